@@ -1,0 +1,67 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db';
+import { loggerOptions } from './platform/logger';
+import { registerErrorHandler } from './platform/http-errors';
+import { registerHealth } from './platform/health';
+import { registerWeb } from './platform/web';
+import { unitsRoutes } from './modules/units';
+import { populationRoutes } from './modules/population';
+
+/** What the application needs from outside: parsed configuration and an open database. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** Serve the built web app from dist/web (off in most API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the Fastify application: platform plugins, then each module's routes under /api/v1. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : loggerOptions(config.LOG_LEVEL),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd injects component styles at run time (CSS-in-JS): styles only, never scripts.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:') ? [] : null,
+      },
+    },
+    hsts: config.PUBLIC_URL.startsWith('https:') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'DVC06 API', version: '1', description: 'Dịch vụ công Đề án 06 — public-service platform on population data' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerHealth(app, deps.database);
+  await app.register(unitsRoutes(deps), { prefix: '/api/v1/units' });
+  await app.register(populationRoutes(deps), { prefix: '/api/v1/population' });
+  if (deps.serveWeb) await registerWeb(app);
+  return app;
+}

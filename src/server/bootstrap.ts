@@ -1,0 +1,32 @@
+import type { Config } from './platform/config';
+import { databaseOptionsFromConfig, openDatabase, type Database } from './platform/db';
+import { ensureProvinceUnits } from './modules/units';
+import { countPersons } from './modules/population';
+import { seedDemoProvince } from './modules/demo';
+
+/** Opens the configured database and applies every migration (both engines run the same SQL). */
+export async function openMigratedDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase(databaseOptionsFromConfig(config));
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/**
+ * Prepares a database for serving: migrations, the province's administrative units, and —
+ * on an empty registry with SEED_DEMO=auto — the synthetic demo province.
+ */
+export async function prepareDatabase(config: Config, log: (msg: string) => void): Promise<Database> {
+  const database = await openMigratedDatabase(config);
+  if (await ensureProvinceUnits(database.db, config.PROVINCE_CODE)) log(`loaded administrative units of province ${config.PROVINCE_CODE}`);
+  if (config.SEED_DEMO === 'auto' && config.DEMO_PEOPLE > 0 && (await countPersons(database.db)) === 0) {
+    log(`empty registry: seeding the demo province with ~${config.DEMO_PEOPLE} synthetic people`);
+    const result = await seedDemoProvince(database, { people: config.DEMO_PEOPLE, provinceCode: config.PROVINCE_CODE });
+    log(`seeded ${result.people} people in ${result.households} households (${(result.ms / 1000).toFixed(1)} s)`);
+  }
+  return database;
+}

@@ -1,0 +1,149 @@
+import { Command, Option } from 'commander';
+import { sql } from 'drizzle-orm';
+import { ConfigError, loadConfig, type Config } from './platform/config';
+import type { Database } from './platform/db';
+import { AppError } from './platform/errors';
+import { createProgress } from './platform/progress';
+import { openMigratedDatabase } from './bootstrap';
+import { serve } from './main';
+import { ensureProvinceUnits, getUnit, getUnitTree, listLinkedUnits, loadProvinceUnits } from './modules/units';
+import { getPersonDetail, getQualityReport, QUALITY_RULES, runQualityCheck, searchPersons, validateNationalId } from './modules/population';
+import { seedDemoProvince } from './modules/demo';
+import { todayInVietnam } from '../contracts/common';
+import type { UnitNode } from '../contracts/units';
+import { runEnsureWebBuild } from './platform/web-build';
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+
+/** Runs `fn` with a migrated database and closes it afterwards. */
+async function withDatabase<T>(fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openMigratedDatabase(config);
+  try {
+    await ensureProvinceUnits(database.db, config.PROVINCE_CODE);
+    return await fn(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+function printTree(node: UnitNode, depth = 0): void {
+  out(`${'  '.repeat(depth)}${node.code}  ${node.fullName}`);
+  for (const child of node.children) printTree(child, depth + 1);
+}
+
+const program = new Command('dvc06').description('DVC06 — public services on population data (Project 06)');
+
+program
+  .command('serve')
+  .description('start the web UI and API on one port (migrates; seeds the demo province on an empty database)')
+  .option('--build-web-if-missing', 'build the web app first when dist/web is missing or stale')
+  .action(async (opts: { buildWebIfMissing?: boolean }) => {
+    const config = loadConfig();
+    if (opts.buildWebIfMissing) await runEnsureWebBuild();
+    await serve(config);
+  });
+
+program.command('migrate').description('apply database migrations').action(async () => {
+  await withDatabase(async (database) => out(`migrations applied (${database.kind})`));
+});
+
+program
+  .command('seed')
+  .description('replace the registry with a synthetic demo province (deterministic)')
+  .option('--people <n>', 'number of people', (v) => Number.parseInt(v, 10), 20_000)
+  .option('--seed <text>', 'random seed', 'lai-chau-demo')
+  .option('--reference-date <date>', '"today" of the generated data (YYYY-MM-DD)', todayInVietnam())
+  .action(async (opts: { people: number; seed: string; referenceDate: string }) => {
+    await withDatabase(async (database, config) => {
+      const progress = createProgress('seed', opts.people);
+      const result = await seedDemoProvince(database, {
+        people: opts.people, provinceCode: config.PROVINCE_CODE, seed: opts.seed, referenceDate: opts.referenceDate,
+        onProgress: (done) => progress.update(done),
+      });
+      progress.finish(`${result.people} people, ${result.households} households, ${Math.round(result.people / (result.ms / 1000))} people/s`);
+      for (const d of result.manifest.defects) out(`  injected ${d.code}: ${d.persons} persons (rate ${d.rate})`);
+    });
+  });
+
+const units = program.command('units').description('administrative units (before and after the 2025 reform)');
+units.command('load').description('(re)load the province reference data').action(async () => {
+  await withDatabase(async (database, config) => {
+    const r = await loadProvinceUnits(database.db, config.PROVINCE_CODE);
+    out(`loaded ${r.units} units and ${r.mergers} merger links`);
+  });
+});
+units.command('tree').option('--as-of <date>', 'date (YYYY-MM-DD)').description('the unit tree on a date').action(async (opts: { asOf?: string }) => {
+  await withDatabase(async (database, config) => printTree(await getUnitTree(database.db, config.PROVINCE_CODE, opts.asOf ?? todayInVietnam())));
+});
+units.command('show <code>').option('--as-of <date>', 'date (YYYY-MM-DD)').description('a unit by code on a date').action(async (code: string, opts: { asOf?: string }) => {
+  await withDatabase(async (database) => out(JSON.stringify(await getUnit(database.db, code, opts.asOf ?? todayInVietnam()), null, 2)));
+});
+for (const direction of ['successors', 'predecessors'] as const) {
+  units.command(`${direction} <code>`).description(direction === 'successors' ? 'what an old unit became in 2025' : 'the old units a new unit was made of').action(async (code: string) => {
+    await withDatabase(async (database) => {
+      for (const l of await listLinkedUnits(database.db, code, direction)) out(`${l.unit.code}  ${l.unit.fullName}  (${l.type}, ${l.effectiveOn})`);
+    });
+  });
+}
+
+const person = program.command('person').description('the population registry');
+person
+  .command('check-id <id>')
+  .description('check a 12-digit personal ID number')
+  .option('--birth-date <date>', 'YYYY-MM-DD')
+  .addOption(new Option('--sex <sex>').choices(['male', 'female']))
+  .action((id: string, opts: { birthDate?: string; sex?: 'male' | 'female' }) => {
+    const r = validateNationalId({ id, birthDate: opts.birthDate, sex: opts.sex });
+    if (r.decoded) out(`province ${r.decoded.provinceCode} (${r.decoded.provinceName ?? '?'}), ${r.decoded.sex}, born ${r.decoded.birthYear}`);
+    for (const p of r.problems) out(`✗ ${p.code} [${p.field}] ${p.messageVi} / ${p.messageEn}`);
+    out(r.valid ? 'valid' : 'invalid');
+    process.exitCode = r.valid ? 0 : 1;
+  });
+person.command('search <name>').option('--birth-year <y>').option('--unit <code>').description('search by name, ignoring diacritics').action(async (name: string, opts: { birthYear?: string; unit?: string }) => {
+  await withDatabase(async (database) => {
+    const r = await searchPersons(database.db, { name, birthYear: opts.birthYear ? Number(opts.birthYear) : undefined, unitCode: opts.unit, page: 1, pageSize: 20 });
+    for (const p of r.items) out(`${p.id}  ${p.fullName}  ${p.birthDate ?? p.birthYear}  ${p.residenceUnitName ?? ''}`);
+    out(`${r.total} found`);
+  });
+});
+person.command('show <recordId>').description('a person record by record id').action(async (id: string) => {
+  await withDatabase(async (database) => out(JSON.stringify(await getPersonDetail(database.db, id), null, 2)));
+});
+
+const quality = program.command('quality').description('data quality: đúng, đủ, sạch, sống');
+quality.command('run').option('--as-of <date>').description('run every rule over the registry').action(async (opts: { asOf?: string }) => {
+  await withDatabase(async (database) => {
+    const progress = createProgress('quality', QUALITY_RULES.length);
+    const runId = await runQualityCheck(database, opts.asOf, (code, done) => progress.update(done, code));
+    progress.finish(`run ${runId}`);
+  });
+});
+quality
+  .command('report')
+  .option('--run', 'run the rules first')
+  .option('--json', 'print JSON')
+  .description('scores per commune and findings per rule')
+  .action(async (opts: { run?: boolean; json?: boolean }) => {
+    await withDatabase(async (database) => {
+      if (opts.run) await runQualityCheck(database);
+      const report = await getQualityReport(database.db);
+      if (!report) throw new AppError('QUALITY.NOT_FOUND', 'Chưa chạy đánh giá (dùng --run)', 'No run yet (use --run)');
+      if (opts.json) return out(JSON.stringify(report, null, 2));
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+      out(`Quality run ${report.runId} as of ${report.asOf}: province score ${pct(report.province.score)} (${report.province.personsWithFindings}/${report.province.persons} persons with findings)`);
+      for (const c of report.communes) out(`  ${c.unitCode}  ${(c.unitName ?? '?').padEnd(28)} ${pct(c.score).padStart(6)}  ${c.personsWithFindings}/${c.persons}`);
+      for (const r of report.rules) out(`  ${r.code.padEnd(36)} ${String(r.findings).padStart(7)}  ${r.titleVi}`);
+    });
+  });
+
+program.command('sql <statement>', { hidden: true }).action(async (statement: string) => {
+  await withDatabase(async (database) => out(JSON.stringify(await database.rows(sql.raw(statement)), null, 2)));
+});
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else if (error instanceof AppError) process.stderr.write(`${error.code}: ${error.messageVi}\n${error.messageEn}\n`);
+  else process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

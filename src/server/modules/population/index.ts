@@ -1,0 +1,21 @@
+/**
+ * Public face of the `population` module: the province's copy of the population registry
+ * (persons, households, residence history), the personal-ID rules, Vietnamese name
+ * normalisation, and the "đúng, đủ, sạch, sống" data-quality engine.
+ */
+export { populationRoutes } from './population.routes';
+/** Pure rules for the 12-digit personal ID number (DOMAIN.md §2). */
+export { checkNationalId, decodeNationalId, centurySexDigit, isLegacyIdFormat, type Sex } from './id-number';
+/** Known birth-registration province codes for ID numbers. */
+export { ID_PROVINCE_CODES, idProvinceName } from './id-province-codes';
+/** Vietnamese text normalisation and matching keys (DOMAIN.md §9). */
+export { normalizeDeclared, searchKey, namesEquivalent, isNormalized } from './vietnamese-text';
+/** Official code lists: ethnicities, religions, relations to household head. */
+export { ETHNICITIES, RELIGIONS, HOUSEHOLD_RELATIONS } from './codes';
+/** Use cases: validate an ID, search, a person's record, the quality engine. */
+export { validateNationalId, searchPersons, getPersonDetail, runQualityCheck, getQualityReport } from './population.service';
+/** Bulk loading (COPY) of registry batches and registry maintenance. */
+export { copyRegistryBatch, type RegistryBatch, type PersonImport } from './population.import';
+export { countPersons, truncateRegistry, findPersonIdByNationalId } from './population.repository';
+/** The quality rules (as data + SQL checks). */
+export { QUALITY_RULES } from './quality/rules';

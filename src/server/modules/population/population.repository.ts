@@ -1,0 +1,92 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { households, persons, residences } from './population.schema';
+
+export type PersonRow = typeof persons.$inferSelect;
+
+const summaryColumns = {
+  id: persons.id,
+  nationalId: persons.nationalId,
+  fullName: persons.fullName,
+  birthDate: persons.birthDate,
+  birthYear: persons.birthYear,
+  sex: persons.sex,
+  residenceUnitCode: persons.residenceUnitCode,
+  status: persons.status,
+};
+export type PersonSummaryRow = Pick<PersonRow, keyof typeof summaryColumns>;
+
+export interface PersonSearch {
+  nationalId?: string;
+  nameKey?: string;
+  birthDate?: string;
+  birthYear?: number;
+  unitCode?: string;
+  limit: number;
+  offset: number;
+}
+
+function searchConditions(s: PersonSearch): SQL[] {
+  const c: SQL[] = [];
+  if (s.nationalId) c.push(eq(persons.nationalId, s.nationalId));
+  if (s.nameKey) c.push(sql`(${persons.nameKey} % ${s.nameKey} or ${persons.nameKey} like ${`%${s.nameKey}%`})`);
+  if (s.birthDate) c.push(eq(persons.birthDate, s.birthDate));
+  if (s.birthYear) c.push(eq(persons.birthYear, s.birthYear));
+  if (s.unitCode) c.push(eq(persons.residenceUnitCode, s.unitCode));
+  return c;
+}
+
+/** One page of persons matching the search, best name matches first, and the total count. */
+export async function searchPersons(db: Db, s: PersonSearch): Promise<{ rows: PersonSummaryRow[]; total: number }> {
+  const where = and(...searchConditions(s));
+  const order = s.nameKey
+    ? [desc(sql`similarity(${persons.nameKey}, ${s.nameKey})`), asc(persons.fullName), asc(persons.id)]
+    : [asc(persons.fullName), asc(persons.id)];
+  const [rows, count] = await Promise.all([
+    db.select(summaryColumns).from(persons).where(where).orderBy(...order).limit(s.limit).offset(s.offset),
+    db.select({ n: sql<string>`count(*)` }).from(persons).where(where),
+  ]);
+  return { rows, total: Number(count[0]?.n ?? 0) };
+}
+
+/** A person's full row by record id. */
+export async function findPerson(db: Db, id: string): Promise<PersonRow | undefined> {
+  return (await db.select().from(persons).where(eq(persons.id, id)).limit(1))[0];
+}
+
+/** A person's record id by personal ID number. */
+export async function findPersonIdByNationalId(db: Db, nationalId: string): Promise<string | undefined> {
+  return (await db.select({ id: persons.id }).from(persons).where(eq(persons.nationalId, nationalId)).limit(1))[0]?.id;
+}
+
+/** Residence history, current first. */
+export async function listResidences(db: Db, personId: string) {
+  return db
+    .select({ kind: residences.kind, unitCode: residences.unitCode, addressLine: residences.addressLine, validFrom: residences.validFrom, validTo: residences.validTo })
+    .from(residences)
+    .where(eq(residences.personId, personId))
+    .orderBy(sql`${residences.validTo} desc nulls first`, desc(residences.validFrom));
+}
+
+/** A household with its members (names and birth years only). */
+export async function findHousehold(db: Db, householdId: string) {
+  const household = (await db.select().from(households).where(eq(households.id, householdId)).limit(1))[0];
+  if (!household) return undefined;
+  const members = await db
+    .select({ id: persons.id, fullName: persons.fullName, birthYear: persons.birthYear, relationToHead: persons.relationToHead })
+    .from(persons)
+    .where(eq(persons.householdId, householdId))
+    .orderBy(sql`${persons.relationToHead} = 'head' desc`, asc(persons.birthYear));
+  return { ...household, members };
+}
+
+/** Number of persons in the registry. */
+export async function countPersons(db: Db): Promise<number> {
+  const rows = await db.select({ n: sql<string>`count(*)` }).from(persons);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Empties the registry (seeding a new demo). */
+export async function truncateRegistry(db: Db): Promise<void> {
+  await db.execute(sql`truncate population.quality_findings, population.quality_scores, population.quality_runs, population.residences, population.persons, population.households`);
+}

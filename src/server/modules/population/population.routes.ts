@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app';
+import { notFound } from '../../platform/errors';
+import {
+  PersonDetail, PersonIdParams, PersonPage, PersonSearchBody, QualityReport, QualityRunBody, ValidateIdBody, ValidateIdResult,
+} from '../../../contracts/population';
+import * as service from './population.service';
+
+const tags = ['population'];
+
+/** Routes of the `population` module, mounted at /api/v1/population. National IDs travel in bodies, never in URLs. */
+export function populationRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
+  const { db } = database;
+  return async (app) => {
+    app.post('/validate-id', {
+      schema: { tags, summary: 'Kiểm tra số định danh cá nhân / check a personal ID number', body: ValidateIdBody, response: { 200: ValidateIdResult } },
+    }, async (req) => service.validateNationalId(req.body));
+
+    app.post('/persons/search', {
+      schema: { tags, summary: 'Tìm công dân theo số định danh hoặc họ tên / search persons', body: PersonSearchBody, response: { 200: PersonPage } },
+    }, async (req) => service.searchPersons(db, req.body));
+
+    app.get('/persons/:id', {
+      schema: { tags, summary: 'Thông tin công dân / a person record', params: PersonIdParams, response: { 200: PersonDetail } },
+    }, async (req) => service.getPersonDetail(db, req.params.id));
+
+    app.get('/quality/report', {
+      schema: { tags, summary: 'Báo cáo chất lượng dữ liệu "đúng, đủ, sạch, sống" / latest data-quality report', response: { 200: QualityReport } },
+    }, async () => {
+      const report = await service.getQualityReport(db);
+      if (!report) throw notFound('QUALITY.NOT_FOUND', 'lần đánh giá chất lượng dữ liệu nào (chưa chạy)', 'Quality run (none yet)');
+      return report;
+    });
+
+    app.post('/quality/runs', {
+      schema: { tags, summary: 'Chạy đánh giá chất lượng dữ liệu / run the quality engine', body: QualityRunBody, response: { 200: QualityReport } },
+    }, async (req) => {
+      await service.runQualityCheck(database, req.body.asOf);
+      return (await service.getQualityReport(db))!;
+    });
+  };
+}

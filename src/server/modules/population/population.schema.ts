@@ -1,0 +1,129 @@
+import { pgSchema, uuid, text, date, smallint, timestamp, index, uniqueIndex, jsonb, integer, boolean, real, bigserial } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+/** Tables owned by the `population` module: the province's copy of the population registry. */
+export const populationSchema = pgSchema('population');
+
+/** A person as the national population database knows them. Sensitive fields: ethnicity, religion. */
+export const persons = populationSchema.table(
+  'persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    nationalId: text('national_id'),
+    legacyId: text('legacy_id'),
+    fullName: text('full_name').notNull(),
+    nameKey: text('name_key').notNull(),
+    birthDate: date('birth_date'),
+    birthYear: smallint('birth_year').notNull(),
+    sex: text('sex', { enum: ['male', 'female'] }).notNull(),
+    ethnicityCode: text('ethnicity_code'),
+    religionCode: text('religion_code'),
+    nationality: text('nationality').notNull().default('VN'),
+    birthPlaceProvinceCode: text('birth_place_province_code'),
+    birthPlaceUnitCode: text('birth_place_unit_code'),
+    homeTown: text('home_town'),
+    householdId: uuid('household_id'),
+    relationToHead: text('relation_to_head'),
+    residenceUnitCode: text('residence_unit_code'),
+    idCardKind: text('id_card_kind'),
+    idCardNumber: text('id_card_number'),
+    idCardIssuedOn: date('id_card_issued_on'),
+    idCardExpiresOn: date('id_card_expires_on'),
+    eIdLevel: smallint('eid_level').notNull().default(0),
+    eIdActivatedOn: date('eid_activated_on'),
+    status: text('status', { enum: ['alive', 'deceased'] }).notNull().default('alive'),
+    deathDate: date('death_date'),
+    phone: text('phone'),
+    email: text('email'),
+    healthInsuranceNo: text('health_insurance_no'),
+    taxCode: text('tax_code'),
+    source: text('source').notNull(),
+    lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('persons_national_id_uq').on(t.nationalId),
+    index('persons_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+    index('persons_residence_unit_idx').on(t.residenceUnitCode),
+    index('persons_household_idx').on(t.householdId),
+    index('persons_birth_date_idx').on(t.birthDate),
+  ],
+);
+
+/** A household (hộ): its head, address and commune. Members point to it from `persons`. */
+export const households = populationSchema.table(
+  'households',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    headPersonId: uuid('head_person_id'),
+    unitCode: text('unit_code').notNull(),
+    addressLine: text('address_line').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('households_unit_idx').on(t.unitCode)],
+);
+
+/** Permanent (thường trú) and temporary (tạm trú) residence, with history: validTo null = current. */
+export const residences = populationSchema.table(
+  'residences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['permanent', 'temporary'] }).notNull(),
+    unitCode: text('unit_code').notNull(),
+    addressLine: text('address_line').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+  },
+  (t) => [index('residences_person_idx').on(t.personId), index('residences_unit_idx').on(t.unitCode)],
+);
+
+/** Data-quality rules as data: the check is code keyed by `code`; severity, parameters and switch are data. */
+export const qualityRules = populationSchema.table('quality_rules', {
+  code: text('code').primaryKey(),
+  class: text('class', { enum: ['correct', 'complete', 'clean', 'live'] }).notNull(),
+  severity: text('severity', { enum: ['error', 'warning'] }).notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  params: jsonb('params').notNull().default({}),
+  titleVi: text('title_vi').notNull(),
+  titleEn: text('title_en').notNull(),
+});
+
+/** One run of the quality engine over the registry (or one commune). */
+export const qualityRuns = populationSchema.table('quality_runs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  asOf: date('as_of').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  persons: integer('persons'),
+  findings: integer('findings'),
+});
+
+/** A finding of a run: the person and rule, plus details (never a copy of personal data). */
+export const qualityFindings = populationSchema.table(
+  'quality_findings',
+  {
+    runId: integer('run_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    ruleCode: text('rule_code').notNull(),
+    details: jsonb('details'),
+  },
+  (t) => [index('quality_findings_run_person_idx').on(t.runId, t.personId), index('quality_findings_run_rule_idx').on(t.runId, t.ruleCode)],
+);
+
+/** Per-commune scores of a run: share of persons with no finding, overall and per class. */
+export const qualityScores = populationSchema.table(
+  'quality_scores',
+  {
+    runId: integer('run_id').notNull(),
+    unitCode: text('unit_code').notNull(),
+    persons: integer('persons').notNull(),
+    personsWithFindings: integer('persons_with_findings').notNull(),
+    score: real('score').notNull(),
+    byClass: jsonb('by_class').notNull(),
+  },
+  (t) => [uniqueIndex('quality_scores_run_unit_uq').on(t.runId, t.unitCode)],
+);

@@ -1,0 +1,92 @@
+import type { Database, Db } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import { todayInVietnam } from '../../../contracts/common';
+import type { PersonDetail, PersonSummary, QualityReport, ValidateIdResult } from '../../../contracts/population';
+import { listUnits } from '../units';
+import { checkNationalId, type Sex } from './id-number';
+import { ID_PROVINCE_CODES, idProvinceName } from './id-province-codes';
+import { searchKey } from './vietnamese-text';
+import * as repo from './population.repository';
+import { presentDetail, presentSummary } from './population.presenter';
+import { checkPerson, latestRun, runQuality, runRuleCounts, runScores } from './quality/engine';
+import { QUALITY_RULES } from './quality/rules';
+
+/** Name of every unit valid today, by code (≈ 40–150 rows, read per request). */
+async function unitNamesToday(db: Db): Promise<(code: string | null) => string | null> {
+  const all = await listUnits(db, todayInVietnam(), {});
+  const names = new Map(all.map((u) => [u.code, u.fullName]));
+  return (code) => (code ? (names.get(code) ?? null) : null);
+}
+
+/** Checks a personal ID number against the rules of DOMAIN.md §2, optionally against a birth date and sex. */
+export function validateNationalId(input: { id: string; birthDate?: string; sex?: Sex }): ValidateIdResult {
+  const birthYear = input.birthDate ? Number(input.birthDate.slice(0, 4)) : undefined;
+  const result = checkNationalId({ id: input.id, birthYear, sex: input.sex }, ID_PROVINCE_CODES);
+  return {
+    valid: result.valid,
+    decoded: result.decoded
+      ? { provinceCode: result.decoded.provinceCode, provinceName: idProvinceName(result.decoded.provinceCode), sex: result.decoded.sex, birthYear: result.decoded.birthYear }
+      : undefined,
+    problems: result.problems,
+  };
+}
+
+export interface SearchInput { nationalId?: string; name?: string; birthDate?: string; birthYear?: number; unitCode?: string; page: number; pageSize: number }
+
+/** Searches the registry by exact ID number, or by name ignoring diacritics, tone placement and case. */
+export async function searchPersons(db: Db, input: SearchInput): Promise<{ items: PersonSummary[]; total: number; page: number; pageSize: number }> {
+  const nameKey = input.name ? searchKey(input.name) : undefined;
+  const { rows, total } = await repo.searchPersons(db, {
+    nationalId: input.nationalId,
+    nameKey: nameKey || undefined,
+    birthDate: input.birthDate,
+    birthYear: input.birthYear,
+    unitCode: input.unitCode,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  });
+  const unitName = await unitNamesToday(db);
+  return { items: rows.map((r) => presentSummary(r, unitName)), total, page: input.page, pageSize: input.pageSize };
+}
+
+/** A person's full record with residences, household and current quality findings. */
+export async function getPersonDetail(db: Db, id: string): Promise<PersonDetail> {
+  const row = await repo.findPerson(db, id);
+  if (!row) throw notFound('PERSON.NOT_FOUND', 'công dân này trong cơ sở dữ liệu', 'Person');
+  const [residences, household, findings, unitName] = await Promise.all([
+    repo.listResidences(db, id),
+    row.householdId ? repo.findHousehold(db, row.householdId) : Promise.resolve(undefined),
+    checkPerson(db, id, todayInVietnam(), [...ID_PROVINCE_CODES]),
+    unitNamesToday(db),
+  ]);
+  return presentDetail(row, {
+    unitName,
+    residences: residences.map((r) => ({ ...r, unitName: unitName(r.unitCode) })),
+    household: household
+      ? { id: household.id, addressLine: household.addressLine, unitCode: household.unitCode, relationToHead: row.relationToHead, members: household.members }
+      : null,
+    findings,
+  });
+}
+
+/** Runs the quality engine over the whole registry and returns its run id. */
+export async function runQualityCheck(database: Database, asOf = todayInVietnam(), onRule?: (code: string, done: number, total: number) => void): Promise<number> {
+  return runQuality(database, { asOf, idProvinceCodes: [...ID_PROVINCE_CODES], onRule });
+}
+
+/** The latest quality report: province and per-commune scores, findings per rule; undefined before any run. */
+export async function getQualityReport(db: Db): Promise<QualityReport | undefined> {
+  const run = await latestRun(db);
+  if (!run) return undefined;
+  const [scores, counts, unitName] = await Promise.all([runScores(db, run.id), runRuleCounts(db, run.id), unitNamesToday(db)]);
+  const named = scores.map((s) => ({ ...s, unitName: s.unitCode === '*' ? null : unitName(s.unitCode) }));
+  const province = named.find((s) => s.unitCode === '*') ?? { unitCode: '*', unitName: null, persons: 0, personsWithFindings: 0, score: 1, byClass: {} };
+  return {
+    runId: run.id,
+    asOf: run.asOf,
+    finishedAt: run.finishedAt,
+    province,
+    communes: named.filter((s) => s.unitCode !== '*'),
+    rules: QUALITY_RULES.map((r) => ({ code: r.code, class: r.class, severity: r.severity, titleVi: r.titleVi, titleEn: r.titleEn, findings: counts.get(r.code) ?? 0 })),
+  };
+}

@@ -1,0 +1,9 @@
+/**
+ * Public face of the `units` module: administrative units with validity periods
+ * (the pre-2025 three-tier and the current two-tier structure) and the 2025 merger mapping.
+ */
+export { unitsRoutes } from './units.routes';
+/** Current communes, the unit tree, a unit by code on a date, successors/predecessors. */
+export { getUnit, getUnitTree, listCommunes, listLinkedUnits, listUnits } from './units.service';
+/** Loading the province's reference data into the database. */
+export { loadProvinceUnits, ensureProvinceUnits, REFERENCE_DIR } from './units.loader';

@@ -1,0 +1,67 @@
+import type { Db } from '../../platform/db';
+import { AppError, notFound } from '../../platform/errors';
+import type { Unit, UnitLink, UnitNode } from '../../../contracts/units';
+import * as repo from './units.repository';
+
+/** Builds the tree of units valid on `asOf` (province → districts → communes, or province → communes after 2025). */
+export async function getUnitTree(db: Db, provinceCode: string, asOf: string): Promise<UnitNode> {
+  const all = await repo.listUnitsValidOn(db, asOf);
+  const nodes = new Map(all.map((u) => [u.code, { ...u, children: [] as UnitNode[] }]));
+  for (const node of nodes.values()) {
+    if (node.parentCode) nodes.get(node.parentCode)?.children.push(node);
+  }
+  const root = nodes.get(provinceCode);
+  if (!root) throw notFound('UNIT.NOT_FOUND', `tỉnh mã ${provinceCode} vào ngày ${asOf}`, `Province ${provinceCode} on ${asOf}`);
+  return root;
+}
+
+/** The unit carrying `code` on `asOf`; throws UNIT.NOT_FOUND naming the other periods the code was valid in. */
+export async function getUnit(db: Db, code: string, asOf: string): Promise<Unit> {
+  const unit = await repo.findUnitValidOn(db, code, asOf);
+  if (unit) return unit;
+  const others = await repo.listUnitsByCode(db, code);
+  const hint = others.map((u) => `${u.fullName} (${u.validFrom ?? '…'} → ${u.validTo ?? '…'})`).join('; ');
+  throw new AppError(
+    'UNIT.NOT_FOUND',
+    `Không có đơn vị hành chính mã ${code} vào ngày ${asOf}${hint ? `. Mã này thuộc: ${hint}` : ''}`,
+    `No administrative unit with code ${code} on ${asOf}${hint ? `. This code belongs to: ${hint}` : ''}`,
+    [{ field: 'code', code: 'UNIT.NOT_FOUND', messageVi: `Mã ${code} không hợp lệ vào ngày ${asOf}`, messageEn: `Code ${code} not valid on ${asOf}` }],
+  );
+}
+
+/** Days before an ISO date. */
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The units an old unit became (successors) or the units a new unit was made of (predecessors).
+ * Because codes were reused, the old side is resolved on the day before the reorganisation and the new side on its first day.
+ */
+export async function listLinkedUnits(db: Db, code: string, direction: 'successors' | 'predecessors'): Promise<UnitLink[]> {
+  const links = await repo.listMergerLinks(db, code, direction);
+  const result: UnitLink[] = [];
+  for (const link of links) {
+    const otherCode = direction === 'successors' ? link.newCode : link.oldCode;
+    const on = direction === 'successors' ? link.effectiveOn : dayBefore(link.effectiveOn);
+    const unit = await repo.findUnitValidOn(db, otherCode, on);
+    if (unit) result.push({ unit, type: link.type, effectiveOn: link.effectiveOn });
+  }
+  if (result.length === 0) {
+    const exists = (await repo.listUnitsByCode(db, code)).length > 0;
+    if (!exists) throw notFound('UNIT.NOT_FOUND', `đơn vị hành chính mã ${code}`, `Administrative unit ${code}`);
+  }
+  return result;
+}
+
+/** Current communes (level 'commune' valid on `asOf`): the units people live in. */
+export async function listCommunes(db: Db, asOf: string): Promise<Unit[]> {
+  return repo.listUnitsValidOn(db, asOf, { level: 'commune' });
+}
+
+/** Units valid on `asOf`, filtered by level, parent or an accent-insensitive name fragment. */
+export async function listUnits(db: Db, asOf: string, filter: Parameters<typeof repo.listUnitsValidOn>[2]): Promise<Unit[]> {
+  return repo.listUnitsValidOn(db, asOf, filter);
+}
