@@ -2,9 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './platform/config';
-import type { Database } from './platform/db';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './platform/app-deps';
 import { loggerOptions } from './platform/logger';
 import { registerErrorHandler } from './platform/http-errors';
 import { registerHealth } from './platform/health';
@@ -12,13 +11,7 @@ import { registerWeb } from './platform/web';
 import { unitsRoutes } from './modules/units';
 import { populationRoutes } from './modules/population';
 
-/** What the application needs from outside: parsed configuration and an open database. */
-export interface AppDeps {
-  config: Config;
-  database: Database;
-  /** Serve the built web app from dist/web (off in most API tests). */
-  serveWeb?: boolean;
-}
+export type { AppDeps };
 
 /** Builds the Fastify application: platform plugins, then each module's routes under /api/v1. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -55,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: { title: 'DVC06 API', version: '1', description: 'Dịch vụ công Đề án 06 — public-service platform on population data' },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -64,7 +64,7 @@ const MONG: NamePool = {
   middleFemale: [['Thị', 82], ['', 18]],
   givenMale: list('Páo, Sử, Chứ, Dơ, Lử, Pó, Tủa, Sình, Chư, Vảng, Dình, Phừ, Sàng, Cở, Lềnh, Chá, Khua, ' +
     'Chống, Tú, Súa, Nhè, Thề, Chính, Lồng, Giống, Chìa, Mang, Dế, Tỏa, Vư, Trống, Cáng, Say, Hờ, Nủ, ' +
-    'Xá, Pao, Dùng, Kỷ, Phềnh, Sếnh, Chớ, Cà, Lù, Chinh, Sài, Mỷ, Của, Dia, Trư'),
+    'Xá, Pao, Dùng, Kỷ, Phềnh, Sếnh, Chớ, Cà, Lù, Chinh, Sài, Của, Dia, Trư'),
   givenFemale: list('Mai, Dở, Ca, Mỷ, Dợ, Sua, Say, Chở, Pàng, Xúa, Dua, Mái, Chía, Cở, Súa, Phía, Lỳ, Si, ' +
     'Mẩy, Nhìa, Kía, Chá, Dung, Sểnh, Lan, Dính, Vá, Lia, Xua, Pằng, Chua, Dế, Dinh, Nhú, Khu, Tồng, ' +
     'Nhè, Sò, Ly, Chi, Của, Chứ, Sinh, Vừ, Ví, Hoa, Sung, Pà'),
@@ -90,7 +90,7 @@ const DAO: NamePool = {
   middleMale: [['Láo', 30], ['Vần', 25], ['Sành', 15], ['Văn', 20], ['A', 10]],
   middleFemale: [['Thị', 55], ['Mẩy', 30], ['Sành', 5], ['Vần', 5], ['', 5]],
   givenMale: list('Lở, Chòi, Phin, Sài, Quẩy, Kiềm, Chản, Phẩu, Lìu, Sinh, Chìu, Tả, Ông, Duần, Xiểu, ' +
-    'Kháy, Phú, Tòng, Vảng, Chàn, Slấu, Kiều, Pham, Xuân, Ton, Sói, Nải, Liềm, Tạ, Chiêu'),
+    'Kháy, Phú, Tòng, Vảng, Chàn, Sấu, Kiều, Pham, Xuân, Ton, Sói, Nải, Liềm, Tạ, Chiêu'),
   givenFemale: list('Mẩy, Chỉn, Xoang, Khé, Chiêu, Mụi, Phẩy, Nái, Sử, Siếu, Liều, Dần, Chài, Nải, Lai, ' +
     'Sói, Chạn, Kiều, Lìu, Phây, Ton, Xuyến, Mùi, Diu, Quáy, Hòa, Xoan, Mình'),
   modern: 0.3,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/app-deps';
 import { notFound } from '../../platform/errors';
 import {
   PersonDetail, PersonIdParams, PersonPage, PersonSearchBody, QualityReport, QualityRunBody, ValidateIdBody, ValidateIdResult,

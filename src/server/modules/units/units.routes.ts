@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../platform/app-deps';
 import { todayInVietnam } from '../../../contracts/common';
 import { AsOfQuery, Unit, UnitCodeParams, UnitLink, UnitListQuery, UnitNode } from '../../../contracts/units';
 import * as service from './units.service';

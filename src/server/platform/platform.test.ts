@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { createTestApp, type TestApp } from '../../../test/app';
+import { ConfigError, loadConfig } from './config';
+import { loggerOptions } from './logger';
+import { csvValue } from './db';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ BODY_LIMIT_BYTES: '2048' });
+});
+afterAll(async () => t?.close());
+
+describe('health, readiness and API documentation', () => {
+  it('answers /healthz and /readyz when the database is migrated', async () => {
+    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ready' });
+  });
+
+  it('publishes an OpenAPI document listing the module routes, and a docs UI', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/units/tree', '/api/v1/population/validate-id', '/api/v1/population/persons/search']));
+    const ui = await t.app.inject('/api/docs/');
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toContain('text/html');
+  });
+
+  it('sends a Content-Security-Policy without inline scripts', async () => {
+    const csp = (await t.app.inject('/healthz')).headers['content-security-policy'] as string;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+});
+
+describe('bad requests', () => {
+  const post = (payload: string, contentType = 'application/json') =>
+    t.app.inject({ method: 'POST', url: '/api/v1/population/validate-id', payload, headers: { 'content-type': contentType } });
+
+  it.each([
+    ['malformed JSON', '{"id": ', 'application/json', 400, 'REQUEST.MALFORMED'],
+    ['an oversize body', JSON.stringify({ id: 'x'.repeat(5000) }), 'application/json', 413, 'REQUEST.TOO_LARGE'],
+    ['an unsupported content type', 'id=1', 'text/csv', 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE'],
+  ])('answers %s with a bilingual %i, never a 500', async (_what, payload, contentType, status, code) => {
+    const res = await post(payload, contentType);
+    expect(res.statusCode).toBe(status);
+    const { error } = res.json<{ error: { code: string; messageVi: string; messageEn: string; requestId: string } }>();
+    expect(error.code).toBe(code);
+    expect(error.messageVi).not.toBe(error.messageEn);
+    expect(error.requestId).toBeTruthy();
+  });
+
+  it('answers an unknown API route with a bilingual 404', async () => {
+    const res = await t.app.inject('/api/v1/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('ROUTE.NOT_FOUND');
+  });
+});
+
+describe('configuration', () => {
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', PROVINCE_CODE: '123', NODE_ENV: 'production' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const fields = (error as ConfigError).problems.map((p) => p.split(':')[0]);
+      expect(fields).toEqual(expect.arrayContaining(['PORT', 'DATABASE_URL', 'PROVINCE_CODE']));
+    }
+  });
+
+  it('requires a session secret in production but not in development', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    expect(loadConfig({}).SESSION_SECRET).toBeTruthy();
+  });
+
+  it('defaults to port 3000, ./data and the Lai Châu province', () => {
+    expect(loadConfig({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', PROVINCE_CODE: '12', PUBLIC_URL: 'http://localhost:3000' });
+  });
+});
+
+describe('logs', () => {
+  it('redact personal data and log the route pattern instead of the URL', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) });
+    const log = pino(loggerOptions('info'), sink);
+    log.info({ person: { nationalId: '012190000001', fullName: 'Lò Thị Thuỷ', phone: '0912000001' }, req: { method: 'GET', url: '/x?id=012190000001', id: 'r1', routeOptions: { url: '/x' } } }, 'read');
+    const text = lines.join('');
+    expect(text).not.toContain('012190000001');
+    expect(text).not.toContain('Thuỷ');
+    expect(text).not.toContain('0912000001');
+    expect(text).toContain('"route":"/x"');
+  });
+});
+
+describe('CSV values for COPY', () => {
+  it.each([
+    [null, ''],
+    ['', '""'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line\nbreak', '"line\nbreak"'],
+    [42, '42'],
+  ])('encodes %j as %j', (value, expected) => {
+    expect(csvValue(value)).toBe(expected);
+  });
+});

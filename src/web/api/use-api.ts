@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from './client';
+
+/** State of one API read: the data, the error, and whether it is loading. */
+export interface ApiState<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+  setData: (data: T) => void;
+}
+
+/** Normalises anything thrown by a request into an ApiError. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, 'CLIENT', 'Đã có lỗi trong ứng dụng. Vui lòng tải lại trang.', 'Something went wrong in the app. Please reload the page.');
+}
+
+/**
+ * Runs `load` when `deps` change (and on `reload()`), aborting the previous request.
+ * `load` may be null to skip loading (e.g. nothing selected yet).
+ */
+export function useApi<T>(load: ((signal: AbortSignal) => Promise<T>) | null, deps: readonly unknown[]): ApiState<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<ApiError>();
+  const [loading, setLoading] = useState(load !== null);
+  const [tick, setTick] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  useEffect(() => {
+    const fn = loadRef.current;
+    if (!fn) {
+      setLoading(false);
+      return;
+    }
+    const controller = new AbortController();
+    setLoading(true);
+    setError(undefined);
+    fn(controller.signal)
+      .then((result) => {
+        if (!controller.signal.aborted) setData(result);
+      })
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) {
+          setData(undefined);
+          setError(toApiError(e));
+        }
+      })
+      .finally(() => {
+        if (!controller.signal.aborted) setLoading(false);
+      });
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  const set = useCallback((next: T) => {
+    setData(next);
+    setError(undefined);
+  }, []);
+  return { data, error, loading, reload, setData: set };
+}
