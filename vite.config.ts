@@ -10,8 +10,9 @@ function vendorChunk(id: string): string | null {
   if (!id.includes('node_modules')) return null;
   if (/node_modules\/(echarts|zrender|tslib)\//.test(id)) return 'echarts';
   if (/node_modules\/(react|react-dom|react-router|scheduler|cookie|set-cookie-parser)\//.test(id)) return 'react';
-  // antd and its helpers (rc-*, @ant-design/*, @rc-component/*, dayjs, css-in-js)
-  return 'antd';
+  // antd is left to the automatic splitting: the layout's components load with the app shell,
+  // Table/Tree/DatePicker… load with the pages that use them.
+  return null;
 }
 
 /**
@@ -28,7 +29,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: (id: string) => vendorChunk(id) }],
+          groups: [{ name: (id: string) => vendorChunk(id), debugName: 'vendor' }],
         },
       },
     },

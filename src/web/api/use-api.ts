@@ -51,7 +51,7 @@ export function useApi<T>(load: ((signal: AbortSignal) => Promise<T>) | null, de
         if (!controller.signal.aborted) setLoading(false);
       });
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is read through a ref: the caller lists what it depends on in `deps`.
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);

@@ -8,6 +8,11 @@ export const theme: ThemeConfig = {
   token: {
     fontSize: 16,
     colorPrimary: '#0958d9',
+    // Hover/active darken instead of lighten, so white text on a hovered button stays readable.
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
+    colorLinkHover: '#003eb3',
+    colorLinkActive: '#002c8c',
     colorLink: '#0958d9',
     colorTextSecondary: 'rgba(0, 0, 0, 0.72)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.68)',

@@ -1,5 +1,7 @@
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
+import type { MessageKey } from '../app/dictionary';
+import type { Translate } from '../app/i18n';
 
 /** The four classes of Project 06's "đúng, đủ, sạch, sống". */
 export type QualityClass = 'correct' | 'complete' | 'clean' | 'live';
@@ -27,4 +29,16 @@ export function QualityClassTag({ qualityClass, children }: { qualityClass: stri
       {children}
     </Tag>
   );
+}
+
+const CLASS_LABELS: Record<QualityClass, MessageKey> = {
+  correct: 'quality.class.correct',
+  complete: 'quality.class.complete',
+  clean: 'quality.class.clean',
+  live: 'quality.class.live',
+};
+
+/** The class's name: Đúng / Đủ / Sạch / Sống. */
+export function qualityClassLabel(t: Translate, qualityClass: string): string {
+  return isQualityClass(qualityClass) ? t(CLASS_LABELS[qualityClass]) : qualityClass;
 }

@@ -5,7 +5,7 @@
  * Hà Nhì/La Hủ-style); they are plausible inventions, not the real villages of each commune.
  */
 import type { CommuneProfile } from './ethnicity';
-import { Rng } from './random';
+import { flat, Rng } from './random';
 
 const SYLLABLES: Record<'thai' | 'mong' | 'tibeto', [string[], string[]]> = {
   thai: [
@@ -59,5 +59,5 @@ export function settlementsOf(seed: string, code: string, shortName: string, pro
 
 /** "<settlement>, <commune full name>". */
 export function addressLine(settlement: string, communeFull: string): string {
-  return `${settlement}, ${communeFull}`;
+  return flat(`${settlement}, ${communeFull}`);
 }

@@ -3,7 +3,7 @@
  * health-insurance card numbers and personal tax codes. All synthetic; formats follow public
  * conventions, the shares are approximations.
  */
-import { DecimalPermutation, mix32, type Rng, WeightedTable } from './random';
+import { DecimalPermutation, flat, mix32, type Rng, WeightedTable } from './random';
 
 // Mobile prefixes by network (Viettel 03x/086/09x, Vinaphone 08x/091/094, MobiFone 07x/089/090/093,
 // Vietnamobile 052/056/058/092, Gmobile 059/099); Viettel dominates in the mountains.
@@ -14,16 +14,19 @@ const MOBILE_PREFIXES = new WeightedTable<string>([
   ['093', 1], ['052', 0.5], ['056', 0.5], ['058', 0.5], ['092', 0.5], ['059', 0.3], ['099', 0.3],
 ]);
 
+const FOUR_DIGITS = Array.from({ length: 10000 }, (_, i) => String(i).padStart(4, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
 /** A synthetic 10-digit Vietnamese mobile number. */
 export function drawPhone(rng: Rng): string {
-  return rng.weighted(MOBILE_PREFIXES) + rng.digits(7);
+  return rng.weighted(MOBILE_PREFIXES) + (FOUR_DIGITS[rng.int(0, 9999)] as string) + (THREE_DIGITS[rng.int(0, 999)] as string);
 }
 
 /** A synthetic e-mail address on a reserved example domain (RFC 2606), from the name key. */
 export function drawEmail(rng: Rng, nameKey: string, birthYear: number): string {
   const parts = nameKey.split(' ');
   const local = `${parts[parts.length - 1] ?? 'user'}.${parts[0] ?? 'vn'}${String(birthYear % 100).padStart(2, '0')}${rng.int(1, 999)}`;
-  return `${local}@example.com`;
+  return flat(`${local}@example.com`);
 }
 
 /** Who pays the health insurance, which sets the card's 2-letter group and benefit digit. */
@@ -60,7 +63,7 @@ export class InsuranceAllocator {
   maybeIssue(rng: Rng, profile: InsuranceProfile): string | null {
     if (!rng.chance(0.96)) return null;
     const group = insuranceGroup(rng, profile);
-    return `${group}${this.provinceCode}${this.perm.apply(this.counter++)}`;
+    return flat(`${group}${this.provinceCode}${this.perm.apply(this.counter++)}`);
   }
 }
 

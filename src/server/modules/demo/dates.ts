@@ -15,8 +15,16 @@ export function dayFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Civil date [year, month, day] of a day number. */
-export function civilFromDay(dayNumber: number): [number, number, number] {
+/**
+ * Civil date of a day number packed into one integer: year × 512 + month × 32 + day
+ * (no array allocation: this runs several times per generated person).
+ */
+export function packedCivil(dayNumber: number): number {
+  const cached = CIVIL_TABLE[dayNumber - TABLE_START];
+  return cached === undefined ? computePackedCivil(dayNumber) : cached;
+}
+
+function computePackedCivil(dayNumber: number): number {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -25,45 +33,60 @@ export function civilFromDay(dayNumber: number): [number, number, number] {
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 512 + month * 32 + day;
+}
+
+// Lookup table of packed dates for 1850–2149 (~110k days, 440 KB): the generator converts
+// millions of day numbers, almost all in this range.
+const TABLE_START = dayFromCivil(1850, 1, 1);
+const CIVIL_TABLE = Int32Array.from({ length: dayFromCivil(2150, 1, 1) - TABLE_START }, (_, i) => computePackedCivil(TABLE_START + i));
+
+/** Civil date [year, month, day] of a day number. */
+export function civilFromDay(dayNumber: number): [number, number, number] {
+  const p = packedCivil(dayNumber);
+  return [Math.floor(p / 512), Math.floor(p / 32) % 16, p % 32];
 }
 
 const PAD2: string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
 
 /** 'YYYY-MM-DD' of a day number. */
 export function dayToIso(dayNumber: number): string {
-  const [y, m, d] = civilFromDay(dayNumber);
-  return `${y}-${PAD2[m] as string}-${PAD2[d] as string}`;
+  const p = packedCivil(dayNumber);
+  return `${Math.floor(p / 512)}-${PAD2[Math.floor(p / 32) % 16] as string}-${PAD2[p % 32] as string}`;
 }
 
 /** Day number of a 'YYYY-MM-DD' string; throws on anything else. */
 export function isoToDay(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const dayNumber = dayFromCivil(y, m, d);
+  const dayNumber = dayFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
   if (dayToIso(dayNumber) !== iso) throw new RangeError(`not a calendar date: ${iso}`);
   return dayNumber;
 }
 
 /** Calendar year of a day number. */
 export function yearOf(dayNumber: number): number {
-  return civilFromDay(dayNumber)[0];
+  return Math.floor(packedCivil(dayNumber) / 512);
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 /** Day number of the `years`-th anniversary of `dayNumber` (29 February falls back to 28 February). */
 export function addYears(dayNumber: number, years: number): number {
-  const [y, m, d] = civilFromDay(dayNumber);
-  const leap = (yy: number): boolean => (yy % 4 === 0 && yy % 100 !== 0) || yy % 400 === 0;
-  const day = m === 2 && d === 29 && !leap(y + years) ? 28 : d;
-  return dayFromCivil(y + years, m, day);
+  const p = packedCivil(dayNumber);
+  const y = Math.floor(p / 512) + years;
+  const m = Math.floor(p / 32) % 16;
+  const d = p % 32;
+  return dayFromCivil(y, m, m === 2 && d === 29 && !isLeap(y) ? 28 : d);
 }
 
 /** Completed years of age on `onDay` for someone born on `birthDay`. */
 export function ageOn(birthDay: number, onDay: number): number {
-  const [by, bm, bd] = civilFromDay(birthDay);
-  const [y, m, d] = civilFromDay(onDay);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  const b = packedCivil(birthDay);
+  const o = packedCivil(onDay);
+  return Math.floor(o / 512) - Math.floor(b / 512) - (o % 512 < b % 512 ? 1 : 0);
 }
 
 /** A random-looking day in [lo, hi] chosen by u in [0, 1); returns hi when the range is empty. */

@@ -34,7 +34,7 @@ const PROFILE_WEIGHTS: Record<CommuneProfile, Partial<Record<string, number>>> =
   ward: { '01': 55, '03': 12, '25': 10, '08': 5, '09': 5, '02': 6, '07': 2, '06': 2, '42': 1, '37': 1 },
   thai: { '03': 62, '01': 9, '08': 10, '09': 5, '29': 4, '33': 3, '25': 2, '37': 1, '02': 2, '06': 1, '42': 1 },
   mong_dao: { '08': 50, '09': 30, '25': 5, '03': 5, '01': 4, '35': 2, '42': 1, '02': 1, '07': 1 },
-  tibeto: { '35': 30, '41': 22, '03': 14, '48': 6, '50': 3, '45': 6, '01': 7, '08': 6, '09': 5 },
+  tibeto: { '35': 30, '41': 22, '03': 8, '48': 6, '50': 3, '45': 6, '01': 7, '08': 6, '09': 5 },
   mixed: { '03': 30, '08': 25, '09': 18, '01': 12, '25': 5, '42': 4, '45': 3, '33': 2, '37': 2, '02': 2, '35': 1 },
 };
 
@@ -75,7 +75,7 @@ export function communeProfile(name: string, type: string): CommuneProfile {
 export function initialShares(name: string, type: string): number[] {
   const base = PROFILE_WEIGHTS[communeProfile(name, type)];
   const bias = LOCAL_BIAS[shortName(name)] ?? {};
-  const raw = ETHNIC_CODES.map((code) => 0.3 + (base[code] ?? 0) + (bias[code] ?? 0));
+  const raw = ETHNIC_CODES.map((code) => 0.05 + (base[code] ?? 0) + (bias[code] ?? 0));
   const total = raw.reduce((a, b) => a + b, 0);
   return raw.map((w) => w / total);
 }

@@ -23,6 +23,8 @@ export interface MemberPlan {
   origin: string | null;
   /** Day the person joined the household's residence, when not born into it. */
   arrivalDay: number | null;
+  /** Only the birth year is on record (common for people born before 1960). */
+  yearOnly: boolean;
 }
 
 const YEAR = 365.2425;
@@ -101,7 +103,7 @@ export function deathProbability(age: number): number {
 
 /** A plain member record. */
 export function member(relation: Relation, sex: Sex, birthDay: number, ethnicityCode: string): MemberPlan {
-  return { relation, sex, birthDay, ethnicityCode, deathDay: null, origin: null, arrivalDay: null };
+  return { relation, sex, birthDay, ethnicityCode, deathDay: null, origin: null, arrivalDay: null, yearOnly: false };
 }
 
 /** Day a spouse or in-law moved in: around marriage (age 17–24), before `refDay`. */

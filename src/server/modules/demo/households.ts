@@ -57,6 +57,7 @@ export function planHousehold(rng: Rng, ethnicCode: string, ctx: PlanContext): H
   trim(members, ctx.refDay);
   const migrantOrigin = assignOrigins(rng, members, ethnicCode, ctx.refDay);
   markDeaths(rng, members, ctx.refDay);
+  for (const m of members) m.yearOnly = yearOf(m.birthDay) < 1960 && rng.chance(0.15);
   const religionCode = rng.weighted(ctx.religion(ethnicCode));
   return { ethnicityCode: ethnicCode, religionCode, migrantOrigin, members };
 }

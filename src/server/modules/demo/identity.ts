@@ -4,7 +4,7 @@
  * Identity Law 26/2023), the e-ID level (VNeID) and the old 9-digit CMND kept as legacy data.
  */
 import { addYears, ageOn, dayBetween, isoToDay } from './dates';
-import { DecimalPermutation, hashString53, mix32, type Rng } from './random';
+import { DecimalPermutation, hashString30, mix32, type Rng } from './random';
 
 const CHIP_CAMPAIGN_START = isoToDay('2021-03-01');
 const CHIP_CAMPAIGN_END = isoToDay('2022-06-30');
@@ -29,7 +29,7 @@ export function centurySexDigit(year: number, sex: 'male' | 'female'): number | 
  * decimal permutation, so numbers look random yet never repeat (no set of used numbers kept).
  */
 export class SerialAllocator {
-  private readonly counters = new Map<string, number>();
+  private readonly counters = new Map<string, SerialCounter>();
   private readonly perm: DecimalPermutation;
   private readonly capacity: number;
 
@@ -39,21 +39,41 @@ export class SerialAllocator {
     this.capacity = 10 ** this.perm.digits;
   }
 
+  /** The counter of `prefix` (callers may keep it to skip the lookup). */
+  counterFor(prefix: string): SerialCounter {
+    let counter = this.counters.get(prefix);
+    if (!counter) {
+      counter = { prefix, next: 0, offset: hashString30(prefix) % this.capacity };
+      this.counters.set(prefix, counter);
+    }
+    return counter;
+  }
+
   /** The next serial under `prefix`; throws when the prefix's space is exhausted. */
   next(prefix: string): string {
-    const k = this.counters.get(prefix) ?? 0;
-    const limit = this.leadingDigit ? this.capacity * 10 : this.capacity;
-    if (k >= limit) throw new RangeError(`serial space exhausted for prefix ${prefix}`);
-    this.counters.set(prefix, k + 1);
-    const offset = hashString53(prefix) % this.capacity;
-    const body = this.perm.apply((k + offset) % this.capacity);
+    return this.take(this.counterFor(prefix));
+  }
+
+  /** The next serial of a counter obtained from counterFor(). */
+  take(counter: SerialCounter): string {
+    const k = counter.next++;
+    if (k >= (this.leadingDigit ? this.capacity * 10 : this.capacity)) throw new RangeError(`serial space exhausted for prefix ${counter.prefix}`);
+    const body = this.perm.apply((k + counter.offset) % this.capacity);
     return this.leadingDigit ? String(Math.floor(k / this.capacity)) + body : body;
   }
+}
+
+/** Per-prefix state of a SerialAllocator. */
+export interface SerialCounter {
+  prefix: string;
+  next: number;
+  offset: number;
 }
 
 /** Allocates unique, well-formed personal ID numbers. */
 export class NationalIdAllocator {
   private readonly serials: SerialAllocator;
+  private readonly prefixes = new Map<number, SerialCounter>();
 
   /** `key` comes from the generator seed so different seeds give different numbers. */
   constructor(key: number) {
@@ -64,8 +84,13 @@ export class NationalIdAllocator {
   issue(registration: string, sex: 'male' | 'female', birthYear: number): string | null {
     const d4 = centurySexDigit(birthYear, sex);
     if (d4 === null) return null;
-    const prefix = `${registration}${d4}${String(birthYear % 100).padStart(2, '0')}`;
-    return prefix + this.serials.next(prefix);
+    const code = Number(registration) * 1000 + d4 * 100 + (birthYear % 100);
+    let counter = this.prefixes.get(code);
+    if (counter === undefined) {
+      counter = this.serials.counterFor(`${registration}${d4}${String(birthYear % 100).padStart(2, '0')}`);
+      this.prefixes.set(code, counter);
+    }
+    return counter.prefix + this.serials.take(counter);
   }
 
   /** A unique number with an explicit 6-digit prefix (used to inject inconsistent numbers). */
@@ -81,7 +106,8 @@ export interface Card {
   expiresDay: number | null;
 }
 
-function expiryFor(birthDay: number, issuedDay: number): number | null {
+/** Expiry of a card issued on `issuedDay`: the next renewal age (14, 25, 40, 60), skipping one reached within 2 years; null from 58 on. */
+export function cardExpiry(birthDay: number, issuedDay: number): number | null {
   const age = ageOn(birthDay, issuedDay);
   for (const m of MILESTONES) if (age < m - 2) return addYears(birthDay, m);
   return null;
@@ -95,7 +121,8 @@ function expiryFor(birthDay: number, issuedDay: number): number | null {
  */
 export function adultCard(rng: Rng, birthDay: number, lastDay: number): Card {
   const age = ageOn(birthDay, lastDay);
-  const milestone = [...MILESTONES].reverse().find((m) => m <= age) ?? 14;
+  let milestone = 14;
+  for (const m of MILESTONES) if (m <= age) milestone = m;
   const lo = Math.min(lastDay, Math.max(addYears(birthDay, 14), addYears(birthDay, milestone - 2), CHIP_START));
   const campaignLo = Math.max(lo, CHIP_CAMPAIGN_START);
   const campaignHi = Math.min(lastDay, CHIP_CAMPAIGN_END);
@@ -113,7 +140,7 @@ export function childCard(rng: Rng, birthDay: number, lastDay: number): Card | n
 
 function cardIssued(birthDay: number, issuedDay: number): Card {
   const kind = issuedDay < CAN_CUOC_START ? 'cccd_chip' : 'can_cuoc';
-  return { kind, issuedDay, expiresDay: expiryFor(birthDay, issuedDay) };
+  return { kind, issuedDay, expiresDay: cardExpiry(birthDay, issuedDay) };
 }
 
 /** VNeID level and activation day. */

@@ -3,7 +3,7 @@
  * name collisions apart (DOMAIN.md §9: match on a diacritics-stripped, case-folded key).
  */
 import { MODERN_FEMALE, MODERN_MALE, namePool, type NamePool, type Weighted } from './names-data';
-import { type Rng, WeightedTable } from './random';
+import { flat, FNV_START, fnvUpdate, type Rng, WeightedTable } from './random';
 
 /** A name as declared: family name, optional middle name(s), given name. */
 export interface NameParts {
@@ -17,7 +17,8 @@ export type Sex = 'male' | 'female';
 
 /** The declared full name: "Family Middle Given", single spaces, NFC. */
 export function fullNameOf(parts: NameParts): string {
-  return parts.middle ? `${parts.family} ${parts.middle} ${parts.given}` : `${parts.family} ${parts.given}`;
+  const text = parts.middle ? `${parts.family} ${parts.middle} ${parts.given}` : `${parts.family} ${parts.given}`;
+  return flat(text);
 }
 
 /**
@@ -50,6 +51,13 @@ export function nameKey(parts: NameParts): string {
   const family = partKey(parts.family);
   const given = partKey(parts.given);
   return parts.middle ? `${family} ${partKey(parts.middle)} ${given}` : `${family} ${given}`;
+}
+
+/** FNV-1a state after feeding nameKey(parts), without building that string. */
+export function nameKeyHash(parts: NameParts): number {
+  let h = fnvUpdate(FNV_START, partKey(parts.family));
+  if (parts.middle) h = fnvUpdate(fnvUpdate(h, ' '), partKey(parts.middle));
+  return fnvUpdate(fnvUpdate(h, ' '), partKey(parts.given));
 }
 
 interface PreparedPool {

@@ -42,21 +42,74 @@ export function mix32(value: number): number {
   return h >>> 0;
 }
 
-/** A 53-bit hash of a string (two independent 32-bit FNV-1a style lanes), for compact sets of keys. */
-export function hashString53(text: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 2246822507);
-  }
-  a = mix32(a);
-  b = mix32(b ^ a);
-  return (b & 0x1fffff) * 4294967296 + a;
+/**
+ * A 30-bit hash of a string (FNV-1a, then mixed): a small integer, so a Set of them stays
+ * compact. Used where a rare false match is harmless (it only triggers one more redraw).
+ */
+export function hashString30(text: string): number {
+  return mix32(fnvUpdate(FNV_START, text)) & 0x3fffffff;
 }
 
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** Initial state of an incremental FNV-1a hash. */
+export const FNV_START = 0x811c9dc5;
+
+/** Feeds `text` into an FNV-1a state: fnvUpdate(fnvUpdate(s, a), b) equals fnvUpdate(s, a + b). */
+export function fnvUpdate(state: number, text: string): number {
+  let a = state;
+  for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 16777619);
+  return a;
+}
+
+/**
+ * Returns `text` after making V8 store it as one flat string. Strings built by concatenation
+ * are kept as trees of fragments; records hold hundreds of thousands of them, and flat
+ * strings roughly halve the time spent building and collecting them (measured).
+ */
+export function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
+/**
+ * A set of keys kept as bits of their hashes (no keys stored). `has` may answer true for
+ * a key never added (about `size / bits` of the time), never false for one that was: use it
+ * only where a false "seen" is harmless, e.g. to trigger one more random redraw.
+ */
+export class HashBits {
+  private readonly bits: Uint32Array;
+  private readonly mask: number;
+
+  /** Sized for `expected` keys at about 1/64 occupancy (between 2^16 and 2^28 bits). */
+  constructor(expected: number) {
+    let size = 1 << 16;
+    while (size < expected * 64 && size < 1 << 28) size *= 2;
+    this.bits = new Uint32Array(size / 32);
+    this.mask = size - 1;
+  }
+
+  /** True when the bit of a key's 30-bit hash is set. */
+  has(hash: number): boolean {
+    const h = hash & this.mask;
+    return ((this.bits[h >>> 5] as number) & (1 << (h & 31))) !== 0;
+  }
+
+  /** Sets the bit of a key's 30-bit hash. */
+  add(hash: number): void {
+    const h = hash & this.mask;
+    this.bits[h >>> 5] = (this.bits[h >>> 5] as number) | (1 << (h & 31));
+  }
+}
+
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const UUID_CODES: number[] = new Array<number>(36).fill(45); // '-' at 8, 13, 18, 23
+
+function writeHex(word: number, at: number): void {
+  let p = at;
+  for (let shift = 28; shift >= 0; shift -= 4) {
+    if (p === 8 || p === 13 || p === 18 || p === 23) p++;
+    UUID_CODES[p++] = HEX_CODES[(word >>> shift) & 15] as number;
+  }
+}
 
 /** A seeded sfc32 generator with the sampling helpers the generator needs. */
 export class Rng {
@@ -73,6 +126,24 @@ export class Rng {
     this.c = words[2] >>> 0;
     this.d = words[3] >>> 0;
     for (let i = 0; i < 12; i++) this.nextU32();
+  }
+
+  /** Writes the current state into `out` at `at` (to resume the stream later with resume()). */
+  saveState(out: Uint32Array, at: number): void {
+    out[at] = this.a;
+    out[at + 1] = this.b;
+    out[at + 2] = this.c;
+    out[at + 3] = this.d;
+  }
+
+  /** A generator continuing exactly where a saved state left off. */
+  static resume(saved: Uint32Array, at: number): Rng {
+    const rng = new Rng([0, 0, 0, 0]);
+    rng.a = saved[at] as number;
+    rng.b = saved[at + 1] as number;
+    rng.c = saved[at + 2] as number;
+    rng.d = saved[at + 3] as number;
+    return rng;
   }
 
   /** An independent stream for item `index` of a family identified by `salt` (e.g. household n). */
@@ -136,15 +207,14 @@ export class Rng {
   /** A UUID v4-shaped string drawn from this stream (deterministic, not globally unique by design). */
   uuid(): string {
     const w0 = this.nextU32();
-    const w1 = (this.nextU32() & 0xffff0fff) | 0x00004000;
+    const w1 = ((this.nextU32() & 0xffff0fff) | 0x00004000) >>> 0;
     const w2 = ((this.nextU32() & 0x3fffffff) | 0x80000000) >>> 0;
     const w3 = this.nextU32();
-    const h = (w: number, s: number): string => HEX[(w >>> s) & 0xff] as string;
-    return (
-      h(w0, 24) + h(w0, 16) + h(w0, 8) + h(w0, 0) + '-' + h(w1, 24) + h(w1, 16) + '-' +
-      h(w1, 8) + h(w1, 0) + '-' + h(w2, 24) + h(w2, 16) + '-' + h(w2, 8) + h(w2, 0) +
-      h(w3, 24) + h(w3, 16) + h(w3, 8) + h(w3, 0)
-    );
+    writeHex(w0, 0);
+    writeHex(w1, 9);
+    writeHex(w2, 19);
+    writeHex(w3, 28);
+    return String.fromCharCode.apply(null, UUID_CODES);
   }
 }
 
@@ -188,6 +258,7 @@ export class WeightedTable<T> {
 export class DecimalPermutation {
   private readonly half: number;
   private readonly keys: number[];
+  private readonly padded: readonly string[];
   readonly digits: number;
 
   /** `halfDigits` up to 5 (so 10-digit serials); `key` makes the permutation seed-specific. */
@@ -195,18 +266,32 @@ export class DecimalPermutation {
     this.half = 10 ** halfDigits;
     this.digits = halfDigits * 2;
     this.keys = [1, 2, 3, 4].map((r) => mix32(key + Math.imul(r, 0x27d4eb2f)));
+    this.padded = paddedNumbers(halfDigits);
   }
 
   /** The image of `n` (0 ≤ n < 10^digits), zero-padded. */
   apply(n: number): string {
-    let left = Math.floor(n / this.half);
-    let right = n % this.half;
-    for (const k of this.keys) {
-      const f = mix32(right ^ k) % this.half;
-      const next = (left + f) % this.half;
+    const half = this.half;
+    let left = Math.floor(n / half);
+    let right = n % half;
+    for (let round = 0; round < 4; round++) {
+      const f = (mix32(right ^ (this.keys[round] as number)) & 0x3fffffff) % half; // small ints stay unboxed
+      const next = (left + f) % half;
       left = right;
       right = next;
     }
-    return String(left * this.half + right).padStart(this.digits, '0');
+    return (this.padded[left] as string) + (this.padded[right] as string);
   }
+}
+
+const paddedCache = new Map<number, string[]>();
+
+/** '000'…'999' style tables, built once per width. */
+function paddedNumbers(width: number): string[] {
+  let table = paddedCache.get(width);
+  if (!table) {
+    table = Array.from({ length: 10 ** width }, (_, i) => String(i).padStart(width, '0'));
+    paddedCache.set(width, table);
+  }
+  return table;
 }

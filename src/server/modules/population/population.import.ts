@@ -57,17 +57,16 @@ export function residencesCsv(residences: ResidenceImport[]): string {
   return residences.map((r) => [r.id, r.personId, r.kind, r.unitCode, r.addressLine, r.validFrom, r.validTo].map(csvValue).join(',')).join('\n');
 }
 
+/** The COPY statements (table, columns, CSV) of one batch, in load order. */
+export function registryBatchCopies(batch: RegistryBatch): Array<{ table: string; columns: readonly string[]; csv: string }> {
+  return [
+    { table: 'population.households', columns: ['id', 'head_person_id', 'unit_code', 'address_line'], csv: householdsCsv(batch.households) },
+    { table: 'population.persons', columns: PERSON_COLUMNS, csv: personsCsv(batch.persons, batch.residences) },
+    { table: 'population.residences', columns: ['id', 'person_id', 'kind', 'unit_code', 'address_line', 'valid_from', 'valid_to'], csv: residencesCsv(batch.residences) },
+  ].filter((c) => c.csv.length > 0);
+}
+
 /** Bulk-loads one batch with COPY (households, persons, then residences). Callers wrap batches as they need. */
 export async function copyRegistryBatch(database: Database, batch: RegistryBatch): Promise<void> {
-  if (batch.households.length) {
-    await database.copyCsv('population.households', ['id', 'head_person_id', 'unit_code', 'address_line'], householdsCsv(batch.households));
-  }
-  if (batch.persons.length) await database.copyCsv('population.persons', PERSON_COLUMNS, personsCsv(batch.persons, batch.residences));
-  if (batch.residences.length) {
-    await database.copyCsv(
-      'population.residences',
-      ['id', 'person_id', 'kind', 'unit_code', 'address_line', 'valid_from', 'valid_to'],
-      residencesCsv(batch.residences),
-    );
-  }
+  for (const copy of registryBatchCopies(batch)) await database.copyCsv(copy.table, copy.columns, copy.csv);
 }

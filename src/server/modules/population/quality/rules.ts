@@ -143,7 +143,7 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     defaults: {},
     query: (_ctx, where) => sql`
       select p.id as person_id, null::jsonb as details from population.persons p
-      where (p.full_name <> normalize(p.full_name, NFC) or p.full_name ~ '\s\s' or p.full_name ~ '^\s|\s$'
+      where (p.full_name <> normalize(p.full_name, NFC) or p.full_name ~ '[[:space:]]{2}' or p.full_name ~ '^[[:space:]]|[[:space:]]$'
           or strpos(p.full_name, chr(208)) > 0 or strpos(p.full_name, chr(240)) > 0) ${where}`,
   },
   {

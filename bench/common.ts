@@ -1,0 +1,53 @@
+// Shared helpers for the benchmarks (not tests): open a bench database on either engine, seed it once.
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/server/platform/db';
+import { ensureProvinceUnits } from '../src/server/modules/units';
+import { countPersons } from '../src/server/modules/population';
+import { seedDemoProvince } from '../src/server/modules/demo';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** `--engine pglite|postgres` and `--people N` from the command line. */
+export function benchArgs(): { engine: Engine; people: number } {
+  const args = process.argv.slice(2);
+  const value = (name: string) => args[args.indexOf(name) + 1];
+  const engine = args.includes('--engine') ? (value('--engine') as Engine) : 'pglite';
+  const people = args.includes('--people') ? Number(value('--people')) : 500_000;
+  if (engine !== 'pglite' && engine !== 'postgres') throw new Error('--engine pglite|postgres');
+  return { engine, people };
+}
+
+export const BENCH_PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/dvc06_bench';
+export const BENCH_PGLITE_DIR = `${process.cwd()}/.tmp/bench-pglite`;
+
+/** Opens (creating if needed) the bench database of an engine, migrated, with units loaded. */
+export async function openBenchDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'postgres') {
+    const url = new URL(BENCH_PG_URL);
+    const name = url.pathname.slice(1);
+    url.pathname = '/postgres';
+    const admin = new pg.Client({ connectionString: url.toString() });
+    await admin.connect();
+    if (!(await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount) await admin.query(`create database ${name}`);
+    await admin.end();
+  }
+  const database = await openDatabase(engine === 'postgres' ? { kind: 'postgres', url: BENCH_PG_URL, poolSize: 20 } : { kind: 'pglite', dataDir: BENCH_PGLITE_DIR });
+  await database.migrate();
+  await ensureProvinceUnits(database.db, '12');
+  return database;
+}
+
+/** Seeds `people` synthetic people unless the registry already holds that many. */
+export async function ensureSeeded(database: Database, people: number): Promise<void> {
+  const have = await countPersons(database.db);
+  if (have >= people * 0.98 && have <= people * 1.02) return;
+  process.stderr.write(`seeding ${people} people…\n`);
+  await seedDemoProvince(database, { people, provinceCode: '12', seed: 'bench', referenceDate: '2026-11-27' });
+}
+
+/** Prints a figure line and returns it for the summary. */
+export function report(label: string, value: string): string {
+  const line = `${label.padEnd(48)} ${value}`;
+  process.stdout.write(`${line}\n`);
+  return line;
+}

@@ -1,0 +1,46 @@
+import type { Database } from '../../platform/db';
+import { todayInVietnam } from '../../../contracts/common';
+import { listCommunes } from '../units';
+import { copyRegistryBatch, truncateRegistry } from '../population';
+import { generateProvince } from './generator';
+import type { DefectManifest } from './types';
+
+export interface SeedOptions {
+  people: number;
+  provinceCode: string;
+  seed?: string;
+  /** "Today" of the generated data: ages, verification dates, e-ID activation. */
+  referenceDate?: string;
+  onProgress?: (people: number) => void;
+}
+
+export interface SeedResult { people: number; households: number; ms: number; manifest: DefectManifest }
+
+/**
+ * Replaces the registry with a deterministic synthetic population of the province's current
+ * communes, loaded batch by batch with COPY. The same seed and reference date give the same people.
+ */
+export async function seedDemoProvince(database: Database, options: SeedOptions): Promise<SeedResult> {
+  const started = Date.now();
+  const referenceDate = options.referenceDate ?? todayInVietnam();
+  const communes = await listCommunes(database.db, referenceDate);
+  if (communes.length === 0) throw new Error(`no communes of province ${options.provinceCode} on ${referenceDate}: load units first`);
+  await truncateRegistry(database.db);
+  const generator = generateProvince({
+    seed: options.seed ?? 'lai-chau-demo',
+    people: options.people,
+    communes: communes.map((c) => ({ code: c.code, name: c.name, type: c.type })),
+    referenceDate,
+    provinceIdCode: `0${options.provinceCode}`,
+  });
+  let people = 0;
+  let households = 0;
+  for (;;) {
+    const next = generator.next();
+    if (next.done) return { people, households, ms: Date.now() - started, manifest: next.value };
+    await copyRegistryBatch(database, next.value);
+    people += next.value.persons.length;
+    households += next.value.households.length;
+    options.onProgress?.(people);
+  }
+}

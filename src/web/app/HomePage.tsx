@@ -1,0 +1,38 @@
+import { Link } from 'react-router';
+import { Card, Col, Row, Typography } from 'antd';
+import { PageTitle } from '../components/PageTitle';
+import { useT } from './i18n';
+import { NAV_GROUPS } from './navigation';
+import type { MessageKey } from './dictionary';
+
+const ITEM_TEXT: Record<string, MessageKey> = {
+  '/population/search': 'home.card.search',
+  '/quality': 'home.card.quality',
+  '/units': 'home.card.units',
+};
+
+/** What DVC06 is, and one card per page, grouped by who uses it. */
+export default function HomePage() {
+  const t = useT();
+  return (
+    <>
+      <PageTitle title={t('home.title')} description={t('home.intro')} />
+      <Typography.Paragraph>{t('home.intro2')}</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {NAV_GROUPS.flatMap((group) =>
+          group.items.map((item) => (
+            <Col xs={24} md={12} xl={8} key={item.path}>
+              <Card className="home-card">
+                <Typography.Text className="home-card-audience">{t(group.label)}</Typography.Text>
+                <Typography.Title level={2} className="home-card-title">
+                  <Link to={item.path}>{t(item.label)}</Link>
+                </Typography.Title>
+                <Typography.Paragraph>{t(ITEM_TEXT[item.path] ?? 'home.intro')}</Typography.Paragraph>
+              </Card>
+            </Col>
+          )),
+        )}
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { Link } from 'react-router';
+import { Card, Descriptions, Empty, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { PersonDetail } from '../../../contracts/population';
+import { useT } from '../../app/i18n';
+import { formatDate } from '../../components/format';
+import { ScrollRegion } from '../../components/ScrollRegion';
+import { relationLabel, residenceKindLabel } from './labels';
+
+type Residence = PersonDetail['residences'][number];
+type Household = NonNullable<PersonDetail['household']>;
+type Member = Household['members'][number];
+
+/** Residence history, newest first; the open rows are the current residences. */
+export function ResidencesCard({ residences }: { residences: Residence[] }) {
+  const t = useT();
+  const rows = [...residences].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
+  const columns: TableColumnsType<Residence> = [
+    {
+      title: t('person.residence.kind'),
+      dataIndex: 'kind',
+      render: (kind: string, r) => (
+        <>
+          {residenceKindLabel(t, kind)} {!r.validTo && <Tag color="blue">{t('person.residence.current')}</Tag>}
+        </>
+      ),
+    },
+    { title: t('person.residence.address'), dataIndex: 'addressLine' },
+    { title: t('person.residence.unit'), dataIndex: 'unitName', responsive: ['md'], render: (v: string | null, r) => v ?? r.unitCode },
+    { title: t('person.residence.from'), dataIndex: 'validFrom', render: (v: string) => formatDate(v) },
+    { title: t('person.residence.to'), dataIndex: 'validTo', render: (v: string | null) => (v ? formatDate(v) : t('person.residence.now')) },
+  ];
+  return (
+    <Card title={t('person.section.residences')} className="section-card">
+      <ScrollRegion label={t('person.section.residences')} wide>
+        <Table<Residence>
+          rowKey={(r) => `${r.kind}-${r.unitCode}-${r.validFrom}`}
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          size="small"
+          locale={{ emptyText: t('person.residence.none') }}
+        />
+      </ScrollRegion>
+    </Card>
+  );
+}
+
+/** The household: address, this person's relation to the head, and the members with links. */
+export function HouseholdCard({ household, personId }: { household: PersonDetail['household']; personId: string }) {
+  const t = useT();
+  if (!household) {
+    return (
+      <Card title={t('person.section.household')} className="section-card">
+        <Empty description={t('person.household.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      </Card>
+    );
+  }
+  const columns: TableColumnsType<Member> = [
+    {
+      title: t('person.fullName'),
+      dataIndex: 'fullName',
+      render: (name: string, m) =>
+        m.id === personId ? (
+          <strong>
+            {name} ({t('person.household.thisPerson')})
+          </strong>
+        ) : (
+          <Link to={`/population/persons/${m.id}`}>{name}</Link>
+        ),
+    },
+    { title: t('person.household.relation'), dataIndex: 'relationToHead', render: (v: string | null) => relationLabel(t, v) },
+    { title: t('person.birthYear'), dataIndex: 'birthYear' },
+  ];
+  return (
+    <Card title={t('person.section.household')} className="section-card">
+      <Descriptions
+        column={{ xs: 1, md: 2 }}
+        size="small"
+        className="household-summary"
+        items={[
+          { key: 'address', label: t('person.household.address'), children: household.addressLine },
+          { key: 'relation', label: t('person.household.relationOfPerson'), children: relationLabel(t, household.relationToHead) },
+        ]}
+      />
+      <ScrollRegion label={t('person.section.household')} wide>
+        <Table<Member> rowKey="id" columns={columns} dataSource={household.members} pagination={false} size="small" />
+      </ScrollRegion>
+    </Card>
+  );
+}

@@ -1,0 +1,35 @@
+import type { PersonDetail, PersonSummary } from '../../../contracts/population';
+import { apiGet, apiPost, type RequestOptions } from '../../api/client';
+
+/** Criteria of a person search, as the form holds them (birth date already YYYY-MM-DD). */
+export interface SearchCriteria {
+  nationalId?: string;
+  name?: string;
+  birthDate?: string;
+  birthYear?: number;
+  unitCode?: string;
+}
+
+export interface PersonPage {
+  items: PersonSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Search persons by ID number or name; national IDs travel in the body, never in the URL. */
+export function searchPersons(criteria: SearchCriteria, page: number, pageSize: number, options?: RequestOptions): Promise<PersonPage> {
+  const body: Record<string, unknown> = { page, pageSize };
+  for (const [key, value] of Object.entries(criteria)) {
+    if (value !== undefined && value !== null && value !== '') body[key] = value;
+  }
+  return apiPost<PersonPage>('/api/v1/population/persons/search', body, options);
+}
+
+/**
+ * One person's record. `options.headers` is where the purpose of access (a later issue)
+ * will travel, so the page only needs to collect it before calling this.
+ */
+export function fetchPersonDetail(id: string, options?: RequestOptions): Promise<PersonDetail> {
+  return apiGet<PersonDetail>(`/api/v1/population/persons/${encodeURIComponent(id)}`, options);
+}
