@@ -4,6 +4,7 @@ import { Button, Drawer, Grid, Layout, Menu, Segmented, Spin } from 'antd';
 import type { MenuProps } from 'antd';
 import { useI18n, type Lang } from './i18n';
 import { HOME_ITEM, NAV_GROUPS, selectedNavKey } from './navigation';
+import { PageErrorBoundary } from '../components/PageErrorBoundary';
 
 function useMenuItems(onNavigate: () => void): MenuProps['items'] {
   const { t } = useI18n();
@@ -99,9 +100,16 @@ export function AppLayout() {
         )}
         <Layout className="app-body">
           <Layout.Content id="main" tabIndex={-1} className="app-content">
-            <Suspense fallback={<Spin size="large" className="page-spinner" description={t('common.loading')} />}>
-              <Outlet />
-            </Suspense>
+            <PageErrorBoundary
+              resetKey={location.pathname}
+              title={t('error.page.title')}
+              text={t('error.page.text')}
+              reloadLabel={t('error.page.reload')}
+            >
+              <Suspense fallback={<Spin size="large" className="page-spinner" description={t('common.loading')} />}>
+                <Outlet />
+              </Suspense>
+            </PageErrorBoundary>
           </Layout.Content>
           <Layout.Footer className="app-footer">{t('layout.footer')}</Layout.Footer>
         </Layout>

@@ -6,6 +6,9 @@ export const en: Record<keyof typeof vi, string> = {
   'common.retry': 'Try again',
   'common.datePlaceholder': 'dd/mm/yyyy',
   'error.requestId': 'Request id (for the help desk): {id}',
+  'error.page.title': 'This page could not be opened',
+  'error.page.text': 'The system may have just been updated. Please reload the page.',
+  'error.page.reload': 'Reload the page',
 
   'layout.skipToContent': 'Skip to main content',
   'layout.openMenu': 'Open menu',

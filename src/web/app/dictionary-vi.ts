@@ -4,6 +4,9 @@ export const vi = {
   'common.retry': 'Thử lại',
   'common.datePlaceholder': 'ngày/tháng/năm',
   'error.requestId': 'Mã yêu cầu (báo cho bộ phận hỗ trợ): {id}',
+  'error.page.title': 'Không mở được trang này',
+  'error.page.text': 'Có thể hệ thống vừa được cập nhật. Hãy tải lại trang.',
+  'error.page.reload': 'Tải lại trang',
 
   'layout.skipToContent': 'Bỏ qua, đến nội dung chính',
   'layout.openMenu': 'Mở danh mục',

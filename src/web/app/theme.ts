@@ -19,8 +19,10 @@ export const theme: ThemeConfig = {
     colorTextDescription: 'rgba(0, 0, 0, 0.68)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
     colorTextDisabled: 'rgba(0, 0, 0, 0.55)',
+    // Darker red for error text (form messages) to pass contrast; light backgrounds kept for alerts.
     colorError: '#cf1322',
-    colorSuccess: '#237804',
+    colorErrorBg: '#fff2f0',
+    colorErrorBorder: '#ffccc7',
     borderRadius: 6,
     fontFamily:
       "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",

@@ -1,7 +1,7 @@
 /**
  * Per-commune setup: size (uneven, wards larger), fitted ethnic mix, settlements.
  */
-import { communeFullName, settlementsOf } from './addresses';
+import { addressLine, communeFullName, settlementsOf } from './addresses';
 import {
   communeProfile, type CommuneProfile, ETHNIC_CODES, ETHNIC_TARGETS, fitShares, initialShares, religionWeights, shortName,
 } from './ethnicity';
@@ -21,6 +21,10 @@ export interface CommuneSetup {
   householdEthnicity: WeightedTable<string>;
   plan: PlanContext;
   settlements: string[];
+  /** One address line per settlement ("<settlement>, <commune full name>"). */
+  addressLines: string[];
+  /** "<commune full name>, <province name>", used as a home town. */
+  homeTown: string;
 }
 
 const religionTables = new Map<string, WeightedTable<string>>();
@@ -65,7 +69,7 @@ export function pilotHouseholdSizes(refDay: number): Map<string, number> {
 }
 
 /** Builds the setup of every commune, in the order given. */
-export function setUpCommunes(seed: string, people: number, communes: CommuneInput[], refDay: number): CommuneSetup[] {
+export function setUpCommunes(seed: string, people: number, communes: CommuneInput[], refDay: number, provinceName: string): CommuneSetup[] {
   const profiles = communes.map((c) => communeProfile(c.name, c.type));
   const weights = communes.map((c, i) => sizeWeight(seed, c, profiles[i] as CommuneProfile));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
@@ -80,15 +84,19 @@ export function setUpCommunes(seed: string, people: number, communes: CommuneInp
       ETHNIC_CODES.map((code, e) => [code, (row[e] as number) / (meanSize.get(code) ?? 4)] as const),
     );
     const profile = profiles[i] as CommuneProfile;
+    const fullName = communeFullName(c.name, c.type);
+    const settlements = settlementsOf(seed, c.code, shortName(c.name), profile);
     return {
       code: c.code,
-      fullName: communeFullName(c.name, c.type),
+      fullName,
       shortName: shortName(c.name),
       profile,
       cumulativeTarget: Math.round((people * cumulative) / totalWeight),
       householdEthnicity: householdTable,
       plan: { refDay, spouseEthnicity: personTable, religion: religionTable },
-      settlements: settlementsOf(seed, c.code, shortName(c.name), profile),
+      settlements,
+      addressLines: settlements.map((s) => addressLine(s, fullName)),
+      homeTown: `${fullName}, ${provinceName}`,
     };
   });
 }

@@ -41,18 +41,20 @@ function computePackedCivil(dayNumber: number): number {
 const TABLE_START = dayFromCivil(1850, 1, 1);
 const CIVIL_TABLE = Int32Array.from({ length: dayFromCivil(2150, 1, 1) - TABLE_START }, (_, i) => computePackedCivil(TABLE_START + i));
 
-/** Civil date [year, month, day] of a day number. */
-export function civilFromDay(dayNumber: number): [number, number, number] {
-  const p = packedCivil(dayNumber);
-  return [Math.floor(p / 512), Math.floor(p / 32) % 16, p % 32];
-}
-
 const PAD2: string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
+// ISO strings of the table's days, made on first use and then shared by every record.
+const ISO_CACHE: Array<string | undefined> = new Array<string | undefined>(CIVIL_TABLE.length);
 
 /** 'YYYY-MM-DD' of a day number. */
 export function dayToIso(dayNumber: number): string {
+  const slot = dayNumber - TABLE_START;
+  const cached = ISO_CACHE[slot];
+  if (cached !== undefined) return cached;
   const p = packedCivil(dayNumber);
-  return `${Math.floor(p / 512)}-${PAD2[Math.floor(p / 32) % 16] as string}-${PAD2[p % 32] as string}`;
+  const iso = `${Math.floor(p / 512)}-${PAD2[Math.floor(p / 32) % 16] as string}-${PAD2[p % 32] as string}`;
+  if (slot >= 0 && slot < ISO_CACHE.length) ISO_CACHE[slot] = iso;
+  return iso;
 }
 
 /** Day number of a 'YYYY-MM-DD' string; throws on anything else. */

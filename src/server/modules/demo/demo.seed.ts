@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db';
 import { todayInVietnam } from '../../../contracts/common';
 import { listCommunes } from '../units';
-import { copyRegistryBatch, truncateRegistry } from '../population';
+import { copyRegistryBatch, truncateRegistry, withIndexesRebuilt } from '../population';
 import { generateProvince } from './generator';
 import type { DefectManifest } from './types';
 
@@ -33,14 +33,16 @@ export async function seedDemoProvince(database: Database, options: SeedOptions)
     referenceDate,
     provinceIdCode: `0${options.provinceCode}`,
   });
-  let people = 0;
-  let households = 0;
-  for (;;) {
-    const next = generator.next();
-    if (next.done) return { people, households, ms: Date.now() - started, manifest: next.value };
-    await copyRegistryBatch(database, next.value);
-    people += next.value.persons.length;
-    households += next.value.households.length;
-    options.onProgress?.(people);
-  }
+  return withIndexesRebuilt(database, async () => {
+    let people = 0;
+    let households = 0;
+    for (;;) {
+      const next = generator.next();
+      if (next.done) return { people, households, ms: Date.now() - started, manifest: next.value };
+      await copyRegistryBatch(database, next.value);
+      people += next.value.persons.length;
+      households += next.value.households.length;
+      options.onProgress?.(people);
+    }
+  });
 }

@@ -8,14 +8,11 @@
  * Codes follow Decision 121-TCTK/PPCĐ (DOMAIN.md §8).
  */
 
-/** Official ethnic group codes used by the generator. */
-export const ETHNIC = {
-  KINH: '01', TAY: '02', THAI: '03', MUONG: '06', NUNG: '07', MONG: '08', DAO: '09',
-  GIAY: '25', KHO_MU: '29', KHANG: '33', HA_NHI: '35', LAO: '37', LA_HU: '41', LU: '42',
-  MANG: '45', CONG: '48', SI_LA: '50',
-} as const;
-
-/** Province-wide person shares (sum 1). */
+/**
+ * Province-wide person shares (sum 1) by official code: Thái 03, HMông 08, Kinh 01, Dao 09,
+ * Hà Nhì 35, Giáy 25, La Hủ 41, Lự 42, Mảng 45, Khơ-mú 29, Kháng 33, Lào 37, Cống 48,
+ * Si La 50, Tày 02, Nùng 07, Mường 06.
+ */
 export const ETHNIC_TARGETS: Readonly<Record<string, number>> = {
   '03': 0.323, '08': 0.225, '01': 0.153, '09': 0.132, '35': 0.037, '25': 0.031, '41': 0.026,
   '42': 0.016, '45': 0.011, '29': 0.008, '33': 0.007, '37': 0.006, '48': 0.005, '50': 0.002,

@@ -94,11 +94,11 @@ export function motherOf(rng: Rng, childBirth: number): number {
 
 /** Probability that a member other than the head is recorded as (legitimately) deceased. */
 export function deathProbability(age: number): number {
-  if (age >= 85) return 0.2;
-  if (age >= 75) return 0.09;
-  if (age >= 65) return 0.03;
-  if (age >= 50) return 0.007;
-  return 0.0012;
+  if (age >= 85) return 0.25;
+  if (age >= 75) return 0.11;
+  if (age >= 65) return 0.04;
+  if (age >= 50) return 0.009;
+  return 0.0015;
 }
 
 /** A plain member record. */

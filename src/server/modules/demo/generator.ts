@@ -12,7 +12,7 @@ import { ageOn, isoToDay } from './dates';
 import { applyDefect, type DefectExtras } from './defect-apply';
 import { type Census, DEFAULT_DEFECT_RATES, DEFECT_RULES, effectiveRates, FLAG, selectDefects } from './defects';
 import { type HouseholdPlan, planHousehold } from './households';
-import { PersonFactory } from './person';
+import { PersonFactory, provinceName } from './person';
 import { PlanStore } from './plan-store';
 import { hashString128, Rng } from './random';
 import type { DefectManifest, GeneratedBatch, GenerateOptions } from './types';
@@ -88,7 +88,7 @@ export function* generateProvince(opts: GenerateOptions, batchSize = 5000): Gene
   const rates = effectiveRates(opts.defectRates);
   const setup: Setup = {
     seed: opts.seed, refDay, streamBase: hashString128(`${opts.seed}/households`),
-    communes: setUpCommunes(opts.seed, opts.people, opts.communes, refDay),
+    communes: setUpCommunes(opts.seed, opts.people, opts.communes, refDay, provinceName(opts.provinceIdCode)),
   };
   const { store, census } = planProvince(setup, opts.people);
   const selection = selectDefects(opts.seed, census, rates);

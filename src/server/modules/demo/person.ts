@@ -2,7 +2,6 @@
  * Turning a planned household into registry records: names (unique by search key, birth
  * date and sex), ID numbers, cards, e-ID, contacts and residences.
  */
-import { addressLine } from './addresses';
 import type { CommuneSetup } from './communes';
 import { addYears, ageOn, dayBetween, dayToIso, yearOf } from './dates';
 import type { HouseholdPlan, MemberPlan } from './households';
@@ -25,6 +24,11 @@ const PROVINCE_NAMES: Record<string, string> = {
 
 // Members whose home town is their own, not the household's paternal line.
 const MARRIED_IN: ReadonlySet<string> = new Set(['spouse', 'child_in_law', 'other']);
+
+/** Name of a province by its 3-digit birth-registration code (Lai Châu when unknown). */
+export function provinceName(idCode: string): string {
+  return PROVINCE_NAMES[idCode] ?? 'Tỉnh Lai Châu';
+}
 
 /**
  * Hash of the key under which natural records must be unique: name search key, birth date
@@ -70,10 +74,10 @@ export class PersonFactory {
   /** Records of one planned household. */
   build(rng: Rng, plan: HouseholdPlan, commune: CommuneSetup): BuiltHousehold {
     const householdId = rng.uuid();
-    const address = addressLine(rng.pick(commune.settlements), commune.fullName);
+    const address = rng.pick(commune.addressLines);
     const families = familyNames(rng, plan);
     const out: BuiltHousehold = { household: { id: householdId, unitCode: commune.code, addressLine: address, headPersonId: '' }, persons: [], internals: [], residences: [] };
-    const lineageHome = plan.migrantOrigin ? (PROVINCE_NAMES[plan.migrantOrigin] ?? 'Tỉnh Lai Châu') : flat(`${commune.fullName}, ${this.provinceName()}`);
+    const lineageHome = plan.migrantOrigin ? provinceName(plan.migrantOrigin) : commune.homeTown;
     plan.members.forEach((m, i) => {
       const person = this.person(rng, m, plan, families[i] as string, householdId, commune);
       const ownHome = MARRIED_IN.has(m.relation) || (m.relation === 'parent' && m.sex === 'female');
@@ -86,13 +90,9 @@ export class PersonFactory {
     return out;
   }
 
-  private provinceName(): string {
-    return PROVINCE_NAMES[this.provinceIdCode] ?? 'Tỉnh Lai Châu';
-  }
-
   private homeTownOf(rng: Rng, m: MemberPlan): string {
-    if (m.origin) return PROVINCE_NAMES[m.origin] ?? this.provinceName();
-    return flat(`${rng.pick(this.communes).fullName}, ${this.provinceName()}`);
+    if (m.origin) return provinceName(m.origin);
+    return rng.pick(this.communes).homeTown;
   }
 
   private person(rng: Rng, m: MemberPlan, plan: HouseholdPlan, family: string, householdId: string,
@@ -167,7 +167,7 @@ export class PersonFactory {
     const to = m.deathDay === null ? null : dayToIso(m.deathDay + rng.int(3, 14));
     const out: ResidenceSeed[] = [{ id: rng.uuid(), personId, kind: 'permanent', unitCode: commune.code, addressLine: address, validFrom: dayToIso(from), validTo: to }];
     const age = ageOn(m.birthDay, this.refDay);
-    if (m.deathDay === null && this.communes.length > 1 && rng.chance(age >= 16 && age <= 45 ? 0.06 : 0.01)) {
+    if (m.deathDay === null && this.communes.length > 1 && rng.chance(age >= 16 && age <= 45 ? 0.05 : 0.008)) {
       out.push(this.temporaryResidence(rng, personId, commune, Math.max(from, m.birthDay)));
     }
     return out;
@@ -179,7 +179,7 @@ export class PersonFactory {
     const from = Math.max(notBefore, this.refDay - rng.int(30, 700));
     return {
       id: rng.uuid(), personId, kind: 'temporary', unitCode: other.code,
-      addressLine: addressLine(rng.pick(other.settlements), other.fullName),
+      addressLine: rng.pick(other.addressLines),
       validFrom: dayToIso(from), validTo: dayToIso(addYears(from, 2)),
     };
   }

@@ -197,13 +197,6 @@ export class Rng {
     return table.sample(this.next());
   }
 
-  /** A string of n random decimal digits. */
-  digits(n: number): string {
-    let out = '';
-    for (let i = 0; i < n; i++) out += String(Math.floor(this.next() * 10));
-    return out;
-  }
-
   /** A UUID v4-shaped string drawn from this stream (deterministic, not globally unique by design). */
   uuid(): string {
     const w0 = this.nextU32();

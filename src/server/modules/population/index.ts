@@ -15,7 +15,7 @@ export { ETHNICITIES, RELIGIONS, HOUSEHOLD_RELATIONS } from './codes';
 /** Use cases: validate an ID, search, a person's record, the quality engine. */
 export { validateNationalId, searchPersons, getPersonDetail, runQualityCheck, getQualityReport } from './population.service';
 /** Bulk loading (COPY) of registry batches and registry maintenance. */
-export { copyRegistryBatch, registryBatchCopies, type RegistryBatch, type PersonImport } from './population.import';
+export { copyRegistryBatch, registryBatchCopies, withIndexesRebuilt, type RegistryBatch, type PersonImport } from './population.import';
 export { countPersons, truncateRegistry, findPersonIdByNationalId } from './population.repository';
 /** The quality rules (as data + SQL checks). */
 export { QUALITY_RULES } from './quality/rules';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { csvValue, type Database } from '../../platform/db';
 import { searchKey } from './vietnamese-text';
 
@@ -69,4 +70,23 @@ export function registryBatchCopies(batch: RegistryBatch): Array<{ table: string
 /** Bulk-loads one batch with COPY (households, persons, then residences). Callers wrap batches as they need. */
 export async function copyRegistryBatch(database: Database, batch: RegistryBatch): Promise<void> {
   for (const copy of registryBatchCopies(batch)) await database.copyCsv(copy.table, copy.columns, copy.csv);
+}
+
+/**
+ * Runs a bulk load into the registry tables with their secondary indexes dropped and rebuilt
+ * afterwards (building a trigram GIN index once is far cheaper than maintaining it row by row).
+ * Primary keys stay; unique indexes are rebuilt too, so a duplicate still fails the load.
+ */
+export async function withIndexesRebuilt<T>(database: Database, load: () => Promise<T>): Promise<T> {
+  const indexes = await database.rows<{ name: string; def: string }>(sql`
+    select i.indexname as name, i.indexdef as def from pg_indexes i
+    where i.schemaname = 'population' and i.tablename in ('persons', 'households', 'residences')
+      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`);
+  for (const i of indexes) await database.db.execute(sql.raw(`drop index if exists population."${i.name}"`));
+  try {
+    return await load();
+  } finally {
+    for (const i of indexes) await database.db.execute(sql.raw(i.def));
+    await database.db.execute(sql`analyze population.persons`);
+  }
 }

@@ -3,7 +3,7 @@ import { Card, Descriptions, Empty, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { PersonDetail } from '../../../contracts/population';
 import { useT } from '../../app/i18n';
-import { formatDate } from '../../components/format';
+import { formatDate, todayInVietnam } from '../../components/format';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { relationLabel, residenceKindLabel } from './labels';
 
@@ -14,6 +14,7 @@ type Member = Household['members'][number];
 /** Residence history, newest first; the open rows are the current residences. */
 export function ResidencesCard({ residences }: { residences: Residence[] }) {
   const t = useT();
+  const today = todayInVietnam();
   const rows = [...residences].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
   const columns: TableColumnsType<Residence> = [
     {
@@ -21,7 +22,7 @@ export function ResidencesCard({ residences }: { residences: Residence[] }) {
       dataIndex: 'kind',
       render: (kind: string, r) => (
         <>
-          {residenceKindLabel(t, kind)} {!r.validTo && <Tag color="blue">{t('person.residence.current')}</Tag>}
+          {residenceKindLabel(t, kind)} {(!r.validTo || r.validTo >= today) && r.validFrom <= today && <Tag color="blue">{t('person.residence.current')}</Tag>}
         </>
       ),
     },
