@@ -42,3 +42,9 @@ export function pageOf<T extends z.ZodTypeAny>(item: T) {
 export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** A YYYY-MM-DD date as Vietnamese users read it: dd/mm/yyyy (other strings unchanged). */
+export function formatDateVi(iso: string | null | undefined): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso ?? '…');
+}

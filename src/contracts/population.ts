@@ -58,7 +58,9 @@ export const PersonSummary = z.object({
   status: z.enum(['alive', 'deceased']),
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;
-export const PersonPage = pageOf(PersonSummary);
+/** A page of search results; `fuzzy` = no exact match, these are similar names. */
+export const PersonPage = pageOf(PersonSummary).extend({ fuzzy: z.boolean() });
+export type PersonPageResult = z.infer<typeof PersonPage>;
 
 export const Residence = z.object({
   kind: z.enum(['permanent', 'temporary']),

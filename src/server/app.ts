@@ -7,7 +7,7 @@ import type { AppDeps } from './platform/app-deps';
 import { loggerOptions } from './platform/logger';
 import { registerErrorHandler } from './platform/http-errors';
 import { registerHealth } from './platform/health';
-import { registerWeb } from './platform/web';
+import { registerWeb, spaFallback } from './platform/web';
 import { unitsRoutes } from './modules/units';
 import { populationRoutes } from './modules/population';
 
@@ -25,7 +25,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, { notFoundFallback: deps.serveWeb ? (req, reply) => spaFallback(req, reply, deps.webDir) : undefined });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -56,6 +56,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealth(app, deps.database);
   await app.register(unitsRoutes(deps), { prefix: '/api/v1/units' });
   await app.register(populationRoutes(deps), { prefix: '/api/v1/population' });
-  if (deps.serveWeb) await registerWeb(app);
+  if (deps.serveWeb) await registerWeb(app, deps.webDir);
   return app;
 }

@@ -7,4 +7,6 @@ export interface AppDeps {
   database: Database;
   /** Serve the built web app from dist/web (off in most API tests). */
   serveWeb?: boolean;
+  /** Folder of the built web app (default dist/web). */
+  webDir?: string;
 }

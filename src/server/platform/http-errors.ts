@@ -1,4 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Serves something else for an unknown route (the web app's index.html); true when it answered. */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
 import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { splitBilingual, type ApiErrorBody, type FieldProblem } from '../../contracts/messages';
@@ -34,7 +37,7 @@ function body(code: string, messageVi: string, messageEn: string, requestId: str
  * Fastify client errors (bad JSON, too large) → their 4xx; anything else → generic 500,
  * logged with the request id and never shown to the client.
  */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, options: { notFoundFallback?: NotFoundFallback } = {}): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       const status = statusForCode(error.code);
@@ -66,9 +69,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', 'Lỗi hệ thống, vui lòng thử lại sau', 'Internal error, please try again later', request.id));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(body('ROUTE.NOT_FOUND', 'Không tìm thấy địa chỉ này', 'No such address', request.id)),
-  );
+  app.setNotFoundHandler(async (request, reply) => {
+    if (options.notFoundFallback && (await options.notFoundFallback(request, reply))) return reply;
+    return reply.status(404).send(body('ROUTE.NOT_FOUND', 'Không tìm thấy địa chỉ này', 'No such address', request.id));
+  });
 }
 
 /** Fastify's own 4xx errors (malformed JSON, body too large, wrong content type) in both languages. */

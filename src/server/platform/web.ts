@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -6,18 +6,39 @@ import { fileURLToPath } from 'node:url';
 /** Folder the Vite build writes the web app to. */
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
+/** True when the web app is built. */
+export function webIsBuilt(root = WEB_DIST_DIR): boolean {
+  return existsSync(`${root}/index.html`);
+}
+
 /**
- * Serves the built single-page app from the same port as the API; unknown non-API
- * paths return index.html so client-side routes survive a reload.
+ * Serves the built single-page app from the same port as the API. Files are looked up on
+ * each request (a rebuild is served without restart); hashed assets are cached for a year.
  */
-export async function registerWeb(app: FastifyInstance): Promise<void> {
-  if (!existsSync(WEB_DIST_DIR)) {
+export async function registerWeb(app: FastifyInstance, root = WEB_DIST_DIR): Promise<void> {
+  if (!webIsBuilt(root)) {
     app.log.warn('web app not built (dist/web missing): run `npm run build`');
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, maxAge: '1h', immutable: false });
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
-    return reply.sendFile('index.html', { maxAge: 0 });
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: true,
+    index: ['index.html'],
+    setHeaders: (res, path) => {
+      res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
   });
+}
+
+/**
+ * Client-side routes survive a reload: an unknown GET for a page (no file extension, not under
+ * /api/, accepting HTML) gets index.html. Missing files such as /assets/old.js stay 404, so a
+ * browser holding an old page after a redeploy sees the failure instead of HTML as a script.
+ */
+export async function spaFallback(request: FastifyRequest, reply: FastifyReply, root = WEB_DIST_DIR): Promise<boolean> {
+  const path = request.url.split('?')[0] ?? '';
+  const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+  if (!wantsPage || !webIsBuilt(root)) return false;
+  await reply.header('cache-control', 'no-cache').sendFile('index.html');
+  return true;
 }

@@ -56,6 +56,7 @@ export const en: Record<keyof typeof vi, string> = {
   'search.submit': 'Search',
   'search.clear': 'Clear',
   'search.results': 'Results',
+  'search.fuzzy': 'No name has exactly these words. These are similar names — check carefully before choosing one.',
   'search.total': '{total} persons found',
   'search.noResults': 'Nobody found',
   'search.noResultsHint': 'Check the ID number or name, or remove some criteria (birth date, commune).',

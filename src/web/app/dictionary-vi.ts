@@ -54,6 +54,7 @@ export const vi = {
   'search.submit': 'Tìm kiếm',
   'search.clear': 'Xoá',
   'search.results': 'Kết quả',
+  'search.fuzzy': 'Không có tên nào khớp đúng các chữ đã nhập. Dưới đây là những tên gần giống — hãy kiểm tra kỹ trước khi chọn.',
   'search.total': 'Tìm thấy {total} người',
   'search.noResults': 'Không tìm thấy ai',
   'search.noResultsHint': 'Kiểm tra lại số định danh, họ tên hoặc bỏ bớt điều kiện (ngày sinh, xã).',

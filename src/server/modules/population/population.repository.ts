@@ -22,14 +22,30 @@ export interface PersonSearch {
   birthDate?: string;
   birthYear?: number;
   unitCode?: string;
+  /** Trigram similarity (typo-tolerant) instead of the words of the name in order. */
+  fuzzy?: boolean;
   limit: number;
   offset: number;
+}
+
+/**
+ * The query's words appear in the name in the same order, each as a whole word except the
+ * last, which may be the start of a word ("giang a p" finds "Giàng A Páo", "lo thi lo" does not
+ * find "Lò Thị Thu"). The LIKE is coarse and served by the trigram index; the regular expression is exact.
+ * Keys hold only [a-z0-9 ] (searchKey), so no LIKE escaping is needed.
+ */
+function wordsInOrder(nameKey: string): SQL {
+  const words = nameKey.split(' ').filter(Boolean);
+  const coarse = `%${words.join('%')}%`;
+  const exact = `^(.* )?${words.join(' (.* )?')}`;
+  return sql`(${persons.nameKey} like ${coarse} and ${persons.nameKey} ~ ${exact})`;
 }
 
 function searchConditions(s: PersonSearch): SQL[] {
   const c: SQL[] = [];
   if (s.nationalId) c.push(eq(persons.nationalId, s.nationalId));
-  if (s.nameKey) c.push(sql`(${persons.nameKey} % ${s.nameKey} or ${persons.nameKey} like ${`%${s.nameKey}%`})`);
+  if (s.nameKey && s.fuzzy) c.push(sql`${persons.nameKey} % ${s.nameKey}`);
+  else if (s.nameKey) c.push(wordsInOrder(s.nameKey));
   if (s.birthDate) c.push(eq(persons.birthDate, s.birthDate));
   if (s.birthYear) c.push(eq(persons.birthYear, s.birthYear));
   if (s.unitCode) c.push(eq(persons.residenceUnitCode, s.unitCode));

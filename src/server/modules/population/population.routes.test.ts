@@ -64,6 +64,20 @@ describe('POST /api/v1/population/persons/search', () => {
     expect(body.items.map((p) => p.fullName)).toContain('Lò Thị Thuỷ');
   });
 
+  it('keeps the words of the name in order, the last one as a prefix', async () => {
+    const body = (await post('/api/v1/population/persons/search', { name: 'giang a p' })).json<{ items: PersonSummary[]; fuzzy: boolean }>();
+    expect(body.items.map((p) => p.fullName)).toEqual(['Giàng A Páo']);
+    expect(body.fuzzy).toBe(false);
+    const none = (await post('/api/v1/population/persons/search', { name: 'pao giang' })).json<{ items: PersonSummary[]; fuzzy: boolean }>();
+    expect(none.items.map((p) => p.fullName)).not.toContain('Lò Thị Thuỷ');
+  });
+
+  it('falls back to similar names, marked fuzzy, when no name has the words (a typo)', async () => {
+    const body = (await post('/api/v1/population/persons/search', { name: 'Giang A Pau' })).json<{ items: PersonSummary[]; fuzzy: boolean }>();
+    expect(body.fuzzy).toBe(true);
+    expect(body.items[0]?.fullName).toBe('Giàng A Páo');
+  });
+
   it('filters by commune and birth year', async () => {
     const inUnit = (await post('/api/v1/population/persons/search', { name: 'giang', unitCode: '03445' })).json<{ total: number }>();
     expect(inUnit.total).toBe(0);

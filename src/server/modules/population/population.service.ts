@@ -1,7 +1,7 @@
 import type { Database, Db } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
-import type { PersonDetail, PersonSummary, QualityReport, ValidateIdResult } from '../../../contracts/population';
+import type { PersonDetail, PersonPageResult, QualityReport, ValidateIdResult } from '../../../contracts/population';
 import { listUnits } from '../units';
 import { checkNationalId, type Sex } from './id-number';
 import { ID_PROVINCE_CODES, idProvinceName } from './id-province-codes';
@@ -34,9 +34,9 @@ export function validateNationalId(input: { id: string; birthDate?: string; sex?
 export interface SearchInput { nationalId?: string; name?: string; birthDate?: string; birthYear?: number; unitCode?: string; page: number; pageSize: number }
 
 /** Searches the registry by exact ID number, or by name ignoring diacritics, tone placement and case. */
-export async function searchPersons(db: Db, input: SearchInput): Promise<{ items: PersonSummary[]; total: number; page: number; pageSize: number }> {
+export async function searchPersons(db: Db, input: SearchInput): Promise<PersonPageResult> {
   const nameKey = input.name ? searchKey(input.name) : undefined;
-  const { rows, total } = await repo.searchPersons(db, {
+  const query = {
     nationalId: input.nationalId,
     nameKey: nameKey || undefined,
     birthDate: input.birthDate,
@@ -44,9 +44,16 @@ export async function searchPersons(db: Db, input: SearchInput): Promise<{ items
     unitCode: input.unitCode,
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
-  });
+  };
+  let result = await repo.searchPersons(db, query);
+  let fuzzy = false;
+  if (result.total === 0 && query.nameKey) {
+    // Nothing with these words in order: fall back to similar-looking names (typos, transliteration).
+    result = await repo.searchPersons(db, { ...query, fuzzy: true });
+    fuzzy = result.total > 0;
+  }
   const unitName = await unitNamesToday(db);
-  return { items: rows.map((r) => presentSummary(r, unitName)), total, page: input.page, pageSize: input.pageSize };
+  return { items: result.rows.map((r) => presentSummary(r, unitName)), total: result.total, page: input.page, pageSize: input.pageSize, fuzzy };
 }
 
 /** A person's full record with residences, household and current quality findings. */

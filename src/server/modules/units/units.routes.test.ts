@@ -41,6 +41,7 @@ describe('units API', () => {
     const body = res.json<{ error: { code: string; messageVi: string; messageEn: string } }>();
     expect(body.error.code).toBe('UNIT.NOT_FOUND');
     expect(body.error.messageVi).toContain('Thành phố Lai Châu');
+    expect(body.error.messageVi).toContain('đến 30/06/2025'); // dates as Vietnamese users read them
     expect(body.error.messageEn).toContain('2025-06-30');
   });
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import type { Unit, UnitLink, UnitNode } from '../../../contracts/units';
+import { formatDateVi } from '../../../contracts/common';
 import * as repo from './units.repository';
 
 /** Builds the tree of units valid on `asOf` (province → districts → communes, or province → communes after 2025). */
@@ -11,7 +12,7 @@ export async function getUnitTree(db: Db, provinceCode: string, asOf: string): P
     if (node.parentCode) nodes.get(node.parentCode)?.children.push(node);
   }
   const root = nodes.get(provinceCode);
-  if (!root) throw notFound('UNIT.NOT_FOUND', `tỉnh mã ${provinceCode} vào ngày ${asOf}`, `Province ${provinceCode} on ${asOf}`);
+  if (!root) throw notFound('UNIT.NOT_FOUND', `tỉnh mã ${provinceCode} vào ngày ${formatDateVi(asOf)}`, `Province ${provinceCode} on ${asOf}`);
   return root;
 }
 
@@ -20,12 +21,13 @@ export async function getUnit(db: Db, code: string, asOf: string): Promise<Unit>
   const unit = await repo.findUnitValidOn(db, code, asOf);
   if (unit) return unit;
   const others = await repo.listUnitsByCode(db, code);
-  const hint = others.map((u) => `${u.fullName} (${u.validFrom ?? '…'} → ${u.validTo ?? '…'})`).join('; ');
+  const hintVi = others.map((u) => `${u.fullName} (${u.validFrom ? `từ ${formatDateVi(u.validFrom)}` : 'trước đây'}${u.validTo ? ` đến ${formatDateVi(u.validTo)}` : ' đến nay'})`).join('; ');
+  const hintEn = others.map((u) => `${u.fullName} (${u.validFrom ?? '…'} → ${u.validTo ?? 'now'})`).join('; ');
   throw new AppError(
     'UNIT.NOT_FOUND',
-    `Không có đơn vị hành chính mã ${code} vào ngày ${asOf}${hint ? `. Mã này thuộc: ${hint}` : ''}`,
-    `No administrative unit with code ${code} on ${asOf}${hint ? `. This code belongs to: ${hint}` : ''}`,
-    [{ field: 'code', code: 'UNIT.NOT_FOUND', messageVi: `Mã ${code} không hợp lệ vào ngày ${asOf}`, messageEn: `Code ${code} not valid on ${asOf}` }],
+    `Không có đơn vị hành chính mã ${code} vào ngày ${formatDateVi(asOf)}${hintVi ? `. Mã này thuộc: ${hintVi}` : ''}`,
+    `No administrative unit with code ${code} on ${asOf}${hintEn ? `. This code belongs to: ${hintEn}` : ''}`,
+    [{ field: 'code', code: 'UNIT.NOT_FOUND', messageVi: `Mã ${code} không có vào ngày ${formatDateVi(asOf)}`, messageEn: `Code ${code} not valid on ${asOf}` }],
   );
 }
 

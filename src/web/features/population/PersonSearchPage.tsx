@@ -120,22 +120,25 @@ export default function PersonSearchPage() {
           {result.total === 0 ? (
             <Alert type="info" showIcon title={t('search.noResults')} description={t('search.noResultsHint')} />
           ) : (
-            <Table<PersonSummary>
-              rowKey="id"
-              columns={columns}
-              dataSource={result.items}
-              loading={loading}
-              size="middle"
-              onRow={(p) => ({ onClick: () => void navigate(`/population/persons/${p.id}`), className: 'clickable-row' })}
-              pagination={{
-                current: result.page,
-                pageSize: result.pageSize,
-                total: result.total,
-                showSizeChanger: false,
-                showTotal: (total) => t('search.total', { total: formatNumber(total, lang) }),
-                onChange: (page) => void run(criteria, page),
-              }}
-            />
+            <>
+              {result.fuzzy && <Alert type="warning" showIcon className="fuzzy-alert" title={t('search.fuzzy')} />}
+              <Table<PersonSummary>
+                rowKey="id"
+                columns={columns}
+                dataSource={result.items}
+                loading={loading}
+                size="middle"
+                onRow={(p) => ({ onClick: () => void navigate(`/population/persons/${p.id}`), className: 'clickable-row' })}
+                pagination={{
+                  current: result.page,
+                  pageSize: result.pageSize,
+                  total: result.total,
+                  showSizeChanger: false,
+                  showTotal: (total) => t('search.total', { total: formatNumber(total, lang) }),
+                  onChange: (page) => void run(criteria, page),
+                }}
+              />
+            </>
           )}
         </Card>
       )}
