@@ -1,4 +1,4 @@
-import type { PersonDetail, PersonSummary } from '../../../contracts/population';
+import type { PersonDetail, PersonPageResult } from '../../../contracts/population';
 import { apiGet, apiPost, type RequestOptions } from '../../api/client';
 
 /** Criteria of a person search, as the form holds them (birth date already YYYY-MM-DD). */
@@ -10,12 +10,8 @@ export interface SearchCriteria {
   unitCode?: string;
 }
 
-export interface PersonPage {
-  items: PersonSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** A page of results (`fuzzy`: no exact match, similar names shown). */
+export type PersonPage = PersonPageResult;
 
 /** Search persons by ID number or name; national IDs travel in the body, never in the URL. */
 export function searchPersons(criteria: SearchCriteria, page: number, pageSize: number, options?: RequestOptions): Promise<PersonPage> {
