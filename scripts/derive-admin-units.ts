@@ -354,7 +354,7 @@ function buildMergers(province: ProvinceSources, groups: UnitGroups): AdminUnitM
   const mergeCodes = province.communeMerges.map((n) => n.level2_id);
   const diff = sameSet(newCodes, mergeCodes);
   if (diff.onlyA.length || diff.onlyB.length) {
-    fail(`merges.json and the unit list disagree on new communes: units only ${diff.onlyA}, merges only ${diff.onlyB}`);
+    fail(`merges.json and the unit list disagree on new communes: units only ${diff.onlyA.join(', ')}, merges only ${diff.onlyB.join(', ')}`);
   }
   return province.communeMerges
     .flatMap((n) => n.merges.map((m): AdminUnitMerger => ({ newCode: n.level2_id, oldCode: m.old_id, type: m.type })))
@@ -390,10 +390,10 @@ function crossCheckSplits(sources: Sources, groups: UnitGroups, mergers: AdminUn
     splitPairs,
   );
   if (diff.onlyA.length || diff.onlyB.length) {
-    fail(`merges.json and splits.json disagree: merges only ${diff.onlyA}, splits only ${diff.onlyB}`);
+    fail(`merges.json and splits.json disagree: merges only ${diff.onlyA.join(', ')}, splits only ${diff.onlyB.join(', ')}`);
   }
   const orphans = groups.oldCommunes.filter((u) => !successors.has(u.code)).map((u) => u.code);
-  if (orphans.length) fail(`old communes without a successor in splits.json: ${orphans}`);
+  if (orphans.length) fail(`old communes without a successor in splits.json: ${orphans.join(', ')}`);
   for (const m of mergers) {
     const count = successors.get(m.oldCode)?.length ?? 0;
     if ((m.type === 'full') !== (count === 1)) fail(`${m.oldCode} → ${m.newCode} is '${m.type}' but has ${count} successor(s)`);
@@ -472,7 +472,8 @@ function loadWardFeatures(wardsDir: string): Map<string, BoundaryFeature> {
     const collection = readJson<FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>>(join(wardsDir, fileName));
     if (collection.features.length !== 1) fail(`${fileName}: expected 1 feature, found ${collection.features.length}`);
     const feature = collection.features[0]!;
-    const code = String(feature.properties.code ?? fileName.slice(0, 5));
+    const raw: unknown = feature.properties.code;
+    const code = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : fileName.slice(0, 5);
     if (features.has(code)) fail(`duplicate boundary for commune ${code}`);
     features.set(code, feature);
   }
@@ -567,7 +568,7 @@ function deriveCommuneGeojson(
     communes.map((u) => u.code),
     boundaries.keys(),
   );
-  if (diff.onlyA.length || diff.onlyB.length) fail(`boundaries vs communes: missing ${diff.onlyA}, extra ${diff.onlyB}`);
+  if (diff.onlyA.length || diff.onlyB.length) fail(`boundaries vs communes: missing ${diff.onlyA.join(', ')}, extra ${diff.onlyB.join(', ')}`);
   const tolerance = findTolerance(communes, boundaries);
   const features = simplifyFeatures(communes, boundaries, tolerance);
   const text = serializeCollection(features);

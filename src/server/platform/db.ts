@@ -99,8 +99,8 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
 
 /** Rows of a raw SQL statement on a Drizzle handle or transaction (same shape on PGlite and node-postgres). */
 export async function queryRows<T extends Record<string, unknown>>(db: Pick<Db, 'execute'>, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 /** Opens the database the configuration names. */
