@@ -128,6 +128,20 @@ describe('GET /api/v1/population/persons/:id', () => {
   });
 });
 
+describe('quality runs: bad input', () => {
+  it.each([
+    [{ asOf: '2026-02-29' }, 'asOf'],
+    [{ asOf: 20260101 }, 'asOf'],
+    [{ everything: true }, '(body)'],
+  ])('rejects %j with a 400 naming %s and starts no run', async (payload, field) => {
+    const res = await post('/api/v1/population/quality/runs', payload);
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { fields: Array<{ field: string }> } }>().error.fields.map((f) => f.field)).toContain(field);
+    const runs = await t.database.rows<{ n: number | string }>(sql`select count(*) as n from population.quality_runs`);
+    expect(Number(runs[0]?.n)).toBe(0);
+  });
+});
+
 describe('quality report', () => {
   it('is 404 before the first run, then scores the province and each commune', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/population/quality/report' })).statusCode).toBe(404);

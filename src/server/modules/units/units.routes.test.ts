@@ -72,6 +72,10 @@ describe('units API', () => {
     ['/api/v1/units/tree?asOf=yesterday', 'asOf'],
     ['/api/v1/units/abc', 'code'],
     ['/api/v1/units?level=village', 'level'],
+    ['/api/v1/units?asOf=2025-13-01', 'asOf'],
+    ['/api/v1/units/03388?asOf=31/12/2024', 'asOf'],
+    ['/api/v1/units/0338x/successors', 'code'],
+    ['/api/v1/units/123456/predecessors', 'code'],
   ])('answers %s with a 400 naming the field %s in both languages', async (url, field) => {
     const res = await get(url);
     expect(res.statusCode).toBe(400);
