@@ -9,8 +9,11 @@ import { benchArgs, report } from './common';
 const { engine, people } = benchArgs();
 const seconds = process.argv.includes('--seconds') ? Number(process.argv[process.argv.indexOf('--seconds') + 1]) : 10;
 const server = spawn(process.execPath, ['--import', 'tsx', 'bench/lookup-server.ts', '--engine', engine, '--people', String(people)], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise<void>((resolve, reject) => {
-  server.stdout.on('data', (d: Buffer) => (String(d).includes('READY') ? resolve() : undefined));
+const [appPort, helloPort, rawPort] = await new Promise<[number, number, number]>((resolve, reject) => {
+  server.stdout.on('data', (d: Buffer) => {
+    const m = /READY (\d+) (\d+) (\d+)/.exec(String(d));
+    if (m) resolve([Number(m[1]), Number(m[2]), Number(m[3])]);
+  });
   server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
 });
 const ids = JSON.parse(readFileSync(`${process.cwd()}/.tmp/bench-ids.json`, 'utf8')) as string[];
@@ -22,16 +25,19 @@ async function run(title: string, opts: autocannon.Options) {
   return r;
 }
 
-const hello = await run('bare Fastify hello-world', { url: 'http://127.0.0.1:3902/' });
-const healthz = await run('app GET /healthz', { url: 'http://127.0.0.1:3901/healthz' });
+const hello = await run('bare Fastify hello-world', { url: `http://127.0.0.1:${helloPort}/` });
+const healthz = await run('app GET /healthz', { url: `http://127.0.0.1:${appPort}/healthz` });
 let i = 0;
-const lookup = await run(`ID lookup (${engine}, ${people} people)`, {
-  url: 'http://127.0.0.1:3901',
+const lookupAt = (port: number, path: string) => ({
+  url: `http://127.0.0.1:${port}`,
   requests: [{
-    method: 'POST', path: '/api/v1/population/persons/search', headers: { 'content-type': 'application/json' },
-    setupRequest: (req) => ({ ...req, body: JSON.stringify({ nationalId: ids[i++ % ids.length] }) }),
+    method: 'POST' as const, path, headers: { 'content-type': 'application/json' },
+    setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify({ nationalId: ids[i++ % ids.length] }) }),
   }],
 });
+const raw = await run(`raw driver lookup, bare Fastify (${engine})`, lookupAt(rawPort, '/lookup'));
+const lookup = await run(`ID lookup (${engine}, ${people} people)`, lookupAt(appPort, '/api/v1/population/persons/search'));
 report('ratio lookup / hello-world', `${((lookup.requests.average / hello.requests.average) * 100).toFixed(1)} % (goal ≥ 40 %, p99 < 20 ms)`);
+report('ratio lookup / raw driver lookup', `${((lookup.requests.average / raw.requests.average) * 100).toFixed(1)} %`);
 report('ratio lookup / app /healthz', `${((lookup.requests.average / healthz.requests.average) * 100).toFixed(1)} %`);
 server.kill('SIGTERM');

@@ -52,16 +52,39 @@ function searchConditions(s: PersonSearch): SQL[] {
   return c;
 }
 
+const preparedByDb = new WeakMap<Db, ReturnType<typeof prepareIdLookup>>();
+
+function prepareIdLookup(db: Db) {
+  return db
+    .select(summaryColumns)
+    .from(persons)
+    .where(eq(persons.nationalId, sql.placeholder('nationalId')))
+    .prepare('population_person_by_national_id');
+}
+
+/**
+ * The hot path of the counter: a person by exact ID number, as a prepared statement
+ * (planned once per connection instead of built and parsed per request).
+ */
+export async function findPersonSummaryByNationalId(db: Db, nationalId: string): Promise<PersonSummaryRow | undefined> {
+  let prepared = preparedByDb.get(db);
+  if (!prepared) {
+    prepared = prepareIdLookup(db);
+    preparedByDb.set(db, prepared);
+  }
+  return (await prepared.execute({ nationalId }))[0];
+}
+
 /** One page of persons matching the search, best name matches first, and the total count. */
 export async function searchPersons(db: Db, s: PersonSearch): Promise<{ rows: PersonSummaryRow[]; total: number }> {
   const where = and(...searchConditions(s));
   const order = s.nameKey
     ? [desc(sql`similarity(${persons.nameKey}, ${s.nameKey})`), asc(persons.fullName), asc(persons.id)]
     : [asc(persons.fullName), asc(persons.id)];
-  const [rows, count] = await Promise.all([
-    db.select(summaryColumns).from(persons).where(where).orderBy(...order).limit(s.limit).offset(s.offset),
-    db.select({ n: sql<string>`count(*)` }).from(persons).where(where),
-  ]);
+  const rows = await db.select(summaryColumns).from(persons).where(where).orderBy(...order).limit(s.limit).offset(s.offset);
+  // A first page that is not full is the whole result: no count query needed (the ID lookup case).
+  if (s.offset === 0 && rows.length < s.limit) return { rows, total: rows.length };
+  const count = await db.select({ n: sql<string>`count(*)` }).from(persons).where(where);
   return { rows, total: Number(count[0]?.n ?? 0) };
 }
 

@@ -11,10 +11,22 @@ import { presentDetail, presentSummary } from './population.presenter';
 import { checkPerson, latestRun, runQuality, runRuleCounts, runScores } from './quality/engine';
 import { QUALITY_RULES } from './quality/rules';
 
-/** Name of every unit valid today, by code (≈ 40–150 rows, read per request). */
+const UNIT_NAMES_TTL_MS = 60_000;
+const unitNamesCache = new WeakMap<Db, { date: string; at: number; names: Map<string, string> }>();
+
+/**
+ * Name of every unit valid today, by code. Units change a few times a decade, so the map is
+ * kept for a minute per database handle instead of being read on every request.
+ */
 async function unitNamesToday(db: Db): Promise<(code: string | null) => string | null> {
-  const all = await listUnits(db, todayInVietnam(), {});
-  const names = new Map(all.map((u) => [u.code, u.fullName]));
+  const date = todayInVietnam();
+  let cached = unitNamesCache.get(db);
+  if (!cached || cached.date !== date || Date.now() - cached.at > UNIT_NAMES_TTL_MS) {
+    const all = await listUnits(db, date, {});
+    cached = { date, at: Date.now(), names: new Map(all.map((u) => [u.code, u.fullName])) };
+    unitNamesCache.set(db, cached);
+  }
+  const names = cached.names;
   return (code) => (code ? (names.get(code) ?? null) : null);
 }
 
@@ -45,6 +57,12 @@ export async function searchPersons(db: Db, input: SearchInput): Promise<PersonP
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   };
+  const onlyId = input.nationalId && !nameKey && !input.birthDate && !input.birthYear && !input.unitCode && input.page === 1;
+  if (onlyId) {
+    const row = await repo.findPersonSummaryByNationalId(db, input.nationalId!);
+    const unitName = await unitNamesToday(db);
+    return { items: row ? [presentSummary(row, unitName)] : [], total: row ? 1 : 0, page: 1, pageSize: input.pageSize, fuzzy: false };
+  }
   let result = await repo.searchPersons(db, query);
   let fuzzy = false;
   if (result.total === 0 && query.nameKey) {
