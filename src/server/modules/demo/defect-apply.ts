@@ -45,7 +45,9 @@ export function applyDefect(code: DefectCode, ctx: DefectContext, person: Person
     case 'LIVE.DECEASED_STILL_RESIDENT': {
       const birth = internals.plan.birthDay;
       person.status = 'deceased';
-      person.deathDate = dayToIso(dayBetween(Math.max(birth + 1, ctx.refDay - 3 * 365), ctx.refDay - 30, ctx.rng.next()));
+      // Died within the last three years, never before birth (a newborn's window is birth+1 … today).
+      const earliest = Math.max(birth + 1, ctx.refDay - 3 * 365);
+      person.deathDate = dayToIso(dayBetween(earliest, Math.max(earliest, ctx.refDay - 30), ctx.rng.next()));
       break;
     }
     case 'LIVE.IMPOSSIBLE_AGE': impossibleAge(ctx, person, internals); break;

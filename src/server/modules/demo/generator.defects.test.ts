@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEFECT_RATES } from './defects';
 import { generateProvince } from './generator';
+import { LAI_CHAU_COMMUNES } from './lai-chau-communes.fixture';
 import { ageAt, collect, type Collected, groupBy, laiChauOptions, plainName } from './test-support';
 import type { DefectCode, PersonSeed } from './types';
 
@@ -114,5 +115,23 @@ describe('generateProvince: defect rate overrides', () => {
   it('refuses rates that leave too few free records', () => {
     const opts = laiChauOptions({ people: 1_000, defectRates: { 'LIVE.NOT_VERIFIED': 0.9, 'CORRECT.ID_INCONSISTENT': 0.9 } });
     expect(() => generateProvince(opts).next()).toThrow(/not enough free records/);
+  });
+});
+
+describe('deaths injected as LIVE.DECEASED_STILL_RESIDENT', () => {
+  it('never fall before the birth, even for a baby born days before the reference date', () => {
+    const gen = generateProvince({
+      seed: 'newborn-deaths', people: 3000, communes: [...LAI_CHAU_COMMUNES], referenceDate: '2026-01-05', provinceIdCode: '012',
+      defectRates: { 'LIVE.DECEASED_STILL_RESIDENT': 0.3 },
+    });
+    let checked = 0;
+    for (let next = gen.next(); !next.done; next = gen.next()) {
+      for (const p of next.value.persons) {
+        if (p.deathDate === null) continue;
+        expect(p.deathDate >= (p.birthDate ?? `${p.birthYear}-01-01`)).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
   });
 });
