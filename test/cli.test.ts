@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const BIN = `${process.cwd()}/bin/dvc06.js`;
+const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn' };
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [BIN, ...args], { env: { ...baseEnv, ...env }, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('the dvc06 command', () => {
+  it('refuses to start on bad configuration, listing every problem', () => {
+    const r = cli(['serve'], { PORT: 'abc', DATABASE_URL: 'mysql://x', PROVINCE_CODE: '1234' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('PORT');
+    expect(r.stderr).toContain('DATABASE_URL');
+    expect(r.stderr).toContain('PROVINCE_CODE');
+  });
+
+  it('checks an ID number and exits 1 with a bilingual reason when it is wrong', () => {
+    const ok = cli(['person', 'check-id', '012190000001', '--birth-date', '1990-03-15', '--sex', 'female']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('Lai Châu');
+    const bad = cli(['person', 'check-id', '012290000001', '--sex', 'female']);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('ID.SEX_MISMATCH');
+  });
+
+  it('serves on an empty data directory, then shuts down cleanly on SIGTERM', async () => {
+    const dataDir = mkdtempSync(`${tmpdir()}/dvc06-cli-`);
+    const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...baseEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'never', LOG_LEVEL: 'info' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += String(d)));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 90_000);
+      child.stdout.on('data', () => {
+        const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m && out.includes('DVC06 ready')) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+    });
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(out).toContain('shutting down');
+    // The embedded database was closed properly: it reopens and is already migrated.
+    const again = cli(['migrate'], { DATA_DIR: dataDir });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('migrations applied (pglite)');
+  });
+});
