@@ -229,3 +229,13 @@ describe('ethnicity and religion code lists (codes.ts)', () => {
     expect(isHouseholdRelationCode('cousin')).toBe(false);
   });
 });
+
+describe('searchKey (fast path)', () => {
+  it.each([
+    'Lò Văn Thủy', 'LÒ VĂN THUỶ', 'Ðiêu Chính Tới', 'Ɖặng Thị Hoà', "H'Mông", 'Khơ-mú', 'Giàng  A\tPáo', 'Lò\u200BThị Hoa',
+    'Nguyễn Thị Ngọc Ánh'.normalize('NFD'), 'Tẩn Láo Lở', 'Pờ Mé Xá', 'Quàng Văn Ơn', 'ĐẶNG VĂN ĐỨC',
+  ])('keys %j exactly as the normalised declared form would', (name) => {
+    const viaNormalized = normalizeDeclared(name).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/['’‘ʼ`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    expect(searchKey(name)).toBe(viaNormalized);
+  });
+});
