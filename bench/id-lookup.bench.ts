@@ -20,8 +20,9 @@ const ids = JSON.parse(readFileSync(`${process.cwd()}/.tmp/bench-ids.json`, 'utf
 
 async function run(title: string, opts: autocannon.Options) {
   const r = await autocannon({ connections: 50, duration: seconds, ...opts });
+  const connections = opts.connections ?? 50;
   const errors = r.errors + r.non2xx;
-  report(`${title}`, `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms${errors ? `, ${errors} errors` : ''}`);
+  report(`${title}`, `${connections} conn: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms${errors ? `, ${errors} errors` : ''}`);
   return r;
 }
 
@@ -37,6 +38,7 @@ const lookupAt = (port: number, path: string) => ({
 });
 const raw = await run(`raw driver lookup, bare Fastify (${engine})`, lookupAt(rawPort, '/lookup'));
 const lookup = await run(`ID lookup (${engine}, ${people} people)`, lookupAt(appPort, '/api/v1/population/persons/search'));
+await run(`ID lookup, 10 connections (${engine})`, { ...lookupAt(appPort, '/api/v1/population/persons/search'), connections: 10 });
 report('ratio lookup / hello-world', `${((lookup.requests.average / hello.requests.average) * 100).toFixed(1)} % (goal ≥ 40 %, p99 < 20 ms)`);
 report('ratio lookup / raw driver lookup', `${((lookup.requests.average / raw.requests.average) * 100).toFixed(1)} %`);
 report('ratio lookup / app /healthz', `${((lookup.requests.average / healthz.requests.average) * 100).toFixed(1)} %`);
