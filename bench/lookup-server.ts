@@ -13,7 +13,7 @@ await ensureSeeded(database, people);
 const ids = await database.rows<{ national_id: string }>(sql`select national_id from population.persons where national_id is not null order by random() limit 20000`);
 writeFileSync(`${process.cwd()}/.tmp/bench-ids.json`, JSON.stringify(ids.map((r) => r.national_id)));
 
-const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'never', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }), database });
+const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'never', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), AUDIT_PSEUDONYM_KEY: 'y'.repeat(32), OIDC_CLIENT_SECRET: 'z'.repeat(16), OIDC_ISSUER: 'https://eid.example.invalid' }), database });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const hello = Fastify();
 hello.get('/', async () => ({ hello: 'world' }));

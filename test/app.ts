@@ -1,21 +1,61 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app';
+import { assignRole, createStaffUser, ensureDefaultRoles } from '../src/server/modules/identity';
 import { createTestDatabase, testConfig, type TestDatabase } from './db';
+
+/** An HTTP client signed in as one account: sends its session cookie and CSRF token. */
+export interface Session {
+  accountId: string;
+  cookie: string;
+  csrfToken: string;
+  inject(options: InjectOptions | string): Promise<LightMyRequestResponse>;
+}
 
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
+  /** Creates a staff account with one role in one unit and signs it in. */
+  staff(role: string, unitCode: string, sector?: string): Promise<Session>;
+  /** Signs in an existing account by username/password. */
+  login(username: string, password: string): Promise<Session>;
   close(): Promise<void>;
 }
+
+export const TEST_PASSWORD = 'Correct-Horse-Battery-9';
+let counter = 0;
 
 /** The real application on a fresh test database, for `app.inject` tests. */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  await ensureDefaultRoles(database.db);
   const app = await buildApp({ config: testConfig(overrides), database });
   await app.ready();
+  const login = async (username: string, password: string): Promise<Session> => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const me = res.json<{ csrfToken: string; account: { id: string } }>();
+    const headers = { cookie, 'x-csrf-token': me.csrfToken };
+    return {
+      accountId: me.account.id,
+      cookie,
+      csrfToken: me.csrfToken,
+      inject: (options) => {
+        const o = typeof options === 'string' ? { url: options } : options;
+        return app.inject({ ...o, headers: { ...headers, ...(o.headers ?? {}) } });
+      },
+    };
+  };
   return {
     app,
     database,
+    login,
+    staff: async (role, unitCode, sector) => {
+      const username = `t${++counter}.${role.replace(/_/g, '')}`.slice(0, 40);
+      const { user } = await createStaffUser(database.db, { username, displayName: `Test ${role}`, password: TEST_PASSWORD });
+      await assignRole(database.db, null, user.id, { role, unitCode, sector });
+      return login(username, TEST_PASSWORD);
+    },
     close: async () => {
       await app.close();
       await database.dispose();

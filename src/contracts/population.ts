@@ -116,6 +116,13 @@ export const PersonDetail = PersonSummary.extend({
 });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
+/** Why an officer opens a person's record (PDP Law 91/2025: processing only for a stated purpose). */
+export const PurposeQuery = z.object({
+  purpose: z
+    .string({ error: bilingual('Hãy chọn mục đích tra cứu', 'Choose the purpose of this access') })
+    .regex(/^[a-z_]{2,40}$/, bilingual('Mục đích tra cứu không hợp lệ', 'Invalid purpose code')),
+});
+
 export const PersonIdParams = z.object({
   id: z.string().uuid(bilingual('Mã hồ sơ công dân không hợp lệ', 'Invalid person record id')),
 });

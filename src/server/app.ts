@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './platform/app-deps';
 import { loggerOptions } from './platform/logger';
@@ -10,6 +11,7 @@ import { registerHealth } from './platform/health';
 import { registerWeb, spaFallback } from './platform/web';
 import { unitsRoutes } from './modules/units';
 import { populationRoutes } from './modules/population';
+import { authRoutes, registerAuthHooks, usersRoutes } from './modules/identity';
 
 export type { AppDeps };
 
@@ -27,6 +29,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, { notFoundFallback: deps.serveWeb ? (req, reply) => spaFallback(req, reply, deps.webDir) : undefined });
 
+  // Before any route: every route must declare its action, and every request is authorized.
+  await registerAuthHooks(app, deps);
+  await app.register(rateLimit, { global: false });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -54,6 +59,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerHealth(app, deps.database);
+  await app.register(authRoutes(deps), { prefix: '/api/v1/auth' });
+  await app.register(usersRoutes(deps), { prefix: '/api/v1/identity' });
   await app.register(unitsRoutes(deps), { prefix: '/api/v1/units' });
   await app.register(populationRoutes(deps), { prefix: '/api/v1/population' });
   if (deps.serveWeb) await registerWeb(app, deps.webDir);

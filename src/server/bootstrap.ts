@@ -3,6 +3,7 @@ import { databaseOptionsFromConfig, openDatabase, type Database } from './platfo
 import { ensureProvinceUnits } from './modules/units';
 import { countPersons } from './modules/population';
 import { seedDemoProvince } from './modules/demo';
+import { ensureDefaultRoles, ensureDemoAccounts } from './modules/identity';
 
 /** Opens the configured database and applies every migration (both engines run the same SQL). */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
@@ -23,6 +24,11 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
 export async function prepareDatabase(config: Config, log: (msg: string) => void): Promise<Database> {
   const database = await openMigratedDatabase(config);
   if (await ensureProvinceUnits(database.db, config.PROVINCE_CODE)) log(`loaded administrative units of province ${config.PROVINCE_CODE}`);
+  await ensureDefaultRoles(database.db);
+  if (config.SEED_DEMO === 'auto' && config.NODE_ENV !== 'production') {
+    const created = await ensureDemoAccounts(database.db);
+    if (created) log(`created ${created} demo staff accounts (see README)`);
+  }
   if (config.SEED_DEMO === 'auto' && config.DEMO_PEOPLE > 0 && (await countPersons(database.db)) === 0) {
     log(`empty registry: seeding the demo province with ~${config.DEMO_PEOPLE} synthetic people`);
     const result = await seedDemoProvince(database, { people: config.DEMO_PEOPLE, provinceCode: config.PROVINCE_CODE });

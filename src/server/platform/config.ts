@@ -19,6 +19,14 @@ export const Config = z
     /** Agency code of the province (QCVN 102:2016) used in dossier codes — not confirmed, so configurable. */
     PROVINCE_AGENCY_CODE: z.string().default('000.00.00.H29'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Key of the keyed pseudonym (HMAC) of ID numbers in the access log. */
+    AUDIT_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** OpenID Connect issuer of the citizens' e-ID (VNeID / national portal SSO); unset = the built-in sandbox. */
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().default('dvc06'),
+    OIDC_CLIENT_SECRET: z.string().min(16).optional(),
+    /** Serve the sandbox e-ID provider at /eid (default: on outside production). */
+    EID_SANDBOX: z.enum(['on', 'off']).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z
       .enum(['auto', 'never'])
@@ -31,10 +39,16 @@ export const Config = z
     ...c,
     PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     SESSION_SECRET: c.SESSION_SECRET ?? (c.NODE_ENV === 'production' ? undefined : devSecret),
+    AUDIT_PSEUDONYM_KEY: c.AUDIT_PSEUDONYM_KEY ?? (c.NODE_ENV === 'production' ? undefined : `${devSecret}-audit`),
+    OIDC_CLIENT_SECRET: c.OIDC_CLIENT_SECRET ?? (c.NODE_ENV === 'production' ? undefined : 'dvc06-sandbox-client-secret'),
+    EID_SANDBOX: c.EID_SANDBOX ?? (c.NODE_ENV === 'production' ? 'off' : 'on'),
   }))
   .superRefine((c, ctx) => {
-    if (!c.SESSION_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+    for (const key of ['SESSION_SECRET', 'AUDIT_PSEUDONYM_KEY', 'OIDC_CLIENT_SECRET'] as const) {
+      if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+    }
+    if (c.EID_SANDBOX === 'off' && !c.OIDC_ISSUER) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'is required when the sandbox e-ID provider is off' });
     }
   });
 

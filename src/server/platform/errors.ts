@@ -25,6 +25,7 @@ const STATUS_BY_SUFFIX: ReadonlyArray<[RegExp, number]> = [
   [/\.UNAUTHENTICATED$/, 401],
   [/\.TOO_LARGE$/, 413],
   [/\.RATE_LIMITED$/, 429],
+  [/\.LOCKED$/, 423],
   [/\.UNAVAILABLE$/, 503],
 ];
 

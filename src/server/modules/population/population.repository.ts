@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { households, persons, residences } from './population.schema';
 
@@ -22,6 +22,8 @@ export interface PersonSearch {
   birthDate?: string;
   birthYear?: number;
   unitCode?: string;
+  /** Only people whose commune is one of these (the searcher's scope); undefined = everywhere. */
+  unitScope?: string[];
   /** Trigram similarity (typo-tolerant) instead of the words of the name in order. */
   fuzzy?: boolean;
   limit: number;
@@ -49,6 +51,7 @@ function searchConditions(s: PersonSearch): SQL[] {
   if (s.birthDate) c.push(eq(persons.birthDate, s.birthDate));
   if (s.birthYear) c.push(eq(persons.birthYear, s.birthYear));
   if (s.unitCode) c.push(eq(persons.residenceUnitCode, s.unitCode));
+  if (s.unitScope) c.push(s.unitScope.length ? inArray(persons.residenceUnitCode, s.unitScope) : sql`false`);
   return c;
 }
 

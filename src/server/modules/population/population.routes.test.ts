@@ -1,23 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../../../test/app';
+import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import type { PersonDetail, PersonSummary, QualityReport, ValidateIdResult } from '../../../contracts/population';
 import { copyRegistryBatch } from './index';
 
 let t: TestApp;
+let officer: Session; // Standing Agency: province-wide
 const thuy = makePerson();
 const pao = makePerson({ nationalId: '012085000123', idCardNumber: '012085000123', fullName: 'Giàng A Páo', birthDate: '1985-07-02', birthYear: 1985, sex: 'male', ethnicityCode: '08' });
 const child = makePerson({ nationalId: '012315000777', idCardNumber: null, idCardKind: null, idCardIssuedOn: null, idCardExpiresOn: null, fullName: 'Giàng Thị Mai', birthDate: '2015-01-20', birthYear: 2015, eIdLevel: 0, eIdActivatedOn: null, ethnicityCode: '08' });
 
 beforeAll(async () => {
   t = await createTestApp();
+  officer = await t.staff('standing_agency', '12');
   await copyRegistryBatch(t.database, makeHousehold('03445', [thuy])); // Xã Mường Tè
   await copyRegistryBatch(t.database, makeHousehold('03388', [pao, child])); // Phường Đoàn Kết
 });
 afterAll(async () => t?.close());
 
-const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object });
+const post = (url: string, payload: unknown) => officer.inject({ method: 'POST', url, payload: payload as object });
 
 describe('POST /api/v1/population/validate-id', () => {
   it('accepts an ID number consistent with the birth date and sex, and decodes it', async () => {
@@ -113,7 +115,7 @@ describe('POST /api/v1/population/persons/search', () => {
 
 describe('GET /api/v1/population/persons/:id', () => {
   it('shows the record with household, residence history and no findings for clean data', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/population/persons/${pao.id}` });
+    const res = await officer.inject({ method: 'GET', url: `/api/v1/population/persons/${pao.id}?purpose=data_cleaning` });
     expect(res.statusCode).toBe(200);
     const p = res.json<PersonDetail>();
     expect(p).toMatchObject({ fullName: 'Giàng A Páo', ethnicityName: 'HMông', eId: { level: 2 } });
@@ -123,8 +125,8 @@ describe('GET /api/v1/population/persons/:id', () => {
   });
 
   it('answers an unknown record with 404 and a malformed id with 400', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/population/persons/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/population/persons/123' })).statusCode).toBe(400);
+    expect((await officer.inject({ method: 'GET', url: '/api/v1/population/persons/00000000-0000-4000-8000-000000000000?purpose=data_cleaning' })).statusCode).toBe(404);
+    expect((await officer.inject({ method: 'GET', url: '/api/v1/population/persons/123?purpose=data_cleaning' })).statusCode).toBe(400);
   });
 });
 
@@ -144,7 +146,7 @@ describe('quality runs: bad input', () => {
 
 describe('quality report', () => {
   it('is 404 before the first run, then scores the province and each commune', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/population/quality/report' })).statusCode).toBe(404);
+    expect((await officer.inject({ method: 'GET', url: '/api/v1/population/quality/report' })).statusCode).toBe(404);
     await t.database.db.execute(sql`update population.persons set id_card_number = null where full_name = 'Giàng A Páo'`);
     const res = await post('/api/v1/population/quality/runs', {});
     expect(res.statusCode).toBe(200);

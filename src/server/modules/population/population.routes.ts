@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/app-deps';
 import { notFound } from '../../platform/errors';
 import {
-  PersonDetail, PersonIdParams, PersonPage, PersonSearchBody, QualityReport, QualityRunBody, ValidateIdBody, ValidateIdResult,
+  PersonDetail, PersonIdParams, PersonPage, PurposeQuery, PersonSearchBody, QualityReport, QualityRunBody, ValidateIdBody, ValidateIdResult,
 } from '../../../contracts/population';
 import * as service from './population.service';
 
@@ -13,18 +13,22 @@ export function populationRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
   const { db } = database;
   return async (app) => {
     app.post('/validate-id', {
+      config: { action: 'public' },
       schema: { tags, summary: 'Kiểm tra số định danh cá nhân / check a personal ID number', body: ValidateIdBody, response: { 200: ValidateIdResult } },
     }, async (req) => service.validateNationalId(req.body));
 
     app.post('/persons/search', {
-      schema: { tags, summary: 'Tìm công dân theo số định danh hoặc họ tên / search persons', body: PersonSearchBody, response: { 200: PersonPage } },
-    }, async (req) => service.searchPersons(db, req.body));
+      config: { action: 'population.person.search' },
+      schema: { tags, summary: 'Tìm công dân theo số định danh hoặc họ tên (trong đơn vị được giao) / search persons in your units', body: PersonSearchBody, response: { 200: PersonPage } },
+    }, async (req) => service.searchPersons(db, req.body, req.access.unitScope('population.person.search')));
 
     app.get('/persons/:id', {
-      schema: { tags, summary: 'Thông tin công dân / a person record', params: PersonIdParams, response: { 200: PersonDetail } },
-    }, async (req) => service.getPersonDetail(db, req.params.id));
+      config: { action: 'population.person.read' },
+      schema: { tags, summary: 'Thông tin công dân (phải nêu mục đích) / a person record (purpose required)', params: PersonIdParams, querystring: PurposeQuery, response: { 200: PersonDetail } },
+    }, async (req) => service.getPersonDetail(db, req.params.id, { unitAllowed: (unit) => req.access.canInUnit('population.person.read', unit) }));
 
     app.get('/quality/report', {
+      config: { action: 'population.quality.read' },
       schema: { tags, summary: 'Báo cáo chất lượng dữ liệu "đúng, đủ, sạch, sống" / latest data-quality report', response: { 200: QualityReport } },
     }, async () => {
       const report = await service.getQualityReport(db);
@@ -33,6 +37,7 @@ export function populationRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/quality/runs', {
+      config: { action: 'population.quality.run' },
       schema: { tags, summary: 'Chạy đánh giá chất lượng dữ liệu / run the quality engine', body: QualityRunBody, response: { 200: QualityReport } },
     }, async (req) => {
       await service.runQualityCheck(database, req.body.asOf);

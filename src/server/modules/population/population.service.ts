@@ -45,8 +45,11 @@ export function validateNationalId(input: { id: string; birthDate?: string; sex?
 
 export interface SearchInput { nationalId?: string; name?: string; birthDate?: string; birthYear?: number; unitCode?: string; page: number; pageSize: number }
 
-/** Searches the registry by exact ID number, or by name ignoring diacritics, tone placement and case. */
-export async function searchPersons(db: Db, input: SearchInput): Promise<PersonPageResult> {
+/**
+ * Searches the registry by exact ID number, or by name ignoring diacritics, tone placement and
+ * case — only among people living in `unitScope` (the searcher's units; null = the whole province).
+ */
+export async function searchPersons(db: Db, input: SearchInput, unitScope: ReadonlySet<string> | null = null): Promise<PersonPageResult> {
   const nameKey = input.name ? searchKey(input.name) : undefined;
   const query = {
     nationalId: input.nationalId,
@@ -54,12 +57,14 @@ export async function searchPersons(db: Db, input: SearchInput): Promise<PersonP
     birthDate: input.birthDate,
     birthYear: input.birthYear,
     unitCode: input.unitCode,
+    unitScope: unitScope ? [...unitScope] : undefined,
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   };
   const onlyId = input.nationalId && !nameKey && !input.birthDate && !input.birthYear && !input.unitCode && input.page === 1;
   if (onlyId) {
-    const row = await repo.findPersonSummaryByNationalId(db, input.nationalId!);
+    const found = await repo.findPersonSummaryByNationalId(db, input.nationalId!);
+    const row = found && (!unitScope || (found.residenceUnitCode !== null && unitScope.has(found.residenceUnitCode))) ? found : undefined;
     const unitName = await unitNamesToday(db);
     return { items: row ? [presentSummary(row, unitName)] : [], total: row ? 1 : 0, page: 1, pageSize: input.pageSize, fuzzy: false };
   }
@@ -74,10 +79,11 @@ export async function searchPersons(db: Db, input: SearchInput): Promise<PersonP
   return { items: result.rows.map((r) => presentSummary(r, unitName)), total: result.total, page: input.page, pageSize: input.pageSize, fuzzy };
 }
 
-/** A person's full record with residences, household and current quality findings. */
-export async function getPersonDetail(db: Db, id: string): Promise<PersonDetail> {
+/** A person's full record with residences, household and current quality findings, if the reader's units include the person's commune. */
+export async function getPersonDetail(db: Db, id: string, scope: { unitAllowed(unitCode: string | null): boolean } = { unitAllowed: () => true }): Promise<PersonDetail> {
   const row = await repo.findPerson(db, id);
-  if (!row) throw notFound('PERSON.NOT_FOUND', 'công dân này trong cơ sở dữ liệu', 'Person');
+  // Outside the reader's units the record "does not exist" for them: no hint by guessing ids.
+  if (!row || !scope.unitAllowed(row.residenceUnitCode)) throw notFound('PERSON.NOT_FOUND', 'công dân này trong cơ sở dữ liệu', 'Person');
   const [residences, household, findings, unitName] = await Promise.all([
     repo.listResidences(db, id),
     row.householdId ? repo.findHousehold(db, row.householdId) : Promise.resolve(undefined),

@@ -67,3 +67,37 @@ export async function listCommunes(db: Db, asOf: string): Promise<Unit[]> {
 export async function listUnits(db: Db, asOf: string, filter: Parameters<typeof repo.listUnitsValidOn>[2]): Promise<Unit[]> {
   return repo.listUnitsValidOn(db, asOf, filter);
 }
+
+/** Parent links of the tree valid on a date: ancestry (unit → root) and descendants (unit → all below). */
+export interface UnitHierarchy {
+  /** The unit and its ancestors, nearest first (['03388', '12']); [code] for an unknown code. */
+  ancestry(code: string): readonly string[];
+  /** The unit and every unit below it. */
+  descendants(code: string): readonly string[];
+}
+
+const hierarchyCache = new WeakMap<Db, { asOf: string; at: number; hierarchy: UnitHierarchy }>();
+
+/** The unit hierarchy valid on `asOf`, cached for a minute per database handle (units rarely change). */
+export async function getUnitHierarchy(db: Db, asOf: string): Promise<UnitHierarchy> {
+  const cached = hierarchyCache.get(db);
+  if (cached && cached.asOf === asOf && Date.now() - cached.at < 60_000) return cached.hierarchy;
+  const all = await repo.listUnitsValidOn(db, asOf);
+  const parent = new Map(all.map((u) => [u.code, u.parentCode]));
+  const children = new Map<string, string[]>();
+  for (const u of all) if (u.parentCode) children.set(u.parentCode, [...(children.get(u.parentCode) ?? []), u.code]);
+  const hierarchy: UnitHierarchy = {
+    ancestry: (code) => {
+      const chain = [code];
+      for (let p = parent.get(code); p && !chain.includes(p); p = parent.get(p)) chain.push(p);
+      return chain;
+    },
+    descendants: (code) => {
+      const out = [code];
+      for (let i = 0; i < out.length; i++) out.push(...(children.get(out[i]!) ?? []));
+      return out;
+    },
+  };
+  hierarchyCache.set(db, { asOf, at: Date.now(), hierarchy });
+  return hierarchy;
+}

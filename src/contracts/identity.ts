@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { bilingual } from './messages';
+import { UnitCode } from './common';
+
+export const LoginBody = z
+  .object({
+    username: z.string().trim().min(1, bilingual('Nhập tên đăng nhập', 'Enter your username')).max(64, bilingual('Tên đăng nhập quá dài', 'Username too long')),
+    password: z.string().min(1, bilingual('Nhập mật khẩu', 'Enter your password')).max(128, bilingual('Mật khẩu quá dài', 'Password too long')),
+    totp: z.string().regex(/^\d{6}$/, bilingual('Mã xác thực gồm 6 chữ số', 'The code has 6 digits')).optional(),
+  })
+  .strict();
+
+export const Grant = z.object({ role: z.string(), unitCode: z.string().nullable(), sector: z.string().nullable() });
+
+/** Who is signed in, what they may do, and the CSRF token the web app sends back on changes. */
+export const Me = z.object({
+  authenticated: z.boolean(),
+  account: z
+    .object({
+      id: z.string(),
+      kind: z.enum(['staff', 'citizen']),
+      displayName: z.string(),
+      mustChangePassword: z.boolean(),
+      eIdLevel: z.number().int().nullable(),
+    })
+    .nullable(),
+  grants: z.array(Grant),
+  actions: z.array(z.string()),
+  csrfToken: z.string().nullable(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const ReturnToQuery = z.object({
+  returnTo: z
+    .string()
+    .max(300)
+    .regex(/^\/(?!\/)[^\s\\]*$/, bilingual('Địa chỉ quay lại không hợp lệ', 'Invalid return address'))
+    .optional(),
+});
+
+export const LogoutResult = z.object({ endSessionUrl: z.string().nullable() });
+
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, bilingual('Tên đăng nhập 3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch', 'Username: 3–40 of a–z, 0–9, dot, dash, underscore'));
+
+export const CreateUserBody = z
+  .object({
+    username: Username,
+    displayName: z.string().trim().min(2, bilingual('Nhập họ tên', 'Enter the name')).max(100, bilingual('Họ tên quá dài', 'Name too long')),
+    password: z.string().max(128).optional(),
+  })
+  .strict();
+
+export const AssignBody = z
+  .object({ role: z.string().max(64), unitCode: UnitCode, sector: z.string().max(40).nullable().optional() })
+  .strict();
+
+export const UserIdParams = z.object({ id: z.string().uuid(bilingual('Mã tài khoản không hợp lệ', 'Invalid account id')) });
+export const AssignmentParams = UserIdParams.extend({ assignmentId: z.string().uuid(bilingual('Mã phân quyền không hợp lệ', 'Invalid assignment id')) });
+
+export const StaffUser = z.object({
+  id: z.string(),
+  username: z.string().nullable(),
+  displayName: z.string(),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  totpEnabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  assignments: z.array(z.object({ id: z.string(), role: z.string(), unitCode: z.string(), sector: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() })),
+});
+
+export const ChangePasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) })
+  .strict();
+
+export const TotpEnableBody = z.object({ code: z.string().regex(/^\d{6}$/, bilingual('Mã xác thực gồm 6 chữ số', 'The code has 6 digits')) }).strict();

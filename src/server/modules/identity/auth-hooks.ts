@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { AppDeps } from '../../platform/app-deps';
+import { AppError } from '../../platform/errors';
+import { isAction, type Action } from './permissions';
+import { accessContext, actorOf, type AccessContext } from './access';
+import { csrfMatches, resolveSession, SESSION_COOKIE } from './sessions';
+import * as repo from './identity.repository';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The action this route performs (identity/permissions.ts). Every route must declare one. */
+    action?: Action;
+  }
+  interface FastifyInstance {
+    /** Every route of this instance with the action it declares. */
+    routeActions: RouteAction[];
+  }
+  interface FastifyRequest {
+    access: AccessContext;
+    /** CSRF token of the request's session (sent back by /auth/me for the web app). */
+    csrfToken: string | null;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Routes added by plugins (API docs UI, static web files) are public pages. */
+function defaultAction(url: string): Action | undefined {
+  if (url.startsWith('/api/docs') || url === '/api/openapi.json' || !url.startsWith('/api/')) return 'public';
+  return undefined;
+}
+
+/** A registered route and its action (for the "no route without an action" test). */
+export interface RouteAction { method: string; url: string; action: Action }
+
+/**
+ * Authentication and authorization for every request: the session cookie → actor → access
+ * context; CSRF check on state-changing requests made with a session; then the route's
+ * declared action must be allowed (401 when not signed in, 403 when not permitted).
+ * A route that declares no action makes the application refuse to start.
+ */
+export async function registerAuthHooks(app: FastifyInstance, { config, database }: AppDeps): Promise<void> {
+  const { db } = database;
+  await app.register(cookie, { secret: config.SESSION_SECRET });
+  app.decorate('routeActions', [] as RouteAction[]);
+  app.decorateRequest('access', null as unknown as AccessContext);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRoute', (route) => {
+    const action = route.config?.action ?? defaultAction(route.url);
+    if (!isAction(action)) throw new Error(`Route ${String(route.method)} ${route.url} declares no action (config.action)`);
+    route.config = { ...route.config, action };
+    for (const method of [route.method].flat()) app.routeActions.push({ method: String(method), url: route.url, action });
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    const session = await resolveSession(db, token);
+    const account = session ? await repo.findAccountById(db, session.accountId) : undefined;
+    const usable = account && !account.disabledAt ? account : undefined;
+    request.access = await accessContext(db, usable ? await actorOf(db, usable, session?.acr ?? null) : null, request.id);
+    request.csrfToken = usable && session ? session.csrfToken : null;
+    if (usable && session && UNSAFE.has(request.method) && !csrfMatches(session.csrfToken, request.headers['x-csrf-token'])) {
+      throw new AppError('AUTH.CSRF_FORBIDDEN', 'Yêu cầu thiếu mã chống giả mạo (CSRF). Hãy tải lại trang.', 'Missing or wrong anti-forgery (CSRF) token. Reload the page.');
+    }
+    authorize(request);
+  });
+}
+
+function authorize(request: FastifyRequest): void {
+  const action = request.routeOptions.config?.action;
+  if (!action || request.access.can(action)) return;
+  if (!request.access.actor) {
+    throw new AppError('AUTH.UNAUTHENTICATED', 'Bạn cần đăng nhập để dùng chức năng này', 'You need to sign in to use this');
+  }
+  throw new AppError('AUTH.FORBIDDEN', 'Tài khoản của bạn không có quyền thực hiện việc này', 'Your account is not allowed to do this');
+}

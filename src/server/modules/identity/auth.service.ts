@@ -1,0 +1,61 @@
+import type { Config } from '../../platform/config';
+import type { Db } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import * as repo from './identity.repository';
+import { decoyHash, verifyPassword } from './passwords';
+import { openSecret, verifyTotp } from './totp';
+import type { EidIdentity } from './oidc-client';
+
+/** Lockout: after this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+const invalid = () =>
+  new AppError('AUTH.LOGIN_UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng', 'Wrong username or password');
+
+/**
+ * Checks a staff login: password (argon2id), then the TOTP code when the account has one.
+ * Unknown usernames cost a hash too (no timing oracle). Wrong passwords count towards the
+ * lockout; a locked or disabled account is refused even with the right password.
+ */
+export async function verifyStaffLogin(db: Db, config: Config, input: { username: string; password: string; totp?: string }): Promise<repo.AccountRow> {
+  const account = await repo.findAccountByUsername(db, input.username);
+  if (!account || account.kind !== 'staff' || !account.passwordHash) {
+    await verifyPassword(await decoyHash(), input.password);
+    throw invalid();
+  }
+  if (account.lockedUntil && new Date(account.lockedUntil) > new Date()) {
+    throw new AppError('AUTH.ACCOUNT_LOCKED', `Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần. Thử lại sau ${LOCK_MINUTES} phút hoặc liên hệ quản trị.`, `Account locked after repeated wrong passwords. Try again in ${LOCK_MINUTES} minutes or contact an administrator.`);
+  }
+  if (!(await verifyPassword(account.passwordHash, input.password))) {
+    await repo.recordFailedLogin(db, account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
+    throw invalid();
+  }
+  if (account.disabledAt) throw new AppError('AUTH.ACCOUNT_FORBIDDEN', 'Tài khoản đã bị vô hiệu hoá', 'This account is disabled');
+  if (account.totpEnabled && account.totpSecret) {
+    if (!input.totp) throw new AppError('AUTH.TOTP_UNAUTHENTICATED', 'Nhập mã xác thực 6 số từ ứng dụng', 'Enter the 6-digit code from your authenticator app');
+    if (!verifyTotp(openSecret(account.totpSecret, config.SESSION_SECRET!), input.totp)) {
+      await repo.recordFailedLogin(db, account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
+      throw new AppError('AUTH.TOTP_UNAUTHENTICATED', 'Mã xác thực không đúng hoặc đã hết hạn', 'Wrong or expired authentication code');
+    }
+  }
+  await repo.updateAccount(db, account.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() });
+  return account;
+}
+
+/** The citizen account of an e-ID identity: found by (issuer, subject) or created at first login. */
+export async function citizenAccountFor(db: Db, issuer: string, identity: EidIdentity): Promise<repo.AccountRow> {
+  const existing = await repo.findAccountByOidc(db, issuer, identity.subject);
+  if (existing) {
+    await repo.updateAccount(db, existing.id, { lastLoginAt: new Date(), displayName: identity.name || existing.displayName, nationalId: identity.nationalId ?? existing.nationalId });
+    return { ...existing, nationalId: identity.nationalId ?? existing.nationalId };
+  }
+  return repo.insertAccount(db, {
+    kind: 'citizen',
+    displayName: identity.name || 'Công dân',
+    oidcIssuer: issuer,
+    oidcSubject: identity.subject,
+    nationalId: identity.nationalId,
+    lastLoginAt: new Date(),
+  });
+}

@@ -1,0 +1,112 @@
+import { and, asc, eq, gt, isNull, lte, or, sql, gte } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { accounts, assignments, loginTransactions, rolePermissions, roles, sessions } from './identity.schema';
+import { DEFAULT_ROLES } from './permissions';
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type AssignmentRow = typeof assignments.$inferSelect;
+
+/** Inserts the default roles and their permissions where missing; administrators' additions are kept. */
+export async function ensureDefaultRoles(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const r of DEFAULT_ROLES) {
+      await tx.insert(roles).values({ code: r.code, nameVi: r.nameVi, nameEn: r.nameEn, staff: r.staff, scoped: r.scoped, needsSector: r.needsSector ?? false }).onConflictDoNothing();
+      if (r.actions.length) await tx.insert(rolePermissions).values(r.actions.map((action) => ({ roleCode: r.code, action }))).onConflictDoNothing();
+    }
+  });
+}
+
+export async function listRoles(db: Db) {
+  return db.select().from(roles).orderBy(asc(roles.code));
+}
+
+export async function listRolePermissions(db: Db) {
+  return db.select().from(rolePermissions);
+}
+
+export async function findAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
+  return (await db.select().from(accounts).where(eq(accounts.id, id)).limit(1))[0];
+}
+
+export async function findAccountByUsername(db: Db, username: string): Promise<AccountRow | undefined> {
+  return (await db.select().from(accounts).where(eq(accounts.username, username.toLowerCase())).limit(1))[0];
+}
+
+export async function findAccountByOidc(db: Db, issuer: string, subject: string): Promise<AccountRow | undefined> {
+  return (await db.select().from(accounts).where(and(eq(accounts.oidcIssuer, issuer), eq(accounts.oidcSubject, subject))).limit(1))[0];
+}
+
+export async function insertAccount(db: Db, values: typeof accounts.$inferInsert): Promise<AccountRow> {
+  return (await db.insert(accounts).values(values).returning())[0]!;
+}
+
+export async function updateAccount(db: Db, id: string, values: Partial<typeof accounts.$inferInsert>): Promise<void> {
+  await db.update(accounts).set(values).where(eq(accounts.id, id));
+}
+
+/** Counts a failed login and locks the account for `lockMinutes` at the `max`-th failure, atomically. */
+export async function recordFailedLogin(db: Db, id: string, max: number, lockMinutes: number): Promise<void> {
+  await db.execute(sql`update identity.accounts set failed_logins = failed_logins + 1,
+    locked_until = case when failed_logins + 1 >= ${max} then now() + make_interval(mins => ${lockMinutes}) else locked_until end
+    where id = ${id}`);
+}
+
+export async function listAccounts(db: Db, kind?: 'staff' | 'citizen') {
+  return db.select().from(accounts).where(kind ? eq(accounts.kind, kind) : undefined).orderBy(asc(accounts.username), asc(accounts.createdAt));
+}
+
+/** Assignments valid today. */
+export async function listActiveAssignments(db: Db, accountId: string, today: string): Promise<AssignmentRow[]> {
+  return db
+    .select()
+    .from(assignments)
+    .where(and(eq(assignments.accountId, accountId), lte(assignments.validFrom, today), or(isNull(assignments.validTo), gte(assignments.validTo, today))));
+}
+
+export async function insertAssignment(db: Db, values: typeof assignments.$inferInsert): Promise<AssignmentRow> {
+  return (await db.insert(assignments).values(values).returning())[0]!;
+}
+
+export async function endAssignment(db: Db, id: string, accountId: string, today: string): Promise<boolean> {
+  const rows = await db.update(assignments).set({ validTo: today }).where(and(eq(assignments.id, id), eq(assignments.accountId, accountId))).returning({ id: assignments.id });
+  return rows.length > 0;
+}
+
+export async function insertSession(db: Db, values: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+/** A live session: not revoked and not past its absolute expiry (idle timeout is checked by the caller). */
+export async function findLiveSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+  return (await db.select().from(sessions).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`))).limit(1))[0];
+}
+
+export async function touchSession(db: Db, tokenHash: string): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function updateSession(db: Db, tokenHash: string, values: Partial<typeof sessions.$inferInsert>): Promise<void> {
+  await db.update(sessions).set(values).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function revokeSession(db: Db, tokenHash: string): Promise<void> {
+  await db.update(sessions).set({ revokedAt: sql`now()` }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function revokeAccountSessions(db: Db, accountId: string): Promise<void> {
+  await db.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)));
+}
+
+export async function insertLoginTransaction(db: Db, values: typeof loginTransactions.$inferInsert): Promise<void> {
+  await db.insert(loginTransactions).values(values);
+}
+
+/** Takes (deletes and returns) a pending login by state, at most `maxAgeMinutes` old: a state works once. */
+export async function takeLoginTransaction(db: Db, state: string, maxAgeMinutes: number) {
+  const rows = await db
+    .delete(loginTransactions)
+    .where(and(eq(loginTransactions.state, state), gt(loginTransactions.createdAt, sql`now() - make_interval(mins => ${maxAgeMinutes})`)))
+    .returning();
+  return rows[0];
+}

@@ -1,0 +1,21 @@
+/**
+ * Public face of the `identity` module: citizens' e-ID login (OpenID Connect relying party),
+ * staff accounts (argon2id, lockout, TOTP, sessions), roles scoped to units, and the
+ * permission matrix every route is checked against.
+ */
+export { authRoutes } from './auth.routes';
+export { usersRoutes } from './users.routes';
+/** Hooks: session → actor → access context, CSRF, and the per-route action check. */
+export { registerAuthHooks, type RouteAction } from './auth-hooks';
+/** Authorization of one request, for services (who, what, where). */
+export type { AccessContext } from './access';
+export type { Actor, Grant } from './policy';
+/** The actions and default roles. */
+export { ACTIONS, DEFAULT_ROLES, SECTORS, type Action } from './permissions';
+/** Setup: default roles, demo staff accounts. */
+export { ensureDefaultRoles } from './identity.repository';
+export { ensureDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+/** Staff administration use cases (also used by the CLI). */
+export { listStaffUsers, createStaffUser, assignRole, removeAssignment, resetPassword, setDisabled } from './users.service';
+/** Password hashing (argon2id) — exported for the login benchmark. */
+export { hashPassword, verifyPassword } from './passwords';

@@ -1,0 +1,58 @@
+/**
+ * Roles and the permission matrix of DVC06 (issue #3). These are the defaults seeded into
+ * identity.roles and identity.role_permissions; administrators may extend them as data.
+ * An action is `<module>.<thing>.<verb>`; `public` and `authenticated` are pseudo-actions for
+ * routes anyone (or any signed-in account) may call.
+ */
+export const ACTIONS = [
+  'public',
+  'authenticated',
+  'units.read',
+  'units.manage',
+  'population.person.search',
+  'population.person.read',
+  'population.quality.read',
+  'population.quality.run',
+  'citizen.self.read',
+  'citizen.consent.manage',
+  'identity.users.read',
+  'identity.users.manage',
+  'audit.log.read',
+  'audit.chain.verify',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface RoleDefinition {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  staff: boolean;
+  /** Scoped roles act within their unit and the units below it (as of today's tree). */
+  scoped: boolean;
+  needsSector?: boolean;
+  actions: Action[];
+}
+
+const registryRead: Action[] = ['units.read', 'population.person.search', 'population.person.read'];
+
+/** The default roles (Vietnamese names as on the counter). */
+export const DEFAULT_ROLES: readonly RoleDefinition[] = [
+  { code: 'citizen', nameVi: 'Công dân', nameEn: 'Citizen', staff: false, scoped: false, actions: ['citizen.self.read', 'citizen.consent.manage'] },
+  { code: 'commune_police', nameVi: 'Công an cấp xã (cư trú)', nameEn: 'Commune police (residence)', staff: true, scoped: true, actions: [...registryRead, 'population.quality.read'] },
+  { code: 'one_stop_officer', nameVi: 'Cán bộ bộ phận một cửa', nameEn: 'One-stop officer', staff: true, scoped: true, actions: [...registryRead] },
+  { code: 'civil_status_officer', nameVi: 'Công chức tư pháp – hộ tịch', nameEn: 'Civil-status officer', staff: true, scoped: true, actions: [...registryRead] },
+  { code: 'sector_officer', nameVi: 'Cán bộ ngành (BHYT, an sinh, hội, thuế)', nameEn: 'Sector officer', staff: true, scoped: true, needsSector: true, actions: ['units.read', 'population.person.search'] },
+  { code: 'standing_agency', nameVi: 'Cơ quan thường trực Đề án 06 (Công an tỉnh)', nameEn: 'Standing Agency (provincial police)', staff: true, scoped: true, actions: [...registryRead, 'population.quality.read', 'population.quality.run', 'audit.log.read'] },
+  { code: 'leader', nameVi: 'Lãnh đạo (xem báo cáo)', nameEn: 'Leader (dashboards)', staff: true, scoped: true, actions: ['units.read', 'population.quality.read'] },
+  { code: 'auditor', nameVi: 'Kiểm tra, giám sát', nameEn: 'Auditor', staff: true, scoped: true, actions: ['units.read', 'audit.log.read', 'audit.chain.verify', 'identity.users.read', 'population.quality.read'] },
+  { code: 'admin', nameVi: 'Quản trị hệ thống', nameEn: 'Administrator', staff: true, scoped: true, actions: ['units.read', 'units.manage', 'identity.users.read', 'identity.users.manage', 'audit.chain.verify'] },
+];
+
+/** Sectors of sector officers (DVC06 brief): health insurance, social protection, associations, tax, civil status. */
+export const SECTORS = ['health_insurance', 'social_protection', 'associations', 'tax', 'civil_status'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** True when `value` names a known action. */
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && (ACTIONS as readonly string[]).includes(value);
+}
