@@ -12,6 +12,7 @@ import { registerWeb, spaFallback } from './platform/web';
 import { unitsRoutes } from './modules/units';
 import { populationRoutes } from './modules/population';
 import { authRoutes, registerAuthHooks, usersRoutes } from './modules/identity';
+import { registerEidSandbox } from './modules/eid-sandbox';
 
 export type { AppDeps };
 
@@ -43,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        formAction: ["'self'"],
         upgradeInsecureRequests: config.PUBLIC_URL.startsWith('https:') ? [] : null,
       },
     },
@@ -63,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes(deps), { prefix: '/api/v1/identity' });
   await app.register(unitsRoutes(deps), { prefix: '/api/v1/units' });
   await app.register(populationRoutes(deps), { prefix: '/api/v1/population' });
+  if (config.EID_SANDBOX === 'on') await registerEidSandbox(app, deps); // development/demo stand-in for VNeID at /eid
   if (deps.serveWeb) await registerWeb(app, deps.webDir);
   return app;
 }

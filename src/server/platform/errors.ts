@@ -16,17 +16,17 @@ export class AppError extends Error {
   }
 }
 
-/** Status per error-code suffix; the suffix names the kind of failure. */
+/** Status per error-code suffix (after the last '.' or '_'): the suffix names the kind of failure. */
 const STATUS_BY_SUFFIX: ReadonlyArray<[RegExp, number]> = [
-  [/\.NOT_FOUND$/, 404],
-  [/\.INVALID$|^VALIDATION\./, 400],
-  [/\.CONFLICT$|\.ALREADY_EXISTS$/, 409],
-  [/\.FORBIDDEN$/, 403],
-  [/\.UNAUTHENTICATED$/, 401],
-  [/\.TOO_LARGE$/, 413],
-  [/\.RATE_LIMITED$/, 429],
-  [/\.LOCKED$/, 423],
-  [/\.UNAVAILABLE$/, 503],
+  [/[._]NOT_FOUND$/, 404],
+  [/[._]INVALID$|^VALIDATION\./, 400],
+  [/[._]CONFLICT$|[._]ALREADY_EXISTS$/, 409],
+  [/[._]FORBIDDEN$/, 403],
+  [/[._]UNAUTHENTICATED$/, 401],
+  [/[._]TOO_LARGE$/, 413],
+  [/[._]RATE_LIMITED$/, 429],
+  [/[._]LOCKED$/, 423],
+  [/[._]UNAVAILABLE$/, 503],
 ];
 
 /** Maps an error code to its HTTP status (500 when unknown). */

@@ -108,3 +108,13 @@ describe('CSV values for COPY', () => {
     expect(csvValue(value)).toBe(expected);
   });
 });
+
+describe('error codes', () => {
+  it.each([
+    ['UNIT.NOT_FOUND', 404], ['AUTH.CSRF_FORBIDDEN', 403], ['AUTH.LOGIN_UNAUTHENTICATED', 401], ['AUTH.ACCOUNT_LOCKED', 423],
+    ['EID.STATE_INVALID', 400], ['USER.ALREADY_EXISTS', 409], ['EID.PROVIDER_UNAVAILABLE', 503], ['SOMETHING.ELSE', 500],
+  ])('maps %s to HTTP %i', async (code, status) => {
+    const { statusForCode } = await import('./errors');
+    expect(statusForCode(code)).toBe(status);
+  });
+});

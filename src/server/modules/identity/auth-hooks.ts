@@ -61,7 +61,8 @@ export async function registerAuthHooks(app: FastifyInstance, { config, database
     const usable = account && !account.disabledAt ? account : undefined;
     request.access = await accessContext(db, usable ? await actorOf(db, usable, session?.acr ?? null) : null, request.id);
     request.csrfToken = usable && session ? session.csrfToken : null;
-    if (usable && session && UNSAFE.has(request.method) && !csrfMatches(session.csrfToken, request.headers['x-csrf-token'])) {
+    // Only the API uses the session's CSRF token; the sandbox e-ID pages (/eid) protect their own forms.
+    if (usable && session && UNSAFE.has(request.method) && request.url.startsWith('/api/') && !csrfMatches(session.csrfToken, request.headers['x-csrf-token'])) {
       throw new AppError('AUTH.CSRF_FORBIDDEN', 'Yêu cầu thiếu mã chống giả mạo (CSRF). Hãy tải lại trang.', 'Missing or wrong anti-forgery (CSRF) token. Reload the page.');
     }
     authorize(request);
