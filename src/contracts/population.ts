@@ -38,6 +38,8 @@ export const PersonSearchBody = PageQuery.extend({
   birthDate: IsoDate.optional(),
   birthYear: z.coerce.number().int().min(1850, bilingual('Năm sinh không hợp lệ', 'Invalid birth year')).max(2100, bilingual('Năm sinh không hợp lệ', 'Invalid birth year')).optional(),
   unitCode: UnitCode.optional(),
+  /** Purpose of the search (recorded in the access log with each person found). */
+  purpose: z.string().regex(/^[a-z_]{2,40}$/, bilingual('Mục đích tra cứu không hợp lệ', 'Invalid purpose code')).optional(),
 })
   .strict()
   .refine((b) => b.nationalId || b.name, {

@@ -11,7 +11,8 @@ import { registerHealth } from './platform/health';
 import { registerWeb, spaFallback } from './platform/web';
 import { unitsRoutes } from './modules/units';
 import { populationRoutes } from './modules/population';
-import { authRoutes, registerAuthHooks, usersRoutes } from './modules/identity';
+import { authRoutes, DEFAULT_ROLES, registerAuthHooks, usersRoutes } from './modules/identity';
+import { auditRoutes } from './modules/audit';
 import { registerEidSandbox } from './modules/eid-sandbox';
 
 export type { AppDeps };
@@ -63,6 +64,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealth(app, deps.database);
   await app.register(authRoutes(deps), { prefix: '/api/v1/auth' });
   await app.register(usersRoutes(deps), { prefix: '/api/v1/identity' });
+  await app.register(
+    auditRoutes(deps, {
+      citizenOf: (request) => {
+        const actor = request.access.actor;
+        return actor?.kind === 'citizen' ? { accountId: actor.accountId, nationalId: actor.nationalId, personId: actor.personId } : null;
+      },
+      roleName: (code) => {
+        const role = DEFAULT_ROLES.find((r) => r.code === code);
+        return role ? { vi: role.nameVi, en: role.nameEn } : undefined;
+      },
+    }),
+    { prefix: '/api/v1/audit' },
+  );
   await app.register(unitsRoutes(deps), { prefix: '/api/v1/units' });
   await app.register(populationRoutes(deps), { prefix: '/api/v1/population' });
   if (config.EID_SANDBOX === 'on') await registerEidSandbox(app, deps); // development/demo stand-in for VNeID at /eid

@@ -5,13 +5,14 @@ import type { Database } from './platform/db';
 import { AppError } from './platform/errors';
 import { createProgress } from './platform/progress';
 import { openMigratedDatabase } from './bootstrap';
-import { serve } from './main';
 import { ensureProvinceUnits, getUnit, getUnitTree, listLinkedUnits, loadProvinceUnits } from './modules/units';
 import { getPersonDetail, getQualityReport, QUALITY_RULES, runQualityCheck, searchPersons, validateNationalId } from './modules/population';
 import { seedDemoProvince } from './modules/demo';
 import { todayInVietnam } from '../contracts/common';
 import type { UnitNode } from '../contracts/units';
 import { runEnsureWebBuild } from './platform/web-build';
+import { runAuditVerifyCli } from './modules/audit';
+import { assignRole, createStaffUser, DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDefaultRoles, ensureDemoAccounts, listStaffUsers, resetPassword, setDisabled } from './modules/identity';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -41,6 +42,7 @@ program
   .action(async (opts: { buildWebIfMissing?: boolean }) => {
     const config = loadConfig();
     if (opts.buildWebIfMissing) await runEnsureWebBuild();
+    const { serve } = await import('./main'); // the app (and the e-ID sandbox) load only for `serve`
     await serve(config);
   });
 
@@ -136,6 +138,68 @@ quality
       for (const r of report.rules) out(`  ${r.code.padEnd(36)} ${String(r.findings).padStart(7)}  ${r.titleVi}`);
     });
   });
+
+const audit = program.command('audit').description('the personal-data access log');
+audit.command('verify').description('recompute the hash chain and report the first broken entry').action(async () => {
+  await withDatabase(async (database) => {
+    process.exitCode = await runAuditVerifyCli(database);
+  });
+});
+
+const users = program.command('users').description('staff accounts and roles');
+/** Finds a staff account by username (CLI convenience). */
+async function staffId(database: Database, username: string): Promise<string> {
+  const found = (await listStaffUsers(database.db, null)).find((u) => u.username === username.toLowerCase());
+  if (!found) throw new AppError('USER.NOT_FOUND', `Không có tài khoản ${username}`, `No account ${username}`);
+  return found.id;
+}
+users.command('list').description('staff accounts with their roles').action(async () => {
+  await withDatabase(async (database) => {
+    for (const u of await listStaffUsers(database.db, null)) {
+      const roles = u.assignments.map((a) => `${a.role}@${a.unitCode}${a.sector ? `/${a.sector}` : ''}`).join(', ');
+      out(`${(u.username ?? '').padEnd(20)} ${u.disabled ? 'DISABLED ' : ''}${u.locked ? 'LOCKED ' : ''}${roles}`);
+    }
+  });
+});
+users
+  .command('create <username> <displayName>')
+  .option('--role <role>')
+  .option('--unit <code>', 'unit of the role (commune code, or 12 for the province)')
+  .option('--sector <sector>')
+  .description('create a staff account (prints a temporary password)')
+  .action(async (username: string, displayName: string, opts: { role?: string; unit?: string; sector?: string }) => {
+    await withDatabase(async (database) => {
+      await ensureDefaultRoles(database.db);
+      const { user, temporaryPassword } = await createStaffUser(database.db, { username, displayName });
+      if (opts.role && opts.unit) await assignRole(database.db, null, user.id, { role: opts.role, unitCode: opts.unit, sector: opts.sector ?? null });
+      out(`created ${user.username}; temporary password (shown once): ${temporaryPassword}`);
+    });
+  });
+users.command('assign <username> <role> <unit>').option('--sector <sector>').description('give a role in a unit').action(async (username: string, role: string, unit: string, opts: { sector?: string }) => {
+  await withDatabase(async (database) => {
+    await ensureDefaultRoles(database.db);
+    await assignRole(database.db, null, await staffId(database, username), { role, unitCode: unit, sector: opts.sector ?? null });
+    out(`assigned ${role} in ${unit} to ${username}`);
+  });
+});
+users.command('reset-password <username>').description('new temporary password; ends the sessions').action(async (username: string) => {
+  await withDatabase(async (database) => out(`temporary password (shown once): ${(await resetPassword(database.db, await staffId(database, username))).temporaryPassword}`));
+});
+for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
+  users.command(`${verb} <username>`).description(`${verb} an account`).action(async (username: string) => {
+    await withDatabase(async (database) => {
+      await setDisabled(database.db, await staffId(database, username), disabled);
+      out(`${username} ${verb}d`);
+    });
+  });
+}
+users.command('demo').description('create the demo staff accounts (development only) and list them').action(async () => {
+  await withDatabase(async (database) => {
+    await ensureDefaultRoles(database.db);
+    await ensureDemoAccounts(database.db);
+    for (const d of DEMO_ACCOUNTS) out(`${d.username.padEnd(16)} ${DEMO_PASSWORD}  ${d.role}@${d.unitCode}  ${d.displayName}`);
+  });
+});
 
 program.command('sql <statement>', { hidden: true }).action(async (statement: string) => {
   await withDatabase(async (database) => out(JSON.stringify(await database.rows(sql.raw(statement)), null, 2)));

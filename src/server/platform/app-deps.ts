@@ -7,6 +7,11 @@ export interface AppDeps {
   database: Database;
   /** Serve the built web app from dist/web (off in most API tests). */
   serveWeb?: boolean;
+  /**
+   * Record staff reads of personal data in the access log (default true). Only benchmarks turn it
+   * off, to measure its cost; there is deliberately no environment variable for it.
+   */
+  accessLog?: boolean;
   /** Folder of the built web app (default dist/web). */
   webDir?: string;
 }

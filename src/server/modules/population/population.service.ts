@@ -1,4 +1,5 @@
 import type { Database, Db } from '../../platform/db';
+import { assertPurpose, recordAccess, subjectFor } from '../audit';
 import { notFound } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
 import type { PersonDetail, PersonPageResult, QualityReport, ValidateIdResult } from '../../../contracts/population';
@@ -30,6 +31,29 @@ async function unitNamesToday(db: Db): Promise<(code: string | null) => string |
   return (code) => (code ? (names.get(code) ?? null) : null);
 }
 
+/** Who is reading, for the personal-data access log (PDP Law 91/2025): role and unit, never a name. */
+export interface Reader {
+  accountId: string;
+  role: string;
+  unitCode: string | null;
+  requestId: string;
+  /** Key of the keyed pseudonym of ID numbers; undefined = do not log (benchmarks only). */
+  pseudonymKey?: string;
+}
+
+/** Records that `reader` saw these persons (one entry each), with the purpose when given. */
+async function logAccess(db: Db, reader: Reader, action: string, people: Array<{ id: string; nationalId: string | null }>, purpose: string | null): Promise<void> {
+  if (!reader.pseudonymKey || people.length === 0) return;
+  const key = reader.pseudonymKey;
+  await recordAccess(
+    db,
+    people.map((p) => ({
+      actorAccountId: reader.accountId, actorRole: reader.role, actorUnit: reader.unitCode, action,
+      subject: subjectFor(key, { nationalId: p.nationalId, personId: p.id }), purpose, requestId: reader.requestId,
+    })),
+  );
+}
+
 /** Checks a personal ID number against the rules of DOMAIN.md §2, optionally against a birth date and sex. */
 export function validateNationalId(input: { id: string; birthDate?: string; sex?: Sex }): ValidateIdResult {
   const birthYear = input.birthDate ? Number(input.birthDate.slice(0, 4)) : undefined;
@@ -43,13 +67,13 @@ export function validateNationalId(input: { id: string; birthDate?: string; sex?
   };
 }
 
-export interface SearchInput { nationalId?: string; name?: string; birthDate?: string; birthYear?: number; unitCode?: string; page: number; pageSize: number }
+export interface SearchInput { nationalId?: string; name?: string; birthDate?: string; birthYear?: number; unitCode?: string; purpose?: string; page: number; pageSize: number }
 
 /**
  * Searches the registry by exact ID number, or by name ignoring diacritics, tone placement and
  * case — only among people living in `unitScope` (the searcher's units; null = the whole province).
  */
-export async function searchPersons(db: Db, input: SearchInput, unitScope: ReadonlySet<string> | null = null): Promise<PersonPageResult> {
+export async function searchPersons(db: Db, input: SearchInput, unitScope: ReadonlySet<string> | null = null, reader?: Reader): Promise<PersonPageResult> {
   const nameKey = input.name ? searchKey(input.name) : undefined;
   const query = {
     nationalId: input.nationalId,
@@ -66,6 +90,7 @@ export async function searchPersons(db: Db, input: SearchInput, unitScope: Reado
     const found = await repo.findPersonSummaryByNationalId(db, input.nationalId!);
     const row = found && (!unitScope || (found.residenceUnitCode !== null && unitScope.has(found.residenceUnitCode))) ? found : undefined;
     const unitName = await unitNamesToday(db);
+    if (row && reader) await logAccess(db, reader, 'person.search', [row], input.purpose ?? null);
     return { items: row ? [presentSummary(row, unitName)] : [], total: row ? 1 : 0, page: 1, pageSize: input.pageSize, fuzzy: false };
   }
   let result = await repo.searchPersons(db, query);
@@ -76,11 +101,18 @@ export async function searchPersons(db: Db, input: SearchInput, unitScope: Reado
     fuzzy = result.total > 0;
   }
   const unitName = await unitNamesToday(db);
+  if (reader) await logAccess(db, reader, 'person.search', result.rows, input.purpose ?? null);
   return { items: result.rows.map((r) => presentSummary(r, unitName)), total: result.total, page: input.page, pageSize: input.pageSize, fuzzy };
 }
 
 /** A person's full record with residences, household and current quality findings, if the reader's units include the person's commune. */
-export async function getPersonDetail(db: Db, id: string, scope: { unitAllowed(unitCode: string | null): boolean } = { unitAllowed: () => true }): Promise<PersonDetail> {
+export async function getPersonDetail(
+  db: Db,
+  id: string,
+  scope: { unitAllowed(unitCode: string | null): boolean } = { unitAllowed: () => true },
+  read?: { reader: Reader; purpose: string },
+): Promise<PersonDetail> {
+  if (read) await assertPurpose(db, read.purpose);
   const row = await repo.findPerson(db, id);
   // Outside the reader's units the record "does not exist" for them: no hint by guessing ids.
   if (!row || !scope.unitAllowed(row.residenceUnitCode)) throw notFound('PERSON.NOT_FOUND', 'công dân này trong cơ sở dữ liệu', 'Person');
@@ -90,6 +122,7 @@ export async function getPersonDetail(db: Db, id: string, scope: { unitAllowed(u
     checkPerson(db, id, todayInVietnam(), [...ID_PROVINCE_CODES]),
     unitNamesToday(db),
   ]);
+  if (read) await logAccess(db, read.reader, 'person.read', [row], read.purpose);
   return presentDetail(row, {
     unitName,
     residences: residences.map((r) => ({ ...r, unitName: unitName(r.unitCode) })),
@@ -98,6 +131,13 @@ export async function getPersonDetail(db: Db, id: string, scope: { unitAllowed(u
       : null,
     findings,
   });
+}
+
+/** The signed-in citizen's own record (by the ID number of their e-ID); not logged as an officer's access. */
+export async function getOwnRecord(db: Db, nationalId: string | null): Promise<PersonDetail> {
+  const id = nationalId ? await repo.findPersonIdByNationalId(db, nationalId) : undefined;
+  if (!id) throw notFound('PERSON.NOT_FOUND', 'hồ sơ của bạn trong cơ sở dữ liệu dân cư của tỉnh', 'Your record in the province registry');
+  return getPersonDetail(db, id);
 }
 
 /** Runs the quality engine over the whole registry and returns its run id. */

@@ -1,0 +1,118 @@
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db';
+import type { ChainedEntryText } from './audit.chain';
+import { accessLog, chainHead, consents, purposes } from './audit.schema';
+
+export type PurposeRow = typeof purposes.$inferSelect;
+export type NewAccessRow = typeof accessLog.$inferInsert;
+export type ConsentRow = typeof consents.$inferSelect;
+export type NewConsentRow = typeof consents.$inferInsert;
+
+/** Rows per INSERT statement: far below PostgreSQL's 65,535 bind parameters (9 per row). */
+const INSERT_CHUNK = 5_000;
+
+export async function insertAccessRows(db: Db, rows: NewAccessRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await db.insert(accessLog).values(rows.slice(i, i + INSERT_CHUNK));
+  }
+}
+
+export async function listPurposeRows(db: Db): Promise<PurposeRow[]> {
+  return db.select().from(purposes).orderBy(asc(purposes.code));
+}
+
+export async function findPurpose(db: Db, code: string): Promise<PurposeRow | undefined> {
+  const rows = await db.select().from(purposes).where(eq(purposes.code, code)).limit(1);
+  return rows[0];
+}
+
+export async function readChainHead(db: Db): Promise<{ lastSeq: number; lastHash: string }> {
+  const rows = await db.select({ lastSeq: chainHead.lastSeq, lastHash: chainHead.lastHash }).from(chainHead).limit(1);
+  const head = rows[0];
+  if (!head) throw new Error('audit.chain_head is missing (migration 0005 not applied?)');
+  return head;
+}
+
+/** One stored entry rendered as text the way the trigger hashed it, plus the stored hash. */
+export type StoredEntry = ChainedEntryText & { hash: string };
+
+type RawEntry = Omit<StoredEntry, 'seq'> & { seq: string };
+
+/**
+ * Entries with afterSeq < seq ≤ upToSeq in seq order. Callers pass a bounded range (seqs are
+ * gap-free, so a range of N seqs holds at most N rows): the plan then reads only those rows
+ * even before the table has statistics (an open-ended range + LIMIT was quadratic then).
+ */
+export async function readChainBatch(db: Db, afterSeq: number, upToSeq: number): Promise<StoredEntry[]> {
+  const rows = await queryRows<RawEntry>(db, sql`
+    select seq::text as "seq",
+           to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "atUtc",
+           actor_account_id::text as "actorAccountId", actor_role as "actorRole", actor_unit as "actorUnit",
+           action, subject, purpose, request_id as "requestId", details::text as "details",
+           prev_hash as "prevHash", hash
+    from audit.access_log l
+    where l.seq > ${afterSeq} and l.seq <= ${upToSeq}
+    order by l.seq`);
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+export interface SubjectAccessRow {
+  seq: number;
+  at: Date;
+  action: string;
+  purpose: string | null;
+  purposeNameVi: string | null;
+  purposeNameEn: string | null;
+  actorRole: string;
+  actorUnit: string | null;
+}
+
+/** A subject's entries, newest first. Selects no actor account id and no details: the citizen's view. */
+export async function listAccessBySubjects(db: Db, subjects: string[], limit: number, offset: number): Promise<SubjectAccessRow[]> {
+  return db
+    .select({
+      seq: accessLog.seq,
+      at: accessLog.at,
+      action: accessLog.action,
+      purpose: accessLog.purpose,
+      purposeNameVi: purposes.nameVi,
+      purposeNameEn: purposes.nameEn,
+      actorRole: accessLog.actorRole,
+      actorUnit: accessLog.actorUnit,
+    })
+    .from(accessLog)
+    .leftJoin(purposes, eq(purposes.code, accessLog.purpose))
+    .where(inArray(accessLog.subject, subjects))
+    .orderBy(desc(accessLog.at), desc(accessLog.seq))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countAccessBySubjects(db: Db, subjects: string[]): Promise<number> {
+  const rows = await db.select({ n: count() }).from(accessLog).where(inArray(accessLog.subject, subjects));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Inserts a consent; undefined when an active one already exists for the subject and purpose. */
+export async function insertConsent(db: Db, row: NewConsentRow): Promise<ConsentRow | undefined> {
+  const rows = await db
+    .insert(consents)
+    .values(row)
+    .onConflictDoNothing({ target: [consents.subject, consents.purposeCode], where: sql`withdrawn_at is null` })
+    .returning();
+  return rows[0];
+}
+
+/** Sets withdrawn_at on the active consent (of any of the person's subjects); undefined when there is none. */
+export async function withdrawActiveConsent(db: Db, subjects: string[], purposeCode: string): Promise<ConsentRow | undefined> {
+  const rows = await db
+    .update(consents)
+    .set({ withdrawnAt: sql`now()` })
+    .where(and(inArray(consents.subject, subjects), eq(consents.purposeCode, purposeCode), isNull(consents.withdrawnAt)))
+    .returning();
+  return rows[0];
+}
+
+export async function listConsentRows(db: Db, subjects: string[]): Promise<ConsentRow[]> {
+  return db.select().from(consents).where(inArray(consents.subject, subjects)).orderBy(desc(consents.grantedAt), asc(consents.id));
+}

@@ -1,0 +1,40 @@
+/**
+ * Public face of the `audit` module (issue #3): the personal-data access log — append-only,
+ * hash-chained, keyed by a pseudonym of the ID number, with the purpose of each access — the
+ * purposes officers must state, and citizens' explicit consents (PDP Law 91/2025, Decree 356/2025).
+ * Write entries with `recordAccess(tx, …)` inside the business transaction (house style).
+ */
+
+/** HTTP routes for /api/v1/audit: purposes, the citizen's access log and consents, chain verification. */
+export { auditRoutes, type AuditRouteOptions, type CitizenRef } from './audit.routes';
+
+/** Keyed pseudonyms (HMAC-SHA256 with AUDIT_PSEUDONYM_KEY) of ID numbers, and the `subject` of an entry. */
+export { pseudonymize, subjectFor, subjectsFor, isSubject, type SubjectRef } from './audit.pseudonym';
+
+/**
+ * Writing and reading the access log: `recordAccess` (one INSERT in the caller's transaction),
+ * `listAccessForSubject` (the citizen's view: role and unit, never the officer), the purposes
+ * (`listPurposes`, `assertPurpose` → AUDIT.PURPOSE_INVALID 400) and action names.
+ */
+export {
+  recordAccess, listAccessForSubject, listPurposes, assertPurpose, ACTION_NAMES,
+  type AccessEntryInput, type Purpose, type SubjectAccessItem, type SubjectAccessPage, type SubjectAccessQuery,
+} from './audit.service';
+
+/** Recomputes the hash chain in batches and reports the first broken entry (hash, prev_hash, gap or head). */
+export { verifyChain, type ChainVerification, type ChainBreak, type VerifyOptions } from './audit.verify';
+
+/** The chain's hashing rule, for tools that check an exported log outside the database. */
+export { entryHash, canonicalText, GENESIS_HASH, type ChainedEntryText } from './audit.chain';
+
+/** Explicit, verifiable consent: grant with the exact text version shown, withdraw, list, check. */
+export {
+  grantConsent, withdrawConsent, listConsents, hasActiveConsent, consentTextHash, CONSENT_CHANNELS,
+  type Consent, type ConsentGrantInput, type ConsentChannel,
+} from './audit.consents';
+
+/** `dvc06 audit verify`: progress, result, exit code (0 intact, 1 broken). */
+export { runAuditVerifyCli, type AuditVerifyCliOptions } from './audit.cli';
+
+/** Error codes of the module (suffix → HTTP status). */
+export { AUDIT_ERRORS } from './audit.errors';
