@@ -31,7 +31,9 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   const app = await buildApp({ config: testConfig(overrides), database });
   await app.ready();
   const login = async (username: string, password: string): Promise<Session> => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    // Each test login from its own (injected, never real) client address, so the per-address login rate limit stays out of the way.
+    const remoteAddress = `127.0.${Math.floor(++counter / 250) % 250}.${counter % 250}`;
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const me = res.json<{ csrfToken: string; account: { id: string } }>();

@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaT
 import type { AppDeps } from './platform/app-deps';
 import { loggerOptions } from './platform/logger';
 import { registerErrorHandler } from './platform/http-errors';
+import { registerInputGuard } from './platform/input-guard';
 import { registerHealth } from './platform/health';
 import { registerWeb, spaFallback } from './platform/web';
 import { unitsRoutes } from './modules/units';
@@ -31,6 +32,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, { notFoundFallback: deps.serveWeb ? (req, reply) => spaFallback(req, reply, deps.webDir) : undefined });
 
+  registerInputGuard(app);
   // Before any route: every route must declare its action, and every request is authorized.
   await registerAuthHooks(app, deps);
   await app.register(rateLimit, { global: false });
