@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/platform/config';
 import pg from 'pg';
+import { assignRole, createStaffUser, ensureDefaultRoles } from '../src/server/modules/identity';
 import { BENCH_PG_URL, benchArgs, ensureSeeded, openBenchDatabase } from './common';
 
 const { engine, people } = benchArgs();
@@ -13,6 +14,14 @@ await ensureSeeded(database, people);
 const ids = await database.rows<{ national_id: string }>(sql`select national_id from population.persons where national_id is not null order by random() limit 20000`);
 writeFileSync(`${process.cwd()}/.tmp/bench-ids.json`, JSON.stringify(ids.map((r) => r.national_id)));
 
+await ensureDefaultRoles(database.db);
+const benchUser = `bench.${Date.now().toString(36)}`;
+const { user } = await createStaffUser(database.db, { username: benchUser, displayName: 'Benchmark', password: 'Bench-Password-2026' });
+await assignRole(database.db, null, user.id, { role: 'standing_agency', unitCode: '12' });
+const appConfig = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'never', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), AUDIT_PSEUDONYM_KEY: 'y'.repeat(32), OIDC_CLIENT_SECRET: 'z'.repeat(16), OIDC_ISSUER: 'https://eid.example.invalid' });
+// The same app twice: with the personal-data access log (as deployed) and without it (to measure its cost).
+const noLog = await buildApp({ config: appConfig, database, accessLog: false });
+await noLog.listen({ port: 0, host: '127.0.0.1' });
 const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'never', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), AUDIT_PSEUDONYM_KEY: 'y'.repeat(32), OIDC_CLIENT_SECRET: 'z'.repeat(16), OIDC_ISSUER: 'https://eid.example.invalid' }), database });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const hello = Fastify();
@@ -30,5 +39,13 @@ raw.post('/lookup', async (req) => {
 });
 await raw.listen({ port: 0, host: '127.0.0.1' });
 const port = (f: typeof hello) => (f.server.address() as { port: number }).port;
-process.stdout.write(`READY ${port(app as unknown as typeof hello)} ${port(hello)} ${port(raw)}\n`);
-process.on('SIGTERM', () => void Promise.all([app.close(), hello.close(), raw.close(), pool?.end()]).then(() => database.close()).then(() => process.exit(0)));
+/** Signs the bench user in on an app; returns the cookie and CSRF headers the load generator sends. */
+async function sessionHeaders(p: number): Promise<Record<string, string>> {
+  const res = await fetch(`http://127.0.0.1:${p}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: benchUser, password: 'Bench-Password-2026' }) });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
+}
+writeFileSync(`${process.cwd()}/.tmp/bench-sessions.json`, JSON.stringify({ app: await sessionHeaders(port(app as unknown as typeof hello)), noLog: await sessionHeaders(port(noLog as unknown as typeof hello)) }));
+process.stdout.write(`READY ${port(app as unknown as typeof hello)} ${port(hello)} ${port(raw)} ${port(noLog as unknown as typeof hello)}\n`);
+process.on('SIGTERM', () => void Promise.all([app.close(), noLog.close(), hello.close(), raw.close(), pool?.end()]).then(() => database.close()).then(() => process.exit(0)));

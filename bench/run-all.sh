@@ -10,3 +10,6 @@ for engine in postgres pglite; do
   npx tsx bench/quality.bench.ts --engine "$engine" --people "$people"
   npx tsx bench/id-lookup.bench.ts --engine "$engine" --people "$people"
 done
+npx tsx bench/login.bench.ts
+for _ in; do :
+done

@@ -45,7 +45,7 @@ export async function accessContext(db: Db, actor: Actor | null, requestId: stri
     actor,
     requestId,
     can: (action) => can(actor, action, matrix),
-    canInUnit: (action, unitCode) => canInUnit(actor, action, unitCode, matrix, hierarchy.ancestry),
+    canInUnit: (action, unitCode) => canInUnit(actor, action, unitCode, matrix, (code) => hierarchy.ancestry(code)),
     unitScope: (action) => {
       const grants = grantsFor(actor, action, matrix);
       if (grants.some((g) => g.unitCode !== null && hierarchy.ancestry(g.unitCode).length === 1)) return null;

@@ -3,9 +3,11 @@ import cookie from '@fastify/cookie';
 import type { AppDeps } from '../../platform/app-deps';
 import { AppError } from '../../platform/errors';
 import { isAction, type Action } from './permissions';
-import { accessContext, actorOf, type AccessContext } from './access';
-import { csrfMatches, resolveSession, SESSION_COOKIE } from './sessions';
-import * as repo from './identity.repository';
+import { accessContext, type AccessContext } from './access';
+import type { Actor } from './policy';
+import { todayInVietnam } from '../../../contracts/common';
+import { csrfMatches, resolveSessionActor, SESSION_COOKIE } from './sessions';
+import type { SessionActorRow } from './identity.repository';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -55,18 +57,30 @@ export async function registerAuthHooks(app: FastifyInstance, { config, database
   });
 
   app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
-    const session = await resolveSession(db, token);
-    const account = session ? await repo.findAccountById(db, session.accountId) : undefined;
-    const usable = account && !account.disabledAt ? account : undefined;
-    request.access = await accessContext(db, usable ? await actorOf(db, usable, session?.acr ?? null) : null, request.id);
-    request.csrfToken = usable && session ? session.csrfToken : null;
+    const row = await resolveSessionActor(db, request.cookies[SESSION_COOKIE], todayInVietnam());
+    const usable = row && !row.disabled_at ? row : undefined;
+    request.access = await accessContext(db, usable ? actorFromRow(usable) : null, request.id);
+    request.csrfToken = usable ? usable.csrf_token : null;
     // Only the API uses the session's CSRF token; the sandbox e-ID pages (/eid) protect their own forms.
-    if (usable && session && UNSAFE.has(request.method) && request.url.startsWith('/api/') && !csrfMatches(session.csrfToken, request.headers['x-csrf-token'])) {
+    if (usable && UNSAFE.has(request.method) && request.url.startsWith('/api/') && !csrfMatches(usable.csrf_token, request.headers['x-csrf-token'])) {
       throw new AppError('AUTH.CSRF_FORBIDDEN', 'Yêu cầu thiếu mã chống giả mạo (CSRF). Hãy tải lại trang.', 'Missing or wrong anti-forgery (CSRF) token. Reload the page.');
     }
     authorize(request);
   });
+}
+
+/** The actor of a session row: a citizen grant, or the staff account's assignments valid today. */
+function actorFromRow(row: SessionActorRow): Actor {
+  const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Exclude<SessionActorRow['grants'], string>) : row.grants;
+  return {
+    accountId: row.account_id,
+    kind: row.kind,
+    displayName: row.display_name,
+    grants: row.kind === 'citizen' ? [{ role: 'citizen', unitCode: null, sector: null }] : grants.map((g) => ({ role: g.role, unitCode: g.unitCode, sector: g.sector })),
+    personId: row.person_id,
+    nationalId: row.kind === 'citizen' ? row.national_id : null,
+    acr: row.acr,
+  };
 }
 
 function authorize(request: FastifyRequest): void {

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, lte, or, sql, gte } from 'drizzle-orm';
-import type { Db } from '../../platform/db';
+import { queryRows, type Db } from '../../platform/db';
 import { accounts, assignments, loginTransactions, rolePermissions, roles, sessions } from './identity.schema';
 import { DEFAULT_ROLES } from './permissions';
 
@@ -108,5 +108,33 @@ export async function takeLoginTransaction(db: Db, state: string, maxAgeMinutes:
     .delete(loginTransactions)
     .where(and(eq(loginTransactions.state, state), gt(loginTransactions.createdAt, sql`now() - make_interval(mins => ${maxAgeMinutes})`)))
     .returning();
+  return rows[0];
+}
+
+/** A live session with its account and today's role assignments, in one round trip (runs on every request). */
+export interface SessionActorRow {
+  token_hash: string;
+  csrf_token: string;
+  acr: number | null;
+  last_seen_at: Date | string;
+  account_id: string;
+  kind: 'staff' | 'citizen';
+  display_name: string;
+  disabled_at: Date | string | null;
+  national_id: string | null;
+  person_id: string | null;
+  grants: Array<{ role: string; unitCode: string; sector: string | null }> | string;
+}
+
+export async function findSessionActor(db: Db, tokenHash: string, today: string): Promise<SessionActorRow | undefined> {
+  const rows = await queryRows<SessionActorRow & Record<string, unknown>>(db, sql`
+    select s.token_hash, s.csrf_token, s.acr, s.last_seen_at, a.id as account_id, a.kind, a.display_name, a.disabled_at,
+      a.national_id, a.person_id,
+      coalesce(json_agg(json_build_object('role', g.role_code, 'unitCode', g.unit_code, 'sector', g.sector)) filter (where g.id is not null), '[]'::json) as grants
+    from identity.sessions s
+    join identity.accounts a on a.id = s.account_id
+    left join identity.assignments g on g.account_id = a.id and g.valid_from <= ${today}::date and (g.valid_to is null or g.valid_to >= ${today}::date)
+    where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > now()
+    group by s.token_hash, a.id`);
   return rows[0];
 }

@@ -39,6 +39,24 @@ export async function resolveSession(db: Db, token: string | undefined, now = Da
   return session;
 }
 
+/**
+ * The live session of a cookie token with its actor's account and grants (one query), or
+ * undefined (unknown, revoked, expired, idle too long).
+ */
+export async function resolveSessionActor(db: Db, token: string | undefined, today: string, now = Date.now()): Promise<repo.SessionActorRow | undefined> {
+  if (!token || token.length > 100) return undefined;
+  const hash = tokenHash(token);
+  const row = await repo.findSessionActor(db, hash, today);
+  if (!row) return undefined;
+  const idle = now - new Date(row.last_seen_at).getTime();
+  if (idle > SESSION_IDLE_MS) {
+    await repo.revokeSession(db, hash);
+    return undefined;
+  }
+  if (idle > TOUCH_EVERY_MS) await repo.touchSession(db, hash);
+  return row;
+}
+
 /** Ends the session of a cookie token. */
 export async function closeSession(db: Db, token: string): Promise<void> {
   await repo.revokeSession(db, tokenHash(token));
