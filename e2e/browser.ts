@@ -29,14 +29,38 @@ export interface OpenedPage {
   problems: string[];
 }
 
-/** Opens a page of the app in a fresh context (own storage) and records what goes wrong in it. */
-export async function openPage(browser: Browser, path: string, viewport = { width: 1366, height: 900 }): Promise<OpenedPage> {
-  const context = await browser.newContext({ baseURL: inject('baseUrl'), viewport, locale: 'vi-VN' });
+/** The demo account most journeys act as: the Project 06 Standing Agency (whole province). */
+export const STAFF = 'thuongtruc.tinh';
+/** A phone's viewport (portrait). */
+export const PHONE = { width: 390, height: 844 };
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Sign in as this demo staff account first (a session made once in global-setup.ts); anonymous when absent. */
+  as?: string;
+}
+
+/** Gives a browser context the session of a demo staff account. */
+export async function signInAs(context: BrowserContext, username: string): Promise<void> {
+  const session = inject('sessions')[username];
+  if (!session) throw new Error(`no session for ${username}; add it to SESSION_USERS in global-setup.ts`);
+  await context.addCookies([{ name: session.cookieName, value: session.cookieValue, url: inject('baseUrl') }]);
+}
+
+/** Opens a page of the app in a fresh context (own storage, signed in when `as` is given) and records what goes wrong in it. */
+export async function openPage(browser: Browser, path: string, options: OpenOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    baseURL: inject('baseUrl'),
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  if (options.as) await signInAs(context, options.as);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
-    // An expected API 404 (e.g. no quality run yet) is logged by the browser as a failed resource.
-    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 404/.test(message.text())) {
+    // An expected API 404 (e.g. no quality run yet) or 401 (wrong password) is logged by the browser as a failed resource.
+    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of (404|401)/.test(message.text())) {
       problems.push(`console: ${message.text()}`);
     }
   });
@@ -53,6 +77,17 @@ export interface AxeSummary {
 
 /** Runs axe-core on the page; `blocking` lists the serious and critical violations. */
 export async function checkA11y(page: Page): Promise<AxeSummary> {
+  // A dialog or message half-way through its fade has low contrast for a moment: let antd's animations finish.
+  await page
+    .waitForFunction(
+      () =>
+        ![...document.querySelectorAll('[class*="-enter"], [class*="-appear"], [class*="-leave"]')].some((el) =>
+          [...el.classList].some((c) => /^ant-.*-(enter|appear|leave)(-active|-prepare|-start)?$/.test(c)),
+        ),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page }).analyze();
   const blocking = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -75,13 +110,40 @@ export function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
-/** Calls the API from the test process (to pick test data or prepare state). */
-export async function api<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${inject('baseUrl')}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+/** Calls the API from the test process (to pick test data or prepare state), as a demo staff account. */
+export async function api<T>(path: string, body?: unknown, options: { as?: string; method?: string } = {}): Promise<T> {
+  const session = inject('sessions')[options.as ?? STAFF];
+  const method = options.method ?? (body === undefined ? 'GET' : 'POST');
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (session) {
+    headers.cookie = `${session.cookieName}=${session.cookieValue}`;
+    if (method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
+  }
+  const response = await fetch(`${inject('baseUrl')}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/**
+ * Answers the purpose dialog of a person's record: checks that nothing is pre-selected and
+ * "Xem thông tin" is disabled until a choice, picks `purposeName` (or the first), confirms.
+ * Returns the name of the purpose chosen.
+ */
+export async function choosePurpose(page: Page, purposeName?: string): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: 'Bạn xem thông tin này để làm gì?' });
+  await dialog.waitFor();
+  const radios = dialog.getByRole('radio');
+  await radios.first().waitFor();
+  const ok = dialog.getByRole('button', { name: 'Xem thông tin' });
+  if (!(await ok.isDisabled())) throw new Error('"Xem thông tin" is enabled before a purpose is chosen');
+  for (const radio of await radios.all()) {
+    if (await radio.isChecked()) throw new Error('a purpose is pre-selected');
+  }
+  const radio = purposeName ? dialog.getByRole('radio', { name: purposeName, exact: true }) : radios.first();
+  const label = purposeName ?? ((await dialog.locator('.purpose-option').first().textContent()) ?? '').trim();
+  await radio.check();
+  await ok.click();
+  await dialog.waitFor({ state: 'hidden' });
+  return label;
 }

@@ -6,10 +6,42 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
+/** A signed-in staff session the journeys reuse (signing in once keeps under the login rate limit). */
+export interface StaffSession {
+  cookieName: string;
+  cookieValue: string;
+  csrfToken: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    sessions: Record<string, StaffSession>;
   }
+}
+
+/** Demo staff accounts (src/server/modules/identity/demo-accounts.ts) the journeys act as. */
+export const DEMO_PASSWORD = 'LaiChau@Demo2026';
+const SESSION_USERS = ['thuongtruc.tinh', 'ca.muongte', 'quantri'];
+
+async function signIn(baseUrl: string, username: string): Promise<StaffSession> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${username}: ${response.status} ${await response.text()}`);
+  const me = (await response.json()) as { csrfToken: string | null };
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.includes('='));
+  if (!cookie || !me.csrfToken) throw new Error(`sign-in of ${username}: no session cookie or CSRF token`);
+  const [cookieName = '', ...rest] = cookie.split('=');
+  return { cookieName, cookieValue: rest.join('='), csrfToken: me.csrfToken };
+}
+
+async function provideSessions(project: TestProject, baseUrl: string): Promise<void> {
+  const sessions: Record<string, StaffSession> = {};
+  for (const username of SESSION_USERS) sessions[username] = await signIn(baseUrl, username);
+  project.provide('sessions', sessions);
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,7 +61,12 @@ function buildWebIfNeeded(): void {
   const index = join(ROOT, 'dist/web/index.html');
   const sources = Math.max(newestMtime(join(ROOT, 'src/web')), newestMtime(join(ROOT, 'src/contracts')), newestMtime(join(ROOT, 'vite.config.ts')));
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would make React and antd development builds.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
@@ -79,6 +116,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const external = process.env.E2E_BASE_URL;
   if (external) {
     project.provide('baseUrl', external.replace(/\/$/, ''));
+    await provideSessions(project, external.replace(/\/$/, ''));
     return async () => {};
   }
   buildWebIfNeeded();
@@ -107,6 +145,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   project.provide('baseUrl', baseUrl);
+  try {
+    await provideSessions(project, baseUrl);
+  } catch (error) {
+    await stop(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return async () => {
     await stop(child);
     log.end();

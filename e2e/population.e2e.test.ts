@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { api, checkA11y, hasHorizontalScroll, launchBrowser, openPage, screenshot } from './browser';
+import { api, checkA11y, choosePurpose, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot, STAFF } from './browser';
 
 interface PersonSummary {
   id: string;
@@ -32,7 +32,7 @@ describe('person search', () => {
 
   it('finds a person by a name typed without diacritics and opens the record', async () => {
     const person = await pickPerson();
-    const { page, context, problems } = await openPage(browser, '/population/search');
+    const { page, context, problems } = await openPage(browser, '/population/search', { as: STAFF });
     await page.getByText('Tìm không dấu cũng được', { exact: false }).waitFor();
     await page.getByLabel('Họ và tên').fill(fold(person.fullName));
     await page.getByRole('button', { name: 'Tìm kiếm' }).click();
@@ -42,6 +42,12 @@ describe('person search', () => {
     expect((await checkA11y(page)).blocking).toEqual([]);
 
     await link.click();
+    // The purpose is asked first (nothing pre-selected), then the record loads.
+    await page.getByRole('dialog', { name: 'Bạn xem thông tin này để làm gì?' }).getByRole('radio').first().waitFor();
+    await page.waitForTimeout(400); // the dialog's opening animation
+    await screenshot(page, 'population-purpose-dialog');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+    await choosePurpose(page);
     await page.getByRole('heading', { level: 1, name: person.fullName }).waitFor();
     await page.getByText('Quá trình cư trú').waitFor();
     if (person.nationalId) expect(await page.getByText(person.nationalId, { exact: true }).count()).toBeGreaterThan(0);
@@ -56,7 +62,7 @@ describe('person search', () => {
   });
 
   it('puts the "ID number or name" message on the form when both are empty', async () => {
-    const { page, context } = await openPage(browser, '/population/search');
+    const { page, context } = await openPage(browser, '/population/search', { as: STAFF });
     await page.getByRole('button', { name: 'Tìm kiếm' }).click();
     await page.getByText('Nhập số định danh hoặc họ tên để tìm').waitFor();
     await page.getByLabel('Số định danh cá nhân').fill('123');
@@ -66,7 +72,7 @@ describe('person search', () => {
   });
 
   it('renders the search page on a phone (390×844) without sideways scrolling', async () => {
-    const { page, context, problems } = await openPage(browser, '/population/search', { width: 390, height: 844 });
+    const { page, context, problems } = await openPage(browser, '/population/search', { viewport: PHONE, as: STAFF });
     await page.getByLabel('Họ và tên').waitFor();
     await page.getByLabel('Họ và tên').fill('thi');
     await page.getByRole('button', { name: 'Tìm kiếm' }).click();

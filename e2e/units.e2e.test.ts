@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { checkA11y, launchBrowser, openPage, screenshot } from './browser';
+import { checkA11y, launchBrowser, openPage, screenshot, STAFF } from './browser';
 
 describe('administrative units browser', () => {
   let browser: Browser;
@@ -12,7 +12,7 @@ describe('administrative units browser', () => {
   });
 
   it('shows 8 districts before 1 July 2025 and 38 communes directly under the province after', async () => {
-    const { page, context, problems } = await openPage(browser, '/units?asOf=2025-06-30');
+    const { page, context, problems } = await openPage(browser, '/units?asOf=2025-06-30', { as: STAFF });
     await page.locator('[data-unit-level="district"]').first().waitFor();
     expect(await page.locator('[data-unit-level="district"]').count()).toBe(8);
     await screenshot(page, 'units-before');
@@ -27,7 +27,7 @@ describe('administrative units browser', () => {
   });
 
   it('shows code 03388 as Quyết Tiến before the reform and Đoàn Kết after, with the links between them', async () => {
-    const { page, context, problems } = await openPage(browser, '/units?asOf=2025-06-30');
+    const { page, context, problems } = await openPage(browser, '/units?asOf=2025-06-30', { as: STAFF });
     await page.getByLabel('Tra theo mã').fill('03388');
     await page.getByLabel('Tra theo mã').press('Enter');
     const details = page.getByTestId('unit-details');
@@ -44,7 +44,7 @@ describe('administrative units browser', () => {
   });
 
   it('explains an unknown code in Vietnamese', async () => {
-    const { page, context } = await openPage(browser, '/units?code=99999');
+    const { page, context } = await openPage(browser, '/units?code=99999', { as: STAFF });
     await page.getByRole('alert').filter({ hasText: '99999' }).waitFor();
     await context.close();
   });

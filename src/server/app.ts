@@ -8,6 +8,7 @@ import type { AppDeps } from './platform/app-deps';
 import { loggerOptions } from './platform/logger';
 import { registerErrorHandler } from './platform/http-errors';
 import { registerInputGuard } from './platform/input-guard';
+import { AppError } from './platform/errors';
 import { registerHealth } from './platform/health';
 import { registerWeb, spaFallback } from './platform/web';
 import { unitsRoutes } from './modules/units';
@@ -35,7 +36,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInputGuard(app);
   // Before any route: every route must declare its action, and every request is authorized.
   await registerAuthHooks(app, deps);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'AUTH.RATE_LIMITED',
+        `Bạn thử quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(context.ttl / 1000)} giây.`,
+        `Too many attempts. Please try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      ),
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

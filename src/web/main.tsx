@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router';
 import { Providers } from './app/Providers';
 import { router } from './app/router';
 import './app/styles.css';
+import './app/styles-session.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('missing #root in index.html');

@@ -24,26 +24,64 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof error === 'object' && error !== null && typeof error.code === 'string' && typeof error.messageVi === 'string';
 }
 
-/** Options of one request; later issues add headers here (e.g. the purpose of opening a record). */
+/** Options of one request. */
 export interface RequestOptions {
   signal?: AbortSignal;
   headers?: Record<string, string>;
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-  let response: Response;
+type Method = 'GET' | 'POST' | 'DELETE';
+const UNSAFE: ReadonlySet<Method> = new Set(['POST', 'DELETE']);
+
+/**
+ * Session hooks set by the session provider (api/session.tsx): the CSRF token of the
+ * signed-in session, sent back as `x-csrf-token` on state-changing calls; what to do when
+ * the server answers "not signed in"; and how to fetch a fresh token after a CSRF refusal.
+ */
+interface SessionHooks {
+  csrfToken: string | null;
+  onUnauthenticated: (error: ApiError) => void;
+  refreshCsrf: () => Promise<string | null>;
+}
+
+const hooks: SessionHooks = { csrfToken: null, onUnauthenticated: () => {}, refreshCsrf: async () => null };
+
+/** Sets the CSRF token (from GET /api/v1/auth/me or the login answer). */
+export function setCsrfToken(token: string | null): void {
+  hooks.csrfToken = token;
+}
+
+/** Registers the session's reactions to 401 answers and CSRF refusals. */
+export function setSessionHandlers(handlers: Pick<SessionHooks, 'onUnauthenticated' | 'refreshCsrf'>): void {
+  hooks.onUnauthenticated = handlers.onUnauthenticated;
+  hooks.refreshCsrf = handlers.refreshCsrf;
+}
+
+/** True for "you are not signed in (any more)": not a wrong password or a missing TOTP code at login. */
+export function isSignedOutError(error: ApiError): boolean {
+  return error.status === 401 && !/^AUTH\.(LOGIN|TOTP)_/.test(error.code);
+}
+
+async function send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (UNSAFE.has(method) && hooks.csrfToken) headers['x-csrf-token'] = hooks.csrfToken;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       signal: options.signal,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', 'Cannot reach the server. Check the network and try again.');
   }
+}
+
+async function request<T>(method: Method, path: string, body: unknown, options: RequestOptions = {}, retried = false): Promise<T> {
+  const response = await send(method, path, body, options);
   const text = await response.text();
   let parsed: unknown = undefined;
   if (text) {
@@ -54,11 +92,15 @@ async function request<T>(method: 'GET' | 'POST', path: string, body: unknown, o
     }
   }
   if (!response.ok) {
-    if (isErrorBody(parsed)) {
-      const e = parsed.error;
-      throw new ApiError(response.status, e.code, e.messageVi, e.messageEn, e.requestId, e.fields ?? []);
+    const error = isErrorBody(parsed)
+      ? new ApiError(response.status, parsed.error.code, parsed.error.messageVi, parsed.error.messageEn, parsed.error.requestId, parsed.error.fields ?? [])
+      : new ApiError(response.status, 'HTTP', `Máy chủ trả lỗi ${response.status}. Vui lòng thử lại sau.`, `The server answered ${response.status}. Please try again later.`);
+    // The session changed in another tab (new token): fetch the current token and try once more.
+    if (error.code === 'AUTH.CSRF_FORBIDDEN' && !retried && (await hooks.refreshCsrf())) {
+      return request<T>(method, path, body, options, true);
     }
-    throw new ApiError(response.status, 'HTTP', `Máy chủ trả lỗi ${response.status}. Vui lòng thử lại sau.`, `The server answered ${response.status}. Please try again later.`);
+    if (isSignedOutError(error)) hooks.onUnauthenticated(error);
+    throw error;
   }
   if (parsed === undefined) {
     throw new ApiError(response.status, 'BAD_RESPONSE', 'Máy chủ trả dữ liệu không đọc được.', 'The server returned unreadable data.');
@@ -74,6 +116,11 @@ export function apiGet<T>(path: string, options?: RequestOptions): Promise<T> {
 /** POST a JSON body and read a JSON answer. */
 export function apiPost<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
   return request<T>('POST', path, body, options);
+}
+
+/** DELETE a resource and read the JSON answer. */
+export function apiDelete<T>(path: string, options?: RequestOptions): Promise<T> {
+  return request<T>('DELETE', path, undefined, options);
 }
 
 /** Builds a query string, skipping empty values. */

@@ -1,21 +1,25 @@
 import { Suspense, useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
-import { Button, Drawer, Grid, Layout, Menu, Segmented, Spin } from 'antd';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Drawer, Grid, Layout, Menu, Spin } from 'antd';
 import type { MenuProps } from 'antd';
-import { useI18n, type Lang } from './i18n';
-import { HOME_ITEM, NAV_GROUPS, selectedNavKey } from './navigation';
+import { loginPath, useSession } from '../api/session';
+import { useI18n } from './i18n';
+import { allows, HOME_ITEM, navItemFor, selectedNavKey, visibleGroups } from './navigation';
+import { AppHeader } from './AppHeader';
+import { ForbiddenPage } from './ForbiddenPage';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
 
 function useMenuItems(onNavigate: () => void): MenuProps['items'] {
   const { t } = useI18n();
+  const { me } = useSession();
   const link = (path: string, label: string) => (
     <Link to={path} onClick={onNavigate}>
       {label}
     </Link>
   );
   return [
-    { key: HOME_ITEM.path, label: link(HOME_ITEM.path, t(HOME_ITEM.label)) },
-    ...NAV_GROUPS.map((group) => ({
+    ...(allows(me, HOME_ITEM) ? [{ key: HOME_ITEM.path, label: link(HOME_ITEM.path, t(HOME_ITEM.label)) }] : []),
+    ...visibleGroups(me).map((group) => ({
       type: 'group' as const,
       key: group.audience,
       label: t(group.label),
@@ -24,24 +28,31 @@ function useMenuItems(onNavigate: () => void): MenuProps['items'] {
   ];
 }
 
-function MenuIcon() {
-  return (
-    <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-/** The page frame: header with language switch, menu grouped by audience (a drawer on phones), content. */
+/**
+ * The frame of every signed-in page: header (name, sign-out, language), the menu of the pages
+ * this session may use (a drawer on phones), content. Anonymous visitors are sent to /login,
+ * staff who must change their password to /account, and a page the session may not use shows 403.
+ */
 export function AppLayout() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
+  const { me, reason } = useSession();
   const screens = Grid.useBreakpoint();
   const isDesktop = screens.lg ?? window.matchMedia('(min-width: 992px)').matches;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const items = useMenuItems(() => setDrawerOpen(false));
-  const selected = selectedNavKey(location.pathname);
 
+  if (!me) return null; // SessionGate shows the spinner until /auth/me answers
+  if (!me.authenticated || !me.account) {
+    const returnTo = reason === 'signedOut' ? undefined : `${location.pathname}${location.search}`;
+    return <Navigate to={loginPath(returnTo)} replace />;
+  }
+  if (me.account.kind === 'citizen' && location.pathname === '/') return <Navigate to="/me" replace />;
+  if (me.account.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
+
+  const navItem = navItemFor(location.pathname);
+  const allowed = !navItem || allows(me, navItem);
+  const selected = selectedNavKey(location.pathname);
   const menu = (
     <nav aria-label={t('nav.label')}>
       <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} className="main-menu" />
@@ -53,34 +64,7 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
-      <Layout.Header className="app-header">
-        {!isDesktop && (
-          <Button
-            type="text"
-            className="menu-button"
-            icon={<MenuIcon />}
-            aria-label={t('layout.openMenu')}
-            aria-expanded={drawerOpen}
-            onClick={() => setDrawerOpen(true)}
-          />
-        )}
-        <Link to="/" className="brand">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span className="brand-name">DVC06</span>
-          <span className="brand-place">{t('layout.province')}</span>
-        </Link>
-        <Segmented<Lang>
-          size="small"
-          className="lang-switch"
-          aria-label={t('layout.language')}
-          value={lang}
-          onChange={setLang}
-          options={[
-            { label: <span lang="vi">Tiếng Việt</span>, value: 'vi' },
-            { label: <span lang="en">English</span>, value: 'en' },
-          ]}
-        />
-      </Layout.Header>
+      <AppHeader showMenuButton={!isDesktop} menuOpen={drawerOpen} onOpenMenu={() => setDrawerOpen(true)} />
       <Layout hasSider={isDesktop}>
         {isDesktop ? (
           <Layout.Sider width={264} className="app-sider" theme="light">
@@ -95,6 +79,9 @@ export function AppLayout() {
             title={t('layout.menu')}
             className="menu-drawer"
           >
+            <p className="drawer-user">
+              {t('layout.signedInAs')} <strong>{me.account.displayName}</strong>
+            </p>
             {menu}
           </Drawer>
         )}
@@ -107,7 +94,7 @@ export function AppLayout() {
               reloadLabel={t('error.page.reload')}
             >
               <Suspense fallback={<Spin size="large" className="page-spinner" description={t('common.loading')} />}>
-                <Outlet />
+                {allowed ? <Outlet /> : <ForbiddenPage />}
               </Suspense>
             </PageErrorBoundary>
           </Layout.Content>

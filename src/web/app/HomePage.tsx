@@ -2,24 +2,28 @@ import { Link } from 'react-router';
 import { Card, Col, Row, Typography } from 'antd';
 import { PageTitle } from '../components/PageTitle';
 import { useT } from './i18n';
-import { NAV_GROUPS } from './navigation';
+import { useSession } from '../api/session';
+import { visibleGroups } from './navigation';
 import type { MessageKey } from './dictionary';
 
 const ITEM_TEXT: Record<string, MessageKey> = {
   '/population/search': 'home.card.search',
   '/quality': 'home.card.quality',
   '/units': 'home.card.units',
+  '/admin/users': 'home.card.users',
+  '/account': 'home.card.account',
 };
 
-/** What DVC06 is, and one card per page, grouped by who uses it. */
+/** What DVC06 is, and one card per page this account may use, grouped by who uses it. */
 export default function HomePage() {
   const t = useT();
+  const { me } = useSession();
   return (
     <>
       <PageTitle title={t('home.title')} description={t('home.intro')} />
       <Typography.Paragraph>{t('home.intro2')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        {NAV_GROUPS.flatMap((group) =>
+        {visibleGroups(me).flatMap((group) =>
           group.items.map((item) => (
             <Col xs={24} md={12} xl={8} key={item.path}>
               <Card className="home-card">

@@ -1,7 +1,11 @@
 import type { vi } from './dictionary-vi';
+import { enAuth } from './dictionary-en-auth';
+import { enCitizen } from './dictionary-en-citizen';
 
 /** English UI text; the compiler checks that every Vietnamese key has a translation. */
 export const en: Record<keyof typeof vi, string> = {
+  ...enAuth,
+  ...enCitizen,
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.datePlaceholder': 'dd/mm/yyyy',

@@ -1,5 +1,10 @@
+import { viAuth } from './dictionary-vi-auth';
+import { viCitizen } from './dictionary-vi-citizen';
+
 /** Vietnamese UI text: the source of truth for message keys. Short, plain words. */
 export const vi = {
+  ...viAuth,
+  ...viCitizen,
   'common.loading': 'Đang tải…',
   'common.retry': 'Thử lại',
   'common.datePlaceholder': 'ngày/tháng/năm',

@@ -1,16 +1,18 @@
+import type { Me } from '../../contracts/identity';
 import type { MessageKey } from './dictionary';
 
-/**
- * Who a group of pages is for. The login issue will filter the menu by the signed-in
- * user's roles; until then every group is shown.
- */
-export type Audience = 'registry-officer' | 'project06-office' | 'admin';
+/** Who a group of pages is for; the menu shows a group when the session may use one of its pages. */
+export type Audience = 'citizen' | 'registry-officer' | 'project06-office' | 'admin' | 'account';
 
 export interface NavItem {
   path: string;
   label: MessageKey;
   /** Other paths that belong to this item (for the selected state), as prefixes. */
   matches?: string[];
+  /** The page is shown when the session may perform any of these actions (GET /auth/me `actions`). */
+  requires: string[];
+  /** Only for this kind of account (e.g. password settings are for staff). */
+  kind?: 'staff' | 'citizen';
 }
 
 export interface NavGroup {
@@ -19,35 +21,71 @@ export interface NavGroup {
   items: NavItem[];
 }
 
-/** The home page link shown above the groups. */
-export const HOME_ITEM: NavItem = { path: '/', label: 'nav.home' };
+/** The home page link shown above the groups (staff only: a citizen's home is /me). */
+export const HOME_ITEM: NavItem = { path: '/', label: 'nav.home', requires: ['authenticated'], kind: 'staff' };
 
 /** Menu groups by audience, in the order shown. */
 export const NAV_GROUPS: NavGroup[] = [
   {
+    audience: 'citizen',
+    label: 'nav.group.citizen',
+    items: [
+      { path: '/me', label: 'nav.myRecord', requires: ['citizen.self.read'], kind: 'citizen' },
+      { path: '/me/access-log', label: 'nav.accessLog', requires: ['citizen.self.read'], kind: 'citizen' },
+      { path: '/me/consents', label: 'nav.consents', requires: ['citizen.consent.manage'], kind: 'citizen' },
+    ],
+  },
+  {
     audience: 'registry-officer',
     label: 'nav.group.registry',
-    items: [{ path: '/population/search', label: 'nav.personSearch', matches: ['/population/'] }],
+    items: [{ path: '/population/search', label: 'nav.personSearch', matches: ['/population/'], requires: ['population.person.search'] }],
   },
   {
     audience: 'project06-office',
     label: 'nav.group.project06',
-    items: [{ path: '/quality', label: 'nav.quality' }],
+    items: [{ path: '/quality', label: 'nav.quality', requires: ['population.quality.read'] }],
   },
   {
     audience: 'admin',
     label: 'nav.group.admin',
-    items: [{ path: '/units', label: 'nav.units' }],
+    items: [
+      { path: '/units', label: 'nav.units', requires: ['units.read'] },
+      { path: '/admin/users', label: 'nav.users', requires: ['identity.users.read'] },
+    ],
+  },
+  {
+    audience: 'account',
+    label: 'nav.group.account',
+    items: [{ path: '/account', label: 'nav.account', requires: ['authenticated'], kind: 'staff' }],
   },
 ];
 
-/** The menu key (a path) selected for the current location. */
-export function selectedNavKey(pathname: string): string {
+/** May this session open the page? */
+export function allows(me: Me | undefined, item: Pick<NavItem, 'requires' | 'kind'>): boolean {
+  if (!me?.authenticated || !me.account) return false;
+  if (item.kind && me.account.kind !== item.kind) return false;
+  return item.requires.some((action) => me.actions.includes(action));
+}
+
+/** The groups and pages this session may use (empty groups left out). */
+export function visibleGroups(me: Me | undefined): NavGroup[] {
+  return NAV_GROUPS.map((group) => ({ ...group, items: group.items.filter((item) => allows(me, item)) })).filter((g) => g.items.length > 0);
+}
+
+/** The menu item of a path, for the page guard and the selected state. */
+export function navItemFor(pathname: string): NavItem | undefined {
+  if (pathname === '/') return HOME_ITEM;
+  let best: NavItem | undefined;
   for (const group of NAV_GROUPS) {
     for (const item of group.items) {
-      if (pathname === item.path || pathname.startsWith(`${item.path}/`)) return item.path;
-      if (item.matches?.some((prefix) => pathname.startsWith(prefix))) return item.path;
+      const hit = pathname === item.path || pathname.startsWith(`${item.path}/`) || item.matches?.some((prefix) => pathname.startsWith(prefix));
+      if (hit && (!best || item.path.length > best.path.length)) best = item;
     }
   }
-  return pathname === '/' ? '/' : '';
+  return best;
+}
+
+/** The menu key (a path) selected for the current location. */
+export function selectedNavKey(pathname: string): string {
+  return navItemFor(pathname)?.path ?? '';
 }

@@ -46,6 +46,9 @@ describe('staff login', () => {
     for (let i = 0; i < 12; i++) statuses.push((await login({ username: `x${i}`, password: 'y' }, '10.3.3.3')).statusCode);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+    const limited = await login({ username: 'x', password: 'y' }, '10.3.3.3');
+    expect(code(limited)).toBe('AUTH.RATE_LIMITED');
+    expect(limited.json<{ error: { messageVi: string } }>().error.messageVi).toMatch(/thử lại sau \d+ giây/);
   });
 
   it('asks for the TOTP code once the second factor is on, and accepts the right one', async () => {
@@ -55,6 +58,7 @@ describe('staff login', () => {
     expect(uri).toMatch(/^otpauth:\/\/totp\//);
     expect((await s.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', payload: { code: '000000' } })).statusCode).toBe(400);
     expect((await s.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', payload: { code: currentTotp(secret) } })).statusCode).toBe(200);
+    expect((await s.inject({ method: 'POST', url: '/api/v1/auth/totp/setup' })).statusCode).toBe(409); // cannot silently turn it off
     const username = (await t.database.rows<{ username: string }>(sql`select username from identity.accounts where id = ${s.accountId}`))[0]!.username;
     const without = await login({ username, password: TEST_PASSWORD }, '10.4.0.1');
     expect(without.statusCode).toBe(401);

@@ -90,6 +90,8 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
     app.post('/totp/setup', { config: { action: 'authenticated' }, schema: { tags, summary: 'Tạo mã xác thực hai lớp / start TOTP setup', response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } }, async (request) => {
       const account = (await repo.findAccountById(db, request.access.actor!.accountId))!;
       if (account.kind !== 'staff') throw new AppError('AUTH.TOTP_FORBIDDEN', 'Chỉ tài khoản cán bộ dùng mã xác thực', 'Only staff accounts use authenticator codes');
+      // Starting over must not switch an active second factor off: an administrator resets it instead.
+      if (account.totpEnabled) throw new AppError('AUTH.TOTP_ALREADY_EXISTS', 'Xác thực hai lớp đang bật', 'Two-step sign-in is already on');
       const { secret, uri } = newTotpSecret(account.username ?? account.id);
       await repo.updateAccount(db, account.id, { totpSecret: sealSecret(secret, config.SESSION_SECRET!), totpEnabled: false });
       return { secret, uri };

@@ -92,6 +92,7 @@ describe('unit scope over HTTP', () => {
     expect((await muongTe.inject(`/api/v1/population/persons/${inMuongTe.id}`)).statusCode).toBe(400);
     const unknown = await muongTe.inject(`/api/v1/population/persons/${inMuongTe.id}?purpose=curiosity`);
     expect(unknown.statusCode).toBe(400);
+    expect((await muongTe.inject(`/api/v1/population/persons/${inMuongTe.id}?purpose=self_service`)).statusCode).toBe(400);
   });
 
   it('keeps an administrator of a commune from granting roles outside it', async () => {

@@ -1,6 +1,6 @@
 import type { Database, Db } from '../../platform/db';
 import { assertPurpose, recordAccess, subjectFor } from '../audit';
-import { notFound } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
 import type { PersonDetail, PersonPageResult, QualityReport, ValidateIdResult } from '../../../contracts/population';
 import { listUnits } from '../units';
@@ -112,7 +112,11 @@ export async function getPersonDetail(
   scope: { unitAllowed(unitCode: string | null): boolean } = { unitAllowed: () => true },
   read?: { reader: Reader; purpose: string },
 ): Promise<PersonDetail> {
-  if (read) await assertPurpose(db, read.purpose);
+  if (read) {
+    // 'self_service' is the citizen's own purpose; an officer must state an official one.
+    if (read.purpose === 'self_service') throw new AppError('AUDIT.PURPOSE_INVALID', 'Cán bộ phải chọn mục đích công vụ', 'Officers must choose an official purpose', [{ field: 'purpose', code: 'AUDIT.PURPOSE_INVALID', messageVi: 'Cán bộ phải chọn mục đích công vụ', messageEn: 'Officers must choose an official purpose' }]);
+    await assertPurpose(db, read.purpose);
+  }
   const row = await repo.findPerson(db, id);
   // Outside the reader's units the record "does not exist" for them: no hint by guessing ids.
   if (!row || !scope.unitAllowed(row.residenceUnitCode)) throw notFound('PERSON.NOT_FOUND', 'công dân này trong cơ sở dữ liệu', 'Person');

@@ -1,25 +1,27 @@
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, Skeleton, Space, Tag } from 'antd';
+import { Button, Skeleton, Space, Tag, Typography } from 'antd';
+import { rememberPurpose } from '../../api/purpose-memory';
 import { useApi } from '../../api/use-api';
 import { useT } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { fetchPersonDetail } from './population-api';
 import { PersonDetailView } from './PersonDetailView';
+import { PurposeDialog } from './PurposeDialog';
 
-/**
- * Loads and shows one record. Kept apart from the route so that a later "purpose of
- * access" prompt can sit between the route and this loader and pass the purpose in
- * the request options (headers) without touching the view.
- */
-function PersonRecord({ id }: { id: string }) {
+/** Loads and shows one record for the purpose the officer chose. */
+function PersonRecord({ id, purpose, onChangePurpose }: { id: string; purpose: string; onChangePurpose: () => void }) {
   const t = useT();
-  const person = useApi((signal) => fetchPersonDetail(id, { signal }), [id]);
+  const person = useApi((signal) => fetchPersonDetail(id, purpose, { signal }), [id, purpose]);
   if (person.error) {
     return (
       <>
         <PageTitle title={t('person.title')} />
-        <ErrorAlert error={person.error} onRetry={person.reload} />
+        <Space orientation="vertical" className="full-width">
+          <ErrorAlert error={person.error} onRetry={person.reload} />
+          <Button onClick={onChangePurpose}>{t('purpose.change')}</Button>
+        </Space>
       </>
     );
   }
@@ -48,6 +50,37 @@ function PersonRecord({ id }: { id: string }) {
   );
 }
 
+/** Asks the purpose (every time, nothing pre-selected), then shows the record. */
+function PurposeGate({ id, onCancel }: { id: string; onCancel: () => void }) {
+  const t = useT();
+  const [purpose, setPurpose] = useState<string>();
+  const [asking, setAsking] = useState(true);
+  return (
+    <>
+      {purpose ? (
+        <PersonRecord id={id} purpose={purpose} onChangePurpose={() => setAsking(true)} />
+      ) : (
+        <>
+          <PageTitle title={t('person.title')} />
+          <Typography.Paragraph>{t('purpose.needed')}</Typography.Paragraph>
+          <Button type="primary" onClick={() => setAsking(true)}>
+            {t('purpose.choose')}
+          </Button>
+        </>
+      )}
+      <PurposeDialog
+        open={asking}
+        onChoose={(code) => {
+          rememberPurpose(code);
+          setPurpose(code);
+          setAsking(false);
+        }}
+        onCancel={() => (purpose ? setAsking(false) : onCancel())}
+      />
+    </>
+  );
+}
+
 /** Route /population/persons/:id — the registry officer's view of one person. */
 export default function PersonDetailPage() {
   const t = useT();
@@ -63,7 +96,7 @@ export default function PersonDetailPage() {
       <Button type="link" className="back-link" onClick={back}>
         ← {t('person.backToSearch')}
       </Button>
-      <PersonRecord key={id} id={id} />
+      <PurposeGate key={id} id={id} onCancel={back} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { DescriptionsProps } from 'antd';
 import type { PersonDetail } from '../../../contracts/population';
 import { useT } from '../../app/i18n';
 import { EMPTY, formatDate, formatDateTime } from '../../components/format';
-import { eIdLevelLabel, idCardKindLabel, sexLabel } from './labels';
+import { eIdLevelLabel, idCardKindLabel, sexLabel } from '../../components/person-labels';
 import { FindingsCard } from './FindingsCard';
 import { HouseholdCard, ResidencesCard } from './PersonRelations';
 

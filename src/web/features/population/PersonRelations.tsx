@@ -5,7 +5,7 @@ import type { PersonDetail } from '../../../contracts/population';
 import { useT } from '../../app/i18n';
 import { formatDate, todayInVietnam } from '../../components/format';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { relationLabel, residenceKindLabel } from './labels';
+import { relationLabel, residenceKindLabel } from '../../components/person-labels';
 
 type Residence = PersonDetail['residences'][number];
 type Household = NonNullable<PersonDetail['household']>;

@@ -9,7 +9,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate, formatNumber } from '../../components/format';
-import { sexLabel } from './labels';
+import { sexLabel } from '../../components/person-labels';
 import { searchPersons, type PersonPage, type SearchCriteria } from './population-api';
 import { SearchForm, toFormValues, type SearchFormValues } from './SearchForm';
 

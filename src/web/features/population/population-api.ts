@@ -1,5 +1,5 @@
 import type { PersonDetail, PersonPageResult } from '../../../contracts/population';
-import { apiGet, apiPost, type RequestOptions } from '../../api/client';
+import { apiGet, apiPost, query, type RequestOptions } from '../../api/client';
 
 /** Criteria of a person search, as the form holds them (birth date already YYYY-MM-DD). */
 export interface SearchCriteria {
@@ -22,10 +22,7 @@ export function searchPersons(criteria: SearchCriteria, page: number, pageSize: 
   return apiPost<PersonPage>('/api/v1/population/persons/search', body, options);
 }
 
-/**
- * One person's record. `options.headers` is where the purpose of access (a later issue)
- * will travel, so the page only needs to collect it before calling this.
- */
-export function fetchPersonDetail(id: string, options?: RequestOptions): Promise<PersonDetail> {
-  return apiGet<PersonDetail>(`/api/v1/population/persons/${encodeURIComponent(id)}`, options);
+/** One person's record, opened for a stated purpose (a code of GET /audit/purposes); the access is logged. */
+export function fetchPersonDetail(id: string, purpose: string, options?: RequestOptions): Promise<PersonDetail> {
+  return apiGet<PersonDetail>(`/api/v1/population/persons/${encodeURIComponent(id)}${query({ purpose })}`, options);
 }

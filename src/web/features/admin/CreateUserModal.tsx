@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { Form, Input, Modal } from 'antd';
+import type { ApiError } from '../../api/client';
+import { toApiError } from '../../api/use-api';
+import { useI18n } from '../../app/i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { createUser, type StaffUser } from './admin-api';
+
+interface Values {
+  username: string;
+  displayName: string;
+}
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (user: StaffUser, temporaryPassword: string | undefined) => void;
+}
+
+/** New staff account: username and name; the server sets a temporary password to be changed at first sign-in. */
+export function CreateUserModal({ open, onClose, onCreated }: Props) {
+  const { t, pick } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+
+  const submit = async (values: Values) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await createUser({ username: values.username.trim(), displayName: values.displayName.trim() });
+      form.resetFields();
+      onCreated(result.user, result.temporaryPassword);
+    } catch (e) {
+      const apiError = toApiError(e);
+      const onFields = apiError.fields.filter((f) => f.field === 'username' || f.field === 'displayName');
+      form.setFields(onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      if (onFields.length === 0) setError(apiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('users.create.title')}
+      okText={t('users.create.submit')}
+      cancelText={t('purpose.cancel')}
+      okButtonProps={{ loading: busy, htmlType: 'submit', form: 'create-user-form' }}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<Values> id="create-user-form" form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
+        <Form.Item
+          name="username"
+          label={t('login.username')}
+          extra={t('users.create.usernameHint')}
+          rules={[{ required: true, pattern: /^\s*[a-zA-Z0-9._-]{3,40}\s*$/, message: t('users.create.usernameInvalid') }]}
+        >
+          <Input autoComplete="off" autoCapitalize="none" spellCheck={false} />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.create.displayName')} rules={[{ required: true, min: 2, whitespace: true, message: t('users.create.displayNameRequired') }]}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        {error && <ErrorAlert error={error} />}
+      </Form>
+    </Modal>
+  );
+}
