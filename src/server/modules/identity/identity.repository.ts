@@ -159,5 +159,5 @@ export async function findSessionActor(db: Db, tokenHash: string, today: string)
     prepared = prepareSessionActor(db);
     preparedSessionActor.set(db, prepared);
   }
-  return (await prepared.execute({ hash: tokenHash, today }))[0] as SessionActorRow | undefined;
+  return (await prepared.execute({ hash: tokenHash, today }))[0];
 }
