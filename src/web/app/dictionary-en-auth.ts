@@ -19,6 +19,8 @@ export const enAuth: Record<keyof typeof viAuth, string> = {
   'login.title': 'Sign in',
   'login.intro': 'Choose how you sign in.',
   'login.expired': 'Your session has ended. Sign in again to continue.',
+  'login.eidUnavailable': 'The e-identification service (VNeID) is not answering. Please try again in a few minutes, or ask at the one-stop counter.',
+  'login.eidFailed': 'The VNeID sign-in did not finish or took too long. Please sign in again.',
   'login.signedOut': 'You have signed out.',
   'login.citizen.title': 'Citizens',
   'login.citizen.text': 'Use your electronic identification account (VNeID app) to see your residence data, who viewed your data, and your consents.',

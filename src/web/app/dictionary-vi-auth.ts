@@ -17,6 +17,8 @@ export const viAuth = {
   'login.title': 'Đăng nhập',
   'login.intro': 'Chọn cách đăng nhập phù hợp với bạn.',
   'login.expired': 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại để tiếp tục.',
+  'login.eidUnavailable': 'Hệ thống định danh điện tử (VNeID) đang không trả lời. Vui lòng thử lại sau ít phút, hoặc đến bộ phận một cửa để được hỗ trợ.',
+  'login.eidFailed': 'Đăng nhập bằng VNeID chưa thành công hoặc đã quá thời gian. Hãy bấm đăng nhập lại.',
   'login.signedOut': 'Bạn đã đăng xuất.',
   'login.citizen.title': 'Công dân',
   'login.citizen.text': 'Dùng tài khoản định danh điện tử (ứng dụng VNeID) để xem thông tin cư trú của bạn, xem ai đã xem dữ liệu của bạn và quản lý sự đồng ý.',

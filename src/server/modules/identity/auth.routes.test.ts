@@ -130,3 +130,16 @@ describe('hostile input', () => {
     expect((await login({ username: 'a', password: 'b'.repeat(10_000) })).statusCode).toBe(400);
   });
 });
+
+describe('an unreachable e-ID provider', () => {
+  it('sends the browser back to the login page with a clear message instead of an error body', async () => {
+    const other = await createTestApp({ OIDC_ISSUER: 'http://127.0.0.1:9/unreachable', EID_SANDBOX: 'off' });
+    try {
+      const res = await other.app.inject('/api/v1/auth/eid/login?returnTo=/me');
+      expect(res.statusCode, res.body).toBe(302);
+      expect(res.headers.location).toBe('/login?error=eid_unavailable');
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -60,7 +60,12 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
     });
 
     app.get('/eid/login', { config: { action: 'public' }, schema: { tags, summary: 'Đăng nhập bằng VNeID (chuyển hướng) / e-ID sign-in', querystring: ReturnToQuery } }, async (request, reply) => {
-      const login = await startLogin(config);
+      // A browser gets a page, not JSON: back to the login page with a clear message.
+      const login = await startLogin(config).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'EID.PROVIDER_UNAVAILABLE') return undefined;
+        throw error;
+      });
+      if (!login) return reply.redirect('/login?error=eid_unavailable');
       await repo.insertLoginTransaction(db, { state: login.state, nonce: login.nonce, codeVerifier: login.codeVerifier, returnTo: request.query.returnTo ?? '/' });
       return reply.redirect(login.url);
     });
@@ -71,7 +76,11 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
     }, async (request, reply) => {
       const pending = request.query.state ? await repo.takeLoginTransaction(db, request.query.state, 10) : undefined;
       if (!pending) throw new AppError('EID.STATE_INVALID', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Hãy đăng nhập lại.', 'This sign-in is invalid or expired. Please sign in again.');
-      const identity = await finishLogin(config, new URL(request.url, config.PUBLIC_URL), pending);
+      const identity = await finishLogin(config, new URL(request.url, config.PUBLIC_URL), pending).catch((error: unknown) => {
+        if (error instanceof AppError && (error.code === 'EID.PROVIDER_UNAVAILABLE' || error.code === 'EID.LOGIN_INVALID')) return error.code;
+        throw error;
+      });
+      if (typeof identity === 'string') return reply.redirect(`/login?error=${identity === 'EID.PROVIDER_UNAVAILABLE' ? 'eid_unavailable' : 'eid_failed'}`);
       const account = await citizenAccountFor(db, issuerUrl(config), identity);
       const session = await openSession(db, account.id, { acr: identity.level, idToken: identity.idToken });
       setSessionCookie(reply, session.token);

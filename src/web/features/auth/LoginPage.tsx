@@ -16,6 +16,7 @@ export default function LoginPage() {
   const { me, reason, signedIn } = useSession();
   const [params] = useSearchParams();
   const returnTo = safeReturnTo(params.get('returnTo'));
+  const eIdError = params.get('error');
 
   if (me?.authenticated && me.account) {
     const citizenOnStaffPage = me.account.kind === 'citizen' && returnTo && !returnTo.startsWith('/me');
@@ -33,6 +34,8 @@ export default function LoginPage() {
         <PageTitle title={t('login.title')} description={t('login.intro')} />
         {reason === 'expired' && <Alert type="info" showIcon className="login-notice" title={t('login.expired')} />}
         {reason === 'signedOut' && <Alert type="success" showIcon className="login-notice" title={t('login.signedOut')} />}
+        {eIdError === 'eid_unavailable' && <Alert type="error" showIcon className="login-notice" role="alert" title={t('login.eidUnavailable')} />}
+        {eIdError === 'eid_failed' && <Alert type="warning" showIcon className="login-notice" role="alert" title={t('login.eidFailed')} />}
         <Row gutter={[24, 24]}>
           <Col xs={24} lg={12}>
             <Card className="login-card" role="region" aria-labelledby="login-citizen">
