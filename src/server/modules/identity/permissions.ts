@@ -19,6 +19,19 @@ export const ACTIONS = [
   'identity.users.manage',
   'audit.log.read',
   'audit.chain.verify',
+  'calendar.read',
+  'calendar.manage',
+  'procedures.read',
+  'procedures.manage',
+  'dossiers.own.file',
+  'dossiers.own.read',
+  'dossiers.read',
+  'dossiers.receive',
+  'dossiers.process',
+  'dossiers.enter',
+  'dossiers.deadline.extend',
+  'counter.visit.record',
+  'counter.visit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -34,18 +47,20 @@ export interface RoleDefinition {
 }
 
 const registryRead: Action[] = ['units.read', 'population.person.search', 'population.person.read'];
+/** Officers who receive and process dossiers of the procedures their role handles (issue #4). */
+const dossierWork: Action[] = ['calendar.read', 'procedures.read', 'dossiers.read', 'dossiers.receive', 'dossiers.process', 'dossiers.enter', 'dossiers.deadline.extend'];
 
 /** The default roles (Vietnamese names as on the counter). */
 export const DEFAULT_ROLES: readonly RoleDefinition[] = [
-  { code: 'citizen', nameVi: 'Công dân', nameEn: 'Citizen', staff: false, scoped: false, actions: ['citizen.self.read', 'citizen.consent.manage'] },
-  { code: 'commune_police', nameVi: 'Công an cấp xã (cư trú)', nameEn: 'Commune police (residence)', staff: true, scoped: true, actions: [...registryRead, 'population.quality.read'] },
-  { code: 'one_stop_officer', nameVi: 'Cán bộ bộ phận một cửa', nameEn: 'One-stop officer', staff: true, scoped: true, actions: [...registryRead] },
-  { code: 'civil_status_officer', nameVi: 'Công chức tư pháp – hộ tịch', nameEn: 'Civil-status officer', staff: true, scoped: true, actions: [...registryRead] },
+  { code: 'citizen', nameVi: 'Công dân', nameEn: 'Citizen', staff: false, scoped: false, actions: ['citizen.self.read', 'citizen.consent.manage', 'dossiers.own.file', 'dossiers.own.read'] },
+  { code: 'commune_police', nameVi: 'Công an cấp xã (cư trú)', nameEn: 'Commune police (residence)', staff: true, scoped: true, actions: [...registryRead, 'population.quality.read', ...dossierWork, 'counter.visit.record', 'counter.visit.read'] },
+  { code: 'one_stop_officer', nameVi: 'Cán bộ bộ phận một cửa', nameEn: 'One-stop officer', staff: true, scoped: true, actions: [...registryRead, 'calendar.read', 'procedures.read', 'dossiers.read', 'dossiers.receive', 'dossiers.enter', 'counter.visit.record', 'counter.visit.read'] },
+  { code: 'civil_status_officer', nameVi: 'Công chức tư pháp – hộ tịch', nameEn: 'Civil-status officer', staff: true, scoped: true, actions: [...registryRead, ...dossierWork, 'counter.visit.record', 'counter.visit.read'] },
   { code: 'sector_officer', nameVi: 'Cán bộ ngành (BHYT, an sinh, hội, thuế)', nameEn: 'Sector officer', staff: true, scoped: true, needsSector: true, actions: ['units.read', 'population.person.search'] },
-  { code: 'standing_agency', nameVi: 'Cơ quan thường trực Đề án 06 (Công an tỉnh)', nameEn: 'Standing Agency (provincial police)', staff: true, scoped: true, actions: [...registryRead, 'population.quality.read', 'population.quality.run', 'audit.log.read'] },
-  { code: 'leader', nameVi: 'Lãnh đạo (xem báo cáo)', nameEn: 'Leader (dashboards)', staff: true, scoped: true, actions: ['units.read', 'population.quality.read'] },
+  { code: 'standing_agency', nameVi: 'Cơ quan thường trực Đề án 06 (Công an tỉnh)', nameEn: 'Standing Agency (provincial police)', staff: true, scoped: true, actions: [...registryRead, 'population.quality.read', 'population.quality.run', 'audit.log.read', 'calendar.read', 'procedures.read', 'dossiers.read', 'counter.visit.read'] },
+  { code: 'leader', nameVi: 'Lãnh đạo (xem báo cáo)', nameEn: 'Leader (dashboards)', staff: true, scoped: true, actions: ['units.read', 'population.quality.read', 'calendar.read', 'procedures.read', 'counter.visit.read'] },
   { code: 'auditor', nameVi: 'Kiểm tra, giám sát', nameEn: 'Auditor', staff: true, scoped: true, actions: ['units.read', 'audit.log.read', 'audit.chain.verify', 'identity.users.read', 'population.quality.read'] },
-  { code: 'admin', nameVi: 'Quản trị hệ thống', nameEn: 'Administrator', staff: true, scoped: true, actions: ['units.read', 'units.manage', 'identity.users.read', 'identity.users.manage', 'audit.chain.verify'] },
+  { code: 'admin', nameVi: 'Quản trị hệ thống', nameEn: 'Administrator', staff: true, scoped: true, actions: ['units.read', 'units.manage', 'identity.users.read', 'identity.users.manage', 'audit.chain.verify', 'calendar.read', 'calendar.manage', 'procedures.read', 'procedures.manage'] },
 ];
 
 /** Sectors of sector officers (DVC06 brief): health insurance, social protection, associations, tax, civil status. */
