@@ -6,6 +6,7 @@ import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/platform/config';
 import pg from 'pg';
 import { assignRole, createStaffUser, ensureDefaultRoles } from '../src/server/modules/identity';
+import { startAccessLogSealer } from '../src/server/modules/audit';
 import { BENCH_PG_URL, benchArgs, ensureSeeded, openBenchDatabase } from './common';
 
 const { engine, people } = benchArgs();
@@ -24,6 +25,8 @@ const noLog = await buildApp({ config: appConfig, database, accessLog: false });
 await noLog.listen({ port: 0, host: '127.0.0.1' });
 const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'never', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), AUDIT_PSEUDONYM_KEY: 'y'.repeat(32), OIDC_CLIENT_SECRET: 'z'.repeat(16), OIDC_ISSUER: 'https://eid.example.invalid' }), database });
 await app.listen({ port: 0, host: '127.0.0.1' });
+// As deployed: the sealing job chains the staged entries every second while the load runs.
+const sealer = startAccessLogSealer(database.db, { intervalMs: 1_000, onError: (e) => process.stderr.write(`sealing failed: ${String(e)}\n`) });
 const hello = Fastify();
 hello.get('/', async () => ({ hello: 'world' }));
 await hello.listen({ port: 0, host: '127.0.0.1' });
@@ -48,4 +51,4 @@ async function sessionHeaders(p: number): Promise<Record<string, string>> {
 }
 writeFileSync(`${process.cwd()}/.tmp/bench-sessions.json`, JSON.stringify({ app: await sessionHeaders(port(app as unknown as typeof hello)), noLog: await sessionHeaders(port(noLog as unknown as typeof hello)) }));
 process.stdout.write(`READY ${port(app as unknown as typeof hello)} ${port(hello)} ${port(raw)} ${port(noLog as unknown as typeof hello)}\n`);
-process.on('SIGTERM', () => void Promise.all([app.close(), noLog.close(), hello.close(), raw.close(), pool?.end()]).then(() => database.close()).then(() => process.exit(0)));
+process.on('SIGTERM', () => void Promise.all([sealer.stop(), app.close(), noLog.close(), hello.close(), raw.close(), pool?.end()]).then(() => database.close()).then(() => process.exit(0)));

@@ -23,7 +23,11 @@ export function withDatabaseName(url: string, name: string): string {
   return u.toString();
 }
 
-export const templateName = () => `dvc06_tpl_${migrationsHash()}`;
+/**
+ * The template of this run: fixed by the global setup (so migrations added while a run is going
+ * do not send its workers to a template that was never built), else derived from the migrations.
+ */
+export const templateName = () => process.env.DVC06_TEST_TEMPLATE ?? `dvc06_tpl_${migrationsHash()}`;
 
 /** Runs one statement on the server's maintenance database. */
 export async function adminQuery(url: string, text: string): Promise<void> {

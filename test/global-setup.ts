@@ -11,6 +11,7 @@ export default async function setup(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = templateName();
+    process.env.DVC06_TEST_TEMPLATE = name; // inherited by the test workers
     const client = await import('pg').then((m) => new m.default.Client({ connectionString: withDatabaseName(url, 'postgres') }));
     await client.connect();
     const exists = (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount;

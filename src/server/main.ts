@@ -3,18 +3,25 @@ import { buildApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import type { Config } from './platform/config';
 import { createLogger } from './platform/logger';
+import { startAccessLogSealer } from './modules/audit';
 
 /** Starts the server: database → app → listen; closes both on SIGINT/SIGTERM after in-flight requests finish. */
 export async function serve(config: Config): Promise<FastifyInstance> {
   const log = createLogger(config.LOG_LEVEL);
   const database = await prepareDatabase(config, (msg) => log.info(msg));
   const app = await buildApp({ config, database, serveWeb: true });
+  // Chains the access-log entries requests have staged (ADR 0004); errors are retried next tick.
+  const sealer = startAccessLogSealer(database.db, {
+    intervalMs: config.AUDIT_SEAL_INTERVAL_MS,
+    onError: (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'access-log sealing failed'),
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
     await app.close(); // stops accepting, waits for in-flight requests
+    await sealer.stop(); // chains what the last requests staged
     await database.close();
     process.exit(0);
   };

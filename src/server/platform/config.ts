@@ -21,6 +21,8 @@ export const Config = z
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Key of the keyed pseudonym (HMAC) of ID numbers in the access log. */
     AUDIT_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** How often the server chains staged access-log entries (ADR 0004). */
+    AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
     /** OpenID Connect issuer of the citizens' e-ID (VNeID / national portal SSO); unset = the built-in sandbox. */
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_CLIENT_ID: z.string().default('dvc06'),

@@ -1,6 +1,7 @@
 import type { Database } from '../../platform/db';
 import { createProgress } from '../../platform/progress';
 import { readChainHead } from './audit.repository';
+import { sealPendingAccess } from './audit.sealer';
 import { verifyChain, type ChainVerification } from './audit.verify';
 
 const REASONS: Record<NonNullable<ChainVerification['firstBroken']>['reason'], string> = {
@@ -23,6 +24,9 @@ export interface AuditVerifyCliOptions {
  */
 export async function runAuditVerifyCli(database: Pick<Database, 'db'>, options: AuditVerifyCliOptions = {}): Promise<number> {
   const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // Entries staged by requests are chained first, so the check covers everything committed so far.
+  const sealed = await sealPendingAccess(database.db);
+  if (sealed > 0) out(`sealed ${sealed} staged entries into the chain`);
   const { lastSeq } = await readChainHead(database.db);
   const progress = createProgress('audit verify', lastSeq, options.progressStream);
   const started = Date.now();

@@ -6,6 +6,7 @@ import { GENESIS_HASH } from './audit.chain';
 import { pseudonymize, subjectFor } from './audit.pseudonym';
 import { assertPurpose, listPurposes, recordAccess } from './audit.service';
 import { verifyChain } from './audit.verify';
+import { countPendingAccess, sealPendingAccess } from './audit.sealer';
 import { errorText, makeEntry, readLinks, TEST_KEY } from './test-support';
 
 let database: TestDatabase;
@@ -56,6 +57,7 @@ describe('recordAccess and the hash chain', () => {
   it('chains a large batch (several INSERT statements) in linear time', async () => {
     const before = (await readLinks(database)).length;
     await database.db.transaction(async (tx) => recordAccess(tx, Array.from({ length: 6_000 }, () => makeEntry({ action: 'person.search' }))));
+    expect(await sealPendingAccess(database.db, { batchSize: 2_500 })).toBe(6_000);
     expect(await verifyChain(database.db, { batchSize: 1_000 })).toMatchObject({ ok: true, checked: before + 6_000 });
   });
 
@@ -74,6 +76,61 @@ describe('recordAccess and the hash chain', () => {
     expect(result.ok).toBe(true);
     expect(seen.at(-1)).toBe(result.checked);
     expect(seen.length).toBeGreaterThan(2);
+  });
+});
+
+describe('staging and sealing (ADR 0004)', () => {
+  it('stages entries without chaining them, then seals them in order keeping the time of the access', async () => {
+    await sealPendingAccess(database.db);
+    const before = (await readLinks(database)).length;
+    await recordAccess(database.db, [makeEntry({ details: { n: 1 } }), makeEntry({ details: { n: 2 } })]);
+    const staged = await database.rows<{ at: string }>(sql`select at::text from audit.access_pending order by id`);
+    expect(staged).toHaveLength(2);
+    expect(await countPendingAccess(database.db)).toBe(2);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await sealPendingAccess(database.db)).toBe(2);
+    expect(await countPendingAccess(database.db)).toBe(0);
+    const sealed = await database.rows<{ at: string; n: number }>(sql`select at::text, (details->>'n')::int as n from audit.access_log where seq > ${before} order by seq`);
+    expect(sealed).toEqual([{ at: staged[0]!.at, n: 1 }, { at: staged[1]!.at, n: 2 }]);
+    expect((await verifyChain(database.db)).ok).toBe(true);
+  });
+
+  it('refuses to change or delete a staged entry outside sealing', async () => {
+    await recordAccess(database.db, [makeEntry()]);
+    for (const statement of [sql`update audit.access_pending set purpose = 'inspection'`, sql`delete from audit.access_pending`, sql`truncate audit.access_pending`]) {
+      const error = await database.db.execute(statement).then(() => undefined, (e: unknown) => e);
+      expect(errorText(error)).toMatch(/pending access-log entries (cannot be changed|can only be sealed)/);
+    }
+    expect(await countPendingAccess(database.db)).toBe(1);
+    await sealPendingAccess(database.db);
+  });
+
+  it('ignores a back-dated time on a staged entry', async () => {
+    await database.db.execute(sql`
+      insert into audit.access_pending (at, actor_role, action, subject, request_id)
+      values ('2000-01-01T00:00:00Z', 'admin', 'person.read', ${subjectFor(TEST_KEY, { nationalId: '012190000001' })}, 'r2')`);
+    await sealPendingAccess(database.db);
+    const rows = await database.rows<{ old: boolean }>(sql`select at < now() - interval '1 day' as old from audit.access_log order by seq desc limit 1`);
+    expect(rows[0]).toEqual({ old: false });
+  });
+
+  it('keeps one unbroken chain when several sealers run at once while requests stage entries', async () => {
+    const writers = Array.from({ length: 4 }, (_, w) =>
+      (async () => {
+        for (let i = 0; i < 10; i++) await recordAccess(database.db, Array.from({ length: 5 }, () => makeEntry({ details: { w, i } })));
+      })(),
+    );
+    const sealers = Array.from({ length: 3 }, () =>
+      (async () => {
+        for (let i = 0; i < 10; i++) await sealPendingAccess(database.db, { batchSize: 7 });
+      })(),
+    );
+    await Promise.all([...writers, ...sealers]);
+    await sealPendingAccess(database.db);
+    expect(await countPendingAccess(database.db)).toBe(0);
+    const links = await readLinks(database);
+    expect(links.map((l) => l.seq)).toEqual(links.map((_, i) => i + 1));
+    expect((await verifyChain(database.db)).ok).toBe(true);
   });
 });
 
@@ -115,7 +172,9 @@ describe('personal data in the log', () => {
   it('never stores the 12-digit ID number (scanning the whole table as text)', async () => {
     const ids = ['012085000123', '012315000777'];
     await recordAccess(database.db, ids.map((nationalId) => makeEntry({ subject: subjectFor(TEST_KEY, { nationalId }) })));
-    const text = (await database.rows<{ t: string }>(sql`select string_agg(l::text, E'\n') as t from audit.access_log l`))[0]?.t ?? '';
+    const pending = (await database.rows<{ t: string }>(sql`select string_agg(l::text, E'\n') as t from audit.access_pending l`))[0]?.t ?? '';
+    await sealPendingAccess(database.db);
+    const text = pending + ((await database.rows<{ t: string }>(sql`select string_agg(l::text, E'\n') as t from audit.access_log l`))[0]?.t ?? '');
     expect(text).toContain(pseudonymize(TEST_KEY, ids[0]!));
     for (const id of [...ids, '012190000001']) expect(text).not.toContain(id);
   });
@@ -148,7 +207,7 @@ describe('purposes', () => {
 
   it('refuses an entry whose purpose is not in the list (foreign key)', async () => {
     const error = await recordAccess(database.db, [makeEntry({ purpose: 'no_such_purpose' })]).then(() => undefined, (e: unknown) => e);
-    expect(errorText(error)).toContain('access_log_purpose_fk');
+    expect(errorText(error)).toContain('access_pending_purpose_fk');
   });
 });
 

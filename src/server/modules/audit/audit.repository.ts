@@ -1,20 +1,32 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import type { ChainedEntryText } from './audit.chain';
-import { accessLog, chainHead, consents, purposes } from './audit.schema';
+import { accessLog, accessPending, chainHead, consents, purposes } from './audit.schema';
 
 export type PurposeRow = typeof purposes.$inferSelect;
-export type NewAccessRow = typeof accessLog.$inferInsert;
+export type NewAccessRow = typeof accessPending.$inferInsert;
 export type ConsentRow = typeof consents.$inferSelect;
 export type NewConsentRow = typeof consents.$inferInsert;
 
-/** Rows per INSERT statement: far below PostgreSQL's 65,535 bind parameters (9 per row). */
+/** Rows per INSERT statement: far below PostgreSQL's 65,535 bind parameters (8 per row). */
 const INSERT_CHUNK = 5_000;
 
-export async function insertAccessRows(db: Db, rows: NewAccessRow[]): Promise<void> {
+/** Stages entries (no lock shared with other writers); `sealPending` chains them. */
+export async function insertPendingRows(db: Db, rows: NewAccessRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await db.insert(accessLog).values(rows.slice(i, i + INSERT_CHUNK));
+    await db.insert(accessPending).values(rows.slice(i, i + INSERT_CHUNK));
   }
+}
+
+/** Moves up to maxRows of the oldest staged entries into the chain (one statement); returns how many. */
+export async function sealPending(db: Db, maxRows: number): Promise<number> {
+  const rows = await queryRows<{ moved: number }>(db, sql`select audit.seal_pending(${maxRows}::integer) as moved`);
+  return Number(rows[0]?.moved ?? 0);
+}
+
+export async function countPending(db: Db): Promise<number> {
+  const rows = await db.select({ n: count() }).from(accessPending);
+  return Number(rows[0]?.n ?? 0);
 }
 
 export async function listPurposeRows(db: Db): Promise<PurposeRow[]> {
@@ -67,30 +79,29 @@ export interface SubjectAccessRow {
   actorUnit: string | null;
 }
 
-/** A subject's entries, newest first. Selects no actor account id and no details: the citizen's view. */
+/** A subject's entries, chained and still pending, newest first. Selects no actor account id and no details: the citizen's view. */
 export async function listAccessBySubjects(db: Db, subjects: string[], limit: number, offset: number): Promise<SubjectAccessRow[]> {
-  return db
-    .select({
-      seq: accessLog.seq,
-      at: accessLog.at,
-      action: accessLog.action,
-      purpose: accessLog.purpose,
-      purposeNameVi: purposes.nameVi,
-      purposeNameEn: purposes.nameEn,
-      actorRole: accessLog.actorRole,
-      actorUnit: accessLog.actorUnit,
-    })
-    .from(accessLog)
-    .leftJoin(purposes, eq(purposes.code, accessLog.purpose))
-    .where(inArray(accessLog.subject, subjects))
-    .orderBy(desc(accessLog.at), desc(accessLog.seq))
-    .limit(limit)
-    .offset(offset);
+  const list = sql.join(subjects.map((s) => sql`${s}`), sql`, `);
+  const rows = await queryRows<Omit<SubjectAccessRow, 'at' | 'seq'> & { at: string | Date; seq: string }>(db, sql`
+    select e.seq::text as "seq", e.at, e.action, e.purpose, p.name_vi as "purposeNameVi", p.name_en as "purposeNameEn",
+           e.actor_role as "actorRole", e.actor_unit as "actorUnit"
+    from (
+      select l.seq, l.at, l.action, l.purpose, l.actor_role, l.actor_unit, 0 as pending from audit.access_log l where l.subject in (${list})
+      union all
+      select q.id, q.at, q.action, q.purpose, q.actor_role, q.actor_unit, 1 from audit.access_pending q where q.subject in (${list})
+    ) e
+    left join audit.purposes p on p.code = e.purpose
+    order by e.at desc, e.pending desc, e.seq desc
+    limit ${limit} offset ${offset}`);
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: new Date(r.at) }));
 }
 
 export async function countAccessBySubjects(db: Db, subjects: string[]): Promise<number> {
-  const rows = await db.select({ n: count() }).from(accessLog).where(inArray(accessLog.subject, subjects));
-  return Number(rows[0]?.n ?? 0);
+  const [chained, pending] = await Promise.all([
+    db.select({ n: count() }).from(accessLog).where(inArray(accessLog.subject, subjects)),
+    db.select({ n: count() }).from(accessPending).where(inArray(accessPending.subject, subjects)),
+  ]);
+  return Number(chained[0]?.n ?? 0) + Number(pending[0]?.n ?? 0);
 }
 
 /** Inserts a consent; undefined when an active one already exists for the subject and purpose. */

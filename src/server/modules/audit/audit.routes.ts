@@ -9,6 +9,7 @@ import { subjectFor, subjectsFor, type SubjectRef } from './audit.pseudonym';
 import { grantConsent, listConsents, withdrawConsent } from './audit.consents';
 import { listAccessForSubject, listPurposes, type SubjectAccessQuery } from './audit.service';
 import { verifyChain } from './audit.verify';
+import { sealPendingAccess } from './audit.sealer';
 
 const tags = ['audit'];
 
@@ -70,6 +71,9 @@ export function auditRoutes({ database, config }: AppDeps, options: AuditRouteOp
     app.post('/chain/verify', {
       config: { action: 'audit.chain.verify' },
       schema: { tags, summary: 'Kiểm tra tính toàn vẹn nhật ký truy cập / verify the access log chain', response: { 200: ChainVerification } },
-    }, async () => verifyChain(db));
+    }, async () => {
+      await sealPendingAccess(db); // cover everything committed so far, not only what the job has chained
+      return verifyChain(db);
+    });
   };
 }

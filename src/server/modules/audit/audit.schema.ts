@@ -45,6 +45,33 @@ export const accessLog = auditSchema.table(
   ],
 );
 
+/**
+ * Entries written by business transactions and not yet chained (ADR 0004, issue #3 benchmark):
+ * inserting here takes no lock shared with other requests. `sealPendingAccess` (a job each second)
+ * moves them, oldest first, into `access_log`, where the chain trigger links them and keeps `at` —
+ * the time of the access, set here by a trigger (no back-dating). Rows can be neither updated nor
+ * deleted except by the sealing function; the citizen's view reads both tables.
+ */
+export const accessPending = auditSchema.table(
+  'access_pending',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorAccountId: uuid('actor_account_id'),
+    actorRole: text('actor_role').notNull(),
+    actorUnit: text('actor_unit'),
+    action: text('action').notNull(),
+    subject: text('subject').notNull(),
+    purpose: text('purpose'),
+    requestId: text('request_id').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('access_pending_subject_idx').on(t.subject),
+    foreignKey({ name: 'access_pending_purpose_fk', columns: [t.purpose], foreignColumns: [purposes.code] }),
+  ],
+);
+
 /** The end of the chain (a single row, locked by each insert so concurrent writers cannot fork it). */
 export const chainHead = auditSchema.table(
   'chain_head',

@@ -47,15 +47,15 @@ function checkEntry(e: AccessEntryInput): void {
 }
 
 /**
- * Appends entries to the access log in ONE multi-row INSERT, inside the caller's transaction
- * (house style: audit is explicit and commits or rolls back with the business change).
- * The insert trigger locks the chain head until the transaction ends, so call this as the
- * last statement of the transaction to keep other writers' wait short.
+ * Appends entries to the access log inside the caller's transaction (house style: audit is
+ * explicit and commits or rolls back with the business change). The entries are staged without
+ * any lock shared with other requests; the sealer job (`startAccessLogSealer`) chains them
+ * within about a second, and the citizen's view shows them at once (ADR 0004).
  */
 export async function recordAccess(db: Db, entries: AccessEntryInput[]): Promise<void> {
   if (entries.length === 0) return;
   entries.forEach(checkEntry);
-  await repo.insertAccessRows(
+  await repo.insertPendingRows(
     db,
     entries.map((e) => ({
       actorAccountId: e.actorAccountId,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/db';
 import { recordAccess } from './audit.service';
 import { verifyChain } from './audit.verify';
+import { sealPendingAccess } from './audit.sealer';
 import { runAuditVerifyCli } from './audit.cli';
 import { makeEntry, readLinks, tamper } from './test-support';
 
@@ -17,6 +18,7 @@ async function logWith(n: number): Promise<TestDatabase> {
   for (let i = 0; i < n; i += 5) {
     await database.db.transaction(async (tx) => recordAccess(tx, Array.from({ length: Math.min(5, n - i) }, () => makeEntry())));
   }
+  await sealPendingAccess(database.db);
   expect((await verifyChain(database.db)).ok).toBe(true);
   return database;
 }
@@ -82,6 +84,7 @@ describe('concurrent writers', () => {
     const links = await readLinks(database);
     expect(links.map((l) => l.seq)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
     expect(new Set(links.map((l) => l.prevHash)).size).toBe(1000);
+    await sealPendingAccess(db);
     expect(await verifyChain(db, { batchSize: 128 })).toEqual({ ok: true, checked: 1000, headSeq: 1000 });
   });
 });

@@ -21,6 +21,9 @@ export {
   type AccessEntryInput, type Purpose, type SubjectAccessItem, type SubjectAccessPage, type SubjectAccessQuery,
 } from './audit.service';
 
+/** The job that chains staged entries each second (started by the server), and an on-demand pass. */
+export { startAccessLogSealer, sealPendingAccess, countPendingAccess, type AccessLogSealer } from './audit.sealer';
+
 /** Recomputes the hash chain in batches and reports the first broken entry (hash, prev_hash, gap or head). */
 export { verifyChain, type ChainVerification, type ChainBreak, type VerifyOptions } from './audit.verify';
 

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db';
 import { subjectFor } from './audit.pseudonym';
 import type { AccessEntryInput } from './audit.service';
+import { sealPendingAccess } from './audit.sealer';
 
 export const TEST_KEY = 'test-audit-pseudonym-key-0123456789abcdef';
 
@@ -44,8 +45,9 @@ export interface StoredLink {
   hash: string;
 }
 
-/** seq, prev_hash and hash of every entry in seq order. */
+/** seq, prev_hash and hash of every entry in seq order (staged entries are sealed first). */
 export async function readLinks(database: Database): Promise<StoredLink[]> {
+  await sealPendingAccess(database.db);
   const rows = await database.rows<{ seq_text: string; prev_hash: string; hash: string }>(sql`select seq::text as seq_text, prev_hash, hash from audit.access_log order by seq`);
   return rows.map((r) => ({ seq: Number(r.seq_text), prevHash: r.prev_hash, hash: r.hash }));
 }
