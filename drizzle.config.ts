@@ -4,5 +4,5 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: './src/server/modules/*/*.schema.ts',
   out: './migrations',
-  schemaFilter: ['units', 'population', 'identity', 'audit', 'eid_sandbox'],
+  schemaFilter: ['units', 'population', 'identity', 'audit', 'eid_sandbox', 'counter', 'procedures', 'calendar', 'dossiers'],
 });

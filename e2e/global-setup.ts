@@ -44,7 +44,8 @@ async function provideSessions(project: TestProject, baseUrl: string): Promise<v
   project.provide('sessions', sessions);
 }
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The project's root folder. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY_TIMEOUT_MS = 120_000;
 /** Where the server's output goes (shown when it fails to start). */
 export const SERVER_LOG = join(tmpdir(), 'dvc06-e2e-server.log');
@@ -70,7 +71,8 @@ function buildWebIfNeeded(): void {
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on the loopback interface (also used to get a port nothing listens on). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -81,7 +83,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForReady(baseUrl: string, child: ChildProcess): Promise<void> {
+/** Waits until the server answers /readyz (fails if it exits or takes too long). */
+export async function waitForReady(baseUrl: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let last = 'no answer';
   while (Date.now() < deadline) {
@@ -98,7 +101,8 @@ async function waitForReady(baseUrl: string, child: ChildProcess): Promise<void>
   throw new Error(`the server was not ready after ${READY_TIMEOUT_MS / 1000} s (last: ${last}); see ${SERVER_LOG}`);
 }
 
-function stop(child: ChildProcess): Promise<void> {
+/** Stops a server process: SIGTERM, then SIGKILL after 15 s. */
+export function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);

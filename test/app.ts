@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app';
-import { assignRole, createStaffUser, ensureDefaultRoles } from '../src/server/modules/identity';
+import { assignRole, citizenAccountFor, createStaffUser, ensureDefaultRoles, openSession, SESSION_COOKIE } from '../src/server/modules/identity';
 import { createTestDatabase, testConfig, type TestDatabase } from './db';
 
 /** An HTTP client signed in as one account: sends its session cookie and CSRF token. */
@@ -16,6 +16,8 @@ export interface TestApp {
   database: TestDatabase;
   /** Creates a staff account with one role in one unit and signs it in. */
   staff(role: string, unitCode: string, sector?: string): Promise<Session>;
+  /** Signs a citizen in as after an e-ID login (account found or created by ID number) at e-ID level `acr`. */
+  citizen(person: { nationalId: string; fullName: string }, acr?: number): Promise<Session>;
   /** Signs in an existing account by username/password. */
   login(username: string, password: string): Promise<Session>;
   close(): Promise<void>;
@@ -52,6 +54,21 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     app,
     database,
     login,
+    citizen: async (person, acr = 2) => {
+      const account = await citizenAccountFor(database.db, 'https://eid.test', { subject: `sub-${person.nationalId}`, nationalId: person.nationalId, name: person.fullName, level: acr, idToken: '' });
+      const session = await openSession(database.db, account.id, { acr });
+      const cookie = `${SESSION_COOKIE}=${session.token}`;
+      const headers = { cookie, 'x-csrf-token': session.csrfToken };
+      return {
+        accountId: account.id,
+        cookie,
+        csrfToken: session.csrfToken,
+        inject: (options) => {
+          const o = typeof options === 'string' ? { url: options } : options;
+          return app.inject({ ...o, headers: { ...headers, ...(o.headers ?? {}) } });
+        },
+      };
+    },
     staff: async (role, unitCode, sector) => {
       const username = `t${++counter}.${role.replace(/_/g, '')}`.slice(0, 40);
       const { user } = await createStaffUser(database.db, { username, displayName: `Test ${role}`, password: TEST_PASSWORD });

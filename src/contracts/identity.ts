@@ -12,6 +12,18 @@ export const LoginBody = z
 
 export const Grant = z.object({ role: z.string(), unitCode: z.string().nullable(), sector: z.string().nullable() });
 
+/** One role the signed-in account holds, with the role's and the unit's names (unit valid today). */
+export const MeAssignment = z.object({
+  role: z.string(),
+  roleNameVi: z.string(),
+  roleNameEn: z.string(),
+  unitCode: z.string().nullable(),
+  unitNameVi: z.string().nullable(),
+  unitNameEn: z.string().nullable(),
+  sector: z.string().nullable(),
+});
+export type MeAssignment = z.infer<typeof MeAssignment>;
+
 /** Who is signed in, what they may do, and the CSRF token the web app sends back on changes. */
 export const Me = z.object({
   authenticated: z.boolean(),
@@ -22,6 +34,10 @@ export const Me = z.object({
       displayName: z.string(),
       mustChangePassword: z.boolean(),
       eIdLevel: z.number().int().nullable(),
+      /** Staff: the authenticator (TOTP) second factor is on. */
+      totpEnabled: z.boolean(),
+      /** The roles held today, with names: staff assignments (unit-scoped) or the citizen role (no unit). */
+      assignments: z.array(MeAssignment),
     })
     .nullable(),
   grants: z.array(Grant),
@@ -77,3 +93,53 @@ export const ChangePasswordBody = z
   .strict();
 
 export const TotpEnableBody = z.object({ code: z.string().regex(/^\d{6}$/, bilingual('Mã xác thực gồm 6 chữ số', 'The code has 6 digits')) }).strict();
+
+/** A role with the actions it allows (the permission matrix, one row). */
+export const RoleView = z.object({
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  staff: z.boolean(),
+  scoped: z.boolean(),
+  needsSector: z.boolean(),
+  actions: z.array(z.string()),
+});
+export type RoleView = z.infer<typeof RoleView>;
+
+/** GET /identity/roles: every role, and every action a role may be given (the matrix's columns). */
+export const RoleList = z.object({ items: z.array(RoleView), actions: z.array(z.string()) });
+export type RoleList = z.infer<typeof RoleList>;
+
+const ActionList = z
+  .array(z.string().max(100, bilingual('Tên quyền quá dài', 'Action name too long')))
+  .max(200, bilingual('Quá nhiều quyền', 'Too many actions'));
+
+export const RoleCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{2,39}$/, bilingual('Mã vai trò 3–40 ký tự: chữ thường không dấu, số, gạch dưới; bắt đầu bằng chữ', 'Role code: 3–40 of a–z, 0–9, underscore, starting with a letter'));
+
+/** A new staff role (always unit-scoped, like every staff assignment). */
+export const CreateRoleBody = z
+  .object({
+    code: RoleCode,
+    nameVi: z.string().trim().min(2, bilingual('Nhập tên vai trò (tiếng Việt)', 'Enter the Vietnamese name')).max(120, bilingual('Tên quá dài', 'Name too long')),
+    nameEn: z.string().trim().min(2, bilingual('Nhập tên vai trò (tiếng Anh)', 'Enter the English name')).max(120, bilingual('Tên quá dài', 'Name too long')),
+    needsSector: z.boolean().optional(),
+    actions: ActionList.optional(),
+  })
+  .strict();
+
+export const RoleActionsBody = z.object({ actions: ActionList }).strict();
+export const RoleCodeParams = z.object({ code: z.string().max(40, bilingual('Mã vai trò quá dài', 'Role code too long')) });
+
+/** One change of roles or the permission matrix, as administrators see it. */
+export const RoleEvent = z.object({
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  target: z.string(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+});
+export type RoleEvent = z.infer<typeof RoleEvent>;

@@ -16,6 +16,10 @@ import { populationRoutes } from './modules/population';
 import { authRoutes, DEFAULT_ROLES, registerAuthHooks, usersRoutes } from './modules/identity';
 import { auditRoutes } from './modules/audit';
 import { registerEidSandbox } from './modules/eid-sandbox';
+import { counterRoutes } from './modules/counter';
+import { calendarRoutes } from './modules/calendar';
+import { procedureRoutes } from './modules/procedures';
+import { dossiersRoutes } from './modules/dossiers';
 
 export type { AppDeps };
 
@@ -90,6 +94,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(unitsRoutes(deps), { prefix: '/api/v1/units' });
   await app.register(populationRoutes(deps), { prefix: '/api/v1/population' });
+  await app.register(calendarRoutes(deps), { prefix: '/api/v1/calendar' });
+  await app.register(procedureRoutes(deps), { prefix: '/api/v1/procedures' });
+  await app.register(dossiersRoutes(deps), { prefix: '/api/v1/dossiers' });
+  await app.register(counterRoutes(deps), { prefix: '/api/v1/counter' });
   if (config.EID_SANDBOX === 'on') await registerEidSandbox(app, deps); // development/demo stand-in for VNeID at /eid
   if (deps.serveWeb) await registerWeb(app, deps.webDir);
   return app;

@@ -4,6 +4,8 @@ import { ensureProvinceUnits } from './modules/units';
 import { countPersons } from './modules/population';
 import { seedDemoProvince } from './modules/demo';
 import { ensureDefaultRoles, ensureDemoAccounts } from './modules/identity';
+import { seedCalendar } from './modules/calendar';
+import { seedProcedures } from './modules/procedures';
 
 /** Opens the configured database and applies every migration (both engines run the same SQL). */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
@@ -25,6 +27,9 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
   const database = await openMigratedDatabase(config);
   if (await ensureProvinceUnits(database.db, config.PROVINCE_CODE)) log(`loaded administrative units of province ${config.PROVINCE_CODE}`);
   await ensureDefaultRoles(database.db);
+  await seedCalendar(database.db); // announced 2024–2026 schedules, for years not stored yet
+  const procedures = await seedProcedures(database.db); // the procedure catalog's reference data (always, not only in demo)
+  if (procedures.created) log(`loaded ${procedures.created} procedure versions from reference/procedures`);
   if (config.SEED_DEMO === 'auto' && config.NODE_ENV !== 'production') {
     const created = await ensureDemoAccounts(database.db);
     if (created) log(`created ${created} demo staff accounts (see README)`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_WORKING_HOURS, parseWorkingHours } from '../../contracts/calendar';
 
 /**
  * Runtime configuration, parsed and validated once at start. Nothing else in the
@@ -36,6 +37,14 @@ export const Config = z
       .describe('auto: seed the demo province when the database is empty'),
     DEMO_PEOPLE: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+    /** Working hours of State offices, morning and afternoon, Vietnam time (module `calendar`, deadlines). */
+    WORKING_HOURS: z
+      .string()
+      .default(DEFAULT_WORKING_HOURS)
+      .superRefine((text, ctx) => {
+        const parsed = parseWorkingHours(text);
+        if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: `${parsed.problem.en} (e.g. ${DEFAULT_WORKING_HOURS})` });
+      }),
   })
   .transform((c) => ({
     ...c,

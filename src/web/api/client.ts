@@ -30,8 +30,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
-const UNSAFE: ReadonlySet<Method> = new Set(['POST', 'DELETE']);
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+const UNSAFE: ReadonlySet<Method> = new Set(['POST', 'PATCH', 'DELETE']);
 
 /**
  * Session hooks set by the session provider (api/session.tsx): the CSRF token of the
@@ -64,7 +64,9 @@ export function isSignedOutError(error: ApiError): boolean {
 
 async function send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  // A FormData body sets its own multipart content type (with the boundary).
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && hooks.csrfToken) headers['x-csrf-token'] = hooks.csrfToken;
   try {
     return await fetch(path, {
@@ -72,7 +74,7 @@ async function send(method: Method, path: string, body: unknown, options: Reques
       signal: options.signal,
       credentials: 'same-origin',
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
@@ -116,6 +118,16 @@ export function apiGet<T>(path: string, options?: RequestOptions): Promise<T> {
 /** POST a JSON body and read a JSON answer. */
 export function apiPost<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
   return request<T>('POST', path, body, options);
+}
+
+/** POST a multipart/form-data body (files with their JSON part) and read a JSON answer. */
+export function apiPostForm<T>(path: string, form: FormData, options?: RequestOptions): Promise<T> {
+  return request<T>('POST', path, form, options);
+}
+
+/** PATCH a resource with a JSON body of the fields to change and read the JSON answer. */
+export function apiPatch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
+  return request<T>('PATCH', path, body, options);
 }
 
 /** DELETE a resource and read the JSON answer. */

@@ -1,11 +1,17 @@
 import type { vi } from './dictionary-vi';
 import { enAuth } from './dictionary-en-auth';
 import { enCitizen } from './dictionary-en-citizen';
+import { enDossiers } from './dictionary-en-dossiers';
+import { enCalendar } from './dictionary-en-calendar';
+import { enIdentity } from './dictionary-en-identity';
 
 /** English UI text; the compiler checks that every Vietnamese key has a translation. */
 export const en: Record<keyof typeof vi, string> = {
   ...enAuth,
   ...enCitizen,
+  ...enDossiers,
+  ...enCalendar,
+  ...enIdentity,
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.datePlaceholder': 'dd/mm/yyyy',

@@ -1,10 +1,16 @@
 import { viAuth } from './dictionary-vi-auth';
 import { viCitizen } from './dictionary-vi-citizen';
+import { viDossiers } from './dictionary-vi-dossiers';
+import { viCalendar } from './dictionary-vi-calendar';
+import { viIdentity } from './dictionary-vi-identity';
 
 /** Vietnamese UI text: the source of truth for message keys. Short, plain words. */
 export const vi = {
   ...viAuth,
   ...viCitizen,
+  ...viDossiers,
+  ...viCalendar,
+  ...viIdentity,
   'common.loading': 'Đang tải…',
   'common.retry': 'Thử lại',
   'common.datePlaceholder': 'ngày/tháng/năm',

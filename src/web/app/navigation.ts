@@ -2,7 +2,7 @@ import type { Me } from '../../contracts/identity';
 import type { MessageKey } from './dictionary';
 
 /** Who a group of pages is for; the menu shows a group when the session may use one of its pages. */
-export type Audience = 'citizen' | 'registry-officer' | 'project06-office' | 'admin' | 'account';
+export type Audience = 'citizen' | 'registry-officer' | 'dossier-officer' | 'project06-office' | 'admin' | 'account';
 
 export interface NavItem {
   path: string;
@@ -33,12 +33,18 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/me', label: 'nav.myRecord', requires: ['citizen.self.read'], kind: 'citizen' },
       { path: '/me/access-log', label: 'nav.accessLog', requires: ['citizen.self.read'], kind: 'citizen' },
       { path: '/me/consents', label: 'nav.consents', requires: ['citizen.consent.manage'], kind: 'citizen' },
+      { path: '/me/dossiers', label: 'nav.myDossiers', requires: ['dossiers.own.read'], kind: 'citizen' },
     ],
   },
   {
     audience: 'registry-officer',
     label: 'nav.group.registry',
     items: [{ path: '/population/search', label: 'nav.personSearch', matches: ['/population/'], requires: ['population.person.search'] }],
+  },
+  {
+    audience: 'dossier-officer',
+    label: 'nav.group.dossiers',
+    items: [{ path: '/dossiers', label: 'nav.workqueue', requires: ['dossiers.read'] }],
   },
   {
     audience: 'project06-office',
@@ -51,6 +57,8 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { path: '/units', label: 'nav.units', requires: ['units.read'] },
       { path: '/admin/users', label: 'nav.users', requires: ['identity.users.read'] },
+      { path: '/admin/calendar', label: 'nav.calendar', requires: ['calendar.manage'] },
+      { path: '/admin/roles', label: 'nav.roles', requires: ['identity.users.read'] },
     ],
   },
   {

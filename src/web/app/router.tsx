@@ -14,8 +14,16 @@ const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const MyRecordPage = lazy(() => import('../features/citizen/MyRecordPage'));
 const AccessLogPage = lazy(() => import('../features/citizen/AccessLogPage'));
 const ConsentsPage = lazy(() => import('../features/citizen/ConsentsPage'));
+const FilingPage = lazy(() => import('../features/dossiers/FilingPage'));
+const MyDossiersPage = lazy(() => import('../features/dossiers/MyDossiersPage'));
+const MyDossierPage = lazy(() => import('../features/dossiers/MyDossierPage'));
+const StatusLookupPage = lazy(() => import('../features/dossiers/StatusLookupPage'));
+const WorkqueuePage = lazy(() => import('../features/dossiers/WorkqueuePage'));
+const DossierDetailPage = lazy(() => import('../features/dossiers/DossierDetailPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
+const CalendarAdminPage = lazy(() => import('../features/calendar/CalendarAdminPage'));
+const RolesPage = lazy(() => import('../features/admin/RolesPage'));
 
 /**
  * The client-side routes; the server returns index.html for every non-API path. Which pages a
@@ -26,6 +34,8 @@ export const router = createBrowserRouter([
     element: <SessionRoot />,
     children: [
       { path: 'login', element: <LoginPage /> },
+      // Public (works signed out): the QR code on the receipt slip opens /tra-cuu?ma=<code>.
+      { path: 'tra-cuu', element: <StatusLookupPage /> },
       {
         element: <AppLayout />,
         children: [
@@ -33,12 +43,19 @@ export const router = createBrowserRouter([
           { path: 'me', element: <MyRecordPage /> },
           { path: 'me/access-log', element: <AccessLogPage /> },
           { path: 'me/consents', element: <ConsentsPage /> },
+          { path: 'me/dossiers', element: <MyDossiersPage /> },
+          { path: 'me/dossiers/:id', element: <MyDossierPage /> },
+          { path: 'procedures/:code/file', element: <FilingPage /> },
+          { path: 'dossiers', element: <WorkqueuePage /> },
+          { path: 'dossiers/:id', element: <DossierDetailPage /> },
           { path: 'population/search', element: <PersonSearchPage /> },
           { path: 'population/persons/:id', element: <PersonDetailPage /> },
           { path: 'quality', element: <QualityPage /> },
           { path: 'units', element: <UnitsPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'admin/users', element: <UsersPage /> },
+          { path: 'admin/calendar', element: <CalendarAdminPage /> },
+          { path: 'admin/roles', element: <RolesPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -96,6 +96,8 @@ export const ACTION_NAMES: Readonly<Record<string, { vi: string; en: string }>> 
   'person.search': { vi: 'Tìm kiếm trong cơ sở dữ liệu dân cư', en: 'Found you in a registry search' },
   'person.update': { vi: 'Cập nhật thông tin công dân', en: 'Updated your record' },
   'citizen.self.read': { vi: 'Bạn tự xem thông tin của mình', en: 'You viewed your own data' },
+  'dossier.read': { vi: 'Xem hồ sơ thủ tục hành chính của bạn', en: 'Viewed your administrative dossier' },
+  'dossier.search': { vi: 'Tìm các hồ sơ thủ tục hành chính của bạn', en: 'Looked up your administrative dossiers' },
 };
 
 /** One line of the citizen's "who looked at my data" page: a role and unit, never a person. */

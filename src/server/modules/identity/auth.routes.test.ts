@@ -4,6 +4,7 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/app
 import { createStaffUser } from './users.service';
 import { currentTotp } from './totp';
 import { MAX_FAILED_LOGINS } from './auth.service';
+import { LOGIN_LIMITS } from './login-rate-limit';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,14 +42,32 @@ describe('staff login', () => {
     expect(code(right)).toBe('AUTH.ACCOUNT_LOCKED');
   });
 
-  it('rate-limits login attempts from one address', async () => {
+  it(`rate-limits attempts on one username from one address after ${LOGIN_LIMITS.perAccount} a minute, but not colleagues behind the same address`, async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await login({ username: `x${i}`, password: 'y' }, '10.3.3.3')).statusCode);
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    for (let i = 0; i <= LOGIN_LIMITS.perAccount; i++) statuses.push((await login({ username: 'no.such.user', password: `guess-${i}` }, '10.3.3.3')).statusCode);
+    expect(statuses.slice(0, LOGIN_LIMITS.perAccount).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
-    const limited = await login({ username: 'x', password: 'y' }, '10.3.3.3');
+    const limited = await login({ username: 'No.Such.User', password: 'y' }, '10.3.3.3'); // same account, other spelling
+    expect(limited.statusCode).toBe(429);
     expect(code(limited)).toBe('AUTH.RATE_LIMITED');
-    expect(limited.json<{ error: { messageVi: string } }>().error.messageVi).toMatch(/thử lại sau \d+ giây/);
+    const { error } = limited.json<{ error: { messageVi: string; messageEn: string } }>();
+    expect(error.messageVi).toMatch(/thử lại sau \d+ giây/);
+    expect(error.messageEn).toMatch(/try again in \d+ seconds/);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // A colleague in the same office (same NAT address) still signs in.
+    await createStaffUser(t.database.db, { username: 'nv.colleague', displayName: 'C', password: TEST_PASSWORD });
+    expect((await login({ username: 'nv.colleague', password: TEST_PASSWORD }, '10.3.3.3')).statusCode).toBe(200);
+    // The same username from another address is not limited either.
+    expect((await login({ username: 'no.such.user', password: 'y' }, '10.3.3.4')).statusCode).toBe(401);
+  });
+
+  it(`rate-limits one address after ${LOGIN_LIMITS.perAddress} attempts a minute across usernames`, async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= LOGIN_LIMITS.perAddress; i++) statuses.push((await login({ username: `office.${i}`, password: 'y' }, '10.3.9.9')).statusCode);
+    expect(statuses.slice(0, LOGIN_LIMITS.perAddress).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect(code(await login({ username: 'someone.new', password: 'y' }, '10.3.9.9'))).toBe('AUTH.RATE_LIMITED');
+    expect((await login({ username: 'someone.new', password: 'y' }, '10.3.9.10')).statusCode).toBe(401);
   });
 
   it('asks for the TOTP code once the second factor is on, and accepts the right one', async () => {
@@ -63,7 +82,8 @@ describe('staff login', () => {
     const without = await login({ username, password: TEST_PASSWORD }, '10.4.0.1');
     expect(without.statusCode).toBe(401);
     expect(code(without)).toBe('AUTH.TOTP_UNAUTHENTICATED');
-    expect((await login({ username, password: TEST_PASSWORD, totp: currentTotp(secret) }, '10.4.0.2')).statusCode).toBe(200);
+    // The code that confirmed the setup is used up; the next one signs in.
+    expect((await login({ username, password: TEST_PASSWORD, totp: currentTotp(secret, Date.now() + 30_000) }, '10.4.0.2')).statusCode).toBe(200);
     const stored = await t.database.rows<{ totp_secret: string }>(sql`select totp_secret from identity.accounts where id = ${s.accountId}`);
     expect(stored[0]!.totp_secret).not.toContain(secret); // sealed at rest
   });

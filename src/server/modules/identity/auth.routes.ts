@@ -4,15 +4,16 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps';
 import { AppError } from '../../platform/errors';
 import { ChangePasswordBody, LoginBody, LogoutResult, Me, ReturnToQuery, TotpEnableBody } from '../../../contracts/identity';
-import { ACTIONS } from './permissions';
 import { accessContext, actorOf } from './access';
 import * as repo from './identity.repository';
-import { citizenAccountFor, verifyStaffLogin } from './auth.service';
+import { citizenAccountFor, totpReplayed, verifyStaffLogin } from './auth.service';
 import { endSessionUrl, finishLogin, issuerUrl, startLogin } from './oidc-client';
 import { closeSession, openSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE, tokenHash } from './sessions';
 import { changePassword } from './users.service';
 import { verifyPassword } from './passwords';
-import { newTotpSecret, openSecret, sealSecret, verifyTotp } from './totp';
+import { newTotpSecret, openSecret, sealSecret, totpStep } from './totp';
+import { presentMe } from './me.presenter';
+import { loginRateLimit } from './login-rate-limit';
 
 const tags = ['auth'];
 
@@ -23,23 +24,14 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 });
 
-  const me = async (request: FastifyRequest): Promise<Me> => {
-    const actor = request.access.actor;
-    const account = actor ? await repo.findAccountById(db, actor.accountId) : undefined;
-    return {
-      authenticated: actor !== null,
-      account: actor && account ? { id: actor.accountId, kind: actor.kind, displayName: actor.displayName, mustChangePassword: account.mustChangePassword, eIdLevel: actor.acr } : null,
-      grants: actor?.grants ?? [],
-      actions: ACTIONS.filter((a) => request.access.can(a)),
-      csrfToken: request.csrfToken,
-    };
-  };
+  const me = (request: FastifyRequest): Promise<Me> => presentMe(db, request);
 
   return async (app) => {
     app.get('/me', { config: { action: 'public' }, schema: { tags, summary: 'Tài khoản đang đăng nhập / who is signed in', response: { 200: Me } } }, me);
 
     app.post('/login', {
-      config: { action: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { action: 'public' },
+      preHandler: loginRateLimit(app),
       schema: { tags, summary: 'Cán bộ đăng nhập / staff sign-in', body: LoginBody, response: { 200: Me } },
     }, async (request, reply) => {
       const account = await verifyStaffLogin(db, config, request.body);
@@ -102,15 +94,18 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
       // Starting over must not switch an active second factor off: an administrator resets it instead.
       if (account.totpEnabled) throw new AppError('AUTH.TOTP_ALREADY_EXISTS', 'Xác thực hai lớp đang bật', 'Two-step sign-in is already on');
       const { secret, uri } = newTotpSecret(account.username ?? account.id);
-      await repo.updateAccount(db, account.id, { totpSecret: sealSecret(secret, config.SESSION_SECRET!), totpEnabled: false });
+      await repo.updateAccount(db, account.id, { totpSecret: sealSecret(secret, config.SESSION_SECRET!), totpEnabled: false, totpLastStep: null });
       return { secret, uri };
     });
 
     app.post('/totp/enable', { config: { action: 'authenticated' }, schema: { tags, summary: 'Bật xác thực hai lớp / enable TOTP', body: TotpEnableBody } }, async (request) => {
       const account = (await repo.findAccountById(db, request.access.actor!.accountId))!;
-      if (!account.totpSecret || !verifyTotp(openSecret(account.totpSecret, config.SESSION_SECRET!), request.body.code)) {
+      const step = account.totpSecret ? totpStep(openSecret(account.totpSecret, config.SESSION_SECRET!), request.body.code) : null;
+      if (step === null) {
         throw new AppError('AUTH.TOTP_INVALID', 'Mã xác thực không đúng', 'Wrong authentication code', [{ field: 'code', code: 'AUTH.TOTP_INVALID', messageVi: 'Mã xác thực không đúng', messageEn: 'Wrong authentication code' }]);
       }
+      // The confirming code is used up too: it cannot then sign anyone in.
+      if (!(await repo.consumeTotpStep(db, account.id, step))) throw totpReplayed('enable');
       await repo.updateAccount(db, account.id, { totpEnabled: true });
       return { ok: true };
     });

@@ -3,12 +3,26 @@ import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import * as repo from './identity.repository';
 import { decoyHash, verifyPassword } from './passwords';
-import { openSecret, verifyTotp } from './totp';
+import { openSecret, totpStep } from './totp';
 import type { EidIdentity } from './oidc-client';
 
 /** Lockout: after this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
+
+/**
+ * A TOTP code that was already used: at sign-in a 401 (code field `totp`), when turning the
+ * second factor on a 400 (field `code`, the user is signed in).
+ */
+export function totpReplayed(at: 'login' | 'enable' = 'login'): AppError {
+  const field = at === 'login' ? 'totp' : 'code';
+  return new AppError(
+    at === 'login' ? 'AUTH.TOTP_REPLAYED_UNAUTHENTICATED' : 'AUTH.TOTP_REPLAYED_INVALID',
+    'Mã xác thực này đã được dùng. Hãy chờ mã mới trên ứng dụng (đổi sau mỗi 30 giây) rồi nhập lại.',
+    'This authentication code has already been used. Wait for the next code in your app (it changes every 30 seconds) and enter it.',
+    [{ field, code: 'AUTH.TOTP_REPLAYED', messageVi: 'Mã này đã được dùng, hãy nhập mã mới', messageEn: 'This code was already used; enter the next one' }],
+  );
+}
 
 const invalid = () =>
   new AppError('AUTH.LOGIN_UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng', 'Wrong username or password');
@@ -34,9 +48,15 @@ export async function verifyStaffLogin(db: Db, config: Config, input: { username
   if (account.disabledAt) throw new AppError('AUTH.ACCOUNT_FORBIDDEN', 'Tài khoản đã bị vô hiệu hoá', 'This account is disabled');
   if (account.totpEnabled && account.totpSecret) {
     if (!input.totp) throw new AppError('AUTH.TOTP_UNAUTHENTICATED', 'Nhập mã xác thực 6 số từ ứng dụng', 'Enter the 6-digit code from your authenticator app');
-    if (!verifyTotp(openSecret(account.totpSecret, config.SESSION_SECRET!), input.totp)) {
+    const step = totpStep(openSecret(account.totpSecret, config.SESSION_SECRET!), input.totp);
+    if (step === null) {
       await repo.recordFailedLogin(db, account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
       throw new AppError('AUTH.TOTP_UNAUTHENTICATED', 'Mã xác thực không đúng hoặc đã hết hạn', 'Wrong or expired authentication code');
+    }
+    // A code works once: whoever saw it (over a shoulder, a phishing page) cannot sign in with it again.
+    if (!(await repo.consumeTotpStep(db, account.id, step))) {
+      await repo.recordFailedLogin(db, account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
+      throw totpReplayed();
     }
   }
   await repo.updateAccount(db, account.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() });

@@ -1,4 +1,4 @@
-import { pgSchema, uuid, text, timestamp, integer, boolean, uniqueIndex, index, smallint, date, primaryKey } from 'drizzle-orm/pg-core';
+import { pgSchema, uuid, text, timestamp, integer, boolean, uniqueIndex, index, smallint, date, primaryKey, jsonb } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /** Tables owned by the `identity` module: accounts, roles and permissions, assignments, sessions. */
@@ -25,6 +25,11 @@ export const accounts = identitySchema.table(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /**
+     * The last TOTP time step (Unix time / 30 s) accepted for this account. A code is accepted
+     * only for a later step, in one conditional UPDATE, so a code works once (RFC 6238 §5.2).
+     */
+    totpLastStep: integer('totp_last_step'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -57,6 +62,21 @@ export const rolePermissions = identitySchema.table(
     action: text('action').notNull(),
   },
   (t) => [primaryKey({ name: 'role_permissions_pk', columns: [t.roleCode, t.action] })],
+);
+
+/**
+ * Default (role, action) pairs of permissions.ts already applied to this database. A default is
+ * applied once: a permission an administrator later removes stays removed after a restart,
+ * while an action added to the defaults in a new release still reaches existing databases.
+ */
+export const appliedDefaultPermissions = identitySchema.table(
+  'applied_default_permissions',
+  {
+    roleCode: text('role_code').notNull(),
+    action: text('action').notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'applied_default_permissions_pk', columns: [t.roleCode, t.action] })],
 );
 
 /** A role given to a staff account within a unit (commune, or the province), optionally for a sector. */
@@ -106,3 +126,24 @@ export const loginTransactions = identitySchema.table('login_transactions', {
   returnTo: text('return_to').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * What administrators changed in roles and the permission matrix: who, when, what (append-only
+ * by use: the module only inserts). Written in the same transaction as the change. Not the
+ * personal-data access log (audit.access_log), whose entries are about a person.
+ */
+export const adminEvents = identitySchema.table(
+  'admin_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorAccountId: uuid('actor_account_id'),
+    /** e.g. `role.create`, `role.actions.update`. */
+    action: text('action').notNull(),
+    /** What was changed, e.g. the role code. */
+    target: text('target').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    requestId: text('request_id'),
+  },
+  (t) => [index('admin_events_at_idx').on(t.at.desc()), index('admin_events_target_idx').on(t.target, t.at.desc())],
+);

@@ -17,5 +17,14 @@ export { ensureDefaultRoles } from './identity.repository';
 export { ensureDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 /** Staff administration use cases (also used by the CLI). */
 export { listStaffUsers, createStaffUser, assignRole, removeAssignment, resetPassword, setDisabled } from './users.service';
+/**
+ * Roles and the permission matrix as data: list, create a staff role, set a role's actions
+ * (checked: known actions, citizen role self-service only, never without a province-wide
+ * administrator; recorded in identity.admin_events; effective on the next request).
+ */
+export { listRolesWithActions, createRole, setRoleActions, listRoleEvents, ASSIGNABLE_ACTIONS } from './roles.service';
 /** Password hashing (argon2id) — exported for the login benchmark. */
 export { hashPassword, verifyPassword } from './passwords';
+/** Opening a session directly (the e-ID callback's last step) — used by tests and benchmarks to sign a citizen in without the e-ID round trip. */
+export { citizenAccountFor } from './auth.service';
+export { openSession, SESSION_COOKIE } from './sessions';

@@ -12,10 +12,21 @@ export function newTotpSecret(label: string): { secret: string; uri: string } {
   return { secret, uri: totpFor(secret, label).toString() };
 }
 
-/** Checks a 6-digit code, accepting one step of clock drift either way. */
+const PERIOD_MS = 30_000;
+
+/**
+ * The time step (Unix time / 30 s) a 6-digit code belongs to, accepting one step of clock
+ * drift either way; null when the code is wrong. The caller accepts a step only once.
+ */
+export function totpStep(secretBase32: string, code: string, timestamp = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpFor(secretBase32, 'x').validate({ token: code, window: 1, timestamp });
+  return delta === null ? null : Math.floor(timestamp / PERIOD_MS) + delta;
+}
+
+/** Checks a 6-digit code, accepting one step of clock drift either way (no replay check: see totpStep). */
 export function verifyTotp(secretBase32: string, code: string, timestamp = Date.now()): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpFor(secretBase32, 'x').validate({ token: code, window: 1, timestamp }) !== null;
+  return totpStep(secretBase32, code, timestamp) !== null;
 }
 
 /** The current code (for tests and the CLI). */

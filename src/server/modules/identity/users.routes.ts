@@ -3,21 +3,15 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps';
 import { AssignBody, AssignmentParams, CreateUserBody, StaffUser, UserIdParams } from '../../../contracts/identity';
 import * as users from './users.service';
-import * as repo from './identity.repository';
+import { rolesRoutes } from './roles.routes';
 
 const tags = ['identity'];
 
 /** Administration of staff accounts and roles, mounted at /api/v1/identity. */
-export function usersRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
-  const { db } = database;
+export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db } = deps.database;
   return async (app) => {
-    app.get('/roles', {
-      config: { action: 'identity.users.read' },
-      schema: { tags, summary: 'Vai trò và quyền / roles and the permission matrix' },
-    }, async () => {
-      const permissions = await repo.listRolePermissions(db);
-      return { items: (await repo.listRoles(db)).map((r) => ({ ...r, actions: permissions.filter((p) => p.roleCode === r.code).map((p) => p.action).sort() })) };
-    });
+    await app.register(rolesRoutes(deps));
 
     app.get('/users', { config: { action: 'identity.users.read' }, schema: { tags, summary: 'Tài khoản cán bộ / staff accounts', response: { 200: z.object({ items: z.array(StaffUser) }) } } }, async (request) => ({
       items: await users.listStaffUsers(db, request.access),

@@ -122,6 +122,15 @@ export async function findHousehold(db: Db, householdId: string) {
   return { ...household, members };
 }
 
+/** Members of a household with what a citizen's own forms need (ID number, birth date, sex), head first. */
+export async function listHouseholdMembers(db: Db, householdId: string) {
+  return db
+    .select({ id: persons.id, fullName: persons.fullName, birthDate: persons.birthDate, birthYear: persons.birthYear, sex: persons.sex, nationalId: persons.nationalId, relationToHead: persons.relationToHead, status: persons.status })
+    .from(persons)
+    .where(eq(persons.householdId, householdId))
+    .orderBy(sql`${persons.relationToHead} = 'head' desc`, asc(persons.birthYear), asc(persons.id));
+}
+
 /** Number of persons in the registry. */
 export async function countPersons(db: Db): Promise<number> {
   const rows = await db.select({ n: sql<string>`count(*)` }).from(persons);

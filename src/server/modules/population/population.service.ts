@@ -144,6 +144,37 @@ export async function getOwnRecord(db: Db, nationalId: string | null): Promise<P
   return getPersonDetail(db, id);
 }
 
+/** A citizen's household as their own forms need it (procedures prefill): address, head, members. */
+export interface OwnHousehold {
+  id: string;
+  addressLine: string;
+  unitCode: string;
+  unitName: string | null;
+  /** The citizen's relation to the head ('head' when they are the head). */
+  relationToHead: string | null;
+  members: Array<{ personId: string; fullName: string; birthDate: string | null; birthYear: number; sex: Sex; nationalId: string | null; relationToHead: string | null; alive: boolean }>;
+}
+
+/**
+ * The household of the citizen's own record (by record id, as the session knows it), with each
+ * member's ID number, birth date and sex; undefined when the person has no household. For the
+ * citizen's own use only (prefilling their forms): not an officer's access, so not logged.
+ */
+export async function getOwnHousehold(db: Db, personId: string): Promise<OwnHousehold | undefined> {
+  const person = await repo.findPerson(db, personId);
+  if (!person?.householdId) return undefined;
+  const [household, members, unitName] = await Promise.all([repo.findHousehold(db, person.householdId), repo.listHouseholdMembers(db, person.householdId), unitNamesToday(db)]);
+  if (!household) return undefined;
+  return {
+    id: household.id,
+    addressLine: household.addressLine,
+    unitCode: household.unitCode,
+    unitName: unitName(household.unitCode),
+    relationToHead: person.relationToHead,
+    members: members.map((m) => ({ personId: m.id, fullName: m.fullName, birthDate: m.birthDate, birthYear: m.birthYear, sex: m.sex, nationalId: m.nationalId, relationToHead: m.relationToHead, alive: m.status === 'alive' })),
+  };
+}
+
 /** Runs the quality engine over the whole registry and returns its run id. */
 export async function runQualityCheck(database: Database, asOf = todayInVietnam(), onRule?: (code: string, done: number, total: number) => void): Promise<number> {
   return runQuality(database, { asOf, idProvinceCodes: [...ID_PROVINCE_CODES], onRule });

@@ -1,19 +1,20 @@
 import { Alert, Card, Descriptions } from 'antd';
 import { useSession } from '../../api/session';
-import { useT } from '../../app/i18n';
+import { useI18n } from '../../app/i18n';
 import { PageTitle } from '../../components/PageTitle';
-import { roleLabel, sectorLabel } from '../../components/role-labels';
-import { useCurrentUnits } from '../../components/unit-names';
+import { sectorLabel } from '../../components/role-labels';
+import { StatusTag } from '../../components/StatusTag';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { TotpCard } from './TotpCard';
 
-/** /account — a staff member's own account: roles, password, two-step sign-in. */
+/** /account — a staff member's own account: roles (with unit names from GET /auth/me), TOTP state, password, two-step sign-in. */
 export default function AccountPage() {
-  const t = useT();
+  const { t, pick } = useI18n();
   const { me } = useSession();
-  const { nameOf } = useCurrentUnits();
   const account = me?.account;
   if (!account) return null;
+  const unitName = (a: (typeof account.assignments)[number]) =>
+    a.unitNameVi ? `${pick(a.unitNameVi, a.unitNameEn ?? a.unitNameVi)} (${a.unitCode})` : (a.unitCode ?? '');
   return (
     <>
       <PageTitle title={t('account.title')} description={t('account.intro')} />
@@ -25,18 +26,27 @@ export default function AccountPage() {
           bordered
           items={[
             { key: 'name', label: t('account.name'), children: account.displayName },
-            ...(me.grants.length === 0
+            ...(account.assignments.length === 0
               ? [{ key: 'none', label: t('account.roles'), children: t('account.noRoles') }]
-              : me.grants.map((g, i) => ({
-                  key: `g${i}`,
-                  label: roleLabel(t, g.role),
-                  children: [nameOf(g.unitCode), sectorLabel(t, g.sector)].filter(Boolean).join(' · '),
+              : account.assignments.map((a, i) => ({
+                  key: `a${i}`,
+                  label: pick(a.roleNameVi, a.roleNameEn),
+                  children: [unitName(a), sectorLabel(t, a.sector)].filter(Boolean).join(' · '),
                 }))),
+            {
+              key: 'totp',
+              label: t('account.totp.status'),
+              children: (
+                <span data-testid="totp-status">
+                  {account.totpEnabled ? <StatusTag kind="ok">{t('account.totp.on')}</StatusTag> : <StatusTag kind="neutral">{t('account.totp.off')}</StatusTag>}
+                </span>
+              ),
+            },
           ]}
         />
       </Card>
       <ChangePasswordCard />
-      <TotpCard />
+      <TotpCard enabled={account.totpEnabled} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, QRCode, Space, Typography } from 'antd';
 import type { ApiError } from '../../api/client';
+import { useSession } from '../../api/session';
 import { toApiError } from '../../api/use-api';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,11 +12,13 @@ const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
 
 /**
  * Two-step sign-in: create a secret, add it to an authenticator app (QR code or the secret
- * typed in), confirm with one 6-digit code. From then on the login asks for a code.
+ * typed in), confirm with one 6-digit code. From then on the login asks for a code. When it
+ * is already on (GET /auth/me `totpEnabled`), the card says so and offers no new setup.
  */
-export function TotpCard() {
+export function TotpCard({ enabled: enabledBefore }: { enabled: boolean }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const { refresh } = useSession();
   const [setup, setSetup] = useState<{ secret: string; uri: string }>();
   const [enabled, setEnabled] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -43,6 +46,7 @@ export function TotpCard() {
       setEnabled(true);
       setSetup(undefined);
       void message.success(t('account.totp.enabled'));
+      await refresh();
     } catch (e) {
       const apiError = toApiError(e);
       const onCode = apiError.fields.find((f) => f.field === 'code');
@@ -57,8 +61,9 @@ export function TotpCard() {
     <Card title={t('account.totp.title')} className="section-card">
       <Typography.Paragraph>{t('account.totp.intro')}</Typography.Paragraph>
       {enabled && <Alert type="success" showIcon className="section-card" title={t('account.totp.enabled')} />}
+      {enabledBefore && !enabled && <Alert type="success" showIcon className="section-card" title={t('account.totp.on')} description={t('account.totp.onText')} />}
       {error && <ErrorAlert error={error} />}
-      {!setup ? (
+      {enabledBefore ? null : !setup ? (
         <Button onClick={() => void start()} loading={busy}>
           {t('account.totp.start')}
         </Button>

@@ -18,11 +18,12 @@ export function eIdLoginUrl(returnTo: string): string {
 }
 
 /**
- * What the login form does with a refusal: ask for the TOTP code, or show a message.
- * 429 is explained here because the rate limiter's own body does not say "too many tries".
+ * What the login form does with a refusal: ask for the TOTP code (missing, wrong or already
+ * used), or show a message. A 429 keeps the server's words (they say how many seconds to
+ * wait); one without them (a proxy's) is explained here.
  */
 export function loginProblem(error: ApiError): { needTotp: boolean; error: ApiError } {
-  if (error.status === 429) {
+  if (error.status === 429 && error.code !== 'AUTH.RATE_LIMITED') {
     return {
       needTotp: false,
       error: new ApiError(
@@ -34,5 +35,5 @@ export function loginProblem(error: ApiError): { needTotp: boolean; error: ApiEr
       ),
     };
   }
-  return { needTotp: error.code === 'AUTH.TOTP_UNAUTHENTICATED', error };
+  return { needTotp: error.code === 'AUTH.TOTP_UNAUTHENTICATED' || error.code === 'AUTH.TOTP_REPLAYED_UNAUTHENTICATED', error };
 }

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { bilingual } from './messages';
+import { UnitCode } from './common';
+import { ProcedureCode } from './procedures';
+
+/**
+ * HTTP shapes of /api/v1/dossiers (issue #4 §3): dossiers filed by citizens or entered at the
+ * counter, their lifecycle, deadlines, attachments and the public status lookup.
+ */
+
+/** Lifecycle states (one state machine: src/server/modules/dossiers/lifecycle.ts). */
+export const DOSSIER_STATES = [
+  'draft', 'submitted', 'received', 'not_accepted', 'in_processing', 'supplement_requested',
+  'approved', 'refused', 'result_issued', 'returned', 'withdrawn',
+] as const;
+export const DossierState = z.enum(DOSSIER_STATES);
+export type DossierState = z.infer<typeof DossierState>;
+
+/** What an actor does to a dossier; each is one transition (or, for `extend`, an event in place). */
+export const DOSSIER_COMMANDS = [
+  'submit', 'receive', 'refuse_intake', 'start_processing', 'request_supplement', 'resubmit',
+  'approve', 'refuse', 'issue_result', 'return_result', 'withdraw', 'extend',
+] as const;
+export const DossierCommand = z.enum(DOSSIER_COMMANDS);
+export type DossierCommand = z.infer<typeof DossierCommand>;
+
+/** How the dossier reached the agency (issue #4 §3 channels). */
+export const DossierChannel = z.enum(['online', 'assisted', 'paper']);
+export type DossierChannel = z.infer<typeof DossierChannel>;
+
+/** Deadline colour of a dossier in the workqueues. */
+export const DeadlineFlag = z.enum(['none', 'on_time', 'due_soon', 'overdue', 'paused', 'done_on_time', 'done_late']);
+export type DeadlineFlag = z.infer<typeof DeadlineFlag>;
+
+/** Workqueues of the back office. */
+export const WORKQUEUES = ['new', 'mine', 'due_soon', 'overdue', 'waiting_citizen', 'all'] as const;
+export const Workqueue = z.enum(WORKQUEUES);
+export type Workqueue = z.infer<typeof Workqueue>;
+
+const Note = z.string().trim().max(2000, bilingual('Ghi chú tối đa 2000 ký tự', 'A note has at most 2000 characters'));
+const Reason = z
+  .string()
+  .trim()
+  .min(5, bilingual('Vui lòng nêu rõ lý do (ít nhất 5 ký tự)', 'Please give the reason (at least 5 characters)'))
+  .max(2000, bilingual('Lý do tối đa 2000 ký tự', 'A reason has at most 2000 characters'));
+const LegalBasis = z
+  .string()
+  .trim()
+  .min(5, bilingual('Phải viện dẫn căn cứ pháp lý (điều, khoản, văn bản)', 'Cite the legal provision (article, clause, text)'))
+  .max(500, bilingual('Căn cứ pháp lý tối đa 500 ký tự', 'The legal provision has at most 500 characters'));
+
+/** One item the citizen must supplement. */
+export const SupplementItem = z.object({
+  item: z.string().trim().min(2, bilingual('Nêu giấy tờ cần bổ sung', 'Name the missing item')).max(300),
+  reason: z.string().trim().min(2, bilingual('Nêu lý do', 'Give the reason')).max(500),
+});
+export type SupplementItem = z.infer<typeof SupplementItem>;
+
+/** Body of POST /api/v1/dossiers/:id/commands/:command. Fields each command needs are checked by the server. */
+export const CommandBody = z
+  .object({
+    /** The dossier's `version` the actor saw: a concurrent change makes the command fail with 409. */
+    expectedVersion: z.number().int().min(0).optional(),
+    note: Note.optional(),
+    /** refuse_intake, refuse: why; extend: why the dossier is late. */
+    reason: Reason.optional(),
+    /** refuse_intake, refuse: the legal provision cited (required). */
+    legalBasis: LegalBasis.optional(),
+    /** request_supplement: what is missing. */
+    items: z.array(SupplementItem).min(1).max(30).optional(),
+    /** extend: the new appointment (ISO 8601 with offset). */
+    newDueAt: z.iso.datetime({ offset: true, error: bilingual('Thời hạn mới phải là thời điểm ISO 8601 có múi giờ', 'The new due time must be ISO 8601 with an offset') }).optional(),
+  })
+  .strict();
+export type CommandBody = z.infer<typeof CommandBody>;
+
+/** The JSON part of a submission (multipart field `dossier`, or the whole JSON body without files). */
+export const SubmissionBody = z
+  .object({
+    procedureCode: ProcedureCode,
+    /** The procedure version the form was filled under; a newer version in force makes it stale (409). */
+    procedureVersionId: z.uuid(bilingual('Mã phiên bản thủ tục không hợp lệ', 'Invalid procedure version id')),
+    form: z.record(z.string(), z.unknown()),
+    /** Citizen: 'online' (own device) or 'assisted' (counter device, guided by an officer). Officer: 'paper'. */
+    channel: DossierChannel.default('online'),
+    /** Unit receiving the dossier (the commune); for a citizen default = their residence commune. */
+    unitCode: UnitCode.optional(),
+    /** Officer entering a paper filing: the applicant's personal ID number (never in URLs). */
+    applicantNationalId: z.string().regex(/^\d{12}$/, bilingual('Số định danh cá nhân gồm 12 chữ số', 'A personal ID number has 12 digits')).optional(),
+    /** Save as draft instead of submitting. */
+    draft: z.boolean().default(false),
+  })
+  .strict();
+export type SubmissionBody = z.infer<typeof SubmissionBody>;
+
+export const Attachment = z.object({
+  id: z.string(),
+  documentKey: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  /** Added when the citizen supplemented the dossier. */
+  round: z.number().int(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const TimelineEntry = z.object({
+  at: z.string(),
+  command: z.string(),
+  fromState: DossierState.nullable(),
+  toState: DossierState,
+  /** Role and unit of the actor (the citizen sees no officer names). */
+  actorRole: z.string(),
+  actorRoleNameVi: z.string().nullable(),
+  actorRoleNameEn: z.string().nullable(),
+  actorUnitCode: z.string().nullable(),
+  note: z.string().nullable(),
+  reason: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+  items: z.array(SupplementItem).nullable(),
+  dueAt: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** A dossier as lists show it. */
+export const DossierSummary = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  procedureCode: z.string(),
+  procedureNameVi: z.string(),
+  procedureNameEn: z.string(),
+  state: DossierState,
+  channel: DossierChannel,
+  unitCode: z.string(),
+  unitName: z.string().nullable(),
+  applicantName: z.string(),
+  submittedAt: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  flag: DeadlineFlag,
+  late: z.boolean(),
+  assignedToMe: z.boolean(),
+  version: z.number().int(),
+});
+export type DossierSummary = z.infer<typeof DossierSummary>;
+
+/** A dossier in full (its owner, or staff of its unit). */
+export const DossierDetail = DossierSummary.extend({
+  procedureVersionId: z.string(),
+  form: z.record(z.string(), z.unknown()),
+  /** Where prefilled values came from (field path → source), as at submission. */
+  sources: z.record(z.string(), z.string()),
+  attachments: z.array(Attachment),
+  timeline: z.array(TimelineEntry),
+  /** Commands the caller may run now (for the buttons). */
+  allowedCommands: z.array(DossierCommand),
+  /** Open supplement request, if any. */
+  supplement: z.object({ items: z.array(SupplementItem), requestedAt: z.string() }).nullable(),
+  /** Remaining working minutes while paused for a supplement. */
+  pausedRemainingMinutes: z.number().nullable(),
+  applicantPersonId: z.string().nullable(),
+  /** Staff only: the slips that can be printed now. */
+  slips: z.array(z.enum(['receipt', 'supplement', 'refusal', 'apology'])),
+});
+export type DossierDetail = z.infer<typeof DossierDetail>;
+
+export const DossierListQuery = z.object({
+  queue: Workqueue.default('all'),
+  state: DossierState.optional(),
+  procedureCode: ProcedureCode.optional(),
+  unitCode: UnitCode.optional(),
+  /** Dossier code (or its beginning). Searching by person uses POST /search (ID numbers never in URLs). */
+  code: z.string().trim().max(40).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type DossierListQuery = z.infer<typeof DossierListQuery>;
+
+/** POST /api/v1/dossiers/status-lookup: anyone with the code and the applicant's ID number. */
+export const StatusLookupBody = z
+  .object({
+    code: z.string().trim().min(10, bilingual('Nhập mã hồ sơ trên giấy hẹn', 'Enter the dossier code from the receipt')).max(40),
+    nationalId: z.string().regex(/^\d{12}$/, bilingual('Số định danh cá nhân gồm 12 chữ số', 'A personal ID number has 12 digits')),
+  })
+  .strict();
+
+export const StatusLookupResult = z.object({
+  code: z.string(),
+  procedureNameVi: z.string(),
+  procedureNameEn: z.string(),
+  state: DossierState,
+  unitName: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  flag: DeadlineFlag,
+  timeline: z.array(z.object({ at: z.string(), toState: DossierState })),
+});
+export type StatusLookupResult = z.infer<typeof StatusLookupResult>;
+
+/** Limits on attachments (also checked by the server). */
+export const ATTACHMENT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+export const ATTACHMENTS_MAX_COUNT = 10;

@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import { bilingual } from './messages';
+import { IsoDate } from './common';
+
+/**
+ * HTTP shapes of /api/v1/procedures (the procedure catalog, issue #4 §2), shared by server and web.
+ * A procedure *version* carries everything the law fixes for a period: time limit, fees, documents
+ * and the form (a JSON Schema plus, for every field, where its value can come from).
+ */
+
+/** National procedure code (e.g. 1.004222) or a provincial code for a group (e.g. LT.01). */
+export const ProcedureCode = z
+  .string()
+  .regex(/^[0-9A-Z][0-9A-Z.-]{1,29}$/, bilingual('Mã thủ tục chỉ gồm chữ số, chữ in hoa, dấu chấm, gạch ngang', 'A procedure code has digits, capitals, dots and dashes only'));
+
+export const PROCEDURE_FIELDS = ['residence', 'civil_status', 'interlinked'] as const;
+/** Lĩnh vực: residence (cư trú), civil status (hộ tịch), interlinked groups (liên thông). */
+export const ProcedureField = z.enum(PROCEDURE_FIELDS);
+export type ProcedureField = z.infer<typeof ProcedureField>;
+
+/** Roles that handle dossiers of a procedure (identity's role codes). */
+export const HandlingRole = z.enum(['commune_police', 'civil_status_officer']);
+/** Mức độ trực tuyến (Decree 42/2022): full online (toàn trình) or partial (một phần). */
+export const OnlineLevel = z.enum(['full', 'partial']);
+
+export const FIELD_SOURCES = ['registry.person', 'registry.household', 'eid', 'typed'] as const;
+/** Where a form field's value comes from. */
+export const FieldSource = z.enum(FIELD_SOURCES);
+export type FieldSource = z.infer<typeof FieldSource>;
+
+/** Paths of the citizen's own registry record that prefill can answer (source 'registry.person'). */
+export const PERSON_PATHS = [
+  'fullName', 'birthDate', 'sex', 'nationalId', 'phone', 'email', 'ethnicity', 'nationality', 'homeTown',
+  'permanentAddress', 'temporaryAddress', 'currentAddress', 'idCardNumber', 'healthInsuranceNo',
+] as const;
+/** Paths of the citizen's household that prefill can answer (source 'registry.household'). */
+export const HOUSEHOLD_PATHS = [
+  'head.fullName', 'head.nationalId', 'head.birthDate', 'relationToHead', 'addressLine', 'members',
+  'spouse.fullName', 'spouse.nationalId', 'spouse.birthDate',
+  // The couple of the citizen and their spouse in the household, by sex: the parents of a child they register.
+  'mother.fullName', 'mother.nationalId', 'mother.birthDate', 'father.fullName', 'father.nationalId', 'father.birthDate',
+] as const;
+/** Columns a 'members' table may have (one row per other household member). */
+export const MEMBER_COLUMNS = ['fullName', 'birthDate', 'sex', 'nationalId', 'relationToHead'] as const;
+/** Claims of the e-ID (VNeID) sign-in that prefill can answer (source 'eid'). */
+export const EID_CLAIMS = ['nationalId', 'fullName'] as const;
+
+/** How the web form shows a field. */
+export const FieldWidget = z.enum(['text', 'textarea', 'date', 'select', 'phone', 'email', 'nationalId', 'checkbox', 'number', 'table']);
+export type FieldWidget = z.infer<typeof FieldWidget>;
+
+const Label = z.string().trim().min(1).max(300);
+export const FieldOption = z.object({ value: z.string().max(100), labelVi: Label, labelEn: Label });
+
+/** A column of a table field (e.g. household members). `editable` = may a prefilled row's cell be changed. */
+export const ColumnMeta = z.object({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/),
+  labelVi: Label,
+  labelEn: Label,
+  widget: FieldWidget.exclude(['table']),
+  options: z.array(FieldOption).max(100).optional(),
+  editable: z.boolean(),
+});
+export type ColumnMeta = z.infer<typeof ColumnMeta>;
+
+/** Metadata of one top-level form field: label, source, whether a prefilled value may be changed. */
+export const FieldMeta = z.object({
+  labelVi: Label,
+  labelEn: Label,
+  source: FieldSource,
+  /** Registry path (PERSON_PATHS / HOUSEHOLD_PATHS) or e-ID claim (EID_CLAIMS); null for 'typed'. */
+  path: z.string().max(60).nullable(),
+  /** May the citizen change a prefilled value? Only where the law lets the citizen declare it. */
+  editable: z.boolean(),
+  widget: FieldWidget,
+  options: z.array(FieldOption).max(100).optional(),
+  hintVi: z.string().max(500).optional(),
+  hintEn: z.string().max(500).optional(),
+  /** Table fields: the columns, in display order. */
+  columns: z.array(ColumnMeta).max(20).optional(),
+  /** Table fields: may the citizen add rows that the registry did not give? */
+  allowNewRows: z.boolean().optional(),
+});
+export type FieldMeta = z.infer<typeof FieldMeta>;
+
+/** A group of fields on the form, in display order (jsonb does not keep key order, so order lives here). */
+export const FormSection = z.object({ key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/), titleVi: Label, titleEn: Label, fields: z.array(z.string()).min(1).max(60) });
+export type FormSection = z.infer<typeof FormSection>;
+
+/** The form of a procedure version: JSON Schema (draft 2020-12) + per-field metadata. */
+export const ProcedureForm = z.object({
+  formCode: z.string().max(20).nullable(),
+  titleVi: Label,
+  titleEn: Label,
+  schema: z.record(z.string(), z.unknown()),
+  sections: z.array(FormSection).min(1).max(20),
+  fields: z.record(z.string(), FieldMeta),
+});
+export type ProcedureForm = z.infer<typeof ProcedureForm>;
+
+/** One fee line of a procedure, in integer VND, per dossier or per person. */
+export const FeeItem = z.object({
+  code: z.string().regex(/^[a-z][a-z_]{1,29}$/),
+  labelVi: Label,
+  labelEn: Label,
+  basis: z.enum(['per_dossier', 'per_person']),
+  direct: z.number().int().min(0).max(100_000_000),
+  online: z.number().int().min(0).max(100_000_000),
+});
+export type FeeItem = z.infer<typeof FeeItem>;
+
+/** A rule the registry can check for an exemption (age on the filing day, commune lists, household lists). */
+export const ExemptionCriterion = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('age_below'), years: z.number().int().min(1).max(150) }),
+  z.object({ kind: z.literal('age_at_least'), years: z.number().int().min(1).max(150) }),
+  z.object({ kind: z.literal('ethnic_minority_in_unit_list'), list: z.string().max(60) }),
+  z.object({ kind: z.literal('resident_in_unit_list'), list: z.string().max(60) }),
+  z.object({ kind: z.literal('household_in_list'), list: z.string().max(60) }),
+]);
+export type ExemptionCriterion = z.infer<typeof ExemptionCriterion>;
+
+/** A reason for exemption (miễn lệ phí): checked against registry data, or proven by a document. */
+export const FeeExemption = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+    labelVi: Label,
+    labelEn: Label,
+    legalBasis: z.string().max(200),
+    check: z.enum(['registry', 'proof']),
+    criterion: ExemptionCriterion.nullable(),
+    proofVi: z.string().max(300).nullable(),
+    proofEn: z.string().max(300).nullable(),
+  })
+  .refine((e) => e.check === 'proof' || e.criterion !== null, { message: bilingual('Lý do kiểm tra qua CSDL cần có tiêu chí', 'A registry-checked exemption needs a criterion'), path: ['criterion'] });
+export type FeeExemption = z.infer<typeof FeeExemption>;
+
+/** Fees of a version (no items = free of charge). */
+export const Fees = z.object({
+  legalBasis: z.string().max(300).nullable(),
+  items: z.array(FeeItem).max(10),
+  exemptions: z.array(FeeExemption).max(30),
+  noteVi: z.string().max(1000).nullable(),
+  noteEn: z.string().max(1000).nullable(),
+});
+export type Fees = z.infer<typeof Fees>;
+
+/** A document of the dossier; `replaceableByRegistry` = not needed when the registry already holds it. */
+export const RequiredDocument = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  nameVi: Label,
+  nameEn: Label,
+  required: z.boolean(),
+  replaceableByRegistry: z.boolean(),
+  noteVi: z.string().max(500).nullable(),
+  noteEn: z.string().max(500).nullable(),
+});
+export type RequiredDocument = z.infer<typeof RequiredDocument>;
+
+/** A procedure inside an interlinked group, and who performs it. */
+export const ComponentProcedure = z.object({
+  code: z.string().max(30).nullable(),
+  nameVi: Label,
+  nameEn: Label,
+  agencyVi: Label,
+  agencyEn: Label,
+  role: z.string().max(40).nullable(),
+});
+export type ComponentProcedure = z.infer<typeof ComponentProcedure>;
+
+export const Source = z.object({ title: z.string().max(300), url: z.string().max(500).nullable() });
+
+/** Time limit in working days, half-day steps; 0 = immediate. */
+export const TimeLimit = z
+  .number()
+  .min(0, bilingual('Thời hạn không được âm', 'The time limit cannot be negative'))
+  .max(365)
+  .refine((n) => Number.isInteger(n * 2), bilingual('Thời hạn tính theo nửa ngày làm việc (0,5)', 'The time limit goes in half working days (0.5)'));
+
+/** The content of a version (what an administrator writes to create one). */
+export const ProcedureDefinition = z.object({
+  nameVi: Label,
+  nameEn: Label,
+  field: ProcedureField,
+  agencyLevel: z.literal('commune'),
+  handledByRole: HandlingRole,
+  onlineLevel: OnlineLevel,
+  requiredEidLevel: z.union([z.literal(1), z.literal(2)]),
+  timeLimitWorkingDays: TimeLimit,
+  timeLimitNote: z.string().max(500).nullable(),
+  timeLimitNoteEn: z.string().max(500).nullable(),
+  fees: Fees,
+  documents: z.array(RequiredDocument).max(30),
+  form: ProcedureForm,
+  components: z.array(ComponentProcedure).max(10),
+  legalBasis: z.array(z.string().max(300)).max(20),
+  sources: z.array(Source).max(20),
+  /** Facts not yet checked against the official gazette, e.g. ['timeLimit'] (DOMAIN.md "(?)"). */
+  unconfirmed: z.array(z.string().max(40)).max(20),
+});
+export type ProcedureDefinition = z.infer<typeof ProcedureDefinition>;
+
+/** Body of POST /procedures/:code/versions. */
+export const NewVersionBody = ProcedureDefinition.extend({
+  effectiveFrom: IsoDate,
+  effectiveTo: IsoDate.nullable().optional(),
+  changeNote: z.string().trim().min(3, bilingual('Ghi rõ lý do thay đổi', 'Say why the procedure changes')).max(1000),
+}).strict();
+export type NewVersionBody = z.infer<typeof NewVersionBody>;
+
+/** One immutable version of a procedure, in force from `effectiveFrom` to `effectiveTo` (null = open). */
+export const ProcedureVersion = ProcedureDefinition.extend({
+  id: z.string(),
+  code: z.string(),
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+  changeNote: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ProcedureVersion = z.infer<typeof ProcedureVersion>;
+
+/** A catalog line. */
+export const ProcedureSummary = ProcedureVersion.pick({
+  id: true, code: true, version: true, nameVi: true, nameEn: true, field: true, handledByRole: true, onlineLevel: true,
+  requiredEidLevel: true, timeLimitWorkingDays: true, timeLimitNote: true, timeLimitNoteEn: true, effectiveFrom: true, effectiveTo: true,
+}).extend({ feeDirect: z.number().int(), feeOnline: z.number().int() });
+export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
+export const ProcedureList = z.object({ items: z.array(ProcedureSummary), total: z.number().int() });
+export type ProcedureList = z.infer<typeof ProcedureList>;
+
+export const ProcedureListQuery = z.object({
+  q: z.string().trim().max(100, bilingual('Từ khoá tối đa 100 ký tự', 'Search text is at most 100 characters')).optional(),
+  field: ProcedureField.optional(),
+  asOf: IsoDate.optional(),
+});
+export type ProcedureListQuery = z.infer<typeof ProcedureListQuery>;
+
+export const ProcedureCodeParams = z.object({ code: ProcedureCode });
+export const VersionIdParams = z.object({ id: z.string().uuid(bilingual('Mã phiên bản không hợp lệ', 'Invalid version id')) });
+export const AsOfQuery = z.object({ asOf: IsoDate.optional() });
+
+export const VersionList = z.object({ items: z.array(ProcedureVersion) });
+export type VersionList = z.infer<typeof VersionList>;
+
+/** GET /procedures/:code/form */
+export const FormResponse = z.object({ versionId: z.string(), code: z.string(), version: z.number().int(), form: ProcedureForm });
+export type FormResponse = z.infer<typeof FormResponse>;
+
+/** Prefilled values of a citizen's form: value, source and editability per top-level field. */
+export const PrefillResult = z.object({
+  versionId: z.string(),
+  code: z.string(),
+  values: z.record(z.string(), z.unknown()),
+  sources: z.record(z.string(), FieldSource),
+  editable: z.record(z.string(), z.boolean()),
+  /** Fields the registry could have answered but holds no value for (the citizen types them). */
+  missing: z.array(z.string()),
+  /** Inputs this citizen still types (same counting as prefill-stats). */
+  typedCount: z.number().int(),
+  /** Does the signed-in e-ID level meet the procedure's requirement? */
+  eIdLevelOk: z.boolean(),
+});
+export type PrefillResult = z.infer<typeof PrefillResult>;
+
+/** GET /procedures/:code/prefill-stats: inputs a citizen types without and with prefill. */
+export const PrefillStats = z.object({
+  code: z.string(),
+  versionId: z.string(),
+  inputsTotal: z.number().int(),
+  typedBefore: z.number().int(),
+  typedAfter: z.number().int(),
+  reductionPercent: z.number(),
+  byField: z.array(z.object({ field: z.string(), labelVi: z.string(), labelEn: z.string(), source: FieldSource, inputs: z.number().int(), prefilled: z.boolean() })),
+  methodVi: z.string(),
+  methodEn: z.string(),
+});
+export type PrefillStats = z.infer<typeof PrefillStats>;

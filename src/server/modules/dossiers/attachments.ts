@@ -1,0 +1,73 @@
+import { fileTypeFromBuffer } from 'file-type';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES, ATTACHMENTS_MAX_COUNT } from '../../../contracts/dossiers';
+import type { FileStore } from '../../platform/files';
+import type { Db } from '../../platform/db';
+import { attachmentInvalid, attachmentTooLarge } from './dossiers.errors';
+import * as repo from './dossiers.repository';
+
+/** A file part of a request, already read (the multipart parser enforces the byte limit first). */
+export interface IncomingFile {
+  /** Form field name: `file:<documentKey>`. */
+  field: string;
+  fileName: string;
+  data: Buffer;
+  /** Set by the parser when the part was cut at the size limit. */
+  truncated?: boolean;
+}
+
+export interface CheckedFile {
+  documentKey: string;
+  fileName: string;
+  mediaType: (typeof ATTACHMENT_MEDIA_TYPES)[number];
+  data: Buffer;
+}
+
+/**
+ * Checks files against the procedure's documents and the limits: the field names a document of
+ * the version, the size is within ATTACHMENT_MAX_BYTES, and the type — read from the bytes, not
+ * from the name or the browser's claim — is PDF, JPEG or PNG.
+ */
+export async function checkFiles(files: IncomingFile[], documentKeys: readonly string[]): Promise<CheckedFile[]> {
+  if (files.length > ATTACHMENTS_MAX_COUNT) {
+    throw attachmentInvalid('files', `Tối đa ${ATTACHMENTS_MAX_COUNT} tệp đính kèm mỗi lần nộp`, `At most ${ATTACHMENTS_MAX_COUNT} attachments per submission`);
+  }
+  const checked: CheckedFile[] = [];
+  for (const f of files) {
+    const documentKey = f.field.startsWith('file:') ? f.field.slice(5) : '';
+    if (!documentKeys.includes(documentKey)) {
+      throw attachmentInvalid(f.field, `Tệp "${f.fileName}" không ứng với giấy tờ nào của thủ tục`, `File "${f.fileName}" does not match any document of the procedure`);
+    }
+    if (f.truncated || f.data.length > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge(f.field, ATTACHMENT_MAX_BYTES);
+    if (f.data.length === 0) throw attachmentInvalid(f.field, `Tệp "${f.fileName}" rỗng`, `File "${f.fileName}" is empty`);
+    const type = await fileTypeFromBuffer(f.data);
+    const mediaType = ATTACHMENT_MEDIA_TYPES.find((t) => t === type?.mime);
+    if (!mediaType) {
+      throw attachmentInvalid(f.field, `Tệp "${f.fileName}" phải là PDF, JPG hoặc PNG`, `File "${f.fileName}" must be a PDF, JPEG or PNG`);
+    }
+    checked.push({ documentKey, fileName: f.fileName.slice(0, 200) || 'tep-dinh-kem', mediaType, data: f.data });
+  }
+  return checked;
+}
+
+/** Files put in the store for one request, so they can be taken back if its transaction fails. */
+export interface StoredFiles {
+  rows: Array<CheckedFile & { sha256: string; size: number }>;
+  /** Removes the files this request created that no committed row refers to (no orphans). */
+  undo(db: Db): Promise<void>;
+}
+
+export async function storeFiles(store: FileStore, files: CheckedFile[]): Promise<StoredFiles> {
+  const created: string[] = [];
+  const rows: StoredFiles['rows'] = [];
+  for (const f of files) {
+    const put = await store.put(f.data);
+    if (put.created) created.push(put.sha256);
+    rows.push({ ...f, sha256: put.sha256, size: put.size });
+  }
+  return {
+    rows,
+    undo: async (db) => {
+      for (const sha of created) if (!(await repo.isFileReferenced(db, sha))) await store.remove(sha);
+    },
+  };
+}

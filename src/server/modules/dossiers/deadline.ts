@@ -1,0 +1,52 @@
+import type { DeadlineFlag, DossierState } from '../../../contracts/dossiers';
+import { addWorkingMinutes, computeDeadline, effectiveReceipt, workingDayMinutes, workingMinutesBetween, type WorkingCalendar } from '../calendar';
+import { CLOSED_STATES } from './lifecycle';
+
+/**
+ * Deadline rules of a dossier (issue #4 §3), pure on a calendar snapshot:
+ * - set at receipt: counted from the effective time the complete dossier was submitted (online
+ *   outside hours → the next working period; at the counter → the time received), in working days;
+ * - paused while a supplement is requested (the working minutes left are kept) and resumed from the
+ *   citizen's resubmission (effective time) with what was left;
+ * - moved only by an apology slip (Mẫu 04), which marks the dossier late.
+ */
+
+/** Due time of a dossier received at `at` under a limit of `workingDays`. */
+export function deadlineAtReceipt(cal: WorkingCalendar, at: Date, workingDays: number): { receivedAt: Date; dueAt: Date } {
+  const d = computeDeadline(cal, at, workingDays);
+  return { receivedAt: d.effectiveReceivedAt, dueAt: d.dueAt };
+}
+
+/** Stops the clock at `at`: the working minutes left until `dueAt` (never negative). */
+export function pauseDeadline(cal: WorkingCalendar, dueAt: Date, at: Date): number {
+  return Math.round(workingMinutesBetween(cal, at, dueAt));
+}
+
+/** Restarts the clock at `at` with `remainingMinutes` of working time left. */
+export function resumeDeadline(cal: WorkingCalendar, at: Date, remainingMinutes: number): Date {
+  return addWorkingMinutes(cal, effectiveReceipt(cal, at), remainingMinutes);
+}
+
+export interface DeadlineView {
+  state: DossierState;
+  dueAt: Date | null;
+  decidedAt: Date | null;
+  pausedRemainingMinutes: number | null;
+  late: boolean;
+}
+
+/**
+ * The workqueue colour: overdue after the due time, due soon within one working day of it,
+ * paused while waiting for the citizen; for decided dossiers whether they were on time.
+ */
+export function deadlineFlag(cal: WorkingCalendar, d: DeadlineView, now: Date): DeadlineFlag {
+  if (d.state === 'supplement_requested' && d.pausedRemainingMinutes !== null) return 'paused';
+  if (!d.dueAt) return 'none';
+  if (CLOSED_STATES.includes(d.state)) {
+    if (d.state === 'withdrawn' || d.state === 'not_accepted') return 'none';
+    const decided = d.decidedAt ?? now;
+    return d.late || decided > d.dueAt ? 'done_late' : 'done_on_time';
+  }
+  if (now > d.dueAt) return 'overdue';
+  return workingMinutesBetween(cal, now, d.dueAt) <= workingDayMinutes(cal) ? 'due_soon' : 'on_time';
+}

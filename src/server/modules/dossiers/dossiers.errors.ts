@@ -1,0 +1,100 @@
+import { AppError } from '../../platform/errors';
+import type { FieldProblem } from '../../../contracts/messages';
+
+/** Error codes of the `dossiers` module (the suffix gives the HTTP status, platform/errors.ts). */
+export const DOSSIER_ERRORS = {
+  NOT_FOUND: 'DOSSIER.NOT_FOUND',
+  FORM_INVALID: 'DOSSIER.FORM_INVALID',
+  ATTACHMENT_INVALID: 'DOSSIER.ATTACHMENT_INVALID',
+  ATTACHMENT_TOO_LARGE: 'DOSSIER.ATTACHMENT_TOO_LARGE',
+  REQUEST_INVALID: 'DOSSIER.REQUEST_INVALID',
+  STATE_CONFLICT: 'DOSSIER.STATE_CONFLICT',
+  VERSION_CONFLICT: 'DOSSIER.VERSION_CONFLICT',
+  PROCEDURE_VERSION_CONFLICT: 'DOSSIER.PROCEDURE_VERSION_CONFLICT',
+  COMMAND_FORBIDDEN: 'DOSSIER.COMMAND_FORBIDDEN',
+  EID_LEVEL_FORBIDDEN: 'DOSSIER.EID_LEVEL_FORBIDDEN',
+  FIELD_INVALID: 'DOSSIER.FIELD_INVALID',
+} as const;
+
+const field = (name: string, messageVi: string, messageEn: string, code: string = DOSSIER_ERRORS.FIELD_INVALID): FieldProblem => ({ field: name, code, messageVi, messageEn });
+
+/** Not found — also what an officer of another commune or another citizen gets (no existence leak). */
+export function dossierNotFound(): AppError {
+  return new AppError(DOSSIER_ERRORS.NOT_FOUND, 'Không tìm thấy hồ sơ', 'Dossier not found');
+}
+
+export function formInvalid(problems: Array<{ field: string; vi: string; en: string }>): AppError {
+  const first = problems[0];
+  return new AppError(
+    DOSSIER_ERRORS.FORM_INVALID,
+    first ? `Tờ khai chưa hợp lệ: ${first.vi}` : 'Tờ khai chưa hợp lệ',
+    first ? `The form is not valid: ${first.en}` : 'The form is not valid',
+    problems.map((p) => field(`form.${p.field}`, p.vi, p.en, DOSSIER_ERRORS.FORM_INVALID)),
+  );
+}
+
+export function attachmentInvalid(fieldName: string, vi: string, en: string): AppError {
+  return new AppError(DOSSIER_ERRORS.ATTACHMENT_INVALID, vi, en, [field(fieldName, vi, en, DOSSIER_ERRORS.ATTACHMENT_INVALID)]);
+}
+
+export function attachmentTooLarge(fieldName: string, maxBytes: number): AppError {
+  const mb = Math.round(maxBytes / 1024 / 1024);
+  const vi = `Tệp đính kèm vượt quá ${mb} MB`;
+  const en = `The attachment is larger than ${mb} MB`;
+  return new AppError(DOSSIER_ERRORS.ATTACHMENT_TOO_LARGE, vi, en, [field(fieldName, vi, en, DOSSIER_ERRORS.ATTACHMENT_TOO_LARGE)]);
+}
+
+export function requestInvalid(fieldName: string, vi: string, en: string): AppError {
+  return new AppError(DOSSIER_ERRORS.REQUEST_INVALID, vi, en, [field(fieldName, vi, en, DOSSIER_ERRORS.REQUEST_INVALID)]);
+}
+
+/** The command does not apply in the dossier's current state (409: someone else moved it, or a wrong step). */
+export function stateConflict(state: string, command: string): AppError {
+  return new AppError(
+    DOSSIER_ERRORS.STATE_CONFLICT,
+    `Không thể thực hiện "${command}" khi hồ sơ đang ở trạng thái "${state}"`,
+    `"${command}" cannot be done while the dossier is "${state}"`,
+  );
+}
+
+export function versionConflict(): AppError {
+  return new AppError(
+    DOSSIER_ERRORS.VERSION_CONFLICT,
+    'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang và thử lại.',
+    'The dossier was just changed by someone else. Please reload and try again.',
+    [field('expectedVersion', 'Phiên bản hồ sơ đã cũ', 'The dossier version is stale', DOSSIER_ERRORS.VERSION_CONFLICT)],
+  );
+}
+
+export function procedureVersionConflict(): AppError {
+  return new AppError(
+    DOSSIER_ERRORS.PROCEDURE_VERSION_CONFLICT,
+    'Thủ tục đã có quy định mới. Vui lòng tải lại tờ khai theo quy định hiện hành.',
+    'The procedure has changed. Please reload the form under the rules now in force.',
+    [field('procedureVersionId', 'Phiên bản thủ tục không còn hiệu lực', 'This procedure version is no longer in force', DOSSIER_ERRORS.PROCEDURE_VERSION_CONFLICT)],
+  );
+}
+
+export function commandForbidden(command: string): AppError {
+  return new AppError(DOSSIER_ERRORS.COMMAND_FORBIDDEN, `Bạn không có quyền thực hiện "${command}" với hồ sơ này`, `You may not "${command}" this dossier`);
+}
+
+/** A level-1 e-ID citizen filing a procedure that needs level 2: why, and what to do. */
+export function eidLevelForbidden(required: number): AppError {
+  return new AppError(
+    DOSSIER_ERRORS.EID_LEVEL_FORBIDDEN,
+    `Thủ tục này yêu cầu tài khoản định danh điện tử mức độ ${required}. Tài khoản của bạn chưa đạt mức này. Bạn hãy đến Công an cấp xã nơi cư trú (mang theo thẻ Căn cước) để kích hoạt tài khoản mức độ 2, sau đó đăng nhập lại.`,
+    `This procedure requires an e-ID account of level ${required}. Yours is not at that level yet. Go to the commune police of your residence (bring your ID card) to activate level 2, then sign in again.`,
+  );
+}
+
+export function missingField(name: string): AppError {
+  const labels: Record<string, [string, string]> = {
+    reason: ['Vui lòng nêu rõ lý do', 'Please give the reason'],
+    legalBasis: ['Phải viện dẫn căn cứ pháp lý (điều, khoản, văn bản)', 'Cite the legal provision (article, clause, text)'],
+    items: ['Nêu ít nhất một giấy tờ cần bổ sung', 'List at least one item to supplement'],
+    newDueAt: ['Chọn thời hạn trả kết quả mới', 'Choose the new due time'],
+  };
+  const [vi, en] = labels[name] ?? ['Thiếu thông tin bắt buộc', 'A required field is missing'];
+  return requestInvalid(name, vi, en);
+}

@@ -1,0 +1,98 @@
+import type { Attachment, DossierDetail, DossierState, DossierSummary, TimelineEntry } from '../../../contracts/dossiers';
+import type { WorkingCalendar } from '../calendar';
+import { DEFAULT_ROLES } from '../identity';
+import type { ProcedureVersion } from '../procedures';
+import { deadlineFlag } from './deadline';
+import type { AttachmentRow, DossierRow, TransitionRow } from './dossiers.repository';
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export interface PresentContext {
+  cal: WorkingCalendar;
+  now: Date;
+  viewerAccountId: string | null;
+  procedure: (id: string) => ProcedureVersion;
+  unitName: (code: string) => string | null;
+}
+
+/** Row → list item: explicit fields only (no form data, no ID numbers). */
+export function presentSummary(row: DossierRow, ctx: PresentContext): DossierSummary {
+  const version = ctx.procedure(row.procedureVersionId);
+  return {
+    id: row.id,
+    code: row.code,
+    procedureCode: row.procedureCode,
+    procedureNameVi: version.nameVi,
+    procedureNameEn: version.nameEn,
+    state: row.state as DossierState,
+    channel: row.channel as DossierSummary['channel'],
+    unitCode: row.unitCode,
+    unitName: ctx.unitName(row.unitCode),
+    applicantName: row.applicantName,
+    submittedAt: iso(row.submittedAt),
+    receivedAt: iso(row.receivedAt),
+    dueAt: iso(row.dueAt),
+    decidedAt: iso(row.decidedAt),
+    flag: deadlineFlag(ctx.cal, { state: row.state as DossierState, dueAt: row.dueAt, decidedAt: row.decidedAt, pausedRemainingMinutes: row.pausedRemainingMinutes, late: row.late }, ctx.now),
+    late: row.late,
+    assignedToMe: ctx.viewerAccountId !== null && row.assigneeAccountId === ctx.viewerAccountId,
+    version: row.version,
+  };
+}
+
+export function presentTimeline(rows: TransitionRow[]): TimelineEntry[] {
+  return rows.map((t) => {
+    const role = DEFAULT_ROLES.find((r) => r.code === t.actorRole);
+    return {
+      at: t.at.toISOString(),
+      command: t.command,
+      fromState: (t.fromState as DossierState | null) ?? null,
+      toState: t.toState as DossierState,
+      actorRole: t.actorRole,
+      actorRoleNameVi: role?.nameVi ?? null,
+      actorRoleNameEn: role?.nameEn ?? null,
+      actorUnitCode: t.actorUnit,
+      note: t.note,
+      reason: t.reason,
+      legalBasis: t.legalBasis,
+      items: t.items ?? null,
+      dueAt: iso(t.dueAt),
+    };
+  });
+}
+
+export function presentAttachment(a: AttachmentRow): Attachment {
+  return { id: a.id, documentKey: a.documentKey, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256, uploadedAt: a.uploadedAt.toISOString(), round: a.round };
+}
+
+export function presentDetail(
+  row: DossierRow,
+  ctx: PresentContext,
+  parts: { transitions: TransitionRow[]; attachments: AttachmentRow[]; allowedCommands: DossierDetail['allowedCommands']; staff: boolean },
+): DossierDetail {
+  const openSupplement = row.state === 'supplement_requested' ? [...parts.transitions].reverse().find((t) => t.command === 'request_supplement') : undefined;
+  return {
+    ...presentSummary(row, ctx),
+    procedureVersionId: row.procedureVersionId,
+    form: row.form,
+    sources: row.sources,
+    attachments: parts.attachments.map(presentAttachment),
+    timeline: presentTimeline(parts.transitions),
+    allowedCommands: parts.allowedCommands,
+    supplement: openSupplement ? { items: openSupplement.items ?? [], requestedAt: openSupplement.at.toISOString() } : null,
+    pausedRemainingMinutes: row.pausedRemainingMinutes,
+    applicantPersonId: parts.staff ? row.applicantPersonId : null,
+    slips: parts.staff ? printableSlips(row, parts.transitions) : [],
+  };
+}
+
+/** Slips that exist for the dossier's history (printed again at any time). */
+export function printableSlips(row: DossierRow, transitions: TransitionRow[]): DossierDetail['slips'] {
+  const slips: DossierDetail['slips'] = [];
+  const did = (c: string) => transitions.some((t) => t.command === c);
+  if (row.receivedAt) slips.push('receipt');
+  if (did('request_supplement')) slips.push('supplement');
+  if (did('refuse_intake') || did('refuse')) slips.push('refusal');
+  if (did('extend')) slips.push('apology');
+  return slips;
+}

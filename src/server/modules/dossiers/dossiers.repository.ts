@@ -1,0 +1,136 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, gt, ne, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db';
+import { attachments, codeCounters, dossiers, transitions } from './dossiers.schema';
+
+export type DossierRow = typeof dossiers.$inferSelect;
+export type NewDossierRow = typeof dossiers.$inferInsert;
+export type TransitionRow = typeof transitions.$inferSelect;
+export type NewTransitionRow = typeof transitions.$inferInsert;
+export type AttachmentRow = typeof attachments.$inferSelect;
+export type NewAttachmentRow = typeof attachments.$inferInsert;
+
+/**
+ * The next sequence number of an agency's dossiers on a day. The upsert locks the counter row
+ * until the transaction ends, so concurrent submissions queue here and a rolled-back submission
+ * gives its number back: codes are unique and gap-free.
+ */
+export async function nextCodeSeq(db: Db, agencyCode: string, day: string): Promise<number> {
+  const rows = await db
+    .insert(codeCounters)
+    .values({ agencyCode, day, lastSeq: 1 })
+    .onConflictDoUpdate({ target: [codeCounters.agencyCode, codeCounters.day], set: { lastSeq: sql`${codeCounters.lastSeq} + 1` } })
+    .returning({ lastSeq: codeCounters.lastSeq });
+  return rows[0]!.lastSeq;
+}
+
+export async function insertDossier(db: Db, row: NewDossierRow): Promise<DossierRow> {
+  const rows = await db.insert(dossiers).values(row).returning();
+  return rows[0]!;
+}
+
+export async function findDossier(db: Db, id: string): Promise<DossierRow | undefined> {
+  const rows = await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function findDossierByCode(db: Db, code: string): Promise<DossierRow | undefined> {
+  const rows = await db.select().from(dossiers).where(eq(dossiers.code, code)).limit(1);
+  return rows[0];
+}
+
+/**
+ * Applies a change only if the dossier is still in `fromState` at `version` (compare-and-set):
+ * of two concurrent commands one updates the row, the other gets undefined (→ 409).
+ */
+export async function updateDossierIf(db: Db, id: string, fromState: string, version: number, set: Partial<NewDossierRow>): Promise<DossierRow | undefined> {
+  const rows = await db
+    .update(dossiers)
+    .set({ ...set, version: version + 1, updatedAt: sql`now()` })
+    .where(and(eq(dossiers.id, id), eq(dossiers.state, fromState), eq(dossiers.version, version)))
+    .returning();
+  return rows[0];
+}
+
+export async function insertTransition(db: Db, row: NewTransitionRow): Promise<void> {
+  await db.insert(transitions).values(row);
+}
+
+export async function listTransitions(db: Db, dossierId: string): Promise<TransitionRow[]> {
+  return db.select().from(transitions).where(eq(transitions.dossierId, dossierId)).orderBy(asc(transitions.id));
+}
+
+export async function insertAttachments(db: Db, rows: NewAttachmentRow[]): Promise<void> {
+  if (rows.length) await db.insert(attachments).values(rows);
+}
+
+export async function listAttachments(db: Db, dossierId: string): Promise<AttachmentRow[]> {
+  return db.select().from(attachments).where(eq(attachments.dossierId, dossierId)).orderBy(asc(attachments.uploadedAt), asc(attachments.id));
+}
+
+export async function findAttachment(db: Db, dossierId: string, id: string): Promise<AttachmentRow | undefined> {
+  const rows = await db.select().from(attachments).where(and(eq(attachments.dossierId, dossierId), eq(attachments.id, id))).limit(1);
+  return rows[0];
+}
+
+export async function isFileReferenced(db: Db, sha256: string): Promise<boolean> {
+  const rows = await db.select({ id: attachments.id }).from(attachments).where(eq(attachments.sha256, sha256)).limit(1);
+  return rows.length > 0;
+}
+
+export interface ListFilter {
+  /** Units the reader may see (null = the whole province). */
+  unitCodes: readonly string[] | null;
+  ownerAccountId?: string;
+  applicantPersonId?: string;
+  state?: string;
+  states?: readonly string[];
+  procedureCode?: string;
+  procedureCodes?: readonly string[];
+  unitCode?: string;
+  codePrefix?: string;
+  assigneeAccountId?: string;
+  dueBefore?: Date;
+  dueAfter?: Date;
+  excludeDrafts?: boolean;
+}
+
+function whereOf(f: ListFilter): SQL | undefined {
+  const parts: (SQL | undefined)[] = [
+    f.unitCodes ? (f.unitCodes.length ? inArray(dossiers.unitCode, [...f.unitCodes]) : sql`false`) : undefined,
+    f.ownerAccountId ? eq(dossiers.ownerAccountId, f.ownerAccountId) : undefined,
+    f.applicantPersonId ? eq(dossiers.applicantPersonId, f.applicantPersonId) : undefined,
+    f.state ? eq(dossiers.state, f.state) : undefined,
+    f.states ? inArray(dossiers.state, [...f.states]) : undefined,
+    f.procedureCode ? eq(dossiers.procedureCode, f.procedureCode) : undefined,
+    f.procedureCodes ? (f.procedureCodes.length ? inArray(dossiers.procedureCode, [...f.procedureCodes]) : sql`false`) : undefined,
+    f.unitCode ? eq(dossiers.unitCode, f.unitCode) : undefined,
+    f.codePrefix ? sql`${dossiers.code} like ${`${f.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+    f.assigneeAccountId ? eq(dossiers.assigneeAccountId, f.assigneeAccountId) : undefined,
+    f.dueBefore ? and(isNotNull(dossiers.dueAt), lte(dossiers.dueAt, f.dueBefore)) : undefined,
+    f.dueAfter ? and(isNotNull(dossiers.dueAt), gt(dossiers.dueAt, f.dueAfter)) : undefined,
+    f.excludeDrafts ? ne(dossiers.state, 'draft') : undefined,
+  ];
+  const defined = parts.filter((p): p is SQL => p !== undefined);
+  return defined.length ? and(...defined) : undefined;
+}
+
+export async function listDossiers(db: Db, f: ListFilter, limit: number, offset: number, order: 'due' | 'newest'): Promise<DossierRow[]> {
+  return db
+    .select()
+    .from(dossiers)
+    .where(whereOf(f))
+    .orderBy(...(order === 'due' ? [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt)] : [desc(dossiers.createdAt)]), asc(dossiers.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countDossiers(db: Db, f: ListFilter): Promise<number> {
+  const rows = await db.select({ n: count() }).from(dossiers).where(whereOf(f));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Codes that appear more than once (the benchmark's duplicate check; the unique index forbids it). */
+export async function duplicateCodes(db: Db): Promise<number> {
+  const rows = await queryRows<{ n: string }>(db, sql`select count(*)::text as n from (select code from dossiers.dossiers where code is not null group by code having count(*) > 1) d`);
+  return Number(rows[0]?.n ?? 0);
+}

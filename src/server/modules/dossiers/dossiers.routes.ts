@@ -1,0 +1,157 @@
+import { join } from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import type { AppDeps } from '../../platform/app-deps';
+import { AppError } from '../../platform/errors';
+import { diskFileStore } from '../../platform/files';
+import { fieldProblemFromIssue } from '../../platform/http-errors';
+import { PersonDetail } from '../../../contracts/population';
+import {
+  ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, CommandBody, DossierCommand, DossierDetail, DossierListQuery, DossierSummary, StatusLookupBody, StatusLookupResult, SubmissionBody,
+} from '../../../contracts/dossiers';
+import { pageOf } from '../../../contracts/common';
+import { bilingual } from '../../../contracts/messages';
+import { SLIP_KINDS } from '../slips';
+import type { IncomingFile } from './attachments';
+import { requestInvalid } from './dossiers.errors';
+import * as service from './dossiers.service';
+import { renderDossierSlip } from './dossiers.slips';
+
+const tags = ['dossiers'];
+const IdParams = z.object({ id: z.uuid(bilingual('Mã hồ sơ không hợp lệ', 'Invalid dossier id')) });
+const CommandParams = IdParams.extend({ command: DossierCommand });
+const AttachmentParams = IdParams.extend({ attachmentId: z.uuid(bilingual('Mã tệp không hợp lệ', 'Invalid attachment id')) });
+const SlipParams = IdParams.extend({ kind: z.enum(SLIP_KINDS as unknown as ['receipt', 'supplement', 'refusal', 'apology']) });
+const SearchBody = z.object({ nationalId: z.string().regex(/^\d{12}$/, bilingual('Số định danh cá nhân gồm 12 chữ số', 'A personal ID number has 12 digits')) }).strict();
+const MinePage = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
+const DossierPage = pageOf(DossierSummary);
+/** Room for every attachment at its maximum plus the form (the app's 1 MB limit is for JSON bodies). */
+const MULTIPART_BODY_LIMIT = (ATTACHMENTS_MAX_COUNT + 1) * ATTACHMENT_MAX_BYTES + 1024 * 1024;
+
+/** Parses a Zod schema, turning failures into the same bilingual 400 the type provider gives. */
+function parseOr400<T extends z.ZodTypeAny>(schema: T, value: unknown, prefix: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((i) => {
+    const p = fieldProblemFromIssue(i as Parameters<typeof fieldProblemFromIssue>[0]);
+    return prefix ? { ...p, field: `${prefix}.${p.field}` } : p;
+  });
+  throw new AppError('VALIDATION.INVALID', fields[0]?.messageVi ?? 'Dữ liệu không hợp lệ', fields[0]?.messageEn ?? 'Invalid input', fields);
+}
+
+/**
+ * Reads a JSON body, or a multipart body with one JSON field (`jsonField`) and file parts named
+ * `file:<documentKey>`. Files are read into memory up to ATTACHMENT_MAX_BYTES each (a larger part
+ * is cut by the parser and refused with 413 naming the field).
+ */
+async function readBody(request: FastifyRequest, jsonField: string): Promise<{ json: unknown; files: IncomingFile[] }> {
+  if (!request.isMultipart()) return { json: request.body ?? {}, files: [] };
+  let json: unknown;
+  const files: IncomingFile[] = [];
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const data = await part.toBuffer().catch((e: unknown) => {
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return null;
+        throw e;
+      });
+      files.push({ field: part.fieldname, fileName: part.filename, data: data ?? Buffer.alloc(0), truncated: data === null || part.file.truncated });
+    } else if (part.fieldname === jsonField) {
+      try {
+        json = JSON.parse(String(part.value));
+      } catch {
+        throw requestInvalid(jsonField, `Trường "${jsonField}" phải là JSON hợp lệ`, `Field "${jsonField}" must be valid JSON`);
+      }
+    } else {
+      throw requestInvalid(part.fieldname, `Trường "${part.fieldname}" không được hỗ trợ`, `Field "${part.fieldname}" is not supported`);
+    }
+  }
+  if (json === undefined) throw requestInvalid(jsonField, `Thiếu trường "${jsonField}"`, `Field "${jsonField}" is missing`);
+  return { json, files };
+}
+
+/**
+ * /api/v1/dossiers: filing (citizens online or assisted; officers for paper filings), the
+ * lifecycle commands, workqueues, attachments, slips and the public status lookup.
+ */
+export function dossiersRoutes({ database, config }: AppDeps): FastifyPluginAsyncZod {
+  const deps: service.DossierDeps = { db: database.db, config, files: diskFileStore(join(config.DATA_DIR, 'files')) };
+  return async (app) => {
+    await app.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: ATTACHMENT_MAX_BYTES, files: ATTACHMENTS_MAX_COUNT + 1, fields: 3, fieldSize: 512 * 1024, parts: ATTACHMENTS_MAX_COUNT + 4 } });
+
+    app.post('/', {
+      config: { action: 'authenticated' },
+      bodyLimit: MULTIPART_BODY_LIMIT,
+      schema: { tags, summary: 'Nộp hồ sơ (JSON hoặc multipart có tệp đính kèm) / file a dossier', response: { 201: DossierDetail } },
+    }, async (req, reply) => {
+      const { json, files } = await readBody(req, 'dossier');
+      const body = parseOr400(SubmissionBody, json, '');
+      return reply.status(201).send(await service.submitDossier(deps, req.access, body, files));
+    });
+
+    app.get('/', {
+      config: { action: 'dossiers.read' },
+      schema: { tags, summary: 'Hàng đợi hồ sơ của đơn vị / workqueue', querystring: DossierListQuery, response: { 200: DossierPage } },
+    }, async (req) => service.listWorkqueue(deps, req.access, req.query));
+
+    app.get('/mine', {
+      config: { action: 'dossiers.own.read' },
+      schema: { tags, summary: 'Hồ sơ của tôi / my dossiers', querystring: MinePage, response: { 200: DossierPage } },
+    }, async (req) => service.listMine(deps, req.access, req.query.page, req.query.pageSize));
+
+    app.post('/search', {
+      config: { action: 'dossiers.read' },
+      schema: { tags, summary: 'Hồ sơ của một công dân (theo số định danh) / dossiers of a person', body: SearchBody, response: { 200: DossierPage } },
+    }, async (req) => service.searchByPerson(deps, req.access, req.body.nationalId));
+
+    app.post('/status-lookup', {
+      config: { action: 'public' },
+      // Guessing codes and ID numbers is slow: 20 lookups a minute per address.
+      preHandler: app.rateLimit({ max: 20, timeWindow: '1 minute' }),
+      schema: { tags, summary: 'Tra cứu tình trạng hồ sơ (mã hồ sơ + số định danh) / public status lookup', body: StatusLookupBody, response: { 200: StatusLookupResult } },
+    }, async (req) => service.lookupStatus(deps, req.body.code, req.body.nationalId));
+
+    app.get('/:id', {
+      config: { action: 'authenticated' },
+      schema: { tags, summary: 'Chi tiết hồ sơ / a dossier', params: IdParams, response: { 200: DossierDetail } },
+    }, async (req) => service.getDossier(deps, req.access, req.params.id));
+
+    app.get('/:id/applicant', {
+      config: { action: 'dossiers.read' },
+      schema: { tags, summary: 'Dữ liệu dân cư của người nộp (ghi nhật ký, mục đích: giải quyết hồ sơ) / the applicant’s registry record', params: IdParams, response: { 200: PersonDetail } },
+    }, async (req) => service.getApplicant(deps, req.access, req.params.id));
+
+    app.post('/:id/commands/:command', {
+      config: { action: 'authenticated' },
+      bodyLimit: MULTIPART_BODY_LIMIT,
+      schema: { tags, summary: 'Chuyển trạng thái hồ sơ / run a lifecycle command', params: CommandParams, response: { 200: DossierDetail } },
+    }, async (req) => {
+      const { json, files } = await readBody(req, 'command');
+      const body = parseOr400(CommandBody, json, '');
+      return service.runCommand(deps, req.access, req.params.id, req.params.command, body, files);
+    });
+
+    app.get('/:id/attachments/:attachmentId', {
+      config: { action: 'authenticated' },
+      schema: { tags, summary: 'Tệp đính kèm / an attachment', params: AttachmentParams },
+    }, async (req, reply) => {
+      const { row, data } = await service.readAttachment(deps, req.access, req.params.id, req.params.attachmentId);
+      return reply
+        .type(row.mediaType)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(data);
+    });
+
+    app.get('/:id/slips/:kind', {
+      config: { action: 'dossiers.read' },
+      schema: { tags, summary: 'In phiếu (tiếp nhận, bổ sung, từ chối, xin lỗi) / print a slip (PDF)', params: SlipParams },
+    }, async (req, reply) => {
+      const src = await service.loadForSlip(deps, req.access, req.params.id);
+      const pdf = await renderDossierSlip(database.db, src, req.params.kind, { officerName: req.access.actor?.displayName ?? '', publicUrl: config.PUBLIC_URL, now: new Date() });
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${src.row.code ?? 'ho-so'}-${req.params.kind}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
+    });
+  };
+}

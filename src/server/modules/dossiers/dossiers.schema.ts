@@ -1,0 +1,115 @@
+import { pgSchema, bigint, bigserial, boolean, date, doublePrecision, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+/**
+ * Tables owned by the `dossiers` module (issue #4 §3): dossiers (hồ sơ) with their lifecycle
+ * state, deadline and form data, every transition, the attachments (files live in the
+ * content-addressed store; rows hold the hash), and the per-agency daily counter behind the
+ * gap-free dossier codes.
+ */
+export const dossiersSchema = pgSchema('dossiers');
+
+export const dossiers = dossiersSchema.table(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** `<agency code>-YYMMDD-XXXX`, given at submission (null for drafts). */
+    code: text('code'),
+    agencyCode: text('agency_code').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    /** The procedure version the dossier was filed under (never changes afterwards). */
+    procedureVersionId: uuid('procedure_version_id').notNull(),
+    /** Receiving unit (commune code, today's structure). */
+    unitCode: text('unit_code').notNull(),
+    state: text('state').notNull(),
+    channel: text('channel').notNull(),
+    applicantPersonId: uuid('applicant_person_id'),
+    /** Access-log subject of the applicant (keyed pseudonym of the ID number, audit module): reads of the dossier are logged under it. */
+    applicantSubject: text('applicant_subject'),
+    /** Kept for lists and slips; the person's registry record stays in `population`. */
+    applicantName: text('applicant_name').notNull(),
+    /** The citizen account that owns the dossier (online / assisted), null for a paper filing. */
+    ownerAccountId: uuid('owner_account_id'),
+    /** Officer who entered a paper filing. */
+    enteredByAccountId: uuid('entered_by_account_id'),
+    /** Officer handling the dossier (set when they receive or start processing it). */
+    assigneeAccountId: uuid('assignee_account_id'),
+    form: jsonb('form').$type<Record<string, unknown>>().notNull(),
+    sources: jsonb('sources').$type<Record<string, string>>().notNull(),
+    /** Working days of the version at submission (the deadline rule applied). */
+    timeLimitWorkingDays: doublePrecision('time_limit_working_days').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Effective time of receipt (next working period if outside hours). */
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    /** Working minutes left when the clock stopped for a supplement (null = running). */
+    pausedRemainingMinutes: integer('paused_remaining_minutes'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Set when an apology slip extended the deadline, or decided after the due time. */
+    late: boolean('late').notNull().default(false),
+    /** Optimistic concurrency: incremented by every change. */
+    version: integer('version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_uq').on(t.code),
+    index('dossiers_unit_state_idx').on(t.unitCode, t.state, t.dueAt),
+    index('dossiers_owner_idx').on(t.ownerAccountId, t.createdAt.desc()),
+    index('dossiers_applicant_idx').on(t.applicantPersonId),
+    index('dossiers_assignee_idx').on(t.assigneeAccountId).where(sql`${t.assigneeAccountId} is not null`),
+  ],
+);
+
+/** Every change of state (and in-place events such as an extension), in order. Never updated. */
+export const transitions = dossiersSchema.table(
+  'transitions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    command: text('command').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    actorAccountId: uuid('actor_account_id'),
+    actorRole: text('actor_role').notNull(),
+    actorUnit: text('actor_unit'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    note: text('note'),
+    reason: text('reason'),
+    legalBasis: text('legal_basis'),
+    items: jsonb('items').$type<Array<{ item: string; reason: string }>>(),
+    /** Due time after this transition (set, paused = null, resumed, extended). */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+  },
+  (t) => [index('transitions_dossier_idx').on(t.dossierId, t.id)],
+);
+
+/** A file of a dossier; the bytes are in the content-addressed store under their SHA-256. */
+export const attachments = dossiersSchema.table(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    documentKey: text('document_key').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    /** 0 = with the submission, n = the n-th supplement. */
+    round: integer('round').notNull().default(0),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_dossier_idx').on(t.dossierId), index('attachments_sha_idx').on(t.sha256)],
+);
+
+/** Last sequence number used per agency and day: the row lock makes codes gap-free under concurrency. */
+export const codeCounters = dossiersSchema.table(
+  'code_counters',
+  {
+    agencyCode: text('agency_code').notNull(),
+    day: date('day').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day] })],
+);

@@ -1,0 +1,67 @@
+import { renderSlip, type SlipData, type SlipKind } from '../slips';
+import { addWorkingMinutes, loadWorkingCalendar, workingDayMinutes } from '../calendar';
+import type { Db } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import type { loadForSlip } from './dossiers.service';
+
+type SlipSource = Awaited<ReturnType<typeof loadForSlip>>;
+
+/** Working days the citizen has to supplement a dossier (interlinked groups: 7, DOMAIN.md §4; used for all). */
+const SUPPLEMENT_WINDOW_DAYS = 7;
+
+/**
+ * Builds and renders a slip of a dossier from its history: the receipt (Mẫu 01 / CT04) once
+ * received, the request to supplement (Mẫu 02 / CT05), the refusal (Mẫu 03 / CT06, citing the
+ * legal provision) and the apology with a new appointment (Mẫu 04). Residence procedures print
+ * the police's CT forms.
+ */
+export async function renderDossierSlip(db: Db, src: SlipSource, kind: SlipKind, opts: { officerName: string; publicUrl: string; now: Date }): Promise<Buffer> {
+  const { row, version, transitions, attachments, unitName } = src;
+  const last = (command: string | string[]) => [...transitions].reverse().find((t) => [command].flat().includes(t.command));
+  const notAvailable = () =>
+    new AppError('DOSSIER.SLIP_NOT_FOUND', 'Hồ sơ chưa có phiếu này', 'This dossier has no such slip yet');
+  const base: SlipData = {
+    kind,
+    formSet: version.field === 'residence' ? 'residence' : 'general',
+    agencyName: version.handledByRole === 'commune_police' ? `Công an ${unitName}` : `Ủy ban nhân dân ${unitName}`,
+    unitName: 'Bộ phận tiếp nhận và trả kết quả',
+    provinceName: 'Lai Châu',
+    dossierCode: row.code ?? '',
+    procedureName: version.nameVi,
+    applicantName: row.applicantName,
+    officerName: opts.officerName,
+    issuedAt: opts.now,
+    lookupUrl: `${opts.publicUrl.replace(/\/$/, '')}/tra-cuu`,
+    legalTimeLimitDays: row.timeLimitWorkingDays,
+  };
+  if (!row.code) throw notAvailable();
+  switch (kind) {
+    case 'receipt': {
+      if (!row.receivedAt) throw notAvailable();
+      const receipt = last('receive');
+      const due = receipt?.dueAt ?? row.dueAt;
+      const docs = attachments.map((a) => {
+        const doc = version.documents.find((d) => d.code === a.documentKey);
+        return `${doc?.nameVi ?? a.documentKey} (${a.fileName})`;
+      });
+      return renderSlip({ ...base, receivedAt: row.receivedAt, dueAt: due ?? undefined, documents: docs.length ? docs : ['Tờ khai điện tử'], resultDelivery: row.channel === 'paper' ? 'counter' : 'online', issuedAt: receipt?.at ?? opts.now });
+    }
+    case 'supplement': {
+      const t = last('request_supplement');
+      if (!t) throw notAvailable();
+      const cal = await loadWorkingCalendar(db);
+      return renderSlip({ ...base, missing: t.items ?? [], supplementDueAt: addWorkingMinutes(cal, t.at, SUPPLEMENT_WINDOW_DAYS * workingDayMinutes(cal)), issuedAt: t.at });
+    }
+    case 'refusal': {
+      const t = last(['refuse_intake', 'refuse']);
+      if (!t) throw notAvailable();
+      return renderSlip({ ...base, reason: t.reason ?? '', legalBasis: t.legalBasis ?? '', issuedAt: t.at });
+    }
+    case 'apology': {
+      const t = last('extend');
+      if (!t) throw notAvailable();
+      const before = transitions.slice(0, transitions.indexOf(t)).reverse().find((x) => x.dueAt)?.dueAt ?? undefined;
+      return renderSlip({ ...base, receivedAt: row.receivedAt ?? undefined, dueAt: before, newDueAt: t.dueAt ?? undefined, delayReason: t.reason ?? '', officerTitle: 'THỦ TRƯỞNG CƠ QUAN', issuedAt: t.at });
+    }
+  }
+}

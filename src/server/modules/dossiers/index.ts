@@ -1,0 +1,24 @@
+/**
+ * Public face of the `dossiers` module (issue #4 §3): dossiers (hồ sơ) filed online by citizens,
+ * on a counter device with an officer's guidance, or entered by an officer from paper; their
+ * lifecycle as one state machine; deadlines in working days from the `calendar` module (paused
+ * while the citizen supplements, moved only by an apology slip); gap-free dossier codes per agency
+ * and day; attachments in a content-addressed store; slips from the `slips` module.
+ */
+
+/** HTTP routes for /api/v1/dossiers (registered by app.ts). */
+export { dossiersRoutes } from './dossiers.routes';
+
+/** The lifecycle: commands, their states and actors; `checkTransition`, `availableCommands`. */
+export { COMMANDS, checkTransition, availableCommands, RUNNING_STATES, CLOSED_STATES, type CommandActor, type CommandRule } from './lifecycle';
+
+/** Use cases, for the CLI, the benchmark and later modules (payments, dashboards). */
+export {
+  submitDossier, runCommand, getDossier, listWorkqueue, listMine, lookupStatus, agencyCodeFor, formatDossierCode, type DossierDeps,
+} from './dossiers.service';
+
+/** Codes appearing more than once (must be zero: the benchmark checks it). */
+export { duplicateCodes } from './dossiers.repository';
+
+/** Error codes of the module. */
+export { DOSSIER_ERRORS } from './dossiers.errors';

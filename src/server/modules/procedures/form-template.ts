@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { FieldMeta, FormSection, ProcedureForm } from '../../../contracts/procedures';
+
+/**
+ * A form written as a shared template plus changes (reference data): e.g. the residence
+ * procedures all use CT01 but differ in where the head of household and the address come from.
+ * The seed expands it; a stored version always holds the full form.
+ */
+export const FormTemplateRef = z.object({
+  template: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  formCode: z.string().max(20).nullable().optional(),
+  titleVi: z.string().optional(),
+  titleEn: z.string().optional(),
+  /** Fields of the template this procedure does not ask. */
+  omit: z.array(z.string()).optional(),
+  /** Partial metadata merged over the template's (source, path, editable, labels…). */
+  fieldOverrides: z.record(z.string(), FieldMeta.partial()).optional(),
+  /** JSON Schema of a property, replacing the template's. */
+  propertyOverrides: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  /** Replaces the template's `required` list. */
+  required: z.array(z.string()).optional(),
+  /** Sections added after the template's, with their properties, metadata and required names. */
+  extraSections: z
+    .array(z.object({ section: FormSection, properties: z.record(z.string(), z.record(z.string(), z.unknown())), fields: z.record(z.string(), FieldMeta), required: z.array(z.string()).optional() }))
+    .optional(),
+});
+export type FormTemplateRef = z.infer<typeof FormTemplateRef>;
+
+type Schema = Record<string, unknown> & { properties: Record<string, unknown>; required?: string[] };
+
+/** Expands a template reference into a full form (pure; throws on an unknown template). */
+export function expandForm(ref: FormTemplateRef, templates: Readonly<Record<string, ProcedureForm>>): ProcedureForm {
+  const base = templates[ref.template];
+  if (!base) throw new Error(`unknown form template ${ref.template}`);
+  const form = structuredClone(base);
+  const schema = form.schema as Schema;
+  const omit = new Set(ref.omit ?? []);
+  for (const name of omit) {
+    delete schema.properties[name];
+    delete form.fields[name];
+  }
+  for (const [name, prop] of Object.entries(ref.propertyOverrides ?? {})) schema.properties[name] = prop;
+  for (const [name, patch] of Object.entries(ref.fieldOverrides ?? {})) {
+    const meta = form.fields[name];
+    if (!meta) throw new Error(`form template ${ref.template} has no field ${name}`);
+    form.fields[name] = { ...meta, ...patch };
+  }
+  form.sections = form.sections.map((s) => ({ ...s, fields: s.fields.filter((f) => !omit.has(f)) })).filter((s) => s.fields.length > 0);
+  let required = ref.required ?? (schema.required ?? []).filter((r) => !omit.has(r));
+  for (const extra of ref.extraSections ?? []) {
+    form.sections.push(extra.section);
+    Object.assign(schema.properties, extra.properties);
+    Object.assign(form.fields, extra.fields);
+    required = [...required, ...(extra.required ?? [])];
+  }
+  schema.required = required;
+  if (ref.formCode !== undefined) form.formCode = ref.formCode;
+  if (ref.titleVi) form.titleVi = ref.titleVi;
+  if (ref.titleEn) form.titleEn = ref.titleEn;
+  return ProcedureForm.parse(form);
+}

@@ -1,0 +1,13 @@
+/**
+ * Public face of the `slips` module: the one-stop-shop slips as A4 PDFs in Vietnamese
+ * (receipt and appointment Mẫu 01 / CT04, request to supplement Mẫu 02 / CT05, refusal
+ * Mẫu 03 / CT06, apology and new appointment Mẫu 04). Pure rendering: owns no tables and
+ * no routes; the dossiers module calls it from its own routes.
+ */
+
+/** Renders a slip to PDF bytes after checking the fields its kind requires (`SLIP.INVALID`, 400). */
+export { renderSlip, slipQrPayload } from './render-slip';
+/** The slip kinds, the data printed on a slip, and the per-kind field check used by `renderSlip`. */
+export { SLIP_KINDS, validateSlipData, type ResultDelivery, type SlipData, type SlipKind } from './slip-data';
+/** Vietnamese date/time wording in Asia/Ho_Chi_Minh, as printed on slips (Decree 30/2020). */
+export { dateTimeVi, dateVi, placeDateVi } from './vietnamese-time';

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { CommandBody, DossierCommand } from '../../../contracts/dossiers';
+import type { RequiredDocument } from '../../../contracts/procedures';
+import type { ApiError } from '../../api/client';
+import { useI18n } from '../../app/i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { AttachmentPicker } from './AttachmentPicker';
+import { splitFieldProblems } from './attachments';
+import { COMMAND_LABEL } from './dossier-labels';
+import type { FilesByDocument } from './dossiers-api';
+import type { CommandOutcome } from './use-dossier';
+
+/** What each command asks for in its dialog (the server checks the same, lifecycle.ts). */
+export const COMMAND_FIELDS: Record<DossierCommand, { reason?: boolean; legalBasis?: boolean; items?: boolean; newDueAt?: boolean; files?: boolean }> = {
+  submit: {},
+  receive: {},
+  refuse_intake: { reason: true, legalBasis: true },
+  start_processing: {},
+  request_supplement: { items: true },
+  resubmit: { files: true },
+  approve: {},
+  refuse: { reason: true, legalBasis: true },
+  issue_result: {},
+  return_result: {},
+  withdraw: {},
+  extend: { reason: true, newDueAt: true },
+};
+
+interface Values {
+  note?: string;
+  reason?: string;
+  legalBasis?: string;
+  items?: Array<{ item: string; reason: string }>;
+  newDueAt?: Dayjs;
+}
+
+interface Props {
+  command: DossierCommand | null;
+  documents: readonly RequiredDocument[];
+  busy: boolean;
+  onClose: () => void;
+  onRun: (command: DossierCommand, body: Omit<CommandBody, 'expectedVersion'>, files?: FilesByDocument) => Promise<CommandOutcome>;
+}
+
+type Needs = (typeof COMMAND_FIELDS)[DossierCommand];
+
+/** The body of a command from the dialog's values: only what the command takes, trimmed; the new appointment as ISO 8601 with offset. */
+export function commandBody(values: Values, needs: Needs): Omit<CommandBody, 'expectedVersion'> {
+  const body: Omit<CommandBody, 'expectedVersion'> = {};
+  if (values.note?.trim()) body.note = values.note.trim();
+  if (needs.reason && values.reason?.trim()) body.reason = values.reason.trim();
+  if (needs.legalBasis && values.legalBasis?.trim()) body.legalBasis = values.legalBasis.trim();
+  if (needs.items && values.items?.length) body.items = values.items.map((i) => ({ item: i.item.trim(), reason: i.reason.trim() }));
+  if (needs.newDueAt && values.newDueAt) body.newDueAt = values.newDueAt.second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
+  return body;
+}
+
+const FORM_FIELDS = new Set(['note', 'reason', 'legalBasis', 'items', 'newDueAt']);
+
+/** The form of one command (remounted for each command, so nothing carries over from another). */
+function CommandForm({ command, documents, onDone, onRun }: { command: DossierCommand; documents: readonly RequiredDocument[]; onDone: () => void; onRun: Props['onRun'] }) {
+  const { t, pick } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [files, setFiles] = useState<FilesByDocument>({});
+  const [error, setError] = useState<ApiError>();
+  const [fileProblems, setFileProblems] = useState<Record<string, string[]>>({});
+  const needs = COMMAND_FIELDS[command];
+
+  const submit = async (values: Values) => {
+    setError(undefined);
+    const outcome = await onRun(command, commandBody(values, needs), needs.files ? files : undefined);
+    if (outcome.ok || outcome.conflict) {
+      onDone();
+      return;
+    }
+    const split = splitFieldProblems(outcome.error.fields, documents.map((d) => d.code));
+    const onForm = split.other.filter((p) => FORM_FIELDS.has(p.field.split('.')[0] ?? ''));
+    form.setFields(onForm.map((p) => ({ name: p.field.split('.')[0] as keyof Values, errors: [pick(p.messageVi, p.messageEn)] })));
+    setFileProblems(Object.fromEntries(Object.entries(split.documents).map(([k, list]) => [k, list.map((p) => pick(p.messageVi, p.messageEn))])));
+    if (onForm.length === 0) setError(outcome.error);
+  };
+
+  return (
+    <Form<Values> id="command-form" form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={needs.items ? { items: [{ item: '', reason: '' }] } : {}}>
+      <Typography.Paragraph className="command-explain">{t(`dossier.cmd.explain.${command}`)}</Typography.Paragraph>
+      {needs.items && (
+        <Form.List name="items">
+          {(rows, { add, remove }) => (
+            <div className="supplement-editor">
+              {rows.map((row, i) => (
+                <fieldset key={row.key} className="supplement-row">
+                  <legend>{t('dossier.cmd.itemN', { n: i + 1 })}</legend>
+                  <Form.Item name={[row.name, 'item']} label={t('dossier.cmd.item')} rules={[{ required: true, min: 2, whitespace: true, message: t('dossier.cmd.itemRequired') }]}>
+                    <Input maxLength={300} />
+                  </Form.Item>
+                  <Form.Item name={[row.name, 'reason']} label={t('dossier.cmd.itemReason')} rules={[{ required: true, min: 2, whitespace: true, message: t('dossier.cmd.itemReasonRequired') }]}>
+                    <Input maxLength={500} />
+                  </Form.Item>
+                  {rows.length > 1 && (
+                    <Button type="link" danger onClick={() => remove(row.name)}>
+                      {t('dossier.cmd.removeItem')}
+                    </Button>
+                  )}
+                </fieldset>
+              ))}
+              {rows.length < 30 && <Button onClick={() => add({ item: '', reason: '' })}>{t('dossier.cmd.addItem')}</Button>}
+            </div>
+          )}
+        </Form.List>
+      )}
+      {needs.newDueAt && (
+        <Form.Item name="newDueAt" label={t('dossier.cmd.newDueAt')} rules={[{ required: true, message: t('dossier.cmd.newDueAtRequired') }]}>
+          <DatePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="DD/MM/YYYY HH:mm" className="full-width" />
+        </Form.Item>
+      )}
+      {needs.reason && (
+        <Form.Item name="reason" label={t(command === 'extend' ? 'dossier.cmd.lateReason' : 'dossier.cmd.reason')} rules={[{ required: true, min: 5, whitespace: true, message: t('dossier.cmd.reasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      )}
+      {needs.legalBasis && (
+        <Form.Item name="legalBasis" label={t('dossier.cmd.legalBasis')} extra={t('dossier.cmd.legalBasisHint')} rules={[{ required: true, min: 5, whitespace: true, message: t('dossier.cmd.legalBasisRequired') }]}>
+          <Input maxLength={500} />
+        </Form.Item>
+      )}
+      {needs.files && <AttachmentPicker documents={documents} files={files} onChange={setFiles} problems={fileProblems} markRequired={false} />}
+      <Form.Item name="note" label={t('dossier.cmd.note')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      {error && <ErrorAlert error={error} />}
+    </Form>
+  );
+}
+
+/** The dialog of one command: only the fields it needs (reason and legal basis, missing items, new appointment, files), and a note. */
+export function CommandModal({ command, documents, busy, onClose, onRun }: Props) {
+  const { t } = useI18n();
+  const title = command ? t(COMMAND_LABEL[command]) : '';
+  return (
+    <Modal
+      open={command !== null}
+      title={title}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('dossier.cmd.cancel')}
+        </Button>,
+        <Button key="ok" type="primary" htmlType="submit" form="command-form" loading={busy} danger={command === 'refuse' || command === 'refuse_intake'}>
+          {title}
+        </Button>,
+      ]}
+    >
+      {command && <CommandForm key={command} command={command} documents={documents} onDone={onClose} onRun={onRun} />}
+    </Modal>
+  );
+}

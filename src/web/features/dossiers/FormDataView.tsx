@@ -1,0 +1,93 @@
+import { Descriptions, Grid, Table } from 'antd';
+import type { DescriptionsProps } from 'antd';
+import type { FieldMeta, ProcedureForm } from '../../../contracts/procedures';
+import { useI18n } from '../../app/i18n';
+import { StatusTag } from '../../components/StatusTag';
+import { orderedFields, valueText } from './form-values';
+
+interface Props {
+  form: ProcedureForm | undefined;
+  values: Record<string, unknown>;
+  /** Where prefilled values came from (field → source), as recorded at submission. */
+  sources: Record<string, string>;
+}
+
+function fromRegistry(source: string | undefined): boolean {
+  return !!source && source !== 'typed';
+}
+
+function TableValue({ meta, rows }: { meta: FieldMeta; rows: unknown[] }) {
+  const { t, pick } = useI18n();
+  const yesNo = { yes: t('dossier.form.yes'), no: t('dossier.form.no') };
+  const columns = (meta.columns ?? []).map((c) => ({
+    key: c.key,
+    title: pick(c.labelVi, c.labelEn),
+    render: (_: unknown, row: Record<string, unknown>) => valueText(c, row[c.key], pick, yesNo),
+  }));
+  return (
+    <Table<Record<string, unknown>>
+      size="small"
+      pagination={false}
+      columns={columns}
+      dataSource={rows.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null).map((r, i) => ({ ...r, __key: i }))}
+      rowKey="__key"
+      scroll={{ x: 'max-content' }}
+    />
+  );
+}
+
+/** The submitted form, read-only: one block per section, a badge on values taken from the population database. */
+export function FormDataView({ form, values, sources }: Props) {
+  const { t, pick } = useI18n();
+  const layout = Grid.useBreakpoint().md === false ? 'vertical' : 'horizontal';
+  const yesNo = { yes: t('dossier.form.yes'), no: t('dossier.form.no') };
+  const label = (key: string) => {
+    const meta = form?.fields[key];
+    return meta ? pick(meta.labelVi, meta.labelEn) : key;
+  };
+  const item = (key: string): NonNullable<DescriptionsProps['items']>[number] => {
+    const meta = form?.fields[key];
+    const value = values[key];
+    return {
+      key,
+      label: label(key),
+      children: (
+        <span className="form-value">
+          {meta?.widget === 'table' && Array.isArray(value) ? <TableValue meta={meta} rows={value} /> : valueText(meta, value, pick, yesNo)}
+          {fromRegistry(sources[key]) && (
+            <StatusTag kind="info" className="source-badge">
+              {t('dossier.form.fromRegistry')}
+            </StatusTag>
+          )}
+        </span>
+      ),
+    };
+  };
+
+  if (!form) {
+    return <Descriptions bordered size="small" column={1} layout={layout} items={orderedFields(undefined, values).map(item)} />;
+  }
+  const listed = new Set(form.sections.flatMap((s) => s.fields));
+  const rest = Object.keys(values).filter((k) => !listed.has(k));
+  return (
+    <div className="form-data">
+      {form.sections.map((section) => {
+        const keys = section.fields.filter((k) => values[k] !== undefined);
+        if (keys.length === 0) return null;
+        return (
+          <Descriptions
+            key={section.key}
+            title={pick(section.titleVi, section.titleEn)}
+            bordered
+            size="small"
+            column={1}
+            layout={layout}
+            items={keys.map(item)}
+            className="form-data-section"
+          />
+        );
+      })}
+      {rest.length > 0 && <Descriptions bordered size="small" column={1} layout={layout} items={rest.map(item)} className="form-data-section" />}
+    </div>
+  );
+}

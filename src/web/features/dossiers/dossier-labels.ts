@@ -1,0 +1,143 @@
+import type { DeadlineFlag, DossierChannel, DossierCommand, DossierState, Workqueue } from '../../../contracts/dossiers';
+import type { MessageKey } from '../../app/dictionary';
+import type { StatusKind } from '../../components/StatusTag';
+import type { SlipKind } from './dossiers-api';
+
+/** The state's name in the dictionary. */
+export const STATE_LABEL: Record<DossierState, MessageKey> = {
+  draft: 'dossier.state.draft',
+  submitted: 'dossier.state.submitted',
+  received: 'dossier.state.received',
+  not_accepted: 'dossier.state.not_accepted',
+  in_processing: 'dossier.state.in_processing',
+  supplement_requested: 'dossier.state.supplement_requested',
+  approved: 'dossier.state.approved',
+  refused: 'dossier.state.refused',
+  result_issued: 'dossier.state.result_issued',
+  returned: 'dossier.state.returned',
+  withdrawn: 'dossier.state.withdrawn',
+};
+
+/** Colour of a state tag: waiting for the agency (info), for the citizen (warn), ended well (ok) or not (danger). */
+export const STATE_KIND: Record<DossierState, StatusKind> = {
+  draft: 'neutral',
+  submitted: 'info',
+  received: 'info',
+  not_accepted: 'danger',
+  in_processing: 'info',
+  supplement_requested: 'warn',
+  approved: 'ok',
+  refused: 'danger',
+  result_issued: 'ok',
+  returned: 'ok',
+  withdrawn: 'neutral',
+};
+
+/** Deadline flags: green on time, orange due soon, red overdue, grey paused (issue #4 §6). */
+export const FLAG_KIND: Record<Exclude<DeadlineFlag, 'none'>, StatusKind> = {
+  on_time: 'ok',
+  due_soon: 'warn',
+  overdue: 'danger',
+  paused: 'neutral',
+  done_on_time: 'ok',
+  done_late: 'danger',
+};
+
+export const FLAG_LABEL: Record<Exclude<DeadlineFlag, 'none'>, MessageKey> = {
+  on_time: 'dossier.flag.on_time',
+  due_soon: 'dossier.flag.due_soon',
+  overdue: 'dossier.flag.overdue',
+  paused: 'dossier.flag.paused',
+  done_on_time: 'dossier.flag.done_on_time',
+  done_late: 'dossier.flag.done_late',
+};
+
+/** Button text of each command. */
+export const COMMAND_LABEL: Record<DossierCommand, MessageKey> = {
+  submit: 'dossier.command.submit',
+  receive: 'dossier.command.receive',
+  refuse_intake: 'dossier.command.refuse_intake',
+  start_processing: 'dossier.command.start_processing',
+  request_supplement: 'dossier.command.request_supplement',
+  resubmit: 'dossier.command.resubmit',
+  approve: 'dossier.command.approve',
+  refuse: 'dossier.command.refuse',
+  issue_result: 'dossier.command.issue_result',
+  return_result: 'dossier.command.return_result',
+  withdraw: 'dossier.command.withdraw',
+  extend: 'dossier.command.extend',
+};
+
+/** What happened, as a timeline line (the command that made the entry). */
+export const EVENT_LABEL: Record<DossierCommand, MessageKey> = {
+  submit: 'dossier.event.submit',
+  receive: 'dossier.event.receive',
+  refuse_intake: 'dossier.event.refuse_intake',
+  start_processing: 'dossier.event.start_processing',
+  request_supplement: 'dossier.event.request_supplement',
+  resubmit: 'dossier.event.resubmit',
+  approve: 'dossier.event.approve',
+  refuse: 'dossier.event.refuse',
+  issue_result: 'dossier.event.issue_result',
+  return_result: 'dossier.event.return_result',
+  withdraw: 'dossier.event.withdraw',
+  extend: 'dossier.event.extend',
+};
+
+export const CHANNEL_LABEL: Record<DossierChannel, MessageKey> = {
+  online: 'dossier.channel.online',
+  assisted: 'dossier.channel.assisted',
+  paper: 'dossier.channel.paper',
+};
+
+export const SLIP_LABEL: Record<SlipKind, MessageKey> = {
+  receipt: 'dossier.slip.receipt',
+  supplement: 'dossier.slip.supplement',
+  refusal: 'dossier.slip.refusal',
+  apology: 'dossier.slip.apology',
+};
+
+export const QUEUE_LABEL: Record<Workqueue, MessageKey> = {
+  new: 'dossier.queue.tab.new',
+  mine: 'dossier.queue.tab.mine',
+  due_soon: 'dossier.queue.tab.due_soon',
+  overdue: 'dossier.queue.tab.overdue',
+  waiting_citizen: 'dossier.queue.tab.waiting_citizen',
+  all: 'dossier.queue.tab.all',
+};
+
+/** Is this a timeline command the dictionary knows (older entries may carry other names)? */
+export function isKnownCommand(command: string): command is DossierCommand {
+  return command in EVENT_LABEL;
+}
+
+/**
+ * The citizen's path through the lifecycle, for the progress steps of "Hồ sơ của tôi":
+ * submitted → received → processing → decided → result. Returns the index of the current step
+ * and whether the dossier stopped there for good (refused, not accepted, withdrawn).
+ */
+export function progressOf(state: DossierState): { step: number; stopped: boolean } {
+  switch (state) {
+    case 'draft':
+      return { step: 0, stopped: false };
+    case 'submitted':
+      return { step: 0, stopped: false };
+    case 'not_accepted':
+      return { step: 1, stopped: true };
+    case 'received':
+      return { step: 1, stopped: false };
+    case 'in_processing':
+    case 'supplement_requested':
+      return { step: 2, stopped: false };
+    case 'approved':
+      return { step: 3, stopped: false };
+    case 'refused':
+      return { step: 3, stopped: true };
+    case 'result_issued':
+      return { step: 4, stopped: false };
+    case 'returned':
+      return { step: 4, stopped: false };
+    case 'withdrawn':
+      return { step: 0, stopped: true };
+  }
+}

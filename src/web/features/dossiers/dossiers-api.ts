@@ -1,0 +1,118 @@
+import type {
+  CommandBody, DossierCommand, DossierDetail, DossierListQuery, DossierSummary, StatusLookupResult, SubmissionBody,
+} from '../../../contracts/dossiers';
+import type { PersonDetail } from '../../../contracts/population';
+import type { PrefillResult, ProcedureVersion } from '../../../contracts/procedures';
+import { apiGet, apiPost, apiPostForm, query, type RequestOptions } from '../../api/client';
+
+/** A page of dossiers as the list endpoints return it. */
+export interface DossierPage {
+  items: DossierSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Files chosen for the dossier, by the procedure's document code (several files per document allowed). */
+export type FilesByDocument = Record<string, File[]>;
+
+/** The kinds of printable slips (issue #4 §5). */
+export type SlipKind = DossierDetail['slips'][number];
+
+const BASE = '/api/v1/dossiers';
+const enc = encodeURIComponent;
+
+/** The input of a submission as the web app sends it: `draft` and `channel` may be left to the server's defaults. */
+export type SubmissionInput = Omit<SubmissionBody, 'draft' | 'channel'> & Partial<Pick<SubmissionBody, 'draft' | 'channel'>>;
+
+function hasFiles(files: FilesByDocument | undefined): files is FilesByDocument {
+  return !!files && Object.values(files).some((list) => list.length > 0);
+}
+
+/**
+ * The multipart body of a submission or a resubmission: the JSON part under `jsonField`, then
+ * one part `file:<documentKey>` per file (the server's field naming).
+ */
+export function multipartBody(jsonField: 'dossier' | 'command', json: unknown, files: FilesByDocument): FormData {
+  const form = new FormData();
+  form.append(jsonField, JSON.stringify(json));
+  for (const [documentKey, list] of Object.entries(files)) {
+    for (const file of list) form.append(`file:${documentKey}`, file, file.name);
+  }
+  return form;
+}
+
+/** Files a dossier (or saves a draft): JSON without files, multipart with them. */
+export function submitDossier(body: SubmissionInput, files?: FilesByDocument): Promise<DossierDetail> {
+  return hasFiles(files) ? apiPostForm<DossierDetail>(BASE, multipartBody('dossier', body, files)) : apiPost<DossierDetail>(BASE, body);
+}
+
+/** Submits a saved draft. */
+export function submitDraft(id: string, body: SubmissionInput, files?: FilesByDocument): Promise<DossierDetail> {
+  const path = `${BASE}/${enc(id)}/submit`;
+  return hasFiles(files) ? apiPostForm<DossierDetail>(path, multipartBody('dossier', body, files)) : apiPost<DossierDetail>(path, body);
+}
+
+/** The signed-in citizen's dossiers, newest first. */
+export function fetchMyDossiers(page: number, pageSize: number, options?: RequestOptions): Promise<DossierPage> {
+  return apiGet<DossierPage>(`${BASE}/mine${query({ page, pageSize })}`, options);
+}
+
+/** Filters of the back-office workqueue (page and size included). */
+export type WorkqueueFilters = Partial<DossierListQuery>;
+
+/** A back-office workqueue page. */
+export function fetchWorkqueue(filters: WorkqueueFilters, options?: RequestOptions): Promise<DossierPage> {
+  return apiGet<DossierPage>(`${BASE}${query({ ...filters })}`, options);
+}
+
+/** Dossiers of one person, by personal ID number (in the body: ID numbers never go in URLs). */
+export function searchDossiersByPerson(nationalId: string, options?: RequestOptions): Promise<DossierPage> {
+  return apiPost<DossierPage>(`${BASE}/search`, { nationalId }, options);
+}
+
+/** One dossier in full, with the commands the caller may run now. */
+export function fetchDossier(id: string, options?: RequestOptions): Promise<DossierDetail> {
+  return apiGet<DossierDetail>(`${BASE}/${enc(id)}`, options);
+}
+
+/** Staff: the applicant's registry record (the access is logged with purpose dossier_processing). */
+export function fetchApplicant(id: string, options?: RequestOptions): Promise<PersonDetail> {
+  return apiGet<PersonDetail>(`${BASE}/${enc(id)}/applicant`, options);
+}
+
+/** Runs a command on a dossier; with files (a resubmission) the body goes as multipart. */
+export function runCommand(id: string, command: DossierCommand, body: CommandBody, files?: FilesByDocument): Promise<DossierDetail> {
+  const path = `${BASE}/${enc(id)}/commands/${enc(command)}`;
+  return hasFiles(files) ? apiPostForm<DossierDetail>(path, multipartBody('command', body, files)) : apiPost<DossierDetail>(path, body);
+}
+
+/** Where an attachment is downloaded (same-origin GET with the session cookie). */
+export function attachmentUrl(id: string, attachmentId: string): string {
+  return `${BASE}/${enc(id)}/attachments/${enc(attachmentId)}`;
+}
+
+/** Where a slip's PDF is rendered. */
+export function slipUrl(id: string, kind: SlipKind): string {
+  return `${BASE}/${enc(id)}/slips/${enc(kind)}`;
+}
+
+/** Public: a dossier's state from its code and the applicant's ID number. */
+export function lookupStatus(code: string, nationalId: string, options?: RequestOptions): Promise<StatusLookupResult> {
+  return apiPost<StatusLookupResult>(`${BASE}/status-lookup`, { code, nationalId }, options);
+}
+
+/** The procedure version in force (documents, fees, time limit, required e-ID level, form). */
+export function fetchProcedure(code: string, options?: RequestOptions): Promise<ProcedureVersion> {
+  return apiGet<ProcedureVersion>(`/api/v1/procedures/${enc(code)}`, options);
+}
+
+/** A procedure version by id (the one a dossier was filed under: its labels and documents). */
+export function fetchProcedureVersion(versionId: string, options?: RequestOptions): Promise<ProcedureVersion> {
+  return apiGet<ProcedureVersion>(`/api/v1/procedures/versions/${enc(versionId)}`, options);
+}
+
+/** The signed-in citizen's prefilled form of a procedure. */
+export function fetchPrefill(code: string, options?: RequestOptions): Promise<PrefillResult> {
+  return apiGet<PrefillResult>(`/api/v1/procedures/${enc(code)}/prefill`, options);
+}

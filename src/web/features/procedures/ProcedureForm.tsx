@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Form } from 'antd';
+import type { FieldSource, ProcedureForm as FormDefinition } from '../../../contracts/procedures';
+import { useI18n } from '../../app/i18n';
+import { fieldControl, fieldRules, SourceBadge } from './FormFieldControl';
+import { FormTableField } from './FormTableField';
+import { fromFormValues, isFormPath, namePath, propertyOf, requiredOf, toFormValues } from './procedure-form-values';
+import './procedures.css';
+
+/** A field problem from the server: the API's shape ({ messageVi, messageEn }) or validateFormData's ({ vi, en }). */
+export type ServerFieldError = { field: string } & ({ messageVi: string; messageEn: string } | { vi: string; en: string });
+
+export interface ProcedureFormProps {
+  /** The form of the procedure version (JSON Schema + field metadata). */
+  form: FormDefinition;
+  /** Values to start from (e.g. the prefill's `values`), as the API gives them (dates YYYY-MM-DD). */
+  initialValues?: Record<string, unknown>;
+  /** Where each prefilled value came from (prefill `sources`); absent or 'typed' = typed by the citizen. */
+  sources?: Record<string, FieldSource>;
+  /** May the citizen change a prefilled value (prefill `editable`); absent = editable. */
+  editable?: Record<string, boolean>;
+  /** Called with API-ready values (dates YYYY-MM-DD, empty inputs left out) once client checks pass. */
+  onSubmit: (values: Record<string, unknown>) => void | Promise<void>;
+  /** Field problems returned by the server, shown on their fields (others above the form). */
+  serverErrors?: ServerFieldError[];
+  submitting?: boolean;
+  submitLabel?: string;
+  disabled?: boolean;
+  /** Rendered after the sections, before the submit button (e.g. attachments). */
+  children?: ReactNode;
+}
+
+const messages = (e: ServerFieldError): [string, string] => ('vi' in e ? [e.vi, e.en] : [e.messageVi, e.messageEn]);
+
+/**
+ * Renders a procedure's form from its JSON Schema and field metadata with antd: text, dates,
+ * selects, phone, e-mail, ID numbers, consents (checkboxes) and tables (household members). A
+ * prefilled field carries a "Từ CSDL quốc gia về dân cư" badge and is read-only unless the law lets
+ * the citizen declare it. Required fields and formats are checked before submitting; the server
+ * checks everything again (validateFormData + checkLockedFields).
+ */
+export function ProcedureForm({ form, initialValues, sources = {}, editable = {}, onSubmit, serverErrors, submitting, submitLabel, disabled = false, children }: ProcedureFormProps) {
+  const { t, pick } = useI18n();
+  const [antForm] = Form.useForm<Record<string, unknown>>();
+  const required = useMemo(() => requiredOf(form), [form]);
+  const initial = useMemo(() => toFormValues(form, initialValues), [form, initialValues]);
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
+
+  useEffect(() => {
+    antForm.resetFields();
+  }, [antForm, initial]);
+
+  useEffect(() => {
+    const errors = serverErrors ?? [];
+    antForm.setFields(errors.filter((e) => isFormPath(form, e.field)).map((e) => ({ name: namePath(e.field), errors: [pick(...messages(e))] })));
+    setElsewhere(errors.filter((e) => !isFormPath(form, e.field)).map((e) => pick(...messages(e))));
+    const first = errors.find((e) => isFormPath(form, e.field));
+    if (first) antForm.scrollToField(namePath(first.field), { block: 'center' });
+  }, [antForm, form, serverErrors, pick]);
+
+  const isPrefilled = (name: string) => sources[name] !== undefined && sources[name] !== 'typed' && initialValues?.[name] !== undefined;
+  const prefilledRows = (name: string) => (isPrefilled(name) && Array.isArray(initialValues?.[name]) ? (initialValues[name] as unknown[]).length : 0);
+
+  return (
+    <Form
+      form={antForm}
+      layout="vertical"
+      requiredMark
+      initialValues={initial}
+      disabled={disabled}
+      scrollToFirstError={{ block: 'center' }}
+      onFinish={(values) => void onSubmit(fromFormValues(form, values))}
+      className="procedure-form"
+    >
+      {elsewhere.length > 0 && <Alert type="error" showIcon className="section-alert" title={t('procform.serverErrors')} description={<ul>{elsewhere.map((m) => <li key={m}>{m}</li>)}</ul>} />}
+      {form.sections.map((section) => (
+        <Card key={section.key} title={pick(section.titleVi, section.titleEn)} className="section-card form-section">
+          {section.fields.map((name) => {
+            const meta = form.fields[name];
+            if (!meta) return null;
+            const schema = propertyOf(form, name);
+            const locked = isPrefilled(name) && editable[name] === false;
+            if (meta.widget === 'table') {
+              return <FormTableField key={name} name={name} meta={meta} schema={schema} source={isPrefilled(name) ? sources[name] : undefined} editable={!locked} prefilledRows={prefilledRows(name)} disabled={disabled} />;
+            }
+            const label = pick(meta.labelVi, meta.labelEn);
+            const hint = meta.hintVi ? pick(meta.hintVi, meta.hintEn ?? meta.hintVi) : undefined;
+            const checkbox = meta.widget === 'checkbox';
+            return (
+              <Form.Item
+                key={name}
+                name={name}
+                label={checkbox ? undefined : <span className="field-label">{label} {isPrefilled(name) && <SourceBadge source={sources[name]} />}</span>}
+                valuePropName={checkbox ? 'checked' : 'value'}
+                extra={locked ? <>{hint && <div>{hint}</div>}{t('procform.locked')}</> : hint}
+                rules={locked ? [] : fieldRules(meta, schema, required.has(name), t, label)}
+              >
+                {fieldControl(meta, schema, locked, disabled, label)}
+              </Form.Item>
+            );
+          })}
+        </Card>
+      ))}
+      {children}
+      <Button type="primary" htmlType="submit" size="large" block loading={submitting} className="big-button">
+        {submitLabel ?? t('procform.submit')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { Layout } from 'antd';
+import { homeFor, loginPath, useSession } from '../../api/session';
+import { AppHeader } from '../../app/AppHeader';
+import { useT } from '../../app/i18n';
+import './procedures.css';
+
+/**
+ * The frame of the public citizen pages (catalog, procedure page): they work signed out, so they
+ * live outside AppLayout. A bar under the header leads back to the citizen's pages or to sign-in.
+ */
+export function PublicShell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const { me } = useSession();
+  const location = useLocation();
+  const signedIn = me?.authenticated && me.account;
+  return (
+    <Layout className="app-shell">
+      <a className="skip-link" href="#main">
+        {t('layout.skipToContent')}
+      </a>
+      <AppHeader />
+      <nav className="public-bar" aria-label={t('procedures.publicNav')}>
+        <Link to="/procedures">{t('procedures.catalog.title')}</Link>
+        {signedIn ? <Link to={homeFor(me)}>{t('procedures.myPages')}</Link> : <Link to={loginPath(`${location.pathname}${location.search}`)}>{t('procedures.signIn')}</Link>}
+      </nav>
+      <Layout.Content id="main" tabIndex={-1} className="app-content public-content">
+        {children}
+      </Layout.Content>
+      <Layout.Footer className="app-footer">{t('layout.footer')}</Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import dayjs from 'dayjs';
+import type { ProcedureForm } from '../../../contracts/procedures';
+import { fromFormValues, isFormPath, namePath, toFormValues } from './procedure-form-values';
+
+const form: ProcedureForm = {
+  formCode: null,
+  titleVi: 'Thử',
+  titleEn: 'Test',
+  schema: { type: 'object', additionalProperties: false, properties: {} },
+  sections: [{ key: 'a', titleVi: 'A', titleEn: 'A', fields: ['name', 'born', 'agree', 'members'] }],
+  fields: {
+    name: { labelVi: 'Tên', labelEn: 'Name', source: 'typed', path: null, editable: true, widget: 'text' },
+    born: { labelVi: 'Ngày sinh', labelEn: 'Born', source: 'typed', path: null, editable: true, widget: 'date' },
+    agree: { labelVi: 'Đồng ý', labelEn: 'Agree', source: 'typed', path: null, editable: true, widget: 'checkbox' },
+    members: {
+      labelVi: 'Thành viên', labelEn: 'Members', source: 'registry.household', path: 'members', editable: true, widget: 'table',
+      columns: [
+        { key: 'fullName', labelVi: 'Họ tên', labelEn: 'Name', widget: 'text', editable: false },
+        { key: 'birthDate', labelVi: 'Ngày sinh', labelEn: 'Born', widget: 'date', editable: false },
+      ],
+    },
+  },
+};
+
+describe('form values between the API and the antd form', () => {
+  it('turns ISO dates into dayjs and back, in tables too', () => {
+    const ui = toFormValues(form, { name: 'Lò Thị Mai', born: '1990-03-15', members: [{ fullName: 'Lò Văn Sơn', birthDate: '1988-07-01' }] });
+    expect(dayjs.isDayjs(ui.born)).toBe(true);
+    expect(dayjs.isDayjs((ui.members as Array<Record<string, unknown>>)[0]!.birthDate)).toBe(true);
+    expect(fromFormValues(form, ui)).toEqual({ name: 'Lò Thị Mai', born: '1990-03-15', members: [{ fullName: 'Lò Văn Sơn', birthDate: '1988-07-01' }] });
+  });
+
+  it('leaves out empty inputs, trims text, drops empty rows and keys the form does not have', () => {
+    expect(fromFormValues(form, { name: '  ', born: null, agree: false, members: [{ fullName: ' An ' }, {}, { birthDate: undefined }], hacker: 'x' })).toEqual({
+      agree: false,
+      members: [{ fullName: 'An' }],
+    });
+  });
+
+  it('maps server field paths to antd name paths and knows which are on the form', () => {
+    expect(namePath('members.1.birthDate')).toEqual(['members', 1, 'birthDate']);
+    expect(isFormPath(form, 'members.1.birthDate')).toBe(true);
+    expect(isFormPath(form, 'name')).toBe(true);
+    expect(isFormPath(form, 'members.1.shoeSize')).toBe(false);
+    expect(isFormPath(form, 'favouriteColour')).toBe(false);
+  });
+});
