@@ -43,8 +43,8 @@ export function diskFileStore(root: string): FileStore {
       await rename(tmp, path);
       return { sha256, size: data.length, created: true };
     },
-    read: (sha256) => readFile(pathOf(sha256)),
-    has: (sha256) => exists(pathOf(sha256)),
-    remove: (sha256) => rm(pathOf(sha256), { force: true }),
+    read: async (sha256) => readFile(pathOf(sha256)),
+    has: async (sha256) => exists(pathOf(sha256)),
+    remove: async (sha256) => rm(pathOf(sha256), { force: true }),
   };
 }

@@ -6,7 +6,7 @@ import { todayInVietnam } from '../../../contracts/common';
 import type { CommandBody, DossierCommand, DossierDetail, DossierListQuery, DossierState, DossierSummary, StatusLookupResult, SubmissionBody } from '../../../contracts/dossiers';
 import type { AccessContext } from '../identity';
 import { loadWorkingCalendar, type WorkingCalendar } from '../calendar';
-import { getProcedureVersion, getProcedureVersionById, prefillForm, validateFormData, validateSubmission, type ProcedureVersion } from '../procedures';
+import { getProcedureVersion, getProcedureVersionById, listProcedures, prefillForm, validateFormData, validateSubmission, type ProcedureVersion } from '../procedures';
 import { findPersonIdByNationalId, getOwnRecord, getPersonDetail } from '../population';
 import { recordAccess, subjectFor } from '../audit';
 import { getUnit } from '../units';
@@ -29,6 +29,19 @@ export interface DossierDeps {
 
 const clock = (deps: DossierDeps) => (deps.now ? deps.now() : new Date());
 
+/** Procedure versions never change once created (procedures module), so they are memoised by id. */
+const versionsById = new Map<string, Promise<ProcedureVersion>>();
+function versionById(db: Db, id: string): Promise<ProcedureVersion> {
+  let v = versionsById.get(id);
+  if (!v) {
+    if (versionsById.size >= 1_000) versionsById.delete(versionsById.keys().next().value as string);
+    v = getProcedureVersionById(db, id);
+    v.catch(() => versionsById.delete(id));
+    versionsById.set(id, v);
+  }
+  return v;
+}
+
 /**
  * Agency code of a receiving commune in dossier codes: `<commune code>.<province letter code>`
  * (e.g. `03388.H29`), the province's letter code being the last group of PROVINCE_AGENCY_CODE
@@ -48,7 +61,7 @@ export function formatDossierCode(agencyCode: string, day: string, seq: number):
 /** Per-request memo of procedure versions and unit names (lists show many rows of few procedures). */
 async function presentContext(deps: DossierDeps, access: AccessContext, rows: Array<{ procedureVersionId: string; unitCode: string }>, cal?: WorkingCalendar): Promise<PresentContext> {
   const versions = new Map<string, ProcedureVersion>();
-  for (const id of new Set(rows.map((r) => r.procedureVersionId))) versions.set(id, await getProcedureVersionById(deps.db, id));
+  for (const id of new Set(rows.map((r) => r.procedureVersionId))) versions.set(id, await versionById(deps.db, id));
   const names = new Map<string, string | null>();
   const today = todayInVietnam(clock(deps));
   for (const code of new Set(rows.map((r) => r.unitCode))) names.set(code, await getUnit(deps.db, code, today).then((u) => u.fullName, () => null));
@@ -79,7 +92,7 @@ async function resolveApplicant(deps: DossierDeps, access: AccessContext, body: 
     if (body.channel === 'paper') throw errors.requestInvalid('channel', 'Công dân nộp trực tuyến hoặc tại thiết bị ở bộ phận một cửa', 'Citizens file online or on a counter device');
     if (body.applicantNationalId) throw errors.requestInvalid('applicantNationalId', 'Công dân chỉ nộp hồ sơ của chính mình', 'Citizens file their own dossiers only');
     if ((actor.acr ?? 0) < version.requiredEidLevel) throw errors.eidLevelForbidden(version.requiredEidLevel);
-    const person = await getOwnRecord(deps.db, actor.nationalId).catch((e: unknown) => {
+    const person = await getOwnRecord(deps.db, actor.nationalId, { findings: false }).catch((e: unknown) => {
       if (e instanceof AppError && e.code === 'PERSON.NOT_FOUND') return null;
       throw e;
     });
@@ -99,7 +112,7 @@ async function resolveApplicant(deps: DossierDeps, access: AccessContext, body: 
   const person = await getPersonDetail(deps.db, personId, undefined, {
     reader: { accountId: actor.accountId, role: grant.role, unitCode: grant.unitCode, requestId: access.requestId, pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY },
     purpose: 'dossier_processing',
-  });
+  }, { findings: false });
   return { personId, name: person.fullName, nationalId: body.applicantNationalId, ownerAccountId: null, unitCode: body.unitCode, sources: {} };
 }
 
@@ -201,7 +214,7 @@ async function loadVisible(deps: DossierDeps, access: AccessContext, id: string)
 /** A dossier in full for its owner or for staff of its unit (logged as a staff read of the applicant's data). */
 export async function getDossier(deps: DossierDeps, access: AccessContext, id: string): Promise<DossierDetail> {
   const row = await loadVisible(deps, access, id);
-  const version = await getProcedureVersionById(deps.db, row.procedureVersionId);
+  const version = await versionById(deps.db, row.procedureVersionId);
   const staff = access.actor?.kind !== 'citizen';
   const [transitions, attachments, ctx] = await Promise.all([repo.listTransitions(deps.db, id), repo.listAttachments(deps.db, id), presentContext(deps, access, [row])]);
   const subject = row.applicantSubject ?? (deps.config.AUDIT_PSEUDONYM_KEY && row.applicantPersonId ? subjectFor(deps.config.AUDIT_PSEUDONYM_KEY, { personId: row.applicantPersonId }) : null);
@@ -221,7 +234,7 @@ export async function getDossier(deps: DossierDeps, access: AccessContext, id: s
 /** Runs one lifecycle command (compare-and-set on state and version: of two concurrent commands one wins, the other gets 409). */
 export async function runCommand(deps: DossierDeps, access: AccessContext, id: string, command: DossierCommand, body: CommandBody, files: IncomingFile[] = []): Promise<DossierDetail> {
   const row = await loadVisible(deps, access, id);
-  const version = await getProcedureVersionById(deps.db, row.procedureVersionId);
+  const version = await versionById(deps.db, row.procedureVersionId);
   const actors = dossierActors(access, row, version.handledByRole);
   if (command === 'extend' && !access.canInUnit('dossiers.deadline.extend', row.unitCode)) throw errors.commandForbidden(command);
   if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) throw errors.versionConflict();
@@ -332,6 +345,9 @@ async function submitDraft(deps: DossierDeps, access: AccessContext, row: repo.D
   return getDossier(deps, access, row.id);
 }
 
+/** Roles that handle only the procedures assigned to them (procedure version `handledByRole`). */
+const HANDLING_ROLES = ['commune_police', 'civil_status_officer'];
+
 const QUEUE_STATES: Record<string, readonly DossierState[]> = {
   new: ['submitted'],
   waiting_citizen: ['supplement_requested'],
@@ -347,6 +363,13 @@ export async function listWorkqueue(deps: DossierDeps, access: AccessContext, q:
   const now = clock(deps);
   const cal = await loadWorkingCalendar(deps.db);
   const filter: repo.ListFilter = { unitCodes: scope ? [...scope] : null, state: q.state, procedureCode: q.procedureCode, unitCode: q.unitCode, codePrefix: q.code, excludeDrafts: true };
+  // Per role: an officer who only handles some procedures (commune police: residence; civil-status
+  // officer: civil status) sees those; the one-stop desk and supervisors see every procedure.
+  const roles = access.actor!.grants.map((g) => g.role);
+  if (roles.every((r) => HANDLING_ROLES.includes(r))) {
+    const handled = (await listProcedures(deps.db, { asOf: todayInVietnam(now) })).items.filter((p) => roles.includes(p.handledByRole)).map((p) => p.code);
+    filter.procedureCodes = handled;
+  }
   if (q.queue !== 'all') filter.states = QUEUE_STATES[q.queue];
   if (q.queue === 'mine') filter.assigneeAccountId = access.actor!.accountId;
   if (q.queue === 'overdue') filter.dueBefore = now;
@@ -410,7 +433,7 @@ export async function lookupStatus(deps: DossierDeps, code: string, nationalId: 
   const row = await repo.findDossierByCode(deps.db, code.trim());
   const personId = row?.applicantPersonId ? await findPersonIdByNationalId(deps.db, nationalId) : undefined;
   if (!row || !personId || personId !== row.applicantPersonId || row.state === 'draft') throw errors.dossierNotFound();
-  const version = await getProcedureVersionById(deps.db, row.procedureVersionId);
+  const version = await versionById(deps.db, row.procedureVersionId);
   const cal = await loadWorkingCalendar(deps.db);
   const transitions = await repo.listTransitions(deps.db, row.id);
   const summary = presentSummary(row, { cal, now: clock(deps), viewerAccountId: null, procedure: () => version, unitName: () => null });
@@ -426,7 +449,7 @@ export async function lookupStatus(deps: DossierDeps, code: string, nationalId: 
 export async function loadForSlip(deps: DossierDeps, access: AccessContext, id: string) {
   const row = await loadVisible(deps, access, id);
   if (access.actor?.kind === 'citizen') throw errors.dossierNotFound();
-  const [version, transitions, attachments] = await Promise.all([getProcedureVersionById(deps.db, row.procedureVersionId), repo.listTransitions(deps.db, id), repo.listAttachments(deps.db, id)]);
+  const [version, transitions, attachments] = await Promise.all([versionById(deps.db, row.procedureVersionId), repo.listTransitions(deps.db, id), repo.listAttachments(deps.db, id)]);
   const unitName = await getUnit(deps.db, row.unitCode, todayInVietnam(clock(deps))).then((u) => u.fullName, () => row.unitCode);
   return { row, version, transitions, attachments, unitName };
 }

@@ -111,6 +111,7 @@ export async function getPersonDetail(
   id: string,
   scope: { unitAllowed(unitCode: string | null): boolean } = { unitAllowed: () => true },
   read?: { reader: Reader; purpose: string },
+  options: { findings?: boolean } = {},
 ): Promise<PersonDetail> {
   if (read) {
     // 'self_service' is the citizen's own purpose; an officer must state an official one.
@@ -123,7 +124,8 @@ export async function getPersonDetail(
   const [residences, household, findings, unitName] = await Promise.all([
     repo.listResidences(db, id),
     row.householdId ? repo.findHousehold(db, row.householdId) : Promise.resolve(undefined),
-    checkPerson(db, id, todayInVietnam(), [...ID_PROVINCE_CODES]),
+    // The data-quality findings cost a dozen rule queries: forms that only need the facts skip them.
+    options.findings === false ? Promise.resolve([]) : checkPerson(db, id, todayInVietnam(), [...ID_PROVINCE_CODES]),
     unitNamesToday(db),
   ]);
   if (read) await logAccess(db, read.reader, 'person.read', [row], read.purpose);
@@ -138,10 +140,10 @@ export async function getPersonDetail(
 }
 
 /** The signed-in citizen's own record (by the ID number of their e-ID); not logged as an officer's access. */
-export async function getOwnRecord(db: Db, nationalId: string | null): Promise<PersonDetail> {
+export async function getOwnRecord(db: Db, nationalId: string | null, options: { findings?: boolean } = {}): Promise<PersonDetail> {
   const id = nationalId ? await repo.findPersonIdByNationalId(db, nationalId) : undefined;
   if (!id) throw notFound('PERSON.NOT_FOUND', 'hồ sơ của bạn trong cơ sở dữ liệu dân cư của tỉnh', 'Your record in the province registry');
-  return getPersonDetail(db, id);
+  return getPersonDetail(db, id, undefined, undefined, options);
 }
 
 /** A citizen's household as their own forms need it (procedures prefill): address, head, members. */

@@ -90,7 +90,7 @@ function householdValue(view: RegistryView, path: string, meta: FieldMeta): unkn
     const columns = (meta.columns ?? []).map((c) => c.key);
     return h.members
       .filter((m) => m.alive && m.personId !== view.person?.id)
-      .map((m) => Object.fromEntries(columns.map((c) => [c, memberColumn(m, c)]).filter(([, v]) => v !== undefined)));
+      .map((m) => Object.fromEntries(columns.map((c): [string, unknown] => [c, memberColumn(m, c)]).filter(([, v]) => v !== undefined)));
   }
   const person = who === 'head' ? h.members.find((m) => m.relationToHead === 'head' && m.alive) : who === 'spouse' ? spouseOf(view) : parentOf(view, who);
   return person && key ? memberColumn(person, key) : undefined;
@@ -138,7 +138,7 @@ export function resolvePrefill(form: ProcedureForm, view: RegistryView, claims: 
 export async function prefillForm(db: Db, version: ProcedureVersion, citizen: CitizenRef): Promise<PrefillResult> {
   let person: PersonDetail | null = null;
   try {
-    person = citizen.nationalId ? await getOwnRecord(db, citizen.nationalId) : null;
+    person = citizen.nationalId ? await getOwnRecord(db, citizen.nationalId, { findings: false }) : null;
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'PERSON.NOT_FOUND')) throw error;
   }
