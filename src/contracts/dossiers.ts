@@ -10,7 +10,7 @@ import { ProcedureCode } from './procedures';
 
 /** Lifecycle states (one state machine: src/server/modules/dossiers/lifecycle.ts). */
 export const DOSSIER_STATES = [
-  'draft', 'submitted', 'received', 'not_accepted', 'in_processing', 'supplement_requested',
+  'draft', 'awaiting_payment', 'submitted', 'received', 'not_accepted', 'in_processing', 'supplement_requested',
   'approved', 'refused', 'result_issued', 'returned', 'withdrawn',
 ] as const;
 export const DossierState = z.enum(DOSSIER_STATES);
@@ -20,6 +20,7 @@ export type DossierState = z.infer<typeof DossierState>;
 export const DOSSIER_COMMANDS = [
   'submit', 'receive', 'refuse_intake', 'start_processing', 'request_supplement', 'resubmit',
   'approve', 'refuse', 'issue_result', 'return_result', 'withdraw', 'extend',
+  'pay', 'confirm_exemption', 'reject_exemption',
 ] as const;
 export const DossierCommand = z.enum(DOSSIER_COMMANDS);
 export type DossierCommand = z.infer<typeof DossierCommand>;
@@ -87,6 +88,10 @@ export const SubmissionBody = z
     unitCode: UnitCode.optional(),
     /** Officer entering a paper filing: the applicant's personal ID number (never in URLs). */
     applicantNationalId: z.string().regex(/^\d{12}$/, bilingual('Số định danh cá nhân gồm 12 chữ số', 'A personal ID number has 12 digits')).optional(),
+    /** An exemption from the fee the citizen claims (a code of the procedure's exemptions); registry-checkable reasons apply without a claim. */
+    exemptionClaim: z.string().regex(/^[a-z][a-z_]{1,39}$/, bilingual('Lý do miễn lệ phí không hợp lệ', 'Invalid exemption reason')).nullable().optional(),
+    /** Number of people the fee is charged for (per-person fees); default: the applicant and the members on the form. */
+    persons: z.number().int().min(1, bilingual('Ít nhất 1 người', 'At least 1 person')).max(50, bilingual('Tối đa 50 người', 'At most 50 people')).optional(),
     /** Save as draft instead of submitting. */
     draft: z.boolean().default(false),
   })
@@ -124,6 +129,10 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+/** Fee state of a dossier (issue #5). `cash`: paid at the counter for a paper filing. */
+export const FeeStatus = z.enum(['none', 'unpaid', 'paid', 'exempt', 'exemption_pending', 'cash', 'refunded']);
+export type FeeStatus = z.infer<typeof FeeStatus>;
+
 /** A dossier as lists show it. */
 export const DossierSummary = z.object({
   id: z.string(),
@@ -143,9 +152,13 @@ export const DossierSummary = z.object({
   flag: DeadlineFlag,
   late: z.boolean(),
   assignedToMe: z.boolean(),
+  /** Amount due now (integer VND) and the fee state. */
+  feeAmount: z.number().int(),
+  feeStatus: FeeStatus,
   version: z.number().int(),
 });
 export type DossierSummary = z.infer<typeof DossierSummary>;
+
 
 /** A dossier in full (its owner, or staff of its unit). */
 export const DossierDetail = DossierSummary.extend({
@@ -162,6 +175,9 @@ export const DossierDetail = DossierSummary.extend({
   /** Remaining working minutes while paused for a supplement. */
   pausedRemainingMinutes: z.number().nullable(),
   applicantPersonId: z.string().nullable(),
+  /** How the fee was calculated (fees module), as shown before payment; null when the procedure is free. */
+  fee: z.record(z.string(), z.unknown()).nullable(),
+  feePaidAmount: z.number().int(),
   /** Staff only: the slips that can be printed now. */
   slips: z.array(z.enum(['receipt', 'supplement', 'refusal', 'apology'])),
 });

@@ -36,6 +36,8 @@ export function presentSummary(row: DossierRow, ctx: PresentContext): DossierSum
     flag: deadlineFlag(ctx.cal, { state: row.state as DossierState, dueAt: row.dueAt, decidedAt: row.decidedAt, pausedRemainingMinutes: row.pausedRemainingMinutes, late: row.late }, ctx.now),
     late: row.late,
     assignedToMe: ctx.viewerAccountId !== null && row.assigneeAccountId === ctx.viewerAccountId,
+    feeAmount: row.feeAmount,
+    feeStatus: row.feeStatus as DossierSummary['feeStatus'],
     version: row.version,
   };
 }
@@ -82,6 +84,8 @@ export function presentDetail(
     supplement: openSupplement ? { items: openSupplement.items ?? [], requestedAt: openSupplement.at.toISOString() } : null,
     pausedRemainingMinutes: row.pausedRemainingMinutes,
     applicantPersonId: parts.staff ? row.applicantPersonId : null,
+    fee: row.fee ?? null,
+    feePaidAmount: row.feePaidAmount,
     slips: parts.staff ? printableSlips(row, parts.transitions) : [],
   };
 }

@@ -33,6 +33,12 @@ export async function findDossier(db: Db, id: string): Promise<DossierRow | unde
   return rows[0];
 }
 
+/** The dossier row locked until the caller's transaction ends (payments settle under this lock). */
+export async function findDossierForUpdate(db: Db, id: string): Promise<DossierRow | undefined> {
+  const rows = await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1).for('update');
+  return rows[0];
+}
+
 export async function findDossierByCode(db: Db, code: string): Promise<DossierRow | undefined> {
   const rows = await db.select().from(dossiers).where(eq(dossiers.code, code)).limit(1);
   return rows[0];

@@ -47,6 +47,14 @@ export const dossiers = dossiersSchema.table(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     /** Set when an apology slip extended the deadline, or decided after the due time. */
     late: boolean('late').notNull().default(false),
+    /** The fee calculation shown before payment (fees module), kept with the dossier. */
+    fee: jsonb('fee').$type<Record<string, unknown>>(),
+    /** Amount due (integer VND) and the fee state (none, unpaid, paid, exempt, exemption_pending, cash, refunded). */
+    feeAmount: integer('fee_amount').notNull().default(0),
+    feeStatus: text('fee_status').notNull().default('none'),
+    feePaidAmount: integer('fee_paid_amount').notNull().default(0),
+    feePaidAt: timestamp('fee_paid_at', { withTimezone: true }),
+    feePaymentId: uuid('fee_payment_id'),
     /** Optimistic concurrency: incremented by every change. */
     version: integer('version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

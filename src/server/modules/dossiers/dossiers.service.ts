@@ -16,6 +16,7 @@ import * as errors from './dossiers.errors';
 import { actingGrant, canSeeDossier, dossierActors } from './dossiers.policy';
 import { presentDetail, presentSummary, type PresentContext } from './dossiers.presenter';
 import * as repo from './dossiers.repository';
+import { versionById } from './versions';
 import { availableCommands, checkTransition, COMMANDS } from './lifecycle';
 
 /** What the use cases need from the application. */
@@ -29,18 +30,6 @@ export interface DossierDeps {
 
 const clock = (deps: DossierDeps) => (deps.now ? deps.now() : new Date());
 
-/** Procedure versions never change once created (procedures module), so they are memoised by id. */
-const versionsById = new Map<string, Promise<ProcedureVersion>>();
-function versionById(db: Db, id: string): Promise<ProcedureVersion> {
-  let v = versionsById.get(id);
-  if (!v) {
-    if (versionsById.size >= 1_000) versionsById.delete(versionsById.keys().next().value as string);
-    v = getProcedureVersionById(db, id);
-    v.catch(() => versionsById.delete(id));
-    versionsById.set(id, v);
-  }
-  return v;
-}
 
 /**
  * Agency code of a receiving commune in dossier codes: `<commune code>.<province letter code>`

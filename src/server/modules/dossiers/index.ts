@@ -17,6 +17,9 @@ export {
   submitDossier, runCommand, getDossier, listWorkqueue, listMine, lookupStatus, agencyCodeFor, formatDossierCode, type DossierDeps,
 } from './dossiers.service';
 
+/** For the payments module: the payable view of a dossier, and settling / refunding its fee inside the payment's transaction. */
+export { getDossierForPayment, settleDossierFee, refundDossierFee, type PayableDossier } from './dossiers.payments';
+
 /** Codes appearing more than once (must be zero: the benchmark checks it). */
 export { duplicateCodes } from './dossiers.repository';
 

@@ -11,6 +11,10 @@ const LEGAL: ReadonlyArray<[DossierState, DossierCommand, DossierState]> = [
   ['submitted', 'receive', 'received'],
   ['submitted', 'refuse_intake', 'not_accepted'],
   ['submitted', 'withdraw', 'withdrawn'],
+  ['submitted', 'confirm_exemption', 'submitted'],
+  ['submitted', 'reject_exemption', 'awaiting_payment'],
+  ['awaiting_payment', 'pay', 'submitted'],
+  ['awaiting_payment', 'withdraw', 'withdrawn'],
   ['received', 'start_processing', 'in_processing'],
   ['received', 'request_supplement', 'supplement_requested'],
   ['received', 'withdraw', 'withdrawn'],
@@ -27,7 +31,7 @@ const LEGAL: ReadonlyArray<[DossierState, DossierCommand, DossierState]> = [
   ['result_issued', 'return_result', 'returned'],
 ];
 
-const everyone: CommandActor[] = ['owner', 'intake', 'processor'];
+const everyone: CommandActor[] = ['owner', 'intake', 'processor', 'system'];
 const fullBody = { reason: 'Lý do đầy đủ', legalBasis: 'Điều 27 Luật Cư trú 2020', items: [{ item: 'x', reason: 'y' }], newDueAt: '2026-12-01T10:00:00+07:00' };
 
 describe('the dossier state machine', () => {
@@ -43,6 +47,7 @@ describe('the dossier state machine', () => {
   });
 
   it('lets the citizen withdraw only before the decision', () => {
+    expect(availableCommands('awaiting_payment', ['owner'])).toEqual(['withdraw']);
     expect(availableCommands('in_processing', ['owner'])).toEqual(['withdraw']);
     expect(availableCommands('approved', ['owner'])).toEqual([]);
     expect(availableCommands('supplement_requested', ['owner'])).toEqual(['resubmit', 'withdraw']);
@@ -60,6 +65,9 @@ describe('who may run a command', () => {
     ['supplement_requested', 'resubmit', ['intake'], true],
     ['received', 'extend', ['intake'], false],
     ['result_issued', 'return_result', ['intake'], true],
+    ['awaiting_payment', 'pay', ['owner', 'intake', 'processor'], false],
+    ['awaiting_payment', 'pay', ['system'], true],
+    ['submitted', 'reject_exemption', ['processor'], false],
   ] as const)('%s + %s by %j → %s', (state, command, actors, allowed) => {
     const result = checkTransition(state, command, actors, fullBody);
     expect(result.ok ? true : result.reason).toBe(allowed ? true : 'not_allowed');
@@ -72,6 +80,7 @@ describe('what a command needs', () => {
     ['in_processing', 'refuse', { legalBasis: 'Điều 27' }, 'reason'],
     ['in_processing', 'request_supplement', { items: [] }, 'items'],
     ['received', 'extend', { reason: 'Cần xác minh' }, 'newDueAt'],
+    ['submitted', 'reject_exemption', {}, 'reason'],
   ] as const)('%s + %s without %j is missing %s', (state, command, body, field) => {
     expect(checkTransition(state, command, everyone, body)).toEqual({ ok: false, reason: 'missing_field', field });
   });

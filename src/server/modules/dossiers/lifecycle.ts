@@ -5,14 +5,17 @@ import type { DossierCommand, DossierState } from '../../../contracts/dossiers';
  * national sync). Pure: no database, no clock. Each command moves a dossier from one of its
  * `from` states to `to`; `extend` (apology slip, Mẫu 04) stays in place.
  *
- *   draft ─submit→ submitted ─receive→ received ─start_processing→ in_processing ─approve→ approved ─issue_result→ result_issued ─return_result→ returned
+ *   draft ─submit→ (awaiting_payment ─pay→) submitted ─receive→ received ─start_processing→ in_processing ─approve→ approved ─issue_result→ result_issued ─return_result→ returned
  *                      │                  │  ▲                       │   ▲      └─refuse→ refused ──issue_result──┘
  *                      └─refuse_intake→ not_accepted                 request_supplement / resubmit (clock stops while waiting)
  *   withdraw: the citizen, from submitted, received, in_processing or supplement_requested (before a decision).
  */
 
-/** Who may run a command: the dossier's owner (citizen), the receiving desk, or the processing officer. */
-export type CommandActor = 'owner' | 'intake' | 'processor';
+/**
+ * Who may run a command: the dossier's owner (citizen), the receiving desk, the processing officer,
+ * or the system (a settled payment moves the dossier on; no person runs `pay`).
+ */
+export type CommandActor = 'owner' | 'intake' | 'processor' | 'system';
 
 export interface CommandRule {
   from: readonly DossierState[];
@@ -36,8 +39,12 @@ export const COMMANDS: Readonly<Record<DossierCommand, CommandRule>> = {
   refuse: { from: ['in_processing'], to: 'refused', actor: ['processor'], requires: ['reason', 'legalBasis'], decides: true },
   issue_result: { from: ['approved', 'refused'], to: 'result_issued', actor: ['processor'], requires: [] },
   return_result: { from: ['result_issued'], to: 'returned', actor: ['intake', 'processor'], requires: [] },
-  withdraw: { from: ['submitted', 'received', 'in_processing', 'supplement_requested'], to: 'withdrawn', actor: ['owner'], requires: [] },
+  withdraw: { from: ['awaiting_payment', 'submitted', 'received', 'in_processing', 'supplement_requested'], to: 'withdrawn', actor: ['owner'], requires: [] },
   extend: { from: ['received', 'in_processing'], to: null, actor: ['processor'], requires: ['reason', 'newDueAt'] },
+  // Fees (issue #5): a dossier with a fee due waits for its payment; an exemption that needs proof is decided at intake.
+  pay: { from: ['awaiting_payment'], to: 'submitted', actor: ['system'], requires: [] },
+  confirm_exemption: { from: ['submitted'], to: null, actor: ['intake'], requires: [] },
+  reject_exemption: { from: ['submitted'], to: 'awaiting_payment', actor: ['intake'], requires: ['reason'] },
 };
 
 /** States in which the dossier is with the agency and its deadline runs. */
