@@ -11,5 +11,5 @@ for engine in postgres pglite; do
   npx tsx bench/id-lookup.bench.ts --engine "$engine" --people "$people"
 done
 npx tsx bench/login.bench.ts
-for _ in; do :
-done
+npx tsx bench/deadline.bench.ts
+npx tsx bench/dossier-submit.bench.ts --engine postgres --people "$people"
