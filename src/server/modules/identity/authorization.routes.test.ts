@@ -35,7 +35,10 @@ describe('every route declares an action', () => {
     expect(t.app.routeActions.length).toBeGreaterThan(20);
     expect(t.app.routeActions.every((r) => typeof r.action === 'string')).toBe(true);
     const publicApi = t.app.routeActions.filter((r) => r.url.startsWith('/api/v1/') && r.action === 'public').map((r) => `${r.method} ${r.url}`);
-    expect(publicApi.every((r) => /\/units|\/auth\/(me|login|eid)|validate-id/.test(r))).toBe(true);
+    // Public by design: reference data (units, the procedure catalog, working-day calculations), sign-in, the ID-number check,
+    // and the dossier status lookup (code + ID number, rate-limited). Anything else public is a mistake.
+    const allowed = /\/units|\/auth\/(me|login|eid)|validate-id|\/calendar\/(deadline|working-days)$|\/procedures(\/$|$|\/versions\/:id$|\/:code$|\/:code\/(form|prefill-stats)$)|\/dossiers\/status-lookup$/;
+    expect(publicApi.filter((r) => !allowed.test(r))).toEqual([]);
   });
 
   it('refuses to build an app with a route that declares none', async () => {
