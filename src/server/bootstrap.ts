@@ -6,6 +6,7 @@ import { seedDemoProvince } from './modules/demo';
 import { ensureDefaultRoles, ensureDemoAccounts } from './modules/identity';
 import { seedCalendar } from './modules/calendar';
 import { seedProcedures } from './modules/procedures';
+import { seedDemoDossiers } from './modules/dossiers';
 
 /** Opens the configured database and applies every migration (both engines run the same SQL). */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
@@ -38,6 +39,8 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
     log(`empty registry: seeding the demo province with ~${config.DEMO_PEOPLE} synthetic people`);
     const result = await seedDemoProvince(database, { people: config.DEMO_PEOPLE, provinceCode: config.PROVINCE_CODE });
     log(`seeded ${result.people} people in ${result.households} households (${(result.ms / 1000).toFixed(1)} s)`);
+    const dossiers = await seedDemoDossiers(database.db, { perCommune: 6, provinceAgencyCode: config.PROVINCE_AGENCY_CODE, pseudonymKey: config.AUDIT_PSEUDONYM_KEY });
+    if (dossiers) log(`seeded ${dossiers} synthetic dossiers across every state`);
   }
   return database;
 }

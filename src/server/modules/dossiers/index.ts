@@ -20,6 +20,9 @@ export {
 /** For the payments module: the payable view of a dossier, and settling / refunding its fee inside the payment's transaction. */
 export { getDossierForPayment, settleDossierFee, refundDossierFee, type PayableDossier } from './dossiers.payments';
 
+/** Synthetic dossiers for the demo province (bootstrap, demo only). */
+export { seedDemoDossiers } from './dossiers.demo';
+
 /** Codes appearing more than once (must be zero: the benchmark checks it). */
 export { duplicateCodes } from './dossiers.repository';
 
