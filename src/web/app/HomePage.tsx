@@ -11,6 +11,7 @@ const ITEM_TEXT: Record<string, MessageKey> = {
   '/quality': 'home.card.quality',
   '/units': 'home.card.units',
   '/admin/users': 'home.card.users',
+  '/admin/roles': 'home.card.roles',
   '/account': 'home.card.account',
 };
 

@@ -89,9 +89,6 @@ export default function RolesPage() {
       />
       {!manage && <Alert type="info" showIcon className="section-card" title={t('roles.readOnly')} />}
       {roles.error && <ErrorAlert error={roles.error} onRetry={roles.reload} />}
-      {problems.map((p) => (
-        <Alert key={p} type="error" showIcon role="alert" className="section-card" title={p} />
-      ))}
       <Card className="section-card" loading={roles.loading && !roles.data}>
         <Typography.Paragraph type="secondary">{t('roles.citizenNote')}</Typography.Paragraph>
         {roles.data && (
@@ -99,6 +96,9 @@ export default function RolesPage() {
             <RoleMatrix roles={items} actions={roles.data.actions} actionsOf={actionsOf} isChanged={isChanged} editable={manage && !saving} onToggle={toggle} />
           </ScrollRegion>
         )}
+        {problems.map((p) => (
+          <Alert key={p} type="error" showIcon role="alert" className="role-matrix-problem" title={p} />
+        ))}
         {manage && (
           <Space className="role-matrix-bar" wrap>
             <Typography.Text strong={pending > 0} aria-live="polite">
