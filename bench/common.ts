@@ -45,6 +45,19 @@ export async function ensureSeeded(database: Database, people: number): Promise<
   await seedDemoProvince(database, { people, provinceCode: '12', seed: 'bench', referenceDate: '2026-11-27' });
 }
 
+/**
+ * The configuration the benchmark servers run under: production mode (no sandboxes, real
+ * secrets required), with throw-away secrets and gateway addresses that are never called.
+ */
+export function benchConfigEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    LOG_LEVEL: 'silent', SEED_DEMO: 'never', NODE_ENV: 'production',
+    SESSION_SECRET: 'x'.repeat(32), AUDIT_PSEUDONYM_KEY: 'y'.repeat(32), OIDC_CLIENT_SECRET: 'z'.repeat(16), OIDC_ISSUER: 'https://eid.example.invalid',
+    PAYMENT_TMN_CODE: 'BENCH001', PAYMENT_HASH_SECRET: 'h'.repeat(32), PAYMENT_GATEWAY_URL: 'https://pay.example.invalid/pay', PAYMENT_GATEWAY_API_URL: 'https://pay.example.invalid/api',
+    ...extra,
+  };
+}
+
 /** Prints a figure line and returns it for the summary. */
 export function report(label: string, value: string): string {
   const line = `${label.padEnd(48)} ${value}`;

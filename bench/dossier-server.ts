@@ -8,7 +8,7 @@ import { citizenAccountFor, ensureDefaultRoles, openSession, SESSION_COOKIE } fr
 import { seedProcedures } from '../src/server/modules/procedures';
 import { seedCalendar } from '../src/server/modules/calendar';
 import { startAccessLogSealer } from '../src/server/modules/audit';
-import { benchArgs, ensureSeeded, openBenchDatabase } from './common';
+import { benchArgs, benchConfigEnv, ensureSeeded, openBenchDatabase } from './common';
 
 const { engine, people } = benchArgs();
 const database = await openBenchDatabase(engine);
@@ -25,10 +25,7 @@ const [person] = await database.rows<{ national_id: string; full_name: string }>
 if (!person) throw new Error('no level-2 adult with a household in the bench registry');
 const account = await citizenAccountFor(database.db, 'https://eid.bench', { subject: `bench-${person.national_id}`, nationalId: person.national_id, name: person.full_name, level: 2, idToken: '' });
 const session = await openSession(database.db, account.id, { acr: 2 });
-const config = loadConfig({
-  LOG_LEVEL: 'silent', SEED_DEMO: 'never', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), AUDIT_PSEUDONYM_KEY: 'y'.repeat(32),
-  OIDC_CLIENT_SECRET: 'z'.repeat(16), OIDC_ISSUER: 'https://eid.example.invalid', DATA_DIR: `${process.cwd()}/.tmp/bench-data`,
-});
+const config = loadConfig(benchConfigEnv({ DATA_DIR: `${process.cwd()}/.tmp/bench-data` }));
 const app = await buildApp({ config, database });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const sealer = startAccessLogSealer(database.db, { intervalMs: 1_000, onError: (e) => process.stderr.write(`sealing failed: ${String(e)}\n`) });

@@ -7,7 +7,7 @@ import { loadConfig } from '../src/server/platform/config';
 import pg from 'pg';
 import { assignRole, createStaffUser, ensureDefaultRoles } from '../src/server/modules/identity';
 import { startAccessLogSealer } from '../src/server/modules/audit';
-import { BENCH_PG_URL, benchArgs, ensureSeeded, openBenchDatabase } from './common';
+import { BENCH_PG_URL, benchArgs, benchConfigEnv, ensureSeeded, openBenchDatabase } from './common';
 
 const { engine, people } = benchArgs();
 const database = await openBenchDatabase(engine);
@@ -19,11 +19,11 @@ await ensureDefaultRoles(database.db);
 const benchUser = `bench.${Date.now().toString(36)}`;
 const { user } = await createStaffUser(database.db, { username: benchUser, displayName: 'Benchmark', password: 'Bench-Password-2026' });
 await assignRole(database.db, null, user.id, { role: 'standing_agency', unitCode: '12' });
-const appConfig = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'never', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), AUDIT_PSEUDONYM_KEY: 'y'.repeat(32), OIDC_CLIENT_SECRET: 'z'.repeat(16), OIDC_ISSUER: 'https://eid.example.invalid' });
+const appConfig = loadConfig(benchConfigEnv());
 // The same app twice: with the personal-data access log (as deployed) and without it (to measure its cost).
 const noLog = await buildApp({ config: appConfig, database, accessLog: false });
 await noLog.listen({ port: 0, host: '127.0.0.1' });
-const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'never', NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), AUDIT_PSEUDONYM_KEY: 'y'.repeat(32), OIDC_CLIENT_SECRET: 'z'.repeat(16), OIDC_ISSUER: 'https://eid.example.invalid' }), database });
+const app = await buildApp({ config: loadConfig(benchConfigEnv()), database });
 await app.listen({ port: 0, host: '127.0.0.1' });
 // As deployed: the sealing job chains the staged entries every second while the load runs.
 const sealer = startAccessLogSealer(database.db, { intervalMs: 1_000, onError: (e) => process.stderr.write(`sealing failed: ${String(e)}\n`) });
