@@ -46,18 +46,27 @@ export default function CounterPage() {
   const list = useApi((signal) => listVisits({ date, unitCode, counter: counterFilter, page, pageSize: PAGE_SIZE }, { signal }), [date, unitCode, counterFilter, page]);
   const [correcting, setCorrecting] = useState<Visit>();
   const [historyOf, setHistoryOf] = useState<string>();
+  /** Bumped after each record or correction, so the summary reloads. */
+  const [version, setVersion] = useState(0);
 
   const labelOptions = [...new Set((list.data?.items ?? []).map((v) => v.counterLabel))].map((value) => ({ value }));
-  const refresh = () => (page === 1 ? list.reload() : setPage(1));
+  /** After a record or a correction: today's first page and the summary are read again. */
+  const refresh = () => {
+    setVersion((v) => v + 1);
+    if (date !== today) setDate(today);
+    else if (page === 1) list.reload();
+    setPage(1);
+  };
 
   return (
     <>
       <PageTitle title={t('counter.title')} description={t('counter.description')} />
       <Card className="section-card counter-bar">
         <Form layout="inline" className="counter-toolbar">
-          <Form.Item label={t('counter.unit')}>
+          <Form.Item label={t('counter.unit')} htmlFor={units.length > 1 ? 'counter-unit' : undefined}>
             {units.length > 1 ? (
               <Select
+                id="counter-unit"
                 className="counter-unit-select"
                 value={unitCode}
                 placeholder={t('counter.unitPlaceholder')}
@@ -68,8 +77,9 @@ export default function CounterPage() {
               <strong>{unitCode ? nameOf(unitCode) : t('counter.allUnits')}</strong>
             )}
           </Form.Item>
-          <Form.Item label={t('counter.counterLabel')} required={canRecord}>
+          <Form.Item label={t('counter.counterLabel')} required={canRecord} htmlFor="counter-label">
             <AutoComplete
+              id="counter-label"
               className="counter-label-input"
               value={counter.counterLabel}
               options={labelOptions}
@@ -83,7 +93,7 @@ export default function CounterPage() {
 
       {canRecord ? (
         <Card className="section-card" title={t('counter.form.title')}>
-          <VisitForm counter={{ unitCode, counterLabel: counter.counterLabel }} onRecorded={() => (date === today ? refresh() : setDate(today))} />
+          <VisitForm counter={{ unitCode, counterLabel: counter.counterLabel }} onRecorded={refresh} />
         </Card>
       ) : (
         <Alert type="info" showIcon title={t('counter.viewOnly')} className="counter-found" />
@@ -114,11 +124,15 @@ export default function CounterPage() {
 
       <Row>
         <Col span={24}>
-          <SummaryCard today={today} />
+          <SummaryCard today={today} version={version} />
         </Col>
       </Row>
 
-      <CorrectionModal visit={correcting} onClose={() => setCorrecting(undefined)} onSaved={() => { setCorrecting(undefined); list.reload(); }} />
+      <CorrectionModal visit={correcting} onClose={() => setCorrecting(undefined)} onSaved={() => {
+          setCorrecting(undefined);
+          setVersion((v) => v + 1);
+          list.reload();
+        }} />
       <HistoryModal visitId={historyOf} onClose={() => setHistoryOf(undefined)} />
     </>
   );

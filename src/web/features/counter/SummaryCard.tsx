@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, DatePicker, Space, Table, Typography } from 'antd';
+import { Card, DatePicker, Form, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { SummaryFigures, SummaryRow } from '../../../contracts/counter';
@@ -12,14 +12,14 @@ import { fetchSummary } from './counter-api';
 
 type Line = SummaryRow & { key: string; isTotal?: boolean };
 
-/** Counts per unit and day over a date range: visits, guided online, who typed, outcomes. */
-export function SummaryCard({ today }: { today: string }) {
+/** Counts per unit and day over a date range: visits, guided online, who typed, outcomes. `version` changes when a visit is recorded or corrected. */
+export function SummaryCard({ today, version }: { today: string; version: number }) {
   const { t, lang } = useI18n();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs(today).subtract(6, 'day'), dayjs(today)]);
   const [unitCode, setUnitCode] = useState<string>();
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
-  const summary = useApi((signal) => fetchSummary({ from, to, unitCode }, { signal }), [from, to, unitCode]);
+  const summary = useApi((signal) => fetchSummary({ from, to, unitCode }, { signal }), [from, to, unitCode, version]);
 
   const share = (v: number | null) => (v === null ? '—' : formatPercent(v, lang));
   const n = (v: number) => formatNumber(v, lang);
@@ -43,19 +43,21 @@ export function SummaryCard({ today }: { today: string }) {
 
   return (
     <Card className="section-card" title={t('counter.summary.title')}>
-      <Space wrap className="counter-toolbar">
-        <DatePicker.RangePicker
-          value={range}
-          format="DD/MM/YYYY"
-          allowClear={false}
-          disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
-          aria-label={t('counter.summary.range')}
-        />
-        <div className="counter-unit-filter">
-          <CommuneSelect value={unitCode} onChange={setUnitCode} />
-        </div>
-      </Space>
+      <Form layout="inline" className="counter-toolbar">
+        <Form.Item label={t('counter.summary.range')} htmlFor="counter-summary-from">
+          <DatePicker.RangePicker
+            id={{ start: 'counter-summary-from', end: 'counter-summary-to' }}
+            value={range}
+            format="DD/MM/YYYY"
+            allowClear={false}
+            disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
+            onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+          />
+        </Form.Item>
+        <Form.Item label={t('counter.unit')} htmlFor="counter-summary-unit" className="counter-unit-filter">
+          <CommuneSelect id="counter-summary-unit" value={unitCode} onChange={setUnitCode} />
+        </Form.Item>
+      </Form>
       <Typography.Paragraph type="secondary">{t('counter.summary.selfFiledHint')}</Typography.Paragraph>
       {summary.error && <ErrorAlert error={summary.error} onRetry={summary.reload} />}
       <Table<Line>

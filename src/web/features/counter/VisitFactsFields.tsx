@@ -52,7 +52,7 @@ export function VisitFactsFields() {
       )}
       <Col xs={24} md={filed ? 12 : 24}>
         <Form.Item name="note" label={t('counter.note')} extra={t('counter.noteHint')}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={NOTE_MAX} showCount />
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={NOTE_MAX} />
         </Form.Item>
       </Col>
     </Row>

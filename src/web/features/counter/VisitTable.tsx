@@ -1,9 +1,10 @@
-import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Space, Table, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Visit, VisitPage } from '../../../contracts/counter';
 import { useI18n } from '../../app/i18n';
 import { formatNumber } from '../../components/format';
+import { StatusTag, type StatusKind } from '../../components/StatusTag';
 import { outcomeLabel, typedByLabel } from './counter-labels';
 
 interface Props {
@@ -16,12 +17,13 @@ interface Props {
   onHistory: (visit: Visit) => void;
 }
 
-const OUTCOME_COLORS: Record<Visit['outcome'], string> = {
-  filed_online: 'green',
-  filed_paper: 'orange',
-  information_only: 'blue',
-  referred: 'purple',
-  incomplete_documents: 'red',
+/** Outcome colours (contrast-safe tags): online green, paper orange, incomplete red, the rest neutral/blue. */
+const OUTCOME_KINDS: Record<Visit['outcome'], StatusKind> = {
+  filed_online: 'ok',
+  filed_paper: 'warn',
+  information_only: 'info',
+  referred: 'neutral',
+  incomplete_documents: 'danger',
 };
 
 /** The day's visits: time, citizen, procedure, guided online, who typed, outcome, officer; correct/history actions. */
@@ -44,17 +46,17 @@ export function VisitTable({ page, loading, showCounter, onPage, onCorrect, onHi
     {
       title: t('counter.col.guided'),
       dataIndex: 'guidedOnline',
-      render: (g: boolean) => (g ? <Tag color="green">{t('counter.yes')}</Tag> : <Tag>{t('counter.no')}</Tag>),
+      render: (g: boolean) => <StatusTag kind={g ? 'ok' : 'neutral'}>{g ? t('counter.yes') : t('counter.no')}</StatusTag>,
     },
     { title: t('counter.col.typedBy'), dataIndex: 'typedBy', responsive: ['lg'], render: (v: Visit['typedBy']) => typedByLabel(t, v) },
-    { title: t('counter.col.outcome'), dataIndex: 'outcome', render: (v: Visit['outcome']) => <Tag color={OUTCOME_COLORS[v]}>{outcomeLabel(t, v)}</Tag> },
+    { title: t('counter.col.outcome'), dataIndex: 'outcome', render: (v: Visit['outcome']) => <StatusTag kind={OUTCOME_KINDS[v]}>{outcomeLabel(t, v)}</StatusTag> },
     { title: t('counter.col.officer'), dataIndex: 'officerName', responsive: ['xl'] },
     {
       title: t('counter.col.actions'),
       key: 'actions',
       render: (_: unknown, v) => (
         <Space size={4} wrap>
-          {v.revision > 1 && <Tag>{t('counter.corrected', { n: v.revision - 1 })}</Tag>}
+          {v.revision > 1 && <StatusTag kind="neutral">{t('counter.corrected', { n: v.revision - 1 })}</StatusTag>}
           {v.canCorrect && (
             <Button size="small" onClick={() => onCorrect(v)}>
               {t('counter.correct')}
