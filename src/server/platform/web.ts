@@ -37,7 +37,9 @@ export async function registerWeb(app: FastifyInstance, root = WEB_DIST_DIR): Pr
  */
 export async function spaFallback(request: FastifyRequest, reply: FastifyReply, root = WEB_DIST_DIR): Promise<boolean> {
   const path = request.url.split('?')[0] ?? '';
-  const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+  // A file has an extension starting with a letter (.js, .css, .woff2); a page path may end in
+  // digits after a dot, e.g. a procedure code (/procedures/1.004222).
+  const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z][a-z0-9]*$/i.test(path);
   if (!wantsPage || !webIsBuilt(root)) return false;
   await reply.header('cache-control', 'no-cache').sendFile('index.html');
   return true;

@@ -4,16 +4,37 @@ import { createTestApp, type TestApp } from '../../../../test/app';
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import type { PrefillResult, ProcedureVersion } from '../../../contracts/procedures';
 import { copyRegistryBatch } from '../population';
-import { freePort, type Browser } from '../eid-sandbox/test-support';
+// Test files may use another module's test helpers (dependency-cruiser skips *.test.ts).
+import { Browser, formAction, freePort } from '../eid-sandbox/test-support';
 import { validateSubmission } from './form-validation';
 import { seedProcedures } from './procedures.seed';
-import { eidSignIn } from './test-citizen';
 
 // A household in Mường Tè: Sơn (head), Mai (his wife, level-2 e-ID), their son Minh; and Páo with a level-1 e-ID.
 const son = makePerson({ id: randomUUID(), nationalId: '012088000511', idCardNumber: '012088000511', fullName: 'Lò Văn Sơn', birthDate: '1988-07-01', birthYear: 1988, sex: 'male', relationToHead: 'head' });
 const mai = makePerson({ id: randomUUID(), nationalId: '012190000512', idCardNumber: '012190000512', fullName: 'Lò Thị Mai', relationToHead: 'spouse', phone: '0912000512', email: 'mai@example.vn' });
 const minh = makePerson({ id: randomUUID(), nationalId: '012215000513', idCardNumber: '012215000513', fullName: 'Lò Văn Minh', birthDate: '2015-06-01', birthYear: 2015, sex: 'male', relationToHead: 'child', eIdLevel: 0 });
 const pao = makePerson({ id: randomUUID(), nationalId: '012085000514', idCardNumber: '012085000514', fullName: 'Giàng A Páo', birthDate: '1985-07-02', birthYear: 1985, sex: 'male', eIdLevel: 1 });
+
+/**
+ * Signs a citizen in through the sandbox e-ID of a listening test app (as test/citizen-eid.test.ts
+ * does); returns the browser holding the session cookie.
+ */
+async function eidSignIn(base: string, nationalId: string): Promise<Browser> {
+  const stopAt = `${base}/me`;
+  const browser = new Browser();
+  let res = await browser.request(`${base}/api/v1/auth/eid/login?returnTo=/me`);
+  let page = await browser.follow(res, `${base}/api/v1/auth/eid/login`, stopAt);
+  let html = await page.response.text();
+  res = await browser.request(new URL(formAction(html, '/login'), page.url).href, { form: { nationalId, passcode: '123456' } });
+  page = await browser.follow(res, page.url, stopAt);
+  if (!page.url.startsWith(stopAt)) {
+    html = await page.response.text();
+    res = await browser.request(new URL(formAction(html, '/consent'), page.url).href, { form: {} });
+    page = await browser.follow(res, page.url, stopAt);
+  }
+  if (!page.url.startsWith(stopAt)) throw new Error(`e-ID sign-in of ${nationalId} did not land on /me: ${page.url}`);
+  return browser;
+}
 
 let t: TestApp;
 let base: string;

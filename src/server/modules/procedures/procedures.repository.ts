@@ -18,7 +18,9 @@ export async function listInForce(db: Db, asOf: string, filter: { field?: Versio
   if (filter.field) conditions.push(eq(procedureVersions.field, filter.field));
   // Keys hold only [a-z0-9 ] (population's searchKey), so the words need no LIKE escaping.
   for (const word of filter.words ?? []) conditions.push(sql`${procedureVersions.searchKey} like ${`%${word}%`}`);
-  return db.select().from(procedureVersions).where(and(...conditions)).orderBy(asc(procedureVersions.field), asc(procedureVersions.code));
+  // Residence first (most filings), then civil status, then the interlinked groups.
+  const fieldOrder = sql`case ${procedureVersions.field} when 'residence' then 0 when 'civil_status' then 1 else 2 end`;
+  return db.select().from(procedureVersions).where(and(...conditions)).orderBy(fieldOrder, asc(procedureVersions.code));
 }
 
 /** The version of `code` in force on `asOf`, if any. */

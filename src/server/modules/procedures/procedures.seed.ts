@@ -47,7 +47,7 @@ export async function loadReferenceProcedures(dir = PROCEDURES_REFERENCE_DIR): P
     if (!parsed.success) throw new Error(`reference/procedures/${f}: ${parsed.error.message}`);
     for (const e of parsed.data.procedures) {
       const exemptions = typeof e.fees.exemptions === 'string' ? lists[e.fees.exemptions] : e.fees.exemptions;
-      if (!exemptions) throw new Error(`reference/procedures/${f}: ${e.code}: unknown exemption list ${String(e.fees.exemptions)}`);
+      if (!exemptions) throw new Error(`reference/procedures/${f}: ${e.code}: unknown exemption list ${JSON.stringify(e.fees.exemptions)}`);
       const form = 'template' in e.form ? expandForm(e.form, templates) : e.form;
       out.push({ ...e, fees: { ...e.fees, exemptions }, form, changeNote: e.changeNote ?? `Dữ liệu tham chiếu: ${f}` });
     }

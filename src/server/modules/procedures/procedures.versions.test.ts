@@ -87,7 +87,7 @@ describe('versions and effective dates', () => {
     const body = await versionBody('1.010039', start);
     const results = await Promise.allSettled([1, 2, 3].map(() => createVersion(db(), '1.010039', body, { createdBy: null })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results.filter((x) => x.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'PROCEDURE.VERSION_CONFLICT' });
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'PROCEDURE.VERSION_CONFLICT' });
     expect((await listVersions(db(), '1.010039')).map((v) => v.effectiveFrom)).toEqual([start, '2025-07-01']);
   });
 });

@@ -25,7 +25,8 @@ function displayText(meta: Meta, value: unknown, pick: (vi: string, en: string) 
   if (dayjs.isDayjs(value)) return value.format('DD/MM/YYYY');
   if (typeof value === 'boolean') return t(value ? 'procform.yes' : 'procform.no');
   const option = meta.options?.find((o) => o.value === value);
-  return option ? pick(option.labelVi, option.labelEn) : String(value);
+  if (option) return pick(option.labelVi, option.labelEn);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
 /** A prefilled value the citizen may not change: shown in a read-only box (the form keeps the value). */
@@ -40,7 +41,7 @@ export function fieldControl(meta: Meta, schema: PropertySchema, locked: boolean
   const common = { size: 'large' as const, disabled };
   switch (meta.widget) {
     case 'textarea':
-      return <Input.TextArea {...common} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={schema.maxLength} showCount={!!schema.maxLength && schema.maxLength > 200} />;
+      return <Input.TextArea {...common} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={schema.maxLength} />;
     case 'date':
       return <DatePicker {...common} format="DD/MM/YYYY" className="full-width" inputReadOnly={false} />;
     case 'select':

@@ -14,6 +14,8 @@ interface Props {
   /** Rows that came from the registry: antd keeps their list keys 0..n-1. */
   prefilledRows: number;
   disabled: boolean;
+  /** Show the field's own title (false when the section title already names it). */
+  showTitle?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * a grid of columns on a wide screen. In a row from the registry, locked columns are read-only;
  * the citizen may remove rows and, where the form allows, add new ones.
  */
-export function FormTableField({ name, meta, schema, source, editable, prefilledRows, disabled }: Props) {
+export function FormTableField({ name, meta, schema, source, editable, prefilledRows, disabled, showTitle = true }: Props) {
   const { t, pick } = useI18n();
   const label = pick(meta.labelVi, meta.labelEn);
   const columns = meta.columns ?? [];
@@ -30,9 +32,13 @@ export function FormTableField({ name, meta, schema, source, editable, prefilled
   const canAdd = editable && (meta.allowNewRows ?? source === 'typed');
   return (
     <div className="table-field">
-      <Typography.Title level={3} className="card-subheading">
-        {label} <SourceBadge source={source} />
-      </Typography.Title>
+      {showTitle ? (
+        <Typography.Title level={3} className="procedures-subheading">
+          {label} <SourceBadge source={source} />
+        </Typography.Title>
+      ) : (
+        <SourceBadge source={source} />
+      )}
       {meta.hintVi && <p className="muted">{pick(meta.hintVi, meta.hintEn ?? meta.hintVi)}</p>}
       <Form.List
         name={name}
@@ -45,7 +51,7 @@ export function FormTableField({ name, meta, schema, source, editable, prefilled
               const fromRegistry = source !== 'typed' && row.key < prefilledRows;
               return (
                 <Card key={row.key} size="small" className="table-row-card" title={t('procform.table.row', { n: index + 1 })}
-                  extra={editable && !disabled ? <Button danger type="link" onClick={() => remove(row.name)} aria-label={t('procform.table.removeRow', { n: index + 1 })}>{t('procform.table.remove')}</Button> : null}>
+                  extra={editable && !disabled ? <Button danger type="link" size="large" onClick={() => remove(row.name)} aria-label={t('procform.table.removeRow', { n: index + 1 })}>{t('procform.table.remove')}</Button> : null}>
                   <div className="table-row-grid">
                     {columns.map((c) => {
                       const locked = !editable || (fromRegistry && !c.editable);

@@ -43,7 +43,9 @@ export function ProcedureForm({ form, initialValues, sources = {}, editable = {}
   const { t, pick } = useI18n();
   const [antForm] = Form.useForm<Record<string, unknown>>();
   const required = useMemo(() => requiredOf(form), [form]);
-  const initial = useMemo(() => toFormValues(form, initialValues), [form, initialValues]);
+  // Re-initialise only when the values really change (a parent may pass a new object each render).
+  const initialKey = JSON.stringify(initialValues ?? {});
+  const initial = useMemo(() => toFormValues(form, JSON.parse(initialKey) as Record<string, unknown>), [form, initialKey]);
   const [elsewhere, setElsewhere] = useState<string[]>([]);
 
   useEffect(() => {
@@ -81,7 +83,10 @@ export function ProcedureForm({ form, initialValues, sources = {}, editable = {}
             const schema = propertyOf(form, name);
             const locked = isPrefilled(name) && editable[name] === false;
             if (meta.widget === 'table') {
-              return <FormTableField key={name} name={name} meta={meta} schema={schema} source={isPrefilled(name) ? sources[name] : undefined} editable={!locked} prefilledRows={prefilledRows(name)} disabled={disabled} />;
+              return (
+                <FormTableField key={name} name={name} meta={meta} schema={schema} source={isPrefilled(name) ? sources[name] : undefined} editable={!locked}
+                  prefilledRows={prefilledRows(name)} disabled={disabled} showTitle={section.fields.length > 1} />
+              );
             }
             const label = pick(meta.labelVi, meta.labelEn);
             const hint = meta.hintVi ? pick(meta.hintVi, meta.hintEn ?? meta.hintVi) : undefined;

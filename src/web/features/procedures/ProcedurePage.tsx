@@ -1,15 +1,24 @@
 import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Descriptions, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ProcedureVersion } from '../../../contracts/procedures';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../../api/session';
 import { useI18n } from '../../app/i18n';
+import type { MessageKey } from '../../app/dictionary';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../components/format';
 import { FIELD_LABEL, moneyText, timeLimitText } from './procedure-labels';
 import { fetchPrefillStats, fetchProcedure } from './procedures-api';
 import { PublicShell } from './PublicShell';
+
+/** Names of facts that may be marked "not checked against the gazette". */
+const UNCONFIRMED: Record<string, MessageKey> = {
+  code: 'procedures.unconfirmed.code',
+  timeLimit: 'procedures.timeLimit',
+  requiredEidLevel: 'procedures.eidLevel',
+  fees: 'procedures.fee',
+};
 
 function FeesCard({ v }: { v: ProcedureVersion }) {
   const { t, lang, pick } = useI18n();
@@ -37,14 +46,14 @@ function FeesCard({ v }: { v: ProcedureVersion }) {
       {v.fees.noteVi && <p className="muted">{pick(v.fees.noteVi, v.fees.noteEn ?? v.fees.noteVi)}</p>}
       {v.fees.exemptions.length > 0 && (
         <>
-          <Typography.Title level={3} className="card-subheading">
+          <Typography.Title level={3} className="procedures-subheading">
             {t('procedures.exemptions')}
           </Typography.Title>
           <ul className="exemption-list">
             {v.fees.exemptions.map((e) => (
               <li key={e.code}>
                 {pick(e.labelVi, e.labelEn)}{' '}
-                {e.check === 'registry' ? <Tag color="blue">{t('procedures.exemption.registry')}</Tag> : <Tag>{t('procedures.exemption.proof', { proof: pick(e.proofVi ?? '', e.proofEn ?? '') })}</Tag>}
+                {e.check === 'registry' ? <Tag color="blue">{t('procedures.exemption.registry')}</Tag> : <div className="muted">{t('procedures.exemption.proof', { proof: pick(e.proofVi ?? '', e.proofEn ?? '') })}</div>}
               </li>
             ))}
           </ul>
@@ -114,9 +123,9 @@ export default function ProcedurePage() {
           <>
             <PageTitle title={pick(v.nameVi, v.nameEn)} description={<><Tag>{t(FIELD_LABEL[v.field])}</Tag> {t('procedures.code', { code: v.code })}</>} />
             {citizenLevel !== null && citizenLevel < v.requiredEidLevel && <Alert type="warning" showIcon className="section-alert" title={t('procedures.eidTooLow', { level: v.requiredEidLevel })} />}
-            <Button type="primary" size="large" block className="big-button file-button">
-              <Link to={`/procedures/${encodeURIComponent(v.code)}/file`}>{t('procedures.fileOnline')}</Link>
-            </Button>
+            <Link to={`/procedures/${encodeURIComponent(v.code)}/file`} className="file-link">
+              {t('procedures.fileOnline')}
+            </Link>
             <FactsCard v={v} typed={stats.data ? { before: stats.data.typedBefore, after: stats.data.typedAfter } : undefined} />
             <DocumentsCard v={v} />
             <FeesCard v={v} />
@@ -138,7 +147,7 @@ export default function ProcedurePage() {
                   <li key={l}>{l}</li>
                 ))}
               </ul>
-              {v.unconfirmed.length > 0 && <Alert type="info" showIcon title={t('procedures.unconfirmed', { what: v.unconfirmed.join(', ') })} />}
+              {v.unconfirmed.length > 0 && <Alert type="info" showIcon title={t('procedures.unconfirmed', { what: v.unconfirmed.map((u) => (u in UNCONFIRMED ? t(UNCONFIRMED[u]!) : u)).join(', ') })} />}
             </Card>
           </>
         )}

@@ -1,4 +1,4 @@
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import type { ColumnMeta, FieldMeta, ProcedureForm } from '../../../contracts/procedures';
 
 /** The JSON Schema of one property, as far as the renderer reads it. */
@@ -35,7 +35,7 @@ function toCell(meta: Pick<FieldMeta | ColumnMeta, 'widget'>, value: unknown): u
 }
 
 function fromCell(meta: Pick<FieldMeta | ColumnMeta, 'widget'>, value: unknown): unknown {
-  if (dayjs.isDayjs(value)) return (value as Dayjs).format('YYYY-MM-DD');
+  if (dayjs.isDayjs(value)) return value.format('YYYY-MM-DD');
   if (typeof value === 'string') {
     const s = value.trim();
     return s === '' ? undefined : s;
@@ -75,7 +75,7 @@ export function fromFormValues(form: ProcedureForm, values: Values): Values {
     if (meta.widget === 'table') {
       const columns = meta.columns ?? [];
       const rows = rowsOf(value)
-        .map((row) => Object.fromEntries(columns.map((c) => [c.key, fromCell(c, row[c.key])]).filter(([, v]) => v !== undefined)))
+        .map((row) => Object.fromEntries(columns.map((c): [string, unknown] => [c.key, fromCell(c, row[c.key])]).filter(([, v]) => v !== undefined)))
         .filter((row) => Object.keys(row).length > 0);
       if (value !== undefined) out[name] = rows;
       continue;
