@@ -4,5 +4,5 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: './src/server/modules/*/*.schema.ts',
   out: './migrations',
-  schemaFilter: ['units', 'population', 'identity', 'audit', 'eid_sandbox', 'counter', 'procedures', 'calendar', 'dossiers'],
+  schemaFilter: ['units', 'population', 'identity', 'audit', 'eid_sandbox', 'counter', 'procedures', 'calendar', 'dossiers', 'cashless', 'fees', 'payments', 'payment_sandbox'],
 });

@@ -31,7 +31,7 @@ describe('the working-day calendar (administrator)', () => {
     await showYear(page, 2026);
     const table = page.getByTestId('calendar-table');
     await table.getByText('10/01/2026', { exact: true }).waitFor();
-    expect(await table.locator('tr').filter({ hasText: '10/01/2026' }).getByText('Làm bù thứ Bảy').count()).toBe(1);
+    expect(await table.locator('tr').filter({ hasText: '10/01/2026' }).getByText('Làm bù thứ Bảy', { exact: true }).count()).toBe(1);
     expect(await page.getByTestId('calendar-summary').getByText('Số ngày làm việc trong năm: 250').count()).toBe(1);
     await page.getByText('Đã công bố', { exact: true }).waitFor();
     await screenshot(page, 'calendar-2026');
@@ -39,7 +39,7 @@ describe('the working-day calendar (administrator)', () => {
 
     await showYear(page, 2028);
     await page.getByText('Tính theo luật, chưa lưu').waitFor();
-    expect(await table.getByText('Tạm tính').count()).toBe(11);
+    expect(await table.getByText('Tạm tính', { exact: true }).count()).toBe(11);
     expect(problems).toEqual([]);
     await context.close();
   });

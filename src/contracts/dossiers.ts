@@ -89,7 +89,7 @@ export const SubmissionBody = z
     /** Officer entering a paper filing: the applicant's personal ID number (never in URLs). */
     applicantNationalId: z.string().regex(/^\d{12}$/, bilingual('Số định danh cá nhân gồm 12 chữ số', 'A personal ID number has 12 digits')).optional(),
     /** An exemption from the fee the citizen claims (a code of the procedure's exemptions); registry-checkable reasons apply without a claim. */
-    exemptionClaim: z.string().regex(/^[a-z][a-z_]{1,39}$/, bilingual('Lý do miễn lệ phí không hợp lệ', 'Invalid exemption reason')).nullable().optional(),
+    exemptionClaim: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, bilingual('Lý do miễn lệ phí không hợp lệ', 'Invalid exemption reason')).nullable().optional(),
     /** Number of people the fee is charged for (per-person fees); default: the applicant and the members on the form. */
     persons: z.number().int().min(1, bilingual('Ít nhất 1 người', 'At least 1 person')).max(50, bilingual('Tối đa 50 người', 'At most 50 people')).optional(),
     /** Save as draft instead of submitting. */

@@ -20,6 +20,10 @@ import { counterRoutes } from './modules/counter';
 import { calendarRoutes } from './modules/calendar';
 import { procedureRoutes } from './modules/procedures';
 import { dossiersRoutes } from './modules/dossiers';
+import { paymentsRoutes } from './modules/payments';
+import { registerPaymentSandbox } from './modules/payment-sandbox';
+import { cashlessRoutes } from './modules/cashless';
+import { feesRoutes } from './modules/fees';
 
 export type { AppDeps };
 
@@ -97,8 +101,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(calendarRoutes(deps), { prefix: '/api/v1/calendar' });
   await app.register(procedureRoutes(deps), { prefix: '/api/v1/procedures' });
   await app.register(dossiersRoutes(deps), { prefix: '/api/v1/dossiers' });
+  await app.register(paymentsRoutes(deps), { prefix: '/api/v1/payments' });
+  await app.register(cashlessRoutes(deps), { prefix: '/api/v1/cashless' });
   await app.register(counterRoutes(deps), { prefix: '/api/v1/counter' });
+  await app.register(feesRoutes(deps), { prefix: '/api/v1/fees' });
   if (config.EID_SANDBOX === 'on') await registerEidSandbox(app, deps); // development/demo stand-in for VNeID at /eid
+  if (config.PAYMENT_SANDBOX === 'on') await registerPaymentSandbox(app, deps); // development/demo payment gateway at /pay-sandbox
   if (deps.serveWeb) await registerWeb(app, deps.webDir);
   return app;
 }

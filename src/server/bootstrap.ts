@@ -6,6 +6,8 @@ import { seedDemoProvince } from './modules/demo';
 import { ensureDefaultRoles, ensureDemoAccounts } from './modules/identity';
 import { seedCalendar } from './modules/calendar';
 import { seedProcedures } from './modules/procedures';
+import { seedDemoFacilities } from './modules/cashless';
+import { seedFeeLists } from './modules/fees';
 import { seedDemoDossiers } from './modules/dossiers';
 
 /** Opens the configured database and applies every migration (both engines run the same SQL). */
@@ -31,6 +33,8 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
   await seedCalendar(database.db); // announced 2024–2026 schedules, for years not stored yet
   const procedures = await seedProcedures(database.db); // the procedure catalog's reference data (always, not only in demo)
   if (procedures.created) log(`loaded ${procedures.created} procedure versions from reference/procedures`);
+  const feeLists = await seedFeeLists(database.db); // exemption lists (provisional for Lai Châu), for lists not stored yet
+  if (feeLists.length) log(`loaded fee exemption lists: ${feeLists.join(', ')}`);
   if (config.SEED_DEMO === 'auto' && config.NODE_ENV !== 'production') {
     const created = await ensureDemoAccounts(database.db);
     if (created) log(`created ${created} demo staff accounts (see README)`);
@@ -41,6 +45,10 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
     log(`seeded ${result.people} people in ${result.households} households (${(result.ms / 1000).toFixed(1)} s)`);
     const dossiers = await seedDemoDossiers(database.db, { perCommune: 6, provinceAgencyCode: config.PROVINCE_AGENCY_CODE, pseudonymKey: config.AUDIT_PSEUDONYM_KEY });
     if (dossiers) log(`seeded ${dossiers} synthetic dossiers across every state`);
+  }
+  if (config.SEED_DEMO === 'auto' && config.DEMO_PEOPLE > 0) {
+    const facilities = await seedDemoFacilities(database.db); // synthetic schools and health facilities; only into an empty register
+    if (facilities.created) log(`seeded ${facilities.created} demo schools and health facilities with ${facilities.figures} monthly figures`);
   }
   return database;
 }

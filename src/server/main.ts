@@ -4,6 +4,7 @@ import { prepareDatabase } from './bootstrap';
 import type { Config } from './platform/config';
 import { createLogger } from './platform/logger';
 import { startAccessLogSealer } from './modules/audit';
+import { startPaymentExpiryJob } from './modules/payments';
 
 /** Starts the server: database → app → listen; closes both on SIGINT/SIGTERM after in-flight requests finish. */
 export async function serve(config: Config): Promise<FastifyInstance> {
@@ -15,6 +16,11 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     intervalMs: config.AUDIT_SEAL_INTERVAL_MS,
     onError: (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'access-log sealing failed'),
   });
+  // Closes open payments whose gateway time (PAYMENT_EXPIRY_MINUTES) ran out; several processes are safe (ADR 0010).
+  const paymentExpiry = startPaymentExpiryJob(database.db, {
+    intervalMs: 30_000,
+    onError: (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'payment expiry failed'),
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -22,6 +28,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     log.info({ signal }, 'shutting down');
     await app.close(); // stops accepting, waits for in-flight requests
     await sealer.stop(); // chains what the last requests staged
+    await paymentExpiry.stop();
     await database.close();
     process.exit(0);
   };

@@ -30,6 +30,15 @@ export const Config = z
     OIDC_CLIENT_SECRET: z.string().min(16).optional(),
     /** Serve the sandbox e-ID provider at /eid (default: on outside production). */
     EID_SANDBOX: z.enum(['on', 'off']).optional(),
+    /** Online payment gateway (VNPAY v2.1-style, DOMAIN.md §11): payment page, merchant API, merchant code and HMAC secret; unset = the built-in sandbox. */
+    PAYMENT_GATEWAY_URL: z.string().url().optional(),
+    PAYMENT_GATEWAY_API_URL: z.string().url().optional(),
+    PAYMENT_TMN_CODE: z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1-20 letters or digits').optional(),
+    PAYMENT_HASH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Minutes a citizen has to complete a payment on the gateway (vnp_ExpireDate); then it expires. */
+    PAYMENT_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** Serve the sandbox payment gateway at /pay-sandbox (default: on outside production). */
+    PAYMENT_SANDBOX: z.enum(['on', 'off']).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z
       .enum(['auto', 'never'])
@@ -53,10 +62,14 @@ export const Config = z
     AUDIT_PSEUDONYM_KEY: c.AUDIT_PSEUDONYM_KEY ?? (c.NODE_ENV === 'production' ? undefined : `${devSecret}-audit`),
     OIDC_CLIENT_SECRET: c.OIDC_CLIENT_SECRET ?? (c.NODE_ENV === 'production' ? undefined : 'dvc06-sandbox-client-secret'),
     EID_SANDBOX: c.EID_SANDBOX ?? (c.NODE_ENV === 'production' ? 'off' : 'on'),
+    ...paymentDefaults(c),
   }))
   .superRefine((c, ctx) => {
-    for (const key of ['SESSION_SECRET', 'AUDIT_PSEUDONYM_KEY', 'OIDC_CLIENT_SECRET'] as const) {
+    for (const key of ['SESSION_SECRET', 'AUDIT_PSEUDONYM_KEY', 'OIDC_CLIENT_SECRET', 'PAYMENT_TMN_CODE', 'PAYMENT_HASH_SECRET'] as const) {
       if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+    }
+    for (const key of ['PAYMENT_GATEWAY_URL', 'PAYMENT_GATEWAY_API_URL'] as const) {
+      if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when the sandbox payment gateway is off' });
     }
     if (c.EID_SANDBOX === 'off' && !c.OIDC_ISSUER) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'is required when the sandbox e-ID provider is off' });
@@ -64,6 +77,23 @@ export const Config = z
   });
 
 const devSecret = 'development-only-secret-do-not-use-in-production';
+
+/**
+ * Payment gateway defaults: secrets only outside production; the gateway URLs point at the
+ * built-in sandbox (/pay-sandbox) when it is on, and must be configured otherwise.
+ */
+function paymentDefaults(c: { NODE_ENV: string; PORT: number; PUBLIC_URL?: string; PAYMENT_SANDBOX?: 'on' | 'off'; PAYMENT_GATEWAY_URL?: string; PAYMENT_GATEWAY_API_URL?: string; PAYMENT_TMN_CODE?: string; PAYMENT_HASH_SECRET?: string }) {
+  const dev = c.NODE_ENV !== 'production';
+  const sandbox = c.PAYMENT_SANDBOX ?? (dev ? 'on' : 'off');
+  const base = `${(c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '')}/pay-sandbox`;
+  return {
+    PAYMENT_SANDBOX: sandbox,
+    PAYMENT_GATEWAY_URL: c.PAYMENT_GATEWAY_URL ?? (sandbox === 'on' ? `${base}/paymentv2/vpcpay.html` : undefined),
+    PAYMENT_GATEWAY_API_URL: c.PAYMENT_GATEWAY_API_URL ?? (sandbox === 'on' ? `${base}/merchant_webapi/api/transaction` : undefined),
+    PAYMENT_TMN_CODE: c.PAYMENT_TMN_CODE ?? (dev ? 'DVC06SBX' : undefined),
+    PAYMENT_HASH_SECRET: c.PAYMENT_HASH_SECRET ?? (dev ? `${devSecret}-payment` : undefined),
+  };
+}
 
 export type Config = z.output<typeof Config>;
 

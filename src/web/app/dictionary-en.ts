@@ -1,17 +1,25 @@
 import type { vi } from './dictionary-vi';
 import { enAuth } from './dictionary-en-auth';
 import { enCitizen } from './dictionary-en-citizen';
+import { enCashless } from './dictionary-en-cashless';
 import { enDossiers } from './dictionary-en-dossiers';
 import { enCalendar } from './dictionary-en-calendar';
 import { enIdentity } from './dictionary-en-identity';
+import { enProcedures } from './dictionary-en-procedures';
+import { enCounter } from './dictionary-en-counter';
+import { enFees } from './dictionary-en-fees';
 
 /** English UI text; the compiler checks that every Vietnamese key has a translation. */
 export const en: Record<keyof typeof vi, string> = {
   ...enAuth,
   ...enCitizen,
+  ...enCashless,
   ...enDossiers,
   ...enCalendar,
   ...enIdentity,
+  ...enProcedures,
+  ...enCounter,
+  ...enFees,
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.datePlaceholder': 'dd/mm/yyyy',

@@ -1,16 +1,24 @@
 import { viAuth } from './dictionary-vi-auth';
 import { viCitizen } from './dictionary-vi-citizen';
+import { viCashless } from './dictionary-vi-cashless';
 import { viDossiers } from './dictionary-vi-dossiers';
 import { viCalendar } from './dictionary-vi-calendar';
 import { viIdentity } from './dictionary-vi-identity';
+import { viProcedures } from './dictionary-vi-procedures';
+import { viCounter } from './dictionary-vi-counter';
+import { viFees } from './dictionary-vi-fees';
 
 /** Vietnamese UI text: the source of truth for message keys. Short, plain words. */
 export const vi = {
   ...viAuth,
   ...viCitizen,
+  ...viCashless,
   ...viDossiers,
   ...viCalendar,
   ...viIdentity,
+  ...viProcedures,
+  ...viCounter,
+  ...viFees,
   'common.loading': 'Đang tải…',
   'common.retry': 'Thử lại',
   'common.datePlaceholder': 'ngày/tháng/năm',

@@ -34,6 +34,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/me/access-log', label: 'nav.accessLog', requires: ['citizen.self.read'], kind: 'citizen' },
       { path: '/me/consents', label: 'nav.consents', requires: ['citizen.consent.manage'], kind: 'citizen' },
       { path: '/me/dossiers', label: 'nav.myDossiers', requires: ['dossiers.own.read'], kind: 'citizen' },
+      { path: '/procedures', label: 'nav.procedures', requires: ['dossiers.own.file'], kind: 'citizen' },
     ],
   },
   {
@@ -44,12 +45,19 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     audience: 'dossier-officer',
     label: 'nav.group.dossiers',
-    items: [{ path: '/dossiers', label: 'nav.workqueue', requires: ['dossiers.read'] }],
+    items: [
+      { path: '/dossiers', label: 'nav.workqueue', requires: ['dossiers.read'] },
+      { path: '/counter', label: 'nav.counter', requires: ['counter.visit.record', 'counter.visit.read'] },
+    ],
   },
   {
     audience: 'project06-office',
     label: 'nav.group.project06',
-    items: [{ path: '/quality', label: 'nav.quality', requires: ['population.quality.read'] }],
+    items: [
+      { path: '/quality', label: 'nav.quality', requires: ['population.quality.read'] },
+      // Interim actions (units.read / units.manage) until the lead adds cashless.* actions.
+      { path: '/cashless', label: 'nav.cashless', requires: ['units.read'] },
+    ],
   },
   {
     audience: 'admin',
@@ -58,7 +66,11 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/units', label: 'nav.units', requires: ['units.read'] },
       { path: '/admin/users', label: 'nav.users', requires: ['identity.users.read'] },
       { path: '/admin/calendar', label: 'nav.calendar', requires: ['calendar.manage'] },
+      { path: '/admin/facilities', label: 'nav.facilities', requires: ['units.read'] },
+      { path: '/cashless/import', label: 'nav.cashlessImport', requires: ['units.manage'] },
       { path: '/admin/roles', label: 'nav.roles', requires: ['identity.users.read'] },
+      { path: '/admin/procedures', label: 'nav.adminProcedures', requires: ['procedures.manage'] },
+      { path: '/admin/fee-lists', label: 'nav.feeLists', requires: ['units.read'] },
     ],
   },
   {

@@ -19,11 +19,19 @@ const MyDossiersPage = lazy(() => import('../features/dossiers/MyDossiersPage'))
 const MyDossierPage = lazy(() => import('../features/dossiers/MyDossierPage'));
 const StatusLookupPage = lazy(() => import('../features/dossiers/StatusLookupPage'));
 const WorkqueuePage = lazy(() => import('../features/dossiers/WorkqueuePage'));
+const CounterPage = lazy(() => import('../features/counter/CounterPage'));
 const DossierDetailPage = lazy(() => import('../features/dossiers/DossierDetailPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const CalendarAdminPage = lazy(() => import('../features/calendar/CalendarAdminPage'));
 const RolesPage = lazy(() => import('../features/admin/RolesPage'));
+const CashlessStatsPage = lazy(() => import('../features/cashless/CashlessStatsPage'));
+const CashlessImportPage = lazy(() => import('../features/cashless/CashlessImportPage'));
+const FacilitiesPage = lazy(() => import('../features/cashless/FacilitiesPage'));
+const CatalogPage = lazy(() => import('../features/procedures/CatalogPage'));
+const ProcedurePage = lazy(() => import('../features/procedures/ProcedurePage'));
+const AdminProceduresPage = lazy(() => import('../features/procedures/AdminProceduresPage'));
+const FeeListsPage = lazy(() => import('../features/fees/FeeListsPage'));
 
 /**
  * The client-side routes; the server returns index.html for every non-API path. Which pages a
@@ -36,6 +44,9 @@ export const router = createBrowserRouter([
       { path: 'login', element: <LoginPage /> },
       // Public (works signed out): the QR code on the receipt slip opens /tra-cuu?ma=<code>.
       { path: 'tra-cuu', element: <StatusLookupPage /> },
+      // Public (works signed out): the procedure catalog and a procedure's page (filing is under AppLayout).
+      { path: 'procedures', element: <CatalogPage /> },
+      { path: 'procedures/:code', element: <ProcedurePage /> },
       {
         element: <AppLayout />,
         children: [
@@ -47,6 +58,7 @@ export const router = createBrowserRouter([
           { path: 'me/dossiers/:id', element: <MyDossierPage /> },
           { path: 'procedures/:code/file', element: <FilingPage /> },
           { path: 'dossiers', element: <WorkqueuePage /> },
+          { path: 'counter', element: <CounterPage /> },
           { path: 'dossiers/:id', element: <DossierDetailPage /> },
           { path: 'population/search', element: <PersonSearchPage /> },
           { path: 'population/persons/:id', element: <PersonDetailPage /> },
@@ -56,6 +68,11 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: <UsersPage /> },
           { path: 'admin/calendar', element: <CalendarAdminPage /> },
           { path: 'admin/roles', element: <RolesPage /> },
+          { path: 'cashless', element: <CashlessStatsPage /> },
+          { path: 'cashless/import', element: <CashlessImportPage /> },
+          { path: 'admin/facilities', element: <FacilitiesPage /> },
+          { path: 'admin/procedures', element: <AdminProceduresPage /> },
+          { path: 'admin/fee-lists', element: <FeeListsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

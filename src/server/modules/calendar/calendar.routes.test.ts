@@ -120,6 +120,11 @@ describe('computations (public)', () => {
     expect(expectFieldError(await get(url), 400, field).code).toBe('CALENDAR.YEAR_INVALID');
   });
 
+  it('makes only the two computations public', () => {
+    const open = t.app.routeActions.filter((r) => r.url.startsWith('/api/v1/calendar') && r.action === 'public' && r.method === 'GET').map((r) => r.url);
+    expect(open.sort()).toEqual(['/api/v1/calendar/deadline', '/api/v1/calendar/working-days']);
+  });
+
   it('documents the calendar endpoints in the OpenAPI description', async () => {
     const doc = (await get('/api/openapi.json')).json<{ paths: Record<string, unknown> }>();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/calendar/deadline', '/api/v1/calendar/working-days', '/api/v1/calendar/years/{year}', '/api/v1/calendar/days/{date}']));
@@ -213,6 +218,7 @@ describe('administrators edit the calendar', () => {
     ['no source', { date: '2025-03-11', kind: 'holiday', name: 'x', source: '' }, 400, 'source'],
     ['no name', { date: '2025-03-11', kind: 'holiday', source: 'Thông báo thử' }, 400, 'name'],
     ['a date that does not exist', { date: '2025-02-29', kind: 'holiday', name: 'x', source: 'Thông báo thử' }, 400, 'date'],
+    ['a year the calendar does not keep', { date: '2250-01-05', kind: 'holiday', name: 'x', source: 'Thông báo thử' }, 400, 'date'],
     ['a day already in the calendar', { date: '2025-01-01', kind: 'holiday', name: 'x', source: 'Thông báo thử' }, 409, 'date'],
     ['an unknown field', { date: '2025-03-11', kind: 'holiday', name: 'x', source: 'Thông báo thử', colour: 'red' }, 400, '(body)'],
   ])('refuses %s', async (_what, payload, status, field) => {

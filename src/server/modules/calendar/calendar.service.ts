@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '../../platform/db';
-import { CALENDAR_DAY_KINDS, type CalendarDayChange, type CalendarDayInput, type CalendarYear, type CalendarYearChange } from '../../../contracts/calendar';
+import { CALENDAR_DAY_KINDS, CALENDAR_YEAR_LIMITS, type CalendarDayChange, type CalendarDayInput, type CalendarYear, type CalendarYearChange } from '../../../contracts/calendar';
 import { formatDateVi } from '../../../contracts/common';
 import type { CalendarEntry, StoredYear, WorkingHours } from './calendar.types';
 import { CalendarYearError, dayAlreadyExists, dayInvalid, dayNotFound, yearNotStored } from './calendar.errors';
@@ -71,6 +71,11 @@ export function presentYear(cal: WorkingCalendar, year: number): CalendarYear {
 function checkEntry(entry: CalendarEntry): void {
   const weekday = weekdayOf(dayNumberOf(entry.date));
   const when = formatDateVi(entry.date);
+  const year = Number(entry.date.slice(0, 4));
+  if (year < CALENDAR_YEAR_LIMITS.min || year > CALENDAR_YEAR_LIMITS.max) {
+    const range = `${CALENDAR_YEAR_LIMITS.min}–${CALENDAR_YEAR_LIMITS.max}`;
+    throw dayInvalid('date', `Ngày ${when} nằm ngoài các năm lịch quản lý (${range})`, `${entry.date} is outside the years the calendar keeps (${range})`);
+  }
   if (entry.kind === 'working_saturday' && weekday !== 6) {
     throw dayInvalid('kind', `Ngày ${when} không phải thứ Bảy: chỉ thứ Bảy mới là ngày làm bù`, `${entry.date} is not a Saturday: only Saturdays can be working Saturdays`);
   }

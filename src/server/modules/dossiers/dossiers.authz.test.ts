@@ -6,6 +6,7 @@ import { makeHousehold, makePerson } from '../../../../test/factories';
 import { copyRegistryBatch } from '../population';
 import { seedProcedures } from '../procedures';
 import { seedCalendar } from '../calendar';
+import { seedFeeLists } from '../fees';
 import { DEFAULT_ROLES } from '../identity';
 import type { DossierDetail } from '../../../contracts/dossiers';
 
@@ -37,6 +38,7 @@ beforeAll(async () => {
   t = await createTestApp({ DATA_DIR: join(process.cwd(), '.tmp', `dossier-files-${randomUUID()}`) });
   await seedProcedures(t.database.db);
   await seedCalendar(t.database.db);
+  await seedFeeLists(t.database.db); // Thái residents of Mường Tè (an extremely difficult commune) pay no residence fee
   await copyRegistryBatch(t.database, makeHousehold('03445', [person]));
   citizen = await t.citizen({ nationalId: person.nationalId!, fullName: person.fullName }, 2);
   versionId = (await t.app.inject(`/api/v1/procedures/${TEMP}`)).json<{ id: string }>().id;

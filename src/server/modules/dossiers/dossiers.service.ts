@@ -10,6 +10,7 @@ import { getProcedureVersion, getProcedureVersionById, listProcedures, prefillFo
 import { findPersonIdByNationalId, getOwnRecord, getPersonDetail } from '../population';
 import { recordAccess, subjectFor } from '../audit';
 import { getUnit } from '../units';
+import { applicantFactsOf, computeDossierFee, decideExemption, UNKNOWN_APPLICANT, type FeeCalculation } from '../fees';
 import { checkFiles, storeFiles, type IncomingFile } from './attachments';
 import { deadlineAtReceipt, pauseDeadline, resumeDeadline } from './deadline';
 import * as errors from './dossiers.errors';
@@ -72,6 +73,8 @@ interface Applicant {
   unitCode: string;
   sources: Record<string, string>;
   prefill?: Awaited<ReturnType<typeof prefillForm>>;
+  /** The registry record (without quality findings), for the fee's exemption checks. */
+  record: Awaited<ReturnType<typeof getPersonDetail>> | null;
 }
 
 async function resolveApplicant(deps: DossierDeps, access: AccessContext, body: SubmissionBody, version: ProcedureVersion): Promise<Applicant> {
@@ -88,7 +91,7 @@ async function resolveApplicant(deps: DossierDeps, access: AccessContext, body: 
     const prefill = await prefillForm(deps.db, version, { personId: actor.personId, nationalId: actor.nationalId, eIdLevel: actor.acr });
     const unitCode = body.unitCode ?? person?.residenceUnitCode;
     if (!unitCode) throw errors.requestInvalid('unitCode', 'Chọn xã, phường nơi nộp hồ sơ', 'Choose the commune where you file');
-    return { personId: person?.id ?? actor.personId, name: person?.fullName ?? actor.displayName, nationalId: actor.nationalId, ownerAccountId: actor.accountId, unitCode, sources: prefill.sources, prefill };
+    return { personId: person?.id ?? actor.personId, name: person?.fullName ?? actor.displayName, nationalId: actor.nationalId, ownerAccountId: actor.accountId, unitCode, sources: prefill.sources, prefill, record: person };
   }
   // An officer entering a paper filing for a citizen at the counter.
   if (body.channel !== 'paper') throw errors.requestInvalid('channel', 'Cán bộ chỉ nhập hồ sơ giấy (kênh "paper")', 'Officers enter paper filings only (channel "paper")');
@@ -102,7 +105,7 @@ async function resolveApplicant(deps: DossierDeps, access: AccessContext, body: 
     reader: { accountId: actor.accountId, role: grant.role, unitCode: grant.unitCode, requestId: access.requestId, pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY },
     purpose: 'dossier_processing',
   }, { findings: false });
-  return { personId, name: person.fullName, nationalId: body.applicantNationalId, ownerAccountId: null, unitCode: body.unitCode, sources: {} };
+  return { personId, name: person.fullName, nationalId: body.applicantNationalId, ownerAccountId: null, unitCode: body.unitCode, sources: {}, record: person };
 }
 
 /** The version a form was filled under, if it is still the one in force (else 409: reload the form). */
@@ -137,9 +140,14 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
   const version = await versionInForce(deps, body);
   const applicant = await resolveApplicant(deps, access, body, version);
   const form = body.draft ? validateDraft(version, body.form) : validateFull(version, body.form, applicant.prefill);
-  const checked = await checkFiles(files, version.documents.map((d) => d.code));
-  if (!body.draft) requiredDocumentsPresent(version, new Set(checked.map((f) => f.documentKey)), applicant.personId !== null);
   const today = todayInVietnam(clock(deps));
+  const fee = await feeFor(deps, version, body, form, applicant, today);
+  const checked = await checkFiles(files, [...version.documents.map((d) => d.code), ...(fee?.exemption?.check === 'proof' ? [EXEMPTION_PROOF] : [])]);
+  if (!body.draft) {
+    requiredDocumentsPresent(version, new Set(checked.map((f) => f.documentKey)), applicant.personId !== null);
+    exemptionProofPresent(fee, new Set(checked.map((f) => f.documentKey)));
+  }
+  const money = feeState(fee, body.channel);
   const unit = await getUnit(deps.db, applicant.unitCode, today).catch(() => null);
   if (!unit || unit.level !== 'commune') throw errors.requestInvalid('unitCode', 'Đơn vị tiếp nhận phải là một xã, phường hiện hành', 'The receiving unit must be a commune in force today');
   const stored = await storeFiles(deps.files, checked);
@@ -149,7 +157,7 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
     const id = await deps.db.transaction(async (tx) => {
       const agencyCode = agencyCodeFor(applicant.unitCode, deps.config.PROVINCE_AGENCY_CODE);
       const code = body.draft ? null : formatDossierCode(agencyCode, today, await repo.nextCodeSeq(tx, agencyCode, today));
-      const state: DossierState = body.draft ? 'draft' : 'submitted';
+      const state: DossierState = body.draft ? 'draft' : money.awaitingPayment ? 'awaiting_payment' : 'submitted';
       const row = await repo.insertDossier(tx, {
         code,
         agencyCode,
@@ -167,6 +175,9 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
         sources: applicant.sources,
         timeLimitWorkingDays: version.timeLimitWorkingDays,
         submittedAt: body.draft ? null : now,
+        fee: fee,
+        feeAmount: money.amount,
+        feeStatus: money.status,
       });
       await repo.insertTransition(tx, { dossierId: row.id, command: body.draft ? 'create_draft' : 'submit', fromState: null, toState: state, actorAccountId: access.actor!.accountId, actorRole: grant.role, actorUnit: grant.unitCode, at: now, note: null });
       await repo.insertAttachments(tx, stored.rows.map((f) => ({ dossierId: row.id, documentKey: f.documentKey, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, round: 0, uploadedBy: access.actor!.accountId })));
@@ -177,6 +188,40 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
     await stored.undo(deps.db);
     throw error;
   }
+}
+
+/** Field name of the proof of a claimed exemption that the registry cannot check (e.g. a disability certificate). */
+export const EXEMPTION_PROOF = 'exemption_proof';
+
+/** The fee of the dossier from its procedure version, with the exemptions the registry proves applied (fees module). */
+async function feeFor(deps: DossierDeps, version: ProcedureVersion, body: Pick<SubmissionBody, 'channel' | 'persons' | 'exemptionClaim'>, form: Record<string, unknown>, applicant: Applicant, today: string): Promise<FeeCalculation | null> {
+  if (!version.fees.items.length) return null;
+  const members = Array.isArray(form.members) ? form.members.length : 0;
+  return computeDossierFee(deps.db, version, {
+    channel: body.channel,
+    persons: body.persons ?? 1 + members,
+    applicant: applicant.record ? applicantFactsOf(applicant.record, today) : UNKNOWN_APPLICANT,
+    claim: body.exemptionClaim ?? null,
+    asOf: today,
+  });
+}
+
+function exemptionProofPresent(fee: FeeCalculation | null, keys: Set<string>): void {
+  if (fee?.exemption?.check === 'proof' && fee.exemption.status === 'pending' && !keys.has(EXEMPTION_PROOF)) {
+    throw errors.attachmentInvalid(`file:${EXEMPTION_PROOF}`, `Đính kèm giấy tờ chứng minh được miễn lệ phí: ${fee.exemption.proofVi ?? fee.exemption.labelVi}`, `Attach the proof of the fee exemption: ${fee.exemption.proofEn ?? fee.exemption.labelEn}`);
+  }
+}
+
+/**
+ * What the fee means for the dossier: paid online before the desk receives it (`awaiting_payment`),
+ * collected in cash at the counter for a paper filing, waived, or waiting for an officer to confirm an exemption.
+ */
+function feeState(fee: FeeCalculation | null, channel: SubmissionBody['channel']): { amount: number; status: 'none' | 'unpaid' | 'cash' | 'exempt' | 'exemption_pending'; awaitingPayment: boolean } {
+  if (!fee) return { amount: 0, status: 'none', awaitingPayment: false };
+  if (fee.exemption?.status === 'pending') return { amount: fee.amount, status: 'exemption_pending', awaitingPayment: false };
+  if (fee.amount === 0) return { amount: 0, status: fee.exemption ? 'exempt' : 'none', awaitingPayment: false };
+  if (channel === 'paper') return { amount: fee.amount, status: 'cash', awaitingPayment: false };
+  return { amount: fee.amount, status: 'unpaid', awaitingPayment: true };
 }
 
 function validateFull(version: ProcedureVersion, form: Record<string, unknown>, prefill?: Awaited<ReturnType<typeof prefillForm>>): Record<string, unknown> {
@@ -266,6 +311,17 @@ export async function runCommand(deps: DossierDeps, access: AccessContext, id: s
       set.decidedAt = now;
       if (COMMANDS[command].decides && row.dueAt && now > row.dueAt) set.late = true;
       break;
+    case 'confirm_exemption':
+    case 'reject_exemption': {
+      if (row.feeStatus !== 'exemption_pending' || !row.fee) throw errors.stateConflict(`fee:${row.feeStatus}`, command);
+      const decided = decideExemption(row.fee as unknown as FeeCalculation, command === 'confirm_exemption' ? 'confirmed' : 'rejected', body.reason ?? body.note ?? 'Đã kiểm tra giấy tờ chứng minh');
+      Object.assign(set, { fee: decided, feeAmount: decided.amount });
+      if (command === 'confirm_exemption' || decided.amount === 0) set.feeStatus = decided.amount === 0 ? 'exempt' : 'unpaid';
+      else if (row.channel === 'paper') Object.assign(set, { feeStatus: 'cash', state: row.state }); // collected at the counter; the dossier stays with the desk
+      else set.feeStatus = 'unpaid';
+      if (set.feeStatus === 'exempt' || set.feeStatus === 'cash') set.state = row.state;
+      break;
+    }
     case 'extend': {
       const newDueAt = new Date(body.newDueAt!);
       if (!row.dueAt || newDueAt <= row.dueAt) throw errors.requestInvalid('newDueAt', 'Thời hạn mới phải sau thời hạn hiện tại', 'The new due time must be after the current one');
@@ -287,7 +343,7 @@ export async function runCommand(deps: DossierDeps, access: AccessContext, id: s
         throw fresh && fresh.state !== row.state ? errors.stateConflict(fresh.state, command) : errors.versionConflict();
       }
       await repo.insertTransition(tx, {
-        dossierId: id, command, fromState: row.state, toState: check.to, actorAccountId: access.actor!.accountId, actorRole: grant.role, actorUnit: grant.unitCode, at: now,
+        dossierId: id, command, fromState: row.state, toState: (set.state as DossierState | undefined) ?? check.to, actorAccountId: access.actor!.accountId, actorRole: grant.role, actorUnit: grant.unitCode, at: now,
         note: body.note ?? null, reason: body.reason ?? null, legalBasis: body.legalBasis ?? null, items: body.items ?? null, dueAt: dueAfter === undefined ? updated.dueAt : dueAfter,
       });
       if (stored?.rows.length) {
@@ -312,19 +368,28 @@ async function submitDraft(deps: DossierDeps, access: AccessContext, row: repo.D
   const prefill = actors.includes('owner') ? await prefillForm(deps.db, current, { personId: actor.personId, nationalId: actor.nationalId, eIdLevel: actor.acr }) : undefined;
   if (actors.includes('owner') && (actor.acr ?? 0) < current.requiredEidLevel) throw errors.eidLevelForbidden(current.requiredEidLevel);
   const form = validateFull(current, row.form, prefill);
-  const checked = await checkFiles(files, current.documents.map((d) => d.code));
-  const existing = await repo.listAttachments(deps.db, row.id);
-  requiredDocumentsPresent(current, new Set([...existing.map((a) => a.documentKey), ...checked.map((f) => f.documentKey)]), row.applicantPersonId !== null);
-  const stored = await storeFiles(deps.files, checked);
   const now = clock(deps);
   const today = todayInVietnam(now);
+  const record = row.applicantPersonId ? await getPersonDetail(deps.db, row.applicantPersonId, undefined, undefined, { findings: false }).catch(() => null) : null;
+  const claim = (row.fee as { claim?: string | null } | null)?.claim ?? null;
+  const fee = await feeFor(deps, current, { channel: row.channel as SubmissionBody['channel'], exemptionClaim: claim }, form, { record } as Applicant, today);
+  const checked = await checkFiles(files, [...current.documents.map((d) => d.code), ...(fee?.exemption?.check === 'proof' ? [EXEMPTION_PROOF] : [])]);
+  const existing = await repo.listAttachments(deps.db, row.id);
+  const keys = new Set([...existing.map((a) => a.documentKey), ...checked.map((f) => f.documentKey)]);
+  requiredDocumentsPresent(current, keys, row.applicantPersonId !== null);
+  exemptionProofPresent(fee, keys);
+  const money = feeState(fee, row.channel as SubmissionBody['channel']);
+  const toState: DossierState = money.awaitingPayment ? 'awaiting_payment' : 'submitted';
+  const stored = await storeFiles(deps.files, checked);
   const grant = actors.includes('owner') ? { role: 'citizen', unitCode: null } : actingGrant(access, 'dossiers.enter');
   try {
     await deps.db.transaction(async (tx) => {
       const code = formatDossierCode(row.agencyCode, today, await repo.nextCodeSeq(tx, row.agencyCode, today));
-      const updated = await repo.updateDossierIf(tx, row.id, 'draft', body.expectedVersion ?? row.version, { state: 'submitted', code, form, submittedAt: now });
+      const updated = await repo.updateDossierIf(tx, row.id, 'draft', body.expectedVersion ?? row.version, {
+        state: toState, code, form, submittedAt: now, fee: fee, feeAmount: money.amount, feeStatus: money.status,
+      });
       if (!updated) throw errors.versionConflict();
-      await repo.insertTransition(tx, { dossierId: row.id, command: 'submit', fromState: 'draft', toState: 'submitted', actorAccountId: actor.accountId, actorRole: grant.role, actorUnit: grant.unitCode, at: now, note: body.note ?? null });
+      await repo.insertTransition(tx, { dossierId: row.id, command: 'submit', fromState: 'draft', toState, actorAccountId: actor.accountId, actorRole: grant.role, actorUnit: grant.unitCode, at: now, note: body.note ?? null });
       await repo.insertAttachments(tx, stored.rows.map((f) => ({ dossierId: row.id, documentKey: f.documentKey, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, round: 0, uploadedBy: actor.accountId })));
     });
   } catch (error) {

@@ -36,8 +36,9 @@ describe('every route declares an action', () => {
     expect(t.app.routeActions.every((r) => typeof r.action === 'string')).toBe(true);
     const publicApi = t.app.routeActions.filter((r) => r.url.startsWith('/api/v1/') && r.action === 'public').map((r) => `${r.method} ${r.url}`);
     // Public by design: reference data (units, the procedure catalog, working-day calculations), sign-in, the ID-number check,
-    // and the dossier status lookup (code + ID number, rate-limited). Anything else public is a mistake.
-    const allowed = /\/units|\/auth\/(me|login|eid)|validate-id|\/calendar\/(deadline|working-days)$|\/procedures(\/$|$|\/versions\/:id$|\/:code$|\/:code\/(form|prefill-stats)$)|\/dossiers\/status-lookup$/;
+    // the dossier status lookup (code + ID number, rate-limited), and the payment gateway's IPN (signed) and browser return.
+    // Anything else public is a mistake.
+    const allowed = /\/units|\/auth\/(me|login|eid)|validate-id|\/calendar\/(deadline|working-days)$|\/procedures(\/$|$|\/versions\/:id$|\/:code$|\/:code\/(form|prefill-stats)$)|\/dossiers\/status-lookup$|\/payments\/gateway\/(ipn|return)$/;
     expect(publicApi.filter((r) => !allowed.test(r))).toEqual([]);
   });
 

@@ -126,7 +126,7 @@ export default function CalendarAdminPage() {
         </Space>
         {schedule.error && <ErrorAlert error={schedule.error} onRetry={schedule.reload} />}
         {data && (
-          <div className="calendar-summary" data-testid="calendar-summary">
+          <div className="calendar-summary" data-testid="calendar-summary" style={{ margin: '12px 0' }}>
             <Typography.Paragraph>
               <strong>{t('calendar.source')}:</strong> {data.source}
             </Typography.Paragraph>
@@ -134,7 +134,7 @@ export default function CalendarAdminPage() {
               {t('calendar.workingDays', { count: data.workingDays })} · {t('calendar.workingHours', { hours: data.workingHours.replace(',', ', ') })}
               {data.updatedAt && ` · ${t('calendar.updatedAt', { when: formatDateTime(data.updatedAt) })}`}
             </Typography.Paragraph>
-            {data.provisional && <Alert type="warning" showIcon className="calendar-provisional-note" title={t('calendar.provisionalNote', { year: data.year })} />}
+            {data.provisional && <Alert type="warning" showIcon className="calendar-provisional-note" style={{ marginBottom: 12 }} title={t('calendar.provisionalNote', { year: data.year })} />}
             {manage && !data.stored && <Typography.Paragraph type="secondary">{t('calendar.derivedNote')}</Typography.Paragraph>}
             {manage && (
               <Space wrap>

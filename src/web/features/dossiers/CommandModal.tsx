@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
 import type { CommandBody, DossierCommand } from '../../../contracts/dossiers';
 import type { RequiredDocument } from '../../../contracts/procedures';
 import type { ApiError } from '../../api/client';
@@ -8,33 +7,10 @@ import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AttachmentPicker } from './AttachmentPicker';
 import { splitFieldProblems } from './attachments';
+import { COMMAND_FIELDS, commandBody, type CommandValues as Values } from './commands';
 import { COMMAND_LABEL } from './dossier-labels';
 import type { FilesByDocument } from './dossiers-api';
 import type { CommandOutcome } from './use-dossier';
-
-/** What each command asks for in its dialog (the server checks the same, lifecycle.ts). */
-export const COMMAND_FIELDS: Record<DossierCommand, { reason?: boolean; legalBasis?: boolean; items?: boolean; newDueAt?: boolean; files?: boolean }> = {
-  submit: {},
-  receive: {},
-  refuse_intake: { reason: true, legalBasis: true },
-  start_processing: {},
-  request_supplement: { items: true },
-  resubmit: { files: true },
-  approve: {},
-  refuse: { reason: true, legalBasis: true },
-  issue_result: {},
-  return_result: {},
-  withdraw: {},
-  extend: { reason: true, newDueAt: true },
-};
-
-interface Values {
-  note?: string;
-  reason?: string;
-  legalBasis?: string;
-  items?: Array<{ item: string; reason: string }>;
-  newDueAt?: Dayjs;
-}
 
 interface Props {
   command: DossierCommand | null;
@@ -42,19 +18,6 @@ interface Props {
   busy: boolean;
   onClose: () => void;
   onRun: (command: DossierCommand, body: Omit<CommandBody, 'expectedVersion'>, files?: FilesByDocument) => Promise<CommandOutcome>;
-}
-
-type Needs = (typeof COMMAND_FIELDS)[DossierCommand];
-
-/** The body of a command from the dialog's values: only what the command takes, trimmed; the new appointment as ISO 8601 with offset. */
-export function commandBody(values: Values, needs: Needs): Omit<CommandBody, 'expectedVersion'> {
-  const body: Omit<CommandBody, 'expectedVersion'> = {};
-  if (values.note?.trim()) body.note = values.note.trim();
-  if (needs.reason && values.reason?.trim()) body.reason = values.reason.trim();
-  if (needs.legalBasis && values.legalBasis?.trim()) body.legalBasis = values.legalBasis.trim();
-  if (needs.items && values.items?.length) body.items = values.items.map((i) => ({ item: i.item.trim(), reason: i.reason.trim() }));
-  if (needs.newDueAt && values.newDueAt) body.newDueAt = values.newDueAt.second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
-  return body;
 }
 
 const FORM_FIELDS = new Set(['note', 'reason', 'legalBasis', 'items', 'newDueAt']);

@@ -12,15 +12,15 @@ import { CHANNEL_LABEL, COMMAND_LABEL, SLIP_LABEL } from './dossier-labels';
 import { slipUrl } from './dossiers-api';
 import { DossierAttachments } from './DossierAttachments';
 import { DossierTimeline } from './DossierTimeline';
-import { DeadlineTag, StateTag } from './DossierTags';
+import { DeadlineTag, FeeText, StateTag } from './DossierTags';
 import { FormDataView } from './FormDataView';
 import { useDossier } from './use-dossier';
 import './dossiers.css';
 
-/** Commands that only the citizen runs (never buttons of the back office). */
-const CITIZEN_ONLY: ReadonlySet<DossierCommand> = new Set(['withdraw']);
+/** Commands that are never buttons of the back office: the citizen's withdrawal, the payment (settled by the payment system). */
+const NOT_STAFF_BUTTONS: ReadonlySet<DossierCommand> = new Set(['withdraw', 'pay']);
 /** Commands whose dialog asks for something beyond a note. */
-const DANGEROUS: ReadonlySet<DossierCommand> = new Set(['refuse', 'refuse_intake']);
+const DANGEROUS: ReadonlySet<DossierCommand> = new Set(['refuse', 'refuse_intake', 'reject_exemption']);
 
 /** Working minutes left on a paused deadline as working days and hours ("2 ngày 3 giờ"), counting the default 7.5-hour working day. */
 function remainingText(minutes: number, t: ReturnType<typeof useI18n>['t']): string {
@@ -42,6 +42,7 @@ function Facts({ d }: { d: DossierDetail }) {
         { key: 'applicant', label: t('dossier.applicant'), children: d.applicantName },
         { key: 'unit', label: t('dossier.unit'), children: d.unitName ?? d.unitCode },
         { key: 'channel', label: t('dossier.channel'), children: t(CHANNEL_LABEL[d.channel]) },
+        { key: 'fee', label: t('dossier.fee'), children: <FeeText d={d} /> },
         { key: 'submitted', label: t('dossier.submittedAt'), children: formatDateTime(d.submittedAt) },
         { key: 'received', label: t('dossier.receivedAt'), children: formatDateTime(d.receivedAt) },
         {
@@ -69,7 +70,7 @@ export default function DossierDetailPage() {
   const { dossier, version, run, busy } = useDossier(id);
   const [command, setCommand] = useState<DossierCommand | null>(null);
   const d = dossier.data;
-  const commands = (d?.allowedCommands ?? []).filter((c) => !CITIZEN_ONLY.has(c));
+  const commands = (d?.allowedCommands ?? []).filter((c) => !NOT_STAFF_BUTTONS.has(c));
 
   const onRun: Parameters<typeof CommandModal>[0]['onRun'] = async (c, body, files) => {
     const outcome = await run(c, body, files);

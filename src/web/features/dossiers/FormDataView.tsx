@@ -2,6 +2,7 @@ import { Descriptions, Grid, Table } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { FieldMeta, ProcedureForm } from '../../../contracts/procedures';
 import { useI18n } from '../../app/i18n';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusTag } from '../../components/StatusTag';
 import { orderedFields, valueText } from './form-values';
 
@@ -31,7 +32,6 @@ function TableValue({ meta, rows }: { meta: FieldMeta; rows: unknown[] }) {
       columns={columns}
       dataSource={rows.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null).map((r, i) => ({ ...r, __key: i }))}
       rowKey="__key"
-      scroll={{ x: 'max-content' }}
     />
   );
 }
@@ -53,7 +53,7 @@ export function FormDataView({ form, values, sources }: Props) {
       label: label(key),
       children: (
         <span className="form-value">
-          {meta?.widget === 'table' && Array.isArray(value) ? <TableValue meta={meta} rows={value} /> : valueText(meta, value, pick, yesNo)}
+          {valueText(meta, value, pick, yesNo)}
           {fromRegistry(sources[key]) && (
             <StatusTag kind="info" className="source-badge">
               {t('dossier.form.fromRegistry')}
@@ -67,6 +67,23 @@ export function FormDataView({ form, values, sources }: Props) {
   if (!form) {
     return <Descriptions bordered size="small" column={1} layout={layout} items={orderedFields(undefined, values).map(item)} />;
   }
+  const isTable = (key: string) => form.fields[key]?.widget === 'table' && Array.isArray(values[key]);
+  // Tables (household members) go under the section's other fields, full width, scrolling sideways on phones.
+  const tableBlock = (key: string) => (
+    <div key={key} className="form-table">
+      <div className="form-table-label">
+        {label(key)}
+        {fromRegistry(sources[key]) && (
+          <StatusTag kind="info" className="source-badge">
+            {t('dossier.form.fromRegistry')}
+          </StatusTag>
+        )}
+      </div>
+      <ScrollRegion label={label(key)} wide>
+        <TableValue meta={form.fields[key]!} rows={values[key] as unknown[]} />
+      </ScrollRegion>
+    </div>
+  );
   const listed = new Set(form.sections.flatMap((s) => s.fields));
   const rest = Object.keys(values).filter((k) => !listed.has(k));
   return (
@@ -74,17 +91,13 @@ export function FormDataView({ form, values, sources }: Props) {
       {form.sections.map((section) => {
         const keys = section.fields.filter((k) => values[k] !== undefined);
         if (keys.length === 0) return null;
+        const scalars = keys.filter((k) => !isTable(k));
+        const title = pick(section.titleVi, section.titleEn);
         return (
-          <Descriptions
-            key={section.key}
-            title={pick(section.titleVi, section.titleEn)}
-            bordered
-            size="small"
-            column={1}
-            layout={layout}
-            items={keys.map(item)}
-            className="form-data-section"
-          />
+          <div key={section.key} className="form-data-section">
+            {scalars.length > 0 ? <Descriptions title={title} bordered size="small" column={1} layout={layout} items={scalars.map(item)} /> : <div className="form-section-title">{title}</div>}
+            {keys.filter(isTable).map(tableBlock)}
+          </div>
         );
       })}
       {rest.length > 0 && <Descriptions bordered size="small" column={1} layout={layout} items={rest.map(item)} className="form-data-section" />}

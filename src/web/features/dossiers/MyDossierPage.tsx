@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { App, Button, Card, Collapse, Descriptions, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, Descriptions, Skeleton, Typography } from 'antd';
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { ProcedureVersion } from '../../../contracts/procedures';
 import { useI18n } from '../../app/i18n';
@@ -10,7 +10,7 @@ import { CHANNEL_LABEL } from './dossier-labels';
 import { DossierAttachments } from './DossierAttachments';
 import { DossierProgress } from './DossierProgress';
 import { DossierTimeline } from './DossierTimeline';
-import { DeadlineTag, StateTag } from './DossierTags';
+import { DeadlineTag, FeeText, StateTag } from './DossierTags';
 import { FormDataView } from './FormDataView';
 import { SupplementCard } from './SupplementCard';
 import { useDossier } from './use-dossier';
@@ -26,6 +26,15 @@ function DueLine({ d }: { d: DossierDetail }) {
       <span className="tabular">{formatDateTime(d.dueAt)}</span> <DeadlineTag flag={d.flag} />
     </span>
   );
+}
+
+/** The end of the road in plain words: a result to collect, or a refusal whose reason is in the history. */
+function Outcome({ d }: { d: DossierDetail }) {
+  const { t } = useI18n();
+  if (d.state === 'result_issued' || d.state === 'returned') return <Alert type="success" showIcon className="section-card" title={t('dossier.outcome.result')} />;
+  if (d.state === 'refused') return <Alert type="error" showIcon className="section-card" title={t('dossier.outcome.refused')} />;
+  if (d.state === 'not_accepted') return <Alert type="error" showIcon className="section-card" title={t('dossier.outcome.notAccepted')} />;
+  return null;
 }
 
 function Details({ d, version }: { d: DossierDetail; version: ProcedureVersion | undefined }) {
@@ -46,6 +55,7 @@ function Details({ d, version }: { d: DossierDetail; version: ProcedureVersion |
             { key: 'unit', label: t('dossier.unit'), children: d.unitName ?? d.unitCode },
             { key: 'submitted', label: t('dossier.submittedAt'), children: formatDateTime(d.submittedAt) },
             { key: 'channel', label: t('dossier.channel'), children: t(CHANNEL_LABEL[d.channel]) },
+            { key: 'fee', label: t('dossier.fee'), children: <FeeText d={d} /> },
           ]}
         />
         <DossierProgress dossier={d} />
@@ -119,6 +129,7 @@ export default function MyDossierPage() {
               }}
             />
           )}
+          <Outcome d={d} />
           <Details d={d} version={version.data} />
           {d.allowedCommands.includes('withdraw') && (
             <Card className="section-card">

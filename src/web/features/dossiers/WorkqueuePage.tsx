@@ -99,7 +99,7 @@ export default function WorkqueuePage() {
       title: t('dossier.code'),
       dataIndex: 'code',
       render: (v: string | null, d) => (
-        <Link to={`/dossiers/${d.id}`} onClick={(e) => e.stopPropagation()} className="tabular">
+        <Link to={`/dossiers/${d.id}`} onClick={(e) => e.stopPropagation()} className="tabular queue-code">
           {v ?? t('dossier.noCode')}
         </Link>
       ),

@@ -1,4 +1,4 @@
-import type { DeadlineFlag, DossierChannel, DossierCommand, DossierState, Workqueue } from '../../../contracts/dossiers';
+import type { DeadlineFlag, DossierChannel, DossierCommand, DossierState, FeeStatus, Workqueue } from '../../../contracts/dossiers';
 import type { MessageKey } from '../../app/dictionary';
 import type { StatusKind } from '../../components/StatusTag';
 import type { SlipKind } from './dossiers-api';
@@ -6,6 +6,7 @@ import type { SlipKind } from './dossiers-api';
 /** The state's name in the dictionary. */
 export const STATE_LABEL: Record<DossierState, MessageKey> = {
   draft: 'dossier.state.draft',
+  awaiting_payment: 'dossier.state.awaiting_payment',
   submitted: 'dossier.state.submitted',
   received: 'dossier.state.received',
   not_accepted: 'dossier.state.not_accepted',
@@ -21,6 +22,7 @@ export const STATE_LABEL: Record<DossierState, MessageKey> = {
 /** Colour of a state tag: waiting for the agency (info), for the citizen (warn), ended well (ok) or not (danger). */
 export const STATE_KIND: Record<DossierState, StatusKind> = {
   draft: 'neutral',
+  awaiting_payment: 'warn',
   submitted: 'info',
   received: 'info',
   not_accepted: 'danger',
@@ -66,6 +68,9 @@ export const COMMAND_LABEL: Record<DossierCommand, MessageKey> = {
   return_result: 'dossier.command.return_result',
   withdraw: 'dossier.command.withdraw',
   extend: 'dossier.command.extend',
+  pay: 'dossier.command.pay',
+  confirm_exemption: 'dossier.command.confirm_exemption',
+  reject_exemption: 'dossier.command.reject_exemption',
 };
 
 /** What happened, as a timeline line (the command that made the entry). */
@@ -82,6 +87,9 @@ export const EVENT_LABEL: Record<DossierCommand, MessageKey> = {
   return_result: 'dossier.event.return_result',
   withdraw: 'dossier.event.withdraw',
   extend: 'dossier.event.extend',
+  pay: 'dossier.event.pay',
+  confirm_exemption: 'dossier.event.confirm_exemption',
+  reject_exemption: 'dossier.event.reject_exemption',
 };
 
 export const CHANNEL_LABEL: Record<DossierChannel, MessageKey> = {
@@ -95,6 +103,17 @@ export const SLIP_LABEL: Record<SlipKind, MessageKey> = {
   supplement: 'dossier.slip.supplement',
   refusal: 'dossier.slip.refusal',
   apology: 'dossier.slip.apology',
+};
+
+/** Fee state of a dossier (issue #5). */
+export const FEE_STATUS_LABEL: Record<FeeStatus, MessageKey> = {
+  none: 'dossier.fee.none',
+  unpaid: 'dossier.fee.unpaid',
+  paid: 'dossier.fee.paid',
+  exempt: 'dossier.fee.exempt',
+  exemption_pending: 'dossier.fee.exemption_pending',
+  cash: 'dossier.fee.cash',
+  refunded: 'dossier.fee.refunded',
 };
 
 export const QUEUE_LABEL: Record<Workqueue, MessageKey> = {
@@ -119,7 +138,7 @@ export function isKnownCommand(command: string): command is DossierCommand {
 export function progressOf(state: DossierState): { step: number; stopped: boolean } {
   switch (state) {
     case 'draft':
-      return { step: 0, stopped: false };
+    case 'awaiting_payment':
     case 'submitted':
       return { step: 0, stopped: false };
     case 'not_accepted':

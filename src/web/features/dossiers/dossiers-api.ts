@@ -2,7 +2,6 @@ import type {
   CommandBody, DossierCommand, DossierDetail, DossierListQuery, DossierSummary, StatusLookupResult, SubmissionBody,
 } from '../../../contracts/dossiers';
 import type { PersonDetail } from '../../../contracts/population';
-import type { PrefillResult, ProcedureVersion } from '../../../contracts/procedures';
 import { apiGet, apiPost, apiPostForm, query, type RequestOptions } from '../../api/client';
 
 /** A page of dossiers as the list endpoints return it. */
@@ -100,19 +99,4 @@ export function slipUrl(id: string, kind: SlipKind): string {
 /** Public: a dossier's state from its code and the applicant's ID number. */
 export function lookupStatus(code: string, nationalId: string, options?: RequestOptions): Promise<StatusLookupResult> {
   return apiPost<StatusLookupResult>(`${BASE}/status-lookup`, { code, nationalId }, options);
-}
-
-/** The procedure version in force (documents, fees, time limit, required e-ID level, form). */
-export function fetchProcedure(code: string, options?: RequestOptions): Promise<ProcedureVersion> {
-  return apiGet<ProcedureVersion>(`/api/v1/procedures/${enc(code)}`, options);
-}
-
-/** A procedure version by id (the one a dossier was filed under: its labels and documents). */
-export function fetchProcedureVersion(versionId: string, options?: RequestOptions): Promise<ProcedureVersion> {
-  return apiGet<ProcedureVersion>(`/api/v1/procedures/versions/${enc(versionId)}`, options);
-}
-
-/** The signed-in citizen's prefilled form of a procedure. */
-export function fetchPrefill(code: string, options?: RequestOptions): Promise<PrefillResult> {
-  return apiGet<PrefillResult>(`/api/v1/procedures/${enc(code)}/prefill`, options);
 }

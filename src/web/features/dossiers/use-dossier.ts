@@ -3,7 +3,8 @@ import type { CommandBody, DossierCommand, DossierDetail } from '../../../contra
 import type { ProcedureVersion } from '../../../contracts/procedures';
 import type { ApiError } from '../../api/client';
 import { toApiError, useApi } from '../../api/use-api';
-import { fetchDossier, fetchProcedureVersion, runCommand, type FilesByDocument } from './dossiers-api';
+import { fetchVersion } from '../procedures';
+import { fetchDossier, runCommand, type FilesByDocument } from './dossiers-api';
 
 /** The outcome of a command: done, refused (the error to show), or overtaken by someone else's change (reloaded). */
 export type CommandOutcome = { ok: true; dossier: DossierDetail } | { ok: false; error: ApiError; conflict: boolean };
@@ -15,7 +16,7 @@ export type CommandOutcome = { ok: true; dossier: DossierDetail } | { ok: false;
 export function useDossier(id: string) {
   const dossier = useApi((signal) => fetchDossier(id, { signal }), [id]);
   const versionId = dossier.data?.procedureVersionId;
-  const version = useApi<ProcedureVersion>(versionId ? (signal) => fetchProcedureVersion(versionId, { signal }) : null, [versionId]);
+  const version = useApi<ProcedureVersion>(versionId ? (signal) => fetchVersion(versionId, { signal }) : null, [versionId]);
   const [busy, setBusy] = useState<DossierCommand | null>(null);
   const { setData, reload } = dossier;
   const current = dossier.data;

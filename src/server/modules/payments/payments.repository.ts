@@ -1,0 +1,208 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db';
+import type { PaymentState } from '../../../contracts/payments';
+import { paymentEvents, payments, refunds, securityEvents } from './payments.schema';
+
+export type PaymentRow = typeof payments.$inferSelect;
+export type NewPaymentRow = typeof payments.$inferInsert;
+export type RefundRow = typeof refunds.$inferSelect;
+export type PaymentEventRow = typeof paymentEvents.$inferInsert;
+
+/** Every function takes the database or a transaction first (a transaction is a Db too). */
+
+export async function insertPayment(db: Db, row: NewPaymentRow): Promise<PaymentRow> {
+  const [inserted] = await db.insert(payments).values(row).returning();
+  return inserted!;
+}
+
+export async function findPayment(db: Db, id: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.select().from(payments).where(eq(payments.id, id)).limit(1);
+  return row;
+}
+
+export async function findByReference(db: Db, reference: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.select().from(payments).where(eq(payments.reference, reference)).limit(1);
+  return row;
+}
+
+export async function findByIdempotencyKey(db: Db, accountId: string, key: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.select().from(payments).where(and(eq(payments.createdByAccountId, accountId), eq(payments.idempotencyKey, key))).limit(1);
+  return row;
+}
+
+export async function findOpenForDossier(db: Db, dossierId: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.select().from(payments).where(and(eq(payments.dossierId, dossierId), inArray(payments.state, ['created', 'pending']))).limit(1);
+  return row;
+}
+
+/**
+ * The compare-and-set of the lifecycle: moves the payment to `to` only if it is still in one of
+ * `from`, and returns the new row — or undefined when another request (or process) got there
+ * first. This single conditional UPDATE is what makes a concurrent duplicate IPN lose.
+ */
+export async function transition(db: Db, id: string, from: readonly PaymentState[], to: PaymentState, set: Partial<NewPaymentRow> = {}): Promise<PaymentRow | undefined> {
+  const [row] = await db
+    .update(payments)
+    .set({ ...set, state: to, updatedAt: set.updatedAt ?? new Date(), version: sql`${payments.version} + 1` })
+    .where(and(eq(payments.id, id), inArray(payments.state, [...from])))
+    .returning();
+  return row;
+}
+
+/**
+ * Credits a payment from a successful IPN in one statement: locks the payment of `reference` at
+ * `gateway`, and — only if it is still open (created / pending / expired) and its amount is the
+ * IPN's — marks it succeeded and writes the `ipn_succeeded` event. Returns what the dossier needs,
+ * or undefined when nothing matched (unknown, wrong amount, already credited or closed: the caller
+ * then reads the payment to answer). A concurrent duplicate waits on the row lock and then sees the
+ * new state, so it matches nothing.
+ */
+export async function creditOpenPayment(db: Db, c: {
+  reference: string; gateway: string; amount: number; gatewayTransactionId: string; responseCode: string; transactionStatus: string; bankCode: string | null; paidAt: Date; at: Date;
+}): Promise<{ id: string; dossierId: string; amount: number; fromState: PaymentState } | undefined> {
+  const at = c.at.toISOString();
+  const rows = await queryRows<{ payment_id: string; dossier_id: string; amount: string | number; from_state: PaymentState }>(db, sql`
+    with old as (
+      select id, state from payments.payments where reference = ${c.reference} and gateway = ${c.gateway} for update
+    ), upd as (
+      update payments.payments p set state = 'succeeded', gateway_transaction_id = ${c.gatewayTransactionId}, gateway_response_code = ${c.responseCode},
+        bank_code = ${c.bankCode}, paid_at = ${c.paidAt.toISOString()}::timestamptz, updated_at = ${at}::timestamptz, version = p.version + 1
+      from old where p.id = old.id and old.state in ('created', 'pending', 'expired') and p.amount = ${c.amount}
+      returning p.id, p.dossier_id, p.amount, old.state as from_state
+    ), ev as (
+      insert into payments.payment_events (payment_id, event, from_state, to_state, source, at, detail)
+      select id, 'ipn_succeeded', from_state, 'succeeded', 'gateway', ${at}::timestamptz,
+        jsonb_build_object('responseCode', ${c.responseCode}::text, 'transactionStatus', ${c.transactionStatus}::text, 'gatewayTransactionId', ${c.gatewayTransactionId}::text, 'late', from_state = 'expired')
+      from upd returning payment_id
+    )
+    select upd.id as payment_id, upd.dossier_id, upd.amount, upd.from_state from upd join ev on ev.payment_id = upd.id`);
+  const r = rows[0];
+  return r ? { id: r.payment_id, dossierId: r.dossier_id, amount: Number(r.amount), fromState: r.from_state } : undefined;
+}
+
+export async function insertEvent(db: Db, event: PaymentEventRow): Promise<void> {
+  await db.insert(paymentEvents).values(event);
+}
+
+export async function listEvents(db: Db, paymentId: string) {
+  return db.select().from(paymentEvents).where(eq(paymentEvents.paymentId, paymentId)).orderBy(asc(paymentEvents.id));
+}
+
+/**
+ * Expires up to `limit` open payments whose time ran out before `now`, and writes their events —
+ * one statement. Rows another process is expiring are skipped (SKIP LOCKED), so several server
+ * processes can run the job together. Returns the ids.
+ */
+export async function expireDue(db: Db, now: Date, limit: number): Promise<string[]> {
+  const at = now.toISOString();
+  const rows = await queryRows<{ payment_id: string }>(db, sql`
+    with due as (
+      select id, state from payments.payments
+      where state in ('created', 'pending') and expires_at <= ${at}::timestamptz
+      order by expires_at limit ${limit} for update skip locked
+    ), upd as (
+      update payments.payments p set state = 'expired', closed_at = ${at}::timestamptz, updated_at = ${at}::timestamptz, version = p.version + 1
+      from due where p.id = due.id and p.state in ('created', 'pending')
+      returning p.id, due.state as from_state
+    )
+    insert into payments.payment_events (payment_id, event, from_state, to_state, source, at)
+    select id, 'expire', from_state, 'expired', 'job', ${at}::timestamptz from upd
+    returning payment_id`);
+  return rows.map((r) => r.payment_id);
+}
+
+/** Reserves `amount` for a refund being asked of the gateway (fails when it would exceed the payment). */
+export async function reserveRefund(db: Db, id: string, amount: number): Promise<PaymentRow | undefined> {
+  const [row] = await db
+    .update(payments)
+    .set({ refundReservedAmount: sql`${payments.refundReservedAmount} + ${amount}`, updatedAt: new Date(), version: sql`${payments.version} + 1` })
+    .where(and(
+      eq(payments.id, id),
+      inArray(payments.state, ['succeeded', 'partially_refunded']),
+      sql`${payments.refundedAmount} + ${payments.refundReservedAmount} + ${amount} <= ${payments.amount}`,
+    ))
+    .returning();
+  return row;
+}
+
+/** The gateway refunded `amount`: moves it from reserved to refunded and sets the state from the new total. */
+export async function confirmRefund(db: Db, id: string, amount: number, at: Date): Promise<{ row: PaymentRow; fromState: PaymentState } | undefined> {
+  const rows = await queryRows<{ id: string; from_state: PaymentState }>(db, sql`
+    with old as (select id, state from payments.payments where id = ${id} for update)
+    update payments.payments p set
+      refund_reserved_amount = p.refund_reserved_amount - ${amount},
+      refunded_amount = p.refunded_amount + ${amount},
+      state = case when p.refunded_amount + ${amount} >= p.amount then 'refunded' else 'partially_refunded' end,
+      updated_at = ${at.toISOString()}::timestamptz, version = p.version + 1
+    from old where p.id = old.id and p.refund_reserved_amount >= ${amount}
+    returning p.id, old.state as from_state`);
+  const first = rows[0];
+  if (!first) return undefined;
+  return { row: (await findPayment(db, id))!, fromState: first.from_state };
+}
+
+/** The gateway refused or could not be asked: gives the reservation back. */
+export async function releaseRefund(db: Db, id: string, amount: number): Promise<void> {
+  await db
+    .update(payments)
+    .set({ refundReservedAmount: sql`${payments.refundReservedAmount} - ${amount}`, updatedAt: new Date() })
+    .where(and(eq(payments.id, id), gte(payments.refundReservedAmount, amount)));
+}
+
+export async function insertRefund(db: Db, row: typeof refunds.$inferInsert): Promise<RefundRow> {
+  const [inserted] = await db.insert(refunds).values(row).returning();
+  return inserted!;
+}
+
+export async function completeRefund(db: Db, id: string, set: { state: 'succeeded' | 'failed'; gatewayRefundId?: string | null; gatewayResponseCode: string; completedAt: Date }): Promise<void> {
+  await db.update(refunds).set(set).where(and(eq(refunds.id, id), eq(refunds.state, 'requested')));
+}
+
+export async function listRefunds(db: Db, paymentIds: string[]): Promise<RefundRow[]> {
+  if (!paymentIds.length) return [];
+  return db.select().from(refunds).where(inArray(refunds.paymentId, paymentIds)).orderBy(asc(refunds.requestedAt));
+}
+
+export interface ListFilter {
+  /** null = the whole province. */
+  unitCodes: string[] | null;
+  unitCode?: string;
+  state?: PaymentState;
+  dossierId?: string;
+  reference?: string;
+  from?: Date;
+  to?: Date;
+}
+
+function where(f: ListFilter): SQL | undefined {
+  const c: SQL[] = [];
+  if (f.unitCodes) c.push(f.unitCodes.length ? inArray(payments.unitCode, f.unitCodes) : sql`false`);
+  if (f.unitCode) c.push(eq(payments.unitCode, f.unitCode));
+  if (f.state) c.push(eq(payments.state, f.state));
+  if (f.dossierId) c.push(eq(payments.dossierId, f.dossierId));
+  if (f.reference) c.push(eq(payments.reference, f.reference.toUpperCase()));
+  if (f.from) c.push(gte(payments.createdAt, f.from));
+  if (f.to) c.push(lt(payments.createdAt, f.to));
+  return c.length ? and(...c) : undefined;
+}
+
+export async function listPayments(db: Db, f: ListFilter, limit: number, offset: number): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(where(f)).orderBy(desc(payments.createdAt), desc(payments.id)).limit(limit).offset(offset);
+}
+
+export async function countPayments(db: Db, f: ListFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(payments).where(where(f));
+  return Number(row?.n ?? 0);
+}
+
+export async function listForDossier(db: Db, dossierId: string): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(eq(payments.dossierId, dossierId)).orderBy(desc(payments.createdAt));
+}
+
+export async function insertSecurityEvent(db: Db, row: typeof securityEvents.$inferInsert): Promise<void> {
+  await db.insert(securityEvents).values(row);
+}
+
+export async function listSecurityEvents(db: Db, limit = 100) {
+  return db.select().from(securityEvents).orderBy(desc(securityEvents.at), desc(securityEvents.id)).limit(limit);
+}

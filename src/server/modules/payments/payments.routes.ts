@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../platform/app-deps';
+import { bilingual } from '../../../contracts/messages';
+import { pageOf } from '../../../contracts/common';
+import { CreatePaymentBody, CreatePaymentResult, GatewayStatus, IdempotencyKey, IpnAnswer, Payment, PaymentListQuery, RefundBody } from '../../../contracts/payments';
+import { idempotencyKeyInvalid } from './payments.errors';
+import * as service from './payments.service';
+import { refundPayment, retryRefund } from './refund';
+import { handleIpn, handleReturn, IPN_ANSWERS } from './settlement';
+import type { PaymentGateway } from './gateway';
+
+const tags = ['payments'];
+const IdParams = z.object({ id: z.uuid(bilingual('Mã giao dịch không hợp lệ', 'Invalid payment id')) });
+const RefundParams = IdParams.extend({ refundId: z.uuid(bilingual('Mã hoàn tiền không hợp lệ', 'Invalid refund id')) });
+const DossierParams = z.object({ dossierId: z.uuid(bilingual('Mã hồ sơ không hợp lệ', 'Invalid dossier id')) });
+/** The gateway's parameters arrive as a query string; they are read by the adapter, not by a schema. */
+const GatewayQuery = z.record(z.string(), z.unknown());
+
+/**
+ * /api/v1/payments: a citizen pays a dossier's fee through the gateway; staff see and refund
+ * payments of their units and query the gateway; the gateway's IPN (the only place a payment's
+ * state changes) and the browser's return (display only).
+ */
+export function paymentsRoutes({ database, config }: AppDeps, options: { gateway?: PaymentGateway } = {}): FastifyPluginAsyncZod {
+  const gateway = options.gateway ?? service.gatewayFromConfig(config);
+  const base: service.PaymentDeps = { db: database.db, config, gateway };
+  return async (app) => {
+    app.post('/', {
+      config: { action: 'dossiers.own.file' },
+      schema: { tags, summary: 'Thanh toán lệ phí hồ sơ trực tuyến / pay a dossier fee online (header Idempotency-Key)', body: CreatePaymentBody, response: { 200: CreatePaymentResult, 201: CreatePaymentResult } },
+    }, async (req, reply) => {
+      const key = IdempotencyKey.safeParse(req.headers['idempotency-key']);
+      if (!key.success) throw idempotencyKeyInvalid();
+      const result = await service.createPayment({ ...base, log: req.log }, req.access, req.body, key.data, req.ip);
+      return reply.code(result.reused ? 200 : 201).send(result);
+    });
+
+    app.get('/', {
+      config: { action: 'dossiers.read' },
+      schema: { tags, summary: 'Danh sách giao dịch thanh toán của đơn vị / payments of my units', querystring: PaymentListQuery, response: { 200: pageOf(Payment) } },
+    }, async (req) => service.listPayments(base, req.access, req.query));
+
+    app.get('/gateway/ipn', {
+      config: { action: 'public' },
+      schema: { tags, summary: 'IPN của cổng thanh toán (máy chủ – máy chủ) / gateway IPN (server to server)', querystring: GatewayQuery, response: { 200: IpnAnswer } },
+    }, async (req) => {
+      try {
+        return await handleIpn({ ...base, log: req.log }, req.query, req.ip);
+      } catch (error) {
+        // The gateway retries until 00/02: answer 99 and let it.
+        req.log.error({ err: error }, 'IPN handling failed');
+        return IPN_ANSWERS.other;
+      }
+    });
+
+    app.get('/gateway/return', {
+      config: { action: 'public' },
+      schema: { tags, summary: 'Trình duyệt quay về từ cổng thanh toán (chỉ hiển thị) / browser return (display only)', querystring: GatewayQuery },
+    }, async (req, reply) => reply.header('cache-control', 'no-store').redirect(await handleReturn({ ...base, log: req.log }, req.query), 303));
+
+    app.get('/by-dossier/:dossierId', {
+      config: { action: 'authenticated' },
+      schema: { tags, summary: 'Các giao dịch của một hồ sơ / payments of a dossier', params: DossierParams, response: { 200: z.object({ items: z.array(Payment) }) } },
+    }, async (req) => ({ items: await service.listDossierPayments(base, req.access, req.params.dossierId) }));
+
+    app.get('/:id', {
+      config: { action: 'authenticated' },
+      schema: { tags, summary: 'Một giao dịch thanh toán / a payment', params: IdParams, response: { 200: Payment } },
+    }, async (req) => service.getPayment(base, req.access, req.params.id));
+
+    app.get('/:id/gateway-status', {
+      config: { action: 'dossiers.process' },
+      schema: { tags, summary: 'Tra cứu giao dịch tại cổng thanh toán / query the gateway', params: IdParams, response: { 200: GatewayStatus } },
+    }, async (req) => service.queryGatewayStatus(base, req.access, req.params.id));
+
+    app.post('/:id/refunds', {
+      config: { action: 'dossiers.process' },
+      schema: { tags, summary: 'Hoàn tiền (toàn bộ hoặc một phần) / refund (full or partial)', params: IdParams, body: RefundBody, response: { 200: Payment } },
+    }, async (req) => refundPayment(base, req.access, req.params.id, req.body));
+
+    app.post('/:id/refunds/:refundId/retry', {
+      config: { action: 'dossiers.process' },
+      schema: { tags, summary: 'Gửi lại yêu cầu hoàn tiền chưa có kết quả / retry an unanswered refund', params: RefundParams, response: { 200: Payment } },
+    }, async (req) => retryRefund(base, req.access, req.params.id, req.params.refundId));
+  };
+}

@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Alert, Card, Checkbox, Skeleton, Typography } from 'antd';
+import type { DossierDetail } from '../../../contracts/dossiers';
+import type { FieldProblem } from '../../../contracts/messages';
+import type { PrefillResult, ProcedureVersion } from '../../../contracts/procedures';
+import type { ApiError } from '../../api/client';
+import { useSession } from '../../api/session';
+import { toApiError, useApi } from '../../api/use-api';
+import { useI18n } from '../../app/i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
+import { FeeSummary, getFeeQuote } from '../fees';
+import { fetchPrefill, fetchProcedure, ProcedureForm } from '../procedures';
+import { AttachmentPicker } from './AttachmentPicker';
+import { missingDocuments, splitFieldProblems } from './attachments';
+import { submitDossier, type FilesByDocument } from './dossiers-api';
+import { FiledResult, LevelBlock, ProcedureFacts } from './FilingParts';
+import './dossiers.css';
+
+/** The document that *is* the online form (e.g. `ct01` for form CT01): nothing to attach for it. */
+function isFormDocument(docCode: string, formCode: string | null): boolean {
+  return !!formCode && docCode === formCode.toLowerCase().replace(/-/g, '_');
+}
+
+interface FilingProps {
+  procedure: ProcedureVersion;
+  prefill: PrefillResult;
+  onFiled: (dossier: DossierDetail) => void;
+}
+
+/** The prefilled form, the attachments and the "assisted at the counter" choice; submits and shows the server's answers in place. */
+function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
+  const { t, pick } = useI18n();
+  const [files, setFiles] = useState<FilesByDocument>({});
+  const [assisted, setAssisted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [formProblems, setFormProblems] = useState<FieldProblem[]>([]);
+  const [docProblems, setDocProblems] = useState<Record<string, string[]>>({});
+  const [missingAlert, setMissingAlert] = useState(false);
+  // The fee this citizen owes if they file now (registry-checked exemptions applied); the counter channel may cost more.
+  const quote = useApi((signal) => getFeeQuote({ procedureCode: procedure.code, channel: assisted ? 'assisted' : 'online' }, { signal }), [procedure.code, assisted]);
+  const documents = procedure.documents.filter((d) => !isFormDocument(d.code, procedure.form.formCode));
+  const formDocs = procedure.documents.filter((d) => isFormDocument(d.code, procedure.form.formCode));
+
+  const send = async (values: Record<string, unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    setMissingAlert(false);
+    setDocProblems({});
+    try {
+      const dossier = await submitDossier(
+        { procedureCode: procedure.code, procedureVersionId: prefill.versionId, form: values, channel: assisted ? 'assisted' : 'online' },
+        files,
+      );
+      onFiled(dossier);
+    } catch (e) {
+      const apiError = toApiError(e);
+      const split = splitFieldProblems(apiError.fields, documents.map((d) => d.code));
+      setFormProblems(split.form);
+      setDocProblems(Object.fromEntries(Object.entries(split.documents).map(([k, list]) => [k, list.map((p) => pick(p.messageVi, p.messageEn))])));
+      setError(apiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // The server refuses a dossier without a required document (unless the registry replaces it): say so before sending.
+  const submit = async (values: Record<string, unknown>) => {
+    const missing = missingDocuments(documents, files);
+    if (missing.length === 0) return send(values);
+    setError(undefined);
+    setMissingAlert(true);
+    setDocProblems(Object.fromEntries(missing.map((code) => [code, [t('dossier.file.missingOne')]])));
+    document.getElementById('filing-attachments')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  };
+
+  return (
+    <>
+      <Alert type="info" showIcon className="section-card" title={t('dossier.file.prefillNote')} description={t('dossier.file.typedCount', { count: prefill.typedCount })} />
+      <ProcedureForm
+        form={procedure.form}
+        initialValues={prefill.values}
+        sources={prefill.sources}
+        editable={prefill.editable}
+        serverErrors={formProblems}
+        submitting={busy}
+        submitLabel={t('dossier.file.submit')}
+        onSubmit={submit}
+      >
+        <Card className="section-card" role="region" aria-labelledby="filing-attachments">
+          <Typography.Title level={2} id="filing-attachments" className="card-heading">
+            {t('dossier.file.section.attachments')}
+          </Typography.Title>
+          {formDocs.map((d) => (
+            <div key={d.code} className="attach-doc">
+              <div className="attach-doc-name">{pick(d.nameVi, d.nameEn)}</div>
+              <div className="attach-doc-note">{t('dossier.attach.formDoc')}</div>
+            </div>
+          ))}
+          <AttachmentPicker
+            documents={documents}
+            files={files}
+            onChange={(next) => {
+              setFiles(next);
+              setDocProblems((p) => Object.fromEntries(Object.entries(p).filter(([code]) => (next[code]?.length ?? 0) === 0)));
+            }}
+            problems={docProblems}
+          />
+        </Card>
+        <Checkbox checked={assisted} onChange={(e) => setAssisted(e.target.checked)} className="filing-assisted">
+          {t('dossier.file.assisted')}
+        </Checkbox>
+        {quote.data && (
+          <div className="section-card">
+            <FeeSummary calculation={quote.data.calculation} />
+          </div>
+        )}
+        {missingAlert && missingDocuments(documents, files).length > 0 && <Alert type="error" showIcon role="alert" title={t('dossier.file.missingTitle')} className="form-problem" />}
+        {error && (
+          <div className="form-problem">
+            {(formProblems.length > 0 || Object.keys(docProblems).length > 0) && <Alert type="error" showIcon role="alert" title={t('dossier.file.fixErrors')} className="form-problem" />}
+            <ErrorAlert error={error} />
+          </div>
+        )}
+      </ProcedureForm>
+    </>
+  );
+}
+
+/**
+ * /procedures/:code/file — a citizen files a dossier online: the procedure's fee and time limit,
+ * a clear stop (and what to do) when their e-ID level is too low, the form prefilled from the
+ * registry, attachments per document, then the dossier code.
+ */
+export default function FilingPage() {
+  const { t, pick } = useI18n();
+  const { code = '' } = useParams();
+  const { me } = useSession();
+  const citizen = me?.account?.kind === 'citizen';
+  const procedure = useApi((signal) => fetchProcedure(code, { signal }), [code]);
+  const prefill = useApi(citizen ? (signal) => fetchPrefill(code, { signal }) : null, [code, citizen]);
+  const [filed, setFiled] = useState<DossierDetail>();
+  const p = procedure.data;
+  const title = p ? t('dossier.file.title', { name: pick(p.nameVi, p.nameEn) }) : t('dossier.file.section.form');
+  const currentLevel = me?.account?.eIdLevel ?? 1;
+  const levelOk = prefill.data ? prefill.data.eIdLevelOk : p ? currentLevel >= p.requiredEidLevel : true;
+
+  return (
+    <div className="citizen-page">
+      <Link to={`/procedures/${encodeURIComponent(code)}`} className="back-link-plain">
+        ← {t('dossier.file.back')}
+      </Link>
+      <PageTitle title={title} description={filed ? undefined : t('dossier.file.intro')} />
+      {procedure.error && <ErrorAlert error={procedure.error} onRetry={procedure.reload} />}
+      {!citizen && <Alert type="info" showIcon title={t('dossier.file.citizenOnly')} />}
+      {filed ? (
+        <FiledResult dossier={filed} />
+      ) : (
+        <>
+          {p && <ProcedureFacts p={p} />}
+          {p && !levelOk && <LevelBlock required={p.requiredEidLevel} current={Math.min(currentLevel, p.requiredEidLevel - 1)} />}
+          {prefill.error && <ErrorAlert error={prefill.error} onRetry={prefill.reload} />}
+          {citizen && (procedure.loading || prefill.loading) && <Skeleton active paragraph={{ rows: 10 }} />}
+          {p && prefill.data && levelOk && (
+            <FilingForm
+              procedure={p}
+              prefill={prefill.data}
+              onFiled={(d) => {
+                setFiled(d);
+                window.scrollTo({ top: 0 });
+              }}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { Alert, Card, Space, Typography } from 'antd';
+import { formatVnd, type FeeCalculation } from '../../../contracts/fees';
+import { useI18n } from '../../app/i18n';
+import { StatusTag } from '../../components/StatusTag';
+import { lineDetail, rateKey, statusKey, statusTone } from './fee-labels';
+import './fees.css';
+
+export interface FeeSummaryProps {
+  calculation: FeeCalculation;
+}
+
+/**
+ * The fee of a dossier in plain words, before paying: each fee line (rate × quantity), the rate
+ * used, the exemption and its state with the reason (and the document to attach), the amount due
+ * now, and the full explanation of the calculation. Embedded by the filing page; phone-first.
+ */
+export function FeeSummary({ calculation: calc }: FeeSummaryProps) {
+  const { t, pick, lang } = useI18n();
+  const money = (n: number) => formatVnd(n, lang);
+  const e = calc.exemption;
+  const explanation = lang === 'en' ? calc.explanationEn : calc.explanationVi;
+  return (
+    <Card size="small" title={t('fees.summary.title')} className="fee-summary" data-testid="fee-summary">
+      {calc.base === 0 ? (
+        <Typography.Paragraph>{t('fees.summary.free')}</Typography.Paragraph>
+      ) : (
+        <>
+          <ul className="fee-lines">
+            {calc.lines.map((l) => (
+              <li key={l.code}>
+                <span className="fee-line-label">{pick(l.labelVi, l.labelEn)}</span>
+                <span className="fee-line-detail">{lineDetail(t, lang, l)}</span>
+                <strong className="fee-line-amount">{money(l.amount)}</strong>
+              </li>
+            ))}
+          </ul>
+          <Typography.Text type="secondary">{t(rateKey(calc))}</Typography.Text>
+        </>
+      )}
+      {e && (
+        <Alert
+          className="fee-exemption"
+          type={e.status === 'rejected' ? 'error' : e.status === 'pending' ? 'warning' : 'success'}
+          title={
+            <Space size={[8, 4]} wrap>
+              <StatusTag kind={statusTone(e.status)}>{t(statusKey(e.status))}</StatusTag>
+              <span>{pick(e.labelVi, e.labelEn)}</span>
+            </Space>
+          }
+          description={
+            <>
+              <div>{pick(e.reasonVi, e.reasonEn)}</div>
+              {e.status === 'pending' && e.proofVi && <div>{t('fees.summary.proof', { proof: pick(e.proofVi, e.proofEn ?? e.proofVi) })}</div>}
+              {e.status === 'pending' && <div>{t('fees.summary.dueNow')}</div>}
+              {e.provisional && <div className="me-muted">{t('fees.summary.provisional')}</div>}
+            </>
+          }
+        />
+      )}
+      <dl className="fee-totals">
+        {calc.exempted > 0 && (
+          <>
+            <dt>{t('fees.summary.base')}</dt>
+            <dd>{money(calc.base)}</dd>
+            <dt>{t('fees.summary.exempted')}</dt>
+            <dd>−{money(calc.exempted)}</dd>
+          </>
+        )}
+        <dt className="fee-due-label">{t('fees.summary.due')}</dt>
+        <dd className="fee-due" aria-live="polite" data-testid="fee-due">
+          {money(calc.amount)}
+        </dd>
+      </dl>
+      {explanation.length > 0 && (
+        <details className="fee-explanation">
+          <summary>{t('fees.summary.how')}</summary>
+          <ul>
+            {explanation.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </Card>
+  );
+}
