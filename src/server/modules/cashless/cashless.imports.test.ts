@@ -138,6 +138,15 @@ describe('bad files', () => {
     expect(res.json<ErrorBody>().error.messageVi).toContain('không phải văn bản UTF-8');
   });
 
+  it('reads a file just under the limit (larger than the general 1 MB body limit)', async () => {
+    const text = csv(`TYT-MT-1,"${'Trạm '.repeat(260_000)}",${BEFORE},3,1,30000,10000`);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(1_500_000);
+    expect(Buffer.byteLength(text)).toBeLessThan(IMPORT_MAX_BYTES);
+    const res = await upload(admin, text, { dryRun: true });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.json<ImportResult>().created).toBe(1);
+  });
+
   it('refuses a file larger than the limit with 413', async () => {
     const big = csv(...Array.from({ length: 40_000 }, (_, i) => `TH-DK-1,${'x'.repeat(30)},${LAST},${i},0,0,0`));
     expect(Buffer.byteLength(big)).toBeGreaterThan(IMPORT_MAX_BYTES);
