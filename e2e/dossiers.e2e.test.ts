@@ -194,9 +194,9 @@ describe('dossiers: a citizen files a temporary residence registration online; t
     await page.getByRole('tab', { name: 'Tất cả', exact: true }).click();
     await page.getByLabel('Tìm theo mã hồ sơ').fill(code);
     await page.getByLabel('Tìm theo mã hồ sơ').press('Enter');
-    await page.waitForURL(/queue=all/);
+    await page.waitForURL((url) => url.searchParams.get('queue') === 'all' && url.searchParams.get('code') === code);
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
     await page.locator('tr').filter({ hasText: code }).waitFor();
-    expect(await page.locator('tbody tr.ant-table-row').count()).toBe(1);
 
     await page.locator('tr').filter({ hasText: code }).getByRole('link', { name: code }).click();
     await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();

@@ -152,7 +152,7 @@ export default function FilingPage() {
       <Link to={`/procedures/${encodeURIComponent(code)}`} className="back-link-plain">
         ← {t('dossier.file.back')}
       </Link>
-      <PageTitle title={title} description={filed ? undefined : t('dossier.file.intro')} />
+      <PageTitle title={title} description={filed || !levelOk ? undefined : t('dossier.file.intro')} />
       {procedure.error && <ErrorAlert error={procedure.error} onRetry={procedure.reload} />}
       {!citizen && <Alert type="info" showIcon title={t('dossier.file.citizenOnly')} />}
       {filed ? (
