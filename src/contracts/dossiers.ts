@@ -178,7 +178,7 @@ export const DossierDetail = DossierSummary.extend({
   /** How the fee was calculated (fees module), as shown before payment; null when the procedure is free. */
   fee: z.record(z.string(), z.unknown()).nullable(),
   feePaidAmount: z.number().int(),
-  /** Staff only: the slips that can be printed now. */
+  /** The slips that can be printed now (staff of the unit and the citizen who filed it). */
   slips: z.array(z.enum(['receipt', 'supplement', 'refusal', 'apology'])),
 });
 export type DossierDetail = z.infer<typeof DossierDetail>;

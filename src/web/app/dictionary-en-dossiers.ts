@@ -63,6 +63,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.channel.assisted': 'Online at the counter, guided by an officer',
   'dossier.channel.paper': 'Paper (entered by an officer)',
 
+  'dossier.mine.slips': 'Papers of this dossier (download, print or keep on your phone)',
   'dossier.slip.receipt': 'Print receipt and appointment',
   'dossier.slip.supplement': 'Print supplement request',
   'dossier.slip.refusal': 'Print refusal',

@@ -52,6 +52,8 @@ export const enIdentity: Record<keyof typeof viIdentity, string> = {
   'actionGroup.procedures': 'Administrative procedures',
   'actionGroup.dossiers': 'Dossiers',
   'actionGroup.counter': 'One-stop counter',
+  'actionGroup.fees': 'Fees and exemptions',
+  'actionGroup.cashless': 'Cashless payment (schools, health)',
 
   'action.units.read': 'View administrative units',
   'action.units.manage': 'Manage administrative units',
@@ -78,4 +80,9 @@ export const enIdentity: Record<keyof typeof viIdentity, string> = {
   'action.dossiers.deadline.extend': 'Extend a dossier’s deadline',
   'action.counter.visit.record': 'Record counter visits',
   'action.counter.visit.read': 'View counter visits',
+  'action.fees.lists.read': 'View the fee exemption lists',
+  'action.fees.lists.manage': 'Update the fee exemption lists (province-wide)',
+  'action.cashless.stats.read': 'View cashless payment statistics, register and figures of schools and health facilities',
+  'action.cashless.facilities.manage': 'Manage the register of schools and health facilities',
+  'action.cashless.figures.import': 'Import monthly payment figures of schools and health facilities',
 };

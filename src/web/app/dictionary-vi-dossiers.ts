@@ -61,6 +61,7 @@ export const viDossiers = {
   'dossier.channel.assisted': 'Trực tuyến tại quầy, có cán bộ hướng dẫn',
   'dossier.channel.paper': 'Hồ sơ giấy (cán bộ nhập)',
 
+  'dossier.mine.slips': 'Giấy tờ của hồ sơ (tải về, in hoặc lưu trên điện thoại)',
   'dossier.slip.receipt': 'In giấy tiếp nhận, hẹn trả',
   'dossier.slip.supplement': 'In phiếu yêu cầu bổ sung',
   'dossier.slip.refusal': 'In phiếu từ chối',

@@ -50,6 +50,8 @@ export const viIdentity = {
   'actionGroup.procedures': 'Thủ tục hành chính',
   'actionGroup.dossiers': 'Hồ sơ',
   'actionGroup.counter': 'Bộ phận một cửa',
+  'actionGroup.fees': 'Lệ phí và miễn lệ phí',
+  'actionGroup.cashless': 'Thanh toán không dùng tiền mặt (trường học, y tế)',
 
   'action.units.read': 'Xem danh mục đơn vị hành chính',
   'action.units.manage': 'Quản lý danh mục đơn vị hành chính',
@@ -76,4 +78,9 @@ export const viIdentity = {
   'action.dossiers.deadline.extend': 'Gia hạn thời hạn giải quyết hồ sơ',
   'action.counter.visit.record': 'Ghi sổ tiếp công dân tại quầy',
   'action.counter.visit.read': 'Xem sổ tiếp công dân tại quầy',
+  'action.fees.lists.read': 'Xem danh sách xét miễn lệ phí',
+  'action.fees.lists.manage': 'Cập nhật danh sách xét miễn lệ phí (cấp tỉnh)',
+  'action.cashless.stats.read': 'Xem thống kê, danh mục và số liệu thanh toán không dùng tiền mặt của trường học, cơ sở y tế',
+  'action.cashless.facilities.manage': 'Quản lý danh mục trường học, cơ sở y tế',
+  'action.cashless.figures.import': 'Nhập số liệu thanh toán hằng tháng của trường học, cơ sở y tế',
 } as const;

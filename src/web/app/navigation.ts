@@ -55,8 +55,7 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'nav.group.project06',
     items: [
       { path: '/quality', label: 'nav.quality', requires: ['population.quality.read'] },
-      // Interim actions (units.read / units.manage) until the lead adds cashless.* actions.
-      { path: '/cashless', label: 'nav.cashless', requires: ['units.read'] },
+      { path: '/cashless', label: 'nav.cashless', requires: ['cashless.stats.read'] },
     ],
   },
   {
@@ -66,11 +65,11 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/units', label: 'nav.units', requires: ['units.read'] },
       { path: '/admin/users', label: 'nav.users', requires: ['identity.users.read'] },
       { path: '/admin/calendar', label: 'nav.calendar', requires: ['calendar.manage'] },
-      { path: '/admin/facilities', label: 'nav.facilities', requires: ['units.read'] },
-      { path: '/cashless/import', label: 'nav.cashlessImport', requires: ['units.manage'] },
+      { path: '/admin/facilities', label: 'nav.facilities', requires: ['cashless.facilities.manage'] },
+      { path: '/cashless/import', label: 'nav.cashlessImport', requires: ['cashless.figures.import'] },
       { path: '/admin/roles', label: 'nav.roles', requires: ['identity.users.read'] },
       { path: '/admin/procedures', label: 'nav.adminProcedures', requires: ['procedures.manage'] },
-      { path: '/admin/fee-lists', label: 'nav.feeLists', requires: ['units.read'] },
+      { path: '/admin/fee-lists', label: 'nav.feeLists', requires: ['fees.lists.read'] },
     ],
   },
   {

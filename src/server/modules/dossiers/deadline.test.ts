@@ -54,3 +54,15 @@ describe('deadline of a dossier', () => {
     expect(deadlineFlag(cal, { ...view, state: 'approved', decidedAt: at('2026-11-25T10:00:00+07:00'), late: true }, at('2026-12-20T09:00:00+07:00'))).toBe('done_late');
   });
 });
+
+describe('pausing and resuming at once', () => {
+  it('gives back the same due time, whatever the second of the pause', () => {
+    const dueAt = at('2026-11-26T17:00:00+07:00');
+    for (const pause of ['2026-11-24T13:45:17.400+07:00', '2026-11-24T09:00:59.999+07:00', '2026-11-25T16:59:30+07:00']) {
+      const left = pauseDeadline(cal, dueAt, at(pause));
+      expect(Number.isInteger(left)).toBe(true);
+      const minute = new Date(Math.floor(at(pause).getTime() / 60_000) * 60_000);
+      expect(resumeDeadline(cal, minute, left).toISOString()).toBe(dueAt.toISOString());
+    }
+  });
+});

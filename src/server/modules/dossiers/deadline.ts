@@ -19,12 +19,16 @@ export function deadlineAtReceipt(cal: WorkingCalendar, at: Date, workingDays: n
 
 /** Stops the clock at `at`: the working minutes left until `dueAt` (never negative). */
 export function pauseDeadline(cal: WorkingCalendar, dueAt: Date, at: Date): number {
-  return Math.round(workingMinutesBetween(cal, at, dueAt));
+  // Whole minutes: the clock stops at the start of the current minute (due times fall on whole
+  // minutes), so resuming at once gives back exactly the same due time.
+  const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+  return Math.round(workingMinutesBetween(cal, minute, new Date(Math.ceil(dueAt.getTime() / 60_000) * 60_000)));
 }
 
 /** Restarts the clock at `at` with `remainingMinutes` of working time left. */
 export function resumeDeadline(cal: WorkingCalendar, at: Date, remainingMinutes: number): Date {
-  return addWorkingMinutes(cal, effectiveReceipt(cal, at), remainingMinutes);
+  const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000); // due times stay on whole minutes
+  return addWorkingMinutes(cal, effectiveReceipt(cal, minute), remainingMinutes);
 }
 
 export interface DeadlineView {

@@ -86,7 +86,7 @@ export function presentDetail(
     applicantPersonId: parts.staff ? row.applicantPersonId : null,
     fee: row.fee ?? null,
     feePaidAmount: row.feePaidAmount,
-    slips: parts.staff ? printableSlips(row, parts.transitions) : [],
+    slips: printableSlips(row, parts.transitions),
   };
 }
 

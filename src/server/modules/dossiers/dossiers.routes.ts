@@ -146,11 +146,11 @@ export function dossiersRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     });
 
     app.get('/:id/slips/:kind', {
-      config: { action: 'dossiers.read' },
+      config: { action: 'authenticated' }, // staff of the dossier's unit, or the citizen who filed it (checked by the service)
       schema: { tags, summary: 'In phiếu (tiếp nhận, bổ sung, từ chối, xin lỗi) / print a slip (PDF)', params: SlipParams },
     }, async (req, reply) => {
       const src = await service.loadForSlip(deps, req.access, req.params.id);
-      const pdf = await renderDossierSlip(database.db, src, req.params.kind, { officerName: req.access.actor?.displayName ?? '', publicUrl: config.PUBLIC_URL, now: new Date() });
+      const pdf = await renderDossierSlip(database.db, src, req.params.kind, { officerName: req.access.actor?.kind === 'citizen' ? 'Bộ phận tiếp nhận và trả kết quả (bản điện tử)' : (req.access.actor?.displayName ?? ''), publicUrl: config.PUBLIC_URL, now: new Date() });
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${src.row.code ?? 'ho-so'}-${req.params.kind}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
     });
   };

@@ -499,10 +499,9 @@ export async function lookupStatus(deps: DossierDeps, code: string, nationalId: 
   };
 }
 
-/** The row and its procedure, for slips (routes render them with the slips module). */
+/** The row and its procedure, for slips (routes render them with the slips module): staff of the unit or the dossier's owner. */
 export async function loadForSlip(deps: DossierDeps, access: AccessContext, id: string) {
-  const row = await loadVisible(deps, access, id);
-  if (access.actor?.kind === 'citizen') throw errors.dossierNotFound();
+  const row = await loadVisible(deps, access, id); // staff of the unit, or the citizen who filed it (their own receipt)
   const [version, transitions, attachments] = await Promise.all([versionById(deps.db, row.procedureVersionId), repo.listTransitions(deps.db, id), repo.listAttachments(deps.db, id)]);
   const unitName = await getUnit(deps.db, row.unitCode, todayInVietnam(clock(deps))).then((u) => u.fullName, () => row.unitCode);
   return { row, version, transitions, attachments, unitName };

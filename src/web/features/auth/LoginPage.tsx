@@ -19,7 +19,8 @@ export default function LoginPage() {
   const eIdError = params.get('error');
 
   if (me?.authenticated && me.account) {
-    const citizenOnStaffPage = me.account.kind === 'citizen' && returnTo && !returnTo.startsWith('/me');
+    // A citizen goes back to their own pages or to filing a procedure; a staff page would only say "forbidden".
+    const citizenOnStaffPage = me.account.kind === 'citizen' && returnTo && !/^\/(me|procedures|tra-cuu)(\/|$)/.test(returnTo);
     const target = me.account.mustChangePassword ? '/account' : citizenOnStaffPage ? homeFor(me) : (returnTo ?? homeFor(me));
     return <Navigate to={target} replace />;
   }

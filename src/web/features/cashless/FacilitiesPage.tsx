@@ -24,7 +24,7 @@ export default function FacilitiesPage() {
   const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
   const { can } = useSession();
-  const manage = can('units.manage');
+  const manage = can('cashless.facilities.manage');
   const [filters, setFilters] = useState<FacilityFilters>({ page: 1 });
   const [editing, setEditing] = useState<Facility | 'new' | null>(null);
   const [viewing, setViewing] = useState<Facility | null>(null);

@@ -33,11 +33,11 @@ describe('cashless labels', () => {
 });
 
 describe('cashless pages in the menu', () => {
-  it('lists the statistics (units.read), the register (units.read) and the import (units.manage) with their names in both languages', () => {
+  it('lists the statistics, the register and the import under their own actions, with their names in both languages', () => {
     const items = NAV_GROUPS.flatMap((g) => g.items);
-    expect(items.find((i) => i.path === '/cashless')?.requires).toEqual(['units.read']);
-    expect(items.find((i) => i.path === '/admin/facilities')?.requires).toEqual(['units.read']);
-    expect(items.find((i) => i.path === '/cashless/import')?.requires).toEqual(['units.manage']);
+    expect(items.find((i) => i.path === '/cashless')?.requires).toEqual(['cashless.stats.read']);
+    expect(items.find((i) => i.path === '/admin/facilities')?.requires).toEqual(['cashless.facilities.manage']);
+    expect(items.find((i) => i.path === '/cashless/import')?.requires).toEqual(['cashless.figures.import']);
     for (const key of ['nav.cashless', 'nav.facilities', 'nav.cashlessImport'] as const) expect(en[key]).not.toBe(vi[key]);
   });
 });

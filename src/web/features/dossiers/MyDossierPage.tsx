@@ -1,12 +1,13 @@
 import { Link, useParams } from 'react-router';
-import { Alert, App, Button, Card, Collapse, Descriptions, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, Descriptions, Skeleton, Space, Typography } from 'antd';
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { ProcedureVersion } from '../../../contracts/procedures';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';
-import { CHANNEL_LABEL } from './dossier-labels';
+import { CHANNEL_LABEL, SLIP_LABEL } from './dossier-labels';
+import { slipUrl } from './dossiers-api';
 import { DossierAttachments } from './DossierAttachments';
 import { DossierProgress } from './DossierProgress';
 import { DossierTimeline } from './DossierTimeline';
@@ -130,6 +131,17 @@ export default function MyDossierPage() {
             />
           )}
           <Outcome d={d} />
+          {d.slips.length > 0 && (
+            <Card className="section-card" title={t('dossier.mine.slips')}>
+              <Space wrap>
+                {d.slips.map((kind) => (
+                  <Button key={kind} size="large" href={slipUrl(d.id, kind)} target="_blank" rel="noopener noreferrer">
+                    {t(SLIP_LABEL[kind])}
+                  </Button>
+                ))}
+              </Space>
+            </Card>
+          )}
           <Details d={d} version={version.data} />
           {d.allowedCommands.includes('withdraw') && (
             <Card className="section-card">

@@ -24,7 +24,7 @@ import './fees.css';
 export default function FeeListsPage() {
   const { t, pick } = useI18n();
   const { can } = useSession();
-  const manage = can('units.manage');
+  const manage = can('fees.lists.manage');
   const [asOf, setAsOf] = useState(todayInVietnam);
   const [showAll, setShowAll] = useState(false);
   const [code, setCode] = useState<string>();

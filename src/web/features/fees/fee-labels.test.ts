@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { vi } from '../../app/dictionary';
+import { en, vi } from '../../app/dictionary';
 import type { Translate } from '../../app/i18n';
+import { NAV_GROUPS } from '../../app/navigation';
 import { lineDetail, memberText, periodText, rateKey, statusKey, statusTone } from './fee-labels';
 
 /** The Vietnamese dictionary as the app fills it. */
@@ -29,5 +30,13 @@ describe('fee labels', () => {
     expect(periodText(t, { validFrom: '2026-01-01', validTo: '2026-06-30' })).toBe('Từ 01/01/2026 đến 30/06/2026');
     expect(memberText(t, { unitCode: '03451', unitName: 'Xã Mù Cả', householdId: null })).toBe('Xã Mù Cả (03451)');
     expect(memberText(t, { unitCode: null, unitName: null, householdId: 'abc' })).toBe('Hộ abc');
+  });
+});
+
+describe('the fee-lists page in the menu', () => {
+  it('is shown to whoever may read the lists (fees.lists.read), with its name in both languages', () => {
+    const item = NAV_GROUPS.flatMap((g) => g.items).find((i) => i.path === '/admin/fee-lists');
+    expect(item?.requires).toEqual(['fees.lists.read']);
+    expect(en['nav.feeLists']).not.toBe(vi['nav.feeLists']);
   });
 });
