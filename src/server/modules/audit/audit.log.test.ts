@@ -95,6 +95,26 @@ describe('staging and sealing (ADR 0004)', () => {
     expect((await verifyChain(database.db)).ok).toBe(true);
   });
 
+  it('stages a standalone read with an asynchronous commit, and ignores that option inside a transaction', async () => {
+    await sealPendingAccess(database.db);
+    await recordAccess(database.db, [makeEntry({ details: { read: 1 } }), makeEntry({ details: { read: 2 } })], { standaloneRead: true });
+    expect(await countPendingAccess(database.db)).toBe(2);
+    // Inside a transaction the entry still commits or rolls back with the business change.
+    await expect(
+      database.db.transaction(async (tx) => {
+        await recordAccess(tx, [makeEntry({ details: { read: 3 } })], { standaloneRead: true });
+        const [setting] = await tx.execute<{ s: string }>(sql`select current_setting('synchronous_commit') as s`).then((r) => ('rows' in r ? (r.rows as Array<{ s: string }>) : (r as unknown as Array<{ s: string }>)));
+        expect(setting?.s).toBe('on');
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await countPendingAccess(database.db)).toBe(2);
+    expect(await sealPendingAccess(database.db)).toBe(2);
+    const details = await database.rows<{ n: number }>(sql`select (details->>'read')::int as n from audit.access_log order by seq desc limit 2`);
+    expect(details.map((d) => d.n).sort()).toEqual([1, 2]);
+    expect((await verifyChain(database.db)).ok).toBe(true);
+  });
+
   it('refuses to change or delete a staged entry outside sealing', async () => {
     await recordAccess(database.db, [makeEntry()]);
     for (const statement of [sql`update audit.access_pending set purpose = 'inspection'`, sql`delete from audit.access_pending`, sql`truncate audit.access_pending`]) {

@@ -18,6 +18,26 @@ export async function insertPendingRows(db: Db, rows: NewAccessRow[]): Promise<v
   }
 }
 
+/**
+ * Stages the entries of a standalone read in ONE autocommitted statement whose commit does not
+ * wait for the WAL flush: `set_config('synchronous_commit', 'off', true)` applies to this
+ * statement's own transaction only. PostgreSQL flushes it within ~3 × wal_writer_delay (0.6 s by
+ * default); only a database crash inside that window could lose these entries (ADR 0004).
+ */
+export async function insertPendingRowsAsync(db: Db, rows: NewAccessRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    const values = sql.join(
+      chunk.map((r) => sql`(${r.actorAccountId ?? null}::uuid, ${r.actorRole}, ${r.actorUnit ?? null}, ${r.action}, ${r.subject}, ${r.purpose ?? null}, ${r.requestId}, ${r.details === undefined || r.details === null ? null : JSON.stringify(r.details)}::jsonb)`),
+      sql`, `,
+    );
+    await db.execute(sql`
+      with async_commit as (select set_config('synchronous_commit', 'off', true))
+      insert into audit.access_pending (actor_account_id, actor_role, actor_unit, action, subject, purpose, request_id, details)
+      select v.* from (values ${values}) as v(actor_account_id, actor_role, actor_unit, action, subject, purpose, request_id, details), async_commit`);
+  }
+}
+
 /** Moves up to maxRows of the oldest staged entries into the chain (one statement); returns how many. */
 export async function sealPending(db: Db, maxRows: number): Promise<number> {
   const rows = await queryRows<{ moved: number }>(db, sql`select audit.seal_pending(${maxRows}::integer) as moved`);

@@ -1,3 +1,4 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db';
 import { todayInVietnam } from '../../../contracts/common';
 import { getUnit } from '../units';
@@ -46,16 +47,28 @@ function checkEntry(e: AccessEntryInput): void {
   }
 }
 
+export interface RecordOptions {
+  /**
+   * The entries record a read that changed nothing and is not inside a business transaction (a
+   * search, opening a record): their commit need not wait for the disk (ADR 0004) — the response
+   * does not wait for a WAL flush, and only a database crash within ~0.6 s could lose them.
+   */
+  standaloneRead?: boolean;
+}
+
 /**
  * Appends entries to the access log inside the caller's transaction (house style: audit is
  * explicit and commits or rolls back with the business change). The entries are staged without
  * any lock shared with other requests; the sealer job (`startAccessLogSealer`) chains them
  * within about a second, and the citizen's view shows them at once (ADR 0004).
  */
-export async function recordAccess(db: Db, entries: AccessEntryInput[]): Promise<void> {
+export async function recordAccess(db: Db, entries: AccessEntryInput[], options: RecordOptions = {}): Promise<void> {
   if (entries.length === 0) return;
   entries.forEach(checkEntry);
-  await repo.insertPendingRows(
+  // Only a standalone read may skip the wait for the WAL flush: inside a transaction the setting would
+  // make the business change's own commit asynchronous too.
+  const insert = options.standaloneRead && !(db instanceof PgTransaction) ? repo.insertPendingRowsAsync : repo.insertPendingRows;
+  await insert(
     db,
     entries.map((e) => ({
       actorAccountId: e.actorAccountId,

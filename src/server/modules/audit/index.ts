@@ -18,7 +18,7 @@ export { pseudonymize, subjectFor, subjectsFor, isSubject, type SubjectRef } fro
  */
 export {
   recordAccess, listAccessForSubject, listPurposes, assertPurpose, ACTION_NAMES,
-  type AccessEntryInput, type Purpose, type SubjectAccessItem, type SubjectAccessPage, type SubjectAccessQuery,
+  type AccessEntryInput, type RecordOptions, type Purpose, type SubjectAccessItem, type SubjectAccessPage, type SubjectAccessQuery,
 } from './audit.service';
 
 /** The job that chains staged entries each second (started by the server), and an on-demand pass. */

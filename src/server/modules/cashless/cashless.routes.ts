@@ -48,55 +48,55 @@ async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; fil
 }
 
 /**
- * Routes of the `cashless` module, mounted at /api/v1/cashless. Reading the register and the
- * statistics needs `units.read`; editing the register and importing figures `units.manage`
- * (interim actions until dedicated ones exist — docs/ARCHITECTURE.md), always within the
- * caller's units.
+ * Routes of the `cashless` module, mounted at /api/v1/cashless. Reading the statistics, the
+ * register and its monthly figures needs `cashless.stats.read`; editing the register
+ * `cashless.facilities.manage`; the import history, template and imports
+ * `cashless.figures.import` — always within the caller's units for that action.
  */
 export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyncZod {
   const { db } = database;
   return async (app) => {
     await app.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 0, parts: 2 } });
 
-    app.get('/facility-types', { config: { action: 'units.read' }, schema: { tags, summary: 'Loại hình cơ sở / facility sub-kinds', response: { 200: z.object({ items: z.array(FacilityType) }) } } }, async () => ({
+    app.get('/facility-types', { config: { action: 'cashless.stats.read' }, schema: { tags, summary: 'Loại hình cơ sở / facility sub-kinds', response: { 200: z.object({ items: z.array(FacilityType) }) } } }, async () => ({
       items: await facilities.listFacilityTypes(db),
     }));
 
-    app.post('/facility-types', { config: { action: 'units.manage' }, schema: { tags, summary: 'Thêm loại hình cơ sở / add a facility sub-kind', body: FacilityTypeInput, response: { 201: FacilityType } } }, async (req, reply) =>
+    app.post('/facility-types', { config: { action: 'cashless.facilities.manage' }, schema: { tags, summary: 'Thêm loại hình cơ sở / add a facility sub-kind', body: FacilityTypeInput, response: { 201: FacilityType } } }, async (req, reply) =>
       reply.status(201).send(await facilities.createFacilityType(db, req.access, req.body)),
     );
 
-    app.patch('/facility-types/:code', { config: { action: 'units.manage' }, schema: { tags, summary: 'Sửa loại hình cơ sở / change a facility sub-kind', params: FacilityTypeParams, body: FacilityTypeChange, response: { 200: FacilityType } } }, async (req) =>
+    app.patch('/facility-types/:code', { config: { action: 'cashless.facilities.manage' }, schema: { tags, summary: 'Sửa loại hình cơ sở / change a facility sub-kind', params: FacilityTypeParams, body: FacilityTypeChange, response: { 200: FacilityType } } }, async (req) =>
       facilities.changeFacilityType(db, req.access, req.params.code, req.body),
     );
 
-    app.get('/facilities', { config: { action: 'units.read' }, schema: { tags, summary: 'Danh mục cơ sở giáo dục, y tế / the facility register', querystring: FacilityListQuery, response: { 200: FacilityPage } } }, async (req) =>
+    app.get('/facilities', { config: { action: 'cashless.stats.read' }, schema: { tags, summary: 'Danh mục cơ sở giáo dục, y tế / the facility register', querystring: FacilityListQuery, response: { 200: FacilityPage } } }, async (req) =>
       facilities.listFacilities(db, req.access, req.query),
     );
 
-    app.post('/facilities', { config: { action: 'units.manage' }, schema: { tags, summary: 'Thêm cơ sở / add a facility', body: FacilityInput, response: { 201: Facility } } }, async (req, reply) =>
+    app.post('/facilities', { config: { action: 'cashless.facilities.manage' }, schema: { tags, summary: 'Thêm cơ sở / add a facility', body: FacilityInput, response: { 201: Facility } } }, async (req, reply) =>
       reply.status(201).send(await facilities.createFacility(db, req.access, req.body)),
     );
 
-    app.get('/facilities/:id', { config: { action: 'units.read' }, schema: { tags, summary: 'Một cơ sở / a facility', params: FacilityParams, response: { 200: Facility } } }, async (req) =>
+    app.get('/facilities/:id', { config: { action: 'cashless.stats.read' }, schema: { tags, summary: 'Một cơ sở / a facility', params: FacilityParams, response: { 200: Facility } } }, async (req) =>
       facilities.getFacility(db, req.access, req.params.id),
     );
 
-    app.patch('/facilities/:id', { config: { action: 'units.manage' }, schema: { tags, summary: 'Sửa, ngừng hoạt động cơ sở / change or deactivate a facility', params: FacilityParams, body: FacilityChange, response: { 200: Facility } } }, async (req) =>
+    app.patch('/facilities/:id', { config: { action: 'cashless.facilities.manage' }, schema: { tags, summary: 'Sửa, ngừng hoạt động cơ sở / change or deactivate a facility', params: FacilityParams, body: FacilityChange, response: { 200: Facility } } }, async (req) =>
       facilities.changeFacility(db, req.access, req.params.id, req.body),
     );
 
-    app.get('/facilities/:id/months', { config: { action: 'units.read' }, schema: { tags, summary: 'Số liệu theo tháng và lịch sử thay thế / monthly figures and their history', params: FacilityParams, response: { 200: FacilityMonths } } }, async (req) =>
+    app.get('/facilities/:id/months', { config: { action: 'cashless.stats.read' }, schema: { tags, summary: 'Số liệu theo tháng và lịch sử thay thế / monthly figures and their history', params: FacilityParams, response: { 200: FacilityMonths } } }, async (req) =>
       imports.facilityMonths(db, req.access, req.params.id),
     );
 
-    app.get('/imports', { config: { action: 'units.manage' }, schema: { tags, summary: 'Lịch sử nhập số liệu / import history', querystring: PageQuery, response: { 200: ImportPage } } }, async (req) =>
+    app.get('/imports', { config: { action: 'cashless.figures.import' }, schema: { tags, summary: 'Lịch sử nhập số liệu / import history', querystring: PageQuery, response: { 200: ImportPage } } }, async (req) =>
       imports.listImports(db, req.query.page, req.query.pageSize),
     );
 
-    app.get('/imports/template.csv', { config: { action: 'units.manage' }, schema: { tags, summary: 'Tệp mẫu CSV (các cơ sở đang hoạt động trong phạm vi) / CSV template', querystring: TemplateQuery } }, async (req, reply) => {
+    app.get('/imports/template.csv', { config: { action: 'cashless.figures.import' }, schema: { tags, summary: 'Tệp mẫu CSV (các cơ sở đang hoạt động trong phạm vi) / CSV template', querystring: TemplateQuery } }, async (req, reply) => {
       const month = req.query.month ?? addMonths(monthOf(todayInVietnam()), -1);
-      const scope = req.access.unitScope('units.manage');
+      const scope = req.access.unitScope('cashless.figures.import');
       const rows = await facilitiesRepo.listFacilitiesIn(db, scope === null ? null : [...scope], true);
       return reply
         .type('text/csv; charset=utf-8')
@@ -106,7 +106,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     });
 
     app.post('/imports', {
-      config: { action: 'units.manage' },
+      config: { action: 'cashless.figures.import' },
       bodyLimit: IMPORT_MAX_BYTES + 256 * 1024,
       schema: { tags, summary: 'Nhập số liệu tháng (CSV hoặc XLSX, multipart trường "file") — tất cả hoặc không / import monthly figures, all or nothing', querystring: ImportQuery, response: { 200: ImportResult, 201: ImportResult } },
     }, async (req, reply) => {
@@ -115,7 +115,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
       return reply.status(result.dryRun ? 200 : 201).send(result);
     });
 
-    app.get('/stats', { config: { action: 'units.read' }, schema: { tags, summary: 'Thống kê thanh toán không dùng tiền mặt tại trường học, cơ sở y tế / cashless statistics of schools and health facilities', querystring: StatsQuery, response: { 200: CashlessStats } } }, async (req) =>
+    app.get('/stats', { config: { action: 'cashless.stats.read' }, schema: { tags, summary: 'Thống kê thanh toán không dùng tiền mặt tại trường học, cơ sở y tế / cashless statistics of schools and health facilities', querystring: StatsQuery, response: { 200: CashlessStats } } }, async (req) =>
       statsForReader(db, req.access, req.query, config.PROVINCE_CODE),
     );
   };

@@ -43,9 +43,9 @@ export function presentFacility(row: repo.FacilityWithType, communes: CommuneInd
   };
 }
 
-/** The communes in which the caller may read the register (null = all of them). */
+/** The communes in which the caller may read the register, `cashless.stats.read` (null = all of them). */
 export function readableCommunes(access: AccessContext, communes: CommuneIndex): string[] | null {
-  const scope = access.unitScope('units.read');
+  const scope = access.unitScope('cashless.stats.read');
   return scope === null ? null : [...communes.byCode.keys()].filter((code) => scope.has(code));
 }
 
@@ -53,9 +53,9 @@ export async function listFacilityTypes(db: Db): Promise<FacilityType[]> {
   return repo.listFacilityTypes(db);
 }
 
-/** Types apply to the whole province: only a province-wide administrator edits them. */
+/** Types apply to the whole province: only a province-wide `cashless.facilities.manage` grant edits them. */
 function requireProvinceWide(access: AccessContext): void {
-  if (access.unitScope('units.manage') !== null) {
+  if (access.unitScope('cashless.facilities.manage') !== null) {
     throw new AppError(CASHLESS_ERRORS.SCOPE_FORBIDDEN, 'Chỉ quản trị cấp tỉnh được sửa danh mục loại hình cơ sở', 'Only a province-wide administrator edits the facility types');
   }
 }
@@ -86,7 +86,7 @@ export async function listFacilities(db: Db, access: AccessContext, query: Facil
 export async function getFacility(db: Db, access: AccessContext, id: string): Promise<Facility> {
   const communes = await communeIndex(db);
   const row = await repo.findFacility(db, id);
-  if (!row || !access.canInUnit('units.read', row.communeCode)) throw facilityNotFound();
+  if (!row || !access.canInUnit('cashless.stats.read', row.communeCode)) throw facilityNotFound();
   return presentFacility(row, communes);
 }
 
@@ -102,7 +102,7 @@ function checkCommune(communes: CommuneIndex, access: AccessContext, communeCode
   if (!communes.byCode.has(communeCode)) {
     throw fieldInvalid(CASHLESS_ERRORS.FACILITY_INVALID, 'communeCode', `Mã ${communeCode} không phải xã, phường hiện hành của tỉnh`, `${communeCode} is not a current commune or ward of the province`);
   }
-  if (!access.canInUnit('units.manage', communeCode)) throw scopeForbidden(communeCode);
+  if (!access.canInUnit('cashless.facilities.manage', communeCode)) throw scopeForbidden(communeCode);
 }
 
 function codeTaken(code: string): AppError {
@@ -146,8 +146,9 @@ export async function createFacility(db: Db, access: AccessContext, input: Facil
 export async function changeFacility(db: Db, access: AccessContext, id: string, change: FacilityChange): Promise<Facility> {
   const communes = await communeIndex(db);
   const current = await repo.findFacility(db, id);
-  if (!current || !access.canInUnit('units.read', current.communeCode)) throw facilityNotFound();
-  if (!access.canInUnit('units.manage', current.communeCode)) throw scopeForbidden(current.communeCode);
+  const manageable = current !== undefined && access.canInUnit('cashless.facilities.manage', current.communeCode);
+  if (!current || (!manageable && !access.canInUnit('cashless.stats.read', current.communeCode))) throw facilityNotFound();
+  if (!manageable) throw scopeForbidden(current.communeCode);
   if (change.communeCode !== undefined && change.communeCode !== current.communeCode) checkCommune(communes, access, change.communeCode);
   const type = change.typeCode !== undefined ? await checkType(db, change.typeCode, change.typeCode === current.typeCode) : undefined;
   if (change.code !== undefined) await checkCodeFree(db, change.code, id);

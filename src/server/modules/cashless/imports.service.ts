@@ -88,7 +88,7 @@ async function resolveFacilities(db: Db, access: AccessContext, rows: readonly I
     const facility = byCode.get(row.facilityCode);
     if (!facility) {
       problems.push(problemAt(row.line, 'facility_code', `không có cơ sở mã "${shown(row.facilityCode)}" trong danh mục`, `no facility with code "${shown(row.facilityCode)}" in the register`));
-    } else if (!access.canInUnit('units.manage', facility.communeCode)) {
+    } else if (!access.canInUnit('cashless.figures.import', facility.communeCode)) {
       problems.push(problemAt(row.line, 'facility_code', `cơ sở ${row.facilityCode} ở đơn vị ${facility.communeCode}, ngoài phạm vi bạn được giao`, `facility ${row.facilityCode} is in unit ${facility.communeCode}, outside your assignment`));
     } else {
       resolved.push({ line: row.line, facilityId: facility.id, facilityCode: row.facilityCode, month: row.month, figures: row.figures });

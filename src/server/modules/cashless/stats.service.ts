@@ -71,12 +71,12 @@ export async function cashlessFacilityStats(db: Db, options: CashlessStatsOption
  * per month and for the period, and the period rows of each commune under it that the reader covers.
  */
 export async function statsForReader(db: Db, access: AccessContext, query: { from: string; to: string; unitCode?: string }, provinceCode: string): Promise<CashlessStats> {
-  const unitCode = query.unitCode ?? (access.unitScope('units.read') === null ? provinceCode : (access.grantFor('units.read')?.unitCode ?? provinceCode));
+  const unitCode = query.unitCode ?? (access.unitScope('cashless.stats.read') === null ? provinceCode : (access.grantFor('cashless.stats.read')?.unitCode ?? provinceCode));
   periodMonths(query.from, query.to);
   await getUnit(db, unitCode, todayInVietnam()); // an unknown unit is 404 for everyone
-  if (!access.canInUnit('units.read', unitCode)) throw scopeForbidden(unitCode);
+  if (!access.canInUnit('cashless.stats.read', unitCode)) throw scopeForbidden(unitCode);
   const main = await cashlessFacilityStats(db, { from: query.from, to: query.to, unitCodes: [unitCode] });
-  const children = (await listUnits(db, todayInVietnam(), { parentCode: unitCode })).filter((u) => access.canInUnit('units.read', u.code));
+  const children = (await listUnits(db, todayInVietnam(), { parentCode: unitCode })).filter((u) => access.canInUnit('cashless.stats.read', u.code));
   const byChild = children.length ? await cashlessFacilityStats(db, { from: query.from, to: query.to, unitCodes: children.map((u) => u.code), monthly: false }) : undefined;
   return { from: main.from, to: main.to, months: main.months, unit: main.units[0]!, children: byChild?.units ?? [], rows: [...main.rows, ...(byChild?.rows ?? [])] };
 }

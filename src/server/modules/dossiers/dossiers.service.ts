@@ -258,7 +258,7 @@ export async function getDossier(deps: DossierDeps, access: AccessContext, id: s
       actorAccountId: access.actor!.accountId, actorRole: grant.role, actorUnit: grant.unitCode, action: 'dossier.read',
       subject, purpose: 'dossier_processing', requestId: access.requestId,
       details: { dossierId: row.id },
-    }]);
+    }], { standaloneRead: true });
   }
   const actors = dossierActors(access, row, version.handledByRole);
   const allowed = availableCommands(row.state as DossierState, actors).filter((c) => c !== 'extend' || access.canInUnit('dossiers.deadline.extend', row.unitCode));
@@ -454,7 +454,7 @@ export async function searchByPerson(deps: DossierDeps, access: AccessContext, n
   const rows = await repo.listDossiers(deps.db, filter, 100, 0, 'newest');
   if (rows.length && deps.config.AUDIT_PSEUDONYM_KEY) {
     const grant = actingGrant(access, 'dossiers.read');
-    await recordAccess(deps.db, [{ actorAccountId: access.actor!.accountId, actorRole: grant.role, actorUnit: grant.unitCode, action: 'dossier.search', subject: subjectFor(deps.config.AUDIT_PSEUDONYM_KEY, { nationalId }), purpose: 'dossier_processing', requestId: access.requestId, details: { count: rows.length } }]);
+    await recordAccess(deps.db, [{ actorAccountId: access.actor!.accountId, actorRole: grant.role, actorUnit: grant.unitCode, action: 'dossier.search', subject: subjectFor(deps.config.AUDIT_PSEUDONYM_KEY, { nationalId }), purpose: 'dossier_processing', requestId: access.requestId, details: { count: rows.length } }], { standaloneRead: true });
   }
   const ctx = await presentContext(deps, access, rows);
   return { items: rows.map((r) => presentSummary(r, ctx)), total: rows.length, page: 1, pageSize: 100 };

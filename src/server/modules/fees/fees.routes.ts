@@ -25,16 +25,16 @@ const tags = ['fees'];
 
 /**
  * Lists apply to the whole province (they come from Prime Minister's and provincial decisions):
- * editing needs `units.manage` through a province-wide grant, not a commune administrator's.
+ * editing needs `fees.lists.manage` through a province-wide grant, not a commune administrator's.
  */
 function requireProvinceWide(req: FastifyRequest): void {
-  if (req.access.unitScope('units.manage') !== null) throw scopeForbidden();
+  if (req.access.unitScope('fees.lists.manage') !== null) throw scopeForbidden();
 }
 
 /**
  * Routes of the `fees` module, mounted at /api/v1/fees: the signed-in citizen's quote before
- * filing (`dossiers.own.file`), and the exemption lists — read with `units.read`, edited with
- * `units.manage` province-wide (dedicated fees.* actions are for the lead to add).
+ * filing (`dossiers.own.file`), and the exemption lists — read with `fees.lists.read` (counter
+ * officers see why a fee is waived), edited with `fees.lists.manage` province-wide.
  */
 export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
   const { db } = database;
@@ -48,13 +48,13 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/lists',
-      { config: { action: 'units.read' }, schema: { tags, summary: 'Danh sách xét miễn lệ phí / exemption lists', querystring: FeeListsQuery, response: { 200: FeeListPage } } },
+      { config: { action: 'fees.lists.read' }, schema: { tags, summary: 'Danh sách xét miễn lệ phí / exemption lists', querystring: FeeListsQuery, response: { 200: FeeListPage } } },
       async (req) => ({ items: await listFeeLists(db, req.query.asOf ?? todayInVietnam()) }),
     );
 
     app.post(
       '/lists',
-      { config: { action: 'units.manage' }, schema: { tags, summary: 'Tạo danh sách / create a list', body: NewFeeListBody, response: { 201: FeeList } } },
+      { config: { action: 'fees.lists.manage' }, schema: { tags, summary: 'Tạo danh sách / create a list', body: NewFeeListBody, response: { 201: FeeList } } },
       async (req, reply) => {
         requireProvinceWide(req);
         return reply.status(201).send(await createFeeList(db, req.body, actorId(req), todayInVietnam()));
@@ -63,13 +63,13 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/lists/:code/members',
-      { config: { action: 'units.read' }, schema: { tags, summary: 'Thành viên của danh sách / members of a list', params: FeeListParams, querystring: FeeListMembersQuery, response: { 200: FeeListMembers } } },
+      { config: { action: 'fees.lists.read' }, schema: { tags, summary: 'Thành viên của danh sách / members of a list', params: FeeListParams, querystring: FeeListMembersQuery, response: { 200: FeeListMembers } } },
       async (req) => getListMembers(db, req.params.code, { asOf: req.query.asOf ?? todayInVietnam(), show: req.query.show }),
     );
 
     app.post(
       '/lists/:code/members',
-      { config: { action: 'units.manage' }, schema: { tags, summary: 'Thêm xã hoặc hộ vào danh sách / add a member', params: FeeListParams, body: AddFeeListMemberBody, response: { 201: FeeListMember } } },
+      { config: { action: 'fees.lists.manage' }, schema: { tags, summary: 'Thêm xã hoặc hộ vào danh sách / add a member', params: FeeListParams, body: AddFeeListMemberBody, response: { 201: FeeListMember } } },
       async (req, reply) => {
         requireProvinceWide(req);
         return reply.status(201).send(await addListMember(db, req.params.code, req.body, actorId(req), todayInVietnam()));
@@ -78,7 +78,7 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/lists/:code/members/:id/end',
-      { config: { action: 'units.manage' }, schema: { tags, summary: 'Kết thúc một dòng của danh sách / end a membership', params: FeeListMemberParams, body: EndFeeListMemberBody, response: { 200: FeeListMember } } },
+      { config: { action: 'fees.lists.manage' }, schema: { tags, summary: 'Kết thúc một dòng của danh sách / end a membership', params: FeeListMemberParams, body: EndFeeListMemberBody, response: { 200: FeeListMember } } },
       async (req) => {
         requireProvinceWide(req);
         return endListMember(db, req.params.code, req.params.id, req.body, actorId(req), todayInVietnam());

@@ -32,6 +32,11 @@ export const ACTIONS = [
   'dossiers.deadline.extend',
   'counter.visit.record',
   'counter.visit.read',
+  'fees.lists.read',
+  'fees.lists.manage',
+  'cashless.stats.read',
+  'cashless.facilities.manage',
+  'cashless.figures.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,17 +55,22 @@ const registryRead: Action[] = ['units.read', 'population.person.search', 'popul
 /** Officers who receive and process dossiers of the procedures their role handles (issue #4). */
 const dossierWork: Action[] = ['calendar.read', 'procedures.read', 'dossiers.read', 'dossiers.receive', 'dossiers.process', 'dossiers.enter', 'dossiers.deadline.extend'];
 
+/** Exemption lists of the fee engine (issue #5 §1): read at the counter, edited province-wide. */
+const feesLists: Action[] = ['fees.lists.read', 'fees.lists.manage'];
+/** Cashless payment in schools and health facilities (plan target 7): statistics, register, monthly figures. */
+const cashless: Action[] = ['cashless.stats.read', 'cashless.facilities.manage', 'cashless.figures.import'];
+
 /** The default roles (Vietnamese names as on the counter). */
 export const DEFAULT_ROLES: readonly RoleDefinition[] = [
   { code: 'citizen', nameVi: 'Công dân', nameEn: 'Citizen', staff: false, scoped: false, actions: ['citizen.self.read', 'citizen.consent.manage', 'dossiers.own.file', 'dossiers.own.read'] },
-  { code: 'commune_police', nameVi: 'Công an cấp xã (cư trú)', nameEn: 'Commune police (residence)', staff: true, scoped: true, actions: [...registryRead, 'population.quality.read', ...dossierWork, 'counter.visit.record', 'counter.visit.read'] },
-  { code: 'one_stop_officer', nameVi: 'Cán bộ bộ phận một cửa', nameEn: 'One-stop officer', staff: true, scoped: true, actions: [...registryRead, 'calendar.read', 'procedures.read', 'dossiers.read', 'dossiers.receive', 'dossiers.enter', 'counter.visit.record', 'counter.visit.read'] },
-  { code: 'civil_status_officer', nameVi: 'Công chức tư pháp – hộ tịch', nameEn: 'Civil-status officer', staff: true, scoped: true, actions: [...registryRead, ...dossierWork, 'counter.visit.record', 'counter.visit.read'] },
+  { code: 'commune_police', nameVi: 'Công an cấp xã (cư trú)', nameEn: 'Commune police (residence)', staff: true, scoped: true, actions: [...registryRead, 'population.quality.read', ...dossierWork, 'counter.visit.record', 'counter.visit.read', 'fees.lists.read'] },
+  { code: 'one_stop_officer', nameVi: 'Cán bộ bộ phận một cửa', nameEn: 'One-stop officer', staff: true, scoped: true, actions: [...registryRead, 'calendar.read', 'procedures.read', 'dossiers.read', 'dossiers.receive', 'dossiers.enter', 'counter.visit.record', 'counter.visit.read', 'fees.lists.read'] },
+  { code: 'civil_status_officer', nameVi: 'Công chức tư pháp – hộ tịch', nameEn: 'Civil-status officer', staff: true, scoped: true, actions: [...registryRead, ...dossierWork, 'counter.visit.record', 'counter.visit.read', 'fees.lists.read'] },
   { code: 'sector_officer', nameVi: 'Cán bộ ngành (BHYT, an sinh, hội, thuế)', nameEn: 'Sector officer', staff: true, scoped: true, needsSector: true, actions: ['units.read', 'population.person.search'] },
-  { code: 'standing_agency', nameVi: 'Cơ quan thường trực Đề án 06 (Công an tỉnh)', nameEn: 'Standing Agency (provincial police)', staff: true, scoped: true, actions: [...registryRead, 'population.quality.read', 'population.quality.run', 'audit.log.read', 'calendar.read', 'procedures.read', 'dossiers.read', 'counter.visit.read'] },
-  { code: 'leader', nameVi: 'Lãnh đạo (xem báo cáo)', nameEn: 'Leader (dashboards)', staff: true, scoped: true, actions: ['units.read', 'population.quality.read', 'calendar.read', 'procedures.read', 'counter.visit.read'] },
-  { code: 'auditor', nameVi: 'Kiểm tra, giám sát', nameEn: 'Auditor', staff: true, scoped: true, actions: ['units.read', 'audit.log.read', 'audit.chain.verify', 'identity.users.read', 'population.quality.read'] },
-  { code: 'admin', nameVi: 'Quản trị hệ thống', nameEn: 'Administrator', staff: true, scoped: true, actions: ['units.read', 'units.manage', 'identity.users.read', 'identity.users.manage', 'audit.chain.verify', 'calendar.read', 'calendar.manage', 'procedures.read', 'procedures.manage'] },
+  { code: 'standing_agency', nameVi: 'Cơ quan thường trực Đề án 06 (Công an tỉnh)', nameEn: 'Standing Agency (provincial police)', staff: true, scoped: true, actions: [...registryRead, 'population.quality.read', 'population.quality.run', 'audit.log.read', 'calendar.read', 'procedures.read', 'dossiers.read', 'counter.visit.read', 'cashless.stats.read'] },
+  { code: 'leader', nameVi: 'Lãnh đạo (xem báo cáo)', nameEn: 'Leader (dashboards)', staff: true, scoped: true, actions: ['units.read', 'population.quality.read', 'calendar.read', 'procedures.read', 'counter.visit.read', 'cashless.stats.read'] },
+  { code: 'auditor', nameVi: 'Kiểm tra, giám sát', nameEn: 'Auditor', staff: true, scoped: true, actions: ['units.read', 'audit.log.read', 'audit.chain.verify', 'identity.users.read', 'population.quality.read', 'cashless.stats.read', 'fees.lists.read'] },
+  { code: 'admin', nameVi: 'Quản trị hệ thống', nameEn: 'Administrator', staff: true, scoped: true, actions: ['units.read', 'units.manage', 'identity.users.read', 'identity.users.manage', 'audit.chain.verify', 'calendar.read', 'calendar.manage', 'procedures.read', 'procedures.manage', ...feesLists, ...cashless] },
 ];
 
 /** Sectors of sector officers (DVC06 brief): health insurance, social protection, associations, tax, civil status. */

@@ -51,6 +51,7 @@ async function logAccess(db: Db, reader: Reader, action: string, people: Array<{
       actorAccountId: reader.accountId, actorRole: reader.role, actorUnit: reader.unitCode, action,
       subject: subjectFor(key, { nationalId: p.nationalId, personId: p.id }), purpose, requestId: reader.requestId,
     })),
+    { standaloneRead: true }, // a read: the response need not wait for the log's disk flush (ADR 0004)
   );
 }
 
