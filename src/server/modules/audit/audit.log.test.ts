@@ -95,6 +95,16 @@ describe('staging and sealing (ADR 0004)', () => {
     expect((await verifyChain(database.db)).ok).toBe(true);
   });
 
+  it('stages concurrent standalone reads together, each call resolving once its own entry is stored; a bad entry fails only its own call', async () => {
+    await sealPendingAccess(database.db);
+    const calls = Array.from({ length: 30 }, (_, i) => recordAccess(database.db, [makeEntry({ details: { burst: i } })], { standaloneRead: true }));
+    const bad = recordAccess(database.db, [makeEntry({ purpose: 'no_such_purpose' })], { standaloneRead: true });
+    await expect(Promise.all(calls)).resolves.toHaveLength(30);
+    await expect(bad).rejects.toThrow();
+    expect(await countPendingAccess(database.db)).toBe(30);
+    await sealPendingAccess(database.db);
+  });
+
   it('stages a standalone read with an asynchronous commit, and ignores that option inside a transaction', async () => {
     await sealPendingAccess(database.db);
     await recordAccess(database.db, [makeEntry({ details: { read: 1 } }), makeEntry({ details: { read: 2 } })], { standaloneRead: true });
@@ -103,8 +113,9 @@ describe('staging and sealing (ADR 0004)', () => {
     await expect(
       database.db.transaction(async (tx) => {
         await recordAccess(tx, [makeEntry({ details: { read: 3 } })], { standaloneRead: true });
-        const [setting] = await tx.execute<{ s: string }>(sql`select current_setting('synchronous_commit') as s`).then((r) => ('rows' in r ? (r.rows as Array<{ s: string }>) : (r as unknown as Array<{ s: string }>)));
-        expect(setting?.s).toBe('on');
+        const result: unknown = await tx.execute(sql`select current_setting('synchronous_commit') as s`);
+        const rows = (typeof result === 'object' && result !== null && 'rows' in result ? result.rows : result) as Array<{ s: string }>;
+        expect(rows[0]?.s).toBe('on');
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');

@@ -5,6 +5,7 @@ import { getUnit } from '../units';
 import { entryInvalid, purposeInvalid, subjectInvalid } from './audit.errors';
 import { isSubject } from './audit.pseudonym';
 import * as repo from './audit.repository';
+import { stageReadEntries } from './audit.batcher';
 
 /** One access to one person's data, as the calling module records it. */
 export interface AccessEntryInput {
@@ -51,7 +52,9 @@ export interface RecordOptions {
   /**
    * The entries record a read that changed nothing and is not inside a business transaction (a
    * search, opening a record): their commit need not wait for the disk (ADR 0004) — the response
-   * does not wait for a WAL flush, and only a database crash within ~0.6 s could lose them.
+   * does not wait for a WAL flush, and only a database crash within ~0.6 s could lose them — and
+   * reads of the same few milliseconds are staged with one statement (group commit); the call
+   * still resolves only once its own entries are stored.
    */
   standaloneRead?: boolean;
 }
@@ -67,7 +70,7 @@ export async function recordAccess(db: Db, entries: AccessEntryInput[], options:
   entries.forEach(checkEntry);
   // Only a standalone read may skip the wait for the WAL flush: inside a transaction the setting would
   // make the business change's own commit asynchronous too.
-  const insert = options.standaloneRead && !(db instanceof PgTransaction) ? repo.insertPendingRowsAsync : repo.insertPendingRows;
+  const insert = options.standaloneRead && !(db instanceof PgTransaction) ? stageReadEntries : repo.insertPendingRows;
   await insert(
     db,
     entries.map((e) => ({
