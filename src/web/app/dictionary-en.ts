@@ -8,6 +8,7 @@ import { enIdentity } from './dictionary-en-identity';
 import { enProcedures } from './dictionary-en-procedures';
 import { enCounter } from './dictionary-en-counter';
 import { enFees } from './dictionary-en-fees';
+import { enPayments } from './dictionary-en-payments';
 
 /** English UI text; the compiler checks that every Vietnamese key has a translation. */
 export const en: Record<keyof typeof vi, string> = {
@@ -20,6 +21,7 @@ export const en: Record<keyof typeof vi, string> = {
   ...enProcedures,
   ...enCounter,
   ...enFees,
+  ...enPayments,
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.datePlaceholder': 'dd/mm/yyyy',

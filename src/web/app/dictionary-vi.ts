@@ -7,6 +7,7 @@ import { viIdentity } from './dictionary-vi-identity';
 import { viProcedures } from './dictionary-vi-procedures';
 import { viCounter } from './dictionary-vi-counter';
 import { viFees } from './dictionary-vi-fees';
+import { viPayments } from './dictionary-vi-payments';
 
 /** Vietnamese UI text: the source of truth for message keys. Short, plain words. */
 export const vi = {
@@ -19,6 +20,7 @@ export const vi = {
   ...viProcedures,
   ...viCounter,
   ...viFees,
+  ...viPayments,
   'common.loading': 'Đang tải…',
   'common.retry': 'Thử lại',
   'common.datePlaceholder': 'ngày/tháng/năm',

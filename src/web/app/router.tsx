@@ -32,6 +32,10 @@ const CatalogPage = lazy(() => import('../features/procedures/CatalogPage'));
 const ProcedurePage = lazy(() => import('../features/procedures/ProcedurePage'));
 const AdminProceduresPage = lazy(() => import('../features/procedures/AdminProceduresPage'));
 const FeeListsPage = lazy(() => import('../features/fees/FeeListsPage'));
+const PaymentResultPage = lazy(() => import('../features/payments/PaymentResultPage'));
+const PaymentsPage = lazy(() => import('../features/payments/PaymentsPage'));
+const PaymentDetailPage = lazy(() => import('../features/payments/PaymentDetailPage'));
+const ReconciliationPage = lazy(() => import('../features/payments/ReconciliationPage'));
 
 /**
  * The client-side routes; the server returns index.html for every non-API path. Which pages a
@@ -73,6 +77,12 @@ export const router = createBrowserRouter([
           { path: 'admin/facilities', element: <FacilitiesPage /> },
           { path: 'admin/procedures', element: <AdminProceduresPage /> },
           { path: 'admin/fee-lists', element: <FeeListsPage /> },
+          // The gateway's return lands here (payments/settlement.ts resultPagePath); open to any signed-in owner of the payment.
+          { path: 'payments/result', element: <PaymentResultPage /> },
+          { path: 'payments/:id/result', element: <PaymentResultPage /> },
+          { path: 'fees/payments', element: <PaymentsPage /> },
+          { path: 'fees/payments/:id', element: <PaymentDetailPage /> },
+          { path: 'fees/reconciliation', element: <ReconciliationPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

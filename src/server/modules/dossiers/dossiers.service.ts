@@ -6,8 +6,8 @@ import { todayInVietnam } from '../../../contracts/common';
 import type { CommandBody, DossierCommand, DossierDetail, DossierListQuery, DossierState, DossierSummary, StatusLookupResult, SubmissionBody } from '../../../contracts/dossiers';
 import type { AccessContext } from '../identity';
 import { loadWorkingCalendar, type WorkingCalendar } from '../calendar';
-import { getProcedureVersion, getProcedureVersionById, listProcedures, prefillForm, validateFormData, validateSubmission, type ProcedureVersion } from '../procedures';
-import { findPersonIdByNationalId, getOwnRecord, getPersonDetail } from '../population';
+import { getProcedureVersion, getProcedureVersionById, listProcedures, prefillForm, resolvePrefill, validateFormData, validateSubmission, type ProcedureVersion } from '../procedures';
+import { findPersonIdByNationalId, getOwnHousehold, getOwnRecord, getPersonDetail } from '../population';
 import { recordAccess, subjectFor } from '../audit';
 import { getUnit } from '../units';
 import { applicantFactsOf, computeDossierFee, decideExemption, UNKNOWN_APPLICANT, type FeeCalculation } from '../fees';
@@ -88,7 +88,10 @@ async function resolveApplicant(deps: DossierDeps, access: AccessContext, body: 
       if (e instanceof AppError && e.code === 'PERSON.NOT_FOUND') return null;
       throw e;
     });
-    const prefill = await prefillForm(deps.db, version, { personId: actor.personId, nationalId: actor.nationalId, eIdLevel: actor.acr });
+    // The same prefill the citizen saw (procedures' pure resolver), from the record read once above.
+    const household = person ? ((await getOwnHousehold(deps.db, person.id)) ?? null) : null;
+    const resolved = resolvePrefill(version.form, { person, household, today: todayInVietnam(clock(deps)) }, actor.nationalId ? { nationalId: actor.nationalId } : {});
+    const prefill = { versionId: version.id, code: version.code, ...resolved, eIdLevelOk: (actor.acr ?? 0) >= version.requiredEidLevel };
     const unitCode = body.unitCode ?? person?.residenceUnitCode;
     if (!unitCode) throw errors.requestInvalid('unitCode', 'Chọn xã, phường nơi nộp hồ sơ', 'Choose the commune where you file');
     return { personId: person?.id ?? actor.personId, name: person?.fullName ?? actor.displayName, nationalId: actor.nationalId, ownerAccountId: actor.accountId, unitCode, sources: prefill.sources, prefill, record: person };

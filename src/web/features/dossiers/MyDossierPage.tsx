@@ -13,6 +13,7 @@ import { DossierProgress } from './DossierProgress';
 import { DossierTimeline } from './DossierTimeline';
 import { DeadlineTag, FeeText, StateTag } from './DossierTags';
 import { FormDataView } from './FormDataView';
+import { PayFeeCard } from '../payments';
 import { SupplementCard } from './SupplementCard';
 import { useDossier } from './use-dossier';
 import './dossiers.css';
@@ -130,6 +131,7 @@ export default function MyDossierPage() {
               }}
             />
           )}
+          {d.state === 'awaiting_payment' && d.feeStatus === 'unpaid' && <PayFeeCard dossier={d} />}
           <Outcome d={d} />
           {d.slips.length > 0 && (
             <Card className="section-card" title={t('dossier.mine.slips')}>

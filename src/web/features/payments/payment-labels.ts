@@ -1,0 +1,47 @@
+import type { PaymentMethod, PaymentState } from '../../../contracts/payments';
+import type { MessageKey } from '../../app/dictionary';
+import type { StatusKind } from '../../components/StatusTag';
+
+/** Words for each payment state (same words on the citizen's and the officer's pages). */
+export const PAYMENT_STATE_LABEL: Record<PaymentState, MessageKey> = {
+  created: 'pay.state.created',
+  pending: 'pay.state.pending',
+  succeeded: 'pay.state.succeeded',
+  failed: 'pay.state.failed',
+  cancelled: 'pay.state.cancelled',
+  expired: 'pay.state.expired',
+  partially_refunded: 'pay.state.partially_refunded',
+  refunded: 'pay.state.refunded',
+};
+
+/** Tag colour of each state: paid green, waiting blue, failed red, closed without money grey. */
+export const PAYMENT_STATE_KIND: Record<PaymentState, StatusKind> = {
+  created: 'info',
+  pending: 'info',
+  succeeded: 'ok',
+  failed: 'danger',
+  cancelled: 'neutral',
+  expired: 'neutral',
+  partially_refunded: 'warn',
+  refunded: 'warn',
+};
+
+export const PAYMENT_METHOD_LABEL: Record<PaymentMethod, MessageKey> = {
+  gateway: 'pay.method.gateway',
+  vietqr: 'pay.method.vietqr',
+};
+
+/** A payment still waiting for the gateway's verdict. */
+export function isOpen(state: PaymentState): boolean {
+  return state === 'created' || state === 'pending';
+}
+
+/** A closed payment that did not take any money: the citizen may pay again (a new payment). */
+export function isRetryable(state: PaymentState): boolean {
+  return state === 'failed' || state === 'cancelled' || state === 'expired';
+}
+
+/** What is left to refund of a payment (integer VND, never negative). */
+export function refundable(p: { state: PaymentState; amount: number; refundedAmount: number }): number {
+  return p.state === 'succeeded' || p.state === 'partially_refunded' ? Math.max(0, p.amount - p.refundedAmount) : 0;
+}
