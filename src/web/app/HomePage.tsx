@@ -12,6 +12,16 @@ const ITEM_TEXT: Record<string, MessageKey> = {
   '/units': 'home.card.units',
   '/admin/users': 'home.card.users',
   '/admin/roles': 'home.card.roles',
+  '/dossiers': 'home.card.workqueue',
+  '/counter': 'home.card.counter',
+  '/fees/payments': 'home.card.payments',
+  '/fees/reconciliation': 'home.card.reconciliation',
+  '/cashless': 'home.card.cashless',
+  '/admin/calendar': 'home.card.calendar',
+  '/admin/procedures': 'home.card.adminProcedures',
+  '/admin/fee-lists': 'home.card.feeLists',
+  '/admin/facilities': 'home.card.facilities',
+  '/cashless/import': 'home.card.cashlessImport',
   '/account': 'home.card.account',
 };
 
