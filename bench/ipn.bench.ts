@@ -1,10 +1,11 @@
 // IPN handling under concurrency (issue #5 §7): 2 server processes on one PostgreSQL receive
-// 10,000 signed IPNs, 30 % of them duplicates, from 50 concurrent clients (round-robin over the
-// two processes). Baselines from the same script and load generator: bare Fastify hello-world
+// 10,000 signed IPNs, 30 % of them duplicates, from 50 concurrent connections (autocannon; half to
+// each process). Baselines from the same script and load generator: bare Fastify hello-world
 // (2 processes) and bare Fastify doing one conditional UPDATE … RETURNING per request (2 processes)
 // — the floor of any exactly-once IPN handler. Then checks: exactly one 00 per payment, every
 // duplicate 02, zero double credits (payments, dossiers, events, dossier transitions).
 // Usage: npx tsx bench/ipn.bench.ts [--ipns 10000] [--duplicates 0.3] [--clients 50]
+import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -83,27 +84,32 @@ function start(mode: string): Promise<{ port: number; child: ChildProcess }> {
   });
 }
 
-/** Sends every path once, `clients` at a time, alternating between the ports; answers by RspCode and latency percentiles. */
+/**
+ * Sends every path once with autocannon, `clients` connections split over the two processes
+ * (even paths to the first, odd to the second); counts the answers by RspCode.
+ */
 async function load(title: string, ports: number[], paths: string[], measure = true) {
-  const latencies: number[] = [];
   const answers = new Map<string, number>();
-  let next = 0;
+  const count = (key: string) => answers.set(key, (answers.get(key) ?? 0) + 1);
   const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, async () => {
-    for (let i = next++; i < paths.length; i = next++) {
-      const t0 = performance.now();
-      const res = await fetch(`http://127.0.0.1:${ports[i % ports.length]}${paths[i]}`);
-      const body = (await res.json()) as { RspCode?: string; hello?: string };
-      latencies.push(performance.now() - t0);
-      const key = body.RspCode ?? (res.status === 200 ? 'ok' : String(res.status));
-      answers.set(key, (answers.get(key) ?? 0) + 1);
-    }
+  const runs = await Promise.all(ports.map((port, k) => {
+    const mine = paths.filter((_, i) => i % ports.length === k);
+    let next = 0;
+    return autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections: Math.max(1, Math.floor(clients / ports.length)),
+      amount: mine.length,
+      requests: [{
+        setupRequest: (req: autocannon.Request) => ({ ...req, path: mine[next++ % mine.length]! }),
+        onResponse: (status: number, body: string) => count(status === 200 ? ((JSON.parse(body) as { RspCode?: string }).RspCode ?? 'ok') : String(status)),
+      }],
+    });
   }));
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
   const rate = paths.length / seconds;
-  if (measure) report(title, `${rate.toFixed(0)}/s, p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, answers ${JSON.stringify(Object.fromEntries([...answers].sort()))}`);
+  const p50 = Math.max(...runs.map((r) => r.latency.p50));
+  const p99 = Math.max(...runs.map((r) => r.latency.p99));
+  if (measure) report(title, `${rate.toFixed(0)}/s, p50 ${p50} ms, p99 ${p99} ms, answers ${JSON.stringify(Object.fromEntries([...answers].sort()))}`);
   return { rate, answers };
 }
 
@@ -116,10 +122,12 @@ try {
   const hello = await load('bare Fastify hello-world (2 processes)', portsOf(0), ids.map(() => '/'));
   await load('warm-up', portsOf(2), Array.from({ length: warmup }, (_, i) => `/ipn?id=${i + 1}`), false);
   const floor = await load('bare Fastify + one conditional UPDATE (2 processes)', portsOf(2), ids.map((n) => `/ipn?id=${n}`));
+  const healthz = await load('DVC06 app GET /healthz (2 processes; no database)', portsOf(4), ids.map(() => '/healthz'));
   await load('warm-up', portsOf(4), Array.from({ length: warmup }, (_, i) => `/api/v1/payments/gateway/ipn?${ipnQuery(i + 1)}`), false);
   const ipn = await load('DVC06 IPN, exactly-once settlement (2 processes)', portsOf(4), ids.map((n) => `/api/v1/payments/gateway/ipn?${ipnQuery(n)}`));
   report('IPN / conditional-UPDATE floor', `${((ipn.rate / floor.rate) * 100).toFixed(1)} %`);
   report('IPN / hello-world', `${((ipn.rate / hello.rate) * 100).toFixed(1)} %`);
+  report('app /healthz / hello-world (the app pipeline)', `${((healthz.rate / hello.rate) * 100).toFixed(1)} %`);
 
   const [check] = await database.rows<Record<string, string>>(sql`
     select

@@ -20,7 +20,7 @@ import { counterRoutes } from './modules/counter';
 import { calendarRoutes } from './modules/calendar';
 import { procedureRoutes } from './modules/procedures';
 import { dossiersRoutes } from './modules/dossiers';
-import { paymentsRoutes } from './modules/payments';
+import { paymentsReportsRoutes, paymentsRoutes } from './modules/payments';
 import { registerPaymentSandbox } from './modules/payment-sandbox';
 import { cashlessRoutes } from './modules/cashless';
 import { feesRoutes } from './modules/fees';
@@ -102,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(procedureRoutes(deps), { prefix: '/api/v1/procedures' });
   await app.register(dossiersRoutes(deps), { prefix: '/api/v1/dossiers' });
   await app.register(paymentsRoutes(deps), { prefix: '/api/v1/payments' });
+  await app.register(paymentsReportsRoutes(deps), { prefix: '/api/v1/payments' });
   await app.register(cashlessRoutes(deps), { prefix: '/api/v1/cashless' });
   await app.register(counterRoutes(deps), { prefix: '/api/v1/counter' });
   await app.register(feesRoutes(deps), { prefix: '/api/v1/fees' });

@@ -39,6 +39,12 @@ export const Config = z
     PAYMENT_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     /** Serve the sandbox payment gateway at /pay-sandbox (default: on outside production). */
     PAYMENT_SANDBOX: z.enum(['on', 'off']).optional(),
+    /** VietQR bank transfer (NAPAS 247): BIN of the bank holding the receiving (treasury) account, its number and name; unset in production = VietQR off. */
+    VIETQR_BANK_BIN: z.string().regex(/^\d{6}$/, 'must be a 6-digit NAPAS bank BIN').optional(),
+    VIETQR_ACCOUNT_NO: z.string().regex(/^[0-9A-Za-z]{1,19}$/, 'must be 1-19 letters or digits').optional(),
+    VIETQR_ACCOUNT_NAME: z.string().regex(/^[A-Z0-9 .,-]{2,70}$/, 'must be 2-70 upper-case ASCII letters, digits, spaces or . , -').optional(),
+    /** Hours a VietQR transfer order stays open (the statement may come days later; a late transfer is still credited). */
+    VIETQR_EXPIRY_HOURS: z.coerce.number().int().min(1).max(720).default(72),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z
       .enum(['auto', 'never'])
@@ -63,6 +69,10 @@ export const Config = z
     OIDC_CLIENT_SECRET: c.OIDC_CLIENT_SECRET ?? (c.NODE_ENV === 'production' ? undefined : 'dvc06-sandbox-client-secret'),
     EID_SANDBOX: c.EID_SANDBOX ?? (c.NODE_ENV === 'production' ? 'off' : 'on'),
     ...paymentDefaults(c),
+    // Synthetic development account (not a real treasury account); production must configure all three or VietQR stays off.
+    VIETQR_BANK_BIN: c.VIETQR_BANK_BIN ?? (c.NODE_ENV === 'production' ? undefined : '970436'),
+    VIETQR_ACCOUNT_NO: c.VIETQR_ACCOUNT_NO ?? (c.NODE_ENV === 'production' ? undefined : '0000012345678'),
+    VIETQR_ACCOUNT_NAME: c.VIETQR_ACCOUNT_NAME ?? (c.NODE_ENV === 'production' ? undefined : 'KHO BAC NHA NUOC LAI CHAU DEMO'),
   }))
   .superRefine((c, ctx) => {
     for (const key of ['SESSION_SECRET', 'AUDIT_PSEUDONYM_KEY', 'OIDC_CLIENT_SECRET', 'PAYMENT_TMN_CODE', 'PAYMENT_HASH_SECRET'] as const) {

@@ -140,3 +140,17 @@ export async function duplicateCodes(db: Db): Promise<number> {
   const rows = await queryRows<{ n: string }>(db, sql`select count(*)::text as n from (select code from dossiers.dossiers where code is not null group by code having count(*) > 1) d`);
   return Number(rows[0]?.n ?? 0);
 }
+
+/**
+ * Fees paid in cash at the counter (paper filings with fee_status 'cash'), per receiving unit and
+ * month of submission (Vietnam time): the cash side of the cashless share (plan target 7).
+ */
+export async function cashFeeCounts(db: Db, q: { from: Date; to: Date; unitCodes: string[] | null }): Promise<Array<{ unitCode: string; month: string; count: number }>> {
+  const units = q.unitCodes ? (q.unitCodes.length ? sql`and unit_code in (${sql.join(q.unitCodes.map((u) => sql`${u}`), sql`, `)})` : sql`and false`) : sql``;
+  const rows = await queryRows<{ unit_code: string; month: string; n: string }>(db, sql`
+    select unit_code, to_char(submitted_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM') as month, count(*)::text as n
+    from dossiers.dossiers
+    where fee_status = 'cash' and submitted_at >= ${q.from.toISOString()}::timestamptz and submitted_at < ${q.to.toISOString()}::timestamptz ${units}
+    group by 1, 2 order by 1, 2`);
+  return rows.map((r) => ({ unitCode: r.unit_code, month: r.month, count: Number(r.n) }));
+}

@@ -23,8 +23,8 @@ export { getDossierForPayment, settleDossierFee, refundDossierFee, type PayableD
 /** Synthetic dossiers for the demo province (bootstrap, demo only). */
 export { seedDemoDossiers } from './dossiers.demo';
 
-/** Codes appearing more than once (must be zero: the benchmark checks it). */
-export { duplicateCodes } from './dossiers.repository';
+/** Codes appearing more than once (must be zero: the benchmark checks it); fees paid in cash at the counter per unit and month (cashless share). */
+export { duplicateCodes, cashFeeCounts } from './dossiers.repository';
 
 /** Error codes of the module. */
 export { DOSSIER_ERRORS } from './dossiers.errors';

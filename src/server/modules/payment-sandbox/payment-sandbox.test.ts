@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import { IpnScheduler } from './payment-sandbox.ipn';
+import * as repo from './payment-sandbox.repository';
 import { formatVnpDate, signApi, signedQuery, toVnpAmount, verifyApi } from '../payments';
 import { completeOnGateway, DEV_SECRET, DEV_TMN, FEE, openGatewayPage, paymentWorld, startPayment, type PaymentWorld } from '../payments/test-support';
 
@@ -90,5 +93,41 @@ describe('the sandbox merchant API', () => {
     const declined = (await startPayment(w.citizen, d)).body;
     await completeOnGateway(w.base, declined.redirectUrl!, 'decline');
     expect((await api('refund', { ...part, vnp_TxnRef: declined.payment.reference, vnp_TransactionNo: '' })).answer.vnp_ResponseCode).toBe('95');
+  });
+});
+
+describe('IPN retries', () => {
+  it('retries an IPN the merchant did not acknowledge (99) until it answers 00 or 02, then stops', async () => {
+    const answers = ['99', '99', '00'];
+    const seen: string[] = [];
+    const merchant = createServer((req, res) => {
+      seen.push(new URL(req.url!, 'http://x').searchParams.get('vnp_TxnRef') ?? '');
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ RspCode: answers.shift() ?? '02', Message: 'x' }));
+    });
+    await new Promise<void>((r) => merchant.listen(0, '127.0.0.1', r));
+    const port = (merchant.address() as { port: number }).port;
+    const db = w.t.database.db;
+    const txnRef = `DVCRETRY${Date.now()}`;
+    const txn = await repo.findOrCreateTransaction(db, {
+      tmnCode: DEV_TMN, txnRef, amount: FEE, orderInfo: 'x', bankCode: 'NCB', locale: 'vn', returnUrl: `${w.base}/r`, createDate: formatVnpDate(new Date()),
+      expiresAt: new Date(Date.now() + 60_000), state: 'pending', transactionStatus: '01', pageToken: 't',
+    });
+    const paid = (await repo.completeTransaction(db, txn.id, { state: 'paid', responseCode: '00', transactionStatus: '00', payDate: new Date(), ipnOptions: null, bankCode: 'NCB' }))!;
+    const scheduler = new IpnScheduler(db, { tmnCode: DEV_TMN, hashSecret: DEV_SECRET, ipnUrl: `http://127.0.0.1:${port}/ipn` }, { warn: () => undefined }, [20, 20, 20]);
+    expect((await scheduler.send(paid, 'correct')).rspCode).toBe('99');
+    const end = Date.now() + 3_000;
+    while ((await repo.deliveriesOf(db, txn.id)).length < 3 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100)); // no fourth attempt after the 00
+    const deliveries = await repo.deliveriesOf(db, txn.id);
+    expect(deliveries.map((d) => [d.attempt, d.rspCode])).toEqual([[1, '99'], [2, '99'], [3, '00']]);
+    expect(seen).toEqual([txnRef, txnRef, txnRef]);
+    // A faulty IPN (the test mode) is never retried.
+    answers.push('97');
+    await scheduler.send(paid, 'wrong_signature');
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await repo.deliveriesOf(db, txn.id)).filter((d) => d.variant === 'wrong_signature')).toHaveLength(1);
+    await scheduler.close();
+    await new Promise<void>((r) => merchant.close(() => r()));
   });
 });

@@ -45,3 +45,47 @@ export { PAYMENT_ERRORS } from './payments.errors';
 
 /** Who may pay, see, refund and query a payment (pure). */
 export { canPay, canSeePayment, canRefund, canQueryGateway } from './payments.policy';
+
+/**
+ * More routes under /api/v1/payments (registered by app.ts beside `paymentsRoutes`): VietQR
+ * transfer orders, bank-statement import, the gateway settlement file and daily reconciliation
+ * (JSON / XLSX), receipts (PDF), the online-share statistics.
+ */
+export { paymentsReportsRoutes } from './payments.reports.routes';
+
+/**
+ * VietQR (NAPAS 247 EMVCo) payloads: `vietqrPayload({ bankBin, accountNo, amount, purpose })` → string
+ * with its CRC-16/CCITT-FALSE; `decodeVietqr(payload)` reads it back; `crc16CcittFalse(text)`.
+ */
+export { vietqrPayload, decodeVietqr, crc16CcittFalse, type VietqrInput, type DecodedVietqr } from './vietqr';
+
+/** A citizen's VietQR transfer order for their dossier, and reading it again. */
+export { createVietqrPayment, getVietqrTransfer, VIETQR_GATEWAY, type VietqrDeps } from './vietqr.service';
+
+/**
+ * `importStatement(db, access, csvBytes, fileName)` → the report { matched, alreadyCredited,
+ * wrongAmount, unknownReference, duplicates, outOfScope }: credits each VietQR payment found by
+ * reference and exact amount once, in one transaction with `settleDossierFee`; the statement's
+ * columns are documented in statement-file.ts (`STATEMENT_COLUMNS`).
+ */
+export { importStatement, listStatementLines } from './statements.service';
+export { readStatementFile, referencesIn, STATEMENT_COLUMNS } from './statement-file';
+
+/** The daily reconciliation: settlement-file import, the report (JSON) and its XLSX workbook; the pure comparison. */
+export { importSettlementFile, dailyReport, dailyReportXlsx, type ReconciliationDeps } from './reconciliation.service';
+export { readSettlementFile, findMismatches, SETTLEMENT_FILE_COLUMNS } from './reconciliation';
+
+/** The receipt (biên lai điện tử) PDF of a successful payment; the amount in Vietnamese words. */
+export { paymentReceipt } from './receipt.service';
+export { renderReceipt, formatVnd, type ReceiptData } from './receipt';
+export { vndInWords, integerToVietnamese } from './vietnamese-words';
+
+/**
+ * `onlinePaymentShare(db, { from: 'YYYY-MM', to: 'YYYY-MM', unitCodes: string[] | null }, cashCounts?)`
+ * → { rows: per unit and month { gateway, vietqr, online, cash, onlineShare }, total per month, cashKnown }.
+ * Without `cashCounts` (the dossiers module's cash fee counts) cash and shares are null.
+ */
+export { onlinePaymentShare, type CashCounts, type OnlineShareOptions } from './online-share';
+
+/** Error codes of the VietQR / statement / reconciliation / receipt / statistics use cases. */
+export { PAYMENT_REPORT_ERRORS } from './reports.errors';

@@ -210,7 +210,7 @@ describe('the sandbox test modes: IPN late, twice, out of order, wrong amount, w
 describe('security events', () => {
   it('are logged at warn with identifiers and codes only, and a browser address is never stored', async () => {
     const warn = vi.fn();
-    await recordSecurityEvent(w.t.database.db, { warn } as never, { kind: 'wrong_amount', channel: 'return', reference: 'DVCLOGTEST000001', sourceIp: '203.0.113.9', detail: { expected: 7000, received: 8000 } });
+    await recordSecurityEvent(w.t.database.db, { warn }, { kind: 'wrong_amount', channel: 'return', reference: 'DVCLOGTEST000001', sourceIp: '203.0.113.9', detail: { expected: 7000, received: 8000 } });
     expect(warn).toHaveBeenCalledWith({ paymentSecurityEvent: 'wrong_amount', channel: 'return', reference: 'DVCLOGTEST000001', expected: 7000, received: 8000 }, 'payment gateway security event');
     expect(await securityEvents('DVCLOGTEST000001')).toEqual([{ kind: 'wrong_amount', channel: 'return', source_ip: null }]);
   });
