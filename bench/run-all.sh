@@ -13,3 +13,4 @@ done
 npx tsx bench/login.bench.ts
 npx tsx bench/deadline.bench.ts
 npx tsx bench/dossier-submit.bench.ts --engine postgres --people "$people"
+npx tsx bench/ipn.bench.ts
