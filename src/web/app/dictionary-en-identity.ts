@@ -53,6 +53,7 @@ export const enIdentity: Record<keyof typeof viIdentity, string> = {
   'actionGroup.dossiers': 'Dossiers',
   'actionGroup.counter': 'One-stop counter',
   'actionGroup.fees': 'Fees and exemptions',
+  'actionGroup.payments': 'Online payment and reconciliation',
   'actionGroup.cashless': 'Cashless payment (schools, health)',
 
   'action.units.read': 'View administrative units',
@@ -82,6 +83,8 @@ export const enIdentity: Record<keyof typeof viIdentity, string> = {
   'action.counter.visit.read': 'View counter visits',
   'action.fees.lists.read': 'View the fee exemption lists',
   'action.fees.lists.manage': 'Update the fee exemption lists (province-wide)',
+  'action.payments.refund': "Refund fees paid online; query a transaction at the gateway",
+  'action.payments.reconcile': "Reconcile payments: import bank statements and the gateway's settlement file; daily report",
   'action.cashless.stats.read': 'View cashless payment statistics, register and figures of schools and health facilities',
   'action.cashless.facilities.manage': 'Manage the register of schools and health facilities',
   'action.cashless.figures.import': 'Import monthly payment figures of schools and health facilities',

@@ -51,6 +51,7 @@ export const viIdentity = {
   'actionGroup.dossiers': 'Hồ sơ',
   'actionGroup.counter': 'Bộ phận một cửa',
   'actionGroup.fees': 'Lệ phí và miễn lệ phí',
+  'actionGroup.payments': 'Thanh toán trực tuyến, đối soát',
   'actionGroup.cashless': 'Thanh toán không dùng tiền mặt (trường học, y tế)',
 
   'action.units.read': 'Xem danh mục đơn vị hành chính',
@@ -80,6 +81,8 @@ export const viIdentity = {
   'action.counter.visit.read': 'Xem sổ tiếp công dân tại quầy',
   'action.fees.lists.read': 'Xem danh sách xét miễn lệ phí',
   'action.fees.lists.manage': 'Cập nhật danh sách xét miễn lệ phí (cấp tỉnh)',
+  'action.payments.refund': 'Hoàn tiền lệ phí đã thanh toán, tra cứu giao dịch tại cổng thanh toán',
+  'action.payments.reconcile': 'Đối soát thanh toán: nhập sao kê ngân hàng, tệp quyết toán của cổng, báo cáo hằng ngày',
   'action.cashless.stats.read': 'Xem thống kê, danh mục và số liệu thanh toán không dùng tiền mặt của trường học, cơ sở y tế',
   'action.cashless.facilities.manage': 'Quản lý danh mục trường học, cơ sở y tế',
   'action.cashless.figures.import': 'Nhập số liệu thanh toán hằng tháng của trường học, cơ sở y tế',

@@ -49,7 +49,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/dossiers', label: 'nav.workqueue', requires: ['dossiers.read'] },
       { path: '/counter', label: 'nav.counter', requires: ['counter.visit.record', 'counter.visit.read'] },
       { path: '/fees/payments', label: 'nav.payments', requires: ['dossiers.read'], kind: 'staff' },
-      { path: '/fees/reconciliation', label: 'nav.reconciliation', requires: ['dossiers.process'], kind: 'staff' },
+      { path: '/fees/reconciliation', label: 'nav.reconciliation', requires: ['payments.reconcile'], kind: 'staff' },
     ],
   },
   {

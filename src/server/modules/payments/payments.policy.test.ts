@@ -28,7 +28,7 @@ const MATRIX: Array<[string, AccessContext, [boolean, boolean, boolean, boolean]
   ['another citizen', access('citizen', 'citizen', null, 'acc-other'), [false, false, false, false]],
   ['commune police of the unit', access('staff', 'commune_police', UNIT), [false, true, true, true]],
   ['commune police of another commune', access('staff', 'commune_police', '03388'), [false, false, false, false]],
-  ['one-stop officer of the unit (no dossiers.process)', access('staff', 'one_stop_officer', UNIT), [false, true, false, false]],
+  ['one-stop officer of the unit (no payments.refund)', access('staff', 'one_stop_officer', UNIT), [false, true, false, false]],
   ['civil-status officer of the unit', access('staff', 'civil_status_officer', UNIT), [false, true, true, true]],
   ['Standing Agency (reads only)', access('staff', 'standing_agency', UNIT), [false, true, false, false]],
   ['leader', access('staff', 'leader', UNIT), [false, false, false, false]],

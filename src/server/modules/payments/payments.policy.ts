@@ -10,8 +10,8 @@ export interface PaymentRef {
  * Who may do what with payments (pure; tested as a role × action matrix):
  * - a citizen pays and sees only payments of dossiers they own (`dossiers.own.file` / `dossiers.own.read`);
  * - staff see payments of their units with `dossiers.read`;
- * - staff refund and query the gateway with `dossiers.process` in the unit (until the lead adds a
- *   dedicated `payments.refund` action).
+ * - staff refund and query the gateway with `payments.refund` in the unit (commune police and
+ *   civil-status officers by default).
  */
 export function canPay(access: AccessContext, dossier: PaymentRef): boolean {
   const actor = access.actor;
@@ -26,7 +26,7 @@ export function canSeePayment(access: AccessContext, payment: PaymentRef): boole
 }
 
 export function canRefund(access: AccessContext, payment: PaymentRef): boolean {
-  return !!access.actor && access.actor.kind !== 'citizen' && access.canInUnit('dossiers.process', payment.unitCode);
+  return !!access.actor && access.actor.kind !== 'citizen' && access.canInUnit('payments.refund', payment.unitCode);
 }
 
 /** Querying the gateway about a payment: the same officers who may refund it. */

@@ -48,8 +48,7 @@ async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; fil
  * More of /api/v1/payments (issue #5 §2, §4, §5): a citizen's VietQR transfer order; staff import
  * the receiving account's bank statement (settles VietQR payments) and the gateway's settlement
  * file, and read the daily reconciliation (JSON or XLSX); the receipt PDF of a successful payment;
- * the share of fees paid online. Staff actions use `dossiers.process` / `dossiers.read` until the
- * lead adds `payments.reconcile`.
+ * the share of fees paid online. Staff actions: `payments.reconcile` (statements, settlement files, reconciliation), `dossiers.read` (online share).
  */
 export function paymentsReportsRoutes({ database, config }: AppDeps): FastifyPluginAsyncZod {
   const db = database.db;
@@ -81,7 +80,7 @@ export function paymentsReportsRoutes({ database, config }: AppDeps): FastifyPlu
     }, async (req) => getVietqrTransfer(vietqr, req.access, req.params.id));
 
     app.post('/statements', {
-      config: { action: 'dossiers.process' }, ...upload,
+      config: { action: 'payments.reconcile' }, ...upload,
       schema: { tags, summary: 'Nhập sao kê tài khoản nhận (CSV, multipart trường "file") để ghi nhận chuyển khoản VietQR / import a bank statement', response: { 201: StatementImportReport } },
     }, async (req, reply) => {
       const file = await readUpload(req);
@@ -89,35 +88,35 @@ export function paymentsReportsRoutes({ database, config }: AppDeps): FastifyPlu
     });
 
     app.get('/statements/lines', {
-      config: { action: 'dossiers.process' },
+      config: { action: 'payments.reconcile' },
       schema: { tags, summary: 'Các dòng sao kê đã nhập / imported statement lines', querystring: StatementLinesQuery, response: { 200: pageOf(StatementLine) } },
     }, async (req) => listStatementLines(db, req.access, req.query));
 
     app.post('/reconciliation/settlement-files', {
-      config: { action: 'dossiers.process' }, ...upload,
+      config: { action: 'payments.reconcile' }, ...upload,
       schema: { tags, summary: 'Nhập tệp đối soát trong ngày của cổng thanh toán (CSV, multipart trường "file") / import the gateway settlement file of a day', querystring: SettlementFileQuery, response: { 201: SettlementFileResult } },
     }, async (req, reply) => {
       const file = await readUpload(req);
       return reply.code(201).send(await importSettlementFile(reconciliationDeps(), req.access, file.bytes, req.query.day));
     });
 
-    const checkUnit = (req: FastifyRequest, unitCode: string | undefined, action: 'dossiers.process' | 'dossiers.read') => {
+    const checkUnit = (req: FastifyRequest, unitCode: string | undefined, action: 'payments.reconcile' | 'dossiers.read') => {
       if (unitCode && !req.access.canInUnit(action, unitCode)) throw paymentForbidden();
     };
 
     app.get('/reconciliation/daily', {
-      config: { action: 'dossiers.process' },
+      config: { action: 'payments.reconcile' },
       schema: { tags, summary: 'Báo cáo đối soát ngày / daily reconciliation report', querystring: DailyReportQuery, response: { 200: DailyReport } },
     }, async (req) => {
-      checkUnit(req, req.query.unitCode, 'dossiers.process');
+      checkUnit(req, req.query.unitCode, 'payments.reconcile');
       return dailyReport(reconciliationDeps(), req.access, req.query);
     });
 
     app.get('/reconciliation/daily.xlsx', {
-      config: { action: 'dossiers.process' },
+      config: { action: 'payments.reconcile' },
       schema: { tags, summary: 'Báo cáo đối soát ngày (Excel) / daily reconciliation report as XLSX', querystring: DailyReportQuery },
     }, async (req, reply) => {
-      checkUnit(req, req.query.unitCode, 'dossiers.process');
+      checkUnit(req, req.query.unitCode, 'payments.reconcile');
       const xlsx = await dailyReportXlsx(await dailyReport(reconciliationDeps(), req.access, req.query));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

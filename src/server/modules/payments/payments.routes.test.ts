@@ -279,7 +279,7 @@ describe('refunds, gateway queries and who sees what', () => {
     expect((await w.otherCitizen.inject(`/api/v1/payments/by-dossier/${dossierId}`)).json<{ items: Payment[] }>().items).toHaveLength(0);
   });
 
-  it('queries the gateway: found, paid, no mismatch (officers with dossiers.process only)', async () => {
+  it('queries the gateway: found, paid, no mismatch (officers with payments.refund only)', async () => {
     const res = await w.police.inject(`/api/v1/payments/${payment.id}/gateway-status`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ found: true, transactionStatus: '00', amount: FEE, ourState: 'succeeded', mismatch: false, gatewayTransactionId: payment.gatewayTransactionId });
@@ -289,7 +289,7 @@ describe('refunds, gateway queries and who sees what', () => {
     expect((await w.police.inject(`/api/v1/payments/${neverOpened.id}/gateway-status`)).json()).toMatchObject({ found: false, mismatch: false });
   });
 
-  it('refuses refunds without a reason, above the amount, by citizens and by officers without dossiers.process', async () => {
+  it('refuses refunds without a reason, above the amount, by citizens and by officers without payments.refund', async () => {
     expect((await refund(w.police, { amount: 2000 })).statusCode).toBe(400);
     const tooMuch = await refund(w.police, { amount: FEE + 1, reason: 'Hoàn trả lệ phí' });
     expect(tooMuch.statusCode).toBe(400);

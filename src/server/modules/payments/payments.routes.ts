@@ -70,17 +70,17 @@ export function paymentsRoutes({ database, config }: AppDeps, options: { gateway
     }, async (req) => service.getPayment(base, req.access, req.params.id));
 
     app.get('/:id/gateway-status', {
-      config: { action: 'dossiers.process' },
+      config: { action: 'payments.refund' },
       schema: { tags, summary: 'Tra cứu giao dịch tại cổng thanh toán / query the gateway', params: IdParams, response: { 200: GatewayStatus } },
     }, async (req) => service.queryGatewayStatus(base, req.access, req.params.id));
 
     app.post('/:id/refunds', {
-      config: { action: 'dossiers.process' },
+      config: { action: 'payments.refund' },
       schema: { tags, summary: 'Hoàn tiền (toàn bộ hoặc một phần) / refund (full or partial)', params: IdParams, body: RefundBody, response: { 200: Payment } },
     }, async (req) => refundPayment(base, req.access, req.params.id, req.body));
 
     app.post('/:id/refunds/:refundId/retry', {
-      config: { action: 'dossiers.process' },
+      config: { action: 'payments.refund' },
       schema: { tags, summary: 'Gửi lại yêu cầu hoàn tiền chưa có kết quả / retry an unanswered refund', params: RefundParams, response: { 200: Payment } },
     }, async (req) => retryRefund(base, req.access, req.params.id, req.params.refundId));
   };

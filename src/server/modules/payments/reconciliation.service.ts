@@ -18,7 +18,7 @@ import { findMismatches, readSettlementFile, type OurPayment, type SettlementLin
  * the whole province in scope, without a unit filter.
  */
 
-const ACTION = 'dossiers.process';
+const ACTION = 'payments.reconcile';
 
 export interface ReconciliationDeps {
   db: Db;

@@ -66,7 +66,7 @@ export async function refundPayment(deps: PaymentDeps, access: AccessContext, id
   const row = await loadRefundable(deps, access, id);
   const check = checkRefund(row.state as PaymentState, row.amount, row.refundedAmount, row.refundReservedAmount, body.amount);
   if (!check.ok) throw check.reason === 'wrong_state' ? errors.refundState(row.state) : errors.refundAmount(row.amount - row.refundedAmount - row.refundReservedAmount);
-  const grant = access.grantFor('dossiers.process');
+  const grant = access.grantFor('payments.refund');
   const refund = await deps.db.transaction(async (tx) => {
     const reserved = await repo.reserveRefund(tx, row.id, body.amount);
     if (!reserved) {

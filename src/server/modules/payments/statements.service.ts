@@ -24,7 +24,7 @@ import { VIETQR_GATEWAY } from './vietqr.service';
  * reported as already credited, for a refund by hand.
  */
 
-const SCOPE_ACTION = 'dossiers.process';
+const SCOPE_ACTION = 'payments.reconcile';
 type PaymentLite = { id: string; reference: string; amount: number; state: string; method: string; unitCode: string; dossierId: string; dossierCode: string | null };
 type Outcome = StatementOutcome | 'duplicate' | 'out_of_scope';
 

@@ -32,8 +32,8 @@ export default function PaymentDetailPage() {
   const [busy, setBusy] = useState<string | null>(null); // 'query' or the id of the refund being sent again
   const [refunding, setRefunding] = useState(false);
   const p = payment.data;
-  // Refund and query need `dossiers.process` in the payment's unit (payments.routes.ts); the server decides per unit.
-  const mayProcess = !!me?.actions.includes('dossiers.process');
+  // Refund and query need `payments.refund` in the payment's unit (payments.routes.ts); the server decides per unit.
+  const mayProcess = !!me?.actions.includes('payments.refund');
 
   const query = async () => {
     setBusy('query');
