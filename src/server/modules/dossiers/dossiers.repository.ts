@@ -28,6 +28,11 @@ export async function insertDossier(db: Db, row: NewDossierRow): Promise<Dossier
   return rows[0]!;
 }
 
+export async function setCode(db: Db, id: string, code: string): Promise<DossierRow> {
+  const rows = await db.update(dossiers).set({ code }).where(eq(dossiers.id, id)).returning();
+  return rows[0]!;
+}
+
 export async function findDossier(db: Db, id: string): Promise<DossierRow | undefined> {
   const rows = await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1);
   return rows[0];
@@ -57,16 +62,17 @@ export async function updateDossierIf(db: Db, id: string, fromState: string, ver
   return rows[0];
 }
 
-export async function insertTransition(db: Db, row: NewTransitionRow): Promise<void> {
-  await db.insert(transitions).values(row);
+export async function insertTransition(db: Db, row: NewTransitionRow): Promise<TransitionRow> {
+  const rows = await db.insert(transitions).values(row).returning();
+  return rows[0]!;
 }
 
 export async function listTransitions(db: Db, dossierId: string): Promise<TransitionRow[]> {
   return db.select().from(transitions).where(eq(transitions.dossierId, dossierId)).orderBy(asc(transitions.id));
 }
 
-export async function insertAttachments(db: Db, rows: NewAttachmentRow[]): Promise<void> {
-  if (rows.length) await db.insert(attachments).values(rows);
+export async function insertAttachments(db: Db, rows: NewAttachmentRow[]): Promise<AttachmentRow[]> {
+  return rows.length ? db.insert(attachments).values(rows).returning() : [];
 }
 
 export async function listAttachments(db: Db, dossierId: string): Promise<AttachmentRow[]> {

@@ -48,13 +48,25 @@ export function formatDossierCode(agencyCode: string, day: string, seq: number):
   return `${agencyCode}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(seq).padStart(4, '0')}`;
 }
 
+/** Units of a day, memoised for a minute (every submission and list names the receiving commune). */
+const unitCache = new Map<string, { at: number; unit: Promise<Awaited<ReturnType<typeof getUnit>> | null> }>();
+function unitOn(db: Db, code: string, day: string): Promise<Awaited<ReturnType<typeof getUnit>> | null> {
+  const key = `${code}@${day}`;
+  const hit = unitCache.get(key);
+  if (hit && Date.now() - hit.at < 60_000) return hit.unit;
+  if (unitCache.size > 2_000) unitCache.clear();
+  const unit = getUnit(db, code, day).catch(() => null);
+  unitCache.set(key, { at: Date.now(), unit });
+  return unit;
+}
+
 /** Per-request memo of procedure versions and unit names (lists show many rows of few procedures). */
 async function presentContext(deps: DossierDeps, access: AccessContext, rows: Array<{ procedureVersionId: string; unitCode: string }>, cal?: WorkingCalendar): Promise<PresentContext> {
   const versions = new Map<string, ProcedureVersion>();
   for (const id of new Set(rows.map((r) => r.procedureVersionId))) versions.set(id, await versionById(deps.db, id));
   const names = new Map<string, string | null>();
   const today = todayInVietnam(clock(deps));
-  for (const code of new Set(rows.map((r) => r.unitCode))) names.set(code, await getUnit(deps.db, code, today).then((u) => u.fullName, () => null));
+  for (const code of new Set(rows.map((r) => r.unitCode))) names.set(code, (await unitOn(deps.db, code, today))?.fullName ?? null);
   return {
     cal: cal ?? (await loadWorkingCalendar(deps.db)),
     now: clock(deps),
@@ -151,18 +163,17 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
     exemptionProofPresent(fee, new Set(checked.map((f) => f.documentKey)));
   }
   const money = feeState(fee, body.channel);
-  const unit = await getUnit(deps.db, applicant.unitCode, today).catch(() => null);
+  const unit = await unitOn(deps.db, applicant.unitCode, today);
   if (!unit || unit.level !== 'commune') throw errors.requestInvalid('unitCode', 'Đơn vị tiếp nhận phải là một xã, phường hiện hành', 'The receiving unit must be a commune in force today');
   const stored = await storeFiles(deps.files, checked);
   const now = clock(deps);
   const grant = access.actor.kind === 'citizen' ? { role: 'citizen', unitCode: null } : actingGrant(access, 'dossiers.enter');
   try {
-    const id = await deps.db.transaction(async (tx) => {
+    const written = await deps.db.transaction(async (tx) => {
       const agencyCode = agencyCodeFor(applicant.unitCode, deps.config.PROVINCE_AGENCY_CODE);
-      const code = body.draft ? null : formatDossierCode(agencyCode, today, await repo.nextCodeSeq(tx, agencyCode, today));
       const state: DossierState = body.draft ? 'draft' : money.awaitingPayment ? 'awaiting_payment' : 'submitted';
-      const row = await repo.insertDossier(tx, {
-        code,
+      const inserted = await repo.insertDossier(tx, {
+        code: null,
         agencyCode,
         procedureCode: version.code,
         procedureVersionId: version.id,
@@ -182,11 +193,17 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
         feeAmount: money.amount,
         feeStatus: money.status,
       });
-      await repo.insertTransition(tx, { dossierId: row.id, command: body.draft ? 'create_draft' : 'submit', fromState: null, toState: state, actorAccountId: access.actor!.accountId, actorRole: grant.role, actorUnit: grant.unitCode, at: now, note: null });
-      await repo.insertAttachments(tx, stored.rows.map((f) => ({ dossierId: row.id, documentKey: f.documentKey, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, round: 0, uploadedBy: access.actor!.accountId })));
-      return row.id;
+      const transition = await repo.insertTransition(tx, { dossierId: inserted.id, command: body.draft ? 'create_draft' : 'submit', fromState: null, toState: state, actorAccountId: access.actor!.accountId, actorRole: grant.role, actorUnit: grant.unitCode, at: now, note: null });
+      const attachments = await repo.insertAttachments(tx, stored.rows.map((f) => ({ dossierId: inserted.id, documentKey: f.documentKey, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, round: 0, uploadedBy: access.actor!.accountId })));
+      // The code last: the agency's day counter stays locked only from here to the commit, so
+      // concurrent submissions of one commune queue for a moment, not for the whole transaction.
+      const row = body.draft ? inserted : await repo.setCode(tx, inserted.id, formatDossierCode(agencyCode, today, await repo.nextCodeSeq(tx, agencyCode, today)));
+      return { row, transition, attachments };
     });
-    return getDossier(deps, access, id);
+    // The answer is made from the rows just written (no second read of the dossier).
+    const ctx: PresentContext = { cal: await loadWorkingCalendar(deps.db), now, viewerAccountId: access.actor.accountId, procedure: () => version, unitName: () => unit.fullName };
+    const allowed = availableCommands(written.row.state as DossierState, dossierActors(access, written.row, version.handledByRole)).filter((c) => c !== 'extend');
+    return presentDetail(written.row, ctx, { transitions: [written.transition], attachments: written.attachments, allowedCommands: allowed, staff: access.actor.kind !== 'citizen' });
   } catch (error) {
     await stored.undo(deps.db);
     throw error;
