@@ -22,8 +22,18 @@ async function pickCitizen(): Promise<PersonSummary & { nationalId: string }> {
   throw new Error('no living person with an ID number in the demo registry of Mường Tè');
 }
 
+/**
+ * Picks an antd radio and makes sure it took: inside a modal that is still animating (or on a busy
+ * CI machine) a first click can land before the control listens, so try again until it is checked.
+ */
 async function pickRadio(page: Page, scope: ReturnType<Page['locator']> | Page, name: string): Promise<void> {
-  await scope.getByRole('radio', { name, exact: true }).check({ force: true });
+  const radio = scope.getByRole('radio', { name, exact: true });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await radio.check({ force: true, timeout: 2_000 }).catch(() => undefined);
+    if (await radio.isChecked()) return;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`radio "${name}" could not be checked`);
 }
 
 describe('the one-stop counter log', () => {
