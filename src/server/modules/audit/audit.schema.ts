@@ -16,6 +16,21 @@ export const purposes = auditSchema.table('purposes', {
   active: boolean('active').notNull().default(true),
 });
 
+/** The columns of one access entry, the same in the staging table and in the chain (a function: Drizzle needs fresh column builders per table). */
+function entryColumns() {
+  return {
+      at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+      actorAccountId: uuid('actor_account_id'),
+      actorRole: text('actor_role').notNull(),
+      actorUnit: text('actor_unit'),
+      action: text('action').notNull(),
+      subject: text('subject').notNull(),
+      purpose: text('purpose'),
+      requestId: text('request_id').notNull(),
+      details: jsonb('details').$type<Record<string, unknown>>(),
+  };
+}
+
 /**
  * One access to a person's data. Append-only and hash-chained: the BEFORE INSERT trigger
  * replaces `seq` (gap-free, chain order), `at` (now()), `prev_hash` and `hash`; the values the
@@ -25,15 +40,7 @@ export const accessLog = auditSchema.table(
   'access_log',
   {
     seq: bigint('seq', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorAccountId: uuid('actor_account_id'),
-    actorRole: text('actor_role').notNull(),
-    actorUnit: text('actor_unit'),
-    action: text('action').notNull(),
-    subject: text('subject').notNull(),
-    purpose: text('purpose'),
-    requestId: text('request_id').notNull(),
-    details: jsonb('details').$type<Record<string, unknown>>(),
+    ...entryColumns(),
     /** Set by the trigger; the client-side default only satisfies NOT NULL before it runs. */
     prevHash: text('prev_hash').notNull().$defaultFn(() => ''),
     hash: text('hash').notNull().$defaultFn(() => ''),
@@ -56,15 +63,7 @@ export const accessPending = auditSchema.table(
   'access_pending',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorAccountId: uuid('actor_account_id'),
-    actorRole: text('actor_role').notNull(),
-    actorUnit: text('actor_unit'),
-    action: text('action').notNull(),
-    subject: text('subject').notNull(),
-    purpose: text('purpose'),
-    requestId: text('request_id').notNull(),
-    details: jsonb('details').$type<Record<string, unknown>>(),
+    ...entryColumns(),
   },
   (t) => [
     index('access_pending_subject_idx').on(t.subject),
