@@ -2,6 +2,7 @@
 // + attachment, 50 concurrent clients, beside a bare Fastify hello-world POST run by the same load
 // generator in the same script. Checks that no dossier code was given twice.
 // Usage: npx tsx bench/dossier-submit.bench.ts [--engine postgres] [--people 20000] [--seconds 15] [--clients 50]
+// Profile the server: BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=.tmp/prof' npx tsx bench/dossier-submit.bench.ts …
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,7 +14,9 @@ const { engine, people } = benchArgs();
 const arg = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
 const seconds = arg('--seconds', 15);
 const clients = arg('--clients', 50);
-const server = spawn(process.execPath, ['--import', 'tsx', 'bench/dossier-server.ts', '--engine', engine, '--people', String(people)], { stdio: ['ignore', 'pipe', 'inherit'] });
+// BENCH_SERVER_NODE_ARGS adds node flags to the server process (e.g. `--cpu-prof --cpu-prof-dir=.tmp/prof`).
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const server = spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'bench/dossier-server.ts', '--engine', engine, '--people', String(people)], { stdio: ['ignore', 'pipe', 'inherit'] });
 const [appPort, helloPort] = await new Promise<[number, number]>((resolve, reject) => {
   server.stdout.on('data', (d: Buffer) => {
     const m = /READY (\d+) (\d+)/.exec(String(d));

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, lte, gt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, lte, gt, ne, sql, type SQL, type Table } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import { attachments, codeCounters, dossiers, transitions } from './dossiers.schema';
 
@@ -21,6 +21,96 @@ export async function nextCodeSeq(db: Db, agencyCode: string, day: string): Prom
     .onConflictDoUpdate({ target: [codeCounters.agencyCode, codeCounters.day], set: { lastSeq: sql`${codeCounters.lastSeq} + 1` } })
     .returning({ lastSeq: codeCounters.lastSeq });
   return rows[0]!.lastSeq;
+}
+
+/** A filing to store: the dossier (with its id), its first transition and files, and the code to give it (none for a draft). */
+export interface NewFiling {
+  dossier: NewDossierRow & { id: string; code?: null };
+  /** `prefix` + the agency's next number of the day, zero-padded to four digits (`<agency>-YYMMDD-`). */
+  code: { agencyCode: string; day: string; prefix: string } | null;
+  transition: Omit<NewTransitionRow, 'dossierId'>;
+  attachments: Array<Omit<NewAttachmentRow, 'dossierId'>>;
+}
+
+/** The columns of a CTE that returns a table's rows, as a selection decoded like the table's own. */
+function columnsOf<T extends Table>(cte: object, table: T): T['_']['columns'] {
+  const fields = cte as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(getTableColumns(table)).map((k) => [k, fields[k]])) as T['_']['columns'];
+}
+
+type Values = Record<string, unknown>;
+
+/** The filing statement over values or placeholders (see insertFiling). */
+function filingQuery(db: Db, v: { dossier: Values; code: { agencyCode: unknown; day: unknown; prefix: unknown } | null; transition: Values; attachments: Values[] }) {
+  const counter = v.code
+    ? db.$with('counter').as(
+        db
+          .insert(codeCounters)
+          .values({ agencyCode: v.code.agencyCode as string, day: v.code.day as string, lastSeq: 1 })
+          .onConflictDoUpdate({ target: [codeCounters.agencyCode, codeCounters.day], set: { lastSeq: sql`${codeCounters.lastSeq} + 1` } })
+          .returning({ lastSeq: codeCounters.lastSeq }),
+      )
+    : null;
+  // Four digits, more past 9,999 (never truncated, as lpad would).
+  const code = counter && v.code ? sql`${v.code.prefix}::text || (select case when last_seq < 10000 then lpad(last_seq::text, 4, '0') else last_seq::text end from ${counter})` : null;
+  const d = db.$with('d').as(db.insert(dossiers).values({ ...(v.dossier as NewDossierRow), code }).returning());
+  const t = db.$with('t').as(db.insert(transitions).values(v.transition as NewTransitionRow).returning());
+  const ctes = [...(counter ? [counter] : []), d, t];
+  if (!v.attachments.length) return db.with(...ctes).select({ dossier: columnsOf(d, dossiers), transition: columnsOf(t, transitions), attachment: sql<null>`null` }).from(d).crossJoin(t);
+  const a = db.$with('a').as(db.insert(attachments).values(v.attachments as NewAttachmentRow[]).returning());
+  return db
+    .with(...ctes, a)
+    .select({ dossier: columnsOf(d, dossiers), transition: columnsOf(t, transitions), attachment: columnsOf(a, attachments) })
+    .from(d)
+    .crossJoin(t)
+    .crossJoin(a)
+    .orderBy(a.documentKey, a.id);
+}
+
+type FilingStatement = ReturnType<ReturnType<typeof filingQuery>['prepare']>;
+const filingStatements = new WeakMap<Db, Map<string, FilingStatement>>();
+/** Names of prepared statements are never reused with another text on a connection. */
+let filingStatementSeq = 0;
+
+/**
+ * Stores a filing in ONE statement (data-modifying CTEs, so one round trip and atomic): the
+ * agency's day counter, the dossier with its code, its first transition, its attachments. The
+ * counter upsert locks the counter row until the statement commits, so concurrent filings of one
+ * agency queue there for the length of one statement, and a failed filing (any constraint) gives
+ * its number back: codes stay unique and gap-free. Foreign keys are checked at the end of the
+ * statement, when the dossier row exists. The statement is prepared once per shape (columns set,
+ * with or without a code, number of files): built once, planned once per connection.
+ */
+export async function insertFiling(db: Db, filing: NewFiling): Promise<{ row: DossierRow; transition: TransitionRow; attachments: AttachmentRow[] }> {
+  const dossierId = filing.dossier.id;
+  const dossier: Values = { ...filing.dossier };
+  delete dossier.code;
+  const transition: Values = { ...filing.transition, dossierId };
+  const files: Values[] = filing.attachments.map((f) => ({ ...f, dossierId }));
+  const shape = [Object.keys(dossier).join(','), filing.code ? 'code' : '', Object.keys(transition).join(','), ...files.map((f) => Object.keys(f).join(','))].join('|');
+  let byShape = filingStatements.get(db);
+  if (!byShape) filingStatements.set(db, (byShape = new Map<string, FilingStatement>()));
+  let statement = byShape.get(shape);
+  if (!statement) {
+    const placeholders = (prefix: string, values: Values) => Object.fromEntries(Object.keys(values).map((k) => [k, sql.placeholder(`${prefix}${k}`)]));
+    const query = filingQuery(db, {
+      dossier: placeholders('d_', dossier),
+      code: filing.code ? { agencyCode: sql.placeholder('c_agencyCode'), day: sql.placeholder('c_day'), prefix: sql.placeholder('c_prefix') } : null,
+      transition: placeholders('t_', transition),
+      attachments: files.map((f, n) => placeholders(`a${n}_`, f)),
+    });
+    if (byShape.size >= 64) byShape.clear();
+    statement = query.prepare(`dossiers_filing_${++filingStatementSeq}`);
+    byShape.set(shape, statement);
+  }
+  const params: Values = {};
+  const fill = (prefix: string, values: Values) => Object.entries(values).forEach(([k, value]) => (params[`${prefix}${k}`] = value));
+  fill('d_', dossier);
+  if (filing.code) fill('c_', filing.code);
+  fill('t_', transition);
+  files.forEach((f, n) => fill(`a${n}_`, f));
+  const rows = (await statement.execute(params)) as Array<{ dossier: DossierRow; transition: TransitionRow; attachment: AttachmentRow | null }>;
+  return { row: rows[0]!.dossier, transition: rows[0]!.transition, attachments: rows.flatMap((r) => (r.attachment ? [r.attachment] : [])) };
 }
 
 export async function insertDossier(db: Db, row: NewDossierRow): Promise<DossierRow> {

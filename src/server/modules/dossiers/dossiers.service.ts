@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { FileStore } from '../../platform/files';
@@ -7,7 +8,7 @@ import type { CommandBody, DossierCommand, DossierDetail, DossierListQuery, Doss
 import type { AccessContext } from '../identity';
 import { loadWorkingCalendar, type WorkingCalendar } from '../calendar';
 import { getProcedureVersion, getProcedureVersionById, listProcedures, prefillForm, resolvePrefill, validateFormData, validateSubmission, type ProcedureVersion } from '../procedures';
-import { findPersonIdByNationalId, getOwnHousehold, getOwnRecord, getPersonDetail } from '../population';
+import { findOwnRecord, findPersonIdByNationalId, getPersonDetail } from '../population';
 import { recordAccess, subjectFor } from '../audit';
 import { getUnit } from '../units';
 import { applicantFactsOf, computeDossierFee, decideExemption, UNKNOWN_APPLICANT, type FeeCalculation } from '../fees';
@@ -43,9 +44,14 @@ export function agencyCodeFor(unitCode: string, provinceAgencyCode: string): str
   return `${unitCode}.${letter}`;
 }
 
-/** `<agency>-YYMMDD-XXXX`, the day in Vietnam time. */
+/** `<agency>-YYMMDD-`: what every code of an agency's day begins with, the day in Vietnam time. */
+export function dossierCodePrefix(agencyCode: string, day: string): string {
+  return `${agencyCode}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-`;
+}
+
+/** `<agency>-YYMMDD-XXXX`, the day in Vietnam time (four digits, more past 9,999). */
 export function formatDossierCode(agencyCode: string, day: string, seq: number): string {
-  return `${agencyCode}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(seq).padStart(4, '0')}`;
+  return `${dossierCodePrefix(agencyCode, day)}${String(seq).padStart(4, '0')}`;
 }
 
 /** Units of a day, memoised for a minute (every submission and list names the receiving commune). */
@@ -96,12 +102,10 @@ async function resolveApplicant(deps: DossierDeps, access: AccessContext, body: 
     if (body.channel === 'paper') throw errors.requestInvalid('channel', 'Công dân nộp trực tuyến hoặc tại thiết bị ở bộ phận một cửa', 'Citizens file online or on a counter device');
     if (body.applicantNationalId) throw errors.requestInvalid('applicantNationalId', 'Công dân chỉ nộp hồ sơ của chính mình', 'Citizens file their own dossiers only');
     if ((actor.acr ?? 0) < version.requiredEidLevel) throw errors.eidLevelForbidden(version.requiredEidLevel);
-    const person = await getOwnRecord(deps.db, actor.nationalId, { findings: false }).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === 'PERSON.NOT_FOUND') return null;
-      throw e;
-    });
-    // The same prefill the citizen saw (procedures' pure resolver), from the record read once above.
-    const household = person ? ((await getOwnHousehold(deps.db, person.id)) ?? null) : null;
+    // The citizen's record and household in one read; the same prefill the citizen saw (procedures' pure resolver).
+    const own = await findOwnRecord(deps.db, actor.nationalId, { findings: false });
+    const person = own?.record ?? null;
+    const household = own?.household ?? null;
     const resolved = resolvePrefill(version.form, { person, household, today: todayInVietnam(clock(deps)) }, actor.nationalId ? { nationalId: actor.nationalId } : {});
     const prefill = { versionId: version.id, code: version.code, ...resolved, eIdLevelOk: (actor.acr ?? 0) >= version.requiredEidLevel };
     const unitCode = body.unitCode ?? person?.residenceUnitCode;
@@ -169,11 +173,12 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
   const now = clock(deps);
   const grant = access.actor.kind === 'citizen' ? { role: 'citizen', unitCode: null } : actingGrant(access, 'dossiers.enter');
   try {
-    const written = await deps.db.transaction(async (tx) => {
-      const agencyCode = agencyCodeFor(applicant.unitCode, deps.config.PROVINCE_AGENCY_CODE);
-      const state: DossierState = body.draft ? 'draft' : money.awaitingPayment ? 'awaiting_payment' : 'submitted';
-      const inserted = await repo.insertDossier(tx, {
-        code: null,
+    const agencyCode = agencyCodeFor(applicant.unitCode, deps.config.PROVINCE_AGENCY_CODE);
+    const state: DossierState = body.draft ? 'draft' : money.awaitingPayment ? 'awaiting_payment' : 'submitted';
+    // One statement: the code (unless a draft), the dossier, its first transition and its files.
+    const written = await repo.insertFiling(deps.db, {
+      dossier: {
+        id: randomUUID(),
         agencyCode,
         procedureCode: version.code,
         procedureVersionId: version.id,
@@ -184,7 +189,7 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
         applicantSubject: deps.config.AUDIT_PSEUDONYM_KEY && (applicant.nationalId || applicant.personId) ? subjectFor(deps.config.AUDIT_PSEUDONYM_KEY, { nationalId: applicant.nationalId, personId: applicant.personId }) : null,
         applicantName: applicant.name,
         ownerAccountId: applicant.ownerAccountId,
-        enteredByAccountId: access.actor!.kind === 'citizen' ? null : access.actor!.accountId,
+        enteredByAccountId: access.actor.kind === 'citizen' ? null : access.actor.accountId,
         form,
         sources: applicant.sources,
         timeLimitWorkingDays: version.timeLimitWorkingDays,
@@ -192,13 +197,10 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
         fee: fee,
         feeAmount: money.amount,
         feeStatus: money.status,
-      });
-      const transition = await repo.insertTransition(tx, { dossierId: inserted.id, command: body.draft ? 'create_draft' : 'submit', fromState: null, toState: state, actorAccountId: access.actor!.accountId, actorRole: grant.role, actorUnit: grant.unitCode, at: now, note: null });
-      const attachments = await repo.insertAttachments(tx, stored.rows.map((f) => ({ dossierId: inserted.id, documentKey: f.documentKey, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, round: 0, uploadedBy: access.actor!.accountId })));
-      // The code last: the agency's day counter stays locked only from here to the commit, so
-      // concurrent submissions of one commune queue for a moment, not for the whole transaction.
-      const row = body.draft ? inserted : await repo.setCode(tx, inserted.id, formatDossierCode(agencyCode, today, await repo.nextCodeSeq(tx, agencyCode, today)));
-      return { row, transition, attachments };
+      },
+      code: body.draft ? null : { agencyCode, day: today, prefix: dossierCodePrefix(agencyCode, today) },
+      transition: { command: body.draft ? 'create_draft' : 'submit', fromState: null, toState: state, actorAccountId: access.actor.accountId, actorRole: grant.role, actorUnit: grant.unitCode, at: now, note: null },
+      attachments: stored.rows.map((f) => ({ documentKey: f.documentKey, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, round: 0, uploadedBy: access.actor!.accountId, uploadedAt: now })),
     });
     // The answer is made from the rows just written (no second read of the dossier).
     const ctx: PresentContext = { cal: await loadWorkingCalendar(deps.db), now, viewerAccountId: access.actor.accountId, procedure: () => version, unitName: () => unit.fullName };

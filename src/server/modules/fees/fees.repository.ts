@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { householdLists, lists, unitLists } from './fees.schema';
 
@@ -51,6 +51,39 @@ export async function countActive(db: Db, asOf: string): Promise<Map<string, { a
 /** The entries of one unit in any list, valid on `asOf`. */
 export async function unitEntriesOn(db: Db, unitCode: string, asOf: string): Promise<UnitMemberRow[]> {
   return db.select().from(unitLists).where(and(eq(unitLists.unitCode, unitCode), validOn(unitLists, asOf))).orderBy(asc(unitLists.validFrom));
+}
+
+/** An entry of the applicant's unit or household in a list, as the one-statement lookup returns it. */
+export interface EntryJson { validFrom: string; validTo: string | null; source: string; provisional: boolean }
+
+/**
+ * Every list definition, each with the entries of one unit and of one household valid on
+ * `asOf`, in one statement prepared once per database handle: what the fee engine needs for one
+ * applicant (a filing reads it once).
+ */
+function prepareListsWithEntries(db: Db) {
+  const asOf = sql.placeholder('asOf');
+  const entries = (table: typeof unitLists | typeof householdLists, key: SQL) => sql<EntryJson[]>`coalesce((
+    select json_agg(json_build_object('validFrom', e.valid_from, 'validTo', e.valid_to, 'source', e.source, 'provisional', e.provisional) order by e.valid_from)
+    from ${table} e where e.list_code = ${lists}.${sql.identifier(lists.code.name)} and ${key}
+      and e.valid_from <= ${asOf}::date and (e.valid_to is null or e.valid_to >= ${asOf}::date)), '[]'::json)`;
+  return db
+    .select({
+      ...getTableColumns(lists),
+      // A null unit or household matches no entry.
+      unitEntries: entries(unitLists, sql`e.unit_code = ${sql.placeholder('unitCode')}::text`),
+      householdEntries: entries(householdLists, sql`e.household_id = ${sql.placeholder('householdId')}::uuid`),
+    })
+    .from(lists)
+    .orderBy(asc(lists.code))
+    .prepare('fees_lists_with_entries');
+}
+const preparedListsWithEntries = new WeakMap<Db, ReturnType<typeof prepareListsWithEntries>>();
+
+export async function listsWithEntriesOn(db: Db, unitCode: string | null, householdId: string | null, asOf: string): Promise<Array<ListRow & { unitEntries: EntryJson[]; householdEntries: EntryJson[] }>> {
+  let prepared = preparedListsWithEntries.get(db);
+  if (!prepared) preparedListsWithEntries.set(db, (prepared = prepareListsWithEntries(db)));
+  return prepared.execute({ unitCode, householdId, asOf });
 }
 
 /** The entries of one household in any list, valid on `asOf`. */

@@ -3,9 +3,9 @@ import { AppError } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
 import type { FeeCalculation, FeeQuote, FeeQuoteQuery } from '../../../contracts/fees';
 import type { ProcedureVersion } from '../../../contracts/procedures';
-import { getOwnRecord } from '../population';
+import { findOwnRecord } from '../population';
 import { getProcedureVersion } from '../procedures';
-import { getUnit } from '../units';
+import { getUnitNames } from '../units';
 import { calculateFee, checkFeeInput } from './calculation';
 import { procedureInvalid } from './fees.errors';
 import type { ApplicantFacts, FeeInput, ListHit, ListLookup } from './fees.types';
@@ -16,42 +16,33 @@ export const UNKNOWN_APPLICANT: ApplicantFacts = { personId: null, birthDate: nu
 
 /** Full name of a unit on a date, or the code when the units table does not know it then. */
 async function unitFullName(db: Db, code: string, asOf: string): Promise<string> {
-  try {
-    return (await getUnit(db, code, asOf)).fullName;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'UNIT.NOT_FOUND') return code;
-    throw error;
-  }
+  return (await getUnitNames(db, asOf))(code) ?? code;
 }
 
 /**
  * The lists as the engine needs them for one applicant on one day: the definitions, and only the
- * entries of the applicant's commune and household (two indexed lookups), never a whole list.
+ * entries of the applicant's commune and household (indexed lookups, one statement), never a whole list.
  */
 export async function loadListLookup(db: Db, facts: ApplicantFacts, asOf: string): Promise<ListLookup> {
-  const [defs, unitRows, householdRows, unitName] = await Promise.all([
-    repo.listLists(db),
-    facts.residenceUnitCode ? repo.unitEntriesOn(db, facts.residenceUnitCode, asOf) : Promise.resolve([]),
-    facts.householdId ? repo.householdEntriesOn(db, facts.householdId, asOf) : Promise.resolve([]),
+  const [defs, unitName] = await Promise.all([
+    repo.listsWithEntriesOn(db, facts.residenceUnitCode, facts.householdId, asOf),
     facts.residenceUnitCode ? unitFullName(db, facts.residenceUnitCode, asOf) : Promise.resolve(null),
   ]);
   const byCode = new Map(defs.map((d) => [d.code, d]));
-  const hit = (row: repo.MemberRow): ListHit | undefined => {
-    const def = byCode.get(row.listCode);
-    return def && { listNameVi: def.nameVi, listNameEn: def.nameEn, validFrom: row.validFrom, validTo: row.validTo, source: row.source, provisional: row.provisional };
-  };
+  const hit = (def: repo.ListRow, entry: repo.EntryJson | undefined): ListHit | undefined =>
+    entry && { listNameVi: def.nameVi, listNameEn: def.nameEn, validFrom: entry.validFrom, validTo: entry.validTo, source: entry.source, provisional: entry.provisional };
   return {
     list: (code) => {
       const def = byCode.get(code);
       return def && { nameVi: def.nameVi, nameEn: def.nameEn };
     },
     unit: (listCode, unitCode) => {
-      const row = unitRows.find((r) => r.listCode === listCode && r.unitCode === unitCode && byCode.get(listCode)?.kind === 'unit');
-      return row && hit(row);
+      const def = byCode.get(listCode);
+      return def?.kind === 'unit' && unitCode === facts.residenceUnitCode ? hit(def, def.unitEntries[0]) : undefined;
     },
     household: (listCode, householdId) => {
-      const row = householdRows.find((r) => r.listCode === listCode && r.householdId === householdId && byCode.get(listCode)?.kind === 'household');
-      return row && hit(row);
+      const def = byCode.get(listCode);
+      return def?.kind === 'household' && householdId === facts.householdId ? hit(def, def.householdEntries[0]) : undefined;
     },
     unitName: (code) => (code === facts.residenceUnitCode && unitName ? unitName : code),
   };
@@ -84,12 +75,8 @@ export function applicantFactsOf(
 
 /** The signed-in citizen's facts from their own record (not an officer's access: not logged); undefined when the registry does not hold them. */
 async function ownFacts(db: Db, nationalId: string | null, asOf: string): Promise<ApplicantFacts | undefined> {
-  try {
-    return applicantFactsOf(await getOwnRecord(db, nationalId, { findings: false }), asOf);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'PERSON.NOT_FOUND') return undefined;
-    throw error;
-  }
+  const own = await findOwnRecord(db, nationalId, { findings: false });
+  return own && applicantFactsOf(own.record, asOf);
 }
 
 /**

@@ -3,7 +3,7 @@ import { assertPurpose, recordAccess, subjectFor } from '../audit';
 import { AppError, notFound } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
 import type { PersonDetail, PersonPageResult, QualityReport, ValidateIdResult } from '../../../contracts/population';
-import { listUnits } from '../units';
+import { getUnitNames } from '../units';
 import { checkNationalId, type Sex } from './id-number';
 import { ID_PROVINCE_CODES, idProvinceName } from './id-province-codes';
 import { searchKey } from './vietnamese-text';
@@ -12,23 +12,9 @@ import { presentDetail, presentSummary } from './population.presenter';
 import { checkPerson, latestRun, runQuality, runRuleCounts, runScores } from './quality/engine';
 import { QUALITY_RULES } from './quality/rules';
 
-const UNIT_NAMES_TTL_MS = 60_000;
-const unitNamesCache = new WeakMap<Db, { date: string; at: number; names: Map<string, string> }>();
-
-/**
- * Name of every unit valid today, by code. Units change a few times a decade, so the map is
- * kept for a minute per database handle instead of being read on every request.
- */
-async function unitNamesToday(db: Db): Promise<(code: string | null) => string | null> {
-  const date = todayInVietnam();
-  let cached = unitNamesCache.get(db);
-  if (!cached || cached.date !== date || Date.now() - cached.at > UNIT_NAMES_TTL_MS) {
-    const all = await listUnits(db, date, {});
-    cached = { date, at: Date.now(), names: new Map(all.map((u) => [u.code, u.fullName])) };
-    unitNamesCache.set(db, cached);
-  }
-  const names = cached.names;
-  return (code) => (code ? (names.get(code) ?? null) : null);
+/** Names of the units valid today (units module, cached there for a minute). */
+function unitNamesToday(db: Db): Promise<(code: string | null) => string | null> {
+  return getUnitNames(db, todayInVietnam());
 }
 
 /** Who is reading, for the personal-data access log (PDP Law 91/2025): role and unit, never a name. */
@@ -140,13 +126,6 @@ export async function getPersonDetail(
   });
 }
 
-/** The signed-in citizen's own record (by the ID number of their e-ID); not logged as an officer's access. */
-export async function getOwnRecord(db: Db, nationalId: string | null, options: { findings?: boolean } = {}): Promise<PersonDetail> {
-  const id = nationalId ? await repo.findPersonIdByNationalId(db, nationalId) : undefined;
-  if (!id) throw notFound('PERSON.NOT_FOUND', 'hồ sơ của bạn trong cơ sở dữ liệu dân cư của tỉnh', 'Your record in the province registry');
-  return getPersonDetail(db, id, undefined, undefined, options);
-}
-
 /** A citizen's household as their own forms need it (procedures prefill): address, head, members. */
 export interface OwnHousehold {
   id: string;
@@ -159,23 +138,46 @@ export interface OwnHousehold {
 }
 
 /**
- * The household of the citizen's own record (by record id, as the session knows it), with each
- * member's ID number, birth date and sex; undefined when the person has no household. For the
- * citizen's own use only (prefilling their forms): not an officer's access, so not logged.
+ * The signed-in citizen's own record (by the ID number of their e-ID) and their household, with
+ * each member's ID number, birth date and sex, read in one statement; undefined when the
+ * registry does not hold them. For the citizen's own use (their record page, prefilling and
+ * filing their forms): not an officer's access, so not logged.
  */
-export async function getOwnHousehold(db: Db, personId: string): Promise<OwnHousehold | undefined> {
-  const person = await repo.findPerson(db, personId);
-  if (!person?.householdId) return undefined;
-  const [household, members, unitName] = await Promise.all([repo.findHousehold(db, person.householdId), repo.listHouseholdMembers(db, person.householdId), unitNamesToday(db)]);
-  if (!household) return undefined;
+export async function findOwnRecord(db: Db, nationalId: string | null, options: { findings?: boolean } = {}): Promise<{ record: PersonDetail; household: OwnHousehold | null } | undefined> {
+  const found = nationalId ? await repo.findPersonWithHouseholdByNationalId(db, nationalId) : undefined;
+  if (!found) return undefined;
+  const { person: row, residences, household } = found;
+  const [findings, unitName] = await Promise.all([
+    // The data-quality findings cost a dozen rule queries: forms that only need the facts skip them.
+    options.findings === false ? Promise.resolve([]) : checkPerson(db, row.id, todayInVietnam(), [...ID_PROVINCE_CODES]),
+    unitNamesToday(db),
+  ]);
+  const record = presentDetail(row, {
+    unitName,
+    residences: residences.map((r) => ({ ...r, unitName: unitName(r.unitCode) })),
+    household: household
+      ? { id: household.id, addressLine: household.addressLine, unitCode: household.unitCode, relationToHead: row.relationToHead, members: household.members.map((m) => ({ id: m.id, fullName: m.fullName, birthYear: m.birthYear, relationToHead: m.relationToHead })) }
+      : null,
+    findings,
+  });
   return {
-    id: household.id,
-    addressLine: household.addressLine,
-    unitCode: household.unitCode,
-    unitName: unitName(household.unitCode),
-    relationToHead: person.relationToHead,
-    members: members.map((m) => ({ personId: m.id, fullName: m.fullName, birthDate: m.birthDate, birthYear: m.birthYear, sex: m.sex, nationalId: m.nationalId, relationToHead: m.relationToHead, alive: m.status === 'alive' })),
+    record,
+    household: household && {
+      id: household.id,
+      addressLine: household.addressLine,
+      unitCode: household.unitCode,
+      unitName: unitName(household.unitCode),
+      relationToHead: row.relationToHead,
+      members: household.members.map((m) => ({ personId: m.id, fullName: m.fullName, birthDate: m.birthDate, birthYear: m.birthYear, sex: m.sex, nationalId: m.nationalId, relationToHead: m.relationToHead, alive: m.status === 'alive' })),
+    },
   };
+}
+
+/** The signed-in citizen's own record (by the ID number of their e-ID); not logged as an officer's access. */
+export async function getOwnRecord(db: Db, nationalId: string | null, options: { findings?: boolean } = {}): Promise<PersonDetail> {
+  const own = await findOwnRecord(db, nationalId, options);
+  if (!own) throw notFound('PERSON.NOT_FOUND', 'hồ sơ của bạn trong cơ sở dữ liệu dân cư của tỉnh', 'Your record in the province registry');
+  return own.record;
 }
 
 /** Runs the quality engine over the whole registry and returns its run id. */

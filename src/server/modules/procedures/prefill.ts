@@ -1,9 +1,8 @@
 import type { Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
 import type { PersonDetail } from '../../../contracts/population';
 import type { FieldMeta, FieldSource, PrefillResult, ProcedureForm, ProcedureVersion } from '../../../contracts/procedures';
-import { getOwnHousehold, getOwnRecord, type OwnHousehold } from '../population';
+import { findOwnRecord, type OwnHousehold } from '../population';
 import { inputsOf } from './prefill-stats';
 
 /** The signed-in citizen as the session knows them; `claims` are what the e-ID sign-in asserted. */
@@ -136,13 +135,9 @@ export function resolvePrefill(form: ProcedureForm, view: RegistryView, claims: 
  * Returns values, per-field sources ('typed' where nothing was filled) and editability.
  */
 export async function prefillForm(db: Db, version: ProcedureVersion, citizen: CitizenRef): Promise<PrefillResult> {
-  let person: PersonDetail | null = null;
-  try {
-    person = citizen.nationalId ? await getOwnRecord(db, citizen.nationalId, { findings: false }) : null;
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === 'PERSON.NOT_FOUND')) throw error;
-  }
-  const household = person ? ((await getOwnHousehold(db, person.id)) ?? null) : null;
+  const own = await findOwnRecord(db, citizen.nationalId, { findings: false });
+  const person = own?.record ?? null;
+  const household = own?.household ?? null;
   const claims = { ...(citizen.nationalId ? { nationalId: citizen.nationalId } : {}), ...citizen.claims };
   const resolved = resolvePrefill(version.form, { person, household, today: todayInVietnam() }, claims);
   return { versionId: version.id, code: version.code, ...resolved, eIdLevelOk: (citizen.eIdLevel ?? 0) >= version.requiredEidLevel };

@@ -9,11 +9,30 @@ import { PROCEDURE_ERRORS, definitionInvalid, problem, procedureNotFound } from 
 import { presentSummary, presentVersion } from './procedures.presenter';
 import * as repo from './procedures.repository';
 
+/**
+ * How long a process trusts the version in force it read (every filing and form asks for it).
+ * A version created in this process is seen at once (the cache is dropped); one created by
+ * another server process within this many milliseconds (ADR 0012).
+ */
+export const VERSION_IN_FORCE_TTL_MS = 5_000;
+const inForce = new WeakMap<Db, Map<string, { at: number; version: Promise<ProcedureVersion> }>>();
+
 /** The version of `code` in force on `asOf` (default: today in Vietnam); PROCEDURE.NOT_FOUND otherwise. */
 export async function getProcedureVersion(db: Db, code: string, asOf: string = todayInVietnam()): Promise<ProcedureVersion> {
-  const row = await repo.findInForce(db, code, asOf);
-  if (!row) throw procedureNotFound(code, asOf);
-  return presentVersion(row);
+  let cache = inForce.get(db);
+  if (!cache) inForce.set(db, (cache = new Map<string, { at: number; version: Promise<ProcedureVersion> }>()));
+  const key = `${code}@${asOf}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < VERSION_IN_FORCE_TTL_MS) return hit.version;
+  if (cache.size > 2_000) cache.clear();
+  const version = repo.findInForce(db, code, asOf).then((row) => {
+    if (!row) throw procedureNotFound(code, asOf);
+    return presentVersion(row);
+  });
+  // Only answers are kept: an unknown code is asked again next time.
+  version.catch(() => cache.delete(key));
+  cache.set(key, { at: Date.now(), version });
+  return version;
 }
 
 /** A version by id, whatever its period (a dossier's version); PROCEDURE.VERSION_NOT_FOUND otherwise. */
@@ -139,5 +158,8 @@ export async function createVersion(db: Db, code: string, body: NewVersionBody, 
     // Another writer won the race between our check and the insert: the trigger refused the overlap.
     if (sqlState(error) === '23P01') throw versionConflict(code, null);
     throw error;
+  } finally {
+    // This process sees a new version (or a closed old one) at once.
+    inForce.delete(db);
   }
 }

@@ -101,3 +101,24 @@ export async function getUnitHierarchy(db: Db, asOf: string): Promise<UnitHierar
   hierarchyCache.set(db, { asOf, at: Date.now(), hierarchy });
   return hierarchy;
 }
+
+const namesCache = new WeakMap<Db, Map<string, { at: number; names: Promise<Map<string, string>> }>>();
+
+/**
+ * Full names of the units valid on `asOf`, by code (null for a code unknown then), cached for a
+ * minute per database handle and date: every form, fee and dossier names communes, and units
+ * change a few times a decade.
+ */
+export async function getUnitNames(db: Db, asOf: string): Promise<(code: string | null) => string | null> {
+  let byDate = namesCache.get(db);
+  if (!byDate) namesCache.set(db, (byDate = new Map<string, { at: number; names: Promise<Map<string, string>> }>()));
+  let cached = byDate.get(asOf);
+  if (!cached || Date.now() - cached.at > 60_000) {
+    if (byDate.size > 31) byDate.clear();
+    const names = repo.listUnitsValidOn(db, asOf).then((all) => new Map(all.map((u) => [u.code, u.fullName])));
+    names.catch(() => byDate.delete(asOf));
+    byDate.set(asOf, (cached = { at: Date.now(), names }));
+  }
+  const names = await cached.names;
+  return (code) => (code ? (names.get(code) ?? null) : null);
+}
