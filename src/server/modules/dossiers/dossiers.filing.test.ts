@@ -16,7 +16,7 @@ const AGENCY = '99999.H29';
 const DAY = '2026-11-27';
 const at = new Date('2026-11-27T03:00:00Z');
 
-function filing(id = randomUUID(), files = 1, day = DAY): NewFiling {
+function filing(id: string = randomUUID(), files = 1, day = DAY): NewFiling {
   return {
     dossier: {
       id, agencyCode: AGENCY, procedureCode: '1.004194', procedureVersionId: randomUUID(), unitCode: '99999', state: 'submitted', channel: 'online',
