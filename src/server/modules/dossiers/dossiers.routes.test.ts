@@ -350,6 +350,11 @@ describe('the fee of a dossier (issue #5)', () => {
     const s = await t.citizen({ nationalId: border.nationalId!, fullName: border.fullName }, 2);
     const d = (await file(s, { unitCode: '03445' })).json<DossierDetail>();
     expect(d).toMatchObject({ state: 'submitted', feeStatus: 'exempt', feeAmount: 0 });
+    // The registry proved it: the desk has no exemption to decide, only the dossier to receive.
+    const seen = (await oneStop.inject(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
+    expect(seen.allowedCommands).toContain('receive');
+    expect(seen.allowedCommands).not.toContain('confirm_exemption');
+    expect(seen.allowedCommands).not.toContain('reject_exemption');
   });
 
   it('needs a proof for a claimed disability, and an officer confirms or rejects it', async () => {
@@ -359,9 +364,11 @@ describe('the fee of a dossier (issue #5)', () => {
     const withProof = [{ field: 'file:lawful_dwelling', name: 'a.pdf', type: 'application/pdf', data: PDF }, { field: 'file:exemption_proof', name: 'giay-xac-nhan.png', type: 'image/png', data: PNG }];
     const a = (await file(kinhSession, { exemptionClaim: 'disability' }, withProof)).json<DossierDetail>();
     expect(a).toMatchObject({ state: 'submitted', feeStatus: 'exemption_pending', feeAmount: 0 });
+    expect((await oneStop.inject(`/api/v1/dossiers/${a.id}`)).json<DossierDetail>().allowedCommands).toEqual(expect.arrayContaining(['confirm_exemption', 'reject_exemption']));
     const confirmed = await command(oneStop, a.id, 'confirm_exemption', { note: 'Đã đối chiếu giấy xác nhận khuyết tật bản gốc' });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json<DossierDetail>()).toMatchObject({ state: 'submitted', feeStatus: 'exempt', feeAmount: 0 });
+    expect(confirmed.json<DossierDetail>().allowedCommands).not.toContain('confirm_exemption');
     expect((await command(oneStop, a.id, 'confirm_exemption')).statusCode).toBe(409);
 
     const b = (await file(kinhSession, { exemptionClaim: 'disability' }, withProof)).json<DossierDetail>();

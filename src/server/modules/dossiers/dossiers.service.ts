@@ -204,7 +204,7 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
     });
     // The answer is made from the rows just written (no second read of the dossier).
     const ctx: PresentContext = { cal: await loadWorkingCalendar(deps.db), now, viewerAccountId: access.actor.accountId, procedure: () => version, unitName: () => unit.fullName };
-    const allowed = availableCommands(written.row.state as DossierState, dossierActors(access, written.row, version.handledByRole)).filter((c) => c !== 'extend');
+    const allowed = commandsFor(access, written.row, dossierActors(access, written.row, version.handledByRole));
     return presentDetail(written.row, ctx, { transitions: [written.transition], attachments: written.attachments, allowedCommands: allowed, staff: access.actor.kind !== 'citizen' });
   } catch (error) {
     await stored.undo(deps.db);
@@ -267,6 +267,19 @@ async function loadVisible(deps: DossierDeps, access: AccessContext, id: string)
   return row;
 }
 
+/**
+ * The commands the caller may run on the dossier now: the state machine's, less an extension
+ * without the permission, and the exemption decisions unless an exemption waits for one (an
+ * exemption the registry proved, or none, has nothing to decide).
+ */
+function commandsFor(access: AccessContext, row: repo.DossierRow, actors: ReturnType<typeof dossierActors>): DossierCommand[] {
+  return availableCommands(row.state as DossierState, actors).filter((c) => {
+    if (c === 'extend') return access.canInUnit('dossiers.deadline.extend', row.unitCode);
+    if (c === 'confirm_exemption' || c === 'reject_exemption') return row.feeStatus === 'exemption_pending';
+    return true;
+  });
+}
+
 /** A dossier in full for its owner or for staff of its unit (logged as a staff read of the applicant's data). */
 export async function getDossier(deps: DossierDeps, access: AccessContext, id: string): Promise<DossierDetail> {
   const row = await loadVisible(deps, access, id);
@@ -283,8 +296,7 @@ export async function getDossier(deps: DossierDeps, access: AccessContext, id: s
     }], { standaloneRead: true });
   }
   const actors = dossierActors(access, row, version.handledByRole);
-  const allowed = availableCommands(row.state as DossierState, actors).filter((c) => c !== 'extend' || access.canInUnit('dossiers.deadline.extend', row.unitCode));
-  return presentDetail(row, ctx, { transitions, attachments, allowedCommands: allowed, staff });
+  return presentDetail(row, ctx, { transitions, attachments, allowedCommands: commandsFor(access, row, actors), staff });
 }
 
 /** Runs one lifecycle command (compare-and-set on state and version: of two concurrent commands one wins, the other gets 409). */

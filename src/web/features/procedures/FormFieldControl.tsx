@@ -70,7 +70,8 @@ function OptionLabel({ vi, en }: { vi: string; en: string }) {
 export function fieldRules(meta: Meta, schema: PropertySchema, required: boolean, t: Translate, label: string): Rule[] {
   const rules: Rule[] = [];
   const isText = !['checkbox', 'number', 'date', 'select'].includes(meta.widget);
-  if (required) rules.push({ required: true, whitespace: isText, message: t('procform.required', { label }) });
+  // `whitespace` makes the validator treat the value as text: only for text widgets (a date, a number or a checkbox is not a string).
+  if (required) rules.push({ required: true, ...(isText ? { whitespace: true } : {}), message: t('procform.required', { label }) });
   if (schema.pattern && isText) {
     const hint = meta.widget === 'nationalId' ? 'procform.pattern.nationalId' : meta.widget === 'phone' ? 'procform.pattern.phone' : 'procform.pattern.other';
     rules.push({ pattern: new RegExp(schema.pattern), message: t(hint, { label }) });

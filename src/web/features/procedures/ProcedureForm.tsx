@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Alert, Button, Card, Form } from 'antd';
 import type { FieldSource, ProcedureForm as FormDefinition } from '../../../contracts/procedures';
 import { useI18n } from '../../app/i18n';
@@ -39,6 +39,15 @@ const messages = (e: ServerFieldError): [string, string] => ('vi' in e ? [e.vi, 
  * the citizen declare it. Required fields and formats are checked before submitting; the server
  * checks everything again (validateFormData + checkLockedFields).
  */
+/**
+ * A long form is sent only by its button: Enter in a field (confirming a date, moving on after
+ * typing) must not file the dossier half-typed. The field's own Enter handling (the date picker's)
+ * has run by the time the key bubbles here; only the browser's implicit submission is cancelled.
+ */
+export function preventEnterSubmit(e: Pick<KeyboardEvent<HTMLFormElement>, 'key' | 'target' | 'preventDefault'>): void {
+  if (e.key === 'Enter' && (e.target as { tagName?: string }).tagName === 'INPUT') e.preventDefault();
+}
+
 export function ProcedureForm({ form, initialValues, sources = {}, editable = {}, onSubmit, serverErrors, submitting, submitLabel, disabled = false, children }: ProcedureFormProps) {
   const { t, pick } = useI18n();
   const [antForm] = Form.useForm<Record<string, unknown>>();
@@ -72,6 +81,7 @@ export function ProcedureForm({ form, initialValues, sources = {}, editable = {}
       disabled={disabled}
       scrollToFirstError={{ block: 'center' }}
       onFinish={(values) => void onSubmit(fromFormValues(form, values))}
+      onKeyDown={preventEnterSubmit}
       className="procedure-form"
     >
       {elsewhere.length > 0 && <Alert type="error" showIcon className="section-alert" title={t('procform.serverErrors')} description={<ul>{elsewhere.map((m) => <li key={m}>{m}</li>)}</ul>} />}
