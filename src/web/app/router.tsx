@@ -21,6 +21,7 @@ const StatusLookupPage = lazy(() => import('../features/dossiers/StatusLookupPag
 const WorkqueuePage = lazy(() => import('../features/dossiers/WorkqueuePage'));
 const CounterPage = lazy(() => import('../features/counter/CounterPage'));
 const DossierDetailPage = lazy(() => import('../features/dossiers/DossierDetailPage'));
+const PaperFilingPage = lazy(() => import('../features/dossiers/PaperFilingPage'));
 const AccountPage = lazy(() => import('../features/account/AccountPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const CalendarAdminPage = lazy(() => import('../features/calendar/CalendarAdminPage'));
@@ -62,6 +63,8 @@ export const router = createBrowserRouter([
           { path: 'me/dossiers/:id', element: <MyDossierPage /> },
           { path: 'procedures/:code/file', element: <FilingPage /> },
           { path: 'dossiers', element: <WorkqueuePage /> },
+          // An officer enters a citizen's paper filing (staff area: the guard of /dossiers applies).
+          { path: 'dossiers/paper/new', element: <PaperFilingPage /> },
           { path: 'counter', element: <CounterPage /> },
           { path: 'dossiers/:id', element: <DossierDetailPage /> },
           { path: 'population/search', element: <PersonSearchPage /> },

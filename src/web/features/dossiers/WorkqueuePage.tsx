@@ -6,6 +6,7 @@ import { DOSSIER_STATES, WORKQUEUES, type DossierState, type DossierSummary, typ
 import type { ProcedureList } from '../../../contracts/procedures';
 import { apiGet } from '../../api/client';
 import type { ApiError } from '../../api/client';
+import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -77,6 +78,9 @@ export default function WorkqueuePage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [byPerson, setByPerson] = useState<DossierPage>();
   const [personError, setPersonError] = useState<ApiError>();
+  const { me, can } = useSession();
+  // Officers who may enter a citizen's paper filing in one of their units (the server checks the unit again).
+  const canEnterPaper = can('dossiers.enter') && (me?.grants ?? []).some((g) => g.unitCode !== null);
 
   const list = useApi(
     (signal) => fetchWorkqueue({ queue, state, procedureCode, code, page, pageSize: PAGE_SIZE }, { signal }),
@@ -148,7 +152,17 @@ export default function WorkqueuePage() {
 
   return (
     <>
-      <PageTitle title={t('dossier.queue.title')} description={t('dossier.queue.intro')} />
+      <PageTitle
+        title={t('dossier.queue.title')}
+        description={t('dossier.queue.intro')}
+        extra={
+          canEnterPaper && (
+            <Button type="primary" size="large" onClick={() => void navigate('/dossiers/paper/new')}>
+              {t('dossier.paper.open')}
+            </Button>
+          )
+        }
+      />
       <Card className="section-card">
         <PersonSearch
           onResult={(result, error) => {
