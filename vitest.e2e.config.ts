@@ -11,9 +11,6 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.test.ts'],
     globalSetup: ['./e2e/global-setup.ts'],
     testTimeout: 120_000,
-    // Browser journeys on a loaded 2-core CI machine are occasionally slower than a locator timeout
-    // (e.g. a file input reset after an import); one retry of a failed journey, never more.
-    retry: 1,
     hookTimeout: 180_000,
     pool: 'forks',
     fileParallelism: false,

@@ -12,8 +12,21 @@ function lastMonth(): { iso: string; shown: string } {
 
 const HEADER = 'Mã cơ sở;Tháng (YYYY-MM);Số giao dịch không dùng tiền mặt;Số giao dịch tiền mặt;Số tiền không dùng tiền mặt (đồng);Số tiền mặt (đồng)';
 
+/**
+ * Chooses a file as a user would and waits until the page lists it by name (what the user sees
+ * before pressing a button). The upload control replaces its hidden input after every choice; a
+ * choice that lands on the input being replaced is lost, so it is made again (at most three times).
+ */
 async function chooseFile(page: Page, name: string, text: string): Promise<void> {
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`, 'utf8') });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`, 'utf8') });
+    try {
+      await page.locator('.ant-upload-list').getByText(name, { exact: true }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 describe('cashless payment in schools and health facilities (target 7)', () => {
