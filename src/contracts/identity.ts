@@ -42,6 +42,11 @@ export const Me = z.object({
     .nullable(),
   grants: z.array(Grant),
   actions: z.array(z.string()),
+  /**
+   * For each action the account may take in some unit, the units of its grants where it may
+   * (e.g. the communes where an officer may enter a paper filing); actions without a unit are absent.
+   */
+  actionUnits: z.record(z.string(), z.array(z.string())),
   csrfToken: z.string().nullable(),
 });
 export type Me = z.infer<typeof Me>;

@@ -40,6 +40,13 @@ async function assignmentsOf(db: Db, grants: Array<{ role: string; unitCode: str
   });
 }
 
+/** Per action, the units of the actor's grants where the action is allowed (by any grant covering the unit). */
+function actionUnitsOf(request: FastifyRequest): Me['actionUnits'] {
+  const units = [...new Set((request.access.actor?.grants ?? []).flatMap((g) => (g.unitCode ? [g.unitCode] : [])))];
+  const entries = ACTIONS.map((a) => [a, units.filter((u) => request.access.canInUnit(a, u))] as const);
+  return Object.fromEntries(entries.filter(([, allowed]) => allowed.length > 0));
+}
+
 /** Who is signed in (GET /auth/me and the answer of a login): account, roles, allowed actions, CSRF token. */
 export async function presentMe(db: Db, request: FastifyRequest): Promise<Me> {
   const actor = request.access.actor;
@@ -60,6 +67,7 @@ export async function presentMe(db: Db, request: FastifyRequest): Promise<Me> {
         : null,
     grants: actor?.grants ?? [],
     actions: ACTIONS.filter((a) => request.access.can(a)),
+    actionUnits: actionUnitsOf(request),
     csrfToken: request.csrfToken,
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/app';
-import { createStaffUser } from './users.service';
+import { assignRole, createStaffUser } from './users.service';
 import type { Me } from '../../../contracts/identity';
 import { currentTotp } from './totp';
 
@@ -32,6 +32,19 @@ describe('GET /auth/me', () => {
     const [assignment] = (await s.inject('/api/v1/auth/me')).json<Me>().account!.assignments;
     expect(assignment).toMatchObject({ role: 'sector_officer', unitCode: '12', sector: 'tax' });
     expect(assignment!.unitNameVi).toMatch(/Lai Châu/);
+  });
+
+  it('lists per action the units where it is allowed: an officer enters dossiers in the commune of that role only', async () => {
+    const { user } = await createStaffUser(t.database.db, { username: 'me.twounits', displayName: 'Two units', password: TEST_PASSWORD });
+    await assignRole(t.database.db, null, user.id, { role: 'one_stop_officer', unitCode: '03388' });
+    await assignRole(t.database.db, null, user.id, { role: 'leader', unitCode: '03445' });
+    const me = (await (await t.login('me.twounits', TEST_PASSWORD)).inject('/api/v1/auth/me')).json<Me>();
+    expect(me.actions).toContain('dossiers.enter');
+    expect(me.actionUnits['dossiers.enter']).toEqual(['03388']);
+    expect([...me.actionUnits['units.read']!].sort()).toEqual(['03388', '03445']);
+    expect(me.actionUnits['payments.refund']).toBeUndefined();
+    const anonymous = (await t.app.inject('/api/v1/auth/me')).json<Me>();
+    expect(anonymous.actionUnits).toEqual({});
   });
 
   it('shows an account without roles an empty list, and nobody no account at all', async () => {

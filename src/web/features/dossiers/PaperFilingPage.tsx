@@ -204,7 +204,7 @@ export default function PaperFilingPage() {
   const [intake] = Form.useForm<PaperIntake>();
   const code = Form.useWatch('procedureCode', intake);
   const current = useCurrentUnits();
-  const units = useMemo(() => receivingUnits(me?.grants ?? [], current.units), [me, current.units]);
+  const units = useMemo(() => receivingUnits(me?.actionUnits['dossiers.enter'] ?? [], current.units), [me, current.units]);
   const procedure = useApi(code ? (signal) => fetchProcedure(code, { signal }) : null, [code]);
   const p = code && procedure.data?.code === code ? procedure.data : undefined;
 

@@ -78,9 +78,9 @@ export default function WorkqueuePage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [byPerson, setByPerson] = useState<DossierPage>();
   const [personError, setPersonError] = useState<ApiError>();
-  const { me, can } = useSession();
+  const { me } = useSession();
   // Officers who may enter a citizen's paper filing in one of their units (the server checks the unit again).
-  const canEnterPaper = can('dossiers.enter') && (me?.grants ?? []).some((g) => g.unitCode !== null);
+  const canEnterPaper = (me?.actionUnits['dossiers.enter'] ?? []).length > 0;
 
   const list = useApi(
     (signal) => fetchWorkqueue({ queue, state, procedureCode, code, page, pageSize: PAGE_SIZE }, { signal }),

@@ -30,21 +30,14 @@ describe('the receiving communes of an officer', () => {
     { code: '03388', level: 'commune' as const, fullName: 'Phường Đoàn Kết' },
     { code: '03451', level: 'commune' as const, fullName: 'Xã Mù Cả' },
   ];
-  it('are the communes of their grants, by name, each once; a province grant is not a receiving unit', () => {
-    const grants = [
-      { role: 'commune_police', unitCode: '03445', sector: null },
-      { role: 'one_stop_officer', unitCode: '03388', sector: null },
-      { role: 'one_stop_officer', unitCode: '03445', sector: null },
-      { role: 'leader', unitCode: '12', sector: null },
-      { role: 'citizen', unitCode: null, sector: null },
-    ];
-    expect(receivingUnits(grants, units)).toEqual([
+  it('are the communes where the session allows entering a dossier, by name; a province is not a receiving unit', () => {
+    expect(receivingUnits(['03445', '03388', '12'], units)).toEqual([
       { code: '03388', name: 'Phường Đoàn Kết' },
       { code: '03445', name: 'Xã Mường Tè' },
     ]);
   });
   it('are none for a unit no longer in force or no grant at all', () => {
-    expect(receivingUnits([{ role: 'commune_police', unitCode: '99999', sector: null }], units)).toEqual([]);
+    expect(receivingUnits(['99999'], units)).toEqual([]);
     expect(receivingUnits([], units)).toEqual([]);
   });
 });

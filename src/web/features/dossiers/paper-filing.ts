@@ -1,4 +1,3 @@
-import type { Me } from '../../../contracts/identity';
 import type { FieldProblem } from '../../../contracts/messages';
 import type { FeeItem, RequiredDocument } from '../../../contracts/procedures';
 import type { Unit } from '../../../contracts/units';
@@ -19,13 +18,12 @@ export function normalizeNationalId(value: unknown): string {
 }
 
 /**
- * The communes where the signed-in officer may receive a paper filing: the units of their grants
- * that are communes today (the server takes only a commune, and checks `dossiers.enter` there).
- * The session lists actions for the account, not per grant, so a grant of a role without the
- * right would still show here; the server then answers 403.
+ * The communes where the signed-in officer may receive a paper filing: the units where the
+ * session allows `dossiers.enter` (`Me.actionUnits`, computed by the server per grant) that are
+ * communes today (the server takes only a commune, and checks the right there again).
  */
-export function receivingUnits(grants: Me['grants'], units: readonly Pick<Unit, 'code' | 'level' | 'fullName'>[]): Array<{ code: string; name: string }> {
-  const granted = new Set(grants.map((g) => g.unitCode).filter((c): c is string => c !== null));
+export function receivingUnits(allowed: readonly string[], units: readonly Pick<Unit, 'code' | 'level' | 'fullName'>[]): Array<{ code: string; name: string }> {
+  const granted = new Set(allowed);
   return units
     .filter((u) => u.level === 'commune' && granted.has(u.code))
     .map((u) => ({ code: u.code, name: u.fullName }))
