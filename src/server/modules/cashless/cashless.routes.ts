@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps';
 import { AppError } from '../../platform/errors';
+import { readSingleUpload } from '../../platform/uploads';
 import { PageQuery, todayInVietnam } from '../../../contracts/common';
 import {
   CashlessStats, Facility, FacilityChange, FacilityInput, FacilityListQuery, FacilityMonths, FacilityPage, FacilityParams, FacilityType, FacilityTypeChange,
@@ -23,28 +24,16 @@ const ImportQuery = z.object({
 });
 
 /** The one file part `file` of a multipart upload; a larger file is refused with 413. */
-async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
-  if (!request.isMultipart()) throw fileInvalid('Gửi tệp dạng multipart/form-data, trường "file"', 'Send the file as multipart/form-data in the field "file"');
-  let upload: { bytes: Buffer; fileName: string } | undefined;
-  for await (const part of request.parts()) {
-    if (part.type !== 'file' || part.fieldname !== 'file' || upload) {
-      if (part.type === 'file') part.file.resume();
-      throw fileInvalid(`Trường "${part.fieldname}" không được hỗ trợ; chỉ gửi một tệp ở trường "file"`, `Field "${part.fieldname}" is not supported; send one file in the field "file"`, part.fieldname);
-    }
-    const bytes = await part.toBuffer().catch((e: unknown) => {
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return null;
-      throw e;
-    });
-    if (bytes === null || part.file.truncated) {
+function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
+  return readSingleUpload(request, {
+    invalid: fileInvalid,
+    tooLarge: () => {
       const mb = IMPORT_MAX_BYTES / 1024 / 1024;
-      throw new AppError(CASHLESS_ERRORS.FILE_TOO_LARGE, `Tệp lớn hơn ${mb} MB. Hãy chia thành nhiều tệp.`, `The file is larger than ${mb} MB. Split it into several files.`, [
+      return new AppError(CASHLESS_ERRORS.FILE_TOO_LARGE, `Tệp lớn hơn ${mb} MB. Hãy chia thành nhiều tệp.`, `The file is larger than ${mb} MB. Split it into several files.`, [
         { field: 'file', code: CASHLESS_ERRORS.FILE_TOO_LARGE, messageVi: `Tối đa ${mb} MB`, messageEn: `At most ${mb} MB` },
       ]);
-    }
-    upload = { bytes, fileName: part.filename };
-  }
-  if (!upload) throw fileInvalid('Chưa chọn tệp', 'No file was sent');
-  return upload;
+    },
+  });
 }
 
 /**

@@ -48,11 +48,6 @@ export async function countActive(db: Db, asOf: string): Promise<Map<string, { a
   return new Map(rows.map((r) => [r.listCode, { active: Number(r.active), provisional: Number(r.provisional) }]));
 }
 
-/** The entries of one unit in any list, valid on `asOf`. */
-export async function unitEntriesOn(db: Db, unitCode: string, asOf: string): Promise<UnitMemberRow[]> {
-  return db.select().from(unitLists).where(and(eq(unitLists.unitCode, unitCode), validOn(unitLists, asOf))).orderBy(asc(unitLists.validFrom));
-}
-
 /** An entry of the applicant's unit or household in a list, as the one-statement lookup returns it. */
 export interface EntryJson { validFrom: string; validTo: string | null; source: string; provisional: boolean }
 
@@ -84,11 +79,6 @@ export async function listsWithEntriesOn(db: Db, unitCode: string | null, househ
   let prepared = preparedListsWithEntries.get(db);
   if (!prepared) preparedListsWithEntries.set(db, (prepared = prepareListsWithEntries(db)));
   return prepared.execute({ unitCode, householdId, asOf });
-}
-
-/** The entries of one household in any list, valid on `asOf`. */
-export async function householdEntriesOn(db: Db, householdId: string, asOf: string): Promise<HouseholdMemberRow[]> {
-  return db.select().from(householdLists).where(and(eq(householdLists.householdId, householdId), validOn(householdLists, asOf))).orderBy(asc(householdLists.validFrom));
 }
 
 /** A list's unit memberships: those valid on `asOf`, or the whole history when `asOf` is null. */

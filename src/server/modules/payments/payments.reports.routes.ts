@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps';
+import { readSingleUpload } from '../../platform/uploads';
 import { bilingual } from '../../../contracts/messages';
 import { pageOf } from '../../../contracts/common';
 import { IdempotencyKey } from '../../../contracts/payments';
@@ -25,23 +26,8 @@ const tags = ['payments'];
 const IdParams = z.object({ id: z.uuid(bilingual('Mã giao dịch không hợp lệ', 'Invalid payment id')) });
 
 /** The one file part `file` of a multipart upload (CSV, at most CSV_MAX_BYTES). */
-async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
-  if (!request.isMultipart()) throw fileInvalid('Gửi tệp dạng multipart/form-data, trường "file"', 'Send the file as multipart/form-data in the field "file"');
-  let upload: { bytes: Buffer; fileName: string } | undefined;
-  for await (const part of request.parts()) {
-    if (part.type !== 'file' || part.fieldname !== 'file' || upload) {
-      if (part.type === 'file') part.file.resume();
-      throw fileInvalid(`Trường "${part.fieldname}" không được hỗ trợ; chỉ gửi một tệp ở trường "file"`, `Field "${part.fieldname}" is not supported; send one file in the field "file"`);
-    }
-    const bytes = await part.toBuffer().catch((e: unknown) => {
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return null;
-      throw e;
-    });
-    if (bytes === null || part.file.truncated) throw fileTooLarge(CSV_MAX_BYTES);
-    upload = { bytes, fileName: part.filename };
-  }
-  if (!upload) throw fileInvalid('Chưa chọn tệp', 'No file was sent');
-  return upload;
+function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
+  return readSingleUpload(request, { invalid: (vi, en) => fileInvalid(vi, en), tooLarge: () => fileTooLarge(CSV_MAX_BYTES) });
 }
 
 /**

@@ -10,6 +10,7 @@ import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { withChanges } from '../../components/search-params';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime, formatNumber } from '../../components/format';
 import { CHANNEL_LABEL, QUEUE_LABEL, STATE_LABEL } from './dossier-labels';
@@ -88,15 +89,7 @@ export default function WorkqueuePage() {
   );
   const procedures = useApi((signal) => apiGet<ProcedureList>('/api/v1/procedures', { signal }), []);
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
+  const update = (changes: Record<string, string | undefined>) => setParams(withChanges(params, changes));
 
   const columns: TableColumnsType<DossierSummary> = [
     {

@@ -7,6 +7,7 @@ import { formatVnd } from '../../../contracts/fees';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { withChanges } from '../../components/search-params';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime, formatNumber } from '../../components/format';
 import { PAYMENT_METHOD_LABEL, PAYMENT_STATE_LABEL } from './payment-labels';
@@ -35,15 +36,7 @@ export default function PaymentsPage() {
 
   const list = useApi((signal) => fetchPayments({ state, from, to, reference, page, pageSize: PAGE_SIZE }, { signal }), [state, from, to, reference, page]);
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
+  const update = (changes: Record<string, string | undefined>) => setParams(withChanges(params, changes));
 
   const columns: TableColumnsType<Payment> = [
     {
