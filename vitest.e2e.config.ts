@@ -11,9 +11,9 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.test.ts'],
     globalSetup: ['./e2e/global-setup.ts'],
     testTimeout: 120_000,
-    // One retry of a failed journey, never more: the cashless import journey still fails about one
-    // run in five on a loaded CI machine (after the second import the 'Nhập số liệu' button is not
-    // found within 30 s although the chosen file is listed); cause not yet found.
+    // One retry of a failed journey, never more, for a machine too loaded to answer in time. The
+    // cashless import journey's "button not found" failures had a cause, now fixed: antd's animated
+    // spinner could stay behind and rename the button "loading …" (see app/Providers.tsx).
     retry: 1,
     hookTimeout: 180_000,
     pool: 'forks',

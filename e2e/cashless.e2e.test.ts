@@ -71,9 +71,24 @@ describe('cashless payment in schools and health facilities (target 7)', () => {
     await page.getByRole('button', { name: 'Nhập số liệu', exact: true }).click();
     await page.getByTestId('import-result').getByText('Đã nhập số liệu').waitFor();
 
+    // The import is held on its way so that the busy button can be looked at: it keeps its own
+    // name (the spinner is hidden from screen readers) while busy and after (antd's animated
+    // spinner once stayed behind as "loading Nhập số liệu" and failed this journey now and then).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/cashless/imports', async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
     await chooseFile(page, 'sua.csv', `${HEADER}\nTH-03388-1;${month.iso};310;2;62.000.000;300.000\n`);
-    await page.getByRole('button', { name: 'Nhập số liệu', exact: true }).click();
+    const importButton = page.getByRole('button', { name: 'Nhập số liệu', exact: true });
+    await importButton.click();
+    await page.locator('button.ant-btn-loading').getByText('Nhập số liệu', { exact: true }).waitFor();
+    expect(await importButton.count()).toBe(1);
+    release();
     await page.getByText('Số liệu được thay thế (số cũ vẫn được lưu)').waitFor();
+    await page.unroute('**/api/v1/cashless/imports');
+    expect(await importButton.count()).toBe(1);
     await page.getByRole('region', { name: 'Số liệu được thay thế (số cũ vẫn được lưu)' }).getByText('300 / 0').waitFor();
     await screenshot(page, 'cashless-import');
     expect((await checkA11y(page)).blocking).toEqual([]);

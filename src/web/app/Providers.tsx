@@ -1,14 +1,25 @@
 import type { ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
+import { LoadingOutlined } from '@ant-design/icons';
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
 import { I18nProvider, useI18n } from './i18n';
 import { theme } from './theme';
 
+/**
+ * The spinner of every busy button. antd's own one fades out with a CSS transition and is removed
+ * only when `transitionend` fires; when that event never comes (seen on a loaded machine) the
+ * invisible icon stays and screen readers keep announcing the button as "loading …" — and a
+ * browser journey looking for the button by its exact name no longer finds it. A configured icon
+ * is shown and removed without animation; it is hidden from assistive technology, which hears
+ * the button's own name.
+ */
+const BUTTON_CONFIG = { loadingIcon: <LoadingOutlined aria-hidden /> };
+
 function LocalizedConfig({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={theme}>
+    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={theme} button={BUTTON_CONFIG}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
