@@ -147,3 +147,17 @@ export async function choosePurpose(page: Page, purposeName?: string): Promise<s
   await dialog.waitFor({ state: 'hidden' });
   return label;
 }
+
+/** A 1×1 PNG and a one-page PDF for attachments: the server reads the type from the bytes. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** Signs in through the sandbox e-ID (demo passcode) from the /login page the app redirected to. */
+export async function signInWithEid(page: Page, nationalId: string): Promise<void> {
+  await page.waitForURL(/\/login\?returnTo=/);
+  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
+  await page.locator('#nationalId').fill(nationalId);
+  await page.locator('#passcode').fill('123456');
+  await page.getByRole('button', { name: /^Đăng nhập/ }).click();
+  await page.getByRole('button', { name: /^Đồng ý/ }).click();
+}

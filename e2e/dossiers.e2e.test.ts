@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, checkA11y, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot } from './browser';
+import { api, checkA11y, hasHorizontalScroll, launchBrowser, openPage, PDF, PHONE, PNG, screenshot, signInWithEid } from './browser';
 
 /** The commune police of Xã Mường Tè (demo account, a session made in global-setup.ts). */
 const OFFICER = 'ca.muongte';
@@ -8,9 +8,6 @@ const OFFICER_UNIT = '03445';
 /** Đăng ký tạm trú (temporary residence registration), handled by the commune police, e-ID level 2. */
 const PROCEDURE = '1.004194';
 
-/** A 1×1 PNG and a one-page PDF: the server reads the type from the bytes. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 interface PersonSummary {
   id: string;
@@ -46,16 +43,6 @@ async function pickLevelOneCitizen(): Promise<Citizen> {
     }
   }
   throw new Error('no living person with a level 1 e-ID account');
-}
-
-/** Signs in through the sandbox e-ID from the /login page the app redirected to. */
-async function signInWithEid(page: Page, nationalId: string): Promise<void> {
-  await page.waitForURL(/\/login\?returnTo=/);
-  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
-  await page.locator('#nationalId').fill(nationalId);
-  await page.locator('#passcode').fill('123456');
-  await page.getByRole('button', { name: /^Đăng nhập/ }).click();
-  await page.getByRole('button', { name: /^Đồng ý/ }).click();
 }
 
 /** Runs a command from the officer's dossier page through its dialog and waits for the new state. */

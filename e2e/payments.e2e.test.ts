@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, checkA11y, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot } from './browser';
+import { api, checkA11y, hasHorizontalScroll, launchBrowser, openPage, PHONE, PNG, screenshot, signInWithEid } from './browser';
 import { DEMO_PASSWORD } from './global-setup';
 
 /** Đăng ký tạm trú (temporary residence registration): 7.000 đồng online (Circular 75/2022/TT-BTC). */
@@ -11,7 +11,6 @@ const PAYING_UNIT = '03388';
 const BORDER_UNIT = '03451';
 /** The commune police of Phường Đoàn Kết handle the paying citizen's dossier (demo account). */
 const OFFICER = 'ca.doanket';
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 interface Citizen {
   id: string;
@@ -42,16 +41,6 @@ async function signInStaff(context: BrowserContext, username: string): Promise<v
   if (!cookie) throw new Error(`sign-in of ${username}: no session cookie`);
   const [name = '', ...rest] = cookie.split('=');
   await context.addCookies([{ name, value: rest.join('='), url: baseUrl }]);
-}
-
-/** Signs in through the sandbox e-ID from the /login page the app redirected to. */
-async function signInWithEid(page: Page, nationalId: string): Promise<void> {
-  await page.waitForURL(/\/login\?returnTo=/);
-  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
-  await page.locator('#nationalId').fill(nationalId);
-  await page.locator('#passcode').fill('123456');
-  await page.getByRole('button', { name: /^Đăng nhập/ }).click();
-  await page.getByRole('button', { name: /^Đồng ý/ }).click();
 }
 
 /** Files a temporary residence registration from the filing page; returns the fee shown and the dossier page's id. */

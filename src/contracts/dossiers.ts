@@ -180,6 +180,8 @@ export const DossierDetail = DossierSummary.extend({
   feePaidAmount: z.number().int(),
   /** The slips that can be printed now (staff of the unit and the citizen who filed it). */
   slips: z.array(z.enum(['receipt', 'supplement', 'refusal', 'apology'])),
+  /** An assisted filing: the counter (unit and label) and the officer who guided the citizen; null otherwise. */
+  assistedBy: z.object({ unitCode: z.string(), counterLabel: z.string(), officerName: z.string() }).nullable(),
 });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 

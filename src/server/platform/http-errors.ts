@@ -14,7 +14,9 @@ type Issue = Parameters<typeof vi>[0] & { path?: PropertyKey[]; message?: string
 
 /** Turns one Zod issue into a bilingual field problem. */
 export function fieldProblemFromIssue(issue: Issue): FieldProblem {
-  const field = (issue.path ?? []).map(String).join('.') || '(body)';
+  // An unknown property is named by its own path (its message names every unknown key).
+  const unknownKeys = issue.code === 'unrecognized_keys' ? ((issue as { keys?: string[] }).keys ?? []) : [];
+  const field = [...(issue.path ?? []).map(String), ...unknownKeys.slice(0, 1)].join('.') || '(body)';
   const custom = issue.message && issue.message.includes('\u241E') ? splitBilingual(issue.message) : undefined;
   const localized = (fn: typeof vi) => {
     const r = fn(issue);

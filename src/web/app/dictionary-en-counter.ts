@@ -14,6 +14,13 @@ export const enCounter: Record<keyof typeof viCounter, string> = {
   'counter.counterLabelPlaceholder': 'E.g. Counter 1',
   'counter.counterLabelRequired': 'Enter the counter name or number at the top of the page first',
   'counter.viewOnly': 'You may read the counter log and its summary only.',
+  'counter.device.title': 'Counter device for citizens filing themselves',
+  'counter.device.intro': 'Make this browser a counter device: citizens sign in with their own VNeID and file online themselves while the officer guides them. Dossiers filed on it are recorded as "online at the counter, guided by an officer", with the counter and the officer. It turns itself off at the end of the day.',
+  'counter.device.start': 'Use this browser as a counter device',
+  'counter.device.stop': 'Stop using this browser as a counter device',
+  'counter.device.needLabel': 'Enter the counter above before making this browser a counter device.',
+  'counter.device.on': 'This browser is the counter device of {counter} – {unit}, guiding officer: {officer}',
+  'counter.device.onHint': 'Sign the officer account out so that citizens can sign in with VNeID here. It turns itself off at {until}.',
 
   'counter.form.title': 'Record a visit',
   'counter.nationalId': 'Citizen’s personal ID number',

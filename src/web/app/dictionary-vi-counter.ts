@@ -12,6 +12,13 @@ export const viCounter = {
   'counter.counterLabelPlaceholder': 'Ví dụ: Quầy 1',
   'counter.counterLabelRequired': 'Nhập tên hoặc số quầy ở đầu trang trước khi ghi',
   'counter.viewOnly': 'Bạn chỉ có quyền xem sổ tiếp công dân và số liệu tổng hợp.',
+  'counter.device.title': 'Thiết bị tại quầy cho công dân tự nộp hồ sơ',
+  'counter.device.intro': 'Đặt máy này làm thiết bị tại quầy: công dân đăng nhập bằng VNeID của chính mình và tự nộp hồ sơ trực tuyến, cán bộ đứng bên hướng dẫn. Hồ sơ nộp trên máy này được ghi là "trực tuyến tại quầy, có cán bộ hướng dẫn", kèm tên quầy và tên cán bộ. Chế độ này tự tắt khi hết ngày.',
+  'counter.device.start': 'Dùng máy này làm thiết bị tại quầy',
+  'counter.device.stop': 'Thôi dùng máy này làm thiết bị tại quầy',
+  'counter.device.needLabel': 'Nhập tên quầy ở trên trước khi đặt máy này làm thiết bị tại quầy.',
+  'counter.device.on': 'Máy này đang là thiết bị tại {counter} – {unit}, cán bộ hướng dẫn: {officer}',
+  'counter.device.onHint': 'Đăng xuất tài khoản cán bộ để công dân đăng nhập bằng VNeID trên máy này. Chế độ tự tắt lúc {until}.',
 
   'counter.form.title': 'Ghi lượt tiếp',
   'counter.nationalId': 'Số định danh cá nhân của công dân',

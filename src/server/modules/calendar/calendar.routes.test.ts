@@ -220,7 +220,7 @@ describe('administrators edit the calendar', () => {
     ['a date that does not exist', { date: '2025-02-29', kind: 'holiday', name: 'x', source: 'Thông báo thử' }, 400, 'date'],
     ['a year the calendar does not keep', { date: '2250-01-05', kind: 'holiday', name: 'x', source: 'Thông báo thử' }, 400, 'date'],
     ['a day already in the calendar', { date: '2025-01-01', kind: 'holiday', name: 'x', source: 'Thông báo thử' }, 409, 'date'],
-    ['an unknown field', { date: '2025-03-11', kind: 'holiday', name: 'x', source: 'Thông báo thử', colour: 'red' }, 400, '(body)'],
+    ['an unknown field', { date: '2025-03-11', kind: 'holiday', name: 'x', source: 'Thông báo thử', colour: 'red' }, 400, 'colour'],
   ])('refuses %s', async (_what, payload, status, field) => {
     expectFieldError(await add(admin, payload), status, field);
   });

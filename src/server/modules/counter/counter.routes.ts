@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/app-deps';
 import {
-  CitizenLookup, CitizenLookupBody, CounterSummary, SummaryQuery, Visit, VisitCorrectionBody, VisitCreateBody, VisitDetail, VisitIdParams, VisitListQuery, VisitPage,
+  CitizenLookup, CitizenLookupBody, CounterDeviceStartBody, CounterDeviceState, CounterSummary, SummaryQuery, Visit, VisitCorrectionBody, VisitCreateBody, VisitDetail, VisitIdParams, VisitListQuery, VisitPage,
 } from '../../../contracts/counter';
 import type { CounterOptions } from './counter.access';
+import { activeDevice, COUNTER_DEVICE_COOKIE, deviceIdOf, endDevice, startDevice } from './counter.devices';
 import { correctVisit, recordVisit } from './counter.service';
 import { getVisit, listVisits, lookup, summaryFor } from './counter.queries';
 
@@ -43,5 +44,34 @@ export function counterRoutes({ database, config, accessLog }: AppDeps, extra: P
       config: { action: 'counter.visit.read' },
       schema: { tags, summary: 'Tổng hợp theo đơn vị và ngày: lượt tiếp, tỷ lệ hướng dẫn nộp trực tuyến, người nhập, kết quả / counts per unit and day', querystring: SummaryQuery, response: { 200: CounterSummary } },
     }, async (req) => summaryFor(db, req.access, req.query));
+
+    // Counter devices: the browser holds a signed cookie with the device id, valid until the end of the day.
+    const secure = config.PUBLIC_URL.startsWith('https:');
+    const clock = () => extra.now?.() ?? new Date();
+
+    app.get('/device', {
+      config: { action: 'authenticated' },
+      schema: { tags, summary: 'Máy này có phải thiết bị tại quầy không (trang nộp hồ sơ hỏi) / is this browser a counter device', response: { 200: CounterDeviceState } },
+    }, async (req) => ({ device: await activeDevice(db, deviceIdOf(req), clock()) }));
+
+    app.post('/device', {
+      config: { action: 'counter.visit.record' },
+      schema: { tags, summary: 'Đặt máy này làm thiết bị tại quầy đến hết ngày: công dân tự nộp trực tuyến có cán bộ hướng dẫn / make this browser a counter device for today', body: CounterDeviceStartBody, response: { 201: CounterDeviceState } },
+    }, async (req, reply) => {
+      const now = clock();
+      const { id, info } = await startDevice(db, req.access, req.body, now);
+      const maxAge = Math.max(1, Math.floor((Date.parse(info.expiresAt) - now.getTime()) / 1000));
+      reply.setCookie(COUNTER_DEVICE_COOKIE, id, { signed: true, httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge });
+      return reply.status(201).send({ device: info });
+    });
+
+    app.delete('/device', {
+      config: { action: 'counter.visit.record' },
+      schema: { tags, summary: 'Thôi dùng máy này làm thiết bị tại quầy / stop using this browser as a counter device', response: { 200: CounterDeviceState } },
+    }, async (req, reply) => {
+      await endDevice(db, req.access, deviceIdOf(req), clock());
+      reply.clearCookie(COUNTER_DEVICE_COOKIE, { path: '/' });
+      return { device: null };
+    });
   };
 }

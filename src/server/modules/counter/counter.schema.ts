@@ -66,3 +66,29 @@ export const visitRevisions = counterSchema.table(
     check('visit_revisions_outcome_known', sql`${t.outcome} in ('filed_online', 'filed_paper', 'information_only', 'referred', 'incomplete_documents')`),
   ],
 );
+
+/**
+ * Counter devices: a browser at a one-stop counter that an officer turned into a device where
+ * citizens file online under their own e-ID with the officer's guidance (channel "assisted").
+ * The browser holds only a signed cookie with the id; the row says where, who and until when.
+ * A device ends at the end of its day or when an officer turns it off; rows are kept.
+ */
+export const devices = counterSchema.table(
+  'devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitCode: text('unit_code').notNull(),
+    counterLabel: text('counter_label').notNull(),
+    /** The officer who set the device up and guides the citizens filing on it. */
+    officerAccountId: uuid('officer_account_id').notNull(),
+    officerName: text('officer_name').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedByAccountId: uuid('ended_by_account_id'),
+  },
+  (t) => [
+    index('devices_unit_started_idx').on(t.unitCode, t.startedAt),
+    check('devices_expires_after_start', sql`${t.expiresAt} > ${t.startedAt}`),
+  ],
+);

@@ -21,3 +21,10 @@ export { COUNTER_LOOKUP_PURPOSE } from './counter.access';
 
 /** Error codes of the module (the suffix gives the HTTP status). */
 export { COUNTER_ERRORS } from './counter.errors';
+
+/**
+ * Counter devices: a browser an officer set up at a one-stop counter, where citizens file under
+ * their own e-ID with guidance (channel "assisted"). `assistanceOf(db, request)` reads the
+ * request's signed device cookie and gives the device in use (unit, counter, guiding officer) or null.
+ */
+export { assistanceOf, type CounterAssistance } from './counter.devices';

@@ -49,25 +49,45 @@ export async function checkFiles(files: IncomingFile[], documentKeys: readonly s
   return checked;
 }
 
-/** Files put in the store for one request, so they can be taken back if its transaction fails. */
+/**
+ * Files put in the store for one request, so they can be taken back if its transaction fails.
+ *
+ * Two requests may carry the same bytes: A stores them (created), B finds them there. If A's
+ * write then fails while B's has not committed yet, A's undo sees no row and removes the file B is
+ * about to refer to. Both sides close that gap without a lock, each holding the bytes: A, after
+ * removing, looks again and puts the bytes back if a row now refers to them; B, after its commit,
+ * puts back any file it found but no longer sees. Whichever of A's second look and B's commit
+ * comes first, one of them restores the file.
+ */
 export interface StoredFiles {
   rows: Array<CheckedFile & { sha256: string; size: number }>;
   /** Removes the files this request created that no committed row refers to (no orphans). */
   undo(db: Db): Promise<void>;
+  /** After the commit: puts back the files this request found already stored if one was removed meanwhile. */
+  ensure(): Promise<void>;
 }
 
 export async function storeFiles(store: FileStore, files: CheckedFile[]): Promise<StoredFiles> {
-  const created: string[] = [];
   const rows: StoredFiles['rows'] = [];
+  const created = new Map<string, Buffer>();
+  const found = new Map<string, Buffer>();
   for (const f of files) {
     const put = await store.put(f.data);
-    if (put.created) created.push(put.sha256);
+    (put.created ? created : found).set(put.sha256, f.data);
     rows.push({ ...f, sha256: put.sha256, size: put.size });
   }
+  for (const sha of created.keys()) found.delete(sha);
   return {
     rows,
     undo: async (db) => {
-      for (const sha of created) if (!(await repo.isFileReferenced(db, sha))) await store.remove(sha);
+      for (const [sha, data] of created) {
+        if (await repo.isFileReferenced(db, sha)) continue;
+        await store.remove(sha);
+        if (await repo.isFileReferenced(db, sha)) await store.put(data);
+      }
+    },
+    ensure: async () => {
+      for (const [sha, data] of found) if (!(await store.has(sha))) await store.put(data);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { multipart as multipartBody } from '../../../../test/multipart';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import { copyRegistryBatch } from '../population';
@@ -45,15 +46,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-function multipart(json: unknown): { payload: Buffer; headers: Record<string, string> } {
-  const b = `----b${randomUUID()}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="dossier"\r\n\r\n${JSON.stringify(json)}\r\n--${b}\r\nContent-Disposition: form-data; name="file:lawful_dwelling"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-    PDF,
-    Buffer.from(`\r\n--${b}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
-}
+/** The filing body with the proof of a lawful dwelling. */
+const multipart = (json: unknown) => multipartBody('dossier', json, [{ field: 'file:lawful_dwelling', name: 'a.pdf', type: 'application/pdf', data: PDF }]);
 
 async function newDossier(): Promise<DossierDetail> {
   const { values } = (await citizen.inject(`/api/v1/procedures/${TEMP}/prefill`)).json<{ values: Record<string, unknown> }>();

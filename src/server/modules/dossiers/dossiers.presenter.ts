@@ -87,6 +87,7 @@ export function presentDetail(
     fee: row.fee ?? null,
     feePaidAmount: row.feePaidAmount,
     slips: printableSlips(row, parts.transitions),
+    assistedBy: row.assistedBy ? { unitCode: row.assistedBy.unitCode, counterLabel: row.assistedBy.counterLabel, officerName: row.assistedBy.officerName } : null,
   };
 }
 

@@ -83,10 +83,13 @@ let filingStatementSeq = 0;
  */
 export async function insertFiling(db: Db, filing: NewFiling): Promise<{ row: DossierRow; transition: TransitionRow; attachments: AttachmentRow[] }> {
   const dossierId = filing.dossier.id;
-  const dossier: Values = { ...filing.dossier };
+  // A null value is left out, so its column takes its default (NULL): drizzle's placeholders would
+  // map a null timestamp through toISOString and a null jsonb to the JSON text 'null'.
+  const defined = (values: Values): Values => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
+  const dossier: Values = defined(filing.dossier);
   delete dossier.code;
-  const transition: Values = { ...filing.transition, dossierId };
-  const files: Values[] = filing.attachments.map((f) => ({ ...f, dossierId }));
+  const transition: Values = defined({ ...filing.transition, dossierId });
+  const files: Values[] = filing.attachments.map((f) => defined({ ...f, dossierId }));
   const shape = [Object.keys(dossier).join(','), filing.code ? 'code' : '', Object.keys(transition).join(','), ...files.map((f) => Object.keys(f).join(','))].join('|');
   let byShape = filingStatements.get(db);
   if (!byShape) filingStatements.set(db, (byShape = new Map<string, FilingStatement>()));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { makeHousehold, makePerson } from '../../../../test/factories';
+import { multipart } from '../../../../test/multipart';
 import { copyRegistryBatch } from '../population';
 import { seedProcedures } from '../procedures';
 import { seedCalendar } from '../calendar';
@@ -48,17 +49,6 @@ async function prefilledForm(session: Session): Promise<Record<string, unknown>>
   expect(res.statusCode, res.body).toBe(200);
   const { values } = res.json<{ values: Record<string, unknown> }>();
   return { ...values, address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu', requestContent: 'Đăng ký tạm trú để làm việc tại xã Mường Tè' };
-}
-
-/** Multipart body with the JSON part and files. */
-function multipart(jsonField: string, json: unknown, files: Array<{ field: string; name: string; type: string; data: Buffer }>): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----dvc06${randomUUID()}`;
-  const parts: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${jsonField}"\r\n\r\n${JSON.stringify(json)}\r\n`)];
-  for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 async function file(session: Session, overrides: Record<string, unknown> = {}, files = [{ field: 'file:lawful_dwelling', name: 'hop-dong-thue-nha.pdf', type: 'application/pdf', data: PDF }]) {
@@ -316,6 +306,21 @@ describe('an officer enters a paper filing at the counter', () => {
     expect(res.json<DossierDetail>()).toMatchObject({ channel: 'paper', applicantName: 'Lò Thị Mai', state: 'submitted' });
     const elsewhere = await policeElsewhere.inject({ method: 'POST', url: '/api/v1/dossiers', ...multipart('dossier', { procedureCode: TEMP, procedureVersionId: versionId, form, channel: 'paper', unitCode: '03445', applicantNationalId: mai.nationalId }, []) });
     expect(elsewhere.statusCode).toBe(403);
+  });
+
+  it('refuses a deceased applicant (the declarant is who stands at the counter) and writes nothing', async () => {
+    const late = makePerson({ id: randomUUID(), nationalId: '012050000103', idCardNumber: '012050000103', fullName: 'Lò Văn Khằm', sex: 'male', birthYear: 1950, birthDate: '1950-02-02', status: 'deceased', deathDate: '2026-01-10' });
+    await copyRegistryBatch(t.database, makeHousehold('03445', [late]));
+    const before = await counts();
+    const form = { ...(await prefilledForm(citizen)) };
+    const res = await police.inject({ method: 'POST', url: '/api/v1/dossiers', ...multipart('dossier', { procedureCode: TEMP, procedureVersionId: versionId, form, channel: 'paper', unitCode: '03445', applicantNationalId: late.nationalId }, [
+      { field: 'file:lawful_dwelling', name: 'scan.pdf', type: 'application/pdf', data: PDF },
+    ]) });
+    expect(res.statusCode, res.body).toBe(400);
+    const fields = res.json<{ error: { fields: Array<{ field: string; messageVi: string }> } }>().error.fields;
+    expect(fields.map((f) => f.field)).toEqual(['applicantNationalId']);
+    expect(fields[0]!.messageVi).toContain('người đã mất');
+    expect(await counts()).toEqual(before);
   });
 });
 

@@ -14,6 +14,7 @@ import {
 import { pageOf } from '../../../contracts/common';
 import { bilingual } from '../../../contracts/messages';
 import { SLIP_KINDS } from '../slips';
+import { assistanceOf } from '../counter';
 import type { IncomingFile } from './attachments';
 import { requestInvalid } from './dossiers.errors';
 import * as service from './dossiers.service';
@@ -87,7 +88,9 @@ export function dossiersRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     }, async (req, reply) => {
       const { json, files } = await readBody(req, 'dossier');
       const body = parseOr400(SubmissionBody, json, '');
-      return reply.status(201).send(await service.submitDossier(deps, req.access, body, files));
+      // A citizen filing on a counter device is assisted by the device's officer (one read, only when the browser holds a device cookie).
+      const assistance = req.access.actor?.kind === 'citizen' ? await assistanceOf(deps.db, req, deps.now?.()) : null;
+      return reply.status(201).send(await service.submitDossier(deps, req.access, body, files, assistance));
     });
 
     app.get('/', {

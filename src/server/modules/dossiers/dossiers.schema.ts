@@ -32,6 +32,8 @@ export const dossiers = dossiersSchema.table(
     ownerAccountId: uuid('owner_account_id'),
     /** Officer who entered a paper filing. */
     enteredByAccountId: uuid('entered_by_account_id'),
+    /** An assisted filing: the counter device it was filed on and the officer who guided the citizen (counter module). */
+    assistedBy: jsonb('assisted_by').$type<{ deviceId: string; unitCode: string; counterLabel: string; officerAccountId: string; officerName: string }>(),
     /** Officer handling the dossier (set when they receive or start processing it). */
     assigneeAccountId: uuid('assignee_account_id'),
     form: jsonb('form').$type<Record<string, unknown>>().notNull(),

@@ -11,6 +11,7 @@ import { getProcedureVersion, getProcedureVersionById, listProcedures, prefillFo
 import { findOwnRecord, findPersonIdByNationalId, getPersonDetail } from '../population';
 import { recordAccess, subjectFor } from '../audit';
 import { getUnit } from '../units';
+import type { CounterAssistance } from '../counter';
 import { applicantFactsOf, computeDossierFee, decideExemption, UNKNOWN_APPLICANT, type FeeCalculation } from '../fees';
 import { checkFiles, storeFiles, type IncomingFile } from './attachments';
 import { deadlineAtReceipt, pauseDeadline, resumeDeadline } from './deadline';
@@ -124,6 +125,8 @@ async function resolveApplicant(deps: DossierDeps, access: AccessContext, body: 
     reader: { accountId: actor.accountId, role: grant.role, unitCode: grant.unitCode, requestId: access.requestId, pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY },
     purpose: 'dossier_processing',
   }, { findings: false });
+  // The applicant (người nộp) is who stands at the counter: a death is declared by a living relative.
+  if (person.status === 'deceased') throw errors.requestInvalid('applicantNationalId', 'Số định danh này thuộc người đã mất. Nhập số định danh của người đến nộp hồ sơ (người đi khai).', 'This ID number belongs to a deceased person. Enter the ID number of the person filing (the declarant).');
   return { personId, name: person.fullName, nationalId: body.applicantNationalId, ownerAccountId: null, unitCode: body.unitCode, sources: {}, record: person };
 }
 
@@ -154,8 +157,17 @@ function requiredDocumentsPresent(version: ProcedureVersion, keys: Set<string>, 
  * take the next gap-free code of the agency's day, store dossier + transition + attachments. On any
  * failure nothing remains: no dossier, no code consumed (the counter update rolls back), no file.
  */
-export async function submitDossier(deps: DossierDeps, access: AccessContext, body: SubmissionBody, files: IncomingFile[]): Promise<DossierDetail> {
+/**
+ * Files a dossier. `assistance` is the counter device the citizen's browser is (counter module),
+ * or null: a filing on a counter device is "assisted" with the device's officer recorded, and
+ * only such a filing may be — a citizen cannot declare it from an ordinary browser.
+ */
+export async function submitDossier(deps: DossierDeps, access: AccessContext, submitted: SubmissionBody, files: IncomingFile[], assistance: CounterAssistance | null = null): Promise<DossierDetail> {
   if (!access.actor) throw errors.commandForbidden('submit');
+  if (access.actor.kind === 'citizen' && submitted.channel === 'assisted' && !assistance) {
+    throw errors.requestInvalid('channel', 'Chỉ ghi nhận nộp có cán bộ hướng dẫn khi nộp trên thiết bị tại Bộ phận một cửa', 'A filing is recorded as assisted only on a counter device at the one-stop shop');
+  }
+  const body: SubmissionBody = access.actor.kind === 'citizen' && assistance ? { ...submitted, channel: 'assisted' } : submitted;
   const version = await versionInForce(deps, body);
   const applicant = await resolveApplicant(deps, access, body, version);
   const form = body.draft ? validateDraft(version, body.form) : validateFull(version, body.form, applicant.prefill);
@@ -190,6 +202,7 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
         applicantName: applicant.name,
         ownerAccountId: applicant.ownerAccountId,
         enteredByAccountId: access.actor.kind === 'citizen' ? null : access.actor.accountId,
+        assistedBy: body.channel === 'assisted' ? assistance : null,
         form,
         sources: applicant.sources,
         timeLimitWorkingDays: version.timeLimitWorkingDays,
@@ -202,6 +215,7 @@ export async function submitDossier(deps: DossierDeps, access: AccessContext, bo
       transition: { command: body.draft ? 'create_draft' : 'submit', fromState: null, toState: state, actorAccountId: access.actor.accountId, actorRole: grant.role, actorUnit: grant.unitCode, at: now, note: null },
       attachments: stored.rows.map((f) => ({ documentKey: f.documentKey, fileName: f.fileName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, round: 0, uploadedBy: access.actor!.accountId, uploadedAt: now })),
     });
+    await stored.ensure();
     // The answer is made from the rows just written (no second read of the dossier).
     const ctx: PresentContext = { cal: await loadWorkingCalendar(deps.db), now, viewerAccountId: access.actor.accountId, procedure: () => version, unitName: () => unit.fullName };
     const allowed = commandsFor(access, written.row, dossierActors(access, written.row, version.handledByRole));
@@ -389,6 +403,7 @@ export async function runCommand(deps: DossierDeps, access: AccessContext, id: s
     await stored?.undo(deps.db);
     throw error;
   }
+  await stored?.ensure();
   return getDossier(deps, access, id);
 }
 
@@ -430,6 +445,7 @@ async function submitDraft(deps: DossierDeps, access: AccessContext, row: repo.D
     await stored.undo(deps.db);
     throw error;
   }
+  await stored.ensure();
   return getDossier(deps, access, row.id);
 }
 

@@ -39,7 +39,7 @@ describe('POST /api/v1/population/validate-id', () => {
   it.each([
     [{ id: '0121900', birthDate: '1990-02-30' }, 'birthDate'],
     [{ id: '012190000001', sex: 'x' }, 'sex'],
-    [{ id: '012190000001', extra: true }, '(body)'],
+    [{ id: '012190000001', extra: true }, 'extra'],
     [{ id: 'x'.repeat(100) }, 'id'],
   ])('rejects bad input %j with a 400 naming %s', async (payload, field) => {
     const res = await post('/api/v1/population/validate-id', payload);
@@ -134,7 +134,7 @@ describe('quality runs: bad input', () => {
   it.each([
     [{ asOf: '2026-02-29' }, 'asOf'],
     [{ asOf: 20260101 }, 'asOf'],
-    [{ everything: true }, '(body)'],
+    [{ everything: true }, 'everything'],
   ])('rejects %j with a 400 naming %s and starts no run', async (payload, field) => {
     const res = await post('/api/v1/population/quality/runs', payload);
     expect(res.statusCode).toBe(400);

@@ -151,7 +151,7 @@ describe('versions (administrators)', () => {
     ['a field source the registry does not have', (b) => { b.form.fields.phone!.path = 'mobile'; }, 'form.fields.phone.path'],
     ['a half-day step broken', (b) => { b.timeLimitWorkingDays = 2.3; }, 'timeLimitWorkingDays'],
     ['a negative fee', (b) => { (b.fees as { items: Array<{ direct: number }> }).items[0]!.direct = -1; }, 'fees.items.0.direct'],
-    ['an unknown top-level property', (b) => { b.colour = 'blue'; }, '(body)'],
+    ['an unknown top-level property', (b) => { b.colour = 'blue'; }, 'colour'],
     ['a start in the past', (b) => { b.effectiveFrom = daysFromToday(-3); }, 'effectiveFrom'],
     ['a missing change note', (b) => { delete b.changeNote; }, 'changeNote'],
   ])('refuses %s with a 400 naming the field', async (_name, change, field) => {

@@ -11,6 +11,7 @@ import { formatDate, todayInVietnam } from '../../components/format';
 import { useCurrentUnits } from '../../components/unit-names';
 import { listVisits } from './counter-api';
 import { CorrectionModal } from './CorrectionModal';
+import { DeviceCard } from './DeviceCard';
 import { HistoryModal } from './HistoryModal';
 import { SummaryCard } from './SummaryCard';
 import { VisitForm } from './VisitForm';
@@ -127,6 +128,8 @@ export default function CounterPage() {
           <SummaryCard today={today} version={version} />
         </Col>
       </Row>
+
+      {canRecord && <DeviceCard counter={{ unitCode, counterLabel: counter.counterLabel }} />}
 
       <CorrectionModal visit={correcting} onClose={() => setCorrecting(undefined)} onSaved={() => {
           setCorrecting(undefined);

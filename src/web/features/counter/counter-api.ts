@@ -1,6 +1,6 @@
-import type { CitizenLookup, CounterSummary, Outcome, TypedBy, Visit, VisitDetail, VisitPage } from '../../../contracts/counter';
+import type { CitizenLookup, CounterDeviceState, CounterSummary, Outcome, TypedBy, Visit, VisitDetail, VisitPage } from '../../../contracts/counter';
 import type { ProcedureList } from '../../../contracts/procedures';
-import { apiGet, apiPatch, apiPost, query, type RequestOptions } from '../../api/client';
+import { apiDelete, apiGet, apiPatch, apiPost, query, type RequestOptions } from '../../api/client';
 
 const BASE = '/api/v1/counter';
 
@@ -48,4 +48,19 @@ export function fetchSummary(params: { from: string; to: string; unitCode?: stri
 /** The procedure catalog in force today (public API of the procedures module). */
 export function fetchProcedures(options?: RequestOptions): Promise<ProcedureList> {
   return apiGet<ProcedureList>('/api/v1/procedures', options);
+}
+
+/** Whether this browser is a counter device today (the signed cookie is read by the server). */
+export function fetchCounterDevice(options?: RequestOptions): Promise<CounterDeviceState> {
+  return apiGet<CounterDeviceState>(`${BASE}/device`, options);
+}
+
+/** Makes this browser a counter device at a counter until the end of the day. */
+export function startCounterDevice(counter: { unitCode?: string; counterLabel: string }): Promise<CounterDeviceState> {
+  return apiPost<CounterDeviceState>(`${BASE}/device`, counter);
+}
+
+/** Stops using this browser as a counter device. */
+export function stopCounterDevice(): Promise<CounterDeviceState> {
+  return apiDelete<CounterDeviceState>(`${BASE}/device`);
 }

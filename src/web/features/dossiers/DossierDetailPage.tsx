@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';
 import { ApplicantCard } from './ApplicantCard';
 import { CommandModal } from './CommandModal';
-import { CHANNEL_LABEL, COMMAND_LABEL, SLIP_LABEL } from './dossier-labels';
+import { channelText, COMMAND_LABEL, SLIP_LABEL } from './dossier-labels';
 import { slipUrl } from './dossiers-api';
 import { DossierAttachments } from './DossierAttachments';
 import { DossierTimeline } from './DossierTimeline';
@@ -41,7 +41,7 @@ function Facts({ d }: { d: DossierDetail }) {
         { key: 'procedure', label: t('dossier.procedure'), children: `${d.procedureCode} – ${pick(d.procedureNameVi, d.procedureNameEn)}` },
         { key: 'applicant', label: t('dossier.applicant'), children: d.applicantName },
         { key: 'unit', label: t('dossier.unit'), children: d.unitName ?? d.unitCode },
-        { key: 'channel', label: t('dossier.channel'), children: t(CHANNEL_LABEL[d.channel]) },
+        { key: 'channel', label: t('dossier.channel'), children: channelText(d, t) },
         { key: 'fee', label: t('dossier.fee'), children: <FeeText d={d} /> },
         { key: 'submitted', label: t('dossier.submittedAt'), children: formatDateTime(d.submittedAt) },
         { key: 'received', label: t('dossier.receivedAt'), children: formatDateTime(d.receivedAt) },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Card, Checkbox, Skeleton, Typography } from 'antd';
+import { Alert, Card, Skeleton, Typography } from 'antd';
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { FieldProblem } from '../../../contracts/messages';
 import type { PrefillResult, ProcedureVersion } from '../../../contracts/procedures';
@@ -10,6 +10,7 @@ import { toApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { fetchCounterDevice } from '../counter';
 import { FeeSummary, getFeeQuote } from '../fees';
 import { fetchPrefill, fetchProcedure, ProcedureForm } from '../procedures';
 import { AttachmentPicker } from './AttachmentPicker';
@@ -29,11 +30,17 @@ interface FilingProps {
   onFiled: (dossier: DossierDetail) => void;
 }
 
-/** The prefilled form, the attachments and the "assisted at the counter" choice; submits and shows the server's answers in place. */
+/**
+ * The prefilled form and the attachments; submits and shows the server's answers in place. On a
+ * counter device (set up by an officer at the one-stop shop) the filing is "assisted": the page
+ * says so and names the guiding officer, and the server records it from the device, not from here.
+ */
 function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
   const { t, pick } = useI18n();
   const [files, setFiles] = useState<FilesByDocument>({});
-  const [assisted, setAssisted] = useState(false);
+  const counterDevice = useApi((signal) => fetchCounterDevice({ signal }), []);
+  const device = counterDevice.data?.device ?? null;
+  const assisted = device !== null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [formProblems, setFormProblems] = useState<FieldProblem[]>([]);
@@ -78,6 +85,15 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
 
   return (
     <>
+      {device && (
+        <Alert
+          type="info"
+          showIcon
+          className="section-card"
+          title={t('dossier.file.onDevice', { counter: device.counterLabel, unit: device.unitName })}
+          description={t('dossier.file.onDeviceHint', { officer: device.officerName })}
+        />
+      )}
       <Alert type="info" showIcon className="section-card" title={t('dossier.file.prefillNote')} description={t('dossier.file.typedCount', { count: prefill.typedCount })} />
       <ProcedureForm
         form={procedure.form}
@@ -109,9 +125,6 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
             problems={docProblems}
           />
         </Card>
-        <Checkbox checked={assisted} onChange={(e) => setAssisted(e.target.checked)} className="filing-assisted">
-          {t('dossier.file.assisted')}
-        </Checkbox>
         {quote.data && (
           <div className="section-card">
             <FeeSummary calculation={quote.data.calculation} />

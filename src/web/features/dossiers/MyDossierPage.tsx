@@ -6,7 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';
-import { CHANNEL_LABEL, SLIP_LABEL } from './dossier-labels';
+import { channelText, SLIP_LABEL } from './dossier-labels';
 import { slipUrl } from './dossiers-api';
 import { DossierAttachments } from './DossierAttachments';
 import { DossierProgress } from './DossierProgress';
@@ -56,7 +56,7 @@ function Details({ d, version }: { d: DossierDetail; version: ProcedureVersion |
             { key: 'due', label: t('dossier.dueAt'), children: <DueLine d={d} /> },
             { key: 'unit', label: t('dossier.unit'), children: d.unitName ?? d.unitCode },
             { key: 'submitted', label: t('dossier.submittedAt'), children: formatDateTime(d.submittedAt) },
-            { key: 'channel', label: t('dossier.channel'), children: t(CHANNEL_LABEL[d.channel]) },
+            { key: 'channel', label: t('dossier.channel'), children: channelText(d, t) },
             { key: 'fee', label: t('dossier.fee'), children: <FeeText d={d} /> },
           ]}
         />

@@ -14,6 +14,7 @@ import { formatNumber } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
 import { useCurrentUnits } from '../../components/unit-names';
 import { foldVietnamese } from '../../components/vietnamese';
+import { lookupCitizen } from '../counter';
 import { fetchCatalog, fetchProcedure, ProcedureForm } from '../procedures';
 import { AttachmentPicker } from './AttachmentPicker';
 import { missingDocuments, splitFieldProblems } from './attachments';
@@ -37,9 +38,35 @@ interface IntakeProps {
   unitsLoading: boolean;
 }
 
+/**
+ * Who the registry says holds the typed ID number — name, birth year, permanent residence — to
+ * confirm with the citizen before the form is typed. The lookup is the counter's (logged with the
+ * purpose "at the citizen's request at the one-stop counter"); an unknown number, or a deceased
+ * person's, is said at once rather than after the whole form is typed (the server refuses both).
+ */
+function ApplicantConfirmation({ nationalId }: { nationalId: string }) {
+  const { t, pick } = useI18n();
+  const found = useApi((signal) => lookupCitizen(nationalId, { signal }), [nationalId]);
+  if (found.error) return <Alert type="error" showIcon role="alert" title={pick(found.error.messageVi, found.error.messageEn)} />;
+  if (!found.data) return null;
+  const person = found.data;
+  if (person.deceased) return <Alert type="error" showIcon role="alert" title={t('dossier.paper.applicantDeceased')} />;
+  return (
+    <Alert
+      type="success"
+      showIcon
+      role="status"
+      title={t('dossier.paper.applicantFound', { name: person.fullName, year: person.birthYear })}
+      description={person.residenceUnitName ? t('dossier.paper.applicantResidence', { unit: person.residenceUnitName }) : t('dossier.paper.applicantConfirm')}
+    />
+  );
+}
+
 /** Step 1: the procedure in force, the receiving commune (one of the officer's) and the applicant's ID number. */
 function IntakeCard({ form, units, unitsLoading }: IntakeProps) {
   const { t, pick } = useI18n();
+  const { can } = useSession();
+  const typedId = normalizeNationalId(Form.useWatch('nationalId', form));
   const catalog = useApi((signal) => fetchCatalog({}, { signal }), []);
   const options = useMemo(() => (catalog.data?.items ?? []).map((p) => procedureOption(p, pick)), [catalog.data, pick]);
   const idRule = { validator: (_: unknown, v?: string) => (!v || NATIONAL_ID_PATTERN.test(v) ? Promise.resolve() : Promise.reject(new Error(t('dossier.paper.nationalIdInvalid')))) };
@@ -80,6 +107,11 @@ function IntakeCard({ form, units, unitsLoading }: IntakeProps) {
               <Input size="large" inputMode="numeric" autoComplete="off" maxLength={15} className="tabular" />
             </Form.Item>
           </Col>
+          {can('counter.visit.record') && NATIONAL_ID_PATTERN.test(typedId) && (
+            <Col xs={24}>
+              <ApplicantConfirmation key={typedId} nationalId={typedId} />
+            </Col>
+          )}
         </Row>
       </Form>
     </Card>
