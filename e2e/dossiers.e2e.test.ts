@@ -190,6 +190,11 @@ describe('dossiers: a citizen files a temporary residence registration online; t
     await page.getByRole('link', { name: 'hop-dong-thue-nha.png' }).waitFor();
     await officerCommand(page, 'Tiếp nhận', 'Đã tiếp nhận');
 
+    // The citizen sees it received at once, with the date the result is due.
+    await citizenPage.reload();
+    await citizenPage.locator('.status-now').getByText('Đã tiếp nhận', { exact: true }).waitFor();
+    await citizenPage.getByText('Hẹn trả kết quả', { exact: false }).first().waitFor();
+
     // The receipt slip is a PDF, opened in a new tab.
     const receipt = page.getByRole('link', { name: 'In giấy tiếp nhận, hẹn trả' });
     await receipt.waitFor();

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { checkA11y, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot } from './browser';
+
+/** Đăng ký kết hôn (marriage registration): no other journey files it, so a new version changes nothing they see. */
+const MARRIAGE = '1.000894';
+
+/** Tomorrow in Vietnam as the date picker shows it (DD/MM/YYYY): the default start of a new version. */
+function tomorrowShown(): string {
+  const d = new Date(Date.now() + 7 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+}
+
+describe('the procedure catalog (issue #4 §2 and §6)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lets a visitor on a phone find a procedure without diacritics, read its documents, fee and time limit, and go to sign in to file', async () => {
+    const { page, context, problems } = await openPage(browser, '/procedures', { viewport: PHONE });
+    await page.getByRole('heading', { level: 1, name: 'Thủ tục hành chính' }).waitFor();
+    const search = page.getByRole('searchbox', { name: 'Tìm thủ tục' });
+    await search.fill('tam tru');
+    await search.press('Enter');
+    const card = page.getByRole('link', { name: /Đăng ký tạm trú/ }).first();
+    await card.waitFor();
+    expect(await page.getByRole('link', { name: /Đăng ký khai sinh/ }).count()).toBe(0);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    expect((await checkA11y(page)).blocking).toEqual([]);
+
+    await card.click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký tạm trú' }).waitFor();
+    await page.getByText('Giấy tờ cần có', { exact: true }).waitFor();
+    await page.getByText('Lệ phí', { exact: true }).first().waitFor();
+    await page.getByText('Thời hạn giải quyết', { exact: true }).first().waitFor();
+    await page.getByText('3 ngày làm việc', { exact: false }).first().waitFor();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, 'procedure-page-phone');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+
+    // Filing needs the citizen's own e-ID: the link leads to sign-in, and back to the form afterwards.
+    await page.getByRole('link', { name: 'Nộp trực tuyến' }).click();
+    await page.waitForURL(/\/login\?returnTo=/);
+    expect(decodeURIComponent(new URL(page.url()).searchParams.get('returnTo') ?? '')).toBe('/procedures/1.004194/file');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lets an administrator create a new version from tomorrow, which leaves the version in force as it is', async () => {
+    const { page, context, problems } = await openPage(browser, '/admin/procedures', { as: 'quantri' });
+    await page.getByRole('heading', { level: 1, name: 'Danh mục thủ tục hành chính' }).waitFor();
+    await page.getByRole('button', { name: MARRIAGE, exact: true }).click();
+    const versions = page.locator('.ant-card').filter({ hasText: `Các phiên bản của thủ tục ${MARRIAGE}` });
+    await versions.locator('tbody tr.ant-table-row').first().waitFor();
+    const before = await versions.locator('tbody tr.ant-table-row').count();
+    await versions.getByRole('button', { name: 'Tạo phiên bản mới' }).click();
+
+    // The change note is required: the form says so and sends nothing.
+    await versions.getByRole('button', { name: 'Tạo phiên bản', exact: true }).click();
+    await versions.getByText('Ghi rõ lý do thay đổi', { exact: true }).waitFor();
+    expect(await page.locator('#effectiveFrom').inputValue()).toBe(tomorrowShown());
+    await page.locator('#timeLimitWorkingDays').fill('1');
+    await page.locator('#changeNote').fill('Thời hạn 1 ngày làm việc theo văn bản mới (kiểm thử)');
+    await versions.getByRole('button', { name: 'Tạo phiên bản', exact: true }).click();
+    await versions.getByText(`hiệu lực từ ${tomorrowShown()}`, { exact: false }).waitFor();
+    await expect.poll(() => versions.locator('tbody tr.ant-table-row').count()).toBe(before + 1);
+    const newest = versions.locator('tbody tr.ant-table-row').first();
+    expect(await newest.textContent()).toContain('Thời hạn 1 ngày làm việc theo văn bản mới (kiểm thử)');
+    expect(await newest.textContent()).toContain(`${tomorrowShown()} – nay`);
+    // The version in force today ends tonight, and the catalog still answers with it until then.
+    expect(await versions.locator('tbody tr.ant-table-row').nth(1).textContent()).not.toContain('– nay');
+    await screenshot(page, 'procedure-admin-new-version');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
