@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSlip, slipQrPayload, type SlipData, type SlipKind } from './index';
-import { decodeQr, extractText, pageCount, pageFonts, rasterizePage } from './test-support';
+import { decodeQr, extractText, ocrText, pageCount, pageFonts, rasterizePage } from './test-support';
 
 const CODE = '000.00.00.H29-261127-0042';
 const LOOKUP = 'https://dichvucong.laichau.example/tra-cuu';
@@ -88,6 +88,12 @@ describe('renderSlip', () => {
       const qr = decodeQr(png);
       expect(qr).toBe(`${LOOKUP}?ma=${CODE}`);
       expect(new URL(qr!).searchParams.get('ma')).toBe(CODE);
+    });
+
+    it('shows the dossier code printed on the rendered picture (read back by OCR)', async () => {
+      const png = rasterizePage(await renderSlip(slip(kind)), 0, 300);
+      const seen = (await ocrText(png)).replace(/\s+/g, '');
+      expect(seen).toContain(CODE);
     });
 
     it('prints the dossier code, the national header and its own content in correct Vietnamese', async () => {

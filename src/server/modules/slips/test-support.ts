@@ -1,11 +1,14 @@
 /**
  * Test helpers (never imported by production code): read a PDF back the way a person would —
  * rasterise a page to PNG, decode a QR code from the picture, extract the text — with MuPDF's
- * WebAssembly build (npm `mupdf`, no system dependency), pngjs and jsQR. Dev dependencies only.
+ * WebAssembly build (npm `mupdf`, no system dependency), pngjs and jsQR, and read the picture's
+ * printed text with Tesseract's WebAssembly build. Dev dependencies only.
  */
+import eng from '@tesseract.js-data/eng';
 import jsQR from 'jsqr';
 import * as mupdf from 'mupdf';
 import { PNG } from 'pngjs';
+import { createWorker, OEM } from 'tesseract.js';
 
 function open(pdf: Buffer): mupdf.Document {
   return mupdf.Document.openDocument(pdf, 'application/pdf');
@@ -65,4 +68,18 @@ export function pageFonts(pdf: Buffer, page = 0): EmbeddedFont[] {
     });
   });
   return fonts;
+}
+
+/**
+ * The text OCR reads off a rendered picture (Tesseract's WebAssembly build, npm `tesseract.js`,
+ * with the English model of `@tesseract.js-data/eng` from node_modules — no download, no system
+ * package): what a person, or another agency's scanner, sees printed — not the PDF's text layer.
+ */
+export async function ocrText(png: Buffer): Promise<string> {
+  const worker = await createWorker(eng.code, OEM.LSTM_ONLY, { langPath: eng.langPath, gzip: eng.gzip, cacheMethod: 'none' });
+  try {
+    return (await worker.recognize(png)).data.text;
+  } finally {
+    await worker.terminate();
+  }
 }
