@@ -171,11 +171,17 @@ describe('dossiers: a citizen files a temporary residence registration online; t
     expect((await checkA11y(page)).blocking).toEqual([]);
 
     // The same dossier by the person's ID number (sent in the body, not the URL), then back to the queue.
-    await page.getByLabel('Hồ sơ của công dân (số định danh)').fill(citizen.nationalId);
+    const person = page.getByLabel('Hồ sơ của công dân (số định danh hoặc họ tên)');
+    await person.fill(citizen.nationalId);
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     const found = page.locator('.section-card').filter({ hasText: 'Hồ sơ của công dân' }).locator('tr').filter({ hasText: code });
     await found.waitFor();
     expect(page.url()).not.toContain(citizen.nationalId);
+    await page.getByRole('button', { name: 'Xoá', exact: true }).click();
+    // Or by the name typed without tone marks, as the citizen says it.
+    await person.fill(citizen.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase());
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await found.waitFor();
     await page.getByRole('button', { name: 'Xoá', exact: true }).click();
     // "Tất cả" with a code filter.
     await page.getByRole('tab', { name: 'Tất cả', exact: true }).click();

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, lte, gt, ne, sql, type SQL, type Table } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import { attachments, codeCounters, dossiers, transitions } from './dossiers.schema';
+import { foldedSql, wordsPattern } from './name-fold';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type NewDossierRow = typeof dossiers.$inferInsert;
@@ -187,6 +188,8 @@ export interface ListFilter {
   unitCodes: readonly string[] | null;
   ownerAccountId?: string;
   applicantPersonId?: string;
+  /** Folded words of the applicant's name in order (`name-fold.ts`). */
+  applicantNameFolded?: string;
   state?: string;
   states?: readonly string[];
   procedureCode?: string;
@@ -204,6 +207,7 @@ function whereOf(f: ListFilter): SQL | undefined {
     f.unitCodes ? (f.unitCodes.length ? inArray(dossiers.unitCode, [...f.unitCodes]) : sql`false`) : undefined,
     f.ownerAccountId ? eq(dossiers.ownerAccountId, f.ownerAccountId) : undefined,
     f.applicantPersonId ? eq(dossiers.applicantPersonId, f.applicantPersonId) : undefined,
+    f.applicantNameFolded ? sql`${foldedSql(dossiers.applicantName)} like ${wordsPattern(f.applicantNameFolded)}` : undefined,
     f.state ? eq(dossiers.state, f.state) : undefined,
     f.states ? inArray(dossiers.state, [...f.states]) : undefined,
     f.procedureCode ? eq(dossiers.procedureCode, f.procedureCode) : undefined,

@@ -352,6 +352,25 @@ describe('the workqueues of the back office', () => {
     expect(bad.json<ApiError>().error.fields?.[0]?.field).toBe('nationalId');
   });
 
+  it('finds them by the applicant’s name typed without tone marks, words in order, in the officer’s commune only', async () => {
+    const search = (session: Session, payload: object) => session.inject({ method: 'POST', url: '/api/v1/dossiers/search', payload });
+    const plain = queued.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+    for (const typed of [queued.fullName, plain.toLowerCase(), plain.toUpperCase(), plain.split(' ').filter((_, i, w) => i === 0 || i === w.length - 1).join(' ')]) {
+      const res = await search(police, { name: typed });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(ids(res.json<{ items: DossierSummary[] }>().items, all), typed).toEqual([...all].sort());
+    }
+    const reversed = plain.split(' ').reverse().join(' ');
+    expect(ids((await search(police, { name: reversed })).json<{ items: DossierSummary[] }>().items, all)).toEqual([]);
+    expect((await search(policeElsewhere, { name: plain })).json<{ items: DossierSummary[] }>().items).toEqual([]);
+    const short = await search(police, { name: 'a' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json<ApiError>().error.fields?.[0]?.field).toBe('name');
+    const both = await search(police, { name: plain, nationalId: queued.nationalId });
+    expect(both.statusCode).toBe(400);
+    expect(both.json<ApiError>().error.fields?.[0]?.field).toBe('nationalId');
+  });
+
   it('hides them from an officer of another commune, in every queue and by id (404)', async () => {
     for (const name of ['new', 'mine', 'due_soon', 'overdue', 'waiting_citizen', 'all']) {
       expect(ids(await queue(policeElsewhere, `queue=${name}`), all), name).toEqual([]);

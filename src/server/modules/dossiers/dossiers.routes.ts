@@ -25,7 +25,13 @@ const IdParams = z.object({ id: z.uuid(bilingual('Mã hồ sơ không hợp lệ
 const CommandParams = IdParams.extend({ command: DossierCommand });
 const AttachmentParams = IdParams.extend({ attachmentId: z.uuid(bilingual('Mã tệp không hợp lệ', 'Invalid attachment id')) });
 const SlipParams = IdParams.extend({ kind: z.enum(SLIP_KINDS as unknown as ['receipt', 'supplement', 'refusal', 'apology']) });
-const SearchBody = z.object({ nationalId: z.string().regex(/^\d{12}$/, bilingual('Số định danh cá nhân gồm 12 chữ số', 'A personal ID number has 12 digits')) }).strict();
+const SearchBody = z
+  .object({
+    nationalId: z.string().regex(/^\d{12}$/, bilingual('Số định danh cá nhân gồm 12 chữ số', 'A personal ID number has 12 digits')).optional(),
+    name: z.string().trim().min(2, bilingual('Nhập ít nhất 2 chữ cái của họ tên', 'Type at least 2 letters of the name')).max(100, bilingual('Họ tên tối đa 100 ký tự', 'The name is at most 100 characters')).optional(),
+  })
+  .strict()
+  .refine((b) => (b.nationalId === undefined) !== (b.name === undefined), { path: ['nationalId'], error: bilingual('Nhập số định danh hoặc họ tên (một trong hai)', 'Give the ID number or the name (one of them)') });
 const MinePage = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
 const DossierPage = pageOf(DossierSummary);
 /** Room for every attachment at its maximum plus the form (the app's 1 MB limit is for JSON bodies). */
@@ -105,8 +111,8 @@ export function dossiersRoutes({ database, config }: AppDeps): FastifyPluginAsyn
 
     app.post('/search', {
       config: { action: 'dossiers.read' },
-      schema: { tags, summary: 'Hồ sơ của một công dân (theo số định danh) / dossiers of a person', body: SearchBody, response: { 200: DossierPage } },
-    }, async (req) => service.searchByPerson(deps, req.access, req.body.nationalId));
+      schema: { tags, summary: 'Hồ sơ của một công dân (theo số định danh, hoặc họ tên không cần dấu) / dossiers of a person (by ID number, or by name)', body: SearchBody, response: { 200: DossierPage } },
+    }, async (req) => service.searchDossiers(deps, req.access, req.body));
 
     app.post('/status-lookup', {
       config: { action: 'public' },

@@ -20,6 +20,7 @@ import { actingGrant, canSeeDossier, dossierActors } from './dossiers.policy';
 import { presentDetail, presentSummary, type PresentContext } from './dossiers.presenter';
 import * as repo from './dossiers.repository';
 import { versionById } from './versions';
+import { foldName } from './name-fold';
 import { availableCommands, checkTransition, COMMANDS } from './lifecycle';
 
 /** What the use cases need from the application. */
@@ -496,7 +497,22 @@ export async function listMine(deps: DossierDeps, access: AccessContext, page: n
 }
 
 /** Staff: dossiers of one person (by ID number, in the body), in the caller's units. */
-export async function searchByPerson(deps: DossierDeps, access: AccessContext, nationalId: string) {
+/**
+ * The dossiers of a person the officer may see, newest first (at most 100): by ID number (the
+ * registry's person; the search is logged under that person), or by the applicant's name as
+ * printed on the dossier, typed with or without tone marks, words in order.
+ */
+export async function searchDossiers(deps: DossierDeps, access: AccessContext, query: { nationalId?: string; name?: string }) {
+  if (query.nationalId) return searchByPerson(deps, access, query.nationalId);
+  const folded = foldName(query.name ?? '');
+  if (folded.replace(/ /g, '').length < 2) throw errors.requestInvalid('name', 'Nhập ít nhất 2 chữ cái của họ tên', 'Type at least 2 letters of the name');
+  const scope = access.unitScope('dossiers.read');
+  const rows = await repo.listDossiers(deps.db, { unitCodes: scope ? [...scope] : null, applicantNameFolded: folded, excludeDrafts: true }, 100, 0, 'newest');
+  const ctx = await presentContext(deps, access, rows);
+  return { items: rows.map((r) => presentSummary(r, ctx)), total: rows.length, page: 1, pageSize: 100 };
+}
+
+async function searchByPerson(deps: DossierDeps, access: AccessContext, nationalId: string) {
   const personId = await findPersonIdByNationalId(deps.db, nationalId);
   if (!personId) return { items: [], total: 0, page: 1, pageSize: 100 };
   const scope = access.unitScope('dossiers.read');

@@ -27,7 +27,7 @@ function asState(v: string | null): DossierState | undefined {
   return (DOSSIER_STATES as readonly string[]).includes(v ?? '') ? (v as DossierState) : undefined;
 }
 
-/** Dossiers of one person, found by ID number (kept in the page, never in the URL). */
+/** Dossiers of one person, found by ID number or name (kept in the page, never in the URL). */
 function PersonSearch({ onResult }: { onResult: (page: DossierPage | undefined, error?: ApiError) => void }) {
   const { t, pick } = useI18n();
   const [form] = Form.useForm<{ nationalId: string }>();
@@ -38,7 +38,7 @@ function PersonSearch({ onResult }: { onResult: (page: DossierPage | undefined, 
       onResult(await searchDossiersByPerson(nationalId.trim()));
     } catch (e) {
       const error = toApiError(e);
-      const field = error.fields.find((f) => f.field === 'nationalId');
+      const field = error.fields.find((f) => f.field === 'nationalId' || f.field === 'name');
       if (field) form.setFields([{ name: 'nationalId', errors: [pick(field.messageVi, field.messageEn)] }]);
       else onResult(undefined, error);
     } finally {
@@ -47,8 +47,8 @@ function PersonSearch({ onResult }: { onResult: (page: DossierPage | undefined, 
   };
   return (
     <Form form={form} layout="inline" onFinish={(v) => void search(v)} className="queue-person-search">
-      <Form.Item name="nationalId" label={t('dossier.queue.byPerson')} rules={[{ required: true, pattern: /^\s*\d{12}\s*$/, message: t('dossier.lookup.nationalIdInvalid') }]}>
-        <Input inputMode="numeric" autoComplete="off" maxLength={14} className="queue-nid" />
+      <Form.Item name="nationalId" label={t('dossier.queue.byPerson')} extra={t('dossier.queue.byPersonHint')} rules={[{ required: true, whitespace: true, min: 2, message: t('dossier.queue.byPersonRequired') }]}>
+        <Input autoComplete="off" maxLength={100} className="queue-nid" />
       </Form.Item>
       <Space>
         <Button htmlType="submit" loading={busy}>

@@ -65,9 +65,14 @@ export function fetchWorkqueue(filters: WorkqueueFilters, options?: RequestOptio
   return apiGet<DossierPage>(`${BASE}${query({ ...filters })}`, options);
 }
 
-/** Dossiers of one person, by personal ID number (in the body: ID numbers never go in URLs). */
-export function searchDossiersByPerson(nationalId: string, options?: RequestOptions): Promise<DossierPage> {
-  return apiPost<DossierPage>(`${BASE}/search`, { nationalId }, options);
+/**
+ * Dossiers of one person: 12 digits are a personal ID number, anything else the applicant's name
+ * (without tone marks is fine). In the body: ID numbers and names never go in URLs.
+ */
+export function searchDossiersByPerson(typed: string, options?: RequestOptions): Promise<DossierPage> {
+  const text = typed.trim();
+  const body = /^\d{12}$/.test(text.replace(/\s+/g, '')) ? { nationalId: text.replace(/\s+/g, '') } : { name: text };
+  return apiPost<DossierPage>(`${BASE}/search`, body, options);
 }
 
 /** One dossier in full, with the commands the caller may run now. */
