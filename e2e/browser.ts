@@ -161,3 +161,11 @@ export async function signInWithEid(page: Page, nationalId: string): Promise<voi
   await page.getByRole('button', { name: /^Đăng nhập/ }).click();
   await page.getByRole('button', { name: /^Đồng ý/ }).click();
 }
+
+/**
+ * Waits until no dialog is still opening: a click or a keystroke during antd's opening animation
+ * can be lost on a loaded machine.
+ */
+export async function dialogsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]'));
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, checkA11y, hasHorizontalScroll, launchBrowser, openPage, PDF, PHONE, PNG, screenshot, signInWithEid } from './browser';
+import { api, checkA11y, dialogsSettled, hasHorizontalScroll, launchBrowser, openPage, PDF, PHONE, PNG, screenshot, signInWithEid } from './browser';
 
 /** The commune police of Xã Mường Tè (demo account, a session made in global-setup.ts). */
 const OFFICER = 'ca.muongte';
@@ -51,7 +51,7 @@ async function officerCommand(page: Page, button: string, state: string, fill?: 
   const dialog = page.getByRole('dialog', { name: button });
   await dialog.waitFor();
   // A click during the dialog's opening animation can be lost: let it finish first.
-  await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]'));
+  await dialogsSettled(page);
   if (fill) await fill(dialog);
   await dialog.getByRole('button', { name: button, exact: true }).click();
   // Either the dialog closes, or it shows why the server refused: fail with that message.

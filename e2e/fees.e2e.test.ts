@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, openPage, screenshot } from './browser';
+import { checkA11y, dialogsSettled, launchBrowser, openPage, screenshot } from './browser';
 
 async function fillDate(page: Page, label: string, text: string): Promise<void> {
   const input = page.getByRole('dialog').getByLabel(label, { exact: true });
@@ -30,6 +30,8 @@ describe('fee exemption lists (administrator)', () => {
 
     await page.getByRole('button', { name: 'Thêm xã, phường' }).click();
     const dialog = page.getByRole('dialog', { name: 'Thêm vào "Xã biên giới"' });
+    await dialog.waitFor();
+    await dialogsSettled(page);
     await fillDate(page, 'Áp dụng từ ngày', '01/07/2025');
     await dialog.getByLabel('Xã, phường', { exact: true }).click();
     await page.keyboard.type('doan ket');
@@ -43,6 +45,8 @@ describe('fee exemption lists (administrator)', () => {
 
     await row.getByRole('button', { name: 'Kết thúc Phường Đoàn Kết (03388)' }).click();
     const end = page.getByRole('dialog', { name: 'Kết thúc: Phường Đoàn Kết (03388)' });
+    await end.waitFor();
+    await dialogsSettled(page);
     await fillDate(page, 'Ngày cuối cùng áp dụng', '31/12/2025');
     await end.getByLabel('Căn cứ kết thúc (số, ngày quyết định)').fill('Quyết định thử nghiệm e2e số 02');
     await end.getByRole('button', { name: 'Lưu' }).click();

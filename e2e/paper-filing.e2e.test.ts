@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { api, checkA11y, hasHorizontalScroll, launchBrowser, openPage, PDF, screenshot } from './browser';
+import { api, checkA11y, dialogsSettled, hasHorizontalScroll, launchBrowser, openPage, PDF, screenshot } from './browser';
 
 /** The commune police of Xã Mường Tè: holds `dossiers.enter` there (demo account, a session made in global-setup.ts). */
 const OFFICER = 'ca.muongte';
@@ -134,7 +134,7 @@ describe('dossiers: an officer enters the paper filing of a citizen who came to 
     const dialog = page.getByRole('dialog', { name: 'Tiếp nhận' });
     await dialog.waitFor();
     // A click during the dialog's opening animation can be lost: let it finish first.
-    await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]'));
+    await dialogsSettled(page);
     await dialog.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
     await title.getByText('Đã tiếp nhận', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'In giấy tiếp nhận, hẹn trả' }).waitFor();

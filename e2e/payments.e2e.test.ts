@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, checkA11y, hasHorizontalScroll, launchBrowser, openPage, PHONE, PNG, screenshot, signInWithEid } from './browser';
+import { api, checkA11y, dialogsSettled, hasHorizontalScroll, launchBrowser, openPage, PHONE, PNG, screenshot, signInWithEid } from './browser';
 import { DEMO_PASSWORD } from './global-setup';
 
 /** Đăng ký tạm trú (temporary residence registration): 7.000 đồng online (Circular 75/2022/TT-BTC). */
@@ -188,7 +188,7 @@ describe('payments: a citizen pays a dossier fee in the sandbox gateway; officer
     await actions.getByRole('button', { name: 'Hoàn tiền' }).click();
     const dialog = page.getByRole('dialog', { name: `Hoàn tiền giao dịch ${paidReference}` });
     await dialog.waitFor();
-    await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]'));
+    await dialogsSettled(page);
     const amount = dialog.getByLabel('Số tiền hoàn (đồng)');
     expect(await amount.inputValue()).toMatch(/^7[.,]?000$/);
     // No reason: refused in the form, nothing sent.
