@@ -74,11 +74,29 @@ describe('a counter device: the officer sets the counter PC up, a citizen files 
     expect((await checkA11y(page)).blocking).toEqual([]);
 
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-    await page.getByRole('heading', { name: /^Đã nộp hồ sơ|^Thanh toán/ }).first().waitFor();
-    await page.getByRole('button', { name: 'Xem hồ sơ vừa nộp' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Đăng ký tạm trú' }).waitFor();
-    await page.getByText(`Trực tuyến tại quầy (Quầy 3), cán bộ hướng dẫn: ${officerName}`, { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
+    const code = ((await page.getByTestId('filed-code').textContent()) ?? '').trim();
+    expect(code).toMatch(/^\S+-\d{6}-\d{4}$/);
+
+    // A shared computer: the page asks the citizen to sign out, and the button does it (here and at the e-ID).
+    await page.getByText('Bạn đang dùng máy chung tại Bộ phận một cửa.', { exact: false }).waitFor();
+    await screenshot(page, 'counter-device-filed');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+    await page.getByRole('button', { name: 'Đăng xuất khỏi máy này' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng xuất tài khoản định danh điện tử?' }).waitFor();
+    await page.getByRole('button', { name: /^Đăng xuất/ }).first().click();
+    await page.waitForURL(/\/login/);
+    const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean });
+    expect(me.authenticated).toBe(false);
     expect(problems).toEqual([]);
     await context.close();
+
+    // The commune police see how it was filed: at which counter, guided by whom.
+    const officer = await openPage(browser, `/dossiers?queue=all&code=${encodeURIComponent(code)}`, { as: OFFICER });
+    await officer.page.getByRole('link', { name: code }).click();
+    await officer.page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
+    await officer.page.getByText(`Trực tuyến tại quầy (Quầy 3), cán bộ hướng dẫn: ${officerName}`, { exact: true }).waitFor();
+    expect(officer.problems).toEqual([]);
+    await officer.context.close();
   });
 });

@@ -170,6 +170,8 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.file.done.title': 'Dossier submitted',
   'dossier.file.done.code': 'Your dossier code',
   'dossier.file.done.text': 'Note the code to look the dossier up. An officer will check and receive it; follow it under "My dossiers".',
+  'dossier.file.done.sharedDevice': 'You are on a shared computer at the one-stop counter. Note the dossier code, then sign out so that the next person cannot see your dossiers.',
+  'dossier.file.done.signOut': 'Sign out of this computer',
   'dossier.file.done.open': 'Open the dossier',
   'dossier.file.done.mine': 'My dossiers',
 

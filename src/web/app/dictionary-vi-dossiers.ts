@@ -168,6 +168,8 @@ export const viDossiers = {
   'dossier.file.done.title': 'Đã nộp hồ sơ',
   'dossier.file.done.code': 'Mã hồ sơ của bạn',
   'dossier.file.done.text': 'Hãy ghi lại mã hồ sơ để tra cứu. Cán bộ sẽ kiểm tra và tiếp nhận hồ sơ; bạn theo dõi ở mục "Hồ sơ của tôi".',
+  'dossier.file.done.sharedDevice': 'Bạn đang dùng máy chung tại Bộ phận một cửa. Ghi lại mã hồ sơ, rồi đăng xuất để người sau không xem được hồ sơ của bạn.',
+  'dossier.file.done.signOut': 'Đăng xuất khỏi máy này',
   'dossier.file.done.open': 'Xem hồ sơ vừa nộp',
   'dossier.file.done.mine': 'Hồ sơ của tôi',
 

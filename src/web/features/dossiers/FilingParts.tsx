@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Card, Descriptions, Result, Space, Typography } from 'antd';
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { ProcedureVersion } from '../../../contracts/procedures';
+import { useSession } from '../../api/session';
 import { useI18n } from '../../app/i18n';
 import { formatNumber } from '../../components/format';
 
@@ -73,6 +75,8 @@ export function LevelBlock({ required, current }: { required: number; current: n
 export function FiledResult({ dossier }: { dossier: DossierDetail }) {
   const { t, pick } = useI18n();
   const navigate = useNavigate();
+  const { signOut } = useSession();
+  const [leaving, setLeaving] = useState(false);
   return (
     <Card className="section-card">
       <Result
@@ -88,6 +92,19 @@ export function FiledResult({ dossier }: { dossier: DossierDetail }) {
               </strong>
             </div>
             <Typography.Paragraph>{t('dossier.file.done.text')}</Typography.Paragraph>
+            {dossier.assistedBy && (
+              // Filed on a shared counter PC: sign out before the next citizen sits down.
+              <Alert
+                type="warning"
+                showIcon
+                title={t('dossier.file.done.sharedDevice')}
+                action={
+                  <Button danger size="large" loading={leaving} onClick={() => { setLeaving(true); void signOut().finally(() => setLeaving(false)); }}>
+                    {t('dossier.file.done.signOut')}
+                  </Button>
+                }
+              />
+            )}
             <Space wrap>
               <Button type="primary" size="large" onClick={() => void navigate(`/me/dossiers/${dossier.id}`)}>
                 {t('dossier.file.done.open')}
