@@ -87,6 +87,10 @@ describe('dossiers: an officer enters the paper filing of a citizen who came to 
     expect(await page.locator('#fullName').inputValue()).toBe('');
     expect(await page.locator('#fullName').getAttribute('readonly')).toBeNull();
     expect(await page.getByText('Từ CSDL quốc gia về dân cư', { exact: true }).count()).toBe(0);
+    // Hints written for the citizen's prefilled form ("from your household…") are left out; those of typed fields stay.
+    expect(await page.getByText('Bạn có thể sửa nếu số đã thay đổi.', { exact: true }).count()).toBe(0);
+    expect(await page.getByText('Danh sách lấy từ hộ của bạn.', { exact: false }).count()).toBe(0);
+    await page.getByText('Khi ở nhờ, ở thuê, ở mượn.', { exact: true }).waitFor();
     const fee = page.locator('.ant-card').filter({ hasText: 'Lệ phí thu tiền mặt tại quầy' });
     await fee.getByText('15.000 đồng', { exact: false }).waitFor();
     await typeForm(page, citizen);

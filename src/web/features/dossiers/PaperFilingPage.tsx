@@ -202,7 +202,7 @@ function PaperForm({ procedure, intake, onFiled, onStale }: PaperFormProps) {
   };
 
   return (
-    <ProcedureForm form={procedure.form} serverErrors={problems.form} submitting={busy} submitLabel={t('dossier.paper.submit')} onSubmit={submit}>
+    <ProcedureForm form={procedure.form} serverErrors={problems.form} submitting={busy} submitLabel={t('dossier.paper.submit')} onSubmit={submit} registryHints={false}>
       <Card className="section-card" role="region" aria-labelledby={ATTACHMENTS}>
         <Typography.Title level={2} id={ATTACHMENTS} className="card-heading">
           {t('dossier.paper.attachments')}

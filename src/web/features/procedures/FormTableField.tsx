@@ -16,6 +16,8 @@ interface Props {
   disabled: boolean;
   /** Show the field's own title (false when the section title already names it). */
   showTitle?: boolean;
+  /** The hint shown under the title, if any (the form decides which hints apply). */
+  hint?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ interface Props {
  * a grid of columns on a wide screen. In a row from the registry, locked columns are read-only;
  * the citizen may remove rows and, where the form allows, add new ones.
  */
-export function FormTableField({ name, meta, schema, source, editable, prefilledRows, disabled, showTitle = true }: Props) {
+export function FormTableField({ name, meta, schema, source, editable, prefilledRows, disabled, showTitle = true, hint }: Props) {
   const { t, pick } = useI18n();
   const label = pick(meta.labelVi, meta.labelEn);
   const columns = meta.columns ?? [];
@@ -39,7 +41,7 @@ export function FormTableField({ name, meta, schema, source, editable, prefilled
       ) : (
         <SourceBadge source={source} />
       )}
-      {meta.hintVi && <p className="muted">{pick(meta.hintVi, meta.hintEn ?? meta.hintVi)}</p>}
+      {hint && <p className="muted">{hint}</p>}
       <Form.List
         name={name}
         rules={schema.minItems ? [{ validator: async (_rule, value: unknown[] | undefined) => { if ((value?.length ?? 0) < (schema.minItems ?? 0)) throw new Error(t('procform.table.minRows', { label, n: schema.minItems ?? 0 })); } }] : undefined}

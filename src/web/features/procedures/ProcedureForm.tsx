@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Alert, Button, Card, Form } from 'antd';
-import type { FieldSource, ProcedureForm as FormDefinition } from '../../../contracts/procedures';
+import type { FieldMeta, FieldSource, ProcedureForm as FormDefinition } from '../../../contracts/procedures';
 import { useI18n } from '../../app/i18n';
 import { fieldControl, fieldRules, SourceBadge } from './FormFieldControl';
 import { FormTableField } from './FormTableField';
@@ -28,6 +28,12 @@ export interface ProcedureFormProps {
   disabled?: boolean;
   /** Rendered after the sections, before the submit button (e.g. attachments). */
   children?: ReactNode;
+  /**
+   * Show the hints of fields the registry or the e-ID can fill ("filled from your household, change
+   * it if…")? False on an officer's paper filing: nothing is prefilled there and the hints speak to
+   * the citizen about the prefill. Hints of typed fields always show.
+   */
+  registryHints?: boolean;
 }
 
 const messages = (e: ServerFieldError): [string, string] => ('vi' in e ? [e.vi, e.en] : [e.messageVi, e.messageEn]);
@@ -48,7 +54,7 @@ export function preventEnterSubmit(e: Pick<KeyboardEvent<HTMLFormElement>, 'key'
   if (e.key === 'Enter' && (e.target as { tagName?: string }).tagName === 'INPUT') e.preventDefault();
 }
 
-export function ProcedureForm({ form, initialValues, sources = {}, editable = {}, onSubmit, serverErrors, submitting, submitLabel, disabled = false, children }: ProcedureFormProps) {
+export function ProcedureForm({ form, initialValues, sources = {}, editable = {}, onSubmit, serverErrors, submitting, submitLabel, disabled = false, children, registryHints = true }: ProcedureFormProps) {
   const { t, pick } = useI18n();
   const [antForm] = Form.useForm<Record<string, unknown>>();
   const required = useMemo(() => requiredOf(form), [form]);
@@ -69,6 +75,7 @@ export function ProcedureForm({ form, initialValues, sources = {}, editable = {}
     if (first) antForm.scrollToField(namePath(first.field), { block: 'center' });
   }, [antForm, form, serverErrors, pick]);
 
+  const hintOf = (meta: FieldMeta) => (meta.hintVi && (registryHints || meta.source === 'typed') ? pick(meta.hintVi, meta.hintEn ?? meta.hintVi) : undefined);
   const isPrefilled = (name: string) => sources[name] !== undefined && sources[name] !== 'typed' && initialValues?.[name] !== undefined;
   const prefilledRows = (name: string) => (isPrefilled(name) && Array.isArray(initialValues?.[name]) ? (initialValues[name] as unknown[]).length : 0);
 
@@ -95,11 +102,11 @@ export function ProcedureForm({ form, initialValues, sources = {}, editable = {}
             if (meta.widget === 'table') {
               return (
                 <FormTableField key={name} name={name} meta={meta} schema={schema} source={isPrefilled(name) ? sources[name] : undefined} editable={!locked}
-                  prefilledRows={prefilledRows(name)} disabled={disabled} showTitle={section.fields.length > 1} />
+                  prefilledRows={prefilledRows(name)} disabled={disabled} showTitle={section.fields.length > 1} hint={hintOf(meta)} />
               );
             }
             const label = pick(meta.labelVi, meta.labelEn);
-            const hint = meta.hintVi ? pick(meta.hintVi, meta.hintEn ?? meta.hintVi) : undefined;
+            const hint = hintOf(meta);
             const checkbox = meta.widget === 'checkbox';
             return (
               <Form.Item
