@@ -96,6 +96,19 @@ describe('a counter device: the officer sets the counter PC up, a citizen files 
     await officer.page.getByRole('link', { name: code }).click();
     await officer.page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
     await officer.page.getByText(`Trực tuyến tại quầy (Quầy 3), cán bộ hướng dẫn: ${officerName}`, { exact: true }).waitFor();
+
+    // At the counter, the filing waits in today's list; "Ghi lượt tiếp" puts its facts in the visit form.
+    await officer.page.goto('/counter');
+    const filings = officer.page.locator('.ant-card').filter({ hasText: 'Công dân tự nộp trên thiết bị tại quầy hôm nay' });
+    const row = filings.locator('tr').filter({ hasText: code });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(citizen.fullName);
+    await row.getByRole('button', { name: `Ghi lượt tiếp cho hồ sơ ${code} của ${citizen.fullName}` }).click();
+    await expect.poll(() => officer.page.locator('#dossierCode').inputValue()).toBe(code);
+    expect(await officer.page.getByRole('radio', { name: 'Đã nộp trực tuyến', exact: true }).isChecked()).toBe(true);
+    expect(await officer.page.getByRole('radio', { name: 'Công dân nhập, cán bộ hỗ trợ', exact: true }).isChecked()).toBe(true);
+    await screenshot(officer.page, 'counter-assisted-filings');
+    expect((await checkA11y(officer.page)).blocking).toEqual([]);
     expect(officer.problems).toEqual([]);
     await officer.context.close();
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual } from './messages';
-import { UnitCode } from './common';
+import { IsoDate, UnitCode } from './common';
 import { ProcedureCode } from './procedures';
 
 /**
@@ -222,3 +222,31 @@ export type StatusLookupResult = z.infer<typeof StatusLookupResult>;
 export const ATTACHMENT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 export const ATTACHMENTS_MAX_COUNT = 10;
+
+/** GET /api/v1/dossiers/assisted: the filings made on a unit's counter devices on one day. */
+export const AssistedFilingsQuery = z
+  .object({
+    /** The counter's unit; default: every unit where the reader may read dossiers. */
+    unitCode: UnitCode.optional(),
+    /** The day in Vietnam (YYYY-MM-DD); default today. */
+    date: IsoDate.optional(),
+  })
+  .strict();
+export type AssistedFilingsQuery = z.infer<typeof AssistedFilingsQuery>;
+
+/** One filing made on a counter device: what the counter log needs to record the visit. */
+export const AssistedFiling = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  procedureCode: z.string(),
+  procedureNameVi: z.string(),
+  procedureNameEn: z.string(),
+  applicantName: z.string(),
+  submittedAt: z.string(),
+  unitCode: z.string(),
+  counterLabel: z.string(),
+  officerName: z.string(),
+});
+export type AssistedFiling = z.infer<typeof AssistedFiling>;
+export const AssistedFilings = z.object({ items: z.array(AssistedFiling) });
+export type AssistedFilings = z.infer<typeof AssistedFilings>;

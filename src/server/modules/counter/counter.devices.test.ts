@@ -6,7 +6,7 @@ import { createTestApp, type Session, type TestApp } from '../../../../test/app'
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import { multipart } from '../../../../test/multipart';
 import type { CounterDeviceState } from '../../../contracts/counter';
-import type { DossierDetail } from '../../../contracts/dossiers';
+import type { AssistedFilings, DossierDetail } from '../../../contracts/dossiers';
 import { copyRegistryBatch } from '../population';
 import { seedProcedures } from '../procedures';
 import { seedCalendar } from '../calendar';
@@ -108,6 +108,26 @@ describe('counter devices: citizens file on a counter browser with an officer’
     expect(dossier.assistedBy).toEqual({ unitCode: MUONG_TE, counterLabel: 'Quầy 2', officerName: 'Test one_stop_officer' });
     const [row] = await t.database.rows<{ assisted_by: { officerAccountId: string } }>(sql`select assisted_by from dossiers.dossiers where id = ${dossier.id}`);
     expect(row!.assisted_by.officerAccountId).toBe(officer.accountId);
+  });
+
+  it('lists the day’s filings on the unit’s counter devices for the counter log, to the unit’s officers only', async () => {
+    const { cookie } = await startDevice(officer, { counterLabel: 'Quầy 5' });
+    const filed = (await file(cookie)).json<DossierDetail>();
+    const online = (await file(undefined)).json<DossierDetail>();
+    const list = async (s: Session, query: string) => s.inject(`/api/v1/dossiers/assisted${query}`);
+    const res = await list(officer, `?unitCode=${MUONG_TE}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<AssistedFilings>().items;
+    expect(items[0]).toMatchObject({ id: filed.id, code: filed.code, procedureCode: TEMP, applicantName: person.fullName, unitCode: MUONG_TE, counterLabel: 'Quầy 5', officerName: 'Test one_stop_officer' });
+    expect(items.map((i) => i.id)).not.toContain(online.id);
+    expect((await list(officer, '')).json<AssistedFilings>().items.map((i) => i.id)).toContain(filed.id);
+    expect((await list(officer, '?date=2020-01-01')).json<AssistedFilings>().items).toEqual([]);
+    const elsewhere = await list(doanKet, `?unitCode=${MUONG_TE}`);
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]?.field).toBe('unitCode');
+    expect((await list(doanKet, '')).json<AssistedFilings>().items.map((i) => i.id)).not.toContain(filed.id);
+    expect((await list(citizen, '')).statusCode).toBe(403);
+    expect((await list(officer, '?date=27/11/2026')).statusCode).toBe(400);
   });
 
   it('refuses "assisted" from an ordinary browser and writes nothing; an online filing there stays online', async () => {

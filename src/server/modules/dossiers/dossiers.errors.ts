@@ -13,6 +13,7 @@ export const DOSSIER_ERRORS = {
   PROCEDURE_VERSION_CONFLICT: 'DOSSIER.PROCEDURE_VERSION_CONFLICT',
   COMMAND_FORBIDDEN: 'DOSSIER.COMMAND_FORBIDDEN',
   EID_LEVEL_FORBIDDEN: 'DOSSIER.EID_LEVEL_FORBIDDEN',
+  UNIT_FORBIDDEN: 'DOSSIER.UNIT_FORBIDDEN',
   FIELD_INVALID: 'DOSSIER.FIELD_INVALID',
 } as const;
 
@@ -97,4 +98,11 @@ export function missingField(name: string): AppError {
   };
   const [vi, en] = labels[name] ?? ['Thiếu thông tin bắt buộc', 'A required field is missing'];
   return requestInvalid(name, vi, en);
+}
+
+/** The reader does not read dossiers in this unit (its field names the unit). */
+export function unitForbidden(unitCode: string): AppError {
+  const vi = `Bạn không được xem hồ sơ của đơn vị ${unitCode}`;
+  const en = `You may not read the dossiers of unit ${unitCode}`;
+  return new AppError(DOSSIER_ERRORS.UNIT_FORBIDDEN, vi, en, [{ field: 'unitCode', code: DOSSIER_ERRORS.UNIT_FORBIDDEN, messageVi: vi, messageEn: en }]);
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, lte, gt, ne, sql, type SQL, type Table } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, lte, gt, gte, ne, sql, type SQL, type Table } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import { attachments, codeCounters, dossiers, transitions } from './dossiers.schema';
 import { foldedSql, wordsPattern } from './name-fold';
@@ -256,4 +256,24 @@ export async function cashFeeCounts(db: Db, q: { from: Date; to: Date; unitCodes
     where fee_status = 'cash' and submitted_at >= ${q.from.toISOString()}::timestamptz and submitted_at < ${q.to.toISOString()}::timestamptz ${units}
     group by 1, 2 order by 1, 2`);
   return rows.map((r) => ({ unitCode: r.unit_code, month: r.month, count: Number(r.n) }));
+}
+
+/**
+ * Dossiers filed on counter devices of the given units (`assisted_by.unitCode`; null = any) with
+ * a submission time in [from, to), newest first.
+ */
+export async function listAssistedFilings(db: Db, q: { counterUnits: readonly string[] | null; from: Date; to: Date }, limit = 200): Promise<DossierRow[]> {
+  const unit = sql`${dossiers.assistedBy}->>'unitCode'`;
+  return db
+    .select()
+    .from(dossiers)
+    .where(and(
+      eq(dossiers.channel, 'assisted'),
+      isNotNull(dossiers.assistedBy),
+      gte(dossiers.submittedAt, q.from),
+      sql`${dossiers.submittedAt} < ${q.to}`,
+      q.counterUnits ? (q.counterUnits.length ? inArray(unit, [...q.counterUnits]) : sql`false`) : undefined,
+    ))
+    .orderBy(desc(dossiers.submittedAt), asc(dossiers.id))
+    .limit(limit);
 }

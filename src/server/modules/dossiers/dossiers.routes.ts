@@ -9,7 +9,7 @@ import { diskFileStore } from '../../platform/files';
 import { fieldProblemFromIssue } from '../../platform/http-errors';
 import { PersonDetail } from '../../../contracts/population';
 import {
-  ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, CommandBody, DossierCommand, DossierDetail, DossierListQuery, DossierSummary, StatusLookupBody, StatusLookupResult, SubmissionBody,
+  AssistedFilings, AssistedFilingsQuery, ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, CommandBody, DossierCommand, DossierDetail, DossierListQuery, DossierSummary, StatusLookupBody, StatusLookupResult, SubmissionBody,
 } from '../../../contracts/dossiers';
 import { pageOf } from '../../../contracts/common';
 import { bilingual } from '../../../contracts/messages';
@@ -113,6 +113,11 @@ export function dossiersRoutes({ database, config }: AppDeps): FastifyPluginAsyn
       config: { action: 'dossiers.read' },
       schema: { tags, summary: 'Hồ sơ của một công dân (theo số định danh, hoặc họ tên không cần dấu) / dossiers of a person (by ID number, or by name)', body: SearchBody, response: { 200: DossierPage } },
     }, async (req) => service.searchDossiers(deps, req.access, req.body));
+
+    app.get('/assisted', {
+      config: { action: 'dossiers.read' },
+      schema: { tags, summary: 'Hồ sơ công dân nộp trên thiết bị tại quầy trong ngày (để ghi sổ tiếp công dân) / filings on counter devices on a day', querystring: AssistedFilingsQuery, response: { 200: AssistedFilings } },
+    }, async (req) => service.listAssistedFilings(deps, req.access, req.query));
 
     app.post('/status-lookup', {
       config: { action: 'public' },

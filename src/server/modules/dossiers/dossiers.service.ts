@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db';
 import type { FileStore } from '../../platform/files';
 import { AppError } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
-import type { CommandBody, DossierCommand, DossierDetail, DossierListQuery, DossierState, DossierSummary, StatusLookupResult, SubmissionBody } from '../../../contracts/dossiers';
+import type { AssistedFilings, AssistedFilingsQuery, CommandBody, DossierCommand, DossierDetail, DossierListQuery, DossierState, DossierSummary, StatusLookupResult, SubmissionBody } from '../../../contracts/dossiers';
 import type { AccessContext } from '../identity';
 import { loadWorkingCalendar, type WorkingCalendar } from '../calendar';
 import { getProcedureVersion, getProcedureVersionById, listProcedures, prefillForm, resolvePrefill, validateFormData, validateSubmission, type ProcedureVersion } from '../procedures';
@@ -571,4 +571,28 @@ export async function loadForSlip(deps: DossierDeps, access: AccessContext, id: 
   const [version, transitions, attachments] = await Promise.all([versionById(deps.db, row.procedureVersionId), repo.listTransitions(deps.db, id), repo.listAttachments(deps.db, id)]);
   const unitName = await getUnit(deps.db, row.unitCode, todayInVietnam(clock(deps))).then((u) => u.fullName, () => row.unitCode);
   return { row, version, transitions, attachments, unitName };
+}
+
+/**
+ * The filings made on counter devices on one day (Vietnam), for the counter log: the officer who
+ * guided a citizen records the visit with the dossier's code (plan target 1). Read by the units of
+ * the counters: the reader's units where they may read dossiers, or the one asked for there.
+ */
+export async function listAssistedFilings(deps: DossierDeps, access: AccessContext, query: AssistedFilingsQuery): Promise<AssistedFilings> {
+  if (query.unitCode && !access.canInUnit('dossiers.read', query.unitCode)) throw errors.unitForbidden(query.unitCode);
+  const scope = access.unitScope('dossiers.read');
+  const day = query.date ?? todayInVietnam(clock(deps));
+  const from = new Date(`${day}T00:00:00+07:00`);
+  const to = new Date(from.getTime() + 24 * 3_600_000);
+  const rows = await repo.listAssistedFilings(deps.db, { counterUnits: query.unitCode ? [query.unitCode] : scope ? [...scope] : null, from, to });
+  const ctx = await presentContext(deps, access, rows);
+  return {
+    items: rows.map((r) => {
+      const version = ctx.procedure(r.procedureVersionId);
+      return {
+        id: r.id, code: r.code, procedureCode: r.procedureCode, procedureNameVi: version.nameVi, procedureNameEn: version.nameEn, applicantName: r.applicantName,
+        submittedAt: r.submittedAt!.toISOString(), unitCode: r.assistedBy!.unitCode, counterLabel: r.assistedBy!.counterLabel, officerName: r.assistedBy!.officerName,
+      };
+    }),
+  };
 }

@@ -12,11 +12,12 @@ import { useCurrentUnits } from '../../components/unit-names';
 import { listVisits } from './counter-api';
 import { CorrectionModal } from './CorrectionModal';
 import { DeviceCard } from './DeviceCard';
+import { AssistedFilingsCard } from './AssistedFilingsCard';
 import { HistoryModal } from './HistoryModal';
 import { SummaryCard } from './SummaryCard';
 import { VisitForm } from './VisitForm';
 import { VisitTable } from './VisitTable';
-import { loadCounterChoice, saveCounterChoice, type CounterChoice } from './visit-form-model';
+import { loadCounterChoice, saveCounterChoice, visitFromAssistedFiling, type CounterChoice, type VisitFormValues } from './visit-form-model';
 import './counter.css';
 
 const PAGE_SIZE = 20;
@@ -49,6 +50,8 @@ export default function CounterPage() {
   const [historyOf, setHistoryOf] = useState<string>();
   /** Bumped after each record or correction, so the summary reloads. */
   const [version, setVersion] = useState(0);
+  /** Facts put in the form from a filing on the counter device. */
+  const [prefill, setPrefill] = useState<{ key: number; values: VisitFormValues }>();
 
   const labelOptions = [...new Set((list.data?.items ?? []).map((v) => v.counterLabel))].map((value) => ({ value }));
   /** After a record or a correction: today's first page and the summary are read again. */
@@ -93,8 +96,8 @@ export default function CounterPage() {
       </Card>
 
       {canRecord ? (
-        <Card className="section-card" title={t('counter.form.title')}>
-          <VisitForm counter={{ unitCode, counterLabel: counter.counterLabel }} onRecorded={refresh} />
+        <Card className="section-card" title={t('counter.form.title')} id="counter-visit-form">
+          <VisitForm counter={{ unitCode, counterLabel: counter.counterLabel }} onRecorded={refresh} prefill={prefill} />
         </Card>
       ) : (
         <Alert type="info" showIcon title={t('counter.viewOnly')} className="counter-found" />
@@ -129,6 +132,17 @@ export default function CounterPage() {
         </Col>
       </Row>
 
+      {canRecord && (
+        <AssistedFilingsCard
+          unitCode={unitCode}
+          counterLabel={counterFilter}
+          version={version}
+          onRecord={(filing) => {
+            setPrefill((p) => ({ key: (p?.key ?? 0) + 1, values: visitFromAssistedFiling(filing) }));
+            document.getElementById('counter-visit-form')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+          }}
+        />
+      )}
       {canRecord && <DeviceCard counter={{ unitCode, counterLabel: counter.counterLabel }} />}
 
       <CorrectionModal visit={correcting} onClose={() => setCorrecting(undefined)} onSaved={() => {

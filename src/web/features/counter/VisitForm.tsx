@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Form, Space } from 'antd';
 import type { CitizenLookup, Visit } from '../../../contracts/counter';
 import type { ApiError } from '../../api/client';
@@ -13,18 +13,30 @@ import { FORM_FIELDS, formProblems, toVisitInput, type CounterChoice, type Visit
 interface Props {
   counter: CounterChoice;
   onRecorded: (visit: Visit) => void;
+  /** Facts to start from (e.g. a filing on the counter device); a new `key` applies them again. */
+  prefill?: { key: number; values: VisitFormValues };
 }
 
 const INITIAL: VisitFormValues = { guidedOnline: true };
 
 /** The quick form of the counter: who (ID lookup), for what, guided online or not, who typed, outcome. */
-export function VisitForm({ counter, onRecorded }: Props) {
+export function VisitForm({ counter, onRecorded, prefill }: Props) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<VisitFormValues>();
   const [found, setFound] = useState<CitizenLookup>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError>();
+
+  // A filing picked from the counter device's list: its facts in the form, the ID number still to look up.
+  useEffect(() => {
+    if (!prefill) return;
+    form.resetFields();
+    setFound(undefined);
+    setError(undefined);
+    form.setFieldsValue(prefill.values);
+    document.querySelector<HTMLInputElement>('.counter-form input[aria-label]')?.focus();
+  }, [prefill?.key]);
 
   const showProblems = (problems: Array<{ field: string; messageVi: string; messageEn: string }>) => {
     const own = problems.filter((p) => (FORM_FIELDS as readonly string[]).includes(p.field));

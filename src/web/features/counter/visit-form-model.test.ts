@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../../contracts/counter';
-import { correctionChanges, formProblems, loadCounterChoice, saveCounterChoice, toFormValues, toVisitInput } from './visit-form-model';
+import { correctionChanges, formProblems, loadCounterChoice, saveCounterChoice, toFormValues, toVisitInput, visitFromAssistedFiling } from './visit-form-model';
 
 const visit: Visit = {
   id: 'v1', unitCode: '03445', unitName: 'Xã Mường Tè', counterLabel: 'Quầy 1', visitedAt: '2026-03-02T01:00:00.000Z', visitDate: '2026-03-02',
@@ -42,5 +42,14 @@ describe('counter choice storage', () => {
     expect(loadCounterChoice(storage)).toEqual({ counterLabel: '' });
     expect(loadCounterChoice(undefined)).toEqual({ unitCode: undefined, counterLabel: '' });
     expect(() => saveCounterChoice({ setItem: () => { throw new Error('blocked'); } }, { counterLabel: 'x' })).not.toThrow();
+  });
+});
+
+describe('visitFromAssistedFiling', () => {
+  it('records a filing on the counter device as guided, filed online, typed by the citizen with help', () => {
+    expect(visitFromAssistedFiling({ procedureCode: '1.004194', code: '03445.H29-261127-0001' })).toEqual({
+      procedureCode: '1.004194', guidedOnline: true, outcome: 'filed_online', typedBy: 'citizen_helped', dossierCode: '03445.H29-261127-0001',
+    });
+    expect(toVisitInput({ ...visitFromAssistedFiling({ procedureCode: '1.004194', code: null }), nationalId: '012190000101' })).toMatchObject({ dossierCode: null, typedBy: 'citizen_helped' });
   });
 });

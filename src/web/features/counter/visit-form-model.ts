@@ -94,3 +94,12 @@ export function saveCounterChoice(storage: Pick<Storage, 'setItem'> | undefined,
     // storage blocked: the choice lasts for this page only
   }
 }
+
+/**
+ * The visit of a citizen who filed on the counter device: guided online, filed online, typed by
+ * the citizen with help, the procedure and the dossier code. The officer still looks the citizen
+ * up by ID number (the log never takes a name on trust).
+ */
+export function visitFromAssistedFiling(filing: { procedureCode: string; code: string | null }): VisitFormValues {
+  return { procedureCode: filing.procedureCode, guidedOnline: true, outcome: 'filed_online', typedBy: 'citizen_helped', dossierCode: filing.code ?? undefined };
+}
