@@ -169,3 +169,15 @@ export async function signInWithEid(page: Page, nationalId: string): Promise<voi
 export async function dialogsSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]'));
 }
+
+/**
+ * After "Đăng xuất" was pressed for a citizen: confirms the sign-out at the e-ID too, waits for
+ * /login and checks the app no longer knows the session.
+ */
+export async function confirmEidSignOut(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Đăng xuất tài khoản định danh điện tử?' }).waitFor();
+  await page.getByRole('button', { name: /^Đăng xuất/ }).first().click();
+  await page.waitForURL(/\/login/);
+  const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean });
+  if (me.authenticated) throw new Error('still signed in after signing out');
+}

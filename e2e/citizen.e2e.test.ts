@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, checkA11y, choosePurpose, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot, STAFF } from './browser';
+import { api, checkA11y, choosePurpose, confirmEidSignOut, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot, STAFF } from './browser';
 
 interface PersonSummary {
   id: string;
@@ -138,11 +138,7 @@ describe('citizen: sign in with the sandbox e-ID, see who viewed my data, consen
   it('signs out of DVC06 and of the e-ID', async () => {
     const page = citizenPage;
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Đăng xuất tài khoản định danh điện tử?' }).waitFor();
-    await page.getByRole('button', { name: /^Đăng xuất/ }).first().click();
-    await page.waitForURL(/\/login/);
-    const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean });
-    expect(me.authenticated).toBe(false);
+    await confirmEidSignOut(page);
     expect(citizenProblems).toEqual([]);
   });
 });

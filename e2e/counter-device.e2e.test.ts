@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { api, checkA11y, hasHorizontalScroll, launchBrowser, openPage, PNG, screenshot, signInWithEid } from './browser';
+import { api, checkA11y, confirmEidSignOut, hasHorizontalScroll, launchBrowser, openPage, PNG, screenshot, signInWithEid } from './browser';
 
 /** The commune police of Xã Mường Tè: records counter visits there (demo account, a session made in global-setup.ts). */
 const OFFICER = 'ca.muongte';
@@ -83,11 +82,7 @@ describe('a counter device: the officer sets the counter PC up, a citizen files 
     await screenshot(page, 'counter-device-filed');
     expect((await checkA11y(page)).blocking).toEqual([]);
     await page.getByRole('button', { name: 'Đăng xuất khỏi máy này' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Đăng xuất tài khoản định danh điện tử?' }).waitFor();
-    await page.getByRole('button', { name: /^Đăng xuất/ }).first().click();
-    await page.waitForURL(/\/login/);
-    const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean });
-    expect(me.authenticated).toBe(false);
+    await confirmEidSignOut(page);
     expect(problems).toEqual([]);
     await context.close();
 
