@@ -93,6 +93,20 @@ describe('POST /api/v1/population/persons/search', () => {
     expect(body.items).toHaveLength(1);
   });
 
+  // Issue #10 point 5: a name of punctuation, CJK or full-width letters folded to an empty key and listed everyone.
+  it.each(['!!', '--', '李明', 'ＭＡＩ', '. .', 'a!', 'Đ-'])('refuses the name %j, under 2 letters or digits once folded, with a 400 naming name (not every person)', async (name) => {
+    const everyone = (await post('/api/v1/population/persons/search', { name: 'giang' })).json<{ total: number }>();
+    expect(everyone.total).toBeGreaterThan(0);
+    for (const payload of [{ name }, { name, birthYear: 2015 }, { name, nationalId: '012085000123' }]) {
+      const res = await post('/api/v1/population/persons/search', payload);
+      expect(res.statusCode, res.body).toBe(400);
+      const error = res.json<{ error: { messageVi: string; messageEn: string; fields: Array<{ field: string }> } }>().error;
+      expect(error.fields.map((f) => f.field)).toEqual(['name']);
+      expect(error.messageVi).toMatch(/ít nhất 2/);
+      expect(error.messageEn).toMatch(/at least 2/);
+    }
+  });
+
   it.each([
     [{}, 'name'],
     [{ nationalId: '12345' }, 'nationalId'],

@@ -1,6 +1,6 @@
 import type { Database, Db } from '../../platform/db';
 import { assertPurpose, recordAccess, subjectFor } from '../audit';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, invalidField, notFound } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
 import type { PersonDetail, PersonPageResult, QualityReport, ValidateIdResult } from '../../../contracts/population';
 import { getUnitNames } from '../units';
@@ -54,6 +54,19 @@ export function validateNationalId(input: { id: string; birthDate?: string; sex?
   };
 }
 
+/**
+ * The search key of a typed name, refused (400 naming `name`) when it holds fewer than 2 letters
+ * or digits: punctuation, CJK or full-width letters fold to an empty key, which would match every
+ * person in the searcher's units (issue #10). The typed length alone is no guard.
+ */
+function nameKeyOrRefuse(name: string): string {
+  const key = searchKey(name);
+  if (key.replace(/ /g, '').length < 2) {
+    throw invalidField('VALIDATION.INVALID', 'name', 'Nhập ít nhất 2 chữ cái hoặc chữ số của họ tên', 'Enter at least 2 letters or digits of the name');
+  }
+  return key;
+}
+
 export interface SearchInput { nationalId?: string; name?: string; birthDate?: string; birthYear?: number; unitCode?: string; purpose?: string; page: number; pageSize: number }
 
 /**
@@ -61,10 +74,10 @@ export interface SearchInput { nationalId?: string; name?: string; birthDate?: s
  * case — only among people living in `unitScope` (the searcher's units; null = the whole province).
  */
 export async function searchPersons(db: Db, input: SearchInput, unitScope: ReadonlySet<string> | null = null, reader?: Reader): Promise<PersonPageResult> {
-  const nameKey = input.name ? searchKey(input.name) : undefined;
+  const nameKey = input.name === undefined ? undefined : nameKeyOrRefuse(input.name);
   const query = {
     nationalId: input.nationalId,
-    nameKey: nameKey || undefined,
+    nameKey,
     birthDate: input.birthDate,
     birthYear: input.birthYear,
     unitCode: input.unitCode,
