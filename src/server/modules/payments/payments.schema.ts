@@ -50,6 +50,12 @@ export const payments = paymentsSchema.table(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(0),
+    /**
+     * Why the money must go back to the citizen (the refund queue, ADR 0010 rule 8): 'dossier_withdrawn'
+     * (the dossier was withdrawn before or after the payment), 'dossier_closed' (refused or not
+     * accepted before the payment arrived), 'already_paid' (the fee was paid by another attempt); null = nothing due.
+     */
+    refundDue: text('refund_due'),
   },
   (t) => [
     uniqueIndex('payments_reference_uq').on(t.reference),
@@ -63,10 +69,11 @@ export const payments = paymentsSchema.table(
     index('payments_dossier_idx').on(t.dossierId, t.createdAt.desc()),
     index('payments_open_expiry_idx').on(t.expiresAt).where(sql`${t.state} in ('created', 'pending')`),
     check('payments_method_ck', sql`${t.method} in ('gateway', 'vietqr')`),
-    check('payments_state_ck', sql`${t.state} in ('created', 'pending', 'succeeded', 'failed', 'cancelled', 'expired', 'partially_refunded', 'refunded')`),
+    check('payments_state_ck', sql`${t.state} in ('created', 'pending', 'succeeded', 'failed', 'cancelled', 'expired', 'partially_refunded', 'refunded', 'paid_not_credited')`),
+    check('payments_refund_due_ck', sql`${t.refundDue} is null or ${t.refundDue} in ('dossier_withdrawn', 'dossier_closed', 'already_paid')`),
     check('payments_amount_ck', sql`${t.amount} > 0`),
     check('payments_refunds_ck', sql`${t.refundedAmount} >= 0 and ${t.refundReservedAmount} >= 0 and ${t.refundedAmount} + ${t.refundReservedAmount} <= ${t.amount}`),
-    check('payments_credited_txn_ck', sql`${t.state} not in ('succeeded', 'partially_refunded', 'refunded') or ${t.gatewayTransactionId} is not null`),
+    check('payments_credited_txn_ck', sql`${t.state} not in ('succeeded', 'partially_refunded', 'refunded', 'paid_not_credited') or ${t.gatewayTransactionId} is not null`),
   ],
 );
 

@@ -1,0 +1,6 @@
+ALTER TABLE "payments"."payments" DROP CONSTRAINT "payments_state_ck";--> statement-breakpoint
+ALTER TABLE "payments"."payments" DROP CONSTRAINT "payments_credited_txn_ck";--> statement-breakpoint
+ALTER TABLE "payments"."payments" ADD COLUMN "refund_due" text;--> statement-breakpoint
+ALTER TABLE "payments"."payments" ADD CONSTRAINT "payments_refund_due_ck" CHECK ("payments"."payments"."refund_due" is null or "payments"."payments"."refund_due" in ('dossier_withdrawn', 'dossier_closed', 'already_paid'));--> statement-breakpoint
+ALTER TABLE "payments"."payments" ADD CONSTRAINT "payments_state_ck" CHECK ("payments"."payments"."state" in ('created', 'pending', 'succeeded', 'failed', 'cancelled', 'expired', 'partially_refunded', 'refunded', 'paid_not_credited'));--> statement-breakpoint
+ALTER TABLE "payments"."payments" ADD CONSTRAINT "payments_credited_txn_ck" CHECK ("payments"."payments"."state" not in ('succeeded', 'partially_refunded', 'refunded', 'paid_not_credited') or "payments"."payments"."gateway_transaction_id" is not null);
