@@ -30,10 +30,10 @@ export const accounts = identitySchema.table(
      * only for a later step, in one conditional UPDATE, so a code works once (RFC 6238 §5.2).
      */
     totpLastStep: integer('totp_last_step'),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** The sign-in before the last one: the owner is told of failed sign-ins since then (sign_in_failures). */
+    previousLoginAt: timestamp('previous_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -146,4 +146,43 @@ export const adminEvents = identitySchema.table(
     requestId: text('request_id'),
   },
   (t) => [index('admin_events_at_idx').on(t.at.desc()), index('admin_events_target_idx').on(t.target, t.at.desc())],
+);
+
+/**
+ * Rate limits shared by every process on the database (ADR 0004, "Sign-in throttling"): one row
+ * per key (e.g. `login:account:<username>`, `lookup:address:<ip>`), changed by atomic upserts.
+ * `hits`/`window_start`: a fixed-window count of requests. `failures`/`blocked_until`: a count of
+ * failed attempts and the time before which no attempt is taken (a delay that doubles with each
+ * failure past the free ones). `succeeded_at`: the last success under the key (for an
+ * account × address key: an address the owner has signed in from). Rows quiet for a day are pruned.
+ */
+export const rateLimits = identitySchema.table(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+    hits: integer('hits').notNull().default(0),
+    failures: integer('failures').notNull().default(0),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    /** The last attempt under this key was refused (it arrived before blocked_until): read back by the upsert. */
+    refused: boolean('refused').notNull().default(false),
+    succeededAt: timestamp('succeeded_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rate_limits_updated_idx').on(t.updatedAt)],
+);
+
+/** A failed staff sign-in of an existing account (wrong password or code), for the owner's security notice. */
+export const signInFailures = identitySchema.table(
+  'sign_in_failures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** The client address (IPv6 reduced to its /64), shown only to the account's owner. */
+    address: text('address').notNull(),
+  },
+  (t) => [index('sign_in_failures_account_idx').on(t.accountId, t.at.desc()), index('sign_in_failures_at_idx').on(t.at)],
 );
