@@ -141,8 +141,8 @@ quality
 
 const audit = program.command('audit').description('the personal-data access log');
 audit.command('verify').description('recompute the hash chain and report the first broken entry').action(async () => {
-  await withDatabase(async (database) => {
-    process.exitCode = await runAuditVerifyCli(database);
+  await withDatabase(async (database, config) => {
+    process.exitCode = await runAuditVerifyCli(database, { config });
   });
 });
 

@@ -3,7 +3,7 @@ import { buildApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import type { Config } from './platform/config';
 import { createLogger } from './platform/logger';
-import { startAccessLogSealer } from './modules/audit';
+import { checkpointAnchorFromConfig, startAccessLogSealer } from './modules/audit';
 import { startPaymentExpiryJob } from './modules/payments';
 
 /** Starts the server: database → app → listen; closes both on SIGINT/SIGTERM after in-flight requests finish. */
@@ -15,6 +15,8 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const sealer = startAccessLogSealer(database.db, {
     intervalMs: config.AUDIT_SEAL_INTERVAL_MS,
     onError: (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'access-log sealing failed'),
+    // Signed checkpoints of the chain head, outside the database (ADR 0004).
+    checkpoint: { anchor: checkpointAnchorFromConfig(config), intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_MS },
   });
   // Closes open payments whose gateway time (PAYMENT_EXPIRY_MINUTES) ran out; several processes are safe (ADR 0010).
   const paymentExpiry = startPaymentExpiryJob(database.db, {

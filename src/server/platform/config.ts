@@ -1,3 +1,4 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_WORKING_HOURS, parseWorkingHours } from '../../contracts/calendar';
 
@@ -14,6 +15,14 @@ export const Config = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
+    /** PostgreSQL timeouts (ADR 0014): opening a connection or waiting for a free one in the pool. */
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    /** Server-side limit of one statement of a request (statement_timeout); seeding and the quality run are not limited. */
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+    /** Client-side wait for any answer to a statement: above DB_STATEMENT_TIMEOUT_MS; catches a database that stalls. */
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(200).max(3_600_000).optional(),
+    /** A transaction idle for longer is ended by the server (idle_in_transaction_session_timeout), freeing its locks. */
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
     DATA_DIR: z.string().default('./data'),
     PUBLIC_URL: z.string().url().optional(),
     PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'must be a 2-digit province code').default('12'),
@@ -24,6 +33,12 @@ export const Config = z
     AUDIT_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** How often the server chains staged access-log entries (ADR 0004). */
     AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+    /** Ed25519 private key (base64 PKCS#8 DER, or PEM) signing the access log's checkpoints; never stored in the database (ADR 0004). */
+    AUDIT_CHECKPOINT_KEY: z.string().refine(isEd25519PrivateKey, 'must be an Ed25519 private key, base64 PKCS#8 DER (openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)').optional(),
+    /** How often the server writes a signed checkpoint of the access log's head to DATA_DIR/audit-checkpoints.jsonl. */
+    AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+    /** Optional endpoint each checkpoint is also POSTed to (JSON), outside this host. */
+    AUDIT_CHECKPOINT_URL: z.string().url().optional(),
     /** OpenID Connect issuer of the citizens' e-ID (VNeID / national portal SSO); unset = the built-in sandbox. */
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_CLIENT_ID: z.string().default('dvc06'),
@@ -64,8 +79,10 @@ export const Config = z
   .transform((c) => ({
     ...c,
     PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    DB_QUERY_TIMEOUT_MS: c.DB_QUERY_TIMEOUT_MS ?? c.DB_STATEMENT_TIMEOUT_MS + 1_000,
     SESSION_SECRET: c.SESSION_SECRET ?? (c.NODE_ENV === 'production' ? undefined : devSecret),
     AUDIT_PSEUDONYM_KEY: c.AUDIT_PSEUDONYM_KEY ?? (c.NODE_ENV === 'production' ? undefined : `${devSecret}-audit`),
+    AUDIT_CHECKPOINT_KEY: c.AUDIT_CHECKPOINT_KEY ?? (c.NODE_ENV === 'production' ? undefined : devCheckpointKey),
     OIDC_CLIENT_SECRET: c.OIDC_CLIENT_SECRET ?? (c.NODE_ENV === 'production' ? undefined : 'dvc06-sandbox-client-secret'),
     EID_SANDBOX: c.EID_SANDBOX ?? (c.NODE_ENV === 'production' ? 'off' : 'on'),
     ...paymentDefaults(c),
@@ -75,7 +92,10 @@ export const Config = z
     VIETQR_ACCOUNT_NAME: c.VIETQR_ACCOUNT_NAME ?? (c.NODE_ENV === 'production' ? undefined : 'KHO BAC NHA NUOC LAI CHAU DEMO'),
   }))
   .superRefine((c, ctx) => {
-    for (const key of ['SESSION_SECRET', 'AUDIT_PSEUDONYM_KEY', 'OIDC_CLIENT_SECRET', 'PAYMENT_TMN_CODE', 'PAYMENT_HASH_SECRET'] as const) {
+    if (c.DB_QUERY_TIMEOUT_MS <= c.DB_STATEMENT_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['DB_QUERY_TIMEOUT_MS'], message: 'must be longer than DB_STATEMENT_TIMEOUT_MS (the server cancels first; this catches a database that answers nothing)' });
+    }
+    for (const key of ['SESSION_SECRET', 'AUDIT_PSEUDONYM_KEY', 'AUDIT_CHECKPOINT_KEY', 'OIDC_CLIENT_SECRET', 'PAYMENT_TMN_CODE', 'PAYMENT_HASH_SECRET'] as const) {
       if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
     for (const key of ['PAYMENT_GATEWAY_URL', 'PAYMENT_GATEWAY_API_URL'] as const) {
@@ -87,6 +107,25 @@ export const Config = z
   });
 
 const devSecret = 'development-only-secret-do-not-use-in-production';
+/** A published Ed25519 key for development and tests only: checkpoints signed with it prove nothing. */
+const devCheckpointKey = 'MC4CAQAwBQYDK2VwBCIEIBM3rayjcbx2eO8muHukZQ1NhIyRN7n65CibJhy1/xAT';
+
+/** An Ed25519 private key from base64 PKCS#8 DER or PEM text (AUDIT_CHECKPOINT_KEY); throws otherwise. */
+export function parseEd25519PrivateKey(text: string): KeyObject {
+  const t = text.trim();
+  const key = t.startsWith('-----BEGIN') ? createPrivateKey(t) : createPrivateKey({ key: Buffer.from(t, 'base64'), format: 'der', type: 'pkcs8' });
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error('not an Ed25519 key');
+  return key;
+}
+
+/** Checked at start, not at the first checkpoint. */
+function isEd25519PrivateKey(text: string): boolean {
+  try {
+    return Boolean(parseEd25519PrivateKey(text));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Payment gateway defaults: secrets only outside production; the gateway URLs point at the

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createTestDatabase, testConfig, type TestDatabase } from '../../../../test/db';
@@ -9,7 +11,7 @@ import { subjectFor } from './audit.pseudonym';
 import { listAccessForSubject, recordAccess, type SubjectAccessItem } from './audit.service';
 import { makeEntry } from './test-support';
 
-const config = testConfig();
+const config = testConfig({ DATA_DIR: mkdtempSync(`${tmpdir()}/dvc06-audit-routes-`) });
 const key = config.AUDIT_PSEUDONYM_KEY!;
 const pao: CitizenRef = { accountId: randomUUID(), nationalId: '012085000123', personId: randomUUID() };
 const officerAccountId = randomUUID();
@@ -108,6 +110,6 @@ describe('purposes and verification', () => {
 
   it('verifies the chain', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/audit/chain/verify' });
-    expect(res.json()).toEqual({ ok: true, checked: 4, headSeq: 4 });
+    expect(res.json()).toEqual({ ok: true, checked: 4, headSeq: 4, checkpoints: { total: 0, verifiedUpTo: null, invalid: [] } });
   });
 });

@@ -10,6 +10,7 @@ import { grantConsent, listConsents, withdrawConsent } from './audit.consents';
 import { listAccessForSubject, listPurposes, type SubjectAccessQuery } from './audit.service';
 import { verifyChain } from './audit.verify';
 import { sealPendingAccess } from './audit.sealer';
+import { checkpointAnchorFromConfig, readCheckpoints } from './audit.checkpoints';
 
 const tags = ['audit'];
 
@@ -37,6 +38,7 @@ export function auditRoutes({ database, config }: AppDeps, options: AuditRouteOp
   const { db } = database;
   const key = config.AUDIT_PSEUDONYM_KEY;
   if (!key) throw new Error('AUDIT_PSEUDONYM_KEY is not configured');
+  const anchor = checkpointAnchorFromConfig(config);
   const subjectsOf = (request: FastifyRequest) => subjectsFor(key, requireCitizen(options, request));
   return async (app) => {
     app.get('/purposes', {
@@ -73,7 +75,7 @@ export function auditRoutes({ database, config }: AppDeps, options: AuditRouteOp
       schema: { tags, summary: 'Kiểm tra tính toàn vẹn nhật ký truy cập / verify the access log chain', response: { 200: ChainVerification } },
     }, async () => {
       await sealPendingAccess(db); // cover everything committed so far, not only what the job has chained
-      return verifyChain(db);
+      return verifyChain(db, { checkpoints: await readCheckpoints(anchor) });
     });
   };
 }

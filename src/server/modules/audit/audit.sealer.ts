@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db';
 import * as repo from './audit.repository';
+import { postCheckpoint, writeCheckpoint, type CheckpointAnchor } from './audit.checkpoints';
 
 /** Entries moved into the chain per statement: bounds the sealing transaction's length. */
 const SEAL_BATCH = 5_000;
@@ -25,19 +26,41 @@ export async function countPendingAccess(db: Db): Promise<number> {
 }
 
 export interface AccessLogSealer {
-  /** Stops the timer, waits for a running pass and seals what is left. */
+  /** Stops the timer, waits for a running pass, seals what is left and writes a last checkpoint. */
   stop(): Promise<void>;
 }
 
+export interface SealerOptions {
+  intervalMs: number;
+  onError: (error: unknown) => void;
+  /** Signed checkpoints of the chain head outside the database (ADR 0004), at most every `intervalMs`. */
+  checkpoint?: { anchor: CheckpointAnchor; intervalMs: number };
+}
+
 /**
- * The sealing job of a server process: every `intervalMs` it chains the staged entries. A failed
- * pass is reported through `onError` and retried at the next tick (nothing is lost: entries stay staged).
+ * The sealing job of a server process: every `intervalMs` it chains the staged entries and, when
+ * the checkpoint interval has passed and the head moved, writes a signed checkpoint and posts it
+ * to the external endpoint. A failed pass is reported through `onError` and retried at the next
+ * tick (nothing is lost: entries stay staged).
  */
-export function startAccessLogSealer(db: Db, options: { intervalMs: number; onError: (error: unknown) => void }): AccessLogSealer {
+export function startAccessLogSealer(db: Db, options: SealerOptions): AccessLogSealer {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
-  const pass = () => {
-    running = running.then(() => sealPendingAccess(db).then(() => undefined, options.onError));
+  let lastCheckpointAt = 0;
+  let lastCheckpointSeq: number | undefined;
+  const posts = new Set<Promise<void>>();
+  const checkpoint = async (force: boolean) => {
+    const cp = options.checkpoint;
+    if (!cp || (!force && Date.now() - lastCheckpointAt < cp.intervalMs)) return;
+    const written = await writeCheckpoint(db, cp.anchor, lastCheckpointSeq);
+    lastCheckpointAt = Date.now();
+    if (!written) return;
+    lastCheckpointSeq = written.seq;
+    const post = postCheckpoint(cp.anchor, written).catch(options.onError).finally(() => posts.delete(post));
+    posts.add(post);
+  };
+  const pass = (force = false) => {
+    running = running.then(() => sealPendingAccess(db).then(() => checkpoint(force)).then(() => undefined, options.onError));
     return running;
   };
   const timer = setInterval(() => {
@@ -48,7 +71,8 @@ export function startAccessLogSealer(db: Db, options: { intervalMs: number; onEr
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      await pass();
+      await pass(true);
+      await Promise.all(posts);
     },
   };
 }

@@ -22,9 +22,19 @@ export {
 } from './audit.service';
 
 /** The job that chains staged entries each second (started by the server), and an on-demand pass. */
-export { startAccessLogSealer, sealPendingAccess, countPendingAccess, type AccessLogSealer } from './audit.sealer';
+export { startAccessLogSealer, sealPendingAccess, countPendingAccess, type AccessLogSealer, type SealerOptions } from './audit.sealer';
 
-/** Recomputes the hash chain in batches and reports the first broken entry (hash, prev_hash, gap or head). */
+/**
+ * Signed checkpoints of the chain head kept outside the database (DATA_DIR/audit-checkpoints.jsonl,
+ * Ed25519 key AUDIT_CHECKPOINT_KEY, optional external copy at AUDIT_CHECKPOINT_URL): written by the
+ * sealer, read by verification (ADR 0004).
+ */
+export {
+  checkpointAnchor, checkpointAnchorFromConfig, readCheckpoints, writeCheckpoint, postCheckpoint, signCheckpoint,
+  type Checkpoint, type CheckpointAnchor, type CheckpointFile, type InvalidCheckpoint,
+} from './audit.checkpoints';
+
+/** Recomputes the hash chain in batches and reports the first broken entry (hash, prev_hash, gap, head, or against a checkpoint). */
 export { verifyChain, type ChainVerification, type ChainBreak, type VerifyOptions } from './audit.verify';
 
 /** The chain's hashing rule, for tools that check an exported log outside the database. */
