@@ -156,7 +156,8 @@ export function interactionRoutes(deps: InteractionDeps) {
   return async (scope: FastifyInstance): Promise<void> => {
     acceptForms(scope);
     const base = `${deps.routePrefix}/interaction/:uid`;
-    const opts = { schema: { hide: true } };
+    // The forms carry no session token: the interaction cookie bound to the uid in the URL is their token.
+    const opts = { schema: { hide: true }, config: { csrf: 'own' as const } };
     scope.get(base, opts, (request, reply) => showInteraction(deps, request, reply));
     scope.post(`${base}/login`, opts, (request, reply) => submitLogin(deps, request, reply));
     scope.post(`${base}/consent`, opts, (request, reply) => submitConsent(deps, request, reply));

@@ -47,7 +47,8 @@ function providerRoute(provider: Provider, mountPath: string) {
     // oidc-provider reads request bodies itself: leave the stream untouched.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
-    scope.all(`${EID_ROUTE_PREFIX}/*`, { schema: { hide: true } }, async (request, reply) => {
+    // oidc-provider protects its own forms (its logout form's xsrf field) and authenticates its clients.
+    scope.all(`${EID_ROUTE_PREFIX}/*`, { schema: { hide: true }, config: { csrf: 'own' } }, async (request, reply) => {
       reply.hijack();
       const req = request.raw as IncomingMessage & { originalUrl?: string };
       const rest = (req.url ?? '/').slice(EID_ROUTE_PREFIX.length) || '/';

@@ -84,7 +84,8 @@ function pageRoutes(db: Db, sandbox: PaymentSandbox) {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(String(body))));
     });
-    const opts = { schema: { hide: true }, config: { action: 'public' as const } };
+    // The payment page's form carries its own token (pageToken), checked on completion.
+    const opts = { schema: { hide: true }, config: { action: 'public' as const, csrf: 'own' as const } };
 
     scope.get(`${PAY_SANDBOX_PREFIX}/assets/sandbox.css`, opts, (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(SANDBOX_CSS));
 
@@ -125,8 +126,8 @@ function apiRoutes(db: Db, sandbox: PaymentSandbox) {
   const { merchant, scheduler } = sandbox;
   return async (scope: FastifyInstance): Promise<void> => {
     const opts = { schema: { hide: true }, config: { action: 'public' as const } };
-    // The merchant API: querydr and refund (JSON, signed both ways).
-    scope.post(`${PAY_SANDBOX_PREFIX}/merchant_webapi/api/transaction`, opts, async (request) => merchantApi(db, merchant, request.body));
+    // The merchant API: querydr and refund (JSON, signed both ways: the signature is its token).
+    scope.post(`${PAY_SANDBOX_PREFIX}/merchant_webapi/api/transaction`, { ...opts, config: { ...opts.config, csrf: 'own' as const } }, async (request) => merchantApi(db, merchant, request.body));
 
     // The day's settlement file (CSV) for the reconciliation.
     scope.get(`${PAY_SANDBOX_PREFIX}/settlement`, opts, async (request, reply) => {
