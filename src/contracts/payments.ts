@@ -11,11 +11,24 @@ import { IsoDate, PageQuery, UnitCode } from './common';
 /**
  * Lifecycle states (one state machine: src/server/modules/payments/lifecycle.ts).
  * created → pending (redirected to the gateway) → succeeded / failed / cancelled / expired;
- * succeeded → partially_refunded → refunded.
+ * succeeded → partially_refunded → refunded; paid_not_credited: the gateway took the money but the
+ * dossier could not take it (withdrawn, closed, already paid) — it is in the refund queue.
  */
-export const PAYMENT_STATES = ['created', 'pending', 'succeeded', 'failed', 'cancelled', 'expired', 'partially_refunded', 'refunded'] as const;
+export const PAYMENT_STATES = ['created', 'pending', 'succeeded', 'failed', 'cancelled', 'expired', 'partially_refunded', 'refunded', 'paid_not_credited'] as const;
 export const PaymentState = z.enum(PAYMENT_STATES);
 export type PaymentState = z.infer<typeof PaymentState>;
+
+/**
+ * Why a payment's money must go back to the citizen (the refund queue): the dossier was withdrawn
+ * (before or after the money arrived), was closed (refused, not accepted) before it arrived, or its
+ * fee had already been paid by another attempt.
+ */
+export const REFUND_DUE_REASONS = ['dossier_withdrawn', 'dossier_closed', 'already_paid'] as const;
+export const RefundDueReason = z.enum(REFUND_DUE_REASONS);
+export type RefundDueReason = z.infer<typeof RefundDueReason>;
+
+/** What the citizen is promised for a refund the system queued: the money is back within this many working days (ADR 0010). */
+export const REFUND_WITHIN_WORKING_DAYS = 10;
 
 /** How the citizen pays: through the card/bank gateway, or by a VietQR bank transfer (matched from a bank statement). */
 export const PaymentMethod = z.enum(['gateway', 'vietqr']);
@@ -88,6 +101,8 @@ export const Payment = z.object({
   paidAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   refunds: z.array(PaymentRefund),
+  /** Why (some of) the money must still be refunded; null when nothing is due (none queued, or all given back). */
+  refundDue: RefundDueReason.nullable(),
 });
 export type Payment = z.infer<typeof Payment>;
 
@@ -107,6 +122,8 @@ export const PaymentListQuery = PageQuery.extend({
   unitCode: UnitCode.optional(),
   dossierId: z.string().uuid().optional(),
   reference: z.string().max(40).optional(),
+  /** `true`: only the refund queue (payments with money still to give back). */
+  refundDue: z.enum(['true', 'false']).optional(),
   /** Created on or after this day (Vietnam time). */
   from: IsoDate.optional(),
   /** Created on or before this day (Vietnam time). */

@@ -20,7 +20,7 @@ import { counterRoutes } from './modules/counter';
 import { calendarRoutes } from './modules/calendar';
 import { procedureRoutes } from './modules/procedures';
 import { dossiersRoutes } from './modules/dossiers';
-import { paymentsReportsRoutes, paymentsRoutes } from './modules/payments';
+import { closePaymentsOfWithdrawnDossier, paymentsReportsRoutes, paymentsRoutes } from './modules/payments';
 import { registerPaymentSandbox } from './modules/payment-sandbox';
 import { cashlessRoutes } from './modules/cashless';
 import { feesRoutes } from './modules/fees';
@@ -100,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(populationRoutes(deps), { prefix: '/api/v1/population' });
   await app.register(calendarRoutes(deps), { prefix: '/api/v1/calendar' });
   await app.register(procedureRoutes(deps), { prefix: '/api/v1/procedures' });
-  await app.register(dossiersRoutes(deps), { prefix: '/api/v1/dossiers' });
+  await app.register(dossiersRoutes(deps, { onWithdraw: closePaymentsOfWithdrawnDossier }), { prefix: '/api/v1/dossiers' });
   await app.register(paymentsRoutes(deps), { prefix: '/api/v1/payments' });
   await app.register(paymentsReportsRoutes(deps), { prefix: '/api/v1/payments' });
   await app.register(cashlessRoutes(deps), { prefix: '/api/v1/cashless' });

@@ -4,6 +4,7 @@ import type { FeeStatus } from '../../../contracts/dossiers';
 import { dossierNotFound } from './dossiers.errors';
 import * as repo from './dossiers.repository';
 import { versionById } from './versions';
+import { CLOSED_STATES } from './lifecycle';
 
 /**
  * What the payments module needs of a dossier, and the two changes it makes to one — always inside
@@ -40,12 +41,14 @@ function feeConflict(vi: string, en: string): AppError {
 /**
  * Records a settled payment on the dossier in the caller's transaction: the fee becomes paid and
  * a dossier waiting for its payment moves on to the desk (`pay`, by the system). Refuses (409) an
- * amount other than the fee due, or a dossier that is not waiting for payment — the payment's
+ * amount other than the fee due, a dossier that is not waiting for payment, or one already closed
+ * (withdrawn, refused, not accepted: its money goes back, ADR 0010 rule 8) — the payment's
  * transaction then rolls back with it.
  */
 export async function settleDossierFee(tx: Db, dossierId: string, payment: { paymentId: string; amount: number; method: 'gateway' | 'vietqr'; at: Date }): Promise<void> {
   const row = await repo.findDossierForUpdate(tx, dossierId);
   if (!row) throw dossierNotFound();
+  if ((CLOSED_STATES as readonly string[]).includes(row.state)) throw feeConflict('Hồ sơ đã được rút hoặc đã kết thúc, không nhận lệ phí', 'The dossier was withdrawn or is closed; it takes no fee');
   if (row.feeStatus !== 'unpaid') throw feeConflict('Lệ phí của hồ sơ này không ở trạng thái chờ thanh toán', 'This dossier has no fee waiting to be paid');
   if (payment.amount !== row.feeAmount) throw feeConflict(`Số tiền ${payment.amount} đồng khác lệ phí phải nộp ${row.feeAmount} đồng`, `Amount ${payment.amount} VND differs from the fee due ${row.feeAmount} VND`);
   const toState = row.state === 'awaiting_payment' ? 'submitted' : row.state;

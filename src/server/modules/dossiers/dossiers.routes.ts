@@ -80,10 +80,12 @@ async function readBody(request: FastifyRequest, jsonField: string): Promise<{ j
 
 /**
  * /api/v1/dossiers: filing (citizens online or assisted; officers for paper filings), the
- * lifecycle commands, workqueues, attachments, slips and the public status lookup.
+ * lifecycle commands, workqueues, attachments, slips and the public status lookup. `hooks.onWithdraw`
+ * is the payments module's closing of the dossier's payments (wired by app.ts: dossiers does not
+ * import payments, which depends on dossiers).
  */
-export function dossiersRoutes({ database, config }: AppDeps): FastifyPluginAsyncZod {
-  const deps: service.DossierDeps = { db: database.db, config, files: diskFileStore(join(config.DATA_DIR, 'files')) };
+export function dossiersRoutes({ database, config }: AppDeps, hooks: Pick<service.DossierDeps, 'onWithdraw'> = {}): FastifyPluginAsyncZod {
+  const deps: service.DossierDeps = { db: database.db, config, files: diskFileStore(join(config.DATA_DIR, 'files')), onWithdraw: hooks.onWithdraw };
   return async (app) => {
     await app.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: ATTACHMENT_MAX_BYTES, files: ATTACHMENTS_MAX_COUNT + 1, fields: 3, fieldSize: 512 * 1024, parts: ATTACHMENTS_MAX_COUNT + 4 } });
 

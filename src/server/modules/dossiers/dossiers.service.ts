@@ -30,7 +30,15 @@ export interface DossierDeps {
   files: FileStore;
   /** The clock (tests move it). */
   now?: () => Date;
+  /**
+   * Runs in the withdrawal's transaction before the dossier changes (the payments module closes the
+   * dossier's open payments and queues the refund of money it holds, ADR 0010 rule 8).
+   */
+  onWithdraw?: WithdrawalHook;
 }
+
+/** What happens to a dossier's payments when it is withdrawn, inside the withdrawal's transaction. */
+export type WithdrawalHook = (tx: Db, dossierId: string, at: Date) => Promise<void>;
 
 const clock = (deps: DossierDeps) => (deps.now ? deps.now() : new Date());
 
@@ -386,6 +394,8 @@ export async function runCommand(deps: DossierDeps, access: AccessContext, id: s
   const grant = actors.includes('owner') ? { role: 'citizen', unitCode: null } : actingGrant(access, actors.includes('processor') ? 'dossiers.process' : 'dossiers.receive');
   try {
     await deps.db.transaction(async (tx) => {
+      // Payments first: the IPN locks the payment, then the dossier; the same order here never deadlocks.
+      if (command === 'withdraw') await deps.onWithdraw?.(tx, id, now);
       const updated = await repo.updateDossierIf(tx, id, row.state, row.version, set);
       if (!updated) {
         const fresh = await repo.findDossier(tx, id);

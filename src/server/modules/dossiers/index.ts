@@ -14,7 +14,7 @@ export { COMMANDS, checkTransition, availableCommands, RUNNING_STATES, CLOSED_ST
 
 /** Use cases, for the CLI, the benchmark and later modules (payments, dashboards). */
 export {
-  submitDossier, runCommand, getDossier, listWorkqueue, listMine, lookupStatus, agencyCodeFor, formatDossierCode, type DossierDeps,
+  submitDossier, runCommand, getDossier, listWorkqueue, listMine, lookupStatus, agencyCodeFor, formatDossierCode, type DossierDeps, type WithdrawalHook,
 } from './dossiers.service';
 
 /** For the payments module: the payable view of a dossier, and settling / refunding its fee inside the payment's transaction. */

@@ -29,7 +29,8 @@ export type GatewayResult =
       reference: string;
       /** VND (the protocol's amount / 100). */
       amount: number;
-      outcome: 'succeeded' | 'failed' | 'cancelled';
+      /** `pending`: the gateway has no verdict yet (vnp_TransactionStatus 01, "not finished"): nothing changes. */
+      outcome: 'succeeded' | 'failed' | 'cancelled' | 'pending';
       gatewayTransactionId: string | null;
       responseCode: string;
       transactionStatus: string;

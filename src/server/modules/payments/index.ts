@@ -34,6 +34,9 @@ export { refundPayment, retryRefund } from './refund';
 /** The IPN (the only place a payment's state changes) and the browser return (display only). */
 export { handleIpn, handleReturn, resultPagePath, IPN_ANSWERS, type SettlementDeps } from './settlement';
 
+/** The dossiers module's withdrawal hook (wired by app.ts): closes the dossier's open payments and queues refunds of money it holds. */
+export { closePaymentsOfWithdrawnDossier } from './withdrawal';
+
 /** The expiry job of each server process (started by main.ts), and one pass of it. */
 export { startPaymentExpiryJob, expirePayments, type PaymentExpiryJob } from './expiry';
 

@@ -4,14 +4,15 @@ import { checkRefund, nextState, PAYMENT_EVENTS, stateAfterRefund, type PaymentE
 
 /** The whole machine as a table: state × event → next state (— = refused). */
 const TABLE: Record<PaymentState, Partial<Record<PaymentEvent, PaymentState>>> = {
-  created: { redirect: 'pending', ipn_succeeded: 'succeeded', ipn_failed: 'failed', ipn_cancelled: 'cancelled', expire: 'expired' },
-  pending: { ipn_succeeded: 'succeeded', ipn_failed: 'failed', ipn_cancelled: 'cancelled', expire: 'expired' },
+  created: { redirect: 'pending', ipn_succeeded: 'succeeded', ipn_not_creditable: 'paid_not_credited', ipn_failed: 'failed', ipn_cancelled: 'cancelled', expire: 'expired' },
+  pending: { ipn_succeeded: 'succeeded', ipn_not_creditable: 'paid_not_credited', ipn_failed: 'failed', ipn_cancelled: 'cancelled', expire: 'expired' },
   succeeded: { refund_partial: 'partially_refunded', refund_full: 'refunded' },
   failed: {},
   cancelled: {},
-  expired: { ipn_succeeded: 'succeeded' },
+  expired: { ipn_succeeded: 'succeeded', ipn_not_creditable: 'paid_not_credited' },
   partially_refunded: { refund_partial: 'partially_refunded', refund_full: 'refunded' },
   refunded: {},
+  paid_not_credited: { refund_uncredited: 'paid_not_credited' },
 };
 
 describe('the payment state machine', () => {
@@ -45,6 +46,8 @@ describe('refund checks', () => {
     ['a pending payment', 'pending', 7000, 0, 0, 1000, { ok: false, reason: 'wrong_state' }],
     ['a fully refunded payment', 'refunded', 7000, 7000, 0, 1, { ok: false, reason: 'wrong_state' }],
     ['an expired payment', 'expired', 7000, 0, 0, 1000, { ok: false, reason: 'wrong_state' }],
+    ['money taken but never credited', 'paid_not_credited', 7000, 0, 0, 7000, { ok: true, wholePayment: true }],
+    ['the rest of money never credited', 'paid_not_credited', 7000, 7000, 0, 1, { ok: false, reason: 'too_much' }],
   ];
   for (const [name, state, amount, refunded, reserved, requested, expected] of cases) {
     it(`${name}: ${JSON.stringify(expected)}`, () => expect(checkRefund(state, amount, refunded, reserved, requested)).toEqual(expected));

@@ -7,15 +7,19 @@ import type { PaymentState } from '../../../contracts/payments';
  *      │                 ├─ipn_failed→ failed            └──────────refund_full──────────────────────────┘
  *      │                 ├─ipn_cancelled→ cancelled
  *      └──────expire─────┴─expire→ expired ─ipn_succeeded→ succeeded   (a late IPN: the gateway took the money)
+ *   created / pending / expired ─ipn_not_creditable→ paid_not_credited ─refund_uncredited→ paid_not_credited
  *
  * Only the gateway's server-to-server IPN moves a payment to succeeded / failed / cancelled; the
  * browser's return URL never does. failed, cancelled and expired are final for that payment: the
  * citizen retries with a new payment of the same dossier. An expired payment still accepts a
  * successful IPN — the money was taken before the gateway's vnp_ExpireDate and arrived late — so
- * the citizen is not charged for nothing.
+ * the citizen is not charged for nothing. A success the dossier cannot take (withdrawn or closed
+ * meanwhile, or already paid by another attempt) is `paid_not_credited`: the money is recorded,
+ * never credited, and queued for refund; its refunds add up in `refunded_amount` and it keeps its
+ * state (it never becomes `refunded`, which means "credited, then given back").
  */
 
-export const PAYMENT_EVENTS = ['redirect', 'ipn_succeeded', 'ipn_failed', 'ipn_cancelled', 'expire', 'refund_partial', 'refund_full'] as const;
+export const PAYMENT_EVENTS = ['redirect', 'ipn_succeeded', 'ipn_not_creditable', 'ipn_failed', 'ipn_cancelled', 'expire', 'refund_partial', 'refund_full', 'refund_uncredited'] as const;
 export type PaymentEvent = (typeof PAYMENT_EVENTS)[number];
 
 export interface PaymentRule {
@@ -28,17 +32,21 @@ export interface PaymentRule {
 export const PAYMENT_RULES: Readonly<Record<PaymentEvent, PaymentRule>> = {
   redirect: { from: ['created'], to: 'pending', by: 'citizen' },
   ipn_succeeded: { from: ['created', 'pending', 'expired'], to: 'succeeded', by: 'gateway' },
+  ipn_not_creditable: { from: ['created', 'pending', 'expired'], to: 'paid_not_credited', by: 'gateway' },
   ipn_failed: { from: ['created', 'pending'], to: 'failed', by: 'gateway' },
   ipn_cancelled: { from: ['created', 'pending'], to: 'cancelled', by: 'gateway' },
   expire: { from: ['created', 'pending'], to: 'expired', by: 'job' },
   refund_partial: { from: ['succeeded', 'partially_refunded'], to: 'partially_refunded', by: 'officer' },
   refund_full: { from: ['succeeded', 'partially_refunded'], to: 'refunded', by: 'officer' },
+  refund_uncredited: { from: ['paid_not_credited'], to: 'paid_not_credited', by: 'officer' },
 };
 
 /** States in which the citizen may still complete the payment on the gateway. */
 export const OPEN_STATES: readonly PaymentState[] = ['created', 'pending'];
 /** States in which the money is (or was) with us: the dossier's fee is paid by this payment. */
 export const CREDITED_STATES: readonly PaymentState[] = ['succeeded', 'partially_refunded', 'refunded'];
+/** States whose money may be (partly) given back: credited, or taken but never credited. */
+export const REFUNDABLE_STATES: readonly PaymentState[] = ['succeeded', 'partially_refunded', 'paid_not_credited'];
 /** States after which a new payment of the dossier may be made. */
 export const RETRYABLE_STATES: readonly PaymentState[] = ['failed', 'cancelled', 'expired'];
 
@@ -64,7 +72,7 @@ export type RefundCheck =
  * that reaches it makes the payment `refunded`.
  */
 export function checkRefund(state: PaymentState, amount: number, refunded: number, reserved: number, requested: number): RefundCheck {
-  if (!PAYMENT_RULES.refund_partial.from.includes(state)) return { ok: false, reason: 'wrong_state' };
+  if (!REFUNDABLE_STATES.includes(state)) return { ok: false, reason: 'wrong_state' };
   if (!Number.isInteger(requested) || requested <= 0) return { ok: false, reason: 'not_positive' };
   if (refunded + reserved + requested > amount) return { ok: false, reason: 'too_much' };
   return { ok: true, wholePayment: requested === amount };

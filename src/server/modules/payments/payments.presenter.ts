@@ -1,4 +1,4 @@
-import type { Payment, PaymentMethod, PaymentRefund, PaymentState } from '../../../contracts/payments';
+import type { Payment, PaymentMethod, PaymentRefund, PaymentState, RefundDueReason } from '../../../contracts/payments';
 import type { PaymentRow, RefundRow } from './payments.repository';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -35,5 +35,6 @@ export function presentPayment(row: PaymentRow, refunds: RefundRow[]): Payment {
     paidAt: iso(row.paidAt),
     closedAt: iso(row.closedAt),
     refunds: refunds.filter((r) => r.paymentId === row.id).map(presentRefund),
+    refundDue: row.refundDue && row.refundedAmount < row.amount ? (row.refundDue as RefundDueReason) : null,
   };
 }

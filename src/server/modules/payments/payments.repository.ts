@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
-import type { PaymentState } from '../../../contracts/payments';
+import type { PaymentState, RefundDueReason } from '../../../contracts/payments';
+import { REFUNDABLE_STATES } from './lifecycle';
 import { paymentEvents, payments, refunds, securityEvents } from './payments.schema';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -80,6 +81,64 @@ export async function creditOpenPayment(db: Db, c: {
   return r ? { id: r.payment_id, dossierId: r.dossier_id, amount: Number(r.amount), fromState: r.from_state } : undefined;
 }
 
+/**
+ * Records money the gateway took for a payment whose dossier cannot take it (ADR 0010 rule 8): the
+ * payment of `reference` at `gateway`, with the IPN's amount, not credited nor already holding
+ * money, becomes `paid_not_credited` with the gateway's transaction and the reason it is due back
+ * (`refund_due`), and the `ipn_not_creditable` event is written — one statement. Undefined when
+ * nothing matched (a duplicate delivery, another transaction number already recorded).
+ */
+export async function recordUncredited(db: Db, c: {
+  reference: string; gateway: string; amount: number; gatewayTransactionId: string; responseCode: string; transactionStatus: string; bankCode: string | null; paidAt: Date; at: Date;
+  reason: RefundDueReason; from: readonly PaymentState[];
+}): Promise<{ id: string; dossierId: string } | undefined> {
+  const at = c.at.toISOString();
+  const rows = await queryRows<{ payment_id: string; dossier_id: string }>(db, sql`
+    with old as (
+      select id, state from payments.payments where reference = ${c.reference} and gateway = ${c.gateway} for update
+    ), upd as (
+      update payments.payments p set state = 'paid_not_credited', refund_due = ${c.reason}, gateway_transaction_id = ${c.gatewayTransactionId},
+        gateway_response_code = ${c.responseCode}, bank_code = ${c.bankCode}, paid_at = ${c.paidAt.toISOString()}::timestamptz, updated_at = ${at}::timestamptz, version = p.version + 1
+      from old where p.id = old.id and old.state in (${sql.join(c.from.map((f) => sql`${f}`), sql`, `)}) and p.amount = ${c.amount}
+      returning p.id, p.dossier_id, old.state as from_state
+    ), ev as (
+      insert into payments.payment_events (payment_id, event, from_state, to_state, source, at, detail)
+      select id, 'ipn_not_creditable', from_state, 'paid_not_credited', 'gateway', ${at}::timestamptz,
+        jsonb_build_object('responseCode', ${c.responseCode}::text, 'transactionStatus', ${c.transactionStatus}::text, 'gatewayTransactionId', ${c.gatewayTransactionId}::text, 'refundDue', ${c.reason}::text)
+      from upd returning payment_id
+    )
+    select upd.id as payment_id, upd.dossier_id from upd join ev on ev.payment_id = upd.id`);
+  const r = rows[0];
+  return r ? { id: r.payment_id, dossierId: r.dossier_id } : undefined;
+}
+
+/**
+ * The dossier was withdrawn (in the withdrawal's transaction): its open payments are expired (a
+ * success that still arrives becomes paid_not_credited) and the money it holds — a credited
+ * payment not yet given back — is queued for refund. Locks the payments before the dossier row is
+ * changed, in the IPN's order (payment, then dossier), so the two never deadlock.
+ */
+export async function closeForWithdrawnDossier(db: Db, dossierId: string, at: Date): Promise<{ expired: number; queued: number }> {
+  const when = at.toISOString();
+  const expired = await queryRows<{ payment_id: string }>(db, sql`
+    with old as (
+      select id, state from payments.payments where dossier_id = ${dossierId} and state in ('created', 'pending', 'succeeded', 'partially_refunded') order by id for update
+    ), upd as (
+      update payments.payments p set state = 'expired', closed_at = ${when}::timestamptz, updated_at = ${when}::timestamptz, version = p.version + 1
+      from old where p.id = old.id and p.state in ('created', 'pending')
+      returning p.id, old.state as from_state
+    )
+    insert into payments.payment_events (payment_id, event, from_state, to_state, source, at, detail)
+    select id, 'expire', from_state, 'expired', 'citizen', ${when}::timestamptz, jsonb_build_object('reason', 'dossier_withdrawn') from upd
+    returning payment_id`);
+  const queued = await db
+    .update(payments)
+    .set({ refundDue: 'dossier_withdrawn', updatedAt: at, version: sql`${payments.version} + 1` })
+    .where(and(eq(payments.dossierId, dossierId), inArray(payments.state, ['succeeded', 'partially_refunded']), isNull(payments.refundDue)))
+    .returning({ id: payments.id });
+  return { expired: expired.length, queued: queued.length };
+}
+
 export async function insertEvent(db: Db, event: PaymentEventRow): Promise<void> {
   await db.insert(paymentEvents).values(event);
 }
@@ -118,7 +177,7 @@ export async function reserveRefund(db: Db, id: string, amount: number): Promise
     .set({ refundReservedAmount: sql`${payments.refundReservedAmount} + ${amount}`, updatedAt: new Date(), version: sql`${payments.version} + 1` })
     .where(and(
       eq(payments.id, id),
-      inArray(payments.state, ['succeeded', 'partially_refunded']),
+      inArray(payments.state, [...REFUNDABLE_STATES]),
       sql`${payments.refundedAmount} + ${payments.refundReservedAmount} + ${amount} <= ${payments.amount}`,
     ))
     .returning();
@@ -132,7 +191,7 @@ export async function confirmRefund(db: Db, id: string, amount: number, at: Date
     update payments.payments p set
       refund_reserved_amount = p.refund_reserved_amount - ${amount},
       refunded_amount = p.refunded_amount + ${amount},
-      state = case when p.refunded_amount + ${amount} >= p.amount then 'refunded' else 'partially_refunded' end,
+      state = case when p.state = 'paid_not_credited' then p.state when p.refunded_amount + ${amount} >= p.amount then 'refunded' else 'partially_refunded' end,
       updated_at = ${at.toISOString()}::timestamptz, version = p.version + 1
     from old where p.id = old.id and p.refund_reserved_amount >= ${amount}
     returning p.id, old.state as from_state`);
@@ -172,6 +231,8 @@ export interface ListFilter {
   reference?: string;
   from?: Date;
   to?: Date;
+  /** Only the refund queue: a refund reason and money not yet given back. */
+  refundDue?: boolean;
 }
 
 function where(f: ListFilter): SQL | undefined {
@@ -183,6 +244,7 @@ function where(f: ListFilter): SQL | undefined {
   if (f.reference) c.push(eq(payments.reference, f.reference.toUpperCase()));
   if (f.from) c.push(gte(payments.createdAt, f.from));
   if (f.to) c.push(lt(payments.createdAt, f.to));
+  if (f.refundDue) c.push(sql`${payments.refundDue} is not null and ${payments.refundedAmount} < ${payments.amount}`);
   return c.length ? and(...c) : undefined;
 }
 

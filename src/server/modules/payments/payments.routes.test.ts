@@ -239,15 +239,16 @@ describe('expiry', () => {
     expect((await w.dossierFee(d)).feeStatus).toBe('paid');
   });
 
-  it('a late success for an expired payment of a dossier already paid by a retry is 02 and a "paid_not_credited" event', async () => {
+  it('a late success for an expired payment of a dossier already paid by a retry is 00, paid_not_credited in the refund queue, and a "paid_not_credited" event', async () => {
     const d = await w.payableDossier();
     const first = (await startPayment(w.citizen, d)).body;
     await completeOnGateway(w.base, first.redirectUrl!, 'pay', { manual: '1' });
     await expirePayments(w.t.database.db, new Date(Date.now() + 16 * 60_000));
     const second = (await startPayment(w.citizen, d)).body;
     await completeOnGateway(w.base, second.redirectUrl!, 'pay');
+    expect(await sendIpn(first.payment.reference)).toBe('00');
+    expect(await getPayment(first.payment.id)).toMatchObject({ state: 'paid_not_credited', refundDue: 'already_paid' });
     expect(await sendIpn(first.payment.reference)).toBe('02');
-    expect((await getPayment(first.payment.id)).state).toBe('expired');
     expect(await w.dossierFee(d)).toMatchObject({ feeStatus: 'paid', feePaymentId: second.payment.id, feePaidAmount: FEE });
     expect((await securityEvents(first.payment.reference)).map((e) => e.kind)).toEqual(['paid_not_credited']);
   });

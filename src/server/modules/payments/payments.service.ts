@@ -153,7 +153,7 @@ export async function listPayments(deps: PaymentDeps, access: AccessContext, q: 
   const scope = access.unitScope('dossiers.read');
   if (q.unitCode && !access.canInUnit('dossiers.read', q.unitCode)) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const filter: repo.ListFilter = {
-    unitCodes: scope ? [...scope] : null, unitCode: q.unitCode, state: q.state, dossierId: q.dossierId, reference: q.reference,
+    unitCodes: scope ? [...scope] : null, unitCode: q.unitCode, state: q.state, dossierId: q.dossierId, reference: q.reference, refundDue: q.refundDue === 'true',
     from: q.from ? vnDayStart(q.from) : undefined, to: q.to ? new Date(vnDayStart(q.to).getTime() + 86_400_000) : undefined,
   };
   const [rows, total] = await Promise.all([repo.listPayments(deps.db, filter, q.pageSize, (q.page - 1) * q.pageSize), repo.countPayments(deps.db, filter)]);

@@ -117,7 +117,7 @@ export async function dailyReport(deps: ReconciliationDeps, access: AccessContex
 const METHOD_VI: Record<PaymentMethod, string> = { gateway: 'Cổng thanh toán', vietqr: 'Chuyển khoản VietQR' };
 const STATE_VI: Record<PaymentState, string> = {
   created: 'Mới tạo', pending: 'Đang chờ thanh toán', succeeded: 'Thành công', failed: 'Thất bại', cancelled: 'Đã hủy', expired: 'Hết hạn',
-  partially_refunded: 'Hoàn một phần', refunded: 'Đã hoàn tiền',
+  partially_refunded: 'Hoàn một phần', refunded: 'Đã hoàn tiền', paid_not_credited: 'Đã thu, không ghi nhận cho hồ sơ — phải hoàn tiền',
 };
 const KIND_VI: Record<ReconciliationMismatch['kind'], string> = {
   missing_here: 'Có trong tệp cổng thanh toán, chưa thành công tại DVC06',

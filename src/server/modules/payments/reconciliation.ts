@@ -89,7 +89,8 @@ export interface OurPayment {
   unitCode: string;
 }
 
-const CREDITED: readonly PaymentState[] = ['succeeded', 'partially_refunded', 'refunded'];
+/** The money is with us: credited, or taken but not credited (paid_not_credited, in the refund queue). */
+const CREDITED: readonly PaymentState[] = ['succeeded', 'partially_refunded', 'refunded', 'paid_not_credited'];
 
 /**
  * Mismatches between the file's payments of a day and ours:

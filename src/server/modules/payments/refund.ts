@@ -1,7 +1,7 @@
 import type { Payment, PaymentState, RefundBody } from '../../../contracts/payments';
 import type { AccessContext } from '../identity';
 import { refundDossierFee } from '../dossiers';
-import { checkRefund, stateAfterRefund } from './lifecycle';
+import { checkRefund, REFUNDABLE_STATES, stateAfterRefund } from './lifecycle';
 import * as errors from './payments.errors';
 import { canRefund, canSeePayment } from './payments.policy';
 import { presentPayment } from './payments.presenter';
@@ -48,12 +48,14 @@ async function askGateway(deps: PaymentDeps, payment: repo.PaymentRow, refund: r
     const done = await repo.confirmRefund(tx, payment.id, refund.amount, at);
     if (!done) throw errors.refundState(payment.state);
     await repo.completeRefund(tx, refund.id, { state: 'succeeded', gatewayRefundId: answer.gatewayRefundId, gatewayResponseCode: answer.responseCode, completedAt: at });
-    const to = stateAfterRefund(done.row.amount, done.row.refundedAmount);
+    // Money never credited (paid_not_credited) goes back without touching the dossier's fee.
+    const uncredited = done.fromState === 'paid_not_credited';
+    const to = uncredited ? 'paid_not_credited' : stateAfterRefund(done.row.amount, done.row.refundedAmount);
     await repo.insertEvent(tx, {
-      paymentId: payment.id, event: to === 'refunded' ? 'refund_full' : 'refund_partial', fromState: done.fromState, toState: to, source: 'officer',
+      paymentId: payment.id, event: uncredited ? 'refund_uncredited' : to === 'refunded' ? 'refund_full' : 'refund_partial', fromState: done.fromState, toState: to, source: 'officer',
       actorAccountId: refund.actorAccountId, at, detail: { amount: refund.amount, refundedTotal: done.row.refundedAmount, gatewayRefundId: answer.gatewayRefundId },
     });
-    await refundDossierFee(tx, payment.dossierId, { paymentId: payment.id, amount: refund.amount, full: to === 'refunded', at, reason: refund.reason });
+    if (!uncredited) await refundDossierFee(tx, payment.dossierId, { paymentId: payment.id, amount: refund.amount, full: to === 'refunded', at, reason: refund.reason });
   });
 }
 
@@ -71,7 +73,7 @@ export async function refundPayment(deps: PaymentDeps, access: AccessContext, id
     const reserved = await repo.reserveRefund(tx, row.id, body.amount);
     if (!reserved) {
       const fresh = (await repo.findPayment(tx, row.id))!;
-      throw ['succeeded', 'partially_refunded'].includes(fresh.state) ? errors.refundAmount(fresh.amount - fresh.refundedAmount - fresh.refundReservedAmount) : errors.refundState(fresh.state);
+      throw (REFUNDABLE_STATES as readonly string[]).includes(fresh.state) ? errors.refundAmount(fresh.amount - fresh.refundedAmount - fresh.refundReservedAmount) : errors.refundState(fresh.state);
     }
     return repo.insertRefund(tx, {
       paymentId: row.id, amount: body.amount, wholePayment: check.wholePayment, reason: body.reason, state: 'requested', requestId: newRequestId(),

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import type { IpnAnswer } from '../../../contracts/payments';
-import { settleDossierFee } from '../dossiers';
+import type { IpnAnswer, RefundDueReason } from '../../../contracts/payments';
+import { CLOSED_STATES, getDossierForPayment, settleDossierFee } from '../dossiers';
 import type { GatewayResult, PaymentGateway } from './gateway';
 import { CREDITED_STATES, statesAllowing } from './lifecycle';
 import * as repo from './payments.repository';
@@ -73,6 +73,32 @@ async function credit(deps: SettlementDeps, result: Extract<GatewayResult, { ok:
   }
 }
 
+/** Why the dossier could not take the money: withdrawn, closed (refused, not accepted), or its fee paid by another attempt. */
+async function refundReason(deps: SettlementDeps, dossierId: string): Promise<RefundDueReason> {
+  const dossier = await getDossierForPayment(deps.db, dossierId);
+  if (dossier.state === 'withdrawn') return 'dossier_withdrawn';
+  return (CLOSED_STATES as readonly string[]).includes(dossier.state) ? 'dossier_closed' : 'already_paid';
+}
+
+/**
+ * A success the dossier refused (ADR 0010 rule 8): the payment becomes paid_not_credited with the
+ * gateway's transaction and the reason, which puts it in the refund queue. True when this delivery
+ * recorded it (answer 00); false when nothing matched (a duplicate, or another transaction number).
+ */
+async function recordNotCreditable(deps: SettlementDeps, result: Extract<GatewayResult, { ok: true }>, at: Date): Promise<{ recorded: boolean; reason?: RefundDueReason }> {
+  const payment = await repo.findByReference(deps.db, result.reference);
+  if (!payment || payment.gateway !== deps.gateway.name) return { recorded: false };
+  const reason = await refundReason(deps, payment.dossierId);
+  const row = await repo.recordUncredited(deps.db, {
+    reference: result.reference, gateway: deps.gateway.name, amount: result.amount, gatewayTransactionId: result.gatewayTransactionId!, responseCode: result.responseCode,
+    transactionStatus: result.transactionStatus, bankCode: result.bankCode, paidAt: result.paidAt ?? at, at, reason, from: statesAllowing('ipn_not_creditable'),
+  }).catch((error: unknown) => {
+    if (violatedConstraint(error) === 'payments_gateway_txn_uq') return undefined;
+    throw error;
+  });
+  return { recorded: Boolean(row), reason };
+}
+
 /** A failed or cancelled result closes an open payment (nothing to credit). */
 async function close(deps: SettlementDeps, payment: repo.PaymentRow, result: Extract<GatewayResult, { ok: true }>, at: Date): Promise<boolean> {
   const event = result.outcome === 'cancelled' ? 'ipn_cancelled' : 'ipn_failed';
@@ -104,9 +130,15 @@ export async function handleIpn(deps: SettlementDeps, query: unknown, sourceIp: 
   if (result.outcome === 'succeeded') {
     const outcome = await credit(deps, result, at);
     if (outcome === 'credited') return ANSWERS.ok;
-    if (outcome !== 'no_match') {
-      const reused = outcome === 'transaction_reused';
-      await event(reused ? 'transaction_reused' : 'paid_not_credited', result.reference, { gatewayTransactionId: result.gatewayTransactionId, reason: reused ? 'transaction_reused' : 'dossier_not_payable' });
+    if (outcome === 'not_creditable') {
+      // The money is taken and the dossier cannot take it: recorded and queued for refund, and acknowledged.
+      const uncredited = await recordNotCreditable(deps, result, at);
+      await event('paid_not_credited', result.reference, { gatewayTransactionId: result.gatewayTransactionId, reason: uncredited.reason ?? 'dossier_not_payable', recorded: uncredited.recorded });
+      if (uncredited.recorded) return ANSWERS.ok;
+      return ANSWERS.already;
+    }
+    if (outcome === 'transaction_reused') {
+      await event('transaction_reused', result.reference, { gatewayTransactionId: result.gatewayTransactionId, reason: 'transaction_reused' });
       return ANSWERS.already;
     }
   }
@@ -119,10 +151,12 @@ export async function handleIpn(deps: SettlementDeps, query: unknown, sourceIp: 
     await event('wrong_amount', payment.reference, { expected: payment.amount, received: result.amount, responseCode: result.responseCode });
     return ANSWERS.wrongAmount;
   }
+  // Transaction status 01 ("not finished"): no verdict yet. Acknowledged, nothing changes; the result that finishes it decides.
+  if (result.outcome === 'pending') return ANSWERS.ok;
   if (result.outcome !== 'succeeded') return (await close(deps, payment, result, at)) ? ANSWERS.ok : ANSWERS.already;
   // A success that credited nothing: a duplicate of the confirming IPN (the normal case), or money
   // the gateway took for a payment already closed or credited by another transaction.
-  const credited = CREDITED_STATES.includes(payment.state as (typeof CREDITED_STATES)[number]);
+  const credited = CREDITED_STATES.includes(payment.state as (typeof CREDITED_STATES)[number]) || payment.state === 'paid_not_credited';
   if (!credited || payment.gatewayTransactionId !== result.gatewayTransactionId) {
     await event('paid_not_credited', payment.reference, { gatewayTransactionId: result.gatewayTransactionId, reason: credited ? 'second_transaction' : `payment_${payment.state}` });
   }

@@ -21,8 +21,13 @@ export interface VnpayOptions {
   timeoutMs?: number;
 }
 
-/** A gateway result's outcome from its response and transaction codes (both 00 = paid). */
-function outcomeOf(responseCode: string, transactionStatus: string): 'succeeded' | 'failed' | 'cancelled' {
+/**
+ * A gateway result's outcome from its response and transaction codes (both 00 = paid). Transaction
+ * status 01 ("not finished") is no verdict, whatever the response code says: the payment stays open
+ * and a later result decides it (ADR 0010 rule 9).
+ */
+function outcomeOf(responseCode: string, transactionStatus: string): 'succeeded' | 'failed' | 'cancelled' | 'pending' {
+  if (transactionStatus === VNP_TXN_STATUS.UNFINISHED) return 'pending';
   if (responseCode === VNP_RESULT.SUCCESS && transactionStatus === VNP_TXN_STATUS.SUCCESS) return 'succeeded';
   return responseCode === VNP_RESULT.CANCELLED ? 'cancelled' : 'failed';
 }

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Descriptions, Result, Skeleton, Space } from 'antd';
-import type { Payment } from '../../../contracts/payments';
+import { REFUND_WITHIN_WORKING_DAYS, type Payment } from '../../../contracts/payments';
 import { formatVnd } from '../../../contracts/fees';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';
-import { isOpen, isRetryable } from './payment-labels';
+import { isOpen, isRetryable, uncreditedVerdict } from './payment-labels';
 import { fetchPayment, receiptUrl } from './payments-api';
 import { VietqrPanel } from './VietqrPanel';
 import { useStartPayment } from './use-start-payment';
@@ -103,7 +103,11 @@ function Verdict({ p, slow, onCheck }: { p: Payment; slow: boolean; onCheck: () 
     );
     return <Result status="success" title={t('pay.result.succeeded')} subTitle={t('pay.result.succeededText', { amount, code: p.dossierCode ?? EMPTY })} extra={[toDossier, receipt]} />;
   }
-  if (p.state === 'partially_refunded' || p.state === 'refunded') {
+  const uncredited = uncreditedVerdict(p);
+  if (uncredited) {
+    return <Result status="warning" title={t(uncredited.title)} subTitle={t(uncredited.text, { amount, code: p.dossierCode ?? EMPTY, days: String(REFUND_WITHIN_WORKING_DAYS) })} extra={[toDossier]} />;
+  }
+  if (p.state === 'partially_refunded' || p.state === 'refunded' || p.state === 'paid_not_credited') {
     return <Result status="info" title={t('pay.result.refunded')} subTitle={t('pay.result.refundedText', { refunded: formatVnd(p.refundedAmount, lang), amount })} extra={[toDossier]} />;
   }
   const words = { failed: ['pay.result.failed', 'pay.result.failedText'], cancelled: ['pay.result.cancelled', 'pay.result.cancelledText'], expired: ['pay.result.expired', 'pay.result.expiredText'] } as const;

@@ -10,7 +10,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { withChanges } from '../../components/search-params';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime, formatNumber } from '../../components/format';
-import { PAYMENT_METHOD_LABEL, PAYMENT_STATE_LABEL } from './payment-labels';
+import { StatusTag } from '../../components/StatusTag';
+import { PAYMENT_METHOD_LABEL, PAYMENT_STATE_LABEL, REFUND_DUE_LABEL } from './payment-labels';
 import { fetchPayments } from './payments-api';
 import { PaymentStateTag } from './PaymentStateTag';
 import './payments.css';
@@ -51,7 +52,20 @@ export default function PaymentsPage() {
     { title: t('pay.field.dossier'), dataIndex: 'dossierCode', render: (v: string | null) => <span className="tabular">{v ?? EMPTY}</span> },
     { title: t('pay.field.procedure'), dataIndex: 'procedureNameVi', responsive: ['lg'] },
     { title: t('pay.field.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <span className="tabular">{formatVnd(v, lang)}</span> },
-    { title: t('pay.field.state'), dataIndex: 'state', render: (s: PaymentState) => <PaymentStateTag state={s} /> },
+    {
+      title: t('pay.field.state'),
+      dataIndex: 'state',
+      render: (s: PaymentState, p) => (
+        <>
+          <PaymentStateTag state={s} />
+          {p.refundDue && (
+            <StatusTag kind="danger" className="pay-refund-due">
+              {t(REFUND_DUE_LABEL[p.refundDue])}
+            </StatusTag>
+          )}
+        </>
+      ),
+    },
     { title: t('pay.field.method'), dataIndex: 'method', responsive: ['xl'], render: (m: PaymentMethod) => t(PAYMENT_METHOD_LABEL[m]) },
     { title: t('pay.field.createdAt'), dataIndex: 'createdAt', render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
     { title: t('pay.field.paidAt'), dataIndex: 'paidAt', responsive: ['md'], render: (v: string | null) => <span className="tabular">{formatDateTime(v)}</span> },

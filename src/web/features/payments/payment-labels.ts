@@ -1,4 +1,4 @@
-import type { PaymentMethod, PaymentState } from '../../../contracts/payments';
+import type { Payment, PaymentMethod, PaymentState, RefundDueReason } from '../../../contracts/payments';
 import type { MessageKey } from '../../app/dictionary';
 import type { StatusKind } from '../../components/StatusTag';
 
@@ -12,6 +12,7 @@ export const PAYMENT_STATE_LABEL: Record<PaymentState, MessageKey> = {
   expired: 'pay.state.expired',
   partially_refunded: 'pay.state.partially_refunded',
   refunded: 'pay.state.refunded',
+  paid_not_credited: 'pay.state.paid_not_credited',
 };
 
 /** Tag colour of each state: paid green, waiting blue, failed red, closed without money grey. */
@@ -24,6 +25,7 @@ export const PAYMENT_STATE_KIND: Record<PaymentState, StatusKind> = {
   expired: 'neutral',
   partially_refunded: 'warn',
   refunded: 'warn',
+  paid_not_credited: 'warn',
 };
 
 export const PAYMENT_METHOD_LABEL: Record<PaymentMethod, MessageKey> = {
@@ -43,5 +45,23 @@ export function isRetryable(state: PaymentState): boolean {
 
 /** What is left to refund of a payment (integer VND, never negative). */
 export function refundable(p: { state: PaymentState; amount: number; refundedAmount: number }): number {
-  return p.state === 'succeeded' || p.state === 'partially_refunded' ? Math.max(0, p.amount - p.refundedAmount) : 0;
+  return p.state === 'succeeded' || p.state === 'partially_refunded' || p.state === 'paid_not_credited' ? Math.max(0, p.amount - p.refundedAmount) : 0;
+}
+
+/** The flag of a payment in the refund queue (officers' list and detail). */
+export const REFUND_DUE_LABEL: Record<RefundDueReason, MessageKey> = {
+  dossier_withdrawn: 'pay.refundDue.dossier_withdrawn',
+  dossier_closed: 'pay.refundDue.dossier_closed',
+  already_paid: 'pay.refundDue.already_paid',
+};
+
+/**
+ * What the citizen's result page says of a payment whose money the dossier did not take
+ * (paid_not_credited): why, and that the fee will be refunded (ADR 0010 rule 8). Null for any other payment.
+ */
+export function uncreditedVerdict(p: Pick<Payment, 'state' | 'refundDue' | 'refundedAmount' | 'amount'>): { title: MessageKey; text: MessageKey } | null {
+  if (p.state !== 'paid_not_credited' || p.refundedAmount >= p.amount) return null;
+  if (p.refundDue === 'dossier_withdrawn') return { title: 'pay.result.withdrawn', text: 'pay.result.withdrawnText' };
+  if (p.refundDue === 'dossier_closed') return { title: 'pay.result.closed', text: 'pay.result.closedText' };
+  return { title: 'pay.result.paidTwice', text: 'pay.result.paidTwiceText' };
 }
