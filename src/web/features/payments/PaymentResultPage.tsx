@@ -95,6 +95,11 @@ function Verdict({ p, slow, onCheck }: { p: Payment; slow: boolean; onCheck: () 
       <Result status="info" icon={<Skeleton.Avatar active size="large" />} title={t('pay.result.waiting')} subTitle={t('pay.result.waitingText')} />
     );
   }
+  // Money in the refund queue (the dossier was withdrawn, closed or already paid): say so, never "sent to the officer".
+  const uncredited = uncreditedVerdict(p);
+  if (uncredited) {
+    return <Result status="warning" title={t(uncredited.title)} subTitle={t(uncredited.text, { amount, code: p.dossierCode ?? EMPTY, days: String(REFUND_WITHIN_WORKING_DAYS) })} extra={[toDossier]} />;
+  }
   if (p.state === 'succeeded') {
     const receipt = (
       <Button key="receipt" size="large" className="pay-button" href={receiptUrl(p.id)} target="_blank" rel="noopener noreferrer">
@@ -102,10 +107,6 @@ function Verdict({ p, slow, onCheck }: { p: Payment; slow: boolean; onCheck: () 
       </Button>
     );
     return <Result status="success" title={t('pay.result.succeeded')} subTitle={t('pay.result.succeededText', { amount, code: p.dossierCode ?? EMPTY })} extra={[toDossier, receipt]} />;
-  }
-  const uncredited = uncreditedVerdict(p);
-  if (uncredited) {
-    return <Result status="warning" title={t(uncredited.title)} subTitle={t(uncredited.text, { amount, code: p.dossierCode ?? EMPTY, days: String(REFUND_WITHIN_WORKING_DAYS) })} extra={[toDossier]} />;
   }
   if (p.state === 'partially_refunded' || p.state === 'refunded' || p.state === 'paid_not_credited') {
     return <Result status="info" title={t('pay.result.refunded')} subTitle={t('pay.result.refundedText', { refunded: formatVnd(p.refundedAmount, lang), amount })} extra={[toDossier]} />;

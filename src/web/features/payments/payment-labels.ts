@@ -56,11 +56,12 @@ export const REFUND_DUE_LABEL: Record<RefundDueReason, MessageKey> = {
 };
 
 /**
- * What the citizen's result page says of a payment whose money the dossier did not take
- * (paid_not_credited): why, and that the fee will be refunded (ADR 0010 rule 8). Null for any other payment.
+ * What the citizen's result page says of a payment in the refund queue — money the dossier did not
+ * take (paid_not_credited), or a fee paid before the dossier was withdrawn: why, and that it will be
+ * refunded (ADR 0010 rule 8). Null when nothing is due.
  */
 export function uncreditedVerdict(p: Pick<Payment, 'state' | 'refundDue' | 'refundedAmount' | 'amount'>): { title: MessageKey; text: MessageKey } | null {
-  if (p.state !== 'paid_not_credited' || p.refundedAmount >= p.amount) return null;
+  if (p.refundedAmount >= p.amount || (p.state !== 'paid_not_credited' && !p.refundDue)) return null;
   if (p.refundDue === 'dossier_withdrawn') return { title: 'pay.result.withdrawn', text: 'pay.result.withdrawnText' };
   if (p.refundDue === 'dossier_closed') return { title: 'pay.result.closed', text: 'pay.result.closedText' };
   return { title: 'pay.result.paidTwice', text: 'pay.result.paidTwiceText' };
