@@ -84,6 +84,13 @@ function clientErrorBody(error: FastifyError, requestId: string): ApiErrorBody {
     FST_ERR_CTP_INVALID_JSON_BODY: ['REQUEST.MALFORMED', 'Dữ liệu gửi lên không đúng định dạng JSON', 'Request body is not valid JSON'],
     FST_ERR_CTP_EMPTY_JSON_BODY: ['REQUEST.MALFORMED', 'Thiếu dữ liệu gửi lên', 'Request body is empty'],
     FST_ERR_CTP_INVALID_MEDIA_TYPE: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Kiểu dữ liệu gửi lên không được hỗ trợ', 'Unsupported content type'],
+    // @fastify/multipart's own errors (the parser's uncoded ones become a 400 in platform/uploads.ts).
+    FST_INVALID_MULTIPART_CONTENT_TYPE: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi dữ liệu dạng multipart/form-data', 'Send the data as multipart/form-data'],
+    FST_PARTS_LIMIT: ['REQUEST.TOO_LARGE', 'Gửi quá nhiều tệp hoặc trường trong một lần', 'Too many files or fields in one request'],
+    FST_FILES_LIMIT: ['REQUEST.TOO_LARGE', 'Gửi quá nhiều tệp trong một lần', 'Too many files in one request'],
+    FST_FIELDS_LIMIT: ['REQUEST.TOO_LARGE', 'Gửi quá nhiều trường trong một lần', 'Too many fields in one request'],
+    FST_PROTO_VIOLATION: ['REQUEST.MULTIPART_INVALID', 'Tên trường không được phép', 'Field name not allowed'],
+    FST_MP_PREMATURE_CLOSE: ['REQUEST.MULTIPART_INVALID', 'Dữ liệu multipart/form-data bị cắt giữa chừng', 'The multipart/form-data body was cut short'],
   };
   const [code, mVi, mEn] = known[error.code] ?? ['REQUEST.INVALID', 'Yêu cầu không hợp lệ', 'Invalid request'];
   return body(code, mVi, mEn, requestId, [{ field: '(body)', code, messageVi: mVi, messageEn: mEn }]);

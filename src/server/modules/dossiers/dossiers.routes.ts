@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps';
 import { AppError } from '../../platform/errors';
 import { diskFileStore } from '../../platform/files';
+import { assertSafeInput } from '../../platform/input-guard';
+import { multipartParts, partBytes } from '../../platform/uploads';
 import { fieldProblemFromIssue } from '../../platform/http-errors';
 import { PersonDetail } from '../../../contracts/population';
 import {
@@ -57,13 +59,10 @@ async function readBody(request: FastifyRequest, jsonField: string): Promise<{ j
   if (!request.isMultipart()) return { json: request.body ?? {}, files: [] };
   let json: unknown;
   const files: IncomingFile[] = [];
-  for await (const part of request.parts()) {
+  for await (const part of multipartParts(request)) {
     if (part.type === 'file') {
-      const data = await part.toBuffer().catch((e: unknown) => {
-        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return null;
-        throw e;
-      });
-      files.push({ field: part.fieldname, fileName: part.filename, data: data ?? Buffer.alloc(0), truncated: data === null || part.file.truncated });
+      const data = await partBytes(part);
+      files.push({ field: part.fieldname, fileName: part.filename, data: data ?? Buffer.alloc(0), truncated: data === null });
     } else if (part.fieldname === jsonField) {
       try {
         json = JSON.parse(String(part.value));
@@ -75,6 +74,7 @@ async function readBody(request: FastifyRequest, jsonField: string): Promise<{ j
     }
   }
   if (json === undefined) throw requestInvalid(jsonField, `Thiếu trường "${jsonField}"`, `Field "${jsonField}" is missing`);
+  assertSafeInput(json, jsonField); // the guard of JSON bodies, for the form sent as a field
   return { json, files };
 }
 
