@@ -42,17 +42,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app, { notFoundFallback: deps.serveWeb ? (req, reply) => spaFallback(req, reply, deps.webDir) : undefined });
 
   registerInputGuard(app);
+  // API answers carry personal data or the session's CSRF token: no browser or shared cache keeps
+  // them. Answers that set their own Cache-Control (reference data, web files, PDFs) keep it.
+  app.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   // Before any route: every route must declare its action, and every request is authorized.
   await registerAuthHooks(app, deps);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError(
-        'AUTH.RATE_LIMITED',
-        `Bạn thử quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(context.ttl / 1000)} giây.`,
-        `Too many attempts. Please try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-      ),
-  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
