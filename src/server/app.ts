@@ -49,6 +49,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Before any route: every route must declare its action, and every request is authorized.
   await registerAuthHooks(app, deps);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'AUTH.RATE_LIMITED',
+        `Bạn thử quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(context.ttl / 1000)} giây.`,
+        `Too many attempts. Please try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      ),
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
