@@ -35,15 +35,41 @@ export interface Database {
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The same database without the statement and query timeouts, for long work that is not a
+   * request (seeding, the quality run, index rebuilds): see `unboundedDatabase`. Only engines that
+   * have timeouts offer it (PostgreSQL; PGlite runs in the process and has none).
+   */
+  readonly withoutTimeouts?: () => Database;
+}
+
+/**
+ * Timeouts of the PostgreSQL pool (ADR 0014), so that a database that is down or stalled fails a
+ * request within seconds instead of holding it for the whole outage.
+ */
+export interface PgTimeouts {
+  /** Opening a connection, and waiting for a free one in the pool (pg `connectionTimeoutMillis`). */
+  connectMs: number;
+  /** Server-side `statement_timeout` of each statement (SQLSTATE 57014 when exceeded). */
+  statementMs: number;
+  /** Client-side wait for any answer (pg `query_timeout`), longer than the statement timeout: catches a server or network that answers nothing. */
+  queryMs: number;
+  /** Server-side `idle_in_transaction_session_timeout`: a transaction left open by a stalled client is ended and its locks freed. */
+  idleInTransactionMs: number;
 }
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; timeouts?: PgTimeouts }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize) : openPglite(options);
+  return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize, options.timeouts) : openPglite(options);
+}
+
+/** The database for long work outside requests: without statement and query timeouts where the engine has them. */
+export function unboundedDatabase(database: Database): Database {
+  return database.withoutTimeouts?.() ?? database;
 }
 
 async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database & { client: PGlite }> {
@@ -71,30 +97,66 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
   };
 }
 
-async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  pool.on('error', () => undefined); // idle-client errors surface on the next query instead
+/**
+ * PostgreSQL through node-postgres. With `timeouts` (the server and the CLI, from configuration)
+ * the request pool fails fast when the database is down or stalled; a second, small pool without
+ * statement and query timeouts carries migrations, COPY and `withoutTimeouts()` (long bulk work).
+ * Both pools keep TCP keep-alive on, so a silently dropped connection is eventually noticed.
+ */
+async function openPostgres(url: string, poolSize = 10, timeouts?: PgTimeouts): Promise<Database> {
+  const common: pg.PoolConfig = {
+    connectionString: url,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    connectionTimeoutMillis: timeouts?.connectMs,
+    idle_in_transaction_session_timeout: timeouts?.idleInTransactionMs,
+  };
+  const pool = watchedPool({ ...common, max: poolSize, statement_timeout: timeouts?.statementMs, query_timeout: timeouts?.queryMs });
   const client = await pool.connect(); // fail fast when unreachable
   client.release();
-  const db = drizzlePg(pool) as unknown as Db;
-  return {
-    kind: 'postgres',
-    db,
-    rows: <T extends Record<string, unknown>>(query: SQL) => queryRows<T>(db, query),
-    copyCsv: async (table, columns, csv) => {
-      const conn = await pool.connect();
-      try {
-        const stream = conn.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
-        await pipeline(Readable.from([csv]), stream);
-      } finally {
-        conn.release();
-      }
-    },
-    migrate: async () => {
-      await migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_DIR });
-    },
-    close: () => pool.end(),
+  let bulkPool: pg.Pool | undefined;
+  const bulk = () => (timeouts ? (bulkPool ??= watchedPool({ ...common, max: 2 })) : pool);
+  const copyCsv = async (table: string, columns: readonly string[], csv: string) => {
+    const conn = await bulk().connect();
+    try {
+      const stream = conn.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+      await pipeline(Readable.from([csv]), stream);
+    } finally {
+      conn.release();
+    }
   };
+  const migrate = async () => {
+    await migratePg(drizzlePg(bulk()), { migrationsFolder: MIGRATIONS_DIR });
+  };
+  const view = (db: Db): Database => ({ kind: 'postgres', db, rows: <T extends Record<string, unknown>>(query: SQL) => queryRows<T>(db, query), copyCsv, migrate, close: async () => undefined });
+  let unbounded: Database | undefined;
+  return {
+    ...view(drizzlePg(pool)),
+    withoutTimeouts: timeouts ? () => (unbounded ??= view(drizzlePg(bulk()))) : undefined,
+    // Bounded: ending a connection to a stalled server would otherwise wait for an answer that never comes.
+    close: async () => {
+      const ended = Promise.all([pool.end(), bulkPool?.end()]);
+      if (!timeouts) return void (await ended);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, timeouts.connectMs)))]).finally(() => clearTimeout(timer));
+    },
+  };
+}
+
+/**
+ * A pool that never hands out a connection with an abandoned query: when the client-side query
+ * timeout gave up on a statement, the answer may still arrive (or never), so the connection is
+ * closed instead of being reused behind it. Idle-connection errors (the server went away) surface
+ * on the next query instead of crashing the process.
+ */
+function watchedPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on('error', () => undefined);
+  pool.on('release', (_error: Error | undefined, client: pg.PoolClient) => {
+    const internals = client as unknown as { _activeQuery?: unknown; connection?: { stream?: { destroy(): void } } };
+    if (internals._activeQuery) internals.connection?.stream?.destroy();
+  });
+  return pool;
 }
 
 /** Rows of a raw SQL statement on a Drizzle handle or transaction (same shape on PGlite and node-postgres). */
@@ -103,10 +165,19 @@ export async function queryRows<T extends Record<string, unknown>>(db: Pick<Db, 
   return (result as { rows: T[] }).rows;
 }
 
-/** Opens the database the configuration names. */
-export function databaseOptionsFromConfig(config: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseOptions {
+/** Opens the database the configuration names (PostgreSQL with the configured timeouts). */
+export function databaseOptionsFromConfig(config: {
+  DATABASE_URL?: string; DATA_DIR: string;
+  DB_CONNECT_TIMEOUT_MS: number; DB_STATEMENT_TIMEOUT_MS: number; DB_QUERY_TIMEOUT_MS: number; DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
+}): DatabaseOptions {
+  const timeouts: PgTimeouts = {
+    connectMs: config.DB_CONNECT_TIMEOUT_MS,
+    statementMs: config.DB_STATEMENT_TIMEOUT_MS,
+    queryMs: config.DB_QUERY_TIMEOUT_MS,
+    idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
   return config.DATABASE_URL
-    ? { kind: 'postgres', url: config.DATABASE_URL }
+    ? { kind: 'postgres', url: config.DATABASE_URL, timeouts }
     : { kind: 'pglite', dataDir: `${config.DATA_DIR.replace(/\/$/, '')}/pglite` };
 }
 

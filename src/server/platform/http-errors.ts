@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { splitBilingual, type ApiErrorBody, type FieldProblem } from '../../contracts/messages';
 import { AppError, statusForCode } from './errors';
+import { createOutageReporter, databaseUnavailable, DB_RETRY_AFTER_SECONDS } from './db-errors';
 
 const vi = z.locales.vi().localeError;
 const en = z.locales.en().localeError;
@@ -36,10 +37,12 @@ function body(code: string, messageVi: string, messageEn: string, requestId: str
 
 /**
  * One error handler: AppError → mapped status; validation → 400 with field problems;
- * Fastify client errors (bad JSON, too large) → their 4xx; anything else → generic 500,
+ * Fastify client errors (bad JSON, too large) → their 4xx; the database down or stalled →
+ * 503 with Retry-After (logged at most once a minute); anything else → generic 500,
  * logged with the request id and never shown to the client.
  */
 export function registerErrorHandler(app: FastifyInstance, options: { notFoundFallback?: NotFoundFallback } = {}): void {
+  const reportOutage = createOutageReporter((fields, message) => app.log.warn(fields, message));
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       const status = statusForCode(error.code);
@@ -63,6 +66,11 @@ export function registerErrorHandler(app: FastifyInstance, options: { notFoundFa
     if (isResponseSerializationError(error)) {
       request.log.error({ err: { message: error.message } }, 'response serialization failed');
       return reply.status(500).send(body('INTERNAL', 'Lỗi hệ thống, vui lòng thử lại sau', 'Internal error, please try again later', request.id));
+    }
+    if (reportOutage(error, `${request.method} ${request.routeOptions.url ?? '(no route)'}`)) {
+      // The database is down or stalled (ADR 0014): the client may retry the same request later.
+      const unavailable = databaseUnavailable();
+      return reply.status(503).header('retry-after', String(DB_RETRY_AFTER_SECONDS)).send(body(unavailable.code, unavailable.messageVi, unavailable.messageEn, request.id));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db';
+import { unboundedDatabase, type Database } from '../../platform/db';
 import { todayInVietnam } from '../../../contracts/common';
 import { listCommunes } from '../units';
 import { copyRegistryBatch, truncateRegistry, withIndexesRebuilt } from '../population';
@@ -20,8 +20,9 @@ export interface SeedResult { people: number; households: number; ms: number; ma
  * Replaces the registry with a deterministic synthetic population of the province's current
  * communes, loaded batch by batch with COPY. The same seed and reference date give the same people.
  */
-export async function seedDemoProvince(database: Database, options: SeedOptions): Promise<SeedResult> {
+export async function seedDemoProvince(server: Database, options: SeedOptions): Promise<SeedResult> {
   const started = Date.now();
+  const database = unboundedDatabase(server); // COPY and index rebuilds of up to millions of rows: no statement timeout (ADR 0014)
   const referenceDate = options.referenceDate ?? todayInVietnam();
   const communes = await listCommunes(database.db, referenceDate);
   if (communes.length === 0) throw new Error(`no communes of province ${options.provinceCode} on ${referenceDate}: load units first`);

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/app-deps';
+import { databaseUnavailableReason } from '../../platform/db-errors';
 import { bilingual } from '../../../contracts/messages';
 import { pageOf } from '../../../contracts/common';
 import { CreatePaymentBody, CreatePaymentResult, GatewayStatus, IdempotencyKey, IpnAnswer, Payment, PaymentListQuery, RefundBody } from '../../../contracts/payments';
@@ -16,6 +18,17 @@ const RefundParams = IdParams.extend({ refundId: z.uuid(bilingual('Mã hoàn ti�
 const DossierParams = z.object({ dossierId: z.uuid(bilingual('Mã hồ sơ không hợp lệ', 'Invalid dossier id')) });
 /** The gateway's parameters arrive as a query string; they are read by the adapter, not by a schema. */
 const GatewayQuery = z.record(z.string(), z.unknown());
+
+/**
+ * An IPN that could not be handled is answered 99: the gateway retries until 00/02 (DOMAIN.md §11),
+ * so nothing is lost. A database outage is expected to pass (ADR 0014) and is logged as a warning.
+ */
+function ipnFailed(req: FastifyRequest, error: unknown): typeof IPN_ANSWERS.other {
+  const reason = databaseUnavailableReason(error);
+  if (reason) req.log.warn({ reason }, 'IPN answered 99: database unavailable, the gateway will retry');
+  else req.log.error({ err: error }, 'IPN handling failed');
+  return IPN_ANSWERS.other;
+}
 
 /**
  * /api/v1/payments: a citizen pays a dossier's fee through the gateway; staff see and refund
@@ -44,13 +57,15 @@ export function paymentsRoutes({ database, config }: AppDeps, options: { gateway
     app.get('/gateway/ipn', {
       config: { action: 'public' },
       schema: { tags, summary: 'IPN của cổng thanh toán (máy chủ – máy chủ) / gateway IPN (server to server)', querystring: GatewayQuery, response: { 200: IpnAnswer } },
+      // Also for a failure before the handler (the sign-in hook reads the database): the gateway gets its own answer, never an HTTP error.
+      errorHandler: (error, req, reply) => {
+        void reply.status(200).send(ipnFailed(req, error));
+      },
     }, async (req) => {
       try {
         return await handleIpn({ ...base, log: req.log }, req.query, req.ip);
       } catch (error) {
-        // The gateway retries until 00/02: answer 99 and let it.
-        req.log.error({ err: error }, 'IPN handling failed');
-        return IPN_ANSWERS.other;
+        return ipnFailed(req, error);
       }
     });
 

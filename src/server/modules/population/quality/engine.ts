@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database, type Db } from '../../../platform/db';
+import { queryRows, unboundedDatabase, type Database, type Db } from '../../../platform/db';
 import type { QualityFinding, QualityScore } from '../../../../contracts/population';
 import { QUALITY_RULES, type QualityRule } from './rules';
 
@@ -38,7 +38,8 @@ export interface RunOptions { asOf: string; idProvinceCodes: readonly string[]; 
  */
 export async function runQuality(database: Database, options: RunOptions): Promise<number> {
   const rules = (await configuredRules(database.db)).filter((r) => r.enabled);
-  return database.db.transaction(async (tx) => {
+  // Each rule is one statement over the whole registry (seconds at 500k people): no statement timeout (ADR 0014).
+  return unboundedDatabase(database).db.transaction(async (tx) => {
     const run = (await queryRowsAny(tx, sql`insert into population.quality_runs (as_of) values (${options.asOf}) returning id`))[0] as { id: number | string };
     const runId = Number(run.id);
     let done = 0;
