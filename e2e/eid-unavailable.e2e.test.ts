@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { checkA11y, hasHorizontalScroll, launchBrowser, PHONE, screenshot } from './browser';
 import { freePort, ROOT, stop, waitForReady } from './global-setup';
+import { ownSecrets } from '../test/db';
 
 /** Output of the journey's own server (shown when it fails to start). */
 const LOG = join(tmpdir(), 'dvc06-e2e-eid-down.log');
@@ -29,6 +30,8 @@ async function startServerWithUnreachableEid(): Promise<{ baseUrl: string; child
     SEED_DEMO: 'never',
     DEMO_PEOPLE: '0',
     EID_SANDBOX: 'off',
+    // With a sandbox off the published development secrets are refused (platform/config.ts): the test's own.
+    ...ownSecrets(),
     OIDC_ISSUER: `http://127.0.0.1:${closedPort}/eid`,
   };
   delete env.DATABASE_URL; // never share the main journeys' database: this server has its own

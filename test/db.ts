@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { MIGRATIONS_DIR, openDatabase, type Database } from '../src/server/platform/db';
@@ -79,6 +79,19 @@ async function retry(fn: () => Promise<void>, attempts = 10): Promise<void> {
       await new Promise((r) => setTimeout(r, 100 * i));
     }
   }
+}
+
+/**
+ * Secrets of the tests' own, for a test that turns a sandbox off: the published development secrets
+ * are then refused (platform/config.ts, issue #10 §10). The same values for every app of a test run.
+ */
+let testSecrets: Record<string, string> | undefined;
+export function ownSecrets(): Record<string, string> {
+  testSecrets ??= {
+    SESSION_SECRET: 'test-only-session-secret-0123456789abcdef', AUDIT_PSEUDONYM_KEY: 'test-only-audit-pseudonym-key-0123456789', OIDC_CLIENT_SECRET: 'test-only-oidc-client-secret',
+    PAYMENT_HASH_SECRET: 'test-only-payment-hash-secret-0123456789', AUDIT_CHECKPOINT_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  };
+  return testSecrets;
 }
 
 /** Configuration for tests: defaults plus overrides, no environment leakage except DATABASE_URL handled above. */

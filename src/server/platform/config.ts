@@ -104,11 +104,46 @@ export const Config = z
     if (c.EID_SANDBOX === 'off' && !c.OIDC_ISSUER) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'is required when the sandbox e-ID provider is off' });
     }
+    // The development secrets are published in this repository: whatever NODE_ENV says, they are
+    // accepted only on a developer's machine (issue #10 §10, ADR 0010 rule 10).
+    if (!developmentSecretsAllowed(c)) {
+      for (const [key, value] of Object.entries(DEV_ONLY_SECRETS) as Array<[keyof typeof DEV_ONLY_SECRETS, string]>) {
+        if (c[key] === value) ctx.addIssue({ code: 'custom', path: [key], message: 'is the published development default: set a secret of your own' });
+      }
+      if (Object.entries(DEV_ONLY_SECRETS).some(([key, value]) => c[key as keyof typeof DEV_ONLY_SECRETS] === value)) ctx.addIssue({ code: 'custom', path: [], message: DEV_SECRETS_RULE });
+    }
   });
 
 const devSecret = 'development-only-secret-do-not-use-in-production';
 /** A published Ed25519 key for development and tests only: checkpoints signed with it prove nothing. */
 const devCheckpointKey = 'MC4CAQAwBQYDK2VwBCIEIBM3rayjcbx2eO8muHukZQ1NhIyRN7n65CibJhy1/xAT';
+
+/** Every development-only default secret: anyone can read them here, so they protect nothing. */
+const DEV_ONLY_SECRETS = {
+  SESSION_SECRET: devSecret,
+  AUDIT_PSEUDONYM_KEY: `${devSecret}-audit`,
+  AUDIT_CHECKPOINT_KEY: devCheckpointKey,
+  OIDC_CLIENT_SECRET: 'dvc06-sandbox-client-secret',
+  PAYMENT_HASH_SECRET: `${devSecret}-payment`,
+} as const;
+
+const DEV_SECRETS_RULE = 'the published development secrets are accepted only with EID_SANDBOX=on, PAYMENT_SANDBOX=on and a loopback PUBLIC_URL (e.g. http://localhost:3000), whatever NODE_ENV says';
+
+/** A URL whose host is this machine: localhost (or *.localhost), 127.0.0.0/8 or [::1]. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Development secrets may be used: both sandboxes on (nothing real to protect) and reachable only from this machine. */
+function developmentSecretsAllowed(c: { EID_SANDBOX: string; PAYMENT_SANDBOX: string; PUBLIC_URL: string }): boolean {
+  return c.EID_SANDBOX === 'on' && c.PAYMENT_SANDBOX === 'on' && isLoopbackUrl(c.PUBLIC_URL);
+}
 
 /** An Ed25519 private key from base64 PKCS#8 DER or PEM text (AUDIT_CHECKPOINT_KEY); throws otherwise. */
 export function parseEd25519PrivateKey(text: string): KeyObject {

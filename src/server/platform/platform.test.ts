@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createTestApp, type TestApp } from '../../../test/app';
-import { ConfigError, loadConfig } from './config';
+import { ownSecrets } from '../../../test/db';
+import { ConfigError, isLoopbackUrl, loadConfig } from './config';
 import { loggerOptions } from './logger';
 import { csvValue } from './db';
 
@@ -79,6 +80,50 @@ describe('configuration', () => {
 
   it('defaults to port 3000, ./data and the Lai Châu province', () => {
     expect(loadConfig({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', PROVINCE_CODE: '12', PUBLIC_URL: 'http://localhost:3000' });
+  });
+
+  describe('the published development secrets (issue #10 §10)', () => {
+    const DEV_SECRET_KEYS = ['SESSION_SECRET', 'AUDIT_PSEUDONYM_KEY', 'AUDIT_CHECKPOINT_KEY', 'OIDC_CLIENT_SECRET', 'PAYMENT_HASH_SECRET'];
+    const problemsOf = (env: Record<string, string>): string[] => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems;
+        throw error;
+      }
+    };
+    const refusedKeys = (env: Record<string, string>) => problemsOf(env).filter((p) => p.includes('published development default')).map((p) => p.split(':')[0]);
+    const defaults = loadConfig({});
+
+    it.each([
+      ['NODE_ENV unset, a public address', { PUBLIC_URL: 'https://dichvucong.laichau.gov.vn' }],
+      ['NODE_ENV=development, a LAN address', { NODE_ENV: 'development', PUBLIC_URL: 'http://192.168.1.20:3000' }],
+      ['NODE_ENV=test, a public host name', { NODE_ENV: 'test', PUBLIC_URL: 'http://dvc.example.vn' }],
+      ['a host name that only starts like localhost', { PUBLIC_URL: 'http://localhost.example.vn:3000' }],
+      ['loopback, the payment sandbox off', { PAYMENT_SANDBOX: 'off', PAYMENT_GATEWAY_URL: 'https://pay.example.vn/pay', PAYMENT_GATEWAY_API_URL: 'https://pay.example.vn/api' }],
+      ['loopback, the e-ID sandbox off', { EID_SANDBOX: 'off', OIDC_ISSUER: 'https://eid.example.vn' }],
+    ])('refuses to start with every one of them: %s', (_name, env) => {
+      expect(refusedKeys(env)).toEqual(DEV_SECRET_KEYS);
+      expect(problemsOf(env)).toContain('(root): the published development secrets are accepted only with EID_SANDBOX=on, PAYMENT_SANDBOX=on and a loopback PUBLIC_URL (e.g. http://localhost:3000), whatever NODE_ENV says');
+    });
+
+    it('refuses a development secret typed in by hand, naming only that one', () => {
+      const own = { SESSION_SECRET: 's'.repeat(32), AUDIT_PSEUDONYM_KEY: 'a'.repeat(32), AUDIT_CHECKPOINT_KEY: ownSecrets().AUDIT_CHECKPOINT_KEY, OIDC_CLIENT_SECRET: 'o'.repeat(16) };
+      const env = { ...own, PUBLIC_URL: 'https://dichvucong.laichau.gov.vn', PAYMENT_HASH_SECRET: defaults.PAYMENT_HASH_SECRET! };
+      expect(refusedKeys(env)).toEqual(['PAYMENT_HASH_SECRET']);
+      expect(refusedKeys({ ...env, PAYMENT_HASH_SECRET: 'p'.repeat(32) })).toEqual([]);
+      expect(refusedKeys({ ...own, NODE_ENV: 'production', PAYMENT_HASH_SECRET: defaults.PAYMENT_HASH_SECRET!, PAYMENT_TMN_CODE: 'LAICHAU01', OIDC_ISSUER: 'https://eid.example.vn', PAYMENT_GATEWAY_URL: 'https://pay.example.vn/pay', PAYMENT_GATEWAY_API_URL: 'https://pay.example.vn/api' })).toEqual(['PAYMENT_HASH_SECRET']);
+    });
+
+    it.each(['http://localhost:3000', 'http://127.0.0.1:41234', 'http://127.8.9.10', 'http://[::1]:3000', 'http://dvc.localhost:3000'])('accepts them on this machine with both sandboxes on: %s', (url) => {
+      for (const env of [{ PUBLIC_URL: url }, { PUBLIC_URL: url, NODE_ENV: 'test' }, { PUBLIC_URL: url, NODE_ENV: 'development' }]) expect(problemsOf(env)).toEqual([]);
+    });
+
+    it('knows loopback addresses', () => {
+      expect(['http://localhost', 'http://127.0.0.1:1', 'http://[::1]/'].every(isLoopbackUrl)).toBe(true);
+      expect(['http://10.0.0.1', 'http://localhost.evil.vn', 'http://127.0.0.1.nip.io', 'http://[::2]', 'not a url'].some(isLoopbackUrl)).toBe(false);
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/app';
+import { ownSecrets } from '../../../../test/db';
 import { createStaffUser } from './users.service';
 import { currentTotp } from './totp';
 import { MAX_FAILED_LOGINS } from './auth.service';
@@ -153,7 +154,7 @@ describe('hostile input', () => {
 
 describe('an unreachable e-ID provider', () => {
   it('sends the browser back to the login page with a clear message instead of an error body', async () => {
-    const other = await createTestApp({ OIDC_ISSUER: 'http://127.0.0.1:9/unreachable', EID_SANDBOX: 'off' });
+    const other = await createTestApp({ OIDC_ISSUER: 'http://127.0.0.1:9/unreachable', EID_SANDBOX: 'off', ...ownSecrets() });
     try {
       const res = await other.app.inject('/api/v1/auth/eid/login?returnTo=/me');
       expect(res.statusCode, res.body).toBe(302);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../app';
 import { openDatabase, type Database } from '../../platform/db';
-import { testConfig, withDatabaseName } from '../../../../test/db';
+import { ownSecrets, testConfig, withDatabaseName } from '../../../../test/db';
 import { FEE, gatewayResult, paymentWorld, startPayment, type PaymentWorld } from './test-support';
 
 /**
@@ -15,13 +15,14 @@ let w: PaymentWorld;
 let second: FastifyInstance;
 let secondDb: Database | undefined;
 beforeAll(async () => {
-  w = await paymentWorld();
+  // The second process has no sandbox of its own, so neither may use the published development secrets: both share the test's.
+  w = await paymentWorld(ownSecrets());
   const url = process.env.DATABASE_URL;
   if (url) {
     const [{ name }] = (await w.t.database.rows<{ name: string }>(sql`select current_database() as name`)) as [{ name: string }];
     secondDb = await openDatabase({ kind: 'postgres', url: withDatabaseName(url, name), poolSize: 5 });
   }
-  second = await buildApp({ config: testConfig({ PUBLIC_URL: w.base, PAYMENT_SANDBOX: 'off', PAYMENT_GATEWAY_URL: `${w.base}/pay-sandbox/paymentv2/vpcpay.html`, PAYMENT_GATEWAY_API_URL: `${w.base}/pay-sandbox/merchant_webapi/api/transaction` }), database: secondDb ?? w.t.database });
+  second = await buildApp({ config: testConfig({ ...ownSecrets(), PUBLIC_URL: w.base, PAYMENT_SANDBOX: 'off', PAYMENT_GATEWAY_URL: `${w.base}/pay-sandbox/paymentv2/vpcpay.html`, PAYMENT_GATEWAY_API_URL: `${w.base}/pay-sandbox/merchant_webapi/api/transaction` }), database: secondDb ?? w.t.database });
   await second.ready();
 }, 60_000);
 afterAll(async () => {
@@ -38,7 +39,7 @@ describe('the same IPN at two server processes at once', () => {
       payments.push({ dossier: d, payment: (await startPayment(w.citizen, d)).body.payment });
     }
     const answers = await Promise.all(payments.map(async ({ payment }, i) => {
-      const url = `/api/v1/payments/gateway/ipn?${gatewayResult({ reference: payment.reference, amount: FEE, transactionNo: String(900_000 + i) })}`;
+      const url = `/api/v1/payments/gateway/ipn?${gatewayResult({ reference: payment.reference, amount: FEE, transactionNo: String(900_000 + i) }, ownSecrets().PAYMENT_HASH_SECRET)}`;
       const copies = [w.t.app, second, w.t.app, second].map((app) => app.inject({ url, remoteAddress: '10.9.9.9' }));
       return (await Promise.all(copies)).map((r) => r.json<{ RspCode: string }>().RspCode).sort();
     }));
@@ -56,8 +57,8 @@ describe('the same IPN at two server processes at once', () => {
     const [a, b] = [await w.payableDossier(), await w.payableDossier()];
     const pa = (await startPayment(w.citizen, a)).body.payment;
     const pb = (await startPayment(w.citizen, b)).body.payment;
-    const first = await second.inject(`/api/v1/payments/gateway/ipn?${gatewayResult({ reference: pa.reference, amount: FEE, transactionNo: '777001' })}`);
-    const reused = await w.t.app.inject(`/api/v1/payments/gateway/ipn?${gatewayResult({ reference: pb.reference, amount: FEE, transactionNo: '777001' })}`);
+    const first = await second.inject(`/api/v1/payments/gateway/ipn?${gatewayResult({ reference: pa.reference, amount: FEE, transactionNo: '777001' }, ownSecrets().PAYMENT_HASH_SECRET)}`);
+    const reused = await w.t.app.inject(`/api/v1/payments/gateway/ipn?${gatewayResult({ reference: pb.reference, amount: FEE, transactionNo: '777001' }, ownSecrets().PAYMENT_HASH_SECRET)}`);
     expect([first.json<{ RspCode: string }>().RspCode, reused.json<{ RspCode: string }>().RspCode]).toEqual(['00', '02']);
     expect((await w.dossierFee(b)).feeStatus).toBe('unpaid');
     const [e] = await w.t.database.rows<{ kind: string }>(sql`select kind from payments.security_events where payment_reference = ${pb.reference}`);

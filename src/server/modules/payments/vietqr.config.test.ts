@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config';
 import type { AccessContext } from '../identity';
+import { ownSecrets } from '../../../../test/db';
 import { createVietqrPayment } from './vietqr.service';
 
 const production = {
-  NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), AUDIT_PSEUDONYM_KEY: 'a'.repeat(32), OIDC_CLIENT_SECRET: 'o'.repeat(16), OIDC_ISSUER: 'https://eid.example.vn',
+  NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), AUDIT_PSEUDONYM_KEY: 'a'.repeat(32), AUDIT_CHECKPOINT_KEY: ownSecrets().AUDIT_CHECKPOINT_KEY, OIDC_CLIENT_SECRET: 'o'.repeat(16), OIDC_ISSUER: 'https://eid.example.vn',
   PAYMENT_TMN_CODE: 'DVC06', PAYMENT_HASH_SECRET: 'h'.repeat(32), PAYMENT_GATEWAY_URL: 'https://pay.example.vn/pay', PAYMENT_GATEWAY_API_URL: 'https://pay.example.vn/api',
 };
 
