@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { imageSize } from 'image-size';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES, ATTACHMENTS_MAX_COUNT } from '../../../contracts/dossiers';
 import type { FileStore } from '../../platform/files';
 import type { Db } from '../../platform/db';
@@ -15,6 +16,34 @@ export interface IncomingFile {
   truncated?: boolean;
 }
 
+/** The largest image accepted, read from its header: 50 megapixels (a 40-megapixel phone photo fits), at most 20,000 pixels a side. */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+export const MAX_IMAGE_SIDE = 20_000;
+
+/**
+ * Refuses an image whose header declares more pixels than the limits (a decompression bomb: a
+ * small file that decodes to gigabytes in an officer's browser), or whose header cannot be read.
+ */
+function checkImageSize(f: IncomingFile): void {
+  let size: { width?: number; height?: number };
+  try {
+    // A copy with a buffer of its own: image-size reads through the underlying ArrayBuffer, past
+    // the end of a Buffer that is a slice of a larger one (a cut header would read other bytes).
+    size = imageSize(new Uint8Array(f.data));
+  } catch {
+    size = {};
+  }
+  const { width = 0, height = 0 } = size;
+  if (!width || !height) throw attachmentInvalid(f.field, `Không đọc được kích thước ảnh "${f.fileName}"`, `Cannot read the size of the image "${f.fileName}"`);
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
+    throw attachmentInvalid(
+      f.field,
+      `Ảnh "${f.fileName}" quá lớn (${width}×${height} điểm ảnh); tối đa ${MAX_IMAGE_PIXELS / 1_000_000} triệu điểm ảnh, mỗi cạnh ${MAX_IMAGE_SIDE.toLocaleString('vi-VN')}`,
+      `Image "${f.fileName}" is too large (${width}×${height} pixels); at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels, ${MAX_IMAGE_SIDE.toLocaleString('en-US')} a side`,
+    );
+  }
+}
+
 export interface CheckedFile {
   documentKey: string;
   fileName: string;
@@ -24,8 +53,9 @@ export interface CheckedFile {
 
 /**
  * Checks files against the procedure's documents and the limits: the field names a document of
- * the version, the size is within ATTACHMENT_MAX_BYTES, and the type — read from the bytes, not
- * from the name or the browser's claim — is PDF, JPEG or PNG.
+ * the version, the size is within ATTACHMENT_MAX_BYTES, the type — read from the bytes, not
+ * from the name or the browser's claim — is PDF, JPEG or PNG, and an image's header declares at
+ * most MAX_IMAGE_PIXELS (MAX_IMAGE_SIDE a side).
  */
 export async function checkFiles(files: IncomingFile[], documentKeys: readonly string[]): Promise<CheckedFile[]> {
   if (files.length > ATTACHMENTS_MAX_COUNT) {
@@ -44,6 +74,7 @@ export async function checkFiles(files: IncomingFile[], documentKeys: readonly s
     if (!mediaType) {
       throw attachmentInvalid(f.field, `Tệp "${f.fileName}" phải là PDF, JPG hoặc PNG`, `File "${f.fileName}" must be a PDF, JPEG or PNG`);
     }
+    if (mediaType !== 'application/pdf') checkImageSize(f);
     checked.push({ documentKey, fileName: f.fileName.slice(0, 200) || 'tep-dinh-kem', mediaType, data: f.data });
   }
   return checked;
