@@ -85,8 +85,9 @@ async function retry(fn: () => Promise<void>, attempts = 10): Promise<void> {
  * Secrets of the tests' own, for a test that turns a sandbox off: the published development secrets
  * are then refused (platform/config.ts, issue #10 §10). The same values for every app of a test run.
  */
-let testSecrets: Record<string, string> | undefined;
-export function ownSecrets(): Record<string, string> {
+type OwnSecrets = Record<'SESSION_SECRET' | 'AUDIT_PSEUDONYM_KEY' | 'OIDC_CLIENT_SECRET' | 'PAYMENT_HASH_SECRET' | 'AUDIT_CHECKPOINT_KEY', string>;
+let testSecrets: OwnSecrets | undefined;
+export function ownSecrets(): OwnSecrets {
   testSecrets ??= {
     SESSION_SECRET: 'test-only-session-secret-0123456789abcdef', AUDIT_PSEUDONYM_KEY: 'test-only-audit-pseudonym-key-0123456789', OIDC_CLIENT_SECRET: 'test-only-oidc-client-secret',
     PAYMENT_HASH_SECRET: 'test-only-payment-hash-secret-0123456789', AUDIT_CHECKPOINT_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),

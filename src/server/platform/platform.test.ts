@@ -117,7 +117,7 @@ describe('configuration', () => {
     });
 
     it.each(['http://localhost:3000', 'http://127.0.0.1:41234', 'http://127.8.9.10', 'http://[::1]:3000', 'http://dvc.localhost:3000'])('accepts them on this machine with both sandboxes on: %s', (url) => {
-      for (const env of [{ PUBLIC_URL: url }, { PUBLIC_URL: url, NODE_ENV: 'test' }, { PUBLIC_URL: url, NODE_ENV: 'development' }]) expect(problemsOf(env)).toEqual([]);
+      for (const env of [{ PUBLIC_URL: url }, { PUBLIC_URL: url, NODE_ENV: 'test' }, { PUBLIC_URL: url, NODE_ENV: 'development' }] as Array<Record<string, string>>) expect(problemsOf(env)).toEqual([]);
     });
 
     it('knows loopback addresses', () => {
