@@ -15,7 +15,13 @@ export type PurposeList = z.infer<typeof PurposeList>;
 
 /** One line of the citizen's "who looked at my data": a role and a unit, never an officer's name. */
 export const SubjectAccessItem = z.object({
+  /** The latest access of the line: repeated reads of one thing by one officer for one purpose within 10 minutes are one line. */
   at: z.string(),
+  /** The first access of the line, and how many it stands for (every one stays in the chained log). */
+  firstAt: z.string(),
+  count: z.number().int().min(1),
+  /** What was accessed: `dossier` with its code, or `person_record` (code: the dossier it was opened for, if any). */
+  target: z.object({ kind: z.string(), code: z.string().nullable() }).nullable(),
   action: z.string(),
   actionNameVi: z.string(),
   actionNameEn: z.string(),

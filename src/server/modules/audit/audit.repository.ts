@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import type { ChainedEntryText } from './audit.chain';
-import { accessLog, accessPending, chainHead, consents, purposes } from './audit.schema';
+import { accessPending, chainHead, consents, purposes } from './audit.schema';
 
 export type PurposeRow = typeof purposes.$inferSelect;
 export type NewAccessRow = typeof accessPending.$inferInsert;
@@ -89,39 +89,72 @@ export async function readChainBatch(db: Db, afterSeq: number, upToSeq: number):
 }
 
 export interface SubjectAccessRow {
+  /** The latest entry of the line (seq, or the staged id). */
   seq: number;
+  /** The latest access of the line, and the first. */
   at: Date;
+  firstAt: Date;
+  /** How many entries the line stands for (repeated reads collapsed). */
+  count: number;
   action: string;
   purpose: string | null;
   purposeNameVi: string | null;
   purposeNameEn: string | null;
   actorRole: string;
   actorUnit: string | null;
+  targetKind: string | null;
+  targetCode: string | null;
 }
 
-/** A subject's entries, chained and still pending, newest first. Selects no actor account id and no details: the citizen's view. */
-export async function listAccessBySubjects(db: Db, subjects: string[], limit: number, offset: number): Promise<SubjectAccessRow[]> {
+/** Reads of the same thing by the same actor for the same purpose this close together are one line in the citizen's view. */
+export const COLLAPSE_WINDOW_MINUTES = 10;
+
+/**
+ * A subject's entries, chained and still pending, as the citizen's lines: consecutive entries with the
+ * same actor (account, or the operating-system user of a command-line read), role, unit, action,
+ * purpose and target, each within COLLAPSE_WINDOW_MINUTES of the previous one, are one line with a
+ * count. Only the grouping uses the actor's account: it is never selected.
+ */
+function subjectLines(subjects: string[]) {
   const list = sql.join(subjects.map((s) => sql`${s}`), sql`, `);
-  const rows = await queryRows<Omit<SubjectAccessRow, 'at' | 'seq'> & { at: string | Date; seq: string }>(db, sql`
-    select e.seq::text as "seq", e.at, e.action, e.purpose, p.name_vi as "purposeNameVi", p.name_en as "purposeNameEn",
-           e.actor_role as "actorRole", e.actor_unit as "actorUnit"
-    from (
-      select l.seq, l.at, l.action, l.purpose, l.actor_role, l.actor_unit, 0 as pending from audit.access_log l where l.subject in (${list})
+  const key = sql.raw('actor_key, actor_role, actor_unit, action, purpose, target');
+  const order = sql.raw('at, pending, seq');
+  return sql`
+    with e as (
+      select l.seq, l.at, l.action, l.purpose, l.actor_role, l.actor_unit, l.actor_account_id, l.details, 0 as pending from audit.access_log l where l.subject in (${list})
       union all
-      select q.id, q.at, q.action, q.purpose, q.actor_role, q.actor_unit, 1 from audit.access_pending q where q.subject in (${list})
-    ) e
-    left join audit.purposes p on p.code = e.purpose
-    order by e.at desc, e.pending desc, e.seq desc
-    limit ${limit} offset ${offset}`);
-  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: new Date(r.at) }));
+      select q.id, q.at, q.action, q.purpose, q.actor_role, q.actor_unit, q.actor_account_id, q.details, 1 from audit.access_pending q where q.subject in (${list})
+    ), k as (
+      select e.*, e.details -> 'target' as target, coalesce(e.actor_account_id::text, e.details ->> 'osUser', '') as actor_key from e
+    ), s as (
+      select k.*, case when lag(k.at) over (partition by ${key} order by ${order}) >= k.at - ${sql.raw(`interval '${COLLAPSE_WINDOW_MINUTES} minutes'`)} then 0 else 1 end as starts from k
+    ), g as (
+      select s.*, sum(s.starts) over (partition by ${key} order by ${order} rows unbounded preceding) as grp from s
+    )
+    select max(g.seq) as seq, max(g.at) as at, min(g.at) as first_at, count(*)::int as n, g.action, g.purpose, g.actor_role, g.actor_unit,
+           min(g.target ->> 'kind') as target_kind, min(coalesce(g.target ->> 'code', g.target ->> 'dossierCode')) as target_code
+    from g group by ${key}, g.grp`;
 }
 
+/** The citizen's lines (see `subjectLines`), newest first. Selects no actor account id and no details. */
+export async function listAccessBySubjects(db: Db, subjects: string[], limit: number, offset: number): Promise<SubjectAccessRow[]> {
+  type Raw = { seq: string; at: string | Date; first_at: string | Date; n: number; action: string; purpose: string | null; name_vi: string | null; name_en: string | null; actor_role: string; actor_unit: string | null; target_kind: string | null; target_code: string | null };
+  const rows = await queryRows<Raw>(db, sql`
+    select x.seq::text as seq, x.at, x.first_at, x.n, x.action, x.purpose, p.name_vi, p.name_en, x.actor_role, x.actor_unit, x.target_kind, x.target_code
+    from (${subjectLines(subjects)}) x
+    left join audit.purposes p on p.code = x.purpose
+    order by x.at desc, x.seq desc
+    limit ${limit} offset ${offset}`);
+  return rows.map((r) => ({
+    seq: Number(r.seq), at: new Date(r.at), firstAt: new Date(r.first_at), count: Number(r.n), action: r.action, purpose: r.purpose,
+    purposeNameVi: r.name_vi, purposeNameEn: r.name_en, actorRole: r.actor_role, actorUnit: r.actor_unit, targetKind: r.target_kind, targetCode: r.target_code,
+  }));
+}
+
+/** How many lines the citizen's view has (collapsed, as `listAccessBySubjects` shows them). */
 export async function countAccessBySubjects(db: Db, subjects: string[]): Promise<number> {
-  const [chained, pending] = await Promise.all([
-    db.select({ n: count() }).from(accessLog).where(inArray(accessLog.subject, subjects)),
-    db.select({ n: count() }).from(accessPending).where(inArray(accessPending.subject, subjects)),
-  ]);
-  return Number(chained[0]?.n ?? 0) + Number(pending[0]?.n ?? 0);
+  const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${subjectLines(subjects)}) x`);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Inserts a consent; undefined when an active one already exists for the subject and purpose. */

@@ -59,12 +59,15 @@ export function startAccessLogSealer(db: Db, options: SealerOptions): AccessLogS
     const post = postCheckpoint(cp.anchor, written).catch(options.onError).finally(() => posts.delete(post));
     posts.add(post);
   };
+  let busy = false;
   const pass = (force = false) => {
-    running = running.then(() => sealPendingAccess(db).then(() => checkpoint(force)).then(() => undefined, options.onError));
+    busy = true;
+    running = running.then(() => sealPendingAccess(db).then(() => checkpoint(force)).then(() => undefined, options.onError)).finally(() => (busy = false));
     return running;
   };
+  // A tick while a pass still runs is skipped: a stalled database must not queue one pass per tick (ADR 0014).
   const timer = setInterval(() => {
-    if (!stopped) void pass();
+    if (!stopped && !busy) void pass();
   }, options.intervalMs);
   timer.unref();
   return {

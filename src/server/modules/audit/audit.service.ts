@@ -7,6 +7,14 @@ import { isSubject } from './audit.pseudonym';
 import * as repo from './audit.repository';
 import { stageReadEntries } from './audit.batcher';
 
+/**
+ * What was accessed, shown to the citizen: a dossier (by its code), or the person's registry record
+ * (by its id, and the dossier it was opened for, if any). Stored in the entry's `details.target`.
+ */
+export type AccessTarget =
+  | { kind: 'dossier'; code: string }
+  | { kind: 'person_record'; id: string; dossierCode?: string };
+
 /** One access to one person's data, as the calling module records it. */
 export interface AccessEntryInput {
   /** The signed-in account; null for system jobs. Never shown to the citizen. */
@@ -24,6 +32,8 @@ export interface AccessEntryInput {
   requestId: string;
   /** Identifiers only (record ids, counts, the search kind) — never names, numbers or addresses. */
   details?: Record<string, unknown>;
+  /** What was accessed (the citizen sees it; repeated reads of the same target are one line in their view). */
+  target?: AccessTarget;
 }
 
 const ROLE = /^[a-z][a-z0-9_]{0,63}$/;
@@ -81,7 +91,7 @@ export async function recordAccess(db: Db, entries: AccessEntryInput[], options:
       subject: e.subject,
       purpose: e.purpose,
       requestId: e.requestId,
-      details: e.details ?? null,
+      details: e.target ? { ...e.details, target: e.target } : (e.details ?? null),
     })),
   );
 }
@@ -116,9 +126,20 @@ export const ACTION_NAMES: Readonly<Record<string, { vi: string; en: string }>> 
   'dossier.search': { vi: 'Tìm các hồ sơ thủ tục hành chính của bạn', en: 'Looked up your administrative dossiers' },
 };
 
+/** Roles that are not accounts' roles: a read made on the server's command line (`dvc06 person show --purpose …`). */
+export const CLI_OPERATOR_ROLE = 'cli_operator';
+const OPERATOR_ROLES: Readonly<Record<string, { vi: string; en: string }>> = {
+  [CLI_OPERATOR_ROLE]: { vi: 'Quản trị viên hệ thống (dòng lệnh trên máy chủ)', en: 'System administrator (server command line)' },
+};
+
 /** One line of the citizen's "who looked at my data" page: a role and unit, never a person. */
 export interface SubjectAccessItem {
+  /** The latest access of the line; `firstAt` the first, `count` how many (repeated reads within 10 minutes are one line). */
   at: string;
+  firstAt: string;
+  count: number;
+  /** What was accessed: a dossier's code, or the registry record (with the dossier it was opened for); null when not recorded. */
+  target: { kind: string; code: string | null } | null;
   action: string;
   actionNameVi: string;
   actionNameEn: string;
@@ -169,9 +190,12 @@ export async function listAccessForSubject(db: Db, subject: string | string[], q
 
 function presentAccess(r: repo.SubjectAccessRow, unitName: string | null, roleName: SubjectAccessQuery['roleName']): SubjectAccessItem {
   const action = ACTION_NAMES[r.action];
-  const role = roleName?.(r.actorRole);
+  const role = roleName?.(r.actorRole) ?? OPERATOR_ROLES[r.actorRole];
   return {
     at: r.at.toISOString(),
+    firstAt: r.firstAt.toISOString(),
+    count: r.count,
+    target: r.targetKind ? { kind: r.targetKind, code: r.targetCode } : null,
     action: r.action,
     actionNameVi: action?.vi ?? r.action,
     actionNameEn: action?.en ?? r.action,

@@ -13,12 +13,13 @@ export { pseudonymize, subjectFor, subjectsFor, isSubject, type SubjectRef } fro
 
 /**
  * Writing and reading the access log: `recordAccess` (one INSERT in the caller's transaction),
- * `listAccessForSubject` (the citizen's view: role and unit, never the officer), the purposes
+ * `listAccessForSubject` (the citizen's view: role and unit, never the officer; what was read;
+ * repeated reads collapsed into one line with a count), `CLI_OPERATOR_ROLE` for command-line reads, the purposes
  * (`listPurposes`, `assertPurpose` → AUDIT.PURPOSE_INVALID 400) and action names.
  */
 export {
   recordAccess, listAccessForSubject, listPurposes, assertPurpose, ACTION_NAMES,
-  type AccessEntryInput, type RecordOptions, type Purpose, type SubjectAccessItem, type SubjectAccessPage, type SubjectAccessQuery,
+  CLI_OPERATOR_ROLE, type AccessEntryInput, type AccessTarget, type RecordOptions, type Purpose, type SubjectAccessItem, type SubjectAccessPage, type SubjectAccessQuery,
 } from './audit.service';
 
 /** The job that chains staged entries each second (started by the server), and an on-demand pass. */

@@ -315,7 +315,7 @@ export async function getDossier(deps: DossierDeps, access: AccessContext, id: s
     await recordAccess(deps.db, [{
       actorAccountId: access.actor!.accountId, actorRole: grant.role, actorUnit: grant.unitCode, action: 'dossier.read',
       subject, purpose: 'dossier_processing', requestId: access.requestId,
-      details: { dossierId: row.id },
+      details: { dossierId: row.id }, ...(row.code && { target: { kind: 'dossier' as const, code: row.code } }),
     }], { standaloneRead: true });
   }
   const actors = dossierActors(access, row, version.handledByRole);
@@ -544,6 +544,7 @@ export async function getApplicant(deps: DossierDeps, access: AccessContext, id:
   return getPersonDetail(deps.db, row.applicantPersonId, undefined, {
     reader: { accountId: access.actor!.accountId, role: grant.role, unitCode: grant.unitCode, requestId: access.requestId, pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY },
     purpose: 'dossier_processing',
+    dossierCode: row.code ?? undefined,
   });
 }
 

@@ -19,16 +19,19 @@ function unitNamesToday(db: Db): Promise<(code: string | null) => string | null>
 
 /** Who is reading, for the personal-data access log (PDP Law 91/2025): role and unit, never a name. */
 export interface Reader {
-  accountId: string;
+  /** The signed-in account; null for a read on the server's command line (then `osUser` says who). */
+  accountId: string | null;
   role: string;
   unitCode: string | null;
   requestId: string;
   /** Key of the keyed pseudonym of ID numbers; undefined = do not log (benchmarks only). */
   pseudonymKey?: string;
+  /** The operating-system user of a command-line read (recorded in the entry, never shown to the citizen). */
+  osUser?: string;
 }
 
-/** Records that `reader` saw these persons (one entry each), with the purpose when given. */
-async function logAccess(db: Db, reader: Reader, action: string, people: Array<{ id: string; nationalId: string | null }>, purpose: string | null): Promise<void> {
+/** Records that `reader` saw these persons' records (one entry each, naming the record and the dossier it was opened for), with the purpose when given. */
+async function logAccess(db: Db, reader: Reader, action: string, people: Array<{ id: string; nationalId: string | null }>, purpose: string | null, dossierCode?: string): Promise<void> {
   if (!reader.pseudonymKey || people.length === 0) return;
   const key = reader.pseudonymKey;
   await recordAccess(
@@ -36,6 +39,8 @@ async function logAccess(db: Db, reader: Reader, action: string, people: Array<{
     people.map((p) => ({
       actorAccountId: reader.accountId, actorRole: reader.role, actorUnit: reader.unitCode, action,
       subject: subjectFor(key, { nationalId: p.nationalId, personId: p.id }), purpose, requestId: reader.requestId,
+      target: { kind: 'person_record' as const, id: p.id, ...(dossierCode && { dossierCode }) },
+      ...(reader.osUser && { details: { osUser: reader.osUser } }),
     })),
     { standaloneRead: true }, // a read: the response need not wait for the log's disk flush (ADR 0004)
   );
@@ -110,7 +115,7 @@ export async function getPersonDetail(
   db: Db,
   id: string,
   scope: { unitAllowed(unitCode: string | null): boolean } = { unitAllowed: () => true },
-  read?: { reader: Reader; purpose: string },
+  read?: { reader: Reader; purpose: string; dossierCode?: string },
   options: { findings?: boolean } = {},
 ): Promise<PersonDetail> {
   if (read) {
@@ -128,7 +133,7 @@ export async function getPersonDetail(
     options.findings === false ? Promise.resolve([]) : checkPerson(db, id, todayInVietnam(), [...ID_PROVINCE_CODES]),
     unitNamesToday(db),
   ]);
-  if (read) await logAccess(db, read.reader, 'person.read', [row], read.purpose);
+  if (read) await logAccess(db, read.reader, 'person.read', [row], read.purpose, read.dossierCode);
   return presentDetail(row, {
     unitName,
     residences: residences.map((r) => ({ ...r, unitName: unitName(r.unitCode) })),
