@@ -6,6 +6,7 @@ import { copyRegistryBatch } from '../src/server/modules/population';
 import { seedProcedures } from '../src/server/modules/procedures';
 import { seedCalendar } from '../src/server/modules/calendar';
 import { DEFAULT_ROLES } from '../src/server/modules/identity';
+import { deepJson, MALFORMED_MULTIPART } from './malformed-input';
 
 /**
  * "Bad input gets a clear error, never a 500": every route of the app, called by every kind of
@@ -37,6 +38,10 @@ const BODIES: Array<[string, string]> = [
   ['{"a":', 'application/json'],
   ['x=1', 'application/x-www-form-urlencoded'],
 ];
+/** Shapes that once reached a 500 (issue #10): JSON nested 10,000 deep, and multipart the parser cannot read. Sent on the first URL of each route. */
+const HOSTILE_BODIES: Array<[string, string]> = [[deepJson(10_000), 'application/json'], ...Object.values(MALFORMED_MULTIPART).map(({ body, contentType }): [string, string] => [body, contentType])];
+/** The path spelled as the router decodes it but a prefix check on the raw URL would not see (/%61pi/…). */
+const encodedPath = (url: string) => url.replace(/^\/(\w)/, (_, c: string) => `/%${c.charCodeAt(0).toString(16)}`);
 
 describe('no route answers 500 to bad input', () => {
   it('holds for every route, caller and malformed request', async () => {
@@ -50,13 +55,15 @@ describe('no route answers 500 to bad input', () => {
       const inject = (o: Parameters<Session['inject']>[0]) => (session ? session.inject(o) : t.app.inject(o));
       for (const route of routes) {
         // The path alone wrong (an unknown id, or junk), then the query alone: each reaches further in.
-        const urls = [fill(route.url, false), fill(route.url, true), `${fill(route.url, false)}?${JUNK_QUERY}`];
+        // The same path spelled with an encoded first letter: the router decodes it and the route runs with every guard.
+        const urls = [fill(route.url, false), fill(route.url, true), `${fill(route.url, false)}?${JUNK_QUERY}`, encodedPath(fill(route.url, false))];
         for (const url of urls) {
-          const requests = route.method === 'GET' ? [{ method: 'GET' as const, url }] : BODIES.map(([payload, type]) => ({ method: route.method as 'POST', url, payload, headers: { 'content-type': type } }));
+          const bodies = url === urls[0] ? [...BODIES, ...HOSTILE_BODIES] : BODIES;
+          const requests = route.method === 'GET' ? [{ method: 'GET' as const, url }] : bodies.map(([payload, type]) => ({ method: route.method as 'POST', url, payload, headers: { 'content-type': type } }));
           for (const request of requests) {
             const res = await inject(request);
             statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-            if (res.statusCode >= 500 && res.statusCode !== 503) failures.push(`${who} ${request.method} ${request.url.slice(0, 80)} ${'payload' in request ? request.payload : ''} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+            if (res.statusCode >= 500 && res.statusCode !== 503) failures.push(`${who} ${request.method} ${request.url.slice(0, 80)} ${'payload' in request ? request.payload.slice(0, 80) : ''} → ${res.statusCode} ${res.body.slice(0, 160)}`);
           }
         }
       }
