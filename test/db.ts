@@ -41,6 +41,8 @@ export async function adminQuery(url: string, text: string): Promise<void> {
 }
 
 export interface TestDatabase extends Database {
+  /** PostgreSQL: the database's URL (a second process would open its own pool on it); PGlite: undefined. */
+  url?: string;
   /** Closes the database and drops it (PostgreSQL) or forgets it (PGlite in memory). */
   dispose(): Promise<void>;
 }
@@ -58,6 +60,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const database = await openDatabase({ kind: 'postgres', url: withDatabaseName(url, name), poolSize: 5 });
     return {
       ...database,
+      url: withDatabaseName(url, name),
       dispose: async () => {
         await database.close();
         await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

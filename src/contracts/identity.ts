@@ -24,6 +24,13 @@ export const MeAssignment = z.object({
 });
 export type MeAssignment = z.infer<typeof MeAssignment>;
 
+/**
+ * Failed sign-ins of the account (wrong password or code) since its previous sign-in (`since`;
+ * null: since the account was created), with up to 5 of the client addresses they came from.
+ */
+export const SecurityNotice = z.object({ failedSignIns: z.number().int(), addresses: z.array(z.string()), since: z.string().nullable() });
+export type SecurityNotice = z.infer<typeof SecurityNotice>;
+
 /** Who is signed in, what they may do, and the CSRF token the web app sends back on changes. */
 export const Me = z.object({
   authenticated: z.boolean(),
@@ -38,6 +45,8 @@ export const Me = z.object({
       totpEnabled: z.boolean(),
       /** The roles held today, with names: staff assignments (unit-scoped) or the citizen role (no unit). */
       assignments: z.array(MeAssignment),
+      /** Staff: failed sign-ins of the account since its previous sign-in (null below the notice threshold). */
+      securityNotice: SecurityNotice.nullable(),
     })
     .nullable(),
   grants: z.array(Grant),

@@ -2,13 +2,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './platform/app-deps';
 import { loggerOptions } from './platform/logger';
 import { registerErrorHandler } from './platform/http-errors';
 import { registerInputGuard } from './platform/input-guard';
-import { AppError } from './platform/errors';
 import { registerHealth } from './platform/health';
 import { registerWeb, spaFallback } from './platform/web';
 import { unitsRoutes } from './modules/units';
@@ -49,15 +47,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Before any route: every route must declare its action, and every request is authorized.
   await registerAuthHooks(app, deps);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError(
-        'AUTH.RATE_LIMITED',
-        `Bạn thử quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(context.ttl / 1000)} giây.`,
-        `Too many attempts. Please try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-      ),
-  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -17,6 +17,7 @@ import { pageOf } from '../../../contracts/common';
 import { bilingual } from '../../../contracts/messages';
 import { SLIP_KINDS } from '../slips';
 import { assistanceOf } from '../counter';
+import { addressRateLimit } from '../identity';
 import type { IncomingFile } from './attachments';
 import { requestInvalid } from './dossiers.errors';
 import * as service from './dossiers.service';
@@ -36,6 +37,8 @@ const SearchBody = z
   .refine((b) => (b.nationalId === undefined) !== (b.name === undefined), { path: ['nationalId'], error: bilingual('Nhập số định danh hoặc họ tên (một trong hai)', 'Give the ID number or the name (one of them)') });
 const MinePage = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
 const DossierPage = pageOf(DossierSummary);
+/** The public status lookup's limit per client address (shared by every process: identity.rate_limits). */
+const STATUS_LOOKUP_LIMIT = { max: 20, windowMs: 60_000 } as const;
 /** Room for every attachment at its maximum plus the form (the app's 1 MB limit is for JSON bodies). */
 const MULTIPART_BODY_LIMIT = (ATTACHMENTS_MAX_COUNT + 1) * ATTACHMENT_MAX_BYTES + 1024 * 1024;
 
@@ -123,8 +126,8 @@ export function dossiersRoutes({ database, config }: AppDeps, hooks: Pick<servic
 
     app.post('/status-lookup', {
       config: { action: 'public' },
-      // Guessing codes and ID numbers is slow: 20 lookups a minute per address.
-      preHandler: app.rateLimit({ max: 20, timeWindow: '1 minute' }),
+      // Guessing codes and ID numbers is slow: 20 lookups a minute per address, counted in the database for every process.
+      preHandler: addressRateLimit(database.db, 'status-lookup', STATUS_LOOKUP_LIMIT),
       schema: { tags, summary: 'Tra cứu tình trạng hồ sơ (mã hồ sơ + số định danh) / public status lookup', body: StatusLookupBody, response: { 200: StatusLookupResult } },
     }, async (req) => service.lookupStatus(deps, req.body.code, req.body.nationalId));
 

@@ -13,7 +13,8 @@ import { changePassword } from './users.service';
 import { verifyPassword } from './passwords';
 import { newTotpSecret, openSecret, sealSecret, totpStep } from './totp';
 import { presentMe } from './me.presenter';
-import { loginRateLimit } from './login-rate-limit';
+import { takeLoginAttempt } from './login-throttle';
+import { clientAddress, rateLimited } from './rate-limits';
 
 const tags = ['auth'];
 
@@ -31,10 +32,16 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
 
     app.post('/login', {
       config: { action: 'public' },
-      preHandler: loginRateLimit(app),
       schema: { tags, summary: 'Cán bộ đăng nhập / staff sign-in', body: LoginBody, response: { 200: Me } },
     }, async (request, reply) => {
-      const account = await verifyStaffLogin(db, config, request.body);
+      // Growing delays per account, account × address and address, shared by every process (ADR 0004).
+      const address = clientAddress(request);
+      const waitMs = await takeLoginAttempt(db, request.body.username.toLowerCase(), address);
+      if (waitMs > 0) {
+        void reply.header('retry-after', Math.ceil(waitMs / 1000));
+        throw rateLimited(waitMs);
+      }
+      const account = await verifyStaffLogin(db, config, request.body, address);
       const session = await openSession(db, account.id);
       setSessionCookie(reply, session.token);
       request.csrfToken = session.csrfToken;

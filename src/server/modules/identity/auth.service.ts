@@ -4,11 +4,8 @@ import { AppError } from '../../platform/errors';
 import * as repo from './identity.repository';
 import { decoyHash, verifyPassword } from './passwords';
 import { openSecret, totpStep } from './totp';
+import { loginFailed, loginSucceeded } from './login-throttle';
 import type { EidIdentity } from './oidc-client';
-
-/** Lockout: after this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 
 /**
  * A TOTP code that was already used: at sign-in a 401 (code field `totp`), when turning the
@@ -28,38 +25,31 @@ const invalid = () =>
   new AppError('AUTH.LOGIN_UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng', 'Wrong username or password');
 
 /**
- * Checks a staff login: password (argon2id), then the TOTP code when the account has one.
- * Unknown usernames cost a hash too (no timing oracle). Wrong passwords count towards the
- * lockout; a locked or disabled account is refused even with the right password.
+ * Checks a staff login from `address`: password (argon2id), then the TOTP code when the account
+ * has one. An unknown username takes the same path as a wrong password — a hash, the same
+ * statements, the same 401 — so neither the answer nor its time tells which usernames exist.
+ * There is no lock: the caller has taken the attempt (takeLoginAttempt, growing delays), and a
+ * success clears the account's delays. Failures are recorded for the owner's security notice.
  */
-export async function verifyStaffLogin(db: Db, config: Config, input: { username: string; password: string; totp?: string }): Promise<repo.AccountRow> {
-  const account = await repo.findAccountByUsername(db, input.username);
-  if (!account || account.kind !== 'staff' || !account.passwordHash) {
-    await verifyPassword(await decoyHash(), input.password);
-    throw invalid();
-  }
-  if (account.lockedUntil && new Date(account.lockedUntil) > new Date()) {
-    throw new AppError('AUTH.ACCOUNT_LOCKED', `Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần. Thử lại sau ${LOCK_MINUTES} phút hoặc liên hệ quản trị.`, `Account locked after repeated wrong passwords. Try again in ${LOCK_MINUTES} minutes or contact an administrator.`);
-  }
-  if (!(await verifyPassword(account.passwordHash, input.password))) {
-    await repo.recordFailedLogin(db, account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
-    throw invalid();
-  }
+export async function verifyStaffLogin(db: Db, config: Config, input: { username: string; password: string; totp?: string }, address: string): Promise<repo.AccountRow> {
+  const username = input.username.toLowerCase();
+  const failed = async (error: AppError) => {
+    await loginFailed(db, username, address);
+    return error;
+  };
+  const found = await repo.findAccountByUsername(db, username);
+  const account = found?.kind === 'staff' && found.passwordHash ? found : undefined;
+  if (!(await verifyPassword(account?.passwordHash ?? (await decoyHash()), input.password)) || !account) throw await failed(invalid());
   if (account.disabledAt) throw new AppError('AUTH.ACCOUNT_FORBIDDEN', 'Tài khoản đã bị vô hiệu hoá', 'This account is disabled');
   if (account.totpEnabled && account.totpSecret) {
     if (!input.totp) throw new AppError('AUTH.TOTP_UNAUTHENTICATED', 'Nhập mã xác thực 6 số từ ứng dụng', 'Enter the 6-digit code from your authenticator app');
     const step = totpStep(openSecret(account.totpSecret, config.SESSION_SECRET!), input.totp);
-    if (step === null) {
-      await repo.recordFailedLogin(db, account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
-      throw new AppError('AUTH.TOTP_UNAUTHENTICATED', 'Mã xác thực không đúng hoặc đã hết hạn', 'Wrong or expired authentication code');
-    }
+    if (step === null) throw await failed(new AppError('AUTH.TOTP_UNAUTHENTICATED', 'Mã xác thực không đúng hoặc đã hết hạn', 'Wrong or expired authentication code'));
     // A code works once: whoever saw it (over a shoulder, a phishing page) cannot sign in with it again.
-    if (!(await repo.consumeTotpStep(db, account.id, step))) {
-      await repo.recordFailedLogin(db, account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
-      throw totpReplayed();
-    }
+    if (!(await repo.consumeTotpStep(db, account.id, step))) throw await failed(totpReplayed());
   }
-  await repo.updateAccount(db, account.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() });
+  await loginSucceeded(db, username, address);
+  await repo.recordLogin(db, account.id);
   return account;
 }
 

@@ -104,11 +104,9 @@ export async function updateAccount(db: Db, id: string, values: Partial<typeof a
   await db.update(accounts).set(values).where(eq(accounts.id, id));
 }
 
-/** Counts a failed login and locks the account for `lockMinutes` at the `max`-th failure, atomically. */
-export async function recordFailedLogin(db: Db, id: string, max: number, lockMinutes: number): Promise<void> {
-  await db.execute(sql`update identity.accounts set failed_logins = failed_logins + 1,
-    locked_until = case when failed_logins + 1 >= ${max} then now() + make_interval(mins => ${lockMinutes}) else locked_until end
-    where id = ${id}`);
+/** A successful sign-in: the previous one is kept for the owner's security notice. */
+export async function recordLogin(db: Db, id: string): Promise<void> {
+  await db.execute(sql`update identity.accounts set previous_login_at = last_login_at, last_login_at = now() where id = ${id}`);
 }
 
 /**

@@ -1,10 +1,15 @@
 /**
  * Public face of the `identity` module: citizens' e-ID login (OpenID Connect relying party),
- * staff accounts (argon2id, lockout, TOTP, sessions), roles scoped to units, and the
+ * staff accounts (argon2id, sign-in throttling, TOTP, sessions), roles scoped to units, and the
  * permission matrix every route is checked against.
  */
 export { authRoutes } from './auth.routes';
 export { usersRoutes } from './users.routes';
+/**
+ * Rate limits kept in the database (identity.rate_limits), shared by every process: a per-address
+ * preHandler for public routes (the dossier status lookup), and the client address as keyed.
+ */
+export { addressRateLimit, clientAddress, type WindowPolicy } from './rate-limits';
 /** Hooks: session → actor → access context, CSRF, and the per-route action check. */
 export { registerAuthHooks, type RouteAction } from './auth-hooks';
 /** Authorization of one request, for services (who, what, where). */

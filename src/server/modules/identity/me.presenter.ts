@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db';
 import { todayInVietnam } from '../../../contracts/common';
-import type { Me } from '../../../contracts/identity';
+import type { Me, SecurityNotice } from '../../../contracts/identity';
 import { getUnit } from '../units';
 import { ACTIONS } from './permissions';
 import * as repo from './identity.repository';
+import { failuresSince, NOTICE_MIN_FAILURES } from './login-throttle';
 
 type Assignment = NonNullable<Me['account']>['assignments'][number];
 
@@ -40,6 +41,13 @@ async function assignmentsOf(db: Db, grants: Array<{ role: string; unitCode: str
   });
 }
 
+/** Failed sign-ins since the previous sign-in, when there were at least NOTICE_MIN_FAILURES (the owner is told: NIST SP 800-63B §5.2.2). */
+async function securityNoticeOf(db: Db, account: repo.AccountRow): Promise<SecurityNotice | null> {
+  const since = account.previousLoginAt ? new Date(account.previousLoginAt) : null;
+  const { count, addresses } = await failuresSince(db, account.id, since);
+  return count >= NOTICE_MIN_FAILURES ? { failedSignIns: count, addresses, since: since?.toISOString() ?? null } : null;
+}
+
 /** Per action, the units of the actor's grants where the action is allowed (by any grant covering the unit). */
 function actionUnitsOf(request: FastifyRequest): Me['actionUnits'] {
   const units = [...new Set((request.access.actor?.grants ?? []).flatMap((g) => (g.unitCode ? [g.unitCode] : [])))];
@@ -63,6 +71,7 @@ export async function presentMe(db: Db, request: FastifyRequest): Promise<Me> {
             eIdLevel: actor.acr,
             totpEnabled: account.totpEnabled,
             assignments: await assignmentsOf(db, actor.grants),
+            securityNotice: actor.kind === 'staff' ? await securityNoticeOf(db, account) : null,
           }
         : null,
     grants: actor?.grants ?? [],

@@ -48,8 +48,8 @@ describe('TOTP codes work once', () => {
     expect(error.messageVi).toContain('đã được dùng');
     expect(error.messageEn).toContain('already been used');
     expect(error.fields?.[0]?.field).toBe('totp');
-    const failed = await t.database.rows<{ failed_logins: number }>(sql`select failed_logins from identity.accounts where username = ${username}`);
-    expect(Number(failed[0]!.failed_logins)).toBe(1);
+    const failed = await t.database.rows<{ n: number | string }>(sql`select count(*) as n from identity.sign_in_failures f join identity.accounts a on a.id = f.account_id where a.username = ${username}`);
+    expect(Number(failed[0]!.n)).toBe(1);
   });
 
   it('refuses an older code once a newer one was accepted', async () => {

@@ -8,6 +8,7 @@ import { checkPasswordPolicy, hashPassword } from './passwords';
 import { SECTORS } from './permissions';
 import type { AccessContext } from './access';
 import { invalidateMatrix } from './access';
+import { forgetLoginThrottle, loginDelayed } from './login-throttle';
 
 /** A staff account as administrators see it (no hashes, no secrets). */
 export interface StaffUserView {
@@ -30,7 +31,7 @@ async function view(db: Db, a: repo.AccountRow): Promise<StaffUserView> {
   const assignments = await repo.listActiveAssignments(db, a.id, todayInVietnam());
   return {
     id: a.id, username: a.username, displayName: a.displayName, disabled: a.disabledAt !== null,
-    locked: a.lockedUntil !== null && new Date(a.lockedUntil) > new Date(), totpEnabled: a.totpEnabled,
+    locked: a.username ? await loginDelayed(db, a.username) : false, totpEnabled: a.totpEnabled,
     lastLoginAt: a.lastLoginAt ? new Date(a.lastLoginAt).toISOString() : null,
     assignments: assignments.map((s) => ({ id: s.id, role: s.roleCode, unitCode: s.unitCode, sector: s.sector, validFrom: s.validFrom, validTo: s.validTo })),
   };
@@ -90,11 +91,12 @@ export async function removeAssignment(db: Db, accountId: string, assignmentId: 
   return view(db, account);
 }
 
-/** Sets a new temporary password, unlocks, and ends every session of the account. */
+/** Sets a new temporary password, ends the account's sign-in delays, and ends every session of the account. */
 export async function resetPassword(db: Db, accountId: string): Promise<{ temporaryPassword: string }> {
-  await getStaff(db, accountId);
+  const account = await getStaff(db, accountId);
   const temp = temporaryPassword();
-  await repo.updateAccount(db, accountId, { passwordHash: await hashPassword(temp), passwordChangedAt: new Date(), mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+  await repo.updateAccount(db, accountId, { passwordHash: await hashPassword(temp), passwordChangedAt: new Date(), mustChangePassword: true });
+  if (account.username) await forgetLoginThrottle(db, account.username);
   await repo.revokeAccountSessions(db, accountId);
   return { temporaryPassword: temp };
 }
