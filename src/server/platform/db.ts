@@ -12,7 +12,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { mkdirSync } from 'node:fs';
+import { claimDataDir, unreadableDataDir, type DataDirHolder } from './data-dir-lock';
 
 /** Drizzle database handle, the same type for PGlite and node-postgres. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -60,7 +60,7 @@ export interface PgTimeouts {
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolSize?: number; timeouts?: PgTimeouts }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; holder?: DataDirHolder };
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -72,13 +72,20 @@ export function unboundedDatabase(database: Database): Database {
   return database.withoutTimeouts?.() ?? database;
 }
 
-async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database & { client: PGlite }> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    dataDir: options.dataDir,
-    loadDataDir: options.loadDataDir,
-    extensions: pgliteExtensions,
-  });
+/**
+ * Embedded PGlite. A data directory is held by one process at a time (its lock, ADR 0002): the
+ * `holder` is named to whoever is refused. A directory that cannot be opened is reported as
+ * `DATA_DIR.UNREADABLE` and never initialised over.
+ */
+async function openPglite(options: { dataDir?: string; loadDataDir?: Blob; holder?: DataDirHolder }): Promise<Database & { client: PGlite }> {
+  const lock = options.dataDir ? claimDataDir(options.dataDir, options.holder ?? { command: 'unknown' }) : undefined;
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: pgliteExtensions });
+  } catch (error) {
+    lock?.release();
+    throw options.dataDir ? unreadableDataDir(options.dataDir, error) : error;
+  }
   const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
@@ -93,7 +100,13 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
     migrate: async () => {
       await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diskFileStore } from './files';
+import { diskFileStore, removeStaleTemporaryFiles, STALE_TEMPORARY_MS } from './files';
 import { loggerOptions, withoutQueryParams } from './logger';
 
 describe('the content-addressed file store', () => {
@@ -23,6 +23,24 @@ describe('the content-addressed file store', () => {
     await store.remove(sha256);
     expect(await store.has(sha256)).toBe(false);
     await expect(store.read('../../etc/passwd')).rejects.toThrow('not a SHA-256');
+  });
+
+  it('removes at start the temporary files an upload killed mid-write left behind, but not a write going on now', async () => {
+    const { sha256 } = await store.put(Buffer.from(randomUUID()));
+    const dir = join(root, sha256.slice(0, 2), sha256.slice(2, 4));
+    const stray = `${'a'.repeat(64)}.${randomUUID()}.tmp`;
+    const current = `${'b'.repeat(64)}.${randomUUID()}.tmp`; // another process on the same store is writing it
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, stray), 'half a scan');
+    writeFileSync(join(dir, current), 'a scan being written');
+    writeFileSync(join(dir, 'notes.tmp'), 'not the store’s'); // only the store's own names
+    const old = new Date(Date.now() - STALE_TEMPORARY_MS - 60_000);
+    utimesSync(join(dir, stray), old, old);
+    utimesSync(join(dir, 'notes.tmp'), old, old);
+    expect(await removeStaleTemporaryFiles(root)).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual([sha256, current, 'notes.tmp'].sort());
+    expect(await store.has(sha256)).toBe(true);
+    expect(await removeStaleTemporaryFiles(join(root, 'missing'))).toBe(0);
   });
 });
 

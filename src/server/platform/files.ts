@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -47,4 +47,35 @@ export function diskFileStore(root: string): FileStore {
     has: async (sha256) => exists(pathOf(sha256)),
     remove: async (sha256) => rm(pathOf(sha256), { force: true }),
   };
+}
+
+/** A put's temporary file: `<sha256>.<uuid>.tmp` next to where the file goes. */
+const TEMPORARY = /^[0-9a-f]{64}\.[0-9a-f-]{36}\.tmp$/;
+
+/** Temporary files older than this were left by a process that died while writing them. */
+export const STALE_TEMPORARY_MS = 10 * 60_000;
+
+/**
+ * Removes the temporary files that a process killed during an upload (kill -9, power cut) left in
+ * the store; run at start. Only files older than `olderThanMs`: another server process sharing the
+ * directory may be writing one right now (a put holds its file for milliseconds). Returns how many.
+ */
+export async function removeStaleTemporaryFiles(root: string, olderThanMs = STALE_TEMPORARY_MS): Promise<number> {
+  let entries;
+  try {
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0; // nothing uploaded yet
+    throw error;
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    if (!entry.isFile() || !TEMPORARY.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const info = await stat(path).catch(() => undefined);
+    if (!info || Date.now() - info.mtimeMs < olderThanMs) continue;
+    await rm(path, { force: true });
+    removed++;
+  }
+  return removed;
 }
