@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import type { Config } from './platform/config';
 import { createLogger } from './platform/logger';
+import { createOutageReporter } from './platform/db-errors';
 import { checkpointAnchorFromConfig, startAccessLogSealer } from './modules/audit';
 import { startPaymentExpiryJob } from './modules/payments';
 
@@ -11,17 +12,24 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const log = createLogger(config.LOG_LEVEL);
   const database = await prepareDatabase(config, (msg) => log.info(msg));
   const app = await buildApp({ config, database, serveWeb: true });
+  // While the database is down the jobs fail every tick: one warning a minute per job, not one per tick (ADR 0014).
+  const sealerOutage = createOutageReporter((fields, message) => log.warn(fields, message));
+  const expiryOutage = createOutageReporter((fields, message) => log.warn(fields, message));
   // Chains the access-log entries requests have staged (ADR 0004); errors are retried next tick.
   const sealer = startAccessLogSealer(database.db, {
     intervalMs: config.AUDIT_SEAL_INTERVAL_MS,
-    onError: (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'access-log sealing failed'),
+    onError: (error) => {
+      if (!sealerOutage(error, 'access-log sealing')) log.error({ err: error instanceof Error ? error.message : String(error) }, 'access-log sealing failed');
+    },
     // Signed checkpoints of the chain head, outside the database (ADR 0004).
     checkpoint: { anchor: checkpointAnchorFromConfig(config), intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_MS },
   });
   // Closes open payments whose gateway time (PAYMENT_EXPIRY_MINUTES) ran out; several processes are safe (ADR 0010).
   const paymentExpiry = startPaymentExpiryJob(database.db, {
     intervalMs: 30_000,
-    onError: (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'payment expiry failed'),
+    onError: (error) => {
+      if (!expiryOutage(error, 'payment expiry')) log.error({ err: error instanceof Error ? error.message : String(error) }, 'payment expiry failed');
+    },
   });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -5,8 +5,10 @@ import { buildApp } from '../app';
 import { assignRole, createStaffUser, ensureDefaultRoles, openSession, SESSION_COOKIE } from '../modules/identity';
 import { startAccessLogSealer } from '../modules/audit';
 import { startPaymentExpiryJob } from '../modules/payments';
-import { databaseOptionsFromConfig, openDatabase, type Database } from './db';
-import { isDatabaseUnavailable } from './db-errors';
+import { seedDemoProvince } from '../modules/demo';
+import { runQualityCheck } from '../modules/population';
+import { databaseOptionsFromConfig, openDatabase, unboundedDatabase, type Database } from './db';
+import { databaseUnavailableReason, isDatabaseUnavailable } from './db-errors';
 import { adminQuery, templateName, testConfig, withDatabaseName } from '../../../test/db';
 import { startTcpProxy, type TcpProxy } from '../../../test/tcp-proxy';
 
@@ -189,6 +191,35 @@ describe.skipIf(!url)('when PostgreSQL is cut off or stalled (skipped without DA
 
   it('stalled: the same answers within seconds instead of hanging, and recovery once it answers again', async () => {
     await outage(() => proxy.freeze());
+  });
+
+  it('the background jobs stop within seconds during a stall (they do not queue a pass per tick while the database hangs)', async () => {
+    const errors: unknown[] = [];
+    const sealer = startAccessLogSealer(main.database.db, { intervalMs: 50, onError: (e) => errors.push(e) });
+    const expiry = startPaymentExpiryJob(main.database.db, { intervalMs: 50, onError: (e) => errors.push(e) });
+    proxy.freeze();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const started = Date.now();
+    await Promise.all([sealer.stop(), expiry.stop()]);
+    expect(Date.now() - started).toBeLessThan(FEW_SECONDS);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((e) => !isDatabaseUnavailable(e))).toEqual([]);
+  });
+
+  it('long work is not cut by the statement timeout: seeding (COPY, index rebuilds) and the quality run', async () => {
+    // A statement timeout of 1 ms: any statement of a request fails, the bulk work must not.
+    const target = withDatabaseName(url!, name);
+    const strict = await openDatabase({ kind: 'postgres', url: target, poolSize: 2, timeouts: { connectMs: 2_000, statementMs: 1, queryMs: 1_000, idleInTransactionMs: 5_000 } });
+    try {
+      const cut = await strict.rows(sql`select pg_sleep(0.05)`).catch((e: unknown) => e);
+      expect(databaseUnavailableReason(cut)).toBe('SQLSTATE 57014');
+      await expect(unboundedDatabase(strict).rows(sql`select pg_sleep(0.05)`)).resolves.toHaveLength(1);
+      const seeded = await seedDemoProvince(strict, { people: 2_000, provinceCode: '12', seed: 'outage', referenceDate: '2026-11-27' });
+      expect(seeded.people).toBeGreaterThan(1_900);
+      await expect(runQualityCheck(strict, '2026-11-27')).resolves.toBeGreaterThan(0);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('the background jobs saw only outage errors and did not stop the process', async () => {

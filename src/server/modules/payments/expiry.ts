@@ -30,9 +30,11 @@ export interface PaymentExpiryJob {
 export function startPaymentExpiryJob(db: Db, options: { intervalMs: number; onError: (error: unknown) => void; now?: () => Date }): PaymentExpiryJob {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  let busy = false;
   const timer = setInterval(() => {
-    if (stopped) return;
-    running = running.then(() => expirePayments(db, options.now ? options.now() : new Date()).then(() => undefined, options.onError));
+    if (stopped || busy) return; // a stalled database must not queue one pass per tick (ADR 0014)
+    busy = true;
+    running = running.then(() => expirePayments(db, options.now ? options.now() : new Date()).then(() => undefined, options.onError)).finally(() => (busy = false));
   }, options.intervalMs);
   timer.unref();
   return {

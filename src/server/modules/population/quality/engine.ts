@@ -37,9 +37,10 @@ export interface RunOptions { asOf: string; idProvinceCodes: readonly string[]; 
  * a failed run leaves nothing behind.
  */
 export async function runQuality(database: Database, options: RunOptions): Promise<number> {
-  const rules = (await configuredRules(database.db)).filter((r) => r.enabled);
   // Each rule is one statement over the whole registry (seconds at 500k people): no statement timeout (ADR 0014).
-  return unboundedDatabase(database).db.transaction(async (tx) => {
+  const bulk = unboundedDatabase(database);
+  const rules = (await configuredRules(bulk.db)).filter((r) => r.enabled);
+  return bulk.db.transaction(async (tx) => {
     const run = (await queryRowsAny(tx, sql`insert into population.quality_runs (as_of) values (${options.asOf}) returning id`))[0] as { id: number | string };
     const runId = Number(run.id);
     let done = 0;
