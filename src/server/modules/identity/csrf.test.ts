@@ -9,7 +9,7 @@ import { createTestApp, type Session, type TestApp } from '../../../../test/app'
  * token, is refused under encoded, double-encoded, mixed-case and trailing-slash paths; and a
  * cookie-authenticated request that the browser marks as cross-site is refused even with a token.
  */
-const PUBLIC_URL = 'http://dvc06.test:3000';
+const PUBLIC_URL = 'http://127.0.0.1:3999'; // loopback: the development secrets are refused elsewhere
 let t: TestApp;
 let admin: Session;
 
@@ -86,7 +86,7 @@ describe('Origin and Sec-Fetch-Site of cookie-authenticated state-changing reque
   const CROSS_SITE: Array<Record<string, string>> = [
     { origin: 'https://evil.example' },
     { origin: 'null' },
-    { origin: 'http://dvc06.test:4000' },
+    { origin: 'http://127.0.0.1:4000' },
     { 'sec-fetch-site': 'cross-site' },
     { 'sec-fetch-site': 'same-site' },
     { origin: PUBLIC_URL, 'sec-fetch-site': 'cross-site' },
