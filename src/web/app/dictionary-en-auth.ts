@@ -88,7 +88,7 @@ export const enAuth: Record<keyof typeof viAuth, string> = {
   'users.never': 'Never',
   'users.status.active': 'Active',
   'users.status.disabled': 'Disabled',
-  'users.status.locked': 'Locked (wrong passwords)',
+  'users.status.locked': 'Sign-in slowed (repeated wrong passwords)',
   'users.status.totp': 'Two-step sign-in',
   'users.create.button': 'Create account',
   'users.create.title': 'Create a staff account',

@@ -42,6 +42,11 @@ export const enIdentity: Record<keyof typeof viIdentity, string> = {
   'account.totp.off': 'Off',
   'account.totp.onText': 'Each sign-in needs a 6-digit code from your authenticator app. Each code works once. To turn it off or move to a new phone, ask an administrator.',
   'account.unit': 'Unit',
+  'account.notice.title': '{count} failed sign-ins to your account {since}',
+  'account.notice.since': 'since your previous sign-in ({at})',
+  'account.notice.sinceCreated': 'since the account was created',
+  'account.notice.addresses': 'From the addresses: {addresses}.',
+  'account.notice.advice': 'If it was not you, change your password, turn on two-step sign-in and tell an administrator.',
 
   'actionGroup.units': 'Administrative units',
   'actionGroup.population': 'Population data',

@@ -86,7 +86,7 @@ export const viAuth = {
   'users.never': 'Chưa đăng nhập',
   'users.status.active': 'Đang hoạt động',
   'users.status.disabled': 'Đã khoá',
-  'users.status.locked': 'Tạm khoá do nhập sai',
+  'users.status.locked': 'Đăng nhập đang bị làm chậm (nhập sai nhiều lần)',
   'users.status.totp': 'Có xác thực hai lớp',
   'users.create.button': 'Tạo tài khoản',
   'users.create.title': 'Tạo tài khoản cán bộ',

@@ -40,6 +40,11 @@ export const viIdentity = {
   'account.totp.off': 'Chưa bật',
   'account.totp.onText': 'Mỗi lần đăng nhập cần mã 6 số từ ứng dụng xác thực. Mỗi mã chỉ dùng được một lần. Muốn tắt hoặc đổi điện thoại, hãy đề nghị quản trị hệ thống.',
   'account.unit': 'Đơn vị',
+  'account.notice.title': 'Có {count} lần đăng nhập sai vào tài khoản của bạn {since}',
+  'account.notice.since': 'kể từ lần đăng nhập trước ({at})',
+  'account.notice.sinceCreated': 'kể từ khi tài khoản được tạo',
+  'account.notice.addresses': 'Từ địa chỉ: {addresses}.',
+  'account.notice.advice': 'Nếu không phải bạn, hãy đổi mật khẩu, bật xác thực hai lớp và báo quản trị hệ thống.',
 
   'actionGroup.units': 'Đơn vị hành chính',
   'actionGroup.population': 'Dữ liệu dân cư',

@@ -6,8 +6,9 @@ import { sectorLabel } from '../../components/role-labels';
 import { StatusTag } from '../../components/StatusTag';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { TotpCard } from './TotpCard';
+import { SecurityNoticeAlert } from './SecurityNoticeAlert';
 
-/** /account — a staff member's own account: roles (with unit names from GET /auth/me), TOTP state, password, two-step sign-in. */
+/** /account — a staff member's own account: roles (with unit names from GET /auth/me), TOTP state, failed sign-ins since the previous one, password, two-step sign-in. */
 export default function AccountPage() {
   const { t, pick } = useI18n();
   const { me } = useSession();
@@ -18,6 +19,7 @@ export default function AccountPage() {
   return (
     <>
       <PageTitle title={t('account.title')} description={t('account.intro')} />
+      <SecurityNoticeAlert notice={account.securityNotice} />
       {account.mustChangePassword && <Alert type="warning" showIcon role="alert" className="section-card" title={t('account.mustChange')} />}
       <Card title={t('account.roles')} className="section-card">
         <Descriptions
