@@ -11,7 +11,7 @@ import { seedDemoProvince } from './modules/demo';
 import { todayInVietnam } from '../contracts/common';
 import type { UnitNode } from '../contracts/units';
 import { runEnsureWebBuild } from './platform/web-build';
-import { runAuditVerifyCli } from './modules/audit';
+import { commandLineReader, requireCliPurpose, runAuditVerifyCli } from './modules/audit';
 import { assignRole, createStaffUser, DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDefaultRoles, ensureDemoAccounts, listStaffUsers, resetPassword, setDisabled } from './modules/identity';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -102,15 +102,23 @@ person
     out(r.valid ? 'valid' : 'invalid');
     process.exitCode = r.valid ? 0 : 1;
   });
-person.command('search <name>').option('--birth-year <y>').option('--unit <code>').description('search by name, ignoring diacritics').action(async (name: string, opts: { birthYear?: string; unit?: string }) => {
-  await withDatabase(async (database) => {
-    const r = await searchPersons(database.db, { name, birthYear: opts.birthYear ? Number(opts.birthYear) : undefined, unitCode: opts.unit, page: 1, pageSize: 20 });
+/** Reading personal data on the command line is logged like an officer's read: the purpose is required (ADR 0004). */
+const purposeOption = () => new Option('--purpose <code>', 'why you read the registry (required; logged with your OS user): data_cleaning, inspection, authority_request, …');
+person.command('search <name>').option('--birth-year <y>').option('--unit <code>').addOption(purposeOption()).description('search by name, ignoring diacritics').action(async (name: string, opts: { birthYear?: string; unit?: string; purpose?: string }) => {
+  const purpose = requireCliPurpose(opts.purpose);
+  await withDatabase(async (database, config) => {
+    const reader = await commandLineReader(database.db, config, purpose);
+    const r = await searchPersons(database.db, { name, birthYear: opts.birthYear ? Number(opts.birthYear) : undefined, unitCode: opts.unit, purpose, page: 1, pageSize: 20 }, null, reader);
     for (const p of r.items) out(`${p.id}  ${p.fullName}  ${p.birthDate ?? p.birthYear}  ${p.residenceUnitName ?? ''}`);
     out(`${r.total} found`);
   });
 });
-person.command('show <recordId>').description('a person record by record id').action(async (id: string) => {
-  await withDatabase(async (database) => out(JSON.stringify(await getPersonDetail(database.db, id), null, 2)));
+person.command('show <recordId>').addOption(purposeOption()).description('a person record by record id').action(async (id: string, opts: { purpose?: string }) => {
+  const purpose = requireCliPurpose(opts.purpose);
+  await withDatabase(async (database, config) => {
+    const reader = await commandLineReader(database.db, config, purpose);
+    out(JSON.stringify(await getPersonDetail(database.db, id, undefined, { reader, purpose }), null, 2));
+  });
 });
 
 const quality = program.command('quality').description('data quality: đúng, đủ, sạch, sống');

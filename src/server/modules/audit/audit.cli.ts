@@ -1,5 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
 import type { Config } from '../../platform/config';
-import type { Database } from '../../platform/db';
+import type { Database, Db } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { AUDIT_ERRORS } from './audit.errors';
+import { assertPurpose, CLI_OPERATOR_ROLE } from './audit.service';
 import { createProgress } from '../../platform/progress';
 import { checkpointAnchorFromConfig, readCheckpoints } from './audit.checkpoints';
 import { readChainHead } from './audit.repository';
@@ -68,4 +73,33 @@ export async function runAuditVerifyCli(database: Pick<Database, 'db'>, options:
   } else out('ACCESS LOG NOT VERIFIED: the checkpoint file holds lines that cannot be trusted (above)');
   out(`${result.checked} entries before it verified; head seq ${result.headSeq}`);
   return 1;
+}
+
+/**
+ * The purpose a command-line read of personal data must state (`--purpose <code>`), checked before
+ * the database is opened: refused when missing or the citizen's own `self_service`.
+ */
+export function requireCliPurpose(purpose: string | undefined): string {
+  if (purpose && purpose !== 'self_service') return purpose;
+  const messageVi = 'Phải nêu mục đích truy cập: --purpose <mã> (ví dụ data_cleaning, inspection, authority_request); mỗi lần đọc được ghi vào nhật ký truy cập cùng tên người dùng của hệ điều hành';
+  const messageEn = 'A purpose is required: --purpose <code> (e.g. data_cleaning, inspection, authority_request); every read is logged with your operating-system user';
+  throw new AppError(AUDIT_ERRORS.PURPOSE_INVALID, messageVi, messageEn, [{ field: 'purpose', code: AUDIT_ERRORS.PURPOSE_INVALID, messageVi, messageEn }]);
+}
+
+/** The operating-system user running the command (the uid when the system has no name for it). */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return `uid:${process.getuid?.() ?? '?'}`;
+  }
+}
+
+/**
+ * Who reads personal data on the server's command line, for the access log: no account, the role
+ * `cli_operator`, the operating-system user, and a purpose that must be an active one.
+ */
+export async function commandLineReader(db: Db, config: Pick<Config, 'AUDIT_PSEUDONYM_KEY'>, purpose: string) {
+  await assertPurpose(db, purpose);
+  return { accountId: null, role: CLI_OPERATOR_ROLE, unitCode: null, requestId: `cli-${randomUUID()}`, pseudonymKey: config.AUDIT_PSEUDONYM_KEY, osUser: osUser() };
 }

@@ -50,5 +50,8 @@ export {
 /** `dvc06 audit verify`: progress, result, exit code (0 intact, 1 broken). */
 export { runAuditVerifyCli, type AuditVerifyCliOptions } from './audit.cli';
 
+/** Command-line reads of personal data: the required `--purpose` (bilingual refusal) and the reader logged with the OS user. */
+export { requireCliPurpose, commandLineReader } from './audit.cli';
+
 /** Error codes of the module (suffix → HTTP status). */
 export { AUDIT_ERRORS } from './audit.errors';
