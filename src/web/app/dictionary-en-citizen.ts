@@ -26,6 +26,11 @@ export const enCitizen: Record<keyof typeof viCitizen, string> = {
   'accessLog.what': 'What was done',
   'accessLog.yourself': 'You',
   'accessLog.noPurpose': 'No purpose recorded',
+  'accessLog.times': '{count} times',
+  'accessLog.timesHint': 'The same person viewing the same thing for the same purpose, each time within 10 minutes of the last: one line (the log keeps every time)',
+  'accessLog.dossier': 'Dossier {code}',
+  'accessLog.record': 'Your registry record',
+  'accessLog.recordForDossier': 'Your registry record, while handling dossier {code}',
 
   'consents.title': 'My consents',
   'consents.intro': 'You decide what public bodies may use your data for beyond the procedures you ask for. You can withdraw at any time.',

@@ -24,6 +24,11 @@ export const viCitizen = {
   'accessLog.what': 'Việc đã làm',
   'accessLog.yourself': 'Chính bạn',
   'accessLog.noPurpose': 'Không ghi mục đích',
+  'accessLog.times': '{count} lần',
+  'accessLog.timesHint': 'Cùng một người xem cùng nội dung, cùng mục đích, các lần cách nhau không quá 10 phút: gộp thành một dòng (nhật ký vẫn lưu từng lần)',
+  'accessLog.dossier': 'Hồ sơ {code}',
+  'accessLog.record': 'Thông tin dân cư của bạn',
+  'accessLog.recordForDossier': 'Thông tin dân cư của bạn, khi giải quyết hồ sơ {code}',
 
   'consents.title': 'Sự đồng ý của tôi',
   'consents.intro': 'Bạn quyết định cơ quan nhà nước được dùng dữ liệu của bạn vào việc gì ngoài thủ tục bạn yêu cầu. Bạn có thể rút lại bất cứ lúc nào.',

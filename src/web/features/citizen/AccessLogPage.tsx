@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Empty, Grid, Pagination, Skeleton, Table } from 'antd';
+import { Alert, Card, Empty, Grid, Pagination, Skeleton, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { SubjectAccessItem } from '../../../contracts/audit';
 import { useApi } from '../../api/use-api';
@@ -26,6 +26,35 @@ function why(item: SubjectAccessItem, pick: Pick, t: Translate): string {
   return item.purposeNameVi ? pick(item.purposeNameVi, item.purposeNameEn ?? item.purposeNameVi) : item.purposeCode;
 }
 
+/** What was accessed: the dossier's code, or the registry record (and the dossier it was opened for). */
+function target(item: SubjectAccessItem, t: Translate): string | null {
+  const code = item.target?.code;
+  if (item.target?.kind === 'dossier' && code) return t('accessLog.dossier', { code });
+  if (item.target?.kind === 'person_record') return code ? t('accessLog.recordForDossier', { code }) : t('accessLog.record');
+  return null;
+}
+
+/** "What": the action, what it was done to, and how many times (repeated reads are one line). */
+function What({ item, pick, t }: { item: SubjectAccessItem; pick: Pick; t: Translate }) {
+  const on = target(item, t);
+  return (
+    <>
+      {pick(item.actionNameVi, item.actionNameEn)}
+      {item.count > 1 && (
+        <Tooltip title={t('accessLog.timesHint')}>
+          <Tag className="access-times">{t('accessLog.times', { count: item.count })}</Tag>
+        </Tooltip>
+      )}
+      {on && <div className="access-target">{on}</div>}
+    </>
+  );
+}
+
+/** When: the time, or the first and the last time of a collapsed line. */
+function when(item: SubjectAccessItem): string {
+  return item.count > 1 && item.firstAt !== item.at ? `${formatDateTime(item.firstAt)} – ${formatDateTime(item.at)}` : formatDateTime(item.at);
+}
+
 /** Cards on phones: one entry per card, label above value. */
 function AccessCards({ items, pick, t }: { items: SubjectAccessItem[]; pick: Pick; t: Translate }) {
   return (
@@ -34,13 +63,13 @@ function AccessCards({ items, pick, t }: { items: SubjectAccessItem[]; pick: Pic
         <li key={`${item.at}-${i}`}>
           <dl className="access-card">
             <dt>{t('accessLog.when')}</dt>
-            <dd className="tabular">{formatDateTime(item.at)}</dd>
+            <dd className="tabular">{when(item)}</dd>
             <dt>{t('accessLog.who')}</dt>
             <dd>{who(item, pick, t)}</dd>
             <dt>{t('accessLog.why')}</dt>
             <dd>{why(item, pick, t)}</dd>
             <dt>{t('accessLog.what')}</dt>
-            <dd>{pick(item.actionNameVi, item.actionNameEn)}</dd>
+            <dd><What item={item} pick={pick} t={t} /></dd>
           </dl>
         </li>
       ))}
@@ -56,10 +85,10 @@ export default function AccessLogPage() {
   const log = useApi((signal) => fetchAccessLog(page, PAGE_SIZE, { signal }), [page]);
 
   const columns: TableColumnsType<SubjectAccessItem> = [
-    { title: t('accessLog.when'), dataIndex: 'at', className: 'nowrap tabular', render: (v: string) => formatDateTime(v) },
+    { title: t('accessLog.when'), key: 'when', className: 'tabular', render: (_: unknown, item) => when(item) },
     { title: t('accessLog.who'), key: 'who', render: (_: unknown, item) => who(item, pick, t) },
     { title: t('accessLog.why'), key: 'why', render: (_: unknown, item) => why(item, pick, t) },
-    { title: t('accessLog.what'), key: 'what', render: (_: unknown, item) => pick(item.actionNameVi, item.actionNameEn) },
+    { title: t('accessLog.what'), key: 'what', render: (_: unknown, item) => <What item={item} pick={pick} t={t} /> },
   ];
   const data = log.data;
 
