@@ -4,6 +4,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { createTestDatabase, testConfig, type TestDatabase } from '../../../../test/db';
+import { loadConfig } from '../../platform/config';
 import { recordAccess } from './audit.service';
 import { verifyChain } from './audit.verify';
 import { sealPendingAccess, startAccessLogSealer } from './audit.sealer';
@@ -139,5 +140,14 @@ describe('the sealer', () => {
     expect((await readCheckpoints(anchor)).checkpoints.map((c) => c.seq)).toEqual([2, 3]);
     expect(errors).toEqual([]);
     expect(received.map((b) => (JSON.parse(b) as { seq: number }).seq)).toEqual([2, 3]);
+  });
+});
+
+describe('the checkpoint key in configuration', () => {
+  it('is checked at start: not an Ed25519 PKCS#8 key is refused, and production requires one', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    for (const bad of ['abc', rsa]) expect(() => loadConfig({ NODE_ENV: 'test', AUDIT_CHECKPOINT_KEY: bad })).toThrow(/AUDIT_CHECKPOINT_KEY: must be an Ed25519 private key/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUDIT_CHECKPOINT_KEY: is required in production/);
+    expect(loadConfig({ NODE_ENV: 'test', AUDIT_CHECKPOINT_KEY: KEY }).AUDIT_CHECKPOINT_KEY).toBe(KEY);
   });
 });
