@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { embeddedEnv, startServer, stopServer } from './serve-process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -30,25 +31,12 @@ describe('the dvc06 command', () => {
 
   it('serves on an empty data directory, then shuts down cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(`${tmpdir()}/dvc06-cli-`);
-    const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...baseEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'never', LOG_LEVEL: 'info' } });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += String(d)));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 90_000);
-      child.stdout.on('data', () => {
-        const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (m && out.includes('DVC06 ready')) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-    });
+    const server = await startServer(embeddedEnv(dataDir));
+    const url = server.url;
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
-    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
-    expect(out).toContain('shutting down');
+    expect(await stopServer(server)).toBe(0);
+    expect(server.output()).toContain('shutting down');
     // The embedded database was closed properly: it reopens and is already migrated.
     const again = cli(['migrate'], { DATA_DIR: dataDir });
     expect(again.status).toBe(0);

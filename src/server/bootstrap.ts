@@ -1,5 +1,6 @@
 import type { Config } from './platform/config';
 import { databaseOptionsFromConfig, openDatabase, type Database } from './platform/db';
+import type { DataDirHolder } from './platform/data-dir-lock';
 import { ensureProvinceUnits } from './modules/units';
 import { countPersons } from './modules/population';
 import { seedDemoProvince } from './modules/demo';
@@ -10,9 +11,14 @@ import { seedDemoFacilities } from './modules/cashless';
 import { seedFeeLists } from './modules/fees';
 import { seedDemoDossiers } from './modules/dossiers';
 
-/** Opens the configured database and applies every migration (both engines run the same SQL). */
-export async function openMigratedDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase(databaseOptionsFromConfig(config));
+/**
+ * Opens the configured database and applies every migration (both engines run the same SQL).
+ * On the embedded database `holder` takes the data directory's lock: a second process (the CLI
+ * while the server runs, a second server) is refused with who holds it (ADR 0002).
+ */
+export async function openMigratedDatabase(config: Config, holder: DataDirHolder): Promise<Database> {
+  const options = databaseOptionsFromConfig(config);
+  const database = await openDatabase(options.kind === 'pglite' ? { ...options, holder } : options);
   try {
     await database.migrate();
   } catch (error) {
@@ -27,7 +33,7 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
  * on an empty registry with SEED_DEMO=auto — the synthetic demo province.
  */
 export async function prepareDatabase(config: Config, log: (msg: string) => void): Promise<Database> {
-  const database = await openMigratedDatabase(config);
+  const database = await openMigratedDatabase(config, { command: 'serve', url: config.PUBLIC_URL });
   if (await ensureProvinceUnits(database.db, config.PROVINCE_CODE)) log(`loaded administrative units of province ${config.PROVINCE_CODE}`);
   await ensureDefaultRoles(database.db);
   await seedCalendar(database.db); // announced 2024–2026 schedules, for years not stored yet

@@ -16,10 +16,17 @@ import { assignRole, createStaffUser, DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDefaul
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
-/** Runs `fn` with a migrated database and closes it afterwards. */
+/** The command being run (`person search`): named in the embedded data directory's lock, so that others see who holds it. */
+let runningCommand = 'cli';
+
+/**
+ * Runs `fn` with a migrated database and closes it afterwards. On the embedded database this
+ * takes the data directory's lock: while the server (or another command) holds it, the command
+ * is refused at once, naming the holder (ADR 0002).
+ */
 async function withDatabase<T>(fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openMigratedDatabase(config);
+  const database = await openMigratedDatabase(config, { command: runningCommand });
   try {
     await ensureProvinceUnits(database.db, config.PROVINCE_CODE);
     return await fn(database, config);
@@ -34,6 +41,11 @@ function printTree(node: UnitNode, depth = 0): void {
 }
 
 const program = new Command('dvc06').description('DVC06 — public services on population data (Project 06)');
+program.hook('preAction', (_root, action) => {
+  const names: string[] = [];
+  for (let c: Command | null = action; c && c !== program; c = c.parent) names.unshift(c.name());
+  runningCommand = names.join(' ');
+});
 
 program
   .command('serve')

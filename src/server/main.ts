@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { join } from 'node:path';
 import { buildApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import type { Config } from './platform/config';
 import { createLogger } from './platform/logger';
+import { removeStaleTemporaryFiles } from './platform/files';
 import { createOutageReporter } from './platform/db-errors';
 import { checkpointAnchorFromConfig, startAccessLogSealer } from './modules/audit';
 import { startPaymentExpiryJob } from './modules/payments';
@@ -11,6 +13,9 @@ import { startPaymentExpiryJob } from './modules/payments';
 export async function serve(config: Config): Promise<FastifyInstance> {
   const log = createLogger(config.LOG_LEVEL);
   const database = await prepareDatabase(config, (msg) => log.info(msg));
+  // Uploads cut off by a kill leave their temporary files in the store: sweep the old ones.
+  const strayUploads = await removeStaleTemporaryFiles(join(config.DATA_DIR, 'files'));
+  if (strayUploads) log.info(`removed ${strayUploads} temporary files left by interrupted uploads`);
   const app = await buildApp({ config, database, serveWeb: true });
   // While the database is down the jobs fail every tick: one warning a minute per job, not one per tick (ADR 0014).
   const sealerOutage = createOutageReporter((fields, message) => log.warn(fields, message));
