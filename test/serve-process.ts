@@ -56,9 +56,17 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
+/** Servers still running when the test process ends (a timed-out test) are killed, not left behind. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Starts `dvc06 serve` on a free port and resolves once it listens. */
 export function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' } });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
   return new Promise((resolve, reject) => {
