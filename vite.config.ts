@@ -36,6 +36,10 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:3000', '/eid': 'http://localhost:3000', '/pay-sandbox': 'http://localhost:3000' },
+    proxy: {
+      '/api': 'http://localhost:3000',
+      '/eid': 'http://localhost:3000',
+      '/pay-sandbox': 'http://localhost:3000',
+    },
   },
 });

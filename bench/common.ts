@@ -28,10 +28,15 @@ export async function openBenchDatabase(engine: Engine): Promise<Database> {
     url.pathname = '/postgres';
     const admin = new pg.Client({ connectionString: url.toString() });
     await admin.connect();
-    if (!(await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount) await admin.query(`create database ${name}`);
+    if (!(await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount)
+      await admin.query(`create database ${name}`);
     await admin.end();
   }
-  const database = await openDatabase(engine === 'postgres' ? { kind: 'postgres', url: BENCH_PG_URL, poolSize: 20 } : { kind: 'pglite', dataDir: BENCH_PGLITE_DIR });
+  const database = await openDatabase(
+    engine === 'postgres'
+      ? { kind: 'postgres', url: BENCH_PG_URL, poolSize: 20 }
+      : { kind: 'pglite', dataDir: BENCH_PGLITE_DIR },
+  );
   await database.migrate();
   await ensureProvinceUnits(database.db, '12');
   return database;
@@ -51,9 +56,17 @@ export async function ensureSeeded(database: Database, people: number): Promise<
  */
 export function benchConfigEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    LOG_LEVEL: 'silent', SEED_DEMO: 'never', NODE_ENV: 'production',
-    SESSION_SECRET: 'x'.repeat(32), AUDIT_PSEUDONYM_KEY: 'y'.repeat(32), OIDC_CLIENT_SECRET: 'z'.repeat(16), OIDC_ISSUER: 'https://eid.example.invalid',
-    PAYMENT_TMN_CODE: 'BENCH001', PAYMENT_HASH_SECRET: 'h'.repeat(32), PAYMENT_GATEWAY_URL: 'https://pay.example.invalid/pay', PAYMENT_GATEWAY_API_URL: 'https://pay.example.invalid/api',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'never',
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'x'.repeat(32),
+    AUDIT_PSEUDONYM_KEY: 'y'.repeat(32),
+    OIDC_CLIENT_SECRET: 'z'.repeat(16),
+    OIDC_ISSUER: 'https://eid.example.invalid',
+    PAYMENT_TMN_CODE: 'BENCH001',
+    PAYMENT_HASH_SECRET: 'h'.repeat(32),
+    PAYMENT_GATEWAY_URL: 'https://pay.example.invalid/pay',
+    PAYMENT_GATEWAY_API_URL: 'https://pay.example.invalid/api',
     ...extra,
   };
 }

@@ -14,8 +14,11 @@ const LIMITS = [0, 0.5, 1, 2, 3, 5, 7, 10, 12, 15, 20, 30];
 const start = Date.parse('2024-01-01T00:00:00+07:00');
 const span = Date.parse('2026-11-30T00:00:00+07:00') - start;
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-const inputs = Array.from({ length: 10_000 }, () => ({ at: new Date(start + Math.floor(random() * span / 60_000) * 60_000), days: LIMITS[Math.floor(random() * LIMITS.length)]! }));
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+const inputs = Array.from({ length: 10_000 }, () => ({
+  at: new Date(start + Math.floor((random() * span) / 60_000) * 60_000),
+  days: LIMITS[Math.floor(random() * LIMITS.length)]!,
+}));
 
 const stored = await readReferenceSchedules();
 let t0 = performance.now();
@@ -43,8 +46,14 @@ const baseline = measure(({ at, days }) => new Date(at.getTime() + Math.ceil(day
 const deadline = measure(({ at, days }) => computeDeadline(cal, at, days).dueAt.getTime() % 7);
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-report('deadline: computeDeadline (real 2024–2026 schedule)', `${fmt(deadline.rate)} calls/s (${(1e6 / deadline.rate).toFixed(2)} µs/call)`);
+report(
+  'deadline: computeDeadline (real 2024–2026 schedule)',
+  `${fmt(deadline.rate)} calls/s (${(1e6 / deadline.rate).toFixed(2)} µs/call)`,
+);
 report('deadline: baseline bare Date arithmetic', `${fmt(baseline.rate)} calls/s`);
-report('deadline: ratio baseline / computeDeadline', `${(baseline.rate / deadline.rate).toFixed(1)}× slower than bare arithmetic`);
+report(
+  'deadline: ratio baseline / computeDeadline',
+  `${(baseline.rate / deadline.rate).toFixed(1)}× slower than bare arithmetic`,
+);
 report('deadline: snapshot build, first / after an edit', `${coldMs.toFixed(1)} ms / ${buildMs.toFixed(1)} ms`);
 report('deadline: checksums (keep the work alive)', `${deadline.checksum} / ${baseline.checksum}`);

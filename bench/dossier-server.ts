@@ -23,12 +23,21 @@ const [person] = await database.rows<{ national_id: string; full_name: string }>
     and birth_date < current_date - interval '20 years'
   order by national_id limit 1`);
 if (!person) throw new Error('no level-2 adult with a household in the bench registry');
-const account = await citizenAccountFor(database.db, 'https://eid.bench', { subject: `bench-${person.national_id}`, nationalId: person.national_id, name: person.full_name, level: 2, idToken: '' });
+const account = await citizenAccountFor(database.db, 'https://eid.bench', {
+  subject: `bench-${person.national_id}`,
+  nationalId: person.national_id,
+  name: person.full_name,
+  level: 2,
+  idToken: '',
+});
 const session = await openSession(database.db, account.id, { acr: 2 });
 const config = loadConfig(benchConfigEnv({ DATA_DIR: `${process.cwd()}/.tmp/bench-data` }));
 const app = await buildApp({ config, database });
 await app.listen({ port: 0, host: '127.0.0.1' });
-const sealer = startAccessLogSealer(database.db, { intervalMs: 1_000, onError: (e) => process.stderr.write(`sealing failed: ${String(e)}\n`) });
+const sealer = startAccessLogSealer(database.db, {
+  intervalMs: 1_000,
+  onError: (e) => process.stderr.write(`sealing failed: ${String(e)}\n`),
+});
 const hello = Fastify();
 // Reads and drops the multipart body, so the baseline carries the same bytes as a submission.
 hello.addContentTypeParser('multipart/form-data', (_req, payload, done) => {
@@ -38,6 +47,15 @@ hello.addContentTypeParser('multipart/form-data', (_req, payload, done) => {
 hello.post('/', async () => ({ hello: 'world' }));
 await hello.listen({ port: 0, host: '127.0.0.1' });
 const port = (f: { server: { address(): unknown } }) => (f.server.address() as { port: number }).port;
-writeFileSync(`${process.cwd()}/.tmp/bench-dossier-session.json`, JSON.stringify({ cookie: `${SESSION_COOKIE}=${session.token}`, csrfToken: session.csrfToken }));
+writeFileSync(
+  `${process.cwd()}/.tmp/bench-dossier-session.json`,
+  JSON.stringify({ cookie: `${SESSION_COOKIE}=${session.token}`, csrfToken: session.csrfToken }),
+);
 process.stdout.write(`READY ${port(app)} ${port(hello)}\n`);
-process.on('SIGTERM', () => void Promise.all([sealer.stop(), app.close(), hello.close()]).then(() => database.close()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void Promise.all([sealer.stop(), app.close(), hello.close()])
+      .then(() => database.close())
+      .then(() => process.exit(0)),
+);

@@ -25,8 +25,14 @@ if (mode === 'app') {
   app.get('/', async () => ({ hello: 'world' }));
   app.get('/ipn', async (request) => {
     const { id } = request.query as { id: string };
-    const r = await pool.query({ name: 'ipn-baseline', text: "update bench_ipn_baseline set state = 'succeeded' where id = $1 and state = 'pending' returning id", values: [Number(id)] });
-    return r.rowCount ? { RspCode: '00', Message: 'Confirm Success' } : { RspCode: '02', Message: 'Order already confirmed' };
+    const r = await pool.query({
+      name: 'ipn-baseline',
+      text: "update bench_ipn_baseline set state = 'succeeded' where id = $1 and state = 'pending' returning id",
+      values: [Number(id)],
+    });
+    return r.rowCount
+      ? { RspCode: '00', Message: 'Confirm Success' }
+      : { RspCode: '02', Message: 'Order already confirmed' };
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as { port: number }).port;

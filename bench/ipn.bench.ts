@@ -16,7 +16,8 @@ import { getProcedureVersion, seedProcedures } from '../src/server/modules/proce
 import { todayInVietnam } from '../src/contracts/common';
 import { ensureDefaultRoles } from '../src/server/modules/identity';
 
-const arg = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
+const arg = (name: string, fallback: number) =>
+  process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback;
 const total = arg('--ipns', 10_000);
 const duplicateShare = arg('--duplicates', 0.3);
 const clients = arg('--clients', 50);
@@ -31,9 +32,13 @@ const version = await getProcedureVersion(database.db, '1.004194', todayInVietna
 
 // Fresh bench rows: payable dossiers and their pending payments (created by SQL: the IPN is what is measured).
 process.stderr.write(`preparing ${unique + warmup} payable dossiers and payments…\n`);
-await database.rows(sql`delete from payments.payment_events where payment_id in (select id from payments.payments where reference like 'DVCBENCH%')`);
+await database.rows(
+  sql`delete from payments.payment_events where payment_id in (select id from payments.payments where reference like 'DVCBENCH%')`,
+);
 await database.rows(sql`delete from payments.payments where reference like 'DVCBENCH%'`);
-await database.rows(sql`delete from dossiers.transitions where dossier_id in (select id from dossiers.dossiers where code like 'BENCH-IPN-%')`);
+await database.rows(
+  sql`delete from dossiers.transitions where dossier_id in (select id from dossiers.dossiers where code like 'BENCH-IPN-%')`,
+);
 await database.rows(sql`delete from dossiers.dossiers where code like 'BENCH-IPN-%'`);
 await database.rows(sql`delete from payments.security_events where payment_reference like 'DVCBENCH%'`);
 await database.rows(sql`
@@ -44,9 +49,13 @@ await database.rows(sql`
   insert into payments.payments (reference, dossier_id, dossier_code, unit_code, procedure_code, procedure_name_vi, created_by_account_id, method, gateway, amount, state, expires_at)
   select 'DVCBENCH' || lpad(n::text, 7, '0'), md5('bench-ipn-' || n)::uuid, 'BENCH-IPN-' || n, '03445', '1.004194', 'Đăng ký tạm trú', md5('bench-account')::uuid, 'gateway', 'vnpay', ${FEE}, 'pending', now() + interval '1 hour'
   from generate_series(1, ${unique + warmup}) n`);
-await database.rows(sql`create table if not exists public.bench_ipn_baseline (id int primary key, state text not null)`);
+await database.rows(
+  sql`create table if not exists public.bench_ipn_baseline (id int primary key, state text not null)`,
+);
 await database.rows(sql`truncate public.bench_ipn_baseline`);
-await database.rows(sql`insert into public.bench_ipn_baseline select n, 'pending' from generate_series(1, ${unique + warmup}) n`);
+await database.rows(
+  sql`insert into public.bench_ipn_baseline select n, 'pending' from generate_series(1, ${unique + warmup}) n`,
+);
 
 /** Deterministic shuffle (mulberry32), so every run sends the same order. */
 function shuffled<T>(items: T[], seed = 42): T[] {
@@ -66,15 +75,29 @@ function shuffled<T>(items: T[], seed = 42): T[] {
 }
 
 // Which payment (1-based) each IPN confirms: every payment once, 30 % of them again (a duplicate), shuffled.
-const ids = shuffled([...Array.from({ length: unique }, (_, i) => warmup + i + 1), ...Array.from({ length: total - unique }, (_, i) => warmup + 1 + ((i * 7919) % unique))]);
+const ids = shuffled([
+  ...Array.from({ length: unique }, (_, i) => warmup + i + 1),
+  ...Array.from({ length: total - unique }, (_, i) => warmup + 1 + ((i * 7919) % unique)),
+]);
 const payDate = formatVnpDate(new Date());
-const ipnQuery = (n: number) => signedQuery(BENCH_HASH_SECRET, {
-  vnp_TmnCode: BENCH_TMN, vnp_Amount: toVnpAmount(FEE), vnp_BankCode: 'NCB', vnp_CardType: 'ATM', vnp_OrderInfo: 'Thanh toan le phi', vnp_PayDate: payDate,
-  vnp_ResponseCode: '00', vnp_TransactionNo: String(10_000_000 + n), vnp_TransactionStatus: '00', vnp_TxnRef: `DVCBENCH${String(n).padStart(7, '0')}`,
-});
+const ipnQuery = (n: number) =>
+  signedQuery(BENCH_HASH_SECRET, {
+    vnp_TmnCode: BENCH_TMN,
+    vnp_Amount: toVnpAmount(FEE),
+    vnp_BankCode: 'NCB',
+    vnp_CardType: 'ATM',
+    vnp_OrderInfo: 'Thanh toan le phi',
+    vnp_PayDate: payDate,
+    vnp_ResponseCode: '00',
+    vnp_TransactionNo: String(10_000_000 + n),
+    vnp_TransactionStatus: '00',
+    vnp_TxnRef: `DVCBENCH${String(n).padStart(7, '0')}`,
+  });
 
 function start(mode: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ipn-server.ts', '--mode', mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ipn-server.ts', '--mode', mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       const m = /READY (\d+)/.exec(String(d));
@@ -92,39 +115,84 @@ async function load(title: string, ports: number[], paths: string[], measure = t
   const answers = new Map<string, number>();
   const count = (key: string) => answers.set(key, (answers.get(key) ?? 0) + 1);
   const started = performance.now();
-  const runs = await Promise.all(ports.map((port, k) => {
-    const mine = paths.filter((_, i) => i % ports.length === k);
-    let next = 0;
-    return autocannon({
-      url: `http://127.0.0.1:${port}`,
-      connections: Math.max(1, Math.floor(clients / ports.length)),
-      amount: mine.length,
-      requests: [{
-        setupRequest: (req: autocannon.Request) => ({ ...req, path: mine[next++ % mine.length]! }),
-        onResponse: (status: number, body: string) => count(status === 200 ? ((JSON.parse(body) as { RspCode?: string }).RspCode ?? 'ok') : String(status)),
-      }],
-    });
-  }));
+  const runs = await Promise.all(
+    ports.map((port, k) => {
+      const mine = paths.filter((_, i) => i % ports.length === k);
+      let next = 0;
+      return autocannon({
+        url: `http://127.0.0.1:${port}`,
+        connections: Math.max(1, Math.floor(clients / ports.length)),
+        amount: mine.length,
+        requests: [
+          {
+            setupRequest: (req: autocannon.Request) => ({ ...req, path: mine[next++ % mine.length]! }),
+            onResponse: (status: number, body: string) =>
+              count(status === 200 ? ((JSON.parse(body) as { RspCode?: string }).RspCode ?? 'ok') : String(status)),
+          },
+        ],
+      });
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   const rate = paths.length / seconds;
   const p50 = Math.max(...runs.map((r) => r.latency.p50));
   const p99 = Math.max(...runs.map((r) => r.latency.p99));
-  if (measure) report(title, `${rate.toFixed(0)}/s, p50 ${p50} ms, p99 ${p99} ms, answers ${JSON.stringify(Object.fromEntries([...answers].sort()))}`);
+  if (measure)
+    report(
+      title,
+      `${rate.toFixed(0)}/s, p50 ${p50} ms, p99 ${p99} ms, answers ${JSON.stringify(Object.fromEntries([...answers].sort()))}`,
+    );
   return { rate, answers };
 }
 
 const servers = await Promise.all(['hello', 'hello', 'baseline', 'baseline', 'app', 'app'].map(start));
 const portsOf = (from: number) => [servers[from]!.port, servers[from + 1]!.port];
 try {
-  report('load average before (1/5/15 min)', loadavg().map((l) => l.toFixed(2)).join(' / '));
+  report(
+    'load average before (1/5/15 min)',
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / '),
+  );
   report('IPNs', `${total} (${unique} payments, ${total - unique} duplicates), ${clients} clients, 2 processes each`);
-  await load('warm-up', portsOf(0), Array.from({ length: warmup }, () => '/'), false);
-  const hello = await load('bare Fastify hello-world (2 processes)', portsOf(0), ids.map(() => '/'));
-  await load('warm-up', portsOf(2), Array.from({ length: warmup }, (_, i) => `/ipn?id=${i + 1}`), false);
-  const floor = await load('bare Fastify + one conditional UPDATE (2 processes)', portsOf(2), ids.map((n) => `/ipn?id=${n}`));
-  const healthz = await load('DVC06 app GET /healthz (2 processes; no database)', portsOf(4), ids.map(() => '/healthz'));
-  await load('warm-up', portsOf(4), Array.from({ length: warmup }, (_, i) => `/api/v1/payments/gateway/ipn?${ipnQuery(i + 1)}`), false);
-  const ipn = await load('DVC06 IPN, exactly-once settlement (2 processes)', portsOf(4), ids.map((n) => `/api/v1/payments/gateway/ipn?${ipnQuery(n)}`));
+  await load(
+    'warm-up',
+    portsOf(0),
+    Array.from({ length: warmup }, () => '/'),
+    false,
+  );
+  const hello = await load(
+    'bare Fastify hello-world (2 processes)',
+    portsOf(0),
+    ids.map(() => '/'),
+  );
+  await load(
+    'warm-up',
+    portsOf(2),
+    Array.from({ length: warmup }, (_, i) => `/ipn?id=${i + 1}`),
+    false,
+  );
+  const floor = await load(
+    'bare Fastify + one conditional UPDATE (2 processes)',
+    portsOf(2),
+    ids.map((n) => `/ipn?id=${n}`),
+  );
+  const healthz = await load(
+    'DVC06 app GET /healthz (2 processes; no database)',
+    portsOf(4),
+    ids.map(() => '/healthz'),
+  );
+  await load(
+    'warm-up',
+    portsOf(4),
+    Array.from({ length: warmup }, (_, i) => `/api/v1/payments/gateway/ipn?${ipnQuery(i + 1)}`),
+    false,
+  );
+  const ipn = await load(
+    'DVC06 IPN, exactly-once settlement (2 processes)',
+    portsOf(4),
+    ids.map((n) => `/api/v1/payments/gateway/ipn?${ipnQuery(n)}`),
+  );
   report('IPN / conditional-UPDATE floor', `${((ipn.rate / floor.rate) * 100).toFixed(1)} %`);
   report('IPN / hello-world', `${((ipn.rate / hello.rate) * 100).toFixed(1)} %`);
   report('app /healthz / hello-world (the app pipeline)', `${((healthz.rate / hello.rate) * 100).toFixed(1)} %`);
@@ -139,11 +207,27 @@ try {
          where d.code like 'BENCH-IPN-%' and t.command = 'pay' group by dossier_id having count(*) > 1) x)::text as double_credits`);
   const expected = unique + warmup;
   report('payments succeeded / dossiers paid', `${check!.succeeded} / ${check!.dossiers_paid} (expected ${expected})`);
-  report('money credited', `${Number(check!.money).toLocaleString('en')} VND (expected ${(expected * FEE).toLocaleString('en')})`);
-  report('00 answers / 02 answers', `${ipn.answers.get('00') ?? 0} / ${ipn.answers.get('02') ?? 0} (expected ${unique} / ${total - unique})`);
-  const ok = Number(check!.double_credits) === 0 && Number(check!.succeeded) === expected && Number(check!.events) === expected && Number(check!.dossiers_paid) === expected && ipn.answers.get('00') === unique;
+  report(
+    'money credited',
+    `${Number(check!.money).toLocaleString('en')} VND (expected ${(expected * FEE).toLocaleString('en')})`,
+  );
+  report(
+    '00 answers / 02 answers',
+    `${ipn.answers.get('00') ?? 0} / ${ipn.answers.get('02') ?? 0} (expected ${unique} / ${total - unique})`,
+  );
+  const ok =
+    Number(check!.double_credits) === 0 &&
+    Number(check!.succeeded) === expected &&
+    Number(check!.events) === expected &&
+    Number(check!.dossiers_paid) === expected &&
+    ipn.answers.get('00') === unique;
   report('double credits', `${check!.double_credits} ${ok ? '✔' : '✘'}`);
-  report('load average after (1/5/15 min)', loadavg().map((l) => l.toFixed(2)).join(' / '));
+  report(
+    'load average after (1/5/15 min)',
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / '),
+  );
   if (!ok) process.exitCode = 1;
 } finally {
   for (const s of servers) s.child.kill('SIGTERM');

@@ -10,12 +10,14 @@ const seconds = process.argv.includes('--seconds') ? Number(process.argv[process
 async function rate(fn: () => Promise<unknown>, parallel: number): Promise<number> {
   let n = 0;
   const end = performance.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (performance.now() < end) {
-      await fn();
-      n++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (performance.now() < end) {
+        await fn();
+        n++;
+      }
+    }),
+  );
   return n / seconds;
 }
 
@@ -25,7 +27,10 @@ const hash1 = await rate(() => hashPassword('Correct-Horse-Battery-9'), 1);
 const verify1 = await rate(() => verifyPassword(stored, 'Correct-Horse-Battery-9'), 1);
 const verify4 = await rate(() => verifyPassword(stored, 'Correct-Horse-Battery-9'), 4);
 report('SHA-256 (baseline)', `${Math.round(sha)} /s`);
-report('argon2id hash (m=19 MiB, t=2, p=1), 1 at a time', `${hash1.toFixed(1)} /s (${(1000 / hash1).toFixed(0)} ms each)`);
+report(
+  'argon2id hash (m=19 MiB, t=2, p=1), 1 at a time',
+  `${hash1.toFixed(1)} /s (${(1000 / hash1).toFixed(0)} ms each)`,
+);
 report('argon2id verify, 1 at a time', `${verify1.toFixed(1)} /s`);
 report('argon2id verify, 4 in parallel (2 cores)', `${verify4.toFixed(1)} /s = max staff logins/s`);
 report('ratio argon2id verify / SHA-256', `1 : ${Math.round(sha / verify1)}`);

@@ -19,9 +19,15 @@ const runSeconds = (performance.now() - t0) / 1000;
 const r = (await getQualityReport(database.db))!;
 
 report(`quality ${engine}: persons`, `${r.province.persons}`);
-report(`quality ${engine}: full run (${r.rules.length} rules + scores)`, `${runSeconds.toFixed(1)} s (goal < 30 s on PostgreSQL)`);
+report(
+  `quality ${engine}: full run (${r.rules.length} rules + scores)`,
+  `${runSeconds.toFixed(1)} s (goal < 30 s on PostgreSQL)`,
+);
 report(`quality ${engine}: baseline scan (count distinct name_key)`, `${scanSeconds.toFixed(2)} s`);
 report(`quality ${engine}: ratio run / scan`, `${(runSeconds / scanSeconds).toFixed(1)}`);
-report(`quality ${engine}: province score`, `${(r.province.score * 100).toFixed(2)} % (${r.province.personsWithFindings} persons with findings)`);
+report(
+  `quality ${engine}: province score`,
+  `${(r.province.score * 100).toFixed(2)} % (${r.province.personsWithFindings} persons with findings)`,
+);
 for (const rule of r.rules) report(`  ${rule.code}`, `${rule.findings}`);
 await database.close();

@@ -14,12 +14,24 @@ const referenceDate = '2026-11-27';
 let t0 = performance.now();
 const seeded = await seedDemoProvince(database, { people, provinceCode: '12', seed: 'bench', referenceDate });
 const seedSeconds = (performance.now() - t0) / 1000;
-const rows = Number((await database.rows<{ n: string }>(sql`select (select count(*) from population.persons) + (select count(*) from population.households) + (select count(*) from population.residences) as n`))[0]?.n);
+const rows = Number(
+  (
+    await database.rows<{ n: string }>(
+      sql`select (select count(*) from population.persons) + (select count(*) from population.households) + (select count(*) from population.residences) as n`,
+    )
+  )[0]?.n,
+);
 
 // 2. Baseline: the same rows, already serialised to CSV, COPYed into the same (emptied) tables.
-const communes = (await listCommunes(database.db, referenceDate)).map((c) => ({ code: c.code, name: c.name, type: c.type }));
+const communes = (await listCommunes(database.db, referenceDate)).map((c) => ({
+  code: c.code,
+  name: c.name,
+  type: c.type,
+}));
 const copies: Array<ReturnType<typeof registryBatchCopies>> = [];
-for (const batch of { [Symbol.iterator]: () => generateProvince({ seed: 'bench', people, communes, referenceDate, provinceIdCode: '012' }) }) {
+for (const batch of {
+  [Symbol.iterator]: () => generateProvince({ seed: 'bench', people, communes, referenceDate, provinceIdCode: '012' }),
+}) {
   copies.push(registryBatchCopies(batch));
 }
 const rawCopy = async () => {
@@ -38,9 +50,18 @@ const copyIndexedSeconds = (performance.now() - t0) / 1000;
 
 report(`seed ${engine}: people`, `${seeded.people}`);
 report(`seed ${engine}: rows (persons+households+residences)`, `${rows}`);
-report(`seed ${engine}: seeding`, `${seedSeconds.toFixed(1)} s = ${Math.round(rows / seedSeconds)} rows/s (${Math.round(seeded.people / seedSeconds)} people/s)`);
-report(`seed ${engine}: raw COPY of the same rows`, `${copySeconds.toFixed(1)} s = ${Math.round(rows / copySeconds)} rows/s`);
-report(`seed ${engine}: raw COPY, indexes kept (row-by-row upkeep)`, `${copyIndexedSeconds.toFixed(1)} s = ${Math.round(rows / copyIndexedSeconds)} rows/s`);
+report(
+  `seed ${engine}: seeding`,
+  `${seedSeconds.toFixed(1)} s = ${Math.round(rows / seedSeconds)} rows/s (${Math.round(seeded.people / seedSeconds)} people/s)`,
+);
+report(
+  `seed ${engine}: raw COPY of the same rows`,
+  `${copySeconds.toFixed(1)} s = ${Math.round(rows / copySeconds)} rows/s`,
+);
+report(
+  `seed ${engine}: raw COPY, indexes kept (row-by-row upkeep)`,
+  `${copyIndexedSeconds.toFixed(1)} s = ${Math.round(rows / copyIndexedSeconds)} rows/s`,
+);
 report(`seed ${engine}: ratio seeding / raw COPY (rows/s)`, `${(copySeconds / seedSeconds).toFixed(2)}`);
 // Leave a usable seeded registry behind for the other benchmarks.
 await seedDemoProvince(database, { people, provinceCode: '12', seed: 'bench', referenceDate });

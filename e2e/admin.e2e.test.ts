@@ -12,11 +12,20 @@ const NEW_PASSWORD = 'Mot cau mat khau du dai 2026';
 async function selectOption(page: Page, label: string, option: string | RegExp, typed?: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
 }
 
 function totpCode(secret: string, timestamp = Date.now()): string {
-  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret.replace(/\s+/g, '')) }).generate({ timestamp });
+  return new TOTP({
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret.replace(/\s+/g, '')),
+  }).generate({ timestamp });
 }
 
 async function signInWithForm(page: Page, username: string, password: string): Promise<void> {
@@ -78,7 +87,10 @@ describe('administration of staff accounts, and the new account’s first sign-i
     await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
     await page.getByText('Đã đổi mật khẩu').waitFor();
-    await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Tra cứu công dân' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Danh mục chính' })
+      .getByRole('link', { name: 'Tra cứu công dân' })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Thiết lập xác thực hai lớp' }).click();
     const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
@@ -88,7 +100,12 @@ describe('administration of staff accounts, and the new account’s first sign-i
     expect((await checkA11y(page)).blocking).toEqual([]);
     await page.getByLabel('Mã xác thực (6 số)').fill(totpCode(secret));
     await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
-    await page.getByRole('alert').or(page.locator('.ant-alert-success')).filter({ hasText: 'Đã bật xác thực hai lớp' }).first().waitFor();
+    await page
+      .getByRole('alert')
+      .or(page.locator('.ant-alert-success'))
+      .filter({ hasText: 'Đã bật xác thực hai lớp' })
+      .first()
+      .waitFor();
 
     // Next sign-in asks for the 6-digit code.
     await page.getByRole('button', { name: 'Đăng xuất' }).click();

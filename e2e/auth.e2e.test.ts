@@ -12,7 +12,12 @@ interface PersonSummary {
 /** A person living in Phường Đoàn Kết (03388), found by the province-wide Standing Agency. */
 async function personInDoanKet(): Promise<PersonSummary & { nationalId: string }> {
   for (const name of ['thi', 'van', 'lo', 'giang', 'nguyen']) {
-    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', { name, unitCode: '03388', page: 1, pageSize: 50 });
+    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', {
+      name,
+      unitCode: '03388',
+      page: 1,
+      pageSize: 50,
+    });
     const person = page.items.find((p) => p.nationalId && p.residenceUnitCode === '03388');
     if (person?.nationalId) return { ...person, nationalId: person.nationalId };
   }
@@ -75,7 +80,9 @@ describe('sign-in and what each account may see', () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByText('Bạn đã đăng xuất.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
-    const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean });
+    const me = await page.evaluate(
+      async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean },
+    );
     expect(me.authenticated).toBe(false);
     expect(problems).toEqual([]);
     await context.close();
@@ -83,7 +90,11 @@ describe('sign-in and what each account may see', () => {
 
   it('commune police of Mường Tè cannot find a person living in Phường Đoàn Kết (c)', async () => {
     const person = await personInDoanKet();
-    const viaApi = await api<{ total: number }>('/api/v1/population/persons/search', { nationalId: person.nationalId, page: 1, pageSize: 20 }, { as: 'ca.muongte' });
+    const viaApi = await api<{ total: number }>(
+      '/api/v1/population/persons/search',
+      { nationalId: person.nationalId, page: 1, pageSize: 20 },
+      { as: 'ca.muongte' },
+    );
     expect(viaApi.total).toBe(0);
 
     const { page, context, problems } = await openPage(browser, '/population/search', { as: 'ca.muongte' });
@@ -109,7 +120,9 @@ describe('sign-in and what each account may see', () => {
   it('shows "no access" for a page the account may not use', async () => {
     const { page, context } = await openPage(browser, '/admin/users', { as: 'ca.muongte' });
     await page.getByRole('heading', { level: 1, name: 'Không có quyền truy cập' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Danh mục chính' }).getByText('Tài khoản cán bộ').count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Danh mục chính' }).getByText('Tài khoản cán bộ').count()).toBe(
+      0,
+    );
     expect((await checkA11y(page)).blocking).toEqual([]);
     await context.close();
   });

@@ -60,7 +60,10 @@ export async function openPage(browser: Browser, path: string, options: OpenOpti
   const problems: string[] = [];
   page.on('console', (message) => {
     // An expected API 404 (e.g. no quality run yet) or 401 (wrong password) is logged by the browser as a failed resource.
-    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of (404|401)/.test(message.text())) {
+    if (
+      message.type() === 'error' &&
+      !/Failed to load resource: the server responded with a status of (404|401)/.test(message.text())
+    ) {
       problems.push(`console: ${message.text()}`);
     }
   });
@@ -91,10 +94,21 @@ export async function checkA11y(page: Page): Promise<AxeSummary> {
   const result = await new AxeBuilder({ page }).analyze();
   const blocking = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
   const minor = result.violations
     .filter((v) => v.impact !== 'serious' && v.impact !== 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
   if (process.env.E2E_AXE_VERBOSE && minor.length) console.warn(`axe on ${page.url()}:\n  ${minor.join('\n  ')}`);
   return { blocking, minor };
 }
@@ -120,7 +134,11 @@ export async function api<T>(path: string, body?: unknown, options: { as?: strin
     headers.cookie = `${session.cookieName}=${session.cookieValue}`;
     if (method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
   }
-  const response = await fetch(`${inject('baseUrl')}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${inject('baseUrl')}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -149,8 +167,13 @@ export async function choosePurpose(page: Page, purposeName?: string): Promise<s
 }
 
 /** A 1×1 PNG and a one-page PDF for attachments: the server reads the type from the bytes. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 /** Signs in through the sandbox e-ID (demo passcode) from the /login page the app redirected to. */
 export async function signInWithEid(page: Page, nationalId: string): Promise<void> {
@@ -167,7 +190,9 @@ export async function signInWithEid(page: Page, nationalId: string): Promise<voi
  * can be lost on a loaded machine.
  */
 export async function dialogsSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]'));
+  await page.waitForFunction(
+    () => !document.querySelector('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]'),
+  );
 }
 
 /**
@@ -176,8 +201,13 @@ export async function dialogsSettled(page: Page): Promise<void> {
  */
 export async function confirmEidSignOut(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Đăng xuất tài khoản định danh điện tử?' }).waitFor();
-  await page.getByRole('button', { name: /^Đăng xuất/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Đăng xuất/ })
+    .first()
+    .click();
   await page.waitForURL(/\/login/);
-  const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean });
+  const me = await page.evaluate(
+    async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean },
+  );
   if (me.authenticated) throw new Error('still signed in after signing out');
 }

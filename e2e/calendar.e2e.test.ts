@@ -31,7 +31,9 @@ describe('the working-day calendar (administrator)', () => {
     await showYear(page, 2026);
     const table = page.getByTestId('calendar-table');
     await table.getByText('10/01/2026', { exact: true }).waitFor();
-    expect(await table.locator('tr').filter({ hasText: '10/01/2026' }).getByText('Làm bù thứ Bảy', { exact: true }).count()).toBe(1);
+    expect(
+      await table.locator('tr').filter({ hasText: '10/01/2026' }).getByText('Làm bù thứ Bảy', { exact: true }).count(),
+    ).toBe(1);
     expect(await page.getByTestId('calendar-summary').getByText('Số ngày làm việc trong năm: 250').count()).toBe(1);
     await page.getByText('Đã công bố', { exact: true }).waitFor();
     await screenshot(page, 'calendar-2026');
@@ -53,7 +55,10 @@ describe('the working-day calendar (administrator)', () => {
     const dialog = page.getByRole('dialog', { name: 'Thêm ngày nghỉ hoặc ngày làm bù' });
     await fillDate(page, 'Ngày', '15/03/2028');
     await dialog.getByLabel('Loại ngày').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Nghỉ hoán đổi' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Nghỉ hoán đổi' })
+      .click();
     await dialog.getByLabel('Tên ngày').fill('Nghỉ hoán đổi (thử nghiệm e2e)');
     await dialog.getByLabel('Căn cứ (văn bản, thông báo)').fill('Thông báo thử nghiệm e2e');
     await screenshot(page, 'calendar-add-day');

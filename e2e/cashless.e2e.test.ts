@@ -10,7 +10,8 @@ function lastMonth(): { iso: string; shown: string } {
   return { iso, shown: `${iso.slice(5, 7)}/${iso.slice(0, 4)}` };
 }
 
-const HEADER = 'Mã cơ sở;Tháng (YYYY-MM);Số giao dịch không dùng tiền mặt;Số giao dịch tiền mặt;Số tiền không dùng tiền mặt (đồng);Số tiền mặt (đồng)';
+const HEADER =
+  'Mã cơ sở;Tháng (YYYY-MM);Số giao dịch không dùng tiền mặt;Số giao dịch tiền mặt;Số tiền không dùng tiền mặt (đồng);Số tiền mặt (đồng)';
 
 /**
  * Chooses a file as a user would and waits until the page lists it by name (what the user sees
@@ -19,7 +20,9 @@ const HEADER = 'Mã cơ sở;Tháng (YYYY-MM);Số giao dịch không dùng ti�
  */
 async function chooseFile(page: Page, name: string, text: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`, 'utf8') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`, 'utf8') });
     try {
       await page.locator('.ant-upload-list').getByText(name, { exact: true }).waitFor({ timeout: 5_000 });
       return;
@@ -40,7 +43,9 @@ describe('cashless payment in schools and health facilities (target 7)', () => {
 
   it('shows the Standing Agency the province’s shares with a chart, and the wards on their own', async () => {
     const { page, context, problems } = await openPage(browser, '/cashless', { as: 'thuongtruc.tinh' });
-    await page.getByRole('heading', { level: 1, name: 'Thanh toán không dùng tiền mặt tại trường học, cơ sở y tế' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Thanh toán không dùng tiền mặt tại trường học, cơ sở y tế' })
+      .waitFor();
     await page.getByTestId('cashless-chart').locator('canvas').waitFor();
     await page.getByText('Tỉnh Lai Châu, từ', { exact: false }).first().waitFor();
     await page.getByText('Trên địa bàn phường', { exact: true }).click();
@@ -59,7 +64,11 @@ describe('cashless payment in schools and health facilities (target 7)', () => {
     const { page, context, problems } = await openPage(browser, '/cashless/import', { as: 'quantri' });
     await page.getByRole('heading', { level: 1, name: 'Nhập số liệu thanh toán của trường học, cơ sở y tế' }).waitFor();
 
-    await chooseFile(page, 'loi.csv', `${HEADER}\nTH-03388-1;${month.shown};300;0;60.000.000;0\nKHONG-CO;${month.iso};1;1;1000;1000\n`);
+    await chooseFile(
+      page,
+      'loi.csv',
+      `${HEADER}\nTH-03388-1;${month.shown};300;0;60.000.000;0\nKHONG-CO;${month.iso};1;1;1000;1000\n`,
+    );
     await page.getByRole('button', { name: 'Kiểm tra trước' }).click();
     await page.getByText('Tệp có 1 lỗi, chưa nhập dòng nào.', { exact: false }).waitFor();
     await page.getByText('Dòng 3, cột "Mã cơ sở": không có cơ sở mã "KHONG-CO" trong danh mục').waitFor();
@@ -89,7 +98,10 @@ describe('cashless payment in schools and health facilities (target 7)', () => {
     await page.getByText('Số liệu được thay thế (số cũ vẫn được lưu)').waitFor();
     await page.unroute('**/api/v1/cashless/imports');
     expect(await importButton.count()).toBe(1);
-    await page.getByRole('region', { name: 'Số liệu được thay thế (số cũ vẫn được lưu)' }).getByText('300 / 0').waitFor();
+    await page
+      .getByRole('region', { name: 'Số liệu được thay thế (số cũ vẫn được lưu)' })
+      .getByText('300 / 0')
+      .waitFor();
     await screenshot(page, 'cashless-import');
     expect((await checkA11y(page)).blocking).toEqual([]);
 
@@ -99,7 +111,10 @@ describe('cashless payment in schools and health facilities (target 7)', () => {
     await page.getByRole('button', { name: 'Số liệu theo tháng của Trường Tiểu học số 1 phường Đoàn Kết' }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByText('310 / 2').waitFor();
-    await drawer.getByText(/bị thay ngày .* bởi Quản trị hệ thống \(demo\)/).first().waitFor();
+    await drawer
+      .getByText(/bị thay ngày .* bởi Quản trị hệ thống \(demo\)/)
+      .first()
+      .waitFor();
     await screenshot(page, 'cashless-facility-months');
     expect(problems).toEqual([]);
     await context.close();

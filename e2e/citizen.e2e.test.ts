@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, checkA11y, choosePurpose, confirmEidSignOut, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot, STAFF } from './browser';
+import {
+  api,
+  checkA11y,
+  choosePurpose,
+  confirmEidSignOut,
+  hasHorizontalScroll,
+  launchBrowser,
+  openPage,
+  PHONE,
+  screenshot,
+  STAFF,
+} from './browser';
 
 interface PersonSummary {
   id: string;
@@ -20,7 +31,11 @@ interface Purpose {
  */
 async function pickCitizen(purpose: string): Promise<{ id: string; fullName: string; nationalId: string }> {
   for (const name of ['thi', 'van', 'lo', 'giang']) {
-    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', { name, page: 1, pageSize: 30 });
+    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', {
+      name,
+      page: 1,
+      pageSize: 30,
+    });
     for (const p of page.items.filter((x) => x.nationalId && x.status === 'alive')) {
       const detail = await api<{ eId: { level: number } }>(`/api/v1/population/persons/${p.id}?purpose=${purpose}`);
       if (detail.eId.level === 2) return { id: p.id, fullName: p.fullName, nationalId: p.nationalId! };
@@ -42,7 +57,8 @@ describe('citizen: sign in with the sandbox e-ID, see who viewed my data, consen
     purposes = (await api<{ items: Purpose[] }>('/api/v1/audit/purposes')).items.filter((p) => p.active);
     expect(purposes.length).toBeGreaterThan(0);
     // The setup reads for another purpose than the one the officer picks in (b); never the citizen's own `self_service`.
-    const setupPurpose = purposes.find((p) => p.code !== purposes[0]!.code && p.code !== 'self_service') ?? purposes[0]!;
+    const setupPurpose =
+      purposes.find((p) => p.code !== purposes[0]!.code && p.code !== 'self_service') ?? purposes[0]!;
     citizen = await pickCitizen(setupPurpose.code);
   });
   afterAll(async () => {
@@ -51,7 +67,11 @@ describe('citizen: sign in with the sandbox e-ID, see who viewed my data, consen
   });
 
   it('signs in through the sandbox e-ID on a phone and sees "Ai đã xem dữ liệu của tôi" (a)', async () => {
-    ({ page: citizenPage, context: citizenContext, problems: citizenProblems } = await openPage(browser, '/me/access-log', { viewport: PHONE }));
+    ({
+      page: citizenPage,
+      context: citizenContext,
+      problems: citizenProblems,
+    } = await openPage(browser, '/me/access-log', { viewport: PHONE }));
     const page = citizenPage;
     await page.waitForURL(/\/login\?returnTo=%2Fme%2Faccess-log$/);
     await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
@@ -98,7 +118,11 @@ describe('citizen: sign in with the sandbox e-ID, see who viewed my data, consen
 
     const page = citizenPage;
     await page.goto('/me/access-log');
-    const entry = page.locator('.access-card').filter({ hasText: purpose.nameVi }).filter({ hasText: 'Xem thông tin công dân' }).first();
+    const entry = page
+      .locator('.access-card')
+      .filter({ hasText: purpose.nameVi })
+      .filter({ hasText: 'Xem thông tin công dân' })
+      .first();
     await entry.waitFor();
     const text = (await entry.textContent()) ?? '';
     expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
@@ -131,7 +155,9 @@ describe('citizen: sign in with the sandbox e-ID, see who viewed my data, consen
     await page.getByText('Đã rút lại', { exact: true }).waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByRole('checkbox', { name: 'Tôi đã đọc và đồng ý với nội dung trên' }).waitFor();
-    expect(await page.getByRole('checkbox', { name: 'Tôi đã đọc và đồng ý với nội dung trên' }).isChecked()).toBe(false);
+    expect(await page.getByRole('checkbox', { name: 'Tôi đã đọc và đồng ý với nội dung trên' }).isChecked()).toBe(
+      false,
+    );
     await screenshot(page, 'citizen-consents-withdrawn-phone');
     expect((await checkA11y(page)).blocking).toEqual([]);
   });

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { api, checkA11y, confirmEidSignOut, hasHorizontalScroll, launchBrowser, openPage, PNG, screenshot, signInWithEid } from './browser';
+import {
+  api,
+  checkA11y,
+  confirmEidSignOut,
+  hasHorizontalScroll,
+  launchBrowser,
+  openPage,
+  PNG,
+  screenshot,
+  signInWithEid,
+} from './browser';
 
 /** The commune police of Xã Mường Tè: records counter visits there (demo account, a session made in global-setup.ts). */
 const OFFICER = 'ca.muongte';
@@ -19,10 +29,18 @@ interface PersonSummary {
 async function pickCitizen(): Promise<{ fullName: string; nationalId: string }> {
   let found: { fullName: string; nationalId: string } | undefined;
   for (const name of ['thi', 'van']) {
-    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', { name, unitCode: OFFICER_UNIT, page: 1, pageSize: 40 });
+    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', {
+      name,
+      unitCode: OFFICER_UNIT,
+      page: 1,
+      pageSize: 40,
+    });
     for (const p of page.items.filter((x) => x.nationalId && x.status === 'alive')) {
-      const detail = await api<{ eId: { level: number }; birthYear: number }>(`/api/v1/population/persons/${p.id}?purpose=data_cleaning`);
-      if (detail.eId.level === 2 && detail.birthYear <= 2005) found = { fullName: p.fullName, nationalId: p.nationalId! };
+      const detail = await api<{ eId: { level: number }; birthYear: number }>(
+        `/api/v1/population/persons/${p.id}?purpose=data_cleaning`,
+      );
+      if (detail.eId.level === 2 && detail.birthYear <= 2005)
+        found = { fullName: p.fullName, nationalId: p.nationalId! };
     }
     if (found) return found;
   }
@@ -46,8 +64,11 @@ describe('a counter device: the officer sets the counter PC up, a citizen files 
     await page.locator('#counter-label').fill('Quầy 3');
     await card.getByRole('button', { name: 'Dùng máy này làm thiết bị tại quầy' }).click();
     const status = card.getByRole('status');
-    await status.getByText('Máy này đang là thiết bị tại Quầy 3 – Xã Mường Tè, cán bộ hướng dẫn:', { exact: false }).waitFor();
-    const officerName = ((await status.locator('.ant-alert-title').textContent()) ?? '').split('cán bộ hướng dẫn: ')[1]?.trim() ?? '';
+    await status
+      .getByText('Máy này đang là thiết bị tại Quầy 3 – Xã Mường Tè, cán bộ hướng dẫn:', { exact: false })
+      .waitFor();
+    const officerName =
+      ((await status.locator('.ant-alert-title').textContent()) ?? '').split('cán bộ hướng dẫn: ')[1]?.trim() ?? '';
     expect(officerName).not.toBe('');
     await screenshot(page, 'counter-device');
     expect((await checkA11y(page)).blocking).toEqual([]);
@@ -66,7 +87,9 @@ describe('a counter device: the officer sets the counter PC up, a citizen files 
     const phone = page.locator('#phone');
     if ((await phone.getAttribute('readonly')) === null && !(await phone.inputValue())) await phone.fill('0912345678');
     const dwelling = page.locator('section[data-document="lawful_dwelling"]');
-    await dwelling.locator('input[type=file]').setInputFiles({ name: 'giay-cho-o.png', mimeType: 'image/png', buffer: PNG });
+    await dwelling
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'giay-cho-o.png', mimeType: 'image/png', buffer: PNG });
     await dwelling.getByText('giay-cho-o.png').waitFor();
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'counter-device-filing');
@@ -90,18 +113,24 @@ describe('a counter device: the officer sets the counter PC up, a citizen files 
     const officer = await openPage(browser, `/dossiers?queue=all&code=${encodeURIComponent(code)}`, { as: OFFICER });
     await officer.page.getByRole('link', { name: code }).click();
     await officer.page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
-    await officer.page.getByText(`Trực tuyến tại quầy (Quầy 3), cán bộ hướng dẫn: ${officerName}`, { exact: true }).waitFor();
+    await officer.page
+      .getByText(`Trực tuyến tại quầy (Quầy 3), cán bộ hướng dẫn: ${officerName}`, { exact: true })
+      .waitFor();
 
     // At the counter, the filing waits in today's list; "Ghi lượt tiếp" puts its facts in the visit form.
     await officer.page.goto('/counter');
-    const filings = officer.page.locator('.ant-card').filter({ hasText: 'Công dân tự nộp trên thiết bị tại quầy hôm nay' });
+    const filings = officer.page
+      .locator('.ant-card')
+      .filter({ hasText: 'Công dân tự nộp trên thiết bị tại quầy hôm nay' });
     const row = filings.locator('tr').filter({ hasText: code });
     await row.waitFor();
     expect(await row.textContent()).toContain(citizen.fullName);
     await row.getByRole('button', { name: `Ghi lượt tiếp cho hồ sơ ${code} của ${citizen.fullName}` }).click();
     await expect.poll(() => officer.page.locator('#dossierCode').inputValue()).toBe(code);
     expect(await officer.page.getByRole('radio', { name: 'Đã nộp trực tuyến', exact: true }).isChecked()).toBe(true);
-    expect(await officer.page.getByRole('radio', { name: 'Công dân nhập, cán bộ hỗ trợ', exact: true }).isChecked()).toBe(true);
+    expect(
+      await officer.page.getByRole('radio', { name: 'Công dân nhập, cán bộ hỗ trợ', exact: true }).isChecked(),
+    ).toBe(true);
     await screenshot(officer.page, 'counter-assisted-filings');
     expect((await checkA11y(officer.page)).blocking).toEqual([]);
     expect(officer.problems).toEqual([]);

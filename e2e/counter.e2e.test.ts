@@ -15,7 +15,11 @@ const OFFICER = 'ca.muongte';
 /** A living person with an ID number in the demo registry of Mường Tè. */
 async function pickCitizen(): Promise<PersonSummary & { nationalId: string }> {
   for (const name of ['thi', 'van', 'lo', 'giang', 'sung']) {
-    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', { name, unitCode: '03445', page: 1, pageSize: 50 }, { as: OFFICER });
+    const page = await api<{ items: PersonSummary[] }>(
+      '/api/v1/population/persons/search',
+      { name, unitCode: '03445', page: 1, pageSize: 50 },
+      { as: OFFICER },
+    );
     const person = page.items.find((p) => p.status === 'alive' && p.nationalId);
     if (person) return person as PersonSummary & { nationalId: string };
   }
@@ -100,7 +104,10 @@ describe('the one-stop counter log', () => {
     expect(await page.getByRole('button', { name: 'Ghi lượt tiếp' }).count()).toBe(0);
     await page.getByText('Tổng hợp theo ngày và đơn vị').waitFor();
     if (recorded) {
-      const initials = recorded.fullName.split(/\s+/).map((w) => `${[...w][0]!.toLocaleUpperCase('vi')}.`).join(' ');
+      const initials = recorded.fullName
+        .split(/\s+/)
+        .map((w) => `${[...w][0]!.toLocaleUpperCase('vi')}.`)
+        .join(' ');
       await page.locator('.ant-table-row').filter({ hasText: initials }).first().waitFor();
       expect(await page.getByText(recorded.fullName, { exact: true }).count()).toBe(0);
     }

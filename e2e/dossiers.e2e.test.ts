@@ -1,13 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, checkA11y, dialogsSettled, hasHorizontalScroll, launchBrowser, openPage, PDF, PHONE, PNG, screenshot, signInWithEid } from './browser';
+import {
+  api,
+  checkA11y,
+  dialogsSettled,
+  hasHorizontalScroll,
+  launchBrowser,
+  openPage,
+  PDF,
+  PHONE,
+  PNG,
+  screenshot,
+  signInWithEid,
+} from './browser';
 
 /** The commune police of Xã Mường Tè (demo account, a session made in global-setup.ts). */
 const OFFICER = 'ca.muongte';
 const OFFICER_UNIT = '03445';
 /** Đăng ký tạm trú (temporary residence registration), handled by the commune police, e-ID level 2. */
 const PROCEDURE = '1.004194';
-
 
 interface PersonSummary {
   id: string;
@@ -24,10 +35,18 @@ interface Citizen {
 /** A living adult of Mường Tè with a level 2 e-ID (found by the Standing Agency, for the purpose "data cleaning"). */
 async function pickCitizen(): Promise<Citizen> {
   for (const name of ['thi', 'van', 'lo', 'giang', 'sung', 'lu']) {
-    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', { name, unitCode: OFFICER_UNIT, page: 1, pageSize: 40 });
+    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', {
+      name,
+      unitCode: OFFICER_UNIT,
+      page: 1,
+      pageSize: 40,
+    });
     for (const p of page.items.filter((x) => x.nationalId && x.status === 'alive')) {
-      const detail = await api<{ eId: { level: number }; birthYear: number }>(`/api/v1/population/persons/${p.id}?purpose=data_cleaning`);
-      if (detail.eId.level === 2 && detail.birthYear <= 2005) return { id: p.id, fullName: p.fullName, nationalId: p.nationalId! };
+      const detail = await api<{ eId: { level: number }; birthYear: number }>(
+        `/api/v1/population/persons/${p.id}?purpose=data_cleaning`,
+      );
+      if (detail.eId.level === 2 && detail.birthYear <= 2005)
+        return { id: p.id, fullName: p.fullName, nationalId: p.nationalId! };
     }
   }
   throw new Error(`no living adult with a level 2 e-ID account in unit ${OFFICER_UNIT}`);
@@ -36,7 +55,11 @@ async function pickCitizen(): Promise<Citizen> {
 /** A living person whose e-ID account is only level 1 (anywhere in the province). */
 async function pickLevelOneCitizen(): Promise<Citizen> {
   for (const name of ['van', 'thi', 'lo', 'giang']) {
-    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', { name, page: 1, pageSize: 40 });
+    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', {
+      name,
+      page: 1,
+      pageSize: 40,
+    });
     for (const p of page.items.filter((x) => x.nationalId && x.status === 'alive')) {
       const detail = await api<{ eId: { level: number } }>(`/api/v1/population/persons/${p.id}?purpose=data_cleaning`);
       if (detail.eId.level === 1) return { id: p.id, fullName: p.fullName, nationalId: p.nationalId! };
@@ -46,8 +69,16 @@ async function pickLevelOneCitizen(): Promise<Citizen> {
 }
 
 /** Runs a command from the officer's dossier page through its dialog and waits for the new state. */
-async function officerCommand(page: Page, button: string, state: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<void> {
-  await page.getByRole('region', { name: 'Thao tác với hồ sơ' }).getByRole('button', { name: button, exact: true }).click();
+async function officerCommand(
+  page: Page,
+  button: string,
+  state: string,
+  fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+): Promise<void> {
+  await page
+    .getByRole('region', { name: 'Thao tác với hồ sơ' })
+    .getByRole('button', { name: button, exact: true })
+    .click();
   const dialog = page.getByRole('dialog', { name: button });
   await dialog.waitFor();
   // A click during the dialog's opening animation can be lost: let it finish first.
@@ -103,7 +134,11 @@ describe('dossiers: a citizen files a temporary residence registration online; t
   });
 
   it('signs in with the sandbox e-ID, sees the prefilled form, attaches a document and submits (phone)', async () => {
-    ({ page: citizenPage, context: citizenContext, problems: citizenProblems } = await openPage(browser, `/procedures/${PROCEDURE}/file`, { viewport: PHONE }));
+    ({
+      page: citizenPage,
+      context: citizenContext,
+      problems: citizenProblems,
+    } = await openPage(browser, `/procedures/${PROCEDURE}/file`, { viewport: PHONE }));
     const page = citizenPage;
     await signInWithEid(page, citizen.nationalId);
 
@@ -131,15 +166,24 @@ describe('dossiers: a citizen files a temporary residence registration online; t
     const dwelling = page.locator('section[data-document="lawful_dwelling"]');
     await dwelling.getByText('Chưa đính kèm. Giấy tờ này bắt buộc.').waitFor();
     // A wrong file type is refused in the browser.
-    await dwelling.locator('input[type=file]').setInputFiles({ name: 'so-do.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK') });
+    await dwelling.locator('input[type=file]').setInputFiles({
+      name: 'so-do.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('PK'),
+    });
     await dwelling.getByText('chỉ nhận ảnh JPG, PNG hoặc tệp PDF', { exact: false }).waitFor();
-    await dwelling.locator('input[type=file]').setInputFiles({ name: 'hop-dong-thue-nha.png', mimeType: 'image/png', buffer: PNG });
+    await dwelling
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'hop-dong-thue-nha.png', mimeType: 'image/png', buffer: PNG });
     await dwelling.getByText('hop-dong-thue-nha.png').waitFor();
     expect(await dwelling.getByText('Chưa đính kèm. Giấy tờ này bắt buộc.').count()).toBe(0);
 
     // The fee owed now, from the registry (this journey's citizen is exempt, so no payment step follows).
     await page.getByTestId('fee-summary').waitFor();
-    expect((await page.getByTestId('fee-due').textContent())?.replace(/\s/g, ''), 'the journey needs a citizen exempt from the fee').toBe('0đồng');
+    expect(
+      (await page.getByTestId('fee-due').textContent())?.replace(/\s/g, ''),
+      'the journey needs a citizen exempt from the fee',
+    ).toBe('0đồng');
 
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
@@ -160,7 +204,11 @@ describe('dossiers: a citizen files a temporary residence registration online; t
   });
 
   it('the commune police find it among the new dossiers, receive it, read the registry data and ask for a supplement', async () => {
-    ({ page: officerPage, context: officerContext, problems: officerProblems } = await openPage(browser, '/dossiers', { as: OFFICER }));
+    ({
+      page: officerPage,
+      context: officerContext,
+      problems: officerProblems,
+    } = await openPage(browser, '/dossiers', { as: OFFICER }));
     const page = officerPage;
     await page.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' }).waitFor();
     await page.getByRole('tab', { name: 'Mới', exact: true }).waitFor();
@@ -174,7 +222,11 @@ describe('dossiers: a citizen files a temporary residence registration online; t
     const person = page.getByLabel('Hồ sơ của công dân (số định danh hoặc họ tên)');
     await person.fill(citizen.nationalId);
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
-    const found = page.locator('.section-card').filter({ hasText: 'Hồ sơ của công dân' }).locator('tr').filter({ hasText: code });
+    const found = page
+      .locator('.section-card')
+      .filter({ hasText: 'Hồ sơ của công dân' })
+      .locator('tr')
+      .filter({ hasText: code });
     await found.waitFor();
     expect(page.url()).not.toContain(citizen.nationalId);
     await page.getByRole('button', { name: 'Xoá', exact: true }).click();
@@ -234,7 +286,9 @@ describe('dossiers: a citizen files a temporary residence registration online; t
     await screenshot(page, 'dossier-supplement-phone');
     expect((await checkA11y(page)).blocking).toEqual([]);
 
-    await request.locator('section[data-document="lawful_dwelling"] input[type=file]').setInputFiles({ name: 'hop-dong-co-chu-ky.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await request
+      .locator('section[data-document="lawful_dwelling"] input[type=file]')
+      .setInputFiles({ name: 'hop-dong-co-chu-ky.pdf', mimeType: 'application/pdf', buffer: PDF });
     await request.getByText('hop-dong-co-chu-ky.pdf').waitFor();
     await request.getByLabel('Ghi chú cho cán bộ (nếu cần)').fill('Đã bổ sung bản có chữ ký.');
     await request.getByRole('button', { name: 'Gửi bổ sung' }).click();
@@ -262,19 +316,32 @@ describe('dossiers: a citizen files a temporary residence registration online; t
     expect((await checkA11y(mine)).blocking).toEqual([]);
     await card.click();
     await mine.getByText('Hồ sơ đã có kết quả', { exact: false }).waitFor();
-    for (const step of ['Nộp hồ sơ', 'Tiếp nhận hồ sơ', 'Yêu cầu bổ sung giấy tờ', 'Đã nộp bổ sung', 'Hồ sơ được duyệt', 'Có kết quả giải quyết']) {
+    for (const step of [
+      'Nộp hồ sơ',
+      'Tiếp nhận hồ sơ',
+      'Yêu cầu bổ sung giấy tờ',
+      'Đã nộp bổ sung',
+      'Hồ sơ được duyệt',
+      'Có kết quả giải quyết',
+    ]) {
       await mine.locator('.dossier-timeline').getByText(step, { exact: true }).waitFor();
     }
     expect(citizenProblems).toEqual([]);
   });
 
   it('anyone looks the dossier up by code (from the QR link) and ID number, signed out', async () => {
-    const { page, context, problems } = await openPage(browser, `/tra-cuu?ma=${encodeURIComponent(code)}`, { viewport: PHONE });
+    const { page, context, problems } = await openPage(browser, `/tra-cuu?ma=${encodeURIComponent(code)}`, {
+      viewport: PHONE,
+    });
     await page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
     expect(await page.getByLabel('Mã hồ sơ').inputValue()).toBe(code);
     await page.getByLabel('Số định danh cá nhân của người nộp').fill('012345678901');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
-    await page.getByRole('alert').filter({ hasText: /Không tìm thấy|không/ }).first().waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Không tìm thấy|không/ })
+      .first()
+      .waitFor();
     expect(await page.getByText('Đã có kết quả').count()).toBe(0);
 
     await page.getByLabel('Số định danh cá nhân của người nộp').fill(citizen.nationalId);

@@ -16,7 +16,11 @@ const LOG = join(tmpdir(), 'dvc06-e2e-eid-down.log');
  * server's sandbox provider is in-process and cannot be switched off): its own PGlite data
  * directory, no demo population, sandbox off. Starts in a few seconds.
  */
-async function startServerWithUnreachableEid(): Promise<{ baseUrl: string; child: ChildProcess; close: () => Promise<void> }> {
+async function startServerWithUnreachableEid(): Promise<{
+  baseUrl: string;
+  child: ChildProcess;
+  close: () => Promise<void>;
+}> {
   const [port, closedPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'dvc06-e2e-eid-down-'));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -36,7 +40,11 @@ async function startServerWithUnreachableEid(): Promise<{ baseUrl: string; child
   };
   delete env.DATABASE_URL; // never share the main journeys' database: this server has its own
   const log = createWriteStream(LOG);
-  const child = spawn(process.execPath, [join(ROOT, 'bin/dvc06.js'), 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/dvc06.js'), 'serve'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const close = async () => {
@@ -66,7 +74,12 @@ describe('citizen: the e-ID provider is unreachable', () => {
   });
 
   it('clicking "Đăng nhập bằng VNeID" lands on /login with a clear message, in Vietnamese and in English', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: PHONE, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: PHONE,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
@@ -80,14 +93,19 @@ describe('citizen: the e-ID provider is unreachable', () => {
     // Still the login page, with the way in for staff: nothing broken, nothing half signed in.
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
     await page.getByLabel('Tên đăng nhập').waitFor();
-    const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean });
+    const me = await page.evaluate(
+      async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean },
+    );
     expect(me.authenticated).toBe(false);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'eid-unavailable-phone');
     expect((await checkA11y(page)).blocking).toEqual([]);
 
     await page.locator('.lang-switch label').filter({ hasText: 'English' }).click(); // on a phone the switch shows "EN"
-    await page.getByRole('alert').filter({ hasText: 'The e-identification service (VNeID) is not answering' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The e-identification service (VNeID) is not answering' })
+      .waitFor();
     await screenshot(page, 'eid-unavailable-phone-en');
     expect(problems).toEqual([]);
     await context.close();

@@ -35,7 +35,11 @@ describe('fee exemption lists (administrator)', () => {
     await fillDate(page, 'Áp dụng từ ngày', '01/07/2025');
     await dialog.getByLabel('Xã, phường', { exact: true }).click();
     await page.keyboard.type('doan ket');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Phường Đoàn Kết' }).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Phường Đoàn Kết' })
+      .first()
+      .click();
     await dialog.getByLabel('Căn cứ (số, ngày quyết định)').fill('Quyết định thử nghiệm e2e số 01');
     await screenshot(page, 'fee-lists-add');
     expect((await checkA11y(page)).blocking).toEqual([]);

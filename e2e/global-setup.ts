@@ -32,7 +32,10 @@ async function signIn(baseUrl: string, username: string): Promise<StaffSession> 
   });
   if (!response.ok) throw new Error(`sign-in of ${username}: ${response.status} ${await response.text()}`);
   const me = (await response.json()) as { csrfToken: string | null };
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.includes('='));
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.includes('='));
   if (!cookie || !me.csrfToken) throw new Error(`sign-in of ${username}: no session cookie or CSRF token`);
   const [cookieName = '', ...rest] = cookie.split('=');
   return { cookieName, cookieValue: rest.join('='), csrfToken: me.csrfToken };
@@ -60,7 +63,11 @@ function newestMtime(path: string): number {
 /** Builds dist/web with Vite when it is missing or older than the web sources. */
 function buildWebIfNeeded(): void {
   const index = join(ROOT, 'dist/web/index.html');
-  const sources = Math.max(newestMtime(join(ROOT, 'src/web')), newestMtime(join(ROOT, 'src/contracts')), newestMtime(join(ROOT, 'vite.config.ts')));
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'src/web')),
+    newestMtime(join(ROOT, 'src/contracts')),
+    newestMtime(join(ROOT, 'vite.config.ts')),
+  );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: ROOT,
@@ -78,7 +85,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -88,7 +97,8 @@ export async function waitForReady(baseUrl: string, child: ChildProcess): Promis
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let last = 'no answer';
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before it was ready; see ${SERVER_LOG}`);
+    if (child.exitCode !== null)
+      throw new Error(`the server exited with code ${child.exitCode} before it was ready; see ${SERVER_LOG}`);
     try {
       const response = await fetch(`${baseUrl}/readyz`);
       if (response.ok) return;
@@ -138,7 +148,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   // DATABASE_URL passes through from the environment when set; otherwise the server uses embedded PGlite.
   const log = createWriteStream(SERVER_LOG);
-  const child = spawn(process.execPath, [join(ROOT, 'bin/dvc06.js'), 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/dvc06.js'), 'serve'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   try {

@@ -58,7 +58,10 @@ describe('layout, language and home page', () => {
     const { page, context } = await openPage(browser, '/', { as: STAFF });
     await page.getByRole('heading', { level: 1 }).waitFor();
     await context.route('**/assets/QualityPage-*.js', (route) => route.abort());
-    await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Chất lượng dữ liệu' }).click();
+    await page
+      .getByRole('navigation', { name: 'Danh mục chính' })
+      .getByRole('link', { name: 'Chất lượng dữ liệu' })
+      .click();
     await page.getByRole('alert').filter({ hasText: 'Không mở được trang này' }).waitFor();
     await page.getByRole('button', { name: 'Tải lại trang' }).waitFor();
     await context.close();

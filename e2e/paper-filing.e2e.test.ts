@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { api, checkA11y, dialogsSettled, hasHorizontalScroll, launchBrowser, openPage, PDF, screenshot } from './browser';
+import {
+  api,
+  checkA11y,
+  dialogsSettled,
+  hasHorizontalScroll,
+  launchBrowser,
+  openPage,
+  PDF,
+  screenshot,
+} from './browser';
 
 /** The commune police of Xã Mường Tè: holds `dossiers.enter` there (demo account, a session made in global-setup.ts). */
 const OFFICER = 'ca.muongte';
@@ -22,8 +31,14 @@ type Citizen = PersonSummary & { nationalId: string; birthDate: string };
 /** A living adult with an ID number and a birth date in the demo registry of Mường Tè (the officer's own search). */
 async function pickCitizen(): Promise<Citizen> {
   for (const name of ['van', 'thi', 'lo', 'giang', 'sung']) {
-    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', { name, unitCode: OFFICER_UNIT, page: 1, pageSize: 50 }, { as: OFFICER });
-    const person = page.items.find((p) => p.status === 'alive' && p.nationalId && p.birthDate && p.birthDate <= '2005-12-31');
+    const page = await api<{ items: PersonSummary[] }>(
+      '/api/v1/population/persons/search',
+      { name, unitCode: OFFICER_UNIT, page: 1, pageSize: 50 },
+      { as: OFFICER },
+    );
+    const person = page.items.find(
+      (p) => p.status === 'alive' && p.nationalId && p.birthDate && p.birthDate <= '2005-12-31',
+    );
     if (person) return person as Citizen;
   }
   throw new Error(`no living adult with an ID number in the demo registry of unit ${OFFICER_UNIT}`);
@@ -33,7 +48,11 @@ async function pickCitizen(): Promise<Citizen> {
 async function selectOption(page: Page, label: string, option: string, typed?: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
 }
 
 /** Types the paper CT01 into the empty form, as the officer reads it. */
@@ -78,9 +97,14 @@ describe('dossiers: an officer enters the paper filing of a citizen who came to 
     await step1.getByText('Số định danh cá nhân phải gồm đúng 12 chữ số, không có chữ cái').waitFor();
     await nationalId.fill(UNKNOWN_ID);
     await nationalId.press('Tab');
-    await expect.poll(() => step1.getByText('Số định danh cá nhân phải gồm đúng 12 chữ số', { exact: false }).count()).toBe(0);
+    await expect
+      .poll(() => step1.getByText('Số định danh cá nhân phải gồm đúng 12 chữ số', { exact: false }).count())
+      .toBe(0);
     // Twelve digits are looked up at once: nobody holds this number (the officer may still go on; the server refuses it).
-    await step1.getByRole('alert').getByText('Không tìm thấy công dân có số định danh này trong cơ sở dữ liệu dân cư của tỉnh', { exact: false }).waitFor();
+    await step1
+      .getByRole('alert')
+      .getByText('Không tìm thấy công dân có số định danh này trong cơ sở dữ liệu dân cư của tỉnh', { exact: false })
+      .waitFor();
 
     // Step 2: the form, nothing prefilled; the fee collected in cash at the counter.
     await page.getByRole('heading', { level: 2, name: 'Bước 2. Tờ khai và giấy tờ: Đăng ký tạm trú' }).waitFor();
@@ -101,10 +125,15 @@ describe('dossiers: an officer enters the paper filing of a citizen who came to 
     const missing = dwelling.getByText('Chưa đính kèm. Giấy tờ này bắt buộc.');
     const fieldErrors = page.locator('.ant-form-item-explain-error');
     await Promise.race([missing.waitFor(), fieldErrors.first().waitFor()]);
-    expect(await fieldErrors.allTextContents(), 'the form typed from the paper passes the checks in the browser').toEqual([]);
+    expect(
+      await fieldErrors.allTextContents(),
+      'the form typed from the paper passes the checks in the browser',
+    ).toEqual([]);
     await missing.waitFor();
     expect(await page.locator('section[data-document="ct01"]').getByText('Bắt buộc', { exact: true }).count()).toBe(0);
-    await dwelling.locator('input[type=file]').setInputFiles({ name: 'hop-dong-cho-o.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await dwelling
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'hop-dong-cho-o.pdf', mimeType: 'application/pdf', buffer: PDF });
     await dwelling.getByText('hop-dong-cho-o.pdf').waitFor();
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'paper-filing');
@@ -112,13 +141,21 @@ describe('dossiers: an officer enters the paper filing of a citizen who came to 
 
     // The server does not know this ID number: its message is shown on the ID input of step 1.
     await page.getByRole('button', { name: 'Ghi nhận hồ sơ giấy' }).click();
-    await step1.locator('.ant-form-item-explain-error').getByText('Không tìm thấy công dân có số định danh này', { exact: true }).waitFor();
+    await step1
+      .locator('.ant-form-item-explain-error')
+      .getByText('Không tìm thấy công dân có số định danh này', { exact: true })
+      .waitFor();
     expect(new URL(page.url()).pathname).toBe('/dossiers/paper/new');
     expect(await page.locator('#fullName').inputValue()).toBe(citizen.fullName); // nothing typed is lost
 
     // The right number: the registry's name and birth year, to confirm with the citizen.
     await nationalId.fill(citizen.nationalId);
-    await step1.getByRole('status').getByText(`Người nộp theo CSDL dân cư: ${citizen.fullName}, sinh năm ${citizen.birthDate.slice(0, 4)}`, { exact: true }).waitFor();
+    await step1
+      .getByRole('status')
+      .getByText(`Người nộp theo CSDL dân cư: ${citizen.fullName}, sinh năm ${citizen.birthDate.slice(0, 4)}`, {
+        exact: true,
+      })
+      .waitFor();
     await page.getByRole('button', { name: 'Ghi nhận hồ sơ giấy' }).click();
     await page.waitForURL(/\/dossiers\/[0-9a-f-]{36}$/);
     const title = page.locator('.page-title');
@@ -134,7 +171,10 @@ describe('dossiers: an officer enters the paper filing of a citizen who came to 
     expect((await checkA11y(page)).blocking).toEqual([]);
 
     // The officer receives it at once; the receipt slip is then printable.
-    await page.getByRole('region', { name: 'Thao tác với hồ sơ' }).getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await page
+      .getByRole('region', { name: 'Thao tác với hồ sơ' })
+      .getByRole('button', { name: 'Tiếp nhận', exact: true })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Tiếp nhận' });
     await dialog.waitFor();
     // A click during the dialog's opening animation can be lost: let it finish first.

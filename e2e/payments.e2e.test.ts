@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, checkA11y, dialogsSettled, hasHorizontalScroll, launchBrowser, openPage, PHONE, PNG, screenshot, signInWithEid } from './browser';
+import {
+  api,
+  checkA11y,
+  dialogsSettled,
+  hasHorizontalScroll,
+  launchBrowser,
+  openPage,
+  PHONE,
+  PNG,
+  screenshot,
+  signInWithEid,
+} from './browser';
 import { DEMO_PASSWORD } from './global-setup';
 
 /** Đăng ký tạm trú (temporary residence registration): 7.000 đồng online (Circular 75/2022/TT-BTC). */
@@ -22,11 +33,16 @@ interface Citizen {
 async function pickAdult(unitCode: string, except: string[] = []): Promise<Citizen> {
   const thisYear = new Date().getFullYear();
   for (const name of ['van', 'thi', 'nguyen', 'tran', 'le', 'hoang', 'lo', 'giang', 'sung', 'lu', 'ly', 'tao']) {
-    const page = await api<{ items: Array<{ id: string; fullName: string; nationalId: string | null; status: string }> }>('/api/v1/population/persons/search', { name, unitCode, page: 1, pageSize: 40 });
+    const page = await api<{
+      items: Array<{ id: string; fullName: string; nationalId: string | null; status: string }>;
+    }>('/api/v1/population/persons/search', { name, unitCode, page: 1, pageSize: 40 });
     for (const p of page.items.filter((x) => x.nationalId && x.status === 'alive' && !except.includes(x.id))) {
-      const detail = await api<{ eId: { level: number }; birthYear: number }>(`/api/v1/population/persons/${p.id}?purpose=data_cleaning`);
+      const detail = await api<{ eId: { level: number }; birthYear: number }>(
+        `/api/v1/population/persons/${p.id}?purpose=data_cleaning`,
+      );
       const age = thisYear - detail.birthYear;
-      if (detail.eId.level === 2 && age >= 20 && age <= 55) return { id: p.id, fullName: p.fullName, nationalId: p.nationalId! };
+      if (detail.eId.level === 2 && age >= 20 && age <= 55)
+        return { id: p.id, fullName: p.fullName, nationalId: p.nationalId! };
     }
   }
   throw new Error(`no living adult aged 20–55 with a level 2 e-ID in unit ${unitCode}`);
@@ -35,16 +51,26 @@ async function pickAdult(unitCode: string, except: string[] = []): Promise<Citiz
 /** Signs a demo staff account in from the test process and gives the browser context its session cookie. */
 async function signInStaff(context: BrowserContext, username: string): Promise<void> {
   const baseUrl = inject('baseUrl');
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   if (!response.ok) throw new Error(`sign-in of ${username}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.includes('='));
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.includes('='));
   if (!cookie) throw new Error(`sign-in of ${username}: no session cookie`);
   const [name = '', ...rest] = cookie.split('=');
   await context.addCookies([{ name, value: rest.join('='), url: baseUrl }]);
 }
 
 /** Files a temporary residence registration from the filing page; returns the fee shown and the dossier page's id. */
-async function fileTemporaryResidence(page: Page, address: string): Promise<{ fee: string; dossierId: string; code: string }> {
+async function fileTemporaryResidence(
+  page: Page,
+  address: string,
+): Promise<{ fee: string; dossierId: string; code: string }> {
   await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ: Đăng ký tạm trú' }).waitFor();
   await page.locator('#fullName').waitFor();
   await page.locator('#address').fill(address);
@@ -52,7 +78,9 @@ async function fileTemporaryResidence(page: Page, address: string): Promise<{ fe
   const phone = page.locator('#phone');
   if ((await phone.getAttribute('readonly')) === null && !(await phone.inputValue())) await phone.fill('0912345678');
   const dwelling = page.locator('section[data-document="lawful_dwelling"]');
-  await dwelling.locator('input[type=file]').setInputFiles({ name: 'hop-dong-thue-nha.png', mimeType: 'image/png', buffer: PNG });
+  await dwelling
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'hop-dong-thue-nha.png', mimeType: 'image/png', buffer: PNG });
   await dwelling.getByText('hop-dong-thue-nha.png').waitFor();
   await page.getByTestId('fee-summary').waitFor();
   const fee = ((await page.getByTestId('fee-due').textContent()) ?? '').replace(/\s/g, '');
@@ -97,7 +125,11 @@ describe('payments: a citizen pays a dossier fee in the sandbox gateway; officer
   });
 
   it('a non-exempt citizen files, sees the fee and its calculation, and is sent to the gateway (phone)', async () => {
-    ({ page: citizenPage, context: citizenContext, problems: citizenProblems } = await openPage(browser, `/procedures/${PROCEDURE}/file`, { viewport: PHONE }));
+    ({
+      page: citizenPage,
+      context: citizenContext,
+      problems: citizenProblems,
+    } = await openPage(browser, `/procedures/${PROCEDURE}/file`, { viewport: PHONE }));
     const page = citizenPage;
     await signInWithEid(page, payer.nationalId);
     const filed = await fileTemporaryResidence(page, 'Tổ 5, Phường Đoàn Kết, tỉnh Lai Châu');
@@ -172,7 +204,10 @@ describe('payments: a citizen pays a dossier fee in the sandbox gateway; officer
 
     // Filter by state: only succeeded payments.
     await page.getByLabel('Trạng thái', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Đã thanh toán' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Đã thanh toán' })
+      .click();
     await page.waitForURL((url) => url.searchParams.get('state') === 'succeeded');
     await page.locator('tr').filter({ hasText: paidReference }).waitFor();
     await expect.poll(() => page.locator('tr').filter({ hasText: declinedReference }).count()).toBe(0);
@@ -244,8 +279,14 @@ describe('payments: a citizen pays a dossier fee in the sandbox gateway; officer
     await page.getByRole('heading', { level: 1, name: 'Đối soát thanh toán' }).waitFor();
     const report = page.getByTestId('reconciliation-report');
     await report.getByText('Chưa nhập tệp đối soát của cổng thanh toán cho ngày này.').waitFor();
-    await report.locator('tr').filter({ hasText: 'Cổng thanh toán trực tuyến' }).filter({ hasText: 'Không thành công' }).waitFor();
-    const xlsx = await page.request.get((await page.getByRole('link', { name: 'Tải báo cáo Excel' }).getAttribute('href')) ?? '');
+    await report
+      .locator('tr')
+      .filter({ hasText: 'Cổng thanh toán trực tuyến' })
+      .filter({ hasText: 'Không thành công' })
+      .waitFor();
+    const xlsx = await page.request.get(
+      (await page.getByRole('link', { name: 'Tải báo cáo Excel' }).getAttribute('href')) ?? '',
+    );
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     await screenshot(page, 'payments-reconciliation');
@@ -256,14 +297,22 @@ describe('payments: a citizen pays a dossier fee in the sandbox gateway; officer
     const settlement = await fetch(`${inject('baseUrl')}/pay-sandbox/settlement?date=${today}`);
     expect(settlement.status).toBe(200);
     const csv = Buffer.from(await settlement.arrayBuffer());
-    await page.locator('.section-card').filter({ hasText: 'Tệp đối soát của cổng thanh toán' }).locator('input[type=file]').setInputFiles({ name: `settlement-${today}.csv`, mimeType: 'text/csv', buffer: csv });
+    await page
+      .locator('.section-card')
+      .filter({ hasText: 'Tệp đối soát của cổng thanh toán' })
+      .locator('input[type=file]')
+      .setInputFiles({ name: `settlement-${today}.csv`, mimeType: 'text/csv', buffer: csv });
     await page.getByText('Đã nhập: ', { exact: false }).waitFor();
     await report.getByText('Đã nhập tệp đối soát lúc', { exact: false }).waitFor();
     await report.getByText('Không có chênh lệch.').waitFor();
 
     // The bank statement with the VietQR transfer (right reference and amount) settles it.
     const statement = `Ngày giao dịch,Số tiền,Nội dung,Mã giao dịch\n${today.split('-').reverse().join('/')} 10:15:00,7000,${vietqrReference} nop le phi tam tru,FT${Date.now()}\n`;
-    await page.locator('.section-card').filter({ hasText: 'Sao kê tài khoản nhận (VietQR)' }).locator('input[type=file]').setInputFiles({ name: 'sao-ke.csv', mimeType: 'text/csv', buffer: Buffer.from(statement) });
+    await page
+      .locator('.section-card')
+      .filter({ hasText: 'Sao kê tài khoản nhận (VietQR)' })
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'sao-ke.csv', mimeType: 'text/csv', buffer: Buffer.from(statement) });
     await page.getByText('1 khoản đã ghi nhận', { exact: false }).waitFor();
     expect(problems).toEqual([]);
     await context.close();

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { api, checkA11y, choosePurpose, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot, STAFF } from './browser';
+import {
+  api,
+  checkA11y,
+  choosePurpose,
+  hasHorizontalScroll,
+  launchBrowser,
+  openPage,
+  PHONE,
+  screenshot,
+  STAFF,
+} from './browser';
 
 interface PersonSummary {
   id: string;
@@ -9,12 +19,21 @@ interface PersonSummary {
 }
 
 const fold = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 
 /** A person of the demo registry whose name has diacritics (so typing it without them means something). */
 async function pickPerson(): Promise<PersonSummary> {
   for (const name of ['thi', 'van', 'giang', 'lo', 'nguyen', 'tong', 'lu']) {
-    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', { name, page: 1, pageSize: 50 });
+    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', {
+      name,
+      page: 1,
+      pageSize: 50,
+    });
     const person = page.items.find((p) => fold(p.fullName) !== p.fullName.toLowerCase());
     if (person) return person;
   }

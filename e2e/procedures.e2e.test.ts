@@ -45,7 +45,9 @@ describe('the procedure catalog (issue #4 §2 and §6)', () => {
     // Filing needs the citizen's own e-ID: the link leads to sign-in, and back to the form afterwards.
     await page.getByRole('link', { name: 'Nộp trực tuyến' }).click();
     await page.waitForURL(/\/login\?returnTo=/);
-    expect(decodeURIComponent(new URL(page.url()).searchParams.get('returnTo') ?? '')).toBe('/procedures/1.004194/file');
+    expect(decodeURIComponent(new URL(page.url()).searchParams.get('returnTo') ?? '')).toBe(
+      '/procedures/1.004194/file',
+    );
     expect(problems).toEqual([]);
     await context.close();
   });

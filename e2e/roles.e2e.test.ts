@@ -7,7 +7,9 @@ interface RoleList {
 }
 
 const ADMIN = 'quantri';
-const auditorActions = async () => (await api<RoleList>('/api/v1/identity/roles', undefined, { as: ADMIN })).items.find((r) => r.code === 'auditor')!.actions;
+const auditorActions = async () =>
+  (await api<RoleList>('/api/v1/identity/roles', undefined, { as: ADMIN })).items.find((r) => r.code === 'auditor')!
+    .actions;
 
 describe('administrator: roles and the permission matrix', () => {
   let browser: Browser;
@@ -28,13 +30,18 @@ describe('administrator: roles and the permission matrix', () => {
     const nav = page.getByRole('navigation', { name: 'Danh mục chính' });
     await nav.getByRole('link', { name: 'Vai trò và phân quyền' }).waitFor();
     const matrix = page.getByTestId('role-matrix');
-    await matrix.getByRole('rowheader', { name: /Dữ liệu dân cư/ }).first().waitFor();
+    await matrix
+      .getByRole('rowheader', { name: /Dữ liệu dân cư/ })
+      .first()
+      .waitFor();
     await matrix.getByRole('columnheader', { name: 'Kiểm tra, giám sát' }).waitFor();
 
     const cell = page.getByRole('checkbox', { name: 'Kiểm tra, giám sát: Tìm kiếm công dân', exact: true });
     expect(await cell.isChecked()).toBe(false);
     // The citizen role cannot be given a staff action: the box is disabled.
-    expect(await page.getByRole('checkbox', { name: 'Công dân: Tìm kiếm công dân', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Công dân: Tìm kiếm công dân', exact: true }).isDisabled()).toBe(
+      true,
+    );
     await cell.check();
     await page.getByText('Có 1 thay đổi chưa lưu').waitFor();
     await screenshot(page, 'admin-roles-pending');

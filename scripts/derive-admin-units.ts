@@ -37,7 +37,10 @@ const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Output locations under a root directory (the repository unless --out is given). */
 function outputPaths(root: string): { unitsDir: string; idCodesFile: string } {
-  return { unitsDir: join(root, 'reference', 'admin-units'), idCodesFile: join(root, 'reference', 'id-province-codes.json') };
+  return {
+    unitsDir: join(root, 'reference', 'admin-units'),
+    idCodesFile: join(root, 'reference', 'id-province-codes.json'),
+  };
 }
 
 /** First day of the two-tier structure (districts abolished). */
@@ -259,7 +262,9 @@ function locateProvince(sources: Sources, code: string): ProvinceSources {
   const mergeEntry = sources.merges.data.find((p) => p.level1_id === code);
   if (!mergeEntry) return fail(`province ${code} missing from ${SOURCE_FILES.merges}`);
   const old = mergeEntry.merges.map(
-    (m) => sources.pre2025.find((p) => p.Code === m.old_id) ?? fail(`old province ${m.old_id} not in ${SOURCE_FILES.pre2025}`),
+    (m) =>
+      sources.pre2025.find((p) => p.Code === m.old_id) ??
+      fail(`old province ${m.old_id} not in ${SOURCE_FILES.pre2025}`),
   );
   return { current, old, oldProvinceMerges: mergeEntry.merges, communeMerges: mergeEntry.level2s };
 }
@@ -277,7 +282,11 @@ function successorHint(sources: Sources, code: string): string {
 /** A province not merged with another and not renamed is one unit valid across both periods. */
 function isUnchangedProvince(province: ProvinceSources): boolean {
   const [only] = province.old;
-  return province.old.length === 1 && only?.Code === province.current.Code && nfc(only.FullName) === nfc(province.current.FullName);
+  return (
+    province.old.length === 1 &&
+    only?.Code === province.current.Code &&
+    nfc(only.FullName) === nfc(province.current.FullName)
+  );
 }
 
 function buildProvinceUnits(province: ProvinceSources): AdminUnit[] {
@@ -290,7 +299,8 @@ function buildProvinceUnits(province: ProvinceSources): AdminUnit[] {
 
 function buildDistrictUnits(oldProvince: RawOldProvince): AdminUnit[] {
   return (oldProvince.District ?? []).map((d) => {
-    if (d.ProvinceCode !== oldProvince.Code) fail(`district ${d.Code} lists province ${d.ProvinceCode}, expected ${oldProvince.Code}`);
+    if (d.ProvinceCode !== oldProvince.Code)
+      fail(`district ${d.Code} lists province ${d.ProvinceCode}, expected ${oldProvince.Code}`);
     return toUnit(d, 'district', { parentCode: oldProvince.Code, ...OLD_PERIOD });
   });
 }
@@ -306,7 +316,8 @@ function buildOldCommuneUnits(oldProvince: RawOldProvince): AdminUnit[] {
 
 function buildNewCommuneUnits(current: RawNewProvince): AdminUnit[] {
   return current.Wards.map((w) => {
-    if (w.ProvinceCode !== current.Code) fail(`commune ${w.Code} lists province ${w.ProvinceCode}, expected ${current.Code}`);
+    if (w.ProvinceCode !== current.Code)
+      fail(`commune ${w.Code} lists province ${w.ProvinceCode}, expected ${current.Code}`);
     return toUnit(w, 'commune', { parentCode: current.Code, ...NEW_PERIOD });
   });
 }
@@ -338,7 +349,11 @@ function checkCounts(provinceCode: string, groups: UnitGroups): void {
   expectEqual('communes before 2025-07-01', groups.oldCommunes.length, expected.oldCommunes);
   expectEqual('communes from 2025-07-01', groups.newCommunes.length, expected.newCommunes);
   for (const [type, count] of Object.entries(expected.newCommunesByType)) {
-    expectEqual(`communes of type ${type} from 2025-07-01`, groups.newCommunes.filter((u) => u.type === type).length, count);
+    expectEqual(
+      `communes of type ${type} from 2025-07-01`,
+      groups.newCommunes.filter((u) => u.type === type).length,
+      count,
+    );
   }
 }
 
@@ -354,7 +369,9 @@ function buildMergers(province: ProvinceSources, groups: UnitGroups): AdminUnitM
   const mergeCodes = province.communeMerges.map((n) => n.level2_id);
   const diff = sameSet(newCodes, mergeCodes);
   if (diff.onlyA.length || diff.onlyB.length) {
-    fail(`merges.json and the unit list disagree on new communes: units only ${diff.onlyA.join(', ')}, merges only ${diff.onlyB.join(', ')}`);
+    fail(
+      `merges.json and the unit list disagree on new communes: units only ${diff.onlyA.join(', ')}, merges only ${diff.onlyB.join(', ')}`,
+    );
   }
   return province.communeMerges
     .flatMap((n) => n.merges.map((m): AdminUnitMerger => ({ newCode: n.level2_id, oldCode: m.old_id, type: m.type })))
@@ -370,7 +387,11 @@ function splitsFor(sources: Sources, oldCodes: Set<string>): Map<string, string[
       ...(province.level2s ?? []).map((n) => [n.level2_id, n] as const),
     ];
     for (const [code, node] of nodes) {
-      if (oldCodes.has(code)) successors.set(code, node.splits.map((s) => s.new_id));
+      if (oldCodes.has(code))
+        successors.set(
+          code,
+          node.splits.map((s) => s.new_id),
+        );
     }
   }
   return successors;
@@ -390,15 +411,20 @@ function crossCheckSplits(sources: Sources, groups: UnitGroups, mergers: AdminUn
     splitPairs,
   );
   if (diff.onlyA.length || diff.onlyB.length) {
-    fail(`merges.json and splits.json disagree: merges only ${diff.onlyA.join(', ')}, splits only ${diff.onlyB.join(', ')}`);
+    fail(
+      `merges.json and splits.json disagree: merges only ${diff.onlyA.join(', ')}, splits only ${diff.onlyB.join(', ')}`,
+    );
   }
   const orphans = groups.oldCommunes.filter((u) => !successors.has(u.code)).map((u) => u.code);
   if (orphans.length) fail(`old communes without a successor in splits.json: ${orphans.join(', ')}`);
   for (const m of mergers) {
     const count = successors.get(m.oldCode)?.length ?? 0;
-    if ((m.type === 'full') !== (count === 1)) fail(`${m.oldCode} → ${m.newCode} is '${m.type}' but has ${count} successor(s)`);
+    if ((m.type === 'full') !== (count === 1))
+      fail(`${m.oldCode} → ${m.newCode} is '${m.type}' but has ${count} successor(s)`);
   }
-  return [...successors].filter(([, news]) => news.length > 1).map(([oldCode, news]) => `${oldCode} → ${news.join(', ')}`);
+  return [...successors]
+    .filter(([, news]) => news.length > 1)
+    .map(([oldCode, news]) => `${oldCode} → ${news.join(', ')}`);
 }
 
 /** Old units whose name in merges.json differs from the unit list (for the report). */
@@ -442,7 +468,12 @@ function deriveUnitsFile(
   return { file, groups, codeName: province.current.CodeName };
 }
 
-function reportUnits(groups: UnitGroups, mergers: AdminUnitMerger[], multiSplits: string[], nameMismatches: string[]): void {
+function reportUnits(
+  groups: UnitGroups,
+  mergers: AdminUnitMerger[],
+  multiSplits: string[],
+  nameMismatches: string[],
+): void {
   const partial = mergers.filter((m) => m.type === 'partial').length;
   console.log(
     `provinces ${groups.provinces.length}, districts ${groups.districts.length}, ` +
@@ -451,7 +482,9 @@ function reportUnits(groups: UnitGroups, mergers: AdminUnitMerger[], multiSplits
   console.log(`mergers ${mergers.length} (${mergers.length - partial} full, ${partial} partial)`);
   console.log(`old communes split across several new units: ${multiSplits.length ? multiSplits.join('; ') : 'none'}`);
   const unchanged = groups.newCommunes.filter((u) => mergers.filter((m) => m.newCode === u.code).length === 1);
-  console.log(`new communes with a single predecessor: ${unchanged.map((u) => `${u.code} ${u.fullName}`).join(', ') || 'none'}`);
+  console.log(
+    `new communes with a single predecessor: ${unchanged.map((u) => `${u.code} ${u.fullName}`).join(', ') || 'none'}`,
+  );
   console.log(`codes reused under another name: ${reusedCodes(groups).join('; ') || 'none'}`);
   if (nameMismatches.length) console.log(`name differences merges.json vs units: ${nameMismatches.join('; ')}`);
 }
@@ -468,8 +501,12 @@ function wardsDirFor(sourceDir: string, provinceCodeName: string): string {
 /** Loads one boundary feature per current commune, keyed by 5-digit code. */
 function loadWardFeatures(wardsDir: string): Map<string, BoundaryFeature> {
   const features = new Map<string, BoundaryFeature>();
-  for (const fileName of readdirSync(wardsDir).filter((f) => f.endsWith('.geojson')).sort()) {
-    const collection = readJson<FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>>(join(wardsDir, fileName));
+  for (const fileName of readdirSync(wardsDir)
+    .filter((f) => f.endsWith('.geojson'))
+    .sort()) {
+    const collection = readJson<FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>>(
+      join(wardsDir, fileName),
+    );
     if (collection.features.length !== 1) fail(`${fileName}: expected 1 feature, found ${collection.features.length}`);
     const feature = collection.features[0]!;
     const raw: unknown = feature.properties.code;
@@ -515,7 +552,11 @@ function cleanPolygons(polygons: Position[][][]): Position[][][] {
 }
 
 /** Simplifies, truncates and cleans every commune boundary with one tolerance. */
-function simplifyFeatures(communes: AdminUnit[], boundaries: Map<string, BoundaryFeature>, tolerance: number): CommuneFeature[] {
+function simplifyFeatures(
+  communes: AdminUnit[],
+  boundaries: Map<string, BoundaryFeature>,
+  tolerance: number,
+): CommuneFeature[] {
   return communes.map((unit) => {
     const source = boundaries.get(unit.code) ?? fail(`no boundary for commune ${unit.code}`);
     const simplified = simplify(source, { tolerance, highQuality: true });
@@ -541,7 +582,8 @@ function findTolerance(communes: AdminUnit[], boundaries: Map<string, BoundaryFe
   const sizeAt = (tolerance: number): number =>
     Buffer.byteLength(serializeCollection(simplifyFeatures(communes, boundaries, tolerance)), 'utf8');
   let [low, high] = TOLERANCE_RANGE.map(Math.log) as [number, number];
-  if (sizeAt(Math.exp(high)) > GEOJSON_TARGET_BYTES) fail('boundaries do not fit the size budget even at the largest tolerance');
+  if (sizeAt(Math.exp(high)) > GEOJSON_TARGET_BYTES)
+    fail('boundaries do not fit the size budget even at the largest tolerance');
   for (let step = 0; step < TOLERANCE_SEARCH_STEPS; step++) {
     const mid = (low + high) / 2;
     if (sizeAt(Math.exp(mid)) <= GEOJSON_TARGET_BYTES) high = mid;
@@ -568,7 +610,8 @@ function deriveCommuneGeojson(
     communes.map((u) => u.code),
     boundaries.keys(),
   );
-  if (diff.onlyA.length || diff.onlyB.length) fail(`boundaries vs communes: missing ${diff.onlyA.join(', ')}, extra ${diff.onlyB.join(', ')}`);
+  if (diff.onlyA.length || diff.onlyB.length)
+    fail(`boundaries vs communes: missing ${diff.onlyA.join(', ')}, extra ${diff.onlyB.join(', ')}`);
   const tolerance = findTolerance(communes, boundaries);
   const features = simplifyFeatures(communes, boundaries, tolerance);
   const text = serializeCollection(features);
@@ -586,7 +629,9 @@ function reportGeojson(
   features: CommuneFeature[],
   boundaries: Map<string, BoundaryFeature>,
 ): void {
-  console.log(`wrote ${path}: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB), tolerance ${tolerance.toExponential(3)}°, precision ${GEOJSON_PRECISION}`);
+  console.log(
+    `wrote ${path}: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB), tolerance ${tolerance.toExponential(3)}°, precision ${GEOJSON_PRECISION}`,
+  );
   let before = 0;
   let after = 0;
   for (const feature of features) {
@@ -595,7 +640,9 @@ function reportGeojson(
     const polygons = feature.geometry.coordinates.length;
     before += original;
     after += kept;
-    console.log(`  ${feature.properties.code} ${feature.properties.fullName.padEnd(20)} ${String(kept).padStart(5)} vertices (from ${original}), ${polygons} polygon(s)`);
+    console.log(
+      `  ${feature.properties.code} ${feature.properties.fullName.padEnd(20)} ${String(kept).padStart(5)} vertices (from ${original}), ${polygons} polygon(s)`,
+    );
   }
   console.log(`  total ${after} vertices (from ${before})`);
 }
@@ -607,9 +654,7 @@ function reportGeojson(
 /** Writes reference/id-province-codes.json from the 63 pre-2025 provinces. */
 function deriveIdProvinceCodes(sources: Sources, idCodesFile: string): void {
   expectEqual('provinces before 2025-07-01', sources.pre2025.length, 63);
-  const codes = sources.pre2025
-    .map((p) => ({ code: `0${p.Code}`, name: nfc(p.Name) }))
-    .sort(byCode);
+  const codes = sources.pre2025.map((p) => ({ code: `0${p.Code}`, name: nfc(p.Name) })).sort(byCode);
   if (codes.some((c) => !/^\d{3}$/.test(c.code))) fail('unexpected province code format in units-pre-2025.json');
   writeJson(idCodesFile, { source: ID_CODES_SOURCE_TEXT, codes });
 }
@@ -632,7 +677,8 @@ function parseCli(): { provinceCode: string; sourceDir: string; outRoot: string 
       out: { type: 'string', default: REPO_ROOT },
     },
   });
-  const provinceCode = positionals[0] ?? fail('usage: derive-admin-units.ts <provinceCode> [--source <dir>] [--out <dir>]');
+  const provinceCode =
+    positionals[0] ?? fail('usage: derive-admin-units.ts <provinceCode> [--source <dir>] [--out <dir>]');
   if (!/^\d{2}$/.test(provinceCode)) fail(`province code must be 2 digits, got "${provinceCode}"`);
   return { provinceCode, sourceDir: values.source, outRoot: values.out };
 }

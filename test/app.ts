@@ -1,6 +1,13 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app';
-import { assignRole, citizenAccountFor, createStaffUser, ensureDefaultRoles, openSession, SESSION_COOKIE } from '../src/server/modules/identity';
+import {
+  assignRole,
+  citizenAccountFor,
+  createStaffUser,
+  ensureDefaultRoles,
+  openSession,
+  SESSION_COOKIE,
+} from '../src/server/modules/identity';
 import { createTestDatabase, testConfig, type TestDatabase } from './db';
 
 /** An HTTP client signed in as one account: sends its session cookie and CSRF token. */
@@ -35,7 +42,12 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   const login = async (username: string, password: string): Promise<Session> => {
     // Each test login from its own (injected, never real) client address, so the per-address login rate limit stays out of the way.
     const remoteAddress = `127.0.${Math.floor(++counter / 250) % 250}.${counter % 250}`;
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+      remoteAddress,
+    });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const me = res.json<{ csrfToken: string; account: { id: string } }>();
@@ -55,7 +67,13 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     database,
     login,
     citizen: async (person, acr = 2) => {
-      const account = await citizenAccountFor(database.db, 'https://eid.test', { subject: `sub-${person.nationalId}`, nationalId: person.nationalId, name: person.fullName, level: acr, idToken: '' });
+      const account = await citizenAccountFor(database.db, 'https://eid.test', {
+        subject: `sub-${person.nationalId}`,
+        nationalId: person.nationalId,
+        name: person.fullName,
+        level: acr,
+        idToken: '',
+      });
       const session = await openSession(database.db, account.id, { acr });
       const cookie = `${SESSION_COOKIE}=${session.token}`;
       const headers = { cookie, 'x-csrf-token': session.csrfToken };
@@ -71,7 +89,11 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     },
     staff: async (role, unitCode, sector) => {
       const username = `t${++counter}.${role.replace(/_/g, '')}`.slice(0, 40);
-      const { user } = await createStaffUser(database.db, { username, displayName: `Test ${role}`, password: TEST_PASSWORD });
+      const { user } = await createStaffUser(database.db, {
+        username,
+        displayName: `Test ${role}`,
+        password: TEST_PASSWORD,
+      });
       await assignRole(database.db, null, user.id, { role, unitCode, sector });
       return login(username, TEST_PASSWORD);
     },

@@ -8,8 +8,23 @@ import { Browser, formAction, freePort } from '../src/server/modules/eid-sandbox
 let t: TestApp;
 let base: string;
 let officer: Session;
-const citizen = makePerson({ id: randomUUID(), nationalId: '012190000042', idCardNumber: '012190000042', fullName: 'Lò Thị Mai', eIdLevel: 2 });
-const levelOne = makePerson({ id: randomUUID(), nationalId: '012085000043', idCardNumber: '012085000043', fullName: 'Giàng A Sử', birthYear: 1985, birthDate: '1985-01-01', sex: 'male', eIdLevel: 1 });
+const citizen = makePerson({
+  id: randomUUID(),
+  nationalId: '012190000042',
+  idCardNumber: '012190000042',
+  fullName: 'Lò Thị Mai',
+  eIdLevel: 2,
+});
+const levelOne = makePerson({
+  id: randomUUID(),
+  nationalId: '012085000043',
+  idCardNumber: '012085000043',
+  fullName: 'Giàng A Sử',
+  birthYear: 1985,
+  birthDate: '1985-01-01',
+  sex: 'male',
+  eIdLevel: 1,
+});
 
 beforeAll(async () => {
   const port = await freePort();
@@ -27,7 +42,9 @@ async function eidSignIn(nationalId: string, stopAt = `${base}/me`): Promise<{ b
   let res = await browser.request(`${base}/api/v1/auth/eid/login?returnTo=/me`);
   let page = await browser.follow(res, `${base}/api/v1/auth/eid/login`, stopAt);
   let html = await page.response.text();
-  res = await browser.request(new URL(formAction(html, '/login'), page.url).href, { form: { nationalId, passcode: '123456' } });
+  res = await browser.request(new URL(formAction(html, '/login'), page.url).href, {
+    form: { nationalId, passcode: '123456' },
+  });
   page = await browser.follow(res, page.url, stopAt);
   if (!page.url.startsWith(stopAt)) {
     html = await page.response.text();
@@ -46,11 +63,19 @@ describe('a citizen signs in with the sandbox e-ID', () => {
   it('lands back on the portal signed in at level 2 and sees only their own record', async () => {
     const { browser, landed } = await eidSignIn(citizen.nationalId!);
     expect(landed).toBe(`${base}/me`);
-    const me = await getJson<{ authenticated: boolean; account: { kind: string; eIdLevel: number; displayName: string } }>(browser, '/api/v1/auth/me');
-    expect(me.body).toMatchObject({ authenticated: true, account: { kind: 'citizen', eIdLevel: 2, displayName: 'Lò Thị Mai' } });
+    const me = await getJson<{
+      authenticated: boolean;
+      account: { kind: string; eIdLevel: number; displayName: string };
+    }>(browser, '/api/v1/auth/me');
+    expect(me.body).toMatchObject({
+      authenticated: true,
+      account: { kind: 'citizen', eIdLevel: 2, displayName: 'Lò Thị Mai' },
+    });
     const own = await getJson<{ fullName: string; nationalId: string }>(browser, '/api/v1/population/me');
     expect(own.body).toMatchObject({ fullName: 'Lò Thị Mai', nationalId: '012190000042' });
-    expect((await browser.request(`${base}/api/v1/population/persons/${levelOne.id}?purpose=data_cleaning`)).status).toBe(403);
+    expect(
+      (await browser.request(`${base}/api/v1/population/persons/${levelOne.id}?purpose=data_cleaning`)).status,
+    ).toBe(403);
   });
 
   it('records a level-1 e-ID as level 1', async () => {
@@ -63,7 +88,10 @@ describe('a citizen signs in with the sandbox e-ID', () => {
     const read = await officer.inject(`/api/v1/population/persons/${citizen.id}?purpose=residence_registration`);
     expect(read.statusCode, read.body).toBe(200);
     const { browser } = await eidSignIn(citizen.nationalId!);
-    const log = await getJson<{ items: Array<Record<string, unknown>>; total: number }>(browser, '/api/v1/audit/me/access-log');
+    const log = await getJson<{ items: Array<Record<string, unknown>>; total: number }>(
+      browser,
+      '/api/v1/audit/me/access-log',
+    );
     expect(log.status).toBe(200);
     const entry = log.body.items.find((i) => i.action === 'person.read');
     expect(entry).toBeDefined();

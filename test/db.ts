@@ -11,7 +11,10 @@ export const PGLITE_TEMPLATE = `${process.cwd()}/.tmp/pglite-template.tar.gz`;
 /** A short hash of the migrations and unit reference data, so a changed schema gets a new template database. */
 export function migrationsHash(): string {
   const h = createHash('sha256');
-  for (const f of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()) h.update(readFileSync(`${MIGRATIONS_DIR}/${f}`));
+  for (const f of readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort())
+    h.update(readFileSync(`${MIGRATIONS_DIR}/${f}`));
   h.update(readFileSync(`${process.cwd()}/reference/admin-units/12.json`)); // the template holds the units too
   return h.digest('hex').slice(0, 10);
 }
@@ -88,12 +91,20 @@ async function retry(fn: () => Promise<void>, attempts = 10): Promise<void> {
  * Secrets of the tests' own, for a test that turns a sandbox off: the published development secrets
  * are then refused (platform/config.ts, issue #10 §10). The same values for every app of a test run.
  */
-type OwnSecrets = Record<'SESSION_SECRET' | 'AUDIT_PSEUDONYM_KEY' | 'OIDC_CLIENT_SECRET' | 'PAYMENT_HASH_SECRET' | 'AUDIT_CHECKPOINT_KEY', string>;
+type OwnSecrets = Record<
+  'SESSION_SECRET' | 'AUDIT_PSEUDONYM_KEY' | 'OIDC_CLIENT_SECRET' | 'PAYMENT_HASH_SECRET' | 'AUDIT_CHECKPOINT_KEY',
+  string
+>;
 let testSecrets: OwnSecrets | undefined;
 export function ownSecrets(): OwnSecrets {
   testSecrets ??= {
-    SESSION_SECRET: 'test-only-session-secret-0123456789abcdef', AUDIT_PSEUDONYM_KEY: 'test-only-audit-pseudonym-key-0123456789', OIDC_CLIENT_SECRET: 'test-only-oidc-client-secret',
-    PAYMENT_HASH_SECRET: 'test-only-payment-hash-secret-0123456789', AUDIT_CHECKPOINT_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    SESSION_SECRET: 'test-only-session-secret-0123456789abcdef',
+    AUDIT_PSEUDONYM_KEY: 'test-only-audit-pseudonym-key-0123456789',
+    OIDC_CLIENT_SECRET: 'test-only-oidc-client-secret',
+    PAYMENT_HASH_SECRET: 'test-only-payment-hash-secret-0123456789',
+    AUDIT_CHECKPOINT_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ format: 'der', type: 'pkcs8' })
+      .toString('base64'),
   };
   return testSecrets;
 }

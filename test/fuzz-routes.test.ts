@@ -14,7 +14,12 @@ import { deepJson, MALFORMED_MULTIPART } from './malformed-input';
  */
 let t: TestApp;
 const callers = new Map<string, Session | null>();
-const person = makePerson({ id: randomUUID(), nationalId: '012190099001', idCardNumber: '012190099001', fullName: 'Lò Thị Thử' });
+const person = makePerson({
+  id: randomUUID(),
+  nationalId: '012190099001',
+  idCardNumber: '012190099001',
+  fullName: 'Lò Thị Thử',
+});
 
 beforeAll(async () => {
   t = await createTestApp({ LOG_LEVEL: 'fatal' });
@@ -23,7 +28,15 @@ beforeAll(async () => {
   await copyRegistryBatch(t.database, makeHousehold('03445', [person]));
   callers.set('anonymous', null);
   callers.set('citizen', await t.citizen({ nationalId: person.nationalId!, fullName: person.fullName }, 2));
-  for (const r of DEFAULT_ROLES.filter((x) => x.staff)) callers.set(r.code, await t.staff(r.code, r.code === 'commune_police' || r.code === 'one_stop_officer' ? '03445' : '12', r.needsSector ? 'health_insurance' : undefined));
+  for (const r of DEFAULT_ROLES.filter((x) => x.staff))
+    callers.set(
+      r.code,
+      await t.staff(
+        r.code,
+        r.code === 'commune_police' || r.code === 'one_stop_officer' ? '03445' : '12',
+        r.needsSector ? 'health_insurance' : undefined,
+      ),
+    );
 }, 180_000);
 afterAll(async () => t?.close());
 
@@ -39,7 +52,10 @@ const BODIES: Array<[string, string]> = [
   ['x=1', 'application/x-www-form-urlencoded'],
 ];
 /** Shapes that once reached a 500 (issue #10): JSON nested 10,000 deep, and multipart the parser cannot read. Sent on the first URL of each route. */
-const HOSTILE_BODIES: Array<[string, string]> = [[deepJson(10_000), 'application/json'], ...Object.values(MALFORMED_MULTIPART).map(({ body, contentType }): [string, string] => [body, contentType])];
+const HOSTILE_BODIES: Array<[string, string]> = [
+  [deepJson(10_000), 'application/json'],
+  ...Object.values(MALFORMED_MULTIPART).map(({ body, contentType }): [string, string] => [body, contentType]),
+];
 /** The path spelled as the router decodes it but a prefix check on the raw URL would not see (/%61pi/…). */
 const encodedPath = (url: string) => url.replace(/^\/(\w)/, (_, c: string) => `/%${c.charCodeAt(0).toString(16)}`);
 
@@ -56,14 +72,30 @@ describe('no route answers 500 to bad input', () => {
       for (const route of routes) {
         // The path alone wrong (an unknown id, or junk), then the query alone: each reaches further in.
         // The same path spelled with an encoded first letter: the router decodes it and the route runs with every guard.
-        const urls = [fill(route.url, false), fill(route.url, true), `${fill(route.url, false)}?${JUNK_QUERY}`, encodedPath(fill(route.url, false))];
+        const urls = [
+          fill(route.url, false),
+          fill(route.url, true),
+          `${fill(route.url, false)}?${JUNK_QUERY}`,
+          encodedPath(fill(route.url, false)),
+        ];
         for (const url of urls) {
           const bodies = url === urls[0] ? [...BODIES, ...HOSTILE_BODIES] : BODIES;
-          const requests = route.method === 'GET' ? [{ method: 'GET' as const, url }] : bodies.map(([payload, type]) => ({ method: route.method as 'POST', url, payload, headers: { 'content-type': type } }));
+          const requests =
+            route.method === 'GET'
+              ? [{ method: 'GET' as const, url }]
+              : bodies.map(([payload, type]) => ({
+                  method: route.method as 'POST',
+                  url,
+                  payload,
+                  headers: { 'content-type': type },
+                }));
           for (const request of requests) {
             const res = await inject(request);
             statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-            if (res.statusCode >= 500 && res.statusCode !== 503) failures.push(`${who} ${request.method} ${request.url.slice(0, 80)} ${'payload' in request ? request.payload.slice(0, 80) : ''} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+            if (res.statusCode >= 500 && res.statusCode !== 503)
+              failures.push(
+                `${who} ${request.method} ${request.url.slice(0, 80)} ${'payload' in request ? request.payload.slice(0, 80) : ''} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+              );
           }
         }
       }

@@ -12,7 +12,9 @@ export default async function setup(): Promise<void> {
   if (url) {
     const name = templateName();
     process.env.DVC06_TEST_TEMPLATE = name; // inherited by the test workers
-    const client = await import('pg').then((m) => new m.default.Client({ connectionString: withDatabaseName(url, 'postgres') }));
+    const client = await import('pg').then(
+      (m) => new m.default.Client({ connectionString: withDatabaseName(url, 'postgres') }),
+    );
     await client.connect();
     const exists = (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount;
     await client.end();
@@ -39,7 +41,9 @@ export default async function setup(): Promise<void> {
   const database = await openDatabase({ kind: 'pglite' });
   await database.migrate();
   await loadProvinceUnits(database.db, '12');
-  const dump = await (database as unknown as { client: { dumpDataDir(c?: string): Promise<Blob> } }).client.dumpDataDir('gzip');
+  const dump = await (database as unknown as { client: { dumpDataDir(c?: string): Promise<Blob> } }).client.dumpDataDir(
+    'gzip',
+  );
   writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
   await database.close();
 }

@@ -1,6 +1,7 @@
 /** Request bodies that once reached a 500, shared by the route fuzz test and the platform tests. */
 
-const part = (boundary: string) => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nabc\r\n`;
+const part = (boundary: string) =>
+  `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nabc\r\n`;
 /** Longer than the parser can search for (its limit is 256 bytes with the leading CRLF and dashes; RFC 2046 allows 70). */
 const LONG_BOUNDARY = 'b'.repeat(300);
 
@@ -9,7 +10,10 @@ export const MALFORMED_MULTIPART: Record<string, { contentType: string; body: st
   'no boundary': { contentType: 'multipart/form-data', body: `${part('x')}--x--\r\n` },
   garbage: { contentType: 'multipart/form-data; boundary=xyz', body: 'garbage\u0000\u00ff garbage garbage' },
   unterminated: { contentType: 'multipart/form-data; boundary=xyz', body: part('xyz') },
-  'over-long boundary': { contentType: `multipart/form-data; boundary=${LONG_BOUNDARY}`, body: `${part(LONG_BOUNDARY)}--${LONG_BOUNDARY}--\r\n` },
+  'over-long boundary': {
+    contentType: `multipart/form-data; boundary=${LONG_BOUNDARY}`,
+    body: `${part(LONG_BOUNDARY)}--${LONG_BOUNDARY}--\r\n`,
+  },
 };
 
 /** JSON nested `depth` levels deep inside the field `code`. */

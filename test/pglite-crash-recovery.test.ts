@@ -28,11 +28,20 @@ describe('the embedded database after kill -9 of the server', () => {
     const server = await startServer(env);
     const admin = await signIn(server.url, 'quantri', DEMO_PASSWORD);
     const usernames = Array.from({ length: 8 }, (_, i) => `sau.kill.${i}`);
-    const answers = await Promise.all(usernames.map((username) => fetch(`${server.url}/api/v1/identity/users`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf, origin: server.url },
-      body: JSON.stringify({ username, displayName: 'Tạo trước khi bị kill -9' }),
-    })));
+    const answers = await Promise.all(
+      usernames.map((username) =>
+        fetch(`${server.url}/api/v1/identity/users`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            cookie: admin.cookie,
+            'x-csrf-token': admin.csrf,
+            origin: server.url,
+          },
+          body: JSON.stringify({ username, displayName: 'Tạo trước khi bị kill -9' }),
+        }),
+      ),
+    );
     expect(answers.map((a) => a.status)).toEqual(usernames.map(() => 200)); // acknowledged
     expect(await stopServer(server, 'SIGKILL')).toBe(-1);
     expect(existsSync(`${dataDir}/pglite.lock`)).toBe(true); // left behind by the dead process
@@ -51,7 +60,9 @@ describe('the embedded database after kill -9 of the server', () => {
     try {
       expect((await fetch(`${again.url}/readyz`)).status).toBe(200);
       const admin2 = await signIn(again.url, 'quantri', DEMO_PASSWORD);
-      const list = (await (await fetch(`${again.url}/api/v1/identity/users`, { headers: { cookie: admin2.cookie } })).json()) as { items: { username: string }[] };
+      const list = (await (
+        await fetch(`${again.url}/api/v1/identity/users`, { headers: { cookie: admin2.cookie } })
+      ).json()) as { items: { username: string }[] };
       expect(list.items.map((u) => u.username)).toEqual(expect.arrayContaining(usernames));
       expect((await fetch(`${again.url}/api/v1/auth/me`, { headers: { cookie: admin.cookie } })).status).toBe(200); // the session written before the kill
       expect(readdirSync(shard)).toEqual([fresh]);
@@ -73,8 +84,15 @@ describe('a data directory that cannot be opened', () => {
     writeFileSync(join(badControl, 'pglite', 'global', 'pg_control'), Buffer.alloc(8192, 0x5a));
     const before = [snapshot(noVersion), snapshot(badControl)];
 
-    const results = await Promise.all([noVersion, badControl].map((dir) =>
-      runCli(['serve'], { ...embeddedEnv(dir, { SEED_DEMO: 'auto', DEMO_PEOPLE: '50' }), HOST: '127.0.0.1', PORT: '0' }, 60_000)));
+    const results = await Promise.all(
+      [noVersion, badControl].map((dir) =>
+        runCli(
+          ['serve'],
+          { ...embeddedEnv(dir, { SEED_DEMO: 'auto', DEMO_PEOPLE: '50' }), HOST: '127.0.0.1', PORT: '0' },
+          60_000,
+        ),
+      ),
+    );
     for (const [i, r] of results.entries()) {
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('DATA_DIR.UNREADABLE');

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { embeddedEnv, runAll, runCli, signIn, startServer, stopServer, tempDataDir, type ServerProcess } from './serve-process';
+import {
+  embeddedEnv,
+  runAll,
+  runCli,
+  signIn,
+  startServer,
+  stopServer,
+  tempDataDir,
+  type ServerProcess,
+} from './serve-process';
 
 /**
  * Issue #10 point 1: the CLI opened the live embedded database next to the running server and
@@ -14,7 +23,16 @@ const env = embeddedEnv(dataDir, { SEED_DEMO: 'auto', DEMO_PEOPLE: '0' }); // th
 let server: ServerProcess;
 
 const api = (path: string, auth: { cookie: string; csrf: string }, init: RequestInit = {}) =>
-  fetch(`${server.url}${path}`, { ...init, headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf, origin: server.url, ...init.headers } });
+  fetch(`${server.url}${path}`, {
+    ...init,
+    headers: {
+      'content-type': 'application/json',
+      cookie: auth.cookie,
+      'x-csrf-token': auth.csrf,
+      origin: server.url,
+      ...init.headers,
+    },
+  });
 
 beforeAll(async () => {
   server = await startServer(env);
@@ -38,18 +56,35 @@ describe('the embedded data directory of a running server', () => {
 
   it('refuses every CLI command that opens the database, and the directory survives a restart', async () => {
     const admin = await signIn(server.url, 'quantri', DEMO_PASSWORD);
-    const created = await api('/api/v1/identity/users', admin, { method: 'POST', body: JSON.stringify({ username: 'truoc.cli', displayName: 'Trước khi chạy CLI' }) });
+    const created = await api('/api/v1/identity/users', admin, {
+      method: 'POST',
+      body: JSON.stringify({ username: 'truoc.cli', displayName: 'Trước khi chạy CLI' }),
+    });
     expect(created.status).toBe(200);
 
     const purpose = ['--purpose', 'inspection']; // reading the registry requires one (access log), checked before the database opens
     const commands = [
-      ['migrate'], ['seed', '--people', '10'],
-      ['units', 'load'], ['units', 'tree'], ['units', 'show', '03388'], ['units', 'successors', '03388'], ['units', 'predecessors', '03388'],
-      ['person', 'search', 'giang a pao', '--unit', '03388', ...purpose], ['person', 'search', 'giang a pao', '--unit', '03388', ...purpose],
+      ['migrate'],
+      ['seed', '--people', '10'],
+      ['units', 'load'],
+      ['units', 'tree'],
+      ['units', 'show', '03388'],
+      ['units', 'successors', '03388'],
+      ['units', 'predecessors', '03388'],
+      ['person', 'search', 'giang a pao', '--unit', '03388', ...purpose],
+      ['person', 'search', 'giang a pao', '--unit', '03388', ...purpose],
       ['person', 'show', '00000000-0000-4000-8000-000000000000', ...purpose],
-      ['quality', 'run'], ['quality', 'report'], ['audit', 'verify'],
-      ['users', 'list'], ['users', 'create', 'cli.moi', 'Người mới'], ['users', 'assign', 'quantri', 'leader', '12'], ['users', 'reset-password', 'quantri'],
-      ['users', 'disable', 'quantri'], ['users', 'enable', 'quantri'], ['users', 'demo'], ['sql', 'select 1'],
+      ['quality', 'run'],
+      ['quality', 'report'],
+      ['audit', 'verify'],
+      ['users', 'list'],
+      ['users', 'create', 'cli.moi', 'Người mới'],
+      ['users', 'assign', 'quantri', 'leader', '12'],
+      ['users', 'reset-password', 'quantri'],
+      ['users', 'disable', 'quantri'],
+      ['users', 'enable', 'quantri'],
+      ['users', 'demo'],
+      ['sql', 'select 1'],
     ];
     const results = await runAll(commands, env);
     results.forEach((r, i) => {

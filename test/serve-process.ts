@@ -11,7 +11,14 @@ import { join } from 'node:path';
 export const BIN = `${process.cwd()}/bin/dvc06.js`;
 
 export function embeddedEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'never', ...extra };
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'never',
+    ...extra,
+  };
 }
 
 export const tempDataDir = (name: string) => mkdtempSync(join(tmpdir(), `dvc06-${name}-`));
@@ -64,11 +71,15 @@ process.once('exit', () => {
 
 /** Starts `dvc06 serve` on a free port and resolves once it listens. */
 export function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' } });
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: { ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' },
+  });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let out = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), timeoutMs);
     const onData = (d: Buffer) => {
@@ -106,8 +117,16 @@ export function snapshot(dir: string): Record<string, string> {
 }
 
 /** Signs a demo staff account in over HTTP: the session cookie and CSRF token. */
-export async function signIn(url: string, username: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ username, password }) });
+export async function signIn(
+  url: string,
+  username: string,
+  password: string,
+): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in ${res.status}: ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   const me = (await res.json()) as { csrfToken: string };

@@ -19,7 +19,10 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-interface Pair { client: net.Socket; upstream?: net.Socket }
+interface Pair {
+  client: net.Socket;
+  upstream?: net.Socket;
+}
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const pairs = new Set<Pair>();
@@ -49,7 +52,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     pairs.add(pair);
     client.on('error', () => undefined);
     client.on('close', () => pairs.delete(pair));
-    if (frozen) client.pause(); // accepted, never answered until restore()
+    if (frozen)
+      client.pause(); // accepted, never answered until restore()
     else link(pair);
   });
   const listen = () =>
@@ -61,7 +65,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         resolve();
       });
     });
-  const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  const stopListening = () =>
+    new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   /** Stops listening and ends every connection: with a reset (RST) like a crashed host, or politely. */
   const drop = async (how: 'resetAndDestroy' | 'destroy') => {
     frozen = false;

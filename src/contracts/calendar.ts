@@ -16,7 +16,10 @@ import { bilingual } from './messages';
  */
 export const CALENDAR_DAY_KINDS = ['holiday', 'compensatory', 'swapped', 'working_saturday'] as const;
 export const CalendarDayKind = z.enum(CALENDAR_DAY_KINDS, {
-  error: bilingual('Loại ngày phải là holiday, compensatory, swapped hoặc working_saturday', 'Kind must be holiday, compensatory, swapped or working_saturday'),
+  error: bilingual(
+    'Loại ngày phải là holiday, compensatory, swapped hoặc working_saturday',
+    'Kind must be holiday, compensatory, swapped or working_saturday',
+  ),
 });
 export type CalendarDayKind = z.infer<typeof CalendarDayKind>;
 
@@ -58,8 +61,17 @@ export const CalendarYearParams = z.object({
   year: z.coerce
     .number({ error: bilingual('Năm phải là một số', 'Year must be a number') })
     .int(bilingual('Năm phải là số nguyên', 'Year must be a whole number'))
-    .min(CALENDAR_YEAR_LIMITS.min, bilingual(`Năm không được trước ${CALENDAR_YEAR_LIMITS.min}`, `Year may not be before ${CALENDAR_YEAR_LIMITS.min}`))
-    .max(CALENDAR_YEAR_LIMITS.max, bilingual(`Năm không được sau ${CALENDAR_YEAR_LIMITS.max}`, `Year may not be after ${CALENDAR_YEAR_LIMITS.max}`)),
+    .min(
+      CALENDAR_YEAR_LIMITS.min,
+      bilingual(
+        `Năm không được trước ${CALENDAR_YEAR_LIMITS.min}`,
+        `Year may not be before ${CALENDAR_YEAR_LIMITS.min}`,
+      ),
+    )
+    .max(
+      CALENDAR_YEAR_LIMITS.max,
+      bilingual(`Năm không được sau ${CALENDAR_YEAR_LIMITS.max}`, `Year may not be after ${CALENDAR_YEAR_LIMITS.max}`),
+    ),
 });
 
 export const CalendarDayParams = z.object({ date: IsoDate });
@@ -87,7 +99,9 @@ export type CalendarDayInput = z.infer<typeof CalendarDayInput>;
 export const CalendarYearChange = z
   .object({
     source,
-    provisional: z.boolean({ error: bilingual('Chọn lịch đã công bố hay tạm tính', 'Say whether the schedule is provisional') }),
+    provisional: z.boolean({
+      error: bilingual('Chọn lịch đã công bố hay tạm tính', 'Say whether the schedule is provisional'),
+    }),
   })
   .strict();
 export type CalendarYearChange = z.infer<typeof CalendarYearChange>;
@@ -101,7 +115,14 @@ export function isOffsetDateTime(s: string): boolean {
   if (!m) return false;
   const [y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
   const probe = new Date(Date.UTC(y, mo - 1, d, h, mi, sec));
-  return probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && h < 24 && mi < 60 && sec < 60 && !Number.isNaN(Date.parse(s));
+  return (
+    probe.getUTCMonth() === mo - 1 &&
+    probe.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    sec < 60 &&
+    !Number.isNaN(Date.parse(s))
+  );
 }
 
 /**
@@ -129,8 +150,17 @@ export const DeadlineQuery = z.object({
   workingDays: z.coerce
     .number({ error: bilingual('Số ngày làm việc phải là một số', 'Working days must be a number') })
     .min(0, bilingual('Số ngày làm việc không được âm', 'Working days may not be negative'))
-    .max(MAX_WORKING_DAYS, bilingual(`Số ngày làm việc tối đa là ${MAX_WORKING_DAYS}`, `Working days may not exceed ${MAX_WORKING_DAYS}`))
-    .multipleOf(0.5, bilingual('Số ngày làm việc tính theo nửa ngày: 0; 0,5; 1; 1,5…', 'Working days come in half days: 0, 0.5, 1, 1.5…')),
+    .max(
+      MAX_WORKING_DAYS,
+      bilingual(`Số ngày làm việc tối đa là ${MAX_WORKING_DAYS}`, `Working days may not exceed ${MAX_WORKING_DAYS}`),
+    )
+    .multipleOf(
+      0.5,
+      bilingual(
+        'Số ngày làm việc tính theo nửa ngày: 0; 0,5; 1; 1,5…',
+        'Working days come in half days: 0, 0.5, 1, 1.5…',
+      ),
+    ),
 });
 export type DeadlineQuery = z.infer<typeof DeadlineQuery>;
 
@@ -149,22 +179,27 @@ export type DeadlineResult = z.infer<typeof DeadlineResult>;
 /** Longest range the working-day counter accepts (3 years). */
 export const MAX_RANGE_YEARS = 3;
 
-export const WorkingDaysQuery = z
-  .object({ from: IsoDate, to: IsoDate })
-  .superRefine((q, ctx) => {
-    if (q.from > q.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: bilingual('Ngày kết thúc phải từ ngày bắt đầu trở đi', 'The end date must not be before the start date') });
-      return;
-    }
-    const limit = `${String(Number(q.from.slice(0, 4)) + MAX_RANGE_YEARS).padStart(4, '0')}${q.from.slice(4)}`;
-    if (q.to >= limit) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: bilingual(`Khoảng ngày phải ngắn hơn ${MAX_RANGE_YEARS} năm`, `The range must be shorter than ${MAX_RANGE_YEARS} years`),
-      });
-    }
-  });
+export const WorkingDaysQuery = z.object({ from: IsoDate, to: IsoDate }).superRefine((q, ctx) => {
+  if (q.from > q.to) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: bilingual('Ngày kết thúc phải từ ngày bắt đầu trở đi', 'The end date must not be before the start date'),
+    });
+    return;
+  }
+  const limit = `${String(Number(q.from.slice(0, 4)) + MAX_RANGE_YEARS).padStart(4, '0')}${q.from.slice(4)}`;
+  if (q.to >= limit) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: bilingual(
+        `Khoảng ngày phải ngắn hơn ${MAX_RANGE_YEARS} năm`,
+        `The range must be shorter than ${MAX_RANGE_YEARS} years`,
+      ),
+    });
+  }
+});
 export type WorkingDaysQuery = z.infer<typeof WorkingDaysQuery>;
 
 export const WorkingDaysResult = z.object({
@@ -201,21 +236,33 @@ export interface WorkingPeriod {
  * both non-empty, in order, not overlapping. Two periods, because half-day time limits count
  * mornings and afternoons. Returns the problem in both languages when the text is wrong.
  */
-export function parseWorkingHours(text: string): { periods: readonly [WorkingPeriod, WorkingPeriod] } | { problem: { vi: string; en: string } } {
+export function parseWorkingHours(
+  text: string,
+): { periods: readonly [WorkingPeriod, WorkingPeriod] } | { problem: { vi: string; en: string } } {
   const parts = text.split(',').map((p) => p.trim());
   const problem = (vi: string, en: string) => ({ problem: { vi, en } });
-  if (parts.length !== 2) return problem('Giờ làm việc gồm đúng hai buổi: sáng và chiều', 'Working hours are exactly two periods: morning and afternoon');
+  if (parts.length !== 2)
+    return problem(
+      'Giờ làm việc gồm đúng hai buổi: sáng và chiều',
+      'Working hours are exactly two periods: morning and afternoon',
+    );
   const periods: WorkingPeriod[] = [];
   for (const part of parts) {
     const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(part);
     if (!m) return problem(`"${part}" phải có dạng HH:MM-HH:MM`, `"${part}" must look like HH:MM-HH:MM`);
     const [h1, m1, h2, m2] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
-    if (h1 > 23 || h2 > 24 || m1 > 59 || m2 > 59 || (h2 === 24 && m2 > 0)) return problem(`Giờ không hợp lệ: "${part}"`, `Invalid time: "${part}"`);
+    if (h1 > 23 || h2 > 24 || m1 > 59 || m2 > 59 || (h2 === 24 && m2 > 0))
+      return problem(`Giờ không hợp lệ: "${part}"`, `Invalid time: "${part}"`);
     const period = { start: h1 * 60 + m1, end: h2 * 60 + m2 };
-    if (period.end <= period.start) return problem(`Buổi "${part}" phải kết thúc sau khi bắt đầu`, `Period "${part}" must end after it starts`);
+    if (period.end <= period.start)
+      return problem(`Buổi "${part}" phải kết thúc sau khi bắt đầu`, `Period "${part}" must end after it starts`);
     periods.push(period);
   }
   const [morning, afternoon] = periods as [WorkingPeriod, WorkingPeriod];
-  if (afternoon.start < morning.end) return problem('Buổi chiều phải bắt đầu sau khi buổi sáng kết thúc', 'The afternoon must start after the morning ends');
+  if (afternoon.start < morning.end)
+    return problem(
+      'Buổi chiều phải bắt đầu sau khi buổi sáng kết thúc',
+      'The afternoon must start after the morning ends',
+    );
   return { periods: [morning, afternoon] };
 }

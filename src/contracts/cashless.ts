@@ -12,14 +12,20 @@ import { PageQuery, UnitCode, pageOf } from './common';
 /** The two kinds the target speaks of: cơ sở giáo dục (school) and cơ sở y tế (health facility). */
 export const FACILITY_KINDS = ['school', 'health_facility'] as const;
 export const FacilityKind = z.enum(FACILITY_KINDS, {
-  error: bilingual('Loại cơ sở phải là school (trường học) hoặc health_facility (cơ sở y tế)', 'kind must be school or health_facility'),
+  error: bilingual(
+    'Loại cơ sở phải là school (trường học) hoặc health_facility (cơ sở y tế)',
+    'kind must be school or health_facility',
+  ),
 });
 export type FacilityKind = z.infer<typeof FacilityKind>;
 
 /** A month as YYYY-MM (01–12). */
 export const YearMonth = z
   .string({ error: bilingual('Tháng phải có dạng YYYY-MM', 'A month is written YYYY-MM') })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual('Tháng phải có dạng YYYY-MM (ví dụ 2026-10)', 'A month is written YYYY-MM (e.g. 2026-10)'));
+  .regex(
+    /^\d{4}-(0[1-9]|1[0-2])$/,
+    bilingual('Tháng phải có dạng YYYY-MM (ví dụ 2026-10)', 'A month is written YYYY-MM (e.g. 2026-10)'),
+  );
 export type YearMonth = z.infer<typeof YearMonth>;
 
 /** The month of a YYYY-MM-DD date. */
@@ -59,7 +65,13 @@ export const IMPORT_MAX_PROBLEMS = 200;
 export const FacilityCode = z
   .string({ error: bilingual('Nhập mã cơ sở', 'Enter the facility code') })
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, bilingual('Mã cơ sở gồm 1–40 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới', 'A facility code has 1–40 letters (no diacritics), digits, dots, hyphens or underscores'))
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/,
+    bilingual(
+      'Mã cơ sở gồm 1–40 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới',
+      'A facility code has 1–40 letters (no diacritics), digits, dots, hyphens or underscores',
+    ),
+  )
   .transform((s) => s.toUpperCase());
 
 /** Control characters (tabs and line breaks included): never in a name. */
@@ -70,13 +82,22 @@ const FacilityName = z
   .trim()
   .min(3, bilingual('Tên cơ sở tối thiểu 3 ký tự', 'The name has at least 3 characters'))
   .max(200, bilingual('Tên cơ sở tối đa 200 ký tự', 'The name has at most 200 characters'))
-  .refine((s) => !CONTROL.test(s), bilingual('Tên cơ sở chứa ký tự điều khiển', 'The name contains a control character'))
+  .refine(
+    (s) => !CONTROL.test(s),
+    bilingual('Tên cơ sở chứa ký tự điều khiển', 'The name contains a control character'),
+  )
   .transform((s) => s.normalize('NFC'));
 
 /** A sub-kind code (kindergarten, commune_health_station …): lower-case letters, digits and '_'. */
 export const FacilityTypeCode = z
   .string({ error: bilingual('Chọn loại hình cơ sở', 'Choose the facility type') })
-  .regex(/^[a-z][a-z0-9_]{1,39}$/, bilingual('Mã loại hình gồm 2–40 chữ thường không dấu, chữ số hoặc gạch dưới', 'A type code has 2–40 lower-case letters, digits or underscores'));
+  .regex(
+    /^[a-z][a-z0-9_]{1,39}$/,
+    bilingual(
+      'Mã loại hình gồm 2–40 chữ thường không dấu, chữ số hoặc gạch dưới',
+      'A type code has 2–40 lower-case letters, digits or underscores',
+    ),
+  );
 
 /** A sub-kind of facility (trường mầm non, trạm y tế xã …), kept as data in cashless.facility_types. */
 export const FacilityType = z.object({
@@ -100,13 +121,24 @@ const TypeName = (vi: string, en: string) =>
 
 /** Body of POST /cashless/facility-types. */
 export const FacilityTypeInput = z
-  .object({ code: FacilityTypeCode, kind: FacilityKind, nameVi: TypeName('tên tiếng Việt', 'Vietnamese name'), nameEn: TypeName('tên tiếng Anh', 'English name'), position: z.number().int().min(0).max(1000).optional() })
+  .object({
+    code: FacilityTypeCode,
+    kind: FacilityKind,
+    nameVi: TypeName('tên tiếng Việt', 'Vietnamese name'),
+    nameEn: TypeName('tên tiếng Anh', 'English name'),
+    position: z.number().int().min(0).max(1000).optional(),
+  })
   .strict();
 export type FacilityTypeInput = z.infer<typeof FacilityTypeInput>;
 
 /** Body of PATCH /cashless/facility-types/:code (the kind of a type never changes). */
 export const FacilityTypeChange = z
-  .object({ nameVi: TypeName('tên tiếng Việt', 'Vietnamese name').optional(), nameEn: TypeName('tên tiếng Anh', 'English name').optional(), position: z.number().int().min(0).max(1000).optional(), active: z.boolean().optional() })
+  .object({
+    nameVi: TypeName('tên tiếng Việt', 'Vietnamese name').optional(),
+    nameEn: TypeName('tên tiếng Anh', 'English name').optional(),
+    position: z.number().int().min(0).max(1000).optional(),
+    active: z.boolean().optional(),
+  })
   .strict();
 export type FacilityTypeChange = z.infer<typeof FacilityTypeChange>;
 
@@ -134,7 +166,13 @@ export type Facility = z.infer<typeof Facility>;
 
 /** Body of POST /cashless/facilities: the kind follows from the type. */
 export const FacilityInput = z
-  .object({ code: FacilityCode, typeCode: FacilityTypeCode, name: FacilityName, communeCode: UnitCode, active: z.boolean().optional() })
+  .object({
+    code: FacilityCode,
+    typeCode: FacilityTypeCode,
+    name: FacilityName,
+    communeCode: UnitCode,
+    active: z.boolean().optional(),
+  })
   .strict();
 export type FacilityInput = z.infer<typeof FacilityInput>;
 
@@ -144,7 +182,9 @@ export type FacilityChange = z.infer<typeof FacilityChange>;
 
 export const FacilityParams = z.object({ id: z.uuid(bilingual('Mã cơ sở không hợp lệ', 'Invalid facility id')) });
 
-const BoolQuery = z.enum(['true', 'false'], { error: bilingual('Giá trị phải là true hoặc false', 'The value must be true or false') }).transform((v) => v === 'true');
+const BoolQuery = z
+  .enum(['true', 'false'], { error: bilingual('Giá trị phải là true hoặc false', 'The value must be true or false') })
+  .transform((v) => v === 'true');
 
 /** Query of GET /cashless/facilities. */
 export const FacilityListQuery = PageQuery.extend({
@@ -153,7 +193,11 @@ export const FacilityListQuery = PageQuery.extend({
   communeCode: UnitCode.optional(),
   active: BoolQuery.optional(),
   inWard: BoolQuery.optional(),
-  q: z.string().trim().max(100, bilingual('Từ khoá tối đa 100 ký tự', 'The search text has at most 100 characters')).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100, bilingual('Từ khoá tối đa 100 ký tự', 'The search text has at most 100 characters'))
+    .optional(),
 });
 export type FacilityListQuery = z.infer<typeof FacilityListQuery>;
 export const FacilityPage = pageOf(Facility);
@@ -181,7 +225,11 @@ export const FiguresRevision = MonthlyFigures.extend({
 export type FiguresRevision = z.infer<typeof FiguresRevision>;
 
 /** A facility's month: the figures in force and the earlier versions, newest first. */
-export const FacilityMonth = z.object({ month: z.string(), current: FiguresRevision, history: z.array(FiguresRevision) });
+export const FacilityMonth = z.object({
+  month: z.string(),
+  current: FiguresRevision,
+  history: z.array(FiguresRevision),
+});
 export type FacilityMonth = z.infer<typeof FacilityMonth>;
 export const FacilityMonths = z.object({ facility: Facility, months: z.array(FacilityMonth) });
 export type FacilityMonths = z.infer<typeof FacilityMonths>;
@@ -191,7 +239,13 @@ export const IMPORT_ROW_OUTCOMES = ['created', 'replaced', 'unchanged', 'skipped
 export type ImportRowOutcome = (typeof IMPORT_ROW_OUTCOMES)[number];
 
 /** A row whose figures replace others: the line, and the figures it replaces. */
-export const ImportReplacement = z.object({ line: z.number().int(), facilityCode: z.string(), month: z.string(), previous: MonthlyFigures, next: MonthlyFigures });
+export const ImportReplacement = z.object({
+  line: z.number().int(),
+  facilityCode: z.string(),
+  month: z.string(),
+  previous: MonthlyFigures,
+  next: MonthlyFigures,
+});
 export type ImportReplacement = z.infer<typeof ImportReplacement>;
 
 /** Result of POST /cashless/imports. */

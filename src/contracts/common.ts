@@ -35,7 +35,12 @@ export const PageQuery = z.object({
 
 /** A page of items. */
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 /** Today's date in Vietnam (UTC+7), as YYYY-MM-DD. */

@@ -15,7 +15,13 @@ export const TYPED_BY = ['citizen_alone', 'citizen_helped', 'officer_on_behalf']
 export type TypedBy = (typeof TYPED_BY)[number];
 
 /** How the visit ended. */
-export const OUTCOMES = ['filed_online', 'filed_paper', 'information_only', 'referred', 'incomplete_documents'] as const;
+export const OUTCOMES = [
+  'filed_online',
+  'filed_paper',
+  'information_only',
+  'referred',
+  'incomplete_documents',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Outcomes where a dossier was filed: someone typed it, and a dossier code may be noted. */
@@ -37,24 +43,39 @@ const CounterLabel = z
   .string()
   .trim()
   .min(1, bilingual('Nhập tên hoặc số quầy', 'Enter the counter name or number'))
-  .max(COUNTER_LABEL_MAX, bilingual(`Tên quầy tối đa ${COUNTER_LABEL_MAX} ký tự`, `The counter label is at most ${COUNTER_LABEL_MAX} characters`))
+  .max(
+    COUNTER_LABEL_MAX,
+    bilingual(
+      `Tên quầy tối đa ${COUNTER_LABEL_MAX} ký tự`,
+      `The counter label is at most ${COUNTER_LABEL_MAX} characters`,
+    ),
+  )
   .transform((s) => s.normalize('NFC'));
 
 /** A dossier code `<agency code>-YYMMDD-XXXX` (Circular 01/2018 style). */
 export const DossierCode = z
   .string()
   .trim()
-  .regex(/^[0-9A-Za-z.]{1,40}-\d{6}-\d{4}$/, bilingual('Mã hồ sơ phải có dạng <mã cơ quan>-YYMMDD-XXXX', 'A dossier code looks like <agency code>-YYMMDD-XXXX'));
+  .regex(
+    /^[0-9A-Za-z.]{1,40}-\d{6}-\d{4}$/,
+    bilingual('Mã hồ sơ phải có dạng <mã cơ quan>-YYMMDD-XXXX', 'A dossier code looks like <agency code>-YYMMDD-XXXX'),
+  );
 
 const Note = z
   .string()
   .trim()
   .max(NOTE_MAX, bilingual(`Ghi chú tối đa ${NOTE_MAX} ký tự`, `The note is at most ${NOTE_MAX} characters`))
-  .refine((s) => !TWELVE_DIGITS.test(s), bilingual('Không ghi số định danh vào ghi chú', 'Do not write an ID number in the note'))
+  .refine(
+    (s) => !TWELVE_DIGITS.test(s),
+    bilingual('Không ghi số định danh vào ghi chú', 'Do not write an ID number in the note'),
+  )
   .transform((s) => s.normalize('NFC'));
 
 const TypedByField = z.enum(TYPED_BY, {
-  error: bilingual('Người nhập phải là: công dân tự nhập, công dân được hỗ trợ, hoặc cán bộ nhập thay', 'typedBy must be citizen_alone, citizen_helped or officer_on_behalf'),
+  error: bilingual(
+    'Người nhập phải là: công dân tự nhập, công dân được hỗ trợ, hoặc cán bộ nhập thay',
+    'typedBy must be citizen_alone, citizen_helped or officer_on_behalf',
+  ),
 });
 const OutcomeField = z.enum(OUTCOMES, {
   error: bilingual(
@@ -62,7 +83,9 @@ const OutcomeField = z.enum(OUTCOMES, {
     'outcome must be filed_online, filed_paper, information_only, referred or incomplete_documents',
   ),
 });
-const GuidedField = z.boolean({ error: bilingual('Chọn có hoặc không hướng dẫn nộp trực tuyến', 'guidedOnline must be true or false') });
+const GuidedField = z.boolean({
+  error: bilingual('Chọn có hoặc không hướng dẫn nộp trực tuyến', 'guidedOnline must be true or false'),
+});
 
 /** The facts of a visit an officer records (and may correct the same day). */
 export const VisitFields = z.object({
@@ -82,22 +105,38 @@ export const VisitCreateBody = VisitFields.extend({
   unitCode: UnitCode.optional(),
   counterLabel: CounterLabel,
   /** When the citizen was served (today, not in the future); default: now. */
-  visitedAt: z.iso.datetime({ offset: true, error: bilingual('Thời điểm phải có dạng ISO 8601 kèm múi giờ', 'visitedAt must be an ISO 8601 time with offset') }).optional(),
+  visitedAt: z.iso
+    .datetime({
+      offset: true,
+      error: bilingual('Thời điểm phải có dạng ISO 8601 kèm múi giờ', 'visitedAt must be an ISO 8601 time with offset'),
+    })
+    .optional(),
 }).strict();
 export type VisitCreateBody = z.infer<typeof VisitCreateBody>;
 
 /** Body of PATCH /counter/visits/:id: the fields to change (null clears an optional one), why, and the revision seen. */
 export const VisitCorrectionBody = VisitFields.partial()
   .extend({
-    reason: z.string().trim().max(REASON_MAX, bilingual(`Lý do tối đa ${REASON_MAX} ký tự`, `The reason is at most ${REASON_MAX} characters`)).nullable().optional(),
+    reason: z
+      .string()
+      .trim()
+      .max(REASON_MAX, bilingual(`Lý do tối đa ${REASON_MAX} ký tự`, `The reason is at most ${REASON_MAX} characters`))
+      .nullable()
+      .optional(),
     /** The revision the officer corrected; another correction in between answers 409. */
     revision: z.number().int().min(1).optional(),
   })
   .strict()
-  .refine((b) => (['nationalId', 'procedureCode', 'guidedOnline', 'typedBy', 'outcome', 'dossierCode', 'note'] as const).some((k) => b[k] !== undefined), {
-    message: bilingual('Không có thông tin nào để sửa', 'Nothing to correct'),
-    path: ['(body)'],
-  });
+  .refine(
+    (b) =>
+      (['nationalId', 'procedureCode', 'guidedOnline', 'typedBy', 'outcome', 'dossierCode', 'note'] as const).some(
+        (k) => b[k] !== undefined,
+      ),
+    {
+      message: bilingual('Không có thông tin nào để sửa', 'Nothing to correct'),
+      path: ['(body)'],
+    },
+  );
 export type VisitCorrectionBody = z.infer<typeof VisitCorrectionBody>;
 
 /** The correctable facts of a visit once the citizen is resolved to a registry record. */
@@ -123,17 +162,34 @@ export interface VisitProblem {
  * correction, and in the form): a filing needs to say who typed it; only a general question
  * or a referral may leave the procedure out; a dossier code only belongs to a filing.
  */
-export function visitProblems(v: Pick<VisitFacts, 'procedureCode' | 'typedBy' | 'outcome' | 'dossierCode'>): VisitProblem[] {
+export function visitProblems(
+  v: Pick<VisitFacts, 'procedureCode' | 'typedBy' | 'outcome' | 'dossierCode'>,
+): VisitProblem[] {
   const problems: VisitProblem[] = [];
   const filed = FILED_OUTCOMES.includes(v.outcome);
   if (!v.procedureCode && !PROCEDURE_OPTIONAL_OUTCOMES.includes(v.outcome)) {
-    problems.push({ field: 'procedureCode', code: 'COUNTER.PROCEDURE_REQUIRED', messageVi: 'Chọn thủ tục hành chính công dân đến làm', messageEn: 'Choose the procedure the citizen came for' });
+    problems.push({
+      field: 'procedureCode',
+      code: 'COUNTER.PROCEDURE_REQUIRED',
+      messageVi: 'Chọn thủ tục hành chính công dân đến làm',
+      messageEn: 'Choose the procedure the citizen came for',
+    });
   }
   if (filed && !v.typedBy) {
-    problems.push({ field: 'typedBy', code: 'COUNTER.TYPED_BY_REQUIRED', messageVi: 'Hồ sơ đã nộp: chọn ai là người nhập', messageEn: 'A filed dossier: choose who typed it' });
+    problems.push({
+      field: 'typedBy',
+      code: 'COUNTER.TYPED_BY_REQUIRED',
+      messageVi: 'Hồ sơ đã nộp: chọn ai là người nhập',
+      messageEn: 'A filed dossier: choose who typed it',
+    });
   }
   if (v.dossierCode && !filed && v.outcome !== 'incomplete_documents') {
-    problems.push({ field: 'dossierCode', code: 'COUNTER.DOSSIER_CODE_UNEXPECTED', messageVi: 'Chỉ ghi mã hồ sơ khi đã nộp hồ sơ', messageEn: 'A dossier code belongs only to a filed dossier' });
+    problems.push({
+      field: 'dossierCode',
+      code: 'COUNTER.DOSSIER_CODE_UNEXPECTED',
+      messageVi: 'Chỉ ghi mã hồ sơ khi đã nộp hồ sơ',
+      messageEn: 'A dossier code belongs only to a filed dossier',
+    });
   }
   return problems;
 }
@@ -146,7 +202,9 @@ export const VisitListQuery = PageQuery.extend({
 }).strict();
 export type VisitListQuery = z.infer<typeof VisitListQuery>;
 
-export const VisitIdParams = z.object({ id: z.uuid({ error: bilingual('Mã lượt tiếp không hợp lệ', 'Invalid visit id') }) });
+export const VisitIdParams = z.object({
+  id: z.uuid({ error: bilingual('Mã lượt tiếp không hợp lệ', 'Invalid visit id') }),
+});
 
 /** The citizen of a visit: the registry record id and the name as found (initials only for readers outside the counter's unit). */
 export const VisitCitizen = z.object({ personId: z.string(), name: z.string(), masked: z.boolean() });
@@ -216,15 +274,26 @@ export type CitizenLookup = z.infer<typeof CitizenLookup>;
 export const SummaryQuery = z
   .object({ from: IsoDate, to: IsoDate, unitCode: UnitCode.optional() })
   .strict()
-  .refine((q) => q.from <= q.to, { message: bilingual('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc', '"from" must not be after "to"'), path: ['to'] })
+  .refine((q) => q.from <= q.to, {
+    message: bilingual('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc', '"from" must not be after "to"'),
+    path: ['to'],
+  })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < SUMMARY_MAX_DAYS, {
-    message: bilingual(`Khoảng thời gian tối đa ${SUMMARY_MAX_DAYS} ngày`, `The range is at most ${SUMMARY_MAX_DAYS} days`),
+    message: bilingual(
+      `Khoảng thời gian tối đa ${SUMMARY_MAX_DAYS} ngày`,
+      `The range is at most ${SUMMARY_MAX_DAYS} days`,
+    ),
     path: ['to'],
   });
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
 /** Visits by who typed them; `none` = nothing was typed (a question, a referral). */
-export const TypedByCounts = z.object({ citizen_alone: z.number().int(), citizen_helped: z.number().int(), officer_on_behalf: z.number().int(), none: z.number().int() });
+export const TypedByCounts = z.object({
+  citizen_alone: z.number().int(),
+  citizen_helped: z.number().int(),
+  officer_on_behalf: z.number().int(),
+  none: z.number().int(),
+});
 export type TypedByCounts = z.infer<typeof TypedByCounts>;
 export const OutcomeCounts = z.object({
   filed_online: z.number().int(),
@@ -250,10 +319,19 @@ export const SummaryFigures = z.object({
 });
 export type SummaryFigures = z.infer<typeof SummaryFigures>;
 
-export const SummaryRow = SummaryFigures.extend({ unitCode: z.string(), unitName: z.string().nullable(), date: z.string() });
+export const SummaryRow = SummaryFigures.extend({
+  unitCode: z.string(),
+  unitName: z.string().nullable(),
+  date: z.string(),
+});
 export type SummaryRow = z.infer<typeof SummaryRow>;
 
-export const CounterSummary = z.object({ from: z.string(), to: z.string(), rows: z.array(SummaryRow), totals: SummaryFigures });
+export const CounterSummary = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(SummaryRow),
+  totals: SummaryFigures,
+});
 export type CounterSummary = z.infer<typeof CounterSummary>;
 
 /**
@@ -261,11 +339,13 @@ export type CounterSummary = z.infer<typeof CounterSummary>;
  * the day. Citizens who then sign in with their own e-ID and file on it are recorded as filing
  * "assisted", with the officer who guided them and the counter.
  */
-export const CounterDeviceStartBody = z.object({
-  /** The counter's unit; defaults to the officer's only unit where they may record. */
-  unitCode: UnitCode.optional(),
-  counterLabel: CounterLabel,
-}).strict();
+export const CounterDeviceStartBody = z
+  .object({
+    /** The counter's unit; defaults to the officer's only unit where they may record. */
+    unitCode: UnitCode.optional(),
+    counterLabel: CounterLabel,
+  })
+  .strict();
 export type CounterDeviceStartBody = z.infer<typeof CounterDeviceStartBody>;
 
 /** A counter device in use: where, which counter, the guiding officer, until when (end of the day in Vietnam). */

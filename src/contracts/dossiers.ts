@@ -10,17 +10,39 @@ import { ProcedureCode } from './procedures';
 
 /** Lifecycle states (one state machine: src/server/modules/dossiers/lifecycle.ts). */
 export const DOSSIER_STATES = [
-  'draft', 'awaiting_payment', 'submitted', 'received', 'not_accepted', 'in_processing', 'supplement_requested',
-  'approved', 'refused', 'result_issued', 'returned', 'withdrawn',
+  'draft',
+  'awaiting_payment',
+  'submitted',
+  'received',
+  'not_accepted',
+  'in_processing',
+  'supplement_requested',
+  'approved',
+  'refused',
+  'result_issued',
+  'returned',
+  'withdrawn',
 ] as const;
 export const DossierState = z.enum(DOSSIER_STATES);
 export type DossierState = z.infer<typeof DossierState>;
 
 /** What an actor does to a dossier; each is one transition (or, for `extend`, an event in place). */
 export const DOSSIER_COMMANDS = [
-  'submit', 'receive', 'refuse_intake', 'start_processing', 'request_supplement', 'resubmit',
-  'approve', 'refuse', 'issue_result', 'return_result', 'withdraw', 'extend',
-  'pay', 'confirm_exemption', 'reject_exemption',
+  'submit',
+  'receive',
+  'refuse_intake',
+  'start_processing',
+  'request_supplement',
+  'resubmit',
+  'approve',
+  'refuse',
+  'issue_result',
+  'return_result',
+  'withdraw',
+  'extend',
+  'pay',
+  'confirm_exemption',
+  'reject_exemption',
 ] as const;
 export const DossierCommand = z.enum(DOSSIER_COMMANDS);
 export type DossierCommand = z.infer<typeof DossierCommand>;
@@ -47,7 +69,13 @@ const Reason = z
 const LegalBasis = z
   .string()
   .trim()
-  .min(5, bilingual('Phải viện dẫn căn cứ pháp lý (điều, khoản, văn bản)', 'Cite the legal provision (article, clause, text)'))
+  .min(
+    5,
+    bilingual(
+      'Phải viện dẫn căn cứ pháp lý (điều, khoản, văn bản)',
+      'Cite the legal provision (article, clause, text)',
+    ),
+  )
   .max(500, bilingual('Căn cứ pháp lý tối đa 500 ký tự', 'The legal provision has at most 500 characters'));
 
 /** One item the citizen must supplement. */
@@ -70,7 +98,15 @@ export const CommandBody = z
     /** request_supplement: what is missing. */
     items: z.array(SupplementItem).min(1).max(30).optional(),
     /** extend: the new appointment (ISO 8601 with offset). */
-    newDueAt: z.iso.datetime({ offset: true, error: bilingual('Thời hạn mới phải là thời điểm ISO 8601 có múi giờ', 'The new due time must be ISO 8601 with an offset') }).optional(),
+    newDueAt: z.iso
+      .datetime({
+        offset: true,
+        error: bilingual(
+          'Thời hạn mới phải là thời điểm ISO 8601 có múi giờ',
+          'The new due time must be ISO 8601 with an offset',
+        ),
+      })
+      .optional(),
   })
   .strict();
 export type CommandBody = z.infer<typeof CommandBody>;
@@ -87,11 +123,23 @@ export const SubmissionBody = z
     /** Unit receiving the dossier (the commune); for a citizen default = their residence commune. */
     unitCode: UnitCode.optional(),
     /** Officer entering a paper filing: the applicant's personal ID number (never in URLs). */
-    applicantNationalId: z.string().regex(/^\d{12}$/, bilingual('Số định danh cá nhân gồm 12 chữ số', 'A personal ID number has 12 digits')).optional(),
+    applicantNationalId: z
+      .string()
+      .regex(/^\d{12}$/, bilingual('Số định danh cá nhân gồm 12 chữ số', 'A personal ID number has 12 digits'))
+      .optional(),
     /** An exemption from the fee the citizen claims (a code of the procedure's exemptions); registry-checkable reasons apply without a claim. */
-    exemptionClaim: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, bilingual('Lý do miễn lệ phí không hợp lệ', 'Invalid exemption reason')).nullable().optional(),
+    exemptionClaim: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{1,39}$/, bilingual('Lý do miễn lệ phí không hợp lệ', 'Invalid exemption reason'))
+      .nullable()
+      .optional(),
     /** Number of people the fee is charged for (per-person fees); default: the applicant and the members on the form. */
-    persons: z.number().int().min(1, bilingual('Ít nhất 1 người', 'At least 1 person')).max(50, bilingual('Tối đa 50 người', 'At most 50 people')).optional(),
+    persons: z
+      .number()
+      .int()
+      .min(1, bilingual('Ít nhất 1 người', 'At least 1 person'))
+      .max(50, bilingual('Tối đa 50 người', 'At most 50 people'))
+      .optional(),
     /** Save as draft instead of submitting. */
     draft: z.boolean().default(false),
   })
@@ -159,7 +207,6 @@ export const DossierSummary = z.object({
 });
 export type DossierSummary = z.infer<typeof DossierSummary>;
 
-
 /** A dossier in full (its owner, or staff of its unit). */
 export const DossierDetail = DossierSummary.extend({
   procedureVersionId: z.string(),
@@ -200,8 +247,14 @@ export type DossierListQuery = z.infer<typeof DossierListQuery>;
 /** POST /api/v1/dossiers/status-lookup: anyone with the code and the applicant's ID number. */
 export const StatusLookupBody = z
   .object({
-    code: z.string().trim().min(10, bilingual('Nhập mã hồ sơ trên giấy hẹn', 'Enter the dossier code from the receipt')).max(40),
-    nationalId: z.string().regex(/^\d{12}$/, bilingual('Số định danh cá nhân gồm 12 chữ số', 'A personal ID number has 12 digits')),
+    code: z
+      .string()
+      .trim()
+      .min(10, bilingual('Nhập mã hồ sơ trên giấy hẹn', 'Enter the dossier code from the receipt'))
+      .max(40),
+    nationalId: z
+      .string()
+      .regex(/^\d{12}$/, bilingual('Số định danh cá nhân gồm 12 chữ số', 'A personal ID number has 12 digits')),
   })
   .strict();
 

@@ -100,8 +100,14 @@ export const FeeQuoteQuery = z
     persons: z.coerce
       .number({ error: bilingual('Số người phải là một số', 'Persons must be a number') })
       .int(bilingual('Số người phải là số nguyên', 'Persons must be a whole number'))
-      .min(FEE_PERSONS_LIMITS.min, bilingual(`Số người ít nhất là ${FEE_PERSONS_LIMITS.min}`, `Persons is at least ${FEE_PERSONS_LIMITS.min}`))
-      .max(FEE_PERSONS_LIMITS.max, bilingual(`Số người tối đa là ${FEE_PERSONS_LIMITS.max}`, `Persons is at most ${FEE_PERSONS_LIMITS.max}`))
+      .min(
+        FEE_PERSONS_LIMITS.min,
+        bilingual(`Số người ít nhất là ${FEE_PERSONS_LIMITS.min}`, `Persons is at least ${FEE_PERSONS_LIMITS.min}`),
+      )
+      .max(
+        FEE_PERSONS_LIMITS.max,
+        bilingual(`Số người tối đa là ${FEE_PERSONS_LIMITS.max}`, `Persons is at most ${FEE_PERSONS_LIMITS.max}`),
+      )
       .default(1),
     claim: z
       .string()
@@ -117,7 +123,13 @@ export type FeeQuoteQuery = z.infer<typeof FeeQuoteQuery>;
 
 /** The answer of the quote: the procedure, the calculation, and whether the registry knew the citizen. */
 export const FeeQuote = z.object({
-  procedure: z.object({ code: z.string(), versionId: z.string(), version: z.number().int(), nameVi: z.string(), nameEn: z.string() }),
+  procedure: z.object({
+    code: z.string(),
+    versionId: z.string(),
+    version: z.number().int(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+  }),
   calculation: FeeCalculation,
   /** False when the citizen has no record in the province's registry: nothing could be checked automatically. */
   registryRecordFound: z.boolean(),
@@ -126,11 +138,21 @@ export type FeeQuote = z.infer<typeof FeeQuote>;
 
 /** What a list holds: administrative units (communes) or households. */
 export const FEE_LIST_KINDS = ['unit', 'household'] as const;
-export const FeeListKind = z.enum(FEE_LIST_KINDS, { error: bilingual('Loại danh sách phải là unit hoặc household', 'List kind must be unit or household') });
+export const FeeListKind = z.enum(FEE_LIST_KINDS, {
+  error: bilingual('Loại danh sách phải là unit hoặc household', 'List kind must be unit or household'),
+});
 export type FeeListKind = z.infer<typeof FeeListKind>;
 
 /** A list code, as named by the exemption criteria of procedure versions (e.g. border_communes). */
-export const FeeListCode = z.string().regex(/^[a-z][a-z0-9_]{1,59}$/, bilingual('Mã danh sách chỉ gồm chữ thường, số, dấu gạch dưới', 'A list code has lower-case letters, digits and underscores'));
+export const FeeListCode = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9_]{1,59}$/,
+    bilingual(
+      'Mã danh sách chỉ gồm chữ thường, số, dấu gạch dưới',
+      'A list code has lower-case letters, digits and underscores',
+    ),
+  );
 
 /** A list and how many members it has on the date asked. */
 export const FeeList = z.object({
@@ -180,7 +202,9 @@ export const FeeListMemberParams = z.object({
 export const FeeListMembersQuery = z.object({
   asOf: IsoDate.optional(),
   /** 'active' = members on `asOf`; 'all' = the whole history. */
-  show: z.enum(['active', 'all'], { error: bilingual('show phải là active hoặc all', 'show must be active or all') }).default('active'),
+  show: z
+    .enum(['active', 'all'], { error: bilingual('show phải là active hoặc all', 'show must be active or all') })
+    .default('active'),
 });
 export const FeeListsQuery = z.object({ asOf: IsoDate.optional() });
 

@@ -4,9 +4,19 @@ import { UnitCode } from './common';
 
 export const LoginBody = z
   .object({
-    username: z.string().trim().min(1, bilingual('Nhập tên đăng nhập', 'Enter your username')).max(64, bilingual('Tên đăng nhập quá dài', 'Username too long')),
-    password: z.string().min(1, bilingual('Nhập mật khẩu', 'Enter your password')).max(128, bilingual('Mật khẩu quá dài', 'Password too long')),
-    totp: z.string().regex(/^\d{6}$/, bilingual('Mã xác thực gồm 6 chữ số', 'The code has 6 digits')).optional(),
+    username: z
+      .string()
+      .trim()
+      .min(1, bilingual('Nhập tên đăng nhập', 'Enter your username'))
+      .max(64, bilingual('Tên đăng nhập quá dài', 'Username too long')),
+    password: z
+      .string()
+      .min(1, bilingual('Nhập mật khẩu', 'Enter your password'))
+      .max(128, bilingual('Mật khẩu quá dài', 'Password too long')),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, bilingual('Mã xác thực gồm 6 chữ số', 'The code has 6 digits'))
+      .optional(),
   })
   .strict();
 
@@ -28,7 +38,11 @@ export type MeAssignment = z.infer<typeof MeAssignment>;
  * Failed sign-ins of the account (wrong password or code) since its previous sign-in (`since`;
  * null: since the account was created), with up to 5 of the client addresses they came from.
  */
-export const SecurityNotice = z.object({ failedSignIns: z.number().int(), addresses: z.array(z.string()), since: z.string().nullable() });
+export const SecurityNotice = z.object({
+  failedSignIns: z.number().int(),
+  addresses: z.array(z.string()),
+  since: z.string().nullable(),
+});
 export type SecurityNotice = z.infer<typeof SecurityNotice>;
 
 /** Who is signed in, what they may do, and the CSRF token the web app sends back on changes. */
@@ -74,12 +88,22 @@ export const Username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,40}$/, bilingual('Tên đăng nhập 3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch', 'Username: 3–40 of a–z, 0–9, dot, dash, underscore'));
+  .regex(
+    /^[a-z0-9._-]{3,40}$/,
+    bilingual(
+      'Tên đăng nhập 3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch',
+      'Username: 3–40 of a–z, 0–9, dot, dash, underscore',
+    ),
+  );
 
 export const CreateUserBody = z
   .object({
     username: Username,
-    displayName: z.string().trim().min(2, bilingual('Nhập họ tên', 'Enter the name')).max(100, bilingual('Họ tên quá dài', 'Name too long')),
+    displayName: z
+      .string()
+      .trim()
+      .min(2, bilingual('Nhập họ tên', 'Enter the name'))
+      .max(100, bilingual('Họ tên quá dài', 'Name too long')),
     password: z.string().max(128).optional(),
   })
   .strict();
@@ -88,8 +112,12 @@ export const AssignBody = z
   .object({ role: z.string().max(64), unitCode: UnitCode, sector: z.string().max(40).nullable().optional() })
   .strict();
 
-export const UserIdParams = z.object({ id: z.string().uuid(bilingual('Mã tài khoản không hợp lệ', 'Invalid account id')) });
-export const AssignmentParams = UserIdParams.extend({ assignmentId: z.string().uuid(bilingual('Mã phân quyền không hợp lệ', 'Invalid assignment id')) });
+export const UserIdParams = z.object({
+  id: z.string().uuid(bilingual('Mã tài khoản không hợp lệ', 'Invalid account id')),
+});
+export const AssignmentParams = UserIdParams.extend({
+  assignmentId: z.string().uuid(bilingual('Mã phân quyền không hợp lệ', 'Invalid assignment id')),
+});
 
 export const StaffUser = z.object({
   id: z.string(),
@@ -99,14 +127,25 @@ export const StaffUser = z.object({
   locked: z.boolean(),
   totpEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
-  assignments: z.array(z.object({ id: z.string(), role: z.string(), unitCode: z.string(), sector: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() })),
+  assignments: z.array(
+    z.object({
+      id: z.string(),
+      role: z.string(),
+      unitCode: z.string(),
+      sector: z.string().nullable(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+    }),
+  ),
 });
 
 export const ChangePasswordBody = z
   .object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) })
   .strict();
 
-export const TotpEnableBody = z.object({ code: z.string().regex(/^\d{6}$/, bilingual('Mã xác thực gồm 6 chữ số', 'The code has 6 digits')) }).strict();
+export const TotpEnableBody = z
+  .object({ code: z.string().regex(/^\d{6}$/, bilingual('Mã xác thực gồm 6 chữ số', 'The code has 6 digits')) })
+  .strict();
 
 /** A role with the actions it allows (the permission matrix, one row). */
 export const RoleView = z.object({
@@ -131,21 +170,37 @@ const ActionList = z
 export const RoleCode = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_]{2,39}$/, bilingual('Mã vai trò 3–40 ký tự: chữ thường không dấu, số, gạch dưới; bắt đầu bằng chữ', 'Role code: 3–40 of a–z, 0–9, underscore, starting with a letter'));
+  .regex(
+    /^[a-z][a-z0-9_]{2,39}$/,
+    bilingual(
+      'Mã vai trò 3–40 ký tự: chữ thường không dấu, số, gạch dưới; bắt đầu bằng chữ',
+      'Role code: 3–40 of a–z, 0–9, underscore, starting with a letter',
+    ),
+  );
 
 /** A new staff role (always unit-scoped, like every staff assignment). */
 export const CreateRoleBody = z
   .object({
     code: RoleCode,
-    nameVi: z.string().trim().min(2, bilingual('Nhập tên vai trò (tiếng Việt)', 'Enter the Vietnamese name')).max(120, bilingual('Tên quá dài', 'Name too long')),
-    nameEn: z.string().trim().min(2, bilingual('Nhập tên vai trò (tiếng Anh)', 'Enter the English name')).max(120, bilingual('Tên quá dài', 'Name too long')),
+    nameVi: z
+      .string()
+      .trim()
+      .min(2, bilingual('Nhập tên vai trò (tiếng Việt)', 'Enter the Vietnamese name'))
+      .max(120, bilingual('Tên quá dài', 'Name too long')),
+    nameEn: z
+      .string()
+      .trim()
+      .min(2, bilingual('Nhập tên vai trò (tiếng Anh)', 'Enter the English name'))
+      .max(120, bilingual('Tên quá dài', 'Name too long')),
     needsSector: z.boolean().optional(),
     actions: ActionList.optional(),
   })
   .strict();
 
 export const RoleActionsBody = z.object({ actions: ActionList }).strict();
-export const RoleCodeParams = z.object({ code: z.string().max(40, bilingual('Mã vai trò quá dài', 'Role code too long')) });
+export const RoleCodeParams = z.object({
+  code: z.string().max(40, bilingual('Mã vai trò quá dài', 'Role code too long')),
+});
 
 /** One change of roles or the permission matrix, as administrators see it. */
 export const RoleEvent = z.object({

@@ -123,7 +123,9 @@ export const DailyReport = z.object({
   day: z.string(),
   unitCode: z.string().nullable(),
   /** Payments created that day, per method and state. */
-  byMethodAndState: z.array(z.object({ method: PaymentMethod, state: PaymentState, count: z.number().int(), amount: z.number().int() })),
+  byMethodAndState: z.array(
+    z.object({ method: PaymentMethod, state: PaymentState, count: z.number().int(), amount: z.number().int() }),
+  ),
   totals: z.object({
     created: z.number().int(),
     createdAmount: z.number().int(),
@@ -135,14 +137,18 @@ export const DailyReport = z.object({
     refundedAmount: z.number().int(),
   }),
   /** The gateway's settlement file of the day, if imported. */
-  settlementFile: z.object({ importedAt: z.string(), payments: z.number().int(), refunds: z.number().int() }).nullable(),
+  settlementFile: z
+    .object({ importedAt: z.string(), payments: z.number().int(), refunds: z.number().int() })
+    .nullable(),
   /** Empty when no file was imported. */
   mismatches: z.array(ReconciliationMismatch),
 });
 export type DailyReport = z.infer<typeof DailyReport>;
 
 /** A month as YYYY-MM. */
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual('Tháng phải có dạng YYYY-MM', 'A month is written YYYY-MM'));
+const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual('Tháng phải có dạng YYYY-MM', 'A month is written YYYY-MM'));
 
 /** Query of GET /api/v1/payments/stats/online-share. */
 export const OnlineShareQuery = z.object({ from: Month, to: Month, unitCode: UnitCode.optional() });

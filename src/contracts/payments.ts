@@ -14,7 +14,17 @@ import { IsoDate, PageQuery, UnitCode } from './common';
  * succeeded → partially_refunded → refunded; paid_not_credited: the gateway took the money but the
  * dossier could not take it (withdrawn, closed, already paid) — it is in the refund queue.
  */
-export const PAYMENT_STATES = ['created', 'pending', 'succeeded', 'failed', 'cancelled', 'expired', 'partially_refunded', 'refunded', 'paid_not_credited'] as const;
+export const PAYMENT_STATES = [
+  'created',
+  'pending',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'expired',
+  'partially_refunded',
+  'refunded',
+  'paid_not_credited',
+] as const;
 export const PaymentState = z.enum(PAYMENT_STATES);
 export type PaymentState = z.infer<typeof PaymentState>;
 
@@ -47,7 +57,10 @@ export const CreatePaymentBody = z.object({
   /** Bank or wallet preselected on the gateway (vnp_BankCode), e.g. NCB, VNPAYQR; absent = the gateway lets the citizen choose. */
   bankCode: z
     .string()
-    .regex(/^[A-Z0-9]{2,20}$/, bilingual('Mã ngân hàng gồm 2–20 chữ in hoa hoặc chữ số', 'A bank code has 2–20 upper-case letters or digits'))
+    .regex(
+      /^[A-Z0-9]{2,20}$/,
+      bilingual('Mã ngân hàng gồm 2–20 chữ in hoa hoặc chữ số', 'A bank code has 2–20 upper-case letters or digits'),
+    )
     .optional(),
   /** Language of the gateway's pages (vnp_Locale). */
   locale: z.enum(['vn', 'en']).default('vn'),
@@ -57,7 +70,13 @@ export type CreatePaymentBody = z.infer<typeof CreatePaymentBody>;
 /** The `Idempotency-Key` header: 8–128 characters of letters, digits, `-`, `_`, `:`. */
 export const IdempotencyKey = z
   .string({ error: bilingual('Thiếu tiêu đề Idempotency-Key', 'The Idempotency-Key header is missing') })
-  .regex(/^[A-Za-z0-9_:-]{8,128}$/, bilingual('Idempotency-Key gồm 8–128 chữ cái, chữ số, "-", "_" hoặc ":"', 'Idempotency-Key has 8–128 letters, digits, "-", "_" or ":"'));
+  .regex(
+    /^[A-Za-z0-9_:-]{8,128}$/,
+    bilingual(
+      'Idempotency-Key gồm 8–128 chữ cái, chữ số, "-", "_" hoặc ":"',
+      'Idempotency-Key has 8–128 letters, digits, "-", "_" or ":"',
+    ),
+  );
 
 /** One refund of a payment. */
 export const PaymentRefund = z.object({
@@ -140,7 +159,13 @@ export const RefundBody = z.object({
   reason: z
     .string({ error: bilingual('Vui lòng nêu lý do hoàn tiền', 'Please give the reason for the refund') })
     .trim()
-    .min(5, bilingual('Vui lòng nêu rõ lý do hoàn tiền (ít nhất 5 ký tự)', 'Please give the reason for the refund (at least 5 characters)'))
+    .min(
+      5,
+      bilingual(
+        'Vui lòng nêu rõ lý do hoàn tiền (ít nhất 5 ký tự)',
+        'Please give the reason for the refund (at least 5 characters)',
+      ),
+    )
     .max(500, bilingual('Lý do tối đa 500 ký tự', 'A reason has at most 500 characters')),
 });
 export type RefundBody = z.infer<typeof RefundBody>;

@@ -5,7 +5,10 @@ import { IsoDate, PageQuery, UnitCode, pageOf } from './common';
 /** A 12-digit personal identification number (format only; consistency is checked by the ID rules). */
 export const NationalId = z
   .string()
-  .regex(/^\d{12}$/, bilingual('Số định danh cá nhân phải gồm đúng 12 chữ số', 'The personal ID number must be exactly 12 digits'));
+  .regex(
+    /^\d{12}$/,
+    bilingual('Số định danh cá nhân phải gồm đúng 12 chữ số', 'The personal ID number must be exactly 12 digits'),
+  );
 
 export const Sex = z.enum(['male', 'female']);
 
@@ -18,10 +21,17 @@ export const ValidateIdBody = z
   })
   .strict();
 
-export const IdProblem = z.object({ code: z.string(), field: z.string(), messageVi: z.string(), messageEn: z.string() });
+export const IdProblem = z.object({
+  code: z.string(),
+  field: z.string(),
+  messageVi: z.string(),
+  messageEn: z.string(),
+});
 export const ValidateIdResult = z.object({
   valid: z.boolean(),
-  decoded: z.object({ provinceCode: z.string(), provinceName: z.string().nullable(), sex: Sex, birthYear: z.number() }).optional(),
+  decoded: z
+    .object({ provinceCode: z.string(), provinceName: z.string().nullable(), sex: Sex, birthYear: z.number() })
+    .optional(),
   problems: z.array(IdProblem),
 });
 export type ValidateIdResult = z.infer<typeof ValidateIdResult>;
@@ -36,10 +46,18 @@ export const PersonSearchBody = PageQuery.extend({
     .max(100, bilingual('Họ tên tối đa 100 ký tự', 'Name is at most 100 characters'))
     .optional(),
   birthDate: IsoDate.optional(),
-  birthYear: z.coerce.number().int().min(1850, bilingual('Năm sinh không hợp lệ', 'Invalid birth year')).max(2100, bilingual('Năm sinh không hợp lệ', 'Invalid birth year')).optional(),
+  birthYear: z.coerce
+    .number()
+    .int()
+    .min(1850, bilingual('Năm sinh không hợp lệ', 'Invalid birth year'))
+    .max(2100, bilingual('Năm sinh không hợp lệ', 'Invalid birth year'))
+    .optional(),
   unitCode: UnitCode.optional(),
   /** Purpose of the search (recorded in the access log with each person found). */
-  purpose: z.string().regex(/^[a-z_]{2,40}$/, bilingual('Mục đích tra cứu không hợp lệ', 'Invalid purpose code')).optional(),
+  purpose: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/, bilingual('Mục đích tra cứu không hợp lệ', 'Invalid purpose code'))
+    .optional(),
 })
   .strict()
   .refine((b) => b.nationalId || b.name, {
@@ -100,11 +118,23 @@ export const PersonDetail = PersonSummary.extend({
       addressLine: z.string(),
       unitCode: z.string(),
       relationToHead: z.string().nullable(),
-      members: z.array(z.object({ id: z.string(), fullName: z.string(), birthYear: z.number(), relationToHead: z.string().nullable() })),
+      members: z.array(
+        z.object({
+          id: z.string(),
+          fullName: z.string(),
+          birthYear: z.number(),
+          relationToHead: z.string().nullable(),
+        }),
+      ),
     })
     .nullable(),
   residences: z.array(Residence),
-  idCard: z.object({ kind: z.string().nullable(), number: z.string().nullable(), issuedOn: z.string().nullable(), expiresOn: z.string().nullable() }),
+  idCard: z.object({
+    kind: z.string().nullable(),
+    number: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    expiresOn: z.string().nullable(),
+  }),
   eId: z.object({ level: z.number().int(), activatedOn: z.string().nullable() }),
   deathDate: z.string().nullable(),
   phone: z.string().nullable(),
@@ -147,10 +177,20 @@ export const QualityReport = z.object({
   province: QualityScore,
   communes: z.array(QualityScore),
   rules: z.array(
-    z.object({ code: z.string(), class: z.string(), severity: z.string(), titleVi: z.string(), titleEn: z.string(), findings: z.number().int() }),
+    z.object({
+      code: z.string(),
+      class: z.string(),
+      severity: z.string(),
+      titleVi: z.string(),
+      titleEn: z.string(),
+      findings: z.number().int(),
+    }),
   ),
 });
 export type QualityReport = z.infer<typeof QualityReport>;
 
 export const QualityRunBody = z.object({ asOf: IsoDate.optional() }).strict();
-export const QualityFindingsQuery = PageQuery.extend({ unitCode: UnitCode.optional(), ruleCode: z.string().max(64).optional() });
+export const QualityFindingsQuery = PageQuery.extend({
+  unitCode: UnitCode.optional(),
+  ruleCode: z.string().max(64).optional(),
+});

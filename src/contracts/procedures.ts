@@ -11,7 +11,13 @@ import { IsoDate } from './common';
 /** National procedure code (e.g. 1.004222) or a provincial code for a group (e.g. LT.01). */
 export const ProcedureCode = z
   .string()
-  .regex(/^[0-9A-Z][0-9A-Z.-]{1,29}$/, bilingual('Mã thủ tục chỉ gồm chữ số, chữ in hoa, dấu chấm, gạch ngang', 'A procedure code has digits, capitals, dots and dashes only'));
+  .regex(
+    /^[0-9A-Z][0-9A-Z.-]{1,29}$/,
+    bilingual(
+      'Mã thủ tục chỉ gồm chữ số, chữ in hoa, dấu chấm, gạch ngang',
+      'A procedure code has digits, capitals, dots and dashes only',
+    ),
+  );
 
 export const PROCEDURE_FIELDS = ['residence', 'civil_status', 'interlinked'] as const;
 /** Lĩnh vực: residence (cư trú), civil status (hộ tịch), interlinked groups (liên thông). */
@@ -30,15 +36,39 @@ export type FieldSource = z.infer<typeof FieldSource>;
 
 /** Paths of the citizen's own registry record that prefill can answer (source 'registry.person'). */
 export const PERSON_PATHS = [
-  'fullName', 'birthDate', 'sex', 'nationalId', 'phone', 'email', 'ethnicity', 'nationality', 'homeTown',
-  'permanentAddress', 'temporaryAddress', 'currentAddress', 'idCardNumber', 'healthInsuranceNo',
+  'fullName',
+  'birthDate',
+  'sex',
+  'nationalId',
+  'phone',
+  'email',
+  'ethnicity',
+  'nationality',
+  'homeTown',
+  'permanentAddress',
+  'temporaryAddress',
+  'currentAddress',
+  'idCardNumber',
+  'healthInsuranceNo',
 ] as const;
 /** Paths of the citizen's household that prefill can answer (source 'registry.household'). */
 export const HOUSEHOLD_PATHS = [
-  'head.fullName', 'head.nationalId', 'head.birthDate', 'relationToHead', 'addressLine', 'members',
-  'spouse.fullName', 'spouse.nationalId', 'spouse.birthDate',
+  'head.fullName',
+  'head.nationalId',
+  'head.birthDate',
+  'relationToHead',
+  'addressLine',
+  'members',
+  'spouse.fullName',
+  'spouse.nationalId',
+  'spouse.birthDate',
   // The couple of the citizen and their spouse in the household, by sex: the parents of a child they register.
-  'mother.fullName', 'mother.nationalId', 'mother.birthDate', 'father.fullName', 'father.nationalId', 'father.birthDate',
+  'mother.fullName',
+  'mother.nationalId',
+  'mother.birthDate',
+  'father.fullName',
+  'father.nationalId',
+  'father.birthDate',
 ] as const;
 /** Columns a 'members' table may have (one row per other household member). */
 export const MEMBER_COLUMNS = ['fullName', 'birthDate', 'sex', 'nationalId', 'relationToHead'] as const;
@@ -46,7 +76,18 @@ export const MEMBER_COLUMNS = ['fullName', 'birthDate', 'sex', 'nationalId', 're
 export const EID_CLAIMS = ['nationalId', 'fullName'] as const;
 
 /** How the web form shows a field. */
-export const FieldWidget = z.enum(['text', 'textarea', 'date', 'select', 'phone', 'email', 'nationalId', 'checkbox', 'number', 'table']);
+export const FieldWidget = z.enum([
+  'text',
+  'textarea',
+  'date',
+  'select',
+  'phone',
+  'email',
+  'nationalId',
+  'checkbox',
+  'number',
+  'table',
+]);
 export type FieldWidget = z.infer<typeof FieldWidget>;
 
 const Label = z.string().trim().min(1).max(300);
@@ -84,7 +125,12 @@ export const FieldMeta = z.object({
 export type FieldMeta = z.infer<typeof FieldMeta>;
 
 /** A group of fields on the form, in display order (jsonb does not keep key order, so order lives here). */
-export const FormSection = z.object({ key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/), titleVi: Label, titleEn: Label, fields: z.array(z.string()).min(1).max(60) });
+export const FormSection = z.object({
+  key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/),
+  titleVi: Label,
+  titleEn: Label,
+  fields: z.array(z.string()).min(1).max(60),
+});
 export type FormSection = z.infer<typeof FormSection>;
 
 /** The form of a procedure version: JSON Schema (draft 2020-12) + per-field metadata. */
@@ -131,7 +177,10 @@ export const FeeExemption = z
     proofVi: z.string().max(300).nullable(),
     proofEn: z.string().max(300).nullable(),
   })
-  .refine((e) => e.check === 'proof' || e.criterion !== null, { message: bilingual('Lý do kiểm tra qua CSDL cần có tiêu chí', 'A registry-checked exemption needs a criterion'), path: ['criterion'] });
+  .refine((e) => e.check === 'proof' || e.criterion !== null, {
+    message: bilingual('Lý do kiểm tra qua CSDL cần có tiêu chí', 'A registry-checked exemption needs a criterion'),
+    path: ['criterion'],
+  });
 export type FeeExemption = z.infer<typeof FeeExemption>;
 
 /** Fees of a version (no items = free of charge). */
@@ -174,7 +223,10 @@ export const TimeLimit = z
   .number()
   .min(0, bilingual('Thời hạn không được âm', 'The time limit cannot be negative'))
   .max(365)
-  .refine((n) => Number.isInteger(n * 2), bilingual('Thời hạn tính theo nửa ngày làm việc (0,5)', 'The time limit goes in half working days (0.5)'));
+  .refine(
+    (n) => Number.isInteger(n * 2),
+    bilingual('Thời hạn tính theo nửa ngày làm việc (0,5)', 'The time limit goes in half working days (0.5)'),
+  );
 
 /** The content of a version (what an administrator writes to create one). */
 export const ProcedureDefinition = z.object({
@@ -221,29 +273,52 @@ export type ProcedureVersion = z.infer<typeof ProcedureVersion>;
 
 /** A catalog line. */
 export const ProcedureSummary = ProcedureVersion.pick({
-  id: true, code: true, version: true, nameVi: true, nameEn: true, field: true, handledByRole: true, onlineLevel: true,
-  requiredEidLevel: true, timeLimitWorkingDays: true, timeLimitNote: true, timeLimitNoteEn: true, effectiveFrom: true, effectiveTo: true,
+  id: true,
+  code: true,
+  version: true,
+  nameVi: true,
+  nameEn: true,
+  field: true,
+  handledByRole: true,
+  onlineLevel: true,
+  requiredEidLevel: true,
+  timeLimitWorkingDays: true,
+  timeLimitNote: true,
+  timeLimitNoteEn: true,
+  effectiveFrom: true,
+  effectiveTo: true,
 }).extend({ feeDirect: z.number().int(), feeOnline: z.number().int() });
 export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
 export const ProcedureList = z.object({ items: z.array(ProcedureSummary), total: z.number().int() });
 export type ProcedureList = z.infer<typeof ProcedureList>;
 
 export const ProcedureListQuery = z.object({
-  q: z.string().trim().max(100, bilingual('Từ khoá tối đa 100 ký tự', 'Search text is at most 100 characters')).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100, bilingual('Từ khoá tối đa 100 ký tự', 'Search text is at most 100 characters'))
+    .optional(),
   field: ProcedureField.optional(),
   asOf: IsoDate.optional(),
 });
 export type ProcedureListQuery = z.infer<typeof ProcedureListQuery>;
 
 export const ProcedureCodeParams = z.object({ code: ProcedureCode });
-export const VersionIdParams = z.object({ id: z.string().uuid(bilingual('Mã phiên bản không hợp lệ', 'Invalid version id')) });
+export const VersionIdParams = z.object({
+  id: z.string().uuid(bilingual('Mã phiên bản không hợp lệ', 'Invalid version id')),
+});
 export const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 
 export const VersionList = z.object({ items: z.array(ProcedureVersion) });
 export type VersionList = z.infer<typeof VersionList>;
 
 /** GET /procedures/:code/form */
-export const FormResponse = z.object({ versionId: z.string(), code: z.string(), version: z.number().int(), form: ProcedureForm });
+export const FormResponse = z.object({
+  versionId: z.string(),
+  code: z.string(),
+  version: z.number().int(),
+  form: ProcedureForm,
+});
 export type FormResponse = z.infer<typeof FormResponse>;
 
 /** Prefilled values of a citizen's form: value, source and editability per top-level field. */
@@ -270,7 +345,16 @@ export const PrefillStats = z.object({
   typedBefore: z.number().int(),
   typedAfter: z.number().int(),
   reductionPercent: z.number(),
-  byField: z.array(z.object({ field: z.string(), labelVi: z.string(), labelEn: z.string(), source: FieldSource, inputs: z.number().int(), prefilled: z.boolean() })),
+  byField: z.array(
+    z.object({
+      field: z.string(),
+      labelVi: z.string(),
+      labelEn: z.string(),
+      source: FieldSource,
+      inputs: z.number().int(),
+      prefilled: z.boolean(),
+    }),
+  ),
   methodVi: z.string(),
   methodEn: z.string(),
 });

@@ -17,7 +17,9 @@ export type Unit = z.infer<typeof Unit>;
 
 /** A unit with its children, as of one date. */
 export type UnitNode = Unit & { children: UnitNode[] };
-export const UnitNode: z.ZodType<UnitNode> = Unit.extend({ children: z.lazy(() => z.array(UnitNode)) }).meta({ id: 'UnitNode' });
+export const UnitNode: z.ZodType<UnitNode> = Unit.extend({ children: z.lazy(() => z.array(UnitNode)) }).meta({
+  id: 'UnitNode',
+});
 
 export const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 

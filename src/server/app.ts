@@ -2,7 +2,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppDeps } from './platform/app-deps';
 import { loggerOptions } from './platform/logger';
 import { registerErrorHandler } from './platform/http-errors';
@@ -37,7 +43,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app, { notFoundFallback: deps.serveWeb ? (req, reply) => spaFallback(req, reply, deps.webDir) : undefined });
+  registerErrorHandler(app, {
+    notFoundFallback: deps.serveWeb ? (req, reply) => spaFallback(req, reply, deps.webDir) : undefined,
+  });
 
   registerInputGuard(app);
   // API answers carry personal data or the session's CSRF token: no browser or shared cache keeps
@@ -66,7 +74,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'DVC06 API', version: '1', description: 'Dịch vụ công Đề án 06 — public-service platform on population data' },
+      info: {
+        title: 'DVC06 API',
+        version: '1',
+        description: 'Dịch vụ công Đề án 06 — public-service platform on population data',
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -81,7 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auditRoutes(deps, {
       citizenOf: (request) => {
         const actor = request.access.actor;
-        return actor?.kind === 'citizen' ? { accountId: actor.accountId, nationalId: actor.nationalId, personId: actor.personId } : null;
+        return actor?.kind === 'citizen'
+          ? { accountId: actor.accountId, nationalId: actor.nationalId, personId: actor.personId }
+          : null;
       },
       roleName: (code) => {
         const role = DEFAULT_ROLES.find((r) => r.code === code);
@@ -94,7 +108,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(populationRoutes(deps), { prefix: '/api/v1/population' });
   await app.register(calendarRoutes(deps), { prefix: '/api/v1/calendar' });
   await app.register(procedureRoutes(deps), { prefix: '/api/v1/procedures' });
-  await app.register(dossiersRoutes(deps, { onWithdraw: closePaymentsOfWithdrawnDossier }), { prefix: '/api/v1/dossiers' });
+  await app.register(dossiersRoutes(deps, { onWithdraw: closePaymentsOfWithdrawnDossier }), {
+    prefix: '/api/v1/dossiers',
+  });
   await app.register(paymentsRoutes(deps), { prefix: '/api/v1/payments' });
   await app.register(paymentsReportsRoutes(deps), { prefix: '/api/v1/payments' });
   await app.register(cashlessRoutes(deps), { prefix: '/api/v1/cashless' });

@@ -34,7 +34,8 @@ export async function openMigratedDatabase(config: Config, holder: DataDirHolder
  */
 export async function prepareDatabase(config: Config, log: (msg: string) => void): Promise<Database> {
   const database = await openMigratedDatabase(config, { command: 'serve', url: config.PUBLIC_URL });
-  if (await ensureProvinceUnits(database.db, config.PROVINCE_CODE)) log(`loaded administrative units of province ${config.PROVINCE_CODE}`);
+  if (await ensureProvinceUnits(database.db, config.PROVINCE_CODE))
+    log(`loaded administrative units of province ${config.PROVINCE_CODE}`);
   await ensureDefaultRoles(database.db);
   await seedCalendar(database.db); // announced 2024–2026 schedules, for years not stored yet
   const procedures = await seedProcedures(database.db); // the procedure catalog's reference data (always, not only in demo)
@@ -49,12 +50,17 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
     log(`empty registry: seeding the demo province with ~${config.DEMO_PEOPLE} synthetic people`);
     const result = await seedDemoProvince(database, { people: config.DEMO_PEOPLE, provinceCode: config.PROVINCE_CODE });
     log(`seeded ${result.people} people in ${result.households} households (${(result.ms / 1000).toFixed(1)} s)`);
-    const dossiers = await seedDemoDossiers(database.db, { perCommune: 6, provinceAgencyCode: config.PROVINCE_AGENCY_CODE, pseudonymKey: config.AUDIT_PSEUDONYM_KEY });
+    const dossiers = await seedDemoDossiers(database.db, {
+      perCommune: 6,
+      provinceAgencyCode: config.PROVINCE_AGENCY_CODE,
+      pseudonymKey: config.AUDIT_PSEUDONYM_KEY,
+    });
     if (dossiers) log(`seeded ${dossiers} synthetic dossiers across every state`);
   }
   if (config.SEED_DEMO === 'auto' && config.DEMO_PEOPLE > 0) {
     const facilities = await seedDemoFacilities(database.db); // synthetic schools and health facilities; only into an empty register
-    if (facilities.created) log(`seeded ${facilities.created} demo schools and health facilities with ${facilities.figures} monthly figures`);
+    if (facilities.created)
+      log(`seeded ${facilities.created} demo schools and health facilities with ${facilities.figures} monthly figures`);
   }
   return database;
 }

@@ -18,8 +18,15 @@ function sqlRows<T>(statement: string): T[] {
   return JSON.parse(r.stdout) as T[];
 }
 
-type Entry = { action: string; actor_role: string; actor_account_id: string | null; purpose: string; details: { osUser?: string; target?: { kind: string; id: string } } };
-const cliEntries = () => sqlRows<Entry>(`select action, actor_role, actor_account_id, purpose, details from audit.access_pending where actor_role = 'cli_operator'
+type Entry = {
+  action: string;
+  actor_role: string;
+  actor_account_id: string | null;
+  purpose: string;
+  details: { osUser?: string; target?: { kind: string; id: string } };
+};
+const cliEntries = () =>
+  sqlRows<Entry>(`select action, actor_role, actor_account_id, purpose, details from audit.access_pending where actor_role = 'cli_operator'
   union all select action, actor_role, actor_account_id, purpose, details from audit.access_log where actor_role = 'cli_operator'`);
 
 // Each command starts a process and reopens the embedded database: seconds each, more on a busy machine.
@@ -33,32 +40,48 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('reading the registry on the command line', () => {
-  it('is refused without --purpose, in Vietnamese and English, before anything is read', () => {
-    for (const args of [['person', 'show', '00000000-0000-0000-0000-000000000000'], ['person', 'search', 'giang a pao']]) {
-      const r = cli(args);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain('AUDIT.PURPOSE_INVALID');
-      expect(r.stderr).toContain('Phải nêu mục đích truy cập');
-      expect(r.stderr).toContain('A purpose is required');
-    }
-    expect(cli(['person', 'search', 'giang', '--purpose', 'self_service']).status).toBe(1);
-    expect(cli(['person', 'search', 'giang', '--purpose', 'curiosity']).stderr).toContain('AUDIT.PURPOSE_INVALID');
-    expect(cliEntries()).toEqual([]);
-  }, SLOW);
+  it(
+    'is refused without --purpose, in Vietnamese and English, before anything is read',
+    () => {
+      for (const args of [
+        ['person', 'show', '00000000-0000-0000-0000-000000000000'],
+        ['person', 'search', 'giang a pao'],
+      ]) {
+        const r = cli(args);
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain('AUDIT.PURPOSE_INVALID');
+        expect(r.stderr).toContain('Phải nêu mục đích truy cập');
+        expect(r.stderr).toContain('A purpose is required');
+      }
+      expect(cli(['person', 'search', 'giang', '--purpose', 'self_service']).status).toBe(1);
+      expect(cli(['person', 'search', 'giang', '--purpose', 'curiosity']).stderr).toContain('AUDIT.PURPOSE_INVALID');
+      expect(cliEntries()).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('logs `person show` and `person search` with the operating-system user, the purpose and the record', () => {
-    const [person] = sqlRows<{ id: string; full_name: string }>('select id, full_name from population.persons order by id limit 1');
-    const shown = cli(['person', 'show', person!.id, '--purpose', 'data_cleaning']);
-    expect(shown.status, shown.stderr).toBe(0);
-    expect(shown.stdout).toContain(person!.id);
-    const found = cli(['person', 'search', person!.full_name, '--purpose', 'inspection']);
-    expect(found.status, found.stderr).toBe(0);
-    const entries = cliEntries();
-    expect(entries).toContainEqual({
-      action: 'person.read', actor_role: 'cli_operator', actor_account_id: null, purpose: 'data_cleaning',
-      details: { osUser: userInfo().username, target: { kind: 'person_record', id: person!.id } },
-    });
-    expect(entries.filter((e) => e.action === 'person.search').map((e) => e.purpose)).toContain('inspection');
-    expect(entries.find((e) => e.action === 'person.search')?.details.target?.id).toBe(person!.id);
-  }, SLOW);
+  it(
+    'logs `person show` and `person search` with the operating-system user, the purpose and the record',
+    () => {
+      const [person] = sqlRows<{ id: string; full_name: string }>(
+        'select id, full_name from population.persons order by id limit 1',
+      );
+      const shown = cli(['person', 'show', person!.id, '--purpose', 'data_cleaning']);
+      expect(shown.status, shown.stderr).toBe(0);
+      expect(shown.stdout).toContain(person!.id);
+      const found = cli(['person', 'search', person!.full_name, '--purpose', 'inspection']);
+      expect(found.status, found.stderr).toBe(0);
+      const entries = cliEntries();
+      expect(entries).toContainEqual({
+        action: 'person.read',
+        actor_role: 'cli_operator',
+        actor_account_id: null,
+        purpose: 'data_cleaning',
+        details: { osUser: userInfo().username, target: { kind: 'person_record', id: person!.id } },
+      });
+      expect(entries.filter((e) => e.action === 'person.search').map((e) => e.purpose)).toContain('inspection');
+      expect(entries.find((e) => e.action === 'person.search')?.details.target?.id).toBe(person!.id);
+    },
+    SLOW,
+  );
 });

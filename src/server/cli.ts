@@ -6,13 +6,30 @@ import { AppError } from './platform/errors';
 import { createProgress } from './platform/progress';
 import { openMigratedDatabase } from './bootstrap';
 import { ensureProvinceUnits, getUnit, getUnitTree, listLinkedUnits, loadProvinceUnits } from './modules/units';
-import { getPersonDetail, getQualityReport, QUALITY_RULES, runQualityCheck, searchPersons, validateNationalId } from './modules/population';
+import {
+  getPersonDetail,
+  getQualityReport,
+  QUALITY_RULES,
+  runQualityCheck,
+  searchPersons,
+  validateNationalId,
+} from './modules/population';
 import { seedDemoProvince } from './modules/demo';
 import { todayInVietnam } from '../contracts/common';
 import type { UnitNode } from '../contracts/units';
 import { runEnsureWebBuild } from './platform/web-build';
 import { commandLineReader, requireCliPurpose, runAuditVerifyCli } from './modules/audit';
-import { assignRole, createStaffUser, DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDefaultRoles, ensureDemoAccounts, listStaffUsers, resetPassword, setDisabled } from './modules/identity';
+import {
+  assignRole,
+  createStaffUser,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  ensureDefaultRoles,
+  ensureDemoAccounts,
+  listStaffUsers,
+  resetPassword,
+  setDisabled,
+} from './modules/identity';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -58,9 +75,12 @@ program
     await serve(config);
   });
 
-program.command('migrate').description('apply database migrations').action(async () => {
-  await withDatabase(async (database) => out(`migrations applied (${database.kind})`));
-});
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(async () => {
+    await withDatabase(async (database) => out(`migrations applied (${database.kind})`));
+  });
 
 program
   .command('seed')
@@ -72,33 +92,59 @@ program
     await withDatabase(async (database, config) => {
       const progress = createProgress('seed', opts.people);
       const result = await seedDemoProvince(database, {
-        people: opts.people, provinceCode: config.PROVINCE_CODE, seed: opts.seed, referenceDate: opts.referenceDate,
+        people: opts.people,
+        provinceCode: config.PROVINCE_CODE,
+        seed: opts.seed,
+        referenceDate: opts.referenceDate,
         onProgress: (done) => progress.update(done),
       });
-      progress.finish(`${result.people} people, ${result.households} households, ${Math.round(result.people / (result.ms / 1000))} people/s`);
+      progress.finish(
+        `${result.people} people, ${result.households} households, ${Math.round(result.people / (result.ms / 1000))} people/s`,
+      );
       for (const d of result.manifest.defects) out(`  injected ${d.code}: ${d.persons} persons (rate ${d.rate})`);
     });
   });
 
 const units = program.command('units').description('administrative units (before and after the 2025 reform)');
-units.command('load').description('(re)load the province reference data').action(async () => {
-  await withDatabase(async (database, config) => {
-    const r = await loadProvinceUnits(database.db, config.PROVINCE_CODE);
-    out(`loaded ${r.units} units and ${r.mergers} merger links`);
-  });
-});
-units.command('tree').option('--as-of <date>', 'date (YYYY-MM-DD)').description('the unit tree on a date').action(async (opts: { asOf?: string }) => {
-  await withDatabase(async (database, config) => printTree(await getUnitTree(database.db, config.PROVINCE_CODE, opts.asOf ?? todayInVietnam())));
-});
-units.command('show <code>').option('--as-of <date>', 'date (YYYY-MM-DD)').description('a unit by code on a date').action(async (code: string, opts: { asOf?: string }) => {
-  await withDatabase(async (database) => out(JSON.stringify(await getUnit(database.db, code, opts.asOf ?? todayInVietnam()), null, 2)));
-});
-for (const direction of ['successors', 'predecessors'] as const) {
-  units.command(`${direction} <code>`).description(direction === 'successors' ? 'what an old unit became in 2025' : 'the old units a new unit was made of').action(async (code: string) => {
-    await withDatabase(async (database) => {
-      for (const l of await listLinkedUnits(database.db, code, direction)) out(`${l.unit.code}  ${l.unit.fullName}  (${l.type}, ${l.effectiveOn})`);
+units
+  .command('load')
+  .description('(re)load the province reference data')
+  .action(async () => {
+    await withDatabase(async (database, config) => {
+      const r = await loadProvinceUnits(database.db, config.PROVINCE_CODE);
+      out(`loaded ${r.units} units and ${r.mergers} merger links`);
     });
   });
+units
+  .command('tree')
+  .option('--as-of <date>', 'date (YYYY-MM-DD)')
+  .description('the unit tree on a date')
+  .action(async (opts: { asOf?: string }) => {
+    await withDatabase(async (database, config) =>
+      printTree(await getUnitTree(database.db, config.PROVINCE_CODE, opts.asOf ?? todayInVietnam())),
+    );
+  });
+units
+  .command('show <code>')
+  .option('--as-of <date>', 'date (YYYY-MM-DD)')
+  .description('a unit by code on a date')
+  .action(async (code: string, opts: { asOf?: string }) => {
+    await withDatabase(async (database) =>
+      out(JSON.stringify(await getUnit(database.db, code, opts.asOf ?? todayInVietnam()), null, 2)),
+    );
+  });
+for (const direction of ['successors', 'predecessors'] as const) {
+  units
+    .command(`${direction} <code>`)
+    .description(
+      direction === 'successors' ? 'what an old unit became in 2025' : 'the old units a new unit was made of',
+    )
+    .action(async (code: string) => {
+      await withDatabase(async (database) => {
+        for (const l of await listLinkedUnits(database.db, code, direction))
+          out(`${l.unit.code}  ${l.unit.fullName}  (${l.type}, ${l.effectiveOn})`);
+      });
+    });
 }
 
 const person = program.command('person').description('the population registry');
@@ -109,38 +155,72 @@ person
   .addOption(new Option('--sex <sex>').choices(['male', 'female']))
   .action((id: string, opts: { birthDate?: string; sex?: 'male' | 'female' }) => {
     const r = validateNationalId({ id, birthDate: opts.birthDate, sex: opts.sex });
-    if (r.decoded) out(`province ${r.decoded.provinceCode} (${r.decoded.provinceName ?? '?'}), ${r.decoded.sex}, born ${r.decoded.birthYear}`);
+    if (r.decoded)
+      out(
+        `province ${r.decoded.provinceCode} (${r.decoded.provinceName ?? '?'}), ${r.decoded.sex}, born ${r.decoded.birthYear}`,
+      );
     for (const p of r.problems) out(`✗ ${p.code} [${p.field}] ${p.messageVi} / ${p.messageEn}`);
     out(r.valid ? 'valid' : 'invalid');
     process.exitCode = r.valid ? 0 : 1;
   });
 /** Reading personal data on the command line is logged like an officer's read: the purpose is required (ADR 0004). */
-const purposeOption = () => new Option('--purpose <code>', 'why you read the registry (required; logged with your OS user): data_cleaning, inspection, authority_request, …');
-person.command('search <name>').option('--birth-year <y>').option('--unit <code>').addOption(purposeOption()).description('search by name, ignoring diacritics').action(async (name: string, opts: { birthYear?: string; unit?: string; purpose?: string }) => {
-  const purpose = requireCliPurpose(opts.purpose);
-  await withDatabase(async (database, config) => {
-    const reader = await commandLineReader(database.db, config, purpose);
-    const r = await searchPersons(database.db, { name, birthYear: opts.birthYear ? Number(opts.birthYear) : undefined, unitCode: opts.unit, purpose, page: 1, pageSize: 20 }, null, reader);
-    for (const p of r.items) out(`${p.id}  ${p.fullName}  ${p.birthDate ?? p.birthYear}  ${p.residenceUnitName ?? ''}`);
-    out(`${r.total} found`);
+const purposeOption = () =>
+  new Option(
+    '--purpose <code>',
+    'why you read the registry (required; logged with your OS user): data_cleaning, inspection, authority_request, …',
+  );
+person
+  .command('search <name>')
+  .option('--birth-year <y>')
+  .option('--unit <code>')
+  .addOption(purposeOption())
+  .description('search by name, ignoring diacritics')
+  .action(async (name: string, opts: { birthYear?: string; unit?: string; purpose?: string }) => {
+    const purpose = requireCliPurpose(opts.purpose);
+    await withDatabase(async (database, config) => {
+      const reader = await commandLineReader(database.db, config, purpose);
+      const r = await searchPersons(
+        database.db,
+        {
+          name,
+          birthYear: opts.birthYear ? Number(opts.birthYear) : undefined,
+          unitCode: opts.unit,
+          purpose,
+          page: 1,
+          pageSize: 20,
+        },
+        null,
+        reader,
+      );
+      for (const p of r.items)
+        out(`${p.id}  ${p.fullName}  ${p.birthDate ?? p.birthYear}  ${p.residenceUnitName ?? ''}`);
+      out(`${r.total} found`);
+    });
   });
-});
-person.command('show <recordId>').addOption(purposeOption()).description('a person record by record id').action(async (id: string, opts: { purpose?: string }) => {
-  const purpose = requireCliPurpose(opts.purpose);
-  await withDatabase(async (database, config) => {
-    const reader = await commandLineReader(database.db, config, purpose);
-    out(JSON.stringify(await getPersonDetail(database.db, id, undefined, { reader, purpose }), null, 2));
+person
+  .command('show <recordId>')
+  .addOption(purposeOption())
+  .description('a person record by record id')
+  .action(async (id: string, opts: { purpose?: string }) => {
+    const purpose = requireCliPurpose(opts.purpose);
+    await withDatabase(async (database, config) => {
+      const reader = await commandLineReader(database.db, config, purpose);
+      out(JSON.stringify(await getPersonDetail(database.db, id, undefined, { reader, purpose }), null, 2));
+    });
   });
-});
 
 const quality = program.command('quality').description('data quality: đúng, đủ, sạch, sống');
-quality.command('run').option('--as-of <date>').description('run every rule over the registry').action(async (opts: { asOf?: string }) => {
-  await withDatabase(async (database) => {
-    const progress = createProgress('quality', QUALITY_RULES.length);
-    const runId = await runQualityCheck(database, opts.asOf, (code, done) => progress.update(done, code));
-    progress.finish(`run ${runId}`);
+quality
+  .command('run')
+  .option('--as-of <date>')
+  .description('run every rule over the registry')
+  .action(async (opts: { asOf?: string }) => {
+    await withDatabase(async (database) => {
+      const progress = createProgress('quality', QUALITY_RULES.length);
+      const runId = await runQualityCheck(database, opts.asOf, (code, done) => progress.update(done, code));
+      progress.finish(`run ${runId}`);
+    });
   });
-});
 quality
   .command('report')
   .option('--run', 'run the rules first')
@@ -153,18 +233,26 @@ quality
       if (!report) throw new AppError('QUALITY.NOT_FOUND', 'Chưa chạy đánh giá (dùng --run)', 'No run yet (use --run)');
       if (opts.json) return out(JSON.stringify(report, null, 2));
       const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-      out(`Quality run ${report.runId} as of ${report.asOf}: province score ${pct(report.province.score)} (${report.province.personsWithFindings}/${report.province.persons} persons with findings)`);
-      for (const c of report.communes) out(`  ${c.unitCode}  ${(c.unitName ?? '?').padEnd(28)} ${pct(c.score).padStart(6)}  ${c.personsWithFindings}/${c.persons}`);
+      out(
+        `Quality run ${report.runId} as of ${report.asOf}: province score ${pct(report.province.score)} (${report.province.personsWithFindings}/${report.province.persons} persons with findings)`,
+      );
+      for (const c of report.communes)
+        out(
+          `  ${c.unitCode}  ${(c.unitName ?? '?').padEnd(28)} ${pct(c.score).padStart(6)}  ${c.personsWithFindings}/${c.persons}`,
+        );
       for (const r of report.rules) out(`  ${r.code.padEnd(36)} ${String(r.findings).padStart(7)}  ${r.titleVi}`);
     });
   });
 
 const audit = program.command('audit').description('the personal-data access log');
-audit.command('verify').description('recompute the hash chain and report the first broken entry').action(async () => {
-  await withDatabase(async (database, config) => {
-    process.exitCode = await runAuditVerifyCli(database, { config });
+audit
+  .command('verify')
+  .description('recompute the hash chain and report the first broken entry')
+  .action(async () => {
+    await withDatabase(async (database, config) => {
+      process.exitCode = await runAuditVerifyCli(database, { config });
+    });
   });
-});
 
 const users = program.command('users').description('staff accounts and roles');
 /** Finds a staff account by username (CLI convenience). */
@@ -173,14 +261,17 @@ async function staffId(database: Database, username: string): Promise<string> {
   if (!found) throw new AppError('USER.NOT_FOUND', `Không có tài khoản ${username}`, `No account ${username}`);
   return found.id;
 }
-users.command('list').description('staff accounts with their roles').action(async () => {
-  await withDatabase(async (database) => {
-    for (const u of await listStaffUsers(database.db, null)) {
-      const roles = u.assignments.map((a) => `${a.role}@${a.unitCode}${a.sector ? `/${a.sector}` : ''}`).join(', ');
-      out(`${(u.username ?? '').padEnd(20)} ${u.disabled ? 'DISABLED ' : ''}${u.locked ? 'LOCKED ' : ''}${roles}`);
-    }
+users
+  .command('list')
+  .description('staff accounts with their roles')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      for (const u of await listStaffUsers(database.db, null)) {
+        const roles = u.assignments.map((a) => `${a.role}@${a.unitCode}${a.sector ? `/${a.sector}` : ''}`).join(', ');
+        out(`${(u.username ?? '').padEnd(20)} ${u.disabled ? 'DISABLED ' : ''}${u.locked ? 'LOCKED ' : ''}${roles}`);
+      }
+    });
   });
-});
 users
   .command('create <username> <displayName>')
   .option('--role <role>')
@@ -191,35 +282,65 @@ users
     await withDatabase(async (database) => {
       await ensureDefaultRoles(database.db);
       const { user, temporaryPassword } = await createStaffUser(database.db, { username, displayName });
-      if (opts.role && opts.unit) await assignRole(database.db, null, user.id, { role: opts.role, unitCode: opts.unit, sector: opts.sector ?? null });
+      if (opts.role && opts.unit)
+        await assignRole(database.db, null, user.id, {
+          role: opts.role,
+          unitCode: opts.unit,
+          sector: opts.sector ?? null,
+        });
       out(`created ${user.username}; temporary password (shown once): ${temporaryPassword}`);
     });
   });
-users.command('assign <username> <role> <unit>').option('--sector <sector>').description('give a role in a unit').action(async (username: string, role: string, unit: string, opts: { sector?: string }) => {
-  await withDatabase(async (database) => {
-    await ensureDefaultRoles(database.db);
-    await assignRole(database.db, null, await staffId(database, username), { role, unitCode: unit, sector: opts.sector ?? null });
-    out(`assigned ${role} in ${unit} to ${username}`);
-  });
-});
-users.command('reset-password <username>').description('new temporary password; ends the sessions').action(async (username: string) => {
-  await withDatabase(async (database) => out(`temporary password (shown once): ${(await resetPassword(database.db, await staffId(database, username))).temporaryPassword}`));
-});
-for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
-  users.command(`${verb} <username>`).description(`${verb} an account`).action(async (username: string) => {
+users
+  .command('assign <username> <role> <unit>')
+  .option('--sector <sector>')
+  .description('give a role in a unit')
+  .action(async (username: string, role: string, unit: string, opts: { sector?: string }) => {
     await withDatabase(async (database) => {
-      await setDisabled(database.db, await staffId(database, username), disabled);
-      out(`${username} ${verb}d`);
+      await ensureDefaultRoles(database.db);
+      await assignRole(database.db, null, await staffId(database, username), {
+        role,
+        unitCode: unit,
+        sector: opts.sector ?? null,
+      });
+      out(`assigned ${role} in ${unit} to ${username}`);
     });
   });
-}
-users.command('demo').description('create the demo staff accounts (development only) and list them').action(async () => {
-  await withDatabase(async (database) => {
-    await ensureDefaultRoles(database.db);
-    await ensureDemoAccounts(database.db);
-    for (const d of DEMO_ACCOUNTS) out(`${d.username.padEnd(16)} ${DEMO_PASSWORD}  ${d.role}@${d.unitCode}  ${d.displayName}`);
+users
+  .command('reset-password <username>')
+  .description('new temporary password; ends the sessions')
+  .action(async (username: string) => {
+    await withDatabase(async (database) =>
+      out(
+        `temporary password (shown once): ${(await resetPassword(database.db, await staffId(database, username))).temporaryPassword}`,
+      ),
+    );
   });
-});
+for (const [verb, disabled] of [
+  ['disable', true],
+  ['enable', false],
+] as const) {
+  users
+    .command(`${verb} <username>`)
+    .description(`${verb} an account`)
+    .action(async (username: string) => {
+      await withDatabase(async (database) => {
+        await setDisabled(database.db, await staffId(database, username), disabled);
+        out(`${username} ${verb}d`);
+      });
+    });
+}
+users
+  .command('demo')
+  .description('create the demo staff accounts (development only) and list them')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      await ensureDefaultRoles(database.db);
+      await ensureDemoAccounts(database.db);
+      for (const d of DEMO_ACCOUNTS)
+        out(`${d.username.padEnd(16)} ${DEMO_PASSWORD}  ${d.role}@${d.unitCode}  ${d.displayName}`);
+    });
+  });
 
 program.command('sql <statement>', { hidden: true }).action(async (statement: string) => {
   await withDatabase(async (database) => out(JSON.stringify(await database.rows(sql.raw(statement)), null, 2)));

@@ -24,7 +24,8 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const sealer = startAccessLogSealer(database.db, {
     intervalMs: config.AUDIT_SEAL_INTERVAL_MS,
     onError: (error) => {
-      if (!sealerOutage(error, 'access-log sealing')) log.error({ err: error instanceof Error ? error.message : String(error) }, 'access-log sealing failed');
+      if (!sealerOutage(error, 'access-log sealing'))
+        log.error({ err: error instanceof Error ? error.message : String(error) }, 'access-log sealing failed');
     },
     // Signed checkpoints of the chain head, outside the database (ADR 0004).
     checkpoint: { anchor: checkpointAnchorFromConfig(config), intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_MS },
@@ -33,7 +34,8 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const paymentExpiry = startPaymentExpiryJob(database.db, {
     intervalMs: 30_000,
     onError: (error) => {
-      if (!expiryOutage(error, 'payment expiry')) log.error({ err: error instanceof Error ? error.message : String(error) }, 'payment expiry failed');
+      if (!expiryOutage(error, 'payment expiry'))
+        log.error({ err: error instanceof Error ? error.message : String(error) }, 'payment expiry failed');
     },
   });
   let closing = false;

@@ -21,11 +21,16 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
-const noStore = (res: LightMyRequestResponse) => String(res.headers['cache-control'] ?? '').split(/,\s*/).includes('no-store');
+const noStore = (res: LightMyRequestResponse) =>
+  String(res.headers['cache-control'] ?? '')
+    .split(/,\s*/)
+    .includes('no-store');
 
 describe('Cache-Control: no-store on every API answer', () => {
   it('holds for every GET route of the API, every caller, whatever the status', async () => {
-    const routes = t.app.routeActions.filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes('*'));
+    const routes = t.app.routeActions.filter(
+      (r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes('*'),
+    );
     expect(routes.length).toBeGreaterThan(40);
     const stored: string[] = [];
     const statuses = new Set<number>();
@@ -34,8 +39,13 @@ describe('Cache-Control: no-store on every API answer', () => {
         const url = route.url.replace(/:[A-Za-z]+/g, () => randomUUID());
         const res = session ? await session.inject(url) : await t.app.inject(url);
         statuses.add(res.statusCode);
-        const ok = PUBLIC_CACHEABLE.has(route.url) ? String(res.headers['cache-control']).startsWith('public') : noStore(res);
-        if (!ok) stored.push(`${who} GET ${route.url} → ${res.statusCode} cache-control: ${String(res.headers['cache-control'])}`);
+        const ok = PUBLIC_CACHEABLE.has(route.url)
+          ? String(res.headers['cache-control']).startsWith('public')
+          : noStore(res);
+        if (!ok)
+          stored.push(
+            `${who} GET ${route.url} → ${res.statusCode} cache-control: ${String(res.headers['cache-control'])}`,
+          );
       }
     }
     expect(stored).toEqual([]);
@@ -49,7 +59,15 @@ describe('Cache-Control: no-store on every API answer', () => {
     expect(noStore(me)).toBe(true);
     expect(noStore(await citizen.inject('/api/v1/population/me'))).toBe(true);
     expect(noStore(await citizen.inject({ method: 'POST', url: '/api/v1/audit/me/consents', payload: {} }))).toBe(true);
-    expect(noStore(await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } }))).toBe(true);
+    expect(
+      noStore(
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'nobody', password: 'x' },
+        }),
+      ),
+    ).toBe(true);
     expect(noStore(await citizen.inject('/%61pi/v1/auth/me'))).toBe(true);
     expect(noStore(await t.app.inject('/api/v1/no-such-thing'))).toBe(true);
   });

@@ -25,7 +25,10 @@ export const Config = z
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
     DATA_DIR: z.string().default('./data'),
     PUBLIC_URL: z.string().url().optional(),
-    PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'must be a 2-digit province code').default('12'),
+    PROVINCE_CODE: z
+      .string()
+      .regex(/^\d{2}$/, 'must be a 2-digit province code')
+      .default('12'),
     /** Agency code of the province (QCVN 102:2016) used in dossier codes — not confirmed, so configurable. */
     PROVINCE_AGENCY_CODE: z.string().default('000.00.00.H29'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -34,7 +37,13 @@ export const Config = z
     /** How often the server chains staged access-log entries (ADR 0004). */
     AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
     /** Ed25519 private key (base64 PKCS#8 DER, or PEM) signing the access log's checkpoints; never stored in the database (ADR 0004). */
-    AUDIT_CHECKPOINT_KEY: z.string().refine(isEd25519PrivateKey, 'must be an Ed25519 private key, base64 PKCS#8 DER (openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)').optional(),
+    AUDIT_CHECKPOINT_KEY: z
+      .string()
+      .refine(
+        isEd25519PrivateKey,
+        'must be an Ed25519 private key, base64 PKCS#8 DER (openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)',
+      )
+      .optional(),
     /** How often the server writes a signed checkpoint of the access log's head to DATA_DIR/audit-checkpoints.jsonl. */
     AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
     /** Optional endpoint each checkpoint is also POSTed to (JSON), outside this host. */
@@ -48,16 +57,28 @@ export const Config = z
     /** Online payment gateway (VNPAY v2.1-style, DOMAIN.md §11): payment page, merchant API, merchant code and HMAC secret; unset = the built-in sandbox. */
     PAYMENT_GATEWAY_URL: z.string().url().optional(),
     PAYMENT_GATEWAY_API_URL: z.string().url().optional(),
-    PAYMENT_TMN_CODE: z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1-20 letters or digits').optional(),
+    PAYMENT_TMN_CODE: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1-20 letters or digits')
+      .optional(),
     PAYMENT_HASH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Minutes a citizen has to complete a payment on the gateway (vnp_ExpireDate); then it expires. */
     PAYMENT_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     /** Serve the sandbox payment gateway at /pay-sandbox (default: on outside production). */
     PAYMENT_SANDBOX: z.enum(['on', 'off']).optional(),
     /** VietQR bank transfer (NAPAS 247): BIN of the bank holding the receiving (treasury) account, its number and name; unset in production = VietQR off. */
-    VIETQR_BANK_BIN: z.string().regex(/^\d{6}$/, 'must be a 6-digit NAPAS bank BIN').optional(),
-    VIETQR_ACCOUNT_NO: z.string().regex(/^[0-9A-Za-z]{1,19}$/, 'must be 1-19 letters or digits').optional(),
-    VIETQR_ACCOUNT_NAME: z.string().regex(/^[A-Z0-9 .,-]{2,70}$/, 'must be 2-70 upper-case ASCII letters, digits, spaces or . , -').optional(),
+    VIETQR_BANK_BIN: z
+      .string()
+      .regex(/^\d{6}$/, 'must be a 6-digit NAPAS bank BIN')
+      .optional(),
+    VIETQR_ACCOUNT_NO: z
+      .string()
+      .regex(/^[0-9A-Za-z]{1,19}$/, 'must be 1-19 letters or digits')
+      .optional(),
+    VIETQR_ACCOUNT_NAME: z
+      .string()
+      .regex(/^[A-Z0-9 .,-]{2,70}$/, 'must be 2-70 upper-case ASCII letters, digits, spaces or . , -')
+      .optional(),
     /** Hours a VietQR transfer order stays open (the statement may come days later; a late transfer is still credited). */
     VIETQR_EXPIRY_HOURS: z.coerce.number().int().min(1).max(720).default(72),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -73,7 +94,8 @@ export const Config = z
       .default(DEFAULT_WORKING_HOURS)
       .superRefine((text, ctx) => {
         const parsed = parseWorkingHours(text);
-        if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: `${parsed.problem.en} (e.g. ${DEFAULT_WORKING_HOURS})` });
+        if ('problem' in parsed)
+          ctx.addIssue({ code: 'custom', message: `${parsed.problem.en} (e.g. ${DEFAULT_WORKING_HOURS})` });
       }),
   })
   .transform((c) => ({
@@ -83,34 +105,59 @@ export const Config = z
     SESSION_SECRET: c.SESSION_SECRET ?? (c.NODE_ENV === 'production' ? undefined : devSecret),
     AUDIT_PSEUDONYM_KEY: c.AUDIT_PSEUDONYM_KEY ?? (c.NODE_ENV === 'production' ? undefined : `${devSecret}-audit`),
     AUDIT_CHECKPOINT_KEY: c.AUDIT_CHECKPOINT_KEY ?? (c.NODE_ENV === 'production' ? undefined : devCheckpointKey),
-    OIDC_CLIENT_SECRET: c.OIDC_CLIENT_SECRET ?? (c.NODE_ENV === 'production' ? undefined : 'dvc06-sandbox-client-secret'),
+    OIDC_CLIENT_SECRET:
+      c.OIDC_CLIENT_SECRET ?? (c.NODE_ENV === 'production' ? undefined : 'dvc06-sandbox-client-secret'),
     EID_SANDBOX: c.EID_SANDBOX ?? (c.NODE_ENV === 'production' ? 'off' : 'on'),
     ...paymentDefaults(c),
     // Synthetic development account (not a real treasury account); production must configure all three or VietQR stays off.
     VIETQR_BANK_BIN: c.VIETQR_BANK_BIN ?? (c.NODE_ENV === 'production' ? undefined : '970436'),
     VIETQR_ACCOUNT_NO: c.VIETQR_ACCOUNT_NO ?? (c.NODE_ENV === 'production' ? undefined : '0000012345678'),
-    VIETQR_ACCOUNT_NAME: c.VIETQR_ACCOUNT_NAME ?? (c.NODE_ENV === 'production' ? undefined : 'KHO BAC NHA NUOC LAI CHAU DEMO'),
+    VIETQR_ACCOUNT_NAME:
+      c.VIETQR_ACCOUNT_NAME ?? (c.NODE_ENV === 'production' ? undefined : 'KHO BAC NHA NUOC LAI CHAU DEMO'),
   }))
   .superRefine((c, ctx) => {
     if (c.DB_QUERY_TIMEOUT_MS <= c.DB_STATEMENT_TIMEOUT_MS) {
-      ctx.addIssue({ code: 'custom', path: ['DB_QUERY_TIMEOUT_MS'], message: 'must be longer than DB_STATEMENT_TIMEOUT_MS (the server cancels first; this catches a database that answers nothing)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DB_QUERY_TIMEOUT_MS'],
+        message:
+          'must be longer than DB_STATEMENT_TIMEOUT_MS (the server cancels first; this catches a database that answers nothing)',
+      });
     }
-    for (const key of ['SESSION_SECRET', 'AUDIT_PSEUDONYM_KEY', 'AUDIT_CHECKPOINT_KEY', 'OIDC_CLIENT_SECRET', 'PAYMENT_TMN_CODE', 'PAYMENT_HASH_SECRET'] as const) {
+    for (const key of [
+      'SESSION_SECRET',
+      'AUDIT_PSEUDONYM_KEY',
+      'AUDIT_CHECKPOINT_KEY',
+      'OIDC_CLIENT_SECRET',
+      'PAYMENT_TMN_CODE',
+      'PAYMENT_HASH_SECRET',
+    ] as const) {
       if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
     for (const key of ['PAYMENT_GATEWAY_URL', 'PAYMENT_GATEWAY_API_URL'] as const) {
-      if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when the sandbox payment gateway is off' });
+      if (!c[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required when the sandbox payment gateway is off' });
     }
     if (c.EID_SANDBOX === 'off' && !c.OIDC_ISSUER) {
-      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'is required when the sandbox e-ID provider is off' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'is required when the sandbox e-ID provider is off',
+      });
     }
     // The development secrets are published in this repository: whatever NODE_ENV says, they are
     // accepted only on a developer's machine (issue #10 §10, ADR 0010 rule 10).
     if (!developmentSecretsAllowed(c)) {
       for (const [key, value] of Object.entries(DEV_ONLY_SECRETS) as Array<[keyof typeof DEV_ONLY_SECRETS, string]>) {
-        if (c[key] === value) ctx.addIssue({ code: 'custom', path: [key], message: 'is the published development default: set a secret of your own' });
+        if (c[key] === value)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'is the published development default: set a secret of your own',
+          });
       }
-      if (Object.entries(DEV_ONLY_SECRETS).some(([key, value]) => c[key as keyof typeof DEV_ONLY_SECRETS] === value)) ctx.addIssue({ code: 'custom', path: [], message: DEV_SECRETS_RULE });
+      if (Object.entries(DEV_ONLY_SECRETS).some(([key, value]) => c[key as keyof typeof DEV_ONLY_SECRETS] === value))
+        ctx.addIssue({ code: 'custom', path: [], message: DEV_SECRETS_RULE });
     }
   });
 
@@ -127,7 +174,8 @@ const DEV_ONLY_SECRETS = {
   PAYMENT_HASH_SECRET: `${devSecret}-payment`,
 } as const;
 
-const DEV_SECRETS_RULE = 'the published development secrets are accepted only with EID_SANDBOX=on, PAYMENT_SANDBOX=on and a loopback PUBLIC_URL (e.g. http://localhost:3000), whatever NODE_ENV says';
+const DEV_SECRETS_RULE =
+  'the published development secrets are accepted only with EID_SANDBOX=on, PAYMENT_SANDBOX=on and a loopback PUBLIC_URL (e.g. http://localhost:3000), whatever NODE_ENV says';
 
 /** A URL whose host is this machine: localhost (or *.localhost), 127.0.0.0/8 or [::1]. */
 export function isLoopbackUrl(url: string): boolean {
@@ -148,7 +196,9 @@ function developmentSecretsAllowed(c: { EID_SANDBOX: string; PAYMENT_SANDBOX: st
 /** An Ed25519 private key from base64 PKCS#8 DER or PEM text (AUDIT_CHECKPOINT_KEY); throws otherwise. */
 export function parseEd25519PrivateKey(text: string): KeyObject {
   const t = text.trim();
-  const key = t.startsWith('-----BEGIN') ? createPrivateKey(t) : createPrivateKey({ key: Buffer.from(t, 'base64'), format: 'der', type: 'pkcs8' });
+  const key = t.startsWith('-----BEGIN')
+    ? createPrivateKey(t)
+    : createPrivateKey({ key: Buffer.from(t, 'base64'), format: 'der', type: 'pkcs8' });
   if (key.asymmetricKeyType !== 'ed25519') throw new Error('not an Ed25519 key');
   return key;
 }
@@ -166,14 +216,24 @@ function isEd25519PrivateKey(text: string): boolean {
  * Payment gateway defaults: secrets only outside production; the gateway URLs point at the
  * built-in sandbox (/pay-sandbox) when it is on, and must be configured otherwise.
  */
-function paymentDefaults(c: { NODE_ENV: string; PORT: number; PUBLIC_URL?: string; PAYMENT_SANDBOX?: 'on' | 'off'; PAYMENT_GATEWAY_URL?: string; PAYMENT_GATEWAY_API_URL?: string; PAYMENT_TMN_CODE?: string; PAYMENT_HASH_SECRET?: string }) {
+function paymentDefaults(c: {
+  NODE_ENV: string;
+  PORT: number;
+  PUBLIC_URL?: string;
+  PAYMENT_SANDBOX?: 'on' | 'off';
+  PAYMENT_GATEWAY_URL?: string;
+  PAYMENT_GATEWAY_API_URL?: string;
+  PAYMENT_TMN_CODE?: string;
+  PAYMENT_HASH_SECRET?: string;
+}) {
   const dev = c.NODE_ENV !== 'production';
   const sandbox = c.PAYMENT_SANDBOX ?? (dev ? 'on' : 'off');
   const base = `${(c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '')}/pay-sandbox`;
   return {
     PAYMENT_SANDBOX: sandbox,
     PAYMENT_GATEWAY_URL: c.PAYMENT_GATEWAY_URL ?? (sandbox === 'on' ? `${base}/paymentv2/vpcpay.html` : undefined),
-    PAYMENT_GATEWAY_API_URL: c.PAYMENT_GATEWAY_API_URL ?? (sandbox === 'on' ? `${base}/merchant_webapi/api/transaction` : undefined),
+    PAYMENT_GATEWAY_API_URL:
+      c.PAYMENT_GATEWAY_API_URL ?? (sandbox === 'on' ? `${base}/merchant_webapi/api/transaction` : undefined),
     PAYMENT_TMN_CODE: c.PAYMENT_TMN_CODE ?? (dev ? 'DVC06SBX' : undefined),
     PAYMENT_HASH_SECRET: c.PAYMENT_HASH_SECRET ?? (dev ? `${devSecret}-payment` : undefined),
   };

@@ -14,7 +14,17 @@ const newDir = () => {
   return dir;
 };
 const writeLock = (dir: string, record: Record<string, unknown>) =>
-  writeFileSync(lockPathOf(dir), JSON.stringify({ command: 'serve', host: hostname(), startedAt: new Date().toISOString(), processStart: null, bootId: null, ...record }));
+  writeFileSync(
+    lockPathOf(dir),
+    JSON.stringify({
+      command: 'serve',
+      host: hostname(),
+      startedAt: new Date().toISOString(),
+      processStart: null,
+      bootId: null,
+      ...record,
+    }),
+  );
 const refusal = (fn: () => unknown): AppError => {
   try {
     fn();
@@ -36,7 +46,11 @@ describe('the lock of an embedded data directory', () => {
   it('is held once: a second open in the same process is refused until the first releases it', () => {
     const dir = newDir();
     const lock = acquireDataDirLock(dir, { command: 'serve', url: 'http://localhost:3000' });
-    expect(JSON.parse(readFileSync(lockPathOf(dir), 'utf8'))).toMatchObject({ command: 'serve', pid: process.pid, host: hostname() });
+    expect(JSON.parse(readFileSync(lockPathOf(dir), 'utf8'))).toMatchObject({
+      command: 'serve',
+      pid: process.pid,
+      host: hostname(),
+    });
     const refused = refusal(() => acquireDataDirLock(dir, { command: 'migrate' }));
     expect(refused.code).toBe('DATA_DIR.LOCKED');
     expect(refused.messageEn).toContain('http://localhost:3000');

@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { AppError } from './errors';
@@ -183,7 +195,9 @@ function readLock(path: string): { text: string; record: LockRecord | null; mtim
 function parseRecord(text: string): LockRecord | null {
   try {
     const r = JSON.parse(text) as Partial<LockRecord>;
-    return typeof r.pid === 'number' && typeof r.host === 'string' && typeof r.command === 'string' ? (r as LockRecord) : null;
+    return typeof r.pid === 'number' && typeof r.host === 'string' && typeof r.command === 'string'
+      ? (r as LockRecord)
+      : null;
   } catch {
     return null;
   }

@@ -7,15 +7,22 @@ import { createOutageReporter, databaseUnavailableReason, isDatabaseUnavailable 
 import { startTcpProxy } from '../../../test/tcp-proxy';
 
 /** An error shaped like node-postgres' DatabaseError / PGlite's DatabaseError: a message and a SQLSTATE. */
-const sqlError = (code: string, message = 'server error') => Object.assign(new Error(message), { code, severity: 'ERROR' });
-const errnoError = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, errno: -1, syscall: 'connect' });
-const wrapped = (cause: unknown) => new DrizzleQueryError('select 1 from identity.accounts where id = $1', ['secret-value'], cause as Error);
+const sqlError = (code: string, message = 'server error') =>
+  Object.assign(new Error(message), { code, severity: 'ERROR' });
+const errnoError = (code: string) =>
+  Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, errno: -1, syscall: 'connect' });
+const wrapped = (cause: unknown) =>
+  new DrizzleQueryError('select 1 from identity.accounts where id = $1', ['secret-value'], cause as Error);
 
 describe('classifying database errors: outage (503) or not (500)', () => {
   it.each([
     ['connection failure 08006', sqlError('08006'), 'SQLSTATE 08006'],
     ['cannot connect 08001', sqlError('08001'), 'SQLSTATE 08001'],
-    ['administrator shutdown 57P01', sqlError('57P01', 'terminating connection due to administrator command'), 'SQLSTATE 57P01'],
+    [
+      'administrator shutdown 57P01',
+      sqlError('57P01', 'terminating connection due to administrator command'),
+      'SQLSTATE 57P01',
+    ],
     ['crash shutdown 57P02', sqlError('57P02'), 'SQLSTATE 57P02'],
     ['starting up 57P03', sqlError('57P03', 'the database system is starting up'), 'SQLSTATE 57P03'],
     ['statement timeout 57014', sqlError('57014', 'canceling statement due to statement timeout'), 'SQLSTATE 57014'],
@@ -27,15 +34,33 @@ describe('classifying database errors: outage (503) or not (500)', () => {
     ['broken pipe', errnoError('EPIPE'), 'EPIPE'],
     ['unreachable host', errnoError('EHOSTUNREACH'), 'EHOSTUNREACH'],
     ['pool acquisition timeout', new Error('timeout exceeded when trying to connect'), 'pool acquisition timeout'],
-    ['connection timeout', new Error('Connection terminated due to connection timeout', { cause: new Error('timeout expired') }), 'connection timeout'],
+    [
+      'connection timeout',
+      new Error('Connection terminated due to connection timeout', { cause: new Error('timeout expired') }),
+      'connection timeout',
+    ],
     ['query read timeout', new Error('Query read timeout'), 'query timeout'],
     ['connection dropped', new Error('Connection terminated unexpectedly'), 'connection terminated'],
-    ['client not queryable', new Error('Client has encountered a connection error and is not queryable'), 'connection lost'],
+    [
+      'client not queryable',
+      new Error('Client has encountered a connection error and is not queryable'),
+      'connection lost',
+    ],
     ['PGlite closed', new Error('PGlite is closed'), 'database closed'],
     ['Drizzle wrapping a reset', wrapped(errnoError('ECONNRESET')), 'ECONNRESET'],
     ['Drizzle wrapping a statement timeout', wrapped(sqlError('57014')), 'SQLSTATE 57014'],
-    ['AggregateError of every address refused', Object.assign(new AggregateError([errnoError('ECONNREFUSED'), errnoError('ECONNREFUSED')], ''), { code: 'ECONNREFUSED' }), 'ECONNREFUSED'],
-    ['AggregateError without a code', new AggregateError([new Error('x'), errnoError('ENETUNREACH')], ''), 'ENETUNREACH'],
+    [
+      'AggregateError of every address refused',
+      Object.assign(new AggregateError([errnoError('ECONNREFUSED'), errnoError('ECONNREFUSED')], ''), {
+        code: 'ECONNREFUSED',
+      }),
+      'ECONNREFUSED',
+    ],
+    [
+      'AggregateError without a code',
+      new AggregateError([new Error('x'), errnoError('ENETUNREACH')], ''),
+      'ENETUNREACH',
+    ],
   ])('%s is an outage', (_what, error, reason) => {
     expect(databaseUnavailableReason(error)).toBe(reason);
     expect(isDatabaseUnavailable(error)).toBe(true);
@@ -63,16 +88,28 @@ describe('classifying database errors: outage (503) or not (500)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as net.AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const refused = await new pg.Client({ host: '127.0.0.1', port, user: 'x', database: 'x' }).connect().catch((e: unknown) => e);
+    const refused = await new pg.Client({ host: '127.0.0.1', port, user: 'x', database: 'x' })
+      .connect()
+      .catch((e: unknown) => e);
     expect(databaseUnavailableReason(refused)).toBe('ECONNREFUSED');
 
     // A port that accepts and never answers: the pool's connection timeout, then its acquisition timeout.
     const silent = await startTcpProxy({ host: '127.0.0.1', port });
     silent.freeze();
-    const pool = new pg.Pool({ host: '127.0.0.1', port: silent.port, user: 'x', database: 'x', max: 1, connectionTimeoutMillis: 200 });
+    const pool = new pg.Pool({
+      host: '127.0.0.1',
+      port: silent.port,
+      user: 'x',
+      database: 'x',
+      max: 1,
+      connectionTimeoutMillis: 200,
+    });
     pool.on('error', () => undefined);
     try {
-      const [first, second] = await Promise.all([pool.query('select 1').catch((e: unknown) => e), pool.query('select 1').catch((e: unknown) => e)]);
+      const [first, second] = await Promise.all([
+        pool.query('select 1').catch((e: unknown) => e),
+        pool.query('select 1').catch((e: unknown) => e),
+      ]);
       expect(databaseUnavailableReason(first)).toBe('connection timeout');
       expect(['connection timeout', 'pool acquisition timeout']).toContain(databaseUnavailableReason(second));
     } finally {

@@ -16,12 +16,23 @@ export const DB_RETRY_AFTER_SECONDS = 5;
  * 57014 (query cancelled: statement_timeout), 25P03 (idle-in-transaction timeout), 53300 (too many connections).
  */
 function unavailableSqlState(code: string): boolean {
-  return /^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-5]$/.test(code) || code === '57014' || code === '25P03' || code === '53300';
+  return (
+    /^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-5]$/.test(code) || code === '57014' || code === '25P03' || code === '53300'
+  );
 }
 
 /** Socket errors (errno codes) meaning the database host cannot be reached or dropped the connection. */
 const UNAVAILABLE_ERRNO = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
 ]);
 
 /** Messages of node-postgres, pg-pool and PGlite errors that carry no code (pg 8, pg-pool 3, PGlite 0.5). */
@@ -42,7 +53,12 @@ const UNAVAILABLE_MESSAGES: ReadonlyArray<[RegExp, string]> = [
  */
 export function databaseUnavailableReason(error: unknown, depth = 0): string | undefined {
   if (!error || typeof error !== 'object' || depth > 5 || error instanceof AppError) return undefined;
-  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  const { code, message, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string') {
     if (/^[0-9A-Z]{5}$/.test(code) && unavailableSqlState(code)) return `SQLSTATE ${code}`;
     if (UNAVAILABLE_ERRNO.has(code)) return code;
@@ -80,7 +96,10 @@ type Warn = (fields: Record<string, unknown>, message: string) => void;
  * once, then at most one summary per `intervalMs` with how many failures it stands for. Returns
  * false (and logs nothing) for an error that is not an outage, so the caller logs it as before.
  */
-export function createOutageReporter(warn: Warn, options: { intervalMs?: number; now?: () => number } = {}): (error: unknown, source: string) => boolean {
+export function createOutageReporter(
+  warn: Warn,
+  options: { intervalMs?: number; now?: () => number } = {},
+): (error: unknown, source: string) => boolean {
   const intervalMs = options.intervalMs ?? 60_000;
   const now = options.now ?? Date.now;
   let lastLoggedAt = -Infinity;

@@ -64,7 +64,9 @@ export type DatabaseOptions =
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize, options.timeouts) : openPglite(options);
+  return options.kind === 'postgres'
+    ? openPostgres(options.url, options.poolSize, options.timeouts)
+    : openPglite(options);
 }
 
 /** The database for long work outside requests: without statement and query timeouts where the engine has them. */
@@ -77,11 +79,19 @@ export function unboundedDatabase(database: Database): Database {
  * `holder` is named to whoever is refused. A directory that cannot be opened is reported as
  * `DATA_DIR.UNREADABLE` and never initialised over.
  */
-async function openPglite(options: { dataDir?: string; loadDataDir?: Blob; holder?: DataDirHolder }): Promise<Database & { client: PGlite }> {
+async function openPglite(options: {
+  dataDir?: string;
+  loadDataDir?: Blob;
+  holder?: DataDirHolder;
+}): Promise<Database & { client: PGlite }> {
   const lock = options.dataDir ? claimDataDir(options.dataDir, options.holder ?? { command: 'unknown' }) : undefined;
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: pgliteExtensions });
+    client = await PGlite.create({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir,
+      extensions: pgliteExtensions,
+    });
   } catch (error) {
     lock?.release();
     throw options.dataDir ? unreadableDataDir(options.dataDir, error) : error;
@@ -124,7 +134,12 @@ async function openPostgres(url: string, poolSize = 10, timeouts?: PgTimeouts): 
     connectionTimeoutMillis: timeouts?.connectMs,
     idle_in_transaction_session_timeout: timeouts?.idleInTransactionMs,
   };
-  const pool = watchedPool({ ...common, max: poolSize, statement_timeout: timeouts?.statementMs, query_timeout: timeouts?.queryMs });
+  const pool = watchedPool({
+    ...common,
+    max: poolSize,
+    statement_timeout: timeouts?.statementMs,
+    query_timeout: timeouts?.queryMs,
+  });
   const client = await pool.connect(); // fail fast when unreachable
   client.release();
   let bulkPool: pg.Pool | undefined;
@@ -141,7 +156,14 @@ async function openPostgres(url: string, poolSize = 10, timeouts?: PgTimeouts): 
   const migrate = async () => {
     await migratePg(drizzlePg(bulk()), { migrationsFolder: MIGRATIONS_DIR });
   };
-  const view = (db: Db): Database => ({ kind: 'postgres', db, rows: <T extends Record<string, unknown>>(query: SQL) => queryRows<T>(db, query), copyCsv, migrate, close: async () => undefined });
+  const view = (db: Db): Database => ({
+    kind: 'postgres',
+    db,
+    rows: <T extends Record<string, unknown>>(query: SQL) => queryRows<T>(db, query),
+    copyCsv,
+    migrate,
+    close: async () => undefined,
+  });
   let unbounded: Database | undefined;
   return {
     ...view(drizzlePg(pool)),
@@ -151,7 +173,9 @@ async function openPostgres(url: string, poolSize = 10, timeouts?: PgTimeouts): 
       const ended = Promise.all([pool.end(), bulkPool?.end()]);
       if (!timeouts) return void (await ended);
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, timeouts.connectMs)))]).finally(() => clearTimeout(timer));
+      await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, timeouts.connectMs)))]).finally(
+        () => clearTimeout(timer),
+      );
     },
   };
 }
@@ -180,8 +204,12 @@ export async function queryRows<T extends Record<string, unknown>>(db: Pick<Db, 
 
 /** Opens the database the configuration names (PostgreSQL with the configured timeouts). */
 export function databaseOptionsFromConfig(config: {
-  DATABASE_URL?: string; DATA_DIR: string;
-  DB_CONNECT_TIMEOUT_MS: number; DB_STATEMENT_TIMEOUT_MS: number; DB_QUERY_TIMEOUT_MS: number; DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
+  DATABASE_URL?: string;
+  DATA_DIR: string;
+  DB_CONNECT_TIMEOUT_MS: number;
+  DB_STATEMENT_TIMEOUT_MS: number;
+  DB_QUERY_TIMEOUT_MS: number;
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
 }): DatabaseOptions {
   const timeouts: PgTimeouts = {
     connectMs: config.DB_CONNECT_TIMEOUT_MS,
@@ -195,13 +223,18 @@ export function databaseOptionsFromConfig(config: {
 }
 
 /** True when the database answers and every migration in the folder is applied. */
-export async function checkReadiness(database: Database, expectedMigrations: number): Promise<{ ok: boolean; reason?: string }> {
+export async function checkReadiness(
+  database: Database,
+  expectedMigrations: number,
+): Promise<{ ok: boolean; reason?: string }> {
   try {
     const rows = await database.rows<{ n: string | number }>(
       sql`select count(*) as n from drizzle.__drizzle_migrations`,
     );
     const applied = Number(rows[0]?.n ?? 0);
-    return applied >= expectedMigrations ? { ok: true } : { ok: false, reason: `migrations ${applied}/${expectedMigrations}` };
+    return applied >= expectedMigrations
+      ? { ok: true }
+      : { ok: false, reason: `migrations ${applied}/${expectedMigrations}` };
   } catch {
     return { ok: false, reason: 'database unreachable or not migrated' };
   }

@@ -46,8 +46,11 @@ describe('the content-addressed file store', () => {
 
 describe('error logging', () => {
   it('keeps the bound values of a failed query out of the log', () => {
-    const text = 'Failed query: insert into dossiers.dossiers (form) values ($1)\nparams: {"fullName":"Lò Thị Mai","nationalId":"012190000101"}';
-    expect(withoutQueryParams(text)).toBe('Failed query: insert into dossiers.dossiers (form) values ($1)\nparams: [redacted]');
+    const text =
+      'Failed query: insert into dossiers.dossiers (form) values ($1)\nparams: {"fullName":"Lò Thị Mai","nationalId":"012190000101"}';
+    expect(withoutQueryParams(text)).toBe(
+      'Failed query: insert into dossiers.dossiers (form) values ($1)\nparams: [redacted]',
+    );
     const serialize = (loggerOptions('info').serializers as { err: (e: unknown) => Record<string, unknown> }).err;
     const logged = JSON.stringify(serialize(new Error(text, { cause: new Error(`boom\nparams: 012190000101`) })));
     expect(logged).not.toContain('012190000101');

@@ -25,7 +25,11 @@ export function diskFileStore(root: string): FileStore {
     if (!SHA256.test(sha256)) throw new Error('not a SHA-256 hex digest');
     return join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   };
-  const exists = (path: string) => stat(path).then(() => true, () => false);
+  const exists = (path: string) =>
+    stat(path).then(
+      () => true,
+      () => false,
+    );
   return {
     async put(data) {
       const sha256 = createHash('sha256').update(data).digest('hex');

@@ -27,7 +27,10 @@ export function registerHealth(app: FastifyInstance, database: Database): void {
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<Readiness>((resolve) => {
-      timer = setTimeout(() => resolve({ ok: false, reason: `database did not answer within ${READINESS_DEADLINE_MS} ms` }), READINESS_DEADLINE_MS);
+      timer = setTimeout(
+        () => resolve({ ok: false, reason: `database did not answer within ${READINESS_DEADLINE_MS} ms` }),
+        READINESS_DEADLINE_MS,
+      );
     });
     const ready = await Promise.race([check(), late]).finally(() => clearTimeout(timer));
     if (!ready.ok) reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));

@@ -10,7 +10,10 @@ const nested = (depth: number, leaf: unknown = 1): unknown => {
 
 describe('the input guard (NUL characters and nesting depth, walked without recursion)', () => {
   it('names the first string holding a NUL character, in document order', () => {
-    expect(findInputProblem({ a: 'ok', b: [{ c: 'x' }, { d: 'y\u0000' }], e: '\u0000' })).toEqual({ field: 'b.1.d', kind: 'nul' });
+    expect(findInputProblem({ a: 'ok', b: [{ c: 'x' }, { d: 'y\u0000' }], e: '\u0000' })).toEqual({
+      field: 'b.1.d',
+      kind: 'nul',
+    });
     expect(findInputProblem('\u0000')).toEqual({ field: '(body)', kind: 'nul' });
     expect(findInputProblem({ a: ['plain', 1, null, true, { b: 'fine' }] })).toBeUndefined();
   });

@@ -33,7 +33,8 @@ function pathOf(frame: Frame): string {
 export function findInputProblem(input: unknown, maxDepth = MAX_INPUT_DEPTH): InputProblem | undefined {
   const stack: Frame[] = [{ value: input, key: null, parent: null, depth: 0 }];
   const push = (value: unknown, key: string | number, parent: Frame) => {
-    if (typeof value === 'string' || (value !== null && typeof value === 'object')) stack.push({ value, key, parent, depth: parent.depth + 1 });
+    if (typeof value === 'string' || (value !== null && typeof value === 'object'))
+      stack.push({ value, key, parent, depth: parent.depth + 1 });
   };
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     const { value } = frame;
@@ -60,8 +61,19 @@ export function assertSafeInput(input: unknown, prefix = ''): void {
   const field = prefix ? (problem.field === '(body)' ? prefix : `${prefix}.${problem.field}`) : problem.field;
   // A field nested too deep has a very long path: name its first levels.
   const shown = field.length > 120 ? `${field.slice(0, 120)}…` : field;
-  if (problem.kind === 'nul') throw invalidField('REQUEST.INVALID', shown, `Trường "${shown}" chứa ký tự không hợp lệ`, `Field "${shown}" contains an invalid character`);
-  throw invalidField('REQUEST.INVALID', shown, `Trường "${shown}" lồng nhau quá sâu (tối đa ${MAX_INPUT_DEPTH} cấp)`, `Field "${shown}" is nested too deep (at most ${MAX_INPUT_DEPTH} levels)`);
+  if (problem.kind === 'nul')
+    throw invalidField(
+      'REQUEST.INVALID',
+      shown,
+      `Trường "${shown}" chứa ký tự không hợp lệ`,
+      `Field "${shown}" contains an invalid character`,
+    );
+  throw invalidField(
+    'REQUEST.INVALID',
+    shown,
+    `Trường "${shown}" lồng nhau quá sâu (tối đa ${MAX_INPUT_DEPTH} cấp)`,
+    `Field "${shown}" is nested too deep (at most ${MAX_INPUT_DEPTH} levels)`,
+  );
 }
 
 /** Refuses NUL characters and over-deep nesting in the body, query or params with a 400 naming the field (never a 500). */

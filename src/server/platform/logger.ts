@@ -33,8 +33,17 @@ export function withoutQueryParams(text: string): string {
 /** Errors are logged by type, message and stack only — never the query's bound values or a cause's data. */
 function serializeError(e: unknown): Record<string, unknown> {
   if (!(e instanceof Error)) return { message: withoutQueryParams(String(e)) };
-  const cause = e.cause instanceof Error ? { type: e.cause.name, message: withoutQueryParams(e.cause.message), code: (e.cause as { code?: unknown }).code } : undefined;
-  return { type: e.name, message: withoutQueryParams(e.message), stack: e.stack ? withoutQueryParams(e.stack) : undefined, code: (e as { code?: unknown }).code, cause };
+  const cause =
+    e.cause instanceof Error
+      ? { type: e.cause.name, message: withoutQueryParams(e.cause.message), code: (e.cause as { code?: unknown }).code }
+      : undefined;
+  return {
+    type: e.name,
+    message: withoutQueryParams(e.message),
+    stack: e.stack ? withoutQueryParams(e.stack) : undefined,
+    code: (e as { code?: unknown }).code,
+    cause,
+  };
 }
 
 /** Logger options shared by the HTTP server and the CLI. */

@@ -21,7 +21,12 @@ type ErrorBody = { error: { code: string; messageVi: string; messageEn: string; 
 describe('JSON nested 10,000 deep', () => {
   it('is refused before sign-in with a 400 naming the field', async () => {
     const deep = `{"code":${'['.repeat(10_000)}${']'.repeat(10_000)},"nationalId":"012190099001"}`;
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers/status-lookup', payload: deep, headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers/status-lookup',
+      payload: deep,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     const { error } = res.json<ErrorBody>();
     expect(error.fields?.[0]?.field).toMatch(/^code\.0\.0/);
@@ -38,7 +43,12 @@ describe('malformed multipart bodies', () => {
   for (const [name, session, url] of uploads) {
     it(`are a bilingual 400 on the ${name}, never a 500`, async () => {
       for (const [shape, { contentType, body }] of Object.entries(MALFORMED_MULTIPART)) {
-        const res = await session().inject({ method: 'POST', url, payload: body, headers: { 'content-type': contentType } });
+        const res = await session().inject({
+          method: 'POST',
+          url,
+          payload: body,
+          headers: { 'content-type': contentType },
+        });
         expect(res.statusCode, `${shape}: ${res.body}`).toBe(400);
         const { error } = res.json<ErrorBody>();
         expect(error.messageVi.length, shape).toBeGreaterThan(0);

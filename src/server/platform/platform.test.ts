@@ -24,7 +24,13 @@ describe('health, readiness and API documentation', () => {
   it('publishes an OpenAPI document listing the module routes, and a docs UI', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/units/tree', '/api/v1/population/validate-id', '/api/v1/population/persons/search']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/units/tree',
+        '/api/v1/population/validate-id',
+        '/api/v1/population/persons/search',
+      ]),
+    );
     const ui = await t.app.inject('/api/docs/');
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');
@@ -39,7 +45,12 @@ describe('health, readiness and API documentation', () => {
 
 describe('bad requests', () => {
   const post = (payload: string, contentType = 'application/json') =>
-    t.app.inject({ method: 'POST', url: '/api/v1/population/validate-id', payload, headers: { 'content-type': contentType } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/population/validate-id',
+      payload,
+      headers: { 'content-type': contentType },
+    });
 
   it.each([
     ['malformed JSON', '{"id": ', 'application/json', 400, 'REQUEST.MALFORMED'],
@@ -79,11 +90,22 @@ describe('configuration', () => {
   });
 
   it('defaults to port 3000, ./data and the Lai Châu province', () => {
-    expect(loadConfig({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', PROVINCE_CODE: '12', PUBLIC_URL: 'http://localhost:3000' });
+    expect(loadConfig({})).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      PROVINCE_CODE: '12',
+      PUBLIC_URL: 'http://localhost:3000',
+    });
   });
 
   describe('the published development secrets (issue #10 §10)', () => {
-    const DEV_SECRET_KEYS = ['SESSION_SECRET', 'AUDIT_PSEUDONYM_KEY', 'AUDIT_CHECKPOINT_KEY', 'OIDC_CLIENT_SECRET', 'PAYMENT_HASH_SECRET'];
+    const DEV_SECRET_KEYS = [
+      'SESSION_SECRET',
+      'AUDIT_PSEUDONYM_KEY',
+      'AUDIT_CHECKPOINT_KEY',
+      'OIDC_CLIENT_SECRET',
+      'PAYMENT_HASH_SECRET',
+    ];
     const problemsOf = (env: Record<string, string>): string[] => {
       try {
         loadConfig(env);
@@ -93,7 +115,10 @@ describe('configuration', () => {
         throw error;
       }
     };
-    const refusedKeys = (env: Record<string, string>) => problemsOf(env).filter((p) => p.includes('published development default')).map((p) => p.split(':')[0]);
+    const refusedKeys = (env: Record<string, string>) =>
+      problemsOf(env)
+        .filter((p) => p.includes('published development default'))
+        .map((p) => p.split(':')[0]);
     const defaults = loadConfig({});
 
     it.each([
@@ -101,28 +126,71 @@ describe('configuration', () => {
       ['NODE_ENV=development, a LAN address', { NODE_ENV: 'development', PUBLIC_URL: 'http://192.168.1.20:3000' }],
       ['NODE_ENV=test, a public host name', { NODE_ENV: 'test', PUBLIC_URL: 'http://dvc.example.vn' }],
       ['a host name that only starts like localhost', { PUBLIC_URL: 'http://localhost.example.vn:3000' }],
-      ['loopback, the payment sandbox off', { PAYMENT_SANDBOX: 'off', PAYMENT_GATEWAY_URL: 'https://pay.example.vn/pay', PAYMENT_GATEWAY_API_URL: 'https://pay.example.vn/api' }],
+      [
+        'loopback, the payment sandbox off',
+        {
+          PAYMENT_SANDBOX: 'off',
+          PAYMENT_GATEWAY_URL: 'https://pay.example.vn/pay',
+          PAYMENT_GATEWAY_API_URL: 'https://pay.example.vn/api',
+        },
+      ],
       ['loopback, the e-ID sandbox off', { EID_SANDBOX: 'off', OIDC_ISSUER: 'https://eid.example.vn' }],
     ])('refuses to start with every one of them: %s', (_name, env) => {
       expect(refusedKeys(env)).toEqual(DEV_SECRET_KEYS);
-      expect(problemsOf(env)).toContain('(root): the published development secrets are accepted only with EID_SANDBOX=on, PAYMENT_SANDBOX=on and a loopback PUBLIC_URL (e.g. http://localhost:3000), whatever NODE_ENV says');
+      expect(problemsOf(env)).toContain(
+        '(root): the published development secrets are accepted only with EID_SANDBOX=on, PAYMENT_SANDBOX=on and a loopback PUBLIC_URL (e.g. http://localhost:3000), whatever NODE_ENV says',
+      );
     });
 
     it('refuses a development secret typed in by hand, naming only that one', () => {
-      const own = { SESSION_SECRET: 's'.repeat(32), AUDIT_PSEUDONYM_KEY: 'a'.repeat(32), AUDIT_CHECKPOINT_KEY: ownSecrets().AUDIT_CHECKPOINT_KEY, OIDC_CLIENT_SECRET: 'o'.repeat(16) };
-      const env = { ...own, PUBLIC_URL: 'https://dichvucong.laichau.gov.vn', PAYMENT_HASH_SECRET: defaults.PAYMENT_HASH_SECRET! };
+      const own = {
+        SESSION_SECRET: 's'.repeat(32),
+        AUDIT_PSEUDONYM_KEY: 'a'.repeat(32),
+        AUDIT_CHECKPOINT_KEY: ownSecrets().AUDIT_CHECKPOINT_KEY,
+        OIDC_CLIENT_SECRET: 'o'.repeat(16),
+      };
+      const env = {
+        ...own,
+        PUBLIC_URL: 'https://dichvucong.laichau.gov.vn',
+        PAYMENT_HASH_SECRET: defaults.PAYMENT_HASH_SECRET!,
+      };
       expect(refusedKeys(env)).toEqual(['PAYMENT_HASH_SECRET']);
       expect(refusedKeys({ ...env, PAYMENT_HASH_SECRET: 'p'.repeat(32) })).toEqual([]);
-      expect(refusedKeys({ ...own, NODE_ENV: 'production', PAYMENT_HASH_SECRET: defaults.PAYMENT_HASH_SECRET!, PAYMENT_TMN_CODE: 'LAICHAU01', OIDC_ISSUER: 'https://eid.example.vn', PAYMENT_GATEWAY_URL: 'https://pay.example.vn/pay', PAYMENT_GATEWAY_API_URL: 'https://pay.example.vn/api' })).toEqual(['PAYMENT_HASH_SECRET']);
+      expect(
+        refusedKeys({
+          ...own,
+          NODE_ENV: 'production',
+          PAYMENT_HASH_SECRET: defaults.PAYMENT_HASH_SECRET!,
+          PAYMENT_TMN_CODE: 'LAICHAU01',
+          OIDC_ISSUER: 'https://eid.example.vn',
+          PAYMENT_GATEWAY_URL: 'https://pay.example.vn/pay',
+          PAYMENT_GATEWAY_API_URL: 'https://pay.example.vn/api',
+        }),
+      ).toEqual(['PAYMENT_HASH_SECRET']);
     });
 
-    it.each(['http://localhost:3000', 'http://127.0.0.1:41234', 'http://127.8.9.10', 'http://[::1]:3000', 'http://dvc.localhost:3000'])('accepts them on this machine with both sandboxes on: %s', (url) => {
-      for (const env of [{ PUBLIC_URL: url }, { PUBLIC_URL: url, NODE_ENV: 'test' }, { PUBLIC_URL: url, NODE_ENV: 'development' }] as Array<Record<string, string>>) expect(problemsOf(env)).toEqual([]);
+    it.each([
+      'http://localhost:3000',
+      'http://127.0.0.1:41234',
+      'http://127.8.9.10',
+      'http://[::1]:3000',
+      'http://dvc.localhost:3000',
+    ])('accepts them on this machine with both sandboxes on: %s', (url) => {
+      for (const env of [
+        { PUBLIC_URL: url },
+        { PUBLIC_URL: url, NODE_ENV: 'test' },
+        { PUBLIC_URL: url, NODE_ENV: 'development' },
+      ] as Array<Record<string, string>>)
+        expect(problemsOf(env)).toEqual([]);
     });
 
     it('knows loopback addresses', () => {
       expect(['http://localhost', 'http://127.0.0.1:1', 'http://[::1]/'].every(isLoopbackUrl)).toBe(true);
-      expect(['http://10.0.0.1', 'http://localhost.evil.vn', 'http://127.0.0.1.nip.io', 'http://[::2]', 'not a url'].some(isLoopbackUrl)).toBe(false);
+      expect(
+        ['http://10.0.0.1', 'http://localhost.evil.vn', 'http://127.0.0.1.nip.io', 'http://[::2]', 'not a url'].some(
+          isLoopbackUrl,
+        ),
+      ).toBe(false);
     });
   });
 });
@@ -132,7 +200,13 @@ describe('logs', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) });
     const log = pino(loggerOptions('info'), sink);
-    log.info({ person: { nationalId: '012190000001', fullName: 'Lò Thị Thuỷ', phone: '0912000001' }, req: { method: 'GET', url: '/x?id=012190000001', id: 'r1', routeOptions: { url: '/x' } } }, 'read');
+    log.info(
+      {
+        person: { nationalId: '012190000001', fullName: 'Lò Thị Thuỷ', phone: '0912000001' },
+        req: { method: 'GET', url: '/x?id=012190000001', id: 'r1', routeOptions: { url: '/x' } },
+      },
+      'read',
+    );
     const text = lines.join('');
     expect(text).not.toContain('012190000001');
     expect(text).not.toContain('Thuỷ');
@@ -156,8 +230,14 @@ describe('CSV values for COPY', () => {
 
 describe('error codes', () => {
   it.each([
-    ['UNIT.NOT_FOUND', 404], ['AUTH.CSRF_FORBIDDEN', 403], ['AUTH.LOGIN_UNAUTHENTICATED', 401], ['AUTH.ACCOUNT_LOCKED', 423],
-    ['EID.STATE_INVALID', 400], ['USER.ALREADY_EXISTS', 409], ['EID.PROVIDER_UNAVAILABLE', 503], ['SOMETHING.ELSE', 500],
+    ['UNIT.NOT_FOUND', 404],
+    ['AUTH.CSRF_FORBIDDEN', 403],
+    ['AUTH.LOGIN_UNAUTHENTICATED', 401],
+    ['AUTH.ACCOUNT_LOCKED', 423],
+    ['EID.STATE_INVALID', 400],
+    ['USER.ALREADY_EXISTS', 409],
+    ['EID.PROVIDER_UNAVAILABLE', 503],
+    ['SOMETHING.ELSE', 500],
   ])('maps %s to HTTP %i', async (code, status) => {
     const { statusForCode } = await import('./errors');
     expect(statusForCode(code)).toBe(status);

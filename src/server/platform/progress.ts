@@ -31,6 +31,7 @@ export function createProgress(label: string, total: number, stream: NodeJS.Writ
       lastDecile = decile;
       stream.write(`${label}: ${done}/${total} (${decile * 10}%)${note ? ` ${note}` : ''}\n`);
     },
-    finish: (note) => stream.write(`${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s${note ? ` — ${note}` : ''}\n`),
+    finish: (note) =>
+      stream.write(`${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s${note ? ` — ${note}` : ''}\n`),
   };
 }

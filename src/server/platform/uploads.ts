@@ -2,8 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import { invalidField } from './errors';
 
-const MALFORMED_VI = 'Dữ liệu multipart/form-data không đọc được (thiếu hoặc sai ranh giới "boundary", hoặc bị cắt giữa chừng). Hãy gửi lại tệp.';
-const MALFORMED_EN = 'The multipart/form-data body cannot be read (missing or wrong boundary, or cut short). Send the file again.';
+const MALFORMED_VI =
+  'Dữ liệu multipart/form-data không đọc được (thiếu hoặc sai ranh giới "boundary", hoặc bị cắt giữa chừng). Hãy gửi lại tệp.';
+const MALFORMED_EN =
+  'The multipart/form-data body cannot be read (missing or wrong boundary, or cut short). Send the file again.';
 
 /**
  * An error of the multipart parser as the client's fault: busboy throws plain errors (no status)
@@ -56,13 +58,25 @@ export interface UploadErrors {
  * part or a second file is refused, and a file over the route's size limit is refused whole rather
  * than read truncated.
  */
-export async function readSingleUpload(request: FastifyRequest, errors: UploadErrors): Promise<{ bytes: Buffer; fileName: string }> {
-  if (!request.isMultipart()) throw errors.invalid('Gửi tệp dạng multipart/form-data, trường "file"', 'Send the file as multipart/form-data in the field "file"', 'file');
+export async function readSingleUpload(
+  request: FastifyRequest,
+  errors: UploadErrors,
+): Promise<{ bytes: Buffer; fileName: string }> {
+  if (!request.isMultipart())
+    throw errors.invalid(
+      'Gửi tệp dạng multipart/form-data, trường "file"',
+      'Send the file as multipart/form-data in the field "file"',
+      'file',
+    );
   let upload: { bytes: Buffer; fileName: string } | undefined;
   for await (const part of multipartParts(request)) {
     if (part.type !== 'file' || part.fieldname !== 'file' || upload) {
       if (part.type === 'file') part.file.resume();
-      throw errors.invalid(`Trường "${part.fieldname}" không được hỗ trợ; chỉ gửi một tệp ở trường "file"`, `Field "${part.fieldname}" is not supported; send one file in the field "file"`, part.fieldname);
+      throw errors.invalid(
+        `Trường "${part.fieldname}" không được hỗ trợ; chỉ gửi một tệp ở trường "file"`,
+        `Field "${part.fieldname}" is not supported; send one file in the field "file"`,
+        part.fieldname,
+      );
     }
     const bytes = await partBytes(part);
     if (bytes === null) throw errors.tooLarge();

@@ -21,7 +21,9 @@ export class ApiError extends Error {
 
 function isErrorBody(body: unknown): body is ApiErrorBody {
   const error = (body as ApiErrorBody | null)?.error;
-  return typeof error === 'object' && error !== null && typeof error.code === 'string' && typeof error.messageVi === 'string';
+  return (
+    typeof error === 'object' && error !== null && typeof error.code === 'string' && typeof error.messageVi === 'string'
+  );
 }
 
 /** Options of one request. */
@@ -78,11 +80,22 @@ async function send(method: Method, path: string, body: unknown, options: Reques
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', 'Cannot reach the server. Check the network and try again.');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+      'Cannot reach the server. Check the network and try again.',
+    );
   }
 }
 
-async function request<T>(method: Method, path: string, body: unknown, options: RequestOptions = {}, retried = false): Promise<T> {
+async function request<T>(
+  method: Method,
+  path: string,
+  body: unknown,
+  options: RequestOptions = {},
+  retried = false,
+): Promise<T> {
   const response = await send(method, path, body, options);
   const text = await response.text();
   let parsed: unknown = undefined;
@@ -95,8 +108,20 @@ async function request<T>(method: Method, path: string, body: unknown, options: 
   }
   if (!response.ok) {
     const error = isErrorBody(parsed)
-      ? new ApiError(response.status, parsed.error.code, parsed.error.messageVi, parsed.error.messageEn, parsed.error.requestId, parsed.error.fields ?? [])
-      : new ApiError(response.status, 'HTTP', `Máy chủ trả lỗi ${response.status}. Vui lòng thử lại sau.`, `The server answered ${response.status}. Please try again later.`);
+      ? new ApiError(
+          response.status,
+          parsed.error.code,
+          parsed.error.messageVi,
+          parsed.error.messageEn,
+          parsed.error.requestId,
+          parsed.error.fields ?? [],
+        )
+      : new ApiError(
+          response.status,
+          'HTTP',
+          `Máy chủ trả lỗi ${response.status}. Vui lòng thử lại sau.`,
+          `The server answered ${response.status}. Please try again later.`,
+        );
     // The session changed in another tab (new token): fetch the current token and try once more.
     if (error.code === 'AUTH.CSRF_FORBIDDEN' && !retried && (await hooks.refreshCsrf())) {
       return request<T>(method, path, body, options, true);
@@ -105,7 +130,12 @@ async function request<T>(method: Method, path: string, body: unknown, options: 
     throw error;
   }
   if (parsed === undefined) {
-    throw new ApiError(response.status, 'BAD_RESPONSE', 'Máy chủ trả dữ liệu không đọc được.', 'The server returned unreadable data.');
+    throw new ApiError(
+      response.status,
+      'BAD_RESPONSE',
+      'Máy chủ trả dữ liệu không đọc được.',
+      'The server returned unreadable data.',
+    );
   }
   return parsed as T;
 }

@@ -23,7 +23,14 @@ export interface SessionValue {
   signOut: () => Promise<void>;
 }
 
-const ANONYMOUS: Me = { authenticated: false, account: null, grants: [], actions: ['public'], actionUnits: {}, csrfToken: null };
+const ANONYMOUS: Me = {
+  authenticated: false,
+  account: null,
+  grants: [],
+  actions: ['public'],
+  actionUnits: {},
+  csrfToken: null,
+};
 const SessionContext = createContext<SessionValue | null>(null);
 
 /** Loads GET /api/v1/auth/me, keeps the CSRF token in the API client and reacts to 401 answers. */

@@ -13,7 +13,12 @@ export interface ApiState<T> {
 /** Normalises anything thrown by a request into an ApiError. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  return new ApiError(0, 'CLIENT', 'Đã có lỗi trong ứng dụng. Vui lòng tải lại trang.', 'Something went wrong in the app. Please reload the page.');
+  return new ApiError(
+    0,
+    'CLIENT',
+    'Đã có lỗi trong ứng dụng. Vui lòng tải lại trang.',
+    'Something went wrong in the app. Please reload the page.',
+  );
 }
 
 /**

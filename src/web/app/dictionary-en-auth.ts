@@ -19,13 +19,16 @@ export const enAuth: Record<keyof typeof viAuth, string> = {
   'login.title': 'Sign in',
   'login.intro': 'Choose how you sign in.',
   'login.expired': 'Your session has ended. Sign in again to continue.',
-  'login.eidUnavailable': 'The e-identification service (VNeID) is not answering. Please try again in a few minutes, or ask at the one-stop counter.',
+  'login.eidUnavailable':
+    'The e-identification service (VNeID) is not answering. Please try again in a few minutes, or ask at the one-stop counter.',
   'login.eidFailed': 'The VNeID sign-in did not finish or took too long. Please sign in again.',
   'login.signedOut': 'You have signed out.',
   'login.citizen.title': 'Citizens',
-  'login.citizen.text': 'Use your electronic identification account (VNeID app) to see your residence data, who viewed your data, and your consents.',
+  'login.citizen.text':
+    'Use your electronic identification account (VNeID app) to see your residence data, who viewed your data, and your consents.',
   'login.citizen.button': 'Sign in with VNeID',
-  'login.citizen.level': 'Residence procedures need a level 2 e-ID account. A level 1 account can see only some information.',
+  'login.citizen.level':
+    'Residence procedures need a level 2 e-ID account. A level 1 account can see only some information.',
   'login.staff.title': 'Staff',
   'login.staff.text': 'Sign in with the account your agency gave you.',
   'login.username': 'Username',
@@ -65,7 +68,8 @@ export const enAuth: Record<keyof typeof viAuth, string> = {
   'account.password.submit': 'Change password',
   'account.password.done': 'Password changed',
   'account.totp.title': 'Two-step sign-in (6-digit code)',
-  'account.totp.intro': 'When on, every sign-in also needs a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator…).',
+  'account.totp.intro':
+    'When on, every sign-in also needs a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator…).',
   'account.totp.start': 'Set up two-step sign-in',
   'account.totp.notYet': 'Not on yet. Complete the 3 steps below.',
   'account.totp.step1': 'Open the authenticator app on your phone and add an account.',

@@ -17,8 +17,10 @@ export const enCalendar: Record<keyof typeof viCalendar, string> = {
   'calendar.workingDays': 'Working days in the year: {count}',
   'calendar.workingHours': 'Working hours: {hours}',
   'calendar.updatedAt': 'Updated: {when}',
-  'calendar.provisionalNote': 'The {year} schedule is provisional. Deadlines falling in that year are provisional too until the official announcement.',
-  'calendar.derivedNote': 'The first edit stores this year’s whole provisional schedule so that you can go on editing it.',
+  'calendar.provisionalNote':
+    'The {year} schedule is provisional. Deadlines falling in that year are provisional too until the official announcement.',
+  'calendar.derivedNote':
+    'The first edit stores this year’s whole provisional schedule so that you can go on editing it.',
 
   'calendar.col.date': 'Date',
   'calendar.col.kind': 'Kind',
@@ -54,7 +56,8 @@ export const enCalendar: Record<keyof typeof viCalendar, string> = {
   'calendar.deleted': 'Deleted',
   'calendar.field.date': 'Date',
   'calendar.field.kind': 'Kind of day',
-  'calendar.field.kindHint': 'A holiday on a Saturday or Sunday: enter its compensatory day off on the next working day.',
+  'calendar.field.kindHint':
+    'A holiday on a Saturday or Sunday: enter its compensatory day off on the next working day.',
   'calendar.field.name': 'Name of the day',
   'calendar.field.namePlaceholder': 'e.g. Lunar New Year',
   'calendar.field.source': 'Source (legal text, announcement)',
@@ -66,11 +69,13 @@ export const enCalendar: Record<keyof typeof viCalendar, string> = {
   'calendar.year.editTitle': 'Source of the {year} schedule',
   'calendar.year.announced': 'The Government has announced this schedule (no longer provisional)',
   'calendar.year.reset': 'Back to the provisional schedule',
-  'calendar.year.resetConfirm': 'Drop the stored {year} schedule and use the provisional one derived from the Labour Code again?',
+  'calendar.year.resetConfirm':
+    'Drop the stored {year} schedule and use the provisional one derived from the Labour Code again?',
   'calendar.year.resetDone': 'Back to the provisional schedule',
 
   'deadline.title': 'Deadline calculator',
-  'deadline.intro': 'Time limits run in working days from the day after a complete dossier is received. A dossier received outside working hours or on a day off counts as received at the start of the next working period.',
+  'deadline.intro':
+    'Time limits run in working days from the day after a complete dossier is received. A dossier received outside working hours or on a day off counts as received at the start of the next working period.',
   'deadline.receivedAt': 'Complete dossier received at',
   'deadline.workingDays': 'Time limit (working days)',
   'deadline.workingDaysHint': 'In half days: 0 (immediate), 0.5, 1, 1.5…',

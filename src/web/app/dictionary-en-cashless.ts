@@ -48,7 +48,8 @@ export const enCashless: Record<keyof typeof viCashless, string> = {
   'cashless.chart.target': 'Target 100%',
 
   'cashless.facilities.title': 'Schools and health facilities',
-  'cashless.facilities.intro': 'Schools and health facilities report their payment figures monthly. Facilities in wards count towards target 7.',
+  'cashless.facilities.intro':
+    'Schools and health facilities report their payment figures monthly. Facilities in wards count towards target 7.',
   'cashless.facilities.search': 'Search by name or code',
   'cashless.facilities.kind': 'Kind',
   'cashless.facilities.allKinds': 'All kinds',
@@ -64,7 +65,8 @@ export const enCashless: Record<keyof typeof viCashless, string> = {
   'cashless.facility.edit': 'Edit facility {code}',
   'cashless.facility.editLabel': 'Edit {name}',
   'cashless.facility.code': 'Facility code',
-  'cashless.facility.codeHint': 'The code used in the figures file (e.g. the school code or the health-insurance facility code).',
+  'cashless.facility.codeHint':
+    'The code used in the figures file (e.g. the school code or the health-insurance facility code).',
   'cashless.facility.codeInvalid': 'The code has 1–40 letters without diacritics, digits, dots, hyphens or underscores',
   'cashless.facility.name': 'Name',
   'cashless.facility.nameInvalid': 'The name has 3 to 200 characters',

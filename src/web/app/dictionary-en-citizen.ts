@@ -17,7 +17,8 @@ export const enCitizen: Record<keyof typeof viCitizen, string> = {
 
   'accessLog.title': 'Who viewed my data',
   'accessLog.intro': 'Every time an officer views your data it is recorded: when, which role in which unit, and why.',
-  'accessLog.privacy': 'To protect officers on duty, the list shows the role and the unit, not the person’s name. If an access looks wrong, report it to the provincial police.',
+  'accessLog.privacy':
+    'To protect officers on duty, the list shows the role and the unit, not the person’s name. If an access looks wrong, report it to the provincial police.',
   'accessLog.total': '{total} accesses',
   'accessLog.empty': 'Nobody has viewed your data yet.',
   'accessLog.when': 'When',
@@ -27,13 +28,15 @@ export const enCitizen: Record<keyof typeof viCitizen, string> = {
   'accessLog.yourself': 'You',
   'accessLog.noPurpose': 'No purpose recorded',
   'accessLog.times': '{count} times',
-  'accessLog.timesHint': 'The same person viewing the same thing for the same purpose, each time within 10 minutes of the last: one line (the log keeps every time)',
+  'accessLog.timesHint':
+    'The same person viewing the same thing for the same purpose, each time within 10 minutes of the last: one line (the log keeps every time)',
   'accessLog.dossier': 'Dossier {code}',
   'accessLog.record': 'Your registry record',
   'accessLog.recordForDossier': 'Your registry record, while handling dossier {code}',
 
   'consents.title': 'My consents',
-  'consents.intro': 'You decide what public bodies may use your data for beyond the procedures you ask for. You can withdraw at any time.',
+  'consents.intro':
+    'You decide what public bodies may use your data for beyond the procedures you ask for. You can withdraw at any time.',
   'consents.agreeBox': 'I have read and agree to the text above',
   'consents.give': 'Confirm my consent',
   'consents.given': 'Your consent has been recorded',

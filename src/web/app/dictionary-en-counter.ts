@@ -15,7 +15,8 @@ export const enCounter: Record<keyof typeof viCounter, string> = {
   'counter.counterLabelRequired': 'Enter the counter name or number at the top of the page first',
   'counter.viewOnly': 'You may read the counter log and its summary only.',
   'counter.assisted.title': 'Citizens who filed on the counter device today',
-  'counter.assisted.intro': 'Dossiers citizens filed themselves on a computer at the counter, guided by an officer. "Record visit" puts the procedure, the dossier code and the outcome in the form above; then look the citizen up by ID number.',
+  'counter.assisted.intro':
+    'Dossiers citizens filed themselves on a computer at the counter, guided by an officer. "Record visit" puts the procedure, the dossier code and the outcome in the form above; then look the citizen up by ID number.',
   'counter.assisted.none': 'No dossier has been filed on a counter device today.',
   'counter.assisted.time': 'Time',
   'counter.assisted.code': 'Dossier code',
@@ -26,28 +27,33 @@ export const enCounter: Record<keyof typeof viCounter, string> = {
   'counter.assisted.record': 'Record visit',
   'counter.assisted.recordFor': 'Record the visit for dossier {code} of {name}',
   'counter.device.title': 'Counter device for citizens filing themselves',
-  'counter.device.intro': 'Make this browser a counter device: citizens sign in with their own VNeID and file online themselves while the officer guides them. Dossiers filed on it are recorded as "online at the counter, guided by an officer", with the counter and the officer. It turns itself off at the end of the day.',
+  'counter.device.intro':
+    'Make this browser a counter device: citizens sign in with their own VNeID and file online themselves while the officer guides them. Dossiers filed on it are recorded as "online at the counter, guided by an officer", with the counter and the officer. It turns itself off at the end of the day.',
   'counter.device.start': 'Use this browser as a counter device',
   'counter.device.stop': 'Stop using this browser as a counter device',
   'counter.device.needLabel': 'Enter the counter above before making this browser a counter device.',
   'counter.device.on': 'This browser is the counter device of {counter} – {unit}, guiding officer: {officer}',
-  'counter.device.onHint': 'Sign the officer account out so that citizens can sign in with VNeID here. It turns itself off at {until}.',
+  'counter.device.onHint':
+    'Sign the officer account out so that citizens can sign in with VNeID here. It turns itself off at {until}.',
 
   'counter.form.title': 'Record a visit',
   'counter.nationalId': 'Citizen’s personal ID number',
-  'counter.nationalIdHint': 'The lookup starts once all 12 digits are typed. It is written to the access log with the purpose “At the citizen’s own request at the one-stop counter”.',
+  'counter.nationalIdHint':
+    'The lookup starts once all 12 digits are typed. It is written to the access log with the purpose “At the citizen’s own request at the one-stop counter”.',
   'counter.nationalIdRequired': 'Enter the citizen’s personal ID number',
   'counter.nationalIdInvalid': 'The ID number must be exactly 12 digits',
   'counter.lookup': 'Look up',
   'counter.lookupFound': '{name}, born {year}',
   'counter.lookupResidence': 'Permanent residence: {unit}. Confirm the name with the citizen before recording.',
-  'counter.lookupDeceased': 'This ID number belongs to a deceased person. Record the ID number of the visitor (the declarant).',
+  'counter.lookupDeceased':
+    'This ID number belongs to a deceased person. Record the ID number of the visitor (the declarant).',
   'counter.lookupFirst': 'Look up the ID number and confirm the name before recording',
   'counter.procedure': 'Procedure',
   'counter.procedureHint': 'Leave empty when the citizen only asked for information or was referred elsewhere.',
   'counter.procedurePlaceholder': 'Search by name or code',
   'counter.procedureNotFound': 'No matching procedure',
-  'counter.procedureCatalogMissing': 'The procedure catalog could not be loaded: type the national code (e.g. 1.004194).',
+  'counter.procedureCatalogMissing':
+    'The procedure catalog could not be loaded: type the national code (e.g. 1.004194).',
   'counter.guidedOnline': 'Was the citizen guided to file online?',
   'counter.guidedRequired': 'Choose yes or no',
   'counter.guidedYes': 'Guided online',
@@ -55,7 +61,8 @@ export const enCounter: Record<keyof typeof viCounter, string> = {
   'counter.yes': 'Yes',
   'counter.no': 'No',
   'counter.typedBy': 'Who typed the filing?',
-  'counter.typedByHint': 'The aim is for citizens to do it themselves: guide them, and type on their behalf only when really needed.',
+  'counter.typedByHint':
+    'The aim is for citizens to do it themselves: guide them, and type on their behalf only when really needed.',
   'counter.typedBy.citizen_alone': 'Citizen alone',
   'counter.typedBy.citizen_helped': 'Citizen, helped by the officer',
   'counter.typedBy.officer_on_behalf': 'Officer on their behalf',
@@ -96,7 +103,8 @@ export const enCounter: Record<keyof typeof viCounter, string> = {
   'counter.history': 'History',
 
   'counter.correction.title': 'Correct a visit',
-  'counter.correction.rule': 'You can correct only visits you recorded, on the same day. The previous version stays in the history.',
+  'counter.correction.rule':
+    'You can correct only visits you recorded, on the same day. The previous version stays in the history.',
   'counter.correction.changeCitizen': 'Another ID number (only if the wrong person was recorded)',
   'counter.correction.reason': 'Reason',
   'counter.correction.save': 'Save correction',
@@ -115,7 +123,8 @@ export const enCounter: Record<keyof typeof viCounter, string> = {
   'counter.summary.visits': 'Visits',
   'counter.summary.guidedShare': 'Guided online',
   'counter.summary.selfFiledShare': 'Typed by the citizen',
-  'counter.summary.selfFiledHint': '“Typed by the citizen”: of the dossiers filed online, the share the citizen typed (helped or not) rather than the officer on their behalf.',
+  'counter.summary.selfFiledHint':
+    '“Typed by the citizen”: of the dossiers filed online, the share the citizen typed (helped or not) rather than the officer on their behalf.',
   'counter.summary.otherOutcomes': 'Referred / missing documents',
   'counter.summary.total': 'Total',
   'counter.summary.empty': 'No visits in this period.',

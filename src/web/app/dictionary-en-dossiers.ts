@@ -101,7 +101,8 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.remaining': '{days} working days {hours} hours',
   'dossier.due.paused': 'The clock is paused while waiting for your documents',
   'dossier.due.afterReceipt': 'Set when the agency receives the dossier',
-  'dossier.conflict': 'Someone else just changed this dossier. The latest version has been loaded; please check it and try again.',
+  'dossier.conflict':
+    'Someone else just changed this dossier. The latest version has been loaded; please check it and try again.',
   'dossier.actions': 'Dossier actions',
   'dossier.noActions': 'No action is possible now.',
   'dossier.section.status': 'Status',
@@ -118,7 +119,8 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.form.fromRegistry': 'From the National Population Database',
   'dossier.form.yes': 'Yes',
   'dossier.form.no': 'No',
-  'dossier.outcome.result': 'The result is ready. You receive it the way you chose when filing, or at the one-stop counter of the agency.',
+  'dossier.outcome.result':
+    'The result is ready. You receive it the way you chose when filing, or at the one-stop counter of the agency.',
   'dossier.outcome.refused': 'The dossier was refused. The reason and legal basis are in the history below.',
   'dossier.outcome.notAccepted': 'The dossier was not accepted. The reason and legal basis are in the history below.',
 
@@ -131,7 +133,8 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.attach.remove': 'Remove',
   'dossier.attach.removeNamed': 'Remove file {name}',
   'dossier.attach.problem.type': 'File "{name}" cannot be used: only JPG or PNG photos and PDF files.',
-  'dossier.attach.problem.size': 'File "{name}" is larger than {max} MB. Take the photo at a lower quality or choose a smaller file.',
+  'dossier.attach.problem.size':
+    'File "{name}" is larger than {max} MB. Take the photo at a lower quality or choose a smaller file.',
   'dossier.attach.problem.empty': 'File "{name}" is empty.',
   'dossier.attach.problem.count': 'Cannot add "{name}": at most {max} files per submission.',
 
@@ -151,26 +154,33 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.file.level.title': 'You cannot file this procedure online yet',
   'dossier.file.level.text': 'This procedure needs an e-ID account of level {required}. Yours is level {current}.',
   'dossier.file.level.how': 'How to upgrade to level 2:',
-  'dossier.file.level.step1': 'Take your chip ID card to the police of the commune or ward where you live and ask them to activate level 2 of your e-ID account.',
-  'dossier.file.level.step2': 'Or, if your phone reads chip cards: open the VNeID app, choose the upgrade to level 2 and follow the steps.',
+  'dossier.file.level.step1':
+    'Take your chip ID card to the police of the commune or ward where you live and ask them to activate level 2 of your e-ID account.',
+  'dossier.file.level.step2':
+    'Or, if your phone reads chip cards: open the VNeID app, choose the upgrade to level 2 and follow the steps.',
   'dossier.file.level.step3': 'Once at level 2, sign out and sign in again with VNeID to file.',
   'dossier.file.level.paper': 'You can still file on paper at the one-stop counter of your commune or ward.',
-  'dossier.file.prefillNote': 'Fields marked "From the National Population Database" are filled from the national population database. Only fill in the empty ones.',
+  'dossier.file.prefillNote':
+    'Fields marked "From the National Population Database" are filled from the national population database. Only fill in the empty ones.',
   'dossier.file.typedCount': 'You still type {count} fields.',
   'dossier.file.section.form': 'Form',
   'dossier.file.section.attachments': 'Documents',
   'dossier.file.onDevice': 'You are filing on a device at the one-stop counter: {counter} – {unit}',
-  'dossier.file.onDeviceHint': 'Officer {officer} guides you. The dossier is recorded as filed online at the counter with guidance; you still file it yourself with your own VNeID account. Remember to sign out when done.',
+  'dossier.file.onDeviceHint':
+    'Officer {officer} guides you. The dossier is recorded as filed online at the counter with guidance; you still file it yourself with your own VNeID account. Remember to sign out when done.',
   'dossier.file.submit': 'Submit',
-  'dossier.file.fixErrors': 'The dossier was not submitted. Please correct the places marked in red and press "Submit" again.',
+  'dossier.file.fixErrors':
+    'The dossier was not submitted. Please correct the places marked in red and press "Submit" again.',
   'dossier.file.missingTitle': 'A required document is not attached',
   'dossier.file.missingOne': 'Not attached yet. This document is required.',
   'dossier.file.citizenOnly': 'This page is for citizens signed in with VNeID.',
   'dossier.file.back': 'Procedure information',
   'dossier.file.done.title': 'Dossier submitted',
   'dossier.file.done.code': 'Your dossier code',
-  'dossier.file.done.text': 'Note the code to look the dossier up. An officer will check and receive it; follow it under "My dossiers".',
-  'dossier.file.done.sharedDevice': 'You are on a shared computer at the one-stop counter. Note the dossier code, then sign out so that the next person cannot see your dossiers.',
+  'dossier.file.done.text':
+    'Note the code to look the dossier up. An officer will check and receive it; follow it under "My dossiers".',
+  'dossier.file.done.sharedDevice':
+    'You are on a shared computer at the one-stop counter. Note the dossier code, then sign out so that the next person cannot see your dossiers.',
   'dossier.file.done.signOut': 'Sign out of this computer',
   'dossier.file.done.open': 'Open the dossier',
   'dossier.file.done.mine': 'My dossiers',
@@ -202,7 +212,8 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.withdraw.done': 'Dossier withdrawn.',
 
   'dossier.lookup.title': 'Dossier status lookup',
-  'dossier.lookup.intro': 'Enter the dossier code (printed on the receipt) and the applicant’s personal ID number. No sign-in needed.',
+  'dossier.lookup.intro':
+    'Enter the dossier code (printed on the receipt) and the applicant’s personal ID number. No sign-in needed.',
   'dossier.lookup.code': 'Dossier code',
   'dossier.lookup.codeHint': 'For example: 03388.H29-260115-0001',
   'dossier.lookup.codeRequired': 'Enter the dossier code',
@@ -214,7 +225,8 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.lookup.openMine': 'Sign in to see "My dossiers"',
 
   'dossier.queue.title': 'Dossiers to handle',
-  'dossier.queue.intro': 'Dossiers of your unit. Deadline colours: green on time, orange due soon, red overdue, grey paused.',
+  'dossier.queue.intro':
+    'Dossiers of your unit. Deadline colours: green on time, orange due soon, red overdue, grey paused.',
   'dossier.queue.tab.new': 'New',
   'dossier.queue.tab.mine': 'Mine',
   'dossier.queue.tab.due_soon': 'Due soon',
@@ -236,7 +248,8 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.queue.back': 'Dossiers to handle',
 
   'dossier.applicant.title': 'Applicant’s registry data: {name}',
-  'dossier.applicant.explain': 'See the applicant in the national population database to check the dossier. The access is logged with the purpose "dossier processing" and the citizen can see it.',
+  'dossier.applicant.explain':
+    'See the applicant in the national population database to check the dossier. The access is logged with the purpose "dossier processing" and the citizen can see it.',
   'dossier.applicant.show': 'Show registry data',
 
   'dossier.cmd.cancel': 'Close',
@@ -258,23 +271,29 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.cmd.newDueAt': 'New appointment (date and time)',
   'dossier.cmd.newDueAtRequired': 'Choose the new appointment',
   'dossier.cmd.explain.submit': 'Submit this draft.',
-  'dossier.cmd.explain.receive': 'The dossier is complete: receive it and start the clock. Print the receipt and appointment afterwards.',
-  'dossier.cmd.explain.refuse_intake': 'Do not accept the dossier. Give the reason and the legal basis; the citizen gets a refusal slip.',
+  'dossier.cmd.explain.receive':
+    'The dossier is complete: receive it and start the clock. Print the receipt and appointment afterwards.',
+  'dossier.cmd.explain.refuse_intake':
+    'Do not accept the dossier. Give the reason and the legal basis; the citizen gets a refusal slip.',
   'dossier.cmd.explain.start_processing': 'Start examining and deciding the dossier.',
-  'dossier.cmd.explain.request_supplement': 'List each missing item and why. The clock stops until the citizen hands in the supplement.',
+  'dossier.cmd.explain.request_supplement':
+    'List each missing item and why. The clock stops until the citizen hands in the supplement.',
   'dossier.cmd.explain.resubmit': 'Take in the supplement the citizen brings to the counter; the clock runs again.',
   'dossier.cmd.explain.approve': 'The dossier meets the conditions: approve it.',
   'dossier.cmd.explain.refuse': 'Refuse the dossier. Give the reason and the legal basis.',
   'dossier.cmd.explain.issue_result': 'The result is ready to be handed to the citizen.',
   'dossier.cmd.explain.return_result': 'The citizen has received the result.',
   'dossier.cmd.explain.withdraw': 'Withdraw the dossier.',
-  'dossier.cmd.explain.extend': 'The dossier will be late: give the reason and the new appointment. An apology slip with a new appointment (Form 04) is made; the dossier counts as late.',
+  'dossier.cmd.explain.extend':
+    'The dossier will be late: give the reason and the new appointment. An apology slip with a new appointment (Form 04) is made; the dossier counts as late.',
   'dossier.cmd.explain.pay': 'The fee is recorded when the payment succeeds.',
   'dossier.cmd.explain.confirm_exemption': 'The proof is valid: confirm that the citizen is exempt from the fee.',
-  'dossier.cmd.explain.reject_exemption': 'No ground for the exemption: give the reason; the dossier then waits for the fee.',
+  'dossier.cmd.explain.reject_exemption':
+    'No ground for the exemption: give the reason; the dossier then waits for the fee.',
   'dossier.paper.open': 'Enter a paper filing',
   'dossier.paper.title': 'Enter a paper filing at the counter',
-  'dossier.paper.intro': "A citizen brought a paper dossier to the one-stop counter: choose the procedure, the receiving commune and the applicant's ID number, then type the form from the paper and attach scans of the documents. The dossier is recorded as a paper filing entered by an officer.",
+  'dossier.paper.intro':
+    "A citizen brought a paper dossier to the one-stop counter: choose the procedure, the receiving commune and the applicant's ID number, then type the form from the paper and attach scans of the documents. The dossier is recorded as a paper filing entered by an officer.",
   'dossier.paper.step1': 'Step 1. Procedure and applicant',
   'dossier.paper.step2': 'Step 2. Form and documents: {name}',
   'dossier.paper.procedure': 'Administrative procedure',
@@ -283,24 +302,31 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.paper.procedureNotFound': 'No procedure matches',
   'dossier.paper.unit': 'Receiving commune',
   'dossier.paper.unitRequired': 'Choose the commune receiving the dossier',
-  'dossier.paper.noUnit': 'Your account is not assigned to a commune that receives dossiers. Please contact the administrator.',
+  'dossier.paper.noUnit':
+    'Your account is not assigned to a commune that receives dossiers. Please contact the administrator.',
   'dossier.paper.nationalId': "Applicant's personal ID number",
-  'dossier.paper.nationalIdHint': '12 digits, printed on the citizen identity card. Once all 12 are typed, the system looks up the applicant’s name in the national population database to check with the citizen; the lookup is written to the access log.',
+  'dossier.paper.nationalIdHint':
+    '12 digits, printed on the citizen identity card. Once all 12 are typed, the system looks up the applicant’s name in the national population database to check with the citizen; the lookup is written to the access log.',
   'dossier.paper.applicantFound': 'Applicant in the population database: {name}, born {year}',
-  'dossier.paper.applicantResidence': 'Permanent residence: {unit}. Confirm the name with the citizen before typing the form.',
+  'dossier.paper.applicantResidence':
+    'Permanent residence: {unit}. Confirm the name with the citizen before typing the form.',
   'dossier.paper.applicantConfirm': 'Confirm the name with the citizen before typing the form.',
-  'dossier.paper.applicantDeceased': 'This ID number belongs to a deceased person. Enter the ID number of the person filing (the declarant).',
+  'dossier.paper.applicantDeceased':
+    'This ID number belongs to a deceased person. Enter the ID number of the person filing (the declarant).',
   'dossier.paper.nationalIdRequired': "Enter the applicant's personal ID number",
   'dossier.paper.nationalIdInvalid': 'A personal ID number has exactly 12 digits and no letters',
   'dossier.paper.pickProcedure': 'Choose the procedure in step 1 to open its form.',
   'dossier.paper.typeAll': 'Type exactly what the citizen wrote and signed on the paper form. Nothing is prefilled.',
-  'dossier.paper.formDocNote': 'The content of the form is typed above. A scan of the paper signed by the citizen may be attached.',
+  'dossier.paper.formDocNote':
+    'The content of the form is typed above. A scan of the paper signed by the citizen may be attached.',
   'dossier.paper.attachments': 'Scans of the documents',
   'dossier.paper.fee': 'Fee collected in cash at the counter',
   'dossier.paper.free': 'This procedure charges no fee.',
-  'dossier.paper.feeNote': 'The rate for filing in person. Exemptions known to the national population database are applied on filing; the amount to collect is shown on the dossier page.',
+  'dossier.paper.feeNote':
+    'The rate for filing in person. Exemptions known to the national population database are applied on filing; the amount to collect is shown on the dossier page.',
   'dossier.paper.submit': 'Record the paper filing',
-  'dossier.paper.fixErrors': 'The dossier was not recorded. Please correct what is marked in red, then press "Record the paper filing" again.',
+  'dossier.paper.fixErrors':
+    'The dossier was not recorded. Please correct what is marked in red, then press "Record the paper filing" again.',
   'dossier.paper.missingTitle': 'A required document has no scan yet',
   'dossier.paper.done': 'Dossier {code} recorded. Press "Receive" to print the receipt and appointment slip.',
 };

@@ -29,7 +29,8 @@ export const enFees: Record<keyof typeof viFees, string> = {
   'fees.lists.pick': 'List',
   'fees.lists.counts': '{active} in force on {date}',
   'fees.lists.provisionalCount': '{count} provisional',
-  'fees.lists.provisionalNote': 'This list has provisional entries (no official decision in the data). When the Prime Minister’s or the provincial decision is available, end the provisional entries and add the decided ones.',
+  'fees.lists.provisionalNote':
+    'This list has provisional entries (no official decision in the data). When the Prime Minister’s or the provincial decision is available, end the provisional entries and add the decided ones.',
   'fees.lists.asOf': 'In force on',
   'fees.lists.showAll': 'Show ended entries too',
   'fees.lists.addUnit': 'Add a commune',

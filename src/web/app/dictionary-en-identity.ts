@@ -6,7 +6,8 @@ export const enIdentity: Record<keyof typeof viIdentity, string> = {
   'home.card.roles': 'See and edit the permission matrix: which role may do what.',
 
   'roles.title': 'Roles and permissions',
-  'roles.intro': 'Each column is a role, each row something the system does. Tick a box to let that role do it. Changes apply from the user’s next request.',
+  'roles.intro':
+    'Each column is a role, each row something the system does. Tick a box to let that role do it. Changes apply from the user’s next request.',
   'roles.readOnly': 'You may only view the matrix. A province-wide administrator changes it.',
   'roles.matrix': 'Permission matrix: role × action',
   'roles.colAction': 'Action',
@@ -26,8 +27,10 @@ export const enIdentity: Record<keyof typeof viIdentity, string> = {
   'roles.create.nameVi': 'Role name (Vietnamese)',
   'roles.create.nameEn': 'Role name (English)',
   'roles.create.nameRequired': 'Enter the role name',
-  'roles.create.needsSector': 'A sector must be chosen when the role is given (health insurance, social protection, tax…)',
-  'roles.create.explain': 'A new role has no actions; tick them in the matrix and save. A staff role is always given within a unit.',
+  'roles.create.needsSector':
+    'A sector must be chosen when the role is given (health insurance, social protection, tax…)',
+  'roles.create.explain':
+    'A new role has no actions; tick them in the matrix and save. A staff role is always given within a unit.',
   'roles.create.done': 'Role created',
   'roles.history': 'Change history',
   'roles.history.empty': 'No changes yet',
@@ -40,13 +43,15 @@ export const enIdentity: Record<keyof typeof viIdentity, string> = {
   'account.totp.status': 'Two-step sign-in',
   'account.totp.on': 'On',
   'account.totp.off': 'Off',
-  'account.totp.onText': 'Each sign-in needs a 6-digit code from your authenticator app. Each code works once. To turn it off or move to a new phone, ask an administrator.',
+  'account.totp.onText':
+    'Each sign-in needs a 6-digit code from your authenticator app. Each code works once. To turn it off or move to a new phone, ask an administrator.',
   'account.unit': 'Unit',
   'account.notice.title': '{count} failed sign-ins to your account {since}',
   'account.notice.since': 'since your previous sign-in ({at})',
   'account.notice.sinceCreated': 'since the account was created',
   'account.notice.addresses': 'From the addresses: {addresses}.',
-  'account.notice.advice': 'If it was not you, change your password, turn on two-step sign-in and tell an administrator.',
+  'account.notice.advice':
+    'If it was not you, change your password, turn on two-step sign-in and tell an administrator.',
 
   'actionGroup.units': 'Administrative units',
   'actionGroup.population': 'Population data',
@@ -88,9 +93,11 @@ export const enIdentity: Record<keyof typeof viIdentity, string> = {
   'action.counter.visit.read': 'View counter visits',
   'action.fees.lists.read': 'View the fee exemption lists',
   'action.fees.lists.manage': 'Update the fee exemption lists (province-wide)',
-  'action.payments.refund': "Refund fees paid online; query a transaction at the gateway",
-  'action.payments.reconcile': "Reconcile payments: import bank statements and the gateway's settlement file; daily report",
-  'action.cashless.stats.read': 'View cashless payment statistics, register and figures of schools and health facilities',
+  'action.payments.refund': 'Refund fees paid online; query a transaction at the gateway',
+  'action.payments.reconcile':
+    "Reconcile payments: import bank statements and the gateway's settlement file; daily report",
+  'action.cashless.stats.read':
+    'View cashless payment statistics, register and figures of schools and health facilities',
   'action.cashless.facilities.manage': 'Manage the register of schools and health facilities',
   'action.cashless.figures.import': 'Import monthly payment figures of schools and health facilities',
 };

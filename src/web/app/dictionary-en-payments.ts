@@ -20,7 +20,8 @@ export const enPayments: Record<keyof typeof viPayments, string> = {
   'pay.method.vietqr': 'VietQR bank transfer',
 
   'pay.card.title': 'Pay the fee',
-  'pay.card.intro': 'The dossier is waiting for you to pay the fee. Once paid, it goes straight to the receiving officer.',
+  'pay.card.intro':
+    'The dossier is waiting for you to pay the fee. Once paid, it goes straight to the receiving officer.',
   'pay.card.due': 'Amount due',
   'pay.card.method': 'How to pay',
   'pay.card.gateway': 'Pay online by bank card, bank account or e-wallet',
@@ -28,35 +29,43 @@ export const enPayments: Record<keyof typeof viPayments, string> = {
   'pay.card.button': 'Pay the fee',
   'pay.card.redirecting': 'Opening the payment gateway…',
   'pay.card.previousFailed': 'The last payment did not go through ({state}). No money was taken; you can pay again.',
-  'pay.card.open': 'A payment is not finished yet (open until {time}). Press "Pay the fee" to continue; you will not be charged twice.',
+  'pay.card.open':
+    'A payment is not finished yet (open until {time}). Press "Pay the fee" to continue; you will not be charged twice.',
   'pay.card.openResult': 'See the result of this payment',
 
   'pay.result.title': 'Payment result',
   'pay.result.waiting': 'Waiting for the bank’s confirmation…',
   'pay.result.waitingText': 'This page updates itself in a moment. Please do not pay again.',
   'pay.result.slow': 'No answer from the bank yet',
-  'pay.result.slowText': 'If money was taken from your account, do not pay again: the dossier updates itself when the bank reports. You can check again in a few minutes.',
+  'pay.result.slowText':
+    'If money was taken from your account, do not pay again: the dossier updates itself when the bank reports. You can check again in a few minutes.',
   'pay.result.check': 'Check again',
   'pay.result.succeeded': 'Payment successful',
-  'pay.result.succeededText': '{amount} received for dossier {code}. The dossier has been sent to the receiving officer.',
+  'pay.result.succeededText':
+    '{amount} received for dossier {code}. The dossier has been sent to the receiving officer.',
   'pay.result.failed': 'Payment failed',
-  'pay.result.failedText': 'The bank did not accept the payment. No money was taken. You can pay again, with another card or bank if needed.',
+  'pay.result.failedText':
+    'The bank did not accept the payment. No money was taken. You can pay again, with another card or bank if needed.',
   'pay.result.cancelled': 'You cancelled the payment',
   'pay.result.cancelledText': 'The fee has not been paid. You can pay again when ready.',
   'pay.result.expired': 'The payment expired',
   'pay.result.expiredText': 'The time to pay ran out, so the fee has not been paid. Please pay again.',
   'pay.result.withdrawn': 'The dossier was withdrawn',
-  'pay.result.withdrawnText': 'Dossier {code} was withdrawn, so it does not take this payment of {amount}; the fee will be refunded within {days} working days to the card or account you paid with.',
+  'pay.result.withdrawnText':
+    'Dossier {code} was withdrawn, so it does not take this payment of {amount}; the fee will be refunded within {days} working days to the card or account you paid with.',
   'pay.result.closed': 'The dossier is closed',
-  'pay.result.closedText': 'Dossier {code} was closed before this payment of {amount} arrived; the fee will be refunded within {days} working days to the card or account you paid with.',
+  'pay.result.closedText':
+    'Dossier {code} was closed before this payment of {amount} arrived; the fee will be refunded within {days} working days to the card or account you paid with.',
   'pay.result.paidTwice': 'The fee was already paid',
-  'pay.result.paidTwiceText': 'The fee of dossier {code} was paid by another transaction; this payment of {amount} will be refunded within {days} working days to the card or account you paid with.',
+  'pay.result.paidTwiceText':
+    'The fee of dossier {code} was paid by another transaction; this payment of {amount} will be refunded within {days} working days to the card or account you paid with.',
   'pay.result.refunded': 'The fee was refunded',
   'pay.result.refundedText': '{refunded} of the {amount} paid was refunded.',
   'pay.result.retry': 'Try again',
   'pay.result.toDossier': 'See the dossier',
   'pay.result.myDossiers': 'Back to my dossiers',
-  'pay.result.signature': 'The data sent back by the payment page could not be verified. Below is what the system recorded from the bank.',
+  'pay.result.signature':
+    'The data sent back by the payment page could not be verified. Below is what the system recorded from the bank.',
   'pay.result.notFound': 'This payment was not found.',
   'pay.result.retryNotPossible': 'The dossier no longer awaits the fee; there is nothing to pay.',
 
@@ -113,7 +122,8 @@ export const enPayments: Record<keyof typeof viPayments, string> = {
   'pay.gw.status.other': 'Code {code}',
   'pay.gw.ours': 'Recorded here',
   'pay.gw.match': 'Matches our record.',
-  'pay.gw.mismatch': 'Does not match our record. Only the gateway’s IPN credits a payment; check it in the reconciliation.',
+  'pay.gw.mismatch':
+    'Does not match our record. Only the gateway’s IPN credits a payment; check it in the reconciliation.',
 
   'pay.refund.title': 'Refund payment {reference}',
   'pay.refund.amount': 'Amount to refund (VND)',
@@ -129,22 +139,26 @@ export const enPayments: Record<keyof typeof viPayments, string> = {
   'pay.refund.done': 'Refund requested',
 
   'pay.card.vietqr': 'Bank transfer with a VietQR code',
-  'pay.card.vietqrHint': 'Scan the QR code in your banking app. The fee is recorded when the unit reconciles its bank statement, usually within the working day.',
+  'pay.card.vietqrHint':
+    'Scan the QR code in your banking app. The fee is recorded when the unit reconciles its bank statement, usually within the working day.',
   'pay.card.showQr': 'Get the VietQR code',
   'pay.qr.title': 'Pay by VietQR transfer',
-  'pay.qr.scan': 'Open your banking app, choose "scan QR" and scan the code below. The amount and the description are filled in.',
+  'pay.qr.scan':
+    'Open your banking app, choose "scan QR" and scan the code below. The amount and the description are filled in.',
   'pay.qr.alt': 'VietQR code: transfer {amount}, description {reference}',
   'pay.qr.description': 'Transfer description',
   'pay.qr.account': 'Receiving account number',
   'pay.qr.accountName': 'Account name',
   'pay.qr.bank': 'Bank code (BIN)',
   'pay.qr.keepReference': 'Keep the description unchanged and the exact amount.',
-  'pay.qr.confirmLater': 'The fee is confirmed when the unit reconciles the bank statement (not at once). The dossier then goes to the receiving officer by itself. Do not transfer again.',
+  'pay.qr.confirmLater':
+    'The fee is confirmed when the unit reconciles the bank statement (not at once). The dossier then goes to the receiving officer by itself. Do not transfer again.',
   'pay.result.receipt': 'Download the e-receipt (PDF)',
 
   'nav.reconciliation': 'Payment reconciliation',
   'pay.rec.title': 'Payment reconciliation',
-  'pay.rec.intro': 'Check the day’s fee payments against the gateway’s settlement file and the receiving account’s statement (VietQR transfers).',
+  'pay.rec.intro':
+    'Check the day’s fee payments against the gateway’s settlement file and the receiving account’s statement (VietQR transfers).',
   'pay.rec.day': 'Day',
   'pay.rec.xlsx': 'Download the Excel report',
   'pay.rec.report': 'Report of {day}',
@@ -165,11 +179,13 @@ export const enPayments: Record<keyof typeof viPayments, string> = {
   'pay.rec.fileAmount': 'Gateway amount',
   'pay.rec.ourAmount': 'Our amount',
   'pay.rec.settlementTitle': 'Gateway settlement file',
-  'pay.rec.settlementHint': 'Choose the CSV file the gateway sent for {day}. Importing a file of the same day again replaces the earlier one.',
+  'pay.rec.settlementHint':
+    'Choose the CSV file the gateway sent for {day}. Importing a file of the same day again replaces the earlier one.',
   'pay.rec.settlementUpload': 'Choose the settlement file (CSV)',
   'pay.rec.settlementDone': 'Imported: {payments} payments, {refunds} refunds.',
   'pay.rec.statementTitle': 'Receiving account statement (VietQR)',
-  'pay.rec.statementHint': 'Choose the statement (CSV) of the account receiving fees. Transfers with a known payment reference and the right amount are recorded at once; their dossiers go to the receiving officer.',
+  'pay.rec.statementHint':
+    'Choose the statement (CSV) of the account receiving fees. Transfers with a known payment reference and the right amount are recorded at once; their dossiers go to the receiving officer.',
   'pay.rec.statementUpload': 'Choose the statement (CSV)',
   'pay.rec.stmt.done': 'Read {file}: {lines} incoming transfers',
   'pay.rec.stmt.matched': '{n} recorded',

@@ -46,7 +46,8 @@ export const enProcedures: Record<keyof typeof viProcedures, string> = {
   'procedures.online.full.short': 'Fully online',
   'procedures.eidLevel': 'e-ID account',
   'procedures.eidLevel.value': 'Level {level}',
-  'procedures.eidTooLow': 'This procedure needs a level {level} e-ID account. Visit the commune police to upgrade your account.',
+  'procedures.eidTooLow':
+    'This procedure needs a level {level} e-ID account. Visit the commune police to upgrade your account.',
   'procedures.agency': 'Handled by',
   'procedures.agency.police': 'Commune police',
   'procedures.agency.committee': "Commune People's Committee (civil status)",
@@ -80,7 +81,8 @@ export const enProcedures: Record<keyof typeof viProcedures, string> = {
   'procform.table.minRows': '"{label}" needs at least {n} person(s)',
 
   'procadmin.title': 'Procedure catalog',
-  'procadmin.intro': 'Each change creates a new dated version. Old versions stay as they were, so filed dossiers keep the rules they were filed under.',
+  'procadmin.intro':
+    'Each change creates a new dated version. Old versions stay as they were, so filed dossiers keep the rules they were filed under.',
   'procadmin.col.code': 'Code',
   'procadmin.col.name': 'Procedure',
   'procadmin.col.field': 'Field',
@@ -106,7 +108,8 @@ export const enProcedures: Record<keyof typeof viProcedures, string> = {
   'procadmin.feesJsonHint': 'The two fee inputs above override the "standard" item of this JSON.',
   'procadmin.documentsJson': 'Documents (JSON)',
   'procadmin.formJson': 'Form: JSON Schema and the source of every field (JSON)',
-  'procadmin.formJsonHint': 'Each field needs labels and a source: registry.person, registry.household, eid or typed. Checked before saving.',
+  'procadmin.formJsonHint':
+    'Each field needs labels and a source: registry.person, registry.household, eid or typed. Checked before saving.',
   'procadmin.jsonInvalid': 'Invalid JSON',
   'procadmin.required': 'Required',
   'procadmin.changeNote': 'Why it changes (the new legal text)',

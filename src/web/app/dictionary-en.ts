@@ -47,21 +47,25 @@ export const en: Record<keyof typeof vi, string> = {
   'nav.units': 'Administrative units',
 
   'home.title': 'DVC06 – Project 06 public services',
-  'home.intro': 'Helps the staff of Lai Châu province handle administrative procedures using the National Population Database.',
+  'home.intro':
+    'Helps the staff of Lai Châu province handle administrative procedures using the National Population Database.',
   'home.intro2': 'Choose what you need to do:',
-  'home.card.workqueue': "Receive and process your unit's dossiers on time: new, due soon, overdue, waiting for the citizen.",
+  'home.card.workqueue':
+    "Receive and process your unit's dossiers on time: new, due soon, overdue, waiting for the citizen.",
   'home.card.counter': 'Record each citizen helped at the counter: guided to file online or not, and who typed it.',
   'home.card.payments': 'See fees paid online, check them with the gateway, refund.',
   'home.card.reconciliation': 'Daily reconciliation with the gateway and the bank statement; Excel export.',
   'home.card.cashless': 'Cashless payment in schools and health facilities per commune (target 7).',
   'home.card.calendar': 'Public holidays, days off in lieu and working Saturdays used for dossier deadlines.',
-  'home.card.adminProcedures': 'Administrative procedures: time limits, fees, documents, forms; each change is a new version.',
+  'home.card.adminProcedures':
+    'Administrative procedures: time limits, fees, documents, forms; each change is a new version.',
   'home.card.feeLists': 'Lists of border and extremely difficult communes and poor households used for fee exemptions.',
   'home.card.facilities': "The register of the province's schools and health facilities.",
   'home.card.cashlessImport': 'Import the monthly cashless transaction figures of schools and health facilities.',
   'home.card.search': 'Find a person by ID number or name; see residence, household and ID card.',
   'home.card.quality': 'Assess population data as "correct, complete, clean, live" per commune, on a map.',
-  'home.card.units': 'See the administrative units before and after 1 July 2025, and which new commune each old one joined.',
+  'home.card.units':
+    'See the administrative units before and after 1 July 2025, and which new commune each old one joined.',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'This address does not exist. Check it or go back to the home page.',
@@ -72,7 +76,8 @@ export const en: Record<keyof typeof vi, string> = {
   'communeSelect.none': 'No matching commune',
 
   'search.title': 'Search persons',
-  'search.description': 'Enter the personal ID number (12 digits) or a name. Add a birth date, birth year or commune to narrow the results.',
+  'search.description':
+    'Enter the personal ID number (12 digits) or a name. Add a birth date, birth year or commune to narrow the results.',
   'search.nationalId': 'Personal ID number',
   'search.nationalIdHint': 'Exactly 12 digits, printed on the ID card.',
   'search.nationalIdInvalid': 'The ID number must be exactly 12 digits',
@@ -168,7 +173,8 @@ export const en: Record<keyof typeof vi, string> = {
   'relation.other': 'Other',
 
   'quality.title': 'Population data quality',
-  'quality.description': 'Data must be "correct, complete, clean, live". A commune’s score is the share of persons with no problem.',
+  'quality.description':
+    'Data must be "correct, complete, clean, live". A commune’s score is the share of persons with no problem.',
   'quality.empty': 'No assessment yet. Press "Run assessment" to start.',
   'quality.run.button': 'Run assessment',
   'quality.run.running': 'Assessing…',
@@ -186,7 +192,8 @@ export const en: Record<keyof typeof vi, string> = {
   'quality.severity.error': 'error',
   'quality.severity.warning': 'warning',
   'quality.map.title': 'Score map by commune',
-  'quality.map.label': 'Map of the communes of Lai Châu coloured by quality score; the figures are in the table next to it.',
+  'quality.map.label':
+    'Map of the communes of Lai Châu coloured by quality score; the figures are in the table next to it.',
   'quality.map.score': 'Score',
   'quality.map.noData': 'No data yet',
   'quality.map.high': 'High',
@@ -204,7 +211,8 @@ export const en: Record<keyof typeof vi, string> = {
   'quality.rules.findings': 'Findings',
 
   'units.title': 'Administrative units',
-  'units.description': 'From 1 July 2025 districts were abolished and many communes merged. Pick a date to see the old or the new structure.',
+  'units.description':
+    'From 1 July 2025 districts were abolished and many communes merged. Pick a date to see the old or the new structure.',
   'units.period': 'Period',
   'units.before': 'Before 01/07/2025',
   'units.after': 'From 01/07/2025',

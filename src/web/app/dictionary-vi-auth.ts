@@ -17,13 +17,16 @@ export const viAuth = {
   'login.title': 'Đăng nhập',
   'login.intro': 'Chọn cách đăng nhập phù hợp với bạn.',
   'login.expired': 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại để tiếp tục.',
-  'login.eidUnavailable': 'Hệ thống định danh điện tử (VNeID) đang không trả lời. Vui lòng thử lại sau ít phút, hoặc đến bộ phận một cửa để được hỗ trợ.',
+  'login.eidUnavailable':
+    'Hệ thống định danh điện tử (VNeID) đang không trả lời. Vui lòng thử lại sau ít phút, hoặc đến bộ phận một cửa để được hỗ trợ.',
   'login.eidFailed': 'Đăng nhập bằng VNeID chưa thành công hoặc đã quá thời gian. Hãy bấm đăng nhập lại.',
   'login.signedOut': 'Bạn đã đăng xuất.',
   'login.citizen.title': 'Công dân',
-  'login.citizen.text': 'Dùng tài khoản định danh điện tử (ứng dụng VNeID) để xem thông tin cư trú của bạn, xem ai đã xem dữ liệu của bạn và quản lý sự đồng ý.',
+  'login.citizen.text':
+    'Dùng tài khoản định danh điện tử (ứng dụng VNeID) để xem thông tin cư trú của bạn, xem ai đã xem dữ liệu của bạn và quản lý sự đồng ý.',
   'login.citizen.button': 'Đăng nhập bằng VNeID',
-  'login.citizen.level': 'Các thủ tục về cư trú cần tài khoản định danh điện tử mức 2. Tài khoản mức 1 chỉ xem được một số thông tin.',
+  'login.citizen.level':
+    'Các thủ tục về cư trú cần tài khoản định danh điện tử mức 2. Tài khoản mức 1 chỉ xem được một số thông tin.',
   'login.staff.title': 'Cán bộ, công chức',
   'login.staff.text': 'Đăng nhập bằng tài khoản được cơ quan cấp.',
   'login.username': 'Tên đăng nhập',
@@ -37,7 +40,8 @@ export const viAuth = {
 
   'purpose.title': 'Bạn xem thông tin này để làm gì?',
   'purpose.text': 'Theo Luật Bảo vệ dữ liệu cá nhân, chỉ được xem thông tin công dân khi có mục đích cụ thể.',
-  'purpose.recorded': 'Lần xem này được ghi lại (thời gian, vai trò, đơn vị, mục đích). Công dân có thể xem ai đã xem dữ liệu của mình.',
+  'purpose.recorded':
+    'Lần xem này được ghi lại (thời gian, vai trò, đơn vị, mục đích). Công dân có thể xem ai đã xem dữ liệu của mình.',
   'purpose.legend': 'Mục đích',
   'purpose.lastUsed': 'Lần trước bạn chọn: {name}',
   'purpose.ok': 'Xem thông tin',
@@ -63,7 +67,8 @@ export const viAuth = {
   'account.password.submit': 'Đổi mật khẩu',
   'account.password.done': 'Đã đổi mật khẩu',
   'account.totp.title': 'Xác thực hai lớp (mã 6 số)',
-  'account.totp.intro': 'Khi bật, mỗi lần đăng nhập cần thêm mã 6 số từ ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…).',
+  'account.totp.intro':
+    'Khi bật, mỗi lần đăng nhập cần thêm mã 6 số từ ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…).',
   'account.totp.start': 'Thiết lập xác thực hai lớp',
   'account.totp.notYet': 'Chưa bật. Làm đủ 3 bước dưới đây.',
   'account.totp.step1': 'Mở ứng dụng xác thực trên điện thoại, chọn thêm tài khoản.',

@@ -15,7 +15,8 @@ export const viCalendar = {
   'calendar.workingDays': 'Số ngày làm việc trong năm: {count}',
   'calendar.workingHours': 'Giờ làm việc: {hours}',
   'calendar.updatedAt': 'Cập nhật: {when}',
-  'calendar.provisionalNote': 'Lịch năm {year} là lịch tạm tính. Hạn giải quyết rơi vào năm này cũng là tạm tính cho đến khi có thông báo chính thức.',
+  'calendar.provisionalNote':
+    'Lịch năm {year} là lịch tạm tính. Hạn giải quyết rơi vào năm này cũng là tạm tính cho đến khi có thông báo chính thức.',
   'calendar.derivedNote': 'Lần sửa đầu tiên sẽ lưu toàn bộ lịch tạm tính của năm này để bạn sửa tiếp.',
 
   'calendar.col.date': 'Ngày',
@@ -45,7 +46,8 @@ export const viCalendar = {
   'calendar.editLabel': 'Sửa ngày {date}',
   'calendar.delete': 'Xoá',
   'calendar.deleteLabel': 'Xoá ngày {date}',
-  'calendar.delete.confirm': 'Xoá ngày {date} khỏi lịch? Ngày này sẽ thành ngày làm việc bình thường (hoặc ngày nghỉ cuối tuần).',
+  'calendar.delete.confirm':
+    'Xoá ngày {date} khỏi lịch? Ngày này sẽ thành ngày làm việc bình thường (hoặc ngày nghỉ cuối tuần).',
   'calendar.save': 'Lưu',
   'calendar.cancel': 'Huỷ',
   'calendar.saved': 'Đã lưu',
@@ -68,7 +70,8 @@ export const viCalendar = {
   'calendar.year.resetDone': 'Đã quay về lịch tạm tính',
 
   'deadline.title': 'Tính hạn giải quyết',
-  'deadline.intro': 'Hạn tính theo ngày làm việc, từ ngày tiếp theo ngày nhận đủ hồ sơ. Hồ sơ nhận ngoài giờ hoặc ngày nghỉ được tính là nhận vào đầu buổi làm việc kế tiếp.',
+  'deadline.intro':
+    'Hạn tính theo ngày làm việc, từ ngày tiếp theo ngày nhận đủ hồ sơ. Hồ sơ nhận ngoài giờ hoặc ngày nghỉ được tính là nhận vào đầu buổi làm việc kế tiếp.',
   'deadline.receivedAt': 'Thời điểm nhận đủ hồ sơ',
   'deadline.workingDays': 'Thời hạn (ngày làm việc)',
   'deadline.workingDaysHint': 'Tính theo nửa ngày: 0 (giải quyết ngay); 0,5; 1; 1,5…',

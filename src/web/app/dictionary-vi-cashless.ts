@@ -46,7 +46,8 @@ export const viCashless = {
   'cashless.chart.target': 'Chỉ tiêu 100%',
 
   'cashless.facilities.title': 'Danh mục trường học, cơ sở y tế',
-  'cashless.facilities.intro': 'Các cơ sở giáo dục và cơ sở y tế báo cáo số liệu thanh toán hằng tháng. Cơ sở trên địa bàn phường được tính vào mục tiêu 7.',
+  'cashless.facilities.intro':
+    'Các cơ sở giáo dục và cơ sở y tế báo cáo số liệu thanh toán hằng tháng. Cơ sở trên địa bàn phường được tính vào mục tiêu 7.',
   'cashless.facilities.search': 'Tìm theo tên hoặc mã',
   'cashless.facilities.kind': 'Loại cơ sở',
   'cashless.facilities.allKinds': 'Mọi loại cơ sở',

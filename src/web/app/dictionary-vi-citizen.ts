@@ -8,14 +8,17 @@ export const viCitizen = {
   'me.myRelation': 'Quan hệ của bạn với chủ hộ',
   'me.members': 'Các thành viên trong hộ',
   'me.you': 'bạn',
-  'me.levelNote': 'Để làm thủ tục về cư trú trực tuyến, bạn cần tài khoản định danh điện tử mức 2. Đến Công an cấp xã để nâng mức.',
+  'me.levelNote':
+    'Để làm thủ tục về cư trú trực tuyến, bạn cần tài khoản định danh điện tử mức 2. Đến Công an cấp xã để nâng mức.',
   'me.wrongData': 'Thông tin chưa đúng? Hãy liên hệ Công an cấp xã nơi bạn cư trú để điều chỉnh.',
   'me.linkAccessLog': 'Xem ai đã xem dữ liệu của tôi',
   'me.linkConsents': 'Quản lý sự đồng ý của tôi',
 
   'accessLog.title': 'Ai đã xem dữ liệu của tôi',
-  'accessLog.intro': 'Mỗi lần cán bộ xem thông tin của bạn đều được ghi lại: khi nào, vai trò và đơn vị nào, để làm gì.',
-  'accessLog.privacy': 'Để bảo vệ cán bộ làm nhiệm vụ, danh sách ghi vai trò và đơn vị, không ghi tên người xem. Nếu thấy lần xem nào bất thường, hãy báo Công an tỉnh.',
+  'accessLog.intro':
+    'Mỗi lần cán bộ xem thông tin của bạn đều được ghi lại: khi nào, vai trò và đơn vị nào, để làm gì.',
+  'accessLog.privacy':
+    'Để bảo vệ cán bộ làm nhiệm vụ, danh sách ghi vai trò và đơn vị, không ghi tên người xem. Nếu thấy lần xem nào bất thường, hãy báo Công an tỉnh.',
   'accessLog.total': '{total} lần truy cập',
   'accessLog.empty': 'Chưa có ai xem dữ liệu của bạn.',
   'accessLog.when': 'Thời gian',
@@ -25,13 +28,15 @@ export const viCitizen = {
   'accessLog.yourself': 'Chính bạn',
   'accessLog.noPurpose': 'Không ghi mục đích',
   'accessLog.times': '{count} lần',
-  'accessLog.timesHint': 'Cùng một người xem cùng nội dung, cùng mục đích, các lần cách nhau không quá 10 phút: gộp thành một dòng (nhật ký vẫn lưu từng lần)',
+  'accessLog.timesHint':
+    'Cùng một người xem cùng nội dung, cùng mục đích, các lần cách nhau không quá 10 phút: gộp thành một dòng (nhật ký vẫn lưu từng lần)',
   'accessLog.dossier': 'Hồ sơ {code}',
   'accessLog.record': 'Thông tin dân cư của bạn',
   'accessLog.recordForDossier': 'Thông tin dân cư của bạn, khi giải quyết hồ sơ {code}',
 
   'consents.title': 'Sự đồng ý của tôi',
-  'consents.intro': 'Bạn quyết định cơ quan nhà nước được dùng dữ liệu của bạn vào việc gì ngoài thủ tục bạn yêu cầu. Bạn có thể rút lại bất cứ lúc nào.',
+  'consents.intro':
+    'Bạn quyết định cơ quan nhà nước được dùng dữ liệu của bạn vào việc gì ngoài thủ tục bạn yêu cầu. Bạn có thể rút lại bất cứ lúc nào.',
   'consents.agreeBox': 'Tôi đã đọc và đồng ý với nội dung trên',
   'consents.give': 'Xác nhận đồng ý',
   'consents.given': 'Đã ghi nhận sự đồng ý của bạn',

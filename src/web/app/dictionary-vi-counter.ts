@@ -13,7 +13,8 @@ export const viCounter = {
   'counter.counterLabelRequired': 'Nhập tên hoặc số quầy ở đầu trang trước khi ghi',
   'counter.viewOnly': 'Bạn chỉ có quyền xem sổ tiếp công dân và số liệu tổng hợp.',
   'counter.assisted.title': 'Công dân tự nộp trên thiết bị tại quầy hôm nay',
-  'counter.assisted.intro': 'Hồ sơ công dân đã nộp trên máy đặt tại quầy, có cán bộ hướng dẫn. Bấm "Ghi lượt tiếp" để đưa thủ tục, mã hồ sơ và kết quả vào phiếu ở trên, rồi tra cứu số định danh của công dân.',
+  'counter.assisted.intro':
+    'Hồ sơ công dân đã nộp trên máy đặt tại quầy, có cán bộ hướng dẫn. Bấm "Ghi lượt tiếp" để đưa thủ tục, mã hồ sơ và kết quả vào phiếu ở trên, rồi tra cứu số định danh của công dân.',
   'counter.assisted.none': 'Hôm nay chưa có hồ sơ nào nộp trên thiết bị tại quầy.',
   'counter.assisted.time': 'Giờ',
   'counter.assisted.code': 'Mã hồ sơ',
@@ -24,22 +25,26 @@ export const viCounter = {
   'counter.assisted.record': 'Ghi lượt tiếp',
   'counter.assisted.recordFor': 'Ghi lượt tiếp cho hồ sơ {code} của {name}',
   'counter.device.title': 'Thiết bị tại quầy cho công dân tự nộp hồ sơ',
-  'counter.device.intro': 'Đặt máy này làm thiết bị tại quầy: công dân đăng nhập bằng VNeID của chính mình và tự nộp hồ sơ trực tuyến, cán bộ đứng bên hướng dẫn. Hồ sơ nộp trên máy này được ghi là "trực tuyến tại quầy, có cán bộ hướng dẫn", kèm tên quầy và tên cán bộ. Chế độ này tự tắt khi hết ngày.',
+  'counter.device.intro':
+    'Đặt máy này làm thiết bị tại quầy: công dân đăng nhập bằng VNeID của chính mình và tự nộp hồ sơ trực tuyến, cán bộ đứng bên hướng dẫn. Hồ sơ nộp trên máy này được ghi là "trực tuyến tại quầy, có cán bộ hướng dẫn", kèm tên quầy và tên cán bộ. Chế độ này tự tắt khi hết ngày.',
   'counter.device.start': 'Dùng máy này làm thiết bị tại quầy',
   'counter.device.stop': 'Thôi dùng máy này làm thiết bị tại quầy',
   'counter.device.needLabel': 'Nhập tên quầy ở trên trước khi đặt máy này làm thiết bị tại quầy.',
   'counter.device.on': 'Máy này đang là thiết bị tại {counter} – {unit}, cán bộ hướng dẫn: {officer}',
-  'counter.device.onHint': 'Đăng xuất tài khoản cán bộ để công dân đăng nhập bằng VNeID trên máy này. Chế độ tự tắt lúc {until}.',
+  'counter.device.onHint':
+    'Đăng xuất tài khoản cán bộ để công dân đăng nhập bằng VNeID trên máy này. Chế độ tự tắt lúc {until}.',
 
   'counter.form.title': 'Ghi lượt tiếp',
   'counter.nationalId': 'Số định danh cá nhân của công dân',
-  'counter.nationalIdHint': 'Nhập đủ 12 số là hệ thống tự tra cứu. Lần tra cứu được ghi vào nhật ký với mục đích "Theo yêu cầu của công dân tại bộ phận một cửa".',
+  'counter.nationalIdHint':
+    'Nhập đủ 12 số là hệ thống tự tra cứu. Lần tra cứu được ghi vào nhật ký với mục đích "Theo yêu cầu của công dân tại bộ phận một cửa".',
   'counter.nationalIdRequired': 'Nhập số định danh cá nhân của công dân',
   'counter.nationalIdInvalid': 'Số định danh phải gồm đúng 12 chữ số',
   'counter.lookup': 'Tra cứu',
   'counter.lookupFound': '{name}, sinh năm {year}',
   'counter.lookupResidence': 'Thường trú: {unit}. Hỏi lại họ tên với công dân trước khi ghi.',
-  'counter.lookupDeceased': 'Số định danh này thuộc người đã mất. Hãy ghi số định danh của người đến quầy (người đi khai).',
+  'counter.lookupDeceased':
+    'Số định danh này thuộc người đã mất. Hãy ghi số định danh của người đến quầy (người đi khai).',
   'counter.lookupFirst': 'Tra cứu số định danh và xác nhận họ tên trước khi ghi',
   'counter.procedure': 'Thủ tục hành chính',
   'counter.procedureHint': 'Để trống nếu công dân chỉ hỏi thông tin hoặc được chuyển sang cơ quan khác.',
@@ -113,7 +118,8 @@ export const viCounter = {
   'counter.summary.visits': 'Lượt tiếp',
   'counter.summary.guidedShare': 'Được hướng dẫn trực tuyến',
   'counter.summary.selfFiledShare': 'Công dân tự nhập',
-  'counter.summary.selfFiledHint': 'Cột "Công dân tự nhập": trong các hồ sơ nộp trực tuyến, tỷ lệ do công dân tự nhập (kể cả có cán bộ hỗ trợ) thay vì cán bộ nộp thay.',
+  'counter.summary.selfFiledHint':
+    'Cột "Công dân tự nhập": trong các hồ sơ nộp trực tuyến, tỷ lệ do công dân tự nhập (kể cả có cán bộ hỗ trợ) thay vì cán bộ nộp thay.',
   'counter.summary.otherOutcomes': 'Chuyển đi / thiếu giấy tờ',
   'counter.summary.total': 'Cộng',
   'counter.summary.empty': 'Không có lượt tiếp nào trong khoảng thời gian này.',

@@ -99,7 +99,8 @@ export const viDossiers = {
   'dossier.remaining': '{days} ngày {hours} giờ làm việc',
   'dossier.due.paused': 'Tạm dừng tính thời hạn trong khi chờ bạn bổ sung giấy tờ',
   'dossier.due.afterReceipt': 'Có sau khi cơ quan tiếp nhận hồ sơ',
-  'dossier.conflict': 'Hồ sơ vừa được người khác cập nhật. Trang đã tải lại hồ sơ mới nhất, vui lòng xem lại rồi thao tác tiếp.',
+  'dossier.conflict':
+    'Hồ sơ vừa được người khác cập nhật. Trang đã tải lại hồ sơ mới nhất, vui lòng xem lại rồi thao tác tiếp.',
   'dossier.actions': 'Thao tác với hồ sơ',
   'dossier.noActions': 'Không có thao tác nào lúc này.',
   'dossier.section.status': 'Tình trạng hồ sơ',
@@ -116,7 +117,8 @@ export const viDossiers = {
   'dossier.form.fromRegistry': 'Từ CSDL quốc gia về dân cư',
   'dossier.form.yes': 'Có',
   'dossier.form.no': 'Không',
-  'dossier.outcome.result': 'Hồ sơ đã có kết quả. Bạn nhận kết quả theo cách đã chọn khi nộp, hoặc tại Bộ phận một cửa nơi giải quyết.',
+  'dossier.outcome.result':
+    'Hồ sơ đã có kết quả. Bạn nhận kết quả theo cách đã chọn khi nộp, hoặc tại Bộ phận một cửa nơi giải quyết.',
   'dossier.outcome.refused': 'Hồ sơ không được giải quyết. Lý do và căn cứ ghi trong quá trình xử lý bên dưới.',
   'dossier.outcome.notAccepted': 'Hồ sơ không được tiếp nhận. Lý do và căn cứ ghi trong quá trình xử lý bên dưới.',
 
@@ -129,7 +131,8 @@ export const viDossiers = {
   'dossier.attach.remove': 'Bỏ',
   'dossier.attach.removeNamed': 'Bỏ tệp {name}',
   'dossier.attach.problem.type': 'Tệp "{name}" không dùng được: chỉ nhận ảnh JPG, PNG hoặc tệp PDF.',
-  'dossier.attach.problem.size': 'Tệp "{name}" lớn quá {max} MB. Hãy chụp lại với chất lượng thấp hơn hoặc chọn tệp nhỏ hơn.',
+  'dossier.attach.problem.size':
+    'Tệp "{name}" lớn quá {max} MB. Hãy chụp lại với chất lượng thấp hơn hoặc chọn tệp nhỏ hơn.',
   'dossier.attach.problem.empty': 'Tệp "{name}" rỗng, không có nội dung.',
   'dossier.attach.problem.count': 'Không thêm được "{name}": mỗi lần nộp tối đa {max} tệp.',
 
@@ -147,18 +150,23 @@ export const viDossiers = {
   'dossier.file.agency.commune_police': 'Công an xã, phường nơi bạn cư trú',
   'dossier.file.agency.civil_status_officer': 'Ủy ban nhân dân xã, phường (tư pháp – hộ tịch)',
   'dossier.file.level.title': 'Bạn chưa nộp được hồ sơ này trực tuyến',
-  'dossier.file.level.text': 'Thủ tục này cần tài khoản định danh điện tử mức {required}. Tài khoản của bạn đang ở mức {current}.',
+  'dossier.file.level.text':
+    'Thủ tục này cần tài khoản định danh điện tử mức {required}. Tài khoản của bạn đang ở mức {current}.',
   'dossier.file.level.how': 'Cách nâng tài khoản lên mức 2:',
-  'dossier.file.level.step1': 'Mang thẻ Căn cước (hoặc Căn cước công dân gắn chip) đến Công an xã, phường nơi bạn cư trú và đề nghị kích hoạt tài khoản định danh điện tử mức 2.',
-  'dossier.file.level.step2': 'Hoặc, nếu điện thoại của bạn đọc được thẻ gắn chip: mở ứng dụng VNeID, chọn nâng cấp tài khoản lên mức 2 và làm theo hướng dẫn.',
+  'dossier.file.level.step1':
+    'Mang thẻ Căn cước (hoặc Căn cước công dân gắn chip) đến Công an xã, phường nơi bạn cư trú và đề nghị kích hoạt tài khoản định danh điện tử mức 2.',
+  'dossier.file.level.step2':
+    'Hoặc, nếu điện thoại của bạn đọc được thẻ gắn chip: mở ứng dụng VNeID, chọn nâng cấp tài khoản lên mức 2 và làm theo hướng dẫn.',
   'dossier.file.level.step3': 'Khi đã lên mức 2, đăng xuất rồi đăng nhập lại bằng VNeID để nộp hồ sơ.',
   'dossier.file.level.paper': 'Bạn vẫn có thể nộp hồ sơ giấy trực tiếp tại Bộ phận một cửa của xã, phường.',
-  'dossier.file.prefillNote': 'Các ô có nhãn "Từ CSDL quốc gia về dân cư" đã được điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư. Bạn chỉ cần điền những ô còn trống.',
+  'dossier.file.prefillNote':
+    'Các ô có nhãn "Từ CSDL quốc gia về dân cư" đã được điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư. Bạn chỉ cần điền những ô còn trống.',
   'dossier.file.typedCount': 'Bạn còn phải tự điền {count} ô.',
   'dossier.file.section.form': 'Tờ khai',
   'dossier.file.section.attachments': 'Giấy tờ kèm theo',
   'dossier.file.onDevice': 'Bạn đang nộp trên máy tại Bộ phận một cửa: {counter} – {unit}',
-  'dossier.file.onDeviceHint': 'Cán bộ {officer} hướng dẫn bạn. Hồ sơ được ghi là nộp trực tuyến tại quầy, có cán bộ hướng dẫn; bạn vẫn tự nộp bằng tài khoản VNeID của mình. Nhớ đăng xuất khi xong.',
+  'dossier.file.onDeviceHint':
+    'Cán bộ {officer} hướng dẫn bạn. Hồ sơ được ghi là nộp trực tuyến tại quầy, có cán bộ hướng dẫn; bạn vẫn tự nộp bằng tài khoản VNeID của mình. Nhớ đăng xuất khi xong.',
   'dossier.file.submit': 'Nộp hồ sơ',
   'dossier.file.fixErrors': 'Hồ sơ chưa nộp được. Vui lòng sửa những chỗ được đánh dấu đỏ rồi bấm "Nộp hồ sơ" lại.',
   'dossier.file.missingTitle': 'Bạn chưa đính kèm giấy tờ bắt buộc',
@@ -167,8 +175,10 @@ export const viDossiers = {
   'dossier.file.back': 'Xem thông tin thủ tục',
   'dossier.file.done.title': 'Đã nộp hồ sơ',
   'dossier.file.done.code': 'Mã hồ sơ của bạn',
-  'dossier.file.done.text': 'Hãy ghi lại mã hồ sơ để tra cứu. Cán bộ sẽ kiểm tra và tiếp nhận hồ sơ; bạn theo dõi ở mục "Hồ sơ của tôi".',
-  'dossier.file.done.sharedDevice': 'Bạn đang dùng máy chung tại Bộ phận một cửa. Ghi lại mã hồ sơ, rồi đăng xuất để người sau không xem được hồ sơ của bạn.',
+  'dossier.file.done.text':
+    'Hãy ghi lại mã hồ sơ để tra cứu. Cán bộ sẽ kiểm tra và tiếp nhận hồ sơ; bạn theo dõi ở mục "Hồ sơ của tôi".',
+  'dossier.file.done.sharedDevice':
+    'Bạn đang dùng máy chung tại Bộ phận một cửa. Ghi lại mã hồ sơ, rồi đăng xuất để người sau không xem được hồ sơ của bạn.',
   'dossier.file.done.signOut': 'Đăng xuất khỏi máy này',
   'dossier.file.done.open': 'Xem hồ sơ vừa nộp',
   'dossier.file.done.mine': 'Hồ sơ của tôi',
@@ -200,7 +210,8 @@ export const viDossiers = {
   'dossier.withdraw.done': 'Đã rút hồ sơ.',
 
   'dossier.lookup.title': 'Tra cứu tình trạng hồ sơ',
-  'dossier.lookup.intro': 'Nhập mã hồ sơ (in trên giấy tiếp nhận) và số định danh cá nhân của người nộp. Không cần đăng nhập.',
+  'dossier.lookup.intro':
+    'Nhập mã hồ sơ (in trên giấy tiếp nhận) và số định danh cá nhân của người nộp. Không cần đăng nhập.',
   'dossier.lookup.code': 'Mã hồ sơ',
   'dossier.lookup.codeHint': 'Ví dụ: 03388.H29-260115-0001',
   'dossier.lookup.codeRequired': 'Nhập mã hồ sơ',
@@ -234,7 +245,8 @@ export const viDossiers = {
   'dossier.queue.back': 'Hồ sơ cần xử lý',
 
   'dossier.applicant.title': 'Dữ liệu dân cư của người nộp: {name}',
-  'dossier.applicant.explain': 'Xem thông tin của người nộp trong Cơ sở dữ liệu quốc gia về dân cư để đối chiếu. Lần xem được ghi nhật ký với mục đích "giải quyết hồ sơ" và công dân xem được.',
+  'dossier.applicant.explain':
+    'Xem thông tin của người nộp trong Cơ sở dữ liệu quốc gia về dân cư để đối chiếu. Lần xem được ghi nhật ký với mục đích "giải quyết hồ sơ" và công dân xem được.',
   'dossier.applicant.show': 'Xem dữ liệu dân cư',
 
   'dossier.cmd.cancel': 'Đóng',
@@ -256,23 +268,28 @@ export const viDossiers = {
   'dossier.cmd.newDueAt': 'Ngày giờ hẹn trả kết quả mới',
   'dossier.cmd.newDueAtRequired': 'Chọn ngày giờ hẹn mới',
   'dossier.cmd.explain.submit': 'Nộp hồ sơ nháp này.',
-  'dossier.cmd.explain.receive': 'Hồ sơ đủ thành phần: tiếp nhận và tính thời hạn giải quyết. In giấy tiếp nhận, hẹn trả kết quả sau khi tiếp nhận.',
-  'dossier.cmd.explain.refuse_intake': 'Không tiếp nhận hồ sơ. Phải nêu lý do và căn cứ pháp lý; công dân nhận được phiếu từ chối.',
+  'dossier.cmd.explain.receive':
+    'Hồ sơ đủ thành phần: tiếp nhận và tính thời hạn giải quyết. In giấy tiếp nhận, hẹn trả kết quả sau khi tiếp nhận.',
+  'dossier.cmd.explain.refuse_intake':
+    'Không tiếp nhận hồ sơ. Phải nêu lý do và căn cứ pháp lý; công dân nhận được phiếu từ chối.',
   'dossier.cmd.explain.start_processing': 'Bắt đầu thẩm định, giải quyết hồ sơ.',
-  'dossier.cmd.explain.request_supplement': 'Liệt kê từng giấy tờ cần bổ sung và lý do. Thời hạn tạm dừng cho đến khi công dân nộp bổ sung.',
+  'dossier.cmd.explain.request_supplement':
+    'Liệt kê từng giấy tờ cần bổ sung và lý do. Thời hạn tạm dừng cho đến khi công dân nộp bổ sung.',
   'dossier.cmd.explain.resubmit': 'Nhận giấy tờ công dân bổ sung tại quầy; thời hạn tiếp tục được tính.',
   'dossier.cmd.explain.approve': 'Hồ sơ đủ điều kiện: duyệt giải quyết.',
   'dossier.cmd.explain.refuse': 'Từ chối giải quyết. Phải nêu lý do và căn cứ pháp lý.',
   'dossier.cmd.explain.issue_result': 'Kết quả đã sẵn sàng để trả cho công dân.',
   'dossier.cmd.explain.return_result': 'Công dân đã nhận kết quả.',
   'dossier.cmd.explain.withdraw': 'Rút hồ sơ.',
-  'dossier.cmd.explain.extend': 'Hồ sơ không kịp hạn: ghi lý do và ngày giờ hẹn mới. Phiếu xin lỗi và hẹn lại (Mẫu 04) được lập; hồ sơ tính là trễ hạn.',
+  'dossier.cmd.explain.extend':
+    'Hồ sơ không kịp hạn: ghi lý do và ngày giờ hẹn mới. Phiếu xin lỗi và hẹn lại (Mẫu 04) được lập; hồ sơ tính là trễ hạn.',
   'dossier.cmd.explain.pay': 'Lệ phí được ghi nhận khi thanh toán thành công.',
   'dossier.cmd.explain.confirm_exemption': 'Giấy tờ chứng minh hợp lệ: xác nhận công dân được miễn lệ phí.',
   'dossier.cmd.explain.reject_exemption': 'Không đủ căn cứ miễn lệ phí: nêu lý do; hồ sơ chuyển sang chờ nộp lệ phí.',
   'dossier.paper.open': 'Nhập hồ sơ giấy',
   'dossier.paper.title': 'Nhập hồ sơ giấy tại quầy',
-  'dossier.paper.intro': 'Công dân mang hồ sơ giấy đến Bộ phận một cửa: chọn thủ tục, xã/phường tiếp nhận và số định danh của người nộp, rồi nhập tờ khai theo bản giấy và đính kèm bản quét giấy tờ. Hồ sơ được ghi là hồ sơ giấy do cán bộ nhập.',
+  'dossier.paper.intro':
+    'Công dân mang hồ sơ giấy đến Bộ phận một cửa: chọn thủ tục, xã/phường tiếp nhận và số định danh của người nộp, rồi nhập tờ khai theo bản giấy và đính kèm bản quét giấy tờ. Hồ sơ được ghi là hồ sơ giấy do cán bộ nhập.',
   'dossier.paper.step1': 'Bước 1. Thủ tục và người nộp',
   'dossier.paper.step2': 'Bước 2. Tờ khai và giấy tờ: {name}',
   'dossier.paper.procedure': 'Thủ tục hành chính',
@@ -281,24 +298,30 @@ export const viDossiers = {
   'dossier.paper.procedureNotFound': 'Không có thủ tục nào khớp',
   'dossier.paper.unit': 'Xã, phường tiếp nhận',
   'dossier.paper.unitRequired': 'Chọn xã, phường tiếp nhận hồ sơ',
-  'dossier.paper.noUnit': 'Tài khoản của bạn chưa được giao xã, phường nào để tiếp nhận hồ sơ. Vui lòng liên hệ quản trị hệ thống.',
+  'dossier.paper.noUnit':
+    'Tài khoản của bạn chưa được giao xã, phường nào để tiếp nhận hồ sơ. Vui lòng liên hệ quản trị hệ thống.',
   'dossier.paper.nationalId': 'Số định danh cá nhân của người nộp',
-  'dossier.paper.nationalIdHint': '12 chữ số in trên thẻ Căn cước. Nhập đủ 12 số là hệ thống tra cứu họ tên người nộp trong CSDL quốc gia về dân cư để đối chiếu với công dân; lần tra cứu được ghi vào nhật ký truy cập.',
+  'dossier.paper.nationalIdHint':
+    '12 chữ số in trên thẻ Căn cước. Nhập đủ 12 số là hệ thống tra cứu họ tên người nộp trong CSDL quốc gia về dân cư để đối chiếu với công dân; lần tra cứu được ghi vào nhật ký truy cập.',
   'dossier.paper.applicantFound': 'Người nộp theo CSDL dân cư: {name}, sinh năm {year}',
   'dossier.paper.applicantResidence': 'Thường trú: {unit}. Hỏi lại họ tên với công dân trước khi nhập tờ khai.',
   'dossier.paper.applicantConfirm': 'Hỏi lại họ tên với công dân trước khi nhập tờ khai.',
-  'dossier.paper.applicantDeceased': 'Số định danh này thuộc người đã mất. Nhập số định danh của người đến nộp hồ sơ (người đi khai).',
+  'dossier.paper.applicantDeceased':
+    'Số định danh này thuộc người đã mất. Nhập số định danh của người đến nộp hồ sơ (người đi khai).',
   'dossier.paper.nationalIdRequired': 'Nhập số định danh cá nhân của người nộp',
   'dossier.paper.nationalIdInvalid': 'Số định danh cá nhân phải gồm đúng 12 chữ số, không có chữ cái',
   'dossier.paper.pickProcedure': 'Chọn thủ tục ở bước 1 để mở tờ khai.',
   'dossier.paper.typeAll': 'Nhập đúng theo tờ khai giấy công dân đã ký. Không có ô nào được điền sẵn.',
-  'dossier.paper.formDocNote': 'Nội dung tờ khai đã nhập ở trên. Có thể quét bản giấy có chữ ký của công dân để đính kèm.',
+  'dossier.paper.formDocNote':
+    'Nội dung tờ khai đã nhập ở trên. Có thể quét bản giấy có chữ ký của công dân để đính kèm.',
   'dossier.paper.attachments': 'Bản quét giấy tờ kèm theo',
   'dossier.paper.fee': 'Lệ phí thu tiền mặt tại quầy',
   'dossier.paper.free': 'Thủ tục này không thu lệ phí.',
-  'dossier.paper.feeNote': 'Mức thu khi nộp trực tiếp. Trường hợp được miễn theo CSDL quốc gia về dân cư được tính khi ghi nhận; số tiền phải thu hiện ở trang hồ sơ.',
+  'dossier.paper.feeNote':
+    'Mức thu khi nộp trực tiếp. Trường hợp được miễn theo CSDL quốc gia về dân cư được tính khi ghi nhận; số tiền phải thu hiện ở trang hồ sơ.',
   'dossier.paper.submit': 'Ghi nhận hồ sơ giấy',
-  'dossier.paper.fixErrors': 'Hồ sơ chưa được ghi nhận. Vui lòng sửa những chỗ được đánh dấu đỏ rồi bấm "Ghi nhận hồ sơ giấy" lại.',
+  'dossier.paper.fixErrors':
+    'Hồ sơ chưa được ghi nhận. Vui lòng sửa những chỗ được đánh dấu đỏ rồi bấm "Ghi nhận hồ sơ giấy" lại.',
   'dossier.paper.missingTitle': 'Chưa đính kèm bản quét giấy tờ bắt buộc',
   'dossier.paper.done': 'Đã ghi nhận hồ sơ {code}. Bấm "Tiếp nhận" để in giấy tiếp nhận, hẹn trả kết quả.',
 } as const satisfies Record<string, string>;

@@ -14,7 +14,8 @@ export const viFees = {
   'fees.summary.due': 'Số tiền phải nộp',
   'fees.summary.dueNow': 'Chưa phải nộp trong khi chờ cán bộ xét miễn lệ phí.',
   'fees.summary.proof': 'Giấy tờ cần nộp kèm: {proof}',
-  'fees.summary.provisional': 'Danh sách dùng để xét là danh sách tạm, sẽ cập nhật theo quyết định của cơ quan có thẩm quyền.',
+  'fees.summary.provisional':
+    'Danh sách dùng để xét là danh sách tạm, sẽ cập nhật theo quyết định của cơ quan có thẩm quyền.',
   'fees.summary.how': 'Cách tính',
   'fees.status.granted': 'Được miễn',
   'fees.status.pending': 'Chờ cán bộ xét',
@@ -27,7 +28,8 @@ export const viFees = {
   'fees.lists.pick': 'Danh sách',
   'fees.lists.counts': '{active} đang áp dụng vào ngày {date}',
   'fees.lists.provisionalCount': '{count} dòng tạm',
-  'fees.lists.provisionalNote': 'Danh sách này có dòng tạm (chưa có quyết định chính thức trong dữ liệu). Khi có quyết định của Thủ tướng hoặc UBND tỉnh, hãy kết thúc các dòng tạm và thêm các dòng theo quyết định.',
+  'fees.lists.provisionalNote':
+    'Danh sách này có dòng tạm (chưa có quyết định chính thức trong dữ liệu). Khi có quyết định của Thủ tướng hoặc UBND tỉnh, hãy kết thúc các dòng tạm và thêm các dòng theo quyết định.',
   'fees.lists.asOf': 'Áp dụng vào ngày',
   'fees.lists.showAll': 'Hiện cả các dòng đã kết thúc',
   'fees.lists.addUnit': 'Thêm xã, phường',

@@ -4,7 +4,8 @@ export const viIdentity = {
   'home.card.roles': 'Xem và sửa bảng phân quyền: vai trò nào được làm việc gì.',
 
   'roles.title': 'Vai trò và phân quyền',
-  'roles.intro': 'Mỗi cột là một vai trò, mỗi dòng là một việc trong hệ thống. Đánh dấu để cho vai trò đó được làm việc đó. Thay đổi áp dụng ngay từ yêu cầu tiếp theo của người dùng.',
+  'roles.intro':
+    'Mỗi cột là một vai trò, mỗi dòng là một việc trong hệ thống. Đánh dấu để cho vai trò đó được làm việc đó. Thay đổi áp dụng ngay từ yêu cầu tiếp theo của người dùng.',
   'roles.readOnly': 'Bạn chỉ được xem bảng phân quyền. Việc sửa do quản trị hệ thống cấp tỉnh thực hiện.',
   'roles.matrix': 'Bảng phân quyền: vai trò × việc',
   'roles.colAction': 'Việc',
@@ -25,7 +26,8 @@ export const viIdentity = {
   'roles.create.nameEn': 'Tên vai trò (tiếng Anh)',
   'roles.create.nameRequired': 'Nhập tên vai trò',
   'roles.create.needsSector': 'Cần chọn ngành khi giao vai trò (BHYT, an sinh, thuế…)',
-  'roles.create.explain': 'Vai trò mới chưa có quyền nào; đánh dấu quyền trong bảng rồi lưu. Vai trò cán bộ luôn gắn với một đơn vị khi giao cho tài khoản.',
+  'roles.create.explain':
+    'Vai trò mới chưa có quyền nào; đánh dấu quyền trong bảng rồi lưu. Vai trò cán bộ luôn gắn với một đơn vị khi giao cho tài khoản.',
   'roles.create.done': 'Đã tạo vai trò',
   'roles.history': 'Lịch sử thay đổi',
   'roles.history.empty': 'Chưa có thay đổi nào',
@@ -38,7 +40,8 @@ export const viIdentity = {
   'account.totp.status': 'Xác thực hai lớp',
   'account.totp.on': 'Đang bật',
   'account.totp.off': 'Chưa bật',
-  'account.totp.onText': 'Mỗi lần đăng nhập cần mã 6 số từ ứng dụng xác thực. Mỗi mã chỉ dùng được một lần. Muốn tắt hoặc đổi điện thoại, hãy đề nghị quản trị hệ thống.',
+  'account.totp.onText':
+    'Mỗi lần đăng nhập cần mã 6 số từ ứng dụng xác thực. Mỗi mã chỉ dùng được một lần. Muốn tắt hoặc đổi điện thoại, hãy đề nghị quản trị hệ thống.',
   'account.unit': 'Đơn vị',
   'account.notice.title': 'Có {count} lần đăng nhập sai vào tài khoản của bạn {since}',
   'account.notice.since': 'kể từ lần đăng nhập trước ({at})',
@@ -88,7 +91,8 @@ export const viIdentity = {
   'action.fees.lists.manage': 'Cập nhật danh sách xét miễn lệ phí (cấp tỉnh)',
   'action.payments.refund': 'Hoàn tiền lệ phí đã thanh toán, tra cứu giao dịch tại cổng thanh toán',
   'action.payments.reconcile': 'Đối soát thanh toán: nhập sao kê ngân hàng, tệp quyết toán của cổng, báo cáo hằng ngày',
-  'action.cashless.stats.read': 'Xem thống kê, danh mục và số liệu thanh toán không dùng tiền mặt của trường học, cơ sở y tế',
+  'action.cashless.stats.read':
+    'Xem thống kê, danh mục và số liệu thanh toán không dùng tiền mặt của trường học, cơ sở y tế',
   'action.cashless.facilities.manage': 'Quản lý danh mục trường học, cơ sở y tế',
   'action.cashless.figures.import': 'Nhập số liệu thanh toán hằng tháng của trường học, cơ sở y tế',
 } as const;

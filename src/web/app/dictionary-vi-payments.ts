@@ -22,39 +22,48 @@ export const viPayments = {
   'pay.card.due': 'Số tiền phải nộp',
   'pay.card.method': 'Cách thanh toán',
   'pay.card.gateway': 'Thanh toán trực tuyến bằng thẻ ATM, tài khoản ngân hàng hoặc ví điện tử',
-  'pay.card.gatewayHint': 'Bạn sẽ được chuyển sang trang của cổng thanh toán. Thanh toán xong, bạn được đưa trở lại đây.',
+  'pay.card.gatewayHint':
+    'Bạn sẽ được chuyển sang trang của cổng thanh toán. Thanh toán xong, bạn được đưa trở lại đây.',
   'pay.card.button': 'Thanh toán lệ phí',
   'pay.card.redirecting': 'Đang chuyển sang cổng thanh toán…',
-  'pay.card.previousFailed': 'Lần thanh toán trước chưa thành công ({state}). Tiền chưa bị trừ, bạn có thể thanh toán lại.',
-  'pay.card.open': 'Bạn có một lần thanh toán chưa xong (hạn đến {time}). Bấm "Thanh toán lệ phí" để tiếp tục, không bị tính tiền hai lần.',
+  'pay.card.previousFailed':
+    'Lần thanh toán trước chưa thành công ({state}). Tiền chưa bị trừ, bạn có thể thanh toán lại.',
+  'pay.card.open':
+    'Bạn có một lần thanh toán chưa xong (hạn đến {time}). Bấm "Thanh toán lệ phí" để tiếp tục, không bị tính tiền hai lần.',
   'pay.card.openResult': 'Xem kết quả lần thanh toán này',
 
   'pay.result.title': 'Kết quả thanh toán',
   'pay.result.waiting': 'Đang chờ ngân hàng xác nhận…',
   'pay.result.waitingText': 'Trang tự cập nhật trong giây lát. Vui lòng không thanh toán lại.',
   'pay.result.slow': 'Chưa nhận được kết quả từ ngân hàng',
-  'pay.result.slowText': 'Nếu tài khoản của bạn đã bị trừ tiền, đừng thanh toán lại: hồ sơ sẽ tự cập nhật khi ngân hàng báo kết quả. Bạn có thể kiểm tra lại sau ít phút.',
+  'pay.result.slowText':
+    'Nếu tài khoản của bạn đã bị trừ tiền, đừng thanh toán lại: hồ sơ sẽ tự cập nhật khi ngân hàng báo kết quả. Bạn có thể kiểm tra lại sau ít phút.',
   'pay.result.check': 'Kiểm tra lại',
   'pay.result.succeeded': 'Thanh toán thành công',
   'pay.result.succeededText': 'Đã nhận {amount} lệ phí cho hồ sơ {code}. Hồ sơ đã được chuyển đến cán bộ tiếp nhận.',
   'pay.result.failed': 'Thanh toán không thành công',
-  'pay.result.failedText': 'Ngân hàng không chấp nhận giao dịch. Tiền chưa bị trừ. Bạn có thể thanh toán lại, bằng thẻ hoặc ngân hàng khác nếu cần.',
+  'pay.result.failedText':
+    'Ngân hàng không chấp nhận giao dịch. Tiền chưa bị trừ. Bạn có thể thanh toán lại, bằng thẻ hoặc ngân hàng khác nếu cần.',
   'pay.result.cancelled': 'Bạn đã huỷ thanh toán',
   'pay.result.cancelledText': 'Lệ phí chưa được nộp. Bạn có thể thanh toán lại khi sẵn sàng.',
   'pay.result.expired': 'Giao dịch đã hết hạn',
   'pay.result.expiredText': 'Đã quá thời gian thanh toán nên lệ phí chưa được nộp. Hãy thanh toán lại.',
   'pay.result.refunded': 'Lệ phí đã được hoàn lại',
   'pay.result.withdrawn': 'Hồ sơ đã được rút',
-  'pay.result.withdrawnText': 'Hồ sơ {code} đã được rút nên không nhận khoản {amount} này; lệ phí sẽ được hoàn trả trong vòng {days} ngày làm việc về thẻ hoặc tài khoản đã dùng để thanh toán.',
+  'pay.result.withdrawnText':
+    'Hồ sơ {code} đã được rút nên không nhận khoản {amount} này; lệ phí sẽ được hoàn trả trong vòng {days} ngày làm việc về thẻ hoặc tài khoản đã dùng để thanh toán.',
   'pay.result.closed': 'Hồ sơ đã kết thúc',
-  'pay.result.closedText': 'Hồ sơ {code} đã kết thúc trước khi nhận được khoản {amount} này; lệ phí sẽ được hoàn trả trong vòng {days} ngày làm việc về thẻ hoặc tài khoản đã dùng để thanh toán.',
+  'pay.result.closedText':
+    'Hồ sơ {code} đã kết thúc trước khi nhận được khoản {amount} này; lệ phí sẽ được hoàn trả trong vòng {days} ngày làm việc về thẻ hoặc tài khoản đã dùng để thanh toán.',
   'pay.result.paidTwice': 'Lệ phí đã được nộp trước đó',
-  'pay.result.paidTwiceText': 'Lệ phí của hồ sơ {code} đã được nộp bằng một giao dịch khác; khoản {amount} này sẽ được hoàn trả trong vòng {days} ngày làm việc về thẻ hoặc tài khoản đã dùng để thanh toán.',
+  'pay.result.paidTwiceText':
+    'Lệ phí của hồ sơ {code} đã được nộp bằng một giao dịch khác; khoản {amount} này sẽ được hoàn trả trong vòng {days} ngày làm việc về thẻ hoặc tài khoản đã dùng để thanh toán.',
   'pay.result.refundedText': 'Đã hoàn {refunded} trên {amount} đã nộp.',
   'pay.result.retry': 'Thử lại',
   'pay.result.toDossier': 'Xem hồ sơ',
   'pay.result.myDossiers': 'Về danh sách hồ sơ của tôi',
-  'pay.result.signature': 'Không xác minh được thông tin trang thanh toán gửi về. Kết quả dưới đây là kết quả hệ thống ghi nhận từ ngân hàng.',
+  'pay.result.signature':
+    'Không xác minh được thông tin trang thanh toán gửi về. Kết quả dưới đây là kết quả hệ thống ghi nhận từ ngân hàng.',
   'pay.result.notFound': 'Không tìm thấy giao dịch thanh toán này.',
   'pay.result.retryNotPossible': 'Hồ sơ không còn chờ nộp lệ phí, không cần thanh toán lại.',
 
@@ -74,7 +83,8 @@ export const viPayments = {
   'pay.field.refunded': 'Đã hoàn',
 
   'pay.list.title': 'Thanh toán lệ phí',
-  'pay.list.intro': 'Các giao dịch nộp lệ phí trực tuyến của đơn vị. Bấm vào một dòng để xem chi tiết, tra cứu tại cổng thanh toán hoặc hoàn tiền.',
+  'pay.list.intro':
+    'Các giao dịch nộp lệ phí trực tuyến của đơn vị. Bấm vào một dòng để xem chi tiết, tra cứu tại cổng thanh toán hoặc hoàn tiền.',
   'pay.list.filter.state': 'Lọc theo trạng thái',
   'pay.list.filter.dates': 'Ngày tạo giao dịch',
   'pay.list.filter.from': 'Từ ngày',
@@ -111,7 +121,8 @@ export const viPayments = {
   'pay.gw.status.other': 'Mã {code}',
   'pay.gw.ours': 'Hệ thống ghi nhận',
   'pay.gw.match': 'Khớp với hệ thống.',
-  'pay.gw.mismatch': 'Không khớp với hệ thống. Chỉ thông báo (IPN) của cổng mới ghi nhận thanh toán; hãy kiểm tra khi đối soát.',
+  'pay.gw.mismatch':
+    'Không khớp với hệ thống. Chỉ thông báo (IPN) của cổng mới ghi nhận thanh toán; hãy kiểm tra khi đối soát.',
 
   'pay.refund.title': 'Hoàn tiền giao dịch {reference}',
   'pay.refund.amount': 'Số tiền hoàn (đồng)',
@@ -127,22 +138,26 @@ export const viPayments = {
   'pay.refund.done': 'Đã gửi yêu cầu hoàn tiền',
 
   'pay.card.vietqr': 'Chuyển khoản ngân hàng bằng mã VietQR',
-  'pay.card.vietqrHint': 'Quét mã QR bằng ứng dụng ngân hàng. Lệ phí được ghi nhận khi đơn vị đối chiếu sao kê ngân hàng, thường trong ngày làm việc.',
+  'pay.card.vietqrHint':
+    'Quét mã QR bằng ứng dụng ngân hàng. Lệ phí được ghi nhận khi đơn vị đối chiếu sao kê ngân hàng, thường trong ngày làm việc.',
   'pay.card.showQr': 'Lấy mã VietQR',
   'pay.qr.title': 'Chuyển khoản bằng mã VietQR',
-  'pay.qr.scan': 'Mở ứng dụng ngân hàng, chọn quét mã QR và quét mã dưới đây. Số tiền và nội dung chuyển khoản được điền sẵn.',
+  'pay.qr.scan':
+    'Mở ứng dụng ngân hàng, chọn quét mã QR và quét mã dưới đây. Số tiền và nội dung chuyển khoản được điền sẵn.',
   'pay.qr.alt': 'Mã VietQR chuyển {amount}, nội dung {reference}',
   'pay.qr.description': 'Nội dung chuyển khoản',
   'pay.qr.account': 'Số tài khoản nhận',
   'pay.qr.accountName': 'Tên tài khoản',
   'pay.qr.bank': 'Mã ngân hàng (BIN)',
   'pay.qr.keepReference': 'Giữ nguyên nội dung chuyển khoản và đúng số tiền.',
-  'pay.qr.confirmLater': 'Lệ phí được xác nhận khi đơn vị đối chiếu sao kê ngân hàng (không ngay lập tức). Khi đó hồ sơ tự chuyển đến cán bộ tiếp nhận. Bạn không cần chuyển lại.',
+  'pay.qr.confirmLater':
+    'Lệ phí được xác nhận khi đơn vị đối chiếu sao kê ngân hàng (không ngay lập tức). Khi đó hồ sơ tự chuyển đến cán bộ tiếp nhận. Bạn không cần chuyển lại.',
   'pay.result.receipt': 'Tải biên lai điện tử (PDF)',
 
   'nav.reconciliation': 'Đối soát thanh toán',
   'pay.rec.title': 'Đối soát thanh toán',
-  'pay.rec.intro': 'Đối chiếu các giao dịch nộp lệ phí trong ngày với tệp đối soát của cổng thanh toán và sao kê tài khoản nhận (chuyển khoản VietQR).',
+  'pay.rec.intro':
+    'Đối chiếu các giao dịch nộp lệ phí trong ngày với tệp đối soát của cổng thanh toán và sao kê tài khoản nhận (chuyển khoản VietQR).',
   'pay.rec.day': 'Ngày đối soát',
   'pay.rec.xlsx': 'Tải báo cáo Excel',
   'pay.rec.report': 'Báo cáo ngày {day}',
@@ -163,11 +178,13 @@ export const viPayments = {
   'pay.rec.fileAmount': 'Số tiền theo cổng',
   'pay.rec.ourAmount': 'Số tiền theo hệ thống',
   'pay.rec.settlementTitle': 'Tệp đối soát của cổng thanh toán',
-  'pay.rec.settlementHint': 'Chọn tệp CSV cổng thanh toán gửi cho ngày {day}. Nhập lại tệp của cùng ngày sẽ thay tệp cũ.',
+  'pay.rec.settlementHint':
+    'Chọn tệp CSV cổng thanh toán gửi cho ngày {day}. Nhập lại tệp của cùng ngày sẽ thay tệp cũ.',
   'pay.rec.settlementUpload': 'Chọn tệp đối soát (CSV)',
   'pay.rec.settlementDone': 'Đã nhập: {payments} giao dịch, {refunds} lần hoàn tiền.',
   'pay.rec.statementTitle': 'Sao kê tài khoản nhận (VietQR)',
-  'pay.rec.statementHint': 'Chọn tệp sao kê (CSV) của tài khoản nhận lệ phí. Các khoản chuyển đúng mã thanh toán và đúng số tiền được ghi nhận ngay; hồ sơ tương ứng được chuyển đến cán bộ tiếp nhận.',
+  'pay.rec.statementHint':
+    'Chọn tệp sao kê (CSV) của tài khoản nhận lệ phí. Các khoản chuyển đúng mã thanh toán và đúng số tiền được ghi nhận ngay; hồ sơ tương ứng được chuyển đến cán bộ tiếp nhận.',
   'pay.rec.statementUpload': 'Chọn tệp sao kê (CSV)',
   'pay.rec.stmt.done': 'Đã đọc tệp {file}: {lines} khoản tiền vào',
   'pay.rec.stmt.matched': '{n} khoản đã ghi nhận',

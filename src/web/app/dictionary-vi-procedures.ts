@@ -44,7 +44,8 @@ export const viProcedures = {
   'procedures.online.partial': 'Một phần: nộp trên mạng, có bước phải đến trực tiếp',
   'procedures.eidLevel': 'Tài khoản định danh điện tử',
   'procedures.eidLevel.value': 'Mức {level}',
-  'procedures.eidTooLow': 'Thủ tục này cần tài khoản định danh điện tử mức {level}. Hãy đến Công an cấp xã để nâng mức tài khoản.',
+  'procedures.eidTooLow':
+    'Thủ tục này cần tài khoản định danh điện tử mức {level}. Hãy đến Công an cấp xã để nâng mức tài khoản.',
   'procedures.agency': 'Cơ quan giải quyết',
   'procedures.agency.police': 'Công an cấp xã',
   'procedures.agency.committee': 'Ủy ban nhân dân cấp xã (tư pháp – hộ tịch)',
@@ -78,7 +79,8 @@ export const viProcedures = {
   'procform.table.minRows': '"{label}" cần ít nhất {n} người',
 
   'procadmin.title': 'Danh mục thủ tục hành chính',
-  'procadmin.intro': 'Mỗi lần thay đổi tạo một phiên bản mới có ngày hiệu lực. Phiên bản cũ giữ nguyên để các hồ sơ đã nộp vẫn theo đúng quy định lúc nộp.',
+  'procadmin.intro':
+    'Mỗi lần thay đổi tạo một phiên bản mới có ngày hiệu lực. Phiên bản cũ giữ nguyên để các hồ sơ đã nộp vẫn theo đúng quy định lúc nộp.',
   'procadmin.col.code': 'Mã',
   'procadmin.col.name': 'Tên thủ tục',
   'procadmin.col.field': 'Lĩnh vực',
@@ -104,7 +106,8 @@ export const viProcedures = {
   'procadmin.feesJsonHint': 'Hai ô lệ phí ở trên ghi đè mức "standard" trong JSON này.',
   'procadmin.documentsJson': 'Giấy tờ (JSON)',
   'procadmin.formJson': 'Tờ khai: JSON Schema và nguồn dữ liệu từng trường (JSON)',
-  'procadmin.formJsonHint': 'Mỗi trường cần nhãn và nguồn: registry.person, registry.household, eid hoặc typed. Hệ thống kiểm tra trước khi lưu.',
+  'procadmin.formJsonHint':
+    'Mỗi trường cần nhãn và nguồn: registry.person, registry.household, eid hoặc typed. Hệ thống kiểm tra trước khi lưu.',
   'procadmin.jsonInvalid': 'JSON không hợp lệ',
   'procadmin.required': 'Bắt buộc',
   'procadmin.changeNote': 'Lý do thay đổi (căn cứ văn bản mới)',

@@ -46,15 +46,19 @@ export const vi = {
   'nav.units': 'Đơn vị hành chính',
 
   'home.title': 'DVC06 – Dịch vụ công Đề án 06',
-  'home.intro': 'Hệ thống giúp cán bộ tỉnh Lai Châu giải quyết thủ tục hành chính dựa trên Cơ sở dữ liệu quốc gia về dân cư.',
+  'home.intro':
+    'Hệ thống giúp cán bộ tỉnh Lai Châu giải quyết thủ tục hành chính dựa trên Cơ sở dữ liệu quốc gia về dân cư.',
   'home.intro2': 'Chọn công việc bạn cần làm:',
-  'home.card.workqueue': 'Nhận, giải quyết hồ sơ của đơn vị theo thời hạn: hồ sơ mới, sắp đến hạn, quá hạn, chờ công dân bổ sung.',
-  'home.card.counter': 'Ghi lại mỗi lượt hướng dẫn công dân tại quầy: có hướng dẫn nộp trực tuyến không, ai là người nhập.',
+  'home.card.workqueue':
+    'Nhận, giải quyết hồ sơ của đơn vị theo thời hạn: hồ sơ mới, sắp đến hạn, quá hạn, chờ công dân bổ sung.',
+  'home.card.counter':
+    'Ghi lại mỗi lượt hướng dẫn công dân tại quầy: có hướng dẫn nộp trực tuyến không, ai là người nhập.',
   'home.card.payments': 'Xem các khoản lệ phí đã thanh toán trực tuyến, tra cứu tại cổng thanh toán, hoàn tiền.',
   'home.card.reconciliation': 'Đối soát hằng ngày với cổng thanh toán và sao kê ngân hàng, tải báo cáo Excel.',
   'home.card.cashless': 'Tỷ lệ thanh toán không dùng tiền mặt tại trường học, cơ sở y tế theo xã, phường (chỉ tiêu 7).',
   'home.card.calendar': 'Ngày nghỉ lễ, nghỉ bù, làm bù thứ Bảy dùng để tính thời hạn giải quyết hồ sơ.',
-  'home.card.adminProcedures': 'Thủ tục hành chính: thời hạn, lệ phí, thành phần hồ sơ, tờ khai; mỗi thay đổi là một phiên bản mới.',
+  'home.card.adminProcedures':
+    'Thủ tục hành chính: thời hạn, lệ phí, thành phần hồ sơ, tờ khai; mỗi thay đổi là một phiên bản mới.',
   'home.card.feeLists': 'Danh sách xã biên giới, xã đặc biệt khó khăn, hộ nghèo dùng để miễn lệ phí.',
   'home.card.facilities': 'Danh mục trường học, cơ sở y tế của tỉnh.',
   'home.card.cashlessImport': 'Nhập số liệu giao dịch không dùng tiền mặt hằng tháng của trường học, cơ sở y tế.',
@@ -71,7 +75,8 @@ export const vi = {
   'communeSelect.none': 'Không có xã phù hợp',
 
   'search.title': 'Tra cứu công dân',
-  'search.description': 'Nhập số định danh cá nhân (12 số) hoặc họ tên. Có thể thêm ngày sinh, năm sinh, xã để thu hẹp kết quả.',
+  'search.description':
+    'Nhập số định danh cá nhân (12 số) hoặc họ tên. Có thể thêm ngày sinh, năm sinh, xã để thu hẹp kết quả.',
   'search.nationalId': 'Số định danh cá nhân',
   'search.nationalIdHint': 'Gồm đúng 12 chữ số, in trên thẻ căn cước.',
   'search.nationalIdInvalid': 'Số định danh phải gồm đúng 12 chữ số',
@@ -85,7 +90,8 @@ export const vi = {
   'search.submit': 'Tìm kiếm',
   'search.clear': 'Xoá',
   'search.results': 'Kết quả',
-  'search.fuzzy': 'Không có tên nào khớp đúng các chữ đã nhập. Dưới đây là những tên gần giống — hãy kiểm tra kỹ trước khi chọn.',
+  'search.fuzzy':
+    'Không có tên nào khớp đúng các chữ đã nhập. Dưới đây là những tên gần giống — hãy kiểm tra kỹ trước khi chọn.',
   'search.total': 'Tìm thấy {total} người',
   'search.noResults': 'Không tìm thấy ai',
   'search.noResultsHint': 'Kiểm tra lại số định danh, họ tên hoặc bỏ bớt điều kiện (ngày sinh, xã).',
@@ -185,7 +191,8 @@ export const vi = {
   'quality.severity.error': 'lỗi',
   'quality.severity.warning': 'cảnh báo',
   'quality.map.title': 'Bản đồ điểm theo xã, phường',
-  'quality.map.label': 'Bản đồ các xã, phường tỉnh Lai Châu tô màu theo điểm chất lượng; số liệu chi tiết ở bảng bên cạnh.',
+  'quality.map.label':
+    'Bản đồ các xã, phường tỉnh Lai Châu tô màu theo điểm chất lượng; số liệu chi tiết ở bảng bên cạnh.',
   'quality.map.score': 'Điểm',
   'quality.map.noData': 'Chưa có số liệu',
   'quality.map.high': 'Cao',

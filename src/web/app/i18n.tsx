@@ -52,7 +52,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const dict = dictionaries[lang];
     const t: Translate = (key, params) => {
       const text = dict[key] ?? vi[key] ?? key;
-      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+      return params
+        ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+        : text;
     };
     return { lang, setLang, t, pick: (textVi, textEn) => (lang === 'en' ? textEn : textVi) };
   }, [lang, setLang]);

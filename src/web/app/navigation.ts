@@ -40,7 +40,14 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     audience: 'registry-officer',
     label: 'nav.group.registry',
-    items: [{ path: '/population/search', label: 'nav.personSearch', matches: ['/population/'], requires: ['population.person.search'] }],
+    items: [
+      {
+        path: '/population/search',
+        label: 'nav.personSearch',
+        matches: ['/population/'],
+        requires: ['population.person.search'],
+      },
+    ],
   },
   {
     audience: 'dossier-officer',
@@ -90,7 +97,9 @@ export function allows(me: Me | undefined, item: Pick<NavItem, 'requires' | 'kin
 
 /** The groups and pages this session may use (empty groups left out). */
 export function visibleGroups(me: Me | undefined): NavGroup[] {
-  return NAV_GROUPS.map((group) => ({ ...group, items: group.items.filter((item) => allows(me, item)) })).filter((g) => g.items.length > 0);
+  return NAV_GROUPS.map((group) => ({ ...group, items: group.items.filter((item) => allows(me, item)) })).filter(
+    (g) => g.items.length > 0,
+  );
 }
 
 /** The menu item of a path, for the page guard and the selected state. */
@@ -99,7 +108,10 @@ export function navItemFor(pathname: string): NavItem | undefined {
   let best: NavItem | undefined;
   for (const group of NAV_GROUPS) {
     for (const item of group.items) {
-      const hit = pathname === item.path || pathname.startsWith(`${item.path}/`) || item.matches?.some((prefix) => pathname.startsWith(prefix));
+      const hit =
+        pathname === item.path ||
+        pathname.startsWith(`${item.path}/`) ||
+        item.matches?.some((prefix) => pathname.startsWith(prefix));
       if (hit && (!best || item.path.length > best.path.length)) best = item;
     }
   }

@@ -24,11 +24,16 @@ export const theme: ThemeConfig = {
     colorErrorBg: '#fff2f0',
     colorErrorBorder: '#ffccc7',
     borderRadius: 6,
-    fontFamily:
-      "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+    fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
   },
   components: {
-    Layout: { headerBg: '#002766', headerColor: '#ffffff', siderBg: '#ffffff', bodyBg: '#f3f5f8', headerPadding: '0 16px' },
+    Layout: {
+      headerBg: '#002766',
+      headerColor: '#ffffff',
+      siderBg: '#ffffff',
+      bodyBg: '#f3f5f8',
+      headerPadding: '0 16px',
+    },
     Menu: { groupTitleColor: 'rgba(0, 0, 0, 0.68)', itemSelectedColor: '#003eb3', itemSelectedBg: '#e6f4ff' },
     Table: { headerColor: 'rgba(0, 0, 0, 0.88)' },
   },

@@ -15,9 +15,17 @@ interface Props {
  * wide or long tables instead of antd's own scroll containers, which are not focusable.
  */
 export function ScrollRegion({ label, maxHeight, wide, children }: Props) {
-  const className = ['scroll-region', maxHeight ? 'scroll-region-y' : '', wide ? 'scroll-region-wide' : ''].filter(Boolean).join(' ');
+  const className = ['scroll-region', maxHeight ? 'scroll-region-y' : '', wide ? 'scroll-region-wide' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className={className} style={maxHeight ? { maxHeight } : undefined} tabIndex={0} role="region" aria-label={label}>
+    <div
+      className={className}
+      style={maxHeight ? { maxHeight } : undefined}
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+    >
       {children}
     </div>
   );

@@ -13,7 +13,15 @@ const COLOURS = {
 export type StatusKind = keyof typeof COLOURS;
 
 /** A small status label (e.g. "Đang có hiệu lực", "Đã khoá"). */
-export function StatusTag({ kind, children, className }: { kind: StatusKind; children: ReactNode; className?: string }) {
+export function StatusTag({
+  kind,
+  children,
+  className,
+}: {
+  kind: StatusKind;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <Tag style={COLOURS[kind]} className={className}>
       {children}

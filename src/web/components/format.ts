@@ -27,7 +27,11 @@ export function formatNumber(value: number, lang: Lang): string {
 
 /** A 0..1 share as a percentage with one decimal (93,5% / 93.5%). */
 export function formatPercent(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(numberLocale(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
+  return new Intl.NumberFormat(numberLocale(lang), {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(share);
 }
 
 /** Today's date in Vietnam (UTC+7) as YYYY-MM-DD. */

@@ -2,7 +2,10 @@ import type { MessageKey } from '../app/dictionary';
 import type { Translate } from '../app/i18n';
 
 const SEX: Record<string, MessageKey> = { male: 'person.sex.male', female: 'person.sex.female' };
-const RESIDENCE_KIND: Record<string, MessageKey> = { permanent: 'person.residence.permanent', temporary: 'person.residence.temporary' };
+const RESIDENCE_KIND: Record<string, MessageKey> = {
+  permanent: 'person.residence.permanent',
+  temporary: 'person.residence.temporary',
+};
 const ID_CARD_KIND: Record<string, MessageKey> = {
   cmnd: 'person.idCard.cmnd',
   cmnd9: 'person.idCard.cmnd',

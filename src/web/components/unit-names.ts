@@ -6,7 +6,10 @@ import { todayInVietnam } from './format';
 /** The units valid today (province and communes), to show a unit code with its name. */
 export function useCurrentUnits() {
   const date = todayInVietnam();
-  const units = useApi((signal) => apiGet<{ items: Unit[] }>(`/api/v1/units${query({ asOf: date })}`, { signal }), [date]);
+  const units = useApi(
+    (signal) => apiGet<{ items: Unit[] }>(`/api/v1/units${query({ asOf: date })}`, { signal }),
+    [date],
+  );
   const byCode = new Map((units.data?.items ?? []).map((u) => [u.code, u]));
   return {
     units: units.data?.items ?? [],

@@ -48,7 +48,10 @@ class ReadLogBatcher {
 
   private async write(batch: Waiting[]): Promise<void> {
     try {
-      await repo.insertPendingRowsAsync(this.db, batch.flatMap((w) => w.rows));
+      await repo.insertPendingRowsAsync(
+        this.db,
+        batch.flatMap((w) => w.rows),
+      );
       for (const w of batch) w.resolve();
     } catch {
       // One entry's problem (e.g. an unknown purpose) must not fail the other requests: each alone.

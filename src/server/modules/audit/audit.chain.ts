@@ -48,5 +48,7 @@ export function canonicalText(e: ChainedEntryText): string {
 
 /** sha256(prev_hash || '|' || canonical text), hex — what the insert trigger stores in `hash`. */
 export function entryHash(e: ChainedEntryText): string {
-  return createHash('sha256').update(`${e.prevHash}|${canonicalText(e)}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`${e.prevHash}|${canonicalText(e)}`, 'utf8')
+    .digest('hex');
 }

@@ -12,7 +12,8 @@ import { runAuditVerifyCli } from './audit.cli';
 import { checkpointAnchor, readCheckpoints, writeCheckpoint, type CheckpointAnchor } from './audit.checkpoints';
 import { makeEntry, rechainStatements, superuserTamper } from './test-support';
 
-const newKey = () => generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+const newKey = () =>
+  generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 const KEY = newKey();
 
 let database: TestDatabase | undefined;
@@ -26,7 +27,10 @@ afterEach(async () => {
 
 /** Appends `n` entries and seals them. */
 async function append(db: TestDatabase, n: number): Promise<void> {
-  await recordAccess(db.db, Array.from({ length: n }, () => makeEntry()));
+  await recordAccess(
+    db.db,
+    Array.from({ length: n }, () => makeEntry()),
+  );
   await sealPendingAccess(db.db);
 }
 
@@ -42,17 +46,26 @@ async function anchoredLog(): Promise<{ db: TestDatabase; anchor: CheckpointAnch
   return { db: database, anchor };
 }
 
-const verifyAnchored = async (db: TestDatabase, anchor: CheckpointAnchor) => verifyChain(db.db, { checkpoints: await readCheckpoints(anchor) });
+const verifyAnchored = async (db: TestDatabase, anchor: CheckpointAnchor) =>
+  verifyChain(db.db, { checkpoints: await readCheckpoints(anchor) });
 
 describe('signed checkpoints outside the database', () => {
   it('are appended as signed JSON lines and an intact log verifies against them', async () => {
     const { db, anchor } = await anchoredLog();
-    const lines = readFileSync(anchor.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(anchor.file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.seq)).toEqual([5, 10, 20]);
     expect(lines[0]).toMatchObject({ v: 1, keyId: anchor.keyId });
     expect(lines[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await writeCheckpoint(db.db, anchor)).toBeUndefined(); // nothing new since the last one
-    expect(await verifyAnchored(db, anchor)).toEqual({ ok: true, checked: 20, headSeq: 20, checkpoints: { total: 3, verifiedUpTo: 20, invalid: [] } });
+    expect(await verifyAnchored(db, anchor)).toEqual({
+      ok: true,
+      checked: 20,
+      headSeq: 20,
+      checkpoints: { total: 3, verifiedUpTo: 20, invalid: [] },
+    });
   });
 
   it('detect the last entries deleted and the head rolled back, naming the first entry after the last good checkpoint', async () => {
@@ -60,15 +73,26 @@ describe('signed checkpoints outside the database', () => {
     await superuserTamper(db, ['delete from audit.access_log where seq >= 16', ...rechainStatements(16, 15)]);
     expect((await verifyChain(db.db)).ok).toBe(true); // the chain alone cannot tell
     const result = await verifyAnchored(db, anchor);
-    expect(result).toMatchObject({ ok: false, headSeq: 15, firstBroken: { seq: 11, reason: 'truncated', checkpoint: { seq: 20 } } });
+    expect(result).toMatchObject({
+      ok: false,
+      headSeq: 15,
+      firstBroken: { seq: 11, reason: 'truncated', checkpoint: { seq: 20 } },
+    });
     expect(result.checkpoints?.verifiedUpTo).toBe(10);
   });
 
   it('detect an edited entry whose later hashes and head were recomputed', async () => {
     const { db, anchor } = await anchoredLog();
-    await superuserTamper(db, [`update audit.access_log set purpose = 'data_cleaning' where seq = 13`, ...rechainStatements(13, 20)]);
+    await superuserTamper(db, [
+      `update audit.access_log set purpose = 'data_cleaning' where seq = 13`,
+      ...rechainStatements(13, 20),
+    ]);
     expect((await verifyChain(db.db)).ok).toBe(true);
-    expect(await verifyAnchored(db, anchor)).toMatchObject({ ok: false, headSeq: 20, firstBroken: { seq: 11, reason: 'checkpoint', checkpoint: { seq: 20 } } });
+    expect(await verifyAnchored(db, anchor)).toMatchObject({
+      ok: false,
+      headSeq: 20,
+      firstBroken: { seq: 11, reason: 'checkpoint', checkpoint: { seq: 20 } },
+    });
   });
 
   it('detect a checkpoint-covered tail deleted and written over by new entries', async () => {
@@ -76,13 +100,21 @@ describe('signed checkpoints outside the database', () => {
     await superuserTamper(db, ['delete from audit.access_log where seq >= 8', ...rechainStatements(8, 7)]);
     await append(db, 15); // seqs 8..22 again, with other contents
     expect((await verifyChain(db.db)).ok).toBe(true);
-    expect(await verifyAnchored(db, anchor)).toMatchObject({ ok: false, headSeq: 22, firstBroken: { seq: 6, reason: 'checkpoint', checkpoint: { seq: 10 } } });
+    expect(await verifyAnchored(db, anchor)).toMatchObject({
+      ok: false,
+      headSeq: 22,
+      firstBroken: { seq: 6, reason: 'checkpoint', checkpoint: { seq: 10 } },
+    });
   });
 
   it('detect the whole log deleted', async () => {
     const { db, anchor } = await anchoredLog();
     await superuserTamper(db, ['delete from audit.access_log', ...rechainStatements(1, 0)]);
-    expect(await verifyAnchored(db, anchor)).toMatchObject({ ok: false, headSeq: 0, firstBroken: { seq: 1, reason: 'truncated', checkpoint: { seq: 5 } } });
+    expect(await verifyAnchored(db, anchor)).toMatchObject({
+      ok: false,
+      headSeq: 0,
+      firstBroken: { seq: 1, reason: 'truncated', checkpoint: { seq: 5 } },
+    });
   });
 
   it('refuse a checkpoint signed with another key or edited, and tolerate a torn last line', async () => {
@@ -90,7 +122,10 @@ describe('signed checkpoints outside the database', () => {
     const forger = checkpointAnchor({ dataDir: dataDir!, key: newKey() });
     await append(db, 1);
     await writeCheckpoint(db.db, forger); // same file, other key
-    const edited = readFileSync(anchor.file, 'utf8').trim().split('\n')[0]!.replace(/"seq":5/, '"seq":4');
+    const edited = readFileSync(anchor.file, 'utf8')
+      .trim()
+      .split('\n')[0]!
+      .replace(/"seq":5/, '"seq":4');
     appendFileSync(anchor.file, `${edited}\n{"v":1,"seq":`);
     const result = await verifyAnchored(db, anchor);
     expect(result.ok).toBe(false);
@@ -131,9 +166,15 @@ describe('the sealer', () => {
     const port = (server.address() as { port: number }).port;
     const anchor = checkpointAnchor({ dataDir, key: KEY, url: `http://127.0.0.1:${port}/checkpoints` });
     const errors: unknown[] = [];
-    const sealer = startAccessLogSealer(database.db, { intervalMs: 100, onError: (e) => errors.push(e), checkpoint: { anchor, intervalMs: 1_000 } });
+    const sealer = startAccessLogSealer(database.db, {
+      intervalMs: 100,
+      onError: (e) => errors.push(e),
+      checkpoint: { anchor, intervalMs: 1_000 },
+    });
     await recordAccess(database.db, [makeEntry(), makeEntry()]);
-    await expect.poll(async () => (await readCheckpoints(anchor)).checkpoints.map((c) => c.seq), { timeout: 5_000 }).toEqual([2]);
+    await expect
+      .poll(async () => (await readCheckpoints(anchor)).checkpoints.map((c) => c.seq), { timeout: 5_000 })
+      .toEqual([2]);
     await recordAccess(database.db, [makeEntry()]);
     await sealer.stop();
     server.close();
@@ -145,8 +186,13 @@ describe('the sealer', () => {
 
 describe('the checkpoint key in configuration', () => {
   it('is checked at start: not an Ed25519 PKCS#8 key is refused, and production requires one', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-    for (const bad of ['abc', rsa]) expect(() => loadConfig({ NODE_ENV: 'test', AUDIT_CHECKPOINT_KEY: bad })).toThrow(/AUDIT_CHECKPOINT_KEY: must be an Ed25519 private key/);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ format: 'der', type: 'pkcs8' })
+      .toString('base64');
+    for (const bad of ['abc', rsa])
+      expect(() => loadConfig({ NODE_ENV: 'test', AUDIT_CHECKPOINT_KEY: bad })).toThrow(
+        /AUDIT_CHECKPOINT_KEY: must be an Ed25519 private key/,
+      );
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUDIT_CHECKPOINT_KEY: is required in production/);
     expect(loadConfig({ NODE_ENV: 'test', AUDIT_CHECKPOINT_KEY: KEY }).AUDIT_CHECKPOINT_KEY).toBe(KEY);
   });

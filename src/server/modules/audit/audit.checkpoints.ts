@@ -52,14 +52,25 @@ export const CHECKPOINT_FILE_NAME = 'audit-checkpoints.jsonl';
 export function checkpointAnchor(options: { dataDir: string; key: string; url?: string }): CheckpointAnchor {
   const privateKey = parseEd25519PrivateKey(options.key);
   const publicKey = createPublicKey(privateKey);
-  const keyId = createHash('sha256').update(publicKey.export({ format: 'der', type: 'spki' })).digest('hex').slice(0, 16);
+  const keyId = createHash('sha256')
+    .update(publicKey.export({ format: 'der', type: 'spki' }))
+    .digest('hex')
+    .slice(0, 16);
   return { file: join(options.dataDir, CHECKPOINT_FILE_NAME), privateKey, publicKey, keyId, url: options.url };
 }
 
 /** The anchor configured for this installation (DATA_DIR, AUDIT_CHECKPOINT_KEY, AUDIT_CHECKPOINT_URL). */
-export function checkpointAnchorFromConfig(config: { DATA_DIR: string; AUDIT_CHECKPOINT_KEY?: string; AUDIT_CHECKPOINT_URL?: string }): CheckpointAnchor {
+export function checkpointAnchorFromConfig(config: {
+  DATA_DIR: string;
+  AUDIT_CHECKPOINT_KEY?: string;
+  AUDIT_CHECKPOINT_URL?: string;
+}): CheckpointAnchor {
   if (!config.AUDIT_CHECKPOINT_KEY) throw new Error('AUDIT_CHECKPOINT_KEY is not configured');
-  return checkpointAnchor({ dataDir: config.DATA_DIR, key: config.AUDIT_CHECKPOINT_KEY, url: config.AUDIT_CHECKPOINT_URL });
+  return checkpointAnchor({
+    dataDir: config.DATA_DIR,
+    key: config.AUDIT_CHECKPOINT_KEY,
+    url: config.AUDIT_CHECKPOINT_URL,
+  });
 }
 
 /** The exact bytes signed: versioned, '|'-separated, no field can contain '|'. */
@@ -68,7 +79,11 @@ function signedText(c: Pick<Checkpoint, 'v' | 'seq' | 'hash' | 'at' | 'keyId'>):
 }
 
 /** Signs (seq, hash) of the chain's entry now. */
-export function signCheckpoint(anchor: CheckpointAnchor, entry: { seq: number; hash: string }, at = new Date()): Checkpoint {
+export function signCheckpoint(
+  anchor: CheckpointAnchor,
+  entry: { seq: number; hash: string },
+  at = new Date(),
+): Checkpoint {
   const unsigned = { v: 1 as const, seq: entry.seq, hash: entry.hash, at: at.toISOString(), keyId: anchor.keyId };
   return { ...unsigned, sig: sign(null, signedText(unsigned), anchor.privateKey).toString('base64') };
 }
@@ -93,7 +108,11 @@ async function appendLine(file: string, line: string): Promise<void> {
  * the head is the last checkpoint `after` (nothing new). Posting to the external endpoint is left
  * to the caller (`postCheckpoint`), so a slow endpoint never holds up sealing.
  */
-export async function writeCheckpoint(db: Db, anchor: CheckpointAnchor, after?: number): Promise<Checkpoint | undefined> {
+export async function writeCheckpoint(
+  db: Db,
+  anchor: CheckpointAnchor,
+  after?: number,
+): Promise<Checkpoint | undefined> {
   const head = await readChainHead(db);
   const last = after ?? (await readCheckpoints(anchor)).checkpoints.at(-1)?.seq ?? 0;
   if (head.lastSeq === 0 || head.lastSeq === last) return undefined;
@@ -106,16 +125,29 @@ export async function writeCheckpoint(db: Db, anchor: CheckpointAnchor, after?: 
 export async function postCheckpoint(anchor: CheckpointAnchor, checkpoint: Checkpoint): Promise<void> {
   if (!anchor.url) return;
   const res = await fetch(anchor.url, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(checkpoint), signal: AbortSignal.timeout(5_000),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(checkpoint),
+    signal: AbortSignal.timeout(5_000),
   });
   if (!res.ok) throw new Error(`audit checkpoint endpoint answered ${res.status}`);
 }
 
 function isCheckpointShape(x: unknown): x is Checkpoint {
   const c = x as Partial<Checkpoint> | null;
-  return typeof c === 'object' && c !== null && c.v === 1 && Number.isSafeInteger(c.seq) && (c.seq ?? 0) > 0
-    && typeof c.hash === 'string' && /^[0-9a-f]{64}$/.test(c.hash) && typeof c.at === 'string' && !c.at.includes('|')
-    && typeof c.keyId === 'string' && typeof c.sig === 'string';
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    c.v === 1 &&
+    Number.isSafeInteger(c.seq) &&
+    (c.seq ?? 0) > 0 &&
+    typeof c.hash === 'string' &&
+    /^[0-9a-f]{64}$/.test(c.hash) &&
+    typeof c.at === 'string' &&
+    !c.at.includes('|') &&
+    typeof c.keyId === 'string' &&
+    typeof c.sig === 'string'
+  );
 }
 
 /** Checks one line: the checkpoint, or why it cannot be trusted. */

@@ -17,7 +17,8 @@ const REASONS: Record<NonNullable<ChainVerification['firstBroken']>['reason'], s
   gap: 'the entry is missing (deleted)',
   head: 'the chain head does not match the last entry',
   checkpoint: 'a signed checkpoint names another hash: entries from here on were rewritten and the chain recomputed',
-  truncated: 'a signed checkpoint lies beyond the chain head: entries from here on cannot be vouched for, the last ones were deleted',
+  truncated:
+    'a signed checkpoint lies beyond the chain head: entries from here on cannot be vouched for, the last ones were deleted',
 };
 
 const INVALID_LINES: Record<NonNullable<ChainVerification['checkpoints']>['invalid'][number]['reason'], string> = {
@@ -39,8 +40,15 @@ export interface AuditVerifyCliOptions {
 function printCheckpoints(result: ChainVerification, out: (line: string) => void): void {
   const cp = result.checkpoints;
   if (!cp) return;
-  const upTo = cp.verifiedUpTo === null ? 'none of them matches the chain' : `the last at seq ${cp.verifiedUpTo} matches the chain`;
-  out(cp.total === 0 ? 'no signed checkpoints yet: only the chain itself was checked' : `${cp.total} signed checkpoints, ${upTo}`);
+  const upTo =
+    cp.verifiedUpTo === null
+      ? 'none of them matches the chain'
+      : `the last at seq ${cp.verifiedUpTo} matches the chain`;
+  out(
+    cp.total === 0
+      ? 'no signed checkpoints yet: only the chain itself was checked'
+      : `${cp.total} signed checkpoints, ${upTo}`,
+  );
   for (const i of cp.invalid) out(`checkpoint file line ${i.line}: ${INVALID_LINES[i.reason]}`);
 }
 
@@ -49,7 +57,10 @@ function printCheckpoints(result: ChainVerification, out: (line: string) => void
  * against the signed checkpoints kept outside the database, prints the result, and returns the
  * process exit code (0 intact, 1 broken).
  */
-export async function runAuditVerifyCli(database: Pick<Database, 'db'>, options: AuditVerifyCliOptions = {}): Promise<number> {
+export async function runAuditVerifyCli(
+  database: Pick<Database, 'db'>,
+  options: AuditVerifyCliOptions = {},
+): Promise<number> {
   const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   // Entries staged by requests are chained first, so the check covers everything committed so far.
   const sealed = await sealPendingAccess(database.db);
@@ -58,7 +69,11 @@ export async function runAuditVerifyCli(database: Pick<Database, 'db'>, options:
   const { lastSeq } = await readChainHead(database.db);
   const progress = createProgress('audit verify', lastSeq, options.progressStream);
   const started = Date.now();
-  const result = await verifyChain(database.db, { batchSize: options.batchSize, checkpoints, onProgress: (done) => progress.update(done) });
+  const result = await verifyChain(database.db, {
+    batchSize: options.batchSize,
+    checkpoints,
+    onProgress: (done) => progress.update(done),
+  });
   const seconds = (Date.now() - started) / 1000;
   progress.finish(`${result.checked} entries, ${Math.round(result.checked / Math.max(seconds, 0.001))} entries/s`);
   printCheckpoints(result, out);
@@ -68,7 +83,9 @@ export async function runAuditVerifyCli(database: Pick<Database, 'db'>, options:
   }
   const broken = result.firstBroken;
   if (broken) {
-    const against = broken.checkpoint ? ` (checkpoint of seq ${broken.checkpoint.seq} made ${broken.checkpoint.at})` : '';
+    const against = broken.checkpoint
+      ? ` (checkpoint of seq ${broken.checkpoint.seq} made ${broken.checkpoint.at})`
+      : '';
     out(`ACCESS LOG BROKEN at seq ${broken.seq} (${broken.reason}): ${REASONS[broken.reason]}${against}`);
   } else out('ACCESS LOG NOT VERIFIED: the checkpoint file holds lines that cannot be trusted (above)');
   out(`${result.checked} entries before it verified; head seq ${result.headSeq}`);
@@ -81,9 +98,13 @@ export async function runAuditVerifyCli(database: Pick<Database, 'db'>, options:
  */
 export function requireCliPurpose(purpose: string | undefined): string {
   if (purpose && purpose !== 'self_service') return purpose;
-  const messageVi = 'Phải nêu mục đích truy cập: --purpose <mã> (ví dụ data_cleaning, inspection, authority_request); mỗi lần đọc được ghi vào nhật ký truy cập cùng tên người dùng của hệ điều hành';
-  const messageEn = 'A purpose is required: --purpose <code> (e.g. data_cleaning, inspection, authority_request); every read is logged with your operating-system user';
-  throw new AppError(AUDIT_ERRORS.PURPOSE_INVALID, messageVi, messageEn, [{ field: 'purpose', code: AUDIT_ERRORS.PURPOSE_INVALID, messageVi, messageEn }]);
+  const messageVi =
+    'Phải nêu mục đích truy cập: --purpose <mã> (ví dụ data_cleaning, inspection, authority_request); mỗi lần đọc được ghi vào nhật ký truy cập cùng tên người dùng của hệ điều hành';
+  const messageEn =
+    'A purpose is required: --purpose <code> (e.g. data_cleaning, inspection, authority_request); every read is logged with your operating-system user';
+  throw new AppError(AUDIT_ERRORS.PURPOSE_INVALID, messageVi, messageEn, [
+    { field: 'purpose', code: AUDIT_ERRORS.PURPOSE_INVALID, messageVi, messageEn },
+  ]);
 }
 
 /** The operating-system user running the command (the uid when the system has no name for it). */
@@ -101,5 +122,12 @@ function osUser(): string {
  */
 export async function commandLineReader(db: Db, config: Pick<Config, 'AUDIT_PSEUDONYM_KEY'>, purpose: string) {
   await assertPurpose(db, purpose);
-  return { accountId: null, role: CLI_OPERATOR_ROLE, unitCode: null, requestId: `cli-${randomUUID()}`, pseudonymKey: config.AUDIT_PSEUDONYM_KEY, osUser: osUser() };
+  return {
+    accountId: null,
+    role: CLI_OPERATOR_ROLE,
+    unitCode: null,
+    requestId: `cli-${randomUUID()}`,
+    pseudonymKey: config.AUDIT_PSEUDONYM_KEY,
+    osUser: osUser(),
+  };
 }

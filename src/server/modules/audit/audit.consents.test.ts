@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/db';
 import { statusForCode } from '../../platform/errors';
-import { consentTextHash, grantConsent, hasActiveConsent, listConsents, withdrawConsent, type ConsentGrantInput } from './audit.consents';
+import {
+  consentTextHash,
+  grantConsent,
+  hasActiveConsent,
+  listConsents,
+  withdrawConsent,
+  type ConsentGrantInput,
+} from './audit.consents';
 import { subjectFor } from './audit.pseudonym';
 import { errorText, TEST_KEY } from './test-support';
 
@@ -17,25 +24,45 @@ const TEXT_V2 = 'Tôi đồng ý nhận thông báo qua tin nhắn SMS về hồ
 
 function grantInput(nationalId: string, overrides: Partial<ConsentGrantInput> = {}): ConsentGrantInput {
   return {
-    subject: subjectFor(TEST_KEY, { nationalId }), accountId: null, purposeCode: 'sms_notifications',
-    textVersion: 'sms-2026-01', text: TEXT_V1, channel: 'web', agreed: true, ...overrides,
+    subject: subjectFor(TEST_KEY, { nationalId }),
+    accountId: null,
+    purposeCode: 'sms_notifications',
+    textVersion: 'sms-2026-01',
+    text: TEXT_V1,
+    channel: 'web',
+    agreed: true,
+    ...overrides,
   };
 }
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => undefined, (e: { code?: string }) => e.code);
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: { code?: string }) => e.code,
+  );
 
 describe('consents', () => {
   it('records the exact text version shown and its SHA-256', async () => {
     const consent = await grantConsent(database.db, grantInput('012190000101'));
-    expect(consent).toMatchObject({ purposeCode: 'sms_notifications', textVersion: 'sms-2026-01', textHash: consentTextHash(TEXT_V1), active: true, withdrawnAt: null });
+    expect(consent).toMatchObject({
+      purposeCode: 'sms_notifications',
+      textVersion: 'sms-2026-01',
+      textHash: consentTextHash(TEXT_V1),
+      active: true,
+      withdrawnAt: null,
+    });
     expect(await hasActiveConsent(database.db, grantInput('012190000101').subject, 'sms_notifications')).toBe(true);
   });
 
   it('keeps one active consent per person and purpose (409 while one is active)', async () => {
-    const code = await codeOf(grantConsent(database.db, grantInput('012190000101', { textVersion: 'sms-2026-02', text: TEXT_V2 })));
+    const code = await codeOf(
+      grantConsent(database.db, grantInput('012190000101', { textVersion: 'sms-2026-02', text: TEXT_V2 })),
+    );
     expect(code).toBe('AUDIT.CONSENT_ALREADY_EXISTS');
     expect(statusForCode(code!)).toBe(409);
-    await expect(grantConsent(database.db, grantInput('012190000101', { purposeCode: 'email_notifications' }))).resolves.toMatchObject({ active: true });
+    await expect(
+      grantConsent(database.db, grantInput('012190000101', { purposeCode: 'email_notifications' })),
+    ).resolves.toMatchObject({ active: true });
   });
 
   it('withdraws, then accepts a new consent to a newer text, keeping the history', async () => {
@@ -45,11 +72,16 @@ describe('consents', () => {
     expect(withdrawn.withdrawnAt).not.toBeNull();
     await grantConsent(database.db, grantInput('012190000101', { textVersion: 'sms-2026-02', text: TEXT_V2 }));
     const sms = (await listConsents(database.db, subject)).filter((c) => c.purposeCode === 'sms_notifications');
-    expect(sms.map((c) => [c.textVersion, c.active])).toEqual([['sms-2026-02', true], ['sms-2026-01', false]]);
+    expect(sms.map((c) => [c.textVersion, c.active])).toEqual([
+      ['sms-2026-02', true],
+      ['sms-2026-01', false],
+    ]);
   });
 
   it('answers 404 when there is nothing to withdraw', async () => {
-    const code = await codeOf(withdrawConsent(database.db, { subject: grantInput('012190000999').subject, purposeCode: 'sms_notifications' }));
+    const code = await codeOf(
+      withdrawConsent(database.db, { subject: grantInput('012190000999').subject, purposeCode: 'sms_notifications' }),
+    );
     expect(code).toBe('AUDIT.CONSENT_NOT_FOUND');
     expect(statusForCode(code!)).toBe(404);
   });
@@ -75,7 +107,10 @@ describe('consents', () => {
       sql`truncate audit.consents`,
     ];
     for (const statement of attempts) {
-      const error = await database.db.execute(statement).then(() => undefined, (e: unknown) => e);
+      const error = await database.db.execute(statement).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(errorText(error)).toMatch(/can only be withdrawn|kept as evidence/);
     }
   });
@@ -83,8 +118,13 @@ describe('consents', () => {
   it('enforces one active consent in the database too (partial unique index)', async () => {
     const subject = grantInput('012190000101').subject;
     const error = await database.db
-      .execute(sql`insert into audit.consents (subject, purpose_code, text_version, text_hash, channel) values (${subject}, 'sms_notifications', 'x', 'y', 'web')`)
-      .then(() => undefined, (e: unknown) => e);
+      .execute(
+        sql`insert into audit.consents (subject, purpose_code, text_version, text_hash, channel) values (${subject}, 'sms_notifications', 'x', 'y', 'web')`,
+      )
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(errorText(error)).toContain('consents_active_uq');
   });
 });

@@ -46,21 +46,33 @@ export function consentTextHash(text: string): string {
 
 function checkedSubjects(subject: string | string[]): string[] {
   const subjects = [subject].flat();
-  if (subjects.length === 0 || !subjects.every(isSubject)) throw subjectInvalid('Chủ thể dữ liệu không hợp lệ', 'Invalid data subject');
+  if (subjects.length === 0 || !subjects.every(isSubject))
+    throw subjectInvalid('Chủ thể dữ liệu không hợp lệ', 'Invalid data subject');
   return subjects;
 }
 
 function checkGrant(input: ConsentGrantInput): void {
   if (!isSubject(input.subject)) throw subjectInvalid('Chủ thể dữ liệu không hợp lệ', 'Invalid data subject');
   if ((input.agreed as unknown) !== true) {
-    throw consentInvalid('agreed', 'Cần sự đồng ý rõ ràng của công dân (không được chọn sẵn)', 'Explicit agreement is required (never pre-ticked)');
+    throw consentInvalid(
+      'agreed',
+      'Cần sự đồng ý rõ ràng của công dân (không được chọn sẵn)',
+      'Explicit agreement is required (never pre-ticked)',
+    );
   }
-  if (!PURPOSE_CODE.test(input.purposeCode)) throw consentInvalid('purposeCode', 'Mã mục đích không hợp lệ', 'Invalid purpose code');
+  if (!PURPOSE_CODE.test(input.purposeCode))
+    throw consentInvalid('purposeCode', 'Mã mục đích không hợp lệ', 'Invalid purpose code');
   if (!input.textVersion.trim() || input.textVersion.length > 64) {
-    throw consentInvalid('textVersion', 'Thiếu phiên bản văn bản đã hiển thị', 'The version of the text shown is required');
+    throw consentInvalid(
+      'textVersion',
+      'Thiếu phiên bản văn bản đã hiển thị',
+      'The version of the text shown is required',
+    );
   }
-  if (!input.text.trim()) throw consentInvalid('text', 'Thiếu nội dung văn bản đã hiển thị', 'The text shown is required');
-  if (!CONSENT_CHANNELS.includes(input.channel)) throw consentInvalid('channel', 'Kênh không hợp lệ', 'Invalid channel');
+  if (!input.text.trim())
+    throw consentInvalid('text', 'Thiếu nội dung văn bản đã hiển thị', 'The text shown is required');
+  if (!CONSENT_CHANNELS.includes(input.channel))
+    throw consentInvalid('channel', 'Kênh không hợp lệ', 'Invalid channel');
 }
 
 function present(row: repo.ConsentRow): Consent {
@@ -99,7 +111,10 @@ export async function grantConsent(db: Db, input: ConsentGrantInput): Promise<Co
  * Withdraws the active consent for a purpose (as easy as giving it); `subject` may list all of
  * the person's subjects. AUDIT.CONSENT_NOT_FOUND (404) when none is active.
  */
-export async function withdrawConsent(db: Db, input: { subject: string | string[]; purposeCode: string }): Promise<Consent> {
+export async function withdrawConsent(
+  db: Db,
+  input: { subject: string | string[]; purposeCode: string },
+): Promise<Consent> {
   const subjects = checkedSubjects(input.subject);
   const row = await repo.withdrawActiveConsent(db, subjects, input.purposeCode);
   if (!row) throw consentNotFound(input.purposeCode);

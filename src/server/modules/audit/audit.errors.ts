@@ -19,7 +19,14 @@ export function purposeInvalid(code: string | null): AppError {
     AUDIT_ERRORS.PURPOSE_INVALID,
     `Mục đích truy cập "${code ?? ''}" không có hoặc đã ngừng sử dụng`,
     `Access purpose "${code ?? ''}" is unknown or no longer active`,
-    [{ field: 'purpose', code: AUDIT_ERRORS.PURPOSE_INVALID, messageVi: 'Chọn một mục đích truy cập hợp lệ', messageEn: 'Choose a valid access purpose' }],
+    [
+      {
+        field: 'purpose',
+        code: AUDIT_ERRORS.PURPOSE_INVALID,
+        messageVi: 'Chọn một mục đích truy cập hợp lệ',
+        messageEn: 'Choose a valid access purpose',
+      },
+    ],
   );
 }
 
@@ -29,11 +36,17 @@ export function subjectInvalid(messageVi: string, messageEn: string): AppError {
 
 /** A log entry the service refuses to write (a programming error in the calling module). */
 export function entryInvalid(reason: string): AppError {
-  return new AppError(AUDIT_ERRORS.ENTRY_INVALID, `Bản ghi nhật ký truy cập không hợp lệ: ${reason}`, `Invalid access-log entry: ${reason}`);
+  return new AppError(
+    AUDIT_ERRORS.ENTRY_INVALID,
+    `Bản ghi nhật ký truy cập không hợp lệ: ${reason}`,
+    `Invalid access-log entry: ${reason}`,
+  );
 }
 
 export function consentInvalid(field: string, messageVi: string, messageEn: string): AppError {
-  return new AppError(AUDIT_ERRORS.CONSENT_INVALID, messageVi, messageEn, [{ field, code: AUDIT_ERRORS.CONSENT_INVALID, messageVi, messageEn }]);
+  return new AppError(AUDIT_ERRORS.CONSENT_INVALID, messageVi, messageEn, [
+    { field, code: AUDIT_ERRORS.CONSENT_INVALID, messageVi, messageEn },
+  ]);
 }
 
 export function consentAlreadyGiven(purposeCode: string): AppError {

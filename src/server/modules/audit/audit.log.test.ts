@@ -43,10 +43,12 @@ describe('recordAccess and the hash chain', () => {
   it('stays consistent when a savepoint inside the transaction rolls back', async () => {
     await database.db.transaction(async (tx) => {
       await recordAccess(tx, [makeEntry()]);
-      await tx.transaction(async (savepoint) => {
-        await recordAccess(savepoint, [makeEntry(), makeEntry()]);
-        savepoint.rollback();
-      }).catch(() => undefined);
+      await tx
+        .transaction(async (savepoint) => {
+          await recordAccess(savepoint, [makeEntry(), makeEntry()]);
+          savepoint.rollback();
+        })
+        .catch(() => undefined);
       await recordAccess(tx, [makeEntry()]);
     });
     const links = await readLinks(database);
@@ -56,7 +58,12 @@ describe('recordAccess and the hash chain', () => {
 
   it('chains a large batch (several INSERT statements) in linear time', async () => {
     const before = (await readLinks(database)).length;
-    await database.db.transaction(async (tx) => recordAccess(tx, Array.from({ length: 6_000 }, () => makeEntry({ action: 'person.search' }))));
+    await database.db.transaction(async (tx) =>
+      recordAccess(
+        tx,
+        Array.from({ length: 6_000 }, () => makeEntry({ action: 'person.search' })),
+      ),
+    );
     expect(await sealPendingAccess(database.db, { batchSize: 2_500 })).toBe(6_000);
     expect(await verifyChain(database.db, { batchSize: 1_000 })).toMatchObject({ ok: true, checked: before + 6_000 });
   });
@@ -65,7 +72,9 @@ describe('recordAccess and the hash chain', () => {
     await database.db.execute(sql`
       insert into audit.access_log (seq, at, actor_role, action, subject, request_id, prev_hash, hash)
       values (999, '2000-01-01T00:00:00Z', 'admin', 'person.read', ${subjectFor(TEST_KEY, { nationalId: '012190000001' })}, 'r1', 'x', 'y')`);
-    const rows = await database.rows<{ last: string; old: boolean }>(sql`select seq::text as last, at < now() - interval '1 day' as old from audit.access_log order by seq desc limit 1`);
+    const rows = await database.rows<{ last: string; old: boolean }>(
+      sql`select seq::text as last, at < now() - interval '1 day' as old from audit.access_log order by seq desc limit 1`,
+    );
     expect(rows[0]).toEqual({ last: String((await readLinks(database)).length), old: false });
     expect((await verifyChain(database.db)).ok).toBe(true);
   });
@@ -90,14 +99,21 @@ describe('staging and sealing (ADR 0004)', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(await sealPendingAccess(database.db)).toBe(2);
     expect(await countPendingAccess(database.db)).toBe(0);
-    const sealed = await database.rows<{ at: string; n: number }>(sql`select at::text, (details->>'n')::int as n from audit.access_log where seq > ${before} order by seq`);
-    expect(sealed).toEqual([{ at: staged[0]!.at, n: 1 }, { at: staged[1]!.at, n: 2 }]);
+    const sealed = await database.rows<{ at: string; n: number }>(
+      sql`select at::text, (details->>'n')::int as n from audit.access_log where seq > ${before} order by seq`,
+    );
+    expect(sealed).toEqual([
+      { at: staged[0]!.at, n: 1 },
+      { at: staged[1]!.at, n: 2 },
+    ]);
     expect((await verifyChain(database.db)).ok).toBe(true);
   });
 
   it('stages concurrent standalone reads together, each call resolving once its own entry is stored; a bad entry fails only its own call', async () => {
     await sealPendingAccess(database.db);
-    const calls = Array.from({ length: 30 }, (_, i) => recordAccess(database.db, [makeEntry({ details: { burst: i } })], { standaloneRead: true }));
+    const calls = Array.from({ length: 30 }, (_, i) =>
+      recordAccess(database.db, [makeEntry({ details: { burst: i } })], { standaloneRead: true }),
+    );
     const bad = recordAccess(database.db, [makeEntry({ purpose: 'no_such_purpose' })], { standaloneRead: true });
     await expect(Promise.all(calls)).resolves.toHaveLength(30);
     await expect(bad).rejects.toThrow();
@@ -107,29 +123,42 @@ describe('staging and sealing (ADR 0004)', () => {
 
   it('stages a standalone read with an asynchronous commit, and ignores that option inside a transaction', async () => {
     await sealPendingAccess(database.db);
-    await recordAccess(database.db, [makeEntry({ details: { read: 1 } }), makeEntry({ details: { read: 2 } })], { standaloneRead: true });
+    await recordAccess(database.db, [makeEntry({ details: { read: 1 } }), makeEntry({ details: { read: 2 } })], {
+      standaloneRead: true,
+    });
     expect(await countPendingAccess(database.db)).toBe(2);
     // Inside a transaction the entry still commits or rolls back with the business change.
     await expect(
       database.db.transaction(async (tx) => {
         await recordAccess(tx, [makeEntry({ details: { read: 3 } })], { standaloneRead: true });
         const result: unknown = await tx.execute(sql`select current_setting('synchronous_commit') as s`);
-        const rows = (typeof result === 'object' && result !== null && 'rows' in result ? result.rows : result) as Array<{ s: string }>;
+        const rows = (
+          typeof result === 'object' && result !== null && 'rows' in result ? result.rows : result
+        ) as Array<{ s: string }>;
         expect(rows[0]?.s).toBe('on');
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
     expect(await countPendingAccess(database.db)).toBe(2);
     expect(await sealPendingAccess(database.db)).toBe(2);
-    const details = await database.rows<{ n: number }>(sql`select (details->>'read')::int as n from audit.access_log order by seq desc limit 2`);
+    const details = await database.rows<{ n: number }>(
+      sql`select (details->>'read')::int as n from audit.access_log order by seq desc limit 2`,
+    );
     expect(details.map((d) => d.n).sort()).toEqual([1, 2]);
     expect((await verifyChain(database.db)).ok).toBe(true);
   });
 
   it('refuses to change or delete a staged entry outside sealing', async () => {
     await recordAccess(database.db, [makeEntry()]);
-    for (const statement of [sql`update audit.access_pending set purpose = 'inspection'`, sql`delete from audit.access_pending`, sql`truncate audit.access_pending`]) {
-      const error = await database.db.execute(statement).then(() => undefined, (e: unknown) => e);
+    for (const statement of [
+      sql`update audit.access_pending set purpose = 'inspection'`,
+      sql`delete from audit.access_pending`,
+      sql`truncate audit.access_pending`,
+    ]) {
+      const error = await database.db.execute(statement).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(errorText(error)).toMatch(/pending access-log entries (cannot be changed|can only be sealed)/);
     }
     expect(await countPendingAccess(database.db)).toBe(1);
@@ -141,14 +170,20 @@ describe('staging and sealing (ADR 0004)', () => {
       insert into audit.access_pending (at, actor_role, action, subject, request_id)
       values ('2000-01-01T00:00:00Z', 'admin', 'person.read', ${subjectFor(TEST_KEY, { nationalId: '012190000001' })}, 'r2')`);
     await sealPendingAccess(database.db);
-    const rows = await database.rows<{ old: boolean }>(sql`select at < now() - interval '1 day' as old from audit.access_log order by seq desc limit 1`);
+    const rows = await database.rows<{ old: boolean }>(
+      sql`select at < now() - interval '1 day' as old from audit.access_log order by seq desc limit 1`,
+    );
     expect(rows[0]).toEqual({ old: false });
   });
 
   it('keeps one unbroken chain when several sealers run at once while requests stage entries', async () => {
     const writers = Array.from({ length: 4 }, (_, w) =>
       (async () => {
-        for (let i = 0; i < 10; i++) await recordAccess(database.db, Array.from({ length: 5 }, () => makeEntry({ details: { w, i } })));
+        for (let i = 0; i < 10; i++)
+          await recordAccess(
+            database.db,
+            Array.from({ length: 5 }, () => makeEntry({ details: { w, i } })),
+          );
       })(),
     );
     const sealers = Array.from({ length: 3 }, () =>
@@ -172,13 +207,19 @@ describe('the access log is append-only', () => {
     ['TRUNCATE', sql`truncate audit.access_log`],
     ['TRUNCATE … CASCADE through purposes', sql`truncate audit.purposes cascade`],
   ])('refuses %s, and the error reaches the caller', async (_name, statement) => {
-    const error = await database.db.execute(statement).then(() => undefined, (e: unknown) => e);
+    const error = await database.db.execute(statement).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(errorText(error)).toContain('access log is append-only');
     expect((await verifyChain(database.db)).ok).toBe(true);
   });
 
   it('refuses to move the chain head back', async () => {
-    const error = await database.db.execute(sql`update audit.chain_head set last_seq = 1`).then(() => undefined, (e: unknown) => e);
+    const error = await database.db.execute(sql`update audit.chain_head set last_seq = 1`).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(errorText(error)).toContain('only moves forward');
   });
 });
@@ -202,10 +243,18 @@ describe('personal data in the log', () => {
 
   it('never stores the 12-digit ID number (scanning the whole table as text)', async () => {
     const ids = ['012085000123', '012315000777'];
-    await recordAccess(database.db, ids.map((nationalId) => makeEntry({ subject: subjectFor(TEST_KEY, { nationalId }) })));
-    const pending = (await database.rows<{ t: string }>(sql`select string_agg(l::text, E'\n') as t from audit.access_pending l`))[0]?.t ?? '';
+    await recordAccess(
+      database.db,
+      ids.map((nationalId) => makeEntry({ subject: subjectFor(TEST_KEY, { nationalId }) })),
+    );
+    const pending =
+      (await database.rows<{ t: string }>(sql`select string_agg(l::text, E'\n') as t from audit.access_pending l`))[0]
+        ?.t ?? '';
     await sealPendingAccess(database.db);
-    const text = pending + ((await database.rows<{ t: string }>(sql`select string_agg(l::text, E'\n') as t from audit.access_log l`))[0]?.t ?? '');
+    const text =
+      pending +
+      ((await database.rows<{ t: string }>(sql`select string_agg(l::text, E'\n') as t from audit.access_log l`))[0]
+        ?.t ?? '');
     expect(text).toContain(pseudonymize(TEST_KEY, ids[0]!));
     for (const id of [...ids, '012190000001']) expect(text).not.toContain(id);
   });
@@ -223,13 +272,21 @@ describe('purposes', () => {
   it('lists the seeded purposes in Vietnamese and English, including data cleaning', async () => {
     const purposes = await listPurposes(database.db);
     expect(purposes.length).toBeGreaterThanOrEqual(6);
-    expect(purposes.find((p) => p.code === 'data_cleaning')).toMatchObject({ nameVi: 'Làm sạch dữ liệu dân cư', active: true });
+    expect(purposes.find((p) => p.code === 'data_cleaning')).toMatchObject({
+      nameVi: 'Làm sạch dữ liệu dân cư',
+      active: true,
+    });
   });
 
   it('rejects an unknown or retired purpose with a 400 code', async () => {
-    await database.db.execute(sql`insert into audit.purposes (code, name_vi, name_en, active) values ('retired', 'Cũ', 'Old', false)`);
+    await database.db.execute(
+      sql`insert into audit.purposes (code, name_vi, name_en, active) values ('retired', 'Cũ', 'Old', false)`,
+    );
     for (const code of ['no_such_purpose', 'retired', null]) {
-      const error = await assertPurpose(database.db, code).then(() => undefined, (e: unknown) => e);
+      const error = await assertPurpose(database.db, code).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect(statusForCode((error as AppError).code)).toBe(400);
     }
@@ -237,13 +294,18 @@ describe('purposes', () => {
   });
 
   it('refuses an entry whose purpose is not in the list (foreign key)', async () => {
-    const error = await recordAccess(database.db, [makeEntry({ purpose: 'no_such_purpose' })]).then(() => undefined, (e: unknown) => e);
+    const error = await recordAccess(database.db, [makeEntry({ purpose: 'no_such_purpose' })]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(errorText(error)).toContain('access_pending_purpose_fk');
   });
 });
 
 describe('details', () => {
   it('accepts record ids whose last group happens to be 12 digits', async () => {
-    await expect(recordAccess(database.db, [makeEntry({ details: { personId: '3f1c2b8e-7d6a-4c5b-9e8f-012190000001' } })])).resolves.toBeUndefined();
+    await expect(
+      recordAccess(database.db, [makeEntry({ details: { personId: '3f1c2b8e-7d6a-4c5b-9e8f-012190000001' } })]),
+    ).resolves.toBeUndefined();
   });
 });

@@ -15,7 +15,8 @@ const MIN_KEY_LENGTH = 32;
  * (a plain hash could be reversed in minutes). Same key + same number = same pseudonym.
  */
 export function pseudonymize(key: string, nationalId: string): string {
-  if (key.length < MIN_KEY_LENGTH) throw new Error(`audit pseudonym key must have at least ${MIN_KEY_LENGTH} characters`);
+  if (key.length < MIN_KEY_LENGTH)
+    throw new Error(`audit pseudonym key must have at least ${MIN_KEY_LENGTH} characters`);
   if (!NATIONAL_ID.test(nationalId)) {
     throw subjectInvalid('Số định danh cá nhân phải gồm 12 chữ số', 'A personal ID number has 12 digits');
   }

@@ -28,7 +28,10 @@ export async function insertPendingRowsAsync(db: Db, rows: NewAccessRow[]): Prom
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
     const values = sql.join(
-      chunk.map((r) => sql`(${r.actorAccountId ?? null}::uuid, ${r.actorRole}, ${r.actorUnit ?? null}, ${r.action}, ${r.subject}, ${r.purpose ?? null}, ${r.requestId}, ${r.details === undefined || r.details === null ? null : JSON.stringify(r.details)}::jsonb)`),
+      chunk.map(
+        (r) =>
+          sql`(${r.actorAccountId ?? null}::uuid, ${r.actorRole}, ${r.actorUnit ?? null}, ${r.action}, ${r.subject}, ${r.purpose ?? null}, ${r.requestId}, ${r.details === undefined || r.details === null ? null : JSON.stringify(r.details)}::jsonb)`,
+      ),
       sql`, `,
     );
     await db.execute(sql`
@@ -76,7 +79,9 @@ type RawEntry = Omit<StoredEntry, 'seq'> & { seq: string };
  * even before the table has statistics (an open-ended range + LIMIT was quadratic then).
  */
 export async function readChainBatch(db: Db, afterSeq: number, upToSeq: number): Promise<StoredEntry[]> {
-  const rows = await queryRows<RawEntry>(db, sql`
+  const rows = await queryRows<RawEntry>(
+    db,
+    sql`
     select seq::text as "seq",
            to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "atUtc",
            actor_account_id::text as "actorAccountId", actor_role as "actorRole", actor_unit as "actorUnit",
@@ -84,7 +89,8 @@ export async function readChainBatch(db: Db, afterSeq: number, upToSeq: number):
            prev_hash as "prevHash", hash
     from audit.access_log l
     where l.seq > ${afterSeq} and l.seq <= ${upToSeq}
-    order by l.seq`);
+    order by l.seq`,
+  );
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
@@ -116,7 +122,10 @@ export const COLLAPSE_WINDOW_MINUTES = 10;
  * count. Only the grouping uses the actor's account: it is never selected.
  */
 function subjectLines(subjects: string[]) {
-  const list = sql.join(subjects.map((s) => sql`${s}`), sql`, `);
+  const list = sql.join(
+    subjects.map((s) => sql`${s}`),
+    sql`, `,
+  );
   const key = sql.raw('actor_key, actor_role, actor_unit, action, purpose, target');
   const order = sql.raw('at, pending, seq');
   return sql`
@@ -137,17 +146,48 @@ function subjectLines(subjects: string[]) {
 }
 
 /** The citizen's lines (see `subjectLines`), newest first. Selects no actor account id and no details. */
-export async function listAccessBySubjects(db: Db, subjects: string[], limit: number, offset: number): Promise<SubjectAccessRow[]> {
-  type Raw = { seq: string; at: string | Date; first_at: string | Date; n: number; action: string; purpose: string | null; name_vi: string | null; name_en: string | null; actor_role: string; actor_unit: string | null; target_kind: string | null; target_code: string | null };
-  const rows = await queryRows<Raw>(db, sql`
+export async function listAccessBySubjects(
+  db: Db,
+  subjects: string[],
+  limit: number,
+  offset: number,
+): Promise<SubjectAccessRow[]> {
+  type Raw = {
+    seq: string;
+    at: string | Date;
+    first_at: string | Date;
+    n: number;
+    action: string;
+    purpose: string | null;
+    name_vi: string | null;
+    name_en: string | null;
+    actor_role: string;
+    actor_unit: string | null;
+    target_kind: string | null;
+    target_code: string | null;
+  };
+  const rows = await queryRows<Raw>(
+    db,
+    sql`
     select x.seq::text as seq, x.at, x.first_at, x.n, x.action, x.purpose, p.name_vi, p.name_en, x.actor_role, x.actor_unit, x.target_kind, x.target_code
     from (${subjectLines(subjects)}) x
     left join audit.purposes p on p.code = x.purpose
     order by x.at desc, x.seq desc
-    limit ${limit} offset ${offset}`);
+    limit ${limit} offset ${offset}`,
+  );
   return rows.map((r) => ({
-    seq: Number(r.seq), at: new Date(r.at), firstAt: new Date(r.first_at), count: Number(r.n), action: r.action, purpose: r.purpose,
-    purposeNameVi: r.name_vi, purposeNameEn: r.name_en, actorRole: r.actor_role, actorUnit: r.actor_unit, targetKind: r.target_kind, targetCode: r.target_code,
+    seq: Number(r.seq),
+    at: new Date(r.at),
+    firstAt: new Date(r.first_at),
+    count: Number(r.n),
+    action: r.action,
+    purpose: r.purpose,
+    purposeNameVi: r.name_vi,
+    purposeNameEn: r.name_en,
+    actorRole: r.actor_role,
+    actorUnit: r.actor_unit,
+    targetKind: r.target_kind,
+    targetCode: r.target_code,
   }));
 }
 
@@ -168,15 +208,25 @@ export async function insertConsent(db: Db, row: NewConsentRow): Promise<Consent
 }
 
 /** Sets withdrawn_at on the active consent (of any of the person's subjects); undefined when there is none. */
-export async function withdrawActiveConsent(db: Db, subjects: string[], purposeCode: string): Promise<ConsentRow | undefined> {
+export async function withdrawActiveConsent(
+  db: Db,
+  subjects: string[],
+  purposeCode: string,
+): Promise<ConsentRow | undefined> {
   const rows = await db
     .update(consents)
     .set({ withdrawnAt: sql`now()` })
-    .where(and(inArray(consents.subject, subjects), eq(consents.purposeCode, purposeCode), isNull(consents.withdrawnAt)))
+    .where(
+      and(inArray(consents.subject, subjects), eq(consents.purposeCode, purposeCode), isNull(consents.withdrawnAt)),
+    )
     .returning();
   return rows[0];
 }
 
 export async function listConsentRows(db: Db, subjects: string[]): Promise<ConsentRow[]> {
-  return db.select().from(consents).where(inArray(consents.subject, subjects)).orderBy(desc(consents.grantedAt), asc(consents.id));
+  return db
+    .select()
+    .from(consents)
+    .where(inArray(consents.subject, subjects))
+    .orderBy(desc(consents.grantedAt), asc(consents.id));
 }

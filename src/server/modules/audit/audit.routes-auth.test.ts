@@ -25,7 +25,9 @@ beforeAll(async () => {
     auditRoutes(deps, {
       citizenOf: (req) => {
         const actor = req.access.actor;
-        return actor?.kind === 'citizen' ? { accountId: actor.accountId, nationalId: actor.nationalId, personId: actor.personId } : null;
+        return actor?.kind === 'citizen'
+          ? { accountId: actor.accountId, nationalId: actor.nationalId, personId: actor.personId }
+          : null;
       },
       roleName: (code) => roleNames.get(code),
     }),

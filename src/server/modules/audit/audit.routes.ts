@@ -3,7 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/app-deps';
 import { AppError } from '../../platform/errors';
 import { PageQuery } from '../../../contracts/common';
-import { ChainVerification, Consent, ConsentGrantBody, ConsentList, ConsentPurposeParams, PurposeList, SubjectAccessPage } from './audit.contracts';
+import {
+  ChainVerification,
+  Consent,
+  ConsentGrantBody,
+  ConsentList,
+  ConsentPurposeParams,
+  PurposeList,
+  SubjectAccessPage,
+} from './audit.contracts';
 import { AUDIT_ERRORS } from './audit.errors';
 import { subjectFor, subjectsFor, type SubjectRef } from './audit.pseudonym';
 import { grantConsent, listConsents, withdrawConsent } from './audit.consents';
@@ -26,7 +34,12 @@ export interface AuditRouteOptions {
 
 function requireCitizen(options: AuditRouteOptions, request: FastifyRequest): CitizenRef {
   const citizen = options.citizenOf(request);
-  if (!citizen) throw new AppError(AUDIT_ERRORS.UNAUTHENTICATED, 'Chức năng này dành cho công dân đã đăng nhập', 'Sign in as a citizen to use this');
+  if (!citizen)
+    throw new AppError(
+      AUDIT_ERRORS.UNAUTHENTICATED,
+      'Chức năng này dành cho công dân đã đăng nhập',
+      'Sign in as a citizen to use this',
+    );
   return citizen;
 }
 
@@ -41,41 +54,89 @@ export function auditRoutes({ database, config }: AppDeps, options: AuditRouteOp
   const anchor = checkpointAnchorFromConfig(config);
   const subjectsOf = (request: FastifyRequest) => subjectsFor(key, requireCitizen(options, request));
   return async (app) => {
-    app.get('/purposes', {
-      config: { action: 'authenticated' },
-      schema: { tags, summary: 'Mục đích truy cập dữ liệu / access purposes', response: { 200: PurposeList } },
-    }, async () => ({ items: await listPurposes(db) }));
+    app.get(
+      '/purposes',
+      {
+        config: { action: 'authenticated' },
+        schema: { tags, summary: 'Mục đích truy cập dữ liệu / access purposes', response: { 200: PurposeList } },
+      },
+      async () => ({ items: await listPurposes(db) }),
+    );
 
-    app.get('/me/access-log', {
-      config: { action: 'citizen.self.read' },
-      schema: { tags, summary: 'Ai đã truy cập dữ liệu của tôi / who accessed my data', querystring: PageQuery, response: { 200: SubjectAccessPage } },
-    }, async (req) => listAccessForSubject(db, subjectsOf(req), { ...req.query, roleName: options.roleName }));
+    app.get(
+      '/me/access-log',
+      {
+        config: { action: 'citizen.self.read' },
+        schema: {
+          tags,
+          summary: 'Ai đã truy cập dữ liệu của tôi / who accessed my data',
+          querystring: PageQuery,
+          response: { 200: SubjectAccessPage },
+        },
+      },
+      async (req) => listAccessForSubject(db, subjectsOf(req), { ...req.query, roleName: options.roleName }),
+    );
 
-    app.get('/me/consents', {
-      config: { action: 'citizen.consent.manage' },
-      schema: { tags, summary: 'Sự đồng ý của tôi / my consents', response: { 200: ConsentList } },
-    }, async (req) => ({ items: await listConsents(db, subjectsOf(req)) }));
+    app.get(
+      '/me/consents',
+      {
+        config: { action: 'citizen.consent.manage' },
+        schema: { tags, summary: 'Sự đồng ý của tôi / my consents', response: { 200: ConsentList } },
+      },
+      async (req) => ({ items: await listConsents(db, subjectsOf(req)) }),
+    );
 
-    app.post('/me/consents', {
-      config: { action: 'citizen.consent.manage' },
-      schema: { tags, summary: 'Đồng ý xử lý dữ liệu / give consent', body: ConsentGrantBody, response: { 201: Consent } },
-    }, async (req, reply) => {
-      const citizen = requireCitizen(options, req);
-      const consent = await grantConsent(db, { ...req.body, subject: subjectFor(key, citizen), accountId: citizen.accountId, channel: 'web' });
-      return reply.status(201).send(consent);
-    });
+    app.post(
+      '/me/consents',
+      {
+        config: { action: 'citizen.consent.manage' },
+        schema: {
+          tags,
+          summary: 'Đồng ý xử lý dữ liệu / give consent',
+          body: ConsentGrantBody,
+          response: { 201: Consent },
+        },
+      },
+      async (req, reply) => {
+        const citizen = requireCitizen(options, req);
+        const consent = await grantConsent(db, {
+          ...req.body,
+          subject: subjectFor(key, citizen),
+          accountId: citizen.accountId,
+          channel: 'web',
+        });
+        return reply.status(201).send(consent);
+      },
+    );
 
-    app.post('/me/consents/:purposeCode/withdraw', {
-      config: { action: 'citizen.consent.manage' },
-      schema: { tags, summary: 'Rút lại sự đồng ý / withdraw consent', params: ConsentPurposeParams, response: { 200: Consent } },
-    }, async (req) => withdrawConsent(db, { subject: subjectsOf(req), purposeCode: req.params.purposeCode }));
+    app.post(
+      '/me/consents/:purposeCode/withdraw',
+      {
+        config: { action: 'citizen.consent.manage' },
+        schema: {
+          tags,
+          summary: 'Rút lại sự đồng ý / withdraw consent',
+          params: ConsentPurposeParams,
+          response: { 200: Consent },
+        },
+      },
+      async (req) => withdrawConsent(db, { subject: subjectsOf(req), purposeCode: req.params.purposeCode }),
+    );
 
-    app.post('/chain/verify', {
-      config: { action: 'audit.chain.verify' },
-      schema: { tags, summary: 'Kiểm tra tính toàn vẹn nhật ký truy cập / verify the access log chain', response: { 200: ChainVerification } },
-    }, async () => {
-      await sealPendingAccess(db); // cover everything committed so far, not only what the job has chained
-      return verifyChain(db, { checkpoints: await readCheckpoints(anchor) });
-    });
+    app.post(
+      '/chain/verify',
+      {
+        config: { action: 'audit.chain.verify' },
+        schema: {
+          tags,
+          summary: 'Kiểm tra tính toàn vẹn nhật ký truy cập / verify the access log chain',
+          response: { 200: ChainVerification },
+        },
+      },
+      async () => {
+        await sealPendingAccess(db); // cover everything committed so far, not only what the job has chained
+        return verifyChain(db, { checkpoints: await readCheckpoints(anchor) });
+      },
+    );
   };
 }

@@ -1,4 +1,16 @@
-import { pgSchema, bigint, boolean, check, foreignKey, index, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  pgSchema,
+  bigint,
+  boolean,
+  check,
+  foreignKey,
+  index,
+  jsonb,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -19,15 +31,15 @@ export const purposes = auditSchema.table('purposes', {
 /** The columns of one access entry, the same in the staging table and in the chain (a function: Drizzle needs fresh column builders per table). */
 function entryColumns() {
   return {
-      at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-      actorAccountId: uuid('actor_account_id'),
-      actorRole: text('actor_role').notNull(),
-      actorUnit: text('actor_unit'),
-      action: text('action').notNull(),
-      subject: text('subject').notNull(),
-      purpose: text('purpose'),
-      requestId: text('request_id').notNull(),
-      details: jsonb('details').$type<Record<string, unknown>>(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorAccountId: uuid('actor_account_id'),
+    actorRole: text('actor_role').notNull(),
+    actorUnit: text('actor_unit'),
+    action: text('action').notNull(),
+    subject: text('subject').notNull(),
+    purpose: text('purpose'),
+    requestId: text('request_id').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>(),
   };
 }
 
@@ -42,8 +54,12 @@ export const accessLog = auditSchema.table(
     seq: bigint('seq', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     ...entryColumns(),
     /** Set by the trigger; the client-side default only satisfies NOT NULL before it runs. */
-    prevHash: text('prev_hash').notNull().$defaultFn(() => ''),
-    hash: text('hash').notNull().$defaultFn(() => ''),
+    prevHash: text('prev_hash')
+      .notNull()
+      .$defaultFn(() => ''),
+    hash: text('hash')
+      .notNull()
+      .$defaultFn(() => ''),
   },
   (t) => [
     // seq breaks ties between entries of one transaction (same `at`), so pages are stable.
@@ -101,7 +117,9 @@ export const consents = auditSchema.table(
     channel: text('channel').notNull(),
   },
   (t) => [
-    uniqueIndex('consents_active_uq').on(t.subject, t.purposeCode).where(sql`${t.withdrawnAt} is null`),
+    uniqueIndex('consents_active_uq')
+      .on(t.subject, t.purposeCode)
+      .where(sql`${t.withdrawnAt} is null`),
     index('consents_subject_idx').on(t.subject, t.grantedAt.desc()),
   ],
 );

@@ -56,13 +56,21 @@ export function startAccessLogSealer(db: Db, options: SealerOptions): AccessLogS
     lastCheckpointAt = Date.now();
     if (!written) return;
     lastCheckpointSeq = written.seq;
-    const post = postCheckpoint(cp.anchor, written).catch(options.onError).finally(() => posts.delete(post));
+    const post = postCheckpoint(cp.anchor, written)
+      .catch(options.onError)
+      .finally(() => posts.delete(post));
     posts.add(post);
   };
   let busy = false;
   const pass = (force = false) => {
     busy = true;
-    running = running.then(() => sealPendingAccess(db).then(() => checkpoint(force)).then(() => undefined, options.onError)).finally(() => (busy = false));
+    running = running
+      .then(() =>
+        sealPendingAccess(db)
+          .then(() => checkpoint(force))
+          .then(() => undefined, options.onError),
+      )
+      .finally(() => (busy = false));
     return running;
   };
   // A tick while a pass still runs is skipped: a stalled database must not queue one pass per tick (ADR 0014).

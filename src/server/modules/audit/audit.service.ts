@@ -12,8 +12,7 @@ import { stageReadEntries } from './audit.batcher';
  * (by its id, and the dossier it was opened for, if any). Stored in the entry's `details.target`.
  */
 export type AccessTarget =
-  | { kind: 'dossier'; code: string }
-  | { kind: 'person_record'; id: string; dossierCode?: string };
+  { kind: 'dossier'; code: string } | { kind: 'person_record'; id: string; dossierCode?: string };
 
 /** One access to one person's data, as the calling module records it. */
 export interface AccessEntryInput {
@@ -129,7 +128,10 @@ export const ACTION_NAMES: Readonly<Record<string, { vi: string; en: string }>> 
 /** Roles that are not accounts' roles: a read made on the server's command line (`dvc06 person show --purpose …`). */
 export const CLI_OPERATOR_ROLE = 'cli_operator';
 const OPERATOR_ROLES: Readonly<Record<string, { vi: string; en: string }>> = {
-  [CLI_OPERATOR_ROLE]: { vi: 'Quản trị viên hệ thống (dòng lệnh trên máy chủ)', en: 'System administrator (server command line)' },
+  [CLI_OPERATOR_ROLE]: {
+    vi: 'Quản trị viên hệ thống (dòng lệnh trên máy chủ)',
+    en: 'System administrator (server command line)',
+  },
 };
 
 /** One line of the citizen's "who looked at my data" page: a role and unit, never a person. */
@@ -172,7 +174,11 @@ export interface SubjectAccessQuery {
  * action, purpose, and the actor's ROLE and UNIT — never the officer's name or account id.
  * Newest first. `subject` may list several subjects of one person (see `subjectsFor`).
  */
-export async function listAccessForSubject(db: Db, subject: string | string[], query: SubjectAccessQuery): Promise<SubjectAccessPage> {
+export async function listAccessForSubject(
+  db: Db,
+  subject: string | string[],
+  query: SubjectAccessQuery,
+): Promise<SubjectAccessPage> {
   const subjects = [subject].flat();
   if (subjects.length === 0 || !subjects.every(isSubject)) {
     throw subjectInvalid('Chủ thể dữ liệu không hợp lệ', 'Invalid data subject');
@@ -184,11 +190,17 @@ export async function listAccessForSubject(db: Db, subject: string | string[], q
     repo.countAccessBySubjects(db, subjects),
   ]);
   const unitName = unitNamer(db);
-  const items = await Promise.all(rows.map(async (r) => presentAccess(r, await unitName(r.actorUnit, todayInVietnam(r.at)), query.roleName)));
+  const items = await Promise.all(
+    rows.map(async (r) => presentAccess(r, await unitName(r.actorUnit, todayInVietnam(r.at)), query.roleName)),
+  );
   return { items, total, page, pageSize };
 }
 
-function presentAccess(r: repo.SubjectAccessRow, unitName: string | null, roleName: SubjectAccessQuery['roleName']): SubjectAccessItem {
+function presentAccess(
+  r: repo.SubjectAccessRow,
+  unitName: string | null,
+  roleName: SubjectAccessQuery['roleName'],
+): SubjectAccessItem {
   const action = ACTION_NAMES[r.action];
   const role = roleName?.(r.actorRole) ?? OPERATOR_ROLES[r.actorRole];
   return {
@@ -218,7 +230,10 @@ function unitNamer(db: Db): (code: string | null, asOf: string) => Promise<strin
     const key = `${code}@${asOf}`;
     let name = memo.get(key);
     if (!name) {
-      name = getUnit(db, code, asOf).then((u) => u.fullName, () => null);
+      name = getUnit(db, code, asOf).then(
+        (u) => u.fullName,
+        () => null,
+      );
       memo.set(key, name);
     }
     return name;

@@ -16,7 +16,12 @@ afterEach(async () => {
 async function logWith(n: number): Promise<TestDatabase> {
   database = await createTestDatabase();
   for (let i = 0; i < n; i += 5) {
-    await database.db.transaction(async (tx) => recordAccess(tx, Array.from({ length: Math.min(5, n - i) }, () => makeEntry())));
+    await database.db.transaction(async (tx) =>
+      recordAccess(
+        tx,
+        Array.from({ length: Math.min(5, n - i) }, () => makeEntry()),
+      ),
+    );
   }
   await sealPendingAccess(database.db);
   expect((await verifyChain(database.db)).ok).toBe(true);
@@ -30,7 +35,12 @@ describe('tampering is detected at the first broken entry', () => {
   it('finds an edited purpose by its hash', async () => {
     const db = await logWith(20);
     await tamper(db, [`update audit.access_log set purpose = 'inspection' where seq = 7`]);
-    expect(await verifyChain(db.db, { batchSize: 4 })).toEqual({ ok: false, checked: 6, headSeq: 20, firstBroken: { seq: 7, reason: 'hash' } });
+    expect(await verifyChain(db.db, { batchSize: 4 })).toEqual({
+      ok: false,
+      checked: 6,
+      headSeq: 20,
+      firstBroken: { seq: 7, reason: 'hash' },
+    });
   });
 
   it('finds an edited and re-hashed entry by the next entry’s prev_hash', async () => {
@@ -48,7 +58,12 @@ describe('tampering is detected at the first broken entry', () => {
   it('finds deleted entries at the end of the log against the chain head', async () => {
     const db = await logWith(20);
     await tamper(db, [`delete from audit.access_log where seq >= 18`]);
-    expect(await verifyChain(db.db)).toEqual({ ok: false, checked: 17, headSeq: 20, firstBroken: { seq: 18, reason: 'gap' } });
+    expect(await verifyChain(db.db)).toEqual({
+      ok: false,
+      checked: 17,
+      headSeq: 20,
+      firstBroken: { seq: 18, reason: 'gap' },
+    });
   });
 
   it('finds the first entry deleted', async () => {
@@ -76,7 +91,10 @@ describe('concurrent writers', () => {
     const writer = (w: number) =>
       db.transaction(async (tx) => {
         for (let batch = 0; batch < 10; batch++) {
-          await recordAccess(tx, Array.from({ length: 10 }, () => makeEntry({ details: { writer: w, batch } })));
+          await recordAccess(
+            tx,
+            Array.from({ length: 10 }, () => makeEntry({ details: { writer: w, batch } })),
+          );
           await new Promise((resolve) => setImmediate(resolve));
         }
       });

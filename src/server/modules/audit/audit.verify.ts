@@ -93,8 +93,13 @@ export async function verifyChain(db: Db, options: VerifyOptions = {}): Promise<
     const invalid = file?.invalid ?? [];
     const ok = !firstBroken && !invalid.some((i) => i.reason !== 'incomplete');
     return {
-      ok, checked, headSeq: head.lastSeq, ...(firstBroken && { firstBroken }),
-      ...(file && { checkpoints: { total: file.checkpoints.length, verifiedUpTo: cursor.lastGood?.seq ?? null, invalid } }),
+      ok,
+      checked,
+      headSeq: head.lastSeq,
+      ...(firstBroken && { firstBroken }),
+      ...(file && {
+        checkpoints: { total: file.checkpoints.length, verifiedUpTo: cursor.lastGood?.seq ?? null, invalid },
+      }),
     };
   };
   for (let from = 0; from < head.lastSeq; from += batchSize) {

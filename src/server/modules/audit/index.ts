@@ -18,12 +18,29 @@ export { pseudonymize, subjectFor, subjectsFor, isSubject, type SubjectRef } fro
  * (`listPurposes`, `assertPurpose` → AUDIT.PURPOSE_INVALID 400) and action names.
  */
 export {
-  recordAccess, listAccessForSubject, listPurposes, assertPurpose, ACTION_NAMES,
-  CLI_OPERATOR_ROLE, type AccessEntryInput, type AccessTarget, type RecordOptions, type Purpose, type SubjectAccessItem, type SubjectAccessPage, type SubjectAccessQuery,
+  recordAccess,
+  listAccessForSubject,
+  listPurposes,
+  assertPurpose,
+  ACTION_NAMES,
+  CLI_OPERATOR_ROLE,
+  type AccessEntryInput,
+  type AccessTarget,
+  type RecordOptions,
+  type Purpose,
+  type SubjectAccessItem,
+  type SubjectAccessPage,
+  type SubjectAccessQuery,
 } from './audit.service';
 
 /** The job that chains staged entries each second (started by the server), and an on-demand pass. */
-export { startAccessLogSealer, sealPendingAccess, countPendingAccess, type AccessLogSealer, type SealerOptions } from './audit.sealer';
+export {
+  startAccessLogSealer,
+  sealPendingAccess,
+  countPendingAccess,
+  type AccessLogSealer,
+  type SealerOptions,
+} from './audit.sealer';
 
 /**
  * Signed checkpoints of the chain head kept outside the database (DATA_DIR/audit-checkpoints.jsonl,
@@ -31,8 +48,16 @@ export { startAccessLogSealer, sealPendingAccess, countPendingAccess, type Acces
  * sealer, read by verification (ADR 0004).
  */
 export {
-  checkpointAnchor, checkpointAnchorFromConfig, readCheckpoints, writeCheckpoint, postCheckpoint, signCheckpoint,
-  type Checkpoint, type CheckpointAnchor, type CheckpointFile, type InvalidCheckpoint,
+  checkpointAnchor,
+  checkpointAnchorFromConfig,
+  readCheckpoints,
+  writeCheckpoint,
+  postCheckpoint,
+  signCheckpoint,
+  type Checkpoint,
+  type CheckpointAnchor,
+  type CheckpointFile,
+  type InvalidCheckpoint,
 } from './audit.checkpoints';
 
 /** Recomputes the hash chain in batches and reports the first broken entry (hash, prev_hash, gap, head, or against a checkpoint). */
@@ -43,8 +68,15 @@ export { entryHash, canonicalText, GENESIS_HASH, type ChainedEntryText } from '.
 
 /** Explicit, verifiable consent: grant with the exact text version shown, withdraw, list, check. */
 export {
-  grantConsent, withdrawConsent, listConsents, hasActiveConsent, consentTextHash, CONSENT_CHANNELS,
-  type Consent, type ConsentGrantInput, type ConsentChannel,
+  grantConsent,
+  withdrawConsent,
+  listConsents,
+  hasActiveConsent,
+  consentTextHash,
+  CONSENT_CHANNELS,
+  type Consent,
+  type ConsentGrantInput,
+  type ConsentChannel,
 } from './audit.consents';
 
 /** `dvc06 audit verify`: progress, result, exit code (0 intact, 1 broken). */

@@ -48,7 +48,9 @@ export interface StoredLink {
 /** seq, prev_hash and hash of every entry in seq order (staged entries are sealed first). */
 export async function readLinks(database: Database): Promise<StoredLink[]> {
   await sealPendingAccess(database.db);
-  const rows = await database.rows<{ seq_text: string; prev_hash: string; hash: string }>(sql`select seq::text as seq_text, prev_hash, hash from audit.access_log order by seq`);
+  const rows = await database.rows<{ seq_text: string; prev_hash: string; hash: string }>(
+    sql`select seq::text as seq_text, prev_hash, hash from audit.access_log order by seq`,
+  );
   return rows.map((r) => ({ seq: Number(r.seq_text), prevHash: r.prev_hash, hash: r.hash }));
 }
 
@@ -75,6 +77,8 @@ export function rechainStatements(from: number, to: number): string[] {
       `update audit.access_log l set hash = encode(sha256(convert_to(l.prev_hash || '|' || audit.access_log_canonical(l), 'UTF8')), 'hex') where seq = ${seq}`,
     );
   }
-  statements.push(`update audit.chain_head set last_seq = ${to}, last_hash = coalesce((select hash from audit.access_log where seq = ${to}), '${'0'.repeat(64)}')`);
+  statements.push(
+    `update audit.chain_head set last_seq = ${to}, last_hash = coalesce((select hash from audit.access_log where seq = ${to}), '${'0'.repeat(64)}')`,
+  );
   return statements;
 }

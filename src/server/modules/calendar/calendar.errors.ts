@@ -26,7 +26,9 @@ export class CalendarYearError extends AppError {
   ) {
     const vi = `Chưa có lịch ngày làm việc cho năm ${year}. Hệ thống tính được các năm ${coverage} (đã nhập lịch hoặc tạm tính theo Bộ luật Lao động 2019).`;
     const en = `No working-day schedule for ${year}. The calendar covers ${coverage} (stored, or provisional from the Labour Code 2019).`;
-    super(CALENDAR_ERRORS.YEAR_INVALID, vi, en, [{ field, code: CALENDAR_ERRORS.YEAR_INVALID, messageVi: vi, messageEn: en }]);
+    super(CALENDAR_ERRORS.YEAR_INVALID, vi, en, [
+      { field, code: CALENDAR_ERRORS.YEAR_INVALID, messageVi: vi, messageEn: en },
+    ]);
     this.name = 'CalendarYearError';
   }
 
@@ -40,24 +42,38 @@ export class CalendarYearError extends AppError {
 export function workingDaysInvalid(value: number): AppError {
   const vi = `Số ngày làm việc phải là số không âm, tính theo nửa ngày (0; 0,5; 1…), không phải ${value}`;
   const en = `Working days must be a non-negative multiple of 0.5, not ${value}`;
-  return new AppError(CALENDAR_ERRORS.WORKING_DAYS_INVALID, vi, en, [{ field: 'workingDays', code: CALENDAR_ERRORS.WORKING_DAYS_INVALID, messageVi: vi, messageEn: en }]);
+  return new AppError(CALENDAR_ERRORS.WORKING_DAYS_INVALID, vi, en, [
+    { field: 'workingDays', code: CALENDAR_ERRORS.WORKING_DAYS_INVALID, messageVi: vi, messageEn: en },
+  ]);
 }
 
 /** An entry that does not fit its date (a working Saturday on a Tuesday, a day off on a Sunday). */
 export function dayInvalid(field: string, messageVi: string, messageEn: string): AppError {
-  return new AppError(CALENDAR_ERRORS.DAY_INVALID, messageVi, messageEn, [{ field, code: CALENDAR_ERRORS.DAY_INVALID, messageVi, messageEn }]);
+  return new AppError(CALENDAR_ERRORS.DAY_INVALID, messageVi, messageEn, [
+    { field, code: CALENDAR_ERRORS.DAY_INVALID, messageVi, messageEn },
+  ]);
 }
 
 export function dayNotFound(date: string): AppError {
-  return new AppError(CALENDAR_ERRORS.DAY_NOT_FOUND, `Ngày ${formatDateVi(date)} không có trong lịch nghỉ, làm bù`, `${date} is not in the calendar`);
+  return new AppError(
+    CALENDAR_ERRORS.DAY_NOT_FOUND,
+    `Ngày ${formatDateVi(date)} không có trong lịch nghỉ, làm bù`,
+    `${date} is not in the calendar`,
+  );
 }
 
 export function dayAlreadyExists(date: string): AppError {
   const vi = `Ngày ${formatDateVi(date)} đã có trong lịch; hãy sửa ngày đó`;
   const en = `${date} is already in the calendar; edit it instead`;
-  return new AppError(CALENDAR_ERRORS.DAY_ALREADY_EXISTS, vi, en, [{ field: 'date', code: CALENDAR_ERRORS.DAY_ALREADY_EXISTS, messageVi: vi, messageEn: en }]);
+  return new AppError(CALENDAR_ERRORS.DAY_ALREADY_EXISTS, vi, en, [
+    { field: 'date', code: CALENDAR_ERRORS.DAY_ALREADY_EXISTS, messageVi: vi, messageEn: en },
+  ]);
 }
 
 export function yearNotStored(year: number): AppError {
-  return new AppError(CALENDAR_ERRORS.YEAR_NOT_FOUND, `Năm ${year} chưa có lịch đã lưu (đang dùng lịch tạm tính)`, `No stored schedule for ${year} (the provisional one is in use)`);
+  return new AppError(
+    CALENDAR_ERRORS.YEAR_NOT_FOUND,
+    `Năm ${year} chưa có lịch đã lưu (đang dùng lịch tạm tính)`,
+    `No stored schedule for ${year} (the provisional one is in use)`,
+  );
 }

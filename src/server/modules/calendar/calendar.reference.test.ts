@@ -4,9 +4,32 @@ import { CALENDAR_REFERENCE_FILE, readReferenceSchedules } from './calendar.serv
 
 // DOMAIN.md §6, copied verbatim: weekdays off and working Saturdays of State offices.
 const DOMAIN = {
-  2024: { off: ['01-01', '02-08', '02-09', '02-12', '02-13', '02-14', '04-18', '04-29', '04-30', '05-01', '09-02', '09-03'], saturdays: ['05-04'] },
-  2025: { off: ['01-01', '01-27', '01-28', '01-29', '01-30', '01-31', '04-07', '04-30', '05-01', '05-02', '09-01', '09-02'], saturdays: ['04-26'] },
-  2026: { off: ['01-01', '01-02', '02-16', '02-17', '02-18', '02-19', '02-20', '04-27', '04-30', '05-01', '08-31', '09-01', '09-02'], saturdays: ['01-10', '08-22'] },
+  2024: {
+    off: ['01-01', '02-08', '02-09', '02-12', '02-13', '02-14', '04-18', '04-29', '04-30', '05-01', '09-02', '09-03'],
+    saturdays: ['05-04'],
+  },
+  2025: {
+    off: ['01-01', '01-27', '01-28', '01-29', '01-30', '01-31', '04-07', '04-30', '05-01', '05-02', '09-01', '09-02'],
+    saturdays: ['04-26'],
+  },
+  2026: {
+    off: [
+      '01-01',
+      '01-02',
+      '02-16',
+      '02-17',
+      '02-18',
+      '02-19',
+      '02-20',
+      '04-27',
+      '04-30',
+      '05-01',
+      '08-31',
+      '09-01',
+      '09-02',
+    ],
+    saturdays: ['01-10', '08-22'],
+  },
 } as const;
 
 describe('reference/calendar/holidays-2024-2026.json', () => {
@@ -23,7 +46,9 @@ describe('reference/calendar/holidays-2024-2026.json', () => {
     for (const y of await readReferenceSchedules()) {
       expect(y.source.length).toBeGreaterThan(20);
       for (const d of y.days) expect(d.name.length * d.source.length, d.date).toBeGreaterThan(0);
-      expect(y.days.filter((d) => d.kind === 'swapped').length).toBe(y.days.filter((d) => d.kind === 'working_saturday').length);
+      expect(y.days.filter((d) => d.kind === 'swapped').length).toBe(
+        y.days.filter((d) => d.kind === 'working_saturday').length,
+      );
     }
   });
 

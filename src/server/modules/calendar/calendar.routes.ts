@@ -44,7 +44,15 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
   return async (app) => {
     app.get(
       '/deadline',
-      { config: { action: 'public' }, schema: { tags, summary: 'Tính hạn giải quyết theo ngày làm việc / due time of a time limit in working days', querystring: DeadlineQuery, response: { 200: DeadlineResult } } },
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary: 'Tính hạn giải quyết theo ngày làm việc / due time of a time limit in working days',
+          querystring: DeadlineQuery,
+          response: { 200: DeadlineResult },
+        },
+      },
       async (req) => {
         const cal = await calendar();
         const receivedAt = new Date(req.query.receivedAt);
@@ -63,7 +71,15 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
 
     app.get(
       '/working-days',
-      { config: { action: 'public' }, schema: { tags, summary: 'Đếm ngày làm việc (tính cả hai đầu) / working days between two dates, inclusive', querystring: WorkingDaysQuery, response: { 200: WorkingDaysResult } } },
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary: 'Đếm ngày làm việc (tính cả hai đầu) / working days between two dates, inclusive',
+          querystring: WorkingDaysQuery,
+          response: { 200: WorkingDaysResult },
+        },
+      },
       async (req) => {
         const cal = await calendar();
         const { from, to } = req.query;
@@ -76,13 +92,30 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
 
     app.get(
       '/years/:year',
-      { config: { action: 'calendar.read' }, schema: { tags, summary: 'Lịch nghỉ, làm bù của một năm / days off and working Saturdays of a year', params: CalendarYearParams, response: { 200: CalendarYear } } },
+      {
+        config: { action: 'calendar.read' },
+        schema: {
+          tags,
+          summary: 'Lịch nghỉ, làm bù của một năm / days off and working Saturdays of a year',
+          params: CalendarYearParams,
+          response: { 200: CalendarYear },
+        },
+      },
       async (req) => naming('year', async () => service.presentYear(await calendar(), req.params.year)),
     );
 
     app.post(
       '/years/:year',
-      { config: { action: 'calendar.manage' }, schema: { tags, summary: 'Ghi căn cứ, xác nhận lịch năm / set the announcement of a year', params: CalendarYearParams, body: CalendarYearChange, response: { 200: CalendarYear } } },
+      {
+        config: { action: 'calendar.manage' },
+        schema: {
+          tags,
+          summary: 'Ghi căn cứ, xác nhận lịch năm / set the announcement of a year',
+          params: CalendarYearParams,
+          body: CalendarYearChange,
+          response: { 200: CalendarYear },
+        },
+      },
       async (req) => {
         await service.changeYear(db, req.params.year, req.body, req.access.actor?.accountId ?? null);
         return service.presentYear(await calendar(), req.params.year);
@@ -91,7 +124,15 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
 
     app.delete(
       '/years/:year',
-      { config: { action: 'calendar.manage' }, schema: { tags, summary: 'Bỏ lịch đã lưu, quay về lịch tạm tính / drop a stored year (back to provisional)', params: CalendarYearParams, response: { 200: CalendarYear } } },
+      {
+        config: { action: 'calendar.manage' },
+        schema: {
+          tags,
+          summary: 'Bỏ lịch đã lưu, quay về lịch tạm tính / drop a stored year (back to provisional)',
+          params: CalendarYearParams,
+          response: { 200: CalendarYear },
+        },
+      },
       async (req) => {
         await service.resetYear(db, req.params.year);
         return naming('year', async () => service.presentYear(await calendar(), req.params.year));
@@ -100,7 +141,15 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
 
     app.post(
       '/days',
-      { config: { action: 'calendar.manage' }, schema: { tags, summary: 'Thêm ngày nghỉ hoặc ngày làm bù / add a day off or working Saturday', body: CalendarDayInput, response: { 201: CalendarDay } } },
+      {
+        config: { action: 'calendar.manage' },
+        schema: {
+          tags,
+          summary: 'Thêm ngày nghỉ hoặc ngày làm bù / add a day off or working Saturday',
+          body: CalendarDayInput,
+          response: { 201: CalendarDay },
+        },
+      },
       async (req, reply) => {
         const entry = await service.addDay(db, req.body, req.access.actor?.accountId ?? null);
         const year = (await calendar()).years.get(Number(entry.date.slice(0, 4)));
@@ -110,7 +159,16 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
 
     app.post(
       '/days/:date',
-      { config: { action: 'calendar.manage' }, schema: { tags, summary: 'Sửa một ngày / change a day', params: CalendarDayParams, body: CalendarDayChange, response: { 200: CalendarDay } } },
+      {
+        config: { action: 'calendar.manage' },
+        schema: {
+          tags,
+          summary: 'Sửa một ngày / change a day',
+          params: CalendarDayParams,
+          body: CalendarDayChange,
+          response: { 200: CalendarDay },
+        },
+      },
       async (req) => {
         const entry = await service.changeDay(db, req.params.date, req.body, req.access.actor?.accountId ?? null);
         const year = (await calendar()).years.get(Number(entry.date.slice(0, 4)));
@@ -120,7 +178,15 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
 
     app.delete(
       '/days/:date',
-      { config: { action: 'calendar.manage' }, schema: { tags, summary: 'Xoá một ngày / delete a day', params: CalendarDayParams, response: { 200: z.object({ deleted: z.string() }) } } },
+      {
+        config: { action: 'calendar.manage' },
+        schema: {
+          tags,
+          summary: 'Xoá một ngày / delete a day',
+          params: CalendarDayParams,
+          response: { 200: z.object({ deleted: z.string() }) },
+        },
+      },
       async (req) => {
         await service.removeDay(db, req.params.date, req.access.actor?.accountId ?? null);
         return { deleted: req.params.date };

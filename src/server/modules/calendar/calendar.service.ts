@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '../../platform/db';
-import { CALENDAR_DAY_KINDS, CALENDAR_YEAR_LIMITS, type CalendarDayChange, type CalendarDayInput, type CalendarYear, type CalendarYearChange } from '../../../contracts/calendar';
+import {
+  CALENDAR_DAY_KINDS,
+  CALENDAR_YEAR_LIMITS,
+  type CalendarDayChange,
+  type CalendarDayInput,
+  type CalendarYear,
+  type CalendarYearChange,
+} from '../../../contracts/calendar';
 import { formatDateVi } from '../../../contracts/common';
 import type { CalendarEntry, StoredYear, WorkingHours } from './calendar.types';
 import { CalendarYearError, dayAlreadyExists, dayInvalid, dayNotFound, yearNotStored } from './calendar.errors';
@@ -38,11 +45,16 @@ export function invalidateWorkingCalendar(db: Db): void {
  * law; the working hours bound by `calendarRoutes` (the configuration) or the default ones.
  * Cached in memory per database handle — pass the application's `database.db`, not a transaction.
  */
-export async function loadWorkingCalendar(db: Db, options: { workingHours?: WorkingHours } = {}): Promise<WorkingCalendar> {
+export async function loadWorkingCalendar(
+  db: Db,
+  options: { workingHours?: WorkingHours } = {},
+): Promise<WorkingCalendar> {
   if (options.workingHours) return buildWorkingCalendar(await repo.listStoredYears(db), options.workingHours);
   const hit = cache.get(db);
   if (hit && Date.now() - hit.loadedAt < CALENDAR_CACHE_TTL_MS) return hit.snapshot;
-  const snapshot = repo.listStoredYears(db).then((stored) => buildWorkingCalendar(stored, hoursByDb.get(db) ?? workingHoursFrom()));
+  const snapshot = repo
+    .listStoredYears(db)
+    .then((stored) => buildWorkingCalendar(stored, hoursByDb.get(db) ?? workingHoursFrom()));
   const entry = { loadedAt: Date.now(), snapshot };
   cache.set(db, entry);
   snapshot.catch(() => {
@@ -61,7 +73,13 @@ export function presentYear(cal: WorkingCalendar, year: number): CalendarYear {
     stored: y.stored,
     source: y.source,
     updatedAt: y.updatedAt ? y.updatedAt.toISOString() : null,
-    days: y.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name, source: d.source, provisional: y.provisional })),
+    days: y.days.map((d) => ({
+      date: d.date,
+      kind: d.kind,
+      name: d.name,
+      source: d.source,
+      provisional: y.provisional,
+    })),
     workingDays: workingDaysBetween(cal, `${year}-01-01`, `${year}-12-31`),
     workingHours: cal.workingHours.text,
   };
@@ -74,10 +92,18 @@ function checkEntry(entry: CalendarEntry): void {
   const year = Number(entry.date.slice(0, 4));
   if (year < CALENDAR_YEAR_LIMITS.min || year > CALENDAR_YEAR_LIMITS.max) {
     const range = `${CALENDAR_YEAR_LIMITS.min}–${CALENDAR_YEAR_LIMITS.max}`;
-    throw dayInvalid('date', `Ngày ${when} nằm ngoài các năm lịch quản lý (${range})`, `${entry.date} is outside the years the calendar keeps (${range})`);
+    throw dayInvalid(
+      'date',
+      `Ngày ${when} nằm ngoài các năm lịch quản lý (${range})`,
+      `${entry.date} is outside the years the calendar keeps (${range})`,
+    );
   }
   if (entry.kind === 'working_saturday' && weekday !== 6) {
-    throw dayInvalid('kind', `Ngày ${when} không phải thứ Bảy: chỉ thứ Bảy mới là ngày làm bù`, `${entry.date} is not a Saturday: only Saturdays can be working Saturdays`);
+    throw dayInvalid(
+      'kind',
+      `Ngày ${when} không phải thứ Bảy: chỉ thứ Bảy mới là ngày làm bù`,
+      `${entry.date} is not a Saturday: only Saturdays can be working Saturdays`,
+    );
   }
   if (entry.kind !== 'working_saturday' && (weekday === 0 || weekday === 6)) {
     throw dayInvalid(
@@ -92,11 +118,27 @@ function checkEntry(entry: CalendarEntry): void {
  * Runs an edit of one year in a transaction. A year still derived from the law is first stored
  * as derived (provisional), so the edit applies to the whole schedule the administrator sees.
  */
-async function editYear<T>(db: Db, cal: WorkingCalendar, year: number, actorId: string | null, edit: (tx: Db) => Promise<T>): Promise<T> {
+async function editYear<T>(
+  db: Db,
+  cal: WorkingCalendar,
+  year: number,
+  actorId: string | null,
+  edit: (tx: Db) => Promise<T>,
+): Promise<T> {
   const shown = cal.years.get(year);
   const result = await db.transaction(async (tx) => {
-    if (shown && !shown.stored) await repo.insertYearIfAbsent(tx, { year, provisional: true, source: PROVISIONAL_YEAR_SOURCE, days: shown.days }, actorId);
-    else if (!shown) await repo.insertYearIfAbsent(tx, { year, provisional: true, source: 'Nhập tay bởi quản trị viên; chưa có thông báo chính thức', days: [] }, actorId);
+    if (shown && !shown.stored)
+      await repo.insertYearIfAbsent(
+        tx,
+        { year, provisional: true, source: PROVISIONAL_YEAR_SOURCE, days: shown.days },
+        actorId,
+      );
+    else if (!shown)
+      await repo.insertYearIfAbsent(
+        tx,
+        { year, provisional: true, source: 'Nhập tay bởi quản trị viên; chưa có thông báo chính thức', days: [] },
+        actorId,
+      );
     const value = await edit(tx);
     await repo.touchYear(tx, year, actorId);
     return value;
@@ -117,7 +159,12 @@ export async function addDay(db: Db, input: CalendarDayInput, actorId: string | 
 }
 
 /** Changes the kind, name or source of a day. */
-export async function changeDay(db: Db, date: string, change: CalendarDayChange, actorId: string | null): Promise<CalendarEntry> {
+export async function changeDay(
+  db: Db,
+  date: string,
+  change: CalendarDayChange,
+  actorId: string | null,
+): Promise<CalendarEntry> {
   const entry: CalendarEntry = { date, ...change };
   checkEntry(entry);
   const cal = await loadWorkingCalendar(db);
@@ -136,7 +183,12 @@ export async function removeDay(db: Db, date: string, actorId: string | null): P
 }
 
 /** Sets a year's announcement and whether it is still provisional (stores the derived schedule first if needed). */
-export async function changeYear(db: Db, year: number, change: CalendarYearChange, actorId: string | null): Promise<void> {
+export async function changeYear(
+  db: Db,
+  year: number,
+  change: CalendarYearChange,
+  actorId: string | null,
+): Promise<void> {
   const cal = await loadWorkingCalendar(db);
   await editYear(db, cal, year, actorId, async (tx) => {
     await repo.touchYear(tx, year, actorId, change);
@@ -150,7 +202,9 @@ export async function resetYear(db: Db, year: number): Promise<void> {
 }
 
 /** The reference file of announced schedules (public facts, attribution inside). */
-export const CALENDAR_REFERENCE_FILE = fileURLToPath(new URL('../../../../reference/calendar/holidays-2024-2026.json', import.meta.url));
+export const CALENDAR_REFERENCE_FILE = fileURLToPath(
+  new URL('../../../../reference/calendar/holidays-2024-2026.json', import.meta.url),
+);
 
 const ReferenceFile = z.object({
   attribution: z.string(),
@@ -158,7 +212,14 @@ const ReferenceFile = z.object({
     z.object({
       year: z.number().int(),
       source: z.string().min(1),
-      days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), kind: z.enum(CALENDAR_DAY_KINDS), name: z.string().min(1), source: z.string().min(1) })),
+      days: z.array(
+        z.object({
+          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          kind: z.enum(CALENDAR_DAY_KINDS),
+          name: z.string().min(1),
+          source: z.string().min(1),
+        }),
+      ),
     }),
   ),
 });

@@ -2,7 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toVietnamIso } from '../../../contracts/calendar';
 import { readReferenceSchedules } from './calendar.service';
 import { CalendarYearError } from './calendar.errors';
-import { addWorkingMinutes, computeDeadline, effectiveReceipt, isWorkingDay, workingDayMinutes, workingDaysBetween, workingMinutesBetween } from './deadline';
+import {
+  addWorkingMinutes,
+  computeDeadline,
+  effectiveReceipt,
+  isWorkingDay,
+  workingDayMinutes,
+  workingDaysBetween,
+  workingMinutesBetween,
+} from './deadline';
 import { buildWorkingCalendar, workingHoursFrom, type WorkingCalendar } from './working-calendar';
 
 // The real announced schedules of 2024–2026 (reference/calendar, DOMAIN.md §6), default hours
@@ -43,34 +51,124 @@ describe('deadlines against the real 2024–2026 schedule', () => {
     // Tết 2025: off Mon 27/01 – Fri 31/01, weekends either side.
     ['Friday evening before Tết 2025, 1 day', '2025-01-24T18:00:00', 1, '2025-02-03T07:30:00', '2025-02-04T17:00:00'],
     ['Thursday before Tết 2025, 2 days', '2025-01-23T10:00:00', 2, '2025-01-23T10:00:00', '2025-02-03T17:00:00'],
-    ['Friday morning before Tết 2025, half a day', '2025-01-24T09:00:00', 0.5, '2025-01-24T09:00:00', '2025-02-03T11:30:00'],
-    ['Friday evening before Tết 2025, immediate', '2025-01-24T18:00:00', 0, '2025-02-03T07:30:00', '2025-02-03T07:30:00'],
+    [
+      'Friday morning before Tết 2025, half a day',
+      '2025-01-24T09:00:00',
+      0.5,
+      '2025-01-24T09:00:00',
+      '2025-02-03T11:30:00',
+    ],
+    [
+      'Friday evening before Tết 2025, immediate',
+      '2025-01-24T18:00:00',
+      0,
+      '2025-02-03T07:30:00',
+      '2025-02-03T07:30:00',
+    ],
     // Tết 2026: off Mon 16/02 – Fri 20/02.
     ['Friday 13/02/2026 at 16:59, 3 days', '2026-02-13T16:59:00', 3, '2026-02-13T16:59:00', '2026-02-25T17:00:00'],
     ['Friday 13/02/2026 at 17:00, 1 day', '2026-02-13T17:00:00', 1, '2026-02-23T07:30:00', '2026-02-24T17:00:00'],
     // Swap 2024: Mon 29/04 off, Sat 04/05 a working day; 30/04 and 01/05 holidays.
-    ['Friday 26/04/2024, 2 days (across the 29/04 swap)', '2024-04-26T15:00:00', 2, '2024-04-26T15:00:00', '2024-05-03T17:00:00'],
-    ['Friday 26/04/2024, 3 days (ends on the working Saturday)', '2024-04-26T15:00:00', 3, '2024-04-26T15:00:00', '2024-05-04T17:00:00'],
-    ['on the working Saturday 04/05/2024, 1 day', '2024-05-04T09:00:00', 1, '2024-05-04T09:00:00', '2024-05-06T17:00:00'],
+    [
+      'Friday 26/04/2024, 2 days (across the 29/04 swap)',
+      '2024-04-26T15:00:00',
+      2,
+      '2024-04-26T15:00:00',
+      '2024-05-03T17:00:00',
+    ],
+    [
+      'Friday 26/04/2024, 3 days (ends on the working Saturday)',
+      '2024-04-26T15:00:00',
+      3,
+      '2024-04-26T15:00:00',
+      '2024-05-04T17:00:00',
+    ],
+    [
+      'on the working Saturday 04/05/2024, 1 day',
+      '2024-05-04T09:00:00',
+      1,
+      '2024-05-04T09:00:00',
+      '2024-05-06T17:00:00',
+    ],
     // Swap 2025: Sat 26/04 a working day, Fri 02/05 off.
-    ['on the working Saturday 26/04/2025, 1 day', '2025-04-26T10:00:00', 1, '2025-04-26T10:00:00', '2025-04-28T17:00:00'],
-    ['Friday evening 25/04/2025, 1 day (received on the working Saturday)', '2025-04-25T17:30:00', 1, '2025-04-26T07:30:00', '2025-04-28T17:00:00'],
-    ['Tuesday 29/04/2025, 1 day (30/04, 01/05 and the swapped 02/05 off)', '2025-04-29T14:00:00', 1, '2025-04-29T14:00:00', '2025-05-05T17:00:00'],
+    [
+      'on the working Saturday 26/04/2025, 1 day',
+      '2025-04-26T10:00:00',
+      1,
+      '2025-04-26T10:00:00',
+      '2025-04-28T17:00:00',
+    ],
+    [
+      'Friday evening 25/04/2025, 1 day (received on the working Saturday)',
+      '2025-04-25T17:30:00',
+      1,
+      '2025-04-26T07:30:00',
+      '2025-04-28T17:00:00',
+    ],
+    [
+      'Tuesday 29/04/2025, 1 day (30/04, 01/05 and the swapped 02/05 off)',
+      '2025-04-29T14:00:00',
+      1,
+      '2025-04-29T14:00:00',
+      '2025-05-05T17:00:00',
+    ],
     // Swaps 2026: Fri 02/01 off for Sat 10/01; Mon 31/08 off for Sat 22/08.
-    ['31/12/2025 afternoon, 1 day (01/01 and the swapped 02/01 off)', '2025-12-31T16:00:00', 1, '2025-12-31T16:00:00', '2026-01-05T17:00:00'],
-    ['Friday 09/01/2026, 1 day (ends on the working Saturday 10/01)', '2026-01-09T10:00:00', 1, '2026-01-09T10:00:00', '2026-01-10T17:00:00'],
-    ['Friday 21/08/2026, half a day (the working Saturday 22/08 morning)', '2026-08-21T09:00:00', 0.5, '2026-08-21T09:00:00', '2026-08-22T11:30:00'],
+    [
+      '31/12/2025 afternoon, 1 day (01/01 and the swapped 02/01 off)',
+      '2025-12-31T16:00:00',
+      1,
+      '2025-12-31T16:00:00',
+      '2026-01-05T17:00:00',
+    ],
+    [
+      'Friday 09/01/2026, 1 day (ends on the working Saturday 10/01)',
+      '2026-01-09T10:00:00',
+      1,
+      '2026-01-09T10:00:00',
+      '2026-01-10T17:00:00',
+    ],
+    [
+      'Friday 21/08/2026, half a day (the working Saturday 22/08 morning)',
+      '2026-08-21T09:00:00',
+      0.5,
+      '2026-08-21T09:00:00',
+      '2026-08-22T11:30:00',
+    ],
     // National Day 2025: Mon 01/09 and Tue 02/09 off; 2026: Mon 31/08 (swap), Tue 01/09, Wed 02/09 off.
-    ['Friday 29/08/2025, 1 day (National Day 2025)', '2025-08-29T10:00:00', 1, '2025-08-29T10:00:00', '2025-09-03T17:00:00'],
+    [
+      'Friday 29/08/2025, 1 day (National Day 2025)',
+      '2025-08-29T10:00:00',
+      1,
+      '2025-08-29T10:00:00',
+      '2025-09-03T17:00:00',
+    ],
     ['Friday 29/08/2025, 1.5 days', '2025-08-29T10:00:00', 1.5, '2025-08-29T10:00:00', '2025-09-04T11:30:00'],
-    ['Friday 28/08/2026, 1 day (National Day 2026)', '2026-08-28T10:00:00', 1, '2026-08-28T10:00:00', '2026-09-03T17:00:00'],
+    [
+      'Friday 28/08/2026, 1 day (National Day 2026)',
+      '2026-08-28T10:00:00',
+      1,
+      '2026-08-28T10:00:00',
+      '2026-09-03T17:00:00',
+    ],
     // The lunch break, half days.
     ['at 11:45 (lunch break), 1 day', '2025-03-10T11:45:00', 1, '2025-03-10T13:30:00', '2025-03-11T17:00:00'],
     ['at 11:45 (lunch break), half a day', '2025-03-10T11:45:00', 0.5, '2025-03-10T13:30:00', '2025-03-11T11:30:00'],
     ['at 11:45 (lunch break), immediate', '2025-03-10T11:45:00', 0, '2025-03-10T13:30:00', '2025-03-10T13:30:00'],
-    ['Monday evening, 1 day (the receipt day becomes Tuesday)', '2025-03-10T18:00:00', 1, '2025-03-11T07:30:00', '2025-03-12T17:00:00'],
+    [
+      'Monday evening, 1 day (the receipt day becomes Tuesday)',
+      '2025-03-10T18:00:00',
+      1,
+      '2025-03-11T07:30:00',
+      '2025-03-12T17:00:00',
+    ],
     ['Monday morning, 2.5 days', '2025-03-10T09:00:00', 2.5, '2025-03-10T09:00:00', '2025-03-13T11:30:00'],
-    ['Monday afternoon, 15 days (three weeks)', '2025-03-10T14:00:00', 15, '2025-03-10T14:00:00', '2025-03-31T17:00:00'],
+    [
+      'Monday afternoon, 15 days (three weeks)',
+      '2025-03-10T14:00:00',
+      15,
+      '2025-03-10T14:00:00',
+      '2025-03-31T17:00:00',
+    ],
   ])('%s', (_what, received, days, effective, due) => {
     const result = computeDeadline(cal, at(received), days);
     expect(vn(result.effectiveReceivedAt)).toBe(effective);
@@ -177,7 +275,13 @@ describe('configured working hours', () => {
     expect(vn(computeDeadline(custom, at('2025-03-10T07:45:00'), 1).dueAt)).toBe('2025-03-11T17:30:00');
   });
 
-  it.each(['07:30-11:30', '07:30-11:30,11:00-17:00', '7:30-11:30,13:30-17:00', '11:30-07:30,13:30-17:00', '07:30-11:30,13:30-25:00'])('refuses working hours "%s"', (text) => {
+  it.each([
+    '07:30-11:30',
+    '07:30-11:30,11:00-17:00',
+    '7:30-11:30,13:30-17:00',
+    '11:30-07:30,13:30-17:00',
+    '07:30-11:30,13:30-25:00',
+  ])('refuses working hours "%s"', (text) => {
     expect(() => workingHoursFrom(text)).toThrow(/WORKING_HOURS/);
   });
 });

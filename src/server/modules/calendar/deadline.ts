@@ -58,7 +58,8 @@ export interface Deadline {
  * CALENDAR.YEAR_INVALID when the period reaches a year the calendar does not cover.
  */
 export function computeDeadline(cal: WorkingCalendar, receivedAt: Date, workingDays: number): Deadline {
-  if (!Number.isFinite(workingDays) || workingDays < 0 || !Number.isInteger(workingDays * 2)) throw workingDaysInvalid(workingDays);
+  if (!Number.isFinite(workingDays) || workingDays < 0 || !Number.isInteger(workingDays * 2))
+    throw workingDaysInvalid(workingDays);
   const effectiveReceivedAt = effectiveReceipt(cal, receivedAt);
   let dueAt = effectiveReceivedAt;
   let halves = workingDays * 2;
@@ -107,7 +108,8 @@ export function workingMinutesBetween(cal: WorkingCalendar, from: Date, to: Date
  * `minutes` = 0 gives `from`. Used to resume a paused deadline with the working time it had left.
  */
 export function addWorkingMinutes(cal: WorkingCalendar, from: Date, minutes: number): Date {
-  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`minutes must be a non-negative number, not ${minutes}`);
+  if (!Number.isFinite(minutes) || minutes < 0)
+    throw new RangeError(`minutes must be a non-negative number, not ${minutes}`);
   let remaining = minutes * MINUTE_MS;
   const start = from.getTime();
   if (remaining === 0) return new Date(start);
@@ -128,7 +130,8 @@ export function addWorkingMinutes(cal: WorkingCalendar, from: Date, minutes: num
 /** Working days from `from` to `to` (YYYY-MM-DD), both included; 0 when `to` is before `from`. */
 export function workingDaysBetween(cal: WorkingCalendar, from: string, to: string): number {
   let count = 0;
-  for (let day = dayNumberOf(from), last = dayNumberOf(to); day <= last; day++) if (isWorkingDayNumber(cal, day)) count++;
+  for (let day = dayNumberOf(from), last = dayNumberOf(to); day <= last; day++)
+    if (isWorkingDayNumber(cal, day)) count++;
   return count;
 }
 

@@ -43,7 +43,16 @@ export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
  * - `isWorkingDay(cal, day)`: is a YYYY-MM-DD date a working day.
  * - `workingDayMinutes(cal)`: minutes in a working day (450 by default).
  */
-export { effectiveReceipt, computeDeadline, workingMinutesBetween, addWorkingMinutes, workingDaysBetween, isWorkingDay, workingDayMinutes, type Deadline } from './deadline';
+export {
+  effectiveReceipt,
+  computeDeadline,
+  workingMinutesBetween,
+  addWorkingMinutes,
+  workingDaysBetween,
+  isWorkingDay,
+  workingDayMinutes,
+  type Deadline,
+} from './deadline';
 
 /**
  * Builds a snapshot without a database (tests, benchmarks):

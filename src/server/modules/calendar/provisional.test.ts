@@ -37,19 +37,48 @@ describe('Vietnamese lunar calendar (UTC+7)', () => {
 });
 
 describe('provisional schedule from the Labour Code 2019', () => {
-  it.each([2024, 2025, 2026])('reproduces the announced weekdays off of %i except the swaps the Government decided', async (year) => {
-    const announced = (await readReferenceSchedules()).find((y) => y.year === year)!;
-    const expected = announced.days.filter((d) => d.kind !== 'working_saturday' && d.kind !== 'swapped').map((d) => d.date);
-    expect(deriveProvisionalYear(year).map((d) => d.date)).toEqual(expected);
-  });
+  it.each([2024, 2025, 2026])(
+    'reproduces the announced weekdays off of %i except the swaps the Government decided',
+    async (year) => {
+      const announced = (await readReferenceSchedules()).find((y) => y.year === year)!;
+      const expected = announced.days
+        .filter((d) => d.kind !== 'working_saturday' && d.kind !== 'swapped')
+        .map((d) => d.date);
+      expect(deriveProvisionalYear(year).map((d) => d.date)).toEqual(expected);
+    },
+  );
 
   it('places Tết on five weekdays from the day before the last day of the lunar year', () => {
-    expect(tetDays(2024).map(isoOfDayNumber)).toEqual(['2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14']);
-    expect(tetDays(2025).map(isoOfDayNumber)).toEqual(['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31']);
+    expect(tetDays(2024).map(isoOfDayNumber)).toEqual([
+      '2024-02-08',
+      '2024-02-09',
+      '2024-02-12',
+      '2024-02-13',
+      '2024-02-14',
+    ]);
+    expect(tetDays(2025).map(isoOfDayNumber)).toEqual([
+      '2025-01-27',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+    ]);
     // 2026: the day before the last day (29 tháng Chạp, Mon 16/02) is a Sunday → from Monday.
-    expect(tetDays(2026).map(isoOfDayNumber)).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
+    expect(tetDays(2026).map(isoOfDayNumber)).toEqual([
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+    ]);
     // 2030: Tết on Saturday 02/02, last day Friday 01/02, from Thursday 31/01.
-    expect(tetDays(2030).map(isoOfDayNumber)).toEqual(['2030-01-31', '2030-02-01', '2030-02-04', '2030-02-05', '2030-02-06']);
+    expect(tetDays(2030).map(isoOfDayNumber)).toEqual([
+      '2030-01-31',
+      '2030-02-01',
+      '2030-02-04',
+      '2030-02-05',
+      '2030-02-06',
+    ]);
   });
 
   it('gives a compensatory weekday for a holiday on a weekend (Art. 111(3))', () => {
@@ -57,7 +86,9 @@ describe('provisional schedule from the Labour Code 2019', () => {
     expect(deriveProvisionalYear(2026).find((d) => d.date === '2026-04-27')).toMatchObject({ kind: 'compensatory' });
     // 1/1/2022 was a Saturday → Monday 03/01; 30/4 and 1/5/2022 a weekend → Monday and Tuesday.
     const y2022 = deriveProvisionalYear(2022).map((d) => `${d.date} ${d.kind}`);
-    expect(y2022).toEqual(expect.arrayContaining(['2022-01-03 compensatory', '2022-05-02 compensatory', '2022-05-03 compensatory']));
+    expect(y2022).toEqual(
+      expect.arrayContaining(['2022-01-03 compensatory', '2022-05-02 compensatory', '2022-05-03 compensatory']),
+    );
   });
 
   it.each([
@@ -75,7 +106,9 @@ describe('provisional schedule from the Labour Code 2019', () => {
       const days = deriveProvisionalYear(year);
       expect(days, String(year)).toHaveLength(11);
       expect(new Set(days.map((d) => d.date)).size).toBe(11);
-      expect(days.every((d) => d.date.startsWith(`${year}-`) && ![0, 6].includes(weekdayOf(dayNumberOf(d.date))))).toBe(true);
+      expect(days.every((d) => d.date.startsWith(`${year}-`) && ![0, 6].includes(weekdayOf(dayNumberOf(d.date))))).toBe(
+        true,
+      );
       expect(days.every((d) => d.source.includes('Bộ luật Lao động 2019') && d.source.includes('tạm tính'))).toBe(true);
     }
   });
@@ -93,12 +126,24 @@ function newMoonNear(ms: number): number {
   const F = (160.7108 + 390.67050284 * k) * rad;
   const Om = (124.7746 - 1.56375588 * k) * rad;
   const jde =
-    2_451_550.09766 + 29.530588861 * k + 0.00015437 * T * T -
-    0.4072 * Math.sin(Mp) + 0.17241 * E * Math.sin(M) + 0.01608 * Math.sin(2 * Mp) + 0.01039 * Math.sin(2 * F) +
-    0.00739 * E * Math.sin(Mp - M) - 0.00514 * E * Math.sin(Mp + M) + 0.00208 * E * E * Math.sin(2 * M) -
-    0.00111 * Math.sin(Mp - 2 * F) - 0.00057 * Math.sin(Mp + 2 * F) + 0.00056 * E * Math.sin(2 * Mp + M) -
-    0.00042 * Math.sin(3 * Mp) + 0.00042 * E * Math.sin(M + 2 * F) + 0.00038 * E * Math.sin(M - 2 * F) -
-    0.00024 * E * Math.sin(2 * Mp - M) - 0.00017 * Math.sin(Om);
+    2_451_550.09766 +
+    29.530588861 * k +
+    0.00015437 * T * T -
+    0.4072 * Math.sin(Mp) +
+    0.17241 * E * Math.sin(M) +
+    0.01608 * Math.sin(2 * Mp) +
+    0.01039 * Math.sin(2 * F) +
+    0.00739 * E * Math.sin(Mp - M) -
+    0.00514 * E * Math.sin(Mp + M) +
+    0.00208 * E * E * Math.sin(2 * M) -
+    0.00111 * Math.sin(Mp - 2 * F) -
+    0.00057 * Math.sin(Mp + 2 * F) +
+    0.00056 * E * Math.sin(2 * Mp + M) -
+    0.00042 * Math.sin(3 * Mp) +
+    0.00042 * E * Math.sin(M + 2 * F) +
+    0.00038 * E * Math.sin(M - 2 * F) -
+    0.00024 * E * Math.sin(2 * Mp - M) -
+    0.00017 * Math.sin(Om);
   const deltaT = 70 / 86_400; // TT − UT ≈ 70 s around 2030
   return (jde - deltaT - 2_440_587.5) * 86_400_000;
 }

@@ -74,16 +74,31 @@ export function deriveProvisionalYear(year: number): CalendarEntry[] {
     { day: dayNumberOf(`${year}-04-30`), name: 'Ngày Chiến thắng (30/4)', point: 'c' },
     { day: dayNumberOf(`${year}-05-01`), name: 'Ngày Quốc tế Lao động (1/5)', point: 'd' },
     { day: dayNumberOf(`${year}-09-02`), name: 'Quốc khánh (2/9)', point: 'đ' },
-    { day: dayNumberOf(nationalDayAdjacent(year)), name: `Quốc khánh (ngày liền kề ${nationalDayAdjacent(year).slice(8, 10).replace(/^0/, '')}/9)`, point: 'đ' },
+    {
+      day: dayNumberOf(nationalDayAdjacent(year)),
+      name: `Quốc khánh (ngày liền kề ${nationalDayAdjacent(year).slice(8, 10).replace(/^0/, '')}/9)`,
+      point: 'đ',
+    },
   ].sort((a, b) => a.day - b.day);
   const off = new Map<number, CalendarEntry>();
   for (const day of tetDays(year)) {
-    off.set(day, { date: isoOfDayNumber(day), kind: 'holiday', name: 'Tết Nguyên đán', source: `${CODE}, Điều 112 khoản 1 điểm b; 5 ngày làm việc từ ngày trước ngày cuối năm âm lịch (${TAM_TINH})` });
+    off.set(day, {
+      date: isoOfDayNumber(day),
+      kind: 'holiday',
+      name: 'Tết Nguyên đán',
+      source: `${CODE}, Điều 112 khoản 1 điểm b; 5 ngày làm việc từ ngày trước ngày cuối năm âm lịch (${TAM_TINH})`,
+    });
   }
   const needCompensation: Holiday[] = [];
   for (const h of holidays) {
     if (isWeekend(h.day) || off.has(h.day)) needCompensation.push(h);
-    else off.set(h.day, { date: isoOfDayNumber(h.day), kind: 'holiday', name: h.name, source: `${CODE}, Điều 112 khoản 1 điểm ${h.point} (${TAM_TINH})` });
+    else
+      off.set(h.day, {
+        date: isoOfDayNumber(h.day),
+        kind: 'holiday',
+        name: h.name,
+        source: `${CODE}, Điều 112 khoản 1 điểm ${h.point} (${TAM_TINH})`,
+      });
   }
   for (const h of needCompensation) {
     let day = h.day + 1;

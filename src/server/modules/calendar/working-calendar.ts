@@ -58,12 +58,23 @@ function derivedYear(year: number): readonly CalendarEntry[] {
  * Builds the snapshot from the stored years: each stored year as stored, every other year of
  * DERIVABLE_YEARS derived from the Labour Code 2019 and the lunar calendar (provisional).
  */
-export function buildWorkingCalendar(stored: readonly StoredYear[], workingHours: WorkingHours = workingHoursFrom()): WorkingCalendar {
+export function buildWorkingCalendar(
+  stored: readonly StoredYear[],
+  workingHours: WorkingHours = workingHoursFrom(),
+): WorkingCalendar {
   const years = new Map<number, YearSchedule>();
   for (let year = DERIVABLE_YEARS.from; year <= DERIVABLE_YEARS.to; year++) {
-    years.set(year, { year, provisional: true, stored: false, source: PROVISIONAL_YEAR_SOURCE, updatedAt: null, days: derivedYear(year) });
+    years.set(year, {
+      year,
+      provisional: true,
+      stored: false,
+      source: PROVISIONAL_YEAR_SOURCE,
+      updatedAt: null,
+      days: derivedYear(year),
+    });
   }
-  for (const y of stored) years.set(y.year, { ...y, days: [...y.days].sort((a, b) => a.date.localeCompare(b.date)), stored: true });
+  for (const y of stored)
+    years.set(y.year, { ...y, days: [...y.days].sort((a, b) => a.date.localeCompare(b.date)), stored: true });
   const daysOff = new Set<number>();
   const workingSaturdays = new Set<number>();
   const provisionalYears = new Set<number>();
@@ -71,8 +82,14 @@ export function buildWorkingCalendar(stored: readonly StoredYear[], workingHours
     if (y.provisional) provisionalYears.add(y.year);
     for (const d of y.days) (d.kind === 'working_saturday' ? workingSaturdays : daysOff).add(dayNumberOf(d.date));
   }
-  const outside = [...years.keys()].filter((y) => y < DERIVABLE_YEARS.from || y > DERIVABLE_YEARS.to).sort((a, b) => a - b);
-  const coverage = [...outside.filter((y) => y < DERIVABLE_YEARS.from), `${DERIVABLE_YEARS.from}–${DERIVABLE_YEARS.to}`, ...outside.filter((y) => y > DERIVABLE_YEARS.to)].join(', ');
+  const outside = [...years.keys()]
+    .filter((y) => y < DERIVABLE_YEARS.from || y > DERIVABLE_YEARS.to)
+    .sort((a, b) => a - b);
+  const coverage = [
+    ...outside.filter((y) => y < DERIVABLE_YEARS.from),
+    `${DERIVABLE_YEARS.from}–${DERIVABLE_YEARS.to}`,
+    ...outside.filter((y) => y > DERIVABLE_YEARS.to),
+  ].join(', ');
   return Object.freeze({ workingHours, years, daysOff, workingSaturdays, provisionalYears, coverage });
 }
 

@@ -26,29 +26,82 @@ afterAll(async () => t?.close());
 type Call = { name: string; action: Action; request: () => InjectOptions };
 let n = 0;
 const calls: Call[] = [
-  { name: 'GET facility-types', action: 'cashless.stats.read', request: () => ({ method: 'GET', url: '/api/v1/cashless/facility-types' }) },
-  { name: 'GET facilities', action: 'cashless.stats.read', request: () => ({ method: 'GET', url: '/api/v1/cashless/facilities' }) },
-  { name: 'GET a facility', action: 'cashless.stats.read', request: () => ({ method: 'GET', url: `/api/v1/cashless/facilities/${facilities['TH-BL-1']!.id}` }) },
-  { name: 'GET a facility’s months', action: 'cashless.stats.read', request: () => ({ method: 'GET', url: `/api/v1/cashless/facilities/${facilities['TH-BL-1']!.id}/months` }) },
-  { name: 'GET stats', action: 'cashless.stats.read', request: () => ({ method: 'GET', url: `/api/v1/cashless/stats?from=${M}&to=${M}&unitCode=${BINH_LU}` }) },
+  {
+    name: 'GET facility-types',
+    action: 'cashless.stats.read',
+    request: () => ({ method: 'GET', url: '/api/v1/cashless/facility-types' }),
+  },
+  {
+    name: 'GET facilities',
+    action: 'cashless.stats.read',
+    request: () => ({ method: 'GET', url: '/api/v1/cashless/facilities' }),
+  },
+  {
+    name: 'GET a facility',
+    action: 'cashless.stats.read',
+    request: () => ({ method: 'GET', url: `/api/v1/cashless/facilities/${facilities['TH-BL-1']!.id}` }),
+  },
+  {
+    name: 'GET a facility’s months',
+    action: 'cashless.stats.read',
+    request: () => ({ method: 'GET', url: `/api/v1/cashless/facilities/${facilities['TH-BL-1']!.id}/months` }),
+  },
+  {
+    name: 'GET stats',
+    action: 'cashless.stats.read',
+    request: () => ({ method: 'GET', url: `/api/v1/cashless/stats?from=${M}&to=${M}&unitCode=${BINH_LU}` }),
+  },
   {
     name: 'POST facility-types',
     action: 'cashless.facilities.manage',
-    request: () => ({ method: 'POST', url: '/api/v1/cashless/facility-types', payload: { code: `type_${++n}`, kind: 'school', nameVi: 'Loại thử', nameEn: 'Test type' } }),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/cashless/facility-types',
+      payload: { code: `type_${++n}`, kind: 'school', nameVi: 'Loại thử', nameEn: 'Test type' },
+    }),
   },
-  { name: 'PATCH a facility type', action: 'cashless.facilities.manage', request: () => ({ method: 'PATCH', url: '/api/v1/cashless/facility-types/primary', payload: { nameEn: 'Primary school' } }) },
+  {
+    name: 'PATCH a facility type',
+    action: 'cashless.facilities.manage',
+    request: () => ({
+      method: 'PATCH',
+      url: '/api/v1/cashless/facility-types/primary',
+      payload: { nameEn: 'Primary school' },
+    }),
+  },
   {
     name: 'POST facilities',
     action: 'cashless.facilities.manage',
-    request: () => ({ method: 'POST', url: '/api/v1/cashless/facilities', payload: { code: `NEW-${++n}`, typeCode: 'primary', name: 'Trường Tiểu học số 5 xã Bình Lư', communeCode: BINH_LU } }),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/cashless/facilities',
+      payload: {
+        code: `NEW-${++n}`,
+        typeCode: 'primary',
+        name: 'Trường Tiểu học số 5 xã Bình Lư',
+        communeCode: BINH_LU,
+      },
+    }),
   },
   {
     name: 'PATCH a facility',
     action: 'cashless.facilities.manage',
-    request: () => ({ method: 'PATCH', url: `/api/v1/cashless/facilities/${facilities['TH-BL-1']!.id}`, payload: { name: 'Trường Tiểu học số 1 xã Bình Lư' } }),
+    request: () => ({
+      method: 'PATCH',
+      url: `/api/v1/cashless/facilities/${facilities['TH-BL-1']!.id}`,
+      payload: { name: 'Trường Tiểu học số 1 xã Bình Lư' },
+    }),
   },
-  { name: 'GET imports', action: 'cashless.figures.import', request: () => ({ method: 'GET', url: '/api/v1/cashless/imports' }) },
-  { name: 'GET the template', action: 'cashless.figures.import', request: () => ({ method: 'GET', url: '/api/v1/cashless/imports/template.csv' }) },
+  {
+    name: 'GET imports',
+    action: 'cashless.figures.import',
+    request: () => ({ method: 'GET', url: '/api/v1/cashless/imports' }),
+  },
+  {
+    name: 'GET the template',
+    action: 'cashless.figures.import',
+    request: () => ({ method: 'GET', url: '/api/v1/cashless/imports/template.csv' }),
+  },
   {
     name: 'POST imports',
     action: 'cashless.figures.import',
@@ -59,7 +112,10 @@ const calls: Call[] = [
   },
 ];
 
-const holders = (action: Action) => DEFAULT_ROLES.filter((r) => r.actions.includes(action)).map((r) => r.code).sort();
+const holders = (action: Action) =>
+  DEFAULT_ROLES.filter((r) => r.actions.includes(action))
+    .map((r) => r.code)
+    .sort();
 
 describe('the default roles', () => {
   it('give the statistics to the Standing Agency, leaders, auditors and administrators, the register and imports to administrators only', () => {
@@ -69,22 +125,28 @@ describe('the default roles', () => {
   });
 });
 
-describe.each(DEFAULT_ROLES.filter((r) => r.staff).map((r) => [r.code, r] as const))('%s with a province-wide grant', (code, role) => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await t.staff(code, '12', role.needsSector ? 'health_insurance' : undefined);
-  });
+describe.each(DEFAULT_ROLES.filter((r) => r.staff).map((r) => [r.code, r] as const))(
+  '%s with a province-wide grant',
+  (code, role) => {
+    let session: Session;
+    beforeAll(async () => {
+      session = await t.staff(code, '12', role.needsSector ? 'health_insurance' : undefined);
+    });
 
-  it.each(calls.map((c) => [role.actions.includes(c.action) ? 'may' : 'may not', c.name, c.action, c] as const))('%s %s (%s)', async (verdict, _name, _action, call) => {
-    const res = await session.inject(call.request());
-    if (verdict === 'may') {
-      expect(res.statusCode, res.body).toBeLessThan(300);
-    } else {
-      expect(res.statusCode, res.body).toBe(403);
-      expect(res.json<ErrorBody>().error.code).toBe('AUTH.FORBIDDEN');
-    }
-  });
-});
+    it.each(calls.map((c) => [role.actions.includes(c.action) ? 'may' : 'may not', c.name, c.action, c] as const))(
+      '%s %s (%s)',
+      async (verdict, _name, _action, call) => {
+        const res = await session.inject(call.request());
+        if (verdict === 'may') {
+          expect(res.statusCode, res.body).toBeLessThan(300);
+        } else {
+          expect(res.statusCode, res.body).toBe(403);
+          expect(res.json<ErrorBody>().error.code).toBe('AUTH.FORBIDDEN');
+        }
+      },
+    );
+  },
+);
 
 describe('citizen', () => {
   let citizen: Session;
@@ -115,7 +177,9 @@ describe('a leader of Bình Lư (statistics scoped to the commune)', () => {
     expect(page.items.map((f) => f.code)).toEqual(expect.arrayContaining(['TH-BL-1', 'TYT-BL-1']));
     expect(page.items.every((f) => f.communeCode === BINH_LU)).toBe(true);
     expect((await leader.inject(`/api/v1/cashless/facilities/${facilities['TH-DK-1']!.id}`)).statusCode).toBe(404);
-    expect((await leader.inject(`/api/v1/cashless/facilities/${facilities['TH-DK-1']!.id}/months`)).statusCode).toBe(404);
+    expect((await leader.inject(`/api/v1/cashless/facilities/${facilities['TH-DK-1']!.id}/months`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('gets the own commune’s statistics by default and is refused the province’s (403)', async () => {
@@ -134,7 +198,16 @@ describe('officers who hold units.read only', () => {
       expect((await officer.inject(`/api/v1/cashless/stats?from=${M}&to=${M}`)).statusCode, role).toBe(403);
       expect((await officer.inject('/api/v1/cashless/facilities')).statusCode, role).toBe(403);
       expect((await upload(officer, csv(`TH-DK-1,,${M},1,0,1,0`))).statusCode, role).toBe(403);
-      expect((await officer.inject({ method: 'PATCH', url: `/api/v1/cashless/facilities/${facilities['TH-DK-1']!.id}`, payload: { active: false } })).statusCode, role).toBe(403);
+      expect(
+        (
+          await officer.inject({
+            method: 'PATCH',
+            url: `/api/v1/cashless/facilities/${facilities['TH-DK-1']!.id}`,
+            payload: { active: false },
+          })
+        ).statusCode,
+        role,
+      ).toBe(403);
     }
   });
 });
@@ -145,7 +218,15 @@ describe('a province leader', () => {
     const stats = (await leader.inject(`/api/v1/cashless/stats?from=${M}&to=${M}`)).json<CashlessStats>();
     expect(stats.unit.code).toBe('12');
     expect(stats.children).toHaveLength(38);
-    expect((await leader.inject({ method: 'POST', url: '/api/v1/cashless/facilities', payload: { code: 'L-1', typeCode: 'primary', name: 'Trường số 1', communeCode: BINH_LU } })).statusCode).toBe(403);
+    expect(
+      (
+        await leader.inject({
+          method: 'POST',
+          url: '/api/v1/cashless/facilities',
+          payload: { code: 'L-1', typeCode: 'primary', name: 'Trường số 1', communeCode: BINH_LU },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -156,30 +237,67 @@ describe('administrator of one commune (cashless actions scoped to Bình Lư)', 
   });
 
   it('adds a facility in the own commune but not in another (403 naming the unit)', async () => {
-    const ok = await local.inject({ method: 'POST', url: '/api/v1/cashless/facilities', payload: { code: 'LOCAL-1', typeCode: 'kindergarten', name: 'Trường Mầm non số 3 xã Bình Lư', communeCode: BINH_LU } });
+    const ok = await local.inject({
+      method: 'POST',
+      url: '/api/v1/cashless/facilities',
+      payload: {
+        code: 'LOCAL-1',
+        typeCode: 'kindergarten',
+        name: 'Trường Mầm non số 3 xã Bình Lư',
+        communeCode: BINH_LU,
+      },
+    });
     expect(ok.statusCode, ok.body).toBe(201);
-    const other = await local.inject({ method: 'POST', url: '/api/v1/cashless/facilities', payload: { code: 'LOCAL-2', typeCode: 'kindergarten', name: 'Trường Mầm non số 3 phường Đoàn Kết', communeCode: DOAN_KET } });
+    const other = await local.inject({
+      method: 'POST',
+      url: '/api/v1/cashless/facilities',
+      payload: {
+        code: 'LOCAL-2',
+        typeCode: 'kindergarten',
+        name: 'Trường Mầm non số 3 phường Đoàn Kết',
+        communeCode: DOAN_KET,
+      },
+    });
     expect(other.statusCode).toBe(403);
     expect(other.json<ErrorBody>().error.code).toBe('CASHLESS.SCOPE_FORBIDDEN');
-    const move = await local.inject({ method: 'PATCH', url: `/api/v1/cashless/facilities/${ok.json<Facility>().id}`, payload: { communeCode: DOAN_KET } });
+    const move = await local.inject({
+      method: 'PATCH',
+      url: `/api/v1/cashless/facilities/${ok.json<Facility>().id}`,
+      payload: { communeCode: DOAN_KET },
+    });
     expect(move.statusCode).toBe(403);
   });
 
   it('may not edit the province-wide list of facility types', async () => {
-    const res = await local.inject({ method: 'PATCH', url: '/api/v1/cashless/facility-types/primary', payload: { nameVi: 'Trường tiểu học' } });
+    const res = await local.inject({
+      method: 'PATCH',
+      url: '/api/v1/cashless/facility-types/primary',
+      payload: { nameVi: 'Trường tiểu học' },
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('imports only the own commune’s facilities: a row of another commune refuses the file by line', async () => {
     const res = await upload(local, csv(`TH-BL-1,,${M},7,0,70000,0`, `TH-DK-1,,${M},7,0,70000,0`));
     expect(res.statusCode).toBe(400);
-    expect(res.json<ErrorBody>().error.fields).toEqual([expect.objectContaining({ field: 'line.3.facility_code', messageEn: expect.stringContaining('outside your assignment') as string })]);
+    expect(res.json<ErrorBody>().error.fields).toEqual([
+      expect.objectContaining({
+        field: 'line.3.facility_code',
+        messageEn: expect.stringContaining('outside your assignment') as string,
+      }),
+    ]);
   });
 
   it('gets a template of the own commune’s facilities only', async () => {
     const res = await local.inject(`/api/v1/cashless/imports/template.csv?month=${M}`);
-    const codes = res.body.split('\r\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]!);
-    const own = (await admin.inject(`/api/v1/cashless/facilities?communeCode=${BINH_LU}&active=true&pageSize=100`)).json<FacilityPage>().items.map((f) => f.code);
+    const codes = res.body
+      .split('\r\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => l.split(',')[0]!);
+    const own = (await admin.inject(`/api/v1/cashless/facilities?communeCode=${BINH_LU}&active=true&pageSize=100`))
+      .json<FacilityPage>()
+      .items.map((f) => f.code);
     expect(codes.sort()).toEqual(own.sort());
     expect(codes).toContain('LOCAL-1');
     expect(codes).not.toContain('TH-DK-1');
@@ -188,7 +306,11 @@ describe('administrator of one commune (cashless actions scoped to Bình Lư)', 
 
 describe('roles made by an administrator (the three actions are separate)', () => {
   async function roleWith(code: string, actions: string[]): Promise<void> {
-    const res = await admin.inject({ method: 'POST', url: '/api/v1/identity/roles', payload: { code, nameVi: `Vai trò thử ${code}`, nameEn: `Test role ${code}`, actions } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/identity/roles',
+      payload: { code, nameVi: `Vai trò thử ${code}`, nameEn: `Test role ${code}`, actions },
+    });
     expect(res.statusCode, res.body).toBe(200);
   }
 
@@ -214,10 +336,22 @@ describe('roles made by an administrator (the three actions are separate)', () =
   it('a register keeper of Bình Lư with cashless.facilities.manage alone edits the commune’s facilities; another commune’s answers 404', async () => {
     await roleWith('facility_keeper', ['cashless.facilities.manage']);
     const keeper = await t.staff('facility_keeper', BINH_LU);
-    const own = await keeper.inject({ method: 'PATCH', url: `/api/v1/cashless/facilities/${facilities['TYT-BL-1']!.id}`, payload: { name: 'Trạm Y tế xã Bình Lư' } });
+    const own = await keeper.inject({
+      method: 'PATCH',
+      url: `/api/v1/cashless/facilities/${facilities['TYT-BL-1']!.id}`,
+      payload: { name: 'Trạm Y tế xã Bình Lư' },
+    });
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json<Facility>().name).toBe('Trạm Y tế xã Bình Lư');
-    expect((await keeper.inject({ method: 'PATCH', url: `/api/v1/cashless/facilities/${facilities['TH-DK-1']!.id}`, payload: { name: 'Khác' } })).statusCode).toBe(404);
+    expect(
+      (
+        await keeper.inject({
+          method: 'PATCH',
+          url: `/api/v1/cashless/facilities/${facilities['TH-DK-1']!.id}`,
+          payload: { name: 'Khác' },
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await keeper.inject('/api/v1/cashless/imports')).statusCode).toBe(403);
   });
 });

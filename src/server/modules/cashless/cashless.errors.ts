@@ -34,7 +34,14 @@ export function scopeForbidden(unitCode: string): AppError {
     CASHLESS_ERRORS.SCOPE_FORBIDDEN,
     `Đơn vị ${unitCode} nằm ngoài phạm vi bạn được giao`,
     `Unit ${unitCode} is outside your assignment`,
-    [{ field: 'unitCode', code: CASHLESS_ERRORS.SCOPE_FORBIDDEN, messageVi: `Ngoài phạm vi được giao: ${unitCode}`, messageEn: `Outside your assignment: ${unitCode}` }],
+    [
+      {
+        field: 'unitCode',
+        code: CASHLESS_ERRORS.SCOPE_FORBIDDEN,
+        messageVi: `Ngoài phạm vi được giao: ${unitCode}`,
+        messageEn: `Outside your assignment: ${unitCode}`,
+      },
+    ],
   );
 }
 

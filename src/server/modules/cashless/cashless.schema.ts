@@ -1,4 +1,18 @@
-import { pgSchema, bigint, boolean, check, date, foreignKey, index, integer, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  pgSchema,
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -20,7 +34,10 @@ export const facilityTypes = cashlessSchema.table(
     position: integer('position').notNull().default(0),
     active: boolean('active').notNull().default(true),
   },
-  (t) => [unique('facility_types_kind_code_uq').on(t.kind, t.code), check('facility_types_kind_ck', sql`${t.kind} in ('school', 'health_facility')`)],
+  (t) => [
+    unique('facility_types_kind_code_uq').on(t.kind, t.code),
+    check('facility_types_kind_ck', sql`${t.kind} in ('school', 'health_facility')`),
+  ],
 );
 
 /**
@@ -45,7 +62,11 @@ export const facilities = cashlessSchema.table(
   },
   (t) => [
     unique('facilities_code_uq').on(t.code),
-    foreignKey({ name: 'facilities_type_fk', columns: [t.kind, t.typeCode], foreignColumns: [facilityTypes.kind, facilityTypes.code] }),
+    foreignKey({
+      name: 'facilities_type_fk',
+      columns: [t.kind, t.typeCode],
+      foreignColumns: [facilityTypes.kind, facilityTypes.code],
+    }),
     index('facilities_commune_idx').on(t.communeCode),
     check('facilities_code_upper_ck', sql`${t.code} = upper(${t.code})`),
   ],
@@ -70,7 +91,10 @@ export const imports = cashlessSchema.table(
     unchanged: integer('unchanged').notNull(),
     skipped: integer('skipped').notNull(),
   },
-  (t) => [index('imports_imported_at_idx').on(t.importedAt), check('imports_format_ck', sql`${t.format} in ('csv', 'xlsx', 'demo')`)],
+  (t) => [
+    index('imports_imported_at_idx').on(t.importedAt),
+    check('imports_format_ck', sql`${t.format} in ('csv', 'xlsx', 'demo')`),
+  ],
 );
 
 /** A facility's month: which revision of its figures is in force. */
@@ -111,11 +135,21 @@ export const figures = cashlessSchema.table(
   },
   (t) => [
     primaryKey({ name: 'figures_pk', columns: [t.facilityId, t.month, t.revision] }),
-    foreignKey({ name: 'figures_report_fk', columns: [t.facilityId, t.month], foreignColumns: [reports.facilityId, reports.month] }),
+    foreignKey({
+      name: 'figures_report_fk',
+      columns: [t.facilityId, t.month],
+      foreignColumns: [reports.facilityId, reports.month],
+    }),
     foreignKey({ name: 'figures_import_fk', columns: [t.importId], foreignColumns: [imports.id] }),
     index('figures_import_idx').on(t.importId),
-    check('figures_counts_ck', sql`${t.cashlessCount} >= 0 and ${t.cashCount} >= 0 and ${t.cashlessAmount} >= 0 and ${t.cashAmount} >= 0`),
-    check('figures_amounts_need_transactions_ck', sql`(${t.cashlessCount} > 0 or ${t.cashlessAmount} = 0) and (${t.cashCount} > 0 or ${t.cashAmount} = 0)`),
+    check(
+      'figures_counts_ck',
+      sql`${t.cashlessCount} >= 0 and ${t.cashCount} >= 0 and ${t.cashlessAmount} >= 0 and ${t.cashAmount} >= 0`,
+    ),
+    check(
+      'figures_amounts_need_transactions_ck',
+      sql`(${t.cashlessCount} > 0 or ${t.cashlessAmount} = 0) and (${t.cashCount} > 0 or ${t.cashAmount} = 0)`,
+    ),
     check('figures_revision_ck', sql`${t.revision} >= 1`),
   ],
 );

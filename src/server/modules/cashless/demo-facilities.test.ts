@@ -15,7 +15,9 @@ describe('the demo register (pure)', () => {
   it('is deterministic and numbered so nobody takes it for real', () => {
     const a = demoFacilities(COMMUNES);
     expect(demoFacilities([...COMMUNES].reverse())).toEqual(a);
-    expect(a.find((f) => f.typeCode === 'primary' && f.communeCode === '03390')?.name).toBe('Trường Tiểu học số 1 xã Bình Lư');
+    expect(a.find((f) => f.typeCode === 'primary' && f.communeCode === '03390')?.name).toBe(
+      'Trường Tiểu học số 1 xã Bình Lư',
+    );
     expect(a.every((f) => / số \d+ (xã|phường) /.test(f.name))).toBe(true);
     expect(new Set(a.map((f) => f.code)).size).toBe(a.length);
   });
@@ -28,7 +30,9 @@ describe('the demo register (pure)', () => {
     }
     const ward = a.filter((f) => f.communeCode === '03388');
     expect(ward.every((f) => f.inWard)).toBe(true);
-    expect(ward.filter((f) => f.kind === 'school').length).toBeGreaterThan(a.filter((f) => f.communeCode === '03390' && f.kind === 'school').length);
+    expect(ward.filter((f) => f.kind === 'school').length).toBeGreaterThan(
+      a.filter((f) => f.communeCode === '03390' && f.kind === 'school').length,
+    );
     expect(ward.some((f) => f.typeCode === 'provincial_hospital')).toBe(true);
   });
 
@@ -36,7 +40,9 @@ describe('the demo register (pure)', () => {
     const a = demoFacilities(COMMUNES);
     const months = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
     const figures = a.flatMap((f) => months.map((m, i) => ({ f, m, v: demoFigures(f, m, i, months.length) })));
-    expect(figures.map((x) => x.v)).toEqual(a.flatMap((f) => months.map((m, i) => demoFigures(f, m, i, months.length))));
+    expect(figures.map((x) => x.v)).toEqual(
+      a.flatMap((f) => months.map((m, i) => demoFigures(f, m, i, months.length))),
+    );
     for (const { v } of figures) {
       if (!v) continue;
       expect(Number.isInteger(v.cashlessCount) && v.cashlessCount >= 0 && v.cashCount >= 0).toBe(true);
@@ -53,7 +59,14 @@ describe('the demo register (pure)', () => {
 
   it('seeds its random numbers from the key', () => {
     const first = seededRandom('x');
-    expect([first(), first()]).toEqual([seededRandom('x')(), (() => { const r = seededRandom('x'); r(); return r(); })()]);
+    expect([first(), first()]).toEqual([
+      seededRandom('x')(),
+      (() => {
+        const r = seededRandom('x');
+        r();
+        return r();
+      })(),
+    ]);
     expect(seededRandom('x')()).not.toBe(seededRandom('y')());
   });
 });
@@ -70,11 +83,19 @@ describe('seedDemoFacilities', () => {
     const communes = await listCommunes(database.db, '2026-11-27');
     expect(result.created).toBe(demoFacilities(communes).length);
     expect(result.created).toBeGreaterThan(communes.length * 4);
-    const perCommune = await database.rows<{ n: string | number }>(sql`select count(distinct commune_code) as n from cashless.facilities`);
+    const perCommune = await database.rows<{ n: string | number }>(
+      sql`select count(distinct commune_code) as n from cashless.facilities`,
+    );
     expect(Number(perCommune[0]!.n)).toBe(38);
     expect(await seedDemoFacilities(database.db, { asOf: '2026-11-27' })).toEqual({ created: 0, figures: 0 });
 
-    const stats = await cashlessFacilityStats(database.db, { from: '2026-05', to: '2026-10', unitCodes: ['12'], monthly: false, asOf: '2026-11-27' });
+    const stats = await cashlessFacilityStats(database.db, {
+      from: '2026-05',
+      to: '2026-10',
+      unitCodes: ['12'],
+      monthly: false,
+      asOf: '2026-11-27',
+    });
     const wards = stats.rows.find((r) => r.kind === 'all' && r.area === 'ward')!;
     const all = stats.rows.find((r) => r.kind === 'all' && r.area === 'all')!;
     expect(all.reporting).toBeGreaterThan(0.9 * all.registered);
@@ -87,7 +108,9 @@ describe('demo adoption', () => {
   it('keeps a facility fully cashless once it has become so', () => {
     const months = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
     for (const f of demoFacilities(COMMUNES)) {
-      const fully = months.map((m, i) => demoFigures(f, m, i, months.length)).map((v) => (v && v.cashlessCount + v.cashCount > 0 ? v.cashCount === 0 : null));
+      const fully = months
+        .map((m, i) => demoFigures(f, m, i, months.length))
+        .map((v) => (v && v.cashlessCount + v.cashCount > 0 ? v.cashCount === 0 : null));
       const first = fully.indexOf(true);
       if (first >= 0) expect(fully.slice(first).filter((x) => x === false)).toEqual([]);
     }

@@ -47,16 +47,70 @@ interface Plan {
 
 /** How many of each sub-kind a commune gets (wards are towns: more schools, the hospitals). */
 const PLANS: readonly Plan[] = [
-  { typeCode: 'kindergarten', kind: 'school', prefix: 'MN', label: 'Trường Mầm non', count: (w, r) => (w ? 3 : 1 + Number(r() < 0.4)) },
-  { typeCode: 'primary', kind: 'school', prefix: 'TH', label: 'Trường Tiểu học', count: (w, r) => (w ? 3 : 1 + Number(r() < 0.5)) },
-  { typeCode: 'lower_secondary', kind: 'school', prefix: 'THCS', label: 'Trường Trung học cơ sở', count: (w) => (w ? 2 : 1) },
-  { typeCode: 'ethnic_semi_boarding', kind: 'school', prefix: 'PTDTBT', label: 'Trường Phổ thông Dân tộc bán trú', count: (w, r) => (w ? 0 : Number(r() < 0.5)) },
-  { typeCode: 'upper_secondary', kind: 'school', prefix: 'THPT', label: 'Trường Trung học phổ thông', count: (w, r) => (w ? 2 : Number(r() < 0.25)) },
-  { typeCode: 'ethnic_boarding', kind: 'school', prefix: 'PTDTNT', label: 'Trường Phổ thông Dân tộc nội trú', count: (w, _r, i) => (w ? 1 : Number(i % 6 === 3)) },
+  {
+    typeCode: 'kindergarten',
+    kind: 'school',
+    prefix: 'MN',
+    label: 'Trường Mầm non',
+    count: (w, r) => (w ? 3 : 1 + Number(r() < 0.4)),
+  },
+  {
+    typeCode: 'primary',
+    kind: 'school',
+    prefix: 'TH',
+    label: 'Trường Tiểu học',
+    count: (w, r) => (w ? 3 : 1 + Number(r() < 0.5)),
+  },
+  {
+    typeCode: 'lower_secondary',
+    kind: 'school',
+    prefix: 'THCS',
+    label: 'Trường Trung học cơ sở',
+    count: (w) => (w ? 2 : 1),
+  },
+  {
+    typeCode: 'ethnic_semi_boarding',
+    kind: 'school',
+    prefix: 'PTDTBT',
+    label: 'Trường Phổ thông Dân tộc bán trú',
+    count: (w, r) => (w ? 0 : Number(r() < 0.5)),
+  },
+  {
+    typeCode: 'upper_secondary',
+    kind: 'school',
+    prefix: 'THPT',
+    label: 'Trường Trung học phổ thông',
+    count: (w, r) => (w ? 2 : Number(r() < 0.25)),
+  },
+  {
+    typeCode: 'ethnic_boarding',
+    kind: 'school',
+    prefix: 'PTDTNT',
+    label: 'Trường Phổ thông Dân tộc nội trú',
+    count: (w, _r, i) => (w ? 1 : Number(i % 6 === 3)),
+  },
   { typeCode: 'commune_health_station', kind: 'health_facility', prefix: 'TYT', label: 'Trạm Y tế', count: () => 1 },
-  { typeCode: 'regional_polyclinic', kind: 'health_facility', prefix: 'PKKV', label: 'Phòng khám Đa khoa khu vực', count: (w, r) => (w ? 0 : Number(r() < 0.15)) },
-  { typeCode: 'district_hospital', kind: 'health_facility', prefix: 'BVKV', label: 'Bệnh viện Đa khoa khu vực', count: (w, _r, i) => (w ? 0 : Number(i % 5 === 2)) },
-  { typeCode: 'provincial_hospital', kind: 'health_facility', prefix: 'BVT', label: 'Bệnh viện tuyến tỉnh', count: (w) => (w ? 1 : 0) },
+  {
+    typeCode: 'regional_polyclinic',
+    kind: 'health_facility',
+    prefix: 'PKKV',
+    label: 'Phòng khám Đa khoa khu vực',
+    count: (w, r) => (w ? 0 : Number(r() < 0.15)),
+  },
+  {
+    typeCode: 'district_hospital',
+    kind: 'health_facility',
+    prefix: 'BVKV',
+    label: 'Bệnh viện Đa khoa khu vực',
+    count: (w, _r, i) => (w ? 0 : Number(i % 5 === 2)),
+  },
+  {
+    typeCode: 'provincial_hospital',
+    kind: 'health_facility',
+    prefix: 'BVT',
+    label: 'Bệnh viện tuyến tỉnh',
+    count: (w) => (w ? 1 : 0),
+  },
 ];
 
 /** "Xã Bình Lư" → "xã Bình Lư" (inside a name). */
@@ -67,23 +121,25 @@ function inName(fullName: string): string {
 /** The demo register of some communes, in commune order. */
 export function demoFacilities(communes: readonly Pick<Unit, 'code' | 'fullName' | 'type'>[]): DemoFacility[] {
   const out: DemoFacility[] = [];
-  [...communes].sort((a, b) => a.code.localeCompare(b.code)).forEach((commune, index) => {
-    const ward = commune.type === 'phuong';
-    const rnd = seededRandom(`facilities:${commune.code}`);
-    for (const plan of PLANS) {
-      const n = plan.count(ward, rnd, index);
-      for (let i = 1; i <= n; i++) {
-        out.push({
-          code: `${plan.prefix}-${commune.code}-${i}`,
-          kind: plan.kind,
-          typeCode: plan.typeCode,
-          name: `${plan.label} số ${i} ${inName(commune.fullName)}`,
-          communeCode: commune.code,
-          inWard: ward,
-        });
+  [...communes]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .forEach((commune, index) => {
+      const ward = commune.type === 'phuong';
+      const rnd = seededRandom(`facilities:${commune.code}`);
+      for (const plan of PLANS) {
+        const n = plan.count(ward, rnd, index);
+        for (let i = 1; i <= n; i++) {
+          out.push({
+            code: `${plan.prefix}-${commune.code}-${i}`,
+            kind: plan.kind,
+            typeCode: plan.typeCode,
+            name: `${plan.label} số ${i} ${inName(commune.fullName)}`,
+            communeCode: commune.code,
+            inWard: ward,
+          });
+        }
       }
-    }
-  });
+    });
   return out;
 }
 
@@ -118,7 +174,9 @@ export function demoFigures(facility: DemoFacility, month: string, step: number,
   // Each facility turns fully cashless at its own moment and stays so (the bar rises month by month).
   const adoption = seededRandom(`adoption:${facility.code}`)();
   const fullyCashless = adoption < (facility.inWard ? 0.45 + 0.5 * progress : 0.05 + 0.25 * progress);
-  const share = fullyCashless ? 1 : Math.min(0.99, (facility.inWard ? 0.8 + 0.15 * progress : 0.3 + 0.35 * progress) + (rnd() - 0.5) * 0.2);
+  const share = fullyCashless
+    ? 1
+    : Math.min(0.99, (facility.inWard ? 0.8 + 0.15 * progress : 0.3 + 0.35 * progress) + (rnd() - 0.5) * 0.2);
   const cashlessCount = fullyCashless ? total : Math.max(0, Math.min(total - 1, Math.round(total * share)));
   const cashCount = total - cashlessCount;
   const amount = (n: number) => (n === 0 ? 0 : Math.round((n * perTransaction * (0.8 + rnd() * 0.4)) / 1000) * 1000);
@@ -135,12 +193,18 @@ export interface DemoFacilitiesResult {
  * when the register is empty; does nothing otherwise (never over an administrator's register).
  * Called by bootstrap.ts only when the demo is seeded.
  */
-export async function seedDemoFacilities(db: Db, options: { asOf?: string; months?: number } = {}): Promise<DemoFacilitiesResult> {
+export async function seedDemoFacilities(
+  db: Db,
+  options: { asOf?: string; months?: number } = {},
+): Promise<DemoFacilitiesResult> {
   if ((await repo.countFacilities(db)) > 0) return { created: 0, figures: 0 };
   const asOf = options.asOf ?? todayInVietnam();
   const planned = demoFacilities(await listCommunes(db, asOf));
   if (planned.length === 0) return { created: 0, figures: 0 };
-  const stored = await repo.insertFacilities(db, planned.map(({ inWard: _inWard, ...f }) => ({ ...f, active: true })));
+  const stored = await repo.insertFacilities(
+    db,
+    planned.map(({ inWard: _inWard, ...f }) => ({ ...f, active: true })),
+  );
   const idByCode = new Map(stored.map((f) => [f.code, f.id]));
   const last = addMonths(monthOf(asOf), -1);
   const months = monthsBetween(addMonths(last, -((options.months ?? 6) - 1)), last);
@@ -148,9 +212,27 @@ export async function seedDemoFacilities(db: Db, options: { asOf?: string; month
   for (const facility of planned) {
     months.forEach((month, step) => {
       const figures = demoFigures(facility, month, step, months.length);
-      if (figures) rows.push({ line: rows.length + 1, facilityId: idByCode.get(facility.code)!, facilityCode: facility.code, month, figures });
+      if (figures)
+        rows.push({
+          line: rows.length + 1,
+          facilityId: idByCode.get(facility.code)!,
+          facilityCode: facility.code,
+          month,
+          figures,
+        });
     });
   }
-  await recordFigures(db, { fileName: 'du-lieu-mau', format: 'demo', sha256: 'demo', accountId: null, accountName: 'Dữ liệu mẫu (tổng hợp)', skipped: 0 }, rows);
+  await recordFigures(
+    db,
+    {
+      fileName: 'du-lieu-mau',
+      format: 'demo',
+      sha256: 'demo',
+      accountId: null,
+      accountName: 'Dữ liệu mẫu (tổng hợp)',
+      skipped: 0,
+    },
+    rows,
+  );
   return { created: stored.length, figures: rows.length };
 }

@@ -2,7 +2,16 @@ import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
 import type { Unit } from '../../../contracts/units';
-import type { Facility, FacilityChange, FacilityInput, FacilityListQuery, FacilityPage, FacilityType, FacilityTypeChange, FacilityTypeInput } from '../../../contracts/cashless';
+import type {
+  Facility,
+  FacilityChange,
+  FacilityInput,
+  FacilityListQuery,
+  FacilityPage,
+  FacilityType,
+  FacilityTypeChange,
+  FacilityTypeInput,
+} from '../../../contracts/cashless';
 import type { AccessContext } from '../identity';
 import { listCommunes } from '../units';
 import { CASHLESS_ERRORS, facilityNotFound, fieldInvalid, scopeForbidden } from './cashless.errors';
@@ -56,29 +65,60 @@ export async function listFacilityTypes(db: Db): Promise<FacilityType[]> {
 /** Types apply to the whole province: only a province-wide `cashless.facilities.manage` grant edits them. */
 function requireProvinceWide(access: AccessContext): void {
   if (access.unitScope('cashless.facilities.manage') !== null) {
-    throw new AppError(CASHLESS_ERRORS.SCOPE_FORBIDDEN, 'Chỉ quản trị cấp tỉnh được sửa danh mục loại hình cơ sở', 'Only a province-wide administrator edits the facility types');
+    throw new AppError(
+      CASHLESS_ERRORS.SCOPE_FORBIDDEN,
+      'Chỉ quản trị cấp tỉnh được sửa danh mục loại hình cơ sở',
+      'Only a province-wide administrator edits the facility types',
+    );
   }
 }
 
-export async function createFacilityType(db: Db, access: AccessContext, input: FacilityTypeInput): Promise<FacilityType> {
+export async function createFacilityType(
+  db: Db,
+  access: AccessContext,
+  input: FacilityTypeInput,
+): Promise<FacilityType> {
   requireProvinceWide(access);
   if (await repo.findFacilityType(db, input.code)) {
-    throw fieldInvalid(CASHLESS_ERRORS.TYPE_ALREADY_EXISTS, 'code', `Loại hình "${input.code}" đã có`, `Type "${input.code}" already exists`);
+    throw fieldInvalid(
+      CASHLESS_ERRORS.TYPE_ALREADY_EXISTS,
+      'code',
+      `Loại hình "${input.code}" đã có`,
+      `Type "${input.code}" already exists`,
+    );
   }
   return repo.insertFacilityType(db, { ...input, position: input.position ?? 500 });
 }
 
-export async function changeFacilityType(db: Db, access: AccessContext, code: string, change: FacilityTypeChange): Promise<FacilityType> {
+export async function changeFacilityType(
+  db: Db,
+  access: AccessContext,
+  code: string,
+  change: FacilityTypeChange,
+): Promise<FacilityType> {
   requireProvinceWide(access);
-  const row = Object.keys(change).length ? await repo.updateFacilityType(db, code, change) : await repo.findFacilityType(db, code);
-  if (!row) throw fieldInvalid(CASHLESS_ERRORS.TYPE_NOT_FOUND, 'code', `Không có loại hình "${code}"`, `No facility type "${code}"`);
+  const row = Object.keys(change).length
+    ? await repo.updateFacilityType(db, code, change)
+    : await repo.findFacilityType(db, code);
+  if (!row)
+    throw fieldInvalid(
+      CASHLESS_ERRORS.TYPE_NOT_FOUND,
+      'code',
+      `Không có loại hình "${code}"`,
+      `No facility type "${code}"`,
+    );
   return row;
 }
 
 export async function listFacilities(db: Db, access: AccessContext, query: FacilityListQuery): Promise<FacilityPage> {
   const communes = await communeIndex(db);
   const { page, pageSize, ...filter } = query;
-  const result = await repo.listFacilities(db, { ...filter, communeCodes: readableCommunes(access, communes), wardCodes: communes.wardCodes }, page, pageSize);
+  const result = await repo.listFacilities(
+    db,
+    { ...filter, communeCodes: readableCommunes(access, communes), wardCodes: communes.wardCodes },
+    page,
+    pageSize,
+  );
   return { items: result.items.map((r) => presentFacility(r, communes)), total: result.total, page, pageSize };
 }
 
@@ -93,20 +133,35 @@ export async function getFacility(db: Db, access: AccessContext, id: string): Pr
 async function checkType(db: Db, typeCode: string, allowInactive: boolean): Promise<repo.FacilityTypeRow> {
   const type = await repo.findFacilityType(db, typeCode);
   if (!type || (!type.active && !allowInactive)) {
-    throw fieldInvalid(CASHLESS_ERRORS.FACILITY_INVALID, 'typeCode', `Không có loại hình cơ sở "${typeCode}" đang dùng`, `No facility type "${typeCode}" in use`);
+    throw fieldInvalid(
+      CASHLESS_ERRORS.FACILITY_INVALID,
+      'typeCode',
+      `Không có loại hình cơ sở "${typeCode}" đang dùng`,
+      `No facility type "${typeCode}" in use`,
+    );
   }
   return type;
 }
 
 function checkCommune(communes: CommuneIndex, access: AccessContext, communeCode: string): void {
   if (!communes.byCode.has(communeCode)) {
-    throw fieldInvalid(CASHLESS_ERRORS.FACILITY_INVALID, 'communeCode', `Mã ${communeCode} không phải xã, phường hiện hành của tỉnh`, `${communeCode} is not a current commune or ward of the province`);
+    throw fieldInvalid(
+      CASHLESS_ERRORS.FACILITY_INVALID,
+      'communeCode',
+      `Mã ${communeCode} không phải xã, phường hiện hành của tỉnh`,
+      `${communeCode} is not a current commune or ward of the province`,
+    );
   }
   if (!access.canInUnit('cashless.facilities.manage', communeCode)) throw scopeForbidden(communeCode);
 }
 
 function codeTaken(code: string): AppError {
-  return fieldInvalid(CASHLESS_ERRORS.FACILITY_ALREADY_EXISTS, 'code', `Mã cơ sở ${code} đã được dùng`, `Facility code ${code} is already used`);
+  return fieldInvalid(
+    CASHLESS_ERRORS.FACILITY_ALREADY_EXISTS,
+    'code',
+    `Mã cơ sở ${code} đã được dùng`,
+    `Facility code ${code} is already used`,
+  );
 }
 
 async function checkCodeFree(db: Db, code: string, exceptId?: string): Promise<void> {
@@ -116,7 +171,11 @@ async function checkCodeFree(db: Db, code: string, exceptId?: string): Promise<v
 
 /** The constraint a unique violation broke (pg and PGlite errors, possibly wrapped by Drizzle). */
 export function violatedConstraint(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const { code, constraint } = e as { code?: unknown; constraint?: unknown };
     if (code === '23505' && typeof constraint === 'string') return constraint;
   }
@@ -139,20 +198,41 @@ export async function createFacility(db: Db, access: AccessContext, input: Facil
   const type = await checkType(db, input.typeCode, false);
   await checkCodeFree(db, input.code);
   const actor = access.actor?.accountId ?? null;
-  const [row] = await guardCode(input.code, () => repo.insertFacilities(db, [{ ...input, kind: type.kind, active: input.active ?? true, createdBy: actor, updatedBy: actor }]));
+  const [row] = await guardCode(input.code, () =>
+    repo.insertFacilities(db, [
+      { ...input, kind: type.kind, active: input.active ?? true, createdBy: actor, updatedBy: actor },
+    ]),
+  );
   return presentFacility({ ...row!, typeNameVi: type.nameVi, typeNameEn: type.nameEn }, communes);
 }
 
-export async function changeFacility(db: Db, access: AccessContext, id: string, change: FacilityChange): Promise<Facility> {
+export async function changeFacility(
+  db: Db,
+  access: AccessContext,
+  id: string,
+  change: FacilityChange,
+): Promise<Facility> {
   const communes = await communeIndex(db);
   const current = await repo.findFacility(db, id);
   const manageable = current !== undefined && access.canInUnit('cashless.facilities.manage', current.communeCode);
-  if (!current || (!manageable && !access.canInUnit('cashless.stats.read', current.communeCode))) throw facilityNotFound();
+  if (!current || (!manageable && !access.canInUnit('cashless.stats.read', current.communeCode)))
+    throw facilityNotFound();
   if (!manageable) throw scopeForbidden(current.communeCode);
-  if (change.communeCode !== undefined && change.communeCode !== current.communeCode) checkCommune(communes, access, change.communeCode);
-  const type = change.typeCode !== undefined ? await checkType(db, change.typeCode, change.typeCode === current.typeCode) : undefined;
+  if (change.communeCode !== undefined && change.communeCode !== current.communeCode)
+    checkCommune(communes, access, change.communeCode);
+  const type =
+    change.typeCode !== undefined
+      ? await checkType(db, change.typeCode, change.typeCode === current.typeCode)
+      : undefined;
   if (change.code !== undefined) await checkCodeFree(db, change.code, id);
   if (Object.keys(change).length === 0) return presentFacility(current, communes);
-  await guardCode(change.code, () => repo.updateFacility(db, id, { ...change, ...(type ? { kind: type.kind } : {}), updatedAt: new Date(), updatedBy: access.actor?.accountId ?? null }));
+  await guardCode(change.code, () =>
+    repo.updateFacility(db, id, {
+      ...change,
+      ...(type ? { kind: type.kind } : {}),
+      updatedAt: new Date(),
+      updatedBy: access.actor?.accountId ?? null,
+    }),
+  );
   return presentFacility((await repo.findFacility(db, id))!, communes);
 }

@@ -11,21 +11,48 @@ export const IMPORT_COLUMNS = [
     key: 'cashless_count',
     labelVi: 'Số giao dịch không dùng tiền mặt',
     required: true,
-    aliases: ['so_giao_dich_khong_dung_tien_mat', 'so_gd_khong_dung_tien_mat', 'so_giao_dich_khong_tien_mat', 'so_gd_khong_tien_mat', 'cashless_count'],
+    aliases: [
+      'so_giao_dich_khong_dung_tien_mat',
+      'so_gd_khong_dung_tien_mat',
+      'so_giao_dich_khong_tien_mat',
+      'so_gd_khong_tien_mat',
+      'cashless_count',
+    ],
   },
-  { key: 'cash_count', labelVi: 'Số giao dịch tiền mặt', required: true, aliases: ['so_giao_dich_tien_mat', 'so_gd_tien_mat', 'cash_count'] },
+  {
+    key: 'cash_count',
+    labelVi: 'Số giao dịch tiền mặt',
+    required: true,
+    aliases: ['so_giao_dich_tien_mat', 'so_gd_tien_mat', 'cash_count'],
+  },
   {
     key: 'cashless_amount',
     labelVi: 'Số tiền không dùng tiền mặt (đồng)',
     required: true,
-    aliases: ['so_tien_khong_dung_tien_mat_dong', 'so_tien_khong_dung_tien_mat', 'so_tien_khong_tien_mat', 'cashless_amount', 'cashless_amount_vnd'],
+    aliases: [
+      'so_tien_khong_dung_tien_mat_dong',
+      'so_tien_khong_dung_tien_mat',
+      'so_tien_khong_tien_mat',
+      'cashless_amount',
+      'cashless_amount_vnd',
+    ],
   },
-  { key: 'cash_amount', labelVi: 'Số tiền mặt (đồng)', required: true, aliases: ['so_tien_mat_dong', 'so_tien_mat', 'cash_amount', 'cash_amount_vnd'] },
+  {
+    key: 'cash_amount',
+    labelVi: 'Số tiền mặt (đồng)',
+    required: true,
+    aliases: ['so_tien_mat_dong', 'so_tien_mat', 'cash_amount', 'cash_amount_vnd'],
+  },
 ] as const;
 
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 export type FigureColumnKey = 'cashless_count' | 'cash_count' | 'cashless_amount' | 'cash_amount';
-export const FIGURE_COLUMNS: readonly FigureColumnKey[] = ['cashless_count', 'cash_count', 'cashless_amount', 'cash_amount'];
+export const FIGURE_COLUMNS: readonly FigureColumnKey[] = [
+  'cashless_count',
+  'cash_count',
+  'cashless_amount',
+  'cash_amount',
+];
 
 /** Vietnamese label of a column (for messages). */
 export function columnLabel(key: ImportColumnKey): string {

@@ -134,7 +134,9 @@ describe('checkZipContainer', () => {
   });
 
   it('refuses an XLSX bomb through readImportFile', async () => {
-    const error = await refusal(() => readImportFile(zipOf('xl/worksheets/sheet1.xml', new Uint8Array(60 * 1024 * 1024), true)));
+    const error = await refusal(() =>
+      readImportFile(zipOf('xl/worksheets/sheet1.xml', new Uint8Array(60 * 1024 * 1024), true)),
+    );
     expect(error.messageEn).toContain('too large once unpacked');
   });
 });

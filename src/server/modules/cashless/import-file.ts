@@ -17,7 +17,10 @@ export interface ImportSheet {
 /** Most bytes an XLSX file may unpack to (a 20,000-row sheet is about 3 MB). */
 const XLSX_MAX_UNCOMPRESSED = 40 * 1024 * 1024;
 
-const SAVE_AS = { vi: 'Hãy lưu tệp dạng "CSV UTF-8 (Comma delimited)" hoặc Excel (.xlsx) rồi tải lên lại.', en: 'Save the file as "CSV UTF-8 (Comma delimited)" or Excel (.xlsx) and upload it again.' };
+const SAVE_AS = {
+  vi: 'Hãy lưu tệp dạng "CSV UTF-8 (Comma delimited)" hoặc Excel (.xlsx) rồi tải lên lại.',
+  en: 'Save the file as "CSV UTF-8 (Comma delimited)" or Excel (.xlsx) and upload it again.',
+};
 
 /**
  * Reads an uploaded file into rows of text cells, recognising the format by its bytes (not its
@@ -30,10 +33,16 @@ export async function readImportFile(bytes: Uint8Array): Promise<ImportSheet> {
   if (bytes.byteLength === 0) throw fileInvalid('Tệp rỗng', 'The file is empty');
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { format: 'xlsx', rows: await readXlsx(bytes) };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw fileInvalid(`Tệp Excel 97-2003 (.xls) không được hỗ trợ. ${SAVE_AS.vi}`, `Excel 97-2003 files (.xls) are not supported. ${SAVE_AS.en}`);
+    throw fileInvalid(
+      `Tệp Excel 97-2003 (.xls) không được hỗ trợ. ${SAVE_AS.vi}`,
+      `Excel 97-2003 files (.xls) are not supported. ${SAVE_AS.en}`,
+    );
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    throw fileInvalid(`Tệp được lưu dạng Unicode UTF-16, không phải UTF-8. ${SAVE_AS.vi}`, `The file is saved as UTF-16 text, not UTF-8. ${SAVE_AS.en}`);
+    throw fileInvalid(
+      `Tệp được lưu dạng Unicode UTF-16, không phải UTF-8. ${SAVE_AS.vi}`,
+      `The file is saved as UTF-16 text, not UTF-8. ${SAVE_AS.en}`,
+    );
   }
   return { format: 'csv', rows: readCsv(decodeUtf8(bytes)) };
 }
@@ -53,13 +62,20 @@ export function decodeUtf8(bytes: Uint8Array): string {
       `The file is not UTF-8 text (it may use a TCVN3/VNI or Windows-1258 encoding). ${SAVE_AS.en}`,
     );
   }
-  if (text.includes('\u0000')) throw fileInvalid(`Tệp chứa dữ liệu nhị phân, không phải CSV. ${SAVE_AS.vi}`, `The file holds binary data, not CSV. ${SAVE_AS.en}`);
+  if (text.includes('\u0000'))
+    throw fileInvalid(
+      `Tệp chứa dữ liệu nhị phân, không phải CSV. ${SAVE_AS.vi}`,
+      `The file holds binary data, not CSV. ${SAVE_AS.en}`,
+    );
   return text;
 }
 
 /** The separator of the header line: the most frequent of ',', ';' and tab outside quotes. */
 export function detectDelimiter(text: string): string {
-  const firstLine = text.replace(/^\s*\n/, '').split('\n', 1)[0]!.replace(/"[^"]*"/g, '');
+  const firstLine = text
+    .replace(/^\s*\n/, '')
+    .split('\n', 1)[0]!
+    .replace(/"[^"]*"/g, '');
   const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
   const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
   return best[1] > 0 ? best[0] : ',';
@@ -70,7 +86,13 @@ export function readCsv(text: string): SheetRow[] {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let records: Array<{ record: string[]; raw: string; info: { lines: number } }>;
   try {
-    records = parse(normalized, { delimiter: detectDelimiter(normalized), relax_column_count: true, skip_empty_lines: false, info: true, raw: true }) as unknown as typeof records;
+    records = parse(normalized, {
+      delimiter: detectDelimiter(normalized),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      info: true,
+      raw: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw fileInvalid(
@@ -78,7 +100,10 @@ export function readCsv(text: string): SheetRow[] {
       `The CSV file is malformed${line ? ` at line ${line}` : ''} (an unclosed quote?). ${SAVE_AS.en}`,
     );
   }
-  return records.map(({ record, raw, info }) => ({ line: info.lines - (raw.replace(/\n$/, '').split('\n').length - 1), cells: record }));
+  return records.map(({ record, raw, info }) => ({
+    line: info.lines - (raw.replace(/\n$/, '').split('\n').length - 1),
+    cells: record,
+  }));
 }
 
 const ZIP_MESSAGES: Record<ZipProblem, [string, string]> = {
@@ -87,7 +112,10 @@ const ZIP_MESSAGES: Record<ZipProblem, [string, string]> = {
   zip64: ['Tệp Excel quá lớn', 'The Excel file is too large'],
   too_many_entries: ['Tệp Excel có cấu trúc bất thường', 'The Excel file has an unusual structure'],
   too_large: ['Nội dung tệp Excel quá lớn khi giải nén', 'The Excel file is too large once unpacked'],
-  unsupported_compression: ['Tệp Excel dùng kiểu nén không được hỗ trợ', 'The Excel file uses an unsupported compression'],
+  unsupported_compression: [
+    'Tệp Excel dùng kiểu nén không được hỗ trợ',
+    'The Excel file uses an unsupported compression',
+  ],
 };
 
 /** Reads the first worksheet of an XLSX file; row numbers are the sheet's. */

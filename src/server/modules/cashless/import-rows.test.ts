@@ -4,7 +4,15 @@ import { columnOf, foldHeader } from './import-columns';
 import type { SheetRow } from './import-file';
 import { MAX_COUNT, checkRows, mapHeader, parseMonth, parseWholeNumber } from './import-rows';
 
-const HEADER = ['Mã cơ sở', 'Tên cơ sở', 'Tháng (YYYY-MM)', 'Số giao dịch không dùng tiền mặt', 'Số giao dịch tiền mặt', 'Số tiền không dùng tiền mặt (đồng)', 'Số tiền mặt (đồng)'];
+const HEADER = [
+  'Mã cơ sở',
+  'Tên cơ sở',
+  'Tháng (YYYY-MM)',
+  'Số giao dịch không dùng tiền mặt',
+  'Số giao dịch tiền mặt',
+  'Số tiền không dùng tiền mặt (đồng)',
+  'Số tiền mặt (đồng)',
+];
 const sheet = (...rows: string[][]): SheetRow[] => rows.map((cells, i) => ({ line: i + 1, cells }));
 const CURRENT = '2026-11';
 
@@ -51,7 +59,10 @@ describe('parseWholeNumber', () => {
   });
 
   it('refuses a value above the bound', () => {
-    expect(parseWholeNumber(String(MAX_COUNT + 1), MAX_COUNT)).toMatchObject({ ok: false, en: expect.stringContaining('too large') as string });
+    expect(parseWholeNumber(String(MAX_COUNT + 1), MAX_COUNT)).toMatchObject({
+      ok: false,
+      en: expect.stringContaining('too large') as string,
+    });
   });
 });
 
@@ -99,13 +110,18 @@ describe('header', () => {
   });
 
   it('accepts the columns in any order and without the name column', () => {
-    const columns = mapHeader({ line: 1, cells: ['cash_amount', 'month', 'facility_code', 'cash_count', 'cashless_amount', 'cashless_count'] });
+    const columns = mapHeader({
+      line: 1,
+      cells: ['cash_amount', 'month', 'facility_code', 'cash_count', 'cashless_amount', 'cashless_count'],
+    });
     expect(columns.get('facility_code')).toBe(2);
     expect(columns.has('facility_name')).toBe(false);
   });
 
   it('refuses an unknown or missing column, naming both in both languages', () => {
-    const error = refusal(() => mapHeader({ line: 1, cells: ['Mã cơ sở', 'Tháng', 'Ghi chú', 'Số giao dịch tiền mặt'] }));
+    const error = refusal(() =>
+      mapHeader({ line: 1, cells: ['Mã cơ sở', 'Tháng', 'Ghi chú', 'Số giao dịch tiền mặt'] }),
+    );
     expect(error.code).toBe('CASHLESS.FILE_INVALID');
     expect(error.messageVi).toContain('"Ghi chú"');
     expect(error.messageVi).toContain('Số giao dịch không dùng tiền mặt');
@@ -114,21 +130,39 @@ describe('header', () => {
   });
 
   it('refuses a column given twice', () => {
-    expect(refusal(() => mapHeader({ line: 1, cells: [...HEADER, 'month'] })).messageEn).toContain('column month twice');
+    expect(refusal(() => mapHeader({ line: 1, cells: [...HEADER, 'month'] })).messageEn).toContain(
+      'column month twice',
+    );
   });
 });
 
 describe('checkRows', () => {
   it('reads valid rows, normalising codes and months, and skips template rows left blank', () => {
     const result = checkRows(
-      sheet(HEADER, ['th-03388-1', 'Trường Tiểu học số 1', '2026-10', '120', '0', '24.000.000', '0'], ['', '', '', '', '', '', ''], ['MN-03388-1', 'x', '10/2026', '', '', '', ''], ['TYT-03390-1', '', '2026-09', '10', '5', '500000', '250000']),
+      sheet(
+        HEADER,
+        ['th-03388-1', 'Trường Tiểu học số 1', '2026-10', '120', '0', '24.000.000', '0'],
+        ['', '', '', '', '', '', ''],
+        ['MN-03388-1', 'x', '10/2026', '', '', '', ''],
+        ['TYT-03390-1', '', '2026-09', '10', '5', '500000', '250000'],
+      ),
       CURRENT,
     );
     expect(result.problems).toEqual([]);
     expect(result.skippedLines).toEqual([4]);
     expect(result.rows).toEqual([
-      { line: 2, facilityCode: 'TH-03388-1', month: '2026-10', figures: { cashlessCount: 120, cashCount: 0, cashlessAmount: 24_000_000, cashAmount: 0 } },
-      { line: 5, facilityCode: 'TYT-03390-1', month: '2026-09', figures: { cashlessCount: 10, cashCount: 5, cashlessAmount: 500_000, cashAmount: 250_000 } },
+      {
+        line: 2,
+        facilityCode: 'TH-03388-1',
+        month: '2026-10',
+        figures: { cashlessCount: 120, cashCount: 0, cashlessAmount: 24_000_000, cashAmount: 0 },
+      },
+      {
+        line: 5,
+        facilityCode: 'TYT-03390-1',
+        month: '2026-09',
+        figures: { cashlessCount: 10, cashCount: 5, cashlessAmount: 500_000, cashAmount: 250_000 },
+      },
     ]);
   });
 
@@ -155,13 +189,26 @@ describe('checkRows', () => {
       'line.6',
       'line.7.facility_code',
     ]);
-    expect(result.problems[1]).toMatchObject({ code: 'CASHLESS.IMPORT_INVALID', messageVi: 'Dòng 2, cột "Số giao dịch không dùng tiền mặt": không được là số âm', messageEn: 'Line 2, column cashless_count: must not be negative' });
+    expect(result.problems[1]).toMatchObject({
+      code: 'CASHLESS.IMPORT_INVALID',
+      messageVi: 'Dòng 2, cột "Số giao dịch không dùng tiền mặt": không được là số âm',
+      messageEn: 'Line 2, column cashless_count: must not be negative',
+    });
   });
 
   it('reports a facility and month given twice, pointing at the first line', () => {
-    const result = checkRows(sheet(HEADER, ['TH-1', '', '2026-10', '1', '0', '1', '0'], ['th-1', '', '10/2026', '2', '0', '2', '0']), CURRENT);
+    const result = checkRows(
+      sheet(HEADER, ['TH-1', '', '2026-10', '1', '0', '1', '0'], ['th-1', '', '10/2026', '2', '0', '2', '0']),
+      CURRENT,
+    );
     expect(result.rows).toHaveLength(1);
-    expect(result.problems).toEqual([expect.objectContaining({ field: 'line.3', messageVi: expect.stringContaining('với dòng 2') as string, messageEn: expect.stringContaining('of line 2') as string })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        field: 'line.3',
+        messageVi: expect.stringContaining('với dòng 2') as string,
+        messageEn: expect.stringContaining('of line 2') as string,
+      }),
+    ]);
   });
 
   it('keeps injection strings as plain text in messages, cut to 40 characters', () => {
@@ -175,6 +222,8 @@ describe('checkRows', () => {
   it('refuses a file without data lines or without a header', () => {
     expect(refusal(() => checkRows(sheet(HEADER), CURRENT)).messageEn).toContain('no data lines');
     expect(refusal(() => checkRows(sheet(['', ''], ['']), CURRENT)).messageEn).toContain('no data');
-    expect(refusal(() => checkRows(sheet(['TH-1', '', '2026-10', '1', '0', '1', '0']), CURRENT)).code).toBe('CASHLESS.FILE_INVALID');
+    expect(refusal(() => checkRows(sheet(['TH-1', '', '2026-10', '1', '0', '1', '0']), CURRENT)).code).toBe(
+      'CASHLESS.FILE_INVALID',
+    );
   });
 });

@@ -2,7 +2,14 @@ import type { MonthlyFigures } from '../../../contracts/cashless';
 import { IMPORT_MAX_ROWS } from '../../../contracts/cashless';
 import type { FieldProblem } from '../../../contracts/messages';
 import { CASHLESS_ERRORS, fileInvalid } from './cashless.errors';
-import { FIGURE_COLUMNS, IMPORT_COLUMNS, columnLabel, columnOf, type FigureColumnKey, type ImportColumnKey } from './import-columns';
+import {
+  FIGURE_COLUMNS,
+  IMPORT_COLUMNS,
+  columnLabel,
+  columnOf,
+  type FigureColumnKey,
+  type ImportColumnKey,
+} from './import-columns';
 import type { SheetRow } from './import-file';
 
 /** A valid data row: facility code (upper case), month YYYY-MM and its figures. */
@@ -42,8 +49,15 @@ export function shown(value: string): string {
 
 /** A problem at a line (and column). */
 export function problemAt(line: number, column: ImportColumnKey | null, vi: string, en: string): FieldProblem {
-  const where = column ? { vi: `Dòng ${line}, cột "${columnLabel(column)}"`, en: `Line ${line}, column ${column}` } : { vi: `Dòng ${line}`, en: `Line ${line}` };
-  return { field: column ? `line.${line}.${column}` : `line.${line}`, code: CASHLESS_ERRORS.IMPORT_INVALID, messageVi: `${where.vi}: ${vi}`, messageEn: `${where.en}: ${en}` };
+  const where = column
+    ? { vi: `Dòng ${line}, cột "${columnLabel(column)}"`, en: `Line ${line}, column ${column}` }
+    : { vi: `Dòng ${line}`, en: `Line ${line}` };
+  return {
+    field: column ? `line.${line}.${column}` : `line.${line}`,
+    code: CASHLESS_ERRORS.IMPORT_INVALID,
+    messageVi: `${where.vi}: ${vi}`,
+    messageEn: `${where.en}: ${en}`,
+  };
 }
 
 /** Maps the header row's cells to columns; throws FILE_INVALID for an unknown, repeated or missing column. */
@@ -54,7 +68,12 @@ export function mapHeader(row: SheetRow): Map<ImportColumnKey, number> {
     if (cell.trim() === '') return;
     const key = columnOf(cell);
     if (!key) unknown.push(shown(cell.trim()));
-    else if (columns.has(key)) throw fileInvalid(`Dòng tiêu đề có cột "${columnLabel(key)}" hai lần`, `The header names column ${key} twice`, 'header');
+    else if (columns.has(key))
+      throw fileInvalid(
+        `Dòng tiêu đề có cột "${columnLabel(key)}" hai lần`,
+        `The header names column ${key} twice`,
+        'header',
+      );
     else columns.set(key, index);
   });
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !columns.has(c.key));
@@ -90,11 +109,26 @@ export function parseWholeNumber(raw: string, max: number): Parsed<number> {
   let plain: string | undefined;
   if (/^\d+$/.test(digits)) plain = digits;
   else if (/^\d{1,3}(\.\d{3})+$/.test(digits) || /^\d{1,3}(,\d{3})+$/.test(digits)) plain = digits.replace(/[.,]/g, '');
-  else if (/^\d+[.,]\d+$/.test(digits)) return { ok: false, vi: `phải là số nguyên, không phải "${shown(raw.trim())}"`, en: `must be a whole number, not "${shown(raw.trim())}"` };
-  if (plain === undefined) return { ok: false, vi: `phải là số, không phải "${shown(raw.trim())}"`, en: `must be a number, not "${shown(raw.trim())}"` };
+  else if (/^\d+[.,]\d+$/.test(digits))
+    return {
+      ok: false,
+      vi: `phải là số nguyên, không phải "${shown(raw.trim())}"`,
+      en: `must be a whole number, not "${shown(raw.trim())}"`,
+    };
+  if (plain === undefined)
+    return {
+      ok: false,
+      vi: `phải là số, không phải "${shown(raw.trim())}"`,
+      en: `must be a number, not "${shown(raw.trim())}"`,
+    };
   const value = Number(plain);
   if (negative && value !== 0) return { ok: false, vi: 'không được là số âm', en: 'must not be negative' };
-  if (value > max) return { ok: false, vi: `quá lớn (tối đa ${max.toLocaleString('vi-VN')})`, en: `is too large (at most ${max.toLocaleString('en-GB')})` };
+  if (value > max)
+    return {
+      ok: false,
+      vi: `quá lớn (tối đa ${max.toLocaleString('vi-VN')})`,
+      en: `is too large (at most ${max.toLocaleString('en-GB')})`,
+    };
   return { ok: true, value };
 }
 
@@ -103,13 +137,22 @@ export function parseMonth(raw: string, currentMonth: string): Parsed<string> {
   const s = raw.trim();
   const iso = /^(\d{4})-(\d{1,2})(?:-01)?$/.exec(s);
   const vn = /^(\d{1,2})[/.-](\d{4})$/.exec(s);
-  const [year, month] = iso ? [Number(iso[1]), Number(iso[2])] : vn ? [Number(vn[2]), Number(vn[1])] : [Number.NaN, Number.NaN];
+  const [year, month] = iso
+    ? [Number(iso[1]), Number(iso[2])]
+    : vn
+      ? [Number(vn[2]), Number(vn[1])]
+      : [Number.NaN, Number.NaN];
   if (!s) return { ok: false, vi: 'chưa nhập tháng', en: 'no month' };
   if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
-    return { ok: false, vi: `tháng phải có dạng YYYY-MM (ví dụ 2026-10), không phải "${shown(s)}"`, en: `the month must be YYYY-MM (e.g. 2026-10), not "${shown(s)}"` };
+    return {
+      ok: false,
+      vi: `tháng phải có dạng YYYY-MM (ví dụ 2026-10), không phải "${shown(s)}"`,
+      en: `the month must be YYYY-MM (e.g. 2026-10), not "${shown(s)}"`,
+    };
   }
   const value = `${year}-${String(month).padStart(2, '0')}`;
-  if (value < MIN_MONTH) return { ok: false, vi: `tháng ${value} quá xa trong quá khứ`, en: `month ${value} is too far in the past` };
+  if (value < MIN_MONTH)
+    return { ok: false, vi: `tháng ${value} quá xa trong quá khứ`, en: `month ${value} is too far in the past` };
   if (value > currentMonth) return { ok: false, vi: `tháng ${value} chưa tới`, en: `month ${value} is in the future` };
   return { ok: true, value };
 }
@@ -117,12 +160,20 @@ export function parseMonth(raw: string, currentMonth: string): Parsed<string> {
 /** Checks every data row after the header; all problems are collected, none thrown. */
 export function checkRows(sheet: readonly SheetRow[], currentMonth: string): CheckedSheet {
   const headerIndex = sheet.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
-  if (headerIndex < 0) throw fileInvalid('Tệp không có dữ liệu (cần dòng tiêu đề và các dòng số liệu)', 'The file holds no data (a header and data lines are needed)');
+  if (headerIndex < 0)
+    throw fileInvalid(
+      'Tệp không có dữ liệu (cần dòng tiêu đề và các dòng số liệu)',
+      'The file holds no data (a header and data lines are needed)',
+    );
   const columns = mapHeader(sheet[headerIndex]!);
   const data = sheet.slice(headerIndex + 1).filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (data.length === 0) throw fileInvalid('Tệp chỉ có dòng tiêu đề, không có dòng số liệu nào', 'The file has a header but no data lines');
+  if (data.length === 0)
+    throw fileInvalid('Tệp chỉ có dòng tiêu đề, không có dòng số liệu nào', 'The file has a header but no data lines');
   if (data.length > IMPORT_MAX_ROWS) {
-    throw fileInvalid(`Tệp có ${data.length} dòng số liệu, tối đa ${IMPORT_MAX_ROWS}. Hãy chia thành nhiều tệp.`, `The file has ${data.length} data lines; at most ${IMPORT_MAX_ROWS}. Split it into several files.`);
+    throw fileInvalid(
+      `Tệp có ${data.length} dòng số liệu, tối đa ${IMPORT_MAX_ROWS}. Hãy chia thành nhiều tệp.`,
+      `The file has ${data.length} data lines; at most ${IMPORT_MAX_ROWS}. Split it into several files.`,
+    );
   }
   const result: CheckedSheet = { rows: [], skippedLines: [], problems: [] };
   const seen = new Map<string, number>();
@@ -135,7 +186,14 @@ export function checkRows(sheet: readonly SheetRow[], currentMonth: string): Che
     const key = `${checked.row.facilityCode}\u0000${checked.row.month}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      result.problems.push(problemAt(row.line, null, `trùng cơ sở ${shown(checked.row.facilityCode)} và tháng ${checked.row.month} với dòng ${first}`, `repeats facility ${shown(checked.row.facilityCode)} and month ${checked.row.month} of line ${first}`));
+      result.problems.push(
+        problemAt(
+          row.line,
+          null,
+          `trùng cơ sở ${shown(checked.row.facilityCode)} và tháng ${checked.row.month} với dòng ${first}`,
+          `repeats facility ${shown(checked.row.facilityCode)} and month ${checked.row.month} of line ${first}`,
+        ),
+      );
       continue;
     }
     seen.set(key, row.line);
@@ -144,15 +202,31 @@ export function checkRows(sheet: readonly SheetRow[], currentMonth: string): Che
   return result;
 }
 
-function checkRow(row: SheetRow, columns: Map<ImportColumnKey, number>, width: number, currentMonth: string): { row?: ImportRow; skipped?: boolean; problems: FieldProblem[] } {
+function checkRow(
+  row: SheetRow,
+  columns: Map<ImportColumnKey, number>,
+  width: number,
+  currentMonth: string,
+): { row?: ImportRow; skipped?: boolean; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const cell = (key: ImportColumnKey) => (columns.has(key) ? (row.cells[columns.get(key)!] ?? '') : '');
   const extra = row.cells.slice(width).some((c) => c.trim() !== '');
-  if (extra) problems.push(problemAt(row.line, null, 'có nhiều ô hơn số cột của dòng tiêu đề', 'has more cells than the header has columns'));
+  if (extra)
+    problems.push(
+      problemAt(row.line, null, 'có nhiều ô hơn số cột của dòng tiêu đề', 'has more cells than the header has columns'),
+    );
 
   const code = cell('facility_code').trim().toUpperCase();
   if (!code) problems.push(problemAt(row.line, 'facility_code', 'chưa nhập mã cơ sở', 'no facility code'));
-  else if (!/^[A-Z0-9][A-Z0-9._-]{0,39}$/.test(code)) problems.push(problemAt(row.line, 'facility_code', `mã cơ sở "${shown(code)}" không hợp lệ`, `facility code "${shown(code)}" is not valid`));
+  else if (!/^[A-Z0-9][A-Z0-9._-]{0,39}$/.test(code))
+    problems.push(
+      problemAt(
+        row.line,
+        'facility_code',
+        `mã cơ sở "${shown(code)}" không hợp lệ`,
+        `facility code "${shown(code)}" is not valid`,
+      ),
+    );
 
   const month = parseMonth(cell('month'), currentMonth);
   if (!month.ok) problems.push(problemAt(row.line, 'month', month.vi, month.en));
@@ -166,9 +240,24 @@ function checkRow(row: SheetRow, columns: Map<ImportColumnKey, number>, width: n
   }
   const f = figures as MonthlyFigures;
   if (f.cashlessCount === 0 && (f.cashlessAmount ?? 0) > 0) {
-    problems.push(problemAt(row.line, 'cashless_amount', 'có số tiền nhưng số giao dịch không dùng tiền mặt là 0', 'has an amount but no cashless transactions'));
+    problems.push(
+      problemAt(
+        row.line,
+        'cashless_amount',
+        'có số tiền nhưng số giao dịch không dùng tiền mặt là 0',
+        'has an amount but no cashless transactions',
+      ),
+    );
   }
-  if (f.cashCount === 0 && (f.cashAmount ?? 0) > 0) problems.push(problemAt(row.line, 'cash_amount', 'có số tiền nhưng số giao dịch tiền mặt là 0', 'has an amount but no cash transactions'));
+  if (f.cashCount === 0 && (f.cashAmount ?? 0) > 0)
+    problems.push(
+      problemAt(
+        row.line,
+        'cash_amount',
+        'có số tiền nhưng số giao dịch tiền mặt là 0',
+        'has an amount but no cash transactions',
+      ),
+    );
   if (problems.length > 0 || !month.ok) return { problems };
   return { row: { line: row.line, facilityCode: code, month: month.value, figures: f }, problems };
 }

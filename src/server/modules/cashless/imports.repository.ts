@@ -34,12 +34,28 @@ export async function lockForImport(tx: Db): Promise<void> {
 }
 
 /** The figures in force for these facilities in these months (YYYY-MM). */
-export async function currentFiguresFor(tx: Db, facilityIds: readonly string[], months: readonly string[]): Promise<CurrentFigures[]> {
+export async function currentFiguresFor(
+  tx: Db,
+  facilityIds: readonly string[],
+  months: readonly string[],
+): Promise<CurrentFigures[]> {
   if (facilityIds.length === 0 || months.length === 0) return [];
   const rows = await tx
-    .select({ facilityId: reports.facilityId, month: reports.month, revision: reports.currentRevision, ...figureColumns })
+    .select({
+      facilityId: reports.facilityId,
+      month: reports.month,
+      revision: reports.currentRevision,
+      ...figureColumns,
+    })
     .from(reports)
-    .innerJoin(figures, and(eq(figures.facilityId, reports.facilityId), eq(figures.month, reports.month), eq(figures.revision, reports.currentRevision)))
+    .innerJoin(
+      figures,
+      and(
+        eq(figures.facilityId, reports.facilityId),
+        eq(figures.month, reports.month),
+        eq(figures.revision, reports.currentRevision),
+      ),
+    )
     .where(and(inArray(reports.facilityId, [...facilityIds]), inArray(reports.month, months.map(monthDate))));
   return rows.map((r) => ({ ...r, month: monthOfDate(r.month) }));
 }
@@ -51,7 +67,13 @@ export async function insertImport(tx: Db, row: typeof imports.$inferInsert): Pr
 /** New months: the pointer at revision 1 (its figures follow in the same transaction). */
 export async function insertReports(tx: Db, keys: ReadonlyArray<{ facilityId: string; month: string }>): Promise<void> {
   for (let i = 0; i < keys.length; i += 1000) {
-    await tx.insert(reports).values(keys.slice(i, i + 1000).map((k) => ({ facilityId: k.facilityId, month: monthDate(k.month), currentRevision: 1 })));
+    await tx
+      .insert(reports)
+      .values(
+        keys
+          .slice(i, i + 1000)
+          .map((k) => ({ facilityId: k.facilityId, month: monthDate(k.month), currentRevision: 1 })),
+      );
   }
 }
 
@@ -60,7 +82,10 @@ export async function insertFigures(tx: Db, rows: readonly NewFiguresRow[]): Pro
 }
 
 /** Moves each month's pointer to its next revision (inserted just before). */
-export async function advanceReports(tx: Db, keys: ReadonlyArray<{ facilityId: string; month: string }>): Promise<void> {
+export async function advanceReports(
+  tx: Db,
+  keys: ReadonlyArray<{ facilityId: string; month: string }>,
+): Promise<void> {
   for (let i = 0; i < keys.length; i += 1000) {
     const chunk = keys.slice(i, i + 1000);
     const ids = `{${chunk.map((k) => k.facilityId).join(',')}}`;
@@ -72,8 +97,17 @@ export async function advanceReports(tx: Db, keys: ReadonlyArray<{ facilityId: s
   }
 }
 
-export async function listImports(db: Db, page: number, pageSize: number): Promise<{ items: ImportRowDb[]; total: number }> {
-  const items = await db.select().from(imports).orderBy(desc(imports.importedAt), desc(imports.id)).limit(pageSize).offset((page - 1) * pageSize);
+export async function listImports(
+  db: Db,
+  page: number,
+  pageSize: number,
+): Promise<{ items: ImportRowDb[]; total: number }> {
+  const items = await db
+    .select()
+    .from(imports)
+    .orderBy(desc(imports.importedAt), desc(imports.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   const total = await db.select({ n: sql<string | number>`count(*)` }).from(imports);
   return { items, total: Number(total[0]?.n ?? 0) };
 }
@@ -99,13 +133,30 @@ export async function listFacilityRevisions(db: Db, facilityId: string) {
 }
 
 /** The figures in force between two months (YYYY-MM, inclusive) of facilities in some communes (null = all). */
-export async function figuresInForce(db: Db, from: string, to: string, communeCodes: readonly string[] | null): Promise<CurrentFigures[]> {
+export async function figuresInForce(
+  db: Db,
+  from: string,
+  to: string,
+  communeCodes: readonly string[] | null,
+): Promise<CurrentFigures[]> {
   const where = [gte(reports.month, monthDate(from)), lte(reports.month, monthDate(to))];
   if (communeCodes) where.push(communeCodes.length ? inArray(facilities.communeCode, [...communeCodes]) : sql`false`);
   const rows = await db
-    .select({ facilityId: reports.facilityId, month: reports.month, revision: reports.currentRevision, ...figureColumns })
+    .select({
+      facilityId: reports.facilityId,
+      month: reports.month,
+      revision: reports.currentRevision,
+      ...figureColumns,
+    })
     .from(reports)
-    .innerJoin(figures, and(eq(figures.facilityId, reports.facilityId), eq(figures.month, reports.month), eq(figures.revision, reports.currentRevision)))
+    .innerJoin(
+      figures,
+      and(
+        eq(figures.facilityId, reports.facilityId),
+        eq(figures.month, reports.month),
+        eq(figures.revision, reports.currentRevision),
+      ),
+    )
     .innerJoin(facilities, eq(facilities.id, reports.facilityId))
     .where(and(...where))
     .orderBy(asc(reports.facilityId), asc(reports.month));

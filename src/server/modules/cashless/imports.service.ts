@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../platform/db';
 import { todayInVietnam } from '../../../contracts/common';
-import { IMPORT_MAX_PROBLEMS, monthOf, type FacilityMonths, type FiguresRevision, type ImportPage, type ImportReplacement, type ImportResult, type MonthlyFigures } from '../../../contracts/cashless';
+import {
+  IMPORT_MAX_PROBLEMS,
+  monthOf,
+  type FacilityMonths,
+  type FiguresRevision,
+  type ImportPage,
+  type ImportReplacement,
+  type ImportResult,
+  type MonthlyFigures,
+} from '../../../contracts/cashless';
 import type { FieldProblem } from '../../../contracts/messages';
 import type { AccessContext } from '../identity';
 import { fileInvalid, importInvalid } from './cashless.errors';
@@ -33,16 +42,32 @@ export interface ImportMeta {
   skipped: number;
 }
 
-type Outcome = { created: FiguresToRecord[]; replaced: Array<FiguresToRecord & { previous: repo.CurrentFigures }>; unchanged: FiguresToRecord[] };
+type Outcome = {
+  created: FiguresToRecord[];
+  replaced: Array<FiguresToRecord & { previous: repo.CurrentFigures }>;
+  unchanged: FiguresToRecord[];
+};
 
 const sameFigures = (a: MonthlyFigures, b: MonthlyFigures) =>
-  a.cashlessCount === b.cashlessCount && a.cashCount === b.cashCount && a.cashlessAmount === b.cashlessAmount && a.cashAmount === b.cashAmount;
+  a.cashlessCount === b.cashlessCount &&
+  a.cashCount === b.cashCount &&
+  a.cashlessAmount === b.cashlessAmount &&
+  a.cashAmount === b.cashAmount;
 
-const figuresOf = (f: MonthlyFigures): MonthlyFigures => ({ cashlessCount: f.cashlessCount, cashCount: f.cashCount, cashlessAmount: f.cashlessAmount, cashAmount: f.cashAmount });
+const figuresOf = (f: MonthlyFigures): MonthlyFigures => ({
+  cashlessCount: f.cashlessCount,
+  cashCount: f.cashCount,
+  cashlessAmount: f.cashlessAmount,
+  cashAmount: f.cashAmount,
+});
 
 /** Sorts rows into new months, replaced figures and unchanged ones, against the figures in force. */
 async function classify(db: Db, rows: readonly FiguresToRecord[]): Promise<Outcome> {
-  const current = await repo.currentFiguresFor(db, [...new Set(rows.map((r) => r.facilityId))], [...new Set(rows.map((r) => r.month))]);
+  const current = await repo.currentFiguresFor(
+    db,
+    [...new Set(rows.map((r) => r.facilityId))],
+    [...new Set(rows.map((r) => r.month))],
+  );
   const byKey = new Map(current.map((c) => [`${c.facilityId}|${c.month}`, c]));
   const outcome: Outcome = { created: [], replaced: [], unchanged: [] };
   for (const row of rows) {
@@ -59,19 +84,43 @@ async function classify(db: Db, rows: readonly FiguresToRecord[]): Promise<Outco
  * revision of each replaced month (the earlier one stays as history) and the moved pointers.
  * Unchanged rows write nothing. Imports are serialised by a table lock.
  */
-export async function recordFigures(db: Db, meta: ImportMeta, rows: readonly FiguresToRecord[]): Promise<{ importId: string; outcome: Outcome }> {
+export async function recordFigures(
+  db: Db,
+  meta: ImportMeta,
+  rows: readonly FiguresToRecord[],
+): Promise<{ importId: string; outcome: Outcome }> {
   return db.transaction(async (tx) => {
     await repo.lockForImport(tx);
     const outcome = await classify(tx, rows);
     const imported = await repo.insertImport(tx, {
-      importedBy: meta.accountId, importedByName: meta.accountName, fileName: meta.fileName, format: meta.format, sha256: meta.sha256,
-      rowCount: rows.length + meta.skipped, created: outcome.created.length, replaced: outcome.replaced.length, unchanged: outcome.unchanged.length, skipped: meta.skipped,
+      importedBy: meta.accountId,
+      importedByName: meta.accountName,
+      fileName: meta.fileName,
+      format: meta.format,
+      sha256: meta.sha256,
+      rowCount: rows.length + meta.skipped,
+      created: outcome.created.length,
+      replaced: outcome.replaced.length,
+      unchanged: outcome.unchanged.length,
+      skipped: meta.skipped,
     });
     const recorded = { importId: imported.id, recordedBy: meta.accountId, recordedAt: imported.importedAt };
     await repo.insertReports(tx, outcome.created);
     await repo.insertFigures(tx, [
-      ...outcome.created.map((r) => ({ facilityId: r.facilityId, month: repo.monthDate(r.month), revision: 1, ...figuresOf(r.figures), ...recorded })),
-      ...outcome.replaced.map((r) => ({ facilityId: r.facilityId, month: repo.monthDate(r.month), revision: r.previous.revision + 1, ...figuresOf(r.figures), ...recorded })),
+      ...outcome.created.map((r) => ({
+        facilityId: r.facilityId,
+        month: repo.monthDate(r.month),
+        revision: 1,
+        ...figuresOf(r.figures),
+        ...recorded,
+      })),
+      ...outcome.replaced.map((r) => ({
+        facilityId: r.facilityId,
+        month: repo.monthDate(r.month),
+        revision: r.previous.revision + 1,
+        ...figuresOf(r.figures),
+        ...recorded,
+      })),
     ]);
     await repo.advanceReports(tx, outcome.replaced);
     return { importId: imported.id, outcome };
@@ -79,7 +128,11 @@ export async function recordFigures(db: Db, meta: ImportMeta, rows: readonly Fig
 }
 
 /** Resolves facility codes; unknown codes and facilities outside the importer's units are problems. */
-async function resolveFacilities(db: Db, access: AccessContext, rows: readonly ImportRow[]): Promise<{ resolved: FiguresToRecord[]; problems: FieldProblem[] }> {
+async function resolveFacilities(
+  db: Db,
+  access: AccessContext,
+  rows: readonly ImportRow[],
+): Promise<{ resolved: FiguresToRecord[]; problems: FieldProblem[] }> {
   const found = await facilitiesRepo.listFacilitiesByCodes(db, [...new Set(rows.map((r) => r.facilityCode))]);
   const byCode = new Map(found.map((f) => [f.code, f]));
   const resolved: FiguresToRecord[] = [];
@@ -87,11 +140,31 @@ async function resolveFacilities(db: Db, access: AccessContext, rows: readonly I
   for (const row of rows) {
     const facility = byCode.get(row.facilityCode);
     if (!facility) {
-      problems.push(problemAt(row.line, 'facility_code', `không có cơ sở mã "${shown(row.facilityCode)}" trong danh mục`, `no facility with code "${shown(row.facilityCode)}" in the register`));
+      problems.push(
+        problemAt(
+          row.line,
+          'facility_code',
+          `không có cơ sở mã "${shown(row.facilityCode)}" trong danh mục`,
+          `no facility with code "${shown(row.facilityCode)}" in the register`,
+        ),
+      );
     } else if (!access.canInUnit('cashless.figures.import', facility.communeCode)) {
-      problems.push(problemAt(row.line, 'facility_code', `cơ sở ${row.facilityCode} ở đơn vị ${facility.communeCode}, ngoài phạm vi bạn được giao`, `facility ${row.facilityCode} is in unit ${facility.communeCode}, outside your assignment`));
+      problems.push(
+        problemAt(
+          row.line,
+          'facility_code',
+          `cơ sở ${row.facilityCode} ở đơn vị ${facility.communeCode}, ngoài phạm vi bạn được giao`,
+          `facility ${row.facilityCode} is in unit ${facility.communeCode}, outside your assignment`,
+        ),
+      );
     } else {
-      resolved.push({ line: row.line, facilityId: facility.id, facilityCode: row.facilityCode, month: row.month, figures: row.figures });
+      resolved.push({
+        line: row.line,
+        facilityId: facility.id,
+        facilityCode: row.facilityCode,
+        month: row.month,
+        figures: row.figures,
+      });
     }
   }
   return { resolved, problems };
@@ -100,7 +173,11 @@ async function resolveFacilities(db: Db, access: AccessContext, rows: readonly I
 /** A file name fit to keep: the last path segment, no control characters, at most 200 characters. */
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/\p{Cc}/gu, '').trim().normalize('NFC').slice(0, 200);
+  const clean = base
+    .replace(/\p{Cc}/gu, '')
+    .trim()
+    .normalize('NFC')
+    .slice(0, 200);
   return clean || 'tep-tai-len';
 }
 
@@ -110,27 +187,44 @@ export function cleanFileName(name: string | undefined): string {
  * any problem refuses the whole file with CASHLESS.IMPORT_INVALID listing the lines. A dry run
  * checks and classifies without writing.
  */
-export async function importFile(db: Db, access: AccessContext, bytes: Uint8Array, options: { fileName?: string; dryRun: boolean; now?: Date }): Promise<ImportResult> {
+export async function importFile(
+  db: Db,
+  access: AccessContext,
+  bytes: Uint8Array,
+  options: { fileName?: string; dryRun: boolean; now?: Date },
+): Promise<ImportResult> {
   const sheet = await readImportFile(bytes);
   const checked = checkRows(sheet.rows, monthOf(todayInVietnam(options.now)));
   const { resolved, problems } = await resolveFacilities(db, access, checked.rows);
   const all = [...checked.problems, ...problems].sort((a, b) => lineOf(a) - lineOf(b));
   if (all.length > 0) throw importInvalid(all.slice(0, IMPORT_MAX_PROBLEMS), all.length);
-  if (resolved.length === 0) throw fileInvalid('Tệp không có dòng nào có số liệu (các dòng của tệp mẫu còn để trống)', 'The file has no line with figures (the template lines are still blank)');
+  if (resolved.length === 0)
+    throw fileInvalid(
+      'Tệp không có dòng nào có số liệu (các dòng của tệp mẫu còn để trống)',
+      'The file has no line with figures (the template lines are still blank)',
+    );
   const fileName = cleanFileName(options.fileName);
   let importId: string | null = null;
   let outcome: Outcome;
   if (options.dryRun) outcome = await classify(db, resolved);
   else {
     const meta: ImportMeta = {
-      fileName, format: sheet.format, sha256: createHash('sha256').update(bytes).digest('hex'),
-      accountId: access.actor?.accountId ?? null, accountName: access.actor?.displayName ?? null, skipped: checked.skippedLines.length,
+      fileName,
+      format: sheet.format,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      accountId: access.actor?.accountId ?? null,
+      accountName: access.actor?.displayName ?? null,
+      skipped: checked.skippedLines.length,
     };
     ({ importId, outcome } = await recordFigures(db, meta, resolved));
   }
-  const replacements: ImportReplacement[] = outcome.replaced
-    .slice(0, MAX_REPLACEMENTS_LISTED)
-    .map((r) => ({ line: r.line, facilityCode: r.facilityCode, month: r.month, previous: figuresOf(r.previous), next: figuresOf(r.figures) }));
+  const replacements: ImportReplacement[] = outcome.replaced.slice(0, MAX_REPLACEMENTS_LISTED).map((r) => ({
+    line: r.line,
+    facilityCode: r.facilityCode,
+    month: r.month,
+    previous: figuresOf(r.previous),
+    next: figuresOf(r.figures),
+  }));
   return {
     id: importId,
     dryRun: options.dryRun,
@@ -156,8 +250,17 @@ export async function listImports(db: Db, page: number, pageSize: number): Promi
   const { items, total } = await repo.listImports(db, page, pageSize);
   return {
     items: items.map((i) => ({
-      id: i.id, importedAt: i.importedAt.toISOString(), importedBy: i.importedByName, fileName: i.fileName, format: i.format, sha256: i.sha256,
-      rows: i.rowCount, created: i.created, replaced: i.replaced, unchanged: i.unchanged, skipped: i.skipped,
+      id: i.id,
+      importedAt: i.importedAt.toISOString(),
+      importedBy: i.importedByName,
+      fileName: i.fileName,
+      format: i.format,
+      sha256: i.sha256,
+      rows: i.rowCount,
+      created: i.created,
+      replaced: i.replaced,
+      unchanged: i.unchanged,
+      skipped: i.skipped,
     })),
     total,
     page,
@@ -176,12 +279,21 @@ export async function facilityMonths(db: Db, access: AccessContext, facilityId: 
     const present = (r: (typeof list)[number]): FiguresRevision => {
       const next = byRevision.get(r.revision + 1);
       return {
-        ...figuresOf(r), revision: r.revision, importId: r.importId, recordedAt: r.recordedAt.toISOString(), recordedBy: r.recordedByName,
-        replacedAt: next ? next.recordedAt.toISOString() : null, replacedBy: next ? next.recordedByName : null,
+        ...figuresOf(r),
+        revision: r.revision,
+        importId: r.importId,
+        recordedAt: r.recordedAt.toISOString(),
+        recordedBy: r.recordedByName,
+        replacedAt: next ? next.recordedAt.toISOString() : null,
+        replacedBy: next ? next.recordedByName : null,
       };
     };
     const current = list.find((r) => r.revision === r.currentRevision)!;
-    return { month, current: present(current), history: list.filter((r) => r.revision !== r.currentRevision).map(present) };
+    return {
+      month,
+      current: present(current),
+      history: list.filter((r) => r.revision !== r.currentRevision).map(present),
+    };
   });
   return { facility, months };
 }

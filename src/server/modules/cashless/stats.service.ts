@@ -1,6 +1,12 @@
 import type { Db } from '../../platform/db';
 import { todayInVietnam } from '../../../contracts/common';
-import { STATS_MAX_MONTHS, monthsBetween, type CashlessStats, type StatsRow, type StatsUnit } from '../../../contracts/cashless';
+import {
+  STATS_MAX_MONTHS,
+  monthsBetween,
+  type CashlessStats,
+  type StatsRow,
+  type StatsUnit,
+} from '../../../contracts/cashless';
 import type { AccessContext } from '../identity';
 import { getUnit, getUnitHierarchy, listUnits } from '../units';
 import { CASHLESS_ERRORS, fieldInvalid, scopeForbidden } from './cashless.errors';
@@ -34,10 +40,21 @@ export interface CashlessFacilityStats {
 
 /** Checks a period: YYYY-MM months, from ≤ to, at most STATS_MAX_MONTHS months. */
 export function periodMonths(from: string, to: string): string[] {
-  if (from > to) throw fieldInvalid(CASHLESS_ERRORS.STATS_INVALID, 'to', 'Tháng cuối phải sau hoặc bằng tháng đầu', 'The last month must not be before the first');
+  if (from > to)
+    throw fieldInvalid(
+      CASHLESS_ERRORS.STATS_INVALID,
+      'to',
+      'Tháng cuối phải sau hoặc bằng tháng đầu',
+      'The last month must not be before the first',
+    );
   const months = monthsBetween(from, to);
   if (months.length > STATS_MAX_MONTHS) {
-    throw fieldInvalid(CASHLESS_ERRORS.STATS_INVALID, 'to', `Khoảng thời gian tối đa ${STATS_MAX_MONTHS} tháng`, `The period is at most ${STATS_MAX_MONTHS} months`);
+    throw fieldInvalid(
+      CASHLESS_ERRORS.STATS_INVALID,
+      'to',
+      `Khoảng thời gian tối đa ${STATS_MAX_MONTHS} tháng`,
+      `The period is at most ${STATS_MAX_MONTHS} months`,
+    );
   }
   return months;
 }
@@ -57,12 +74,32 @@ export async function cashlessFacilityStats(db: Db, options: CashlessStatsOption
   for (const code of options.unitCodes) {
     const unit = await getUnit(db, code, asOf);
     units.push({ code: unit.code, fullName: unit.fullName, level: unit.level, type: unit.type });
-    scopes.push({ code, communes: new Set(hierarchy.descendants(code).filter((c) => communes.byCode.has(c))), wardRows: unit.level !== 'commune' });
+    scopes.push({
+      code,
+      communes: new Set(hierarchy.descendants(code).filter((c) => communes.byCode.has(c))),
+      wardRows: unit.level !== 'commune',
+    });
   }
   const covered = [...new Set(scopes.flatMap((s) => [...s.communes]))];
-  const [facilityRows, figures] = await Promise.all([listFacilitiesIn(db, covered), figuresInForce(db, options.from, options.to, covered)]);
-  const facilities = facilityRows.map((f) => ({ id: f.id, kind: f.kind, communeCode: f.communeCode, inWard: communes.isWard(f.communeCode), active: f.active }));
-  const rows = computeStats({ facilities, figures, units: scopes, months, monthly: options.monthly ?? true, period: options.period ?? true });
+  const [facilityRows, figures] = await Promise.all([
+    listFacilitiesIn(db, covered),
+    figuresInForce(db, options.from, options.to, covered),
+  ]);
+  const facilities = facilityRows.map((f) => ({
+    id: f.id,
+    kind: f.kind,
+    communeCode: f.communeCode,
+    inWard: communes.isWard(f.communeCode),
+    active: f.active,
+  }));
+  const rows = computeStats({
+    facilities,
+    figures,
+    units: scopes,
+    months,
+    monthly: options.monthly ?? true,
+    period: options.period ?? true,
+  });
   return { from: options.from, to: options.to, months, units, rows };
 }
 
@@ -70,13 +107,38 @@ export async function cashlessFacilityStats(db: Db, options: CashlessStatsOption
  * GET /stats: the chosen unit (default: the reader's — the province for a province-wide reader)
  * per month and for the period, and the period rows of each commune under it that the reader covers.
  */
-export async function statsForReader(db: Db, access: AccessContext, query: { from: string; to: string; unitCode?: string }, provinceCode: string): Promise<CashlessStats> {
-  const unitCode = query.unitCode ?? (access.unitScope('cashless.stats.read') === null ? provinceCode : (access.grantFor('cashless.stats.read')?.unitCode ?? provinceCode));
+export async function statsForReader(
+  db: Db,
+  access: AccessContext,
+  query: { from: string; to: string; unitCode?: string },
+  provinceCode: string,
+): Promise<CashlessStats> {
+  const unitCode =
+    query.unitCode ??
+    (access.unitScope('cashless.stats.read') === null
+      ? provinceCode
+      : (access.grantFor('cashless.stats.read')?.unitCode ?? provinceCode));
   periodMonths(query.from, query.to);
   await getUnit(db, unitCode, todayInVietnam()); // an unknown unit is 404 for everyone
   if (!access.canInUnit('cashless.stats.read', unitCode)) throw scopeForbidden(unitCode);
   const main = await cashlessFacilityStats(db, { from: query.from, to: query.to, unitCodes: [unitCode] });
-  const children = (await listUnits(db, todayInVietnam(), { parentCode: unitCode })).filter((u) => access.canInUnit('cashless.stats.read', u.code));
-  const byChild = children.length ? await cashlessFacilityStats(db, { from: query.from, to: query.to, unitCodes: children.map((u) => u.code), monthly: false }) : undefined;
-  return { from: main.from, to: main.to, months: main.months, unit: main.units[0]!, children: byChild?.units ?? [], rows: [...main.rows, ...(byChild?.rows ?? [])] };
+  const children = (await listUnits(db, todayInVietnam(), { parentCode: unitCode })).filter((u) =>
+    access.canInUnit('cashless.stats.read', u.code),
+  );
+  const byChild = children.length
+    ? await cashlessFacilityStats(db, {
+        from: query.from,
+        to: query.to,
+        unitCodes: children.map((u) => u.code),
+        monthly: false,
+      })
+    : undefined;
+  return {
+    from: main.from,
+    to: main.to,
+    months: main.months,
+    unit: main.units[0]!,
+    children: byChild?.units ?? [],
+    rows: [...main.rows, ...(byChild?.rows ?? [])],
+  };
 }

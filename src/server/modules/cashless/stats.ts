@@ -1,4 +1,11 @@
-import { STATS_KINDS, type FacilityKind, type MonthlyFigures, type StatsArea, type StatsKind, type StatsRow } from '../../../contracts/cashless';
+import {
+  STATS_KINDS,
+  type FacilityKind,
+  type MonthlyFigures,
+  type StatsArea,
+  type StatsKind,
+  type StatsRow,
+} from '../../../contracts/cashless';
 
 /**
  * The statistics of target 7, as pure functions (no database): per unit, month (or the whole
@@ -48,11 +55,34 @@ export function share(n: number, d: number): number | null {
   return d === 0 ? null : n / d;
 }
 
-type Totals = Pick<StatsRow, 'registered' | 'reporting' | 'transacting' | 'fullyCashless' | 'cashlessCount' | 'cashCount' | 'cashlessAmount' | 'cashAmount'>;
+type Totals = Pick<
+  StatsRow,
+  | 'registered'
+  | 'reporting'
+  | 'transacting'
+  | 'fullyCashless'
+  | 'cashlessCount'
+  | 'cashCount'
+  | 'cashlessAmount'
+  | 'cashAmount'
+>;
 
 /** Totals of some facilities over some months. */
-export function aggregate(facilities: readonly StatsFacility[], byFacility: ReadonlyMap<string, ReadonlyMap<string, MonthlyFigures>>, months: readonly string[]): Totals {
-  const t: Totals = { registered: 0, reporting: 0, transacting: 0, fullyCashless: 0, cashlessCount: 0, cashCount: 0, cashlessAmount: 0, cashAmount: 0 };
+export function aggregate(
+  facilities: readonly StatsFacility[],
+  byFacility: ReadonlyMap<string, ReadonlyMap<string, MonthlyFigures>>,
+  months: readonly string[],
+): Totals {
+  const t: Totals = {
+    registered: 0,
+    reporting: 0,
+    transacting: 0,
+    fullyCashless: 0,
+    cashlessCount: 0,
+    cashCount: 0,
+    cashlessAmount: 0,
+    cashAmount: 0,
+  };
   for (const facility of facilities) {
     if (facility.active) t.registered += 1;
     const reported = byFacility.get(facility.id);
@@ -123,7 +153,9 @@ export function computeStats(input: StatsInput): StatsRow[] {
       const inArea = area === 'ward' ? inUnit.filter((f) => f.inWard) : inUnit;
       for (const kind of STATS_KINDS) {
         const subset = kind === 'all' ? inArea : inArea.filter((f) => f.kind === kind);
-        if (input.monthly) for (const month of input.months) rows.push(toRow(unit.code, month, kind, area, aggregate(subset, byFacility, [month])));
+        if (input.monthly)
+          for (const month of input.months)
+            rows.push(toRow(unit.code, month, kind, area, aggregate(subset, byFacility, [month])));
         if (input.period) rows.push(toRow(unit.code, null, kind, area, aggregate(subset, byFacility, input.months)));
       }
     }

@@ -10,15 +10,22 @@ export const TAN_PHONG = '03408'; // Phường Tân Phong
 export const BINH_LU = '03390'; // Xã Bình Lư
 export const MUONG_TE = '03445'; // Xã Mường Tè
 
-export const HEADER = 'Mã cơ sở,Tên cơ sở,Tháng (YYYY-MM),Số giao dịch không dùng tiền mặt,Số giao dịch tiền mặt,Số tiền không dùng tiền mặt (đồng),Số tiền mặt (đồng)';
+export const HEADER =
+  'Mã cơ sở,Tên cơ sở,Tháng (YYYY-MM),Số giao dịch không dùng tiền mặt,Số giao dịch tiền mặt,Số tiền không dùng tiền mặt (đồng),Số tiền mặt (đồng)';
 
 export type ErrorBody = ApiErrorBody;
 
 /** A multipart body with one file part `file`. */
-export function fileUpload(bytes: Uint8Array | string, fileName = 'so-lieu.csv', type = 'text/csv'): { payload: Buffer; headers: Record<string, string> } {
+export function fileUpload(
+  bytes: Uint8Array | string,
+  fileName = 'so-lieu.csv',
+  type = 'text/csv',
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----dvc06${randomUUID()}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
     typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -31,9 +38,18 @@ export function csv(...lines: string[]): string {
 }
 
 /** Uploads a file to POST /api/v1/cashless/imports. */
-export async function upload(session: Session, bytes: Uint8Array | string, options: { dryRun?: boolean; fileName?: string; type?: string } = {}) {
+export async function upload(
+  session: Session,
+  bytes: Uint8Array | string,
+  options: { dryRun?: boolean; fileName?: string; type?: string } = {},
+) {
   const body = fileUpload(bytes, options.fileName, options.type);
-  return session.inject({ method: 'POST', url: `/api/v1/cashless/imports${options.dryRun ? '?dryRun=true' : ''}`, payload: body.payload, headers: body.headers });
+  return session.inject({
+    method: 'POST',
+    url: `/api/v1/cashless/imports${options.dryRun ? '?dryRun=true' : ''}`,
+    payload: body.payload,
+    headers: body.headers,
+  });
 }
 
 /** Uploads a file that must be accepted, and returns the result. */
@@ -44,7 +60,10 @@ export async function importOk(session: Session, text: string): Promise<ImportRe
 }
 
 /** Creates a facility that must be accepted. */
-export async function createFacility(session: Session, body: { code: string; typeCode: string; name: string; communeCode: string; active?: boolean }): Promise<Facility> {
+export async function createFacility(
+  session: Session,
+  body: { code: string; typeCode: string; name: string; communeCode: string; active?: boolean },
+): Promise<Facility> {
   const res = await session.inject({ method: 'POST', url: '/api/v1/cashless/facilities', payload: body });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<Facility>();
@@ -55,7 +74,12 @@ export const FIXTURE_FACILITIES = [
   { code: 'TH-DK-1', typeCode: 'primary', name: 'Trường Tiểu học số 1 phường Đoàn Kết', communeCode: DOAN_KET },
   { code: 'MN-TP-1', typeCode: 'kindergarten', name: 'Trường Mầm non số 1 phường Tân Phong', communeCode: TAN_PHONG },
   { code: 'TH-BL-1', typeCode: 'primary', name: 'Trường Tiểu học số 1 xã Bình Lư', communeCode: BINH_LU },
-  { code: 'TYT-DK-1', typeCode: 'commune_health_station', name: 'Trạm Y tế số 1 phường Đoàn Kết', communeCode: DOAN_KET },
+  {
+    code: 'TYT-DK-1',
+    typeCode: 'commune_health_station',
+    name: 'Trạm Y tế số 1 phường Đoàn Kết',
+    communeCode: DOAN_KET,
+  },
   { code: 'TYT-BL-1', typeCode: 'commune_health_station', name: 'Trạm Y tế số 1 xã Bình Lư', communeCode: BINH_LU },
   { code: 'TYT-MT-1', typeCode: 'commune_health_station', name: 'Trạm Y tế số 1 xã Mường Tè', communeCode: MUONG_TE },
 ] as const;

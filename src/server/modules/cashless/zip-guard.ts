@@ -47,7 +47,14 @@ function findEndOfCentralDirectory(view: DataView): number {
 }
 
 /** Bytes an entry inflates to, refusing past `budget`. */
-function inflatedSize(bytes: Uint8Array, view: DataView, localOffset: number, compressedSize: number, method: number, budget: number): number | ZipProblem {
+function inflatedSize(
+  bytes: Uint8Array,
+  view: DataView,
+  localOffset: number,
+  compressedSize: number,
+  method: number,
+  budget: number,
+): number | ZipProblem {
   if (localOffset + 30 > view.byteLength || view.getUint32(localOffset, true) !== 0x04034b50) return 'corrupt';
   const start = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
   if (start + compressedSize > bytes.byteLength) return 'corrupt';
@@ -57,6 +64,8 @@ function inflatedSize(bytes: Uint8Array, view: DataView, localOffset: number, co
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) }).byteLength;
   } catch (error) {
-    return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError ? 'too_large' : 'corrupt';
+    return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError
+      ? 'too_large'
+      : 'corrupt';
   }
 }

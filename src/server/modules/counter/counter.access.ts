@@ -35,13 +35,24 @@ export function actorOf(access: AccessContext): { accountId: string; displayName
  * The counter's unit for a new visit: the given one (it must exist today and the officer must
  * record there), or the officer's only unit where they record.
  */
-export async function counterUnit(db: Db, access: AccessContext, given: string | undefined, today: string): Promise<string> {
+export async function counterUnit(
+  db: Db,
+  access: AccessContext,
+  given: string | undefined,
+  today: string,
+): Promise<string> {
   if (given) {
     await assertUnitExists(db, given, today);
     if (!access.canInUnit(RECORD, given)) throw unitForbidden(given);
     return given;
   }
-  const units = [...new Set((access.actor?.grants ?? []).map((g) => g.unitCode).filter((u): u is string => u !== null && access.canInUnit(RECORD, u)))];
+  const units = [
+    ...new Set(
+      (access.actor?.grants ?? [])
+        .map((g) => g.unitCode)
+        .filter((u): u is string => u !== null && access.canInUnit(RECORD, u)),
+    ),
+  ];
   if (units.length !== 1) throw unitRequired();
   return units[0]!;
 }
@@ -50,7 +61,11 @@ export async function counterUnit(db: Db, access: AccessContext, given: string |
  * The units a list or summary covers: the asked unit and everything below it (if the reader may
  * read there), or all the reader's units; null = the whole province.
  */
-export async function readUnits(db: Db, access: AccessContext, unitCode: string | undefined): Promise<readonly string[] | null> {
+export async function readUnits(
+  db: Db,
+  access: AccessContext,
+  unitCode: string | undefined,
+): Promise<readonly string[] | null> {
   if (unitCode) {
     if (!access.canInUnit(READ, unitCode)) throw unitForbidden(unitCode);
     return (await getUnitHierarchy(db, todayInVietnam())).descendants(unitCode);
@@ -78,19 +93,46 @@ export interface FoundPerson {
  * (citizens may be served at any counter, Decree 118/2025), and writes the access to the access log
  * with the counter purpose — in the caller's transaction when `db` is one.
  */
-export async function lookupCitizen(db: Db, access: AccessContext, nationalId: string, options: CounterOptions): Promise<FoundPerson> {
+export async function lookupCitizen(
+  db: Db,
+  access: AccessContext,
+  nationalId: string,
+  options: CounterOptions,
+): Promise<FoundPerson> {
   const grant = access.grantFor(RECORD);
   const reader = options.pseudonymKey
-    ? { accountId: actorOf(access).accountId, role: grant?.role ?? 'unknown', unitCode: grant?.unitCode ?? null, requestId: access.requestId, pseudonymKey: options.pseudonymKey }
+    ? {
+        accountId: actorOf(access).accountId,
+        role: grant?.role ?? 'unknown',
+        unitCode: grant?.unitCode ?? null,
+        requestId: access.requestId,
+        pseudonymKey: options.pseudonymKey,
+      }
     : undefined;
-  const page = await searchPersons(db, { nationalId, purpose: COUNTER_LOOKUP_PURPOSE, page: 1, pageSize: 1 }, null, reader);
+  const page = await searchPersons(
+    db,
+    { nationalId, purpose: COUNTER_LOOKUP_PURPOSE, page: 1, pageSize: 1 },
+    null,
+    reader,
+  );
   const person = page.items[0];
   if (!person) throw personNotFound();
-  return { id: person.id, fullName: person.fullName, birthYear: person.birthYear, residenceUnitName: person.residenceUnitName, deceased: person.status === 'deceased' };
+  return {
+    id: person.id,
+    fullName: person.fullName,
+    birthYear: person.birthYear,
+    residenceUnitName: person.residenceUnitName,
+    deceased: person.status === 'deceased',
+  };
 }
 
 /** The citizen of a visit: found, and alive (a death is declared by a living visitor). */
-export async function visitCitizen(db: Db, access: AccessContext, nationalId: string, options: CounterOptions): Promise<FoundPerson> {
+export async function visitCitizen(
+  db: Db,
+  access: AccessContext,
+  nationalId: string,
+  options: CounterOptions,
+): Promise<FoundPerson> {
   const person = await lookupCitizen(db, access, nationalId, options);
   if (person.deceased) throw personDeceased();
   return person;

@@ -5,7 +5,17 @@ import type { CounterSummary, Visit, VisitPage } from '../../../contracts/counte
 import { DEFAULT_ROLES } from '../identity';
 import { citizenAccountFor } from '../identity/auth.service';
 import { openSession, SESSION_COOKIE } from '../identity/sessions';
-import { DOAN_KET, MUONG_TE, PEOPLE, patch, post, seedCounterFixtures, visitBody, type Caller, type ErrorBody } from './test-support';
+import {
+  DOAN_KET,
+  MUONG_TE,
+  PEOPLE,
+  patch,
+  post,
+  seedCounterFixtures,
+  visitBody,
+  type Caller,
+  type ErrorBody,
+} from './test-support';
 
 let t: TestApp;
 const sessions = new Map<string, Caller>();
@@ -16,11 +26,23 @@ beforeAll(async () => {
   t = await createTestApp();
   await seedCounterFixtures(t);
   // Every staff role at the province (its grant covers every commune), like identity's matrix test.
-  for (const r of DEFAULT_ROLES.filter((x) => x.staff)) sessions.set(r.code, await t.staff(r.code, '12', r.needsSector ? 'health_insurance' : undefined));
+  for (const r of DEFAULT_ROLES.filter((x) => x.staff))
+    sessions.set(r.code, await t.staff(r.code, '12', r.needsSector ? 'health_insurance' : undefined));
   // A citizen signed in with e-ID level 2 (the account and session as the e-ID callback makes them).
-  const account = await citizenAccountFor(t.database.db, 'https://eid.test', { subject: 'sub-thuy', nationalId: PEOPLE.thuy.nationalId, name: 'Lò Thị Thuỷ', level: 2, idToken: 'x' });
+  const account = await citizenAccountFor(t.database.db, 'https://eid.test', {
+    subject: 'sub-thuy',
+    nationalId: PEOPLE.thuy.nationalId,
+    name: 'Lò Thị Thuỷ',
+    level: 2,
+    idToken: 'x',
+  });
   const { token, csrfToken } = await openSession(t.database.db, account.id, { acr: 2 });
-  citizen = { inject: (o) => { const opts = typeof o === 'string' ? { url: o } : o; return t.app.inject({ ...opts, headers: { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': csrfToken } }); } };
+  citizen = {
+    inject: (o) => {
+      const opts = typeof o === 'string' ? { url: o } : o;
+      return t.app.inject({ ...opts, headers: { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': csrfToken } });
+    },
+  };
   sessions.set('citizen', citizen);
 });
 afterAll(async () => t?.close());
@@ -32,12 +54,25 @@ const probes = {
 } as const;
 
 describe('every role × the two counter actions', () => {
-  const cases = DEFAULT_ROLES.flatMap((r) => (Object.keys(probes) as Array<keyof typeof probes>).map((action) => [r.code, action, r.actions.includes(action)] as const));
+  const cases = DEFAULT_ROLES.flatMap((r) =>
+    (Object.keys(probes) as Array<keyof typeof probes>).map(
+      (action) => [r.code, action, r.actions.includes(action)] as const,
+    ),
+  );
 
   it('gives the counter actions to the officers who serve citizens and the readers of the figures, and never to a citizen', () => {
-    const holders = (action: string) => DEFAULT_ROLES.filter((r) => r.actions.includes(action as never)).map((r) => r.code).sort();
+    const holders = (action: string) =>
+      DEFAULT_ROLES.filter((r) => r.actions.includes(action as never))
+        .map((r) => r.code)
+        .sort();
     expect(holders('counter.visit.record')).toEqual(['civil_status_officer', 'commune_police', 'one_stop_officer']);
-    expect(holders('counter.visit.read')).toEqual(['civil_status_officer', 'commune_police', 'leader', 'one_stop_officer', 'standing_agency']);
+    expect(holders('counter.visit.read')).toEqual([
+      'civil_status_officer',
+      'commune_police',
+      'leader',
+      'one_stop_officer',
+      'standing_agency',
+    ]);
   });
 
   it.each(cases)('%s → %s allowed: %s', async (role, action, allowed) => {
@@ -52,8 +87,13 @@ describe('every role × the two counter actions', () => {
   });
 
   it('refuses the lookup, a correction and the summary to a citizen', async () => {
-    expect((await post(citizen, '/api/v1/counter/lookup', { nationalId: PEOPLE.thuy.nationalId! })).statusCode).toBe(403);
-    expect((await patch(citizen, '/api/v1/counter/visits/6f1c1c52-7a4e-4d2b-9a59-0d5f1b0f0a11', { outcome: 'filed_paper' })).statusCode).toBe(403);
+    expect((await post(citizen, '/api/v1/counter/lookup', { nationalId: PEOPLE.thuy.nationalId! })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await patch(citizen, '/api/v1/counter/visits/6f1c1c52-7a4e-4d2b-9a59-0d5f1b0f0a11', { outcome: 'filed_paper' }))
+        .statusCode,
+    ).toBe(403);
     expect((await citizen.inject(`/api/v1/counter/summary?from=${today}&to=${today}`)).statusCode).toBe(403);
   });
 });
@@ -65,7 +105,13 @@ describe('unit scope: an officer of commune A and commune B’s counter', () => 
   beforeAll(async () => {
     a = await t.staff('one_stop_officer', MUONG_TE);
     b = await t.staff('commune_police', DOAN_KET);
-    bVisit = (await post(b, '/api/v1/counter/visits', visitBody({ nationalId: PEOPLE.pao.nationalId, counterLabel: 'Quầy công an' }))).json<Visit>();
+    bVisit = (
+      await post(
+        b,
+        '/api/v1/counter/visits',
+        visitBody({ nationalId: PEOPLE.pao.nationalId, counterLabel: 'Quầy công an' }),
+      )
+    ).json<Visit>();
   });
 
   it('records at the officer’s own unit when none is given', async () => {
@@ -78,7 +124,10 @@ describe('unit scope: an officer of commune A and commune B’s counter', () => 
   it('cannot record at B’s counter (403 naming unitCode), and nothing is written', async () => {
     const res = await post(a, '/api/v1/counter/visits', visitBody({ unitCode: DOAN_KET }));
     expect(res.statusCode).toBe(403);
-    expect(res.json<ErrorBody>().error).toMatchObject({ code: 'COUNTER.UNIT_FORBIDDEN', fields: [expect.objectContaining({ field: 'unitCode' })] });
+    expect(res.json<ErrorBody>().error).toMatchObject({
+      code: 'COUNTER.UNIT_FORBIDDEN',
+      fields: [expect.objectContaining({ field: 'unitCode' })],
+    });
     const list = (await b.inject(`/api/v1/counter/visits?unitCode=${DOAN_KET}`)).json<VisitPage>();
     expect(list.items.map((v) => v.id)).toEqual([bVisit.id]);
   });
@@ -86,7 +135,9 @@ describe('unit scope: an officer of commune A and commune B’s counter', () => 
   it('cannot read B’s list, visit or summary; its own list and summary leave B out', async () => {
     expect((await a.inject(`/api/v1/counter/visits?unitCode=${DOAN_KET}`)).statusCode).toBe(403);
     expect((await a.inject(`/api/v1/counter/visits/${bVisit.id}`)).statusCode).toBe(404);
-    expect((await a.inject(`/api/v1/counter/summary?from=${today}&to=${today}&unitCode=${DOAN_KET}`)).statusCode).toBe(403);
+    expect((await a.inject(`/api/v1/counter/summary?from=${today}&to=${today}&unitCode=${DOAN_KET}`)).statusCode).toBe(
+      403,
+    );
     const own = (await a.inject(`/api/v1/counter/visits?date=${today}`)).json<VisitPage>();
     expect(own.items.length).toBeGreaterThan(0);
     expect(own.items.every((v) => v.unitCode === MUONG_TE)).toBe(true);
@@ -100,7 +151,9 @@ describe('unit scope: an officer of commune A and commune B’s counter', () => 
   });
 
   it('lets a province reader see both communes', async () => {
-    const summary = (await sessions.get('standing_agency')!.inject(`/api/v1/counter/summary?from=${today}&to=${today}`)).json<CounterSummary>();
+    const summary = (
+      await sessions.get('standing_agency')!.inject(`/api/v1/counter/summary?from=${today}&to=${today}`)
+    ).json<CounterSummary>();
     expect(summary.rows.map((r) => r.unitCode).sort()).toEqual([DOAN_KET, MUONG_TE]);
   });
 

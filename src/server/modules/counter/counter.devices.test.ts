@@ -24,10 +24,19 @@ let doanKet: Session; // one-stop officer of Đoàn Kết
 let leader: Session; // province-wide reader, records no visits
 let citizen: Session;
 let versionId: string;
-const person = makePerson({ id: randomUUID(), nationalId: '012192000201', idCardNumber: '012192000201', fullName: 'Lò Thị Phương', phone: '0912000201' });
+const person = makePerson({
+  id: randomUUID(),
+  nationalId: '012192000201',
+  idCardNumber: '012192000201',
+  fullName: 'Lò Thị Phương',
+  phone: '0912000201',
+});
 
 beforeAll(async () => {
-  t = await createTestApp({ DATA_DIR: join(process.cwd(), '.tmp', `counter-devices-${randomUUID()}`), LOG_LEVEL: 'error' });
+  t = await createTestApp({
+    DATA_DIR: join(process.cwd(), '.tmp', `counter-devices-${randomUUID()}`),
+    LOG_LEVEL: 'error',
+  });
   await seedProcedures(t.database.db);
   await seedCalendar(t.database.db);
   await seedFeeLists(t.database.db);
@@ -41,7 +50,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** The session's cookie plus the device cookie `device` (name=value), as one browser sends them. */
-const withDevice = (s: Session, device: string | undefined) => ({ cookie: device ? `${s.cookie}; ${device}` : s.cookie });
+const withDevice = (s: Session, device: string | undefined) => ({
+  cookie: device ? `${s.cookie}; ${device}` : s.cookie,
+});
 
 async function startDevice(s: Session, payload: object = { counterLabel: 'Quầy 2' }) {
   const res = await s.inject({ method: 'POST', url: '/api/v1/counter/device', payload });
@@ -50,17 +61,32 @@ async function startDevice(s: Session, payload: object = { counterLabel: 'Quầy
 }
 
 /** What the filing page asks: is the signed-in citizen's browser a counter device? */
-const deviceOf = async (cookie: string | undefined) => (await citizen.inject({ url: '/api/v1/counter/device', headers: withDevice(citizen, cookie) })).json<CounterDeviceState>().device;
+const deviceOf = async (cookie: string | undefined) =>
+  (
+    await citizen.inject({ url: '/api/v1/counter/device', headers: withDevice(citizen, cookie) })
+  ).json<CounterDeviceState>().device;
 
 /** The citizen files a temporary residence registration from a browser holding `device` (or none). */
 async function file(device: string | undefined, channel: 'online' | 'assisted' = 'online') {
   const prefill = await citizen.inject(`/api/v1/procedures/${TEMP}/prefill`);
-  const form = { ...prefill.json<{ values: Record<string, unknown> }>().values, address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu', requestContent: 'Đăng ký tạm trú để làm việc tại xã Mường Tè' };
-  const mp = multipart('dossier', { procedureCode: TEMP, procedureVersionId: versionId, form, channel }, [{ field: 'file:lawful_dwelling', name: 'hop-dong.pdf', type: 'application/pdf', data: PDF }]);
-  return citizen.inject({ method: 'POST', url: '/api/v1/dossiers', payload: mp.payload, headers: { ...mp.headers, ...withDevice(citizen, device) } });
+  const form = {
+    ...prefill.json<{ values: Record<string, unknown> }>().values,
+    address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu',
+    requestContent: 'Đăng ký tạm trú để làm việc tại xã Mường Tè',
+  };
+  const mp = multipart('dossier', { procedureCode: TEMP, procedureVersionId: versionId, form, channel }, [
+    { field: 'file:lawful_dwelling', name: 'hop-dong.pdf', type: 'application/pdf', data: PDF },
+  ]);
+  return citizen.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    payload: mp.payload,
+    headers: { ...mp.headers, ...withDevice(citizen, device) },
+  });
 }
 
-const dossierCount = async () => Number((await t.database.rows<{ n: string }>(sql`select count(*)::text as n from dossiers.dossiers`))[0]!.n);
+const dossierCount = async () =>
+  Number((await t.database.rows<{ n: string }>(sql`select count(*)::text as n from dossiers.dossiers`))[0]!.n);
 
 describe('counter devices: citizens file on a counter browser with an officer’s guidance (channel "assisted")', () => {
   it('an ordinary browser is no device; the question needs a signed-in account', async () => {
@@ -76,7 +102,9 @@ describe('counter devices: citizens file on a counter browser with an officer’
     expect(elsewhere.set).toBeUndefined();
     const blank = await startDevice(officer, { counterLabel: '  ' });
     expect(blank.res.statusCode).toBe(400);
-    expect(blank.res.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]?.field).toBe('counterLabel');
+    expect(blank.res.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]?.field).toBe(
+      'counterLabel',
+    );
   });
 
   it('sets a signed, http-only cookie until the end of the day in Vietnam and names the counter and the officer', async () => {
@@ -85,7 +113,12 @@ describe('counter devices: citizens file on a counter browser with an officer’
     expect(set).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(set!.value).toMatch(/^[0-9a-f-]{36}\.\S{20,}$/); // the id and its signature
     const device = await deviceOf(cookie);
-    expect(device).toMatchObject({ unitCode: MUONG_TE, unitName: 'Xã Mường Tè', counterLabel: 'Quầy 2', officerName: 'Test one_stop_officer' });
+    expect(device).toMatchObject({
+      unitCode: MUONG_TE,
+      unitName: 'Xã Mường Tè',
+      counterLabel: 'Quầy 2',
+      officerName: 'Test one_stop_officer',
+    });
     const endOfDay = new Date(`${new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)}T23:59:59.999+07:00`);
     expect(device!.expiresAt).toBe(endOfDay.toISOString());
     expect(set!.maxAge).toBeLessThanOrEqual(Math.ceil((endOfDay.getTime() - Date.now()) / 1000));
@@ -105,8 +138,14 @@ describe('counter devices: citizens file on a counter browser with an officer’
     expect(res.statusCode, res.body).toBe(201);
     const dossier = res.json<DossierDetail>();
     expect(dossier.channel).toBe('assisted');
-    expect(dossier.assistedBy).toEqual({ unitCode: MUONG_TE, counterLabel: 'Quầy 2', officerName: 'Test one_stop_officer' });
-    const [row] = await t.database.rows<{ assisted_by: { officerAccountId: string } }>(sql`select assisted_by from dossiers.dossiers where id = ${dossier.id}`);
+    expect(dossier.assistedBy).toEqual({
+      unitCode: MUONG_TE,
+      counterLabel: 'Quầy 2',
+      officerName: 'Test one_stop_officer',
+    });
+    const [row] = await t.database.rows<{ assisted_by: { officerAccountId: string } }>(
+      sql`select assisted_by from dossiers.dossiers where id = ${dossier.id}`,
+    );
     expect(row!.assisted_by.officerAccountId).toBe(officer.accountId);
   });
 
@@ -118,7 +157,15 @@ describe('counter devices: citizens file on a counter browser with an officer’
     const res = await list(officer, `?unitCode=${MUONG_TE}`);
     expect(res.statusCode, res.body).toBe(200);
     const items = res.json<AssistedFilings>().items;
-    expect(items[0]).toMatchObject({ id: filed.id, code: filed.code, procedureCode: TEMP, applicantName: person.fullName, unitCode: MUONG_TE, counterLabel: 'Quầy 5', officerName: 'Test one_stop_officer' });
+    expect(items[0]).toMatchObject({
+      id: filed.id,
+      code: filed.code,
+      procedureCode: TEMP,
+      applicantName: person.fullName,
+      unitCode: MUONG_TE,
+      counterLabel: 'Quầy 5',
+      officerName: 'Test one_stop_officer',
+    });
     expect(items.map((i) => i.id)).not.toContain(online.id);
     expect((await list(officer, '')).json<AssistedFilings>().items.map((i) => i.id)).toContain(filed.id);
     expect((await list(officer, '?date=2020-01-01')).json<AssistedFilings>().items).toEqual([]);
@@ -134,7 +181,8 @@ describe('counter devices: citizens file on a counter browser with an officer’
     const before = await dossierCount();
     const res = await file(undefined, 'assisted');
     expect(res.statusCode).toBe(400);
-    const problem = res.json<{ error: { fields: Array<{ field: string; messageVi: string; messageEn: string }> } }>().error.fields[0];
+    const problem = res.json<{ error: { fields: Array<{ field: string; messageVi: string; messageEn: string }> } }>()
+      .error.fields[0];
     expect(problem?.field).toBe('channel');
     expect(problem?.messageVi).toContain('thiết bị tại Bộ phận một cửa');
     expect(problem?.messageEn).toContain('counter device');
@@ -146,7 +194,11 @@ describe('counter devices: citizens file on a counter browser with an officer’
 
   it('turned off by an officer, or past its day, the browser is no device again', async () => {
     const { cookie } = await startDevice(officer);
-    const off = await officer.inject({ method: 'DELETE', url: '/api/v1/counter/device', headers: withDevice(officer, cookie) });
+    const off = await officer.inject({
+      method: 'DELETE',
+      url: '/api/v1/counter/device',
+      headers: withDevice(officer, cookie),
+    });
     expect(off.statusCode, off.body).toBe(200);
     expect(off.cookies.find((c) => c.name === DEVICE)?.value).toBe('');
     expect(await deviceOf(cookie)).toBeNull();
@@ -154,7 +206,9 @@ describe('counter devices: citizens file on a counter browser with an officer’
 
     const old = await startDevice(officer);
     const id = old.set!.value.split('.')[0]!;
-    await t.database.rows(sql`update counter.devices set started_at = now() - interval '2 days', expires_at = now() - interval '1 day' where id = ${id}`);
+    await t.database.rows(
+      sql`update counter.devices set started_at = now() - interval '2 days', expires_at = now() - interval '1 day' where id = ${id}`,
+    );
     expect(await deviceOf(old.cookie)).toBeNull();
   });
 });

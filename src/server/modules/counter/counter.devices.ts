@@ -54,19 +54,35 @@ async function present(db: Db, row: DeviceRow, today: string): Promise<CounterDe
  * An officer makes the browser a counter device at their counter until the end of today. The
  * unit is one where they record counter visits (the same rule as a visit's unit).
  */
-export async function startDevice(db: Db, access: AccessContext, body: CounterDeviceStartBody, now: Date): Promise<{ id: string; info: CounterDeviceInfo }> {
+export async function startDevice(
+  db: Db,
+  access: AccessContext,
+  body: CounterDeviceStartBody,
+  now: Date,
+): Promise<{ id: string; info: CounterDeviceInfo }> {
   const officer = actorOf(access);
   const today = todayInVietnam(now);
   const unitCode = await counterUnit(db, access, body.unitCode, today);
   const [row] = await db
     .insert(devices)
-    .values({ unitCode, counterLabel: body.counterLabel, officerAccountId: officer.accountId, officerName: officer.displayName, startedAt: now, expiresAt: endOfDayInVietnam(today) })
+    .values({
+      unitCode,
+      counterLabel: body.counterLabel,
+      officerAccountId: officer.accountId,
+      officerName: officer.displayName,
+      startedAt: now,
+      expiresAt: endOfDayInVietnam(today),
+    })
     .returning();
   return { id: row!.id, info: await present(db, row!, today) };
 }
 
 async function findActive(db: Db, id: string, now: Date): Promise<DeviceRow | undefined> {
-  const rows = await db.select().from(devices).where(and(eq(devices.id, id), isNull(devices.endedAt), gt(devices.expiresAt, now))).limit(1);
+  const rows = await db
+    .select()
+    .from(devices)
+    .where(and(eq(devices.id, id), isNull(devices.endedAt), gt(devices.expiresAt, now)))
+    .limit(1);
   return rows[0];
 }
 
@@ -78,11 +94,23 @@ export async function activeDevice(db: Db, id: string | null, now: Date): Promis
 }
 
 /** The assistance a filing from this request's browser records: its counter device in use, or null. */
-export async function assistanceOf(db: Db, req: FastifyRequest, now: Date = new Date()): Promise<CounterAssistance | null> {
+export async function assistanceOf(
+  db: Db,
+  req: FastifyRequest,
+  now: Date = new Date(),
+): Promise<CounterAssistance | null> {
   const id = deviceIdOf(req);
   if (!id) return null;
   const row = await findActive(db, id, now);
-  return row ? { deviceId: row.id, unitCode: row.unitCode, counterLabel: row.counterLabel, officerAccountId: row.officerAccountId, officerName: row.officerName } : null;
+  return row
+    ? {
+        deviceId: row.id,
+        unitCode: row.unitCode,
+        counterLabel: row.counterLabel,
+        officerAccountId: row.officerAccountId,
+        officerName: row.officerName,
+      }
+    : null;
 }
 
 /** An officer turns the device off (any officer who records at its unit: the counter's colleagues too). Idempotent. */
@@ -91,5 +119,8 @@ export async function endDevice(db: Db, access: AccessContext, id: string | null
   if (!id) return;
   const row = await findActive(db, id, now);
   if (!row || !access.canInUnit('counter.visit.record', row.unitCode)) return;
-  await db.update(devices).set({ endedAt: now, endedByAccountId: officer.accountId }).where(and(eq(devices.id, id), isNull(devices.endedAt)));
+  await db
+    .update(devices)
+    .set({ endedAt: now, endedByAccountId: officer.accountId })
+    .where(and(eq(devices.id, id), isNull(devices.endedAt)));
 }

@@ -59,7 +59,13 @@ export function presentVisit(row: CurrentVisitRow, view: ReaderView, procedure: 
 const COMPARED = ['personId', 'procedureCode', 'guidedOnline', 'typedBy', 'outcome', 'dossierCode', 'note'] as const;
 /** API names of the compared columns (the person is corrected through `nationalId`). */
 const FIELD_NAME: Record<(typeof COMPARED)[number], string> = {
-  personId: 'citizen', procedureCode: 'procedureCode', guidedOnline: 'guidedOnline', typedBy: 'typedBy', outcome: 'outcome', dossierCode: 'dossierCode', note: 'note',
+  personId: 'citizen',
+  procedureCode: 'procedureCode',
+  guidedOnline: 'guidedOnline',
+  typedBy: 'typedBy',
+  outcome: 'outcome',
+  dossierCode: 'dossierCode',
+  note: 'note',
 };
 
 /** The fields whose value differs between two revisions. */
@@ -69,7 +75,11 @@ export function changedFields(before: RevisionRow | undefined, after: RevisionRo
 }
 
 /** The history of a visit, oldest first, each revision with what it changed. */
-export function presentRevisions(revisions: RevisionRow[], showName: boolean, recordedBy: (accountId: string) => string): VisitRevision[] {
+export function presentRevisions(
+  revisions: RevisionRow[],
+  showName: boolean,
+  recordedBy: (accountId: string) => string,
+): VisitRevision[] {
   return revisions.map((rev, i) => ({
     revision: rev.revision,
     recordedAt: rev.recordedAt.toISOString(),

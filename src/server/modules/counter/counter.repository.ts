@@ -15,8 +15,14 @@ export interface CurrentVisitRow extends VisitRow {
 
 /** Inserts a visit and its first revision (call inside a transaction: the pointer is checked at commit). */
 export async function insertVisit(tx: Db, visit: NewVisit, first: NewRevision): Promise<CurrentVisitRow> {
-  const [row] = await tx.insert(visits).values({ ...visit, currentRevision: 1 }).returning();
-  const [rev] = await tx.insert(visitRevisions).values({ ...first, visitId: row!.id, revision: 1 }).returning();
+  const [row] = await tx
+    .insert(visits)
+    .values({ ...visit, currentRevision: 1 })
+    .returning();
+  const [rev] = await tx
+    .insert(visitRevisions)
+    .values({ ...first, visitId: row!.id, revision: 1 })
+    .returning();
   return { ...row!, rev: rev! };
 }
 
@@ -28,7 +34,10 @@ export async function findVisitForUpdate(tx: Db, id: string): Promise<VisitRow |
 /** Appends the next revision and moves the visit's pointer to it. */
 export async function appendRevision(tx: Db, visit: VisitRow, next: NewRevision): Promise<CurrentVisitRow> {
   const revision = visit.currentRevision + 1;
-  const [rev] = await tx.insert(visitRevisions).values({ ...next, visitId: visit.id, revision }).returning();
+  const [rev] = await tx
+    .insert(visitRevisions)
+    .values({ ...next, visitId: visit.id, revision })
+    .returning();
   const [row] = await tx.update(visits).set({ currentRevision: revision }).where(eq(visits.id, visit.id)).returning();
   return { ...row!, rev: rev! };
 }
@@ -37,13 +46,22 @@ const currentJoin = and(eq(visitRevisions.visitId, visits.id), eq(visitRevisions
 
 /** A visit with its current facts. */
 export async function findCurrentVisit(db: Db, id: string): Promise<CurrentVisitRow | undefined> {
-  const rows = await db.select({ visit: visits, rev: visitRevisions }).from(visits).innerJoin(visitRevisions, currentJoin).where(eq(visits.id, id)).limit(1);
+  const rows = await db
+    .select({ visit: visits, rev: visitRevisions })
+    .from(visits)
+    .innerJoin(visitRevisions, currentJoin)
+    .where(eq(visits.id, id))
+    .limit(1);
   return rows[0] ? { ...rows[0].visit, rev: rows[0].rev } : undefined;
 }
 
 /** Every revision of a visit, oldest first. */
 export async function listRevisions(db: Db, visitId: string): Promise<RevisionRow[]> {
-  return db.select().from(visitRevisions).where(eq(visitRevisions.visitId, visitId)).orderBy(asc(visitRevisions.revision));
+  return db
+    .select()
+    .from(visitRevisions)
+    .where(eq(visitRevisions.visitId, visitId))
+    .orderBy(asc(visitRevisions.revision));
 }
 
 export interface VisitFilter {
@@ -73,7 +91,10 @@ export async function listVisits(db: Db, f: VisitFilter): Promise<{ rows: Curren
     .orderBy(desc(visits.visitedAt), desc(visits.id))
     .limit(f.limit)
     .offset(f.offset);
-  const total = f.offset === 0 && rows.length < f.limit ? rows.length : Number((await db.select({ n: count() }).from(visits).where(where))[0]?.n ?? 0);
+  const total =
+    f.offset === 0 && rows.length < f.limit
+      ? rows.length
+      : Number((await db.select({ n: count() }).from(visits).where(where))[0]?.n ?? 0);
   return { rows: rows.map((r) => ({ ...r.visit, rev: r.rev })), total };
 }
 
@@ -88,7 +109,10 @@ export interface SummaryCountRow {
 }
 
 /** Grouped counts for a date range, in the given units (null = all). */
-export async function summaryCounts(db: Db, q: { from: string; to: string; unitCodes: readonly string[] | null }): Promise<SummaryCountRow[]> {
+export async function summaryCounts(
+  db: Db,
+  q: { from: string; to: string; unitCodes: readonly string[] | null },
+): Promise<SummaryCountRow[]> {
   const rows = await db
     .select({
       unitCode: visits.unitCode,
@@ -100,8 +124,21 @@ export async function summaryCounts(db: Db, q: { from: string; to: string; unitC
     })
     .from(visits)
     .innerJoin(visitRevisions, currentJoin)
-    .where(and(gte(visits.visitDate, q.from), lte(visits.visitDate, q.to), ...filterConditions({ unitCodes: q.unitCodes })))
-    .groupBy(visits.unitCode, visits.visitDate, visitRevisions.guidedOnline, visitRevisions.typedBy, visitRevisions.outcome);
+    .where(
+      and(gte(visits.visitDate, q.from), lte(visits.visitDate, q.to), ...filterConditions({ unitCodes: q.unitCodes })),
+    )
+    .groupBy(
+      visits.unitCode,
+      visits.visitDate,
+      visitRevisions.guidedOnline,
+      visitRevisions.typedBy,
+      visitRevisions.outcome,
+    );
   // count() comes back as a string from node-postgres and a number from PGlite: parse explicitly.
-  return rows.map((r) => ({ ...r, typedBy: r.typedBy as TypedBy | null, outcome: r.outcome as Outcome, visits: Number(r.visits) }));
+  return rows.map((r) => ({
+    ...r,
+    typedBy: r.typedBy as TypedBy | null,
+    outcome: r.outcome as Outcome,
+    visits: Number(r.visits),
+  }));
 }

@@ -6,7 +6,19 @@ import { todayInVietnam } from '../../../contracts/common';
 import type { CitizenLookup, CounterSummary, Visit, VisitDetail, VisitPage } from '../../../contracts/counter';
 import { listAccessForSubject, subjectFor } from '../audit';
 import { counterSummary } from './index';
-import { DOAN_KET, MUONG_TE, PEOPLE, TAM_TRU, THUONG_TRU, insertPastVisit, patch, post, seedCounterFixtures, visitBody, type ErrorBody } from './test-support';
+import {
+  DOAN_KET,
+  MUONG_TE,
+  PEOPLE,
+  TAM_TRU,
+  THUONG_TRU,
+  insertPastVisit,
+  patch,
+  post,
+  seedCounterFixtures,
+  visitBody,
+  type ErrorBody,
+} from './test-support';
 
 let t: TestApp;
 let officer: Session; // one-stop officer of Mường Tè
@@ -25,8 +37,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const record = async (s: Session, over: Record<string, unknown> = {}) => post(s, '/api/v1/counter/visits', visitBody(over));
-const visitCount = async () => Number((await t.database.rows<{ n: string | number }>(sql`select count(*) as n from counter.visits`))[0]!.n);
+const record = async (s: Session, over: Record<string, unknown> = {}) =>
+  post(s, '/api/v1/counter/visits', visitBody(over));
+const visitCount = async () =>
+  Number((await t.database.rows<{ n: string | number }>(sql`select count(*) as n from counter.visits`))[0]!.n);
 
 describe('POST /api/v1/counter/visits', () => {
   it('records a visit at the officer’s counter with the citizen’s name, and never the ID number', async () => {
@@ -34,13 +48,26 @@ describe('POST /api/v1/counter/visits', () => {
     expect(res.statusCode, res.body).toBe(201);
     const visit = res.json<Visit>();
     expect(visit).toMatchObject({
-      unitCode: MUONG_TE, unitName: 'Xã Mường Tè', counterLabel: 'Quầy 1', visitDate: today, officerName: 'Test one_stop_officer', mine: true, canCorrect: true,
+      unitCode: MUONG_TE,
+      unitName: 'Xã Mường Tè',
+      counterLabel: 'Quầy 1',
+      visitDate: today,
+      officerName: 'Test one_stop_officer',
+      mine: true,
+      canCorrect: true,
       citizen: { personId: PEOPLE.thuy.id, name: 'Lò Thị Thuỷ', masked: false },
-      procedureCode: TAM_TRU, guidedOnline: true, typedBy: 'citizen_alone', outcome: 'filed_online', revision: 1, correctedAt: null,
+      procedureCode: TAM_TRU,
+      guidedOnline: true,
+      typedBy: 'citizen_alone',
+      outcome: 'filed_online',
+      revision: 1,
+      correctedAt: null,
     });
     expect(visit.procedureNameVi).toMatch(/tạm trú/i);
     expect(res.body).not.toContain(PEOPLE.thuy.nationalId);
-    const stored = await t.database.rows<Record<string, unknown>>(sql`select v.*, r.* from counter.visits v join counter.visit_revisions r on r.visit_id = v.id where v.id = ${visit.id}`);
+    const stored = await t.database.rows<Record<string, unknown>>(
+      sql`select v.*, r.* from counter.visits v join counter.visit_revisions r on r.visit_id = v.id where v.id = ${visit.id}`,
+    );
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(PEOPLE.thuy.nationalId!);
     expect(stored[0]).toMatchObject({ person_id: PEOPLE.thuy.id });
@@ -48,21 +75,52 @@ describe('POST /api/v1/counter/visits', () => {
 
   it('writes the ID lookup to the access log with the counter purpose (at the citizen’s request)', async () => {
     await record(officer, { nationalId: PEOPLE.pao.nationalId, procedureCode: THUONG_TRU });
-    const log = await listAccessForSubject(t.database.db, subjectFor(testConfig().AUDIT_PSEUDONYM_KEY!, { nationalId: PEOPLE.pao.nationalId }), { page: 1, pageSize: 10 });
+    const log = await listAccessForSubject(
+      t.database.db,
+      subjectFor(testConfig().AUDIT_PSEUDONYM_KEY!, { nationalId: PEOPLE.pao.nationalId }),
+      { page: 1, pageSize: 10 },
+    );
     expect(log.items.length).toBeGreaterThanOrEqual(1);
-    expect(log.items[0]).toMatchObject({ action: 'person.search', purposeCode: 'citizen_request', actorRole: 'one_stop_officer', actorUnitCode: MUONG_TE });
+    expect(log.items[0]).toMatchObject({
+      action: 'person.search',
+      purposeCode: 'citizen_request',
+      actorRole: 'one_stop_officer',
+      actorUnitCode: MUONG_TE,
+    });
   });
 
   it('serves a citizen of another commune (any counter may receive him) and keeps a note', async () => {
-    const res = await record(officer, { nationalId: PEOPLE.pao.nationalId, outcome: 'filed_paper', typedBy: 'officer_on_behalf', guidedOnline: false, dossierCode: '000.00.12.H30-260302-0001', note: 'Chưa có tài khoản định danh mức 2' });
+    const res = await record(officer, {
+      nationalId: PEOPLE.pao.nationalId,
+      outcome: 'filed_paper',
+      typedBy: 'officer_on_behalf',
+      guidedOnline: false,
+      dossierCode: '000.00.12.H30-260302-0001',
+      note: 'Chưa có tài khoản định danh mức 2',
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json<Visit>()).toMatchObject({ citizen: { name: 'Giàng A Páo' }, dossierCode: '000.00.12.H30-260302-0001', note: 'Chưa có tài khoản định danh mức 2' });
+    expect(res.json<Visit>()).toMatchObject({
+      citizen: { name: 'Giàng A Páo' },
+      dossierCode: '000.00.12.H30-260302-0001',
+      note: 'Chưa có tài khoản định danh mức 2',
+    });
   });
 
   it('records a question with no procedure and nothing typed', async () => {
-    const res = await record(officer, { procedureCode: null, typedBy: null, outcome: 'information_only', guidedOnline: true, counterLabel: 'Quầy 2' });
+    const res = await record(officer, {
+      procedureCode: null,
+      typedBy: null,
+      outcome: 'information_only',
+      guidedOnline: true,
+      counterLabel: 'Quầy 2',
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json<Visit>()).toMatchObject({ procedureCode: null, procedureNameVi: null, typedBy: null, counterLabel: 'Quầy 2' });
+    expect(res.json<Visit>()).toMatchObject({
+      procedureCode: null,
+      procedureNameVi: null,
+      typedBy: null,
+      counterLabel: 'Quầy 2',
+    });
   });
 
   it('answers an unknown procedure code with a bilingual 404 naming procedureCode, and records nothing', async () => {
@@ -82,7 +140,10 @@ describe('POST /api/v1/counter/visits', () => {
     const res = await record(officer, { nationalId: '012190099999' });
     expect(res.statusCode).toBe(404);
     const body = res.json<ErrorBody>();
-    expect(body.error).toMatchObject({ code: 'COUNTER.PERSON_NOT_FOUND', fields: [expect.objectContaining({ field: 'nationalId' })] });
+    expect(body.error).toMatchObject({
+      code: 'COUNTER.PERSON_NOT_FOUND',
+      fields: [expect.objectContaining({ field: 'nationalId' })],
+    });
     expect(body.error.messageVi).toMatch(/Không tìm thấy công dân/);
     expect(body.error.messageEn).toMatch(/No person with this ID number/);
     expect(res.body).not.toContain('012190099999');
@@ -92,7 +153,10 @@ describe('POST /api/v1/counter/visits', () => {
   it('refuses a deceased person as the visitor (400 naming nationalId)', async () => {
     const res = await record(officer, { nationalId: PEOPLE.late.nationalId });
     expect(res.statusCode).toBe(400);
-    expect(res.json<ErrorBody>().error).toMatchObject({ code: 'COUNTER.PERSON_DECEASED_INVALID', fields: [expect.objectContaining({ field: 'nationalId' })] });
+    expect(res.json<ErrorBody>().error).toMatchObject({
+      code: 'COUNTER.PERSON_DECEASED_INVALID',
+      fields: [expect.objectContaining({ field: 'nationalId' })],
+    });
   });
 
   it.each([
@@ -120,7 +184,10 @@ describe('POST /api/v1/counter/visits', () => {
   ])('rejects the inconsistent visit %j naming %s', async (over, field) => {
     const res = await record(officer, over);
     expect(res.statusCode).toBe(400);
-    expect(res.json<ErrorBody>().error).toMatchObject({ code: 'COUNTER.VISIT_INVALID', fields: [expect.objectContaining({ field })] });
+    expect(res.json<ErrorBody>().error).toMatchObject({
+      code: 'COUNTER.VISIT_INVALID',
+      fields: [expect.objectContaining({ field })],
+    });
   });
 
   it('refuses a visit time on another day', async () => {
@@ -132,7 +199,10 @@ describe('POST /api/v1/counter/visits', () => {
   it('refuses an unknown unit code (400 naming unitCode)', async () => {
     const res = await record(officer, { unitCode: '99999' });
     expect(res.statusCode).toBe(400);
-    expect(res.json<ErrorBody>().error).toMatchObject({ code: 'COUNTER.UNIT_INVALID', fields: [expect.objectContaining({ field: 'unitCode' })] });
+    expect(res.json<ErrorBody>().error).toMatchObject({
+      code: 'COUNTER.UNIT_INVALID',
+      fields: [expect.objectContaining({ field: 'unitCode' })],
+    });
   });
 });
 
@@ -140,8 +210,18 @@ describe('POST /api/v1/counter/lookup', () => {
   it('shows the name and birth year to confirm with the citizen, and logs the lookup', async () => {
     const res = await post(colleague, '/api/v1/counter/lookup', { nationalId: PEOPLE.thuy.nationalId! });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<CitizenLookup>()).toEqual({ personId: PEOPLE.thuy.id, fullName: 'Lò Thị Thuỷ', birthYear: 1990, residenceUnitName: 'Xã Mường Tè', deceased: false });
-    const log = await listAccessForSubject(t.database.db, subjectFor(testConfig().AUDIT_PSEUDONYM_KEY!, { nationalId: PEOPLE.thuy.nationalId }), { page: 1, pageSize: 50 });
+    expect(res.json<CitizenLookup>()).toEqual({
+      personId: PEOPLE.thuy.id,
+      fullName: 'Lò Thị Thuỷ',
+      birthYear: 1990,
+      residenceUnitName: 'Xã Mường Tè',
+      deceased: false,
+    });
+    const log = await listAccessForSubject(
+      t.database.db,
+      subjectFor(testConfig().AUDIT_PSEUDONYM_KEY!, { nationalId: PEOPLE.thuy.nationalId }),
+      { page: 1, pageSize: 50 },
+    );
     expect(log.items.filter((e) => e.purposeCode === 'citizen_request').length).toBeGreaterThanOrEqual(2);
   });
 
@@ -159,12 +239,20 @@ describe('POST /api/v1/counter/lookup', () => {
 
 describe('GET /api/v1/counter/visits (the daily list)', () => {
   it('lists one counter’s visits of the day, newest first, paginated', async () => {
-    const all = (await officer.inject(`/api/v1/counter/visits?date=${today}&unitCode=${MUONG_TE}&counter=${encodeURIComponent('Quầy 1')}`)).json<VisitPage>();
+    const all = (
+      await officer.inject(
+        `/api/v1/counter/visits?date=${today}&unitCode=${MUONG_TE}&counter=${encodeURIComponent('Quầy 1')}`,
+      )
+    ).json<VisitPage>();
     expect(all.total).toBeGreaterThanOrEqual(3);
     expect(all.items.every((v) => v.counterLabel === 'Quầy 1' && v.unitCode === MUONG_TE)).toBe(true);
     const times = all.items.map((v) => v.visitedAt);
     expect([...times].sort().reverse()).toEqual(times);
-    const page2 = (await officer.inject(`/api/v1/counter/visits?unitCode=${MUONG_TE}&counter=${encodeURIComponent('Quầy 1')}&pageSize=1&page=2`)).json<VisitPage>();
+    const page2 = (
+      await officer.inject(
+        `/api/v1/counter/visits?unitCode=${MUONG_TE}&counter=${encodeURIComponent('Quầy 1')}&pageSize=1&page=2`,
+      )
+    ).json<VisitPage>();
     expect(page2).toMatchObject({ total: all.total, page: 2, pageSize: 1 });
     expect(page2.items[0]?.id).toBe(all.items[1]?.id);
   });
@@ -199,7 +287,11 @@ describe('PATCH /api/v1/counter/visits/:id (same-day correction with history)', 
   });
 
   it('adds a revision and keeps the old facts in the history, with what changed and why', async () => {
-    const res = await patch(officer, `/api/v1/counter/visits/${id}`, { typedBy: 'citizen_helped', reason: 'Bấm nhầm', revision: 1 });
+    const res = await patch(officer, `/api/v1/counter/visits/${id}`, {
+      typedBy: 'citizen_helped',
+      reason: 'Bấm nhầm',
+      revision: 1,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const corrected = res.json<Visit>();
     expect(corrected).toMatchObject({ typedBy: 'citizen_helped', revision: 2 });
@@ -212,8 +304,16 @@ describe('PATCH /api/v1/counter/visits/:id (same-day correction with history)', 
   });
 
   it('changes the citizen through a new ID lookup and clears a field with null', async () => {
-    const res = await patch(officer, `/api/v1/counter/visits/${id}`, { nationalId: PEOPLE.pao.nationalId, note: null, reason: 'Ghi nhầm người' });
-    expect(res.json<Visit>()).toMatchObject({ citizen: { personId: PEOPLE.pao.id, name: 'Giàng A Páo' }, revision: 3, note: null });
+    const res = await patch(officer, `/api/v1/counter/visits/${id}`, {
+      nationalId: PEOPLE.pao.nationalId,
+      note: null,
+      reason: 'Ghi nhầm người',
+    });
+    expect(res.json<Visit>()).toMatchObject({
+      citizen: { personId: PEOPLE.pao.id, name: 'Giàng A Páo' },
+      revision: 3,
+      note: null,
+    });
     const detail = (await officer.inject(`/api/v1/counter/visits/${id}`)).json<VisitDetail>();
     expect(detail.revisions[2]?.changedFields).toEqual(['citizen']);
     expect(detail.revisions[1]?.citizen.name).toBe('Lò Thị Thuỷ');
@@ -261,8 +361,13 @@ describe('PATCH /api/v1/counter/visits/:id (same-day correction with history)', 
   });
 
   it('answers an unknown visit with 404 and a malformed id with 400', async () => {
-    expect((await patch(officer, '/api/v1/counter/visits/6f1c1c52-7a4e-4d2b-9a59-0d5f1b0f0a11', { outcome: 'filed_paper' })).statusCode).toBe(404);
-    expect((await patch(officer, '/api/v1/counter/visits/not-a-uuid', { outcome: 'filed_paper' })).statusCode).toBe(400);
+    expect(
+      (await patch(officer, '/api/v1/counter/visits/6f1c1c52-7a4e-4d2b-9a59-0d5f1b0f0a11', { outcome: 'filed_paper' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await patch(officer, '/api/v1/counter/visits/not-a-uuid', { outcome: 'filed_paper' })).statusCode).toBe(
+      400,
+    );
   });
 });
 
@@ -276,7 +381,10 @@ describe('the log cannot be rewritten behind the API', () => {
       ['delete a visit', sql`delete from counter.visits`],
     ];
     for (const [label, attempt] of attempts) {
-      const error = await t.database.db.execute(attempt).then(() => undefined, (e: unknown) => e);
+      const error = await t.database.db.execute(attempt).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error, label).toBeDefined();
     }
   });
@@ -284,9 +392,14 @@ describe('the log cannot be rewritten behind the API', () => {
   it('refuses a visit without its first revision (checked at commit)', async () => {
     const error = await t.database.db
       .transaction(async (tx) => {
-        await tx.execute(sql`insert into counter.visits (unit_code, counter_label, officer_account_id, officer_role, officer_name, visited_at, visit_date) values ('03445', 'Q', ${officer.accountId}, 'x', 'x', now(), current_date)`);
+        await tx.execute(
+          sql`insert into counter.visits (unit_code, counter_label, officer_account_id, officer_role, officer_name, visited_at, visit_date) values ('03445', 'Q', ${officer.accountId}, 'x', 'x', now(), current_date)`,
+        );
       })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeDefined();
   });
 });
@@ -301,8 +414,16 @@ describe('summary', () => {
     expect(summary).toEqual(direct);
     const muongTe = summary.rows.find((r) => r.unitCode === MUONG_TE)!;
     const doanKetRow = summary.rows.find((r) => r.unitCode === DOAN_KET)!;
-    expect(doanKetRow).toMatchObject({ visits: 1, guidedOnline: 0, guidedOnlineShare: 0, typedBy: { officer_on_behalf: 1 }, selfFiledOnlineShare: 0 });
-    const counted = await t.database.rows<{ n: string | number }>(sql`select count(*) as n from counter.visits where unit_code = ${MUONG_TE} and visit_date = ${today}`);
+    expect(doanKetRow).toMatchObject({
+      visits: 1,
+      guidedOnline: 0,
+      guidedOnlineShare: 0,
+      typedBy: { officer_on_behalf: 1 },
+      selfFiledOnlineShare: 0,
+    });
+    const counted = await t.database.rows<{ n: string | number }>(
+      sql`select count(*) as n from counter.visits where unit_code = ${MUONG_TE} and visit_date = ${today}`,
+    );
     expect(muongTe.visits).toBe(Number(counted[0]!.n));
     expect(muongTe.outcomes.information_only).toBe(1);
     expect(summary.totals.visits).toBe(muongTe.visits + doanKetRow.visits);

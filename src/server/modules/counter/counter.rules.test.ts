@@ -9,16 +9,36 @@ const base: Rule = { procedureCode: '1.004194', typedBy: 'citizen_alone', outcom
 describe('visitProblems (rules across fields)', () => {
   it.each<[string, Partial<Rule>, string[]]>([
     ['an online filing typed by the citizen', {}, []],
-    ['a paper filing entered by the officer, with its dossier code', { outcome: 'filed_paper', typedBy: 'officer_on_behalf', dossierCode: '000.00.12.H30-260302-0001' }, []],
-    ['a question with no procedure and nothing typed', { outcome: 'information_only', procedureCode: null, typedBy: null }, []],
+    [
+      'a paper filing entered by the officer, with its dossier code',
+      { outcome: 'filed_paper', typedBy: 'officer_on_behalf', dossierCode: '000.00.12.H30-260302-0001' },
+      [],
+    ],
+    [
+      'a question with no procedure and nothing typed',
+      { outcome: 'information_only', procedureCode: null, typedBy: null },
+      [],
+    ],
     ['a referral with no procedure', { outcome: 'referred', procedureCode: null, typedBy: null }, []],
     ['missing documents for a known procedure', { outcome: 'incomplete_documents', typedBy: null }, []],
     ['a filing without a procedure', { procedureCode: null }, ['procedureCode']],
-    ['missing documents without a procedure', { outcome: 'incomplete_documents', procedureCode: null, typedBy: null }, ['procedureCode']],
+    [
+      'missing documents without a procedure',
+      { outcome: 'incomplete_documents', procedureCode: null, typedBy: null },
+      ['procedureCode'],
+    ],
     ['an online filing without who typed it', { typedBy: null }, ['typedBy']],
     ['a paper filing without who typed it', { outcome: 'filed_paper', typedBy: null }, ['typedBy']],
-    ['a dossier code on a mere question', { outcome: 'information_only', typedBy: null, dossierCode: 'X-260302-0001' }, ['dossierCode']],
-    ['a filing with neither procedure nor typist', { procedureCode: null, typedBy: null }, ['procedureCode', 'typedBy']],
+    [
+      'a dossier code on a mere question',
+      { outcome: 'information_only', typedBy: null, dossierCode: 'X-260302-0001' },
+      ['dossierCode'],
+    ],
+    [
+      'a filing with neither procedure nor typist',
+      { procedureCode: null, typedBy: null },
+      ['procedureCode', 'typedBy'],
+    ],
   ])('%s → problems on %j', (_name, over, fields) => {
     expect(visitProblems({ ...base, ...over }).map((p) => p.field)).toEqual(fields);
   });
@@ -33,7 +53,14 @@ describe('visitProblems (rules across fields)', () => {
 });
 
 describe('request bodies', () => {
-  const valid = { nationalId: '012190000001', counterLabel: ' Quầy 1 ', procedureCode: '1.004194', guidedOnline: true, typedBy: 'citizen_alone', outcome: 'filed_online' };
+  const valid = {
+    nationalId: '012190000001',
+    counterLabel: ' Quầy 1 ',
+    procedureCode: '1.004194',
+    guidedOnline: true,
+    typedBy: 'citizen_alone',
+    outcome: 'filed_online',
+  };
 
   it('accepts a complete visit and trims the counter label', () => {
     const parsed = VisitCreateBody.parse(valid);
@@ -70,9 +97,12 @@ describe('visitTime', () => {
     expect(visitTime('2026-03-02T07:45:00+07:00', now).toISOString()).toBe('2026-03-02T00:45:00.000Z');
   });
 
-  it.each(['2026-03-01T16:59:00Z', '2026-03-02T11:00:00+07:00', '2026-03-01T23:59:00+07:00'])('refuses %s (another day, or the future)', (given) => {
-    expect(() => visitTime(given, now)).toThrow(/COUNTER\.VISITED_AT_INVALID/);
-  });
+  it.each(['2026-03-01T16:59:00Z', '2026-03-02T11:00:00+07:00', '2026-03-01T23:59:00+07:00'])(
+    'refuses %s (another day, or the future)',
+    (given) => {
+      expect(() => visitTime(given, now)).toThrow(/COUNTER\.VISITED_AT_INVALID/);
+    },
+  );
 });
 
 describe('maskName', () => {

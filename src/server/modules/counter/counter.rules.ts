@@ -9,7 +9,12 @@ const FUTURE_SKEW_MS = 2 * 60_000;
 export function visitTime(given: string | undefined, now: Date): Date {
   if (!given) return now;
   const at = new Date(given);
-  if (Number.isNaN(at.getTime()) || at.getTime() > now.getTime() + FUTURE_SKEW_MS || todayInVietnam(at) !== todayInVietnam(now)) throw visitedAtInvalid();
+  if (
+    Number.isNaN(at.getTime()) ||
+    at.getTime() > now.getTime() + FUTURE_SKEW_MS ||
+    todayInVietnam(at) !== todayInVietnam(now)
+  )
+    throw visitedAtInvalid();
   return at;
 }
 

@@ -1,4 +1,16 @@
-import { pgSchema, boolean, check, date, foreignKey, index, integer, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  pgSchema,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -62,8 +74,14 @@ export const visitRevisions = counterSchema.table(
     primaryKey({ name: 'visit_revisions_pk', columns: [t.visitId, t.revision] }),
     foreignKey({ name: 'visit_revisions_visit_fk', columns: [t.visitId], foreignColumns: [visits.id] }),
     check('visit_revisions_revision_positive', sql`${t.revision} >= 1`),
-    check('visit_revisions_typed_by_known', sql`${t.typedBy} is null or ${t.typedBy} in ('citizen_alone', 'citizen_helped', 'officer_on_behalf')`),
-    check('visit_revisions_outcome_known', sql`${t.outcome} in ('filed_online', 'filed_paper', 'information_only', 'referred', 'incomplete_documents')`),
+    check(
+      'visit_revisions_typed_by_known',
+      sql`${t.typedBy} is null or ${t.typedBy} in ('citizen_alone', 'citizen_helped', 'officer_on_behalf')`,
+    ),
+    check(
+      'visit_revisions_outcome_known',
+      sql`${t.outcome} in ('filed_online', 'filed_paper', 'information_only', 'referred', 'incomplete_documents')`,
+    ),
   ],
 );
 

@@ -9,9 +9,19 @@ import { dayClosed, notOwnVisit, revisionConflict, unitForbidden, visitNotFound 
 import { checkedFacts, visitTime } from './counter.rules';
 import { presentVisit } from './counter.presenter';
 
-async function present(db: Db, access: AccessContext, row: repo.CurrentVisitRow, procedure: ProcedureName | null, today: string): Promise<Visit> {
+async function present(
+  db: Db,
+  access: AccessContext,
+  row: repo.CurrentVisitRow,
+  procedure: ProcedureName | null,
+  today: string,
+): Promise<Visit> {
   const unitName = await unitNamer(db, today);
-  return presentVisit(row, { accountId: access.actor!.accountId, today, recordsIn: (u) => access.canInUnit(RECORD, u), unitName }, procedure);
+  return presentVisit(
+    row,
+    { accountId: access.actor!.accountId, today, recordsIn: (u) => access.canInUnit(RECORD, u), unitName },
+    procedure,
+  );
 }
 
 /**
@@ -19,11 +29,22 @@ async function present(db: Db, access: AccessContext, row: repo.CurrentVisitRow,
  * lookup is written to the access log with the counter purpose, in the same transaction), the
  * procedure must be in force in the catalog, and only the person id is stored.
  */
-export async function recordVisit(db: Db, access: AccessContext, input: VisitCreateBody, options: CounterOptions = {}): Promise<Visit> {
+export async function recordVisit(
+  db: Db,
+  access: AccessContext,
+  input: VisitCreateBody,
+  options: CounterOptions = {},
+): Promise<Visit> {
   const officer = actorOf(access);
   const now = options.now?.() ?? new Date();
   const today = todayInVietnam(now);
-  const facts = checkedFacts({ ...input, procedureCode: input.procedureCode ?? null, typedBy: input.typedBy ?? null, dossierCode: input.dossierCode ?? null, note: input.note ?? null });
+  const facts = checkedFacts({
+    ...input,
+    procedureCode: input.procedureCode ?? null,
+    typedBy: input.typedBy ?? null,
+    dossierCode: input.dossierCode ?? null,
+    note: input.note ?? null,
+  });
   const visitedAt = visitTime(input.visitedAt, now);
   const unitCode = await counterUnit(db, access, input.unitCode, today);
   const procedure = facts.procedureCode ? await procedureInForce(db, facts.procedureCode, today) : null;
@@ -40,7 +61,13 @@ export async function recordVisit(db: Db, access: AccessContext, input: VisitCre
         visitedAt,
         visitDate: today,
       },
-      { ...facts, personId: person.id, citizenName: person.fullName, reason: null, recordedByAccountId: officer.accountId },
+      {
+        ...facts,
+        personId: person.id,
+        citizenName: person.fullName,
+        reason: null,
+        recordedByAccountId: officer.accountId,
+      },
     );
   });
   return present(db, access, row, procedure, today);
@@ -65,7 +92,13 @@ function factsOf(rev: repo.RevisionRow): VisitFacts {
  * that unit. The correction is a new revision (the old facts stay, with who changed what and why);
  * a correction that changes nothing returns the visit as it is.
  */
-export async function correctVisit(db: Db, access: AccessContext, id: string, body: VisitCorrectionBody, options: CounterOptions = {}): Promise<Visit> {
+export async function correctVisit(
+  db: Db,
+  access: AccessContext,
+  id: string,
+  body: VisitCorrectionBody,
+  options: CounterOptions = {},
+): Promise<Visit> {
   const officer = actorOf(access);
   const today = todayInVietnam(options.now?.() ?? new Date());
   const { row, procedure } = await db.transaction(async (tx) => {
@@ -74,13 +107,15 @@ export async function correctVisit(db: Db, access: AccessContext, id: string, bo
     if (visit.officerAccountId !== officer.accountId) throw notOwnVisit();
     if (!access.canInUnit(RECORD, visit.unitCode)) throw unitForbidden(visit.unitCode);
     if (visit.visitDate !== today) throw dayClosed();
-    if (body.revision !== undefined && body.revision !== visit.currentRevision) throw revisionConflict(visit.currentRevision);
+    if (body.revision !== undefined && body.revision !== visit.currentRevision)
+      throw revisionConflict(visit.currentRevision);
     const current = (await repo.findCurrentVisit(tx, id))!;
     const merged: VisitFacts = factsOf(current.rev);
     for (const key of FACT_KEYS) if (body[key] !== undefined) Object.assign(merged, { [key]: body[key] });
     const facts = checkedFacts(merged);
     const procedureChanged = facts.procedureCode !== current.rev.procedureCode;
-    const procedure = facts.procedureCode && procedureChanged ? await procedureInForce(tx, facts.procedureCode, visit.visitDate) : null;
+    const procedure =
+      facts.procedureCode && procedureChanged ? await procedureInForce(tx, facts.procedureCode, visit.visitDate) : null;
     const person = body.nationalId ? await visitCitizen(tx, access, body.nationalId, options) : undefined;
     const next = {
       ...facts,

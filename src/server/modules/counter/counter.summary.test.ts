@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { addGroup, emptyFigures, share, summarise, type CountGroup } from './counter.summary';
 
 const g = (over: Partial<CountGroup>): CountGroup => ({
-  unitCode: '03445', date: '2026-03-02', guidedOnline: true, typedBy: 'citizen_alone', outcome: 'filed_online', visits: 1, ...over,
+  unitCode: '03445',
+  date: '2026-03-02',
+  guidedOnline: true,
+  typedBy: 'citizen_alone',
+  outcome: 'filed_online',
+  visits: 1,
+  ...over,
 });
 
 describe('share', () => {
@@ -22,13 +28,25 @@ describe('addGroup', () => {
   it('counts a visit with nothing typed under "none"', () => {
     const f = emptyFigures();
     addGroup(f, { guidedOnline: false, typedBy: null, outcome: 'information_only', visits: 3 });
-    expect(f).toMatchObject({ visits: 3, guidedOnline: 0, typedBy: { none: 3 }, outcomes: { information_only: 3 }, selfFiledOnline: 0 });
+    expect(f).toMatchObject({
+      visits: 3,
+      guidedOnline: 0,
+      typedBy: { none: 3 },
+      outcomes: { information_only: 3 },
+      selfFiledOnline: 0,
+    });
   });
 
   it('counts an online filing typed by the officer as filed online but not self-filed', () => {
     const f = emptyFigures();
     addGroup(f, { guidedOnline: true, typedBy: 'officer_on_behalf', outcome: 'filed_online', visits: 2 });
-    expect(f).toMatchObject({ visits: 2, guidedOnline: 2, typedBy: { officer_on_behalf: 2 }, outcomes: { filed_online: 2 }, selfFiledOnline: 0 });
+    expect(f).toMatchObject({
+      visits: 2,
+      guidedOnline: 2,
+      typedBy: { officer_on_behalf: 2 },
+      outcomes: { filed_online: 2 },
+      selfFiledOnline: 0,
+    });
   });
 
   it('does not count a paper filing typed by the citizen as self-filed online', () => {
@@ -49,10 +67,24 @@ describe('summarise', () => {
     const s = summarise(
       [
         g({ unitCode: '03445', date: '2026-03-03', visits: 1 }),
-        g({ unitCode: '03388', date: '2026-03-02', guidedOnline: false, typedBy: null, outcome: 'information_only', visits: 1 }),
+        g({
+          unitCode: '03388',
+          date: '2026-03-02',
+          guidedOnline: false,
+          typedBy: null,
+          outcome: 'information_only',
+          visits: 1,
+        }),
         g({ unitCode: '03445', date: '2026-03-02', visits: 3 }),
         g({ unitCode: '03445', date: '2026-03-02', typedBy: 'officer_on_behalf', visits: 1 }),
-        g({ unitCode: '03445', date: '2026-03-02', guidedOnline: false, typedBy: 'officer_on_behalf', outcome: 'filed_paper', visits: 2 }),
+        g({
+          unitCode: '03445',
+          date: '2026-03-02',
+          guidedOnline: false,
+          typedBy: 'officer_on_behalf',
+          outcome: 'filed_paper',
+          visits: 2,
+        }),
       ],
       { from: '2026-03-01', to: '2026-03-31' },
       (code) => (code === '03445' ? 'Xã Mường Tè' : null),
@@ -78,10 +110,19 @@ describe('summarise', () => {
   it('computes the totals’ shares from summed counts, not as an average of the rows’ shares', () => {
     // Row A: 1 of 1 guided (100%); row B: 0 of 9 guided (0%). The mean of shares would be 50%; the true share is 10%.
     const s = summarise(
-      [g({ unitCode: 'A', visits: 1 }), g({ unitCode: 'B', guidedOnline: false, typedBy: null, outcome: 'referred', visits: 9 })],
+      [
+        g({ unitCode: 'A', visits: 1 }),
+        g({ unitCode: 'B', guidedOnline: false, typedBy: null, outcome: 'referred', visits: 9 }),
+      ],
       { from: '2026-03-02', to: '2026-03-02' },
     );
-    expect(s.totals).toMatchObject({ visits: 10, guidedOnline: 1, guidedOnlineShare: 0.1, selfFiledOnline: 1, selfFiledOnlineShare: 1 });
+    expect(s.totals).toMatchObject({
+      visits: 10,
+      guidedOnline: 1,
+      guidedOnlineShare: 0.1,
+      selfFiledOnline: 1,
+      selfFiledOnlineShare: 1,
+    });
     const summed = s.rows.reduce((n, r) => n + r.visits, 0);
     expect(summed).toBe(s.totals.visits);
   });

@@ -1,4 +1,10 @@
-import { OUTCOMES, TYPED_BY, type CounterSummary, type SummaryFigures, type SummaryRow } from '../../../contracts/counter';
+import {
+  OUTCOMES,
+  TYPED_BY,
+  type CounterSummary,
+  type SummaryFigures,
+  type SummaryRow,
+} from '../../../contracts/counter';
 
 /** One group of visits: a unit, a day and one combination of the reported facts, with its count. */
 export interface CountGroup {
@@ -29,17 +35,25 @@ export function share(part: number, whole: number): number | null {
 }
 
 /** Adds a group's count to figures (counts only; shares are set by `withShares`). */
-export function addGroup(f: SummaryFigures, g: Pick<CountGroup, 'guidedOnline' | 'typedBy' | 'outcome' | 'visits'>): void {
+export function addGroup(
+  f: SummaryFigures,
+  g: Pick<CountGroup, 'guidedOnline' | 'typedBy' | 'outcome' | 'visits'>,
+): void {
   f.visits += g.visits;
   if (g.guidedOnline) f.guidedOnline += g.visits;
   f.typedBy[g.typedBy ?? 'none'] += g.visits;
   f.outcomes[g.outcome] += g.visits;
-  if (g.outcome === 'filed_online' && (g.typedBy === 'citizen_alone' || g.typedBy === 'citizen_helped')) f.selfFiledOnline += g.visits;
+  if (g.outcome === 'filed_online' && (g.typedBy === 'citizen_alone' || g.typedBy === 'citizen_helped'))
+    f.selfFiledOnline += g.visits;
 }
 
 /** Computes the shares of figures from their counts. */
 export function withShares(f: SummaryFigures): SummaryFigures {
-  return { ...f, guidedOnlineShare: share(f.guidedOnline, f.visits), selfFiledOnlineShare: share(f.selfFiledOnline, f.outcomes.filed_online) };
+  return {
+    ...f,
+    guidedOnlineShare: share(f.guidedOnline, f.visits),
+    selfFiledOnlineShare: share(f.selfFiledOnline, f.outcomes.filed_online),
+  };
 }
 
 /**
@@ -47,7 +61,11 @@ export function withShares(f: SummaryFigures): SummaryFigures {
  * the totals over all of them, ordered by day then unit. Shares are computed from the summed
  * counts, never averaged, so the totals' share weighs every visit equally.
  */
-export function summarise(groups: readonly CountGroup[], range: { from: string; to: string }, unitName: (code: string) => string | null = () => null): CounterSummary {
+export function summarise(
+  groups: readonly CountGroup[],
+  range: { from: string; to: string },
+  unitName: (code: string) => string | null = () => null,
+): CounterSummary {
   const rows = new Map<string, SummaryRow>();
   const totals = emptyFigures();
   for (const g of groups) {

@@ -10,9 +10,38 @@ import * as repo from './counter.repository';
 
 /** Synthetic people of the counter tests: one in Xã Mường Tè (03445), one in Phường Đoàn Kết (03388), one deceased. */
 export const PEOPLE = {
-  thuy: makePerson({ id: randomUUID(), nationalId: '012190000001', idCardNumber: '012190000001', fullName: 'Lò Thị Thuỷ' }),
-  pao: makePerson({ id: randomUUID(), nationalId: '012085000123', idCardNumber: '012085000123', fullName: 'Giàng A Páo', birthDate: '1985-07-02', birthYear: 1985, sex: 'male', ethnicityCode: '08' }),
-  late: makePerson({ id: randomUUID(), nationalId: '012040000555', idCardNumber: null, idCardKind: null, idCardIssuedOn: null, idCardExpiresOn: null, fullName: 'Lò Văn Khăm', birthDate: '1940-01-01', birthYear: 1940, sex: 'male', status: 'deceased', deathDate: '2025-12-01', eIdLevel: 0, eIdActivatedOn: null }),
+  thuy: makePerson({
+    id: randomUUID(),
+    nationalId: '012190000001',
+    idCardNumber: '012190000001',
+    fullName: 'Lò Thị Thuỷ',
+  }),
+  pao: makePerson({
+    id: randomUUID(),
+    nationalId: '012085000123',
+    idCardNumber: '012085000123',
+    fullName: 'Giàng A Páo',
+    birthDate: '1985-07-02',
+    birthYear: 1985,
+    sex: 'male',
+    ethnicityCode: '08',
+  }),
+  late: makePerson({
+    id: randomUUID(),
+    nationalId: '012040000555',
+    idCardNumber: null,
+    idCardKind: null,
+    idCardIssuedOn: null,
+    idCardExpiresOn: null,
+    fullName: 'Lò Văn Khăm',
+    birthDate: '1940-01-01',
+    birthYear: 1940,
+    sex: 'male',
+    status: 'deceased',
+    deathDate: '2025-12-01',
+    eIdLevel: 0,
+    eIdActivatedOn: null,
+  }),
 } satisfies Record<string, PersonImport>;
 
 export const MUONG_TE = '03445';
@@ -30,7 +59,15 @@ export async function seedCounterFixtures(t: TestApp): Promise<void> {
 
 /** A valid visit body: Thuỷ filed her temporary residence online herself. */
 export function visitBody(over: Record<string, unknown> = {}): Record<string, unknown> {
-  return { nationalId: PEOPLE.thuy.nationalId, counterLabel: 'Quầy 1', procedureCode: TAM_TRU, guidedOnline: true, typedBy: 'citizen_alone', outcome: 'filed_online', ...over };
+  return {
+    nationalId: PEOPLE.thuy.nationalId,
+    counterLabel: 'Quầy 1',
+    procedureCode: TAM_TRU,
+    guidedOnline: true,
+    typedBy: 'citizen_alone',
+    outcome: 'filed_online',
+    ...over,
+  };
 }
 
 /** Something that can send requests as one signed-in account. */
@@ -43,17 +80,46 @@ export const patch = (s: Caller, url: string, payload: object) => s.inject({ met
 
 /** The error body of a refusal. */
 export interface ErrorBody {
-  error: { code: string; messageVi: string; messageEn: string; fields?: Array<{ field: string; messageVi: string; messageEn: string }> };
+  error: {
+    code: string;
+    messageVi: string;
+    messageEn: string;
+    fields?: Array<{ field: string; messageVi: string; messageEn: string }>;
+  };
 }
 
 /** Writes a visit of an earlier day directly (the API only records today's). */
-export async function insertPastVisit(db: Db, officerAccountId: string, personId: string, daysAgo: number): Promise<string> {
+export async function insertPastVisit(
+  db: Db,
+  officerAccountId: string,
+  personId: string,
+  daysAgo: number,
+): Promise<string> {
   const at = new Date(Date.now() - daysAgo * 86_400_000);
   const row = await db.transaction(async (tx) =>
     repo.insertVisit(
       tx,
-      { unitCode: MUONG_TE, counterLabel: 'Quầy 1', officerAccountId, officerRole: 'one_stop_officer', officerName: 'Test', visitedAt: at, visitDate: todayInVietnam(at) },
-      { personId, citizenName: 'Lò Thị Thuỷ', procedureCode: TAM_TRU, guidedOnline: true, typedBy: 'citizen_alone', outcome: 'filed_online', dossierCode: null, note: null, reason: null, recordedByAccountId: officerAccountId },
+      {
+        unitCode: MUONG_TE,
+        counterLabel: 'Quầy 1',
+        officerAccountId,
+        officerRole: 'one_stop_officer',
+        officerName: 'Test',
+        visitedAt: at,
+        visitDate: todayInVietnam(at),
+      },
+      {
+        personId,
+        citizenName: 'Lò Thị Thuỷ',
+        procedureCode: TAM_TRU,
+        guidedOnline: true,
+        typedBy: 'citizen_alone',
+        outcome: 'filed_online',
+        dossierCode: null,
+        note: null,
+        reason: null,
+        recordedByAccountId: officerAccountId,
+      },
     ),
   );
   return row.id;

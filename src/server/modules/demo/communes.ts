@@ -3,7 +3,14 @@
  */
 import { addressLine, communeFullName, settlementsOf } from './addresses';
 import {
-  communeProfile, type CommuneProfile, ETHNIC_CODES, ETHNIC_TARGETS, fitShares, initialShares, religionWeights, shortName,
+  communeProfile,
+  type CommuneProfile,
+  ETHNIC_CODES,
+  ETHNIC_TARGETS,
+  fitShares,
+  initialShares,
+  religionWeights,
+  shortName,
 } from './ethnicity';
 import { type PlanContext, planHousehold } from './households';
 import { Rng, WeightedTable } from './random';
@@ -69,11 +76,20 @@ export function pilotHouseholdSizes(refDay: number): Map<string, number> {
 }
 
 /** Builds the setup of every commune, in the order given. */
-export function setUpCommunes(seed: string, people: number, communes: CommuneInput[], refDay: number, provinceName: string): CommuneSetup[] {
+export function setUpCommunes(
+  seed: string,
+  people: number,
+  communes: CommuneInput[],
+  refDay: number,
+  provinceName: string,
+): CommuneSetup[] {
   const profiles = communes.map((c) => communeProfile(c.name, c.type));
   const weights = communes.map((c, i) => sizeWeight(seed, c, profiles[i] as CommuneProfile));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
-  const shares = fitShares(communes.map((c) => initialShares(c.name, c.type)), weights);
+  const shares = fitShares(
+    communes.map((c) => initialShares(c.name, c.type)),
+    weights,
+  );
   const meanSize = pilotHouseholdSizes(refDay);
   let cumulative = 0;
   return communes.map((c, i) => {

@@ -8,10 +8,40 @@ import { DecimalPermutation, flat, mix32, type Rng, WeightedTable } from './rand
 // Mobile prefixes by network (Viettel 03x/086/09x, Vinaphone 08x/091/094, MobiFone 07x/089/090/093,
 // Vietnamobile 052/056/058/092, Gmobile 059/099); Viettel dominates in the mountains.
 const MOBILE_PREFIXES = new WeightedTable<string>([
-  ['032', 6], ['033', 6], ['034', 6], ['035', 6], ['036', 6], ['037', 6], ['038', 6], ['039', 6], ['086', 5],
-  ['096', 6], ['097', 6], ['098', 6], ['081', 2], ['082', 2], ['083', 2], ['084', 2], ['085', 2], ['088', 2],
-  ['091', 3], ['094', 3], ['070', 1], ['076', 1], ['077', 1], ['078', 1], ['079', 1], ['089', 1], ['090', 1],
-  ['093', 1], ['052', 0.5], ['056', 0.5], ['058', 0.5], ['092', 0.5], ['059', 0.3], ['099', 0.3],
+  ['032', 6],
+  ['033', 6],
+  ['034', 6],
+  ['035', 6],
+  ['036', 6],
+  ['037', 6],
+  ['038', 6],
+  ['039', 6],
+  ['086', 5],
+  ['096', 6],
+  ['097', 6],
+  ['098', 6],
+  ['081', 2],
+  ['082', 2],
+  ['083', 2],
+  ['084', 2],
+  ['085', 2],
+  ['088', 2],
+  ['091', 3],
+  ['094', 3],
+  ['070', 1],
+  ['076', 1],
+  ['077', 1],
+  ['078', 1],
+  ['079', 1],
+  ['089', 1],
+  ['090', 1],
+  ['093', 1],
+  ['052', 0.5],
+  ['056', 0.5],
+  ['058', 0.5],
+  ['092', 0.5],
+  ['059', 0.3],
+  ['099', 0.3],
 ]);
 
 const FOUR_DIGITS = Array.from({ length: 10000 }, (_, i) => String(i).padStart(4, '0'));
@@ -19,7 +49,11 @@ const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3
 
 /** A synthetic 10-digit Vietnamese mobile number. */
 export function drawPhone(rng: Rng): string {
-  return rng.weighted(MOBILE_PREFIXES) + (FOUR_DIGITS[rng.int(0, 9999)] as string) + (THREE_DIGITS[rng.int(0, 999)] as string);
+  return (
+    rng.weighted(MOBILE_PREFIXES) +
+    (FOUR_DIGITS[rng.int(0, 9999)] as string) +
+    (THREE_DIGITS[rng.int(0, 999)] as string)
+  );
 }
 
 /** A synthetic e-mail address on a reserved example domain (RFC 2606), from the name key. */
@@ -38,7 +72,14 @@ export interface InsuranceProfile {
 
 function insuranceGroup(rng: Rng, p: InsuranceProfile): string {
   if (p.age < 6) return 'TE1';
-  if (p.minority) return p.age >= 22 && p.age < 60 && rng.chance(0.08) ? (rng.chance(0.5) ? 'HC4' : 'DN4') : rng.chance(0.8) ? 'DT2' : 'HN2';
+  if (p.minority)
+    return p.age >= 22 && p.age < 60 && rng.chance(0.08)
+      ? rng.chance(0.5)
+        ? 'HC4'
+        : 'DN4'
+      : rng.chance(0.8)
+        ? 'DT2'
+        : 'HN2';
   if (p.age < 18) return 'HS4';
   if (p.age >= 60) return rng.chance(0.55) ? 'HT3' : 'GD4';
   const u = rng.next();
@@ -55,7 +96,10 @@ export class InsuranceAllocator {
   private counter = 0;
 
   /** `provinceCode` is the 2-digit province code; `key` comes from the seed. */
-  constructor(private readonly provinceCode: string, key: number) {
+  constructor(
+    private readonly provinceCode: string,
+    key: number,
+  ) {
     this.perm = new DecimalPermutation(5, mix32(key ^ 0x3c));
   }
 

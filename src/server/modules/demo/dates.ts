@@ -39,7 +39,9 @@ function computePackedCivil(dayNumber: number): number {
 // Lookup table of packed dates for 1850–2149 (~110k days, 440 KB): the generator converts
 // millions of day numbers, almost all in this range.
 const TABLE_START = dayFromCivil(1850, 1, 1);
-const CIVIL_TABLE = Int32Array.from({ length: dayFromCivil(2150, 1, 1) - TABLE_START }, (_, i) => computePackedCivil(TABLE_START + i));
+const CIVIL_TABLE = Int32Array.from({ length: dayFromCivil(2150, 1, 1) - TABLE_START }, (_, i) =>
+  computePackedCivil(TABLE_START + i),
+);
 
 const PAD2: string[] = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
 

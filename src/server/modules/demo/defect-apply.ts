@@ -24,12 +24,22 @@ export interface DefectExtras {
 const YEAR = 365.2425;
 
 /** Alters `person` (and may add records to `extras`) according to `code`. */
-export function applyDefect(code: DefectCode, ctx: DefectContext, person: PersonSeed, internals: PersonInternals,
-  residences: ResidenceSeed[], extras: DefectExtras): void {
+export function applyDefect(
+  code: DefectCode,
+  ctx: DefectContext,
+  person: PersonSeed,
+  internals: PersonInternals,
+  residences: ResidenceSeed[],
+  extras: DefectExtras,
+): void {
   const label: InjectedDefect = { code, personId: person.id, householdId: person.householdId };
   switch (code) {
-    case 'CORRECT.ID_INCONSISTENT': contradictId(ctx, person); break;
-    case 'COMPLETE.MISSING_ID_CARD': dropCard(person); break;
+    case 'CORRECT.ID_INCONSISTENT':
+      contradictId(ctx, person);
+      break;
+    case 'COMPLETE.MISSING_ID_CARD':
+      dropCard(person);
+      break;
     case 'CLEAN.DUPLICATE_PERSON': {
       const copy = duplicate(ctx, person, residences);
       extras.persons.push(copy.person);
@@ -37,8 +47,12 @@ export function applyDefect(code: DefectCode, ctx: DefectContext, person: Person
       Object.assign(label, { personId: copy.person.id, originalPersonId: person.id });
       break;
     }
-    case 'CLEAN.HOUSEHOLD_CONFLICT': person.relationToHead = 'head'; break;
-    case 'CLEAN.TEXT_NOT_NORMALIZED': person.fullName = denormalize(ctx.rng, person.fullName); break;
+    case 'CLEAN.HOUSEHOLD_CONFLICT':
+      person.relationToHead = 'head';
+      break;
+    case 'CLEAN.TEXT_NOT_NORMALIZED':
+      person.fullName = denormalize(ctx.rng, person.fullName);
+      break;
     case 'LIVE.NOT_VERIFIED':
       person.lastVerifiedAt = verifiedAt(ctx.rng, ctx.refDay - 1820, ctx.refDay - 770);
       break;
@@ -50,7 +64,9 @@ export function applyDefect(code: DefectCode, ctx: DefectContext, person: Person
       person.deathDate = dayToIso(dayBetween(earliest, Math.max(earliest, ctx.refDay - 30), ctx.rng.next()));
       break;
     }
-    case 'LIVE.IMPOSSIBLE_AGE': impossibleAge(ctx, person, internals); break;
+    case 'LIVE.IMPOSSIBLE_AGE':
+      impossibleAge(ctx, person, internals);
+      break;
   }
   extras.injected.push(label);
 }
@@ -80,8 +96,15 @@ function dropCard(person: PersonSeed): void {
 /** A second, older-system record of the same person: same name, birth date and sex, no ID number. */
 function duplicate(ctx: DefectContext, person: PersonSeed, residences: ResidenceSeed[]) {
   const copy: PersonSeed = {
-    ...person, id: ctx.rng.uuid(), nationalId: null, source: 'legacy-import', eIdLevel: 0, eIdActivatedOn: null,
-    email: null, healthInsuranceNo: null, taxCode: null,
+    ...person,
+    id: ctx.rng.uuid(),
+    nationalId: null,
+    source: 'legacy-import',
+    eIdLevel: 0,
+    eIdActivatedOn: null,
+    email: null,
+    healthInsuranceNo: null,
+    taxCode: null,
     lastVerifiedAt: verifiedAt(ctx.rng, ctx.refDay - 365, ctx.refDay - 1),
   };
   const permanent = residences.find((r) => r.personId === person.id && r.kind === 'permanent');
@@ -106,7 +129,12 @@ function impossibleAge(ctx: DefectContext, person: PersonSeed, internals: Person
     const key = identityHash(internals.name, withDate ? day : null, person.sex);
     if (ctx.factory.keys.has(key)) continue;
     ctx.factory.keys.add(key);
-    Object.assign(person, { birthYear: year, birthDate: withDate ? dayToIso(day) : null, nationalId: null, idCardExpiresOn: null });
+    Object.assign(person, {
+      birthYear: year,
+      birthDate: withDate ? dayToIso(day) : null,
+      nationalId: null,
+      idCardExpiresOn: null,
+    });
     return;
   }
 }

@@ -24,14 +24,22 @@ export const DEFAULT_DEFECT_RATES: Readonly<Record<DefectCode, number>> = {
  * ("eligible" is the base of the rate). Natural records never match these rules.
  */
 export const DEFECT_RULES: Readonly<Record<DefectCode, string>> = {
-  'CORRECT.ID_INCONSISTENT': 'nationalId present but digit 4 (century/sex) or digits 5–6 (year) contradict sex/birthYear. Eligible: alive people.',
-  'COMPLETE.MISSING_ID_CARD': 'alive, aged 14–120 on the reference date, idCardNumber null. Eligible: alive people aged 14+.',
-  'CLEAN.DUPLICATE_PERSON': "an extra 'legacy-import' record (nationalId null) with the same full name, birth date and sex as an existing one; both records are flagged. Eligible: alive people.",
-  'CLEAN.HOUSEHOLD_CONFLICT': 'a second member marked head; persons = members marked head in those households. Eligible: households.',
-  'CLEAN.TEXT_NOT_NORMALIZED': "full name not NFC, with a doubled space, or with 'Ð' (U+00D0) for 'Đ'. Eligible: alive people.",
-  'LIVE.NOT_VERIFIED': 'lastVerifiedAt 25–60 months before the reference date (natural records: within 12 months). Eligible: alive people.',
-  'LIVE.DECEASED_STILL_RESIDENT': 'status deceased with an open permanent residence (validTo null). Eligible: alive people.',
-  'LIVE.IMPOSSIBLE_AGE': 'alive, born 1880–1895 (age > 120); nationalId null as such years cannot be encoded. Eligible: alive people.',
+  'CORRECT.ID_INCONSISTENT':
+    'nationalId present but digit 4 (century/sex) or digits 5–6 (year) contradict sex/birthYear. Eligible: alive people.',
+  'COMPLETE.MISSING_ID_CARD':
+    'alive, aged 14–120 on the reference date, idCardNumber null. Eligible: alive people aged 14+.',
+  'CLEAN.DUPLICATE_PERSON':
+    "an extra 'legacy-import' record (nationalId null) with the same full name, birth date and sex as an existing one; both records are flagged. Eligible: alive people.",
+  'CLEAN.HOUSEHOLD_CONFLICT':
+    'a second member marked head; persons = members marked head in those households. Eligible: households.',
+  'CLEAN.TEXT_NOT_NORMALIZED':
+    "full name not NFC, with a doubled space, or with 'Ð' (U+00D0) for 'Đ'. Eligible: alive people.",
+  'LIVE.NOT_VERIFIED':
+    'lastVerifiedAt 25–60 months before the reference date (natural records: within 12 months). Eligible: alive people.',
+  'LIVE.DECEASED_STILL_RESIDENT':
+    'status deceased with an open permanent residence (validTo null). Eligible: alive people.',
+  'LIVE.IMPOSSIBLE_AGE':
+    'alive, born 1880–1895 (age > 120); nationalId null as such years cannot be encoded. Eligible: alive people.',
 };
 
 /** Per-person census bits gathered in the planning pass. */
@@ -75,7 +83,8 @@ export function effectiveRates(overrides: Partial<Record<DefectCode, number>> = 
   const rates = { ...DEFAULT_DEFECT_RATES, ...overrides };
   for (const [code, rate] of Object.entries(rates)) {
     if (!(code in DEFAULT_DEFECT_RATES)) throw new RangeError(`unknown defect code ${code}`);
-    if (!Number.isFinite(rate) || rate < 0 || rate > 1) throw new RangeError(`defect rate of ${code} must be in [0, 1]`);
+    if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+      throw new RangeError(`defect rate of ${code} must be in [0, 1]`);
   }
   return rates;
 }
@@ -108,7 +117,13 @@ function candidatesOf(census: Census, spec: PersonSpec, used: Uint8Array): Int32
 }
 
 /** Household conflicts: the second member of a chosen household is also marked head. */
-function selectConflicts(rng: Rng, census: Census, rate: number, used: Uint8Array, byPerson: Map<number, DefectCode>): DefectManifestEntry {
+function selectConflicts(
+  rng: Rng,
+  census: Census,
+  rate: number,
+  used: Uint8Array,
+  byPerson: Map<number, DefectCode>,
+): DefectManifestEntry {
   const code: DefectCode = 'CLEAN.HOUSEHOLD_CONFLICT';
   const k = Math.round(rate * census.households);
   const free: number[] = [];

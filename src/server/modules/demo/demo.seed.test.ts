@@ -21,15 +21,28 @@ describe('the demo province in the database', () => {
     const result = await seedDemoProvince(database, { people: 1500, provinceCode: '12', seed: 's1', referenceDate });
     expect(await countPersons(database.db)).toBe(result.people);
     expect(Math.abs(result.people - 1500)).toBeLessThan(60);
-    const units = await queryRows<{ n: number | string }>(database.db, sql`select count(distinct residence_unit_code) as n from population.persons`);
+    const units = await queryRows<{ n: number | string }>(
+      database.db,
+      sql`select count(distinct residence_unit_code) as n from population.persons`,
+    );
     expect(Number(units[0]?.n)).toBe(38);
   });
 
   it('lets the quality engine find exactly the injected defects, person by person', async () => {
-    const communes = (await listCommunes(database.db, referenceDate)).map((c) => ({ code: c.code, name: c.name, type: c.type }));
+    const communes = (await listCommunes(database.db, referenceDate)).map((c) => ({
+      code: c.code,
+      name: c.name,
+      type: c.type,
+    }));
     await database.db.execute(sql`truncate population.persons, population.households, population.residences`);
     const injected: InjectedDefect[] = [];
-    const gen = generateProvince({ seed: 'quality-truth', people: 6000, communes, referenceDate, provinceIdCode: '012' });
+    const gen = generateProvince({
+      seed: 'quality-truth',
+      people: 6000,
+      communes,
+      referenceDate,
+      provinceIdCode: '012',
+    });
     let manifest: DefectManifest | undefined;
     for (let next = gen.next(); ; next = gen.next()) {
       if (next.done) {
@@ -40,18 +53,28 @@ describe('the demo province in the database', () => {
       await copyRegistryBatch(database, next.value);
     }
     const runId = await runQualityCheck(database, referenceDate);
-    const findings = await queryRows<{ rule_code: string; person_id: string }>(database.db, sql`select rule_code, person_id from population.quality_findings where run_id = ${runId}`);
-    const heads = await queryRows<{ id: string; household_id: string }>(database.db, sql`select id, household_id from population.persons where relation_to_head = 'head'`);
+    const findings = await queryRows<{ rule_code: string; person_id: string }>(
+      database.db,
+      sql`select rule_code, person_id from population.quality_findings where run_id = ${runId}`,
+    );
+    const heads = await queryRows<{ id: string; household_id: string }>(
+      database.db,
+      sql`select id, household_id from population.persons where relation_to_head = 'head'`,
+    );
 
     for (const entry of manifest.defects) {
       const expected = new Set<string>();
       for (const d of injected.filter((x) => x.code === entry.code)) {
-        if (d.code === 'CLEAN.HOUSEHOLD_CONFLICT') heads.filter((h) => h.household_id === d.householdId).forEach((h) => expected.add(h.id));
+        if (d.code === 'CLEAN.HOUSEHOLD_CONFLICT')
+          heads.filter((h) => h.household_id === d.householdId).forEach((h) => expected.add(h.id));
         else expected.add(d.personId);
         if (d.originalPersonId) expected.add(d.originalPersonId);
       }
       const flagged = new Set(findings.filter((f) => f.rule_code === entry.code).map((f) => f.person_id));
-      expect({ code: entry.code, flagged: [...flagged].sort() }).toEqual({ code: entry.code, flagged: [...expected].sort() });
+      expect({ code: entry.code, flagged: [...flagged].sort() }).toEqual({
+        code: entry.code,
+        flagged: [...expected].sort(),
+      });
       expect(flagged.size).toBe(entry.persons);
       expect(entry.persons).toBeGreaterThan(0);
     }

@@ -14,7 +14,12 @@ export interface SeedOptions {
   onProgress?: (people: number) => void;
 }
 
-export interface SeedResult { people: number; households: number; ms: number; manifest: DefectManifest }
+export interface SeedResult {
+  people: number;
+  households: number;
+  ms: number;
+  manifest: DefectManifest;
+}
 
 /**
  * Replaces the registry with a deterministic synthetic population of the province's current
@@ -25,7 +30,8 @@ export async function seedDemoProvince(server: Database, options: SeedOptions): 
   const database = unboundedDatabase(server); // COPY and index rebuilds of up to millions of rows: no statement timeout (ADR 0014)
   const referenceDate = options.referenceDate ?? todayInVietnam();
   const communes = await listCommunes(database.db, referenceDate);
-  if (communes.length === 0) throw new Error(`no communes of province ${options.provinceCode} on ${referenceDate}: load units first`);
+  if (communes.length === 0)
+    throw new Error(`no communes of province ${options.provinceCode} on ${referenceDate}: load units first`);
   await truncateRegistry(database.db);
   const generator = generateProvince({
     seed: options.seed ?? 'lai-chau-demo',

@@ -14,9 +14,23 @@
  * Si La 50, Tày 02, Nùng 07, Mường 06.
  */
 export const ETHNIC_TARGETS: Readonly<Record<string, number>> = {
-  '03': 0.323, '08': 0.225, '01': 0.153, '09': 0.132, '35': 0.037, '25': 0.031, '41': 0.026,
-  '42': 0.016, '45': 0.011, '29': 0.008, '33': 0.007, '37': 0.006, '48': 0.005, '50': 0.002,
-  '02': 0.012, '07': 0.003, '06': 0.003,
+  '03': 0.323,
+  '08': 0.225,
+  '01': 0.153,
+  '09': 0.132,
+  '35': 0.037,
+  '25': 0.031,
+  '41': 0.026,
+  '42': 0.016,
+  '45': 0.011,
+  '29': 0.008,
+  '33': 0.007,
+  '37': 0.006,
+  '48': 0.005,
+  '50': 0.002,
+  '02': 0.012,
+  '07': 0.003,
+  '06': 0.003,
 };
 
 /** All ethnic codes the generator draws, in a fixed order. */
@@ -49,13 +63,26 @@ const LOCAL_BIAS: Record<string, Partial<Record<string, number>>> = {
 };
 
 const TIBETO = ['Mường Tè', 'Thu Lũm', 'Pa Ủ', 'Mù Cả', 'Bum Tở', 'Bum Nưa', 'Ka Lăng', 'Tà Tổng'];
-const MONG_DAO = ['Sìn Hồ', 'Tủa Sín Chải', 'Pu Sam Cáp', 'Sì Lở Lầu', 'Dào San', 'Khổng Lào', 'Hồng Thu',
-  'Tả Lèng', 'Sin Suối Hồ', 'Khun Há'];
+const MONG_DAO = [
+  'Sìn Hồ',
+  'Tủa Sín Chải',
+  'Pu Sam Cáp',
+  'Sì Lở Lầu',
+  'Dào San',
+  'Khổng Lào',
+  'Hồng Thu',
+  'Tả Lèng',
+  'Sin Suối Hồ',
+  'Khun Há',
+];
 const THAI = ['Than Uyên', 'Tân Uyên', 'Pắc Ta', 'Khoen On', 'Nậm Sỏ'];
 
 /** The commune's short name without a "Xã"/"Phường" prefix. */
 export function shortName(name: string): string {
-  return name.normalize('NFC').replace(/^(Xã|Phường|Thị trấn)\s+/u, '').trim();
+  return name
+    .normalize('NFC')
+    .replace(/^(Xã|Phường|Thị trấn)\s+/u, '')
+    .trim();
 }
 
 /** Classifies a commune by type and name (DOMAIN.md §7 geography, simplified). */
@@ -121,8 +148,17 @@ const PARAMS: Record<string, EthnicParams> = {
   '25': { children: 2.4, firstBirthAge: 21, daughterLeaves: 20, maleHead: 0.88 },
 };
 const GROUP_OF: Record<string, string> = {
-  '41': '35', '48': '35', '50': '35', '45': '35', '29': '03', '33': '03', '37': '03', '42': '03',
-  '02': '25', '07': '25', '06': '25',
+  '41': '35',
+  '48': '35',
+  '50': '35',
+  '45': '35',
+  '29': '03',
+  '33': '03',
+  '37': '03',
+  '42': '03',
+  '02': '25',
+  '07': '25',
+  '06': '25',
 };
 
 /** Demographic parameters for an ethnic code (small groups borrow a neighbour's). */
@@ -136,10 +172,34 @@ export function ethnicParams(code: string): EthnicParams {
  */
 export function religionWeights(ethnicCode: string): ReadonlyArray<readonly [string, number]> {
   switch (ethnicCode) {
-    case '08': return [['00', 92], ['08', 6], ['02', 2]];
-    case '09': return [['00', 96], ['08', 2.5], ['02', 1.5]];
-    case '01': return [['00', 92], ['01', 5], ['02', 3]];
-    case '35': case '41': return [['00', 98], ['08', 2]];
-    default: return [['00', 99], ['01', 1]];
+    case '08':
+      return [
+        ['00', 92],
+        ['08', 6],
+        ['02', 2],
+      ];
+    case '09':
+      return [
+        ['00', 96],
+        ['08', 2.5],
+        ['02', 1.5],
+      ];
+    case '01':
+      return [
+        ['00', 92],
+        ['01', 5],
+        ['02', 3],
+      ];
+    case '35':
+    case '41':
+      return [
+        ['00', 98],
+        ['08', 2],
+      ];
+    default:
+      return [
+        ['00', 99],
+        ['01', 1],
+      ];
   }
 }

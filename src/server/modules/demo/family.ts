@@ -36,7 +36,17 @@ export function bornAged(rng: Rng, refDay: number, age: number): number {
 }
 
 const SPOUSE_GAP = new WeightedTable<number>([
-  [-2, 3], [-1, 7], [0, 14], [1, 18], [2, 18], [3, 14], [4, 10], [5, 7], [6, 5], [8, 3], [10, 1],
+  [-2, 3],
+  [-1, 7],
+  [0, 14],
+  [1, 18],
+  [2, 18],
+  [3, 14],
+  [4, 10],
+  [5, 7],
+  [6, 5],
+  [8, 3],
+  [10, 1],
 ]);
 
 /** Birth day of a spouse: wives are usually 0–6 years younger than their husbands. */
@@ -59,7 +69,8 @@ export interface Birth {
 
 function completedFertility(rng: Rng, ethnicCode: string, motherYear: number): number {
   const base = ethnicParams(ethnicCode).children;
-  const cohort = motherYear < 1965 ? 1.6 : motherYear < 1975 ? 1.0 : motherYear < 1985 ? 0.4 : motherYear > 1995 ? -0.3 : 0;
+  const cohort =
+    motherYear < 1965 ? 1.6 : motherYear < 1975 ? 1.0 : motherYear < 1985 ? 0.4 : motherYear > 1995 ? -0.3 : 0;
   return Math.max(0, Math.min(9, Math.round(rng.normal(base + cohort, 1.1))));
 }
 
@@ -67,7 +78,13 @@ function completedFertility(rng: Rng, ethnicCode: string, motherYear: number): n
  * All children a couple has had up to `refDay`: first birth around the group's usual age,
  * then every 1.5–4 years, never before both parents are 17 years older, never after 44.
  */
-export function bearChildren(rng: Rng, ethnicCode: string, motherBirth: number, fatherBirth: number, refDay: number): Birth[] {
+export function bearChildren(
+  rng: Rng,
+  ethnicCode: string,
+  motherBirth: number,
+  fatherBirth: number,
+  refDay: number,
+): Birth[] {
   const wanted = completedFertility(rng, ethnicCode, yearOf(motherBirth));
   const firstAge = Math.max(17, Math.min(33, rng.normal(ethnicParams(ethnicCode).firstBirthAge, 2)));
   const minYear = Math.max(yearOf(motherBirth), yearOf(fatherBirth)) + MIN_PARENT_GAP;

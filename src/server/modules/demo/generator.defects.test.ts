@@ -16,25 +16,46 @@ function idMatches(p: PersonSeed): boolean {
 
 /** Independent checkers written from the rules (the shape of the population module's SQL rules). */
 const CHECKERS: Record<DefectCode, (run: Collected) => string[]> = {
-  'CORRECT.ID_INCONSISTENT': (run) => run.persons.filter((p) => p.nationalId !== null && !idMatches(p)).map((p) => p.id),
+  'CORRECT.ID_INCONSISTENT': (run) =>
+    run.persons.filter((p) => p.nationalId !== null && !idMatches(p)).map((p) => p.id),
   'COMPLETE.MISSING_ID_CARD': (run) =>
-    run.persons.filter((p) => p.status === 'alive' && p.idCardNumber === null && p.birthYear >= 1900 && ageAt(p, REF) >= 14).map((p) => p.id),
+    run.persons
+      .filter((p) => p.status === 'alive' && p.idCardNumber === null && p.birthYear >= 1900 && ageAt(p, REF) >= 14)
+      .map((p) => p.id),
   'CLEAN.DUPLICATE_PERSON': (run) => {
-    const groups = groupBy(run.persons.filter((p) => p.birthDate !== null), (p) => `${plainName(p.fullName)}|${p.birthDate}|${p.sex}`);
-    return [...groups.values()].filter((g) => g.length > 1).flat().map((p) => p.id);
+    const groups = groupBy(
+      run.persons.filter((p) => p.birthDate !== null),
+      (p) => `${plainName(p.fullName)}|${p.birthDate}|${p.sex}`,
+    );
+    return [...groups.values()]
+      .filter((g) => g.length > 1)
+      .flat()
+      .map((p) => p.id);
   },
   'CLEAN.HOUSEHOLD_CONFLICT': (run) => {
-    const heads = groupBy(run.persons.filter((p) => p.relationToHead === 'head'), (p) => p.householdId);
-    return [...heads.values()].filter((g) => g.length > 1).flat().map((p) => p.id);
+    const heads = groupBy(
+      run.persons.filter((p) => p.relationToHead === 'head'),
+      (p) => p.householdId,
+    );
+    return [...heads.values()]
+      .filter((g) => g.length > 1)
+      .flat()
+      .map((p) => p.id);
   },
   'CLEAN.TEXT_NOT_NORMALIZED': (run) =>
-    run.persons.filter((p) => p.fullName !== p.fullName.normalize('NFC') || /\s{2}|^\s|\s$|[Ðð]/.test(p.fullName)).map((p) => p.id),
-  'LIVE.NOT_VERIFIED': (run) => run.persons.filter((p) => p.status === 'alive' && p.lastVerifiedAt < '2024-06-30').map((p) => p.id),
+    run.persons
+      .filter((p) => p.fullName !== p.fullName.normalize('NFC') || /\s{2}|^\s|\s$|[Ðð]/.test(p.fullName))
+      .map((p) => p.id),
+  'LIVE.NOT_VERIFIED': (run) =>
+    run.persons.filter((p) => p.status === 'alive' && p.lastVerifiedAt < '2024-06-30').map((p) => p.id),
   'LIVE.DECEASED_STILL_RESIDENT': (run) => {
-    const open = new Set(run.residences.filter((r) => r.kind === 'permanent' && r.validTo === null).map((r) => r.personId));
+    const open = new Set(
+      run.residences.filter((r) => r.kind === 'permanent' && r.validTo === null).map((r) => r.personId),
+    );
     return run.persons.filter((p) => p.status === 'deceased' && open.has(p.id)).map((p) => p.id);
   },
-  'LIVE.IMPOSSIBLE_AGE': (run) => run.persons.filter((p) => p.status === 'alive' && 2026 - p.birthYear > 120).map((p) => p.id),
+  'LIVE.IMPOSSIBLE_AGE': (run) =>
+    run.persons.filter((p) => p.status === 'alive' && 2026 - p.birthYear > 120).map((p) => p.id),
 };
 
 /** The person ids a checker should flag, from the ground-truth labels. */
@@ -62,21 +83,28 @@ describe('generateProvince: injected defects at 20,000 people', () => {
     expect(entry?.injected).toBeGreaterThan(0);
   });
 
-  it.each(CODES)('lets an independent checker for %s flag exactly the labelled records, as many as the manifest says', (code) => {
-    const flagged = CHECKERS[code](run).sort();
-    expect(flagged).toEqual(expectedFlags(run, code).sort());
-    expect(flagged).toHaveLength(run.manifest.defects.find((d) => d.code === code)?.persons ?? -1);
-  });
+  it.each(CODES)(
+    'lets an independent checker for %s flag exactly the labelled records, as many as the manifest says',
+    (code) => {
+      const flagged = CHECKERS[code](run).sort();
+      expect(flagged).toEqual(expectedFlags(run, code).sort());
+      expect(flagged).toHaveLength(run.manifest.defects.find((d) => d.code === code)?.persons ?? -1);
+    },
+  );
 
   it('counts the eligible bases from the natural records', () => {
     const natural = run.persons.filter((p) => p.source === 'demo-generator');
-    const closed = new Set(run.residences.filter((r) => r.kind === 'permanent' && r.validTo !== null).map((r) => r.personId));
+    const closed = new Set(
+      run.residences.filter((r) => r.kind === 'permanent' && r.validTo !== null).map((r) => r.personId),
+    );
     const aliveInPlan = natural.filter((p) => !closed.has(p.id));
     const impossible = new Set(run.injected.filter((d) => d.code === 'LIVE.IMPOSSIBLE_AGE').map((d) => d.personId));
     const eligible = Object.fromEntries(run.manifest.defects.map((d) => [d.code, d.eligible]));
     expect(eligible['LIVE.NOT_VERIFIED']).toBe(aliveInPlan.length);
     expect(eligible['CLEAN.HOUSEHOLD_CONFLICT']).toBe(run.households.length);
-    expect(eligible['COMPLETE.MISSING_ID_CARD']).toBe(aliveInPlan.filter((p) => impossible.has(p.id) || ageAt(p, REF) >= 14).length);
+    expect(eligible['COMPLETE.MISSING_ID_CARD']).toBe(
+      aliveInPlan.filter((p) => impossible.has(p.id) || ageAt(p, REF) >= 14).length,
+    );
   });
 
   it('never gives one record two defects', () => {
@@ -90,7 +118,13 @@ describe('generateProvince: injected defects at 20,000 people', () => {
     const byId = new Map(run.persons.map((p) => [p.id, p]));
     for (const label of run.injected.filter((d) => d.code === 'CLEAN.DUPLICATE_PERSON')) {
       const [copy, original] = [byId.get(label.personId), byId.get(label.originalPersonId ?? '')];
-      expect(copy).toMatchObject({ source: 'legacy-import', nationalId: null, fullName: original?.fullName, birthDate: original?.birthDate, sex: original?.sex });
+      expect(copy).toMatchObject({
+        source: 'legacy-import',
+        nationalId: null,
+        fullName: original?.fullName,
+        birthDate: original?.birthDate,
+        sex: original?.sex,
+      });
       expect(original?.nationalId).toMatch(/^\d{12}$/);
     }
   });
@@ -113,7 +147,10 @@ describe('generateProvince: defect rate overrides', () => {
   });
 
   it('refuses rates that leave too few free records', () => {
-    const opts = laiChauOptions({ people: 1_000, defectRates: { 'LIVE.NOT_VERIFIED': 0.9, 'CORRECT.ID_INCONSISTENT': 0.9 } });
+    const opts = laiChauOptions({
+      people: 1_000,
+      defectRates: { 'LIVE.NOT_VERIFIED': 0.9, 'CORRECT.ID_INCONSISTENT': 0.9 },
+    });
     expect(() => generateProvince(opts).next()).toThrow(/not enough free records/);
   });
 });
@@ -121,7 +158,11 @@ describe('generateProvince: defect rate overrides', () => {
 describe('deaths injected as LIVE.DECEASED_STILL_RESIDENT', () => {
   it('never fall before the birth, even for a baby born days before the reference date', () => {
     const gen = generateProvince({
-      seed: 'newborn-deaths', people: 3000, communes: [...LAI_CHAU_COMMUNES], referenceDate: '2026-01-05', provinceIdCode: '012',
+      seed: 'newborn-deaths',
+      people: 3000,
+      communes: [...LAI_CHAU_COMMUNES],
+      referenceDate: '2026-01-05',
+      provinceIdCode: '012',
       defectRates: { 'LIVE.DECEASED_STILL_RESIDENT': 0.3 },
     });
     let checked = 0;

@@ -23,11 +23,16 @@ describe('generateProvince: plausible records', () => {
     for (const r of run.residences) if (r.kind === 'permanent') firstResidence.set(r.personId, r.validFrom);
     for (const p of natural) {
       const birth = p.birthDate ?? `${p.birthYear}-01-01`;
-      const dates = [p.idCardIssuedOn, p.eIdActivatedOn, p.deathDate, p.lastVerifiedAt.slice(0, 10)].filter((d): d is string => d !== null);
+      const dates = [p.idCardIssuedOn, p.eIdActivatedOn, p.deathDate, p.lastVerifiedAt.slice(0, 10)].filter(
+        (d): d is string => d !== null,
+      );
       expect(dates.every((d) => d >= birth.slice(0, 4) && d <= REF)).toBe(true);
       expect(p.lastVerifiedAt >= '2025-06-30').toBe(true);
       expect((firstResidence.get(p.id) ?? '') >= `${p.birthYear}`).toBe(true);
-      if (p.eIdLevel === 2) expect(p.idCardIssuedOn !== null && p.eIdActivatedOn! >= p.idCardIssuedOn && p.eIdActivatedOn! >= '2022-01-01').toBe(true);
+      if (p.eIdLevel === 2)
+        expect(
+          p.idCardIssuedOn !== null && p.eIdActivatedOn! >= p.idCardIssuedOn && p.eIdActivatedOn! >= '2022-01-01',
+        ).toBe(true);
     }
   });
 
@@ -39,7 +44,12 @@ describe('generateProvince: plausible records', () => {
       expect(p.idCardKind).toBe((p.idCardIssuedOn ?? '') < '2024-07-01' ? 'cccd_chip' : 'can_cuoc');
       if (p.idCardExpiresOn !== null) expect(p.idCardExpiresOn > REF).toBe(true);
     }
-    expect(share(alive.filter((p) => ageAt(p, REF) < 14), (p) => p.idCardNumber !== null)).toBeLessThan(0.1);
+    expect(
+      share(
+        alive.filter((p) => ageAt(p, REF) < 14),
+        (p) => p.idCardNumber !== null,
+      ),
+    ).toBeLessThan(0.1);
   });
 
   it('gives about half of the people aged 14+ e-ID level 2, younger adults more often, and about a tenth level 1', () => {
@@ -59,7 +69,8 @@ describe('generateProvince: plausible records', () => {
     for (const p of natural) {
       if (p.phone) expect(p.phone).toMatch(/^0[35789]\d{8}$/);
       if (p.email) expect(p.email).toMatch(/^[a-z]+\.[a-z]+\d+@example\.com$/);
-      if (p.healthInsuranceNo) expect(p.healthInsuranceNo).toMatch(ageAt(p, REF) < 6 ? /^TE112\d{10}$/ : /^[A-Z]{2}[1-5]12\d{10}$/);
+      if (p.healthInsuranceNo)
+        expect(p.healthInsuranceNo).toMatch(ageAt(p, REF) < 6 ? /^TE112\d{10}$/ : /^[A-Z]{2}[1-5]12\d{10}$/);
       if (p.taxCode) expect(Number(p.taxCode[9])).toBe(taxCheckDigit(p.taxCode.slice(0, 9)));
     }
     expect(share(natural, (p) => p.healthInsuranceNo !== null)).toBeGreaterThan(0.9);

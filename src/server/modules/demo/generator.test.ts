@@ -6,7 +6,9 @@ import { ageAt, collect, type Collected, groupBy, laiChauOptions, plainName } fr
 import type { PersonSeed } from './types';
 
 const digestOf = (run: Collected): string =>
-  createHash('sha256').update(JSON.stringify({ batches: run.batches, manifest: run.manifest })).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify({ batches: run.batches, manifest: run.manifest }))
+    .digest('hex');
 
 /** Decodes d4 and d5–d6 of an ID number and compares them with the recorded sex and birth year. */
 function idMatches(p: PersonSeed): boolean {
@@ -70,14 +72,19 @@ let labelledHouseholds: Set<string>;
 beforeAll(() => {
   shared = collect(laiChauOptions());
   labelled = new Set(shared.injected.flatMap((d) => [d.personId, d.originalPersonId ?? d.personId]));
-  labelledHouseholds = new Set(shared.injected.filter((d) => d.code === 'CLEAN.HOUSEHOLD_CONFLICT').map((d) => d.householdId));
+  labelledHouseholds = new Set(
+    shared.injected.filter((d) => d.code === 'CLEAN.HOUSEHOLD_CONFLICT').map((d) => d.householdId),
+  );
 });
 
 describe('generateProvince: realism at 20,000 people', () => {
-  it.each(Object.entries(ETHNIC_TARGETS))('puts the share of ethnic group %s within 3 points of its target', (code, target) => {
-    const share = shared.persons.filter((p) => p.ethnicityCode === code).length / shared.persons.length;
-    expect(Math.abs(share - target)).toBeLessThan(0.03);
-  });
+  it.each(Object.entries(ETHNIC_TARGETS))(
+    'puts the share of ethnic group %s within 3 points of its target',
+    (code, target) => {
+      const share = shared.persons.filter((p) => p.ethnicityCode === code).length / shared.persons.length;
+      expect(Math.abs(share - target)).toBeLessThan(0.03);
+    },
+  );
 
   it.each([
     ['the wards', ['03388', '03408'], ['01', '03', '25'], 0.7],
@@ -114,11 +121,20 @@ describe('generateProvince: realism at 20,000 people', () => {
     expect(unique(shared.persons.filter((p) => p.source !== 'legacy-import').map((p) => p.idCardNumber))).toBe(true);
     expect(unique(shared.persons.map((p) => p.healthInsuranceNo))).toBe(true);
     expect(unique(shared.persons.map((p) => p.taxCode))).toBe(true);
-    expect(unique([...shared.persons.map((p) => p.id), ...shared.households.map((h) => h.id), ...shared.residences.map((r) => r.id)])).toBe(true);
+    expect(
+      unique([
+        ...shared.persons.map((p) => p.id),
+        ...shared.households.map((h) => h.id),
+        ...shared.residences.map((r) => r.id),
+      ]),
+    ).toBe(true);
   });
 
   it('makes parents at least 16 years older than their children', () => {
-    const byHousehold = groupBy(shared.persons.filter((p) => p.source !== 'legacy-import'), (p) => p.householdId);
+    const byHousehold = groupBy(
+      shared.persons.filter((p) => p.source !== 'legacy-import'),
+      (p) => p.householdId,
+    );
     let checked = 0;
     for (const [householdId, members] of byHousehold) {
       if (labelledHouseholds.has(householdId) || members.some((m) => labelled.has(m.id))) continue;
@@ -145,12 +161,18 @@ describe('generateProvince: realism at 20,000 people', () => {
   });
 
   it('builds a young age pyramid and households of 2 to 8 people', () => {
-    const ages = shared.persons.map((p) => ageAt(p, '2026-06-30')).filter((a) => a <= 120).sort((a, b) => a - b);
+    const ages = shared.persons
+      .map((p) => ageAt(p, '2026-06-30'))
+      .filter((a) => a <= 120)
+      .sort((a, b) => a - b);
     const median = ages[Math.floor(ages.length / 2)] as number;
     expect(median).toBeGreaterThanOrEqual(20);
     expect(median).toBeLessThanOrEqual(30);
     expect(ages.filter((a) => a < 15).length / ages.length).toBeGreaterThan(0.25);
-    const sizes = groupBy(shared.persons.filter((p) => p.source !== 'legacy-import'), (p) => p.householdId);
+    const sizes = groupBy(
+      shared.persons.filter((p) => p.source !== 'legacy-import'),
+      (p) => p.householdId,
+    );
     const counts = [...sizes.values()].map((members) => members.length);
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(2);
     expect(Math.max(...counts)).toBeLessThanOrEqual(8);
@@ -160,11 +182,16 @@ describe('generateProvince: realism at 20,000 people', () => {
 
   it('gives every living person one open permanent residence in the household commune', () => {
     const unitOf = new Map(shared.households.map((h) => [h.id, h.unitCode]));
-    const open = groupBy(shared.residences.filter((r) => r.kind === 'permanent' && r.validTo === null), (r) => r.personId);
+    const open = groupBy(
+      shared.residences.filter((r) => r.kind === 'permanent' && r.validTo === null),
+      (r) => r.personId,
+    );
     for (const p of shared.persons.filter((x) => x.status === 'alive')) {
       expect(open.get(p.id)?.map((r) => r.unitCode)).toEqual([unitOf.get(p.householdId)]);
     }
-    const temporary = shared.residences.filter((r) => r.kind === 'temporary' && r.validTo !== null && r.validTo > '2026-06-30');
+    const temporary = shared.residences.filter(
+      (r) => r.kind === 'temporary' && r.validTo !== null && r.validTo > '2026-06-30',
+    );
     expect(temporary.length / shared.persons.length).toBeGreaterThan(0.015);
     expect(temporary.length / shared.persons.length).toBeLessThan(0.05);
   });

@@ -18,8 +18,16 @@ import { hashString128, Rng } from './random';
 import type { DefectManifest, GeneratedBatch, GenerateOptions } from './types';
 
 export type {
-  CommuneInput, DefectCode, DefectManifest, DefectManifestEntry, GeneratedBatch, GenerateOptions, HouseholdSeed,
-  InjectedDefect, PersonSeed, ResidenceSeed,
+  CommuneInput,
+  DefectCode,
+  DefectManifest,
+  DefectManifestEntry,
+  GeneratedBatch,
+  GenerateOptions,
+  HouseholdSeed,
+  InjectedDefect,
+  PersonSeed,
+  ResidenceSeed,
 } from './types';
 export { DEFAULT_DEFECT_RATES, DEFECT_RULES };
 
@@ -35,14 +43,19 @@ function validate(opts: GenerateOptions, batchSize: number): void {
   if (opts.people > 0 && opts.communes.length === 0) throw new RangeError('at least one commune is required');
   if (!/^\d{3}$/.test(opts.provinceIdCode)) throw new RangeError('provinceIdCode must be 3 digits, e.g. 012');
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
-  if (new Set(opts.communes.map((c) => c.code)).size !== opts.communes.length) throw new RangeError('commune codes must be unique');
+  if (new Set(opts.communes.map((c) => c.code)).size !== opts.communes.length)
+    throw new RangeError('commune codes must be unique');
 }
 
 function censusFlags(plan: HouseholdPlan, refDay: number, flags: Uint8Array, at: number): void {
   plan.members.forEach((m, i) => {
     const age = ageOn(m.birthDay, refDay);
-    flags[at + i] = (m.deathDay === null ? FLAG.ALIVE : 0) | (age >= 14 ? FLAG.AGE14 : 0) |
-      (age >= 6 ? FLAG.AGE6 : 0) | (age >= 18 ? FLAG.AGE18 : 0) | (i === 0 ? FLAG.HEAD : 0) |
+    flags[at + i] =
+      (m.deathDay === null ? FLAG.ALIVE : 0) |
+      (age >= 14 ? FLAG.AGE14 : 0) |
+      (age >= 6 ? FLAG.AGE6 : 0) |
+      (age >= 18 ? FLAG.AGE18 : 0) |
+      (i === 0 ? FLAG.HEAD : 0) |
       (m.yearOnly ? 0 : FLAG.DATED);
   });
 }
@@ -87,12 +100,20 @@ export function* generateProvince(opts: GenerateOptions, batchSize = 5000): Gene
   const refDay = isoToDay(opts.referenceDate);
   const rates = effectiveRates(opts.defectRates);
   const setup: Setup = {
-    seed: opts.seed, refDay, streamBase: hashString128(`${opts.seed}/households`),
+    seed: opts.seed,
+    refDay,
+    streamBase: hashString128(`${opts.seed}/households`),
     communes: setUpCommunes(opts.seed, opts.people, opts.communes, refDay, provinceName(opts.provinceIdCode)),
   };
   const { store, census } = planProvince(setup, opts.people);
   const selection = selectDefects(opts.seed, census, rates);
-  const factory = new PersonFactory(hashString128(opts.seed)[0], refDay, opts.provinceIdCode, setup.communes, census.persons);
+  const factory = new PersonFactory(
+    hashString128(opts.seed)[0],
+    refDay,
+    opts.provinceIdCode,
+    setup.communes,
+    census.persons,
+  );
   let batch = emptyBatch();
   let ordinal = 0;
   let emitted = 0;

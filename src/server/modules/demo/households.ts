@@ -6,8 +6,17 @@
 import { ageOn, dayBetween, yearOf } from './dates';
 import { ethnicParams } from './ethnicity';
 import {
-  bearChildren, type Birth, bornAged, deathProbability, drawSex, marriageArrival, member, type MemberPlan,
-  motherOf, spouseBirth, stillAtHome,
+  bearChildren,
+  type Birth,
+  bornAged,
+  deathProbability,
+  drawSex,
+  marriageArrival,
+  member,
+  type MemberPlan,
+  motherOf,
+  spouseBirth,
+  stillAtHome,
 } from './family';
 import type { Sex } from './names';
 import { type Rng, WeightedTable } from './random';
@@ -32,27 +41,63 @@ export interface PlanContext {
 }
 
 type Kind = 'nuclear' | 'stem' | 'threeGen' | 'lone' | 'couple';
-const KINDS = new WeightedTable<Kind>([['nuclear', 56], ['stem', 19], ['threeGen', 13], ['lone', 6], ['couple', 6]]);
+const KINDS = new WeightedTable<Kind>([
+  ['nuclear', 56],
+  ['stem', 19],
+  ['threeGen', 13],
+  ['lone', 6],
+  ['couple', 6],
+]);
 const HEAD_AGE = new WeightedTable<number>([
-  [19, 9], [23, 16], [27, 17], [31, 16], [35, 13], [39, 10], [43, 8], [47, 6], [51, 5], [55, 4], [59, 3],
+  [19, 9],
+  [23, 16],
+  [27, 17],
+  [31, 16],
+  [35, 13],
+  [39, 10],
+  [43, 8],
+  [47, 6],
+  [51, 5],
+  [55, 4],
+  [59, 3],
 ]);
 const MAX_SIZE = 8;
 
 // Pre-2025 birth-registration codes of provinces Kinh migrants to Lai Châu mostly came from (approximate).
 const MIGRANT_ORIGINS = new WeightedTable<string>([
-  ['034', 25], ['036', 15], ['030', 10], ['033', 8], ['035', 6], ['037', 5], ['001', 10], ['025', 6],
-  ['038', 6], ['040', 5], ['011', 4], ['010', 4], ['014', 3], ['015', 3],
+  ['034', 25],
+  ['036', 15],
+  ['030', 10],
+  ['033', 8],
+  ['035', 6],
+  ['037', 5],
+  ['001', 10],
+  ['025', 6],
+  ['038', 6],
+  ['040', 5],
+  ['011', 4],
+  ['010', 4],
+  ['014', 3],
+  ['015', 3],
 ]);
-const NEIGHBOUR_ORIGINS = new WeightedTable<string>([['011', 40], ['010', 25], ['014', 25], ['015', 10]]);
+const NEIGHBOUR_ORIGINS = new WeightedTable<string>([
+  ['011', 40],
+  ['010', 25],
+  ['014', 25],
+  ['015', 10],
+]);
 
 /** Plans a household of the given ethnicity (2–8 members, head first). */
 export function planHousehold(rng: Rng, ethnicCode: string, ctx: PlanContext): HouseholdPlan {
   const kind = rng.weighted(KINDS);
   const members =
-    kind === 'stem' ? planStem(rng, ethnicCode, ctx) :
-    kind === 'lone' ? planLone(rng, ethnicCode, ctx) :
-    kind === 'couple' ? planCouple(rng, ethnicCode, ctx) :
-    planNuclear(rng, ethnicCode, ctx, kind === 'threeGen');
+    kind === 'stem'
+      ? planStem(rng, ethnicCode, ctx)
+      : kind === 'lone'
+        ? planLone(rng, ethnicCode, ctx)
+        : kind === 'couple'
+          ? planCouple(rng, ethnicCode, ctx)
+          : planNuclear(rng, ethnicCode, ctx, kind === 'threeGen');
   addRelatives(rng, members, ctx);
   trim(members, ctx.refDay);
   const migrantOrigin = assignOrigins(rng, members, ethnicCode, ctx.refDay);
@@ -74,7 +119,12 @@ function headSex(rng: Rng, ethnicCode: string): Sex {
 function planNuclear(rng: Rng, ethnicCode: string, ctx: PlanContext, withParents: boolean): MemberPlan[] {
   const sex = headSex(rng, ethnicCode);
   const head = member('head', sex, bornAged(rng, ctx.refDay, rng.weighted(HEAD_AGE) + rng.int(0, 3)), ethnicCode);
-  const spouse = member('spouse', sex === 'male' ? 'female' : 'male', spouseBirth(rng, head.birthDay, sex), partnerEthnicity(rng, ethnicCode, ctx));
+  const spouse = member(
+    'spouse',
+    sex === 'male' ? 'female' : 'male',
+    spouseBirth(rng, head.birthDay, sex),
+    partnerEthnicity(rng, ethnicCode, ctx),
+  );
   const members = [head, spouse];
   if (withParents) members.push(...parentsOf(rng, head, ctx.refDay));
   const [mother, father] = sex === 'male' ? [spouse, head] : [head, spouse];
@@ -93,7 +143,8 @@ function parentsOf(rng: Rng, head: MemberPlan, refDay: number): MemberPlan[] {
   const fatherBirth = spouseBirth(rng, motherBirth, 'female');
   const who = rng.next();
   const out: MemberPlan[] = [];
-  if (who < 0.85 && ageOn(motherBirth, refDay) < 96) out.push(member('parent', 'female', motherBirth, head.ethnicityCode));
+  if (who < 0.85 && ageOn(motherBirth, refDay) < 96)
+    out.push(member('parent', 'female', motherBirth, head.ethnicityCode));
   if (who > 0.55 && ageOn(fatherBirth, refDay) < 96 && fatherBirth <= head.birthDay - 17 * 366) {
     out.push(member('parent', 'male', fatherBirth, head.ethnicityCode));
   }
@@ -104,7 +155,12 @@ function parentsOf(rng: Rng, head: MemberPlan, refDay: number): MemberPlan[] {
 function planStem(rng: Rng, ethnicCode: string, ctx: PlanContext): MemberPlan[] {
   const sex = headSex(rng, ethnicCode);
   const head = member('head', sex, bornAged(rng, ctx.refDay, rng.int(46, 76)), ethnicCode);
-  const partner = member('spouse', sex === 'male' ? 'female' : 'male', spouseBirth(rng, head.birthDay, sex), ethnicCode);
+  const partner = member(
+    'spouse',
+    sex === 'male' ? 'female' : 'male',
+    spouseBirth(rng, head.birthDay, sex),
+    ethnicCode,
+  );
   const [mother, father] = sex === 'male' ? [partner, head] : [head, partner];
   const births = bearChildren(rng, ethnicCode, mother.birthDay, father.birthDay, ctx.refDay);
   const grown = births.filter((b) => ageOn(b.birthDay, ctx.refDay) >= 19);
@@ -112,11 +168,18 @@ function planStem(rng: Rng, ethnicCode: string, ctx: PlanContext): MemberPlan[] 
   const members = rng.chance(0.75) ? [head, partner] : [head];
   if (!heir) return members.length > 1 ? members : [head, partner];
   const heirMember = childOf(heir, father);
-  const inLaw = member('child_in_law', heir.sex === 'male' ? 'female' : 'male', spouseBirth(rng, heir.birthDay, heir.sex), partnerEthnicity(rng, ethnicCode, ctx));
+  const inLaw = member(
+    'child_in_law',
+    heir.sex === 'male' ? 'female' : 'male',
+    spouseBirth(rng, heir.birthDay, heir.sex),
+    partnerEthnicity(rng, ethnicCode, ctx),
+  );
   members.push(heirMember, inLaw);
-  for (const b of births) if (b !== heir && stillAtHome(rng, b, ethnicCode, ctx.refDay)) members.push(childOf(b, father));
+  for (const b of births)
+    if (b !== heir && stillAtHome(rng, b, ethnicCode, ctx.refDay)) members.push(childOf(b, father));
   const [m2, f2] = heir.sex === 'female' ? [heirMember, inLaw] : [inLaw, heirMember];
-  for (const g of bearChildren(rng, ethnicCode, m2.birthDay, f2.birthDay, ctx.refDay)) members.push(childOf(g, f2, 'grandchild'));
+  for (const g of bearChildren(rng, ethnicCode, m2.birthDay, f2.birthDay, ctx.refDay))
+    members.push(childOf(g, f2, 'grandchild'));
   return members;
 }
 
@@ -137,7 +200,12 @@ function planLone(rng: Rng, ethnicCode: string, ctx: PlanContext): MemberPlan[] 
 function planCouple(rng: Rng, ethnicCode: string, ctx: PlanContext): MemberPlan[] {
   const age = rng.chance(0.5) ? rng.int(19, 27) : rng.int(58, 84);
   const head = member('head', 'male', bornAged(rng, ctx.refDay, age), ethnicCode);
-  const spouse = member('spouse', 'female', spouseBirth(rng, head.birthDay, 'male'), partnerEthnicity(rng, ethnicCode, ctx));
+  const spouse = member(
+    'spouse',
+    'female',
+    spouseBirth(rng, head.birthDay, 'male'),
+    partnerEthnicity(rng, ethnicCode, ctx),
+  );
   return [head, spouse];
 }
 
@@ -148,7 +216,8 @@ function addRelatives(rng: Rng, members: MemberPlan[], ctx: PlanContext): void {
     const birth = head.birthDay + Math.round((rng.next() * 24 - 12) * 365.2425);
     if (ageOn(birth, ctx.refDay) >= 10) members.push(member('sibling', drawSex(rng), birth, head.ethnicityCode));
   }
-  if (rng.chance(0.015)) members.push(member('other', drawSex(rng), bornAged(rng, ctx.refDay, rng.int(6, 22)), head.ethnicityCode));
+  if (rng.chance(0.015))
+    members.push(member('other', drawSex(rng), bornAged(rng, ctx.refDay, rng.int(6, 22)), head.ethnicityCode));
 }
 
 /** Keeps households at ≤ 8 members: the oldest unmarried children are the first to have moved out. */
@@ -157,7 +226,8 @@ function trim(members: MemberPlan[], refDay: number): void {
     let drop = -1;
     members.forEach((m, i) => {
       const inLawHere = members.some((x) => x.relation === 'child_in_law');
-      const candidate = m.relation === 'child' && ageOn(m.birthDay, refDay) >= 12 && !(inLawHere && ageOn(m.birthDay, refDay) >= 19);
+      const candidate =
+        m.relation === 'child' && ageOn(m.birthDay, refDay) >= 12 && !(inLawHere && ageOn(m.birthDay, refDay) >= 19);
       if (candidate && (drop < 0 || m.birthDay < (members[drop] as MemberPlan).birthDay)) drop = i;
     });
     members.splice(drop >= 0 ? drop : members.length - 1, 1);
@@ -170,7 +240,9 @@ function assignOrigins(rng: Rng, members: MemberPlan[], ethnicCode: string, refD
   const headYear = yearOf(head.birthDay);
   const migrant = ethnicCode === '01' && rng.chance(headYear < 1995 ? 0.55 : 0.2);
   const origin = migrant ? rng.weighted(MIGRANT_ORIGINS) : null;
-  const arrival = origin ? dayBetween(head.birthDay + 18 * 365, Math.min(refDay - 30, head.birthDay + 34 * 365), rng.next()) : null;
+  const arrival = origin
+    ? dayBetween(head.birthDay + 18 * 365, Math.min(refDay - 30, head.birthDay + 34 * 365), rng.next())
+    : null;
   for (const m of members) {
     if (origin !== null && arrival !== null && m.birthDay < arrival) {
       m.origin = m.relation === 'spouse' && rng.chance(0.3) ? rng.weighted(MIGRANT_ORIGINS) : origin;

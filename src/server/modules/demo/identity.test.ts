@@ -6,15 +6,23 @@ import { Rng } from './random';
 
 describe('personal ID numbers', () => {
   it.each([
-    [1985, 'male', 0], [1985, 'female', 1], [2003, 'male', 2], [2003, 'female', 3], [2100, 'male', 4],
-    [2399, 'female', 9], [1899, 'male', null], [2400, 'female', null],
+    [1985, 'male', 0],
+    [1985, 'female', 1],
+    [2003, 'male', 2],
+    [2003, 'female', 3],
+    [2100, 'male', 4],
+    [2399, 'female', 9],
+    [1899, 'male', null],
+    [2400, 'female', null],
   ] as const)('encodes the century and sex of a birth in %i (%s) as %s', (year, sex, digit) => {
     expect(centurySexDigit(year, sex)).toBe(digit);
   });
 
   it('issues unique 12-digit numbers whose digits 1–6 follow the birth registration, sex and year', () => {
     const ids = new NationalIdAllocator(7);
-    const issued = Array.from({ length: 5000 }, (_, i) => ids.issue(i % 3 ? '012' : '034', i % 2 ? 'female' : 'male', 1990 + (i % 3)));
+    const issued = Array.from({ length: 5000 }, (_, i) =>
+      ids.issue(i % 3 ? '012' : '034', i % 2 ? 'female' : 'male', 1990 + (i % 3)),
+    );
     expect(new Set(issued).size).toBe(issued.length);
     expect(issued[0]).toMatch(/^034090\d{6}$/);
     expect(issued[1]).toMatch(/^012191\d{6}$/);
@@ -42,7 +50,9 @@ describe('ID cards (Identity Law 26/2023: renewal at 14, 25, 40, 60)', () => {
       const birth = ref - rng.int(14 * 366, 90 * 365);
       const card = adultCard(rng, birth, ref);
       expect(card.issuedDay).toBeLessThanOrEqual(ref);
-      expect(dayToIso(card.issuedDay) >= `${Number(dayToIso(birth).slice(0, 4)) + 14}${dayToIso(birth).slice(4)}`).toBe(true);
+      expect(dayToIso(card.issuedDay) >= `${Number(dayToIso(birth).slice(0, 4)) + 14}${dayToIso(birth).slice(4)}`).toBe(
+        true,
+      );
       expect(card.kind).toBe(card.issuedDay < isoToDay('2024-07-01') ? 'cccd_chip' : 'can_cuoc');
       if (card.expiresDay !== null) expect(card.expiresDay).toBeGreaterThan(ref);
     }
@@ -50,7 +60,10 @@ describe('ID cards (Identity Law 26/2023: renewal at 14, 25, 40, 60)', () => {
 });
 
 describe('tax codes', () => {
-  it.each([['010023348', 8], ['031440905', 8]])('computes the MST check digit of %s as %i', (body, digit) => {
+  it.each([
+    ['010023348', 8],
+    ['031440905', 8],
+  ])('computes the MST check digit of %s as %i', (body, digit) => {
     expect(taxCheckDigit(body)).toBe(digit);
   });
 

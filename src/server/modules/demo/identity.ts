@@ -34,7 +34,11 @@ export class SerialAllocator {
   private readonly capacity: number;
 
   /** `halfDigits` 3 → 6-digit serials; `leadingDigit` adds one more digit (10× capacity). */
-  constructor(halfDigits: number, key: number, private readonly leadingDigit = false) {
+  constructor(
+    halfDigits: number,
+    key: number,
+    private readonly leadingDigit = false,
+  ) {
     this.perm = new DecimalPermutation(halfDigits, key);
     this.capacity = 10 ** this.perm.digits;
   }
@@ -57,7 +61,8 @@ export class SerialAllocator {
   /** The next serial of a counter obtained from counterFor(). */
   take(counter: SerialCounter): string {
     const k = counter.next++;
-    if (k >= (this.leadingDigit ? this.capacity * 10 : this.capacity)) throw new RangeError(`serial space exhausted for prefix ${counter.prefix}`);
+    if (k >= (this.leadingDigit ? this.capacity * 10 : this.capacity))
+      throw new RangeError(`serial space exhausted for prefix ${counter.prefix}`);
     const body = this.perm.apply((k + counter.offset) % this.capacity);
     return this.leadingDigit ? String(Math.floor(k / this.capacity)) + body : body;
   }
@@ -174,8 +179,20 @@ export function planEId(rng: Rng, birthDay: number, card: Card | null, lastDay: 
 
 // Issuing-province prefixes of old CMND numbers (approximate): Lai Châu/Điện Biên '04'.
 const CMND_PREFIX: Record<string, string> = {
-  '001': '01', '034': '15', '036': '16', '035': '16', '037': '16', '030': '14', '033': '14', '025': '13',
-  '038': '17', '040': '18', '011': '04', '010': '06', '014': '05', '015': '06',
+  '001': '01',
+  '034': '15',
+  '036': '16',
+  '035': '16',
+  '037': '16',
+  '030': '14',
+  '033': '14',
+  '025': '13',
+  '038': '17',
+  '040': '18',
+  '011': '04',
+  '010': '06',
+  '014': '05',
+  '015': '06',
 };
 
 /** Old 9-digit CMND numbers (legacy field), unique per issuing prefix. */

@@ -16,8 +16,16 @@ export { DEFAULT_DEFECT_RATES, DEFECT_RULES } from './defects';
 export { ETHNIC_TARGETS } from './ethnicity';
 /** Record shapes produced by the generator. */
 export type {
-  CommuneInput, DefectCode, DefectManifest, DefectManifestEntry, GeneratedBatch, GenerateOptions, HouseholdSeed,
-  InjectedDefect, PersonSeed, ResidenceSeed,
+  CommuneInput,
+  DefectCode,
+  DefectManifest,
+  DefectManifestEntry,
+  GeneratedBatch,
+  GenerateOptions,
+  HouseholdSeed,
+  InjectedDefect,
+  PersonSeed,
+  ResidenceSeed,
 } from './types';
 /** Replaces the registry with a generated province (loads the batches with COPY). */
 export { seedDemoProvince, type SeedOptions, type SeedResult } from './demo.seed';

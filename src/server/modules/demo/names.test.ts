@@ -22,8 +22,11 @@ describe('names', () => {
 
   it('stores every name part of every pool in NFC without stray spaces', () => {
     for (const pool of Object.values(NAME_POOLS)) {
-      const parts = [...pool.family, ...pool.middleMale, ...pool.middleFemale].map(([p]) => p).concat(pool.givenMale, pool.givenFemale);
-      for (const part of parts) expect(part === part.normalize('NFC') && part === part.trim() && !part.includes('  ')).toBe(true);
+      const parts = [...pool.family, ...pool.middleMale, ...pool.middleFemale]
+        .map(([p]) => p)
+        .concat(pool.givenMale, pool.givenFemale);
+      for (const part of parts)
+        expect(part === part.normalize('NFC') && part === part.trim() && !part.includes('  ')).toBe(true);
     }
   });
 

@@ -7,7 +7,17 @@ import { addYears, ageOn, dayBetween, dayToIso, yearOf } from './dates';
 import type { HouseholdPlan, MemberPlan } from './households';
 import { adultCard, type Card, childCard, type EId, LegacyIdAllocator, NationalIdAllocator, planEId } from './identity';
 import { drawEmail, drawPhone, InsuranceAllocator, TaxCodeAllocator } from './contacts';
-import { drawFamily, drawGiven, drawMiddle, drawOtherFamily, fullNameOf, type NameParts, nameKey, nameKeyHash, type Sex } from './names';
+import {
+  drawFamily,
+  drawGiven,
+  drawMiddle,
+  drawOtherFamily,
+  fullNameOf,
+  type NameParts,
+  nameKey,
+  nameKeyHash,
+  type Sex,
+} from './names';
 import { flat, HashBits, mix32, type Rng } from './random';
 import type { HouseholdSeed, PersonSeed, ResidenceSeed } from './types';
 
@@ -16,10 +26,21 @@ export const SOURCE = 'demo-generator';
 
 // Names of the provinces that appear as birth-registration origins (pre-2025 names, as recorded).
 const PROVINCE_NAMES: Record<string, string> = {
-  '001': 'Thành phố Hà Nội', '010': 'Tỉnh Lào Cai', '011': 'Tỉnh Điện Biên', '012': 'Tỉnh Lai Châu',
-  '014': 'Tỉnh Sơn La', '015': 'Tỉnh Yên Bái', '025': 'Tỉnh Phú Thọ', '030': 'Tỉnh Hải Dương',
-  '033': 'Tỉnh Hưng Yên', '034': 'Tỉnh Thái Bình', '035': 'Tỉnh Hà Nam', '036': 'Tỉnh Nam Định',
-  '037': 'Tỉnh Ninh Bình', '038': 'Tỉnh Thanh Hóa', '040': 'Tỉnh Nghệ An',
+  '001': 'Thành phố Hà Nội',
+  '010': 'Tỉnh Lào Cai',
+  '011': 'Tỉnh Điện Biên',
+  '012': 'Tỉnh Lai Châu',
+  '014': 'Tỉnh Sơn La',
+  '015': 'Tỉnh Yên Bái',
+  '025': 'Tỉnh Phú Thọ',
+  '030': 'Tỉnh Hải Dương',
+  '033': 'Tỉnh Hưng Yên',
+  '034': 'Tỉnh Thái Bình',
+  '035': 'Tỉnh Hà Nam',
+  '036': 'Tỉnh Nam Định',
+  '037': 'Tỉnh Ninh Bình',
+  '038': 'Tỉnh Thanh Hóa',
+  '040': 'Tỉnh Nghệ An',
 };
 
 // Members whose home town is their own, not the household's paternal line.
@@ -62,8 +83,13 @@ export class PersonFactory {
   private readonly taxCodes: TaxCodeAllocator;
 
   /** `key` derives from the seed; `communes` is the whole province (for temporary residences). */
-  constructor(key: number, private readonly refDay: number, private readonly provinceIdCode: string,
-    private readonly communes: CommuneSetup[], expectedPeople: number) {
+  constructor(
+    key: number,
+    private readonly refDay: number,
+    private readonly provinceIdCode: string,
+    private readonly communes: CommuneSetup[],
+    expectedPeople: number,
+  ) {
     this.keys = new HashBits(expectedPeople);
     this.nationalIds = new NationalIdAllocator(key);
     this.legacyIds = new LegacyIdAllocator(key);
@@ -76,7 +102,12 @@ export class PersonFactory {
     const householdId = rng.uuid();
     const address = rng.pick(commune.addressLines);
     const families = familyNames(rng, plan);
-    const out: BuiltHousehold = { household: { id: householdId, unitCode: commune.code, addressLine: address, headPersonId: '' }, persons: [], internals: [], residences: [] };
+    const out: BuiltHousehold = {
+      household: { id: householdId, unitCode: commune.code, addressLine: address, headPersonId: '' },
+      persons: [],
+      internals: [],
+      residences: [],
+    };
     const lineageHome = plan.migrantOrigin ? provinceName(plan.migrantOrigin) : commune.homeTown;
     plan.members.forEach((m, i) => {
       const person = this.person(rng, m, plan, families[i] as string, householdId, commune);
@@ -95,8 +126,14 @@ export class PersonFactory {
     return rng.pick(this.communes).homeTown;
   }
 
-  private person(rng: Rng, m: MemberPlan, plan: HouseholdPlan, family: string, householdId: string,
-    commune: CommuneSetup): { record: PersonSeed; name: NameParts } {
+  private person(
+    rng: Rng,
+    m: MemberPlan,
+    plan: HouseholdPlan,
+    family: string,
+    householdId: string,
+    commune: CommuneSetup,
+  ): { record: PersonSeed; name: NameParts } {
     const birthYear = yearOf(m.birthDay);
     const unique = this.uniqueName(rng, m, family, m.yearOnly);
     const lastDay = m.deathDay ?? this.refDay;
@@ -104,14 +141,31 @@ export class PersonFactory {
       id: rng.uuid(),
       nationalId: this.nationalIds.issue(m.origin ?? this.provinceIdCode, m.sex, birthYear),
       legacyId: this.legacyIds.maybeIssue(rng, birthYear, m.origin),
-      fullName: fullNameOf(unique.name), birthDate: unique.yearOnly ? null : dayToIso(m.birthDay), birthYear, sex: m.sex,
-      ethnicityCode: m.ethnicityCode, religionCode: plan.religionCode, nationality: 'VN',
+      fullName: fullNameOf(unique.name),
+      birthDate: unique.yearOnly ? null : dayToIso(m.birthDay),
+      birthYear,
+      sex: m.sex,
+      ethnicityCode: m.ethnicityCode,
+      religionCode: plan.religionCode,
+      nationality: 'VN',
       birthPlaceProvinceCode: (m.origin ?? this.provinceIdCode).slice(-2),
       birthPlaceUnitCode: m.origin ? null : m.arrivalDay === null ? commune.code : rng.pick(this.communes).code,
-      homeTown: '', householdId, relationToHead: m.relation,
-      idCardKind: null, idCardNumber: null, idCardIssuedOn: null, idCardExpiresOn: null, eIdLevel: 0, eIdActivatedOn: null,
-      status: m.deathDay === null ? 'alive' : 'deceased', deathDate: m.deathDay === null ? null : dayToIso(m.deathDay),
-      phone: null, email: null, healthInsuranceNo: null, taxCode: null, source: SOURCE,
+      homeTown: '',
+      householdId,
+      relationToHead: m.relation,
+      idCardKind: null,
+      idCardNumber: null,
+      idCardIssuedOn: null,
+      idCardExpiresOn: null,
+      eIdLevel: 0,
+      eIdActivatedOn: null,
+      status: m.deathDay === null ? 'alive' : 'deceased',
+      deathDate: m.deathDay === null ? null : dayToIso(m.deathDay),
+      phone: null,
+      email: null,
+      healthInsuranceNo: null,
+      taxCode: null,
+      source: SOURCE,
       lastVerifiedAt: verifiedAt(rng, Math.max(this.refDay - 365, m.birthDay + 3), this.refDay - 1),
     };
     this.documents(rng, record, m, lastDay);
@@ -120,9 +174,18 @@ export class PersonFactory {
   }
 
   /** Draws middle/given names until (search key, birth date, sex) is new in the province. */
-  private uniqueName(rng: Rng, m: MemberPlan, family: string, yearOnly: boolean): { name: NameParts; yearOnly: boolean } {
+  private uniqueName(
+    rng: Rng,
+    m: MemberPlan,
+    family: string,
+    yearOnly: boolean,
+  ): { name: NameParts; yearOnly: boolean } {
     const year = yearOf(m.birthDay);
-    const name: NameParts = { family, middle: drawMiddle(rng, m.ethnicityCode, m.sex), given: drawGiven(rng, m.ethnicityCode, m.sex, year) };
+    const name: NameParts = {
+      family,
+      middle: drawMiddle(rng, m.ethnicityCode, m.sex),
+      given: drawGiven(rng, m.ethnicityCode, m.sex, year),
+    };
     let withoutDate = yearOnly;
     for (let attempt = 0; ; attempt++) {
       const key = identityHash(name, withoutDate ? null : m.birthDay, m.sex);
@@ -139,7 +202,11 @@ export class PersonFactory {
 
   private documents(rng: Rng, record: PersonSeed, m: MemberPlan, lastDay: number): void {
     const adult = ageOn(m.birthDay, lastDay) >= 14;
-    const card: Card | null = adult ? adultCard(rng, m.birthDay, lastDay) : rng.chance(0.04) ? childCard(rng, m.birthDay, lastDay) : null;
+    const card: Card | null = adult
+      ? adultCard(rng, m.birthDay, lastDay)
+      : rng.chance(0.04)
+        ? childCard(rng, m.birthDay, lastDay)
+        : null;
     if (card) {
       record.idCardKind = card.kind;
       record.idCardNumber = record.nationalId;
@@ -151,21 +218,45 @@ export class PersonFactory {
     record.eIdActivatedOn = eId.activatedDay === null ? null : dayToIso(eId.activatedDay);
   }
 
-  private contacts(rng: Rng, record: PersonSeed, m: MemberPlan, name: NameParts, commune: CommuneSetup, age: number): void {
+  private contacts(
+    rng: Rng,
+    record: PersonSeed,
+    m: MemberPlan,
+    name: NameParts,
+    commune: CommuneSetup,
+    age: number,
+  ): void {
     const minority = m.ethnicityCode !== '01';
     const phoneShare = age >= 70 ? 0.4 : age >= 18 ? 0.86 : age >= 15 ? 0.45 : 0;
     if (rng.chance(phoneShare)) record.phone = drawPhone(rng);
-    if (age >= 18 && age <= 50 && rng.chance(minority ? 0.03 : 0.12)) record.email = drawEmail(rng, nameKey(name), record.birthYear);
+    if (age >= 18 && age <= 50 && rng.chance(minority ? 0.03 : 0.12))
+      record.email = drawEmail(rng, nameKey(name), record.birthYear);
     record.healthInsuranceNo = this.insurance.maybeIssue(rng, { age, minority, ward: commune.profile === 'ward' });
     const insurance = record.healthInsuranceNo;
     const employed = insurance !== null && (insurance.startsWith('HC') || insurance.startsWith('DN'));
     if (age >= 22 && age < 60 && rng.chance(employed ? 0.85 : 0.04)) record.taxCode = this.taxCodes.issue();
   }
 
-  private residences(rng: Rng, m: MemberPlan, personId: string, commune: CommuneSetup, address: string): ResidenceSeed[] {
+  private residences(
+    rng: Rng,
+    m: MemberPlan,
+    personId: string,
+    commune: CommuneSetup,
+    address: string,
+  ): ResidenceSeed[] {
     const from = m.arrivalDay ?? Math.min(this.refDay, m.birthDay + rng.int(0, 45));
     const to = m.deathDay === null ? null : dayToIso(m.deathDay + rng.int(3, 14));
-    const out: ResidenceSeed[] = [{ id: rng.uuid(), personId, kind: 'permanent', unitCode: commune.code, addressLine: address, validFrom: dayToIso(from), validTo: to }];
+    const out: ResidenceSeed[] = [
+      {
+        id: rng.uuid(),
+        personId,
+        kind: 'permanent',
+        unitCode: commune.code,
+        addressLine: address,
+        validFrom: dayToIso(from),
+        validTo: to,
+      },
+    ];
     const age = ageOn(m.birthDay, this.refDay);
     if (m.deathDay === null && this.communes.length > 1 && rng.chance(age >= 16 && age <= 45 ? 0.05 : 0.008)) {
       out.push(this.temporaryResidence(rng, personId, commune, Math.max(from, m.birthDay)));
@@ -178,9 +269,13 @@ export class PersonFactory {
     while (other.code === home.code) other = rng.pick(this.communes);
     const from = Math.max(notBefore, this.refDay - rng.int(30, 700));
     return {
-      id: rng.uuid(), personId, kind: 'temporary', unitCode: other.code,
+      id: rng.uuid(),
+      personId,
+      kind: 'temporary',
+      unitCode: other.code,
       addressLine: rng.pick(other.addressLines),
-      validFrom: dayToIso(from), validTo: dayToIso(addYears(from, 2)),
+      validFrom: dayToIso(from),
+      validTo: dayToIso(addYears(from, 2)),
     };
   }
 }
@@ -200,19 +295,29 @@ function familyNames(rng: Rng, plan: HouseholdPlan): string[] {
   const head = plan.members[0] as MemberPlan;
   const spouse = plan.members.find((m) => m.relation === 'spouse');
   const headFamily = drawFamily(rng, head.ethnicityCode);
-  const husbandFamily = spouse ? drawOtherFamily(rng, spouse.ethnicityCode, headFamily) : drawOtherFamily(rng, head.ethnicityCode, headFamily);
+  const husbandFamily = spouse
+    ? drawOtherFamily(rng, spouse.ethnicityCode, headFamily)
+    : drawOtherFamily(rng, head.ethnicityCode, headFamily);
   const lineage = head.sex === 'male' ? headFamily : husbandFamily;
   const maleInLaw = plan.members.find((m) => m.relation === 'child_in_law' && m.sex === 'male');
   const inLawFamily = drawOtherFamily(rng, (maleInLaw ?? head).ethnicityCode, lineage);
   return plan.members.map((m) => {
     switch (m.relation) {
-      case 'head': case 'sibling': return headFamily;
-      case 'spouse': return head.sex === 'male' ? drawOtherFamily(rng, m.ethnicityCode, headFamily) : husbandFamily;
-      case 'child': return lineage;
-      case 'grandchild': return maleInLaw ? inLawFamily : lineage;
-      case 'child_in_law': return m.sex === 'male' ? inLawFamily : drawOtherFamily(rng, m.ethnicityCode, lineage);
-      case 'parent': return m.sex === 'male' ? headFamily : drawOtherFamily(rng, m.ethnicityCode, headFamily);
-      default: return drawFamily(rng, m.ethnicityCode);
+      case 'head':
+      case 'sibling':
+        return headFamily;
+      case 'spouse':
+        return head.sex === 'male' ? drawOtherFamily(rng, m.ethnicityCode, headFamily) : husbandFamily;
+      case 'child':
+        return lineage;
+      case 'grandchild':
+        return maleInLaw ? inLawFamily : lineage;
+      case 'child_in_law':
+        return m.sex === 'male' ? inLawFamily : drawOtherFamily(rng, m.ethnicityCode, lineage);
+      case 'parent':
+        return m.sex === 'male' ? headFamily : drawOtherFamily(rng, m.ethnicityCode, headFamily);
+      default:
+        return drawFamily(rng, m.ethnicityCode);
     }
   });
 }

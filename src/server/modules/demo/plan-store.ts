@@ -7,7 +7,16 @@ import { ETHNIC_CODES } from './ethnicity';
 import type { HouseholdPlan, MemberPlan, Relation } from './households';
 import { Rng } from './random';
 
-const RELATIONS: readonly Relation[] = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'child_in_law', 'other'];
+const RELATIONS: readonly Relation[] = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'sibling',
+  'child_in_law',
+  'other',
+];
 const NONE = -2147483648; // "no day" in Int32 columns
 
 /** Small string ↔ index dictionary for code columns. */

@@ -4,7 +4,14 @@ import { DecimalPermutation, HashBits, Rng, WeightedTable } from './random';
 
 describe('Rng', () => {
   it('repeats the same sequence for the same seed and differs for another seed', () => {
-    const draw = (seed: string) => Array.from({ length: 5 }, ((rng) => () => rng.nextU32())(new Rng(seed)));
+    const draw = (seed: string) =>
+      Array.from(
+        { length: 5 },
+        (
+          (rng) => () =>
+            rng.nextU32()
+        )(new Rng(seed)),
+      );
     expect(draw('a')).toEqual(draw('a'));
     expect(draw('a')).not.toEqual(draw('b'));
   });
@@ -17,7 +24,8 @@ describe('Rng', () => {
 
   it('makes UUID v4-shaped identifiers', () => {
     const rng = new Rng('uuid');
-    for (let i = 0; i < 100; i++) expect(rng.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (let i = 0; i < 100; i++)
+      expect(rng.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('resumes a saved stream exactly where it stopped', () => {
@@ -29,7 +37,11 @@ describe('Rng', () => {
   });
 
   it('samples a weighted table in proportion to the weights', () => {
-    const table = new WeightedTable([['a', 1], ['b', 3], ['zero', 0]] as const);
+    const table = new WeightedTable([
+      ['a', 1],
+      ['b', 3],
+      ['zero', 0],
+    ] as const);
     const rng = new Rng('weights');
     const draws = Array.from({ length: 8000 }, () => rng.weighted(table));
     expect(draws.filter((d) => d === 'b').length / draws.length).toBeCloseTo(0.75, 1);

@@ -4,7 +4,14 @@
  */
 import { generateProvince } from './generator';
 import { LAI_CHAU_COMMUNES } from './lai-chau-communes.fixture';
-import type { DefectManifest, GeneratedBatch, GenerateOptions, InjectedDefect, PersonSeed, ResidenceSeed } from './types';
+import type {
+  DefectManifest,
+  GeneratedBatch,
+  GenerateOptions,
+  InjectedDefect,
+  PersonSeed,
+  ResidenceSeed,
+} from './types';
 
 /** Everything one run produced. */
 export interface Collected {
@@ -19,8 +26,12 @@ export interface Collected {
 /** Options for Lai Châu with the 38 current communes and a fixed reference date. */
 export function laiChauOptions(overrides: Partial<GenerateOptions> = {}): GenerateOptions {
   return {
-    seed: 'test-seed', people: 20_000, communes: [...LAI_CHAU_COMMUNES], referenceDate: '2026-06-30',
-    provinceIdCode: '012', ...overrides,
+    seed: 'test-seed',
+    people: 20_000,
+    communes: [...LAI_CHAU_COMMUNES],
+    referenceDate: '2026-06-30',
+    provinceIdCode: '012',
+    ...overrides,
   };
 }
 
@@ -31,9 +42,12 @@ export function collect(opts: GenerateOptions, batchSize?: number): Collected {
   for (let step = generator.next(); ; step = generator.next()) {
     if (step.done) {
       return {
-        batches, manifest: step.value,
-        persons: batches.flatMap((b) => b.persons), residences: batches.flatMap((b) => b.residences),
-        households: batches.flatMap((b) => b.households), injected: batches.flatMap((b) => b.injected),
+        batches,
+        manifest: step.value,
+        persons: batches.flatMap((b) => b.persons),
+        residences: batches.flatMap((b) => b.residences),
+        households: batches.flatMap((b) => b.households),
+        injected: batches.flatMap((b) => b.injected),
       };
     }
     batches.push(step.value);
@@ -50,7 +64,14 @@ export function ageAt(person: PersonSeed, referenceDate: string): number {
 
 /** Lowercase, undiacritised, single-spaced name (an independent re-implementation for tests). */
 export function plainName(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐÐð]/g, 'd').toLowerCase().split(/\s+/).join(' ').trim();
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐÐð]/g, 'd')
+    .toLowerCase()
+    .split(/\s+/)
+    .join(' ')
+    .trim();
 }
 
 /** Groups items by a key (Map.groupBy is not in Node 20). */

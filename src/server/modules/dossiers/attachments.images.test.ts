@@ -21,13 +21,40 @@ function png(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A baseline JPEG whose frame header (SOF0) declares width × height. */
 function jpeg(width: number, height: number): Buffer {
-  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
-  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]);
+  const app0 = Buffer.from([
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+  ]);
+  const sof = Buffer.from([
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    height >> 8,
+    height & 0xff,
+    width >> 8,
+    width & 0xff,
+    0x03,
+    0x01,
+    0x22,
+    0x00,
+    0x02,
+    0x11,
+    0x01,
+    0x03,
+    0x11,
+    0x01,
+  ]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]);
 }
 
@@ -35,7 +62,10 @@ const DOCUMENTS = ['portrait'];
 const file = (data: Buffer, fileName = 'anh.png') => ({ field: 'file:portrait', fileName, data });
 
 async function refusal(data: Buffer, fileName?: string): Promise<AppError> {
-  const error = await checkFiles([file(data, fileName)], DOCUMENTS).then(() => undefined, (e: unknown) => e);
+  const error = await checkFiles([file(data, fileName)], DOCUMENTS).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -67,7 +97,10 @@ describe('images declaring too many pixels (decompression bombs)', () => {
   });
 
   it('accepts the photos and scans of real documents', async () => {
-    const checked = await checkFiles([file(png(4000, 3000)), { ...file(jpeg(6000, 8000), 'scan.jpg'), field: 'file:portrait' }], DOCUMENTS);
+    const checked = await checkFiles(
+      [file(png(4000, 3000)), { ...file(jpeg(6000, 8000), 'scan.jpg'), field: 'file:portrait' }],
+      DOCUMENTS,
+    );
     expect(checked.map((c) => c.mediaType)).toEqual(['image/png', 'image/jpeg']);
   });
 });

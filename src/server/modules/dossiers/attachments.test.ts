@@ -25,17 +25,33 @@ afterAll(async () => {
 });
 
 /** A PDF-typed upload with bytes no other test uses. */
-const upload = (): CheckedFile => ({ documentKey: 'lawful_dwelling', fileName: 'hop-dong.pdf', mediaType: 'application/pdf', data: Buffer.from(`%PDF-1.4\n% ${randomUUID()}\n%%EOF\n`) });
+const upload = (): CheckedFile => ({
+  documentKey: 'lawful_dwelling',
+  fileName: 'hop-dong.pdf',
+  mediaType: 'application/pdf',
+  data: Buffer.from(`%PDF-1.4\n% ${randomUUID()}\n%%EOF\n`),
+});
 
 /** What a committed request leaves: an attachment row referring to the file. */
 const commitRow = (sha256: string) =>
-  database.rows(sql`insert into dossiers.attachments (dossier_id, document_key, file_name, media_type, size, sha256) values (${dossierId}, 'lawful_dwelling', 'hop-dong.pdf', 'application/pdf', 1, ${sha256})`);
+  database.rows(
+    sql`insert into dossiers.attachments (dossier_id, document_key, file_name, media_type, size, sha256) values (${dossierId}, 'lawful_dwelling', 'hop-dong.pdf', 'application/pdf', 1, ${sha256})`,
+  );
 
 /** The disk store, with a hook run just before each removal (to let another request finish at that moment). */
 function hookedStore(): { store: FileStore; beforeRemove: { run: () => Promise<unknown> } } {
   const disk = diskFileStore(root);
   const beforeRemove = { run: async (): Promise<unknown> => undefined };
-  return { store: { ...disk, remove: async (sha) => { await beforeRemove.run(); await disk.remove(sha); } }, beforeRemove };
+  return {
+    store: {
+      ...disk,
+      remove: async (sha) => {
+        await beforeRemove.run();
+        await disk.remove(sha);
+      },
+    },
+    beforeRemove,
+  };
 }
 
 describe('stored files of a failed request (no orphans, and no file taken from under another request)', () => {

@@ -34,7 +34,12 @@ function checkImageSize(f: IncomingFile): void {
     size = {};
   }
   const { width = 0, height = 0 } = size;
-  if (!width || !height) throw attachmentInvalid(f.field, `Không đọc được kích thước ảnh "${f.fileName}"`, `Cannot read the size of the image "${f.fileName}"`);
+  if (!width || !height)
+    throw attachmentInvalid(
+      f.field,
+      `Không đọc được kích thước ảnh "${f.fileName}"`,
+      `Cannot read the size of the image "${f.fileName}"`,
+    );
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
     throw attachmentInvalid(
       f.field,
@@ -59,20 +64,33 @@ export interface CheckedFile {
  */
 export async function checkFiles(files: IncomingFile[], documentKeys: readonly string[]): Promise<CheckedFile[]> {
   if (files.length > ATTACHMENTS_MAX_COUNT) {
-    throw attachmentInvalid('files', `Tối đa ${ATTACHMENTS_MAX_COUNT} tệp đính kèm mỗi lần nộp`, `At most ${ATTACHMENTS_MAX_COUNT} attachments per submission`);
+    throw attachmentInvalid(
+      'files',
+      `Tối đa ${ATTACHMENTS_MAX_COUNT} tệp đính kèm mỗi lần nộp`,
+      `At most ${ATTACHMENTS_MAX_COUNT} attachments per submission`,
+    );
   }
   const checked: CheckedFile[] = [];
   for (const f of files) {
     const documentKey = f.field.startsWith('file:') ? f.field.slice(5) : '';
     if (!documentKeys.includes(documentKey)) {
-      throw attachmentInvalid(f.field, `Tệp "${f.fileName}" không ứng với giấy tờ nào của thủ tục`, `File "${f.fileName}" does not match any document of the procedure`);
+      throw attachmentInvalid(
+        f.field,
+        `Tệp "${f.fileName}" không ứng với giấy tờ nào của thủ tục`,
+        `File "${f.fileName}" does not match any document of the procedure`,
+      );
     }
     if (f.truncated || f.data.length > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge(f.field, ATTACHMENT_MAX_BYTES);
-    if (f.data.length === 0) throw attachmentInvalid(f.field, `Tệp "${f.fileName}" rỗng`, `File "${f.fileName}" is empty`);
+    if (f.data.length === 0)
+      throw attachmentInvalid(f.field, `Tệp "${f.fileName}" rỗng`, `File "${f.fileName}" is empty`);
     const type = await fileTypeFromBuffer(f.data);
     const mediaType = ATTACHMENT_MEDIA_TYPES.find((t) => t === type?.mime);
     if (!mediaType) {
-      throw attachmentInvalid(f.field, `Tệp "${f.fileName}" phải là PDF, JPG hoặc PNG`, `File "${f.fileName}" must be a PDF, JPEG or PNG`);
+      throw attachmentInvalid(
+        f.field,
+        `Tệp "${f.fileName}" phải là PDF, JPG hoặc PNG`,
+        `File "${f.fileName}" must be a PDF, JPEG or PNG`,
+      );
     }
     if (mediaType !== 'application/pdf') checkImageSize(f);
     checked.push({ documentKey, fileName: f.fileName.slice(0, 200) || 'tep-dinh-kem', mediaType, data: f.data });

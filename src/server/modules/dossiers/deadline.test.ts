@@ -3,15 +3,39 @@ import { buildWorkingCalendar, workingHoursFrom } from '../calendar';
 import { deadlineAtReceipt, deadlineFlag, pauseDeadline, resumeDeadline } from './deadline';
 
 // The announced 2026 schedule (DOMAIN.md §6), built without a database.
-const DAYS_OFF_2026 = ['01-01', '01-02', '02-16', '02-17', '02-18', '02-19', '02-20', '04-27', '04-30', '05-01', '08-31', '09-01', '09-02'];
+const DAYS_OFF_2026 = [
+  '01-01',
+  '01-02',
+  '02-16',
+  '02-17',
+  '02-18',
+  '02-19',
+  '02-20',
+  '04-27',
+  '04-30',
+  '05-01',
+  '08-31',
+  '09-01',
+  '09-02',
+];
 const cal = buildWorkingCalendar(
-  [{
-    year: 2026, provisional: false, source: 'Thông báo của Bộ Nội vụ về lịch nghỉ năm 2026', updatedAt: null,
-    days: [
-      ...DAYS_OFF_2026.map((d) => ({ date: `2026-${d}`, kind: 'holiday' as const, name: 'Nghỉ', source: 'test' })),
-      ...['01-10', '08-22'].map((d) => ({ date: `2026-${d}`, kind: 'working_saturday' as const, name: 'Làm bù', source: 'test' })),
-    ],
-  }],
+  [
+    {
+      year: 2026,
+      provisional: false,
+      source: 'Thông báo của Bộ Nội vụ về lịch nghỉ năm 2026',
+      updatedAt: null,
+      days: [
+        ...DAYS_OFF_2026.map((d) => ({ date: `2026-${d}`, kind: 'holiday' as const, name: 'Nghỉ', source: 'test' })),
+        ...['01-10', '08-22'].map((d) => ({
+          date: `2026-${d}`,
+          kind: 'working_saturday' as const,
+          name: 'Làm bù',
+          source: 'test',
+        })),
+      ],
+    },
+  ],
   workingHoursFrom('07:30-11:30,13:30-17:00'),
 );
 
@@ -48,17 +72,45 @@ describe('deadline of a dossier', () => {
     expect(deadlineFlag(cal, view, at('2026-11-24T09:00:00+07:00'))).toBe('on_time');
     expect(deadlineFlag(cal, view, at('2026-11-26T08:00:00+07:00'))).toBe('due_soon');
     expect(deadlineFlag(cal, view, at('2026-11-26T17:01:00+07:00'))).toBe('overdue');
-    expect(deadlineFlag(cal, { ...view, state: 'supplement_requested', pausedRemainingMinutes: 300 }, at('2026-11-30T09:00:00+07:00'))).toBe('paused');
-    expect(deadlineFlag(cal, { ...view, state: 'approved', decidedAt: at('2026-11-25T10:00:00+07:00') }, at('2026-12-20T09:00:00+07:00'))).toBe('done_on_time');
-    expect(deadlineFlag(cal, { ...view, state: 'approved', decidedAt: at('2026-11-27T10:00:00+07:00') }, at('2026-12-20T09:00:00+07:00'))).toBe('done_late');
-    expect(deadlineFlag(cal, { ...view, state: 'approved', decidedAt: at('2026-11-25T10:00:00+07:00'), late: true }, at('2026-12-20T09:00:00+07:00'))).toBe('done_late');
+    expect(
+      deadlineFlag(
+        cal,
+        { ...view, state: 'supplement_requested', pausedRemainingMinutes: 300 },
+        at('2026-11-30T09:00:00+07:00'),
+      ),
+    ).toBe('paused');
+    expect(
+      deadlineFlag(
+        cal,
+        { ...view, state: 'approved', decidedAt: at('2026-11-25T10:00:00+07:00') },
+        at('2026-12-20T09:00:00+07:00'),
+      ),
+    ).toBe('done_on_time');
+    expect(
+      deadlineFlag(
+        cal,
+        { ...view, state: 'approved', decidedAt: at('2026-11-27T10:00:00+07:00') },
+        at('2026-12-20T09:00:00+07:00'),
+      ),
+    ).toBe('done_late');
+    expect(
+      deadlineFlag(
+        cal,
+        { ...view, state: 'approved', decidedAt: at('2026-11-25T10:00:00+07:00'), late: true },
+        at('2026-12-20T09:00:00+07:00'),
+      ),
+    ).toBe('done_late');
   });
 });
 
 describe('pausing and resuming at once', () => {
   it('gives back the same due time, whatever the second of the pause', () => {
     const dueAt = at('2026-11-26T17:00:00+07:00');
-    for (const pause of ['2026-11-24T13:45:17.400+07:00', '2026-11-24T09:00:59.999+07:00', '2026-11-25T16:59:30+07:00']) {
+    for (const pause of [
+      '2026-11-24T13:45:17.400+07:00',
+      '2026-11-24T09:00:59.999+07:00',
+      '2026-11-25T16:59:30+07:00',
+    ]) {
       const left = pauseDeadline(cal, dueAt, at(pause));
       expect(Number.isInteger(left)).toBe(true);
       const minute = new Date(Math.floor(at(pause).getTime() / 60_000) * 60_000);

@@ -1,5 +1,12 @@
 import type { DeadlineFlag, DossierState } from '../../../contracts/dossiers';
-import { addWorkingMinutes, computeDeadline, effectiveReceipt, workingDayMinutes, workingMinutesBetween, type WorkingCalendar } from '../calendar';
+import {
+  addWorkingMinutes,
+  computeDeadline,
+  effectiveReceipt,
+  workingDayMinutes,
+  workingMinutesBetween,
+  type WorkingCalendar,
+} from '../calendar';
 import { CLOSED_STATES } from './lifecycle';
 
 /**
@@ -12,7 +19,11 @@ import { CLOSED_STATES } from './lifecycle';
  */
 
 /** Due time of a dossier received at `at` under a limit of `workingDays`. */
-export function deadlineAtReceipt(cal: WorkingCalendar, at: Date, workingDays: number): { receivedAt: Date; dueAt: Date } {
+export function deadlineAtReceipt(
+  cal: WorkingCalendar,
+  at: Date,
+  workingDays: number,
+): { receivedAt: Date; dueAt: Date } {
   const d = computeDeadline(cal, at, workingDays);
   return { receivedAt: d.effectiveReceivedAt, dueAt: d.dueAt };
 }

@@ -19,10 +19,18 @@ let t: TestApp;
 let citizen: Session;
 let police: Session;
 let otherPolice: Session;
-const lan = makePerson({ id: randomUUID(), nationalId: '012190000211', idCardNumber: '012190000211', fullName: 'Lò Thị Lan' });
+const lan = makePerson({
+  id: randomUUID(),
+  nationalId: '012190000211',
+  idCardNumber: '012190000211',
+  fullName: 'Lò Thị Lan',
+});
 
 beforeAll(async () => {
-  t = await createTestApp({ DATA_DIR: join(process.cwd(), '.tmp', `dossier-access-${randomUUID()}`), LOG_LEVEL: 'error' });
+  t = await createTestApp({
+    DATA_DIR: join(process.cwd(), '.tmp', `dossier-access-${randomUUID()}`),
+    LOG_LEVEL: 'error',
+  });
   await seedProcedures(t.database.db);
   await seedCalendar(t.database.db);
   await seedFeeLists(t.database.db);
@@ -35,8 +43,14 @@ afterAll(async () => t?.close());
 
 async function fileDossier(): Promise<DossierDetail> {
   const version = (await t.app.inject(`/api/v1/procedures/${TEMP}`)).json<{ id: string }>();
-  const { values } = (await citizen.inject(`/api/v1/procedures/${TEMP}/prefill`)).json<{ values: Record<string, unknown> }>();
-  const form = { ...values, address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu', requestContent: 'Đăng ký tạm trú để làm việc tại xã Mường Tè' };
+  const { values } = (await citizen.inject(`/api/v1/procedures/${TEMP}/prefill`)).json<{
+    values: Record<string, unknown>;
+  }>();
+  const form = {
+    ...values,
+    address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu',
+    requestContent: 'Đăng ký tạm trú để làm việc tại xã Mường Tè',
+  };
   const mp = multipart('dossier', { procedureCode: TEMP, procedureVersionId: version.id, form, channel: 'online' }, [
     { field: 'file:lawful_dwelling', name: 'hop-dong.pdf', type: 'application/pdf', data: PDF },
   ]);
@@ -45,7 +59,8 @@ async function fileDossier(): Promise<DossierDetail> {
   return res.json<DossierDetail>();
 }
 
-const accessLog = async () => (await citizen.inject('/api/v1/audit/me/access-log?pageSize=50')).json<SubjectAccessPage>();
+const accessLog = async () =>
+  (await citizen.inject('/api/v1/audit/me/access-log?pageSize=50')).json<SubjectAccessPage>();
 
 describe('the citizen’s access log names what was read and collapses repeated reads', () => {
   it('shows one line "3 times" with the dossier’s code for one officer reading one dossier three times, and keeps every entry in the chain', async () => {
@@ -55,9 +70,15 @@ describe('the citizen’s access log names what was read and collapses repeated 
     expect((await police.inject(`/api/v1/dossiers/${b.id}`)).statusCode).toBe(200);
     expect((await otherPolice.inject(`/api/v1/dossiers/${a.id}`)).statusCode).toBe(200);
     const reads = (await accessLog()).items.filter((i) => i.action === 'dossier.read');
-    expect(reads.map((i) => [i.target?.code, i.count])).toEqual([[a.code, 1], [b.code, 1], [a.code, 3]]);
+    expect(reads.map((i) => [i.target?.code, i.count])).toEqual([
+      [a.code, 1],
+      [b.code, 1],
+      [a.code, 3],
+    ]);
     expect(reads[2]!.firstAt < reads[2]!.at).toBe(true);
-    const [row] = await t.database.rows<{ n: string }>(sql`select ((select count(*) from audit.access_log where action = 'dossier.read') + (select count(*) from audit.access_pending where action = 'dossier.read'))::text as n`);
+    const [row] = await t.database.rows<{ n: string }>(
+      sql`select ((select count(*) from audit.access_log where action = 'dossier.read') + (select count(*) from audit.access_pending where action = 'dossier.read'))::text as n`,
+    );
     expect(Number(row!.n)).toBe(5);
   });
 

@@ -9,7 +9,12 @@ import { seedDemoDossiers } from './dossiers.demo';
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemoProvince(database, { people: 1500, provinceCode: '12', seed: 'dossiers-demo', referenceDate: '2026-11-27' });
+  await seedDemoProvince(database, {
+    people: 1500,
+    provinceCode: '12',
+    seed: 'dossiers-demo',
+    referenceDate: '2026-11-27',
+  });
   await seedProcedures(database.db);
   await seedCalendar(database.db);
 });
@@ -17,7 +22,11 @@ afterAll(async () => database?.dispose());
 
 describe('demo dossiers', () => {
   it('are spread over states and communes with unique gap-free codes and transitions that follow the state machine', async () => {
-    const n = await seedDemoDossiers(database.db, { perCommune: 4, provinceAgencyCode: '000.00.00.H29', now: new Date('2026-11-27T03:00:00Z') });
+    const n = await seedDemoDossiers(database.db, {
+      perCommune: 4,
+      provinceAgencyCode: '000.00.00.H29',
+      now: new Date('2026-11-27T03:00:00Z'),
+    });
     expect(n).toBeGreaterThan(50);
     const states = await database.rows<{ state: string }>(sql`select distinct state from dossiers.dossiers`);
     expect(states.length).toBeGreaterThanOrEqual(6);
@@ -33,7 +42,9 @@ describe('demo dossiers', () => {
                   (select p.to_state from dossiers.transitions p where p.dossier_id = t.dossier_id and p.id < t.id order by p.id desc limit 1)) as jumps
         from dossiers.dossiers d) x where state <> last or jumps > 0`);
     expect(broken[0]?.bad).toBe('0');
-    const received = await database.rows<{ missing: string }>(sql`select count(*)::text as missing from dossiers.dossiers where state in ('received', 'in_processing', 'approved', 'returned') and (due_at is null or received_at is null)`);
+    const received = await database.rows<{ missing: string }>(
+      sql`select count(*)::text as missing from dossiers.dossiers where state in ('received', 'in_processing', 'approved', 'returned') and (due_at is null or received_at is null)`,
+    );
     expect(received[0]?.missing).toBe('0');
     expect(await seedDemoDossiers(database.db, { perCommune: 4, provinceAgencyCode: '000.00.00.H29' })).toBe(0);
   });

@@ -27,8 +27,14 @@ const PATHS: ReadonlyArray<[number, DossierState, string[]]> = [
 ];
 
 const STATE_AFTER: Record<string, DossierState> = {
-  receive: 'received', start_processing: 'in_processing', request_supplement: 'supplement_requested', approve: 'approved',
-  issue_result: 'result_issued', return_result: 'returned', refuse_intake: 'not_accepted', withdraw: 'withdrawn',
+  receive: 'received',
+  start_processing: 'in_processing',
+  request_supplement: 'supplement_requested',
+  approve: 'approved',
+  issue_result: 'result_issued',
+  return_result: 'returned',
+  refuse_intake: 'not_accepted',
+  withdraw: 'withdrawn',
 };
 
 /** A small deterministic generator (mulberry32), so the demo is the same on every machine. */
@@ -49,22 +55,37 @@ function random(seed: number): () => number {
  * Written straight through the repository with consistent transitions, codes and deadlines.
  * Returns how many were created; does nothing when dossiers exist.
  */
-export async function seedDemoDossiers(db: Db, options: { perCommune: number; provinceAgencyCode: string; pseudonymKey?: string; now?: Date }): Promise<number> {
+export async function seedDemoDossiers(
+  db: Db,
+  options: { perCommune: number; provinceAgencyCode: string; pseudonymKey?: string; now?: Date },
+): Promise<number> {
   if ((await repo.countDossiers(db, { unitCodes: null })) > 0) return 0;
   const now = options.now ?? new Date();
   const next = random(20_261_127);
   const cal = await loadWorkingCalendar(db);
   const versions: ProcedureVersion[] = [];
-  for (const code of DEMO_PROCEDURES) versions.push(await getProcedureVersion(db, code, todayInVietnam(now)).catch(() => null as never));
+  for (const code of DEMO_PROCEDURES)
+    versions.push(await getProcedureVersion(db, code, todayInVietnam(now)).catch(() => null as never));
   const usable = versions.filter(Boolean);
   if (!usable.length) return 0;
-  const people = await queryRows<{ id: string; national_id: string; full_name: string; birth_date: string | null; sex: string; phone: string | null; unit_code: string }>(db, sql`
+  const people = await queryRows<{
+    id: string;
+    national_id: string;
+    full_name: string;
+    birth_date: string | null;
+    sex: string;
+    phone: string | null;
+    unit_code: string;
+  }>(
+    db,
+    sql`
     select * from (
       select p.id, p.national_id, p.full_name, p.birth_date::text as birth_date, p.sex, p.phone, p.residence_unit_code as unit_code,
              row_number() over (partition by p.residence_unit_code order by p.id) as n
       from population.persons p
       where p.national_id is not null and p.status = 'alive' and p.residence_unit_code is not null and p.birth_date < ${todayInVietnam(now)}::date - interval '18 years'
-    ) x where n <= ${options.perCommune}`);
+    ) x where n <= ${options.perCommune}`,
+  );
   const total = PATHS.reduce((s, [w]) => s + w, 0);
   let created = 0;
   await db.transaction(async (tx) => {
@@ -77,16 +98,40 @@ export async function seedDemoDossiers(db: Db, options: { perCommune: number; pr
       const agencyCode = agencyCodeFor(person.unit_code, options.provinceAgencyCode);
       const code = formatDossierCode(agencyCode, day, await repo.nextCodeSeq(tx, agencyCode, day));
       const row = await repo.insertDossier(tx, {
-        code, agencyCode, procedureCode: version.code, procedureVersionId: version.id, unitCode: person.unit_code, state: finalState, channel: 'paper',
-        applicantPersonId: person.id, applicantName: person.full_name,
-        applicantSubject: options.pseudonymKey ? subjectFor(options.pseudonymKey, { nationalId: person.national_id }) : null,
+        code,
+        agencyCode,
+        procedureCode: version.code,
+        procedureVersionId: version.id,
+        unitCode: person.unit_code,
+        state: finalState,
+        channel: 'paper',
+        applicantPersonId: person.id,
+        applicantName: person.full_name,
+        applicantSubject: options.pseudonymKey
+          ? subjectFor(options.pseudonymKey, { nationalId: person.national_id })
+          : null,
         form: {
-          fullName: person.full_name, birthDate: person.birth_date, sex: person.sex, nationalId: person.national_id, ...(person.phone ? { phone: person.phone } : {}),
-          address: 'Địa chỉ minh hoạ (dữ liệu tổng hợp)', requestContent: `${version.nameVi} (hồ sơ minh hoạ)`,
+          fullName: person.full_name,
+          birthDate: person.birth_date,
+          sex: person.sex,
+          nationalId: person.national_id,
+          ...(person.phone ? { phone: person.phone } : {}),
+          address: 'Địa chỉ minh hoạ (dữ liệu tổng hợp)',
+          requestContent: `${version.nameVi} (hồ sơ minh hoạ)`,
         },
-        sources: {}, timeLimitWorkingDays: version.timeLimitWorkingDays, submittedAt,
+        sources: {},
+        timeLimitWorkingDays: version.timeLimitWorkingDays,
+        submittedAt,
       });
-      await repo.insertTransition(tx, { dossierId: row.id, command: 'submit', fromState: null, toState: 'submitted', actorRole: 'one_stop_officer', actorUnit: person.unit_code, at: submittedAt });
+      await repo.insertTransition(tx, {
+        dossierId: row.id,
+        command: 'submit',
+        fromState: null,
+        toState: 'submitted',
+        actorRole: 'one_stop_officer',
+        actorUnit: person.unit_code,
+        at: submittedAt,
+      });
       let state: DossierState = 'submitted';
       let at = submittedAt;
       const set: Partial<repo.NewDossierRow> = {};
@@ -108,11 +153,20 @@ export async function seedDemoDossiers(db: Db, options: { perCommune: number; pr
           if (set.dueAt && at > set.dueAt) set.late = true;
         }
         await repo.insertTransition(tx, {
-          dossierId: row.id, command, fromState: state, toState: to, actorRole: command === 'withdraw' ? 'citizen' : 'commune_police', actorUnit: command === 'withdraw' ? null : person.unit_code, at,
+          dossierId: row.id,
+          command,
+          fromState: state,
+          toState: to,
+          actorRole: command === 'withdraw' ? 'citizen' : 'commune_police',
+          actorUnit: command === 'withdraw' ? null : person.unit_code,
+          at,
           reason: command === 'refuse_intake' ? 'Hồ sơ không thuộc thẩm quyền giải quyết của xã (minh hoạ)' : null,
           legalBasis: command === 'refuse_intake' ? 'Điều 22 Luật Cư trú 2020' : null,
-          items: command === 'request_supplement' ? [{ item: 'Giấy tờ chứng minh chỗ ở hợp pháp', reason: 'Bản chụp không rõ (minh hoạ)' }] : null,
-          dueAt: dueAt === undefined ? set.dueAt ?? null : dueAt,
+          items:
+            command === 'request_supplement'
+              ? [{ item: 'Giấy tờ chứng minh chỗ ở hợp pháp', reason: 'Bản chụp không rõ (minh hoạ)' }]
+              : null,
+          dueAt: dueAt === undefined ? (set.dueAt ?? null) : dueAt,
         });
         state = to;
       }

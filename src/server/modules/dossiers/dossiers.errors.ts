@@ -17,7 +17,12 @@ export const DOSSIER_ERRORS = {
   FIELD_INVALID: 'DOSSIER.FIELD_INVALID',
 } as const;
 
-const field = (name: string, messageVi: string, messageEn: string, code: string = DOSSIER_ERRORS.FIELD_INVALID): FieldProblem => ({ field: name, code, messageVi, messageEn });
+const field = (
+  name: string,
+  messageVi: string,
+  messageEn: string,
+  code: string = DOSSIER_ERRORS.FIELD_INVALID,
+): FieldProblem => ({ field: name, code, messageVi, messageEn });
 
 /** Not found — also what an officer of another commune or another citizen gets (no existence leak). */
 export function dossierNotFound(): AppError {
@@ -35,18 +40,24 @@ export function formInvalid(problems: Array<{ field: string; vi: string; en: str
 }
 
 export function attachmentInvalid(fieldName: string, vi: string, en: string): AppError {
-  return new AppError(DOSSIER_ERRORS.ATTACHMENT_INVALID, vi, en, [field(fieldName, vi, en, DOSSIER_ERRORS.ATTACHMENT_INVALID)]);
+  return new AppError(DOSSIER_ERRORS.ATTACHMENT_INVALID, vi, en, [
+    field(fieldName, vi, en, DOSSIER_ERRORS.ATTACHMENT_INVALID),
+  ]);
 }
 
 export function attachmentTooLarge(fieldName: string, maxBytes: number): AppError {
   const mb = Math.round(maxBytes / 1024 / 1024);
   const vi = `Tệp đính kèm vượt quá ${mb} MB`;
   const en = `The attachment is larger than ${mb} MB`;
-  return new AppError(DOSSIER_ERRORS.ATTACHMENT_TOO_LARGE, vi, en, [field(fieldName, vi, en, DOSSIER_ERRORS.ATTACHMENT_TOO_LARGE)]);
+  return new AppError(DOSSIER_ERRORS.ATTACHMENT_TOO_LARGE, vi, en, [
+    field(fieldName, vi, en, DOSSIER_ERRORS.ATTACHMENT_TOO_LARGE),
+  ]);
 }
 
 export function requestInvalid(fieldName: string, vi: string, en: string): AppError {
-  return new AppError(DOSSIER_ERRORS.REQUEST_INVALID, vi, en, [field(fieldName, vi, en, DOSSIER_ERRORS.REQUEST_INVALID)]);
+  return new AppError(DOSSIER_ERRORS.REQUEST_INVALID, vi, en, [
+    field(fieldName, vi, en, DOSSIER_ERRORS.REQUEST_INVALID),
+  ]);
 }
 
 /** The command does not apply in the dossier's current state (409: someone else moved it, or a wrong step). */
@@ -63,7 +74,14 @@ export function versionConflict(): AppError {
     DOSSIER_ERRORS.VERSION_CONFLICT,
     'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang và thử lại.',
     'The dossier was just changed by someone else. Please reload and try again.',
-    [field('expectedVersion', 'Phiên bản hồ sơ đã cũ', 'The dossier version is stale', DOSSIER_ERRORS.VERSION_CONFLICT)],
+    [
+      field(
+        'expectedVersion',
+        'Phiên bản hồ sơ đã cũ',
+        'The dossier version is stale',
+        DOSSIER_ERRORS.VERSION_CONFLICT,
+      ),
+    ],
   );
 }
 
@@ -72,12 +90,23 @@ export function procedureVersionConflict(): AppError {
     DOSSIER_ERRORS.PROCEDURE_VERSION_CONFLICT,
     'Thủ tục đã có quy định mới. Vui lòng tải lại tờ khai theo quy định hiện hành.',
     'The procedure has changed. Please reload the form under the rules now in force.',
-    [field('procedureVersionId', 'Phiên bản thủ tục không còn hiệu lực', 'This procedure version is no longer in force', DOSSIER_ERRORS.PROCEDURE_VERSION_CONFLICT)],
+    [
+      field(
+        'procedureVersionId',
+        'Phiên bản thủ tục không còn hiệu lực',
+        'This procedure version is no longer in force',
+        DOSSIER_ERRORS.PROCEDURE_VERSION_CONFLICT,
+      ),
+    ],
   );
 }
 
 export function commandForbidden(command: string): AppError {
-  return new AppError(DOSSIER_ERRORS.COMMAND_FORBIDDEN, `Bạn không có quyền thực hiện "${command}" với hồ sơ này`, `You may not "${command}" this dossier`);
+  return new AppError(
+    DOSSIER_ERRORS.COMMAND_FORBIDDEN,
+    `Bạn không có quyền thực hiện "${command}" với hồ sơ này`,
+    `You may not "${command}" this dossier`,
+  );
 }
 
 /** A level-1 e-ID citizen filing a procedure that needs level 2: why, and what to do. */
@@ -92,7 +121,10 @@ export function eidLevelForbidden(required: number): AppError {
 export function missingField(name: string): AppError {
   const labels: Record<string, [string, string]> = {
     reason: ['Vui lòng nêu rõ lý do', 'Please give the reason'],
-    legalBasis: ['Phải viện dẫn căn cứ pháp lý (điều, khoản, văn bản)', 'Cite the legal provision (article, clause, text)'],
+    legalBasis: [
+      'Phải viện dẫn căn cứ pháp lý (điều, khoản, văn bản)',
+      'Cite the legal provision (article, clause, text)',
+    ],
     items: ['Nêu ít nhất một giấy tờ cần bổ sung', 'List at least one item to supplement'],
     newDueAt: ['Chọn thời hạn trả kết quả mới', 'Choose the new due time'],
   };
@@ -104,5 +136,7 @@ export function missingField(name: string): AppError {
 export function unitForbidden(unitCode: string): AppError {
   const vi = `Bạn không được xem hồ sơ của đơn vị ${unitCode}`;
   const en = `You may not read the dossiers of unit ${unitCode}`;
-  return new AppError(DOSSIER_ERRORS.UNIT_FORBIDDEN, vi, en, [{ field: 'unitCode', code: DOSSIER_ERRORS.UNIT_FORBIDDEN, messageVi: vi, messageEn: en }]);
+  return new AppError(DOSSIER_ERRORS.UNIT_FORBIDDEN, vi, en, [
+    { field: 'unitCode', code: DOSSIER_ERRORS.UNIT_FORBIDDEN, messageVi: vi, messageEn: en },
+  ]);
 }

@@ -29,8 +29,16 @@ export async function getDossierForPayment(db: Db, dossierId: string): Promise<P
   if (!row) throw dossierNotFound();
   const version = await versionById(db, row.procedureVersionId);
   return {
-    id: row.id, code: row.code, ownerAccountId: row.ownerAccountId, unitCode: row.unitCode, procedureCode: row.procedureCode,
-    procedureNameVi: version.nameVi, state: row.state, feeAmount: row.feeAmount, feeStatus: row.feeStatus as FeeStatus, feePaidAmount: row.feePaidAmount,
+    id: row.id,
+    code: row.code,
+    ownerAccountId: row.ownerAccountId,
+    unitCode: row.unitCode,
+    procedureCode: row.procedureCode,
+    procedureNameVi: version.nameVi,
+    state: row.state,
+    feeAmount: row.feeAmount,
+    feeStatus: row.feeStatus as FeeStatus,
+    feePaidAmount: row.feePaidAmount,
   };
 }
 
@@ -45,34 +53,83 @@ function feeConflict(vi: string, en: string): AppError {
  * (withdrawn, refused, not accepted: its money goes back, ADR 0010 rule 8) — the payment's
  * transaction then rolls back with it.
  */
-export async function settleDossierFee(tx: Db, dossierId: string, payment: { paymentId: string; amount: number; method: 'gateway' | 'vietqr'; at: Date }): Promise<void> {
+export async function settleDossierFee(
+  tx: Db,
+  dossierId: string,
+  payment: { paymentId: string; amount: number; method: 'gateway' | 'vietqr'; at: Date },
+): Promise<void> {
   const row = await repo.findDossierForUpdate(tx, dossierId);
   if (!row) throw dossierNotFound();
-  if ((CLOSED_STATES as readonly string[]).includes(row.state)) throw feeConflict('Hồ sơ đã được rút hoặc đã kết thúc, không nhận lệ phí', 'The dossier was withdrawn or is closed; it takes no fee');
-  if (row.feeStatus !== 'unpaid') throw feeConflict('Lệ phí của hồ sơ này không ở trạng thái chờ thanh toán', 'This dossier has no fee waiting to be paid');
-  if (payment.amount !== row.feeAmount) throw feeConflict(`Số tiền ${payment.amount} đồng khác lệ phí phải nộp ${row.feeAmount} đồng`, `Amount ${payment.amount} VND differs from the fee due ${row.feeAmount} VND`);
+  if ((CLOSED_STATES as readonly string[]).includes(row.state))
+    throw feeConflict(
+      'Hồ sơ đã được rút hoặc đã kết thúc, không nhận lệ phí',
+      'The dossier was withdrawn or is closed; it takes no fee',
+    );
+  if (row.feeStatus !== 'unpaid')
+    throw feeConflict(
+      'Lệ phí của hồ sơ này không ở trạng thái chờ thanh toán',
+      'This dossier has no fee waiting to be paid',
+    );
+  if (payment.amount !== row.feeAmount)
+    throw feeConflict(
+      `Số tiền ${payment.amount} đồng khác lệ phí phải nộp ${row.feeAmount} đồng`,
+      `Amount ${payment.amount} VND differs from the fee due ${row.feeAmount} VND`,
+    );
   const toState = row.state === 'awaiting_payment' ? 'submitted' : row.state;
   const updated = await repo.updateDossierIf(tx, row.id, row.state, row.version, {
-    state: toState, feeStatus: 'paid', feePaidAmount: payment.amount, feePaidAt: payment.at, feePaymentId: payment.paymentId,
+    state: toState,
+    feeStatus: 'paid',
+    feePaidAmount: payment.amount,
+    feePaidAt: payment.at,
+    feePaymentId: payment.paymentId,
   });
   if (!updated) throw feeConflict('Hồ sơ vừa thay đổi, vui lòng thử lại', 'The dossier just changed; try again');
   await repo.insertTransition(tx, {
-    dossierId: row.id, command: 'pay', fromState: row.state, toState, actorAccountId: null, actorRole: 'system', actorUnit: null, at: payment.at,
-    note: `${payment.method === 'gateway' ? 'Thanh toán trực tuyến' : 'Chuyển khoản VietQR'}: ${payment.amount} đồng`, dueAt: row.dueAt,
+    dossierId: row.id,
+    command: 'pay',
+    fromState: row.state,
+    toState,
+    actorAccountId: null,
+    actorRole: 'system',
+    actorUnit: null,
+    at: payment.at,
+    note: `${payment.method === 'gateway' ? 'Thanh toán trực tuyến' : 'Chuyển khoản VietQR'}: ${payment.amount} đồng`,
+    dueAt: row.dueAt,
   });
 }
 
 /** Records a refund (full or partial) in the caller's transaction; a full refund marks the fee refunded. */
-export async function refundDossierFee(tx: Db, dossierId: string, refund: { paymentId: string; amount: number; full: boolean; at: Date; reason: string }): Promise<void> {
+export async function refundDossierFee(
+  tx: Db,
+  dossierId: string,
+  refund: { paymentId: string; amount: number; full: boolean; at: Date; reason: string },
+): Promise<void> {
   const row = await repo.findDossierForUpdate(tx, dossierId);
   if (!row) throw dossierNotFound();
-  if (row.feeStatus !== 'paid' || row.feePaymentId !== refund.paymentId) throw feeConflict('Hồ sơ không có khoản lệ phí đã nộp qua giao dịch này', 'The dossier has no fee paid by this payment');
-  if (refund.amount <= 0 || refund.amount > row.feePaidAmount) throw feeConflict('Số tiền hoàn không hợp lệ', 'Invalid refund amount');
+  if (row.feeStatus !== 'paid' || row.feePaymentId !== refund.paymentId)
+    throw feeConflict(
+      'Hồ sơ không có khoản lệ phí đã nộp qua giao dịch này',
+      'The dossier has no fee paid by this payment',
+    );
+  if (refund.amount <= 0 || refund.amount > row.feePaidAmount)
+    throw feeConflict('Số tiền hoàn không hợp lệ', 'Invalid refund amount');
   const paidLeft = row.feePaidAmount - refund.amount;
-  const updated = await repo.updateDossierIf(tx, row.id, row.state, row.version, { feePaidAmount: paidLeft, feeStatus: refund.full || paidLeft === 0 ? 'refunded' : 'paid' });
+  const updated = await repo.updateDossierIf(tx, row.id, row.state, row.version, {
+    feePaidAmount: paidLeft,
+    feeStatus: refund.full || paidLeft === 0 ? 'refunded' : 'paid',
+  });
   if (!updated) throw feeConflict('Hồ sơ vừa thay đổi, vui lòng thử lại', 'The dossier just changed; try again');
   await repo.insertTransition(tx, {
-    dossierId: row.id, command: 'refund', fromState: row.state, toState: row.state, actorAccountId: null, actorRole: 'system', actorUnit: null, at: refund.at,
-    note: `Hoàn ${refund.amount} đồng`, reason: refund.reason, dueAt: row.dueAt,
+    dossierId: row.id,
+    command: 'refund',
+    fromState: row.state,
+    toState: row.state,
+    actorAccountId: null,
+    actorRole: 'system',
+    actorUnit: null,
+    at: refund.at,
+    note: `Hoàn ${refund.amount} đồng`,
+    reason: refund.reason,
+    dueAt: row.dueAt,
   });
 }

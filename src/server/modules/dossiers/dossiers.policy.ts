@@ -18,10 +18,12 @@ export function dossierActors(access: AccessContext, dossier: DossierRef, handle
   const actor = access.actor;
   if (!actor) return [];
   const roles: CommandActor[] = [];
-  if (actor.kind === 'citizen' && dossier.ownerAccountId === actor.accountId && access.can('dossiers.own.file')) roles.push('owner');
+  if (actor.kind === 'citizen' && dossier.ownerAccountId === actor.accountId && access.can('dossiers.own.file'))
+    roles.push('owner');
   if (actor.kind !== 'citizen') {
     if (access.canInUnit('dossiers.receive', dossier.unitCode)) roles.push('intake');
-    if (access.canInUnit('dossiers.process', dossier.unitCode) && actor.grants.some((g) => g.role === handledByRole)) roles.push('processor');
+    if (access.canInUnit('dossiers.process', dossier.unitCode) && actor.grants.some((g) => g.role === handledByRole))
+      roles.push('processor');
   }
   return roles;
 }
@@ -35,7 +37,10 @@ export function canSeeDossier(access: AccessContext, dossier: DossierRef): boole
 }
 
 /** The role and unit the caller acts under for `action`, for transitions and the access log. */
-export function actingGrant(access: AccessContext, action: Parameters<AccessContext['grantFor']>[0]): { role: string; unitCode: string | null } {
+export function actingGrant(
+  access: AccessContext,
+  action: Parameters<AccessContext['grantFor']>[0],
+): { role: string; unitCode: string | null } {
   const grant = access.grantFor(action);
   if (grant) return { role: grant.role, unitCode: grant.unitCode };
   return { role: access.actor?.kind === 'citizen' ? 'citizen' : 'unknown', unitCode: null };

@@ -1,4 +1,10 @@
-import type { Attachment, DossierDetail, DossierState, DossierSummary, TimelineEntry } from '../../../contracts/dossiers';
+import type {
+  Attachment,
+  DossierDetail,
+  DossierState,
+  DossierSummary,
+  TimelineEntry,
+} from '../../../contracts/dossiers';
 import type { WorkingCalendar } from '../calendar';
 import { DEFAULT_ROLES } from '../identity';
 import type { ProcedureVersion } from '../procedures';
@@ -33,7 +39,17 @@ export function presentSummary(row: DossierRow, ctx: PresentContext): DossierSum
     receivedAt: iso(row.receivedAt),
     dueAt: iso(row.dueAt),
     decidedAt: iso(row.decidedAt),
-    flag: deadlineFlag(ctx.cal, { state: row.state as DossierState, dueAt: row.dueAt, decidedAt: row.decidedAt, pausedRemainingMinutes: row.pausedRemainingMinutes, late: row.late }, ctx.now),
+    flag: deadlineFlag(
+      ctx.cal,
+      {
+        state: row.state as DossierState,
+        dueAt: row.dueAt,
+        decidedAt: row.decidedAt,
+        pausedRemainingMinutes: row.pausedRemainingMinutes,
+        late: row.late,
+      },
+      ctx.now,
+    ),
     late: row.late,
     assignedToMe: ctx.viewerAccountId !== null && row.assigneeAccountId === ctx.viewerAccountId,
     feeAmount: row.feeAmount,
@@ -64,15 +80,32 @@ export function presentTimeline(rows: TransitionRow[]): TimelineEntry[] {
 }
 
 export function presentAttachment(a: AttachmentRow): Attachment {
-  return { id: a.id, documentKey: a.documentKey, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256, uploadedAt: a.uploadedAt.toISOString(), round: a.round };
+  return {
+    id: a.id,
+    documentKey: a.documentKey,
+    fileName: a.fileName,
+    mediaType: a.mediaType,
+    size: a.size,
+    sha256: a.sha256,
+    uploadedAt: a.uploadedAt.toISOString(),
+    round: a.round,
+  };
 }
 
 export function presentDetail(
   row: DossierRow,
   ctx: PresentContext,
-  parts: { transitions: TransitionRow[]; attachments: AttachmentRow[]; allowedCommands: DossierDetail['allowedCommands']; staff: boolean },
+  parts: {
+    transitions: TransitionRow[];
+    attachments: AttachmentRow[];
+    allowedCommands: DossierDetail['allowedCommands'];
+    staff: boolean;
+  },
 ): DossierDetail {
-  const openSupplement = row.state === 'supplement_requested' ? [...parts.transitions].reverse().find((t) => t.command === 'request_supplement') : undefined;
+  const openSupplement =
+    row.state === 'supplement_requested'
+      ? [...parts.transitions].reverse().find((t) => t.command === 'request_supplement')
+      : undefined;
   return {
     ...presentSummary(row, ctx),
     procedureVersionId: row.procedureVersionId,
@@ -81,13 +114,21 @@ export function presentDetail(
     attachments: parts.attachments.map(presentAttachment),
     timeline: presentTimeline(parts.transitions),
     allowedCommands: parts.allowedCommands,
-    supplement: openSupplement ? { items: openSupplement.items ?? [], requestedAt: openSupplement.at.toISOString() } : null,
+    supplement: openSupplement
+      ? { items: openSupplement.items ?? [], requestedAt: openSupplement.at.toISOString() }
+      : null,
     pausedRemainingMinutes: row.pausedRemainingMinutes,
     applicantPersonId: parts.staff ? row.applicantPersonId : null,
     fee: row.fee ?? null,
     feePaidAmount: row.feePaidAmount,
     slips: printableSlips(row, parts.transitions),
-    assistedBy: row.assistedBy ? { unitCode: row.assistedBy.unitCode, counterLabel: row.assistedBy.counterLabel, officerName: row.assistedBy.officerName } : null,
+    assistedBy: row.assistedBy
+      ? {
+          unitCode: row.assistedBy.unitCode,
+          counterLabel: row.assistedBy.counterLabel,
+          officerName: row.assistedBy.officerName,
+        }
+      : null,
   };
 }
 

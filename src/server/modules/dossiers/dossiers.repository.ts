@@ -1,4 +1,20 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, lte, gt, gte, ne, sql, type SQL, type Table } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  lte,
+  gt,
+  gte,
+  ne,
+  sql,
+  type SQL,
+  type Table,
+} from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import { attachments, codeCounters, dossiers, transitions } from './dossiers.schema';
 import { foldedSql, wordsPattern } from './name-fold';
@@ -19,7 +35,10 @@ export async function nextCodeSeq(db: Db, agencyCode: string, day: string): Prom
   const rows = await db
     .insert(codeCounters)
     .values({ agencyCode, day, lastSeq: 1 })
-    .onConflictDoUpdate({ target: [codeCounters.agencyCode, codeCounters.day], set: { lastSeq: sql`${codeCounters.lastSeq} + 1` } })
+    .onConflictDoUpdate({
+      target: [codeCounters.agencyCode, codeCounters.day],
+      set: { lastSeq: sql`${codeCounters.lastSeq} + 1` },
+    })
     .returning({ lastSeq: codeCounters.lastSeq });
   return rows[0]!.lastSeq;
 }
@@ -42,26 +61,64 @@ function columnsOf<T extends Table>(cte: object, table: T): T['_']['columns'] {
 type Values = Record<string, unknown>;
 
 /** The filing statement over values or placeholders (see insertFiling). */
-function filingQuery(db: Db, v: { dossier: Values; code: { agencyCode: unknown; day: unknown; prefix: unknown } | null; transition: Values; attachments: Values[] }) {
+function filingQuery(
+  db: Db,
+  v: {
+    dossier: Values;
+    code: { agencyCode: unknown; day: unknown; prefix: unknown } | null;
+    transition: Values;
+    attachments: Values[];
+  },
+) {
   const counter = v.code
     ? db.$with('counter').as(
         db
           .insert(codeCounters)
           .values({ agencyCode: v.code.agencyCode as string, day: v.code.day as string, lastSeq: 1 })
-          .onConflictDoUpdate({ target: [codeCounters.agencyCode, codeCounters.day], set: { lastSeq: sql`${codeCounters.lastSeq} + 1` } })
+          .onConflictDoUpdate({
+            target: [codeCounters.agencyCode, codeCounters.day],
+            set: { lastSeq: sql`${codeCounters.lastSeq} + 1` },
+          })
           .returning({ lastSeq: codeCounters.lastSeq }),
       )
     : null;
   // Four digits, more past 9,999 (never truncated, as lpad would).
-  const code = counter && v.code ? sql`${v.code.prefix}::text || (select case when last_seq < 10000 then lpad(last_seq::text, 4, '0') else last_seq::text end from ${counter})` : null;
-  const d = db.$with('d').as(db.insert(dossiers).values({ ...(v.dossier as NewDossierRow), code }).returning());
-  const t = db.$with('t').as(db.insert(transitions).values(v.transition as NewTransitionRow).returning());
+  const code =
+    counter && v.code
+      ? sql`${v.code.prefix}::text || (select case when last_seq < 10000 then lpad(last_seq::text, 4, '0') else last_seq::text end from ${counter})`
+      : null;
+  const d = db.$with('d').as(
+    db
+      .insert(dossiers)
+      .values({ ...(v.dossier as NewDossierRow), code })
+      .returning(),
+  );
+  const t = db.$with('t').as(
+    db
+      .insert(transitions)
+      .values(v.transition as NewTransitionRow)
+      .returning(),
+  );
   const ctes = [...(counter ? [counter] : []), d, t];
-  if (!v.attachments.length) return db.with(...ctes).select({ dossier: columnsOf(d, dossiers), transition: columnsOf(t, transitions), attachment: sql<null>`null` }).from(d).crossJoin(t);
-  const a = db.$with('a').as(db.insert(attachments).values(v.attachments as NewAttachmentRow[]).returning());
+  if (!v.attachments.length)
+    return db
+      .with(...ctes)
+      .select({ dossier: columnsOf(d, dossiers), transition: columnsOf(t, transitions), attachment: sql<null>`null` })
+      .from(d)
+      .crossJoin(t);
+  const a = db.$with('a').as(
+    db
+      .insert(attachments)
+      .values(v.attachments as NewAttachmentRow[])
+      .returning(),
+  );
   return db
     .with(...ctes, a)
-    .select({ dossier: columnsOf(d, dossiers), transition: columnsOf(t, transitions), attachment: columnsOf(a, attachments) })
+    .select({
+      dossier: columnsOf(d, dossiers),
+      transition: columnsOf(t, transitions),
+      attachment: columnsOf(a, attachments),
+    })
     .from(d)
     .crossJoin(t)
     .crossJoin(a)
@@ -82,24 +139,40 @@ let filingStatementSeq = 0;
  * statement, when the dossier row exists. The statement is prepared once per shape (columns set,
  * with or without a code, number of files): built once, planned once per connection.
  */
-export async function insertFiling(db: Db, filing: NewFiling): Promise<{ row: DossierRow; transition: TransitionRow; attachments: AttachmentRow[] }> {
+export async function insertFiling(
+  db: Db,
+  filing: NewFiling,
+): Promise<{ row: DossierRow; transition: TransitionRow; attachments: AttachmentRow[] }> {
   const dossierId = filing.dossier.id;
   // A null value is left out, so its column takes its default (NULL): drizzle's placeholders would
   // map a null timestamp through toISOString and a null jsonb to the JSON text 'null'.
-  const defined = (values: Values): Values => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
+  const defined = (values: Values): Values =>
+    Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
   const dossier: Values = defined(filing.dossier);
   delete dossier.code;
   const transition: Values = defined({ ...filing.transition, dossierId });
   const files: Values[] = filing.attachments.map((f) => defined({ ...f, dossierId }));
-  const shape = [Object.keys(dossier).join(','), filing.code ? 'code' : '', Object.keys(transition).join(','), ...files.map((f) => Object.keys(f).join(','))].join('|');
+  const shape = [
+    Object.keys(dossier).join(','),
+    filing.code ? 'code' : '',
+    Object.keys(transition).join(','),
+    ...files.map((f) => Object.keys(f).join(',')),
+  ].join('|');
   let byShape = filingStatements.get(db);
   if (!byShape) filingStatements.set(db, (byShape = new Map<string, FilingStatement>()));
   let statement = byShape.get(shape);
   if (!statement) {
-    const placeholders = (prefix: string, values: Values) => Object.fromEntries(Object.keys(values).map((k) => [k, sql.placeholder(`${prefix}${k}`)]));
+    const placeholders = (prefix: string, values: Values) =>
+      Object.fromEntries(Object.keys(values).map((k) => [k, sql.placeholder(`${prefix}${k}`)]));
     const query = filingQuery(db, {
       dossier: placeholders('d_', dossier),
-      code: filing.code ? { agencyCode: sql.placeholder('c_agencyCode'), day: sql.placeholder('c_day'), prefix: sql.placeholder('c_prefix') } : null,
+      code: filing.code
+        ? {
+            agencyCode: sql.placeholder('c_agencyCode'),
+            day: sql.placeholder('c_day'),
+            prefix: sql.placeholder('c_prefix'),
+          }
+        : null,
       transition: placeholders('t_', transition),
       attachments: files.map((f, n) => placeholders(`a${n}_`, f)),
     });
@@ -108,13 +181,22 @@ export async function insertFiling(db: Db, filing: NewFiling): Promise<{ row: Do
     byShape.set(shape, statement);
   }
   const params: Values = {};
-  const fill = (prefix: string, values: Values) => Object.entries(values).forEach(([k, value]) => (params[`${prefix}${k}`] = value));
+  const fill = (prefix: string, values: Values) =>
+    Object.entries(values).forEach(([k, value]) => (params[`${prefix}${k}`] = value));
   fill('d_', dossier);
   if (filing.code) fill('c_', filing.code);
   fill('t_', transition);
   files.forEach((f, n) => fill(`a${n}_`, f));
-  const rows = (await statement.execute(params)) as Array<{ dossier: DossierRow; transition: TransitionRow; attachment: AttachmentRow | null }>;
-  return { row: rows[0]!.dossier, transition: rows[0]!.transition, attachments: rows.flatMap((r) => (r.attachment ? [r.attachment] : [])) };
+  const rows = (await statement.execute(params)) as Array<{
+    dossier: DossierRow;
+    transition: TransitionRow;
+    attachment: AttachmentRow | null;
+  }>;
+  return {
+    row: rows[0]!.dossier,
+    transition: rows[0]!.transition,
+    attachments: rows.flatMap((r) => (r.attachment ? [r.attachment] : [])),
+  };
 }
 
 export async function insertDossier(db: Db, row: NewDossierRow): Promise<DossierRow> {
@@ -147,7 +229,13 @@ export async function findDossierByCode(db: Db, code: string): Promise<DossierRo
  * Applies a change only if the dossier is still in `fromState` at `version` (compare-and-set):
  * of two concurrent commands one updates the row, the other gets undefined (→ 409).
  */
-export async function updateDossierIf(db: Db, id: string, fromState: string, version: number, set: Partial<NewDossierRow>): Promise<DossierRow | undefined> {
+export async function updateDossierIf(
+  db: Db,
+  id: string,
+  fromState: string,
+  version: number,
+  set: Partial<NewDossierRow>,
+): Promise<DossierRow | undefined> {
   const rows = await db
     .update(dossiers)
     .set({ ...set, version: version + 1, updatedAt: sql`now()` })
@@ -170,11 +258,19 @@ export async function insertAttachments(db: Db, rows: NewAttachmentRow[]): Promi
 }
 
 export async function listAttachments(db: Db, dossierId: string): Promise<AttachmentRow[]> {
-  return db.select().from(attachments).where(eq(attachments.dossierId, dossierId)).orderBy(asc(attachments.uploadedAt), asc(attachments.id));
+  return db
+    .select()
+    .from(attachments)
+    .where(eq(attachments.dossierId, dossierId))
+    .orderBy(asc(attachments.uploadedAt), asc(attachments.id));
 }
 
 export async function findAttachment(db: Db, dossierId: string, id: string): Promise<AttachmentRow | undefined> {
-  const rows = await db.select().from(attachments).where(and(eq(attachments.dossierId, dossierId), eq(attachments.id, id))).limit(1);
+  const rows = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.dossierId, dossierId), eq(attachments.id, id)))
+    .limit(1);
   return rows[0];
 }
 
@@ -207,11 +303,17 @@ function whereOf(f: ListFilter): SQL | undefined {
     f.unitCodes ? (f.unitCodes.length ? inArray(dossiers.unitCode, [...f.unitCodes]) : sql`false`) : undefined,
     f.ownerAccountId ? eq(dossiers.ownerAccountId, f.ownerAccountId) : undefined,
     f.applicantPersonId ? eq(dossiers.applicantPersonId, f.applicantPersonId) : undefined,
-    f.applicantNameFolded ? sql`${foldedSql(dossiers.applicantName)} like ${wordsPattern(f.applicantNameFolded)}` : undefined,
+    f.applicantNameFolded
+      ? sql`${foldedSql(dossiers.applicantName)} like ${wordsPattern(f.applicantNameFolded)}`
+      : undefined,
     f.state ? eq(dossiers.state, f.state) : undefined,
     f.states ? inArray(dossiers.state, [...f.states]) : undefined,
     f.procedureCode ? eq(dossiers.procedureCode, f.procedureCode) : undefined,
-    f.procedureCodes ? (f.procedureCodes.length ? inArray(dossiers.procedureCode, [...f.procedureCodes]) : sql`false`) : undefined,
+    f.procedureCodes
+      ? f.procedureCodes.length
+        ? inArray(dossiers.procedureCode, [...f.procedureCodes])
+        : sql`false`
+      : undefined,
     f.unitCode ? eq(dossiers.unitCode, f.unitCode) : undefined,
     f.codePrefix ? sql`${dossiers.code} like ${`${f.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
     f.assigneeAccountId ? eq(dossiers.assigneeAccountId, f.assigneeAccountId) : undefined,
@@ -223,12 +325,23 @@ function whereOf(f: ListFilter): SQL | undefined {
   return defined.length ? and(...defined) : undefined;
 }
 
-export async function listDossiers(db: Db, f: ListFilter, limit: number, offset: number, order: 'due' | 'newest'): Promise<DossierRow[]> {
+export async function listDossiers(
+  db: Db,
+  f: ListFilter,
+  limit: number,
+  offset: number,
+  order: 'due' | 'newest',
+): Promise<DossierRow[]> {
   return db
     .select()
     .from(dossiers)
     .where(whereOf(f))
-    .orderBy(...(order === 'due' ? [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt)] : [desc(dossiers.createdAt)]), asc(dossiers.id))
+    .orderBy(
+      ...(order === 'due'
+        ? [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt)]
+        : [desc(dossiers.createdAt)]),
+      asc(dossiers.id),
+    )
     .limit(limit)
     .offset(offset);
 }
@@ -240,7 +353,10 @@ export async function countDossiers(db: Db, f: ListFilter): Promise<number> {
 
 /** Codes that appear more than once (the benchmark's duplicate check; the unique index forbids it). */
 export async function duplicateCodes(db: Db): Promise<number> {
-  const rows = await queryRows<{ n: string }>(db, sql`select count(*)::text as n from (select code from dossiers.dossiers where code is not null group by code having count(*) > 1) d`);
+  const rows = await queryRows<{ n: string }>(
+    db,
+    sql`select count(*)::text as n from (select code from dossiers.dossiers where code is not null group by code having count(*) > 1) d`,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -248,13 +364,26 @@ export async function duplicateCodes(db: Db): Promise<number> {
  * Fees paid in cash at the counter (paper filings with fee_status 'cash'), per receiving unit and
  * month of submission (Vietnam time): the cash side of the cashless share (plan target 7).
  */
-export async function cashFeeCounts(db: Db, q: { from: Date; to: Date; unitCodes: string[] | null }): Promise<Array<{ unitCode: string; month: string; count: number }>> {
-  const units = q.unitCodes ? (q.unitCodes.length ? sql`and unit_code in (${sql.join(q.unitCodes.map((u) => sql`${u}`), sql`, `)})` : sql`and false`) : sql``;
-  const rows = await queryRows<{ unit_code: string; month: string; n: string }>(db, sql`
+export async function cashFeeCounts(
+  db: Db,
+  q: { from: Date; to: Date; unitCodes: string[] | null },
+): Promise<Array<{ unitCode: string; month: string; count: number }>> {
+  const units = q.unitCodes
+    ? q.unitCodes.length
+      ? sql`and unit_code in (${sql.join(
+          q.unitCodes.map((u) => sql`${u}`),
+          sql`, `,
+        )})`
+      : sql`and false`
+    : sql``;
+  const rows = await queryRows<{ unit_code: string; month: string; n: string }>(
+    db,
+    sql`
     select unit_code, to_char(submitted_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM') as month, count(*)::text as n
     from dossiers.dossiers
     where fee_status = 'cash' and submitted_at >= ${q.from.toISOString()}::timestamptz and submitted_at < ${q.to.toISOString()}::timestamptz ${units}
-    group by 1, 2 order by 1, 2`);
+    group by 1, 2 order by 1, 2`,
+  );
   return rows.map((r) => ({ unitCode: r.unit_code, month: r.month, count: Number(r.n) }));
 }
 
@@ -262,18 +391,24 @@ export async function cashFeeCounts(db: Db, q: { from: Date; to: Date; unitCodes
  * Dossiers filed on counter devices of the given units (`assisted_by.unitCode`; null = any) with
  * a submission time in [from, to), newest first.
  */
-export async function listAssistedFilings(db: Db, q: { counterUnits: readonly string[] | null; from: Date; to: Date }, limit = 200): Promise<DossierRow[]> {
+export async function listAssistedFilings(
+  db: Db,
+  q: { counterUnits: readonly string[] | null; from: Date; to: Date },
+  limit = 200,
+): Promise<DossierRow[]> {
   const unit = sql`${dossiers.assistedBy}->>'unitCode'`;
   return db
     .select()
     .from(dossiers)
-    .where(and(
-      eq(dossiers.channel, 'assisted'),
-      isNotNull(dossiers.assistedBy),
-      gte(dossiers.submittedAt, q.from),
-      sql`${dossiers.submittedAt} < ${q.to}`,
-      q.counterUnits ? (q.counterUnits.length ? inArray(unit, [...q.counterUnits]) : sql`false`) : undefined,
-    ))
+    .where(
+      and(
+        eq(dossiers.channel, 'assisted'),
+        isNotNull(dossiers.assistedBy),
+        gte(dossiers.submittedAt, q.from),
+        sql`${dossiers.submittedAt} < ${q.to}`,
+        q.counterUnits ? (q.counterUnits.length ? inArray(unit, [...q.counterUnits]) : sql`false`) : undefined,
+      ),
+    )
     .orderBy(desc(dossiers.submittedAt), asc(dossiers.id))
     .limit(limit);
 }

@@ -23,7 +23,14 @@ import { ATTACHMENT_MAX_BYTES, type DossierDetail, type DossierSummary } from '.
 const TEMP = '1.004194'; // Đăng ký tạm trú (requires e-ID level 2, handled by the commune police)
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-interface ApiError { error: { code: string; messageVi: string; messageEn: string; fields?: Array<{ field: string; code: string; messageVi: string; messageEn: string }> } }
+interface ApiError {
+  error: {
+    code: string;
+    messageVi: string;
+    messageEn: string;
+    fields?: Array<{ field: string; code: string; messageVi: string; messageEn: string }>;
+  };
+}
 type Part = FilePart;
 
 let t: TestApp;
@@ -33,9 +40,33 @@ let police: Session;
 let policeElsewhere: Session;
 let oneStop: Session;
 
-const filer = makePerson({ id: randomUUID(), nationalId: '012199000101', idCardNumber: '012199000101', fullName: 'Lò Thị Hoa', phone: '0912199101' });
-const lowLevel = makePerson({ id: randomUUID(), nationalId: '012199000201', idCardNumber: '012199000201', fullName: 'Giàng A Páo', sex: 'male', birthYear: 1988, birthDate: '1988-08-08', eIdLevel: 1 });
-const queued = makePerson({ id: randomUUID(), nationalId: '012199000301', idCardNumber: '012199000301', fullName: 'Lò Văn Quang', sex: 'male', birthYear: 1992, birthDate: '1992-02-02', phone: '0912199301' });
+const filer = makePerson({
+  id: randomUUID(),
+  nationalId: '012199000101',
+  idCardNumber: '012199000101',
+  fullName: 'Lò Thị Hoa',
+  phone: '0912199101',
+});
+const lowLevel = makePerson({
+  id: randomUUID(),
+  nationalId: '012199000201',
+  idCardNumber: '012199000201',
+  fullName: 'Giàng A Páo',
+  sex: 'male',
+  birthYear: 1988,
+  birthDate: '1988-08-08',
+  eIdLevel: 1,
+});
+const queued = makePerson({
+  id: randomUUID(),
+  nationalId: '012199000301',
+  idCardNumber: '012199000301',
+  fullName: 'Lò Văn Quang',
+  sex: 'male',
+  birthYear: 1992,
+  birthDate: '1992-02-02',
+  phone: '0912199301',
+});
 
 beforeAll(async () => {
   dataDir = join(process.cwd(), '.tmp', `dossier-requirements-${randomUUID()}`);
@@ -62,7 +93,10 @@ async function versionInForce(): Promise<string> {
   return res.json<{ id: string }>().id;
 }
 
-async function prefilledForm(session: Session, content = 'Đăng ký tạm trú để làm việc tại xã Mường Tè'): Promise<Record<string, unknown>> {
+async function prefilledForm(
+  session: Session,
+  content = 'Đăng ký tạm trú để làm việc tại xã Mường Tè',
+): Promise<Record<string, unknown>> {
   const res = await session.inject(`/api/v1/procedures/${TEMP}/prefill`);
   expect(res.statusCode, res.body).toBe(200);
   const { values } = res.json<{ values: Record<string, unknown> }>();
@@ -70,17 +104,36 @@ async function prefilledForm(session: Session, content = 'Đăng ký tạm trú 
 }
 
 /** A valid PDF whose bytes (and so SHA-256) no other file has. */
-const uniquePdf = (): Buffer => Buffer.from(`%PDF-1.4\n% requirements ${randomUUID()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+const uniquePdf = (): Buffer =>
+  Buffer.from(`%PDF-1.4\n% requirements ${randomUUID()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
-const inStore = (data: Buffer): boolean => { const h = sha256(data); return existsSync(join(dataDir, 'files', h.slice(0, 2), h.slice(2, 4), h)); };
-const pdfPart = (data: Buffer, name = 'hop-dong-thue-nha.pdf', field = 'file:lawful_dwelling'): Part => ({ field, name, type: 'application/pdf', data });
+const inStore = (data: Buffer): boolean => {
+  const h = sha256(data);
+  return existsSync(join(dataDir, 'files', h.slice(0, 2), h.slice(2, 4), h));
+};
+const pdfPart = (data: Buffer, name = 'hop-dong-thue-nha.pdf', field = 'file:lawful_dwelling'): Part => ({
+  field,
+  name,
+  type: 'application/pdf',
+  data,
+});
 
 async function submit(session: Session, overrides: Record<string, unknown> = {}, files: Part[] = [pdfPart(PDF)]) {
-  const body = { procedureCode: TEMP, procedureVersionId: await versionInForce(), form: await prefilledForm(session), channel: 'online', ...overrides };
+  const body = {
+    procedureCode: TEMP,
+    procedureVersionId: await versionInForce(),
+    form: await prefilledForm(session),
+    channel: 'online',
+    ...overrides,
+  };
   return session.inject({ method: 'POST', url: '/api/v1/dossiers', ...multipart('dossier', body, files) });
 }
 
-async function filed(session: Session, overrides: Record<string, unknown> = {}, files?: Part[]): Promise<DossierDetail> {
+async function filed(
+  session: Session,
+  overrides: Record<string, unknown> = {},
+  files?: Part[],
+): Promise<DossierDetail> {
   const res = await submit(session, overrides, files);
   expect(res.statusCode, res.body).toBe(201);
   return res.json<DossierDetail>();
@@ -89,7 +142,12 @@ async function filed(session: Session, overrides: Record<string, unknown> = {}, 
 const command = (session: Session, id: string, name: string, payload: Record<string, unknown> = {}) =>
   session.inject({ method: 'POST', url: `/api/v1/dossiers/${id}/commands/${name}`, payload });
 
-async function run(session: Session, id: string, name: string, payload: Record<string, unknown> = {}): Promise<DossierDetail> {
+async function run(
+  session: Session,
+  id: string,
+  name: string,
+  payload: Record<string, unknown> = {},
+): Promise<DossierDetail> {
   const res = await command(session, id, name, payload);
   expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
   return res.json<DossierDetail>();
@@ -101,7 +159,9 @@ const detail = async (session: Session, id: string): Promise<DossierDetail> => {
   return res.json<DossierDetail>();
 };
 
-const SUPPLEMENT = { items: [{ item: 'Hợp đồng thuê nhà có công chứng', reason: 'Bản đã nộp không có chữ ký bên cho thuê' }] };
+const SUPPLEMENT = {
+  items: [{ item: 'Hợp đồng thuê nhà có công chứng', reason: 'Bản đã nộp không có chữ ký bên cho thuê' }],
+};
 
 /** A dossier of `session` received at the desk and sent back to the citizen for a supplement. */
 async function waitingForSupplement(session: Session): Promise<DossierDetail> {
@@ -111,16 +171,28 @@ async function waitingForSupplement(session: Session): Promise<DossierDetail> {
 }
 
 async function counts() {
-  const [d] = await t.database.rows<{ d: string; c: string; a: string }>(sql`select (select count(*) from dossiers.dossiers)::text as d, (select coalesce(sum(last_seq), 0) from dossiers.code_counters)::text as c, (select count(*) from dossiers.attachments)::text as a`);
-  const files = existsSync(join(dataDir, 'files')) ? readdirSync(join(dataDir, 'files'), { recursive: true }).filter((f) => String(f).length > 60).length : 0;
+  const [d] = await t.database.rows<{ d: string; c: string; a: string }>(
+    sql`select (select count(*) from dossiers.dossiers)::text as d, (select coalesce(sum(last_seq), 0) from dossiers.code_counters)::text as c, (select count(*) from dossiers.attachments)::text as a`,
+  );
+  const files = existsSync(join(dataDir, 'files'))
+    ? readdirSync(join(dataDir, 'files'), { recursive: true }).filter((f) => String(f).length > 60).length
+    : 0;
   return { dossiers: Number(d!.d), codes: Number(d!.c), attachments: Number(d!.a), files };
 }
 
 /** Makes the database refuse inserts into `table` for rows matching `when` (a trigger condition on NEW) while `body` runs. */
 async function refusingInserts<T>(table: 'dossiers' | 'attachments', when: string, body: () => Promise<T>): Promise<T> {
   const name = `test_refuse_${table}`;
-  await t.database.rows(sql.raw(`create or replace function dossiers.${name}() returns trigger language plpgsql as $$ begin raise exception 'refused by the test trigger'; end $$`));
-  await t.database.rows(sql.raw(`create trigger ${name} before insert on dossiers.${table} for each row when (${when}) execute function dossiers.${name}()`));
+  await t.database.rows(
+    sql.raw(
+      `create or replace function dossiers.${name}() returns trigger language plpgsql as $$ begin raise exception 'refused by the test trigger'; end $$`,
+    ),
+  );
+  await t.database.rows(
+    sql.raw(
+      `create trigger ${name} before insert on dossiers.${table} for each row when (${when}) execute function dossiers.${name}()`,
+    ),
+  );
   try {
     return await body();
   } finally {
@@ -129,7 +201,11 @@ async function refusingInserts<T>(table: 'dossiers' | 'attachments', when: strin
   }
 }
 
-const ids = (items: Array<{ id: string }>, among: readonly string[]) => items.map((i) => i.id).filter((id) => among.includes(id)).sort();
+const ids = (items: Array<{ id: string }>, among: readonly string[]) =>
+  items
+    .map((i) => i.id)
+    .filter((id) => among.includes(id))
+    .sort();
 
 describe('a submission that fails after its files were stored leaves no file behind', () => {
   it('removes the new file of a filing whose insert the database refuses, keeps a file an earlier dossier holds', async () => {
@@ -163,7 +239,14 @@ describe('a submission that fails after its files were stored leaves no file beh
     const before = await counts();
     const marker = `test-refuse-${randomUUID()}.pdf`;
     const res = await refusingInserts('attachments', `new.file_name = '${marker}'`, () =>
-      hoa.inject({ method: 'POST', url: `/api/v1/dossiers/${d.id}/commands/resubmit`, ...multipart('command', { note: 'Đã bổ sung' }, [pdfPart(fresh, marker), pdfPart(shared, 'da-nop.pdf', 'file:written_consent')]) }),
+      hoa.inject({
+        method: 'POST',
+        url: `/api/v1/dossiers/${d.id}/commands/resubmit`,
+        ...multipart('command', { note: 'Đã bổ sung' }, [
+          pdfPart(fresh, marker),
+          pdfPart(shared, 'da-nop.pdf', 'file:written_consent'),
+        ]),
+      }),
     );
 
     expect(res.statusCode, res.body).toBe(500);
@@ -175,28 +258,51 @@ describe('a submission that fails after its files were stored leaves no file beh
     expect(after).toMatchObject({ state: 'supplement_requested', version: d.version, flag: 'paused' });
     expect(after.timeline).toEqual(d.timeline);
     expect(after.attachments).toEqual(d.attachments);
-    expect((await hoa.inject(`/api/v1/dossiers/${earlier.id}/attachments/${earlier.attachments[0]!.id}`)).statusCode).toBe(200);
+    expect(
+      (await hoa.inject(`/api/v1/dossiers/${earlier.id}/attachments/${earlier.attachments[0]!.id}`)).statusCode,
+    ).toBe(200);
   });
 });
 
 describe('a resubmission with bad attachments is refused and changes nothing', () => {
   it.each([
-    ['a file of the wrong type (text renamed .pdf)', pdfPart(Buffer.from('chỉ là văn bản, không phải PDF'), 'hop-dong.pdf'), 400, 'DOSSIER.ATTACHMENT_INVALID'],
-    ['an oversize file', pdfPart(Buffer.concat([uniquePdf(), Buffer.alloc(ATTACHMENT_MAX_BYTES + 10)]), 'to-qua.pdf'), 413, 'DOSSIER.ATTACHMENT_TOO_LARGE'],
-  ] as const)('refuses %s naming the file field; the dossier still waits for the citizen', async (_name, part, status, code) => {
-    const d = await waitingForSupplement(hoa);
-    const before = await counts();
-    const res = await hoa.inject({ method: 'POST', url: `/api/v1/dossiers/${d.id}/commands/resubmit`, ...multipart('command', { note: 'Đã bổ sung hợp đồng' }, [part]) });
-    expect(res.statusCode, res.body).toBe(status);
-    const error = res.json<ApiError>().error;
-    expect(error.code).toBe(code);
-    expect(error.fields?.map((f) => f.field)).toEqual(['file:lawful_dwelling']);
-    expect(await counts()).toEqual(before);
-    const after = await detail(hoa, d.id);
-    expect(after).toMatchObject({ state: 'supplement_requested', version: d.version, pausedRemainingMinutes: d.pausedRemainingMinutes });
-    expect(after.attachments).toEqual(d.attachments);
-    expect(after.allowedCommands).toEqual(['resubmit', 'withdraw']);
-  });
+    [
+      'a file of the wrong type (text renamed .pdf)',
+      pdfPart(Buffer.from('chỉ là văn bản, không phải PDF'), 'hop-dong.pdf'),
+      400,
+      'DOSSIER.ATTACHMENT_INVALID',
+    ],
+    [
+      'an oversize file',
+      pdfPart(Buffer.concat([uniquePdf(), Buffer.alloc(ATTACHMENT_MAX_BYTES + 10)]), 'to-qua.pdf'),
+      413,
+      'DOSSIER.ATTACHMENT_TOO_LARGE',
+    ],
+  ] as const)(
+    'refuses %s naming the file field; the dossier still waits for the citizen',
+    async (_name, part, status, code) => {
+      const d = await waitingForSupplement(hoa);
+      const before = await counts();
+      const res = await hoa.inject({
+        method: 'POST',
+        url: `/api/v1/dossiers/${d.id}/commands/resubmit`,
+        ...multipart('command', { note: 'Đã bổ sung hợp đồng' }, [part]),
+      });
+      expect(res.statusCode, res.body).toBe(status);
+      const error = res.json<ApiError>().error;
+      expect(error.code).toBe(code);
+      expect(error.fields?.map((f) => f.field)).toEqual(['file:lawful_dwelling']);
+      expect(await counts()).toEqual(before);
+      const after = await detail(hoa, d.id);
+      expect(after).toMatchObject({
+        state: 'supplement_requested',
+        version: d.version,
+        pausedRemainingMinutes: d.pausedRemainingMinutes,
+      });
+      expect(after.attachments).toEqual(d.attachments);
+      expect(after.allowedCommands).toEqual(['resubmit', 'withdraw']);
+    },
+  );
 });
 
 describe('the submission body is checked at the top level', () => {
@@ -245,7 +351,11 @@ describe('the e-ID level of the citizen', () => {
 describe('the record of a refusal at intake', () => {
   it('keeps the actor role, unit, note, reason and legal basis in the timeline', async () => {
     const d = await filed(hoa);
-    const refusal = { note: 'Đã hướng dẫn công dân nộp tại nơi cư trú', reason: 'Hồ sơ không thuộc thẩm quyền tiếp nhận', legalBasis: 'khoản 1 Điều 22 Luật Cư trú 2020' };
+    const refusal = {
+      note: 'Đã hướng dẫn công dân nộp tại nơi cư trú',
+      reason: 'Hồ sơ không thuộc thẩm quyền tiếp nhận',
+      legalBasis: 'khoản 1 Điều 22 Luật Cư trú 2020',
+    };
     const refused = await run(oneStop, d.id, 'refuse_intake', refusal);
     expect(refused.state).toBe('not_accepted');
     expect(refused.decidedAt).not.toBeNull();
@@ -253,13 +363,26 @@ describe('the record of a refusal at intake', () => {
 
     const role = DEFAULT_ROLES.find((r) => r.code === 'one_stop_officer')!;
     const entry = {
-      command: 'refuse_intake', fromState: 'submitted', toState: 'not_accepted',
-      actorRole: 'one_stop_officer', actorRoleNameVi: role.nameVi, actorRoleNameEn: role.nameEn, actorUnitCode: '03445',
-      ...refusal, items: null, dueAt: null,
+      command: 'refuse_intake',
+      fromState: 'submitted',
+      toState: 'not_accepted',
+      actorRole: 'one_stop_officer',
+      actorRoleNameVi: role.nameVi,
+      actorRoleNameEn: role.nameEn,
+      actorUnitCode: '03445',
+      ...refusal,
+      items: null,
+      dueAt: null,
     };
     const staffView = await detail(police, d.id);
     expect(staffView.timeline).toHaveLength(2);
-    expect(staffView.timeline[0]).toMatchObject({ command: 'submit', fromState: null, toState: 'submitted', actorRole: 'citizen', actorUnitCode: null });
+    expect(staffView.timeline[0]).toMatchObject({
+      command: 'submit',
+      fromState: null,
+      toState: 'submitted',
+      actorRole: 'citizen',
+      actorUnitCode: null,
+    });
     expect(staffView.timeline[1]).toMatchObject(entry);
     // The citizen sees the same step (role and unit, no officer identity).
     const citizenView = await detail(hoa, d.id);
@@ -281,7 +404,8 @@ describe('the workqueues of the back office', () => {
     expect(page.total).toBeLessThanOrEqual(100); // every match is on the page
     return page.items;
   };
-  const setDue = (id: string, due: string) => t.database.rows(sql`update dossiers.dossiers set due_at = now() + ${due}::interval where id = ${id}`);
+  const setDue = (id: string, due: string) =>
+    t.database.rows(sql`update dossiers.dossiers set due_at = now() + ${due}::interval where id = ${id}`);
 
   beforeAll(async () => {
     queuedCitizen = await t.citizen({ nationalId: queued.nationalId!, fullName: queued.fullName }, 2);
@@ -317,7 +441,12 @@ describe('the workqueues of the back office', () => {
   it('colours the dossiers by deadline', async () => {
     const items = await queue(police, 'queue=all');
     const flag = (k: keyof typeof d) => items.find((i) => i.id === d[k].id)?.flag;
-    expect({ dueSoon: flag('dueSoon'), overdue: flag('overdue'), waiting: flag('waiting'), mine: flag('mine') }).toEqual({ dueSoon: 'due_soon', overdue: 'overdue', waiting: 'paused', mine: 'on_time' });
+    expect({
+      dueSoon: flag('dueSoon'),
+      overdue: flag('overdue'),
+      waiting: flag('waiting'),
+      mine: flag('mine'),
+    }).toEqual({ dueSoon: 'due_soon', overdue: 'overdue', waiting: 'paused', mine: 'on_time' });
   });
 
   it('shows "mine" only to the officer the dossier is assigned to', async () => {
@@ -327,11 +456,15 @@ describe('the workqueues of the back office', () => {
   });
 
   it('filters by state, procedure code and dossier code', async () => {
-    expect(ids(await queue(police, 'queue=all&state=received'), all)).toEqual([d.mine.id, d.dueSoon.id, d.overdue.id].sort());
+    expect(ids(await queue(police, 'queue=all&state=received'), all)).toEqual(
+      [d.mine.id, d.dueSoon.id, d.overdue.id].sort(),
+    );
     expect(ids(await queue(police, 'queue=all&state=supplement_requested'), all)).toEqual([d.waiting.id]);
     expect(ids(await queue(police, `queue=all&procedureCode=${TEMP}`), all)).toEqual([...all].sort());
     expect(ids(await queue(police, 'queue=all&procedureCode=1.004222'), all)).toEqual([]);
-    expect(ids(await queue(police, `queue=all&code=${encodeURIComponent(d.overdue.code!)}`), all)).toEqual([d.overdue.id]);
+    expect(ids(await queue(police, `queue=all&code=${encodeURIComponent(d.overdue.code!)}`), all)).toEqual([
+      d.overdue.id,
+    ]);
     const prefix = d.overdue.code!.slice(0, d.overdue.code!.lastIndexOf('-') + 1); // <agency>-YYMMDD-
     expect(ids(await queue(police, `queue=all&code=${encodeURIComponent(prefix)}`), all)).toEqual([...all].sort());
     expect(ids(await queue(police, 'queue=overdue&state=received'), all)).toEqual([d.overdue.id]);
@@ -339,10 +472,16 @@ describe('the workqueues of the back office', () => {
   });
 
   it('finds the dossiers of a person by ID number (in the body), in the officer’s commune only', async () => {
-    const search = (session: Session, nationalId: string) => session.inject({ method: 'POST', url: '/api/v1/dossiers/search', payload: { nationalId } });
+    const search = (session: Session, nationalId: string) =>
+      session.inject({ method: 'POST', url: '/api/v1/dossiers/search', payload: { nationalId } });
     const res = await search(police, queued.nationalId!);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<{ items: DossierSummary[] }>().items.map((i) => i.id).sort()).toEqual([...all].sort());
+    expect(
+      res
+        .json<{ items: DossierSummary[] }>()
+        .items.map((i) => i.id)
+        .sort(),
+    ).toEqual([...all].sort());
     const elsewhere = await search(policeElsewhere, queued.nationalId!);
     expect(elsewhere.statusCode).toBe(200);
     expect(elsewhere.json<{ items: DossierSummary[] }>().items).toEqual([]);
@@ -353,9 +492,18 @@ describe('the workqueues of the back office', () => {
   });
 
   it('finds them by the applicant’s name typed without tone marks, words in order, in the officer’s commune only', async () => {
-    const search = (session: Session, payload: object) => session.inject({ method: 'POST', url: '/api/v1/dossiers/search', payload });
+    const search = (session: Session, payload: object) =>
+      session.inject({ method: 'POST', url: '/api/v1/dossiers/search', payload });
     const plain = queued.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-    for (const typed of [queued.fullName, plain.toLowerCase(), plain.toUpperCase(), plain.split(' ').filter((_, i, w) => i === 0 || i === w.length - 1).join(' ')]) {
+    for (const typed of [
+      queued.fullName,
+      plain.toLowerCase(),
+      plain.toUpperCase(),
+      plain
+        .split(' ')
+        .filter((_, i, w) => i === 0 || i === w.length - 1)
+        .join(' '),
+    ]) {
       const res = await search(police, { name: typed });
       expect(res.statusCode, res.body).toBe(200);
       expect(ids(res.json<{ items: DossierSummary[] }>().items, all), typed).toEqual([...all].sort());
@@ -394,12 +542,31 @@ describe('a new procedure version never changes filed dossiers (runs last: it re
     const saved = await submit(hoa, { draft: true }, []);
     expect(saved.statusCode, saved.body).toBe(201);
     draft = await detail(hoa, saved.json<DossierDetail>().id);
-    expect(draft).toMatchObject({ state: 'draft', code: null, submittedAt: null, procedureVersionId: oldVersionId, allowedCommands: ['submit'] });
-    const [row] = await t.database.rows<{ fee_is_sql_null: boolean }>(sql`select fee is null as fee_is_sql_null from dossiers.dossiers where id = ${draft.id}`);
+    expect(draft).toMatchObject({
+      state: 'draft',
+      code: null,
+      submittedAt: null,
+      procedureVersionId: oldVersionId,
+      allowedCommands: ['submit'],
+    });
+    const [row] = await t.database.rows<{ fee_is_sql_null: boolean }>(
+      sql`select fee is null as fee_is_sql_null from dossiers.dossiers where id = ${draft.id}`,
+    );
     expect(row!.fee_is_sql_null).toBe(draft.fee === null);
     const ref = (await loadReferenceProcedures()).find((p) => p.code === TEMP)!;
     const { code: _code, ...body } = ref;
-    const { version, closed } = await createVersion(t.database.db, TEMP, { ...body, effectiveFrom: todayInVietnam(), effectiveTo: null, nameVi: newName, changeNote: 'Phiên bản mới để kiểm thử' }, { createdBy: null });
+    const { version, closed } = await createVersion(
+      t.database.db,
+      TEMP,
+      {
+        ...body,
+        effectiveFrom: todayInVietnam(),
+        effectiveTo: null,
+        nameVi: newName,
+        changeNote: 'Phiên bản mới để kiểm thử',
+      },
+      { createdBy: null },
+    );
     expect(closed).toBe(oldVersionId);
     expect(await versionInForce()).toBe(version.id);
   });
@@ -416,16 +583,30 @@ describe('a new procedure version never changes filed dossiers (runs last: it re
 
   it('refuses to submit a draft saved under the old version (409), leaving it a draft without a code', async () => {
     const before = await counts();
-    const res = await hoa.inject({ method: 'POST', url: `/api/v1/dossiers/${draft.id}/commands/submit`, ...multipart('command', {}, [pdfPart(uniquePdf())]) });
+    const res = await hoa.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${draft.id}/commands/submit`,
+      ...multipart('command', {}, [pdfPart(uniquePdf())]),
+    });
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json<ApiError>().error.code).toBe('DOSSIER.PROCEDURE_VERSION_CONFLICT');
     expect(await counts()).toEqual(before);
-    expect(await detail(hoa, draft.id)).toMatchObject({ state: 'draft', code: null, version: draft.version, procedureVersionId: oldVersionId });
+    expect(await detail(hoa, draft.id)).toMatchObject({
+      state: 'draft',
+      code: null,
+      version: draft.version,
+      procedureVersionId: oldVersionId,
+    });
   });
 
   it('keeps the filed dossier on its version, with its form and name, and lets it move on', async () => {
     const now = await detail(hoa, old.id);
-    expect(now).toMatchObject({ procedureVersionId: oldVersionId, procedureNameVi: old.procedureNameVi, state: 'submitted', version: old.version });
+    expect(now).toMatchObject({
+      procedureVersionId: oldVersionId,
+      procedureNameVi: old.procedureNameVi,
+      state: 'submitted',
+      version: old.version,
+    });
     expect(now.procedureNameVi).not.toBe(newName);
     expect(now.form).toEqual(old.form);
     expect((await run(police, old.id, 'receive')).procedureVersionId).toBe(oldVersionId);

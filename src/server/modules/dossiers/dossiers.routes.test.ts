@@ -14,7 +14,10 @@ import type { DossierDetail, DossierSummary, StatusLookupResult } from '../../..
 
 const TEMP = '1.004194'; // Đăng ký tạm trú
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f1a6e90000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f1a6e90000000049454e44ae426082',
+  'hex',
+);
 
 let t: TestApp;
 let dataDir: string;
@@ -23,8 +26,23 @@ let levelOne: Session;
 let police: Session;
 let policeElsewhere: Session;
 let oneStop: Session;
-const mai = makePerson({ id: randomUUID(), nationalId: '012190000101', idCardNumber: '012190000101', fullName: 'Lò Thị Mai', phone: '0912345678' });
-const su = makePerson({ id: randomUUID(), nationalId: '012085000102', idCardNumber: '012085000102', fullName: 'Giàng A Sử', birthYear: 1985, birthDate: '1985-01-01', sex: 'male', eIdLevel: 1 });
+const mai = makePerson({
+  id: randomUUID(),
+  nationalId: '012190000101',
+  idCardNumber: '012190000101',
+  fullName: 'Lò Thị Mai',
+  phone: '0912345678',
+});
+const su = makePerson({
+  id: randomUUID(),
+  nationalId: '012085000102',
+  idCardNumber: '012085000102',
+  fullName: 'Giàng A Sử',
+  birthYear: 1985,
+  birthDate: '1985-01-01',
+  sex: 'male',
+  eIdLevel: 1,
+});
 let versionId: string;
 
 beforeAll(async () => {
@@ -48,11 +66,25 @@ async function prefilledForm(session: Session): Promise<Record<string, unknown>>
   const res = await session.inject(`/api/v1/procedures/${TEMP}/prefill`);
   expect(res.statusCode, res.body).toBe(200);
   const { values } = res.json<{ values: Record<string, unknown> }>();
-  return { ...values, address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu', requestContent: 'Đăng ký tạm trú để làm việc tại xã Mường Tè' };
+  return {
+    ...values,
+    address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu',
+    requestContent: 'Đăng ký tạm trú để làm việc tại xã Mường Tè',
+  };
 }
 
-async function file(session: Session, overrides: Record<string, unknown> = {}, files = [{ field: 'file:lawful_dwelling', name: 'hop-dong-thue-nha.pdf', type: 'application/pdf', data: PDF }]) {
-  const body = { procedureCode: TEMP, procedureVersionId: versionId, form: await prefilledForm(session), channel: 'online', ...overrides };
+async function file(
+  session: Session,
+  overrides: Record<string, unknown> = {},
+  files = [{ field: 'file:lawful_dwelling', name: 'hop-dong-thue-nha.pdf', type: 'application/pdf', data: PDF }],
+) {
+  const body = {
+    procedureCode: TEMP,
+    procedureVersionId: versionId,
+    form: await prefilledForm(session),
+    channel: 'online',
+    ...overrides,
+  };
   const mp = multipart('dossier', body, files);
   return session.inject({ method: 'POST', url: '/api/v1/dossiers', ...mp });
 }
@@ -61,8 +93,12 @@ const command = (session: Session, id: string, name: string, payload: Record<str
   session.inject({ method: 'POST', url: `/api/v1/dossiers/${id}/commands/${name}`, payload });
 
 async function counts() {
-  const [d] = await t.database.rows<{ d: string; c: string }>(sql`select (select count(*) from dossiers.dossiers)::text as d, (select coalesce(sum(last_seq), 0) from dossiers.code_counters)::text as c`);
-  const files = existsSync(join(dataDir, 'files')) ? readdirSync(join(dataDir, 'files'), { recursive: true }).filter((f) => String(f).length > 60).length : 0;
+  const [d] = await t.database.rows<{ d: string; c: string }>(
+    sql`select (select count(*) from dossiers.dossiers)::text as d, (select coalesce(sum(last_seq), 0) from dossiers.code_counters)::text as c`,
+  );
+  const files = existsSync(join(dataDir, 'files'))
+    ? readdirSync(join(dataDir, 'files'), { recursive: true }).filter((f) => String(f).length > 60).length
+    : 0;
   return { dossiers: Number(d!.d), codes: Number(d!.c), files };
 }
 
@@ -73,7 +109,13 @@ describe('a citizen files a temporary residence registration online', () => {
     const res = await file(citizen);
     expect(res.statusCode, res.body).toBe(201);
     dossier = res.json<DossierDetail>();
-    expect(dossier).toMatchObject({ state: 'submitted', channel: 'online', procedureCode: TEMP, unitCode: '03445', applicantName: 'Lò Thị Mai' });
+    expect(dossier).toMatchObject({
+      state: 'submitted',
+      channel: 'online',
+      procedureCode: TEMP,
+      unitCode: '03445',
+      applicantName: 'Lò Thị Mai',
+    });
     expect(dossier.code).toMatch(/^03445\.H\d{2}-\d{6}-0001$/);
     expect(dossier.attachments).toHaveLength(1);
     expect(dossier.attachments[0]).toMatchObject({ documentKey: 'lawful_dwelling', mediaType: 'application/pdf' });
@@ -103,7 +145,9 @@ describe('a citizen files a temporary residence registration online', () => {
     expect(new Date(dossier.dueAt!).getTime()).toBeGreaterThan(new Date(dossier.receivedAt!).getTime());
     expect(dossier.slips).toContain('receipt');
 
-    res = await command(police, dossier.id, 'request_supplement', { items: [{ item: 'Hợp đồng thuê nhà có công chứng', reason: 'Bản đã nộp không có chữ ký bên cho thuê' }] });
+    res = await command(police, dossier.id, 'request_supplement', {
+      items: [{ item: 'Hợp đồng thuê nhà có công chứng', reason: 'Bản đã nộp không có chữ ký bên cho thuê' }],
+    });
     expect(res.statusCode, res.body).toBe(200);
     dossier = res.json<DossierDetail>();
     expect(dossier).toMatchObject({ state: 'supplement_requested', flag: 'paused' });
@@ -114,7 +158,9 @@ describe('a citizen files a temporary residence registration online', () => {
     expect(citizenView.allowedCommands).toEqual(['resubmit', 'withdraw']);
     expect(JSON.stringify(citizenView.timeline)).not.toContain(police.accountId);
 
-    const mp = multipart('command', { note: 'Đã bổ sung hợp đồng có chữ ký' }, [{ field: 'file:lawful_dwelling', name: 'hop-dong-moi.png', type: 'image/png', data: PNG }]);
+    const mp = multipart('command', { note: 'Đã bổ sung hợp đồng có chữ ký' }, [
+      { field: 'file:lawful_dwelling', name: 'hop-dong-moi.png', type: 'image/png', data: PNG },
+    ]);
     res = await citizen.inject({ method: 'POST', url: `/api/v1/dossiers/${dossier.id}/commands/resubmit`, ...mp });
     expect(res.statusCode, res.body).toBe(200);
     dossier = res.json<DossierDetail>();
@@ -132,21 +178,39 @@ describe('a citizen files a temporary residence registration online', () => {
     expect(dossier.state).toBe('returned');
     expect(dossier.flag).toBe('done_on_time');
     const seen = (await citizen.inject(`/api/v1/dossiers/${dossier.id}`)).json<DossierDetail>();
-    expect(seen.timeline.map((s) => s.toState)).toEqual(['submitted', 'received', 'supplement_requested', 'in_processing', 'approved', 'result_issued', 'returned']);
+    expect(seen.timeline.map((s) => s.toState)).toEqual([
+      'submitted',
+      'received',
+      'supplement_requested',
+      'in_processing',
+      'approved',
+      'result_issued',
+      'returned',
+    ]);
   });
 
   it('answers the public status lookup only with the right ID number', async () => {
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers/status-lookup', payload: { code: dossier.code, nationalId: mai.nationalId } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers/status-lookup',
+      payload: { code: dossier.code, nationalId: mai.nationalId },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json<StatusLookupResult>()).toMatchObject({ code: dossier.code, state: 'returned' });
     expect(ok.body).not.toContain('Lò Thị Mai');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers/status-lookup', payload: { code: dossier.code, nationalId: su.nationalId } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers/status-lookup',
+      payload: { code: dossier.code, nationalId: su.nationalId },
+    });
     expect(wrong.statusCode).toBe(404);
   });
 
   it('logs the officer’s reading of the dossier and of the applicant’s record in the citizen’s access history', async () => {
     expect((await police.inject(`/api/v1/dossiers/${dossier.id}/applicant`)).statusCode).toBe(200);
-    const log = (await citizen.inject('/api/v1/audit/me/access-log?pageSize=50')).json<{ items: Array<{ action: string; purposeCode: string }> }>();
+    const log = (await citizen.inject('/api/v1/audit/me/access-log?pageSize=50')).json<{
+      items: Array<{ action: string; purposeCode: string }>;
+    }>();
     expect(log.items.map((i) => i.action)).toEqual(expect.arrayContaining(['dossier.read', 'person.read']));
     expect(log.items.every((i) => i.purposeCode === 'dossier_processing')).toBe(true);
   });
@@ -174,7 +238,10 @@ describe('the lifecycle refuses what the law does not allow', () => {
     const refuse = await command(oneStop, d.id, 'refuse_intake', { reason: 'Hồ sơ không thuộc thẩm quyền' });
     expect(refuse.statusCode).toBe(400);
     expect(refuse.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]?.field).toBe('legalBasis');
-    const ok = await command(oneStop, d.id, 'refuse_intake', { reason: 'Hồ sơ không thuộc thẩm quyền', legalBasis: 'khoản 1 Điều 22 Luật Cư trú 2020' });
+    const ok = await command(oneStop, d.id, 'refuse_intake', {
+      reason: 'Hồ sơ không thuộc thẩm quyền',
+      legalBasis: 'khoản 1 Điều 22 Luật Cư trú 2020',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await oneStop.inject(`/api/v1/dossiers/${d.id}/slips/refusal`)).statusCode).toBe(200);
   });
@@ -194,7 +261,11 @@ describe('the lifecycle refuses what the law does not allow', () => {
     const current = (await police.inject(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
     const results = await Promise.all([
       command(police, d.id, 'approve', { expectedVersion: current.version }),
-      command(police, d.id, 'refuse', { expectedVersion: current.version, reason: 'Không đủ điều kiện', legalBasis: 'Điều 27 Luật Cư trú 2020' }),
+      command(police, d.id, 'refuse', {
+        expectedVersion: current.version,
+        reason: 'Không đủ điều kiện',
+        legalBasis: 'Điều 27 Luật Cư trú 2020',
+      }),
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const final = (await police.inject(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
@@ -204,7 +275,10 @@ describe('the lifecycle refuses what the law does not allow', () => {
   it('extends a deadline only with a reason and a later time (apology slip), marking it late', async () => {
     const d = (await file(citizen)).json<DossierDetail>();
     const received = (await command(police, d.id, 'receive')).json<DossierDetail>();
-    const earlier = await command(police, d.id, 'extend', { reason: 'Cần xác minh thêm tại nơi ở', newDueAt: received.submittedAt });
+    const earlier = await command(police, d.id, 'extend', {
+      reason: 'Cần xác minh thêm tại nơi ở',
+      newDueAt: received.submittedAt,
+    });
     expect(earlier.statusCode).toBe(400);
     const later = new Date(new Date(received.dueAt!).getTime() + 3 * 86_400_000).toISOString();
     const res = await command(police, d.id, 'extend', { reason: 'Cần xác minh thêm tại nơi ở', newDueAt: later });
@@ -223,14 +297,26 @@ describe('the lifecycle refuses what the law does not allow', () => {
 describe('bad input leaves nothing behind', () => {
   it('tells a level-1 e-ID citizen why they cannot file a level-2 procedure', async () => {
     const before = await counts();
-    const res = await levelOne.inject({ method: 'POST', url: '/api/v1/dossiers', payload: { procedureCode: 'LT.01', procedureVersionId: randomUUID(), form: {} } });
+    const res = await levelOne.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: { procedureCode: 'LT.01', procedureVersionId: randomUUID(), form: {} },
+    });
     expect([403, 404, 409, 400]).toContain(res.statusCode);
     const interlinked = await t.app.inject('/api/v1/procedures?field=interlinked');
-    const group = interlinked.json<{ items: Array<{ code: string; id: string; requiredEidLevel: number }> }>().items.find((p) => p.requiredEidLevel === 2);
+    const group = interlinked
+      .json<{ items: Array<{ code: string; id: string; requiredEidLevel: number }> }>()
+      .items.find((p) => p.requiredEidLevel === 2);
     if (group) {
-      const r = await levelOne.inject({ method: 'POST', url: '/api/v1/dossiers', payload: { procedureCode: group.code, procedureVersionId: group.id, form: {} } });
+      const r = await levelOne.inject({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        payload: { procedureCode: group.code, procedureVersionId: group.id, form: {} },
+      });
       expect(r.statusCode).toBe(403);
-      expect(r.json<{ error: { code: string; messageVi: string } }>().error).toMatchObject({ code: 'DOSSIER.EID_LEVEL_FORBIDDEN' });
+      expect(r.json<{ error: { code: string; messageVi: string } }>().error).toMatchObject({
+        code: 'DOSSIER.EID_LEVEL_FORBIDDEN',
+      });
       expect(r.json<{ error: { messageVi: string } }>().error.messageVi).toContain('mức độ 2');
     }
     expect(await counts()).toEqual(before);
@@ -245,14 +331,45 @@ describe('bad input leaves nothing behind', () => {
     const base = await prefilledForm(citizen);
     const res = await file(citizen, { form: { ...base, ...change.form } });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json<{ error: { fields: Array<{ field: string }> } }>().error.fields.map((f) => f.field)).toContain(field);
+    expect(res.json<{ error: { fields: Array<{ field: string }> } }>().error.fields.map((f) => f.field)).toContain(
+      field,
+    );
     expect(await counts()).toEqual(before);
   });
 
   it.each([
-    ['a file of the wrong type (text renamed .pdf)', [{ field: 'file:lawful_dwelling', name: 'a.pdf', type: 'application/pdf', data: Buffer.from('not a pdf at all') }], 400, 'file:lawful_dwelling'],
-    ['a file for no document of the procedure', [{ field: 'file:passport', name: 'a.pdf', type: 'application/pdf', data: PDF }], 400, 'file:passport'],
-    ['an oversize file', [{ field: 'file:lawful_dwelling', name: 'big.pdf', type: 'application/pdf', data: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 10)]) }], 413, 'file:lawful_dwelling'],
+    [
+      'a file of the wrong type (text renamed .pdf)',
+      [
+        {
+          field: 'file:lawful_dwelling',
+          name: 'a.pdf',
+          type: 'application/pdf',
+          data: Buffer.from('not a pdf at all'),
+        },
+      ],
+      400,
+      'file:lawful_dwelling',
+    ],
+    [
+      'a file for no document of the procedure',
+      [{ field: 'file:passport', name: 'a.pdf', type: 'application/pdf', data: PDF }],
+      400,
+      'file:passport',
+    ],
+    [
+      'an oversize file',
+      [
+        {
+          field: 'file:lawful_dwelling',
+          name: 'big.pdf',
+          type: 'application/pdf',
+          data: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 10)]),
+        },
+      ],
+      413,
+      'file:lawful_dwelling',
+    ],
     ['a missing required document', [], 400, 'file:lawful_dwelling'],
   ])('refuses %s: no dossier, no code, no file', async (_name, files, status, field) => {
     const before = await counts();
@@ -265,7 +382,9 @@ describe('bad input leaves nothing behind', () => {
   it('refuses a stale procedure version with 409 and an unknown one with 400', async () => {
     const stale = await file(citizen, { procedureVersionId: randomUUID() });
     expect(stale.statusCode).toBe(400);
-    expect(stale.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]?.field).toBe('procedureVersionId');
+    expect(stale.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]?.field).toBe(
+      'procedureVersionId',
+    );
   });
 
   it('refuses a stale dossier version with 409', async () => {
@@ -280,14 +399,23 @@ describe('bad input leaves nothing behind', () => {
     const res = await command(police, d.id, 'receive', { hack: true });
     expect(res.statusCode).toBe(400);
     const boundary = 'xyz';
-    const bad = await citizen.inject({ method: 'POST', url: '/api/v1/dossiers', payload: `--${boundary}\r\nContent-Disposition: form-data; name="dossier"\r\n\r\n{not json\r\n--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const bad = await citizen.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="dossier"\r\n\r\n{not json\r\n--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(bad.statusCode).toBe(400);
   });
 });
 
 describe('dossier codes', () => {
   it('are unique and gap-free under 20 parallel submissions', async () => {
-    const before = (await t.database.rows<{ n: string }>(sql`select coalesce(max(last_seq), 0)::text as n from dossiers.code_counters where agency_code like '03445.%'`))[0]!.n;
+    const before = (
+      await t.database.rows<{ n: string }>(
+        sql`select coalesce(max(last_seq), 0)::text as n from dossiers.code_counters where agency_code like '03445.%'`,
+      )
+    )[0]!.n;
     const results = await Promise.all(Array.from({ length: 20 }, () => file(citizen)));
     expect(results.map((r) => r.statusCode)).toEqual(Array(20).fill(201));
     const seqs = results.map((r) => Number(r.json<DossierDetail>().code!.slice(-4))).sort((a, b) => a - b);
@@ -298,24 +426,75 @@ describe('dossier codes', () => {
 describe('an officer enters a paper filing at the counter', () => {
   it('records the channel as paper, finds the applicant by ID number, and logs that lookup', async () => {
     const form = { ...(await prefilledForm(citizen)) };
-    const mp = multipart('dossier', { procedureCode: TEMP, procedureVersionId: versionId, form, channel: 'paper', unitCode: '03445', applicantNationalId: mai.nationalId }, [
-      { field: 'file:lawful_dwelling', name: 'scan.pdf', type: 'application/pdf', data: PDF },
-    ]);
+    const mp = multipart(
+      'dossier',
+      {
+        procedureCode: TEMP,
+        procedureVersionId: versionId,
+        form,
+        channel: 'paper',
+        unitCode: '03445',
+        applicantNationalId: mai.nationalId,
+      },
+      [{ field: 'file:lawful_dwelling', name: 'scan.pdf', type: 'application/pdf', data: PDF }],
+    );
     const res = await police.inject({ method: 'POST', url: '/api/v1/dossiers', ...mp });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json<DossierDetail>()).toMatchObject({ channel: 'paper', applicantName: 'Lò Thị Mai', state: 'submitted' });
-    const elsewhere = await policeElsewhere.inject({ method: 'POST', url: '/api/v1/dossiers', ...multipart('dossier', { procedureCode: TEMP, procedureVersionId: versionId, form, channel: 'paper', unitCode: '03445', applicantNationalId: mai.nationalId }, []) });
+    expect(res.json<DossierDetail>()).toMatchObject({
+      channel: 'paper',
+      applicantName: 'Lò Thị Mai',
+      state: 'submitted',
+    });
+    const elsewhere = await policeElsewhere.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      ...multipart(
+        'dossier',
+        {
+          procedureCode: TEMP,
+          procedureVersionId: versionId,
+          form,
+          channel: 'paper',
+          unitCode: '03445',
+          applicantNationalId: mai.nationalId,
+        },
+        [],
+      ),
+    });
     expect(elsewhere.statusCode).toBe(403);
   });
 
   it('refuses a deceased applicant (the declarant is who stands at the counter) and writes nothing', async () => {
-    const late = makePerson({ id: randomUUID(), nationalId: '012050000103', idCardNumber: '012050000103', fullName: 'Lò Văn Khằm', sex: 'male', birthYear: 1950, birthDate: '1950-02-02', status: 'deceased', deathDate: '2026-01-10' });
+    const late = makePerson({
+      id: randomUUID(),
+      nationalId: '012050000103',
+      idCardNumber: '012050000103',
+      fullName: 'Lò Văn Khằm',
+      sex: 'male',
+      birthYear: 1950,
+      birthDate: '1950-02-02',
+      status: 'deceased',
+      deathDate: '2026-01-10',
+    });
     await copyRegistryBatch(t.database, makeHousehold('03445', [late]));
     const before = await counts();
     const form = { ...(await prefilledForm(citizen)) };
-    const res = await police.inject({ method: 'POST', url: '/api/v1/dossiers', ...multipart('dossier', { procedureCode: TEMP, procedureVersionId: versionId, form, channel: 'paper', unitCode: '03445', applicantNationalId: late.nationalId }, [
-      { field: 'file:lawful_dwelling', name: 'scan.pdf', type: 'application/pdf', data: PDF },
-    ]) });
+    const res = await police.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      ...multipart(
+        'dossier',
+        {
+          procedureCode: TEMP,
+          procedureVersionId: versionId,
+          form,
+          channel: 'paper',
+          unitCode: '03445',
+          applicantNationalId: late.nationalId,
+        },
+        [{ field: 'file:lawful_dwelling', name: 'scan.pdf', type: 'application/pdf', data: PDF }],
+      ),
+    });
     expect(res.statusCode, res.body).toBe(400);
     const fields = res.json<{ error: { fields: Array<{ field: string; messageVi: string }> } }>().error.fields;
     expect(fields.map((f) => f.field)).toEqual(['applicantNationalId']);
@@ -325,8 +504,24 @@ describe('an officer enters a paper filing at the counter', () => {
 });
 
 describe('the fee of a dossier (issue #5)', () => {
-  const kinh = makePerson({ id: randomUUID(), nationalId: '001090000301', idCardNumber: '001090000301', fullName: 'Nguyễn Văn Bình', sex: 'male', ethnicityCode: '01', birthDate: '1990-05-05' });
-  const border = makePerson({ id: randomUUID(), nationalId: '001090000302', idCardNumber: '001090000302', fullName: 'Trần Văn Cường', sex: 'male', ethnicityCode: '01', birthDate: '1991-06-06' });
+  const kinh = makePerson({
+    id: randomUUID(),
+    nationalId: '001090000301',
+    idCardNumber: '001090000301',
+    fullName: 'Nguyễn Văn Bình',
+    sex: 'male',
+    ethnicityCode: '01',
+    birthDate: '1990-05-05',
+  });
+  const border = makePerson({
+    id: randomUUID(),
+    nationalId: '001090000302',
+    idCardNumber: '001090000302',
+    fullName: 'Trần Văn Cường',
+    sex: 'male',
+    ethnicityCode: '01',
+    birthDate: '1991-06-06',
+  });
   let kinhSession: Session;
   beforeAll(async () => {
     await copyRegistryBatch(t.database, makeHousehold('03445', [kinh]));
@@ -342,7 +537,10 @@ describe('the fee of a dossier (issue #5)', () => {
     const queue = (await police.inject('/api/v1/dossiers?queue=new&pageSize=100')).json<{ items: DossierSummary[] }>();
     expect(queue.items.map((i) => i.id)).not.toContain(d.id);
     const { settleDossierFee } = await import('./dossiers.payments');
-    const pay = (amount: number) => t.database.db.transaction((tx) => settleDossierFee(tx, d.id, { paymentId: randomUUID(), amount, method: 'gateway', at: new Date() }));
+    const pay = (amount: number) =>
+      t.database.db.transaction((tx) =>
+        settleDossierFee(tx, d.id, { paymentId: randomUUID(), amount, method: 'gateway', at: new Date() }),
+      );
     await expect(pay(6_000)).rejects.toMatchObject({ code: 'DOSSIER.FEE_CONFLICT' });
     await pay(7_000);
     await expect(pay(7_000)).rejects.toMatchObject({ code: 'DOSSIER.FEE_CONFLICT' });
@@ -365,12 +563,21 @@ describe('the fee of a dossier (issue #5)', () => {
   it('needs a proof for a claimed disability, and an officer confirms or rejects it', async () => {
     const missing = await file(kinhSession, { exemptionClaim: 'disability' });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]?.field).toBe('file:exemption_proof');
-    const withProof = [{ field: 'file:lawful_dwelling', name: 'a.pdf', type: 'application/pdf', data: PDF }, { field: 'file:exemption_proof', name: 'giay-xac-nhan.png', type: 'image/png', data: PNG }];
+    expect(missing.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]?.field).toBe(
+      'file:exemption_proof',
+    );
+    const withProof = [
+      { field: 'file:lawful_dwelling', name: 'a.pdf', type: 'application/pdf', data: PDF },
+      { field: 'file:exemption_proof', name: 'giay-xac-nhan.png', type: 'image/png', data: PNG },
+    ];
     const a = (await file(kinhSession, { exemptionClaim: 'disability' }, withProof)).json<DossierDetail>();
     expect(a).toMatchObject({ state: 'submitted', feeStatus: 'exemption_pending', feeAmount: 0 });
-    expect((await oneStop.inject(`/api/v1/dossiers/${a.id}`)).json<DossierDetail>().allowedCommands).toEqual(expect.arrayContaining(['confirm_exemption', 'reject_exemption']));
-    const confirmed = await command(oneStop, a.id, 'confirm_exemption', { note: 'Đã đối chiếu giấy xác nhận khuyết tật bản gốc' });
+    expect((await oneStop.inject(`/api/v1/dossiers/${a.id}`)).json<DossierDetail>().allowedCommands).toEqual(
+      expect.arrayContaining(['confirm_exemption', 'reject_exemption']),
+    );
+    const confirmed = await command(oneStop, a.id, 'confirm_exemption', {
+      note: 'Đã đối chiếu giấy xác nhận khuyết tật bản gốc',
+    });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json<DossierDetail>()).toMatchObject({ state: 'submitted', feeStatus: 'exempt', feeAmount: 0 });
     expect(confirmed.json<DossierDetail>().allowedCommands).not.toContain('confirm_exemption');
@@ -381,14 +588,27 @@ describe('the fee of a dossier (issue #5)', () => {
     expect(noReason.statusCode).toBe(400);
     const rejected = await command(oneStop, b.id, 'reject_exemption', { reason: 'Giấy xác nhận đã hết hạn' });
     expect(rejected.statusCode, rejected.body).toBe(200);
-    expect(rejected.json<DossierDetail>()).toMatchObject({ state: 'awaiting_payment', feeStatus: 'unpaid', feeAmount: 7_000 });
+    expect(rejected.json<DossierDetail>()).toMatchObject({
+      state: 'awaiting_payment',
+      feeStatus: 'unpaid',
+      feeAmount: 7_000,
+    });
   });
 
   it('is collected in cash at the counter for a paper filing at the direct rate', async () => {
     const form = { ...(await prefilledForm(kinhSession)) };
-    const mp = multipart('dossier', { procedureCode: TEMP, procedureVersionId: versionId, form, channel: 'paper', unitCode: '03445', applicantNationalId: kinh.nationalId }, [
-      { field: 'file:lawful_dwelling', name: 'scan.pdf', type: 'application/pdf', data: PDF },
-    ]);
+    const mp = multipart(
+      'dossier',
+      {
+        procedureCode: TEMP,
+        procedureVersionId: versionId,
+        form,
+        channel: 'paper',
+        unitCode: '03445',
+        applicantNationalId: kinh.nationalId,
+      },
+      [{ field: 'file:lawful_dwelling', name: 'scan.pdf', type: 'application/pdf', data: PDF }],
+    );
     const res = await police.inject({ method: 'POST', url: '/api/v1/dossiers', ...mp });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json<DossierDetail>()).toMatchObject({ state: 'submitted', feeStatus: 'cash', feeAmount: 15_000 });

@@ -1,4 +1,19 @@
-import { pgSchema, bigint, bigserial, boolean, date, doublePrecision, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  pgSchema,
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -33,7 +48,13 @@ export const dossiers = dossiersSchema.table(
     /** Officer who entered a paper filing. */
     enteredByAccountId: uuid('entered_by_account_id'),
     /** An assisted filing: the counter device it was filed on and the officer who guided the citizen (counter module). */
-    assistedBy: jsonb('assisted_by').$type<{ deviceId: string; unitCode: string; counterLabel: string; officerAccountId: string; officerName: string }>(),
+    assistedBy: jsonb('assisted_by').$type<{
+      deviceId: string;
+      unitCode: string;
+      counterLabel: string;
+      officerAccountId: string;
+      officerName: string;
+    }>(),
     /** Officer handling the dossier (set when they receive or start processing it). */
     assigneeAccountId: uuid('assignee_account_id'),
     form: jsonb('form').$type<Record<string, unknown>>().notNull(),
@@ -67,7 +88,9 @@ export const dossiers = dossiersSchema.table(
     index('dossiers_unit_state_idx').on(t.unitCode, t.state, t.dueAt),
     index('dossiers_owner_idx').on(t.ownerAccountId, t.createdAt.desc()),
     index('dossiers_applicant_idx').on(t.applicantPersonId),
-    index('dossiers_assignee_idx').on(t.assigneeAccountId).where(sql`${t.assigneeAccountId} is not null`),
+    index('dossiers_assignee_idx')
+      .on(t.assigneeAccountId)
+      .where(sql`${t.assigneeAccountId} is not null`),
   ],
 );
 
@@ -76,7 +99,9 @@ export const transitions = dossiersSchema.table(
   'transitions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
     command: text('command').notNull(),
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
@@ -99,7 +124,9 @@ export const attachments = dossiersSchema.table(
   'attachments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
     documentKey: text('document_key').notNull(),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),

@@ -15,9 +15,15 @@ const SUPPLEMENT_WINDOW_DAYS = 7;
  * legal provision) and the apology with a new appointment (Mẫu 04). Residence procedures print
  * the police's CT forms.
  */
-export async function renderDossierSlip(db: Db, src: SlipSource, kind: SlipKind, opts: { officerName: string; publicUrl: string; now: Date }): Promise<Buffer> {
+export async function renderDossierSlip(
+  db: Db,
+  src: SlipSource,
+  kind: SlipKind,
+  opts: { officerName: string; publicUrl: string; now: Date },
+): Promise<Buffer> {
   const { row, version, transitions, attachments, unitName } = src;
-  const last = (command: string | string[]) => [...transitions].reverse().find((t) => [command].flat().includes(t.command));
+  const last = (command: string | string[]) =>
+    [...transitions].reverse().find((t) => [command].flat().includes(t.command));
   const notAvailable = () =>
     new AppError('DOSSIER.SLIP_NOT_FOUND', 'Hồ sơ chưa có phiếu này', 'This dossier has no such slip yet');
   const base: SlipData = {
@@ -44,13 +50,25 @@ export async function renderDossierSlip(db: Db, src: SlipSource, kind: SlipKind,
         const doc = version.documents.find((d) => d.code === a.documentKey);
         return `${doc?.nameVi ?? a.documentKey} (${a.fileName})`;
       });
-      return renderSlip({ ...base, receivedAt: row.receivedAt, dueAt: due ?? undefined, documents: docs.length ? docs : ['Tờ khai điện tử'], resultDelivery: row.channel === 'paper' ? 'counter' : 'online', issuedAt: receipt?.at ?? opts.now });
+      return renderSlip({
+        ...base,
+        receivedAt: row.receivedAt,
+        dueAt: due ?? undefined,
+        documents: docs.length ? docs : ['Tờ khai điện tử'],
+        resultDelivery: row.channel === 'paper' ? 'counter' : 'online',
+        issuedAt: receipt?.at ?? opts.now,
+      });
     }
     case 'supplement': {
       const t = last('request_supplement');
       if (!t) throw notAvailable();
       const cal = await loadWorkingCalendar(db);
-      return renderSlip({ ...base, missing: t.items ?? [], supplementDueAt: addWorkingMinutes(cal, t.at, SUPPLEMENT_WINDOW_DAYS * workingDayMinutes(cal)), issuedAt: t.at });
+      return renderSlip({
+        ...base,
+        missing: t.items ?? [],
+        supplementDueAt: addWorkingMinutes(cal, t.at, SUPPLEMENT_WINDOW_DAYS * workingDayMinutes(cal)),
+        issuedAt: t.at,
+      });
     }
     case 'refusal': {
       const t = last(['refuse_intake', 'refuse']);
@@ -60,8 +78,20 @@ export async function renderDossierSlip(db: Db, src: SlipSource, kind: SlipKind,
     case 'apology': {
       const t = last('extend');
       if (!t) throw notAvailable();
-      const before = transitions.slice(0, transitions.indexOf(t)).reverse().find((x) => x.dueAt)?.dueAt ?? undefined;
-      return renderSlip({ ...base, receivedAt: row.receivedAt ?? undefined, dueAt: before, newDueAt: t.dueAt ?? undefined, delayReason: t.reason ?? '', officerTitle: 'THỦ TRƯỞNG CƠ QUAN', issuedAt: t.at });
+      const before =
+        transitions
+          .slice(0, transitions.indexOf(t))
+          .reverse()
+          .find((x) => x.dueAt)?.dueAt ?? undefined;
+      return renderSlip({
+        ...base,
+        receivedAt: row.receivedAt ?? undefined,
+        dueAt: before,
+        newDueAt: t.dueAt ?? undefined,
+        delayReason: t.reason ?? '',
+        officerTitle: 'THỦ TRƯỞNG CƠ QUAN',
+        issuedAt: t.at,
+      });
     }
   }
 }

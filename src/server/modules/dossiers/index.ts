@@ -10,11 +10,28 @@
 export { dossiersRoutes } from './dossiers.routes';
 
 /** The lifecycle: commands, their states and actors; `checkTransition`, `availableCommands`. */
-export { COMMANDS, checkTransition, availableCommands, RUNNING_STATES, CLOSED_STATES, type CommandActor, type CommandRule } from './lifecycle';
+export {
+  COMMANDS,
+  checkTransition,
+  availableCommands,
+  RUNNING_STATES,
+  CLOSED_STATES,
+  type CommandActor,
+  type CommandRule,
+} from './lifecycle';
 
 /** Use cases, for the CLI, the benchmark and later modules (payments, dashboards). */
 export {
-  submitDossier, runCommand, getDossier, listWorkqueue, listMine, lookupStatus, agencyCodeFor, formatDossierCode, type DossierDeps, type WithdrawalHook,
+  submitDossier,
+  runCommand,
+  getDossier,
+  listWorkqueue,
+  listMine,
+  lookupStatus,
+  agencyCodeFor,
+  formatDossierCode,
+  type DossierDeps,
+  type WithdrawalHook,
 } from './dossiers.service';
 
 /** For the payments module: the payable view of a dossier, and settling / refunding its fee inside the payment's transaction. */

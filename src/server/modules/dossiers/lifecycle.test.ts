@@ -32,7 +32,12 @@ const LEGAL: ReadonlyArray<[DossierState, DossierCommand, DossierState]> = [
 ];
 
 const everyone: CommandActor[] = ['owner', 'intake', 'processor', 'system'];
-const fullBody = { reason: 'Lý do đầy đủ', legalBasis: 'Điều 27 Luật Cư trú 2020', items: [{ item: 'x', reason: 'y' }], newDueAt: '2026-12-01T10:00:00+07:00' };
+const fullBody = {
+  reason: 'Lý do đầy đủ',
+  legalBasis: 'Điều 27 Luật Cư trú 2020',
+  items: [{ item: 'x', reason: 'y' }],
+  newDueAt: '2026-12-01T10:00:00+07:00',
+};
 
 describe('the dossier state machine', () => {
   const cases = DOSSIER_STATES.flatMap((state) => DOSSIER_COMMANDS.map((command) => [state, command] as const));
@@ -43,7 +48,8 @@ describe('the dossier state machine', () => {
   });
 
   it('has no way out of the final states', () => {
-    for (const state of ['not_accepted', 'returned', 'withdrawn'] as const) expect(availableCommands(state, everyone)).toEqual([]);
+    for (const state of ['not_accepted', 'returned', 'withdrawn'] as const)
+      expect(availableCommands(state, everyone)).toEqual([]);
   });
 
   it('lets the citizen withdraw only before the decision', () => {

@@ -33,13 +33,29 @@ export const COMMANDS: Readonly<Record<DossierCommand, CommandRule>> = {
   receive: { from: ['submitted'], to: 'received', actor: ['intake'], requires: [] },
   refuse_intake: { from: ['submitted'], to: 'not_accepted', actor: ['intake'], requires: ['reason', 'legalBasis'] },
   start_processing: { from: ['received'], to: 'in_processing', actor: ['processor'], requires: [] },
-  request_supplement: { from: ['received', 'in_processing'], to: 'supplement_requested', actor: ['intake', 'processor'], requires: ['items'] },
+  request_supplement: {
+    from: ['received', 'in_processing'],
+    to: 'supplement_requested',
+    actor: ['intake', 'processor'],
+    requires: ['items'],
+  },
   resubmit: { from: ['supplement_requested'], to: 'in_processing', actor: ['owner', 'intake'], requires: [] },
   approve: { from: ['in_processing'], to: 'approved', actor: ['processor'], requires: [], decides: true },
-  refuse: { from: ['in_processing'], to: 'refused', actor: ['processor'], requires: ['reason', 'legalBasis'], decides: true },
+  refuse: {
+    from: ['in_processing'],
+    to: 'refused',
+    actor: ['processor'],
+    requires: ['reason', 'legalBasis'],
+    decides: true,
+  },
   issue_result: { from: ['approved', 'refused'], to: 'result_issued', actor: ['processor'], requires: [] },
   return_result: { from: ['result_issued'], to: 'returned', actor: ['intake', 'processor'], requires: [] },
-  withdraw: { from: ['awaiting_payment', 'submitted', 'received', 'in_processing', 'supplement_requested'], to: 'withdrawn', actor: ['owner'], requires: [] },
+  withdraw: {
+    from: ['awaiting_payment', 'submitted', 'received', 'in_processing', 'supplement_requested'],
+    to: 'withdrawn',
+    actor: ['owner'],
+    requires: [],
+  },
   extend: { from: ['received', 'in_processing'], to: null, actor: ['processor'], requires: ['reason', 'newDueAt'] },
   // Fees (issue #5): a dossier with a fee due waits for its payment; an exemption that needs proof is decided at intake.
   pay: { from: ['awaiting_payment'], to: 'submitted', actor: ['system'], requires: [] },
@@ -50,7 +66,14 @@ export const COMMANDS: Readonly<Record<DossierCommand, CommandRule>> = {
 /** States in which the dossier is with the agency and its deadline runs. */
 export const RUNNING_STATES: readonly DossierState[] = ['received', 'in_processing'];
 /** States after which nothing more happens to the deadline. */
-export const CLOSED_STATES: readonly DossierState[] = ['not_accepted', 'approved', 'refused', 'result_issued', 'returned', 'withdrawn'];
+export const CLOSED_STATES: readonly DossierState[] = [
+  'not_accepted',
+  'approved',
+  'refused',
+  'result_issued',
+  'returned',
+  'withdrawn',
+];
 
 export type TransitionCheck =
   | { ok: true; to: DossierState }
@@ -61,18 +84,26 @@ export type TransitionCheck =
  * state, or why not (the state is checked before the actor: a wrong state is a conflict, a wrong
  * actor is forbidden).
  */
-export function checkTransition(state: DossierState, command: DossierCommand, actors: readonly CommandActor[], fields: Partial<Record<CommandRule['requires'][number], unknown>> = {}): TransitionCheck {
+export function checkTransition(
+  state: DossierState,
+  command: DossierCommand,
+  actors: readonly CommandActor[],
+  fields: Partial<Record<CommandRule['requires'][number], unknown>> = {},
+): TransitionCheck {
   const rule = COMMANDS[command];
   if (!rule.from.includes(state)) return { ok: false, reason: 'wrong_state' };
   if (!rule.actor.some((a) => actors.includes(a))) return { ok: false, reason: 'not_allowed' };
   for (const field of rule.requires) {
     const value = fields[field];
-    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return { ok: false, reason: 'missing_field', field };
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+      return { ok: false, reason: 'missing_field', field };
   }
   return { ok: true, to: rule.to ?? state };
 }
 
 /** The commands `actors` may run in `state` (for the buttons of the UI). */
 export function availableCommands(state: DossierState, actors: readonly CommandActor[]): DossierCommand[] {
-  return (Object.keys(COMMANDS) as DossierCommand[]).filter((c) => COMMANDS[c].from.includes(state) && COMMANDS[c].actor.some((a) => actors.includes(a)));
+  return (Object.keys(COMMANDS) as DossierCommand[]).filter(
+    (c) => COMMANDS[c].from.includes(state) && COMMANDS[c].actor.some((a) => actors.includes(a)),
+  );
 }

@@ -18,7 +18,10 @@ export function foldName(text: string): string {
     const at = MARKED.indexOf(ch);
     out += at >= 0 ? PLAIN[at] : ch;
   }
-  return out.replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return out
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** SQL: the column folded the same way (lower for ASCII, translate for the marked letters). */
@@ -28,7 +31,11 @@ export function foldedSql(column: AnyColumn | SQL): SQL {
 
 /** The words of a folded query in order, as a LIKE pattern ("lo mai" → "%lo%mai%"). */
 export function wordsPattern(folded: string): string {
-  return `%${folded.split(' ').filter(Boolean).map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`)).join('%')}%`;
+  return `%${folded
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`))
+    .join('%')}%`;
 }
 
 export const FOLD_TABLE_LENGTHS = { marked: MARKED.length, plain: PLAIN.length };

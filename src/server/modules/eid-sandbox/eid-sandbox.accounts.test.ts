@@ -3,7 +3,14 @@ import { acrFor, citizenClaims, toE164, type Citizen } from './eid-sandbox.accou
 import { escapeHtml, loginPage } from './eid-sandbox.pages';
 
 const citizen: Citizen = {
-  nationalId: '012190000001', fullName: 'Lò Thị Thuỷ', birthDate: '1990-03-15', birthYear: 1990, sex: 'female', phone: '0912000001', eIdLevel: 2, alive: true,
+  nationalId: '012190000001',
+  fullName: 'Lò Thị Thuỷ',
+  birthDate: '1990-03-15',
+  birthYear: 1990,
+  sex: 'female',
+  phone: '0912000001',
+  eIdLevel: 2,
+  alive: true,
 };
 
 describe('acrFor', () => {
@@ -32,14 +39,22 @@ describe('toE164', () => {
 describe('citizenClaims', () => {
   it('uses the ID number as subject and falls back to the birth year when the date is unknown', () => {
     expect(citizenClaims({ ...citizen, birthDate: null, phone: null })).toEqual({
-      sub: '012190000001', national_id: '012190000001', name: 'Lò Thị Thuỷ', birthdate: '1990', gender: 'female', phone_number: undefined,
+      sub: '012190000001',
+      national_id: '012190000001',
+      name: 'Lò Thị Thuỷ',
+      birthdate: '1990',
+      gender: 'female',
+      phone_number: undefined,
     });
   });
 });
 
 describe('pages', () => {
   it('escapes what the person typed back into the login form', () => {
-    const html = loginPage({ mountPath: '/eid' }, { uid: 'u1', clientName: 'DVC06', nationalId: '"><script>x</script>' });
+    const html = loginPage(
+      { mountPath: '/eid' },
+      { uid: 'u1', clientName: 'DVC06', nationalId: '"><script>x</script>' },
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain(escapeHtml('"><script>x</script>'));
   });

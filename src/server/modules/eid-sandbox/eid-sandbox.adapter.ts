@@ -4,7 +4,14 @@ import type { Db } from '../../platform/db';
 import { models } from './eid-sandbox.schema';
 
 /** Models whose instances belong to a grant and disappear with it (oidc-provider's list). */
-const GRANTABLE = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest', 'PreAuthorizedCode']);
+const GRANTABLE = new Set([
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+  'PreAuthorizedCode',
+]);
 
 const notExpired = or(isNull(models.expiresAt), gt(models.expiresAt, sql`now()`));
 

@@ -3,11 +3,41 @@ import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../../../test/db';
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import { copyRegistryBatch } from '../population';
-import { Browser, formAction, freePort, hiddenInputs, pkce, startSandbox, verifyJwt, type RunningSandbox } from './test-support';
+import {
+  Browser,
+  formAction,
+  freePort,
+  hiddenInputs,
+  pkce,
+  startSandbox,
+  verifyJwt,
+  type RunningSandbox,
+} from './test-support';
 
-const level2 = makePerson({ nationalId: '012190000001', idCardNumber: '012190000001', eIdLevel: 2, phone: '0912000001' });
-const level1 = makePerson({ nationalId: '012085000123', idCardNumber: '012085000123', fullName: 'Giàng A Páo', birthDate: '1985-07-02', birthYear: 1985, sex: 'male', eIdLevel: 1, phone: null });
-const level0 = makePerson({ nationalId: '012315000777', fullName: 'Giàng Thị Mai', birthDate: '2015-01-20', birthYear: 2015, eIdLevel: 0, eIdActivatedOn: null });
+const level2 = makePerson({
+  nationalId: '012190000001',
+  idCardNumber: '012190000001',
+  eIdLevel: 2,
+  phone: '0912000001',
+});
+const level1 = makePerson({
+  nationalId: '012085000123',
+  idCardNumber: '012085000123',
+  fullName: 'Giàng A Páo',
+  birthDate: '1985-07-02',
+  birthYear: 1985,
+  sex: 'male',
+  eIdLevel: 1,
+  phone: null,
+});
+const level0 = makePerson({
+  nationalId: '012315000777',
+  fullName: 'Giàng Thị Mai',
+  birthDate: '2015-01-20',
+  birthYear: 2015,
+  eIdLevel: 0,
+  eIdActivatedOn: null,
+});
 
 let database: TestDatabase;
 let s: RunningSandbox;
@@ -18,7 +48,10 @@ beforeAll(async () => {
   await copyRegistryBatch(database, makeHousehold('03445', [level2]));
   await copyRegistryBatch(database, makeHousehold('03388', [level1, level0]));
   s = await startSandbox(database, await freePort());
-  discovery = (await (await fetch(`${s.sandbox.issuer}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+  discovery = (await (await fetch(`${s.sandbox.issuer}/.well-known/openid-configuration`)).json()) as Record<
+    string,
+    string
+  >;
 });
 afterAll(async () => {
   await s?.close();
@@ -31,15 +64,28 @@ async function authorize(browser: Browser, extra: Record<string, string> = {}) {
   const state = randomBytes(8).toString('hex');
   const nonce = randomBytes(8).toString('hex');
   const params = new URLSearchParams({
-    client_id: s.config.OIDC_CLIENT_ID, redirect_uri: s.redirectUri, response_type: 'code', scope: 'openid profile phone',
-    state, nonce, code_challenge: challenge, code_challenge_method: 'S256', ...extra,
+    client_id: s.config.OIDC_CLIENT_ID,
+    redirect_uri: s.redirectUri,
+    response_type: 'code',
+    scope: 'openid profile phone',
+    state,
+    nonce,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...extra,
   });
   const url = `${discovery.authorization_endpoint}?${params.toString()}`;
   const landed = await browser.follow(await browser.request(url), url, s.redirectUri);
   return { ...landed, verifier, state, nonce };
 }
 
-async function submit(browser: Browser, pageUrl: string, html: string, suffix: string, form: Record<string, string> = {}) {
+async function submit(
+  browser: Browser,
+  pageUrl: string,
+  html: string,
+  suffix: string,
+  form: Record<string, string> = {},
+) {
   const action = new URL(formAction(html, suffix), pageUrl).href;
   const response = await browser.request(action, { form });
   return { response, action };
@@ -54,7 +100,13 @@ async function signIn(browser: Browser, nationalId: string) {
   if (!landed.url.startsWith(s.redirectUri)) {
     page = await landed.response.text();
     expect(page).toContain('Đồng ý chia sẻ thông tin');
-    for (const shared of ['Số định danh cá nhân', 'Mức tài khoản định danh điện tử', 'Họ, chữ đệm và tên', 'Ngày, tháng, năm sinh', 'Số điện thoại']) {
+    for (const shared of [
+      'Số định danh cá nhân',
+      'Mức tài khoản định danh điện tử',
+      'Họ, chữ đệm và tên',
+      'Ngày, tháng, năm sinh',
+      'Số điện thoại',
+    ]) {
       expect(page).toContain(shared);
     }
     const consent = await submit(browser, landed.url, page, '/consent');
@@ -66,8 +118,12 @@ async function signIn(browser: Browser, nationalId: string) {
 
 async function exchange(code: string, verifier: string) {
   const body = new URLSearchParams({
-    grant_type: 'authorization_code', code, redirect_uri: s.redirectUri, code_verifier: verifier,
-    client_id: s.config.OIDC_CLIENT_ID, client_secret: s.config.OIDC_CLIENT_SECRET!,
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: s.redirectUri,
+    code_verifier: verifier,
+    client_id: s.config.OIDC_CLIENT_ID,
+    client_secret: s.config.OIDC_CLIENT_SECRET!,
   });
   const response = await fetch(discovery.token_endpoint!, { method: 'POST', body });
   return { status: response.status, json: (await response.json()) as Record<string, string> };
@@ -81,7 +137,13 @@ async function idTokenClaims(idToken: string) {
 describe('sandbox e-ID provider: discovery', () => {
   it('publishes its issuer with the /eid mount path and endpoints under it', () => {
     expect(discovery.issuer).toBe(`${s.baseUrl}/eid`);
-    for (const key of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'jwks_uri', 'end_session_endpoint']) {
+    for (const key of [
+      'authorization_endpoint',
+      'token_endpoint',
+      'userinfo_endpoint',
+      'jwks_uri',
+      'end_session_endpoint',
+    ]) {
       expect(discovery[key]).toMatch(new RegExp(`^${s.baseUrl}/eid/`));
     }
     expect(discovery.acr_values_supported).toEqual(['urn:vneid:level1', 'urn:vneid:level2']);
@@ -110,13 +172,28 @@ describe('sandbox e-ID provider: sign-in with authorization code + PKCE', () => 
     expect(tokens.status).toBe(200);
     const claims = await idTokenClaims(tokens.json.id_token!);
     expect(claims).toMatchObject({
-      iss: s.sandbox.issuer, aud: s.config.OIDC_CLIENT_ID, sub: '012190000001', national_id: '012190000001', acr: 'urn:vneid:level2', nonce,
-      name: 'Lò Thị Thuỷ', birthdate: '1990-03-15', gender: 'female', phone_number: '+84912000001',
+      iss: s.sandbox.issuer,
+      aud: s.config.OIDC_CLIENT_ID,
+      sub: '012190000001',
+      national_id: '012190000001',
+      acr: 'urn:vneid:level2',
+      nonce,
+      name: 'Lò Thị Thuỷ',
+      birthdate: '1990-03-15',
+      gender: 'female',
+      phone_number: '+84912000001',
     });
 
-    const userinfo = await fetch(discovery.userinfo_endpoint!, { headers: { authorization: `Bearer ${tokens.json.access_token}` } });
+    const userinfo = await fetch(discovery.userinfo_endpoint!, {
+      headers: { authorization: `Bearer ${tokens.json.access_token}` },
+    });
     expect(await userinfo.json()).toEqual({
-      sub: '012190000001', national_id: '012190000001', name: 'Lò Thị Thuỷ', birthdate: '1990-03-15', gender: 'female', phone_number: '+84912000001',
+      sub: '012190000001',
+      national_id: '012190000001',
+      name: 'Lò Thị Thuỷ',
+      birthdate: '1990-03-15',
+      gender: 'female',
+      phone_number: '+84912000001',
     });
   });
 
@@ -129,7 +206,10 @@ describe('sandbox e-ID provider: sign-in with authorization code + PKCE', () => 
   it('refuses a wrong passcode with a clear message and issues no code', async () => {
     const browser = new Browser();
     const start = await authorize(browser);
-    const login = await submit(browser, start.url, await start.response.text(), '/login', { nationalId: level2.nationalId!, passcode: '654321' });
+    const login = await submit(browser, start.url, await start.response.text(), '/login', {
+      nationalId: level2.nationalId!,
+      passcode: '654321',
+    });
     expect(login.response.status).toBe(401);
     expect(login.response.headers.get('location')).toBeNull();
     const html = await login.response.text();
@@ -141,7 +221,10 @@ describe('sandbox e-ID provider: sign-in with authorization code + PKCE', () => 
   it('refuses a person without an e-ID account (level 0), saying so in Vietnamese', async () => {
     const browser = new Browser();
     const start = await authorize(browser);
-    const login = await submit(browser, start.url, await start.response.text(), '/login', { nationalId: level0.nationalId!, passcode: '123456' });
+    const login = await submit(browser, start.url, await start.response.text(), '/login', {
+      nationalId: level0.nationalId!,
+      passcode: '123456',
+    });
     expect(login.response.status).toBe(403);
     expect(await login.response.text()).toContain('chưa có tài khoản định danh điện tử (mức 0)');
   });
@@ -150,14 +233,19 @@ describe('sandbox e-ID provider: sign-in with authorization code + PKCE', () => 
     const browser = new Browser();
     const start = await authorize(browser);
     const page = await start.response.text();
-    const unknown = await submit(browser, start.url, page, '/login', { nationalId: '012190999999', passcode: '123456' });
+    const unknown = await submit(browser, start.url, page, '/login', {
+      nationalId: '012190999999',
+      passcode: '123456',
+    });
     expect(unknown.response.status).toBe(401);
     const short = await submit(browser, start.url, page, '/login', { nationalId: '0121', passcode: '123456' });
     expect(await short.response.text()).toContain('đúng 12 chữ số');
   });
 
   it('answers a form post without a live interaction with an "expired" page', async () => {
-    const response = await new Browser().request(`${s.baseUrl}/eid/interaction/unknown-uid/login`, { form: { nationalId: level2.nationalId!, passcode: '123456' } });
+    const response = await new Browser().request(`${s.baseUrl}/eid/interaction/unknown-uid/login`, {
+      form: { nationalId: level2.nationalId!, passcode: '123456' },
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('Phiên đăng nhập đã hết hạn');
   });
@@ -201,7 +289,11 @@ describe('sandbox e-ID provider: sessions and logout', () => {
     const browser = new Browser();
     const { callback, verifier } = await signIn(browser, level2.nationalId!);
     const tokens = await exchange(callback.searchParams.get('code')!, verifier);
-    const params = new URLSearchParams({ id_token_hint: tokens.json.id_token!, post_logout_redirect_uri: `${s.baseUrl}/`, state: 'bye' });
+    const params = new URLSearchParams({
+      id_token_hint: tokens.json.id_token!,
+      post_logout_redirect_uri: `${s.baseUrl}/`,
+      state: 'bye',
+    });
     const endUrl = `${discovery.end_session_endpoint}?${params.toString()}`;
     const confirm = await browser.request(endUrl);
     const html = await confirm.text();

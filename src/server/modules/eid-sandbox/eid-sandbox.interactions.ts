@@ -21,7 +21,11 @@ export interface InteractionDeps {
 
 const UidParams = z.object({ uid: z.string().min(1).max(128) });
 const LoginForm = z.object({
-  nationalId: z.string().max(64).default('').transform((s) => s.replace(/\s/g, '')),
+  nationalId: z
+    .string()
+    .max(64)
+    .default('')
+    .transform((s) => s.replace(/\s/g, '')),
   passcode: z.string().max(64).default(''),
 });
 
@@ -44,7 +48,13 @@ const EXPIRED: Bilingual = {
   en: 'The sign-in session has expired or is invalid. Go back to the service and sign in again.',
 };
 
-const STATUS_BY_FAILURE: Record<LoginFailure, number> = { format: 400, unknown: 401, wrong_passcode: 401, no_eid: 403, inactive: 403 };
+const STATUS_BY_FAILURE: Record<LoginFailure, number> = {
+  format: 400,
+  unknown: 401,
+  wrong_passcode: 401,
+  no_eid: 403,
+  inactive: 403,
+};
 
 function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
   return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
@@ -54,7 +64,11 @@ function sendHtml(reply: FastifyReply, status: number, html: string): FastifyRep
  * The interaction of the URL's uid, or undefined after answering with an error page: the
  * interaction cookie must exist, point to a live interaction, and match the URL.
  */
-async function loadInteraction(deps: InteractionDeps, request: FastifyRequest, reply: FastifyReply): Promise<Interaction | undefined> {
+async function loadInteraction(
+  deps: InteractionDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Interaction | undefined> {
   const { uid } = UidParams.parse(request.params);
   try {
     const interaction = await deps.provider.interactionDetails(request.raw, reply.raw);
@@ -71,7 +85,13 @@ async function loadInteraction(deps: InteractionDeps, request: FastifyRequest, r
  * Fastify lets go first (STACK.md). If the interaction vanished meanwhile, the raw response
  * still gets an error page instead of hanging.
  */
-async function finish(deps: InteractionDeps, request: FastifyRequest, reply: FastifyReply, result: InteractionResults, merge: boolean): Promise<void> {
+async function finish(
+  deps: InteractionDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  result: InteractionResults,
+  merge: boolean,
+): Promise<void> {
   reply.hijack();
   try {
     await deps.provider.interactionFinished(request.raw, reply.raw, result, { mergeWithLastSubmission: merge });
@@ -79,7 +99,10 @@ async function finish(deps: InteractionDeps, request: FastifyRequest, reply: Fas
     const expired = error instanceof errors.SessionNotFound;
     if (!expired) request.log.error({ err: error }, 'eid-sandbox: could not finish the interaction');
     if (reply.raw.headersSent) return void reply.raw.end();
-    reply.raw.writeHead(expired ? 400 : 500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    reply.raw.writeHead(expired ? 400 : 500, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     reply.raw.end(errorPage(deps.page, EXPIRED));
   }
 }
@@ -113,7 +136,12 @@ async function submitLogin(deps: InteractionDeps, request: FastifyRequest, reply
   const outcome = await authenticate(deps.db, nationalId, passcode);
   if (!outcome.ok) {
     request.log.info({ eidSandboxLogin: outcome.reason }, 'sandbox e-ID sign-in refused');
-    const page = loginPage(deps.page, { uid: interaction.uid, clientName: CLIENT_NAME, nationalId, error: LOGIN_ERRORS[outcome.reason] });
+    const page = loginPage(deps.page, {
+      uid: interaction.uid,
+      clientName: CLIENT_NAME,
+      nationalId,
+      error: LOGIN_ERRORS[outcome.reason],
+    });
     return void sendHtml(reply, STATUS_BY_FAILURE[outcome.reason], page);
   }
   const login = { accountId: outcome.citizen.nationalId, acr: outcome.acr, amr: ['pwd'] };
@@ -127,11 +155,18 @@ async function submitConsent(deps: InteractionDeps, request: FastifyRequest, rep
   const { prompt, params, session, grantId } = interaction;
   if (prompt.name !== 'consent' || !session) return void sendHtml(reply, 400, errorPage(deps.page, EXPIRED));
   const { Grant } = deps.provider;
-  const grant = (grantId ? await Grant.find(grantId) : undefined) ?? new Grant({ accountId: session.accountId, clientId: String(params.client_id) });
-  const details = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+  const grant =
+    (grantId ? await Grant.find(grantId) : undefined) ??
+    new Grant({ accountId: session.accountId, clientId: String(params.client_id) });
+  const details = prompt.details as {
+    missingOIDCScope?: string[];
+    missingOIDCClaims?: string[];
+    missingResourceScopes?: Record<string, string[]>;
+  };
   if (details.missingOIDCScope) grant.addOIDCScope(details.missingOIDCScope.join(' '));
   if (details.missingOIDCClaims) grant.addOIDCClaims(details.missingOIDCClaims);
-  for (const [indicator, scopes] of Object.entries(details.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+  for (const [indicator, scopes] of Object.entries(details.missingResourceScopes ?? {}))
+    grant.addResourceScope(indicator, scopes.join(' '));
   const savedGrantId = await grant.save();
   await finish(deps, request, reply, { consent: grantId ? {} : { grantId: savedGrantId } }, true);
 }
@@ -140,15 +175,25 @@ async function submitConsent(deps: InteractionDeps, request: FastifyRequest, rep
 async function abort(deps: InteractionDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const interaction = await loadInteraction(deps, request, reply);
   if (!interaction) return;
-  await finish(deps, request, reply, { error: 'access_denied', error_description: 'End-User aborted interaction' }, false);
+  await finish(
+    deps,
+    request,
+    reply,
+    { error: 'access_denied', error_description: 'End-User aborted interaction' },
+    false,
+  );
 }
 
 /** Parses HTML form posts (small bodies only) for the interaction routes. */
 function acceptForms(scope: FastifyInstance): void {
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
-  });
+  scope.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 4096 },
+    (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
 }
 
 /** The sandbox's own login, consent and cancel pages, plus their stylesheet (under the mount path). */

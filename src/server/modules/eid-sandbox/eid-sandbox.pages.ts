@@ -47,13 +47,22 @@ ${main}
 
 /** Vietnamese/English text for each reason a sign-in is refused. */
 export const LOGIN_ERRORS: Record<LoginFailure, Bilingual> = {
-  format: { vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số.', en: 'The personal ID number must have exactly 12 digits.' },
-  unknown: { vi: 'Không có tài khoản định danh điện tử nào ứng với số định danh cá nhân này.', en: 'No e-ID account matches this personal ID number.' },
+  format: {
+    vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số.',
+    en: 'The personal ID number must have exactly 12 digits.',
+  },
+  unknown: {
+    vi: 'Không có tài khoản định danh điện tử nào ứng với số định danh cá nhân này.',
+    en: 'No e-ID account matches this personal ID number.',
+  },
   no_eid: {
     vi: 'Công dân này chưa có tài khoản định danh điện tử (mức 0) nên không thể đăng nhập. Hãy đăng ký tài khoản định danh điện tử mức 1 hoặc mức 2 trên ứng dụng VNeID hoặc tại Công an cấp xã.',
     en: 'This person has no e-ID account (level 0) and cannot sign in. Register for a level 1 or level 2 e-ID account first.',
   },
-  inactive: { vi: 'Tài khoản định danh điện tử này không còn hoạt động.', en: 'This e-ID account is no longer active.' },
+  inactive: {
+    vi: 'Tài khoản định danh điện tử này không còn hoạt động.',
+    en: 'This e-ID account is no longer active.',
+  },
   wrong_passcode: {
     vi: `Mật mã không đúng. Trong môi trường thử nghiệm, mật mã của mọi tài khoản là ${DEMO_PASSCODE}.`,
     en: `Wrong passcode. In the sandbox every account's passcode is ${DEMO_PASSCODE}.`,
@@ -71,7 +80,9 @@ export interface LoginPageInput {
 export function loginPage(ctx: PageContext, input: LoginPageInput): string {
   const action = `${ctx.mountPath}/interaction/${encodeURIComponent(input.uid)}`;
   const invalid = input.error ? ' aria-invalid="true" aria-describedby="login-error"' : '';
-  const error = input.error ? `<div id="login-error" class="error" role="alert">${bilingual(input.error, 'p')}</div>` : '';
+  const error = input.error
+    ? `<div id="login-error" class="error" role="alert">${bilingual(input.error, 'p')}</div>`
+    : '';
   return layout(
     ctx,
     'Đăng nhập bằng tài khoản định danh điện tử (sandbox)',
@@ -152,5 +163,9 @@ export function logoutDonePage(ctx: PageContext): string {
 /** An error page; `details` is shown escaped (OAuth error code and description, never a stack). */
 export function errorPage(ctx: PageContext, message: Bilingual, details?: string): string {
   const more = details ? `<p class="hint"><code>${escapeHtml(details)}</code></p>` : '';
-  return layout(ctx, 'Có lỗi xảy ra', `<h1>Có lỗi xảy ra</h1>\n<div class="error" role="alert">${bilingual(message, 'p')}</div>\n${more}`);
+  return layout(
+    ctx,
+    'Có lỗi xảy ra',
+    `<h1>Có lỗi xảy ra</h1>\n<div class="error" role="alert">${bilingual(message, 'p')}</div>\n${more}`,
+  );
 }

@@ -27,12 +27,20 @@ async function jwksKids(s: RunningSandbox): Promise<string[]> {
 async function authorizeAndSignIn(s: RunningSandbox, browser: Browser): Promise<{ callback: URL; verifier: string }> {
   const { verifier, challenge } = pkce();
   const params = new URLSearchParams({
-    client_id: s.config.OIDC_CLIENT_ID, redirect_uri: s.redirectUri, response_type: 'code', scope: 'openid profile phone',
-    state: randomBytes(4).toString('hex'), code_challenge: challenge, code_challenge_method: 'S256',
+    client_id: s.config.OIDC_CLIENT_ID,
+    redirect_uri: s.redirectUri,
+    response_type: 'code',
+    scope: 'openid profile phone',
+    state: randomBytes(4).toString('hex'),
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
   });
   let url = `${s.sandbox.issuer}/auth?${params.toString()}`;
   let landed = await browser.follow(await browser.request(url), url, s.redirectUri);
-  for (const [suffix, form] of [['/login', { nationalId: person.nationalId!, passcode: '123456' }], ['/consent', {}]] as const) {
+  for (const [suffix, form] of [
+    ['/login', { nationalId: person.nationalId!, passcode: '123456' }],
+    ['/consent', {}],
+  ] as const) {
     if (landed.url.startsWith(s.redirectUri)) break;
     url = new URL(formAction(await landed.response.text(), suffix), landed.url).href;
     landed = await browser.follow(await browser.request(url, { form }), url, s.redirectUri);
@@ -49,8 +57,12 @@ describe('sandbox e-ID provider: state kept in the database', () => {
     const token = await fetch(`${first.sandbox.issuer}/token`, {
       method: 'POST',
       body: new URLSearchParams({
-        grant_type: 'authorization_code', code: callback.searchParams.get('code')!, redirect_uri: first.redirectUri, code_verifier: verifier,
-        client_id: first.config.OIDC_CLIENT_ID, client_secret: first.config.OIDC_CLIENT_SECRET!,
+        grant_type: 'authorization_code',
+        code: callback.searchParams.get('code')!,
+        redirect_uri: first.redirectUri,
+        code_verifier: verifier,
+        client_id: first.config.OIDC_CLIENT_ID,
+        client_secret: first.config.OIDC_CLIENT_SECRET!,
       }),
     });
     const { access_token: accessToken } = (await token.json()) as { access_token: string };
@@ -60,7 +72,9 @@ describe('sandbox e-ID provider: state kept in the database', () => {
     const second = await startSandbox(database, port);
     try {
       expect(await jwksKids(second)).toEqual(kidsBefore);
-      const userinfo = await fetch(`${second.sandbox.issuer}/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+      const userinfo = await fetch(`${second.sandbox.issuer}/me`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
       expect(userinfo.status).toBe(200);
       const again = await authorizeAndSignIn(second, browser);
       expect(again.callback.searchParams.get('code')).toBeTruthy(); // the session cookie still names a stored session
@@ -108,7 +122,9 @@ describe('DbAdapter', () => {
 
     await tokens.upsert('old', { grantId: 'x' }, -2 * 86_400);
     expect(await purgeExpired(database.db)).toBeGreaterThanOrEqual(1);
-    const left = await database.rows<{ n: string | number }>(sql`select count(*) as n from eid_sandbox.models where id = 'old'`);
+    const left = await database.rows<{ n: string | number }>(
+      sql`select count(*) as n from eid_sandbox.models where id = 'old'`,
+    );
     expect(Number(left[0]?.n)).toBe(0);
   });
 });

@@ -33,7 +33,9 @@ function requireSecrets(config: Config): { sessionSecret: string; clientSecret: 
 function observe(provider: Provider, log: FastifyBaseLogger): void {
   provider.on('server_error', (_ctx: unknown, err: Error) => log.error({ err }, 'eid-sandbox: provider error'));
   // Koa's own 'error' event (not in the provider's typed event map).
-  (provider as unknown as EventEmitter).on('error', (err: Error) => log.error({ err }, 'eid-sandbox: unhandled provider error'));
+  (provider as unknown as EventEmitter).on('error', (err: Error) =>
+    log.error({ err }, 'eid-sandbox: unhandled provider error'),
+  );
 }
 
 /**
@@ -63,7 +65,10 @@ function providerRoute(provider: Provider, mountPath: string) {
  * Mounts the sandbox provider: keys and cookie secrets first (keys are created on first start
  * and kept in the database), then the interaction pages, then the provider's own endpoints.
  */
-export async function mountEidSandbox(app: FastifyInstance, deps: { config: Config; database: Database }): Promise<EidSandbox> {
+export async function mountEidSandbox(
+  app: FastifyInstance,
+  deps: { config: Config; database: Database },
+): Promise<EidSandbox> {
   const { config, database } = deps;
   const { sessionSecret, clientSecret } = requireSecrets(config);
   const issuer = eidSandboxIssuer(config.PUBLIC_URL);
@@ -79,7 +84,9 @@ export async function mountEidSandbox(app: FastifyInstance, deps: { config: Conf
     db: database.db,
   });
   observe(provider, app.log);
-  await app.register(interactionRoutes({ provider, db: database.db, page: { mountPath }, routePrefix: EID_ROUTE_PREFIX }));
+  await app.register(
+    interactionRoutes({ provider, db: database.db, page: { mountPath }, routePrefix: EID_ROUTE_PREFIX }),
+  );
   await app.register(providerRoute(provider, mountPath));
   return { issuer, provider };
 }

@@ -1,4 +1,9 @@
-import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC, type ErrorOut } from 'oidc-provider';
+import Provider, {
+  type ClientMetadata,
+  type Configuration,
+  type KoaContextWithOIDC,
+  type ErrorOut,
+} from 'oidc-provider';
 import type { Db } from '../../platform/db';
 import { DbAdapter } from './eid-sandbox.adapter';
 import { accountFinder, EID_ACR } from './eid-sandbox.accounts';
@@ -51,7 +56,10 @@ function renderError(page: PageContext) {
     ctx.type = 'html';
     ctx.body = errorPage(
       page,
-      { vi: 'Không thể hoàn tất yêu cầu đăng nhập. Hãy quay lại dịch vụ và thử lại.', en: 'The sign-in request could not be completed. Go back to the service and try again.' },
+      {
+        vi: 'Không thể hoàn tất yêu cầu đăng nhập. Hãy quay lại dịch vụ và thử lại.',
+        en: 'The sign-in request could not be completed. Go back to the service and try again.',
+      },
       out.error_description ? `${out.error}: ${out.error_description}` : out.error,
     );
   };

@@ -26,7 +26,10 @@ import { mountEidSandbox, type EidSandbox } from './eid-sandbox.plugin';
  * Creates its signing key in `eid_sandbox.keys` on first start; keeps sessions, grants and
  * tokens in `eid_sandbox.models`. Requires SESSION_SECRET and OIDC_CLIENT_SECRET.
  */
-export async function registerEidSandbox(app: FastifyInstance, deps: { config: Config; database: Database }): Promise<EidSandbox> {
+export async function registerEidSandbox(
+  app: FastifyInstance,
+  deps: { config: Config; database: Database },
+): Promise<EidSandbox> {
   return mountEidSandbox(app, deps);
 }
 

@@ -26,7 +26,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -61,7 +63,11 @@ export class Browser {
 
   private cookieHeader(url: URL): string {
     return [...this.cookies.entries()]
-      .filter(([, c]) => url.pathname === c.path.replace(/\/$/, '') || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
+      .filter(
+        ([, c]) =>
+          url.pathname === c.path.replace(/\/$/, '') ||
+          url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`),
+      )
       .map(([name, c]) => `${name}=${c.value}`)
       .join('; ');
   }
@@ -88,7 +94,12 @@ export class Browser {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
     }
-    const response = await fetch(target, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    const response = await fetch(target, {
+      method: init.method ?? (init.form ? 'POST' : 'GET'),
+      headers,
+      body,
+      redirect: 'manual',
+    });
     this.store(response);
     return response;
   }
@@ -125,7 +136,9 @@ export function formAction(html: string, suffix: string): string {
 
 /** Hidden inputs of a page's forms, by name. */
 export function hiddenInputs(html: string): Record<string, string> {
-  return Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+  );
 }
 
 type Jwks = { keys: Array<{ kid: string; kty: string; n: string; e: string }> };
@@ -137,6 +150,7 @@ export function verifyJwt(token: string, jwks: Jwks): Record<string, unknown> {
   const jwk = jwks.keys.find((k) => k.kid === kid);
   if (!jwk || alg !== 'RS256') throw new Error(`unknown key ${kid} or alg ${alg}`);
   const key = createPublicKey({ key: jwk, format: 'jwk' });
-  if (!verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url'))) throw new Error('bad signature');
+  if (!verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url')))
+    throw new Error('bad signature');
   return JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
 }

@@ -2,14 +2,24 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FeeExemption, ProcedureVersion } from '../../../contracts/procedures';
 import { AppError } from '../../platform/errors';
 import { loadReferenceProcedures } from '../procedures';
-import { ageOn, calculateFee, decideExemption, type ApplicantFacts, type FeeInput, type ListHit, type ListLookup } from './index';
+import {
+  ageOn,
+  calculateFee,
+  decideExemption,
+  type ApplicantFacts,
+  type FeeInput,
+  type ListHit,
+  type ListLookup,
+} from './index';
 
 type Version = Pick<ProcedureVersion, 'id' | 'code' | 'fees'>;
 let versions: Map<string, Version>;
 const version = (code: string): Version => versions.get(code)!;
 
 beforeAll(async () => {
-  versions = new Map((await loadReferenceProcedures()).map((p) => [p.code, { id: `v-${p.code}`, code: p.code, fees: p.fees }]));
+  versions = new Map(
+    (await loadReferenceProcedures()).map((p) => [p.code, { id: `v-${p.code}`, code: p.code, fees: p.fees }]),
+  );
 });
 
 const BORDER = '03451'; // Xã Mù Cả
@@ -17,25 +27,42 @@ const DIFFICULT = '03517'; // Xã Nậm Tăm
 const TOWN = '03388'; // Phường Đoàn Kết: in no list
 const POOR_HOUSEHOLD = '11111111-1111-4111-8111-111111111111';
 
-const entry = (listNameVi: string, provisional = false): ListHit => ({ listNameVi, listNameEn: listNameVi, validFrom: '2025-07-01', validTo: null, source: 'Quyết định thử nghiệm số 1', provisional });
+const entry = (listNameVi: string, provisional = false): ListHit => ({
+  listNameVi,
+  listNameEn: listNameVi,
+  validFrom: '2025-07-01',
+  validTo: null,
+  source: 'Quyết định thử nghiệm số 1',
+  provisional,
+});
 
 /** A lookup holding one border commune, one extremely difficult commune and one poor household. */
 function lookup(overrides: { provisional?: boolean; lists?: string[] } = {}): ListLookup {
   const known = overrides.lists ?? ['border_communes', 'extremely_difficult_communes', 'poor_households'];
   const units: Record<string, Record<string, ListHit>> = {
     border_communes: { [BORDER]: entry('Xã biên giới', overrides.provisional) },
-    extremely_difficult_communes: { [DIFFICULT]: entry('Xã đặc biệt khó khăn', overrides.provisional), [BORDER]: entry('Xã đặc biệt khó khăn') },
+    extremely_difficult_communes: {
+      [DIFFICULT]: entry('Xã đặc biệt khó khăn', overrides.provisional),
+      [BORDER]: entry('Xã đặc biệt khó khăn'),
+    },
   };
   return {
     list: (code) => (known.includes(code) ? { nameVi: code, nameEn: code } : undefined),
     unit: (list, unit) => (known.includes(list) ? units[list]?.[unit] : undefined),
-    household: (list, id) => (known.includes(list) && list === 'poor_households' && id === POOR_HOUSEHOLD ? entry('Hộ nghèo') : undefined),
+    household: (list, id) =>
+      known.includes(list) && list === 'poor_households' && id === POOR_HOUSEHOLD ? entry('Hộ nghèo') : undefined,
     unitName: (code) => ({ [BORDER]: 'Xã Mù Cả', [DIFFICULT]: 'Xã Nậm Tăm', [TOWN]: 'Phường Đoàn Kết' })[code] ?? code,
   };
 }
 
 /** A Kinh adult with permanent residence in a ward on no list: nothing applies. */
-const plain: ApplicantFacts = { personId: 'p1', birthDate: '1985-06-15', ethnicityCode: '01', residenceUnitCode: TOWN, householdId: '22222222-2222-4222-8222-222222222222' };
+const plain: ApplicantFacts = {
+  personId: 'p1',
+  birthDate: '1985-06-15',
+  ethnicityCode: '01',
+  residenceUnitCode: TOWN,
+  householdId: '22222222-2222-4222-8222-222222222222',
+};
 const input = (changes: Partial<FeeInput> = {}, facts: Partial<ApplicantFacts> = {}): FeeInput => ({
   channel: 'online',
   persons: 1,
@@ -44,7 +71,8 @@ const input = (changes: Partial<FeeInput> = {}, facts: Partial<ApplicantFacts> =
   ...changes,
   applicant: { ...plain, ...facts },
 });
-const calc = (code: string, changes: Partial<FeeInput> = {}, facts: Partial<ApplicantFacts> = {}, lists = lookup()) => calculateFee(version(code), input(changes, facts), lists);
+const calc = (code: string, changes: Partial<FeeInput> = {}, facts: Partial<ApplicantFacts> = {}, lists = lookup()) =>
+  calculateFee(version(code), input(changes, facts), lists);
 
 function expectError(work: () => unknown, code: string, field?: string): void {
   try {
@@ -77,14 +105,23 @@ describe('rates by channel and persons (Circular 75/2022/TT-BTC)', () => {
     ['1.002755', 'assisted', 2, 'list', 10_000],
   ] as const)('%s %s for %i person(s), variant %s: %i VND due', (code, channel, persons, variant, amount) => {
     const fee = calc(code, { channel, persons, variant });
-    expect(fee).toMatchObject({ base: amount, amount, exempted: 0, exemption: null, rate: channel === 'paper' ? 'direct' : 'online', variant: variant ?? 'standard' });
+    expect(fee).toMatchObject({
+      base: amount,
+      amount,
+      exempted: 0,
+      exemption: null,
+      rate: channel === 'paper' ? 'direct' : 'online',
+      variant: variant ?? 'standard',
+    });
     expect(fee.lines.reduce((s, l) => s + l.amount, 0)).toBe(amount);
     expect(fee.lines[0]!.unit * fee.lines[0]!.quantity).toBe(amount);
   });
 
   it('explains the lines, the rate and the amount due in Vietnamese and English', () => {
     const fee = calc('1.004194', { channel: 'assisted', persons: 3, variant: 'list' });
-    expect(fee.explanationVi[0]).toBe('Đăng ký tạm trú theo danh sách (mỗi người): 5.000 đồng × 3 người = 15.000 đồng.');
+    expect(fee.explanationVi[0]).toBe(
+      'Đăng ký tạm trú theo danh sách (mỗi người): 5.000 đồng × 3 người = 15.000 đồng.',
+    );
     expect(fee.explanationVi[1]).toContain('được tính như nộp trực tuyến');
     expect(fee.explanationVi.at(-1)).toBe('Số tiền phải nộp: 15.000 đồng.');
     expect(fee.explanationEn.at(-1)).toBe('Amount due: 15,000 VND.');
@@ -147,7 +184,11 @@ describe('lists: extremely difficult communes, border communes, poor households'
   });
 
   it('rejects a Kinh resident who claims it, with the reason', () => {
-    const fee = calc('1.004222', { claim: 'ethnic_minority_difficult_commune' }, { ethnicityCode: '01', residenceUnitCode: DIFFICULT });
+    const fee = calc(
+      '1.004222',
+      { claim: 'ethnic_minority_difficult_commune' },
+      { ethnicityCode: '01', residenceUnitCode: DIFFICULT },
+    );
     expect(fee.exemption).toMatchObject({ status: 'rejected', check: 'registry' });
     expect(fee.amount).toBe(10_000);
   });
@@ -170,7 +211,10 @@ describe('lists: extremely difficult communes, border communes, poor households'
   });
 
   it('exempts a member of a poor household', () => {
-    expect(calc('1.010038', {}, { householdId: POOR_HOUSEHOLD }).exemption).toMatchObject({ code: 'poor_household', status: 'granted' });
+    expect(calc('1.010038', {}, { householdId: POOR_HOUSEHOLD }).exemption).toMatchObject({
+      code: 'poor_household',
+      status: 'granted',
+    });
     expect(calc('1.010038', {}, {}).exemption).toBeNull();
   });
 
@@ -195,7 +239,12 @@ describe('lists: extremely difficult communes, border communes, poor households'
 describe('reasons that need a proof, and the officer’s decision', () => {
   it('leaves a claimed disability pending with nothing due until an officer decides', () => {
     const fee = calc('1.004222', { claim: 'disability', channel: 'paper' });
-    expect(fee.exemption).toMatchObject({ code: 'disability', check: 'proof', status: 'pending', proofVi: 'Giấy xác nhận khuyết tật' });
+    expect(fee.exemption).toMatchObject({
+      code: 'disability',
+      check: 'proof',
+      status: 'pending',
+      proofVi: 'Giấy xác nhận khuyết tật',
+    });
     expect(fee.amount).toBe(0);
   });
 
@@ -207,14 +256,23 @@ describe('reasons that need a proof, and the officer’s decision', () => {
 
   it('keeps the fee waived when the officer confirms, and makes it due when the officer rejects', () => {
     const pending = calc('1.004222', { claim: 'disability', channel: 'paper' });
-    const confirmed = decideExemption(pending, 'confirmed', 'Đã kiểm tra giấy xác nhận khuyết tật số 12/XN', '2026-03-11');
+    const confirmed = decideExemption(
+      pending,
+      'confirmed',
+      'Đã kiểm tra giấy xác nhận khuyết tật số 12/XN',
+      '2026-03-11',
+    );
     expect(confirmed.exemption).toMatchObject({ status: 'confirmed' });
-    expect(confirmed.exemption!.reasonVi).toBe('Cán bộ xác nhận ngày 11/03/2026: Đã kiểm tra giấy xác nhận khuyết tật số 12/XN');
+    expect(confirmed.exemption!.reasonVi).toBe(
+      'Cán bộ xác nhận ngày 11/03/2026: Đã kiểm tra giấy xác nhận khuyết tật số 12/XN',
+    );
     expect(confirmed.amount).toBe(0);
     const rejected = decideExemption(pending, 'rejected', 'Giấy xác nhận đã hết hạn');
     expect(rejected).toMatchObject({ amount: 20_000, exempted: 0, exemption: { status: 'rejected' } });
     expect(rejected.explanationVi.at(-1)).toBe('Số tiền phải nộp: 20.000 đồng.');
-    expect(rejected.explanationVi).toContain('Không được miễn lệ phí theo lý do "Người khuyết tật": Cán bộ không chấp nhận: Giấy xác nhận đã hết hạn.');
+    expect(rejected.explanationVi).toContain(
+      'Không được miễn lệ phí theo lý do "Người khuyết tật": Cán bộ không chấp nhận: Giấy xác nhận đã hết hạn.',
+    );
     expect(pending.exemption!.status).toBe('pending'); // pure: the input is unchanged
   });
 
@@ -223,7 +281,10 @@ describe('reasons that need a proof, and the officer’s decision', () => {
     expectError(() => decideExemption(granted, 'rejected', 'Không đúng'), 'FEE.DECISION_CONFLICT');
     expectError(() => decideExemption(calc('1.004222'), 'confirmed', 'Có giấy'), 'FEE.DECISION_CONFLICT');
     const pending = calc('1.004222', { claim: 'disability' });
-    expectError(() => decideExemption(decideExemption(pending, 'confirmed', 'Có giấy'), 'rejected', 'Đổi ý'), 'FEE.DECISION_CONFLICT');
+    expectError(
+      () => decideExemption(decideExemption(pending, 'confirmed', 'Có giấy'), 'rejected', 'Đổi ý'),
+      'FEE.DECISION_CONFLICT',
+    );
     expectError(() => decideExemption(pending, 'confirmed', '  '), 'FEE.DECISION_INVALID', 'reason');
   });
 

@@ -1,4 +1,11 @@
-import { FEE_CHANNELS, FEE_PERSONS_LIMITS, formatVnd, type FeeCalculation, type FeeCalculationExemption, type FeeCalculationLine } from '../../../contracts/fees';
+import {
+  FEE_CHANNELS,
+  FEE_PERSONS_LIMITS,
+  formatVnd,
+  type FeeCalculation,
+  type FeeCalculationExemption,
+  type FeeCalculationLine,
+} from '../../../contracts/fees';
 import { formatDateVi, isRealIsoDate } from '../../../contracts/common';
 import type { FeeExemption, ProcedureVersion } from '../../../contracts/procedures';
 import { baseFee } from '../procedures';
@@ -12,22 +19,45 @@ export type FeeVersion = Pick<ProcedureVersion, 'id' | 'code' | 'fees'>;
 /** Refuses inputs the engine cannot price, naming the field in both languages. */
 export function checkFeeInput(version: FeeVersion, input: FeeInput): void {
   if (!(FEE_CHANNELS as readonly string[]).includes(input.channel)) {
-    throw inputInvalid('channel', 'Kênh nộp phải là online, assisted hoặc paper', 'Channel must be online, assisted or paper');
+    throw inputInvalid(
+      'channel',
+      'Kênh nộp phải là online, assisted hoặc paper',
+      'Channel must be online, assisted or paper',
+    );
   }
   const { min, max } = FEE_PERSONS_LIMITS;
   if (!Number.isInteger(input.persons) || input.persons < min || input.persons > max) {
-    throw inputInvalid('persons', `Số người phải là số nguyên từ ${min} đến ${max}`, `Persons must be a whole number from ${min} to ${max}`);
+    throw inputInvalid(
+      'persons',
+      `Số người phải là số nguyên từ ${min} đến ${max}`,
+      `Persons must be a whole number from ${min} to ${max}`,
+    );
   }
   if (typeof input.asOf !== 'string' || !isRealIsoDate(input.asOf)) {
-    throw inputInvalid('asOf', 'Ngày nộp phải là ngày có thật, dạng YYYY-MM-DD', 'The filing date must be a real date, YYYY-MM-DD');
+    throw inputInvalid(
+      'asOf',
+      'Ngày nộp phải là ngày có thật, dạng YYYY-MM-DD',
+      'The filing date must be a real date, YYYY-MM-DD',
+    );
   }
   const variant = input.variant ?? 'standard';
   if (version.fees.items.length > 0 && !version.fees.items.some((i) => i.code === variant)) {
     const known = version.fees.items.map((i) => i.code).join(', ');
-    throw inputInvalid('variant', `Thủ tục này không có mức lệ phí "${variant}" (có: ${known})`, `This procedure has no fee variant "${variant}" (known: ${known})`);
+    throw inputInvalid(
+      'variant',
+      `Thủ tục này không có mức lệ phí "${variant}" (có: ${known})`,
+      `This procedure has no fee variant "${variant}" (known: ${known})`,
+    );
   }
-  if (input.claim !== null && version.fees.items.length > 0 && !version.fees.exemptions.some((e) => e.code === input.claim)) {
-    throw claimInvalid(input.claim, version.fees.exemptions.map((e) => e.code));
+  if (
+    input.claim !== null &&
+    version.fees.items.length > 0 &&
+    !version.fees.exemptions.some((e) => e.code === input.claim)
+  ) {
+    throw claimInvalid(
+      input.claim,
+      version.fees.exemptions.map((e) => e.code),
+    );
   }
 }
 
@@ -41,7 +71,11 @@ function waives(exemption: FeeCalculationExemption | null): boolean {
   return exemption !== null && exemption.status !== 'rejected';
 }
 
-function exemptionOf(reason: FeeExemption, status: FeeCalculationExemption['status'], verdict: Pick<Verdict, 'vi' | 'en' | 'provisional'>): FeeCalculationExemption {
+function exemptionOf(
+  reason: FeeExemption,
+  status: FeeCalculationExemption['status'],
+  verdict: Pick<Verdict, 'vi' | 'en' | 'provisional'>,
+): FeeCalculationExemption {
   return {
     code: reason.code,
     labelVi: reason.labelVi,
@@ -70,7 +104,11 @@ function decideClaim(reason: FeeExemption, input: FeeInput, lists: ListLookup): 
   if (reason.check === 'registry') {
     // The registry lacks the fact (holds === null): an officer checks the papers instead.
     const v = verdict ?? { vi: '', en: '', provisional: false };
-    return exemptionOf(reason, 'pending', { ...v, vi: `${v.vi}; cán bộ kiểm tra giấy tờ để xác nhận`, en: `${v.en}; an officer checks the papers to confirm` });
+    return exemptionOf(reason, 'pending', {
+      ...v,
+      vi: `${v.vi}; cán bộ kiểm tra giấy tờ để xác nhận`,
+      en: `${v.en}; an officer checks the papers to confirm`,
+    });
   }
   const proofVi = reason.proofVi ?? 'giấy tờ chứng minh';
   const proofEn = reason.proofEn ?? 'a supporting document';
@@ -118,20 +156,33 @@ function decide(version: FeeVersion, input: FeeInput, lists: ListLookup): Decisi
 
 function exemptionLines(e: FeeCalculationExemption): { vi: string; en: string } {
   const lawVi = e.legalBasis ? ` (${e.legalBasis})` : '';
-  const provisionalVi = e.provisional ? ' Lưu ý: danh sách dùng để xét là danh sách tạm, sẽ cập nhật theo quyết định của cơ quan có thẩm quyền.' : '';
-  const provisionalEn = e.provisional ? ' Note: the list used is provisional, to be updated from the competent decision.' : '';
+  const provisionalVi = e.provisional
+    ? ' Lưu ý: danh sách dùng để xét là danh sách tạm, sẽ cập nhật theo quyết định của cơ quan có thẩm quyền.'
+    : '';
+  const provisionalEn = e.provisional
+    ? ' Note: the list used is provisional, to be updated from the competent decision.'
+    : '';
   switch (e.status) {
     case 'granted':
-      return { vi: `Được miễn lệ phí: ${e.labelVi}${lawVi}. ${e.reasonVi}.${provisionalVi}`, en: `Exempt from the fee: ${e.labelEn}${lawVi}. ${e.reasonEn}.${provisionalEn}` };
+      return {
+        vi: `Được miễn lệ phí: ${e.labelVi}${lawVi}. ${e.reasonVi}.${provisionalVi}`,
+        en: `Exempt from the fee: ${e.labelEn}${lawVi}. ${e.reasonEn}.${provisionalEn}`,
+      };
     case 'pending':
       return {
         vi: `Đề nghị miễn lệ phí: ${e.labelVi}${lawVi}. ${e.reasonVi}. Trong khi chờ xét, chưa phải nộp phần lệ phí được đề nghị miễn.`,
         en: `Exemption requested: ${e.labelEn}${lawVi}. ${e.reasonEn}. While it is reviewed, the part requested for exemption is not due.`,
       };
     case 'confirmed':
-      return { vi: `Cán bộ đã xác nhận miễn lệ phí: ${e.labelVi}. ${e.reasonVi}.`, en: `The officer confirmed the exemption: ${e.labelEn}. ${e.reasonEn}.` };
+      return {
+        vi: `Cán bộ đã xác nhận miễn lệ phí: ${e.labelVi}. ${e.reasonVi}.`,
+        en: `The officer confirmed the exemption: ${e.labelEn}. ${e.reasonEn}.`,
+      };
     case 'rejected':
-      return { vi: `Không được miễn lệ phí theo lý do "${e.labelVi}": ${e.reasonVi}.`, en: `No exemption for "${e.labelEn}": ${e.reasonEn}.` };
+      return {
+        vi: `Không được miễn lệ phí theo lý do "${e.labelVi}": ${e.reasonVi}.`,
+        en: `No exemption for "${e.labelEn}": ${e.reasonEn}.`,
+      };
   }
 }
 
@@ -142,16 +193,37 @@ function dueLine(base: number, exempted: number): { vi: string; en: string } {
       en: `Amount due: ${formatVnd(base - exempted, 'en')} (${formatVnd(exempted, 'en')} waived for the applicant).`,
     };
   }
-  return { vi: `Số tiền phải nộp: ${formatVnd(base - exempted, 'vi')}.`, en: `Amount due: ${formatVnd(base - exempted, 'en')}.` };
+  return {
+    vi: `Số tiền phải nộp: ${formatVnd(base - exempted, 'vi')}.`,
+    en: `Amount due: ${formatVnd(base - exempted, 'en')}.`,
+  };
 }
 
-function lineTexts(version: FeeVersion, input: FeeInput, lines: FeeCalculationLine[], rate: 'online' | 'direct'): { vi: string[]; en: string[] } {
-  const vi = lines.map((l) => `${l.labelVi}: ${formatVnd(l.unit, 'vi')} × ${l.quantity} ${l.basis === 'per_person' ? 'người' : 'hồ sơ'} = ${formatVnd(l.amount, 'vi')}.`);
-  const en = lines.map((l) => `${l.labelEn}: ${formatVnd(l.unit, 'en')} × ${l.quantity} ${l.basis === 'per_person' ? (l.quantity === 1 ? 'person' : 'persons') : 'dossier'} = ${formatVnd(l.amount, 'en')}.`);
-  const assistedVi = input.channel === 'assisted' ? ' (nộp trên thiết bị tại bộ phận một cửa có hướng dẫn được tính như nộp trực tuyến)' : '';
+function lineTexts(
+  version: FeeVersion,
+  input: FeeInput,
+  lines: FeeCalculationLine[],
+  rate: 'online' | 'direct',
+): { vi: string[]; en: string[] } {
+  const vi = lines.map(
+    (l) =>
+      `${l.labelVi}: ${formatVnd(l.unit, 'vi')} × ${l.quantity} ${l.basis === 'per_person' ? 'người' : 'hồ sơ'} = ${formatVnd(l.amount, 'vi')}.`,
+  );
+  const en = lines.map(
+    (l) =>
+      `${l.labelEn}: ${formatVnd(l.unit, 'en')} × ${l.quantity} ${l.basis === 'per_person' ? (l.quantity === 1 ? 'person' : 'persons') : 'dossier'} = ${formatVnd(l.amount, 'en')}.`,
+  );
+  const assistedVi =
+    input.channel === 'assisted'
+      ? ' (nộp trên thiết bị tại bộ phận một cửa có hướng dẫn được tính như nộp trực tuyến)'
+      : '';
   const assistedEn = input.channel === 'assisted' ? ' (filing on a counter device with guidance counts as online)' : '';
-  vi.push(`Mức thu ${rate === 'online' ? 'khi nộp trực tuyến' : 'khi nộp trực tiếp (hồ sơ giấy)'}${assistedVi}${version.fees.legalBasis ? `, theo ${version.fees.legalBasis}` : ''}.`);
-  en.push(`${rate === 'online' ? 'Online' : 'Direct (paper filing)'} rate${assistedEn}${version.fees.legalBasis ? `, under ${version.fees.legalBasis}` : ''}.`);
+  vi.push(
+    `Mức thu ${rate === 'online' ? 'khi nộp trực tuyến' : 'khi nộp trực tiếp (hồ sơ giấy)'}${assistedVi}${version.fees.legalBasis ? `, theo ${version.fees.legalBasis}` : ''}.`,
+  );
+  en.push(
+    `${rate === 'online' ? 'Online' : 'Direct (paper filing)'} rate${assistedEn}${version.fees.legalBasis ? `, under ${version.fees.legalBasis}` : ''}.`,
+  );
   return { vi, en };
 }
 
@@ -166,11 +238,38 @@ export function calculateFee(version: FeeVersion, input: FeeInput, lists: ListLo
   const rate = input.channel === 'paper' ? 'direct' : 'online';
   const variant = input.variant ?? 'standard';
   const fee = baseFee(version, { channel: rate, persons: input.persons, variant });
-  const lines: FeeCalculationLine[] = fee.lines.map((l) => ({ code: l.code, labelVi: l.labelVi, labelEn: l.labelEn, basis: l.basis, unit: l.unitAmount, quantity: l.quantity, amount: l.amount }));
-  const head = { procedureCode: version.code, versionId: version.id, asOf: input.asOf, channel: input.channel, rate, persons: input.persons, variant, claim: input.claim, base: fee.amount, lines } as const;
+  const lines: FeeCalculationLine[] = fee.lines.map((l) => ({
+    code: l.code,
+    labelVi: l.labelVi,
+    labelEn: l.labelEn,
+    basis: l.basis,
+    unit: l.unitAmount,
+    quantity: l.quantity,
+    amount: l.amount,
+  }));
+  const head = {
+    procedureCode: version.code,
+    versionId: version.id,
+    asOf: input.asOf,
+    channel: input.channel,
+    rate,
+    persons: input.persons,
+    variant,
+    claim: input.claim,
+    base: fee.amount,
+    lines,
+  } as const;
   if (fee.amount === 0) {
-    const vi = ['Thủ tục này không thu lệ phí.', ...(version.fees.noteVi ? [version.fees.noteVi] : []), 'Số tiền phải nộp: 0 đồng.'];
-    const en = ['This procedure has no fee.', ...(version.fees.noteEn ? [version.fees.noteEn] : []), 'Amount due: 0 VND.'];
+    const vi = [
+      'Thủ tục này không thu lệ phí.',
+      ...(version.fees.noteVi ? [version.fees.noteVi] : []),
+      'Số tiền phải nộp: 0 đồng.',
+    ];
+    const en = [
+      'This procedure has no fee.',
+      ...(version.fees.noteEn ? [version.fees.noteEn] : []),
+      'Amount due: 0 VND.',
+    ];
     return { ...head, exemption: null, exempted: 0, amount: 0, explanationVi: vi, explanationEn: en };
   }
   const { exemption, notesVi, notesEn } = decide(version, input, lists);
@@ -194,13 +293,26 @@ export function calculateFee(version: FeeVersion, input: FeeInput, lists: ListLo
  * and the explanation gains the decision and the new amount. Only a pending exemption can be
  * decided (FEE.DECISION_CONFLICT otherwise): a decision, once made, is not reversed here.
  */
-export function decideExemption(calc: FeeCalculation, decision: 'confirmed' | 'rejected', reason: string, decidedOn?: string): FeeCalculation {
+export function decideExemption(
+  calc: FeeCalculation,
+  decision: 'confirmed' | 'rejected',
+  reason: string,
+  decidedOn?: string,
+): FeeCalculation {
   if (decision !== 'confirmed' && decision !== 'rejected') {
-    throw inputInvalid('decision', 'Quyết định phải là confirmed hoặc rejected', 'The decision must be confirmed or rejected');
+    throw inputInvalid(
+      'decision',
+      'Quyết định phải là confirmed hoặc rejected',
+      'The decision must be confirmed or rejected',
+    );
   }
   const text = typeof reason === 'string' ? reason.trim() : '';
   if (text.length < 3 || text.length > 500) {
-    throw decisionInvalid('reason', 'Ghi lý do xác nhận hoặc từ chối (3–500 ký tự)', 'Give the reason for confirming or rejecting (3–500 characters)');
+    throw decisionInvalid(
+      'reason',
+      'Ghi lý do xác nhận hoặc từ chối (3–500 ký tự)',
+      'Give the reason for confirming or rejecting (3–500 characters)',
+    );
   }
   if (!calc.exemption || calc.exemption.status !== 'pending') throw decisionConflict(calc.exemption?.status ?? null);
   const dayVi = decidedOn ? ` ngày ${formatDateVi(decidedOn)}` : '';

@@ -27,11 +27,26 @@ export function ageOn(birthDate: string, asOf: string): number {
   return asOf.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
-const verdict = (holds: boolean | null, vi: string, en: string, provisional = false): Verdict => ({ holds, vi, en, provisional });
+const verdict = (holds: boolean | null, vi: string, en: string, provisional = false): Verdict => ({
+  holds,
+  vi,
+  en,
+  provisional,
+});
 
-function ageVerdict(facts: ApplicantFacts, asOf: string, test: (age: number) => boolean, ruleVi: string, ruleEn: string): Verdict {
+function ageVerdict(
+  facts: ApplicantFacts,
+  asOf: string,
+  test: (age: number) => boolean,
+  ruleVi: string,
+  ruleEn: string,
+): Verdict {
   if (!facts.birthDate) {
-    return verdict(null, 'Cơ sở dữ liệu dân cư chưa có ngày sinh đầy đủ nên chưa xác định được tuổi', 'The registry holds no full birth date, so the age cannot be determined');
+    return verdict(
+      null,
+      'Cơ sở dữ liệu dân cư chưa có ngày sinh đầy đủ nên chưa xác định được tuổi',
+      'The registry holds no full birth date, so the age cannot be determined',
+    );
   }
   const age = ageOn(facts.birthDate, asOf);
   const holds = test(age);
@@ -48,11 +63,27 @@ function entryText(hit: ListHit): { vi: string; en: string } {
   return { vi, en };
 }
 
-function unitInList(facts: ApplicantFacts, listCode: string, asOf: string, lists: ListLookup, subjectVi: string, subjectEn: string): Verdict {
+function unitInList(
+  facts: ApplicantFacts,
+  listCode: string,
+  asOf: string,
+  lists: ListLookup,
+  subjectVi: string,
+  subjectEn: string,
+): Verdict {
   const list = lists.list(listCode);
-  if (!list) return verdict(false, `Chưa có danh sách "${listCode}" nên không xét được`, `There is no list "${listCode}", so this cannot apply`);
+  if (!list)
+    return verdict(
+      false,
+      `Chưa có danh sách "${listCode}" nên không xét được`,
+      `There is no list "${listCode}", so this cannot apply`,
+    );
   if (!facts.residenceUnitCode) {
-    return verdict(null, 'Cơ sở dữ liệu dân cư chưa có nơi thường trú nên chưa xét được', 'The registry holds no permanent residence, so this cannot be checked');
+    return verdict(
+      null,
+      'Cơ sở dữ liệu dân cư chưa có nơi thường trú nên chưa xét được',
+      'The registry holds no permanent residence, so this cannot be checked',
+    );
   }
   const name = lists.unitName(facts.residenceUnitCode);
   const hit = lists.unit(listCode, facts.residenceUnitCode);
@@ -64,7 +95,12 @@ function unitInList(facts: ApplicantFacts, listCode: string, asOf: string, lists
     );
   }
   const text = entryText(hit);
-  return verdict(true, `${subjectVi} ${name}, có trong ${text.vi}`, `${subjectEn} ${name}, which is in ${text.en}`, hit.provisional);
+  return verdict(
+    true,
+    `${subjectVi} ${name}, có trong ${text.vi}`,
+    `${subjectEn} ${name}, which is in ${text.en}`,
+    hit.provisional,
+  );
 }
 
 /**
@@ -76,30 +112,76 @@ function unitInList(facts: ApplicantFacts, listCode: string, asOf: string, lists
  * - `resident_in_unit_list` — permanent residence in a commune of the list (border communes);
  * - `household_in_list` — the applicant's household is in the list (poor households).
  */
-export function evaluateCriterion(criterion: ExemptionCriterion, facts: ApplicantFacts, asOf: string, lists: ListLookup): Verdict {
+export function evaluateCriterion(
+  criterion: ExemptionCriterion,
+  facts: ApplicantFacts,
+  asOf: string,
+  lists: ListLookup,
+): Verdict {
   switch (criterion.kind) {
     case 'age_below':
-      return ageVerdict(facts, asOf, (age) => age < criterion.years, `dưới ${criterion.years} tuổi`, `under ${criterion.years}`);
+      return ageVerdict(
+        facts,
+        asOf,
+        (age) => age < criterion.years,
+        `dưới ${criterion.years} tuổi`,
+        `under ${criterion.years}`,
+      );
     case 'age_at_least':
-      return ageVerdict(facts, asOf, (age) => age >= criterion.years, `từ đủ ${criterion.years} tuổi`, `${criterion.years} or older`);
+      return ageVerdict(
+        facts,
+        asOf,
+        (age) => age >= criterion.years,
+        `từ đủ ${criterion.years} tuổi`,
+        `${criterion.years} or older`,
+      );
     case 'ethnic_minority_in_unit_list': {
       if (!facts.ethnicityCode) {
-        return verdict(null, 'Cơ sở dữ liệu dân cư chưa có thông tin dân tộc nên chưa xét được', 'The registry holds no ethnic group, so this cannot be checked');
+        return verdict(
+          null,
+          'Cơ sở dữ liệu dân cư chưa có thông tin dân tộc nên chưa xét được',
+          'The registry holds no ethnic group, so this cannot be checked',
+        );
       }
       if (facts.ethnicityCode === KINH_ETHNICITY_CODE) {
-        return verdict(false, 'Người dân tộc Kinh không thuộc diện này (chỉ đồng bào dân tộc thiểu số)', 'Kinh people are not covered (ethnic minorities only)');
+        return verdict(
+          false,
+          'Người dân tộc Kinh không thuộc diện này (chỉ đồng bào dân tộc thiểu số)',
+          'Kinh people are not covered (ethnic minorities only)',
+        );
       }
-      return unitInList(facts, criterion.list, asOf, lists, 'Người dân tộc thiểu số, thường trú tại', 'An ethnic-minority person with permanent residence in');
+      return unitInList(
+        facts,
+        criterion.list,
+        asOf,
+        lists,
+        'Người dân tộc thiểu số, thường trú tại',
+        'An ethnic-minority person with permanent residence in',
+      );
     }
     case 'resident_in_unit_list':
       return unitInList(facts, criterion.list, asOf, lists, 'Thường trú tại', 'Permanent residence in');
     case 'household_in_list': {
       const list = lists.list(criterion.list);
-      if (!list) return verdict(false, `Chưa có danh sách "${criterion.list}" nên không xét được`, `There is no list "${criterion.list}", so this cannot apply`);
-      if (!facts.householdId) return verdict(null, 'Cơ sở dữ liệu dân cư chưa có hộ gia đình của người nộp', 'The registry holds no household for the applicant');
+      if (!list)
+        return verdict(
+          false,
+          `Chưa có danh sách "${criterion.list}" nên không xét được`,
+          `There is no list "${criterion.list}", so this cannot apply`,
+        );
+      if (!facts.householdId)
+        return verdict(
+          null,
+          'Cơ sở dữ liệu dân cư chưa có hộ gia đình của người nộp',
+          'The registry holds no household for the applicant',
+        );
       const hit = lists.household(criterion.list, facts.householdId);
       if (!hit) {
-        return verdict(false, `Hộ gia đình không có trong danh sách "${list.nameVi}" vào ngày ${formatDateVi(asOf)}`, `The household is not in the list "${list.nameEn}" on ${asOf}`);
+        return verdict(
+          false,
+          `Hộ gia đình không có trong danh sách "${list.nameVi}" vào ngày ${formatDateVi(asOf)}`,
+          `The household is not in the list "${list.nameEn}" on ${asOf}`,
+        );
       }
       const text = entryText(hit);
       return verdict(true, `Hộ gia đình có trong ${text.vi}`, `The household is in ${text.en}`, hit.provisional);

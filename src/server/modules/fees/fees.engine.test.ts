@@ -16,13 +16,33 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.dispose());
 
-const kinhIn = (residenceUnitCode: string, householdId: string | null = null): ApplicantFacts => ({ personId: null, birthDate: '1980-01-01', ethnicityCode: '01', residenceUnitCode, householdId });
-const fee = (applicant: ApplicantFacts, asOf: string) => computeDossierFee(database.db, permanent, { channel: 'paper', persons: 1, applicant, claim: null, asOf });
+const kinhIn = (residenceUnitCode: string, householdId: string | null = null): ApplicantFacts => ({
+  personId: null,
+  birthDate: '1980-01-01',
+  ethnicityCode: '01',
+  residenceUnitCode,
+  householdId,
+});
+const fee = (applicant: ApplicantFacts, asOf: string) =>
+  computeDossierFee(database.db, permanent, { channel: 'paper', persons: 1, applicant, claim: null, asOf });
 
 describe('list effective dates', () => {
   it('applies a commune entry from its first day to its last day, both included', async () => {
-    const member = await addListMember(database.db, 'border_communes', { unitCode: '03390', validFrom: '2026-01-01', source: 'Quyết định thử nghiệm A', provisional: false }, null, '2026-01-01');
-    await endListMember(database.db, 'border_communes', member.id, { validTo: '2026-06-30', source: 'Quyết định thử nghiệm B' }, null, '2026-07-01');
+    const member = await addListMember(
+      database.db,
+      'border_communes',
+      { unitCode: '03390', validFrom: '2026-01-01', source: 'Quyết định thử nghiệm A', provisional: false },
+      null,
+      '2026-01-01',
+    );
+    await endListMember(
+      database.db,
+      'border_communes',
+      member.id,
+      { validTo: '2026-06-30', source: 'Quyết định thử nghiệm B' },
+      null,
+      '2026-07-01',
+    );
     const applicant = kinhIn('03390'); // Xã Bình Lư
     expect((await fee(applicant, '2025-12-31')).amount).toBe(20_000);
     expect((await fee(applicant, '2026-01-01')).exemption).toMatchObject({ code: 'border_commune', status: 'granted' });
@@ -39,7 +59,13 @@ describe('list effective dates', () => {
 
   it('applies a household entry only while it is valid', async () => {
     const householdId = '33333333-3333-4333-8333-333333333333';
-    await addListMember(database.db, 'poor_households', { householdId, validFrom: '2026-02-01', source: 'Danh sách hộ nghèo thử nghiệm', provisional: false }, null, '2026-02-01');
+    await addListMember(
+      database.db,
+      'poor_households',
+      { householdId, validFrom: '2026-02-01', source: 'Danh sách hộ nghèo thử nghiệm', provisional: false },
+      null,
+      '2026-02-01',
+    );
     expect((await fee(kinhIn('03388', householdId), '2026-01-31')).exemption).toBeNull();
     expect((await fee(kinhIn('03388', householdId), '2026-02-01')).exemption).toMatchObject({ code: 'poor_household' });
   });

@@ -57,7 +57,11 @@ export function decisionInvalid(field: string, vi: string, en: string): AppError
 export function decisionConflict(status: string | null): AppError {
   const what = status === null ? 'không có lý do miễn nào đang chờ xét' : `lý do miễn đang ở trạng thái "${status}"`;
   const whatEn = status === null ? 'there is no exemption waiting for a decision' : `the exemption is "${status}"`;
-  return new AppError(FEE_ERRORS.DECISION_CONFLICT, `Không thể xác nhận hay từ chối: ${what}`, `Cannot confirm or reject: ${whatEn}`);
+  return new AppError(
+    FEE_ERRORS.DECISION_CONFLICT,
+    `Không thể xác nhận hay từ chối: ${what}`,
+    `Cannot confirm or reject: ${whatEn}`,
+  );
 }
 
 export function listNotFound(code: string): AppError {
@@ -65,7 +69,12 @@ export function listNotFound(code: string): AppError {
 }
 
 export function listAlreadyExists(code: string): AppError {
-  return fieldError(FEE_ERRORS.LIST_ALREADY_EXISTS, 'code', `Đã có danh sách mã "${code}"`, `A list "${code}" already exists`);
+  return fieldError(
+    FEE_ERRORS.LIST_ALREADY_EXISTS,
+    'code',
+    `Đã có danh sách mã "${code}"`,
+    `A list "${code}" already exists`,
+  );
 }
 
 export function memberInvalid(field: string, vi: string, en: string): AppError {
@@ -73,7 +82,11 @@ export function memberInvalid(field: string, vi: string, en: string): AppError {
 }
 
 export function memberNotFound(): AppError {
-  return new AppError(FEE_ERRORS.MEMBER_NOT_FOUND, 'Không tìm thấy dòng này trong danh sách', 'No such entry in the list');
+  return new AppError(
+    FEE_ERRORS.MEMBER_NOT_FOUND,
+    'Không tìm thấy dòng này trong danh sách',
+    'No such entry in the list',
+  );
 }
 
 /** A new membership would overlap one already recorded for the same unit or household. */

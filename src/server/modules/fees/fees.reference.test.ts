@@ -5,7 +5,15 @@ import { REFERENCE_DIR } from '../units';
 import { readFeeListsReference } from './index';
 
 interface UnitsFile {
-  units: Array<{ code: string; fullName: string; level: string; type: string; parentCode: string | null; validFrom: string | null; validTo: string | null }>;
+  units: Array<{
+    code: string;
+    fullName: string;
+    level: string;
+    type: string;
+    parentCode: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+  }>;
   mergers: Array<{ newCode: string; oldCode: string }>;
 }
 
@@ -16,7 +24,9 @@ describe('the reference exemption lists of Lai Châu (reference/fees)', () => {
   it('name current communes by their code and name, all from the four former border districts', async () => {
     const reference = await readFeeListsReference();
     const units = JSON.parse(await readFile(`${REFERENCE_DIR}/admin-units/12.json`, 'utf8')) as UnitsFile;
-    const current = new Map(units.units.filter((u) => u.level === 'commune' && u.validTo === null).map((u) => [u.code, u]));
+    const current = new Map(
+      units.units.filter((u) => u.level === 'commune' && u.validTo === null).map((u) => [u.code, u]),
+    );
     const old = new Map(units.units.filter((u) => u.level === 'commune' && u.validTo !== null).map((u) => [u.code, u]));
     for (const list of reference.lists) {
       for (const member of list.units) {
@@ -50,7 +60,8 @@ describe('the reference exemption lists of Lai Châu (reference/fees)', () => {
       for (const e of p.fees.exemptions) {
         const c = e.criterion;
         if (c?.kind === 'household_in_list') named.set(c.list, 'household');
-        if (c?.kind === 'resident_in_unit_list' || c?.kind === 'ethnic_minority_in_unit_list') named.set(c.list, 'unit');
+        if (c?.kind === 'resident_in_unit_list' || c?.kind === 'ethnic_minority_in_unit_list')
+          named.set(c.list, 'unit');
       }
     }
     expect(named.size).toBe(3);

@@ -32,7 +32,11 @@ export async function lockList(db: Db, code: string): Promise<ListRow | undefine
 
 /** Inserts a list unless its code exists; false when it did. */
 export async function insertList(db: Db, row: NewListRow): Promise<boolean> {
-  const inserted = await db.insert(lists).values(row).onConflictDoNothing({ target: lists.code }).returning({ code: lists.code });
+  const inserted = await db
+    .insert(lists)
+    .values(row)
+    .onConflictDoNothing({ target: lists.code })
+    .returning({ code: lists.code });
   return inserted.length > 0;
 }
 
@@ -40,7 +44,11 @@ export async function insertList(db: Db, row: NewListRow): Promise<boolean> {
 export async function countActive(db: Db, asOf: string): Promise<Map<string, { active: number; provisional: number }>> {
   const count = (table: typeof unitLists | typeof householdLists) =>
     db
-      .select({ listCode: table.listCode, active: sql<string>`count(*)`, provisional: sql<string>`count(*) filter (where ${table.provisional})` })
+      .select({
+        listCode: table.listCode,
+        active: sql<string>`count(*)`,
+        provisional: sql<string>`count(*) filter (where ${table.provisional})`,
+      })
       .from(table)
       .where(validOn(table, asOf))
       .groupBy(table.listCode);
@@ -49,7 +57,12 @@ export async function countActive(db: Db, asOf: string): Promise<Map<string, { a
 }
 
 /** An entry of the applicant's unit or household in a list, as the one-statement lookup returns it. */
-export interface EntryJson { validFrom: string; validTo: string | null; source: string; provisional: boolean }
+export interface EntryJson {
+  validFrom: string;
+  validTo: string | null;
+  source: string;
+  provisional: boolean;
+}
 
 /**
  * Every list definition, each with the entries of one unit and of one household valid on
@@ -75,7 +88,12 @@ function prepareListsWithEntries(db: Db) {
 }
 const preparedListsWithEntries = new WeakMap<Db, ReturnType<typeof prepareListsWithEntries>>();
 
-export async function listsWithEntriesOn(db: Db, unitCode: string | null, householdId: string | null, asOf: string): Promise<Array<ListRow & { unitEntries: EntryJson[]; householdEntries: EntryJson[] }>> {
+export async function listsWithEntriesOn(
+  db: Db,
+  unitCode: string | null,
+  householdId: string | null,
+  asOf: string,
+): Promise<Array<ListRow & { unitEntries: EntryJson[]; householdEntries: EntryJson[] }>> {
   let prepared = preparedListsWithEntries.get(db);
   if (!prepared) preparedListsWithEntries.set(db, (prepared = prepareListsWithEntries(db)));
   return prepared.execute({ unitCode, householdId, asOf });
@@ -83,30 +101,64 @@ export async function listsWithEntriesOn(db: Db, unitCode: string | null, househ
 
 /** A list's unit memberships: those valid on `asOf`, or the whole history when `asOf` is null. */
 export async function listUnitMembers(db: Db, listCode: string, asOf: string | null): Promise<UnitMemberRow[]> {
-  const where = asOf ? and(eq(unitLists.listCode, listCode), validOn(unitLists, asOf)) : eq(unitLists.listCode, listCode);
+  const where = asOf
+    ? and(eq(unitLists.listCode, listCode), validOn(unitLists, asOf))
+    : eq(unitLists.listCode, listCode);
   return db.select().from(unitLists).where(where).orderBy(asc(unitLists.unitCode), asc(unitLists.validFrom));
 }
 
-export async function listHouseholdMembers(db: Db, listCode: string, asOf: string | null): Promise<HouseholdMemberRow[]> {
-  const where = asOf ? and(eq(householdLists.listCode, listCode), validOn(householdLists, asOf)) : eq(householdLists.listCode, listCode);
-  return db.select().from(householdLists).where(where).orderBy(asc(householdLists.householdId), asc(householdLists.validFrom));
+export async function listHouseholdMembers(
+  db: Db,
+  listCode: string,
+  asOf: string | null,
+): Promise<HouseholdMemberRow[]> {
+  const where = asOf
+    ? and(eq(householdLists.listCode, listCode), validOn(householdLists, asOf))
+    : eq(householdLists.listCode, listCode);
+  return db
+    .select()
+    .from(householdLists)
+    .where(where)
+    .orderBy(asc(householdLists.householdId), asc(householdLists.validFrom));
 }
 
 /** A membership of the unit whose period reaches `validFrom` or later (a new open entry would overlap it). */
-export async function findUnitOverlap(db: Db, listCode: string, unitCode: string, validFrom: string): Promise<UnitMemberRow | undefined> {
+export async function findUnitOverlap(
+  db: Db,
+  listCode: string,
+  unitCode: string,
+  validFrom: string,
+): Promise<UnitMemberRow | undefined> {
   const [row] = await db
     .select()
     .from(unitLists)
-    .where(and(eq(unitLists.listCode, listCode), eq(unitLists.unitCode, unitCode), or(isNull(unitLists.validTo), gte(unitLists.validTo, validFrom))))
+    .where(
+      and(
+        eq(unitLists.listCode, listCode),
+        eq(unitLists.unitCode, unitCode),
+        or(isNull(unitLists.validTo), gte(unitLists.validTo, validFrom)),
+      ),
+    )
     .limit(1);
   return row;
 }
 
-export async function findHouseholdOverlap(db: Db, listCode: string, householdId: string, validFrom: string): Promise<HouseholdMemberRow | undefined> {
+export async function findHouseholdOverlap(
+  db: Db,
+  listCode: string,
+  householdId: string,
+  validFrom: string,
+): Promise<HouseholdMemberRow | undefined> {
   const [row] = await db
     .select()
     .from(householdLists)
-    .where(and(eq(householdLists.listCode, listCode), eq(householdLists.householdId, householdId), or(isNull(householdLists.validTo), gte(householdLists.validTo, validFrom))))
+    .where(
+      and(
+        eq(householdLists.listCode, listCode),
+        eq(householdLists.householdId, householdId),
+        or(isNull(householdLists.validTo), gte(householdLists.validTo, validFrom)),
+      ),
+    )
     .limit(1);
   return row;
 }
@@ -124,7 +176,10 @@ export async function insertUnitMember(db: Db, member: NewMember & { unitCode: s
   return row!;
 }
 
-export async function insertHouseholdMember(db: Db, member: NewMember & { householdId: string }): Promise<HouseholdMemberRow> {
+export async function insertHouseholdMember(
+  db: Db,
+  member: NewMember & { householdId: string },
+): Promise<HouseholdMemberRow> {
   const [row] = await db.insert(householdLists).values(member).returning();
   return row!;
 }
@@ -134,22 +189,46 @@ export async function insertUnitMembers(db: Db, members: Array<NewMember & { uni
   if (members.length > 0) await db.insert(unitLists).values(members);
 }
 
-export async function findMember(db: Db, kind: 'unit' | 'household', listCode: string, id: string): Promise<MemberRow | undefined> {
+export async function findMember(
+  db: Db,
+  kind: 'unit' | 'household',
+  listCode: string,
+  id: string,
+): Promise<MemberRow | undefined> {
   if (kind === 'unit') {
-    const [row] = await db.select().from(unitLists).where(and(eq(unitLists.id, id), eq(unitLists.listCode, listCode)));
+    const [row] = await db
+      .select()
+      .from(unitLists)
+      .where(and(eq(unitLists.id, id), eq(unitLists.listCode, listCode)));
     return row;
   }
-  const [row] = await db.select().from(householdLists).where(and(eq(householdLists.id, id), eq(householdLists.listCode, listCode)));
+  const [row] = await db
+    .select()
+    .from(householdLists)
+    .where(and(eq(householdLists.id, id), eq(householdLists.listCode, listCode)));
   return row;
 }
 
 /** Ends an open membership on `validTo` (inclusive) with the decision that ends it; undefined when it was no longer open. */
-export async function endMember(db: Db, kind: 'unit' | 'household', id: string, end: { validTo: string; source: string; endedBy: string | null }): Promise<MemberRow | undefined> {
+export async function endMember(
+  db: Db,
+  kind: 'unit' | 'household',
+  id: string,
+  end: { validTo: string; source: string; endedBy: string | null },
+): Promise<MemberRow | undefined> {
   const values = { validTo: end.validTo, endSource: end.source, endedBy: end.endedBy, endedAt: sql`now()` };
   if (kind === 'unit') {
-    const [row] = await db.update(unitLists).set(values).where(and(eq(unitLists.id, id), isNull(unitLists.validTo))).returning();
+    const [row] = await db
+      .update(unitLists)
+      .set(values)
+      .where(and(eq(unitLists.id, id), isNull(unitLists.validTo)))
+      .returning();
     return row;
   }
-  const [row] = await db.update(householdLists).set(values).where(and(eq(householdLists.id, id), isNull(householdLists.validTo))).returning();
+  const [row] = await db
+    .update(householdLists)
+    .set(values)
+    .where(and(eq(householdLists.id, id), isNull(householdLists.validTo)))
+    .returning();
   return row;
 }

@@ -42,19 +42,38 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/quote',
-      { config: { action: 'dossiers.own.file' }, schema: { tags, summary: 'Lệ phí dự kiến trước khi nộp hồ sơ / the fee before filing', querystring: FeeQuoteQuery, response: { 200: FeeQuote } } },
+      {
+        config: { action: 'dossiers.own.file' },
+        schema: {
+          tags,
+          summary: 'Lệ phí dự kiến trước khi nộp hồ sơ / the fee before filing',
+          querystring: FeeQuoteQuery,
+          response: { 200: FeeQuote },
+        },
+      },
       async (req) => feeQuote(db, { nationalId: req.access.actor?.nationalId ?? null }, req.query),
     );
 
     app.get(
       '/lists',
-      { config: { action: 'fees.lists.read' }, schema: { tags, summary: 'Danh sách xét miễn lệ phí / exemption lists', querystring: FeeListsQuery, response: { 200: FeeListPage } } },
+      {
+        config: { action: 'fees.lists.read' },
+        schema: {
+          tags,
+          summary: 'Danh sách xét miễn lệ phí / exemption lists',
+          querystring: FeeListsQuery,
+          response: { 200: FeeListPage },
+        },
+      },
       async (req) => ({ items: await listFeeLists(db, req.query.asOf ?? todayInVietnam()) }),
     );
 
     app.post(
       '/lists',
-      { config: { action: 'fees.lists.manage' }, schema: { tags, summary: 'Tạo danh sách / create a list', body: NewFeeListBody, response: { 201: FeeList } } },
+      {
+        config: { action: 'fees.lists.manage' },
+        schema: { tags, summary: 'Tạo danh sách / create a list', body: NewFeeListBody, response: { 201: FeeList } },
+      },
       async (req, reply) => {
         requireProvinceWide(req);
         return reply.status(201).send(await createFeeList(db, req.body, actorId(req), todayInVietnam()));
@@ -63,22 +82,52 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/lists/:code/members',
-      { config: { action: 'fees.lists.read' }, schema: { tags, summary: 'Thành viên của danh sách / members of a list', params: FeeListParams, querystring: FeeListMembersQuery, response: { 200: FeeListMembers } } },
-      async (req) => getListMembers(db, req.params.code, { asOf: req.query.asOf ?? todayInVietnam(), show: req.query.show }),
+      {
+        config: { action: 'fees.lists.read' },
+        schema: {
+          tags,
+          summary: 'Thành viên của danh sách / members of a list',
+          params: FeeListParams,
+          querystring: FeeListMembersQuery,
+          response: { 200: FeeListMembers },
+        },
+      },
+      async (req) =>
+        getListMembers(db, req.params.code, { asOf: req.query.asOf ?? todayInVietnam(), show: req.query.show }),
     );
 
     app.post(
       '/lists/:code/members',
-      { config: { action: 'fees.lists.manage' }, schema: { tags, summary: 'Thêm xã hoặc hộ vào danh sách / add a member', params: FeeListParams, body: AddFeeListMemberBody, response: { 201: FeeListMember } } },
+      {
+        config: { action: 'fees.lists.manage' },
+        schema: {
+          tags,
+          summary: 'Thêm xã hoặc hộ vào danh sách / add a member',
+          params: FeeListParams,
+          body: AddFeeListMemberBody,
+          response: { 201: FeeListMember },
+        },
+      },
       async (req, reply) => {
         requireProvinceWide(req);
-        return reply.status(201).send(await addListMember(db, req.params.code, req.body, actorId(req), todayInVietnam()));
+        return reply
+          .status(201)
+          .send(await addListMember(db, req.params.code, req.body, actorId(req), todayInVietnam()));
       },
     );
 
     app.post(
       '/lists/:code/members/:id/end',
-      { config: { action: 'fees.lists.manage' }, schema: { tags, summary: 'Kết thúc một dòng của danh sách / end a membership', params: FeeListMemberParams, body: EndFeeListMemberBody, response: { 200: FeeListMember } } },
+      {
+        config: { action: 'fees.lists.manage' },
+        schema: {
+          tags,
+          summary: 'Kết thúc một dòng của danh sách / end a membership',
+          params: FeeListMemberParams,
+          body: EndFeeListMemberBody,
+          response: { 200: FeeListMember },
+        },
+      },
       async (req) => {
         requireProvinceWide(req);
         return endListMember(db, req.params.code, req.params.id, req.body, actorId(req), todayInVietnam());

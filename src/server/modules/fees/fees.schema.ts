@@ -26,7 +26,10 @@ export const lists = feesSchema.table(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('lists_kind_ck', sql`${t.kind} in ('unit', 'household')`), check('lists_code_ck', sql`${t.code} ~ '^[a-z][a-z0-9_]{1,59}$'`)],
+  (t) => [
+    check('lists_kind_ck', sql`${t.kind} in ('unit', 'household')`),
+    check('lists_code_ck', sql`${t.code} ~ '^[a-z][a-z0-9_]{1,59}$'`),
+  ],
 );
 
 /** A unit (commune) in a unit list from `valid_from` to `valid_to` (inclusive; null = open). */

@@ -7,7 +7,9 @@ import { listUnits } from '../units';
 import * as repo from './fees.repository';
 
 /** The lists shipped for Lai Châu (provisional entries, method and sources inside). */
-export const FEE_LISTS_REFERENCE_FILE = fileURLToPath(new URL('../../../../reference/fees/lai-chau-exemption-lists.json', import.meta.url));
+export const FEE_LISTS_REFERENCE_FILE = fileURLToPath(
+  new URL('../../../../reference/fees/lai-chau-exemption-lists.json', import.meta.url),
+);
 
 const ReferenceFile = z.object({
   provinceCode: z.string(),
@@ -45,13 +47,21 @@ export async function seedFeeLists(db: Db, file = FEE_LISTS_REFERENCE_FILE): Pro
     const created: string[] = [];
     for (const list of reference.lists) {
       const { code, kind, nameVi, nameEn, descriptionVi, descriptionEn } = list;
-      if (!(await repo.insertList(tx, { code, kind, nameVi, nameEn, descriptionVi, descriptionEn, createdBy: null }))) continue;
+      if (!(await repo.insertList(tx, { code, kind, nameVi, nameEn, descriptionVi, descriptionEn, createdBy: null })))
+        continue;
       created.push(code);
       if (list.units.length === 0) continue;
       const known = new Set((await listUnits(tx, list.validFrom, { level: 'commune' })).map((u) => u.code));
       const members = list.units
         .filter((u) => known.has(u.code))
-        .map((u) => ({ listCode: code, unitCode: u.code, validFrom: list.validFrom, source: list.source, provisional: true, createdBy: null }));
+        .map((u) => ({
+          listCode: code,
+          unitCode: u.code,
+          validFrom: list.validFrom,
+          source: list.source,
+          provisional: true,
+          createdBy: null,
+        }));
       await repo.insertUnitMembers(tx, members);
     }
     return created;

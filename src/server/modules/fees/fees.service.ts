@@ -12,7 +12,13 @@ import type { ApplicantFacts, FeeInput, ListHit, ListLookup } from './fees.types
 import * as repo from './fees.repository';
 
 /** The registry facts of nobody: nothing can be checked automatically. */
-export const UNKNOWN_APPLICANT: ApplicantFacts = { personId: null, birthDate: null, ethnicityCode: null, residenceUnitCode: null, householdId: null };
+export const UNKNOWN_APPLICANT: ApplicantFacts = {
+  personId: null,
+  birthDate: null,
+  ethnicityCode: null,
+  residenceUnitCode: null,
+  householdId: null,
+};
 
 /** Full name of a unit on a date, or the code when the units table does not know it then. */
 async function unitFullName(db: Db, code: string, asOf: string): Promise<string> {
@@ -30,7 +36,14 @@ export async function loadListLookup(db: Db, facts: ApplicantFacts, asOf: string
   ]);
   const byCode = new Map(defs.map((d) => [d.code, d]));
   const hit = (def: repo.ListRow, entry: repo.EntryJson | undefined): ListHit | undefined =>
-    entry && { listNameVi: def.nameVi, listNameEn: def.nameEn, validFrom: entry.validFrom, validTo: entry.validTo, source: entry.source, provisional: entry.provisional };
+    entry && {
+      listNameVi: def.nameVi,
+      listNameEn: def.nameEn,
+      validFrom: entry.validFrom,
+      validTo: entry.validTo,
+      source: entry.source,
+      provisional: entry.provisional,
+    };
   return {
     list: (code) => {
       const def = byCode.get(code);
@@ -42,7 +55,9 @@ export async function loadListLookup(db: Db, facts: ApplicantFacts, asOf: string
     },
     household: (listCode, householdId) => {
       const def = byCode.get(listCode);
-      return def?.kind === 'household' && householdId === facts.householdId ? hit(def, def.householdEntries[0]) : undefined;
+      return def?.kind === 'household' && householdId === facts.householdId
+        ? hit(def, def.householdEntries[0])
+        : undefined;
     },
     unitName: (code) => (code === facts.residenceUnitCode && unitName ? unitName : code),
   };
@@ -60,10 +75,19 @@ export async function computeDossierFee(db: Db, version: ProcedureVersion, input
 
 /** A person's registry record reduced to the facts the fee engine uses; permanent residence taken on `asOf`. */
 export function applicantFactsOf(
-  record: { id: string; birthDate: string | null; ethnicityCode: string | null; residenceUnitCode: string | null; household: { id: string } | null; residences: Array<{ kind: string; unitCode: string; validFrom: string; validTo: string | null }> },
+  record: {
+    id: string;
+    birthDate: string | null;
+    ethnicityCode: string | null;
+    residenceUnitCode: string | null;
+    household: { id: string } | null;
+    residences: Array<{ kind: string; unitCode: string; validFrom: string; validTo: string | null }>;
+  },
   asOf: string,
 ): ApplicantFacts {
-  const permanent = record.residences.find((r) => r.kind === 'permanent' && r.validFrom <= asOf && (r.validTo === null || r.validTo >= asOf));
+  const permanent = record.residences.find(
+    (r) => r.kind === 'permanent' && r.validFrom <= asOf && (r.validTo === null || r.validTo >= asOf),
+  );
   return {
     personId: record.id,
     birthDate: record.birthDate,
@@ -85,12 +109,18 @@ async function ownFacts(db: Db, nationalId: string | null, asOf: string): Promis
  * any. Shown before filing and paying. A citizen the province's registry does not hold gets the
  * calculation without automatic exemptions (`registryRecordFound: false`).
  */
-export async function feeQuote(db: Db, citizen: { nationalId: string | null }, query: FeeQuoteQuery, asOf: string = todayInVietnam()): Promise<FeeQuote> {
+export async function feeQuote(
+  db: Db,
+  citizen: { nationalId: string | null },
+  query: FeeQuoteQuery,
+  asOf: string = todayInVietnam(),
+): Promise<FeeQuote> {
   let version: ProcedureVersion;
   try {
     version = await getProcedureVersion(db, query.procedureCode, asOf);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'PROCEDURE.NOT_FOUND') throw procedureInvalid(query.procedureCode, asOf);
+    if (error instanceof AppError && error.code === 'PROCEDURE.NOT_FOUND')
+      throw procedureInvalid(query.procedureCode, asOf);
     throw error;
   }
   const facts = await ownFacts(db, citizen.nationalId, asOf);
@@ -103,11 +133,25 @@ export async function feeQuote(db: Db, citizen: { nationalId: string | null }, q
     variant: query.variant,
   });
   if (!facts && calculation.base > 0) {
-    calculation.explanationVi.splice(-1, 0, 'Không tìm thấy bạn trong cơ sở dữ liệu dân cư của tỉnh nên chưa tự động xét được lý do miễn lệ phí.');
-    calculation.explanationEn.splice(-1, 0, 'You were not found in the province registry, so no exemption could be checked automatically.');
+    calculation.explanationVi.splice(
+      -1,
+      0,
+      'Không tìm thấy bạn trong cơ sở dữ liệu dân cư của tỉnh nên chưa tự động xét được lý do miễn lệ phí.',
+    );
+    calculation.explanationEn.splice(
+      -1,
+      0,
+      'You were not found in the province registry, so no exemption could be checked automatically.',
+    );
   }
   return {
-    procedure: { code: version.code, versionId: version.id, version: version.version, nameVi: version.nameVi, nameEn: version.nameEn },
+    procedure: {
+      code: version.code,
+      versionId: version.id,
+      version: version.version,
+      nameVi: version.nameVi,
+      nameEn: version.nameEn,
+    },
     calculation,
     registryRecordFound: facts !== undefined,
   };

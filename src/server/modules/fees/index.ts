@@ -19,7 +19,15 @@ import type { FeeInput } from './fees.types';
 import * as service from './fees.service';
 
 /** The calculation (Zod schema in src/contracts/fees.ts), its parts and the quote. */
-export type { FeeCalculation, FeeCalculationLine, FeeCalculationExemption, FeeChannel, FeeQuote, FeeQuoteQuery, ExemptionStatus } from '../../../contracts/fees';
+export type {
+  FeeCalculation,
+  FeeCalculationLine,
+  FeeCalculationExemption,
+  FeeChannel,
+  FeeQuote,
+  FeeQuoteQuery,
+  ExemptionStatus,
+} from '../../../contracts/fees';
 export { FEE_CHANNELS, FEE_PERSONS_LIMITS, formatVnd } from '../../../contracts/fees';
 
 /** The applicant's registry facts (the caller reads them), the inputs, and the list lookup of the pure engine. */

@@ -27,7 +27,8 @@ export async function loadMatrix(db: Db): Promise<PermissionMatrix> {
   const cached = matrixCache.get(db);
   if (cached && Date.now() - cached.at < 30_000) return cached.matrix;
   const matrix = new Map<string, Set<string>>();
-  for (const p of await repo.listRolePermissions(db)) matrix.set(p.roleCode, (matrix.get(p.roleCode) ?? new Set()).add(p.action));
+  for (const p of await repo.listRolePermissions(db))
+    matrix.set(p.roleCode, (matrix.get(p.roleCode) ?? new Set()).add(p.action));
   matrixCache.set(db, { at: Date.now(), matrix });
   return matrix;
 }
@@ -60,7 +61,11 @@ export async function actorOf(db: Db, account: repo.AccountRow, acr: number | nu
   const grants: Grant[] =
     account.kind === 'citizen'
       ? [{ role: 'citizen', unitCode: null, sector: null }]
-      : (await repo.listActiveAssignments(db, account.id, todayInVietnam())).map((a) => ({ role: a.roleCode, unitCode: a.unitCode, sector: a.sector }));
+      : (await repo.listActiveAssignments(db, account.id, todayInVietnam())).map((a) => ({
+          role: a.roleCode,
+          unitCode: a.unitCode,
+          sector: a.sector,
+        }));
   return {
     accountId: account.id,
     kind: account.kind,

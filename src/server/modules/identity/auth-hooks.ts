@@ -41,7 +41,12 @@ function defaultAction(url: string): Action | undefined {
 }
 
 /** A registered route and its action (for the "no route without an action" test). */
-export interface RouteAction { method: string; url: string; action: Action; csrf: 'session' | 'own' }
+export interface RouteAction {
+  method: string;
+  url: string;
+  action: Action;
+  csrf: 'session' | 'own';
+}
 
 /**
  * Authentication and authorization for every request: the session cookie → actor → access
@@ -59,10 +64,12 @@ export async function registerAuthHooks(app: FastifyInstance, { config, database
 
   app.addHook('onRoute', (route) => {
     const action = route.config?.action ?? defaultAction(route.url);
-    if (!isAction(action)) throw new Error(`Route ${String(route.method)} ${route.url} declares no action (config.action)`);
+    if (!isAction(action))
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no action (config.action)`);
     const csrf = route.config?.csrf ?? 'session';
     route.config = { ...route.config, action, csrf };
-    for (const method of [route.method].flat()) app.routeActions.push({ method: String(method), url: route.url, action, csrf });
+    for (const method of [route.method].flat())
+      app.routeActions.push({ method: String(method), url: route.url, action, csrf });
   });
 
   app.addHook('onRequest', async (request) => {
@@ -75,7 +82,8 @@ export async function registerAuthHooks(app: FastifyInstance, { config, database
     // Decided on the route the router matched (never on the raw URL, which may be spelled
     // /%61pi/…): every state-changing request made with a session, except the sandbox pages that
     // check a form token of their own (config.csrf 'own').
-    if (usable && UNSAFE.has(request.method) && request.routeOptions.config?.csrf !== 'own') checkForgery(request, usable.csrf_token, publicOrigin);
+    if (usable && UNSAFE.has(request.method) && request.routeOptions.config?.csrf !== 'own')
+      checkForgery(request, usable.csrf_token, publicOrigin);
     authorize(request);
   });
 }
@@ -89,10 +97,18 @@ export async function registerAuthHooks(app: FastifyInstance, { config, database
  */
 function checkForgery(request: FastifyRequest, sessionToken: string, publicOrigin: string): void {
   if (!csrfMatches(sessionToken, request.headers['x-csrf-token'])) {
-    throw new AppError('AUTH.CSRF_FORBIDDEN', 'Yêu cầu thiếu mã chống giả mạo (CSRF). Hãy tải lại trang.', 'Missing or wrong anti-forgery (CSRF) token. Reload the page.');
+    throw new AppError(
+      'AUTH.CSRF_FORBIDDEN',
+      'Yêu cầu thiếu mã chống giả mạo (CSRF). Hãy tải lại trang.',
+      'Missing or wrong anti-forgery (CSRF) token. Reload the page.',
+    );
   }
   if (fromAnotherSite(request, publicOrigin)) {
-    throw new AppError('AUTH.CSRF_FORBIDDEN', 'Yêu cầu gửi từ một trang web khác bị từ chối. Hãy mở trực tiếp trang dịch vụ công.', 'A request sent from another website is refused. Open the public-service site directly.');
+    throw new AppError(
+      'AUTH.CSRF_FORBIDDEN',
+      'Yêu cầu gửi từ một trang web khác bị từ chối. Hãy mở trực tiếp trang dịch vụ công.',
+      'A request sent from another website is refused. Open the public-service site directly.',
+    );
   }
 }
 
@@ -106,12 +122,18 @@ function fromAnotherSite(request: FastifyRequest, publicOrigin: string): boolean
 
 /** The actor of a session row: a citizen grant, or the staff account's assignments valid today. */
 function actorFromRow(row: SessionActorRow): Actor {
-  const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Exclude<SessionActorRow['grants'], string>) : row.grants;
+  const grants =
+    typeof row.grants === 'string'
+      ? (JSON.parse(row.grants) as Exclude<SessionActorRow['grants'], string>)
+      : row.grants;
   return {
     accountId: row.account_id,
     kind: row.kind,
     displayName: row.display_name,
-    grants: row.kind === 'citizen' ? [{ role: 'citizen', unitCode: null, sector: null }] : grants.map((g) => ({ role: g.role, unitCode: g.unitCode, sector: g.sector })),
+    grants:
+      row.kind === 'citizen'
+        ? [{ role: 'citizen', unitCode: null, sector: null }]
+        : grants.map((g) => ({ role: g.role, unitCode: g.unitCode, sector: g.sector })),
     personId: row.person_id,
     nationalId: row.kind === 'citizen' ? row.national_id : null,
     acr: row.acr,
@@ -122,7 +144,15 @@ function authorize(request: FastifyRequest): void {
   const action = request.routeOptions.config?.action;
   if (!action || request.access.can(action)) return;
   if (!request.access.actor) {
-    throw new AppError('AUTH.UNAUTHENTICATED', 'Bạn cần đăng nhập để dùng chức năng này', 'You need to sign in to use this');
+    throw new AppError(
+      'AUTH.UNAUTHENTICATED',
+      'Bạn cần đăng nhập để dùng chức năng này',
+      'You need to sign in to use this',
+    );
   }
-  throw new AppError('AUTH.FORBIDDEN', 'Tài khoản của bạn không có quyền thực hiện việc này', 'Your account is not allowed to do this');
+  throw new AppError(
+    'AUTH.FORBIDDEN',
+    'Tài khoản của bạn không có quyền thực hiện việc này',
+    'Your account is not allowed to do this',
+  );
 }

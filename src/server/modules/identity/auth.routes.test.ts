@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const login = (payload: object, remoteAddress = '10.1.1.1') => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, remoteAddress });
+const login = (payload: object, remoteAddress = '10.1.1.1') =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, remoteAddress });
 const code = (res: { json: <T>() => T }) => res.json<{ error: { code: string } }>().error.code;
 
 describe('staff login', () => {
@@ -31,16 +32,28 @@ describe('staff login', () => {
     const setup = await s.inject({ method: 'POST', url: '/api/v1/auth/totp/setup' });
     const { secret, uri } = setup.json<{ secret: string; uri: string }>();
     expect(uri).toMatch(/^otpauth:\/\/totp\//);
-    expect((await s.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', payload: { code: '000000' } })).statusCode).toBe(400);
-    expect((await s.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', payload: { code: currentTotp(secret) } })).statusCode).toBe(200);
+    expect(
+      (await s.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', payload: { code: '000000' } })).statusCode,
+    ).toBe(400);
+    expect(
+      (await s.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', payload: { code: currentTotp(secret) } }))
+        .statusCode,
+    ).toBe(200);
     expect((await s.inject({ method: 'POST', url: '/api/v1/auth/totp/setup' })).statusCode).toBe(409); // cannot silently turn it off
-    const username = (await t.database.rows<{ username: string }>(sql`select username from identity.accounts where id = ${s.accountId}`))[0]!.username;
+    const username = (
+      await t.database.rows<{ username: string }>(sql`select username from identity.accounts where id = ${s.accountId}`)
+    )[0]!.username;
     const without = await login({ username, password: TEST_PASSWORD }, '10.4.0.1');
     expect(without.statusCode).toBe(401);
     expect(code(without)).toBe('AUTH.TOTP_UNAUTHENTICATED');
     // The code that confirmed the setup is used up; the next one signs in.
-    expect((await login({ username, password: TEST_PASSWORD, totp: currentTotp(secret, Date.now() + 30_000) }, '10.4.0.2')).statusCode).toBe(200);
-    const stored = await t.database.rows<{ totp_secret: string }>(sql`select totp_secret from identity.accounts where id = ${s.accountId}`);
+    expect(
+      (await login({ username, password: TEST_PASSWORD, totp: currentTotp(secret, Date.now() + 30_000) }, '10.4.0.2'))
+        .statusCode,
+    ).toBe(200);
+    const stored = await t.database.rows<{ totp_secret: string }>(
+      sql`select totp_secret from identity.accounts where id = ${s.accountId}`,
+    );
     expect(stored[0]!.totp_secret).not.toContain(secret); // sealed at rest
   });
 });
@@ -48,10 +61,14 @@ describe('staff login', () => {
 describe('sessions', () => {
   it('ends after 15 minutes idle and after 8 hours in all', async () => {
     const idle = await t.staff('leader', '12');
-    await t.database.db.execute(sql`update identity.sessions set last_seen_at = now() - interval '16 minutes' where account_id = ${idle.accountId}`);
+    await t.database.db.execute(
+      sql`update identity.sessions set last_seen_at = now() - interval '16 minutes' where account_id = ${idle.accountId}`,
+    );
     expect((await idle.inject('/api/v1/population/quality/report')).statusCode).toBe(401);
     const old = await t.staff('leader', '12');
-    await t.database.db.execute(sql`update identity.sessions set expires_at = now() - interval '1 second' where account_id = ${old.accountId}`);
+    await t.database.db.execute(
+      sql`update identity.sessions set expires_at = now() - interval '1 second' where account_id = ${old.accountId}`,
+    );
     expect((await old.inject('/api/v1/population/quality/report')).statusCode).toBe(401);
   });
 
@@ -64,7 +81,12 @@ describe('sessions', () => {
 
   it('refuses a state-changing request without the CSRF token, and changes nothing', async () => {
     const admin = await t.staff('admin', '12');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/identity/users', headers: { cookie: admin.cookie }, payload: { username: 'csrf.victim', displayName: 'X' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/identity/users',
+      headers: { cookie: admin.cookie },
+      payload: { username: 'csrf.victim', displayName: 'X' },
+    });
     expect(res.statusCode).toBe(403);
     expect(code(res)).toBe('AUTH.CSRF_FORBIDDEN');
     expect(await t.database.rows(sql`select 1 from identity.accounts where username = 'csrf.victim'`)).toEqual([]);
@@ -79,15 +101,24 @@ describe('sessions', () => {
   it('ends every session when an administrator disables the account', async () => {
     const admin = await t.staff('admin', '12');
     const victim = await t.staff('leader', '12');
-    expect((await admin.inject({ method: 'POST', url: `/api/v1/identity/users/${victim.accountId}/disable` })).statusCode).toBe(200);
+    expect(
+      (await admin.inject({ method: 'POST', url: `/api/v1/identity/users/${victim.accountId}/disable` })).statusCode,
+    ).toBe(200);
     expect((await victim.inject('/api/v1/population/quality/report')).statusCode).toBe(401);
   });
 });
 
 describe('hostile input', () => {
-  const strings = ["' OR '1'='1", '"; DROP TABLE identity.accounts; --', '<script>alert(1)</script>', '${7*7}', '\u0000'];
+  const strings = [
+    "' OR '1'='1",
+    '"; DROP TABLE identity.accounts; --',
+    '<script>alert(1)</script>',
+    '${7*7}',
+    '\u0000',
+  ];
   it.each(strings)('answers the login string %j with a 4xx and leaves the accounts table intact', async (s) => {
-    const count = async () => Number((await t.database.rows<{ n: string | number }>(sql`select count(*) as n from identity.accounts`))[0]!.n);
+    const count = async () =>
+      Number((await t.database.rows<{ n: string | number }>(sql`select count(*) as n from identity.accounts`))[0]!.n);
     const before = await count();
     const res = await login({ username: s, password: s }, '10.9.9.9');
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
@@ -97,7 +128,11 @@ describe('hostile input', () => {
 
   it.each(strings)('refuses %j as a username to create and as a display name stores it as text', async (s) => {
     const admin = await t.staff('admin', '12');
-    const bad = await admin.inject({ method: 'POST', url: '/api/v1/identity/users', payload: { username: s, displayName: 'X' } });
+    const bad = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/identity/users',
+      payload: { username: s, displayName: 'X' },
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -109,7 +144,11 @@ describe('hostile input', () => {
 
 describe('an unreachable e-ID provider', () => {
   it('sends the browser back to the login page with a clear message instead of an error body', async () => {
-    const other = await createTestApp({ OIDC_ISSUER: 'http://127.0.0.1:9/unreachable', EID_SANDBOX: 'off', ...ownSecrets() });
+    const other = await createTestApp({
+      OIDC_ISSUER: 'http://127.0.0.1:9/unreachable',
+      EID_SANDBOX: 'off',
+      ...ownSecrets(),
+    });
     try {
       const res = await other.app.inject('/api/v1/auth/eid/login?returnTo=/me');
       expect(res.statusCode, res.body).toBe(302);

@@ -29,12 +29,18 @@ const VARIANTS: Array<[string, (path: string) => string]> = [
   ['encoded second segment', (p) => p.replace(/^(\/[^/]+\/)(\w)/, (_, a: string, c: string) => `${a}${hex(c)}`)],
   ['double-encoded', (p) => p.replace(/^\/(\w)/, (_, c: string) => `/%25${hex(c).slice(1)}`)],
   ['mixed-case', (p) => p.replace(/^\/(\w+)/, (s) => s.toUpperCase())],
-  ['mixed-case second segment', (p) => p.replace(/^(\/[^/]+\/)(\w)/, (_, a: string, c: string) => `${a}${c.toUpperCase()}`)],
+  [
+    'mixed-case second segment',
+    (p) => p.replace(/^(\/[^/]+\/)(\w)/, (_, a: string, c: string) => `${a}${c.toUpperCase()}`),
+  ],
   ['trailing slash', (p) => `${p}/`],
   ['double slash', (p) => p.replace(/^\/([^/]+)\//, '/$1//')],
 ];
 const fill = (url: string) => url.replace(/:[A-Za-z]+/g, () => randomUUID()).replace('*', 'x');
-const code = (res: LightMyRequestResponse) => (String(res.headers['content-type']).includes('json') ? res.json<{ error?: { code?: string } }>().error?.code : undefined);
+const code = (res: LightMyRequestResponse) =>
+  String(res.headers['content-type']).includes('json')
+    ? res.json<{ error?: { code?: string } }>().error?.code
+    : undefined;
 const isCsrfRefusal = (res: LightMyRequestResponse) => res.statusCode === 403 && code(res) === 'AUTH.CSRF_FORBIDDEN';
 
 /** The unsafe routes checked by the session's token (all but those that declare their own form token). */
@@ -52,16 +58,24 @@ describe('the anti-forgery token on every spelling of every state-changing route
     for (const route of routes) {
       for (const [name, variant] of VARIANTS) {
         const url = variant(fill(route.url));
-        const res = await t.app.inject({ method: route.method as 'POST', url, payload: '{}', headers: { cookie: admin.cookie, 'content-type': 'application/json' } });
+        const res = await t.app.inject({
+          method: route.method as 'POST',
+          url,
+          payload: '{}',
+          headers: { cookie: admin.cookie, 'content-type': 'application/json' },
+        });
         // Refused by the check, or matched no route at all: never a handler's answer.
         const refused = isCsrfRefusal(res) || (res.statusCode === 404 && code(res) === 'ROUTE.NOT_FOUND');
         const mustRefuse = name === 'plain' || name.startsWith('encoded');
-        if (!refused || (mustRefuse && !isCsrfRefusal(res))) reached.push(`${name}: ${route.method} ${url} → ${res.statusCode} ${res.body.slice(0, 100)}`);
+        if (!refused || (mustRefuse && !isCsrfRefusal(res)))
+          reached.push(`${name}: ${route.method} ${url} → ${res.statusCode} ${res.body.slice(0, 100)}`);
       }
     }
     expect(reached).toEqual([]);
     // The session is still open: none of the requests above signed it out.
-    expect((await admin.inject('/api/v1/auth/me')).json<{ account: { id: string } | null }>().account?.id).toBe(admin.accountId);
+    expect((await admin.inject('/api/v1/auth/me')).json<{ account: { id: string } | null }>().account?.id).toBe(
+      admin.accountId,
+    );
   }, 300_000);
 
   it('leaves only the sandbox pages that check their own form token out of the session check', () => {
@@ -73,10 +87,20 @@ describe('the anti-forgery token on every spelling of every state-changing route
   });
 
   it('lets the sandbox pages answer a signed-in browser themselves (their own token, not the session one)', async () => {
-    const pay = await t.app.inject({ method: 'POST', url: '/pay-sandbox/paymentv2/1/complete', payload: 'token=wrong&choice=pay', headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const pay = await t.app.inject({
+      method: 'POST',
+      url: '/pay-sandbox/paymentv2/1/complete',
+      payload: 'token=wrong&choice=pay',
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(pay.statusCode).toBe(403);
     expect(pay.headers['content-type']).toContain('text/html');
-    const eid = await t.app.inject({ method: 'POST', url: '/eid/interaction/nope/login', payload: 'username=x', headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const eid = await t.app.inject({
+      method: 'POST',
+      url: '/eid/interaction/nope/login',
+      payload: 'username=x',
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(eid.headers['content-type']).toContain('text/html');
     expect(eid.body).not.toContain('AUTH.CSRF_FORBIDDEN');
   });
@@ -97,7 +121,12 @@ describe('Origin and Sec-Fetch-Site of cookie-authenticated state-changing reque
     for (const route of stateChangingRoutes()) {
       for (const headers of CROSS_SITE) {
         const url = fill(route.url);
-        const res = await admin.inject({ method: route.method as 'POST', url, payload: '{}', headers: { 'content-type': 'application/json', ...headers } });
+        const res = await admin.inject({
+          method: route.method as 'POST',
+          url,
+          payload: '{}',
+          headers: { 'content-type': 'application/json', ...headers },
+        });
         if (!isCsrfRefusal(res)) passed.push(`${JSON.stringify(headers)} ${route.method} ${url} → ${res.statusCode}`);
       }
     }
@@ -105,8 +134,14 @@ describe('Origin and Sec-Fetch-Site of cookie-authenticated state-changing reque
   }, 120_000);
 
   it('accepts the same origin (PUBLIC_URL, or the Host the browser addressed) and clients that send neither header', async () => {
-    const search = (headers: Record<string, string>) => admin.inject({ method: 'POST', url: '/api/v1/identity/roles', payload: {}, headers });
-    const sameOrigin: Array<Record<string, string>> = [{}, { origin: PUBLIC_URL, 'sec-fetch-site': 'same-origin' }, { origin: 'http://localhost:5173', host: 'localhost:5173' }, { 'sec-fetch-site': 'none' }];
+    const search = (headers: Record<string, string>) =>
+      admin.inject({ method: 'POST', url: '/api/v1/identity/roles', payload: {}, headers });
+    const sameOrigin: Array<Record<string, string>> = [
+      {},
+      { origin: PUBLIC_URL, 'sec-fetch-site': 'same-origin' },
+      { origin: 'http://localhost:5173', host: 'localhost:5173' },
+      { 'sec-fetch-site': 'none' },
+    ];
     for (const headers of sameOrigin) {
       const res = await search(headers);
       expect(isCsrfRefusal(res), JSON.stringify(headers)).toBe(false);
@@ -115,10 +150,19 @@ describe('Origin and Sec-Fetch-Site of cookie-authenticated state-changing reque
   });
 
   it('does not apply to requests without a session: the gateway IPN (server to server) is answered', async () => {
-    const ipn = await t.app.inject({ method: 'GET', url: '/api/v1/payments/gateway/ipn?vnp_TxnRef=x&vnp_SecureHash=00', headers: { origin: 'https://gateway.example', 'sec-fetch-site': 'cross-site' } });
+    const ipn = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/payments/gateway/ipn?vnp_TxnRef=x&vnp_SecureHash=00',
+      headers: { origin: 'https://gateway.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(ipn.statusCode).toBe(200);
     expect(ipn.json<{ RspCode: string }>().RspCode).toMatch(/^\d\d$/);
-    const lookup = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers/status-lookup', payload: { code: 'x', nationalId: '1' }, headers: { origin: 'https://evil.example' } });
+    const lookup = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers/status-lookup',
+      payload: { code: 'x', nationalId: '1' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(lookup.statusCode).toBe(400);
   });
 });

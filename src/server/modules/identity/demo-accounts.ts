@@ -9,10 +9,31 @@ export const DEMO_PASSWORD = 'LaiChau@Demo2026';
 export const DEMO_ACCOUNTS = [
   { username: 'ca.doanket', displayName: 'Công an phường Đoàn Kết (demo)', role: 'commune_police', unitCode: '03388' },
   { username: 'ca.muongte', displayName: 'Công an xã Mường Tè (demo)', role: 'commune_police', unitCode: '03445' },
-  { username: 'motcua.doanket', displayName: 'Một cửa phường Đoàn Kết (demo)', role: 'one_stop_officer', unitCode: '03388' },
-  { username: 'tuphap.doanket', displayName: 'Tư pháp – hộ tịch phường Đoàn Kết (demo)', role: 'civil_status_officer', unitCode: '03388' },
-  { username: 'bhyt.tinh', displayName: 'Bảo hiểm xã hội tỉnh (demo)', role: 'sector_officer', unitCode: '12', sector: 'health_insurance' },
-  { username: 'thuongtruc.tinh', displayName: 'Công an tỉnh – thường trực Đề án 06 (demo)', role: 'standing_agency', unitCode: '12' },
+  {
+    username: 'motcua.doanket',
+    displayName: 'Một cửa phường Đoàn Kết (demo)',
+    role: 'one_stop_officer',
+    unitCode: '03388',
+  },
+  {
+    username: 'tuphap.doanket',
+    displayName: 'Tư pháp – hộ tịch phường Đoàn Kết (demo)',
+    role: 'civil_status_officer',
+    unitCode: '03388',
+  },
+  {
+    username: 'bhyt.tinh',
+    displayName: 'Bảo hiểm xã hội tỉnh (demo)',
+    role: 'sector_officer',
+    unitCode: '12',
+    sector: 'health_insurance',
+  },
+  {
+    username: 'thuongtruc.tinh',
+    displayName: 'Công an tỉnh – thường trực Đề án 06 (demo)',
+    role: 'standing_agency',
+    unitCode: '12',
+  },
   { username: 'lanhdao.tinh', displayName: 'Lãnh đạo UBND tỉnh (demo)', role: 'leader', unitCode: '12' },
   { username: 'kiemtra.tinh', displayName: 'Kiểm tra, giám sát (demo)', role: 'auditor', unitCode: '12' },
   { username: 'quantri', displayName: 'Quản trị hệ thống (demo)', role: 'admin', unitCode: '12' },
@@ -23,8 +44,16 @@ export async function ensureDemoAccounts(db: Db): Promise<number> {
   let created = 0;
   for (const d of DEMO_ACCOUNTS) {
     if (await repo.findAccountByUsername(db, d.username)) continue;
-    const { user } = await createStaffUser(db, { username: d.username, displayName: d.displayName, password: DEMO_PASSWORD });
-    await assignRole(db, null, user.id, { role: d.role, unitCode: d.unitCode, sector: 'sector' in d ? d.sector : null });
+    const { user } = await createStaffUser(db, {
+      username: d.username,
+      displayName: d.displayName,
+      password: DEMO_PASSWORD,
+    });
+    await assignRole(db, null, user.id, {
+      role: d.role,
+      unitCode: d.unitCode,
+      sector: 'sector' in d ? d.sector : null,
+    });
     created++;
   }
   return created;

@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, gt, isNull, lt, lte, or, sql, gte } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { accounts, adminEvents, appliedDefaultPermissions, assignments, loginTransactions, rolePermissions, roles, sessions } from './identity.schema';
+import {
+  accounts,
+  adminEvents,
+  appliedDefaultPermissions,
+  assignments,
+  loginTransactions,
+  rolePermissions,
+  roles,
+  sessions,
+} from './identity.schema';
 import { DEFAULT_ROLES } from './permissions';
 
 export type AccountRow = typeof accounts.$inferSelect;
@@ -15,7 +24,17 @@ export type AssignmentRow = typeof assignments.$inferSelect;
 export async function ensureDefaultRoles(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     for (const r of DEFAULT_ROLES) {
-      await tx.insert(roles).values({ code: r.code, nameVi: r.nameVi, nameEn: r.nameEn, staff: r.staff, scoped: r.scoped, needsSector: r.needsSector ?? false }).onConflictDoNothing();
+      await tx
+        .insert(roles)
+        .values({
+          code: r.code,
+          nameVi: r.nameVi,
+          nameEn: r.nameEn,
+          staff: r.staff,
+          scoped: r.scoped,
+          needsSector: r.needsSector ?? false,
+        })
+        .onConflictDoNothing();
       if (r.actions.length === 0) continue;
       const fresh = await tx
         .insert(appliedDefaultPermissions)
@@ -57,12 +76,22 @@ export async function lockPermissionMatrix(db: Db): Promise<void> {
 }
 
 /** Enabled staff accounts' assignments valid today (to count who could still administer). */
-export async function listEnabledStaffAssignments(db: Db, today: string): Promise<Array<{ accountId: string; roleCode: string; unitCode: string }>> {
+export async function listEnabledStaffAssignments(
+  db: Db,
+  today: string,
+): Promise<Array<{ accountId: string; roleCode: string; unitCode: string }>> {
   return db
     .select({ accountId: assignments.accountId, roleCode: assignments.roleCode, unitCode: assignments.unitCode })
     .from(assignments)
     .innerJoin(accounts, eq(accounts.id, assignments.accountId))
-    .where(and(eq(accounts.kind, 'staff'), isNull(accounts.disabledAt), lte(assignments.validFrom, today), or(isNull(assignments.validTo), gte(assignments.validTo, today))));
+    .where(
+      and(
+        eq(accounts.kind, 'staff'),
+        isNull(accounts.disabledAt),
+        lte(assignments.validFrom, today),
+        or(isNull(assignments.validTo), gte(assignments.validTo, today)),
+      ),
+    );
 }
 
 export type AdminEventRow = typeof adminEvents.$inferSelect;
@@ -72,11 +101,20 @@ export async function insertAdminEvent(db: Db, values: typeof adminEvents.$infer
 }
 
 /** The latest administration events, newest first, with the acting account's name. */
-export async function listAdminEvents(db: Db, limit: number): Promise<Array<AdminEventRow & { actorName: string | null }>> {
+export async function listAdminEvents(
+  db: Db,
+  limit: number,
+): Promise<Array<AdminEventRow & { actorName: string | null }>> {
   return db
     .select({
-      id: adminEvents.id, at: adminEvents.at, actorAccountId: adminEvents.actorAccountId, action: adminEvents.action,
-      target: adminEvents.target, details: adminEvents.details, requestId: adminEvents.requestId, actorName: accounts.displayName,
+      id: adminEvents.id,
+      at: adminEvents.at,
+      actorAccountId: adminEvents.actorAccountId,
+      action: adminEvents.action,
+      target: adminEvents.target,
+      details: adminEvents.details,
+      requestId: adminEvents.requestId,
+      actorName: accounts.displayName,
     })
     .from(adminEvents)
     .leftJoin(accounts, eq(accounts.id, adminEvents.actorAccountId))
@@ -93,7 +131,13 @@ export async function findAccountByUsername(db: Db, username: string): Promise<A
 }
 
 export async function findAccountByOidc(db: Db, issuer: string, subject: string): Promise<AccountRow | undefined> {
-  return (await db.select().from(accounts).where(and(eq(accounts.oidcIssuer, issuer), eq(accounts.oidcSubject, subject))).limit(1))[0];
+  return (
+    await db
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.oidcIssuer, issuer), eq(accounts.oidcSubject, subject)))
+      .limit(1)
+  )[0];
 }
 
 export async function insertAccount(db: Db, values: typeof accounts.$inferInsert): Promise<AccountRow> {
@@ -106,7 +150,9 @@ export async function updateAccount(db: Db, id: string, values: Partial<typeof a
 
 /** A successful sign-in: the previous one is kept for the owner's security notice. */
 export async function recordLogin(db: Db, id: string): Promise<void> {
-  await db.execute(sql`update identity.accounts set previous_login_at = last_login_at, last_login_at = now() where id = ${id}`);
+  await db.execute(
+    sql`update identity.accounts set previous_login_at = last_login_at, last_login_at = now() where id = ${id}`,
+  );
 }
 
 /**
@@ -124,7 +170,11 @@ export async function consumeTotpStep(db: Db, id: string, step: number): Promise
 }
 
 export async function listAccounts(db: Db, kind?: 'staff' | 'citizen') {
-  return db.select().from(accounts).where(kind ? eq(accounts.kind, kind) : undefined).orderBy(asc(accounts.username), asc(accounts.createdAt));
+  return db
+    .select()
+    .from(accounts)
+    .where(kind ? eq(accounts.kind, kind) : undefined)
+    .orderBy(asc(accounts.username), asc(accounts.createdAt));
 }
 
 /** Assignments valid today. */
@@ -132,7 +182,13 @@ export async function listActiveAssignments(db: Db, accountId: string, today: st
   return db
     .select()
     .from(assignments)
-    .where(and(eq(assignments.accountId, accountId), lte(assignments.validFrom, today), or(isNull(assignments.validTo), gte(assignments.validTo, today))));
+    .where(
+      and(
+        eq(assignments.accountId, accountId),
+        lte(assignments.validFrom, today),
+        or(isNull(assignments.validTo), gte(assignments.validTo, today)),
+      ),
+    );
 }
 
 export async function insertAssignment(db: Db, values: typeof assignments.$inferInsert): Promise<AssignmentRow> {
@@ -140,7 +196,11 @@ export async function insertAssignment(db: Db, values: typeof assignments.$infer
 }
 
 export async function endAssignment(db: Db, id: string, accountId: string, today: string): Promise<boolean> {
-  const rows = await db.update(assignments).set({ validTo: today }).where(and(eq(assignments.id, id), eq(assignments.accountId, accountId))).returning({ id: assignments.id });
+  const rows = await db
+    .update(assignments)
+    .set({ validTo: today })
+    .where(and(eq(assignments.id, id), eq(assignments.accountId, accountId)))
+    .returning({ id: assignments.id });
   return rows.length > 0;
 }
 
@@ -150,23 +210,42 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
 
 /** A live session: not revoked and not past its absolute expiry (idle timeout is checked by the caller). */
 export async function findLiveSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
-  return (await db.select().from(sessions).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`))).limit(1))[0];
+  return (
+    await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+      .limit(1)
+  )[0];
 }
 
 export async function touchSession(db: Db, tokenHash: string): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.tokenHash, tokenHash));
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(eq(sessions.tokenHash, tokenHash));
 }
 
-export async function updateSession(db: Db, tokenHash: string, values: Partial<typeof sessions.$inferInsert>): Promise<void> {
+export async function updateSession(
+  db: Db,
+  tokenHash: string,
+  values: Partial<typeof sessions.$inferInsert>,
+): Promise<void> {
   await db.update(sessions).set(values).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function revokeSession(db: Db, tokenHash: string): Promise<void> {
-  await db.update(sessions).set({ revokedAt: sql`now()` }).where(eq(sessions.tokenHash, tokenHash));
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function revokeAccountSessions(db: Db, accountId: string): Promise<void> {
-  await db.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)));
 }
 
 export async function insertLoginTransaction(db: Db, values: typeof loginTransactions.$inferInsert): Promise<void> {
@@ -177,7 +256,12 @@ export async function insertLoginTransaction(db: Db, values: typeof loginTransac
 export async function takeLoginTransaction(db: Db, state: string, maxAgeMinutes: number) {
   const rows = await db
     .delete(loginTransactions)
-    .where(and(eq(loginTransactions.state, state), gt(loginTransactions.createdAt, sql`now() - make_interval(mins => ${maxAgeMinutes})`)))
+    .where(
+      and(
+        eq(loginTransactions.state, state),
+        gt(loginTransactions.createdAt, sql`now() - make_interval(mins => ${maxAgeMinutes})`),
+      ),
+    )
     .returning();
   return rows[0];
 }
@@ -211,12 +295,27 @@ function prepareSessionActor(db: Db) {
       disabled_at: accounts.disabledAt,
       national_id: accounts.nationalId,
       person_id: accounts.personId,
-      grants: sql<SessionActorRow['grants']>`coalesce(json_agg(json_build_object('role', ${assignments.roleCode}, 'unitCode', ${assignments.unitCode}, 'sector', ${assignments.sector})) filter (where ${assignments.id} is not null), '[]'::json)`,
+      grants: sql<
+        SessionActorRow['grants']
+      >`coalesce(json_agg(json_build_object('role', ${assignments.roleCode}, 'unitCode', ${assignments.unitCode}, 'sector', ${assignments.sector})) filter (where ${assignments.id} is not null), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .leftJoin(assignments, and(eq(assignments.accountId, accounts.id), sql`${assignments.validFrom} <= ${today}::date`, sql`(${assignments.validTo} is null or ${assignments.validTo} >= ${today}::date)`))
-    .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+    .leftJoin(
+      assignments,
+      and(
+        eq(assignments.accountId, accounts.id),
+        sql`${assignments.validFrom} <= ${today}::date`,
+        sql`(${assignments.validTo} is null or ${assignments.validTo} >= ${today}::date)`,
+      ),
+    )
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('hash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+      ),
+    )
     .groupBy(sessions.tokenHash, accounts.id)
     .prepare('identity_session_actor');
 }

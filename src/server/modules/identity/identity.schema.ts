@@ -1,4 +1,17 @@
-import { pgSchema, uuid, text, timestamp, integer, boolean, uniqueIndex, index, smallint, date, primaryKey, jsonb } from 'drizzle-orm/pg-core';
+import {
+  pgSchema,
+  uuid,
+  text,
+  timestamp,
+  integer,
+  boolean,
+  uniqueIndex,
+  index,
+  smallint,
+  date,
+  primaryKey,
+  jsonb,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /** Tables owned by the `identity` module: accounts, roles and permissions, assignments, sessions. */
@@ -90,7 +103,9 @@ export const assignments = identitySchema.table(
     roleCode: text('role_code').notNull(),
     unitCode: text('unit_code').notNull(),
     sector: text('sector'),
-    validFrom: date('valid_from').notNull().default(sql`current_date`),
+    validFrom: date('valid_from')
+      .notNull()
+      .default(sql`current_date`),
     validTo: date('valid_to'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -184,5 +199,8 @@ export const signInFailures = identitySchema.table(
     /** The client address (IPv6 reduced to its /64), shown only to the account's owner. */
     address: text('address').notNull(),
   },
-  (t) => [index('sign_in_failures_account_idx').on(t.accountId, t.at.desc()), index('sign_in_failures_at_idx').on(t.at)],
+  (t) => [
+    index('sign_in_failures_account_idx').on(t.accountId, t.at.desc()),
+    index('sign_in_failures_at_idx').on(t.at),
+  ],
 );

@@ -21,7 +21,14 @@ export { ACTIONS, DEFAULT_ROLES, SECTORS, type Action } from './permissions';
 export { ensureDefaultRoles } from './identity.repository';
 export { ensureDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 /** Staff administration use cases (also used by the CLI). */
-export { listStaffUsers, createStaffUser, assignRole, removeAssignment, resetPassword, setDisabled } from './users.service';
+export {
+  listStaffUsers,
+  createStaffUser,
+  assignRole,
+  removeAssignment,
+  resetPassword,
+  setDisabled,
+} from './users.service';
 /**
  * Roles and the permission matrix as data: list, create a staff role, set a role's actions
  * (checked: known actions, citizen role self-service only, never without a province-wide

@@ -22,7 +22,9 @@ let otherDatabase: Database | undefined;
 
 beforeAll(async () => {
   t = await createTestApp();
-  otherDatabase = t.database.url ? await openDatabase({ kind: 'postgres', url: t.database.url, poolSize: 2 }) : undefined;
+  otherDatabase = t.database.url
+    ? await openDatabase({ kind: 'postgres', url: t.database.url, poolSize: 2 })
+    : undefined;
   other = await buildApp({ config: testConfig(), database: otherDatabase ?? t.database });
   await other.ready();
 });
@@ -32,16 +34,22 @@ afterAll(async () => {
   await t?.close();
 });
 
-const login = (payload: object, remoteAddress: string, app: FastifyInstance = t.app) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, remoteAddress });
-const errorOf = (res: LightMyRequestResponse) => res.json<{ error: { code: string; messageVi: string; messageEn: string; requestId?: string } }>().error;
+const login = (payload: object, remoteAddress: string, app: FastifyInstance = t.app) =>
+  app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, remoteAddress });
+const errorOf = (res: LightMyRequestResponse) =>
+  res.json<{ error: { code: string; messageVi: string; messageEn: string; requestId?: string } }>().error;
 /** The answer without what differs between any two requests (the request id). */
 const shape = (res: LightMyRequestResponse) => {
   const { requestId: _ignored, ...error } = errorOf(res) as Record<string, unknown>;
   return { status: res.statusCode, error, retryAfter: res.headers['retry-after'] ?? null };
 };
 /** Lets every running delay end, as if its time had passed (the tests cannot wait minutes). */
-const waitOut = () => t.database.db.execute(sql`update identity.rate_limits set blocked_until = now() - interval '1 millisecond' where blocked_until > now()`);
-const staff = (username: string) => createStaffUser(t.database.db, { username, displayName: username, password: TEST_PASSWORD });
+const waitOut = () =>
+  t.database.db.execute(
+    sql`update identity.rate_limits set blocked_until = now() - interval '1 millisecond' where blocked_until > now()`,
+  );
+const staff = (username: string) =>
+  createStaffUser(t.database.db, { username, displayName: username, password: TEST_PASSWORD });
 const free = LOGIN_POLICIES.accountAddress.free;
 
 describe('staff sign-in throttling', () => {
@@ -79,7 +87,8 @@ describe('staff sign-in throttling', () => {
 
   it('doubles the delay with each further failure, never answering 423, and a success clears it', async () => {
     await staff('nv.slow');
-    for (let i = 0; i < free; i++) expect((await login({ username: 'nv.slow', password: 'wrong' }, '10.22.0.1')).statusCode).toBe(401);
+    for (let i = 0; i < free; i++)
+      expect((await login({ username: 'nv.slow', password: 'wrong' }, '10.22.0.1')).statusCode).toBe(401);
     const waits: number[] = [];
     for (let i = 0; i < 4; i++) {
       const refused = await login({ username: 'nv.slow', password: TEST_PASSWORD }, '10.22.0.1'); // even the right password waits
@@ -97,7 +106,9 @@ describe('staff sign-in throttling', () => {
 
   it('counts parallel guesses too: no more than the free failures get a password check', async () => {
     await staff('nv.burst');
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login({ username: 'nv.burst', password: `guess-${i}` }, '10.23.0.1')));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => login({ username: 'nv.burst', password: `guess-${i}` }, '10.23.0.1')),
+    );
     expect(answers.filter((r) => r.statusCode === 401)).toHaveLength(free);
     expect(answers.filter((r) => r.statusCode === 429)).toHaveLength(20 - free);
   });
@@ -134,18 +145,24 @@ describe('staff sign-in throttling', () => {
   it('shares the delays between two application processes on the same database', async () => {
     await staff('nv.shared');
     const statuses: number[] = [];
-    for (let i = 0; i <= free; i++) statuses.push((await login({ username: 'nv.shared', password: `wrong-${i}` }, '10.26.0.1', i % 2 ? other : t.app)).statusCode);
+    for (let i = 0; i <= free; i++)
+      statuses.push(
+        (await login({ username: 'nv.shared', password: `wrong-${i}` }, '10.26.0.1', i % 2 ? other : t.app)).statusCode,
+      );
     expect(statuses).toEqual([...Array<number>(free).fill(401), 429]);
     expect((await login({ username: 'nv.shared', password: TEST_PASSWORD }, '10.26.0.1', other)).statusCode).toBe(429);
   });
 
   it('prunes rows quiet for a day, keeping running delays and remembered addresses', async () => {
-    await t.database.db.execute(sql`insert into identity.rate_limits (key, updated_at, blocked_until, succeeded_at) values
+    await t.database.db
+      .execute(sql`insert into identity.rate_limits (key, updated_at, blocked_until, succeeded_at) values
       ('test:old', now() - interval '2 days', null, null),
       ('test:blocked', now() - interval '2 days', now() + interval '1 hour', null),
       ('test:known', now() - interval '2 days', null, now() - interval '2 days')`);
     await pruneRateLimits(t.database.db);
-    const keys = await t.database.rows<{ key: string }>(sql`select key from identity.rate_limits where key like 'test:%' order by key`);
+    const keys = await t.database.rows<{ key: string }>(
+      sql`select key from identity.rate_limits where key like 'test:%' order by key`,
+    );
     expect(keys.map((k) => k.key)).toEqual(['test:blocked', 'test:known']);
   });
 });
@@ -153,7 +170,13 @@ describe('staff sign-in throttling', () => {
 describe('the public dossier status lookup', () => {
   const STATUS_LOOKUP_LIMIT = { max: 20 }; // dossiers.routes.ts
   it(`allows ${STATUS_LOOKUP_LIMIT.max} lookups a minute per address across every process`, async () => {
-    const lookup = (app: FastifyInstance) => app.inject({ method: 'POST', url: '/api/v1/dossiers/status-lookup', payload: { code: '03445.H29-261127-9999', nationalId: '012190000201' }, remoteAddress: '10.27.0.1' });
+    const lookup = (app: FastifyInstance) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/dossiers/status-lookup',
+        payload: { code: '03445.H29-261127-9999', nationalId: '012190000201' },
+        remoteAddress: '10.27.0.1',
+      });
     const statuses: number[] = [];
     for (let i = 0; i <= STATUS_LOOKUP_LIMIT.max; i++) statuses.push((await lookup(i % 2 ? other : t.app)).statusCode);
     expect(statuses.slice(0, STATUS_LOOKUP_LIMIT.max).every((s) => s === 404)).toBe(true);

@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
-import { clearFailures, currentDelayMs, forgetKeys, forgiveAttempt, recentSuccess, takeAttempt, type BackoffPolicy } from './rate-limits';
+import {
+  clearFailures,
+  currentDelayMs,
+  forgetKeys,
+  forgiveAttempt,
+  recentSuccess,
+  takeAttempt,
+  type BackoffPolicy,
+} from './rate-limits';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -77,10 +85,17 @@ export async function forgetLoginThrottle(db: Db, username: string): Promise<voi
 export const NOTICE_MIN_FAILURES = 3;
 
 /** Failed sign-ins of an account after `since` (all if null): how many, and from which addresses (at most 5). */
-export async function failuresSince(db: Db, accountId: string, since: Date | string | null): Promise<{ count: number; addresses: string[] }> {
+export async function failuresSince(
+  db: Db,
+  accountId: string,
+  since: Date | string | null,
+): Promise<{ count: number; addresses: string[] }> {
   const after = since ? new Date(since) : new Date(0);
-  const [row] = await queryRows<{ n: string | number; addresses: string[] | null }>(db, sql`select count(*) as n, (array_agg(distinct address))[1:5] as addresses
-    from identity.sign_in_failures where account_id = ${accountId} and at > ${after.toISOString()}`);
+  const [row] = await queryRows<{ n: string | number; addresses: string[] | null }>(
+    db,
+    sql`select count(*) as n, (array_agg(distinct address))[1:5] as addresses
+    from identity.sign_in_failures where account_id = ${accountId} and at > ${after.toISOString()}`,
+  );
   return { count: Number(row?.n ?? 0), addresses: row?.addresses ?? [] };
 }
 

@@ -22,10 +22,16 @@ async function unitNames(db: Db, codes: string[]): Promise<Map<string, { vi: str
 }
 
 /** The roles an actor holds, with role and unit names, for GET /auth/me (the account page shows them). */
-async function assignmentsOf(db: Db, grants: Array<{ role: string; unitCode: string | null; sector: string | null }>): Promise<Assignment[]> {
+async function assignmentsOf(
+  db: Db,
+  grants: Array<{ role: string; unitCode: string | null; sector: string | null }>,
+): Promise<Assignment[]> {
   if (grants.length === 0) return [];
   const roles = new Map((await repo.listRoles(db)).map((r) => [r.code, r]));
-  const units = await unitNames(db, grants.flatMap((g) => (g.unitCode ? [g.unitCode] : [])));
+  const units = await unitNames(
+    db,
+    grants.flatMap((g) => (g.unitCode ? [g.unitCode] : [])),
+  );
   return grants.map((g) => {
     const role = roles.get(g.role);
     const unit = g.unitCode ? units.get(g.unitCode) : null;

@@ -17,13 +17,22 @@ describe('GET /auth/me', () => {
     expect(me.account).toMatchObject({ kind: 'staff', totpEnabled: false });
     const [assignment, ...others] = me.account!.assignments;
     expect(others).toEqual([]);
-    expect(assignment).toMatchObject({ role: 'commune_police', roleNameVi: 'Công an cấp xã (cư trú)', roleNameEn: 'Commune police (residence)', unitCode: '03388', sector: null });
+    expect(assignment).toMatchObject({
+      role: 'commune_police',
+      roleNameVi: 'Công an cấp xã (cư trú)',
+      roleNameEn: 'Commune police (residence)',
+      unitCode: '03388',
+      sector: null,
+    });
     expect(assignment!.unitNameVi).toMatch(/Đoàn Kết/);
     expect(assignment!.unitNameEn).toMatch(/Doan Ket/);
 
     const { secret } = (await s.inject({ method: 'POST', url: '/api/v1/auth/totp/setup' })).json<{ secret: string }>();
     expect((await s.inject('/api/v1/auth/me')).json<Me>().account!.totpEnabled).toBe(false); // set up, not yet confirmed
-    expect((await s.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', payload: { code: currentTotp(secret) } })).statusCode).toBe(200);
+    expect(
+      (await s.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', payload: { code: currentTotp(secret) } }))
+        .statusCode,
+    ).toBe(200);
     expect((await s.inject('/api/v1/auth/me')).json<Me>().account!.totpEnabled).toBe(true);
   });
 
@@ -35,7 +44,11 @@ describe('GET /auth/me', () => {
   });
 
   it('lists per action the units where it is allowed: an officer enters dossiers in the commune of that role only', async () => {
-    const { user } = await createStaffUser(t.database.db, { username: 'me.twounits', displayName: 'Two units', password: TEST_PASSWORD });
+    const { user } = await createStaffUser(t.database.db, {
+      username: 'me.twounits',
+      displayName: 'Two units',
+      password: TEST_PASSWORD,
+    });
     await assignRole(t.database.db, null, user.id, { role: 'one_stop_officer', unitCode: '03388' });
     await assignRole(t.database.db, null, user.id, { role: 'leader', unitCode: '03445' });
     const me = (await (await t.login('me.twounits', TEST_PASSWORD)).inject('/api/v1/auth/me')).json<Me>();
@@ -48,7 +61,11 @@ describe('GET /auth/me', () => {
   });
 
   it('shows an account without roles an empty list, and nobody no account at all', async () => {
-    const { user } = await createStaffUser(t.database.db, { username: 'me.noroles', displayName: 'No roles', password: TEST_PASSWORD });
+    const { user } = await createStaffUser(t.database.db, {
+      username: 'me.noroles',
+      displayName: 'No roles',
+      password: TEST_PASSWORD,
+    });
     const s = await t.login('me.noroles', TEST_PASSWORD);
     const me = (await s.inject('/api/v1/auth/me')).json<Me>();
     expect(me.account).toMatchObject({ id: user.id, assignments: [], totpEnabled: false });

@@ -22,7 +22,13 @@ export async function oidcConfiguration(config: Config): Promise<oidc.Configurat
   let pending = cache.get(issuer);
   if (!pending) {
     const insecure = issuer.startsWith('http:') && config.NODE_ENV !== 'production';
-    pending = oidc.discovery(new URL(issuer), config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET, undefined, insecure ? { execute: [oidc.allowInsecureRequests] } : undefined);
+    pending = oidc.discovery(
+      new URL(issuer),
+      config.OIDC_CLIENT_ID,
+      config.OIDC_CLIENT_SECRET,
+      undefined,
+      insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    );
     cache.set(issuer, pending);
     pending.catch(() => cache.delete(issuer)); // retry discovery next time
   }
@@ -42,7 +48,9 @@ export function providerUnavailable(): AppError {
 }
 
 /** Starts a login: state, nonce and PKCE verifier (to store), and the URL to send the browser to. */
-export async function startLogin(config: Config): Promise<{ url: string; state: string; nonce: string; codeVerifier: string }> {
+export async function startLogin(
+  config: Config,
+): Promise<{ url: string; state: string; nonce: string; codeVerifier: string }> {
   const configuration = await oidcConfiguration(config);
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
@@ -58,7 +66,13 @@ export async function startLogin(config: Config): Promise<{ url: string; state: 
   return { url: url.href, state, nonce, codeVerifier };
 }
 
-export interface EidIdentity { subject: string; nationalId: string | null; name: string; level: number; idToken: string }
+export interface EidIdentity {
+  subject: string;
+  nationalId: string | null;
+  name: string;
+  level: number;
+  idToken: string;
+}
 
 /** e-ID assurance level from the `acr` claim: 'urn:vneid:level2' → 2 (anything else → 1). */
 export function levelFromAcr(acr: unknown): number {
@@ -66,7 +80,11 @@ export function levelFromAcr(acr: unknown): number {
 }
 
 /** Finishes a login: exchanges the code (checking state, nonce and PKCE) and reads the identity. */
-export async function finishLogin(config: Config, callbackUrl: URL, expected: { state: string; nonce: string; codeVerifier: string }): Promise<EidIdentity> {
+export async function finishLogin(
+  config: Config,
+  callbackUrl: URL,
+  expected: { state: string; nonce: string; codeVerifier: string },
+): Promise<EidIdentity> {
   const configuration = await oidcConfiguration(config);
   let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
   try {
@@ -77,14 +95,28 @@ export async function finishLogin(config: Config, callbackUrl: URL, expected: { 
       idTokenExpected: true,
     });
   } catch (error) {
-    if (error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError || error instanceof TypeError) {
-      throw new AppError('EID.LOGIN_INVALID', 'Đăng nhập bằng định danh điện tử không thành công. Hãy thử lại.', 'The e-ID sign-in did not succeed. Please try again.');
+    if (
+      error instanceof oidc.ResponseBodyError ||
+      error instanceof oidc.AuthorizationResponseError ||
+      error instanceof TypeError
+    ) {
+      throw new AppError(
+        'EID.LOGIN_INVALID',
+        'Đăng nhập bằng định danh điện tử không thành công. Hãy thử lại.',
+        'The e-ID sign-in did not succeed. Please try again.',
+      );
     }
     throw providerUnavailable();
   }
   const claims = tokens.claims()!;
   const nationalId = typeof claims.national_id === 'string' ? claims.national_id : null;
-  return { subject: claims.sub, nationalId, name: typeof claims.name === 'string' ? claims.name : '', level: levelFromAcr(claims.acr), idToken: tokens.id_token! };
+  return {
+    subject: claims.sub,
+    nationalId,
+    name: typeof claims.name === 'string' ? claims.name : '',
+    level: levelFromAcr(claims.acr),
+    idToken: tokens.id_token!,
+  };
 }
 
 /** The provider's logout URL for RP-initiated logout (undefined when it has none). */
@@ -92,7 +124,10 @@ export async function endSessionUrl(config: Config, idToken: string | null): Pro
   try {
     const configuration = await oidcConfiguration(config);
     if (!configuration.serverMetadata().end_session_endpoint) return undefined;
-    return oidc.buildEndSessionUrl(configuration, { post_logout_redirect_uri: `${config.PUBLIC_URL}/`, ...(idToken ? { id_token_hint: idToken } : {}) }).href;
+    return oidc.buildEndSessionUrl(configuration, {
+      post_logout_redirect_uri: `${config.PUBLIC_URL}/`,
+      ...(idToken ? { id_token_hint: idToken } : {}),
+    }).href;
   } catch {
     return undefined;
   }

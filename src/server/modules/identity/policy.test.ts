@@ -7,11 +7,23 @@ const tree: Record<string, string[]> = { '12': ['12'], '03388': ['03388', '12'],
 const ancestry = (code: string) => tree[code] ?? [code];
 
 function actor(role: string, unitCode: string | null): Actor {
-  return { accountId: 'a', kind: role === 'citizen' ? 'citizen' : 'staff', displayName: 'x', grants: [{ role, unitCode, sector: null }], personId: null, nationalId: null, acr: null };
+  return {
+    accountId: 'a',
+    kind: role === 'citizen' ? 'citizen' : 'staff',
+    displayName: 'x',
+    grants: [{ role, unitCode, sector: null }],
+    personId: null,
+    nationalId: null,
+    acr: null,
+  };
 }
 
 describe('the permission matrix, role × action', () => {
-  const cases = DEFAULT_ROLES.flatMap((r) => ACTIONS.filter((a) => a !== 'public' && a !== 'authenticated').map((a) => [r.code, a, r.actions.includes(a)] as const));
+  const cases = DEFAULT_ROLES.flatMap((r) =>
+    ACTIONS.filter((a) => a !== 'public' && a !== 'authenticated').map(
+      (a) => [r.code, a, r.actions.includes(a)] as const,
+    ),
+  );
   it.each(cases)('%s may %s: %s', (role, action, allowed) => {
     expect(can(actor(role, role === 'citizen' ? null : '12'), action as Action, matrix)).toBe(allowed);
   });

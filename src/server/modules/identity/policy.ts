@@ -43,7 +43,13 @@ export function can(actor: Actor | null, action: Action, matrix: PermissionMatri
  * May `actor` perform `action` on something located in `unitCode`? A grant at a unit covers
  * that unit and every unit below it in today's tree (a province grant covers all communes).
  */
-export function canInUnit(actor: Actor | null, action: Action, unitCode: string | null, matrix: PermissionMatrix, ancestry: UnitAncestry): boolean {
+export function canInUnit(
+  actor: Actor | null,
+  action: Action,
+  unitCode: string | null,
+  matrix: PermissionMatrix,
+  ancestry: UnitAncestry,
+): boolean {
   const grants = grantsFor(actor, action, matrix);
   if (grants.length === 0) return false;
   if (unitCode === null) return grants.some((g) => g.unitCode !== null && ancestry(g.unitCode).length === 1); // province-wide only
@@ -55,7 +61,12 @@ export function canInUnit(actor: Actor | null, action: Action, unitCode: string 
  * The units within which `actor` may perform `action`: null = everywhere (a province-level
  * grant), otherwise the set of grant units (callers filter by "unit or below").
  */
-export function unitsFor(actor: Actor | null, action: Action, matrix: PermissionMatrix, ancestry: UnitAncestry): string[] | null {
+export function unitsFor(
+  actor: Actor | null,
+  action: Action,
+  matrix: PermissionMatrix,
+  ancestry: UnitAncestry,
+): string[] | null {
   const grants = grantsFor(actor, action, matrix);
   if (grants.some((g) => g.unitCode !== null && ancestry(g.unitCode).length === 1)) return null;
   return [...new Set(grants.map((g) => g.unitCode).filter((u): u is string => u !== null))];

@@ -11,14 +11,21 @@ import { AppError } from '../../platform/errors';
  */
 
 /** A fixed window: at most `max` requests per `windowMs` under one key. */
-export interface WindowPolicy { max: number; windowMs: number }
+export interface WindowPolicy {
+  max: number;
+  windowMs: number;
+}
 
 /**
  * Growing delays (NIST SP 800-63B §5.2.2): the first `free` failures cost nothing; after the
  * n-th failure (n ≥ free) no attempt is taken for 2^(n − free) seconds, at most `maxDelayMs`.
  * A key quiet for `quietResetMs` starts again from zero.
  */
-export interface BackoffPolicy { free: number; maxDelayMs: number; quietResetMs: number }
+export interface BackoffPolicy {
+  free: number;
+  maxDelayMs: number;
+  quietResetMs: number;
+}
 
 /** Rows untouched for a day (and not remembering a recent success) are deleted now and then. */
 const PRUNE_AFTER_MS = 24 * 3600_000;
@@ -37,22 +44,35 @@ export function clientAddress(request: FastifyRequest): string {
 /** The 429 of every rate limit, with the wait in seconds (Vietnamese first). */
 export function rateLimited(retryAfterMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new AppError('AUTH.RATE_LIMITED', `Bạn thử quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, `Too many attempts. Please try again in ${seconds} seconds.`);
+  return new AppError(
+    'AUTH.RATE_LIMITED',
+    `Bạn thử quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`,
+    `Too many attempts. Please try again in ${seconds} seconds.`,
+  );
 }
 
 /** Counts one request under `key`; `retryAfterMs` > 0 when it is over the window's limit. */
-export async function countHit(db: Db, key: string, policy: WindowPolicy): Promise<{ allowed: boolean; retryAfterMs: number }> {
+export async function countHit(
+  db: Db,
+  key: string,
+  policy: WindowPolicy,
+): Promise<{ allowed: boolean; retryAfterMs: number }> {
   const expired = sql`r.window_start <= now() - ${ms(policy.windowMs)}`;
-  const rows = await queryRows(db, sql`
+  const rows = await queryRows(
+    db,
+    sql`
     insert into identity.rate_limits as r (key, hits, window_start, updated_at) values (${key}, 1, now(), now())
     on conflict (key) do update set
       hits = case when ${expired} then 1 else r.hits + 1 end,
       window_start = case when ${expired} then now() else r.window_start end,
       updated_at = now()
-    returning hits, greatest(0, extract(epoch from (window_start + ${ms(policy.windowMs)} - now())) * 1000) as retry_ms`);
+    returning hits, greatest(0, extract(epoch from (window_start + ${ms(policy.windowMs)} - now())) * 1000) as retry_ms`,
+  );
   await maybePrune(db);
   const hits = num(rows[0]?.hits);
-  return hits > policy.max ? { allowed: false, retryAfterMs: num(rows[0]?.retry_ms) } : { allowed: true, retryAfterMs: 0 };
+  return hits > policy.max
+    ? { allowed: false, retryAfterMs: num(rows[0]?.retry_ms) }
+    : { allowed: true, retryAfterMs: 0 };
 }
 
 class Refused extends Error {
@@ -67,7 +87,10 @@ class Refused extends Error {
  * is still in its delay the attempt is refused, nothing is counted, and the longest wait is
  * returned. Keys are locked in sorted order (no deadlock between concurrent attempts).
  */
-export async function takeAttempt(db: Db, keys: ReadonlyArray<{ key: string; policy: BackoffPolicy }>): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }> {
+export async function takeAttempt(
+  db: Db,
+  keys: ReadonlyArray<{ key: string; policy: BackoffPolicy }>,
+): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }> {
   const sorted = [...keys].sort((a, b) => (a.key < b.key ? -1 : 1));
   try {
     await db.transaction(async (tx) => {
@@ -110,7 +133,10 @@ function delayAfter(n: SQL, p: BackoffPolicy): SQL {
 export async function clearFailures(db: Db, keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
   await db.execute(sql`update identity.rate_limits set failures = 0, blocked_until = null, succeeded_at = now(), updated_at = now()
-    where key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`);
+    where key in (${sql.join(
+      keys.map((k) => sql`${k}`),
+      sql`, `,
+    )})`);
 }
 
 /** A success under a shared key (an office's address): the attempt taken is not counted as a failure. */
@@ -121,13 +147,19 @@ export async function forgiveAttempt(db: Db, key: string, policy: BackoffPolicy)
 
 /** When `key` last succeeded (within KNOWN_ADDRESS_MS), if it did. */
 export async function recentSuccess(db: Db, key: string): Promise<boolean> {
-  const rows = await queryRows(db, sql`select 1 as ok from identity.rate_limits where key = ${key} and succeeded_at > now() - ${ms(KNOWN_ADDRESS_MS)}`);
+  const rows = await queryRows(
+    db,
+    sql`select 1 as ok from identity.rate_limits where key = ${key} and succeeded_at > now() - ${ms(KNOWN_ADDRESS_MS)}`,
+  );
   return rows.length > 0;
 }
 
 /** How long attempts under `key` must still wait (0 when they need not). */
 export async function currentDelayMs(db: Db, key: string): Promise<number> {
-  const rows = await queryRows(db, sql`select greatest(0, extract(epoch from (blocked_until - now())) * 1000) as retry_ms from identity.rate_limits where key = ${key}`);
+  const rows = await queryRows(
+    db,
+    sql`select greatest(0, extract(epoch from (blocked_until - now())) * 1000) as retry_ms from identity.rate_limits where key = ${key}`,
+  );
   return num(rows[0]?.retry_ms);
 }
 
@@ -150,7 +182,11 @@ async function maybePrune(db: Db): Promise<void> {
  * A preHandler limiting each client address to `policy` for one route (`name` keys it): a 429
  * with Retry-After beyond the limit, counted in the database for every process.
  */
-export function addressRateLimit(db: Db, name: string, policy: WindowPolicy): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+export function addressRateLimit(
+  db: Db,
+  name: string,
+  policy: WindowPolicy,
+): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
   return async (request, reply) => {
     const { allowed, retryAfterMs } = await countHit(db, `${name}:address:${clientAddress(request)}`, policy);
     if (allowed) return;

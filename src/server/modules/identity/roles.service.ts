@@ -33,16 +33,27 @@ function actionsProblem(code: string, vi: string, en: string, actions: string[])
 export function checkRoleActions(role: { staff: boolean }, actions: readonly string[]): Action[] {
   const unique = [...new Set(actions)].sort();
   const unknown = unique.filter((a) => !isAction(a) || PSEUDO.has(a));
-  if (unknown.length) throw actionsProblem('ROLE.ACTION_INVALID', 'Quyền không có trong hệ thống', 'Unknown actions', unknown);
+  if (unknown.length)
+    throw actionsProblem('ROLE.ACTION_INVALID', 'Quyền không có trong hệ thống', 'Unknown actions', unknown);
   if (!role.staff) {
     const staffOnly = unique.filter((a) => !isSelfServiceAction(a));
     if (staffOnly.length) {
-      throw actionsProblem('ROLE.CITIZEN_ACTION_INVALID', 'Vai trò công dân chỉ có quyền tự phục vụ (dữ liệu, hồ sơ của chính mình), không được giao quyền của cán bộ', 'The citizen role may only hold self-service actions (their own data and dossiers), not staff actions', staffOnly);
+      throw actionsProblem(
+        'ROLE.CITIZEN_ACTION_INVALID',
+        'Vai trò công dân chỉ có quyền tự phục vụ (dữ liệu, hồ sơ của chính mình), không được giao quyền của cán bộ',
+        'The citizen role may only hold self-service actions (their own data and dossiers), not staff actions',
+        staffOnly,
+      );
     }
   } else {
     const selfService = unique.filter(isSelfServiceAction);
     if (selfService.length) {
-      throw actionsProblem('ROLE.STAFF_ACTION_INVALID', 'Quyền tự phục vụ của công dân không giao cho vai trò cán bộ', 'Citizen self-service actions cannot be given to a staff role', selfService);
+      throw actionsProblem(
+        'ROLE.STAFF_ACTION_INVALID',
+        'Quyền tự phục vụ của công dân không giao cho vai trò cán bộ',
+        'Citizen self-service actions cannot be given to a staff role',
+        selfService,
+      );
     }
   }
   return unique as Action[];
@@ -51,7 +62,11 @@ export function checkRoleActions(role: { staff: boolean }, actions: readonly str
 /** The matrix is global, so only a province-wide administrator may change it (not one scoped to a commune). */
 function assertProvinceWide(access: AccessContext): void {
   if (access.unitScope(MANAGE) !== null) {
-    throw new AppError('ROLE.SCOPE_FORBIDDEN', 'Chỉ quản trị cấp tỉnh được sửa vai trò và bảng phân quyền (áp dụng cho cả tỉnh)', 'Only a province-wide administrator may change roles and the permission matrix (it applies to the whole province)');
+    throw new AppError(
+      'ROLE.SCOPE_FORBIDDEN',
+      'Chỉ quản trị cấp tỉnh được sửa vai trò và bảng phân quyền (áp dụng cho cả tỉnh)',
+      'Only a province-wide administrator may change roles and the permission matrix (it applies to the whole province)',
+    );
   }
 }
 
@@ -62,7 +77,9 @@ function assertProvinceWide(access: AccessContext): void {
 async function assertAdministrable(tx: Db, matrix: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {
   const today = todayInVietnam();
   const hierarchy = await getUnitHierarchy(tx, today);
-  const admins = (await repo.listEnabledStaffAssignments(tx, today)).filter((a) => matrix.get(a.roleCode)?.has(MANAGE) && hierarchy.ancestry(a.unitCode).length === 1);
+  const admins = (await repo.listEnabledStaffAssignments(tx, today)).filter(
+    (a) => matrix.get(a.roleCode)?.has(MANAGE) && hierarchy.ancestry(a.unitCode).length === 1,
+  );
   if (admins.length === 0) {
     throw new AppError(
       'ROLE.LAST_ADMIN_CONFLICT',
@@ -74,14 +91,18 @@ async function assertAdministrable(tx: Db, matrix: ReadonlyMap<string, ReadonlyS
 
 async function matrixOf(db: Db): Promise<Map<string, Set<string>>> {
   const matrix = new Map<string, Set<string>>();
-  for (const p of await repo.listRolePermissions(db)) matrix.set(p.roleCode, (matrix.get(p.roleCode) ?? new Set()).add(p.action));
+  for (const p of await repo.listRolePermissions(db))
+    matrix.set(p.roleCode, (matrix.get(p.roleCode) ?? new Set()).add(p.action));
   return matrix;
 }
 
 /** Every role with its actions, and the actions a role may be given. */
 export async function listRolesWithActions(db: Db): Promise<RoleList> {
   const matrix = await matrixOf(db);
-  const items: RoleView[] = (await repo.listRoles(db)).map((r) => ({ ...r, actions: [...(matrix.get(r.code) ?? [])].sort() }));
+  const items: RoleView[] = (await repo.listRoles(db)).map((r) => ({
+    ...r,
+    actions: [...(matrix.get(r.code) ?? [])].sort(),
+  }));
   return { items, actions: [...ASSIGNABLE_ACTIONS] };
 }
 
@@ -92,19 +113,46 @@ async function roleView(db: Db, code: string): Promise<RoleView> {
 }
 
 /** Creates a staff role (unit-scoped) with its actions; recorded in identity.admin_events. */
-export async function createRole(db: Db, access: AccessContext, input: { code: string; nameVi: string; nameEn: string; needsSector?: boolean; actions?: string[] }): Promise<RoleView> {
+export async function createRole(
+  db: Db,
+  access: AccessContext,
+  input: { code: string; nameVi: string; nameEn: string; needsSector?: boolean; actions?: string[] },
+): Promise<RoleView> {
   assertProvinceWide(access);
   const actions = checkRoleActions({ staff: true }, input.actions ?? []);
   await db.transaction(async (tx) => {
     await repo.lockPermissionMatrix(tx);
     if (await repo.findRole(tx, input.code)) {
-      throw new AppError('ROLE.ALREADY_EXISTS', `Mã vai trò "${input.code}" đã có`, `Role code "${input.code}" already exists`, [
-        { field: 'code', code: 'ROLE.ALREADY_EXISTS', messageVi: 'Mã vai trò đã có', messageEn: 'Role code already exists' },
-      ]);
+      throw new AppError(
+        'ROLE.ALREADY_EXISTS',
+        `Mã vai trò "${input.code}" đã có`,
+        `Role code "${input.code}" already exists`,
+        [
+          {
+            field: 'code',
+            code: 'ROLE.ALREADY_EXISTS',
+            messageVi: 'Mã vai trò đã có',
+            messageEn: 'Role code already exists',
+          },
+        ],
+      );
     }
-    await repo.insertRole(tx, { code: input.code, nameVi: input.nameVi, nameEn: input.nameEn, staff: true, scoped: true, needsSector: input.needsSector ?? false });
+    await repo.insertRole(tx, {
+      code: input.code,
+      nameVi: input.nameVi,
+      nameEn: input.nameEn,
+      staff: true,
+      scoped: true,
+      needsSector: input.needsSector ?? false,
+    });
     await repo.replaceRoleActions(tx, input.code, actions);
-    await repo.insertAdminEvent(tx, { actorAccountId: access.actor?.accountId ?? null, action: 'role.create', target: input.code, details: { added: actions, removed: [] }, requestId: access.requestId });
+    await repo.insertAdminEvent(tx, {
+      actorAccountId: access.actor?.accountId ?? null,
+      action: 'role.create',
+      target: input.code,
+      details: { added: actions, removed: [] },
+      requestId: access.requestId,
+    });
   });
   invalidateMatrix(db);
   return roleView(db, input.code);
@@ -114,7 +162,12 @@ export async function createRole(db: Db, access: AccessContext, input: { code: s
  * Sets the actions of a role (the whole list). Takes effect on the next request of every
  * account holding the role (the in-process matrix cache is dropped). Recorded in identity.admin_events.
  */
-export async function setRoleActions(db: Db, access: AccessContext, code: string, requested: string[]): Promise<RoleView> {
+export async function setRoleActions(
+  db: Db,
+  access: AccessContext,
+  code: string,
+  requested: string[],
+): Promise<RoleView> {
   assertProvinceWide(access);
   await db.transaction(async (tx) => {
     await repo.lockPermissionMatrix(tx);
@@ -129,13 +182,20 @@ export async function setRoleActions(db: Db, access: AccessContext, code: string
     matrix.set(code, new Set(actions));
     if (removed.includes(MANAGE)) await assertAdministrable(tx, matrix);
     await repo.replaceRoleActions(tx, code, actions);
-    await repo.insertAdminEvent(tx, { actorAccountId: access.actor?.accountId ?? null, action: 'role.actions.update', target: code, details: { added, removed }, requestId: access.requestId });
+    await repo.insertAdminEvent(tx, {
+      actorAccountId: access.actor?.accountId ?? null,
+      action: 'role.actions.update',
+      target: code,
+      details: { added, removed },
+      requestId: access.requestId,
+    });
   });
   invalidateMatrix(db);
   return roleView(db, code);
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** The latest changes of roles and the matrix (newest first). */
 export async function listRoleEvents(db: Db, limit = 50): Promise<RoleEvent[]> {

@@ -16,16 +16,32 @@ export function tokenHash(token: string): string {
 }
 
 /** Opens a session; returns the cookie token (never stored) and the CSRF token. */
-export async function openSession(db: Db, accountId: string, extra: { acr?: number | null; idToken?: string | null } = {}): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+export async function openSession(
+  db: Db,
+  accountId: string,
+  extra: { acr?: number | null; idToken?: string | null } = {},
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_ABSOLUTE_MS);
-  await repo.insertSession(db, { tokenHash: tokenHash(token), accountId, csrfToken, acr: extra.acr ?? null, idToken: extra.idToken ?? null, secondFactorDone: true, expiresAt });
+  await repo.insertSession(db, {
+    tokenHash: tokenHash(token),
+    accountId,
+    csrfToken,
+    acr: extra.acr ?? null,
+    idToken: extra.idToken ?? null,
+    secondFactorDone: true,
+    expiresAt,
+  });
   return { token, csrfToken, expiresAt };
 }
 
 /** The live session of a cookie token, or undefined (unknown, revoked, expired, or idle too long). */
-export async function resolveSession(db: Db, token: string | undefined, now = Date.now()): Promise<repo.SessionRow | undefined> {
+export async function resolveSession(
+  db: Db,
+  token: string | undefined,
+  now = Date.now(),
+): Promise<repo.SessionRow | undefined> {
   if (!token || token.length > 100) return undefined;
   const hash = tokenHash(token);
   const session = await repo.findLiveSession(db, hash);
@@ -43,7 +59,12 @@ export async function resolveSession(db: Db, token: string | undefined, now = Da
  * The live session of a cookie token with its actor's account and grants (one query), or
  * undefined (unknown, revoked, expired, idle too long).
  */
-export async function resolveSessionActor(db: Db, token: string | undefined, today: string, now = Date.now()): Promise<repo.SessionActorRow | undefined> {
+export async function resolveSessionActor(
+  db: Db,
+  token: string | undefined,
+  today: string,
+  now = Date.now(),
+): Promise<repo.SessionActorRow | undefined> {
   if (!token || token.length > 100) return undefined;
   const hash = tokenHash(token);
   const row = await repo.findSessionActor(db, hash, today);

@@ -3,7 +3,14 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 
 /** A TOTP (RFC 6238) generator for one account: 6 digits, 30 s, SHA-1 (what authenticator apps support). */
 function totpFor(secretBase32: string, label: string): TOTP {
-  return new TOTP({ issuer: 'DVC06', label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: 'DVC06',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** A new random TOTP secret (base32) and the otpauth:// URI to show as a QR code. */

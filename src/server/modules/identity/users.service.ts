@@ -19,7 +19,14 @@ export interface StaffUserView {
   locked: boolean;
   totpEnabled: boolean;
   lastLoginAt: string | null;
-  assignments: Array<{ id: string; role: string; unitCode: string; sector: string | null; validFrom: string; validTo: string | null }>;
+  assignments: Array<{
+    id: string;
+    role: string;
+    unitCode: string;
+    sector: string | null;
+    validFrom: string;
+    validTo: string | null;
+  }>;
 }
 
 /** A readable temporary password (16 characters) that the user must change at first login. */
@@ -30,10 +37,21 @@ export function temporaryPassword(): string {
 async function view(db: Db, a: repo.AccountRow): Promise<StaffUserView> {
   const assignments = await repo.listActiveAssignments(db, a.id, todayInVietnam());
   return {
-    id: a.id, username: a.username, displayName: a.displayName, disabled: a.disabledAt !== null,
-    locked: a.username ? await loginDelayed(db, a.username) : false, totpEnabled: a.totpEnabled,
+    id: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    disabled: a.disabledAt !== null,
+    locked: a.username ? await loginDelayed(db, a.username) : false,
+    totpEnabled: a.totpEnabled,
     lastLoginAt: a.lastLoginAt ? new Date(a.lastLoginAt).toISOString() : null,
-    assignments: assignments.map((s) => ({ id: s.id, role: s.roleCode, unitCode: s.unitCode, sector: s.sector, validFrom: s.validFrom, validTo: s.validTo })),
+    assignments: assignments.map((s) => ({
+      id: s.id,
+      role: s.roleCode,
+      unitCode: s.unitCode,
+      sector: s.sector,
+      validFrom: s.validFrom,
+      validTo: s.validTo,
+    })),
   };
 }
 
@@ -41,7 +59,9 @@ async function view(db: Db, a: repo.AccountRow): Promise<StaffUserView> {
 export async function listStaffUsers(db: Db, access: AccessContext | null): Promise<StaffUserView[]> {
   const all = await Promise.all((await repo.listAccounts(db, 'staff')).map((a) => view(db, a)));
   const scope = access ? access.unitScope('identity.users.read') : null;
-  return scope === null ? all : all.filter((u) => u.assignments.length === 0 || u.assignments.some((s) => scope.has(s.unitCode)));
+  return scope === null
+    ? all
+    : all.filter((u) => u.assignments.length === 0 || u.assignments.some((s) => scope.has(s.unitCode)));
 }
 
 async function getStaff(db: Db, id: string): Promise<repo.AccountRow> {
@@ -51,35 +71,80 @@ async function getStaff(db: Db, id: string): Promise<repo.AccountRow> {
 }
 
 /** Creates a staff account; returns the temporary password when none was given (shown once). */
-export async function createStaffUser(db: Db, input: { username: string; displayName: string; password?: string }): Promise<{ user: StaffUserView; temporaryPassword?: string }> {
+export async function createStaffUser(
+  db: Db,
+  input: { username: string; displayName: string; password?: string },
+): Promise<{ user: StaffUserView; temporaryPassword?: string }> {
   const username = input.username.toLowerCase();
   if (await repo.findAccountByUsername(db, username)) {
-    throw new AppError('USER.ALREADY_EXISTS', `Tên đăng nhập "${username}" đã có`, `Username "${username}" already exists`, [{ field: 'username', code: 'USER.ALREADY_EXISTS', messageVi: 'Tên đăng nhập đã có', messageEn: 'Username already exists' }]);
+    throw new AppError(
+      'USER.ALREADY_EXISTS',
+      `Tên đăng nhập "${username}" đã có`,
+      `Username "${username}" already exists`,
+      [
+        {
+          field: 'username',
+          code: 'USER.ALREADY_EXISTS',
+          messageVi: 'Tên đăng nhập đã có',
+          messageEn: 'Username already exists',
+        },
+      ],
+    );
   }
   const temp = input.password ? undefined : temporaryPassword();
   const password = input.password ?? temp!;
   const problems = input.password ? checkPasswordPolicy(password, username) : [];
-  if (problems.length) throw new AppError('PASSWORD.INVALID', problems[0]!.messageVi, problems[0]!.messageEn, problems.map((p) => ({ field: 'password', ...p })));
+  if (problems.length)
+    throw new AppError(
+      'PASSWORD.INVALID',
+      problems[0]!.messageVi,
+      problems[0]!.messageEn,
+      problems.map((p) => ({ field: 'password', ...p })),
+    );
   const account = await repo.insertAccount(db, {
-    kind: 'staff', username, displayName: input.displayName, passwordHash: await hashPassword(password),
-    passwordChangedAt: new Date(), mustChangePassword: temp !== undefined,
+    kind: 'staff',
+    username,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(password),
+    passwordChangedAt: new Date(),
+    mustChangePassword: temp !== undefined,
   });
   return { user: await view(db, account), temporaryPassword: temp };
 }
 
 /** Gives a role in a unit (checked against the units valid today and the administrator's own scope). */
-export async function assignRole(db: Db, access: AccessContext | null, accountId: string, input: { role: string; unitCode: string; sector?: string | null }): Promise<StaffUserView> {
+export async function assignRole(
+  db: Db,
+  access: AccessContext | null,
+  accountId: string,
+  input: { role: string; unitCode: string; sector?: string | null },
+): Promise<StaffUserView> {
   const account = await getStaff(db, accountId);
   const role = (await repo.listRoles(db)).find((r) => r.code === input.role && r.staff);
-  if (!role) throw invalidField('ROLE.INVALID', 'role', `Vai trò "${input.role}" không có`, `Unknown role "${input.role}"`);
+  if (!role)
+    throw invalidField('ROLE.INVALID', 'role', `Vai trò "${input.role}" không có`, `Unknown role "${input.role}"`);
   await getUnit(db, input.unitCode, todayInVietnam());
   if (role.needsSector && !(SECTORS as readonly string[]).includes(input.sector ?? '')) {
-    throw invalidField('ROLE.SECTOR_INVALID', 'sector', `Vai trò này cần chọn ngành: ${SECTORS.join(', ')}`, `This role needs a sector: ${SECTORS.join(', ')}`);
+    throw invalidField(
+      'ROLE.SECTOR_INVALID',
+      'sector',
+      `Vai trò này cần chọn ngành: ${SECTORS.join(', ')}`,
+      `This role needs a sector: ${SECTORS.join(', ')}`,
+    );
   }
   if (access && !access.canInUnit('identity.users.manage', input.unitCode)) {
-    throw new AppError('USER.SCOPE_FORBIDDEN', 'Bạn chỉ được phân quyền trong đơn vị của mình', 'You may only assign roles within your own unit');
+    throw new AppError(
+      'USER.SCOPE_FORBIDDEN',
+      'Bạn chỉ được phân quyền trong đơn vị của mình',
+      'You may only assign roles within your own unit',
+    );
   }
-  await repo.insertAssignment(db, { accountId, roleCode: role.code, unitCode: input.unitCode, sector: role.needsSector ? (input.sector ?? null) : null });
+  await repo.insertAssignment(db, {
+    accountId,
+    roleCode: role.code,
+    unitCode: input.unitCode,
+    sector: role.needsSector ? (input.sector ?? null) : null,
+  });
   invalidateMatrix(db);
   return view(db, account);
 }
@@ -87,7 +152,8 @@ export async function assignRole(db: Db, access: AccessContext | null, accountId
 /** Ends an assignment today. */
 export async function removeAssignment(db: Db, accountId: string, assignmentId: string): Promise<StaffUserView> {
   const account = await getStaff(db, accountId);
-  if (!(await repo.endAssignment(db, assignmentId, accountId, todayInVietnam()))) throw notFound('ASSIGNMENT.NOT_FOUND', 'phân quyền này', 'Assignment');
+  if (!(await repo.endAssignment(db, assignmentId, accountId, todayInVietnam())))
+    throw notFound('ASSIGNMENT.NOT_FOUND', 'phân quyền này', 'Assignment');
   return view(db, account);
 }
 
@@ -95,7 +161,11 @@ export async function removeAssignment(db: Db, accountId: string, assignmentId: 
 export async function resetPassword(db: Db, accountId: string): Promise<{ temporaryPassword: string }> {
   const account = await getStaff(db, accountId);
   const temp = temporaryPassword();
-  await repo.updateAccount(db, accountId, { passwordHash: await hashPassword(temp), passwordChangedAt: new Date(), mustChangePassword: true });
+  await repo.updateAccount(db, accountId, {
+    passwordHash: await hashPassword(temp),
+    passwordChangedAt: new Date(),
+    mustChangePassword: true,
+  });
   if (account.username) await forgetLoginThrottle(db, account.username);
   await repo.revokeAccountSessions(db, accountId);
   return { temporaryPassword: temp };
@@ -112,6 +182,16 @@ export async function setDisabled(db: Db, accountId: string, disabled: boolean):
 /** Sets a password chosen by the user (policy checked). */
 export async function changePassword(db: Db, accountId: string, username: string | null, next: string): Promise<void> {
   const problems = checkPasswordPolicy(next, username ?? undefined);
-  if (problems.length) throw new AppError('PASSWORD.INVALID', problems[0]!.messageVi, problems[0]!.messageEn, problems.map((p) => ({ field: 'newPassword', ...p })));
-  await repo.updateAccount(db, accountId, { passwordHash: await hashPassword(next), passwordChangedAt: new Date(), mustChangePassword: false });
+  if (problems.length)
+    throw new AppError(
+      'PASSWORD.INVALID',
+      problems[0]!.messageVi,
+      problems[0]!.messageEn,
+      problems.map((p) => ({ field: 'newPassword', ...p })),
+    );
+  await repo.updateAccount(db, accountId, {
+    passwordHash: await hashPassword(next),
+    passwordChangedAt: new Date(),
+    mustChangePassword: false,
+  });
 }

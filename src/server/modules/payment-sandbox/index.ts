@@ -25,7 +25,11 @@ import { mountPaymentSandbox, type PaymentSandbox } from './payment-sandbox.plug
  * Mounts the sandbox gateway under `/pay-sandbox` (call before `app.ready()`); its records live in
  * the `payment_sandbox` schema. `retryDelaysMs` shortens the IPN retries in tests.
  */
-export async function registerPaymentSandbox(app: FastifyInstance, deps: { config: Config; database: Database }, options: { retryDelaysMs?: readonly number[] } = {}): Promise<PaymentSandbox> {
+export async function registerPaymentSandbox(
+  app: FastifyInstance,
+  deps: { config: Config; database: Database },
+  options: { retryDelaysMs?: readonly number[] } = {},
+): Promise<PaymentSandbox> {
   return mountPaymentSandbox(app, deps, options);
 }
 

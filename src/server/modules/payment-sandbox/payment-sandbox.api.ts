@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db';
-import { formatVnpDate, fromVnpAmount, signApi, toVnpAmount, verifyApi, VNP_API_CODE, type ApiHashKind } from '../payments';
+import {
+  formatVnpDate,
+  fromVnpAmount,
+  signApi,
+  toVnpAmount,
+  verifyApi,
+  VNP_API_CODE,
+  type ApiHashKind,
+} from '../payments';
 import * as repo from './payment-sandbox.repository';
 import type { Merchant } from './payment-sandbox.ipn';
 
@@ -20,7 +28,14 @@ function signed(merchant: Merchant, kind: ApiHashKind, body: Body): Body {
   return { ...body, vnp_SecureHash: signApi(merchant.hashSecret, kind, body) };
 }
 
-function answer(merchant: Merchant, kind: 'querydrResponse' | 'refundResponse', request: Body, code: string, txn?: repo.SandboxTransaction, extra: Body = {}): Body {
+function answer(
+  merchant: Merchant,
+  kind: 'querydrResponse' | 'refundResponse',
+  request: Body,
+  code: string,
+  txn?: repo.SandboxTransaction,
+  extra: Body = {},
+): Body {
   const body: Body = {
     vnp_ResponseId: randomUUID().replace(/-/g, ''),
     vnp_Command: request.vnp_Command ?? '',
@@ -43,7 +58,8 @@ function answer(merchant: Merchant, kind: 'querydrResponse' | 'refundResponse', 
 
 /** querydr: the gateway's record of an order. */
 async function querydr(db: Db, merchant: Merchant, body: Body): Promise<Body> {
-  if (!verifyApi(merchant.hashSecret, 'querydrRequest', body)) return answer(merchant, 'querydrResponse', body, VNP_API_CODE.BAD_CHECKSUM);
+  if (!verifyApi(merchant.hashSecret, 'querydrRequest', body))
+    return answer(merchant, 'querydrResponse', body, VNP_API_CODE.BAD_CHECKSUM);
   const txn = body.vnp_TxnRef ? await repo.findTransaction(db, merchant.tmnCode, body.vnp_TxnRef) : undefined;
   if (!txn) return answer(merchant, 'querydrResponse', body, VNP_API_CODE.NOT_FOUND);
   return answer(merchant, 'querydrResponse', body, VNP_API_CODE.OK, txn);
@@ -55,20 +71,39 @@ async function querydr(db: Db, merchant: Merchant, body: Body): Promise<Body> {
  * with its first outcome and not refunded again (the merchant's retry after a timeout is safe).
  */
 async function refund(db: Db, merchant: Merchant, body: Body): Promise<Body> {
-  if (!verifyApi(merchant.hashSecret, 'refundRequest', body)) return answer(merchant, 'refundResponse', body, VNP_API_CODE.BAD_CHECKSUM);
+  if (!verifyApi(merchant.hashSecret, 'refundRequest', body))
+    return answer(merchant, 'refundResponse', body, VNP_API_CODE.BAD_CHECKSUM);
   const amount = fromVnpAmount(body.vnp_Amount);
-  if (!body.vnp_RequestId || !amount || !['02', '03'].includes(body.vnp_TransactionType ?? '')) return answer(merchant, 'refundResponse', body, VNP_API_CODE.INVALID_DATA);
+  if (!body.vnp_RequestId || !amount || !['02', '03'].includes(body.vnp_TransactionType ?? ''))
+    return answer(merchant, 'refundResponse', body, VNP_API_CODE.INVALID_DATA);
   const found = body.vnp_TxnRef ? await repo.findTransaction(db, merchant.tmnCode, body.vnp_TxnRef) : undefined;
   if (!found) return answer(merchant, 'refundResponse', body, VNP_API_CODE.NOT_FOUND);
   return db.transaction(async (tx) => {
     const txn = (await repo.lockTransaction(tx, found.id))!;
     const previous = await repo.findRefundByRequest(tx, body.vnp_RequestId!);
-    if (previous) return answer(merchant, 'refundResponse', body, VNP_API_CODE.OK, txn, { vnp_Amount: toVnpAmount(previous.amount), vnp_TransactionNo: String(previous.id), vnp_TransactionType: previous.transactionType });
-    if (txn.state !== 'paid' || (body.vnp_TransactionNo && body.vnp_TransactionNo !== String(txn.id))) return answer(merchant, 'refundResponse', body, VNP_API_CODE.REFUSED, txn);
+    if (previous)
+      return answer(merchant, 'refundResponse', body, VNP_API_CODE.OK, txn, {
+        vnp_Amount: toVnpAmount(previous.amount),
+        vnp_TransactionNo: String(previous.id),
+        vnp_TransactionType: previous.transactionType,
+      });
+    if (txn.state !== 'paid' || (body.vnp_TransactionNo && body.vnp_TransactionNo !== String(txn.id)))
+      return answer(merchant, 'refundResponse', body, VNP_API_CODE.REFUSED, txn);
     const left = txn.amount - (await repo.refundedTotal(tx, txn.id));
-    if (amount > left || (body.vnp_TransactionType === '02' && amount !== txn.amount)) return answer(merchant, 'refundResponse', body, VNP_API_CODE.INVALID_DATA, txn);
-    const row = await repo.insertRefund(tx, { transactionId: txn.id, requestId: body.vnp_RequestId!, amount, transactionType: body.vnp_TransactionType!, createdBy: (body.vnp_CreateBy ?? '').slice(0, 64) });
-    return answer(merchant, 'refundResponse', body, VNP_API_CODE.OK, txn, { vnp_Amount: toVnpAmount(amount), vnp_TransactionNo: String(row.id), vnp_TransactionType: row.transactionType });
+    if (amount > left || (body.vnp_TransactionType === '02' && amount !== txn.amount))
+      return answer(merchant, 'refundResponse', body, VNP_API_CODE.INVALID_DATA, txn);
+    const row = await repo.insertRefund(tx, {
+      transactionId: txn.id,
+      requestId: body.vnp_RequestId!,
+      amount,
+      transactionType: body.vnp_TransactionType!,
+      createdBy: (body.vnp_CreateBy ?? '').slice(0, 64),
+    });
+    return answer(merchant, 'refundResponse', body, VNP_API_CODE.OK, txn, {
+      vnp_Amount: toVnpAmount(amount),
+      vnp_TransactionNo: String(row.id),
+      vnp_TransactionType: row.transactionType,
+    });
   });
 }
 

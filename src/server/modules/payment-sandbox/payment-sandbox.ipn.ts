@@ -15,7 +15,11 @@ export interface Merchant {
 }
 
 /** The signed result of a completed order: the same parameters for the return URL and the IPN. */
-export function resultParams(txn: repo.SandboxTransaction, merchant: Merchant, variant: IpnVariant = 'correct'): string {
+export function resultParams(
+  txn: repo.SandboxTransaction,
+  merchant: Merchant,
+  variant: IpnVariant = 'correct',
+): string {
   const params: VnpParams = {
     vnp_TmnCode: txn.tmnCode,
     vnp_Amount: toVnpAmount(variant === 'wrong_amount' ? txn.amount + 1_000 : txn.amount),
@@ -29,7 +33,8 @@ export function resultParams(txn: repo.SandboxTransaction, merchant: Merchant, v
     vnp_TxnRef: txn.txnRef,
   };
   if (txn.state === 'paid') params.vnp_BankTranNo = `VNP${txn.id}`;
-  if (variant === 'wrong_signature') return `${signedData(params)}&vnp_SecureHash=${hmacSha512('not-the-merchant-secret', signedData(params))}`;
+  if (variant === 'wrong_signature')
+    return `${signedData(params)}&vnp_SecureHash=${hmacSha512('not-the-merchant-secret', signedData(params))}`;
   return signedQuery(merchant.hashSecret, params);
 }
 
@@ -40,10 +45,18 @@ export interface Delivery {
 }
 
 /** Sends one IPN (GET, server to server), records it, and returns what the merchant answered. */
-export async function sendIpn(db: Db, merchant: Merchant, txn: repo.SandboxTransaction, variant: IpnVariant, attempt: number): Promise<Delivery> {
+export async function sendIpn(
+  db: Db,
+  merchant: Merchant,
+  txn: repo.SandboxTransaction,
+  variant: IpnVariant,
+  attempt: number,
+): Promise<Delivery> {
   let out: Delivery;
   try {
-    const res = await fetch(`${merchant.ipnUrl}?${resultParams(txn, merchant, variant)}`, { signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`${merchant.ipnUrl}?${resultParams(txn, merchant, variant)}`, {
+      signal: AbortSignal.timeout(10_000),
+    });
     const body = (await res.json().catch(() => null)) as { RspCode?: unknown } | null;
     out = { httpStatus: res.status, rspCode: typeof body?.RspCode === 'string' ? body.RspCode : null, error: null };
   } catch (error) {
@@ -80,7 +93,8 @@ export class IpnScheduler {
       const delivery = await task;
       const acknowledged = delivery.rspCode === '00' || delivery.rspCode === '02';
       const delay = this.retryDelaysMs[attempt - 1];
-      if (variant === 'correct' && !acknowledged && delay !== undefined) this.later(delay, () => this.send(txn, variant, attempt + 1));
+      if (variant === 'correct' && !acknowledged && delay !== undefined)
+        this.later(delay, () => this.send(txn, variant, attempt + 1));
       return delivery;
     } finally {
       this.running.delete(task);
@@ -91,7 +105,12 @@ export class IpnScheduler {
   later(ms: number, fn: () => Promise<unknown>): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      fn().catch((error: unknown) => this.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'payment sandbox: IPN task failed'));
+      fn().catch((error: unknown) =>
+        this.log.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'payment sandbox: IPN task failed',
+        ),
+      );
     }, ms);
     timer.unref();
     this.timers.add(timer);
@@ -100,7 +119,11 @@ export class IpnScheduler {
   /** The IPN(s) of a completed order as its test options ask: now or later, once or twice, faulty or not. */
   async dispatch(txn: repo.SandboxTransaction, options: IpnOptions): Promise<void> {
     if (options.manual) return;
-    const variant: IpnVariant = options.wrongSignature ? 'wrong_signature' : options.wrongAmount ? 'wrong_amount' : 'correct';
+    const variant: IpnVariant = options.wrongSignature
+      ? 'wrong_signature'
+      : options.wrongAmount
+        ? 'wrong_amount'
+        : 'correct';
     const deliver = async () => {
       await (options.twice ? Promise.all([this.send(txn, variant), this.send(txn, variant)]) : this.send(txn, variant));
     };

@@ -53,7 +53,10 @@ ${main}
 /** The payment page: the order, a bank, Pay / Decline / Cancel, and the test-mode options. */
 export function paymentPage(mountPath: string, txn: SandboxTransaction): string {
   const action = `${mountPath}/paymentv2/${txn.id}/complete`;
-  const banks = DEMO_BANKS.map(([code, name]) => `<option value="${escapeHtml(code)}"${(txn.bankCode ?? 'NCB') === code ? ' selected' : ''}>${escapeHtml(name)}</option>`).join('');
+  const banks = DEMO_BANKS.map(
+    ([code, name]) =>
+      `<option value="${escapeHtml(code)}"${(txn.bankCode ?? 'NCB') === code ? ' selected' : ''}>${escapeHtml(name)}</option>`,
+  ).join('');
   return layout(
     mountPath,
     'Thanh toán trực tuyến (thử nghiệm)',
@@ -95,7 +98,9 @@ export interface Bilingual {
 
 /** An error page, with a way back to the merchant when one is known. */
 export function errorPage(mountPath: string, message: Bilingual, back?: string): string {
-  const link = back ? `<p><a class="button secondary" href="${escapeHtml(back)}">Quay lại dịch vụ <span class="en" lang="en">Back to the service</span></a></p>` : '';
+  const link = back
+    ? `<p><a class="button secondary" href="${escapeHtml(back)}">Quay lại dịch vụ <span class="en" lang="en">Back to the service</span></a></p>`
+    : '';
   return layout(
     mountPath,
     'Không thể thanh toán',

@@ -21,16 +21,29 @@ export interface PaymentSandbox {
 }
 
 const MESSAGES = {
-  badRequest: { vi: 'Yêu cầu thanh toán không hợp lệ hoặc sai chữ ký.', en: 'The payment request is invalid or wrongly signed.' },
-  expired: { vi: 'Giao dịch đã quá thời gian chờ thanh toán. Hãy quay lại dịch vụ và tạo giao dịch mới.', en: 'The payment time is over. Go back to the service and start a new payment.' },
-  changed: { vi: 'Mã giao dịch này đã được dùng cho một đơn hàng khác.', en: 'This order reference was used for another order.' },
+  badRequest: {
+    vi: 'Yêu cầu thanh toán không hợp lệ hoặc sai chữ ký.',
+    en: 'The payment request is invalid or wrongly signed.',
+  },
+  expired: {
+    vi: 'Giao dịch đã quá thời gian chờ thanh toán. Hãy quay lại dịch vụ và tạo giao dịch mới.',
+    en: 'The payment time is over. Go back to the service and start a new payment.',
+  },
+  changed: {
+    vi: 'Mã giao dịch này đã được dùng cho một đơn hàng khác.',
+    en: 'This order reference was used for another order.',
+  },
   notFound: { vi: 'Không tìm thấy giao dịch.', en: 'Transaction not found.' },
 } satisfies Record<string, Bilingual>;
 
 const CompleteForm = z.object({
   token: z.string().max(100).default(''),
   choice: z.enum(['pay', 'decline', 'cancel']).default('pay'),
-  bankCode: z.string().regex(/^[A-Z0-9]{2,20}$/).optional().catch(undefined),
+  bankCode: z
+    .string()
+    .regex(/^[A-Z0-9]{2,20}$/)
+    .optional()
+    .catch(undefined),
   delaySeconds: z.coerce.number().int().min(0).max(600).catch(0).default(0),
   twice: z.string().optional(),
   afterReturn: z.string().optional(),
@@ -56,14 +69,33 @@ function sameToken(a: string, b: string): boolean {
 /** Reads and checks a signed payment redirect; the order to create, or undefined. */
 function readRedirect(merchant: Merchant, query: unknown) {
   const p = vnpParamsOf(query);
-  if (!verifyParams(merchant.hashSecret, p) || p.vnp_TmnCode !== merchant.tmnCode || p.vnp_Command !== 'pay') return undefined;
+  if (!verifyParams(merchant.hashSecret, p) || p.vnp_TmnCode !== merchant.tmnCode || p.vnp_Command !== 'pay')
+    return undefined;
   const amount = fromVnpAmount(p.vnp_Amount);
   const expiresAt = parseVnpDate(p.vnp_ExpireDate);
   const returnUrl = z.url({ protocol: /^https?$/ }).safeParse(p.vnp_ReturnUrl);
-  if (!amount || !expiresAt || !p.vnp_TxnRef || !/^[A-Za-z0-9]{1,40}$/.test(p.vnp_TxnRef) || !parseVnpDate(p.vnp_CreateDate) || !returnUrl.success) return undefined;
+  if (
+    !amount ||
+    !expiresAt ||
+    !p.vnp_TxnRef ||
+    !/^[A-Za-z0-9]{1,40}$/.test(p.vnp_TxnRef) ||
+    !parseVnpDate(p.vnp_CreateDate) ||
+    !returnUrl.success
+  )
+    return undefined;
   return {
-    tmnCode: merchant.tmnCode, txnRef: p.vnp_TxnRef, amount, orderInfo: (p.vnp_OrderInfo ?? '').slice(0, 255), bankCode: p.vnp_BankCode ?? null, locale: p.vnp_Locale === 'en' ? 'en' : 'vn',
-    returnUrl: returnUrl.data, createDate: p.vnp_CreateDate!, expiresAt, state: 'pending', transactionStatus: VNP_TXN_STATUS.UNFINISHED, pageToken: randomBytes(18).toString('base64url'),
+    tmnCode: merchant.tmnCode,
+    txnRef: p.vnp_TxnRef,
+    amount,
+    orderInfo: (p.vnp_OrderInfo ?? '').slice(0, 255),
+    bankCode: p.vnp_BankCode ?? null,
+    locale: p.vnp_Locale === 'en' ? 'en' : 'vn',
+    returnUrl: returnUrl.data,
+    createDate: p.vnp_CreateDate!,
+    expiresAt,
+    state: 'pending',
+    transactionStatus: VNP_TXN_STATUS.UNFINISHED,
+    pageToken: randomBytes(18).toString('base64url'),
   };
 }
 
@@ -81,13 +113,19 @@ function backToMerchant(reply: FastifyReply, merchant: Merchant, txn: repo.Sandb
 function pageRoutes(db: Db, sandbox: PaymentSandbox) {
   const { merchant, scheduler } = sandbox;
   return async (scope: FastifyInstance): Promise<void> => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(String(body))));
-    });
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_request, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
     // The payment page's form carries its own token (pageToken), checked on completion.
     const opts = { schema: { hide: true }, config: { action: 'public' as const, csrf: 'own' as const } };
 
-    scope.get(`${PAY_SANDBOX_PREFIX}/assets/sandbox.css`, opts, (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(SANDBOX_CSS));
+    scope.get(`${PAY_SANDBOX_PREFIX}/assets/sandbox.css`, opts, (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(SANDBOX_CSS),
+    );
 
     // The payment page the merchant redirects the citizen to (signed vnp_* parameters).
     scope.get(`${PAY_SANDBOX_PREFIX}/paymentv2/vpcpay.html`, opts, async (request, reply) => {
@@ -96,7 +134,8 @@ function pageRoutes(db: Db, sandbox: PaymentSandbox) {
       const txn = await repo.findOrCreateTransaction(db, order);
       if (txn.amount !== order.amount) return html(reply, 409, errorPage(PAY_SANDBOX_PREFIX, MESSAGES.changed));
       if (txn.state !== 'pending') return backToMerchant(reply, merchant, txn);
-      if (txn.expiresAt.getTime() <= Date.now()) return html(reply, 410, errorPage(PAY_SANDBOX_PREFIX, MESSAGES.expired, new URL(txn.returnUrl).origin));
+      if (txn.expiresAt.getTime() <= Date.now())
+        return html(reply, 410, errorPage(PAY_SANDBOX_PREFIX, MESSAGES.expired, new URL(txn.returnUrl).origin));
       return html(reply, 200, paymentPage(PAY_SANDBOX_PREFIX, txn));
     });
 
@@ -105,13 +144,27 @@ function pageRoutes(db: Db, sandbox: PaymentSandbox) {
       const id = Number((request.params as { id: string }).id);
       const txn = Number.isSafeInteger(id) ? await repo.findTransactionById(db, id) : undefined;
       const form = CompleteForm.safeParse(request.body ?? {});
-      if (!txn || !form.success || !sameToken(form.data.token, txn.pageToken)) return html(reply, 403, errorPage(PAY_SANDBOX_PREFIX, MESSAGES.badRequest));
+      if (!txn || !form.success || !sameToken(form.data.token, txn.pageToken))
+        return html(reply, 403, errorPage(PAY_SANDBOX_PREFIX, MESSAGES.badRequest));
       if (txn.state !== 'pending') return backToMerchant(reply, merchant, txn);
-      if (txn.expiresAt.getTime() <= Date.now()) return html(reply, 410, errorPage(PAY_SANDBOX_PREFIX, MESSAGES.expired, new URL(txn.returnUrl).origin));
+      if (txn.expiresAt.getTime() <= Date.now())
+        return html(reply, 410, errorPage(PAY_SANDBOX_PREFIX, MESSAGES.expired, new URL(txn.returnUrl).origin));
       const f = form.data;
-      const options: IpnOptions = { delaySeconds: f.delaySeconds, twice: !!f.twice, afterReturn: !!f.afterReturn, wrongAmount: !!f.wrongAmount, wrongSignature: !!f.wrongSignature, manual: !!f.manual };
+      const options: IpnOptions = {
+        delaySeconds: f.delaySeconds,
+        twice: !!f.twice,
+        afterReturn: !!f.afterReturn,
+        wrongAmount: !!f.wrongAmount,
+        wrongSignature: !!f.wrongSignature,
+        manual: !!f.manual,
+      };
       const outcome = OUTCOMES[f.choice];
-      const done = await repo.completeTransaction(db, txn.id, { ...outcome, payDate: new Date(), ipnOptions: options, bankCode: f.bankCode ?? txn.bankCode ?? 'NCB' });
+      const done = await repo.completeTransaction(db, txn.id, {
+        ...outcome,
+        payDate: new Date(),
+        ipnOptions: options,
+        bankCode: f.bankCode ?? txn.bankCode ?? 'NCB',
+      });
       if (!done) return backToMerchant(reply, merchant, (await repo.findTransactionById(db, txn.id))!);
       await scheduler.dispatch(done, options);
       return backToMerchant(reply, merchant, done);
@@ -127,14 +180,21 @@ function apiRoutes(db: Db, sandbox: PaymentSandbox) {
   return async (scope: FastifyInstance): Promise<void> => {
     const opts = { schema: { hide: true }, config: { action: 'public' as const } };
     // The merchant API: querydr and refund (JSON, signed both ways: the signature is its token).
-    scope.post(`${PAY_SANDBOX_PREFIX}/merchant_webapi/api/transaction`, { ...opts, config: { ...opts.config, csrf: 'own' as const } }, async (request) => merchantApi(db, merchant, request.body));
+    scope.post(
+      `${PAY_SANDBOX_PREFIX}/merchant_webapi/api/transaction`,
+      { ...opts, config: { ...opts.config, csrf: 'own' as const } },
+      async (request) => merchantApi(db, merchant, request.body),
+    );
 
     // The day's settlement file (CSV) for the reconciliation.
     scope.get(`${PAY_SANDBOX_PREFIX}/settlement`, opts, async (request, reply) => {
       const q = z.object({ date: IsoDate }).safeParse(request.query);
       if (!q.success) return reply.code(400).send({ error: 'date=YYYY-MM-DD' });
       const csv = await settlementCsv(db, merchant.tmnCode, q.data.date);
-      return reply.header('content-disposition', `attachment; filename="settlement-${merchant.tmnCode}-${q.data.date}.csv"`).type('text/csv; charset=utf-8').send(csv);
+      return reply
+        .header('content-disposition', `attachment; filename="settlement-${merchant.tmnCode}-${q.data.date}.csv"`)
+        .type('text/csv; charset=utf-8')
+        .send(csv);
     });
 
     // For tests and demos: the sandbox's record of an order, and sending its IPN on demand.
@@ -144,9 +204,25 @@ function apiRoutes(db: Db, sandbox: PaymentSandbox) {
       if (!txn) return reply.code(404).send({ error: MESSAGES.notFound.en });
       const [refunds, deliveries] = await Promise.all([repo.refundsOf(db, txn.id), repo.deliveriesOf(db, txn.id)]);
       return {
-        transactionNo: String(txn.id), txnRef: txn.txnRef, amount: txn.amount, state: txn.state, responseCode: txn.responseCode, payDate: txn.payDate?.toISOString() ?? null,
-        refunds: refunds.map((r) => ({ amount: r.amount, transactionType: r.transactionType, at: r.createdAt.toISOString() })),
-        deliveries: deliveries.map((d) => ({ variant: d.variant, attempt: d.attempt, rspCode: d.rspCode, httpStatus: d.httpStatus, error: d.error, at: d.sentAt.toISOString() })),
+        transactionNo: String(txn.id),
+        txnRef: txn.txnRef,
+        amount: txn.amount,
+        state: txn.state,
+        responseCode: txn.responseCode,
+        payDate: txn.payDate?.toISOString() ?? null,
+        refunds: refunds.map((r) => ({
+          amount: r.amount,
+          transactionType: r.transactionType,
+          at: r.createdAt.toISOString(),
+        })),
+        deliveries: deliveries.map((d) => ({
+          variant: d.variant,
+          attempt: d.attempt,
+          rspCode: d.rspCode,
+          httpStatus: d.httpStatus,
+          error: d.error,
+          at: d.sentAt.toISOString(),
+        })),
       };
     });
     scope.post(`${PAY_SANDBOX_PREFIX}/api/transactions/:txnRef/ipn`, opts, async (request, reply) => {
@@ -165,9 +241,14 @@ function apiRoutes(db: Db, sandbox: PaymentSandbox) {
  * settlement file and the test API. Its merchant is ours (PAYMENT_TMN_CODE / PAYMENT_HASH_SECRET),
  * its IPN goes to `${PUBLIC_URL}/api/v1/payments/gateway/ipn`.
  */
-export async function mountPaymentSandbox(app: FastifyInstance, deps: { config: Config; database: Database }, options: { retryDelaysMs?: readonly number[] } = {}): Promise<PaymentSandbox> {
+export async function mountPaymentSandbox(
+  app: FastifyInstance,
+  deps: { config: Config; database: Database },
+  options: { retryDelaysMs?: readonly number[] } = {},
+): Promise<PaymentSandbox> {
   const { config, database } = deps;
-  if (!config.PAYMENT_TMN_CODE || !config.PAYMENT_HASH_SECRET) throw new Error('The sandbox payment gateway needs PAYMENT_TMN_CODE and PAYMENT_HASH_SECRET');
+  if (!config.PAYMENT_TMN_CODE || !config.PAYMENT_HASH_SECRET)
+    throw new Error('The sandbox payment gateway needs PAYMENT_TMN_CODE and PAYMENT_HASH_SECRET');
   const merchant: Merchant = {
     tmnCode: config.PAYMENT_TMN_CODE,
     hashSecret: config.PAYMENT_HASH_SECRET,

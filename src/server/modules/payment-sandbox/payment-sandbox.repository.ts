@@ -6,13 +6,27 @@ export type SandboxTransaction = typeof transactions.$inferSelect;
 export type SandboxRefund = typeof refunds.$inferSelect;
 
 /** Creates the order on first sight of a redirect; an existing (tmn, ref) order is returned as it is. */
-export async function findOrCreateTransaction(db: Db, row: typeof transactions.$inferInsert): Promise<SandboxTransaction> {
-  await db.insert(transactions).values(row).onConflictDoNothing({ target: [transactions.tmnCode, transactions.txnRef] });
+export async function findOrCreateTransaction(
+  db: Db,
+  row: typeof transactions.$inferInsert,
+): Promise<SandboxTransaction> {
+  await db
+    .insert(transactions)
+    .values(row)
+    .onConflictDoNothing({ target: [transactions.tmnCode, transactions.txnRef] });
   return (await findTransaction(db, row.tmnCode, row.txnRef))!;
 }
 
-export async function findTransaction(db: Db, tmnCode: string, txnRef: string): Promise<SandboxTransaction | undefined> {
-  const [row] = await db.select().from(transactions).where(and(eq(transactions.tmnCode, tmnCode), eq(transactions.txnRef, txnRef))).limit(1);
+export async function findTransaction(
+  db: Db,
+  tmnCode: string,
+  txnRef: string,
+): Promise<SandboxTransaction | undefined> {
+  const [row] = await db
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.tmnCode, tmnCode), eq(transactions.txnRef, txnRef)))
+    .limit(1);
   return row;
 }
 
@@ -22,8 +36,16 @@ export async function findTransactionById(db: Db, id: number): Promise<SandboxTr
 }
 
 /** Completes a pending order once (a second submit of the page finds it done and changes nothing). */
-export async function completeTransaction(db: Db, id: number, set: Pick<SandboxTransaction, 'state' | 'responseCode' | 'transactionStatus' | 'payDate' | 'ipnOptions' | 'bankCode'>): Promise<SandboxTransaction | undefined> {
-  const [row] = await db.update(transactions).set(set).where(and(eq(transactions.id, id), eq(transactions.state, 'pending'))).returning();
+export async function completeTransaction(
+  db: Db,
+  id: number,
+  set: Pick<SandboxTransaction, 'state' | 'responseCode' | 'transactionStatus' | 'payDate' | 'ipnOptions' | 'bankCode'>,
+): Promise<SandboxTransaction | undefined> {
+  const [row] = await db
+    .update(transactions)
+    .set(set)
+    .where(and(eq(transactions.id, id), eq(transactions.state, 'pending')))
+    .returning();
   return row;
 }
 
@@ -51,15 +73,31 @@ export async function recordDelivery(db: Db, row: typeof ipnDeliveries.$inferIns
 }
 
 export async function deliveriesOf(db: Db, transactionId: number) {
-  return db.select().from(ipnDeliveries).where(eq(ipnDeliveries.transactionId, transactionId)).orderBy(asc(ipnDeliveries.id));
+  return db
+    .select()
+    .from(ipnDeliveries)
+    .where(eq(ipnDeliveries.transactionId, transactionId))
+    .orderBy(asc(ipnDeliveries.id));
 }
 
 /** Paid orders and refunds of [from, to) for the settlement file. */
 export async function settledBetween(db: Db, tmnCode: string, from: Date, to: Date) {
-  const paid = await db.select().from(transactions)
-    .where(and(eq(transactions.tmnCode, tmnCode), eq(transactions.state, 'paid'), gte(transactions.payDate, from), lt(transactions.payDate, to)))
+  const paid = await db
+    .select()
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.tmnCode, tmnCode),
+        eq(transactions.state, 'paid'),
+        gte(transactions.payDate, from),
+        lt(transactions.payDate, to),
+      ),
+    )
     .orderBy(asc(transactions.payDate), asc(transactions.id));
-  const refunded = await db.select({ refund: refunds, txn: transactions }).from(refunds).innerJoin(transactions, eq(refunds.transactionId, transactions.id))
+  const refunded = await db
+    .select({ refund: refunds, txn: transactions })
+    .from(refunds)
+    .innerJoin(transactions, eq(refunds.transactionId, transactions.id))
     .where(and(eq(transactions.tmnCode, tmnCode), gte(refunds.createdAt, from), lt(refunds.createdAt, to)))
     .orderBy(asc(refunds.createdAt), asc(refunds.id));
   return { paid, refunded };
@@ -67,6 +105,9 @@ export async function settledBetween(db: Db, tmnCode: string, from: Date, to: Da
 
 /** Sum of the refunds of a transaction (VND). */
 export async function refundedTotal(db: Db, transactionId: number): Promise<number> {
-  const [row] = await db.select({ s: sql<string>`coalesce(sum(${refunds.amount}), 0)::text` }).from(refunds).where(eq(refunds.transactionId, transactionId));
+  const [row] = await db
+    .select({ s: sql<string>`coalesce(sum(${refunds.amount}), 0)::text` })
+    .from(refunds)
+    .where(eq(refunds.transactionId, transactionId));
   return Number(row?.s ?? 0);
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Tables of the sandbox gateway (module `payment-sandbox`, development/demo only): its own record
@@ -60,7 +71,9 @@ export const refunds = paymentSandboxSchema.table(
   'refunds',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    transactionId: bigint('transaction_id', { mode: 'number' }).notNull().references(() => transactions.id),
+    transactionId: bigint('transaction_id', { mode: 'number' })
+      .notNull()
+      .references(() => transactions.id),
     /** vnp_RequestId: a repeated request is answered 94, not refunded twice. */
     requestId: text('request_id').notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
@@ -69,7 +82,10 @@ export const refunds = paymentSandboxSchema.table(
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('sandbox_refunds_request_uq').on(t.requestId), index('sandbox_refunds_created_idx').on(t.createdAt)],
+  (t) => [
+    uniqueIndex('sandbox_refunds_request_uq').on(t.requestId),
+    index('sandbox_refunds_created_idx').on(t.createdAt),
+  ],
 );
 
 /** Every IPN the sandbox sent and what the merchant answered. */
@@ -77,7 +93,9 @@ export const ipnDeliveries = paymentSandboxSchema.table(
   'ipn_deliveries',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    transactionId: bigint('transaction_id', { mode: 'number' }).notNull().references(() => transactions.id),
+    transactionId: bigint('transaction_id', { mode: 'number' })
+      .notNull()
+      .references(() => transactions.id),
     /** 'correct' | 'wrong_amount' | 'wrong_signature'. */
     variant: text('variant').notNull(),
     attempt: integer('attempt').notNull(),

@@ -2,7 +2,16 @@ import type { Db } from '../../platform/db';
 import * as repo from './payment-sandbox.repository';
 
 /** Columns of the settlement file (one line per paid order or refund of the day). */
-export const SETTLEMENT_COLUMNS = ['transaction_no', 'txn_ref', 'type', 'amount', 'currency', 'transaction_time', 'bank_code', 'tmn_code'] as const;
+export const SETTLEMENT_COLUMNS = [
+  'transaction_no',
+  'txn_ref',
+  'type',
+  'amount',
+  'currency',
+  'transaction_time',
+  'bank_code',
+  'tmn_code',
+] as const;
 
 /** yyyy-MM-dd HH:mm:ss in GMT+7 (how the gateway's files write times). */
 function gmt7(date: Date): string {
@@ -24,8 +33,23 @@ export async function settlementCsv(db: Db, tmnCode: string, day: string): Promi
   const to = new Date(from.getTime() + 86_400_000);
   const { paid, refunded } = await repo.settledBetween(db, tmnCode, from, to);
   const rows: Array<{ at: Date; cells: Array<string | number> }> = [
-    ...paid.map((t) => ({ at: t.payDate!, cells: [String(t.id), t.txnRef, 'payment', t.amount, 'VND', gmt7(t.payDate!), t.bankCode ?? '', t.tmnCode] })),
-    ...refunded.map(({ refund, txn }) => ({ at: refund.createdAt, cells: [`R${refund.id}`, txn.txnRef, 'refund', -refund.amount, 'VND', gmt7(refund.createdAt), txn.bankCode ?? '', txn.tmnCode] })),
+    ...paid.map((t) => ({
+      at: t.payDate!,
+      cells: [String(t.id), t.txnRef, 'payment', t.amount, 'VND', gmt7(t.payDate!), t.bankCode ?? '', t.tmnCode],
+    })),
+    ...refunded.map(({ refund, txn }) => ({
+      at: refund.createdAt,
+      cells: [
+        `R${refund.id}`,
+        txn.txnRef,
+        'refund',
+        -refund.amount,
+        'VND',
+        gmt7(refund.createdAt),
+        txn.bankCode ?? '',
+        txn.tmnCode,
+      ],
+    })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   return [SETTLEMENT_COLUMNS.join(','), ...rows.map((r) => r.cells.map(csvField).join(','))].join('\r\n') + '\r\n';
 }

@@ -14,7 +14,10 @@ export const CSV_MAX_BYTES = 2 * 1024 * 1024;
 /** Most data lines in one file. */
 export const CSV_MAX_LINES = 20_000;
 
-const SAVE_AS = { vi: 'Hãy lưu tệp dạng "CSV UTF-8" rồi tải lên lại.', en: 'Save the file as "CSV UTF-8" and upload it again.' };
+const SAVE_AS = {
+  vi: 'Hãy lưu tệp dạng "CSV UTF-8" rồi tải lên lại.',
+  en: 'Save the file as "CSV UTF-8" and upload it again.',
+};
 
 /** A header name reduced to lower-case ASCII words joined by "_" ("Số tiền (VND)" → "so_tien_vnd"). */
 export function headerKey(name: string): string {
@@ -36,15 +39,25 @@ export interface CsvRow {
 /** Strict UTF-8 decoding: a file in TCVN3 / VNI / Windows-1258 or UTF-16 is refused, not misread. */
 export function decodeUtf8(bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw fileInvalid(`Tệp được lưu dạng UTF-16, không phải UTF-8. ${SAVE_AS.vi}`, `The file is saved as UTF-16, not UTF-8. ${SAVE_AS.en}`);
+    throw fileInvalid(
+      `Tệp được lưu dạng UTF-16, không phải UTF-8. ${SAVE_AS.vi}`,
+      `The file is saved as UTF-16, not UTF-8. ${SAVE_AS.en}`,
+    );
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw fileInvalid(`Tệp không phải văn bản UTF-8 (có thể dùng bảng mã TCVN3/VNI hoặc Windows-1258). ${SAVE_AS.vi}`, `The file is not UTF-8 text (it may use TCVN3/VNI or Windows-1258). ${SAVE_AS.en}`);
+    throw fileInvalid(
+      `Tệp không phải văn bản UTF-8 (có thể dùng bảng mã TCVN3/VNI hoặc Windows-1258). ${SAVE_AS.vi}`,
+      `The file is not UTF-8 text (it may use TCVN3/VNI or Windows-1258). ${SAVE_AS.en}`,
+    );
   }
-  if (text.includes('\u0000')) throw fileInvalid(`Tệp chứa dữ liệu nhị phân, không phải CSV. ${SAVE_AS.vi}`, `The file holds binary data, not CSV. ${SAVE_AS.en}`);
+  if (text.includes('\u0000'))
+    throw fileInvalid(
+      `Tệp chứa dữ liệu nhị phân, không phải CSV. ${SAVE_AS.vi}`,
+      `The file holds binary data, not CSV. ${SAVE_AS.en}`,
+    );
   return text.replace(/^\uFEFF/, '');
 }
 
@@ -59,16 +72,28 @@ function delimiterOf(headerLine: string): string {
  * name with its accepted header aliases). Returns rows keyed by canonical name. Throws
  * PAYMENT.FILE_INVALID naming the missing column, or the line of a broken quote.
  */
-export function readCsvTable<K extends string>(bytes: Uint8Array, columns: Record<K, readonly string[]>, what: { vi: string; en: string }): CsvRow[] {
+export function readCsvTable<K extends string>(
+  bytes: Uint8Array,
+  columns: Record<K, readonly string[]>,
+  what: { vi: string; en: string },
+): CsvRow[] {
   if (bytes.byteLength === 0) throw fileInvalid('Tệp rỗng', 'The file is empty');
   const text = decodeUtf8(bytes).replace(/\r\n?/g, '\n');
   let records: string[][];
   try {
-    const parsed: unknown = parse(text, { delimiter: delimiterOf(text.split('\n', 1)[0]!), relax_column_count: true, skip_empty_lines: false, trim: true });
+    const parsed: unknown = parse(text, {
+      delimiter: delimiterOf(text.split('\n', 1)[0]!),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+    });
     records = parsed as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw fileInvalid(`Tệp CSV bị lỗi cấu trúc${line ? ` ở dòng ${line}` : ''} (dấu ngoặc kép chưa đóng?). ${SAVE_AS.vi}`, `The CSV file is malformed${line ? ` at line ${line}` : ''} (an unclosed quote?). ${SAVE_AS.en}`);
+    throw fileInvalid(
+      `Tệp CSV bị lỗi cấu trúc${line ? ` ở dòng ${line}` : ''} (dấu ngoặc kép chưa đóng?). ${SAVE_AS.vi}`,
+      `The CSV file is malformed${line ? ` at line ${line}` : ''} (an unclosed quote?). ${SAVE_AS.en}`,
+    );
   }
   const header = (records[0] ?? []).map(headerKey);
   const index = {} as Record<K, number>;
@@ -82,7 +107,8 @@ export function readCsvTable<K extends string>(bytes: Uint8Array, columns: Recor
     }
     index[key] = at;
   }
-  if (missing.length) throw fileInvalid(missing.map((m) => m.messageVi).join('; '), missing.map((m) => m.messageEn).join('; '), missing);
+  if (missing.length)
+    throw fileInvalid(missing.map((m) => m.messageVi).join('; '), missing.map((m) => m.messageEn).join('; '), missing);
   const rows: CsvRow[] = [];
   records.slice(1).forEach((record, i) => {
     if (record.every((c) => c === '')) return;
@@ -91,7 +117,10 @@ export function readCsvTable<K extends string>(bytes: Uint8Array, columns: Recor
     rows.push({ line: i + 2, cells });
   });
   if (rows.length > CSV_MAX_LINES) {
-    throw fileInvalid(`Tệp có ${rows.length} dòng, tối đa ${CSV_MAX_LINES} dòng. Hãy chia thành nhiều tệp.`, `The file has ${rows.length} lines; at most ${CSV_MAX_LINES}. Split it into several files.`);
+    throw fileInvalid(
+      `Tệp có ${rows.length} dòng, tối đa ${CSV_MAX_LINES} dòng. Hãy chia thành nhiều tệp.`,
+      `The file has ${rows.length} lines; at most ${CSV_MAX_LINES}. Split it into several files.`,
+    );
   }
   return rows;
 }
@@ -120,13 +149,20 @@ export function parseVnd(text: string): number | null {
  */
 export function parseVietnamTime(text: string): Date | null {
   const s = text.trim();
-  let y: string, mo: string, d: string, h = '00', mi = '00', se = '00';
+  let y: string,
+    mo: string,
+    d: string,
+    h = '00',
+    mi = '00',
+    se = '00';
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
   if (m) {
     [, y, mo, d] = m as unknown as [string, string, string, string];
     [h, mi, se] = [m[4] ?? '00', m[5] ?? '00', m[6] ?? '00'];
     if (m[7]) {
-      const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${se}${m[7] === 'Z' ? 'Z' : m[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
+      const date = new Date(
+        `${y}-${mo}-${d}T${h}:${mi}:${se}${m[7] === 'Z' ? 'Z' : m[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
+      );
       return Number.isNaN(date.getTime()) ? null : date;
     }
   } else {
@@ -149,5 +185,9 @@ export function vietnamDay(at: Date): string {
 
 /** Text safe to store and show: control characters removed, NFC, at most `max` characters. */
 export function cleanText(text: string, max: number): string {
-  return text.replace(/\p{Cc}/gu, ' ').normalize('NFC').trim().slice(0, max);
+  return text
+    .replace(/\p{Cc}/gu, ' ')
+    .normalize('NFC')
+    .trim()
+    .slice(0, max);
 }

@@ -27,14 +27,19 @@ export interface PaymentExpiryJob {
  * The expiry job of a server process (like the access-log sealer): every `intervalMs` it expires
  * open payments whose time ran out. A failed pass is reported through `onError` and retried at the next tick.
  */
-export function startPaymentExpiryJob(db: Db, options: { intervalMs: number; onError: (error: unknown) => void; now?: () => Date }): PaymentExpiryJob {
+export function startPaymentExpiryJob(
+  db: Db,
+  options: { intervalMs: number; onError: (error: unknown) => void; now?: () => Date },
+): PaymentExpiryJob {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   let busy = false;
   const timer = setInterval(() => {
     if (stopped || busy) return; // a stalled database must not queue one pass per tick (ADR 0014)
     busy = true;
-    running = running.then(() => expirePayments(db, options.now ? options.now() : new Date()).then(() => undefined, options.onError)).finally(() => (busy = false));
+    running = running
+      .then(() => expirePayments(db, options.now ? options.now() : new Date()).then(() => undefined, options.onError))
+      .finally(() => (busy = false));
   }, options.intervalMs);
   timer.unref();
   return {

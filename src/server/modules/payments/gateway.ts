@@ -68,8 +68,7 @@ export interface GatewayRefundRequest {
 }
 
 export type GatewayRefundResult =
-  | { ok: true; gatewayRefundId: string; responseCode: string }
-  | { ok: false; responseCode: string; message: string };
+  { ok: true; gatewayRefundId: string; responseCode: string } | { ok: false; responseCode: string; message: string };
 
 export interface PaymentGateway {
   /** Short name stored with each payment (part of the unique gateway transaction key). */

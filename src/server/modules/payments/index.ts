@@ -11,23 +11,65 @@ export { paymentsRoutes } from './payments.routes';
 
 /** The lifecycle: events, their states, `nextState`, `checkRefund`; state groups (open, credited, retryable). */
 export {
-  PAYMENT_EVENTS, PAYMENT_RULES, OPEN_STATES, CREDITED_STATES, RETRYABLE_STATES, nextState, statesAllowing, checkRefund, stateAfterRefund,
-  type PaymentEvent, type PaymentRule, type RefundCheck,
+  PAYMENT_EVENTS,
+  PAYMENT_RULES,
+  OPEN_STATES,
+  CREDITED_STATES,
+  RETRYABLE_STATES,
+  nextState,
+  statesAllowing,
+  checkRefund,
+  stateAfterRefund,
+  type PaymentEvent,
+  type PaymentRule,
+  type RefundCheck,
 } from './lifecycle';
 
 /** The gateway interface (redirect, IPN, return, query, refund) and its types. */
-export type { PaymentGateway, GatewayOrder, GatewayResult, GatewayQueryResult, GatewayRefundRequest, GatewayRefundResult } from './gateway';
+export type {
+  PaymentGateway,
+  GatewayOrder,
+  GatewayResult,
+  GatewayQueryResult,
+  GatewayRefundRequest,
+  GatewayRefundResult,
+} from './gateway';
 
 /** The VNPAY v2.1-style adapter and the protocol's signing rules (shared with the sandbox gateway). */
 export { VnpayGateway, GatewayError, newRequestId, type VnpayOptions } from './vnpay.gateway';
 export {
-  VNP_VERSION, VNP_RESULT, VNP_TXN_STATUS, VNP_API_CODE, API_HASH_FIELDS, signedData, signParams, signedQuery, verifyParams, vnpParamsOf, signApi, verifyApi,
-  formatVnpDate, parseVnpDate, toVnpAmount, fromVnpAmount, asciiOrderInfo, hmacSha512, type VnpParams, type ApiHashKind,
+  VNP_VERSION,
+  VNP_RESULT,
+  VNP_TXN_STATUS,
+  VNP_API_CODE,
+  API_HASH_FIELDS,
+  signedData,
+  signParams,
+  signedQuery,
+  verifyParams,
+  vnpParamsOf,
+  signApi,
+  verifyApi,
+  formatVnpDate,
+  parseVnpDate,
+  toVnpAmount,
+  fromVnpAmount,
+  asciiOrderInfo,
+  hmacSha512,
+  type VnpParams,
+  type ApiHashKind,
 } from './vnpay.protocol';
 
 /** Use cases, for the routes, the CLI, the benchmark and later modules (reconciliation, receipts, statistics). */
 export {
-  createPayment, getPayment, listPayments, listDossierPayments, queryGatewayStatus, gatewayFromConfig, newPaymentReference, type PaymentDeps,
+  createPayment,
+  getPayment,
+  listPayments,
+  listDossierPayments,
+  queryGatewayStatus,
+  gatewayFromConfig,
+  newPaymentReference,
+  type PaymentDeps,
 } from './payments.service';
 export { refundPayment, retryRefund } from './refund';
 

@@ -19,7 +19,17 @@ import type { PaymentState } from '../../../contracts/payments';
  * state (it never becomes `refunded`, which means "credited, then given back").
  */
 
-export const PAYMENT_EVENTS = ['redirect', 'ipn_succeeded', 'ipn_not_creditable', 'ipn_failed', 'ipn_cancelled', 'expire', 'refund_partial', 'refund_full', 'refund_uncredited'] as const;
+export const PAYMENT_EVENTS = [
+  'redirect',
+  'ipn_succeeded',
+  'ipn_not_creditable',
+  'ipn_failed',
+  'ipn_cancelled',
+  'expire',
+  'refund_partial',
+  'refund_full',
+  'refund_uncredited',
+] as const;
 export type PaymentEvent = (typeof PAYMENT_EVENTS)[number];
 
 export interface PaymentRule {
@@ -63,15 +73,20 @@ export function statesAllowing(event: PaymentEvent): readonly PaymentState[] {
 
 export type RefundCheck =
   /** `wholePayment`: this one refund returns the whole payment (the gateway's "full refund", type 02). */
-  | { ok: true; wholePayment: boolean }
-  | { ok: false; reason: 'wrong_state' | 'not_positive' | 'too_much' };
+  { ok: true; wholePayment: boolean } | { ok: false; reason: 'wrong_state' | 'not_positive' | 'too_much' };
 
 /**
  * Can `requested` VND be refunded from a payment of `amount` of which `refunded` is already given
  * back and `reserved` is being refunded now? Partial refunds accumulate up to the amount; the one
  * that reaches it makes the payment `refunded`.
  */
-export function checkRefund(state: PaymentState, amount: number, refunded: number, reserved: number, requested: number): RefundCheck {
+export function checkRefund(
+  state: PaymentState,
+  amount: number,
+  refunded: number,
+  reserved: number,
+  requested: number,
+): RefundCheck {
   if (!REFUNDABLE_STATES.includes(state)) return { ok: false, reason: 'wrong_state' };
   if (!Number.isInteger(requested) || requested <= 0) return { ok: false, reason: 'not_positive' };
   if (refunded + reserved + requested > amount) return { ok: false, reason: 'too_much' };

@@ -12,7 +12,10 @@ import { periodInvalid } from './reports.errors';
  */
 
 /** Cash fee counts per unit and month (YYYY-MM), e.g. from the dossiers module. */
-export type CashCounts = (db: Db, q: { from: Date; to: Date; unitCodes: string[] | null }) => Promise<Array<{ unitCode: string; month: string; count: number }>>;
+export type CashCounts = (
+  db: Db,
+  q: { from: Date; to: Date; unitCodes: string[] | null },
+) => Promise<Array<{ unitCode: string; month: string; count: number }>>;
 
 export interface OnlineShareOptions {
   /** First and last month, YYYY-MM, both included (at most 60 months). */
@@ -39,37 +42,74 @@ function share(online: number, cash: number | null): number | null {
  * vietqr and online counts, cash (null without `cashCounts`), onlineShare; plus a total per month.
  * Throws PAYMENT.PERIOD_INVALID (400) for a reversed period or one over 60 months.
  */
-export async function onlinePaymentShare(db: Db, options: OnlineShareOptions, cashCounts?: CashCounts): Promise<OnlineShare> {
+export async function onlinePaymentShare(
+  db: Db,
+  options: OnlineShareOptions,
+  cashCounts?: CashCounts,
+): Promise<OnlineShare> {
   const span = monthIndex(options.to) - monthIndex(options.from);
-  if (span < 0) throw periodInvalid('Tháng bắt đầu phải trước hoặc bằng tháng kết thúc', 'The first month must not be after the last');
+  if (span < 0)
+    throw periodInvalid(
+      'Tháng bắt đầu phải trước hoặc bằng tháng kết thúc',
+      'The first month must not be after the last',
+    );
   if (span >= 60) throw periodInvalid('Khoảng thời gian tối đa 60 tháng', 'The period is at most 60 months');
   const from = monthStart(options.from);
   const to = monthStart(nextMonth(options.to));
-  const units = options.unitCodes === null ? sql`true` : options.unitCodes.length ? sql`unit_code in (${sql.join(options.unitCodes.map((u) => sql`${u}`), sql`, `)})` : sql`false`;
-  const rows = await queryRows<{ unit_code: string; month: string; gateway: string | number; vietqr: string | number }>(db, sql`
+  const units =
+    options.unitCodes === null
+      ? sql`true`
+      : options.unitCodes.length
+        ? sql`unit_code in (${sql.join(
+            options.unitCodes.map((u) => sql`${u}`),
+            sql`, `,
+          )})`
+        : sql`false`;
+  const rows = await queryRows<{ unit_code: string; month: string; gateway: string | number; vietqr: string | number }>(
+    db,
+    sql`
     select unit_code, to_char(paid_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM') as month,
       count(*) filter (where method = 'gateway') as gateway, count(*) filter (where method = 'vietqr') as vietqr
     from payments.payments
     where state in ('succeeded', 'partially_refunded', 'refunded') and paid_at >= ${from.toISOString()}::timestamptz and paid_at < ${to.toISOString()}::timestamptz and ${units}
-    group by 1, 2`);
+    group by 1, 2`,
+  );
   const cash = cashCounts ? await cashCounts(db, { from, to, unitCodes: options.unitCodes }) : null;
   const key = (u: string, m: string) => `${u}|${m}`;
   const table = new Map<string, OnlineShareRow>();
   const get = (unitCode: string, month: string) => {
     let r = table.get(key(unitCode, month));
-    if (!r) table.set(key(unitCode, month), (r = { unitCode, month, gateway: 0, vietqr: 0, online: 0, cash: cash ? 0 : null, onlineShare: null }));
+    if (!r)
+      table.set(
+        key(unitCode, month),
+        (r = { unitCode, month, gateway: 0, vietqr: 0, online: 0, cash: cash ? 0 : null, onlineShare: null }),
+      );
     return r;
   };
-  for (const r of rows) Object.assign(get(r.unit_code, r.month), { gateway: Number(r.gateway), vietqr: Number(r.vietqr), online: Number(r.gateway) + Number(r.vietqr) });
+  for (const r of rows)
+    Object.assign(get(r.unit_code, r.month), {
+      gateway: Number(r.gateway),
+      vietqr: Number(r.vietqr),
+      online: Number(r.gateway) + Number(r.vietqr),
+    });
   for (const c of cash ?? []) get(c.unitCode, c.month).cash = c.count;
-  const sorted = [...table.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.month.localeCompare(b.month));
+  const sorted = [...table.values()].sort(
+    (a, b) => a.unitCode.localeCompare(b.unitCode) || a.month.localeCompare(b.month),
+  );
   for (const r of sorted) r.onlineShare = share(r.online, r.cash);
   const total: OnlineShare['total'] = [];
   for (let m = options.from; monthIndex(m) <= monthIndex(options.to); m = nextMonth(m)) {
     const of = sorted.filter((r) => r.month === m);
     const sum = (f: 'gateway' | 'vietqr' | 'online') => of.reduce((s, r) => s + r[f], 0);
     const cashSum = cash ? of.reduce((s, r) => s + (r.cash ?? 0), 0) : null;
-    total.push({ month: m, gateway: sum('gateway'), vietqr: sum('vietqr'), online: sum('online'), cash: cashSum, onlineShare: share(sum('online'), cashSum) });
+    total.push({
+      month: m,
+      gateway: sum('gateway'),
+      vietqr: sum('vietqr'),
+      online: sum('online'),
+      cash: cashSum,
+      onlineShare: share(sum('online'), cashSum),
+    });
   }
   return { from: options.from, to: options.to, rows: sorted, total, cashKnown: !!cash };
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../platform/config';
 import { ownSecrets } from '../../../../test/db';
 
-const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), AUDIT_PSEUDONYM_KEY: 'y'.repeat(32), AUDIT_CHECKPOINT_KEY: ownSecrets().AUDIT_CHECKPOINT_KEY, OIDC_CLIENT_SECRET: 'z'.repeat(16), OIDC_ISSUER: 'https://eid.example.vn' };
+const production = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'x'.repeat(32),
+  AUDIT_PSEUDONYM_KEY: 'y'.repeat(32),
+  AUDIT_CHECKPOINT_KEY: ownSecrets().AUDIT_CHECKPOINT_KEY,
+  OIDC_CLIENT_SECRET: 'z'.repeat(16),
+  OIDC_ISSUER: 'https://eid.example.vn',
+};
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -18,7 +25,9 @@ describe('payment configuration', () => {
   it('points at the built-in sandbox with development secrets outside production', () => {
     const c = loadConfig({ NODE_ENV: 'development', PORT: '4000' });
     expect(c).toMatchObject({
-      PAYMENT_SANDBOX: 'on', PAYMENT_TMN_CODE: 'DVC06SBX', PAYMENT_EXPIRY_MINUTES: 15,
+      PAYMENT_SANDBOX: 'on',
+      PAYMENT_TMN_CODE: 'DVC06SBX',
+      PAYMENT_EXPIRY_MINUTES: 15,
       PAYMENT_GATEWAY_URL: 'http://localhost:4000/pay-sandbox/paymentv2/vpcpay.html',
       PAYMENT_GATEWAY_API_URL: 'http://localhost:4000/pay-sandbox/merchant_webapi/api/transaction',
     });
@@ -32,12 +41,22 @@ describe('payment configuration', () => {
       'PAYMENT_GATEWAY_URL: is required when the sandbox payment gateway is off',
       'PAYMENT_GATEWAY_API_URL: is required when the sandbox payment gateway is off',
     ]);
-    const ok = loadConfig({ ...production, PAYMENT_TMN_CODE: 'LAICHAU01', PAYMENT_HASH_SECRET: 's'.repeat(32), PAYMENT_GATEWAY_URL: 'https://pay.example.vn/pay', PAYMENT_GATEWAY_API_URL: 'https://pay.example.vn/api' });
+    const ok = loadConfig({
+      ...production,
+      PAYMENT_TMN_CODE: 'LAICHAU01',
+      PAYMENT_HASH_SECRET: 's'.repeat(32),
+      PAYMENT_GATEWAY_URL: 'https://pay.example.vn/pay',
+      PAYMENT_GATEWAY_API_URL: 'https://pay.example.vn/api',
+    });
     expect(ok.PAYMENT_SANDBOX).toBe('off');
   });
 
   it('refuses a short secret, a bad merchant code and an expiry out of range', () => {
     const p = problems({ PAYMENT_HASH_SECRET: 'short', PAYMENT_TMN_CODE: 'has space', PAYMENT_EXPIRY_MINUTES: '0' });
-    expect(p.map((x) => x.split(':')[0])).toEqual(['PAYMENT_TMN_CODE', 'PAYMENT_HASH_SECRET', 'PAYMENT_EXPIRY_MINUTES']);
+    expect(p.map((x) => x.split(':')[0])).toEqual([
+      'PAYMENT_TMN_CODE',
+      'PAYMENT_HASH_SECRET',
+      'PAYMENT_EXPIRY_MINUTES',
+    ]);
   });
 });

@@ -13,7 +13,9 @@ export const PAYMENT_ERRORS = {
   FORBIDDEN: 'PAYMENT.FORBIDDEN',
 } as const;
 
-const field = (name: string, code: string, messageVi: string, messageEn: string) => [{ field: name, code, messageVi, messageEn }];
+const field = (name: string, code: string, messageVi: string, messageEn: string) => [
+  { field: name, code, messageVi, messageEn },
+];
 
 /** Not found — also what another citizen or an officer of another unit gets (no existence leak). */
 export function paymentNotFound(): AppError {
@@ -51,18 +53,32 @@ export function idempotencyConflict(): AppError {
     PAYMENT_ERRORS.IDEMPOTENCY,
     'Mã Idempotency-Key này đã được dùng cho một yêu cầu thanh toán khác.',
     'This Idempotency-Key was already used for another payment request.',
-    field('Idempotency-Key', PAYMENT_ERRORS.IDEMPOTENCY, 'Mã đã dùng cho yêu cầu khác', 'Already used for another request'),
+    field(
+      'Idempotency-Key',
+      PAYMENT_ERRORS.IDEMPOTENCY,
+      'Mã đã dùng cho yêu cầu khác',
+      'Already used for another request',
+    ),
   );
 }
 
 export function idempotencyKeyInvalid(): AppError {
   const vi = 'Thiếu hoặc sai tiêu đề Idempotency-Key (8–128 chữ cái, chữ số, "-", "_" hoặc ":").';
   const en = 'The Idempotency-Key header is missing or invalid (8–128 letters, digits, "-", "_" or ":").';
-  return new AppError(PAYMENT_ERRORS.IDEMPOTENCY_KEY, vi, en, field('Idempotency-Key', PAYMENT_ERRORS.IDEMPOTENCY_KEY, vi, en));
+  return new AppError(
+    PAYMENT_ERRORS.IDEMPOTENCY_KEY,
+    vi,
+    en,
+    field('Idempotency-Key', PAYMENT_ERRORS.IDEMPOTENCY_KEY, vi, en),
+  );
 }
 
 export function refundState(state: string): AppError {
-  return new AppError(PAYMENT_ERRORS.REFUND_STATE, `Không thể hoàn tiền giao dịch ở trạng thái "${state}".`, `A payment in state "${state}" cannot be refunded.`);
+  return new AppError(
+    PAYMENT_ERRORS.REFUND_STATE,
+    `Không thể hoàn tiền giao dịch ở trạng thái "${state}".`,
+    `A payment in state "${state}" cannot be refunded.`,
+  );
 }
 
 export function refundAmount(max: number): AppError {
@@ -72,13 +88,25 @@ export function refundAmount(max: number): AppError {
 }
 
 export function refundRefused(code: string): AppError {
-  return new AppError(PAYMENT_ERRORS.REFUND_REFUSED, `Cổng thanh toán từ chối hoàn tiền (mã ${code}).`, `The payment gateway refused the refund (code ${code}).`);
+  return new AppError(
+    PAYMENT_ERRORS.REFUND_REFUSED,
+    `Cổng thanh toán từ chối hoàn tiền (mã ${code}).`,
+    `The payment gateway refused the refund (code ${code}).`,
+  );
 }
 
 export function gatewayUnavailable(): AppError {
-  return new AppError(PAYMENT_ERRORS.GATEWAY, 'Không kết nối được cổng thanh toán. Vui lòng thử lại sau.', 'The payment gateway cannot be reached. Please try again later.');
+  return new AppError(
+    PAYMENT_ERRORS.GATEWAY,
+    'Không kết nối được cổng thanh toán. Vui lòng thử lại sau.',
+    'The payment gateway cannot be reached. Please try again later.',
+  );
 }
 
 export function paymentForbidden(): AppError {
-  return new AppError(PAYMENT_ERRORS.FORBIDDEN, 'Bạn không có quyền thực hiện việc này với giao dịch thanh toán', 'You may not do this to the payment');
+  return new AppError(
+    PAYMENT_ERRORS.FORBIDDEN,
+    'Bạn không có quyền thực hiện việc này với giao dịch thanh toán',
+    'You may not do this to the payment',
+  );
 }

@@ -15,7 +15,9 @@ export interface PaymentRef {
  */
 export function canPay(access: AccessContext, dossier: PaymentRef): boolean {
   const actor = access.actor;
-  return !!actor && actor.kind === 'citizen' && dossier.ownerAccountId === actor.accountId && access.can('dossiers.own.file');
+  return (
+    !!actor && actor.kind === 'citizen' && dossier.ownerAccountId === actor.accountId && access.can('dossiers.own.file')
+  );
 }
 
 export function canSeePayment(access: AccessContext, payment: PaymentRef): boolean {

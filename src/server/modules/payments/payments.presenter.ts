@@ -6,8 +6,16 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 /** A refund as the API shows it: the officer's role and unit, never their name. */
 export function presentRefund(r: RefundRow): PaymentRefund {
   return {
-    id: r.id, amount: r.amount, full: r.wholePayment, reason: r.reason, state: r.state as PaymentRefund['state'], gatewayRefundId: r.gatewayRefundId,
-    requestedAt: r.requestedAt.toISOString(), completedAt: iso(r.completedAt), actorRole: r.actorRole, actorUnit: r.actorUnit,
+    id: r.id,
+    amount: r.amount,
+    full: r.wholePayment,
+    reason: r.reason,
+    state: r.state as PaymentRefund['state'],
+    gatewayRefundId: r.gatewayRefundId,
+    requestedAt: r.requestedAt.toISOString(),
+    completedAt: iso(r.completedAt),
+    actorRole: r.actorRole,
+    actorUnit: r.actorUnit,
   };
 }
 

@@ -27,12 +27,20 @@ export async function findByReference(db: Db, reference: string): Promise<Paymen
 }
 
 export async function findByIdempotencyKey(db: Db, accountId: string, key: string): Promise<PaymentRow | undefined> {
-  const [row] = await db.select().from(payments).where(and(eq(payments.createdByAccountId, accountId), eq(payments.idempotencyKey, key))).limit(1);
+  const [row] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.createdByAccountId, accountId), eq(payments.idempotencyKey, key)))
+    .limit(1);
   return row;
 }
 
 export async function findOpenForDossier(db: Db, dossierId: string): Promise<PaymentRow | undefined> {
-  const [row] = await db.select().from(payments).where(and(eq(payments.dossierId, dossierId), inArray(payments.state, ['created', 'pending']))).limit(1);
+  const [row] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.dossierId, dossierId), inArray(payments.state, ['created', 'pending'])))
+    .limit(1);
   return row;
 }
 
@@ -41,7 +49,13 @@ export async function findOpenForDossier(db: Db, dossierId: string): Promise<Pay
  * `from`, and returns the new row — or undefined when another request (or process) got there
  * first. This single conditional UPDATE is what makes a concurrent duplicate IPN lose.
  */
-export async function transition(db: Db, id: string, from: readonly PaymentState[], to: PaymentState, set: Partial<NewPaymentRow> = {}): Promise<PaymentRow | undefined> {
+export async function transition(
+  db: Db,
+  id: string,
+  from: readonly PaymentState[],
+  to: PaymentState,
+  set: Partial<NewPaymentRow> = {},
+): Promise<PaymentRow | undefined> {
   const [row] = await db
     .update(payments)
     .set({ ...set, state: to, updatedAt: set.updatedAt ?? new Date(), version: sql`${payments.version} + 1` })
@@ -58,11 +72,29 @@ export async function transition(db: Db, id: string, from: readonly PaymentState
  * then reads the payment to answer). A concurrent duplicate waits on the row lock and then sees the
  * new state, so it matches nothing.
  */
-export async function creditOpenPayment(db: Db, c: {
-  reference: string; gateway: string; amount: number; gatewayTransactionId: string; responseCode: string; transactionStatus: string; bankCode: string | null; paidAt: Date; at: Date;
-}): Promise<{ id: string; dossierId: string; amount: number; fromState: PaymentState } | undefined> {
+export async function creditOpenPayment(
+  db: Db,
+  c: {
+    reference: string;
+    gateway: string;
+    amount: number;
+    gatewayTransactionId: string;
+    responseCode: string;
+    transactionStatus: string;
+    bankCode: string | null;
+    paidAt: Date;
+    at: Date;
+  },
+): Promise<{ id: string; dossierId: string; amount: number; fromState: PaymentState } | undefined> {
   const at = c.at.toISOString();
-  const rows = await queryRows<{ payment_id: string; dossier_id: string; amount: string | number; from_state: PaymentState }>(db, sql`
+  const rows = await queryRows<{
+    payment_id: string;
+    dossier_id: string;
+    amount: string | number;
+    from_state: PaymentState;
+  }>(
+    db,
+    sql`
     with old as (
       select id, state from payments.payments where reference = ${c.reference} and gateway = ${c.gateway} for update
     ), upd as (
@@ -76,9 +108,12 @@ export async function creditOpenPayment(db: Db, c: {
         jsonb_build_object('responseCode', ${c.responseCode}::text, 'transactionStatus', ${c.transactionStatus}::text, 'gatewayTransactionId', ${c.gatewayTransactionId}::text, 'late', from_state = 'expired')
       from upd returning payment_id
     )
-    select upd.id as payment_id, upd.dossier_id, upd.amount, upd.from_state from upd join ev on ev.payment_id = upd.id`);
+    select upd.id as payment_id, upd.dossier_id, upd.amount, upd.from_state from upd join ev on ev.payment_id = upd.id`,
+  );
   const r = rows[0];
-  return r ? { id: r.payment_id, dossierId: r.dossier_id, amount: Number(r.amount), fromState: r.from_state } : undefined;
+  return r
+    ? { id: r.payment_id, dossierId: r.dossier_id, amount: Number(r.amount), fromState: r.from_state }
+    : undefined;
 }
 
 /**
@@ -88,18 +123,35 @@ export async function creditOpenPayment(db: Db, c: {
  * (`refund_due`), and the `ipn_not_creditable` event is written — one statement. Undefined when
  * nothing matched (a duplicate delivery, another transaction number already recorded).
  */
-export async function recordUncredited(db: Db, c: {
-  reference: string; gateway: string; amount: number; gatewayTransactionId: string; responseCode: string; transactionStatus: string; bankCode: string | null; paidAt: Date; at: Date;
-  reason: RefundDueReason; from: readonly PaymentState[];
-}): Promise<{ id: string; dossierId: string } | undefined> {
+export async function recordUncredited(
+  db: Db,
+  c: {
+    reference: string;
+    gateway: string;
+    amount: number;
+    gatewayTransactionId: string;
+    responseCode: string;
+    transactionStatus: string;
+    bankCode: string | null;
+    paidAt: Date;
+    at: Date;
+    reason: RefundDueReason;
+    from: readonly PaymentState[];
+  },
+): Promise<{ id: string; dossierId: string } | undefined> {
   const at = c.at.toISOString();
-  const rows = await queryRows<{ payment_id: string; dossier_id: string }>(db, sql`
+  const rows = await queryRows<{ payment_id: string; dossier_id: string }>(
+    db,
+    sql`
     with old as (
       select id, state from payments.payments where reference = ${c.reference} and gateway = ${c.gateway} for update
     ), upd as (
       update payments.payments p set state = 'paid_not_credited', refund_due = ${c.reason}, gateway_transaction_id = ${c.gatewayTransactionId},
         gateway_response_code = ${c.responseCode}, bank_code = ${c.bankCode}, paid_at = ${c.paidAt.toISOString()}::timestamptz, updated_at = ${at}::timestamptz, version = p.version + 1
-      from old where p.id = old.id and old.state in (${sql.join(c.from.map((f) => sql`${f}`), sql`, `)}) and p.amount = ${c.amount}
+      from old where p.id = old.id and old.state in (${sql.join(
+        c.from.map((f) => sql`${f}`),
+        sql`, `,
+      )}) and p.amount = ${c.amount}
       returning p.id, p.dossier_id, old.state as from_state
     ), ev as (
       insert into payments.payment_events (payment_id, event, from_state, to_state, source, at, detail)
@@ -107,7 +159,8 @@ export async function recordUncredited(db: Db, c: {
         jsonb_build_object('responseCode', ${c.responseCode}::text, 'transactionStatus', ${c.transactionStatus}::text, 'gatewayTransactionId', ${c.gatewayTransactionId}::text, 'refundDue', ${c.reason}::text)
       from upd returning payment_id
     )
-    select upd.id as payment_id, upd.dossier_id from upd join ev on ev.payment_id = upd.id`);
+    select upd.id as payment_id, upd.dossier_id from upd join ev on ev.payment_id = upd.id`,
+  );
   const r = rows[0];
   return r ? { id: r.payment_id, dossierId: r.dossier_id } : undefined;
 }
@@ -118,9 +171,15 @@ export async function recordUncredited(db: Db, c: {
  * payment not yet given back — is queued for refund. Locks the payments before the dossier row is
  * changed, in the IPN's order (payment, then dossier), so the two never deadlock.
  */
-export async function closeForWithdrawnDossier(db: Db, dossierId: string, at: Date): Promise<{ expired: number; queued: number }> {
+export async function closeForWithdrawnDossier(
+  db: Db,
+  dossierId: string,
+  at: Date,
+): Promise<{ expired: number; queued: number }> {
   const when = at.toISOString();
-  const expired = await queryRows<{ payment_id: string }>(db, sql`
+  const expired = await queryRows<{ payment_id: string }>(
+    db,
+    sql`
     with old as (
       select id, state from payments.payments where dossier_id = ${dossierId} and state in ('created', 'pending', 'succeeded', 'partially_refunded') order by id for update
     ), upd as (
@@ -130,11 +189,18 @@ export async function closeForWithdrawnDossier(db: Db, dossierId: string, at: Da
     )
     insert into payments.payment_events (payment_id, event, from_state, to_state, source, at, detail)
     select id, 'expire', from_state, 'expired', 'citizen', ${when}::timestamptz, jsonb_build_object('reason', 'dossier_withdrawn') from upd
-    returning payment_id`);
+    returning payment_id`,
+  );
   const queued = await db
     .update(payments)
     .set({ refundDue: 'dossier_withdrawn', updatedAt: at, version: sql`${payments.version} + 1` })
-    .where(and(eq(payments.dossierId, dossierId), inArray(payments.state, ['succeeded', 'partially_refunded']), isNull(payments.refundDue)))
+    .where(
+      and(
+        eq(payments.dossierId, dossierId),
+        inArray(payments.state, ['succeeded', 'partially_refunded']),
+        isNull(payments.refundDue),
+      ),
+    )
     .returning({ id: payments.id });
   return { expired: expired.length, queued: queued.length };
 }
@@ -154,7 +220,9 @@ export async function listEvents(db: Db, paymentId: string) {
  */
 export async function expireDue(db: Db, now: Date, limit: number): Promise<string[]> {
   const at = now.toISOString();
-  const rows = await queryRows<{ payment_id: string }>(db, sql`
+  const rows = await queryRows<{ payment_id: string }>(
+    db,
+    sql`
     with due as (
       select id, state from payments.payments
       where state in ('created', 'pending') and expires_at <= ${at}::timestamptz
@@ -166,7 +234,8 @@ export async function expireDue(db: Db, now: Date, limit: number): Promise<strin
     )
     insert into payments.payment_events (payment_id, event, from_state, to_state, source, at)
     select id, 'expire', from_state, 'expired', 'job', ${at}::timestamptz from upd
-    returning payment_id`);
+    returning payment_id`,
+  );
   return rows.map((r) => r.payment_id);
 }
 
@@ -174,19 +243,32 @@ export async function expireDue(db: Db, now: Date, limit: number): Promise<strin
 export async function reserveRefund(db: Db, id: string, amount: number): Promise<PaymentRow | undefined> {
   const [row] = await db
     .update(payments)
-    .set({ refundReservedAmount: sql`${payments.refundReservedAmount} + ${amount}`, updatedAt: new Date(), version: sql`${payments.version} + 1` })
-    .where(and(
-      eq(payments.id, id),
-      inArray(payments.state, [...REFUNDABLE_STATES]),
-      sql`${payments.refundedAmount} + ${payments.refundReservedAmount} + ${amount} <= ${payments.amount}`,
-    ))
+    .set({
+      refundReservedAmount: sql`${payments.refundReservedAmount} + ${amount}`,
+      updatedAt: new Date(),
+      version: sql`${payments.version} + 1`,
+    })
+    .where(
+      and(
+        eq(payments.id, id),
+        inArray(payments.state, [...REFUNDABLE_STATES]),
+        sql`${payments.refundedAmount} + ${payments.refundReservedAmount} + ${amount} <= ${payments.amount}`,
+      ),
+    )
     .returning();
   return row;
 }
 
 /** The gateway refunded `amount`: moves it from reserved to refunded and sets the state from the new total. */
-export async function confirmRefund(db: Db, id: string, amount: number, at: Date): Promise<{ row: PaymentRow; fromState: PaymentState } | undefined> {
-  const rows = await queryRows<{ id: string; from_state: PaymentState }>(db, sql`
+export async function confirmRefund(
+  db: Db,
+  id: string,
+  amount: number,
+  at: Date,
+): Promise<{ row: PaymentRow; fromState: PaymentState } | undefined> {
+  const rows = await queryRows<{ id: string; from_state: PaymentState }>(
+    db,
+    sql`
     with old as (select id, state from payments.payments where id = ${id} for update)
     update payments.payments p set
       refund_reserved_amount = p.refund_reserved_amount - ${amount},
@@ -194,7 +276,8 @@ export async function confirmRefund(db: Db, id: string, amount: number, at: Date
       state = case when p.state = 'paid_not_credited' then p.state when p.refunded_amount + ${amount} >= p.amount then 'refunded' else 'partially_refunded' end,
       updated_at = ${at.toISOString()}::timestamptz, version = p.version + 1
     from old where p.id = old.id and p.refund_reserved_amount >= ${amount}
-    returning p.id, old.state as from_state`);
+    returning p.id, old.state as from_state`,
+  );
   const first = rows[0];
   if (!first) return undefined;
   return { row: (await findPayment(db, id))!, fromState: first.from_state };
@@ -213,8 +296,20 @@ export async function insertRefund(db: Db, row: typeof refunds.$inferInsert): Pr
   return inserted!;
 }
 
-export async function completeRefund(db: Db, id: string, set: { state: 'succeeded' | 'failed'; gatewayRefundId?: string | null; gatewayResponseCode: string; completedAt: Date }): Promise<void> {
-  await db.update(refunds).set(set).where(and(eq(refunds.id, id), eq(refunds.state, 'requested')));
+export async function completeRefund(
+  db: Db,
+  id: string,
+  set: {
+    state: 'succeeded' | 'failed';
+    gatewayRefundId?: string | null;
+    gatewayResponseCode: string;
+    completedAt: Date;
+  },
+): Promise<void> {
+  await db
+    .update(refunds)
+    .set(set)
+    .where(and(eq(refunds.id, id), eq(refunds.state, 'requested')));
 }
 
 export async function listRefunds(db: Db, paymentIds: string[]): Promise<RefundRow[]> {
@@ -249,7 +344,13 @@ function where(f: ListFilter): SQL | undefined {
 }
 
 export async function listPayments(db: Db, f: ListFilter, limit: number, offset: number): Promise<PaymentRow[]> {
-  return db.select().from(payments).where(where(f)).orderBy(desc(payments.createdAt), desc(payments.id)).limit(limit).offset(offset);
+  return db
+    .select()
+    .from(payments)
+    .where(where(f))
+    .orderBy(desc(payments.createdAt), desc(payments.id))
+    .limit(limit)
+    .offset(offset);
 }
 
 export async function countPayments(db: Db, f: ListFilter): Promise<number> {

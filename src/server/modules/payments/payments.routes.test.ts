@@ -5,7 +5,15 @@ import type { Payment } from '../../../contracts/payments';
 import { expirePayments } from './expiry';
 import { recordSecurityEvent } from './security-events';
 import { parseVnpDate, verifyParams } from './vnpay.protocol';
-import { completeOnGateway, FEE, gatewayResult, openGatewayPage, paymentWorld, startPayment, type PaymentWorld } from './test-support';
+import {
+  completeOnGateway,
+  FEE,
+  gatewayResult,
+  openGatewayPage,
+  paymentWorld,
+  startPayment,
+  type PaymentWorld,
+} from './test-support';
 
 let w: PaymentWorld;
 beforeAll(async () => {
@@ -13,16 +21,33 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => w?.close());
 
-const getPayment = async (id: string, session = w.citizen) => (await session.inject(`/api/v1/payments/${id}`)).json<Payment>();
+const getPayment = async (id: string, session = w.citizen) =>
+  (await session.inject(`/api/v1/payments/${id}`)).json<Payment>();
 const sandboxRecord = async (reference: string) =>
-  (await fetch(`${w.base}/pay-sandbox/api/transactions/${reference}`)).json() as Promise<{ state: string; deliveries: Array<{ rspCode: string | null; variant: string }>; refunds: Array<{ amount: number }> }>;
+  (await fetch(`${w.base}/pay-sandbox/api/transactions/${reference}`)).json() as Promise<{
+    state: string;
+    deliveries: Array<{ rspCode: string | null; variant: string }>;
+    refunds: Array<{ amount: number }>;
+  }>;
 const securityEvents = (reference: string) =>
-  w.t.database.rows<{ kind: string; channel: string; source_ip: string | null }>(sql`select kind, channel, source_ip from payments.security_events where payment_reference = ${reference} order by id`);
-const ipn = async (query: string) => (await (await fetch(`${w.base}/api/v1/payments/gateway/ipn?${query}`)).json()) as { RspCode: string };
+  w.t.database.rows<{ kind: string; channel: string; source_ip: string | null }>(
+    sql`select kind, channel, source_ip from payments.security_events where payment_reference = ${reference} order by id`,
+  );
+const ipn = async (query: string) =>
+  (await (await fetch(`${w.base}/api/v1/payments/gateway/ipn?${query}`)).json()) as { RspCode: string };
 /** Sends the sandbox order's IPN now through the sandbox's test API; the merchant's answer code. */
 const sendIpn = async (reference: string, variant = 'correct') =>
-  ((await (await fetch(`${w.base}/pay-sandbox/api/transactions/${reference}/ipn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ variant }) })).json()) as { rspCode: string }).rspCode;
-const errorCode = (res: { json: () => unknown }) => (res.json() as { error: { code: string; fields?: Array<{ field: string }> } }).error;
+  (
+    (await (
+      await fetch(`${w.base}/pay-sandbox/api/transactions/${reference}/ipn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ variant }),
+      })
+    ).json()) as { rspCode: string }
+  ).rspCode;
+const errorCode = (res: { json: () => unknown }) =>
+  (res.json() as { error: { code: string; fields?: Array<{ field: string }> } }).error;
 
 /** Waits until the payment reaches `state` (IPNs sent late arrive on their own). */
 async function until(id: string, state: string, ms = 8_000): Promise<Payment> {
@@ -42,15 +67,29 @@ describe('a citizen pays a dossier fee through the sandbox gateway', () => {
     dossierId = await w.payableDossier();
     const { status, body } = await startPayment(w.citizen, dossierId);
     expect(status).toBe(201);
-    expect(body.payment).toMatchObject({ state: 'pending', amount: FEE, method: 'gateway', gateway: 'vnpay', refundedAmount: 0 });
+    expect(body.payment).toMatchObject({
+      state: 'pending',
+      amount: FEE,
+      method: 'gateway',
+      gateway: 'vnpay',
+      refundedAmount: 0,
+    });
     expect(body.payment.reference).toMatch(/^DVC[0-9A-Z]{12}$/);
     const url = new URL(body.redirectUrl!);
     expect(url.origin + url.pathname).toBe(`${w.base}/pay-sandbox/paymentv2/vpcpay.html`);
     const params = Object.fromEntries(url.searchParams);
     expect(verifyParams('development-only-secret-do-not-use-in-production-payment', params)).toBe(true);
-    expect(params).toMatchObject({ vnp_Amount: String(FEE * 100), vnp_TxnRef: body.payment.reference, vnp_Command: 'pay', vnp_Version: '2.1.0', vnp_CurrCode: 'VND' });
+    expect(params).toMatchObject({
+      vnp_Amount: String(FEE * 100),
+      vnp_TxnRef: body.payment.reference,
+      vnp_Command: 'pay',
+      vnp_Version: '2.1.0',
+      vnp_CurrCode: 'VND',
+    });
     expect(params.vnp_ReturnUrl).toBe(`${w.base}/api/v1/payments/gateway/return`);
-    expect(parseVnpDate(params.vnp_ExpireDate)!.getTime() - parseVnpDate(params.vnp_CreateDate)!.getTime()).toBe(15 * 60_000);
+    expect(parseVnpDate(params.vnp_ExpireDate)!.getTime() - parseVnpDate(params.vnp_CreateDate)!.getTime()).toBe(
+      15 * 60_000,
+    );
     payment = await getPayment(body.payment.id);
   });
 
@@ -72,7 +111,12 @@ describe('a citizen pays a dossier fee through the sandbox gateway', () => {
     const paid = await getPayment(payment.id);
     expect(paid).toMatchObject({ state: 'succeeded', gatewayResponseCode: '00', bankCode: 'NCB' });
     expect(paid.gatewayTransactionId).toMatch(/^\d+$/);
-    expect(await w.dossierFee(dossierId)).toEqual({ state: 'submitted', feeStatus: 'paid', feePaidAmount: FEE, feePaymentId: payment.id });
+    expect(await w.dossierFee(dossierId)).toEqual({
+      state: 'submitted',
+      feeStatus: 'paid',
+      feePaidAmount: FEE,
+      feePaymentId: payment.id,
+    });
     const ret = await fetch(back.location, { redirect: 'manual' });
     expect(ret.status).toBe(303);
     expect(ret.headers.get('location')).toBe(`/payments/${payment.id}/result`);
@@ -81,7 +125,9 @@ describe('a citizen pays a dossier fee through the sandbox gateway', () => {
 
   it('answers 02 to the same IPN again and to a second browser return, changing nothing', async () => {
     expect(await sendIpn(payment.reference)).toBe('02');
-    const events = await w.t.database.rows<{ event: string }>(sql`select event from payments.payment_events where payment_id = ${payment.id} order by id`);
+    const events = await w.t.database.rows<{ event: string }>(
+      sql`select event from payments.payment_events where payment_id = ${payment.id} order by id`,
+    );
     expect(events.map((e) => e.event)).toEqual(['create', 'redirect', 'ipn_succeeded']);
     expect((await w.dossierFee(dossierId)).feePaidAmount).toBe(FEE);
   });
@@ -113,7 +159,9 @@ describe('idempotency and one open payment per dossier', () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => startPayment(w.citizen, d)));
     expect(new Set(results.map((r) => r.body.payment.id)).size).toBe(1);
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    const [n] = await w.t.database.rows<{ n: string }>(sql`select count(*)::text as n from payments.payments where dossier_id = ${d}`);
+    const [n] = await w.t.database.rows<{ n: string }>(
+      sql`select count(*)::text as n from payments.payments where dossier_id = ${d}`,
+    );
     expect(Number(n!.n)).toBe(1);
   });
 
@@ -175,10 +223,14 @@ describe('the sandbox test modes: IPN late, twice, out of order, wrong amount, w
     const d = await w.payableDossier();
     const { payment, redirectUrl } = (await startPayment(w.citizen, d)).body;
     await completeOnGateway(w.base, redirectUrl!, 'pay', { wrongAmount: '1' });
-    expect((await sandboxRecord(payment.reference)).deliveries).toEqual([expect.objectContaining({ variant: 'wrong_amount', rspCode: '04' })]);
+    expect((await sandboxRecord(payment.reference)).deliveries).toEqual([
+      expect.objectContaining({ variant: 'wrong_amount', rspCode: '04' }),
+    ]);
     expect((await getPayment(payment.id)).state).toBe('pending');
     expect((await w.dossierFee(d)).feeStatus).toBe('unpaid');
-    expect(await securityEvents(payment.reference)).toEqual([{ kind: 'wrong_amount', channel: 'ipn', source_ip: '127.0.0.1' }]);
+    expect(await securityEvents(payment.reference)).toEqual([
+      { kind: 'wrong_amount', channel: 'ipn', source_ip: '127.0.0.1' },
+    ]);
   });
 
   it('wrong signature: 97, nothing changes, a security event', async () => {
@@ -191,7 +243,10 @@ describe('the sandbox test modes: IPN late, twice, out of order, wrong amount, w
   });
 
   it('answers 01 to a signed IPN for an order we never issued, and 97 to an unsigned one', async () => {
-    expect(await ipn(gatewayResult({ reference: 'DVCNOSUCHORDER01', amount: FEE, transactionNo: '99' }))).toEqual({ RspCode: '01', Message: 'Order not found' });
+    expect(await ipn(gatewayResult({ reference: 'DVCNOSUCHORDER01', amount: FEE, transactionNo: '99' }))).toEqual({
+      RspCode: '01',
+      Message: 'Order not found',
+    });
     expect((await ipn('vnp_TxnRef=DVC1&vnp_Amount=700000&vnp_ResponseCode=00')).RspCode).toBe('97');
     expect((await ipn('')).RspCode).toBe('97');
   });
@@ -199,10 +254,15 @@ describe('the sandbox test modes: IPN late, twice, out of order, wrong amount, w
   it('a return with a bad signature only shows the page with an error, and is recorded without the browser address', async () => {
     const d = await w.payableDossier();
     const { payment } = (await startPayment(w.citizen, d)).body;
-    const forged = gatewayResult({ reference: payment.reference, amount: FEE, transactionNo: '1' }, 'a-forger-secret-that-is-long-enough!!');
+    const forged = gatewayResult(
+      { reference: payment.reference, amount: FEE, transactionNo: '1' },
+      'a-forger-secret-that-is-long-enough!!',
+    );
     const res = await fetch(`${w.base}/api/v1/payments/gateway/return?${forged}`, { redirect: 'manual' });
     expect(res.headers.get('location')).toBe(`/payments/${payment.id}/result?error=signature`);
-    expect(await securityEvents(payment.reference)).toEqual([{ kind: 'bad_signature', channel: 'return', source_ip: null }]);
+    expect(await securityEvents(payment.reference)).toEqual([
+      { kind: 'bad_signature', channel: 'return', source_ip: null },
+    ]);
     expect((await getPayment(payment.id)).state).toBe('pending');
   });
 });
@@ -210,9 +270,30 @@ describe('the sandbox test modes: IPN late, twice, out of order, wrong amount, w
 describe('security events', () => {
   it('are logged at warn with identifiers and codes only, and a browser address is never stored', async () => {
     const warn = vi.fn();
-    await recordSecurityEvent(w.t.database.db, { warn }, { kind: 'wrong_amount', channel: 'return', reference: 'DVCLOGTEST000001', sourceIp: '203.0.113.9', detail: { expected: 7000, received: 8000 } });
-    expect(warn).toHaveBeenCalledWith({ paymentSecurityEvent: 'wrong_amount', channel: 'return', reference: 'DVCLOGTEST000001', expected: 7000, received: 8000 }, 'payment gateway security event');
-    expect(await securityEvents('DVCLOGTEST000001')).toEqual([{ kind: 'wrong_amount', channel: 'return', source_ip: null }]);
+    await recordSecurityEvent(
+      w.t.database.db,
+      { warn },
+      {
+        kind: 'wrong_amount',
+        channel: 'return',
+        reference: 'DVCLOGTEST000001',
+        sourceIp: '203.0.113.9',
+        detail: { expected: 7000, received: 8000 },
+      },
+    );
+    expect(warn).toHaveBeenCalledWith(
+      {
+        paymentSecurityEvent: 'wrong_amount',
+        channel: 'return',
+        reference: 'DVCLOGTEST000001',
+        expected: 7000,
+        received: 8000,
+      },
+      'payment gateway security event',
+    );
+    expect(await securityEvents('DVCLOGTEST000001')).toEqual([
+      { kind: 'wrong_amount', channel: 'return', source_ip: null },
+    ]);
   });
 });
 
@@ -249,7 +330,11 @@ describe('expiry', () => {
     expect(await sendIpn(first.payment.reference)).toBe('00');
     expect(await getPayment(first.payment.id)).toMatchObject({ state: 'paid_not_credited', refundDue: 'already_paid' });
     expect(await sendIpn(first.payment.reference)).toBe('02');
-    expect(await w.dossierFee(d)).toMatchObject({ feeStatus: 'paid', feePaymentId: second.payment.id, feePaidAmount: FEE });
+    expect(await w.dossierFee(d)).toMatchObject({
+      feeStatus: 'paid',
+      feePaymentId: second.payment.id,
+      feePaidAmount: FEE,
+    });
     expect((await securityEvents(first.payment.reference)).map((e) => e.kind)).toEqual(['paid_not_credited']);
   });
 });
@@ -263,8 +348,10 @@ describe('refunds, gateway queries and who sees what', () => {
     await completeOnGateway(w.base, started.redirectUrl!, 'pay');
     payment = await getPayment(started.payment.id);
   });
-  const refund = (session = w.police, body: object = { amount: 2000, reason: 'Thu thừa lệ phí do nhập sai số người' }) =>
-    session.inject({ method: 'POST', url: `/api/v1/payments/${payment.id}/refunds`, payload: body });
+  const refund = (
+    session = w.police,
+    body: object = { amount: 2000, reason: 'Thu thừa lệ phí do nhập sai số người' },
+  ) => session.inject({ method: 'POST', url: `/api/v1/payments/${payment.id}/refunds`, payload: body });
 
   it('shows the payment to its citizen and the commune police of the unit; 404 to others', async () => {
     expect((await w.citizen.inject(`/api/v1/payments/${payment.id}`)).statusCode).toBe(200);
@@ -272,22 +359,41 @@ describe('refunds, gateway queries and who sees what', () => {
     expect((await w.otherCitizen.inject(`/api/v1/payments/${payment.id}`)).statusCode).toBe(404);
     expect((await w.policeElsewhere.inject(`/api/v1/payments/${payment.id}`)).statusCode).toBe(404);
     expect((await w.t.app.inject(`/api/v1/payments/${payment.id}`)).statusCode).toBe(401);
-    const list = (await w.police.inject(`/api/v1/payments?dossierId=${dossierId}`)).json<{ items: Payment[]; total: number }>();
+    const list = (await w.police.inject(`/api/v1/payments?dossierId=${dossierId}`)).json<{
+      items: Payment[];
+      total: number;
+    }>();
     expect(list.items.map((p) => p.id)).toEqual([payment.id]);
-    expect((await w.policeElsewhere.inject(`/api/v1/payments?dossierId=${dossierId}`)).json<{ total: number }>().total).toBe(0);
+    expect(
+      (await w.policeElsewhere.inject(`/api/v1/payments?dossierId=${dossierId}`)).json<{ total: number }>().total,
+    ).toBe(0);
     expect((await w.citizen.inject(`/api/v1/payments?dossierId=${dossierId}`)).statusCode).toBe(403);
-    expect((await w.citizen.inject(`/api/v1/payments/by-dossier/${dossierId}`)).json<{ items: Payment[] }>().items).toHaveLength(1);
-    expect((await w.otherCitizen.inject(`/api/v1/payments/by-dossier/${dossierId}`)).json<{ items: Payment[] }>().items).toHaveLength(0);
+    expect(
+      (await w.citizen.inject(`/api/v1/payments/by-dossier/${dossierId}`)).json<{ items: Payment[] }>().items,
+    ).toHaveLength(1);
+    expect(
+      (await w.otherCitizen.inject(`/api/v1/payments/by-dossier/${dossierId}`)).json<{ items: Payment[] }>().items,
+    ).toHaveLength(0);
   });
 
   it('queries the gateway: found, paid, no mismatch (officers with payments.refund only)', async () => {
     const res = await w.police.inject(`/api/v1/payments/${payment.id}/gateway-status`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ found: true, transactionStatus: '00', amount: FEE, ourState: 'succeeded', mismatch: false, gatewayTransactionId: payment.gatewayTransactionId });
+    expect(res.json()).toMatchObject({
+      found: true,
+      transactionStatus: '00',
+      amount: FEE,
+      ourState: 'succeeded',
+      mismatch: false,
+      gatewayTransactionId: payment.gatewayTransactionId,
+    });
     expect((await w.oneStop.inject(`/api/v1/payments/${payment.id}/gateway-status`)).statusCode).toBe(403);
     const d = await w.payableDossier();
     const neverOpened = (await startPayment(w.citizen, d)).body.payment;
-    expect((await w.police.inject(`/api/v1/payments/${neverOpened.id}/gateway-status`)).json()).toMatchObject({ found: false, mismatch: false });
+    expect((await w.police.inject(`/api/v1/payments/${neverOpened.id}/gateway-status`)).json()).toMatchObject({
+      found: false,
+      mismatch: false,
+    });
   });
 
   it('refuses refunds without a reason, above the amount, by citizens and by officers without payments.refund', async () => {
@@ -304,14 +410,22 @@ describe('refunds, gateway queries and who sees what', () => {
     let res = await refund();
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<Payment>()).toMatchObject({ state: 'partially_refunded', refundedAmount: 2000 });
-    expect(res.json<Payment>().refunds[0]).toMatchObject({ amount: 2000, state: 'succeeded', full: false, actorRole: 'commune_police', actorUnit: '03445' });
+    expect(res.json<Payment>().refunds[0]).toMatchObject({
+      amount: 2000,
+      state: 'succeeded',
+      full: false,
+      actorRole: 'commune_police',
+      actorUnit: '03445',
+    });
     expect(await w.dossierFee(dossierId)).toMatchObject({ feeStatus: 'paid', feePaidAmount: FEE - 2000 });
     expect((await refund(w.police, { amount: FEE - 1999, reason: 'Hoàn phần còn lại' })).statusCode).toBe(400);
     res = await refund(w.police, { amount: FEE - 2000, reason: 'Hồ sơ bị từ chối, hoàn phần còn lại' });
     expect(res.json<Payment>()).toMatchObject({ state: 'refunded', refundedAmount: FEE });
     expect(await w.dossierFee(dossierId)).toMatchObject({ feeStatus: 'refunded', feePaidAmount: 0 });
     expect((await sandboxRecord(payment.reference)).refunds.map((r) => r.amount)).toEqual([2000, FEE - 2000]);
-    expect(errorCode(await refund(w.police, { amount: 1, reason: 'Thêm một đồng' })).code).toBe('PAYMENT.REFUND_STATE_CONFLICT');
+    expect(errorCode(await refund(w.police, { amount: 1, reason: 'Thêm một đồng' })).code).toBe(
+      'PAYMENT.REFUND_STATE_CONFLICT',
+    );
   });
 
   it('two officers refunding at once cannot give back more than was paid', async () => {
@@ -319,8 +433,15 @@ describe('refunds, gateway queries and who sees what', () => {
     const started = (await startPayment(w.citizen, d)).body;
     await completeOnGateway(w.base, started.redirectUrl!, 'pay');
     const other = await w.t.staff('commune_police', '03445');
-    const results = await Promise.all([w.police, other, w.police].map((s) =>
-      s.inject({ method: 'POST', url: `/api/v1/payments/${started.payment.id}/refunds`, payload: { amount: 4000, reason: 'Hoàn tiền đồng thời' } })));
+    const results = await Promise.all(
+      [w.police, other, w.police].map((s) =>
+        s.inject({
+          method: 'POST',
+          url: `/api/v1/payments/${started.payment.id}/refunds`,
+          payload: { amount: 4000, reason: 'Hoàn tiền đồng thời' },
+        }),
+      ),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 400, 400]);
     const after = await getPayment(started.payment.id);
     expect(after).toMatchObject({ refundedAmount: 4000, state: 'partially_refunded' });
@@ -334,7 +455,11 @@ describe('refunds, gateway queries and who sees what', () => {
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines[0]).toBe('transaction_no,txn_ref,type,amount,currency,transaction_time,bank_code,tmn_code');
     const mine = lines.filter((l) => l.includes(payment.reference));
-    expect(mine.map((l) => l.split(',').slice(2, 4).join(','))).toEqual(['payment,7000', 'refund,-2000', 'refund,-5000']);
+    expect(mine.map((l) => l.split(',').slice(2, 4).join(','))).toEqual([
+      'payment,7000',
+      'refund,-2000',
+      'refund,-5000',
+    ]);
     expect((await fetch(`${w.base}/pay-sandbox/settlement?date=2026-02-30`)).status).toBe(400);
   });
 });

@@ -5,7 +5,16 @@ import type { AppDeps } from '../../platform/app-deps';
 import { databaseUnavailableReason } from '../../platform/db-errors';
 import { bilingual } from '../../../contracts/messages';
 import { pageOf } from '../../../contracts/common';
-import { CreatePaymentBody, CreatePaymentResult, GatewayStatus, IdempotencyKey, IpnAnswer, Payment, PaymentListQuery, RefundBody } from '../../../contracts/payments';
+import {
+  CreatePaymentBody,
+  CreatePaymentResult,
+  GatewayStatus,
+  IdempotencyKey,
+  IpnAnswer,
+  Payment,
+  PaymentListQuery,
+  RefundBody,
+} from '../../../contracts/payments';
 import { idempotencyKeyInvalid } from './payments.errors';
 import * as service from './payments.service';
 import { refundPayment, retryRefund } from './refund';
@@ -35,68 +44,150 @@ function ipnFailed(req: FastifyRequest, error: unknown): typeof IPN_ANSWERS.othe
  * payments of their units and query the gateway; the gateway's IPN (the only place a payment's
  * state changes) and the browser's return (display only).
  */
-export function paymentsRoutes({ database, config }: AppDeps, options: { gateway?: PaymentGateway } = {}): FastifyPluginAsyncZod {
+export function paymentsRoutes(
+  { database, config }: AppDeps,
+  options: { gateway?: PaymentGateway } = {},
+): FastifyPluginAsyncZod {
   const gateway = options.gateway ?? service.gatewayFromConfig(config);
   const base: service.PaymentDeps = { db: database.db, config, gateway };
   return async (app) => {
-    app.post('/', {
-      config: { action: 'dossiers.own.file' },
-      schema: { tags, summary: 'Thanh toán lệ phí hồ sơ trực tuyến / pay a dossier fee online (header Idempotency-Key)', body: CreatePaymentBody, response: { 200: CreatePaymentResult, 201: CreatePaymentResult } },
-    }, async (req, reply) => {
-      const key = IdempotencyKey.safeParse(req.headers['idempotency-key']);
-      if (!key.success) throw idempotencyKeyInvalid();
-      const result = await service.createPayment({ ...base, log: req.log }, req.access, req.body, key.data, req.ip);
-      return reply.code(result.reused ? 200 : 201).send(result);
-    });
-
-    app.get('/', {
-      config: { action: 'dossiers.read' },
-      schema: { tags, summary: 'Danh sách giao dịch thanh toán của đơn vị / payments of my units', querystring: PaymentListQuery, response: { 200: pageOf(Payment) } },
-    }, async (req) => service.listPayments(base, req.access, req.query));
-
-    app.get('/gateway/ipn', {
-      config: { action: 'public' },
-      schema: { tags, summary: 'IPN của cổng thanh toán (máy chủ – máy chủ) / gateway IPN (server to server)', querystring: GatewayQuery, response: { 200: IpnAnswer } },
-      // Also for a failure before the handler (the sign-in hook reads the database): the gateway gets its own answer, never an HTTP error.
-      errorHandler: (error, req, reply) => {
-        void reply.status(200).send(ipnFailed(req, error));
+    app.post(
+      '/',
+      {
+        config: { action: 'dossiers.own.file' },
+        schema: {
+          tags,
+          summary: 'Thanh toán lệ phí hồ sơ trực tuyến / pay a dossier fee online (header Idempotency-Key)',
+          body: CreatePaymentBody,
+          response: { 200: CreatePaymentResult, 201: CreatePaymentResult },
+        },
       },
-    }, async (req) => {
-      try {
-        return await handleIpn({ ...base, log: req.log }, req.query, req.ip);
-      } catch (error) {
-        return ipnFailed(req, error);
-      }
-    });
+      async (req, reply) => {
+        const key = IdempotencyKey.safeParse(req.headers['idempotency-key']);
+        if (!key.success) throw idempotencyKeyInvalid();
+        const result = await service.createPayment({ ...base, log: req.log }, req.access, req.body, key.data, req.ip);
+        return reply.code(result.reused ? 200 : 201).send(result);
+      },
+    );
 
-    app.get('/gateway/return', {
-      config: { action: 'public' },
-      schema: { tags, summary: 'Trình duyệt quay về từ cổng thanh toán (chỉ hiển thị) / browser return (display only)', querystring: GatewayQuery },
-    }, async (req, reply) => reply.header('cache-control', 'no-store').redirect(await handleReturn({ ...base, log: req.log }, req.query), 303));
+    app.get(
+      '/',
+      {
+        config: { action: 'dossiers.read' },
+        schema: {
+          tags,
+          summary: 'Danh sách giao dịch thanh toán của đơn vị / payments of my units',
+          querystring: PaymentListQuery,
+          response: { 200: pageOf(Payment) },
+        },
+      },
+      async (req) => service.listPayments(base, req.access, req.query),
+    );
 
-    app.get('/by-dossier/:dossierId', {
-      config: { action: 'authenticated' },
-      schema: { tags, summary: 'Các giao dịch của một hồ sơ / payments of a dossier', params: DossierParams, response: { 200: z.object({ items: z.array(Payment) }) } },
-    }, async (req) => ({ items: await service.listDossierPayments(base, req.access, req.params.dossierId) }));
+    app.get(
+      '/gateway/ipn',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary: 'IPN của cổng thanh toán (máy chủ – máy chủ) / gateway IPN (server to server)',
+          querystring: GatewayQuery,
+          response: { 200: IpnAnswer },
+        },
+        // Also for a failure before the handler (the sign-in hook reads the database): the gateway gets its own answer, never an HTTP error.
+        errorHandler: (error, req, reply) => {
+          void reply.status(200).send(ipnFailed(req, error));
+        },
+      },
+      async (req) => {
+        try {
+          return await handleIpn({ ...base, log: req.log }, req.query, req.ip);
+        } catch (error) {
+          return ipnFailed(req, error);
+        }
+      },
+    );
 
-    app.get('/:id', {
-      config: { action: 'authenticated' },
-      schema: { tags, summary: 'Một giao dịch thanh toán / a payment', params: IdParams, response: { 200: Payment } },
-    }, async (req) => service.getPayment(base, req.access, req.params.id));
+    app.get(
+      '/gateway/return',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary: 'Trình duyệt quay về từ cổng thanh toán (chỉ hiển thị) / browser return (display only)',
+          querystring: GatewayQuery,
+        },
+      },
+      async (req, reply) =>
+        reply
+          .header('cache-control', 'no-store')
+          .redirect(await handleReturn({ ...base, log: req.log }, req.query), 303),
+    );
 
-    app.get('/:id/gateway-status', {
-      config: { action: 'payments.refund' },
-      schema: { tags, summary: 'Tra cứu giao dịch tại cổng thanh toán / query the gateway', params: IdParams, response: { 200: GatewayStatus } },
-    }, async (req) => service.queryGatewayStatus(base, req.access, req.params.id));
+    app.get(
+      '/by-dossier/:dossierId',
+      {
+        config: { action: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'Các giao dịch của một hồ sơ / payments of a dossier',
+          params: DossierParams,
+          response: { 200: z.object({ items: z.array(Payment) }) },
+        },
+      },
+      async (req) => ({ items: await service.listDossierPayments(base, req.access, req.params.dossierId) }),
+    );
 
-    app.post('/:id/refunds', {
-      config: { action: 'payments.refund' },
-      schema: { tags, summary: 'Hoàn tiền (toàn bộ hoặc một phần) / refund (full or partial)', params: IdParams, body: RefundBody, response: { 200: Payment } },
-    }, async (req) => refundPayment(base, req.access, req.params.id, req.body));
+    app.get(
+      '/:id',
+      {
+        config: { action: 'authenticated' },
+        schema: { tags, summary: 'Một giao dịch thanh toán / a payment', params: IdParams, response: { 200: Payment } },
+      },
+      async (req) => service.getPayment(base, req.access, req.params.id),
+    );
 
-    app.post('/:id/refunds/:refundId/retry', {
-      config: { action: 'payments.refund' },
-      schema: { tags, summary: 'Gửi lại yêu cầu hoàn tiền chưa có kết quả / retry an unanswered refund', params: RefundParams, response: { 200: Payment } },
-    }, async (req) => retryRefund(base, req.access, req.params.id, req.params.refundId));
+    app.get(
+      '/:id/gateway-status',
+      {
+        config: { action: 'payments.refund' },
+        schema: {
+          tags,
+          summary: 'Tra cứu giao dịch tại cổng thanh toán / query the gateway',
+          params: IdParams,
+          response: { 200: GatewayStatus },
+        },
+      },
+      async (req) => service.queryGatewayStatus(base, req.access, req.params.id),
+    );
+
+    app.post(
+      '/:id/refunds',
+      {
+        config: { action: 'payments.refund' },
+        schema: {
+          tags,
+          summary: 'Hoàn tiền (toàn bộ hoặc một phần) / refund (full or partial)',
+          params: IdParams,
+          body: RefundBody,
+          response: { 200: Payment },
+        },
+      },
+      async (req) => refundPayment(base, req.access, req.params.id, req.body),
+    );
+
+    app.post(
+      '/:id/refunds/:refundId/retry',
+      {
+        config: { action: 'payments.refund' },
+        schema: {
+          tags,
+          summary: 'Gửi lại yêu cầu hoàn tiền chưa có kết quả / retry an unanswered refund',
+          params: RefundParams,
+          response: { 200: Payment },
+        },
+      },
+      async (req) => retryRefund(base, req.access, req.params.id, req.params.refundId),
+    );
   };
 }

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Tables owned by the `payments` module (issue #5 §2, §3; ADR 0010): payments of dossier fees
@@ -59,21 +72,43 @@ export const payments = paymentsSchema.table(
   },
   (t) => [
     uniqueIndex('payments_reference_uq').on(t.reference),
-    uniqueIndex('payments_idempotency_uq').on(t.createdByAccountId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
-    uniqueIndex('payments_gateway_txn_uq').on(t.gateway, t.gatewayTransactionId).where(sql`${t.gatewayTransactionId} is not null`),
+    uniqueIndex('payments_idempotency_uq')
+      .on(t.createdByAccountId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex('payments_gateway_txn_uq')
+      .on(t.gateway, t.gatewayTransactionId)
+      .where(sql`${t.gatewayTransactionId} is not null`),
     /** At most one payment of a dossier the citizen may still complete. */
-    uniqueIndex('payments_one_open_per_dossier_uq').on(t.dossierId).where(sql`${t.state} in ('created', 'pending')`),
+    uniqueIndex('payments_one_open_per_dossier_uq')
+      .on(t.dossierId)
+      .where(sql`${t.state} in ('created', 'pending')`),
     /** At most one payment credited to a dossier: a second success can never be recorded. */
-    uniqueIndex('payments_one_credited_per_dossier_uq').on(t.dossierId).where(sql`${t.state} in ('succeeded', 'partially_refunded', 'refunded')`),
+    uniqueIndex('payments_one_credited_per_dossier_uq')
+      .on(t.dossierId)
+      .where(sql`${t.state} in ('succeeded', 'partially_refunded', 'refunded')`),
     index('payments_unit_created_idx').on(t.unitCode, t.createdAt.desc()),
     index('payments_dossier_idx').on(t.dossierId, t.createdAt.desc()),
-    index('payments_open_expiry_idx').on(t.expiresAt).where(sql`${t.state} in ('created', 'pending')`),
+    index('payments_open_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.state} in ('created', 'pending')`),
     check('payments_method_ck', sql`${t.method} in ('gateway', 'vietqr')`),
-    check('payments_state_ck', sql`${t.state} in ('created', 'pending', 'succeeded', 'failed', 'cancelled', 'expired', 'partially_refunded', 'refunded', 'paid_not_credited')`),
-    check('payments_refund_due_ck', sql`${t.refundDue} is null or ${t.refundDue} in ('dossier_withdrawn', 'dossier_closed', 'already_paid')`),
+    check(
+      'payments_state_ck',
+      sql`${t.state} in ('created', 'pending', 'succeeded', 'failed', 'cancelled', 'expired', 'partially_refunded', 'refunded', 'paid_not_credited')`,
+    ),
+    check(
+      'payments_refund_due_ck',
+      sql`${t.refundDue} is null or ${t.refundDue} in ('dossier_withdrawn', 'dossier_closed', 'already_paid')`,
+    ),
     check('payments_amount_ck', sql`${t.amount} > 0`),
-    check('payments_refunds_ck', sql`${t.refundedAmount} >= 0 and ${t.refundReservedAmount} >= 0 and ${t.refundedAmount} + ${t.refundReservedAmount} <= ${t.amount}`),
-    check('payments_credited_txn_ck', sql`${t.state} not in ('succeeded', 'partially_refunded', 'refunded', 'paid_not_credited') or ${t.gatewayTransactionId} is not null`),
+    check(
+      'payments_refunds_ck',
+      sql`${t.refundedAmount} >= 0 and ${t.refundReservedAmount} >= 0 and ${t.refundedAmount} + ${t.refundReservedAmount} <= ${t.amount}`,
+    ),
+    check(
+      'payments_credited_txn_ck',
+      sql`${t.state} not in ('succeeded', 'partially_refunded', 'refunded', 'paid_not_credited') or ${t.gatewayTransactionId} is not null`,
+    ),
   ],
 );
 
@@ -82,7 +117,9 @@ export const paymentEvents = paymentsSchema.table(
   'payment_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    paymentId: uuid('payment_id').notNull().references(() => payments.id),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id),
     event: text('event').notNull(),
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
@@ -101,7 +138,9 @@ export const refunds = paymentsSchema.table(
   'refunds',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    paymentId: uuid('payment_id').notNull().references(() => payments.id),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     /** This refund returns the whole payment (the gateway's type 02), else partial (03). */
     wholePayment: boolean('whole_payment').notNull(),
@@ -144,5 +183,8 @@ export const securityEvents = paymentsSchema.table(
     sourceIp: text('source_ip'),
     detail: jsonb('detail').$type<Record<string, string | number | boolean | null>>(),
   },
-  (t) => [index('security_events_at_idx').on(t.at.desc()), index('security_events_reference_idx').on(t.paymentReference)],
+  (t) => [
+    index('security_events_at_idx').on(t.at.desc()),
+    index('security_events_reference_idx').on(t.paymentReference),
+  ],
 );

@@ -2,7 +2,14 @@ import { randomInt } from 'node:crypto';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import type { CreatePaymentBody, CreatePaymentResult, GatewayStatus, Payment, PaymentListQuery, PaymentState } from '../../../contracts/payments';
+import type {
+  CreatePaymentBody,
+  CreatePaymentResult,
+  GatewayStatus,
+  Payment,
+  PaymentListQuery,
+  PaymentState,
+} from '../../../contracts/payments';
 import type { AccessContext } from '../identity';
 import { getDossierForPayment, type PayableDossier } from '../dossiers';
 import type { PaymentGateway } from './gateway';
@@ -28,12 +35,27 @@ export interface PaymentDeps {
 const clock = (deps: PaymentDeps) => (deps.now ? deps.now() : new Date());
 
 /** The configured gateway: the VNPAY v2.1-style adapter, pointed at the sandbox unless configured otherwise. */
-export function gatewayFromConfig(config: Pick<Config, 'PAYMENT_GATEWAY_URL' | 'PAYMENT_GATEWAY_API_URL' | 'PAYMENT_TMN_CODE' | 'PAYMENT_HASH_SECRET'>, fetchImpl?: typeof fetch): PaymentGateway {
-  if (!config.PAYMENT_GATEWAY_URL || !config.PAYMENT_GATEWAY_API_URL || !config.PAYMENT_TMN_CODE || !config.PAYMENT_HASH_SECRET) {
-    throw new Error('The payment gateway needs PAYMENT_GATEWAY_URL, PAYMENT_GATEWAY_API_URL, PAYMENT_TMN_CODE and PAYMENT_HASH_SECRET');
+export function gatewayFromConfig(
+  config: Pick<Config, 'PAYMENT_GATEWAY_URL' | 'PAYMENT_GATEWAY_API_URL' | 'PAYMENT_TMN_CODE' | 'PAYMENT_HASH_SECRET'>,
+  fetchImpl?: typeof fetch,
+): PaymentGateway {
+  if (
+    !config.PAYMENT_GATEWAY_URL ||
+    !config.PAYMENT_GATEWAY_API_URL ||
+    !config.PAYMENT_TMN_CODE ||
+    !config.PAYMENT_HASH_SECRET
+  ) {
+    throw new Error(
+      'The payment gateway needs PAYMENT_GATEWAY_URL, PAYMENT_GATEWAY_API_URL, PAYMENT_TMN_CODE and PAYMENT_HASH_SECRET',
+    );
   }
   return new VnpayGateway({
-    name: 'vnpay', paymentUrl: config.PAYMENT_GATEWAY_URL, apiUrl: config.PAYMENT_GATEWAY_API_URL, tmnCode: config.PAYMENT_TMN_CODE, hashSecret: config.PAYMENT_HASH_SECRET, fetch: fetchImpl,
+    name: 'vnpay',
+    paymentUrl: config.PAYMENT_GATEWAY_URL,
+    apiUrl: config.PAYMENT_GATEWAY_API_URL,
+    tmnCode: config.PAYMENT_TMN_CODE,
+    hashSecret: config.PAYMENT_HASH_SECRET,
+    fetch: fetchImpl,
   });
 }
 
@@ -59,8 +81,15 @@ function returnUrl(deps: PaymentDeps): string {
 function redirectFor(deps: PaymentDeps, row: repo.PaymentRow, clientIp: string): string | null {
   if (!OPEN_STATES.includes(row.state as PaymentState) || row.method !== 'gateway') return null;
   return deps.gateway.createRedirectUrl({
-    reference: row.reference, amount: row.amount, description: describe({ code: row.dossierCode, procedureNameVi: row.procedureNameVi }),
-    createdAt: row.createdAt, expiresAt: row.expiresAt, clientIp, returnUrl: returnUrl(deps), bankCode: row.requestedBankCode ?? undefined, locale: row.locale === 'en' ? 'en' : 'vn',
+    reference: row.reference,
+    amount: row.amount,
+    description: describe({ code: row.dossierCode, procedureNameVi: row.procedureNameVi }),
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    clientIp,
+    returnUrl: returnUrl(deps),
+    bankCode: row.requestedBankCode ?? undefined,
+    locale: row.locale === 'en' ? 'en' : 'vn',
   });
 }
 
@@ -68,7 +97,12 @@ async function present(deps: PaymentDeps, row: repo.PaymentRow): Promise<Payment
   return presentPayment(row, await repo.listRefunds(deps.db, [row.id]));
 }
 
-async function replay(deps: PaymentDeps, row: repo.PaymentRow, dossierId: string, clientIp: string): Promise<CreatePaymentResult> {
+async function replay(
+  deps: PaymentDeps,
+  row: repo.PaymentRow,
+  dossierId: string,
+  clientIp: string,
+): Promise<CreatePaymentResult> {
   if (row.dossierId !== dossierId) throw errors.idempotencyConflict();
   return { payment: await present(deps, row), redirectUrl: redirectFor(deps, row, clientIp), reused: true };
 }
@@ -76,23 +110,72 @@ async function replay(deps: PaymentDeps, row: repo.PaymentRow, dossierId: string
 /** Closes an open payment whose time is up (the expiry job does the same in bulk). */
 async function expireOne(deps: PaymentDeps, row: repo.PaymentRow, at: Date): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const done = await repo.transition(tx, row.id, statesAllowing('expire'), 'expired', { closedAt: at, updatedAt: at });
-    if (done) await repo.insertEvent(tx, { paymentId: row.id, event: 'expire', fromState: row.state, toState: 'expired', source: 'job', at });
+    const done = await repo.transition(tx, row.id, statesAllowing('expire'), 'expired', {
+      closedAt: at,
+      updatedAt: at,
+    });
+    if (done)
+      await repo.insertEvent(tx, {
+        paymentId: row.id,
+        event: 'expire',
+        fromState: row.state,
+        toState: 'expired',
+        source: 'job',
+        at,
+      });
   });
 }
 
 /** Inserts the payment (created) and marks it redirected (pending), with both events, in one transaction. */
-async function insertPending(deps: PaymentDeps, accountId: string, dossier: PayableDossier, body: CreatePaymentBody, idempotencyKey: string, now: Date): Promise<repo.PaymentRow> {
+async function insertPending(
+  deps: PaymentDeps,
+  accountId: string,
+  dossier: PayableDossier,
+  body: CreatePaymentBody,
+  idempotencyKey: string,
+  now: Date,
+): Promise<repo.PaymentRow> {
   return deps.db.transaction(async (tx) => {
     const created = await repo.insertPayment(tx, {
-      reference: newPaymentReference(), dossierId: dossier.id, dossierCode: dossier.code, unitCode: dossier.unitCode, procedureCode: dossier.procedureCode,
-      procedureNameVi: dossier.procedureNameVi, ownerAccountId: dossier.ownerAccountId, createdByAccountId: accountId, idempotencyKey, method: 'gateway',
-      gateway: deps.gateway.name, amount: dossier.feeAmount, state: 'created', requestedBankCode: body.bankCode ?? null, locale: body.locale,
-      createdAt: now, updatedAt: now, expiresAt: new Date(now.getTime() + deps.config.PAYMENT_EXPIRY_MINUTES * 60_000),
+      reference: newPaymentReference(),
+      dossierId: dossier.id,
+      dossierCode: dossier.code,
+      unitCode: dossier.unitCode,
+      procedureCode: dossier.procedureCode,
+      procedureNameVi: dossier.procedureNameVi,
+      ownerAccountId: dossier.ownerAccountId,
+      createdByAccountId: accountId,
+      idempotencyKey,
+      method: 'gateway',
+      gateway: deps.gateway.name,
+      amount: dossier.feeAmount,
+      state: 'created',
+      requestedBankCode: body.bankCode ?? null,
+      locale: body.locale,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: new Date(now.getTime() + deps.config.PAYMENT_EXPIRY_MINUTES * 60_000),
     });
-    await repo.insertEvent(tx, { paymentId: created.id, event: 'create', fromState: null, toState: 'created', source: 'citizen', actorAccountId: accountId, at: now, detail: { amount: created.amount } });
+    await repo.insertEvent(tx, {
+      paymentId: created.id,
+      event: 'create',
+      fromState: null,
+      toState: 'created',
+      source: 'citizen',
+      actorAccountId: accountId,
+      at: now,
+      detail: { amount: created.amount },
+    });
     const pending = await repo.transition(tx, created.id, statesAllowing('redirect'), 'pending', { updatedAt: now });
-    await repo.insertEvent(tx, { paymentId: created.id, event: 'redirect', fromState: 'created', toState: 'pending', source: 'citizen', actorAccountId: accountId, at: now });
+    await repo.insertEvent(tx, {
+      paymentId: created.id,
+      event: 'redirect',
+      fromState: 'created',
+      toState: 'pending',
+      source: 'citizen',
+      actorAccountId: accountId,
+      at: now,
+    });
     return pending!;
   });
 }
@@ -104,16 +187,27 @@ async function insertPending(deps: PaymentDeps, accountId: string, dossier: Paya
  * expired, a new payment is created (the retry). The payment is created and marked redirected
  * (created → pending) in one transaction; the answer carries the signed gateway URL.
  */
-export async function createPayment(deps: PaymentDeps, access: AccessContext, body: CreatePaymentBody, idempotencyKey: string, clientIp: string): Promise<CreatePaymentResult> {
+export async function createPayment(
+  deps: PaymentDeps,
+  access: AccessContext,
+  body: CreatePaymentBody,
+  idempotencyKey: string,
+  clientIp: string,
+): Promise<CreatePaymentResult> {
   const actor = access.actor;
   if (!actor) throw errors.paymentForbidden();
   const previous = await repo.findByIdempotencyKey(deps.db, actor.accountId, idempotencyKey);
   if (previous) return replay(deps, previous, body.dossierId, clientIp);
   const dossier = await getDossierForPayment(deps.db, body.dossierId);
   if (!canPay(access, dossier)) throw new AppError('DOSSIER.NOT_FOUND', 'Không tìm thấy hồ sơ', 'Dossier not found');
-  if (dossier.feeStatus !== 'unpaid' || dossier.state !== 'awaiting_payment' || dossier.feeAmount <= 0) throw errors.notPayable(dossier.feeStatus, dossier.state);
+  if (dossier.feeStatus !== 'unpaid' || dossier.state !== 'awaiting_payment' || dossier.feeAmount <= 0)
+    throw errors.notPayable(dossier.feeStatus, dossier.state);
   const now = clock(deps);
-  const reuse = async (row: repo.PaymentRow): Promise<CreatePaymentResult> => ({ payment: await present(deps, row), redirectUrl: redirectFor(deps, row, clientIp), reused: true });
+  const reuse = async (row: repo.PaymentRow): Promise<CreatePaymentResult> => ({
+    payment: await present(deps, row),
+    redirectUrl: redirectFor(deps, row, clientIp),
+    reused: true,
+  });
   const open = await repo.findOpenForDossier(deps.db, dossier.id);
   if (open && open.expiresAt > now) return reuse(open);
   if (open) await expireOne(deps, open, now);
@@ -124,9 +218,15 @@ export async function createPayment(deps: PaymentDeps, access: AccessContext, bo
     } catch (error) {
       // A concurrent request with the same key, or for the same dossier, won: answer with its payment.
       const constraint = violatedConstraint(error);
-      const winner = constraint === 'payments_idempotency_uq' ? await repo.findByIdempotencyKey(deps.db, actor.accountId, idempotencyKey) : undefined;
+      const winner =
+        constraint === 'payments_idempotency_uq'
+          ? await repo.findByIdempotencyKey(deps.db, actor.accountId, idempotencyKey)
+          : undefined;
       if (winner) return replay(deps, winner, body.dossierId, clientIp);
-      const open = constraint === 'payments_one_open_per_dossier_uq' ? await repo.findOpenForDossier(deps.db, dossier.id) : undefined;
+      const open =
+        constraint === 'payments_one_open_per_dossier_uq'
+          ? await repo.findOpenForDossier(deps.db, dossier.id)
+          : undefined;
       if (open) return reuse(open);
       if (constraint === 'payments_reference_uq' && attempt < 3) continue;
       throw error;
@@ -149,22 +249,46 @@ export async function getPayment(deps: PaymentDeps, access: AccessContext, id: s
 const vnDayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
 
 /** Staff: payments of the caller's units (`dossiers.read`), newest first. */
-export async function listPayments(deps: PaymentDeps, access: AccessContext, q: PaymentListQuery): Promise<{ items: Payment[]; total: number; page: number; pageSize: number }> {
+export async function listPayments(
+  deps: PaymentDeps,
+  access: AccessContext,
+  q: PaymentListQuery,
+): Promise<{ items: Payment[]; total: number; page: number; pageSize: number }> {
   const scope = access.unitScope('dossiers.read');
-  if (q.unitCode && !access.canInUnit('dossiers.read', q.unitCode)) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  if (q.unitCode && !access.canInUnit('dossiers.read', q.unitCode))
+    return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const filter: repo.ListFilter = {
-    unitCodes: scope ? [...scope] : null, unitCode: q.unitCode, state: q.state, dossierId: q.dossierId, reference: q.reference, refundDue: q.refundDue === 'true',
-    from: q.from ? vnDayStart(q.from) : undefined, to: q.to ? new Date(vnDayStart(q.to).getTime() + 86_400_000) : undefined,
+    unitCodes: scope ? [...scope] : null,
+    unitCode: q.unitCode,
+    state: q.state,
+    dossierId: q.dossierId,
+    reference: q.reference,
+    refundDue: q.refundDue === 'true',
+    from: q.from ? vnDayStart(q.from) : undefined,
+    to: q.to ? new Date(vnDayStart(q.to).getTime() + 86_400_000) : undefined,
   };
-  const [rows, total] = await Promise.all([repo.listPayments(deps.db, filter, q.pageSize, (q.page - 1) * q.pageSize), repo.countPayments(deps.db, filter)]);
-  const refunds = await repo.listRefunds(deps.db, rows.map((r) => r.id));
+  const [rows, total] = await Promise.all([
+    repo.listPayments(deps.db, filter, q.pageSize, (q.page - 1) * q.pageSize),
+    repo.countPayments(deps.db, filter),
+  ]);
+  const refunds = await repo.listRefunds(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentPayment(r, refunds)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Payments of one dossier (for the dossier's page and the later receipt), if the caller may see it. */
-export async function listDossierPayments(deps: PaymentDeps, access: AccessContext, dossierId: string): Promise<Payment[]> {
+export async function listDossierPayments(
+  deps: PaymentDeps,
+  access: AccessContext,
+  dossierId: string,
+): Promise<Payment[]> {
   const rows = (await repo.listForDossier(deps.db, dossierId)).filter((r) => canSeePayment(access, r));
-  const refunds = await repo.listRefunds(deps.db, rows.map((r) => r.id));
+  const refunds = await repo.listRefunds(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => presentPayment(r, refunds));
 }
 
@@ -177,7 +301,11 @@ export async function queryGatewayStatus(deps: PaymentDeps, access: AccessContex
   if (!canQueryGateway(access, row)) throw errors.paymentForbidden();
   let answer;
   try {
-    answer = await deps.gateway.queryTransaction({ reference: row.reference, orderCreatedAt: row.createdAt, requestId: newRequestId() });
+    answer = await deps.gateway.queryTransaction({
+      reference: row.reference,
+      orderCreatedAt: row.createdAt,
+      requestId: newRequestId(),
+    });
   } catch (error) {
     if (error instanceof GatewayError) throw errors.gatewayUnavailable();
     throw error;
@@ -185,8 +313,15 @@ export async function queryGatewayStatus(deps: PaymentDeps, access: AccessContex
   const gatewayPaid = answer.found && answer.transactionStatus === '00';
   const weCredited = CREDITED_STATES.includes(row.state as PaymentState);
   return {
-    paymentId: row.id, reference: row.reference, ourState: row.state as PaymentState, found: answer.found, gatewayTransactionId: answer.gatewayTransactionId,
-    transactionStatus: answer.transactionStatus, responseCode: answer.responseCode, amount: answer.amount, payDate: answer.payDate ? answer.payDate.toISOString() : null,
+    paymentId: row.id,
+    reference: row.reference,
+    ourState: row.state as PaymentState,
+    found: answer.found,
+    gatewayTransactionId: answer.gatewayTransactionId,
+    transactionStatus: answer.transactionStatus,
+    responseCode: answer.responseCode,
+    amount: answer.amount,
+    payDate: answer.payDate ? answer.payDate.toISOString() : null,
     mismatch: gatewayPaid !== weCredited || (gatewayPaid && answer.amount !== row.amount),
   };
 }

@@ -22,15 +22,33 @@ export interface ReceiptDeps {
  * Only a payment that succeeded (or was later refunded, noted on the receipt) has one. The payer's
  * name is the dossier's applicant, read through the dossiers module (a staff read is access-logged there).
  */
-export async function paymentReceipt(deps: ReceiptDeps, access: AccessContext, paymentId: string): Promise<{ pdf: Buffer; fileName: string }> {
+export async function paymentReceipt(
+  deps: ReceiptDeps,
+  access: AccessContext,
+  paymentId: string,
+): Promise<{ pdf: Buffer; fileName: string }> {
   const row = await repo.findPayment(deps.db, paymentId);
   if (!row || !canSeePayment(access, row)) throw errors.paymentNotFound();
-  if (!CREDITED_STATES.includes(row.state as (typeof CREDITED_STATES)[number]) || !row.paidAt) throw receiptNotAvailable(row.state);
-  const dossier = await getDossier({ db: deps.db, config: deps.config, files: diskFileStore(join(deps.config.DATA_DIR, 'files')) }, access, row.dossierId);
+  if (!CREDITED_STATES.includes(row.state as (typeof CREDITED_STATES)[number]) || !row.paidAt)
+    throw receiptNotAvailable(row.state);
+  const dossier = await getDossier(
+    { db: deps.db, config: deps.config, files: diskFileStore(join(deps.config.DATA_DIR, 'files')) },
+    access,
+    row.dossierId,
+  );
   const pdf = await renderReceipt({
-    unitName: dossier.unitName ?? `Đơn vị ${row.unitCode}`, receiptNumber: row.reference, payerName: dossier.applicantName, dossierCode: row.dossierCode ?? dossier.code ?? '',
-    procedureName: row.procedureNameVi, amount: row.amount, method: row.method === 'vietqr' ? 'vietqr' : 'gateway', transactionNumber: row.gatewayTransactionId ?? '',
-    paidAt: row.paidAt, refundedAmount: row.refundedAmount, issuedAt: deps.now ? deps.now() : new Date(), place: 'Lai Châu',
+    unitName: dossier.unitName ?? `Đơn vị ${row.unitCode}`,
+    receiptNumber: row.reference,
+    payerName: dossier.applicantName,
+    dossierCode: row.dossierCode ?? dossier.code ?? '',
+    procedureName: row.procedureNameVi,
+    amount: row.amount,
+    method: row.method === 'vietqr' ? 'vietqr' : 'gateway',
+    transactionNumber: row.gatewayTransactionId ?? '',
+    paidAt: row.paidAt,
+    refundedAmount: row.refundedAmount,
+    issuedAt: deps.now ? deps.now() : new Date(),
+    place: 'Lai Châu',
   });
   return { pdf, fileName: `bien-lai-${row.reference}.pdf` };
 }

@@ -33,7 +33,10 @@ export interface ReceiptData {
   place: string;
 }
 
-const METHOD_VI = { gateway: 'Thanh toán trực tuyến qua cổng thanh toán', vietqr: 'Chuyển khoản ngân hàng (VietQR)' } as const;
+const METHOD_VI = {
+  gateway: 'Thanh toán trực tuyến qua cổng thanh toán',
+  vietqr: 'Chuyển khoản ngân hàng (VietQR)',
+} as const;
 
 /** 15000 → "15.000" (Vietnamese digit grouping). */
 export function formatVnd(amount: number): string {
@@ -43,8 +46,17 @@ export function formatVnd(amount: number): string {
 /** Renders the receipt; resolves with the PDF bytes. */
 export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
   const doc = new PDFDocument({
-    size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 43 }, lang: 'vi-VN', displayTitle: true,
-    info: { Title: `Biên lai điện tử ${r.receiptNumber}`, Author: r.unitName, Creator: 'DVC06', CreationDate: r.issuedAt, ModDate: r.issuedAt },
+    size: 'A4',
+    margins: { top: 57, bottom: 57, left: 85, right: 43 },
+    lang: 'vi-VN',
+    displayTitle: true,
+    info: {
+      Title: `Biên lai điện tử ${r.receiptNumber}`,
+      Author: r.unitName,
+      Creator: 'DVC06',
+      CreationDate: r.issuedAt,
+      ModDate: r.issuedAt,
+    },
   });
   doc.registerFont('regular', `${FONT_DIR}NotoSerif-Regular.ttf`);
   doc.registerFont('bold', `${FONT_DIR}NotoSerif-Bold.ttf`);
@@ -58,10 +70,19 @@ export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
   const width = doc.page.width - 85 - 43;
   const top = doc.y;
   const half = width / 2;
-  doc.font('bold').fontSize(11).text(r.unitName.toUpperCase(), 85, top, { width: half - 10, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(11)
+    .text(r.unitName.toUpperCase(), 85, top, { width: half - 10, align: 'center' });
   const leftBottom = doc.y;
-  doc.font('bold').fontSize(11).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 85 + half - 10, top, { width: half + 10, align: 'center' });
-  doc.font('bold').fontSize(12).text('Độc lập - Tự do - Hạnh phúc', 85 + half - 10, doc.y, { width: half + 10, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(11)
+    .text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 85 + half - 10, top, { width: half + 10, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(12)
+    .text('Độc lập - Tự do - Hạnh phúc', 85 + half - 10, doc.y, { width: half + 10, align: 'center' });
   doc.x = 85;
   doc.y = Math.max(leftBottom, doc.y);
   doc.moveDown(2);
@@ -80,11 +101,18 @@ export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
   row('Hình thức thanh toán', METHOD_VI[r.method]);
   row('Mã giao dịch', r.transactionNumber);
   row('Thời gian thanh toán', dateTimeVi(r.paidAt));
-  if (r.refundedAmount > 0) row('Đã hoàn trả', `${formatVnd(r.refundedAmount)} đồng (${vndInWords(r.refundedAmount).toLowerCase()})`);
+  if (r.refundedAmount > 0)
+    row('Đã hoàn trả', `${formatVnd(r.refundedAmount)} đồng (${vndInWords(r.refundedAmount).toLowerCase()})`);
   doc.moveDown(1.5);
   doc.font('italic').fontSize(12).text(placeDateVi(r.place, r.issuedAt), { width, align: 'right' });
   doc.moveDown(0.5);
-  doc.font('regular').fontSize(11).text('Biên lai điện tử do hệ thống DVC06 lập từ giao dịch thanh toán đã được xác nhận; không cần chữ ký, đóng dấu.', { width });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .text(
+      'Biên lai điện tử do hệ thống DVC06 lập từ giao dịch thanh toán đã được xác nhận; không cần chữ ký, đóng dấu.',
+      { width },
+    );
   doc.end();
   await done;
   return Buffer.concat(chunks);

@@ -32,7 +32,10 @@ export const bankStatementLines = paymentsSchema.table(
     uniqueIndex('bank_statement_lines_txn_uq').on(t.bankTransactionId),
     index('bank_statement_lines_imported_idx').on(t.importedAt.desc()),
     index('bank_statement_lines_payment_idx').on(t.paymentId),
-    check('bank_statement_lines_outcome_ck', sql`${t.outcome} in ('matched', 'already_credited', 'wrong_amount', 'unknown_reference')`),
+    check(
+      'bank_statement_lines_outcome_ck',
+      sql`${t.outcome} in ('matched', 'already_credited', 'wrong_amount', 'unknown_reference')`,
+    ),
     check('bank_statement_lines_amount_ck', sql`${t.amount} > 0`),
   ],
 );
@@ -57,7 +60,9 @@ export const settlementLines = paymentsSchema.table(
   'settlement_lines',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    fileId: uuid('file_id').notNull().references(() => settlementFiles.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => settlementFiles.id, { onDelete: 'cascade' }),
     transactionNo: text('transaction_no').notNull(),
     reference: text('reference').notNull(),
     /** payment | refund. */

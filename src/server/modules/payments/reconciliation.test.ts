@@ -7,10 +7,32 @@ const HEADER = 'transaction_no,txn_ref,type,amount,currency,transaction_time,ban
 
 describe('gateway settlement file', () => {
   it('reads the sandbox format: payments positive, refunds negative, GMT+7 times', () => {
-    const lines = readSettlementFile(utf8(`${HEADER}14,DVC0AAAAAAAAAAA,payment,7000,VND,2026-10-05 09:00:00,NCB,DVC06SBX\r\nR3,DVC0AAAAAAAAAAA,refund,-2000,VND,2026-10-05 10:00:00,NCB,DVC06SBX\r\n`), '2026-10-05', 'DVC06SBX');
+    const lines = readSettlementFile(
+      utf8(
+        `${HEADER}14,DVC0AAAAAAAAAAA,payment,7000,VND,2026-10-05 09:00:00,NCB,DVC06SBX\r\nR3,DVC0AAAAAAAAAAA,refund,-2000,VND,2026-10-05 10:00:00,NCB,DVC06SBX\r\n`,
+      ),
+      '2026-10-05',
+      'DVC06SBX',
+    );
     expect(lines).toEqual([
-      { line: 2, transactionNo: '14', reference: 'DVC0AAAAAAAAAAA', type: 'payment', amount: 7000, transactionAt: new Date('2026-10-05T02:00:00Z'), bankCode: 'NCB' },
-      { line: 3, transactionNo: 'R3', reference: 'DVC0AAAAAAAAAAA', type: 'refund', amount: 2000, transactionAt: new Date('2026-10-05T03:00:00Z'), bankCode: 'NCB' },
+      {
+        line: 2,
+        transactionNo: '14',
+        reference: 'DVC0AAAAAAAAAAA',
+        type: 'payment',
+        amount: 7000,
+        transactionAt: new Date('2026-10-05T02:00:00Z'),
+        bankCode: 'NCB',
+      },
+      {
+        line: 3,
+        transactionNo: 'R3',
+        reference: 'DVC0AAAAAAAAAAA',
+        type: 'refund',
+        amount: 2000,
+        transactionAt: new Date('2026-10-05T03:00:00Z'),
+        bankCode: 'NCB',
+      },
     ]);
   });
 
@@ -27,7 +49,13 @@ describe('gateway settlement file', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).fields?.map((f) => f.field)).toEqual(['line 2.transaction_time', 'line 3.tmn_code', 'line 4.type', 'line 5.amount', 'line 7.transaction_no']);
+    expect((error as AppError).fields?.map((f) => f.field)).toEqual([
+      'line 2.transaction_time',
+      'line 3.tmn_code',
+      'line 4.type',
+      'line 5.amount',
+      'line 7.transaction_no',
+    ]);
   });
 });
 
@@ -35,14 +63,69 @@ describe('mismatches', () => {
   const day = '2026-10-05';
   const paidAt = new Date('2026-10-05T03:00:00Z');
   const file = [
-    { line: 2, transactionNo: '1', reference: 'OK', type: 'payment' as const, amount: 7000, transactionAt: paidAt, bankCode: null },
-    { line: 3, transactionNo: '2', reference: 'PENDINGHERE', type: 'payment' as const, amount: 7000, transactionAt: paidAt, bankCode: null },
-    { line: 4, transactionNo: '3', reference: 'UNKNOWN', type: 'payment' as const, amount: 7000, transactionAt: paidAt, bankCode: null },
-    { line: 5, transactionNo: '4', reference: 'DIFF', type: 'payment' as const, amount: 9000, transactionAt: paidAt, bankCode: null },
-    { line: 6, transactionNo: 'R1', reference: 'OK', type: 'refund' as const, amount: 1000, transactionAt: paidAt, bankCode: null },
+    {
+      line: 2,
+      transactionNo: '1',
+      reference: 'OK',
+      type: 'payment' as const,
+      amount: 7000,
+      transactionAt: paidAt,
+      bankCode: null,
+    },
+    {
+      line: 3,
+      transactionNo: '2',
+      reference: 'PENDINGHERE',
+      type: 'payment' as const,
+      amount: 7000,
+      transactionAt: paidAt,
+      bankCode: null,
+    },
+    {
+      line: 4,
+      transactionNo: '3',
+      reference: 'UNKNOWN',
+      type: 'payment' as const,
+      amount: 7000,
+      transactionAt: paidAt,
+      bankCode: null,
+    },
+    {
+      line: 5,
+      transactionNo: '4',
+      reference: 'DIFF',
+      type: 'payment' as const,
+      amount: 9000,
+      transactionAt: paidAt,
+      bankCode: null,
+    },
+    {
+      line: 6,
+      transactionNo: 'R1',
+      reference: 'OK',
+      type: 'refund' as const,
+      amount: 1000,
+      transactionAt: paidAt,
+      bankCode: null,
+    },
   ];
-  const p = (reference: string, state: OurPayment['state'], amount = 7000, at: Date | null = paidAt): OurPayment => ({ id: reference, reference, amount, state, gatewayTransactionId: null, paidAt: at, dossierCode: null, unitCode: '03445' });
-  const ours = [p('OK', 'partially_refunded'), p('PENDINGHERE', 'pending', 7000, null), p('DIFF', 'succeeded'), p('ONLYHERE', 'succeeded'), p('YESTERDAY', 'succeeded', 7000, new Date('2026-10-04T03:00:00Z'))];
+  const p = (reference: string, state: OurPayment['state'], amount = 7000, at: Date | null = paidAt): OurPayment => ({
+    id: reference,
+    reference,
+    amount,
+    state,
+    gatewayTransactionId: null,
+    paidAt: at,
+    dossierCode: null,
+    unitCode: '03445',
+  });
+  const ours = [
+    p('OK', 'partially_refunded'),
+    p('PENDINGHERE', 'pending', 7000, null),
+    p('DIFF', 'succeeded'),
+    p('ONLYHERE', 'succeeded'),
+    p('YESTERDAY', 'succeeded', 7000, new Date('2026-10-04T03:00:00Z')),
+  ];
 
   it('finds each kind once and nothing for matching or out-of-day payments', () => {
     expect(findMismatches(file, ours, day).map((m) => [m.kind, m.reference, m.fileAmount, m.ourAmount])).toEqual([

@@ -36,6 +36,15 @@ export type WarnLogger = Pick<FastifyBaseLogger, 'warn'>;
  */
 export async function recordSecurityEvent(db: Db, log: WarnLogger | undefined, event: SecurityEvent): Promise<void> {
   const reference = event.reference && /^[A-Za-z0-9]{1,40}$/.test(event.reference) ? event.reference : null;
-  await repo.insertSecurityEvent(db, { kind: event.kind, channel: event.channel, paymentReference: reference, sourceIp: event.channel === 'ipn' ? event.sourceIp : null, detail: event.detail ?? null });
-  log?.warn({ paymentSecurityEvent: event.kind, channel: event.channel, reference, ...(event.detail ?? {}) }, 'payment gateway security event');
+  await repo.insertSecurityEvent(db, {
+    kind: event.kind,
+    channel: event.channel,
+    paymentReference: reference,
+    sourceIp: event.channel === 'ipn' ? event.sourceIp : null,
+    detail: event.detail ?? null,
+  });
+  log?.warn(
+    { paymentSecurityEvent: event.kind, channel: event.channel, reference, ...(event.detail ?? {}) },
+    'payment gateway security event',
+  );
 }

@@ -36,7 +36,11 @@ const ANSWERS = {
 
 /** The constraint a unique violation broke (pg and PGlite errors, possibly wrapped by Drizzle). */
 export function violatedConstraint(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const { code, constraint } = e as { code?: unknown; constraint?: unknown };
     if (code === '23505' && typeof constraint === 'string') return constraint;
   }
@@ -58,8 +62,15 @@ async function credit(deps: SettlementDeps, result: Extract<GatewayResult, { ok:
   try {
     return await deps.db.transaction(async (tx) => {
       const row = await repo.creditOpenPayment(tx, {
-        reference: result.reference, gateway: deps.gateway.name, amount: result.amount, gatewayTransactionId: result.gatewayTransactionId!,
-        responseCode: result.responseCode, transactionStatus: result.transactionStatus, bankCode: result.bankCode, paidAt: result.paidAt ?? at, at,
+        reference: result.reference,
+        gateway: deps.gateway.name,
+        amount: result.amount,
+        gatewayTransactionId: result.gatewayTransactionId!,
+        responseCode: result.responseCode,
+        transactionStatus: result.transactionStatus,
+        bankCode: result.bankCode,
+        paidAt: result.paidAt ?? at,
+        at,
       });
       if (!row) return 'no_match';
       await settleDossierFee(tx, row.dossierId, { paymentId: row.id, amount: row.amount, method: 'gateway', at });
@@ -85,28 +96,60 @@ async function refundReason(deps: SettlementDeps, dossierId: string): Promise<Re
  * gateway's transaction and the reason, which puts it in the refund queue. True when this delivery
  * recorded it (answer 00); false when nothing matched (a duplicate, or another transaction number).
  */
-async function recordNotCreditable(deps: SettlementDeps, result: Extract<GatewayResult, { ok: true }>, at: Date): Promise<{ recorded: boolean; reason?: RefundDueReason }> {
+async function recordNotCreditable(
+  deps: SettlementDeps,
+  result: Extract<GatewayResult, { ok: true }>,
+  at: Date,
+): Promise<{ recorded: boolean; reason?: RefundDueReason }> {
   const payment = await repo.findByReference(deps.db, result.reference);
   if (!payment || payment.gateway !== deps.gateway.name) return { recorded: false };
   const reason = await refundReason(deps, payment.dossierId);
-  const row = await repo.recordUncredited(deps.db, {
-    reference: result.reference, gateway: deps.gateway.name, amount: result.amount, gatewayTransactionId: result.gatewayTransactionId!, responseCode: result.responseCode,
-    transactionStatus: result.transactionStatus, bankCode: result.bankCode, paidAt: result.paidAt ?? at, at, reason, from: statesAllowing('ipn_not_creditable'),
-  }).catch((error: unknown) => {
-    if (violatedConstraint(error) === 'payments_gateway_txn_uq') return undefined;
-    throw error;
-  });
+  const row = await repo
+    .recordUncredited(deps.db, {
+      reference: result.reference,
+      gateway: deps.gateway.name,
+      amount: result.amount,
+      gatewayTransactionId: result.gatewayTransactionId!,
+      responseCode: result.responseCode,
+      transactionStatus: result.transactionStatus,
+      bankCode: result.bankCode,
+      paidAt: result.paidAt ?? at,
+      at,
+      reason,
+      from: statesAllowing('ipn_not_creditable'),
+    })
+    .catch((error: unknown) => {
+      if (violatedConstraint(error) === 'payments_gateway_txn_uq') return undefined;
+      throw error;
+    });
   return { recorded: Boolean(row), reason };
 }
 
 /** A failed or cancelled result closes an open payment (nothing to credit). */
-async function close(deps: SettlementDeps, payment: repo.PaymentRow, result: Extract<GatewayResult, { ok: true }>, at: Date): Promise<boolean> {
+async function close(
+  deps: SettlementDeps,
+  payment: repo.PaymentRow,
+  result: Extract<GatewayResult, { ok: true }>,
+  at: Date,
+): Promise<boolean> {
   const event = result.outcome === 'cancelled' ? 'ipn_cancelled' : 'ipn_failed';
   const to = result.outcome === 'cancelled' ? 'cancelled' : 'failed';
   return deps.db.transaction(async (tx) => {
-    const row = await repo.transition(tx, payment.id, statesAllowing(event), to, { gatewayResponseCode: result.responseCode, closedAt: at, updatedAt: at });
+    const row = await repo.transition(tx, payment.id, statesAllowing(event), to, {
+      gatewayResponseCode: result.responseCode,
+      closedAt: at,
+      updatedAt: at,
+    });
     if (!row) return false;
-    await repo.insertEvent(tx, { paymentId: payment.id, event, fromState: payment.state, toState: to, source: 'gateway', at, detail: { responseCode: result.responseCode, transactionStatus: result.transactionStatus } });
+    await repo.insertEvent(tx, {
+      paymentId: payment.id,
+      event,
+      fromState: payment.state,
+      toState: to,
+      source: 'gateway',
+      at,
+      detail: { responseCode: result.responseCode, transactionStatus: result.transactionStatus },
+    });
     return true;
   });
 }
@@ -121,8 +164,11 @@ async function close(deps: SettlementDeps, payment: repo.PaymentRow, result: Ext
 export async function handleIpn(deps: SettlementDeps, query: unknown, sourceIp: string | null): Promise<IpnAnswer> {
   const at = deps.now ? deps.now() : new Date();
   const result = deps.gateway.verifyIpn(query);
-  const event = (kind: Parameters<typeof recordSecurityEvent>[2]['kind'], reference: string | null, detail?: Record<string, string | number | boolean | null>) =>
-    recordSecurityEvent(deps.db, deps.log, { kind, channel: 'ipn', reference, sourceIp, detail });
+  const event = (
+    kind: Parameters<typeof recordSecurityEvent>[2]['kind'],
+    reference: string | null,
+    detail?: Record<string, string | number | boolean | null>,
+  ) => recordSecurityEvent(deps.db, deps.log, { kind, channel: 'ipn', reference, sourceIp, detail });
   if (!result.ok) {
     await event(result.problem, result.reference);
     return result.problem === 'bad_signature' ? ANSWERS.badSignature : ANSWERS.other;
@@ -133,12 +179,19 @@ export async function handleIpn(deps: SettlementDeps, query: unknown, sourceIp: 
     if (outcome === 'not_creditable') {
       // The money is taken and the dossier cannot take it: recorded and queued for refund, and acknowledged.
       const uncredited = await recordNotCreditable(deps, result, at);
-      await event('paid_not_credited', result.reference, { gatewayTransactionId: result.gatewayTransactionId, reason: uncredited.reason ?? 'dossier_not_payable', recorded: uncredited.recorded });
+      await event('paid_not_credited', result.reference, {
+        gatewayTransactionId: result.gatewayTransactionId,
+        reason: uncredited.reason ?? 'dossier_not_payable',
+        recorded: uncredited.recorded,
+      });
       if (uncredited.recorded) return ANSWERS.ok;
       return ANSWERS.already;
     }
     if (outcome === 'transaction_reused') {
-      await event('transaction_reused', result.reference, { gatewayTransactionId: result.gatewayTransactionId, reason: 'transaction_reused' });
+      await event('transaction_reused', result.reference, {
+        gatewayTransactionId: result.gatewayTransactionId,
+        reason: 'transaction_reused',
+      });
       return ANSWERS.already;
     }
   }
@@ -148,7 +201,11 @@ export async function handleIpn(deps: SettlementDeps, query: unknown, sourceIp: 
     return ANSWERS.notFound;
   }
   if (result.amount !== payment.amount) {
-    await event('wrong_amount', payment.reference, { expected: payment.amount, received: result.amount, responseCode: result.responseCode });
+    await event('wrong_amount', payment.reference, {
+      expected: payment.amount,
+      received: result.amount,
+      responseCode: result.responseCode,
+    });
     return ANSWERS.wrongAmount;
   }
   // Transaction status 01 ("not finished"): no verdict yet. Acknowledged, nothing changes; the result that finishes it decides.
@@ -156,9 +213,14 @@ export async function handleIpn(deps: SettlementDeps, query: unknown, sourceIp: 
   if (result.outcome !== 'succeeded') return (await close(deps, payment, result, at)) ? ANSWERS.ok : ANSWERS.already;
   // A success that credited nothing: a duplicate of the confirming IPN (the normal case), or money
   // the gateway took for a payment already closed or credited by another transaction.
-  const credited = CREDITED_STATES.includes(payment.state as (typeof CREDITED_STATES)[number]) || payment.state === 'paid_not_credited';
+  const credited =
+    CREDITED_STATES.includes(payment.state as (typeof CREDITED_STATES)[number]) ||
+    payment.state === 'paid_not_credited';
   if (!credited || payment.gatewayTransactionId !== result.gatewayTransactionId) {
-    await event('paid_not_credited', payment.reference, { gatewayTransactionId: result.gatewayTransactionId, reason: credited ? 'second_transaction' : `payment_${payment.state}` });
+    await event('paid_not_credited', payment.reference, {
+      gatewayTransactionId: result.gatewayTransactionId,
+      reason: credited ? 'second_transaction' : `payment_${payment.state}`,
+    });
   }
   return ANSWERS.already;
 }
@@ -179,7 +241,12 @@ export function resultPagePath(paymentId: string | null, problem?: 'signature' |
 export async function handleReturn(deps: SettlementDeps, query: unknown): Promise<string> {
   const result = deps.gateway.verifyReturn(query);
   if (!result.ok) {
-    await recordSecurityEvent(deps.db, deps.log, { kind: result.problem, channel: 'return', reference: result.reference, sourceIp: null });
+    await recordSecurityEvent(deps.db, deps.log, {
+      kind: result.problem,
+      channel: 'return',
+      reference: result.reference,
+      sourceIp: null,
+    });
     const claimed = result.reference ? await repo.findByReference(deps.db, result.reference) : undefined;
     return resultPagePath(claimed?.id ?? null, 'signature');
   }

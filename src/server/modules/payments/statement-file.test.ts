@@ -17,13 +17,26 @@ function refusal(fn: () => unknown): AppError {
 
 describe('bank statement file', () => {
   it('reads English headers, skips debits and keeps line numbers', () => {
-    const file = readStatementFile(utf8('transaction_time,amount,description,bank_transaction_id\n2026-10-05 14:03:09,15000,DVC0ABCDEFGHJKM chuyen tien,FT001\n2026-10-05 15:00,-2000,phi,FT002\n'));
+    const file = readStatementFile(
+      utf8(
+        'transaction_time,amount,description,bank_transaction_id\n2026-10-05 14:03:09,15000,DVC0ABCDEFGHJKM chuyen tien,FT001\n2026-10-05 15:00,-2000,phi,FT002\n',
+      ),
+    );
     expect(file.skippedDebits).toBe(1);
-    expect(file.credits).toEqual([{ line: 2, bankTransactionId: 'FT001', transactionAt: new Date('2026-10-05T07:03:09Z'), amount: 15_000, description: 'DVC0ABCDEFGHJKM chuyen tien' }]);
+    expect(file.credits).toEqual([
+      {
+        line: 2,
+        bankTransactionId: 'FT001',
+        transactionAt: new Date('2026-10-05T07:03:09Z'),
+        amount: 15_000,
+        description: 'DVC0ABCDEFGHJKM chuyen tien',
+      },
+    ]);
   });
 
   it('tolerates Vietnamese headers in another order, a BOM, semicolons and Vietnamese number formats', () => {
-    const csv = '\uFEFFSố bút toán;Ngày giao dịch;Nội dung;Số tiền ghi có\nFT9;05/10/2026 08:15;"Nguyễn Văn A; DVC0ABCDEFGHJKM";15.000\nFT10;5/10/2026;x;"1.234.000,00"\n';
+    const csv =
+      '\uFEFFSố bút toán;Ngày giao dịch;Nội dung;Số tiền ghi có\nFT9;05/10/2026 08:15;"Nguyễn Văn A; DVC0ABCDEFGHJKM";15.000\nFT10;5/10/2026;x;"1.234.000,00"\n';
     const file = readStatementFile(utf8(csv));
     expect(file.credits.map((c) => [c.bankTransactionId, c.amount, c.transactionAt.toISOString()])).toEqual([
       ['FT9', 15_000, '2026-10-05T01:15:00.000Z'],
@@ -41,27 +54,56 @@ describe('bank statement file', () => {
   });
 
   it('refuses a file that is not UTF-8 (Windows-1258) or is UTF-16', () => {
-    const cp1258 = Uint8Array.from([...utf8('time,amount,description,transaction_id\n2026-10-05,1,'), 0xd0, 0xe3, ...utf8(',FT1\n')]);
+    const cp1258 = Uint8Array.from([
+      ...utf8('time,amount,description,transaction_id\n2026-10-05,1,'),
+      0xd0,
+      0xe3,
+      ...utf8(',FT1\n'),
+    ]);
     expect(refusal(() => readStatementFile(cp1258)).messageEn).toContain('not UTF-8');
     expect(refusal(() => readStatementFile(Uint8Array.from([0xff, 0xfe, 0x74, 0x00]))).messageEn).toContain('UTF-16');
     expect(refusal(() => readStatementFile(new Uint8Array())).messageEn).toContain('empty');
   });
 
   it('refuses the whole file listing each bad line and column', () => {
-    const e = refusal(() => readStatementFile(utf8("time,amount,description,transaction_id\n31/02/2026,15000,x,FT1\n2026-10-05,15.5,x,FT2\n2026-10-05,1000,x,\"FT3'; drop table payments.payments;--\"\n")));
-    expect(e.fields?.map((f) => f.field)).toEqual(['line 2.transaction_time', 'line 3.amount', 'line 4.bank_transaction_id']);
+    const e = refusal(() =>
+      readStatementFile(
+        utf8(
+          'time,amount,description,transaction_id\n31/02/2026,15000,x,FT1\n2026-10-05,15.5,x,FT2\n2026-10-05,1000,x,"FT3\'; drop table payments.payments;--"\n',
+        ),
+      ),
+    );
+    expect(e.fields?.map((f) => f.field)).toEqual([
+      'line 2.transaction_time',
+      'line 3.amount',
+      'line 4.bank_transaction_id',
+    ]);
     expect(e.messageVi).toContain('chưa nhập dòng nào');
   });
 
   it('refuses a broken quote with its line', () => {
-    expect(refusal(() => readStatementFile(utf8('time,amount,description,transaction_id\n2026-10-05,1,"open,FT1\n'))).messageEn).toContain('malformed');
+    expect(
+      refusal(() => readStatementFile(utf8('time,amount,description,transaction_id\n2026-10-05,1,"open,FT1\n')))
+        .messageEn,
+    ).toContain('malformed');
   });
 });
 
 describe('statement values', () => {
   it.each([
-    ['15000', 15_000], ['15.000', 15_000], ['15,000', 15_000], ['15.000,00', 15_000], ['+15 000 VND', 15_000], ['-2,000', -2_000], ['1.234.567', 1_234_567], ['15.00', 15],
-    ['15.5', null], ['15.000,50', null], ['abc', null], ['', null], ['1e5', null],
+    ['15000', 15_000],
+    ['15.000', 15_000],
+    ['15,000', 15_000],
+    ['15.000,00', 15_000],
+    ['+15 000 VND', 15_000],
+    ['-2,000', -2_000],
+    ['1.234.567', 1_234_567],
+    ['15.00', 15],
+    ['15.5', null],
+    ['15.000,50', null],
+    ['abc', null],
+    ['', null],
+    ['1e5', null],
   ])('parseVnd(%j) = %j', (text, value) => {
     expect(parseVnd(text)).toBe(value);
   });

@@ -18,7 +18,16 @@ import { fileInvalid, PAYMENT_REPORT_ERRORS } from './reports.errors';
  * file is refused when any line is unreadable, listing line and column, so nothing is half-imported.
  */
 export const STATEMENT_COLUMNS = {
-  transactionTime: ['transaction_time', 'time', 'date', 'Ngày giao dịch', 'Thời gian giao dịch', 'Thời gian', 'Ngày GD', 'Ngày'],
+  transactionTime: [
+    'transaction_time',
+    'time',
+    'date',
+    'Ngày giao dịch',
+    'Thời gian giao dịch',
+    'Thời gian',
+    'Ngày GD',
+    'Ngày',
+  ],
   amount: ['amount', 'credit', 'Số tiền', 'Số tiền ghi có', 'Ghi có', 'Phát sinh có'],
   description: ['description', 'Nội dung', 'Diễn giải', 'Nội dung giao dịch', 'Mô tả'],
   bankTransactionId: ['bank_transaction_id', 'transaction_id', 'Mã giao dịch', 'Số bút toán', 'Số tham chiếu', 'Mã GD'],
@@ -38,7 +47,10 @@ export interface StatementFile {
 }
 
 const problem = (line: number, column: string, vi: string, en: string): FieldProblem => ({
-  field: `line ${line}.${column}`, code: PAYMENT_REPORT_ERRORS.FILE_INVALID, messageVi: `Dòng ${line}, cột ${column}: ${vi}`, messageEn: `Line ${line}, column ${column}: ${en}`,
+  field: `line ${line}.${column}`,
+  code: PAYMENT_REPORT_ERRORS.FILE_INVALID,
+  messageVi: `Dòng ${line}, cột ${column}: ${vi}`,
+  messageEn: `Line ${line}, column ${column}: ${en}`,
 });
 
 /** Reads a statement file; throws PAYMENT.FILE_INVALID with every problem (line and column) when any line is unreadable. */
@@ -51,18 +63,52 @@ export function readStatementFile(bytes: Uint8Array): StatementFile {
     const at = parseVietnamTime(cells.transactionTime!);
     const amount = parseVnd(cells.amount!);
     const id = cleanText(cells.bankTransactionId!, 200);
-    if (!at) problems.push(problem(line, 'transaction_time', `thời gian "${cleanText(cells.transactionTime!, 40)}" không hợp lệ (YYYY-MM-DD HH:mm:ss hoặc DD/MM/YYYY HH:mm:ss)`, `time "${cleanText(cells.transactionTime!, 40)}" is not valid (YYYY-MM-DD HH:mm:ss or DD/MM/YYYY HH:mm:ss)`));
-    if (amount === null) problems.push(problem(line, 'amount', `số tiền "${cleanText(cells.amount!, 40)}" không phải số đồng nguyên`, `amount "${cleanText(cells.amount!, 40)}" is not a whole number of VND`));
-    if (!/^[A-Za-z0-9._\-/]{1,64}$/.test(id)) problems.push(problem(line, 'bank_transaction_id', 'mã giao dịch trống hoặc chứa ký tự không hợp lệ (1–64 chữ, số, . _ - /)', 'the transaction id is empty or has invalid characters (1–64 letters, digits, . _ - /)'));
+    if (!at)
+      problems.push(
+        problem(
+          line,
+          'transaction_time',
+          `thời gian "${cleanText(cells.transactionTime!, 40)}" không hợp lệ (YYYY-MM-DD HH:mm:ss hoặc DD/MM/YYYY HH:mm:ss)`,
+          `time "${cleanText(cells.transactionTime!, 40)}" is not valid (YYYY-MM-DD HH:mm:ss or DD/MM/YYYY HH:mm:ss)`,
+        ),
+      );
+    if (amount === null)
+      problems.push(
+        problem(
+          line,
+          'amount',
+          `số tiền "${cleanText(cells.amount!, 40)}" không phải số đồng nguyên`,
+          `amount "${cleanText(cells.amount!, 40)}" is not a whole number of VND`,
+        ),
+      );
+    if (!/^[A-Za-z0-9._\-/]{1,64}$/.test(id))
+      problems.push(
+        problem(
+          line,
+          'bank_transaction_id',
+          'mã giao dịch trống hoặc chứa ký tự không hợp lệ (1–64 chữ, số, . _ - /)',
+          'the transaction id is empty or has invalid characters (1–64 letters, digits, . _ - /)',
+        ),
+      );
     if (!at || amount === null || problems.length) continue;
     if (amount <= 0) {
       skippedDebits++;
       continue;
     }
-    credits.push({ line, bankTransactionId: id, transactionAt: at, amount, description: cleanText(cells.description!, 1000) });
+    credits.push({
+      line,
+      bankTransactionId: id,
+      transactionAt: at,
+      amount,
+      description: cleanText(cells.description!, 1000),
+    });
   }
   if (problems.length) {
-    throw fileInvalid(`Sao kê có ${problems.length} dòng lỗi, chưa nhập dòng nào. ${problems[0]!.messageVi}`, `The statement has ${problems.length} problems; nothing was imported. ${problems[0]!.messageEn}`, problems);
+    throw fileInvalid(
+      `Sao kê có ${problems.length} dòng lỗi, chưa nhập dòng nào. ${problems[0]!.messageVi}`,
+      `The statement has ${problems.length} problems; nothing was imported. ${problems[0]!.messageEn}`,
+      problems,
+    );
   }
   return { credits, skippedDebits };
 }

@@ -33,34 +33,91 @@ function account(deps: VietqrDeps): { bankBin: string; accountNo: string; accoun
 /** The transfer order of a VietQR payment: payload, QR picture and the account to pay. */
 async function present(deps: VietqrDeps, row: repo.PaymentRow, reused: boolean): Promise<VietqrTransfer> {
   const to = account(deps);
-  const payload = vietqrPayload({ bankBin: to.bankBin, accountNo: to.accountNo, amount: row.amount, purpose: row.reference });
+  const payload = vietqrPayload({
+    bankBin: to.bankBin,
+    accountNo: to.accountNo,
+    amount: row.amount,
+    purpose: row.reference,
+  });
   const qrPngDataUrl = await QRCode.toDataURL(payload, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
   return {
-    payment: presentPayment(row, await repo.listRefunds(deps.db, [row.id])), reference: row.reference, amount: row.amount, payload, qrPngDataUrl,
-    account: to, expiresAt: row.expiresAt.toISOString(), reused,
+    payment: presentPayment(row, await repo.listRefunds(deps.db, [row.id])),
+    reference: row.reference,
+    amount: row.amount,
+    payload,
+    qrPngDataUrl,
+    account: to,
+    expiresAt: row.expiresAt.toISOString(),
+    reused,
   };
 }
 
-async function insertPending(deps: VietqrDeps, accountId: string, dossier: PayableDossier, idempotencyKey: string | null, now: Date): Promise<repo.PaymentRow> {
+async function insertPending(
+  deps: VietqrDeps,
+  accountId: string,
+  dossier: PayableDossier,
+  idempotencyKey: string | null,
+  now: Date,
+): Promise<repo.PaymentRow> {
   return deps.db.transaction(async (tx) => {
     const created = await repo.insertPayment(tx, {
-      reference: newPaymentReference(), dossierId: dossier.id, dossierCode: dossier.code, unitCode: dossier.unitCode, procedureCode: dossier.procedureCode,
-      procedureNameVi: dossier.procedureNameVi, ownerAccountId: dossier.ownerAccountId, createdByAccountId: accountId, idempotencyKey, method: 'vietqr',
-      gateway: VIETQR_GATEWAY, amount: dossier.feeAmount, state: 'created', createdAt: now, updatedAt: now,
+      reference: newPaymentReference(),
+      dossierId: dossier.id,
+      dossierCode: dossier.code,
+      unitCode: dossier.unitCode,
+      procedureCode: dossier.procedureCode,
+      procedureNameVi: dossier.procedureNameVi,
+      ownerAccountId: dossier.ownerAccountId,
+      createdByAccountId: accountId,
+      idempotencyKey,
+      method: 'vietqr',
+      gateway: VIETQR_GATEWAY,
+      amount: dossier.feeAmount,
+      state: 'created',
+      createdAt: now,
+      updatedAt: now,
       expiresAt: new Date(now.getTime() + deps.config.VIETQR_EXPIRY_HOURS * 3_600_000),
     });
-    await repo.insertEvent(tx, { paymentId: created.id, event: 'create', fromState: null, toState: 'created', source: 'citizen', actorAccountId: accountId, at: now, detail: { amount: created.amount, method: 'vietqr' } });
+    await repo.insertEvent(tx, {
+      paymentId: created.id,
+      event: 'create',
+      fromState: null,
+      toState: 'created',
+      source: 'citizen',
+      actorAccountId: accountId,
+      at: now,
+      detail: { amount: created.amount, method: 'vietqr' },
+    });
     // "redirect" for a transfer: the QR and transfer details were shown; the citizen now pays from their bank.
     const pending = await repo.transition(tx, created.id, statesAllowing('redirect'), 'pending', { updatedAt: now });
-    await repo.insertEvent(tx, { paymentId: created.id, event: 'redirect', fromState: 'created', toState: 'pending', source: 'citizen', actorAccountId: accountId, at: now });
+    await repo.insertEvent(tx, {
+      paymentId: created.id,
+      event: 'redirect',
+      fromState: 'created',
+      toState: 'pending',
+      source: 'citizen',
+      actorAccountId: accountId,
+      at: now,
+    });
     return pending!;
   });
 }
 
 async function expire(deps: VietqrDeps, row: repo.PaymentRow, at: Date): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const done = await repo.transition(tx, row.id, statesAllowing('expire'), 'expired', { closedAt: at, updatedAt: at });
-    if (done) await repo.insertEvent(tx, { paymentId: row.id, event: 'expire', fromState: row.state, toState: 'expired', source: 'job', at });
+    const done = await repo.transition(tx, row.id, statesAllowing('expire'), 'expired', {
+      closedAt: at,
+      updatedAt: at,
+    });
+    if (done)
+      await repo.insertEvent(tx, {
+        paymentId: row.id,
+        event: 'expire',
+        fromState: row.state,
+        toState: 'expired',
+        source: 'job',
+        at,
+      });
   });
 }
 
@@ -71,7 +128,12 @@ async function expire(deps: VietqrDeps, row: repo.PaymentRow, at: Date): Promise
  * returned again (same reference, same QR). An open, unexpired gateway payment is refused (409):
  * the citizen may still complete it, and paying twice would need a refund.
  */
-export async function createVietqrPayment(deps: VietqrDeps, access: AccessContext, dossierId: string, idempotencyKey: string | null): Promise<VietqrTransfer> {
+export async function createVietqrPayment(
+  deps: VietqrDeps,
+  access: AccessContext,
+  dossierId: string,
+  idempotencyKey: string | null,
+): Promise<VietqrTransfer> {
   const actor = access.actor;
   if (!actor) throw errors.paymentForbidden();
   account(deps);
@@ -84,7 +146,8 @@ export async function createVietqrPayment(deps: VietqrDeps, access: AccessContex
   }
   const dossier = await getDossierForPayment(deps.db, dossierId);
   if (!canPay(access, dossier)) throw new AppError('DOSSIER.NOT_FOUND', 'Không tìm thấy hồ sơ', 'Dossier not found');
-  if (dossier.feeStatus !== 'unpaid' || dossier.state !== 'awaiting_payment' || dossier.feeAmount <= 0) throw errors.notPayable(dossier.feeStatus, dossier.state);
+  if (dossier.feeStatus !== 'unpaid' || dossier.state !== 'awaiting_payment' || dossier.feeAmount <= 0)
+    throw errors.notPayable(dossier.feeStatus, dossier.state);
   const now = deps.now ? deps.now() : new Date();
   for (let attempt = 0; ; attempt++) {
     const open = await repo.findOpenForDossier(deps.db, dossier.id);
@@ -98,15 +161,21 @@ export async function createVietqrPayment(deps: VietqrDeps, access: AccessContex
     } catch (error) {
       // A concurrent request won the dossier's one open payment or the key: loop and answer with the winner.
       const constraint = violatedConstraint(error);
-      if (attempt < 3 && (constraint === 'payments_one_open_per_dossier_uq' || constraint === 'payments_reference_uq')) continue;
-      if (constraint === 'payments_idempotency_uq' && idempotencyKey) return createVietqrPayment(deps, access, dossierId, idempotencyKey);
+      if (attempt < 3 && (constraint === 'payments_one_open_per_dossier_uq' || constraint === 'payments_reference_uq'))
+        continue;
+      if (constraint === 'payments_idempotency_uq' && idempotencyKey)
+        return createVietqrPayment(deps, access, dossierId, idempotencyKey);
       throw error;
     }
   }
 }
 
 /** The transfer order of a VietQR payment again (owner or staff of its unit), e.g. when the citizen reopens the page. */
-export async function getVietqrTransfer(deps: VietqrDeps, access: AccessContext, paymentId: string): Promise<VietqrTransfer> {
+export async function getVietqrTransfer(
+  deps: VietqrDeps,
+  access: AccessContext,
+  paymentId: string,
+): Promise<VietqrTransfer> {
   const row = await repo.findPayment(deps.db, paymentId);
   if (!row || row.method !== 'vietqr' || !canSeePayment(access, row)) throw errors.paymentNotFound();
   return present(deps, row, true);

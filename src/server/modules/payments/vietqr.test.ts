@@ -31,8 +31,16 @@ describe('VietQR payload', () => {
   it('decodes back to the same account, amount and reference', () => {
     const decoded = decodeVietqr(vietqrPayload(input));
     expect(decoded).toEqual({
-      pointOfInitiation: '12', guid: 'A000000727', bankBin: '970436', accountNo: '0000012345678', service: 'QRIBFTTA', currency: '704',
-      amount: 15_000, country: 'VN', purpose: 'DVCABC123XYZ789', crcValid: true,
+      pointOfInitiation: '12',
+      guid: 'A000000727',
+      bankBin: '970436',
+      accountNo: '0000012345678',
+      service: 'QRIBFTTA',
+      currency: '704',
+      amount: 15_000,
+      country: 'VN',
+      purpose: 'DVCABC123XYZ789',
+      crcValid: true,
     });
   });
 

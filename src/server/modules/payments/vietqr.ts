@@ -52,19 +52,27 @@ export interface VietqrInput {
 export function vietqrPayload(input: VietqrInput): string {
   if (!/^\d{6}$/.test(input.bankBin)) throw new Error('bankBin must be 6 digits');
   if (!/^[0-9A-Za-z]{1,19}$/.test(input.accountNo)) throw new Error('accountNo must be 1-19 letters or digits');
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || String(input.amount).length > 13) throw new Error('amount must be a positive integer of at most 13 digits');
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || String(input.amount).length > 13)
+    throw new Error('amount must be a positive integer of at most 13 digits');
   if (!/^[0-9A-Z]{1,25}$/.test(input.purpose)) throw new Error('purpose must be 1-25 upper-case letters or digits');
   const beneficiary = tlv('00', input.bankBin) + tlv('01', input.accountNo);
   const merchant = tlv('00', VIETQR_GUID) + tlv('01', beneficiary) + tlv('02', VIETQR_SERVICE_TO_ACCOUNT);
   const body =
-    tlv('00', '01') + tlv('01', '12') + tlv('38', merchant) + tlv('53', '704') + tlv('54', String(input.amount)) + tlv('58', 'VN') + tlv('62', tlv('08', input.purpose)) + '6304';
+    tlv('00', '01') +
+    tlv('01', '12') +
+    tlv('38', merchant) +
+    tlv('53', '704') +
+    tlv('54', String(input.amount)) +
+    tlv('58', 'VN') +
+    tlv('62', tlv('08', input.purpose)) +
+    '6304';
   return body + crc16CcittFalse(body).toString(16).toUpperCase().padStart(4, '0');
 }
 
 /** TLV fields of one level, in order; throws on a truncated or malformed field. */
 export function parseTlv(text: string): Array<{ id: string; value: string }> {
   const fields: Array<{ id: string; value: string }> = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const head = text.slice(at, at + 4);
     if (!/^\d{4}$/.test(head)) throw new Error(`malformed EMVCo field at ${at}`);
     const length = Number(head.slice(2));
@@ -93,14 +101,23 @@ export interface DecodedVietqr {
 export function decodeVietqr(payload: string): DecodedVietqr {
   const top = new Map(parseTlv(payload).map((f) => [f.id, f.value]));
   const crc = top.get('63') ?? '';
-  const crcValid = payload.endsWith(`6304${crc}`) && crc === crc16CcittFalse(payload.slice(0, -4)).toString(16).toUpperCase().padStart(4, '0');
+  const crcValid =
+    payload.endsWith(`6304${crc}`) &&
+    crc === crc16CcittFalse(payload.slice(0, -4)).toString(16).toUpperCase().padStart(4, '0');
   const merchant = new Map(parseTlv(top.get('38') ?? '').map((f) => [f.id, f.value]));
   const beneficiary = new Map(parseTlv(merchant.get('01') ?? '').map((f) => [f.id, f.value]));
   const additional = new Map(parseTlv(top.get('62') ?? '').map((f) => [f.id, f.value]));
   const amount = top.get('54');
   return {
-    pointOfInitiation: top.get('01') ?? '', guid: merchant.get('00') ?? '', bankBin: beneficiary.get('00') ?? '', accountNo: beneficiary.get('01') ?? '',
-    service: merchant.get('02') ?? '', currency: top.get('53') ?? '', amount: amount === undefined ? null : Number(amount), country: top.get('58') ?? '',
-    purpose: additional.get('08') ?? null, crcValid,
+    pointOfInitiation: top.get('01') ?? '',
+    guid: merchant.get('00') ?? '',
+    bankBin: beneficiary.get('00') ?? '',
+    accountNo: beneficiary.get('01') ?? '',
+    service: merchant.get('02') ?? '',
+    currency: top.get('53') ?? '',
+    amount: amount === undefined ? null : Number(amount),
+    country: top.get('58') ?? '',
+    purpose: additional.get('08') ?? null,
+    crcValid,
   };
 }

@@ -1,8 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { GatewayOrder, GatewayQueryResult, GatewayRefundRequest, GatewayRefundResult, GatewayResult, PaymentGateway } from './gateway';
+import type {
+  GatewayOrder,
+  GatewayQueryResult,
+  GatewayRefundRequest,
+  GatewayRefundResult,
+  GatewayResult,
+  PaymentGateway,
+} from './gateway';
 import {
-  asciiOrderInfo, formatVnpDate, fromVnpAmount, parseVnpDate, signApi, signedQuery, toVnpAmount, verifyApi, verifyParams, vnpParamsOf,
-  VNP_API_CODE, VNP_RESULT, VNP_TXN_STATUS, VNP_VERSION,
+  asciiOrderInfo,
+  formatVnpDate,
+  fromVnpAmount,
+  parseVnpDate,
+  signApi,
+  signedQuery,
+  toVnpAmount,
+  verifyApi,
+  verifyParams,
+  vnpParamsOf,
+  VNP_API_CODE,
+  VNP_RESULT,
+  VNP_TXN_STATUS,
+  VNP_VERSION,
 } from './vnpay.protocol';
 
 export interface VnpayOptions {
@@ -78,7 +97,10 @@ export class VnpayGateway implements PaymentGateway {
     if (!reference || amount === undefined || !/^\d{2}$/.test(responseCode) || p.vnp_TmnCode !== this.options.tmnCode) {
       return { ok: false, problem: 'malformed', reference };
     }
-    const txn = p.vnp_TransactionNo && /^[0-9A-Za-z]{1,40}$/.test(p.vnp_TransactionNo) && p.vnp_TransactionNo !== '0' ? p.vnp_TransactionNo : null;
+    const txn =
+      p.vnp_TransactionNo && /^[0-9A-Za-z]{1,40}$/.test(p.vnp_TransactionNo) && p.vnp_TransactionNo !== '0'
+        ? p.vnp_TransactionNo
+        : null;
     const outcome = outcomeOf(responseCode, transactionStatus);
     if (outcome === 'succeeded' && !txn) return { ok: false, problem: 'malformed', reference };
     return {
@@ -94,7 +116,11 @@ export class VnpayGateway implements PaymentGateway {
     };
   }
 
-  async queryTransaction(input: { reference: string; orderCreatedAt: Date; requestId: string }): Promise<GatewayQueryResult> {
+  async queryTransaction(input: {
+    reference: string;
+    orderCreatedAt: Date;
+    requestId: string;
+  }): Promise<GatewayQueryResult> {
     const body: Record<string, string> = {
       vnp_RequestId: input.requestId.replace(/-/g, '').slice(0, 32),
       vnp_Version: VNP_VERSION,
@@ -108,7 +134,15 @@ export class VnpayGateway implements PaymentGateway {
     };
     body.vnp_SecureHash = signApi(this.options.hashSecret, 'querydrRequest', body);
     const res = await this.call(body, 'querydrResponse');
-    if (res.vnp_ResponseCode === VNP_API_CODE.NOT_FOUND) return { found: false, responseCode: res.vnp_ResponseCode, gatewayTransactionId: null, transactionStatus: null, amount: null, payDate: null };
+    if (res.vnp_ResponseCode === VNP_API_CODE.NOT_FOUND)
+      return {
+        found: false,
+        responseCode: res.vnp_ResponseCode,
+        gatewayTransactionId: null,
+        transactionStatus: null,
+        amount: null,
+        payDate: null,
+      };
     if (res.vnp_ResponseCode !== VNP_API_CODE.OK) throw new GatewayError(`querydr answered ${res.vnp_ResponseCode}`);
     return {
       found: true,
@@ -138,12 +172,16 @@ export class VnpayGateway implements PaymentGateway {
     };
     body.vnp_SecureHash = signApi(this.options.hashSecret, 'refundRequest', body);
     const res = await this.call(body, 'refundResponse');
-    if (res.vnp_ResponseCode === VNP_API_CODE.OK) return { ok: true, gatewayRefundId: res.vnp_TransactionNo ?? '', responseCode: res.vnp_ResponseCode };
+    if (res.vnp_ResponseCode === VNP_API_CODE.OK)
+      return { ok: true, gatewayRefundId: res.vnp_TransactionNo ?? '', responseCode: res.vnp_ResponseCode };
     return { ok: false, responseCode: res.vnp_ResponseCode ?? VNP_API_CODE.OTHER, message: res.vnp_Message ?? '' };
   }
 
   /** POSTs a merchant-API request; the answer must be signed with our secret (else GatewayError). */
-  private async call(body: Record<string, string>, responseKind: 'querydrResponse' | 'refundResponse'): Promise<Record<string, string>> {
+  private async call(
+    body: Record<string, string>,
+    responseKind: 'querydrResponse' | 'refundResponse',
+  ): Promise<Record<string, string>> {
     const doFetch = this.options.fetch ?? fetch;
     let res: Response;
     try {
@@ -158,8 +196,13 @@ export class VnpayGateway implements PaymentGateway {
     }
     const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
     if (!json || typeof json !== 'object') throw new GatewayError(`merchant API answered ${res.status} without JSON`);
-    const out = Object.fromEntries(Object.entries(json).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]));
-    if (!verifyApi(this.options.hashSecret, responseKind, out)) throw new GatewayError('merchant API answer has a bad signature');
+    const out = Object.fromEntries(
+      Object.entries(json)
+        .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+        .map(([k, v]) => [k, String(v)]),
+    );
+    if (!verifyApi(this.options.hashSecret, responseKind, out))
+      throw new GatewayError('merchant API answer has a bad signature');
     return out;
   }
 }

@@ -1,21 +1,42 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  asciiOrderInfo, formatVnpDate, fromVnpAmount, parseVnpDate, signApi, signedData, signedQuery, signParams, toVnpAmount, verifyApi, verifyParams, vnpEncode,
+  asciiOrderInfo,
+  formatVnpDate,
+  fromVnpAmount,
+  parseVnpDate,
+  signApi,
+  signedData,
+  signedQuery,
+  signParams,
+  toVnpAmount,
+  verifyApi,
+  verifyParams,
+  vnpEncode,
 } from './vnpay.protocol';
 
 const SECRET = 'test-secret-of-at-least-thirty-two-chars';
 
 describe('the VNPAY v2.1-style signature', () => {
   it('signs the parameters sorted by name, form-urlencoded (spaces as +), without the hash fields', () => {
-    const params = { vnp_TxnRef: 'DVC1', vnp_Amount: '700000', vnp_OrderInfo: 'Le phi & thue/2026 (tam tru)', vnp_SecureHash: 'ff', vnp_SecureHashType: 'HmacSHA512', vnp_BankCode: '', other: 'x' };
+    const params = {
+      vnp_TxnRef: 'DVC1',
+      vnp_Amount: '700000',
+      vnp_OrderInfo: 'Le phi & thue/2026 (tam tru)',
+      vnp_SecureHash: 'ff',
+      vnp_SecureHashType: 'HmacSHA512',
+      vnp_BankCode: '',
+      other: 'x',
+    };
     const data = 'vnp_Amount=700000&vnp_OrderInfo=Le+phi+%26+thue%2F2026+(tam+tru)&vnp_TxnRef=DVC1';
     expect(signedData(params)).toBe(data);
     expect(signParams(SECRET, params)).toBe(createHmac('sha512', SECRET).update(data).digest('hex'));
   });
 
   it('verifies what it signed, whatever the case of the hex, and refuses any change', () => {
-    const query = new URLSearchParams(signedQuery(SECRET, { vnp_TxnRef: 'DVC1', vnp_Amount: '700000', vnp_ResponseCode: '00' }));
+    const query = new URLSearchParams(
+      signedQuery(SECRET, { vnp_TxnRef: 'DVC1', vnp_Amount: '700000', vnp_ResponseCode: '00' }),
+    );
     const params = Object.fromEntries(query);
     expect(verifyParams(SECRET, params)).toBe(true);
     expect(verifyParams(SECRET, { ...params, vnp_SecureHash: params.vnp_SecureHash!.toUpperCase() })).toBe(true);
@@ -33,9 +54,23 @@ describe('the VNPAY v2.1-style signature', () => {
   });
 
   it('signs merchant-API bodies over the fixed fields joined by |', () => {
-    const body = { vnp_RequestId: 'r1', vnp_Version: '2.1.0', vnp_Command: 'querydr', vnp_TmnCode: 'T', vnp_TxnRef: 'DVC1', vnp_TransactionDate: '20261127080000', vnp_CreateDate: '20261127090000', vnp_IpAddr: '127.0.0.1', vnp_OrderInfo: 'q' };
+    const body = {
+      vnp_RequestId: 'r1',
+      vnp_Version: '2.1.0',
+      vnp_Command: 'querydr',
+      vnp_TmnCode: 'T',
+      vnp_TxnRef: 'DVC1',
+      vnp_TransactionDate: '20261127080000',
+      vnp_CreateDate: '20261127090000',
+      vnp_IpAddr: '127.0.0.1',
+      vnp_OrderInfo: 'q',
+    };
     const hash = signApi(SECRET, 'querydrRequest', body);
-    expect(hash).toBe(createHmac('sha512', SECRET).update('r1|2.1.0|querydr|T|DVC1|20261127080000|20261127090000|127.0.0.1|q').digest('hex'));
+    expect(hash).toBe(
+      createHmac('sha512', SECRET)
+        .update('r1|2.1.0|querydr|T|DVC1|20261127080000|20261127090000|127.0.0.1|q')
+        .digest('hex'),
+    );
     expect(verifyApi(SECRET, 'querydrRequest', { ...body, vnp_SecureHash: hash })).toBe(true);
     expect(verifyApi(SECRET, 'querydrRequest', { ...body, vnp_TxnRef: 'DVC2', vnp_SecureHash: hash })).toBe(false);
   });
@@ -60,6 +95,8 @@ describe('protocol values', () => {
   });
 
   it('removes Vietnamese diacritics from the order description', () => {
-    expect(asciiOrderInfo('Thanh toán lệ phí Đăng ký tạm trú — hồ sơ 03445')).toBe('Thanh toan le phi Dang ky tam tru  ho so 03445');
+    expect(asciiOrderInfo('Thanh toán lệ phí Đăng ký tạm trú — hồ sơ 03445')).toBe(
+      'Thanh toan le phi Dang ky tam tru  ho so 03445',
+    );
   });
 });

@@ -26,7 +26,14 @@ export function vnpEncode(value: string): string {
 /** The signed string: every `vnp_` parameter except the hash fields, non-empty, sorted by name, encoded. */
 export function signedData(params: VnpParams): string {
   return Object.keys(params)
-    .filter((k) => k.startsWith('vnp_') && k !== 'vnp_SecureHash' && k !== 'vnp_SecureHashType' && params[k] !== undefined && params[k] !== '')
+    .filter(
+      (k) =>
+        k.startsWith('vnp_') &&
+        k !== 'vnp_SecureHash' &&
+        k !== 'vnp_SecureHashType' &&
+        params[k] !== undefined &&
+        params[k] !== '',
+    )
     .sort()
     .map((k) => `${vnpEncode(k)}=${vnpEncode(params[k]!)}`)
     .join('&');
@@ -62,7 +69,8 @@ export function verifyParams(secret: string, params: VnpParams): boolean {
 export function vnpParamsOf(query: unknown): VnpParams {
   const out: VnpParams = {};
   if (!query || typeof query !== 'object') return out;
-  for (const [k, v] of Object.entries(query as Record<string, unknown>)) if (k.startsWith('vnp_') && typeof v === 'string') out[k] = v;
+  for (const [k, v] of Object.entries(query as Record<string, unknown>))
+    if (k.startsWith('vnp_') && typeof v === 'string') out[k] = v;
   return out;
 }
 
@@ -130,18 +138,63 @@ export const VNP_TXN_STATUS = {
 
 /** Fields of the merchant API whose `|`-joined values are hashed, in order (v2.1). */
 export const API_HASH_FIELDS = {
-  querydrRequest: ['vnp_RequestId', 'vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_TxnRef', 'vnp_TransactionDate', 'vnp_CreateDate', 'vnp_IpAddr', 'vnp_OrderInfo'],
+  querydrRequest: [
+    'vnp_RequestId',
+    'vnp_Version',
+    'vnp_Command',
+    'vnp_TmnCode',
+    'vnp_TxnRef',
+    'vnp_TransactionDate',
+    'vnp_CreateDate',
+    'vnp_IpAddr',
+    'vnp_OrderInfo',
+  ],
   querydrResponse: [
-    'vnp_ResponseId', 'vnp_Command', 'vnp_ResponseCode', 'vnp_Message', 'vnp_TmnCode', 'vnp_TxnRef', 'vnp_Amount', 'vnp_BankCode', 'vnp_PayDate',
-    'vnp_TransactionNo', 'vnp_TransactionType', 'vnp_TransactionStatus', 'vnp_OrderInfo', 'vnp_PromotionCode', 'vnp_PromotionAmount',
+    'vnp_ResponseId',
+    'vnp_Command',
+    'vnp_ResponseCode',
+    'vnp_Message',
+    'vnp_TmnCode',
+    'vnp_TxnRef',
+    'vnp_Amount',
+    'vnp_BankCode',
+    'vnp_PayDate',
+    'vnp_TransactionNo',
+    'vnp_TransactionType',
+    'vnp_TransactionStatus',
+    'vnp_OrderInfo',
+    'vnp_PromotionCode',
+    'vnp_PromotionAmount',
   ],
   refundRequest: [
-    'vnp_RequestId', 'vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_TransactionType', 'vnp_TxnRef', 'vnp_Amount', 'vnp_TransactionNo',
-    'vnp_TransactionDate', 'vnp_CreateBy', 'vnp_CreateDate', 'vnp_IpAddr', 'vnp_OrderInfo',
+    'vnp_RequestId',
+    'vnp_Version',
+    'vnp_Command',
+    'vnp_TmnCode',
+    'vnp_TransactionType',
+    'vnp_TxnRef',
+    'vnp_Amount',
+    'vnp_TransactionNo',
+    'vnp_TransactionDate',
+    'vnp_CreateBy',
+    'vnp_CreateDate',
+    'vnp_IpAddr',
+    'vnp_OrderInfo',
   ],
   refundResponse: [
-    'vnp_ResponseId', 'vnp_Command', 'vnp_ResponseCode', 'vnp_Message', 'vnp_TmnCode', 'vnp_TxnRef', 'vnp_Amount', 'vnp_BankCode', 'vnp_PayDate',
-    'vnp_TransactionNo', 'vnp_TransactionType', 'vnp_TransactionStatus', 'vnp_OrderInfo',
+    'vnp_ResponseId',
+    'vnp_Command',
+    'vnp_ResponseCode',
+    'vnp_Message',
+    'vnp_TmnCode',
+    'vnp_TxnRef',
+    'vnp_Amount',
+    'vnp_BankCode',
+    'vnp_PayDate',
+    'vnp_TransactionNo',
+    'vnp_TransactionType',
+    'vnp_TransactionStatus',
+    'vnp_OrderInfo',
   ],
 } as const;
 
@@ -155,7 +208,10 @@ export function signApi(secret: string, kind: ApiHashKind, body: Record<string, 
 
 /** True when a merchant-API body carries the right `vnp_SecureHash`. */
 export function verifyApi(secret: string, kind: ApiHashKind, body: Record<string, unknown>): boolean {
-  return sameHash(typeof body.vnp_SecureHash === 'string' ? body.vnp_SecureHash : undefined, signApi(secret, kind, body));
+  return sameHash(
+    typeof body.vnp_SecureHash === 'string' ? body.vnp_SecureHash : undefined,
+    signApi(secret, kind, body),
+  );
 }
 
 /** Merchant-API response codes (querydr / refund). */

@@ -15,14 +15,24 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 const getPayment = async (id: string) => (await w.citizen.inject(`/api/v1/payments/${id}`)).json<Payment>();
-const withdraw = (dossierId: string) => w.citizen.inject({ method: 'POST', url: `/api/v1/dossiers/${dossierId}/commands/withdraw`, payload: {} });
+const withdraw = (dossierId: string) =>
+  w.citizen.inject({ method: 'POST', url: `/api/v1/dossiers/${dossierId}/commands/withdraw`, payload: {} });
 const sandboxRecord = async (reference: string) =>
-  (await fetch(`${w.base}/pay-sandbox/api/transactions/${reference}`)).json() as Promise<{ state: string; deliveries: Array<{ rspCode: string | null }>; refunds: Array<{ amount: number }> }>;
+  (await fetch(`${w.base}/pay-sandbox/api/transactions/${reference}`)).json() as Promise<{
+    state: string;
+    deliveries: Array<{ rspCode: string | null }>;
+    refunds: Array<{ amount: number }>;
+  }>;
 const refundQueue = async (dossierId: string) =>
   (await w.police.inject(`/api/v1/payments?refundDue=true&dossierId=${dossierId}`)).json<{ items: Payment[] }>().items;
 const refund = (id: string, amount = FEE) =>
-  w.police.inject({ method: 'POST', url: `/api/v1/payments/${id}/refunds`, payload: { amount, reason: 'Hoàn lệ phí của hồ sơ đã rút' } });
-const ipn = async (query: string) => (await (await fetch(`${w.base}/api/v1/payments/gateway/ipn?${query}`)).json()) as { RspCode: string };
+  w.police.inject({
+    method: 'POST',
+    url: `/api/v1/payments/${id}/refunds`,
+    payload: { amount, reason: 'Hoàn lệ phí của hồ sơ đã rút' },
+  });
+const ipn = async (query: string) =>
+  (await (await fetch(`${w.base}/api/v1/payments/gateway/ipn?${query}`)).json()) as { RspCode: string };
 
 describe('the citizen keeps the gateway page, withdraws the dossier, then pays', () => {
   let dossierId: string;
@@ -46,19 +56,37 @@ describe('the citizen keeps the gateway page, withdraws the dossier, then pays',
     expect(back.status).toBe(303);
     expect((await sandboxRecord(reference)).deliveries.map((d) => d.rspCode)).toEqual(['00']);
     const p = await getPayment(paymentId);
-    expect(p).toMatchObject({ state: 'paid_not_credited', refundDue: 'dossier_withdrawn', amount: FEE, refundedAmount: 0 });
+    expect(p).toMatchObject({
+      state: 'paid_not_credited',
+      refundDue: 'dossier_withdrawn',
+      amount: FEE,
+      refundedAmount: 0,
+    });
     expect(p.gatewayTransactionId).toMatch(/^\d+$/);
-    expect(await w.dossierFee(dossierId)).toEqual({ state: 'withdrawn', feeStatus: 'unpaid', feePaidAmount: 0, feePaymentId: null });
+    expect(await w.dossierFee(dossierId)).toEqual({
+      state: 'withdrawn',
+      feeStatus: 'unpaid',
+      feePaidAmount: 0,
+      feePaymentId: null,
+    });
     // A repeated delivery changes nothing.
-    const again = await fetch(`${w.base}/pay-sandbox/api/transactions/${reference}/ipn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ variant: 'correct' }) });
+    const again = await fetch(`${w.base}/pay-sandbox/api/transactions/${reference}/ipn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ variant: 'correct' }),
+    });
     expect(((await again.json()) as { rspCode: string }).rspCode).toBe('02');
     expect((await getPayment(paymentId)).state).toBe('paid_not_credited');
   });
 
   it('staff see it in the refund queue, flagged; the refund gives the money back without touching the dossier', async () => {
     expect((await refundQueue(dossierId)).map((p) => [p.id, p.refundDue])).toEqual([[paymentId, 'dossier_withdrawn']]);
-    const listed = (await w.police.inject(`/api/v1/payments?dossierId=${dossierId}`)).json<{ items: Payment[] }>().items;
-    expect(listed.find((p) => p.id === paymentId)).toMatchObject({ state: 'paid_not_credited', refundDue: 'dossier_withdrawn' });
+    const listed = (await w.police.inject(`/api/v1/payments?dossierId=${dossierId}`)).json<{ items: Payment[] }>()
+      .items;
+    expect(listed.find((p) => p.id === paymentId)).toMatchObject({
+      state: 'paid_not_credited',
+      refundDue: 'dossier_withdrawn',
+    });
     const res = await refund(paymentId);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<Payment>()).toMatchObject({ state: 'paid_not_credited', refundedAmount: FEE, refundDue: null });
@@ -91,13 +119,27 @@ describe('transaction status 01 ("not finished") with response code 00', () => {
   it('keeps the payment open (acknowledged, nothing changes); the later success credits the dossier', async () => {
     const dossierId = await w.payableDossier();
     const started = (await startPayment(w.citizen, dossierId)).body;
-    const unfinished = await ipn(gatewayResult({ reference: started.payment.reference, amount: FEE, transactionNo: '0', responseCode: '00', transactionStatus: '01' }));
+    const unfinished = await ipn(
+      gatewayResult({
+        reference: started.payment.reference,
+        amount: FEE,
+        transactionNo: '0',
+        responseCode: '00',
+        transactionStatus: '01',
+      }),
+    );
     expect(unfinished.RspCode).toBe('00');
     expect(await getPayment(started.payment.id)).toMatchObject({ state: 'pending', refundDue: null });
     await completeOnGateway(w.base, started.redirectUrl!, 'pay');
     expect(await getPayment(started.payment.id)).toMatchObject({ state: 'succeeded', refundDue: null });
-    expect(await w.dossierFee(dossierId)).toMatchObject({ state: 'submitted', feeStatus: 'paid', feePaymentId: started.payment.id });
-    const [row] = await w.t.database.rows<{ n: string }>(sql`select count(*)::text as n from payments.payment_events where payment_id = ${started.payment.id} and to_state = 'failed'`);
+    expect(await w.dossierFee(dossierId)).toMatchObject({
+      state: 'submitted',
+      feeStatus: 'paid',
+      feePaymentId: started.payment.id,
+    });
+    const [row] = await w.t.database.rows<{ n: string }>(
+      sql`select count(*)::text as n from payments.payment_events where payment_id = ${started.payment.id} and to_state = 'failed'`,
+    );
     expect(row!.n).toBe('0');
   });
 
@@ -105,7 +147,19 @@ describe('transaction status 01 ("not finished") with response code 00', () => {
     const dossierId = await w.payableDossier();
     const started = (await startPayment(w.citizen, dossierId, randomUUID())).body;
     for (let i = 0; i < 2; i++) {
-      expect((await ipn(gatewayResult({ reference: started.payment.reference, amount: FEE, transactionNo: '1234', responseCode: '00', transactionStatus: '01' }))).RspCode).toBe('00');
+      expect(
+        (
+          await ipn(
+            gatewayResult({
+              reference: started.payment.reference,
+              amount: FEE,
+              transactionNo: '1234',
+              responseCode: '00',
+              transactionStatus: '01',
+            }),
+          )
+        ).RspCode,
+      ).toBe('00');
     }
     expect((await getPayment(started.payment.id)).state).toBe('pending');
   });

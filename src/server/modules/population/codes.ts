@@ -150,15 +150,7 @@ export function findReligionByName(name: string): CodeEntry | undefined {
 
 /** Relation of a household member to the household head (quan hệ với chủ hộ). */
 export type HouseholdRelationCode =
-  | 'head'
-  | 'spouse'
-  | 'child'
-  | 'parent'
-  | 'grandchild'
-  | 'sibling'
-  | 'parent_in_law'
-  | 'child_in_law'
-  | 'other';
+  'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'sibling' | 'parent_in_law' | 'child_in_law' | 'other';
 
 /** A relation code with its Vietnamese (official wording) and English labels. */
 export interface HouseholdRelation {

@@ -26,47 +26,79 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'accepts a man born in 1995 whose birth was registered in Lai Châu',
-    id: '012095000123', birthYear: 1995, sex: 'male', valid: true, codes: [],
+    id: '012095000123',
+    birthYear: 1995,
+    sex: 'male',
+    valid: true,
+    codes: [],
     decoded: { provinceCode: '012', sex: 'male', birthYear: 1995, serial: '000123' },
   },
   {
     name: 'accepts a woman born in 1995 (4th digit 1)',
-    id: '012195000456', birthYear: 1995, sex: 'female', valid: true, codes: [],
+    id: '012195000456',
+    birthYear: 1995,
+    sex: 'female',
+    valid: true,
+    codes: [],
     decoded: { provinceCode: '012', sex: 'female', birthYear: 1995, serial: '000456' },
   },
   {
     name: 'accepts a man born in 1900, the first encodable year',
-    id: '001000000001', birthYear: 1900, sex: 'male', valid: true, codes: [],
+    id: '001000000001',
+    birthYear: 1900,
+    sex: 'male',
+    valid: true,
+    codes: [],
     decoded: { provinceCode: '001', sex: 'male', birthYear: 1900, serial: '000001' },
   },
   {
     name: 'accepts a man born in 2005 in Hà Nội (4th digit 2)',
-    id: '001205001234', birthYear: 2005, sex: 'male', valid: true, codes: [],
+    id: '001205001234',
+    birthYear: 2005,
+    sex: 'male',
+    valid: true,
+    codes: [],
     decoded: { provinceCode: '001', sex: 'male', birthYear: 2005, serial: '001234' },
   },
   {
     name: 'accepts a woman born in 2010 in TP HCM (4th digit 3)',
-    id: '079310123456', birthYear: 2010, sex: 'female', valid: true, codes: [],
+    id: '079310123456',
+    birthYear: 2010,
+    sex: 'female',
+    valid: true,
+    codes: [],
     decoded: { provinceCode: '079', sex: 'female', birthYear: 2010, serial: '123456' },
   },
   {
     name: 'decodes a man born in 2100 (4th digit 4)',
-    id: '011400000001', birthYear: 2100, sex: 'male', valid: true, codes: [],
+    id: '011400000001',
+    birthYear: 2100,
+    sex: 'male',
+    valid: true,
+    codes: [],
     decoded: { provinceCode: '011', sex: 'male', birthYear: 2100, serial: '000001' },
   },
   {
     name: 'decodes a woman born in 2101 (4th digit 5)',
-    id: '012501000002', birthYear: 2101, sex: 'female', valid: true, codes: [],
+    id: '012501000002',
+    birthYear: 2101,
+    sex: 'female',
+    valid: true,
+    codes: [],
     decoded: { provinceCode: '012', sex: 'female', birthYear: 2101, serial: '000002' },
   },
   {
     name: 'decodes a woman born in 2399, the last encodable year (4th digit 9)',
-    id: '001999999999', valid: true, codes: [],
+    id: '001999999999',
+    valid: true,
+    codes: [],
     decoded: { provinceCode: '001', sex: 'female', birthYear: 2399, serial: '999999' },
   },
   {
     name: 'accepts a well-formed number when no birth year or sex is declared',
-    id: '012095000123', valid: true, codes: [],
+    id: '012095000123',
+    valid: true,
+    codes: [],
   },
   { name: 'rejects a number with 11 digits', id: '01209500012', valid: false, codes: ['ID.FORMAT'] },
   { name: 'rejects a number with 13 digits', id: '0120950001234', valid: false, codes: ['ID.FORMAT'] },
@@ -78,41 +110,74 @@ const cases: Case[] = [
   { name: 'rejects a 9-digit legacy CMND number', id: '040123456', valid: false, codes: ['ID.FORMAT'] },
   {
     name: 'rejects an unknown province code but still decodes the rest',
-    id: '099095000123', birthYear: 1995, sex: 'male', valid: false, codes: ['ID.PROVINCE_UNKNOWN'],
+    id: '099095000123',
+    birthYear: 1995,
+    sex: 'male',
+    valid: false,
+    codes: ['ID.PROVINCE_UNKNOWN'],
     decoded: { provinceCode: '099', sex: 'male', birthYear: 1995, serial: '000123' },
   },
   {
     name: 'reports a sex mismatch when a man’s digit is declared female',
-    id: '012095000123', birthYear: 1995, sex: 'female', valid: false, codes: ['ID.SEX_MISMATCH'],
+    id: '012095000123',
+    birthYear: 1995,
+    sex: 'female',
+    valid: false,
+    codes: ['ID.SEX_MISMATCH'],
   },
   {
     name: 'reports a sex mismatch when a woman’s digit is declared male',
-    id: '012305000123', birthYear: 2005, sex: 'male', valid: false, codes: ['ID.SEX_MISMATCH'],
+    id: '012305000123',
+    birthYear: 2005,
+    sex: 'male',
+    valid: false,
+    codes: ['ID.SEX_MISMATCH'],
   },
   {
     name: 'reports a birth-year mismatch when digits 5–6 differ from the declared year',
-    id: '012095000123', birthYear: 1996, sex: 'male', valid: false, codes: ['ID.BIRTH_YEAR_MISMATCH'],
+    id: '012095000123',
+    birthYear: 1996,
+    sex: 'male',
+    valid: false,
+    codes: ['ID.BIRTH_YEAR_MISMATCH'],
   },
   {
     name: 'reports a century mismatch for someone born in 1995 with 4th digit 2',
-    id: '012295000123', birthYear: 1995, sex: 'male', valid: false, codes: ['ID.CENTURY_MISMATCH'],
+    id: '012295000123',
+    birthYear: 1995,
+    sex: 'male',
+    valid: false,
+    codes: ['ID.CENTURY_MISMATCH'],
   },
   {
     name: 'reports both year and century when the number says 2005 and the person was born 1995',
-    id: '012205000123', birthYear: 1995, sex: 'male', valid: false,
+    id: '012205000123',
+    birthYear: 1995,
+    sex: 'male',
+    valid: false,
     codes: ['ID.BIRTH_YEAR_MISMATCH', 'ID.CENTURY_MISMATCH'],
   },
   {
     name: 'reports that a birth year before 1900 cannot be encoded',
-    id: '012099000123', birthYear: 1899, sex: 'male', valid: false, codes: ['ID.CENTURY_SEX_DIGIT'],
+    id: '012099000123',
+    birthYear: 1899,
+    sex: 'male',
+    valid: false,
+    codes: ['ID.CENTURY_SEX_DIGIT'],
   },
   {
     name: 'reports a 4th digit that implies a birth year after the current year when one is given',
-    id: '012400000001', currentYear: 2026, valid: false, codes: ['ID.CENTURY_SEX_DIGIT'],
+    id: '012400000001',
+    currentYear: 2026,
+    valid: false,
+    codes: ['ID.CENTURY_SEX_DIGIT'],
   },
   {
     name: 'reports every problem at once: unknown province, sex and year',
-    id: '098195000123', birthYear: 1994, sex: 'male', valid: false,
+    id: '098195000123',
+    birthYear: 1994,
+    sex: 'male',
+    valid: false,
     codes: ['ID.PROVINCE_UNKNOWN', 'ID.SEX_MISMATCH', 'ID.BIRTH_YEAR_MISMATCH'],
   },
 ];
@@ -132,13 +197,53 @@ describe('checkNationalId', () => {
 });
 
 describe('problem fields and messages', () => {
-  const messageCases: { name: string; id: string; birthYear?: number; sex?: Sex; field: string; vi: RegExp; en: RegExp }[] = [
-    { name: 'a wrong length names the 12 digits', id: '0120950001', field: 'id', vi: /đúng 12 chữ số/, en: /exactly 12 digits/ },
-    { name: 'whitespace is called out rather than stripped', id: '012095000123 ', field: 'id', vi: /dấu cách/, en: /spaces/ },
+  const messageCases: {
+    name: string;
+    id: string;
+    birthYear?: number;
+    sex?: Sex;
+    field: string;
+    vi: RegExp;
+    en: RegExp;
+  }[] = [
+    {
+      name: 'a wrong length names the 12 digits',
+      id: '0120950001',
+      field: 'id',
+      vi: /đúng 12 chữ số/,
+      en: /exactly 12 digits/,
+    },
+    {
+      name: 'whitespace is called out rather than stripped',
+      id: '012095000123 ',
+      field: 'id',
+      vi: /dấu cách/,
+      en: /spaces/,
+    },
     { name: 'letters are called out', id: '0120950001x3', field: 'id', vi: /chữ số 0–9/, en: /only the digits/ },
-    { name: 'a legacy CMND points to the legacy field', id: '040123456', field: 'id', vi: /Chứng minh nhân dân/, en: /legacy CMND field/ },
-    { name: 'a sex mismatch points at the sex field', id: '012095000123', sex: 'female', field: 'sex', vi: /giới tính/, en: /declared sex/ },
-    { name: 'a year mismatch points at the date of birth', id: '012095000123', birthYear: 1990, field: 'birthDate', vi: /năm sinh/, en: /birth year/ },
+    {
+      name: 'a legacy CMND points to the legacy field',
+      id: '040123456',
+      field: 'id',
+      vi: /Chứng minh nhân dân/,
+      en: /legacy CMND field/,
+    },
+    {
+      name: 'a sex mismatch points at the sex field',
+      id: '012095000123',
+      sex: 'female',
+      field: 'sex',
+      vi: /giới tính/,
+      en: /declared sex/,
+    },
+    {
+      name: 'a year mismatch points at the date of birth',
+      id: '012095000123',
+      birthYear: 1990,
+      field: 'birthDate',
+      vi: /năm sinh/,
+      en: /birth year/,
+    },
   ];
   it.each(messageCases)('$name', (c) => {
     const [first] = checkNationalId({ id: c.id, birthYear: c.birthYear, sex: c.sex }, PROVINCES).problems;
@@ -150,7 +255,9 @@ describe('problem fields and messages', () => {
 
 describe('decodeNationalId', () => {
   it('returns no decoded value when the format is wrong', () => {
-    expect(decodeNationalId('12345', PROVINCES)).toEqual({ problems: [expect.objectContaining({ code: 'ID.FORMAT' })] });
+    expect(decodeNationalId('12345', PROVINCES)).toEqual({
+      problems: [expect.objectContaining({ code: 'ID.FORMAT' })],
+    });
   });
   it('does not judge plausibility of the year unless a current year is given', () => {
     expect(decodeNationalId('012400000001', PROVINCES).problems).toEqual([]);
@@ -182,7 +289,10 @@ describe('centurySexDigit', () => {
     for (const birthYear of [1900, 1957, 2000, 2031, 2100, 2288, 2399]) {
       for (const sex of ['male', 'female'] as const) {
         const id = `012${centurySexDigit(birthYear, sex)}${String(birthYear % 100).padStart(2, '0')}123456`;
-        expect(checkNationalId({ id, birthYear, sex }, PROVINCES)).toMatchObject({ valid: true, decoded: { birthYear, sex } });
+        expect(checkNationalId({ id, birthYear, sex }, PROVINCES)).toMatchObject({
+          valid: true,
+          decoded: { birthYear, sex },
+        });
       }
     }
   });

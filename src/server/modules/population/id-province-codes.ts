@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-interface IdProvinceCodesFile { source: string; codes: Array<{ code: string; name: string }> }
+interface IdProvinceCodesFile {
+  source: string;
+  codes: Array<{ code: string; name: string }>;
+}
 
 const path = fileURLToPath(new URL('../../../../reference/id-province-codes.json', import.meta.url));
 const file = JSON.parse(readFileSync(path, 'utf8')) as IdProvinceCodesFile;

@@ -13,11 +13,23 @@ export { normalizeDeclared, searchKey, namesEquivalent, isNormalized } from './v
 /** Official code lists: ethnicities, religions, relations to household head. */
 export { ETHNICITIES, RELIGIONS, HOUSEHOLD_RELATIONS } from './codes';
 /** Use cases: validate an ID, search, a person's record, the quality engine. */
-export { validateNationalId, searchPersons, getPersonDetail, runQualityCheck, getQualityReport } from './population.service';
+export {
+  validateNationalId,
+  searchPersons,
+  getPersonDetail,
+  runQualityCheck,
+  getQualityReport,
+} from './population.service';
 /** The signed-in citizen's own record and household, read in one statement (no officer access: not logged), e.g. to prefill and file their forms. */
 export { getOwnRecord, findOwnRecord, type OwnHousehold } from './population.service';
 /** Bulk loading (COPY) of registry batches and registry maintenance. */
-export { copyRegistryBatch, registryBatchCopies, withIndexesRebuilt, type RegistryBatch, type PersonImport } from './population.import';
+export {
+  copyRegistryBatch,
+  registryBatchCopies,
+  withIndexesRebuilt,
+  type RegistryBatch,
+  type PersonImport,
+} from './population.import';
 export { countPersons, truncateRegistry, findPersonIdByNationalId } from './population.repository';
 /** The quality rules (as data + SQL checks). */
 export { QUALITY_RULES } from './quality/rules';

@@ -4,24 +4,89 @@ import { searchKey } from './vietnamese-text';
 
 /** A person row as importers provide it (the demo generator, later sector imports). */
 export interface PersonImport {
-  id: string; nationalId: string | null; legacyId: string | null; fullName: string;
-  birthDate: string | null; birthYear: number; sex: 'male' | 'female'; ethnicityCode: string | null; religionCode: string | null;
-  nationality: string; birthPlaceProvinceCode: string | null; birthPlaceUnitCode: string | null; homeTown: string | null;
-  householdId: string | null; relationToHead: string | null;
-  idCardKind: string | null; idCardNumber: string | null; idCardIssuedOn: string | null; idCardExpiresOn: string | null;
-  eIdLevel: number; eIdActivatedOn: string | null; status: 'alive' | 'deceased'; deathDate: string | null;
-  phone: string | null; email: string | null; healthInsuranceNo: string | null; taxCode: string | null;
-  source: string; lastVerifiedAt: string | null;
+  id: string;
+  nationalId: string | null;
+  legacyId: string | null;
+  fullName: string;
+  birthDate: string | null;
+  birthYear: number;
+  sex: 'male' | 'female';
+  ethnicityCode: string | null;
+  religionCode: string | null;
+  nationality: string;
+  birthPlaceProvinceCode: string | null;
+  birthPlaceUnitCode: string | null;
+  homeTown: string | null;
+  householdId: string | null;
+  relationToHead: string | null;
+  idCardKind: string | null;
+  idCardNumber: string | null;
+  idCardIssuedOn: string | null;
+  idCardExpiresOn: string | null;
+  eIdLevel: number;
+  eIdActivatedOn: string | null;
+  status: 'alive' | 'deceased';
+  deathDate: string | null;
+  phone: string | null;
+  email: string | null;
+  healthInsuranceNo: string | null;
+  taxCode: string | null;
+  source: string;
+  lastVerifiedAt: string | null;
 }
-export interface HouseholdImport { id: string; unitCode: string; addressLine: string; headPersonId: string | null }
-export interface ResidenceImport { id: string; personId: string; kind: 'permanent' | 'temporary'; unitCode: string; addressLine: string; validFrom: string; validTo: string | null }
-export interface RegistryBatch { households: HouseholdImport[]; persons: PersonImport[]; residences: ResidenceImport[] }
+export interface HouseholdImport {
+  id: string;
+  unitCode: string;
+  addressLine: string;
+  headPersonId: string | null;
+}
+export interface ResidenceImport {
+  id: string;
+  personId: string;
+  kind: 'permanent' | 'temporary';
+  unitCode: string;
+  addressLine: string;
+  validFrom: string;
+  validTo: string | null;
+}
+export interface RegistryBatch {
+  households: HouseholdImport[];
+  persons: PersonImport[];
+  residences: ResidenceImport[];
+}
 
 const PERSON_COLUMNS = [
-  'id', 'national_id', 'legacy_id', 'full_name', 'name_key', 'birth_date', 'birth_year', 'sex', 'ethnicity_code', 'religion_code',
-  'nationality', 'birth_place_province_code', 'birth_place_unit_code', 'home_town', 'household_id', 'relation_to_head',
-  'residence_unit_code', 'id_card_kind', 'id_card_number', 'id_card_issued_on', 'id_card_expires_on', 'eid_level',
-  'eid_activated_on', 'status', 'death_date', 'phone', 'email', 'health_insurance_no', 'tax_code', 'source', 'last_verified_at',
+  'id',
+  'national_id',
+  'legacy_id',
+  'full_name',
+  'name_key',
+  'birth_date',
+  'birth_year',
+  'sex',
+  'ethnicity_code',
+  'religion_code',
+  'nationality',
+  'birth_place_province_code',
+  'birth_place_unit_code',
+  'home_town',
+  'household_id',
+  'relation_to_head',
+  'residence_unit_code',
+  'id_card_kind',
+  'id_card_number',
+  'id_card_issued_on',
+  'id_card_expires_on',
+  'eid_level',
+  'eid_activated_on',
+  'status',
+  'death_date',
+  'phone',
+  'email',
+  'health_insurance_no',
+  'tax_code',
+  'source',
+  'last_verified_at',
 ] as const;
 
 /** The commune of each person's open permanent residence, denormalised onto the person for fast filters. */
@@ -39,10 +104,37 @@ export function personsCsv(persons: PersonImport[], residences: ResidenceImport[
   return persons
     .map((p) =>
       [
-        p.id, p.nationalId, p.legacyId, p.fullName, searchKey(p.fullName), p.birthDate, p.birthYear, p.sex, p.ethnicityCode, p.religionCode,
-        p.nationality, p.birthPlaceProvinceCode, p.birthPlaceUnitCode, p.homeTown, p.householdId, p.relationToHead,
-        units.get(p.id) ?? lastPermanent.get(p.id) ?? null, p.idCardKind, p.idCardNumber, p.idCardIssuedOn, p.idCardExpiresOn, p.eIdLevel,
-        p.eIdActivatedOn, p.status, p.deathDate, p.phone, p.email, p.healthInsuranceNo, p.taxCode, p.source, p.lastVerifiedAt,
+        p.id,
+        p.nationalId,
+        p.legacyId,
+        p.fullName,
+        searchKey(p.fullName),
+        p.birthDate,
+        p.birthYear,
+        p.sex,
+        p.ethnicityCode,
+        p.religionCode,
+        p.nationality,
+        p.birthPlaceProvinceCode,
+        p.birthPlaceUnitCode,
+        p.homeTown,
+        p.householdId,
+        p.relationToHead,
+        units.get(p.id) ?? lastPermanent.get(p.id) ?? null,
+        p.idCardKind,
+        p.idCardNumber,
+        p.idCardIssuedOn,
+        p.idCardExpiresOn,
+        p.eIdLevel,
+        p.eIdActivatedOn,
+        p.status,
+        p.deathDate,
+        p.phone,
+        p.email,
+        p.healthInsuranceNo,
+        p.taxCode,
+        p.source,
+        p.lastVerifiedAt,
       ]
         .map(csvValue)
         .join(','),
@@ -55,15 +147,27 @@ export function householdsCsv(households: HouseholdImport[]): string {
   return households.map((h) => [h.id, h.headPersonId, h.unitCode, h.addressLine].map(csvValue).join(',')).join('\n');
 }
 export function residencesCsv(residences: ResidenceImport[]): string {
-  return residences.map((r) => [r.id, r.personId, r.kind, r.unitCode, r.addressLine, r.validFrom, r.validTo].map(csvValue).join(',')).join('\n');
+  return residences
+    .map((r) => [r.id, r.personId, r.kind, r.unitCode, r.addressLine, r.validFrom, r.validTo].map(csvValue).join(','))
+    .join('\n');
 }
 
 /** The COPY statements (table, columns, CSV) of one batch, in load order. */
-export function registryBatchCopies(batch: RegistryBatch): Array<{ table: string; columns: readonly string[]; csv: string }> {
+export function registryBatchCopies(
+  batch: RegistryBatch,
+): Array<{ table: string; columns: readonly string[]; csv: string }> {
   return [
-    { table: 'population.households', columns: ['id', 'head_person_id', 'unit_code', 'address_line'], csv: householdsCsv(batch.households) },
+    {
+      table: 'population.households',
+      columns: ['id', 'head_person_id', 'unit_code', 'address_line'],
+      csv: householdsCsv(batch.households),
+    },
     { table: 'population.persons', columns: PERSON_COLUMNS, csv: personsCsv(batch.persons, batch.residences) },
-    { table: 'population.residences', columns: ['id', 'person_id', 'kind', 'unit_code', 'address_line', 'valid_from', 'valid_to'], csv: residencesCsv(batch.residences) },
+    {
+      table: 'population.residences',
+      columns: ['id', 'person_id', 'kind', 'unit_code', 'address_line', 'valid_from', 'valid_to'],
+      csv: residencesCsv(batch.residences),
+    },
   ].filter((c) => c.csv.length > 0);
 }
 

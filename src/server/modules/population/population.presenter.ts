@@ -24,7 +24,12 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 /** The registry officer's view of a person: explicit fields, code lists resolved to names. */
 export function presentDetail(
   row: PersonRow,
-  extra: { unitName: UnitNames; residences: PersonDetail['residences']; household: PersonDetail['household']; findings: QualityFinding[] },
+  extra: {
+    unitName: UnitNames;
+    residences: PersonDetail['residences'];
+    household: PersonDetail['household'];
+    findings: QualityFinding[];
+  },
 ): PersonDetail {
   return {
     ...presentSummary(row, extra.unitName),
@@ -39,7 +44,12 @@ export function presentDetail(
     homeTown: row.homeTown,
     household: extra.household,
     residences: extra.residences,
-    idCard: { kind: row.idCardKind, number: row.idCardNumber, issuedOn: row.idCardIssuedOn, expiresOn: row.idCardExpiresOn },
+    idCard: {
+      kind: row.idCardKind,
+      number: row.idCardNumber,
+      issuedOn: row.idCardIssuedOn,
+      expiresOn: row.idCardExpiresOn,
+    },
     eId: { level: row.eIdLevel, activatedOn: row.eIdActivatedOn },
     deathDate: row.deathDate,
     phone: row.phone,

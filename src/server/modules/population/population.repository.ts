@@ -84,10 +84,19 @@ export async function searchPersons(db: Db, s: PersonSearch): Promise<{ rows: Pe
   const order = s.nameKey
     ? [desc(sql`similarity(${persons.nameKey}, ${s.nameKey})`), asc(persons.fullName), asc(persons.id)]
     : [asc(persons.fullName), asc(persons.id)];
-  const rows = await db.select(summaryColumns).from(persons).where(where).orderBy(...order).limit(s.limit).offset(s.offset);
+  const rows = await db
+    .select(summaryColumns)
+    .from(persons)
+    .where(where)
+    .orderBy(...order)
+    .limit(s.limit)
+    .offset(s.offset);
   // A first page that is not full is the whole result: no count query needed (the ID lookup case).
   if (s.offset === 0 && rows.length < s.limit) return { rows, total: rows.length };
-  const count = await db.select({ n: sql<string>`count(*)` }).from(persons).where(where);
+  const count = await db
+    .select({ n: sql<string>`count(*)` })
+    .from(persons)
+    .where(where);
   return { rows, total: Number(count[0]?.n ?? 0) };
 }
 
@@ -97,14 +106,35 @@ export async function findPerson(db: Db, id: string): Promise<PersonRow | undefi
 }
 
 /** A residence as the combined own-record read returns it (JSON from the database). */
-export interface ResidenceJson { kind: 'permanent' | 'temporary'; unitCode: string; addressLine: string; validFrom: string; validTo: string | null }
+export interface ResidenceJson {
+  kind: 'permanent' | 'temporary';
+  unitCode: string;
+  addressLine: string;
+  validFrom: string;
+  validTo: string | null;
+}
 /** A household member as the combined own-record read returns it. */
-export interface MemberJson { id: string; fullName: string; birthDate: string | null; birthYear: number; sex: PersonRow['sex']; nationalId: string | null; relationToHead: string | null; status: PersonRow['status'] }
+export interface MemberJson {
+  id: string;
+  fullName: string;
+  birthDate: string | null;
+  birthYear: number;
+  sex: PersonRow['sex'];
+  nationalId: string | null;
+  relationToHead: string | null;
+  status: PersonRow['status'];
+}
 /** A household with its members as the combined own-record read returns it. */
-export interface HouseholdJson { id: string; unitCode: string; addressLine: string; members: MemberJson[] }
+export interface HouseholdJson {
+  id: string;
+  unitCode: string;
+  addressLine: string;
+  members: MemberJson[];
+}
 
 /** A column of the outer `persons` fully qualified (drizzle leaves columns unqualified in a one-table select, which a subquery would capture). */
-const outer = (column: typeof persons.id | typeof persons.householdId) => sql`${persons}.${sql.identifier(column.name)}`;
+const outer = (column: typeof persons.id | typeof persons.householdId) =>
+  sql`${persons}.${sql.identifier(column.name)}`;
 
 /**
  * A person by personal ID number with their residence history (current first) and household
@@ -135,7 +165,10 @@ function prepareOwnRecord(db: Db) {
 }
 const preparedOwnRecord = new WeakMap<Db, ReturnType<typeof prepareOwnRecord>>();
 
-export async function findPersonWithHouseholdByNationalId(db: Db, nationalId: string): Promise<{ person: PersonRow; residences: ResidenceJson[]; household: HouseholdJson | null } | undefined> {
+export async function findPersonWithHouseholdByNationalId(
+  db: Db,
+  nationalId: string,
+): Promise<{ person: PersonRow; residences: ResidenceJson[]; household: HouseholdJson | null } | undefined> {
   let prepared = preparedOwnRecord.get(db);
   if (!prepared) preparedOwnRecord.set(db, (prepared = prepareOwnRecord(db)));
   return (await prepared.execute({ nationalId }))[0];
@@ -149,7 +182,13 @@ export async function findPersonIdByNationalId(db: Db, nationalId: string): Prom
 /** Residence history, current first. */
 export async function listResidences(db: Db, personId: string) {
   return db
-    .select({ kind: residences.kind, unitCode: residences.unitCode, addressLine: residences.addressLine, validFrom: residences.validFrom, validTo: residences.validTo })
+    .select({
+      kind: residences.kind,
+      unitCode: residences.unitCode,
+      addressLine: residences.addressLine,
+      validFrom: residences.validFrom,
+      validTo: residences.validTo,
+    })
     .from(residences)
     .where(eq(residences.personId, personId))
     .orderBy(sql`${residences.validTo} desc nulls first`, desc(residences.validFrom));
@@ -160,7 +199,12 @@ export async function findHousehold(db: Db, householdId: string) {
   const household = (await db.select().from(households).where(eq(households.id, householdId)).limit(1))[0];
   if (!household) return undefined;
   const members = await db
-    .select({ id: persons.id, fullName: persons.fullName, birthYear: persons.birthYear, relationToHead: persons.relationToHead })
+    .select({
+      id: persons.id,
+      fullName: persons.fullName,
+      birthYear: persons.birthYear,
+      relationToHead: persons.relationToHead,
+    })
     .from(persons)
     .where(eq(persons.householdId, householdId))
     .orderBy(sql`${persons.relationToHead} = 'head' desc`, asc(persons.birthYear));
@@ -175,5 +219,7 @@ export async function countPersons(db: Db): Promise<number> {
 
 /** Empties the registry (seeding a new demo). */
 export async function truncateRegistry(db: Db): Promise<void> {
-  await db.execute(sql`truncate population.quality_findings, population.quality_scores, population.quality_runs, population.residences, population.persons, population.households`);
+  await db.execute(
+    sql`truncate population.quality_findings, population.quality_scores, population.quality_runs, population.residences, population.persons, population.households`,
+  );
 }

@@ -1,4 +1,18 @@
-import { pgSchema, uuid, text, date, smallint, timestamp, index, uniqueIndex, jsonb, integer, boolean, real, bigserial } from 'drizzle-orm/pg-core';
+import {
+  pgSchema,
+  uuid,
+  text,
+  date,
+  smallint,
+  timestamp,
+  index,
+  uniqueIndex,
+  jsonb,
+  integer,
+  boolean,
+  real,
+  bigserial,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /** Tables owned by the `population` module: the province's copy of the population registry. */
@@ -31,7 +45,9 @@ export const persons = populationSchema.table(
     idCardExpiresOn: date('id_card_expires_on'),
     eIdLevel: smallint('eid_level').notNull().default(0),
     eIdActivatedOn: date('eid_activated_on'),
-    status: text('status', { enum: ['alive', 'deceased'] }).notNull().default('alive'),
+    status: text('status', { enum: ['alive', 'deceased'] })
+      .notNull()
+      .default('alive'),
     deathDate: date('death_date'),
     phone: text('phone'),
     email: text('email'),
@@ -111,7 +127,10 @@ export const qualityFindings = populationSchema.table(
     ruleCode: text('rule_code').notNull(),
     details: jsonb('details'),
   },
-  (t) => [index('quality_findings_run_person_idx').on(t.runId, t.personId), index('quality_findings_run_rule_idx').on(t.runId, t.ruleCode)],
+  (t) => [
+    index('quality_findings_run_person_idx').on(t.runId, t.personId),
+    index('quality_findings_run_rule_idx').on(t.runId, t.ruleCode),
+  ],
 );
 
 /** Per-commune scores of a run: share of persons with no finding, overall and per class. */

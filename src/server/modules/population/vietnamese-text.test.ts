@@ -31,17 +31,29 @@ describe('normalizeDeclared', () => {
     { name: 'moves the tone of "uy" in a Thái name (Lò Văn Thủy → Thuỷ)', input: 'Lò Văn Thủy', stored: 'Lò Văn Thuỷ' },
     { name: 'leaves a name already in the convention unchanged', input: 'Lò Văn Thuỷ', stored: 'Lò Văn Thuỷ' },
     { name: 'composes NFD input with the tone on the first vowel', input: nfd('Hòa'), stored: 'Hoà' },
-    { name: 'composes NFD input with stacked marks (Nguyễn)', input: nfd('Nguyễn Thị Ngọc'), stored: 'Nguyễn Thị Ngọc' },
+    {
+      name: 'composes NFD input with stacked marks (Nguyễn)',
+      input: nfd('Nguyễn Thị Ngọc'),
+      stored: 'Nguyễn Thị Ngọc',
+    },
     { name: 'collapses double spaces inside a name', input: 'Nguyễn  Văn   A', stored: 'Nguyễn Văn A' },
     { name: 'trims spaces and tabs around a Mông name', input: '  Giàng A Páo\t', stored: 'Giàng A Páo' },
     { name: 'turns no-break spaces into ordinary spaces', input: 'Lò\u00A0Văn\u00A0Thuỷ', stored: 'Lò Văn Thuỷ' },
     { name: 'removes zero-width spaces pasted from the web', input: 'Giàng\u200B A Páo', stored: 'Giàng A Páo' },
-    { name: 'replaces the look-alike Ð (U+00D0) with Đ (U+0110)', input: '\u00D0inh Văn Hùng', stored: '\u0110inh Văn Hùng' },
+    {
+      name: 'replaces the look-alike Ð (U+00D0) with Đ (U+0110)',
+      input: '\u00D0inh Văn Hùng',
+      stored: '\u0110inh Văn Hùng',
+    },
     { name: 'replaces the look-alike ð (U+00F0) with đ (U+0111)', input: 'Lò Thị \u00F0ào', stored: 'Lò Thị \u0111ào' },
     { name: 'fixes a tone misplaced on the u of "qu" (qúy → quý)', input: 'Nguyễn Văn Qúy', stored: 'Nguyễn Văn Quý' },
     { name: 'does not move tones in three-vowel runs (ngoài, thuyền)', input: 'Ngoài Thuyền', stored: 'Ngoài Thuyền' },
     { name: 'does not move tones of ua/ia (quà, mùa, kìa)', input: 'quà mùa kìa', stored: 'quà mùa kìa' },
-    { name: 'keeps Dao and Hà Nhì names as declared (Tẩn Láo Lở, Pờ Mé Xá)', input: 'Tẩn Láo Lở Pờ Mé Xá', stored: 'Tẩn Láo Lở Pờ Mé Xá' },
+    {
+      name: 'keeps Dao and Hà Nhì names as declared (Tẩn Láo Lở, Pờ Mé Xá)',
+      input: 'Tẩn Láo Lở Pờ Mé Xá',
+      stored: 'Tẩn Láo Lở Pờ Mé Xá',
+    },
     { name: 'keeps the declared letter case (no title-casing)', input: 'giàng a páo', stored: 'giàng a páo' },
   ];
   it.each(cases)('$name', ({ input, stored }) => {
@@ -183,7 +195,9 @@ describe('ethnicity and religion code lists (codes.ts)', () => {
   });
 
   it('lists 54 ethnic groups coded 01 to 54 and religions coded 00 to 14', () => {
-    expect(ETHNICITIES.map((e) => e.code)).toEqual(Array.from({ length: 54 }, (_, i) => String(i + 1).padStart(2, '0')));
+    expect(ETHNICITIES.map((e) => e.code)).toEqual(
+      Array.from({ length: 54 }, (_, i) => String(i + 1).padStart(2, '0')),
+    );
     expect(RELIGIONS.map((r) => r.code)).toEqual(Array.from({ length: 15 }, (_, i) => String(i).padStart(2, '0')));
   });
 
@@ -232,10 +246,28 @@ describe('ethnicity and religion code lists (codes.ts)', () => {
 
 describe('searchKey (fast path)', () => {
   it.each([
-    'Lò Văn Thủy', 'LÒ VĂN THUỶ', 'Ðiêu Chính Tới', 'Ɖặng Thị Hoà', "H'Mông", 'Khơ-mú', 'Giàng  A\tPáo', 'Lò\u200BThị Hoa',
-    'Nguyễn Thị Ngọc Ánh'.normalize('NFD'), 'Tẩn Láo Lở', 'Pờ Mé Xá', 'Quàng Văn Ơn', 'ĐẶNG VĂN ĐỨC',
+    'Lò Văn Thủy',
+    'LÒ VĂN THUỶ',
+    'Ðiêu Chính Tới',
+    'Ɖặng Thị Hoà',
+    "H'Mông",
+    'Khơ-mú',
+    'Giàng  A\tPáo',
+    'Lò\u200BThị Hoa',
+    'Nguyễn Thị Ngọc Ánh'.normalize('NFD'),
+    'Tẩn Láo Lở',
+    'Pờ Mé Xá',
+    'Quàng Văn Ơn',
+    'ĐẶNG VĂN ĐỨC',
   ])('keys %j exactly as the normalised declared form would', (name) => {
-    const viaNormalized = normalizeDeclared(name).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/['’‘ʼ`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    const viaNormalized = normalizeDeclared(name)
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/đ/g, 'd')
+      .replace(/['’‘ʼ`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
     expect(searchKey(name)).toBe(viaNormalized);
   });
 });

@@ -64,7 +64,10 @@ function placeToneInWord(word: string): string {
   if (!SECOND_VOWEL_PAIRS.has((here.base + next.base).toLowerCase())) return word;
   next.tone = here.tone;
   here.tone = '';
-  return letters.map((l) => l.base + l.tone).join('').normalize('NFC');
+  return letters
+    .map((l) => l.base + l.tone)
+    .join('')
+    .normalize('NFC');
 }
 
 /**
@@ -119,7 +122,10 @@ export function searchKey(s: string): string {
  * "Lò Văn Thủy" and "LÒ VĂN THUỶ" share a key; "Thủy" and "Thuý" do not (different tones).
  */
 export function nameMatchKey(s: string): string {
-  return normalizeDeclared(s).toLowerCase().replace(/[’‘ʼ`]/g, "'").normalize('NFC');
+  return normalizeDeclared(s)
+    .toLowerCase()
+    .replace(/[’‘ʼ`]/g, "'")
+    .normalize('NFC');
 }
 
 const Y_TO_I: Readonly<Record<string, string>> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };

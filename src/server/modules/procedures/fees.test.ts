@@ -27,13 +27,22 @@ describe('baseFee on the reference catalog (Circular 75/2022/TT-BTC)', () => {
     expect(fee.lines[0]!.unitAmount * fee.lines[0]!.quantity).toBe(amount);
   });
 
-  it.each(['1.003197', '1.010039', '1.010028', '1.003677', '2.001159', '1.010041', '1.001193', '1.000656', '1.000894', '1.011537'])(
-    '%s is free: amount 0, no lines, on both channels',
-    async (code) => {
-      const version = await referenceProcedure(code);
-      for (const channel of ['online', 'direct'] as const) expect(baseFee(version, { channel, persons: 2 })).toEqual({ amount: 0, currency: 'VND', lines: [] });
-    },
-  );
+  it.each([
+    '1.003197',
+    '1.010039',
+    '1.010028',
+    '1.003677',
+    '2.001159',
+    '1.010041',
+    '1.001193',
+    '1.000656',
+    '1.000894',
+    '1.011537',
+  ])('%s is free: amount 0, no lines, on both channels', async (code) => {
+    const version = await referenceProcedure(code);
+    for (const channel of ['online', 'direct'] as const)
+      expect(baseFee(version, { channel, persons: 2 })).toEqual({ amount: 0, currency: 'VND', lines: [] });
+  });
 
   it('charges online less than at the counter for every paid procedure', async () => {
     for (const p of await referenceProcedures()) {
@@ -44,10 +53,22 @@ describe('baseFee on the reference catalog (Circular 75/2022/TT-BTC)', () => {
   it('stores the exemption reasons of Art. 4 with whether the registry can check them', async () => {
     const { fees } = await referenceProcedure('1.004222');
     const byCode = new Map(fees.exemptions.map((e) => [e.code, e]));
-    expect([...byCode.keys()].sort()).toEqual(['border_commune', 'child', 'disability', 'elderly', 'ethnic_minority_difficult_commune', 'merit', 'orphan_16_18', 'poor_household']);
+    expect([...byCode.keys()].sort()).toEqual([
+      'border_commune',
+      'child',
+      'disability',
+      'elderly',
+      'ethnic_minority_difficult_commune',
+      'merit',
+      'orphan_16_18',
+      'poor_household',
+    ]);
     expect(byCode.get('child')).toMatchObject({ check: 'registry', criterion: { kind: 'age_below', years: 16 } });
     expect(byCode.get('elderly')).toMatchObject({ check: 'registry', criterion: { kind: 'age_at_least', years: 60 } });
-    expect(byCode.get('ethnic_minority_difficult_commune')?.criterion).toEqual({ kind: 'ethnic_minority_in_unit_list', list: 'extremely_difficult_communes' });
+    expect(byCode.get('ethnic_minority_difficult_commune')?.criterion).toEqual({
+      kind: 'ethnic_minority_in_unit_list',
+      list: 'extremely_difficult_communes',
+    });
     expect(byCode.get('border_commune')?.criterion).toEqual({ kind: 'resident_in_unit_list', list: 'border_communes' });
     expect(byCode.get('poor_household')?.check).toBe('registry');
     expect(byCode.get('disability')).toMatchObject({ check: 'proof', criterion: null });
@@ -59,8 +80,22 @@ describe('baseFee rules', () => {
   const fees: Fees = {
     legalBasis: null,
     items: [
-      { code: 'standard', labelVi: 'Mức chuẩn', labelEn: 'Standard', basis: 'per_person', direct: 3_000, online: 1_500 },
-      { code: 'list', labelVi: 'Theo danh sách', labelEn: 'By list', basis: 'per_dossier', direct: 50_000, online: 40_000 },
+      {
+        code: 'standard',
+        labelVi: 'Mức chuẩn',
+        labelEn: 'Standard',
+        basis: 'per_person',
+        direct: 3_000,
+        online: 1_500,
+      },
+      {
+        code: 'list',
+        labelVi: 'Theo danh sách',
+        labelEn: 'By list',
+        basis: 'per_dossier',
+        direct: 50_000,
+        online: 40_000,
+      },
     ],
     exemptions: [],
     noteVi: null,
@@ -68,8 +103,14 @@ describe('baseFee rules', () => {
   };
 
   it('multiplies a per-person rate by the persons and keeps a per-dossier rate once', () => {
-    expect(baseFee({ fees }, { channel: 'direct', persons: 5 })).toMatchObject({ amount: 15_000, lines: [{ code: 'standard', quantity: 5, unitAmount: 3_000 }] });
-    expect(baseFee({ fees }, { channel: 'online', persons: 5, variant: 'list' })).toMatchObject({ amount: 40_000, lines: [{ code: 'list', quantity: 1 }] });
+    expect(baseFee({ fees }, { channel: 'direct', persons: 5 })).toMatchObject({
+      amount: 15_000,
+      lines: [{ code: 'standard', quantity: 5, unitAmount: 3_000 }],
+    });
+    expect(baseFee({ fees }, { channel: 'online', persons: 5, variant: 'list' })).toMatchObject({
+      amount: 40_000,
+      lines: [{ code: 'list', quantity: 1 }],
+    });
   });
 
   it.each([0, -1, 1.5, Number.NaN, 1001])('refuses %s persons with a bilingual error naming the field', (persons) => {

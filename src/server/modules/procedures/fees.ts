@@ -29,7 +29,9 @@ export interface FeeRequest {
 }
 
 function invalid(field: string, vi: string, en: string): AppError {
-  return new AppError(PROCEDURE_ERRORS.FEE_INVALID, vi, en, [{ field, code: PROCEDURE_ERRORS.FEE_INVALID, messageVi: vi, messageEn: en }]);
+  return new AppError(PROCEDURE_ERRORS.FEE_INVALID, vi, en, [
+    { field, code: PROCEDURE_ERRORS.FEE_INVALID, messageVi: vi, messageEn: en },
+  ]);
 }
 
 /**
@@ -47,12 +49,30 @@ export function baseFee(version: { fees: Fees }, request: FeeRequest): BaseFee {
   const item = version.fees.items.find((i) => i.code === variant);
   if (!item) {
     const known = version.fees.items.map((i) => i.code).join(', ');
-    throw invalid('variant', `Thủ tục này không có mức lệ phí "${variant}" (có: ${known})`, `This procedure has no fee variant "${variant}" (known: ${known})`);
+    throw invalid(
+      'variant',
+      `Thủ tục này không có mức lệ phí "${variant}" (có: ${known})`,
+      `This procedure has no fee variant "${variant}" (known: ${known})`,
+    );
   }
   const unitAmount = request.channel === 'online' ? item.online : item.direct;
   const quantity = item.basis === 'per_person' ? request.persons : 1;
   const amount = unitAmount * quantity;
-  return { amount, currency: 'VND', lines: [{ code: item.code, labelVi: item.labelVi, labelEn: item.labelEn, basis: item.basis, unitAmount, quantity, amount }] };
+  return {
+    amount,
+    currency: 'VND',
+    lines: [
+      {
+        code: item.code,
+        labelVi: item.labelVi,
+        labelEn: item.labelEn,
+        basis: item.basis,
+        unitAmount,
+        quantity,
+        amount,
+      },
+    ],
+  };
 }
 
 /** The standard rate of each channel, for catalog lines (0 when free). */

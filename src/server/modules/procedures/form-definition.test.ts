@@ -23,32 +23,174 @@ describe('validateFormDefinition (what an administrator may store as a form)', (
   });
 
   it.each<[string, (f: ProcedureForm, p: Props) => void, RegExp]>([
-    ['an invalid JSON Schema (unknown keyword)', (_f, p) => { p.fullName!.maxLenght = 10; }, /JSON Schema không hợp lệ/],
-    ['a required name without a property', (f) => { (f.schema.required as string[]).push('ghost'); }, /JSON Schema không hợp lệ/],
-    ['a reference to another schema', (_f, p) => { p.email = { $ref: 'https://example.org/email.json' }; }, /Không dùng "\$ref"/],
-    ['an $id (would clash in the validator cache)', (f) => { f.schema.$id = 'urn:ct01'; }, /Không dùng "\$id"/],
-    ['another draft', (f) => { f.schema.$schema = 'http://json-schema.org/draft-07/schema#'; }, /draft 2020-12/],
-    ['an open object (no additionalProperties: false)', (f) => { delete f.schema.additionalProperties; }, /additionalProperties/],
-    ['a property without metadata', (_f, p) => { p.nickname = { type: 'string', maxLength: 50 }; }, /Thiếu mô tả .* nickname/],
-    ['metadata without a property', (f) => { f.fields.ghost = { ...f.fields.email! }; }, /ghost không có trong JSON Schema/],
-    ['a field shown in two sections', (f) => { f.sections[0]!.fields.push('requestContent'); }, /requestContent phải nằm trong đúng một nhóm/],
-    ['a field shown in no section', (f) => { f.sections[0]!.fields = f.sections[0]!.fields.filter((x) => x !== 'email'); }, /email phải nằm trong đúng một nhóm/],
-    ['an unknown registry path', (f) => { f.fields.fullName!.path = 'nickName'; }, /registry.person không có "nickName"/],
-    ['an unknown e-ID claim', (f) => { f.fields.nationalId!.path = 'passport'; }, /eid không có "passport"/],
-    ['a typed field with a path', (f) => { f.fields.requestContent!.path = 'fullName'; }, /trường tự nhập/],
-    ['a typed field that is locked', (f) => { f.fields.requestContent!.editable = false; }, /trường tự nhập/],
-    ['a widget that does not fit the type', (f) => { f.fields.consentHead!.widget = 'text'; }, /không hợp với kiểu boolean/],
-    ['a date widget without format date', (_f, p) => { p.birthDate = { type: 'string', maxLength: 10 }; }, /"format": "date"/],
-    ['an unbounded string', (_f, p) => { p.requestContent = { type: 'string', minLength: 1 }; }, /maxLength/],
-    ['a select value without a label', (f) => { f.fields.sex!.options = f.fields.sex!.options!.slice(0, 1); }, /nhãn \(options\)/],
-    ['an object property', (_f, p) => { p.email = { type: 'object' }; }, /chỉ dùng kiểu string/],
-    ['a table without maxItems', (_f, p) => { delete p.members!.maxItems; }, /maxItems/],
-    ['table columns that differ from the row properties', (f) => { f.fields.members!.columns = f.fields.members!.columns!.slice(1); }, /các cột phải đúng bằng/],
-    ['a members table with a column the registry does not give', (f, p) => {
-      ((p.members!.items as Record<string, unknown>).properties as Props).job = { type: 'string', maxLength: 50 };
-      f.fields.members!.columns!.push({ key: 'job', labelVi: 'Nghề', labelEn: 'Job', widget: 'text', editable: true });
-    }, /chỉ có các cột/],
-    ['a scalar field sourced from "members"', (f) => { f.fields.address = { ...f.fields.address!, source: 'registry.household', path: 'members' }; }, /chỉ bảng mới lấy "members"/],
+    [
+      'an invalid JSON Schema (unknown keyword)',
+      (_f, p) => {
+        p.fullName!.maxLenght = 10;
+      },
+      /JSON Schema không hợp lệ/,
+    ],
+    [
+      'a required name without a property',
+      (f) => {
+        (f.schema.required as string[]).push('ghost');
+      },
+      /JSON Schema không hợp lệ/,
+    ],
+    [
+      'a reference to another schema',
+      (_f, p) => {
+        p.email = { $ref: 'https://example.org/email.json' };
+      },
+      /Không dùng "\$ref"/,
+    ],
+    [
+      'an $id (would clash in the validator cache)',
+      (f) => {
+        f.schema.$id = 'urn:ct01';
+      },
+      /Không dùng "\$id"/,
+    ],
+    [
+      'another draft',
+      (f) => {
+        f.schema.$schema = 'http://json-schema.org/draft-07/schema#';
+      },
+      /draft 2020-12/,
+    ],
+    [
+      'an open object (no additionalProperties: false)',
+      (f) => {
+        delete f.schema.additionalProperties;
+      },
+      /additionalProperties/,
+    ],
+    [
+      'a property without metadata',
+      (_f, p) => {
+        p.nickname = { type: 'string', maxLength: 50 };
+      },
+      /Thiếu mô tả .* nickname/,
+    ],
+    [
+      'metadata without a property',
+      (f) => {
+        f.fields.ghost = { ...f.fields.email! };
+      },
+      /ghost không có trong JSON Schema/,
+    ],
+    [
+      'a field shown in two sections',
+      (f) => {
+        f.sections[0]!.fields.push('requestContent');
+      },
+      /requestContent phải nằm trong đúng một nhóm/,
+    ],
+    [
+      'a field shown in no section',
+      (f) => {
+        f.sections[0]!.fields = f.sections[0]!.fields.filter((x) => x !== 'email');
+      },
+      /email phải nằm trong đúng một nhóm/,
+    ],
+    [
+      'an unknown registry path',
+      (f) => {
+        f.fields.fullName!.path = 'nickName';
+      },
+      /registry.person không có "nickName"/,
+    ],
+    [
+      'an unknown e-ID claim',
+      (f) => {
+        f.fields.nationalId!.path = 'passport';
+      },
+      /eid không có "passport"/,
+    ],
+    [
+      'a typed field with a path',
+      (f) => {
+        f.fields.requestContent!.path = 'fullName';
+      },
+      /trường tự nhập/,
+    ],
+    [
+      'a typed field that is locked',
+      (f) => {
+        f.fields.requestContent!.editable = false;
+      },
+      /trường tự nhập/,
+    ],
+    [
+      'a widget that does not fit the type',
+      (f) => {
+        f.fields.consentHead!.widget = 'text';
+      },
+      /không hợp với kiểu boolean/,
+    ],
+    [
+      'a date widget without format date',
+      (_f, p) => {
+        p.birthDate = { type: 'string', maxLength: 10 };
+      },
+      /"format": "date"/,
+    ],
+    [
+      'an unbounded string',
+      (_f, p) => {
+        p.requestContent = { type: 'string', minLength: 1 };
+      },
+      /maxLength/,
+    ],
+    [
+      'a select value without a label',
+      (f) => {
+        f.fields.sex!.options = f.fields.sex!.options!.slice(0, 1);
+      },
+      /nhãn \(options\)/,
+    ],
+    [
+      'an object property',
+      (_f, p) => {
+        p.email = { type: 'object' };
+      },
+      /chỉ dùng kiểu string/,
+    ],
+    [
+      'a table without maxItems',
+      (_f, p) => {
+        delete p.members!.maxItems;
+      },
+      /maxItems/,
+    ],
+    [
+      'table columns that differ from the row properties',
+      (f) => {
+        f.fields.members!.columns = f.fields.members!.columns!.slice(1);
+      },
+      /các cột phải đúng bằng/,
+    ],
+    [
+      'a members table with a column the registry does not give',
+      (f, p) => {
+        ((p.members!.items as Record<string, unknown>).properties as Props).job = { type: 'string', maxLength: 50 };
+        f.fields.members!.columns!.push({
+          key: 'job',
+          labelVi: 'Nghề',
+          labelEn: 'Job',
+          widget: 'text',
+          editable: true,
+        });
+      },
+      /chỉ có các cột/,
+    ],
+    [
+      'a scalar field sourced from "members"',
+      (f) => {
+        f.fields.address = { ...f.fields.address!, source: 'registry.household', path: 'members' };
+      },
+      /chỉ bảng mới lấy "members"/,
+    ],
   ])('refuses %s', (_name, change, message) => {
     const problems = validateFormDefinition(variant(change));
     expect(problems.length).toBeGreaterThan(0);
@@ -80,6 +222,10 @@ describe('checkDefinition (the rest of a version)', () => {
     const def = structuredClone(await referenceProcedure('1.004194'));
     def.fees.items = def.fees.items.filter((i) => i.code !== 'standard');
     def.documents.push({ ...def.documents[0]! });
-    expect(checkDefinition(def).map((p) => p.field).sort()).toEqual(['documents', 'fees.items']);
+    expect(
+      checkDefinition(def)
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual(['documents', 'fees.items']);
   });
 });

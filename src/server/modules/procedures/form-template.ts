@@ -21,7 +21,14 @@ export const FormTemplateRef = z.object({
   required: z.array(z.string()).optional(),
   /** Sections added after the template's, with their properties, metadata and required names. */
   extraSections: z
-    .array(z.object({ section: FormSection, properties: z.record(z.string(), z.record(z.string(), z.unknown())), fields: z.record(z.string(), FieldMeta), required: z.array(z.string()).optional() }))
+    .array(
+      z.object({
+        section: FormSection,
+        properties: z.record(z.string(), z.record(z.string(), z.unknown())),
+        fields: z.record(z.string(), FieldMeta),
+        required: z.array(z.string()).optional(),
+      }),
+    )
     .optional(),
 });
 export type FormTemplateRef = z.infer<typeof FormTemplateRef>;
@@ -45,7 +52,9 @@ export function expandForm(ref: FormTemplateRef, templates: Readonly<Record<stri
     if (!meta) throw new Error(`form template ${ref.template} has no field ${name}`);
     form.fields[name] = { ...meta, ...patch };
   }
-  form.sections = form.sections.map((s) => ({ ...s, fields: s.fields.filter((f) => !omit.has(f)) })).filter((s) => s.fields.length > 0);
+  form.sections = form.sections
+    .map((s) => ({ ...s, fields: s.fields.filter((f) => !omit.has(f)) }))
+    .filter((s) => s.fields.length > 0);
   let required = ref.required ?? (schema.required ?? []).filter((r) => !omit.has(r));
   for (const extra of ref.extraSections ?? []) {
     form.sections.push(extra.section);

@@ -21,7 +21,15 @@ const valid = () => ({
   headNationalId: '012090000002',
   address: 'Bản Mường, xã Mường Tè',
   requestContent: 'Đăng ký thường trú vào hộ ông Lò Văn Sơn',
-  members: [{ fullName: 'Lò Văn Minh', birthDate: '2015-06-01', sex: 'male', nationalId: '012215000003', relationToHead: 'child' }],
+  members: [
+    {
+      fullName: 'Lò Văn Minh',
+      birthDate: '2015-06-01',
+      sex: 'male',
+      nationalId: '012215000003',
+      relationToHead: 'child',
+    },
+  ],
   consentHead: true,
 });
 
@@ -40,7 +48,13 @@ describe('validateFormData (JSON Schema of the version, bilingual messages)', ()
 
   it('rejects an unknown field, naming it', () => {
     const errors = errorsOf({ ...valid(), favouriteColour: 'đỏ' });
-    expect(errors).toEqual([{ field: 'favouriteColour', vi: 'Trường "favouriteColour" không có trong tờ khai này', en: 'Field "favouriteColour" is not part of this form' }]);
+    expect(errors).toEqual([
+      {
+        field: 'favouriteColour',
+        vi: 'Trường "favouriteColour" không có trong tờ khai này',
+        en: 'Field "favouriteColour" is not part of this form',
+      },
+    ]);
   });
 
   it('rejects an unknown column inside a table row', () => {
@@ -51,7 +65,9 @@ describe('validateFormData (JSON Schema of the version, bilingual messages)', ()
 
   it('names a missing required field by its Vietnamese and English label', () => {
     const { requestContent: _omitted, ...data } = valid();
-    expect(errorsOf(data)).toEqual([{ field: 'requestContent', vi: 'Chưa nhập "Nội dung đề nghị"', en: '"What you request" is required' }]);
+    expect(errorsOf(data)).toEqual([
+      { field: 'requestContent', vi: 'Chưa nhập "Nội dung đề nghị"', en: '"What you request" is required' },
+    ]);
   });
 
   it('treats a blank string as missing', () => {
@@ -78,9 +94,19 @@ describe('validateFormData (JSON Schema of the version, bilingual messages)', ()
 
   it('names a table cell by column label and row number', () => {
     const data = valid();
-    data.members.push({ fullName: 'Lò Thị Hoa', birthDate: '2018-13-01', sex: 'female', nationalId: '012318000004', relationToHead: 'child' });
+    data.members.push({
+      fullName: 'Lò Thị Hoa',
+      birthDate: '2018-13-01',
+      sex: 'female',
+      nationalId: '012318000004',
+      relationToHead: 'child',
+    });
     expect(errorsOf(data)).toEqual([
-      { field: 'members.1.birthDate', vi: '"Ngày sinh (Thành viên cùng thay đổi, dòng 2)" phải là một ngày có thật, dạng năm-tháng-ngày', en: '"Date of birth (Members changing with you, row 2)" must be a real date (YYYY-MM-DD)' },
+      {
+        field: 'members.1.birthDate',
+        vi: '"Ngày sinh (Thành viên cùng thay đổi, dòng 2)" phải là một ngày có thật, dạng năm-tháng-ngày',
+        en: '"Date of birth (Members changing with you, row 2)" must be a real date (YYYY-MM-DD)',
+      },
     ]);
   });
 
@@ -94,8 +120,24 @@ describe('validateFormData (JSON Schema of the version, bilingual messages)', ()
   });
 
   it('validates against the version given: the stay notification requires at least one guest', () => {
-    const errors = errorsOf({ fullName: 'A', birthDate: '1980-01-01', sex: 'male', nationalId: '012080000001', phone: '0912000009', stayAddress: 'x', arrivalDate: '2026-01-02', departureDate: '2026-01-05', reason: 'Thăm người thân', guests: [] }, stay);
-    expect(errors).toEqual([{ field: 'guests', vi: '"Danh sách người lưu trú" cần ít nhất 1 dòng', en: '"Guests" needs at least 1 row' }]);
+    const errors = errorsOf(
+      {
+        fullName: 'A',
+        birthDate: '1980-01-01',
+        sex: 'male',
+        nationalId: '012080000001',
+        phone: '0912000009',
+        stayAddress: 'x',
+        arrivalDate: '2026-01-02',
+        departureDate: '2026-01-05',
+        reason: 'Thăm người thân',
+        guests: [],
+      },
+      stay,
+    );
+    expect(errors).toEqual([
+      { field: 'guests', vi: '"Danh sách người lưu trú" cần ít nhất 1 dòng', en: '"Guests" needs at least 1 row' },
+    ]);
   });
 });
 
@@ -103,9 +145,32 @@ describe('checkLockedFields (prefilled values the citizen may not change)', () =
   const prefill = (): PrefillSnapshot => {
     const v = valid();
     return {
-      values: { fullName: v.fullName, birthDate: v.birthDate, sex: v.sex, nationalId: v.nationalId, phone: v.phone, members: v.members },
-      sources: { fullName: 'registry.person', birthDate: 'registry.person', sex: 'registry.person', nationalId: 'eid', phone: 'registry.person', members: 'registry.household', requestContent: 'typed' },
-      editable: { fullName: false, birthDate: false, sex: false, nationalId: false, phone: true, members: true, requestContent: true },
+      values: {
+        fullName: v.fullName,
+        birthDate: v.birthDate,
+        sex: v.sex,
+        nationalId: v.nationalId,
+        phone: v.phone,
+        members: v.members,
+      },
+      sources: {
+        fullName: 'registry.person',
+        birthDate: 'registry.person',
+        sex: 'registry.person',
+        nationalId: 'eid',
+        phone: 'registry.person',
+        members: 'registry.household',
+        requestContent: 'typed',
+      },
+      editable: {
+        fullName: false,
+        birthDate: false,
+        sex: false,
+        nationalId: false,
+        phone: true,
+        members: true,
+        requestContent: true,
+      },
     };
   };
 
@@ -115,7 +180,11 @@ describe('checkLockedFields (prefilled values the citizen may not change)', () =
 
   it('rejects a changed registry value, naming the field and the registry', () => {
     expect(checkLockedFields(ct01, { ...valid(), birthDate: '1991-03-15' }, prefill())).toEqual([
-      { field: 'birthDate', vi: '"Ngày, tháng, năm sinh" lấy từ CSDL quốc gia về dân cư, không được sửa', en: '"Date of birth" comes from the population registry and cannot be changed' },
+      {
+        field: 'birthDate',
+        vi: '"Ngày, tháng, năm sinh" lấy từ CSDL quốc gia về dân cư, không được sửa',
+        en: '"Date of birth" comes from the population registry and cannot be changed',
+      },
     ]);
   });
 
@@ -133,9 +202,24 @@ describe('checkLockedFields (prefilled values the citizen may not change)', () =
   it('lets the citizen drop household members and change their relation to the new head, not their identity', () => {
     const moved = valid();
     expect(checkLockedFields(ct01, { ...moved, members: [] }, prefill())).toEqual([]);
-    expect(checkLockedFields(ct01, { ...moved, members: [{ ...moved.members[0]!, relationToHead: 'grandchild' }] }, prefill())).toEqual([]);
-    const errors = checkLockedFields(ct01, { ...moved, members: [{ ...moved.members[0]!, birthDate: '2016-06-01' }] }, prefill());
-    expect(errors).toEqual([expect.objectContaining({ field: 'members.0.birthDate', vi: '"Ngày sinh" (dòng 1) lấy từ CSDL quốc gia về dân cư, không được sửa' })]);
+    expect(
+      checkLockedFields(
+        ct01,
+        { ...moved, members: [{ ...moved.members[0]!, relationToHead: 'grandchild' }] },
+        prefill(),
+      ),
+    ).toEqual([]);
+    const errors = checkLockedFields(
+      ct01,
+      { ...moved, members: [{ ...moved.members[0]!, birthDate: '2016-06-01' }] },
+      prefill(),
+    );
+    expect(errors).toEqual([
+      expect.objectContaining({
+        field: 'members.0.birthDate',
+        vi: '"Ngày sinh" (dòng 1) lấy từ CSDL quốc gia về dân cư, không được sửa',
+      }),
+    ]);
   });
 
   it('allows a new member row only where the form allows new rows', () => {
@@ -143,12 +227,20 @@ describe('checkLockedFields (prefilled values the citizen may not change)', () =
     expect(checkLockedFields(ct01, { ...valid(), members: [...valid().members, extra] }, prefill())).toEqual([]);
     const closed = structuredClone(ct01);
     closed.form.fields.members!.allowNewRows = false;
-    expect(checkLockedFields(closed, { ...valid(), members: [...valid().members, extra] }, prefill()).map((e) => e.field)).toEqual(['members.1']);
+    expect(
+      checkLockedFields(closed, { ...valid(), members: [...valid().members, extra] }, prefill()).map((e) => e.field),
+    ).toEqual(['members.1']);
   });
 
   it('validateSubmission runs the schema first, then the lock check', () => {
-    expect(validateSubmission(ct01, { ...valid(), unknown: 1 }, prefill())).toMatchObject({ ok: false, errors: [{ field: 'unknown' }] });
-    expect(validateSubmission(ct01, { ...valid(), sex: 'male' }, prefill())).toMatchObject({ ok: false, errors: [{ field: 'sex' }] });
+    expect(validateSubmission(ct01, { ...valid(), unknown: 1 }, prefill())).toMatchObject({
+      ok: false,
+      errors: [{ field: 'unknown' }],
+    });
+    expect(validateSubmission(ct01, { ...valid(), sex: 'male' }, prefill())).toMatchObject({
+      ok: false,
+      errors: [{ field: 'sex' }],
+    });
     expect(validateSubmission(ct01, valid(), prefill())).toMatchObject({ ok: true });
     expect(validateSubmission(ct01, { ...valid(), sex: 'male' })).toMatchObject({ ok: true }); // no prefill: nothing is locked
   });

@@ -23,7 +23,13 @@ export interface PrefillSnapshot {
  * and `required` names without a property are schema errors), all errors reported, no coercion,
  * formats 'date' (a real calendar date) and 'email'.
  */
-export const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: false, useDefaults: false, logger: false });
+export const ajv = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  coerceTypes: false,
+  useDefaults: false,
+  logger: false,
+});
 addFormats(ajv, ['date', 'email']);
 
 const MAX_CACHED = 200;
@@ -45,7 +51,8 @@ function validatorFor(version: { id?: string; form: ProcedureForm }): ValidateFu
 export function normalizeFormData(value: unknown): unknown {
   if (typeof value === 'string') return value.normalize('NFC').trim();
   if (Array.isArray(value)) return value.map(normalizeFormData);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeFormData(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeFormData(v)]));
   return value;
 }
 
@@ -62,14 +69,28 @@ function labelsOf(form: ProcedureForm, path: string[]): Labels {
   const [top, row, column] = path;
   const meta = top ? form.fields[top] : undefined;
   if (!meta || !top) return { vi: top ?? 'tờ khai', en: top ?? 'form' };
-  if (row === undefined) return { vi: meta.labelVi, en: meta.labelEn, meta, options: meta.options, widget: meta.widget };
+  if (row === undefined)
+    return { vi: meta.labelVi, en: meta.labelEn, meta, options: meta.options, widget: meta.widget };
   const col = column ? meta.columns?.find((c) => c.key === column) : undefined;
   const n = Number(row) + 1;
   if (!col) return { vi: `${meta.labelVi} (dòng ${n})`, en: `${meta.labelEn} (row ${n})`, meta };
-  return { vi: `${col.labelVi} (${meta.labelVi}, dòng ${n})`, en: `${col.labelEn} (${meta.labelEn}, row ${n})`, meta, options: col.options, widget: col.widget };
+  return {
+    vi: `${col.labelVi} (${meta.labelVi}, dòng ${n})`,
+    en: `${col.labelEn} (${meta.labelEn}, row ${n})`,
+    meta,
+    options: col.options,
+    widget: col.widget,
+  };
 }
 
-const TYPE_VI: Record<string, string> = { string: 'chữ', number: 'số', integer: 'số nguyên', boolean: 'có/không', array: 'danh sách', object: 'nhóm thông tin' };
+const TYPE_VI: Record<string, string> = {
+  string: 'chữ',
+  number: 'số',
+  integer: 'số nguyên',
+  boolean: 'có/không',
+  array: 'danh sách',
+  object: 'nhóm thông tin',
+};
 const FORMAT_HINT: Record<string, [string, string]> = {
   nationalId: ['gồm đúng 12 chữ số', 'exactly 12 digits'],
   phone: ['10 hoặc 11 chữ số, bắt đầu bằng 0', '10 or 11 digits starting with 0'],
@@ -84,22 +105,32 @@ function messageOf(e: ErrorObject, l: Labels): [string, string] {
     case 'additionalProperties':
       return [`Trường "${l.vi}" không có trong tờ khai này`, `Field "${l.en}" is not part of this form`];
     case 'type':
-      return [`"${l.vi}" phải là ${TYPE_VI[String(p.type)] ?? String(p.type)}`, `"${l.en}" must be of type ${String(p.type)}`];
+      return [
+        `"${l.vi}" phải là ${TYPE_VI[String(p.type)] ?? String(p.type)}`,
+        `"${l.en}" must be of type ${String(p.type)}`,
+      ];
     case 'format':
       return p.format === 'date'
         ? [`"${l.vi}" phải là một ngày có thật, dạng năm-tháng-ngày`, `"${l.en}" must be a real date (YYYY-MM-DD)`]
         : [`"${l.vi}" không phải địa chỉ thư điện tử hợp lệ`, `"${l.en}" is not a valid e-mail address`];
     case 'pattern': {
       const hint = l.widget ? FORMAT_HINT[l.widget] : undefined;
-      return hint ? [`"${l.vi}" phải ${hint[0]}`, `"${l.en}" must be ${hint[1]}`] : [`"${l.vi}" không đúng định dạng`, `"${l.en}" has the wrong format`];
+      return hint
+        ? [`"${l.vi}" phải ${hint[0]}`, `"${l.en}" must be ${hint[1]}`]
+        : [`"${l.vi}" không đúng định dạng`, `"${l.en}" has the wrong format`];
     }
     case 'enum': {
       const allowed = l.options?.map((o) => o.labelVi).join(', ');
       const allowedEn = l.options?.map((o) => o.labelEn).join(', ');
-      return [`"${l.vi}" phải là một trong: ${allowed ?? (p.allowedValues as unknown[]).join(', ')}`, `"${l.en}" must be one of: ${allowedEn ?? (p.allowedValues as unknown[]).join(', ')}`];
+      return [
+        `"${l.vi}" phải là một trong: ${allowed ?? (p.allowedValues as unknown[]).join(', ')}`,
+        `"${l.en}" must be one of: ${allowedEn ?? (p.allowedValues as unknown[]).join(', ')}`,
+      ];
     }
     case 'minLength':
-      return Number(p.limit) <= 1 ? [`Chưa nhập "${l.vi}"`, `"${l.en}" is required`] : [`"${l.vi}" cần ít nhất ${String(p.limit)} ký tự`, `"${l.en}" needs at least ${String(p.limit)} characters`];
+      return Number(p.limit) <= 1
+        ? [`Chưa nhập "${l.vi}"`, `"${l.en}" is required`]
+        : [`"${l.vi}" cần ít nhất ${String(p.limit)} ký tự`, `"${l.en}" needs at least ${String(p.limit)} characters`];
     case 'maxLength':
       return [`"${l.vi}" tối đa ${String(p.limit)} ký tự`, `"${l.en}" is at most ${String(p.limit)} characters`];
     case 'minimum':
@@ -107,9 +138,15 @@ function messageOf(e: ErrorObject, l: Labels): [string, string] {
     case 'maximum':
       return [`"${l.vi}" không được lớn hơn ${String(p.limit)}`, `"${l.en}" must be at most ${String(p.limit)}`];
     case 'minItems':
-      return [`"${l.vi}" cần ít nhất ${String(p.limit)} dòng`, `"${l.en}" needs at least ${String(p.limit)} ${p.limit === 1 ? 'row' : 'rows'}`];
+      return [
+        `"${l.vi}" cần ít nhất ${String(p.limit)} dòng`,
+        `"${l.en}" needs at least ${String(p.limit)} ${p.limit === 1 ? 'row' : 'rows'}`,
+      ];
     case 'maxItems':
-      return [`"${l.vi}" tối đa ${String(p.limit)} dòng`, `"${l.en}" has at most ${String(p.limit)} ${p.limit === 1 ? 'row' : 'rows'}`];
+      return [
+        `"${l.vi}" tối đa ${String(p.limit)} dòng`,
+        `"${l.en}" has at most ${String(p.limit)} ${p.limit === 1 ? 'row' : 'rows'}`,
+      ];
     default:
       return [`"${l.vi}" không hợp lệ`, `"${l.en}" is invalid`];
   }
@@ -125,7 +162,10 @@ function formErrors(form: ProcedureForm, errors: ErrorObject[]): FormError[] {
     if (e.keyword === 'additionalProperties') path.push(String(p.additionalProperty));
     const field = path.join('.') || '(body)';
     if (out.has(field)) continue;
-    const labels: Labels = e.keyword === 'additionalProperties' ? { vi: path[path.length - 1]!, en: path[path.length - 1]! } : labelsOf(form, path);
+    const labels: Labels =
+      e.keyword === 'additionalProperties'
+        ? { vi: path[path.length - 1]!, en: path[path.length - 1]! }
+        : labelsOf(form, path);
     const [vi, en] = messageOf(e, labels);
     out.set(field, { field, vi, en });
   }
@@ -159,7 +199,12 @@ function checkTable(name: string, meta: FieldMeta, submitted: unknown, prefilled
   rows.forEach((row, i) => {
     const match = known.find((k) => k.nationalId !== undefined && k.nationalId === row?.nationalId);
     if (!match) {
-      if (!meta.allowNewRows) errors.push({ field: `${name}.${i}`, vi: `Dòng ${i + 1} của "${meta.labelVi}" không có trong CSDL quốc gia về dân cư`, en: `Row ${i + 1} of "${meta.labelEn}" is not in the population registry` });
+      if (!meta.allowNewRows)
+        errors.push({
+          field: `${name}.${i}`,
+          vi: `Dòng ${i + 1} của "${meta.labelVi}" không có trong CSDL quốc gia về dân cư`,
+          en: `Row ${i + 1} of "${meta.labelEn}" is not in the population registry`,
+        });
       return;
     }
     for (const c of locked) {
@@ -181,27 +226,47 @@ function checkTable(name: string, meta: FieldMeta, submitted: unknown, prefilled
  * typed fields are free. Tables: a row matching a registry member (same ID number) must keep its
  * locked columns; rows not in the registry are allowed only where the field allows new rows.
  */
-export function checkLockedFields(version: { form: ProcedureForm }, submitted: Record<string, unknown>, prefill: PrefillSnapshot): FormError[] {
+export function checkLockedFields(
+  version: { form: ProcedureForm },
+  submitted: Record<string, unknown>,
+  prefill: PrefillSnapshot,
+): FormError[] {
   const errors: FormError[] = [];
   for (const [name, meta] of Object.entries(version.form.fields)) {
     const source = prefill.sources[name];
     if (!source || source === 'typed' || !(name in prefill.values)) continue;
     if (meta.widget === 'table') {
       if (prefill.editable[name]) errors.push(...checkTable(name, meta, submitted[name], prefill.values[name]));
-      else if (!same(submitted[name], prefill.values[name])) errors.push({ field: name, vi: `"${meta.labelVi}" lấy từ CSDL quốc gia về dân cư, không được sửa`, en: `"${meta.labelEn}" comes from the population registry and cannot be changed` });
+      else if (!same(submitted[name], prefill.values[name]))
+        errors.push({
+          field: name,
+          vi: `"${meta.labelVi}" lấy từ CSDL quốc gia về dân cư, không được sửa`,
+          en: `"${meta.labelEn}" comes from the population registry and cannot be changed`,
+        });
       continue;
     }
     if (prefill.editable[name]) continue;
     if (!same(submitted[name], prefill.values[name])) {
-      const from: [string, string] = source === 'eid' ? ['tài khoản định danh điện tử', 'the e-ID account'] : ['CSDL quốc gia về dân cư', 'the population registry'];
-      errors.push({ field: name, vi: `"${meta.labelVi}" lấy từ ${from[0]}, không được sửa`, en: `"${meta.labelEn}" comes from ${from[1]} and cannot be changed` });
+      const from: [string, string] =
+        source === 'eid'
+          ? ['tài khoản định danh điện tử', 'the e-ID account']
+          : ['CSDL quốc gia về dân cư', 'the population registry'];
+      errors.push({
+        field: name,
+        vi: `"${meta.labelVi}" lấy từ ${from[0]}, không được sửa`,
+        en: `"${meta.labelEn}" comes from ${from[1]} and cannot be changed`,
+      });
     }
   }
   return errors;
 }
 
 /** Schema validation, then (when the form was prefilled) the locked-field check: what the dossiers module runs on submit. */
-export function validateSubmission(version: { id?: string; form: ProcedureForm }, data: unknown, prefill?: PrefillSnapshot): FormValidation {
+export function validateSubmission(
+  version: { id?: string; form: ProcedureForm },
+  data: unknown,
+  prefill?: PrefillSnapshot,
+): FormValidation {
   const result = validateFormData(version, data);
   if (!result.ok || !prefill) return result;
   const locked = checkLockedFields(version, result.value, prefill);

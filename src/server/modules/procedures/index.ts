@@ -6,7 +6,16 @@
  */
 
 /** A version of a procedure and the shapes around it (contracts shared with the web app). */
-export type { ProcedureVersion, ProcedureForm, FieldMeta, FieldSource, Fees, RequiredDocument, PrefillResult, PrefillStats } from '../../../contracts/procedures';
+export type {
+  ProcedureVersion,
+  ProcedureForm,
+  FieldMeta,
+  FieldSource,
+  Fees,
+  RequiredDocument,
+  PrefillResult,
+  PrefillStats,
+} from '../../../contracts/procedures';
 
 /** HTTP routes for /api/v1/procedures: public catalog, citizen prefill, administrators' versions. */
 export { procedureRoutes } from './procedures.routes';
@@ -17,14 +26,29 @@ export { procedureRoutes } from './procedures.routes';
  * dossier's version whatever its period; `listProcedures(db, { q, field, asOf })`; `listVersions`.
  * `createVersion` writes a new version (closing the open one the day before; overlaps → 409).
  */
-export { getProcedureVersion, getProcedureVersionById, listProcedures, listVersions, createVersion, checkDefinition, type CreateVersionOptions } from './procedures.service';
+export {
+  getProcedureVersion,
+  getProcedureVersionById,
+  listProcedures,
+  listVersions,
+  createVersion,
+  checkDefinition,
+  type CreateVersionOptions,
+} from './procedures.service';
 
 /**
  * Submitted form data: `validateFormData(version, data)` (JSON Schema, unknown fields rejected,
  * bilingual messages with the field's label), `checkLockedFields(version, submitted, prefill)`
  * (prefilled non-editable values must come back unchanged), `validateSubmission` (both).
  */
-export { validateFormData, checkLockedFields, validateSubmission, type FormError, type FormValidation, type PrefillSnapshot } from './form-validation';
+export {
+  validateFormData,
+  checkLockedFields,
+  validateSubmission,
+  type FormError,
+  type FormValidation,
+  type PrefillSnapshot,
+} from './form-validation';
 
 /** Checks a form definition (the JSON Schema itself and the field-source map). */
 export { validateFormDefinition } from './form-definition';

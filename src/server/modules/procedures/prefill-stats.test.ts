@@ -18,10 +18,26 @@ describe('typed inputs before and after prefill (the plan: ≥ 20% fewer; ≥ 50
     const p = await referenceProcedure('1.004222');
     const s = prefillStats({ id: 'v', code: p.code, form: p.form });
     expect(s).toMatchObject({ typedBefore: 19, typedAfter: 8, reductionPercent: 57.9, inputsTotal: 19 });
-    expect(s.byField.filter((f) => !f.prefilled).map((f) => f.field).sort()).toEqual(
-      ['address', 'consentGuardian', 'consentHead', 'consentOwner', 'headFullName', 'headNationalId', 'relationToHead', 'requestContent'],
-    );
-    expect(s.byField.find((f) => f.field === 'members')).toMatchObject({ inputs: 5, prefilled: true, source: 'registry.household' });
+    expect(
+      s.byField
+        .filter((f) => !f.prefilled)
+        .map((f) => f.field)
+        .sort(),
+    ).toEqual([
+      'address',
+      'consentGuardian',
+      'consentHead',
+      'consentOwner',
+      'headFullName',
+      'headNationalId',
+      'relationToHead',
+      'requestContent',
+    ]);
+    expect(s.byField.find((f) => f.field === 'members')).toMatchObject({
+      inputs: 5,
+      prefilled: true,
+      source: 'registry.household',
+    });
     expect(s.methodVi).toContain('Trước');
     expect(s.methodEn).toContain('Before');
   });
@@ -31,7 +47,11 @@ describe('typed inputs before and after prefill (the plan: ≥ 20% fewer; ≥ 50
       { key: 'a', labelVi: 'A', labelEn: 'A', widget: 'text' as const, editable: true },
       { key: 'b', labelVi: 'B', labelEn: 'B', widget: 'text' as const, editable: true },
     ];
-    expect(inputsOf({ labelVi: 'x', labelEn: 'x', source: 'typed', path: null, editable: true, widget: 'table', columns })).toBe(2);
-    expect(inputsOf({ labelVi: 'x', labelEn: 'x', source: 'typed', path: null, editable: true, widget: 'checkbox' })).toBe(1);
+    expect(
+      inputsOf({ labelVi: 'x', labelEn: 'x', source: 'typed', path: null, editable: true, widget: 'table', columns }),
+    ).toBe(2);
+    expect(
+      inputsOf({ labelVi: 'x', labelEn: 'x', source: 'typed', path: null, editable: true, widget: 'checkbox' }),
+    ).toBe(1);
   });
 });

@@ -15,9 +15,9 @@ export const PREFILL_METHOD = {
     'hoặc tài khoản định danh điện tử được coi là đã điền sẵn. Với từng công dân, ô mà CSDL chưa có giá trị (ví dụ chưa có thư điện tử) ' +
     'vẫn phải nhập: số thực tế trả về trong typedCount của API điền sẵn.',
   en:
-    "Counted from the form definition of the version in force: each input or checkbox is 1, a table counts 1 per column (one row). " +
+    'Counted from the form definition of the version in force: each input or checkbox is 1, a table counts 1 per column (one row). ' +
     '"Before" = every input a citizen types without the registry. "After" = inputs whose source is "typed"; inputs sourced from the ' +
-    "population registry (person, household) or the e-ID are prefilled. For a given citizen, an input the registry holds no value for " +
+    'population registry (person, household) or the e-ID are prefilled. For a given citizen, an input the registry holds no value for ' +
     "(e.g. no e-mail on record) is still typed: the prefill API's typedCount gives that citizen's real number.",
 };
 

@@ -1,7 +1,13 @@
 import type { Db } from '../../platform/db';
 import { todayInVietnam } from '../../../contracts/common';
 import type { PersonDetail } from '../../../contracts/population';
-import type { FieldMeta, FieldSource, PrefillResult, ProcedureForm, ProcedureVersion } from '../../../contracts/procedures';
+import type {
+  FieldMeta,
+  FieldSource,
+  PrefillResult,
+  ProcedureForm,
+  ProcedureVersion,
+} from '../../../contracts/procedures';
 import { findOwnRecord, type OwnHousehold } from '../population';
 import { inputsOf } from './prefill-stats';
 
@@ -25,11 +31,15 @@ type Member = OwnHousehold['members'][number];
 
 /** An address as one line: the address, then the commune when the line does not already name it. */
 function addressText(addressLine: string, unitName: string | null): string {
-  return unitName && !addressLine.toLowerCase().includes(unitName.toLowerCase()) ? `${addressLine}, ${unitName}` : addressLine;
+  return unitName && !addressLine.toLowerCase().includes(unitName.toLowerCase())
+    ? `${addressLine}, ${unitName}`
+    : addressLine;
 }
 
 function currentResidence(person: PersonDetail, kind: 'permanent' | 'temporary', today: string): string | undefined {
-  const r = person.residences.find((x) => x.kind === kind && x.validFrom <= today && (!x.validTo || x.validTo >= today));
+  const r = person.residences.find(
+    (x) => x.kind === kind && x.validFrom <= today && (!x.validTo || x.validTo >= today),
+  );
   return r ? addressText(r.addressLine, r.unitName) : undefined;
 }
 
@@ -89,9 +99,18 @@ function householdValue(view: RegistryView, path: string, meta: FieldMeta): unkn
     const columns = (meta.columns ?? []).map((c) => c.key);
     return h.members
       .filter((m) => m.alive && m.personId !== view.person?.id)
-      .map((m) => Object.fromEntries(columns.map((c): [string, unknown] => [c, memberColumn(m, c)]).filter(([, v]) => v !== undefined)));
+      .map((m) =>
+        Object.fromEntries(
+          columns.map((c): [string, unknown] => [c, memberColumn(m, c)]).filter(([, v]) => v !== undefined),
+        ),
+      );
   }
-  const person = who === 'head' ? h.members.find((m) => m.relationToHead === 'head' && m.alive) : who === 'spouse' ? spouseOf(view) : parentOf(view, who);
+  const person =
+    who === 'head'
+      ? h.members.find((m) => m.relationToHead === 'head' && m.alive)
+      : who === 'spouse'
+        ? spouseOf(view)
+        : parentOf(view, who);
   return person && key ? memberColumn(person, key) : undefined;
 }
 
@@ -112,7 +131,8 @@ export function resolvePrefill(form: ProcedureForm, view: RegistryView, claims: 
   let typedCount = 0;
   for (const [name, meta] of Object.entries(form.fields)) {
     let value: unknown;
-    if (meta.source === 'registry.person' && view.person && meta.path) value = personValue(view.person, meta.path, view.today);
+    if (meta.source === 'registry.person' && view.person && meta.path)
+      value = personValue(view.person, meta.path, view.today);
     else if (meta.source === 'registry.household' && meta.path) value = householdValue(view, meta.path, meta);
     else if (meta.source === 'eid' && meta.path) value = claims[meta.path];
     if (meta.source !== 'typed' && isAnswer(value)) {
@@ -140,5 +160,10 @@ export async function prefillForm(db: Db, version: ProcedureVersion, citizen: Ci
   const household = own?.household ?? null;
   const claims = { ...(citizen.nationalId ? { nationalId: citizen.nationalId } : {}), ...citizen.claims };
   const resolved = resolvePrefill(version.form, { person, household, today: todayInVietnam() }, claims);
-  return { versionId: version.id, code: version.code, ...resolved, eIdLevelOk: (citizen.eIdLevel ?? 0) >= version.requiredEidLevel };
+  return {
+    versionId: version.id,
+    code: version.code,
+    ...resolved,
+    eIdLevelOk: (citizen.eIdLevel ?? 0) >= version.requiredEidLevel,
+  };
 }

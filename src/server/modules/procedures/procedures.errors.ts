@@ -19,7 +19,14 @@ export function procedureNotFound(code: string, asOf: string): AppError {
     PROCEDURE_ERRORS.NOT_FOUND,
     `Không tìm thấy thủ tục mã ${code} có hiệu lực vào ngày ${formatDateVi(asOf)}`,
     `No procedure ${code} in force on ${asOf}`,
-    [{ field: 'code', code: PROCEDURE_ERRORS.NOT_FOUND, messageVi: `Không có thủ tục mã ${code} vào ngày ${formatDateVi(asOf)}`, messageEn: `No procedure ${code} on ${asOf}` }],
+    [
+      {
+        field: 'code',
+        code: PROCEDURE_ERRORS.NOT_FOUND,
+        messageVi: `Không có thủ tục mã ${code} vào ngày ${formatDateVi(asOf)}`,
+        messageEn: `No procedure ${code} on ${asOf}`,
+      },
+    ],
   );
 }
 

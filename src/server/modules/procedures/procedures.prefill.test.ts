@@ -10,10 +10,46 @@ import { validateSubmission } from './form-validation';
 import { seedProcedures } from './procedures.seed';
 
 // A household in Mường Tè: Sơn (head), Mai (his wife, level-2 e-ID), their son Minh; and Páo with a level-1 e-ID.
-const son = makePerson({ id: randomUUID(), nationalId: '012088000511', idCardNumber: '012088000511', fullName: 'Lò Văn Sơn', birthDate: '1988-07-01', birthYear: 1988, sex: 'male', relationToHead: 'head' });
-const mai = makePerson({ id: randomUUID(), nationalId: '012190000512', idCardNumber: '012190000512', fullName: 'Lò Thị Mai', relationToHead: 'spouse', phone: '0912000512', email: 'mai@example.vn' });
-const minh = makePerson({ id: randomUUID(), nationalId: '012215000513', idCardNumber: '012215000513', fullName: 'Lò Văn Minh', birthDate: '2015-06-01', birthYear: 2015, sex: 'male', relationToHead: 'child', eIdLevel: 0 });
-const pao = makePerson({ id: randomUUID(), nationalId: '012085000514', idCardNumber: '012085000514', fullName: 'Giàng A Páo', birthDate: '1985-07-02', birthYear: 1985, sex: 'male', eIdLevel: 1 });
+const son = makePerson({
+  id: randomUUID(),
+  nationalId: '012088000511',
+  idCardNumber: '012088000511',
+  fullName: 'Lò Văn Sơn',
+  birthDate: '1988-07-01',
+  birthYear: 1988,
+  sex: 'male',
+  relationToHead: 'head',
+});
+const mai = makePerson({
+  id: randomUUID(),
+  nationalId: '012190000512',
+  idCardNumber: '012190000512',
+  fullName: 'Lò Thị Mai',
+  relationToHead: 'spouse',
+  phone: '0912000512',
+  email: 'mai@example.vn',
+});
+const minh = makePerson({
+  id: randomUUID(),
+  nationalId: '012215000513',
+  idCardNumber: '012215000513',
+  fullName: 'Lò Văn Minh',
+  birthDate: '2015-06-01',
+  birthYear: 2015,
+  sex: 'male',
+  relationToHead: 'child',
+  eIdLevel: 0,
+});
+const pao = makePerson({
+  id: randomUUID(),
+  nationalId: '012085000514',
+  idCardNumber: '012085000514',
+  fullName: 'Giàng A Páo',
+  birthDate: '1985-07-02',
+  birthYear: 1985,
+  sex: 'male',
+  eIdLevel: 1,
+});
 
 /**
  * Signs a citizen in through the sandbox e-ID of a listening test app (as test/citizen-eid.test.ts
@@ -25,7 +61,9 @@ async function eidSignIn(base: string, nationalId: string): Promise<Browser> {
   let res = await browser.request(`${base}/api/v1/auth/eid/login?returnTo=/me`);
   let page = await browser.follow(res, `${base}/api/v1/auth/eid/login`, stopAt);
   let html = await page.response.text();
-  res = await browser.request(new URL(formAction(html, '/login'), page.url).href, { form: { nationalId, passcode: '123456' } });
+  res = await browser.request(new URL(formAction(html, '/login'), page.url).href, {
+    form: { nationalId, passcode: '123456' },
+  });
   page = await browser.follow(res, page.url, stopAt);
   if (!page.url.startsWith(stopAt)) {
     html = await page.response.text();
@@ -61,16 +99,47 @@ describe('GET /procedures/:code/prefill for a citizen signed in with e-ID', () =
     const { status, body } = await getJson<PrefillResult>(maiBrowser, '/api/v1/procedures/1.010039/prefill');
     expect(status).toBe(200);
     expect(body.values).toMatchObject({
-      fullName: 'Lò Thị Mai', birthDate: '1990-03-15', sex: 'female', nationalId: '012190000512', phone: '0912000512', email: 'mai@example.vn',
-      headFullName: 'Lò Văn Sơn', headNationalId: '012088000511', relationToHead: 'spouse',
+      fullName: 'Lò Thị Mai',
+      birthDate: '1990-03-15',
+      sex: 'female',
+      nationalId: '012190000512',
+      phone: '0912000512',
+      email: 'mai@example.vn',
+      headFullName: 'Lò Văn Sơn',
+      headNationalId: '012088000511',
+      relationToHead: 'spouse',
     });
     expect(String(body.values.address)).toContain('Bản Mường');
     expect(body.values.members).toEqual([
-      { fullName: 'Lò Văn Sơn', birthDate: '1988-07-01', sex: 'male', nationalId: '012088000511', relationToHead: 'head' },
-      { fullName: 'Lò Văn Minh', birthDate: '2015-06-01', sex: 'male', nationalId: '012215000513', relationToHead: 'child' },
+      {
+        fullName: 'Lò Văn Sơn',
+        birthDate: '1988-07-01',
+        sex: 'male',
+        nationalId: '012088000511',
+        relationToHead: 'head',
+      },
+      {
+        fullName: 'Lò Văn Minh',
+        birthDate: '2015-06-01',
+        sex: 'male',
+        nationalId: '012215000513',
+        relationToHead: 'child',
+      },
     ]);
-    expect(body.sources).toMatchObject({ fullName: 'registry.person', nationalId: 'eid', members: 'registry.household', requestContent: 'typed' });
-    expect(body.editable).toMatchObject({ fullName: false, birthDate: false, nationalId: false, phone: true, email: true, members: true });
+    expect(body.sources).toMatchObject({
+      fullName: 'registry.person',
+      nationalId: 'eid',
+      members: 'registry.household',
+      requestContent: 'typed',
+    });
+    expect(body.editable).toMatchObject({
+      fullName: false,
+      birthDate: false,
+      nationalId: false,
+      phone: true,
+      email: true,
+      members: true,
+    });
     expect(body).toMatchObject({ missing: [], typedCount: 4, eIdLevelOk: true });
   });
 
@@ -85,7 +154,12 @@ describe('GET /procedures/:code/prefill for a citizen signed in with e-ID', () =
 
   it('fills the parents of a newborn from the couple for birth registration', async () => {
     const { body } = await getJson<PrefillResult>(maiBrowser, '/api/v1/procedures/1.001193/prefill');
-    expect(body.values).toMatchObject({ declarantFullName: 'Lò Thị Mai', motherFullName: 'Lò Thị Mai', fatherFullName: 'Lò Văn Sơn', fatherNationalId: '012088000511' });
+    expect(body.values).toMatchObject({
+      declarantFullName: 'Lò Thị Mai',
+      motherFullName: 'Lò Thị Mai',
+      fatherFullName: 'Lò Văn Sơn',
+      fatherNationalId: '012088000511',
+    });
     expect(body.sources.childFullName).toBe('typed');
   });
 

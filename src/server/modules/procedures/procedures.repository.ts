@@ -9,23 +9,40 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** SQL condition: the version is in force on `asOf` (bounds inclusive, null end = open). */
 export function inForceOn(asOf: string): SQL {
-  return and(lte(procedureVersions.effectiveFrom, asOf), or(isNull(procedureVersions.effectiveTo), gte(procedureVersions.effectiveTo, asOf))) as SQL;
+  return and(
+    lte(procedureVersions.effectiveFrom, asOf),
+    or(isNull(procedureVersions.effectiveTo), gte(procedureVersions.effectiveTo, asOf)),
+  ) as SQL;
 }
 
 /** Versions in force on `asOf`, optionally of one field and containing every word of a search key. */
-export async function listInForce(db: Db, asOf: string, filter: { field?: VersionRow['field']; words?: string[] } = {}): Promise<VersionRow[]> {
+export async function listInForce(
+  db: Db,
+  asOf: string,
+  filter: { field?: VersionRow['field']; words?: string[] } = {},
+): Promise<VersionRow[]> {
   const conditions: SQL[] = [inForceOn(asOf)];
   if (filter.field) conditions.push(eq(procedureVersions.field, filter.field));
   // Keys hold only [a-z0-9 ] (population's searchKey), so the words need no LIKE escaping.
   for (const word of filter.words ?? []) conditions.push(sql`${procedureVersions.searchKey} like ${`%${word}%`}`);
   // Residence first (most filings), then civil status, then the interlinked groups.
   const fieldOrder = sql`case ${procedureVersions.field} when 'residence' then 0 when 'civil_status' then 1 else 2 end`;
-  return db.select().from(procedureVersions).where(and(...conditions)).orderBy(fieldOrder, asc(procedureVersions.code));
+  return db
+    .select()
+    .from(procedureVersions)
+    .where(and(...conditions))
+    .orderBy(fieldOrder, asc(procedureVersions.code));
 }
 
 /** The version of `code` in force on `asOf`, if any. */
 export async function findInForce(db: Db, code: string, asOf: string): Promise<VersionRow | undefined> {
-  return (await db.select().from(procedureVersions).where(and(eq(procedureVersions.code, code), inForceOn(asOf))).limit(1))[0];
+  return (
+    await db
+      .select()
+      .from(procedureVersions)
+      .where(and(eq(procedureVersions.code, code), inForceOn(asOf)))
+      .limit(1)
+  )[0];
 }
 
 /** A version by id. */
@@ -35,12 +52,18 @@ export async function findById(db: Db, id: string): Promise<VersionRow | undefin
 
 /** Every version of a code, newest first. */
 export async function listByCode(db: Db | Tx, code: string): Promise<VersionRow[]> {
-  return db.select().from(procedureVersions).where(eq(procedureVersions.code, code)).orderBy(desc(procedureVersions.version));
+  return db
+    .select()
+    .from(procedureVersions)
+    .where(eq(procedureVersions.code, code))
+    .orderBy(desc(procedureVersions.version));
 }
 
 /** (code, effective_from) of every version: what the reference seed compares against. */
 export async function listVersionKeys(db: Db): Promise<Array<{ code: string; effectiveFrom: string }>> {
-  return db.select({ code: procedureVersions.code, effectiveFrom: procedureVersions.effectiveFrom }).from(procedureVersions);
+  return db
+    .select({ code: procedureVersions.code, effectiveFrom: procedureVersions.effectiveFrom })
+    .from(procedureVersions);
 }
 
 /** Creates the procedure's anchor row if missing, then locks it for the rest of the transaction. */
@@ -51,7 +74,10 @@ export async function lockProcedure(tx: Tx, code: string): Promise<void> {
 
 /** Closes an open version on `effectiveTo` (the only change a version accepts). */
 export async function closeVersion(tx: Tx, id: string, effectiveTo: string): Promise<void> {
-  await tx.update(procedureVersions).set({ effectiveTo }).where(and(eq(procedureVersions.id, id), isNull(procedureVersions.effectiveTo)));
+  await tx
+    .update(procedureVersions)
+    .set({ effectiveTo })
+    .where(and(eq(procedureVersions.id, id), isNull(procedureVersions.effectiveTo)));
 }
 
 /** Inserts a version and returns it. */

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
-import type { FormResponse, PrefillStats, ProcedureList, ProcedureVersion, VersionList } from '../../../contracts/procedures';
+import type {
+  FormResponse,
+  PrefillStats,
+  ProcedureList,
+  ProcedureVersion,
+  VersionList,
+} from '../../../contracts/procedures';
 import { seedProcedures } from './procedures.seed';
 import { daysFromToday, versionBody } from './test-support';
 
@@ -16,7 +22,14 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const get = (url: string) => t.app.inject({ method: 'GET', url });
-type ErrorBody = { error: { code: string; messageVi: string; messageEn: string; fields?: Array<{ field: string; messageVi: string; messageEn: string }> } };
+type ErrorBody = {
+  error: {
+    code: string;
+    messageVi: string;
+    messageEn: string;
+    fields?: Array<{ field: string; messageVi: string; messageEn: string }>;
+  };
+};
 
 describe('public catalog', () => {
   it('lists the 15 procedures in force with their standard fees, without signing in', async () => {
@@ -24,11 +37,23 @@ describe('public catalog', () => {
     expect(res.statusCode).toBe(200);
     const { items, total } = res.json<ProcedureList>();
     expect(total).toBe(15);
-    expect(items.find((i) => i.code === '1.004222')).toMatchObject({ nameVi: 'Đăng ký thường trú', field: 'residence', feeDirect: 20_000, feeOnline: 10_000, timeLimitWorkingDays: 7, requiredEidLevel: 2, onlineLevel: 'full' });
+    expect(items.find((i) => i.code === '1.004222')).toMatchObject({
+      nameVi: 'Đăng ký thường trú',
+      field: 'residence',
+      feeDirect: 20_000,
+      feeOnline: 10_000,
+      timeLimitWorkingDays: 7,
+      requiredEidLevel: 2,
+      onlineLevel: 'full',
+    });
   });
 
   it('filters by field', async () => {
-    const field = async (f: string) => (await get(`/api/v1/procedures?field=${f}`)).json<ProcedureList>().items.map((i) => i.code).sort();
+    const field = async (f: string) =>
+      (await get(`/api/v1/procedures?field=${f}`))
+        .json<ProcedureList>()
+        .items.map((i) => i.code)
+        .sort();
     expect(await field('residence')).toHaveLength(10);
     expect(await field('civil_status')).toEqual(['1.000656', '1.000894', '1.001193']);
     expect(await field('interlinked')).toEqual(['1.011537', 'LT.01']);
@@ -46,15 +71,30 @@ describe('public catalog', () => {
     ['khong co thu tuc nay', []],
   ])('finds "%s" ignoring diacritics and case', async (q, codes) => {
     const res = await get(`/api/v1/procedures?q=${encodeURIComponent(q)}`);
-    expect(res.json<ProcedureList>().items.map((i) => i.code).sort()).toEqual(codes);
+    expect(
+      res
+        .json<ProcedureList>()
+        .items.map((i) => i.code)
+        .sort(),
+    ).toEqual(codes);
   });
 
   it('shows a procedure: documents (with what the registry replaces), fees and exemptions, time limit, online and e-ID levels', async () => {
     const res = await get('/api/v1/procedures/1.004194');
     expect(res.statusCode).toBe(200);
     const v = res.json<ProcedureVersion>();
-    expect(v).toMatchObject({ code: '1.004194', version: 1, effectiveFrom: '2025-07-01', effectiveTo: null, handledByRole: 'commune_police', agencyLevel: 'commune' });
-    expect(v.fees.items.map((i) => [i.code, i.basis, i.direct, i.online])).toEqual([['standard', 'per_dossier', 15_000, 7_000], ['list', 'per_person', 10_000, 5_000]]);
+    expect(v).toMatchObject({
+      code: '1.004194',
+      version: 1,
+      effectiveFrom: '2025-07-01',
+      effectiveTo: null,
+      handledByRole: 'commune_police',
+      agencyLevel: 'commune',
+    });
+    expect(v.fees.items.map((i) => [i.code, i.basis, i.direct, i.online])).toEqual([
+      ['standard', 'per_dossier', 15_000, 7_000],
+      ['list', 'per_person', 10_000, 5_000],
+    ]);
     expect(v.fees.exemptions.length).toBe(8);
     expect(v.documents.map((d) => d.code)).toContain('lawful_dwelling');
     expect(v.form.formCode).toBe('CT01');
@@ -72,9 +112,18 @@ describe('public catalog', () => {
     const { form, versionId, version } = res.json<FormResponse>();
     expect(version).toBe(1);
     expect(versionId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(form.schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', additionalProperties: false });
+    expect(form.schema).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      additionalProperties: false,
+    });
     expect(Object.keys(form.fields).sort()).toEqual(Object.keys(form.schema.properties as object).sort());
-    expect(form.fields.members).toMatchObject({ source: 'registry.household', path: 'members', widget: 'table', editable: true });
+    expect(form.fields.members).toMatchObject({
+      source: 'registry.household',
+      path: 'members',
+      widget: 'table',
+      editable: true,
+    });
     expect(form.fields.address).toMatchObject({ source: 'registry.household', path: 'addressLine', editable: false });
   });
 
@@ -109,7 +158,8 @@ describe('public catalog', () => {
 });
 
 describe('versions (administrators)', () => {
-  const post = (s: Session, code: string, payload: unknown) => s.inject({ method: 'POST', url: `/api/v1/procedures/${code}/versions`, payload: payload as object });
+  const post = (s: Session, code: string, payload: unknown) =>
+    s.inject({ method: 'POST', url: `/api/v1/procedures/${code}/versions`, payload: payload as object });
 
   it('lets an administrator create a new version; the old one keeps its content and gets an end date', async () => {
     const before = (await get('/api/v1/procedures/1.010038')).json<ProcedureVersion>();
@@ -119,14 +169,21 @@ describe('versions (administrators)', () => {
     const res = await post(admin, '1.010038', body);
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json<{ version: ProcedureVersion; closedVersionId: string }>();
-    expect(created.version).toMatchObject({ version: 2, effectiveFrom: start, timeLimitWorkingDays: 4, changeNote: 'Thay đổi để kiểm thử' });
+    expect(created.version).toMatchObject({
+      version: 2,
+      effectiveFrom: start,
+      timeLimitWorkingDays: 4,
+      changeNote: 'Thay đổi để kiểm thử',
+    });
     expect(created.closedVersionId).toBe(before.id);
     const old = (await get(`/api/v1/procedures/versions/${before.id}`)).json<ProcedureVersion>();
     expect(old.fees.items[0]!.online).toBe(5_000);
     expect(old.timeLimitWorkingDays).toBe(5);
     expect(old.effectiveTo).toBe(daysFromToday(9));
     expect((await get('/api/v1/procedures/1.010038')).json<ProcedureVersion>().id).toBe(before.id); // still in force today
-    expect((await get(`/api/v1/procedures/1.010038?asOf=${start}`)).json<ProcedureVersion>().id).toBe(created.version.id);
+    expect((await get(`/api/v1/procedures/1.010038?asOf=${start}`)).json<ProcedureVersion>().id).toBe(
+      created.version.id,
+    );
     const versions = await officer.inject('/api/v1/procedures/1.010038/versions');
     expect(versions.json<VersionList>().items.map((v) => v.version)).toEqual([2, 1]);
   });
@@ -134,26 +191,90 @@ describe('versions (administrators)', () => {
   it('answers an overlapping version with 409', async () => {
     const start = daysFromToday(20);
     expect((await post(admin, '1.003677', await versionBody('1.003677', start))).statusCode).toBe(201);
-    const res = await post(admin, '1.003677', await versionBody('1.003677', daysFromToday(15), { effectiveTo: daysFromToday(25) }));
+    const res = await post(
+      admin,
+      '1.003677',
+      await versionBody('1.003677', daysFromToday(15), { effectiveTo: daysFromToday(25) }),
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json<ErrorBody>().error.code).toBe('PROCEDURE.VERSION_CONFLICT');
   });
 
   it('creates the first version of a new procedure code', async () => {
-    const res = await post(admin, '1.999001', await versionBody('1.010041', daysFromToday(1), { nameVi: 'Thủ tục thử nghiệm', nameEn: 'Trial procedure' }));
+    const res = await post(
+      admin,
+      '1.999001',
+      await versionBody('1.010041', daysFromToday(1), { nameVi: 'Thủ tục thử nghiệm', nameEn: 'Trial procedure' }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     expect((await get('/api/v1/procedures?q=thu nghiem')).json<ProcedureList>().items).toEqual([]); // not in force before tomorrow
-    expect((await get(`/api/v1/procedures?q=thu%20nghiem&asOf=${daysFromToday(1)}`)).json<ProcedureList>().items.map((i) => i.code)).toEqual(['1.999001']);
+    expect(
+      (await get(`/api/v1/procedures?q=thu%20nghiem&asOf=${daysFromToday(1)}`))
+        .json<ProcedureList>()
+        .items.map((i) => i.code),
+    ).toEqual(['1.999001']);
   });
 
-  it.each<[string, (b: Record<string, unknown> & { form: { schema: Record<string, unknown>; fields: Record<string, { source: string; path: string | null }> } }) => void, string]>([
-    ['a JSON Schema that does not compile', (b) => { (b.form.schema.properties as Record<string, Record<string, unknown>>).email!.maxLenght = 5; }, 'form.schema'],
-    ['a field source the registry does not have', (b) => { b.form.fields.phone!.path = 'mobile'; }, 'form.fields.phone.path'],
-    ['a half-day step broken', (b) => { b.timeLimitWorkingDays = 2.3; }, 'timeLimitWorkingDays'],
-    ['a negative fee', (b) => { (b.fees as { items: Array<{ direct: number }> }).items[0]!.direct = -1; }, 'fees.items.0.direct'],
-    ['an unknown top-level property', (b) => { b.colour = 'blue'; }, 'colour'],
-    ['a start in the past', (b) => { b.effectiveFrom = daysFromToday(-3); }, 'effectiveFrom'],
-    ['a missing change note', (b) => { delete b.changeNote; }, 'changeNote'],
+  it.each<
+    [
+      string,
+      (
+        b: Record<string, unknown> & {
+          form: { schema: Record<string, unknown>; fields: Record<string, { source: string; path: string | null }> };
+        },
+      ) => void,
+      string,
+    ]
+  >([
+    [
+      'a JSON Schema that does not compile',
+      (b) => {
+        (b.form.schema.properties as Record<string, Record<string, unknown>>).email!.maxLenght = 5;
+      },
+      'form.schema',
+    ],
+    [
+      'a field source the registry does not have',
+      (b) => {
+        b.form.fields.phone!.path = 'mobile';
+      },
+      'form.fields.phone.path',
+    ],
+    [
+      'a half-day step broken',
+      (b) => {
+        b.timeLimitWorkingDays = 2.3;
+      },
+      'timeLimitWorkingDays',
+    ],
+    [
+      'a negative fee',
+      (b) => {
+        (b.fees as { items: Array<{ direct: number }> }).items[0]!.direct = -1;
+      },
+      'fees.items.0.direct',
+    ],
+    [
+      'an unknown top-level property',
+      (b) => {
+        b.colour = 'blue';
+      },
+      'colour',
+    ],
+    [
+      'a start in the past',
+      (b) => {
+        b.effectiveFrom = daysFromToday(-3);
+      },
+      'effectiveFrom',
+    ],
+    [
+      'a missing change note',
+      (b) => {
+        delete b.changeNote;
+      },
+      'changeNote',
+    ],
   ])('refuses %s with a 400 naming the field', async (_name, change, field) => {
     const body = (await versionBody('1.004222', daysFromToday(200))) as unknown as Parameters<typeof change>[0];
     change(body);
@@ -170,7 +291,9 @@ describe('versions (administrators)', () => {
     expect((await post(officer, '1.010041', body)).statusCode).toBe(403);
     const civil = await t.staff('civil_status_officer', '03445');
     expect((await post(civil, '1.010041', body)).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/procedures/1.010041/versions', payload: body })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/procedures/1.010041/versions', payload: body })).statusCode,
+    ).toBe(401);
     expect((await get('/api/v1/procedures/1.010041/versions')).statusCode).toBe(401);
     expect((await admin.inject('/api/v1/procedures/1.010041/versions')).statusCode).toBe(200);
     expect((await admin.inject('/api/v1/procedures/0.000000/versions')).statusCode).toBe(404);

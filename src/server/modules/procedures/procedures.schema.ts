@@ -1,4 +1,16 @@
-import { pgSchema, uuid, text, date, smallint, integer, timestamp, jsonb, index, uniqueIndex, check } from 'drizzle-orm/pg-core';
+import {
+  pgSchema,
+  uuid,
+  text,
+  date,
+  smallint,
+  integer,
+  timestamp,
+  jsonb,
+  index,
+  uniqueIndex,
+  check,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { ComponentProcedure, Fees, ProcedureForm, RequiredDocument } from '../../../contracts/procedures';
 

@@ -2,7 +2,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '../../platform/db';
-import { FeeExemption, Fees, ProcedureCode, ProcedureDefinition, ProcedureForm, type NewVersionBody } from '../../../contracts/procedures';
+import {
+  FeeExemption,
+  Fees,
+  ProcedureCode,
+  ProcedureDefinition,
+  ProcedureForm,
+  type NewVersionBody,
+} from '../../../contracts/procedures';
 import { IsoDate } from '../../../contracts/common';
 import { expandForm, FormTemplateRef } from './form-template';
 import * as repo from './procedures.repository';
@@ -47,7 +54,10 @@ export async function loadReferenceProcedures(dir = PROCEDURES_REFERENCE_DIR): P
     if (!parsed.success) throw new Error(`reference/procedures/${f}: ${parsed.error.message}`);
     for (const e of parsed.data.procedures) {
       const exemptions = typeof e.fees.exemptions === 'string' ? lists[e.fees.exemptions] : e.fees.exemptions;
-      if (!exemptions) throw new Error(`reference/procedures/${f}: ${e.code}: unknown exemption list ${JSON.stringify(e.fees.exemptions)}`);
+      if (!exemptions)
+        throw new Error(
+          `reference/procedures/${f}: ${e.code}: unknown exemption list ${JSON.stringify(e.fees.exemptions)}`,
+        );
       const form = 'template' in e.form ? expandForm(e.form, templates) : e.form;
       out.push({ ...e, fees: { ...e.fees, exemptions }, form, changeNote: e.changeNote ?? `Dữ liệu tham chiếu: ${f}` });
     }
@@ -60,7 +70,10 @@ export async function loadReferenceProcedures(dir = PROCEDURES_REFERENCE_DIR): P
  * not stored yet becomes a version (closing the previous open one). Idempotent — run at every start;
  * a stored version is never changed, so correcting the law means adding a dated entry.
  */
-export async function seedProcedures(db: Db, dir = PROCEDURES_REFERENCE_DIR): Promise<{ created: number; existing: number }> {
+export async function seedProcedures(
+  db: Db,
+  dir = PROCEDURES_REFERENCE_DIR,
+): Promise<{ created: number; existing: number }> {
   const reference = await loadReferenceProcedures(dir);
   const stored = new Set((await repo.listVersionKeys(db)).map((k) => `${k.code}@${k.effectiveFrom}`));
   let created = 0;

@@ -2,7 +2,13 @@ import type { Db } from '../../platform/db';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { formatDateVi, todayInVietnam } from '../../../contracts/common';
 import type { FieldProblem } from '../../../contracts/messages';
-import type { NewVersionBody, ProcedureDefinition, ProcedureList, ProcedureListQuery, ProcedureVersion } from '../../../contracts/procedures';
+import type {
+  NewVersionBody,
+  ProcedureDefinition,
+  ProcedureList,
+  ProcedureListQuery,
+  ProcedureVersion,
+} from '../../../contracts/procedures';
 import { searchKey } from '../population';
 import { validateFormDefinition } from './form-definition';
 import { PROCEDURE_ERRORS, definitionInvalid, problem, procedureNotFound } from './procedures.errors';
@@ -18,7 +24,11 @@ export const VERSION_IN_FORCE_TTL_MS = 5_000;
 const inForce = new WeakMap<Db, Map<string, { at: number; version: Promise<ProcedureVersion> }>>();
 
 /** The version of `code` in force on `asOf` (default: today in Vietnam); PROCEDURE.NOT_FOUND otherwise. */
-export async function getProcedureVersion(db: Db, code: string, asOf: string = todayInVietnam()): Promise<ProcedureVersion> {
+export async function getProcedureVersion(
+  db: Db,
+  code: string,
+  asOf: string = todayInVietnam(),
+): Promise<ProcedureVersion> {
   let cache = inForce.get(db);
   if (!cache) inForce.set(db, (cache = new Map<string, { at: number; version: Promise<ProcedureVersion> }>()));
   const key = `${code}@${asOf}`;
@@ -57,7 +67,11 @@ export async function listVersions(db: Db, code: string): Promise<ProcedureVersi
 }
 
 /** Who handles which field (issue #4): commune police for residence, the civil-status officer otherwise. */
-const ROLE_OF_FIELD = { residence: 'commune_police', civil_status: 'civil_status_officer', interlinked: 'civil_status_officer' } as const;
+const ROLE_OF_FIELD = {
+  residence: 'commune_police',
+  civil_status: 'civil_status_officer',
+  interlinked: 'civil_status_officer',
+} as const;
 
 function duplicates(codes: string[]): string[] {
   return codes.filter((c, i) => codes.indexOf(c) !== i);
@@ -67,15 +81,33 @@ function duplicates(codes: string[]): string[] {
 export function checkDefinition(def: ProcedureDefinition): FieldProblem[] {
   const out = validateFormDefinition(def.form);
   if (def.handledByRole !== ROLE_OF_FIELD[def.field]) {
-    out.push(problem('handledByRole', `Lĩnh vực này do "${ROLE_OF_FIELD[def.field]}" giải quyết`, `This field is handled by "${ROLE_OF_FIELD[def.field]}"`));
+    out.push(
+      problem(
+        'handledByRole',
+        `Lĩnh vực này do "${ROLE_OF_FIELD[def.field]}" giải quyết`,
+        `This field is handled by "${ROLE_OF_FIELD[def.field]}"`,
+      ),
+    );
   }
   if (def.field === 'interlinked' && (def.components.length < 2 || def.requiredEidLevel !== 2)) {
-    out.push(problem('components', 'Nhóm thủ tục liên thông cần ít nhất 2 thủ tục thành phần và tài khoản định danh mức 2', 'An interlinked group needs at least 2 component procedures and e-ID level 2'));
+    out.push(
+      problem(
+        'components',
+        'Nhóm thủ tục liên thông cần ít nhất 2 thủ tục thành phần và tài khoản định danh mức 2',
+        'An interlinked group needs at least 2 component procedures and e-ID level 2',
+      ),
+    );
   }
   const items = def.fees.items.map((i) => i.code);
-  if (items.length > 0 && !items.includes('standard')) out.push(problem('fees.items', 'Cần một mức lệ phí mã "standard"', 'A fee item with code "standard" is required'));
-  for (const [list, codes] of [['fees.items', items], ['fees.exemptions', def.fees.exemptions.map((e) => e.code)], ['documents', def.documents.map((d) => d.code)]] as const) {
-    for (const dup of duplicates([...codes])) out.push(problem(list, `Mã "${dup}" bị trùng`, `Code "${dup}" is repeated`));
+  if (items.length > 0 && !items.includes('standard'))
+    out.push(problem('fees.items', 'Cần một mức lệ phí mã "standard"', 'A fee item with code "standard" is required'));
+  for (const [list, codes] of [
+    ['fees.items', items],
+    ['fees.exemptions', def.fees.exemptions.map((e) => e.code)],
+    ['documents', def.documents.map((d) => d.code)],
+  ] as const) {
+    for (const dup of duplicates([...codes]))
+      out.push(problem(list, `Mã "${dup}" bị trùng`, `Code "${dup}" is repeated`));
   }
   return out;
 }
@@ -86,16 +118,29 @@ function dayBefore(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-function overlaps(a: { effectiveFrom: string; effectiveTo: string | null }, b: { effectiveFrom: string; effectiveTo: string | null }): boolean {
-  return (a.effectiveTo === null || a.effectiveTo >= b.effectiveFrom) && (b.effectiveTo === null || b.effectiveTo >= a.effectiveFrom);
+function overlaps(
+  a: { effectiveFrom: string; effectiveTo: string | null },
+  b: { effectiveFrom: string; effectiveTo: string | null },
+): boolean {
+  return (
+    (a.effectiveTo === null || a.effectiveTo >= b.effectiveFrom) &&
+    (b.effectiveTo === null || b.effectiveTo >= a.effectiveFrom)
+  );
 }
 
-function versionConflict(code: string, clash: { version: number; effectiveFrom: string; effectiveTo: string | null } | null): AppError {
-  const periodVi = clash ? ` (từ ${formatDateVi(clash.effectiveFrom)} ${clash.effectiveTo ? `đến ${formatDateVi(clash.effectiveTo)}` : 'đến nay'})` : '';
+function versionConflict(
+  code: string,
+  clash: { version: number; effectiveFrom: string; effectiveTo: string | null } | null,
+): AppError {
+  const periodVi = clash
+    ? ` (từ ${formatDateVi(clash.effectiveFrom)} ${clash.effectiveTo ? `đến ${formatDateVi(clash.effectiveTo)}` : 'đến nay'})`
+    : '';
   const periodEn = clash ? ` (${clash.effectiveFrom} → ${clash.effectiveTo ?? 'open'})` : '';
   const vi = `Thời gian hiệu lực trùng với phiên bản ${clash?.version ?? 'khác'} của thủ tục ${code}${periodVi}`;
   const en = `The period overlaps version ${clash?.version ?? '(another)'} of procedure ${code}${periodEn}`;
-  return new AppError(PROCEDURE_ERRORS.VERSION_CONFLICT, vi, en, [{ field: 'effectiveFrom', code: PROCEDURE_ERRORS.VERSION_CONFLICT, messageVi: vi, messageEn: en }]);
+  return new AppError(PROCEDURE_ERRORS.VERSION_CONFLICT, vi, en, [
+    { field: 'effectiveFrom', code: PROCEDURE_ERRORS.VERSION_CONFLICT, messageVi: vi, messageEn: en },
+  ]);
 }
 
 /** The PostgreSQL error code of an error or of the driver error Drizzle wraps. */
@@ -122,16 +167,31 @@ export interface CreateVersionOptions {
  * race (the database trigger backs the check). Administrators cannot start a version in the past,
  * so no dossier filed under the old version ever falls outside its version's period.
  */
-export async function createVersion(db: Db, code: string, body: NewVersionBody, options: CreateVersionOptions): Promise<{ version: ProcedureVersion; closed: string | null }> {
+export async function createVersion(
+  db: Db,
+  code: string,
+  body: NewVersionBody,
+  options: CreateVersionOptions,
+): Promise<{ version: ProcedureVersion; closed: string | null }> {
   const problems = checkDefinition(body);
   if (problems.length) throw definitionInvalid(problems);
   const today = options.today ?? todayInVietnam();
   if (!options.allowPast && body.effectiveFrom < today) {
-    throw invalidField(PROCEDURE_ERRORS.EFFECTIVE_FROM_INVALID, 'effectiveFrom', `Phiên bản mới chỉ có hiệu lực từ hôm nay (${formatDateVi(today)}) trở đi`, `A new version takes effect today (${today}) or later`);
+    throw invalidField(
+      PROCEDURE_ERRORS.EFFECTIVE_FROM_INVALID,
+      'effectiveFrom',
+      `Phiên bản mới chỉ có hiệu lực từ hôm nay (${formatDateVi(today)}) trở đi`,
+      `A new version takes effect today (${today}) or later`,
+    );
   }
   const effectiveTo = body.effectiveTo ?? null;
   if (effectiveTo !== null && effectiveTo < body.effectiveFrom) {
-    throw invalidField(PROCEDURE_ERRORS.EFFECTIVE_FROM_INVALID, 'effectiveTo', 'Ngày hết hiệu lực phải sau ngày bắt đầu', 'The end date must not be before the start date');
+    throw invalidField(
+      PROCEDURE_ERRORS.EFFECTIVE_FROM_INVALID,
+      'effectiveTo',
+      'Ngày hết hiệu lực phải sau ngày bắt đầu',
+      'The end date must not be before the start date',
+    );
   }
   const period = { effectiveFrom: body.effectiveFrom, effectiveTo };
   try {
@@ -143,14 +203,29 @@ export async function createVersion(db: Db, code: string, body: NewVersionBody, 
       if (clash) throw versionConflict(code, clash);
       if (open) await repo.closeVersion(tx, open.id, dayBefore(body.effectiveFrom));
       const row = await repo.insertVersion(tx, {
-        code, version: (existing[0]?.version ?? 0) + 1, ...period,
-        nameVi: body.nameVi, nameEn: body.nameEn, searchKey: searchKey(`${code} ${body.nameVi} ${body.nameEn}`),
-        field: body.field, agencyLevel: body.agencyLevel, handledByRole: body.handledByRole, onlineLevel: body.onlineLevel,
-        requiredEidLevel: body.requiredEidLevel, timeLimitHalfDays: Math.round(body.timeLimitWorkingDays * 2),
-        timeLimitNoteVi: body.timeLimitNote, timeLimitNoteEn: body.timeLimitNoteEn,
-        fees: body.fees, documents: body.documents, form: body.form, components: body.components,
-        legalBasis: body.legalBasis, sources: body.sources, unconfirmed: body.unconfirmed,
-        changeNote: body.changeNote, createdBy: options.createdBy,
+        code,
+        version: (existing[0]?.version ?? 0) + 1,
+        ...period,
+        nameVi: body.nameVi,
+        nameEn: body.nameEn,
+        searchKey: searchKey(`${code} ${body.nameVi} ${body.nameEn}`),
+        field: body.field,
+        agencyLevel: body.agencyLevel,
+        handledByRole: body.handledByRole,
+        onlineLevel: body.onlineLevel,
+        requiredEidLevel: body.requiredEidLevel,
+        timeLimitHalfDays: Math.round(body.timeLimitWorkingDays * 2),
+        timeLimitNoteVi: body.timeLimitNote,
+        timeLimitNoteEn: body.timeLimitNoteEn,
+        fees: body.fees,
+        documents: body.documents,
+        form: body.form,
+        components: body.components,
+        legalBasis: body.legalBasis,
+        sources: body.sources,
+        unconfirmed: body.unconfirmed,
+        changeNote: body.changeNote,
+        createdBy: options.createdBy,
       });
       return { version: presentVersion(row), closed: open?.id ?? null };
     });

@@ -26,7 +26,11 @@ export function daysFromToday(days: number): string {
 }
 
 /** A new-version body from a reference procedure, starting on `effectiveFrom`, with changes. */
-export async function versionBody(code: string, effectiveFrom: string, changes: Partial<NewVersionBody> = {}): Promise<NewVersionBody> {
+export async function versionBody(
+  code: string,
+  effectiveFrom: string,
+  changes: Partial<NewVersionBody> = {},
+): Promise<NewVersionBody> {
   const { code: _code, ...body } = await referenceProcedure(code);
   return { ...structuredClone(body), effectiveFrom, effectiveTo: null, changeNote: 'Thay đổi để kiểm thử', ...changes };
 }

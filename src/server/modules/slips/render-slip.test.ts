@@ -111,7 +111,8 @@ describe('renderSlip', () => {
   it('extracts the same text for a slip whatever was rendered before it (no font state shared between documents)', async () => {
     const kinds = ['supplement', 'apology', 'receipt', 'refusal'] as const;
     const first = new Map<SlipKind, string>();
-    for (const kind of kinds) first.set(kind, extractText(await renderSlip(slip(kind, { applicantName: 'Hoàng Ôn Ìn Ọt' }))));
+    for (const kind of kinds)
+      first.set(kind, extractText(await renderSlip(slip(kind, { applicantName: 'Hoàng Ôn Ìn Ọt' }))));
     for (const kind of [...kinds].reverse()) {
       const again = extractText(await renderSlip(slip(kind, { applicantName: 'Hoàng Ôn Ìn Ọt' })));
       expect(again).toBe(first.get(kind));
@@ -124,7 +125,9 @@ describe('renderSlip', () => {
     const pdf = await renderSlip(slip('receipt', { lookupUrl: undefined }));
     expect(decodeQr(rasterizePage(pdf))).toBe(CODE);
     expect(slipQrPayload(CODE)).toBe(CODE);
-    expect(slipQrPayload(CODE, 'https://x.example/tra-cuu?lang=vi')).toBe(`https://x.example/tra-cuu?lang=vi&ma=${CODE}`);
+    expect(slipQrPayload(CODE, 'https://x.example/tra-cuu?lang=vi')).toBe(
+      `https://x.example/tra-cuu?lang=vi&ma=${CODE}`,
+    );
   });
 
   it('embeds Noto Serif subsets for every font it uses, so no system font is needed', async () => {
@@ -164,7 +167,12 @@ describe('renderSlip', () => {
     const text = flat(
       extractText(
         await renderSlip(
-          slip('receipt', { placeName: 'Bình Lư', slipNumber: undefined, applicantNationalId: undefined, applicantPhone: undefined }),
+          slip('receipt', {
+            placeName: 'Bình Lư',
+            slipNumber: undefined,
+            applicantNationalId: undefined,
+            applicantPhone: undefined,
+          }),
         ),
       ),
     );
@@ -175,7 +183,10 @@ describe('renderSlip', () => {
   });
 
   it('flows a long list of documents onto a second page and keeps the signature block whole', async () => {
-    const documents = Array.from({ length: 40 }, (_, i) => `Giấy tờ chứng minh số ${i + 1} về chỗ ở hợp pháp của người đề nghị`);
+    const documents = Array.from(
+      { length: 40 },
+      (_, i) => `Giấy tờ chứng minh số ${i + 1} về chỗ ở hợp pháp của người đề nghị`,
+    );
     const pdf = await renderSlip(slip('receipt', { documents }));
     const pages = pageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(2);
@@ -184,7 +195,8 @@ describe('renderSlip', () => {
     expect(first).toContain('a) Giấy tờ chứng minh số 1 về chỗ ở hợp pháp');
     expect(first).not.toContain('NGƯỜI NỘP HỒ SƠ');
     expect(flat(extractText(pdf))).toContain('40) Giấy tờ chứng minh số 40 về chỗ ở hợp pháp');
-    for (const part of ['NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ', 'Lò Thị Mẩy', 'Vàng A Sềnh']) expect(last).toContain(part);
+    for (const part of ['NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ', 'Lò Thị Mẩy', 'Vàng A Sềnh'])
+      expect(last).toContain(part);
     expect(decodeQr(rasterizePage(pdf, 0))).toBe(`${LOOKUP}?ma=${CODE}`);
   });
 });

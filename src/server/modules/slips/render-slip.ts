@@ -19,7 +19,8 @@ function normalised(data: SlipData): SlipData {
   const nfc = (v: unknown): unknown => {
     if (typeof v === 'string') return v.normalize('NFC');
     if (Array.isArray(v)) return v.map(nfc);
-    if (v && typeof v === 'object' && !(v instanceof Date)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, nfc(x)]));
+    if (v && typeof v === 'object' && !(v instanceof Date))
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, nfc(x)]));
     return v;
   };
   return nfc(data) as SlipData;
@@ -34,7 +35,11 @@ export async function renderSlip(input: SlipData): Promise<Buffer> {
   validateSlipData(input);
   const data = normalised(input);
   const { title, formLabel } = titlesFor(data);
-  const pdf = await SlipPdf.create({ title: `${title} — ${data.dossierCode}`, author: data.agencyName, createdAt: data.issuedAt });
+  const pdf = await SlipPdf.create({
+    title: `${title} — ${data.dossierCode}`,
+    author: data.agencyName,
+    createdAt: data.issuedAt,
+  });
   pdf.header({
     agency: data.agencyName,
     unit: data.unitName,

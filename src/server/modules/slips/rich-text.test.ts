@@ -3,7 +3,8 @@ import { breakLines, toWords, type Line, type Measure } from './rich-text';
 
 /** Every character 1 unit wide, bold 2: easy to reason about. */
 const measure: Measure = (text, style) => Array.from(text).length * (style === 'bold' ? 2 : 1);
-const texts = (lines: Line[]): string[] => lines.map((l) => l.words.map((w) => w.fragments.map((f) => f.text).join('')).join(' '));
+const texts = (lines: Line[]): string[] =>
+  lines.map((l) => l.words.map((w) => w.fragments.map((f) => f.text).join('')).join(' '));
 
 describe('rich-text line breaking', () => {
   it('keeps text that touches across a style change as one word', () => {

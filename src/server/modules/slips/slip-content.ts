@@ -58,7 +58,10 @@ function applicantLines(pdf: SlipPdf, d: SlipData, label: string): void {
   pdf.paragraph([plain(`${label}: `), bold(`${salutation(d)} ${d.applicantName}`)]);
   if (d.applicantNationalId) pdf.paragraph([plain('Số định danh cá nhân: '), plain(d.applicantNationalId)]);
   if (d.applicantAddress) pdf.paragraph([plain('Địa chỉ: '), plain(d.applicantAddress)]);
-  const contact = [d.applicantPhone && `Số điện thoại: ${d.applicantPhone}`, d.applicantEmail && `Thư điện tử: ${d.applicantEmail}`].filter(Boolean);
+  const contact = [
+    d.applicantPhone && `Số điện thoại: ${d.applicantPhone}`,
+    d.applicantEmail && `Thư điện tử: ${d.applicantEmail}`,
+  ].filter(Boolean);
   if (contact.length > 0) pdf.paragraph([plain(contact.join('    '))]);
   pdf.paragraph([plain('Nội dung yêu cầu giải quyết: '), plain(d.procedureName)]);
 }
@@ -69,7 +72,9 @@ function receiptBody(pdf: SlipPdf, d: SlipData): Signature[] {
   let n = 0;
   const item = (spans: Span[]): void => pdf.paragraph([plain(`${++n}. `), ...spans]);
   item([plain('Thành phần hồ sơ nộp gồm:')]);
-  d.documents!.forEach((doc, i) => pdf.paragraph([plain(`${i < 26 ? String.fromCharCode(97 + i) : i + 1}) ${doc}`)], { indent: 18 }));
+  d.documents!.forEach((doc, i) =>
+    pdf.paragraph([plain(`${i < 26 ? String.fromCharCode(97 + i) : i + 1}) ${doc}`)], { indent: 18 }),
+  );
   item([plain('Số lượng hồ sơ: 01 (bộ).')]);
   if (d.legalTimeLimitDays !== undefined) {
     item([plain(`Thời gian giải quyết hồ sơ theo quy định: ${workingDaysVi(d.legalTimeLimitDays)} ngày làm việc.`)]);
@@ -123,7 +128,9 @@ function apologyBody(pdf: SlipPdf, d: SlipData): Signature[] {
   const indent = { firstLine: 28 };
   pdf.paragraph(
     [
-      plain(`${capitalised(dateVi(d.receivedAt!))}, ${d.agencyName} tiếp nhận giải quyết hồ sơ đề nghị ${d.procedureName} của ${you(d)}. Mã hồ sơ: `),
+      plain(
+        `${capitalised(dateVi(d.receivedAt!))}, ${d.agencyName} tiếp nhận giải quyết hồ sơ đề nghị ${d.procedureName} của ${you(d)}. Mã hồ sơ: `,
+      ),
       bold(d.dossierCode),
       plain('.'),
     ],
@@ -135,17 +142,27 @@ function apologyBody(pdf: SlipPdf, d: SlipData): Signature[] {
       ? capitalised(appointment)
       : `Thời hạn giải quyết hồ sơ theo quy định: ${workingDaysVi(d.legalTimeLimitDays)} ngày làm việc; ${appointment}`;
   pdf.paragraph([plain(limit), bold(dateTimeVi(d.dueAt!)), plain('.')], indent);
-  pdf.paragraph([plain(`Tuy nhiên đến nay, ${d.agencyName} chưa trả kết quả giải quyết hồ sơ cho ${you(d)} đúng hẹn do: `), plain(sentence(d.delayReason!))], indent);
   pdf.paragraph(
     [
-      plain(`Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của ${you(d)}. ${d.agencyName} xin lỗi ${you(d)} và sẽ trả kết quả giải quyết hồ sơ cho ${you(d)} vào `),
+      plain(`Tuy nhiên đến nay, ${d.agencyName} chưa trả kết quả giải quyết hồ sơ cho ${you(d)} đúng hẹn do: `),
+      plain(sentence(d.delayReason!)),
+    ],
+    indent,
+  );
+  pdf.paragraph(
+    [
+      plain(
+        `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của ${you(d)}. ${d.agencyName} xin lỗi ${you(d)} và sẽ trả kết quả giải quyết hồ sơ cho ${you(d)} vào `,
+      ),
       bold(dateTimeVi(d.newDueAt!)),
       plain('.'),
     ],
     indent,
   );
   pdf.paragraph([plain(`Rất mong nhận được sự thông cảm của ${you(d)} vì sự chậm trễ này./.`)], indent);
-  return [{ title: d.officerTitle ?? 'THỦ TRƯỞNG CƠ QUAN', hint: '(Ký, ghi rõ họ tên và đóng dấu)', name: d.officerName }];
+  return [
+    { title: d.officerTitle ?? 'THỦ TRƯỞNG CƠ QUAN', hint: '(Ký, ghi rõ họ tên và đóng dấu)', name: d.officerName },
+  ];
 }
 
 function lookupSentence(d: SlipData): string {

@@ -29,7 +29,13 @@ function minimal(kind: SlipKind): SlipData {
     case 'refusal':
       return { ...base, reason: 'Không thuộc thẩm quyền', legalBasis: 'Điều 30 Luật Cư trú 2020' };
     case 'apology':
-      return { ...base, receivedAt: received, dueAt: due, delayReason: 'Phải xác minh', newDueAt: new Date('2026-12-02T02:00:00Z') };
+      return {
+        ...base,
+        receivedAt: received,
+        dueAt: due,
+        delayReason: 'Phải xác minh',
+        newDueAt: new Date('2026-12-02T02:00:00Z'),
+      };
   }
 }
 
@@ -47,11 +53,14 @@ function rejectedFields(data: SlipData): string[] {
 }
 
 describe('slip data validation', () => {
-  it.each(['receipt', 'supplement', 'refusal', 'apology'] as const)('accepts a minimal %s and renders it', async (kind) => {
-    expect(() => validateSlipData(minimal(kind))).not.toThrow();
-    const pdf = await renderSlip(minimal(kind));
-    expect(pdf.length).toBeGreaterThan(1_000);
-  });
+  it.each(['receipt', 'supplement', 'refusal', 'apology'] as const)(
+    'accepts a minimal %s and renders it',
+    async (kind) => {
+      expect(() => validateSlipData(minimal(kind))).not.toThrow();
+      const pdf = await renderSlip(minimal(kind));
+      expect(pdf.length).toBeGreaterThan(1_000);
+    },
+  );
 
   it.each<[SlipKind, (keyof SlipData)[]]>([
     ['receipt', ['receivedAt']],
@@ -85,7 +94,12 @@ describe('slip data validation', () => {
     expect(appError.messageVi).toContain('Thiếu căn cứ pháp lý của việc từ chối');
     expect(appError.messageEn).toContain('Legal basis of the refusal is required');
     expect(appError.fields).toEqual([
-      { field: 'legalBasis', code: 'SLIP.INVALID', messageVi: 'Thiếu căn cứ pháp lý của việc từ chối', messageEn: 'Legal basis of the refusal is required' },
+      {
+        field: 'legalBasis',
+        code: 'SLIP.INVALID',
+        messageVi: 'Thiếu căn cứ pháp lý của việc từ chối',
+        messageEn: 'Legal basis of the refusal is required',
+      },
     ]);
   });
 
@@ -103,7 +117,9 @@ describe('slip data validation', () => {
   });
 
   it('rejects a supplement item without its reason, and an apology whose new appointment is not later', () => {
-    expect(rejectedFields({ ...minimal('supplement'), missing: [{ item: 'Tờ khai', reason: '' }] })).toEqual(['missing.0.reason']);
+    expect(rejectedFields({ ...minimal('supplement'), missing: [{ item: 'Tờ khai', reason: '' }] })).toEqual([
+      'missing.0.reason',
+    ]);
     expect(rejectedFields({ ...minimal('apology'), newDueAt: new Date('2026-11-30T02:00:00Z') })).toEqual(['newDueAt']);
   });
 

@@ -92,34 +92,52 @@ const DOSSIER_CODE = /^[A-Za-z0-9.]{1,40}-\d{6}-\d{4}$/;
 type Problem = Omit<FieldProblem, 'code'>;
 type Check = (d: SlipData) => Problem | undefined;
 
-const missingText = (field: keyof SlipData, vi: string, en: string, max = 500): Check => (d) => {
-  const v = d[field];
-  if (typeof v !== 'string' || v.trim() === '') return { field, messageVi: `Thiếu ${vi}`, messageEn: `${en} is required` };
-  if (v.length > max) return { field, messageVi: `${capital(vi)} dài quá ${max} ký tự`, messageEn: `${en} is longer than ${max} characters` };
-  return undefined;
-};
+const missingText =
+  (field: keyof SlipData, vi: string, en: string, max = 500): Check =>
+  (d) => {
+    const v = d[field];
+    if (typeof v !== 'string' || v.trim() === '')
+      return { field, messageVi: `Thiếu ${vi}`, messageEn: `${en} is required` };
+    if (v.length > max)
+      return {
+        field,
+        messageVi: `${capital(vi)} dài quá ${max} ký tự`,
+        messageEn: `${en} is longer than ${max} characters`,
+      };
+    return undefined;
+  };
 
-const optionalText = (field: keyof SlipData, vi: string, en: string, max = 500): Check => (d) =>
-  d[field] === undefined ? undefined : missingText(field, vi, en, max)(d);
+const optionalText =
+  (field: keyof SlipData, vi: string, en: string, max = 500): Check =>
+  (d) =>
+    d[field] === undefined ? undefined : missingText(field, vi, en, max)(d);
 
 const isValidDate = (v: unknown): v is Date => v instanceof Date && !Number.isNaN(v.getTime());
 
-const requiredDate = (field: keyof SlipData, vi: string, en: string): Check => (d) => {
-  const v = d[field];
-  if (v === undefined) return { field, messageVi: `Thiếu ${vi}`, messageEn: `${en} is required` };
-  if (!isValidDate(v)) return { field, messageVi: `${capital(vi)} không hợp lệ`, messageEn: `${en} is not a valid time` };
-  return undefined;
-};
+const requiredDate =
+  (field: keyof SlipData, vi: string, en: string): Check =>
+  (d) => {
+    const v = d[field];
+    if (v === undefined) return { field, messageVi: `Thiếu ${vi}`, messageEn: `${en} is required` };
+    if (!isValidDate(v))
+      return { field, messageVi: `${capital(vi)} không hợp lệ`, messageEn: `${en} is not a valid time` };
+    return undefined;
+  };
 
-const optionalDate = (field: keyof SlipData, vi: string, en: string): Check => (d) =>
-  d[field] === undefined ? undefined : requiredDate(field, vi, en)(d);
+const optionalDate =
+  (field: keyof SlipData, vi: string, en: string): Check =>
+  (d) =>
+    d[field] === undefined ? undefined : requiredDate(field, vi, en)(d);
 
 /** `later` must be strictly after `earlier` when both are valid. */
-const after = (later: keyof SlipData, earlier: keyof SlipData, vi: string, en: string): Check => (d) => {
-  const [l, e] = [d[later], d[earlier]];
-  if (isValidDate(l) && isValidDate(e) && l.getTime() <= e.getTime()) return { field: later, messageVi: vi, messageEn: en };
-  return undefined;
-};
+const after =
+  (later: keyof SlipData, earlier: keyof SlipData, vi: string, en: string): Check =>
+  (d) => {
+    const [l, e] = [d[later], d[earlier]];
+    if (isValidDate(l) && isValidDate(e) && l.getTime() <= e.getTime())
+      return { field: later, messageVi: vi, messageEn: en };
+    return undefined;
+  };
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -177,23 +195,42 @@ const COMMON: Check[] = [
         return false;
       }
     })();
-    return ok ? undefined : { field: 'lookupUrl', messageVi: 'Địa chỉ tra cứu không hợp lệ', messageEn: 'Lookup URL is not a valid http(s) URL' };
+    return ok
+      ? undefined
+      : {
+          field: 'lookupUrl',
+          messageVi: 'Địa chỉ tra cứu không hợp lệ',
+          messageEn: 'Lookup URL is not a valid http(s) URL',
+        };
   },
 ];
 
-const listOfText = (field: 'documents', vi: string, en: string, maxItems: number): Check => (d) => {
-  const list = d[field];
-  if (!Array.isArray(list) || list.length === 0) return { field, messageVi: `Thiếu ${vi}`, messageEn: `${en} is required` };
-  if (list.length > maxItems) return { field, messageVi: `Quá ${maxItems} mục`, messageEn: `More than ${maxItems} items` };
-  const bad = list.findIndex((s) => typeof s !== 'string' || s.trim() === '' || s.length > 300);
-  if (bad >= 0) return { field: `${field}.${bad}`, messageVi: `Mục ${bad + 1} trống hoặc quá dài`, messageEn: `Item ${bad + 1} is empty or too long` };
-  return undefined;
-};
+const listOfText =
+  (field: 'documents', vi: string, en: string, maxItems: number): Check =>
+  (d) => {
+    const list = d[field];
+    if (!Array.isArray(list) || list.length === 0)
+      return { field, messageVi: `Thiếu ${vi}`, messageEn: `${en} is required` };
+    if (list.length > maxItems)
+      return { field, messageVi: `Quá ${maxItems} mục`, messageEn: `More than ${maxItems} items` };
+    const bad = list.findIndex((s) => typeof s !== 'string' || s.trim() === '' || s.length > 300);
+    if (bad >= 0)
+      return {
+        field: `${field}.${bad}`,
+        messageVi: `Mục ${bad + 1} trống hoặc quá dài`,
+        messageEn: `Item ${bad + 1} is empty or too long`,
+      };
+    return undefined;
+  };
 
 const missingItems: Check = (d) => {
   const list = d.missing;
   if (!Array.isArray(list) || list.length === 0) {
-    return { field: 'missing', messageVi: 'Thiếu nội dung yêu cầu bổ sung', messageEn: 'What must be supplemented is required' };
+    return {
+      field: 'missing',
+      messageVi: 'Thiếu nội dung yêu cầu bổ sung',
+      messageEn: 'What must be supplemented is required',
+    };
   }
   if (list.length > 30) return { field: 'missing', messageVi: 'Quá 30 mục', messageEn: 'More than 30 items' };
   for (const [i, m] of list.entries()) {
@@ -201,7 +238,11 @@ const missingItems: Check = (d) => {
       const v = (m as Partial<Record<typeof key, unknown>> | null)?.[key];
       if (typeof v !== 'string' || v.trim() === '' || v.length > 500) {
         const [vi, en] = key === 'item' ? ['nội dung', 'item'] : ['lý do', 'reason'];
-        return { field: `missing.${i}.${key}`, messageVi: `Mục ${i + 1}: thiếu ${vi} hoặc quá dài`, messageEn: `Item ${i + 1}: ${en} missing or too long` };
+        return {
+          field: `missing.${i}.${key}`,
+          messageVi: `Mục ${i + 1}: thiếu ${vi} hoặc quá dài`,
+          messageEn: `Item ${i + 1}: ${en} missing or too long`,
+        };
       }
     }
   }
@@ -213,13 +254,15 @@ const BY_KIND: Record<SlipKind, Check[]> = {
   receipt: [
     requiredDate('receivedAt', 'thời gian nhận hồ sơ', 'Time received'),
     requiredDate('dueAt', 'thời gian hẹn trả kết quả', 'Appointment time'),
-    after('dueAt', 'receivedAt', 'Thời gian hẹn trả phải sau thời gian nhận hồ sơ', 'The appointment must be after the time received'),
+    after(
+      'dueAt',
+      'receivedAt',
+      'Thời gian hẹn trả phải sau thời gian nhận hồ sơ',
+      'The appointment must be after the time received',
+    ),
     listOfText('documents', 'thành phần hồ sơ đã nhận', 'List of documents received', 50),
   ],
-  supplement: [
-    missingItems,
-    requiredDate('supplementDueAt', 'thời hạn bổ sung hồ sơ', 'Supplement deadline'),
-  ],
+  supplement: [missingItems, requiredDate('supplementDueAt', 'thời hạn bổ sung hồ sơ', 'Supplement deadline')],
   refusal: [
     missingText('reason', 'lý do từ chối', 'Refusal reason', 2000),
     missingText('legalBasis', 'căn cứ pháp lý của việc từ chối', 'Legal basis of the refusal', 500),
@@ -229,7 +272,12 @@ const BY_KIND: Record<SlipKind, Check[]> = {
     requiredDate('dueAt', 'thời gian hẹn trả kết quả ban đầu', 'Original appointment time'),
     missingText('delayReason', 'lý do chậm trả kết quả', 'Reason for the delay', 2000),
     requiredDate('newDueAt', 'thời gian hẹn trả kết quả mới', 'New appointment time'),
-    after('newDueAt', 'dueAt', 'Thời gian hẹn mới phải sau thời gian hẹn ban đầu', 'The new appointment must be after the original one'),
+    after(
+      'newDueAt',
+      'dueAt',
+      'Thời gian hẹn mới phải sau thời gian hẹn ban đầu',
+      'The new appointment must be after the original one',
+    ),
   ],
 };
 

@@ -26,7 +26,9 @@ let fontsLoading: Promise<Fonts> | undefined;
  */
 export function loadFonts(): Promise<Fonts> {
   fontsLoading ??= Promise.all(
-    (Object.keys(FONT_FILES) as Style[]).map(async (style) => [style, parseFont(await readFile(`${FONT_DIR}${FONT_FILES[style]}`))] as const),
+    (Object.keys(FONT_FILES) as Style[]).map(
+      async (style) => [style, parseFont(await readFile(`${FONT_DIR}${FONT_FILES[style]}`))] as const,
+    ),
   ).then((entries) => Object.fromEntries(entries) as Fonts);
   fontsLoading.catch(() => {
     fontsLoading = undefined;

@@ -44,7 +44,13 @@ export class SlipPdf {
       size: 'A4',
       margins: MARGIN,
       bufferPages: false,
-      info: { Title: info.title, Author: info.author, Creator: 'DVC06', CreationDate: info.createdAt, ModDate: info.createdAt },
+      info: {
+        Title: info.title,
+        Author: info.author,
+        Creator: 'DVC06',
+        CreationDate: info.createdAt,
+        ModDate: info.createdAt,
+      },
       lang: 'vi-VN',
       displayTitle: true,
     });
@@ -74,14 +80,24 @@ export class SlipPdf {
    * a short rule, the slip number and the QR code; on the right the national name, the motto with
    * a rule as wide as it, and the place and date in italics. The body starts below both columns.
    */
-  header(h: { agency: string; unit: string; slipNumber?: string; placeDate: string; qrText: string; formLabel: string }): void {
+  header(h: {
+    agency: string;
+    unit: string;
+    slipNumber?: string;
+    placeDate: string;
+    qrText: string;
+    formLabel: string;
+  }): void {
     const doc = this.doc;
     const top = MARGIN.top;
     const leftWidth = 190;
     const rightX = MARGIN.left + leftWidth + 8;
     const rightWidth = PAGE.width - MARGIN.right - rightX;
 
-    doc.font('italic').fontSize(9).text(h.formLabel, MARGIN.left, top - 14, { width: CONTENT_WIDTH, align: 'right' });
+    doc
+      .font('italic')
+      .fontSize(9)
+      .text(h.formLabel, MARGIN.left, top - 14, { width: CONTENT_WIDTH, align: 'right' });
 
     let y = top;
     y = this.centred(upper(h.agency), 'regular', 11.5, MARGIN.left, y, leftWidth);
@@ -119,7 +135,10 @@ export class SlipPdf {
    * `indent` shifts the whole block (list items), `firstLine` indents the first line only.
    * Breaks to a new page between lines when the page is full.
    */
-  paragraph(spans: Span[], opts: { indent?: number; firstLine?: number; align?: 'justify' | 'left' | 'center' } = {}): void {
+  paragraph(
+    spans: Span[],
+    opts: { indent?: number; firstLine?: number; align?: 'justify' | 'left' | 'center' } = {},
+  ): void {
     const doc = this.doc;
     const x = MARGIN.left + (opts.indent ?? 0);
     const width = CONTENT_WIDTH - (opts.indent ?? 0);
@@ -147,7 +166,14 @@ export class SlipPdf {
    * Justified lines place each word at its computed position; other lines write one call per
    * run of a style.
    */
-  private drawLine(line: Line, x: number, y: number, width: number, space: number, align: 'justify' | 'left' | 'center'): void {
+  private drawLine(
+    line: Line,
+    x: number,
+    y: number,
+    width: number,
+    space: number,
+    align: 'justify' | 'left' | 'center',
+  ): void {
     const doc = this.doc;
     const free = width - line.offset - line.width;
     const gaps = line.words.length - 1;
@@ -207,10 +233,16 @@ export class SlipPdf {
     if (left) bottom = Math.max(bottom, drawColumn(left, MARGIN.left));
     if (leftNote) {
       let y = top;
-      doc.font('boldItalic').fontSize(12).text('Nơi nhận:', MARGIN.left, y, { width: colWidth - 10 });
+      doc
+        .font('boldItalic')
+        .fontSize(12)
+        .text('Nơi nhận:', MARGIN.left, y, { width: colWidth - 10 });
       y = doc.y;
       for (const line of leftNote) {
-        doc.font('regular').fontSize(11).text(line, MARGIN.left, y, { width: colWidth - 10 });
+        doc
+          .font('regular')
+          .fontSize(11)
+          .text(line, MARGIN.left, y, { width: colWidth - 10 });
         y = doc.y;
       }
       bottom = Math.max(bottom, y);
@@ -250,7 +282,13 @@ export class SlipPdf {
 
   /** A thin horizontal rule; returns its y. */
   private rule(x: number, y: number, width: number): number {
-    this.doc.save().moveTo(x, y).lineTo(x + width, y).lineWidth(0.7).stroke().restore();
+    this.doc
+      .save()
+      .moveTo(x, y)
+      .lineTo(x + width, y)
+      .lineWidth(0.7)
+      .stroke()
+      .restore();
     return y;
   }
 

@@ -76,7 +76,11 @@ export function pageFonts(pdf: Buffer, page = 0): EmbeddedFont[] {
  * package): what a person, or another agency's scanner, sees printed — not the PDF's text layer.
  */
 export async function ocrText(png: Buffer): Promise<string> {
-  const worker = await createWorker(eng.code, OEM.LSTM_ONLY, { langPath: eng.langPath, gzip: eng.gzip, cacheMethod: 'none' });
+  const worker = await createWorker(eng.code, OEM.LSTM_ONLY, {
+    langPath: eng.langPath,
+    gzip: eng.gzip,
+    cacheMethod: 'none',
+  });
   try {
     return (await worker.recognize(png)).data.text;
   } finally {

@@ -14,7 +14,13 @@ interface VietnamParts {
 
 function vietnamParts(at: Date): VietnamParts {
   const t = new Date(at.getTime() + VIETNAM_OFFSET_MS);
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes() };
+  return {
+    year: t.getUTCFullYear(),
+    month: t.getUTCMonth() + 1,
+    day: t.getUTCDate(),
+    hour: t.getUTCHours(),
+    minute: t.getUTCMinutes(),
+  };
 }
 
 const two = (n: number): string => String(n).padStart(2, '0');

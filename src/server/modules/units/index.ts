@@ -4,6 +4,15 @@
  */
 export { unitsRoutes } from './units.routes';
 /** Current communes, the unit tree, a unit by code on a date, successors/predecessors. */
-export { getUnit, getUnitNames, getUnitTree, getUnitHierarchy, listCommunes, listLinkedUnits, listUnits, type UnitHierarchy } from './units.service';
+export {
+  getUnit,
+  getUnitNames,
+  getUnitTree,
+  getUnitHierarchy,
+  listCommunes,
+  listLinkedUnits,
+  listUnits,
+  type UnitHierarchy,
+} from './units.service';
 /** Loading the province's reference data into the database. */
 export { loadProvinceUnits, ensureProvinceUnits, REFERENCE_DIR } from './units.loader';

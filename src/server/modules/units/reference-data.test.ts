@@ -19,7 +19,11 @@ type Polygon = { type: 'Polygon'; coordinates: Position[][] };
 type MultiPolygon = { type: 'MultiPolygon'; coordinates: Position[][][] };
 interface CommuneCollection {
   type: 'FeatureCollection';
-  features: Array<{ type: 'Feature'; properties: { code: string; name: string; fullName: string }; geometry: Polygon | MultiPolygon }>;
+  features: Array<{
+    type: 'Feature';
+    properties: { code: string; name: string; fullName: string };
+    geometry: Polygon | MultiPolygon;
+  }>;
 }
 interface IdProvinceCodes {
   source: string;
@@ -33,14 +37,16 @@ function readJson<T>(path: string): T {
 /** Units of a level valid on an ISO date (bounds inclusive, null = open). */
 function validOn(units: AdminUnit[], level: AdminUnit['level'], date: string): AdminUnit[] {
   return units.filter(
-    (u) => u.level === level && (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date),
+    (u) =>
+      u.level === level && (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date),
   );
 }
 
 /** Resolves a code to the single unit carrying it on a date. */
 function resolve(units: AdminUnit[], code: string, date: string): AdminUnit | undefined {
   const matches = units.filter(
-    (u) => u.code === code && (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date),
+    (u) =>
+      u.code === code && (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date),
   );
   expect(matches.length).toBeLessThanOrEqual(1);
   return matches[0];
@@ -64,7 +70,9 @@ describe('reference/admin-units/12.json', () => {
 
   it('has one province valid in both periods', () => {
     const provinces = file.units.filter((u) => u.level === 'province');
-    expect(provinces).toEqual([expect.objectContaining({ code: '12', name: 'Lai Châu', validFrom: null, validTo: null })]);
+    expect(provinces).toEqual([
+      expect.objectContaining({ code: '12', name: 'Lai Châu', validFrom: null, validTo: null }),
+    ]);
   });
 
   it('has 8 districts and 106 communes on 2025-06-30', () => {

@@ -32,7 +32,12 @@ export async function loadProvinceUnits(db: Db, provinceCode: string): Promise<{
   const file = await readAdminUnitsFile(provinceCode);
   const effectiveOn = file.units.find((u) => u.level === 'commune' && u.validFrom)?.validFrom ?? '2025-07-01';
   const unitRows = file.units.map((u) => ({ ...u, provinceCode: file.provinceCode }));
-  const mergerRows = file.mergers.map((m, position) => ({ ...m, effectiveOn, provinceCode: file.provinceCode, position }));
+  const mergerRows = file.mergers.map((m, position) => ({
+    ...m,
+    effectiveOn,
+    provinceCode: file.provinceCode,
+    position,
+  }));
   await repo.replaceProvinceUnits(db, file.provinceCode, unitRows, mergerRows);
   return { units: unitRows.length, mergers: mergerRows.length };
 }

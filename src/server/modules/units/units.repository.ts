@@ -39,25 +39,42 @@ export async function listUnitsValidOn(
   if (filter.q) {
     conditions.push(sql`unaccent(lower(${units.fullName})) like '%' || unaccent(lower(${filter.q})) || '%'`);
   }
-  return db.select(columns).from(units).where(and(...conditions)).orderBy(asc(units.code));
+  return db
+    .select(columns)
+    .from(units)
+    .where(and(...conditions))
+    .orderBy(asc(units.code));
 }
 
 /** The unit carrying `code` on `asOf`, if any. */
 export async function findUnitValidOn(db: Db, code: string, asOf: string): Promise<Unit | undefined> {
-  const rows = await db.select(columns).from(units).where(and(eq(units.code, code), validOn(asOf))).limit(1);
+  const rows = await db
+    .select(columns)
+    .from(units)
+    .where(and(eq(units.code, code), validOn(asOf)))
+    .limit(1);
   return rows[0];
 }
 
 /** Every unit that ever carried `code`, oldest first. */
 export async function listUnitsByCode(db: Db, code: string): Promise<Unit[]> {
-  return db.select(columns).from(units).where(eq(units.code, code)).orderBy(sql`${units.validFrom} nulls first`);
+  return db
+    .select(columns)
+    .from(units)
+    .where(eq(units.code, code))
+    .orderBy(sql`${units.validFrom} nulls first`);
 }
 
 /** Merger links in which `code` is the old unit (direction 'successors') or the new unit ('predecessors'). */
 export async function listMergerLinks(db: Db, code: string, direction: 'successors' | 'predecessors') {
   const col = direction === 'successors' ? mergers.oldCode : mergers.newCode;
   return db
-    .select({ newCode: mergers.newCode, oldCode: mergers.oldCode, type: mergers.type, effectiveOn: mergers.effectiveOn })
+    .select({
+      newCode: mergers.newCode,
+      oldCode: mergers.oldCode,
+      type: mergers.type,
+      effectiveOn: mergers.effectiveOn,
+    })
     .from(mergers)
     .where(eq(col, code))
     .orderBy(asc(mergers.position), asc(mergers.newCode), asc(mergers.oldCode));
@@ -65,12 +82,20 @@ export async function listMergerLinks(db: Db, code: string, direction: 'successo
 
 /** Counts units of a province (used to decide whether reference data is loaded). */
 export async function countUnits(db: Db, provinceCode: string): Promise<number> {
-  const rows = await db.select({ n: sql<string>`count(*)` }).from(units).where(eq(units.provinceCode, provinceCode));
+  const rows = await db
+    .select({ n: sql<string>`count(*)` })
+    .from(units)
+    .where(eq(units.provinceCode, provinceCode));
   return Number(rows[0]?.n ?? 0);
 }
 
 /** Replaces a province's units and mergers in one transaction. */
-export async function replaceProvinceUnits(db: Db, provinceCode: string, unitRows: NewUnitRow[], mergerRows: NewMergerRow[]) {
+export async function replaceProvinceUnits(
+  db: Db,
+  provinceCode: string,
+  unitRows: NewUnitRow[],
+  mergerRows: NewMergerRow[],
+) {
   await db.transaction(async (tx) => {
     await tx.delete(mergers).where(eq(mergers.provinceCode, provinceCode));
     await tx.delete(units).where(eq(units.provinceCode, provinceCode));

@@ -13,31 +13,98 @@ const tags = ['units'];
 export function unitsRoutes({ database, config }: AppDeps): FastifyPluginAsyncZod {
   const { db } = database;
   return async (app) => {
-    app.get('/tree', { config: { action: 'public' }, schema: { tags, summary: 'Cây đơn vị hành chính tại một ngày / unit tree as of a date', querystring: AsOfQuery, response: { 200: UnitNode } } }, async (req) =>
-      service.getUnitTree(db, config.PROVINCE_CODE, req.query.asOf ?? todayInVietnam()),
+    app.get(
+      '/tree',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary: 'Cây đơn vị hành chính tại một ngày / unit tree as of a date',
+          querystring: AsOfQuery,
+          response: { 200: UnitNode },
+        },
+      },
+      async (req) => service.getUnitTree(db, config.PROVINCE_CODE, req.query.asOf ?? todayInVietnam()),
     );
 
-    app.get('/', { config: { action: 'public' }, schema: { tags, summary: 'Danh sách đơn vị / list units valid on a date', querystring: UnitListQuery, response: { 200: z.object({ items: z.array(Unit) }) } } }, async (req) => {
-      const { asOf, ...filter } = req.query;
-      const items = await service.listUnits(db, asOf ?? todayInVietnam(), filter);
-      return { items };
-    });
-
-    app.get('/geojson', { config: { action: 'public' }, schema: { tags, summary: 'Ranh giới xã/phường hiện hành (GeoJSON, đã đơn giản hoá) / current commune boundaries' } }, async (_req, reply) => {
-      const text = await readFile(`${REFERENCE_DIR}/admin-units/${config.PROVINCE_CODE}-communes.geojson`, 'utf8');
-      return reply.type('application/geo+json').header('cache-control', 'public, max-age=86400').send(text);
-    });
-
-    app.get('/:code', { config: { action: 'public' }, schema: { tags, summary: 'Đơn vị theo mã tại một ngày / a unit by code as of a date', params: UnitCodeParams, querystring: AsOfQuery, response: { 200: Unit } } }, async (req) =>
-      service.getUnit(db, req.params.code, req.query.asOf ?? todayInVietnam()),
+    app.get(
+      '/',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary: 'Danh sách đơn vị / list units valid on a date',
+          querystring: UnitListQuery,
+          response: { 200: z.object({ items: z.array(Unit) }) },
+        },
+      },
+      async (req) => {
+        const { asOf, ...filter } = req.query;
+        const items = await service.listUnits(db, asOf ?? todayInVietnam(), filter);
+        return { items };
+      },
     );
 
-    app.get('/:code/successors', { config: { action: 'public' }, schema: { tags, summary: 'Đơn vị kế thừa (sau sắp xếp 2025) / successors of an old unit', params: UnitCodeParams, response: { 200: z.object({ items: z.array(UnitLink) }) } } }, async (req) => ({
-      items: await service.listLinkedUnits(db, req.params.code, 'successors'),
-    }));
+    app.get(
+      '/geojson',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary: 'Ranh giới xã/phường hiện hành (GeoJSON, đã đơn giản hoá) / current commune boundaries',
+        },
+      },
+      async (_req, reply) => {
+        const text = await readFile(`${REFERENCE_DIR}/admin-units/${config.PROVINCE_CODE}-communes.geojson`, 'utf8');
+        return reply.type('application/geo+json').header('cache-control', 'public, max-age=86400').send(text);
+      },
+    );
 
-    app.get('/:code/predecessors', { config: { action: 'public' }, schema: { tags, summary: 'Các đơn vị cũ hợp thành / predecessors of a new unit', params: UnitCodeParams, response: { 200: z.object({ items: z.array(UnitLink) }) } } }, async (req) => ({
-      items: await service.listLinkedUnits(db, req.params.code, 'predecessors'),
-    }));
+    app.get(
+      '/:code',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary: 'Đơn vị theo mã tại một ngày / a unit by code as of a date',
+          params: UnitCodeParams,
+          querystring: AsOfQuery,
+          response: { 200: Unit },
+        },
+      },
+      async (req) => service.getUnit(db, req.params.code, req.query.asOf ?? todayInVietnam()),
+    );
+
+    app.get(
+      '/:code/successors',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary: 'Đơn vị kế thừa (sau sắp xếp 2025) / successors of an old unit',
+          params: UnitCodeParams,
+          response: { 200: z.object({ items: z.array(UnitLink) }) },
+        },
+      },
+      async (req) => ({
+        items: await service.listLinkedUnits(db, req.params.code, 'successors'),
+      }),
+    );
+
+    app.get(
+      '/:code/predecessors',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary: 'Các đơn vị cũ hợp thành / predecessors of a new unit',
+          params: UnitCodeParams,
+          response: { 200: z.object({ items: z.array(UnitLink) }) },
+        },
+      },
+      async (req) => ({
+        items: await service.listLinkedUnits(db, req.params.code, 'predecessors'),
+      }),
+    );
   };
 }

@@ -12,7 +12,12 @@ export async function getUnitTree(db: Db, provinceCode: string, asOf: string): P
     if (node.parentCode) nodes.get(node.parentCode)?.children.push(node);
   }
   const root = nodes.get(provinceCode);
-  if (!root) throw notFound('UNIT.NOT_FOUND', `tỉnh mã ${provinceCode} vào ngày ${formatDateVi(asOf)}`, `Province ${provinceCode} on ${asOf}`);
+  if (!root)
+    throw notFound(
+      'UNIT.NOT_FOUND',
+      `tỉnh mã ${provinceCode} vào ngày ${formatDateVi(asOf)}`,
+      `Province ${provinceCode} on ${asOf}`,
+    );
   return root;
 }
 
@@ -21,13 +26,25 @@ export async function getUnit(db: Db, code: string, asOf: string): Promise<Unit>
   const unit = await repo.findUnitValidOn(db, code, asOf);
   if (unit) return unit;
   const others = await repo.listUnitsByCode(db, code);
-  const hintVi = others.map((u) => `${u.fullName} (${u.validFrom ? `từ ${formatDateVi(u.validFrom)}` : 'trước đây'}${u.validTo ? ` đến ${formatDateVi(u.validTo)}` : ' đến nay'})`).join('; ');
+  const hintVi = others
+    .map(
+      (u) =>
+        `${u.fullName} (${u.validFrom ? `từ ${formatDateVi(u.validFrom)}` : 'trước đây'}${u.validTo ? ` đến ${formatDateVi(u.validTo)}` : ' đến nay'})`,
+    )
+    .join('; ');
   const hintEn = others.map((u) => `${u.fullName} (${u.validFrom ?? '…'} → ${u.validTo ?? 'now'})`).join('; ');
   throw new AppError(
     'UNIT.NOT_FOUND',
     `Không có đơn vị hành chính mã ${code} vào ngày ${formatDateVi(asOf)}${hintVi ? `. Mã này thuộc: ${hintVi}` : ''}`,
     `No administrative unit with code ${code} on ${asOf}${hintEn ? `. This code belongs to: ${hintEn}` : ''}`,
-    [{ field: 'code', code: 'UNIT.NOT_FOUND', messageVi: `Mã ${code} không có vào ngày ${formatDateVi(asOf)}`, messageEn: `Code ${code} not valid on ${asOf}` }],
+    [
+      {
+        field: 'code',
+        code: 'UNIT.NOT_FOUND',
+        messageVi: `Mã ${code} không có vào ngày ${formatDateVi(asOf)}`,
+        messageEn: `Code ${code} not valid on ${asOf}`,
+      },
+    ],
   );
 }
 
@@ -42,7 +59,11 @@ function dayBefore(iso: string): string {
  * The units an old unit became (successors) or the units a new unit was made of (predecessors).
  * Because codes were reused, the old side is resolved on the day before the reorganisation and the new side on its first day.
  */
-export async function listLinkedUnits(db: Db, code: string, direction: 'successors' | 'predecessors'): Promise<UnitLink[]> {
+export async function listLinkedUnits(
+  db: Db,
+  code: string,
+  direction: 'successors' | 'predecessors',
+): Promise<UnitLink[]> {
   const links = await repo.listMergerLinks(db, code, direction);
   const result: UnitLink[] = [];
   for (const link of links) {
@@ -64,7 +85,11 @@ export async function listCommunes(db: Db, asOf: string): Promise<Unit[]> {
 }
 
 /** Units valid on `asOf`, filtered by level, parent or an accent-insensitive name fragment. */
-export async function listUnits(db: Db, asOf: string, filter: Parameters<typeof repo.listUnitsValidOn>[2]): Promise<Unit[]> {
+export async function listUnits(
+  db: Db,
+  asOf: string,
+  filter: Parameters<typeof repo.listUnitsValidOn>[2],
+): Promise<Unit[]> {
   return repo.listUnitsValidOn(db, asOf, filter);
 }
 

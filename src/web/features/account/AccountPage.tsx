@@ -20,7 +20,9 @@ export default function AccountPage() {
     <>
       <PageTitle title={t('account.title')} description={t('account.intro')} />
       <SecurityNoticeAlert notice={account.securityNotice} />
-      {account.mustChangePassword && <Alert type="warning" showIcon role="alert" className="section-card" title={t('account.mustChange')} />}
+      {account.mustChangePassword && (
+        <Alert type="warning" showIcon role="alert" className="section-card" title={t('account.mustChange')} />
+      )}
       <Card title={t('account.roles')} className="section-card">
         <Descriptions
           column={1}
@@ -40,7 +42,11 @@ export default function AccountPage() {
               label: t('account.totp.status'),
               children: (
                 <span data-testid="totp-status">
-                  {account.totpEnabled ? <StatusTag kind="ok">{t('account.totp.on')}</StatusTag> : <StatusTag kind="neutral">{t('account.totp.off')}</StatusTag>}
+                  {account.totpEnabled ? (
+                    <StatusTag kind="ok">{t('account.totp.on')}</StatusTag>
+                  ) : (
+                    <StatusTag kind="neutral">{t('account.totp.off')}</StatusTag>
+                  )}
                 </span>
               ),
             },

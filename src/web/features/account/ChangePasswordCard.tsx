@@ -35,7 +35,9 @@ export function ChangePasswordCard() {
     } catch (e) {
       const apiError = toApiError(e);
       const onFields = apiError.fields.filter((f) => FIELDS.has(f.field));
-      form.setFields(onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      form.setFields(
+        onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+      );
       if (onFields.length === 0) setError(apiError);
     } finally {
       setBusy(false);
@@ -44,8 +46,18 @@ export function ChangePasswordCard() {
 
   return (
     <Card title={t('account.password.title')} className="section-card">
-      <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} className="narrow-form">
-        <Form.Item name="currentPassword" label={t('account.password.current')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+        className="narrow-form"
+      >
+        <Form.Item
+          name="currentPassword"
+          label={t('account.password.current')}
+          rules={[{ required: true, message: t('login.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -64,7 +76,9 @@ export function ChangePasswordCard() {
             { required: true, message: t('account.password.confirmRequired') },
             ({ getFieldValue }) => ({
               validator: (_, value: string) =>
-                !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('account.password.mismatch'))),
+                !value || getFieldValue('newPassword') === value
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('account.password.mismatch'))),
             }),
           ]}
         >

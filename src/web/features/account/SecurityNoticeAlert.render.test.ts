@@ -8,7 +8,10 @@ import { SecurityNoticeAlert } from './SecurityNoticeAlert';
 /** The notice as rendered (Vietnamese by default), as text. */
 function text(notice: SecurityNotice | null): string {
   const html = renderToStaticMarkup(createElement(I18nProvider, null, createElement(SecurityNoticeAlert, { notice })));
-  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe('SecurityNoticeAlert (/account)', () => {

@@ -10,7 +10,9 @@ import { formatDateTime } from '../../components/format';
 export function SecurityNoticeAlert({ notice }: { notice: SecurityNotice | null }) {
   const { t } = useI18n();
   if (!notice) return null;
-  const since = notice.since ? t('account.notice.since', { at: formatDateTime(notice.since) }) : t('account.notice.sinceCreated');
+  const since = notice.since
+    ? t('account.notice.since', { at: formatDateTime(notice.since) })
+    : t('account.notice.sinceCreated');
   return (
     <Alert
       type="warning"

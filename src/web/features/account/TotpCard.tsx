@@ -61,7 +61,15 @@ export function TotpCard({ enabled: enabledBefore }: { enabled: boolean }) {
     <Card title={t('account.totp.title')} className="section-card">
       <Typography.Paragraph>{t('account.totp.intro')}</Typography.Paragraph>
       {enabled && <Alert type="success" showIcon className="section-card" title={t('account.totp.enabled')} />}
-      {enabledBefore && !enabled && <Alert type="success" showIcon className="section-card" title={t('account.totp.on')} description={t('account.totp.onText')} />}
+      {enabledBefore && !enabled && (
+        <Alert
+          type="success"
+          showIcon
+          className="section-card"
+          title={t('account.totp.on')}
+          description={t('account.totp.onText')}
+        />
+      )}
       {error && <ErrorAlert error={error} />}
       {enabledBefore ? null : !setup ? (
         <Button onClick={() => void start()} loading={busy}>
@@ -88,8 +96,18 @@ export function TotpCard({ enabled: enabledBefore }: { enabled: boolean }) {
             </li>
             <li>{t('account.totp.step3')}</li>
           </ol>
-          <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void confirm(v)} className="narrow-form">
-            <Form.Item name="code" label={t('login.totp')} rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('login.totpInvalid') }]}>
+          <Form
+            form={form}
+            layout="vertical"
+            requiredMark={false}
+            onFinish={(v) => void confirm(v)}
+            className="narrow-form"
+          >
+            <Form.Item
+              name="code"
+              label={t('login.totp')}
+              rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('login.totpInvalid') }]}
+            >
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} className="totp-input" />
             </Form.Item>
             <Space wrap>

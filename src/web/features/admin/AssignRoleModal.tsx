@@ -33,22 +33,34 @@ export function AssignRoleModal({ user, roles, units, onClose, onSaved }: Props)
   const needsSector = roles.find((r) => r.code === roleCode)?.needsSector ?? false;
   const unitOptions = [...units]
     .filter((u) => u.level !== 'district')
-    .sort((a, b) => (a.level === b.level ? a.fullName.localeCompare(b.fullName, 'vi') : a.level === 'province' ? -1 : 1))
-    .map((u) => ({ value: u.code, label: `${u.fullName} (${u.code})`, search: foldVietnamese(`${u.fullName} ${u.code}`) }));
+    .sort((a, b) =>
+      a.level === b.level ? a.fullName.localeCompare(b.fullName, 'vi') : a.level === 'province' ? -1 : 1,
+    )
+    .map((u) => ({
+      value: u.code,
+      label: `${u.fullName} (${u.code})`,
+      search: foldVietnamese(`${u.fullName} ${u.code}`),
+    }));
 
   const submit = async (values: Values) => {
     if (!user) return;
     setBusy(true);
     setError(undefined);
     try {
-      const saved = await assignRole(user.id, { role: values.role, unitCode: values.unitCode, sector: needsSector ? values.sector : null });
+      const saved = await assignRole(user.id, {
+        role: values.role,
+        unitCode: values.unitCode,
+        sector: needsSector ? values.sector : null,
+      });
       form.resetFields();
       onSaved(saved);
     } catch (e) {
       const apiError = toApiError(e);
       const fields = new Set(['role', 'unitCode', 'sector']);
       const onFields = apiError.fields.filter((f) => fields.has(f.field));
-      form.setFields(onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      form.setFields(
+        onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+      );
       if (onFields.length === 0) setError(apiError);
     } finally {
       setBusy(false);
@@ -65,11 +77,27 @@ export function AssignRoleModal({ user, roles, units, onClose, onSaved }: Props)
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<Values> id="assign-role-form" form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
-        <Form.Item name="role" label={t('users.assign.role')} rules={[{ required: true, message: t('users.assign.roleRequired') }]}>
-          <Select options={roles.filter((r) => r.staff).map((r) => ({ value: r.code, label: pick(r.nameVi, r.nameEn) }))} />
+      <Form<Values>
+        id="assign-role-form"
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          name="role"
+          label={t('users.assign.role')}
+          rules={[{ required: true, message: t('users.assign.roleRequired') }]}
+        >
+          <Select
+            options={roles.filter((r) => r.staff).map((r) => ({ value: r.code, label: pick(r.nameVi, r.nameEn) }))}
+          />
         </Form.Item>
-        <Form.Item name="unitCode" label={t('users.assign.unit')} rules={[{ required: true, message: t('users.assign.unitRequired') }]}>
+        <Form.Item
+          name="unitCode"
+          label={t('users.assign.unit')}
+          rules={[{ required: true, message: t('users.assign.unitRequired') }]}
+        >
           <Select
             options={unitOptions}
             showSearch={{ filterOption: (input, option) => (option?.search ?? '').includes(foldVietnamese(input)) }}
@@ -77,7 +105,11 @@ export function AssignRoleModal({ user, roles, units, onClose, onSaved }: Props)
           />
         </Form.Item>
         {needsSector && (
-          <Form.Item name="sector" label={t('users.assign.sector')} rules={[{ required: true, message: t('users.assign.sectorRequired') }]}>
+          <Form.Item
+            name="sector"
+            label={t('users.assign.sector')}
+            rules={[{ required: true, message: t('users.assign.sectorRequired') }]}
+          >
             <Select options={SECTOR_CODES.map((code) => ({ value: code, label: sectorLabel(t, code) }))} />
           </Form.Item>
         )}

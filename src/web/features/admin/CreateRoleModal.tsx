@@ -32,13 +32,20 @@ export function CreateRoleModal({ open, onClose, onCreated }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const role = await createRole({ code: values.code.trim(), nameVi: values.nameVi.trim(), nameEn: values.nameEn.trim(), needsSector: values.needsSector ?? false });
+      const role = await createRole({
+        code: values.code.trim(),
+        nameVi: values.nameVi.trim(),
+        nameEn: values.nameEn.trim(),
+        needsSector: values.needsSector ?? false,
+      });
       form.resetFields();
       onCreated(role);
     } catch (e) {
       const apiError = toApiError(e);
       const onFields = apiError.fields.filter((f) => FIELDS.has(f.field));
-      form.setFields(onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      form.setFields(
+        onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+      );
       if (onFields.length === 0) setError(apiError);
     } finally {
       setBusy(false);
@@ -57,8 +64,19 @@ export function CreateRoleModal({ open, onClose, onCreated }: Props) {
       destroyOnHidden
     >
       <Typography.Paragraph>{t('roles.create.explain')}</Typography.Paragraph>
-      <Form<Values> id="create-role-form" form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
-        <Form.Item name="code" label={t('roles.create.code')} extra={t('roles.create.codeHint')} rules={[{ required: true, pattern: /^\s*[a-z][a-z0-9_]{2,39}\s*$/, message: t('roles.create.codeInvalid') }]}>
+      <Form<Values>
+        id="create-role-form"
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          name="code"
+          label={t('roles.create.code')}
+          extra={t('roles.create.codeHint')}
+          rules={[{ required: true, pattern: /^\s*[a-z][a-z0-9_]{2,39}\s*$/, message: t('roles.create.codeInvalid') }]}
+        >
           <Input autoComplete="off" autoCapitalize="none" spellCheck={false} />
         </Form.Item>
         <Form.Item name="nameVi" label={t('roles.create.nameVi')} rules={[nameRule]}>

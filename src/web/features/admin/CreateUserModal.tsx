@@ -34,7 +34,9 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
     } catch (e) {
       const apiError = toApiError(e);
       const onFields = apiError.fields.filter((f) => f.field === 'username' || f.field === 'displayName');
-      form.setFields(onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      form.setFields(
+        onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+      );
       if (onFields.length === 0) setError(apiError);
     } finally {
       setBusy(false);
@@ -51,16 +53,28 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<Values> id="create-user-form" form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
+      <Form<Values>
+        id="create-user-form"
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+      >
         <Form.Item
           name="username"
           label={t('login.username')}
           extra={t('users.create.usernameHint')}
-          rules={[{ required: true, pattern: /^\s*[a-zA-Z0-9._-]{3,40}\s*$/, message: t('users.create.usernameInvalid') }]}
+          rules={[
+            { required: true, pattern: /^\s*[a-zA-Z0-9._-]{3,40}\s*$/, message: t('users.create.usernameInvalid') },
+          ]}
         >
           <Input autoComplete="off" autoCapitalize="none" spellCheck={false} />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.create.displayName')} rules={[{ required: true, min: 2, whitespace: true, message: t('users.create.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.create.displayName')}
+          rules={[{ required: true, min: 2, whitespace: true, message: t('users.create.displayNameRequired') }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         {error && <ErrorAlert error={error} />}

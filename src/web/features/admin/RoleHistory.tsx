@@ -26,7 +26,10 @@ export function RoleHistory({ events, roles }: Props) {
         <ul className="plain-list role-history" data-testid="role-history">
           {events.map((e) => {
             const who = e.actorName ?? t('roles.history.someone');
-            const what = e.action === 'role.create' ? t('roles.history.create', { who, role: roleName(e.target) }) : t('roles.history.update', { who, role: roleName(e.target) });
+            const what =
+              e.action === 'role.create'
+                ? t('roles.history.create', { who, role: roleName(e.target) })
+                : t('roles.history.update', { who, role: roleName(e.target) });
             return (
               <li key={`${e.at}-${e.target}-${e.action}`}>
                 <span className="role-history-at">{formatDateTime(e.at)}</span> {what}

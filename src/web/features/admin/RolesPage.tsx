@@ -36,7 +36,8 @@ export default function RolesPage() {
   const items = ordered(roles.data?.items ?? []);
   const saved = (role: Role) => new Set(role.actions);
   const actionsOf = (role: Role): ReadonlySet<string> => draft.get(role.code) ?? saved(role);
-  const isChanged = (role: Role, action: string) => draft.has(role.code) && actionsOf(role).has(action) !== role.actions.includes(action);
+  const isChanged = (role: Role, action: string) =>
+    draft.has(role.code) && actionsOf(role).has(action) !== role.actions.includes(action);
   const pending = items.reduce((n, r) => n + (roles.data?.actions ?? []).filter((a) => isChanged(r, a)).length, 0);
 
   const toggle = (role: Role, action: string, on: boolean) => {
@@ -62,7 +63,12 @@ export default function RolesPage() {
         left.delete(code);
       } catch (e) {
         const error = toApiError(e);
-        failed.push(t('roles.saveFailed', { role: pick(role.nameVi, role.nameEn), message: pick(error.messageVi, error.messageEn) }));
+        failed.push(
+          t('roles.saveFailed', {
+            role: pick(role.nameVi, role.nameEn),
+            message: pick(error.messageVi, error.messageEn),
+          }),
+        );
       }
     }
     roles.setData({ ...roles.data!, items: list });
@@ -93,7 +99,14 @@ export default function RolesPage() {
         <Typography.Paragraph type="secondary">{t('roles.citizenNote')}</Typography.Paragraph>
         {roles.data && (
           <ScrollRegion label={t('roles.matrix')} maxHeight={640} wide>
-            <RoleMatrix roles={items} actions={roles.data.actions} actionsOf={actionsOf} isChanged={isChanged} editable={manage && !saving} onToggle={toggle} />
+            <RoleMatrix
+              roles={items}
+              actions={roles.data.actions}
+              actionsOf={actionsOf}
+              isChanged={isChanged}
+              editable={manage && !saving}
+              onToggle={toggle}
+            />
           </ScrollRegion>
         )}
         {problems.map((p) => (

@@ -35,7 +35,8 @@ export default function UsersPage() {
     const role = roles.data?.items.find((r) => r.code === code);
     return role ? pick(role.nameVi, role.nameEn) : roleLabel(t, code);
   };
-  const replace = (user: StaffUser) => users.setData({ items: (users.data?.items ?? []).map((u) => (u.id === user.id ? user : u)) });
+  const replace = (user: StaffUser) =>
+    users.setData({ items: (users.data?.items ?? []).map((u) => (u.id === user.id ? user : u)) });
   const act = async (work: () => Promise<void>) => {
     try {
       await work();
@@ -76,7 +77,12 @@ export default function UsersPage() {
                       cancelText={t('purpose.cancel')}
                       onConfirm={() => act(async () => replace(await removeAssignment(u.id, a.id)))}
                     >
-                      <Button size="small" type="link" danger aria-label={t('users.assign.removeLabel', { role: text, who: u.displayName })}>
+                      <Button
+                        size="small"
+                        type="link"
+                        danger
+                        aria-label={t('users.assign.removeLabel', { role: text, who: u.displayName })}
+                      >
                         {t('users.assign.remove')}
                       </Button>
                     </Popconfirm>
@@ -92,13 +98,22 @@ export default function UsersPage() {
       key: 'status',
       render: (_: unknown, u) => (
         <Space size={[0, 4]} wrap>
-          {u.disabled ? <StatusTag kind="danger">{t('users.status.disabled')}</StatusTag> : <StatusTag kind="ok">{t('users.status.active')}</StatusTag>}
+          {u.disabled ? (
+            <StatusTag kind="danger">{t('users.status.disabled')}</StatusTag>
+          ) : (
+            <StatusTag kind="ok">{t('users.status.active')}</StatusTag>
+          )}
           {u.locked && <StatusTag kind="warn">{t('users.status.locked')}</StatusTag>}
           {u.totpEnabled && <StatusTag kind="info">{t('users.status.totp')}</StatusTag>}
         </Space>
       ),
     },
-    { title: t('users.col.lastLogin'), dataIndex: 'lastLoginAt', className: 'nowrap', render: (v: string | null) => (v ? formatDateTime(v) : t('users.never')) },
+    {
+      title: t('users.col.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      className: 'nowrap',
+      render: (v: string | null) => (v ? formatDateTime(v) : t('users.never')),
+    },
   ];
   if (manage) {
     columns.push({
@@ -106,7 +121,11 @@ export default function UsersPage() {
       key: 'actions',
       render: (_: unknown, u) => (
         <Space size={[8, 8]} wrap className="user-actions">
-          <Button size="small" onClick={() => setAssigning(u)} aria-label={t('users.assign.buttonLabel', { who: u.displayName })}>
+          <Button
+            size="small"
+            onClick={() => setAssigning(u)}
+            aria-label={t('users.assign.buttonLabel', { who: u.displayName })}
+          >
             {t('users.assign.button')}
           </Button>
           <Popconfirm
@@ -114,19 +133,29 @@ export default function UsersPage() {
             description={t('users.reset.explain')}
             okText={t('users.reset.button')}
             cancelText={t('purpose.cancel')}
-            onConfirm={() => act(async () => setTemp({ who: u.displayName, password: (await resetPassword(u.id)).temporaryPassword }))}
+            onConfirm={() =>
+              act(async () => setTemp({ who: u.displayName, password: (await resetPassword(u.id)).temporaryPassword }))
+            }
           >
             <Button size="small" aria-label={t('users.reset.buttonLabel', { who: u.displayName })}>
               {t('users.reset.button')}
             </Button>
           </Popconfirm>
           <Popconfirm
-            title={u.disabled ? t('users.enable.confirm', { who: u.displayName }) : t('users.disable.confirm', { who: u.displayName })}
+            title={
+              u.disabled
+                ? t('users.enable.confirm', { who: u.displayName })
+                : t('users.disable.confirm', { who: u.displayName })
+            }
             okText={u.disabled ? t('users.enable.button') : t('users.disable.button')}
             cancelText={t('purpose.cancel')}
             onConfirm={() => act(async () => replace(await setDisabled(u.id, !u.disabled)))}
           >
-            <Button size="small" danger={!u.disabled} aria-label={`${u.disabled ? t('users.enable.button') : t('users.disable.button')}: ${u.displayName}`}>
+            <Button
+              size="small"
+              danger={!u.disabled}
+              aria-label={`${u.disabled ? t('users.enable.button') : t('users.disable.button')}: ${u.displayName}`}
+            >
               {u.disabled ? t('users.enable.button') : t('users.disable.button')}
             </Button>
           </Popconfirm>
@@ -136,7 +165,9 @@ export default function UsersPage() {
   }
 
   const needle = foldVietnamese(filter);
-  const rows = (users.data?.items ?? []).filter((u) => !needle || foldVietnamese(`${u.displayName} ${u.username ?? ''}`).includes(needle));
+  const rows = (users.data?.items ?? []).filter(
+    (u) => !needle || foldVietnamese(`${u.displayName} ${u.username ?? ''}`).includes(needle),
+  );
 
   return (
     <>
@@ -162,7 +193,15 @@ export default function UsersPage() {
           onChange={(e) => setFilter(e.target.value)}
         />
         <ScrollRegion label={t('users.title')}>
-          <Table<StaffUser> rowKey="id" columns={columns} dataSource={rows} loading={users.loading} size="middle" pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="users-table" />
+          <Table<StaffUser>
+            rowKey="id"
+            columns={columns}
+            dataSource={rows}
+            loading={users.loading}
+            size="middle"
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            data-testid="users-table"
+          />
         </ScrollRegion>
       </Card>
       <CreateUserModal

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en, vi } from '../../app/dictionary';
-import { ASSIGNABLE_ACTIONS, isSelfServiceAction as serverSelfService } from '../../../server/modules/identity/roles.service';
+import {
+  ASSIGNABLE_ACTIONS,
+  isSelfServiceAction as serverSelfService,
+} from '../../../server/modules/identity/roles.service';
 import { actionKey, actionModule, groupActions, isSelfServiceAction } from './action-labels';
 
 describe('names of the actions in the permission matrix', () => {
@@ -13,7 +16,8 @@ describe('names of the actions in the permission matrix', () => {
   });
 
   it('names every module group', () => {
-    for (const module of new Set(ASSIGNABLE_ACTIONS.map(actionModule))) expect(`actionGroup.${module}` in vi, module).toBe(true);
+    for (const module of new Set(ASSIGNABLE_ACTIONS.map(actionModule)))
+      expect(`actionGroup.${module}` in vi, module).toBe(true);
   });
 
   it('groups actions by module in the order they come', () => {
@@ -24,6 +28,7 @@ describe('names of the actions in the permission matrix', () => {
   });
 
   it('applies the same self-service rule as the server', () => {
-    for (const action of ASSIGNABLE_ACTIONS) expect(isSelfServiceAction(action), action).toBe(serverSelfService(action));
+    for (const action of ASSIGNABLE_ACTIONS)
+      expect(isSelfServiceAction(action), action).toBe(serverSelfService(action));
   });
 });

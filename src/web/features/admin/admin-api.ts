@@ -13,13 +13,21 @@ const user = (id: string) => `${BASE}/users/${encodeURIComponent(id)}`;
 
 export const listUsers = (options?: RequestOptions) => apiGet<{ items: StaffUser[] }>(`${BASE}/users`, options);
 export const listRoles = (options?: RequestOptions) => apiGet<RoleList>(`${BASE}/roles`, options);
-export const listRoleEvents = (options?: RequestOptions) => apiGet<{ items: RoleEvent[] }>(`${BASE}/roles/events`, options);
+export const listRoleEvents = (options?: RequestOptions) =>
+  apiGet<{ items: RoleEvent[] }>(`${BASE}/roles/events`, options);
 
 /** Creates a staff role (no actions yet unless given). */
-export const createRole = (body: { code: string; nameVi: string; nameEn: string; needsSector?: boolean; actions?: string[] }) => apiPost<RoleView>(`${BASE}/roles`, body);
+export const createRole = (body: {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  needsSector?: boolean;
+  actions?: string[];
+}) => apiPost<RoleView>(`${BASE}/roles`, body);
 
 /** Replaces the actions of a role (the whole list). */
-export const setRoleActions = (code: string, actions: string[]) => apiPost<RoleView>(`${BASE}/roles/${encodeURIComponent(code)}/actions`, { actions });
+export const setRoleActions = (code: string, actions: string[]) =>
+  apiPost<RoleView>(`${BASE}/roles/${encodeURIComponent(code)}/actions`, { actions });
 
 /** Creates an account; without a password the server makes a temporary one, returned once. */
 export const createUser = (body: { username: string; displayName: string }) =>
@@ -33,4 +41,5 @@ export const removeAssignment = (id: string, assignmentId: string) =>
 
 export const resetPassword = (id: string) => apiPost<{ temporaryPassword: string }>(`${user(id)}/reset-password`, {});
 
-export const setDisabled = (id: string, disabled: boolean) => apiPost<StaffUser>(`${user(id)}/${disabled ? 'disable' : 'enable'}`, {});
+export const setDisabled = (id: string, disabled: boolean) =>
+  apiPost<StaffUser>(`${user(id)}/${disabled ? 'disable' : 'enable'}`, {});

@@ -20,8 +20,13 @@ export default function LoginPage() {
 
   if (me?.authenticated && me.account) {
     // A citizen goes back to their own pages or to filing a procedure; a staff page would only say "forbidden".
-    const citizenOnStaffPage = me.account.kind === 'citizen' && returnTo && !/^\/(me|procedures|tra-cuu)(\/|$)/.test(returnTo);
-    const target = me.account.mustChangePassword ? '/account' : citizenOnStaffPage ? homeFor(me) : (returnTo ?? homeFor(me));
+    const citizenOnStaffPage =
+      me.account.kind === 'citizen' && returnTo && !/^\/(me|procedures|tra-cuu)(\/|$)/.test(returnTo);
+    const target = me.account.mustChangePassword
+      ? '/account'
+      : citizenOnStaffPage
+        ? homeFor(me)
+        : (returnTo ?? homeFor(me));
     return <Navigate to={target} replace />;
   }
 
@@ -34,9 +39,15 @@ export default function LoginPage() {
       <Layout.Content id="main" tabIndex={-1} className="app-content login-content">
         <PageTitle title={t('login.title')} description={t('login.intro')} />
         {reason === 'expired' && <Alert type="info" showIcon className="login-notice" title={t('login.expired')} />}
-        {reason === 'signedOut' && <Alert type="success" showIcon className="login-notice" title={t('login.signedOut')} />}
-        {eIdError === 'eid_unavailable' && <Alert type="error" showIcon className="login-notice" role="alert" title={t('login.eidUnavailable')} />}
-        {eIdError === 'eid_failed' && <Alert type="warning" showIcon className="login-notice" role="alert" title={t('login.eidFailed')} />}
+        {reason === 'signedOut' && (
+          <Alert type="success" showIcon className="login-notice" title={t('login.signedOut')} />
+        )}
+        {eIdError === 'eid_unavailable' && (
+          <Alert type="error" showIcon className="login-notice" role="alert" title={t('login.eidUnavailable')} />
+        )}
+        {eIdError === 'eid_failed' && (
+          <Alert type="warning" showIcon className="login-notice" role="alert" title={t('login.eidFailed')} />
+        )}
         <Row gutter={[24, 24]}>
           <Col xs={24} lg={12}>
             <Card className="login-card" role="region" aria-labelledby="login-citizen">

@@ -30,7 +30,9 @@ export function StaffLoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void })
     setBusy(true);
     setError(undefined);
     try {
-      onSignedIn(await login({ username: values.username.trim(), password: values.password, totp: values.totp || undefined }));
+      onSignedIn(
+        await login({ username: values.username.trim(), password: values.password, totp: values.totp || undefined }),
+      );
     } catch (e) {
       const problem = loginProblem(toApiError(e));
       if (problem.needTotp) setNeedTotp(true);
@@ -43,11 +45,26 @@ export function StaffLoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void })
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => void submit(v)} className="login-form">
-      <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      size="large"
+      requiredMark={false}
+      onFinish={(v) => void submit(v)}
+      className="login-form"
+    >
+      <Form.Item
+        name="username"
+        label={t('login.username')}
+        rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+      >
         <Input autoComplete="username" autoCapitalize="none" spellCheck={false} />
       </Form.Item>
-      <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+      <Form.Item
+        name="password"
+        label={t('login.password')}
+        rules={[{ required: true, message: t('login.passwordRequired') }]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       {needTotp && (
@@ -68,7 +85,11 @@ export function StaffLoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void })
           className="login-error"
           title={pick(error.messageVi, error.messageEn)}
           // A wrong password is the user's to fix; the request id only helps the help desk with server faults.
-          description={error.requestId && (error.status >= 500 || error.status === 0) ? t('error.requestId', { id: error.requestId }) : undefined}
+          description={
+            error.requestId && (error.status >= 500 || error.status === 0)
+              ? t('error.requestId', { id: error.requestId })
+              : undefined
+          }
         />
       )}
       <Button type="primary" htmlType="submit" block loading={busy}>

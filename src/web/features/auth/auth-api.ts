@@ -35,5 +35,8 @@ export function loginProblem(error: ApiError): { needTotp: boolean; error: ApiEr
       ),
     };
   }
-  return { needTotp: error.code === 'AUTH.TOTP_UNAUTHENTICATED' || error.code === 'AUTH.TOTP_REPLAYED_UNAUTHENTICATED', error };
+  return {
+    needTotp: error.code === 'AUTH.TOTP_UNAUTHENTICATED' || error.code === 'AUTH.TOTP_REPLAYED_UNAUTHENTICATED',
+    error,
+  };
 }

@@ -59,7 +59,11 @@ export default function CalendarAdminPage() {
       ),
     },
     { title: t('calendar.col.name'), dataIndex: 'name' },
-    { title: t('calendar.col.source'), dataIndex: 'source', render: (s: string) => <span className="calendar-source">{s}</span> },
+    {
+      title: t('calendar.col.source'),
+      dataIndex: 'source',
+      render: (s: string) => <span className="calendar-source">{s}</span>,
+    },
   ];
   if (manage) {
     columns.push({
@@ -67,7 +71,11 @@ export default function CalendarAdminPage() {
       key: 'actions',
       render: (_: unknown, d) => (
         <Space size={[8, 8]} wrap>
-          <Button size="small" onClick={() => setDayTarget({ year, day: d })} aria-label={t('calendar.editLabel', { date: formatDateVi(d.date) })}>
+          <Button
+            size="small"
+            onClick={() => setDayTarget({ year, day: d })}
+            aria-label={t('calendar.editLabel', { date: formatDateVi(d.date) })}
+          >
             {t('calendar.edit')}
           </Button>
           <Popconfirm
@@ -113,13 +121,25 @@ export default function CalendarAdminPage() {
           <label htmlFor="calendar-year" className="field-label">
             {t('calendar.year')}
           </label>
-          <InputNumber id="calendar-year" min={1990} max={2199} value={year} onChange={(v) => v && setYear(v)} controls={false} style={{ width: 90 }} />
+          <InputNumber
+            id="calendar-year"
+            min={1990}
+            max={2199}
+            value={year}
+            onChange={(v) => v && setYear(v)}
+            controls={false}
+            style={{ width: 90 }}
+          />
           <Button onClick={() => setYear((y) => y + 1)} aria-label={t('calendar.nextYear')}>
             ›
           </Button>
           {data && (
             <>
-              {data.provisional ? <StatusTag kind="warn">{t('calendar.status.provisional')}</StatusTag> : <StatusTag kind="ok">{t('calendar.status.announced')}</StatusTag>}
+              {data.provisional ? (
+                <StatusTag kind="warn">{t('calendar.status.provisional')}</StatusTag>
+              ) : (
+                <StatusTag kind="ok">{t('calendar.status.announced')}</StatusTag>
+              )}
               {!data.stored && <StatusTag kind="neutral">{t('calendar.status.derived')}</StatusTag>}
             </>
           )}
@@ -131,11 +151,22 @@ export default function CalendarAdminPage() {
               <strong>{t('calendar.source')}:</strong> {data.source}
             </Typography.Paragraph>
             <Typography.Paragraph type="secondary">
-              {t('calendar.workingDays', { count: data.workingDays })} · {t('calendar.workingHours', { hours: data.workingHours.replace(',', ', ') })}
+              {t('calendar.workingDays', { count: data.workingDays })} ·{' '}
+              {t('calendar.workingHours', { hours: data.workingHours.replace(',', ', ') })}
               {data.updatedAt && ` · ${t('calendar.updatedAt', { when: formatDateTime(data.updatedAt) })}`}
             </Typography.Paragraph>
-            {data.provisional && <Alert type="warning" showIcon className="calendar-provisional-note" style={{ marginBottom: 12 }} title={t('calendar.provisionalNote', { year: data.year })} />}
-            {manage && !data.stored && <Typography.Paragraph type="secondary">{t('calendar.derivedNote')}</Typography.Paragraph>}
+            {data.provisional && (
+              <Alert
+                type="warning"
+                showIcon
+                className="calendar-provisional-note"
+                style={{ marginBottom: 12 }}
+                title={t('calendar.provisionalNote', { year: data.year })}
+              />
+            )}
+            {manage && !data.stored && (
+              <Typography.Paragraph type="secondary">{t('calendar.derivedNote')}</Typography.Paragraph>
+            )}
             {manage && (
               <Space wrap>
                 <Button onClick={() => setEditingYear(data)}>{t('calendar.year.edit')}</Button>

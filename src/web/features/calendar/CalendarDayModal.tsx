@@ -38,7 +38,13 @@ export function CalendarDayModal({ target, onClose, onSaved }: Props) {
     if (!target) return;
     setError(undefined);
     form.resetFields();
-    if (target.day) form.setFieldsValue({ date: dayjs(target.day.date), kind: target.day.kind, name: target.day.name, source: target.day.source });
+    if (target.day)
+      form.setFieldsValue({
+        date: dayjs(target.day.date),
+        kind: target.day.kind,
+        name: target.day.name,
+        source: target.day.source,
+      });
   }, [target, form]);
 
   const submit = async (values: Values) => {
@@ -52,7 +58,9 @@ export function CalendarDayModal({ target, onClose, onSaved }: Props) {
     } catch (e) {
       const apiError = toApiError(e);
       const onFields = apiError.fields.filter((f) => (FIELDS as readonly string[]).includes(f.field));
-      form.setFields(onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      form.setFields(
+        onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+      );
       if (onFields.length === 0) setError(apiError);
     } finally {
       setBusy(false);
@@ -70,8 +78,18 @@ export function CalendarDayModal({ target, onClose, onSaved }: Props) {
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<Values> id="calendar-day-form" form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
-        <Form.Item name="date" label={t('calendar.field.date')} rules={[{ required: true, message: t('calendar.field.required') }]}>
+      <Form<Values>
+        id="calendar-day-form"
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          name="date"
+          label={t('calendar.field.date')}
+          rules={[{ required: true, message: t('calendar.field.required') }]}
+        >
           <DatePicker
             format="DD/MM/YYYY"
             disabled={Boolean(editing)}
@@ -80,13 +98,26 @@ export function CalendarDayModal({ target, onClose, onSaved }: Props) {
             placeholder={t('common.datePlaceholder')}
           />
         </Form.Item>
-        <Form.Item name="kind" label={t('calendar.field.kind')} extra={t('calendar.field.kindHint')} rules={[{ required: true, message: t('calendar.field.required') }]}>
+        <Form.Item
+          name="kind"
+          label={t('calendar.field.kind')}
+          extra={t('calendar.field.kindHint')}
+          rules={[{ required: true, message: t('calendar.field.required') }]}
+        >
           <Select options={CALENDAR_DAY_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))} />
         </Form.Item>
-        <Form.Item name="name" label={t('calendar.field.name')} rules={[{ required: true, whitespace: true, max: 200, message: t('calendar.field.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('calendar.field.name')}
+          rules={[{ required: true, whitespace: true, max: 200, message: t('calendar.field.required') }]}
+        >
           <Input placeholder={t('calendar.field.namePlaceholder')} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="source" label={t('calendar.field.source')} rules={[{ required: true, whitespace: true, min: 3, max: 500, message: t('calendar.field.sourceRequired') }]}>
+        <Form.Item
+          name="source"
+          label={t('calendar.field.source')}
+          rules={[{ required: true, whitespace: true, min: 3, max: 500, message: t('calendar.field.sourceRequired') }]}
+        >
           <Input.TextArea rows={3} placeholder={t('calendar.field.sourcePlaceholder')} />
         </Form.Item>
         {error && <ErrorAlert error={error} />}

@@ -27,11 +27,15 @@ export function DeadlineCalculator() {
     setError(undefined);
     try {
       // The picked wall-clock time is Vietnam time, whatever the browser's zone.
-      setResult(await computeDeadline(vietnamInstant(values.receivedAt.format('YYYY-MM-DDTHH:mm')), values.workingDays));
+      setResult(
+        await computeDeadline(vietnamInstant(values.receivedAt.format('YYYY-MM-DDTHH:mm')), values.workingDays),
+      );
     } catch (e) {
       const apiError = toApiError(e);
       const onFields = apiError.fields.filter((f) => f.field === 'receivedAt' || f.field === 'workingDays');
-      form.setFields(onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      form.setFields(
+        onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+      );
       if (onFields.length === 0) setError(apiError);
       setResult(undefined);
     } finally {
@@ -50,10 +54,19 @@ export function DeadlineCalculator() {
         onFinish={(v) => void submit(v)}
         data-testid="deadline-form"
       >
-        <Form.Item name="receivedAt" label={t('deadline.receivedAt')} rules={[{ required: true, message: t('calendar.field.required') }]}>
+        <Form.Item
+          name="receivedAt"
+          label={t('deadline.receivedAt')}
+          rules={[{ required: true, message: t('calendar.field.required') }]}
+        >
           <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" allowClear={false} />
         </Form.Item>
-        <Form.Item name="workingDays" label={t('deadline.workingDays')} extra={t('deadline.workingDaysHint')} rules={[{ required: true, message: t('calendar.field.required') }]}>
+        <Form.Item
+          name="workingDays"
+          label={t('deadline.workingDays')}
+          extra={t('deadline.workingDaysHint')}
+          rules={[{ required: true, message: t('calendar.field.required') }]}
+        >
           <InputNumber min={0} max={365} step={0.5} decimalSeparator={lang === 'vi' ? ',' : '.'} inputMode="decimal" />
         </Form.Item>
         <Form.Item>
@@ -65,10 +78,16 @@ export function DeadlineCalculator() {
       {error && <ErrorAlert error={error} />}
       {result && (
         <Descriptions column={1} size="small" className="deadline-result" data-testid="deadline-result">
-          <Descriptions.Item label={t('deadline.effective')}>{formatVietnamDateTime(result.effectiveReceivedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('deadline.effective')}>
+            {formatVietnamDateTime(result.effectiveReceivedAt)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('deadline.due')}>
             <strong>{formatVietnamDateTime(result.dueAt)}</strong>{' '}
-            {result.provisional && <StatusTag kind="warn">{t('deadline.provisional', { years: result.provisionalYears.join(', ') })}</StatusTag>}
+            {result.provisional && (
+              <StatusTag kind="warn">
+                {t('deadline.provisional', { years: result.provisionalYears.join(', ') })}
+              </StatusTag>
+            )}
           </Descriptions.Item>
         </Descriptions>
       )}

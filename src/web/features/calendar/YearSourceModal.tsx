@@ -56,8 +56,18 @@ export function YearSourceModal({ year, onClose, onSaved }: Props) {
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<Values> id="calendar-year-form" form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
-        <Form.Item name="source" label={t('calendar.field.source')} rules={[{ required: true, whitespace: true, min: 3, max: 500, message: t('calendar.field.sourceRequired') }]}>
+      <Form<Values>
+        id="calendar-year-form"
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          name="source"
+          label={t('calendar.field.source')}
+          rules={[{ required: true, whitespace: true, min: 3, max: 500, message: t('calendar.field.sourceRequired') }]}
+        >
           <Input.TextArea rows={3} placeholder={t('calendar.field.sourcePlaceholder')} />
         </Form.Item>
         <Form.Item name="announced" valuePropName="checked">

@@ -24,7 +24,8 @@ export default function CashlessChart({ rows, unitCode, months, area }: Props) {
     const el = container.current;
     if (!el) return;
     const series = chartSeries(rows, unitCode, months, area);
-    const percent = (v: unknown) => (typeof v === 'number' ? `${v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}%` : '—');
+    const percent = (v: unknown) =>
+      typeof v === 'number' ? `${v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}%` : '—';
     const option: CashlessChartOption = {
       tooltip: { trigger: 'axis', valueFormatter: percent },
       legend: { top: 0, textStyle: { fontSize: 13 } },
@@ -32,10 +33,41 @@ export default function CashlessChart({ rows, unitCode, months, area }: Props) {
       xAxis: { type: 'category', data: months.map(monthLabel) },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
-        { type: 'bar', name: t('cashless.chart.schoolShare'), data: series.schoolShare, itemStyle: { color: '#1d39c4' }, markLine: { silent: true, symbol: 'none', data: [{ yAxis: 100, name: t('cashless.chart.target') }], lineStyle: { color: '#a8071a', type: 'dashed' }, label: { formatter: t('cashless.chart.target'), position: 'insideEndTop' } } },
-        { type: 'bar', name: t('cashless.chart.healthShare'), data: series.healthShare, itemStyle: { color: '#08979c' } },
-        { type: 'line', name: t('cashless.chart.schoolFully'), data: series.schoolFully, connectNulls: false, lineStyle: { color: '#597ef7', width: 2 }, itemStyle: { color: '#597ef7' } },
-        { type: 'line', name: t('cashless.chart.healthFully'), data: series.healthFully, connectNulls: false, lineStyle: { color: '#36cfc9', width: 2, type: 'dashed' }, itemStyle: { color: '#36cfc9' } },
+        {
+          type: 'bar',
+          name: t('cashless.chart.schoolShare'),
+          data: series.schoolShare,
+          itemStyle: { color: '#1d39c4' },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            data: [{ yAxis: 100, name: t('cashless.chart.target') }],
+            lineStyle: { color: '#a8071a', type: 'dashed' },
+            label: { formatter: t('cashless.chart.target'), position: 'insideEndTop' },
+          },
+        },
+        {
+          type: 'bar',
+          name: t('cashless.chart.healthShare'),
+          data: series.healthShare,
+          itemStyle: { color: '#08979c' },
+        },
+        {
+          type: 'line',
+          name: t('cashless.chart.schoolFully'),
+          data: series.schoolFully,
+          connectNulls: false,
+          lineStyle: { color: '#597ef7', width: 2 },
+          itemStyle: { color: '#597ef7' },
+        },
+        {
+          type: 'line',
+          name: t('cashless.chart.healthFully'),
+          data: series.healthFully,
+          connectNulls: false,
+          lineStyle: { color: '#36cfc9', width: 2, type: 'dashed' },
+          itemStyle: { color: '#36cfc9' },
+        },
       ],
     };
     const chart = echarts.init(el, undefined, { renderer: 'canvas' });
@@ -48,5 +80,13 @@ export default function CashlessChart({ rows, unitCode, months, area }: Props) {
     };
   }, [rows, unitCode, months, area, t, lang]);
 
-  return <div ref={container} className="cashless-chart" role="img" aria-label={t('cashless.chart.label')} data-testid="cashless-chart" />;
+  return (
+    <div
+      ref={container}
+      className="cashless-chart"
+      role="img"
+      aria-label={t('cashless.chart.label')}
+      data-testid="cashless-chart"
+    />
+  );
 }

@@ -31,17 +31,63 @@ function useGroupedColumns(first: TableColumnsType<Line>[number]): TableColumnsT
   const group = (kind: StatsKind): TableColumnsType<Line>[number] => ({
     title: t(KIND_LABEL[kind]),
     children: [
-      { title: t('cashless.col.reporting'), key: `${kind}-reporting`, align: 'right', render: (_: unknown, l: Line) => (l.rows[kind] ? `${formatNumber(l.rows[kind].reporting, lang)}/${formatNumber(l.rows[kind].registered, lang)}` : '—') },
-      { title: t('cashless.col.cashlessShare'), key: `${kind}-share`, align: 'right', render: (_: unknown, l: Line) => shareText(l.rows[kind]?.cashlessShare ?? null, lang) },
-      { title: t('cashless.col.fullyShare'), key: `${kind}-fully`, align: 'right', render: (_: unknown, l: Line) => (l.rows[kind] ? `${shareText(l.rows[kind].fullyCashlessShare, lang)} (${l.rows[kind].fullyCashless}/${l.rows[kind].transacting})` : '—') },
+      {
+        title: t('cashless.col.reporting'),
+        key: `${kind}-reporting`,
+        align: 'right',
+        render: (_: unknown, l: Line) =>
+          l.rows[kind]
+            ? `${formatNumber(l.rows[kind].reporting, lang)}/${formatNumber(l.rows[kind].registered, lang)}`
+            : '—',
+      },
+      {
+        title: t('cashless.col.cashlessShare'),
+        key: `${kind}-share`,
+        align: 'right',
+        render: (_: unknown, l: Line) => shareText(l.rows[kind]?.cashlessShare ?? null, lang),
+      },
+      {
+        title: t('cashless.col.fullyShare'),
+        key: `${kind}-fully`,
+        align: 'right',
+        render: (_: unknown, l: Line) =>
+          l.rows[kind]
+            ? `${shareText(l.rows[kind].fullyCashlessShare, lang)} (${l.rows[kind].fullyCashless}/${l.rows[kind].transacting})`
+            : '—',
+      },
     ],
   });
-  return [first, group('school'), group('health_facility'), { title: t('cashless.kind.all'), children: [{ title: t('cashless.col.cashlessShare'), key: 'all-share', align: 'right', render: (_: unknown, l: Line) => shareText(l.rows.all?.cashlessShare ?? null, lang) }] }];
+  return [
+    first,
+    group('school'),
+    group('health_facility'),
+    {
+      title: t('cashless.kind.all'),
+      children: [
+        {
+          title: t('cashless.col.cashlessShare'),
+          key: 'all-share',
+          align: 'right',
+          render: (_: unknown, l: Line) => shareText(l.rows.all?.cashlessShare ?? null, lang),
+        },
+      ],
+    },
+  ];
 }
 
 const KINDS: StatsKind[] = ['school', 'health_facility', 'all'];
-const linesOf = (rows: readonly StatsRow[], unitCode: string, months: readonly (string | null)[], area: StatsArea, label: (m: string | null) => string): Line[] =>
-  months.map((m) => ({ key: m ?? 'period', label: label(m), rows: Object.fromEntries(KINDS.map((k) => [k, findRow(rows, unitCode, m, k, area)])) }));
+const linesOf = (
+  rows: readonly StatsRow[],
+  unitCode: string,
+  months: readonly (string | null)[],
+  area: StatsArea,
+  label: (m: string | null) => string,
+): Line[] =>
+  months.map((m) => ({
+    key: m ?? 'period',
+    label: label(m),
+    rows: Object.fromEntries(KINDS.map((k) => [k, findRow(rows, unitCode, m, k, area)])),
+  }));
 
 /** /cashless — target 7: cashless payment in schools and health facilities, per month and per commune. */
 export default function CashlessStatsPage() {
@@ -60,15 +106,43 @@ export default function CashlessStatsPage() {
   const unitOptions = units.units
     .filter((u) => u.level !== 'district')
     .map((u) => ({ value: u.code, label: u.fullName, search: foldVietnamese(`${u.fullName} ${u.code}`) }));
-  const monthColumn = useGroupedColumns({ title: t('cashless.col.month'), dataIndex: 'label', key: 'label', fixed: 'left' });
+  const monthColumn = useGroupedColumns({
+    title: t('cashless.col.month'),
+    dataIndex: 'label',
+    key: 'label',
+    fixed: 'left',
+  });
   const communeColumn = useGroupedColumns({
-    title: t('cashless.col.commune'), dataIndex: 'label', key: 'label', fixed: 'left',
-    render: (label: string, l: Line) => (<Space size={4} wrap>{label}{l.ward && <StatusTag kind="info">{t('cashless.ward')}</StatusTag>}</Space>),
+    title: t('cashless.col.commune'),
+    dataIndex: 'label',
+    key: 'label',
+    fixed: 'left',
+    render: (label: string, l: Line) => (
+      <Space size={4} wrap>
+        {label}
+        {l.ward && <StatusTag kind="info">{t('cashless.ward')}</StatusTag>}
+      </Space>
+    ),
   });
 
-  const monthLines = useMemo(() => (data ? linesOf(data.rows, data.unit.code, [...data.months, null], shownArea, (m) => (m ? monthLabel(m) : t('cashless.period'))) : []), [data, shownArea, t]);
+  const monthLines = useMemo(
+    () =>
+      data
+        ? linesOf(data.rows, data.unit.code, [...data.months, null], shownArea, (m) =>
+            m ? monthLabel(m) : t('cashless.period'),
+          )
+        : [],
+    [data, shownArea, t],
+  );
   const communeLines = useMemo(
-    () => (data ? data.children.map((c: StatsUnit) => ({ ...linesOf(data.rows, c.code, [null], 'all', () => c.fullName)[0]!, key: c.code, ward: c.type === 'phuong' })) : []),
+    () =>
+      data
+        ? data.children.map((c: StatsUnit) => ({
+            ...linesOf(data.rows, c.code, [null], 'all', () => c.fullName)[0]!,
+            key: c.code,
+            ward: c.type === 'phuong',
+          }))
+        : [],
     [data],
   );
   const period = (kind: StatsKind) => (data ? findRow(data.rows, data.unit.code, null, kind, shownArea) : undefined);
@@ -81,11 +155,23 @@ export default function CashlessStatsPage() {
         <Space wrap size={[16, 12]} align="end">
           <label className="cashless-field">
             <span className="field-label">{t('cashless.stats.from')}</span>
-            <DatePicker picker="month" format="MM/YYYY" allowClear={false} value={dayjs(`${from}-01`)} onChange={(v) => month(v) && setFrom(month(v)!)} />
+            <DatePicker
+              picker="month"
+              format="MM/YYYY"
+              allowClear={false}
+              value={dayjs(`${from}-01`)}
+              onChange={(v) => month(v) && setFrom(month(v)!)}
+            />
           </label>
           <label className="cashless-field">
             <span className="field-label">{t('cashless.stats.to')}</span>
-            <DatePicker picker="month" format="MM/YYYY" allowClear={false} value={dayjs(`${to}-01`)} onChange={(v) => month(v) && setTo(month(v)!)} />
+            <DatePicker
+              picker="month"
+              format="MM/YYYY"
+              allowClear={false}
+              value={dayjs(`${to}-01`)}
+              onChange={(v) => month(v) && setTo(month(v)!)}
+            />
           </label>
           <label className="cashless-field cashless-unit">
             <span className="field-label">{t('cashless.stats.unit')}</span>
@@ -97,27 +183,70 @@ export default function CashlessStatsPage() {
               showSearch={{ filterOption: (input, option) => (option?.search ?? '').includes(foldVietnamese(input)) }}
             />
           </label>
-          {!isCommune && <Segmented<StatsArea> value={area} onChange={setArea} options={[{ value: 'all', label: t('cashless.area.all') }, { value: 'ward', label: t('cashless.area.ward') }]} />}
+          {!isCommune && (
+            <Segmented<StatsArea>
+              value={area}
+              onChange={setArea}
+              options={[
+                { value: 'all', label: t('cashless.area.all') },
+                { value: 'ward', label: t('cashless.area.ward') },
+              ]}
+            />
+          )}
         </Space>
       </Card>
       {stats.error && <ErrorAlert error={stats.error} onRetry={stats.reload} />}
       {!data && stats.loading && <Skeleton active paragraph={{ rows: 8 }} />}
       {data && (
         <>
-          <Card className="section-card" title={t('cashless.stats.summary', { unit: data.unit.fullName, from: monthLabel(data.from), to: monthLabel(data.to) })}>
+          <Card
+            className="section-card"
+            title={t('cashless.stats.summary', {
+              unit: data.unit.fullName,
+              from: monthLabel(data.from),
+              to: monthLabel(data.to),
+            })}
+          >
             <Row gutter={[24, 16]}>
               {(['school', 'health_facility'] as const).map((kind) => (
                 <Col xs={24} md={12} key={kind}>
-                  <Typography.Title level={3} className="cashless-kind-title">{t(KIND_LABEL[kind])}{shownArea === 'ward' ? ` — ${t('cashless.area.ward')}` : ''}</Typography.Title>
+                  <Typography.Title level={3} className="cashless-kind-title">
+                    {t(KIND_LABEL[kind])}
+                    {shownArea === 'ward' ? ` — ${t('cashless.area.ward')}` : ''}
+                  </Typography.Title>
                   <Row gutter={16}>
-                    <Col span={12}><Statistic title={t('cashless.col.cashlessShare')} value={shareText(period(kind)?.cashlessShare ?? null, lang)} /></Col>
-                    <Col span={12}><Statistic title={t('cashless.col.fullyShare')} value={shareText(period(kind)?.fullyCashlessShare ?? null, lang)} suffix={period(kind) ? <span className="cashless-suffix">({period(kind)!.fullyCashless}/{period(kind)!.transacting})</span> : null} /></Col>
+                    <Col span={12}>
+                      <Statistic
+                        title={t('cashless.col.cashlessShare')}
+                        value={shareText(period(kind)?.cashlessShare ?? null, lang)}
+                      />
+                    </Col>
+                    <Col span={12}>
+                      <Statistic
+                        title={t('cashless.col.fullyShare')}
+                        value={shareText(period(kind)?.fullyCashlessShare ?? null, lang)}
+                        suffix={
+                          period(kind) ? (
+                            <span className="cashless-suffix">
+                              ({period(kind)!.fullyCashless}/{period(kind)!.transacting})
+                            </span>
+                          ) : null
+                        }
+                      />
+                    </Col>
                   </Row>
-                  <Typography.Paragraph type="secondary">{t('cashless.stats.reporting', { reporting: period(kind)?.reporting ?? 0, registered: period(kind)?.registered ?? 0 })}</Typography.Paragraph>
+                  <Typography.Paragraph type="secondary">
+                    {t('cashless.stats.reporting', {
+                      reporting: period(kind)?.reporting ?? 0,
+                      registered: period(kind)?.registered ?? 0,
+                    })}
+                  </Typography.Paragraph>
                 </Col>
               ))}
             </Row>
-            <Typography.Paragraph type="secondary" className="cashless-note">{t('cashless.stats.definitions')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" className="cashless-note">
+              {t('cashless.stats.definitions')}
+            </Typography.Paragraph>
           </Card>
           <Card className="section-card" title={t('cashless.chart.title')}>
             <Suspense fallback={<Skeleton.Node active className="cashless-chart-skeleton" />}>
@@ -126,13 +255,28 @@ export default function CashlessStatsPage() {
           </Card>
           <Card className="section-card" title={t('cashless.stats.byMonth')}>
             <ScrollRegion label={t('cashless.stats.byMonth')} wide>
-              <Table<Line> rowKey="key" columns={monthColumn} dataSource={monthLines} pagination={false} size="small" bordered rowClassName={(l) => (l.key === 'period' ? 'cashless-period-row' : '')} />
+              <Table<Line>
+                rowKey="key"
+                columns={monthColumn}
+                dataSource={monthLines}
+                pagination={false}
+                size="small"
+                bordered
+                rowClassName={(l) => (l.key === 'period' ? 'cashless-period-row' : '')}
+              />
             </ScrollRegion>
           </Card>
           {communeLines.length > 0 && (
             <Card className="section-card" title={t('cashless.stats.byCommune')}>
               <ScrollRegion label={t('cashless.stats.byCommune')} wide maxHeight={560}>
-                <Table<Line> rowKey="key" columns={communeColumn} dataSource={communeLines} pagination={false} size="small" bordered />
+                <Table<Line>
+                  rowKey="key"
+                  columns={communeColumn}
+                  dataSource={communeLines}
+                  pagination={false}
+                  size="small"
+                  bordered
+                />
               </ScrollRegion>
             </Card>
           )}

@@ -28,14 +28,27 @@ export default function FacilitiesPage() {
   const [filters, setFilters] = useState<FacilityFilters>({ page: 1 });
   const [editing, setEditing] = useState<Facility | 'new' | null>(null);
   const [viewing, setViewing] = useState<Facility | null>(null);
-  const list = useApi((signal) => fetchFacilities({ ...filters, pageSize: PAGE_SIZE }, { signal }), [JSON.stringify(filters)]);
+  const list = useApi(
+    (signal) => fetchFacilities({ ...filters, pageSize: PAGE_SIZE }, { signal }),
+    [JSON.stringify(filters)],
+  );
   const types = useApi((signal) => fetchFacilityTypes({ signal }), []);
   const set = (change: FacilityFilters) => setFilters((f) => ({ ...f, ...change, page: change.page ?? 1 }));
 
   const columns: TableColumnsType<Facility> = [
-    { title: t('cashless.facility.code'), dataIndex: 'code', className: 'nowrap', render: (c: string) => <code>{c}</code> },
+    {
+      title: t('cashless.facility.code'),
+      dataIndex: 'code',
+      className: 'nowrap',
+      render: (c: string) => <code>{c}</code>,
+    },
     { title: t('cashless.facility.name'), dataIndex: 'name' },
-    { title: t('cashless.facility.type'), key: 'type', responsive: ['md'], render: (_: unknown, f) => pick(f.typeNameVi, f.typeNameEn) },
+    {
+      title: t('cashless.facility.type'),
+      key: 'type',
+      responsive: ['md'],
+      render: (_: unknown, f) => pick(f.typeNameVi, f.typeNameEn),
+    },
     {
       title: t('cashless.facility.commune'),
       key: 'commune',
@@ -46,17 +59,34 @@ export default function FacilitiesPage() {
         </Space>
       ),
     },
-    { title: t('cashless.facility.status'), dataIndex: 'active', render: (a: boolean) => (a ? <StatusTag kind="ok">{t('cashless.facility.activeTag')}</StatusTag> : <StatusTag kind="neutral">{t('cashless.facility.inactiveTag')}</StatusTag>) },
+    {
+      title: t('cashless.facility.status'),
+      dataIndex: 'active',
+      render: (a: boolean) =>
+        a ? (
+          <StatusTag kind="ok">{t('cashless.facility.activeTag')}</StatusTag>
+        ) : (
+          <StatusTag kind="neutral">{t('cashless.facility.inactiveTag')}</StatusTag>
+        ),
+    },
     {
       title: t('cashless.col.actions'),
       key: 'actions',
       render: (_: unknown, f) => (
         <Space size={[8, 8]} wrap>
-          <Button size="small" onClick={() => setViewing(f)} aria-label={t('cashless.facility.monthsLabel', { name: f.name })}>
+          <Button
+            size="small"
+            onClick={() => setViewing(f)}
+            aria-label={t('cashless.facility.monthsLabel', { name: f.name })}
+          >
             {t('cashless.facility.months')}
           </Button>
           {manage && (
-            <Button size="small" onClick={() => setEditing(f)} aria-label={t('cashless.facility.editLabel', { name: f.name })}>
+            <Button
+              size="small"
+              onClick={() => setEditing(f)}
+              aria-label={t('cashless.facility.editLabel', { name: f.name })}
+            >
               {t('cashless.edit')}
             </Button>
           )}
@@ -70,16 +100,31 @@ export default function FacilitiesPage() {
       <PageTitle
         title={t('cashless.facilities.title')}
         description={t('cashless.facilities.intro')}
-        extra={manage && <Button type="primary" size="large" onClick={() => setEditing('new')}>{t('cashless.facility.add')}</Button>}
+        extra={
+          manage && (
+            <Button type="primary" size="large" onClick={() => setEditing('new')}>
+              {t('cashless.facility.add')}
+            </Button>
+          )
+        }
       />
       <Card className="section-card">
         <Space wrap size={[12, 12]} className="cashless-filters">
-          <Input.Search allowClear placeholder={t('cashless.facilities.search')} aria-label={t('cashless.facilities.search')} onSearch={(q) => set({ q: q.trim() || undefined })} />
+          <Input.Search
+            allowClear
+            placeholder={t('cashless.facilities.search')}
+            aria-label={t('cashless.facilities.search')}
+            onSearch={(q) => set({ q: q.trim() || undefined })}
+          />
           <Select<FacilityKind | ''>
             value={filters.kind ?? ''}
             aria-label={t('cashless.facilities.kind')}
             onChange={(v) => set({ kind: v || undefined })}
-            options={[{ value: '', label: t('cashless.facilities.allKinds') }, { value: 'school', label: t('cashless.kind.school') }, { value: 'health_facility', label: t('cashless.kind.health_facility') }]}
+            options={[
+              { value: '', label: t('cashless.facilities.allKinds') },
+              { value: 'school', label: t('cashless.kind.school') },
+              { value: 'health_facility', label: t('cashless.kind.health_facility') },
+            ]}
           />
           <div className="cashless-unit">
             <CommuneSelect value={filters.communeCode} onChange={(v) => set({ communeCode: v })} />
@@ -88,13 +133,21 @@ export default function FacilitiesPage() {
             value={filters.inWard ?? ''}
             aria-label={t('cashless.facilities.area')}
             onChange={(v) => set({ inWard: v || undefined })}
-            options={[{ value: '', label: t('cashless.facilities.allAreas') }, { value: 'true', label: t('cashless.facilities.inWard') }, { value: 'false', label: t('cashless.facilities.notInWard') }]}
+            options={[
+              { value: '', label: t('cashless.facilities.allAreas') },
+              { value: 'true', label: t('cashless.facilities.inWard') },
+              { value: 'false', label: t('cashless.facilities.notInWard') },
+            ]}
           />
           <Select<'' | 'true' | 'false'>
             value={filters.active ?? ''}
             aria-label={t('cashless.facility.status')}
             onChange={(v) => set({ active: v || undefined })}
-            options={[{ value: '', label: t('cashless.facilities.allStatuses') }, { value: 'true', label: t('cashless.facility.activeTag') }, { value: 'false', label: t('cashless.facility.inactiveTag') }]}
+            options={[
+              { value: '', label: t('cashless.facilities.allStatuses') },
+              { value: 'true', label: t('cashless.facility.activeTag') },
+              { value: 'false', label: t('cashless.facility.inactiveTag') },
+            ]}
           />
         </Space>
       </Card>

@@ -39,19 +39,34 @@ export function FacilityModal({ target, types, onClose, onSaved }: Props) {
     if (!target) return;
     setError(undefined);
     form.resetFields();
-    if (editing) form.setFieldsValue({ code: editing.code, name: editing.name, typeCode: editing.typeCode, communeCode: editing.communeCode, active: editing.active });
+    if (editing)
+      form.setFieldsValue({
+        code: editing.code,
+        name: editing.name,
+        typeCode: editing.typeCode,
+        communeCode: editing.communeCode,
+        active: editing.active,
+      });
   }, [target, editing, form]);
 
   const submit = async (values: Values) => {
     setBusy(true);
     setError(undefined);
     try {
-      const body = { code: values.code.trim(), name: values.name.trim(), typeCode: values.typeCode, communeCode: values.communeCode, active: values.active };
+      const body = {
+        code: values.code.trim(),
+        name: values.name.trim(),
+        typeCode: values.typeCode,
+        communeCode: values.communeCode,
+        active: values.active,
+      };
       onSaved(editing ? await changeFacility(editing.id, body) : await createFacility(body));
     } catch (e) {
       const apiError = toApiError(e);
       const onFields = apiError.fields.filter((f) => (FIELDS as readonly string[]).includes(f.field));
-      form.setFields(onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      form.setFields(
+        onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+      );
       if (onFields.length === 0) setError(apiError);
     } finally {
       setBusy(false);
@@ -65,7 +80,9 @@ export function FacilityModal({ target, types, onClose, onSaved }: Props) {
     .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
   const typeOptions = (['school', 'health_facility'] as const).map((kind) => ({
     label: t(kind === 'school' ? 'cashless.kind.school' : 'cashless.kind.health_facility'),
-    options: types.filter((ty) => ty.kind === kind && (ty.active || ty.code === editing?.typeCode)).map((ty) => ({ value: ty.code, label: pick(ty.nameVi, ty.nameEn) })),
+    options: types
+      .filter((ty) => ty.kind === kind && (ty.active || ty.code === editing?.typeCode))
+      .map((ty) => ({ value: ty.code, label: pick(ty.nameVi, ty.nameEn) })),
   }));
 
   return (
@@ -78,17 +95,48 @@ export function FacilityModal({ target, types, onClose, onSaved }: Props) {
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<Values> id="cashless-facility-form" form={form} layout="vertical" requiredMark={false} initialValues={{ active: true }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="code" label={t('cashless.facility.code')} extra={t('cashless.facility.codeHint')} rules={[{ required: true, pattern: /^\s*[A-Za-z0-9][A-Za-z0-9._-]{0,39}\s*$/, message: t('cashless.facility.codeInvalid') }]}>
+      <Form<Values>
+        id="cashless-facility-form"
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ active: true }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          name="code"
+          label={t('cashless.facility.code')}
+          extra={t('cashless.facility.codeHint')}
+          rules={[
+            {
+              required: true,
+              pattern: /^\s*[A-Za-z0-9][A-Za-z0-9._-]{0,39}\s*$/,
+              message: t('cashless.facility.codeInvalid'),
+            },
+          ]}
+        >
           <Input autoComplete="off" maxLength={42} />
         </Form.Item>
-        <Form.Item name="name" label={t('cashless.facility.name')} rules={[{ required: true, whitespace: true, min: 3, max: 200, message: t('cashless.facility.nameInvalid') }]}>
+        <Form.Item
+          name="name"
+          label={t('cashless.facility.name')}
+          rules={[{ required: true, whitespace: true, min: 3, max: 200, message: t('cashless.facility.nameInvalid') }]}
+        >
           <Input autoComplete="off" maxLength={200} placeholder={t('cashless.facility.namePlaceholder')} />
         </Form.Item>
-        <Form.Item name="typeCode" label={t('cashless.facility.type')} rules={[{ required: true, message: t('cashless.required') }]}>
+        <Form.Item
+          name="typeCode"
+          label={t('cashless.facility.type')}
+          rules={[{ required: true, message: t('cashless.required') }]}
+        >
           <Select options={typeOptions} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
-        <Form.Item name="communeCode" label={t('cashless.facility.commune')} extra={t('cashless.facility.communeHint')} rules={[{ required: true, message: t('cashless.required') }]}>
+        <Form.Item
+          name="communeCode"
+          label={t('cashless.facility.commune')}
+          extra={t('cashless.facility.communeHint')}
+          rules={[{ required: true, message: t('cashless.required') }]}
+        >
           <Select
             options={communeOptions}
             loading={units.loading}

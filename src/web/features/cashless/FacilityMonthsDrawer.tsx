@@ -25,16 +25,28 @@ export function FacilityMonthsDrawer({ facility, onClose }: { facility: Facility
   ]);
   const n = (v: number) => formatNumber(v, lang);
   const columns: TableColumnsType<Line> = [
-    { title: t('cashless.col.month'), key: 'month', render: (_: unknown, l) => (l.inForce ? <strong>{monthLabel(l.month)}</strong> : '') },
+    {
+      title: t('cashless.col.month'),
+      key: 'month',
+      render: (_: unknown, l) => (l.inForce ? <strong>{monthLabel(l.month)}</strong> : ''),
+    },
     {
       title: t('cashless.months.transactions'),
       key: 'tx',
-      render: (_: unknown, l) => <span className={`cashless-figures${l.inForce ? '' : ' cashless-history'}`}>{t('cashless.months.figures', { cashless: n(l.cashlessCount), cash: n(l.cashCount) })}</span>,
+      render: (_: unknown, l) => (
+        <span className={`cashless-figures${l.inForce ? '' : ' cashless-history'}`}>
+          {t('cashless.months.figures', { cashless: n(l.cashlessCount), cash: n(l.cashCount) })}
+        </span>
+      ),
     },
     {
       title: t('cashless.months.amounts'),
       key: 'amounts',
-      render: (_: unknown, l) => <span className={`cashless-figures${l.inForce ? '' : ' cashless-history'}`}>{t('cashless.months.figures', { cashless: n(l.cashlessAmount), cash: n(l.cashAmount) })}</span>,
+      render: (_: unknown, l) => (
+        <span className={`cashless-figures${l.inForce ? '' : ' cashless-history'}`}>
+          {t('cashless.months.figures', { cashless: n(l.cashlessAmount), cash: n(l.cashAmount) })}
+        </span>
+      ),
     },
     {
       title: t('cashless.months.version'),
@@ -44,19 +56,35 @@ export function FacilityMonthsDrawer({ facility, onClose }: { facility: Facility
           {l.inForce ? (
             <StatusTag kind="ok">{t('cashless.months.inForce', { n: l.revision })}</StatusTag>
           ) : (
-            <Typography.Text type="secondary">{t('cashless.months.replaced', { n: l.revision, when: formatDateTime(l.replacedAt), who: l.replacedBy ?? '—' })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('cashless.months.replaced', {
+                n: l.revision,
+                when: formatDateTime(l.replacedAt),
+                who: l.replacedBy ?? '—',
+              })}
+            </Typography.Text>
           )}
-          <div className="me-muted">{t('cashless.months.recorded', { when: formatDateTime(l.recordedAt), who: l.recordedBy ?? '—' })}</div>
+          <div className="me-muted">
+            {t('cashless.months.recorded', { when: formatDateTime(l.recordedAt), who: l.recordedBy ?? '—' })}
+          </div>
         </>
       ),
     },
   ];
   return (
-    <Drawer open={facility !== null} onClose={onClose} size="large" title={facility ? t('cashless.months.title', { name: facility.name }) : ''} destroyOnHidden>
+    <Drawer
+      open={facility !== null}
+      onClose={onClose}
+      size="large"
+      title={facility ? t('cashless.months.title', { name: facility.name }) : ''}
+      destroyOnHidden
+    >
       {months.error && <ErrorAlert error={months.error} onRetry={months.reload} />}
       {months.loading && !months.data && <Skeleton active />}
       {months.data && lines.length === 0 && <Empty description={t('cashless.months.empty')} />}
-      {lines.length > 0 && <Table<Line> rowKey="key" columns={columns} dataSource={lines} pagination={false} size="small" />}
+      {lines.length > 0 && (
+        <Table<Line> rowKey="key" columns={columns} dataSource={lines} pagination={false} size="small" />
+      )}
     </Drawer>
   );
 }

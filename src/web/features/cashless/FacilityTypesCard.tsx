@@ -14,7 +14,15 @@ interface NewType {
 }
 
 /** The sub-kinds of facility, as data: a province administrator adds one or retires it. */
-export function FacilityTypesCard({ types, canEdit, onChanged }: { types: FacilityType[]; canEdit: boolean; onChanged: () => void }) {
+export function FacilityTypesCard({
+  types,
+  canEdit,
+  onChanged,
+}: {
+  types: FacilityType[];
+  canEdit: boolean;
+  onChanged: () => void;
+}) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewType>();
@@ -35,7 +43,11 @@ export function FacilityTypesCard({ types, canEdit, onChanged }: { types: Facili
   };
 
   const columns: TableColumnsType<FacilityType> = [
-    { title: t('cashless.types.kind'), dataIndex: 'kind', render: (k: FacilityKind) => t(k === 'school' ? 'cashless.kind.school' : 'cashless.kind.health_facility') },
+    {
+      title: t('cashless.types.kind'),
+      dataIndex: 'kind',
+      render: (k: FacilityKind) => t(k === 'school' ? 'cashless.kind.school' : 'cashless.kind.health_facility'),
+    },
     { title: t('cashless.types.name'), key: 'name', render: (_: unknown, ty) => pick(ty.nameVi, ty.nameEn) },
     { title: t('cashless.types.code'), dataIndex: 'code', responsive: ['md'], render: (c: string) => <code>{c}</code> },
     {
@@ -62,16 +74,31 @@ export function FacilityTypesCard({ types, canEdit, onChanged }: { types: Facili
           style={{ marginTop: 16 }}
           onFinish={(v) =>
             void act(async () => {
-              await createFacilityType({ code: v.code.trim(), kind: v.kind, nameVi: v.nameVi.trim(), nameEn: v.nameEn.trim() });
+              await createFacilityType({
+                code: v.code.trim(),
+                kind: v.kind,
+                nameVi: v.nameVi.trim(),
+                nameEn: v.nameEn.trim(),
+              });
               form.resetFields();
             }, t('cashless.saved'))
           }
         >
           <Space wrap>
             <Form.Item name="kind" rules={[{ required: true, message: t('cashless.required') }]}>
-              <Select placeholder={t('cashless.types.kind')} style={{ width: 160 }} options={[{ value: 'school', label: t('cashless.kind.school') }, { value: 'health_facility', label: t('cashless.kind.health_facility') }]} />
+              <Select
+                placeholder={t('cashless.types.kind')}
+                style={{ width: 160 }}
+                options={[
+                  { value: 'school', label: t('cashless.kind.school') },
+                  { value: 'health_facility', label: t('cashless.kind.health_facility') },
+                ]}
+              />
             </Form.Item>
-            <Form.Item name="code" rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,39}$/, message: t('cashless.types.codeInvalid') }]}>
+            <Form.Item
+              name="code"
+              rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,39}$/, message: t('cashless.types.codeInvalid') }]}
+            >
               <Input placeholder={t('cashless.types.codePlaceholder')} autoComplete="off" />
             </Form.Item>
             <Form.Item name="nameVi" rules={[{ required: true, whitespace: true, message: t('cashless.required') }]}>

@@ -4,9 +4,27 @@ import { en, vi } from '../../app/dictionary';
 import { NAV_GROUPS } from '../../app/navigation';
 import { chartSeries, defaultPeriod, monthLabel, shareText } from './cashless-labels';
 
-const row = (month: string, kind: StatsRow['kind'], cashlessShare: number | null, fullyCashlessShare: number | null): StatsRow => ({
-  unitCode: '12', month, kind, area: 'all', registered: 1, reporting: 1, transacting: 1, fullyCashless: 0,
-  cashlessCount: 0, cashCount: 0, cashlessAmount: 0, cashAmount: 0, cashlessShare, cashlessAmountShare: null, fullyCashlessShare,
+const row = (
+  month: string,
+  kind: StatsRow['kind'],
+  cashlessShare: number | null,
+  fullyCashlessShare: number | null,
+): StatsRow => ({
+  unitCode: '12',
+  month,
+  kind,
+  area: 'all',
+  registered: 1,
+  reporting: 1,
+  transacting: 1,
+  fullyCashless: 0,
+  cashlessCount: 0,
+  cashCount: 0,
+  cashlessAmount: 0,
+  cashAmount: 0,
+  cashlessShare,
+  cashlessAmountShare: null,
+  fullyCashlessShare,
 });
 
 describe('cashless labels', () => {
@@ -27,8 +45,22 @@ describe('cashless labels', () => {
   });
 
   it('builds chart series in percent, with gaps where no figures exist', () => {
-    const series = chartSeries([row('2026-09', 'school', 0.5, 0.25), row('2026-10', 'school', 2 / 3, null), row('2026-10', 'health_facility', 1, 1)], '12', ['2026-09', '2026-10'], 'all');
-    expect(series).toEqual({ schoolShare: [50, 66.7], healthShare: [null, 100], schoolFully: [25, null], healthFully: [null, 100] });
+    const series = chartSeries(
+      [
+        row('2026-09', 'school', 0.5, 0.25),
+        row('2026-10', 'school', 2 / 3, null),
+        row('2026-10', 'health_facility', 1, 1),
+      ],
+      '12',
+      ['2026-09', '2026-10'],
+      'all',
+    );
+    expect(series).toEqual({
+      schoolShare: [50, 66.7],
+      healthShare: [null, 100],
+      schoolFully: [25, null],
+      healthFully: [null, 100],
+    });
   });
 });
 
@@ -38,6 +70,7 @@ describe('cashless pages in the menu', () => {
     expect(items.find((i) => i.path === '/cashless')?.requires).toEqual(['cashless.stats.read']);
     expect(items.find((i) => i.path === '/admin/facilities')?.requires).toEqual(['cashless.facilities.manage']);
     expect(items.find((i) => i.path === '/cashless/import')?.requires).toEqual(['cashless.figures.import']);
-    for (const key of ['nav.cashless', 'nav.facilities', 'nav.cashlessImport'] as const) expect(en[key]).not.toBe(vi[key]);
+    for (const key of ['nav.cashless', 'nav.facilities', 'nav.cashlessImport'] as const)
+      expect(en[key]).not.toBe(vi[key]);
   });
 });

@@ -26,12 +26,23 @@ export function defaultPeriod(today: string): { from: string; to: string } {
 }
 
 /** The row of a unit, month (null = period), kind and area, if the answer has it. */
-export function findRow(rows: readonly StatsRow[], unitCode: string, month: string | null, kind: StatsKind, area: StatsRow['area']): StatsRow | undefined {
+export function findRow(
+  rows: readonly StatsRow[],
+  unitCode: string,
+  month: string | null,
+  kind: StatsKind,
+  area: StatsRow['area'],
+): StatsRow | undefined {
   return rows.find((r) => r.unitCode === unitCode && r.month === month && r.kind === kind && r.area === area);
 }
 
 /** Chart series: per month, the cashless share of transactions (bars) and of fully cashless facilities (lines), in percent. */
-export function chartSeries(rows: readonly StatsRow[], unitCode: string, months: readonly string[], area: StatsRow['area']) {
+export function chartSeries(
+  rows: readonly StatsRow[],
+  unitCode: string,
+  months: readonly string[],
+  area: StatsRow['area'],
+) {
   const value = (kind: StatsKind, pick: (r: StatsRow) => number | null) =>
     months.map((m) => {
       const row = findRow(rows, unitCode, m, kind, area);

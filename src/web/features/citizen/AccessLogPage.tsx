@@ -16,7 +16,9 @@ type Pick = (vi: string, en: string) => string;
 /** "Who": the role and the unit (the server never sends an officer's name). */
 function who(item: SubjectAccessItem, pick: Pick, t: Translate): string {
   if (item.actorRole === 'citizen') return t('accessLog.yourself');
-  const role = item.actorRoleNameVi ? pick(item.actorRoleNameVi, item.actorRoleNameEn ?? item.actorRoleNameVi) : item.actorRole;
+  const role = item.actorRoleNameVi
+    ? pick(item.actorRoleNameVi, item.actorRoleNameEn ?? item.actorRoleNameVi)
+    : item.actorRole;
   const unit = item.actorUnitName ?? item.actorUnitCode;
   return unit ? `${role} – ${unit}` : role;
 }
@@ -30,7 +32,8 @@ function why(item: SubjectAccessItem, pick: Pick, t: Translate): string {
 function target(item: SubjectAccessItem, t: Translate): string | null {
   const code = item.target?.code;
   if (item.target?.kind === 'dossier' && code) return t('accessLog.dossier', { code });
-  if (item.target?.kind === 'person_record') return code ? t('accessLog.recordForDossier', { code }) : t('accessLog.record');
+  if (item.target?.kind === 'person_record')
+    return code ? t('accessLog.recordForDossier', { code }) : t('accessLog.record');
   return null;
 }
 
@@ -52,7 +55,9 @@ function What({ item, pick, t }: { item: SubjectAccessItem; pick: Pick; t: Trans
 
 /** When: the time, or the first and the last time of a collapsed line. */
 function when(item: SubjectAccessItem): string {
-  return item.count > 1 && item.firstAt !== item.at ? `${formatDateTime(item.firstAt)} – ${formatDateTime(item.at)}` : formatDateTime(item.at);
+  return item.count > 1 && item.firstAt !== item.at
+    ? `${formatDateTime(item.firstAt)} – ${formatDateTime(item.at)}`
+    : formatDateTime(item.at);
 }
 
 /** Cards on phones: one entry per card, label above value. */
@@ -69,7 +74,9 @@ function AccessCards({ items, pick, t }: { items: SubjectAccessItem[]; pick: Pic
             <dt>{t('accessLog.why')}</dt>
             <dd>{why(item, pick, t)}</dd>
             <dt>{t('accessLog.what')}</dt>
-            <dd><What item={item} pick={pick} t={t} /></dd>
+            <dd>
+              <What item={item} pick={pick} t={t} />
+            </dd>
           </dl>
         </li>
       ))}
@@ -126,7 +133,13 @@ export default function AccessLogPage() {
                 loading={log.loading}
                 size="middle"
                 data-testid="access-log-table"
-                pagination={{ current: data.page, pageSize: data.pageSize, total: data.total, showSizeChanger: false, onChange: setPage }}
+                pagination={{
+                  current: data.page,
+                  pageSize: data.pageSize,
+                  total: data.total,
+                  showSizeChanger: false,
+                  onChange: setPage,
+                }}
               />
             </ScrollRegion>
           )}

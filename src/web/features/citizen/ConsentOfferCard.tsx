@@ -47,7 +47,11 @@ export function ConsentOfferCard({ offer, active, onChanged }: Props) {
     }
   };
 
-  const give = () => run(() => grantConsent({ purposeCode: offer.purposeCode, textVersion: version, text, agreed: true }), t('consents.given'));
+  const give = () =>
+    run(
+      () => grantConsent({ purposeCode: offer.purposeCode, textVersion: version, text, agreed: true }),
+      t('consents.given'),
+    );
   const withdraw = () =>
     modal.confirm({
       title: t('consents.withdrawConfirm'),

@@ -42,7 +42,9 @@ export default function ConsentsPage() {
               {items.map((c) => (
                 <li key={c.id} className="consent-history">
                   <strong>{titleOf(c.purposeCode)}</strong>{' '}
-                  <StatusTag kind={c.active ? 'ok' : 'neutral'}>{c.active ? t('consents.status.active') : t('consents.status.withdrawn')}</StatusTag>
+                  <StatusTag kind={c.active ? 'ok' : 'neutral'}>
+                    {c.active ? t('consents.status.active') : t('consents.status.withdrawn')}
+                  </StatusTag>
                   <div className="me-muted">
                     {t('consents.grantedAt', { at: formatDateTime(c.grantedAt) })}
                     {c.withdrawnAt ? ` · ${t('consents.withdrawnAt', { at: formatDateTime(c.withdrawnAt) })}` : ''}

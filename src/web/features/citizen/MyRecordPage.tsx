@@ -23,7 +23,11 @@ function RecordCards({ p }: { p: PersonDetail }) {
   const identity: DescriptionsProps['items'] = [
     { key: 'name', label: t('person.fullName'), children: p.fullName },
     { key: 'nid', label: t('person.nationalId'), children: <span className="tabular">{p.nationalId ?? EMPTY}</span> },
-    { key: 'birth', label: t('person.birthDate'), children: p.birthDate ? formatDate(p.birthDate) : String(p.birthYear) },
+    {
+      key: 'birth',
+      label: t('person.birthDate'),
+      children: p.birthDate ? formatDate(p.birthDate) : String(p.birthYear),
+    },
     { key: 'sex', label: t('person.sex'), children: sexLabel(t, p.sex) },
     { key: 'eid', label: t('person.eId.level'), children: eIdLevelLabel(t, p.eId.level) },
   ];

@@ -26,16 +26,37 @@ export function AssistedFilingsCard({ unitCode, counterLabel, version, onRecord 
   const filings = useApi((signal) => fetchAssistedFilings({ unitCode }, { signal }), [unitCode, version]);
   const items = (filings.data?.items ?? []).filter((f) => !counterLabel || f.counterLabel === counterLabel);
   const columns: TableColumnsType<AssistedFiling> = [
-    { title: t('counter.assisted.time'), dataIndex: 'submittedAt', width: 80, render: (v: string) => <span className="tabular">{dayjs(v).format('HH:mm')}</span> },
-    { title: t('counter.assisted.code'), dataIndex: 'code', render: (v: string | null) => <span className="tabular">{v ?? '—'}</span> },
+    {
+      title: t('counter.assisted.time'),
+      dataIndex: 'submittedAt',
+      width: 80,
+      render: (v: string) => <span className="tabular">{dayjs(v).format('HH:mm')}</span>,
+    },
+    {
+      title: t('counter.assisted.code'),
+      dataIndex: 'code',
+      render: (v: string | null) => <span className="tabular">{v ?? '—'}</span>,
+    },
     { title: t('counter.assisted.citizen'), dataIndex: 'applicantName' },
-    { title: t('counter.assisted.procedure'), key: 'procedure', render: (_: unknown, f) => pick(f.procedureNameVi, f.procedureNameEn) },
-    { title: t('counter.assisted.counter'), key: 'counter', render: (_: unknown, f) => `${f.counterLabel} – ${f.officerName}` },
+    {
+      title: t('counter.assisted.procedure'),
+      key: 'procedure',
+      render: (_: unknown, f) => pick(f.procedureNameVi, f.procedureNameEn),
+    },
+    {
+      title: t('counter.assisted.counter'),
+      key: 'counter',
+      render: (_: unknown, f) => `${f.counterLabel} – ${f.officerName}`,
+    },
     {
       title: t('counter.assisted.action'),
       key: 'action',
       render: (_: unknown, f) => (
-        <Button size="small" onClick={() => onRecord(f)} aria-label={t('counter.assisted.recordFor', { code: f.code ?? '', name: f.applicantName })}>
+        <Button
+          size="small"
+          onClick={() => onRecord(f)}
+          aria-label={t('counter.assisted.recordFor', { code: f.code ?? '', name: f.applicantName })}
+        >
           {t('counter.assisted.record')}
         </Button>
       ),
@@ -45,7 +66,16 @@ export function AssistedFilingsCard({ unitCode, counterLabel, version, onRecord 
     <Card className="section-card" title={t('counter.assisted.title')}>
       <Typography.Paragraph type="secondary">{t('counter.assisted.intro')}</Typography.Paragraph>
       {filings.error && <ErrorAlert error={filings.error} onRetry={filings.reload} />}
-      <Table<AssistedFiling> rowKey="id" size="small" columns={columns} dataSource={items} loading={filings.loading} pagination={false} scroll={{ x: true }} locale={{ emptyText: t('counter.assisted.none') }} />
+      <Table<AssistedFiling>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={items}
+        loading={filings.loading}
+        pagination={false}
+        scroll={{ x: true }}
+        locale={{ emptyText: t('counter.assisted.none') }}
+      />
     </Card>
   );
 }

@@ -66,7 +66,11 @@ export function CitizenLookupField({ found, onFound, label, required = true }: P
           >
             <Input inputMode="numeric" maxLength={12} autoComplete="off" allowClear aria-label={label} />
           </Form.Item>
-          <Button onClick={() => TWELVE.test(nationalId) && void lookup(nationalId)} loading={loading} disabled={!TWELVE.test(nationalId)}>
+          <Button
+            onClick={() => TWELVE.test(nationalId) && void lookup(nationalId)}
+            loading={loading}
+            disabled={!TWELVE.test(nationalId)}
+          >
             {t('counter.lookup')}
           </Button>
         </Space.Compact>
@@ -77,7 +81,13 @@ export function CitizenLookupField({ found, onFound, label, required = true }: P
           type={found.deceased ? 'warning' : 'success'}
           showIcon
           title={t('counter.lookupFound', { name: found.fullName, year: found.birthYear })}
-          description={found.deceased ? t('counter.lookupDeceased') : found.residenceUnitName ? t('counter.lookupResidence', { unit: found.residenceUnitName }) : undefined}
+          description={
+            found.deceased
+              ? t('counter.lookupDeceased')
+              : found.residenceUnitName
+                ? t('counter.lookupResidence', { unit: found.residenceUnitName })
+                : undefined
+          }
         />
       )}
     </>

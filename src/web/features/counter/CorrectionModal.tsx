@@ -8,7 +8,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { correctVisit } from './counter-api';
 import { CitizenLookupField } from './CitizenLookupField';
 import { VisitFactsFields } from './VisitFactsFields';
-import { correctionChanges, FORM_FIELDS, formProblems, toFormValues, toVisitInput, type VisitFormValues } from './visit-form-model';
+import {
+  correctionChanges,
+  FORM_FIELDS,
+  formProblems,
+  toFormValues,
+  toVisitInput,
+  type VisitFormValues,
+} from './visit-form-model';
 
 interface Props {
   visit: Visit | undefined;
@@ -35,7 +42,9 @@ export function CorrectionModal({ visit, onClose, onSaved }: Props) {
 
   const showProblems = (problems: Array<{ field: string; messageVi: string; messageEn: string }>) => {
     const own = problems.filter((p) => (FORM_FIELDS as readonly string[]).includes(p.field));
-    form.setFields(own.map((p) => ({ name: p.field as keyof VisitFormValues, errors: [pick(p.messageVi, p.messageEn)] })));
+    form.setFields(
+      own.map((p) => ({ name: p.field as keyof VisitFormValues, errors: [pick(p.messageVi, p.messageEn)] })),
+    );
     return own.length;
   };
 
@@ -43,7 +52,9 @@ export function CorrectionModal({ visit, onClose, onSaved }: Props) {
     if (!visit) return;
     const values = await form.validateFields();
     if (values.nationalId?.trim() && (!found || found.deceased)) {
-      form.setFields([{ name: 'nationalId', errors: [t(found?.deceased ? 'counter.lookupDeceased' : 'counter.lookupFirst')] }]);
+      form.setFields([
+        { name: 'nationalId', errors: [t(found?.deceased ? 'counter.lookupDeceased' : 'counter.lookupFirst')] },
+      ]);
       return;
     }
     const changes = correctionChanges(visit, values);
@@ -55,7 +66,11 @@ export function CorrectionModal({ visit, onClose, onSaved }: Props) {
     setSaving(true);
     setError(undefined);
     try {
-      const saved = await correctVisit(visit.id, { ...changes, reason: values.reason?.trim() || null, revision: visit.revision });
+      const saved = await correctVisit(visit.id, {
+        ...changes,
+        reason: values.reason?.trim() || null,
+        revision: visit.revision,
+      });
       void message.success(t('counter.correction.saved'));
       onSaved(saved);
     } catch (e) {
@@ -84,7 +99,12 @@ export function CorrectionModal({ visit, onClose, onSaved }: Props) {
           <p>
             {t('counter.col.citizen')}: <strong>{visit.citizen.name}</strong>
           </p>
-          <CitizenLookupField found={found} onFound={setFound} label={t('counter.correction.changeCitizen')} required={false} />
+          <CitizenLookupField
+            found={found}
+            onFound={setFound}
+            label={t('counter.correction.changeCitizen')}
+            required={false}
+          />
           <VisitFactsFields />
           <Form.Item name="reason" label={t('counter.correction.reason')}>
             <Input maxLength={REASON_MAX} autoComplete="off" />

@@ -17,7 +17,13 @@ import { HistoryModal } from './HistoryModal';
 import { SummaryCard } from './SummaryCard';
 import { VisitForm } from './VisitForm';
 import { VisitTable } from './VisitTable';
-import { loadCounterChoice, saveCounterChoice, visitFromAssistedFiling, type CounterChoice, type VisitFormValues } from './visit-form-model';
+import {
+  loadCounterChoice,
+  saveCounterChoice,
+  visitFromAssistedFiling,
+  type CounterChoice,
+  type VisitFormValues,
+} from './visit-form-model';
 import './counter.css';
 
 const PAGE_SIZE = 20;
@@ -34,10 +40,14 @@ export default function CounterPage() {
   const { nameOf } = useCurrentUnits();
   const today = todayInVietnam();
   const canRecord = can('counter.visit.record');
-  const units = useMemo(() => [...new Set((me?.grants ?? []).map((g) => g.unitCode).filter((u): u is string => u !== null))], [me]);
+  const units = useMemo(
+    () => [...new Set((me?.grants ?? []).map((g) => g.unitCode).filter((u): u is string => u !== null))],
+    [me],
+  );
 
   const [counter, setCounter] = useState<CounterChoice>(() => loadCounterChoice(storage()));
-  const unitCode = counter.unitCode && units.includes(counter.unitCode) ? counter.unitCode : units.length === 1 ? units[0] : undefined;
+  const unitCode =
+    counter.unitCode && units.includes(counter.unitCode) ? counter.unitCode : units.length === 1 ? units[0] : undefined;
   useEffect(() => saveCounterChoice(storage(), counter), [counter]);
 
   const [date, setDate] = useState(today);
@@ -45,7 +55,10 @@ export default function CounterPage() {
   const [page, setPage] = useState(1);
   const label = counter.counterLabel.trim();
   const counterFilter = onlyThisCounter && label ? label : undefined;
-  const list = useApi((signal) => listVisits({ date, unitCode, counter: counterFilter, page, pageSize: PAGE_SIZE }, { signal }), [date, unitCode, counterFilter, page]);
+  const list = useApi(
+    (signal) => listVisits({ date, unitCode, counter: counterFilter, page, pageSize: PAGE_SIZE }, { signal }),
+    [date, unitCode, counterFilter, page],
+  );
   const [correcting, setCorrecting] = useState<Visit>();
   const [historyOf, setHistoryOf] = useState<string>();
   /** Bumped after each record or correction, so the summary reloads. */
@@ -97,7 +110,11 @@ export default function CounterPage() {
 
       {canRecord ? (
         <Card className="section-card" title={t('counter.form.title')} id="counter-visit-form">
-          <VisitForm counter={{ unitCode, counterLabel: counter.counterLabel }} onRecorded={refresh} prefill={prefill} />
+          <VisitForm
+            counter={{ unitCode, counterLabel: counter.counterLabel }}
+            onRecorded={refresh}
+            prefill={prefill}
+          />
         </Card>
       ) : (
         <Alert type="info" showIcon title={t('counter.viewOnly')} className="counter-found" />
@@ -108,7 +125,14 @@ export default function CounterPage() {
         title={t('counter.list.title', { date: formatDate(date) })}
         extra={
           <Space wrap>
-            <Checkbox checked={onlyThisCounter} disabled={!label} onChange={(e) => { setOnlyThisCounter(e.target.checked); setPage(1); }}>
+            <Checkbox
+              checked={onlyThisCounter}
+              disabled={!label}
+              onChange={(e) => {
+                setOnlyThisCounter(e.target.checked);
+                setPage(1);
+              }}
+            >
               {label ? t('counter.list.onlyCounter', { counter: label }) : t('counter.list.allCounters')}
             </Checkbox>
             <DatePicker
@@ -116,14 +140,26 @@ export default function CounterPage() {
               format="DD/MM/YYYY"
               allowClear={false}
               disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
-              onChange={(d) => { if (d) { setDate(d.format('YYYY-MM-DD')); setPage(1); } }}
+              onChange={(d) => {
+                if (d) {
+                  setDate(d.format('YYYY-MM-DD'));
+                  setPage(1);
+                }
+              }}
               aria-label={t('counter.list.date')}
             />
           </Space>
         }
       >
         {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
-        <VisitTable page={list.data} loading={list.loading} showCounter={!counterFilter} onPage={setPage} onCorrect={setCorrecting} onHistory={(v) => setHistoryOf(v.id)} />
+        <VisitTable
+          page={list.data}
+          loading={list.loading}
+          showCounter={!counterFilter}
+          onPage={setPage}
+          onCorrect={setCorrecting}
+          onHistory={(v) => setHistoryOf(v.id)}
+        />
       </Card>
 
       <Row>
@@ -145,11 +181,15 @@ export default function CounterPage() {
       )}
       {canRecord && <DeviceCard counter={{ unitCode, counterLabel: counter.counterLabel }} />}
 
-      <CorrectionModal visit={correcting} onClose={() => setCorrecting(undefined)} onSaved={() => {
+      <CorrectionModal
+        visit={correcting}
+        onClose={() => setCorrecting(undefined)}
+        onSaved={() => {
           setCorrecting(undefined);
           setVersion((v) => v + 1);
           list.reload();
-        }} />
+        }}
+      />
       <HistoryModal visitId={historyOf} onClose={() => setHistoryOf(undefined)} />
     </>
   );

@@ -38,7 +38,12 @@ export function DeviceCard({ counter }: Props) {
   };
 
   return (
-    <Card className="section-card" role="region" aria-labelledby="counter-device-title" title={<span id="counter-device-title">{t('counter.device.title')}</span>}>
+    <Card
+      className="section-card"
+      role="region"
+      aria-labelledby="counter-device-title"
+      title={<span id="counter-device-title">{t('counter.device.title')}</span>}
+    >
       <Typography.Paragraph type="secondary">{t('counter.device.intro')}</Typography.Paragraph>
       {state.error && <ErrorAlert error={state.error} onRetry={state.reload} />}
       {error && <ErrorAlert error={error} />}
@@ -48,7 +53,11 @@ export function DeviceCard({ counter }: Props) {
             type="success"
             showIcon
             role="status"
-            title={t('counter.device.on', { counter: device.counterLabel, unit: device.unitName, officer: device.officerName })}
+            title={t('counter.device.on', {
+              counter: device.counterLabel,
+              unit: device.unitName,
+              officer: device.officerName,
+            })}
             description={t('counter.device.onHint', { until: formatDateTime(device.expiresAt) })}
           />
           <Button loading={busy} onClick={() => void run(stopCounterDevice)}>
@@ -58,7 +67,12 @@ export function DeviceCard({ counter }: Props) {
       ) : (
         <Space orientation="vertical" size={12} className="full-width">
           {!label && <Alert type="info" showIcon title={t('counter.device.needLabel')} />}
-          <Button type="primary" disabled={!label || state.loading} loading={busy} onClick={() => void run(() => startCounterDevice({ unitCode: counter.unitCode, counterLabel: label }))}>
+          <Button
+            type="primary"
+            disabled={!label || state.loading}
+            loading={busy}
+            onClick={() => void run(() => startCounterDevice({ unitCode: counter.unitCode, counterLabel: label }))}
+          >
             {t('counter.device.start')}
           </Button>
         </Space>

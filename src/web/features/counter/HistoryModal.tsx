@@ -16,7 +16,14 @@ export function HistoryModal({ visitId, onClose }: Props) {
   const { t } = useI18n();
   const detail = useApi(visitId ? (signal) => fetchVisit(visitId, { signal }) : null, [visitId]);
   return (
-    <Modal open={visitId !== undefined} title={t('counter.history.title')} onCancel={onClose} footer={null} width={720} destroyOnHidden>
+    <Modal
+      open={visitId !== undefined}
+      title={t('counter.history.title')}
+      onCancel={onClose}
+      footer={null}
+      width={720}
+      destroyOnHidden
+    >
       {detail.error && <ErrorAlert error={detail.error} onRetry={detail.reload} />}
       {detail.loading && <Skeleton active />}
       {detail.data && !detail.loading && (
@@ -26,12 +33,23 @@ export function HistoryModal({ visitId, onClose }: Props) {
             content: (
               <>
                 <Typography.Text strong>
-                  {t('counter.history.revision', { n: r.revision })} — {r.revision === 1 ? t('counter.history.first') : t('counter.history.changed', { fields: r.changedFields.map((f) => fieldLabel(t, f)).join(', ') })}
+                  {t('counter.history.revision', { n: r.revision })} —{' '}
+                  {r.revision === 1
+                    ? t('counter.history.first')
+                    : t('counter.history.changed', { fields: r.changedFields.map((f) => fieldLabel(t, f)).join(', ') })}
                 </Typography.Text>
-                <div className="counter-hint">{t('counter.history.by', { name: r.recordedBy, time: formatDateTime(r.recordedAt) })}</div>
-                {r.reason && <div>{t('counter.correction.reason')}: {r.reason}</div>}
+                <div className="counter-hint">
+                  {t('counter.history.by', { name: r.recordedBy, time: formatDateTime(r.recordedAt) })}
+                </div>
+                {r.reason && (
+                  <div>
+                    {t('counter.correction.reason')}: {r.reason}
+                  </div>
+                )}
                 <div>
-                  {r.citizen.name} · {r.procedureCode ?? '—'} · {r.guidedOnline ? t('counter.guidedYes') : t('counter.guidedNo')} · {typedByLabel(t, r.typedBy)} · {outcomeLabel(t, r.outcome)}
+                  {r.citizen.name} · {r.procedureCode ?? '—'} ·{' '}
+                  {r.guidedOnline ? t('counter.guidedYes') : t('counter.guidedNo')} · {typedByLabel(t, r.typedBy)} ·{' '}
+                  {outcomeLabel(t, r.outcome)}
                   {r.dossierCode ? ` · ${r.dossierCode}` : ''}
                 </div>
                 {r.note && <div className="counter-hint">{r.note}</div>}

@@ -20,7 +20,14 @@ export function ProcedurePicker({ id, value, onChange }: Props) {
   if (catalog.error) {
     return (
       <>
-        <Input id={id} value={value ?? ''} onChange={(e) => onChange?.(e.target.value.trim() || null)} placeholder="1.004194" autoComplete="off" allowClear />
+        <Input
+          id={id}
+          value={value ?? ''}
+          onChange={(e) => onChange?.(e.target.value.trim() || null)}
+          placeholder="1.004194"
+          autoComplete="off"
+          allowClear
+        />
         <div className="counter-hint">{t('counter.procedureCatalogMissing')}</div>
       </>
     );

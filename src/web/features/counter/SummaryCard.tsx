@@ -24,16 +24,64 @@ export function SummaryCard({ today, version }: { today: string; version: number
   const share = (v: number | null) => (v === null ? '—' : formatPercent(v, lang));
   const n = (v: number) => formatNumber(v, lang);
   const columns: TableColumnsType<Line> = [
-    { title: t('counter.summary.date'), dataIndex: 'date', render: (d: string, r) => (r.isTotal ? <strong>{t('counter.summary.total')}</strong> : formatDate(d)) },
-    { title: t('counter.unit'), dataIndex: 'unitName', responsive: ['md'], render: (name: string | null, r) => (r.isTotal ? '' : (name ?? r.unitCode)) },
+    {
+      title: t('counter.summary.date'),
+      dataIndex: 'date',
+      render: (d: string, r) => (r.isTotal ? <strong>{t('counter.summary.total')}</strong> : formatDate(d)),
+    },
+    {
+      title: t('counter.unit'),
+      dataIndex: 'unitName',
+      responsive: ['md'],
+      render: (name: string | null, r) => (r.isTotal ? '' : (name ?? r.unitCode)),
+    },
     { title: t('counter.summary.visits'), dataIndex: 'visits', align: 'right', render: n },
-    { title: t('counter.summary.guidedShare'), key: 'guided', align: 'right', render: (_: unknown, r) => `${n(r.guidedOnline)} (${share(r.guidedOnlineShare)})` },
-    { title: t('counter.outcome.filed_online'), key: 'online', align: 'right', render: (_: unknown, r) => n(r.outcomes.filed_online) },
-    { title: <span title={t('counter.summary.selfFiledHint')}>{t('counter.summary.selfFiledShare')}</span>, key: 'self', align: 'right', render: (_: unknown, r) => share(r.selfFiledOnlineShare) },
-    { title: t('counter.typedBy.officer_on_behalf'), key: 'behalf', align: 'right', responsive: ['lg'], render: (_: unknown, r) => n(r.typedBy.officer_on_behalf) },
-    { title: t('counter.outcome.filed_paper'), key: 'paper', align: 'right', responsive: ['lg'], render: (_: unknown, r) => n(r.outcomes.filed_paper) },
-    { title: t('counter.outcome.information_only'), key: 'info', align: 'right', responsive: ['xl'], render: (_: unknown, r) => n(r.outcomes.information_only) },
-    { title: t('counter.summary.otherOutcomes'), key: 'other', align: 'right', responsive: ['xl'], render: (_: unknown, r) => n(r.outcomes.referred + r.outcomes.incomplete_documents) },
+    {
+      title: t('counter.summary.guidedShare'),
+      key: 'guided',
+      align: 'right',
+      render: (_: unknown, r) => `${n(r.guidedOnline)} (${share(r.guidedOnlineShare)})`,
+    },
+    {
+      title: t('counter.outcome.filed_online'),
+      key: 'online',
+      align: 'right',
+      render: (_: unknown, r) => n(r.outcomes.filed_online),
+    },
+    {
+      title: <span title={t('counter.summary.selfFiledHint')}>{t('counter.summary.selfFiledShare')}</span>,
+      key: 'self',
+      align: 'right',
+      render: (_: unknown, r) => share(r.selfFiledOnlineShare),
+    },
+    {
+      title: t('counter.typedBy.officer_on_behalf'),
+      key: 'behalf',
+      align: 'right',
+      responsive: ['lg'],
+      render: (_: unknown, r) => n(r.typedBy.officer_on_behalf),
+    },
+    {
+      title: t('counter.outcome.filed_paper'),
+      key: 'paper',
+      align: 'right',
+      responsive: ['lg'],
+      render: (_: unknown, r) => n(r.outcomes.filed_paper),
+    },
+    {
+      title: t('counter.outcome.information_only'),
+      key: 'info',
+      align: 'right',
+      responsive: ['xl'],
+      render: (_: unknown, r) => n(r.outcomes.information_only),
+    },
+    {
+      title: t('counter.summary.otherOutcomes'),
+      key: 'other',
+      align: 'right',
+      responsive: ['xl'],
+      render: (_: unknown, r) => n(r.outcomes.referred + r.outcomes.incomplete_documents),
+    },
   ];
   const totals = summary.data?.totals;
   const lines: Line[] = [

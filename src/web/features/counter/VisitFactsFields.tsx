@@ -22,7 +22,11 @@ export function VisitFactsFields() {
         </Form.Item>
       </Col>
       <Col xs={24} xl={12}>
-        <Form.Item name="guidedOnline" label={t('counter.guidedOnline')} rules={[{ required: true, message: t('counter.guidedRequired') }]}>
+        <Form.Item
+          name="guidedOnline"
+          label={t('counter.guidedOnline')}
+          rules={[{ required: true, message: t('counter.guidedRequired') }]}
+        >
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -34,13 +38,20 @@ export function VisitFactsFields() {
         </Form.Item>
       </Col>
       <Col xs={24}>
-        <Form.Item name="outcome" label={t('counter.outcome')} rules={[{ required: true, message: t('counter.outcomeRequired') }]}>
+        <Form.Item
+          name="outcome"
+          label={t('counter.outcome')}
+          rules={[{ required: true, message: t('counter.outcomeRequired') }]}
+        >
           <Radio.Group options={outcomeOptions(t)} className="counter-radios" />
         </Form.Item>
       </Col>
       <Col xs={24}>
         <Form.Item name="typedBy" label={t('counter.typedBy')} extra={filed ? t('counter.typedByHint') : undefined}>
-          <Radio.Group options={[...typedByOptions(t), { value: 'none', label: typedByLabel(t, null) }]} className="counter-radios" />
+          <Radio.Group
+            options={[...typedByOptions(t), { value: 'none', label: typedByLabel(t, null) }]}
+            className="counter-radios"
+          />
         </Form.Item>
       </Col>
       {filed && (

@@ -40,7 +40,9 @@ export function VisitForm({ counter, onRecorded, prefill }: Props) {
 
   const showProblems = (problems: Array<{ field: string; messageVi: string; messageEn: string }>) => {
     const own = problems.filter((p) => (FORM_FIELDS as readonly string[]).includes(p.field));
-    form.setFields(own.map((p) => ({ name: p.field as keyof VisitFormValues, errors: [pick(p.messageVi, p.messageEn)] })));
+    form.setFields(
+      own.map((p) => ({ name: p.field as keyof VisitFormValues, errors: [pick(p.messageVi, p.messageEn)] })),
+    );
     return own.length;
   };
 
@@ -51,7 +53,9 @@ export function VisitForm({ counter, onRecorded, prefill }: Props) {
       return;
     }
     if (!found || found.deceased) {
-      form.setFields([{ name: 'nationalId', errors: [t(found?.deceased ? 'counter.lookupDeceased' : 'counter.lookupFirst')] }]);
+      form.setFields([
+        { name: 'nationalId', errors: [t(found?.deceased ? 'counter.lookupDeceased' : 'counter.lookupFirst')] },
+      ]);
       return;
     }
     const input = toVisitInput(values);
@@ -72,7 +76,14 @@ export function VisitForm({ counter, onRecorded, prefill }: Props) {
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={INITIAL} onFinish={(v) => void submit(v)} requiredMark={false} className="counter-form">
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={INITIAL}
+      onFinish={(v) => void submit(v)}
+      requiredMark={false}
+      className="counter-form"
+    >
       <CitizenLookupField found={found} onFound={setFound} label={t('counter.nationalId')} />
       <VisitFactsFields />
       {error && <ErrorAlert error={error} />}

@@ -30,26 +30,48 @@ const OUTCOME_KINDS: Record<Visit['outcome'], StatusKind> = {
 export function VisitTable({ page, loading, showCounter, onPage, onCorrect, onHistory }: Props) {
   const { t, pick, lang } = useI18n();
   const columns: TableColumnsType<Visit> = [
-    { title: t('counter.col.time'), dataIndex: 'visitedAt', width: 70, render: (v: string) => dayjs(v).format('HH:mm') },
-    ...(showCounter ? [{ title: t('counter.col.counter'), dataIndex: 'counterLabel', responsive: ['lg' as const] }] : []),
+    {
+      title: t('counter.col.time'),
+      dataIndex: 'visitedAt',
+      width: 70,
+      render: (v: string) => dayjs(v).format('HH:mm'),
+    },
+    ...(showCounter
+      ? [{ title: t('counter.col.counter'), dataIndex: 'counterLabel', responsive: ['lg' as const] }]
+      : []),
     {
       title: t('counter.col.citizen'),
       key: 'citizen',
-      render: (_: unknown, v) => (v.citizen.masked ? <Tooltip title={t('counter.maskedName')}>{v.citizen.name}</Tooltip> : v.citizen.name),
+      render: (_: unknown, v) =>
+        v.citizen.masked ? <Tooltip title={t('counter.maskedName')}>{v.citizen.name}</Tooltip> : v.citizen.name,
     },
     {
       title: t('counter.col.procedure'),
       key: 'procedure',
       responsive: ['md'],
-      render: (_: unknown, v) => (v.procedureCode ? `${(v.procedureNameVi && pick(v.procedureNameVi, v.procedureNameEn ?? v.procedureNameVi)) || ''} (${v.procedureCode})` : '—'),
+      render: (_: unknown, v) =>
+        v.procedureCode
+          ? `${(v.procedureNameVi && pick(v.procedureNameVi, v.procedureNameEn ?? v.procedureNameVi)) || ''} (${v.procedureCode})`
+          : '—',
     },
     {
       title: t('counter.col.guided'),
       dataIndex: 'guidedOnline',
-      render: (g: boolean) => <StatusTag kind={g ? 'ok' : 'neutral'}>{g ? t('counter.yes') : t('counter.no')}</StatusTag>,
+      render: (g: boolean) => (
+        <StatusTag kind={g ? 'ok' : 'neutral'}>{g ? t('counter.yes') : t('counter.no')}</StatusTag>
+      ),
     },
-    { title: t('counter.col.typedBy'), dataIndex: 'typedBy', responsive: ['lg'], render: (v: Visit['typedBy']) => typedByLabel(t, v) },
-    { title: t('counter.col.outcome'), dataIndex: 'outcome', render: (v: Visit['outcome']) => <StatusTag kind={OUTCOME_KINDS[v]}>{outcomeLabel(t, v)}</StatusTag> },
+    {
+      title: t('counter.col.typedBy'),
+      dataIndex: 'typedBy',
+      responsive: ['lg'],
+      render: (v: Visit['typedBy']) => typedByLabel(t, v),
+    },
+    {
+      title: t('counter.col.outcome'),
+      dataIndex: 'outcome',
+      render: (v: Visit['outcome']) => <StatusTag kind={OUTCOME_KINDS[v]}>{outcomeLabel(t, v)}</StatusTag>,
+    },
     { title: t('counter.col.officer'), dataIndex: 'officerName', responsive: ['xl'] },
     {
       title: t('counter.col.actions'),
@@ -79,7 +101,14 @@ export function VisitTable({ page, loading, showCounter, onPage, onCorrect, onHi
       locale={{ emptyText: t('counter.list.empty') }}
       pagination={
         page && page.total > page.pageSize
-          ? { current: page.page, pageSize: page.pageSize, total: page.total, showSizeChanger: false, onChange: onPage, showTotal: (total) => t('counter.list.total', { total: formatNumber(total, lang) }) }
+          ? {
+              current: page.page,
+              pageSize: page.pageSize,
+              total: page.total,
+              showSizeChanger: false,
+              onChange: onPage,
+              showTotal: (total) => t('counter.list.total', { total: formatNumber(total, lang) }),
+            }
           : false
       }
     />

@@ -1,4 +1,13 @@
-import type { CitizenLookup, CounterDeviceState, CounterSummary, Outcome, TypedBy, Visit, VisitDetail, VisitPage } from '../../../contracts/counter';
+import type {
+  CitizenLookup,
+  CounterDeviceState,
+  CounterSummary,
+  Outcome,
+  TypedBy,
+  Visit,
+  VisitDetail,
+  VisitPage,
+} from '../../../contracts/counter';
 import type { ProcedureList } from '../../../contracts/procedures';
 import { apiDelete, apiGet, apiPatch, apiPost, query, type RequestOptions } from '../../api/client';
 
@@ -26,12 +35,18 @@ export function recordVisit(counter: { unitCode?: string; counterLabel: string }
 }
 
 /** Corrects one's own visit of today; `revision` = the revision the officer saw (409 if it changed). */
-export function correctVisit(id: string, changes: Partial<VisitInput> & { reason?: string | null; revision: number }): Promise<Visit> {
+export function correctVisit(
+  id: string,
+  changes: Partial<VisitInput> & { reason?: string | null; revision: number },
+): Promise<Visit> {
   return apiPatch<Visit>(`${BASE}/visits/${encodeURIComponent(id)}`, changes);
 }
 
 /** A day's visits (one counter, one unit, or all the reader's units). */
-export function listVisits(params: { date: string; unitCode?: string; counter?: string; page: number; pageSize: number }, options?: RequestOptions): Promise<VisitPage> {
+export function listVisits(
+  params: { date: string; unitCode?: string; counter?: string; page: number; pageSize: number },
+  options?: RequestOptions,
+): Promise<VisitPage> {
   return apiGet<VisitPage>(`${BASE}/visits${query(params)}`, options);
 }
 
@@ -41,7 +56,10 @@ export function fetchVisit(id: string, options?: RequestOptions): Promise<VisitD
 }
 
 /** Counts per unit and day over a date range. */
-export function fetchSummary(params: { from: string; to: string; unitCode?: string }, options?: RequestOptions): Promise<CounterSummary> {
+export function fetchSummary(
+  params: { from: string; to: string; unitCode?: string },
+  options?: RequestOptions,
+): Promise<CounterSummary> {
   return apiGet<CounterSummary>(`${BASE}/summary${query(params)}`, options);
 }
 

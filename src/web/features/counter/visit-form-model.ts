@@ -16,7 +16,16 @@ export interface VisitFormValues {
 }
 
 /** The fields the form shows, so server problems on other fields go to the page's alert. */
-export const FORM_FIELDS = ['nationalId', 'procedureCode', 'guidedOnline', 'typedBy', 'outcome', 'dossierCode', 'note', 'reason'] as const;
+export const FORM_FIELDS = [
+  'nationalId',
+  'procedureCode',
+  'guidedOnline',
+  'typedBy',
+  'outcome',
+  'dossierCode',
+  'note',
+  'reason',
+] as const;
 
 const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
 
@@ -47,11 +56,17 @@ export function toFormValues(visit: Visit): VisitFormValues {
 
 /** The same rules across fields as the server, before sending (each naming its field). */
 export function formProblems(input: VisitInput): FieldProblem[] {
-  return visitProblems(input).map((p) => ({ field: p.field, code: p.code, messageVi: p.messageVi, messageEn: p.messageEn }));
+  return visitProblems(input).map((p) => ({
+    field: p.field,
+    code: p.code,
+    messageVi: p.messageVi,
+    messageEn: p.messageEn,
+  }));
 }
 
 /** Does this outcome mean a dossier was filed (so "who typed it" and the dossier code apply)? */
-export const isFiled = (outcome: Outcome | undefined): boolean => outcome !== undefined && FILED_OUTCOMES.includes(outcome);
+export const isFiled = (outcome: Outcome | undefined): boolean =>
+  outcome !== undefined && FILED_OUTCOMES.includes(outcome);
 
 /**
  * The changes of a correction: only the facts that differ from the visit, plus a new ID number
@@ -81,7 +96,10 @@ export interface CounterChoice {
 export function loadCounterChoice(storage: Pick<Storage, 'getItem'> | undefined): CounterChoice {
   try {
     const parsed = JSON.parse(storage?.getItem(COUNTER_KEY) ?? 'null') as Partial<CounterChoice> | null;
-    return { unitCode: typeof parsed?.unitCode === 'string' ? parsed.unitCode : undefined, counterLabel: typeof parsed?.counterLabel === 'string' ? parsed.counterLabel : '' };
+    return {
+      unitCode: typeof parsed?.unitCode === 'string' ? parsed.unitCode : undefined,
+      counterLabel: typeof parsed?.counterLabel === 'string' ? parsed.counterLabel : '',
+    };
   } catch {
     return { counterLabel: '' };
   }
@@ -101,5 +119,11 @@ export function saveCounterChoice(storage: Pick<Storage, 'setItem'> | undefined,
  * up by ID number (the log never takes a name on trust).
  */
 export function visitFromAssistedFiling(filing: { procedureCode: string; code: string | null }): VisitFormValues {
-  return { procedureCode: filing.procedureCode, guidedOnline: true, outcome: 'filed_online', typedBy: 'citizen_helped', dossierCode: filing.code ?? undefined };
+  return {
+    procedureCode: filing.procedureCode,
+    guidedOnline: true,
+    outcome: 'filed_online',
+    typedBy: 'citizen_helped',
+    dossierCode: filing.code ?? undefined,
+  };
 }

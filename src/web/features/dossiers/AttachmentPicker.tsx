@@ -43,7 +43,10 @@ export function AttachmentPicker({ documents, files, onChange, problems = {}, ma
     const current = latest.current;
     const problem = checkFile(file) ?? (roomForMore(current) ? null : 'count');
     if (problem) {
-      const message = t(PROBLEM_KEY[problem], { name: file.name, max: problem === 'count' ? ATTACHMENTS_MAX_COUNT : maxMb });
+      const message = t(PROBLEM_KEY[problem], {
+        name: file.name,
+        max: problem === 'count' ? ATTACHMENTS_MAX_COUNT : maxMb,
+      });
       setRefused((r) => ({ ...r, [code]: [...(first ? [] : (r[code] ?? [])), message] }));
       return;
     }
@@ -72,7 +75,9 @@ export function AttachmentPicker({ documents, files, onChange, problems = {}, ma
             <div className="attach-doc-head">
               <span className="attach-doc-name">{name}</span>
               {markRequired && mustAttach(doc) && <StatusTag kind="warn">{t('dossier.attach.required')}</StatusTag>}
-              {markRequired && doc.required && doc.replaceableByRegistry && <StatusTag kind="ok">{t('dossier.attach.fromRegistry')}</StatusTag>}
+              {markRequired && doc.required && doc.replaceableByRegistry && (
+                <StatusTag kind="ok">{t('dossier.attach.fromRegistry')}</StatusTag>
+              )}
             </div>
             {note && <div className="attach-doc-note">{note}</div>}
             {chosen.length > 0 && (
@@ -81,7 +86,13 @@ export function AttachmentPicker({ documents, files, onChange, problems = {}, ma
                   <li key={`${f.name}-${i}`}>
                     <span className="attach-file-name">{f.name}</span>
                     <span className="attach-file-size">{formatBytes(f.size, lang)}</span>
-                    <Button size="large" type="link" danger onClick={() => remove(doc.code, i)} aria-label={t('dossier.attach.removeNamed', { name: f.name })}>
+                    <Button
+                      size="large"
+                      type="link"
+                      danger
+                      onClick={() => remove(doc.code, i)}
+                      aria-label={t('dossier.attach.removeNamed', { name: f.name })}
+                    >
                       {t('dossier.attach.remove')}
                     </Button>
                   </li>
@@ -102,7 +113,23 @@ export function AttachmentPicker({ documents, files, onChange, problems = {}, ma
               </Button>
             </Upload>
             {messages.length > 0 && (
-              <Alert type="error" showIcon role="alert" className="attach-problem" title={messages.length === 1 ? messages[0] : <ul className="plain-list">{messages.map((m, i) => <li key={i}>{m}</li>)}</ul>} />
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                className="attach-problem"
+                title={
+                  messages.length === 1 ? (
+                    messages[0]
+                  ) : (
+                    <ul className="plain-list">
+                      {messages.map((m, i) => (
+                        <li key={i}>{m}</li>
+                      ))}
+                    </ul>
+                  )
+                }
+              />
             )}
           </section>
         );

@@ -17,13 +17,27 @@ interface Props {
   documents: readonly RequiredDocument[];
   busy: boolean;
   onClose: () => void;
-  onRun: (command: DossierCommand, body: Omit<CommandBody, 'expectedVersion'>, files?: FilesByDocument) => Promise<CommandOutcome>;
+  onRun: (
+    command: DossierCommand,
+    body: Omit<CommandBody, 'expectedVersion'>,
+    files?: FilesByDocument,
+  ) => Promise<CommandOutcome>;
 }
 
 const FORM_FIELDS = new Set(['note', 'reason', 'legalBasis', 'items', 'newDueAt']);
 
 /** The form of one command (remounted for each command, so nothing carries over from another). */
-function CommandForm({ command, documents, onDone, onRun }: { command: DossierCommand; documents: readonly RequiredDocument[]; onDone: () => void; onRun: Props['onRun'] }) {
+function CommandForm({
+  command,
+  documents,
+  onDone,
+  onRun,
+}: {
+  command: DossierCommand;
+  documents: readonly RequiredDocument[];
+  onDone: () => void;
+  onRun: Props['onRun'];
+}) {
   const { t, pick } = useI18n();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<FilesByDocument>({});
@@ -38,15 +52,30 @@ function CommandForm({ command, documents, onDone, onRun }: { command: DossierCo
       onDone();
       return;
     }
-    const split = splitFieldProblems(outcome.error.fields, documents.map((d) => d.code));
+    const split = splitFieldProblems(
+      outcome.error.fields,
+      documents.map((d) => d.code),
+    );
     const onForm = split.other.filter((p) => FORM_FIELDS.has(p.field.split('.')[0] ?? ''));
-    form.setFields(onForm.map((p) => ({ name: p.field.split('.')[0] as keyof Values, errors: [pick(p.messageVi, p.messageEn)] })));
-    setFileProblems(Object.fromEntries(Object.entries(split.documents).map(([k, list]) => [k, list.map((p) => pick(p.messageVi, p.messageEn))])));
+    form.setFields(
+      onForm.map((p) => ({ name: p.field.split('.')[0] as keyof Values, errors: [pick(p.messageVi, p.messageEn)] })),
+    );
+    setFileProblems(
+      Object.fromEntries(
+        Object.entries(split.documents).map(([k, list]) => [k, list.map((p) => pick(p.messageVi, p.messageEn))]),
+      ),
+    );
     if (onForm.length === 0) setError(outcome.error);
   };
 
   return (
-    <Form<Values> id="command-form" form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={needs.items ? { items: [{ item: '', reason: '' }] } : {}}>
+    <Form<Values>
+      id="command-form"
+      form={form}
+      layout="vertical"
+      onFinish={(v) => void submit(v)}
+      initialValues={needs.items ? { items: [{ item: '', reason: '' }] } : {}}
+    >
       <Typography.Paragraph className="command-explain">{t(`dossier.cmd.explain.${command}`)}</Typography.Paragraph>
       {needs.items && (
         <Form.List name="items">
@@ -55,10 +84,18 @@ function CommandForm({ command, documents, onDone, onRun }: { command: DossierCo
               {rows.map((row, i) => (
                 <fieldset key={row.key} className="supplement-row">
                   <legend>{t('dossier.cmd.itemN', { n: i + 1 })}</legend>
-                  <Form.Item name={[row.name, 'item']} label={t('dossier.cmd.item')} rules={[{ required: true, min: 2, whitespace: true, message: t('dossier.cmd.itemRequired') }]}>
+                  <Form.Item
+                    name={[row.name, 'item']}
+                    label={t('dossier.cmd.item')}
+                    rules={[{ required: true, min: 2, whitespace: true, message: t('dossier.cmd.itemRequired') }]}
+                  >
                     <Input maxLength={300} />
                   </Form.Item>
-                  <Form.Item name={[row.name, 'reason']} label={t('dossier.cmd.itemReason')} rules={[{ required: true, min: 2, whitespace: true, message: t('dossier.cmd.itemReasonRequired') }]}>
+                  <Form.Item
+                    name={[row.name, 'reason']}
+                    label={t('dossier.cmd.itemReason')}
+                    rules={[{ required: true, min: 2, whitespace: true, message: t('dossier.cmd.itemReasonRequired') }]}
+                  >
                     <Input maxLength={500} />
                   </Form.Item>
                   {rows.length > 1 && (
@@ -68,27 +105,50 @@ function CommandForm({ command, documents, onDone, onRun }: { command: DossierCo
                   )}
                 </fieldset>
               ))}
-              {rows.length < 30 && <Button onClick={() => add({ item: '', reason: '' })}>{t('dossier.cmd.addItem')}</Button>}
+              {rows.length < 30 && (
+                <Button onClick={() => add({ item: '', reason: '' })}>{t('dossier.cmd.addItem')}</Button>
+              )}
             </div>
           )}
         </Form.List>
       )}
       {needs.newDueAt && (
-        <Form.Item name="newDueAt" label={t('dossier.cmd.newDueAt')} rules={[{ required: true, message: t('dossier.cmd.newDueAtRequired') }]}>
+        <Form.Item
+          name="newDueAt"
+          label={t('dossier.cmd.newDueAt')}
+          rules={[{ required: true, message: t('dossier.cmd.newDueAtRequired') }]}
+        >
           <DatePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="DD/MM/YYYY HH:mm" className="full-width" />
         </Form.Item>
       )}
       {needs.reason && (
-        <Form.Item name="reason" label={t(command === 'extend' ? 'dossier.cmd.lateReason' : 'dossier.cmd.reason')} rules={[{ required: true, min: 5, whitespace: true, message: t('dossier.cmd.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t(command === 'extend' ? 'dossier.cmd.lateReason' : 'dossier.cmd.reason')}
+          rules={[{ required: true, min: 5, whitespace: true, message: t('dossier.cmd.reasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       )}
       {needs.legalBasis && (
-        <Form.Item name="legalBasis" label={t('dossier.cmd.legalBasis')} extra={t('dossier.cmd.legalBasisHint')} rules={[{ required: true, min: 5, whitespace: true, message: t('dossier.cmd.legalBasisRequired') }]}>
+        <Form.Item
+          name="legalBasis"
+          label={t('dossier.cmd.legalBasis')}
+          extra={t('dossier.cmd.legalBasisHint')}
+          rules={[{ required: true, min: 5, whitespace: true, message: t('dossier.cmd.legalBasisRequired') }]}
+        >
           <Input maxLength={500} />
         </Form.Item>
       )}
-      {needs.files && <AttachmentPicker documents={documents} files={files} onChange={setFiles} problems={fileProblems} markRequired={false} />}
+      {needs.files && (
+        <AttachmentPicker
+          documents={documents}
+          files={files}
+          onChange={setFiles}
+          problems={fileProblems}
+          markRequired={false}
+        />
+      )}
       <Form.Item name="note" label={t('dossier.cmd.note')}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
@@ -112,7 +172,14 @@ export function CommandModal({ command, documents, busy, onClose, onRun }: Props
         <Button key="cancel" onClick={onClose}>
           {t('dossier.cmd.cancel')}
         </Button>,
-        <Button key="ok" type="primary" htmlType="submit" form="command-form" loading={busy} danger={command === 'refuse' || command === 'refuse_intake'}>
+        <Button
+          key="ok"
+          type="primary"
+          htmlType="submit"
+          form="command-form"
+          loading={busy}
+          danger={command === 'refuse' || command === 'refuse_intake'}
+        >
           {title}
         </Button>,
       ]}

@@ -15,7 +15,8 @@ interface Props {
 /** The files of a dossier by document, each a link that opens it in a new tab; supplements are marked by round. */
 export function DossierAttachments({ dossierId, attachments, documents }: Props) {
   const { t, pick, lang } = useI18n();
-  if (attachments.length === 0) return <Empty description={t('dossier.attachments.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  if (attachments.length === 0)
+    return <Empty description={t('dossier.attachments.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const nameOf = (key: string) => {
     const doc = documents?.find((d) => d.code === key);
     return doc ? pick(doc.nameVi, doc.nameEn) : key;
@@ -31,7 +32,12 @@ export function DossierAttachments({ dossierId, attachments, documents }: Props)
               .filter((a) => a.documentKey === key)
               .map((a) => (
                 <li key={a.id}>
-                  <a href={attachmentUrl(dossierId, a.id)} target="_blank" rel="noopener noreferrer" className="attach-file-name">
+                  <a
+                    href={attachmentUrl(dossierId, a.id)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className="attach-file-name"
+                  >
                     {a.fileName}
                   </a>
                   <span className="attach-file-size">

@@ -38,7 +38,11 @@ function Facts({ d }: { d: DossierDetail }) {
       size="small"
       column={{ xs: 1, md: 2 }}
       items={[
-        { key: 'procedure', label: t('dossier.procedure'), children: `${d.procedureCode} – ${pick(d.procedureNameVi, d.procedureNameEn)}` },
+        {
+          key: 'procedure',
+          label: t('dossier.procedure'),
+          children: `${d.procedureCode} – ${pick(d.procedureNameVi, d.procedureNameEn)}`,
+        },
         { key: 'applicant', label: t('dossier.applicant'), children: d.applicantName },
         { key: 'unit', label: t('dossier.unit'), children: d.unitName ?? d.unitCode },
         { key: 'channel', label: t('dossier.channel'), children: channelText(d, t) },
@@ -55,7 +59,15 @@ function Facts({ d }: { d: DossierDetail }) {
             </span>
           ),
         },
-        ...(d.pausedRemainingMinutes !== null ? [{ key: 'remaining', label: t('dossier.pausedRemaining'), children: remainingText(d.pausedRemainingMinutes, t) }] : []),
+        ...(d.pausedRemainingMinutes !== null
+          ? [
+              {
+                key: 'remaining',
+                label: t('dossier.pausedRemaining'),
+                children: remainingText(d.pausedRemainingMinutes, t),
+              },
+            ]
+          : []),
         { key: 'decided', label: t('dossier.decidedAt'), children: formatDateTime(d.decidedAt) },
       ]}
     />
@@ -106,7 +118,13 @@ export default function DossierDetailPage() {
           <Card className="section-card action-bar" role="region" aria-label={t('dossier.actions')}>
             <Space wrap>
               {commands.map((c) => (
-                <Button key={c} type={DANGEROUS.has(c) ? 'default' : 'primary'} danger={DANGEROUS.has(c)} onClick={() => setCommand(c)} loading={busy === c}>
+                <Button
+                  key={c}
+                  type={DANGEROUS.has(c) ? 'default' : 'primary'}
+                  danger={DANGEROUS.has(c)}
+                  onClick={() => setCommand(c)}
+                  loading={busy === c}
+                >
                   {t(COMMAND_LABEL[c])}
                 </Button>
               ))}
@@ -119,7 +137,10 @@ export default function DossierDetailPage() {
             </Space>
           </Card>
           {d.supplement && (
-            <Card title={t('dossier.supp.staffTitle', { at: formatDateTime(d.supplement.requestedAt) })} className="section-card supplement-card">
+            <Card
+              title={t('dossier.supp.staffTitle', { at: formatDateTime(d.supplement.requestedAt) })}
+              className="section-card supplement-card"
+            >
               <ol className="supplement-items">
                 {d.supplement.items.map((it, i) => (
                   <li key={i}>
@@ -149,7 +170,13 @@ export default function DossierDetailPage() {
             </Col>
           </Row>
           {d.applicantPersonId && <ApplicantCard dossierId={d.id} applicantName={d.applicantName} />}
-          <CommandModal command={command} documents={version.data?.documents ?? []} busy={busy !== null} onClose={() => setCommand(null)} onRun={onRun} />
+          <CommandModal
+            command={command}
+            documents={version.data?.documents ?? []}
+            busy={busy !== null}
+            onClose={() => setCommand(null)}
+            onRun={onRun}
+          />
         </>
       )}
     </>

@@ -3,7 +3,13 @@ import type { DossierDetail } from '../../../contracts/dossiers';
 import { useT } from '../../app/i18n';
 import { progressOf, STATE_LABEL } from './dossier-labels';
 
-const STEP_KEYS = ['dossier.step.submitted', 'dossier.step.received', 'dossier.step.processing', 'dossier.step.decided', 'dossier.step.result'] as const;
+const STEP_KEYS = [
+  'dossier.step.submitted',
+  'dossier.step.received',
+  'dossier.step.processing',
+  'dossier.step.decided',
+  'dossier.step.result',
+] as const;
 
 /**
  * Where the dossier is on the citizen's path (submitted → received → processing → decided →
@@ -21,7 +27,12 @@ export function DossierProgress({ dossier }: { dossier: Pick<DossierDetail, 'sta
   }
   const done = !stopped && (dossier.state === 'result_issued' || dossier.state === 'returned');
   const items = STEP_KEYS.map((key, i) => ({
-    title: i === step && stopped ? t(STATE_LABEL[dossier.state]) : i === step && dossier.state === 'supplement_requested' ? t(STATE_LABEL.supplement_requested) : t(key),
+    title:
+      i === step && stopped
+        ? t(STATE_LABEL[dossier.state])
+        : i === step && dossier.state === 'supplement_requested'
+          ? t(STATE_LABEL.supplement_requested)
+          : t(key),
   }));
   return (
     <Steps

@@ -47,7 +47,10 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
   const [docProblems, setDocProblems] = useState<Record<string, string[]>>({});
   const [missingAlert, setMissingAlert] = useState(false);
   // The fee this citizen owes if they file now (registry-checked exemptions applied); the counter channel may cost more.
-  const quote = useApi((signal) => getFeeQuote({ procedureCode: procedure.code, channel: assisted ? 'assisted' : 'online' }, { signal }), [procedure.code, assisted]);
+  const quote = useApi(
+    (signal) => getFeeQuote({ procedureCode: procedure.code, channel: assisted ? 'assisted' : 'online' }, { signal }),
+    [procedure.code, assisted],
+  );
   const documents = procedure.documents.filter((d) => !isFormDocument(d.code, procedure.form.formCode));
   const formDocs = procedure.documents.filter((d) => isFormDocument(d.code, procedure.form.formCode));
 
@@ -58,15 +61,27 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
     setDocProblems({});
     try {
       const dossier = await submitDossier(
-        { procedureCode: procedure.code, procedureVersionId: prefill.versionId, form: values, channel: assisted ? 'assisted' : 'online' },
+        {
+          procedureCode: procedure.code,
+          procedureVersionId: prefill.versionId,
+          form: values,
+          channel: assisted ? 'assisted' : 'online',
+        },
         files,
       );
       onFiled(dossier);
     } catch (e) {
       const apiError = toApiError(e);
-      const split = splitFieldProblems(apiError.fields, documents.map((d) => d.code));
+      const split = splitFieldProblems(
+        apiError.fields,
+        documents.map((d) => d.code),
+      );
       setFormProblems(split.form);
-      setDocProblems(Object.fromEntries(Object.entries(split.documents).map(([k, list]) => [k, list.map((p) => pick(p.messageVi, p.messageEn))])));
+      setDocProblems(
+        Object.fromEntries(
+          Object.entries(split.documents).map(([k, list]) => [k, list.map((p) => pick(p.messageVi, p.messageEn))]),
+        ),
+      );
       setError(apiError);
     } finally {
       setBusy(false);
@@ -94,7 +109,13 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
           description={t('dossier.file.onDeviceHint', { officer: device.officerName })}
         />
       )}
-      <Alert type="info" showIcon className="section-card" title={t('dossier.file.prefillNote')} description={t('dossier.file.typedCount', { count: prefill.typedCount })} />
+      <Alert
+        type="info"
+        showIcon
+        className="section-card"
+        title={t('dossier.file.prefillNote')}
+        description={t('dossier.file.typedCount', { count: prefill.typedCount })}
+      />
       <ProcedureForm
         form={procedure.form}
         initialValues={prefill.values}
@@ -120,7 +141,9 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
             files={files}
             onChange={(next) => {
               setFiles(next);
-              setDocProblems((p) => Object.fromEntries(Object.entries(p).filter(([code]) => (next[code]?.length ?? 0) === 0)));
+              setDocProblems((p) =>
+                Object.fromEntries(Object.entries(p).filter(([code]) => (next[code]?.length ?? 0) === 0)),
+              );
             }}
             problems={docProblems}
           />
@@ -130,10 +153,14 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
             <FeeSummary calculation={quote.data.calculation} />
           </div>
         )}
-        {missingAlert && missingDocuments(documents, files).length > 0 && <Alert type="error" showIcon role="alert" title={t('dossier.file.missingTitle')} className="form-problem" />}
+        {missingAlert && missingDocuments(documents, files).length > 0 && (
+          <Alert type="error" showIcon role="alert" title={t('dossier.file.missingTitle')} className="form-problem" />
+        )}
         {error && (
           <div className="form-problem">
-            {(formProblems.length > 0 || Object.keys(docProblems).length > 0) && <Alert type="error" showIcon role="alert" title={t('dossier.file.fixErrors')} className="form-problem" />}
+            {(formProblems.length > 0 || Object.keys(docProblems).length > 0) && (
+              <Alert type="error" showIcon role="alert" title={t('dossier.file.fixErrors')} className="form-problem" />
+            )}
             <ErrorAlert error={error} />
           </div>
         )}
@@ -173,7 +200,9 @@ export default function FilingPage() {
       ) : (
         <>
           {p && <ProcedureFacts p={p} />}
-          {p && !levelOk && <LevelBlock required={p.requiredEidLevel} current={Math.min(currentLevel, p.requiredEidLevel - 1)} />}
+          {p && !levelOk && (
+            <LevelBlock required={p.requiredEidLevel} current={Math.min(currentLevel, p.requiredEidLevel - 1)} />
+          )}
           {prefill.error && <ErrorAlert error={prefill.error} onRetry={prefill.reload} />}
           {citizen && (procedure.loading || prefill.loading) && <Skeleton active paragraph={{ rows: 10 }} />}
           {p && prefill.data && levelOk && (

@@ -8,17 +8,30 @@ import { useI18n } from '../../app/i18n';
 import { formatNumber } from '../../components/format';
 
 /** The fee lines of online filing, in the reader's language; empty when nothing is charged. */
-export function onlineFeeLines(p: Pick<ProcedureVersion, 'fees'>, t: ReturnType<typeof useI18n>['t'], pick: (vi: string, en: string) => string, lang: 'vi' | 'en'): string[] {
+export function onlineFeeLines(
+  p: Pick<ProcedureVersion, 'fees'>,
+  t: ReturnType<typeof useI18n>['t'],
+  pick: (vi: string, en: string) => string,
+  lang: 'vi' | 'en',
+): string[] {
   return p.fees.items
     .filter((f) => f.online > 0)
-    .map((f) => t(f.basis === 'per_person' ? 'dossier.file.feePerPerson' : 'dossier.file.feeLine', { label: pick(f.labelVi, f.labelEn), amount: formatNumber(f.online, lang) }));
+    .map((f) =>
+      t(f.basis === 'per_person' ? 'dossier.file.feePerPerson' : 'dossier.file.feeLine', {
+        label: pick(f.labelVi, f.labelEn),
+        amount: formatNumber(f.online, lang),
+      }),
+    );
 }
 
 /** Fee, time limit and handling agency of the procedure, in plain words (top of the filing page). */
 export function ProcedureFacts({ p }: { p: ProcedureVersion }) {
   const { t, pick, lang } = useI18n();
   const fees = onlineFeeLines(p, t, pick, lang);
-  const limit = p.timeLimitWorkingDays === 0 ? t('dossier.file.immediate') : t('dossier.file.days', { days: formatNumber(p.timeLimitWorkingDays, lang) });
+  const limit =
+    p.timeLimitWorkingDays === 0
+      ? t('dossier.file.immediate')
+      : t('dossier.file.days', { days: formatNumber(p.timeLimitWorkingDays, lang) });
   const limitNote = p.timeLimitNote ? pick(p.timeLimitNote, p.timeLimitNoteEn ?? p.timeLimitNote) : null;
   return (
     <Card className="section-card">
@@ -32,8 +45,18 @@ export function ProcedureFacts({ p }: { p: ProcedureVersion }) {
             label: t('dossier.file.fee'),
             children: (
               <div>
-                {fees.length === 0 ? t('dossier.file.free') : <ul className="plain-list filing-facts">{fees.map((f) => <li key={f}>{f}</li>)}</ul>}
-                {fees.length > 0 && p.fees.exemptions.length > 0 && <div className="attach-doc-note">{t('dossier.file.exemptions')}</div>}
+                {fees.length === 0 ? (
+                  t('dossier.file.free')
+                ) : (
+                  <ul className="plain-list filing-facts">
+                    {fees.map((f) => (
+                      <li key={f}>{f}</li>
+                    ))}
+                  </ul>
+                )}
+                {fees.length > 0 && p.fees.exemptions.length > 0 && (
+                  <div className="attach-doc-note">{t('dossier.file.exemptions')}</div>
+                )}
               </div>
             ),
           },
@@ -99,7 +122,15 @@ export function FiledResult({ dossier }: { dossier: DossierDetail }) {
                 showIcon
                 title={t('dossier.file.done.sharedDevice')}
                 action={
-                  <Button danger size="large" loading={leaving} onClick={() => { setLeaving(true); void signOut().finally(() => setLeaving(false)); }}>
+                  <Button
+                    danger
+                    size="large"
+                    loading={leaving}
+                    onClick={() => {
+                      setLeaving(true);
+                      void signOut().finally(() => setLeaving(false));
+                    }}
+                  >
                     {t('dossier.file.done.signOut')}
                   </Button>
                 }

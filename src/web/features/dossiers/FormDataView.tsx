@@ -30,7 +30,9 @@ function TableValue({ meta, rows }: { meta: FieldMeta; rows: unknown[] }) {
       size="small"
       pagination={false}
       columns={columns}
-      dataSource={rows.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null).map((r, i) => ({ ...r, __key: i }))}
+      dataSource={rows
+        .filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null)
+        .map((r, i) => ({ ...r, __key: i }))}
       rowKey="__key"
     />
   );
@@ -65,7 +67,15 @@ export function FormDataView({ form, values, sources }: Props) {
   };
 
   if (!form) {
-    return <Descriptions bordered size="small" column={1} layout={layout} items={orderedFields(undefined, values).map(item)} />;
+    return (
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        layout={layout}
+        items={orderedFields(undefined, values).map(item)}
+      />
+    );
   }
   const isTable = (key: string) => form.fields[key]?.widget === 'table' && Array.isArray(values[key]);
   // Tables (household members) go under the section's other fields, full width, scrolling sideways on phones.
@@ -95,12 +105,25 @@ export function FormDataView({ form, values, sources }: Props) {
         const title = pick(section.titleVi, section.titleEn);
         return (
           <div key={section.key} className="form-data-section">
-            {scalars.length > 0 ? <Descriptions title={title} bordered size="small" column={1} layout={layout} items={scalars.map(item)} /> : <div className="form-section-title">{title}</div>}
+            {scalars.length > 0 ? (
+              <Descriptions title={title} bordered size="small" column={1} layout={layout} items={scalars.map(item)} />
+            ) : (
+              <div className="form-section-title">{title}</div>
+            )}
             {keys.filter(isTable).map(tableBlock)}
           </div>
         );
       })}
-      {rest.length > 0 && <Descriptions bordered size="small" column={1} layout={layout} items={rest.map(item)} className="form-data-section" />}
+      {rest.length > 0 && (
+        <Descriptions
+          bordered
+          size="small"
+          column={1}
+          layout={layout}
+          items={rest.map(item)}
+          className="form-data-section"
+        />
+      )}
     </div>
   );
 }

@@ -33,9 +33,12 @@ function DueLine({ d }: { d: DossierDetail }) {
 /** The end of the road in plain words: a result to collect, or a refusal whose reason is in the history. */
 function Outcome({ d }: { d: DossierDetail }) {
   const { t } = useI18n();
-  if (d.state === 'result_issued' || d.state === 'returned') return <Alert type="success" showIcon className="section-card" title={t('dossier.outcome.result')} />;
-  if (d.state === 'refused') return <Alert type="error" showIcon className="section-card" title={t('dossier.outcome.refused')} />;
-  if (d.state === 'not_accepted') return <Alert type="error" showIcon className="section-card" title={t('dossier.outcome.notAccepted')} />;
+  if (d.state === 'result_issued' || d.state === 'returned')
+    return <Alert type="success" showIcon className="section-card" title={t('dossier.outcome.result')} />;
+  if (d.state === 'refused')
+    return <Alert type="error" showIcon className="section-card" title={t('dossier.outcome.refused')} />;
+  if (d.state === 'not_accepted')
+    return <Alert type="error" showIcon className="section-card" title={t('dossier.outcome.notAccepted')} />;
   return null;
 }
 
@@ -70,7 +73,13 @@ function Details({ d, version }: { d: DossierDetail; version: ProcedureVersion |
       </Card>
       <Collapse
         className="section-card"
-        items={[{ key: 'form', label: t('dossier.section.form'), children: <FormDataView form={version?.form} values={d.form} sources={d.sources} /> }]}
+        items={[
+          {
+            key: 'form',
+            label: t('dossier.section.form'),
+            children: <FormDataView form={version?.form} values={d.form} sources={d.sources} />,
+          },
+        ]}
       />
     </>
   );
@@ -116,7 +125,14 @@ export default function MyDossierPage() {
       {!d && !dossier.error && <Skeleton active paragraph={{ rows: 8 }} />}
       {d && (
         <>
-          <PageTitle title={pick(d.procedureNameVi, d.procedureNameEn)} description={<span className="dossier-code-line">{t('dossier.code')}: <strong className="tabular">{d.code ?? t('dossier.noCode')}</strong></span>} />
+          <PageTitle
+            title={pick(d.procedureNameVi, d.procedureNameEn)}
+            description={
+              <span className="dossier-code-line">
+                {t('dossier.code')}: <strong className="tabular">{d.code ?? t('dossier.noCode')}</strong>
+              </span>
+            }
+          />
           {d.state === 'supplement_requested' && (
             <SupplementCard
               dossier={d}

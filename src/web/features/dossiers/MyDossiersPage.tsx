@@ -42,15 +42,30 @@ export default function MyDossiersPage() {
                     <DeadlineTag flag={d.flag} />
                   </span>
                   <span className="dossier-card-dates">
-                    {d.submittedAt && <span>{t('dossier.submittedAt')}: {formatDate(d.submittedAt)}</span>}
-                    {d.dueAt && <span>{t('dossier.dueAt')}: {formatDateTime(d.dueAt)}</span>}
+                    {d.submittedAt && (
+                      <span>
+                        {t('dossier.submittedAt')}: {formatDate(d.submittedAt)}
+                      </span>
+                    )}
+                    {d.dueAt && (
+                      <span>
+                        {t('dossier.dueAt')}: {formatDateTime(d.dueAt)}
+                      </span>
+                    )}
                   </span>
                 </Link>
               </li>
             ))}
           </ul>
           {list.data.total > PAGE_SIZE && (
-            <Pagination current={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={setPage} showSizeChanger={false} className="list-pagination" />
+            <Pagination
+              current={page}
+              pageSize={PAGE_SIZE}
+              total={list.data.total}
+              onChange={setPage}
+              showSizeChanger={false}
+              className="list-pagination"
+            />
           )}
         </>
       )}

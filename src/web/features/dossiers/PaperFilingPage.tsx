@@ -19,17 +19,30 @@ import { fetchCatalog, fetchProcedure, ProcedureForm } from '../procedures';
 import { AttachmentPicker } from './AttachmentPicker';
 import { missingDocuments, splitFieldProblems } from './attachments';
 import { submitDossier, type FilesByDocument } from './dossiers-api';
-import { counterFeeItems, intakeProblems, NATIONAL_ID_PATTERN, normalizeNationalId, paperDocuments, receivingUnits, type PaperIntake } from './paper-filing';
+import {
+  counterFeeItems,
+  intakeProblems,
+  NATIONAL_ID_PATTERN,
+  normalizeNationalId,
+  paperDocuments,
+  receivingUnits,
+  type PaperIntake,
+} from './paper-filing';
 import './dossiers.css';
 
 const STEP1 = 'paper-step1';
 const ATTACHMENTS = 'paper-attachments';
 
-const scrollToHeading = (id: string) => document.getElementById(id)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+const scrollToHeading = (id: string) =>
+  document.getElementById(id)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
 
 /** A catalog line as a select option, searchable by name or code without diacritics. */
 function procedureOption(p: ProcedureSummary, pick: (vi: string, en: string) => string) {
-  return { value: p.code, label: `${p.code} – ${pick(p.nameVi, p.nameEn)}`, folded: foldVietnamese(`${p.code} ${p.nameVi} ${p.nameEn}`) };
+  return {
+    value: p.code,
+    label: `${p.code} – ${pick(p.nameVi, p.nameEn)}`,
+    folded: foldVietnamese(`${p.code} ${p.nameVi} ${p.nameEn}`),
+  };
 }
 
 interface IntakeProps {
@@ -47,7 +60,8 @@ interface IntakeProps {
 function ApplicantConfirmation({ nationalId }: { nationalId: string }) {
   const { t, pick } = useI18n();
   const found = useApi((signal) => lookupCitizen(nationalId, { signal }), [nationalId]);
-  if (found.error) return <Alert type="error" showIcon role="alert" title={pick(found.error.messageVi, found.error.messageEn)} />;
+  if (found.error)
+    return <Alert type="error" showIcon role="alert" title={pick(found.error.messageVi, found.error.messageEn)} />;
   if (!found.data) return null;
   const person = found.data;
   if (person.deceased) return <Alert type="error" showIcon role="alert" title={t('dossier.paper.applicantDeceased')} />;
@@ -57,7 +71,11 @@ function ApplicantConfirmation({ nationalId }: { nationalId: string }) {
       showIcon
       role="status"
       title={t('dossier.paper.applicantFound', { name: person.fullName, year: person.birthYear })}
-      description={person.residenceUnitName ? t('dossier.paper.applicantResidence', { unit: person.residenceUnitName }) : t('dossier.paper.applicantConfirm')}
+      description={
+        person.residenceUnitName
+          ? t('dossier.paper.applicantResidence', { unit: person.residenceUnitName })
+          : t('dossier.paper.applicantConfirm')
+      }
     />
   );
 }
@@ -69,7 +87,12 @@ function IntakeCard({ form, units, unitsLoading }: IntakeProps) {
   const typedId = normalizeNationalId(Form.useWatch('nationalId', form));
   const catalog = useApi((signal) => fetchCatalog({}, { signal }), []);
   const options = useMemo(() => (catalog.data?.items ?? []).map((p) => procedureOption(p, pick)), [catalog.data, pick]);
-  const idRule = { validator: (_: unknown, v?: string) => (!v || NATIONAL_ID_PATTERN.test(v) ? Promise.resolve() : Promise.reject(new Error(t('dossier.paper.nationalIdInvalid')))) };
+  const idRule = {
+    validator: (_: unknown, v?: string) =>
+      !v || NATIONAL_ID_PATTERN.test(v)
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('dossier.paper.nationalIdInvalid'))),
+  };
   return (
     <Card className="section-card" role="region" aria-labelledby={STEP1}>
       <Typography.Title level={2} id={STEP1} className="card-heading">
@@ -79,7 +102,11 @@ function IntakeCard({ form, units, unitsLoading }: IntakeProps) {
       <Form form={form} name="paperIntake" layout="vertical" requiredMark>
         <Row gutter={16}>
           <Col xs={24}>
-            <Form.Item name="procedureCode" label={t('dossier.paper.procedure')} rules={[{ required: true, message: t('dossier.paper.procedureRequired') }]}>
+            <Form.Item
+              name="procedureCode"
+              label={t('dossier.paper.procedure')}
+              rules={[{ required: true, message: t('dossier.paper.procedureRequired') }]}
+            >
               <Select
                 size="large"
                 showSearch={{ filterOption: (input, option) => (option?.folded ?? '').includes(foldVietnamese(input)) }}
@@ -91,8 +118,16 @@ function IntakeCard({ form, units, unitsLoading }: IntakeProps) {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="unitCode" label={t('dossier.paper.unit')} rules={[{ required: true, message: t('dossier.paper.unitRequired') }]}>
-              <Select size="large" loading={unitsLoading} options={units.map((u) => ({ value: u.code, label: u.name }))} />
+            <Form.Item
+              name="unitCode"
+              label={t('dossier.paper.unit')}
+              rules={[{ required: true, message: t('dossier.paper.unitRequired') }]}
+            >
+              <Select
+                size="large"
+                loading={unitsLoading}
+                options={units.map((u) => ({ value: u.code, label: u.name }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -129,7 +164,12 @@ function CounterFee({ procedure }: { procedure: ProcedureVersion }) {
       ) : (
         <ul className="plain-list filing-facts">
           {items.map((f) => (
-            <li key={f.code}>{t(f.basis === 'per_person' ? 'dossier.file.feePerPerson' : 'dossier.file.feeLine', { label: pick(f.labelVi, f.labelEn), amount: formatNumber(f.amount, lang) })}</li>
+            <li key={f.code}>
+              {t(f.basis === 'per_person' ? 'dossier.file.feePerPerson' : 'dossier.file.feeLine', {
+                label: pick(f.labelVi, f.labelEn),
+                amount: formatNumber(f.amount, lang),
+              })}
+            </li>
           ))}
         </ul>
       )}
@@ -160,15 +200,23 @@ function PaperForm({ procedure, intake, onFiled, onStale }: PaperFormProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
-  const documents = useMemo(() => paperDocuments(procedure.documents, procedure.form.formCode, t('dossier.paper.formDocNote')), [procedure, t]);
+  const documents = useMemo(
+    () => paperDocuments(procedure.documents, procedure.form.formCode, t('dossier.paper.formDocNote')),
+    [procedure, t],
+  );
 
   /** The server's refusal, each problem on its input: step 1, the form, a document, or above the button. */
   const showRefusal = (e: unknown) => {
     const apiError = toApiError(e);
-    const split = splitFieldProblems(apiError.fields, documents.map((d) => d.code));
+    const split = splitFieldProblems(
+      apiError.fields,
+      documents.map((d) => d.code),
+    );
     const step1 = intakeProblems(split.other);
     intake.setFields(step1.map((p) => ({ name: p.input, errors: [pick(p.messageVi, p.messageEn)] })));
-    const byDocument = Object.entries(split.documents).map(([code, list]) => [code, list.map((p) => pick(p.messageVi, p.messageEn))] as const);
+    const byDocument = Object.entries(split.documents).map(
+      ([code, list]) => [code, list.map((p) => pick(p.messageVi, p.messageEn))] as const,
+    );
     setProblems({ form: split.form, documents: Object.fromEntries(byDocument), missing: false });
     setError(apiError);
     if (step1.length > 0) scrollToHeading(STEP1);
@@ -180,13 +228,24 @@ function PaperForm({ procedure, intake, onFiled, onStale }: PaperFormProps) {
     const missing = missingDocuments(documents, files);
     setError(undefined);
     if (missing.length > 0) {
-      setProblems({ form: [], documents: Object.fromEntries(missing.map((code) => [code, [t('dossier.file.missingOne')]])), missing: true });
+      setProblems({
+        form: [],
+        documents: Object.fromEntries(missing.map((code) => [code, [t('dossier.file.missingOne')]])),
+        missing: true,
+      });
       return scrollToHeading(ATTACHMENTS);
     }
     setProblems(NO_PROBLEMS);
     setBusy(true);
     try {
-      const body = { procedureCode: procedure.code, procedureVersionId: procedure.id, form: values, channel: 'paper' as const, unitCode: chosen.unitCode, applicantNationalId: chosen.nationalId };
+      const body = {
+        procedureCode: procedure.code,
+        procedureVersionId: procedure.id,
+        form: values,
+        channel: 'paper' as const,
+        unitCode: chosen.unitCode,
+        applicantNationalId: chosen.nationalId,
+      };
       onFiled(await submitDossier(body, files));
     } catch (e) {
       showRefusal(e);
@@ -198,11 +257,21 @@ function PaperForm({ procedure, intake, onFiled, onStale }: PaperFormProps) {
   /** New files clear the "missing" message of the documents that now have one. */
   const chooseFiles = (next: FilesByDocument) => {
     setFiles(next);
-    setProblems((p) => ({ ...p, documents: Object.fromEntries(Object.entries(p.documents).filter(([code]) => !next[code]?.length)) }));
+    setProblems((p) => ({
+      ...p,
+      documents: Object.fromEntries(Object.entries(p.documents).filter(([code]) => !next[code]?.length)),
+    }));
   };
 
   return (
-    <ProcedureForm form={procedure.form} serverErrors={problems.form} submitting={busy} submitLabel={t('dossier.paper.submit')} onSubmit={submit} registryHints={false}>
+    <ProcedureForm
+      form={procedure.form}
+      serverErrors={problems.form}
+      submitting={busy}
+      submitLabel={t('dossier.paper.submit')}
+      onSubmit={submit}
+      registryHints={false}
+    >
       <Card className="section-card" role="region" aria-labelledby={ATTACHMENTS}>
         <Typography.Title level={2} id={ATTACHMENTS} className="card-heading">
           {t('dossier.paper.attachments')}
@@ -210,10 +279,14 @@ function PaperForm({ procedure, intake, onFiled, onStale }: PaperFormProps) {
         <AttachmentPicker documents={documents} files={files} onChange={chooseFiles} problems={problems.documents} />
       </Card>
       <CounterFee procedure={procedure} />
-      {problems.missing && missingDocuments(documents, files).length > 0 && <Alert type="error" showIcon role="alert" className="form-problem" title={t('dossier.paper.missingTitle')} />}
+      {problems.missing && missingDocuments(documents, files).length > 0 && (
+        <Alert type="error" showIcon role="alert" className="form-problem" title={t('dossier.paper.missingTitle')} />
+      )}
       {error && (
         <div className="form-problem">
-          {(problems.form.length > 0 || Object.keys(problems.documents).length > 0) && <Alert type="error" showIcon role="alert" className="form-problem" title={t('dossier.paper.fixErrors')} />}
+          {(problems.form.length > 0 || Object.keys(problems.documents).length > 0) && (
+            <Alert type="error" showIcon role="alert" className="form-problem" title={t('dossier.paper.fixErrors')} />
+          )}
           <ErrorAlert error={error} onRetry={error.status === 409 ? onStale : undefined} />
         </div>
       )}
@@ -236,7 +309,10 @@ export default function PaperFilingPage() {
   const [intake] = Form.useForm<PaperIntake>();
   const code = Form.useWatch('procedureCode', intake);
   const current = useCurrentUnits();
-  const units = useMemo(() => receivingUnits(me?.actionUnits['dossiers.enter'] ?? [], current.units), [me, current.units]);
+  const units = useMemo(
+    () => receivingUnits(me?.actionUnits['dossiers.enter'] ?? [], current.units),
+    [me, current.units],
+  );
   const procedure = useApi(code ? (signal) => fetchProcedure(code, { signal }) : null, [code]);
   const p = code && procedure.data?.code === code ? procedure.data : undefined;
 
@@ -259,7 +335,9 @@ export default function PaperFilingPage() {
       </Link>
       <PageTitle title={t('dossier.paper.title')} description={t('dossier.paper.intro')} />
       {current.error && <ErrorAlert error={current.error} />}
-      {!current.loading && !current.error && units.length === 0 && <Alert type="warning" showIcon className="section-card" title={t('dossier.paper.noUnit')} />}
+      {!current.loading && !current.error && units.length === 0 && (
+        <Alert type="warning" showIcon className="section-card" title={t('dossier.paper.noUnit')} />
+      )}
       <IntakeCard form={intake} units={units} unitsLoading={current.loading} />
       {!code && <Alert type="info" showIcon className="section-card" title={t('dossier.paper.pickProcedure')} />}
       {procedure.error && <ErrorAlert error={procedure.error} onRetry={procedure.reload} />}

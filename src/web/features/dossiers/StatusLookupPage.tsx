@@ -93,7 +93,9 @@ export default function StatusLookupPage() {
     } catch (e) {
       const apiError = toApiError(e);
       const onFields = apiError.fields.filter((f) => FIELDS.has(f.field as keyof Values));
-      form.setFields(onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      form.setFields(
+        onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+      );
       if (onFields.length === 0) setError(apiError);
     } finally {
       setBusy(false);
@@ -109,8 +111,20 @@ export default function StatusLookupPage() {
       <Layout.Content id="main" tabIndex={-1} className="app-content lookup-content">
         <PageTitle title={t('dossier.lookup.title')} description={t('dossier.lookup.intro')} />
         <Card className="section-card">
-          <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={{ code: initialCode, nationalId: '' }} onFinish={(v) => void submit(v)} className="lookup-form">
-            <Form.Item name="code" label={t('dossier.lookup.code')} extra={t('dossier.lookup.codeHint')} rules={[{ required: true, whitespace: true, message: t('dossier.lookup.codeRequired') }]}>
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            requiredMark={false}
+            initialValues={{ code: initialCode, nationalId: '' }}
+            onFinish={(v) => void submit(v)}
+            className="lookup-form"
+          >
+            <Form.Item
+              name="code"
+              label={t('dossier.lookup.code')}
+              extra={t('dossier.lookup.codeHint')}
+              rules={[{ required: true, whitespace: true, message: t('dossier.lookup.codeRequired') }]}
+            >
               <Input size="large" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} />
             </Form.Item>
             <Form.Item

@@ -48,8 +48,15 @@ export function SupplementCard({ dossier, documents, canResubmit, busy, onResubm
       setNote('');
       return;
     }
-    const split = splitFieldProblems(outcome.error.fields, documents.map((d) => d.code));
-    setProblems(Object.fromEntries(Object.entries(split.documents).map(([k, list]) => [k, list.map((p) => pick(p.messageVi, p.messageEn))])));
+    const split = splitFieldProblems(
+      outcome.error.fields,
+      documents.map((d) => d.code),
+    );
+    setProblems(
+      Object.fromEntries(
+        Object.entries(split.documents).map(([k, list]) => [k, list.map((p) => pick(p.messageVi, p.messageEn))]),
+      ),
+    );
     setError(outcome.conflict ? undefined : outcome.error);
   };
 
@@ -73,11 +80,25 @@ export function SupplementCard({ dossier, documents, canResubmit, busy, onResubm
           <Typography.Title level={3} className="card-subheading">
             {t('dossier.supp.send')}
           </Typography.Title>
-          <AttachmentPicker documents={documents} files={files} onChange={setFiles} problems={problems} markRequired={false} />
+          <AttachmentPicker
+            documents={documents}
+            files={files}
+            onChange={setFiles}
+            problems={problems}
+            markRequired={false}
+          />
           <Form.Item label={t('dossier.supp.note')} htmlFor="resubmit-note">
-            <Input.TextArea id="resubmit-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+            <Input.TextArea
+              id="resubmit-note"
+              rows={3}
+              maxLength={2000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </Form.Item>
-          {nothing && <Alert type="warning" showIcon role="alert" title={t('dossier.supp.nothing')} className="form-problem" />}
+          {nothing && (
+            <Alert type="warning" showIcon role="alert" title={t('dossier.supp.nothing')} className="form-problem" />
+          )}
           {error && <ErrorAlert error={error} />}
           <Button type="primary" size="large" htmlType="submit" loading={busy} block className="big-button">
             {t('dossier.supp.submit')}

@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tabs } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DOSSIER_STATES, WORKQUEUES, type DossierState, type DossierSummary, type Workqueue } from '../../../contracts/dossiers';
+import {
+  DOSSIER_STATES,
+  WORKQUEUES,
+  type DossierState,
+  type DossierSummary,
+  type Workqueue,
+} from '../../../contracts/dossiers';
 import type { ProcedureList } from '../../../contracts/procedures';
 import { apiGet } from '../../api/client';
 import type { ApiError } from '../../api/client';
@@ -47,7 +53,12 @@ function PersonSearch({ onResult }: { onResult: (page: DossierPage | undefined, 
   };
   return (
     <Form form={form} layout="inline" onFinish={(v) => void search(v)} className="queue-person-search">
-      <Form.Item name="nationalId" label={t('dossier.queue.byPerson')} extra={t('dossier.queue.byPersonHint')} rules={[{ required: true, whitespace: true, min: 2, message: t('dossier.queue.byPersonRequired') }]}>
+      <Form.Item
+        name="nationalId"
+        label={t('dossier.queue.byPerson')}
+        extra={t('dossier.queue.byPersonHint')}
+        rules={[{ required: true, whitespace: true, min: 2, message: t('dossier.queue.byPersonRequired') }]}
+      >
         <Input autoComplete="off" maxLength={100} className="queue-nid" />
       </Form.Item>
       <Space>
@@ -101,10 +112,19 @@ export default function WorkqueuePage() {
         </Link>
       ),
     },
-    { title: t('dossier.procedure'), key: 'procedure', render: (_: unknown, d) => pick(d.procedureNameVi, d.procedureNameEn) },
+    {
+      title: t('dossier.procedure'),
+      key: 'procedure',
+      render: (_: unknown, d) => pick(d.procedureNameVi, d.procedureNameEn),
+    },
     { title: t('dossier.applicant'), dataIndex: 'applicantName', responsive: ['md'] },
     { title: t('dossier.state'), dataIndex: 'state', render: (s: DossierState) => <StateTag state={s} /> },
-    { title: t('dossier.receivedAt'), dataIndex: 'receivedAt', responsive: ['lg'], render: (v: string | null) => formatDateTime(v ?? null) },
+    {
+      title: t('dossier.receivedAt'),
+      dataIndex: 'receivedAt',
+      responsive: ['lg'],
+      render: (v: string | null) => formatDateTime(v ?? null),
+    },
     {
       title: t('dossier.dueAt'),
       key: 'due',
@@ -115,7 +135,12 @@ export default function WorkqueuePage() {
         </span>
       ),
     },
-    { title: t('dossier.channel'), dataIndex: 'channel', responsive: ['xl'], render: (c: DossierSummary['channel']) => t(CHANNEL_LABEL[c]) },
+    {
+      title: t('dossier.channel'),
+      dataIndex: 'channel',
+      responsive: ['xl'],
+      render: (c: DossierSummary['channel']) => t(CHANNEL_LABEL[c]),
+    },
   ];
 
   const table = (data: DossierPage, paging: boolean) => (
@@ -167,7 +192,11 @@ export default function WorkqueuePage() {
       {personError && <ErrorAlert error={personError} />}
       {byPerson ? (
         <Card className="section-card" title={t('dossier.queue.personResults')}>
-          {byPerson.total === 0 ? <Alert type="info" showIcon title={t('dossier.queue.personNone')} /> : table(byPerson, false)}
+          {byPerson.total === 0 ? (
+            <Alert type="info" showIcon title={t('dossier.queue.personNone')} />
+          ) : (
+            table(byPerson, false)
+          )}
         </Card>
       ) : (
         <Card className="section-card">
@@ -184,7 +213,10 @@ export default function WorkqueuePage() {
               placeholder={t('dossier.queue.filter.procedure')}
               value={procedureCode}
               onChange={(v?: string) => update({ procedureCode: v })}
-              options={(procedures.data?.items ?? []).map((p) => ({ value: p.code, label: `${p.code} – ${pick(p.nameVi, p.nameEn)}` }))}
+              options={(procedures.data?.items ?? []).map((p) => ({
+                value: p.code,
+                label: `${p.code} – ${pick(p.nameVi, p.nameEn)}`,
+              }))}
               className="queue-filter-procedure"
             />
             <Select

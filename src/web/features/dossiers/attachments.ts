@@ -69,7 +69,11 @@ export function splitFieldProblems(
   problems: readonly FieldProblem[],
   documentCodes: readonly string[],
 ): { form: FieldProblem[]; documents: Record<string, FieldProblem[]>; other: FieldProblem[] } {
-  const out = { form: [] as FieldProblem[], documents: {} as Record<string, FieldProblem[]>, other: [] as FieldProblem[] };
+  const out = {
+    form: [] as FieldProblem[],
+    documents: {} as Record<string, FieldProblem[]>,
+    other: [] as FieldProblem[],
+  };
   for (const p of problems) {
     if (p.field.startsWith('form.')) {
       out.form.push({ ...p, field: p.field.slice('form.'.length) });

@@ -2,7 +2,10 @@ import type { Dayjs } from 'dayjs';
 import type { CommandBody, DossierCommand } from '../../../contracts/dossiers';
 
 /** What each command asks for in its dialog (the server checks the same, lifecycle.ts). */
-export const COMMAND_FIELDS: Record<DossierCommand, { reason?: boolean; legalBasis?: boolean; items?: boolean; newDueAt?: boolean; files?: boolean }> = {
+export const COMMAND_FIELDS: Record<
+  DossierCommand,
+  { reason?: boolean; legalBasis?: boolean; items?: boolean; newDueAt?: boolean; files?: boolean }
+> = {
   submit: {},
   receive: {},
   refuse_intake: { reason: true, legalBasis: true },
@@ -38,8 +41,9 @@ export function commandBody(values: CommandValues, needs: CommandNeeds): Omit<Co
   if (values.note?.trim()) body.note = values.note.trim();
   if (needs.reason && values.reason?.trim()) body.reason = values.reason.trim();
   if (needs.legalBasis && values.legalBasis?.trim()) body.legalBasis = values.legalBasis.trim();
-  if (needs.items && values.items?.length) body.items = values.items.map((i) => ({ item: i.item.trim(), reason: i.reason.trim() }));
-  if (needs.newDueAt && values.newDueAt) body.newDueAt = values.newDueAt.second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
+  if (needs.items && values.items?.length)
+    body.items = values.items.map((i) => ({ item: i.item.trim(), reason: i.reason.trim() }));
+  if (needs.newDueAt && values.newDueAt)
+    body.newDueAt = values.newDueAt.second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
   return body;
 }
-

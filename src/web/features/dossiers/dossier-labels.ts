@@ -1,4 +1,12 @@
-import type { DeadlineFlag, DossierChannel, DossierCommand, DossierDetail, DossierState, FeeStatus, Workqueue } from '../../../contracts/dossiers';
+import type {
+  DeadlineFlag,
+  DossierChannel,
+  DossierCommand,
+  DossierDetail,
+  DossierState,
+  FeeStatus,
+  Workqueue,
+} from '../../../contracts/dossiers';
 import type { MessageKey } from '../../app/dictionary';
 import type { Translate } from '../../app/i18n';
 import type { StatusKind } from '../../components/StatusTag';
@@ -164,5 +172,7 @@ export function progressOf(state: DossierState): { step: number; stopped: boolea
 
 /** How the dossier was filed, with the counter and the guiding officer of an assisted filing. */
 export function channelText(d: Pick<DossierDetail, 'channel' | 'assistedBy'>, t: Translate): string {
-  return d.channel === 'assisted' && d.assistedBy ? t('dossier.channel.assistedBy', { counter: d.assistedBy.counterLabel, officer: d.assistedBy.officerName }) : t(CHANNEL_LABEL[d.channel]);
+  return d.channel === 'assisted' && d.assistedBy
+    ? t('dossier.channel.assistedBy', { counter: d.assistedBy.counterLabel, officer: d.assistedBy.officerName })
+    : t(CHANNEL_LABEL[d.channel]);
 }

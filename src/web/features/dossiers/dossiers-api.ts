@@ -1,6 +1,12 @@
 import type {
   AssistedFilings,
-  CommandBody, DossierCommand, DossierDetail, DossierListQuery, DossierSummary, StatusLookupResult, SubmissionBody,
+  CommandBody,
+  DossierCommand,
+  DossierDetail,
+  DossierListQuery,
+  DossierSummary,
+  StatusLookupResult,
+  SubmissionBody,
 } from '../../../contracts/dossiers';
 import type { PersonDetail } from '../../../contracts/population';
 import { apiGet, apiPost, apiPostForm, query, type RequestOptions } from '../../api/client';
@@ -23,7 +29,8 @@ const BASE = '/api/v1/dossiers';
 const enc = encodeURIComponent;
 
 /** The input of a submission as the web app sends it: `draft` and `channel` may be left to the server's defaults. */
-export type SubmissionInput = Omit<SubmissionBody, 'draft' | 'channel'> & Partial<Pick<SubmissionBody, 'draft' | 'channel'>>;
+export type SubmissionInput = Omit<SubmissionBody, 'draft' | 'channel'> &
+  Partial<Pick<SubmissionBody, 'draft' | 'channel'>>;
 
 function hasFiles(files: FilesByDocument | undefined): files is FilesByDocument {
   return !!files && Object.values(files).some((list) => list.length > 0);
@@ -44,13 +51,17 @@ export function multipartBody(jsonField: 'dossier' | 'command', json: unknown, f
 
 /** Files a dossier (or saves a draft): JSON without files, multipart with them. */
 export function submitDossier(body: SubmissionInput, files?: FilesByDocument): Promise<DossierDetail> {
-  return hasFiles(files) ? apiPostForm<DossierDetail>(BASE, multipartBody('dossier', body, files)) : apiPost<DossierDetail>(BASE, body);
+  return hasFiles(files)
+    ? apiPostForm<DossierDetail>(BASE, multipartBody('dossier', body, files))
+    : apiPost<DossierDetail>(BASE, body);
 }
 
 /** Submits a saved draft. */
 export function submitDraft(id: string, body: SubmissionInput, files?: FilesByDocument): Promise<DossierDetail> {
   const path = `${BASE}/${enc(id)}/submit`;
-  return hasFiles(files) ? apiPostForm<DossierDetail>(path, multipartBody('dossier', body, files)) : apiPost<DossierDetail>(path, body);
+  return hasFiles(files)
+    ? apiPostForm<DossierDetail>(path, multipartBody('dossier', body, files))
+    : apiPost<DossierDetail>(path, body);
 }
 
 /** The signed-in citizen's dossiers, newest first. */
@@ -87,9 +98,16 @@ export function fetchApplicant(id: string, options?: RequestOptions): Promise<Pe
 }
 
 /** Runs a command on a dossier; with files (a resubmission) the body goes as multipart. */
-export function runCommand(id: string, command: DossierCommand, body: CommandBody, files?: FilesByDocument): Promise<DossierDetail> {
+export function runCommand(
+  id: string,
+  command: DossierCommand,
+  body: CommandBody,
+  files?: FilesByDocument,
+): Promise<DossierDetail> {
   const path = `${BASE}/${enc(id)}/commands/${enc(command)}`;
-  return hasFiles(files) ? apiPostForm<DossierDetail>(path, multipartBody('command', body, files)) : apiPost<DossierDetail>(path, body);
+  return hasFiles(files)
+    ? apiPostForm<DossierDetail>(path, multipartBody('command', body, files))
+    : apiPost<DossierDetail>(path, body);
 }
 
 /** Where an attachment is downloaded (same-origin GET with the session cookie). */
@@ -108,6 +126,9 @@ export function lookupStatus(code: string, nationalId: string, options?: Request
 }
 
 /** The filings made on a unit's counter devices on one day (default: today, the reader's units). */
-export function fetchAssistedFilings(q: { unitCode?: string; date?: string }, options?: RequestOptions): Promise<AssistedFilings> {
+export function fetchAssistedFilings(
+  q: { unitCode?: string; date?: string },
+  options?: RequestOptions,
+): Promise<AssistedFilings> {
   return apiGet<AssistedFilings>(`${BASE}/assisted${query(q)}`, options);
 }

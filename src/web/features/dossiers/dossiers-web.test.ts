@@ -3,14 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES, DOSSIER_COMMANDS, DOSSIER_STATES } from '../../../contracts/dossiers';
 import type { RequiredDocument } from '../../../contracts/procedures';
 import { COMMANDS } from '../../../server/modules/dossiers/lifecycle';
-import { checkFile, documentOfField, formatBytes, mediaTypeOf, missingDocuments, roomForMore, splitFieldProblems } from './attachments';
+import {
+  checkFile,
+  documentOfField,
+  formatBytes,
+  mediaTypeOf,
+  missingDocuments,
+  roomForMore,
+  splitFieldProblems,
+} from './attachments';
 import { COMMAND_FIELDS, commandBody } from './commands';
 import { progressOf } from './dossier-labels';
 import { multipartBody } from './dossiers-api';
 import { valueText } from './form-values';
 
 const doc = (code: string, required: boolean, replaceableByRegistry: boolean): RequiredDocument => ({
-  code, nameVi: code, nameEn: code, required, replaceableByRegistry, noteVi: null, noteEn: null,
+  code,
+  nameVi: code,
+  nameEn: code,
+  required,
+  replaceableByRegistry,
+  noteVi: null,
+  noteEn: null,
 });
 
 describe('attachment checks before upload', () => {
@@ -18,7 +32,14 @@ describe('attachment checks before upload', () => {
     [{ name: 'giay-to.pdf', type: 'application/pdf', size: 1000 }, null],
     [{ name: 'anh.JPG', type: 'image/jpeg', size: 1000 }, null],
     [{ name: 'anh.png', type: '', size: 1000 }, null],
-    [{ name: 'so-do.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: 1000 }, 'type'],
+    [
+      {
+        name: 'so-do.docx',
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        size: 1000,
+      },
+      'type',
+    ],
     [{ name: 'anh.heic', type: 'image/heic', size: 1000 }, 'type'],
     [{ name: 'khong-duoi', type: '', size: 1000 }, 'type'],
     [{ name: 'rong.pdf', type: 'application/pdf', size: 0 }, 'empty'],
@@ -40,12 +61,16 @@ describe('attachment checks before upload', () => {
   });
 
   it('lists required documents without a file, but not those the registry can replace or optional ones', () => {
-    const docs = [doc('lawful_dwelling', true, false), doc('relationship', true, true), doc('written_consent', false, false)];
+    const docs = [
+      doc('lawful_dwelling', true, false),
+      doc('relationship', true, true),
+      doc('written_consent', false, false),
+    ];
     expect(missingDocuments(docs, {})).toEqual(['lawful_dwelling']);
     expect(missingDocuments(docs, { lawful_dwelling: [new File(['x'], 'a.pdf')] })).toEqual([]);
   });
 
-  it('formats sizes with the language\'s decimal mark', () => {
+  it("formats sizes with the language's decimal mark", () => {
     expect(formatBytes(2.5 * 1024 * 1024, 'vi')).toBe('2,5 MB');
     expect(formatBytes(2.5 * 1024 * 1024, 'en')).toBe('2.5 MB');
     expect(formatBytes(300, 'vi')).toBe('1 KB');
@@ -63,7 +88,10 @@ describe('server field problems are placed where the citizen can fix them', () =
 
   it('splits form fields (without the form. prefix), documents and the rest', () => {
     const p = (field: string) => ({ field, code: 'X', messageVi: field, messageEn: field });
-    const split = splitFieldProblems([p('form.phone'), p('form.members.0.fullName'), p('file:lawful_dwelling'), p('files'), p('expectedVersion')], codes);
+    const split = splitFieldProblems(
+      [p('form.phone'), p('form.members.0.fullName'), p('file:lawful_dwelling'), p('files'), p('expectedVersion')],
+      codes,
+    );
     expect(split.form.map((x) => x.field)).toEqual(['phone', 'members.0.fullName']);
     expect(Object.keys(split.documents)).toEqual(['lawful_dwelling']);
     expect(split.other.map((x) => x.field)).toEqual(['files', 'expectedVersion']);
@@ -74,8 +102,15 @@ describe('multipart bodies', () => {
   it('carry the JSON part and one file:<documentKey> part per file', async () => {
     const a = new File(['%PDF-1.4'], 'so-do.pdf', { type: 'application/pdf' });
     const b = new File(['png'], 'anh.png', { type: 'image/png' });
-    const form = multipartBody('dossier', { procedureCode: '1.004194', form: { phone: '0912345678' } }, { lawful_dwelling: [a, b], written_consent: [] });
-    expect(JSON.parse(form.get('dossier') as string)).toEqual({ procedureCode: '1.004194', form: { phone: '0912345678' } });
+    const form = multipartBody(
+      'dossier',
+      { procedureCode: '1.004194', form: { phone: '0912345678' } },
+      { lawful_dwelling: [a, b], written_consent: [] },
+    );
+    expect(JSON.parse(form.get('dossier') as string)).toEqual({
+      procedureCode: '1.004194',
+      form: { phone: '0912345678' },
+    });
     const files = form.getAll('file:lawful_dwelling') as File[];
     expect(files.map((f) => f.name)).toEqual(['so-do.pdf', 'anh.png']);
     expect(form.has('file:written_consent')).toBe(false);
@@ -99,7 +134,9 @@ describe('command dialogs', () => {
       items: [{ item: ' Hợp đồng thuê nhà ', reason: ' bản chụp mờ ' }],
       newDueAt: dayjs('2026-03-02T09:17:45+07:00'),
     };
-    expect(commandBody(values, COMMAND_FIELDS.request_supplement)).toEqual({ items: [{ item: 'Hợp đồng thuê nhà', reason: 'bản chụp mờ' }] });
+    expect(commandBody(values, COMMAND_FIELDS.request_supplement)).toEqual({
+      items: [{ item: 'Hợp đồng thuê nhà', reason: 'bản chụp mờ' }],
+    });
     const extend = commandBody(values, COMMAND_FIELDS.extend);
     expect(Object.keys(extend).sort()).toEqual(['newDueAt', 'reason']);
     expect(extend.reason).toBe('Chờ xác minh chỗ ở');
@@ -109,7 +146,7 @@ describe('command dialogs', () => {
   });
 });
 
-describe('the citizen\'s progress steps', () => {
+describe("the citizen's progress steps", () => {
   it('place every state on the path, and stop refused, not accepted and withdrawn dossiers', () => {
     const table = Object.fromEntries(DOSSIER_STATES.map((s) => [s, progressOf(s)]));
     expect(table).toEqual({

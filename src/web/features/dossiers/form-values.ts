@@ -20,7 +20,10 @@ export function valueText(
 }
 
 /** The form's fields in display order (sections first, then any value the sections do not list). */
-export function orderedFields(form: Pick<ProcedureForm, 'sections' | 'fields'> | undefined, values: Record<string, unknown>): string[] {
+export function orderedFields(
+  form: Pick<ProcedureForm, 'sections' | 'fields'> | undefined,
+  values: Record<string, unknown>,
+): string[] {
   const listed = form ? form.sections.flatMap((s) => s.fields) : [];
   const extra = Object.keys(values).filter((k) => !listed.includes(k));
   return [...listed, ...extra];

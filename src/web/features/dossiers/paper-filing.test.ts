@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { FeeItem, RequiredDocument } from '../../../contracts/procedures';
 import { missingDocuments } from './attachments';
-import { counterFeeItems, intakeProblems, NATIONAL_ID_PATTERN, normalizeNationalId, paperDocuments, receivingUnits } from './paper-filing';
+import {
+  counterFeeItems,
+  intakeProblems,
+  NATIONAL_ID_PATTERN,
+  normalizeNationalId,
+  paperDocuments,
+  receivingUnits,
+} from './paper-filing';
 
 const doc = (code: string, required: boolean, replaceableByRegistry = false): RequiredDocument => ({
-  code, nameVi: code, nameEn: code, required, replaceableByRegistry, noteVi: 'online note', noteEn: 'online note',
+  code,
+  nameVi: code,
+  nameEn: code,
+  required,
+  replaceableByRegistry,
+  noteVi: 'online note',
+  noteEn: 'online note',
 });
 const problem = (field: string) => ({ field, code: 'X', messageVi: `vi ${field}`, messageEn: `en ${field}` });
 
@@ -43,10 +56,19 @@ describe('the receiving communes of an officer', () => {
 });
 
 describe('the documents of a paper filing', () => {
-  const documents = [doc('ct01', true), doc('lawful_dwelling', true), doc('birth_certificate', true, true), doc('written_consent', false)];
+  const documents = [
+    doc('ct01', true),
+    doc('lawful_dwelling', true),
+    doc('birth_certificate', true, true),
+    doc('written_consent', false),
+  ];
   it('never require the paper form the officer types in, and describe it for the counter', () => {
     const paper = paperDocuments(documents, 'CT01', 'typed above');
-    expect(paper.find((d) => d.code === 'ct01')).toMatchObject({ required: false, noteVi: 'typed above', noteEn: 'typed above' });
+    expect(paper.find((d) => d.code === 'ct01')).toMatchObject({
+      required: false,
+      noteVi: 'typed above',
+      noteEn: 'typed above',
+    });
     expect(paper.find((d) => d.code === 'lawful_dwelling')).toEqual(documents[1]);
     // Only the proof of the dwelling must be scanned: the registry replaces the birth certificate.
     expect(missingDocuments(paper, {})).toEqual(['lawful_dwelling']);
@@ -58,9 +80,22 @@ describe('the documents of a paper filing', () => {
 });
 
 describe('the fee collected at the counter', () => {
-  const item = (code: string, basis: FeeItem['basis'], direct: number, online: number): FeeItem => ({ code, labelVi: code, labelEn: code, basis, direct, online });
+  const item = (code: string, basis: FeeItem['basis'], direct: number, online: number): FeeItem => ({
+    code,
+    labelVi: code,
+    labelEn: code,
+    basis,
+    direct,
+    online,
+  });
   it('is the direct rate of each item that charges one', () => {
-    expect(counterFeeItems([item('standard', 'per_dossier', 15_000, 7_000), item('list', 'per_person', 10_000, 5_000), item('free_online', 'per_dossier', 0, 0)])).toEqual([
+    expect(
+      counterFeeItems([
+        item('standard', 'per_dossier', 15_000, 7_000),
+        item('list', 'per_person', 10_000, 5_000),
+        item('free_online', 'per_dossier', 0, 0),
+      ]),
+    ).toEqual([
       { code: 'standard', labelVi: 'standard', labelEn: 'standard', basis: 'per_dossier', amount: 15_000 },
       { code: 'list', labelVi: 'list', labelEn: 'list', basis: 'per_person', amount: 10_000 },
     ]);
@@ -69,7 +104,12 @@ describe('the fee collected at the counter', () => {
 
 describe('server problems about step 1', () => {
   it('go to the ID number, the commune or the procedure; others are left to the alert', () => {
-    const intake = intakeProblems([problem('applicantNationalId'), problem('unitCode'), problem('procedureVersionId'), problem('channel')]);
+    const intake = intakeProblems([
+      problem('applicantNationalId'),
+      problem('unitCode'),
+      problem('procedureVersionId'),
+      problem('channel'),
+    ]);
     expect(intake.map((p) => [p.input, p.messageVi])).toEqual([
       ['nationalId', 'vi applicantNationalId'],
       ['unitCode', 'vi unitCode'],

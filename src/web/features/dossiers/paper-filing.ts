@@ -22,7 +22,10 @@ export function normalizeNationalId(value: unknown): string {
  * session allows `dossiers.enter` (`Me.actionUnits`, computed by the server per grant) that are
  * communes today (the server takes only a commune, and checks the right there again).
  */
-export function receivingUnits(allowed: readonly string[], units: readonly Pick<Unit, 'code' | 'level' | 'fullName'>[]): Array<{ code: string; name: string }> {
+export function receivingUnits(
+  allowed: readonly string[],
+  units: readonly Pick<Unit, 'code' | 'level' | 'fullName'>[],
+): Array<{ code: string; name: string }> {
   const granted = new Set(allowed);
   return units
     .filter((u) => u.level === 'commune' && granted.has(u.code))
@@ -35,14 +38,22 @@ export function receivingUnits(allowed: readonly string[], units: readonly Pick<
  * the officer types in, so the server never requires its file; the signed paper may still be
  * scanned and attached, described by `formNote` instead of the online filing's note.
  */
-export function paperDocuments(documents: readonly RequiredDocument[], formCode: string | null, formNote: string): RequiredDocument[] {
+export function paperDocuments(
+  documents: readonly RequiredDocument[],
+  formCode: string | null,
+  formNote: string,
+): RequiredDocument[] {
   const formDoc = formCode ? formCode.toLowerCase().replace(/-/g, '_') : null;
   return documents.map((d) => (d.code === formDoc ? { ...d, required: false, noteVi: formNote, noteEn: formNote } : d));
 }
 
 /** The fee items charged at the counter (the direct rate; exemptions are applied by the server on filing). */
-export function counterFeeItems(items: readonly FeeItem[]): Array<Pick<FeeItem, 'code' | 'labelVi' | 'labelEn' | 'basis'> & { amount: number }> {
-  return items.filter((f) => f.direct > 0).map((f) => ({ code: f.code, labelVi: f.labelVi, labelEn: f.labelEn, basis: f.basis, amount: f.direct }));
+export function counterFeeItems(
+  items: readonly FeeItem[],
+): Array<Pick<FeeItem, 'code' | 'labelVi' | 'labelEn' | 'basis'> & { amount: number }> {
+  return items
+    .filter((f) => f.direct > 0)
+    .map((f) => ({ code: f.code, labelVi: f.labelVi, labelEn: f.labelEn, basis: f.basis, amount: f.direct }));
 }
 
 /** The step-1 input an API field of the submission is about (the applicant, the unit, the procedure). */

@@ -16,13 +16,19 @@ export type CommandOutcome = { ok: true; dossier: DossierDetail } | { ok: false;
 export function useDossier(id: string) {
   const dossier = useApi((signal) => fetchDossier(id, { signal }), [id]);
   const versionId = dossier.data?.procedureVersionId;
-  const version = useApi<ProcedureVersion>(versionId ? (signal) => fetchVersion(versionId, { signal }) : null, [versionId]);
+  const version = useApi<ProcedureVersion>(versionId ? (signal) => fetchVersion(versionId, { signal }) : null, [
+    versionId,
+  ]);
   const [busy, setBusy] = useState<DossierCommand | null>(null);
   const { setData, reload } = dossier;
   const current = dossier.data;
 
   const run = useCallback(
-    async (command: DossierCommand, body: Omit<CommandBody, 'expectedVersion'> = {}, files?: FilesByDocument): Promise<CommandOutcome> => {
+    async (
+      command: DossierCommand,
+      body: Omit<CommandBody, 'expectedVersion'> = {},
+      files?: FilesByDocument,
+    ): Promise<CommandOutcome> => {
       if (!current) return { ok: false, error: toApiError(new Error('not loaded')), conflict: false };
       setBusy(command);
       try {

@@ -19,7 +19,15 @@ interface Values {
 const FIELDS = ['unitCode', 'householdId', 'validFrom', 'source'] as const;
 
 /** Adds a commune (unit lists) or a household (household lists) to a list from a date, with its source. */
-export function AddMemberModal({ list, onClose, onSaved }: { list: FeeList | null; onClose: () => void; onSaved: () => void }) {
+export function AddMemberModal({
+  list,
+  onClose,
+  onSaved,
+}: {
+  list: FeeList | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -39,13 +47,20 @@ export function AddMemberModal({ list, onClose, onSaved }: { list: FeeList | nul
     setError(undefined);
     try {
       const member = list.kind === 'unit' ? { unitCode: v.unitCode } : { householdId: v.householdId?.trim() };
-      await addFeeListMember(list.code, { ...member, validFrom: v.validFrom.format('YYYY-MM-DD'), source: v.source.trim(), provisional: v.provisional });
+      await addFeeListMember(list.code, {
+        ...member,
+        validFrom: v.validFrom.format('YYYY-MM-DD'),
+        source: v.source.trim(),
+        provisional: v.provisional,
+      });
       void message.success(t('fees.saved'));
       onSaved();
     } catch (e) {
       const apiError = toApiError(e);
       const onFields = apiError.fields.filter((f) => (FIELDS as readonly string[]).includes(f.field));
-      form.setFields(onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      form.setFields(
+        onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+      );
       if (onFields.length === 0) setError(apiError);
     } finally {
       setBusy(false);
@@ -62,20 +77,44 @@ export function AddMemberModal({ list, onClose, onSaved }: { list: FeeList | nul
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<Values> id="fee-member-form" form={form} layout="vertical" requiredMark={false} initialValues={{ validFrom: dayjs(), provisional: false }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="validFrom" label={t('fees.add.validFrom')} rules={[{ required: true, message: t('fees.required') }]}>
+      <Form<Values>
+        id="fee-member-form"
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ validFrom: dayjs(), provisional: false }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          name="validFrom"
+          label={t('fees.add.validFrom')}
+          rules={[{ required: true, message: t('fees.required') }]}
+        >
           <DatePicker format="DD/MM/YYYY" placeholder={t('common.datePlaceholder')} />
         </Form.Item>
         {list?.kind === 'unit' ? (
-          <Form.Item name="unitCode" label={t('fees.add.unit')} rules={[{ required: true, message: t('fees.required') }]}>
+          <Form.Item
+            name="unitCode"
+            label={t('fees.add.unit')}
+            rules={[{ required: true, message: t('fees.required') }]}
+          >
             <CommuneSelect asOf={validFrom ? validFrom.format('YYYY-MM-DD') : undefined} />
           </Form.Item>
         ) : (
-          <Form.Item name="householdId" label={t('fees.add.household')} extra={t('fees.add.householdHint')} rules={[{ required: true, whitespace: true, message: t('fees.required') }]}>
+          <Form.Item
+            name="householdId"
+            label={t('fees.add.household')}
+            extra={t('fees.add.householdHint')}
+            rules={[{ required: true, whitespace: true, message: t('fees.required') }]}
+          >
             <Input autoComplete="off" spellCheck={false} />
           </Form.Item>
         )}
-        <Form.Item name="source" label={t('fees.add.source')} rules={[{ required: true, whitespace: true, min: 3, max: 500, message: t('fees.sourceRequired') }]}>
+        <Form.Item
+          name="source"
+          label={t('fees.add.source')}
+          rules={[{ required: true, whitespace: true, min: 3, max: 500, message: t('fees.sourceRequired') }]}
+        >
           <Input.TextArea rows={3} placeholder={t('fees.add.sourcePlaceholder')} />
         </Form.Item>
         <Form.Item name="provisional" valuePropName="checked">

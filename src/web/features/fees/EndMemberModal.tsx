@@ -16,7 +16,17 @@ interface Values {
 const FIELDS = ['validTo', 'source'] as const;
 
 /** Ends an entry of a list: its last day in force and the decision that ends it (the entry stays in the history). */
-export function EndMemberModal({ listCode, member, onClose, onSaved }: { listCode: string; member: FeeListMember | null; onClose: () => void; onSaved: () => void }) {
+export function EndMemberModal({
+  listCode,
+  member,
+  onClose,
+  onSaved,
+}: {
+  listCode: string;
+  member: FeeListMember | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -40,7 +50,9 @@ export function EndMemberModal({ listCode, member, onClose, onSaved }: { listCod
     } catch (e) {
       const apiError = toApiError(e);
       const onFields = apiError.fields.filter((f) => (FIELDS as readonly string[]).includes(f.field));
-      form.setFields(onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      form.setFields(
+        onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+      );
       if (onFields.length === 0) setError(apiError);
     } finally {
       setBusy(false);
@@ -57,11 +69,30 @@ export function EndMemberModal({ listCode, member, onClose, onSaved }: { listCod
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<Values> id="fee-end-form" form={form} layout="vertical" requiredMark={false} initialValues={{ validTo: dayjs() }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="validTo" label={t('fees.end.validTo')} rules={[{ required: true, message: t('fees.required') }]}>
-          <DatePicker format="DD/MM/YYYY" placeholder={t('common.datePlaceholder')} disabledDate={(d) => (member ? d.format('YYYY-MM-DD') < member.validFrom : false)} />
+      <Form<Values>
+        id="fee-end-form"
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ validTo: dayjs() }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          name="validTo"
+          label={t('fees.end.validTo')}
+          rules={[{ required: true, message: t('fees.required') }]}
+        >
+          <DatePicker
+            format="DD/MM/YYYY"
+            placeholder={t('common.datePlaceholder')}
+            disabledDate={(d) => (member ? d.format('YYYY-MM-DD') < member.validFrom : false)}
+          />
         </Form.Item>
-        <Form.Item name="source" label={t('fees.end.source')} rules={[{ required: true, whitespace: true, min: 3, max: 500, message: t('fees.sourceRequired') }]}>
+        <Form.Item
+          name="source"
+          label={t('fees.end.source')}
+          rules={[{ required: true, whitespace: true, min: 3, max: 500, message: t('fees.sourceRequired') }]}
+        >
           <Input.TextArea rows={3} placeholder={t('fees.add.sourcePlaceholder')} />
         </Form.Item>
         {error && <ErrorAlert error={error} />}

@@ -32,7 +32,10 @@ export default function FeeListsPage() {
   const [ending, setEnding] = useState<FeeListMember | null>(null);
   const lists = useApi((signal) => getFeeLists(asOf, { signal }), [asOf]);
   const selected = code ?? lists.data?.items[0]?.code;
-  const members = useApi(selected ? (signal) => getFeeListMembers(selected, { asOf, show: showAll ? 'all' : 'active' }, { signal }) : null, [selected, asOf, showAll]);
+  const members = useApi(
+    selected ? (signal) => getFeeListMembers(selected, { asOf, show: showAll ? 'all' : 'active' }, { signal }) : null,
+    [selected, asOf, showAll],
+  );
   const list: FeeList | undefined = members.data?.list ?? lists.data?.items.find((l) => l.code === selected);
 
   const reload = () => {
@@ -56,7 +59,12 @@ export default function FeeListsPage() {
     {
       title: t('fees.col.status'),
       key: 'status',
-      render: (_: unknown, m) => (m.active ? <StatusTag kind="ok">{t('fees.member.active')}</StatusTag> : <StatusTag kind="neutral">{t('fees.member.ended')}</StatusTag>),
+      render: (_: unknown, m) =>
+        m.active ? (
+          <StatusTag kind="ok">{t('fees.member.active')}</StatusTag>
+        ) : (
+          <StatusTag kind="neutral">{t('fees.member.ended')}</StatusTag>
+        ),
     },
   ];
   if (manage) {
@@ -65,7 +73,11 @@ export default function FeeListsPage() {
       key: 'actions',
       render: (_: unknown, m) =>
         m.validTo === null && (
-          <Button size="small" onClick={() => setEnding(m)} aria-label={t('fees.endLabel', { member: memberText(t, m) })}>
+          <Button
+            size="small"
+            onClick={() => setEnding(m)}
+            aria-label={t('fees.endLabel', { member: memberText(t, m) })}
+          >
             {t('fees.end')}
           </Button>
         ),
@@ -103,23 +115,37 @@ export default function FeeListsPage() {
           <label htmlFor="fee-as-of" className="field-label">
             {t('fees.lists.asOf')}
           </label>
-          <DatePicker id="fee-as-of" format="DD/MM/YYYY" allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} />
+          <DatePicker
+            id="fee-as-of"
+            format="DD/MM/YYYY"
+            allowClear={false}
+            value={dayjs(asOf)}
+            onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
+          />
           <Switch id="fee-show-all" checked={showAll} onChange={setShowAll} />
           <label htmlFor="fee-show-all">{t('fees.lists.showAll')}</label>
         </Space>
         {list && (
           <div style={{ marginBottom: 12 }}>
             <Typography.Paragraph>
-              <StatusTag kind="info">{t(list.kind === 'unit' ? 'fees.lists.kind.unit' : 'fees.lists.kind.household')}</StatusTag>{' '}
+              <StatusTag kind="info">
+                {t(list.kind === 'unit' ? 'fees.lists.kind.unit' : 'fees.lists.kind.household')}
+              </StatusTag>{' '}
               {t('fees.lists.counts', { active: list.activeMembers, date: formatDate(asOf) })}
               {list.provisionalMembers > 0 && (
                 <>
                   {' · '}
-                  <StatusTag kind="warn">{t('fees.lists.provisionalCount', { count: list.provisionalMembers })}</StatusTag>
+                  <StatusTag kind="warn">
+                    {t('fees.lists.provisionalCount', { count: list.provisionalMembers })}
+                  </StatusTag>
                 </>
               )}
             </Typography.Paragraph>
-            {(list.descriptionVi || list.descriptionEn) && <Typography.Paragraph type="secondary">{pick(list.descriptionVi ?? '', list.descriptionEn ?? list.descriptionVi ?? '')}</Typography.Paragraph>}
+            {(list.descriptionVi || list.descriptionEn) && (
+              <Typography.Paragraph type="secondary">
+                {pick(list.descriptionVi ?? '', list.descriptionEn ?? list.descriptionVi ?? '')}
+              </Typography.Paragraph>
+            )}
             {list.provisionalMembers > 0 && <Alert type="warning" showIcon title={t('fees.lists.provisionalNote')} />}
           </div>
         )}

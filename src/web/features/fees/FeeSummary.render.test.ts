@@ -6,9 +6,31 @@ import { I18nProvider } from '../../app/i18n';
 import { FeeSummary } from './FeeSummary';
 
 const base: FeeCalculation = {
-  procedureCode: '1.004194', versionId: 'v1', asOf: '2026-03-10', channel: 'online', rate: 'online', persons: 3, variant: 'list', claim: null,
-  base: 15_000, lines: [{ code: 'list', labelVi: 'Đăng ký tạm trú theo danh sách (mỗi người)', labelEn: 'Temporary residence by list (per person)', basis: 'per_person', unit: 5_000, quantity: 3, amount: 15_000 }],
-  exemption: null, exempted: 0, amount: 15_000, explanationVi: ['Dòng giải thích thứ nhất.', 'Số tiền phải nộp: 15.000 đồng.'], explanationEn: ['First line.', 'Amount due: 15,000 VND.'],
+  procedureCode: '1.004194',
+  versionId: 'v1',
+  asOf: '2026-03-10',
+  channel: 'online',
+  rate: 'online',
+  persons: 3,
+  variant: 'list',
+  claim: null,
+  base: 15_000,
+  lines: [
+    {
+      code: 'list',
+      labelVi: 'Đăng ký tạm trú theo danh sách (mỗi người)',
+      labelEn: 'Temporary residence by list (per person)',
+      basis: 'per_person',
+      unit: 5_000,
+      quantity: 3,
+      amount: 15_000,
+    },
+  ],
+  exemption: null,
+  exempted: 0,
+  amount: 15_000,
+  explanationVi: ['Dòng giải thích thứ nhất.', 'Số tiền phải nộp: 15.000 đồng.'],
+  explanationEn: ['First line.', 'Amount due: 15,000 VND.'],
 };
 
 /** The summary as the server renders it (the browser's language defaults to Vietnamese), as text. */
@@ -31,7 +53,19 @@ describe('FeeSummary', () => {
   it('shows a pending exemption with the document to attach and nothing due yet', () => {
     const shown = text({
       ...base,
-      exemption: { code: 'disability', labelVi: 'Người khuyết tật', labelEn: 'People with disabilities', legalBasis: 'Thông tư 75/2022/TT-BTC, Điều 4', check: 'proof', status: 'pending', reasonVi: 'Chờ cán bộ kiểm tra giấy tờ', reasonEn: 'Waiting', proofVi: 'Giấy xác nhận khuyết tật', proofEn: 'Disability certificate', provisional: false },
+      exemption: {
+        code: 'disability',
+        labelVi: 'Người khuyết tật',
+        labelEn: 'People with disabilities',
+        legalBasis: 'Thông tư 75/2022/TT-BTC, Điều 4',
+        check: 'proof',
+        status: 'pending',
+        reasonVi: 'Chờ cán bộ kiểm tra giấy tờ',
+        reasonEn: 'Waiting',
+        proofVi: 'Giấy xác nhận khuyết tật',
+        proofEn: 'Disability certificate',
+        provisional: false,
+      },
       exempted: 5_000,
       amount: 10_000,
     });
@@ -43,10 +77,24 @@ describe('FeeSummary', () => {
   it('says when a granted exemption rests on a provisional list, and when a procedure is free', () => {
     const granted = text({
       ...base,
-      exemption: { code: 'border_commune', labelVi: 'Công dân thường trú tại xã biên giới', labelEn: 'Border', legalBasis: '', check: 'registry', status: 'granted', reasonVi: 'Thường trú tại Xã Mù Cả', reasonEn: 'x', proofVi: null, proofEn: null, provisional: true },
+      exemption: {
+        code: 'border_commune',
+        labelVi: 'Công dân thường trú tại xã biên giới',
+        labelEn: 'Border',
+        legalBasis: '',
+        check: 'registry',
+        status: 'granted',
+        reasonVi: 'Thường trú tại Xã Mù Cả',
+        reasonEn: 'x',
+        proofVi: null,
+        proofEn: null,
+        provisional: true,
+      },
     });
     expect(granted).toContain('Được miễn Công dân thường trú tại xã biên giới');
     expect(granted).toContain('danh sách tạm');
-    expect(text({ ...base, base: 0, lines: [], amount: 0, explanationVi: [], explanationEn: [] })).toContain('Thủ tục này không thu lệ phí.');
+    expect(text({ ...base, base: 0, lines: [], amount: 0, explanationVi: [], explanationEn: [] })).toContain(
+      'Thủ tục này không thu lệ phí.',
+    );
   });
 });

@@ -50,7 +50,9 @@ export function FeeSummary({ calculation: calc }: FeeSummaryProps) {
           description={
             <>
               <div>{pick(e.reasonVi, e.reasonEn)}</div>
-              {e.status === 'pending' && e.proofVi && <div>{t('fees.summary.proof', { proof: pick(e.proofVi, e.proofEn ?? e.proofVi) })}</div>}
+              {e.status === 'pending' && e.proofVi && (
+                <div>{t('fees.summary.proof', { proof: pick(e.proofVi, e.proofEn ?? e.proofVi) })}</div>
+              )}
               {e.status === 'pending' && <div>{t('fees.summary.dueNow')}</div>}
               {e.provisional && <div className="me-muted">{t('fees.summary.provisional')}</div>}
             </>

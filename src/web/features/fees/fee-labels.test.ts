@@ -5,12 +5,33 @@ import { NAV_GROUPS } from '../../app/navigation';
 import { lineDetail, memberText, periodText, rateKey, statusKey, statusTone } from './fee-labels';
 
 /** The Vietnamese dictionary as the app fills it. */
-const t: Translate = (key, params) => (params ? vi[key].replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m)) : vi[key]);
+const t: Translate = (key, params) =>
+  params ? vi[key].replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m)) : vi[key];
 
 describe('fee labels', () => {
   it('writes a line as the rate times the quantity, in Vietnamese money format', () => {
-    expect(lineDetail(t, 'vi', { code: 'list', labelVi: '', labelEn: '', basis: 'per_person', unit: 5000, quantity: 3, amount: 15000 })).toBe('5.000 đồng × 3 người');
-    expect(lineDetail(t, 'vi', { code: 'standard', labelVi: '', labelEn: '', basis: 'per_dossier', unit: 20000, quantity: 1, amount: 20000 })).toBe('20.000 đồng × 1 hồ sơ');
+    expect(
+      lineDetail(t, 'vi', {
+        code: 'list',
+        labelVi: '',
+        labelEn: '',
+        basis: 'per_person',
+        unit: 5000,
+        quantity: 3,
+        amount: 15000,
+      }),
+    ).toBe('5.000 đồng × 3 người');
+    expect(
+      lineDetail(t, 'vi', {
+        code: 'standard',
+        labelVi: '',
+        labelEn: '',
+        basis: 'per_dossier',
+        unit: 20000,
+        quantity: 1,
+        amount: 20000,
+      }),
+    ).toBe('20.000 đồng × 1 hồ sơ');
   });
 
   it('names the rate: a counter device pays the online rate', () => {
@@ -19,7 +40,12 @@ describe('fee labels', () => {
   });
 
   it('labels and colours each exemption state', () => {
-    expect(['granted', 'pending', 'confirmed', 'rejected'].map((s) => t(statusKey(s as never)))).toEqual(['Được miễn', 'Chờ cán bộ xét', 'Đã xác nhận miễn', 'Không được miễn']);
+    expect(['granted', 'pending', 'confirmed', 'rejected'].map((s) => t(statusKey(s as never)))).toEqual([
+      'Được miễn',
+      'Chờ cán bộ xét',
+      'Đã xác nhận miễn',
+      'Không được miễn',
+    ]);
     expect(statusTone('rejected')).toBe('danger');
     expect(statusTone('pending')).toBe('warn');
     expect(statusTone('granted')).toBe('ok');

@@ -1,4 +1,10 @@
-import { formatVnd, type ExemptionStatus, type FeeCalculation, type FeeCalculationLine, type FeeListMember } from '../../../contracts/fees';
+import {
+  formatVnd,
+  type ExemptionStatus,
+  type FeeCalculation,
+  type FeeCalculationLine,
+  type FeeListMember,
+} from '../../../contracts/fees';
 import { formatDateVi } from '../../../contracts/common';
 import type { MessageKey } from '../../app/dictionary';
 import type { Lang, Translate } from '../../app/i18n';
@@ -17,7 +23,10 @@ export function statusTone(status: ExemptionStatus): StatusKind {
 /** "10.000 đồng × 3 người" (the rate and the quantity of a line). */
 export function lineDetail(t: Translate, lang: Lang, line: FeeCalculationLine): string {
   const unit = formatVnd(line.unit, lang);
-  return t(line.basis === 'per_person' ? 'fees.summary.perPerson' : 'fees.summary.perDossier', { unit, quantity: line.quantity });
+  return t(line.basis === 'per_person' ? 'fees.summary.perPerson' : 'fees.summary.perDossier', {
+    unit,
+    quantity: line.quantity,
+  });
 }
 
 /** Which rate the calculation used, in words. */
@@ -28,7 +37,9 @@ export function rateKey(calc: Pick<FeeCalculation, 'channel' | 'rate'>): Message
 
 /** A membership period: "Từ 01/07/2025" or "Từ 01/01/2026 đến 30/06/2026". */
 export function periodText(t: Translate, m: Pick<FeeListMember, 'validFrom' | 'validTo'>): string {
-  return m.validTo ? t('fees.period.closed', { from: formatDateVi(m.validFrom), to: formatDateVi(m.validTo) }) : t('fees.period.open', { from: formatDateVi(m.validFrom) });
+  return m.validTo
+    ? t('fees.period.closed', { from: formatDateVi(m.validFrom), to: formatDateVi(m.validTo) })
+    : t('fees.period.open', { from: formatDateVi(m.validFrom) });
 }
 
 /** The member of an entry: "Xã Mù Cả (03451)" or "Hộ 1a2b…". */

@@ -20,7 +20,14 @@ function LastAttempt({ dossierId }: { dossierId: string }) {
   const payments = useApi((signal) => fetchDossierPayments(dossierId, { signal }), [dossierId]);
   const last = payments.data?.items[0];
   if (!last) return null;
-  if (isRetryable(last.state)) return <Alert type="warning" showIcon title={t('pay.card.previousFailed', { state: t(PAYMENT_STATE_LABEL[last.state]).toLocaleLowerCase('vi') })} />;
+  if (isRetryable(last.state))
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('pay.card.previousFailed', { state: t(PAYMENT_STATE_LABEL[last.state]).toLocaleLowerCase('vi') })}
+      />
+    );
   if (isOpen(last.state) && new Date(last.expiresAt).getTime() > Date.now()) {
     return (
       <Alert
@@ -45,7 +52,12 @@ export function PayFeeCard({ dossier: d }: { dossier: DossierDetail }) {
   const [method, setMethod] = useState<PaymentMethod>('gateway');
   const calc = FeeCalculation.safeParse(d.fee);
   return (
-    <Card title={<span id="pay-card-title">{t('pay.card.title')}</span>} className="section-card pay-card" role="region" aria-labelledby="pay-card-title">
+    <Card
+      title={<span id="pay-card-title">{t('pay.card.title')}</span>}
+      className="section-card pay-card"
+      role="region"
+      aria-labelledby="pay-card-title"
+    >
       <Space orientation="vertical" size="middle" className="full-width">
         <Typography.Paragraph className="pay-intro">{t('pay.card.intro')}</Typography.Paragraph>
         {calc.success ? (
@@ -60,15 +72,28 @@ export function PayFeeCard({ dossier: d }: { dossier: DossierDetail }) {
           <legend>
             <Typography.Text strong>{t('pay.card.method')}</Typography.Text>
           </legend>
-          <Radio.Group value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod)} className="pay-method">
+          <Radio.Group
+            value={method}
+            onChange={(e) => setMethod(e.target.value as PaymentMethod)}
+            className="pay-method"
+          >
             <Radio value="gateway">{t('pay.card.gateway')}</Radio>
             <Radio value="vietqr">{t('pay.card.vietqr')}</Radio>
           </Radio.Group>
-          <Typography.Text type="secondary">{t(method === 'vietqr' ? 'pay.card.vietqrHint' : 'pay.card.gatewayHint')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t(method === 'vietqr' ? 'pay.card.vietqrHint' : 'pay.card.gatewayHint')}
+          </Typography.Text>
         </fieldset>
         <LastAttempt dossierId={d.id} />
         {error && <ErrorAlert error={error} />}
-        <Button type="primary" size="large" block className="pay-button" loading={busy} onClick={() => void start(method)}>
+        <Button
+          type="primary"
+          size="large"
+          block
+          className="pay-button"
+          loading={busy}
+          onClick={() => void start(method)}
+        >
           {method === 'vietqr' ? t('pay.card.showQr') : busy ? t('pay.card.redirecting') : t('pay.card.button')}
         </Button>
       </Space>

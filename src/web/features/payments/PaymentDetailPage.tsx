@@ -59,10 +59,24 @@ export default function PaymentDetailPage() {
   };
 
   const refundColumns: TableColumnsType<PaymentRefund> = [
-    { title: t('pay.refund.col.time'), dataIndex: 'requestedAt', render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
-    { title: t('pay.refund.col.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <span className="tabular">{formatVnd(v, lang)}</span> },
+    {
+      title: t('pay.refund.col.time'),
+      dataIndex: 'requestedAt',
+      render: (v: string) => <span className="tabular">{formatDateTime(v)}</span>,
+    },
+    {
+      title: t('pay.refund.col.amount'),
+      dataIndex: 'amount',
+      align: 'right',
+      render: (v: number) => <span className="tabular">{formatVnd(v, lang)}</span>,
+    },
     { title: t('pay.refund.col.reason'), dataIndex: 'reason' },
-    { title: t('pay.refund.col.by'), dataIndex: 'actorRole', responsive: ['md'], render: (v: string, r) => `${roleLabel(t, v)}${r.actorUnit ? ` (${r.actorUnit})` : ''}` },
+    {
+      title: t('pay.refund.col.by'),
+      dataIndex: 'actorRole',
+      responsive: ['md'],
+      render: (v: string, r) => `${roleLabel(t, v)}${r.actorUnit ? ` (${r.actorUnit})` : ''}`,
+    },
     {
       title: t('pay.refund.col.state'),
       dataIndex: 'state',
@@ -88,7 +102,10 @@ export default function PaymentDetailPage() {
       {!p && !payment.error && <Skeleton active paragraph={{ rows: 8 }} />}
       {p && (
         <>
-          <PageTitle title={t('pay.detail.title', { reference: p.reference })} description={<PaymentStateTag state={p.state} />} />
+          <PageTitle
+            title={t('pay.detail.title', { reference: p.reference })}
+            description={<PaymentStateTag state={p.state} />}
+          />
           <Card className="section-card">
             <Descriptions
               column={{ xs: 1, md: 2 }}
@@ -98,8 +115,16 @@ export default function PaymentDetailPage() {
               items={[
                 { key: 'amount', label: t('pay.field.amount'), children: formatVnd(p.amount, lang) },
                 { key: 'refunded', label: t('pay.field.refunded'), children: formatVnd(p.refundedAmount, lang) },
-                { key: 'dossier', label: t('pay.field.dossier'), children: p.dossierCode ? <Link to={`/dossiers/${p.dossierId}`}>{p.dossierCode}</Link> : EMPTY },
-                { key: 'procedure', label: t('pay.field.procedure'), children: `${p.procedureCode} – ${p.procedureNameVi}` },
+                {
+                  key: 'dossier',
+                  label: t('pay.field.dossier'),
+                  children: p.dossierCode ? <Link to={`/dossiers/${p.dossierId}`}>{p.dossierCode}</Link> : EMPTY,
+                },
+                {
+                  key: 'procedure',
+                  label: t('pay.field.procedure'),
+                  children: `${p.procedureCode} – ${p.procedureNameVi}`,
+                },
                 { key: 'unit', label: t('pay.field.unit'), children: p.unitCode },
                 { key: 'method', label: t('pay.field.method'), children: t(PAYMENT_METHOD_LABEL[p.method]) },
                 { key: 'created', label: t('pay.field.createdAt'), children: formatDateTime(p.createdAt) },
@@ -112,7 +137,12 @@ export default function PaymentDetailPage() {
             />
           </Card>
           {mayProcess && (
-            <Card className="section-card" role="region" aria-labelledby="pay-actions-title" title={<span id="pay-actions-title">{t('pay.detail.actions')}</span>}>
+            <Card
+              className="section-card"
+              role="region"
+              aria-labelledby="pay-actions-title"
+              title={<span id="pay-actions-title">{t('pay.detail.actions')}</span>}
+            >
               <Space wrap>
                 {p.method === 'gateway' && (
                   <Button onClick={() => void query()} loading={busy === 'query'}>
@@ -125,12 +155,24 @@ export default function PaymentDetailPage() {
                   </Button>
                 )}
               </Space>
-              {refundable(p) === 0 && <Typography.Paragraph type="secondary" className="pay-no-actions">{t('pay.detail.noActions')}</Typography.Paragraph>}
+              {refundable(p) === 0 && (
+                <Typography.Paragraph type="secondary" className="pay-no-actions">
+                  {t('pay.detail.noActions')}
+                </Typography.Paragraph>
+              )}
               {gateway && <GatewayStatusCard status={gateway} />}
             </Card>
           )}
           <Card className="section-card" title={t('pay.detail.refunds')}>
-            <Table<PaymentRefund> rowKey="id" size="small" columns={refundColumns} dataSource={p.refunds} pagination={false} scroll={{ x: true }} locale={{ emptyText: t('pay.detail.noRefunds') }} />
+            <Table<PaymentRefund>
+              rowKey="id"
+              size="small"
+              columns={refundColumns}
+              dataSource={p.refunds}
+              pagination={false}
+              scroll={{ x: true }}
+              locale={{ emptyText: t('pay.detail.noRefunds') }}
+            />
           </Card>
           <RefundModal
             payment={p}

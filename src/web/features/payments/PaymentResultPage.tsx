@@ -48,11 +48,31 @@ function Facts({ p }: { p: Payment }) {
       className="pay-facts"
       items={[
         { key: 'amount', label: t('pay.field.amount'), children: formatVnd(p.amount, lang) },
-        { key: 'dossier', label: t('pay.field.dossier'), children: <span className="tabular">{p.dossierCode ?? EMPTY}</span> },
+        {
+          key: 'dossier',
+          label: t('pay.field.dossier'),
+          children: <span className="tabular">{p.dossierCode ?? EMPTY}</span>,
+        },
         { key: 'procedure', label: t('pay.field.procedure'), children: p.procedureNameVi },
-        { key: 'reference', label: t('pay.field.reference'), children: <span className="tabular" data-testid="pay-reference">{p.reference}</span> },
+        {
+          key: 'reference',
+          label: t('pay.field.reference'),
+          children: (
+            <span className="tabular" data-testid="pay-reference">
+              {p.reference}
+            </span>
+          ),
+        },
         ...(p.paidAt ? [{ key: 'paid', label: t('pay.field.paidAt'), children: formatDateTime(p.paidAt) }] : []),
-        ...(p.gatewayTransactionId ? [{ key: 'txn', label: t('pay.field.transaction'), children: <span className="tabular">{p.gatewayTransactionId}</span> }] : []),
+        ...(p.gatewayTransactionId
+          ? [
+              {
+                key: 'txn',
+                label: t('pay.field.transaction'),
+                children: <span className="tabular">{p.gatewayTransactionId}</span>,
+              },
+            ]
+          : []),
         ...(p.bankCode ? [{ key: 'bank', label: t('pay.field.bank'), children: p.bankCode }] : []),
       ]}
     />
@@ -65,7 +85,13 @@ function Verdict({ p, slow, onCheck }: { p: Payment; slow: boolean; onCheck: () 
   const { start, busy, error } = useStartPayment(p.dossierId);
   const navigate = useNavigate();
   const toDossier = (
-    <Button key="dossier" size="large" type={p.state === 'succeeded' ? 'primary' : 'default'} className="pay-button" onClick={() => void navigate(`/me/dossiers/${p.dossierId}`)}>
+    <Button
+      key="dossier"
+      size="large"
+      type={p.state === 'succeeded' ? 'primary' : 'default'}
+      className="pay-button"
+      onClick={() => void navigate(`/me/dossiers/${p.dossierId}`)}
+    >
       {t('pay.result.toDossier')}
     </Button>
   );
@@ -90,32 +116,88 @@ function Verdict({ p, slow, onCheck }: { p: Payment; slow: boolean; onCheck: () 
   }
   if (isOpen(p.state)) {
     return slow ? (
-      <Result status="warning" title={t('pay.result.slow')} subTitle={t('pay.result.slowText')} extra={[<Button key="check" size="large" onClick={onCheck}>{t('pay.result.check')}</Button>, toDossier]} />
+      <Result
+        status="warning"
+        title={t('pay.result.slow')}
+        subTitle={t('pay.result.slowText')}
+        extra={[
+          <Button key="check" size="large" onClick={onCheck}>
+            {t('pay.result.check')}
+          </Button>,
+          toDossier,
+        ]}
+      />
     ) : (
-      <Result status="info" icon={<Skeleton.Avatar active size="large" />} title={t('pay.result.waiting')} subTitle={t('pay.result.waitingText')} />
+      <Result
+        status="info"
+        icon={<Skeleton.Avatar active size="large" />}
+        title={t('pay.result.waiting')}
+        subTitle={t('pay.result.waitingText')}
+      />
     );
   }
   // Money in the refund queue (the dossier was withdrawn, closed or already paid): say so, never "sent to the officer".
   const uncredited = uncreditedVerdict(p);
   if (uncredited) {
-    return <Result status="warning" title={t(uncredited.title)} subTitle={t(uncredited.text, { amount, code: p.dossierCode ?? EMPTY, days: String(REFUND_WITHIN_WORKING_DAYS) })} extra={[toDossier]} />;
+    return (
+      <Result
+        status="warning"
+        title={t(uncredited.title)}
+        subTitle={t(uncredited.text, {
+          amount,
+          code: p.dossierCode ?? EMPTY,
+          days: String(REFUND_WITHIN_WORKING_DAYS),
+        })}
+        extra={[toDossier]}
+      />
+    );
   }
   if (p.state === 'succeeded') {
     const receipt = (
-      <Button key="receipt" size="large" className="pay-button" href={receiptUrl(p.id)} target="_blank" rel="noopener noreferrer">
+      <Button
+        key="receipt"
+        size="large"
+        className="pay-button"
+        href={receiptUrl(p.id)}
+        target="_blank"
+        rel="noopener noreferrer"
+      >
         {t('pay.result.receipt')}
       </Button>
     );
-    return <Result status="success" title={t('pay.result.succeeded')} subTitle={t('pay.result.succeededText', { amount, code: p.dossierCode ?? EMPTY })} extra={[toDossier, receipt]} />;
+    return (
+      <Result
+        status="success"
+        title={t('pay.result.succeeded')}
+        subTitle={t('pay.result.succeededText', { amount, code: p.dossierCode ?? EMPTY })}
+        extra={[toDossier, receipt]}
+      />
+    );
   }
   if (p.state === 'partially_refunded' || p.state === 'refunded' || p.state === 'paid_not_credited') {
-    return <Result status="info" title={t('pay.result.refunded')} subTitle={t('pay.result.refundedText', { refunded: formatVnd(p.refundedAmount, lang), amount })} extra={[toDossier]} />;
+    return (
+      <Result
+        status="info"
+        title={t('pay.result.refunded')}
+        subTitle={t('pay.result.refundedText', { refunded: formatVnd(p.refundedAmount, lang), amount })}
+        extra={[toDossier]}
+      />
+    );
   }
-  const words = { failed: ['pay.result.failed', 'pay.result.failedText'], cancelled: ['pay.result.cancelled', 'pay.result.cancelledText'], expired: ['pay.result.expired', 'pay.result.expiredText'] } as const;
+  const words = {
+    failed: ['pay.result.failed', 'pay.result.failedText'],
+    cancelled: ['pay.result.cancelled', 'pay.result.cancelledText'],
+    expired: ['pay.result.expired', 'pay.result.expiredText'],
+  } as const;
   const [title, text] = isRetryable(p.state) ? words[p.state as keyof typeof words] : words.failed;
   return (
     <>
-      <Result status={p.state === 'failed' ? 'error' : 'warning'} title={t(title)} subTitle={t(text)} extra={[retry, toDossier]} />
+      <Result
+        status={p.state === 'failed' ? 'error' : 'warning'}
+        title={t(title)}
+        subTitle={t(text)}
+        extra={[retry, toDossier]}
+      />
       {error && <ErrorAlert error={error} />}
     </>
   );
@@ -135,12 +217,18 @@ export default function PaymentResultPage() {
   return (
     <div className="citizen-page pay-result">
       <PageTitle title={t('pay.result.title')} />
-      {problem === 'signature' && <Alert type="warning" showIcon className="section-card" title={t('pay.result.signature')} />}
+      {problem === 'signature' && (
+        <Alert type="warning" showIcon className="section-card" title={t('pay.result.signature')} />
+      )}
       {known ? (
         <Polled id={id} />
       ) : (
         <Card className="section-card">
-          <Result status="warning" title={t('pay.result.notFound')} extra={<Link to="/me/dossiers">{t('pay.result.myDossiers')}</Link>} />
+          <Result
+            status="warning"
+            title={t('pay.result.notFound')}
+            extra={<Link to="/me/dossiers">{t('pay.result.myDossiers')}</Link>}
+          />
         </Card>
       )}
     </div>

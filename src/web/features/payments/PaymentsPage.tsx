@@ -35,7 +35,10 @@ export default function PaymentsPage() {
   const reference = params.get('reference')?.trim() || undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
 
-  const list = useApi((signal) => fetchPayments({ state, from, to, reference, page, pageSize: PAGE_SIZE }, { signal }), [state, from, to, reference, page]);
+  const list = useApi(
+    (signal) => fetchPayments({ state, from, to, reference, page, pageSize: PAGE_SIZE }, { signal }),
+    [state, from, to, reference, page],
+  );
 
   const update = (changes: Record<string, string | undefined>) => setParams(withChanges(params, changes));
 
@@ -49,9 +52,18 @@ export default function PaymentsPage() {
         </Link>
       ),
     },
-    { title: t('pay.field.dossier'), dataIndex: 'dossierCode', render: (v: string | null) => <span className="tabular">{v ?? EMPTY}</span> },
+    {
+      title: t('pay.field.dossier'),
+      dataIndex: 'dossierCode',
+      render: (v: string | null) => <span className="tabular">{v ?? EMPTY}</span>,
+    },
     { title: t('pay.field.procedure'), dataIndex: 'procedureNameVi', responsive: ['lg'] },
-    { title: t('pay.field.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <span className="tabular">{formatVnd(v, lang)}</span> },
+    {
+      title: t('pay.field.amount'),
+      dataIndex: 'amount',
+      align: 'right',
+      render: (v: number) => <span className="tabular">{formatVnd(v, lang)}</span>,
+    },
     {
       title: t('pay.field.state'),
       dataIndex: 'state',
@@ -66,9 +78,23 @@ export default function PaymentsPage() {
         </>
       ),
     },
-    { title: t('pay.field.method'), dataIndex: 'method', responsive: ['xl'], render: (m: PaymentMethod) => t(PAYMENT_METHOD_LABEL[m]) },
-    { title: t('pay.field.createdAt'), dataIndex: 'createdAt', render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
-    { title: t('pay.field.paidAt'), dataIndex: 'paidAt', responsive: ['md'], render: (v: string | null) => <span className="tabular">{formatDateTime(v)}</span> },
+    {
+      title: t('pay.field.method'),
+      dataIndex: 'method',
+      responsive: ['xl'],
+      render: (m: PaymentMethod) => t(PAYMENT_METHOD_LABEL[m]),
+    },
+    {
+      title: t('pay.field.createdAt'),
+      dataIndex: 'createdAt',
+      render: (v: string) => <span className="tabular">{formatDateTime(v)}</span>,
+    },
+    {
+      title: t('pay.field.paidAt'),
+      dataIndex: 'paidAt',
+      responsive: ['md'],
+      render: (v: string | null) => <span className="tabular">{formatDateTime(v)}</span>,
+    },
   ];
 
   const data = list.data;

@@ -54,7 +54,15 @@ function StatementSummary({ report: r }: { report: StatementImportReport }) {
     t('pay.rec.stmt.duplicates', { n: r.duplicates.length }),
   ];
   const attention = r.alreadyCredited.length + r.wrongAmount.length + r.unknownReference.length > 0;
-  return <Alert className="pay-upload-result" type={attention ? 'warning' : 'success'} showIcon title={t('pay.rec.stmt.done', { file: r.fileName, lines: r.lines })} description={parts.join(' · ')} />;
+  return (
+    <Alert
+      className="pay-upload-result"
+      type={attention ? 'warning' : 'success'}
+      showIcon
+      title={t('pay.rec.stmt.done', { file: r.fileName, lines: r.lines })}
+      description={parts.join(' · ')}
+    />
+  );
 }
 
 /**
@@ -78,12 +86,24 @@ export default function ReconciliationPage() {
     { title: t('pay.field.amount'), dataIndex: 'amount', align: 'right', render: money },
   ];
   const mismatchColumns: TableColumnsType<ReconciliationMismatch> = [
-    { title: t('pay.rec.kind'), dataIndex: 'kind', render: (k: ReconciliationMismatch['kind']) => t(`pay.rec.kind.${k}`) },
-    { title: t('pay.field.reference'), dataIndex: 'reference', render: (v: string) => <span className="tabular">{v}</span> },
+    {
+      title: t('pay.rec.kind'),
+      dataIndex: 'kind',
+      render: (k: ReconciliationMismatch['kind']) => t(`pay.rec.kind.${k}`),
+    },
+    {
+      title: t('pay.field.reference'),
+      dataIndex: 'reference',
+      render: (v: string) => <span className="tabular">{v}</span>,
+    },
     { title: t('pay.field.dossier'), dataIndex: 'dossierCode', render: (v: string | null) => v ?? EMPTY },
     { title: t('pay.rec.fileAmount'), dataIndex: 'fileAmount', align: 'right', render: money },
     { title: t('pay.rec.ourAmount'), dataIndex: 'ourAmount', align: 'right', render: money },
-    { title: t('pay.gw.ours'), dataIndex: 'ourState', render: (s: PaymentState | null) => (s ? <PaymentStateTag state={s} /> : EMPTY) },
+    {
+      title: t('pay.gw.ours'),
+      dataIndex: 'ourState',
+      render: (s: PaymentState | null) => (s ? <PaymentStateTag state={s} /> : EMPTY),
+    },
   ];
 
   return (
@@ -92,7 +112,14 @@ export default function ReconciliationPage() {
       <Card className="section-card">
         <Form layout="inline">
           <Form.Item label={t('pay.rec.day')} htmlFor="rec-day">
-            <DatePicker id="rec-day" format="DD/MM/YYYY" allowClear={false} value={dayjs(day)} disabledDate={(d) => d.format('YYYY-MM-DD') > todayInVietnam()} onChange={(d) => d && setDay(d.format('YYYY-MM-DD'))} />
+            <DatePicker
+              id="rec-day"
+              format="DD/MM/YYYY"
+              allowClear={false}
+              value={dayjs(day)}
+              disabledDate={(d) => d.format('YYYY-MM-DD') > todayInVietnam()}
+              onChange={(d) => d && setDay(d.format('YYYY-MM-DD'))}
+            />
           </Form.Item>
           <Form.Item>
             <Button href={dailyReportXlsxUrl(day)} download>
@@ -103,32 +130,73 @@ export default function ReconciliationPage() {
       </Card>
       {report.error && <ErrorAlert error={report.error} onRetry={report.reload} />}
       {r && (
-        <Card className="section-card" title={t('pay.rec.report', { day: dayjs(r.day).format('DD/MM/YYYY') })} loading={report.loading} data-testid="reconciliation-report">
+        <Card
+          className="section-card"
+          title={t('pay.rec.report', { day: dayjs(r.day).format('DD/MM/YYYY') })}
+          loading={report.loading}
+          data-testid="reconciliation-report"
+        >
           <Row gutter={[16, 16]} className="pay-report-totals">
             <Col xs={12} md={6}>
-              <Statistic title={t('pay.rec.created')} value={r.totals.created} formatter={(v) => formatNumber(Number(v), lang)} />
+              <Statistic
+                title={t('pay.rec.created')}
+                value={r.totals.created}
+                formatter={(v) => formatNumber(Number(v), lang)}
+              />
             </Col>
             <Col xs={12} md={6}>
-              <Statistic title={t('pay.rec.paid')} value={r.totals.paid} formatter={(v) => formatNumber(Number(v), lang)} />
+              <Statistic
+                title={t('pay.rec.paid')}
+                value={r.totals.paid}
+                formatter={(v) => formatNumber(Number(v), lang)}
+              />
             </Col>
             <Col xs={12} md={6}>
-              <Statistic title={t('pay.rec.paidAmount')} value={r.totals.paidAmount} formatter={(v) => formatVnd(Number(v), lang)} />
+              <Statistic
+                title={t('pay.rec.paidAmount')}
+                value={r.totals.paidAmount}
+                formatter={(v) => formatVnd(Number(v), lang)}
+              />
             </Col>
             <Col xs={12} md={6}>
-              <Statistic title={t('pay.rec.refundedAmount')} value={r.totals.refundedAmount} formatter={(v) => formatVnd(Number(v), lang)} />
+              <Statistic
+                title={t('pay.rec.refundedAmount')}
+                value={r.totals.refundedAmount}
+                formatter={(v) => formatVnd(Number(v), lang)}
+              />
             </Col>
           </Row>
-          <Table<Row> rowKey={(x) => `${x.method}|${x.state}`} size="small" columns={rowColumns} dataSource={r.byMethodAndState} pagination={false} locale={{ emptyText: t('pay.rec.none') }} />
+          <Table<Row>
+            rowKey={(x) => `${x.method}|${x.state}`}
+            size="small"
+            columns={rowColumns}
+            dataSource={r.byMethodAndState}
+            pagination={false}
+            locale={{ emptyText: t('pay.rec.none') }}
+          />
           <Typography.Title level={2} className="pay-rec-subtitle">
             {t('pay.rec.mismatches')}
           </Typography.Title>
           {r.settlementFile ? (
             <>
-              <Typography.Paragraph>{t('pay.rec.fileImported', { at: formatDateTime(r.settlementFile.importedAt), payments: r.settlementFile.payments, refunds: r.settlementFile.refunds })}</Typography.Paragraph>
+              <Typography.Paragraph>
+                {t('pay.rec.fileImported', {
+                  at: formatDateTime(r.settlementFile.importedAt),
+                  payments: r.settlementFile.payments,
+                  refunds: r.settlementFile.refunds,
+                })}
+              </Typography.Paragraph>
               {r.mismatches.length === 0 ? (
                 <Alert type="success" showIcon title={t('pay.rec.noMismatch')} />
               ) : (
-                <Table<ReconciliationMismatch> rowKey={(m) => `${m.kind}|${m.reference}`} size="small" columns={mismatchColumns} dataSource={r.mismatches} pagination={false} scroll={{ x: true }} />
+                <Table<ReconciliationMismatch>
+                  rowKey={(m) => `${m.kind}|${m.reference}`}
+                  size="small"
+                  columns={mismatchColumns}
+                  dataSource={r.mismatches}
+                  pagination={false}
+                  scroll={{ x: true }}
+                />
               )}
             </>
           ) : (
@@ -139,7 +207,9 @@ export default function ReconciliationPage() {
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card className="section-card" title={t('pay.rec.settlementTitle')}>
-            <Typography.Paragraph>{t('pay.rec.settlementHint', { day: dayjs(day).format('DD/MM/YYYY') })}</Typography.Paragraph>
+            <Typography.Paragraph>
+              {t('pay.rec.settlementHint', { day: dayjs(day).format('DD/MM/YYYY') })}
+            </Typography.Paragraph>
             <CsvUpload
               label={t('pay.rec.settlementUpload')}
               onFile={async (file) => {

@@ -18,7 +18,17 @@ interface Values {
  * Refund of a paid payment by an officer: an amount up to what is left (full by default) and a
  * required reason, then a confirmation — the request goes to the gateway at once.
  */
-export function RefundModal({ payment, open, onClose, onDone }: { payment: Payment; open: boolean; onClose: () => void; onDone: (p: Payment) => void }) {
+export function RefundModal({
+  payment,
+  open,
+  onClose,
+  onDone,
+}: {
+  payment: Payment;
+  open: boolean;
+  onClose: () => void;
+  onDone: (p: Payment) => void;
+}) {
   const { t, pick, lang } = useI18n();
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -37,7 +47,10 @@ export function RefundModal({ payment, open, onClose, onDone }: { payment: Payme
     } catch (e) {
       const err = toApiError(e);
       const fields = err.fields.filter((f) => f.field === 'amount' || f.field === 'reason');
-      if (fields.length) form.setFields(fields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })));
+      if (fields.length)
+        form.setFields(
+          fields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+        );
       else setError(err);
     } finally {
       setBusy(false);
@@ -70,11 +83,23 @@ export function RefundModal({ payment, open, onClose, onDone }: { payment: Payme
           name="amount"
           label={t('pay.refund.amount')}
           extra={t('pay.refund.amountHint', { max: formatVnd(max, lang) })}
-          rules={[{ required: true, type: 'integer', min: 1, max, message: t('pay.refund.amountRequired', { max: String(max) }) }]}
+          rules={[
+            {
+              required: true,
+              type: 'integer',
+              min: 1,
+              max,
+              message: t('pay.refund.amountRequired', { max: String(max) }),
+            },
+          ]}
         >
           <InputNumber min={1} max={max} step={1000} precision={0} className="full-width" />
         </Form.Item>
-        <Form.Item name="reason" label={t('pay.refund.reason')} rules={[{ required: true, whitespace: true, min: 5, message: t('pay.refund.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('pay.refund.reason')}
+          rules={[{ required: true, whitespace: true, min: 5, message: t('pay.refund.reasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>

@@ -23,7 +23,13 @@ export function VietqrPanel({ paymentId }: { paymentId: string }) {
         {t('pay.qr.title')}
       </Typography.Title>
       <Typography.Paragraph>{t('pay.qr.scan')}</Typography.Paragraph>
-      <img src={v.qrPngDataUrl} alt={t('pay.qr.alt', { amount: formatVnd(v.amount, lang), reference: v.reference })} className="vietqr-image" width={240} height={240} />
+      <img
+        src={v.qrPngDataUrl}
+        alt={t('pay.qr.alt', { amount: formatVnd(v.amount, lang), reference: v.reference })}
+        className="vietqr-image"
+        width={240}
+        height={240}
+      />
       <Descriptions
         column={1}
         size="small"
@@ -31,14 +37,32 @@ export function VietqrPanel({ paymentId }: { paymentId: string }) {
         className="pay-facts"
         items={[
           { key: 'amount', label: t('pay.field.amount'), children: <strong>{formatVnd(v.amount, lang)}</strong> },
-          { key: 'reference', label: t('pay.qr.description'), children: <strong className="tabular" data-testid="vietqr-reference">{v.reference}</strong> },
-          { key: 'account', label: t('pay.qr.account'), children: <span className="tabular">{v.account.accountNo}</span> },
+          {
+            key: 'reference',
+            label: t('pay.qr.description'),
+            children: (
+              <strong className="tabular" data-testid="vietqr-reference">
+                {v.reference}
+              </strong>
+            ),
+          },
+          {
+            key: 'account',
+            label: t('pay.qr.account'),
+            children: <span className="tabular">{v.account.accountNo}</span>,
+          },
           { key: 'name', label: t('pay.qr.accountName'), children: v.account.accountName },
           { key: 'bank', label: t('pay.qr.bank'), children: v.account.bankBin },
           { key: 'expires', label: t('pay.field.expiresAt'), children: formatDateTime(v.expiresAt) },
         ]}
       />
-      <Alert type="info" showIcon className="vietqr-note" title={t('pay.qr.keepReference')} description={t('pay.qr.confirmLater')} />
+      <Alert
+        type="info"
+        showIcon
+        className="vietqr-note"
+        title={t('pay.qr.keepReference')}
+        description={t('pay.qr.confirmLater')}
+      />
     </div>
   );
 }

@@ -45,7 +45,9 @@ export function isRetryable(state: PaymentState): boolean {
 
 /** What is left to refund of a payment (integer VND, never negative). */
 export function refundable(p: { state: PaymentState; amount: number; refundedAmount: number }): number {
-  return p.state === 'succeeded' || p.state === 'partially_refunded' || p.state === 'paid_not_credited' ? Math.max(0, p.amount - p.refundedAmount) : 0;
+  return p.state === 'succeeded' || p.state === 'partially_refunded' || p.state === 'paid_not_credited'
+    ? Math.max(0, p.amount - p.refundedAmount)
+    : 0;
 }
 
 /** The flag of a payment in the refund queue (officers' list and detail). */
@@ -60,7 +62,9 @@ export const REFUND_DUE_LABEL: Record<RefundDueReason, MessageKey> = {
  * take (paid_not_credited), or a fee paid before the dossier was withdrawn: why, and that it will be
  * refunded (ADR 0010 rule 8). Null when nothing is due.
  */
-export function uncreditedVerdict(p: Pick<Payment, 'state' | 'refundDue' | 'refundedAmount' | 'amount'>): { title: MessageKey; text: MessageKey } | null {
+export function uncreditedVerdict(
+  p: Pick<Payment, 'state' | 'refundDue' | 'refundedAmount' | 'amount'>,
+): { title: MessageKey; text: MessageKey } | null {
   if (p.refundedAmount >= p.amount || (p.state !== 'paid_not_credited' && !p.refundDue)) return null;
   if (p.refundDue === 'dossier_withdrawn') return { title: 'pay.result.withdrawn', text: 'pay.result.withdrawnText' };
   if (p.refundDue === 'dossier_closed') return { title: 'pay.result.closed', text: 'pay.result.closedText' };

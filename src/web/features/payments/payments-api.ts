@@ -1,5 +1,16 @@
-import type { CreatePaymentResult, GatewayStatus, Payment, PaymentListQuery, RefundBody } from '../../../contracts/payments';
-import type { DailyReport, SettlementFileResult, StatementImportReport, VietqrTransfer } from '../../../contracts/payments-reports';
+import type {
+  CreatePaymentResult,
+  GatewayStatus,
+  Payment,
+  PaymentListQuery,
+  RefundBody,
+} from '../../../contracts/payments';
+import type {
+  DailyReport,
+  SettlementFileResult,
+  StatementImportReport,
+  VietqrTransfer,
+} from '../../../contracts/payments-reports';
 import { apiGet, apiPost, apiPostForm, query, type RequestOptions } from '../../api/client';
 
 /** A page of payments (GET /api/v1/payments). */
@@ -21,8 +32,17 @@ export function newIdempotencyKey(): string {
 }
 
 /** Starts paying a dossier's fee through the gateway; the answer carries the signed gateway URL. */
-export function createPayment(dossierId: string, idempotencyKey: string, locale: 'vn' | 'en', options: RequestOptions = {}): Promise<CreatePaymentResult> {
-  return apiPost<CreatePaymentResult>(BASE, { dossierId, locale }, { ...options, headers: { ...options.headers, 'idempotency-key': idempotencyKey } });
+export function createPayment(
+  dossierId: string,
+  idempotencyKey: string,
+  locale: 'vn' | 'en',
+  options: RequestOptions = {},
+): Promise<CreatePaymentResult> {
+  return apiPost<CreatePaymentResult>(
+    BASE,
+    { dossierId, locale },
+    { ...options, headers: { ...options.headers, 'idempotency-key': idempotencyKey } },
+  );
 }
 
 /** One payment (the citizen who owns the dossier, or staff of its unit). */

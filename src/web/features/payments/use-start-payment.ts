@@ -17,30 +17,33 @@ export function useStartPayment(dossierId: string | undefined) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
 
-  const start = useCallback(async (method: PaymentMethod = 'gateway') => {
-    if (!dossierId) return;
-    key.current ??= newIdempotencyKey();
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (method === 'vietqr') {
-        const transfer = await createVietqr(dossierId, key.current);
-        window.location.assign(`/payments/${encodeURIComponent(transfer.payment.id)}/result`);
-        return;
+  const start = useCallback(
+    async (method: PaymentMethod = 'gateway') => {
+      if (!dossierId) return;
+      key.current ??= newIdempotencyKey();
+      setBusy(true);
+      setError(undefined);
+      try {
+        if (method === 'vietqr') {
+          const transfer = await createVietqr(dossierId, key.current);
+          window.location.assign(`/payments/${encodeURIComponent(transfer.payment.id)}/result`);
+          return;
+        }
+        const result = await createPayment(dossierId, key.current, lang === 'en' ? 'en' : 'vn');
+        if (result.redirectUrl) {
+          window.location.assign(result.redirectUrl);
+          return; // stays busy while the browser leaves
+        }
+        // The payment is no longer open (e.g. it was just settled): show its result.
+        window.location.assign(`/payments/${encodeURIComponent(result.payment.id)}/result`);
+      } catch (e) {
+        key.current = null;
+        setError(toApiError(e));
+        setBusy(false);
       }
-      const result = await createPayment(dossierId, key.current, lang === 'en' ? 'en' : 'vn');
-      if (result.redirectUrl) {
-        window.location.assign(result.redirectUrl);
-        return; // stays busy while the browser leaves
-      }
-      // The payment is no longer open (e.g. it was just settled): show its result.
-      window.location.assign(`/payments/${encodeURIComponent(result.payment.id)}/result`);
-    } catch (e) {
-      key.current = null;
-      setError(toApiError(e));
-      setBusy(false);
-    }
-  }, [dossierId, lang]);
+    },
+    [dossierId, lang],
+  );
 
   const fresh = useCallback(() => {
     key.current = null;

@@ -18,13 +18,28 @@ export function PersonDetailView({ person: p }: { person: PersonDetail }) {
   const identity: DescriptionsProps['items'] = [
     { key: 'name', label: t('person.fullName'), children: p.fullName },
     { key: 'nid', label: t('person.nationalId'), children: text(p.nationalId) },
-    { key: 'birth', label: t('person.birthDate'), children: p.birthDate ? formatDate(p.birthDate) : String(p.birthYear) },
+    {
+      key: 'birth',
+      label: t('person.birthDate'),
+      children: p.birthDate ? formatDate(p.birthDate) : String(p.birthYear),
+    },
     { key: 'sex', label: t('person.sex'), children: sexLabel(t, p.sex) },
     { key: 'eth', label: t('person.ethnicity'), children: text(p.ethnicityName ?? p.ethnicityCode) },
     { key: 'rel', label: t('person.religion'), children: text(p.religionName ?? p.religionCode) },
-    { key: 'nat', label: t('person.nationality'), children: p.nationality === 'VN' ? t('person.nationality.vn') : p.nationality },
+    {
+      key: 'nat',
+      label: t('person.nationality'),
+      children: p.nationality === 'VN' ? t('person.nationality.vn') : p.nationality,
+    },
     { key: 'home', label: t('person.homeTown'), children: text(p.homeTown) },
-    { key: 'status', label: t('person.status'), children: p.status === 'deceased' ? `${t('person.status.deceased')} (${formatDate(p.deathDate)})` : t('person.status.alive') },
+    {
+      key: 'status',
+      label: t('person.status'),
+      children:
+        p.status === 'deceased'
+          ? `${t('person.status.deceased')} (${formatDate(p.deathDate)})`
+          : t('person.status.alive'),
+    },
     { key: 'phone', label: t('person.phone'), children: text(p.phone) },
     { key: 'email', label: t('person.email'), children: text(p.email) },
     { key: 'bhyt', label: t('person.healthInsuranceNo'), children: text(p.healthInsuranceNo) },
@@ -32,7 +47,11 @@ export function PersonDetailView({ person: p }: { person: PersonDetail }) {
   ];
 
   const card: DescriptionsProps['items'] = [
-    { key: 'kind', label: t('person.idCard.kind'), children: p.idCard.kind ? idCardKindLabel(t, p.idCard.kind) : t('person.idCard.none') },
+    {
+      key: 'kind',
+      label: t('person.idCard.kind'),
+      children: p.idCard.kind ? idCardKindLabel(t, p.idCard.kind) : t('person.idCard.none'),
+    },
     { key: 'number', label: t('person.idCard.number'), children: text(p.idCard.number) },
     { key: 'issued', label: t('person.idCard.issuedOn'), children: formatDate(p.idCard.issuedOn) },
     { key: 'expires', label: t('person.idCard.expiresOn'), children: formatDate(p.idCard.expiresOn) },

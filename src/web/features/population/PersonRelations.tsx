@@ -22,14 +22,26 @@ export function ResidencesCard({ residences }: { residences: Residence[] }) {
       dataIndex: 'kind',
       render: (kind: string, r) => (
         <>
-          {residenceKindLabel(t, kind)} {(!r.validTo || r.validTo >= today) && r.validFrom <= today && <Tag color="blue">{t('person.residence.current')}</Tag>}
+          {residenceKindLabel(t, kind)}{' '}
+          {(!r.validTo || r.validTo >= today) && r.validFrom <= today && (
+            <Tag color="blue">{t('person.residence.current')}</Tag>
+          )}
         </>
       ),
     },
     { title: t('person.residence.address'), dataIndex: 'addressLine' },
-    { title: t('person.residence.unit'), dataIndex: 'unitName', responsive: ['md'], render: (v: string | null, r) => v ?? r.unitCode },
+    {
+      title: t('person.residence.unit'),
+      dataIndex: 'unitName',
+      responsive: ['md'],
+      render: (v: string | null, r) => v ?? r.unitCode,
+    },
     { title: t('person.residence.from'), dataIndex: 'validFrom', render: (v: string) => formatDate(v) },
-    { title: t('person.residence.to'), dataIndex: 'validTo', render: (v: string | null) => (v ? formatDate(v) : t('person.residence.now')) },
+    {
+      title: t('person.residence.to'),
+      dataIndex: 'validTo',
+      render: (v: string | null) => (v ? formatDate(v) : t('person.residence.now')),
+    },
   ];
   return (
     <Card title={t('person.section.residences')} className="section-card">
@@ -70,7 +82,11 @@ export function HouseholdCard({ household, personId }: { household: PersonDetail
           <Link to={`/population/persons/${m.id}`}>{name}</Link>
         ),
     },
-    { title: t('person.household.relation'), dataIndex: 'relationToHead', render: (v: string | null) => relationLabel(t, v) },
+    {
+      title: t('person.household.relation'),
+      dataIndex: 'relationToHead',
+      render: (v: string | null) => relationLabel(t, v),
+    },
     { title: t('person.birthYear'), dataIndex: 'birthYear' },
   ];
   return (
@@ -81,7 +97,11 @@ export function HouseholdCard({ household, personId }: { household: PersonDetail
         className="household-summary"
         items={[
           { key: 'address', label: t('person.household.address'), children: household.addressLine },
-          { key: 'relation', label: t('person.household.relationOfPerson'), children: relationLabel(t, household.relationToHead) },
+          {
+            key: 'relation',
+            label: t('person.household.relationOfPerson'),
+            children: relationLabel(t, household.relationToHead),
+          },
         ]}
       />
       <ScrollRegion label={t('person.section.household')} wide>

@@ -50,12 +50,20 @@ export default function PersonSearchPage() {
         const found = await searchPersons(next, page, PAGE_SIZE, { signal: controller.signal });
         setResult(found);
         setCriteria(next);
-        void navigate(location.pathname, { replace: true, state: { search: { criteria: next, page } satisfies SearchState } });
+        void navigate(location.pathname, {
+          replace: true,
+          state: { search: { criteria: next, page } satisfies SearchState },
+        });
       } catch (e) {
         if (controller.signal.aborted) return;
         const apiError = toApiError(e);
         const fieldErrors = apiError.fields.filter((f) => FORM_FIELDS.has(f.field));
-        form.setFields(fieldErrors.map((f) => ({ name: f.field as keyof SearchFormValues, errors: [pick(f.messageVi, f.messageEn)] })));
+        form.setFields(
+          fieldErrors.map((f) => ({
+            name: f.field as keyof SearchFormValues,
+            errors: [pick(f.messageVi, f.messageEn)],
+          })),
+        );
         if (fieldErrors.length === 0 || fieldErrors.length < apiError.fields.length) setError(apiError);
         setResult(undefined);
       } finally {
@@ -96,10 +104,24 @@ export default function PersonSearchPage() {
         </Link>
       ),
     },
-    { title: t('person.nationalId'), dataIndex: 'nationalId', responsive: ['md'], render: (v: string | null) => v ?? '—' },
-    { title: t('person.birth'), key: 'birth', render: (_: unknown, p) => (p.birthDate ? formatDate(p.birthDate) : p.birthYear) },
+    {
+      title: t('person.nationalId'),
+      dataIndex: 'nationalId',
+      responsive: ['md'],
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('person.birth'),
+      key: 'birth',
+      render: (_: unknown, p) => (p.birthDate ? formatDate(p.birthDate) : p.birthYear),
+    },
     { title: t('person.sex'), dataIndex: 'sex', responsive: ['sm'], render: (v: string) => sexLabel(t, v) },
-    { title: t('person.residenceUnit'), dataIndex: 'residenceUnitName', responsive: ['lg'], render: (v: string | null) => v ?? '—' },
+    {
+      title: t('person.residenceUnit'),
+      dataIndex: 'residenceUnitName',
+      responsive: ['lg'],
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: t('person.status'),
       dataIndex: 'status',
@@ -128,7 +150,10 @@ export default function PersonSearchPage() {
                 dataSource={result.items}
                 loading={loading}
                 size="middle"
-                onRow={(p) => ({ onClick: () => void navigate(`/population/persons/${p.id}`), className: 'clickable-row' })}
+                onRow={(p) => ({
+                  onClick: () => void navigate(`/population/persons/${p.id}`),
+                  className: 'clickable-row',
+                })}
                 pagination={{
                   current: result.page,
                   pageSize: result.pageSize,

@@ -14,7 +14,12 @@ export interface SearchCriteria {
 export type PersonPage = PersonPageResult;
 
 /** Search persons by ID number or name; national IDs travel in the body, never in the URL. */
-export function searchPersons(criteria: SearchCriteria, page: number, pageSize: number, options?: RequestOptions): Promise<PersonPage> {
+export function searchPersons(
+  criteria: SearchCriteria,
+  page: number,
+  pageSize: number,
+  options?: RequestOptions,
+): Promise<PersonPage> {
   const body: Record<string, unknown> = { page, pageSize };
   for (const [key, value] of Object.entries(criteria)) {
     if (value !== undefined && value !== null && value !== '') body[key] = value;

@@ -18,11 +18,42 @@ function VersionsCard({ code }: { code: string }) {
   const [created, setCreated] = useState<ProcedureVersion>();
   const latest = versions.data?.items[0];
   return (
-    <Card title={t('procadmin.versions', { code })} className="section-card" extra={latest && !creating ? <Button type="primary" onClick={() => { setCreated(undefined); setCreating(true); }}>{t('procadmin.newVersion')}</Button> : null}>
+    <Card
+      title={t('procadmin.versions', { code })}
+      className="section-card"
+      extra={
+        latest && !creating ? (
+          <Button
+            type="primary"
+            onClick={() => {
+              setCreated(undefined);
+              setCreating(true);
+            }}
+          >
+            {t('procadmin.newVersion')}
+          </Button>
+        ) : null
+      }
+    >
       {versions.error && <ErrorAlert error={versions.error} onRetry={versions.reload} />}
-      {created && <Alert type="success" showIcon className="section-alert" title={t('procadmin.created', { n: created.version, date: formatDate(created.effectiveFrom) })} />}
+      {created && (
+        <Alert
+          type="success"
+          showIcon
+          className="section-alert"
+          title={t('procadmin.created', { n: created.version, date: formatDate(created.effectiveFrom) })}
+        />
+      )}
       {creating && latest && (
-        <NewVersionForm base={latest} onCancel={() => setCreating(false)} onCreated={(v) => { setCreated(v); setCreating(false); versions.reload(); }} />
+        <NewVersionForm
+          base={latest}
+          onCancel={() => setCreating(false)}
+          onCreated={(v) => {
+            setCreated(v);
+            setCreating(false);
+            versions.reload();
+          }}
+        />
       )}
       <Table<ProcedureVersion>
         size="small"
@@ -33,10 +64,23 @@ function VersionsCard({ code }: { code: string }) {
         scroll={{ x: true }}
         columns={[
           { key: 'version', title: t('procadmin.col.version'), render: (_, v) => <strong>{v.version}</strong> },
-          { key: 'period', title: t('procadmin.col.period'), render: (_, v) => `${formatDate(v.effectiveFrom)} – ${v.effectiveTo ? formatDate(v.effectiveTo) : t('procadmin.open')}` },
+          {
+            key: 'period',
+            title: t('procadmin.col.period'),
+            render: (_, v) =>
+              `${formatDate(v.effectiveFrom)} – ${v.effectiveTo ? formatDate(v.effectiveTo) : t('procadmin.open')}`,
+          },
           { key: 'name', title: t('procadmin.col.name'), render: (_, v) => pick(v.nameVi, v.nameEn) },
-          { key: 'limit', title: t('procedures.timeLimit'), render: (_, v) => timeLimitText(t, lang, v.timeLimitWorkingDays) },
-          { key: 'fee', title: t('procedures.fee.online'), render: (_, v) => moneyText(t, lang, v.fees.items.find((i) => i.code === 'standard')?.online ?? 0) },
+          {
+            key: 'limit',
+            title: t('procedures.timeLimit'),
+            render: (_, v) => timeLimitText(t, lang, v.timeLimitWorkingDays),
+          },
+          {
+            key: 'fee',
+            title: t('procedures.fee.online'),
+            render: (_, v) => moneyText(t, lang, v.fees.items.find((i) => i.code === 'standard')?.online ?? 0),
+          },
           { key: 'note', title: t('procadmin.col.note'), render: (_, v) => v.changeNote ?? '' },
           { key: 'created', title: t('procadmin.col.created'), render: (_, v) => formatDateTime(v.createdAt) },
         ]}
@@ -66,10 +110,22 @@ export default function AdminProceduresPage() {
           rowClassName={(p) => (p.code === selected ? 'selected-row' : '')}
           onRow={(p) => ({ onClick: () => setSelected(p.code) })}
           columns={[
-            { key: 'code', title: t('procadmin.col.code'), render: (_, p) => <Button type="link" onClick={() => setSelected(p.code)} className="tabular">{p.code}</Button> },
+            {
+              key: 'code',
+              title: t('procadmin.col.code'),
+              render: (_, p) => (
+                <Button type="link" onClick={() => setSelected(p.code)} className="tabular">
+                  {p.code}
+                </Button>
+              ),
+            },
             { key: 'name', title: t('procadmin.col.name'), render: (_, p) => pick(p.nameVi, p.nameEn) },
             { key: 'field', title: t('procadmin.col.field'), render: (_, p) => <Tag>{t(FIELD_LABEL[p.field])}</Tag> },
-            { key: 'limit', title: t('procedures.timeLimit'), render: (_, p) => timeLimitText(t, lang, p.timeLimitWorkingDays) },
+            {
+              key: 'limit',
+              title: t('procedures.timeLimit'),
+              render: (_, p) => timeLimitText(t, lang, p.timeLimitWorkingDays),
+            },
             { key: 'version', title: t('procadmin.col.version'), render: (_, p) => p.version },
           ]}
         />

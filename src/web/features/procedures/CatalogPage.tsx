@@ -23,8 +23,12 @@ function ProcedureCard({ p }: { p: ProcedureSummary }) {
           {p.onlineLevel === 'full' && <Tag color="green">{t('procedures.online.full.short')}</Tag>}
         </span>
         <span className="procedure-card-facts">
-          <span>{t('procedures.timeLimit')}: {timeLimitText(t, lang, p.timeLimitWorkingDays)}</span>
-          <span>{t('procedures.fee')}: {feeSummary(t, lang, p)}</span>
+          <span>
+            {t('procedures.timeLimit')}: {timeLimitText(t, lang, p.timeLimitWorkingDays)}
+          </span>
+          <span>
+            {t('procedures.fee')}: {feeSummary(t, lang, p)}
+          </span>
         </span>
       </Link>
     </li>
@@ -38,8 +42,12 @@ export default function CatalogPage() {
   const [text, setText] = useState(params.get('q') ?? '');
   const q = useDeferredValue(text.trim());
   const fieldParam = params.get('field');
-  const field: FieldFilter = fieldParam === 'residence' || fieldParam === 'civil_status' || fieldParam === 'interlinked' ? fieldParam : 'all';
-  const list = useApi((signal) => fetchCatalog({ q: q || undefined, field: field === 'all' ? undefined : field }, { signal }), [q, field]);
+  const field: FieldFilter =
+    fieldParam === 'residence' || fieldParam === 'civil_status' || fieldParam === 'interlinked' ? fieldParam : 'all';
+  const list = useApi(
+    (signal) => fetchCatalog({ q: q || undefined, field: field === 'all' ? undefined : field }, { signal }),
+    [q, field],
+  );
 
   const setField = (next: FieldFilter) => {
     const p = new URLSearchParams(params);

@@ -32,11 +32,26 @@ function displayText(meta: Meta, value: unknown, pick: (vi: string, en: string) 
 /** A prefilled value the citizen may not change: shown in a read-only box (the form keeps the value). */
 function LockedValue({ meta, value, id }: { meta: Meta; value?: unknown; id?: string }) {
   const { t, pick } = useI18n();
-  return <Input id={id} size="large" readOnly value={displayText(meta, value, pick, t)} className="locked-input" aria-readonly="true" />;
+  return (
+    <Input
+      id={id}
+      size="large"
+      readOnly
+      value={displayText(meta, value, pick, t)}
+      className="locked-input"
+      aria-readonly="true"
+    />
+  );
 }
 
 /** The antd input for a widget (value/onChange are injected by Form.Item). */
-export function fieldControl(meta: Meta, schema: PropertySchema, locked: boolean, disabled: boolean, label: string): ReactNode {
+export function fieldControl(
+  meta: Meta,
+  schema: PropertySchema,
+  locked: boolean,
+  disabled: boolean,
+  label: string,
+): ReactNode {
   if (locked) return <LockedValue meta={meta} />;
   const common = { size: 'large' as const, disabled };
   switch (meta.widget) {
@@ -45,9 +60,22 @@ export function fieldControl(meta: Meta, schema: PropertySchema, locked: boolean
     case 'date':
       return <DatePicker {...common} format="DD/MM/YYYY" className="full-width" inputReadOnly={false} />;
     case 'select':
-      return <Select {...common} options={(meta.options ?? []).map((o) => ({ value: o.value, label: <OptionLabel vi={o.labelVi} en={o.labelEn} /> }))} aria-label={label} />;
+      return (
+        <Select
+          {...common}
+          options={(meta.options ?? []).map((o) => ({
+            value: o.value,
+            label: <OptionLabel vi={o.labelVi} en={o.labelEn} />,
+          }))}
+          aria-label={label}
+        />
+      );
     case 'checkbox':
-      return <Checkbox disabled={disabled} className="big-checkbox">{label}</Checkbox>;
+      return (
+        <Checkbox disabled={disabled} className="big-checkbox">
+          {label}
+        </Checkbox>
+      );
     case 'number':
       return <InputNumber {...common} className="full-width" />;
     case 'phone':
@@ -71,12 +99,19 @@ export function fieldRules(meta: Meta, schema: PropertySchema, required: boolean
   const rules: Rule[] = [];
   const isText = !['checkbox', 'number', 'date', 'select'].includes(meta.widget);
   // `whitespace` makes the validator treat the value as text: only for text widgets (a date, a number or a checkbox is not a string).
-  if (required) rules.push({ required: true, ...(isText ? { whitespace: true } : {}), message: t('procform.required', { label }) });
+  if (required)
+    rules.push({ required: true, ...(isText ? { whitespace: true } : {}), message: t('procform.required', { label }) });
   if (schema.pattern && isText) {
-    const hint = meta.widget === 'nationalId' ? 'procform.pattern.nationalId' : meta.widget === 'phone' ? 'procform.pattern.phone' : 'procform.pattern.other';
+    const hint =
+      meta.widget === 'nationalId'
+        ? 'procform.pattern.nationalId'
+        : meta.widget === 'phone'
+          ? 'procform.pattern.phone'
+          : 'procform.pattern.other';
     rules.push({ pattern: new RegExp(schema.pattern), message: t(hint, { label }) });
   }
   if (meta.widget === 'email') rules.push({ type: 'email', message: t('procform.email', { label }) });
-  if (schema.maxLength && isText) rules.push({ max: schema.maxLength, message: t('procform.maxLength', { label, n: schema.maxLength }) });
+  if (schema.maxLength && isText)
+    rules.push({ max: schema.maxLength, message: t('procform.maxLength', { label, n: schema.maxLength }) });
   return rules;
 }

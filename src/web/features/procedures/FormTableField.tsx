@@ -25,7 +25,17 @@ interface Props {
  * a grid of columns on a wide screen. In a row from the registry, locked columns are read-only;
  * the citizen may remove rows and, where the form allows, add new ones.
  */
-export function FormTableField({ name, meta, schema, source, editable, prefilledRows, disabled, showTitle = true, hint }: Props) {
+export function FormTableField({
+  name,
+  meta,
+  schema,
+  source,
+  editable,
+  prefilledRows,
+  disabled,
+  showTitle = true,
+  hint,
+}: Props) {
   const { t, pick } = useI18n();
   const label = pick(meta.labelVi, meta.labelEn);
   const columns = meta.columns ?? [];
@@ -44,7 +54,18 @@ export function FormTableField({ name, meta, schema, source, editable, prefilled
       {hint && <p className="muted">{hint}</p>}
       <Form.List
         name={name}
-        rules={schema.minItems ? [{ validator: async (_rule, value: unknown[] | undefined) => { if ((value?.length ?? 0) < (schema.minItems ?? 0)) throw new Error(t('procform.table.minRows', { label, n: schema.minItems ?? 0 })); } }] : undefined}
+        rules={
+          schema.minItems
+            ? [
+                {
+                  validator: async (_rule, value: unknown[] | undefined) => {
+                    if ((value?.length ?? 0) < (schema.minItems ?? 0))
+                      throw new Error(t('procform.table.minRows', { label, n: schema.minItems ?? 0 }));
+                  },
+                },
+              ]
+            : undefined
+        }
       >
         {(rows, { add, remove }, { errors }) => (
           <>
@@ -52,16 +73,38 @@ export function FormTableField({ name, meta, schema, source, editable, prefilled
             {rows.map((row, index) => {
               const fromRegistry = source !== 'typed' && row.key < prefilledRows;
               return (
-                <Card key={row.key} size="small" className="table-row-card" title={t('procform.table.row', { n: index + 1 })}
-                  extra={editable && !disabled ? <Button danger type="link" size="large" onClick={() => remove(row.name)} aria-label={t('procform.table.removeRow', { n: index + 1 })}>{t('procform.table.remove')}</Button> : null}>
+                <Card
+                  key={row.key}
+                  size="small"
+                  className="table-row-card"
+                  title={t('procform.table.row', { n: index + 1 })}
+                  extra={
+                    editable && !disabled ? (
+                      <Button
+                        danger
+                        type="link"
+                        size="large"
+                        onClick={() => remove(row.name)}
+                        aria-label={t('procform.table.removeRow', { n: index + 1 })}
+                      >
+                        {t('procform.table.remove')}
+                      </Button>
+                    ) : null
+                  }
+                >
                   <div className="table-row-grid">
                     {columns.map((c) => {
                       const locked = !editable || (fromRegistry && !c.editable);
                       const colLabel = pick(c.labelVi, c.labelEn);
                       const colSchema = itemSchema[c.key] ?? {};
                       return (
-                        <Form.Item key={c.key} name={[row.name, c.key]} label={colLabel} valuePropName={c.widget === 'checkbox' ? 'checked' : 'value'}
-                          rules={locked ? [] : fieldRules(c, colSchema, required.has(c.key), t, colLabel)}>
+                        <Form.Item
+                          key={c.key}
+                          name={[row.name, c.key]}
+                          label={colLabel}
+                          valuePropName={c.widget === 'checkbox' ? 'checked' : 'value'}
+                          rules={locked ? [] : fieldRules(c, colSchema, required.has(c.key), t, colLabel)}
+                        >
                           {fieldControl(c, colSchema, locked, disabled, colLabel)}
                         </Form.Item>
                       );

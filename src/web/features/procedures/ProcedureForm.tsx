@@ -8,7 +8,9 @@ import { fromFormValues, isFormPath, namePath, propertyOf, requiredOf, toFormVal
 import './procedures.css';
 
 /** A field problem from the server: the API's shape ({ messageVi, messageEn }) or validateFormData's ({ vi, en }). */
-export type ServerFieldError = { field: string } & ({ messageVi: string; messageEn: string } | { vi: string; en: string });
+export type ServerFieldError = { field: string } & (
+  { messageVi: string; messageEn: string } | { vi: string; en: string }
+);
 
 export interface ProcedureFormProps {
   /** The form of the procedure version (JSON Schema + field metadata). */
@@ -54,13 +56,28 @@ export function preventEnterSubmit(e: Pick<KeyboardEvent<HTMLFormElement>, 'key'
   if (e.key === 'Enter' && (e.target as { tagName?: string }).tagName === 'INPUT') e.preventDefault();
 }
 
-export function ProcedureForm({ form, initialValues, sources = {}, editable = {}, onSubmit, serverErrors, submitting, submitLabel, disabled = false, children, registryHints = true }: ProcedureFormProps) {
+export function ProcedureForm({
+  form,
+  initialValues,
+  sources = {},
+  editable = {},
+  onSubmit,
+  serverErrors,
+  submitting,
+  submitLabel,
+  disabled = false,
+  children,
+  registryHints = true,
+}: ProcedureFormProps) {
   const { t, pick } = useI18n();
   const [antForm] = Form.useForm<Record<string, unknown>>();
   const required = useMemo(() => requiredOf(form), [form]);
   // Re-initialise only when the values really change (a parent may pass a new object each render).
   const initialKey = JSON.stringify(initialValues ?? {});
-  const initial = useMemo(() => toFormValues(form, JSON.parse(initialKey) as Record<string, unknown>), [form, initialKey]);
+  const initial = useMemo(
+    () => toFormValues(form, JSON.parse(initialKey) as Record<string, unknown>),
+    [form, initialKey],
+  );
   const [elsewhere, setElsewhere] = useState<string[]>([]);
 
   useEffect(() => {
@@ -69,15 +86,24 @@ export function ProcedureForm({ form, initialValues, sources = {}, editable = {}
 
   useEffect(() => {
     const errors = serverErrors ?? [];
-    antForm.setFields(errors.filter((e) => isFormPath(form, e.field)).map((e) => ({ name: namePath(e.field), errors: [pick(...messages(e))] })));
+    antForm.setFields(
+      errors
+        .filter((e) => isFormPath(form, e.field))
+        .map((e) => ({ name: namePath(e.field), errors: [pick(...messages(e))] })),
+    );
     setElsewhere(errors.filter((e) => !isFormPath(form, e.field)).map((e) => pick(...messages(e))));
     const first = errors.find((e) => isFormPath(form, e.field));
     if (first) antForm.scrollToField(namePath(first.field), { block: 'center' });
   }, [antForm, form, serverErrors, pick]);
 
-  const hintOf = (meta: FieldMeta) => (meta.hintVi && (registryHints || meta.source === 'typed') ? pick(meta.hintVi, meta.hintEn ?? meta.hintVi) : undefined);
-  const isPrefilled = (name: string) => sources[name] !== undefined && sources[name] !== 'typed' && initialValues?.[name] !== undefined;
-  const prefilledRows = (name: string) => (isPrefilled(name) && Array.isArray(initialValues?.[name]) ? (initialValues[name] as unknown[]).length : 0);
+  const hintOf = (meta: FieldMeta) =>
+    meta.hintVi && (registryHints || meta.source === 'typed')
+      ? pick(meta.hintVi, meta.hintEn ?? meta.hintVi)
+      : undefined;
+  const isPrefilled = (name: string) =>
+    sources[name] !== undefined && sources[name] !== 'typed' && initialValues?.[name] !== undefined;
+  const prefilledRows = (name: string) =>
+    isPrefilled(name) && Array.isArray(initialValues?.[name]) ? (initialValues[name] as unknown[]).length : 0;
 
   return (
     <Form
@@ -91,7 +117,21 @@ export function ProcedureForm({ form, initialValues, sources = {}, editable = {}
       onKeyDown={preventEnterSubmit}
       className="procedure-form"
     >
-      {elsewhere.length > 0 && <Alert type="error" showIcon className="section-alert" title={t('procform.serverErrors')} description={<ul>{elsewhere.map((m) => <li key={m}>{m}</li>)}</ul>} />}
+      {elsewhere.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          className="section-alert"
+          title={t('procform.serverErrors')}
+          description={
+            <ul>
+              {elsewhere.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {form.sections.map((section) => (
         <Card key={section.key} title={pick(section.titleVi, section.titleEn)} className="section-card form-section">
           {section.fields.map((name) => {
@@ -101,8 +141,18 @@ export function ProcedureForm({ form, initialValues, sources = {}, editable = {}
             const locked = isPrefilled(name) && editable[name] === false;
             if (meta.widget === 'table') {
               return (
-                <FormTableField key={name} name={name} meta={meta} schema={schema} source={isPrefilled(name) ? sources[name] : undefined} editable={!locked}
-                  prefilledRows={prefilledRows(name)} disabled={disabled} showTitle={section.fields.length > 1} hint={hintOf(meta)} />
+                <FormTableField
+                  key={name}
+                  name={name}
+                  meta={meta}
+                  schema={schema}
+                  source={isPrefilled(name) ? sources[name] : undefined}
+                  editable={!locked}
+                  prefilledRows={prefilledRows(name)}
+                  disabled={disabled}
+                  showTitle={section.fields.length > 1}
+                  hint={hintOf(meta)}
+                />
               );
             }
             const label = pick(meta.labelVi, meta.labelEn);
@@ -112,9 +162,24 @@ export function ProcedureForm({ form, initialValues, sources = {}, editable = {}
               <Form.Item
                 key={name}
                 name={name}
-                label={checkbox ? undefined : <span className="field-label">{label} {isPrefilled(name) && <SourceBadge source={sources[name]} />}</span>}
+                label={
+                  checkbox ? undefined : (
+                    <span className="field-label">
+                      {label} {isPrefilled(name) && <SourceBadge source={sources[name]} />}
+                    </span>
+                  )
+                }
                 valuePropName={checkbox ? 'checked' : 'value'}
-                extra={locked ? <>{hint && <div>{hint}</div>}{t('procform.locked')}</> : hint}
+                extra={
+                  locked ? (
+                    <>
+                      {hint && <div>{hint}</div>}
+                      {t('procform.locked')}
+                    </>
+                  ) : (
+                    hint
+                  )
+                }
                 rules={locked ? [] : fieldRules(meta, schema, required.has(name), t, label)}
               >
                 {fieldControl(meta, schema, locked, disabled, label)}

@@ -38,8 +38,23 @@ function FeesCard({ v }: { v: ProcedureVersion }) {
         rowKey="code"
         dataSource={v.fees.items}
         columns={[
-          { key: 'label', title: t('procedures.fee.item'), render: (_: unknown, i) => <>{pick(i.labelVi, i.labelEn)}<div className="muted">{t(i.basis === 'per_person' ? 'procedures.fee.perPerson' : 'procedures.fee.perDossier')}</div></> },
-          { key: 'online', title: t('procedures.fee.online'), render: (_: unknown, i) => <strong>{moneyText(t, lang, i.online)}</strong> },
+          {
+            key: 'label',
+            title: t('procedures.fee.item'),
+            render: (_: unknown, i) => (
+              <>
+                {pick(i.labelVi, i.labelEn)}
+                <div className="muted">
+                  {t(i.basis === 'per_person' ? 'procedures.fee.perPerson' : 'procedures.fee.perDossier')}
+                </div>
+              </>
+            ),
+          },
+          {
+            key: 'online',
+            title: t('procedures.fee.online'),
+            render: (_: unknown, i) => <strong>{moneyText(t, lang, i.online)}</strong>,
+          },
           { key: 'direct', title: t('procedures.fee.direct'), render: (_: unknown, i) => moneyText(t, lang, i.direct) },
         ]}
       />
@@ -53,7 +68,13 @@ function FeesCard({ v }: { v: ProcedureVersion }) {
             {v.fees.exemptions.map((e) => (
               <li key={e.code}>
                 {pick(e.labelVi, e.labelEn)}{' '}
-                {e.check === 'registry' ? <Tag color="blue">{t('procedures.exemption.registry')}</Tag> : <div className="muted">{t('procedures.exemption.proof', { proof: pick(e.proofVi ?? '', e.proofEn ?? '') })}</div>}
+                {e.check === 'registry' ? (
+                  <Tag color="blue">{t('procedures.exemption.registry')}</Tag>
+                ) : (
+                  <div className="muted">
+                    {t('procedures.exemption.proof', { proof: pick(e.proofVi ?? '', e.proofEn ?? '') })}
+                  </div>
+                )}
               </li>
             ))}
           </ul>
@@ -73,7 +94,8 @@ function DocumentsCard({ v }: { v: ProcedureVersion }) {
         <ol className="document-list">
           {v.documents.map((d) => (
             <li key={d.code}>
-              <strong>{pick(d.nameVi, d.nameEn)}</strong> {!d.required && <Tag>{t('procedures.documents.ifApplicable')}</Tag>}
+              <strong>{pick(d.nameVi, d.nameEn)}</strong>{' '}
+              {!d.required && <Tag>{t('procedures.documents.ifApplicable')}</Tag>}
               {d.replaceableByRegistry && <Tag color="green">{t('procedures.documents.replaceable')}</Tag>}
               {d.noteVi && <div className="muted">{pick(d.noteVi, d.noteEn ?? d.noteVi)}</div>}
             </li>
@@ -93,12 +115,49 @@ function FactsCard({ v, typed }: { v: ProcedureVersion; typed?: { before: number
         layout="vertical"
         size="small"
         items={[
-          { key: 'limit', label: t('procedures.timeLimit'), children: <><span className="big-fact">{timeLimitText(t, lang, v.timeLimitWorkingDays)}</span>{v.timeLimitNote && <div className="muted">{pick(v.timeLimitNote, v.timeLimitNoteEn ?? v.timeLimitNote)}</div>}</> },
-          { key: 'online', label: t('procedures.onlineLevel'), children: t(v.onlineLevel === 'full' ? 'procedures.online.full' : 'procedures.online.partial') },
-          { key: 'eid', label: t('procedures.eidLevel'), children: t('procedures.eidLevel.value', { level: v.requiredEidLevel }) },
-          { key: 'agency', label: t('procedures.agency'), children: t(v.handledByRole === 'commune_police' ? 'procedures.agency.police' : 'procedures.agency.committee') },
-          ...(typed ? [{ key: 'typed', label: t('procedures.prefill'), children: t('procedures.prefill.value', { after: typed.after, before: typed.before }) }] : []),
-          { key: 'from', label: t('procedures.effective'), children: `${formatDate(v.effectiveFrom)}${v.effectiveTo ? ` – ${formatDate(v.effectiveTo)}` : ''} · ${t('procedures.versionN', { n: v.version })}` },
+          {
+            key: 'limit',
+            label: t('procedures.timeLimit'),
+            children: (
+              <>
+                <span className="big-fact">{timeLimitText(t, lang, v.timeLimitWorkingDays)}</span>
+                {v.timeLimitNote && (
+                  <div className="muted">{pick(v.timeLimitNote, v.timeLimitNoteEn ?? v.timeLimitNote)}</div>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'online',
+            label: t('procedures.onlineLevel'),
+            children: t(v.onlineLevel === 'full' ? 'procedures.online.full' : 'procedures.online.partial'),
+          },
+          {
+            key: 'eid',
+            label: t('procedures.eidLevel'),
+            children: t('procedures.eidLevel.value', { level: v.requiredEidLevel }),
+          },
+          {
+            key: 'agency',
+            label: t('procedures.agency'),
+            children: t(
+              v.handledByRole === 'commune_police' ? 'procedures.agency.police' : 'procedures.agency.committee',
+            ),
+          },
+          ...(typed
+            ? [
+                {
+                  key: 'typed',
+                  label: t('procedures.prefill'),
+                  children: t('procedures.prefill.value', { after: typed.after, before: typed.before }),
+                },
+              ]
+            : []),
+          {
+            key: 'from',
+            label: t('procedures.effective'),
+            children: `${formatDate(v.effectiveFrom)}${v.effectiveTo ? ` – ${formatDate(v.effectiveTo)}` : ''} · ${t('procedures.versionN', { n: v.version })}`,
+          },
         ]}
       />
     </Card>
@@ -121,12 +180,29 @@ export default function ProcedurePage() {
         {version.loading && !v && <Skeleton active paragraph={{ rows: 10 }} />}
         {v && (
           <>
-            <PageTitle title={pick(v.nameVi, v.nameEn)} description={<><Tag>{t(FIELD_LABEL[v.field])}</Tag> {t('procedures.code', { code: v.code })}</>} />
-            {citizenLevel !== null && citizenLevel < v.requiredEidLevel && <Alert type="warning" showIcon className="section-alert" title={t('procedures.eidTooLow', { level: v.requiredEidLevel })} />}
+            <PageTitle
+              title={pick(v.nameVi, v.nameEn)}
+              description={
+                <>
+                  <Tag>{t(FIELD_LABEL[v.field])}</Tag> {t('procedures.code', { code: v.code })}
+                </>
+              }
+            />
+            {citizenLevel !== null && citizenLevel < v.requiredEidLevel && (
+              <Alert
+                type="warning"
+                showIcon
+                className="section-alert"
+                title={t('procedures.eidTooLow', { level: v.requiredEidLevel })}
+              />
+            )}
             <Link to={`/procedures/${encodeURIComponent(v.code)}/file`} className="file-link">
               {t('procedures.fileOnline')}
             </Link>
-            <FactsCard v={v} typed={stats.data ? { before: stats.data.typedBefore, after: stats.data.typedAfter } : undefined} />
+            <FactsCard
+              v={v}
+              typed={stats.data ? { before: stats.data.typedBefore, after: stats.data.typedAfter } : undefined}
+            />
             <DocumentsCard v={v} />
             <FeesCard v={v} />
             {v.components.length > 0 && (
@@ -147,7 +223,15 @@ export default function ProcedurePage() {
                   <li key={l}>{l}</li>
                 ))}
               </ul>
-              {v.unconfirmed.length > 0 && <Alert type="info" showIcon title={t('procedures.unconfirmed', { what: v.unconfirmed.map((u) => (u in UNCONFIRMED ? t(UNCONFIRMED[u]!) : u)).join(', ') })} />}
+              {v.unconfirmed.length > 0 && (
+                <Alert
+                  type="info"
+                  showIcon
+                  title={t('procedures.unconfirmed', {
+                    what: v.unconfirmed.map((u) => (u in UNCONFIRMED ? t(UNCONFIRMED[u]!) : u)).join(', '),
+                  })}
+                />
+              )}
             </Card>
           </>
         )}

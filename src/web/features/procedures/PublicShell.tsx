@@ -23,7 +23,11 @@ export function PublicShell({ children }: { children: ReactNode }) {
       <AppHeader />
       <nav className="public-bar" aria-label={t('procedures.publicNav')}>
         <Link to="/procedures">{t('procedures.catalog.title')}</Link>
-        {signedIn ? <Link to={homeFor(me)}>{t('procedures.myPages')}</Link> : <Link to={loginPath(`${location.pathname}${location.search}`)}>{t('procedures.signIn')}</Link>}
+        {signedIn ? (
+          <Link to={homeFor(me)}>{t('procedures.myPages')}</Link>
+        ) : (
+          <Link to={loginPath(`${location.pathname}${location.search}`)}>{t('procedures.signIn')}</Link>
+        )}
       </nav>
       <Layout.Content id="main" tabIndex={-1} className="app-content public-content">
         {children}

@@ -20,22 +20,68 @@ async function problems(rules: Rule[], value: unknown): Promise<string[]> {
 
 describe('client-side rules of a required field', () => {
   it('accept a filled date, number and checkbox (not text: no whitespace check)', async () => {
-    expect(await problems(fieldRules({ labelVi: 'Ngày sinh', labelEn: 'Born', widget: 'date' }, { type: 'string' }, true, t, 'Ngày sinh'), dayjs('2020-01-02'))).toEqual([]);
-    expect(await problems(fieldRules({ labelVi: 'Số người', labelEn: 'Persons', widget: 'number' }, { type: 'integer' }, true, t, 'Số người'), 3)).toEqual([]);
-    expect(await problems(fieldRules({ labelVi: 'Cam đoan', labelEn: 'Pledge', widget: 'checkbox' }, { type: 'boolean' }, true, t, 'Cam đoan'), true)).toEqual([]);
+    expect(
+      await problems(
+        fieldRules({ labelVi: 'Ngày sinh', labelEn: 'Born', widget: 'date' }, { type: 'string' }, true, t, 'Ngày sinh'),
+        dayjs('2020-01-02'),
+      ),
+    ).toEqual([]);
+    expect(
+      await problems(
+        fieldRules(
+          { labelVi: 'Số người', labelEn: 'Persons', widget: 'number' },
+          { type: 'integer' },
+          true,
+          t,
+          'Số người',
+        ),
+        3,
+      ),
+    ).toEqual([]);
+    expect(
+      await problems(
+        fieldRules(
+          { labelVi: 'Cam đoan', labelEn: 'Pledge', widget: 'checkbox' },
+          { type: 'boolean' },
+          true,
+          t,
+          'Cam đoan',
+        ),
+        true,
+      ),
+    ).toEqual([]);
   });
 
   it('refuse an empty date and a blank text', async () => {
-    expect(await problems(fieldRules({ labelVi: 'Ngày sinh', labelEn: 'Born', widget: 'date' }, { type: 'string' }, true, t, 'Ngày sinh'), undefined)).toHaveLength(1);
-    expect(await problems(fieldRules({ labelVi: 'Họ tên', labelEn: 'Name', widget: 'text' }, { type: 'string' }, true, t, 'Họ tên'), '   ')).toHaveLength(1);
-    expect(await problems(fieldRules({ labelVi: 'Họ tên', labelEn: 'Name', widget: 'text' }, { type: 'string' }, true, t, 'Họ tên'), 'Lò Thị Mai')).toEqual([]);
+    expect(
+      await problems(
+        fieldRules({ labelVi: 'Ngày sinh', labelEn: 'Born', widget: 'date' }, { type: 'string' }, true, t, 'Ngày sinh'),
+        undefined,
+      ),
+    ).toHaveLength(1);
+    expect(
+      await problems(
+        fieldRules({ labelVi: 'Họ tên', labelEn: 'Name', widget: 'text' }, { type: 'string' }, true, t, 'Họ tên'),
+        '   ',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await problems(
+        fieldRules({ labelVi: 'Họ tên', labelEn: 'Name', widget: 'text' }, { type: 'string' }, true, t, 'Họ tên'),
+        'Lò Thị Mai',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('Enter in a field of a procedure form', () => {
   const press = (key: string, tagName: string) => {
     let prevented = false;
-    preventEnterSubmit({ key, target: { tagName } as unknown as EventTarget, preventDefault: () => (prevented = true) });
+    preventEnterSubmit({
+      key,
+      target: { tagName } as unknown as EventTarget,
+      preventDefault: () => (prevented = true),
+    });
     return prevented;
   };
   it('does not send the form from an input (a date confirmed, a field typed), but still from the button and in a textarea adds a line', () => {

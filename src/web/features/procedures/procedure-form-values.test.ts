@@ -14,7 +14,12 @@ const form: ProcedureForm = {
     born: { labelVi: 'Ngày sinh', labelEn: 'Born', source: 'typed', path: null, editable: true, widget: 'date' },
     agree: { labelVi: 'Đồng ý', labelEn: 'Agree', source: 'typed', path: null, editable: true, widget: 'checkbox' },
     members: {
-      labelVi: 'Thành viên', labelEn: 'Members', source: 'registry.household', path: 'members', editable: true, widget: 'table',
+      labelVi: 'Thành viên',
+      labelEn: 'Members',
+      source: 'registry.household',
+      path: 'members',
+      editable: true,
+      widget: 'table',
       columns: [
         { key: 'fullName', labelVi: 'Họ tên', labelEn: 'Name', widget: 'text', editable: false },
         { key: 'birthDate', labelVi: 'Ngày sinh', labelEn: 'Born', widget: 'date', editable: false },
@@ -25,14 +30,30 @@ const form: ProcedureForm = {
 
 describe('form values between the API and the antd form', () => {
   it('turns ISO dates into dayjs and back, in tables too', () => {
-    const ui = toFormValues(form, { name: 'Lò Thị Mai', born: '1990-03-15', members: [{ fullName: 'Lò Văn Sơn', birthDate: '1988-07-01' }] });
+    const ui = toFormValues(form, {
+      name: 'Lò Thị Mai',
+      born: '1990-03-15',
+      members: [{ fullName: 'Lò Văn Sơn', birthDate: '1988-07-01' }],
+    });
     expect(dayjs.isDayjs(ui.born)).toBe(true);
     expect(dayjs.isDayjs((ui.members as Array<Record<string, unknown>>)[0]!.birthDate)).toBe(true);
-    expect(fromFormValues(form, ui)).toEqual({ name: 'Lò Thị Mai', born: '1990-03-15', members: [{ fullName: 'Lò Văn Sơn', birthDate: '1988-07-01' }] });
+    expect(fromFormValues(form, ui)).toEqual({
+      name: 'Lò Thị Mai',
+      born: '1990-03-15',
+      members: [{ fullName: 'Lò Văn Sơn', birthDate: '1988-07-01' }],
+    });
   });
 
   it('leaves out empty inputs, trims text, drops empty rows and keys the form does not have', () => {
-    expect(fromFormValues(form, { name: '  ', born: null, agree: false, members: [{ fullName: ' An ' }, {}, { birthDate: undefined }], hacker: 'x' })).toEqual({
+    expect(
+      fromFormValues(form, {
+        name: '  ',
+        born: null,
+        agree: false,
+        members: [{ fullName: ' An ' }, {}, { birthDate: undefined }],
+        hacker: 'x',
+      }),
+    ).toEqual({
       agree: false,
       members: [{ fullName: 'An' }],
     });

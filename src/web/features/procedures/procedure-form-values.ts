@@ -56,7 +56,9 @@ export function toFormValues(form: ProcedureForm, values: Values = {}): Values {
     if (!meta) continue;
     if (meta.widget === 'table') {
       const columns = meta.columns ?? [];
-      out[name] = rowsOf(value).map((row) => Object.fromEntries(columns.filter((c) => c.key in row).map((c) => [c.key, toCell(c, row[c.key])])));
+      out[name] = rowsOf(value).map((row) =>
+        Object.fromEntries(columns.filter((c) => c.key in row).map((c) => [c.key, toCell(c, row[c.key])])),
+      );
     } else {
       out[name] = toCell(meta, value);
     }
@@ -75,7 +77,11 @@ export function fromFormValues(form: ProcedureForm, values: Values): Values {
     if (meta.widget === 'table') {
       const columns = meta.columns ?? [];
       const rows = rowsOf(value)
-        .map((row) => Object.fromEntries(columns.map((c): [string, unknown] => [c.key, fromCell(c, row[c.key])]).filter(([, v]) => v !== undefined)))
+        .map((row) =>
+          Object.fromEntries(
+            columns.map((c): [string, unknown] => [c.key, fromCell(c, row[c.key])]).filter(([, v]) => v !== undefined),
+          ),
+        )
         .filter((row) => Object.keys(row).length > 0);
       if (value !== undefined) out[name] = rows;
       continue;

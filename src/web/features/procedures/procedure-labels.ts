@@ -14,7 +14,9 @@ export const FIELD_LABEL: Record<ProcedureField, MessageKey> = {
 export function timeLimitText(t: Translate, lang: Lang, days: number): string {
   if (days === 0) return t('procedures.limit.immediate');
   if (days === 0.5) return t('procedures.limit.halfDay');
-  const n = Number.isInteger(days) ? formatNumber(days, lang) : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(days);
+  const n = Number.isInteger(days)
+    ? formatNumber(days, lang)
+    : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(days);
   return t('procedures.limit.days', { n });
 }
 

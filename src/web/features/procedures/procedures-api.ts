@@ -1,11 +1,23 @@
-import type { FormResponse, NewVersionBody, PrefillResult, PrefillStats, ProcedureField, ProcedureList, ProcedureVersion, VersionList } from '../../../contracts/procedures';
+import type {
+  FormResponse,
+  NewVersionBody,
+  PrefillResult,
+  PrefillStats,
+  ProcedureField,
+  ProcedureList,
+  ProcedureVersion,
+  VersionList,
+} from '../../../contracts/procedures';
 import { apiGet, apiPost, query, type RequestOptions } from '../../api/client';
 
 const base = '/api/v1/procedures';
 const code = (c: string) => encodeURIComponent(c);
 
 /** The catalog in force today, by words of the name or code (diacritics ignored) and field. */
-export function fetchCatalog(params: { q?: string; field?: ProcedureField }, options?: RequestOptions): Promise<ProcedureList> {
+export function fetchCatalog(
+  params: { q?: string; field?: ProcedureField },
+  options?: RequestOptions,
+): Promise<ProcedureList> {
   return apiGet<ProcedureList>(`${base}${query(params)}`, options);
 }
 
@@ -40,6 +52,9 @@ export function fetchVersions(c: string, options?: RequestOptions): Promise<Vers
 }
 
 /** Creates a new version (administrators). */
-export function createVersion(c: string, body: NewVersionBody): Promise<{ version: ProcedureVersion; closedVersionId: string | null }> {
+export function createVersion(
+  c: string,
+  body: NewVersionBody,
+): Promise<{ version: ProcedureVersion; closedVersionId: string | null }> {
   return apiPost(`${base}/${code(c)}/versions`, body);
 }

@@ -36,7 +36,12 @@ export function QualityMap({ communes }: Props) {
     if (!el || !geoJson) return;
     echarts.registerMap(MAP_NAME, geoJson as unknown as MapGeoJson);
     const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.setOption(buildOption(geoJson, communes, lang, t('quality.map.score'), t('quality.map.noData'), [t('quality.map.high'), t('quality.map.low')]));
+    chart.setOption(
+      buildOption(geoJson, communes, lang, t('quality.map.score'), t('quality.map.noData'), [
+        t('quality.map.high'),
+        t('quality.map.low'),
+      ]),
+    );
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
     return () => {
@@ -47,7 +52,15 @@ export function QualityMap({ communes }: Props) {
 
   if (geo.error) return <ErrorAlert error={geo.error} onRetry={geo.reload} />;
   if (!geo.data) return <Skeleton.Node active className="map-skeleton" />;
-  return <div ref={container} className="quality-map" role="img" aria-label={t('quality.map.label')} data-testid="quality-map" />;
+  return (
+    <div
+      ref={container}
+      className="quality-map"
+      role="img"
+      aria-label={t('quality.map.label')}
+      data-testid="quality-map"
+    />
+  );
 }
 
 function buildOption(
@@ -67,7 +80,9 @@ function buildOption(
         const code = (params as { name: string }).name;
         const score = byCode.get(code);
         const name = escapeHtml(score?.unitName ?? names.get(code) ?? code);
-        return score ? `<strong>${name}</strong><br/>${scoreLabel}: ${formatPercent(score.score, lang)}` : `<strong>${name}</strong><br/>${noDataLabel}`;
+        return score
+          ? `<strong>${name}</strong><br/>${scoreLabel}: ${formatPercent(score.score, lang)}`
+          : `<strong>${name}</strong><br/>${noDataLabel}`;
       },
     },
     visualMap: {

@@ -73,7 +73,10 @@ function ReportView({ report, lang }: { report: QualityReport; lang: 'vi' | 'en'
             <Statistic title={t('quality.stat.persons')} value={formatNumber(province.persons, lang)} />
           </Col>
           <Col xs={12} sm={12} lg={6}>
-            <Statistic title={t('quality.stat.withFindings')} value={formatNumber(province.personsWithFindings, lang)} />
+            <Statistic
+              title={t('quality.stat.withFindings')}
+              value={formatNumber(province.personsWithFindings, lang)}
+            />
           </Col>
           <Col xs={24} sm={12} lg={6}>
             <Statistic title={t('quality.stat.asOf')} value={formatDate(report.asOf)} />

@@ -27,11 +27,23 @@ export function CommuneScoresTable({ communes }: { communes: QualityScore[] }) {
       render: (score: number) => (
         <div className="score-cell">
           <span className="score-value">{formatPercent(score, lang)}</span>
-          <Progress percent={score * 100} showInfo={false} size="small" strokeColor={score >= 0.9 ? '#237804' : score >= 0.75 ? '#ad6800' : '#a8071a'} aria-hidden />
+          <Progress
+            percent={score * 100}
+            showInfo={false}
+            size="small"
+            strokeColor={score >= 0.9 ? '#237804' : score >= 0.75 ? '#ad6800' : '#a8071a'}
+            aria-hidden
+          />
         </div>
       ),
     },
-    { title: t('quality.table.persons'), dataIndex: 'persons', align: 'end', sorter: (a, b) => a.persons - b.persons, render: (n: number) => formatNumber(n, lang) },
+    {
+      title: t('quality.table.persons'),
+      dataIndex: 'persons',
+      align: 'end',
+      sorter: (a, b) => a.persons - b.persons,
+      render: (n: number) => formatNumber(n, lang),
+    },
     {
       title: t('quality.table.withFindings'),
       dataIndex: 'personsWithFindings',
@@ -51,7 +63,13 @@ export function CommuneScoresTable({ communes }: { communes: QualityScore[] }) {
   return (
     <div data-testid="commune-scores">
       <ScrollRegion label={t('quality.table.commune')} maxHeight={520} wide>
-        <Table<QualityScore> rowKey="unitCode" columns={columns} dataSource={communes} pagination={false} size="small" />
+        <Table<QualityScore>
+          rowKey="unitCode"
+          columns={columns}
+          dataSource={communes}
+          pagination={false}
+          size="small"
+        />
       </ScrollRegion>
     </div>
   );
@@ -74,7 +92,12 @@ export function RulesTable({ rules }: { rules: Rule[] }) {
       className: 'nowrap',
       render: (s: string) => (s === 'error' ? t('quality.severity.error') : t('quality.severity.warning')),
     },
-    { title: t('quality.rules.code'), dataIndex: 'code', responsive: ['lg'], render: (code: string) => <code>{code}</code> },
+    {
+      title: t('quality.rules.code'),
+      dataIndex: 'code',
+      responsive: ['lg'],
+      render: (code: string) => <code>{code}</code>,
+    },
     {
       title: t('quality.rules.findings'),
       dataIndex: 'findings',

@@ -1,7 +1,12 @@
 // echarts imported piece by piece: only the map chart, its components and the canvas renderer.
 import * as echarts from 'echarts/core';
 import { MapChart, type MapSeriesOption } from 'echarts/charts';
-import { TooltipComponent, VisualMapComponent, type TooltipComponentOption, type VisualMapComponentOption } from 'echarts/components';
+import {
+  TooltipComponent,
+  VisualMapComponent,
+  type TooltipComponentOption,
+  type VisualMapComponentOption,
+} from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);

@@ -79,8 +79,16 @@ function unitItems(u: Unit, t: ReturnType<typeof useI18n>['t'], nameOf: Props['n
     { key: 'name', label: t('units.nameEn'), children: u.nameEn },
     { key: 'level', label: t('units.level'), children: levelLabel(t, u.level) },
     { key: 'type', label: t('units.type'), children: typeLabel(t, u.type) },
-    { key: 'parent', label: t('units.parent'), children: u.parentCode ? (parentName ? `${parentName} (${u.parentCode})` : u.parentCode) : '—' },
-    { key: 'from', label: t('units.validFrom'), children: u.validFrom ? formatDate(u.validFrom) : t('units.validFrom.unknown') },
+    {
+      key: 'parent',
+      label: t('units.parent'),
+      children: u.parentCode ? (parentName ? `${parentName} (${u.parentCode})` : u.parentCode) : '—',
+    },
+    {
+      key: 'from',
+      label: t('units.validFrom'),
+      children: u.validFrom ? formatDate(u.validFrom) : t('units.validFrom.unknown'),
+    },
     { key: 'to', label: t('units.validTo'), children: u.validTo ? formatDate(u.validTo) : t('units.validTo.open') },
   ];
 }
@@ -97,8 +105,12 @@ function LinkList({ title, links, onOpen }: { title: string; links: UnitLink[]; 
             <Button type="link" className="inline-link" onClick={() => onOpen(l)}>
               {l.unit.fullName} ({l.unit.code})
             </Button>
-            <Tag color={l.type === 'full' ? 'blue' : 'purple'}>{l.type === 'full' ? t('units.link.full') : t('units.link.partial')}</Tag>
-            <Typography.Text type="secondary">{t('units.link.from', { date: formatDate(l.effectiveOn) })}</Typography.Text>
+            <Tag color={l.type === 'full' ? 'blue' : 'purple'}>
+              {l.type === 'full' ? t('units.link.full') : t('units.link.partial')}
+            </Tag>
+            <Typography.Text type="secondary">
+              {t('units.link.from', { date: formatDate(l.effectiveOn) })}
+            </Typography.Text>
           </li>
         ))}
       </ul>

@@ -88,10 +88,7 @@ export default function UnitsPage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card
-            className="section-card"
-            title={t('units.treeTitle', { date: formatDate(asOf) })}
-          >
+          <Card className="section-card" title={t('units.treeTitle', { date: formatDate(asOf) })}>
             {tree.error && <ErrorAlert error={tree.error} onRetry={tree.reload} />}
             {!tree.data && !tree.error && <Skeleton active />}
             {tree.data && counts && (
@@ -99,7 +96,11 @@ export default function UnitsPage() {
                 <Typography.Paragraph data-testid="unit-counts">
                   {(['district', 'commune'] as const)
                     .filter((level) => counts[level])
-                    .map((level) => t(level === 'district' ? 'units.count.district' : 'units.count.commune', { n: counts[level] ?? 0 }))
+                    .map((level) =>
+                      t(level === 'district' ? 'units.count.district' : 'units.count.commune', {
+                        n: counts[level] ?? 0,
+                      }),
+                    )
                     .join(' · ')}
                 </Typography.Paragraph>
                 <UnitTree key={asOf} root={tree.data} selected={code} onSelect={(c) => open({ code: c })} />
@@ -110,7 +111,12 @@ export default function UnitsPage() {
         <Col xs={24} lg={12}>
           <Card className="section-card sticky-card" title={t('units.detailsTitle')}>
             {code ? (
-              <UnitDetails code={code} asOf={asOf} nameOf={(c) => index.get(c)?.fullName} onOpen={(c, d) => open({ code: c, asOf: d })} />
+              <UnitDetails
+                code={code}
+                asOf={asOf}
+                nameOf={(c) => index.get(c)?.fullName}
+                onOpen={(c, d) => open({ code: c, asOf: d })}
+              />
             ) : (
               <Empty description={t('units.pickOne')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
             )}

@@ -16,7 +16,11 @@ export function fetchUnit(code: string, asOf: string, options?: RequestOptions):
 }
 
 /** What an old unit became, or what a new unit was made of. */
-export async function fetchLinkedUnits(code: string, direction: 'successors' | 'predecessors', options?: RequestOptions): Promise<UnitLink[]> {
+export async function fetchLinkedUnits(
+  code: string,
+  direction: 'successors' | 'predecessors',
+  options?: RequestOptions,
+): Promise<UnitLink[]> {
   const r = await apiGet<{ items: UnitLink[] }>(`/api/v1/units/${encodeURIComponent(code)}/${direction}`, options);
   return r.items;
 }

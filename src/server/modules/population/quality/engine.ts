@@ -4,7 +4,12 @@ import type { QualityFinding, QualityScore } from '../../../../contracts/populat
 import { QUALITY_RULES, type QualityRule } from './rules';
 
 /** A rule as configured in the database (severity/params/enabled editable by administrators). */
-interface ConfiguredRule { rule: QualityRule; severity: 'error' | 'warning'; enabled: boolean; params: Record<string, unknown> }
+interface ConfiguredRule {
+  rule: QualityRule;
+  severity: 'error' | 'warning';
+  enabled: boolean;
+  params: Record<string, unknown>;
+}
 
 /** Inserts missing rule rows with their defaults; existing rows (administrators' edits) are kept. */
 export async function ensureRuleRows(db: Db): Promise<void> {
@@ -18,18 +23,34 @@ export async function ensureRuleRows(db: Db): Promise<void> {
 
 async function configuredRules(db: Db): Promise<ConfiguredRule[]> {
   await ensureRuleRows(db);
-  const rows = (await queryRowsAny(db, sql`select code, severity, enabled, params from population.quality_rules`)) as Array<{
-    code: string; severity: 'error' | 'warning'; enabled: boolean; params: Record<string, unknown> | string;
+  const rows = (await queryRowsAny(
+    db,
+    sql`select code, severity, enabled, params from population.quality_rules`,
+  )) as Array<{
+    code: string;
+    severity: 'error' | 'warning';
+    enabled: boolean;
+    params: Record<string, unknown> | string;
   }>;
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return QUALITY_RULES.map((rule) => {
     const row = byCode.get(rule.code);
-    const params = typeof row?.params === 'string' ? (JSON.parse(row.params) as Record<string, unknown>) : (row?.params ?? {});
-    return { rule, severity: row?.severity ?? rule.severity, enabled: row?.enabled ?? true, params: { ...rule.defaults, ...params } };
+    const params =
+      typeof row?.params === 'string' ? (JSON.parse(row.params) as Record<string, unknown>) : (row?.params ?? {});
+    return {
+      rule,
+      severity: row?.severity ?? rule.severity,
+      enabled: row?.enabled ?? true,
+      params: { ...rule.defaults, ...params },
+    };
   });
 }
 
-export interface RunOptions { asOf: string; idProvinceCodes: readonly string[]; onRule?: (code: string, done: number, total: number) => void }
+export interface RunOptions {
+  asOf: string;
+  idProvinceCodes: readonly string[];
+  onRule?: (code: string, done: number, total: number) => void;
+}
 
 /**
  * Runs every enabled rule over the whole registry as set-based SQL, stores findings and
@@ -41,11 +62,16 @@ export async function runQuality(database: Database, options: RunOptions): Promi
   const bulk = unboundedDatabase(database);
   const rules = (await configuredRules(bulk.db)).filter((r) => r.enabled);
   return bulk.db.transaction(async (tx) => {
-    const run = (await queryRowsAny(tx, sql`insert into population.quality_runs (as_of) values (${options.asOf}) returning id`))[0] as { id: number | string };
+    const run = (
+      await queryRowsAny(tx, sql`insert into population.quality_runs (as_of) values (${options.asOf}) returning id`)
+    )[0] as { id: number | string };
     const runId = Number(run.id);
     let done = 0;
     for (const r of rules) {
-      const query = r.rule.query({ asOf: options.asOf, params: r.params, idProvinceCodes: options.idProvinceCodes }, sql``);
+      const query = r.rule.query(
+        { asOf: options.asOf, params: r.params, idProvinceCodes: options.idProvinceCodes },
+        sql``,
+      );
       await tx.execute(sql`insert into population.quality_findings (run_id, person_id, rule_code, details)
         select ${runId}, f.person_id, ${r.rule.code}, f.details from (${query}) f`);
       options.onRule?.(r.rule.code, ++done, rules.length);
@@ -84,14 +110,32 @@ function scoreInsert(runId: number, rules: ConfiguredRule[]): SQL {
 }
 
 /** Checks one person against every enabled rule without storing anything: findings are return values. */
-export async function checkPerson(db: Db, personId: string, asOf: string, idProvinceCodes: readonly string[]): Promise<QualityFinding[]> {
+export async function checkPerson(
+  db: Db,
+  personId: string,
+  asOf: string,
+  idProvinceCodes: readonly string[],
+): Promise<QualityFinding[]> {
   const rules = (await configuredRules(db)).filter((r) => r.enabled);
   const findings: QualityFinding[] = [];
   for (const r of rules) {
-    const rows = (await queryRowsAny(db, r.rule.query({ asOf, params: r.params, idProvinceCodes }, sql`and p.id = ${personId}`))) as Array<{ details: unknown }>;
+    const rows = (await queryRowsAny(
+      db,
+      r.rule.query({ asOf, params: r.params, idProvinceCodes }, sql`and p.id = ${personId}`),
+    )) as Array<{ details: unknown }>;
     for (const row of rows) {
-      const details = typeof row.details === 'string' ? (JSON.parse(row.details) as Record<string, unknown>) : (row.details as Record<string, unknown> | null);
-      findings.push({ ruleCode: r.rule.code, class: r.rule.class, severity: r.severity, titleVi: r.rule.titleVi, titleEn: r.rule.titleEn, details });
+      const details =
+        typeof row.details === 'string'
+          ? (JSON.parse(row.details) as Record<string, unknown>)
+          : (row.details as Record<string, unknown> | null);
+      findings.push({
+        ruleCode: r.rule.code,
+        class: r.rule.class,
+        severity: r.severity,
+        titleVi: r.rule.titleVi,
+        titleEn: r.rule.titleEn,
+        details,
+      });
     }
   }
   return findings;
@@ -101,28 +145,47 @@ export type ScoreRow = Omit<QualityScore, 'unitName'>;
 
 /** The latest finished run, if any. */
 export async function latestRun(db: Db): Promise<{ id: number; asOf: string; finishedAt: string | null } | undefined> {
-  const rows = (await queryRowsAny(db, sql`select id, as_of::text as as_of, finished_at from population.quality_runs where finished_at is not null order by id desc limit 1`)) as Array<{ id: number | string; as_of: string; finished_at: Date | string | null }>;
+  const rows = (await queryRowsAny(
+    db,
+    sql`select id, as_of::text as as_of, finished_at from population.quality_runs where finished_at is not null order by id desc limit 1`,
+  )) as Array<{ id: number | string; as_of: string; finished_at: Date | string | null }>;
   const r = rows[0];
-  return r ? { id: Number(r.id), asOf: r.as_of, finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null } : undefined;
+  return r
+    ? { id: Number(r.id), asOf: r.as_of, finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null }
+    : undefined;
 }
 
 /** Scores of a run, province row ('*') included. */
 export async function runScores(db: Db, runId: number): Promise<ScoreRow[]> {
-  const rows = (await queryRowsAny(db, sql`select unit_code, persons, persons_with_findings, score, by_class from population.quality_scores where run_id = ${runId} order by unit_code`)) as Array<{
-    unit_code: string; persons: number | string; persons_with_findings: number | string; score: number | string; by_class: Record<string, number> | string;
+  const rows = (await queryRowsAny(
+    db,
+    sql`select unit_code, persons, persons_with_findings, score, by_class from population.quality_scores where run_id = ${runId} order by unit_code`,
+  )) as Array<{
+    unit_code: string;
+    persons: number | string;
+    persons_with_findings: number | string;
+    score: number | string;
+    by_class: Record<string, number> | string;
   }>;
   return rows.map((r) => ({
     unitCode: r.unit_code,
     persons: Number(r.persons),
     personsWithFindings: Number(r.persons_with_findings),
     score: Number(r.score),
-    byClass: Object.fromEntries(Object.entries(typeof r.by_class === 'string' ? (JSON.parse(r.by_class) as Record<string, unknown>) : r.by_class).map(([k, v]) => [k, Number(v)])),
+    byClass: Object.fromEntries(
+      Object.entries(
+        typeof r.by_class === 'string' ? (JSON.parse(r.by_class) as Record<string, unknown>) : r.by_class,
+      ).map(([k, v]) => [k, Number(v)]),
+    ),
   }));
 }
 
 /** Findings per rule in a run. */
 export async function runRuleCounts(db: Db, runId: number): Promise<Map<string, number>> {
-  const rows = (await queryRowsAny(db, sql`select rule_code, count(*) as n from population.quality_findings where run_id = ${runId} group by rule_code`)) as Array<{ rule_code: string; n: number | string }>;
+  const rows = (await queryRowsAny(
+    db,
+    sql`select rule_code, count(*) as n from population.quality_findings where run_id = ${runId} group by rule_code`,
+  )) as Array<{ rule_code: string; n: number | string }>;
   return new Map(rows.map((r) => [r.rule_code, Number(r.n)]));
 }
 

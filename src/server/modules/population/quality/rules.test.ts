@@ -32,14 +32,28 @@ describe('the ID-consistency rule', () => {
       const d4 = rand(4) === 0 ? rand(10) : 2 * Math.floor(birthYear / 100 - 19) + (sex === 'female' ? 1 : 0);
       const yy = rand(5) === 0 ? rand(100) : birthYear % 100;
       const id = `${provinces[rand(provinces.length)]}${d4}${String(yy).padStart(2, '0')}${String(i).padStart(6, '0')}`;
-      return makePerson({ id: randomUUID(), nationalId: id, idCardNumber: id, birthYear, birthDate: `${birthYear}-06-01`, sex });
+      return makePerson({
+        id: randomUUID(),
+        nationalId: id,
+        idCardNumber: id,
+        birthYear,
+        birthDate: `${birthYear}-06-01`,
+        sex,
+      });
     });
     await copyRegistryBatch(database, makeHousehold('03445', people));
     const rule = QUALITY_RULES.find((r) => r.code === 'CORRECT.ID_INCONSISTENT')!;
     const flagged = new Set(
-      (await queryRows<{ person_id: string }>(database.db, rule.query({ asOf: '2026-11-27', params: {}, idProvinceCodes: [...ID_PROVINCE_CODES] }, sql``))).map((r) => r.person_id),
+      (
+        await queryRows<{ person_id: string }>(
+          database.db,
+          rule.query({ asOf: '2026-11-27', params: {}, idProvinceCodes: [...ID_PROVINCE_CODES] }, sql``),
+        )
+      ).map((r) => r.person_id),
     );
-    const expected = people.filter((p) => !checkNationalId({ id: p.nationalId!, birthYear: p.birthYear, sex: p.sex }, ID_PROVINCE_CODES).valid);
+    const expected = people.filter(
+      (p) => !checkNationalId({ id: p.nationalId!, birthYear: p.birthYear, sex: p.sex }, ID_PROVINCE_CODES).valid,
+    );
     expect(expected.length).toBeGreaterThan(100); // the generator really produces both kinds
     expect(expected.length).toBeLessThan(500);
     expect([...flagged].sort()).toEqual(expected.map((p) => p.id).sort());
@@ -71,25 +85,45 @@ describe('rules on one person', () => {
     const batch = makeHousehold('03445', [closed]);
     batch.residences[0]!.validTo = '2024-02-05';
     await copyRegistryBatch(database, batch);
-    const codes = async (id: string) => (await checkPerson(database.db, id, '2026-11-27', [...ID_PROVINCE_CODES])).map((f) => f.ruleCode);
+    const codes = async (id: string) =>
+      (await checkPerson(database.db, id, '2026-11-27', [...ID_PROVINCE_CODES])).map((f) => f.ruleCode);
     expect(await codes(open.id)).toContain('LIVE.DECEASED_STILL_RESIDENT');
     expect(await codes(closed.id)).not.toContain('LIVE.DECEASED_STILL_RESIDENT');
     expect(await codes(closed.id)).not.toContain('COMPLETE.MISSING_PERMANENT_RESIDENCE'); // the dead need none
   });
 
   it('flags both records of a duplicate pair and both heads of a two-headed household', async () => {
-    const a = makePerson({ id: randomUUID(), nationalId: null, fullName: 'Tẩn Láo Lở', birthDate: '1970-01-01', birthYear: 1970, sex: 'male' });
+    const a = makePerson({
+      id: randomUUID(),
+      nationalId: null,
+      fullName: 'Tẩn Láo Lở',
+      birthDate: '1970-01-01',
+      birthYear: 1970,
+      sex: 'male',
+    });
     const b = { ...a, id: randomUUID(), fullName: 'Tan Lao Lo' }; // same search key
     await copyRegistryBatch(database, makeHousehold('03445', [a]));
-    await copyRegistryBatch(database, makeHousehold('03445', [b, makePerson({ id: randomUUID(), nationalId: null, relationToHead: 'head' })]));
+    await copyRegistryBatch(
+      database,
+      makeHousehold('03445', [b, makePerson({ id: randomUUID(), nationalId: null, relationToHead: 'head' })]),
+    );
     for (const p of [a, b]) {
-      expect((await checkPerson(database.db, p.id, '2026-11-27', [...ID_PROVINCE_CODES])).map((f) => f.ruleCode)).toContain('CLEAN.DUPLICATE_PERSON');
+      expect(
+        (await checkPerson(database.db, p.id, '2026-11-27', [...ID_PROVINCE_CODES])).map((f) => f.ruleCode),
+      ).toContain('CLEAN.DUPLICATE_PERSON');
     }
-    expect((await checkPerson(database.db, b.id, '2026-11-27', [...ID_PROVINCE_CODES])).map((f) => f.ruleCode)).toContain('CLEAN.HOUSEHOLD_CONFLICT');
+    expect(
+      (await checkPerson(database.db, b.id, '2026-11-27', [...ID_PROVINCE_CODES])).map((f) => f.ruleCode),
+    ).toContain('CLEAN.HOUSEHOLD_CONFLICT');
   });
 
   it('has no finding for a clean record', async () => {
-    const clean = makePerson({ id: randomUUID(), nationalId: '012190999999', idCardNumber: '012190999999', fullName: 'Quàng Thị Xuân' });
+    const clean = makePerson({
+      id: randomUUID(),
+      nationalId: '012190999999',
+      idCardNumber: '012190999999',
+      fullName: 'Quàng Thị Xuân',
+    });
     await copyRegistryBatch(database, makeHousehold('03445', [clean]));
     expect(await checkPerson(database.db, clean.id, '2026-11-27', [...ID_PROVINCE_CODES])).toEqual([]);
   });
@@ -98,9 +132,17 @@ describe('rules on one person', () => {
     const p = makePerson({ id: randomUUID(), nationalId: null, lastVerifiedAt: '2019-01-01T00:00:00Z' });
     await copyRegistryBatch(database, makeHousehold('03445', [p]));
     await checkPerson(database.db, p.id, '2026-11-27', []); // creates the rule rows
-    await database.db.execute(sql`update population.quality_rules set enabled = false where code = 'LIVE.NOT_VERIFIED'`);
-    expect((await checkPerson(database.db, p.id, '2026-11-27', [])).map((f) => f.ruleCode)).not.toContain('LIVE.NOT_VERIFIED');
-    await database.db.execute(sql`update population.quality_rules set enabled = true, params = '{"months": 120}' where code = 'LIVE.NOT_VERIFIED'`);
-    expect((await checkPerson(database.db, p.id, '2026-11-27', [])).map((f) => f.ruleCode)).not.toContain('LIVE.NOT_VERIFIED');
+    await database.db.execute(
+      sql`update population.quality_rules set enabled = false where code = 'LIVE.NOT_VERIFIED'`,
+    );
+    expect((await checkPerson(database.db, p.id, '2026-11-27', [])).map((f) => f.ruleCode)).not.toContain(
+      'LIVE.NOT_VERIFIED',
+    );
+    await database.db.execute(
+      sql`update population.quality_rules set enabled = true, params = '{"months": 120}' where code = 'LIVE.NOT_VERIFIED'`,
+    );
+    expect((await checkPerson(database.db, p.id, '2026-11-27', [])).map((f) => f.ruleCode)).not.toContain(
+      'LIVE.NOT_VERIFIED',
+    );
   });
 });

@@ -40,7 +40,9 @@ const expectedCenturyDigit = sql`(2 * (p.birth_year / 100 - 19) + case when p.se
 
 export const QUALITY_RULES: readonly QualityRule[] = [
   {
-    code: 'CORRECT.ID_INCONSISTENT', class: 'correct', severity: 'error',
+    code: 'CORRECT.ID_INCONSISTENT',
+    class: 'correct',
+    severity: 'error',
     titleVi: 'Số định danh không khớp ngày sinh, giới tính hoặc nơi đăng ký khai sinh',
     titleEn: 'ID number inconsistent with birth year, sex or birth-registration province',
     defaults: {},
@@ -61,8 +63,11 @@ export const QUALITY_RULES: readonly QualityRule[] = [
       ) ${where}`,
   },
   {
-    code: 'CORRECT.INVALID_CODE', class: 'correct', severity: 'error',
-    titleVi: 'Mã dân tộc hoặc tôn giáo không thuộc danh mục', titleEn: 'Ethnicity or religion code not in the official list',
+    code: 'CORRECT.INVALID_CODE',
+    class: 'correct',
+    severity: 'error',
+    titleVi: 'Mã dân tộc hoặc tôn giáo không thuộc danh mục',
+    titleEn: 'Ethnicity or religion code not in the official list',
     defaults: {},
     query: (_ctx, where) => sql`
       select p.id as person_id, jsonb_build_object('ethnicity', p.ethnicity_code, 'religion', p.religion_code) as details
@@ -71,7 +76,9 @@ export const QUALITY_RULES: readonly QualityRule[] = [
           or (p.religion_code is not null and p.religion_code !~ '^(0[0-9]|1[0-4])$')) ${where}`,
   },
   {
-    code: 'CORRECT.IMPLAUSIBLE_DATE', class: 'correct', severity: 'error',
+    code: 'CORRECT.IMPLAUSIBLE_DATE',
+    class: 'correct',
+    severity: 'error',
     titleVi: 'Ngày tháng vô lý (sinh sau ngày hiện tại, cấp thẻ trước khi sinh, chết trước khi sinh)',
     titleEn: 'Implausible dates (born in the future, card issued before birth, death before birth)',
     defaults: {},
@@ -84,8 +91,11 @@ export const QUALITY_RULES: readonly QualityRule[] = [
           or p.eid_activated_on > ${ctx.asOf}::date) ${where}`,
   },
   {
-    code: 'COMPLETE.MISSING_ID_CARD', class: 'complete', severity: 'error',
-    titleVi: 'Đủ 14 tuổi nhưng chưa có thẻ căn cước', titleEn: 'Aged 14 or over without an identity card',
+    code: 'COMPLETE.MISSING_ID_CARD',
+    class: 'complete',
+    severity: 'error',
+    titleVi: 'Đủ 14 tuổi nhưng chưa có thẻ căn cước',
+    titleEn: 'Aged 14 or over without an identity card',
     defaults: { minAge: 14 },
     query: (ctx, where) => sql`
       select p.id as person_id, null::jsonb as details from population.persons p
@@ -94,16 +104,22 @@ export const QUALITY_RULES: readonly QualityRule[] = [
         and p.birth_year >= 1900 ${where}`,
   },
   {
-    code: 'COMPLETE.MISSING_PERMANENT_RESIDENCE', class: 'complete', severity: 'warning',
-    titleVi: 'Người còn sống chưa có nơi thường trú', titleEn: 'Living person without a permanent residence',
+    code: 'COMPLETE.MISSING_PERMANENT_RESIDENCE',
+    class: 'complete',
+    severity: 'warning',
+    titleVi: 'Người còn sống chưa có nơi thường trú',
+    titleEn: 'Living person without a permanent residence',
     defaults: {},
     query: (_ctx, where) => sql`
       select p.id as person_id, null::jsonb as details from population.persons p
       where p.status = 'alive' and not ${hasOpenPermanent} ${where}`,
   },
   {
-    code: 'COMPLETE.MISSING_CORE_FIELD', class: 'complete', severity: 'warning',
-    titleVi: 'Thiếu dân tộc, quốc tịch hoặc nơi đăng ký khai sinh', titleEn: 'Missing ethnicity, nationality or birth-registration place',
+    code: 'COMPLETE.MISSING_CORE_FIELD',
+    class: 'complete',
+    severity: 'warning',
+    titleVi: 'Thiếu dân tộc, quốc tịch hoặc nơi đăng ký khai sinh',
+    titleEn: 'Missing ethnicity, nationality or birth-registration place',
     defaults: {},
     query: (_ctx, where) => sql`
       select p.id as person_id, jsonb_build_object('missing', array_remove(array[
@@ -113,8 +129,11 @@ export const QUALITY_RULES: readonly QualityRule[] = [
       where (p.ethnicity_code is null or p.birth_place_province_code is null) ${where}`,
   },
   {
-    code: 'CLEAN.DUPLICATE_PERSON', class: 'clean', severity: 'error',
-    titleVi: 'Nghi trùng: cùng họ tên, ngày sinh, giới tính với bản ghi khác', titleEn: 'Suspected duplicate: same name, birth date and sex as another record',
+    code: 'CLEAN.DUPLICATE_PERSON',
+    class: 'clean',
+    severity: 'error',
+    titleVi: 'Nghi trùng: cùng họ tên, ngày sinh, giới tính với bản ghi khác',
+    titleEn: 'Suspected duplicate: same name, birth date and sex as another record',
     defaults: {},
     query: (_ctx, where) => sql`
       select p.id as person_id, jsonb_build_object('groupSize', d.n) as details
@@ -125,8 +144,11 @@ export const QUALITY_RULES: readonly QualityRule[] = [
       where true ${where}`,
   },
   {
-    code: 'CLEAN.HOUSEHOLD_CONFLICT', class: 'clean', severity: 'error',
-    titleVi: 'Hộ có nhiều hơn một chủ hộ', titleEn: 'Household with more than one head',
+    code: 'CLEAN.HOUSEHOLD_CONFLICT',
+    class: 'clean',
+    severity: 'error',
+    titleVi: 'Hộ có nhiều hơn một chủ hộ',
+    titleEn: 'Household with more than one head',
     defaults: {},
     query: (_ctx, where) => sql`
       select p.id as person_id, jsonb_build_object('heads', h.n) as details
@@ -137,7 +159,9 @@ export const QUALITY_RULES: readonly QualityRule[] = [
       where p.relation_to_head = 'head' ${where}`,
   },
   {
-    code: 'CLEAN.TEXT_NOT_NORMALIZED', class: 'clean', severity: 'warning',
+    code: 'CLEAN.TEXT_NOT_NORMALIZED',
+    class: 'clean',
+    severity: 'warning',
     titleVi: 'Họ tên chưa chuẩn hoá (khoảng trắng thừa, Unicode tổ hợp, ký tự Ð sai)',
     titleEn: 'Name not normalised (extra spaces, decomposed Unicode, wrong Ð character)',
     defaults: {},
@@ -147,8 +171,11 @@ export const QUALITY_RULES: readonly QualityRule[] = [
           or strpos(p.full_name, chr(208)) > 0 or strpos(p.full_name, chr(240)) > 0) ${where}`,
   },
   {
-    code: 'LIVE.NOT_VERIFIED', class: 'live', severity: 'warning',
-    titleVi: 'Lâu chưa được xác minh, cập nhật', titleEn: 'Not verified for a long time',
+    code: 'LIVE.NOT_VERIFIED',
+    class: 'live',
+    severity: 'warning',
+    titleVi: 'Lâu chưa được xác minh, cập nhật',
+    titleEn: 'Not verified for a long time',
     defaults: { months: 24 },
     query: (ctx, where) => sql`
       select p.id as person_id, jsonb_build_object('lastVerifiedAt', p.last_verified_at::date) as details
@@ -157,16 +184,22 @@ export const QUALITY_RULES: readonly QualityRule[] = [
         or p.last_verified_at < (${ctx.asOf}::date - make_interval(months => ${num(ctx.params.months, 24)}))) ${where}`,
   },
   {
-    code: 'LIVE.DECEASED_STILL_RESIDENT', class: 'live', severity: 'error',
-    titleVi: 'Đã mất nhưng chưa xoá đăng ký thường trú', titleEn: 'Deceased but permanent residence not deleted',
+    code: 'LIVE.DECEASED_STILL_RESIDENT',
+    class: 'live',
+    severity: 'error',
+    titleVi: 'Đã mất nhưng chưa xoá đăng ký thường trú',
+    titleEn: 'Deceased but permanent residence not deleted',
     defaults: {},
     query: (_ctx, where) => sql`
       select p.id as person_id, jsonb_build_object('deathDate', p.death_date) as details from population.persons p
       where p.status = 'deceased' and ${hasOpenPermanent} ${where}`,
   },
   {
-    code: 'LIVE.IMPOSSIBLE_AGE', class: 'live', severity: 'error',
-    titleVi: 'Tuổi không thể có ở người còn sống', titleEn: 'Impossible age for a living person',
+    code: 'LIVE.IMPOSSIBLE_AGE',
+    class: 'live',
+    severity: 'error',
+    titleVi: 'Tuổi không thể có ở người còn sống',
+    titleEn: 'Impossible age for a living person',
     defaults: { maxAge: 120 },
     query: (ctx, where) => sql`
       select p.id as person_id, jsonb_build_object('birthYear', p.birth_year) as details from population.persons p
