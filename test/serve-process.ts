@@ -8,6 +8,13 @@ import { join } from 'node:path';
  * The real `dvc06` command as a child process, on the embedded database (PGlite) of a temporary
  * data directory, whatever DATABASE_URL the test run has: the environment is built from scratch.
  */
+/**
+ * These tests always run the server on embedded PGlite, whatever the test run's database: in the
+ * PostgreSQL pass (DATABASE_URL set) they would repeat the PGlite pass exactly, so they run only in the
+ * PGlite pass, which is also what `npm test` does on a fresh machine.
+ */
+export const ON_POSTGRES_PASS = Boolean(process.env.DATABASE_URL);
+
 export const BIN = `${process.cwd()}/bin/dvc06.js`;
 
 export function embeddedEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
