@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { openBenchDatabase, report } from './common';
 import { BENCH_HASH_SECRET, BENCH_TMN } from './ipn-common';
-import { formatVnpDate, signedQuery, toVnpAmount } from '../src/server/modules/payments';
+import { formatVnpDate, signedQuery, toVnpAmount } from '../src/server/modules/payment-protocol';
 import { getProcedureVersion, seedProcedures } from '../src/server/modules/procedures';
 import { todayInVietnam } from '../src/contracts/common';
 import { ensureDefaultRoles } from '../src/server/modules/identity';

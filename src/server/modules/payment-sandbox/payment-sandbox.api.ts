@@ -8,7 +8,7 @@ import {
   verifyApi,
   VNP_API_CODE,
   type ApiHashKind,
-} from '../payments';
+} from '../payment-protocol';
 import * as repo from './payment-sandbox.repository';
 import type { Merchant } from './payment-sandbox.ipn';
 

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../platform/db';
-import { formatVnpDate, hmacSha512, signedData, signedQuery, toVnpAmount, type VnpParams } from '../payments';
+import { formatVnpDate, hmacSha512, signedData, signedQuery, toVnpAmount, type VnpParams } from '../payment-protocol';
 import * as repo from './payment-sandbox.repository';
 import type { IpnOptions } from './payment-sandbox.schema';
 

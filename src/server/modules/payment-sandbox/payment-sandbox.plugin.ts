@@ -4,7 +4,14 @@ import { z } from 'zod';
 import type { Config } from '../../platform/config';
 import type { Database, Db } from '../../platform/db';
 import { IsoDate } from '../../../contracts/common';
-import { fromVnpAmount, parseVnpDate, verifyParams, vnpParamsOf, VNP_RESULT, VNP_TXN_STATUS } from '../payments';
+import {
+  fromVnpAmount,
+  parseVnpDate,
+  verifyParams,
+  vnpParamsOf,
+  VNP_RESULT,
+  VNP_TXN_STATUS,
+} from '../payment-protocol';
 import { merchantApi } from './payment-sandbox.api';
 import { IpnScheduler, resultParams, RETRY_DELAYS_MS, type Merchant } from './payment-sandbox.ipn';
 import { errorPage, paymentPage, SANDBOX_CSS, type Bilingual } from './payment-sandbox.pages';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { IpnScheduler } from './payment-sandbox.ipn';
 import * as repo from './payment-sandbox.repository';
-import { formatVnpDate, signApi, signedQuery, toVnpAmount, verifyApi } from '../payments';
+import { formatVnpDate, signApi, signedQuery, toVnpAmount, verifyApi } from '../payment-protocol';
 import {
   completeOnGateway,
   DEV_SECRET,

@@ -35,30 +35,8 @@ export type {
   GatewayRefundResult,
 } from './gateway';
 
-/** The VNPAY v2.1-style adapter and the protocol's signing rules (shared with the sandbox gateway). */
+/** The VNPAY v2.1-style adapter (the protocol itself is the `payment-protocol` module). */
 export { VnpayGateway, GatewayError, newRequestId, type VnpayOptions } from './vnpay.gateway';
-export {
-  VNP_VERSION,
-  VNP_RESULT,
-  VNP_TXN_STATUS,
-  VNP_API_CODE,
-  API_HASH_FIELDS,
-  signedData,
-  signParams,
-  signedQuery,
-  verifyParams,
-  vnpParamsOf,
-  signApi,
-  verifyApi,
-  formatVnpDate,
-  parseVnpDate,
-  toVnpAmount,
-  fromVnpAmount,
-  asciiOrderInfo,
-  hmacSha512,
-  type VnpParams,
-  type ApiHashKind,
-} from './vnpay.protocol';
 
 /** Use cases, for the routes, the CLI, the benchmark and later modules (reconciliation, receipts, statistics). */
 export {

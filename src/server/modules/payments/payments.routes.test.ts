@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Payment } from '../../../contracts/payments';
 import { expirePayments } from './expiry';
 import { recordSecurityEvent } from './security-events';
-import { parseVnpDate, verifyParams } from './vnpay.protocol';
+import { parseVnpDate, verifyParams } from '../payment-protocol';
 import {
   completeOnGateway,
   FEE,

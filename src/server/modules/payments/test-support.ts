@@ -8,7 +8,7 @@ import { makeHousehold, makePerson } from '../../../../test/factories';
 import { copyRegistryBatch } from '../population';
 import { seedProcedures } from '../procedures';
 import { seedCalendar } from '../calendar';
-import { signedQuery, toVnpAmount, formatVnpDate, type VnpParams } from './vnpay.protocol';
+import { signedQuery, toVnpAmount, formatVnpDate, type VnpParams } from '../payment-protocol';
 
 export const UNIT = '03445';
 export const FEE = 7_000;

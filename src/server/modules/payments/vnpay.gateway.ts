@@ -22,7 +22,7 @@ import {
   VNP_RESULT,
   VNP_TXN_STATUS,
   VNP_VERSION,
-} from './vnpay.protocol';
+} from '../payment-protocol';
 
 export interface VnpayOptions {
   /** The gateway's payment page (`…/paymentv2/vpcpay.html`). */
