@@ -5,7 +5,7 @@ import { prepareDatabase } from './bootstrap';
 import type { Config } from './platform/config';
 import { createLogger } from './platform/logger';
 import { removeStaleTemporaryFiles } from './platform/files';
-import { createOutageReporter } from './platform/db-errors';
+import { logJobErrors } from './platform/interval-job';
 import { checkpointAnchorFromConfig, startAccessLogSealer } from './modules/audit';
 import { startPaymentExpiryJob } from './modules/payments';
 
@@ -18,26 +18,16 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   if (strayUploads) log.info(`removed ${strayUploads} temporary files left by interrupted uploads`);
   const app = await buildApp({ config, database, serveWeb: true });
   // While the database is down the jobs fail every tick: one warning a minute per job, not one per tick (ADR 0014).
-  const sealerOutage = createOutageReporter((fields, message) => log.warn(fields, message));
-  const expiryOutage = createOutageReporter((fields, message) => log.warn(fields, message));
+  const onJobError = logJobErrors(log);
   // Chains the access-log entries requests have staged (ADR 0004); errors are retried next tick.
   const sealer = startAccessLogSealer(database.db, {
     intervalMs: config.AUDIT_SEAL_INTERVAL_MS,
-    onError: (error) => {
-      if (!sealerOutage(error, 'access-log sealing'))
-        log.error({ err: error instanceof Error ? error.message : String(error) }, 'access-log sealing failed');
-    },
+    onError: onJobError,
     // Signed checkpoints of the chain head, outside the database (ADR 0004).
     checkpoint: { anchor: checkpointAnchorFromConfig(config), intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_MS },
   });
   // Closes open payments whose gateway time (PAYMENT_EXPIRY_MINUTES) ran out; several processes are safe (ADR 0010).
-  const paymentExpiry = startPaymentExpiryJob(database.db, {
-    intervalMs: 30_000,
-    onError: (error) => {
-      if (!expiryOutage(error, 'payment expiry'))
-        log.error({ err: error instanceof Error ? error.message : String(error) }, 'payment expiry failed');
-    },
-  });
+  const paymentExpiry = startPaymentExpiryJob(database.db, { intervalMs: 30_000, onError: onJobError });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -1,6 +1,10 @@
 import type { Db } from '../../platform/db';
+import { startIntervalJob, type JobErrorHandler } from '../../platform/interval-job';
 import * as repo from './audit.repository';
 import { postCheckpoint, writeCheckpoint, type CheckpointAnchor } from './audit.checkpoints';
+
+/** The job's name in logs. */
+const SEALER_JOB = 'access-log sealing';
 
 /** Entries moved into the chain per statement: bounds the sealing transaction's length. */
 const SEAL_BATCH = 5_000;
@@ -32,7 +36,7 @@ export interface AccessLogSealer {
 
 export interface SealerOptions {
   intervalMs: number;
-  onError: (error: unknown) => void;
+  onError: JobErrorHandler;
   /** Signed checkpoints of the chain head outside the database (ADR 0004), at most every `intervalMs`. */
   checkpoint?: { anchor: CheckpointAnchor; intervalMs: number };
 }
@@ -44,11 +48,10 @@ export interface SealerOptions {
  * tick (nothing is lost: entries stay staged).
  */
 export function startAccessLogSealer(db: Db, options: SealerOptions): AccessLogSealer {
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
   let lastCheckpointAt = 0;
   let lastCheckpointSeq: number | undefined;
   const posts = new Set<Promise<void>>();
+  const onError = (error: unknown) => options.onError(error, SEALER_JOB);
   const checkpoint = async (force: boolean) => {
     const cp = options.checkpoint;
     if (!cp || (!force && Date.now() - lastCheckpointAt < cp.intervalMs)) return;
@@ -57,32 +60,19 @@ export function startAccessLogSealer(db: Db, options: SealerOptions): AccessLogS
     if (!written) return;
     lastCheckpointSeq = written.seq;
     const post = postCheckpoint(cp.anchor, written)
-      .catch(options.onError)
+      .catch(onError)
       .finally(() => posts.delete(post));
     posts.add(post);
   };
-  let busy = false;
-  const pass = (force = false) => {
-    busy = true;
-    running = running
-      .then(() =>
-        sealPendingAccess(db)
-          .then(() => checkpoint(force))
-          .then(() => undefined, options.onError),
-      )
-      .finally(() => (busy = false));
-    return running;
+  const pass = async (force: boolean) => {
+    await sealPendingAccess(db);
+    await checkpoint(force);
   };
-  // A tick while a pass still runs is skipped: a stalled database must not queue one pass per tick (ADR 0014).
-  const timer = setInterval(() => {
-    if (!stopped && !busy) void pass();
-  }, options.intervalMs);
-  timer.unref();
+  const job = startIntervalJob(SEALER_JOB, options.intervalMs, () => pass(false), options.onError);
   return {
     stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await pass(true);
+      await job.stop();
+      await pass(true).catch(onError);
       await Promise.all(posts);
     },
   };

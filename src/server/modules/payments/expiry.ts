@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db';
+import { startIntervalJob, type JobErrorHandler } from '../../platform/interval-job';
 import * as repo from './payments.repository';
 
 /** Payments expired per statement: bounds the transaction's length. */
@@ -29,24 +30,8 @@ export interface PaymentExpiryJob {
  */
 export function startPaymentExpiryJob(
   db: Db,
-  options: { intervalMs: number; onError: (error: unknown) => void; now?: () => Date },
+  options: { intervalMs: number; onError: JobErrorHandler; now?: () => Date },
 ): PaymentExpiryJob {
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  let busy = false;
-  const timer = setInterval(() => {
-    if (stopped || busy) return; // a stalled database must not queue one pass per tick (ADR 0014)
-    busy = true;
-    running = running
-      .then(() => expirePayments(db, options.now ? options.now() : new Date()).then(() => undefined, options.onError))
-      .finally(() => (busy = false));
-  }, options.intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const run = () => expirePayments(db, options.now ? options.now() : new Date());
+  return startIntervalJob('payment expiry', options.intervalMs, run, options.onError);
 }
