@@ -40,8 +40,20 @@ export function invalidateMatrix(db: Db): void {
 
 /** Builds the access context of an actor (null = anonymous). */
 export async function accessContext(db: Db, actor: Actor | null, requestId: string): Promise<AccessContext> {
-  const matrix = await loadMatrix(db);
   const hierarchy: UnitHierarchy = await getUnitHierarchy(db, todayInVietnam());
+  return accessContextOf(actor, requestId, await loadMatrix(db), hierarchy);
+}
+
+/**
+ * The access context of an actor over a given matrix and unit tree (pure: the authorization
+ * matrix tests of every module build their contexts with it, without a database).
+ */
+export function accessContextOf(
+  actor: Actor | null,
+  requestId: string,
+  matrix: PermissionMatrix,
+  hierarchy: Pick<UnitHierarchy, 'ancestry' | 'descendants'>,
+): AccessContext {
   return {
     actor,
     requestId,

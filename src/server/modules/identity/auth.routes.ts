@@ -22,6 +22,7 @@ import { newTotpSecret, openSecret, sealSecret, totpStep } from './totp';
 import { presentMe } from './me.presenter';
 import { takeLoginAttempt } from './login-throttle';
 import { clientAddress, rateLimited } from './rate-limits';
+import { IDENTITY_ROUTE_ACTIONS, mayUseAuthenticator } from './identity.policy';
 
 const tags = ['auth'];
 
@@ -44,7 +45,7 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
     app.get(
       '/me',
       {
-        config: { action: 'public' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.signIn },
         schema: { tags, summary: 'Tài khoản đang đăng nhập / who is signed in', response: { 200: Me } },
       },
       me,
@@ -53,7 +54,7 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
     app.post(
       '/login',
       {
-        config: { action: 'public' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.signIn },
         schema: { tags, summary: 'Cán bộ đăng nhập / staff sign-in', body: LoginBody, response: { 200: Me } },
       },
       async (request, reply) => {
@@ -76,7 +77,7 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
     app.post(
       '/logout',
       {
-        config: { action: 'authenticated' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.ownAccount },
         schema: { tags, summary: 'Đăng xuất / sign out', response: { 200: LogoutResult } },
       },
       async (request, reply) => {
@@ -92,7 +93,7 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
     app.get(
       '/eid/login',
       {
-        config: { action: 'public' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.signIn },
         schema: { tags, summary: 'Đăng nhập bằng VNeID (chuyển hướng) / e-ID sign-in', querystring: ReturnToQuery },
       },
       async (request, reply) => {
@@ -115,7 +116,7 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
     app.get(
       '/eid/callback',
       {
-        config: { action: 'public' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.signIn },
         schema: {
           tags,
           summary: 'Kết quả đăng nhập VNeID / e-ID callback',
@@ -154,7 +155,7 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
     app.post(
       '/password',
       {
-        config: { action: 'authenticated' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.ownAccount },
         schema: { tags, summary: 'Đổi mật khẩu / change password', body: ChangePasswordBody },
       },
       async (request) => {
@@ -177,7 +178,7 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
     app.post(
       '/totp/setup',
       {
-        config: { action: 'authenticated' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.ownAccount },
         schema: {
           tags,
           summary: 'Tạo mã xác thực hai lớp / start TOTP setup',
@@ -186,7 +187,7 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
       },
       async (request) => {
         const account = (await repo.findAccountById(db, request.access.actor!.accountId))!;
-        if (account.kind !== 'staff')
+        if (!mayUseAuthenticator(account))
           throw new AppError(
             'AUTH.TOTP_FORBIDDEN',
             'Chỉ tài khoản cán bộ dùng mã xác thực',
@@ -208,7 +209,7 @@ export function authRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod
     app.post(
       '/totp/enable',
       {
-        config: { action: 'authenticated' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.ownAccount },
         schema: { tags, summary: 'Bật xác thực hai lớp / enable TOTP', body: TotpEnableBody },
       },
       async (request) => {

@@ -13,10 +13,10 @@ export { addressRateLimit, clientAddress, type WindowPolicy } from './rate-limit
 /** Hooks: session → actor → access context, CSRF, and the per-route action check. */
 export { registerAuthHooks, type RouteAction } from './auth-hooks';
 /** Authorization of one request, for services (who, what, where). */
-export type { AccessContext } from './access';
+export { accessContextOf, type AccessContext } from './access';
 export type { Actor, Grant } from './policy';
 /** The actions and default roles. */
-export { ACTIONS, DEFAULT_ROLES, SECTORS, type Action } from './permissions';
+export { ACTIONS, DEFAULT_ROLES, SECTORS, matrixOf, type Action } from './permissions';
 /** Setup: default roles, demo staff accounts. */
 export { ensureDefaultRoles } from './identity.repository';
 export { ensureDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';

@@ -220,3 +220,8 @@ export type Sector = (typeof SECTORS)[number];
 export function isAction(value: unknown): value is Action {
   return typeof value === 'string' && (ACTIONS as readonly string[]).includes(value);
 }
+
+/** The role → actions matrix of a list of role definitions (the defaults, before any administrator's change). */
+export function matrixOf(roles: readonly RoleDefinition[]): ReadonlyMap<string, ReadonlySet<string>> {
+  return new Map(roles.map((r) => [r.code, new Set<string>(r.actions)]));
+}

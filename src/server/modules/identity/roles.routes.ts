@@ -10,6 +10,7 @@ import {
   RoleView,
 } from '../../../contracts/identity';
 import * as roles from './roles.service';
+import { IDENTITY_ROUTE_ACTIONS } from './identity.policy';
 
 const tags = ['identity'];
 
@@ -20,7 +21,7 @@ export function rolesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/roles',
       {
-        config: { action: 'identity.users.read' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.readAccounts },
         schema: { tags, summary: 'Vai trò và quyền / roles and the permission matrix', response: { 200: RoleList } },
       },
       async () => roles.listRolesWithActions(db),
@@ -29,7 +30,7 @@ export function rolesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/roles',
       {
-        config: { action: 'identity.users.manage' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.manageAccounts },
         schema: {
           tags,
           summary: 'Tạo vai trò cán bộ / create a staff role',
@@ -43,7 +44,7 @@ export function rolesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/roles/:code/actions',
       {
-        config: { action: 'identity.users.manage' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.manageAccounts },
         schema: {
           tags,
           summary: 'Đặt quyền của vai trò / set the actions of a role',
@@ -58,7 +59,7 @@ export function rolesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/roles/events',
       {
-        config: { action: 'identity.users.read' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.readAccounts },
         schema: {
           tags,
           summary: 'Lịch sử thay đổi vai trò / changes of roles and the matrix',

@@ -6,9 +6,10 @@ import { getUnitHierarchy } from '../units';
 import { ACTIONS, isAction, type Action } from './permissions';
 import { invalidateMatrix, type AccessContext } from './access';
 import * as repo from './identity.repository';
+import { IDENTITY_ROUTE_ACTIONS, mayChangeRoles } from './identity.policy';
 
 /** The action that lets an account administer accounts, roles and the matrix. */
-const MANAGE: Action = 'identity.users.manage';
+const MANAGE: Action = IDENTITY_ROUTE_ACTIONS.manageAccounts;
 /** Pseudo-actions of routes (anyone / any account): never granted through a role. */
 const PSEUDO = new Set<string>(['public', 'authenticated']);
 
@@ -59,9 +60,9 @@ export function checkRoleActions(role: { staff: boolean }, actions: readonly str
   return unique as Action[];
 }
 
-/** The matrix is global, so only a province-wide administrator may change it (not one scoped to a commune). */
+/** Refuses a change of roles by an administrator who is not province-wide (identity.policy.ts). */
 function assertProvinceWide(access: AccessContext): void {
-  if (access.unitScope(MANAGE) !== null) {
+  if (!mayChangeRoles(access)) {
     throw new AppError(
       'ROLE.SCOPE_FORBIDDEN',
       'Chỉ quản trị cấp tỉnh được sửa vai trò và bảng phân quyền (áp dụng cho cả tỉnh)',

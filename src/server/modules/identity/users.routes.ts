@@ -4,6 +4,7 @@ import type { AppDeps } from '../../platform/app-deps';
 import { AssignBody, AssignmentParams, CreateUserBody, StaffUser, UserIdParams } from '../../../contracts/identity';
 import * as users from './users.service';
 import { rolesRoutes } from './roles.routes';
+import { IDENTITY_ROUTE_ACTIONS } from './identity.policy';
 
 const tags = ['identity'];
 
@@ -16,7 +17,7 @@ export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/users',
       {
-        config: { action: 'identity.users.read' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.readAccounts },
         schema: {
           tags,
           summary: 'Tài khoản cán bộ / staff accounts',
@@ -31,7 +32,7 @@ export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/users',
       {
-        config: { action: 'identity.users.manage' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.manageAccounts },
         schema: {
           tags,
           summary: 'Tạo tài khoản cán bộ / create a staff account',
@@ -45,7 +46,7 @@ export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/users/:id/assignments',
       {
-        config: { action: 'identity.users.manage' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.manageAccounts },
         schema: {
           tags,
           summary: 'Phân quyền theo đơn vị / assign a role in a unit',
@@ -60,7 +61,7 @@ export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.delete(
       '/users/:id/assignments/:assignmentId',
       {
-        config: { action: 'identity.users.manage' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.manageAccounts },
         schema: {
           tags,
           summary: 'Thu hồi phân quyền / end an assignment',
@@ -74,7 +75,7 @@ export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/users/:id/reset-password',
       {
-        config: { action: 'identity.users.manage' },
+        config: { action: IDENTITY_ROUTE_ACTIONS.manageAccounts },
         schema: {
           tags,
           summary: 'Cấp lại mật khẩu tạm / reset the password',
@@ -92,7 +93,7 @@ export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       app.post(
         `/users/:id/${verb}`,
         {
-          config: { action: 'identity.users.manage' },
+          config: { action: IDENTITY_ROUTE_ACTIONS.manageAccounts },
           schema: {
             tags,
             summary: disabled ? 'Khoá tài khoản / disable' : 'Mở khoá tài khoản / enable',

@@ -9,6 +9,7 @@ import { SECTORS } from './permissions';
 import type { AccessContext } from './access';
 import { invalidateMatrix } from './access';
 import { forgetLoginThrottle, loginDelayed } from './login-throttle';
+import { mayAssignIn, visibleStaffScope } from './identity.policy';
 
 /** A staff account as administrators see it (no hashes, no secrets). */
 export interface StaffUserView {
@@ -58,7 +59,7 @@ async function view(db: Db, a: repo.AccountRow): Promise<StaffUserView> {
 /** Staff accounts an administrator may see: those with a role inside the administrator's units (or none yet). */
 export async function listStaffUsers(db: Db, access: AccessContext | null): Promise<StaffUserView[]> {
   const all = await Promise.all((await repo.listAccounts(db, 'staff')).map((a) => view(db, a)));
-  const scope = access ? access.unitScope('identity.users.read') : null;
+  const scope = visibleStaffScope(access);
   return scope === null
     ? all
     : all.filter((u) => u.assignments.length === 0 || u.assignments.some((s) => scope.has(s.unitCode)));
@@ -132,7 +133,7 @@ export async function assignRole(
       `This role needs a sector: ${SECTORS.join(', ')}`,
     );
   }
-  if (access && !access.canInUnit('identity.users.manage', input.unitCode)) {
+  if (!mayAssignIn(access, input.unitCode)) {
     throw new AppError(
       'USER.SCOPE_FORBIDDEN',
       'Bạn chỉ được phân quyền trong đơn vị của mình',
