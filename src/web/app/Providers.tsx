@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import { LoadingOutlined } from '@ant-design/icons';
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
-import { I18nProvider, useI18n } from './i18n';
+import { I18nProvider, useI18n } from '../shell/i18n';
 import { theme } from './theme';
 
 /**

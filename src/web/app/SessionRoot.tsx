@@ -3,7 +3,7 @@ import { Outlet } from 'react-router';
 import { Spin } from 'antd';
 import { SessionProvider, useSession } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { useT } from './i18n';
+import { useT } from '../shell/i18n';
 
 /** Waits for GET /auth/me before showing any page (so no page flashes before the redirect to /login). */
 function SessionGate() {

@@ -1,11 +1,11 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { AppLayout } from './AppLayout';
+import { AppLayout } from '../shell/AppLayout';
 import { SessionRoot } from './SessionRoot';
 
 // One chunk per feature page: antd pages load only what they show, echarts only on /quality.
-const HomePage = lazy(() => import('./HomePage'));
-const NotFoundPage = lazy(() => import('./NotFoundPage'));
+const HomePage = lazy(() => import('../shell/HomePage'));
+const NotFoundPage = lazy(() => import('../shell/NotFoundPage'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const PersonSearchPage = lazy(() => import('../features/population/PersonSearchPage'));
 const PersonDetailPage = lazy(() => import('../features/population/PersonDetailPage'));

@@ -2,7 +2,7 @@ import { Select } from 'antd';
 import type { Unit } from '../../contracts/units';
 import { apiGet, query } from '../api/client';
 import { useApi } from '../api/use-api';
-import { useI18n } from '../app/i18n';
+import { useI18n } from '../shell/i18n';
 import { todayInVietnam } from './format';
 import { foldVietnamese } from './vietnamese';
 

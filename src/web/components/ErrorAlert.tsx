@@ -1,6 +1,6 @@
 import { Alert, Button } from 'antd';
 import type { ApiError } from '../api/client';
-import { useI18n } from '../app/i18n';
+import { useI18n } from '../shell/i18n';
 
 interface Props {
   error: ApiError;

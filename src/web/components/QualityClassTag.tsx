@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
-import type { MessageKey } from '../app/dictionary';
-import type { Translate } from '../app/i18n';
+import type { MessageKey } from '../shell/dictionary';
+import type { Translate } from '../shell/i18n';
 
 /** The four classes of Project 06's "đúng, đủ, sạch, sống". */
 export type QualityClass = 'correct' | 'complete' | 'clean' | 'live';

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { Lang } from '../app/i18n';
+import type { Lang } from '../shell/i18n';
 
 /** Placeholder shown for an empty value. */
 export const EMPTY = '—';

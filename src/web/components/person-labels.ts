@@ -1,5 +1,5 @@
-import type { MessageKey } from '../app/dictionary';
-import type { Translate } from '../app/i18n';
+import type { MessageKey } from '../shell/dictionary';
+import type { Translate } from '../shell/i18n';
 
 const SEX: Record<string, MessageKey> = { male: 'person.sex.male', female: 'person.sex.female' };
 const RESIDENCE_KIND: Record<string, MessageKey> = {

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../app/dictionary';
-import type { Translate } from '../app/i18n';
+import type { MessageKey } from '../shell/dictionary';
+import type { Translate } from '../shell/i18n';
 
 /** Names of the default roles (identity/permissions.ts); roles added later show their code or the server's name. */
 const ROLE: Record<string, MessageKey> = {

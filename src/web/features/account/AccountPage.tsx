@@ -1,6 +1,6 @@
 import { Alert, Card, Descriptions } from 'antd';
 import { useSession } from '../../api/session';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { PageTitle } from '../../components/PageTitle';
 import { sectorLabel } from '../../components/role-labels';
 import { StatusTag } from '../../components/StatusTag';

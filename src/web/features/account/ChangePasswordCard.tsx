@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input } from 'antd';
 import type { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { changePassword } from './account-api';
 

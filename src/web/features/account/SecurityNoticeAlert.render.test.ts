@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { SecurityNotice } from '../../../contracts/identity';
-import { I18nProvider } from '../../app/i18n';
+import { I18nProvider } from '../../shell/i18n';
 import { SecurityNoticeAlert } from './SecurityNoticeAlert';
 
 /** The notice as rendered (Vietnamese by default), as text. */

@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import type { SecurityNotice } from '../../../contracts/identity';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { formatDateTime } from '../../components/format';
 
 /**

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Form, Modal, Select } from 'antd';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SECTOR_CODES, sectorLabel } from '../../components/role-labels';
 import { foldVietnamese } from '../../components/vietnamese';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { createUser, type StaffUser } from './admin-api';
 

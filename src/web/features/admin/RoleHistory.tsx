@@ -1,6 +1,6 @@
 import { Card, Typography } from 'antd';
 import type { RoleEvent } from '../../../contracts/identity';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { formatDateTime } from '../../components/format';
 import type { Role } from './admin-api';
 import { actionLabel } from './action-labels';

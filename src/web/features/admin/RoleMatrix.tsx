@@ -1,6 +1,6 @@
 import { Checkbox } from 'antd';
 import type { Role } from './admin-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { actionGroupLabel, actionLabel, groupActions, isSelfServiceAction } from './action-labels';
 
 interface Props {

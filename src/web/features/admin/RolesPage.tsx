@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollRegion } from '../../components/ScrollRegion';

@@ -1,5 +1,5 @@
 import { Alert, Modal, Typography } from 'antd';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shell/i18n';
 
 interface Props {
   /** Whose password it is (shown in the title); null closes the dialog. */

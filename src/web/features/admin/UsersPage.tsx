@@ -3,7 +3,7 @@ import { App, Button, Card, Input, Popconfirm, Space, Table, Typography } from '
 import type { TableColumnsType } from 'antd';
 import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../components/format';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, vi } from '../../app/dictionary';
+import { en, vi } from '../../shell/dictionary';
 import {
   ASSIGNABLE_ACTIONS,
   isSelfServiceAction as serverSelfService,

@@ -1,5 +1,5 @@
-import { vi, type MessageKey } from '../../app/dictionary';
-import type { Translate } from '../../app/i18n';
+import { vi, type MessageKey } from '../../shell/dictionary';
+import type { Translate } from '../../shell/i18n';
 
 /** The dictionary key of an action's name, when there is one (`action.<code>`). */
 export function actionKey(action: string): MessageKey | undefined {

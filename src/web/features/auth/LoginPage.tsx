@@ -1,8 +1,8 @@
 import { Navigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Layout, Row, Typography } from 'antd';
 import { homeFor, safeReturnTo, useSession } from '../../api/session';
-import { AppHeader } from '../../app/AppHeader';
-import { useT } from '../../app/i18n';
+import { AppHeader } from '../../shell/AppHeader';
+import { useT } from '../../shell/i18n';
 import { PageTitle } from '../../components/PageTitle';
 import { eIdLoginUrl } from './auth-api';
 import { StaffLoginForm } from './StaffLoginForm';

@@ -4,7 +4,7 @@ import type { InputRef } from 'antd';
 import type { Me } from '../../../contracts/identity';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { login, loginProblem } from './auth-api';
 
 interface Values {

@@ -5,7 +5,7 @@ import { CALENDAR_DAY_KINDS, type CalendarDayKind } from '../../../contracts/cal
 import { formatDateVi } from '../../../contracts/common';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { addDay, changeDay, type CalendarDay } from './calendar-api';
 import { kindKey } from './calendar-labels';

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Button, Card, DatePicker, Descriptions, Form, InputNumber, Typography } from 'antd';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusTag } from '../../components/StatusTag';
 import { computeDeadline, type DeadlineResult } from './calendar-api';

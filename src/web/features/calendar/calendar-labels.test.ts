@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_DAY_KINDS } from '../../../contracts/calendar';
-import { en, vi } from '../../app/dictionary';
-import { NAV_GROUPS } from '../../app/navigation';
+import { en, vi } from '../../shell/dictionary';
+import { NAV_GROUPS } from '../../shell/navigation';
 import { formatVietnamDateTime, kindKey, vietnamInstant, weekdayKey } from './calendar-labels';
 
 describe('calendar labels', () => {

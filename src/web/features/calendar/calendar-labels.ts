@@ -1,5 +1,5 @@
 import type { CalendarDayKind } from '../../../contracts/calendar';
-import type { MessageKey } from '../../app/dictionary';
+import type { MessageKey } from '../../shell/dictionary';
 import type { StatusKind } from '../../components/StatusTag';
 
 /** Dictionary key of a kind of calendar day. */

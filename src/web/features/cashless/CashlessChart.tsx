@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { StatsRow } from '../../../contracts/cashless';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { chartSeries, monthLabel } from './cashless-labels';
 import { echarts, type CashlessChartOption } from './echarts-cashless';
 

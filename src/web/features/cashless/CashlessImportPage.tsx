@@ -11,7 +11,7 @@ import {
 import type { FieldProblem } from '../../../contracts/messages';
 import type { ApiError } from '../../api/client';
 import { toApiError, useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollRegion } from '../../components/ScrollRegion';

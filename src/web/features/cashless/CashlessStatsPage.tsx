@@ -4,7 +4,7 @@ import { Card, Col, DatePicker, Row, Segmented, Select, Skeleton, Space, Statist
 import type { TableColumnsType } from 'antd';
 import type { StatsArea, StatsKind, StatsRow, StatsUnit } from '../../../contracts/cashless';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollRegion } from '../../components/ScrollRegion';

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { FacilityKind } from '../../../contracts/cashless';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { CommuneSelect } from '../../components/CommuneSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';

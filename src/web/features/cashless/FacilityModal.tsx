@@ -3,7 +3,7 @@ import { Form, Input, Modal, Select, Switch } from 'antd';
 import type { Facility, FacilityType } from '../../../contracts/cashless';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCurrentUnits } from '../../components/unit-names';
 import { foldVietnamese } from '../../components/vietnamese';

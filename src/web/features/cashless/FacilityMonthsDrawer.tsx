@@ -2,7 +2,7 @@ import { Drawer, Empty, Skeleton, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { FiguresRevision } from '../../../contracts/cashless';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusTag } from '../../components/StatusTag';
 import { formatDateTime, formatNumber } from '../../components/format';

@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Select, Space, Switch, Table } from 'an
 import type { TableColumnsType } from 'antd';
 import type { FacilityKind, FacilityType } from '../../../contracts/cashless';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { changeFacilityType, createFacilityType } from './cashless-api';
 
 interface NewType {

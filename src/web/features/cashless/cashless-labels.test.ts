@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatsRow } from '../../../contracts/cashless';
-import { en, vi } from '../../app/dictionary';
-import { NAV_GROUPS } from '../../app/navigation';
+import { en, vi } from '../../shell/dictionary';
+import { NAV_GROUPS } from '../../shell/navigation';
 import { chartSeries, defaultPeriod, monthLabel, shareText } from './cashless-labels';
 
 const row = (

@@ -1,6 +1,6 @@
 import { addMonths, type StatsKind, type StatsRow } from '../../../contracts/cashless';
-import type { MessageKey } from '../../app/dictionary';
-import type { Lang } from '../../app/i18n';
+import type { MessageKey } from '../../shell/dictionary';
+import type { Lang } from '../../shell/i18n';
 import { EMPTY, formatPercent } from '../../components/format';
 
 export const KIND_LABEL: Record<StatsKind, MessageKey> = {

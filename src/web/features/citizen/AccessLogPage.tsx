@@ -3,7 +3,7 @@ import { Alert, Card, Empty, Grid, Pagination, Skeleton, Table, Tag, Tooltip } f
 import type { TableColumnsType } from 'antd';
 import type { SubjectAccessItem } from '../../../contracts/audit';
 import { useApi } from '../../api/use-api';
-import { useI18n, type Translate } from '../../app/i18n';
+import { useI18n, type Translate } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime, formatNumber } from '../../components/format';

@@ -4,7 +4,7 @@ import type { Consent } from '../../../contracts/audit';
 import type { ConsentOffer } from '../../../contracts/consent-texts';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { StatusTag } from '../../components/StatusTag';

@@ -1,7 +1,7 @@
 import { Card, Empty, Skeleton } from 'antd';
 import { CONSENT_OFFERS } from '../../../contracts/consent-texts';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../components/format';

@@ -3,7 +3,7 @@ import { Alert, Card, Descriptions, Empty, Skeleton, Space } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { PersonDetail } from '../../../contracts/population';
 import { useApi } from '../../api/use-api';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDate, todayInVietnam } from '../../components/format';

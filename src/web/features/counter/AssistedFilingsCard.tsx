@@ -3,7 +3,7 @@ import { Button, Card, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { AssistedFiling } from '../../../contracts/dossiers';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fetchAssistedFilings } from '../dossiers';
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Form, Input, Space } from 'antd';
 import type { CitizenLookup } from '../../../contracts/counter';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { lookupCitizen } from './counter-api';
 import type { VisitFormValues } from './visit-form-model';
 

@@ -3,7 +3,7 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { REASON_MAX, type CitizenLookup, type Visit } from '../../../contracts/counter';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { correctVisit } from './counter-api';
 import { CitizenLookupField } from './CitizenLookupField';

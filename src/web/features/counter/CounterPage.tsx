@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import type { Visit } from '../../../contracts/counter';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../../api/session';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate, todayInVietnam } from '../../components/format';

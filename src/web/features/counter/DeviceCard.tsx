@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import type { ApiError } from '../../api/client';
 import { toApiError, useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { fetchCounterDevice, startCounterDevice, stopCounterDevice } from './counter-api';

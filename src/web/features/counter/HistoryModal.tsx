@@ -1,6 +1,6 @@
 import { Modal, Skeleton, Timeline, Typography } from 'antd';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { fetchVisit } from './counter-api';

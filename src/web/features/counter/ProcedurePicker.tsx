@@ -1,6 +1,6 @@
 import { Input, Select } from 'antd';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { foldVietnamese } from '../../components/vietnamese';
 import { fetchProcedures } from './counter-api';
 

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { SummaryFigures, SummaryRow } from '../../../contracts/counter';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { CommuneSelect } from '../../components/CommuneSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber, formatPercent } from '../../components/format';

@@ -1,6 +1,6 @@
 import { Col, Form, Input, Radio, Row } from 'antd';
 import { NOTE_MAX } from '../../../contracts/counter';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shell/i18n';
 import { outcomeOptions, typedByLabel, typedByOptions } from './counter-labels';
 import { isFiled, type VisitFormValues } from './visit-form-model';
 import { ProcedurePicker } from './ProcedurePicker';

@@ -3,7 +3,7 @@ import { App, Button, Form, Space } from 'antd';
 import type { CitizenLookup, Visit } from '../../../contracts/counter';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { recordVisit } from './counter-api';
 import { CitizenLookupField } from './CitizenLookupField';

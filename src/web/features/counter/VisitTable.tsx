@@ -2,7 +2,7 @@ import { Button, Space, Table, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Visit, VisitPage } from '../../../contracts/counter';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { formatNumber } from '../../components/format';
 import { StatusTag, type StatusKind } from '../../components/StatusTag';
 import { outcomeLabel, typedByLabel } from './counter-labels';

@@ -1,6 +1,6 @@
 import { OUTCOMES, TYPED_BY, type Outcome, type TypedBy } from '../../../contracts/counter';
-import type { MessageKey } from '../../app/dictionary';
-import type { Translate } from '../../app/i18n';
+import type { MessageKey } from '../../shell/dictionary';
+import type { Translate } from '../../shell/i18n';
 
 const TYPED_BY_KEYS: Record<TypedBy | 'none', MessageKey> = {
   citizen_alone: 'counter.typedBy.citizen_alone',

@@ -3,7 +3,7 @@ import { Button, Card, Typography } from 'antd';
 import type { PersonDetail } from '../../../contracts/population';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PersonDetailView } from '../population/PersonDetailView';
 import { fetchApplicant } from './dossiers-api';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Upload } from 'antd';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT } from '../../../contracts/dossiers';
 import type { RequiredDocument } from '../../../contracts/procedures';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { StatusTag } from '../../components/StatusTag';
 import { ACCEPT, checkFile, formatBytes, mustAttach, roomForMore, type FileProblem } from './attachments';
 import type { FilesByDocument } from './dossiers-api';

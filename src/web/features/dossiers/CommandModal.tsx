@@ -3,7 +3,7 @@ import { Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import type { CommandBody, DossierCommand } from '../../../contracts/dossiers';
 import type { RequiredDocument } from '../../../contracts/procedures';
 import type { ApiError } from '../../api/client';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AttachmentPicker } from './AttachmentPicker';
 import { splitFieldProblems } from './attachments';

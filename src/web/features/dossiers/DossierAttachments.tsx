@@ -1,7 +1,7 @@
 import { Empty } from 'antd';
 import type { Attachment } from '../../../contracts/dossiers';
 import type { RequiredDocument } from '../../../contracts/procedures';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { formatDateTime } from '../../components/format';
 import { formatBytes } from './attachments';
 import { attachmentUrl } from './dossiers-api';

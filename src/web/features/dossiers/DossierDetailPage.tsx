@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { App, Button, Card, Col, Descriptions, Row, Skeleton, Space } from 'antd';
 import type { DossierCommand, DossierDetail } from '../../../contracts/dossiers';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';

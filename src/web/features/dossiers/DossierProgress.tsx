@@ -1,6 +1,6 @@
 import { Steps } from 'antd';
 import type { DossierDetail } from '../../../contracts/dossiers';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shell/i18n';
 import { progressOf, STATE_LABEL } from './dossier-labels';
 
 const STEP_KEYS = [

@@ -1,5 +1,5 @@
 import type { DeadlineFlag, DossierState, DossierSummary } from '../../../contracts/dossiers';
-import { useI18n, useT } from '../../app/i18n';
+import { useI18n, useT } from '../../shell/i18n';
 import { formatNumber } from '../../components/format';
 import { StatusTag } from '../../components/StatusTag';
 import { FEE_STATUS_LABEL, FLAG_KIND, FLAG_LABEL, STATE_KIND, STATE_LABEL } from './dossier-labels';

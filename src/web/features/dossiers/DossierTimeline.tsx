@@ -1,7 +1,7 @@
 import { Timeline } from 'antd';
 import type { TimelineItemType } from 'antd/es/timeline/Timeline';
 import type { TimelineEntry } from '../../../contracts/dossiers';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { formatDateTime } from '../../components/format';
 import type { StatusKind } from '../../components/StatusTag';
 import { EVENT_LABEL, isKnownCommand, STATE_KIND, STATE_LABEL } from './dossier-labels';

@@ -7,7 +7,7 @@ import type { PrefillResult, ProcedureVersion } from '../../../contracts/procedu
 import type { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { fetchCounterDevice } from '../counter';

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Descriptions, Result, Space, Typography } from 'an
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { ProcedureVersion } from '../../../contracts/procedures';
 import { useSession } from '../../api/session';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { formatNumber } from '../../components/format';
 
 /** The fee lines of online filing, in the reader's language; empty when nothing is charged. */

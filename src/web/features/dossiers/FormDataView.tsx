@@ -1,7 +1,7 @@
 import { Descriptions, Grid, Table } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { FieldMeta, ProcedureForm } from '../../../contracts/procedures';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusTag } from '../../components/StatusTag';
 import { orderedFields, valueText } from './form-values';

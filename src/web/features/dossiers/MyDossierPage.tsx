@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { Alert, App, Button, Card, Collapse, Descriptions, Skeleton, Space, Typography } from 'antd';
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { ProcedureVersion } from '../../../contracts/procedures';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';

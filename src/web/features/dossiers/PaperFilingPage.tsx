@@ -7,8 +7,8 @@ import type { ProcedureSummary, ProcedureVersion } from '../../../contracts/proc
 import type { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
-import { ForbiddenPage } from '../../app/ForbiddenPage';
-import { useI18n } from '../../app/i18n';
+import { ForbiddenPage } from '../../shell/ForbiddenPage';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';

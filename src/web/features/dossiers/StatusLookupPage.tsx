@@ -4,8 +4,8 @@ import { Button, Card, Descriptions, Form, Input, Layout, Timeline, Typography }
 import type { StatusLookupResult } from '../../../contracts/dossiers';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { AppHeader } from '../../app/AppHeader';
-import { useI18n } from '../../app/i18n';
+import { AppHeader } from '../../shell/AppHeader';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';

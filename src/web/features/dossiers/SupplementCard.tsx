@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { RequiredDocument } from '../../../contracts/procedures';
 import type { ApiError } from '../../api/client';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { AttachmentPicker } from './AttachmentPicker';

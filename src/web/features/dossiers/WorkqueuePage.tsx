@@ -14,7 +14,7 @@ import { apiGet } from '../../api/client';
 import type { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { withChanges } from '../../components/search-params';
 import { PageTitle } from '../../components/PageTitle';

@@ -7,8 +7,8 @@ import type {
   FeeStatus,
   Workqueue,
 } from '../../../contracts/dossiers';
-import type { MessageKey } from '../../app/dictionary';
-import type { Translate } from '../../app/i18n';
+import type { MessageKey } from '../../shell/dictionary';
+import type { Translate } from '../../shell/i18n';
 import type { StatusKind } from '../../components/StatusTag';
 import type { SlipKind } from './dossiers-api';
 

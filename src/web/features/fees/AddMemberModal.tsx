@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { App, Checkbox, DatePicker, Form, Input, Modal } from 'antd';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { CommuneSelect } from '../../components/CommuneSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { addFeeListMember, type FeeList } from './fees-api';

@@ -4,7 +4,7 @@ import { Alert, Button, Card, DatePicker, Select, Space, Switch, Table, Typograp
 import type { TableColumnsType } from 'antd';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollRegion } from '../../components/ScrollRegion';

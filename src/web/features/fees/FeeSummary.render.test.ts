@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { FeeCalculation } from '../../../contracts/fees';
-import { I18nProvider } from '../../app/i18n';
+import { I18nProvider } from '../../shell/i18n';
 import { FeeSummary } from './FeeSummary';
 
 const base: FeeCalculation = {

@@ -1,6 +1,6 @@
 import { Alert, Card, Space, Typography } from 'antd';
 import { formatVnd, type FeeCalculation } from '../../../contracts/fees';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { StatusTag } from '../../components/StatusTag';
 import { lineDetail, rateKey, statusKey, statusTone } from './fee-labels';
 import './fees.css';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en, vi } from '../../app/dictionary';
-import type { Translate } from '../../app/i18n';
-import { NAV_GROUPS } from '../../app/navigation';
+import { en, vi } from '../../shell/dictionary';
+import type { Translate } from '../../shell/i18n';
+import { NAV_GROUPS } from '../../shell/navigation';
 import { lineDetail, memberText, periodText, rateKey, statusKey, statusTone } from './fee-labels';
 
 /** The Vietnamese dictionary as the app fills it. */

@@ -6,8 +6,8 @@ import {
   type FeeListMember,
 } from '../../../contracts/fees';
 import { formatDateVi } from '../../../contracts/common';
-import type { MessageKey } from '../../app/dictionary';
-import type { Lang, Translate } from '../../app/i18n';
+import type { MessageKey } from '../../shell/dictionary';
+import type { Lang, Translate } from '../../shell/i18n';
 import type { StatusKind } from '../../components/StatusTag';
 
 /** The label of an exemption's state. */

@@ -1,8 +1,8 @@
 import { Alert, Descriptions } from 'antd';
 import type { GatewayStatus } from '../../../contracts/payments';
 import { formatVnd } from '../../../contracts/fees';
-import type { MessageKey } from '../../app/dictionary';
-import { useI18n } from '../../app/i18n';
+import type { MessageKey } from '../../shell/dictionary';
+import { useI18n } from '../../shell/i18n';
 import { EMPTY, formatDateTime } from '../../components/format';
 import { PaymentStateTag } from './PaymentStateTag';
 

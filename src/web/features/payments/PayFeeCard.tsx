@@ -5,7 +5,7 @@ import type { DossierDetail } from '../../../contracts/dossiers';
 import type { PaymentMethod } from '../../../contracts/payments';
 import { FeeCalculation, formatVnd } from '../../../contracts/fees';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { FeeSummary } from '../fees';

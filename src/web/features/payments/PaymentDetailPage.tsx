@@ -6,7 +6,7 @@ import type { GatewayStatus, PaymentRefund } from '../../../contracts/payments';
 import { formatVnd } from '../../../contracts/fees';
 import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Descriptions, Result, Skeleton, Space } from 'antd
 import { REFUND_WITHIN_WORKING_DAYS, type Payment } from '../../../contracts/payments';
 import { formatVnd } from '../../../contracts/fees';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';

@@ -1,5 +1,5 @@
 import type { PaymentState } from '../../../contracts/payments';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shell/i18n';
 import { StatusTag } from '../../components/StatusTag';
 import { PAYMENT_STATE_KIND, PAYMENT_STATE_LABEL } from './payment-labels';
 

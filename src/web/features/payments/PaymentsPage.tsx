@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { PAYMENT_STATES, type Payment, type PaymentMethod, type PaymentState } from '../../../contracts/payments';
 import { formatVnd } from '../../../contracts/fees';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { withChanges } from '../../components/search-params';
 import { PageTitle } from '../../components/PageTitle';

@@ -7,7 +7,7 @@ import type { PaymentMethod, PaymentState } from '../../../contracts/payments';
 import { formatVnd } from '../../../contracts/fees';
 import type { ApiError } from '../../api/client';
 import { toApiError, useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime, formatNumber, todayInVietnam } from '../../components/format';

@@ -4,7 +4,7 @@ import type { Payment } from '../../../contracts/payments';
 import { formatVnd } from '../../../contracts/fees';
 import { toApiError } from '../../api/use-api';
 import type { ApiError } from '../../api/client';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { refundable } from './payment-labels';
 import { refundPayment } from './payments-api';

@@ -1,7 +1,7 @@
 import { Alert, Descriptions, Skeleton, Typography } from 'antd';
 import { formatVnd } from '../../../contracts/fees';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { fetchVietqr } from './payments-api';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_STATES } from '../../../contracts/payments';
-import { vi } from '../../app/dictionary-vi';
-import { en } from '../../app/dictionary-en';
+import { vi } from '../../shell/dictionary-vi';
+import { en } from '../../shell/dictionary-en';
 import { REFUND_WITHIN_WORKING_DAYS } from '../../../contracts/payments';
 import {
   isOpen,

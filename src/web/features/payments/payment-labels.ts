@@ -1,5 +1,5 @@
 import type { Payment, PaymentMethod, PaymentState, RefundDueReason } from '../../../contracts/payments';
-import type { MessageKey } from '../../app/dictionary';
+import type { MessageKey } from '../../shell/dictionary';
 import type { StatusKind } from '../../components/StatusTag';
 
 /** Words for each payment state (same words on the citizen's and the officer's pages). */

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import type { PaymentMethod } from '../../../contracts/payments';
 import { createPayment, createVietqr, newIdempotencyKey } from './payments-api';
 

@@ -1,6 +1,6 @@
 import { Alert, Card, Typography } from 'antd';
 import type { QualityFinding } from '../../../contracts/population';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { QualityClassTag, qualityClassLabel } from '../../components/QualityClassTag';
 
 /** Data-quality findings on this record, tagged by class (đúng, đủ, sạch, sống). */

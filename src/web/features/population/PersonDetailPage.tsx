@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { Button, Skeleton, Space, Tag, Typography } from 'antd';
 import { rememberPurpose } from '../../api/purpose-memory';
 import { useApi } from '../../api/use-api';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { fetchPersonDetail } from './population-api';

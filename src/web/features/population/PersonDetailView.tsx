@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Grid, Row } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { PersonDetail } from '../../../contracts/population';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shell/i18n';
 import { EMPTY, formatDate, formatDateTime } from '../../components/format';
 import { eIdLevelLabel, idCardKindLabel, sexLabel } from '../../components/person-labels';
 import { FindingsCard } from './FindingsCard';

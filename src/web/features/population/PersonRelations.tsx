@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Card, Descriptions, Empty, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { PersonDetail } from '../../../contracts/population';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shell/i18n';
 import { formatDate, todayInVietnam } from '../../components/format';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { relationLabel, residenceKindLabel } from '../../components/person-labels';

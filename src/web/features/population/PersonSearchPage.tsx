@@ -5,7 +5,7 @@ import type { TableColumnsType } from 'antd';
 import type { PersonSummary } from '../../../contracts/population';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate, formatNumber } from '../../components/format';

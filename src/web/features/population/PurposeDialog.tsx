@@ -4,7 +4,7 @@ import type { PurposeList } from '../../../contracts/audit';
 import { apiGet } from '../../api/client';
 import { lastPurpose } from '../../api/purpose-memory';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface Props {

@@ -3,7 +3,7 @@ import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Space } from 'a
 import type { FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CommuneSelect } from '../../components/CommuneSelect';
-import { useT } from '../../app/i18n';
+import { useT } from '../../shell/i18n';
 import type { SearchCriteria } from './population-api';
 
 /** The form's own values (the birth date is a dayjs while editing). */

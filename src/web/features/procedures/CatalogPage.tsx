@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Empty, Input, Segmented, Skeleton, Tag } from 'antd';
 import type { ProcedureField, ProcedureSummary } from '../../../contracts/procedures';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { FIELD_LABEL, feeSummary, timeLimitText } from './procedure-labels';

@@ -3,7 +3,7 @@ import { Checkbox, DatePicker, Input, InputNumber, Select, Tag } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import type { ColumnMeta, FieldMeta, FieldSource } from '../../../contracts/procedures';
-import { useI18n, type Translate } from '../../app/i18n';
+import { useI18n, type Translate } from '../../shell/i18n';
 import type { PropertySchema } from './procedure-form-values';
 
 type Meta = Pick<FieldMeta | ColumnMeta, 'labelVi' | 'labelEn' | 'widget' | 'options'>;

@@ -1,6 +1,6 @@
 import { Button, Card, Form, Typography } from 'antd';
 import type { FieldMeta, FieldSource } from '../../../contracts/procedures';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { fieldControl, fieldRules, SourceBadge } from './FormFieldControl';
 import type { PropertySchema } from './procedure-form-values';
 

@@ -3,7 +3,7 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio } from 'antd
 import dayjs, { type Dayjs } from 'dayjs';
 import type { NewVersionBody, ProcedureVersion } from '../../../contracts/procedures';
 import { toApiError } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { todayInVietnam } from '../../components/format';
 import { createVersion } from './procedures-api';
 

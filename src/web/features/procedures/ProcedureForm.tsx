@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Alert, Button, Card, Form } from 'antd';
 import type { FieldMeta, FieldSource, ProcedureForm as FormDefinition } from '../../../contracts/procedures';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { fieldControl, fieldRules, SourceBadge } from './FormFieldControl';
 import { FormTableField } from './FormTableField';
 import { fromFormValues, isFormPath, namePath, propertyOf, requiredOf, toFormValues } from './procedure-form-values';

@@ -3,8 +3,8 @@ import { Alert, Card, Descriptions, Skeleton, Table, Tag, Typography } from 'ant
 import type { ProcedureVersion } from '../../../contracts/procedures';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../../api/session';
-import { useI18n } from '../../app/i18n';
-import type { MessageKey } from '../../app/dictionary';
+import { useI18n } from '../../shell/i18n';
+import type { MessageKey } from '../../shell/dictionary';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../components/format';

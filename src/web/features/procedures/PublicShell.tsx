@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Layout } from 'antd';
 import { homeFor, loginPath, useSession } from '../../api/session';
-import { AppHeader } from '../../app/AppHeader';
-import { useT } from '../../app/i18n';
+import { AppHeader } from '../../shell/AppHeader';
+import { useT } from '../../shell/i18n';
 import './procedures.css';
 
 /**

@@ -1,6 +1,6 @@
 import type { ProcedureField, ProcedureSummary } from '../../../contracts/procedures';
-import type { Lang, Translate } from '../../app/i18n';
-import type { MessageKey } from '../../app/dictionary';
+import type { Lang, Translate } from '../../shell/i18n';
+import type { MessageKey } from '../../shell/dictionary';
 import { formatNumber } from '../../components/format';
 
 /** Dictionary key of a procedure field (lĩnh vực). */

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Skeleton } from 'antd';
 import type { QualityScore } from '../../../contracts/population';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatPercent } from '../../components/format';
 import { echarts, type MapChartOption, type MapGeoJson } from './echarts-setup';

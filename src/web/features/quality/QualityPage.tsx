@@ -3,7 +3,7 @@ import { App, Button, Card, Col, Empty, Row, Skeleton, Statistic, Typography } f
 import type { QualityReport } from '../../../contracts/population';
 import { useApi, toApiError } from '../../api/use-api';
 import type { ApiError } from '../../api/client';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../components/format';

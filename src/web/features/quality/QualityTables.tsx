@@ -1,7 +1,7 @@
 import { Progress, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { QualityReport, QualityScore } from '../../../contracts/population';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { formatNumber, formatPercent } from '../../components/format';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { QualityClassTag, qualityClassLabel, type QualityClass } from '../../components/QualityClassTag';

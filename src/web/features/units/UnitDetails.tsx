@@ -1,7 +1,7 @@
 import { Button, Descriptions, Divider, Empty, Skeleton, Tag, Typography } from 'antd';
 import type { Unit, UnitLink } from '../../../contracts/units';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { dayBefore, fetchLinkedUnits, fetchUnit } from './units-api';

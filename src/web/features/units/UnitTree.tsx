@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Tree } from 'antd';
 import type { TreeDataNode } from 'antd';
 import type { UnitNode } from '../../../contracts/units';
-import type { MessageKey } from '../../app/dictionary';
-import type { Translate } from '../../app/i18n';
+import type { MessageKey } from '../../shell/dictionary';
+import type { Translate } from '../../shell/i18n';
 
 /** "Tỉnh" / "Cấp huyện" / "Cấp xã" for a unit level. */
 export function levelLabel(t: Translate, level: string): string {

@@ -4,7 +4,7 @@ import type { UnitNode } from '../../../contracts/units';
 import { Card, Col, DatePicker, Empty, Input, Radio, Row, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate, todayInVietnam } from '../../components/format';
