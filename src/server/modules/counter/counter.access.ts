@@ -5,6 +5,7 @@ import { getUnitHierarchy } from '../units';
 import { searchPersons } from '../population';
 import { personDeceased, personNotFound, staffOnly, unitForbidden, unitRequired } from './counter.errors';
 import { assertUnitExists } from './counter.catalog';
+import { counterStaff, lookupGrant, readScope, readsIn, recordingUnits, recordsIn } from './counter.policy';
 
 /**
  * Purpose written to the access log with every ID lookup at the counter: the seeded audit purpose
@@ -12,9 +13,6 @@ import { assertUnitExists } from './counter.catalog';
  * counter) — the citizen is there, hands over the card and asks to be served.
  */
 export const COUNTER_LOOKUP_PURPOSE = 'citizen_request';
-
-export const RECORD = 'counter.visit.record' as const;
-export const READ = 'counter.visit.read' as const;
 
 /** Options of the module taken from the app's dependencies. */
 export interface CounterOptions {
@@ -26,9 +24,9 @@ export interface CounterOptions {
 
 /** The staff member behind a request; counter actions are staff-only (a citizen never holds them). */
 export function actorOf(access: AccessContext): { accountId: string; displayName: string } {
-  const actor = access.actor;
-  if (!actor || actor.kind !== 'staff') throw staffOnly();
-  return { accountId: actor.accountId, displayName: actor.displayName };
+  const staff = counterStaff(access);
+  if (!staff) throw staffOnly();
+  return staff;
 }
 
 /**
@@ -43,16 +41,10 @@ export async function counterUnit(
 ): Promise<string> {
   if (given) {
     await assertUnitExists(db, given, today);
-    if (!access.canInUnit(RECORD, given)) throw unitForbidden(given);
+    if (!recordsIn(access, given)) throw unitForbidden(given);
     return given;
   }
-  const units = [
-    ...new Set(
-      (access.actor?.grants ?? [])
-        .map((g) => g.unitCode)
-        .filter((u): u is string => u !== null && access.canInUnit(RECORD, u)),
-    ),
-  ];
+  const units = recordingUnits(access);
   if (units.length !== 1) throw unitRequired();
   return units[0]!;
 }
@@ -67,16 +59,10 @@ export async function readUnits(
   unitCode: string | undefined,
 ): Promise<readonly string[] | null> {
   if (unitCode) {
-    if (!access.canInUnit(READ, unitCode)) throw unitForbidden(unitCode);
+    if (!readsIn(access, unitCode)) throw unitForbidden(unitCode);
     return (await getUnitHierarchy(db, todayInVietnam())).descendants(unitCode);
   }
-  const scope = access.unitScope(READ);
-  return scope ? [...scope] : null;
-}
-
-/** May the reader see this visit at all (read or record rights at its unit)? */
-export function canSee(access: AccessContext, unitCode: string): boolean {
-  return access.canInUnit(READ, unitCode) || access.canInUnit(RECORD, unitCode);
+  return readScope(access);
 }
 
 /** A person found at the counter by ID number. */
@@ -99,12 +85,10 @@ export async function lookupCitizen(
   nationalId: string,
   options: CounterOptions,
 ): Promise<FoundPerson> {
-  const grant = access.grantFor(RECORD);
   const reader = options.pseudonymKey
     ? {
         accountId: actorOf(access).accountId,
-        role: grant?.role ?? 'unknown',
-        unitCode: grant?.unitCode ?? null,
+        ...lookupGrant(access),
         requestId: access.requestId,
         pseudonymKey: options.pseudonymKey,
       }

@@ -6,6 +6,7 @@ import type { CounterDeviceInfo, CounterDeviceStartBody } from '../../../contrac
 import type { AccessContext } from '../identity';
 import { getUnitNames } from '../units';
 import { actorOf, counterUnit } from './counter.access';
+import { recordsIn } from './counter.policy';
 import { devices } from './counter.schema';
 
 /** The signed cookie that marks a browser as a counter device (it holds the device id only). */
@@ -118,7 +119,7 @@ export async function endDevice(db: Db, access: AccessContext, id: string | null
   const officer = actorOf(access);
   if (!id) return;
   const row = await findActive(db, id, now);
-  if (!row || !access.canInUnit('counter.visit.record', row.unitCode)) return;
+  if (!row || !recordsIn(access, row.unitCode)) return;
   await db
     .update(devices)
     .set({ endedAt: now, endedByAccountId: officer.accountId })

@@ -10,7 +10,8 @@ import type {
 } from '../../../contracts/counter';
 import type { AccessContext } from '../identity';
 import * as repo from './counter.repository';
-import { actorOf, canSee, lookupCitizen, readUnits, RECORD, type CounterOptions } from './counter.access';
+import { actorOf, lookupCitizen, readUnits, type CounterOptions } from './counter.access';
+import { maySeeVisit, recordsIn } from './counter.policy';
 import { procedureNamer, unitNamer } from './counter.catalog';
 import { visitNotFound } from './counter.errors';
 import { presentRevisions, presentVisit, type ReaderView } from './counter.presenter';
@@ -20,7 +21,7 @@ async function readerView(db: Db, access: AccessContext, today: string): Promise
   return {
     accountId: actorOf(access).accountId,
     today,
-    recordsIn: (u) => access.canInUnit(RECORD, u),
+    recordsIn: (u) => recordsIn(access, u),
     unitName: await unitNamer(db, today),
   };
 }
@@ -60,7 +61,7 @@ export async function getVisit(
   options: Pick<CounterOptions, 'now'> = {},
 ): Promise<VisitDetail> {
   const row = await repo.findCurrentVisit(db, id);
-  if (!row || !canSee(access, row.unitCode)) throw visitNotFound();
+  if (!row || !maySeeVisit(access, row.unitCode)) throw visitNotFound();
   const today = todayInVietnam(options.now?.() ?? new Date());
   const [view, revisions, procedure] = await Promise.all([
     readerView(db, access, today),

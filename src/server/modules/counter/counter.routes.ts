@@ -16,6 +16,7 @@ import {
   VisitPage,
 } from '../../../contracts/counter';
 import type { CounterOptions } from './counter.access';
+import { COUNTER_ROUTE_ACTIONS } from './counter.policy';
 import { activeDevice, COUNTER_DEVICE_COOKIE, deviceIdOf, endDevice, startDevice } from './counter.devices';
 import { correctVisit, recordVisit } from './counter.service';
 import { getVisit, listVisits, lookup, summaryFor } from './counter.queries';
@@ -36,7 +37,7 @@ export function counterRoutes(
     app.post(
       '/lookup',
       {
-        config: { action: 'counter.visit.record' },
+        config: { action: COUNTER_ROUTE_ACTIONS.record },
         schema: {
           tags,
           summary:
@@ -51,7 +52,7 @@ export function counterRoutes(
     app.post(
       '/visits',
       {
-        config: { action: 'counter.visit.record' },
+        config: { action: COUNTER_ROUTE_ACTIONS.record },
         schema: {
           tags,
           summary: 'Ghi một lượt tiếp công dân tại quầy / record a counter visit',
@@ -65,7 +66,7 @@ export function counterRoutes(
     app.patch(
       '/visits/:id',
       {
-        config: { action: 'counter.visit.record' },
+        config: { action: COUNTER_ROUTE_ACTIONS.record },
         schema: {
           tags,
           summary:
@@ -81,7 +82,7 @@ export function counterRoutes(
     app.get(
       '/visits',
       {
-        config: { action: 'counter.visit.read' },
+        config: { action: COUNTER_ROUTE_ACTIONS.read },
         schema: {
           tags,
           summary: 'Danh sách lượt tiếp trong ngày theo quầy / the daily list per counter',
@@ -95,7 +96,7 @@ export function counterRoutes(
     app.get(
       '/visits/:id',
       {
-        config: { action: 'counter.visit.read' },
+        config: { action: COUNTER_ROUTE_ACTIONS.read },
         schema: {
           tags,
           summary: 'Một lượt tiếp và lịch sử sửa / a visit and its correction history',
@@ -109,7 +110,7 @@ export function counterRoutes(
     app.get(
       '/summary',
       {
-        config: { action: 'counter.visit.read' },
+        config: { action: COUNTER_ROUTE_ACTIONS.read },
         schema: {
           tags,
           summary:
@@ -128,7 +129,7 @@ export function counterRoutes(
     app.get(
       '/device',
       {
-        config: { action: 'authenticated' },
+        config: { action: COUNTER_ROUTE_ACTIONS.deviceState },
         schema: {
           tags,
           summary: 'Máy này có phải thiết bị tại quầy không (trang nộp hồ sơ hỏi) / is this browser a counter device',
@@ -141,7 +142,7 @@ export function counterRoutes(
     app.post(
       '/device',
       {
-        config: { action: 'counter.visit.record' },
+        config: { action: COUNTER_ROUTE_ACTIONS.record },
         schema: {
           tags,
           summary:
@@ -169,7 +170,7 @@ export function counterRoutes(
     app.delete(
       '/device',
       {
-        config: { action: 'counter.visit.record' },
+        config: { action: COUNTER_ROUTE_ACTIONS.record },
         schema: {
           tags,
           summary: 'Thôi dùng máy này làm thiết bị tại quầy / stop using this browser as a counter device',

@@ -3,7 +3,8 @@ import { todayInVietnam } from '../../../contracts/common';
 import type { Visit, VisitCorrectionBody, VisitCreateBody, VisitFacts } from '../../../contracts/counter';
 import type { AccessContext } from '../identity';
 import * as repo from './counter.repository';
-import { actorOf, canSee, counterUnit, RECORD, visitCitizen, type CounterOptions } from './counter.access';
+import { actorOf, counterUnit, visitCitizen, type CounterOptions } from './counter.access';
+import { correctionRefusal, maySeeVisit, recordingRole, recordsIn } from './counter.policy';
 import { procedureInForce, procedureNamer, unitNamer, type ProcedureName } from './counter.catalog';
 import { dayClosed, notOwnVisit, revisionConflict, unitForbidden, visitNotFound } from './counter.errors';
 import { checkedFacts, visitTime } from './counter.rules';
@@ -19,7 +20,7 @@ async function present(
   const unitName = await unitNamer(db, today);
   return presentVisit(
     row,
-    { accountId: access.actor!.accountId, today, recordsIn: (u) => access.canInUnit(RECORD, u), unitName },
+    { accountId: access.actor!.accountId, today, recordsIn: (u) => recordsIn(access, u), unitName },
     procedure,
   );
 }
@@ -56,7 +57,7 @@ export async function recordVisit(
         unitCode,
         counterLabel: input.counterLabel,
         officerAccountId: officer.accountId,
-        officerRole: access.grantFor(RECORD)?.role ?? 'unknown',
+        officerRole: recordingRole(access),
         officerName: officer.displayName,
         visitedAt,
         visitDate: today,
@@ -103,10 +104,11 @@ export async function correctVisit(
   const today = todayInVietnam(options.now?.() ?? new Date());
   const { row, procedure } = await db.transaction(async (tx) => {
     const visit = await repo.findVisitForUpdate(tx, id);
-    if (!visit || !canSee(access, visit.unitCode)) throw visitNotFound();
-    if (visit.officerAccountId !== officer.accountId) throw notOwnVisit();
-    if (!access.canInUnit(RECORD, visit.unitCode)) throw unitForbidden(visit.unitCode);
-    if (visit.visitDate !== today) throw dayClosed();
+    if (!visit || !maySeeVisit(access, visit.unitCode)) throw visitNotFound();
+    const refusal = correctionRefusal(access, visit, today);
+    if (refusal === 'not_own') throw notOwnVisit();
+    if (refusal === 'unit') throw unitForbidden(visit.unitCode);
+    if (refusal === 'day_closed') throw dayClosed();
     if (body.revision !== undefined && body.revision !== visit.currentRevision)
       throw revisionConflict(visit.currentRevision);
     const current = (await repo.findCurrentVisit(tx, id))!;
