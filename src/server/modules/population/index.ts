@@ -13,15 +13,12 @@ export { normalizeDeclared, searchKey, namesEquivalent, isNormalized } from './v
 /** Official code lists: ethnicities, religions, relations to household head. */
 export { ETHNICITIES, RELIGIONS, HOUSEHOLD_RELATIONS } from './codes';
 /** Use cases: validate an ID, search, a person's record, the quality engine. */
-export {
-  validateNationalId,
-  searchPersons,
-  getPersonDetail,
-  runQualityCheck,
-  getQualityReport,
-} from './population.service';
+export { validateNationalId } from './validate-id';
+export { searchPersons } from './search-persons';
+export { getPersonDetail } from './read-person';
+export { runQualityCheck, getQualityReport } from './quality-report';
 /** The signed-in citizen's own record and household, read in one statement (no officer access: not logged), e.g. to prefill and file their forms. */
-export { getOwnRecord, findOwnRecord, type OwnHousehold } from './population.service';
+export { getOwnRecord, findOwnRecord, type OwnHousehold } from './own-record';
 /** Bulk loading (COPY) of registry batches and registry maintenance. */
 export {
   copyRegistryBatch,

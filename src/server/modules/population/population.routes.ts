@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import type { Action } from '../identity';
 import type { AppDeps } from '../../platform/app-deps';
 import { notFound } from '../../platform/errors';
 import {
@@ -14,7 +13,19 @@ import {
   ValidateIdBody,
   ValidateIdResult,
 } from '../../../contracts/population';
-import * as service from './population.service';
+import { validateNationalId } from './validate-id';
+import { searchPersons } from './search-persons';
+import { getPersonDetail } from './read-person';
+import { getOwnRecord } from './own-record';
+import { getQualityReport, runQualityCheck } from './quality-report';
+import type { Reader } from './person-access-log';
+import {
+  mayReadPersonIn,
+  ownNationalId,
+  POPULATION_ROUTE_ACTIONS,
+  readingGrant,
+  searchScope,
+} from './population.policy';
 
 const tags = ['population'];
 
@@ -23,21 +34,17 @@ export function populationRoutes({ database, config, accessLog }: AppDeps): Fast
   const { db } = database;
   const pseudonymKey = accessLog === false ? undefined : config.AUDIT_PSEUDONYM_KEY;
   /** The reader of personal data behind a request, for the access log. */
-  const readerOf = (req: FastifyRequest, action: Action): service.Reader => {
-    const grant = req.access.grantFor(action);
-    return {
-      accountId: req.access.actor!.accountId,
-      role: grant?.role ?? 'unknown',
-      unitCode: grant?.unitCode ?? null,
-      requestId: req.id,
-      pseudonymKey,
-    };
-  };
+  const readerOf = (req: FastifyRequest, use: 'search' | 'read'): Reader => ({
+    accountId: req.access.actor!.accountId,
+    ...readingGrant(req.access, use),
+    requestId: req.id,
+    pseudonymKey,
+  });
   return async (app) => {
     app.post(
       '/validate-id',
       {
-        config: { action: 'public' },
+        config: { action: POPULATION_ROUTE_ACTIONS.validateId },
         schema: {
           tags,
           summary: 'Kiểm tra số định danh cá nhân / check a personal ID number',
@@ -45,13 +52,13 @@ export function populationRoutes({ database, config, accessLog }: AppDeps): Fast
           response: { 200: ValidateIdResult },
         },
       },
-      async (req) => service.validateNationalId(req.body),
+      async (req) => validateNationalId(req.body),
     );
 
     app.post(
       '/persons/search',
       {
-        config: { action: 'population.person.search' },
+        config: { action: POPULATION_ROUTE_ACTIONS.search },
         schema: {
           tags,
           summary: 'Tìm công dân theo số định danh hoặc họ tên (trong đơn vị được giao) / search persons in your units',
@@ -59,19 +66,13 @@ export function populationRoutes({ database, config, accessLog }: AppDeps): Fast
           response: { 200: PersonPage },
         },
       },
-      async (req) =>
-        service.searchPersons(
-          db,
-          req.body,
-          req.access.unitScope('population.person.search'),
-          readerOf(req, 'population.person.search'),
-        ),
+      async (req) => searchPersons(db, req.body, searchScope(req.access), readerOf(req, 'search')),
     );
 
     app.get(
       '/persons/:id',
       {
-        config: { action: 'population.person.read' },
+        config: { action: POPULATION_ROUTE_ACTIONS.read },
         schema: {
           tags,
           summary: 'Thông tin công dân (phải nêu mục đích) / a person record (purpose required)',
@@ -81,34 +82,31 @@ export function populationRoutes({ database, config, accessLog }: AppDeps): Fast
         },
       },
       async (req) =>
-        service.getPersonDetail(
+        getPersonDetail(
           db,
           req.params.id,
-          { unitAllowed: (unit) => req.access.canInUnit('population.person.read', unit) },
-          {
-            reader: readerOf(req, 'population.person.read'),
-            purpose: req.query.purpose,
-          },
+          { unitAllowed: (unit) => mayReadPersonIn(req.access, unit) },
+          { reader: readerOf(req, 'read'), purpose: req.query.purpose },
         ),
     );
 
     app.get(
       '/me',
       {
-        config: { action: 'citizen.self.read' },
+        config: { action: POPULATION_ROUTE_ACTIONS.ownRecord },
         schema: {
           tags,
           summary: 'Thông tin của tôi (công dân) / my own registry record',
           response: { 200: PersonDetail },
         },
       },
-      async (req) => service.getOwnRecord(db, req.access.actor?.nationalId ?? null),
+      async (req) => getOwnRecord(db, ownNationalId(req.access)),
     );
 
     app.get(
       '/quality/report',
       {
-        config: { action: 'population.quality.read' },
+        config: { action: POPULATION_ROUTE_ACTIONS.qualityReport },
         schema: {
           tags,
           summary: 'Báo cáo chất lượng dữ liệu "đúng, đủ, sạch, sống" / latest data-quality report',
@@ -116,7 +114,7 @@ export function populationRoutes({ database, config, accessLog }: AppDeps): Fast
         },
       },
       async () => {
-        const report = await service.getQualityReport(db);
+        const report = await getQualityReport(db);
         if (!report)
           throw notFound(
             'QUALITY.NOT_FOUND',
@@ -130,7 +128,7 @@ export function populationRoutes({ database, config, accessLog }: AppDeps): Fast
     app.post(
       '/quality/runs',
       {
-        config: { action: 'population.quality.run' },
+        config: { action: POPULATION_ROUTE_ACTIONS.qualityRun },
         schema: {
           tags,
           summary: 'Chạy đánh giá chất lượng dữ liệu / run the quality engine',
@@ -139,8 +137,8 @@ export function populationRoutes({ database, config, accessLog }: AppDeps): Fast
         },
       },
       async (req) => {
-        await service.runQualityCheck(database, req.body.asOf);
-        return (await service.getQualityReport(db))!;
+        await runQualityCheck(database, req.body.asOf);
+        return (await getQualityReport(db))!;
       },
     );
   };
