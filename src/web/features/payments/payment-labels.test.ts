@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_STATES } from '../../../contracts/payments';
-import { vi } from '../../shell/dictionary-vi';
-import { en } from '../../shell/dictionary-en';
+import { en, vi } from '../../shell/dictionary';
 import { REFUND_WITHIN_WORKING_DAYS } from '../../../contracts/payments';
 import {
   isOpen,

@@ -1,9 +1,7 @@
-import type { viCalendar } from './dictionary-vi-calendar';
+import type { viCalendar } from './messages.vi';
 
-/** English text of the working-day calendar and the deadline calculator. */
+/** English text of the working-day calendar and the deadline calculator. The compiler checks that every Vietnamese key has one. */
 export const enCalendar: Record<keyof typeof viCalendar, string> = {
-  'nav.calendar': 'Working-day calendar',
-
   'calendar.title': 'Working-day calendar',
   'calendar.intro':
     'Public holidays, compensatory days off, swapped days off and working Saturdays of State offices. Dossier deadlines are computed on this calendar. For a year the Government has not announced yet, the schedule is provisional, derived from the Labour Code 2019 and the lunar calendar.',

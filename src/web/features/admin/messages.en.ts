@@ -1,9 +1,54 @@
-import type { viIdentity } from './dictionary-vi-identity';
+import type { viAdmin } from './messages.vi';
 
-/** English text of roles and the permission matrix, action names, the account's roles and TOTP state. */
-export const enIdentity: Record<keyof typeof viIdentity, string> = {
-  'nav.roles': 'Roles and permissions',
-  'home.card.roles': 'See and edit the permission matrix: which role may do what.',
+/** English text of user and role administration and action names. The compiler checks that every Vietnamese key has one. */
+export const enAdmin: Record<keyof typeof viAdmin, string> = {
+  'users.title': 'Staff accounts',
+  'users.intro': 'Create accounts, give roles in each unit, reset passwords, disable or enable accounts.',
+  'users.filter': 'Filter by name or username',
+  'users.col.account': 'Account',
+  'users.col.roles': 'Role – unit',
+  'users.col.status': 'Status',
+  'users.col.lastLogin': 'Last sign-in',
+  'users.col.actions': 'Actions',
+  'users.never': 'Never',
+  'users.status.active': 'Active',
+  'users.status.disabled': 'Disabled',
+  'users.status.locked': 'Sign-in slowed (repeated wrong passwords)',
+  'users.status.totp': 'Two-step sign-in',
+  'users.create.button': 'Create account',
+  'users.create.title': 'Create a staff account',
+  'users.create.submit': 'Create',
+  'users.create.displayName': 'Name (of the person or office)',
+  'users.create.displayNameRequired': 'Enter the name',
+  'users.create.usernameHint': '3–40 characters: a–z, 0–9, dot, dash. For example: ca.doanket',
+  'users.create.usernameInvalid': 'Username: 3–40 of a–z, 0–9, dot, dash, underscore',
+  'users.create.done': 'Account created',
+  'users.temp.title': 'Temporary password of {who}',
+  'users.temp.text': 'Give this password to the user. They must change it at their first sign-in.',
+  'users.temp.once': 'The password is shown only once. After closing this box it cannot be shown again.',
+  'users.temp.done': 'I have noted it',
+  'users.assign.button': 'Add role',
+  'users.assign.buttonLabel': 'Add a role for {who}',
+  'users.assign.title': 'Add a role for {who}',
+  'users.assign.role': 'Role',
+  'users.assign.roleRequired': 'Choose a role',
+  'users.assign.unit': 'Unit (province or commune)',
+  'users.assign.unitRequired': 'Choose a unit',
+  'users.assign.sector': 'Sector',
+  'users.assign.sectorRequired': 'Choose a sector',
+  'users.assign.submit': 'Give role',
+  'users.assign.done': 'Role given',
+  'users.assign.remove': 'Remove',
+  'users.assign.removeLabel': 'Remove the role {role} of {who}',
+  'users.assign.removeConfirm': 'End this role from today?',
+  'users.reset.button': 'Reset password',
+  'users.reset.buttonLabel': 'Reset the password of {who}',
+  'users.reset.confirm': 'Reset the password of {who}?',
+  'users.reset.explain': 'The old password stops working and all their sessions end.',
+  'users.disable.button': 'Disable',
+  'users.disable.confirm': 'Disable the account {who}? They are signed out at once.',
+  'users.enable.button': 'Enable',
+  'users.enable.confirm': 'Enable the account {who}?',
 
   'roles.title': 'Roles and permissions',
   'roles.intro':
@@ -40,18 +85,7 @@ export const enIdentity: Record<keyof typeof viIdentity, string> = {
   'roles.history.added': 'Added',
   'roles.history.removed': 'Removed',
 
-  'account.totp.status': 'Two-step sign-in',
-  'account.totp.on': 'On',
-  'account.totp.off': 'Off',
-  'account.totp.onText':
-    'Each sign-in needs a 6-digit code from your authenticator app. Each code works once. To turn it off or move to a new phone, ask an administrator.',
   'account.unit': 'Unit',
-  'account.notice.title': '{count} failed sign-ins to your account {since}',
-  'account.notice.since': 'since your previous sign-in ({at})',
-  'account.notice.sinceCreated': 'since the account was created',
-  'account.notice.addresses': 'From the addresses: {addresses}.',
-  'account.notice.advice':
-    'If it was not you, change your password, turn on two-step sign-in and tell an administrator.',
 
   'actionGroup.units': 'Administrative units',
   'actionGroup.population': 'Population data',

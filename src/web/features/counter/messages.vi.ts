@@ -1,7 +1,5 @@
 /** Vietnamese text of the counter support log (sổ tiếp công dân tại bộ phận một cửa). */
 export const viCounter = {
-  'nav.counter': 'Sổ tiếp công dân tại quầy',
-
   'counter.title': 'Sổ tiếp công dân tại quầy một cửa',
   'counter.description':
     'Ghi mỗi lượt công dân đến quầy: làm thủ tục gì, có được hướng dẫn nộp trực tuyến không, ai nhập hồ sơ, kết quả ra sao. Mục tiêu Đề án 06: 100% công dân đến quầy được hướng dẫn dùng dịch vụ công trực tuyến.',
@@ -123,4 +121,4 @@ export const viCounter = {
   'counter.summary.otherOutcomes': 'Chuyển đi / thiếu giấy tờ',
   'counter.summary.total': 'Cộng',
   'counter.summary.empty': 'Không có lượt tiếp nào trong khoảng thời gian này.',
-};
+} as const satisfies Record<string, string>;

@@ -1,10 +1,7 @@
-import type { viProcedures } from './dictionary-vi-procedures';
+import type { viProcedures } from './messages.vi';
 
-/** English text of the procedure catalog, the form renderer and the administrators' page. */
+/** English text of the procedure catalog, the form renderer and the administrators' page. The compiler checks that every Vietnamese key has one. */
 export const enProcedures: Record<keyof typeof viProcedures, string> = {
-  'nav.procedures': 'Administrative procedures',
-  'nav.adminProcedures': 'Procedure catalog',
-
   'procedures.publicNav': 'Public service portal navigation',
   'procedures.myPages': 'My pages',
   'procedures.signIn': 'Sign in',
@@ -42,8 +39,8 @@ export const enProcedures: Record<keyof typeof viProcedures, string> = {
   'procedures.documents.replaceable': 'Not needed when the database has it',
   'procedures.onlineLevel': 'Online level',
   'procedures.online.full': 'Full: everything online',
-  'procedures.online.partial': 'Partial: apply online, one step in person',
   'procedures.online.full.short': 'Fully online',
+  'procedures.online.partial': 'Partial: apply online, one step in person',
   'procedures.eidLevel': 'e-ID account',
   'procedures.eidLevel.value': 'Level {level}',
   'procedures.eidTooLow':

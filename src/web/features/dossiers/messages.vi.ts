@@ -1,9 +1,5 @@
 /** Vietnamese text of dossiers: filing, "Hồ sơ của tôi", status lookup, workqueues and the officer's dossier page. */
 export const viDossiers = {
-  'nav.myDossiers': 'Hồ sơ của tôi',
-  'nav.group.dossiers': 'Giải quyết hồ sơ',
-  'nav.workqueue': 'Hồ sơ cần xử lý',
-
   'dossier.state.draft': 'Bản nháp',
   'dossier.state.awaiting_payment': 'Chờ nộp lệ phí',
   'dossier.state.submitted': 'Đã nộp, chờ tiếp nhận',

@@ -1,9 +1,5 @@
 /** Vietnamese text of cashless payment in schools and health facilities (target 7): statistics, register, import. */
 export const viCashless = {
-  'nav.cashless': 'Thanh toán không dùng tiền mặt',
-  'nav.facilities': 'Trường học, cơ sở y tế',
-  'nav.cashlessImport': 'Nhập số liệu thanh toán',
-
   'cashless.kind.school': 'Trường học',
   'cashless.kind.health_facility': 'Cơ sở y tế',
   'cashless.kind.all': 'Tất cả',
@@ -132,4 +128,4 @@ export const viCashless = {
   'cashless.import.file': 'Tệp',
   'cashless.import.counts': 'Kết quả',
   'cashless.import.countsText': '{created} mới, {replaced} thay thế, {unchanged} không đổi',
-};
+} as const satisfies Record<string, string>;

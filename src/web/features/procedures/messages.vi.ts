@@ -1,8 +1,5 @@
 /** Vietnamese text of the procedure catalog (public pages), the form renderer and the administrators' page. */
 export const viProcedures = {
-  'nav.procedures': 'Thủ tục hành chính',
-  'nav.adminProcedures': 'Danh mục thủ tục',
-
   'procedures.publicNav': 'Điều hướng cổng dịch vụ công',
   'procedures.myPages': 'Trang của tôi',
   'procedures.signIn': 'Đăng nhập',
@@ -114,4 +111,4 @@ export const viProcedures = {
   'procadmin.changeNoteRequired': 'Ghi rõ lý do thay đổi',
   'procadmin.cancel': 'Huỷ',
   'procadmin.create': 'Tạo phiên bản',
-};
+} as const satisfies Record<string, string>;

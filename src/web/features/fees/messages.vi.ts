@@ -1,7 +1,5 @@
 /** Vietnamese text of the fee engine: the fee summary shown before paying, and Quản trị → Danh sách miễn lệ phí. */
 export const viFees = {
-  'nav.feeLists': 'Danh sách miễn lệ phí',
-
   'fees.summary.title': 'Lệ phí',
   'fees.summary.free': 'Thủ tục này không thu lệ phí.',
   'fees.summary.perDossier': '{unit} × {quantity} hồ sơ',
@@ -68,4 +66,4 @@ export const viFees = {
   'fees.save': 'Lưu',
   'fees.cancel': 'Huỷ',
   'fees.saved': 'Đã lưu',
-} as const;
+} as const satisfies Record<string, string>;

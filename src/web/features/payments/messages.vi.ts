@@ -1,7 +1,5 @@
 /** Vietnamese text of online fee payment: the citizen's "Thanh toán lệ phí", the result page, the officers' payments pages. */
 export const viPayments = {
-  'nav.payments': 'Thanh toán lệ phí',
-
   'pay.state.created': 'Mới tạo',
   'pay.state.pending': 'Chờ thanh toán',
   'pay.state.succeeded': 'Đã thanh toán',
@@ -154,7 +152,6 @@ export const viPayments = {
     'Lệ phí được xác nhận khi đơn vị đối chiếu sao kê ngân hàng (không ngay lập tức). Khi đó hồ sơ tự chuyển đến cán bộ tiếp nhận. Bạn không cần chuyển lại.',
   'pay.result.receipt': 'Tải biên lai điện tử (PDF)',
 
-  'nav.reconciliation': 'Đối soát thanh toán',
   'pay.rec.title': 'Đối soát thanh toán',
   'pay.rec.intro':
     'Đối chiếu các giao dịch nộp lệ phí trong ngày với tệp đối soát của cổng thanh toán và sao kê tài khoản nhận (chuyển khoản VietQR).',
@@ -192,4 +189,4 @@ export const viPayments = {
   'pay.rec.stmt.wrongAmount': '{n} khoản sai số tiền',
   'pay.rec.stmt.unknown': '{n} khoản không rõ mã thanh toán',
   'pay.rec.stmt.duplicates': '{n} khoản đã nhập trước đây',
-} as const;
+} as const satisfies Record<string, string>;

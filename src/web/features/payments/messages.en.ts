@@ -1,9 +1,7 @@
-import type { viPayments } from './dictionary-vi-payments';
+import type { viPayments } from './messages.vi';
 
-/** English text of online fee payment. */
+/** English text of online fee payment. The compiler checks that every Vietnamese key has one. */
 export const enPayments: Record<keyof typeof viPayments, string> = {
-  'nav.payments': 'Fee payments',
-
   'pay.state.created': 'Created',
   'pay.state.pending': 'Awaiting payment',
   'pay.state.succeeded': 'Paid',
@@ -50,6 +48,7 @@ export const enPayments: Record<keyof typeof viPayments, string> = {
   'pay.result.cancelledText': 'The fee has not been paid. You can pay again when ready.',
   'pay.result.expired': 'The payment expired',
   'pay.result.expiredText': 'The time to pay ran out, so the fee has not been paid. Please pay again.',
+  'pay.result.refunded': 'The fee was refunded',
   'pay.result.withdrawn': 'The dossier was withdrawn',
   'pay.result.withdrawnText':
     'Dossier {code} was withdrawn, so it does not take this payment of {amount}; the fee will be refunded within {days} working days to the card or account you paid with.',
@@ -59,7 +58,6 @@ export const enPayments: Record<keyof typeof viPayments, string> = {
   'pay.result.paidTwice': 'The fee was already paid',
   'pay.result.paidTwiceText':
     'The fee of dossier {code} was paid by another transaction; this payment of {amount} will be refunded within {days} working days to the card or account you paid with.',
-  'pay.result.refunded': 'The fee was refunded',
   'pay.result.refundedText': '{refunded} of the {amount} paid was refunded.',
   'pay.result.retry': 'Try again',
   'pay.result.toDossier': 'See the dossier',
@@ -155,7 +153,6 @@ export const enPayments: Record<keyof typeof viPayments, string> = {
     'The fee is confirmed when the unit reconciles the bank statement (not at once). The dossier then goes to the receiving officer by itself. Do not transfer again.',
   'pay.result.receipt': 'Download the e-receipt (PDF)',
 
-  'nav.reconciliation': 'Payment reconciliation',
   'pay.rec.title': 'Payment reconciliation',
   'pay.rec.intro':
     'Check the day’s fee payments against the gateway’s settlement file and the receiving account’s statement (VietQR transfers).',

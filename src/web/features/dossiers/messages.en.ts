@@ -1,11 +1,7 @@
-import type { viDossiers } from './dictionary-vi-dossiers';
+import type { viDossiers } from './messages.vi';
 
-/** English text of dossiers; the compiler checks every Vietnamese key has one. */
+/** English text of dossiers. The compiler checks that every Vietnamese key has one. */
 export const enDossiers: Record<keyof typeof viDossiers, string> = {
-  'nav.myDossiers': 'My dossiers',
-  'nav.group.dossiers': 'Dossier handling',
-  'nav.workqueue': 'Dossiers to handle',
-
   'dossier.state.draft': 'Draft',
   'dossier.state.awaiting_payment': 'Awaiting the fee',
   'dossier.state.submitted': 'Submitted, awaiting intake',

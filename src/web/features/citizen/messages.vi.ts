@@ -53,4 +53,4 @@ export const viCitizen = {
   'consents.status.withdrawn': 'Đã rút lại',
   'consents.grantedAt': 'Đồng ý lúc {at}',
   'consents.withdrawnAt': 'rút lại lúc {at}',
-} as const;
+} as const satisfies Record<string, string>;

@@ -1,7 +1,5 @@
 /** Vietnamese text of the working-day calendar (Quản trị → Lịch ngày làm việc) and the deadline calculator. */
 export const viCalendar = {
-  'nav.calendar': 'Lịch ngày làm việc',
-
   'calendar.title': 'Lịch ngày làm việc',
   'calendar.intro':
     'Ngày nghỉ lễ, tết, ngày nghỉ bù, nghỉ hoán đổi và thứ Bảy làm bù của cơ quan nhà nước. Hạn giải quyết hồ sơ được tính theo lịch này. Năm chưa có thông báo của Chính phủ thì hệ thống tạm tính theo Bộ luật Lao động 2019 và âm lịch.',
@@ -79,4 +77,4 @@ export const viCalendar = {
   'deadline.effective': 'Tính là nhận lúc',
   'deadline.due': 'Hạn trả kết quả',
   'deadline.provisional': 'Tạm tính: lịch năm {years} chưa được công bố',
-};
+} as const satisfies Record<string, string>;
