@@ -3,6 +3,11 @@ import { bilingual } from './messages';
 import { IsoDate, PageQuery, UnitCode, pageOf } from './common';
 import { NationalId } from './population';
 import { ProcedureCode } from './procedures';
+import { COUNTER_LABEL_MAX, CounterLabel } from './counter/counter-label';
+
+export { COUNTER_LABEL_MAX };
+export * from './counter/summary';
+export * from './counter/device';
 
 /**
  * HTTP shapes of /api/v1/counter — the one-stop counter support log (target 1 of the plan:
@@ -29,28 +34,11 @@ export const FILED_OUTCOMES: readonly Outcome[] = ['filed_online', 'filed_paper'
 /** Outcomes that need no procedure (a general question, or sent to another agency). */
 export const PROCEDURE_OPTIONAL_OUTCOMES: readonly Outcome[] = ['information_only', 'referred'];
 
-/** Longest counter label ("Quầy 1", "Quầy tư pháp – hộ tịch"). */
-export const COUNTER_LABEL_MAX = 40;
 export const NOTE_MAX = 500;
 export const REASON_MAX = 200;
-/** Longest date range of one summary request (a year, leap day included). */
-export const SUMMARY_MAX_DAYS = 366;
 
 /** A run of 12 digits: what a personal ID number looks like (kept out of notes — the log stores the person id only). */
 const TWELVE_DIGITS = /(^|\D)\d{12}(\D|$)/;
-
-const CounterLabel = z
-  .string()
-  .trim()
-  .min(1, bilingual('Nhập tên hoặc số quầy', 'Enter the counter name or number'))
-  .max(
-    COUNTER_LABEL_MAX,
-    bilingual(
-      `Tên quầy tối đa ${COUNTER_LABEL_MAX} ký tự`,
-      `The counter label is at most ${COUNTER_LABEL_MAX} characters`,
-    ),
-  )
-  .transform((s) => s.normalize('NFC'));
 
 /** A dossier code `<agency code>-YYMMDD-XXXX` (Circular 01/2018 style). */
 export const DossierCode = z
@@ -269,96 +257,3 @@ export const CitizenLookup = z.object({
   deceased: z.boolean(),
 });
 export type CitizenLookup = z.infer<typeof CitizenLookup>;
-
-/** Query of GET /counter/summary. */
-export const SummaryQuery = z
-  .object({ from: IsoDate, to: IsoDate, unitCode: UnitCode.optional() })
-  .strict()
-  .refine((q) => q.from <= q.to, {
-    message: bilingual('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc', '"from" must not be after "to"'),
-    path: ['to'],
-  })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < SUMMARY_MAX_DAYS, {
-    message: bilingual(
-      `Khoảng thời gian tối đa ${SUMMARY_MAX_DAYS} ngày`,
-      `The range is at most ${SUMMARY_MAX_DAYS} days`,
-    ),
-    path: ['to'],
-  });
-export type SummaryQuery = z.infer<typeof SummaryQuery>;
-
-/** Visits by who typed them; `none` = nothing was typed (a question, a referral). */
-export const TypedByCounts = z.object({
-  citizen_alone: z.number().int(),
-  citizen_helped: z.number().int(),
-  officer_on_behalf: z.number().int(),
-  none: z.number().int(),
-});
-export type TypedByCounts = z.infer<typeof TypedByCounts>;
-export const OutcomeCounts = z.object({
-  filed_online: z.number().int(),
-  filed_paper: z.number().int(),
-  information_only: z.number().int(),
-  referred: z.number().int(),
-  incomplete_documents: z.number().int(),
-});
-export type OutcomeCounts = z.infer<typeof OutcomeCounts>;
-
-/** Figures of a set of visits (one unit and day, or the totals). Shares are 0..1, null when there is nothing to divide. */
-export const SummaryFigures = z.object({
-  visits: z.number().int(),
-  guidedOnline: z.number().int(),
-  /** guidedOnline / visits: target 1 asks for 100%. */
-  guidedOnlineShare: z.number().nullable(),
-  typedBy: TypedByCounts,
-  outcomes: OutcomeCounts,
-  /** Dossiers filed online that the citizen typed (alone or helped): "guiding them to do it" rather than "doing it for them". */
-  selfFiledOnline: z.number().int(),
-  /** selfFiledOnline / outcomes.filed_online. */
-  selfFiledOnlineShare: z.number().nullable(),
-});
-export type SummaryFigures = z.infer<typeof SummaryFigures>;
-
-export const SummaryRow = SummaryFigures.extend({
-  unitCode: z.string(),
-  unitName: z.string().nullable(),
-  date: z.string(),
-});
-export type SummaryRow = z.infer<typeof SummaryRow>;
-
-export const CounterSummary = z.object({
-  from: z.string(),
-  to: z.string(),
-  rows: z.array(SummaryRow),
-  totals: SummaryFigures,
-});
-export type CounterSummary = z.infer<typeof CounterSummary>;
-
-/**
- * Body of POST /counter/device: an officer makes this browser a counter device for the rest of
- * the day. Citizens who then sign in with their own e-ID and file on it are recorded as filing
- * "assisted", with the officer who guided them and the counter.
- */
-export const CounterDeviceStartBody = z
-  .object({
-    /** The counter's unit; defaults to the officer's only unit where they may record. */
-    unitCode: UnitCode.optional(),
-    counterLabel: CounterLabel,
-  })
-  .strict();
-export type CounterDeviceStartBody = z.infer<typeof CounterDeviceStartBody>;
-
-/** A counter device in use: where, which counter, the guiding officer, until when (end of the day in Vietnam). */
-export const CounterDeviceInfo = z.object({
-  unitCode: z.string(),
-  unitName: z.string(),
-  counterLabel: z.string(),
-  officerName: z.string(),
-  startedAt: z.string(),
-  expiresAt: z.string(),
-});
-export type CounterDeviceInfo = z.infer<typeof CounterDeviceInfo>;
-
-/** GET /counter/device: this browser's counter device, or null when it is an ordinary browser. */
-export const CounterDeviceState = z.object({ device: CounterDeviceInfo.nullable() });
-export type CounterDeviceState = z.infer<typeof CounterDeviceState>;

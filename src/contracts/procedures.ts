@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { bilingual } from './messages';
 import { IsoDate } from './common';
+import { FieldSource, ProcedureForm } from './procedures/form';
+import { Fees } from './procedures/fee-schedule';
+import { Label } from './procedures/label';
+
+export * from './procedures/form';
+export * from './procedures/fee-schedule';
 
 /**
- * HTTP shapes of /api/v1/procedures (the procedure catalog, issue #4 §2), shared by server and web.
+ * HTTP shapes of /api/v1/procedures (the procedure catalog), shared by server and web.
  * A procedure *version* carries everything the law fixes for a period: time limit, fees, documents
  * and the form (a JSON Schema plus, for every field, where its value can come from).
  */
@@ -28,170 +34,6 @@ export type ProcedureField = z.infer<typeof ProcedureField>;
 export const HandlingRole = z.enum(['commune_police', 'civil_status_officer']);
 /** Mức độ trực tuyến (Decree 42/2022): full online (toàn trình) or partial (một phần). */
 export const OnlineLevel = z.enum(['full', 'partial']);
-
-export const FIELD_SOURCES = ['registry.person', 'registry.household', 'eid', 'typed'] as const;
-/** Where a form field's value comes from. */
-export const FieldSource = z.enum(FIELD_SOURCES);
-export type FieldSource = z.infer<typeof FieldSource>;
-
-/** Paths of the citizen's own registry record that prefill can answer (source 'registry.person'). */
-export const PERSON_PATHS = [
-  'fullName',
-  'birthDate',
-  'sex',
-  'nationalId',
-  'phone',
-  'email',
-  'ethnicity',
-  'nationality',
-  'homeTown',
-  'permanentAddress',
-  'temporaryAddress',
-  'currentAddress',
-  'idCardNumber',
-  'healthInsuranceNo',
-] as const;
-/** Paths of the citizen's household that prefill can answer (source 'registry.household'). */
-export const HOUSEHOLD_PATHS = [
-  'head.fullName',
-  'head.nationalId',
-  'head.birthDate',
-  'relationToHead',
-  'addressLine',
-  'members',
-  'spouse.fullName',
-  'spouse.nationalId',
-  'spouse.birthDate',
-  // The couple of the citizen and their spouse in the household, by sex: the parents of a child they register.
-  'mother.fullName',
-  'mother.nationalId',
-  'mother.birthDate',
-  'father.fullName',
-  'father.nationalId',
-  'father.birthDate',
-] as const;
-/** Columns a 'members' table may have (one row per other household member). */
-export const MEMBER_COLUMNS = ['fullName', 'birthDate', 'sex', 'nationalId', 'relationToHead'] as const;
-/** Claims of the e-ID (VNeID) sign-in that prefill can answer (source 'eid'). */
-export const EID_CLAIMS = ['nationalId', 'fullName'] as const;
-
-/** How the web form shows a field. */
-export const FieldWidget = z.enum([
-  'text',
-  'textarea',
-  'date',
-  'select',
-  'phone',
-  'email',
-  'nationalId',
-  'checkbox',
-  'number',
-  'table',
-]);
-export type FieldWidget = z.infer<typeof FieldWidget>;
-
-const Label = z.string().trim().min(1).max(300);
-export const FieldOption = z.object({ value: z.string().max(100), labelVi: Label, labelEn: Label });
-
-/** A column of a table field (e.g. household members). `editable` = may a prefilled row's cell be changed. */
-export const ColumnMeta = z.object({
-  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/),
-  labelVi: Label,
-  labelEn: Label,
-  widget: FieldWidget.exclude(['table']),
-  options: z.array(FieldOption).max(100).optional(),
-  editable: z.boolean(),
-});
-export type ColumnMeta = z.infer<typeof ColumnMeta>;
-
-/** Metadata of one top-level form field: label, source, whether a prefilled value may be changed. */
-export const FieldMeta = z.object({
-  labelVi: Label,
-  labelEn: Label,
-  source: FieldSource,
-  /** Registry path (PERSON_PATHS / HOUSEHOLD_PATHS) or e-ID claim (EID_CLAIMS); null for 'typed'. */
-  path: z.string().max(60).nullable(),
-  /** May the citizen change a prefilled value? Only where the law lets the citizen declare it. */
-  editable: z.boolean(),
-  widget: FieldWidget,
-  options: z.array(FieldOption).max(100).optional(),
-  hintVi: z.string().max(500).optional(),
-  hintEn: z.string().max(500).optional(),
-  /** Table fields: the columns, in display order. */
-  columns: z.array(ColumnMeta).max(20).optional(),
-  /** Table fields: may the citizen add rows that the registry did not give? */
-  allowNewRows: z.boolean().optional(),
-});
-export type FieldMeta = z.infer<typeof FieldMeta>;
-
-/** A group of fields on the form, in display order (jsonb does not keep key order, so order lives here). */
-export const FormSection = z.object({
-  key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/),
-  titleVi: Label,
-  titleEn: Label,
-  fields: z.array(z.string()).min(1).max(60),
-});
-export type FormSection = z.infer<typeof FormSection>;
-
-/** The form of a procedure version: JSON Schema (draft 2020-12) + per-field metadata. */
-export const ProcedureForm = z.object({
-  formCode: z.string().max(20).nullable(),
-  titleVi: Label,
-  titleEn: Label,
-  schema: z.record(z.string(), z.unknown()),
-  sections: z.array(FormSection).min(1).max(20),
-  fields: z.record(z.string(), FieldMeta),
-});
-export type ProcedureForm = z.infer<typeof ProcedureForm>;
-
-/** One fee line of a procedure, in integer VND, per dossier or per person. */
-export const FeeItem = z.object({
-  code: z.string().regex(/^[a-z][a-z_]{1,29}$/),
-  labelVi: Label,
-  labelEn: Label,
-  basis: z.enum(['per_dossier', 'per_person']),
-  direct: z.number().int().min(0).max(100_000_000),
-  online: z.number().int().min(0).max(100_000_000),
-});
-export type FeeItem = z.infer<typeof FeeItem>;
-
-/** A rule the registry can check for an exemption (age on the filing day, commune lists, household lists). */
-export const ExemptionCriterion = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('age_below'), years: z.number().int().min(1).max(150) }),
-  z.object({ kind: z.literal('age_at_least'), years: z.number().int().min(1).max(150) }),
-  z.object({ kind: z.literal('ethnic_minority_in_unit_list'), list: z.string().max(60) }),
-  z.object({ kind: z.literal('resident_in_unit_list'), list: z.string().max(60) }),
-  z.object({ kind: z.literal('household_in_list'), list: z.string().max(60) }),
-]);
-export type ExemptionCriterion = z.infer<typeof ExemptionCriterion>;
-
-/** A reason for exemption (miễn lệ phí): checked against registry data, or proven by a document. */
-export const FeeExemption = z
-  .object({
-    code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
-    labelVi: Label,
-    labelEn: Label,
-    legalBasis: z.string().max(200),
-    check: z.enum(['registry', 'proof']),
-    criterion: ExemptionCriterion.nullable(),
-    proofVi: z.string().max(300).nullable(),
-    proofEn: z.string().max(300).nullable(),
-  })
-  .refine((e) => e.check === 'proof' || e.criterion !== null, {
-    message: bilingual('Lý do kiểm tra qua CSDL cần có tiêu chí', 'A registry-checked exemption needs a criterion'),
-    path: ['criterion'],
-  });
-export type FeeExemption = z.infer<typeof FeeExemption>;
-
-/** Fees of a version (no items = free of charge). */
-export const Fees = z.object({
-  legalBasis: z.string().max(300).nullable(),
-  items: z.array(FeeItem).max(10),
-  exemptions: z.array(FeeExemption).max(30),
-  noteVi: z.string().max(1000).nullable(),
-  noteEn: z.string().max(1000).nullable(),
-});
-export type Fees = z.infer<typeof Fees>;
 
 /** A document of the dossier; `replaceableByRegistry` = not needed when the registry already holds it. */
 export const RequiredDocument = z.object({
