@@ -13,27 +13,31 @@ import {
   SubjectAccessPage,
 } from './audit.contracts';
 import { AUDIT_ERRORS } from './audit.errors';
-import { subjectFor, subjectsFor, type SubjectRef } from './audit.pseudonym';
+import { subjectFor, subjectsFor } from './audit.pseudonym';
+import { AUDIT_ROUTE_ACTIONS, citizenRefOf, type CitizenRef } from './audit.policy';
 import { grantConsent, listConsents, withdrawConsent } from './audit.consents';
 import { listAccessForSubject, listPurposes, type SubjectAccessQuery } from './audit.service';
 import { verifyChain } from './audit.verify';
 import { sealPendingAccess } from './audit.sealer';
 import { checkpointAnchorFromConfig, readCheckpoints } from './audit.checkpoints';
 
+/** The signed-in citizen of a request (named here too: the routes' callers give it). */
+export type { CitizenRef } from './audit.policy';
+
 const tags = ['audit'];
 
-/** The signed-in citizen of a request. */
-export type CitizenRef = SubjectRef & { accountId: string };
-
 export interface AuditRouteOptions {
-  /** The signed-in citizen (from identity's request.access), or null for staff and anonymous requests. */
-  citizenOf(request: FastifyRequest): CitizenRef | null;
+  /**
+   * The signed-in citizen, or null for staff and anonymous requests; by default the policy's
+   * `citizenRefOf` over identity's request.access (tests without identity give their own).
+   */
+  citizenOf?(request: FastifyRequest): CitizenRef | null;
   /** Role names for the citizen's view (identity owns the roles). */
   roleName?: SubjectAccessQuery['roleName'];
 }
 
 function requireCitizen(options: AuditRouteOptions, request: FastifyRequest): CitizenRef {
-  const citizen = options.citizenOf(request);
+  const citizen = options.citizenOf ? options.citizenOf(request) : citizenRefOf(request.access.actor);
   if (!citizen)
     throw new AppError(
       AUDIT_ERRORS.UNAUTHENTICATED,
@@ -57,7 +61,7 @@ export function auditRoutes({ database, config }: AppDeps, options: AuditRouteOp
     app.get(
       '/purposes',
       {
-        config: { action: 'authenticated' },
+        config: { action: AUDIT_ROUTE_ACTIONS.purposes },
         schema: { tags, summary: 'Mục đích truy cập dữ liệu / access purposes', response: { 200: PurposeList } },
       },
       async () => ({ items: await listPurposes(db) }),
@@ -66,7 +70,7 @@ export function auditRoutes({ database, config }: AppDeps, options: AuditRouteOp
     app.get(
       '/me/access-log',
       {
-        config: { action: 'citizen.self.read' },
+        config: { action: AUDIT_ROUTE_ACTIONS.ownAccessLog },
         schema: {
           tags,
           summary: 'Ai đã truy cập dữ liệu của tôi / who accessed my data',
@@ -80,7 +84,7 @@ export function auditRoutes({ database, config }: AppDeps, options: AuditRouteOp
     app.get(
       '/me/consents',
       {
-        config: { action: 'citizen.consent.manage' },
+        config: { action: AUDIT_ROUTE_ACTIONS.ownConsents },
         schema: { tags, summary: 'Sự đồng ý của tôi / my consents', response: { 200: ConsentList } },
       },
       async (req) => ({ items: await listConsents(db, subjectsOf(req)) }),
@@ -89,7 +93,7 @@ export function auditRoutes({ database, config }: AppDeps, options: AuditRouteOp
     app.post(
       '/me/consents',
       {
-        config: { action: 'citizen.consent.manage' },
+        config: { action: AUDIT_ROUTE_ACTIONS.ownConsents },
         schema: {
           tags,
           summary: 'Đồng ý xử lý dữ liệu / give consent',
@@ -112,7 +116,7 @@ export function auditRoutes({ database, config }: AppDeps, options: AuditRouteOp
     app.post(
       '/me/consents/:purposeCode/withdraw',
       {
-        config: { action: 'citizen.consent.manage' },
+        config: { action: AUDIT_ROUTE_ACTIONS.ownConsents },
         schema: {
           tags,
           summary: 'Rút lại sự đồng ý / withdraw consent',
@@ -126,7 +130,7 @@ export function auditRoutes({ database, config }: AppDeps, options: AuditRouteOp
     app.post(
       '/chain/verify',
       {
-        config: { action: 'audit.chain.verify' },
+        config: { action: AUDIT_ROUTE_ACTIONS.verifyChain },
         schema: {
           tags,
           summary: 'Kiểm tra tính toàn vẹn nhật ký truy cập / verify the access log chain',

@@ -1,12 +1,14 @@
 /**
- * Public face of the `audit` module (issue #3): the personal-data access log — append-only,
+ * Public face of the `audit` module: the personal-data access log — append-only,
  * hash-chained, keyed by a pseudonym of the ID number, with the purpose of each access — the
  * purposes officers must state, and citizens' explicit consents (PDP Law 91/2025, Decree 356/2025).
  * Write entries with `recordAccess(tx, …)` inside the business transaction (house style).
  */
 
 /** HTTP routes for /api/v1/audit: purposes, the citizen's access log and consents, chain verification. */
-export { auditRoutes, type AuditRouteOptions, type CitizenRef } from './audit.routes';
+export { auditRoutes, type AuditRouteOptions } from './audit.routes';
+/** Who reads their own log and consents: the signed-in citizen of a request (the routes' default). */
+export { citizenRefOf, type CitizenRef } from './audit.policy';
 
 /** Keyed pseudonyms (HMAC-SHA256 with AUDIT_PSEUDONYM_KEY) of ID numbers, and the `subject` of an entry. */
 export { pseudonymize, subjectFor, subjectsFor, isSubject, type SubjectRef } from './audit.pseudonym';
