@@ -20,6 +20,7 @@ import { dayNumberOf } from './days';
 import { computeDeadline, effectiveReceipt, workingDaysBetween } from './deadline';
 import { provisionalYearsBetween, workingHoursFrom } from './working-calendar';
 import * as service from './calendar.service';
+import { CALENDAR_ROUTE_ACTIONS } from './calendar.policy';
 
 const tags = ['calendar'];
 
@@ -45,7 +46,7 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.get(
       '/deadline',
       {
-        config: { action: 'public' },
+        config: { action: CALENDAR_ROUTE_ACTIONS.workingDays },
         schema: {
           tags,
           summary: 'Tính hạn giải quyết theo ngày làm việc / due time of a time limit in working days',
@@ -72,7 +73,7 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.get(
       '/working-days',
       {
-        config: { action: 'public' },
+        config: { action: CALENDAR_ROUTE_ACTIONS.workingDays },
         schema: {
           tags,
           summary: 'Đếm ngày làm việc (tính cả hai đầu) / working days between two dates, inclusive',
@@ -93,7 +94,7 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.get(
       '/years/:year',
       {
-        config: { action: 'calendar.read' },
+        config: { action: CALENDAR_ROUTE_ACTIONS.readYear },
         schema: {
           tags,
           summary: 'Lịch nghỉ, làm bù của một năm / days off and working Saturdays of a year',
@@ -107,7 +108,7 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.post(
       '/years/:year',
       {
-        config: { action: 'calendar.manage' },
+        config: { action: CALENDAR_ROUTE_ACTIONS.manage },
         schema: {
           tags,
           summary: 'Ghi căn cứ, xác nhận lịch năm / set the announcement of a year',
@@ -125,7 +126,7 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.delete(
       '/years/:year',
       {
-        config: { action: 'calendar.manage' },
+        config: { action: CALENDAR_ROUTE_ACTIONS.manage },
         schema: {
           tags,
           summary: 'Bỏ lịch đã lưu, quay về lịch tạm tính / drop a stored year (back to provisional)',
@@ -142,7 +143,7 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.post(
       '/days',
       {
-        config: { action: 'calendar.manage' },
+        config: { action: CALENDAR_ROUTE_ACTIONS.manage },
         schema: {
           tags,
           summary: 'Thêm ngày nghỉ hoặc ngày làm bù / add a day off or working Saturday',
@@ -160,7 +161,7 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.post(
       '/days/:date',
       {
-        config: { action: 'calendar.manage' },
+        config: { action: CALENDAR_ROUTE_ACTIONS.manage },
         schema: {
           tags,
           summary: 'Sửa một ngày / change a day',
@@ -179,7 +180,7 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.delete(
       '/days/:date',
       {
-        config: { action: 'calendar.manage' },
+        config: { action: CALENDAR_ROUTE_ACTIONS.manage },
         schema: {
           tags,
           summary: 'Xoá một ngày / delete a day',
