@@ -6,6 +6,7 @@ import { todayInVietnam } from '../../../contracts/common';
 import { AsOfQuery, Unit, UnitCodeParams, UnitLink, UnitListQuery, UnitNode } from '../../../contracts/units';
 import * as service from './units.service';
 import { REFERENCE_DIR } from './units.loader';
+import { UNITS_ROUTE_ACTIONS } from './units.policy';
 
 const tags = ['units'];
 
@@ -16,7 +17,7 @@ export function unitsRoutes({ database, config }: AppDeps): FastifyPluginAsyncZo
     app.get(
       '/tree',
       {
-        config: { action: 'public' },
+        config: { action: UNITS_ROUTE_ACTIONS.reference },
         schema: {
           tags,
           summary: 'Cây đơn vị hành chính tại một ngày / unit tree as of a date',
@@ -30,7 +31,7 @@ export function unitsRoutes({ database, config }: AppDeps): FastifyPluginAsyncZo
     app.get(
       '/',
       {
-        config: { action: 'public' },
+        config: { action: UNITS_ROUTE_ACTIONS.reference },
         schema: {
           tags,
           summary: 'Danh sách đơn vị / list units valid on a date',
@@ -48,7 +49,7 @@ export function unitsRoutes({ database, config }: AppDeps): FastifyPluginAsyncZo
     app.get(
       '/geojson',
       {
-        config: { action: 'public' },
+        config: { action: UNITS_ROUTE_ACTIONS.reference },
         schema: {
           tags,
           summary: 'Ranh giới xã/phường hiện hành (GeoJSON, đã đơn giản hoá) / current commune boundaries',
@@ -63,7 +64,7 @@ export function unitsRoutes({ database, config }: AppDeps): FastifyPluginAsyncZo
     app.get(
       '/:code',
       {
-        config: { action: 'public' },
+        config: { action: UNITS_ROUTE_ACTIONS.reference },
         schema: {
           tags,
           summary: 'Đơn vị theo mã tại một ngày / a unit by code as of a date',
@@ -78,7 +79,7 @@ export function unitsRoutes({ database, config }: AppDeps): FastifyPluginAsyncZo
     app.get(
       '/:code/successors',
       {
-        config: { action: 'public' },
+        config: { action: UNITS_ROUTE_ACTIONS.reference },
         schema: {
           tags,
           summary: 'Đơn vị kế thừa (sau sắp xếp 2025) / successors of an old unit',
@@ -94,7 +95,7 @@ export function unitsRoutes({ database, config }: AppDeps): FastifyPluginAsyncZo
     app.get(
       '/:code/predecessors',
       {
-        config: { action: 'public' },
+        config: { action: UNITS_ROUTE_ACTIONS.reference },
         schema: {
           tags,
           summary: 'Các đơn vị cũ hợp thành / predecessors of a new unit',
