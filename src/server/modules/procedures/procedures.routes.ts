@@ -19,6 +19,7 @@ import { PROCEDURE_ERRORS } from './procedures.errors';
 import { prefillForm } from './prefill';
 import { prefillStats } from './prefill-stats';
 import * as service from './procedures.service';
+import { prefillingCitizen, PROCEDURES_ROUTE_ACTIONS } from './procedures.policy';
 
 const tags = ['procedures'];
 
@@ -29,7 +30,7 @@ export function procedureRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/',
       {
-        config: { action: 'public' },
+        config: { action: PROCEDURES_ROUTE_ACTIONS.catalog },
         schema: {
           tags,
           summary: 'Danh mục thủ tục hành chính (tìm không dấu, lọc theo lĩnh vực) / procedure catalog',
@@ -43,7 +44,7 @@ export function procedureRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/versions/:id',
       {
-        config: { action: 'public' },
+        config: { action: PROCEDURES_ROUTE_ACTIONS.catalog },
         schema: {
           tags,
           summary: 'Một phiên bản thủ tục theo mã phiên bản (hồ sơ giữ phiên bản đã nộp) / a version by id',
@@ -57,7 +58,7 @@ export function procedureRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/:code',
       {
-        config: { action: 'public' },
+        config: { action: PROCEDURES_ROUTE_ACTIONS.catalog },
         schema: {
           tags,
           summary: 'Thủ tục đang có hiệu lực: giấy tờ, lệ phí, thời hạn / procedure in force',
@@ -72,7 +73,7 @@ export function procedureRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/:code/form',
       {
-        config: { action: 'public' },
+        config: { action: PROCEDURES_ROUTE_ACTIONS.catalog },
         schema: {
           tags,
           summary: 'Tờ khai (JSON Schema + nguồn dữ liệu từng trường) / the form',
@@ -90,7 +91,7 @@ export function procedureRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/:code/prefill-stats',
       {
-        config: { action: 'public' },
+        config: { action: PROCEDURES_ROUTE_ACTIONS.catalog },
         schema: {
           tags,
           summary: 'Số ô công dân phải tự nhập trước và sau khi điền sẵn / typed inputs before and after prefill',
@@ -104,7 +105,7 @@ export function procedureRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/:code/prefill',
       {
-        config: { action: 'dossiers.own.file' },
+        config: { action: PROCEDURES_ROUTE_ACTIONS.prefill },
         schema: {
           tags,
           summary:
@@ -114,8 +115,8 @@ export function procedureRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const actor = req.access.actor;
-        if (actor?.kind !== 'citizen') {
+        const actor = prefillingCitizen(req.access);
+        if (!actor) {
           throw new AppError(
             PROCEDURE_ERRORS.PREFILL_FORBIDDEN,
             'Chỉ công dân đăng nhập bằng định danh điện tử mới được điền sẵn tờ khai của mình',
@@ -135,7 +136,7 @@ export function procedureRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/:code/versions',
       {
-        config: { action: 'procedures.read' },
+        config: { action: PROCEDURES_ROUTE_ACTIONS.readVersions },
         schema: {
           tags,
           summary: 'Các phiên bản của thủ tục / versions of a procedure',
@@ -149,7 +150,7 @@ export function procedureRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/:code/versions',
       {
-        config: { action: 'procedures.manage' },
+        config: { action: PROCEDURES_ROUTE_ACTIONS.manageVersions },
         schema: {
           tags,
           summary: 'Tạo phiên bản mới (không sửa phiên bản cũ) / create a new version',
