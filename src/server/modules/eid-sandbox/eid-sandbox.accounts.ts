@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Account, AccountClaims } from 'oidc-provider';
 import type { Db } from '../../platform/db';
 import { findPersonIdByNationalId, getPersonDetail } from '../population';
+import { signInLevel, type EidAcr } from './eid-sandbox.policy';
 
 /**
  * The sandbox's passcode for every person who has an e-ID account. A demo convention only:
@@ -9,9 +10,7 @@ import { findPersonIdByNationalId, getPersonDetail } from '../population';
  */
 export const DEMO_PASSCODE = '123456';
 
-/** Authentication context class per e-ID level (DOMAIN.md §2): level 2 equals showing the card. */
-export const EID_ACR = { 1: 'urn:vneid:level1', 2: 'urn:vneid:level2' } as const;
-export type EidAcr = (typeof EID_ACR)[keyof typeof EID_ACR];
+export { EID_ACR, type EidAcr } from './eid-sandbox.policy';
 
 /** What the sandbox knows of a citizen, read from the population registry. */
 export interface Citizen {
@@ -45,10 +44,10 @@ export async function findCitizen(db: Db, nationalId: string): Promise<Citizen |
   };
 }
 
-/** The acr of a citizen who may sign in (level 1 or 2, alive); undefined otherwise. */
+/** The acr of a citizen who may sign in (level 1 or 2, alive: eid-sandbox.policy.ts); undefined otherwise. */
 export function acrFor(citizen: Citizen): EidAcr | undefined {
-  if (!citizen.alive) return undefined;
-  return citizen.eIdLevel >= 2 ? EID_ACR[2] : citizen.eIdLevel === 1 ? EID_ACR[1] : undefined;
+  const level = signInLevel(citizen);
+  return level.ok ? level.acr : undefined;
 }
 
 function passcodeMatches(passcode: string): boolean {
@@ -65,11 +64,10 @@ export async function authenticate(db: Db, nationalId: string, passcode: string)
   if (!/^\d{12}$/.test(nationalId)) return { ok: false, reason: 'format' };
   const citizen = await findCitizen(db, nationalId);
   if (!citizen) return { ok: false, reason: 'unknown' };
-  if (citizen.eIdLevel < 1) return { ok: false, reason: 'no_eid' };
-  const acr = acrFor(citizen);
-  if (!acr) return { ok: false, reason: 'inactive' };
+  const level = signInLevel(citizen);
+  if (!level.ok) return level;
   if (!passcodeMatches(passcode)) return { ok: false, reason: 'wrong_passcode' };
-  return { ok: true, citizen, acr };
+  return { ok: true, citizen, acr: level.acr };
 }
 
 /** A Vietnamese phone number in E.164 (OpenID Connect's recommended form): 0912… → +84912…. */

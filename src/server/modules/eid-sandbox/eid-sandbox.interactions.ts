@@ -7,6 +7,7 @@ import { authenticate, type LoginFailure } from './eid-sandbox.accounts';
 import { consentPage, errorPage, loginPage, LOGIN_ERRORS, type Bilingual, type PageContext } from './eid-sandbox.pages';
 import { CLIENT_NAME } from './eid-sandbox.provider';
 import { SANDBOX_CSS } from './eid-sandbox.styles';
+import { EID_SANDBOX_ROUTE_CONFIG } from './eid-sandbox.policy';
 
 type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
 
@@ -201,8 +202,8 @@ export function interactionRoutes(deps: InteractionDeps) {
   return async (scope: FastifyInstance): Promise<void> => {
     acceptForms(scope);
     const base = `${deps.routePrefix}/interaction/:uid`;
-    // The forms carry no session token: the interaction cookie bound to the uid in the URL is their token.
-    const opts = { schema: { hide: true }, config: { csrf: 'own' as const } };
+    // Public pages whose forms carry no session token: the interaction cookie bound to the uid in the URL is their token.
+    const opts = { schema: { hide: true }, config: EID_SANDBOX_ROUTE_CONFIG };
     scope.get(base, opts, (request, reply) => showInteraction(deps, request, reply));
     scope.post(`${base}/login`, opts, (request, reply) => submitLogin(deps, request, reply));
     scope.post(`${base}/consent`, opts, (request, reply) => submitConsent(deps, request, reply));

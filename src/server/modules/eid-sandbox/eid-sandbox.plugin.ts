@@ -8,6 +8,7 @@ import { purgeExpired } from './eid-sandbox.adapter';
 import { interactionRoutes } from './eid-sandbox.interactions';
 import { cookieKeys, loadOrCreateSigningKeys } from './eid-sandbox.keys';
 import { createProvider } from './eid-sandbox.provider';
+import { EID_SANDBOX_ROUTE_CONFIG } from './eid-sandbox.policy';
 
 /** Where the sandbox lives in our Fastify app. */
 export const EID_ROUTE_PREFIX = '/eid';
@@ -50,14 +51,18 @@ function providerRoute(provider: Provider, mountPath: string) {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
     // oidc-provider protects its own forms (its logout form's xsrf field) and authenticates its clients.
-    scope.all(`${EID_ROUTE_PREFIX}/*`, { schema: { hide: true }, config: { csrf: 'own' } }, async (request, reply) => {
-      reply.hijack();
-      const req = request.raw as IncomingMessage & { originalUrl?: string };
-      const rest = (req.url ?? '/').slice(EID_ROUTE_PREFIX.length) || '/';
-      req.originalUrl = `${mountPath}${rest}`;
-      req.url = rest;
-      await handle(req, reply.raw);
-    });
+    scope.all(
+      `${EID_ROUTE_PREFIX}/*`,
+      { schema: { hide: true }, config: EID_SANDBOX_ROUTE_CONFIG },
+      async (request, reply) => {
+        reply.hijack();
+        const req = request.raw as IncomingMessage & { originalUrl?: string };
+        const rest = (req.url ?? '/').slice(EID_ROUTE_PREFIX.length) || '/';
+        req.originalUrl = `${mountPath}${rest}`;
+        req.url = rest;
+        await handle(req, reply.raw);
+      },
+    );
   };
 }
 
