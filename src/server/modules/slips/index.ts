@@ -3,6 +3,9 @@
  * (receipt and appointment Mẫu 01 / CT04, request to supplement Mẫu 02 / CT05, refusal
  * Mẫu 03 / CT06, apology and new appointment Mẫu 04). Pure rendering: owns no tables and
  * no routes; the dossiers module calls it from its own routes.
+ *
+ * No authorization of its own either (so no slips.policy.ts): a slip is printed for whoever may
+ * see the dossier — staff of its unit or the citizen who filed it — as dossiers' policy decides.
  */
 
 /** Renders a slip to PDF bytes after checking the fields its kind requires (`SLIP.INVALID`, 400). */
