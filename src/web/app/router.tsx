@@ -3,44 +3,37 @@ import { createBrowserRouter } from 'react-router';
 import { AppLayout } from '../shell/AppLayout';
 import { SessionRoot } from './SessionRoot';
 
-// One chunk per feature page: antd pages load only what they show, echarts only on /quality.
+import { AccountPage } from '../features/account/pages';
+import { RolesPage, UsersPage } from '../features/admin/pages';
+import { LoginPage } from '../features/auth/pages';
+import { CalendarAdminPage } from '../features/calendar/pages';
+import { CashlessImportPage, CashlessStatsPage, FacilitiesPage } from '../features/cashless/pages';
+import { AccessLogPage, ConsentsPage, MyRecordPage } from '../features/citizen/pages';
+import { CounterPage } from '../features/counter/pages';
+import {
+  DossierDetailPage,
+  FilingPage,
+  MyDossierPage,
+  MyDossiersPage,
+  PaperFilingPage,
+  StatusLookupPage,
+  WorkqueuePage,
+} from '../features/dossiers/pages';
+import { FeeListsPage } from '../features/fees/pages';
+import { PaymentDetailPage, PaymentResultPage, PaymentsPage, ReconciliationPage } from '../features/payments/pages';
+import { PersonDetailPage, PersonSearchPage } from '../features/population/pages';
+import { AdminProceduresPage, CatalogPage, ProcedurePage } from '../features/procedures/pages';
+import { QualityPage } from '../features/quality/pages';
+import { UnitsPage } from '../features/units/pages';
+
+// One chunk per page: antd pages load only what they show, echarts only with the charts. The
+// features' pages.ts files declare their pages lazily; the shell's two pages are declared here.
 const HomePage = lazy(() => import('../shell/HomePage'));
 const NotFoundPage = lazy(() => import('../shell/NotFoundPage'));
-const LoginPage = lazy(() => import('../features/auth/LoginPage'));
-const PersonSearchPage = lazy(() => import('../features/population/PersonSearchPage'));
-const PersonDetailPage = lazy(() => import('../features/population/PersonDetailPage'));
-const QualityPage = lazy(() => import('../features/quality/QualityPage'));
-const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
-const MyRecordPage = lazy(() => import('../features/citizen/MyRecordPage'));
-const AccessLogPage = lazy(() => import('../features/citizen/AccessLogPage'));
-const ConsentsPage = lazy(() => import('../features/citizen/ConsentsPage'));
-const FilingPage = lazy(() => import('../features/dossiers/FilingPage'));
-const MyDossiersPage = lazy(() => import('../features/dossiers/MyDossiersPage'));
-const MyDossierPage = lazy(() => import('../features/dossiers/MyDossierPage'));
-const StatusLookupPage = lazy(() => import('../features/dossiers/StatusLookupPage'));
-const WorkqueuePage = lazy(() => import('../features/dossiers/WorkqueuePage'));
-const CounterPage = lazy(() => import('../features/counter/CounterPage'));
-const DossierDetailPage = lazy(() => import('../features/dossiers/DossierDetailPage'));
-const PaperFilingPage = lazy(() => import('../features/dossiers/PaperFilingPage'));
-const AccountPage = lazy(() => import('../features/account/AccountPage'));
-const UsersPage = lazy(() => import('../features/admin/UsersPage'));
-const CalendarAdminPage = lazy(() => import('../features/calendar/CalendarAdminPage'));
-const RolesPage = lazy(() => import('../features/admin/RolesPage'));
-const CashlessStatsPage = lazy(() => import('../features/cashless/CashlessStatsPage'));
-const CashlessImportPage = lazy(() => import('../features/cashless/CashlessImportPage'));
-const FacilitiesPage = lazy(() => import('../features/cashless/FacilitiesPage'));
-const CatalogPage = lazy(() => import('../features/procedures/CatalogPage'));
-const ProcedurePage = lazy(() => import('../features/procedures/ProcedurePage'));
-const AdminProceduresPage = lazy(() => import('../features/procedures/AdminProceduresPage'));
-const FeeListsPage = lazy(() => import('../features/fees/FeeListsPage'));
-const PaymentResultPage = lazy(() => import('../features/payments/PaymentResultPage'));
-const PaymentsPage = lazy(() => import('../features/payments/PaymentsPage'));
-const PaymentDetailPage = lazy(() => import('../features/payments/PaymentDetailPage'));
-const ReconciliationPage = lazy(() => import('../features/payments/ReconciliationPage'));
 
 /**
  * The client-side routes; the server returns index.html for every non-API path. Which pages a
- * session may open is decided by navigation.ts (AppLayout shows 403 for the others).
+ * session may open is decided by shell/navigation.ts (AppLayout shows 403 for the others).
  */
 export const router = createBrowserRouter([
   {

@@ -1,4 +1,4 @@
-// The quality page's echarts setup (core + canvas renderer + tooltip), extended with what the
+// The shared echarts core (canvas renderer + tooltip), extended with what the
 // cashless chart draws: bars, lines, a grid, a legend and the target line. Loaded only with CashlessChart (lazy).
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
@@ -10,7 +10,7 @@ import {
   type MarkLineComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
-import { echarts } from '../quality/echarts-setup';
+import { echarts } from '../../components/echarts-core';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent]);
 

@@ -5,7 +5,7 @@ import type { AssistedFiling } from '../../../contracts/dossiers';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fetchAssistedFilings } from '../dossiers';
+import { fetchAssistedFilings } from './counter-api';
 
 interface Props {
   unitCode: string | undefined;

@@ -8,6 +8,7 @@ import type {
   VisitDetail,
   VisitPage,
 } from '../../../contracts/counter';
+import type { AssistedFilings } from '../../../contracts/dossiers';
 import type { ProcedureList } from '../../../contracts/procedures';
 import { apiDelete, apiGet, apiPatch, apiPost, query, type RequestOptions } from '../../api/client';
 
@@ -81,4 +82,16 @@ export function startCounterDevice(counter: { unitCode?: string; counterLabel: s
 /** Stops using this browser as a counter device. */
 export function stopCounterDevice(): Promise<CounterDeviceState> {
   return apiDelete<CounterDeviceState>(`${BASE}/device`);
+}
+
+/**
+ * The filings made on a unit's counter devices on one day (default: today, the reader's units).
+ * The counter log asks the dossiers API itself, so the dossiers feature (which uses the counter's
+ * lookup) needs nothing back from the counter: the features depend one way.
+ */
+export function fetchAssistedFilings(
+  q: { unitCode?: string; date?: string },
+  options?: RequestOptions,
+): Promise<AssistedFilings> {
+  return apiGet<AssistedFilings>(`/api/v1/dossiers/assisted${query(q)}`, options);
 }

@@ -5,7 +5,7 @@ import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
 import { useT } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PersonDetailView } from '../population/PersonDetailView';
+import { PersonDetailView } from '../population';
 import { fetchApplicant } from './dossiers-api';
 
 /**

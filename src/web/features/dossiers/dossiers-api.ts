@@ -1,5 +1,4 @@
 import type {
-  AssistedFilings,
   CommandBody,
   DossierCommand,
   DossierDetail,
@@ -123,12 +122,4 @@ export function slipUrl(id: string, kind: SlipKind): string {
 /** Public: a dossier's state from its code and the applicant's ID number. */
 export function lookupStatus(code: string, nationalId: string, options?: RequestOptions): Promise<StatusLookupResult> {
   return apiPost<StatusLookupResult>(`${BASE}/status-lookup`, { code, nationalId }, options);
-}
-
-/** The filings made on a unit's counter devices on one day (default: today, the reader's units). */
-export function fetchAssistedFilings(
-  q: { unitCode?: string; date?: string },
-  options?: RequestOptions,
-): Promise<AssistedFilings> {
-  return apiGet<AssistedFilings>(`${BASE}/assisted${query(q)}`, options);
 }

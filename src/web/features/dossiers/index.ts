@@ -1,2 +1,2 @@
-/** What other web features use from the dossiers feature: the filings made on counter devices (for the counter log). */
-export { fetchAssistedFilings } from './dossiers-api';
+// The dossiers feature's public face: other features import only this file.
+export * from './pages';

@@ -1,17 +1,11 @@
-// echarts imported piece by piece: only the map chart, its components and the canvas renderer.
-import * as echarts from 'echarts/core';
+// The quality map's echarts setup: the shared core (tooltip, canvas renderer) with the map chart and its visual map.
 import { MapChart, type MapSeriesOption } from 'echarts/charts';
-import {
-  TooltipComponent,
-  VisualMapComponent,
-  type TooltipComponentOption,
-  type VisualMapComponentOption,
-} from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { VisualMapComponent, type TooltipComponentOption, type VisualMapComponentOption } from 'echarts/components';
+import { echarts } from '../../components/echarts-core';
 
-echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([MapChart, VisualMapComponent]);
 
-/** The option type of the charts this app draws. */
+/** The option type of the quality map. */
 export type MapChartOption = echarts.ComposeOption<MapSeriesOption | TooltipComponentOption | VisualMapComponentOption>;
 
 /** The GeoJSON shape registerMap accepts. */

@@ -1,0 +1,2 @@
+// The user and role administration feature's public face: other features import only this file.
+export * from './pages';

@@ -1,0 +1,2 @@
+// The sign-in feature's public face: other features import only this file.
+export * from './pages';

@@ -1,0 +1,2 @@
+// The the citizen's own pages feature's public face: other features import only this file.
+export * from './pages';

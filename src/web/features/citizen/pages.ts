@@ -1,0 +1,10 @@
+import { lazy } from 'react';
+
+/**
+ * The pages of the the citizen's own pages feature, for the router: each is loaded (a chunk of its own) when its
+ * route first opens. The router imports this file rather than index.ts so that the main chunk
+ * does not carry what index.ts gives other features (forms, cards) before a page needs it.
+ */
+export const MyRecordPage = lazy(() => import('./MyRecordPage'));
+export const AccessLogPage = lazy(() => import('./AccessLogPage'));
+export const ConsentsPage = lazy(() => import('./ConsentsPage'));

@@ -1,0 +1,14 @@
+import { lazy } from 'react';
+
+/**
+ * The pages of the dossiers feature, for the router: each is loaded (a chunk of its own) when its
+ * route first opens. The router imports this file rather than index.ts so that the main chunk
+ * does not carry what index.ts gives other features (forms, cards) before a page needs it.
+ */
+export const FilingPage = lazy(() => import('./FilingPage'));
+export const MyDossiersPage = lazy(() => import('./MyDossiersPage'));
+export const MyDossierPage = lazy(() => import('./MyDossierPage'));
+export const StatusLookupPage = lazy(() => import('./StatusLookupPage'));
+export const WorkqueuePage = lazy(() => import('./WorkqueuePage'));
+export const DossierDetailPage = lazy(() => import('./DossierDetailPage'));
+export const PaperFilingPage = lazy(() => import('./PaperFilingPage'));

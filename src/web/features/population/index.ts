@@ -1,0 +1,5 @@
+// The the population registry feature's public face: other features import only this file.
+export * from './pages';
+
+/** What other features use: a person's record (the applicant card of a dossier). */
+export { PersonDetailView } from './PersonDetailView';
