@@ -1,5 +1,13 @@
-import type { FieldProblem } from '../../../contracts/messages';
 import { AppError } from '../../platform/errors';
+import {
+  after,
+  missingText,
+  optionalDate,
+  optionalText,
+  requiredDate,
+  type FieldCheck,
+  type Problem,
+} from './field-checks';
 
 /**
  * The slips the one-stop shop hands to a citizen (Decree 118/2025 appendix, formerly
@@ -89,59 +97,7 @@ export interface SlipData {
 /** Dossier code `<agency code>-YYMMDD-XXXX`; the agency code (QCVN 102:2016) is configuration. */
 const DOSSIER_CODE = /^[A-Za-z0-9.]{1,40}-\d{6}-\d{4}$/;
 
-type Problem = Omit<FieldProblem, 'code'>;
-type Check = (d: SlipData) => Problem | undefined;
-
-const missingText =
-  (field: keyof SlipData, vi: string, en: string, max = 500): Check =>
-  (d) => {
-    const v = d[field];
-    if (typeof v !== 'string' || v.trim() === '')
-      return { field, messageVi: `Thiếu ${vi}`, messageEn: `${en} is required` };
-    if (v.length > max)
-      return {
-        field,
-        messageVi: `${capital(vi)} dài quá ${max} ký tự`,
-        messageEn: `${en} is longer than ${max} characters`,
-      };
-    return undefined;
-  };
-
-const optionalText =
-  (field: keyof SlipData, vi: string, en: string, max = 500): Check =>
-  (d) =>
-    d[field] === undefined ? undefined : missingText(field, vi, en, max)(d);
-
-const isValidDate = (v: unknown): v is Date => v instanceof Date && !Number.isNaN(v.getTime());
-
-const requiredDate =
-  (field: keyof SlipData, vi: string, en: string): Check =>
-  (d) => {
-    const v = d[field];
-    if (v === undefined) return { field, messageVi: `Thiếu ${vi}`, messageEn: `${en} is required` };
-    if (!isValidDate(v))
-      return { field, messageVi: `${capital(vi)} không hợp lệ`, messageEn: `${en} is not a valid time` };
-    return undefined;
-  };
-
-const optionalDate =
-  (field: keyof SlipData, vi: string, en: string): Check =>
-  (d) =>
-    d[field] === undefined ? undefined : requiredDate(field, vi, en)(d);
-
-/** `later` must be strictly after `earlier` when both are valid. */
-const after =
-  (later: keyof SlipData, earlier: keyof SlipData, vi: string, en: string): Check =>
-  (d) => {
-    const [l, e] = [d[later], d[earlier]];
-    if (isValidDate(l) && isValidDate(e) && l.getTime() <= e.getTime())
-      return { field: later, messageVi: vi, messageEn: en };
-    return undefined;
-  };
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+type Check = FieldCheck<SlipData>;
 
 const COMMON: Check[] = [
   (d) =>

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
-import { breakLines, toWords, type Line, type Span, type Style } from './rich-text';
+import { breakLines, toWords, type Span, type Style } from './rich-text';
+import { drawLine, drawQr } from './pdf-drawing';
 import { documentFont, loadFonts, type Fonts } from './slip-fonts';
 
 /**
@@ -105,7 +105,7 @@ export class SlipPdf {
     y = this.rule(MARGIN.left + leftWidth / 3, y + 3, leftWidth / 3) + 5;
     if (h.slipNumber) y = this.centred(`Số: ${h.slipNumber}`, 'regular', BODY_SIZE, MARGIN.left, y, leftWidth);
     const qrX = MARGIN.left + (leftWidth - QR_SIZE) / 2;
-    this.qr(h.qrText, qrX, y + 6, QR_SIZE);
+    drawQr(this.doc, h.qrText, qrX, y + 6, QR_SIZE);
     y = this.centred('Quét mã để tra cứu hồ sơ', 'italic', 8, MARGIN.left, y + 8 + QR_SIZE, leftWidth);
     const leftBottom = y;
 
@@ -153,58 +153,11 @@ export class SlipPdf {
         doc.addPage();
         y = MARGIN.top;
       }
-      this.drawLine(line, x, y, width, space, opts.align ?? 'justify');
+      drawLine(this.doc, line, x, y, width, space, opts.align ?? 'justify');
       y += lineHeight;
     }
     doc.x = MARGIN.left;
     doc.y = y + PARAGRAPH_GAP;
-  }
-
-  /**
-   * Draws one laid-out line. Every word space is written as a real space glyph (pdfkit's own
-   * `wordSpacing` drops them, and text extraction then glues words ending in a toned vowel).
-   * Justified lines place each word at its computed position; other lines write one call per
-   * run of a style.
-   */
-  private drawLine(
-    line: Line,
-    x: number,
-    y: number,
-    width: number,
-    space: number,
-    align: 'justify' | 'left' | 'center',
-  ): void {
-    const doc = this.doc;
-    const free = width - line.offset - line.width;
-    const gaps = line.words.length - 1;
-    const extra = align === 'justify' && !line.last && gaps > 0 ? free / gaps : 0;
-    let cursor = x + line.offset + (align === 'center' ? free / 2 : 0);
-    let run: { text: string; style: Style; width: number } | undefined;
-    const flush = (): void => {
-      if (!run) return;
-      doc.font(run.style).text(run.text, cursor, y, { lineBreak: false });
-      cursor += run.width;
-      run = undefined;
-    };
-    line.words.forEach((word, wi) => {
-      const spaceAfter = wi < gaps;
-      word.fragments.forEach((f, fi) => {
-        const text = spaceAfter && fi === word.fragments.length - 1 ? `${f.text} ` : f.text;
-        const advance = f.width + (text === f.text ? 0 : space);
-        if (run && run.style === f.style && extra === 0) {
-          run.text += text;
-          run.width += advance;
-          return;
-        }
-        flush();
-        run = { text, style: f.style, width: advance };
-      });
-      if (extra > 0) {
-        flush();
-        cursor += extra;
-      }
-    });
-    flush();
   }
 
   /** Vertical space in lines of body text. */
@@ -249,29 +202,6 @@ export class SlipPdf {
     }
     doc.x = MARGIN.left;
     doc.y = bottom;
-  }
-
-  /** Draws `text` as a QR code (error correction M) with dark modules merged into row runs. */
-  private qr(text: string, x: number, y: number, size: number): void {
-    const matrix = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
-    const quiet = 2;
-    const cell = size / (matrix.size + 2 * quiet);
-    const doc = this.doc;
-    doc.save();
-    for (let row = 0; row < matrix.size; row++) {
-      let col = 0;
-      while (col < matrix.size) {
-        if (!matrix.get(row, col)) {
-          col++;
-          continue;
-        }
-        const start = col;
-        while (col < matrix.size && matrix.get(row, col)) col++;
-        doc.rect(x + (quiet + start) * cell, y + (quiet + row) * cell, (col - start) * cell, cell);
-      }
-    }
-    doc.fillColor('black').fill();
-    doc.restore();
   }
 
   /** Centred text in a column; returns the y below it. */
