@@ -1,6 +1,7 @@
 /**
  * Module boundaries (HOUSE-STYLE.md): a module is imported by others only through its
- * index.ts; platform code knows no module; web features do not reach into each other; no cycles.
+ * index.ts; platform code knows no module; web features use each other only through index.ts, the
+ * shell and components below them, app/ on top; no cycles.
  */
 module.exports = {
   forbidden: [
@@ -39,6 +40,54 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/contracts/' },
       to: { path: '^src/(server|web)/' },
+    },
+    {
+      name: 'web-feature-internals',
+      comment: 'A web feature uses another feature only through its index.ts',
+      severity: 'error',
+      from: { path: '^src/web/features/([^/]+)/' },
+      to: {
+        path: '^src/web/features/([^/]+)/',
+        pathNot: ['^src/web/features/$1/', '^src/web/features/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'web-outside-into-feature-internals',
+      comment:
+        'Outside the features, only the router opens their pages.ts (lazy pages) and only the shell dictionary reads their messages',
+      severity: 'error',
+      from: {
+        path: '^src/web/(?!features/)',
+        pathNot: ['^src/web/app/router\\.tsx$', '^src/web/shell/dictionary\\.ts$'],
+      },
+      to: { path: '^src/web/features/' },
+    },
+    {
+      name: 'web-router-uses-feature-pages',
+      severity: 'error',
+      from: { path: '^src/web/app/router\\.tsx$' },
+      to: { path: '^src/web/features/[^/]+/(?!pages\\.ts$)' },
+    },
+    {
+      name: 'web-dictionary-reads-feature-messages',
+      severity: 'error',
+      from: { path: '^src/web/shell/dictionary\\.ts$' },
+      to: { path: '^src/web/features/[^/]+/(?!messages\\.(vi|en)\\.ts$)' },
+    },
+    {
+      name: 'web-messages-are-data',
+      comment:
+        "A feature's messages.*.ts import nothing but its own messages.vi.ts, so the shell dictionary can read them",
+      severity: 'error',
+      from: { path: '^src/web/features/([^/]+)/messages\\.(vi|en)\\.ts$' },
+      to: { pathNot: '^src/web/features/$1/messages\\.vi\\.ts$' },
+    },
+    {
+      name: 'web-nothing-imports-app',
+      comment: 'app/ composes (router, providers); only main.tsx imports it',
+      severity: 'error',
+      from: { path: '^src/web/', pathNot: '^src/web/(main\\.tsx$|app/)' },
+      to: { path: '^src/web/app/' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
