@@ -16,6 +16,7 @@ import { DeadlineTag, FeeText, StateTag } from './DossierTags';
 import { FormDataView } from './FormDataView';
 import { useDossier } from './use-dossier';
 import './dossiers.css';
+import './dossiers-office.css';
 
 /** Commands that are never buttons of the back office: the citizen's withdrawal, the payment (settled by the payment system). */
 const NOT_STAFF_BUTTONS: ReadonlySet<DossierCommand> = new Set(['withdraw', 'pay']);

@@ -18,6 +18,7 @@ import { missingDocuments, splitFieldProblems } from './attachments';
 import { submitDossier, type FilesByDocument } from './dossiers-api';
 import { FiledResult, LevelBlock, ProcedureFacts } from './FilingParts';
 import './dossiers.css';
+import './dossiers-office.css';
 
 /** The document that *is* the online form (e.g. `ct01` for form CT01): nothing to attach for it. */
 function isFormDocument(docCode: string, formCode: string | null): boolean {

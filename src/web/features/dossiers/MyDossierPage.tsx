@@ -17,6 +17,7 @@ import { PayFeeCard } from '../payments';
 import { SupplementCard } from './SupplementCard';
 import { useDossier } from './use-dossier';
 import './dossiers.css';
+import './dossiers-office.css';
 
 /** The due time in words: the appointment, or "paused while waiting for you". */
 function DueLine({ d }: { d: DossierDetail }) {

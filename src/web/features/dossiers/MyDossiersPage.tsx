@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { fetchMyDossiers } from './dossiers-api';
 import { DeadlineTag, StateTag } from './DossierTags';
 import './dossiers.css';
+import './dossiers-office.css';
 
 const PAGE_SIZE = 10;
 

@@ -14,6 +14,7 @@ import { receivingUnits, type PaperIntake } from './paper-filing';
 import { IntakeCard } from './PaperIntakeCard';
 import { PaperForm } from './PaperForm';
 import './dossiers.css';
+import './dossiers-office.css';
 
 /**
  * /dossiers/paper/new — an officer enters the paper filing of a citizen at the counter (the

@@ -13,6 +13,7 @@ import { STATE_LABEL } from './dossier-labels';
 import { lookupStatus } from './dossiers-api';
 import { DeadlineTag, StateTag } from './DossierTags';
 import './dossiers.css';
+import './dossiers-office.css';
 
 interface Values {
   code: string;

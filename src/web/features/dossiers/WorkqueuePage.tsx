@@ -23,6 +23,7 @@ import { CHANNEL_LABEL, QUEUE_LABEL, STATE_LABEL } from './dossier-labels';
 import { fetchWorkqueue, searchDossiersByPerson, type DossierPage } from './dossiers-api';
 import { DeadlineTag, StateTag } from './DossierTags';
 import './dossiers.css';
+import './dossiers-office.css';
 
 const PAGE_SIZE = 20;
 
