@@ -89,6 +89,13 @@ module.exports = {
       from: { path: '^src/web/', pathNot: '^src/web/(main\\.tsx$|app/)' },
       to: { path: '^src/web/app/' },
     },
+    {
+      name: 'shared-is-a-leaf',
+      comment: 'src/shared (isomorphic kernels such as the Vietnamese text rules) imports no app code',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/(server|web|contracts)/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
