@@ -1,138 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../../../../test/db';
-import { makeHousehold, makePerson } from '../../../../test/factories';
-import { copyRegistryBatch } from '../population';
+import { describe, expect, it } from 'vitest';
 import {
+  authorize,
   Browser,
-  formAction,
-  freePort,
-  hiddenInputs,
+  discovery,
+  exchange,
+  idTokenClaims,
+  level0,
+  level1,
+  level2,
   pkce,
-  startSandbox,
-  verifyJwt,
-  type RunningSandbox,
-} from './test-support';
+  s,
+  signIn,
+  submit,
+  useFlowSandbox,
+} from './eid-sandbox.flow.test-support';
 
-const level2 = makePerson({
-  nationalId: '012190000001',
-  idCardNumber: '012190000001',
-  eIdLevel: 2,
-  phone: '0912000001',
-});
-const level1 = makePerson({
-  nationalId: '012085000123',
-  idCardNumber: '012085000123',
-  fullName: 'Giàng A Páo',
-  birthDate: '1985-07-02',
-  birthYear: 1985,
-  sex: 'male',
-  eIdLevel: 1,
-  phone: null,
-});
-const level0 = makePerson({
-  nationalId: '012315000777',
-  fullName: 'Giàng Thị Mai',
-  birthDate: '2015-01-20',
-  birthYear: 2015,
-  eIdLevel: 0,
-  eIdActivatedOn: null,
-});
-
-let database: TestDatabase;
-let s: RunningSandbox;
-let discovery: Record<string, string>;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await copyRegistryBatch(database, makeHousehold('03445', [level2]));
-  await copyRegistryBatch(database, makeHousehold('03388', [level1, level0]));
-  s = await startSandbox(database, await freePort());
-  discovery = (await (await fetch(`${s.sandbox.issuer}/.well-known/openid-configuration`)).json()) as Record<
-    string,
-    string
-  >;
-});
-afterAll(async () => {
-  await s?.close();
-  await database?.dispose();
-});
-
-/** Starts an authorization request; returns the browser's landing page and what the RP must keep. */
-async function authorize(browser: Browser, extra: Record<string, string> = {}) {
-  const { verifier, challenge } = pkce();
-  const state = randomBytes(8).toString('hex');
-  const nonce = randomBytes(8).toString('hex');
-  const params = new URLSearchParams({
-    client_id: s.config.OIDC_CLIENT_ID,
-    redirect_uri: s.redirectUri,
-    response_type: 'code',
-    scope: 'openid profile phone',
-    state,
-    nonce,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    ...extra,
-  });
-  const url = `${discovery.authorization_endpoint}?${params.toString()}`;
-  const landed = await browser.follow(await browser.request(url), url, s.redirectUri);
-  return { ...landed, verifier, state, nonce };
-}
-
-async function submit(
-  browser: Browser,
-  pageUrl: string,
-  html: string,
-  suffix: string,
-  form: Record<string, string> = {},
-) {
-  const action = new URL(formAction(html, suffix), pageUrl).href;
-  const response = await browser.request(action, { form });
-  return { response, action };
-}
-
-/** The whole journey for one person: authorize, sign in, consent when asked; returns the code and RP state. */
-async function signIn(browser: Browser, nationalId: string) {
-  const start = await authorize(browser);
-  let page = await start.response.text();
-  const login = await submit(browser, start.url, page, '/login', { nationalId, passcode: '123456' });
-  let landed = await browser.follow(login.response, login.action, s.redirectUri);
-  if (!landed.url.startsWith(s.redirectUri)) {
-    page = await landed.response.text();
-    expect(page).toContain('Đồng ý chia sẻ thông tin');
-    for (const shared of [
-      'Số định danh cá nhân',
-      'Mức tài khoản định danh điện tử',
-      'Họ, chữ đệm và tên',
-      'Ngày, tháng, năm sinh',
-      'Số điện thoại',
-    ]) {
-      expect(page).toContain(shared);
-    }
-    const consent = await submit(browser, landed.url, page, '/consent');
-    landed = await browser.follow(consent.response, consent.action, s.redirectUri);
-  }
-  const callback = new URL(landed.url);
-  return { callback, verifier: start.verifier, state: start.state, nonce: start.nonce };
-}
-
-async function exchange(code: string, verifier: string) {
-  const body = new URLSearchParams({
-    grant_type: 'authorization_code',
-    code,
-    redirect_uri: s.redirectUri,
-    code_verifier: verifier,
-    client_id: s.config.OIDC_CLIENT_ID,
-    client_secret: s.config.OIDC_CLIENT_SECRET!,
-  });
-  const response = await fetch(discovery.token_endpoint!, { method: 'POST', body });
-  return { status: response.status, json: (await response.json()) as Record<string, string> };
-}
-
-async function idTokenClaims(idToken: string) {
-  const jwks = (await (await fetch(discovery.jwks_uri!)).json()) as Parameters<typeof verifyJwt>[1];
-  return verifyJwt(idToken, jwks);
-}
+useFlowSandbox();
 
 describe('sandbox e-ID provider: discovery', () => {
   it('publishes its issuer with the /eid mount path and endpoints under it', () => {
@@ -273,40 +156,5 @@ describe('sandbox e-ID provider: sign-in with authorization code + PKCE', () => 
     const cancel = await submit(browser, start.url, await start.response.text(), '/abort');
     const { url } = await browser.follow(cancel.response, cancel.action, s.redirectUri);
     expect(new URL(url).searchParams.get('error')).toBe('access_denied');
-  });
-});
-
-describe('sandbox e-ID provider: sessions and logout', () => {
-  it('remembers the session and grant: a second request returns a code without login or consent', async () => {
-    const browser = new Browser();
-    await signIn(browser, level2.nationalId!);
-    const again = await authorize(browser);
-    expect(again.url.startsWith(s.redirectUri)).toBe(true);
-    expect(new URL(again.url).searchParams.get('code')).toBeTruthy();
-  });
-
-  it('ends the session through RP-initiated logout with its own confirmation page', async () => {
-    const browser = new Browser();
-    const { callback, verifier } = await signIn(browser, level2.nationalId!);
-    const tokens = await exchange(callback.searchParams.get('code')!, verifier);
-    const params = new URLSearchParams({
-      id_token_hint: tokens.json.id_token!,
-      post_logout_redirect_uri: `${s.baseUrl}/`,
-      state: 'bye',
-    });
-    const endUrl = `${discovery.end_session_endpoint}?${params.toString()}`;
-    const confirm = await browser.request(endUrl);
-    const html = await confirm.text();
-    expect(confirm.status).toBe(200);
-    expect(html).toContain('Đăng xuất tài khoản định danh điện tử?');
-    expect(html).not.toMatch(/<script/i);
-    const action = new URL(formAction(html, '/confirm'), endUrl).href;
-    const done = await browser.request(action, { form: { ...hiddenInputs(html), logout: 'yes' } });
-    expect(done.status).toBe(303);
-    expect(done.headers.get('location')).toBe(`${s.baseUrl}/?state=bye`);
-
-    const after = await authorize(browser);
-    expect(after.response.status).toBe(200);
-    expect(await after.response.text()).toContain('Đăng nhập bằng tài khoản định danh điện tử');
   });
 });
