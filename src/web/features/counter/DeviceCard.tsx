@@ -14,7 +14,7 @@ interface Props {
 
 /**
  * "Counter device": the officer makes this browser the device where citizens sign in with their
- * own e-ID and file online with the officer's guidance (issue #4 §3, channel "assisted"). It lasts
+ * own e-ID and file online with the officer's guidance (channel "assisted"). It lasts
  * until the end of the day or until turned off; the dossiers filed on it name the counter and the officer.
  */
 export function DeviceCard({ counter }: Props) {

@@ -44,7 +44,7 @@ export const STATE_KIND: Record<DossierState, StatusKind> = {
   withdrawn: 'neutral',
 };
 
-/** Deadline flags: green on time, orange due soon, red overdue, grey paused (issue #4 §6). */
+/** Deadline flags: green on time, orange due soon, red overdue, grey paused. */
 export const FLAG_KIND: Record<Exclude<DeadlineFlag, 'none'>, StatusKind> = {
   on_time: 'ok',
   due_soon: 'warn',
@@ -114,7 +114,7 @@ export const SLIP_LABEL: Record<SlipKind, MessageKey> = {
   apology: 'dossier.slip.apology',
 };
 
-/** Fee state of a dossier (issue #5). */
+/** Fee state of a dossier. */
 export const FEE_STATUS_LABEL: Record<FeeStatus, MessageKey> = {
   none: 'dossier.fee.none',
   unpaid: 'dossier.fee.unpaid',

@@ -21,7 +21,7 @@ export interface DossierPage {
 /** Files chosen for the dossier, by the procedure's document code (several files per document allowed). */
 export type FilesByDocument = Record<string, File[]>;
 
-/** The kinds of printable slips (issue #4 §5). */
+/** The kinds of printable slips. */
 export type SlipKind = DossierDetail['slips'][number];
 
 const BASE = '/api/v1/dossiers';
