@@ -1,10 +1,6 @@
-/** Lower-case text without Vietnamese diacritics ("Đoàn Kết" → "doan ket"), for client-side filtering. */
+import { foldForSearch } from '../../shared/text';
+
+/** Lower-case text without Vietnamese diacritics ("Đoàn Kết" → "doan ket"), for client-side filtering: the text kernel's search fold. */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .trim();
+  return foldForSearch(text);
 }

@@ -1,6 +1,8 @@
+import { columnOfHeader } from '../../platform/tabular-import';
+
 /**
- * The columns of the monthly import file. A header cell is matched after folding (lower case, no
- * diacritics, đ → d, anything else → '_'), so "Mã cơ sở", "ma_co_so" and "facility_code" name the
+ * The columns of the monthly import file. A header cell is matched after the text kernel's foldHeader
+ * (lower case, no diacritics, đ → d, words joined by '_'), so "Mã cơ sở", "ma_co_so" and "facility_code" name the
  * same column. The template writes the Vietnamese labels.
  */
 export const IMPORT_COLUMNS = [
@@ -59,19 +61,7 @@ export function columnLabel(key: ImportColumnKey): string {
   return IMPORT_COLUMNS.find((c) => c.key === key)!.labelVi;
 }
 
-/** Folds a header cell: "Số tiền mặt (đồng)" → "so_tien_mat_dong". */
-export function foldHeader(cell: string): string {
-  return cell
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
-
 /** The column a header cell names, if any. */
 export function columnOf(cell: string): ImportColumnKey | undefined {
-  const folded = foldHeader(cell);
-  return IMPORT_COLUMNS.find((c) => (c.aliases as readonly string[]).includes(folded))?.key;
+  return columnOfHeader(cell, IMPORT_COLUMNS);
 }

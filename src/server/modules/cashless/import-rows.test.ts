@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors';
-import { columnOf, foldHeader } from './import-columns';
-import type { SheetRow } from './import-file';
+import { foldHeader } from '../../../shared/text';
+import { columnOf } from './import-columns';
+import type { TableRow as SheetRow } from '../../platform/tabular-import';
 import { MAX_COUNT, checkRows, mapHeader, parseMonth, parseWholeNumber } from './import-rows';
 
 const HEADER = [

@@ -1,16 +1,14 @@
 import type { MonthlyFigures } from '../../../contracts/cashless';
-import { IMPORT_MAX_ROWS } from '../../../contracts/cashless';
 import type { FieldProblem } from '../../../contracts/messages';
 import { CASHLESS_ERRORS, fileInvalid } from './cashless.errors';
 import {
   FIGURE_COLUMNS,
   IMPORT_COLUMNS,
   columnLabel,
-  columnOf,
   type FigureColumnKey,
   type ImportColumnKey,
 } from './import-columns';
-import type { SheetRow } from './import-file';
+import { matchHeader, rowProblem, splitHeader, type TableRow } from '../../platform/tabular-import';
 
 /** A valid data row: facility code (upper case), month YYYY-MM and its figures. */
 export interface ImportRow {
@@ -49,34 +47,22 @@ export function shown(value: string): string {
 
 /** A problem at a line (and column). */
 export function problemAt(line: number, column: ImportColumnKey | null, vi: string, en: string): FieldProblem {
-  const where = column
-    ? { vi: `Dòng ${line}, cột "${columnLabel(column)}"`, en: `Line ${line}, column ${column}` }
-    : { vi: `Dòng ${line}`, en: `Line ${line}` };
-  return {
-    field: column ? `line.${line}.${column}` : `line.${line}`,
-    code: CASHLESS_ERRORS.IMPORT_INVALID,
-    messageVi: `${where.vi}: ${vi}`,
-    messageEn: `${where.en}: ${en}`,
-  };
+  const where = column ? { key: column, labelVi: columnLabel(column) } : null;
+  return rowProblem(CASHLESS_ERRORS.IMPORT_INVALID, line, where, vi, en);
 }
 
 /** Maps the header row's cells to columns; throws FILE_INVALID for an unknown, repeated or missing column. */
-export function mapHeader(row: SheetRow): Map<ImportColumnKey, number> {
-  const columns = new Map<ImportColumnKey, number>();
-  const unknown: string[] = [];
-  row.cells.forEach((cell, index) => {
-    if (cell.trim() === '') return;
-    const key = columnOf(cell);
-    if (!key) unknown.push(shown(cell.trim()));
-    else if (columns.has(key))
-      throw fileInvalid(
-        `Dòng tiêu đề có cột "${columnLabel(key)}" hai lần`,
-        `The header names column ${key} twice`,
-        'header',
-      );
-    else columns.set(key, index);
-  });
-  const missing = IMPORT_COLUMNS.filter((c) => c.required && !columns.has(c.key));
+export function mapHeader(row: TableRow): Map<ImportColumnKey, number> {
+  const match = matchHeader(row, IMPORT_COLUMNS);
+  const repeated = match.repeated[0];
+  if (repeated)
+    throw fileInvalid(
+      `Dòng tiêu đề có cột "${columnLabel(repeated)}" hai lần`,
+      `The header names column ${repeated} twice`,
+      'header',
+    );
+  const unknown = match.unknown.map(shown);
+  const missing = IMPORT_COLUMNS.filter((c) => match.missing.includes(c.key));
   if (unknown.length > 0 || missing.length > 0) {
     const expected = IMPORT_COLUMNS.map((c) => c.labelVi).join(', ');
     const parts = { vi: [] as string[], en: [] as string[] };
@@ -95,7 +81,7 @@ export function mapHeader(row: SheetRow): Map<ImportColumnKey, number> {
       'header',
     );
   }
-  return columns;
+  return match.index;
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; vi: string; en: string };
@@ -157,24 +143,17 @@ export function parseMonth(raw: string, currentMonth: string): Parsed<string> {
   return { ok: true, value };
 }
 
-/** Checks every data row after the header; all problems are collected, none thrown. */
-export function checkRows(sheet: readonly SheetRow[], currentMonth: string): CheckedSheet {
-  const headerIndex = sheet.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
-  if (headerIndex < 0)
+/** Checks every data row after the header; all problems are collected, none thrown (the row limit is the reader's). */
+export function checkRows(sheet: readonly TableRow[], currentMonth: string): CheckedSheet {
+  const { header, data } = splitHeader(sheet);
+  if (!header)
     throw fileInvalid(
       'Tệp không có dữ liệu (cần dòng tiêu đề và các dòng số liệu)',
       'The file holds no data (a header and data lines are needed)',
     );
-  const columns = mapHeader(sheet[headerIndex]!);
-  const data = sheet.slice(headerIndex + 1).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const columns = mapHeader(header);
   if (data.length === 0)
     throw fileInvalid('Tệp chỉ có dòng tiêu đề, không có dòng số liệu nào', 'The file has a header but no data lines');
-  if (data.length > IMPORT_MAX_ROWS) {
-    throw fileInvalid(
-      `Tệp có ${data.length} dòng số liệu, tối đa ${IMPORT_MAX_ROWS}. Hãy chia thành nhiều tệp.`,
-      `The file has ${data.length} data lines; at most ${IMPORT_MAX_ROWS}. Split it into several files.`,
-    );
-  }
   const result: CheckedSheet = { rows: [], skippedLines: [], problems: [] };
   const seen = new Map<string, number>();
   const width = Math.max(...columns.values()) + 1;
@@ -203,7 +182,7 @@ export function checkRows(sheet: readonly SheetRow[], currentMonth: string): Che
 }
 
 function checkRow(
-  row: SheetRow,
+  row: TableRow,
   columns: Map<ImportColumnKey, number>,
   width: number,
   currentMonth: string,

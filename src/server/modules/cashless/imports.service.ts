@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../platform/db';
+import { readTable } from '../../platform/tabular-import';
 import { todayInVietnam } from '../../../contracts/common';
 import {
+  IMPORT_MAX_BYTES,
   IMPORT_MAX_PROBLEMS,
+  IMPORT_MAX_ROWS,
   monthOf,
   type FacilityMonths,
   type FiguresRevision,
@@ -13,10 +16,9 @@ import {
 } from '../../../contracts/cashless';
 import type { FieldProblem } from '../../../contracts/messages';
 import type { AccessContext } from '../identity';
-import { fileInvalid, importInvalid } from './cashless.errors';
+import { CASHLESS_ERRORS, fileInvalid, importInvalid } from './cashless.errors';
 import * as facilitiesRepo from './facilities.repository';
 import { getFacility } from './facilities.service';
-import { readImportFile } from './import-file';
 import { checkRows, problemAt, shown, type ImportRow } from './import-rows';
 import * as repo from './imports.repository';
 
@@ -193,7 +195,11 @@ export async function importFile(
   bytes: Uint8Array,
   options: { fileName?: string; dryRun: boolean; now?: Date },
 ): Promise<ImportResult> {
-  const sheet = await readImportFile(bytes);
+  const sheet = await readTable(bytes, {
+    errorCode: CASHLESS_ERRORS.FILE_INVALID,
+    maxBytes: IMPORT_MAX_BYTES,
+    maxDataRows: IMPORT_MAX_ROWS,
+  });
   const checked = checkRows(sheet.rows, monthOf(todayInVietnam(options.now)));
   const { resolved, problems } = await resolveFacilities(db, access, checked.rows);
   const all = [...checked.problems, ...problems].sort((a, b) => lineOf(a) - lineOf(b));

@@ -1,7 +1,9 @@
 /**
  * Drawing ethnicity-appropriate Vietnamese names, and the search key used to tell natural
- * name collisions apart (DOMAIN.md §9: match on a diacritics-stripped, case-folded key).
+ * name collisions apart (DOMAIN.md §9: the text kernel's diacritics-stripped key; two records
+ * with the same key, birth date and sex look like the same person to a deduplicator).
  */
+import { foldForSearch } from '../../../shared/text';
 import { MODERN_FEMALE, MODERN_MALE, namePool, type NamePool, type Weighted } from './names-data';
 import { flat, FNV_START, fnvUpdate, type Rng, WeightedTable } from './random';
 
@@ -21,32 +23,18 @@ export function fullNameOf(parts: NameParts): string {
   return flat(text);
 }
 
-/**
- * Blocking key of a name: lowercase, no diacritics, Đ/đ/Ð → d, single spaces. Two records
- * with the same key, birth date and sex look like the same person to a deduplicator.
- */
-export function searchKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ĐđÐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 const partKeys = new Map<string, string>();
 
 function partKey(part: string): string {
   let key = partKeys.get(part);
   if (key === undefined) {
-    key = searchKey(part);
+    key = foldForSearch(part);
     partKeys.set(part, key);
   }
   return key;
 }
 
-/** searchKey(fullNameOf(parts)), computed from cached per-part keys. */
+/** foldForSearch(fullNameOf(parts)), the blocking key, computed from cached per-part keys. */
 export function nameKey(parts: NameParts): string {
   const family = partKey(parts.family);
   const given = partKey(parts.given);

@@ -1,10 +1,10 @@
 /**
  * Code lists of the population registry: ethnic groups, religions and relation to the
  * household head (DOMAIN.md §8). Names are stored in the normalised form of
- * `vietnamese-text.ts` (tone on the second vowel of oa/oe/uy, e.g. "Phật giáo Hoà Hảo").
+ * the text kernel, src/shared/text (tone on the second vowel of oa/oe/uy, e.g. "Phật giáo Hoà Hảo").
  * Ethnicity and religion are sensitive personal data (DOMAIN.md §10).
  */
-import { searchKey } from './vietnamese-text';
+import { foldForSearch as searchKey } from '../../../shared/text';
 
 /** One entry of an official code list: code, official Vietnamese name, and known aliases for matching. */
 export interface CodeEntry {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { csvValue, type Database } from '../../platform/db';
-import { searchKey } from './vietnamese-text';
+import { foldForSearch as searchKey } from '../../../shared/text';
 
 /** A person row as importers provide it (the demo generator, later sector imports). */
 export interface PersonImport {

@@ -1,92 +1,15 @@
+import { foldForSearch, normalizeDeclared } from '../../../shared/text';
+
 /**
- * Vietnamese text rules for names and other declared text (DOMAIN.md §9).
- *
- * Three levels, from strict to loose:
- * - {@link normalizeDeclared}: the form we store (NFC, tidy whitespace, Đ, one tone placement).
+ * Vietnamese name rules of the registry (DOMAIN.md §9), on top of the text kernel
+ * (src/shared/text), which owns normalisation, tone placement and folding:
+ * - `normalizeDeclared` (kernel): the form we store (NFC, tidy whitespace, Đ, new-style tones "hoà").
  * - {@link nameMatchKey} / {@link namesEquivalent}: exact-ish matching that keeps diacritics.
- * - {@link searchKey}: diacritics-stripped key for blocking and search.
- *
- * Tone-mark placement convention — ONE rule, applied everywhere: in the vowel pairs
- * `oa`, `oe`, `uy` the tone mark goes on the SECOND vowel (the main vowel, âm chính):
- * "hoà", "khoẻ", "thuỷ", "Hoà", "THUỶ". Why this one:
- * - it is the written rule of the orthography standards (tone on the main vowel: Decision
- *   240/QĐ of 1984 and Decision 1989/QĐ-BGDĐT of 2018 on textbook spelling, examples
- *   "hoà", "khoẻ", "thuỷ"); keyboard tools call it the "new style" (Unikey "oà, uý"),
- *   while "hòa/thủy" is a typographic habit rather than a rule;
- * - it needs no exception list: `quý`, `hoàn`, `thuở`… already put the tone on the second
- *   letter, so one rule ("second vowel of oa/oe/uy") fixes every case, including the
- *   misplaced `qúy` or `hòan`;
- * - DOMAIN.md §9 only requires that hoà ≡ hòa, thuỷ ≡ thủy, khoẻ ≡ khỏe after normalisation.
- * Only two-letter vowel runs are touched (not `oai`, `uyê`, `ua`, `ia`), so nothing else moves.
+ * - `searchKey` (the kernel's `foldForSearch`): diacritics-stripped key for blocking and search.
  */
 
-/** Combining tone marks: grave (huyền), acute (sắc), tilde (ngã), hook above (hỏi), dot below (nặng). */
-const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
-/** Vowel letters (shape marks kept, tone removed), lowercase. */
-const VOWELS = new Set(['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y']);
-/** Vowel pairs whose tone mark goes on the second vowel under our convention. */
-const SECOND_VOWEL_PAIRS = new Set(['oa', 'oe', 'uy']);
-/** Look-alikes of Đ/đ that come from keyboards and fonts: Icelandic eth Ð/ð, African D Ɖ. */
-const D_LOOKALIKES: Readonly<Record<string, string>> = { '\u00D0': '\u0110', '\u00F0': '\u0111', '\u0189': '\u0110' };
-/** Invisible characters that sneak in from copy and paste (zero-width space/joiners, BOM). */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
-
-interface Letter {
-  base: string;
-  tone: string;
-}
-
-function splitLetter(ch: string): Letter {
-  let base = '';
-  let tone = '';
-  for (const part of ch.normalize('NFD')) {
-    if (TONE_MARKS.has(part)) tone += part;
-    else base += part;
-  }
-  return { base: base.normalize('NFC'), tone };
-}
-
-function isVowel(base: string): boolean {
-  return VOWELS.has(base.toLowerCase());
-}
-
-/** Moves the tone of an `oa`/`oe`/`uy` run onto its second vowel; other words are returned unchanged. */
-function placeToneInWord(word: string): string {
-  const letters = Array.from(word.normalize('NFC'), splitLetter);
-  const toned = letters.flatMap((l, i) => (l.tone ? [i] : []));
-  const at = toned[0];
-  if (toned.length !== 1 || at === undefined) return word;
-  const next = letters[at + 1];
-  const prev = letters[at - 1];
-  const after = letters[at + 2];
-  const here = letters[at];
-  if (!here || !next || (prev && isVowel(prev.base)) || (after && isVowel(after.base))) return word;
-  if (!SECOND_VOWEL_PAIRS.has((here.base + next.base).toLowerCase())) return word;
-  next.tone = here.tone;
-  here.tone = '';
-  return letters
-    .map((l) => l.base + l.tone)
-    .join('')
-    .normalize('NFC');
-}
-
-/**
- * The form we STORE for declared text (DOMAIN.md §9: "store what was declared (NFC)"):
- * Unicode NFC; invisible zero-width characters removed; leading/trailing whitespace trimmed
- * and internal runs of whitespace (incl. tabs, no-break spaces) collapsed to one space;
- * look-alikes Ð (U+00D0), ð (U+00F0), Ɖ (U+0189) replaced by Đ (U+0110) / đ (U+0111);
- * tone marks of `oa`/`oe`/`uy` placed on the second vowel (see the file header). Letter case
- * and spelling are otherwise kept exactly as declared (no i/y rewrite).
- */
-export function normalizeDeclared(s: string): string {
-  const tidy = s
-    .normalize('NFC')
-    .replace(/[\u00D0\u00F0\u0189]/g, (c) => D_LOOKALIKES[c] ?? c)
-    .replace(INVISIBLE, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return tidy.replace(/[\p{L}\p{M}]+/gu, placeToneInWord).normalize('NFC');
-}
+/** Re-exported under the names the registry's callers use. */
+export { foldForSearch as searchKey, normalizeDeclared };
 
 /**
  * True when `s` is already in stored form, i.e. `s === normalizeDeclared(s)`. Used by the
@@ -94,26 +17,6 @@ export function normalizeDeclared(s: string): string {
  */
 export function isNormalized(s: string): boolean {
   return s === normalizeDeclared(s);
-}
-
-/**
- * Key for blocking and search (DOMAIN.md §9 "diacritics-stripped key for blocking"):
- * normalizeDeclared, lowercase, every diacritic removed, đ → d, apostrophes dropped
- * ("H'Mông" → "hmong"), any other character outside [a-z0-9] turned into a space
- * ("Khơ-mú" → "kho mu"), spaces collapsed and trimmed.
- */
-export function searchKey(s: string): string {
-  // Same result as keying normalizeDeclared(s), without its tone placement (every mark is
-  // dropped here anyway): this runs once per person when seeding 500,000 people.
-  return s
-    .replace(INVISIBLE, '')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[đðɖ]/g, 'd')
-    .replace(/['’‘ʼ`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 /**

@@ -1,10 +1,29 @@
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors';
-import { csvCell, templateCsv } from './csv-template';
-import { cellText, detectDelimiter, readCsv, readImportFile } from './import-file';
-import { checkZipContainer } from './zip-guard';
+import { AppError } from '../errors';
+import { readCsv } from './csv';
+import {
+  cellText,
+  cellsByColumn,
+  checkZipContainer,
+  detectDelimiter,
+  matchHeader,
+  readTable,
+  rowProblem,
+  splitHeader,
+  type TableRow,
+} from '.';
+
+const CODE = 'TEST.FILE_INVALID';
+const readImportFile = (bytes: Uint8Array, limits: { maxBytes?: number; maxDataRows?: number } = {}) =>
+  readTable(bytes, { errorCode: CODE, ...limits });
+
+async function csvRows(text: string): Promise<TableRow[]> {
+  const rows: TableRow[] = [];
+  await readCsv(text, { errorCode: CODE, formats: ['csv'] }, (row) => rows.push(row));
+  return rows;
+}
 
 async function refusal(work: () => Promise<unknown>): Promise<AppError> {
   try {
@@ -54,8 +73,8 @@ describe('readCsv', () => {
     expect(detectDelimiter('"a;b",c,d')).toBe(',');
   });
 
-  it('keeps the line each record starts on, across quoted line breaks and CRLF', () => {
-    const rows = readCsv('\uFEFFa,b\r\n1,"x\r\ny"\r\n\r\n2,3\r\n');
+  it('keeps the line each record starts on, across quoted line breaks and CRLF', async () => {
+    const rows = await csvRows('\uFEFFa,b\r\n1,"x\r\ny"\r\n\r\n2,3\r\n');
     expect(rows).toEqual([
       { line: 1, cells: ['a', 'b'] },
       { line: 2, cells: ['1', 'x\ny'] },
@@ -66,7 +85,7 @@ describe('readCsv', () => {
 
   it('refuses an unclosed quote with its line', async () => {
     const error = await refusal(() => readImportFile(utf8('a,b\n1,"2\n3,4\n')));
-    expect(error.code).toBe('CASHLESS.FILE_INVALID');
+    expect(error.code).toBe(CODE);
     expect(error.messageEn).toMatch(/malformed at line \d/);
   });
 });
@@ -89,7 +108,7 @@ describe('readImportFile', () => {
     ['a damaged ZIP', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'damaged'],
   ])('refuses %s in both languages', async (_label, bytes, en) => {
     const error = await refusal(() => readImportFile(bytes));
-    expect(error.code).toBe('CASHLESS.FILE_INVALID');
+    expect(error.code).toBe(CODE);
     expect(error.messageEn).toContain(en);
     expect(error.messageVi).toMatch(/Tệp/);
   });
@@ -141,22 +160,52 @@ describe('checkZipContainer', () => {
   });
 });
 
-describe('template', () => {
-  it.each([
-    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
-    ['+1', "'+1"],
-    ['-2', "'-2"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['Trường A, B', '"Trường A, B"'],
-    ['a;b', '"a;b"'],
-    ['plain', 'plain'],
-  ])('escapes %j as %s', (value, cell) => {
-    expect(csvCell(value)).toBe(cell);
+describe('limits', () => {
+  it('refuses a file over maxBytes and more data rows than maxDataRows, in both languages', async () => {
+    const big = await refusal(() => readImportFile(utf8('a\n'.repeat(100)), { maxBytes: 100 }));
+    expect(big.messageEn).toContain('larger than');
+    const long = await refusal(() => readImportFile(utf8('a\n1\n2\n\n3\n'), { maxDataRows: 2 }));
+    expect([long.code, long.fields?.[0]?.field]).toEqual([CODE, 'file']);
+    expect(long.messageVi).toContain('tối đa 2');
+    expect(long.messageEn).toContain('at most 2');
+    expect((await readImportFile(utf8('a\n1\n\n2\n'), { maxDataRows: 2 })).rows).toHaveLength(4);
+  });
+});
+
+describe('headers', () => {
+  const columns = [
+    { key: 'code', aliases: ['Mã cơ sở', 'code'], required: true },
+    { key: 'amount', aliases: ['so_tien', 'amount'], required: true },
+    { key: 'note', aliases: ['Ghi chú'] },
+  ] as const;
+
+  it('finds the header after blank rows and matches cells whatever their case, diacritics or punctuation', () => {
+    const { header, data } = splitHeader([
+      { line: 1, cells: ['', ' '] },
+      { line: 2, cells: ['MÃ CƠ SỞ', 'Số tiền', 'Khác', 'so tien'] },
+      { line: 3, cells: ['TH-1', '15.000'] },
+      { line: 4, cells: [''] },
+    ]);
+    const match = matchHeader(header!, columns);
+    expect(match).toEqual({
+      index: new Map([
+        ['code', 0],
+        ['amount', 1],
+      ]),
+      unknown: ['Khác'],
+      repeated: ['amount'],
+      missing: [],
+    });
+    expect(data.map((r) => cellsByColumn(r, match.index))).toEqual([{ code: 'TH-1', amount: '15.000' }]);
+    expect(matchHeader({ line: 1, cells: ['ghi chu'] }, columns).missing).toEqual(['code', 'amount']);
   });
 
-  it('starts with a BOM and the Vietnamese header, one line per facility', () => {
-    const text = templateCsv([{ code: 'TH-1', name: '=cmd' }], '2026-10');
-    expect(text.startsWith('\uFEFFMã cơ sở,Tên cơ sở,Tháng (YYYY-MM),')).toBe(true);
-    expect(text.split('\r\n')[1]).toBe("TH-1,'=cmd,2026-10,,,,");
+  it('words a row problem with its line and column', () => {
+    expect(rowProblem('X.IMPORT_INVALID', 4, { key: 'code', labelVi: 'Mã cơ sở' }, 'trống', 'empty')).toEqual({
+      field: 'line.4.code',
+      code: 'X.IMPORT_INVALID',
+      messageVi: 'Dòng 4, cột "Mã cơ sở": trống',
+      messageEn: 'Line 4, column code: empty',
+    });
   });
 });

@@ -10,7 +10,7 @@ export type ZipProblem = 'not_zip' | 'zip64' | 'too_many_entries' | 'too_large' 
  * Checks a ZIP container (XLSX) before a library unpacks it: walks the central directory and
  * inflates every entry with a hard output cap, so a "zip bomb" that lies about its sizes is
  * refused after at most `maxUncompressed` bytes instead of exhausting memory. Returns null when
- * the container is acceptable. Pure: no I/O. (ADR 0008.)
+ * the container is acceptable. Pure: no I/O. (ADR 0011.)
  */
 export function checkZipContainer(bytes: Uint8Array, maxUncompressed: number): ZipProblem | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
