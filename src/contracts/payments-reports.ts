@@ -5,7 +5,7 @@ import { Payment, PaymentMethod, PaymentState } from './payments';
 
 /**
  * HTTP shapes of the VietQR transfer, bank-statement settlement, daily reconciliation, receipt and
- * online-share endpoints of /api/v1/payments (issue #5 §2, §4, §5). Amounts are integer VND.
+ * online-share endpoints of /api/v1/payments. Amounts are integer VND.
  */
 
 /** Body of POST /api/v1/payments/vietqr (header `Idempotency-Key` optional). */

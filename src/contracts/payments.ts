@@ -3,7 +3,7 @@ import { bilingual } from './messages';
 import { IsoDate, PageQuery, UnitCode } from './common';
 
 /**
- * HTTP shapes of /api/v1/payments (issue #5 §2, §3): online payment of a dossier's fee (lệ phí)
+ * HTTP shapes of /api/v1/payments: online payment of a dossier's fee (lệ phí)
  * through a payment gateway (cổng thanh toán) speaking the VNPAY v2.1-style protocol (DOMAIN.md §11).
  * Amounts are integer VND.
  */

@@ -24,7 +24,8 @@ import { counterRoutes } from './modules/counter';
 import { calendarRoutes } from './modules/calendar';
 import { procedureRoutes } from './modules/procedures';
 import { dossiersRoutes } from './modules/dossiers';
-import { closePaymentsOfWithdrawnDossier, paymentsReportsRoutes, paymentsRoutes } from './modules/payments';
+import { closePaymentsOfWithdrawnDossier, paymentsRoutes } from './modules/payments';
+import { paymentReconciliationRoutes } from './modules/payment-reconciliation';
 import { registerPaymentSandbox } from './modules/payment-sandbox';
 import { cashlessRoutes } from './modules/cashless';
 import { feesRoutes } from './modules/fees';
@@ -112,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     prefix: '/api/v1/dossiers',
   });
   await app.register(paymentsRoutes(deps), { prefix: '/api/v1/payments' });
-  await app.register(paymentsReportsRoutes(deps), { prefix: '/api/v1/payments' });
+  await app.register(paymentReconciliationRoutes(deps), { prefix: '/api/v1/payments' });
   await app.register(cashlessRoutes(deps), { prefix: '/api/v1/cashless' });
   await app.register(counterRoutes(deps), { prefix: '/api/v1/counter' });
   await app.register(feesRoutes(deps), { prefix: '/api/v1/fees' });

@@ -26,7 +26,7 @@ function csvField(value: string | number): string {
 /**
  * The gateway's settlement file for one day (Vietnam time), as CSV: every order paid that day
  * (`payment`, positive amount) and every refund made that day (`refund`, negative amount), in
- * time order, with a header line. The reconciliation (issue #5 §4) imports it.
+ * time order, with a header line. The daily reconciliation (module payment-reconciliation) imports it.
  */
 export async function settlementCsv(db: Db, tmnCode: string, day: string): Promise<string> {
   const from = new Date(`${day}T00:00:00+07:00`);

@@ -1,7 +1,7 @@
 import type { PaymentState } from '../../../contracts/payments';
 
 /**
- * The payment lifecycle as one explicit state machine (issue #5 §2). Pure: no database, no clock.
+ * The payment lifecycle as one explicit state machine, so every state change is checked in one place. Pure: no database, no clock.
  *
  *   created ─redirect→ pending ─ipn_succeeded→ succeeded ─refund_partial→ partially_refunded ─refund_full→ refunded
  *      │                 ├─ipn_failed→ failed            └──────────refund_full──────────────────────────┘

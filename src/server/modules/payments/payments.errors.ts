@@ -11,6 +11,9 @@ export const PAYMENT_ERRORS = {
   REFUND_REFUSED: 'PAYMENT.REFUND_REFUSED_CONFLICT',
   GATEWAY: 'PAYMENT.GATEWAY_UNAVAILABLE',
   FORBIDDEN: 'PAYMENT.FORBIDDEN',
+  VIETQR_UNAVAILABLE: 'PAYMENT.VIETQR_UNAVAILABLE',
+  OPEN_PAYMENT: 'PAYMENT.OPEN_PAYMENT_CONFLICT',
+  RECEIPT: 'PAYMENT.RECEIPT_CONFLICT',
 } as const;
 
 const field = (name: string, code: string, messageVi: string, messageEn: string) => [
@@ -108,5 +111,37 @@ export function paymentForbidden(): AppError {
     PAYMENT_ERRORS.FORBIDDEN,
     'Bạn không có quyền thực hiện việc này với giao dịch thanh toán',
     'You may not do this to the payment',
+  );
+}
+
+export function vietqrUnavailable(): AppError {
+  return new AppError(
+    PAYMENT_ERRORS.VIETQR_UNAVAILABLE,
+    'Chưa cấu hình tài khoản nhận chuyển khoản VietQR. Vui lòng thanh toán qua cổng thanh toán.',
+    'No VietQR receiving account is configured. Please pay through the payment gateway.',
+  );
+}
+
+/** A gateway payment of the dossier is still open: the citizen may still complete it there. */
+export function openGatewayPayment(expiresAt: Date): AppError {
+  const until = new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+  }).format(expiresAt);
+  return new AppError(
+    PAYMENT_ERRORS.OPEN_PAYMENT,
+    `Hồ sơ đang có giao dịch qua cổng thanh toán chưa kết thúc (hết hạn lúc ${until}). Vui lòng hoàn tất giao dịch đó hoặc chờ hết hạn rồi chọn chuyển khoản VietQR.`,
+    `The dossier has a gateway payment in progress (it expires at ${until}). Complete it, or wait until it expires, then choose a VietQR transfer.`,
+  );
+}
+
+export function receiptNotAvailable(state: string): AppError {
+  return new AppError(
+    PAYMENT_ERRORS.RECEIPT,
+    `Giao dịch ở trạng thái "${state}" chưa thanh toán thành công nên chưa có biên lai.`,
+    `A payment in state "${state}" has not succeeded, so it has no receipt.`,
   );
 }

@@ -6,7 +6,7 @@ import { expirePayments } from './expiry';
 import { openGatewayPage, paymentWorld, startPayment, type PaymentWorld } from './test-support';
 
 /**
- * Exactly once, as a property (issue #5 §3): random interleavings of payment attempts, gateway
+ * Exactly once, as a property (a fee must never be credited twice nor lost): random interleavings of payment attempts, gateway
  * outcomes, IPN deliveries (correct, duplicated concurrently, wrong amount, wrong signature, late
  * after an expiry), browser returns, expiries and refunds, against the real app, sandbox and
  * database. After each sequence: the money credited to the dossier = paid − refunded; at most one

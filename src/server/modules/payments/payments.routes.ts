@@ -15,7 +15,10 @@ import {
   PaymentListQuery,
   RefundBody,
 } from '../../../contracts/payments';
+import { CreateVietqrBody, VietqrTransfer } from '../../../contracts/payments-reports';
 import { idempotencyKeyInvalid } from './payments.errors';
+import { paymentReceipt } from './receipt.service';
+import { createVietqrPayment, getVietqrTransfer } from './vietqr.service';
 import * as service from './payments.service';
 import { refundPayment, retryRefund } from './refund';
 import { handleIpn, handleReturn, IPN_ANSWERS } from './settlement';
@@ -39,10 +42,19 @@ function ipnFailed(req: FastifyRequest, error: unknown): typeof IPN_ANSWERS.othe
   return IPN_ANSWERS.other;
 }
 
+/** An optional Idempotency-Key header (a malformed one is refused). */
+function optionalIdempotencyKey(req: FastifyRequest): string | null {
+  const header = req.headers['idempotency-key'];
+  if (header === undefined) return null;
+  const parsed = IdempotencyKey.safeParse(header);
+  if (!parsed.success) throw idempotencyKeyInvalid();
+  return parsed.data;
+}
+
 /**
- * /api/v1/payments: a citizen pays a dossier's fee through the gateway; staff see and refund
- * payments of their units and query the gateway; the gateway's IPN (the only place a payment's
- * state changes) and the browser's return (display only).
+ * /api/v1/payments: a citizen pays a dossier's fee through the gateway or by a VietQR transfer;
+ * staff see and refund payments of their units and query the gateway; the gateway's IPN (the only
+ * place a payment's state changes) and the browser's return (display only); the receipt PDF.
  */
 export function paymentsRoutes(
   { database, config }: AppDeps,
@@ -188,6 +200,59 @@ export function paymentsRoutes(
         },
       },
       async (req) => retryRefund(base, req.access, req.params.id, req.params.refundId),
+    );
+
+    const vietqr = { db: database.db, config };
+    app.post(
+      '/vietqr',
+      {
+        config: { action: 'dossiers.own.file' },
+        schema: {
+          tags,
+          summary:
+            'Chuyển khoản VietQR để nộp lệ phí hồ sơ / pay a dossier fee by VietQR bank transfer (Idempotency-Key optional)',
+          body: CreateVietqrBody,
+          response: { 200: VietqrTransfer, 201: VietqrTransfer },
+        },
+      },
+      async (req, reply) => {
+        const result = await createVietqrPayment(vietqr, req.access, req.body.dossierId, optionalIdempotencyKey(req));
+        return reply.code(result.reused ? 200 : 201).send(result);
+      },
+    );
+
+    app.get(
+      '/:id/vietqr',
+      {
+        config: { action: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'Thông tin chuyển khoản VietQR của một giao dịch / the VietQR transfer order of a payment',
+          params: IdParams,
+          response: { 200: VietqrTransfer },
+        },
+      },
+      async (req) => getVietqrTransfer(vietqr, req.access, req.params.id),
+    );
+
+    app.get(
+      '/:id/receipt.pdf',
+      {
+        config: { action: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'Biên lai điện tử (PDF) của giao dịch thành công / electronic receipt of a successful payment',
+          params: IdParams,
+        },
+      },
+      async (req, reply) => {
+        const { pdf, fileName } = await paymentReceipt({ db: database.db, config }, req.access, req.params.id);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(pdf);
+      },
     );
   };
 }

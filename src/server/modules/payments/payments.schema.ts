@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /**
- * Tables owned by the `payments` module (issue #5 §2, §3; ADR 0010): payments of dossier fees
+ * Tables owned by the `payments` module (ADR 0010): payments of dossier fees
  * with their lifecycle, every transition, refunds, and the security events of the gateway
  * endpoints. Exactly-once settlement rests on the constraints below (named, so errors can be told apart).
  */

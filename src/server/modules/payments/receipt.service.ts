@@ -9,7 +9,7 @@ import * as errors from './payments.errors';
 import { canSeePayment } from './payments.policy';
 import * as repo from './payments.repository';
 import { renderReceipt } from './receipt';
-import { receiptNotAvailable } from './reports.errors';
+import { receiptNotAvailable } from './payments.errors';
 
 export interface ReceiptDeps {
   db: Db;

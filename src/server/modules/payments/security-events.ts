@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../platform/db';
 import * as repo from './payments.repository';
 
-/** Kinds of security event (issue #5 §3). */
+/** Kinds of security event: forged or tampered gateway calls, kept for the security officer. */
 export type SecurityEventKind =
   /** The HMAC-SHA512 signature did not match: forged or corrupted. */
   | 'bad_signature'

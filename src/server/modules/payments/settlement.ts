@@ -8,7 +8,7 @@ import * as repo from './payments.repository';
 import { recordSecurityEvent, type WarnLogger } from './security-events';
 
 /**
- * Exactly-once settlement (issue #5 §3, ADR 0010). The gateway's server-to-server IPN is the only
+ * Exactly-once settlement (ADR 0010). The gateway's server-to-server IPN is the only
  * thing that moves a payment to succeeded / failed / cancelled. Crediting is one transaction:
  * the conditional UPDATE of the payment (… WHERE state IN ('created','pending','expired')
  * RETURNING) and the dossier's fee change (`settleDossierFee`) commit together or not at all.

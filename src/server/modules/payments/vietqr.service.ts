@@ -12,7 +12,7 @@ import { presentPayment } from './payments.presenter';
 import * as repo from './payments.repository';
 import { newPaymentReference } from './payments.service';
 import { violatedConstraint } from './settlement';
-import { openGatewayPayment, vietqrUnavailable } from './reports.errors';
+import { openGatewayPayment, vietqrUnavailable } from './payments.errors';
 import { vietqrPayload } from './vietqr';
 
 /** The gateway name of VietQR payments (part of the unique key with the bank transaction id). */

@@ -1,6 +1,6 @@
 /**
  * VietQR (NAPAS 247) payloads: the EMVCo merchant-presented QR code a Vietnamese banking app
- * scans to pre-fill a bank transfer (issue #5 §2). Pure: no I/O.
+ * scans to pre-fill a bank transfer, for citizens who pay from their banking app. Pure: no I/O.
  *
  * A payload is a list of TLV fields — two-digit ID, two-digit decimal length, value — ending with
  * field 63, a CRC-16/CCITT-FALSE (poly 0x1021, init 0xFFFF, no reflection, no final XOR) over

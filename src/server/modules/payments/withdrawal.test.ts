@@ -5,8 +5,8 @@ import type { Payment } from '../../../contracts/payments';
 import { completeOnGateway, FEE, gatewayResult, paymentWorld, startPayment, type PaymentWorld } from './test-support';
 
 /**
- * Money for a withdrawn dossier (issue #10 §8, ADR 0010 rule 8) and the gateway's "not finished"
- * transaction status (issue #10 §10, rule 9), through the real app and the sandbox gateway over HTTP.
+ * Money for a withdrawn dossier (ADR 0010 rule 8) and the gateway's "not finished"
+ * transaction status (ADR 0010 rule 9), through the real app and the sandbox gateway over HTTP.
  */
 let w: PaymentWorld;
 beforeAll(async () => {

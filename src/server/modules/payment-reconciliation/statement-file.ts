@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../../contracts/messages';
 import { cleanText, parseVietnamTime, parseVnd, readCsvTable } from './csv-table';
-import { fileInvalid, PAYMENT_REPORT_ERRORS } from './reports.errors';
+import { fileInvalid, RECONCILIATION_ERRORS } from './payment-reconciliation.errors';
 
 /**
  * A bank statement (sao kê) of the receiving account, as CSV in UTF-8, one line per transaction.
@@ -48,7 +48,7 @@ export interface StatementFile {
 
 const problem = (line: number, column: string, vi: string, en: string): FieldProblem => ({
   field: `line ${line}.${column}`,
-  code: PAYMENT_REPORT_ERRORS.FILE_INVALID,
+  code: RECONCILIATION_ERRORS.FILE_INVALID,
   messageVi: `Dòng ${line}, cột ${column}: ${vi}`,
   messageEn: `Line ${line}, column ${column}: ${en}`,
 });

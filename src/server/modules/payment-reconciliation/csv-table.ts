@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { FieldProblem } from '../../../contracts/messages';
-import { fileInvalid, PAYMENT_REPORT_ERRORS } from './reports.errors';
+import { fileInvalid, RECONCILIATION_ERRORS } from './payment-reconciliation.errors';
 
 /**
  * Reading the CSV files staff upload (bank statements, the gateway's settlement file): strict
@@ -103,7 +103,7 @@ export function readCsvTable<K extends string>(
     if (at < 0) {
       const vi = `${what.vi}: thiếu cột "${aliases[0]}" (chấp nhận: ${aliases.join(', ')})`;
       const en = `${what.en}: column "${aliases[0]}" is missing (accepted: ${aliases.join(', ')})`;
-      missing.push({ field: `header.${key}`, code: PAYMENT_REPORT_ERRORS.FILE_INVALID, messageVi: vi, messageEn: en });
+      missing.push({ field: `header.${key}`, code: RECONCILIATION_ERRORS.FILE_INVALID, messageVi: vi, messageEn: en });
     }
     index[key] = at;
   }

@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import type { OnlineShare, OnlineShareRow } from '../../../contracts/payments-reports';
-import { periodInvalid } from './reports.errors';
+import { onlinePaymentCounts } from '../payments';
+import { periodInvalid } from './payment-reconciliation.errors';
 
 /**
- * Share of DVC06's fee payments made online (target 7 of the plan, issue #5 §5): per unit and
+ * Share of DVC06's fee payments made online (target 7 of the plan): per unit and
  * month (Vietnam time), fee payments credited through the gateway or by VietQR transfer, against
  * fees paid in cash at the counter. A payment counts in the month it was paid, even if refunded
  * later (the citizen did pay online). Cash counts come from the dossiers module (dossiers with
@@ -56,24 +56,7 @@ export async function onlinePaymentShare(
   if (span >= 60) throw periodInvalid('Khoảng thời gian tối đa 60 tháng', 'The period is at most 60 months');
   const from = monthStart(options.from);
   const to = monthStart(nextMonth(options.to));
-  const units =
-    options.unitCodes === null
-      ? sql`true`
-      : options.unitCodes.length
-        ? sql`unit_code in (${sql.join(
-            options.unitCodes.map((u) => sql`${u}`),
-            sql`, `,
-          )})`
-        : sql`false`;
-  const rows = await queryRows<{ unit_code: string; month: string; gateway: string | number; vietqr: string | number }>(
-    db,
-    sql`
-    select unit_code, to_char(paid_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM') as month,
-      count(*) filter (where method = 'gateway') as gateway, count(*) filter (where method = 'vietqr') as vietqr
-    from payments.payments
-    where state in ('succeeded', 'partially_refunded', 'refunded') and paid_at >= ${from.toISOString()}::timestamptz and paid_at < ${to.toISOString()}::timestamptz and ${units}
-    group by 1, 2`,
-  );
+  const rows = await onlinePaymentCounts(db, { from, to }, options.unitCodes);
   const cash = cashCounts ? await cashCounts(db, { from, to, unitCodes: options.unitCodes }) : null;
   const key = (u: string, m: string) => `${u}|${m}`;
   const table = new Map<string, OnlineShareRow>();
@@ -87,11 +70,7 @@ export async function onlinePaymentShare(
     return r;
   };
   for (const r of rows)
-    Object.assign(get(r.unit_code, r.month), {
-      gateway: Number(r.gateway),
-      vietqr: Number(r.vietqr),
-      online: Number(r.gateway) + Number(r.vietqr),
-    });
+    Object.assign(get(r.unitCode, r.month), { gateway: r.gateway, vietqr: r.vietqr, online: r.gateway + r.vietqr });
   for (const c of cash ?? []) get(c.unitCode, c.month).cash = c.count;
   const sorted = [...table.values()].sort(
     (a, b) => a.unitCode.localeCompare(b.unitCode) || a.month.localeCompare(b.month),

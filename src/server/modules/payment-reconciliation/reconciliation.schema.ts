@@ -1,9 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { paymentsSchema } from './payments.schema';
+import { bigint, check, date, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Tables of the VietQR settlement and the daily reconciliation (issue #5 §2, §4), in the
+ * The tables of this module live in the `payments` database schema, where they were created before
+ * reconciliation became a module of its own (renaming the schema would need a migration for no gain).
+ * Drizzle merges the two declarations of the same schema name.
+ */
+const paymentsSchema = pgSchema('payments');
+
+/**
+ * Tables of the VietQR settlement and the daily reconciliation, in the
  * `payments` schema: every credit line of an imported bank statement (sao kê) with its outcome —
  * the unique bank transaction id makes a re-imported line a duplicate, never a second credit —
  * and the gateway's daily settlement files with their lines.

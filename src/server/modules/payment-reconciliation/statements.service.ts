@@ -1,26 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../platform/db';
-import { AppError } from '../../platform/errors';
-import type {
-  StatementImportReport,
-  StatementLine,
-  StatementLinesQuery,
-  StatementOutcome,
-  StatementReportLine,
-} from '../../../contracts/payments-reports';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import type { StatementImportReport, StatementOutcome, StatementReportLine } from '../../../contracts/payments-reports';
 import type { AccessContext } from '../identity';
-import { settleDossierFee } from '../dossiers';
-import { CREDITED_STATES, statesAllowing } from './lifecycle';
-import * as errors from './payments.errors';
-import { payments } from './payments.schema';
-import { violatedConstraint } from './settlement';
+import {
+  creditVietqrPayment,
+  findVietqrPayments,
+  isCredited,
+  isRefusedCredit,
+  paymentForbidden,
+  type VietqrPayment,
+} from '../payments';
+import { canReconcile, canReconcileUnit } from './payment-reconciliation.policy';
 import { bankStatementLines } from './reconciliation.schema';
 import { readStatementFile, referencesIn, type StatementLineInput } from './statement-file';
-import { VIETQR_GATEWAY } from './vietqr.service';
 
 /**
- * Settlement of VietQR transfers from the receiving account's bank statement (issue #5 §2, §3).
+ * Settlement of VietQR transfers from the receiving account's bank statement.
  * Each credit line is one transaction: the line is recorded under its unique bank transaction id
  * (a second import of it inserts nothing: a duplicate), then — when its description holds the
  * reference of an open VietQR payment with exactly its amount — the payment is credited by one
@@ -30,17 +26,7 @@ import { VIETQR_GATEWAY } from './vietqr.service';
  * reported as already credited, for a refund by hand.
  */
 
-const SCOPE_ACTION = 'payments.reconcile';
-type PaymentLite = {
-  id: string;
-  reference: string;
-  amount: number;
-  state: string;
-  method: string;
-  unitCode: string;
-  dossierId: string;
-  dossierCode: string | null;
-};
+type PaymentLite = VietqrPayment;
 type Outcome = StatementOutcome | 'duplicate' | 'out_of_scope';
 
 interface Ctx {
@@ -68,23 +54,6 @@ function reportLine(
     expectedAmount: expected,
     description: input.description.slice(0, 200),
   };
-}
-
-async function findVietqrPayments(db: Db, references: string[]): Promise<PaymentLite[]> {
-  if (!references.length) return [];
-  return db
-    .select({
-      id: payments.id,
-      reference: payments.reference,
-      amount: payments.amount,
-      state: payments.state,
-      method: payments.method,
-      unitCode: payments.unitCode,
-      dossierId: payments.dossierId,
-      dossierCode: payments.dossierCode,
-    })
-    .from(payments)
-    .where(and(inArray(payments.reference, references), eq(payments.method, 'vietqr')));
 }
 
 /** Inserts the line; false when its bank transaction id was imported before (the duplicate guard). */
@@ -116,38 +85,20 @@ async function insertLine(
   return rows.length > 0;
 }
 
-/** The conditional credit of a VietQR payment (the compare-and-set; the unique bank transaction id holds it once). */
-async function creditPayment(tx: Db, ctx: Ctx, payment: PaymentLite, input: StatementLineInput): Promise<boolean> {
-  const at = ctx.now.toISOString();
-  const from = statesAllowing('ipn_succeeded') as string[];
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`
-    update payments.payments set state = 'succeeded', gateway_transaction_id = ${input.bankTransactionId}, paid_at = ${input.transactionAt.toISOString()}::timestamptz,
-      updated_at = ${at}::timestamptz, version = version + 1
-    where id = ${payment.id} and method = 'vietqr' and gateway = ${VIETQR_GATEWAY} and amount = ${input.amount}
-      and state in (${sql.join(
-        from.map((s) => sql`${s}`),
-        sql`, `,
-      )})
-    returning id`,
-  );
-  if (!rows.length) return false;
-  await tx.execute(sql`
-    insert into payments.payment_events (payment_id, event, from_state, to_state, source, actor_account_id, at, detail)
-    values (${payment.id}, 'statement_matched', ${payment.state}, 'succeeded', 'officer', ${ctx.access.actor!.accountId}, ${at}::timestamptz,
-      jsonb_build_object('bankTransactionId', ${input.bankTransactionId}::text, 'importId', ${ctx.importId}::text, 'late', ${payment.state === 'expired'}::boolean))`);
-  await settleDossierFee(tx, payment.dossierId, {
-    paymentId: payment.id,
+/** The conditional credit of the payment and its dossier's fee (payments' compare-and-set). */
+function creditPayment(tx: Db, ctx: Ctx, payment: PaymentLite, input: StatementLineInput): Promise<boolean> {
+  return creditVietqrPayment(tx, payment, {
+    bankTransactionId: input.bankTransactionId,
     amount: input.amount,
-    method: 'vietqr',
+    transactionAt: input.transactionAt,
+    accountId: ctx.access.actor!.accountId,
+    importId: ctx.importId,
     at: ctx.now,
   });
-  return true;
 }
 
 function outcomeWithoutCredit(payment: PaymentLite, amount: number): StatementOutcome {
-  if (CREDITED_STATES.includes(payment.state as (typeof CREDITED_STATES)[number])) return 'already_credited';
+  if (isCredited(payment.state)) return 'already_credited';
   if (payment.amount !== amount) return 'wrong_amount';
   return 'already_credited';
 }
@@ -161,7 +112,7 @@ async function processLine(
   const candidates = await findVietqrPayments(ctx.db, references);
   const payment = references.map((r) => candidates.find((p) => p.reference === r)).find(Boolean);
   const reference = payment?.reference ?? references[0] ?? null;
-  if (payment && !ctx.access.canInUnit(SCOPE_ACTION, payment.unitCode))
+  if (payment && !canReconcileUnit(ctx.access, payment.unitCode))
     return { outcome: 'out_of_scope', line: reportLine(input, reference, payment, null) };
   const expected = payment && payment.amount !== input.amount ? payment.amount : null;
   const record = async (outcome: StatementOutcome) =>
@@ -185,14 +136,7 @@ async function processLine(
     return { outcome, line: reportLine(input, reference, payment, expected) };
   } catch (error) {
     // The dossier refused the money (paid or exempted meanwhile): nothing credited; keep the line for a refund by hand.
-    const feeConflict = error instanceof AppError && error.code === 'DOSSIER.FEE_CONFLICT';
-    const constraint = violatedConstraint(error);
-    if (
-      !feeConflict &&
-      constraint !== 'payments_one_credited_per_dossier_uq' &&
-      constraint !== 'payments_gateway_txn_uq'
-    )
-      throw error;
+    if (!isRefusedCredit(error)) throw error;
     return { outcome: await record('already_credited'), line: reportLine(input, reference, payment, expected) };
   }
 }
@@ -224,7 +168,7 @@ export async function importStatement(
   fileName: string,
   now = new Date(),
 ): Promise<StatementImportReport> {
-  if (!access.actor || access.actor.kind === 'citizen') throw errors.paymentForbidden();
+  if (!canReconcile(access)) throw paymentForbidden();
   const file = readStatementFile(bytes);
   const ctx: Ctx = { db, access, importId: randomUUID(), fileName: fileName.slice(0, 200), now };
   const report: StatementImportReport = {
@@ -244,65 +188,4 @@ export async function importStatement(
     report[LISTS[outcome]].push(line);
   }
   return report;
-}
-
-/**
- * Imported statement lines, newest first. Lines tied to a payment are shown to staff of its unit;
- * lines with no payment (unknown reference) only to staff with the whole province in scope.
- */
-export async function listStatementLines(
-  db: Db,
-  access: AccessContext,
-  q: StatementLinesQuery,
-): Promise<{ items: StatementLine[]; total: number; page: number; pageSize: number }> {
-  const scope = access.unitScope(SCOPE_ACTION);
-  const visible =
-    scope === null
-      ? sql`true`
-      : scope.size
-        ? sql`p.unit_code in (${sql.join(
-            [...scope].map((u) => sql`${u}`),
-            sql`, `,
-          )})`
-        : sql`false`;
-  const where = sql`${visible} ${q.outcome ? sql`and l.outcome = ${q.outcome}` : sql``}`;
-  const from = sql`payments.bank_statement_lines l left join payments.payments p on p.id = l.payment_id`;
-  const rows = await queryRows<{
-    id: string;
-    bank_transaction_id: string;
-    amount: string | number;
-    transaction_at: Date | string;
-    reference: string | null;
-    payment_id: string | null;
-    dossier_code: string | null;
-    description: string;
-    outcome: StatementOutcome;
-    import_id: string;
-    imported_at: Date | string;
-  }>(
-    db,
-    sql`
-    select l.id, l.bank_transaction_id, l.amount, l.transaction_at, l.reference, l.payment_id, p.dossier_code, l.description, l.outcome, l.import_id, l.imported_at
-    from ${from} where ${where} order by l.imported_at desc, l.transaction_at desc, l.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-  );
-  const [total] = await queryRows<{ n: string | number }>(db, sql`select count(*) as n from ${from} where ${where}`);
-  const iso = (d: Date | string) => new Date(d).toISOString();
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      bankTransactionId: r.bank_transaction_id,
-      amount: Number(r.amount),
-      transactionAt: iso(r.transaction_at),
-      reference: r.reference,
-      paymentId: r.payment_id,
-      dossierCode: r.dossier_code,
-      description: r.description.slice(0, 200),
-      outcome: r.outcome,
-      importId: r.import_id,
-      importedAt: iso(r.imported_at),
-    })),
-    total: Number(total?.n ?? 0),
-    page: q.page,
-    pageSize: q.pageSize,
-  };
 }

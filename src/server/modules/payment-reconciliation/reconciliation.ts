@@ -1,12 +1,14 @@
 import type { FieldProblem } from '../../../contracts/messages';
 import type { ReconciliationMismatch } from '../../../contracts/payments-reports';
 import type { PaymentState } from '../../../contracts/payments';
+import type { SettlementCandidate } from '../payments';
 import { cleanText, parseVietnamTime, parseVnd, readCsvTable, vietnamDay } from './csv-table';
-import { fileInvalid, PAYMENT_REPORT_ERRORS } from './reports.errors';
+import { fileInvalid, RECONCILIATION_ERRORS } from './payment-reconciliation.errors';
 
 /**
  * The gateway's daily settlement file (file đối soát) and its comparison with DVC06's records
- * (issue #5 §4). Pure: reading the file and finding mismatches; the service stores and queries.
+ * (so that the money taken and the money recorded are compared every day). Pure: reading the file and
+ * finding mismatches; the service stores and queries.
  *
  * The file is the gateway's CSV (the sandbox writes it at /pay-sandbox/settlement?date=…):
  * `transaction_no, txn_ref, type, amount, currency, transaction_time, bank_code, tmn_code` —
@@ -36,7 +38,7 @@ export interface SettlementLineInput {
 
 const problem = (line: number, column: string, vi: string, en: string): FieldProblem => ({
   field: `line ${line}.${column}`,
-  code: PAYMENT_REPORT_ERRORS.FILE_INVALID,
+  code: RECONCILIATION_ERRORS.FILE_INVALID,
   messageVi: `Dòng ${line}, cột ${column}: ${vi}`,
   messageEn: `Line ${line}, column ${column}: ${en}`,
 });
@@ -154,16 +156,7 @@ export function readSettlementFile(bytes: Uint8Array, day: string, tmnCode: stri
 }
 
 /** A gateway payment of DVC06 as the comparison needs it. */
-export interface OurPayment {
-  id: string;
-  reference: string;
-  amount: number;
-  state: PaymentState;
-  gatewayTransactionId: string | null;
-  paidAt: Date | null;
-  dossierCode: string | null;
-  unitCode: string;
-}
+export type OurPayment = SettlementCandidate;
 
 /** The money is with us: credited, or taken but not credited (paid_not_credited, in the refund queue). */
 const CREDITED: readonly PaymentState[] = ['succeeded', 'partially_refunded', 'refunded', 'paid_not_credited'];

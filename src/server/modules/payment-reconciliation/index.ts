@@ -1,0 +1,10 @@
+/**
+ * Public face of the `payment-reconciliation` module: what happens to payments after the money
+ * moved — the receiving account's bank statement (sao kê) settles VietQR transfers, the gateway's
+ * daily settlement file is compared with DVC06's records (đối soát, JSON or XLSX), and the share of
+ * fees paid online per unit and month. It uses `payments` only through that module's index.ts; its
+ * tables stay in the `payments` database schema (bank_statement_lines, settlement_files, settlement_lines).
+ */
+
+/** HTTP routes under /api/v1/payments (statements, reconciliation, statistics), registered by app.ts. */
+export { paymentReconciliationRoutes } from './payment-reconciliation.routes';
