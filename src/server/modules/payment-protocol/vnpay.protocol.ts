@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { toAscii } from '../../../shared/text';
 
 /**
  * The VNPAY v2.1-style gateway protocol (DOMAIN.md §11), pure and shared by the merchant adapter
@@ -108,13 +109,7 @@ export function fromVnpAmount(text: string | undefined): number | undefined {
  * Text for `vnp_OrderInfo`: the gateway wants plain ASCII (Vietnamese without diacritics), at most 255 characters.
  */
 export function asciiOrderInfo(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]/g, '')
-    .slice(0, 255);
+  return toAscii(text).slice(0, 255);
 }
 
 /** `vnp_ResponseCode` of a payment result: what happened on the gateway (subset used here). */
