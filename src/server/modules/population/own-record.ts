@@ -1,12 +1,10 @@
 import type { Db } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { todayInVietnam } from '../../../contracts/common';
 import type { PersonDetail } from '../../../contracts/population';
 import type { Sex } from './id-number';
-import { ID_PROVINCE_CODES } from './id-province-codes';
 import * as repo from './population.repository';
-import { presentDetail } from './population.presenter';
-import { checkPerson } from './quality/engine';
+import { presentRecord } from './population.presenter';
+import { findingsOf } from './read-person';
 import { unitNamesToday } from './unit-names';
 
 /** A citizen's household as their own forms need it (procedures prefill): address, head, members. */
@@ -43,32 +41,8 @@ export async function findOwnRecord(
   const found = nationalId ? await repo.findPersonWithHouseholdByNationalId(db, nationalId) : undefined;
   if (!found) return undefined;
   const { person: row, residences, household } = found;
-  const [findings, unitName] = await Promise.all([
-    // The data-quality findings cost a dozen rule queries: forms that only need the facts skip them.
-    options.findings === false
-      ? Promise.resolve([])
-      : checkPerson(db, row.id, todayInVietnam(), [...ID_PROVINCE_CODES]),
-    unitNamesToday(db),
-  ]);
-  const record = presentDetail(row, {
-    unitName,
-    residences: residences.map((r) => ({ ...r, unitName: unitName(r.unitCode) })),
-    household: household
-      ? {
-          id: household.id,
-          addressLine: household.addressLine,
-          unitCode: household.unitCode,
-          relationToHead: row.relationToHead,
-          members: household.members.map((m) => ({
-            id: m.id,
-            fullName: m.fullName,
-            birthYear: m.birthYear,
-            relationToHead: m.relationToHead,
-          })),
-        }
-      : null,
-    findings,
-  });
+  const [findings, unitName] = await Promise.all([findingsOf(db, row.id, options), unitNamesToday(db)]);
+  const record = presentRecord(row, { unitName, residences, household: household ?? undefined, findings });
   return {
     record,
     household: household && {

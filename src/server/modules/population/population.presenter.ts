@@ -62,3 +62,42 @@ export function presentDetail(
     findings: extra.findings,
   };
 }
+
+type Residence = Omit<PersonDetail['residences'][number], 'unitName'>;
+type HouseholdMember = NonNullable<PersonDetail['household']>['members'][number];
+
+/**
+ * A person's record with its residences and household named as of today: the officer's read and
+ * the citizen's own record show the same thing. Household members by name, birth year and
+ * relation only (the citizen's own forms get more, separately).
+ */
+export function presentRecord(
+  row: PersonRow,
+  extra: {
+    unitName: UnitNames;
+    residences: Residence[];
+    household: { id: string; addressLine: string; unitCode: string; members: HouseholdMember[] } | undefined;
+    findings: QualityFinding[];
+  },
+): PersonDetail {
+  const { unitName, household } = extra;
+  return presentDetail(row, {
+    unitName,
+    residences: extra.residences.map((r) => ({ ...r, unitName: unitName(r.unitCode) })),
+    household: household
+      ? {
+          id: household.id,
+          addressLine: household.addressLine,
+          unitCode: household.unitCode,
+          relationToHead: row.relationToHead,
+          members: household.members.map((m) => ({
+            id: m.id,
+            fullName: m.fullName,
+            birthYear: m.birthYear,
+            relationToHead: m.relationToHead,
+          })),
+        }
+      : null,
+    findings: extra.findings,
+  });
+}

@@ -2,10 +2,10 @@ import type { Db } from '../../platform/db';
 import { assertPurpose } from '../audit';
 import { AppError, notFound } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
-import type { PersonDetail } from '../../../contracts/population';
+import type { PersonDetail, QualityFinding } from '../../../contracts/population';
 import { ID_PROVINCE_CODES } from './id-province-codes';
 import * as repo from './population.repository';
-import { presentDetail } from './population.presenter';
+import { presentRecord } from './population.presenter';
 import { checkPerson } from './quality/engine';
 import { logAccess, type Reader } from './person-access-log';
 import { unitNamesToday } from './unit-names';
@@ -43,23 +43,16 @@ export async function getPersonDetail(
   const [residences, household, findings, unitName] = await Promise.all([
     repo.listResidences(db, id),
     row.householdId ? repo.findHousehold(db, row.householdId) : Promise.resolve(undefined),
-    // The data-quality findings cost a dozen rule queries: forms that only need the facts skip them.
-    options.findings === false ? Promise.resolve([]) : checkPerson(db, id, todayInVietnam(), [...ID_PROVINCE_CODES]),
+    findingsOf(db, id, options),
     unitNamesToday(db),
   ]);
   if (read) await logAccess(db, read.reader, 'person.read', [row], read.purpose, read.dossierCode);
-  return presentDetail(row, {
-    unitName,
-    residences: residences.map((r) => ({ ...r, unitName: unitName(r.unitCode) })),
-    household: household
-      ? {
-          id: household.id,
-          addressLine: household.addressLine,
-          unitCode: household.unitCode,
-          relationToHead: row.relationToHead,
-          members: household.members,
-        }
-      : null,
-    findings,
-  });
+  return presentRecord(row, { unitName, residences, household, findings });
+}
+
+/** A person's current data-quality findings: they cost a dozen rule queries, so forms that only need the facts skip them. */
+export function findingsOf(db: Db, personId: string, options: { findings?: boolean }): Promise<QualityFinding[]> {
+  return options.findings === false
+    ? Promise.resolve([])
+    : checkPerson(db, personId, todayInVietnam(), [...ID_PROVINCE_CODES]);
 }
