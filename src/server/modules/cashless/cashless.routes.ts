@@ -29,6 +29,7 @@ import {
 } from '../../../contracts/cashless';
 import { bilingual } from '../../../contracts/messages';
 import { CASHLESS_ERRORS, fileInvalid } from './cashless.errors';
+import { CASHLESS_ROUTE_ACTIONS, importScope } from './cashless.policy';
 import { templateCsv } from './csv-template';
 import * as facilitiesRepo from './facilities.repository';
 import * as facilities from './facilities.service';
@@ -83,7 +84,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.get(
       '/facility-types',
       {
-        config: { action: 'cashless.stats.read' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.read },
         schema: {
           tags,
           summary: 'Loại hình cơ sở / facility sub-kinds',
@@ -98,7 +99,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.post(
       '/facility-types',
       {
-        config: { action: 'cashless.facilities.manage' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.manage },
         schema: {
           tags,
           summary: 'Thêm loại hình cơ sở / add a facility sub-kind',
@@ -112,7 +113,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.patch(
       '/facility-types/:code',
       {
-        config: { action: 'cashless.facilities.manage' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.manage },
         schema: {
           tags,
           summary: 'Sửa loại hình cơ sở / change a facility sub-kind',
@@ -127,7 +128,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.get(
       '/facilities',
       {
-        config: { action: 'cashless.stats.read' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.read },
         schema: {
           tags,
           summary: 'Danh mục cơ sở giáo dục, y tế / the facility register',
@@ -141,7 +142,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.post(
       '/facilities',
       {
-        config: { action: 'cashless.facilities.manage' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.manage },
         schema: { tags, summary: 'Thêm cơ sở / add a facility', body: FacilityInput, response: { 201: Facility } },
       },
       async (req, reply) => reply.status(201).send(await facilities.createFacility(db, req.access, req.body)),
@@ -150,7 +151,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.get(
       '/facilities/:id',
       {
-        config: { action: 'cashless.stats.read' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.read },
         schema: { tags, summary: 'Một cơ sở / a facility', params: FacilityParams, response: { 200: Facility } },
       },
       async (req) => facilities.getFacility(db, req.access, req.params.id),
@@ -159,7 +160,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.patch(
       '/facilities/:id',
       {
-        config: { action: 'cashless.facilities.manage' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.manage },
         schema: {
           tags,
           summary: 'Sửa, ngừng hoạt động cơ sở / change or deactivate a facility',
@@ -174,7 +175,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.get(
       '/facilities/:id/months',
       {
-        config: { action: 'cashless.stats.read' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.read },
         schema: {
           tags,
           summary: 'Số liệu theo tháng và lịch sử thay thế / monthly figures and their history',
@@ -188,7 +189,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.get(
       '/imports',
       {
-        config: { action: 'cashless.figures.import' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.import },
         schema: {
           tags,
           summary: 'Lịch sử nhập số liệu / import history',
@@ -202,7 +203,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.get(
       '/imports/template.csv',
       {
-        config: { action: 'cashless.figures.import' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.import },
         schema: {
           tags,
           summary: 'Tệp mẫu CSV (các cơ sở đang hoạt động trong phạm vi) / CSV template',
@@ -211,8 +212,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
       },
       async (req, reply) => {
         const month = req.query.month ?? addMonths(monthOf(todayInVietnam()), -1);
-        const scope = req.access.unitScope('cashless.figures.import');
-        const rows = await facilitiesRepo.listFacilitiesIn(db, scope === null ? null : [...scope], true);
+        const rows = await facilitiesRepo.listFacilitiesIn(db, importScope(req.access), true);
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="mau-so-lieu-thanh-toan-${month}.csv"`)
@@ -224,7 +224,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.post(
       '/imports',
       {
-        config: { action: 'cashless.figures.import' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.import },
         bodyLimit: IMPORT_MAX_BYTES + 256 * 1024,
         schema: {
           tags,
@@ -247,7 +247,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
     app.get(
       '/stats',
       {
-        config: { action: 'cashless.stats.read' },
+        config: { action: CASHLESS_ROUTE_ACTIONS.read },
         schema: {
           tags,
           summary:

@@ -14,6 +14,13 @@ import type {
 } from '../../../contracts/cashless';
 import type { AccessContext } from '../identity';
 import { listCommunes } from '../units';
+import {
+  canEditFacilityTypes,
+  canManageFacilitiesIn,
+  canReadFacility,
+  facilityAccess,
+  readableCommunes,
+} from './cashless.policy';
 import { CASHLESS_ERRORS, facilityNotFound, fieldInvalid, scopeForbidden } from './cashless.errors';
 import * as repo from './facilities.repository';
 
@@ -52,19 +59,13 @@ export function presentFacility(row: repo.FacilityWithType, communes: CommuneInd
   };
 }
 
-/** The communes in which the caller may read the register, `cashless.stats.read` (null = all of them). */
-export function readableCommunes(access: AccessContext, communes: CommuneIndex): string[] | null {
-  const scope = access.unitScope('cashless.stats.read');
-  return scope === null ? null : [...communes.byCode.keys()].filter((code) => scope.has(code));
-}
-
 export async function listFacilityTypes(db: Db): Promise<FacilityType[]> {
   return repo.listFacilityTypes(db);
 }
 
 /** Types apply to the whole province: only a province-wide `cashless.facilities.manage` grant edits them. */
 function requireProvinceWide(access: AccessContext): void {
-  if (access.unitScope('cashless.facilities.manage') !== null) {
+  if (!canEditFacilityTypes(access)) {
     throw new AppError(
       CASHLESS_ERRORS.SCOPE_FORBIDDEN,
       'Chỉ quản trị cấp tỉnh được sửa danh mục loại hình cơ sở',
@@ -115,7 +116,7 @@ export async function listFacilities(db: Db, access: AccessContext, query: Facil
   const { page, pageSize, ...filter } = query;
   const result = await repo.listFacilities(
     db,
-    { ...filter, communeCodes: readableCommunes(access, communes), wardCodes: communes.wardCodes },
+    { ...filter, communeCodes: readableCommunes(access, communes.byCode.keys()), wardCodes: communes.wardCodes },
     page,
     pageSize,
   );
@@ -126,7 +127,7 @@ export async function listFacilities(db: Db, access: AccessContext, query: Facil
 export async function getFacility(db: Db, access: AccessContext, id: string): Promise<Facility> {
   const communes = await communeIndex(db);
   const row = await repo.findFacility(db, id);
-  if (!row || !access.canInUnit('cashless.stats.read', row.communeCode)) throw facilityNotFound();
+  if (!row || !canReadFacility(access, row.communeCode)) throw facilityNotFound();
   return presentFacility(row, communes);
 }
 
@@ -152,7 +153,7 @@ function checkCommune(communes: CommuneIndex, access: AccessContext, communeCode
       `${communeCode} is not a current commune or ward of the province`,
     );
   }
-  if (!access.canInUnit('cashless.facilities.manage', communeCode)) throw scopeForbidden(communeCode);
+  if (!canManageFacilitiesIn(access, communeCode)) throw scopeForbidden(communeCode);
 }
 
 function codeTaken(code: string): AppError {
@@ -214,10 +215,9 @@ export async function changeFacility(
 ): Promise<Facility> {
   const communes = await communeIndex(db);
   const current = await repo.findFacility(db, id);
-  const manageable = current !== undefined && access.canInUnit('cashless.facilities.manage', current.communeCode);
-  if (!current || (!manageable && !access.canInUnit('cashless.stats.read', current.communeCode)))
-    throw facilityNotFound();
-  if (!manageable) throw scopeForbidden(current.communeCode);
+  const may = current ? facilityAccess(access, current.communeCode) : 'none';
+  if (!current || may === 'none') throw facilityNotFound();
+  if (may !== 'manage') throw scopeForbidden(current.communeCode);
   if (change.communeCode !== undefined && change.communeCode !== current.communeCode)
     checkCommune(communes, access, change.communeCode);
   const type =

@@ -17,6 +17,7 @@ import {
 import type { FieldProblem } from '../../../contracts/messages';
 import type { AccessContext } from '../identity';
 import { CASHLESS_ERRORS, fileInvalid, importInvalid } from './cashless.errors';
+import { canImportFiguresFor } from './cashless.policy';
 import * as facilitiesRepo from './facilities.repository';
 import { getFacility } from './facilities.service';
 import { checkRows, problemAt, shown, type ImportRow } from './import-rows';
@@ -150,7 +151,7 @@ async function resolveFacilities(
           `no facility with code "${shown(row.facilityCode)}" in the register`,
         ),
       );
-    } else if (!access.canInUnit('cashless.figures.import', facility.communeCode)) {
+    } else if (!canImportFiguresFor(access, facility.communeCode)) {
       problems.push(
         problemAt(
           row.line,

@@ -10,6 +10,7 @@ import {
 import type { AccessContext } from '../identity';
 import { getUnit, getUnitHierarchy, listUnits } from '../units';
 import { CASHLESS_ERRORS, fieldInvalid, scopeForbidden } from './cashless.errors';
+import { canReadStatsOf, defaultStatsUnit } from './cashless.policy';
 import { listFacilitiesIn } from './facilities.repository';
 import { communeIndex } from './facilities.service';
 import { figuresInForce } from './imports.repository';
@@ -113,17 +114,13 @@ export async function statsForReader(
   query: { from: string; to: string; unitCode?: string },
   provinceCode: string,
 ): Promise<CashlessStats> {
-  const unitCode =
-    query.unitCode ??
-    (access.unitScope('cashless.stats.read') === null
-      ? provinceCode
-      : (access.grantFor('cashless.stats.read')?.unitCode ?? provinceCode));
+  const unitCode = query.unitCode ?? defaultStatsUnit(access, provinceCode);
   periodMonths(query.from, query.to);
   await getUnit(db, unitCode, todayInVietnam()); // an unknown unit is 404 for everyone
-  if (!access.canInUnit('cashless.stats.read', unitCode)) throw scopeForbidden(unitCode);
+  if (!canReadStatsOf(access, unitCode)) throw scopeForbidden(unitCode);
   const main = await cashlessFacilityStats(db, { from: query.from, to: query.to, unitCodes: [unitCode] });
   const children = (await listUnits(db, todayInVietnam(), { parentCode: unitCode })).filter((u) =>
-    access.canInUnit('cashless.stats.read', u.code),
+    canReadStatsOf(access, u.code),
   );
   const byChild = children.length
     ? await cashlessFacilityStats(db, {

@@ -10,7 +10,7 @@
  *   const match = matchHeader(header!, [{ key: 'amount', aliases: ['Số tiền', 'amount'], required: true }]);
  *   // match.missing / match.unknown / match.repeated: word the refusal; else per row:
  *   const cells = cellsByColumn(row, match.index);              // { amount: '15.000' }
- *   problems.push(rowProblem(code, row.line, 'amount', 'Số tiền', 'phải là số', 'must be a number'));
+ *   problems.push(rowProblem(code, row.line, { key: 'amount', labelVi: 'Số tiền' }, 'phải là số', 'must be a number'));
  *
  * - The format is recognised from the bytes, not the file name: XLSX (a ZIP, checked by the
  *   zip-bomb guard before exceljs's streaming reader opens it) or CSV text. An old .xls, UTF-16
