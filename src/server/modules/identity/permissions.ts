@@ -1,5 +1,5 @@
 /**
- * Roles and the permission matrix of DVC06 (issue #3). These are the defaults seeded into
+ * Roles and the permission matrix of DVC06. These are the defaults seeded into
  * identity.roles and identity.role_permissions; administrators may extend them as data.
  * An action is `<module>.<thing>.<verb>`; `public` and `authenticated` are pseudo-actions for
  * routes anyone (or any signed-in account) may call.
@@ -54,7 +54,7 @@ export interface RoleDefinition {
 }
 
 const registryRead: Action[] = ['units.read', 'population.person.search', 'population.person.read'];
-/** Officers who receive and process dossiers of the procedures their role handles (issue #4). */
+/** Officers who receive and process dossiers of the procedures their role handles. */
 const dossierWork: Action[] = [
   'calendar.read',
   'procedures.read',
@@ -65,7 +65,7 @@ const dossierWork: Action[] = [
   'dossiers.deadline.extend',
 ];
 
-/** Exemption lists of the fee engine (issue #5 §1): read at the counter, edited province-wide. */
+/** Exemption lists of the fee engine: read at the counter, edited province-wide. */
 const feesLists: Action[] = ['fees.lists.read', 'fees.lists.manage'];
 /** Cashless payment in schools and health facilities (plan target 7): statistics, register, monthly figures. */
 const cashless: Action[] = ['cashless.stats.read', 'cashless.facilities.manage', 'cashless.figures.import'];
