@@ -19,6 +19,7 @@ import { CreateVietqrBody, VietqrTransfer } from '../../../contracts/payments-re
 import { idempotencyKeyInvalid } from './payments.errors';
 import { paymentReceipt } from './receipt.service';
 import { createVietqrPayment, getVietqrTransfer } from './vietqr.service';
+import * as queries from './payments.queries';
 import * as service from './payments.service';
 import { refundPayment, retryRefund } from './refund';
 import { handleIpn, handleReturn, IPN_ANSWERS } from './settlement';
@@ -93,7 +94,7 @@ export function paymentsRoutes(
           response: { 200: pageOf(Payment) },
         },
       },
-      async (req) => service.listPayments(base, req.access, req.query),
+      async (req) => queries.listPayments(base, req.access, req.query),
     );
 
     app.get(
@@ -147,7 +148,7 @@ export function paymentsRoutes(
           response: { 200: z.object({ items: z.array(Payment) }) },
         },
       },
-      async (req) => ({ items: await service.listDossierPayments(base, req.access, req.params.dossierId) }),
+      async (req) => ({ items: await queries.listDossierPayments(base, req.access, req.params.dossierId) }),
     );
 
     app.get(
@@ -156,7 +157,7 @@ export function paymentsRoutes(
         config: { action: 'authenticated' },
         schema: { tags, summary: 'Một giao dịch thanh toán / a payment', params: IdParams, response: { 200: Payment } },
       },
-      async (req) => service.getPayment(base, req.access, req.params.id),
+      async (req) => queries.getPayment(base, req.access, req.params.id),
     );
 
     app.get(
@@ -170,7 +171,7 @@ export function paymentsRoutes(
           response: { 200: GatewayStatus },
         },
       },
-      async (req) => service.queryGatewayStatus(base, req.access, req.params.id),
+      async (req) => queries.queryGatewayStatus(base, req.access, req.params.id),
     );
 
     app.post(

@@ -5,6 +5,7 @@ import { CLOSED_STATES, getDossierForPayment, settleDossierFee } from '../dossie
 import type { GatewayResult, PaymentGateway } from './gateway';
 import { CREDITED_STATES, statesAllowing } from './lifecycle';
 import * as repo from './payments.repository';
+import * as settlementRepo from './settlement.repository';
 import { recordSecurityEvent, type WarnLogger } from './security-events';
 
 /**
@@ -61,7 +62,7 @@ type Credit = 'credited' | 'no_match' | 'not_creditable' | 'transaction_reused';
 async function credit(deps: SettlementDeps, result: Extract<GatewayResult, { ok: true }>, at: Date): Promise<Credit> {
   try {
     return await deps.db.transaction(async (tx) => {
-      const row = await repo.creditOpenPayment(tx, {
+      const row = await settlementRepo.creditOpenPayment(tx, {
         reference: result.reference,
         gateway: deps.gateway.name,
         amount: result.amount,
@@ -104,7 +105,7 @@ async function recordNotCreditable(
   const payment = await repo.findByReference(deps.db, result.reference);
   if (!payment || payment.gateway !== deps.gateway.name) return { recorded: false };
   const reason = await refundReason(deps, payment.dossierId);
-  const row = await repo
+  const row = await settlementRepo
     .recordUncredited(deps.db, {
       reference: result.reference,
       gateway: deps.gateway.name,

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db';
 import type { WithdrawalHook } from '../dossiers';
-import * as repo from './payments.repository';
+import { closeForWithdrawnDossier } from './settlement.repository';
 
 /**
  * A dossier is being withdrawn (ADR 0010 rule 8), in the withdrawal's transaction: its open payments
@@ -11,5 +11,5 @@ import * as repo from './payments.repository';
  * the gateway itself is not told: its page stays payable until vnp_ExpireDate.
  */
 export const closePaymentsOfWithdrawnDossier: WithdrawalHook = async (tx: Db, dossierId: string, at: Date) => {
-  await repo.closeForWithdrawnDossier(tx, dossierId, at);
+  await closeForWithdrawnDossier(tx, dossierId, at);
 };
