@@ -7,10 +7,10 @@ import {
   workingMinutesBetween,
   type WorkingCalendar,
 } from '../calendar';
-import { CLOSED_STATES } from './lifecycle';
+import { CLOSED_STATES } from './states';
 
 /**
- * Deadline rules of a dossier (issue #4 §3), pure on a calendar snapshot:
+ * Deadline rules of a dossier (the legal time limits in working days), pure on a calendar snapshot:
  * - set at receipt: counted from the effective time the complete dossier was submitted (online
  *   outside hours → the next working period; at the counter → the time received), in working days;
  * - paused while a supplement is requested (the working minutes left are kept) and resumed from the

@@ -7,7 +7,7 @@ import { loadWorkingCalendar } from '../calendar';
 import { getProcedureVersion, type ProcedureVersion } from '../procedures';
 import { subjectFor } from '../audit';
 import { deadlineAtReceipt, pauseDeadline } from './deadline';
-import { agencyCodeFor, formatDossierCode } from './dossiers.service';
+import { agencyCodeFor, formatDossierCode } from './dossier-codes';
 import * as repo from './dossiers.repository';
 
 /** Residence procedures on form CT01 the demo files (temporary residence, permanent residence, confirmation, absence). */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/db';
 import { insertFiling, type NewFiling } from './dossiers.repository';
-import { dossierCodePrefix } from './dossiers.service';
+import { dossierCodePrefix } from './dossier-codes';
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -4,12 +4,13 @@ import type { FeeStatus } from '../../../contracts/dossiers';
 import { dossierNotFound } from './dossiers.errors';
 import * as repo from './dossiers.repository';
 import { versionById } from './versions';
-import { CLOSED_STATES } from './lifecycle';
+import type { DossierState } from '../../../contracts/dossiers';
+import { CLOSED_STATES, stateAfterPayment } from './lifecycle';
 
 /**
  * What the payments module needs of a dossier, and the two changes it makes to one — always inside
  * the payment's own transaction, so a payment and its dossier change together or not at all
- * (issue #5 §3).
+ * (money never moves without its dossier, nor a dossier without its money).
  */
 export interface PayableDossier {
   id: string;
@@ -75,7 +76,8 @@ export async function settleDossierFee(
       `Số tiền ${payment.amount} đồng khác lệ phí phải nộp ${row.feeAmount} đồng`,
       `Amount ${payment.amount} VND differs from the fee due ${row.feeAmount} VND`,
     );
-  const toState = row.state === 'awaiting_payment' ? 'submitted' : row.state;
+  // The state machine's `pay`, like every other move of a dossier.
+  const toState = stateAfterPayment(row.state as DossierState);
   const updated = await repo.updateDossierIf(tx, row.id, row.state, row.version, {
     state: toState,
     feeStatus: 'paid',

@@ -45,3 +45,61 @@ export function actingGrant(
   if (grant) return { role: grant.role, unitCode: grant.unitCode };
   return { role: access.actor?.kind === 'citizen' ? 'citizen' : 'unknown', unitCode: null };
 }
+
+/** Roles that handle only the procedures assigned to them (procedure version `handledByRole`). */
+const HANDLING_ROLES: readonly string[] = ['commune_police', 'civil_status_officer'];
+
+/**
+ * The handling roles whose procedures bound the caller's workqueue, or null for every procedure:
+ * an officer who only handles some procedures (commune police: residence; civil-status officer:
+ * civil status) sees those; the one-stop desk and supervisors see every procedure.
+ */
+export function handledRolesOnly(access: AccessContext): string[] | null {
+  const roles = access.actor?.grants.map((g) => g.role) ?? [];
+  return roles.every((r) => HANDLING_ROLES.includes(r)) ? roles : null;
+}
+
+/** The units whose dossiers the caller may read (null: every unit). */
+export function readableUnits(access: AccessContext): string[] | null {
+  const scope = access.unitScope('dossiers.read');
+  return scope ? [...scope] : null;
+}
+
+/** May the caller read the dossiers of `unitCode` (a workqueue or the counter log asked for one unit)? */
+export function mayReadUnit(access: AccessContext, unitCode: string): boolean {
+  return access.canInUnit('dossiers.read', unitCode);
+}
+
+/** May a citizen file a dossier of their own? */
+export function mayFileOwn(access: AccessContext): boolean {
+  return access.actor?.kind === 'citizen' && access.can('dossiers.own.file');
+}
+
+/** May staff enter a paper filing received by `unitCode`? */
+export function mayEnterPaper(access: AccessContext, unitCode: string): boolean {
+  return !!access.actor && access.actor.kind !== 'citizen' && access.canInUnit('dossiers.enter', unitCode);
+}
+
+/** May the caller move the dossier's due time with an apology slip (besides being its processor)? */
+export function mayExtendDeadline(access: AccessContext, dossier: DossierRef): boolean {
+  return access.canInUnit('dossiers.deadline.extend', dossier.unitCode);
+}
+
+/** Staff who may see the dossier may read its applicant's registry record (logged); citizens read their own elsewhere. */
+export function mayReadApplicant(access: AccessContext, dossier: DossierRef): boolean {
+  return !!access.actor && access.actor.kind !== 'citizen' && canSeeDossier(access, dossier);
+}
+
+/** The role and unit a filing is written under: the citizen's own, or the grant of the officer entering it. */
+export function filingGrant(access: AccessContext): { role: string; unitCode: string | null } {
+  return access.actor?.kind === 'citizen' ? { role: 'citizen', unitCode: null } : actingGrant(access, 'dossiers.enter');
+}
+
+/** The role and unit a command is written under, from who the caller is for the dossier. */
+export function commandGrant(
+  access: AccessContext,
+  actors: readonly CommandActor[],
+): { role: string; unitCode: string | null } {
+  if (actors.includes('owner')) return { role: 'citizen', unitCode: null };
+  return actingGrant(access, actors.includes('processor') ? 'dossiers.process' : 'dossiers.receive');
+}

@@ -17,7 +17,7 @@ import {
 } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import { attachments, codeCounters, dossiers, transitions } from './dossiers.schema';
-import { foldedSql, wordsPattern } from './name-fold';
+import { foldedSql, wordsLikePattern } from '../../platform/sql-fold';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type NewDossierRow = typeof dossiers.$inferInsert;
@@ -284,7 +284,7 @@ export interface ListFilter {
   unitCodes: readonly string[] | null;
   ownerAccountId?: string;
   applicantPersonId?: string;
-  /** Folded words of the applicant's name in order (`name-fold.ts`). */
+  /** Folded words of the applicant's name in order (the text kernel's `foldForSearch`; SQL side `platform/sql-fold.ts`). */
   applicantNameFolded?: string;
   state?: string;
   states?: readonly string[];
@@ -304,7 +304,7 @@ function whereOf(f: ListFilter): SQL | undefined {
     f.ownerAccountId ? eq(dossiers.ownerAccountId, f.ownerAccountId) : undefined,
     f.applicantPersonId ? eq(dossiers.applicantPersonId, f.applicantPersonId) : undefined,
     f.applicantNameFolded
-      ? sql`${foldedSql(dossiers.applicantName)} like ${wordsPattern(f.applicantNameFolded)}`
+      ? sql`${foldedSql(dossiers.applicantName)} like ${wordsLikePattern(f.applicantNameFolded)}`
       : undefined,
     f.state ? eq(dossiers.state, f.state) : undefined,
     f.states ? inArray(dossiers.state, [...f.states]) : undefined,

@@ -17,7 +17,7 @@ import {
 import { sql } from 'drizzle-orm';
 
 /**
- * Tables owned by the `dossiers` module (issue #4 §3): dossiers (hồ sơ) with their lifecycle
+ * Tables owned by the `dossiers` module: dossiers (hồ sơ) with their lifecycle
  * state, deadline and form data, every transition, the attachments (files live in the
  * content-addressed store; rows hold the hash), and the per-agency daily counter behind the
  * gap-free dossier codes.

@@ -2,9 +2,7 @@ import { renderSlip, type SlipData, type SlipKind } from '../slips';
 import { addWorkingMinutes, loadWorkingCalendar, workingDayMinutes } from '../calendar';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import type { loadForSlip } from './dossiers.service';
-
-type SlipSource = Awaited<ReturnType<typeof loadForSlip>>;
+import type { SlipSource } from './use-cases/read-dossier';
 
 /** Working days the citizen has to supplement a dossier (interlinked groups: 7, DOMAIN.md §4; used for all). */
 const SUPPLEMENT_WINDOW_DAYS = 7;

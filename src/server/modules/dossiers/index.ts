@@ -1,5 +1,5 @@
 /**
- * Public face of the `dossiers` module (issue #4 §3): dossiers (hồ sơ) filed online by citizens,
+ * Public face of the `dossiers` module: dossiers (hồ sơ) filed online by citizens,
  * on a counter device with an officer's guidance, or entered by an officer from paper; their
  * lifecycle as one state machine; deadlines in working days from the `calendar` module (paused
  * while the citizen supplements, moved only by an apology slip); gap-free dossier codes per agency
@@ -16,23 +16,20 @@ export {
   availableCommands,
   RUNNING_STATES,
   CLOSED_STATES,
+  stateAfterPayment,
+  commandEffects,
   type CommandActor,
   type CommandRule,
 } from './lifecycle';
 
-/** Use cases, for the CLI, the benchmark and later modules (payments, dashboards). */
-export {
-  submitDossier,
-  runCommand,
-  getDossier,
-  listWorkqueue,
-  listMine,
-  lookupStatus,
-  agencyCodeFor,
-  formatDossierCode,
-  type DossierDeps,
-  type WithdrawalHook,
-} from './dossiers.service';
+/** Use cases (one file each under use-cases/), for the CLI, the benchmark and later modules (payments, dashboards). */
+export { submitDossier } from './use-cases/submit-dossier';
+export { runCommand } from './use-cases/run-command';
+export { getDossier } from './use-cases/read-dossier';
+export { listWorkqueue, listMine } from './use-cases/workqueue';
+export { lookupStatus } from './use-cases/status-lookup';
+export type { DossierDeps, WithdrawalHook } from './use-cases/deps';
+export { agencyCodeFor, formatDossierCode } from './dossier-codes';
 
 /** For the payments module: the payable view of a dossier, and settling / refunding its fee inside the payment's transaction. */
 export { getDossierForPayment, settleDossierFee, refundDossierFee, type PayableDossier } from './dossiers.payments';

@@ -59,6 +59,13 @@ export async function computeDossierFee(db: Db, version: ProcedureVersion, input
  */
 export { decideExemption } from './calculation';
 
+/**
+ * What a fee means for a dossier (pure): `feeState(fee, channel)` when it is filed (paid online
+ * first, cash at the counter, waived, exemption pending); `feeAfterExemptionDecision(fee, decision,
+ * reason, channel)` after an officer decides a pending exemption.
+ */
+export { feeState, feeAfterExemptionDecision, type FeeState, type DecidedFee } from './fee-state';
+
 /** The same engine without a database (tests, benchmarks): `calculateFee(version, input, lookup)`; `ageOn(birthDate, asOf)`. */
 export { calculateFee } from './calculation';
 export { ageOn, evaluateCriterion, KINH_ETHNICITY_CODE } from './exemption-rules';

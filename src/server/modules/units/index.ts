@@ -7,6 +7,7 @@ export { unitsRoutes } from './units.routes';
 export {
   getUnit,
   getUnitNames,
+  findUnitCached,
   getUnitTree,
   getUnitHierarchy,
   listCommunes,

@@ -127,7 +127,21 @@ export async function getUnitHierarchy(db: Db, asOf: string): Promise<UnitHierar
   return hierarchy;
 }
 
-const namesCache = new WeakMap<Db, Map<string, { at: number; names: Promise<Map<string, string>> }>>();
+const unitsCache = new WeakMap<Db, Map<string, { at: number; units: Promise<Map<string, Unit>> }>>();
+
+/** The units valid on `asOf` by code, cached for a minute per database handle and date. */
+async function unitsValidOn(db: Db, asOf: string): Promise<Map<string, Unit>> {
+  let byDate = unitsCache.get(db);
+  if (!byDate) unitsCache.set(db, (byDate = new Map<string, { at: number; units: Promise<Map<string, Unit>> }>()));
+  let cached = byDate.get(asOf);
+  if (!cached || Date.now() - cached.at > 60_000) {
+    if (byDate.size > 31) byDate.clear();
+    const units = repo.listUnitsValidOn(db, asOf).then((all) => new Map(all.map((u) => [u.code, u])));
+    units.catch(() => byDate.delete(asOf));
+    byDate.set(asOf, (cached = { at: Date.now(), units }));
+  }
+  return cached.units;
+}
 
 /**
  * Full names of the units valid on `asOf`, by code (null for a code unknown then), cached for a
@@ -135,15 +149,11 @@ const namesCache = new WeakMap<Db, Map<string, { at: number; names: Promise<Map<
  * change a few times a decade.
  */
 export async function getUnitNames(db: Db, asOf: string): Promise<(code: string | null) => string | null> {
-  let byDate = namesCache.get(db);
-  if (!byDate) namesCache.set(db, (byDate = new Map<string, { at: number; names: Promise<Map<string, string>> }>()));
-  let cached = byDate.get(asOf);
-  if (!cached || Date.now() - cached.at > 60_000) {
-    if (byDate.size > 31) byDate.clear();
-    const names = repo.listUnitsValidOn(db, asOf).then((all) => new Map(all.map((u) => [u.code, u.fullName])));
-    names.catch(() => byDate.delete(asOf));
-    byDate.set(asOf, (cached = { at: Date.now(), names }));
-  }
-  const names = await cached.names;
-  return (code) => (code ? (names.get(code) ?? null) : null);
+  const units = await unitsValidOn(db, asOf);
+  return (code) => (code ? (units.get(code)?.fullName ?? null) : null);
+}
+
+/** The unit carrying `code` on `asOf`, or undefined; from the same minute-long cache as {@link getUnitNames}. */
+export async function findUnitCached(db: Db, code: string, asOf: string): Promise<Unit | undefined> {
+  return (await unitsValidOn(db, asOf)).get(code);
 }

@@ -1,0 +1,22 @@
+import type { Config } from '../../../platform/config';
+import type { Db } from '../../../platform/db';
+import type { FileStore } from '../../../platform/files';
+
+/** What the use cases need from the application. */
+export interface DossierDeps {
+  db: Db;
+  config: Pick<Config, 'AUDIT_PSEUDONYM_KEY' | 'PROVINCE_AGENCY_CODE'>;
+  files: FileStore;
+  /** The clock (tests move it). */
+  now?: () => Date;
+  /**
+   * Runs in the withdrawal's transaction before the dossier changes (the payments module closes the
+   * dossier's open payments and queues the refund of money it holds, ADR 0010 rule 8).
+   */
+  onWithdraw?: WithdrawalHook;
+}
+
+/** What happens to a dossier's payments when it is withdrawn, inside the withdrawal's transaction. */
+export type WithdrawalHook = (tx: Db, dossierId: string, at: Date) => Promise<void>;
+
+export const clock = (deps: DossierDeps): Date => (deps.now ? deps.now() : new Date());

@@ -1,0 +1,139 @@
+import type {
+  CommandBody,
+  DossierChannel,
+  DossierCommand,
+  DossierDetail,
+  DossierState,
+} from '../../../../contracts/dossiers';
+import type { AccessContext } from '../../identity';
+import { loadWorkingCalendar } from '../../calendar';
+import type { FeeCalculation } from '../../fees';
+import { checkFiles, storeFiles, type IncomingFile } from '../attachments';
+import * as errors from '../dossiers.errors';
+import { commandGrant, dossierActors, mayExtendDeadline } from '../dossiers.policy';
+import * as repo from '../dossiers.repository';
+import { checkTransition, commandEffects, type CommandEffects } from '../lifecycle';
+import { versionById } from '../versions';
+import { clock, type DossierDeps } from './deps';
+import { attachmentRows } from './prepare-filing';
+import { loadVisible } from './presenting';
+import { getDossier } from './read-dossier';
+import { submitDraft } from './submit-draft';
+
+/** Why an allowed command still cannot apply, as the error the caller gets. */
+function effectsRefused(
+  effects: Extract<CommandEffects, { ok: false }>,
+  row: repo.DossierRow,
+  command: DossierCommand,
+) {
+  if (effects.reason === 'fee_not_pending') return errors.stateConflict(`fee:${row.feeStatus}`, command);
+  return errors.requestInvalid(
+    'newDueAt',
+    'Thời hạn mới phải sau thời hạn hiện tại',
+    'The new due time must be after the current one',
+  );
+}
+
+/**
+ * Runs one lifecycle command: the state machine says whether the caller may, `commandEffects` what
+ * changes; written as a compare-and-set on state and version (of two concurrent commands one wins,
+ * the other gets 409) with its transition.
+ */
+export async function runCommand(
+  deps: DossierDeps,
+  access: AccessContext,
+  id: string,
+  command: DossierCommand,
+  body: CommandBody,
+  files: IncomingFile[] = [],
+): Promise<DossierDetail> {
+  const row = await loadVisible(deps, access, id);
+  const version = await versionById(deps.db, row.procedureVersionId);
+  const actors = dossierActors(access, row, version.handledByRole);
+  if (command === 'extend' && !mayExtendDeadline(access, row)) throw errors.commandForbidden(command);
+  if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) throw errors.versionConflict();
+  const check = checkTransition(row.state as DossierState, command, actors, body);
+  if (!check.ok) {
+    if (check.reason === 'wrong_state') throw errors.stateConflict(row.state, command);
+    if (check.reason === 'not_allowed') throw errors.commandForbidden(command);
+    throw errors.missingField(check.field!);
+  }
+  if (command === 'submit') return submitDraft(deps, access, row, actors, body, files);
+  if (files.length && command !== 'resubmit')
+    throw errors.attachmentInvalid(
+      'files',
+      'Chỉ đính kèm tệp khi nộp hoặc bổ sung hồ sơ',
+      'Files can be attached only when submitting or supplementing',
+    );
+  const now = clock(deps);
+  const effects = commandEffects(
+    command,
+    {
+      ...row,
+      state: row.state as DossierState,
+      channel: row.channel as DossierChannel,
+      fee: row.fee as unknown as FeeCalculation | null,
+    },
+    {
+      to: check.to,
+      actors,
+      actorAccountId: access.actor!.accountId,
+      body,
+      now,
+      cal: await loadWorkingCalendar(deps.db),
+    },
+  );
+  if (!effects.ok) throw effectsRefused(effects, row, command);
+  const { set, dueAfter } = effects;
+  const stored =
+    command === 'resubmit'
+      ? await storeFiles(
+          deps.files,
+          await checkFiles(
+            files,
+            version.documents.map((d) => d.code),
+          ),
+        )
+      : undefined;
+  const grant = commandGrant(access, actors);
+  try {
+    await deps.db.transaction(async (tx) => {
+      // Payments first: the IPN locks the payment, then the dossier; the same order here never deadlocks.
+      if (command === 'withdraw') await deps.onWithdraw?.(tx, id, now);
+      const updated = await repo.updateDossierIf(tx, id, row.state, row.version, set);
+      if (!updated) {
+        const fresh = await repo.findDossier(tx, id);
+        throw fresh && fresh.state !== row.state
+          ? errors.stateConflict(fresh.state, command)
+          : errors.versionConflict();
+      }
+      await repo.insertTransition(tx, {
+        dossierId: id,
+        command,
+        fromState: row.state,
+        toState: set.state,
+        actorAccountId: access.actor!.accountId,
+        actorRole: grant.role,
+        actorUnit: grant.unitCode,
+        at: now,
+        note: body.note ?? null,
+        reason: body.reason ?? null,
+        legalBasis: body.legalBasis ?? null,
+        items: body.items ?? null,
+        dueAt: dueAfter === undefined ? updated.dueAt : dueAfter,
+      });
+      if (stored?.rows.length) {
+        const round = (await repo.listTransitions(tx, id)).filter((t) => t.command === 'resubmit').length;
+        await repo.insertAttachments(
+          tx,
+          attachmentRows(stored.rows, round, access.actor!.accountId).map((a) => ({ ...a, dossierId: id })),
+        );
+      }
+    });
+  } catch (error) {
+    await stored?.undo(deps.db);
+    throw error;
+  }
+  await stored?.ensure();
+  return getDossier(deps, access, id);
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { todayInVietnam } from '../../../../contracts/common';
+import type { DossierDetail, DossierState, SubmissionBody } from '../../../../contracts/dossiers';
+import type { AccessContext } from '../../identity';
+import { loadWorkingCalendar } from '../../calendar';
+import { subjectFor } from '../../audit';
+import { findUnitCached } from '../../units';
+import type { CounterAssistance } from '../../counter';
+import { storeFiles, type IncomingFile } from '../attachments';
+import { agencyCodeFor, dossierCodePrefix } from '../dossier-codes';
+import * as errors from '../dossiers.errors';
+import { dossierActors, filingGrant } from '../dossiers.policy';
+import { presentDetail, type PresentContext } from '../dossiers.presenter';
+import * as repo from '../dossiers.repository';
+import { resolveApplicant } from './applicant';
+import { clock, type DossierDeps } from './deps';
+import { attachmentRows, prepareFiling, validateDraft, validateFull, versionInForce } from './prepare-filing';
+import { commandsFor } from './presenting';
+
+/**
+ * Files a dossier (or saves a draft) in one transaction: validate the form against the version in
+ * force (server-side, unknown fields refused, prefilled registry values locked), check the files,
+ * take the next gap-free code of the agency's day, store dossier + transition + attachments. On any
+ * failure nothing remains: no dossier, no code consumed (the counter update rolls back), no file.
+ * `assistance` is the counter device the citizen's browser is (counter module), or null: a filing
+ * on a counter device is "assisted" with the device's officer recorded, and only such a filing may
+ * be — a citizen cannot declare it from an ordinary browser.
+ */
+export async function submitDossier(
+  deps: DossierDeps,
+  access: AccessContext,
+  submitted: SubmissionBody,
+  files: IncomingFile[],
+  assistance: CounterAssistance | null = null,
+): Promise<DossierDetail> {
+  if (!access.actor) throw errors.commandForbidden('submit');
+  if (access.actor.kind === 'citizen' && submitted.channel === 'assisted' && !assistance) {
+    throw errors.requestInvalid(
+      'channel',
+      'Chỉ ghi nhận nộp có cán bộ hướng dẫn khi nộp trên thiết bị tại Bộ phận một cửa',
+      'A filing is recorded as assisted only on a counter device at the one-stop shop',
+    );
+  }
+  const body: SubmissionBody =
+    access.actor.kind === 'citizen' && assistance ? { ...submitted, channel: 'assisted' } : submitted;
+  const version = await versionInForce(deps, body);
+  const applicant = await resolveApplicant(deps, access, body, version);
+  const form = body.draft ? validateDraft(version, body.form) : validateFull(version, body.form, applicant.prefill);
+  const today = todayInVietnam(clock(deps));
+  const { fee, money, checked } = await prepareFiling(deps, {
+    version,
+    channel: body.channel,
+    persons: body.persons,
+    exemptionClaim: body.exemptionClaim,
+    form,
+    record: applicant.record,
+    today,
+    files,
+    existingKeys: body.draft ? null : [],
+    registryKnowsApplicant: applicant.personId !== null,
+  });
+  const unit = await findUnitCached(deps.db, applicant.unitCode, today).catch(() => undefined);
+  if (!unit || unit.level !== 'commune')
+    throw errors.requestInvalid(
+      'unitCode',
+      'Đơn vị tiếp nhận phải là một xã, phường hiện hành',
+      'The receiving unit must be a commune in force today',
+    );
+  const stored = await storeFiles(deps.files, checked);
+  const now = clock(deps);
+  const grant = filingGrant(access);
+  try {
+    const agencyCode = agencyCodeFor(applicant.unitCode, deps.config.PROVINCE_AGENCY_CODE);
+    const state: DossierState = body.draft ? 'draft' : money.awaitingPayment ? 'awaiting_payment' : 'submitted';
+    // One statement: the code (unless a draft), the dossier, its first transition and its files.
+    const written = await repo.insertFiling(deps.db, {
+      dossier: {
+        id: randomUUID(),
+        agencyCode,
+        procedureCode: version.code,
+        procedureVersionId: version.id,
+        unitCode: applicant.unitCode,
+        state,
+        channel: body.channel,
+        applicantPersonId: applicant.personId,
+        applicantSubject:
+          deps.config.AUDIT_PSEUDONYM_KEY && (applicant.nationalId || applicant.personId)
+            ? subjectFor(deps.config.AUDIT_PSEUDONYM_KEY, {
+                nationalId: applicant.nationalId,
+                personId: applicant.personId,
+              })
+            : null,
+        applicantName: applicant.name,
+        ownerAccountId: applicant.ownerAccountId,
+        enteredByAccountId: access.actor.kind === 'citizen' ? null : access.actor.accountId,
+        assistedBy: body.channel === 'assisted' ? assistance : null,
+        form,
+        sources: applicant.sources,
+        timeLimitWorkingDays: version.timeLimitWorkingDays,
+        submittedAt: body.draft ? null : now,
+        fee: fee,
+        feeAmount: money.amount,
+        feeStatus: money.status,
+      },
+      code: body.draft ? null : { agencyCode, day: today, prefix: dossierCodePrefix(agencyCode, today) },
+      transition: {
+        command: body.draft ? 'create_draft' : 'submit',
+        fromState: null,
+        toState: state,
+        actorAccountId: access.actor.accountId,
+        actorRole: grant.role,
+        actorUnit: grant.unitCode,
+        at: now,
+        note: null,
+      },
+      attachments: attachmentRows(stored.rows, 0, access.actor.accountId).map((a) => ({ ...a, uploadedAt: now })),
+    });
+    await stored.ensure();
+    // The answer is made from the rows just written (no second read of the dossier).
+    const ctx: PresentContext = {
+      cal: await loadWorkingCalendar(deps.db),
+      now,
+      viewerAccountId: access.actor.accountId,
+      procedure: () => version,
+      unitName: () => unit.fullName,
+    };
+    const allowed = commandsFor(access, written.row, dossierActors(access, written.row, version.handledByRole));
+    return presentDetail(written.row, ctx, {
+      transitions: [written.transition],
+      attachments: written.attachments,
+      allowedCommands: allowed,
+      staff: access.actor.kind !== 'citizen',
+    });
+  } catch (error) {
+    await stored.undo(deps.db);
+    throw error;
+  }
+}

@@ -1,0 +1,98 @@
+import { todayInVietnam } from '../../../../contracts/common';
+import type { CommandBody, DossierChannel, DossierDetail, DossierState } from '../../../../contracts/dossiers';
+import type { AccessContext } from '../../identity';
+import { prefillForm, type ProcedureVersion } from '../../procedures';
+import { getPersonDetail } from '../../population';
+import { storeFiles, type IncomingFile } from '../attachments';
+import { formatDossierCode } from '../dossier-codes';
+import * as errors from '../dossiers.errors';
+import { filingGrant, type dossierActors } from '../dossiers.policy';
+import * as repo from '../dossiers.repository';
+import { clock, type DossierDeps } from './deps';
+import { attachmentRows, prepareFiling, validateFull, versionInForce } from './prepare-filing';
+import { getDossier } from './read-dossier';
+
+/**
+ * Submits a saved draft (the `submit` command, already allowed by the state machine): the same
+ * checks as a direct submission (form against the version in force, required documents among the
+ * draft's and the new files), then the code, in one transaction.
+ */
+export async function submitDraft(
+  deps: DossierDeps,
+  access: AccessContext,
+  row: repo.DossierRow,
+  actors: ReturnType<typeof dossierActors>,
+  body: CommandBody,
+  files: IncomingFile[],
+): Promise<DossierDetail> {
+  const current: ProcedureVersion = await versionInForce(deps, {
+    procedureCode: row.procedureCode,
+    procedureVersionId: row.procedureVersionId,
+  });
+  const actor = access.actor!;
+  const owner = actors.includes('owner');
+  const prefill = owner
+    ? await prefillForm(deps.db, current, {
+        personId: actor.personId,
+        nationalId: actor.nationalId,
+        eIdLevel: actor.acr,
+      })
+    : undefined;
+  if (owner && (actor.acr ?? 0) < current.requiredEidLevel) throw errors.eidLevelForbidden(current.requiredEidLevel);
+  const form = validateFull(current, row.form, prefill);
+  const now = clock(deps);
+  const today = todayInVietnam(now);
+  const record = row.applicantPersonId
+    ? await getPersonDetail(deps.db, row.applicantPersonId, undefined, undefined, { findings: false }).catch(() => null)
+    : null;
+  const channel = row.channel as DossierChannel;
+  const { fee, money, checked } = await prepareFiling(deps, {
+    version: current,
+    channel,
+    exemptionClaim: (row.fee as { claim?: string | null } | null)?.claim ?? null,
+    form,
+    record,
+    today,
+    files,
+    existingKeys: (await repo.listAttachments(deps.db, row.id)).map((a) => a.documentKey),
+    registryKnowsApplicant: row.applicantPersonId !== null,
+  });
+  const toState: DossierState = money.awaitingPayment ? 'awaiting_payment' : 'submitted';
+  const stored = await storeFiles(deps.files, checked);
+  const grant = filingGrant(access);
+  try {
+    await deps.db.transaction(async (tx) => {
+      const code = formatDossierCode(row.agencyCode, today, await repo.nextCodeSeq(tx, row.agencyCode, today));
+      const updated = await repo.updateDossierIf(tx, row.id, 'draft', body.expectedVersion ?? row.version, {
+        state: toState,
+        code,
+        form,
+        submittedAt: now,
+        fee: fee,
+        feeAmount: money.amount,
+        feeStatus: money.status,
+      });
+      if (!updated) throw errors.versionConflict();
+      await repo.insertTransition(tx, {
+        dossierId: row.id,
+        command: 'submit',
+        fromState: 'draft',
+        toState,
+        actorAccountId: actor.accountId,
+        actorRole: grant.role,
+        actorUnit: grant.unitCode,
+        at: now,
+        note: body.note ?? null,
+      });
+      await repo.insertAttachments(
+        tx,
+        attachmentRows(stored.rows, 0, actor.accountId).map((a) => ({ ...a, dossierId: row.id })),
+      );
+    });
+  } catch (error) {
+    await stored.undo(deps.db);
+    throw error;
+  }
+  await stored.ensure();
+  return getDossier(deps, access, row.id);
+}
