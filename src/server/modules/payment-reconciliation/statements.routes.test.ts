@@ -96,6 +96,28 @@ describe('settling VietQR transfers from a bank statement', () => {
     expect(inside.matched.map((l) => l.reference)).toEqual([other.reference]);
   });
 
+  it('queues a transfer for a withdrawn dossier for refund (paid_not_credited) and reports it as already credited', async () => {
+    const withdrawnDossier = await w.payableDossier();
+    const order = (await createVietqr(w.citizen, withdrawnDossier)).json<VietqrTransfer>();
+    const withdrawn = await w.citizen.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${withdrawnDossier}/commands/withdraw`,
+      payload: {},
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const csv = HEADER + `${nowVn()},7000,"${order.reference}",FT-W-${order.reference}\n`;
+    const report = (await importStatement(w.police, csv)).json<StatementImportReport>();
+    expect(report.alreadyCredited.map((l) => l.reference)).toEqual([order.reference]);
+    expect(await getPayment(w.citizen, order.payment.id)).toMatchObject({
+      state: 'paid_not_credited',
+      refundDue: 'dossier_withdrawn',
+      gatewayTransactionId: `FT-W-${order.reference}`,
+    });
+    expect((await w.dossierFee(withdrawnDossier)).feeStatus).not.toBe('paid');
+    const again = (await importStatement(w.police, csv)).json<StatementImportReport>();
+    expect(again.duplicates.map((l) => l.reference)).toEqual([order.reference]);
+  });
+
   it('lists imported lines to staff of the unit', async () => {
     const res = await w.police.inject('/api/v1/payments/statements/lines?outcome=matched');
     expect(res.statusCode).toBe(200);

@@ -9,6 +9,8 @@ import {
   isCredited,
   isRefusedCredit,
   paymentForbidden,
+  recordRefusedTransfer,
+  type TransferCredit,
   type VietqrPayment,
 } from '../payments';
 import { canReconcile, canReconcileUnit } from './payment-reconciliation.policy';
@@ -22,8 +24,9 @@ import { readStatementFile, referencesIn, type StatementLineInput } from './stat
  * reference of an open VietQR payment with exactly its amount — the payment is credited by one
  * conditional UPDATE (… WHERE state IN ('created','pending','expired') AND amount = …) and the
  * dossier's fee settled by `settleDossierFee`, the same path as the gateway's IPN (ADR 0010).
- * A dossier that cannot take the money (paid meanwhile) rolls the credit back; the line stays,
- * reported as already credited, for a refund by hand.
+ * A dossier that cannot take the money (withdrawn, closed or paid meanwhile) rolls the credit back;
+ * the line stays, reported as already credited, and the payment becomes paid_not_credited with the
+ * reason, in the refund queue (ADR 0010 rule 8).
  */
 
 type PaymentLite = VietqrPayment;
@@ -85,16 +88,16 @@ async function insertLine(
   return rows.length > 0;
 }
 
-/** The conditional credit of the payment and its dossier's fee (payments' compare-and-set). */
-function creditPayment(tx: Db, ctx: Ctx, payment: PaymentLite, input: StatementLineInput): Promise<boolean> {
-  return creditVietqrPayment(tx, payment, {
+/** The statement line as a transfer credit for payments. */
+function transfer(ctx: Ctx, input: StatementLineInput): TransferCredit {
+  return {
     bankTransactionId: input.bankTransactionId,
     amount: input.amount,
     transactionAt: input.transactionAt,
     accountId: ctx.access.actor!.accountId,
     importId: ctx.importId,
     at: ctx.now,
-  });
+  };
 }
 
 function outcomeWithoutCredit(payment: PaymentLite, amount: number): StatementOutcome {
@@ -124,7 +127,7 @@ async function processLine(
   try {
     const outcome = await ctx.db.transaction(async (tx): Promise<Outcome> => {
       if (!(await insertLine(tx, ctx, input, reference, payment.id, 'matched'))) return 'duplicate';
-      if (await creditPayment(tx, ctx, payment, input)) return 'matched';
+      if (await creditVietqrPayment(tx, payment, transfer(ctx, input))) return 'matched';
       const fresh = (await findVietqrPayments(tx, [payment.reference]))[0]!;
       const other = outcomeWithoutCredit(fresh, input.amount);
       await tx
@@ -135,9 +138,12 @@ async function processLine(
     });
     return { outcome, line: reportLine(input, reference, payment, expected) };
   } catch (error) {
-    // The dossier refused the money (paid or exempted meanwhile): nothing credited; keep the line for a refund by hand.
+    // The dossier refused the money (withdrawn, closed, paid or exempted meanwhile): nothing credited; the line is
+    // kept as already credited and the payment goes to the refund queue (paid_not_credited), as a gateway success would.
     if (!isRefusedCredit(error)) throw error;
-    return { outcome: await record('already_credited'), line: reportLine(input, reference, payment, expected) };
+    const outcome = await record('already_credited');
+    if (outcome !== 'duplicate') await recordRefusedTransfer(ctx.db, payment, transfer(ctx, input));
+    return { outcome, line: reportLine(input, reference, payment, expected) };
   }
 }
 

@@ -29,6 +29,7 @@ export {
   findVietqrPayments,
   creditVietqrPayment,
   isRefusedCredit,
+  recordRefusedTransfer,
   isCredited,
   type VietqrPayment,
   type TransferCredit,

@@ -9,6 +9,19 @@ import { payments } from './payments.schema';
  * statement, so a duplicate delivery or a second process finds nothing to change.
  */
 
+/** A success reported by the gateway for the payment of `reference` at `gateway`. */
+export interface GatewaySuccess {
+  reference: string;
+  gateway: string;
+  amount: number;
+  gatewayTransactionId: string;
+  responseCode: string;
+  transactionStatus: string;
+  bankCode: string | null;
+  paidAt: Date;
+  at: Date;
+}
+
 /**
  * Credits a payment from a successful IPN in one statement: locks the payment of `reference` at
  * `gateway`, and — only if it is still open (created / pending / expired) and its amount is the
@@ -19,17 +32,7 @@ import { payments } from './payments.schema';
  */
 export async function creditOpenPayment(
   db: Db,
-  c: {
-    reference: string;
-    gateway: string;
-    amount: number;
-    gatewayTransactionId: string;
-    responseCode: string;
-    transactionStatus: string;
-    bankCode: string | null;
-    paidAt: Date;
-    at: Date;
-  },
+  c: GatewaySuccess,
 ): Promise<{ id: string; dossierId: string; amount: number; fromState: PaymentState } | undefined> {
   const at = c.at.toISOString();
   const rows = await queryRows<{
@@ -70,19 +73,7 @@ export async function creditOpenPayment(
  */
 export async function recordUncredited(
   db: Db,
-  c: {
-    reference: string;
-    gateway: string;
-    amount: number;
-    gatewayTransactionId: string;
-    responseCode: string;
-    transactionStatus: string;
-    bankCode: string | null;
-    paidAt: Date;
-    at: Date;
-    reason: RefundDueReason;
-    from: readonly PaymentState[];
-  },
+  c: GatewaySuccess & { reason: RefundDueReason; from: readonly PaymentState[] },
 ): Promise<{ id: string; dossierId: string } | undefined> {
   const at = c.at.toISOString();
   const rows = await queryRows<{ payment_id: string; dossier_id: string }>(

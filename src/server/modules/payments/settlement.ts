@@ -86,8 +86,8 @@ async function credit(deps: SettlementDeps, result: Extract<GatewayResult, { ok:
 }
 
 /** Why the dossier could not take the money: withdrawn, closed (refused, not accepted), or its fee paid by another attempt. */
-async function refundReason(deps: SettlementDeps, dossierId: string): Promise<RefundDueReason> {
-  const dossier = await getDossierForPayment(deps.db, dossierId);
+export async function refundReason(db: Db, dossierId: string): Promise<RefundDueReason> {
+  const dossier = await getDossierForPayment(db, dossierId);
   if (dossier.state === 'withdrawn') return 'dossier_withdrawn';
   return (CLOSED_STATES as readonly string[]).includes(dossier.state) ? 'dossier_closed' : 'already_paid';
 }
@@ -104,7 +104,7 @@ async function recordNotCreditable(
 ): Promise<{ recorded: boolean; reason?: RefundDueReason }> {
   const payment = await repo.findByReference(deps.db, result.reference);
   if (!payment || payment.gateway !== deps.gateway.name) return { recorded: false };
-  const reason = await refundReason(deps, payment.dossierId);
+  const reason = await refundReason(deps.db, payment.dossierId);
   const row = await settlementRepo
     .recordUncredited(deps.db, {
       reference: result.reference,

@@ -4,7 +4,8 @@ import { AppError } from '../../platform/errors';
 import { settleDossierFee } from '../dossiers';
 import { CREDITED_STATES, statesAllowing } from './lifecycle';
 import { payments } from './payments.schema';
-import { violatedConstraint } from './settlement';
+import { refundReason, violatedConstraint } from './settlement';
+import { recordUncredited } from './settlement.repository';
 import { VIETQR_GATEWAY } from './vietqr.service';
 
 /**
@@ -94,6 +95,33 @@ export function isRefusedCredit(error: unknown): boolean {
   if (error instanceof AppError && error.code === 'DOSSIER.FEE_CONFLICT') return true;
   const constraint = violatedConstraint(error);
   return constraint === 'payments_one_credited_per_dossier_uq' || constraint === 'payments_gateway_txn_uq';
+}
+
+/**
+ * A transfer the dossier refused (withdrawn or closed meanwhile, or its fee paid by another
+ * payment): like a gateway success the dossier cannot take (ADR 0010 rule 8), the payment becomes
+ * paid_not_credited with the bank transaction and the reason, which puts it in the refund queue.
+ * False when nothing matched (already recorded, another amount, the bank transaction id used by
+ * another payment).
+ */
+export async function recordRefusedTransfer(db: Db, payment: VietqrPayment, c: TransferCredit): Promise<boolean> {
+  const row = await recordUncredited(db, {
+    reference: payment.reference,
+    gateway: VIETQR_GATEWAY,
+    amount: c.amount,
+    gatewayTransactionId: c.bankTransactionId,
+    responseCode: '00',
+    transactionStatus: '00',
+    bankCode: null,
+    paidAt: c.transactionAt,
+    at: c.at,
+    reason: await refundReason(db, payment.dossierId),
+    from: statesAllowing('ipn_not_creditable'),
+  }).catch((error: unknown) => {
+    if (violatedConstraint(error) === 'payments_gateway_txn_uq') return undefined;
+    throw error;
+  });
+  return Boolean(row);
 }
 
 /** True when the payment's money is (or was) credited to its dossier. */
