@@ -4,61 +4,13 @@ import { IsoDate, UnitCode } from './common';
 import { ProcedureCode } from './procedures';
 
 /**
- * HTTP shapes of /api/v1/dossiers (issue #4 §3): dossiers filed by citizens or entered at the
- * counter, their lifecycle, deadlines, attachments and the public status lookup.
+ * HTTP shapes of /api/v1/dossiers: dossiers filed by citizens or entered at the counter, their
+ * lifecycle, deadlines, attachments and the public status lookup. The states, commands, channels,
+ * deadline flags and workqueues are in dossier-states.ts (re-exported here).
  */
+import { DeadlineFlag, DossierChannel, DossierCommand, DossierState, Workqueue } from './dossier-states';
 
-/** Lifecycle states (one state machine: src/server/modules/dossiers/lifecycle.ts). */
-export const DOSSIER_STATES = [
-  'draft',
-  'awaiting_payment',
-  'submitted',
-  'received',
-  'not_accepted',
-  'in_processing',
-  'supplement_requested',
-  'approved',
-  'refused',
-  'result_issued',
-  'returned',
-  'withdrawn',
-] as const;
-export const DossierState = z.enum(DOSSIER_STATES);
-export type DossierState = z.infer<typeof DossierState>;
-
-/** What an actor does to a dossier; each is one transition (or, for `extend`, an event in place). */
-export const DOSSIER_COMMANDS = [
-  'submit',
-  'receive',
-  'refuse_intake',
-  'start_processing',
-  'request_supplement',
-  'resubmit',
-  'approve',
-  'refuse',
-  'issue_result',
-  'return_result',
-  'withdraw',
-  'extend',
-  'pay',
-  'confirm_exemption',
-  'reject_exemption',
-] as const;
-export const DossierCommand = z.enum(DOSSIER_COMMANDS);
-export type DossierCommand = z.infer<typeof DossierCommand>;
-
-/** How the dossier reached the agency (issue #4 §3 channels). */
-export const DossierChannel = z.enum(['online', 'assisted', 'paper']);
-export type DossierChannel = z.infer<typeof DossierChannel>;
-
-/** Deadline colour of a dossier in the workqueues. */
-export const DeadlineFlag = z.enum(['none', 'on_time', 'due_soon', 'overdue', 'paused', 'done_on_time', 'done_late']);
-export type DeadlineFlag = z.infer<typeof DeadlineFlag>;
-
-/** Workqueues of the back office. */
-export const WORKQUEUES = ['new', 'mine', 'due_soon', 'overdue', 'waiting_citizen', 'all'] as const;
-export const Workqueue = z.enum(WORKQUEUES);
-export type Workqueue = z.infer<typeof Workqueue>;
+export * from './dossier-states';
 
 const Note = z.string().trim().max(2000, bilingual('Ghi chú tối đa 2000 ký tự', 'A note has at most 2000 characters'));
 const Reason = z
@@ -177,7 +129,7 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-/** Fee state of a dossier (issue #5). `cash`: paid at the counter for a paper filing. */
+/** Fee state of a dossier. `cash`: paid at the counter for a paper filing. */
 export const FeeStatus = z.enum(['none', 'unpaid', 'paid', 'exempt', 'exemption_pending', 'cash', 'refunded']);
 export type FeeStatus = z.infer<typeof FeeStatus>;
 

@@ -4,7 +4,7 @@ import { bilingual } from './messages';
 import { ProcedureCode } from './procedures';
 
 /**
- * Contracts of the fee engine (module `fees`, issue #5 §1): what a dossier owes (lệ phí) under
+ * Contracts of the fee engine (module `fees`): what a dossier owes (lệ phí) under
  * its procedure version, the exemption (miễn lệ phí, Circular 75/2022/TT-BTC Art. 4) and how it
  * was decided, and the administrator-maintained lists the exemptions are checked against
  * (border communes, communes with extremely difficult conditions, poor households).

@@ -38,7 +38,7 @@ export { getDossierForPayment, settleDossierFee, refundDossierFee, type PayableD
 export { seedDemoDossiers } from './dossiers.demo';
 
 /** Codes appearing more than once (must be zero: the benchmark checks it); fees paid in cash at the counter per unit and month (cashless share). */
-export { duplicateCodes, cashFeeCounts } from './dossiers.repository';
+export { duplicateCodes, cashFeeCounts } from './dossiers.list-queries';
 
 /** Error codes of the module. */
 export { DOSSIER_ERRORS } from './dossiers.errors';

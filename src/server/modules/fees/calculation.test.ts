@@ -1,95 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { FeeExemption, ProcedureVersion } from '../../../contracts/procedures';
-import { AppError } from '../../platform/errors';
-import { loadReferenceProcedures } from '../procedures';
+import { describe, expect, it } from 'vitest';
+import { ageOn } from './index';
 import {
-  ageOn,
-  calculateFee,
-  decideExemption,
-  type ApplicantFacts,
-  type FeeInput,
-  type ListHit,
-  type ListLookup,
-} from './index';
+  BORDER,
+  DIFFICULT,
+  TOWN,
+  POOR_HOUSEHOLD,
+  lookup,
+  calc,
+  useReferenceVersions,
+} from './calculation.test-support';
 
-type Version = Pick<ProcedureVersion, 'id' | 'code' | 'fees'>;
-let versions: Map<string, Version>;
-const version = (code: string): Version => versions.get(code)!;
-
-beforeAll(async () => {
-  versions = new Map(
-    (await loadReferenceProcedures()).map((p) => [p.code, { id: `v-${p.code}`, code: p.code, fees: p.fees }]),
-  );
-});
-
-const BORDER = '03451'; // Xã Mù Cả
-const DIFFICULT = '03517'; // Xã Nậm Tăm
-const TOWN = '03388'; // Phường Đoàn Kết: in no list
-const POOR_HOUSEHOLD = '11111111-1111-4111-8111-111111111111';
-
-const entry = (listNameVi: string, provisional = false): ListHit => ({
-  listNameVi,
-  listNameEn: listNameVi,
-  validFrom: '2025-07-01',
-  validTo: null,
-  source: 'Quyết định thử nghiệm số 1',
-  provisional,
-});
-
-/** A lookup holding one border commune, one extremely difficult commune and one poor household. */
-function lookup(overrides: { provisional?: boolean; lists?: string[] } = {}): ListLookup {
-  const known = overrides.lists ?? ['border_communes', 'extremely_difficult_communes', 'poor_households'];
-  const units: Record<string, Record<string, ListHit>> = {
-    border_communes: { [BORDER]: entry('Xã biên giới', overrides.provisional) },
-    extremely_difficult_communes: {
-      [DIFFICULT]: entry('Xã đặc biệt khó khăn', overrides.provisional),
-      [BORDER]: entry('Xã đặc biệt khó khăn'),
-    },
-  };
-  return {
-    list: (code) => (known.includes(code) ? { nameVi: code, nameEn: code } : undefined),
-    unit: (list, unit) => (known.includes(list) ? units[list]?.[unit] : undefined),
-    household: (list, id) =>
-      known.includes(list) && list === 'poor_households' && id === POOR_HOUSEHOLD ? entry('Hộ nghèo') : undefined,
-    unitName: (code) => ({ [BORDER]: 'Xã Mù Cả', [DIFFICULT]: 'Xã Nậm Tăm', [TOWN]: 'Phường Đoàn Kết' })[code] ?? code,
-  };
-}
-
-/** A Kinh adult with permanent residence in a ward on no list: nothing applies. */
-const plain: ApplicantFacts = {
-  personId: 'p1',
-  birthDate: '1985-06-15',
-  ethnicityCode: '01',
-  residenceUnitCode: TOWN,
-  householdId: '22222222-2222-4222-8222-222222222222',
-};
-const input = (changes: Partial<FeeInput> = {}, facts: Partial<ApplicantFacts> = {}): FeeInput => ({
-  channel: 'online',
-  persons: 1,
-  claim: null,
-  asOf: '2026-03-10',
-  ...changes,
-  applicant: { ...plain, ...facts },
-});
-const calc = (code: string, changes: Partial<FeeInput> = {}, facts: Partial<ApplicantFacts> = {}, lists = lookup()) =>
-  calculateFee(version(code), input(changes, facts), lists);
-
-function expectError(work: () => unknown, code: string, field?: string): void {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    const e = error as AppError;
-    expect(e.code).toBe(code);
-    if (field) {
-      expect(e.fields?.map((f) => f.field)).toEqual([field]);
-      expect(e.fields![0]!.messageVi).toMatch(/[À-ỹ]/);
-      expect(e.fields![0]!.messageEn).not.toBe(e.fields![0]!.messageVi);
-    }
-    return;
-  }
-  throw new Error(`expected ${code}`);
-}
+useReferenceVersions();
 
 describe('rates by channel and persons (Circular 75/2022/TT-BTC)', () => {
   it.each([
@@ -233,87 +154,5 @@ describe('lists: extremely difficult communes, border communes, poor households'
     const fee = calc('1.004194', { persons: 3, variant: 'list' }, { residenceUnitCode: BORDER });
     expect(fee).toMatchObject({ base: 15_000, exempted: 5_000, amount: 10_000 });
     expect(fee.explanationVi.at(-1)).toBe('Số tiền phải nộp: 10.000 đồng (đã trừ 5.000 đồng được miễn cho người nộp).');
-  });
-});
-
-describe('reasons that need a proof, and the officer’s decision', () => {
-  it('leaves a claimed disability pending with nothing due until an officer decides', () => {
-    const fee = calc('1.004222', { claim: 'disability', channel: 'paper' });
-    expect(fee.exemption).toMatchObject({
-      code: 'disability',
-      check: 'proof',
-      status: 'pending',
-      proofVi: 'Giấy xác nhận khuyết tật',
-    });
-    expect(fee.amount).toBe(0);
-  });
-
-  it('prefers a registry reason that holds over a claimed proof reason', () => {
-    const fee = calc('1.004222', { claim: 'merit' }, { residenceUnitCode: BORDER });
-    expect(fee.exemption).toMatchObject({ code: 'border_commune', status: 'granted' });
-    expect(fee.explanationVi.join(' ')).toContain('không cần xét');
-  });
-
-  it('keeps the fee waived when the officer confirms, and makes it due when the officer rejects', () => {
-    const pending = calc('1.004222', { claim: 'disability', channel: 'paper' });
-    const confirmed = decideExemption(
-      pending,
-      'confirmed',
-      'Đã kiểm tra giấy xác nhận khuyết tật số 12/XN',
-      '2026-03-11',
-    );
-    expect(confirmed.exemption).toMatchObject({ status: 'confirmed' });
-    expect(confirmed.exemption!.reasonVi).toBe(
-      'Cán bộ xác nhận ngày 11/03/2026: Đã kiểm tra giấy xác nhận khuyết tật số 12/XN',
-    );
-    expect(confirmed.amount).toBe(0);
-    const rejected = decideExemption(pending, 'rejected', 'Giấy xác nhận đã hết hạn');
-    expect(rejected).toMatchObject({ amount: 20_000, exempted: 0, exemption: { status: 'rejected' } });
-    expect(rejected.explanationVi.at(-1)).toBe('Số tiền phải nộp: 20.000 đồng.');
-    expect(rejected.explanationVi).toContain(
-      'Không được miễn lệ phí theo lý do "Người khuyết tật": Cán bộ không chấp nhận: Giấy xác nhận đã hết hạn.',
-    );
-    expect(pending.exemption!.status).toBe('pending'); // pure: the input is unchanged
-  });
-
-  it('refuses to decide an exemption that is not pending, or without a reason', () => {
-    const granted = calc('1.004222', {}, { residenceUnitCode: BORDER });
-    expectError(() => decideExemption(granted, 'rejected', 'Không đúng'), 'FEE.DECISION_CONFLICT');
-    expectError(() => decideExemption(calc('1.004222'), 'confirmed', 'Có giấy'), 'FEE.DECISION_CONFLICT');
-    const pending = calc('1.004222', { claim: 'disability' });
-    expectError(
-      () => decideExemption(decideExemption(pending, 'confirmed', 'Có giấy'), 'rejected', 'Đổi ý'),
-      'FEE.DECISION_CONFLICT',
-    );
-    expectError(() => decideExemption(pending, 'confirmed', '  '), 'FEE.DECISION_INVALID', 'reason');
-  });
-
-  it('checks a registry precondition of a proof reason (an orphan must be under 18)', () => {
-    const orphan = version('1.004222').fees.exemptions.find((e) => e.code === 'orphan_16_18')!;
-    const withAge: FeeExemption = { ...orphan, criterion: { kind: 'age_below', years: 18 } };
-    const v: Version = { ...version('1.004222'), fees: { ...version('1.004222').fees, exemptions: [withAge] } };
-    const adult = calculateFee(v, input({ claim: 'orphan_16_18' }), lookup());
-    expect(adult.exemption).toMatchObject({ status: 'rejected', check: 'proof' });
-    expect(adult.amount).toBe(10_000);
-    const minor = calculateFee(v, input({ claim: 'orphan_16_18' }, { birthDate: '2009-01-01' }), lookup());
-    expect(minor.exemption).toMatchObject({ status: 'pending' });
-    expect(minor.exemption!.reasonVi).toContain('17 tuổi');
-  });
-});
-
-describe('bad input is refused naming the field', () => {
-  it.each([
-    [{ persons: 0 }, 'persons'],
-    [{ persons: 51 }, 'persons'],
-    [{ persons: 1.5 }, 'persons'],
-    [{ channel: 'fax' as never }, 'channel'],
-    [{ asOf: '2026-02-30' }, 'asOf'],
-    [{ variant: 'group' }, 'variant'],
-  ])('%o → FEE.INPUT_INVALID on %s', (changes, field) => {
-    expectError(() => calc('1.004222', changes), 'FEE.INPUT_INVALID', field);
-  });
-
-  it('refuses a claim the procedure does not know', () => {
-    expectError(() => calc('1.004222', { claim: 'student' }), 'FEE.CLAIM_INVALID', 'claim');
   });
 });

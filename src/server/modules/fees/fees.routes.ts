@@ -18,17 +18,15 @@ import {
   NewFeeListBody,
 } from '../../../contracts/fees';
 import { scopeForbidden } from './fees.errors';
+import { FEES_ROUTE_ACTIONS, mayManageFeeLists } from './fees.policy';
 import { addListMember, createFeeList, endListMember, getListMembers, listFeeLists } from './fees.lists';
 import { feeQuote } from './fees.service';
 
 const tags = ['fees'];
 
-/**
- * Lists apply to the whole province (they come from Prime Minister's and provincial decisions):
- * editing needs `fees.lists.manage` through a province-wide grant, not a commune administrator's.
- */
+/** Lists apply to the whole province: editing them needs a province-wide grant (fees.policy.ts). */
 function requireProvinceWide(req: FastifyRequest): void {
-  if (req.access.unitScope('fees.lists.manage') !== null) throw scopeForbidden();
+  if (!mayManageFeeLists(req.access)) throw scopeForbidden();
 }
 
 /**
@@ -43,7 +41,7 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/quote',
       {
-        config: { action: 'dossiers.own.file' },
+        config: { action: FEES_ROUTE_ACTIONS.quote },
         schema: {
           tags,
           summary: 'Lệ phí dự kiến trước khi nộp hồ sơ / the fee before filing',
@@ -57,7 +55,7 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/lists',
       {
-        config: { action: 'fees.lists.read' },
+        config: { action: FEES_ROUTE_ACTIONS.readLists },
         schema: {
           tags,
           summary: 'Danh sách xét miễn lệ phí / exemption lists',
@@ -71,7 +69,7 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/lists',
       {
-        config: { action: 'fees.lists.manage' },
+        config: { action: FEES_ROUTE_ACTIONS.manageLists },
         schema: { tags, summary: 'Tạo danh sách / create a list', body: NewFeeListBody, response: { 201: FeeList } },
       },
       async (req, reply) => {
@@ -83,7 +81,7 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/lists/:code/members',
       {
-        config: { action: 'fees.lists.read' },
+        config: { action: FEES_ROUTE_ACTIONS.readLists },
         schema: {
           tags,
           summary: 'Thành viên của danh sách / members of a list',
@@ -99,7 +97,7 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/lists/:code/members',
       {
-        config: { action: 'fees.lists.manage' },
+        config: { action: FEES_ROUTE_ACTIONS.manageLists },
         schema: {
           tags,
           summary: 'Thêm xã hoặc hộ vào danh sách / add a member',
@@ -119,7 +117,7 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/lists/:code/members/:id/end',
       {
-        config: { action: 'fees.lists.manage' },
+        config: { action: FEES_ROUTE_ACTIONS.manageLists },
         schema: {
           tags,
           summary: 'Kết thúc một dòng của danh sách / end a membership',

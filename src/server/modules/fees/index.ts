@@ -1,5 +1,5 @@
 /**
- * Public face of the `fees` module (issue #5 §1): the fee engine. The fee (lệ phí) of a dossier
+ * Public face of the `fees` module: the fee engine. The fee (lệ phí) of a dossier
  * comes from its procedure version — the online rate for 'online' and 'assisted' filings, the
  * direct rate for 'paper', per dossier or per person — and the exemption reasons of Circular
  * 75/2022/TT-BTC Art. 4: those the registry can check (age on the filing date, ethnic minority in a

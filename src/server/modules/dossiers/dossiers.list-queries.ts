@@ -1,0 +1,142 @@
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db';
+import { foldedSql, wordsLikePattern } from '../../platform/sql-fold';
+import { dossiers } from './dossiers.schema';
+
+/* Lists and counts of dossiers (workqueues, searches, the counter log, reports); re-exported by dossiers.repository.ts. */
+
+type DossierRow = typeof dossiers.$inferSelect;
+
+export interface ListFilter {
+  /** Units the reader may see (null = the whole province). */
+  unitCodes: readonly string[] | null;
+  ownerAccountId?: string;
+  applicantPersonId?: string;
+  /** Folded words of the applicant's name in order (the text kernel's `foldForSearch`; SQL side `platform/sql-fold.ts`). */
+  applicantNameFolded?: string;
+  state?: string;
+  states?: readonly string[];
+  procedureCode?: string;
+  procedureCodes?: readonly string[];
+  unitCode?: string;
+  codePrefix?: string;
+  assigneeAccountId?: string;
+  dueBefore?: Date;
+  dueAfter?: Date;
+  excludeDrafts?: boolean;
+}
+
+function whereOf(f: ListFilter): SQL | undefined {
+  const parts: (SQL | undefined)[] = [
+    f.unitCodes ? (f.unitCodes.length ? inArray(dossiers.unitCode, [...f.unitCodes]) : sql`false`) : undefined,
+    f.ownerAccountId ? eq(dossiers.ownerAccountId, f.ownerAccountId) : undefined,
+    f.applicantPersonId ? eq(dossiers.applicantPersonId, f.applicantPersonId) : undefined,
+    f.applicantNameFolded
+      ? sql`${foldedSql(dossiers.applicantName)} like ${wordsLikePattern(f.applicantNameFolded)}`
+      : undefined,
+    f.state ? eq(dossiers.state, f.state) : undefined,
+    f.states ? inArray(dossiers.state, [...f.states]) : undefined,
+    f.procedureCode ? eq(dossiers.procedureCode, f.procedureCode) : undefined,
+    f.procedureCodes
+      ? f.procedureCodes.length
+        ? inArray(dossiers.procedureCode, [...f.procedureCodes])
+        : sql`false`
+      : undefined,
+    f.unitCode ? eq(dossiers.unitCode, f.unitCode) : undefined,
+    f.codePrefix ? sql`${dossiers.code} like ${`${f.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+    f.assigneeAccountId ? eq(dossiers.assigneeAccountId, f.assigneeAccountId) : undefined,
+    f.dueBefore ? and(isNotNull(dossiers.dueAt), lte(dossiers.dueAt, f.dueBefore)) : undefined,
+    f.dueAfter ? and(isNotNull(dossiers.dueAt), gt(dossiers.dueAt, f.dueAfter)) : undefined,
+    f.excludeDrafts ? ne(dossiers.state, 'draft') : undefined,
+  ];
+  const defined = parts.filter((p): p is SQL => p !== undefined);
+  return defined.length ? and(...defined) : undefined;
+}
+
+export async function listDossiers(
+  db: Db,
+  f: ListFilter,
+  limit: number,
+  offset: number,
+  order: 'due' | 'newest',
+): Promise<DossierRow[]> {
+  return db
+    .select()
+    .from(dossiers)
+    .where(whereOf(f))
+    .orderBy(
+      ...(order === 'due'
+        ? [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt)]
+        : [desc(dossiers.createdAt)]),
+      asc(dossiers.id),
+    )
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countDossiers(db: Db, f: ListFilter): Promise<number> {
+  const rows = await db.select({ n: count() }).from(dossiers).where(whereOf(f));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Codes that appear more than once (the benchmark's duplicate check; the unique index forbids it). */
+export async function duplicateCodes(db: Db): Promise<number> {
+  const rows = await queryRows<{ n: string }>(
+    db,
+    sql`select count(*)::text as n from (select code from dossiers.dossiers where code is not null group by code having count(*) > 1) d`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Fees paid in cash at the counter (paper filings with fee_status 'cash'), per receiving unit and
+ * month of submission (Vietnam time): the cash side of the cashless share (plan target 7).
+ */
+export async function cashFeeCounts(
+  db: Db,
+  q: { from: Date; to: Date; unitCodes: string[] | null },
+): Promise<Array<{ unitCode: string; month: string; count: number }>> {
+  const units = q.unitCodes
+    ? q.unitCodes.length
+      ? sql`and unit_code in (${sql.join(
+          q.unitCodes.map((u) => sql`${u}`),
+          sql`, `,
+        )})`
+      : sql`and false`
+    : sql``;
+  const rows = await queryRows<{ unit_code: string; month: string; n: string }>(
+    db,
+    sql`
+    select unit_code, to_char(submitted_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM') as month, count(*)::text as n
+    from dossiers.dossiers
+    where fee_status = 'cash' and submitted_at >= ${q.from.toISOString()}::timestamptz and submitted_at < ${q.to.toISOString()}::timestamptz ${units}
+    group by 1, 2 order by 1, 2`,
+  );
+  return rows.map((r) => ({ unitCode: r.unit_code, month: r.month, count: Number(r.n) }));
+}
+
+/**
+ * Dossiers filed on counter devices of the given units (`assisted_by.unitCode`; null = any) with
+ * a submission time in [from, to), newest first.
+ */
+export async function listAssistedFilings(
+  db: Db,
+  q: { counterUnits: readonly string[] | null; from: Date; to: Date },
+  limit = 200,
+): Promise<DossierRow[]> {
+  const unit = sql`${dossiers.assistedBy}->>'unitCode'`;
+  return db
+    .select()
+    .from(dossiers)
+    .where(
+      and(
+        eq(dossiers.channel, 'assisted'),
+        isNotNull(dossiers.assistedBy),
+        gte(dossiers.submittedAt, q.from),
+        sql`${dossiers.submittedAt} < ${q.to}`,
+        q.counterUnits ? (q.counterUnits.length ? inArray(unit, [...q.counterUnits]) : sql`false`) : undefined,
+      ),
+    )
+    .orderBy(desc(dossiers.submittedAt), asc(dossiers.id))
+    .limit(limit);
+}
