@@ -16,8 +16,6 @@ export {
   availableCommands,
   RUNNING_STATES,
   CLOSED_STATES,
-  stateAfterPayment,
-  commandEffects,
   type CommandActor,
   type CommandRule,
 } from './lifecycle';
