@@ -33,6 +33,7 @@ import { CASHLESS_ROUTE_ACTIONS, importScope } from './cashless.policy';
 import { templateCsv } from './csv-template';
 import * as facilitiesRepo from './facilities.repository';
 import * as facilities from './facilities.service';
+import * as history from './imports.history';
 import * as imports from './imports.service';
 import { statsForReader } from './stats.service';
 
@@ -183,7 +184,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
           response: { 200: FacilityMonths },
         },
       },
-      async (req) => imports.facilityMonths(db, req.access, req.params.id),
+      async (req) => history.facilityMonths(db, req.access, req.params.id),
     );
 
     app.get(
@@ -197,7 +198,7 @@ export function cashlessRoutes({ database, config }: AppDeps): FastifyPluginAsyn
           response: { 200: ImportPage },
         },
       },
-      async (req) => imports.listImports(db, req.query.page, req.query.pageSize),
+      async (req) => history.listImports(db, req.query.page, req.query.pageSize),
     );
 
     app.get(

@@ -7,9 +7,6 @@ import {
   IMPORT_MAX_PROBLEMS,
   IMPORT_MAX_ROWS,
   monthOf,
-  type FacilityMonths,
-  type FiguresRevision,
-  type ImportPage,
   type ImportReplacement,
   type ImportResult,
   type MonthlyFigures,
@@ -19,8 +16,8 @@ import type { AccessContext } from '../identity';
 import { CASHLESS_ERRORS, fileInvalid, importInvalid } from './cashless.errors';
 import { canImportFiguresFor } from './cashless.policy';
 import * as facilitiesRepo from './facilities.repository';
-import { getFacility } from './facilities.service';
 import { checkRows, problemAt, shown, type ImportRow } from './import-rows';
+import { figuresOf } from './imports.history';
 import * as repo from './imports.repository';
 
 /** Most replacements listed in an import's answer (the counts are always complete). */
@@ -56,13 +53,6 @@ const sameFigures = (a: MonthlyFigures, b: MonthlyFigures) =>
   a.cashCount === b.cashCount &&
   a.cashlessAmount === b.cashlessAmount &&
   a.cashAmount === b.cashAmount;
-
-const figuresOf = (f: MonthlyFigures): MonthlyFigures => ({
-  cashlessCount: f.cashlessCount,
-  cashCount: f.cashCount,
-  cashlessAmount: f.cashlessAmount,
-  cashAmount: f.cashAmount,
-});
 
 /** Sorts rows into new months, replaced figures and unchanged ones, against the figures in force. */
 async function classify(db: Db, rows: readonly FiguresToRecord[]): Promise<Outcome> {
@@ -251,56 +241,4 @@ export async function importFile(
 
 function lineOf(problem: FieldProblem): number {
   return Number(/^line\.(\d+)/.exec(problem.field)?.[1] ?? 0);
-}
-
-export async function listImports(db: Db, page: number, pageSize: number): Promise<ImportPage> {
-  const { items, total } = await repo.listImports(db, page, pageSize);
-  return {
-    items: items.map((i) => ({
-      id: i.id,
-      importedAt: i.importedAt.toISOString(),
-      importedBy: i.importedByName,
-      fileName: i.fileName,
-      format: i.format,
-      sha256: i.sha256,
-      rows: i.rowCount,
-      created: i.created,
-      replaced: i.replaced,
-      unchanged: i.unchanged,
-      skipped: i.skipped,
-    })),
-    total,
-    page,
-    pageSize,
-  };
-}
-
-/** A facility's months with the figures in force and every earlier version (who replaced it, when). */
-export async function facilityMonths(db: Db, access: AccessContext, facilityId: string): Promise<FacilityMonths> {
-  const facility = await getFacility(db, access, facilityId);
-  const revisions = await repo.listFacilityRevisions(db, facilityId);
-  const byMonth = new Map<string, typeof revisions>();
-  for (const r of revisions) byMonth.set(r.month, [...(byMonth.get(r.month) ?? []), r]);
-  const months = [...byMonth.entries()].map(([month, list]) => {
-    const byRevision = new Map(list.map((r) => [r.revision, r]));
-    const present = (r: (typeof list)[number]): FiguresRevision => {
-      const next = byRevision.get(r.revision + 1);
-      return {
-        ...figuresOf(r),
-        revision: r.revision,
-        importId: r.importId,
-        recordedAt: r.recordedAt.toISOString(),
-        recordedBy: r.recordedByName,
-        replacedAt: next ? next.recordedAt.toISOString() : null,
-        replacedBy: next ? next.recordedByName : null,
-      };
-    };
-    const current = list.find((r) => r.revision === r.currentRevision)!;
-    return {
-      month,
-      current: present(current),
-      history: list.filter((r) => r.revision !== r.currentRevision).map(present),
-    };
-  });
-  return { facility, months };
 }
