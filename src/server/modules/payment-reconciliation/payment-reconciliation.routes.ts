@@ -17,7 +17,7 @@ import {
 } from '../../../contracts/payments-reports';
 import { cashFeeCounts } from '../dossiers';
 import { gatewayFromConfig, paymentForbidden } from '../payments';
-import { CSV_MAX_BYTES } from './csv-table';
+import { CSV_MAX_BYTES } from './table-file';
 import { onlinePaymentShare } from './online-share';
 import { canReadStats, statsUnits } from './payment-reconciliation.policy';
 import { fileInvalid, fileTooLarge } from './payment-reconciliation.errors';

@@ -46,7 +46,7 @@ export async function importSettlementFile(
   now = new Date(),
 ): Promise<SettlementFileResult> {
   if (!canReconcile(access)) throw paymentForbidden();
-  const lines = readSettlementFile(bytes, day, deps.tmnCode);
+  const lines = await readSettlementFile(bytes, day, deps.tmnCode);
   const paymentsCount = lines.filter((l) => l.type === 'payment').length;
   return deps.db.transaction(async (tx) => {
     const removed = await tx

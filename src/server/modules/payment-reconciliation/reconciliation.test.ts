@@ -6,8 +6,8 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const HEADER = 'transaction_no,txn_ref,type,amount,currency,transaction_time,bank_code,tmn_code\r\n';
 
 describe('gateway settlement file', () => {
-  it('reads the sandbox format: payments positive, refunds negative, GMT+7 times', () => {
-    const lines = readSettlementFile(
+  it('reads the sandbox format: payments positive, refunds negative, GMT+7 times', async () => {
+    const lines = await readSettlementFile(
       utf8(
         `${HEADER}14,DVC0AAAAAAAAAAA,payment,7000,VND,2026-10-05 09:00:00,NCB,DVC06SBX\r\nR3,DVC0AAAAAAAAAAA,refund,-2000,VND,2026-10-05 10:00:00,NCB,DVC06SBX\r\n`,
       ),
@@ -36,15 +36,15 @@ describe('gateway settlement file', () => {
     ]);
   });
 
-  it('accepts a header-only file (no transactions that day)', () => {
-    expect(readSettlementFile(utf8(HEADER), '2026-10-05', 'DVC06SBX')).toEqual([]);
+  it('accepts a header-only file (no transactions that day)', async () => {
+    expect(await readSettlementFile(utf8(HEADER), '2026-10-05', 'DVC06SBX')).toEqual([]);
   });
 
-  it('refuses lines of another day, another merchant, a bad type or sign, and repeated transactions — naming each', () => {
+  it('refuses lines of another day, another merchant, a bad type or sign, and repeated transactions — naming each', async () => {
     const csv = `${HEADER}1,DVC0A,payment,7000,VND,2026-10-06 00:00:01,NCB,DVC06SBX\r\n2,DVC0B,payment,7000,VND,2026-10-05 09:00:00,NCB,OTHER\r\n3,DVC0C,chargeback,7000,VND,2026-10-05 09:00:00,NCB,DVC06SBX\r\n4,DVC0D,payment,-7000,VND,2026-10-05 09:00:00,NCB,DVC06SBX\r\n5,DVC0E,payment,7000,VND,2026-10-05 09:00:00,NCB,DVC06SBX\r\n5,DVC0E,payment,7000,VND,2026-10-05 09:00:00,NCB,DVC06SBX\r\n`;
     let error: unknown;
     try {
-      readSettlementFile(utf8(csv), '2026-10-05', 'DVC06SBX');
+      await readSettlementFile(utf8(csv), '2026-10-05', 'DVC06SBX');
     } catch (e) {
       error = e;
     }
@@ -127,7 +127,7 @@ describe('mismatches', () => {
     p('YESTERDAY', 'succeeded', 7000, new Date('2026-10-04T03:00:00Z')),
   ];
 
-  it('finds each kind once and nothing for matching or out-of-day payments', () => {
+  it('finds each kind once and nothing for matching or out-of-day payments', async () => {
     expect(findMismatches(file, ours, day).map((m) => [m.kind, m.reference, m.fileAmount, m.ourAmount])).toEqual([
       ['missing_here', 'PENDINGHERE', 7000, 7000],
       ['missing_here', 'UNKNOWN', 7000, null],
@@ -136,7 +136,7 @@ describe('mismatches', () => {
     ]);
   });
 
-  it('finds nothing when both sides agree', () => {
+  it('finds nothing when both sides agree', async () => {
     expect(findMismatches(file.slice(0, 1), [p('OK', 'succeeded')], day)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { FieldProblem } from '../../../contracts/messages';
 import type { ReconciliationMismatch } from '../../../contracts/payments-reports';
 import type { PaymentState } from '../../../contracts/payments';
 import type { SettlementCandidate } from '../payments';
-import { cleanText, parseVietnamTime, parseVnd, readCsvTable, vietnamDay } from './csv-table';
+import { cleanText, parseVietnamTime, parseVnd, readCsvTable, vietnamDay } from './table-file';
 import { fileInvalid, RECONCILIATION_ERRORS } from './payment-reconciliation.errors';
 
 /**
@@ -123,8 +123,12 @@ function checkLine(
 }
 
 /** Reads the gateway's settlement file of `day`; refuses the whole file (every line and column named) on any problem. */
-export function readSettlementFile(bytes: Uint8Array, day: string, tmnCode: string): SettlementLineInput[] {
-  const rows = readCsvTable(bytes, SETTLEMENT_FILE_COLUMNS, { vi: 'Tệp đối soát', en: 'Settlement file' });
+export async function readSettlementFile(
+  bytes: Uint8Array,
+  day: string,
+  tmnCode: string,
+): Promise<SettlementLineInput[]> {
+  const rows = await readCsvTable(bytes, SETTLEMENT_FILE_COLUMNS, { vi: 'Tệp đối soát', en: 'Settlement file' });
   const problems: FieldProblem[] = [];
   const lines: SettlementLineInput[] = [];
   const seen = new Set<string>();

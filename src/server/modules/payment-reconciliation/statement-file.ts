@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../../contracts/messages';
-import { cleanText, parseVietnamTime, parseVnd, readCsvTable } from './csv-table';
+import { cleanText, parseVietnamTime, parseVnd, readCsvTable } from './table-file';
 import { fileInvalid, RECONCILIATION_ERRORS } from './payment-reconciliation.errors';
 
 /**
@@ -54,22 +54,22 @@ const problem = (line: number, column: string, vi: string, en: string): FieldPro
 });
 
 /** Reads a statement file; throws PAYMENT.FILE_INVALID with every problem (line and column) when any line is unreadable. */
-export function readStatementFile(bytes: Uint8Array): StatementFile {
-  const rows = readCsvTable(bytes, STATEMENT_COLUMNS, { vi: 'Sao kê', en: 'Statement' });
+export async function readStatementFile(bytes: Uint8Array): Promise<StatementFile> {
+  const rows = await readCsvTable(bytes, STATEMENT_COLUMNS, { vi: 'Sao kê', en: 'Statement' });
   const problems: FieldProblem[] = [];
   const credits: StatementLineInput[] = [];
   let skippedDebits = 0;
   for (const { line, cells } of rows) {
-    const at = parseVietnamTime(cells.transactionTime!);
-    const amount = parseVnd(cells.amount!);
-    const id = cleanText(cells.bankTransactionId!, 200);
+    const at = parseVietnamTime(cells.transactionTime);
+    const amount = parseVnd(cells.amount);
+    const id = cleanText(cells.bankTransactionId, 200);
     if (!at)
       problems.push(
         problem(
           line,
           'transaction_time',
-          `thời gian "${cleanText(cells.transactionTime!, 40)}" không hợp lệ (YYYY-MM-DD HH:mm:ss hoặc DD/MM/YYYY HH:mm:ss)`,
-          `time "${cleanText(cells.transactionTime!, 40)}" is not valid (YYYY-MM-DD HH:mm:ss or DD/MM/YYYY HH:mm:ss)`,
+          `thời gian "${cleanText(cells.transactionTime, 40)}" không hợp lệ (YYYY-MM-DD HH:mm:ss hoặc DD/MM/YYYY HH:mm:ss)`,
+          `time "${cleanText(cells.transactionTime, 40)}" is not valid (YYYY-MM-DD HH:mm:ss or DD/MM/YYYY HH:mm:ss)`,
         ),
       );
     if (amount === null)
@@ -77,8 +77,8 @@ export function readStatementFile(bytes: Uint8Array): StatementFile {
         problem(
           line,
           'amount',
-          `số tiền "${cleanText(cells.amount!, 40)}" không phải số đồng nguyên`,
-          `amount "${cleanText(cells.amount!, 40)}" is not a whole number of VND`,
+          `số tiền "${cleanText(cells.amount, 40)}" không phải số đồng nguyên`,
+          `amount "${cleanText(cells.amount, 40)}" is not a whole number of VND`,
         ),
       );
     if (!/^[A-Za-z0-9._\-/]{1,64}$/.test(id))
@@ -100,7 +100,7 @@ export function readStatementFile(bytes: Uint8Array): StatementFile {
       bankTransactionId: id,
       transactionAt: at,
       amount,
-      description: cleanText(cells.description!, 1000),
+      description: cleanText(cells.description, 1000),
     });
   }
   if (problems.length) {

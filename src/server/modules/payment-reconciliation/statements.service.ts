@@ -175,7 +175,7 @@ export async function importStatement(
   now = new Date(),
 ): Promise<StatementImportReport> {
   if (!canReconcile(access)) throw paymentForbidden();
-  const file = readStatementFile(bytes);
+  const file = await readStatementFile(bytes);
   const ctx: Ctx = { db, access, importId: randomUUID(), fileName: fileName.slice(0, 200), now };
   const report: StatementImportReport = {
     importId: ctx.importId,
