@@ -51,6 +51,15 @@ export async function ensureSeeded(database: Database, people: number): Promise<
 }
 
 /**
+ * A throw-away Ed25519 key for the access log's checkpoints (required in production): the PKCS#8
+ * DER of a fixed 32-byte seed, the same in every benchmark process.
+ */
+const BENCH_CHECKPOINT_KEY = Buffer.concat([
+  Buffer.from('302e020100300506032b657004220420', 'hex'),
+  Buffer.alloc(32, 7),
+]).toString('base64');
+
+/**
  * The configuration the benchmark servers run under: production mode (no sandboxes, real
  * secrets required), with throw-away secrets and gateway addresses that are never called.
  */
@@ -61,6 +70,7 @@ export function benchConfigEnv(extra: Record<string, string> = {}): Record<strin
     NODE_ENV: 'production',
     SESSION_SECRET: 'x'.repeat(32),
     AUDIT_PSEUDONYM_KEY: 'y'.repeat(32),
+    AUDIT_CHECKPOINT_KEY: BENCH_CHECKPOINT_KEY,
     OIDC_CLIENT_SECRET: 'z'.repeat(16),
     OIDC_ISSUER: 'https://eid.example.invalid',
     PAYMENT_TMN_CODE: 'BENCH001',
