@@ -74,7 +74,7 @@ export function registerUsersCommands(program: Command): void {
     .action(async (username: string) => {
       await withDatabase(async (database) =>
         out(
-          `temporary password (shown once): ${(await resetPassword(database.db, await staffId(database, username))).temporaryPassword}`,
+          `temporary password (shown once): ${(await resetPassword(database.db, null, await staffId(database, username))).temporaryPassword}`,
         ),
       );
     });
@@ -87,7 +87,7 @@ export function registerUsersCommands(program: Command): void {
       .description(`${verb} an account`)
       .action(async (username: string) => {
         await withDatabase(async (database) => {
-          await setDisabled(database.db, await staffId(database, username), disabled);
+          await setDisabled(database.db, null, await staffId(database, username), disabled);
           out(`${username} ${verb}d`);
         });
       });

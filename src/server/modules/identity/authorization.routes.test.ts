@@ -167,4 +167,28 @@ describe('unit scope over HTTP', () => {
     });
     expect(inside.statusCode).toBe(200);
   });
+
+  it('keeps an administrator of a commune from resetting, locking or removing the roles of staff of another commune', async () => {
+    const admin = await t.staff('admin', '03445');
+    const elsewhere = await t.staff('commune_police', '03388');
+    const outside = `/api/v1/identity/users/${elsewhere.accountId}`;
+    for (const url of [`${outside}/reset-password`, `${outside}/disable`, `${outside}/enable`]) {
+      const res = await admin.inject({ method: 'POST', url });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('USER.SCOPE_FORBIDDEN');
+    }
+    const list = await t.staff('admin', '12');
+    const rolesOf = async (accountId: string) => {
+      const staffList = await list.inject('/api/v1/identity/users');
+      const { items } = staffList.json<{ items: Array<{ id: string; assignments: Array<{ id: string }> }> }>();
+      return items.find((u) => u.id === accountId)!.assignments.map((a) => a.id);
+    };
+    const [assignment] = await rolesOf(elsewhere.accountId);
+    const remove = await admin.inject({ method: 'DELETE', url: `${outside}/assignments/${assignment}` });
+    expect(remove.statusCode).toBe(403);
+    expect((await elsewhere.inject('/api/v1/auth/me')).statusCode).toBe(200); // still signed in
+    expect(await rolesOf(elsewhere.accountId)).toContain(assignment);
+    const byProvince = await list.inject({ method: 'POST', url: `${outside}/disable` });
+    expect(byProvince.statusCode).toBe(200);
+  });
 });

@@ -4,6 +4,7 @@ import {
   IDENTITY_ROUTE_ACTIONS,
   mayAssignIn,
   mayChangeRoles,
+  mayManageAccount,
   mayUseAuthenticator,
   visibleStaffScope,
 } from './identity.policy';
@@ -30,6 +31,15 @@ describe('identity policy: unit scope of account administration', () => {
   it('lets a province-wide administrator assign roles in every commune, and the command line anywhere', () => {
     expect(mayAssignIn(accessAs('admin', PROVINCE), OTHER_UNIT)).toBe(true);
     expect(mayAssignIn(null, OTHER_UNIT)).toBe(true);
+  });
+
+  it('lets a commune administrator reset or lock only accounts whose every role is in their commune', () => {
+    expect(rolesWhere((access) => mayManageAccount(access, [OWN_UNIT]))).toEqual(['admin']);
+    expect(rolesWhere((access) => mayManageAccount(access, []))).toEqual(['admin']);
+    expect(rolesWhere((access) => mayManageAccount(access, [OWN_UNIT, OTHER_UNIT]))).toEqual([]);
+    expect(rolesWhere((access) => mayManageAccount(access, [OTHER_UNIT]))).toEqual([]);
+    expect(mayManageAccount(accessAs('admin', PROVINCE), [OWN_UNIT, OTHER_UNIT])).toBe(true);
+    expect(mayManageAccount(null, [OTHER_UNIT])).toBe(true);
   });
 
   it('lets only a province-wide administrator change roles and the matrix', () => {

@@ -32,6 +32,17 @@ export function mayAssignIn(access: AccessContext | null, unitCode: string): boo
   return !access || access.canInUnit(IDENTITY_ROUTE_ACTIONS.manageAccounts, unitCode);
 }
 
+/**
+ * May the caller reset the password of, disable or enable an account whose current roles are in
+ * `unitCodes`? Only when every one of them is within the caller's units (the command line and a
+ * province-wide administrator may any): a commune administrator cannot lock out, or take over by a
+ * password reset, an officer who also serves elsewhere. An account with no role yet is theirs to manage.
+ */
+export function mayManageAccount(access: AccessContext | null, unitCodes: readonly string[]): boolean {
+  if (!access) return true;
+  return access.can(IDENTITY_ROUTE_ACTIONS.manageAccounts) && unitCodes.every((u) => mayAssignIn(access, u));
+}
+
 /** The matrix is global, so only a province-wide administrator may change roles (not one scoped to a commune). */
 export function mayChangeRoles(access: AccessContext): boolean {
   return access.unitScope(IDENTITY_ROUTE_ACTIONS.manageAccounts) === null;

@@ -69,7 +69,7 @@ export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: StaffUser },
         },
       },
-      async (request) => users.removeAssignment(db, request.params.id, request.params.assignmentId),
+      async (request) => users.removeAssignment(db, request.access, request.params.id, request.params.assignmentId),
     );
 
     app.post(
@@ -83,7 +83,7 @@ export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: z.object({ temporaryPassword: z.string() }) },
         },
       },
-      async (request) => users.resetPassword(db, request.params.id),
+      async (request) => users.resetPassword(db, request.access, request.params.id),
     );
 
     for (const [verb, disabled] of [
@@ -101,7 +101,7 @@ export function usersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             response: { 200: StaffUser },
           },
         },
-        async (request) => users.setDisabled(db, request.params.id, disabled),
+        async (request) => users.setDisabled(db, request.access, request.params.id, disabled),
       );
     }
   };

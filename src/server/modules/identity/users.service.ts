@@ -9,7 +9,7 @@ import { SECTORS } from './permissions';
 import type { AccessContext } from './access';
 import { invalidateMatrix } from './access';
 import { forgetLoginThrottle, loginDelayed } from './login-throttle';
-import { mayAssignIn, visibleStaffScope } from './identity.policy';
+import { mayAssignIn, mayManageAccount, visibleStaffScope } from './identity.policy';
 
 /** A staff account as administrators see it (no hashes, no secrets). */
 export interface StaffUserView {
@@ -63,6 +63,27 @@ export async function listStaffUsers(db: Db, access: AccessContext | null): Prom
   return scope === null
     ? all
     : all.filter((u) => u.assignments.length === 0 || u.assignments.some((s) => scope.has(s.unitCode)));
+}
+
+const outOfScope = () =>
+  new AppError(
+    'USER.SCOPE_FORBIDDEN',
+    'Bạn chỉ được phân quyền và quản lý tài khoản trong đơn vị của mình',
+    'You may only assign roles and manage accounts within your own unit',
+  );
+
+/** The staff account, when the caller may reset, disable or enable it (every current role within their units). */
+async function getManagedStaff(db: Db, access: AccessContext | null, id: string): Promise<repo.AccountRow> {
+  const account = await getStaff(db, id);
+  const assignments = await repo.listActiveAssignments(db, id, todayInVietnam());
+  if (
+    !mayManageAccount(
+      access,
+      assignments.map((a) => a.unitCode),
+    )
+  )
+    throw outOfScope();
+  return account;
 }
 
 async function getStaff(db: Db, id: string): Promise<repo.AccountRow> {
@@ -133,13 +154,7 @@ export async function assignRole(
       `This role needs a sector: ${SECTORS.join(', ')}`,
     );
   }
-  if (!mayAssignIn(access, input.unitCode)) {
-    throw new AppError(
-      'USER.SCOPE_FORBIDDEN',
-      'Bạn chỉ được phân quyền trong đơn vị của mình',
-      'You may only assign roles within your own unit',
-    );
-  }
+  if (!mayAssignIn(access, input.unitCode)) throw outOfScope();
   await repo.insertAssignment(db, {
     accountId,
     roleCode: role.code,
@@ -151,16 +166,29 @@ export async function assignRole(
 }
 
 /** Ends an assignment today. */
-export async function removeAssignment(db: Db, accountId: string, assignmentId: string): Promise<StaffUserView> {
+export async function removeAssignment(
+  db: Db,
+  access: AccessContext | null,
+  accountId: string,
+  assignmentId: string,
+): Promise<StaffUserView> {
   const account = await getStaff(db, accountId);
+  const assignment = (await repo.listActiveAssignments(db, accountId, todayInVietnam())).find(
+    (a) => a.id === assignmentId,
+  );
+  if (assignment && !mayAssignIn(access, assignment.unitCode)) throw outOfScope();
   if (!(await repo.endAssignment(db, assignmentId, accountId, todayInVietnam())))
     throw notFound('ASSIGNMENT.NOT_FOUND', 'phân quyền này', 'Assignment');
   return view(db, account);
 }
 
 /** Sets a new temporary password, ends the account's sign-in delays, and ends every session of the account. */
-export async function resetPassword(db: Db, accountId: string): Promise<{ temporaryPassword: string }> {
-  const account = await getStaff(db, accountId);
+export async function resetPassword(
+  db: Db,
+  access: AccessContext | null,
+  accountId: string,
+): Promise<{ temporaryPassword: string }> {
+  const account = await getManagedStaff(db, access, accountId);
   const temp = temporaryPassword();
   await repo.updateAccount(db, accountId, {
     passwordHash: await hashPassword(temp),
@@ -173,8 +201,13 @@ export async function resetPassword(db: Db, accountId: string): Promise<{ tempor
 }
 
 /** Disables (or re-enables) an account; disabling ends its sessions at once. */
-export async function setDisabled(db: Db, accountId: string, disabled: boolean): Promise<StaffUserView> {
-  const account = await getStaff(db, accountId);
+export async function setDisabled(
+  db: Db,
+  access: AccessContext | null,
+  accountId: string,
+  disabled: boolean,
+): Promise<StaffUserView> {
+  const account = await getManagedStaff(db, access, accountId);
   await repo.updateAccount(db, accountId, { disabledAt: disabled ? new Date() : null });
   if (disabled) await repo.revokeAccountSessions(db, accountId);
   return view(db, { ...account, disabledAt: disabled ? new Date() : null });
