@@ -1,7 +1,7 @@
 // Child process of dossier-submit.bench.ts: the real app (PostgreSQL) and a bare hello-world, each on its own port.
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/platform/config';
 import { citizenAccountFor, ensureDefaultRoles, openSession, SESSION_COOKIE } from '../src/server/modules/identity';
@@ -47,6 +47,7 @@ hello.addContentTypeParser('multipart/form-data', (_req, payload, done) => {
 hello.post('/', async () => ({ hello: 'world' }));
 await hello.listen({ port: 0, host: '127.0.0.1' });
 const port = (f: { server: { address(): unknown } }) => (f.server.address() as { port: number }).port;
+mkdirSync(`${process.cwd()}/.tmp`, { recursive: true }); // a fresh clone has no .tmp yet
 writeFileSync(
   `${process.cwd()}/.tmp/bench-dossier-session.json`,
   JSON.stringify({ cookie: `${SESSION_COOKIE}=${session.token}`, csrfToken: session.csrfToken }),

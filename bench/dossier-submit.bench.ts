@@ -1,4 +1,4 @@
-// Dossier submission over HTTP on PostgreSQL (issue #4 §8): validate + code + store + transition
+// Dossier submission over HTTP on PostgreSQL: validate + code + store + transition
 // + attachment, 50 concurrent clients, beside a bare Fastify hello-world POST run by the same load
 // generator in the same script. Checks that no dossier code was given twice.
 // Usage: npx tsx bench/dossier-submit.bench.ts [--engine postgres] [--people 20000] [--seconds 15] [--clients 50] [--warmup 3]

@@ -1,4 +1,4 @@
-// IPN handling under concurrency (issue #5 §7): 2 server processes on one PostgreSQL receive
+// IPN handling under concurrency: 2 server processes on one PostgreSQL receive
 // 10,000 signed IPNs, 30 % of them duplicates, from 50 concurrent connections (autocannon; half to
 // each process). Baselines from the same script and load generator: bare Fastify hello-world
 // (2 processes) and bare Fastify doing one conditional UPDATE … RETURNING per request (2 processes)

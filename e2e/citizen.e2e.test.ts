@@ -128,7 +128,7 @@ describe('citizen: sign in with the sandbox e-ID, see who viewed my data, consen
     expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     expect(text).toContain('Cơ quan thường trực Đề án 06');
     expect(text).toContain('Lai Châu');
-    expect(text).toContain('Thông tin dân cư của bạn'); // what was read (issue #10 point 9)
+    expect(text).toContain('Thông tin dân cư của bạn'); // the line names what was read
     expect(await page.getByText('(demo)', { exact: false }).count()).toBe(0); // never the officer's account name
     await screenshot(page, 'citizen-access-log-after-officer-phone');
     expect((await checkA11y(page)).blocking).toEqual([]);

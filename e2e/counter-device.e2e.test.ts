@@ -47,7 +47,7 @@ async function pickCitizen(): Promise<{ fullName: string; nationalId: string }> 
   throw new Error(`no living adult with a level 2 e-ID account in unit ${OFFICER_UNIT}`);
 }
 
-describe('a counter device: the officer sets the counter PC up, a citizen files on it with guidance (issue #4 §3, "assisted")', () => {
+describe('a counter device: the officer sets the counter PC up, a citizen files on it with guidance ("assisted")', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -11,7 +11,7 @@ function tomorrowShown(): string {
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
 
-describe('the procedure catalog (issue #4 §2 and §6)', () => {
+describe('the procedure catalog', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

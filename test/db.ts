@@ -3,7 +3,7 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { MIGRATIONS_DIR, openDatabase, type Database } from '../src/server/platform/db';
-import { loadConfig, type Config } from '../src/server/platform/config';
+import { ConfigError, loadConfig, type Config } from '../src/server/platform/config';
 
 /** Where the migrated PGlite template is dumped by the global setup. */
 export const PGLITE_TEMPLATE = `${process.cwd()}/.tmp/pglite-template.tar.gz`;
@@ -89,7 +89,7 @@ async function retry(fn: () => Promise<void>, attempts = 10): Promise<void> {
 
 /**
  * Secrets of the tests' own, for a test that turns a sandbox off: the published development secrets
- * are then refused (platform/config.ts, issue #10 §10). The same values for every app of a test run.
+ * are then refused (platform/config.ts). The same values for every app of a test run.
  */
 type OwnSecrets = Record<
   'SESSION_SECRET' | 'AUDIT_PSEUDONYM_KEY' | 'OIDC_CLIENT_SECRET' | 'PAYMENT_HASH_SECRET' | 'AUDIT_CHECKPOINT_KEY',
@@ -112,4 +112,15 @@ export function ownSecrets(): OwnSecrets {
 /** Configuration for tests: defaults plus overrides, no environment leakage except DATABASE_URL handled above. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'never', ...overrides });
+}
+
+/** The problems `loadConfig` lists for `env` ([] when it is valid). */
+export function configProblems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
 }

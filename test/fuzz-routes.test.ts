@@ -51,7 +51,7 @@ const BODIES: Array<[string, string]> = [
   ['{"a":', 'application/json'],
   ['x=1', 'application/x-www-form-urlencoded'],
 ];
-/** Shapes that once reached a 500 (issue #10): JSON nested 10,000 deep, and multipart the parser cannot read. Sent on the first URL of each route. */
+/** Shapes that once reached a 500: JSON nested 10,000 deep, and multipart the parser cannot read. Sent on the first URL of each route. */
 const HOSTILE_BODIES: Array<[string, string]> = [
   [deepJson(10_000), 'application/json'],
   ...Object.values(MALFORMED_MULTIPART).map(({ body, contentType }): [string, string] => [body, contentType]),

@@ -146,7 +146,7 @@ export const Config = z
       });
     }
     // The development secrets are published in this repository: whatever NODE_ENV says, they are
-    // accepted only on a developer's machine (issue #10 §10, ADR 0010 rule 10).
+    // accepted only on a developer's machine (ADR 0010 rule 10).
     if (!developmentSecretsAllowed(c)) {
       for (const [key, value] of Object.entries(DEV_ONLY_SECRETS) as Array<[keyof typeof DEV_ONLY_SECRETS, string]>) {
         if (c[key] === value)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createTestApp, type TestApp } from '../../../test/app';
-import { ownSecrets } from '../../../test/db';
+import { configProblems, ownSecrets } from '../../../test/db';
 import { ConfigError, isLoopbackUrl, loadConfig } from './config';
 import { loggerOptions } from './logger';
 import { csvValue } from './db';
@@ -98,7 +98,7 @@ describe('configuration', () => {
     });
   });
 
-  describe('the published development secrets (issue #10 §10)', () => {
+  describe('the published development secrets', () => {
     const DEV_SECRET_KEYS = [
       'SESSION_SECRET',
       'AUDIT_PSEUDONYM_KEY',
@@ -106,17 +106,8 @@ describe('configuration', () => {
       'OIDC_CLIENT_SECRET',
       'PAYMENT_HASH_SECRET',
     ];
-    const problemsOf = (env: Record<string, string>): string[] => {
-      try {
-        loadConfig(env);
-        return [];
-      } catch (error) {
-        if (error instanceof ConfigError) return error.problems;
-        throw error;
-      }
-    };
     const refusedKeys = (env: Record<string, string>) =>
-      problemsOf(env)
+      configProblems(env)
         .filter((p) => p.includes('published development default'))
         .map((p) => p.split(':')[0]);
     const defaults = loadConfig({});
@@ -137,7 +128,7 @@ describe('configuration', () => {
       ['loopback, the e-ID sandbox off', { EID_SANDBOX: 'off', OIDC_ISSUER: 'https://eid.example.vn' }],
     ])('refuses to start with every one of them: %s', (_name, env) => {
       expect(refusedKeys(env)).toEqual(DEV_SECRET_KEYS);
-      expect(problemsOf(env)).toContain(
+      expect(configProblems(env)).toContain(
         '(root): the published development secrets are accepted only with EID_SANDBOX=on, PAYMENT_SANDBOX=on and a loopback PUBLIC_URL (e.g. http://localhost:3000), whatever NODE_ENV says',
       );
     });
@@ -181,7 +172,7 @@ describe('configuration', () => {
         { PUBLIC_URL: url, NODE_ENV: 'test' },
         { PUBLIC_URL: url, NODE_ENV: 'development' },
       ] as Array<Record<string, string>>)
-        expect(problemsOf(env)).toEqual([]);
+        expect(configProblems(env)).toEqual([]);
     });
 
     it('knows loopback addresses', () => {

@@ -69,7 +69,7 @@ export const accessLog = auditSchema.table(
 );
 
 /**
- * Entries written by business transactions and not yet chained (ADR 0004, issue #3 benchmark):
+ * Entries written by business transactions and not yet chained (ADR 0004; the batched writes keep submissions fast, docs/PERFORMANCE.md):
  * inserting here takes no lock shared with other requests. `sealPendingAccess` (a job each second)
  * moves them, oldest first, into `access_log`, where the chain trigger links them and keeps `at` —
  * the time of the access, set here by a trigger (no back-dating). Rows can be neither updated nor

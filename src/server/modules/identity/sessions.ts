@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../platform/db';
 import * as repo from './identity.repository';
 
-/** Session limits for government staff (issue #3): 15 minutes idle, 8 hours absolute. */
+/** Session limits for government staff: 15 minutes idle, 8 hours absolute. */
 export const SESSION_IDLE_MS = 15 * 60_000;
 export const SESSION_ABSOLUTE_MS = 8 * 3_600_000;
 /** Last-seen is written at most once a minute per session (not on every request). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../platform/config';
-import { ownSecrets } from '../../../../test/db';
+import { loadConfig } from '../../platform/config';
+import { configProblems as problems, ownSecrets } from '../../../../test/db';
 
 const production = {
   NODE_ENV: 'production',
@@ -10,16 +10,6 @@ const production = {
   OIDC_CLIENT_SECRET: 'z'.repeat(16),
   OIDC_ISSUER: 'https://eid.example.vn',
 };
-
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
 
 describe('payment configuration', () => {
   it('points at the built-in sandbox with development secrets outside production', () => {

@@ -1,5 +1,5 @@
 /**
- * Public face of the `procedures` module (issue #4 §2): the catalog of administrative procedures
+ * Public face of the `procedures` module: the catalog of administrative procedures
  * (thủ tục hành chính) as immutable, dated versions — time limit, fees, documents, and the form as
  * JSON Schema with the source of every field — plus prefill from the population registry and the
  * server-side validation of submitted forms. A dossier keeps the id of the version it was filed under.

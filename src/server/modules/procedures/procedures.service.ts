@@ -66,7 +66,7 @@ export async function listVersions(db: Db, code: string): Promise<ProcedureVersi
   return rows.map(presentVersion);
 }
 
-/** Who handles which field (issue #4): commune police for residence, the civil-status officer otherwise. */
+/** Who handles which field: commune police for residence, the civil-status officer otherwise. */
 const ROLE_OF_FIELD = {
   residence: 'commune_police',
   civil_status: 'civil_status_officer',
