@@ -88,7 +88,7 @@ async function replay(
 }
 
 /** Closes an open payment whose time is up (the expiry job does the same in bulk). */
-async function expireOne(deps: PaymentDeps, row: repo.PaymentRow, at: Date): Promise<void> {
+export async function expireOne(deps: { db: PaymentDeps['db'] }, row: repo.PaymentRow, at: Date): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const done = await repo.transition(tx, row.id, statesAllowing('expire'), 'expired', {
       closedAt: at,

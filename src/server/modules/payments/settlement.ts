@@ -54,6 +54,21 @@ function isFeeConflict(error: unknown): boolean {
 
 type Credit = 'credited' | 'no_match' | 'not_creditable' | 'transaction_reused';
 
+/** What the gateway said about a successful payment, as the repository records it. */
+function gatewayFacts(deps: SettlementDeps, result: Extract<GatewayResult, { ok: true }>, at: Date) {
+  return {
+    reference: result.reference,
+    gateway: deps.gateway.name,
+    amount: result.amount,
+    gatewayTransactionId: result.gatewayTransactionId!,
+    responseCode: result.responseCode,
+    transactionStatus: result.transactionStatus,
+    bankCode: result.bankCode,
+    paidAt: result.paidAt ?? at,
+    at,
+  };
+}
+
 /**
  * The payment and the dossier's fee in one transaction: the conditional credit (one statement,
  * repository `creditOpenPayment`) then `settleDossierFee`. `no_match` when the payment is not open
@@ -62,17 +77,7 @@ type Credit = 'credited' | 'no_match' | 'not_creditable' | 'transaction_reused';
 async function credit(deps: SettlementDeps, result: Extract<GatewayResult, { ok: true }>, at: Date): Promise<Credit> {
   try {
     return await deps.db.transaction(async (tx) => {
-      const row = await settlementRepo.creditOpenPayment(tx, {
-        reference: result.reference,
-        gateway: deps.gateway.name,
-        amount: result.amount,
-        gatewayTransactionId: result.gatewayTransactionId!,
-        responseCode: result.responseCode,
-        transactionStatus: result.transactionStatus,
-        bankCode: result.bankCode,
-        paidAt: result.paidAt ?? at,
-        at,
-      });
+      const row = await settlementRepo.creditOpenPayment(tx, gatewayFacts(deps, result, at));
       if (!row) return 'no_match';
       await settleDossierFee(tx, row.dossierId, { paymentId: row.id, amount: row.amount, method: 'gateway', at });
       return 'credited';
@@ -107,15 +112,7 @@ async function recordNotCreditable(
   const reason = await refundReason(deps.db, payment.dossierId);
   const row = await settlementRepo
     .recordUncredited(deps.db, {
-      reference: result.reference,
-      gateway: deps.gateway.name,
-      amount: result.amount,
-      gatewayTransactionId: result.gatewayTransactionId!,
-      responseCode: result.responseCode,
-      transactionStatus: result.transactionStatus,
-      bankCode: result.bankCode,
-      paidAt: result.paidAt ?? at,
-      at,
+      ...gatewayFacts(deps, result, at),
       reason,
       from: statesAllowing('ipn_not_creditable'),
     })

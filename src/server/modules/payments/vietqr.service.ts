@@ -10,7 +10,7 @@ import * as errors from './payments.errors';
 import { canPay, canSeePayment } from './payments.policy';
 import { presentPayment } from './payments.presenter';
 import * as repo from './payments.repository';
-import { newPaymentReference } from './payments.service';
+import { expireOne, newPaymentReference } from './payments.service';
 import { violatedConstraint } from './settlement';
 import { openGatewayPayment, vietqrUnavailable } from './payments.errors';
 import { vietqrPayload } from './vietqr';
@@ -103,24 +103,6 @@ async function insertPending(
   });
 }
 
-async function expire(deps: VietqrDeps, row: repo.PaymentRow, at: Date): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    const done = await repo.transition(tx, row.id, statesAllowing('expire'), 'expired', {
-      closedAt: at,
-      updatedAt: at,
-    });
-    if (done)
-      await repo.insertEvent(tx, {
-        paymentId: row.id,
-        event: 'expire',
-        fromState: row.state,
-        toState: 'expired',
-        source: 'job',
-        at,
-      });
-  });
-}
-
 /**
  * A citizen chooses to pay their dossier's fee by VietQR bank transfer. Same rules as a gateway
  * payment: only the owner, only a dossier awaiting an unpaid fee; idempotent per
@@ -155,7 +137,7 @@ export async function createVietqrPayment(
       if (open.method === 'vietqr') return present(deps, open, true);
       throw openGatewayPayment(open.expiresAt);
     }
-    if (open) await expire(deps, open, now);
+    if (open) await expireOne(deps, open, now);
     try {
       return await present(deps, await insertPending(deps, actor.accountId, dossier, idempotencyKey, now), false);
     } catch (error) {
