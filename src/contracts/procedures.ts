@@ -70,6 +70,15 @@ export const TimeLimit = z
     bilingual('Thời hạn tính theo nửa ngày làm việc (0,5)', 'The time limit goes in half working days (0.5)'),
   );
 
+/**
+ * Result documents of the Ministry of Public Security's residence forms that a procedure produces
+ * when its result is issued: CT03 temporary-absence slip (phiếu khai báo tạm vắng), CT07
+ * confirmation of residence information, CT08 notice of the result (thông báo về kết quả giải quyết).
+ */
+export const RESULT_DOCUMENTS = ['CT03', 'CT07', 'CT08'] as const;
+export const ResultDocumentKind = z.enum(RESULT_DOCUMENTS);
+export type ResultDocumentKind = z.infer<typeof ResultDocumentKind>;
+
 /** The content of a version (what an administrator writes to create one). */
 export const ProcedureDefinition = z.object({
   nameVi: Label,
@@ -86,6 +95,8 @@ export const ProcedureDefinition = z.object({
   documents: z.array(RequiredDocument).max(30),
   form: ProcedureForm,
   components: z.array(ComponentProcedure).max(10),
+  /** What the citizen receives when the result is issued (none declared: nothing generated). */
+  resultDocuments: z.array(ResultDocumentKind).max(3).default([]),
   legalBasis: z.array(z.string().max(300)).max(20),
   sources: z.array(Source).max(20),
   /** Facts not yet checked against the official gazette, e.g. ['timeLimit'] (DOMAIN.md "(?)"). */

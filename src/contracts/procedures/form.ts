@@ -106,6 +106,20 @@ export const FormSection = z.object({
 });
 export type FormSection = z.infer<typeof FormSection>;
 
+/**
+ * An answer that takes a filing out of the online channel: when `field` holds one of `values`, the
+ * citizen must file in person (e.g. temporary absence of a person under supervision, Residence Law
+ * 2020 Art. 31(2)(3)). Online filings are refused with the reason; counter and paper filings pass.
+ */
+export const InPersonRule = z.object({
+  field: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/),
+  values: z.array(z.string().max(100)).min(1).max(30),
+  reasonVi: z.string().min(1).max(1000),
+  reasonEn: z.string().min(1).max(1000),
+  legalBasis: z.string().min(1).max(300),
+});
+export type InPersonRule = z.infer<typeof InPersonRule>;
+
 /** The form of a procedure version: JSON Schema (draft 2020-12) + per-field metadata. */
 export const ProcedureForm = z.object({
   formCode: z.string().max(20).nullable(),
@@ -114,5 +128,7 @@ export const ProcedureForm = z.object({
   schema: z.record(z.string(), z.unknown()),
   sections: z.array(FormSection).min(1).max(20),
   fields: z.record(z.string(), FieldMeta),
+  /** Answers that must be filed in person (refused online with the reason). */
+  inPersonOnly: z.array(InPersonRule).max(10).optional(),
 });
 export type ProcedureForm = z.infer<typeof ProcedureForm>;

@@ -24,6 +24,7 @@ export function presentVersion(row: VersionRow): ProcedureVersion {
     documents: row.documents,
     form: row.form,
     components: row.components,
+    resultDocuments: row.resultDocuments,
     legalBasis: row.legalBasis,
     sources: row.sources,
     unconfirmed: row.unconfirmed,

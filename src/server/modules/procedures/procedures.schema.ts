@@ -12,7 +12,13 @@ import {
   check,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import type { ComponentProcedure, Fees, ProcedureForm, RequiredDocument } from '../../../contracts/procedures';
+import type {
+  ComponentProcedure,
+  Fees,
+  ProcedureForm,
+  RequiredDocument,
+  ResultDocumentKind,
+} from '../../../contracts/procedures';
 
 /** Tables owned by the `procedures` module: the procedure catalog with immutable, dated versions. */
 export const proceduresSchema = pgSchema('procedures');
@@ -59,6 +65,8 @@ export const procedureVersions = proceduresSchema.table(
     documents: jsonb('documents').$type<RequiredDocument[]>().notNull(),
     form: jsonb('form').$type<ProcedureForm>().notNull(),
     components: jsonb('components').$type<ComponentProcedure[]>().notNull(),
+    /** Result documents generated when a dossier's result is issued (residence: CT03, CT07, CT08). */
+    resultDocuments: jsonb('result_documents').$type<ResultDocumentKind[]>().notNull().default([]),
     legalBasis: jsonb('legal_basis').$type<string[]>().notNull(),
     sources: jsonb('sources').$type<Array<{ title: string; url: string | null }>>().notNull(),
     unconfirmed: jsonb('unconfirmed').$type<string[]>().notNull(),

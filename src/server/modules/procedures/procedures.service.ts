@@ -98,6 +98,16 @@ export function checkDefinition(def: ProcedureDefinition): FieldProblem[] {
       ),
     );
   }
+  if (def.resultDocuments.length > 0 && def.field !== 'residence')
+    out.push(
+      problem(
+        'resultDocuments',
+        'Mẫu CT03, CT07, CT08 chỉ dùng cho thủ tục cư trú',
+        'Forms CT03, CT07, CT08 are for residence procedures only',
+      ),
+    );
+  for (const dup of duplicates([...def.resultDocuments]))
+    out.push(problem('resultDocuments', `Mẫu "${dup}" bị trùng`, `Form "${dup}" is repeated`));
   const items = def.fees.items.map((i) => i.code);
   if (items.length > 0 && !items.includes('standard'))
     out.push(problem('fees.items', 'Cần một mức lệ phí mã "standard"', 'A fee item with code "standard" is required'));
@@ -221,6 +231,7 @@ export async function createVersion(
         documents: body.documents,
         form: body.form,
         components: body.components,
+        resultDocuments: body.resultDocuments,
         legalBasis: body.legalBasis,
         sources: body.sources,
         unconfirmed: body.unconfirmed,

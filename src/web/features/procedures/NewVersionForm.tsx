@@ -101,6 +101,7 @@ export function NewVersionForm({
         documents: parse('documentsJson', v.documentsJson) as NewVersionBody['documents'],
         form: parse('formJson', v.formJson) as NewVersionBody['form'],
         components: base.components,
+        resultDocuments: base.resultDocuments,
         legalBasis: base.legalBasis,
         sources: base.sources,
         unconfirmed: base.unconfirmed,

@@ -1,0 +1,1 @@
+ALTER TABLE "procedures"."procedure_versions" ADD COLUMN "result_documents" jsonb DEFAULT '[]'::jsonb NOT NULL;
