@@ -229,6 +229,35 @@ function dollarKeyword(node: unknown, root = false): string | undefined {
   return undefined;
 }
 
+/** Each in-person rule names a select field of the form and only values among its options. */
+function checkInPersonDefinition(form: ProcedureForm): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  (form.inPersonOnly ?? []).forEach((rule, i) => {
+    const meta = form.fields[rule.field];
+    const options = meta?.widget === 'select' ? (meta.options ?? []).map((o) => o.value) : null;
+    if (!options) {
+      out.push(
+        problem(
+          `form.inPersonOnly.${i}.field`,
+          `Điều kiện nộp trực tiếp ${i + 1}: trường ${rule.field} phải là một trường chọn của tờ khai`,
+          `In-person rule ${i + 1}: field ${rule.field} must be a select field of the form`,
+        ),
+      );
+      return;
+    }
+    const unknown = rule.values.filter((v) => !options.includes(v));
+    if (unknown.length)
+      out.push(
+        problem(
+          `form.inPersonOnly.${i}.values`,
+          `Điều kiện nộp trực tiếp ${i + 1}: giá trị không có trong danh sách chọn: ${unknown.join(', ')}`,
+          `In-person rule ${i + 1}: values not among the options: ${unknown.join(', ')}`,
+        ),
+      );
+  });
+  return out;
+}
+
 /**
  * Checks a form definition before a version is created: the JSON Schema compiles (draft 2020-12,
  * strict), is a closed object (additionalProperties: false) of bounded scalars and tables, and
@@ -276,7 +305,7 @@ export function validateFormDefinition(form: ProcedureForm): FieldProblem[] {
     ];
   }
   const props = schema.properties;
-  const out = checkLayout(form, props);
+  const out = [...checkLayout(form, props), ...checkInPersonDefinition(form)];
   for (const [name, meta] of Object.entries(form.fields)) {
     const prop = props[name];
     if (prop === undefined) continue;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldMeta, FormSection, ProcedureForm } from '../../../contracts/procedures';
+import { FieldMeta, FormSection, InPersonRule, ProcedureForm } from '../../../contracts/procedures';
 
 /**
  * A form written as a shared template plus changes (reference data): e.g. the residence
@@ -30,6 +30,8 @@ export const FormTemplateRef = z.object({
       }),
     )
     .optional(),
+  /** Answers that must be filed in person (replaces the template's rules). */
+  inPersonOnly: z.array(InPersonRule).max(10).optional(),
 });
 export type FormTemplateRef = z.infer<typeof FormTemplateRef>;
 
@@ -66,5 +68,6 @@ export function expandForm(ref: FormTemplateRef, templates: Readonly<Record<stri
   if (ref.formCode !== undefined) form.formCode = ref.formCode;
   if (ref.titleVi) form.titleVi = ref.titleVi;
   if (ref.titleEn) form.titleEn = ref.titleEn;
+  if (ref.inPersonOnly) form.inPersonOnly = ref.inPersonOnly;
   return ProcedureForm.parse(form);
 }

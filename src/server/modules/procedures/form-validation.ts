@@ -261,14 +261,45 @@ export function checkLockedFields(
   return errors;
 }
 
-/** Schema validation, then (when the form was prefilled) the locked-field check: what the dossiers module runs on submit. */
+/**
+ * The answers of a form that the law does not let the citizen file online (the version's
+ * `inPersonOnly` rules): one error per rule met, on the rule's field, with the reason and its legal
+ * basis. Only an `online` filing is refused — at the counter (assisted or paper) the officer checks
+ * the conditions the rule's reason names (e.g. the supervising authority's written consent).
+ */
+export function checkInPersonRules(
+  version: { form: ProcedureForm },
+  data: Record<string, unknown>,
+  channel: 'online' | 'assisted' | 'paper',
+): FormError[] {
+  if (channel !== 'online') return [];
+  const errors: FormError[] = [];
+  for (const rule of version.form.inPersonOnly ?? []) {
+    const value = data[rule.field];
+    if (typeof value !== 'string' || !rule.values.includes(value)) continue;
+    errors.push({
+      field: rule.field,
+      vi: `${rule.reasonVi} (${rule.legalBasis})`,
+      en: `${rule.reasonEn} (${rule.legalBasis})`,
+    });
+  }
+  return errors;
+}
+
+/**
+ * Schema validation, then (when the form was prefilled) the locked-field check, then (when the
+ * channel is given) the in-person rules: what the dossiers module runs on submit.
+ */
 export function validateSubmission(
   version: { id?: string; form: ProcedureForm },
   data: unknown,
   prefill?: PrefillSnapshot,
+  channel?: 'online' | 'assisted' | 'paper',
 ): FormValidation {
   const result = validateFormData(version, data);
-  if (!result.ok || !prefill) return result;
-  const locked = checkLockedFields(version, result.value, prefill);
-  return locked.length ? { ok: false, errors: locked } : result;
+  if (!result.ok) return result;
+  const locked = prefill ? checkLockedFields(version, result.value, prefill) : [];
+  if (locked.length) return { ok: false, errors: locked };
+  const inPerson = channel ? checkInPersonRules(version, result.value, channel) : [];
+  return inPerson.length ? { ok: false, errors: inPerson } : result;
 }

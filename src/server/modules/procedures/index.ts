@@ -39,12 +39,14 @@ export {
 /**
  * Submitted form data: `validateFormData(version, data)` (JSON Schema, unknown fields rejected,
  * bilingual messages with the field's label), `checkLockedFields(version, submitted, prefill)`
- * (prefilled non-editable values must come back unchanged), `validateSubmission` (both).
+ * (prefilled non-editable values must come back unchanged), `checkInPersonRules(version, data, channel)`
+ * (answers the law does not let the citizen file online), `validateSubmission` (all three).
  */
 export {
   validateFormData,
   checkLockedFields,
   validateSubmission,
+  checkInPersonRules,
   type FormError,
   type FormValidation,
   type PrefillSnapshot,

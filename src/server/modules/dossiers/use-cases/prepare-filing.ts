@@ -48,16 +48,21 @@ export async function versionInForce(
   return current;
 }
 
-/** The form of a filing, complete and checked against the version (unknown fields refused, prefilled registry values locked). */
+/**
+ * The form of a filing, complete and checked against the version (unknown fields refused, prefilled
+ * registry values locked, answers the law keeps off the online channel refused on it).
+ */
 export function validateFull(
   version: ProcedureVersion,
   form: Record<string, unknown>,
-  prefill?: Prefill,
+  prefill: Prefill | undefined,
+  channel: DossierChannel,
 ): Record<string, unknown> {
   const result = validateSubmission(
     version,
     form,
     prefill ? { values: prefill.values, sources: prefill.sources, editable: prefill.editable } : undefined,
+    channel,
   );
   if (!result.ok) throw errors.formInvalid(result.errors);
   return result.value;

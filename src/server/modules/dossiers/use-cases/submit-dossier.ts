@@ -45,7 +45,9 @@ export async function submitDossier(
     access.actor.kind === 'citizen' && assistance ? { ...submitted, channel: 'assisted' } : submitted;
   const version = await versionInForce(deps, body);
   const applicant = await resolveApplicant(deps, access, body, version);
-  const form = body.draft ? validateDraft(version, body.form) : validateFull(version, body.form, applicant.prefill);
+  const form = body.draft
+    ? validateDraft(version, body.form)
+    : validateFull(version, body.form, applicant.prefill, body.channel);
   const today = todayInVietnam(clock(deps));
   const { fee, money, checked } = await prepareFiling(deps, {
     version,

@@ -39,7 +39,7 @@ export async function submitDraft(
       })
     : undefined;
   if (owner && (actor.acr ?? 0) < current.requiredEidLevel) throw errors.eidLevelForbidden(current.requiredEidLevel);
-  const form = validateFull(current, row.form, prefill);
+  const form = validateFull(current, row.form, prefill, row.channel as DossierChannel);
   const now = clock(deps);
   const today = todayInVietnam(now);
   const record = row.applicantPersonId
