@@ -26,6 +26,8 @@ import {
   type AdminUnitLevel,
   type AdminUnitMerger,
   type AdminUnitType,
+  UnitNameCorrectionsFile,
+  correctUnitName,
 } from '../src/contracts/admin-units-file';
 
 // ---------------------------------------------------------------------------
@@ -692,13 +694,27 @@ function loadSources(sourceDir: string): Sources {
   };
 }
 
+/**
+ * The units with the spellings of the legal text where `<code>-name-corrections.json` (kept by hand
+ * beside the output, with its source) says the upstream list differs.
+ */
+function withLegalSpellings<T extends { units: AdminUnit[] }>(file: T, unitsDir: string, provinceCode: string): T {
+  const path = join(unitsDir, `${provinceCode}-name-corrections.json`);
+  if (!existsSync(path)) return file;
+  const { corrections } = UnitNameCorrectionsFile.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const units = file.units.map((unit) => correctUnitName(unit, corrections));
+  const changed = units.filter((unit, i) => unit !== file.units[i]).length;
+  console.log(`spellings corrected from ${path}: ${changed} of ${corrections.length}`);
+  return { ...file, units };
+}
+
 function main(): void {
   const { provinceCode, sourceDir, outRoot } = parseCli();
   const { unitsDir, idCodesFile } = outputPaths(outRoot);
   const sources = loadSources(sourceDir);
   mkdirSync(unitsDir, { recursive: true });
   const { file, groups, codeName } = deriveUnitsFile(sources, provinceCode);
-  writeJson(join(unitsDir, `${provinceCode}.json`), file);
+  writeJson(join(unitsDir, `${provinceCode}.json`), withLegalSpellings(file, unitsDir, provinceCode));
   deriveCommuneGeojson(sourceDir, unitsDir, provinceCode, codeName, groups.newCommunes);
   deriveIdProvinceCodes(sources, idCodesFile);
   copyLicenses(sourceDir, unitsDir);

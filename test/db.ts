@@ -16,6 +16,7 @@ export function migrationsHash(): string {
     .sort())
     h.update(readFileSync(`${MIGRATIONS_DIR}/${f}`));
   h.update(readFileSync(`${process.cwd()}/reference/admin-units/12.json`)); // the template holds the units too
+  h.update(readFileSync(`${process.cwd()}/reference/admin-units/12-name-corrections.json`)); // …with these spellings
   return h.digest('hex').slice(0, 10);
 }
 

@@ -124,3 +124,35 @@ export const AdminUnitsFile = z
   });
 /** Content of `reference/admin-units/<provinceCode>.json`. */
 export type AdminUnitsFile = z.infer<typeof AdminUnitsFile>;
+
+/** One spelling fixed against the legal text: the unit (code, last day of validity) the upstream list misspells. */
+export const UnitNameCorrection = z.object({
+  code: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/),
+  validTo: IsoDate.nullable(),
+  /** The upstream spelling being replaced. */
+  upstream: z.string().min(1),
+  /** The spelling of the legal text. */
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+});
+export type UnitNameCorrection = z.infer<typeof UnitNameCorrection>;
+
+/** Schema of `reference/admin-units/<provinceCode>-name-corrections.json`. */
+export const UnitNameCorrectionsFile = z.object({
+  description: z.string().min(1),
+  /** The legal text the spellings come from. */
+  source: z.string().min(1),
+  checkedOn: IsoDate,
+  corrections: z.array(UnitNameCorrection),
+});
+export type UnitNameCorrectionsFile = z.infer<typeof UnitNameCorrectionsFile>;
+
+/**
+ * The unit with the legal text's spelling when a correction names it and it still has the upstream
+ * spelling; the unit unchanged otherwise. The full name keeps its type prefix ("Xã …").
+ */
+export function correctUnitName(unit: AdminUnit, corrections: readonly UnitNameCorrection[]): AdminUnit {
+  const fix = corrections.find((c) => c.code === unit.code && c.validTo === unit.validTo && c.upstream === unit.name);
+  if (!fix) return unit;
+  return { ...unit, name: fix.name, fullName: unit.fullName.replace(fix.upstream, fix.name), nameEn: fix.nameEn };
+}

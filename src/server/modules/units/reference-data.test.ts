@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AdminUnitsFile, type AdminUnit } from '../../../contracts/admin-units-file';
+import { AdminUnitsFile, UnitNameCorrectionsFile, type AdminUnit } from '../../../contracts/admin-units-file';
 
 const REFERENCE_DIR = fileURLToPath(new URL('../../../../reference/', import.meta.url));
 const UNITS_PATH = `${REFERENCE_DIR}admin-units/12.json`;
@@ -136,4 +136,38 @@ describe('reference/id-province-codes.json', () => {
     expect(idCodes.codes.every((c) => /^0\d{2}$/.test(c.code))).toBe(true);
     expect(idCodes.codes).toContainEqual({ code: '012', name: 'Lai Châu' });
   });
+});
+
+describe('commune names against Resolution 1670/NQ-UBTVQH15 (reference/admin-units/1670_NQ-UBTVQH15-lai-chau.md)', () => {
+  // The resolution's text as published has lost spaces and gained Markdown around names
+  // ("xã Lản Nhì Thàngvà xãSùng Phài"), so both sides are compared without spaces and asterisks;
+  // letters, tone marks and capitals must match exactly.
+  const squeeze = (text: string) => text.normalize('NFC').replace(/[\s*\\]+/g, '');
+  const resolution = squeeze(readFileSync(`${REFERENCE_DIR}admin-units/1670_NQ-UBTVQH15-lai-chau.md`, 'utf8'));
+  const communes = file.units.filter((u) => u.level === 'commune');
+  const corrections = UnitNameCorrectionsFile.parse(
+    readJson<unknown>(`${REFERENCE_DIR}admin-units/12-name-corrections.json`),
+  ).corrections;
+
+  it.each(communes.map((u) => [u.code, u.validTo ?? 'now', u.name] as const))(
+    'commune %s (valid to %s) is spelled "%s" as in the resolution',
+    (_code, _validTo, name) => {
+      expect(resolution).toContain(squeeze(name));
+    },
+  );
+
+  it('the 106 former and 38 current communes are all checked', () => {
+    expect(communes.filter((u) => u.validTo === '2025-06-30')).toHaveLength(106);
+    expect(communes.filter((u) => u.validTo === null)).toHaveLength(38);
+  });
+
+  it.each(corrections.map((c) => [c.upstream, c.name, c.code] as const))(
+    'the upstream spelling "%s" is corrected to "%s" (%s) in 12.json, full name included',
+    (upstream, name, code) => {
+      const unit = communes.find((u) => u.code === code && u.validTo === '2025-06-30');
+      expect(unit?.name).toBe(name);
+      expect(unit?.fullName).toBe(`Xã ${name}`);
+      expect(resolution).not.toContain(squeeze(`xã ${upstream}`));
+    },
+  );
 });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { AdminUnitsFile } from '../../../contracts/admin-units-file';
+import { AdminUnitsFile, UnitNameCorrectionsFile, correctUnitName } from '../../../contracts/admin-units-file';
 import * as repo from './units.repository';
 
 /** Folder of the reference data files shipped with the project (derived from public sources, see ATTRIBUTION.md there). */
@@ -21,7 +21,24 @@ export async function readAdminUnitsFile(provinceCode: string): Promise<AdminUni
       `No administrative-unit data for province ${provinceCode} (${path})`,
     );
   }
-  return AdminUnitsFile.parse(JSON.parse(raw));
+  const file = AdminUnitsFile.parse(JSON.parse(raw));
+  const corrections = await readNameCorrections(provinceCode);
+  return corrections ? { ...file, units: file.units.map((u) => correctUnitName(u, corrections.corrections)) } : file;
+}
+
+/**
+ * The spellings a province's legal text gives where the upstream unit list differs
+ * (`reference/admin-units/<code>-name-corrections.json`), or null when the province has none.
+ */
+export async function readNameCorrections(provinceCode: string): Promise<UnitNameCorrectionsFile | null> {
+  let raw: string;
+  try {
+    raw = await readFile(`${REFERENCE_DIR}/admin-units/${provinceCode}-name-corrections.json`, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  return UnitNameCorrectionsFile.parse(JSON.parse(raw));
 }
 
 /**
@@ -42,9 +59,16 @@ export async function loadProvinceUnits(db: Db, provinceCode: string): Promise<{
   return { units: unitRows.length, mergers: mergerRows.length };
 }
 
-/** Loads the province's units only when none are in the database yet. */
+/**
+ * Loads the province's units when none are in the database yet; in a database loaded earlier, gives
+ * the units the legal text's spellings (the name corrections), which is idempotent.
+ */
 export async function ensureProvinceUnits(db: Db, provinceCode: string): Promise<boolean> {
-  if ((await repo.countUnits(db, provinceCode)) > 0) return false;
+  if ((await repo.countUnits(db, provinceCode)) > 0) {
+    const corrections = await readNameCorrections(provinceCode);
+    for (const fix of corrections?.corrections ?? []) await repo.correctUnitName(db, provinceCode, fix);
+    return false;
+  }
   await loadProvinceUnits(db, provinceCode);
   return true;
 }

@@ -103,3 +103,31 @@ export async function replaceProvinceUnits(
     if (mergerRows.length) await tx.insert(mergers).values(mergerRows);
   });
 }
+
+/**
+ * Gives a unit (code, last day of validity) the legal text's spelling where it still has the
+ * upstream one; an administrator's own renaming (any other name) is left alone. Returns whether a row changed.
+ */
+export async function correctUnitName(
+  db: Db,
+  provinceCode: string,
+  fix: { code: string; validTo: string | null; upstream: string; name: string; nameEn: string },
+): Promise<boolean> {
+  const rows = await db
+    .update(units)
+    .set({
+      name: fix.name,
+      fullName: sql`replace(${units.fullName}, ${fix.upstream}, ${fix.name})`,
+      nameEn: fix.nameEn,
+    })
+    .where(
+      and(
+        eq(units.provinceCode, provinceCode),
+        eq(units.code, fix.code),
+        fix.validTo === null ? isNull(units.validTo) : eq(units.validTo, fix.validTo),
+        eq(units.name, fix.upstream),
+      ),
+    )
+    .returning({ id: units.id });
+  return rows.length > 0;
+}
