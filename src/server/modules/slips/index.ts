@@ -14,3 +14,15 @@ export { renderSlip, slipQrPayload } from './render-slip';
 export { SLIP_KINDS, validateSlipData, type ResultDelivery, type SlipData, type SlipKind } from './slip-data';
 /** Vietnamese date/time wording in Asia/Ho_Chi_Minh, as printed on slips (Decree 30/2020). */
 export { dateTimeVi, dateVi, placeDateVi } from './vietnamese-time';
+/**
+ * Result documents of residence procedures (CT03 temporary-absence slip, CT07 confirmation of
+ * residence information, CT08 notice of the result) as PDFs, in the slips' layout.
+ */
+export {
+  renderResultDocument,
+  validateResultDocument,
+  resultDocumentTitle,
+  RESULT_DOCUMENT_KINDS,
+  type ResultDocumentData,
+  type ResultDocumentKind,
+} from './result-document';

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../platform/errors';
+import { renderResultDocument, type ResultDocumentData, type ResultDocumentKind } from './index';
+import { decodeQr, extractText, rasterizePage } from './test-support';
+
+const CODE = 'TEST.LC.03388-261127-0007';
+
+/** A synthetic person (no real one) with what each kind needs. */
+function doc(kind: ResultDocumentKind, overrides: Partial<ResultDocumentData> = {}): ResultDocumentData {
+  return {
+    kind,
+    agencyName: 'Công an xã Bình Lư',
+    parentAgencyName: 'Công an tỉnh Lai Châu',
+    provinceName: 'Lai Châu',
+    placeName: 'Bình Lư',
+    dossierCode: CODE,
+    procedureName: 'Khai báo tạm vắng',
+    person: {
+      fullName: 'Lò Thị Mẩy',
+      birthDate: '1990-03-04',
+      sex: 'female',
+      nationalId: '012190001234',
+      address: 'Bản Nà Luồng, xã Bình Lư, tỉnh Lai Châu',
+    },
+    content: 'Đi làm ăn xa trên 12 tháng',
+    absence: { from: '2026-12-01', to: '2027-12-31', destination: 'Phường Bắc Ninh, tỉnh Bắc Ninh' },
+    officerName: 'Vàng A Sềnh',
+    issuedAt: new Date('2026-11-27T03:00:00Z'),
+    lookupUrl: 'https://dichvucong.laichau.example/tra-cuu',
+    ...overrides,
+  };
+}
+
+/** Text of the PDF with whitespace collapsed (lines are justified and wrapped). */
+async function textOf(d: ResultDocumentData): Promise<string> {
+  return extractText(await renderResultDocument(d)).replace(/\s+/g, ' ');
+}
+
+describe('result documents of residence procedures (Ministry of Public Security forms CT03, CT07, CT08)', () => {
+  it('CT03 temporary-absence slip (Residence Law 2020 Art. 31(4)): title, form label, person, period and destination', async () => {
+    const text = await textOf(doc('CT03'));
+    for (const part of [
+      'PHIẾU KHAI BÁO TẠM VẮNG',
+      'Mẫu CT03',
+      'CÔNG AN TỈNH LAI CHÂU',
+      'CÔNG AN XÃ BÌNH LƯ',
+      'LÒ THỊ MẨY',
+      '04/03/1990',
+      '012190001234',
+      'từ ngày 01/12/2026 đến ngày 31/12/2027',
+      'Phường Bắc Ninh, tỉnh Bắc Ninh',
+      CODE,
+      'Bình Lư, ngày 27 tháng 11 năm 2026',
+    ])
+      expect(text).toContain(part);
+  });
+
+  it('CT07 confirmation of residence information: the residence and what is confirmed', async () => {
+    const text = await textOf(
+      doc('CT07', {
+        procedureName:
+          'Khai báo thông tin về cư trú đối với người chưa đủ điều kiện đăng ký thường trú, đăng ký tạm trú',
+        content: 'Đang ở tại nhà tạm trên đất nông nghiệp',
+      }),
+    );
+    for (const part of [
+      'XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ',
+      'Mẫu CT07',
+      'xác nhận thông tin về cư trú của công dân',
+      'Bản Nà Luồng, xã Bình Lư, tỉnh Lai Châu',
+      'Đang ở tại nhà tạm trên đất nông nghiệp',
+      CODE,
+    ])
+      expect(text).toContain(part);
+    expect(text).not.toContain('TẠM VẮNG');
+  });
+
+  it('CT08 notice of result: settled request, dossier code, date recorded in the residence database', async () => {
+    const pdf = await renderResultDocument(doc('CT08', { procedureName: 'Đăng ký thường trú' }));
+    const text = extractText(pdf).replace(/\s+/g, ' ');
+    for (const part of [
+      'THÔNG BÁO',
+      'Về kết quả giải quyết, hủy bỏ đăng ký cư trú',
+      'Mẫu CT08',
+      'đăng ký thường trú',
+      `(mã hồ sơ ${CODE}) đã được giải quyết`,
+      'ngày 27 tháng 11 năm 2026',
+    ])
+      expect(text).toContain(part);
+    expect(decodeQr(rasterizePage(pdf))).toBe(`https://dichvucong.laichau.example/tra-cuu?ma=${CODE}`);
+  });
+
+  it.each([
+    ['CT03', { absence: undefined }, 'absence'],
+    ['CT03', { absence: { from: '2026-12-05', to: '2026-12-01', destination: 'Hà Nội' } }, 'absence.to'],
+    ['CT07', { person: { fullName: 'Lò Thị Mẩy' } }, 'person.address'],
+    ['CT08', { dossierCode: 'not-a-code' }, 'dossierCode'],
+    ['CT08', { person: { fullName: ' ' } }, 'person.fullName'],
+  ] as const)('%s without what the form needs → SLIP.INVALID naming %s', async (kind, overrides, field) => {
+    const error = await renderResultDocument(doc(kind, overrides as Partial<ResultDocumentData>)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('SLIP.INVALID');
+    expect(JSON.stringify((error as AppError).fields)).toContain(`"field":"${field}"`);
+  });
+});

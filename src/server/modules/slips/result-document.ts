@@ -1,0 +1,265 @@
+import { AppError } from '../../platform/errors';
+import { missingText, optionalText, requiredDate, type FieldCheck, type Problem } from './field-checks';
+import type { Span } from './rich-text';
+import { SlipPdf, type Signature } from './slip-pdf';
+import { slipQrPayload } from './render-slip';
+import { dateVi, placeDateVi } from './vietnamese-time';
+
+/**
+ * The result documents of residence procedures, forms of the Ministry of Public Security's
+ * residence set (Circular 53/2025/TT-BCA, which replaced Circular 66/2023/TT-BCA; titles as in
+ * that set — wording of the bodies follows the forms in substance, not line by line):
+ * - `CT03` Phiếu khai báo tạm vắng — the temporary-absence slip (Residence Law 2020 Art. 31(4))
+ * - `CT07` Xác nhận thông tin về cư trú — confirmation of residence information
+ * - `CT08` Thông báo về kết quả giải quyết, hủy bỏ đăng ký cư trú — notice of the result
+ */
+export type ResultDocumentKind = 'CT03' | 'CT07' | 'CT08';
+export const RESULT_DOCUMENT_KINDS: readonly ResultDocumentKind[] = ['CT03', 'CT07', 'CT08'];
+
+/** Everything printed on a result document. Dates of birth and of absence are ISO dates (YYYY-MM-DD). */
+export interface ResultDocumentData {
+  kind: ResultDocumentKind;
+  /** The residence registration authority, e.g. "Công an xã Bình Lư". */
+  agencyName: string;
+  /** Its superior for the header's first line, e.g. "Công an tỉnh Lai Châu". */
+  parentAgencyName: string;
+  provinceName: string;
+  placeName?: string;
+  documentNumber?: string;
+  dossierCode: string;
+  procedureName: string;
+  person: {
+    fullName: string;
+    birthDate?: string;
+    sex?: 'male' | 'female';
+    nationalId?: string;
+    /** The residence the document is about (registered, current or declared). */
+    address?: string;
+  };
+  /** CT07: what is confirmed; CT08: the request that was settled; CT03: the case of Art. 31(1). */
+  content?: string;
+  /** CT03: the absence. */
+  absence?: { from: string; to: string; destination: string };
+  officerName: string;
+  officerTitle?: string;
+  /** When the result is issued: the date of the place-and-date line. */
+  issuedAt: Date;
+  lookupUrl?: string;
+}
+
+const TITLES: Record<ResultDocumentKind, { title: string[]; formLabel: string }> = {
+  CT03: { title: ['PHIẾU KHAI BÁO TẠM VẮNG'], formLabel: 'Mẫu CT03' },
+  CT07: { title: ['XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ'], formLabel: 'Mẫu CT07' },
+  CT08: { title: ['THÔNG BÁO', 'Về kết quả giải quyết, hủy bỏ đăng ký cư trú'], formLabel: 'Mẫu CT08' },
+};
+
+/** The title lines of a result document (first line upper case). */
+export function resultDocumentTitle(kind: ResultDocumentKind): string[] {
+  return TITLES[kind].title;
+}
+
+type Check = FieldCheck<ResultDocumentData>;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DOSSIER_CODE = /^[A-Za-z0-9.]{1,40}-\d{6}-\d{4}$/;
+
+const personName: Check = (d) =>
+  typeof d.person?.fullName === 'string' && d.person.fullName.trim() !== '' && d.person.fullName.length <= 200
+    ? undefined
+    : { field: 'person.fullName', messageVi: 'Thiếu họ tên công dân', messageEn: 'Full name is required' };
+
+const personBirth: Check = (d) =>
+  d.person?.birthDate === undefined || ISO_DATE.test(d.person.birthDate)
+    ? undefined
+    : { field: 'person.birthDate', messageVi: 'Ngày sinh không hợp lệ', messageEn: 'Invalid date of birth' };
+
+const absence: Check = (d) => {
+  const a = d.absence;
+  if (!a || !ISO_DATE.test(a.from ?? '') || !ISO_DATE.test(a.to ?? ''))
+    return {
+      field: 'absence',
+      messageVi: 'Thiếu thời gian tạm vắng (từ ngày, đến ngày)',
+      messageEn: 'The absence period (from, to) is required',
+    };
+  if (a.to < a.from)
+    return {
+      field: 'absence.to',
+      messageVi: 'Ngày kết thúc tạm vắng phải sau ngày bắt đầu',
+      messageEn: 'The absence must end after it starts',
+    };
+  if (typeof a.destination !== 'string' || a.destination.trim() === '' || a.destination.length > 300)
+    return { field: 'absence.destination', messageVi: 'Thiếu nơi đến', messageEn: 'Destination is required' };
+  return undefined;
+};
+
+const COMMON: Check[] = [
+  (d) =>
+    RESULT_DOCUMENT_KINDS.includes(d.kind)
+      ? undefined
+      : { field: 'kind', messageVi: 'Loại giấy tờ kết quả không hợp lệ', messageEn: 'Unknown result document' },
+  missingText('agencyName', 'tên cơ quan đăng ký cư trú', 'Residence authority', 200),
+  missingText('parentAgencyName', 'tên cơ quan cấp trên', 'Superior agency', 200),
+  missingText('provinceName', 'tên tỉnh', 'Province name', 100),
+  optionalText('placeName', 'địa danh', 'Place name', 100),
+  optionalText('documentNumber', 'số văn bản', 'Document number', 50),
+  (d) =>
+    typeof d.dossierCode === 'string' && DOSSIER_CODE.test(d.dossierCode)
+      ? undefined
+      : {
+          field: 'dossierCode',
+          messageVi: 'Mã hồ sơ phải có dạng <mã cơ quan>-YYMMDD-XXXX',
+          messageEn: 'Dossier code must look like <agency code>-YYMMDD-XXXX',
+        },
+  missingText('procedureName', 'tên thủ tục hành chính', 'Procedure name'),
+  personName,
+  personBirth,
+  optionalText('content', 'nội dung', 'Content', 2000),
+  missingText('officerName', 'họ tên người ký', 'Signer name', 200),
+  optionalText('officerTitle', 'chức danh người ký', 'Signer title', 100),
+  requiredDate('issuedAt', 'ngày cấp', 'Issue date'),
+];
+
+const BY_KIND: Record<ResultDocumentKind, Check[]> = {
+  CT03: [absence],
+  CT07: [
+    (d) =>
+      d.person?.address?.trim()
+        ? undefined
+        : {
+            field: 'person.address',
+            messageVi: 'Thiếu nơi cư trú được xác nhận',
+            messageEn: 'The residence is required',
+          },
+  ],
+  CT08: [],
+};
+
+/** Checks what a result document of this kind must carry; `SLIP.INVALID` (400) names every bad field, never a value. */
+export function validateResultDocument(data: ResultDocumentData): void {
+  const problems: Problem[] = [];
+  for (const p of [...COMMON, ...(BY_KIND[data.kind] ?? [])].map((check) => check(data)))
+    if (p && !problems.some((x) => x.field === p.field)) problems.push(p);
+  if (problems.length === 0) return;
+  throw new AppError(
+    'SLIP.INVALID',
+    `Không lập được giấy tờ kết quả: ${problems.map((p) => p.messageVi).join('; ')}`,
+    `Cannot render the result document: ${problems.map((p) => p.messageEn).join('; ')}`,
+    problems.map((p) => ({ ...p, code: 'SLIP.INVALID' })),
+  );
+}
+
+const plain = (text: string): Span => ({ text });
+const bold = (text: string): Span => ({ text, style: 'bold' });
+const SEX_VI = { male: 'Nam', female: 'Nữ' } as const;
+
+/** "27/11/2026" from an ISO date (dates of birth and of absence are printed as dd/mm/yyyy). */
+function dmy(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function personLines(pdf: SlipPdf, d: ResultDocumentData, addressLabel: string): void {
+  const p = d.person;
+  pdf.paragraph([plain('Họ, chữ đệm và tên: '), bold(p.fullName.toUpperCase())]);
+  const line = [
+    p.birthDate && `Ngày, tháng, năm sinh: ${dmy(p.birthDate)}`,
+    p.sex && `Giới tính: ${SEX_VI[p.sex]}`,
+  ].filter(Boolean);
+  if (line.length) pdf.paragraph([plain(line.join('    '))]);
+  if (p.nationalId) pdf.paragraph([plain('Số định danh cá nhân: '), plain(p.nationalId)]);
+  if (p.address) pdf.paragraph([plain(`${addressLabel}: `), plain(p.address)]);
+}
+
+function ct03(pdf: SlipPdf, d: ResultDocumentData): void {
+  pdf.paragraph([plain(`${d.agencyName} đã tiếp nhận khai báo tạm vắng của:`)]);
+  personLines(pdf, d, 'Nơi cư trú');
+  if (d.content) pdf.paragraph([plain('Trường hợp khai báo: '), plain(d.content)]);
+  const a = d.absence!;
+  pdf.paragraph([
+    plain('Thời gian tạm vắng: từ ngày '),
+    bold(dmy(a.from)),
+    plain(' đến ngày '),
+    bold(dmy(a.to)),
+    plain('.'),
+  ]);
+  pdf.paragraph([plain('Nơi đến: '), plain(a.destination)]);
+  pdf.paragraph([plain(`Mã hồ sơ: ${d.dossierCode}.`)]);
+}
+
+function ct07(pdf: SlipPdf, d: ResultDocumentData): void {
+  pdf.paragraph([plain(`${d.agencyName} xác nhận thông tin về cư trú của công dân:`)]);
+  personLines(pdf, d, 'Nơi cư trú');
+  if (d.content) pdf.paragraph([plain('Nội dung xác nhận: '), plain(d.content)]);
+  pdf.paragraph([
+    plain(
+      `Thông tin trên được xác nhận theo Cơ sở dữ liệu về cư trú, theo hồ sơ ${d.procedureName.toLowerCase()}, mã hồ sơ ${d.dossierCode}.`,
+    ),
+  ]);
+}
+
+function ct08(pdf: SlipPdf, d: ResultDocumentData): void {
+  pdf.paragraph([plain('Kính gửi: '), bold(d.person.fullName)], { align: 'center' });
+  pdf.space(0.3);
+  personLines(pdf, d, 'Địa chỉ');
+  pdf.paragraph(
+    [
+      plain(`${d.agencyName} thông báo: hồ sơ đề nghị `),
+      bold(d.procedureName.toLowerCase()),
+      plain(
+        ` (mã hồ sơ ${d.dossierCode}) đã được giải quyết; thông tin về cư trú đã được cập nhật vào Cơ sở dữ liệu về cư trú ngày ${dateVi(d.issuedAt)}.`,
+      ),
+    ],
+    { firstLine: 28 },
+  );
+  if (d.content) pdf.paragraph([plain('Nội dung đề nghị: '), plain(d.content)], { firstLine: 28 });
+  pdf.paragraph([plain('Xin thông báo để công dân được biết./.')], { firstLine: 28 });
+}
+
+const BODIES: Record<ResultDocumentKind, (pdf: SlipPdf, d: ResultDocumentData) => void> = {
+  CT03: ct03,
+  CT07: ct07,
+  CT08: ct08,
+};
+
+function normalised(data: ResultDocumentData): ResultDocumentData {
+  const nfc = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.normalize('NFC');
+    if (v && typeof v === 'object' && !(v instanceof Date))
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, nfc(x)]));
+    return v;
+  };
+  return nfc(data) as ResultDocumentData;
+}
+
+/**
+ * Renders a residence result document (CT03, CT07, CT08) as an A4 PDF with the slips' layout
+ * (Decree 30/2020 header, QR code of the dossier code, Noto Serif embedded). Validates first
+ * (`SLIP.INVALID`, 400). Pure: no database, no logging (the document carries personal data).
+ */
+export async function renderResultDocument(input: ResultDocumentData): Promise<Buffer> {
+  validateResultDocument(input);
+  const d = normalised(input);
+  const { title, formLabel } = TITLES[d.kind];
+  const pdf = await SlipPdf.create({
+    title: `${title[0]} — ${d.dossierCode}`,
+    author: d.agencyName,
+    createdAt: d.issuedAt,
+  });
+  pdf.header({
+    agency: d.parentAgencyName,
+    unit: d.agencyName,
+    slipNumber: d.documentNumber,
+    placeDate: placeDateVi(d.placeName ?? d.provinceName, d.issuedAt),
+    qrText: slipQrPayload(d.dossierCode, d.lookupUrl),
+    formLabel,
+  });
+  pdf.title(title);
+  BODIES[d.kind](pdf, d);
+  pdf.space(0.4);
+  const signer: Signature = {
+    title: d.officerTitle ?? 'THỦ TRƯỞNG CƠ QUAN ĐĂNG KÝ CƯ TRÚ',
+    hint: '(Ký, ghi rõ họ tên và đóng dấu)',
+    name: d.officerName,
+  };
+  pdf.signatures(signer);
+  return pdf.finish();
+}
