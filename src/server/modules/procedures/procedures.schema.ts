@@ -50,6 +50,8 @@ export const procedureVersions = proceduresSchema.table(
     effectiveTo: date('effective_to'),
     nameVi: text('name_vi').notNull(),
     nameEn: text('name_en').notNull(),
+    /** National procedure code of this version when `code` is not one (interlinked groups). */
+    nationalCode: text('national_code'),
     /** searchKey(code + names): lowercase, no diacritics, for the catalog search. */
     searchKey: text('search_key').notNull(),
     field: text('field', { enum: ['residence', 'civil_status', 'interlinked'] }).notNull(),
@@ -59,6 +61,8 @@ export const procedureVersions = proceduresSchema.table(
     requiredEidLevel: smallint('required_eid_level').notNull(),
     /** Legal time limit in half working days (½-day granularity; 0 = immediate). */
     timeLimitHalfDays: integer('time_limit_half_days').notNull(),
+    /** "HH:MM": the same working day, the next one when received after it (with a limit of 0). */
+    sameDayCutoff: text('same_day_cutoff'),
     timeLimitNoteVi: text('time_limit_note_vi'),
     timeLimitNoteEn: text('time_limit_note_en'),
     fees: jsonb('fees').$type<Fees>().notNull(),
@@ -80,6 +84,14 @@ export const procedureVersions = proceduresSchema.table(
     index('procedure_versions_code_period_idx').on(t.code, t.effectiveFrom),
     check('procedure_versions_period_ck', sql`${t.effectiveTo} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`),
     check('procedure_versions_time_limit_ck', sql`${t.timeLimitHalfDays} >= 0`),
+    check(
+      'procedure_versions_same_day_cutoff_ck',
+      sql`${t.sameDayCutoff} is null or (${t.sameDayCutoff} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' and ${t.timeLimitHalfDays} = 0)`,
+    ),
+    check(
+      'procedure_versions_national_code_ck',
+      sql`${t.nationalCode} is null or ${t.nationalCode} ~ '^[0-9][.][0-9]{6}$'`,
+    ),
     check('procedure_versions_eid_level_ck', sql`${t.requiredEidLevel} in (1, 2)`),
   ],
 );

@@ -1,0 +1,4 @@
+ALTER TABLE "procedures"."procedure_versions" ADD COLUMN "national_code" text;--> statement-breakpoint
+ALTER TABLE "procedures"."procedure_versions" ADD COLUMN "same_day_cutoff" text;--> statement-breakpoint
+ALTER TABLE "procedures"."procedure_versions" ADD CONSTRAINT "procedure_versions_same_day_cutoff_ck" CHECK ("procedures"."procedure_versions"."same_day_cutoff" is null or ("procedures"."procedure_versions"."same_day_cutoff" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' and "procedures"."procedure_versions"."time_limit_half_days" = 0));--> statement-breakpoint
+ALTER TABLE "procedures"."procedure_versions" ADD CONSTRAINT "procedure_versions_national_code_ck" CHECK ("procedures"."procedure_versions"."national_code" is null or "procedures"."procedure_versions"."national_code" ~ '^[0-9][.][0-9]{6}$');
