@@ -5,11 +5,11 @@ import { get, useCatalogApp, type ErrorBody } from './procedures.routes.test-sup
 useCatalogApp();
 
 describe('public catalog', () => {
-  it('lists the 15 procedures in force with their standard fees, without signing in', async () => {
+  it('lists the 16 procedures in force with their standard fees, without signing in', async () => {
     const res = await get('/api/v1/procedures');
     expect(res.statusCode).toBe(200);
     const { items, total } = res.json<ProcedureList>();
-    expect(total).toBe(15);
+    expect(total).toBe(16);
     expect(items.find((i) => i.code === '1.004222')).toMatchObject({
       nameVi: 'Đăng ký thường trú',
       field: 'residence',
@@ -27,14 +27,14 @@ describe('public catalog', () => {
         .json<ProcedureList>()
         .items.map((i) => i.code)
         .sort();
-    expect(await field('residence')).toHaveLength(10);
+    expect(await field('residence')).toHaveLength(11); // DOMAIN.md §3's ten and 1.010040 (§12)
     expect(await field('civil_status')).toEqual(['1.000656', '1.000894', '1.001193']);
     expect(await field('interlinked')).toEqual(['1.011537', 'LT.01']);
   });
 
   it.each([
-    ['dang ky tam tru', ['1.004194', '1.010028']], // registration and its deletion
-    ['ĐĂNG KÝ TẠM TRÚ', ['1.004194', '1.010028']],
+    ['dang ky tam tru', ['1.004194', '1.010028', '1.010040']], // registration, its deletion, "… chưa đủ điều kiện đăng ký … tạm trú"
+    ['ĐĂNG KÝ TẠM TRÚ', ['1.004194', '1.010028', '1.010040']],
     ['gia han tam tru', ['1.002755']],
     ['khai sinh', ['1.001193', 'LT.01']],
     ['tach ho', ['1.010038']],
@@ -58,11 +58,12 @@ describe('public catalog', () => {
     const v = res.json<ProcedureVersion>();
     expect(v).toMatchObject({
       code: '1.004194',
-      version: 1,
-      effectiveFrom: '2025-07-01',
+      version: 2,
+      effectiveFrom: '2026-03-15', // Decree 58/2026/NĐ-CP amending Decree 154/2024 in force
       effectiveTo: null,
       handledByRole: 'commune_police',
       agencyLevel: 'commune',
+      resultDocuments: ['CT08'],
     });
     expect(v.fees.items.map((i) => [i.code, i.basis, i.direct, i.online])).toEqual([
       ['standard', 'per_dossier', 15_000, 7_000],
@@ -71,6 +72,21 @@ describe('public catalog', () => {
     expect(v.fees.exemptions.length).toBe(8);
     expect(v.documents.map((d) => d.code)).toContain('lawful_dwelling');
     expect(v.form.formCode).toBe('CT01');
+  });
+
+  it('keeps the residence versions before Decree 58/2026 (15/3/2026) as they were, closed the day before', async () => {
+    const before = (await get('/api/v1/procedures/1.004194?asOf=2026-03-14')).json<ProcedureVersion>();
+    expect(before).toMatchObject({ version: 1, effectiveFrom: '2025-07-01', effectiveTo: '2026-03-14' });
+    expect(before.resultDocuments).toEqual([]);
+    expect(before.legalBasis.join(' ')).not.toContain('116/2026');
+    const after = (await get('/api/v1/procedures/1.004194?asOf=2026-03-15')).json<ProcedureVersion>();
+    expect(after.legalBasis).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('sửa đổi, bổ sung bởi Nghị định 58/2026/NĐ-CP (hiệu lực từ 15/3/2026'),
+        expect.stringContaining('Thông tư 116/2026/TT-BCA (chưa đọc được văn bản'),
+      ]),
+    );
+    expect(after.unconfirmed).toEqual(expect.arrayContaining(['legalBasis', 'resultDocuments']));
   });
 
   it('lists the component procedures of an interlinked group', async () => {
@@ -83,7 +99,7 @@ describe('public catalog', () => {
   it('gives the form: JSON Schema and the source of every field', async () => {
     const res = await get('/api/v1/procedures/1.010038/form');
     const { form, versionId, version } = res.json<FormResponse>();
-    expect(version).toBe(1);
+    expect(version).toBe(2);
     expect(versionId).toMatch(/^[0-9a-f-]{36}$/);
     expect(form.schema).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',

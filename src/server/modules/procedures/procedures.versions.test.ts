@@ -10,7 +10,7 @@ import {
   listProcedures,
   listVersions,
 } from './procedures.service';
-import { seedProcedures } from './procedures.seed';
+import { loadReferenceProcedures, seedProcedures } from './procedures.seed';
 import { daysFromToday, versionBody } from './test-support';
 
 let database: TestDatabase;
@@ -32,10 +32,11 @@ async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('reference seed', () => {
-  it('loads the 15 procedures once: a second run creates nothing', async () => {
-    expect((await listProcedures(db())).total).toBe(15);
-    expect(await seedProcedures(db())).toEqual({ created: 0, existing: 15 });
-    expect((await listProcedures(db())).total).toBe(15);
+  it('loads the 16 procedures once: a second run creates nothing', async () => {
+    const versions = (await loadReferenceProcedures()).length; // every dated version in reference/procedures
+    expect((await listProcedures(db())).total).toBe(16);
+    expect(await seedProcedures(db())).toEqual({ created: 0, existing: versions });
+    expect((await listProcedures(db())).total).toBe(16);
   });
 
   it('stores the time limit with half days and the note', async () => {
@@ -65,7 +66,7 @@ describe('versions and effective dates', () => {
     const old = await getProcedureVersionById(db(), v1.id);
     expect({ ...old, effectiveTo: null }).toEqual(v1);
     expect(old.effectiveTo).toBe(daysFromToday(29));
-    expect((await listVersions(db(), '1.004194')).map((v) => v.version)).toEqual([2, 1]);
+    expect((await listVersions(db(), '1.004194')).map((v) => v.version)).toEqual([v1.version + 1, v1.version, 1]);
   });
 
   it('answers PROCEDURE.NOT_FOUND before the first version and for an unknown code, naming the date', async () => {
@@ -80,12 +81,14 @@ describe('versions and effective dates', () => {
 
   it('refuses a version that overlaps a later one with PROCEDURE.VERSION_CONFLICT naming it', async () => {
     const start = daysFromToday(60);
-    await createVersion(db(), '1.010028', await versionBody('1.010028', start), { createdBy: null });
+    const { version: later } = await createVersion(db(), '1.010028', await versionBody('1.010028', start), {
+      createdBy: null,
+    });
     const error = await appErrorOf(
       createVersion(db(), '1.010028', await versionBody('1.010028', daysFromToday(40)), { createdBy: null }),
     );
     expect(error.code).toBe('PROCEDURE.VERSION_CONFLICT');
-    expect(error.messageVi).toContain('phiên bản 2');
+    expect(error.messageVi).toContain(`phiên bản ${later.version}`);
     expect(error.fields?.[0]?.field).toBe('effectiveFrom');
     const same = await appErrorOf(
       createVersion(db(), '1.010028', await versionBody('1.010028', start), { createdBy: null }),
@@ -118,7 +121,11 @@ describe('versions and effective dates', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results)
       if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'PROCEDURE.VERSION_CONFLICT' });
-    expect((await listVersions(db(), '1.010039')).map((v) => v.effectiveFrom)).toEqual([start, '2025-07-01']);
+    expect((await listVersions(db(), '1.010039')).map((v) => v.effectiveFrom)).toEqual([
+      start,
+      '2026-03-15',
+      '2025-07-01',
+    ]);
   });
 });
 
@@ -151,6 +158,6 @@ describe('the database guards versions, whoever writes', () => {
         from procedures.procedure_versions where code = '1.004222' and version = 1`,
       )
       .catch((e: unknown) => e);
-    expect(errorText(error)).toMatch(/overlaps version 1/);
+    expect(errorText(error)).toMatch(/overlaps version 2/); // the open version from 15/3/2026
   });
 });

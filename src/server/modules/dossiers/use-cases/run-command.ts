@@ -15,6 +15,7 @@ import * as repo from '../dossiers.repository';
 import { checkTransition, commandEffects, type CommandEffects } from '../lifecycle';
 import { versionById } from '../versions';
 import { clock, type DossierDeps } from './deps';
+import { renderResultDocuments } from '../result-documents';
 import { attachmentRows } from './prepare-filing';
 import { loadVisible } from './presenting';
 import { getDossier } from './read-dossier';
@@ -85,6 +86,7 @@ export async function runCommand(
   );
   if (!effects.ok) throw effectsRefused(effects, row, command);
   const { set, dueAfter } = effects;
+  // Files of this command: the supplement's, or the result documents the version declares (CT03/CT07/CT08).
   const stored =
     command === 'resubmit'
       ? await storeFiles(
@@ -94,7 +96,15 @@ export async function runCommand(
             version.documents.map((d) => d.code),
           ),
         )
-      : undefined;
+      : command === 'issue_result'
+        ? await storeFiles(
+            deps.files,
+            await renderResultDocuments(deps.db, row, version, {
+              officerName: access.actor!.displayName ?? '',
+              now,
+            }),
+          )
+        : undefined;
   const grant = commandGrant(access, actors);
   try {
     await deps.db.transaction(async (tx) => {
