@@ -68,6 +68,7 @@ export function benchConfigEnv(extra: Record<string, string> = {}): Record<strin
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'never',
     NODE_ENV: 'production',
+    PROVINCE_AGENCY_CODE: '000.00.00.Z01', // a benchmark province's code
     SESSION_SECRET: 'x'.repeat(32),
     AUDIT_PSEUDONYM_KEY: 'y'.repeat(32),
     AUDIT_CHECKPOINT_KEY: BENCH_CHECKPOINT_KEY,

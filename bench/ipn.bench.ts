@@ -43,7 +43,7 @@ await database.rows(sql`delete from dossiers.dossiers where code like 'BENCH-IPN
 await database.rows(sql`delete from payments.security_events where payment_reference like 'DVCBENCH%'`);
 await database.rows(sql`
   insert into dossiers.dossiers (id, code, agency_code, procedure_code, procedure_version_id, unit_code, state, channel, applicant_name, form, sources, time_limit_working_days, fee_amount, fee_status, submitted_at)
-  select md5('bench-ipn-' || n)::uuid, 'BENCH-IPN-' || n, '03445.H29', '1.004194', ${version.id}::uuid, '03445', 'awaiting_payment', 'online', 'Bench', '{}'::jsonb, '{}'::jsonb, 3, ${FEE}, 'unpaid', now()
+  select md5('bench-ipn-' || n)::uuid, 'BENCH-IPN-' || n, '000.00.12.X99', '1.004194', ${version.id}::uuid, '03445', 'awaiting_payment', 'online', 'Bench', '{}'::jsonb, '{}'::jsonb, 3, ${FEE}, 'unpaid', now()
   from generate_series(1, ${unique + warmup}) n`);
 await database.rows(sql`
   insert into payments.payments (reference, dossier_id, dossier_code, unit_code, procedure_code, procedure_name_vi, created_by_account_id, method, gateway, amount, state, expires_at)

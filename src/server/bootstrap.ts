@@ -1,7 +1,7 @@
 import type { Config } from './platform/config';
 import { databaseOptionsFromConfig, openDatabase, type Database } from './platform/db';
 import type { DataDirHolder } from './platform/data-dir-lock';
-import { ensureProvinceUnits } from './modules/units';
+import { ensureProvinceUnits, unconfirmedAgencyCodes } from './modules/units';
 import { countPersons } from './modules/population';
 import { seedDemoProvince } from './modules/demo';
 import { ensureDefaultRoles, ensureDemoAccounts } from './modules/identity';
@@ -36,6 +36,11 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
   const database = await openMigratedDatabase(config, { command: 'serve', url: config.PUBLIC_URL });
   if (await ensureProvinceUnits(database.db, config.PROVINCE_CODE))
     log(`loaded administrative units of province ${config.PROVINCE_CODE}`);
+  const placeholders = await unconfirmedAgencyCodes(config.PROVINCE_CODE);
+  if (placeholders)
+    log(
+      `${placeholders} receiving agencies have placeholder codes (QCVN 102:2016) in dossier codes until the province's official list is loaded (reference/admin-units/${config.PROVINCE_CODE}-agency-codes.json)`,
+    );
   await ensureDefaultRoles(database.db);
   await seedCalendar(database.db); // announced 2024–2026 schedules, for years not stored yet
   const procedures = await seedProcedures(database.db); // the procedure catalog's reference data (always, not only in demo)
@@ -52,7 +57,8 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
     log(`seeded ${result.people} people in ${result.households} households (${(result.ms / 1000).toFixed(1)} s)`);
     const dossiers = await seedDemoDossiers(database.db, {
       perCommune: 6,
-      provinceAgencyCode: config.PROVINCE_AGENCY_CODE,
+      provinceCode: config.PROVINCE_CODE,
+      provinceAgencyCode: config.PROVINCE_AGENCY_CODE!, // required in production, the demo's code elsewhere
       pseudonymKey: config.AUDIT_PSEUDONYM_KEY,
     });
     if (dossiers) log(`seeded ${dossiers} synthetic dossiers across every state`);

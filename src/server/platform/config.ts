@@ -1,6 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_WORKING_HOURS, parseWorkingHours } from '../../contracts/calendar';
+import { DEMO_PROVINCE_AGENCY_CODE, LEVEL1_AGENCY_CODE_FORM } from '../../contracts/agency-codes';
 
 /**
  * Runtime configuration, parsed and validated once at start. Nothing else in the
@@ -29,8 +30,15 @@ export const Config = z
       .string()
       .regex(/^\d{2}$/, 'must be a 2-digit province code')
       .default('12'),
-    /** Agency code of the province (QCVN 102:2016) used in dossier codes — not confirmed, so configurable. */
-    PROVINCE_AGENCY_CODE: z.string().default('000.00.00.H29'),
+    /**
+     * The province People's Committee's agency code (QCVN 102:2016, `000.00.00.Hnn`): its level-1 group
+     * ends every receiving agency's code in dossier codes. Required in production; elsewhere the demo's
+     * `000.00.00.X99`, which no province has.
+     */
+    PROVINCE_AGENCY_CODE: z
+      .string()
+      .regex(LEVEL1_AGENCY_CODE_FORM, "must be a province's agency code of the QCVN 102:2016 form 000.00.00.Hnn")
+      .optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Key of the keyed pseudonym (HMAC) of ID numbers in the access log. */
     AUDIT_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -108,6 +116,8 @@ export const Config = z
     OIDC_CLIENT_SECRET:
       c.OIDC_CLIENT_SECRET ?? (c.NODE_ENV === 'production' ? undefined : 'dvc06-sandbox-client-secret'),
     EID_SANDBOX: c.EID_SANDBOX ?? (c.NODE_ENV === 'production' ? 'off' : 'on'),
+    PROVINCE_AGENCY_CODE:
+      c.PROVINCE_AGENCY_CODE ?? (c.NODE_ENV === 'production' ? undefined : DEMO_PROVINCE_AGENCY_CODE),
     ...paymentDefaults(c),
     // Synthetic development account (not a real treasury account); production must configure all three or VietQR stays off.
     VIETQR_BANK_BIN: c.VIETQR_BANK_BIN ?? (c.NODE_ENV === 'production' ? undefined : '970436'),
@@ -134,6 +144,14 @@ export const Config = z
     ] as const) {
       if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
+    if (!c.PROVINCE_AGENCY_CODE)
+      ctx.addIssue({ code: 'custom', path: ['PROVINCE_AGENCY_CODE'], message: 'is required in production' });
+    else if (c.NODE_ENV === 'production' && c.PROVINCE_AGENCY_CODE === DEMO_PROVINCE_AGENCY_CODE)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PROVINCE_AGENCY_CODE'],
+        message: "is the demo's code, which no province has: set the province's own",
+      });
     for (const key of ['PAYMENT_GATEWAY_URL', 'PAYMENT_GATEWAY_API_URL'] as const) {
       if (!c[key])
         ctx.addIssue({ code: 'custom', path: [key], message: 'is required when the sandbox payment gateway is off' });

@@ -84,6 +84,20 @@ describe('configuration', () => {
     }
   });
 
+  it("requires the province's agency code (QCVN 102:2016) in production, never the demo's or another form", () => {
+    expect(configProblems({ NODE_ENV: 'production' })).toContain('PROVINCE_AGENCY_CODE: is required in production');
+    expect(configProblems({ NODE_ENV: 'production', PROVINCE_AGENCY_CODE: '000.00.00.X99' })).toContain(
+      "PROVINCE_AGENCY_CODE: is the demo's code, which no province has: set the province's own",
+    );
+    for (const code of ['03388.H29', '000.00.01.H29', 'H29', '000.00.00.h29'])
+      expect(configProblems({ PROVINCE_AGENCY_CODE: code })).toEqual([
+        "PROVINCE_AGENCY_CODE: must be a province's agency code of the QCVN 102:2016 form 000.00.00.Hnn",
+      ]);
+    // outside production, the demo's code that no province has: never another province's (000.00.00.H29 is Hồ Chí Minh City's)
+    expect(loadConfig({}).PROVINCE_AGENCY_CODE).toBe('000.00.00.X99');
+    expect(loadConfig({ PROVINCE_AGENCY_CODE: '000.00.00.Z01' }).PROVINCE_AGENCY_CODE).toBe('000.00.00.Z01');
+  });
+
   it('requires a session secret in production but not in development', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
     expect(loadConfig({}).SESSION_SECRET).toBeTruthy();
@@ -151,6 +165,7 @@ describe('configuration', () => {
         refusedKeys({
           ...own,
           NODE_ENV: 'production',
+          PROVINCE_AGENCY_CODE: '000.00.00.Z01',
           PAYMENT_HASH_SECRET: defaults.PAYMENT_HASH_SECRET!,
           PAYMENT_TMN_CODE: 'LAICHAU01',
           OIDC_ISSUER: 'https://eid.example.vn',

@@ -17,7 +17,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'dvc06-attachments-'));
   dossierId = randomUUID();
   await database.rows(sql`insert into dossiers.dossiers (id, agency_code, procedure_code, procedure_version_id, unit_code, state, channel, applicant_name, form, sources, time_limit_working_days)
-    values (${dossierId}, '03445.H29', '1.004194', ${randomUUID()}, '03445', 'draft', 'online', 'Người thử', '{}'::jsonb, '{}'::jsonb, 3)`);
+    values (${dossierId}, '000.00.12.X99', '1.004194', ${randomUUID()}, '03445', 'draft', 'online', 'Người thử', '{}'::jsonb, '{}'::jsonb, 3)`);
 });
 afterAll(async () => {
   await database?.dispose();

@@ -1,13 +1,8 @@
 /**
- * Agency code of a receiving commune in dossier codes: `<commune code>.<province letter code>`
- * (e.g. `03388.H29`), the province's letter code being the last group of PROVINCE_AGENCY_CODE
- * (QCVN 102:2016). The real codes of Lai Châu's communes are not confirmed (DOMAIN.md §5), so the
- * rule is configuration-driven; see docs/adr.
+ * Dossier codes `<agency code>-YYMMDD-XXXX` (DOMAIN.md §5): the receiving agency's code of the
+ * QCVN 102:2016 form (units module, `receivingAgencyCode`), the day received in Vietnam time and the
+ * agency's gap-free sequence of that day.
  */
-export function agencyCodeFor(unitCode: string, provinceAgencyCode: string): string {
-  const letter = provinceAgencyCode.split('.').pop() ?? provinceAgencyCode;
-  return `${unitCode}.${letter}`;
-}
 
 /** `<agency>-YYMMDD-`: what every code of an agency's day begins with, the day in Vietnam time. */
 export function dossierCodePrefix(agencyCode: string, day: string): string {

@@ -165,7 +165,7 @@ describe('anonymous callers', () => {
         await t.app.inject({
           method: 'POST',
           url: '/api/v1/dossiers/status-lookup',
-          payload: { code: '03445.H29-261127-9999', nationalId: '012190000201' },
+          payload: { code: '000.00.12.X99-261127-9999', nationalId: '012190000201' },
         })
       ).statusCode,
     ).toBe(404);

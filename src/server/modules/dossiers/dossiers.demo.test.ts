@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { DEMO_PROVINCE_AGENCY_CODE } from '../../../contracts/agency-codes';
 import { createTestDatabase, type TestDatabase } from '../../../../test/db';
 import { seedDemoProvince } from '../demo';
 import { seedProcedures } from '../procedures';
@@ -24,7 +25,8 @@ describe('demo dossiers', () => {
   it('are spread over states and communes with unique gap-free codes and transitions that follow the state machine', async () => {
     const n = await seedDemoDossiers(database.db, {
       perCommune: 4,
-      provinceAgencyCode: '000.00.00.H29',
+      provinceCode: '12',
+      provinceAgencyCode: DEMO_PROVINCE_AGENCY_CODE,
       now: new Date('2026-11-27T03:00:00Z'),
     });
     expect(n).toBeGreaterThan(50);
@@ -35,6 +37,15 @@ describe('demo dossiers', () => {
         select agency_code, substring(code from '-(\\d{6})-') as day, count(*) as n, max(substring(code from '(\\d{4})$')::int) as top
         from dossiers.dossiers group by 1, 2) g where n <> top`);
     expect(gaps[0]?.bad).toBe('0');
+    // every code begins with its commune's receiving-agency code, of the QCVN 102:2016 form
+    const codes = await database.rows<{ code: string; agency_code: string; unit_code: string }>(
+      sql`select code, agency_code, unit_code from dossiers.dossiers`,
+    );
+    for (const row of codes) {
+      expect(row.agency_code).toMatch(/^000\.00\.\d{2}\.X99$/);
+      expect(row.code.startsWith(`${row.agency_code}-`)).toBe(true);
+    }
+    expect(codes.find((r) => r.unit_code === '03388')?.agency_code ?? '000.00.01.X99').toBe('000.00.01.X99');
     const broken = await database.rows<{ bad: string }>(sql`
       select count(*)::text as bad from (
         select d.state, (select t.to_state from dossiers.transitions t where t.dossier_id = d.id order by t.id desc limit 1) as last,
@@ -46,6 +57,12 @@ describe('demo dossiers', () => {
       sql`select count(*)::text as missing from dossiers.dossiers where state in ('received', 'in_processing', 'approved', 'returned') and (due_at is null or received_at is null)`,
     );
     expect(received[0]?.missing).toBe('0');
-    expect(await seedDemoDossiers(database.db, { perCommune: 4, provinceAgencyCode: '000.00.00.H29' })).toBe(0);
+    expect(
+      await seedDemoDossiers(database.db, {
+        perCommune: 4,
+        provinceCode: '12',
+        provinceAgencyCode: DEMO_PROVINCE_AGENCY_CODE,
+      }),
+    ).toBe(0);
   });
 });

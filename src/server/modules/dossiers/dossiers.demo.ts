@@ -7,7 +7,8 @@ import { loadWorkingCalendar } from '../calendar';
 import { getProcedureVersion, type ProcedureVersion } from '../procedures';
 import { subjectFor } from '../audit';
 import { deadlineAtReceipt, pauseDeadline } from './deadline';
-import { agencyCodeFor, formatDossierCode } from './dossier-codes';
+import { formatDossierCode } from './dossier-codes';
+import { receivingAgencyCode } from '../units';
 import * as repo from './dossiers.repository';
 
 /** Residence procedures on form CT01 the demo files (temporary residence, permanent residence, confirmation, absence). */
@@ -57,7 +58,7 @@ function random(seed: number): () => number {
  */
 export async function seedDemoDossiers(
   db: Db,
-  options: { perCommune: number; provinceAgencyCode: string; pseudonymKey?: string; now?: Date },
+  options: { perCommune: number; provinceCode: string; provinceAgencyCode: string; pseudonymKey?: string; now?: Date },
 ): Promise<number> {
   if ((await repo.countDossiers(db, { unitCodes: null })) > 0) return 0;
   const now = options.now ?? new Date();
@@ -95,7 +96,11 @@ export async function seedDemoDossiers(
       const version = usable[Math.floor(next() * usable.length)]!;
       const submittedAt = new Date(now.getTime() - Math.floor(next() * 30 * 86_400_000));
       const day = todayInVietnam(submittedAt);
-      const agencyCode = agencyCodeFor(person.unit_code, options.provinceAgencyCode);
+      const { code: agencyCode } = await receivingAgencyCode(
+        options.provinceCode,
+        person.unit_code,
+        options.provinceAgencyCode,
+      );
       const code = formatDossierCode(agencyCode, day, await repo.nextCodeSeq(tx, agencyCode, day));
       const row = await repo.insertDossier(tx, {
         code,
@@ -140,7 +145,7 @@ export async function seedDemoDossiers(
         const to = STATE_AFTER[command]!;
         let dueAt: Date | null | undefined;
         if (command === 'receive') {
-          const d = deadlineAtReceipt(cal, submittedAt, version.timeLimitWorkingDays);
+          const d = deadlineAtReceipt(cal, submittedAt, version.timeLimitWorkingDays, version.sameDayCutoff);
           Object.assign(set, { receivedAt: d.receivedAt, dueAt: d.dueAt });
           dueAt = d.dueAt;
         }

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.dispose());
 
-const AGENCY = '99999.H29';
+const AGENCY = '000.00.99.X99';
 const DAY = '2026-11-27';
 const at = new Date('2026-11-27T03:00:00Z');
 

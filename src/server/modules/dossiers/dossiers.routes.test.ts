@@ -33,7 +33,8 @@ describe('a citizen files a temporary residence registration online', () => {
       unitCode: '03445',
       applicantName: 'Lò Thị Mai',
     });
-    expect(dossier.code).toMatch(/^03445\.H\d{2}-\d{6}-0001$/);
+    // the receiving commune's agency code (QCVN 102:2016; placeholder 12 of the list, under the demo province X99)
+    expect(dossier.code).toMatch(/^000\.00\.12\.X99-\d{6}-0001$/);
     expect(dossier.attachments).toHaveLength(1);
     expect(dossier.attachments[0]).toMatchObject({ documentKey: 'lawful_dwelling', mediaType: 'application/pdf' });
     expect(dossier.sources.fullName).toBe('registry.person');

@@ -27,7 +27,7 @@ export { getDossier } from './use-cases/read-dossier';
 export { listWorkqueue, listMine } from './use-cases/workqueue';
 export { lookupStatus } from './use-cases/status-lookup';
 export type { DossierDeps, WithdrawalHook } from './use-cases/deps';
-export { agencyCodeFor, formatDossierCode } from './dossier-codes';
+export { formatDossierCode } from './dossier-codes';
 
 /** For the payments module: the payable view of a dossier, and settling / refunding its fee inside the payment's transaction. */
 export { getDossierForPayment, settleDossierFee, refundDossierFee, type PayableDossier } from './dossiers.payments';

@@ -174,7 +174,7 @@ describe('the public dossier status lookup', () => {
       app.inject({
         method: 'POST',
         url: '/api/v1/dossiers/status-lookup',
-        payload: { code: '03445.H29-261127-9999', nationalId: '012190000201' },
+        payload: { code: '000.00.12.X99-261127-9999', nationalId: '012190000201' },
         remoteAddress: '10.27.0.1',
       });
     const statuses: number[] = [];

@@ -4,6 +4,7 @@ import { configProblems as problems, ownSecrets } from '../../../../test/db';
 
 const production = {
   NODE_ENV: 'production',
+  PROVINCE_AGENCY_CODE: '000.00.00.Z01', // a test province's code
   SESSION_SECRET: 'x'.repeat(32),
   AUDIT_PSEUDONYM_KEY: 'y'.repeat(32),
   AUDIT_CHECKPOINT_KEY: ownSecrets().AUDIT_CHECKPOINT_KEY,

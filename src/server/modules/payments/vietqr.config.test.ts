@@ -6,6 +6,7 @@ import { createVietqrPayment } from './vietqr.service';
 
 const production = {
   NODE_ENV: 'production',
+  PROVINCE_AGENCY_CODE: '000.00.00.Z01', // a test province's code
   SESSION_SECRET: 's'.repeat(32),
   AUDIT_PSEUDONYM_KEY: 'a'.repeat(32),
   AUDIT_CHECKPOINT_KEY: ownSecrets().AUDIT_CHECKPOINT_KEY,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSlip, slipQrPayload, type SlipData, type SlipKind } from './index';
 import { decodeQr, extractText, ocrText, pageCount, pageFonts, rasterizePage } from './test-support';
 
-const CODE = '000.00.00.H29-261127-0042';
+const CODE = '000.00.01.X99-261127-0042';
 const LOOKUP = 'https://dichvucong.laichau.example/tra-cuu';
 
 /** A synthetic temporary-residence dossier (no real person) with every kind's fields filled. */

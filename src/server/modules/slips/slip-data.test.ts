@@ -12,7 +12,7 @@ function minimal(kind: SlipKind): SlipData {
     agencyName: 'Công an xã Tân Uyên',
     unitName: 'Bộ phận tiếp nhận và trả kết quả',
     provinceName: 'Lai Châu',
-    dossierCode: '000.00.00.H29-261127-0001',
+    dossierCode: '000.00.01.X99-261127-0001',
     procedureName: 'Khai báo tạm vắng',
     applicantName: NAME,
     applicantNationalId: ID,

@@ -15,5 +15,7 @@ export {
   listUnits,
   type UnitHierarchy,
 } from './units.service';
+/** The code (QCVN 102:2016) of the agency receiving dossiers in a commune, the first part of dossier codes. */
+export { receivingAgencyCode, unconfirmedAgencyCodes, type ReceivingAgency } from './agency-codes';
 /** Loading the province's reference data into the database. */
 export { loadProvinceUnits, ensureProvinceUnits, REFERENCE_DIR } from './units.loader';

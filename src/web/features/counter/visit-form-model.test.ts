@@ -106,12 +106,12 @@ describe('counter choice storage', () => {
 
 describe('visitFromAssistedFiling', () => {
   it('records a filing on the counter device as guided, filed online, typed by the citizen with help', () => {
-    expect(visitFromAssistedFiling({ procedureCode: '1.004194', code: '03445.H29-261127-0001' })).toEqual({
+    expect(visitFromAssistedFiling({ procedureCode: '1.004194', code: '000.00.12.X99-261127-0001' })).toEqual({
       procedureCode: '1.004194',
       guidedOnline: true,
       outcome: 'filed_online',
       typedBy: 'citizen_helped',
-      dossierCode: '03445.H29-261127-0001',
+      dossierCode: '000.00.12.X99-261127-0001',
     });
     expect(
       toVisitInput({

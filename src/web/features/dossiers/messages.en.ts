@@ -211,7 +211,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.lookup.intro':
     'Enter the dossier code (printed on the receipt) and the applicant’s personal ID number. No sign-in needed.',
   'dossier.lookup.code': 'Dossier code',
-  'dossier.lookup.codeHint': 'For example: 03388.H29-260115-0001',
+  'dossier.lookup.codeHint': 'For example: 000.00.01.X99-260115-0001',
   'dossier.lookup.codeRequired': 'Enter the dossier code',
   'dossier.lookup.nationalId': 'Applicant’s personal ID number',
   'dossier.lookup.nationalIdHint': '12 digits, printed on the ID card',

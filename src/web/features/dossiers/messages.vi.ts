@@ -209,7 +209,7 @@ export const viDossiers = {
   'dossier.lookup.intro':
     'Nhập mã hồ sơ (in trên giấy tiếp nhận) và số định danh cá nhân của người nộp. Không cần đăng nhập.',
   'dossier.lookup.code': 'Mã hồ sơ',
-  'dossier.lookup.codeHint': 'Ví dụ: 03388.H29-260115-0001',
+  'dossier.lookup.codeHint': 'Ví dụ: 000.00.01.X99-260115-0001',
   'dossier.lookup.codeRequired': 'Nhập mã hồ sơ',
   'dossier.lookup.nationalId': 'Số định danh cá nhân của người nộp',
   'dossier.lookup.nationalIdHint': '12 chữ số, in trên thẻ Căn cước',

@@ -5,7 +5,7 @@ import type { FileStore } from '../../../platform/files';
 /** What the use cases need from the application. */
 export interface DossierDeps {
   db: Db;
-  config: Pick<Config, 'AUDIT_PSEUDONYM_KEY' | 'PROVINCE_AGENCY_CODE'>;
+  config: Pick<Config, 'AUDIT_PSEUDONYM_KEY' | 'PROVINCE_AGENCY_CODE' | 'PROVINCE_CODE'>;
   files: FileStore;
   /** The clock (tests move it). */
   now?: () => Date;
@@ -20,3 +20,10 @@ export interface DossierDeps {
 export type WithdrawalHook = (tx: Db, dossierId: string, at: Date) => Promise<void>;
 
 export const clock = (deps: DossierDeps): Date => (deps.now ? deps.now() : new Date());
+
+/** The province's agency code (configuration guarantees one: required in production, the demo's elsewhere). */
+export function provinceAgencyCode(deps: DossierDeps): string {
+  const code = deps.config.PROVINCE_AGENCY_CODE;
+  if (!code) throw new Error('PROVINCE_AGENCY_CODE is not configured');
+  return code;
+}

@@ -4,16 +4,16 @@ import type { DossierDetail, DossierState, SubmissionBody } from '../../../../co
 import type { AccessContext } from '../../identity';
 import { loadWorkingCalendar } from '../../calendar';
 import { subjectFor } from '../../audit';
-import { findUnitCached } from '../../units';
+import { findUnitCached, receivingAgencyCode } from '../../units';
 import type { CounterAssistance } from '../../counter';
 import { storeFiles, type IncomingFile } from '../attachments';
-import { agencyCodeFor, dossierCodePrefix } from '../dossier-codes';
+import { dossierCodePrefix } from '../dossier-codes';
 import * as errors from '../dossiers.errors';
 import { dossierActors, filingGrant } from '../dossiers.policy';
 import { presentDetail, type PresentContext } from '../dossiers.presenter';
 import * as repo from '../dossiers.repository';
 import { resolveApplicant } from './applicant';
-import { clock, type DossierDeps } from './deps';
+import { clock, provinceAgencyCode, type DossierDeps } from './deps';
 import { attachmentRows, prepareFiling, validateDraft, validateFull, versionInForce } from './prepare-filing';
 import { commandsFor } from './presenting';
 
@@ -68,11 +68,12 @@ export async function submitDossier(
       'Đơn vị tiếp nhận phải là một xã, phường hiện hành',
       'The receiving unit must be a commune in force today',
     );
+  const agency = await receivingAgencyCode(deps.config.PROVINCE_CODE, applicant.unitCode, provinceAgencyCode(deps));
+  const agencyCode = agency.code;
   const stored = await storeFiles(deps.files, checked);
   const now = clock(deps);
   const grant = filingGrant(access);
   try {
-    const agencyCode = agencyCodeFor(applicant.unitCode, deps.config.PROVINCE_AGENCY_CODE);
     const state: DossierState = body.draft ? 'draft' : money.awaitingPayment ? 'awaiting_payment' : 'submitted';
     // One statement: the code (unless a draft), the dossier, its first transition and its files.
     const written = await repo.insertFiling(deps.db, {
