@@ -4,6 +4,7 @@ import type { FieldMeta, FieldSource, ProcedureForm as FormDefinition } from '..
 import { useI18n } from '../../shell/i18n';
 import { fieldControl, fieldRules, SourceBadge } from './FormFieldControl';
 import { FormTableField } from './FormTableField';
+import { inPersonRuleMet } from './in-person';
 import { fromFormValues, isFormPath, namePath, propertyOf, requiredOf, toFormValues } from './procedure-form-values';
 import './procedures.css';
 
@@ -79,6 +80,8 @@ export function ProcedureForm({
     [form, initialKey],
   );
   const [elsewhere, setElsewhere] = useState<string[]>([]);
+  // Answers that must be filed in person: their reason shows under the field as soon as chosen.
+  const answers = Form.useWatch([], antForm) as Record<string, unknown> | undefined;
 
   useEffect(() => {
     antForm.resetFields();
@@ -156,7 +159,21 @@ export function ProcedureForm({
               );
             }
             const label = pick(meta.labelVi, meta.labelEn);
-            const hint = hintOf(meta);
+            const inPerson = inPersonRuleMet(form, name, answers?.[name]);
+            const hint = inPerson ? (
+              <>
+                {hintOf(meta) && <div>{hintOf(meta)}</div>}
+                <Alert
+                  type="warning"
+                  showIcon
+                  role="alert"
+                  title={t('procform.inPerson')}
+                  description={`${pick(inPerson.reasonVi, inPerson.reasonEn)} (${inPerson.legalBasis})`}
+                />
+              </>
+            ) : (
+              hintOf(meta)
+            );
             const checkbox = meta.widget === 'checkbox';
             return (
               <Form.Item

@@ -60,6 +60,7 @@ export const enProcedures: Record<keyof typeof viProcedures, string> = {
   'procform.source.registry': 'From the National Population Database',
   'procform.source.eid': 'From your e-ID account',
   'procform.locked': 'Cannot be changed. If it is wrong, tell the commune police.',
+  'procform.inPerson': 'This case must be filed in person, not online',
   'procform.required': '"{label}" is required',
   'procform.pattern.nationalId': '"{label}" must be exactly 12 digits',
   'procform.pattern.phone': '"{label}" has 10 or 11 digits starting with 0',

@@ -58,6 +58,7 @@ export const viProcedures = {
   'procform.source.registry': 'Từ CSDL quốc gia về dân cư',
   'procform.source.eid': 'Từ tài khoản định danh điện tử',
   'procform.locked': 'Không sửa được. Nếu sai, hãy báo Công an cấp xã.',
+  'procform.inPerson': 'Trường hợp này phải nộp trực tiếp, không nộp trực tuyến',
   'procform.required': 'Chưa nhập "{label}"',
   'procform.pattern.nationalId': '"{label}" phải gồm đúng 12 chữ số',
   'procform.pattern.phone': '"{label}" gồm 10 hoặc 11 chữ số, bắt đầu bằng 0',
