@@ -56,3 +56,30 @@ export const after =
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** Dossier code `<agency code>-YYMMDD-XXXX` (Circular 01/2018 style; the agency code per QCVN 102:2016). */
+const DOSSIER_CODE = /^[A-Za-z0-9.]{1,40}-\d{6}-\d{4}$/;
+
+/** The dossier code printed on a slip or a result document (and in its QR code). */
+export const dossierCodeCheck =
+  <T extends { dossierCode: unknown }>(): FieldCheck<T> =>
+  (d) =>
+    typeof d.dossierCode === 'string' && DOSSIER_CODE.test(d.dossierCode)
+      ? undefined
+      : {
+          field: 'dossierCode',
+          messageVi: 'Mã hồ sơ phải có dạng <mã cơ quan>-YYMMDD-XXXX',
+          messageEn: 'Dossier code must look like <agency code>-YYMMDD-XXXX',
+        };
+
+/** Every string NFC-normalised, recursively (decomposed tone marks would print as loose combining glyphs); dates kept. */
+export function nfcDeep<T>(data: T): T {
+  const nfc = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.normalize('NFC');
+    if (Array.isArray(v)) return v.map(nfc);
+    if (v && typeof v === 'object' && !(v instanceof Date))
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, nfc(x)]));
+    return v;
+  };
+  return nfc(data) as T;
+}

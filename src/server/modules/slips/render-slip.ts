@@ -1,5 +1,6 @@
 import { titlesFor, writeSlipBody } from './slip-content';
 import { validateSlipData, type SlipData } from './slip-data';
+import { nfcDeep } from './field-checks';
 import { SlipPdf } from './slip-pdf';
 import { placeDateVi } from './vietnamese-time';
 
@@ -14,18 +15,6 @@ export function slipQrPayload(dossierCode: string, lookupUrl?: string): string {
   return url.toString();
 }
 
-/** Every string NFC-normalised (decomposed tone marks would print as loose combining glyphs). */
-function normalised(data: SlipData): SlipData {
-  const nfc = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.normalize('NFC');
-    if (Array.isArray(v)) return v.map(nfc);
-    if (v && typeof v === 'object' && !(v instanceof Date))
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, nfc(x)]));
-    return v;
-  };
-  return nfc(data) as SlipData;
-}
-
 /**
  * Renders a slip as an A4 PDF (Vietnamese, Noto Serif embedded as subsets) and returns its bytes.
  * Validates the fields the kind requires first: `SLIP.INVALID` (400) names each bad field.
@@ -33,7 +22,7 @@ function normalised(data: SlipData): SlipData {
  */
 export async function renderSlip(input: SlipData): Promise<Buffer> {
   validateSlipData(input);
-  const data = normalised(input);
+  const data = nfcDeep(input);
   const { title, formLabel } = titlesFor(data);
   const pdf = await SlipPdf.create({
     title: `${title} — ${data.dossierCode}`,

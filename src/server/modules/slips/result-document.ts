@@ -1,5 +1,13 @@
 import { AppError } from '../../platform/errors';
-import { missingText, optionalText, requiredDate, type FieldCheck, type Problem } from './field-checks';
+import {
+  dossierCodeCheck,
+  missingText,
+  nfcDeep,
+  optionalText,
+  requiredDate,
+  type FieldCheck,
+  type Problem,
+} from './field-checks';
 import type { Span } from './rich-text';
 import { SlipPdf, type Signature } from './slip-pdf';
 import { slipQrPayload } from './render-slip';
@@ -60,7 +68,6 @@ export function resultDocumentTitle(kind: ResultDocumentKind): string[] {
 
 type Check = FieldCheck<ResultDocumentData>;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DOSSIER_CODE = /^[A-Za-z0-9.]{1,40}-\d{6}-\d{4}$/;
 
 const personName: Check = (d) =>
   typeof d.person?.fullName === 'string' && d.person.fullName.trim() !== '' && d.person.fullName.length <= 200
@@ -101,14 +108,7 @@ const COMMON: Check[] = [
   missingText('provinceName', 'tên tỉnh', 'Province name', 100),
   optionalText('placeName', 'địa danh', 'Place name', 100),
   optionalText('documentNumber', 'số văn bản', 'Document number', 50),
-  (d) =>
-    typeof d.dossierCode === 'string' && DOSSIER_CODE.test(d.dossierCode)
-      ? undefined
-      : {
-          field: 'dossierCode',
-          messageVi: 'Mã hồ sơ phải có dạng <mã cơ quan>-YYMMDD-XXXX',
-          messageEn: 'Dossier code must look like <agency code>-YYMMDD-XXXX',
-        },
+  dossierCodeCheck<ResultDocumentData>(),
   missingText('procedureName', 'tên thủ tục hành chính', 'Procedure name'),
   personName,
   personBirth,
@@ -220,16 +220,6 @@ const BODIES: Record<ResultDocumentKind, (pdf: SlipPdf, d: ResultDocumentData) =
   CT08: ct08,
 };
 
-function normalised(data: ResultDocumentData): ResultDocumentData {
-  const nfc = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.normalize('NFC');
-    if (v && typeof v === 'object' && !(v instanceof Date))
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, nfc(x)]));
-    return v;
-  };
-  return nfc(data) as ResultDocumentData;
-}
-
 /**
  * Renders a residence result document (CT03, CT07, CT08) as an A4 PDF with the slips' layout
  * (Decree 30/2020 header, QR code of the dossier code, Noto Serif embedded). Validates first
@@ -237,7 +227,7 @@ function normalised(data: ResultDocumentData): ResultDocumentData {
  */
 export async function renderResultDocument(input: ResultDocumentData): Promise<Buffer> {
   validateResultDocument(input);
-  const d = normalised(input);
+  const d = nfcDeep(input);
   const { title, formLabel } = TITLES[d.kind];
   const pdf = await SlipPdf.create({
     title: `${title[0]} — ${d.dossierCode}`,

@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors';
 import {
   after,
+  dossierCodeCheck,
   missingText,
   optionalDate,
   optionalText,
@@ -94,9 +95,6 @@ export interface SlipData {
   lookupUrl?: string;
 }
 
-/** Dossier code `<agency code>-YYMMDD-XXXX`; the agency code (QCVN 102:2016) is configuration. */
-const DOSSIER_CODE = /^[A-Za-z0-9.]{1,40}-\d{6}-\d{4}$/;
-
 type Check = FieldCheck<SlipData>;
 
 const COMMON: Check[] = [
@@ -113,14 +111,7 @@ const COMMON: Check[] = [
   missingText('provinceName', 'tên tỉnh', 'Province name', 100),
   optionalText('placeName', 'địa danh', 'Place name', 100),
   optionalText('slipNumber', 'số phiếu', 'Slip number', 50),
-  (d) =>
-    typeof d.dossierCode === 'string' && DOSSIER_CODE.test(d.dossierCode)
-      ? undefined
-      : {
-          field: 'dossierCode',
-          messageVi: 'Mã hồ sơ phải có dạng <mã cơ quan>-YYMMDD-XXXX',
-          messageEn: 'Dossier code must look like <agency code>-YYMMDD-XXXX',
-        },
+  dossierCodeCheck<SlipData>(),
   missingText('procedureName', 'tên thủ tục hành chính', 'Procedure name'),
   missingText('applicantName', 'họ tên người nộp hồ sơ', 'Applicant name', 200),
   optionalText('applicantNationalId', 'số định danh cá nhân', 'National ID number', 20),
