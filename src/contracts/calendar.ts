@@ -142,6 +142,17 @@ export const OffsetDateTime = z.preprocess(
     ),
 );
 
+/**
+ * A same-day cut-off time "HH:MM" (Vietnam time): the time limit "settled the same working day;
+ * the next working day when received after HH:MM" (Civil Status Law 2014 Art. 5(3): 15:00).
+ */
+export const SameDayCutoff = z
+  .string()
+  .regex(
+    /^([01][0-9]|2[0-3]):[0-5][0-9]$/,
+    bilingual('Giờ chốt nhận hồ sơ có dạng HH:MM, ví dụ 15:00', 'The cut-off time is HH:MM, e.g. 15:00'),
+  );
+
 /** Longest time limit the calculator accepts, in working days. */
 export const MAX_WORKING_DAYS = 365;
 
@@ -161,6 +172,8 @@ export const DeadlineQuery = z.object({
         'Working days come in half days: 0, 0.5, 1, 1.5…',
       ),
     ),
+  /** With 0 working days: the same working day, the next one when received after this time. */
+  sameDayCutoff: SameDayCutoff.optional(),
 });
 export type DeadlineQuery = z.infer<typeof DeadlineQuery>;
 
@@ -170,6 +183,7 @@ export const DeadlineResult = z.object({
   effectiveReceivedAt: z.string(),
   dueAt: z.string(),
   workingDays: z.number(),
+  sameDayCutoff: z.string().nullable(),
   /** Some day of the period comes from a provisional ("tạm tính") schedule. */
   provisional: z.boolean(),
   provisionalYears: z.array(z.number().int()),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual } from './messages';
 import { IsoDate } from './common';
+import { SameDayCutoff } from './calendar';
 import { FieldSource, ProcedureForm } from './procedures/form';
 import { Fees } from './procedures/fee-schedule';
 import { Label } from './procedures/label';
@@ -14,7 +15,7 @@ export * from './procedures/fee-schedule';
  * and the form (a JSON Schema plus, for every field, where its value can come from).
  */
 
-/** National procedure code (e.g. 1.004222) or a provincial code for a group (e.g. LT.01). */
+/** Catalog key: a national procedure code (e.g. 1.004222) or a provincial key for a group (e.g. LT.01). */
 export const ProcedureCode = z
   .string()
   .regex(
@@ -47,7 +48,11 @@ export const RequiredDocument = z.object({
 });
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
 
-/** A procedure inside an interlinked group, and who performs it. */
+/**
+ * A procedure inside an interlinked group (a step, in order), who performs it, and — in versions
+ * from 2026-09-01 — what it produces and its own time limit (working days, or 0 with a same-day
+ * cut-off). Versions before carried only the group's limit, so these stay optional.
+ */
 export const ComponentProcedure = z.object({
   code: z.string().max(30).nullable(),
   nameVi: Label,
@@ -55,10 +60,24 @@ export const ComponentProcedure = z.object({
   agencyVi: Label,
   agencyEn: Label,
   role: z.string().max(40).nullable(),
+  producesVi: Label.optional(),
+  producesEn: Label.optional(),
+  timeLimitWorkingDays: z.number().min(0).max(365).multipleOf(0.5).nullable().optional(),
+  sameDayCutoff: SameDayCutoff.nullable().optional(),
+  timeLimitNoteVi: z.string().max(500).nullable().optional(),
+  timeLimitNoteEn: z.string().max(500).nullable().optional(),
 });
 export type ComponentProcedure = z.infer<typeof ComponentProcedure>;
 
 export const Source = z.object({ title: z.string().max(300), url: z.string().max(500).nullable() });
+
+/** National procedure code of the national database of administrative procedures, e.g. 3.000722. */
+export const NationalProcedureCode = z
+  .string()
+  .regex(
+    /^[0-9]\.[0-9]{6}$/,
+    bilingual('Mã thủ tục quốc gia có dạng 1.004222', 'A national procedure code looks like 1.004222'),
+  );
 
 /** Time limit in working days, half-day steps; 0 = immediate. */
 export const TimeLimit = z
@@ -89,8 +108,19 @@ export const ProcedureDefinition = z.object({
   onlineLevel: OnlineLevel,
   requiredEidLevel: z.union([z.literal(1), z.literal(2)]),
   timeLimitWorkingDays: TimeLimit,
+  /**
+   * "HH:MM": settled the same working day, the next working day when received after it (time
+   * limit 0; Civil Status Law 2014 Art. 5(3): 15:00). Null: the limit is in working days.
+   */
+  sameDayCutoff: SameDayCutoff.nullable().default(null),
   timeLimitNote: z.string().max(500).nullable(),
   timeLimitNoteEn: z.string().max(500).nullable(),
+  /**
+   * The national code this version is published under when the catalog key is not one (the
+   * interlinked groups keep their keys LT.01 and 1.011537; from 2026-09-01 their national codes
+   * are 3.000722 and 2.002913). Null: the key is the national code, or none is known.
+   */
+  nationalCode: NationalProcedureCode.nullable().default(null),
   fees: Fees,
   documents: z.array(RequiredDocument).max(30),
   form: ProcedureForm,
@@ -136,8 +166,10 @@ export const ProcedureSummary = ProcedureVersion.pick({
   onlineLevel: true,
   requiredEidLevel: true,
   timeLimitWorkingDays: true,
+  sameDayCutoff: true,
   timeLimitNote: true,
   timeLimitNoteEn: true,
+  nationalCode: true,
   effectiveFrom: true,
   effectiveTo: true,
 }).extend({ feeDirect: z.number().int(), feeOnline: z.number().int() });

@@ -8,6 +8,7 @@ import { formatDateVi } from '../../../contracts/common';
 export const CALENDAR_ERRORS = {
   YEAR_INVALID: 'CALENDAR.YEAR_INVALID',
   WORKING_DAYS_INVALID: 'CALENDAR.WORKING_DAYS_INVALID',
+  CUTOFF_INVALID: 'CALENDAR.CUTOFF_INVALID',
   DAY_INVALID: 'CALENDAR.DAY_INVALID',
   DAY_NOT_FOUND: 'CALENDAR.DAY_NOT_FOUND',
   DAY_ALREADY_EXISTS: 'CALENDAR.DAY_ALREADY_EXISTS',
@@ -38,10 +39,17 @@ export class CalendarYearError extends AppError {
   }
 }
 
-/** A number of working days that is not a non-negative multiple of half a day. */
-export function workingDaysInvalid(value: number): AppError {
-  const vi = `Số ngày làm việc phải là số không âm, tính theo nửa ngày (0; 0,5; 1…), không phải ${value}`;
-  const en = `Working days must be a non-negative multiple of 0.5, not ${value}`;
+/**
+ * A number of working days that is not a non-negative multiple of half a day, or (`withCutoff`)
+ * not 0 beside a same-day cut-off.
+ */
+export function workingDaysInvalid(value: number, withCutoff?: 'with a same-day cut-off'): AppError {
+  const vi = withCutoff
+    ? `Thời hạn "trong ngày, nhận sau giờ chốt thì ngày làm việc tiếp theo" cần số ngày làm việc là 0, không phải ${value}`
+    : `Số ngày làm việc phải là số không âm, tính theo nửa ngày (0; 0,5; 1…), không phải ${value}`;
+  const en = withCutoff
+    ? `A same-day time limit with a cut-off needs 0 working days, not ${value}`
+    : `Working days must be a non-negative multiple of 0.5, not ${value}`;
   return new AppError(CALENDAR_ERRORS.WORKING_DAYS_INVALID, vi, en, [
     { field: 'workingDays', code: CALENDAR_ERRORS.WORKING_DAYS_INVALID, messageVi: vi, messageEn: en },
   ]);
@@ -76,4 +84,13 @@ export function yearNotStored(year: number): AppError {
     `Năm ${year} chưa có lịch đã lưu (đang dùng lịch tạm tính)`,
     `No stored schedule for ${year} (the provisional one is in use)`,
   );
+}
+
+/** A same-day cut-off that is not a time HH:MM. */
+export function sameDayCutoffInvalid(value: string): AppError {
+  const vi = `Giờ chốt nhận hồ sơ phải có dạng HH:MM (ví dụ 15:00), không phải "${value}"`;
+  const en = `The same-day cut-off must be a time HH:MM (e.g. 15:00), not "${value}"`;
+  return new AppError(CALENDAR_ERRORS.CUTOFF_INVALID, vi, en, [
+    { field: 'sameDayCutoff', code: CALENDAR_ERRORS.CUTOFF_INVALID, messageVi: vi, messageEn: en },
+  ]);
 }

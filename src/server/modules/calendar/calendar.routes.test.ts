@@ -14,9 +14,24 @@ describe('computations (public)', () => {
       effectiveReceivedAt: '2025-02-03T07:30:00+07:00',
       dueAt: '2025-02-04T17:00:00+07:00',
       workingDays: 1,
+      sameDayCutoff: null,
       provisional: false,
       provisionalYears: [],
     });
+  });
+
+  it('computes the same-day rule with a 15:00 cut-off (Civil Status Law 2014 Art. 5(3)) and refuses a bad one', async () => {
+    const sameDay = (at: string, cutoff: string, days = 0) =>
+      get(`/api/v1/calendar/deadline?receivedAt=${encodeURIComponent(at)}&workingDays=${days}&sameDayCutoff=${cutoff}`);
+    expect((await sameDay('2026-02-13T10:00:00+07:00', '15:00')).json<DeadlineResult>()).toMatchObject({
+      dueAt: '2026-02-13T17:00:00+07:00',
+      sameDayCutoff: '15:00',
+    });
+    expect((await sameDay('2026-02-13T15:30:00+07:00', '15:00')).json<DeadlineResult>().dueAt).toBe(
+      '2026-02-23T17:00:00+07:00',
+    );
+    expectFieldError(await sameDay('2026-02-13T10:00:00+07:00', '3pm'), 400, 'sameDayCutoff');
+    expectFieldError(await sameDay('2026-02-13T10:00:00+07:00', '15:00', 1), 400, 'workingDays');
   });
 
   it('answers in Vietnam time for an instant given in UTC, and reads an unencoded "+" of the offset', async () => {

@@ -17,7 +17,7 @@ import {
 } from '../../../contracts/calendar';
 import { CalendarYearError } from './calendar.errors';
 import { dayNumberOf } from './days';
-import { computeDeadline, effectiveReceipt, workingDaysBetween } from './deadline';
+import { deadlineOfRule, effectiveReceipt, workingDaysBetween } from './deadline';
 import { provisionalYearsBetween, workingHoursFrom } from './working-calendar';
 import * as service from './calendar.service';
 import { CALENDAR_ROUTE_ACTIONS } from './calendar.policy';
@@ -58,12 +58,14 @@ export function calendarRoutes({ database, config }: AppDeps): FastifyPluginAsyn
         const cal = await calendar();
         const receivedAt = new Date(req.query.receivedAt);
         await naming('receivedAt', () => effectiveReceipt(cal, receivedAt));
-        const result = await naming('workingDays', () => computeDeadline(cal, receivedAt, req.query.workingDays));
+        const rule = { workingDays: req.query.workingDays, sameDayCutoff: req.query.sameDayCutoff ?? null };
+        const result = await naming('workingDays', () => deadlineOfRule(cal, receivedAt, rule));
         return {
           receivedAt: toVietnamIso(receivedAt),
           effectiveReceivedAt: toVietnamIso(result.effectiveReceivedAt),
           dueAt: toVietnamIso(result.dueAt),
           workingDays: req.query.workingDays,
+          sameDayCutoff: rule.sameDayCutoff,
           provisional: result.provisional,
           provisionalYears: result.provisionalYears,
         };

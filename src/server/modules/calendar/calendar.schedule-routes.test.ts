@@ -40,8 +40,9 @@ describe('a year’s schedule (staff)', () => {
   it('shows 2027, which has no announcement, as provisional from the law', async () => {
     const year = (await police.inject('/api/v1/calendar/years/2027')).json<CalendarYear>();
     expect(year).toMatchObject({ provisional: true, stored: false });
-    expect(year.days).toHaveLength(11);
-    expect(year.days.every((d) => d.provisional && d.source.includes('Bộ luật Lao động 2019'))).toBe(true);
+    expect(year.days).toHaveLength(12); // the Labour Code's eleven and 24/11 Vietnamese Culture Day (from 2026)
+    expect(year.days.find((d) => d.date === '2027-11-24')?.source).toMatch(/80-NQ\/TW/);
+    expect(year.days.every((d) => d.provisional && /Bộ luật Lao động 2019|80-NQ\/TW/.test(d.source))).toBe(true);
   });
 
   it('refuses a year outside the covered range and a year that is no number', async () => {
@@ -123,7 +124,7 @@ describe('administrators edit the calendar', () => {
     expect(saturday.statusCode, saturday.body).toBe(201);
     let year = (await admin.inject('/api/v1/calendar/years/2027')).json<CalendarYear>();
     expect(year).toMatchObject({ stored: true, provisional: true });
-    expect(year.days).toHaveLength(12);
+    expect(year.days).toHaveLength(13);
     expect(await deadline('2027-01-08T09:00:00+07:00', 1)).toMatchObject({
       dueAt: '2027-01-09T17:00:00+07:00',
       provisional: true,
@@ -143,7 +144,7 @@ describe('administrators edit the calendar', () => {
 
     year = (await admin.inject({ method: 'DELETE', url: '/api/v1/calendar/years/2027' })).json<CalendarYear>();
     expect(year).toMatchObject({ stored: false, provisional: true });
-    expect(year.days).toHaveLength(11);
+    expect(year.days).toHaveLength(12);
     expect((await deadline('2027-01-08T09:00:00+07:00', 1)).dueAt).toBe('2027-01-11T17:00:00+07:00');
     expect((await admin.inject({ method: 'DELETE', url: '/api/v1/calendar/years/2027' })).statusCode).toBe(404);
   });
@@ -204,6 +205,6 @@ describe('administrators edit the calendar', () => {
     await seedCalendar(t.database.db);
     const year = (await admin.inject('/api/v1/calendar/years/2026')).json<CalendarYear>();
     expect(year.days.map((d) => d.date)).not.toContain('2026-01-10');
-    expect(year.days).toHaveLength(14);
+    expect(year.days).toHaveLength(15); // 16 announced with 24/11, less the deleted working Saturday
   });
 });

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toVietnamIso } from '../../../contracts/calendar';
 import { readReferenceSchedules } from './calendar.service';
 import { CalendarYearError } from './calendar.errors';
 import {
@@ -11,17 +10,16 @@ import {
   workingDaysBetween,
   workingMinutesBetween,
 } from './deadline';
+import { at, useReferenceCalendar, vn } from './deadline.test-support';
 import { buildWorkingCalendar, workingHoursFrom, type WorkingCalendar } from './working-calendar';
 
 // The real announced schedules of 2024–2026 (reference/calendar, DOMAIN.md §6), default hours
 // 07:30–11:30 and 13:30–17:00. Every time below is Vietnam time.
 let cal: WorkingCalendar;
-beforeAll(async () => {
-  cal = buildWorkingCalendar(await readReferenceSchedules());
+const reference = useReferenceCalendar();
+beforeAll(() => {
+  cal = reference();
 });
-
-const at = (local: string) => new Date(`${local}+07:00`);
-const vn = (d: Date) => toVietnamIso(d).replace('+07:00', '');
 
 describe('effective receipt', () => {
   it.each([
@@ -200,7 +198,7 @@ describe('working days', () => {
     // weekdays − weekdays off + working Saturdays
     ['2024', '2024-01-01', '2024-12-31', 262 - 12 + 1],
     ['2025', '2025-01-01', '2025-12-31', 261 - 12 + 1],
-    ['2026', '2026-01-01', '2026-12-31', 261 - 13 + 2],
+    ['2026 (with 24/11 Vietnamese Culture Day)', '2026-01-01', '2026-12-31', 261 - 14 + 2],
     ['the week of Tết 2025', '2025-01-27', '2025-01-31', 0],
     ['the working Saturday 2024-05-04 alone', '2024-05-04', '2024-05-04', 1],
     ['a range ending before it starts', '2025-03-10', '2025-03-09', 0],

@@ -1,5 +1,5 @@
 import { MINUTE_MS, dayNumberOf, instantOf, localDayOf } from './days';
-import { workingDaysInvalid } from './calendar.errors';
+import { sameDayCutoffInvalid, workingDaysInvalid } from './calendar.errors';
 import { isWorkingDayNumber, provisionalYearsBetween, requireCovered, type WorkingCalendar } from './working-calendar';
 
 /**
@@ -11,6 +11,9 @@ import { isWorkingDayNumber, provisionalYearsBetween, requireCovered, type Worki
  *   days; it ends at the end of the last period. Counting only working days, the last day is
  *   always a working day, which is what Art. 148 asks for when a period ends on a day off.
  * - 0 working days ("immediate"): due at the effective receipt.
+ * - "The same working day; the next working day when received after HH:MM" (a same-day cut-off,
+ *   Civil Status Law 2014 Art. 5(3) with 15:00): due at the end of the effective receipt's working
+ *   day when that receipt is at or before the cut-off, at the end of the next working day otherwise.
  */
 
 /** Days a walk may cover before giving up: a calendar with no working day for a year is broken. */
@@ -75,6 +78,53 @@ export function computeDeadline(cal: WorkingCalendar, receivedAt: Date, workingD
   }
   const provisionalYears = provisionalYearsBetween(cal, localDayOf(receivedAt.getTime()), localDayOf(dueAt.getTime()));
   return { effectiveReceivedAt, dueAt, provisional: provisionalYears.length > 0, provisionalYears };
+}
+
+/** Minutes after midnight of a cut-off "HH:MM"; CALENDAR.CUTOFF_INVALID for anything else. */
+export function cutoffMinute(cutoff: string): number {
+  const m = /^([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(cutoff);
+  if (!m) throw sameDayCutoffInvalid(cutoff);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/**
+ * Due time under "settled the same working day; the next working day when received after
+ * `cutoff`" (HH:MM, Vietnam time). The receipt is first made effective (outside hours, in the lunch
+ * break or on a day off → the start of the next working period, which then is "the same day");
+ * at or before the cut-off the dossier is due at the end of that working day, after it at the end
+ * of the next working day. Civil Status Law 2014 Art. 5(3), 16(2), 18(2), 34(2).
+ */
+export function computeSameDayDeadline(cal: WorkingCalendar, receivedAt: Date, cutoff: string): Deadline {
+  const limit = cutoffMinute(cutoff);
+  const effectiveReceivedAt = effectiveReceipt(cal, receivedAt);
+  const { day: receiptDay, minute } = split(effectiveReceivedAt.getTime());
+  let day = receiptDay;
+  if (minute > limit) {
+    do {
+      day++;
+      if (day - receiptDay > MAX_WALK_DAYS) noWorkingDay(cal, day);
+    } while (!isWorkingDayNumber(cal, day));
+  }
+  const dueAt = new Date(instantOf(day, cal.workingHours.periods.at(-1)!.end));
+  const provisionalYears = provisionalYearsBetween(cal, localDayOf(receivedAt.getTime()), day);
+  return { effectiveReceivedAt, dueAt, provisional: provisionalYears.length > 0, provisionalYears };
+}
+
+/** A procedure's time limit: working days (½-day steps), or 0 with a same-day cut-off. */
+export interface TimeLimitRule {
+  workingDays: number;
+  /** "HH:MM": the same working day, the next one when received after it (only with 0 working days). */
+  sameDayCutoff?: string | null;
+}
+
+/**
+ * Due time of a procedure's time limit: the same-day rule when the limit has a cut-off (its
+ * working days must then be 0), `computeDeadline` otherwise.
+ */
+export function deadlineOfRule(cal: WorkingCalendar, receivedAt: Date, rule: TimeLimitRule): Deadline {
+  if (rule.sameDayCutoff == null) return computeDeadline(cal, receivedAt, rule.workingDays);
+  if (rule.workingDays !== 0) throw workingDaysInvalid(rule.workingDays, 'with a same-day cut-off');
+  return computeSameDayDeadline(cal, receivedAt, rule.sameDayCutoff);
 }
 
 /** Working time in ms of one day that lies within [from, to). */

@@ -37,6 +37,10 @@ export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
  * - `computeDeadline(cal, receivedAt, workingDays)` → `{ effectiveReceivedAt, dueAt, provisional, provisionalYears }`:
  *   `workingDays` a multiple of 0.5; counting starts the working day after the effective receipt
  *   (Art. 147); N days = 2N half-day periods; due at the end of the last period; 0 → due = effective receipt.
+ * - `computeSameDayDeadline(cal, receivedAt, 'HH:MM')`: the same working day as the effective receipt
+ *   (due at its end), the next working day when the effective receipt is after the cut-off
+ *   (Civil Status Law 2014 Art. 5(3): 15:00).
+ * - `deadlineOfRule(cal, receivedAt, { workingDays, sameDayCutoff })`: a procedure's time limit, either rule.
  * - `workingMinutesBetween(cal, from, to)`: working time between two instants in minutes (0 if to <= from).
  * - `addWorkingMinutes(cal, from, minutes)`: the instant when that much working time has passed (resume a paused deadline).
  * - `workingDaysBetween(cal, from, to)`: working days between two YYYY-MM-DD dates, both included (0 if to < from).
@@ -46,12 +50,15 @@ export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
 export {
   effectiveReceipt,
   computeDeadline,
+  computeSameDayDeadline,
+  deadlineOfRule,
   workingMinutesBetween,
   addWorkingMinutes,
   workingDaysBetween,
   isWorkingDay,
   workingDayMinutes,
   type Deadline,
+  type TimeLimitRule,
 } from './deadline';
 
 /**

@@ -101,15 +101,34 @@ describe('provisional schedule from the Labour Code 2019', () => {
     expect(nationalDayAdjacent(year)).toBe(adjacent);
   });
 
-  it('derives eleven distinct weekdays off for every year 2021–2100, each with a source citing the law', () => {
+  it.each([
+    [2025, null], // not a day off before 2026
+    [2027, '2027-11-24 holiday'], // Wednesday
+    [2029, '2029-11-26 compensatory'], // Saturday → Monday (Labour Code Art. 111(3))
+    [2030, '2030-11-25 compensatory'], // Sunday → Monday
+  ])(
+    '24/11 Vietnamese Culture Day (Resolution 80-NQ/TW, 30/NQ-CP; Resolution 28/2026/QH16 unconfirmed) in %i: %s',
+    (year, expected) => {
+      const november = deriveProvisionalYear(year)
+        .filter((d) => d.date.startsWith(`${year}-11-`))
+        .map((d) => `${d.date} ${d.kind}`);
+      expect(november).toEqual(expected ? [expected] : []);
+      if (expected)
+        expect(deriveProvisionalYear(year).find((d) => d.date.startsWith(`${year}-11-`))?.source).toMatch(/80-NQ\/TW/);
+    },
+  );
+
+  it('derives eleven distinct weekdays off for every year 2021–2025 and twelve from 2026 (24/11), each with a source citing the law', () => {
     for (let year = 2021; year <= 2100; year++) {
       const days = deriveProvisionalYear(year);
-      expect(days, String(year)).toHaveLength(11);
-      expect(new Set(days.map((d) => d.date)).size).toBe(11);
+      const count = year >= 2026 ? 12 : 11;
+      expect(days, String(year)).toHaveLength(count);
+      expect(new Set(days.map((d) => d.date)).size).toBe(count);
       expect(days.every((d) => d.date.startsWith(`${year}-`) && ![0, 6].includes(weekdayOf(dayNumberOf(d.date))))).toBe(
         true,
       );
-      expect(days.every((d) => d.source.includes('Bộ luật Lao động 2019') && d.source.includes('tạm tính'))).toBe(true);
+      const cited = (d: { source: string }) => /Bộ luật Lao động 2019|80-NQ\/TW/.test(d.source);
+      expect(days.every((d) => cited(d) && d.source.includes('tạm tính'))).toBe(true);
     }
   });
 });

@@ -14,6 +14,9 @@ import { formatDateVi } from '../../../contracts/common';
  *   reproduces every announced schedule of 2021–2026.
  * - The day adjacent to 2/9 (Art. 112(3)): 1/9, except when 2/9 is a Thursday: then 3/9 (the
  *   Friday), so that the break joins the weekend — as announced in 2021–2026.
+ * - From 2026, 24/11 Vietnamese Culture Day (Ngày Văn hóa Việt Nam) is a paid day off (Politburo
+ *   Resolution 80-NQ/TW of 13/01/2026 and Government Resolution 30/NQ-CP directed it; public copies
+ *   report Resolution 28/2026/QH16, in force 1/7/2026, unconfirmed) — a fixed holiday like 30/4.
  * - A holiday on a Saturday or Sunday gives a compensatory day off on the next working day
  *   (Art. 111(3)). Swaps (a weekday off for a working Saturday) are never derived: they are
  *   a Government decision each time.
@@ -29,8 +32,19 @@ export const PROVISIONAL_YEAR_SOURCE = `Tạm tính theo ${CODE} (Điều 111 kh
 interface Holiday {
   day: number;
   name: string;
-  point: string;
+  /** Where the day comes from (the Labour Code's point of Art. 112(1), or another text). */
+  basis: string;
 }
+
+/** The source of 24/11 Vietnamese Culture Day, a paid day off from 2026. */
+export const CULTURE_DAY = {
+  from: 2026,
+  basis:
+    'Ngày Văn hóa Việt Nam: Nghị quyết 80-NQ/TW ngày 13/01/2026 của Bộ Chính trị, Nghị quyết 30/NQ-CP của Chính phủ; ' +
+    'Nghị quyết 28/2026/QH16 (hiệu lực 01/7/2026) theo bản sao công khai, chưa đối chiếu văn bản chính thức',
+} as const;
+
+const point = (p: string) => `${CODE}, Điều 112 khoản 1 điểm ${p}`;
 
 /** Solar date (YYYY-MM-DD) of a day of the Vietnamese lunar calendar (non-leap month). */
 export function lunarToSolar(day: number, month: number, lunarYear: number): string {
@@ -69,16 +83,19 @@ export function nationalDayAdjacent(year: number): string {
 /** The derived weekdays off of `year`, in date order. */
 export function deriveProvisionalYear(year: number): CalendarEntry[] {
   const holidays: Holiday[] = [
-    { day: dayNumberOf(`${year}-01-01`), name: 'Tết Dương lịch (1/1)', point: 'a' },
-    { day: dayNumberOf(hungKingsDay(year)), name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', point: 'e' },
-    { day: dayNumberOf(`${year}-04-30`), name: 'Ngày Chiến thắng (30/4)', point: 'c' },
-    { day: dayNumberOf(`${year}-05-01`), name: 'Ngày Quốc tế Lao động (1/5)', point: 'd' },
-    { day: dayNumberOf(`${year}-09-02`), name: 'Quốc khánh (2/9)', point: 'đ' },
+    { day: dayNumberOf(`${year}-01-01`), name: 'Tết Dương lịch (1/1)', basis: point('a') },
+    { day: dayNumberOf(hungKingsDay(year)), name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', basis: point('e') },
+    { day: dayNumberOf(`${year}-04-30`), name: 'Ngày Chiến thắng (30/4)', basis: point('c') },
+    { day: dayNumberOf(`${year}-05-01`), name: 'Ngày Quốc tế Lao động (1/5)', basis: point('d') },
+    { day: dayNumberOf(`${year}-09-02`), name: 'Quốc khánh (2/9)', basis: point('đ') },
     {
       day: dayNumberOf(nationalDayAdjacent(year)),
       name: `Quốc khánh (ngày liền kề ${nationalDayAdjacent(year).slice(8, 10).replace(/^0/, '')}/9)`,
-      point: 'đ',
+      basis: point('đ'),
     },
+    ...(year >= CULTURE_DAY.from
+      ? [{ day: dayNumberOf(`${year}-11-24`), name: 'Ngày Văn hóa Việt Nam (24/11)', basis: CULTURE_DAY.basis }]
+      : []),
   ].sort((a, b) => a.day - b.day);
   const off = new Map<number, CalendarEntry>();
   for (const day of tetDays(year)) {
@@ -97,7 +114,7 @@ export function deriveProvisionalYear(year: number): CalendarEntry[] {
         date: isoOfDayNumber(h.day),
         kind: 'holiday',
         name: h.name,
-        source: `${CODE}, Điều 112 khoản 1 điểm ${h.point} (${TAM_TINH})`,
+        source: `${h.basis} (${TAM_TINH})`,
       });
   }
   for (const h of needCompensation) {
@@ -107,7 +124,7 @@ export function deriveProvisionalYear(year: number): CalendarEntry[] {
       date: isoOfDayNumber(day),
       kind: 'compensatory',
       name: `Nghỉ bù ${h.name} (trùng ngày nghỉ ${formatDateVi(isoOfDayNumber(h.day))})`,
-      source: `${CODE}, Điều 111 khoản 3; Điều 112 khoản 1 điểm ${h.point} (${TAM_TINH})`,
+      source: `${CODE}, Điều 111 khoản 3; ${h.basis} (${TAM_TINH})`,
     });
   }
   return [...off.values()].sort((a, b) => a.date.localeCompare(b.date));

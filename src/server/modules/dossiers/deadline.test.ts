@@ -17,6 +17,7 @@ const DAYS_OFF_2026 = [
   '08-31',
   '09-01',
   '09-02',
+  '11-24', // Vietnamese Culture Day (Resolution 80-NQ/TW, 30/NQ-CP; 28/2026/QH16 unconfirmed)
 ];
 const cal = buildWorkingCalendar(
   [
@@ -43,11 +44,49 @@ const at = (s: string) => new Date(s);
 
 describe('deadline of a dossier', () => {
   it('counts 3 working days from the day after receipt, ending at 17:00', () => {
-    // Received Monday 2026-11-23 09:00 → Tue, Wed, Thu → due Thursday 2026-11-26 17:00.
-    const d = deadlineAtReceipt(cal, at('2026-11-23T09:00:00+07:00'), 3);
-    expect(d.receivedAt.toISOString()).toBe(at('2026-11-23T09:00:00+07:00').toISOString());
-    expect(d.dueAt.toISOString()).toBe(at('2026-11-26T17:00:00+07:00').toISOString());
+    // Received Monday 2026-03-02 09:00 → Tue, Wed, Thu → due Thursday 2026-03-05 17:00.
+    const d = deadlineAtReceipt(cal, at('2026-03-02T09:00:00+07:00'), 3);
+    expect(d.receivedAt.toISOString()).toBe(at('2026-03-02T09:00:00+07:00').toISOString());
+    expect(d.dueAt.toISOString()).toBe(at('2026-03-05T17:00:00+07:00').toISOString());
   });
+
+  it('skips 24/11/2026 Vietnamese Culture Day (Resolution 80-NQ/TW, 30/NQ-CP; 28/2026/QH16 unconfirmed): one working day later', () => {
+    // Received Monday 2026-11-23 09:00 → Tue 24/11 off → Wed, Thu, Fri → due Friday 2026-11-27 17:00.
+    const d = deadlineAtReceipt(cal, at('2026-11-23T09:00:00+07:00'), 3);
+    expect(d.dueAt.toISOString()).toBe(at('2026-11-27T17:00:00+07:00').toISOString());
+    const without = buildWorkingCalendar(
+      [
+        {
+          ...cal.years.get(2026)!,
+          updatedAt: null,
+          days: cal.years.get(2026)!.days.filter((x) => x.date !== '2026-11-24'),
+        },
+      ],
+      workingHoursFrom('07:30-11:30,13:30-17:00'),
+    );
+    expect(deadlineAtReceipt(without, at('2026-11-23T09:00:00+07:00'), 3).dueAt.toISOString()).toBe(
+      at('2026-11-26T17:00:00+07:00').toISOString(),
+    );
+  });
+
+  it.each([
+    ['Friday 13/02/2026 10:00 before Tết: that Friday', '2026-02-13T10:00:00+07:00', '2026-02-13T17:00:00+07:00'],
+    [
+      'Friday 13/02/2026 15:30 before Tết: Monday 23/02 after Tết',
+      '2026-02-13T15:30:00+07:00',
+      '2026-02-23T17:00:00+07:00',
+    ],
+    [
+      'Monday 23/11/2026 16:00: Wednesday 25/11 (24/11 is off)',
+      '2026-11-23T16:00:00+07:00',
+      '2026-11-25T17:00:00+07:00',
+    ],
+  ])(
+    'civil status, same day or the next working day after 15:00 (Civil Status Law 2014 Art. 5(3)): %s',
+    (_w, received, due) => {
+      expect(deadlineAtReceipt(cal, at(received), 0, '15:00').dueAt.toISOString()).toBe(at(due).toISOString());
+    },
+  );
 
   it('moves a Friday-evening online filing to Monday morning and skips National Day 2026', () => {
     // Filed Friday 2026-08-28 20:00 → received Mon 08-31 07:30, but 08-31, 09-01 and 09-02 are days off:
@@ -58,8 +97,8 @@ describe('deadline of a dossier', () => {
   });
 
   it('stops the clock while the citizen supplements and restarts it with what was left', () => {
-    const { dueAt } = deadlineAtReceipt(cal, at('2026-11-23T09:00:00+07:00'), 3); // due Thu 11-26 17:00
-    const left = pauseDeadline(cal, dueAt, at('2026-11-24T13:30:00+07:00')); // Tue afternoon: Tue pm + Wed + Thu
+    const { dueAt } = deadlineAtReceipt(cal, at('2026-11-23T09:00:00+07:00'), 3); // due Fri 11-27 17:00 (24/11 off)
+    const left = pauseDeadline(cal, dueAt, at('2026-11-25T13:30:00+07:00')); // Wed afternoon: Wed pm + Thu + Fri
     expect(left).toBe(210 + 450 + 450);
     // The citizen resubmits on Saturday: the clock restarts Monday 07:30 with the same 1,110 working minutes left.
     const resumed = resumeDeadline(cal, at('2026-11-28T10:00:00+07:00'), left);
@@ -107,8 +146,8 @@ describe('pausing and resuming at once', () => {
   it('gives back the same due time, whatever the second of the pause', () => {
     const dueAt = at('2026-11-26T17:00:00+07:00');
     for (const pause of [
-      '2026-11-24T13:45:17.400+07:00',
-      '2026-11-24T09:00:59.999+07:00',
+      '2026-11-23T13:45:17.400+07:00',
+      '2026-11-23T09:00:59.999+07:00',
       '2026-11-25T16:59:30+07:00',
     ]) {
       const left = pauseDeadline(cal, dueAt, at(pause));

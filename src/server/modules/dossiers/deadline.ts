@@ -1,7 +1,7 @@
 import type { DeadlineFlag, DossierState } from '../../../contracts/dossiers';
 import {
   addWorkingMinutes,
-  computeDeadline,
+  deadlineOfRule,
   effectiveReceipt,
   workingDayMinutes,
   workingMinutesBetween,
@@ -12,19 +12,25 @@ import { CLOSED_STATES } from './states';
 /**
  * Deadline rules of a dossier (the legal time limits in working days), pure on a calendar snapshot:
  * - set at receipt: counted from the effective time the complete dossier was submitted (online
- *   outside hours → the next working period; at the counter → the time received), in working days;
+ *   outside hours → the next working period; at the counter → the time received), in working days,
+ *   or — for a version with a same-day cut-off (civil status: 15:00) — by the end of that working
+ *   day, the next one when received after the cut-off;
  * - paused while a supplement is requested (the working minutes left are kept) and resumed from the
  *   citizen's resubmission (effective time) with what was left;
  * - moved only by an apology slip (Mẫu 04), which marks the dossier late.
  */
 
-/** Due time of a dossier received at `at` under a limit of `workingDays`. */
+/**
+ * Due time of a dossier received at `at` under a limit of `workingDays`, or under the same-day
+ * rule when its procedure version has a cut-off ("HH:MM"; working days are then 0).
+ */
 export function deadlineAtReceipt(
   cal: WorkingCalendar,
   at: Date,
   workingDays: number,
+  sameDayCutoff: string | null = null,
 ): { receivedAt: Date; dueAt: Date } {
-  const d = computeDeadline(cal, at, workingDays);
+  const d = deadlineOfRule(cal, at, { workingDays, sameDayCutoff });
   return { receivedAt: d.effectiveReceivedAt, dueAt: d.dueAt };
 }
 

@@ -37,6 +37,7 @@ export async function renderDossierSlip(
     issuedAt: opts.now,
     lookupUrl: `${opts.publicUrl.replace(/\/$/, '')}/tra-cuu`,
     legalTimeLimitDays: row.timeLimitWorkingDays,
+    ...(version.sameDayCutoff ? { legalSameDayCutoff: version.sameDayCutoff } : {}),
   };
   if (!row.code) throw notAvailable();
   switch (kind) {

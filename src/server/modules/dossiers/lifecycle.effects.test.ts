@@ -16,6 +16,7 @@ const dossier = (over: Partial<DossierFacts> = {}): DossierFacts => ({
   channel: 'online',
   submittedAt: MONDAY_9,
   timeLimitWorkingDays: 3,
+  sameDayCutoff: null,
   dueAt: null,
   pausedRemainingMinutes: null,
   fee: null,
@@ -41,6 +42,22 @@ describe('commandEffects: what a command changes', () => {
     expect(processor.ok && processor.set.assigneeAccountId).toBe('officer');
     expect(intake.ok && intake.dueAfter).toEqual(intake.ok && intake.set.dueAt);
   });
+
+  it.each([
+    ['at 09:00: due the same day 17:00', '2026-03-02T09:00:00+07:00', '2026-03-02T17:00:00+07:00'],
+    [
+      'at 15:30 (after 15:00): due the next working day 17:00',
+      '2026-03-02T15:30:00+07:00',
+      '2026-03-03T17:00:00+07:00',
+    ],
+  ])(
+    'receives a civil-status dossier submitted %s (Civil Status Law 2014 Art. 5(3), 16(2))',
+    (_what, submitted, due) => {
+      const facts = dossier({ timeLimitWorkingDays: 0, sameDayCutoff: '15:00', submittedAt: new Date(submitted) });
+      const received = commandEffects('receive', facts, input({ now: new Date('2026-03-04T09:00:00+07:00') }));
+      expect(received.ok && received.set.dueAt).toEqual(new Date(due));
+    },
+  );
 
   it('pauses the deadline for a supplement and resumes it with the minutes left', () => {
     const dueAt = new Date('2026-03-05T09:00:00+07:00');

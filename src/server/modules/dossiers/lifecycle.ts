@@ -117,6 +117,8 @@ export interface DossierFacts {
   channel: FeeChannel;
   submittedAt: Date | null;
   timeLimitWorkingDays: number;
+  /** The version's same-day cut-off ("HH:MM"), null for a limit in working days. */
+  sameDayCutoff: string | null;
   dueAt: Date | null;
   pausedRemainingMinutes: number | null;
   fee: FeeCalculation | null;
@@ -168,7 +170,7 @@ export function commandEffects(command: DossierCommand, dossier: DossierFacts, i
   const set: DossierChanges = { state: input.to };
   switch (command) {
     case 'receive': {
-      const d = deadlineAtReceipt(cal, dossier.submittedAt ?? now, dossier.timeLimitWorkingDays);
+      const d = deadlineAtReceipt(cal, dossier.submittedAt ?? now, dossier.timeLimitWorkingDays, dossier.sameDayCutoff);
       Object.assign(set, { receivedAt: d.receivedAt, dueAt: d.dueAt });
       if (input.actors.includes('processor')) set.assigneeAccountId = input.actorAccountId;
       return { ok: true, set, dueAfter: d.dueAt };

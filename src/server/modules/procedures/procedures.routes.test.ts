@@ -90,7 +90,7 @@ describe('public catalog', () => {
   });
 
   it('lists the component procedures of an interlinked group', async () => {
-    const v = (await get('/api/v1/procedures/LT.01')).json<ProcedureVersion>();
+    const v = (await get('/api/v1/procedures/LT.01?asOf=2026-08-31')).json<ProcedureVersion>(); // version 1
     expect(v.components.map((c) => c.code)).toEqual(['1.001193', '1.004222', null]);
     expect(v.requiredEidLevel).toBe(2);
     expect(v.unconfirmed).toContain('code');

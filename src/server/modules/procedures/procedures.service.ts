@@ -77,6 +77,19 @@ function duplicates(codes: string[]): string[] {
   return codes.filter((c, i) => codes.indexOf(c) !== i);
 }
 
+/** A same-day cut-off goes with a limit of 0 working days, for the procedure and for each step of a group. */
+function checkTimeLimits(def: ProcedureDefinition): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const vi = 'Giờ chốt "trong ngày, nhận sau giờ này thì ngày làm việc tiếp theo" chỉ dùng với thời hạn 0 ngày';
+  const en = 'A same-day cut-off ("the next working day when received after it") needs a time limit of 0 days';
+  if (def.sameDayCutoff != null && def.timeLimitWorkingDays !== 0) out.push(problem('sameDayCutoff', vi, en));
+  def.components.forEach((c, i) => {
+    if (c.sameDayCutoff != null && c.timeLimitWorkingDays !== 0)
+      out.push(problem(`components.${i}.sameDayCutoff`, vi, en));
+  });
+  return out;
+}
+
 /** Every check a definition must pass beyond its Zod shape: form, roles, fee and document codes. */
 export function checkDefinition(def: ProcedureDefinition): FieldProblem[] {
   const out = validateFormDefinition(def.form);
@@ -108,6 +121,7 @@ export function checkDefinition(def: ProcedureDefinition): FieldProblem[] {
     );
   for (const dup of duplicates([...def.resultDocuments]))
     out.push(problem('resultDocuments', `Mẫu "${dup}" bị trùng`, `Form "${dup}" is repeated`));
+  out.push(...checkTimeLimits(def));
   const items = def.fees.items.map((i) => i.code);
   if (items.length > 0 && !items.includes('standard'))
     out.push(problem('fees.items', 'Cần một mức lệ phí mã "standard"', 'A fee item with code "standard" is required'));
@@ -225,6 +239,8 @@ export async function createVersion(
         onlineLevel: body.onlineLevel,
         requiredEidLevel: body.requiredEidLevel,
         timeLimitHalfDays: Math.round(body.timeLimitWorkingDays * 2),
+        sameDayCutoff: body.sameDayCutoff ?? null,
+        nationalCode: body.nationalCode ?? null,
         timeLimitNoteVi: body.timeLimitNote,
         timeLimitNoteEn: body.timeLimitNoteEn,
         fees: body.fees,

@@ -29,6 +29,13 @@ const TITLES: Record<'general' | 'residence', Record<SlipKind, Titles>> = {
   },
 };
 
+/** The legal time limit in words: "3 ngày làm việc", or the same-day rule with its cut-off. */
+function legalLimitVi(d: SlipData, days: number): string {
+  return d.legalSameDayCutoff
+    ? `trong ngày làm việc; hồ sơ nhận sau ${d.legalSameDayCutoff} thì trả kết quả trong ngày làm việc tiếp theo`
+    : `${workingDaysVi(days)} ngày làm việc`;
+}
+
 /** The title and the form label printed top right for this slip. */
 export function titlesFor(data: Pick<SlipData, 'kind' | 'formSet'>): Titles {
   return TITLES[data.formSet ?? 'general'][data.kind];
@@ -77,7 +84,7 @@ function receiptBody(pdf: SlipPdf, d: SlipData): Signature[] {
   );
   item([plain('Số lượng hồ sơ: 01 (bộ).')]);
   if (d.legalTimeLimitDays !== undefined) {
-    item([plain(`Thời gian giải quyết hồ sơ theo quy định: ${workingDaysVi(d.legalTimeLimitDays)} ngày làm việc.`)]);
+    item([plain(`Thời gian giải quyết hồ sơ theo quy định: ${legalLimitVi(d, d.legalTimeLimitDays)}.`)]);
   }
   item([plain('Thời gian nhận hồ sơ: '), bold(dateTimeVi(d.receivedAt!)), plain('.')]);
   item([plain('Thời gian trả kết quả giải quyết hồ sơ: '), bold(dateTimeVi(d.dueAt!)), plain('.')]);
@@ -140,7 +147,7 @@ function apologyBody(pdf: SlipPdf, d: SlipData): Signature[] {
   const limit =
     d.legalTimeLimitDays === undefined
       ? capitalised(appointment)
-      : `Thời hạn giải quyết hồ sơ theo quy định: ${workingDaysVi(d.legalTimeLimitDays)} ngày làm việc; ${appointment}`;
+      : `Thời hạn giải quyết hồ sơ theo quy định: ${legalLimitVi(d, d.legalTimeLimitDays)}; ${appointment}`;
   pdf.paragraph([plain(limit), bold(dateTimeVi(d.dueAt!)), plain('.')], indent);
   pdf.paragraph(
     [

@@ -63,6 +63,8 @@ export interface SlipData {
   dueAt?: Date;
   /** Legal time limit of the procedure in working days (may be 0.5 steps). */
   legalTimeLimitDays?: number;
+  /** "HH:MM" with a limit of 0: the same working day, the next one when received after it (civil status: 15:00). */
+  legalSameDayCutoff?: string;
   /** Documents received (receipt): one line each, e.g. "Tờ khai CT01 (bản chính)". */
   documents?: string[];
   /** Where the result is returned (receipt). */

@@ -6,6 +6,7 @@ import type { ProcedureVersion } from '../../../contracts/procedures';
 import { useSession } from '../../api/session';
 import { useI18n } from '../../shell/i18n';
 import { formatNumber } from '../../components/format';
+import { timeLimitText } from '../procedures';
 
 /** The fee lines of online filing, in the reader's language; empty when nothing is charged. */
 export function onlineFeeLines(
@@ -28,8 +29,9 @@ export function onlineFeeLines(
 export function ProcedureFacts({ p }: { p: ProcedureVersion }) {
   const { t, pick, lang } = useI18n();
   const fees = onlineFeeLines(p, t, pick, lang);
-  const limit =
-    p.timeLimitWorkingDays === 0
+  const limit = p.sameDayCutoff
+    ? timeLimitText(t, lang, 0, p.sameDayCutoff)
+    : p.timeLimitWorkingDays === 0
       ? t('dossier.file.immediate')
       : t('dossier.file.days', { days: formatNumber(p.timeLimitWorkingDays, lang) });
   const limitNote = p.timeLimitNote ? pick(p.timeLimitNote, p.timeLimitNoteEn ?? p.timeLimitNote) : null;

@@ -74,7 +74,7 @@ function VersionsCard({ code }: { code: string }) {
           {
             key: 'limit',
             title: t('procedures.timeLimit'),
-            render: (_, v) => timeLimitText(t, lang, v.timeLimitWorkingDays),
+            render: (_, v) => timeLimitText(t, lang, v.timeLimitWorkingDays, v.sameDayCutoff),
           },
           {
             key: 'fee',
@@ -124,7 +124,7 @@ export default function AdminProceduresPage() {
             {
               key: 'limit',
               title: t('procedures.timeLimit'),
-              render: (_, p) => timeLimitText(t, lang, p.timeLimitWorkingDays),
+              render: (_, p) => timeLimitText(t, lang, p.timeLimitWorkingDays, p.sameDayCutoff),
             },
             { key: 'version', title: t('procadmin.col.version'), render: (_, p) => p.version },
           ]}

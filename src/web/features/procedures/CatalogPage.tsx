@@ -24,7 +24,7 @@ function ProcedureCard({ p }: { p: ProcedureSummary }) {
         </span>
         <span className="procedure-card-facts">
           <span>
-            {t('procedures.timeLimit')}: {timeLimitText(t, lang, p.timeLimitWorkingDays)}
+            {t('procedures.timeLimit')}: {timeLimitText(t, lang, p.timeLimitWorkingDays, p.sameDayCutoff)}
           </span>
           <span>
             {t('procedures.fee')}: {feeSummary(t, lang, p)}

@@ -13,6 +13,7 @@ interface Values {
   effectiveFrom: Dayjs;
   effectiveTo?: Dayjs | null;
   timeLimitWorkingDays: number;
+  sameDayCutoff?: string;
   timeLimitNote?: string;
   timeLimitNoteEn?: string;
   onlineLevel: 'full' | 'partial';
@@ -37,6 +38,7 @@ function inputFor(field: string): keyof Values | undefined {
     'effectiveFrom',
     'effectiveTo',
     'timeLimitWorkingDays',
+    'sameDayCutoff',
     'timeLimitNote',
     'timeLimitNoteEn',
     'onlineLevel',
@@ -95,6 +97,8 @@ export function NewVersionForm({
         onlineLevel: v.onlineLevel,
         requiredEidLevel: v.requiredEidLevel,
         timeLimitWorkingDays: v.timeLimitWorkingDays,
+        sameDayCutoff: v.sameDayCutoff?.trim() || null,
+        nationalCode: base.nationalCode,
         timeLimitNote: v.timeLimitNote?.trim() || null,
         timeLimitNoteEn: v.timeLimitNoteEn?.trim() || null,
         fees,
@@ -138,6 +142,7 @@ export function NewVersionForm({
         nameEn: base.nameEn,
         effectiveFrom: dayjs(today).add(1, 'day'),
         timeLimitWorkingDays: base.timeLimitWorkingDays,
+        sameDayCutoff: base.sameDayCutoff ?? '',
         timeLimitNote: base.timeLimitNote ?? '',
         timeLimitNoteEn: base.timeLimitNoteEn ?? '',
         onlineLevel: base.onlineLevel,
@@ -184,6 +189,9 @@ export function NewVersionForm({
           rules={[{ required: true, message: t('procadmin.required') }]}
         >
           <InputNumber min={0} max={365} step={0.5} className="full-width" />
+        </Form.Item>
+        <Form.Item name="sameDayCutoff" label={t('procadmin.sameDayCutoff')} extra={t('procadmin.sameDayCutoffHint')}>
+          <Input maxLength={5} placeholder="15:00" />
         </Form.Item>
         <Form.Item name="onlineLevel" label={t('procedures.onlineLevel')}>
           <Radio.Group

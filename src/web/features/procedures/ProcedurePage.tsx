@@ -120,7 +120,7 @@ function FactsCard({ v, typed }: { v: ProcedureVersion; typed?: { before: number
             label: t('procedures.timeLimit'),
             children: (
               <>
-                <span className="big-fact">{timeLimitText(t, lang, v.timeLimitWorkingDays)}</span>
+                <span className="big-fact">{timeLimitText(t, lang, v.timeLimitWorkingDays, v.sameDayCutoff)}</span>
                 {v.timeLimitNote && (
                   <div className="muted">{pick(v.timeLimitNote, v.timeLimitNoteEn ?? v.timeLimitNote)}</div>
                 )}
@@ -167,7 +167,7 @@ function FactsCard({ v, typed }: { v: ProcedureVersion; typed?: { before: number
 /** /procedures/:code — what a procedure needs: documents, fee, time limit, levels; "Nộp trực tuyến". Public. */
 export default function ProcedurePage() {
   const { code = '' } = useParams();
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { me } = useSession();
   const version = useApi((signal) => fetchProcedure(code, { signal }), [code]);
   const stats = useApi((signal) => fetchPrefillStats(code, { signal }), [code]);
@@ -184,7 +184,7 @@ export default function ProcedurePage() {
               title={pick(v.nameVi, v.nameEn)}
               description={
                 <>
-                  <Tag>{t(FIELD_LABEL[v.field])}</Tag> {t('procedures.code', { code: v.code })}
+                  <Tag>{t(FIELD_LABEL[v.field])}</Tag> {t('procedures.code', { code: v.nationalCode ?? v.code })}
                 </>
               }
             />
@@ -212,6 +212,16 @@ export default function ProcedurePage() {
                     <li key={`${c.code ?? 'x'}-${i}`}>
                       <strong>{pick(c.nameVi, c.nameEn)}</strong>
                       <div className="muted">{pick(c.agencyVi, c.agencyEn)}</div>
+                      {c.producesVi && (
+                        <div>
+                          {t('procedures.step.produces', { what: pick(c.producesVi, c.producesEn ?? c.producesVi) })}
+                        </div>
+                      )}
+                      {c.timeLimitWorkingDays != null && (
+                        <div>
+                          {t('procedures.timeLimit')}: {timeLimitText(t, lang, c.timeLimitWorkingDays, c.sameDayCutoff)}
+                        </div>
+                      )}
                     </li>
                   ))}
                 </ol>

@@ -10,8 +10,12 @@ export const FIELD_LABEL: Record<ProcedureField, MessageKey> = {
   interlinked: 'procedures.field.interlinked',
 };
 
-/** "7 ngày làm việc", "½ ngày làm việc", "Ngay trong ngày" — the legal time limit in plain words. */
-export function timeLimitText(t: Translate, lang: Lang, days: number): string {
+/**
+ * "7 ngày làm việc", "Nửa ngày làm việc", "Ngay khi tiếp nhận", or with a same-day cut-off "Trong ngày
+ * làm việc; nhận sau 15:00 thì trả ngày làm việc tiếp theo" — the legal time limit in plain words.
+ */
+export function timeLimitText(t: Translate, lang: Lang, days: number, sameDayCutoff?: string | null): string {
+  if (sameDayCutoff) return t('procedures.limit.sameDay', { cutoff: sameDayCutoff });
   if (days === 0) return t('procedures.limit.immediate');
   if (days === 0.5) return t('procedures.limit.halfDay');
   const n = Number.isInteger(days)

@@ -74,6 +74,7 @@ export async function runCommand(
       state: row.state as DossierState,
       channel: row.channel as DossierChannel,
       fee: row.fee as unknown as FeeCalculation | null,
+      sameDayCutoff: version.sameDayCutoff,
     },
     {
       to: check.to,
