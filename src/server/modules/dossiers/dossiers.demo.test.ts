@@ -3,9 +3,11 @@ import { sql } from 'drizzle-orm';
 import { DEMO_PROVINCE_AGENCY_CODE } from '../../../contracts/agency-codes';
 import { createTestDatabase, type TestDatabase } from '../../../../test/db';
 import { seedDemoProvince } from '../demo';
-import { seedProcedures } from '../procedures';
+import { getProcedureVersion, seedProcedures } from '../procedures';
+import { validateResultDocument } from '../slips';
 import { seedCalendar } from '../calendar';
 import { seedDemoDossiers } from './dossiers.demo';
+import { resultDocumentData } from './result-documents';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -57,6 +59,21 @@ describe('demo dossiers', () => {
       sql`select count(*)::text as missing from dossiers.dossiers where state in ('received', 'in_processing', 'approved', 'returned') and (due_at is null or received_at is null)`,
     );
     expect(received[0]?.missing).toBe('0');
+    // a demo dossier's form carries what its result documents print (CT03 needs the absence)
+    const absences = await database.rows<{ code: string; applicant_name: string; form: Record<string, unknown> }>(
+      sql`select d.code, d.applicant_name, d.form from dossiers.dossiers d join procedures.procedure_versions v on v.id = d.procedure_version_id where d.procedure_code = '1.003677' and v.result_documents ? 'CT03'`,
+    );
+    expect(absences.length).toBeGreaterThan(0);
+    const absence = await getProcedureVersion(database.db, '1.003677', '2026-11-27');
+    for (const row of absences) {
+      const data = resultDocumentData(
+        'CT03',
+        { code: row.code, applicantName: row.applicant_name, form: row.form },
+        absence,
+        { unitName: 'xã Mường Tè', officerName: 'Cán bộ minh hoạ', now: new Date('2026-11-27T03:00:00Z') },
+      );
+      expect(() => validateResultDocument(data)).not.toThrow();
+    }
     expect(
       await seedDemoDossiers(database.db, {
         perCommune: 4,

@@ -11,6 +11,21 @@ import { formatDossierCode } from './dossier-codes';
 import { receivingAgencyCode } from '../units';
 import * as repo from './dossiers.repository';
 
+/**
+ * What a temporary-absence declaration adds to the form: a month away from the day it was filed, a
+ * synthetic destination, and the case of Residence Law Art. 31(1) that may be declared online (d).
+ */
+function absenceAnswers(day: string): Record<string, string> {
+  const from = new Date(`${day}T00:00:00Z`);
+  const to = new Date(from.getTime() + 30 * 86_400_000);
+  return {
+    absenceFrom: day,
+    absenceTo: to.toISOString().slice(0, 10),
+    destination: 'Nơi đến minh hoạ (dữ liệu tổng hợp)',
+    supervisionStatus: 'long_absence',
+  };
+}
+
 /** Residence procedures on form CT01 the demo files (temporary residence, permanent residence, confirmation, absence). */
 const DEMO_PROCEDURES = ['1.004194', '1.004222', '1.010041', '1.003677'];
 
@@ -123,6 +138,7 @@ export async function seedDemoDossiers(
           ...(person.phone ? { phone: person.phone } : {}),
           address: 'Địa chỉ minh hoạ (dữ liệu tổng hợp)',
           requestContent: `${version.nameVi} (hồ sơ minh hoạ)`,
+          ...(version.code === '1.003677' ? absenceAnswers(day) : {}),
         },
         sources: {},
         timeLimitWorkingDays: version.timeLimitWorkingDays,
