@@ -89,6 +89,15 @@ export const Config = z
       .optional(),
     /** Hours a VietQR transfer order stays open (the statement may come days later; a late transfer is still credited). */
     VIETQR_EXPIRY_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+    /**
+     * Electronic fee receipts (ADR 0015): a JSON file naming each collecting body's tax code, form
+     * and series symbols (and optionally its own PKCS#12), and the PKCS#12 key + certificate that
+     * signs receipts with its passphrase. Required in production; unset elsewhere = demonstration
+     * values (a fake tax code) and a development key generated into DATA_DIR.
+     */
+    RECEIPT_ISSUERS_FILE: z.string().min(1).optional(),
+    RECEIPT_SIGNING_P12: z.string().min(1).optional(),
+    RECEIPT_SIGNING_P12_PASSPHRASE: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z
       .enum(['auto', 'never'])
@@ -152,6 +161,10 @@ export const Config = z
         path: ['PROVINCE_AGENCY_CODE'],
         message: "is the demo's code, which no province has: set the province's own",
       });
+    if (c.NODE_ENV === 'production')
+      for (const key of ['RECEIPT_ISSUERS_FILE', 'RECEIPT_SIGNING_P12', 'RECEIPT_SIGNING_P12_PASSPHRASE'] as const)
+        if (!c[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production (signed fee receipts)' });
     for (const key of ['PAYMENT_GATEWAY_URL', 'PAYMENT_GATEWAY_API_URL'] as const) {
       if (!c[key])
         ctx.addIssue({ code: 'custom', path: [key], message: 'is required when the sandbox payment gateway is off' });

@@ -10,6 +10,10 @@ const production = {
   AUDIT_CHECKPOINT_KEY: ownSecrets().AUDIT_CHECKPOINT_KEY,
   OIDC_CLIENT_SECRET: 'z'.repeat(16),
   OIDC_ISSUER: 'https://eid.example.vn',
+  // Signed fee receipts (ADR 0015): only their presence is checked at configuration time.
+  RECEIPT_ISSUERS_FILE: 'receipt-issuers.json',
+  RECEIPT_SIGNING_P12: 'receipts.p12',
+  RECEIPT_SIGNING_P12_PASSPHRASE: 'p'.repeat(16),
 };
 
 describe('payment configuration', () => {

@@ -17,7 +17,7 @@ import {
 } from '../../../contracts/payments';
 import { CreateVietqrBody, VietqrTransfer } from '../../../contracts/payments-reports';
 import { idempotencyKeyInvalid } from './payments.errors';
-import { paymentReceipt } from './receipt.service';
+import { receiptRoutes } from './receipt.routes';
 import { createVietqrPayment, getVietqrTransfer } from './vietqr.service';
 import * as queries from './payments.queries';
 import * as service from './payments.service';
@@ -55,12 +55,10 @@ function optionalIdempotencyKey(req: FastifyRequest): string | null {
 /**
  * /api/v1/payments: a citizen pays a dossier's fee through the gateway or by a VietQR transfer;
  * staff see and refund payments of their units and query the gateway; the gateway's IPN (the only
- * place a payment's state changes) and the browser's return (display only); the receipt PDF.
+ * place a payment's state changes) and the browser's return (display only); the receipt (receipt.routes.ts).
  */
-export function paymentsRoutes(
-  { database, config }: AppDeps,
-  options: { gateway?: PaymentGateway } = {},
-): FastifyPluginAsyncZod {
+export function paymentsRoutes(deps: AppDeps, options: { gateway?: PaymentGateway } = {}): FastifyPluginAsyncZod {
+  const { database, config } = deps;
   const gateway = options.gateway ?? service.gatewayFromConfig(config);
   const base: service.PaymentDeps = { db: database.db, config, gateway };
   return async (app) => {
@@ -236,24 +234,6 @@ export function paymentsRoutes(
       async (req) => getVietqrTransfer(vietqr, req.access, req.params.id),
     );
 
-    app.get(
-      '/:id/receipt.pdf',
-      {
-        config: { action: 'authenticated' },
-        schema: {
-          tags,
-          summary: 'Biên lai điện tử (PDF) của giao dịch thành công / electronic receipt of a successful payment',
-          params: IdParams,
-        },
-      },
-      async (req, reply) => {
-        const { pdf, fileName } = await paymentReceipt({ db: database.db, config }, req.access, req.params.id);
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `inline; filename="${fileName}"`)
-          .header('cache-control', 'private, no-store')
-          .send(pdf);
-      },
-    );
+    await app.register(receiptRoutes(deps));
   };
 }

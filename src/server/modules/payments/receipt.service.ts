@@ -1,26 +1,56 @@
+import { createHash, X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
+import type { ReceiptVerification } from '../../../contracts/receipts';
+import { todayInVietnam } from '../../../contracts/common';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
-import { diskFileStore } from '../../platform/files';
+import { AppError } from '../../platform/errors';
+import { diskFileStore, type FileStore } from '../../platform/files';
 import type { AccessContext } from '../identity';
 import { getDossier } from '../dossiers';
+import { findUnitCached } from '../units';
 import { CREDITED_STATES } from './lifecycle';
 import * as errors from './payments.errors';
 import { canSeePayment } from './payments.policy';
 import * as repo from './payments.repository';
-import { renderReceipt } from './receipt';
-import { receiptNotAvailable } from './payments.errors';
+import { formatReceiptNumber, renderReceipt } from './receipt';
+import type { ReceiptIssuers } from './receipt-issuers';
+import * as receipts from './receipt.repository';
+import { signPdf, verifyPdfSignature } from './receipt-signing';
+
+/**
+ * Issuing and verifying electronic fee receipts (ADR 0015). The number was given when the fee was
+ * credited (`receipt.repository.assignReceiptNumber`, in the settlement's transaction); the first
+ * download renders the receipt, signs it with the collecting body's key and stores the signed PDF
+ * (content-addressed, its hash on the receipt row), so every later download and the public
+ * verification page see the same signed bytes.
+ */
 
 export interface ReceiptDeps {
   db: Db;
-  config: Pick<Config, 'AUDIT_PSEUDONYM_KEY' | 'PROVINCE_AGENCY_CODE' | 'DATA_DIR'>;
+  /** What reading the dossier (the payer) needs, and where files live and the public address. */
+  config: Parameters<typeof getDossier>[0]['config'] & Pick<Config, 'DATA_DIR' | 'PUBLIC_URL'>;
+  issuers: ReceiptIssuers;
   now?: () => Date;
 }
 
+const filesOf = (deps: ReceiptDeps): FileStore => diskFileStore(join(deps.config.DATA_DIR, 'files'));
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** Where anyone checks a receipt: the public web page of its verification token. */
+export function verificationUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/bien-lai/${token}`;
+}
+
+/** The common name of a certificate's subject (what the receipt prints as the signer). */
+export function commonName(certificate: X509Certificate): string {
+  return /(?:^|\n)CN=([^\n]*)/.exec(certificate.subject)?.[1]?.replace(/\\(.)/g, '$1') ?? certificate.subject;
+}
+
 /**
- * The receipt PDF of a payment, for the citizen who owns it or staff of its unit (`dossiers.read`).
- * Only a payment that succeeded (or was later refunded, noted on the receipt) has one. The payer's
- * name is the dossier's applicant, read through the dossiers module (a staff read is access-logged there).
+ * The signed receipt PDF of a payment, for the citizen who owns it or staff of its unit
+ * (`dossiers.read`). Only a credited payment has one (else 409). The payer's name is the dossier's
+ * applicant, read through the dossiers module (a staff read is access-logged there).
  */
 export async function paymentReceipt(
   deps: ReceiptDeps,
@@ -30,15 +60,31 @@ export async function paymentReceipt(
   const row = await repo.findPayment(deps.db, paymentId);
   if (!row || !canSeePayment(access, row)) throw errors.paymentNotFound();
   if (!CREDITED_STATES.includes(row.state as (typeof CREDITED_STATES)[number]) || !row.paidAt)
-    throw receiptNotAvailable(row.state);
+    throw errors.receiptNotAvailable(row.state);
   const dossier = await getDossier(
     { db: deps.db, config: deps.config, files: diskFileStore(join(deps.config.DATA_DIR, 'files')) },
     access,
     row.dossierId,
   );
-  const pdf = await renderReceipt({
-    unitName: dossier.unitName ?? `Đơn vị ${row.unitCode}`,
-    receiptNumber: row.reference,
+  const now = deps.now ? deps.now() : new Date();
+  // Payments credited before receipts were numbered at settlement are numbered at their first issue.
+  let receipt = await receipts.ensureReceipt(deps.db, row.id, now);
+  const fileName = (r: receipts.ReceiptRow) => `bien-lai-${r.year}-${formatReceiptNumber(r.number)}.pdf`;
+  const files = filesOf(deps);
+  if (receipt.pdfSha256) return { pdf: await files.read(receipt.pdfSha256), fileName: fileName(receipt) };
+
+  const issuer = deps.issuers.forUnit(receipt.collectingUnitCode);
+  const unit = await findUnitCached(deps.db, receipt.collectingUnitCode, todayInVietnam(receipt.issuedAt));
+  const collectingBodyName =
+    issuer.name ?? `Ủy ban nhân dân ${unit?.fullName ?? `đơn vị ${receipt.collectingUnitCode}`}`;
+  const signer = commonName(new X509Certificate(issuer.identity.certificates[0]!));
+  const url = verificationUrl(deps.config.PUBLIC_URL, receipt.verificationToken);
+  const unsigned = await renderReceipt({
+    collectingBodyName,
+    taxCode: issuer.taxCode,
+    formSymbol: issuer.formSymbol,
+    seriesSymbol: issuer.seriesSymbol,
+    number: receipt.number,
     payerName: dossier.applicantName,
     dossierCode: row.dossierCode ?? dossier.code ?? '',
     procedureName: row.procedureNameVi,
@@ -46,9 +92,82 @@ export async function paymentReceipt(
     method: row.method === 'vietqr' ? 'vietqr' : 'gateway',
     transactionNumber: row.gatewayTransactionId ?? '',
     paidAt: row.paidAt,
-    refundedAmount: row.refundedAmount,
-    issuedAt: deps.now ? deps.now() : new Date(),
+    issuedAt: receipt.issuedAt,
     place: 'Lai Châu',
+    signerName: signer,
+    verificationUrl: url,
+    demo: issuer.demo,
   });
-  return { pdf, fileName: `bien-lai-${row.reference}.pdf` };
+  const pdf = await signPdf(unsigned, issuer.identity, {
+    reason: `Biên lai thu lệ phí điện tử ${issuer.formSymbol} ${issuer.seriesSymbol} số ${formatReceiptNumber(receipt.number)}`,
+    name: collectingBodyName,
+    location: 'Lai Châu',
+    contactInfo: url,
+    signingTime: now,
+  });
+  const stored = await files.put(pdf);
+  const recorded = await receipts.recordIssue(deps.db, row.id, {
+    collectingBodyName,
+    taxCode: issuer.taxCode,
+    formSymbol: issuer.formSymbol,
+    seriesSymbol: issuer.seriesSymbol,
+    demo: issuer.demo,
+    pdfSha256: stored.sha256,
+    certificateSha256: issuer.certificateSha256,
+    signedAt: now,
+  });
+  if (recorded) return { pdf, fileName: fileName(receipt) };
+  // Another request issued it a moment earlier: everyone gets that one.
+  if (stored.created) await files.remove(stored.sha256);
+  receipt = (await receipts.findReceipt(deps.db, row.id))!;
+  return { pdf: await files.read(receipt.pdfSha256!), fileName: fileName(receipt) };
+}
+
+function receiptNotFound(): AppError {
+  return new AppError('PAYMENT.RECEIPT_NOT_FOUND', 'Không tìm thấy biên lai', 'Receipt not found');
+}
+
+/**
+ * The public verification of a receipt by the token printed on it: its number and symbols, the
+ * collecting body, what was collected, whether it was refunded since, and whether the stored PDF's
+ * signature is valid and made by the certificate recorded when it was issued. No payer data.
+ */
+export async function verifyReceipt(
+  deps: Pick<ReceiptDeps, 'db' | 'config'>,
+  token: string,
+): Promise<ReceiptVerification> {
+  const found = await receipts.findReceiptByToken(deps.db, token);
+  if (!found?.receipt.pdfSha256) throw receiptNotFound();
+  const r = found.receipt;
+  const pdf = await filesOf(deps as ReceiptDeps).read(r.pdfSha256!);
+  const check = verifyPdfSignature(pdf);
+  const certificateSha256 = check.certificate ? sha256(check.certificate.raw) : null;
+  const problem = !check.valid
+    ? check.problem
+    : sha256(pdf) !== r.pdfSha256
+      ? 'the stored file is not the one issued'
+      : certificateSha256 !== r.certificateSha256
+        ? 'signed by another certificate than the one recorded at issue'
+        : null;
+  return {
+    formSymbol: r.formSymbol!,
+    seriesSymbol: r.seriesSymbol!,
+    number: formatReceiptNumber(r.number),
+    year: r.year,
+    collectingBodyName: r.collectingBodyName!,
+    taxCode: r.taxCode!,
+    issuedAt: r.issuedAt.toISOString(),
+    amount: found.amount,
+    refundedAmount: found.refundedAmount,
+    procedureName: found.procedureNameVi,
+    demo: Boolean(r.demo),
+    pdfSha256: r.pdfSha256!,
+    signature: {
+      valid: problem === null,
+      problem,
+      signer: check.certificate ? commonName(check.certificate) : null,
+      certificateSha256,
+      signedAt: r.signedAt?.toISOString() ?? null,
+    },
+  };
 }

@@ -1,23 +1,36 @@
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { dateTimeVi, placeDateVi } from '../slips';
+import { dateTimeVi, drawQr, placeDateVi } from '../slips';
 import { vndInWords } from './vietnamese-words';
 
 /**
- * The electronic receipt (biên lai điện tử) of a successful fee payment, as an A4 PDF in
- * Vietnamese with the committed Noto Serif font (full TTF: pdfkit draws Vietnamese correctly).
- * Pure rendering: the caller loads the data. What it prints follows the content of a fee receipt
- * (Decree 11/2020/NĐ-CP, Art. 32, simplified): issuer, receipt number, payer, what was paid
- * (dossier, procedure), amount in figures and in words, method, transaction number and time.
+ * The electronic fee receipt (biên lai điện tử thu phí, lệ phí) of a credited payment, as an A4 PDF
+ * in Vietnamese with the committed Noto Serif font (full TTF: pdfkit draws Vietnamese correctly).
+ * Pure rendering: the caller loads the data and signs the result (`receipt-signing.ts`). What it
+ * prints follows the content public copies of Decree 254/2026/NĐ-CP report for an electronic
+ * receipt (ADR 0015): form and series symbols, a number of at most 8 digits, the collecting body's
+ * name and tax code, what was collected and from whom, the date, the collecting body's digital
+ * signature (described here, made on the PDF) and a link to verify it.
  */
 
 const FONT_DIR = fileURLToPath(new URL('../../../../assets/fonts/noto-serif/', import.meta.url));
 
+/** The legal basis printed on the receipt; the decree's text was not read by us (public copies only). */
+export const RECEIPT_LEGAL_BASIS = {
+  citation: 'Nghị định số 254/2026/NĐ-CP',
+  inForce: '2026-07-01',
+  source: 'public copies of Decree 254/2026/NĐ-CP (replacing Decrees 123/2020 and 70/2025), as reported',
+  confirmed: false,
+} as const;
+
 export interface ReceiptData {
-  /** The collecting unit, e.g. "UBND xã Mường Tè". */
-  unitName: string;
-  /** Receipt number: the payment reference (unique). */
-  receiptNumber: string;
+  /** The collecting body, e.g. "Ủy ban nhân dân Xã Mường Tè". */
+  collectingBodyName: string;
+  taxCode: string;
+  formSymbol: string;
+  seriesSymbol: string;
+  /** 1 … 99 999 999, within the collecting body's year. */
+  number: number;
   payerName: string;
   dossierCode: string;
   procedureName: string;
@@ -26,11 +39,16 @@ export interface ReceiptData {
   /** Gateway transaction number or bank transaction id. */
   transactionNumber: string;
   paidAt: Date;
-  /** Refunded so far (printed as a note when > 0). */
-  refundedAmount: number;
+  /** When the fee was credited: the receipt's date. */
   issuedAt: Date;
   /** Place printed before the date, e.g. "Lai Châu". */
   place: string;
+  /** The signer as the signing certificate names it (its subject's common name). */
+  signerName: string;
+  /** Where anyone can check the receipt (printed and as a QR code). */
+  verificationUrl: string;
+  /** A demonstration receipt (fake tax code, development key): printed so, in words. */
+  demo: boolean;
 }
 
 const METHOD_VI = {
@@ -43,16 +61,22 @@ export function formatVnd(amount: number): string {
   return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
-/** Renders the receipt; resolves with the PDF bytes. */
+/** The receipt number as printed: 8 digits, zero-padded (the padding is unconfirmed, ADR 0015). */
+export function formatReceiptNumber(n: number): string {
+  return String(n).padStart(8, '0');
+}
+
+/** Renders the (unsigned) receipt; resolves with the PDF bytes. */
 export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
+  const number = formatReceiptNumber(r.number);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 57, bottom: 57, left: 85, right: 43 },
     lang: 'vi-VN',
     displayTitle: true,
     info: {
-      Title: `Biên lai điện tử ${r.receiptNumber}`,
-      Author: r.unitName,
+      Title: `Biên lai điện tử ${r.formSymbol} ${r.seriesSymbol} số ${number}`,
+      Author: r.collectingBodyName,
       Creator: 'DVC06',
       CreationDate: r.issuedAt,
       ModDate: r.issuedAt,
@@ -67,32 +91,38 @@ export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const width = doc.page.width - 85 - 43;
+  const left = 85;
+  const width = doc.page.width - left - 43;
   const top = doc.y;
   const half = width / 2;
-  doc
-    .font('bold')
-    .fontSize(11)
-    .text(r.unitName.toUpperCase(), 85, top, { width: half - 10, align: 'center' });
+  doc.font('bold').fontSize(11).text(r.collectingBodyName.toUpperCase(), left, top, { width: half, align: 'center' });
+  doc.font('regular').fontSize(11).text(`Mã số thuế: ${r.taxCode}`, left, doc.y, { width: half, align: 'center' });
   const leftBottom = doc.y;
-  doc
-    .font('bold')
-    .fontSize(11)
-    .text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 85 + half - 10, top, { width: half + 10, align: 'center' });
-  doc
-    .font('bold')
-    .fontSize(12)
-    .text('Độc lập - Tự do - Hạnh phúc', 85 + half - 10, doc.y, { width: half + 10, align: 'center' });
-  doc.x = 85;
+  doc.font('regular').fontSize(11);
+  const symbols: Array<[string, string]> = [
+    ['Ký hiệu mẫu số', r.formSymbol],
+    ['Ký hiệu', r.seriesSymbol],
+    ['Số', number],
+  ];
+  doc.y = top;
+  for (const [label, value] of symbols)
+    doc
+      .font('regular')
+      .text(`${label}: `, left + half + 40, doc.y, { continued: true, width: half - 40 })
+      .font('bold')
+      .text(value);
+  doc.x = left;
   doc.y = Math.max(leftBottom, doc.y);
   doc.moveDown(2);
-  doc.font('bold').fontSize(16).text('BIÊN LAI THU LỆ PHÍ ĐIỆN TỬ', { width, align: 'center' });
-  doc.font('italic').fontSize(12).text(`Số: ${r.receiptNumber}`, { width, align: 'center' });
+  doc.font('bold').fontSize(16).text('BIÊN LAI THU LỆ PHÍ ĐIỆN TỬ', left, doc.y, { width, align: 'center' });
+  doc.font('italic').fontSize(12).text(`Ký hiệu: ${r.seriesSymbol} – Số: ${number}`, { width, align: 'center' });
   doc.moveDown(1.5);
   const row = (label: string, value: string) => {
     doc.font('regular').fontSize(13).text(`${label}: `, { continued: true, width }).font('bold').text(value, { width });
     doc.moveDown(0.3);
   };
+  row('Đơn vị thu', r.collectingBodyName);
+  row('Mã số thuế đơn vị thu', r.taxCode);
   row('Người nộp', r.payerName);
   row('Mã hồ sơ', r.dossierCode);
   row('Nội dung thu', `Lệ phí thủ tục "${r.procedureName}"`);
@@ -101,18 +131,33 @@ export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
   row('Hình thức thanh toán', METHOD_VI[r.method]);
   row('Mã giao dịch', r.transactionNumber);
   row('Thời gian thanh toán', dateTimeVi(r.paidAt));
-  if (r.refundedAmount > 0)
-    row('Đã hoàn trả', `${formatVnd(r.refundedAmount)} đồng (${vndInWords(r.refundedAmount).toLowerCase()})`);
-  doc.moveDown(1.5);
+  doc.moveDown(1);
   doc.font('italic').fontSize(12).text(placeDateVi(r.place, r.issuedAt), { width, align: 'right' });
-  doc.moveDown(0.5);
+  doc.font('bold').fontSize(12).text('ĐƠN VỊ THU', { width, align: 'right' });
+  doc.font('regular').fontSize(11).text(`Ký số bởi: ${r.signerName}`, { width, align: 'right' });
+  doc.moveDown(1);
+  const qrTop = doc.y;
+  const qrSize = 90;
+  drawQr(doc, r.verificationUrl, left, qrTop, qrSize);
   doc
     .font('regular')
-    .fontSize(11)
-    .text(
-      'Biên lai điện tử do hệ thống DVC06 lập từ giao dịch thanh toán đã được xác nhận; không cần chữ ký, đóng dấu.',
-      { width },
-    );
+    .fontSize(10)
+    .text('Kiểm tra biên lai và chữ ký số tại:', left + qrSize + 10, qrTop + 10, { width: width - qrSize - 10 })
+    .text(r.verificationUrl, { width: width - qrSize - 10, link: r.verificationUrl });
+  doc.text(
+    `Biên lai điện tử lập theo ${RECEIPT_LEGAL_BASIS.citation}, có chữ ký số của đơn vị thu; biên lai này có giá trị khi chữ ký số hợp lệ.`,
+    { width: width - qrSize - 10 },
+  );
+  doc.x = left;
+  doc.y = Math.max(doc.y, qrTop + qrSize) + 8;
+  if (r.demo)
+    doc
+      .font('bold')
+      .fontSize(11)
+      .text('BẢN TRÌNH DIỄN – mã số thuế, ký hiệu và chữ ký số là giá trị mẫu; biên lai không có giá trị pháp lý.', {
+        width,
+        align: 'center',
+      });
   doc.end();
   await done;
   return Buffer.concat(chunks);

@@ -6,13 +6,15 @@ import type { GatewayResult, PaymentGateway } from './gateway';
 import { CREDITED_STATES, statesAllowing } from './lifecycle';
 import * as repo from './payments.repository';
 import * as settlementRepo from './settlement.repository';
+import { assignReceiptNumber } from './receipt.repository';
 import { recordSecurityEvent, type WarnLogger } from './security-events';
 
 /**
  * Exactly-once settlement (ADR 0010). The gateway's server-to-server IPN is the only
  * thing that moves a payment to succeeded / failed / cancelled. Crediting is one transaction:
  * the conditional UPDATE of the payment (… WHERE state IN ('created','pending','expired')
- * RETURNING) and the dossier's fee change (`settleDossierFee`) commit together or not at all.
+ * RETURNING), the dossier's fee change (`settleDossierFee`) and the receipt's number (ADR 0015)
+ * commit together or not at all.
  * Whatever arrives — the same IPN twice, from two server processes at once, before or after the
  * browser's return, retried after a timeout — only the first UPDATE finds the payment open; every
  * other delivery answers 02 and changes nothing. The unique indexes (one credited payment per
@@ -80,6 +82,8 @@ async function credit(deps: SettlementDeps, result: Extract<GatewayResult, { ok:
       const row = await settlementRepo.creditOpenPayment(tx, gatewayFacts(deps, result, at));
       if (!row) return 'no_match';
       await settleDossierFee(tx, row.dossierId, { paymentId: row.id, amount: row.amount, method: 'gateway', at });
+      // Last, so the collecting body's counter row stays locked for the shortest time (ADR 0015).
+      await assignReceiptNumber(tx, row.id, at);
       return 'credited';
     });
   } catch (error) {

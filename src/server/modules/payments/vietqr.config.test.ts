@@ -16,6 +16,10 @@ const production = {
   PAYMENT_HASH_SECRET: 'h'.repeat(32),
   PAYMENT_GATEWAY_URL: 'https://pay.example.vn/pay',
   PAYMENT_GATEWAY_API_URL: 'https://pay.example.vn/api',
+  // Signed fee receipts (ADR 0015): only their presence is checked at configuration time.
+  RECEIPT_ISSUERS_FILE: 'receipt-issuers.json',
+  RECEIPT_SIGNING_P12: 'receipts.p12',
+  RECEIPT_SIGNING_P12_PASSPHRASE: 'p'.repeat(16),
 };
 
 describe('VietQR configuration', () => {

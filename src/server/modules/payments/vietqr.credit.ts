@@ -6,13 +6,14 @@ import { CREDITED_STATES, statesAllowing } from './lifecycle';
 import { payments } from './payments.schema';
 import { refundReason, violatedConstraint } from './settlement';
 import { recordUncredited } from './settlement.repository';
+import { assignReceiptNumber } from './receipt.repository';
 import { VIETQR_GATEWAY } from './vietqr.service';
 
 /**
  * Crediting a VietQR payment from a bank-statement line (used by `payment-reconciliation`): the
  * same exactly-once rule as the gateway's IPN (ADR 0010) — one conditional UPDATE of the payment
  * (… WHERE state IN ('created','pending','expired') AND amount = …) and the dossier's fee settled
- * by `settleDossierFee`, in the caller's transaction.
+ * by `settleDossierFee`, and the receipt's number (ADR 0015), in the caller's transaction.
  */
 
 /** What statement matching needs of a VietQR payment. */
@@ -87,6 +88,7 @@ export async function creditVietqrPayment(tx: Db, payment: VietqrPayment, c: Tra
     method: 'vietqr',
     at: c.at,
   });
+  await assignReceiptNumber(tx, payment.id, c.at);
   return true;
 }
 

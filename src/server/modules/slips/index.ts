@@ -26,3 +26,5 @@ export {
   type ResultDocumentData,
   type ResultDocumentKind,
 } from './result-document';
+/** Draws a QR code on a pdfkit page (also the fee receipt's verification link). */
+export { drawQr } from './pdf-drawing';
