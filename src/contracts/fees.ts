@@ -59,11 +59,39 @@ export const FeeCalculationExemption = z.object({
 });
 export type FeeCalculationExemption = z.infer<typeof FeeCalculationExemption>;
 
+/** Whose facts the exemptions are checked on: the person the procedure registers, not necessarily the filer. */
+export const FEE_SUBJECT_PARTIES = ['filer', 'registered_person', 'newborn'] as const;
+export const FeeCalculationSubject = z.object({
+  /** 'filer': the applicant themself; 'registered_person': another person named on the form; 'newborn': a child not yet in the registry. */
+  party: z.enum(FEE_SUBJECT_PARTIES),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  /** Where the facts come from: the registry record, the date of birth declared on the form (checked against the papers), or nothing known. */
+  facts: z.enum(['registry', 'declared', 'unknown']),
+});
+export type FeeCalculationSubject = z.infer<typeof FeeCalculationSubject>;
+
+/** A temporary, dated waiver of the fee (e.g. for online filing), with its legal basis and period. */
+export const FeeCalculationWaiver = z.object({
+  code: z.string(),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  legalBasis: z.string(),
+  /** First and last day (inclusive) of the waiver. */
+  validFrom: z.string(),
+  validTo: z.string(),
+  conditionsVi: z.string(),
+  conditionsEn: z.string(),
+  /** False while the official text is not read: the rule follows public copies of it. */
+  confirmed: z.boolean(),
+});
+export type FeeCalculationWaiver = z.infer<typeof FeeCalculationWaiver>;
+
 /**
  * The fee of a dossier, as shown before payment and stored with the dossier.
- * `amount` is what is due now: `base − exempted`, where the exemption waives the whole of a
- * per-dossier line and the applicant's own share (one person) of a per-person line while it is
- * granted, pending or confirmed; the whole `base` when there is no exemption or it was rejected.
+ * `amount` is what is due now: `base − exempted − waived`, where the exemption waives the whole of a
+ * per-dossier line and the registered person's own share (one person) of a per-person line while it is
+ * granted, pending or confirmed, and a temporary waiver in force (`waiver`) waives what remains.
  */
 export const FeeCalculation = z.object({
   procedureCode: z.string(),
@@ -84,6 +112,12 @@ export const FeeCalculation = z.object({
   exemption: FeeCalculationExemption.nullable(),
   /** The part of `base` the exemption waives while it stands. */
   exempted: z.number().int(),
+  /** Whose facts the exemption was checked on (absent in calculations stored before it was recorded: the filer). */
+  subject: FeeCalculationSubject.optional(),
+  /** The temporary waiver applied (null or absent: none); it waives `waived` of what the exemption leaves. */
+  waiver: FeeCalculationWaiver.nullable().optional(),
+  waived: z.number().int().optional(),
+  /** base − exempted − waived. */
   amount: z.number().int(),
   explanationVi: z.array(z.string()),
   explanationEn: z.array(z.string()),
@@ -117,6 +151,8 @@ export const FeeQuoteQuery = z
       .string()
       .regex(/^[a-z][a-z_]{1,29}$/, bilingual('Mức lệ phí không hợp lệ', 'Invalid fee variant'))
       .optional(),
+    /** The date of birth typed on the form for a procedure that registers a newborn (exemptions are the child's). */
+    subjectBirthDate: IsoDate.optional(),
   })
   .strict();
 export type FeeQuoteQuery = z.infer<typeof FeeQuoteQuery>;

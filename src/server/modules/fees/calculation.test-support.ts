@@ -5,17 +5,40 @@ import { loadReferenceProcedures } from '../procedures';
 import { calculateFee, type ApplicantFacts, type FeeInput, type ListHit, type ListLookup } from './index';
 
 /* Shared fixtures of calculation*.test.ts: the reference versions, a list lookup, applicants and inputs. */
-export type Version = Pick<ProcedureVersion, 'id' | 'code' | 'fees'>;
+export type Version = Pick<ProcedureVersion, 'id' | 'code' | 'fees' | 'form' | 'field' | 'effectiveFrom'>;
 export let versions: Map<string, Version>;
 export const version = (code: string): Version => versions.get(code)!;
 
-/** Loads the reference procedures' fees once per test file. */
+/** Loads the reference procedures' fees once per test file (per code, its latest dated version). */
 export function useReferenceVersions(): void {
   beforeAll(async () => {
     versions = new Map(
-      (await loadReferenceProcedures()).map((p) => [p.code, { id: `v-${p.code}`, code: p.code, fees: p.fees }]),
+      (await loadReferenceProcedures()).map((p) => [
+        p.code,
+        {
+          id: `v-${p.code}`,
+          code: p.code,
+          fees: p.fees,
+          form: p.form,
+          field: p.field,
+          effectiveFrom: p.effectiveFrom,
+        },
+      ]),
     );
   });
+}
+
+/**
+ * The interlinked birth group (birth – permanent residence – health insurance), found by its data
+ * rather than its code (the group's code changes with its dated versions): the interlinked
+ * procedure that charges a fee and whose form declares a child's date of birth.
+ */
+export function interlinkedBirthGroup(): Version {
+  const found = [...versions.values()].filter(
+    (v) => v.field === 'interlinked' && v.fees.items.length > 0 && 'childBirthDate' in v.form.fields,
+  );
+  if (found.length === 0) throw new Error('no interlinked birth group with a fee in the reference data');
+  return found.sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0]!;
 }
 
 export const BORDER = '03451'; // Xã Mù Cả

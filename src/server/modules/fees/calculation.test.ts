@@ -150,9 +150,11 @@ describe('lists: extremely difficult communes, border communes, poor households'
     expect(fee.exemption!.code).toBe('child');
   });
 
-  it('waives only the applicant’s own share of a per-person fee', () => {
+  it('waives only the registered person’s own share of a per-person fee', () => {
     const fee = calc('1.004194', { persons: 3, variant: 'list' }, { residenceUnitCode: BORDER });
     expect(fee).toMatchObject({ base: 15_000, exempted: 5_000, amount: 10_000 });
-    expect(fee.explanationVi.at(-1)).toBe('Số tiền phải nộp: 10.000 đồng (đã trừ 5.000 đồng được miễn cho người nộp).');
+    expect(fee.explanationVi.at(-1)).toBe(
+      'Số tiền phải nộp: 10.000 đồng (đã trừ 5.000 đồng được miễn cho người được đăng ký).',
+    );
   });
 });

@@ -1,18 +1,17 @@
-import {
-  formatVnd,
-  type FeeCalculation,
-  type FeeCalculationExemption,
-  type FeeCalculationLine,
-} from '../../../contracts/fees';
+import { type FeeCalculation, type FeeCalculationExemption, type FeeCalculationLine } from '../../../contracts/fees';
 import { formatDateVi } from '../../../contracts/common';
 import type { FeeExemption } from '../../../contracts/procedures';
 import { baseFee } from '../procedures';
 import { decisionConflict, decisionInvalid, inputInvalid } from './fees.errors';
 import { checkFeeInput, type FeeVersion } from './fee-input';
 import { evaluateCriterion, type Verdict } from './exemption-rules';
-import type { FeeInput, ListLookup } from './fees.types';
+import { referenceFeeRules, type WaiverRule } from './fee-rules';
+import { filerSubject, subjectSummary } from './fee-subject';
+import { checkWaiver, waiverSummary } from './waivers';
+import { dueLine, exemptionLines, lineTexts, subjectLine } from './calculation-texts';
+import type { ApplicantFacts, FeeInput, ListLookup } from './fees.types';
 
-/** The part of the base an exemption waives: a per-dossier line wholly, a per-person line for the applicant only. */
+/** The part of the base an exemption waives: a per-dossier line wholly, a per-person line for the person registered only. */
 function waivable(lines: readonly FeeCalculationLine[]): number {
   return lines.reduce((sum, l) => sum + (l.basis === 'per_person' ? Math.min(l.unit, l.amount) : l.amount), 0);
 }
@@ -49,8 +48,13 @@ interface Decision {
 }
 
 /** A claimed reason that the registry checks (or that needs a proof) when no registry reason held. */
-function decideClaim(reason: FeeExemption, input: FeeInput, lists: ListLookup): FeeCalculationExemption {
-  const verdict = reason.criterion ? evaluateCriterion(reason.criterion, input.applicant, input.asOf, lists) : null;
+function decideClaim(
+  reason: FeeExemption,
+  facts: ApplicantFacts,
+  asOf: string,
+  lists: ListLookup,
+): FeeCalculationExemption {
+  const verdict = reason.criterion ? evaluateCriterion(reason.criterion, facts, asOf, lists) : null;
   if (verdict?.holds === false) return exemptionOf(reason, 'rejected', verdict);
   if (reason.check === 'registry') {
     // The registry lacks the fact (holds === null): an officer checks the papers instead.
@@ -78,13 +82,13 @@ function decideClaim(reason: FeeExemption, input: FeeInput, lists: ListLookup): 
  * without asking). Otherwise the claimed reason, if any: pending for an officer (proof, or a fact
  * the registry lacks), or rejected when the registry contradicts it.
  */
-function decide(version: FeeVersion, input: FeeInput, lists: ListLookup): Decision {
+function decide(version: FeeVersion, input: FeeInput, facts: ApplicantFacts, lists: ListLookup): Decision {
   const notesVi: string[] = [];
   const notesEn: string[] = [];
   const claimed = version.fees.exemptions.find((e) => e.code === input.claim);
   for (const reason of version.fees.exemptions) {
     if (reason.check !== 'registry' || !reason.criterion) continue;
-    const verdict = evaluateCriterion(reason.criterion, input.applicant, input.asOf, lists);
+    const verdict = evaluateCriterion(reason.criterion, facts, input.asOf, lists);
     if (verdict.holds === true) {
       if (claimed && claimed.code !== reason.code) {
         notesVi.push(`Lý do bạn chọn ("${claimed.labelVi}") không cần xét vì đã được miễn theo lý do trên.`);
@@ -97,7 +101,7 @@ function decide(version: FeeVersion, input: FeeInput, lists: ListLookup): Decisi
       notesEn.push(`• ${reason.labelEn}: ${verdict.en}.`);
     }
   }
-  if (claimed) return { exemption: decideClaim(claimed, input, lists), notesVi: [], notesEn: [] };
+  if (claimed) return { exemption: decideClaim(claimed, facts, input.asOf, lists), notesVi: [], notesEn: [] };
   if (notesVi.length > 0) {
     notesVi.unshift('Không có lý do miễn lệ phí nào áp dụng theo dữ liệu dân cư. Đã kiểm tra:');
     notesEn.unshift('No exemption applies according to the registry. Checked:');
@@ -105,86 +109,22 @@ function decide(version: FeeVersion, input: FeeInput, lists: ListLookup): Decisi
   return { exemption: null, notesVi, notesEn };
 }
 
-function exemptionLines(e: FeeCalculationExemption): { vi: string; en: string } {
-  const lawVi = e.legalBasis ? ` (${e.legalBasis})` : '';
-  const provisionalVi = e.provisional
-    ? ' Lưu ý: danh sách dùng để xét là danh sách tạm, sẽ cập nhật theo quyết định của cơ quan có thẩm quyền.'
-    : '';
-  const provisionalEn = e.provisional
-    ? ' Note: the list used is provisional, to be updated from the competent decision.'
-    : '';
-  switch (e.status) {
-    case 'granted':
-      return {
-        vi: `Được miễn lệ phí: ${e.labelVi}${lawVi}. ${e.reasonVi}.${provisionalVi}`,
-        en: `Exempt from the fee: ${e.labelEn}${lawVi}. ${e.reasonEn}.${provisionalEn}`,
-      };
-    case 'pending':
-      return {
-        vi: `Đề nghị miễn lệ phí: ${e.labelVi}${lawVi}. ${e.reasonVi}. Trong khi chờ xét, chưa phải nộp phần lệ phí được đề nghị miễn.`,
-        en: `Exemption requested: ${e.labelEn}${lawVi}. ${e.reasonEn}. While it is reviewed, the part requested for exemption is not due.`,
-      };
-    case 'confirmed':
-      return {
-        vi: `Cán bộ đã xác nhận miễn lệ phí: ${e.labelVi}. ${e.reasonVi}.`,
-        en: `The officer confirmed the exemption: ${e.labelEn}. ${e.reasonEn}.`,
-      };
-    case 'rejected':
-      return {
-        vi: `Không được miễn lệ phí theo lý do "${e.labelVi}": ${e.reasonVi}.`,
-        en: `No exemption for "${e.labelEn}": ${e.reasonEn}.`,
-      };
-  }
-}
-
-function dueLine(base: number, exempted: number): { vi: string; en: string } {
-  if (exempted > 0 && exempted < base) {
-    return {
-      vi: `Số tiền phải nộp: ${formatVnd(base - exempted, 'vi')} (đã trừ ${formatVnd(exempted, 'vi')} được miễn cho người nộp).`,
-      en: `Amount due: ${formatVnd(base - exempted, 'en')} (${formatVnd(exempted, 'en')} waived for the applicant).`,
-    };
-  }
-  return {
-    vi: `Số tiền phải nộp: ${formatVnd(base - exempted, 'vi')}.`,
-    en: `Amount due: ${formatVnd(base - exempted, 'en')}.`,
-  };
-}
-
-function lineTexts(
-  version: FeeVersion,
-  input: FeeInput,
-  lines: FeeCalculationLine[],
-  rate: 'online' | 'direct',
-): { vi: string[]; en: string[] } {
-  const vi = lines.map(
-    (l) =>
-      `${l.labelVi}: ${formatVnd(l.unit, 'vi')} × ${l.quantity} ${l.basis === 'per_person' ? 'người' : 'hồ sơ'} = ${formatVnd(l.amount, 'vi')}.`,
-  );
-  const en = lines.map(
-    (l) =>
-      `${l.labelEn}: ${formatVnd(l.unit, 'en')} × ${l.quantity} ${l.basis === 'per_person' ? (l.quantity === 1 ? 'person' : 'persons') : 'dossier'} = ${formatVnd(l.amount, 'en')}.`,
-  );
-  const assistedVi =
-    input.channel === 'assisted'
-      ? ' (nộp trên thiết bị tại bộ phận một cửa có hướng dẫn được tính như nộp trực tuyến)'
-      : '';
-  const assistedEn = input.channel === 'assisted' ? ' (filing on a counter device with guidance counts as online)' : '';
-  vi.push(
-    `Mức thu ${rate === 'online' ? 'khi nộp trực tuyến' : 'khi nộp trực tiếp (hồ sơ giấy)'}${assistedVi}${version.fees.legalBasis ? `, theo ${version.fees.legalBasis}` : ''}.`,
-  );
-  en.push(
-    `${rate === 'online' ? 'Online' : 'Direct (paper filing)'} rate${assistedEn}${version.fees.legalBasis ? `, under ${version.fees.legalBasis}` : ''}.`,
-  );
-  return { vi, en };
-}
-
 /**
  * The fee of a dossier (pure): the version's fee item at the channel's rate ('online' and
- * 'assisted' → online, 'paper' → direct), per dossier or per person, then the exemption
- * (Circular 75/2022/TT-BTC Art. 4) from the applicant's registry facts and the lists on the
- * filing date. A procedure without fee items is free and needs no exemption.
+ * 'assisted' → online, 'paper' → direct), per dossier or per person; then the exemption
+ * (Circular 75/2022/TT-BTC Art. 4) checked on the person being registered (`input.subject`: a
+ * newborn, a person filed for by someone else; the filer otherwise) with the lists on the filing
+ * date; then a temporary waiver in force that day (`waivers`, reference data by default) for what
+ * the exemption leaves. A granted exemption comes first (it is the law without end date); when
+ * the waiver leaves nothing due, a claimed reason needs no review and is dropped. A procedure
+ * without fee items is free and needs neither.
  */
-export function calculateFee(version: FeeVersion, input: FeeInput, lists: ListLookup): FeeCalculation {
+export function calculateFee(
+  version: FeeVersion,
+  input: FeeInput,
+  lists: ListLookup,
+  waivers: readonly WaiverRule[] = referenceFeeRules().waivers,
+): FeeCalculation {
   checkFeeInput(version, input);
   const rate = input.channel === 'paper' ? 'direct' : 'online';
   const variant = input.variant ?? 'standard';
@@ -198,6 +138,7 @@ export function calculateFee(version: FeeVersion, input: FeeInput, lists: ListLo
     quantity: l.quantity,
     amount: l.amount,
   }));
+  const subject = input.subject ?? filerSubject(input.applicant, input.applicant.personId !== null);
   const head = {
     procedureCode: version.code,
     versionId: version.id,
@@ -209,6 +150,7 @@ export function calculateFee(version: FeeVersion, input: FeeInput, lists: ListLo
     claim: input.claim,
     base: fee.amount,
     lines,
+    subject: subjectSummary(subject),
   } as const;
   if (fee.amount === 0) {
     const vi = [
@@ -221,20 +163,55 @@ export function calculateFee(version: FeeVersion, input: FeeInput, lists: ListLo
       ...(version.fees.noteEn ? [version.fees.noteEn] : []),
       'Amount due: 0 VND.',
     ];
-    return { ...head, exemption: null, exempted: 0, amount: 0, explanationVi: vi, explanationEn: en };
+    return {
+      ...head,
+      exemption: null,
+      exempted: 0,
+      waiver: null,
+      waived: 0,
+      amount: 0,
+      explanationVi: vi,
+      explanationEn: en,
+    };
   }
-  const { exemption, notesVi, notesEn } = decide(version, input, lists);
+  const decision = decide(version, input, subject.facts, lists);
+  let { exemption } = decision;
+  const waiver = checkWaiver(version, input, waivers);
+  const notesVi = waiver?.applies ? [] : decision.notesVi;
+  const notesEn = waiver?.applies ? [] : decision.notesEn;
+  if (waiver?.applies && exemption && exemption.status !== 'granted') {
+    // Nothing is left to decide: the waiver needs no proof and no officer.
+    notesVi.push(`Lý do miễn bạn chọn ("${exemption.labelVi}") không cần xét vì lệ phí được miễn tạm thời.`);
+    notesEn.push(
+      `The reason you chose ("${exemption.labelEn}") needs no review: the fee is waived for a limited time.`,
+    );
+    exemption = null;
+  }
   const exempted = waives(exemption) ? waivable(lines) : 0;
+  const waived = waiver?.applies ? fee.amount - exempted : 0;
   const text = lineTexts(version, input, lines, rate);
+  const who = subjectLine(subject);
   const about = exemption ? exemptionLines(exemption) : null;
-  const due = dueLine(fee.amount, exempted);
+  // A granted exemption that leaves nothing does not need the waiver: say so only when it matters.
+  const waiverText = waiver && (waived > 0 || fee.amount - exempted > 0) ? waiver : null;
+  const due = dueLine(fee.amount, exempted, waived);
+  const explain = (pick: 'vi' | 'en') => [
+    ...(pick === 'vi' ? text.vi : text.en),
+    ...(who ? [who[pick]] : []),
+    ...(about ? [about[pick]] : []),
+    ...(pick === 'vi' ? notesVi : notesEn),
+    ...(waiverText ? [waiverText[pick]] : []),
+    due[pick],
+  ];
   return {
     ...head,
     exemption,
     exempted,
-    amount: fee.amount - exempted,
-    explanationVi: [...text.vi, ...(about ? [about.vi] : []), ...notesVi, due.vi],
-    explanationEn: [...text.en, ...(about ? [about.en] : []), ...notesEn, due.en],
+    waiver: waived > 0 && waiver ? waiverSummary(waiver.rule) : null,
+    waived,
+    amount: fee.amount - exempted - waived,
+    explanationVi: explain('vi'),
+    explanationEn: explain('en'),
   };
 }
 
@@ -275,13 +252,15 @@ export function decideExemption(
     reasonEn: `${decision === 'confirmed' ? 'Confirmed by the officer' : 'Rejected by the officer'}${dayEn}: ${text}`,
   };
   const exempted = waives(exemption) ? waivable(calc.lines) : 0;
+  const waived = Math.min(calc.waived ?? 0, calc.base - exempted);
   const about = exemptionLines(exemption);
-  const due = dueLine(calc.base, exempted);
+  const due = dueLine(calc.base, exempted, waived);
   return {
     ...calc,
     exemption,
     exempted,
-    amount: calc.base - exempted,
+    waived,
+    amount: calc.base - exempted - waived,
     explanationVi: [...calc.explanationVi.slice(0, -1), about.vi, due.vi],
     explanationEn: [...calc.explanationEn.slice(0, -1), about.en, due.en],
   };

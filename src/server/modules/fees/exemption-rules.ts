@@ -41,19 +41,35 @@ function ageVerdict(
   ruleVi: string,
   ruleEn: string,
 ): Verdict {
+  const declared = facts.source === 'declared';
   if (!facts.birthDate) {
+    return declared
+      ? verdict(
+          null,
+          'Tờ khai chưa có ngày sinh của người được đăng ký nên chưa xác định được tuổi',
+          'The form gives no date of birth of the person registered, so the age cannot be determined',
+        )
+      : verdict(
+          null,
+          'Cơ sở dữ liệu dân cư chưa có ngày sinh đầy đủ nên chưa xác định được tuổi',
+          'The registry holds no full birth date, so the age cannot be determined',
+        );
+  }
+  if (facts.birthDate > asOf) {
     return verdict(
       null,
-      'Cơ sở dữ liệu dân cư chưa có ngày sinh đầy đủ nên chưa xác định được tuổi',
-      'The registry holds no full birth date, so the age cannot be determined',
+      `Ngày sinh ${formatDateVi(facts.birthDate)} sau ngày nộp ${formatDateVi(asOf)}: cán bộ kiểm tra lại`,
+      `Date of birth ${facts.birthDate} is after the filing date ${asOf}: an officer checks it`,
     );
   }
   const age = ageOn(facts.birthDate, asOf);
   const holds = test(age);
+  const byVi = declared ? ' (ngày sinh khai trên tờ khai, cán bộ đối chiếu giấy tờ)' : '';
+  const byEn = declared ? ' (date of birth declared on the form, checked by the officer against the papers)' : '';
   return verdict(
     holds,
-    `Sinh ngày ${formatDateVi(facts.birthDate)}: ${age} tuổi vào ngày nộp ${formatDateVi(asOf)} — ${holds ? '' : 'không '}${ruleVi}`,
-    `Born ${facts.birthDate}: ${age} years old on the filing date ${asOf} — ${holds ? '' : 'not '}${ruleEn}`,
+    `Sinh ngày ${formatDateVi(facts.birthDate)}${byVi}: ${age} tuổi vào ngày nộp ${formatDateVi(asOf)} — ${holds ? '' : 'không '}${ruleVi}`,
+    `Born ${facts.birthDate}${byEn}: ${age} years old on the filing date ${asOf} — ${holds ? '' : 'not '}${ruleEn}`,
   );
 }
 

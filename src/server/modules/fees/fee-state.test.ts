@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { feeAfterExemptionDecision, feeState } from './index';
 import { feeOf } from './fee-state.test-support';
+import { calc, useReferenceVersions } from './calculation.test-support';
+
+useReferenceVersions();
 
 describe('feeState: what a filed dossier owes', () => {
   it.each([
@@ -28,6 +31,13 @@ describe('feeState: what a filed dossier owes', () => {
     ],
   ] as const)('%s', (_, fee, channel, expected) => {
     expect(feeState(fee, channel)).toEqual(expected);
+  });
+
+  it('Circular 117/2026/TT-BTC Art. 1(3) (unconfirmed): a fee waived for a limited time is exempt, nothing awaits payment', () => {
+    const waived = calc('1.004222', { asOf: '2026-09-01', eidLevel: 2 });
+    expect(feeState(waived, 'online')).toEqual({ amount: 0, status: 'exempt', awaitingPayment: false });
+    const after = calc('1.004222', { asOf: '2027-03-01', eidLevel: 2 });
+    expect(feeState(after, 'online')).toEqual({ amount: 10_000, status: 'unpaid', awaitingPayment: true });
   });
 });
 

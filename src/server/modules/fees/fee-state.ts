@@ -12,13 +12,15 @@ export interface FeeState {
 /**
  * What the fee means for a dossier filed on `channel` (pure): paid online before the desk receives
  * it, collected in cash at the counter for a paper filing, waived, or waiting for an officer to
- * confirm an exemption.
+ * confirm an exemption. A fee waived for a limited time counts as exempt.
  */
 export function feeState(fee: FeeCalculation | null, channel: FeeChannel): FeeState {
   if (!fee) return { amount: 0, status: 'none', awaitingPayment: false };
   if (fee.exemption?.status === 'pending')
     return { amount: fee.amount, status: 'exemption_pending', awaitingPayment: false };
-  if (fee.amount === 0) return { amount: 0, status: fee.exemption ? 'exempt' : 'none', awaitingPayment: false };
+  // Waived for a limited time (fee.waiver) is as exempt for the dossier: nothing to collect, and it says why.
+  if (fee.amount === 0)
+    return { amount: 0, status: fee.exemption || fee.waiver ? 'exempt' : 'none', awaitingPayment: false };
   if (channel === 'paper') return { amount: fee.amount, status: 'cash', awaitingPayment: false };
   return { amount: fee.amount, status: 'unpaid', awaitingPayment: true };
 }

@@ -90,9 +90,13 @@ export function useFeesApp(): void {
       const batch = makeHousehold(unit, [makePerson({ ...overrides, idCardNumber: overrides.nationalId })]);
       households.set(key, batch.households[0]!.id);
       await copyRegistryBatch(t.database, batch);
-      sessions.set(key, await t.citizen({ nationalId: overrides.nationalId!, fullName: overrides.fullName! }));
+      // Level-1 e-ID sessions: the temporary online waiver (level 2 only, Circular 117/2026) stays out of the
+      // exemption tests whatever today is; a level-2 session of the same citizen is `${key}@2`.
+      const person = { nationalId: overrides.nationalId!, fullName: overrides.fullName! };
+      sessions.set(key, await t.citizen(person, 1));
+      sessions.set(`${key}@2`, await t.citizen(person, 2));
     }
-    sessions.set('stranger', await t.citizen({ nationalId: '001090000399', fullName: 'Người Ngoài Tỉnh' }));
+    sessions.set('stranger', await t.citizen({ nationalId: '001090000399', fullName: 'Người Ngoài Tỉnh' }, 1));
     [admin, communeAdmin, officer] = await Promise.all([
       t.staff('admin', '12'),
       t.staff('admin', '03388'),

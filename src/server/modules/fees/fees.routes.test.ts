@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { t, officer, as, quote, expectFieldError, useFeesApp } from './fees.routes.test-support';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { t, officer, as, quote, expectFieldError, useFeesApp, people } from './fees.routes.test-support';
+import { feeQuote } from './index';
 
 useFeesApp();
 
@@ -79,5 +80,69 @@ describe('GET /api/v1/fees/quote (a signed-in citizen, before filing)', () => {
   it('is for signed-in citizens only', async () => {
     expect((await t.app.inject('/api/v1/fees/quote?procedureCode=1.004222')).statusCode).toBe(401);
     expect((await officer.inject('/api/v1/fees/quote?procedureCode=1.004222')).statusCode).toBe(403);
+  });
+});
+
+describe('GET /api/v1/fees/quote under the temporary waiver (Circular 117/2026/TT-BTC Art. 1(3), unconfirmed)', () => {
+  // Only the date moves (the quote is for today); timers and the database's clock do not.
+  const on = (day: string) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(`${day}T03:00:00Z`)); // 10:00 in Vietnam
+  };
+  afterEach(() => vi.useRealTimers());
+
+  it.each([
+    ['2026-08-14', 'plain@2', 'online', 10_000],
+    ['2026-08-15', 'plain@2', 'online', 0],
+    ['2026-08-15', 'plain', 'online', 10_000], // level-1 e-ID
+    ['2026-08-15', 'plain@2', 'assisted', 0],
+    ['2026-08-15', 'plain@2', 'paper', 20_000],
+  ])('Circular 117/2026 Art. 1(3): on %s, session %s, %s filing → %i VND', async (day, session, channel, due) => {
+    on(day);
+    const { calculation } = await quote(session, `procedureCode=1.004222&channel=${channel}`);
+    expect(calculation.asOf).toBe(day);
+    expect(calculation.amount).toBe(due);
+    if (due === 0) {
+      expect(calculation.waiver).toMatchObject({
+        legalBasis: 'Thông tư 117/2026/TT-BTC, Điều 1 khoản 3',
+        confirmed: false,
+      });
+      expect(calculation.explanationEn.join(' ')).toContain('117/2026/TT-BTC');
+    } else expect(calculation.waiver ?? null).toBeNull();
+  });
+
+  // Sessions do not outlive a clock moved into the future: the last day and the day after, through the quote's service.
+  it.each([
+    ['2027-02-28', 2, 0],
+    ['2027-02-28', 1, 10_000],
+    ['2027-03-01', 2, 10_000],
+  ])('Circular 117/2026 Art. 1(3): on %s with an e-ID of level %i, online → %i VND', async (day, eidLevel, due) => {
+    const plain = people.find(([key]) => key === 'plain')![2];
+    const q = await feeQuote(
+      t.database.db,
+      { nationalId: plain.nationalId!, eidLevel },
+      { procedureCode: '1.004222', channel: 'online', persons: 1 },
+      day,
+    );
+    expect(q.registryRecordFound).toBe(true);
+    expect(q.calculation).toMatchObject({ asOf: day, amount: due, waived: 10_000 - due });
+  });
+
+  it('Circular 75/2022 Art. 4(1): the interlinked birth group is quoted for the child typed on the form, not the parent', async () => {
+    on('2026-03-10');
+    const groups = (await t.app.inject('/api/v1/procedures?field=interlinked')).json<{
+      items: Array<{ code: string; feeOnline: number }>;
+    }>();
+    const group = groups.items.find((g) => g.feeOnline > 0)!;
+    const parent = (await quote('plain@2', `procedureCode=${group.code}`)).calculation;
+    expect(parent).toMatchObject({ amount: 10_000, subject: { party: 'newborn', facts: 'unknown' } });
+    const child = (await quote('plain@2', `procedureCode=${group.code}&subjectBirthDate=2026-03-01`)).calculation;
+    expect(child).toMatchObject({ amount: 0, exemption: { code: 'child', status: 'granted' } });
+    expect(child.subject).toMatchObject({ party: 'newborn', facts: 'declared' });
+    expectFieldError(
+      await as('plain').inject(`/api/v1/fees/quote?procedureCode=${group.code}&subjectBirthDate=2026-02-30`),
+      400,
+      'subjectBirthDate',
+    );
   });
 });

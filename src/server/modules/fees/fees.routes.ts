@@ -49,7 +49,12 @@ export function feesRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
           response: { 200: FeeQuote },
         },
       },
-      async (req) => feeQuote(db, { nationalId: req.access.actor?.nationalId ?? null }, req.query),
+      async (req) =>
+        feeQuote(
+          db,
+          { nationalId: req.access.actor?.nationalId ?? null, eidLevel: req.access.actor?.acr ?? null },
+          req.query,
+        ),
     );
 
     app.get(

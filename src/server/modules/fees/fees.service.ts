@@ -8,6 +8,7 @@ import { getProcedureVersion } from '../procedures';
 import { getUnitNames } from '../units';
 import { calculateFee } from './calculation';
 import { checkFeeInput } from './fee-input';
+import { feeSubjectRule, subjectFromDeclared } from './fee-subject';
 import { procedureInvalid } from './fees.errors';
 import type { ApplicantFacts, FeeInput, ListHit, ListLookup } from './fees.types';
 import * as repo from './fees.repository';
@@ -70,7 +71,7 @@ export async function loadListLookup(db: Db, facts: ApplicantFacts, asOf: string
  */
 export async function computeDossierFee(db: Db, version: ProcedureVersion, input: FeeInput): Promise<FeeCalculation> {
   checkFeeInput(version, input);
-  const lists = await loadListLookup(db, input.applicant, input.asOf);
+  const lists = await loadListLookup(db, input.subject?.facts ?? input.applicant, input.asOf);
   return calculateFee(version, input, lists);
 }
 
@@ -106,13 +107,14 @@ async function ownFacts(db: Db, nationalId: string | null, asOf: string): Promis
 
 /**
  * What a signed-in citizen would owe if they filed now: the version in force today, their own
- * registry facts (registry-checkable exemptions applied automatically), the claimed reason if
- * any. Shown before filing and paying. A citizen the province's registry does not hold gets the
+ * registry facts (registry-checkable exemptions applied automatically) — or, when the procedure
+ * registers a newborn, the child's date of birth typed on the form (`subjectBirthDate`) — the
+ * claimed reason if any, and a temporary waiver their e-ID level meets. Shown before filing and paying. A citizen the province's registry does not hold gets the
  * calculation without automatic exemptions (`registryRecordFound: false`).
  */
 export async function feeQuote(
   db: Db,
-  citizen: { nationalId: string | null },
+  citizen: { nationalId: string | null; eidLevel?: number | null },
   query: FeeQuoteQuery,
   asOf: string = todayInVietnam(),
 ): Promise<FeeQuote> {
@@ -125,15 +127,20 @@ export async function feeQuote(
     throw error;
   }
   const facts = await ownFacts(db, citizen.nationalId, asOf);
+  // A newborn (interlinked birth group) is not the citizen: the date of birth typed on the form, when given.
+  const rule = feeSubjectRule(version);
+  const subject = rule?.party === 'newborn' ? subjectFromDeclared(rule, query.subjectBirthDate ?? null) : undefined;
   const calculation = await computeDossierFee(db, version, {
     channel: query.channel,
     persons: query.persons,
+    subject,
+    eidLevel: citizen.eidLevel ?? null,
     applicant: facts ?? UNKNOWN_APPLICANT,
     claim: query.claim ?? null,
     asOf,
     variant: query.variant,
   });
-  if (!facts && calculation.base > 0) {
+  if (!facts && !subject && calculation.base > 0) {
     calculation.explanationVi.splice(
       -1,
       0,

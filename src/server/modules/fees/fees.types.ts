@@ -13,6 +13,21 @@ export interface ApplicantFacts {
   /** The commune of permanent residence (thường trú) on the filing date. */
   residenceUnitCode: string | null;
   householdId: string | null;
+  /** 'declared': the date of birth was declared on the form (a person the registry does not hold yet); default 'registry'. */
+  source?: 'registry' | 'declared';
+}
+
+/**
+ * The person a fee exemption is checked on: the person being registered (Circular 75/2022/TT-BTC
+ * Art. 4), who may be another than the filer — a newborn, a person filed for by someone else.
+ */
+export interface FeeSubject {
+  party: 'filer' | 'registered_person' | 'newborn';
+  labelVi: string;
+  labelEn: string;
+  /** Where the facts come from: the registry, the form (declared date of birth), or nothing known. */
+  source: 'registry' | 'declared' | 'unknown';
+  facts: ApplicantFacts;
 }
 
 /** Inputs of one calculation besides the procedure version. */
@@ -20,7 +35,12 @@ export interface FeeInput {
   channel: FeeChannel;
   /** The applicant and the members listed on the form, 1–50. */
   persons: number;
+  /** The filer's registry facts; the exemptions are checked on them unless `subject` names the person registered. */
   applicant: ApplicantFacts;
+  /** The person being registered, when known (fee-subject.ts); absent: the filer. */
+  subject?: FeeSubject;
+  /** The filer's e-ID level on this filing (1 or 2), or null (paper, unknown): some waivers need level 2. */
+  eidLevel?: number | null;
   /** Exemption code the citizen claims, or null: every registry-checkable reason is checked automatically either way. */
   claim: string | null;
   /** The filing date, YYYY-MM-DD (ages and list entries are taken on this day). */

@@ -31,7 +31,24 @@ export type {
 export { FEE_CHANNELS, FEE_PERSONS_LIMITS, formatVnd } from '../../../contracts/fees';
 
 /** The applicant's registry facts (the caller reads them), the inputs, and the list lookup of the pure engine. */
-export type { ApplicantFacts, FeeInput, ListLookup, ListHit } from './fees.types';
+export type { ApplicantFacts, FeeInput, FeeSubject, ListLookup, ListHit } from './fees.types';
+
+/**
+ * Whose facts the exemptions are checked on — the person being registered (Circular 75/2022/TT-BTC
+ * Art. 4), decided from the version's form fields by the reference rules: `feeSubjectRule(version)`
+ * (undefined: the filer), `declaredSubject(rule, form)` (the ID number and date of birth on the
+ * form), then `subjectFromRecord(rule, facts)` for a person the registry holds,
+ * `subjectFromDeclared(rule, birthDate)` for one it does not (a newborn), `filerSubject(facts, known)`.
+ */
+export { feeSubjectRule, declaredSubject, subjectFromDeclared, subjectFromRecord, filerSubject } from './fee-subject';
+
+/**
+ * The fee rules read at run time from reference/procedures/fee-exemptions.json: the subject rules
+ * and the temporary dated waivers (`checkWaiver(version, input, waivers)`, pure; `calculateFee`
+ * applies the reference waivers by default).
+ */
+export { referenceFeeRules, type FeeRules, type SubjectRule, type WaiverRule } from './fee-rules';
+export { checkWaiver, type WaiverCheck } from './waivers';
 
 /**
  * The fee of a dossier under `version` on the filing date `input.asOf`:
@@ -40,11 +57,15 @@ export type { ApplicantFacts, FeeInput, ListLookup, ListHit } from './fees.types
  * - `variant` (optional, default 'standard') picks the fee item (e.g. 'list' for registration by list);
  * - every registry-checkable reason is checked on `applicant` (residenceUnitCode = the commune
  *   of permanent residence on that date); the first that holds is `granted`, claimed or not;
+ * - `subject` (optional): the person being registered when it is not the filer — the exemptions
+ *   are checked on their facts and the lists loaded for them;
+ * - `eidLevel` (optional): the filer's e-ID level, for a waiver that needs level 2;
  * - `claim` (or null) — otherwise the claimed reason: a proof-based one is `pending` (the caller
  *   checks the attachment: required when `exemption.check === 'proof'`), a registry one the
  *   registry contradicts is `rejected`, one whose fact the registry lacks is `pending`.
  * `amount` is what is due now: 0 for a per-dossier fee whose exemption is granted, pending or
- * confirmed (a per-person item waives the applicant's own share only). Errors (400, naming the
+ * confirmed (a per-person item waives the registered person's own share only), less what a
+ * temporary waiver in force on the filing date takes off (`waiver`, `waived`). Errors (400, naming the
  * field): FEE.INPUT_INVALID (channel, persons, asOf, variant), FEE.CLAIM_INVALID (claim).
  */
 export async function computeDossierFee(db: Db, version: ProcedureVersion, input: FeeInput): Promise<FeeCalculation> {
