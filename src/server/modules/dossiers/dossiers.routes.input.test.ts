@@ -136,7 +136,7 @@ describe('dossier codes', () => {
   it('are unique and gap-free under 20 parallel submissions', async () => {
     const before = (
       await t.database.rows<{ n: string }>(
-        sql`select coalesce(max(last_seq), 0)::text as n from dossiers.code_counters where agency_code like '03445.%'`,
+        sql`select coalesce(max(last_seq), 0)::text as n from dossiers.code_counters where agency_code = '000.00.12.X99'`,
       )
     )[0]!.n;
     const results = await Promise.all(Array.from({ length: 20 }, () => file(citizen)));
