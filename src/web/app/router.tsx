@@ -20,7 +20,13 @@ import {
   WorkqueuePage,
 } from '../features/dossiers/pages';
 import { FeeListsPage } from '../features/fees/pages';
-import { PaymentDetailPage, PaymentResultPage, PaymentsPage, ReconciliationPage } from '../features/payments/pages';
+import {
+  PaymentDetailPage,
+  PaymentResultPage,
+  PaymentsPage,
+  ReceiptVerificationPage,
+  ReconciliationPage,
+} from '../features/payments/pages';
 import { PersonDetailPage, PersonSearchPage } from '../features/population/pages';
 import { AdminProceduresPage, CatalogPage, ProcedurePage } from '../features/procedures/pages';
 import { QualityPage } from '../features/quality/pages';
@@ -42,6 +48,8 @@ export const router = createBrowserRouter([
       { path: 'login', element: <LoginPage /> },
       // Public (works signed out): the QR code on the receipt slip opens /tra-cuu?ma=<code>.
       { path: 'tra-cuu', element: <StatusLookupPage /> },
+      // Public (works signed out): the link and QR code on an electronic fee receipt open /bien-lai/<token>.
+      { path: 'bien-lai/:token', element: <ReceiptVerificationPage /> },
       // Public (works signed out): the procedure catalog and a procedure's page (filing is under AppLayout).
       { path: 'procedures', element: <CatalogPage /> },
       { path: 'procedures/:code', element: <ProcedurePage /> },

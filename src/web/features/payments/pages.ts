@@ -9,3 +9,4 @@ export const PaymentResultPage = lazy(() => import('./PaymentResultPage'));
 export const PaymentsPage = lazy(() => import('./PaymentsPage'));
 export const PaymentDetailPage = lazy(() => import('./PaymentDetailPage'));
 export const ReconciliationPage = lazy(() => import('./ReconciliationPage'));
+export const ReceiptVerificationPage = lazy(() => import('./ReceiptVerificationPage'));

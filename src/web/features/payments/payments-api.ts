@@ -1,3 +1,4 @@
+import type { ReceiptVerification } from '../../../contracts/receipts';
 import type {
   CreatePaymentResult,
   GatewayStatus,
@@ -83,6 +84,11 @@ export function createVietqr(dossierId: string, idempotencyKey: string): Promise
 /** The VietQR transfer order of a payment (QR, amount, reference, receiving account). */
 export function fetchVietqr(id: string, options?: RequestOptions): Promise<VietqrTransfer> {
   return apiGet<VietqrTransfer>(`${BASE}/${encodeURIComponent(id)}/vietqr`, options);
+}
+
+/** The public verification of a receipt by the token printed on it (works signed out). */
+export function fetchReceiptVerification(token: string, options?: RequestOptions): Promise<ReceiptVerification> {
+  return apiGet<ReceiptVerification>(`${BASE}/receipts/${encodeURIComponent(token)}`, options);
 }
 
 /** The electronic receipt (PDF) of a successful payment. */
