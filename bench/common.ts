@@ -4,6 +4,8 @@ import { openDatabase, type Database } from '../src/server/platform/db';
 import { ensureProvinceUnits } from '../src/server/modules/units';
 import { countPersons } from '../src/server/modules/population';
 import { seedDemoProvince } from '../src/server/modules/demo';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { makePkcs12 } from '../src/server/modules/payments/receipt-signing';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -60,11 +62,32 @@ const BENCH_CHECKPOINT_KEY = Buffer.concat([
 ]).toString('base64');
 
 /**
+ * Throw-away receipt settings (required in production, ADR 0015): a fresh self-signed PKCS#12 and one
+ * collecting body with an impossible tax code, written once under .tmp/bench-receipts.
+ */
+function benchReceiptIssuers(): Record<string, string> {
+  const dir = `${process.cwd()}/.tmp/bench-receipts`;
+  const passphrase = 'bench-only-receipt-key';
+  if (!existsSync(`${dir}/issuers.json`)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/bench.p12`, makePkcs12('DVC06 benchmark (not a real agency)', passphrase));
+    const body = { unitCode: '03445', taxCode: '0000000000', formSymbol: 'BENCH', seriesSymbol: 'BENCH' };
+    writeFileSync(`${dir}/issuers.json`, JSON.stringify({ collectingBodies: [body] }));
+  }
+  return {
+    RECEIPT_ISSUERS_FILE: `${dir}/issuers.json`,
+    RECEIPT_SIGNING_P12: `${dir}/bench.p12`,
+    RECEIPT_SIGNING_P12_PASSPHRASE: passphrase,
+  };
+}
+
+/**
  * The configuration the benchmark servers run under: production mode (no sandboxes, real
  * secrets required), with throw-away secrets and gateway addresses that are never called.
  */
 export function benchConfigEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
+    ...benchReceiptIssuers(),
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'never',
     NODE_ENV: 'production',

@@ -137,7 +137,7 @@ export function padesCms(content: Buffer, identity: SigningIdentity): Buffer {
       OID.signingCertificateV2,
       seq(seq(seq(der(TAG.octets, sha256(certDer)), seq(seq(der(TAG.ctx4, issuer)), serial)))),
     ),
-  ].sort(Buffer.compare); // DER: a SET OF is sorted by encoding
+  ].sort((x, y) => Buffer.compare(x, y)); // DER: a SET OF is sorted by encoding
   const signedAttributes = der(TAG.set, ...attributes);
   const ec = identity.key.asymmetricKeyType === 'ec';
   const signature = sign('sha256', signedAttributes, identity.key);

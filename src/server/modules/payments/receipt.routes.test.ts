@@ -68,7 +68,9 @@ function independentlyVerified(pdf: Buffer): boolean {
   const value = (n: forge.asn1.Asn1) => n.value as forge.asn1.Asn1[];
   const signedData = value(value(cms)[1]!)[0]!;
   const parts = value(signedData);
-  const certificates = value(parts.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0)!);
+  const certificates = value(
+    parts.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && (n.type as number) === 0)!,
+  );
   const certDer = Buffer.from(forge.asn1.toDer(certificates[0]!).getBytes(), 'binary');
   const signerInfo = value(value(parts[parts.length - 1]!)[0]!);
   const attrs = signerInfo[3]!;
@@ -128,14 +130,16 @@ describe('the electronic fee receipt (Decree 254/2026/NĐ-CP, public copies, unc
     const at = tampered.indexOf('/Title');
     tampered[at + 10] = tampered[at + 10]! ^ 0x01;
     expect(independentlyVerified(tampered)).toBe(false);
-    expect(verifyPdfSignature(tampered)).toMatchObject({ valid: false, problem: expect.stringContaining('digest') });
+    const check = verifyPdfSignature(tampered);
+    expect(check.valid).toBe(false);
+    expect(!check.valid && check.problem).toContain('digest');
   });
 
   it.skipIf(!hasOpenssl)('is a CMS signature OpenSSL verifies over the byte range', () => {
     const text = first.pdf.toString('latin1');
-    const [, b, c, d] = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)/.exec(text)!.slice(1).map(Number) as number[];
+    const [, b, c, d] = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)/.exec(text)!.slice(1).map(Number);
     const dir = mkdtempSync(join(tmpdir(), 'receipt-'));
-    writeFileSync(join(dir, 'content'), Buffer.concat([first.pdf.subarray(0, b), first.pdf.subarray(c!, c! + d!)]));
+    writeFileSync(join(dir, 'content'), Buffer.concat([first.pdf.subarray(0, b), first.pdf.subarray(c, c! + d!)]));
     const hex = first.pdf
       .subarray(b! + 1, c! - 1)
       .toString('latin1')
@@ -174,9 +178,10 @@ describe('the electronic fee receipt (Decree 254/2026/NĐ-CP, public copies, unc
       refundedAmount: 0,
       demo: true,
       pdfSha256: createHash('sha256').update(first.pdf).digest('hex'),
-      signature: { valid: true, problem: null, signer: expect.stringContaining('DVC06 DEMO') },
+      signature: { valid: true, problem: null },
     });
     expect(v.number).toMatch(/^\d{8}$/);
+    expect(v.signature.signer).toContain('DVC06 DEMO');
     expect(v.collectingBodyName).toMatch(/^Ủy ban nhân dân /);
     expect(res.body).not.toContain('Lò Thị Lan');
     expect((await w.t.app.inject(`/api/v1/payments/receipts/${'A'.repeat(22)}`)).statusCode).toBe(404);
