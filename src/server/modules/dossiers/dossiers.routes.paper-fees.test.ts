@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { type Session } from '../../../../test/app';
 import { makeHousehold, makePerson } from '../../../../test/factories';
@@ -131,8 +131,25 @@ describe('the fee of a dossier', () => {
     kinhSession = await t.citizen({ nationalId: kinh.nationalId!, fullName: kinh.fullName }, 2);
   });
 
+  /*
+   * An online fee is waived from 15/8/2026 to 28/2/2027 for level-2 e-ID filers (Circular 117/2026/TT-BTC
+   * Art. 1(3), fees/calculation.waiver.test.ts): the tests of paying it file on the day before.
+   * Only the date moves (sessions and the database's clock do not), to a past day the sessions outlive.
+   */
+  const beforeWaiver = async <T>(filing: (version: { procedureVersionId: string }) => Promise<T>): Promise<T> => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-08-14T03:00:00Z'));
+    try {
+      const v = await t.app.inject(`/api/v1/procedures/${TEMP}?asOf=2026-08-14`);
+      return await filing({ procedureVersionId: v.json<{ id: string }>().id });
+    } finally {
+      vi.useRealTimers(); // staff assignments start today: officers act on the real date
+    }
+  };
+  afterEach(() => vi.useRealTimers());
+
   it('is charged at the online rate and waits for payment before the desk sees it; a paid fee moves it on once', async () => {
-    const d = (await file(kinhSession)).json<DossierDetail>();
+    const d = (await beforeWaiver((v) => file(kinhSession, v))).json<DossierDetail>();
     expect(d).toMatchObject({ state: 'awaiting_payment', feeStatus: 'unpaid', feeAmount: 7_000 });
     expect(d.fee).toMatchObject({ amount: 7_000 });
     expect(d.allowedCommands).toEqual(['withdraw']);
@@ -163,7 +180,7 @@ describe('the fee of a dossier', () => {
   });
 
   it('needs a proof for a claimed disability, and an officer confirms or rejects it', async () => {
-    const missing = await file(kinhSession, { exemptionClaim: 'disability' });
+    const missing = await beforeWaiver((v) => file(kinhSession, { exemptionClaim: 'disability', ...v }));
     expect(missing.statusCode).toBe(400);
     expect(missing.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]?.field).toBe(
       'file:exemption_proof',
@@ -172,7 +189,9 @@ describe('the fee of a dossier', () => {
       { field: 'file:lawful_dwelling', name: 'a.pdf', type: 'application/pdf', data: PDF },
       { field: 'file:exemption_proof', name: 'giay-xac-nhan.png', type: 'image/png', data: PNG },
     ];
-    const a = (await file(kinhSession, { exemptionClaim: 'disability' }, withProof)).json<DossierDetail>();
+    const a = (
+      await beforeWaiver((v) => file(kinhSession, { exemptionClaim: 'disability', ...v }, withProof))
+    ).json<DossierDetail>();
     expect(a).toMatchObject({ state: 'submitted', feeStatus: 'exemption_pending', feeAmount: 0 });
     expect((await oneStop.inject(`/api/v1/dossiers/${a.id}`)).json<DossierDetail>().allowedCommands).toEqual(
       expect.arrayContaining(['confirm_exemption', 'reject_exemption']),
@@ -185,7 +204,9 @@ describe('the fee of a dossier', () => {
     expect(confirmed.json<DossierDetail>().allowedCommands).not.toContain('confirm_exemption');
     expect((await command(oneStop, a.id, 'confirm_exemption')).statusCode).toBe(409);
 
-    const b = (await file(kinhSession, { exemptionClaim: 'disability' }, withProof)).json<DossierDetail>();
+    const b = (
+      await beforeWaiver((v) => file(kinhSession, { exemptionClaim: 'disability', ...v }, withProof))
+    ).json<DossierDetail>();
     const noReason = await command(oneStop, b.id, 'reject_exemption', {});
     expect(noReason.statusCode).toBe(400);
     const rejected = await command(oneStop, b.id, 'reject_exemption', { reason: 'Giấy xác nhận đã hết hạn' });

@@ -21,6 +21,32 @@ export interface Applicant {
   record: ApplicantRecord | null;
 }
 
+/** Who reads a person's record for dossier processing, as the access log records it: the officer under `action`'s grant. */
+export function dossierReader(deps: DossierDeps, access: AccessContext, action: 'dossiers.enter' | 'dossiers.read') {
+  const grant = actingGrant(access, action);
+  return {
+    accountId: access.actor!.accountId,
+    role: grant.role,
+    unitCode: grant.unitCode,
+    requestId: access.requestId,
+    pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY,
+  };
+}
+
+/**
+ * An officer's read of a person's registry record (without quality findings) while entering a
+ * filing: logged in the access log for dossier processing, under the officer's entering grant.
+ */
+export async function readForFiling(deps: DossierDeps, access: AccessContext, personId: string) {
+  return getPersonDetail(
+    deps.db,
+    personId,
+    undefined,
+    { reader: dossierReader(deps, access, 'dossiers.enter'), purpose: 'dossier_processing' },
+    { findings: false },
+  );
+}
+
 /**
  * Who files: a citizen their own dossier (online or on a counter device, at the e-ID level the
  * procedure requires, with the prefill they saw), or an officer a paper filing for a living person
@@ -100,23 +126,7 @@ export async function resolveApplicant(
       'Không tìm thấy công dân có số định danh này',
       'No person with this ID number',
     );
-  const grant = actingGrant(access, 'dossiers.enter');
-  const person = await getPersonDetail(
-    deps.db,
-    personId,
-    undefined,
-    {
-      reader: {
-        accountId: actor.accountId,
-        role: grant.role,
-        unitCode: grant.unitCode,
-        requestId: access.requestId,
-        pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY,
-      },
-      purpose: 'dossier_processing',
-    },
-    { findings: false },
-  );
+  const person = await readForFiling(deps, access, personId);
   // The applicant (người nộp) is who stands at the counter: a death is declared by a living relative.
   if (person.status === 'deceased')
     throw errors.requestInvalid(

@@ -14,6 +14,7 @@ import {
   feeState,
   UNKNOWN_APPLICANT,
   type FeeCalculation,
+  type FeeSubject,
   type FeeState,
 } from '../../fees';
 import { checkFiles, type IncomingFile } from '../attachments';
@@ -118,6 +119,10 @@ export interface FilingInput {
   existingKeys: string[] | null;
   /** The registry knows the applicant: its data replaces the paper copies marked replaceable. */
   registryKnowsApplicant: boolean;
+  /** The person being registered when not the applicant (fee-subject.ts): their exemptions count. */
+  feeSubject?: FeeSubject;
+  /** The citizen's e-ID level on an online or assisted filing (a temporary waiver may need level 2); null on paper. */
+  eidLevel?: number | null;
 }
 
 /**
@@ -136,6 +141,8 @@ export async function prepareFiling(
         channel: input.channel,
         persons: input.persons ?? 1 + members,
         applicant: input.record ? applicantFactsOf(input.record, today) : UNKNOWN_APPLICANT,
+        subject: input.feeSubject,
+        eidLevel: input.eidLevel ?? null,
         claim: input.exemptionClaim ?? null,
         asOf: today,
       })

@@ -6,7 +6,8 @@ import { getPersonDetail } from '../../population';
 import { subjectFor } from '../../audit';
 import { getUnitNames } from '../../units';
 import * as errors from '../dossiers.errors';
-import { actingGrant, dossierActors, mayReadApplicant } from '../dossiers.policy';
+import { dossierActors, mayReadApplicant } from '../dossiers.policy';
+import { dossierReader } from './applicant';
 import { presentDetail } from '../dossiers.presenter';
 import * as repo from '../dossiers.repository';
 import { versionById } from '../versions';
@@ -46,15 +47,8 @@ export async function getDossier(deps: DossierDeps, access: AccessContext, id: s
 export async function getApplicant(deps: DossierDeps, access: AccessContext, id: string) {
   const row = await loadVisible(deps, access, id);
   if (!mayReadApplicant(access, row) || !row.applicantPersonId) throw errors.dossierNotFound();
-  const grant = actingGrant(access, 'dossiers.read');
   return getPersonDetail(deps.db, row.applicantPersonId, undefined, {
-    reader: {
-      accountId: access.actor!.accountId,
-      role: grant.role,
-      unitCode: grant.unitCode,
-      requestId: access.requestId,
-      pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY,
-    },
+    reader: dossierReader(deps, access, 'dossiers.read'),
     purpose: 'dossier_processing',
     dossierCode: row.code ?? undefined,
   });

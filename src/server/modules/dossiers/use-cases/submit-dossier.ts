@@ -13,6 +13,7 @@ import { dossierActors, filingGrant } from '../dossiers.policy';
 import { presentDetail, type PresentContext } from '../dossiers.presenter';
 import * as repo from '../dossiers.repository';
 import { resolveApplicant } from './applicant';
+import { resolveFeeSubject } from './fee-subject';
 import { clock, provinceAgencyCode, type DossierDeps } from './deps';
 import { attachmentRows, prepareFiling, validateDraft, validateFull, versionInForce } from './prepare-filing';
 import { commandsFor } from './presenting';
@@ -60,6 +61,8 @@ export async function submitDossier(
     files,
     existingKeys: body.draft ? null : [],
     registryKnowsApplicant: applicant.personId !== null,
+    feeSubject: await resolveFeeSubject(deps, access, version, form, applicant, today),
+    eidLevel: access.actor.kind === 'citizen' ? access.actor.acr : null,
   });
   const unit = await findUnitCached(deps.db, applicant.unitCode, today).catch(() => undefined);
   if (!unit || unit.level !== 'commune')

@@ -11,6 +11,7 @@ import * as repo from '../dossiers.repository';
 import { clock, type DossierDeps } from './deps';
 import { attachmentRows, prepareFiling, validateFull, versionInForce } from './prepare-filing';
 import { getDossier } from './read-dossier';
+import { resolveFeeSubject } from './fee-subject';
 
 /**
  * Submits a saved draft (the `submit` command, already allowed by the state machine): the same
@@ -56,6 +57,8 @@ export async function submitDraft(
     files,
     existingKeys: (await repo.listAttachments(deps.db, row.id)).map((a) => a.documentKey),
     registryKnowsApplicant: row.applicantPersonId !== null,
+    feeSubject: await resolveFeeSubject(deps, access, current, form, { nationalId: null, record }, today),
+    eidLevel: owner ? actor.acr : null,
   });
   const toState: DossierState = money.awaitingPayment ? 'awaiting_payment' : 'submitted';
   const stored = await storeFiles(deps.files, checked);
