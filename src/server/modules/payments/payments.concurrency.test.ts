@@ -72,6 +72,15 @@ describe('the same IPN at two server processes at once', () => {
       );
       expect(Number(t!.n)).toBe(1);
     }
+    // One receipt per payment, and the unit's numbers of the year have no gap (ADR 0015).
+    const numbers = await w.t.database.rows<{ number: number; year: number; unit: string }>(
+      sql`select number, year, collecting_unit_code as unit from payments.receipts order by collecting_unit_code, year, number`,
+    );
+    expect(numbers).toHaveLength(payments.length);
+    const byBody = new Map<string, number[]>();
+    for (const r of numbers)
+      byBody.set(`${r.unit}/${r.year}`, [...(byBody.get(`${r.unit}/${r.year}`) ?? []), Number(r.number)]);
+    for (const list of byBody.values()) expect(list).toEqual(list.map((_, i) => i + 1));
   });
 
   it('refuses a second payment claiming a gateway transaction number already credited', async () => {

@@ -148,6 +148,11 @@ async function checkInvariants(dossierId: string, fee: number): Promise<void> {
       sql`select count(*)::text as n from payments.payment_events where payment_id = ${p.id} and event = 'ipn_succeeded'`,
     );
     expect(Number(n!.n)).toBe(credited.includes(p) ? 1 : 0);
+    // A credited payment has exactly one receipt number, given with the credit (ADR 0015); no other has one.
+    const [r] = await w.t.database.rows<{ n: string }>(
+      sql`select count(*)::text as n from payments.receipts where payment_id = ${p.id}`,
+    );
+    expect(Number(r!.n)).toBe(credited.includes(p) ? 1 : 0);
   }
   // Money credited to the dossier = paid − refunded, on our side and at the gateway.
   const paidMinusRefunded = credited.reduce((s, p) => s + p.amount - p.refundedAmount, 0);
