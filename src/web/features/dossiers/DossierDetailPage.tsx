@@ -17,6 +17,7 @@ import { FormDataView } from './FormDataView';
 import { useDossier } from './use-dossier';
 import './dossiers.css';
 import './dossiers-office.css';
+import { DossierFee } from './DossierFee';
 
 /** Commands that are never buttons of the back office: the citizen's withdrawal, the payment (settled by the payment system). */
 const NOT_STAFF_BUTTONS: ReadonlySet<DossierCommand> = new Set(['withdraw', 'pay']);
@@ -156,6 +157,7 @@ export default function DossierDetailPage() {
               <Card title={t('dossier.section.facts')} className="section-card">
                 <Facts d={d} />
               </Card>
+              <DossierFee fee={d.fee} />
               <Card title={t('dossier.section.form')} className="section-card">
                 {version.error && <ErrorAlert error={version.error} onRetry={version.reload} />}
                 <FormDataView form={version.data?.form} values={d.form} sources={d.sources} />

@@ -14,6 +14,7 @@ import { DossierTimeline } from './DossierTimeline';
 import { DeadlineTag, FeeText, StateTag } from './DossierTags';
 import { FormDataView } from './FormDataView';
 import { PayFeeCard } from '../payments';
+import { DossierFee } from './DossierFee';
 import { SupplementCard } from './SupplementCard';
 import { useDossier } from './use-dossier';
 import './dossiers.css';
@@ -148,7 +149,11 @@ export default function MyDossierPage() {
               }}
             />
           )}
-          {d.state === 'awaiting_payment' && d.feeStatus === 'unpaid' && <PayFeeCard dossier={d} />}
+          {d.state === 'awaiting_payment' && d.feeStatus === 'unpaid' ? (
+            <PayFeeCard dossier={d} />
+          ) : (
+            <DossierFee fee={d.fee} />
+          )}
           <Outcome d={d} />
           {d.slips.length > 0 && (
             <Card className="section-card" title={t('dossier.mine.slips')}>

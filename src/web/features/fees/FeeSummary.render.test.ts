@@ -98,3 +98,44 @@ describe('FeeSummary', () => {
     );
   });
 });
+
+describe('FeeSummary: whose exemption, and the temporary waiver with its legal basis', () => {
+  it('Circular 117/2026/TT-BTC Art. 1(3): shows the waiver, its legal basis, period and that it is unconfirmed', () => {
+    const shown = text({
+      ...base,
+      waiver: {
+        code: 'online_eid_level2_2026',
+        labelVi: 'Miễn lệ phí đăng ký cư trú khi nộp trực tuyến bằng tài khoản định danh điện tử mức độ 2',
+        labelEn: 'Waived online with a level-2 e-ID',
+        legalBasis: 'Thông tư 117/2026/TT-BTC, Điều 1 khoản 3',
+        validFrom: '2026-08-15',
+        validTo: '2027-02-28',
+        conditionsVi: 'Nộp trực tuyến bằng tài khoản định danh điện tử mức độ 2',
+        conditionsEn: 'Online with a level-2 e-ID',
+        confirmed: false,
+      },
+      waived: 15_000,
+      amount: 0,
+    });
+    expect(shown).toContain('Miễn tạm thời Miễn lệ phí đăng ký cư trú khi nộp trực tuyến');
+    expect(shown).toContain(
+      'Căn cứ: Thông tư 117/2026/TT-BTC, Điều 1 khoản 3; áp dụng từ 15/08/2026 đến hết 28/02/2027.',
+    );
+    expect(shown).toContain('chưa đối chiếu văn bản chính thức');
+    expect(shown).toContain('Tổng lệ phí 15.000 đồng Miễn tạm thời −15.000 đồng Số tiền phải nộp 0 đồng');
+    expect(text(base)).not.toContain('Miễn tạm thời');
+  });
+
+  it('Circular 75/2022/TT-BTC Art. 4: names the person registered when it is not the filer', () => {
+    const subject = {
+      party: 'newborn',
+      labelVi: 'trẻ được đăng ký khai sinh',
+      labelEn: 'the child',
+      facts: 'unknown',
+    } as const;
+    const shown = text({ ...base, subject });
+    expect(shown).toContain('Miễn lệ phí được xét cho người được đăng ký: trẻ được đăng ký khai sinh');
+    expect(shown).toContain('theo ngày sinh khai trên tờ khai khi bạn nộp hồ sơ');
+    expect(text({ ...base, subject: { ...subject, party: 'filer' } })).not.toContain('người được đăng ký');
+  });
+});

@@ -2,6 +2,7 @@ import { Alert, Card, Space, Typography } from 'antd';
 import { formatVnd, type FeeCalculation } from '../../../contracts/fees';
 import { useI18n } from '../../shell/i18n';
 import { StatusTag } from '../../components/StatusTag';
+import { formatDate } from '../../components/format';
 import { lineDetail, rateKey, statusKey, statusTone } from './fee-labels';
 import './fees.css';
 
@@ -11,13 +12,16 @@ export interface FeeSummaryProps {
 
 /**
  * The fee of a dossier in plain words, before paying: each fee line (rate × quantity), the rate
- * used, the exemption and its state with the reason (and the document to attach), the amount due
- * now, and the full explanation of the calculation. Embedded by the filing page; phone-first.
+ * used, whose exemption it is when not the filer's (a newborn, a person filed for), a temporary
+ * waiver with its legal basis and period, the exemption and its state with the reason (and the
+ * document to attach), the amount due now, and the full explanation of the calculation. Embedded by the filing page; phone-first.
  */
 export function FeeSummary({ calculation: calc }: FeeSummaryProps) {
   const { t, pick, lang } = useI18n();
   const money = (n: number) => formatVnd(n, lang);
   const e = calc.exemption;
+  const w = calc.waiver ?? null;
+  const waived = calc.waived ?? 0;
   const explanation = lang === 'en' ? calc.explanationEn : calc.explanationVi;
   return (
     <Card size="small" title={t('fees.summary.title')} className="fee-summary" data-testid="fee-summary">
@@ -36,6 +40,38 @@ export function FeeSummary({ calculation: calc }: FeeSummaryProps) {
           </ul>
           <Typography.Text type="secondary">{t(rateKey(calc))}</Typography.Text>
         </>
+      )}
+      {calc.subject && calc.subject.party !== 'filer' && calc.base > 0 && (
+        <Typography.Paragraph className="fee-subject" data-testid="fee-subject">
+          {t('fees.summary.subject', { who: pick(calc.subject.labelVi, calc.subject.labelEn) })}
+          {calc.subject.facts === 'unknown' && !e && ` ${t('fees.summary.subjectWhenFiled')}`}
+        </Typography.Paragraph>
+      )}
+      {w && (
+        <Alert
+          className="fee-waiver"
+          type="success"
+          data-testid="fee-waiver"
+          title={
+            <Space size={[8, 4]} wrap>
+              <StatusTag kind="ok">{t('fees.status.waived')}</StatusTag>
+              <span>{pick(w.labelVi, w.labelEn)}</span>
+            </Space>
+          }
+          description={
+            <>
+              <div>
+                {t('fees.summary.waiverBasis', {
+                  basis: w.legalBasis,
+                  from: formatDate(w.validFrom),
+                  to: formatDate(w.validTo),
+                })}
+              </div>
+              <div>{pick(w.conditionsVi, w.conditionsEn)}</div>
+              {!w.confirmed && <div className="me-muted">{t('fees.summary.waiverUnconfirmed')}</div>}
+            </>
+          }
+        />
       )}
       {e && (
         <Alert
@@ -60,12 +96,22 @@ export function FeeSummary({ calculation: calc }: FeeSummaryProps) {
         />
       )}
       <dl className="fee-totals">
-        {calc.exempted > 0 && (
+        {(calc.exempted > 0 || waived > 0) && (
           <>
             <dt>{t('fees.summary.base')}</dt>
             <dd>{money(calc.base)}</dd>
+          </>
+        )}
+        {calc.exempted > 0 && (
+          <>
             <dt>{t('fees.summary.exempted')}</dt>
             <dd>−{money(calc.exempted)}</dd>
+          </>
+        )}
+        {waived > 0 && (
+          <>
+            <dt>{t('fees.summary.waived')}</dt>
+            <dd>−{money(waived)}</dd>
           </>
         )}
         <dt className="fee-due-label">{t('fees.summary.due')}</dt>

@@ -20,6 +20,13 @@ export const enFees: Record<keyof typeof viFees, string> = {
   'fees.status.pending': 'Under review',
   'fees.status.confirmed': 'Exemption confirmed',
   'fees.status.rejected': 'Not exempt',
+  'fees.status.waived': 'Waived for a limited time',
+  'fees.summary.waived': 'Waived for a limited time',
+  'fees.summary.waiverBasis': 'Legal basis: {basis}; from {from} to {to} inclusive.',
+  'fees.summary.waiverUnconfirmed': 'Applied from public copies of the text; the official text is not yet checked.',
+  'fees.summary.subject': 'Exemptions are checked for the person registered: {who} (Circular 75/2022/TT-BTC, Art. 4).',
+  'fees.summary.subjectWhenFiled':
+    'Children under 16 are exempt: checked from the date of birth on the form when you file.',
 
   'fees.lists.title': 'Fee exemption lists',
   'fees.lists.intro':

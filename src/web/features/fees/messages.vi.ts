@@ -19,6 +19,14 @@ export const viFees = {
   'fees.status.pending': 'Chờ cán bộ xét',
   'fees.status.confirmed': 'Đã xác nhận miễn',
   'fees.status.rejected': 'Không được miễn',
+  'fees.status.waived': 'Miễn tạm thời',
+  'fees.summary.waived': 'Miễn tạm thời',
+  'fees.summary.waiverBasis': 'Căn cứ: {basis}; áp dụng từ {from} đến hết {to}.',
+  'fees.summary.waiverUnconfirmed':
+    'Áp dụng theo bản công bố công khai của văn bản; chưa đối chiếu văn bản chính thức.',
+  'fees.summary.subject': 'Miễn lệ phí được xét cho người được đăng ký: {who} (Thông tư 75/2022/TT-BTC, Điều 4).',
+  'fees.summary.subjectWhenFiled':
+    'Trẻ em dưới 16 tuổi được miễn: hệ thống xét theo ngày sinh khai trên tờ khai khi bạn nộp hồ sơ.',
 
   'fees.lists.title': 'Danh sách miễn lệ phí',
   'fees.lists.intro':
