@@ -127,7 +127,7 @@ describe('temporary absence (1.003677): Residence Law 2020 Art. 31(2)(3) — poi
     for (const part of [
       'PHIẾU KHAI BÁO TẠM VẮNG',
       'Mẫu CT03',
-      mai.fullName!.toUpperCase(),
+      mai.fullName.toUpperCase(),
       'từ ngày 10/12/2026 đến ngày 31/12/2027',
       'Phường Bắc Ninh, tỉnh Bắc Ninh',
       issued.code!,

@@ -32,7 +32,7 @@ export function resultDocumentData(
   version: ProcedureVersion,
   ctx: { unitName: string; officerName: string; now: Date },
 ): ResultDocumentData {
-  const form = row.form as Record<string, unknown>;
+  const form = row.form;
   const sex = form.sex === 'male' || form.sex === 'female' ? form.sex : undefined;
   const absence =
     kind === 'CT03'
