@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { inject } from 'vitest';
+import { AgencyCodesFile, DEMO_PROVINCE_AGENCY_CODE, level2AgencyCode } from '../src/contracts/agency-codes';
 
 /** Where each journey saves one screenshot per page (to look at, not compared). */
 export const SHOTS_DIR = '/tmp/dvc06-shots';
@@ -210,4 +211,17 @@ export async function confirmEidSignOut(page: Page): Promise<void> {
     async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean },
   );
   if (me.authenticated) throw new Error('still signed in after signing out');
+}
+
+/**
+ * The receiving agency's code (QCVN 102:2016) that starts the dossier codes of a commune, as the e2e server
+ * (no PROVINCE_AGENCY_CODE, so the demo province code) builds it from reference/admin-units/12-agency-codes.json.
+ */
+export function receivingAgencyCode(unitCode: string): string {
+  const file = AgencyCodesFile.parse(
+    JSON.parse(readFileSync(new URL('../reference/admin-units/12-agency-codes.json', import.meta.url), 'utf8')),
+  );
+  const entry = file.agencies.find((a) => a.unitCode === unitCode);
+  if (!entry) throw new Error(`no receiving agency listed for unit ${unitCode}`);
+  return entry.agencyCode ?? level2AgencyCode(DEMO_PROVINCE_AGENCY_CODE, entry.level2!);
 }

@@ -34,7 +34,7 @@ describe('the working-day calendar (administrator)', () => {
     expect(
       await table.locator('tr').filter({ hasText: '10/01/2026' }).getByText('Làm bù thứ Bảy', { exact: true }).count(),
     ).toBe(1);
-    expect(await page.getByTestId('calendar-summary').getByText('Số ngày làm việc trong năm: 250').count()).toBe(1);
+    expect(await page.getByTestId('calendar-summary').getByText('Số ngày làm việc trong năm: 249').count()).toBe(1);
     await page.getByText('Đã công bố', { exact: true }).waitFor();
     await screenshot(page, 'calendar-2026');
     expect((await checkA11y(page)).blocking).toEqual([]);

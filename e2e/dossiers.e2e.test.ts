@@ -10,6 +10,7 @@ import {
   PDF,
   PHONE,
   PNG,
+  receivingAgencyCode,
   screenshot,
   signInWithEid,
 } from './browser';
@@ -189,7 +190,7 @@ describe('dossiers: a citizen files a temporary residence registration online; t
     await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
     code = ((await page.getByTestId('filed-code').textContent()) ?? '').trim();
     expect(code).toMatch(/^\S+-\d{6}-\d{4}$/);
-    expect(code.startsWith(OFFICER_UNIT)).toBe(true);
+    expect(code.startsWith(`${receivingAgencyCode(OFFICER_UNIT)}-`)).toBe(true);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'dossier-filed-phone');
     expect((await checkA11y(page)).blocking).toEqual([]);

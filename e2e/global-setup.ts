@@ -145,6 +145,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     DEMO_PEOPLE: '1500',
     LOG_LEVEL: 'warn',
     PUBLIC_URL: baseUrl,
+    // Today (late 2026) is inside the online waiver of Circular 117/2026 (15/8/2026–28/2/2027), so every
+    // residence fee filed online would be 0; the payment journeys need a fee, as outside that period.
+    FEE_WAIVERS_NOT_APPLIED: 'online_eid_level2_2026',
   };
   // DATABASE_URL passes through from the environment when set; otherwise the server uses embedded PGlite.
   const log = createWriteStream(SERVER_LOG);

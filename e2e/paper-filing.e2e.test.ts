@@ -8,6 +8,7 @@ import {
   launchBrowser,
   openPage,
   PDF,
+  receivingAgencyCode,
   screenshot,
 } from './browser';
 
@@ -161,7 +162,7 @@ describe('dossiers: an officer enters the paper filing of a citizen who came to 
     const title = page.locator('.page-title');
     await title.getByText('Đã nộp, chờ tiếp nhận', { exact: true }).waitFor();
     const code = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').replace(/^Hồ sơ /, '').trim();
-    expect(code.startsWith(OFFICER_UNIT)).toBe(true);
+    expect(code.startsWith(`${receivingAgencyCode(OFFICER_UNIT)}-`)).toBe(true);
     // The facts of the dossier: the channel, and the applicant as the registry knows the ID number.
     const fact = (label: string) => page.locator('tr').filter({ has: page.getByText(label, { exact: true }) });
     await fact('Cách nộp').getByText('Hồ sơ giấy (cán bộ nhập)', { exact: true }).waitFor();

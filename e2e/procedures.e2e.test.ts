@@ -66,6 +66,9 @@ describe('the procedure catalog', () => {
     await versions.getByText('Ghi rõ lý do thay đổi', { exact: true }).waitFor();
     expect(await page.locator('#effectiveFrom').inputValue()).toBe(tomorrowShown());
     await page.locator('#timeLimitWorkingDays').fill('1');
+    // Marriage is settled the same day with a 15:00 cut-off since 5/12/2026; a 1-day limit has no cut-off.
+    expect(await page.locator('#sameDayCutoff').inputValue()).toBe('15:00');
+    await page.locator('#sameDayCutoff').fill('');
     await page.locator('#changeNote').fill('Thời hạn 1 ngày làm việc theo văn bản mới (kiểm thử)');
     await versions.getByRole('button', { name: 'Tạo phiên bản', exact: true }).click();
     await versions.getByText(`hiệu lực từ ${tomorrowShown()}`, { exact: false }).waitFor();

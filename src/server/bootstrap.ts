@@ -8,7 +8,7 @@ import { ensureDefaultRoles, ensureDemoAccounts } from './modules/identity';
 import { seedCalendar } from './modules/calendar';
 import { seedProcedures } from './modules/procedures';
 import { seedDemoFacilities } from './modules/cashless';
-import { seedFeeLists } from './modules/fees';
+import { seedFeeLists, setFeeWaiversNotApplied } from './modules/fees';
 import { seedDemoDossiers } from './modules/dossiers';
 
 /**
@@ -33,6 +33,9 @@ export async function openMigratedDatabase(config: Config, holder: DataDirHolder
  * on an empty registry with SEED_DEMO=auto — the synthetic demo province.
  */
 export async function prepareDatabase(config: Config, log: (msg: string) => void): Promise<Database> {
+  setFeeWaiversNotApplied(config.FEE_WAIVERS_NOT_APPLIED);
+  if (config.FEE_WAIVERS_NOT_APPLIED.length)
+    log(`temporary fee waivers not applied (FEE_WAIVERS_NOT_APPLIED): ${config.FEE_WAIVERS_NOT_APPLIED.join(', ')}`);
   const database = await openMigratedDatabase(config, { command: 'serve', url: config.PUBLIC_URL });
   if (await ensureProvinceUnits(database.db, config.PROVINCE_CODE))
     log(`loaded administrative units of province ${config.PROVINCE_CODE}`);

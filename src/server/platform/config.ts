@@ -98,6 +98,20 @@ export const Config = z
     RECEIPT_ISSUERS_FILE: z.string().min(1).optional(),
     RECEIPT_SIGNING_P12: z.string().min(1).optional(),
     RECEIPT_SIGNING_P12_PASSPHRASE: z.string().min(1).optional(),
+    /**
+     * Codes of temporary fee waivers (reference/procedures/fee-exemptions.json, `waivers`) the
+     * province does not apply, comma-separated: e.g. one whose official text, once read, does not
+     * cover its filers. Empty = every waiver applies in its period. An unknown code stops the start.
+     */
+    FEE_WAIVERS_NOT_APPLIED: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z
       .enum(['auto', 'never'])

@@ -5,7 +5,7 @@ import { baseFee } from '../procedures';
 import { decisionConflict, decisionInvalid, inputInvalid } from './fees.errors';
 import { checkFeeInput, type FeeVersion } from './fee-input';
 import { evaluateCriterion, type Verdict } from './exemption-rules';
-import { referenceFeeRules, type WaiverRule } from './fee-rules';
+import { appliedFeeWaivers, type WaiverRule } from './fee-rules';
 import { filerSubject, subjectSummary } from './fee-subject';
 import { checkWaiver, waiverSummary } from './waivers';
 import { dueLine, exemptionLines, lineTexts, subjectLine } from './calculation-texts';
@@ -114,7 +114,8 @@ function decide(version: FeeVersion, input: FeeInput, facts: ApplicantFacts, lis
  * 'assisted' → online, 'paper' → direct), per dossier or per person; then the exemption
  * (Circular 75/2022/TT-BTC Art. 4) checked on the person being registered (`input.subject`: a
  * newborn, a person filed for by someone else; the filer otherwise) with the lists on the filing
- * date; then a temporary waiver in force that day (`waivers`, reference data by default) for what
+ * date; then a temporary waiver in force that day (`waivers`: by default the reference waivers the
+ * deployment applies, see `setFeeWaiversNotApplied`) for what
  * the exemption leaves. A granted exemption comes first (it is the law without end date); when
  * the waiver leaves nothing due, a claimed reason needs no review and is dropped. A procedure
  * without fee items is free and needs neither.
@@ -123,7 +124,7 @@ export function calculateFee(
   version: FeeVersion,
   input: FeeInput,
   lists: ListLookup,
-  waivers: readonly WaiverRule[] = referenceFeeRules().waivers,
+  waivers: readonly WaiverRule[] = appliedFeeWaivers(),
 ): FeeCalculation {
   checkFeeInput(version, input);
   const rate = input.channel === 'paper' ? 'direct' : 'online';

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { calculateFee, checkWaiver, feeSubjectRule, referenceFeeRules, subjectFromDeclared } from './index';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  appliedFeeWaivers,
+  calculateFee,
+  checkWaiver,
+  feeSubjectRule,
+  referenceFeeRules,
+  setFeeWaiversNotApplied,
+  subjectFromDeclared,
+} from './index';
 import {
   BORDER,
   calc,
@@ -106,5 +114,28 @@ describe('Circular 117/2026/TT-BTC Art. 1(3) (unconfirmed): residence fee waived
     expect(fee.explanationVi.join(' ')).toContain('không cần xét vì lệ phí được miễn tạm thời');
     const after = calc(PERMANENT, { asOf: '2027-03-01', eidLevel: 2, claim: 'disability' });
     expect(after.exemption).toMatchObject({ code: 'disability', status: 'pending' });
+  });
+});
+
+describe('FEE_WAIVERS_NOT_APPLIED: a waiver the province does not apply', () => {
+  afterEach(() => setFeeWaiversNotApplied([]));
+
+  it('is left out of every calculation: the online rate is due, and nothing is said of the waiver', () => {
+    expect(calc(PERMANENT, { asOf: '2026-09-01', eidLevel: 2 })).toMatchObject({ amount: 0, waived: 10_000 });
+    setFeeWaiversNotApplied([WAIVER]);
+    expect(appliedFeeWaivers().map((w) => w.code)).not.toContain(WAIVER);
+    const fee = calc(PERMANENT, { asOf: '2026-09-01', eidLevel: 2 });
+    expect(fee).toMatchObject({ amount: 10_000, waived: 0 });
+    expect(fee.waiver ?? null).toBeNull();
+    expect(fee.explanationVi.join(' ')).not.toContain('117/2026');
+    setFeeWaiversNotApplied([]);
+    expect(calc(PERMANENT, { asOf: '2026-09-01', eidLevel: 2 })).toMatchObject({ amount: 0 });
+  });
+
+  it('refuses a code that names no reference waiver, naming the setting and the known codes', () => {
+    expect(() => setFeeWaiversNotApplied(['online_eid_level2_2062'])).toThrow(
+      /FEE_WAIVERS_NOT_APPLIED .*online_eid_level2_2062.*known: online_eid_level2_2026/,
+    );
+    expect(appliedFeeWaivers().map((w) => w.code)).toContain(WAIVER); // nothing changed
   });
 });

@@ -69,3 +69,26 @@ export function referenceFeeRules(): FeeRules {
   }
   return cached;
 }
+
+let notApplied: ReadonlySet<string> = new Set();
+
+/**
+ * The waivers the province has decided not to apply (setting FEE_WAIVERS_NOT_APPLIED, read at
+ * start): e.g. when its finance department reads the official text of an unconfirmed waiver and
+ * finds it does not cover the province's filers. Every code must name a reference waiver; an
+ * unknown code stops the start rather than being ignored.
+ */
+export function setFeeWaiversNotApplied(codes: readonly string[]): void {
+  const known = new Set(referenceFeeRules().waivers.map((w) => w.code));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length)
+    throw new Error(
+      `FEE_WAIVERS_NOT_APPLIED names no waiver of reference/procedures/fee-exemptions.json: ${unknown.join(', ')} (known: ${[...known].join(', ') || 'none'})`,
+    );
+  notApplied = new Set(codes);
+}
+
+/** The reference waivers this deployment applies (all but those FEE_WAIVERS_NOT_APPLIED names). */
+export function appliedFeeWaivers(): WaiverRule[] {
+  return referenceFeeRules().waivers.filter((w) => !notApplied.has(w.code));
+}

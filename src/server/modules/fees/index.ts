@@ -45,9 +45,17 @@ export { feeSubjectRule, declaredSubject, subjectFromDeclared, subjectFromRecord
 /**
  * The fee rules read at run time from reference/procedures/fee-exemptions.json: the subject rules
  * and the temporary dated waivers (`checkWaiver(version, input, waivers)`, pure; `calculateFee`
- * applies the reference waivers by default).
+ * applies the reference waivers by default, but those the setting FEE_WAIVERS_NOT_APPLIED names:
+ * `setFeeWaiversNotApplied` at start, which refuses an unknown code).
  */
-export { referenceFeeRules, type FeeRules, type SubjectRule, type WaiverRule } from './fee-rules';
+export {
+  appliedFeeWaivers,
+  referenceFeeRules,
+  setFeeWaiversNotApplied,
+  type FeeRules,
+  type SubjectRule,
+  type WaiverRule,
+} from './fee-rules';
 export { checkWaiver, type WaiverCheck } from './waivers';
 
 /**
