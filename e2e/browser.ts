@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { inject } from 'vitest';
-import { AgencyCodesFile, DEMO_PROVINCE_AGENCY_CODE, level2AgencyCode } from '../src/contracts/agency-codes';
+import { AgencyCodesFile, agencyCodeOfEntry, DEMO_PROVINCE_AGENCY_CODE } from '../src/contracts/agency-codes';
 
 /** Where each journey saves one screenshot per page (to look at, not compared). */
 export const SHOTS_DIR = '/tmp/dvc06-shots';
@@ -223,5 +223,5 @@ export function receivingAgencyCode(unitCode: string): string {
   );
   const entry = file.agencies.find((a) => a.unitCode === unitCode);
   if (!entry) throw new Error(`no receiving agency listed for unit ${unitCode}`);
-  return entry.agencyCode ?? level2AgencyCode(DEMO_PROVINCE_AGENCY_CODE, entry.level2!);
+  return agencyCodeOfEntry(entry, DEMO_PROVINCE_AGENCY_CODE).code;
 }

@@ -55,6 +55,20 @@ export const CommuneAgency = z
   });
 export type CommuneAgency = z.infer<typeof CommuneAgency>;
 
+/** A receiving agency's code, and whether it was read from the province's official list. */
+export interface ReceivingAgency {
+  code: string;
+  /** False while the code is a placeholder, not read from the province's official list. */
+  confirmed: boolean;
+}
+
+/** The code of one listed agency under a province whose own code is `provinceAgencyCode`: the official code, else the placeholder. */
+export function agencyCodeOfEntry(entry: CommuneAgency, provinceAgencyCode: string): ReceivingAgency {
+  return entry.agencyCode
+    ? { code: entry.agencyCode, confirmed: entry.confirmed }
+    : { code: level2AgencyCode(provinceAgencyCode, entry.level2!), confirmed: false };
+}
+
 /** Schema of `reference/admin-units/<province>-agency-codes.json`. */
 export const AgencyCodesFile = z.object({
   description: z.string().min(1),

@@ -1,18 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { AgencyCodesFile, level2AgencyCode, type CommuneAgency } from '../../../contracts/agency-codes';
+import { AgencyCodesFile, agencyCodeOfEntry, type ReceivingAgency } from '../../../contracts/agency-codes';
 import { AppError } from '../../platform/errors';
 import { REFERENCE_DIR } from './units.loader';
 
-/**
+/*
  * The receiving agencies' codes (QCVN 102:2016) of a province's communes, from
  * `reference/admin-units/<province>-agency-codes.json`: the official code where the list gives one,
  * otherwise a placeholder built from the province's own code (see the file's description).
  */
-export interface ReceivingAgency {
-  code: string;
-  /** False while the code is a placeholder, not read from the province's official list. */
-  confirmed: boolean;
-}
+export { agencyCodeOfEntry, type ReceivingAgency };
 
 const files = new Map<string, Promise<AgencyCodesFile>>();
 
@@ -34,13 +30,6 @@ export function readAgencyCodes(provinceCode: string): Promise<AgencyCodesFile> 
     files.set(provinceCode, file);
   }
   return file;
-}
-
-/** The code of one listed agency under a province whose own code is `provinceAgencyCode`. */
-export function agencyCodeOfEntry(entry: CommuneAgency, provinceAgencyCode: string): ReceivingAgency {
-  return entry.agencyCode
-    ? { code: entry.agencyCode, confirmed: entry.confirmed }
-    : { code: level2AgencyCode(provinceAgencyCode, entry.level2!), confirmed: false };
 }
 
 /** The code of the agency receiving dossiers in a commune; UNIT.AGENCY_CODE_UNAVAILABLE (503: configuration, not the citizen's input) when the list lacks it. */
