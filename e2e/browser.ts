@@ -225,3 +225,27 @@ export function receivingAgencyCode(unitCode: string): string {
   if (!entry) throw new Error(`no receiving agency listed for unit ${unitCode}`);
   return agencyCodeOfEntry(entry, DEMO_PROVINCE_AGENCY_CODE).code;
 }
+
+/**
+ * Answers the structured new address of a residence form (from 5/12/2026): types the commune's
+ * name without diacritics in the commune picker (as many phone users do) and chooses it, then
+ * the village or residential group and, if given, the house and street.
+ */
+export async function fillNewAddress(page: Page, commune: string, village: string, street?: string): Promise<void> {
+  const plain = commune
+    .replace(/^(Xã|Phường)\s+/i, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+  await page.locator('#addressCommune').click();
+  await page.keyboard.type(plain);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${commune}`) })
+    .first()
+    .click();
+  await page.locator('#addressVillage').fill(village);
+  if (street) await page.locator('#addressStreet').fill(street);
+}

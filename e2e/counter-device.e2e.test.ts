@@ -10,6 +10,7 @@ import {
   PNG,
   screenshot,
   signInWithEid,
+  fillNewAddress,
 } from './browser';
 
 /** The commune police of Xã Mường Tè: records counter visits there (demo account, a session made in global-setup.ts). */
@@ -82,7 +83,7 @@ describe('a counter device: the officer sets the counter PC up, a citizen files 
     await page.getByText(`Cán bộ ${officerName} hướng dẫn bạn.`, { exact: false }).waitFor();
 
     await page.locator('#fullName').waitFor();
-    await page.locator('#address').fill('Bản Nậm Củm, Xã Mường Tè, tỉnh Lai Châu');
+    await fillNewAddress(page, 'Xã Mường Tè', 'Bản Nậm Củm');
     await page.locator('#requestContent').fill('Đăng ký tạm trú để đi làm ở xã Mường Tè.');
     const phone = page.locator('#phone');
     if ((await phone.getAttribute('readonly')) === null && !(await phone.inputValue())) await phone.fill('0912345678');

@@ -13,6 +13,7 @@ import {
   receivingAgencyCode,
   screenshot,
   signInWithEid,
+  fillNewAddress,
 } from './browser';
 
 /** The commune police of Xã Mường Tè (demo account, a session made in global-setup.ts). */
@@ -159,7 +160,7 @@ describe('dossiers: a citizen files a temporary residence registration online; t
     expect((await checkA11y(page)).blocking).toEqual([]);
 
     // Submitting without the required proof of a lawful dwelling is stopped before sending, on that document.
-    await page.locator('#address').fill('Bản Nậm Củm, Xã Mường Tè, tỉnh Lai Châu');
+    await fillNewAddress(page, 'Xã Mường Tè', 'Bản Nậm Củm');
     await page.locator('#requestContent').fill('Đăng ký tạm trú tại nhà người thân để đi làm ở xã Mường Tè.');
     const phone = page.locator('#phone');
     if ((await phone.getAttribute('readonly')) === null && !(await phone.inputValue())) await phone.fill('0912345678');

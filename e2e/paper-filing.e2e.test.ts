@@ -10,6 +10,7 @@ import {
   PDF,
   receivingAgencyCode,
   screenshot,
+  fillNewAddress,
 } from './browser';
 
 /** The commune police of Xã Mường Tè: holds `dossiers.enter` there (demo account, a session made in global-setup.ts). */
@@ -66,7 +67,7 @@ async function typeForm(page: Page, citizen: Citizen): Promise<void> {
   await selectOption(page, 'Giới tính', citizen.sex === 'male' ? 'Nam' : 'Nữ');
   await page.locator('#nationalId').fill(citizen.nationalId);
   await page.locator('#phone').fill('0912345678');
-  await page.locator('#address').fill('Bản Nậm Củm, Xã Mường Tè, tỉnh Lai Châu');
+  await fillNewAddress(page, 'Xã Mường Tè', 'Bản Nậm Củm');
   await page.locator('#requestContent').fill('Đăng ký tạm trú tại nhà người thân để đi làm ở xã Mường Tè.');
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingual } from './messages';
 import { IsoDate, UnitCode } from './common';
 import { ProcedureCode } from './procedures';
+import { HouseholdHeadCheck } from './population';
 
 /**
  * HTTP shapes of /api/v1/dossiers: dossiers filed by citizens or entered at the counter, their
@@ -159,6 +160,10 @@ export const DossierSummary = z.object({
 });
 export type DossierSummary = z.infer<typeof DossierSummary>;
 
+/** What the registry said about the form at filing (staff only): the household head's ID number. */
+export const RegistryChecks = z.object({ householdHead: HouseholdHeadCheck.optional() });
+export type RegistryChecks = z.infer<typeof RegistryChecks>;
+
 /** A dossier in full (its owner, or staff of its unit). */
 export const DossierDetail = DossierSummary.extend({
   procedureVersionId: z.string(),
@@ -181,6 +186,8 @@ export const DossierDetail = DossierSummary.extend({
   slips: z.array(z.enum(['receipt', 'supplement', 'refusal', 'apology'])),
   /** An assisted filing: the counter (unit and label) and the officer who guided the citizen; null otherwise. */
   assistedBy: z.object({ unitCode: z.string(), counterLabel: z.string(), officerName: z.string() }).nullable(),
+  /** The registry checks of the form at filing; staff only (null for the citizen, or when the form has none). */
+  registryChecks: RegistryChecks.nullable(),
 });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 

@@ -194,3 +194,22 @@ export const QualityFindingsQuery = PageQuery.extend({
   unitCode: UnitCode.optional(),
   ruleCode: z.string().max(64).optional(),
 });
+
+/**
+ * The household head's ID number typed on a residence form, checked against the registry at filing
+ * (the officer sees the result instead of an unverified number): `ok` = a living person, head of a
+ * household in the commune the form names.
+ */
+export const HouseholdHeadCheck = z.object({
+  nationalId: z.string(),
+  result: z.enum(['ok', 'not_found', 'deceased', 'not_head', 'other_commune']),
+  /** The registry's name of that person (null when not found), to compare with the name typed. */
+  registryName: z.string().nullable(),
+  /** The name typed on the form matches the registry's (Vietnamese name rules, DOMAIN.md §9). */
+  nameMatches: z.boolean().nullable(),
+  /** Commune and address of the person's household in the registry. */
+  householdUnitCode: z.string().nullable(),
+  householdAddress: z.string().nullable(),
+  checkedAt: z.string(),
+});
+export type HouseholdHeadCheck = z.infer<typeof HouseholdHeadCheck>;

@@ -5,9 +5,11 @@ import { SameDayCutoff } from './calendar';
 import { FieldSource, ProcedureForm } from './procedures/form';
 import { Fees } from './procedures/fee-schedule';
 import { Label } from './procedures/label';
+import { RegistryEffect } from './procedures/registry-effect';
 
 export * from './procedures/form';
 export * from './procedures/fee-schedule';
+export * from './procedures/registry-effect';
 
 /**
  * HTTP shapes of /api/v1/procedures (the procedure catalog), shared by server and web.
@@ -127,6 +129,8 @@ export const ProcedureDefinition = z.object({
   components: z.array(ComponentProcedure).max(10),
   /** What the citizen receives when the result is issued (none declared: nothing generated). */
   resultDocuments: z.array(ResultDocumentKind).max(3).default([]),
+  /** What the approval of a dossier does to the population registry; null: nothing (registry_effect.ts). */
+  registryEffect: RegistryEffect.nullable().default(null),
   legalBasis: z.array(z.string().max(300)).max(20),
   sources: z.array(Source).max(20),
   /** Facts not yet checked against the official gazette, e.g. ['timeLimit'] (DOMAIN.md "(?)"). */

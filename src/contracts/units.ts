@@ -15,6 +15,10 @@ export const Unit = z.object({
 });
 export type Unit = z.infer<typeof Unit>;
 
+/** A unit with the names its predecessors had before they merged into it (list with `withFormerNames=true`). */
+export const UnitWithFormerNames = Unit.extend({ formerNames: z.array(z.string()).optional() });
+export type UnitWithFormerNames = z.infer<typeof UnitWithFormerNames>;
+
 /** A unit with its children, as of one date. */
 export type UnitNode = Unit & { children: UnitNode[] };
 export const UnitNode: z.ZodType<UnitNode> = Unit.extend({ children: z.lazy(() => z.array(UnitNode)) }).meta({
@@ -28,6 +32,8 @@ export const UnitListQuery = z.object({
   level: z.enum(['province', 'district', 'commune']).optional(),
   parentCode: UnitCode.optional(),
   q: z.string().max(100).optional(),
+  /** Add each unit's predecessors' names before the 2025 merger (`formerNames`), to find a commune by its old name. */
+  withFormerNames: z.enum(['true', 'false']).optional(),
 });
 
 export const UnitCodeParams = z.object({ code: UnitCode });

@@ -49,6 +49,9 @@ export const MEMBER_COLUMNS = ['fullName', 'birthDate', 'sex', 'nationalId', 're
 /** Claims of the e-ID (VNeID) sign-in that prefill can answer (source 'eid'). */
 export const EID_CLAIMS = ['nationalId', 'fullName'] as const;
 
+/** The name of a top-level form field. */
+const FieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/);
+
 /** How the web form shows a field. */
 export const FieldWidget = z.enum([
   'text',
@@ -61,6 +64,8 @@ export const FieldWidget = z.enum([
   'checkbox',
   'number',
   'table',
+  /** A commune of today's structure (its 5-digit code), searchable by its current or pre-2025 name. */
+  'commune',
 ]);
 export type FieldWidget = z.infer<typeof FieldWidget>;
 
@@ -130,5 +135,19 @@ export const ProcedureForm = z.object({
   fields: z.record(z.string(), FieldMeta),
   /** Answers that must be filed in person (refused online with the reason). */
   inPersonOnly: z.array(InPersonRule).max(10).optional(),
+  /**
+   * The commune field (widget 'commune') whose value decides who receives the dossier: a registration
+   * is filed with the police of the commune where the person will live (Residence Law 2020 Art. 22,
+   * 28). Without it the dossier goes to the applicant's commune of residence.
+   */
+  receivingUnitField: FieldName.optional(),
+  /**
+   * The household head's ID number typed on the form is checked against the registry (exists, alive,
+   * head of a household in the commune of `communeField`, named as `nameField` says), and the officer
+   * sees the result.
+   */
+  householdHeadCheck: z
+    .object({ nationalIdField: FieldName, communeField: FieldName, nameField: FieldName.optional() })
+    .optional(),
 });
 export type ProcedureForm = z.infer<typeof ProcedureForm>;

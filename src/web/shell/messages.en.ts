@@ -53,6 +53,8 @@ export const enShell: Record<keyof typeof viShell, string> = {
 
   'communeSelect.placeholder': 'Choose a commune (optional)',
   'communeSelect.error': 'Could not load the communes',
+  'communeSelect.choose': 'Type or choose the commune',
+  'communeSelect.former': 'Before 1/7/2025: {names}',
   'communeSelect.none': 'No matching commune',
 
   'person.fullName': 'Full name',

@@ -51,6 +51,8 @@ export const viShell = {
 
   'communeSelect.placeholder': 'Chọn xã, phường (không bắt buộc)',
   'communeSelect.error': 'Không tải được danh sách xã',
+  'communeSelect.choose': 'Gõ hoặc chọn xã, phường',
+  'communeSelect.former': 'Trước 1/7/2025: {names}',
   'communeSelect.none': 'Không có xã phù hợp',
 
   'person.fullName': 'Họ và tên',

@@ -71,7 +71,8 @@ async function file(device: string | undefined, channel: 'online' | 'assisted' =
   const prefill = await citizen.inject(`/api/v1/procedures/${TEMP}/prefill`);
   const form = {
     ...prefill.json<{ values: Record<string, unknown> }>().values,
-    address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu',
+    addressCommune: '03445',
+    addressVillage: 'Tổ 5',
     requestContent: 'Đăng ký tạm trú để làm việc tại xã Mường Tè',
   };
   const mp = multipart('dossier', { procedureCode: TEMP, procedureVersionId: versionId, form, channel }, [

@@ -48,7 +48,8 @@ async function fileDossier(): Promise<DossierDetail> {
   }>();
   const form = {
     ...values,
-    address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu',
+    addressCommune: '03445',
+    addressVillage: 'Tổ 5',
     requestContent: 'Đăng ký tạm trú để làm việc tại xã Mường Tè',
   };
   const mp = multipart('dossier', { procedureCode: TEMP, procedureVersionId: version.id, form, channel: 'online' }, [

@@ -63,7 +63,12 @@ async function newDossier(): Promise<DossierDetail> {
   const { values } = (await citizen.inject(`/api/v1/procedures/${TEMP}/prefill`)).json<{
     values: Record<string, unknown>;
   }>();
-  const form = { ...values, address: 'Bản Nậm Hàng, xã Mường Tè', requestContent: 'Đăng ký tạm trú' };
+  const form = {
+    ...values,
+    addressCommune: '03445',
+    addressVillage: 'Bản Nậm Hàng',
+    requestContent: 'Đăng ký tạm trú',
+  };
   const res = await citizen.inject({
     method: 'POST',
     url: '/api/v1/dossiers',
@@ -122,7 +127,12 @@ describe.each(DEFAULT_ROLES.filter((r) => r.staff).map((r) => [r.code, r.needsSe
       const { values } = (await citizen.inject(`/api/v1/procedures/${TEMP}/prefill`)).json<{
         values: Record<string, unknown>;
       }>();
-      const form = { ...values, address: 'Bản Nậm Hàng, xã Mường Tè', requestContent: 'Đăng ký tạm trú' };
+      const form = {
+        ...values,
+        addressCommune: '03445',
+        addressVillage: 'Bản Nậm Hàng',
+        requestContent: 'Đăng ký tạm trú',
+      };
       const res = await officer.inject({
         method: 'POST',
         url: '/api/v1/dossiers',

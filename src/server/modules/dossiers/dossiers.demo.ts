@@ -136,7 +136,10 @@ export async function seedDemoDossiers(
           sex: person.sex,
           nationalId: person.national_id,
           ...(person.phone ? { phone: person.phone } : {}),
-          address: 'Địa chỉ minh hoạ (dữ liệu tổng hợp)',
+          // The new address: structured where the version asks it (commune, village), else one line.
+          ...('addressCommune' in version.form.fields
+            ? { addressCommune: person.unit_code, addressVillage: 'Tổ 1 (minh hoạ)' }
+            : { address: 'Địa chỉ minh hoạ (dữ liệu tổng hợp)' }),
           requestContent: `${version.nameVi} (hồ sơ minh hoạ)`,
           ...(version.code === '1.003677' ? absenceAnswers(day) : {}),
         },

@@ -129,6 +129,7 @@ export function presentDetail(
           officerName: row.assistedBy.officerName,
         }
       : null,
+    registryChecks: parts.staff ? (row.registryChecks ?? null) : null,
   };
 }
 

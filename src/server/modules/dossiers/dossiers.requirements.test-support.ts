@@ -97,7 +97,7 @@ export async function prefilledForm(
   const res = await session.inject(`/api/v1/procedures/${TEMP}/prefill`);
   expect(res.statusCode, res.body).toBe(200);
   const { values } = res.json<{ values: Record<string, unknown> }>();
-  return { ...values, address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu', requestContent: content };
+  return { ...values, addressCommune: '03445', addressVillage: 'Tổ 5', requestContent: content };
 }
 
 /** A valid PDF whose bytes (and so SHA-256) no other file has. */

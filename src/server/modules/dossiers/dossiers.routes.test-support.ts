@@ -72,9 +72,23 @@ export async function prefilledForm(session: Session): Promise<Record<string, un
   const { values } = res.json<{ values: Record<string, unknown> }>();
   return {
     ...values,
-    address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu',
+    addressCommune: '03445',
+    addressVillage: 'Tổ 5',
     requestContent: 'Đăng ký tạm trú để làm việc tại xã Mường Tè',
   };
+}
+
+/**
+ * The form for another version than today's: versions before 5/12/2026 ask the new address as one
+ * line of text, later ones as commune + village (+ house).
+ */
+async function formFor(procedureVersionId: string, form: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (procedureVersionId === versionId) return form;
+  const res = await t.app.inject(`/api/v1/procedures/versions/${procedureVersionId}`);
+  if (res.statusCode !== 200) return form; // an unknown version: the filing is refused for it
+  if ('addressCommune' in res.json<{ form: { fields: Record<string, unknown> } }>().form.fields) return form;
+  const { addressCommune: _c, addressVillage: _v, addressStreet: _s, ...rest } = form;
+  return { ...rest, address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu' };
 }
 
 export async function file(
@@ -82,10 +96,11 @@ export async function file(
   overrides: Record<string, unknown> = {},
   files = [{ field: 'file:lawful_dwelling', name: 'hop-dong-thue-nha.pdf', type: 'application/pdf', data: PDF }],
 ) {
+  const procedureVersionId = (overrides.procedureVersionId as string | undefined) ?? versionId;
   const body = {
     procedureCode: TEMP,
-    procedureVersionId: versionId,
-    form: await prefilledForm(session),
+    procedureVersionId,
+    form: await formFor(procedureVersionId, await prefilledForm(session)),
     channel: 'online',
     ...overrides,
   };

@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import type { RegistryChecks } from '../../../contracts/dossiers';
 
 /**
  * Tables owned by the `dossiers` module: dossiers (hồ sơ) with their lifecycle
@@ -78,6 +79,10 @@ export const dossiers = dossiersSchema.table(
     feePaidAmount: integer('fee_paid_amount').notNull().default(0),
     feePaidAt: timestamp('fee_paid_at', { withTimezone: true }),
     feePaymentId: uuid('fee_payment_id'),
+    /** What the registry said about the form at filing (the household head's ID number), shown to the officer. */
+    registryChecks: jsonb('registry_checks').$type<RegistryChecks>(),
+    /** The registry version of each person the decision will change, as the form saw them at filing (personId → version). */
+    registrySeen: jsonb('registry_seen').$type<Record<string, number>>(),
     /** Optimistic concurrency: incremented by every change. */
     version: integer('version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

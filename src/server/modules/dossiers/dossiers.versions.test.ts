@@ -48,7 +48,7 @@ describe('a new procedure version never changes filed dossiers (runs last: it re
       sql`select fee is null as fee_is_sql_null from dossiers.dossiers where id = ${draft.id}`,
     );
     expect(row!.fee_is_sql_null).toBe(draft.fee === null);
-    const ref = (await loadReferenceProcedures()).find((p) => p.code === TEMP)!;
+    const ref = (await loadReferenceProcedures()).filter((p) => p.code === TEMP).at(-1)!; // the latest form
     const { code: _code, ...body } = ref;
     const { version, closed } = await createVersion(
       t.database.db,

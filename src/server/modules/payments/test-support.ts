@@ -151,7 +151,8 @@ async function fileDossier(t: TestApp, citizen: Session): Promise<string> {
     channel: 'online',
     form: {
       ...prefill.values,
-      address: 'Tổ 5, xã Mường Tè, tỉnh Lai Châu',
+      addressCommune: '03445',
+      addressVillage: 'Tổ 5',
       requestContent: 'Đăng ký tạm trú để làm việc tại xã Mường Tè',
     },
   };

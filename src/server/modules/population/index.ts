@@ -27,6 +27,8 @@ export {
   type RegistryBatch,
   type PersonImport,
 } from './population.import';
+/** The household head's ID number typed on a residence form, checked against the registry. */
+export { checkHouseholdHead } from './household-head-check';
 export { countPersons, truncateRegistry, findPersonIdByNationalId } from './population.repository';
 /** The quality rules (as data + SQL checks). */
 export { QUALITY_RULES } from './quality/rules';

@@ -54,6 +54,8 @@ export const persons = populationSchema.table(
     healthInsuranceNo: text('health_insurance_no'),
     taxCode: text('tax_code'),
     source: text('source').notNull(),
+    /** Incremented by every registry command (decisions): a dossier that saw an older version is stale. */
+    registryVersion: integer('registry_version').notNull().default(0),
     lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -93,8 +95,32 @@ export const residences = populationSchema.table(
     addressLine: text('address_line').notNull(),
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),
+    /** The dossier whose decision registered it (null: loaded from the national registry). */
+    dossierCode: text('dossier_code'),
+    /** The legal ground and the dossier of its end, when a decision ended it. */
+    endGround: text('end_ground'),
+    endedByDossierCode: text('ended_by_dossier_code'),
   },
   (t) => [index('residences_person_idx').on(t.personId), index('residences_unit_idx').on(t.unitCode)],
+);
+
+/**
+ * Every change a decision made to a person's record, in order: what changed (before / after, no
+ * more than the changed fields), when it takes effect, and the dossier that decided it. Never updated.
+ */
+export const registryChanges = populationSchema.table(
+  'registry_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    personId: uuid('person_id').notNull(),
+    kind: text('kind').notNull(),
+    effectiveOn: date('effective_on').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    before: jsonb('before').$type<Record<string, unknown>>().notNull(),
+    after: jsonb('after').$type<Record<string, unknown>>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('registry_changes_person_idx').on(t.personId, t.id)],
 );
 
 /** Data-quality rules as data: the check is code keyed by `code`; severity, parameters and switch are data. */

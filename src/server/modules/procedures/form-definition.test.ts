@@ -191,6 +191,30 @@ describe('validateFormDefinition (what an administrator may store as a form)', (
       },
       /chỉ bảng mới lấy "members"/,
     ],
+    [
+      'a commune field without the 5-digit code pattern',
+      (f, p) => {
+        f.fields.address = { ...f.fields.address!, widget: 'commune' };
+        p.address = { type: 'string', maxLength: 300 };
+      },
+      /ô xã, phường cần "pattern"/,
+    ],
+    [
+      'a receiving commune that is not a commune field',
+      (f) => {
+        f.receivingUnitField = 'address';
+      },
+      /receivingUnitField: trường address phải là một trường "commune"/,
+    ],
+    [
+      "a household head's check on a field that is not an ID number",
+      (f, p) => {
+        f.fields.address = { ...f.fields.address!, widget: 'commune' };
+        p.address = { type: 'string', pattern: '^[0-9]{5}$' };
+        f.householdHeadCheck = { nationalIdField: 'phone', communeField: 'address' };
+      },
+      /nationalIdField: trường phone phải là một trường "nationalId"/,
+    ],
   ])('refuses %s', (_name, change, message) => {
     const problems = validateFormDefinition(variant(change));
     expect(problems.length).toBeGreaterThan(0);

@@ -15,9 +15,12 @@ type Schema = Record<string, unknown>;
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 const isObject = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The JSON Schema pattern of a commune field: the unit's 5-digit code. */
+export const COMMUNE_CODE_PATTERN = '^[0-9]{5}$';
+
 /** Widgets allowed for each JSON type of a scalar property. */
 const WIDGETS_BY_TYPE: Record<string, readonly string[]> = {
-  string: ['text', 'textarea', 'date', 'select', 'phone', 'email', 'nationalId'],
+  string: ['text', 'textarea', 'date', 'select', 'phone', 'email', 'nationalId', 'commune'],
   number: ['number'],
   integer: ['number', 'select'],
   boolean: ['checkbox'],
@@ -64,6 +67,14 @@ function checkScalar(where: string, schema: unknown, widget: string, options: Co
         where,
         `Trường ${where}: ô ngày cần "format": "date"`,
         `Field ${where}: a date widget needs "format": "date"`,
+      ),
+    );
+  if (widget === 'commune' && schema.pattern !== COMMUNE_CODE_PATTERN)
+    out.push(
+      problem(
+        where,
+        `Trường ${where}: ô xã, phường cần "pattern": "${COMMUNE_CODE_PATTERN}" (mã 5 chữ số)`,
+        `Field ${where}: a commune widget needs "pattern": "${COMMUNE_CODE_PATTERN}" (5-digit code)`,
       ),
     );
   if (widget === 'select') {
@@ -258,6 +269,26 @@ function checkInPersonDefinition(form: ProcedureForm): FieldProblem[] {
   return out;
 }
 
+/** The form-level references (receiving commune, household-head check) name fields of the right widget. */
+function checkFieldReferences(form: ProcedureForm): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const expect = (where: string, name: string | undefined, widget: FieldMeta['widget']) => {
+    if (name !== undefined && form.fields[name]?.widget !== widget)
+      out.push(
+        problem(
+          where,
+          `${where}: trường ${name} phải là một trường "${widget}" của tờ khai`,
+          `${where}: field ${name} must be a "${widget}" field of the form`,
+        ),
+      );
+  };
+  expect('form.receivingUnitField', form.receivingUnitField, 'commune');
+  expect('form.householdHeadCheck.nationalIdField', form.householdHeadCheck?.nationalIdField, 'nationalId');
+  expect('form.householdHeadCheck.communeField', form.householdHeadCheck?.communeField, 'commune');
+  expect('form.householdHeadCheck.nameField', form.householdHeadCheck?.nameField, 'text');
+  return out;
+}
+
 /**
  * Checks a form definition before a version is created: the JSON Schema compiles (draft 2020-12,
  * strict), is a closed object (additionalProperties: false) of bounded scalars and tables, and
@@ -305,7 +336,7 @@ export function validateFormDefinition(form: ProcedureForm): FieldProblem[] {
     ];
   }
   const props = schema.properties;
-  const out = [...checkLayout(form, props), ...checkInPersonDefinition(form)];
+  const out = [...checkLayout(form, props), ...checkInPersonDefinition(form), ...checkFieldReferences(form)];
   for (const [name, meta] of Object.entries(form.fields)) {
     const prop = props[name];
     if (prop === undefined) continue;

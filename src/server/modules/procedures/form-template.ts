@@ -27,11 +27,17 @@ export const FormTemplateRef = z.object({
         properties: z.record(z.string(), z.record(z.string(), z.unknown())),
         fields: z.record(z.string(), FieldMeta),
         required: z.array(z.string()).optional(),
+        /** Key of the template's section this one goes before (default: after all of them). */
+        before: z.string().optional(),
       }),
     )
     .optional(),
   /** Answers that must be filed in person (replaces the template's rules). */
   inPersonOnly: z.array(InPersonRule).max(10).optional(),
+  /** The commune field deciding who receives the dossier (see ProcedureForm). */
+  receivingUnitField: ProcedureForm.shape.receivingUnitField,
+  /** The household head's ID number checked against the registry (see ProcedureForm). */
+  householdHeadCheck: ProcedureForm.shape.householdHeadCheck,
 });
 export type FormTemplateRef = z.infer<typeof FormTemplateRef>;
 
@@ -59,7 +65,11 @@ export function expandForm(ref: FormTemplateRef, templates: Readonly<Record<stri
     .filter((s) => s.fields.length > 0);
   let required = ref.required ?? (schema.required ?? []).filter((r) => !omit.has(r));
   for (const extra of ref.extraSections ?? []) {
-    form.sections.push(extra.section);
+    const at = extra.before === undefined ? -1 : form.sections.findIndex((s) => s.key === extra.before);
+    if (extra.before !== undefined && at < 0)
+      throw new Error(`form template ${ref.template} has no section ${extra.before}`);
+    if (at < 0) form.sections.push(extra.section);
+    else form.sections.splice(at, 0, extra.section);
     Object.assign(schema.properties, extra.properties);
     Object.assign(form.fields, extra.fields);
     required = [...required, ...(extra.required ?? [])];
@@ -69,5 +79,7 @@ export function expandForm(ref: FormTemplateRef, templates: Readonly<Record<stri
   if (ref.titleVi) form.titleVi = ref.titleVi;
   if (ref.titleEn) form.titleEn = ref.titleEn;
   if (ref.inPersonOnly) form.inPersonOnly = ref.inPersonOnly;
+  if (ref.receivingUnitField) form.receivingUnitField = ref.receivingUnitField;
+  if (ref.householdHeadCheck) form.householdHeadCheck = ref.householdHeadCheck;
   return ProcedureForm.parse(form);
 }

@@ -27,6 +27,7 @@ export function presentVersion(row: VersionRow): ProcedureVersion {
     form: row.form,
     components: row.components,
     resultDocuments: row.resultDocuments,
+    registryEffect: row.registryEffect ?? null,
     legalBasis: row.legalBasis,
     sources: row.sources,
     unconfirmed: row.unconfirmed,

@@ -58,8 +58,8 @@ describe('public catalog', () => {
     const v = res.json<ProcedureVersion>();
     expect(v).toMatchObject({
       code: '1.004194',
-      version: 2,
-      effectiveFrom: '2026-03-15', // Decree 58/2026/NĐ-CP amending Decree 154/2024 in force
+      version: 3,
+      effectiveFrom: '2026-12-05', // the structured address of the new residence (after Decree 58/2026's version of 15/3/2026)
       effectiveTo: null,
       handledByRole: 'commune_police',
       agencyLevel: 'commune',
@@ -118,7 +118,8 @@ describe('public catalog', () => {
 
   it('reports typed inputs before and after prefill, with the method', async () => {
     const s = (await get('/api/v1/procedures/1.004222/prefill-stats')).json<PrefillStats>();
-    expect(s).toMatchObject({ code: '1.004222', typedBefore: 19, typedAfter: 8, reductionPercent: 57.9 });
+    // The new address is three typed answers since 5/12/2026 (commune, village, house): 19/8 → 21/10.
+    expect(s).toMatchObject({ code: '1.004222', typedBefore: 21, typedAfter: 10, reductionPercent: 52.4 });
     expect(s.methodVi.length).toBeGreaterThan(50);
   });
 

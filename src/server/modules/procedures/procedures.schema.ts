@@ -16,6 +16,7 @@ import type {
   ComponentProcedure,
   Fees,
   ProcedureForm,
+  RegistryEffect,
   RequiredDocument,
   ResultDocumentKind,
 } from '../../../contracts/procedures';
@@ -71,6 +72,8 @@ export const procedureVersions = proceduresSchema.table(
     components: jsonb('components').$type<ComponentProcedure[]>().notNull(),
     /** Result documents generated when a dossier's result is issued (residence: CT03, CT07, CT08). */
     resultDocuments: jsonb('result_documents').$type<ResultDocumentKind[]>().notNull().default([]),
+    /** What an approval does to the population registry (null: nothing). */
+    registryEffect: jsonb('registry_effect').$type<RegistryEffect>(),
     legalBasis: jsonb('legal_basis').$type<string[]>().notNull(),
     sources: jsonb('sources').$type<Array<{ title: string; url: string | null }>>().notNull(),
     unconfirmed: jsonb('unconfirmed').$type<string[]>().notNull(),

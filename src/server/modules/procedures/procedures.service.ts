@@ -11,6 +11,7 @@ import type {
 } from '../../../contracts/procedures';
 import { searchKey } from '../population';
 import { validateFormDefinition } from './form-definition';
+import { checkRegistryEffect } from './registry-effect-check';
 import { PROCEDURE_ERRORS, definitionInvalid, problem, procedureNotFound } from './procedures.errors';
 import { presentSummary, presentVersion } from './procedures.presenter';
 import * as repo from './procedures.repository';
@@ -121,7 +122,7 @@ export function checkDefinition(def: ProcedureDefinition): FieldProblem[] {
     );
   for (const dup of duplicates([...def.resultDocuments]))
     out.push(problem('resultDocuments', `Mẫu "${dup}" bị trùng`, `Form "${dup}" is repeated`));
-  out.push(...checkTimeLimits(def));
+  out.push(...checkTimeLimits(def), ...checkRegistryEffect(def));
   const items = def.fees.items.map((i) => i.code);
   if (items.length > 0 && !items.includes('standard'))
     out.push(problem('fees.items', 'Cần một mức lệ phí mã "standard"', 'A fee item with code "standard" is required'));
@@ -248,6 +249,7 @@ export async function createVersion(
         form: body.form,
         components: body.components,
         resultDocuments: body.resultDocuments,
+        registryEffect: body.registryEffect ?? null,
         legalBasis: body.legalBasis,
         sources: body.sources,
         unconfirmed: body.unconfirmed,

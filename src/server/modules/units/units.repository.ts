@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, lte, gte, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../platform/db';
+import { queryRows, type Db } from '../../platform/db';
 import { units, mergers } from './units.schema';
 import type { Unit } from '../../../contracts/units';
 
@@ -78,6 +78,26 @@ export async function listMergerLinks(db: Db, code: string, direction: 'successo
     .from(mergers)
     .where(eq(col, code))
     .orderBy(asc(mergers.position), asc(mergers.newCode), asc(mergers.oldCode));
+}
+
+/**
+ * The names the predecessors of each unit valid on `asOf` had the day before they merged into it
+ * (e.g. Phường Đoàn Kết ← Phường Đoàn Kết, Phường Tân Phong…), so a commune is found by its pre-2025 name too.
+ */
+export async function listFormerNames(db: Db, asOf: string): Promise<Map<string, string[]>> {
+  const rows = await queryRows<{ code: string; names: string[] }>(
+    db,
+    sql`
+    select m.new_code as code, array_agg(old.full_name order by m.position, m.old_code) as names
+    from ${mergers} m
+    join ${units} cur on cur.code = m.new_code
+      and (cur.valid_from is null or cur.valid_from <= ${asOf}) and (cur.valid_to is null or cur.valid_to >= ${asOf})
+      and (cur.valid_from is null or cur.valid_from <= m.effective_on)
+    join ${units} old on old.code = m.old_code
+      and (old.valid_from is null or old.valid_from < m.effective_on) and old.valid_to is not null and old.valid_to >= m.effective_on - 1
+    group by m.new_code`,
+  );
+  return new Map(rows.map((r) => [r.code, r.names]));
 }
 
 /** Counts units of a province (used to decide whether reference data is loaded). */

@@ -3,7 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps';
 import { todayInVietnam } from '../../../contracts/common';
-import { AsOfQuery, Unit, UnitCodeParams, UnitLink, UnitListQuery, UnitNode } from '../../../contracts/units';
+import {
+  AsOfQuery,
+  Unit,
+  UnitCodeParams,
+  UnitLink,
+  UnitListQuery,
+  UnitNode,
+  UnitWithFormerNames,
+} from '../../../contracts/units';
 import * as service from './units.service';
 import { REFERENCE_DIR } from './units.loader';
 import { UNITS_ROUTE_ACTIONS } from './units.policy';
@@ -36,12 +44,14 @@ export function unitsRoutes({ database, config }: AppDeps): FastifyPluginAsyncZo
           tags,
           summary: 'Danh sách đơn vị / list units valid on a date',
           querystring: UnitListQuery,
-          response: { 200: z.object({ items: z.array(Unit) }) },
+          response: { 200: z.object({ items: z.array(UnitWithFormerNames) }) },
         },
       },
       async (req) => {
-        const { asOf, ...filter } = req.query;
-        const items = await service.listUnits(db, asOf ?? todayInVietnam(), filter);
+        const { asOf, withFormerNames, ...filter } = req.query;
+        const items = await service.listUnits(db, asOf ?? todayInVietnam(), filter, {
+          formerNames: withFormerNames === 'true',
+        });
         return { items };
       },
     );

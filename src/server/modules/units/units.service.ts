@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
-import type { Unit, UnitLink, UnitNode } from '../../../contracts/units';
+import type { Unit, UnitLink, UnitNode, UnitWithFormerNames } from '../../../contracts/units';
 import { formatDateVi } from '../../../contracts/common';
 import * as repo from './units.repository';
 
@@ -89,8 +89,12 @@ export async function listUnits(
   db: Db,
   asOf: string,
   filter: Parameters<typeof repo.listUnitsValidOn>[2],
-): Promise<Unit[]> {
-  return repo.listUnitsValidOn(db, asOf, filter);
+  options: { formerNames?: boolean } = {},
+): Promise<UnitWithFormerNames[]> {
+  const units = await repo.listUnitsValidOn(db, asOf, filter);
+  if (!options.formerNames) return units;
+  const former = await repo.listFormerNames(db, asOf);
+  return units.map((u) => ({ ...u, formerNames: (former.get(u.code) ?? []).filter((n) => n !== u.fullName) }));
 }
 
 /** Parent links of the tree valid on a date: ancestry (unit → root) and descendants (unit → all below). */

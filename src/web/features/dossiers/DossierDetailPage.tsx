@@ -18,6 +18,7 @@ import { useDossier } from './use-dossier';
 import './dossiers.css';
 import './dossiers-office.css';
 import { DossierFee } from './DossierFee';
+import { RegistryChecksCard } from './RegistryChecksCard';
 
 /** Commands that are never buttons of the back office: the citizen's withdrawal, the payment (settled by the payment system). */
 const NOT_STAFF_BUTTONS: ReadonlySet<DossierCommand> = new Set(['withdraw', 'pay']);
@@ -158,6 +159,7 @@ export default function DossierDetailPage() {
                 <Facts d={d} />
               </Card>
               <DossierFee fee={d.fee} />
+              <RegistryChecksCard checks={d.registryChecks} />
               <Card title={t('dossier.section.form')} className="section-card">
                 {version.error && <ErrorAlert error={version.error} onRetry={version.reload} />}
                 <FormDataView form={version.data?.form} values={d.form} sources={d.sources} />

@@ -5,6 +5,7 @@ import { useI18n } from '../../shell/i18n';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusTag } from '../../components/StatusTag';
 import { orderedFields, valueText } from './form-values';
+import { useCurrentUnits } from '../../components/unit-names';
 
 interface Props {
   form: ProcedureForm | undefined;
@@ -41,6 +42,7 @@ function TableValue({ meta, rows }: { meta: FieldMeta; rows: unknown[] }) {
 /** The submitted form, read-only: one block per section, a badge on values taken from the population database. */
 export function FormDataView({ form, values, sources }: Props) {
   const { t, pick } = useI18n();
+  const units = useCurrentUnits();
   const layout = Grid.useBreakpoint().md === false ? 'vertical' : 'horizontal';
   const yesNo = { yes: t('dossier.form.yes'), no: t('dossier.form.no') };
   const label = (key: string) => {
@@ -55,7 +57,9 @@ export function FormDataView({ form, values, sources }: Props) {
       label: label(key),
       children: (
         <span className="form-value">
-          {valueText(meta, value, pick, yesNo)}
+          {meta?.widget === 'commune' && typeof value === 'string'
+            ? units.nameOf(value)
+            : valueText(meta, value, pick, yesNo)}
           {fromRegistry(sources[key]) && (
             <StatusTag kind="info" className="source-badge">
               {t('dossier.form.fromRegistry')}

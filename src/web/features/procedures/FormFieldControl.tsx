@@ -4,6 +4,7 @@ import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import type { ColumnMeta, FieldMeta, FieldSource } from '../../../contracts/procedures';
 import { useI18n, type Translate } from '../../shell/i18n';
+import { CommuneSelect } from '../../components/CommuneSelect';
 import type { PropertySchema } from './procedure-form-values';
 
 type Meta = Pick<FieldMeta | ColumnMeta, 'labelVi' | 'labelEn' | 'widget' | 'options'>;
@@ -84,6 +85,8 @@ export function fieldControl(
       return <Input {...common} type="email" inputMode="email" autoComplete="email" maxLength={schema.maxLength} />;
     case 'nationalId':
       return <Input {...common} inputMode="numeric" autoComplete="off" maxLength={12} className="tabular" />;
+    case 'commune':
+      return <CommuneSelect {...common} purpose="answer" aria-label={label} />;
     default:
       return <Input {...common} maxLength={schema.maxLength} />;
   }
@@ -97,7 +100,7 @@ function OptionLabel({ vi, en }: { vi: string; en: string }) {
 /** Client-side rules mirroring the schema: required, pattern (ID number, phone), e-mail, length. */
 export function fieldRules(meta: Meta, schema: PropertySchema, required: boolean, t: Translate, label: string): Rule[] {
   const rules: Rule[] = [];
-  const isText = !['checkbox', 'number', 'date', 'select'].includes(meta.widget);
+  const isText = !['checkbox', 'number', 'date', 'select', 'commune'].includes(meta.widget);
   // `whitespace` makes the validator treat the value as text: only for text widgets (a date, a number or a checkbox is not a string).
   if (required)
     rules.push({ required: true, ...(isText ? { whitespace: true } : {}), message: t('procform.required', { label }) });

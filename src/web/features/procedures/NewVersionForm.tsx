@@ -106,6 +106,7 @@ export function NewVersionForm({
         form: parse('formJson', v.formJson) as NewVersionBody['form'],
         components: base.components,
         resultDocuments: base.resultDocuments,
+        registryEffect: base.registryEffect,
         legalBasis: base.legalBasis,
         sources: base.sources,
         unconfirmed: base.unconfirmed,

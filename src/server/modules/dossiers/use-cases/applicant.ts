@@ -14,7 +14,8 @@ export interface Applicant {
   name: string;
   nationalId: string | null;
   ownerAccountId: string | null;
-  unitCode: string;
+  /** The commune chosen or the citizen's residence (null: none known; the form's address may name it). */
+  unitCode: string | null;
   sources: Record<string, string>;
   prefill?: Prefill;
   /** The registry record (without quality findings), for the fee's exemption checks. */
@@ -89,9 +90,8 @@ export async function resolveApplicant(
       ...resolved,
       eIdLevelOk: (actor.acr ?? 0) >= version.requiredEidLevel,
     };
-    const unitCode = body.unitCode ?? person?.residenceUnitCode;
-    if (!unitCode)
-      throw errors.requestInvalid('unitCode', 'Chọn xã, phường nơi nộp hồ sơ', 'Choose the commune where you file');
+    // The commune chosen, else the citizen's residence; a registration's form names its own (receiving-unit.ts).
+    const unitCode = body.unitCode ?? person?.residenceUnitCode ?? null;
     return {
       personId: person?.id ?? actor.personId,
       name: person?.fullName ?? actor.displayName,

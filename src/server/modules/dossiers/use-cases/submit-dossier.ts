@@ -4,7 +4,7 @@ import type { DossierDetail, DossierState, SubmissionBody } from '../../../../co
 import type { AccessContext } from '../../identity';
 import { loadWorkingCalendar } from '../../calendar';
 import { subjectFor } from '../../audit';
-import { findUnitCached, receivingAgencyCode } from '../../units';
+import { receivingAgencyCode } from '../../units';
 import type { CounterAssistance } from '../../counter';
 import { storeFiles, type IncomingFile } from '../attachments';
 import { dossierCodePrefix } from '../dossier-codes';
@@ -17,6 +17,7 @@ import { resolveFeeSubject } from './fee-subject';
 import { clock, provinceAgencyCode, type DossierDeps } from './deps';
 import { attachmentRows, prepareFiling, validateDraft, validateFull, versionInForce } from './prepare-filing';
 import { commandsFor } from './presenting';
+import { receivingUnit, registryChecks } from './receiving-unit';
 
 /**
  * Files a dossier (or saves a draft) in one transaction: validate the form against the version in
@@ -50,6 +51,7 @@ export async function submitDossier(
     ? validateDraft(version, body.form)
     : validateFull(version, body.form, applicant.prefill, body.channel);
   const today = todayInVietnam(clock(deps));
+  const unit = await receivingUnit(deps, access, version, form, applicant.unitCode, today);
   const { fee, money, checked } = await prepareFiling(deps, {
     version,
     channel: body.channel,
@@ -64,17 +66,11 @@ export async function submitDossier(
     feeSubject: await resolveFeeSubject(deps, access, version, form, applicant, today),
     eidLevel: access.actor.kind === 'citizen' ? access.actor.acr : null,
   });
-  const unit = await findUnitCached(deps.db, applicant.unitCode, today).catch(() => undefined);
-  if (!unit || unit.level !== 'commune')
-    throw errors.requestInvalid(
-      'unitCode',
-      'Đơn vị tiếp nhận phải là một xã, phường hiện hành',
-      'The receiving unit must be a commune in force today',
-    );
-  const agency = await receivingAgencyCode(deps.config.PROVINCE_CODE, applicant.unitCode, provinceAgencyCode(deps));
+  const agency = await receivingAgencyCode(deps.config.PROVINCE_CODE, unit.code, provinceAgencyCode(deps));
   const agencyCode = agency.code;
-  const stored = await storeFiles(deps.files, checked);
   const now = clock(deps);
+  const checks = body.draft ? null : await registryChecks(deps, version, form, now);
+  const stored = await storeFiles(deps.files, checked);
   const grant = filingGrant(access);
   try {
     const state: DossierState = body.draft ? 'draft' : money.awaitingPayment ? 'awaiting_payment' : 'submitted';
@@ -85,7 +81,7 @@ export async function submitDossier(
         agencyCode,
         procedureCode: version.code,
         procedureVersionId: version.id,
-        unitCode: applicant.unitCode,
+        unitCode: unit.code,
         state,
         channel: body.channel,
         applicantPersonId: applicant.personId,
@@ -107,6 +103,7 @@ export async function submitDossier(
         fee: fee,
         feeAmount: money.amount,
         feeStatus: money.status,
+        registryChecks: checks,
       },
       code: body.draft ? null : { agencyCode, day: today, prefix: dossierCodePrefix(agencyCode, today) },
       transition: {

@@ -8,10 +8,12 @@ import { formatDossierCode } from '../dossier-codes';
 import * as errors from '../dossiers.errors';
 import { filingGrant, type dossierActors } from '../dossiers.policy';
 import * as repo from '../dossiers.repository';
-import { clock, type DossierDeps } from './deps';
+import { clock, provinceAgencyCode, type DossierDeps } from './deps';
 import { attachmentRows, prepareFiling, validateFull, versionInForce } from './prepare-filing';
 import { getDossier } from './read-dossier';
 import { resolveFeeSubject } from './fee-subject';
+import { receivingUnit, registryChecks } from './receiving-unit';
+import { receivingAgencyCode } from '../../units';
 
 /**
  * Submits a saved draft (the `submit` command, already allowed by the state machine): the same
@@ -60,12 +62,19 @@ export async function submitDraft(
     feeSubject: await resolveFeeSubject(deps, access, current, form, { nationalId: null, record }, today),
     eidLevel: owner ? actor.acr : null,
   });
+  // The form decides the receiving commune again (a draft may have been saved before the address was chosen).
+  const unit = await receivingUnit(deps, access, current, form, row.unitCode, today);
+  const agencyCode =
+    unit.code === row.unitCode
+      ? row.agencyCode
+      : (await receivingAgencyCode(deps.config.PROVINCE_CODE, unit.code, provinceAgencyCode(deps))).code;
+  const checks = await registryChecks(deps, current, form, now);
   const toState: DossierState = money.awaitingPayment ? 'awaiting_payment' : 'submitted';
   const stored = await storeFiles(deps.files, checked);
   const grant = filingGrant(access);
   try {
     await deps.db.transaction(async (tx) => {
-      const code = formatDossierCode(row.agencyCode, today, await repo.nextCodeSeq(tx, row.agencyCode, today));
+      const code = formatDossierCode(agencyCode, today, await repo.nextCodeSeq(tx, agencyCode, today));
       const updated = await repo.updateDossierIf(tx, row.id, 'draft', body.expectedVersion ?? row.version, {
         state: toState,
         code,
@@ -74,6 +83,9 @@ export async function submitDraft(
         fee: fee,
         feeAmount: money.amount,
         feeStatus: money.status,
+        unitCode: unit.code,
+        agencyCode,
+        registryChecks: checks,
       });
       if (!updated) throw errors.versionConflict();
       await repo.insertTransition(tx, {
