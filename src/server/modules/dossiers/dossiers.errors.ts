@@ -15,6 +15,7 @@ export const DOSSIER_ERRORS = {
   EID_LEVEL_FORBIDDEN: 'DOSSIER.EID_LEVEL_FORBIDDEN',
   UNIT_FORBIDDEN: 'DOSSIER.UNIT_FORBIDDEN',
   FIELD_INVALID: 'DOSSIER.FIELD_INVALID',
+  REGISTRY_EFFECT_CONFLICT: 'DOSSIER.REGISTRY_EFFECT_CONFLICT',
 } as const;
 
 const field = (
@@ -139,4 +140,17 @@ export function unitForbidden(unitCode: string): AppError {
   return new AppError(DOSSIER_ERRORS.UNIT_FORBIDDEN, vi, en, [
     { field: 'unitCode', code: DOSSIER_ERRORS.UNIT_FORBIDDEN, messageVi: vi, messageEn: en },
   ]);
+}
+
+/**
+ * The approval's registry effect cannot apply with what the dossier holds (a member without an ID
+ * number in the registry, no address…): 409, nothing applied, the field named.
+ */
+export function effectInvalid(fieldName: string, vi: string, en: string): AppError {
+  return new AppError(
+    DOSSIER_ERRORS.REGISTRY_EFFECT_CONFLICT,
+    `Chưa áp dụng quyết định: ${vi}`,
+    `The decision was not applied: ${en}`,
+    [field(fieldName, vi, en, DOSSIER_ERRORS.REGISTRY_EFFECT_CONFLICT)],
+  );
 }

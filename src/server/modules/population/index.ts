@@ -27,6 +27,15 @@ export {
   type RegistryBatch,
   type PersonImport,
 } from './population.import';
+/** Registry commands a decision runs inside its transaction (residence registration), and the versions a dossier records at filing. */
+export {
+  registerPermanentResidence,
+  registerTemporaryResidence,
+  registryVersionsOf,
+  personIdsByNationalId,
+  type Decision,
+  type ResidenceAddress,
+} from './registry-commands';
 /** The household head's ID number typed on a residence form, checked against the registry. */
 export { checkHouseholdHead } from './household-head-check';
 export { countPersons, truncateRegistry, findPersonIdByNationalId } from './population.repository';

@@ -41,3 +41,27 @@ export async function logAccess(
     { standaloneRead: true }, // a read: the response need not wait for the log's disk flush (ADR 0004)
   );
 }
+
+/** Records that a decision taken by `writer` changed these persons' records (inside the decision's transaction), for the dossier. */
+export async function logWrites(
+  tx: Db,
+  writer: Reader,
+  people: ReadonlyArray<{ id: string; nationalId: string | null }>,
+  dossierCode: string,
+): Promise<void> {
+  if (!writer.pseudonymKey || people.length === 0) return;
+  const key = writer.pseudonymKey;
+  await recordAccess(
+    tx,
+    people.map((p) => ({
+      actorAccountId: writer.accountId,
+      actorRole: writer.role,
+      actorUnit: writer.unitCode,
+      action: 'person.update',
+      subject: subjectFor(key, { nationalId: p.nationalId, personId: p.id }),
+      purpose: 'dossier_processing',
+      requestId: writer.requestId,
+      target: { kind: 'person_record' as const, id: p.id, dossierCode },
+    })),
+  );
+}

@@ -20,6 +20,8 @@ import { attachmentRows } from './prepare-filing';
 import { loadVisible } from './presenting';
 import { getDossier } from './read-dossier';
 import { submitDraft } from './submit-draft';
+import { applyRegistryEffect } from '../registry-effects';
+import { todayInVietnam } from '../../../../contracts/common';
 
 /** Why an allowed command still cannot apply, as the error the caller gets. */
 function effectsRefused(
@@ -133,6 +135,20 @@ export async function runCommand(
         items: body.items ?? null,
         dueAt: dueAfter === undefined ? updated.dueAt : dueAfter,
       });
+      // The approval changes the registry in the same transaction: any failure rolls the decision back too.
+      if (command === 'approve' && version.registryEffect)
+        await applyRegistryEffect(tx, version.registryEffect, row, {
+          dossierCode: row.code!,
+          on: todayInVietnam(now),
+          seen: row.registrySeen ?? {},
+          writer: {
+            accountId: access.actor!.accountId,
+            role: grant.role,
+            unitCode: grant.unitCode,
+            requestId: access.requestId,
+            pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY,
+          },
+        });
       if (stored?.rows.length) {
         const round = (await repo.listTransitions(tx, id)).filter((t) => t.command === 'resubmit').length;
         await repo.insertAttachments(

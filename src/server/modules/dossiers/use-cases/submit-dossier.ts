@@ -18,6 +18,7 @@ import { clock, provinceAgencyCode, type DossierDeps } from './deps';
 import { attachmentRows, prepareFiling, validateDraft, validateFull, versionInForce } from './prepare-filing';
 import { commandsFor } from './presenting';
 import { receivingUnit, registryChecks } from './receiving-unit';
+import { registrySeenAtFiling } from '../registry-effects';
 
 /**
  * Files a dossier (or saves a draft) in one transaction: validate the form against the version in
@@ -70,6 +71,9 @@ export async function submitDossier(
   const agencyCode = agency.code;
   const now = clock(deps);
   const checks = body.draft ? null : await registryChecks(deps, version, form, now);
+  const seen = body.draft
+    ? null
+    : await registrySeenAtFiling(deps.db, version.registryEffect, form, applicant.personId);
   const stored = await storeFiles(deps.files, checked);
   const grant = filingGrant(access);
   try {
@@ -104,6 +108,7 @@ export async function submitDossier(
         feeAmount: money.amount,
         feeStatus: money.status,
         registryChecks: checks,
+        registrySeen: seen,
       },
       code: body.draft ? null : { agencyCode, day: today, prefix: dossierCodePrefix(agencyCode, today) },
       transition: {

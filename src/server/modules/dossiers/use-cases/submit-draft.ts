@@ -13,6 +13,7 @@ import { attachmentRows, prepareFiling, validateFull, versionInForce } from './p
 import { getDossier } from './read-dossier';
 import { resolveFeeSubject } from './fee-subject';
 import { receivingUnit, registryChecks } from './receiving-unit';
+import { registrySeenAtFiling } from '../registry-effects';
 import { receivingAgencyCode } from '../../units';
 
 /**
@@ -69,6 +70,7 @@ export async function submitDraft(
       ? row.agencyCode
       : (await receivingAgencyCode(deps.config.PROVINCE_CODE, unit.code, provinceAgencyCode(deps))).code;
   const checks = await registryChecks(deps, current, form, now);
+  const seen = await registrySeenAtFiling(deps.db, current.registryEffect, form, row.applicantPersonId);
   const toState: DossierState = money.awaitingPayment ? 'awaiting_payment' : 'submitted';
   const stored = await storeFiles(deps.files, checked);
   const grant = filingGrant(access);
@@ -86,6 +88,7 @@ export async function submitDraft(
         unitCode: unit.code,
         agencyCode,
         registryChecks: checks,
+        registrySeen: seen,
       });
       if (!updated) throw errors.versionConflict();
       await repo.insertTransition(tx, {

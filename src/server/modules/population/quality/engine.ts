@@ -84,29 +84,96 @@ export async function runQuality(database: Database, options: RunOptions): Promi
   });
 }
 
-/** Per-commune (and province-wide, unit code '*') scores: 1 − share of persons with at least one finding. */
-function scoreInsert(runId: number, rules: ConfiguredRule[]): SQL {
+/**
+ * Per-commune (and province-wide, unit code '*') scores: 1 − share of persons with at least one
+ * finding. With `units`, only those communes' rows (the caller removed them) and not the province's.
+ */
+function scoreInsert(runId: number, rules: ConfiguredRule[], units?: readonly string[]): SQL {
   const classOf = sql.join(
     rules.map((r) => sql`when ${r.rule.code} then ${r.rule.class}`),
     sql` `,
   );
+  const only = units
+    ? sql`where coalesce(p.residence_unit_code, '?') in (${sql.join(
+        units.map((u) => sql`${u}`),
+        sql`, `,
+      )})`
+    : sql``;
   return sql`
     with pf as (
       select f.person_id, array_agg(distinct case f.rule_code ${classOf} end) as classes
       from population.quality_findings f where f.run_id = ${runId} group by f.person_id
     ), per as (
       select coalesce(p.residence_unit_code, '?') as unit_code, pf.classes
-      from population.persons p left join pf on pf.person_id = p.id
+      from population.persons p left join pf on pf.person_id = p.id ${only}
     ), grouped as (
       select coalesce(unit_code, '*') as unit_code, count(*) as persons, count(classes) as bad,
         count(*) filter (where 'correct' = any(classes)) as c1, count(*) filter (where 'complete' = any(classes)) as c2,
         count(*) filter (where 'clean' = any(classes)) as c3, count(*) filter (where 'live' = any(classes)) as c4
-      from per group by grouping sets ((unit_code), ())
+      from per group by ${units ? sql`unit_code` : sql`grouping sets ((unit_code), ())`}
     )
     insert into population.quality_scores (run_id, unit_code, persons, persons_with_findings, score, by_class)
     select ${runId}, unit_code, persons, bad, case when persons = 0 then 1 else 1 - bad::real / persons end,
       jsonb_build_object('correct', c1, 'complete', c2, 'clean', c3, 'live', c4)
     from grouped`;
+}
+
+/**
+ * After a decision changed these persons, their findings in the latest run are recomputed with
+ * the enabled rules, and the scores of the communes they left or joined and of the province with
+ * them — so a defect a decision fixed leaves /quality at once, without a full run. The latest run
+ * is therefore live; what must not change later is kept as a snapshot by its reader.
+ */
+export async function refreshFindings(
+  tx: Db,
+  personIds: readonly string[],
+  units: readonly string[],
+  idProvinceCodes: readonly string[],
+): Promise<void> {
+  const run = await latestRun(tx);
+  if (!run || personIds.length === 0) return;
+  const ids = sql.join(
+    personIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const rules = (await configuredRules(tx)).filter((r) => r.enabled);
+  const countOf = async (query: SQL) => Number(((await queryRowsAny(tx, query))[0] as { n: number | string }).n);
+  const removed = await countOf(sql`with d as (
+    delete from population.quality_findings where run_id = ${run.id} and person_id in (${ids}) returning 1
+  ) select count(*) as n from d`);
+  for (const r of rules) {
+    const query = r.rule.query({ asOf: run.asOf, params: r.params, idProvinceCodes }, sql`and p.id in (${ids})`);
+    await tx.execute(sql`insert into population.quality_findings (run_id, person_id, rule_code, details)
+      select ${run.id}, f.person_id, ${r.rule.code}, f.details from (${query}) f`);
+  }
+  const touched = [...new Set(units)];
+  if (touched.length) {
+    await tx.execute(
+      sql`delete from population.quality_scores where run_id = ${run.id} and unit_code in (${sql.join(
+        touched.map((u) => sql`${u}`),
+        sql`, `,
+      )})`,
+    );
+    await tx.execute(scoreInsert(run.id, rules, touched));
+  }
+  // The province row is the sum of the communes'.
+  await tx.execute(sql`
+    with c as (
+      select sum(persons) as persons, sum(persons_with_findings) as bad,
+        jsonb_build_object(
+          'correct', sum((by_class->>'correct')::int), 'complete', sum((by_class->>'complete')::int),
+          'clean', sum((by_class->>'clean')::int), 'live', sum((by_class->>'live')::int)) as by_class
+      from population.quality_scores where run_id = ${run.id} and unit_code <> '*'
+    )
+    update population.quality_scores s set persons = c.persons, persons_with_findings = c.bad, by_class = c.by_class,
+      score = case when c.persons = 0 then 1 else 1 - c.bad::real / c.persons end
+    from c where s.run_id = ${run.id} and s.unit_code = '*'`);
+  const added = await countOf(
+    sql`select count(*) as n from population.quality_findings where run_id = ${run.id} and person_id in (${ids})`,
+  );
+  await tx.execute(
+    sql`update population.quality_runs set findings = findings + ${added - removed} where id = ${run.id}`,
+  );
 }
 
 /** Checks one person against every enabled rule without storing anything: findings are return values. */

@@ -1,0 +1,348 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { DossierDetail } from '../../../contracts/dossiers';
+import type { SubjectAccessPage } from '../../../contracts/audit';
+import { todayInVietnam } from '../../../contracts/common';
+import { makeHousehold, makePerson } from '../../../../test/factories';
+import { multipart } from '../../../../test/multipart';
+import type { Session } from '../../../../test/app';
+import { copyRegistryBatch, registerPermanentResidence, runQualityCheck } from '../population';
+import { command, PDF, policeElsewhere, t, useDossierApp } from './dossiers.routes.test-support';
+import { lastDayOfYears } from './registry-effects';
+
+/*
+ * Issue 13 §2 and §5: an approval changes the registry in the decision's transaction, through
+ * population's commands; a registry that changed since filing makes the approval fail with 409 and
+ * nothing applied.
+ */
+useDossierApp();
+
+const PERMANENT = '1.004222';
+const TEMPORARY = '1.004194';
+const DOAN_KET = '03388';
+const MUONG_TE = '03445';
+
+const person = (n: number, fullName: string, sex: 'male' | 'female', year: number) =>
+  makePerson({
+    id: randomUUID(),
+    nationalId: `0121${year % 100}0003${String(n).padStart(2, '0')}`.slice(0, 12),
+    idCardNumber: null,
+    fullName,
+    birthYear: year,
+    birthDate: `${year}-05-0${(n % 9) + 1}`,
+    sex,
+  });
+const hung = person(1, 'Lường Văn Hùng', 'male', 1980);
+const lan = person(2, 'Lò Thị Lan', 'female', 1992);
+const con = person(3, 'Lò Văn Khánh', 'male', 1996);
+const tuan = person(4, 'Vàng A Tuấn', 'male', 1988);
+
+let lanSession: Session;
+let tuanSession: Session;
+let hungHousehold: string;
+
+beforeAll(async () => {
+  const hungBatch = makeHousehold(DOAN_KET, [hung], 'Số 12, đường Trần Phú, tổ 3');
+  hungHousehold = hungBatch.households[0]!.id;
+  await copyRegistryBatch(t.database, hungBatch);
+  // Lan (head) and her brother Khánh live in Mường Tè since 2015.
+  await copyRegistryBatch(t.database, {
+    ...makeHousehold(MUONG_TE, [lan, { ...con, relationToHead: 'sibling' }], 'Bản Nậm Củm'),
+  });
+  await copyRegistryBatch(t.database, makeHousehold(MUONG_TE, [tuan], 'Bản Pắc Ma'));
+  lanSession = await t.citizen({ nationalId: lan.nationalId!, fullName: lan.fullName }, 2);
+  tuanSession = await t.citizen({ nationalId: tuan.nationalId!, fullName: tuan.fullName }, 2);
+});
+
+/** Files a dossier with the prefilled form; household members are moved only with `withMembers` (their prefilled rows). */
+async function fileAs(
+  session: Session,
+  code: string,
+  answers: Record<string, unknown>,
+  withMembers = false,
+): Promise<DossierDetail> {
+  const version = (await t.app.inject(`/api/v1/procedures/${code}`)).json<{ id: string }>();
+  const { values } = (await session.inject(`/api/v1/procedures/${code}/prefill`)).json<{
+    values: Record<string, unknown>;
+  }>();
+  const { members, ...prefilled } = values;
+  const body = {
+    procedureCode: code,
+    procedureVersionId: version.id,
+    channel: 'online',
+    form: {
+      ...prefilled,
+      ...(withMembers ? { members } : {}),
+      requestContent: 'Đăng ký cư trú tại nơi ở mới',
+      ...answers,
+    },
+  };
+  const res = await session.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    ...multipart('dossier', body, [
+      { field: 'file:lawful_dwelling', name: 'giay-to.pdf', type: 'application/pdf', data: PDF },
+    ]),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<DossierDetail>();
+}
+
+const joinHung = {
+  addressCommune: DOAN_KET,
+  addressVillage: 'Tổ 3',
+  addressStreet: 'Số 12, đường Trần Phú',
+  headFullName: hung.fullName,
+  headNationalId: hung.nationalId,
+  relationToHead: 'sibling',
+};
+
+/** Receives and starts processing a dossier at Đoàn Kết's police; returns the approve response. */
+async function decide(id: string, officer = policeElsewhere) {
+  for (const c of ['receive', 'start_processing']) expect((await command(officer, id, c)).statusCode).toBe(200);
+  return command(officer, id, 'approve');
+}
+
+async function residencesOf(personId: string) {
+  return t.database.rows<{
+    kind: string;
+    unit_code: string;
+    address_line: string;
+    valid_from: string;
+    valid_to: string | null;
+    dossier_code: string | null;
+    ended_by_dossier_code: string | null;
+  }>(
+    sql`select kind, unit_code, address_line, valid_from::text, valid_to::text, dossier_code, ended_by_dossier_code
+        from population.residences where person_id = ${personId} order by valid_from, kind`,
+  );
+}
+
+async function personRow(personId: string) {
+  const [row] = await t.database.rows<{
+    household_id: string | null;
+    relation_to_head: string | null;
+    residence_unit_code: string | null;
+    registry_version: number;
+  }>(
+    sql`select household_id, relation_to_head, residence_unit_code, registry_version from population.persons where id = ${personId}`,
+  );
+  return row!;
+}
+
+const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+describe('approving a permanent residence registration (1.004222) changes the registry in the same transaction', () => {
+  let approved: DossierDetail;
+
+  it('moves the applicant and the member named on the form into the household of the head, from the decision date', async () => {
+    const before = await residencesOf(lan.id!);
+    const filed = await fileAs(lanSession, PERMANENT, joinHung, true);
+    expect(filed.form.members).toEqual([expect.objectContaining({ nationalId: con.nationalId })]);
+    expect(filed.unitCode).toBe(DOAN_KET);
+    const res = await decide(filed.id);
+    expect(res.statusCode, res.body).toBe(200);
+    approved = res.json<DossierDetail>();
+    expect(approved.state).toBe('approved');
+    const today = todayInVietnam();
+    for (const id of [lan.id!, con.id!]) {
+      const rows = await residencesOf(id);
+      const current = rows.filter((r) => r.kind === 'permanent' && r.valid_to === null);
+      expect(current).toEqual([
+        expect.objectContaining({
+          unit_code: DOAN_KET,
+          address_line: 'Số 12, đường Trần Phú, Tổ 3',
+          valid_from: today,
+          dossier_code: approved.code,
+        }),
+      ]);
+      // The old residence ends the day before; history stays.
+      const old = rows.find((r) => r.kind === 'permanent' && r.unit_code === MUONG_TE)!;
+      expect(old).toMatchObject({ valid_to: dayBefore(today), ended_by_dossier_code: approved.code });
+      expect(await personRow(id)).toMatchObject({
+        household_id: hungHousehold,
+        relation_to_head: 'sibling',
+        residence_unit_code: DOAN_KET,
+        registry_version: 1,
+      });
+    }
+    expect(before.some((r) => r.unit_code === MUONG_TE && r.valid_to === null)).toBe(true);
+  });
+
+  it('keeps the history queryable: where Lan lived on 2024-05-01 and where she lives today', async () => {
+    const at = async (day: string) =>
+      t.database.rows<{ unit_code: string }>(
+        sql`select unit_code from population.residences where person_id = ${lan.id} and kind = 'permanent'
+            and valid_from <= ${day}::date and (valid_to is null or valid_to >= ${day}::date)`,
+      );
+    expect(await at('2024-05-01')).toEqual([{ unit_code: MUONG_TE }]);
+    expect(await at(todayInVietnam())).toEqual([{ unit_code: DOAN_KET }]);
+  });
+
+  it('writes one dated change line per person, linked to the dossier, and logs the write in the citizen’s access log', async () => {
+    const changes = await t.database.rows<{ person_id: string; kind: string; dossier_code: string; after: unknown }>(
+      sql`select person_id, kind, dossier_code, after from population.registry_changes where dossier_code = ${approved.code} order by person_id`,
+    );
+    expect(changes).toHaveLength(2);
+    expect(changes[0]).toMatchObject({ kind: 'permanent_residence', after: { unitCode: DOAN_KET } });
+    const log = (await lanSession.inject('/api/v1/audit/me/access-log?pageSize=50')).json<SubjectAccessPage>();
+    expect(log.items.find((i) => i.action === 'person.update')).toMatchObject({
+      target: { kind: 'person_record', code: approved.code },
+    });
+  });
+
+  it('refuses to approve a second dossier filed before the first was decided: 409 naming the change, nothing applied', async () => {
+    // Tuấn files twice (e.g. on two phones); the first approval moves him, the second saw the old registry.
+    const first = await fileAs(tuanSession, PERMANENT, joinHung);
+    const second = await fileAs(tuanSession, PERMANENT, joinHung);
+    expect((await decide(first.id)).statusCode).toBe(200);
+    const afterFirst = await residencesOf(tuan.id!);
+    const res = await decide(second.id);
+    expect(res.statusCode, res.body).toBe(409);
+    const error = res.json<{ error: { code: string; messageVi: string; messageEn: string } }>().error;
+    expect(error.code).toBe('POPULATION.REGISTRY_CONFLICT');
+    expect(error.messageVi).toContain(first.code!);
+    expect(error.messageEn).toContain('Nothing was applied');
+    expect(await residencesOf(tuan.id!)).toEqual(afterFirst);
+    const still = (await policeElsewhere.inject(`/api/v1/dossiers/${second.id}`)).json<DossierDetail>();
+    expect(still.state).toBe('in_processing');
+  });
+
+  it('changes nothing when the head named on the form is no longer a household head at the decision', async () => {
+    const ly = person(5, 'Lý Thị Ly', 'female', 1990);
+    const head = person(6, 'Lý Văn Páo', 'male', 1960);
+    await copyRegistryBatch(t.database, makeHousehold(MUONG_TE, [ly], 'Bản Nậm Hàng'));
+    const headBatch = makeHousehold(DOAN_KET, [head], 'Tổ 9');
+    await copyRegistryBatch(t.database, headBatch);
+    const lySession = await t.citizen({ nationalId: ly.nationalId!, fullName: ly.fullName }, 2);
+    const filed = await fileAs(lySession, PERMANENT, {
+      ...joinHung,
+      headFullName: head.fullName,
+      headNationalId: head.nationalId,
+      relationToHead: 'child',
+    });
+    await t.database.db.execute(
+      sql`update population.persons set status = 'deceased', death_date = ${todayInVietnam()} where id = ${head.id}`,
+    );
+    const before = { residences: await residencesOf(ly.id!), person: await personRow(ly.id!) };
+    const res = await decide(filed.id);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json<{ error: { messageVi: string } }>().error.messageVi).toContain('không còn là chủ hộ');
+    expect({ residences: await residencesOf(ly.id!), person: await personRow(ly.id!) }).toEqual(before);
+    const [n] = await t.database.rows<{ n: string }>(
+      sql`select count(*)::text as n from population.registry_changes where dossier_code = ${filed.code}`,
+    );
+    expect(n!.n).toBe('0');
+  });
+
+  it('lets one of two officers approving the same dossier at once win; the effect is applied once', async () => {
+    const kim = person(7, 'Lò Thị Kim', 'female', 1994);
+    await copyRegistryBatch(t.database, makeHousehold(MUONG_TE, [kim], 'Bản Mường'));
+    const kimSession = await t.citizen({ nationalId: kim.nationalId!, fullName: kim.fullName }, 2);
+    const filed = await fileAs(kimSession, PERMANENT, joinHung);
+    for (const c of ['receive', 'start_processing'])
+      expect((await command(policeElsewhere, filed.id, c)).statusCode).toBe(200);
+    const other = await t.staff('commune_police', DOAN_KET);
+    const results = await Promise.all([
+      command(policeElsewhere, filed.id, 'approve'),
+      command(other, filed.id, 'approve'),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const current = (await residencesOf(kim.id!)).filter((r) => r.kind === 'permanent' && r.valid_to === null);
+    expect(current).toHaveLength(1);
+    expect((await personRow(kim.id!)).registry_version).toBe(1);
+  });
+
+  it('leaves nothing when the decision’s transaction aborts after the effect (as a server killed mid-decision)', async () => {
+    const an = person(8, 'Lò Văn An', 'male', 1991);
+    await copyRegistryBatch(t.database, makeHousehold(MUONG_TE, [an], 'Bản Pác Ma'));
+    const before = { residences: await residencesOf(an.id!), person: await personRow(an.id!) };
+    const aborted = t.database.db.transaction(async (tx) => {
+      await registerPermanentResidence(tx, writerDecision('TEST-ABORT'), {
+        address: { unitCode: DOAN_KET, addressLine: 'Tổ 3' },
+        movers: [{ personId: an.id!, relationToHead: 'other' }],
+        joinHeadNationalId: hung.nationalId!,
+      });
+      throw new Error('killed after the effect');
+    });
+    await expect(aborted).rejects.toThrow('killed after the effect');
+    expect({ residences: await residencesOf(an.id!), person: await personRow(an.id!) }).toEqual(before);
+  });
+});
+
+describe('a decision recomputes the data-quality findings of the persons it changed', () => {
+  it('removes "living person without a permanent residence" from the latest run once the registration is approved, and rescores the commune', async () => {
+    const dzo = person(9, 'Sùng A Dơ', 'male', 1993);
+    await copyRegistryBatch(t.database, {
+      households: [],
+      persons: [{ ...dzo, householdId: null, relationToHead: null }],
+      residences: [],
+    });
+    const runId = await runQualityCheck(t.database);
+    const findingsOf = async () =>
+      (
+        await t.database.rows<{ rule_code: string }>(
+          sql`select rule_code from population.quality_findings where run_id = ${runId} and person_id = ${dzo.id}`,
+        )
+      ).map((r) => r.rule_code);
+    expect(await findingsOf()).toContain('COMPLETE.MISSING_PERMANENT_RESIDENCE');
+    const scoreOf = async (unit: string) =>
+      (
+        await t.database.rows<{ persons: number }>(
+          sql`select persons from population.quality_scores where run_id = ${runId} and unit_code = ${unit}`,
+        )
+      )[0]?.persons;
+    const [doanKetBefore, provinceBefore] = [await scoreOf(DOAN_KET), await scoreOf('*')];
+    const session = await t.citizen({ nationalId: dzo.nationalId!, fullName: dzo.fullName }, 2);
+    const filed = await fileAs(session, PERMANENT, {
+      addressCommune: DOAN_KET,
+      addressVillage: 'Tổ 8',
+      headFullName: dzo.fullName,
+      relationToHead: 'head',
+    });
+    expect((await decide(filed.id)).statusCode).toBe(200);
+    expect(await findingsOf()).not.toContain('COMPLETE.MISSING_PERMANENT_RESIDENCE');
+    expect(await scoreOf(DOAN_KET)).toBe(Number(doanKetBefore) + 1);
+    expect(await scoreOf('*')).toBe(provinceBefore);
+    // A new household headed by him.
+    expect(await personRow(dzo.id!)).toMatchObject({ relation_to_head: 'head', residence_unit_code: DOAN_KET });
+  });
+});
+
+function writerDecision(dossierCode: string) {
+  return {
+    dossierCode,
+    on: todayInVietnam(),
+    seen: {},
+    writer: { accountId: null, role: 'commune_police', unitCode: DOAN_KET, requestId: randomUUID() },
+  };
+}
+
+describe('approving a temporary residence registration (1.004194) records it with its end date', () => {
+  const today = todayInVietnam();
+  let nextGuest = 10;
+
+  it.each([
+    ['no end date asked: the legal limit of 2 years', undefined, lastDayOfYears(today, 2)],
+    ['an end date within the limit: that date', lastDayOfYears(today, 1), lastDayOfYears(today, 1)],
+    ['an end date beyond the limit: the limit', lastDayOfYears(today, 5), lastDayOfYears(today, 2)],
+  ])('%s', async (_label, until, expected) => {
+    const guest = person(nextGuest++, 'Giàng Thị Dua', 'female', 1999);
+    await copyRegistryBatch(t.database, makeHousehold(MUONG_TE, [guest], 'Bản Nà Hừ'));
+    const session = await t.citizen({ nationalId: guest.nationalId!, fullName: guest.fullName }, 2);
+    const filed = await fileAs(session, TEMPORARY, {
+      addressCommune: DOAN_KET,
+      addressVillage: 'Tổ 5',
+      ...(until ? { temporaryUntil: until } : {}),
+    });
+    const res = await decide(filed.id);
+    expect(res.statusCode, res.body).toBe(200);
+    const temporary = (await residencesOf(guest.id!)).filter((r) => r.kind === 'temporary');
+    expect(temporary).toEqual([
+      expect.objectContaining({ unit_code: DOAN_KET, address_line: 'Tổ 5', valid_from: today, valid_to: expected }),
+    ]);
+    // The permanent residence is untouched.
+    expect((await personRow(guest.id!)).residence_unit_code).toBe(MUONG_TE);
+  });
+});
