@@ -137,7 +137,7 @@ describe('approving a permanent residence registration (1.004222) changes the re
   let approved: DossierDetail;
 
   it('moves the applicant and the member named on the form into the household of the head, from the decision date', async () => {
-    const before = await residencesOf(lan.id!);
+    const before = await residencesOf(lan.id);
     const filed = await fileAs(lanSession, PERMANENT, joinHung, true);
     expect(filed.form.members).toEqual([expect.objectContaining({ nationalId: con.nationalId })]);
     expect(filed.unitCode).toBe(DOAN_KET);
@@ -146,7 +146,7 @@ describe('approving a permanent residence registration (1.004222) changes the re
     approved = res.json<DossierDetail>();
     expect(approved.state).toBe('approved');
     const today = todayInVietnam();
-    for (const id of [lan.id!, con.id!]) {
+    for (const id of [lan.id, con.id]) {
       const rows = await residencesOf(id);
       const current = rows.filter((r) => r.kind === 'permanent' && r.valid_to === null);
       expect(current).toEqual([
@@ -197,14 +197,14 @@ describe('approving a permanent residence registration (1.004222) changes the re
     const first = await fileAs(tuanSession, PERMANENT, joinHung);
     const second = await fileAs(tuanSession, PERMANENT, joinHung);
     expect((await decide(first.id)).statusCode).toBe(200);
-    const afterFirst = await residencesOf(tuan.id!);
+    const afterFirst = await residencesOf(tuan.id);
     const res = await decide(second.id);
     expect(res.statusCode, res.body).toBe(409);
     const error = res.json<{ error: { code: string; messageVi: string; messageEn: string } }>().error;
     expect(error.code).toBe('POPULATION.REGISTRY_CONFLICT');
     expect(error.messageVi).toContain(first.code!);
     expect(error.messageEn).toContain('Nothing was applied');
-    expect(await residencesOf(tuan.id!)).toEqual(afterFirst);
+    expect(await residencesOf(tuan.id)).toEqual(afterFirst);
     const still = (await policeElsewhere.inject(`/api/v1/dossiers/${second.id}`)).json<DossierDetail>();
     expect(still.state).toBe('in_processing');
   });
@@ -225,11 +225,11 @@ describe('approving a permanent residence registration (1.004222) changes the re
     await t.database.db.execute(
       sql`update population.persons set status = 'deceased', death_date = ${todayInVietnam()} where id = ${head.id}`,
     );
-    const before = { residences: await residencesOf(ly.id!), person: await personRow(ly.id!) };
+    const before = { residences: await residencesOf(ly.id), person: await personRow(ly.id) };
     const res = await decide(filed.id);
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json<{ error: { messageVi: string } }>().error.messageVi).toContain('không còn là chủ hộ');
-    expect({ residences: await residencesOf(ly.id!), person: await personRow(ly.id!) }).toEqual(before);
+    expect({ residences: await residencesOf(ly.id), person: await personRow(ly.id) }).toEqual(before);
     const [n] = await t.database.rows<{ n: string }>(
       sql`select count(*)::text as n from population.registry_changes where dossier_code = ${filed.code}`,
     );
@@ -249,25 +249,25 @@ describe('approving a permanent residence registration (1.004222) changes the re
       command(other, filed.id, 'approve'),
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const current = (await residencesOf(kim.id!)).filter((r) => r.kind === 'permanent' && r.valid_to === null);
+    const current = (await residencesOf(kim.id)).filter((r) => r.kind === 'permanent' && r.valid_to === null);
     expect(current).toHaveLength(1);
-    expect((await personRow(kim.id!)).registry_version).toBe(1);
+    expect((await personRow(kim.id)).registry_version).toBe(1);
   });
 
   it('leaves nothing when the decision’s transaction aborts after the effect (as a server killed mid-decision)', async () => {
     const an = person(8, 'Lò Văn An', 'male', 1991);
     await copyRegistryBatch(t.database, makeHousehold(MUONG_TE, [an], 'Bản Pác Ma'));
-    const before = { residences: await residencesOf(an.id!), person: await personRow(an.id!) };
+    const before = { residences: await residencesOf(an.id), person: await personRow(an.id) };
     const aborted = t.database.db.transaction(async (tx) => {
       await registerPermanentResidence(tx, writerDecision('TEST-ABORT'), {
         address: { unitCode: DOAN_KET, addressLine: 'Tổ 3' },
-        movers: [{ personId: an.id!, relationToHead: 'other' }],
+        movers: [{ personId: an.id, relationToHead: 'other' }],
         joinHeadNationalId: hung.nationalId!,
       });
       throw new Error('killed after the effect');
     });
     await expect(aborted).rejects.toThrow('killed after the effect');
-    expect({ residences: await residencesOf(an.id!), person: await personRow(an.id!) }).toEqual(before);
+    expect({ residences: await residencesOf(an.id), person: await personRow(an.id) }).toEqual(before);
   });
 });
 
@@ -306,7 +306,7 @@ describe('a decision recomputes the data-quality findings of the persons it chan
     expect(await scoreOf(DOAN_KET)).toBe(Number(doanKetBefore) + 1);
     expect(await scoreOf('*')).toBe(provinceBefore);
     // A new household headed by him.
-    expect(await personRow(dzo.id!)).toMatchObject({ relation_to_head: 'head', residence_unit_code: DOAN_KET });
+    expect(await personRow(dzo.id)).toMatchObject({ relation_to_head: 'head', residence_unit_code: DOAN_KET });
   });
 });
 
@@ -338,11 +338,11 @@ describe('approving a temporary residence registration (1.004194) records it wit
     });
     const res = await decide(filed.id);
     expect(res.statusCode, res.body).toBe(200);
-    const temporary = (await residencesOf(guest.id!)).filter((r) => r.kind === 'temporary');
+    const temporary = (await residencesOf(guest.id)).filter((r) => r.kind === 'temporary');
     expect(temporary).toEqual([
       expect.objectContaining({ unit_code: DOAN_KET, address_line: 'Tổ 5', valid_from: today, valid_to: expected }),
     ]);
     // The permanent residence is untouched.
-    expect((await personRow(guest.id!)).residence_unit_code).toBe(MUONG_TE);
+    expect((await personRow(guest.id)).residence_unit_code).toBe(MUONG_TE);
   });
 });
