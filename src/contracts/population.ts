@@ -89,7 +89,18 @@ export const Residence = z.object({
   addressLine: z.string(),
   validFrom: z.string(),
   validTo: z.string().nullable(),
+  /** The dossier whose decision registered it (null: loaded from the national registry). */
+  dossierCode: z.string().nullable().optional(),
 });
+
+/** A change a decision made to the person's record: a dated history line linked to its dossier. */
+export const RegistryChangeLine = z.object({
+  kind: z.string(),
+  effectiveOn: z.string(),
+  dossierCode: z.string(),
+  at: z.string(),
+});
+export type RegistryChangeLine = z.infer<typeof RegistryChangeLine>;
 
 export const QualityFinding = z.object({
   ruleCode: z.string(),
@@ -129,6 +140,8 @@ export const PersonDetail = PersonSummary.extend({
     })
     .nullable(),
   residences: z.array(Residence),
+  /** Changes made by decisions on dossiers, newest first. */
+  changes: z.array(RegistryChangeLine),
   idCard: z.object({
     kind: z.string().nullable(),
     number: z.string().nullable(),

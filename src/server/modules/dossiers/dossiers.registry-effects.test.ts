@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { SubjectAccessPage } from '../../../contracts/audit';
+import type { PersonDetail } from '../../../contracts/population';
 import { todayInVietnam } from '../../../contracts/common';
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import { multipart } from '../../../../test/multipart';
@@ -186,6 +187,21 @@ describe('approving a permanent residence registration (1.004222) changes the re
     );
     expect(changes).toHaveLength(2);
     expect(changes[0]).toMatchObject({ kind: 'permanent_residence', after: { unitCode: DOAN_KET } });
+    // The person's page: the new residence names its dossier, and a dated history line links to it.
+    const page = await policeElsewhere.inject(`/api/v1/population/persons/${lan.id}?purpose=dossier_processing`);
+    expect(page.statusCode, page.body).toBe(200);
+    const detail = page.json<PersonDetail>();
+    expect(detail.changes).toEqual([
+      expect.objectContaining({
+        kind: 'permanent_residence',
+        effectiveOn: todayInVietnam(),
+        dossierCode: approved.code,
+      }),
+    ]);
+    expect(detail.residences.find((r) => r.validTo === null && r.kind === 'permanent')).toMatchObject({
+      unitCode: DOAN_KET,
+      dossierCode: approved.code,
+    });
     const log = (await lanSession.inject('/api/v1/audit/me/access-log?pageSize=50')).json<SubjectAccessPage>();
     expect(log.items.find((i) => i.action === 'person.update')).toMatchObject({
       target: { kind: 'person_record', code: approved.code },

@@ -15,9 +15,22 @@ export const resultDocumentKey = (kind: ResultDocumentKind): string => `result_$
 /** Is this attachment a result document the authority issued (not a file the citizen gave)? */
 export const isResultDocumentKey = (key: string): boolean => /^result_ct0[378]$/.test(key);
 
+/** The province of the documents (still one constant: the province's name should come from units by PROVINCE_CODE). */
+const PROVINCE_NAME = 'Lai Châu';
+
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const isoDate = (v: unknown): string | undefined =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
+
+/**
+ * The structured address of a registration (from 5/12/2026: house and street, village, and the
+ * commune — the dossier's, which received it there), written as one line.
+ */
+function structuredAddress(form: Record<string, unknown>, communeName: string): string | undefined {
+  const village = text(form.addressVillage);
+  if (!village) return undefined;
+  return [text(form.addressStreet), village, communeName, `tỉnh ${PROVINCE_NAME}`].filter(Boolean).join(', ');
+}
 
 /** The label of a select answer as the form shows it (CT03 prints the case of Art. 31(1) in words). */
 function answerLabel(version: ProcedureVersion, field: string, value: unknown): string | undefined {
@@ -45,8 +58,8 @@ export function resultDocumentData(
   return {
     kind,
     agencyName: `Công an ${ctx.unitName}`,
-    parentAgencyName: 'Công an tỉnh Lai Châu',
-    provinceName: 'Lai Châu',
+    parentAgencyName: `Công an tỉnh ${PROVINCE_NAME}`,
+    provinceName: PROVINCE_NAME,
     placeName: ctx.unitName.replace(/^(xã|phường)\s+/i, ''),
     dossierCode: row.code ?? '',
     procedureName: version.nameVi,
@@ -55,7 +68,7 @@ export function resultDocumentData(
       birthDate: isoDate(form.birthDate),
       sex,
       nationalId: text(form.nationalId),
-      address: text(form.address) ?? text(form.stayAddress),
+      address: text(form.address) ?? structuredAddress(form, ctx.unitName) ?? text(form.stayAddress),
     },
     content:
       kind === 'CT03' ? answerLabel(version, 'supervisionStatus', form.supervisionStatus) : text(form.requestContent),

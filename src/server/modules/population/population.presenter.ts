@@ -29,6 +29,7 @@ export function presentDetail(
     residences: PersonDetail['residences'];
     household: PersonDetail['household'];
     findings: QualityFinding[];
+    changes?: PersonDetail['changes'];
   },
 ): PersonDetail {
   return {
@@ -44,6 +45,7 @@ export function presentDetail(
     homeTown: row.homeTown,
     household: extra.household,
     residences: extra.residences,
+    changes: extra.changes ?? [],
     idCard: {
       kind: row.idCardKind,
       number: row.idCardNumber,
@@ -78,11 +80,13 @@ export function presentRecord(
     residences: Residence[];
     household: { id: string; addressLine: string; unitCode: string; members: HouseholdMember[] } | undefined;
     findings: QualityFinding[];
+    changes?: PersonDetail['changes'];
   },
 ): PersonDetail {
   const { unitName, household } = extra;
   return presentDetail(row, {
     unitName,
+    changes: extra.changes,
     residences: extra.residences.map((r) => ({ ...r, unitName: unitName(r.unitCode) })),
     household: household
       ? {

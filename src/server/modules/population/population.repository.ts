@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { households, persons, residences } from './population.schema';
+import { households, persons, registryChanges, residences } from './population.schema';
 
 export type PersonRow = typeof persons.$inferSelect;
 
@@ -188,10 +188,26 @@ export async function listResidences(db: Db, personId: string) {
       addressLine: residences.addressLine,
       validFrom: residences.validFrom,
       validTo: residences.validTo,
+      dossierCode: residences.dossierCode,
     })
     .from(residences)
     .where(eq(residences.personId, personId))
     .orderBy(sql`${residences.validTo} desc nulls first`, desc(residences.validFrom));
+}
+
+/** The changes decisions made to a person's record, newest first. */
+export async function listRegistryChanges(db: Db, personId: string) {
+  const rows = await db
+    .select({
+      kind: registryChanges.kind,
+      effectiveOn: registryChanges.effectiveOn,
+      dossierCode: registryChanges.dossierCode,
+      at: registryChanges.at,
+    })
+    .from(registryChanges)
+    .where(eq(registryChanges.personId, personId))
+    .orderBy(desc(registryChanges.id));
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
 /** A household with its members (names and birth years only). */

@@ -40,14 +40,15 @@ export async function getPersonDetail(
   // Outside the reader's units the record "does not exist" for them: no hint by guessing ids.
   if (!row || !scope.unitAllowed(row.residenceUnitCode))
     throw notFound('PERSON.NOT_FOUND', 'công dân này trong cơ sở dữ liệu', 'Person');
-  const [residences, household, findings, unitName] = await Promise.all([
+  const [residences, household, findings, unitName, changes] = await Promise.all([
     repo.listResidences(db, id),
     row.householdId ? repo.findHousehold(db, row.householdId) : Promise.resolve(undefined),
     findingsOf(db, id, options),
     unitNamesToday(db),
+    repo.listRegistryChanges(db, id),
   ]);
   if (read) await logAccess(db, read.reader, 'person.read', [row], read.purpose, read.dossierCode);
-  return presentRecord(row, { unitName, residences, household, findings });
+  return presentRecord(row, { unitName, residences, household, findings, changes });
 }
 
 /** A person's current data-quality findings: they cost a dozen rule queries, so forms that only need the facts skip them. */

@@ -28,6 +28,7 @@ function person(overrides: Partial<PersonDetail> = {}): PersonDetail {
     birthPlaceUnitCode: null,
     homeTown: 'Than Uyên, Lai Châu',
     household: null,
+    changes: [],
     residences: [
       {
         kind: 'permanent',

@@ -5,7 +5,7 @@ import { useT } from '../../shell/i18n';
 import { EMPTY, formatDate, formatDateTime } from '../../components/format';
 import { eIdLevelLabel, idCardKindLabel, sexLabel } from '../../components/person-labels';
 import { FindingsCard } from './FindingsCard';
-import { HouseholdCard, ResidencesCard } from './PersonRelations';
+import { ChangesCard, HouseholdCard, ResidencesCard } from './PersonRelations';
 
 const text = (v: string | null | undefined) => (v && v.trim() ? v : EMPTY);
 
@@ -86,6 +86,7 @@ export function PersonDetailView({ person: p }: { person: PersonDetail }) {
       </Col>
       <Col xs={24}>
         <ResidencesCard residences={p.residences} />
+        <ChangesCard changes={p.changes} />
       </Col>
       <Col xs={24}>
         <HouseholdCard household={p.household} personId={p.id} />

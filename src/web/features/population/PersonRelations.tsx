@@ -42,6 +42,13 @@ export function ResidencesCard({ residences }: { residences: Residence[] }) {
       dataIndex: 'validTo',
       render: (v: string | null) => (v ? formatDate(v) : t('person.residence.now')),
     },
+    {
+      title: t('person.residence.dossier'),
+      dataIndex: 'dossierCode',
+      responsive: ['md'],
+      render: (code: string | null | undefined) =>
+        code ? <DossierLink code={code} /> : t('person.residence.national'),
+    },
   ];
   return (
     <Card title={t('person.section.residences')} className="section-card">
@@ -55,6 +62,40 @@ export function ResidencesCard({ residences }: { residences: Residence[] }) {
           locale={{ emptyText: t('person.residence.none') }}
         />
       </ScrollRegion>
+    </Card>
+  );
+}
+
+/** A dossier's code, linked to the workqueue filtered on it (the officer sees it if it is of their units). */
+function DossierLink({ code }: { code: string }) {
+  return (
+    <Link to={`/dossiers?queue=all&code=${encodeURIComponent(code)}`} className="tabular">
+      {code}
+    </Link>
+  );
+}
+
+/** The name of a kind of change (a kind this page does not know yet is shown by its code). */
+function changeName(t: ReturnType<typeof useT>, kind: string): string {
+  if (kind === 'permanent_residence') return t('person.change.permanent_residence');
+  if (kind === 'temporary_residence') return t('person.change.temporary_residence');
+  return kind;
+}
+
+/** What decisions on dossiers changed in the record, newest first: date, what, the dossier. */
+export function ChangesCard({ changes }: { changes: PersonDetail['changes'] }) {
+  const t = useT();
+  if (changes.length === 0) return null;
+  return (
+    <Card title={t('person.section.changes')} className="section-card">
+      <ul className="registry-changes">
+        {changes.map((c, i) => (
+          <li key={i}>
+            <span className="tabular">{formatDate(c.effectiveOn)}</span> — {changeName(t, c.kind)} —{' '}
+            <DossierLink code={c.dossierCode} />
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { ProcedureVersion } from '../procedures';
+import { resultDocumentData } from './result-documents';
+
+const version = { nameVi: 'Đăng ký thường trú', form: { fields: {} } } as unknown as ProcedureVersion;
+const ctx = { unitName: 'Phường Đoàn Kết', officerName: 'Cán bộ minh hoạ', now: new Date('2026-12-07T03:00:00Z') };
+
+describe('the address a result document prints', () => {
+  it('writes a structured address (from 5/12/2026) as house and street, village, commune and province', () => {
+    const data = resultDocumentData(
+      'CT08',
+      {
+        code: 'X',
+        applicantName: 'Lò Thị Lan',
+        form: { fullName: 'Lò Thị Lan', addressCommune: '03388', addressVillage: 'Tổ 3', addressStreet: 'Số 12' },
+      },
+      version,
+      ctx,
+    );
+    expect(data.person.address).toBe('Số 12, Tổ 3, Phường Đoàn Kết, tỉnh Lai Châu');
+  });
+
+  it('keeps the one-line address of earlier versions as typed', () => {
+    const data = resultDocumentData(
+      'CT08',
+      { code: 'X', applicantName: 'Lò Thị Lan', form: { address: 'Bản Nà Luồng, xã Bình Lư' } },
+      version,
+      ctx,
+    );
+    expect(data.person.address).toBe('Bản Nà Luồng, xã Bình Lư');
+  });
+});
