@@ -45,7 +45,8 @@ const prefill = (await (await fetch(`${base}/api/v1/procedures/${code}/prefill`,
 };
 const form = {
   ...prefill.values,
-  address: 'Tổ 3, phường Đoàn Kết, tỉnh Lai Châu',
+  addressCommune: '03388', // the structured address of the new residence (version of 5/12/2026)
+  addressVillage: 'Tổ 3',
   requestContent: 'Đăng ký tạm trú để đi làm',
 };
 const pdf = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n% ${'x'.repeat(20_000)}\ntrailer<<>>\n%%EOF\n`);

@@ -8,6 +8,7 @@ import { removeStaleTemporaryFiles } from './platform/files';
 import { logJobErrors } from './platform/interval-job';
 import { checkpointAnchorFromConfig, startAccessLogSealer } from './modules/audit';
 import { startPaymentExpiryJob } from './modules/payments';
+import { startQualityRefreshJob } from './modules/population';
 
 /** Starts the server: database → app → listen; closes both on SIGINT/SIGTERM after in-flight requests finish. */
 export async function serve(config: Config): Promise<FastifyInstance> {
@@ -28,6 +29,8 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   });
   // Closes open payments whose gateway time (PAYMENT_EXPIRY_MINUTES) ran out; several processes are safe (ADR 0010).
   const paymentExpiry = startPaymentExpiryJob(database.db, { intervalMs: 30_000, onError: onJobError });
+  // Recomputes the data-quality findings of the persons decisions changed (population, in batches).
+  const qualityRefresh = startQualityRefreshJob(database.db, { onError: onJobError });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -36,6 +39,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     await app.close(); // stops accepting, waits for in-flight requests
     await sealer.stop(); // chains what the last requests staged
     await paymentExpiry.stop();
+    await qualityRefresh.stop();
     await database.close();
     process.exit(0);
   };

@@ -8,7 +8,7 @@ import { todayInVietnam } from '../../../contracts/common';
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import { multipart } from '../../../../test/multipart';
 import type { Session } from '../../../../test/app';
-import { copyRegistryBatch, registerPermanentResidence, runQualityCheck } from '../population';
+import { copyRegistryBatch, refreshQueuedFindings, registerPermanentResidence, runQualityCheck } from '../population';
 import { command, PDF, policeElsewhere, t, useDossierApp } from './dossiers.routes.test-support';
 import { lastDayOfYears } from './registry-effects';
 
@@ -288,7 +288,7 @@ describe('approving a permanent residence registration (1.004222) changes the re
 });
 
 describe('a decision recomputes the data-quality findings of the persons it changed', () => {
-  it('removes "living person without a permanent residence" from the latest run once the registration is approved, and rescores the commune', async () => {
+  it('removes "living person without a permanent residence" from the latest run once the registration is approved (by the refresh job), and rescores the commune', async () => {
     const dzo = person(9, 'Sùng A Dơ', 'male', 1993);
     await copyRegistryBatch(t.database, {
       households: [],
@@ -318,6 +318,10 @@ describe('a decision recomputes the data-quality findings of the persons it chan
       relationToHead: 'head',
     });
     expect((await decide(filed.id)).statusCode).toBe(200);
+    // The decision queued him; the quality-refresh job (every 2 s in a server) recomputes in batches.
+    expect(await findingsOf()).toContain('COMPLETE.MISSING_PERMANENT_RESIDENCE');
+    expect(await refreshQueuedFindings(t.database.db)).toBeGreaterThanOrEqual(1);
+    expect(await refreshQueuedFindings(t.database.db)).toBe(0);
     expect(await findingsOf()).not.toContain('COMPLETE.MISSING_PERMANENT_RESIDENCE');
     expect(await scoreOf(DOAN_KET)).toBe(Number(doanKetBefore) + 1);
     expect(await scoreOf('*')).toBe(provinceBefore);

@@ -17,6 +17,8 @@ export { validateNationalId } from './validate-id';
 export { searchPersons } from './search-persons';
 export { getPersonDetail } from './read-person';
 export { runQualityCheck, getQualityReport } from './quality-report';
+/** Decisions queue the persons they changed; this job recomputes their findings and the scores in batches. */
+export { refreshQueuedFindings, startQualityRefreshJob } from './quality-refresh';
 /** The signed-in citizen's own record and household, read in one statement (no officer access: not logged), e.g. to prefill and file their forms. */
 export { getOwnRecord, findOwnRecord, type OwnHousehold } from './own-record';
 /** Bulk loading (COPY) of registry batches and registry maintenance. */

@@ -172,3 +172,15 @@ export const qualityScores = populationSchema.table(
   },
   (t) => [uniqueIndex('quality_scores_run_unit_uq').on(t.runId, t.unitCode)],
 );
+
+/**
+ * Persons a decision changed whose data-quality findings wait to be recomputed (by the
+ * quality-refresh job, in batches, within seconds): the commune they were counted in before the
+ * change, so the scores move by difference. A row is removed by the pass that handles it.
+ */
+export const qualityRefreshQueue = populationSchema.table('quality_refresh_queue', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  personId: uuid('person_id').notNull(),
+  unitBefore: text('unit_before').notNull(),
+  queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,10 +1,8 @@
-import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { logWrites, type Reader } from './person-access-log';
-import { households, persons, registryChanges, residences } from './population.schema';
-import { ID_PROVINCE_CODES } from './id-province-codes';
-import { refreshFindings } from './quality/engine';
+import { households, persons, qualityRefreshQueue, registryChanges, residences } from './population.schema';
 
 /**
  * The registry's commands: what a decision on a dossier changes in the province's copy of the
@@ -117,7 +115,11 @@ async function lockUnchanged(tx: Db, personIds: readonly string[], decision: Dec
   return byId;
 }
 
-/** Records the change of one person: bumps the version, keeps a history line. */
+/**
+ * Records the change of one person: bumps the version, keeps a history line, and queues the person
+ * for the quality-refresh job (quality-refresh.ts) with the commune they were counted in — their
+ * findings and the scores follow within seconds, in batches, without a dozen rule queries here.
+ */
 async function recordChange(
   tx: Db,
   person: Locked,
@@ -131,31 +133,47 @@ async function recordChange(
     .update(persons)
     .set({ ...set, registryVersion: sql`${persons.registryVersion} + 1`, updatedAt: new Date() })
     .where(eq(persons.id, person.id));
-  await tx.insert(registryChanges).values({
-    personId: person.id,
-    kind,
-    effectiveOn: decision.on,
-    dossierCode: decision.dossierCode,
-    before,
-    after,
-  });
+  await tx.execute(sql`
+    with change as (
+      insert into ${registryChanges} (person_id, kind, effective_on, dossier_code, before, after)
+      values (${person.id}, ${kind}, ${decision.on}, ${decision.dossierCode}, ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb)
+      returning person_id
+    )
+    insert into ${qualityRefreshQueue} (person_id, unit_before)
+    select person_id, ${person.residenceUnitCode ?? '?'} from change`);
 }
 
-/** A residence in force on `on` (open, or ending on or after it). */
-const inForceOn = (on: string) => or(isNull(residences.validTo), gte(residences.validTo, on))!;
-
-/** The residence of each person in force on the decision date, of one kind. */
-async function currentResidences(tx: Db, ids: readonly string[], kind: 'permanent' | 'temporary', on: string) {
-  const rows = await tx
-    .select({
-      personId: residences.personId,
-      unitCode: residences.unitCode,
-      addressLine: residences.addressLine,
-      validTo: residences.validTo,
-    })
-    .from(residences)
-    .where(and(inArray(residences.personId, [...ids]), eq(residences.kind, kind), inForceOn(on)));
-  return new Map(rows.map((r) => [r.personId, r]));
+/**
+ * Ends the residences of one kind in force on the decision date the day before it (at the earliest
+ * on their first day), with the ground and the dossier; returns what each person had.
+ */
+async function endResidences(
+  tx: Db,
+  ids: readonly string[],
+  kind: 'permanent' | 'temporary',
+  decision: Decision,
+  ground: string,
+) {
+  const rows = await queryRows<{
+    person_id: string;
+    unit_code: string;
+    address_line: string;
+    old_valid_to: string | null;
+  }>(
+    tx,
+    sql`update ${residences} r set valid_to = greatest(r.valid_from, ${dayBefore(decision.on)}::date),
+          end_ground = ${ground}, ended_by_dossier_code = ${decision.dossierCode}
+        from (select id, valid_to::text as old_valid_to from ${residences}
+              where person_id in (${sql.join(
+                ids.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )}) and kind = ${kind} and (valid_to is null or valid_to >= ${decision.on}::date) for update) o
+        where r.id = o.id
+        returning r.person_id, r.unit_code, r.address_line, o.old_valid_to`,
+  );
+  return new Map(
+    rows.map((r) => [r.person_id, { unitCode: r.unit_code, addressLine: r.address_line, validTo: r.old_valid_to }]),
+  );
 }
 
 /** Where a household joined on a permanent residence registration is, by its head's ID number. */
@@ -225,15 +243,13 @@ export async function registerPermanentResidence(
     created = true;
   }
   const ids = input.movers.map((m) => m.personId);
-  const previous = await currentResidences(tx, ids, 'permanent', decision.on);
-  await tx
-    .update(residences)
-    .set({
-      validTo: sql`greatest(${residences.validFrom}, ${dayBefore(decision.on)}::date)`,
-      endGround: 'Đăng ký thường trú tại nơi ở mới (Luật Cư trú 2020, Điều 24)',
-      endedByDossierCode: decision.dossierCode,
-    })
-    .where(and(inArray(residences.personId, ids), eq(residences.kind, 'permanent'), inForceOn(decision.on)));
+  const previous = await endResidences(
+    tx,
+    ids,
+    'permanent',
+    decision,
+    'Đăng ký thường trú tại nơi ở mới (Luật Cư trú 2020, Điều 24)',
+  );
   await tx.insert(residences).values(
     ids.map((personId) => ({
       personId,
@@ -264,12 +280,6 @@ export async function registerPermanentResidence(
     );
   }
   await logWrites(tx, decision.writer, [...locked.values()], decision.dossierCode);
-  await refreshFindings(
-    tx,
-    ids,
-    [...[...locked.values()].map((p) => p.residenceUnitCode ?? '?'), input.address.unitCode], // '?': no commune
-    [...ID_PROVINCE_CODES],
-  );
   return { householdId, created };
 }
 
@@ -284,15 +294,9 @@ export async function registerTemporaryResidence(
 ): Promise<void> {
   const locked = await lockUnchanged(tx, [input.personId], decision);
   const person = locked.get(input.personId)!;
-  const previous = (await currentResidences(tx, [input.personId], 'temporary', decision.on)).get(input.personId);
-  await tx
-    .update(residences)
-    .set({
-      validTo: sql`greatest(${residences.validFrom}, ${dayBefore(decision.on)}::date)`,
-      endGround: 'Đăng ký tạm trú tại nơi ở mới',
-      endedByDossierCode: decision.dossierCode,
-    })
-    .where(and(eq(residences.personId, input.personId), eq(residences.kind, 'temporary'), inForceOn(decision.on)));
+  const previous = (
+    await endResidences(tx, [input.personId], 'temporary', decision, 'Đăng ký tạm trú tại nơi ở mới')
+  ).get(input.personId);
   // A temporary residence is recorded with its end: `valid_to` is the last day it is valid.
   await tx.insert(residences).values({
     personId: input.personId,
@@ -312,7 +316,6 @@ export async function registerTemporaryResidence(
     { temporary: { ...input.address, from: decision.on, until: input.until } },
   );
   await logWrites(tx, decision.writer, [person], decision.dossierCode);
-  await refreshFindings(tx, [person.id], [], [...ID_PROVINCE_CODES]); // a temporary residence moves no one between communes
 }
 
 /** The registry version of each of these persons now (missing ones left out): what a dossier records at filing. */

@@ -17,21 +17,27 @@ export async function ensureRuleRows(db: Db): Promise<void> {
     await db.execute(sql`
       insert into population.quality_rules (code, class, severity, enabled, params, title_vi, title_en)
       values (${r.code}, ${r.class}, ${r.severity}, true, ${JSON.stringify(r.defaults)}::jsonb, ${r.titleVi}, ${r.titleEn})
-      on conflict (code) do update set class = excluded.class, title_vi = excluded.title_vi, title_en = excluded.title_en`);
+      on conflict (code) do update set class = excluded.class, title_vi = excluded.title_vi, title_en = excluded.title_en
+      where (quality_rules.class, quality_rules.title_vi, quality_rules.title_en)
+        is distinct from (excluded.class, excluded.title_vi, excluded.title_en)`);
   }
 }
 
+type RuleRow = { code: string; severity: 'error' | 'warning'; enabled: boolean; params: Record<string, unknown> | string };
+
+/**
+ * The rules with their stored settings. A read: the rows are written (with their defaults) only
+ * when one is missing — an upsert on every call would lock the rule rows, so that concurrent
+ * decisions refreshing findings (and person pages) waited on each other.
+ */
 async function configuredRules(db: Db): Promise<ConfiguredRule[]> {
-  await ensureRuleRows(db);
-  const rows = (await queryRowsAny(
-    db,
-    sql`select code, severity, enabled, params from population.quality_rules`,
-  )) as Array<{
-    code: string;
-    severity: 'error' | 'warning';
-    enabled: boolean;
-    params: Record<string, unknown> | string;
-  }>;
+  const read = async () =>
+    (await queryRowsAny(db, sql`select code, severity, enabled, params from population.quality_rules`)) as RuleRow[];
+  let rows = await read();
+  if (QUALITY_RULES.some((r) => !rows.some((row) => row.code === r.code))) {
+    await ensureRuleRows(db);
+    rows = await read();
+  }
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return QUALITY_RULES.map((rule) => {
     const row = byCode.get(rule.code);
@@ -60,8 +66,12 @@ export interface RunOptions {
 export async function runQuality(database: Database, options: RunOptions): Promise<number> {
   // Each rule is one statement over the whole registry (seconds at 500k people): no statement timeout (ADR 0014).
   const bulk = unboundedDatabase(database);
+  await ensureRuleRows(bulk.db); // a full run also brings the stored names in line with the code's
   const rules = (await configuredRules(bulk.db)).filter((r) => r.enabled);
   return bulk.db.transaction(async (tx) => {
+    // A full run computes from the registry as it is: what decisions queued for a refresh is superseded.
+    // (A decision committed while the run goes on may be counted by both; the next full run settles it.)
+    await tx.execute(sql`delete from population.quality_refresh_queue`);
     const run = (
       await queryRowsAny(tx, sql`insert into population.quality_runs (as_of) values (${options.asOf}) returning id`)
     )[0] as { id: number | string };
@@ -84,33 +94,24 @@ export async function runQuality(database: Database, options: RunOptions): Promi
   });
 }
 
-/**
- * Per-commune (and province-wide, unit code '*') scores: 1 − share of persons with at least one
- * finding. With `units`, only those communes' rows (the caller removed them) and not the province's.
- */
-function scoreInsert(runId: number, rules: ConfiguredRule[], units?: readonly string[]): SQL {
+/** Per-commune (and province-wide, unit code '*') scores: 1 − share of persons with at least one finding. */
+function scoreInsert(runId: number, rules: ConfiguredRule[]): SQL {
   const classOf = sql.join(
     rules.map((r) => sql`when ${r.rule.code} then ${r.rule.class}`),
     sql` `,
   );
-  const only = units
-    ? sql`where coalesce(p.residence_unit_code, '?') in (${sql.join(
-        units.map((u) => sql`${u}`),
-        sql`, `,
-      )})`
-    : sql``;
   return sql`
     with pf as (
       select f.person_id, array_agg(distinct case f.rule_code ${classOf} end) as classes
       from population.quality_findings f where f.run_id = ${runId} group by f.person_id
     ), per as (
       select coalesce(p.residence_unit_code, '?') as unit_code, pf.classes
-      from population.persons p left join pf on pf.person_id = p.id ${only}
+      from population.persons p left join pf on pf.person_id = p.id
     ), grouped as (
       select coalesce(unit_code, '*') as unit_code, count(*) as persons, count(classes) as bad,
         count(*) filter (where 'correct' = any(classes)) as c1, count(*) filter (where 'complete' = any(classes)) as c2,
         count(*) filter (where 'clean' = any(classes)) as c3, count(*) filter (where 'live' = any(classes)) as c4
-      from per group by ${units ? sql`unit_code` : sql`grouping sets ((unit_code), ())`}
+      from per group by grouping sets ((unit_code), ())
     )
     insert into population.quality_scores (run_id, unit_code, persons, persons_with_findings, score, by_class)
     select ${runId}, unit_code, persons, bad, case when persons = 0 then 1 else 1 - bad::real / persons end,
@@ -118,61 +119,110 @@ function scoreInsert(runId: number, rules: ConfiguredRule[], units?: readonly st
     from grouped`;
 }
 
+const CLASSES = ['correct', 'complete', 'clean', 'live'] as const;
+type ScoreDelta = { persons: number; bad: number; byClass: Record<(typeof CLASSES)[number], number> };
+
 /**
- * After a decision changed these persons, their findings in the latest run are recomputed with
- * the enabled rules, and the scores of the communes they left or joined and of the province with
- * them — so a defect a decision fixed leaves /quality at once, without a full run. The latest run
- * is therefore live; what must not change later is kept as a snapshot by its reader.
+ * After a decision changed these persons, their findings in the latest run are recomputed with the
+ * enabled rules, and the scores follow by difference: each person leaves the row of the commune
+ * they were counted in (`unitBefore`, '?' for none) with their old classes and joins the row of
+ * their commune now with the new ones; the province row gets the sum. O(persons changed), so a
+ * defect a decision fixed leaves /quality at once without a full run. The latest run is therefore
+ * live; a reader that must not change later keeps its own snapshot.
  */
 export async function refreshFindings(
   tx: Db,
-  personIds: readonly string[],
-  units: readonly string[],
+  unitBefore: ReadonlyMap<string, string>,
   idProvinceCodes: readonly string[],
 ): Promise<void> {
   const run = await latestRun(tx);
+  const personIds = [...unitBefore.keys()];
   if (!run || personIds.length === 0) return;
   const ids = sql.join(
     personIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
   const rules = (await configuredRules(tx)).filter((r) => r.enabled);
-  const countOf = async (query: SQL) => Number(((await queryRowsAny(tx, query))[0] as { n: number | string }).n);
-  const removed = await countOf(sql`with d as (
-    delete from population.quality_findings where run_id = ${run.id} and person_id in (${ids}) returning 1
-  ) select count(*) as n from d`);
-  for (const r of rules) {
-    const query = r.rule.query({ asOf: run.asOf, params: r.params, idProvinceCodes }, sql`and p.id in (${ids})`);
-    await tx.execute(sql`insert into population.quality_findings (run_id, person_id, rule_code, details)
-      select ${run.id}, f.person_id, ${r.rule.code}, f.details from (${query}) f`);
-  }
-  const touched = [...new Set(units)];
-  if (touched.length) {
-    await tx.execute(
-      sql`delete from population.quality_scores where run_id = ${run.id} and unit_code in (${sql.join(
-        touched.map((u) => sql`${u}`),
-        sql`, `,
-      )})`,
-    );
-    await tx.execute(scoreInsert(run.id, rules, touched));
-  }
-  // The province row is the sum of the communes'.
-  await tx.execute(sql`
-    with c as (
-      select sum(persons) as persons, sum(persons_with_findings) as bad,
-        jsonb_build_object(
-          'correct', sum((by_class->>'correct')::int), 'complete', sum((by_class->>'complete')::int),
-          'clean', sum((by_class->>'clean')::int), 'live', sum((by_class->>'live')::int)) as by_class
-      from population.quality_scores where run_id = ${run.id} and unit_code <> '*'
-    )
-    update population.quality_scores s set persons = c.persons, persons_with_findings = c.bad, by_class = c.by_class,
-      score = case when c.persons = 0 then 1 else 1 - c.bad::real / c.persons end
-    from c where s.run_id = ${run.id} and s.unit_code = '*'`);
-  const added = await countOf(
-    sql`select count(*) as n from population.quality_findings where run_id = ${run.id} and person_id in (${ids})`,
+  const classOf = new Map(rules.map((r) => [r.rule.code, r.rule.class]));
+  const classesOf = (rows: Array<{ person_id: string; rule_code: string }>) => {
+    const out = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const cls = classOf.get(r.rule_code);
+      if (cls) out.set(r.person_id, (out.get(r.person_id) ?? new Set()).add(cls));
+    }
+    return out;
+  };
+  // The old findings go (returned, for the old classes); every rule's new ones come in one statement.
+  const removed = (await queryRowsAny(
+    tx,
+    sql`delete from population.quality_findings where run_id = ${run.id} and person_id in (${ids}) returning person_id, rule_code`,
+  )) as Array<{ person_id: string; rule_code: string }>;
+  const checks = sql.join(
+    rules.map(
+      (r) =>
+        sql`(select f.person_id, ${r.rule.code}::text as rule_code, f.details from (${r.rule.query(
+          { asOf: run.asOf, params: r.params, idProvinceCodes, personIds },
+          sql`and p.id in (${ids})`,
+        )}) f)`,
+    ),
+    sql` union all `,
   );
+  const added = rules.length
+    ? ((await queryRowsAny(
+        tx,
+        sql`insert into population.quality_findings (run_id, person_id, rule_code, details)
+          select ${run.id}, c.person_id, c.rule_code, c.details from (${checks}) c returning person_id, rule_code`,
+      )) as Array<{ person_id: string; rule_code: string }>)
+    : [];
+  const before = classesOf(removed);
+  const after = classesOf(added);
+  const unitNow = new Map(
+    (
+      (await queryRowsAny(
+        tx,
+        sql`select id, coalesce(residence_unit_code, '?') as unit from population.persons where id in (${ids})`,
+      )) as Array<{ id: string; unit: string }>
+    ).map((r) => [r.id, r.unit]),
+  );
+  const deltas = new Map<string, ScoreDelta>();
+  const add = (unit: string, classes: Set<string> | undefined, sign: 1 | -1) => {
+    for (const key of [unit, '*']) {
+      const d = deltas.get(key) ?? { persons: 0, bad: 0, byClass: { correct: 0, complete: 0, clean: 0, live: 0 } };
+      d.persons += sign;
+      if (classes?.size) d.bad += sign;
+      for (const c of CLASSES) if (classes?.has(c)) d.byClass[c] += sign;
+      deltas.set(key, d);
+    }
+  };
+  for (const id of personIds) {
+    add(unitBefore.get(id)!, before.get(id), -1);
+    add(unitNow.get(id) ?? '?', after.get(id), 1);
+  }
+  const changed = [...deltas].filter(([, d]) => d.persons !== 0 || d.bad !== 0 || CLASSES.some((c) => d.byClass[c]));
+  if (changed.length)
+    await tx.execute(sql`
+      insert into population.quality_scores as s (run_id, unit_code, persons, persons_with_findings, score, by_class)
+      select ${run.id}, v.unit, v.persons, v.bad, case when v.persons <= 0 then 1 else 1 - v.bad::real / v.persons end,
+        jsonb_build_object('correct', v.c1, 'complete', v.c2, 'clean', v.c3, 'live', v.c4)
+      from (values ${sql.join(
+        changed.map(
+          ([unit, d]) =>
+            sql`(${unit}::text, ${d.persons}::int, ${d.bad}::int, ${d.byClass.correct}::int, ${d.byClass.complete}::int, ${d.byClass.clean}::int, ${d.byClass.live}::int)`,
+        ),
+        sql`, `,
+      )}) as v(unit, persons, bad, c1, c2, c3, c4)
+      on conflict (run_id, unit_code) do update set
+        persons = s.persons + excluded.persons,
+        persons_with_findings = s.persons_with_findings + excluded.persons_with_findings,
+        score = case when s.persons + excluded.persons <= 0 then 1
+          else 1 - (s.persons_with_findings + excluded.persons_with_findings)::real / (s.persons + excluded.persons) end,
+        by_class = jsonb_build_object(
+          'correct', coalesce((s.by_class->>'correct')::int, 0) + (excluded.by_class->>'correct')::int,
+          'complete', coalesce((s.by_class->>'complete')::int, 0) + (excluded.by_class->>'complete')::int,
+          'clean', coalesce((s.by_class->>'clean')::int, 0) + (excluded.by_class->>'clean')::int,
+          'live', coalesce((s.by_class->>'live')::int, 0) + (excluded.by_class->>'live')::int)`);
   await tx.execute(
-    sql`update population.quality_runs set findings = findings + ${added - removed} where id = ${run.id}`,
+    sql`update population.quality_runs set findings = findings + ${added.length - removed.length} where id = ${run.id}`,
   );
 }
 
@@ -188,7 +238,7 @@ export async function checkPerson(
   for (const r of rules) {
     const rows = (await queryRowsAny(
       db,
-      r.rule.query({ asOf, params: r.params, idProvinceCodes }, sql`and p.id = ${personId}`),
+      r.rule.query({ asOf, params: r.params, idProvinceCodes, personIds: [personId] }, sql`and p.id = ${personId}`),
     )) as Array<{ details: unknown }>;
     for (const row of rows) {
       const details =

@@ -8,6 +8,12 @@ export interface RuleContext {
   asOf: string;
   params: Record<string, unknown>;
   idProvinceCodes: readonly string[];
+  /**
+   * The persons a targeted run checks (the same ones `where` selects), for rules that compare a
+   * person with others: they restrict the comparison to what can match those persons instead of
+   * aggregating the whole registry.
+   */
+  personIds?: readonly string[];
 }
 
 /**
@@ -135,11 +141,20 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     titleVi: 'Nghi trùng: cùng họ tên, ngày sinh, giới tính với bản ghi khác',
     titleEn: 'Suspected duplicate: same name, birth date and sex as another record',
     defaults: {},
-    query: (_ctx, where) => sql`
+    query: (ctx, where) => sql`
       select p.id as person_id, jsonb_build_object('groupSize', d.n) as details
       from population.persons p
       join (select name_key, birth_date, sex, count(*) as n from population.persons
-            where birth_date is not null group by name_key, birth_date, sex having count(*) > 1) d
+            where birth_date is not null ${
+              ctx.personIds
+                ? sql`and (name_key, birth_date, sex) in (select t.name_key, t.birth_date, t.sex from population.persons t
+                    where t.id in (${sql.join(
+                      ctx.personIds.map((id) => sql`${id}::uuid`),
+                      sql`, `,
+                    )}))`
+                : sql``
+            }
+            group by name_key, birth_date, sex having count(*) > 1) d
         on d.name_key = p.name_key and d.birth_date = p.birth_date and d.sex = p.sex
       where true ${where}`,
   },
