@@ -23,7 +23,12 @@ export async function ensureRuleRows(db: Db): Promise<void> {
   }
 }
 
-type RuleRow = { code: string; severity: 'error' | 'warning'; enabled: boolean; params: Record<string, unknown> | string };
+type RuleRow = {
+  code: string;
+  severity: 'error' | 'warning';
+  enabled: boolean;
+  params: Record<string, unknown> | string;
+};
 
 /**
  * The rules with their stored settings. A read: the rows are written (with their defaults) only
