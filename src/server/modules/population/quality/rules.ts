@@ -165,11 +165,19 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     titleVi: 'Hộ có nhiều hơn một chủ hộ',
     titleEn: 'Household with more than one head',
     defaults: {},
-    query: (_ctx, where) => sql`
+    query: (ctx, where) => sql`
       select p.id as person_id, jsonb_build_object('heads', h.n) as details
       from population.persons p
       join (select household_id, count(*) as n from population.persons
-            where relation_to_head = 'head' and household_id is not null group by household_id having count(*) > 1) h
+            where relation_to_head = 'head' and household_id is not null ${
+              ctx.personIds
+                ? sql`and household_id in (select t.household_id from population.persons t where t.id in (${sql.join(
+                    ctx.personIds.map((id) => sql`${id}::uuid`),
+                    sql`, `,
+                  )}))`
+                : sql``
+            }
+            group by household_id having count(*) > 1) h
         on h.household_id = p.household_id
       where p.relation_to_head = 'head' ${where}`,
   },

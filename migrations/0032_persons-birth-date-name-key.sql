@@ -1,0 +1,1 @@
+CREATE INDEX "persons_birth_date_name_key_idx" ON "population"."persons" USING btree ("birth_date","name_key");
