@@ -127,17 +127,20 @@ async function recordChange(
   decision: Decision,
   before: Record<string, unknown>,
   after: Record<string, unknown>,
-  set: Partial<typeof persons.$inferInsert> = {},
+  set: { householdId?: string; relationToHead?: string; residenceUnitCode?: string } = {},
 ): Promise<void> {
-  await tx
-    .update(persons)
-    .set({ ...set, registryVersion: sql`${persons.registryVersion} + 1`, updatedAt: new Date() })
-    .where(eq(persons.id, person.id));
+  // One statement: the person's new values and version, the history line, the quality-refresh queue.
+  const assignments = [sql`registry_version = registry_version + 1`, sql`updated_at = now()`];
+  if (set.householdId !== undefined) assignments.push(sql`household_id = ${set.householdId}::uuid`);
+  if (set.relationToHead !== undefined) assignments.push(sql`relation_to_head = ${set.relationToHead}`);
+  if (set.residenceUnitCode !== undefined) assignments.push(sql`residence_unit_code = ${set.residenceUnitCode}`);
   await tx.execute(sql`
-    with change as (
+    with updated as (
+      update ${persons} set ${sql.join(assignments, sql`, `)} where id = ${person.id} returning id
+    ), change as (
       insert into ${registryChanges} (person_id, kind, effective_on, dossier_code, before, after)
-      values (${person.id}, ${kind}, ${decision.on}, ${decision.dossierCode}, ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb)
-      returning person_id
+      select id, ${kind}, ${decision.on}, ${decision.dossierCode}, ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb
+      from updated returning person_id
     )
     insert into ${qualityRefreshQueue} (person_id, unit_before)
     select person_id, ${person.residenceUnitCode ?? '?'} from change`);
@@ -145,7 +148,7 @@ async function recordChange(
 
 /**
  * Ends the residences of one kind in force on the decision date the day before it (at the earliest
- * on their first day), with the ground and the dossier; returns what each person had.
+ * on their first day), with the ground and the dossier, and opens `opened`; returns what each person had.
  */
 async function endResidences(
   tx: Db,
@@ -153,7 +156,16 @@ async function endResidences(
   kind: 'permanent' | 'temporary',
   decision: Decision,
   ground: string,
+  opened: ReadonlyArray<{ personId: string; unitCode: string; addressLine: string; validTo: string | null }>,
 ) {
+  // One statement: the residences in force end, the new ones open (from the decision date, with its dossier).
+  const values = sql.join(
+    opened.map(
+      (o) =>
+        sql`(${o.personId}::uuid, ${kind}, ${o.unitCode}, ${o.addressLine}, ${decision.on}::date, ${o.validTo}::date, ${decision.dossierCode})`,
+    ),
+    sql`, `,
+  );
   const rows = await queryRows<{
     person_id: string;
     unit_code: string;
@@ -161,7 +173,11 @@ async function endResidences(
     old_valid_to: string | null;
   }>(
     tx,
-    sql`update ${residences} r set valid_to = greatest(r.valid_from, ${dayBefore(decision.on)}::date),
+    sql`with opened as (
+          insert into ${residences} (person_id, kind, unit_code, address_line, valid_from, valid_to, dossier_code)
+          values ${values}
+        )
+        update ${residences} r set valid_to = greatest(r.valid_from, ${dayBefore(decision.on)}::date),
           end_ground = ${ground}, ended_by_dossier_code = ${decision.dossierCode}
         from (select id, valid_to::text as old_valid_to from ${residences}
               where person_id in (${sql.join(
@@ -249,16 +265,7 @@ export async function registerPermanentResidence(
     'permanent',
     decision,
     'Đăng ký thường trú tại nơi ở mới (Luật Cư trú 2020, Điều 24)',
-  );
-  await tx.insert(residences).values(
-    ids.map((personId) => ({
-      personId,
-      kind: 'permanent' as const,
-      unitCode: input.address.unitCode,
-      addressLine: input.address.addressLine,
-      validFrom: decision.on,
-      dossierCode: decision.dossierCode,
-    })),
+    ids.map((personId) => ({ personId, ...input.address, validTo: null })),
   );
   for (const mover of input.movers) {
     const person = locked.get(mover.personId)!;
@@ -294,19 +301,12 @@ export async function registerTemporaryResidence(
 ): Promise<void> {
   const locked = await lockUnchanged(tx, [input.personId], decision);
   const person = locked.get(input.personId)!;
-  const previous = (
-    await endResidences(tx, [input.personId], 'temporary', decision, 'Đăng ký tạm trú tại nơi ở mới')
-  ).get(input.personId);
   // A temporary residence is recorded with its end: `valid_to` is the last day it is valid.
-  await tx.insert(residences).values({
-    personId: input.personId,
-    kind: 'temporary',
-    unitCode: input.address.unitCode,
-    addressLine: input.address.addressLine,
-    validFrom: decision.on,
-    validTo: input.until,
-    dossierCode: decision.dossierCode,
-  });
+  const previous = (
+    await endResidences(tx, [input.personId], 'temporary', decision, 'Đăng ký tạm trú tại nơi ở mới', [
+      { personId: input.personId, ...input.address, validTo: input.until },
+    ])
+  ).get(input.personId);
   await recordChange(
     tx,
     person,
