@@ -191,6 +191,8 @@ export async function withIndexesRebuilt<T>(database: Database, load: () => Prom
     return await load();
   } finally {
     for (const i of indexes) await database.db.execute(sql.raw(i.def));
-    await database.db.execute(sql`analyze population.persons`);
+    // The planner needs the new statistics of all three (an unanalysed residences table made the
+    // quality rules for a few persons scan it in a nested loop).
+    await database.db.execute(sql`analyze population.persons, population.households, population.residences`);
   }
 }
