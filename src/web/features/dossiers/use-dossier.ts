@@ -37,7 +37,10 @@ export function useDossier(id: string) {
         return { ok: true, dossier: next };
       } catch (e) {
         const error = toApiError(e);
-        const conflict = error.status === 409;
+        // A decision the registry refuses (it changed since filing, a household is gone) is not a stale
+        // page: the dialog stays open with the server's reason; any other 409 reloads the dossier.
+        const refusedByRegistry = /(^POPULATION\.REGISTRY_CONFLICT|REGISTRY_EFFECT_CONFLICT)$/.test(error.code);
+        const conflict = error.status === 409 && !refusedByRegistry;
         if (conflict) reload();
         return { ok: false, error, conflict };
       } finally {

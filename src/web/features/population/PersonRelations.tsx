@@ -6,6 +6,7 @@ import { useT } from '../../shell/i18n';
 import { formatDate, todayInVietnam } from '../../components/format';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { relationLabel, residenceKindLabel } from '../../components/person-labels';
+import './population.css';
 
 type Residence = PersonDetail['residences'][number];
 type Household = NonNullable<PersonDetail['household']>;
