@@ -142,6 +142,12 @@ export const ProcedureForm = z.object({
    */
   receivingUnitField: FieldName.optional(),
   /**
+   * Where the dossier goes when no field names it: `temporary_residence` = the commune of the
+   * applicant's temporary residence in force (an extension is filed there, Residence Law 2020 Art. 28).
+   * Without it: the commune chosen, or the applicant's permanent residence.
+   */
+  receivingUnitFrom: z.enum(['temporary_residence']).optional(),
+  /**
    * The household head's ID number typed on the form is checked against the registry (exists, alive,
    * head of a household in the commune of `communeField`, named as `nameField` says), and the officer
    * sees the result.

@@ -33,5 +33,14 @@ export const RegistryEffect = z.discriminatedUnion('kind', [
     /** The longest temporary residence one registration gives, in years (Residence Law 2020 Art. 27(3): 2). */
     maxYears: z.number().int().min(1).max(5),
   }),
+  /**
+   * 1.002755: the temporary residence in force gets a new last day, the date asked, at most `maxYears`
+   * from the decision (Residence Law 2020 Art. 27(3): 2 years, extendable again).
+   */
+  z.object({
+    kind: z.literal('extend_temporary_residence'),
+    until: FieldName,
+    maxYears: z.number().int().min(1).max(5),
+  }),
 ]);
 export type RegistryEffect = z.infer<typeof RegistryEffect>;

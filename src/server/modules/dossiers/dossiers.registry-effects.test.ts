@@ -366,3 +366,71 @@ describe('approving a temporary residence registration (1.004194) records it wit
     expect((await personRow(guest.id)).residence_unit_code).toBe(MUONG_TE);
   });
 });
+
+describe('approving an extension of temporary residence (1.002755) moves its last day', () => {
+  const EXTENSION = '1.002755';
+
+  it('is received by the police of the commune of the temporary residence, and the approval sets the new last day', async () => {
+    const worker = person(90, 'Hoàng Văn Thắng', 'male', 1995);
+    const batch = makeHousehold(MUONG_TE, [worker], 'Bản Nà Hừ');
+    await copyRegistryBatch(t.database, {
+      ...batch,
+      residences: [
+        ...batch.residences,
+        {
+          id: randomUUID(),
+          personId: worker.id,
+          kind: 'temporary' as const,
+          unitCode: DOAN_KET,
+          addressLine: 'Phòng trọ số 4, tổ 5',
+          validFrom: '2025-09-01',
+          validTo: lastDayOfYears(todayInVietnam(), 1),
+        },
+      ],
+    });
+    const session = await t.citizen({ nationalId: worker.nationalId!, fullName: worker.fullName }, 2);
+    const until = lastDayOfYears(todayInVietnam(), 2);
+    const filed = await fileAs(session, EXTENSION, { extendUntil: until });
+    expect(filed.unitCode).toBe(DOAN_KET);
+    const res = await decide(filed.id);
+    expect(res.statusCode, res.body).toBe(200);
+    const temporary = (await residencesOf(worker.id)).filter((r) => r.kind === 'temporary');
+    expect(temporary).toEqual([expect.objectContaining({ unit_code: DOAN_KET, valid_to: until })]);
+    const [change] = await t.database.rows<{ kind: string }>(
+      sql`select kind from population.registry_changes where dossier_code = ${res.json<DossierDetail>().code}`,
+    );
+    expect(change).toEqual({ kind: 'temporary_extension' });
+  });
+
+  it('refuses at filing someone with no temporary residence in force, saying what to do', async () => {
+    const settled = person(91, 'Lò Văn Pọm', 'male', 1985);
+    await copyRegistryBatch(t.database, makeHousehold(MUONG_TE, [settled], 'Bản Mường'));
+    const session = await t.citizen({ nationalId: settled.nationalId!, fullName: settled.fullName }, 2);
+    const version = (await t.app.inject(`/api/v1/procedures/${EXTENSION}`)).json<{ id: string }>();
+    const { values } = (await session.inject(`/api/v1/procedures/${EXTENSION}/prefill`)).json<{
+      values: Record<string, unknown>;
+    }>();
+    const { members: _m, ...form } = values;
+    const res = await session.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      ...multipart(
+        'dossier',
+        {
+          procedureCode: EXTENSION,
+          procedureVersionId: version.id,
+          channel: 'online',
+          form: {
+            ...form,
+            address: 'Không có',
+            requestContent: 'Gia hạn tạm trú',
+            extendUntil: lastDayOfYears(todayInVietnam(), 1),
+          },
+        },
+        [],
+      ),
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json<{ error: { messageVi: string } }>().error.messageVi).toContain('Không có nơi tạm trú');
+  });
+});

@@ -4,6 +4,7 @@ import {
   personIdsByNationalId,
   registerPermanentResidence,
   registerTemporaryResidence,
+  extendTemporaryResidence,
   registryVersionsOf,
   type Decision,
   type ResidenceAddress,
@@ -19,8 +20,10 @@ import * as errors from './dossiers.errors';
 type Form = Readonly<Record<string, unknown>>;
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
+type RegistrationEffect = Exclude<RegistryEffect, { kind: 'extend_temporary_residence' }>;
+
 /** The address a registration names: today's commune and "house and street, village". */
-export function addressOf(effect: RegistryEffect, form: Form): ResidenceAddress {
+export function addressOf(effect: RegistrationEffect, form: Form): ResidenceAddress {
   const unitCode = text(form[effect.address.commune]);
   const village = text(form[effect.address.village]);
   const street = effect.address.street ? text(form[effect.address.street]) : null;
@@ -130,19 +133,37 @@ async function temporaryResidence(
   applicantPersonId: string,
   decision: Decision,
 ): Promise<void> {
-  const limit = lastDayOfYears(decision.on, effect.maxYears);
-  const asked = effect.until ? text(form[effect.until]) : null;
-  if (asked && asked < decision.on)
-    throw errors.effectInvalid(
-      `form.${effect.until}`,
-      'Ngày hết hạn tạm trú khai trên tờ khai đã qua trước ngày quyết định',
-      'The end date of temporary residence on the form is before the decision',
-    );
-  const until = asked && asked < limit ? asked : limit;
   await registerTemporaryResidence(tx, decision, {
     personId: applicantPersonId,
     address: addressOf(effect, form),
-    until,
+    until: untilAsked(effect.until, form, effect.maxYears, decision.on),
+  });
+}
+
+/** The last day asked on the form, at most `maxYears` from the decision; not before the decision. */
+function untilAsked(field: string | undefined, form: Form, maxYears: number, on: string): string {
+  const limit = lastDayOfYears(on, maxYears);
+  const asked = field ? text(form[field]) : null;
+  if (asked && asked < on)
+    throw errors.effectInvalid(
+      `form.${field}`,
+      'Ngày hết hạn tạm trú khai trên tờ khai đã qua trước ngày quyết định',
+      'The end date of temporary residence on the form is before the decision',
+    );
+  return asked && asked < limit ? asked : limit;
+}
+
+/** 1.002755: the temporary residence in force lasts until the date asked, at most the legal limit from the decision. */
+async function temporaryExtension(
+  tx: Db,
+  effect: Extract<RegistryEffect, { kind: 'extend_temporary_residence' }>,
+  form: Form,
+  applicantPersonId: string,
+  decision: Decision,
+): Promise<void> {
+  await extendTemporaryResidence(tx, decision, {
+    personId: applicantPersonId,
+    until: untilAsked(effect.until, form, effect.maxYears, decision.on),
   });
 }
 
@@ -165,5 +186,7 @@ export async function applyRegistryEffect(
     );
   if (effect.kind === 'register_permanent_residence')
     return permanentResidence(tx, effect, dossier.form, dossier.applicantPersonId, decision);
+  if (effect.kind === 'extend_temporary_residence')
+    return temporaryExtension(tx, effect, dossier.form, dossier.applicantPersonId, decision);
   return temporaryResidence(tx, effect, dossier.form, dossier.applicantPersonId, decision);
 }

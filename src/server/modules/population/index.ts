@@ -33,6 +33,8 @@ export {
 export {
   registerPermanentResidence,
   registerTemporaryResidence,
+  extendTemporaryResidence,
+  temporaryResidenceUnit,
   registryVersionsOf,
   personIdsByNationalId,
   type Decision,

@@ -33,6 +33,7 @@ export interface ResidenceAddress {
 const CHANGE_NAMES: Readonly<Record<string, { vi: string; en: string }>> = {
   permanent_residence: { vi: 'đăng ký thường trú', en: 'permanent residence registration' },
   temporary_residence: { vi: 'đăng ký tạm trú', en: 'temporary residence registration' },
+  temporary_extension: { vi: 'gia hạn tạm trú', en: 'temporary residence extension' },
 };
 
 function conflict(vi: string, en: string): AppError {
@@ -316,6 +317,54 @@ export async function registerTemporaryResidence(
     { temporary: { ...input.address, from: decision.on, until: input.until } },
   );
   await logWrites(tx, decision.writer, [person], decision.dossierCode);
+}
+
+/**
+ * Extension of a temporary residence (1.002755): the temporary residence in force on the decision
+ * date gets `until` as its last day (the caller bounds it by the legal limit). None in force → 409.
+ */
+export async function extendTemporaryResidence(
+  tx: Db,
+  decision: Decision,
+  input: { personId: string; until: string },
+): Promise<void> {
+  const locked = await lockUnchanged(tx, [input.personId], decision);
+  const person = locked.get(input.personId)!;
+  const [extended] = await queryRows<{ unit_code: string; address_line: string; old_valid_to: string | null }>(
+    tx,
+    sql`update ${residences} r set valid_to = ${input.until}::date
+        from (select id, valid_to::text as old_valid_to from ${residences}
+              where person_id = ${input.personId} and kind = 'temporary'
+                and valid_from <= ${decision.on}::date and (valid_to is null or valid_to >= ${decision.on}::date)
+              order by valid_from desc limit 1 for update) o
+        where r.id = o.id
+        returning r.unit_code, r.address_line, o.old_valid_to`,
+  );
+  if (!extended)
+    throw conflict(
+      `${person.fullName} không còn nơi tạm trú đang có hiệu lực để gia hạn; chưa áp dụng gì`,
+      `${person.fullName} has no temporary residence in force to extend; nothing was applied`,
+    );
+  await recordChange(
+    tx,
+    person,
+    'temporary_extension',
+    decision,
+    { temporary: { unitCode: extended.unit_code, addressLine: extended.address_line, until: extended.old_valid_to } },
+    { temporary: { unitCode: extended.unit_code, addressLine: extended.address_line, until: input.until } },
+  );
+  await logWrites(tx, decision.writer, [person], decision.dossierCode);
+}
+
+/** The commune of a person's temporary residence in force on `on` (the latest), if any. */
+export async function temporaryResidenceUnit(db: Db, personId: string, on: string): Promise<string | undefined> {
+  const [row] = await queryRows<{ unit_code: string }>(
+    db,
+    sql`select unit_code from ${residences} where person_id = ${personId} and kind = 'temporary'
+        and valid_from <= ${on}::date and (valid_to is null or valid_to >= ${on}::date)
+        order by valid_from desc limit 1`,
+  );
+  return row?.unit_code;
 }
 
 /** The registry version of each of these persons now (missing ones left out): what a dossier records at filing. */

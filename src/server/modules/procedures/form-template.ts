@@ -36,6 +36,8 @@ export const FormTemplateRef = z.object({
   inPersonOnly: z.array(InPersonRule).max(10).optional(),
   /** The commune field deciding who receives the dossier (see ProcedureForm). */
   receivingUnitField: ProcedureForm.shape.receivingUnitField,
+  /** Where the dossier goes when no field names it (see ProcedureForm). */
+  receivingUnitFrom: ProcedureForm.shape.receivingUnitFrom,
   /** The household head's ID number checked against the registry (see ProcedureForm). */
   householdHeadCheck: ProcedureForm.shape.householdHeadCheck,
 });
@@ -80,6 +82,7 @@ export function expandForm(ref: FormTemplateRef, templates: Readonly<Record<stri
   if (ref.titleEn) form.titleEn = ref.titleEn;
   if (ref.inPersonOnly) form.inPersonOnly = ref.inPersonOnly;
   if (ref.receivingUnitField) form.receivingUnitField = ref.receivingUnitField;
+  if (ref.receivingUnitFrom) form.receivingUnitFrom = ref.receivingUnitFrom;
   if (ref.householdHeadCheck) form.householdHeadCheck = ref.householdHeadCheck;
   return ProcedureForm.parse(form);
 }

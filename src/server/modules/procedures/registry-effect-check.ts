@@ -32,9 +32,11 @@ export function checkRegistryEffect(def: ProcedureDefinition): FieldProblem[] {
         'Only residence procedures of the commune police change residence',
       ),
     );
-  expect('address.commune', effect.address.commune, ['commune']);
-  expect('address.village', effect.address.village, ['text']);
-  expect('address.street', effect.address.street, ['text']);
+  if (effect.kind !== 'extend_temporary_residence') {
+    expect('address.commune', effect.address.commune, ['commune']);
+    expect('address.village', effect.address.village, ['text']);
+    expect('address.street', effect.address.street, ['text']);
+  }
   if (effect.kind === 'register_permanent_residence') {
     expect('headNationalId', effect.headNationalId, ['nationalId']);
     expect('relationToHead', effect.relationToHead, ['select']);

@@ -80,6 +80,7 @@ function DossierLink({ code }: { code: string }) {
 function changeName(t: ReturnType<typeof useT>, kind: string): string {
   if (kind === 'permanent_residence') return t('person.change.permanent_residence');
   if (kind === 'temporary_residence') return t('person.change.temporary_residence');
+  if (kind === 'temporary_extension') return t('person.change.temporary_extension');
   return kind;
 }
 

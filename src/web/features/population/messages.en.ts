@@ -58,6 +58,7 @@ export const enPopulation: Record<keyof typeof viPopulation, string> = {
   'person.residence.national': 'From the national registry',
   'person.section.changes': 'Changes decided on dossiers',
   'person.change.permanent_residence': 'Permanent residence registration',
+  'person.change.temporary_extension': 'Temporary residence extension',
   'person.change.temporary_residence': 'Temporary residence registration',
   'person.residence.kind': 'Kind',
   'person.residence.current': 'Current',

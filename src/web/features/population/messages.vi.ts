@@ -57,6 +57,7 @@ export const viPopulation = {
   'person.residence.national': 'Từ CSDL quốc gia',
   'person.section.changes': 'Thay đổi theo quyết định giải quyết hồ sơ',
   'person.change.permanent_residence': 'Đăng ký thường trú',
+  'person.change.temporary_extension': 'Gia hạn tạm trú',
   'person.change.temporary_residence': 'Đăng ký tạm trú',
   'person.residence.kind': 'Loại',
   'person.residence.current': 'Hiện tại',

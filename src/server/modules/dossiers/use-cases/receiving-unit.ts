@@ -1,7 +1,7 @@
 import type { RegistryChecks } from '../../../../contracts/dossiers';
 import type { Unit } from '../../../../contracts/units';
 import type { AccessContext } from '../../identity';
-import { checkHouseholdHead } from '../../population';
+import { checkHouseholdHead, temporaryResidenceUnit } from '../../population';
 import type { ProcedureVersion } from '../../procedures';
 import { findUnitCached } from '../../units';
 import * as errors from '../dossiers.errors';
@@ -30,6 +30,7 @@ export async function receivingUnit(
   form: Record<string, unknown>,
   fallback: string | null | undefined,
   today: string,
+  applicantPersonId: string | null = null,
 ): Promise<Unit> {
   for (const [name, meta] of Object.entries(version.form.fields)) {
     const code = meta.widget === 'commune' ? text(form[name]) : null;
@@ -43,7 +44,17 @@ export async function receivingUnit(
       ]);
   }
   const field = version.form.receivingUnitField;
-  const chosen = field ? (text(form[field]) ?? fallback) : fallback;
+  let chosen = field ? (text(form[field]) ?? fallback) : fallback;
+  if (!field && version.form.receivingUnitFrom === 'temporary_residence') {
+    // An extension is filed with the police of the commune of the temporary residence.
+    chosen = applicantPersonId ? await temporaryResidenceUnit(deps.db, applicantPersonId, today) : undefined;
+    if (!chosen)
+      throw errors.requestInvalid(
+        'procedureCode',
+        'Không có nơi tạm trú đang có hiệu lực trong CSDL để gia hạn. Nếu bạn đang tạm trú, hãy đăng ký tạm trú.',
+        'No temporary residence in force in the registry to extend. If you stay somewhere, register temporary residence.',
+      );
+  }
   if (!chosen)
     throw errors.requestInvalid('unitCode', 'Chọn xã, phường nơi nộp hồ sơ', 'Choose the commune where you file');
   const unit = await communeInForce(deps, chosen, today);
@@ -53,14 +64,15 @@ export async function receivingUnit(
       'Đơn vị tiếp nhận phải là một xã, phường hiện hành',
       'The receiving unit must be a commune in force today',
     );
-  if (field && access.actor?.kind !== 'citizen' && !mayEnterPaper(access, unit.code))
-    throw errors.formInvalid([
-      {
-        field,
-        vi: `Hồ sơ này do Công an ${unit.fullName} tiếp nhận (nơi đăng ký cư trú); hướng dẫn công dân nộp trực tuyến hoặc tại ${unit.fullName}`,
-        en: `This dossier is received by the police of ${unit.fullName} (where the person registers); guide the citizen to file online or there`,
-      },
-    ]);
+  if (
+    (field || version.form.receivingUnitFrom) &&
+    access.actor?.kind !== 'citizen' &&
+    !mayEnterPaper(access, unit.code)
+  ) {
+    const vi = `Hồ sơ này do Công an ${unit.fullName} tiếp nhận (nơi cư trú); hướng dẫn công dân nộp trực tuyến hoặc tại ${unit.fullName}`;
+    const en = `This dossier is received by the police of ${unit.fullName} (the place of residence); guide the citizen to file online or there`;
+    throw field ? errors.formInvalid([{ field, vi, en }]) : errors.requestInvalid('unitCode', vi, en);
+  }
   return unit;
 }
 

@@ -52,7 +52,7 @@ export async function submitDossier(
     ? validateDraft(version, body.form)
     : validateFull(version, body.form, applicant.prefill, body.channel);
   const today = todayInVietnam(clock(deps));
-  const unit = await receivingUnit(deps, access, version, form, applicant.unitCode, today);
+  const unit = await receivingUnit(deps, access, version, form, applicant.unitCode, today, applicant.personId);
   const { fee, money, checked } = await prepareFiling(deps, {
     version,
     channel: body.channel,

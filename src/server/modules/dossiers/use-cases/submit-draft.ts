@@ -64,7 +64,7 @@ export async function submitDraft(
     eidLevel: owner ? actor.acr : null,
   });
   // The form decides the receiving commune again (a draft may have been saved before the address was chosen).
-  const unit = await receivingUnit(deps, access, current, form, row.unitCode, today);
+  const unit = await receivingUnit(deps, access, current, form, row.unitCode, today, row.applicantPersonId);
   const agencyCode =
     unit.code === row.unitCode
       ? row.agencyCode
