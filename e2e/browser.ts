@@ -249,3 +249,59 @@ export async function fillNewAddress(page: Page, commune: string, village: strin
   await page.locator('#addressVillage').fill(village);
   if (street) await page.locator('#addressStreet').fill(street);
 }
+
+/**
+ * The end of a filing page: attaches one document, waits for the fee quote (the fee summary it
+ * shows pushes the submit button down: a click during that shift can miss it on a loaded machine),
+ * submits, and opens the dossier filed. Returns the fee shown, the code and the dossier page's id.
+ */
+export async function submitFiling(
+  page: Page,
+  options: { document: string; file: { name: string; mimeType: string; buffer: Buffer }; procedureName: string },
+): Promise<{ fee: string; code: string; dossierId: string }> {
+  const phone = page.locator('#phone');
+  if ((await phone.getAttribute('readonly')) === null && !(await phone.inputValue())) await phone.fill('0912345678');
+  const section = page.locator(`section[data-document="${options.document}"]`);
+  await section.locator('input[type=file]').setInputFiles(options.file);
+  await section.getByText(options.file.name).waitFor();
+  await page.getByTestId('fee-summary').waitFor();
+  const fee = ((await page.getByTestId('fee-due').textContent()) ?? '').replace(/\s/g, '');
+  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+  await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
+  const code = ((await page.getByTestId('filed-code').textContent()) ?? '').trim();
+  await page.getByRole('button', { name: 'Xem hồ sơ vừa nộp' }).click();
+  await page.getByRole('heading', { level: 1, name: options.procedureName }).waitFor();
+  return { fee, code, dossierId: new URL(page.url()).pathname.split('/').pop() ?? '' };
+}
+
+/** A registry person as the search answers. */
+interface FoundPerson {
+  id: string;
+  fullName: string;
+  nationalId: string | null;
+  status: string;
+}
+
+/**
+ * The first living person of a commune with an ID number whose record (read by the Standing
+ * Agency for "data cleaning") `accept`s, searching the common name parts in turn.
+ */
+export async function findPerson<D>(
+  unitCode: string,
+  accept: (detail: D) => boolean,
+  names = ['thi', 'van', 'lo', 'giang', 'sung', 'lu'],
+): Promise<{ id: string; fullName: string; nationalId: string }> {
+  for (const name of names) {
+    const page = await api<{ items: FoundPerson[] }>('/api/v1/population/persons/search', {
+      name,
+      unitCode,
+      page: 1,
+      pageSize: 40,
+    });
+    for (const p of page.items.filter((x) => x.nationalId && x.status === 'alive')) {
+      const detail = await api<D>(`/api/v1/population/persons/${p.id}?purpose=data_cleaning`);
+      if (accept(detail)) return { id: p.id, fullName: p.fullName, nationalId: p.nationalId! };
+    }
+  }
+  throw new Error(`no person in unit ${unitCode} fits`);
+}

@@ -14,6 +14,7 @@ import {
   screenshot,
   signInWithEid,
   fillNewAddress,
+  findPerson,
 } from './browser';
 
 /** The commune police of Xã Mường Tè (demo account, a session made in global-setup.ts). */
@@ -35,23 +36,11 @@ interface Citizen {
 }
 
 /** A living adult of Mường Tè with a level 2 e-ID (found by the Standing Agency, for the purpose "data cleaning"). */
-async function pickCitizen(): Promise<Citizen> {
-  for (const name of ['thi', 'van', 'lo', 'giang', 'sung', 'lu']) {
-    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', {
-      name,
-      unitCode: OFFICER_UNIT,
-      page: 1,
-      pageSize: 40,
-    });
-    for (const p of page.items.filter((x) => x.nationalId && x.status === 'alive')) {
-      const detail = await api<{ eId: { level: number }; birthYear: number }>(
-        `/api/v1/population/persons/${p.id}?purpose=data_cleaning`,
-      );
-      if (detail.eId.level === 2 && detail.birthYear <= 2005)
-        return { id: p.id, fullName: p.fullName, nationalId: p.nationalId! };
-    }
-  }
-  throw new Error(`no living adult with a level 2 e-ID account in unit ${OFFICER_UNIT}`);
+function pickCitizen(): Promise<Citizen> {
+  return findPerson<{ eId: { level: number }; birthYear: number }>(
+    OFFICER_UNIT,
+    (d) => d.eId.level === 2 && d.birthYear <= 2005,
+  );
 }
 
 /** A living person whose e-ID account is only level 1 (anywhere in the province). */

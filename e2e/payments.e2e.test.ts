@@ -12,6 +12,7 @@ import {
   screenshot,
   signInWithEid,
   fillNewAddress,
+  submitFiling,
 } from './browser';
 import { DEMO_PASSWORD } from './global-setup';
 
@@ -77,21 +78,11 @@ async function fileTemporaryResidence(
   await page.locator('#fullName').waitFor();
   await fillNewAddress(page, commune, village);
   await page.locator('#requestContent').fill('Đăng ký tạm trú để đi làm tại địa phương.');
-  const phone = page.locator('#phone');
-  if ((await phone.getAttribute('readonly')) === null && !(await phone.inputValue())) await phone.fill('0912345678');
-  const dwelling = page.locator('section[data-document="lawful_dwelling"]');
-  await dwelling
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'hop-dong-thue-nha.png', mimeType: 'image/png', buffer: PNG });
-  await dwelling.getByText('hop-dong-thue-nha.png').waitFor();
-  await page.getByTestId('fee-summary').waitFor();
-  const fee = ((await page.getByTestId('fee-due').textContent()) ?? '').replace(/\s/g, '');
-  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-  await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
-  const code = ((await page.getByTestId('filed-code').textContent()) ?? '').trim();
-  await page.getByRole('button', { name: 'Xem hồ sơ vừa nộp' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký tạm trú' }).waitFor();
-  return { fee, dossierId: new URL(page.url()).pathname.split('/').pop() ?? '', code };
+  return submitFiling(page, {
+    document: 'lawful_dwelling',
+    file: { name: 'hop-dong-thue-nha.png', mimeType: 'image/png', buffer: PNG },
+    procedureName: 'Đăng ký tạm trú',
+  });
 }
 
 /** On the sandbox gateway's page: check the amount, then press one of its buttons. */

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  api,
   checkA11y,
   choosePurpose,
   dialogsSettled,
   fillNewAddress,
+  findPerson,
   launchBrowser,
   openPage,
   PHONE,
   PNG,
   screenshot,
   signInWithEid,
+  submitFiling,
 } from './browser';
 
 /*
@@ -24,36 +25,19 @@ const OFFICER = 'ca.muongte';
 const UNIT = '03445';
 const PROCEDURE = '1.004222';
 
-interface PersonSummary {
-  id: string;
-  fullName: string;
-  nationalId: string | null;
-  status: string;
-}
-
 /** A living adult of Mường Tè, exempt from the fee, with a level 2 e-ID, whose record no decision has changed yet. */
-async function pickMover(): Promise<{ id: string; fullName: string; nationalId: string }> {
-  for (const name of ['giang', 'sung', 'lu', 'van', 'thi']) {
-    const page = await api<{ items: PersonSummary[] }>('/api/v1/population/persons/search', {
-      name,
-      unitCode: UNIT,
-      page: 1,
-      pageSize: 40,
-    });
-    for (const p of page.items.filter((x) => x.nationalId && x.status === 'alive')) {
-      const detail = await api<{
-        eId: { level: number };
-        birthYear: number;
-        changes: unknown[];
-        ethnicityCode: string | null;
-      }>(`/api/v1/population/persons/${p.id}?purpose=data_cleaning`);
-      // An ethnic-minority resident of Mường Tè is exempt from the fee: the dossier goes straight to the police.
-      const exempt = detail.ethnicityCode !== null && detail.ethnicityCode !== '01';
-      if (detail.eId.level === 2 && detail.birthYear <= 2000 && detail.changes.length === 0 && exempt)
-        return { id: p.id, fullName: p.fullName, nationalId: p.nationalId! };
-    }
-  }
-  throw new Error(`no living adult with a level 2 e-ID account in unit ${UNIT}`);
+function pickMover(): Promise<{ id: string; fullName: string; nationalId: string }> {
+  return findPerson<{ eId: { level: number }; birthYear: number; changes: unknown[]; ethnicityCode: string | null }>(
+    UNIT,
+    // An ethnic-minority resident of Mường Tè is exempt from the fee: the dossier goes straight to the police.
+    (d) =>
+      d.eId.level === 2 &&
+      d.birthYear <= 2000 &&
+      d.changes.length === 0 &&
+      !!d.ethnicityCode &&
+      d.ethnicityCode !== '01',
+    ['giang', 'sung', 'lu', 'van', 'thi'],
+  );
 }
 
 /** Files 1.004222 from the filing page as the head of a new household at `village`; returns the dossier's id and code. */
@@ -70,19 +54,12 @@ async function fileRegistration(page: Page, fullName: string, village: string): 
     .click();
   await fillNewAddress(page, 'Xã Mường Tè', village, 'Nhà mới dựng');
   await page.locator('#requestContent').fill('Đăng ký thường trú tại nhà mới, tách ra ở riêng.');
-  const phone = page.locator('#phone');
-  if ((await phone.getAttribute('readonly')) === null && !(await phone.inputValue())) await phone.fill('0912345678');
-  const dwelling = page.locator('section[data-document="lawful_dwelling"]');
-  await dwelling
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'giay-xac-nhan-nha.png', mimeType: 'image/png', buffer: PNG });
-  await dwelling.getByText('giay-xac-nhan-nha.png').waitFor();
-  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-  await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
-  const code = ((await page.getByTestId('filed-code').textContent()) ?? '').trim();
-  await page.getByRole('button', { name: 'Xem hồ sơ vừa nộp' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Đăng ký thường trú' }).waitFor();
-  return { id: new URL(page.url()).pathname.split('/').pop() ?? '', code };
+  const { code, dossierId } = await submitFiling(page, {
+    document: 'lawful_dwelling',
+    file: { name: 'giay-xac-nhan-nha.png', mimeType: 'image/png', buffer: PNG },
+    procedureName: 'Đăng ký thường trú',
+  });
+  return { id: dossierId, code };
 }
 
 /** Runs a command from the officer's dossier page; returns the refusal shown in the dialog, if any. */

@@ -14,8 +14,37 @@ export interface Reader {
   osUser?: string;
 }
 
+/** Access-log entries, one per person, naming the record and the dossier it was read or changed for. */
+async function record(
+  db: Db,
+  actor: Reader,
+  action: string,
+  people: ReadonlyArray<{ id: string; nationalId: string | null }>,
+  purpose: string | null,
+  dossierCode: string | undefined,
+  options: { standaloneRead: boolean },
+): Promise<void> {
+  if (!actor.pseudonymKey || people.length === 0) return;
+  const key = actor.pseudonymKey;
+  await recordAccess(
+    db,
+    people.map((p) => ({
+      actorAccountId: actor.accountId,
+      actorRole: actor.role,
+      actorUnit: actor.unitCode,
+      action,
+      subject: subjectFor(key, { nationalId: p.nationalId, personId: p.id }),
+      purpose,
+      requestId: actor.requestId,
+      target: { kind: 'person_record' as const, id: p.id, ...(dossierCode && { dossierCode }) },
+      ...(actor.osUser && { details: { osUser: actor.osUser } }),
+    })),
+    options,
+  );
+}
+
 /** Records that `reader` saw these persons' records (one entry each, naming the record and the dossier it was opened for), with the purpose when given. */
-export async function logAccess(
+export function logAccess(
   db: Db,
   reader: Reader,
   action: string,
@@ -23,45 +52,16 @@ export async function logAccess(
   purpose: string | null,
   dossierCode?: string,
 ): Promise<void> {
-  if (!reader.pseudonymKey || people.length === 0) return;
-  const key = reader.pseudonymKey;
-  await recordAccess(
-    db,
-    people.map((p) => ({
-      actorAccountId: reader.accountId,
-      actorRole: reader.role,
-      actorUnit: reader.unitCode,
-      action,
-      subject: subjectFor(key, { nationalId: p.nationalId, personId: p.id }),
-      purpose,
-      requestId: reader.requestId,
-      target: { kind: 'person_record' as const, id: p.id, ...(dossierCode && { dossierCode }) },
-      ...(reader.osUser && { details: { osUser: reader.osUser } }),
-    })),
-    { standaloneRead: true }, // a read: the response need not wait for the log's disk flush (ADR 0004)
-  );
+  // A read: the response need not wait for the log's disk flush (ADR 0004).
+  return record(db, reader, action, people, purpose, dossierCode, { standaloneRead: true });
 }
 
 /** Records that a decision taken by `writer` changed these persons' records (inside the decision's transaction), for the dossier. */
-export async function logWrites(
+export function logWrites(
   tx: Db,
   writer: Reader,
   people: ReadonlyArray<{ id: string; nationalId: string | null }>,
   dossierCode: string,
 ): Promise<void> {
-  if (!writer.pseudonymKey || people.length === 0) return;
-  const key = writer.pseudonymKey;
-  await recordAccess(
-    tx,
-    people.map((p) => ({
-      actorAccountId: writer.accountId,
-      actorRole: writer.role,
-      actorUnit: writer.unitCode,
-      action: 'person.update',
-      subject: subjectFor(key, { nationalId: p.nationalId, personId: p.id }),
-      purpose: 'dossier_processing',
-      requestId: writer.requestId,
-      target: { kind: 'person_record' as const, id: p.id, dossierCode },
-    })),
-  );
+  return record(tx, writer, 'person.update', people, 'dossier_processing', dossierCode, { standaloneRead: false });
 }
