@@ -230,6 +230,32 @@ export const StatusLookupResult = z.object({
 });
 export type StatusLookupResult = z.infer<typeof StatusLookupResult>;
 
+/**
+ * GET /api/v1/dossiers/results/:token (public): what an issued result document (CT03, CT07, CT08)
+ * certified, as printed, for whoever scans its QR code. `status`: `valid`, `expired` (past its
+ * validity date) or `withdrawn` (the dossier's result was annulled since).
+ */
+export const ResultVerification = z.object({
+  kind: z.enum(['CT03', 'CT07', 'CT08']),
+  titleVi: z.string(),
+  status: z.enum(['valid', 'expired', 'withdrawn']),
+  agencyName: z.string(),
+  issuedAt: z.string(),
+  validUntil: z.string().nullable(),
+  dossierCode: z.string(),
+  procedureName: z.string(),
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  /** Only the first four and last two digits. */
+  nationalIdMasked: z.string().nullable(),
+  address: z.string().nullable(),
+  registryFacts: z.array(z.object({ label: z.string(), value: z.string() })),
+  content: z.string().nullable(),
+  /** SHA-256 of the PDF issued: a copy whose hash differs is not the document issued. */
+  pdfSha256: z.string(),
+});
+export type ResultVerification = z.infer<typeof ResultVerification>;
+
 /** Limits on attachments (also checked by the server). */
 export const ATTACHMENT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;

@@ -99,6 +99,9 @@ export const RegistryChangeLine = z.object({
   effectiveOn: z.string(),
   dossierCode: z.string(),
   at: z.string(),
+  /** The changed fields before and after (e.g. relationToHead, addressLine, ground, absence). */
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
 });
 export type RegistryChangeLine = z.infer<typeof RegistryChangeLine>;
 

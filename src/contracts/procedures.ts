@@ -129,6 +129,11 @@ export const ProcedureDefinition = z.object({
   components: z.array(ComponentProcedure).max(10),
   /** What the citizen receives when the result is issued (none declared: nothing generated). */
   resultDocuments: z.array(ResultDocumentKind).max(3).default([]),
+  /**
+   * How many days the result document may be used from its issue (printed on it and checked by its
+   * QR verification; e.g. a CT07 confirmation). Null: no limit.
+   */
+  resultValidDays: z.number().int().min(1).max(3650).nullable().default(null),
   /** What the approval of a dossier does to the population registry; null: nothing (registry_effect.ts). */
   registryEffect: RegistryEffect.nullable().default(null),
   legalBasis: z.array(z.string().max(300)).max(20),

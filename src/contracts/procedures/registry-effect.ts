@@ -42,5 +42,48 @@ export const RegistryEffect = z.discriminatedUnion('kind', [
     until: FieldName,
     maxYears: z.number().int().min(1).max(5),
   }),
+  /**
+   * 1.003197 / 1.010028: the applicant's (and the members named on the form) permanent or temporary
+   * residence in force ends on the decision date, with the legal ground chosen on the form (a select
+   * whose options are the grounds of Residence Law 2020 Art. 24(1) / 29(1)).
+   */
+  z.object({
+    kind: z.literal('end_residence'),
+    residence: z.enum(['permanent', 'temporary']),
+    ground: FieldName,
+    members: FieldName.optional(),
+  }),
+  /** 1.003677: a period of temporary absence recorded on the applicant, with where they go. */
+  z.object({
+    kind: z.literal('record_temporary_absence'),
+    from: FieldName,
+    until: FieldName,
+    destination: FieldName,
+    reason: FieldName.optional(),
+  }),
+  /**
+   * 1.010038: the applicant and the members named on the form leave their household for a new one at
+   * the same dwelling and commune, headed by the person whose ID number is in `headNationalId`.
+   */
+  z.object({
+    kind: z.literal('split_household'),
+    headNationalId: FieldName,
+    /** The applicant's relation to the new head. */
+    relationToHead: FieldName,
+    members: FieldName,
+  }),
+  /**
+   * 1.010039: a change of residence data with before / after kept — a new household head (Residence
+   * Law 2020 Art. 26(1)(a), with the members' relations to the new head from the members table), or a
+   * new address line of the dwelling (Art. 26(1)(c), e.g. renumbered house or renamed street).
+   */
+  z.object({
+    kind: z.literal('adjust_residence_data'),
+    /** The select saying what changes: its values are `household_head` and `address_line`. */
+    what: FieldName,
+    headNationalId: FieldName,
+    addressLine: FieldName,
+    members: FieldName.optional(),
+  }),
 ]);
 export type RegistryEffect = z.infer<typeof RegistryEffect>;

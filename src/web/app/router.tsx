@@ -16,6 +16,7 @@ import {
   MyDossierPage,
   MyDossiersPage,
   PaperFilingPage,
+  ResultVerificationPage,
   StatusLookupPage,
   WorkqueuePage,
 } from '../features/dossiers/pages';
@@ -50,6 +51,8 @@ export const router = createBrowserRouter([
       { path: 'tra-cuu', element: <StatusLookupPage /> },
       // Public (works signed out): the link and QR code on an electronic fee receipt open /bien-lai/<token>.
       { path: 'bien-lai/:token', element: <ReceiptVerificationPage /> },
+      // Public (works signed out): the QR code on a result document (CT03, CT07, CT08) opens /xac-thuc/<token>.
+      { path: 'xac-thuc/:token', element: <ResultVerificationPage /> },
       // Public (works signed out): the procedure catalog and a procedure's page (filing is under AppLayout).
       { path: 'procedures', element: <CatalogPage /> },
       { path: 'procedures/:code', element: <ProcedurePage /> },

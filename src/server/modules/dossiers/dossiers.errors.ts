@@ -4,6 +4,7 @@ import type { FieldProblem } from '../../../contracts/messages';
 /** Error codes of the `dossiers` module (the suffix gives the HTTP status, platform/errors.ts). */
 export const DOSSIER_ERRORS = {
   NOT_FOUND: 'DOSSIER.NOT_FOUND',
+  RESULT_NOT_FOUND: 'DOSSIER.RESULT_NOT_FOUND',
   FORM_INVALID: 'DOSSIER.FORM_INVALID',
   ATTACHMENT_INVALID: 'DOSSIER.ATTACHMENT_INVALID',
   ATTACHMENT_TOO_LARGE: 'DOSSIER.ATTACHMENT_TOO_LARGE',
@@ -28,6 +29,15 @@ const field = (
 /** Not found — also what an officer of another commune or another citizen gets (no existence leak). */
 export function dossierNotFound(): AppError {
   return new AppError(DOSSIER_ERRORS.NOT_FOUND, 'Không tìm thấy hồ sơ', 'Dossier not found');
+}
+
+/** No result document was issued with this verification code. */
+export function resultNotFound(): AppError {
+  return new AppError(
+    DOSSIER_ERRORS.RESULT_NOT_FOUND,
+    'Không tìm thấy giấy tờ kết quả với mã kiểm tra này: giấy tờ không do hệ thống cấp hoặc mã bị sai',
+    'No result document was issued with this verification code: it was not issued here, or the code is wrong',
+  );
 }
 
 export function formInvalid(problems: Array<{ field: string; vi: string; en: string }>): AppError {

@@ -5,11 +5,22 @@ import type { DossierDetail } from '../../../contracts/dossiers';
 import type { SubjectAccessPage } from '../../../contracts/audit';
 import type { PersonDetail } from '../../../contracts/population';
 import { todayInVietnam } from '../../../contracts/common';
-import { makeHousehold, makePerson } from '../../../../test/factories';
+import { makeHousehold } from '../../../../test/factories';
 import { multipart } from '../../../../test/multipart';
 import type { Session } from '../../../../test/app';
 import { copyRegistryBatch, refreshQueuedFindings, registerPermanentResidence, runQualityCheck } from '../population';
-import { command, PDF, policeElsewhere, t, useDossierApp } from './dossiers.routes.test-support';
+import { command, policeElsewhere, t, useDossierApp } from './dossiers.routes.test-support';
+import {
+  dayBefore,
+  decide,
+  DOAN_KET,
+  fileAs,
+  MUONG_TE,
+  person,
+  personRow,
+  residencesOf,
+  loadWithTemporaryResidence,
+} from './dossiers.registry-effects.test-support';
 import { lastDayOfYears } from './registry-effects';
 
 /*
@@ -21,19 +32,7 @@ useDossierApp();
 
 const PERMANENT = '1.004222';
 const TEMPORARY = '1.004194';
-const DOAN_KET = '03388';
-const MUONG_TE = '03445';
 
-const person = (n: number, fullName: string, sex: 'male' | 'female', year: number) =>
-  makePerson({
-    id: randomUUID(),
-    nationalId: `0121${year % 100}0003${String(n).padStart(2, '0')}`.slice(0, 12),
-    idCardNumber: null,
-    fullName,
-    birthYear: year,
-    birthDate: `${year}-05-0${(n % 9) + 1}`,
-    sex,
-  });
 const hung = person(1, 'Lường Văn Hùng', 'male', 1980);
 const lan = person(2, 'Lò Thị Lan', 'female', 1992);
 const con = person(3, 'Lò Văn Khánh', 'male', 1996);
@@ -56,40 +55,6 @@ beforeAll(async () => {
   tuanSession = await t.citizen({ nationalId: tuan.nationalId!, fullName: tuan.fullName }, 2);
 });
 
-/** Files a dossier with the prefilled form; household members are moved only with `withMembers` (their prefilled rows). */
-async function fileAs(
-  session: Session,
-  code: string,
-  answers: Record<string, unknown>,
-  withMembers = false,
-): Promise<DossierDetail> {
-  const version = (await t.app.inject(`/api/v1/procedures/${code}`)).json<{ id: string }>();
-  const { values } = (await session.inject(`/api/v1/procedures/${code}/prefill`)).json<{
-    values: Record<string, unknown>;
-  }>();
-  const { members, ...prefilled } = values;
-  const body = {
-    procedureCode: code,
-    procedureVersionId: version.id,
-    channel: 'online',
-    form: {
-      ...prefilled,
-      ...(withMembers ? { members } : {}),
-      requestContent: 'Đăng ký cư trú tại nơi ở mới',
-      ...answers,
-    },
-  };
-  const res = await session.inject({
-    method: 'POST',
-    url: '/api/v1/dossiers',
-    ...multipart('dossier', body, [
-      { field: 'file:lawful_dwelling', name: 'giay-to.pdf', type: 'application/pdf', data: PDF },
-    ]),
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<DossierDetail>();
-}
-
 const joinHung = {
   addressCommune: DOAN_KET,
   addressVillage: 'Tổ 3',
@@ -98,41 +63,6 @@ const joinHung = {
   headNationalId: hung.nationalId,
   relationToHead: 'sibling',
 };
-
-/** Receives and starts processing a dossier at Đoàn Kết's police; returns the approve response. */
-async function decide(id: string, officer = policeElsewhere) {
-  for (const c of ['receive', 'start_processing']) expect((await command(officer, id, c)).statusCode).toBe(200);
-  return command(officer, id, 'approve');
-}
-
-async function residencesOf(personId: string) {
-  return t.database.rows<{
-    kind: string;
-    unit_code: string;
-    address_line: string;
-    valid_from: string;
-    valid_to: string | null;
-    dossier_code: string | null;
-    ended_by_dossier_code: string | null;
-  }>(
-    sql`select kind, unit_code, address_line, valid_from::text, valid_to::text, dossier_code, ended_by_dossier_code
-        from population.residences where person_id = ${personId} order by valid_from, kind`,
-  );
-}
-
-async function personRow(personId: string) {
-  const [row] = await t.database.rows<{
-    household_id: string | null;
-    relation_to_head: string | null;
-    residence_unit_code: string | null;
-    registry_version: number;
-  }>(
-    sql`select household_id, relation_to_head, residence_unit_code, registry_version from population.persons where id = ${personId}`,
-  );
-  return row!;
-}
-
-const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 describe('approving a permanent residence registration (1.004222) changes the registry in the same transaction', () => {
   let approved: DossierDetail;
@@ -372,21 +302,10 @@ describe('approving an extension of temporary residence (1.002755) moves its las
 
   it('is received by the police of the commune of the temporary residence, and the approval sets the new last day', async () => {
     const worker = person(90, 'Hoàng Văn Thắng', 'male', 1995);
-    const batch = makeHousehold(MUONG_TE, [worker], 'Bản Nà Hừ');
-    await copyRegistryBatch(t.database, {
-      ...batch,
-      residences: [
-        ...batch.residences,
-        {
-          id: randomUUID(),
-          personId: worker.id,
-          kind: 'temporary' as const,
-          unitCode: DOAN_KET,
-          addressLine: 'Phòng trọ số 4, tổ 5',
-          validFrom: '2025-09-01',
-          validTo: lastDayOfYears(todayInVietnam(), 1),
-        },
-      ],
+    await loadWithTemporaryResidence(worker, {
+      addressLine: 'Phòng trọ số 4, tổ 5',
+      validFrom: '2025-09-01',
+      validTo: lastDayOfYears(todayInVietnam(), 1),
     });
     const session = await t.citizen({ nationalId: worker.nationalId!, fullName: worker.fullName }, 2);
     const until = lastDayOfYears(todayInVietnam(), 2);

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, sql, type Table } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { attachments, codeCounters, dossiers, transitions } from './dossiers.schema';
+import { attachments, codeCounters, dossiers, resultVerifications, transitions } from './dossiers.schema';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type NewDossierRow = typeof dossiers.$inferInsert;
@@ -263,3 +263,22 @@ export async function isFileReferenced(db: Db, sha256: string): Promise<boolean>
 }
 
 export * from './dossiers.list-queries';
+
+/** Records the result documents issued (their verification rows), in the transaction. */
+export async function insertResultVerifications(
+  db: Db,
+  rows: Array<typeof resultVerifications.$inferInsert>,
+): Promise<void> {
+  if (rows.length) await db.insert(resultVerifications).values(rows);
+}
+
+/** An issued result document by its verification token, with its dossier's state. */
+export async function findResultVerification(db: Db, token: string) {
+  const [row] = await db
+    .select({ verification: resultVerifications, state: dossiers.state })
+    .from(resultVerifications)
+    .innerJoin(dossiers, eq(dossiers.id, resultVerifications.dossierId))
+    .where(eq(resultVerifications.token, token))
+    .limit(1);
+  return row;
+}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { multipart } from '../../../../test/multipart';
-import type { DossierDetail } from '../../../contracts/dossiers';
+import { todayInVietnam } from '../../../contracts/common';
+import type { DossierDetail, ResultVerification } from '../../../contracts/dossiers';
 import type { ProcedureVersion } from '../../../contracts/procedures';
 import { extractText } from '../slips/test-support';
 import { citizen, command, counts, mai, police, t, useDossierApp } from './dossiers.routes.test-support';
@@ -79,7 +82,7 @@ async function resultText(d: DossierDetail, key: string): Promise<string> {
 describe('temporary absence (1.003677): Residence Law 2020 Art. 31(2)(3) — points (a)(b) declare in person', () => {
   it('the catalog version asks the case of Art. 31(1), names the in-person rule and produces CT03', async () => {
     const v = await versionOf(ABSENCE);
-    expect(v.effectiveFrom).toBe('2026-03-15');
+    expect(v.effectiveFrom).toBe('2026-12-06'); // the version whose approval records the absence in the registry
     expect(v.resultDocuments).toEqual(['CT03']);
     expect(v.form.fields.supervisionStatus?.options?.map((o) => o.value)).toEqual([
       'criminal_procedure',
@@ -187,5 +190,74 @@ describe('declaring residence information (1.010040): Residence Law Art. 19(1), 
       issued.code!,
     ])
       expect(text).toContain(part);
+  });
+});
+
+describe('confirmation of residence information (1.010041): CT07 from the registry, verifiable by its QR code', () => {
+  const CONFIRMATION = '1.010041';
+
+  async function issueConfirmation() {
+    const v = await versionOf(CONFIRMATION);
+    const form = { ...(await prefill(CONFIRMATION)), requestContent: 'Xác nhận cư trú để bổ sung hồ sơ xin việc' };
+    const body = { procedureCode: CONFIRMATION, procedureVersionId: v.id, form, channel: 'online' };
+    const res = await citizen.inject({ method: 'POST', url: '/api/v1/dossiers', ...multipart('dossier', body, []) });
+    expect(res.statusCode, res.body).toBe(201);
+    const issued = await settle(res.json<DossierDetail>());
+    const a = issued.attachments.find((x) => x.documentKey === 'result_ct07')!;
+    const pdf = (await citizen.inject(`/api/v1/dossiers/${issued.id}/attachments/${a.id}`)).rawPayload;
+    return { issued, pdf, text: extractText(pdf).replace(/\s+/g, ' ') };
+  }
+
+  const verify = (token: string) => t.app.inject(`/api/v1/dossiers/results/${token}`);
+  const tokenIn = (text: string) => /xac-thuc\/([A-Za-z0-9_-]{16,64})/.exec(text)?.[1];
+
+  it('prints the registry’s facts on the day of issue, the validity of 30 days and where to verify it', async () => {
+    const v = await versionOf(CONFIRMATION);
+    expect(v.resultValidDays).toBe(30);
+    const { issued, text } = await issueConfirmation();
+    const today = todayInVietnam();
+    const last = new Date(Date.parse(`${today}T00:00:00Z`) + 29 * 86_400_000).toISOString().slice(0, 10);
+    for (const part of [
+      'XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ',
+      'Nơi thường trú',
+      'Đăng ký thường trú từ ngày',
+      'Họ và tên chủ hộ',
+      `có giá trị sử dụng đến hết ngày ${last.split('-').reverse().join('/')}`,
+      'xac-thuc/',
+      issued.code!,
+    ])
+      expect(text).toContain(part);
+  });
+
+  it('is verified publicly by the code in its QR: what it certified, valid, the PDF’s hash; unknown codes 404', async () => {
+    const { issued, pdf, text } = await issueConfirmation();
+    const token = tokenIn(text);
+    expect(token).toBeDefined();
+    const res = await verify(token!); // no session: whoever scans the QR code
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<ResultVerification>();
+    expect(body).toMatchObject({
+      kind: 'CT07',
+      status: 'valid',
+      dossierCode: issued.code,
+      fullName: mai.fullName,
+      nationalIdMasked: `${mai.nationalId!.slice(0, 4)}******${mai.nationalId!.slice(-2)}`,
+      pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+    });
+    expect(body.registryFacts.map((f) => f.label)).toContain('Đăng ký thường trú từ ngày');
+    expect(JSON.stringify(body)).not.toContain(mai.nationalId!);
+    const unknown = await verify('A'.repeat(24));
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json<ErrorBody>().error.code).toBe('DOSSIER.RESULT_NOT_FOUND');
+    expect((await verify('short')).statusCode).toBe(400);
+  });
+
+  it('says "expired" once past its validity date', async () => {
+    const { text } = await issueConfirmation();
+    const token = tokenIn(text)!;
+    await t.database.db.execute(
+      sql`update dossiers.result_verifications set valid_until = current_date - 1 where token = ${token}`,
+    );
+    expect((await verify(token)).json<ResultVerification>().status).toBe('expired');
   });
 });

@@ -12,6 +12,10 @@ import { SLIP_KINDS } from '../slips';
 /** Request shapes of the dossier routes that are not contracts of their own. */
 export const IdParams = z.object({ id: z.uuid(bilingual('Mã hồ sơ không hợp lệ', 'Invalid dossier id')) });
 export const CommandParams = IdParams.extend({ command: DossierCommand });
+/** The verification code in a result document's QR code (random, URL-safe). */
+export const ResultTokenParams = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, bilingual('Mã kiểm tra không hợp lệ', 'Invalid verification code')),
+});
 export const AttachmentParams = IdParams.extend({
   attachmentId: z.uuid(bilingual('Mã tệp không hợp lệ', 'Invalid attachment id')),
 });

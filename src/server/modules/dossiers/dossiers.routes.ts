@@ -11,6 +11,7 @@ import {
   DossierListQuery,
   StatusLookupBody,
   StatusLookupResult,
+  ResultVerification,
 } from '../../../contracts/dossiers';
 import { addressRateLimit } from '../identity';
 import {
@@ -18,6 +19,7 @@ import {
   CommandParams,
   DossierPage,
   IdParams,
+  ResultTokenParams,
   MinePage,
   MULTIPART_BODY_LIMIT,
   MULTIPART_LIMITS,
@@ -32,6 +34,7 @@ import { commandFromRequest, submitFromRequest } from './use-cases/from-request'
 import { getApplicant, getDossier, loadForSlip, readAttachment } from './use-cases/read-dossier';
 import { searchDossiers } from './use-cases/search';
 import { lookupStatus } from './use-cases/status-lookup';
+import { verifyResult } from './use-cases/verify-result';
 import { listMine, listWorkqueue } from './use-cases/workqueue';
 
 const tags = ['dossiers'];
@@ -136,6 +139,20 @@ export function dossiersRoutes(
         },
       },
       async (req) => lookupStatus(deps, req.body.code, req.body.nationalId),
+    );
+
+    app.get(
+      '/results/:token',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary: 'Kiểm tra giấy tờ kết quả qua mã QR (công khai) / verify an issued result document (public)',
+          params: ResultTokenParams,
+          response: { 200: ResultVerification },
+        },
+      },
+      async (req) => verifyResult(deps, req.params.token),
     );
 
     app.get(

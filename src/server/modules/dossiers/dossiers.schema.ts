@@ -145,6 +145,31 @@ export const attachments = dossiersSchema.table(
   (t) => [index('attachments_dossier_idx').on(t.dossierId), index('attachments_sha_idx').on(t.sha256)],
 );
 
+/**
+ * A result document issued (CT03, CT07, CT08): what it certified, as printed, kept so that its QR
+ * code (`<PUBLIC_URL>/xac-thuc/<token>`) can be verified publicly — by the employer or bank a citizen
+ * hands a CT07 to — without the registry being read again. The token is random (not guessable from
+ * the dossier code); the file is the dossier's attachment with `pdfSha256`.
+ */
+export const resultVerifications = dossiersSchema.table(
+  'result_verifications',
+  {
+    token: text('token').primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    kind: text('kind').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    /** The last day the document may be used (CT07: the version's `resultValidDays`); null: no limit. */
+    validUntil: date('valid_until'),
+    agencyName: text('agency_name').notNull(),
+    /** What it certifies, as printed (name, masked ID number, residences, household). */
+    facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),
+    pdfSha256: text('pdf_sha256').notNull(),
+  },
+  (t) => [index('result_verifications_dossier_idx').on(t.dossierId)],
+);
+
 /** Last sequence number used per agency and day: the row lock makes codes gap-free under concurrency. */
 export const codeCounters = dossiersSchema.table(
   'code_counters',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcedureVersion } from '../procedures';
-import { resultDocumentData } from './result-documents';
+import { fullAddress, maskNationalId, resultDocumentData } from './result-documents';
 
 const version = { nameVi: 'Đăng ký thường trú', form: { fields: {} } } as unknown as ProcedureVersion;
 const ctx = { unitName: 'Phường Đoàn Kết', officerName: 'Cán bộ minh hoạ', now: new Date('2026-12-07T03:00:00Z') };
@@ -28,5 +28,20 @@ describe('the address a result document prints', () => {
       ctx,
     );
     expect(data.person.address).toBe('Bản Nà Luồng, xã Bình Lư');
+  });
+});
+
+describe('the registry address a CT07 prints', () => {
+  it.each([
+    ['Bản Pa Phìn', 'Xã Mường Tè, tỉnh Lai Châu', 'Bản Pa Phìn, Xã Mường Tè, tỉnh Lai Châu'],
+    ['Bản Pa Phìn, Xã Mường Tè', 'Xã Mường Tè, tỉnh Lai Châu', 'Bản Pa Phìn, Xã Mường Tè, tỉnh Lai Châu'],
+    ['Bản Pa Phìn, xã Mường Tè, tỉnh Lai Châu', 'none added', 'Bản Pa Phìn, xã Mường Tè, tỉnh Lai Châu'],
+  ])('%s → %s', (line, _what, expected) => {
+    expect(fullAddress(line, 'Xã Mường Tè')).toBe(expected);
+  });
+
+  it('masks the ID number but its first four and last two digits', () => {
+    expect(maskNationalId('012190000101')).toBe('0121******01');
+    expect(maskNationalId(undefined)).toBeUndefined();
   });
 });

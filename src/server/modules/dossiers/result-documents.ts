@@ -1,4 +1,6 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { todayInVietnam } from '../../../contracts/common';
+import { HOUSEHOLD_RELATIONS, residenceFactsOf } from '../population';
 import type { ProcedureVersion } from '../procedures';
 import { renderResultDocument, type ResultDocumentData, type ResultDocumentKind } from '../slips';
 import { getUnitNames } from '../units';
@@ -78,32 +80,138 @@ export function resultDocumentData(
   };
 }
 
+/** A verification row of an issued document (dossiers.result_verifications), written in the issue's transaction. */
+export interface ResultVerificationRow {
+  token: string;
+  dossierId: string;
+  kind: ResultDocumentKind;
+  issuedAt: Date;
+  validUntil: string | null;
+  agencyName: string;
+  facts: Record<string, unknown>;
+  pdfSha256: string;
+}
+
+/** An address line with its commune and province, unless the line already names them (as loaded registry lines often do). */
+export function fullAddress(line: string, communeName: string): string {
+  const has = (part: string) => line.toLocaleLowerCase('vi').includes(part.toLocaleLowerCase('vi'));
+  return [line, has(communeName) ? null : communeName, has(`tỉnh ${PROVINCE_NAME}`) ? null : `tỉnh ${PROVINCE_NAME}`]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** "0121******89": enough for a verifier to compare with the card shown, not the number itself. */
+export const maskNationalId = (id: string | undefined): string | undefined =>
+  id ? `${id.slice(0, 4)}${'*'.repeat(Math.max(0, id.length - 6))}${id.slice(-2)}` : undefined;
+
+/** The day `days` after an ISO date, less one (a validity of N days counting the day of issue). */
+function lastDayOf(from: string, days: number): string {
+  const d = new Date(`${from}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * CT07: the registry's facts on the day of issue — the permanent residence (address and since
+ * when), the temporary residence, the household head and relation, a temporary absence.
+ */
+async function registryFactsFor(
+  db: Db,
+  personId: string,
+  on: string,
+  unitName: (code: string) => string,
+): Promise<{ address?: string; lines: Array<{ label: string; value: string }> } | undefined> {
+  const facts = await residenceFactsOf(db, personId, on);
+  if (!facts) return undefined;
+  const where = (unitCode: string, line: string) => fullAddress(line, unitName(unitCode));
+  const lines: Array<{ label: string; value: string }> = [];
+  if (facts.permanent) lines.push({ label: 'Đăng ký thường trú từ ngày', value: dmy(facts.permanent.since) });
+  if (facts.temporary)
+    lines.push({
+      label: 'Nơi tạm trú',
+      value: `${where(facts.temporary.unitCode, facts.temporary.addressLine)} (từ ngày ${dmy(facts.temporary.since)}${
+        facts.temporary.until ? ` đến ngày ${dmy(facts.temporary.until)}` : ''
+      })`,
+    });
+  if (facts.household) {
+    lines.push({ label: 'Họ và tên chủ hộ', value: facts.household.headName });
+    const relation = HOUSEHOLD_RELATIONS.find((r) => r.code === facts.household!.relationToHead)?.labelVi;
+    if (relation) lines.push({ label: 'Quan hệ với chủ hộ', value: relation });
+  }
+  if (facts.absence)
+    lines.push({
+      label: 'Đang tạm vắng',
+      value: `từ ngày ${dmy(facts.absence.from)} đến ngày ${dmy(facts.absence.until)}, nơi đến: ${facts.absence.destination}`,
+    });
+  return {
+    address: facts.permanent ? where(facts.permanent.unitCode, facts.permanent.addressLine) : undefined,
+    lines,
+  };
+}
+
 /**
  * The result documents the dossier's version declares (CT03, CT07, CT08), rendered as PDFs when its
  * result is issued, ready to be stored as the dossier's attachments (the citizen receives them with
- * the result). None when the version declares none, or when the dossier was refused (the refusal
- * slip CT06 is its answer).
+ * the result), each with its verification row: its QR code opens `<publicUrl>/xac-thuc/<token>`,
+ * which shows what it certified. A CT07 certifies the registry's facts on the day of issue and is
+ * valid for the version's `resultValidDays`. None when the version declares none, or when the
+ * dossier was refused (the refusal slip CT06 is its answer).
  */
 export async function renderResultDocuments(
   db: Db,
   row: DossierRow,
   version: ProcedureVersion,
-  ctx: { officerName: string; now: Date },
-): Promise<CheckedFile[]> {
-  if (row.state !== 'approved' || version.resultDocuments.length === 0) return [];
-  const unitName = await getUnitNames(db, todayInVietnam(ctx.now)).then(
-    (name) => name(row.unitCode) ?? row.unitCode,
-    () => row.unitCode,
-  );
-  const out: CheckedFile[] = [];
+  ctx: { officerName: string; now: Date; publicUrl: string },
+): Promise<{ files: CheckedFile[]; verifications: ResultVerificationRow[] }> {
+  const none = { files: [], verifications: [] };
+  if (row.state !== 'approved' || version.resultDocuments.length === 0) return none;
+  const today = todayInVietnam(ctx.now);
+  const names = await getUnitNames(db, today).catch(() => () => undefined);
+  const unitName = (code: string) => names(code) ?? code;
+  const files: CheckedFile[] = [];
+  const verifications: ResultVerificationRow[] = [];
   for (const kind of version.resultDocuments) {
-    const data = await renderResultDocument(resultDocumentData(kind, row, version, { ...ctx, unitName }));
-    out.push({
+    const token = randomBytes(18).toString('base64url');
+    const data = resultDocumentData(kind, row, version, { ...ctx, unitName: unitName(row.unitCode) });
+    // A CT07 whose form took the address from the registry, locked (1.010041), certifies the registry as it is
+    // on the day of issue; one whose address the citizen could declare (1.010040) certifies the declaration.
+    const address = version.form.fields.address;
+    if (kind === 'CT07' && row.applicantPersonId && address?.source.startsWith('registry') && !address.editable) {
+      const registry = await registryFactsFor(db, row.applicantPersonId, today, unitName);
+      if (registry?.address) data.person.address = registry.address;
+      if (registry) data.registryFacts = registry.lines;
+    }
+    if (kind === 'CT07' && version.resultValidDays) data.validUntil = lastDayOf(today, version.resultValidDays);
+    data.verifyUrl = `${ctx.publicUrl.replace(/\/$/, '')}/xac-thuc/${token}`;
+    const pdf = await renderResultDocument(data);
+    files.push({
       documentKey: resultDocumentKey(kind),
       fileName: `${row.code ?? 'ho-so'}-${kind}.pdf`,
       mediaType: 'application/pdf',
-      data,
+      data: pdf,
+    });
+    verifications.push({
+      token,
+      dossierId: row.id,
+      kind,
+      issuedAt: ctx.now,
+      validUntil: data.validUntil ?? null,
+      agencyName: data.agencyName,
+      pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+      facts: {
+        fullName: data.person.fullName,
+        birthDate: data.person.birthDate ?? null,
+        nationalIdMasked: maskNationalId(data.person.nationalId) ?? null,
+        address: data.person.address ?? null,
+        registryFacts: data.registryFacts ?? [],
+        content: data.content ?? null,
+        absence: data.absence ?? null,
+        procedureName: version.nameVi,
+        dossierCode: row.code,
+      },
     });
   }
-  return out;
+  return { files, verifications };
 }

@@ -29,17 +29,24 @@ export {
   type RegistryBatch,
   type PersonImport,
 } from './population.import';
-/** Registry commands a decision runs inside its transaction (residence registration), and the versions a dossier records at filing. */
+/** Registry commands a decision runs inside its transaction (residence, household), and the versions a dossier records at filing. */
 export {
   registerPermanentResidence,
   registerTemporaryResidence,
   extendTemporaryResidence,
+  endResidence,
+  recordTemporaryAbsence,
+} from './residence-commands';
+export { splitHousehold, adjustResidenceData, type ResidenceAdjustment } from './household-commands';
+export {
   temporaryResidenceUnit,
   registryVersionsOf,
   personIdsByNationalId,
   type Decision,
   type ResidenceAddress,
-} from './registry-commands';
+} from './registry-change';
+/** What the registry says of a person's residence on a day (what a CT07 confirmation certifies). */
+export { residenceFactsOf, type ResidenceFacts } from './residence-facts';
 /** The household head's ID number typed on a residence form, checked against the registry. */
 export { checkHouseholdHead } from './household-head-check';
 export { countPersons, truncateRegistry, findPersonIdByNationalId } from './population.repository';

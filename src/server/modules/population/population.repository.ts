@@ -203,6 +203,8 @@ export async function listRegistryChanges(db: Db, personId: string) {
       effectiveOn: registryChanges.effectiveOn,
       dossierCode: registryChanges.dossierCode,
       at: registryChanges.at,
+      before: registryChanges.before,
+      after: registryChanges.after,
     })
     .from(registryChanges)
     .where(eq(registryChanges.personId, personId))
@@ -236,6 +238,6 @@ export async function countPersons(db: Db): Promise<number> {
 /** Empties the registry (seeding a new demo). */
 export async function truncateRegistry(db: Db): Promise<void> {
   await db.execute(
-    sql`truncate population.quality_findings, population.quality_scores, population.quality_runs, population.residences, population.persons, population.households`,
+    sql`truncate population.quality_findings, population.quality_scores, population.quality_runs, population.residences, population.temporary_absences, population.persons, population.households`,
   );
 }

@@ -108,6 +108,27 @@ export const residences = populationSchema.table(
 );
 
 /**
+ * Temporary absences declared (1.003677, Residence Law 2020 Art. 31): a period away from the place of
+ * residence, where to, and the dossier that recorded it. Never updated.
+ */
+export const temporaryAbsences = populationSchema.table(
+  'temporary_absences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    fromDate: date('from_date').notNull(),
+    untilDate: date('until_date').notNull(),
+    destination: text('destination').notNull(),
+    reason: text('reason'),
+    dossierCode: text('dossier_code').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('temporary_absences_person_idx').on(t.personId, t.fromDate)],
+);
+
+/**
  * Every change a decision made to a person's record, in order: what changed (before / after, no
  * more than the changed fields), when it takes effect, and the dossier that decided it. Never updated.
  */

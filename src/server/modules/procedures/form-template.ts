@@ -32,6 +32,11 @@ export const FormTemplateRef = z.object({
       }),
     )
     .optional(),
+  /**
+   * JSON Schema conditions added to the form's `allOf`, e.g. "if what changes is the head, the new
+   * head's ID number is required" ({ if: …, then: { required: [...] } }).
+   */
+  conditions: z.array(z.record(z.string(), z.unknown())).max(10).optional(),
   /** Answers that must be filed in person (replaces the template's rules). */
   inPersonOnly: z.array(InPersonRule).max(10).optional(),
   /** The commune field deciding who receives the dossier (see ProcedureForm). */
@@ -77,6 +82,7 @@ export function expandForm(ref: FormTemplateRef, templates: Readonly<Record<stri
     required = [...required, ...(extra.required ?? [])];
   }
   schema.required = required;
+  if (ref.conditions?.length) schema.allOf = [...((schema.allOf as unknown[] | undefined) ?? []), ...ref.conditions];
   if (ref.formCode !== undefined) form.formCode = ref.formCode;
   if (ref.titleVi) form.titleVi = ref.titleVi;
   if (ref.titleEn) form.titleEn = ref.titleEn;

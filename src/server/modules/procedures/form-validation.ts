@@ -156,6 +156,8 @@ function messageOf(e: ErrorObject, l: Labels): [string, string] {
 function formErrors(form: ProcedureForm, errors: ErrorObject[]): FormError[] {
   const out = new Map<string, FormError>();
   for (const e of errors) {
+    // A failed condition reports the missing field itself (`required`); the `if` error adds nothing.
+    if (e.keyword === 'if') continue;
     const path = e.instancePath.split('/').filter(Boolean);
     const p = e.params as Record<string, unknown>;
     if (e.keyword === 'required') path.push(String(p.missingProperty));

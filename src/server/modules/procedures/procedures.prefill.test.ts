@@ -140,14 +140,27 @@ describe('GET /procedures/:code/prefill for a citizen signed in with e-ID', () =
       email: true,
       members: true,
     });
-    expect(body).toMatchObject({ missing: [], typedCount: 4, eIdLevelOk: true });
+    // Typed: the request, the three consents and the four fields of what changes (version of 6/12/2026).
+    expect(body).toMatchObject({ missing: [], typedCount: 8, eIdLevelOk: true });
   });
 
   it('gives a prefill whose locked values the server accepts back, and refuses a changed one', async () => {
     const { body: prefill } = await getJson<PrefillResult>(maiBrowser, '/api/v1/procedures/1.010039/prefill');
     const version = (await getJson<ProcedureVersion>(null, '/api/v1/procedures/1.010039')).body;
-    const submitted = { ...prefill.values, requestContent: 'Điều chỉnh ngày sinh của con', consentHead: true };
+    const submitted = {
+      ...prefill.values,
+      requestContent: 'Nhà được đánh lại số',
+      adjustWhat: 'address_line',
+      newAddressLine: 'Số 14, bản Mường',
+      consentHead: true,
+    };
     expect(validateSubmission(version, submitted, prefill)).toMatchObject({ ok: true });
+    // The new address is required when the address changes (a condition of the form), and named.
+    const { newAddressLine: _n, ...withoutAddress } = submitted;
+    expect(validateSubmission(version, withoutAddress, prefill)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'newAddressLine', vi: expect.stringContaining('Địa chỉ mới') }],
+    });
     const forged = validateSubmission(version, { ...submitted, birthDate: '1992-03-15' }, prefill);
     expect(forged).toMatchObject({ ok: false, errors: [{ field: 'birthDate' }] });
   });

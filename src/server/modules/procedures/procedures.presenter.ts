@@ -27,6 +27,7 @@ export function presentVersion(row: VersionRow): ProcedureVersion {
     form: row.form,
     components: row.components,
     resultDocuments: row.resultDocuments,
+    resultValidDays: row.resultValidDays ?? null,
     registryEffect: row.registryEffect ?? null,
     legalBasis: row.legalBasis,
     sources: row.sources,

@@ -72,6 +72,8 @@ export const procedureVersions = proceduresSchema.table(
     components: jsonb('components').$type<ComponentProcedure[]>().notNull(),
     /** Result documents generated when a dossier's result is issued (residence: CT03, CT07, CT08). */
     resultDocuments: jsonb('result_documents').$type<ResultDocumentKind[]>().notNull().default([]),
+    /** How many days a result document may be used from its issue (CT07); null: no limit printed. */
+    resultValidDays: integer('result_valid_days'),
     /** What an approval does to the population registry (null: nothing). */
     registryEffect: jsonb('registry_effect').$type<RegistryEffect>(),
     legalBasis: jsonb('legal_basis').$type<string[]>().notNull(),

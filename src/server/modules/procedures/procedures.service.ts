@@ -249,6 +249,7 @@ export async function createVersion(
         form: body.form,
         components: body.components,
         resultDocuments: body.resultDocuments,
+        resultValidDays: body.resultValidDays ?? null,
         registryEffect: body.registryEffect ?? null,
         legalBasis: body.legalBasis,
         sources: body.sources,

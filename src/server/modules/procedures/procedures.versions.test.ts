@@ -128,6 +128,7 @@ describe('versions and effective dates', () => {
       if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'PROCEDURE.VERSION_CONFLICT' });
     expect((await listVersions(db(), '1.010039')).map((v) => v.effectiveFrom)).toEqual([
       start,
+      '2026-12-06',
       '2026-03-15',
       '2025-07-01',
     ]);

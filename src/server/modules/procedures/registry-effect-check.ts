@@ -1,6 +1,33 @@
 import type { FieldProblem } from '../../../contracts/messages';
-import type { FieldWidget, ProcedureDefinition } from '../../../contracts/procedures';
+import type { FieldWidget, ProcedureDefinition, RegistryEffect } from '../../../contracts/procedures';
 import { problem } from './procedures.errors';
+
+const ADDRESS = {
+  'address.commune': ['commune'],
+  'address.village': ['text'],
+  'address.street': ['text'],
+} as const satisfies Record<string, readonly FieldWidget[]>;
+
+/** Per kind of effect, the widget each form field it names must have (dotted paths into the effect). */
+const EXPECTED_WIDGETS: Record<RegistryEffect['kind'], Record<string, readonly FieldWidget[]>> = {
+  register_permanent_residence: {
+    ...ADDRESS,
+    headNationalId: ['nationalId'],
+    relationToHead: ['select'],
+    members: ['table'],
+  },
+  register_temporary_residence: { ...ADDRESS, until: ['date'] },
+  extend_temporary_residence: { until: ['date'] },
+  end_residence: { ground: ['select'], members: ['table'] },
+  record_temporary_absence: { from: ['date'], until: ['date'], destination: ['text'], reason: ['select'] },
+  split_household: { headNationalId: ['nationalId'], relationToHead: ['select'], members: ['table'] },
+  adjust_residence_data: {
+    what: ['select'],
+    headNationalId: ['nationalId'],
+    addressLine: ['text'],
+    members: ['table'],
+  },
+};
 
 /**
  * A registry effect names form fields of the kinds its function reads: a commune field for the
@@ -32,17 +59,9 @@ export function checkRegistryEffect(def: ProcedureDefinition): FieldProblem[] {
         'Only residence procedures of the commune police change residence',
       ),
     );
-  if (effect.kind !== 'extend_temporary_residence') {
-    expect('address.commune', effect.address.commune, ['commune']);
-    expect('address.village', effect.address.village, ['text']);
-    expect('address.street', effect.address.street, ['text']);
-  }
-  if (effect.kind === 'register_permanent_residence') {
-    expect('headNationalId', effect.headNationalId, ['nationalId']);
-    expect('relationToHead', effect.relationToHead, ['select']);
-    expect('members', effect.members, ['table']);
-  } else {
-    expect('until', effect.until, ['date']);
+  for (const [key, widgets] of Object.entries(EXPECTED_WIDGETS[effect.kind])) {
+    const name = key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], effect);
+    expect(key, typeof name === 'string' ? name : undefined, widgets);
   }
   return out;
 }

@@ -22,6 +22,7 @@ export {
   renderResultDocument,
   validateResultDocument,
   resultDocumentTitle,
+  resultQrPayload,
   RESULT_DOCUMENT_KINDS,
   type ResultDocumentData,
   type ResultDocumentKind,

@@ -48,6 +48,18 @@ export interface ResultDocumentData {
   content?: string;
   /** CT03: the absence. */
   absence?: { from: string; to: string; destination: string };
+  /**
+   * CT07: the registry's facts on the day of issue, each a printed line (permanent and temporary
+   * residence with their dates, the household head and relation, a temporary absence).
+   */
+  registryFacts?: Array<{ label: string; value: string }>;
+  /** The last day the document may be used (ISO date), printed on it; absent: no limit. */
+  validUntil?: string;
+  /**
+   * The public verification page of this document (`<PUBLIC_URL>/xac-thuc/<token>`): its QR code
+   * encodes it. Without it the QR code holds the status lookup of the dossier code.
+   */
+  verifyUrl?: string;
   officerName: string;
   officerTitle?: string;
   /** When the result is issued: the date of the place-and-date line. */
@@ -113,6 +125,11 @@ const COMMON: Check[] = [
   personName,
   personBirth,
   optionalText('content', 'nội dung', 'Content', 2000),
+  (d) =>
+    d.validUntil === undefined || ISO_DATE.test(d.validUntil)
+      ? undefined
+      : { field: 'validUntil', messageVi: 'Ngày hết giá trị không hợp lệ', messageEn: 'Invalid validity date' },
+  optionalText('verifyUrl', 'địa chỉ kiểm tra', 'Verification address', 300),
   missingText('officerName', 'họ tên người ký', 'Signer name', 200),
   optionalText('officerTitle', 'chức danh người ký', 'Signer title', 100),
   requiredDate('issuedAt', 'ngày cấp', 'Issue date'),
@@ -187,13 +204,23 @@ function ct03(pdf: SlipPdf, d: ResultDocumentData): void {
 
 function ct07(pdf: SlipPdf, d: ResultDocumentData): void {
   pdf.paragraph([plain(`${d.agencyName} xác nhận thông tin về cư trú của công dân:`)]);
-  personLines(pdf, d, 'Nơi cư trú');
+  personLines(pdf, d, d.registryFacts?.length ? 'Nơi thường trú' : 'Nơi cư trú');
+  for (const fact of d.registryFacts ?? []) pdf.paragraph([plain(`${fact.label}: `), plain(fact.value)]);
   if (d.content) pdf.paragraph([plain('Nội dung xác nhận: '), plain(d.content)]);
   pdf.paragraph([
     plain(
       `Thông tin trên được xác nhận theo Cơ sở dữ liệu về cư trú, theo hồ sơ ${d.procedureName.toLowerCase()}, mã hồ sơ ${d.dossierCode}.`,
     ),
   ]);
+  validity(pdf, d);
+}
+
+/** The validity line and how to verify the document by its QR code. */
+function validity(pdf: SlipPdf, d: ResultDocumentData): void {
+  if (d.validUntil)
+    pdf.paragraph([plain('Giấy xác nhận có giá trị sử dụng đến hết ngày '), bold(dmy(d.validUntil)), plain('.')]);
+  if (d.verifyUrl)
+    pdf.paragraph([plain(`Kiểm tra tính xác thực: quét mã QR trên giấy này hoặc truy cập ${d.verifyUrl}`)]);
 }
 
 function ct08(pdf: SlipPdf, d: ResultDocumentData): void {
@@ -220,9 +247,14 @@ const BODIES: Record<ResultDocumentKind, (pdf: SlipPdf, d: ResultDocumentData) =
   CT08: ct08,
 };
 
+/** What a result document's QR code encodes: its verification page, else the dossier's status lookup. */
+export function resultQrPayload(d: Pick<ResultDocumentData, 'verifyUrl' | 'dossierCode' | 'lookupUrl'>): string {
+  return d.verifyUrl ?? slipQrPayload(d.dossierCode, d.lookupUrl);
+}
+
 /**
  * Renders a residence result document (CT03, CT07, CT08) as an A4 PDF with the slips' layout
- * (Decree 30/2020 header, QR code of the dossier code, Noto Serif embedded). Validates first
+ * (Decree 30/2020 header, QR code of its verification page, Noto Serif embedded). Validates first
  * (`SLIP.INVALID`, 400). Pure: no database, no logging (the document carries personal data).
  */
 export async function renderResultDocument(input: ResultDocumentData): Promise<Buffer> {
@@ -239,7 +271,7 @@ export async function renderResultDocument(input: ResultDocumentData): Promise<B
     unit: d.agencyName,
     slipNumber: d.documentNumber,
     placeDate: placeDateVi(d.placeName ?? d.provinceName, d.issuedAt),
-    qrText: slipQrPayload(d.dossierCode, d.lookupUrl),
+    qrText: resultQrPayload(d),
     formLabel,
   });
   pdf.title(title);

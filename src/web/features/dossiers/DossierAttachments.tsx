@@ -6,6 +6,8 @@ import { formatDateTime } from '../../components/format';
 import { formatBytes } from './attachments';
 import { attachmentUrl } from './dossiers-api';
 
+const RESULT_KINDS = ['ct03', 'ct07', 'ct08'] as const;
+
 interface Props {
   dossierId: string;
   attachments: readonly Attachment[];
@@ -19,7 +21,9 @@ export function DossierAttachments({ dossierId, attachments, documents }: Props)
     return <Empty description={t('dossier.attachments.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const nameOf = (key: string) => {
     const doc = documents?.find((d) => d.code === key);
-    return doc ? pick(doc.nameVi, doc.nameEn) : key;
+    if (doc) return pick(doc.nameVi, doc.nameEn);
+    const result = RESULT_KINDS.find((k) => key === `result_${k}`);
+    return result ? t(`dossier.results.${result}`) : key;
   };
   const keys = [...new Set(attachments.map((a) => a.documentKey))];
   return (

@@ -9,6 +9,7 @@ import { EMPTY, formatDateTime } from '../../components/format';
 import { channelText, SLIP_LABEL } from './dossier-labels';
 import { slipUrl } from './dossiers-api';
 import { DossierAttachments } from './DossierAttachments';
+import { isResultDocument, ResultDocumentsCard } from './ResultDocumentsCard';
 import { DossierProgress } from './DossierProgress';
 import { DossierTimeline } from './DossierTimeline';
 import { DeadlineTag, FeeText, StateTag } from './DossierTags';
@@ -71,7 +72,11 @@ function Details({ d, version }: { d: DossierDetail; version: ProcedureVersion |
         <DossierTimeline timeline={d.timeline} unitCode={d.unitCode} unitName={d.unitName} />
       </Card>
       <Card title={t('dossier.section.attachments')} className="section-card">
-        <DossierAttachments dossierId={d.id} attachments={d.attachments} documents={version?.documents} />
+        <DossierAttachments
+          dossierId={d.id}
+          attachments={d.attachments.filter((a) => !isResultDocument(a))}
+          documents={version?.documents}
+        />
       </Card>
       <Collapse
         className="section-card"
@@ -155,6 +160,7 @@ export default function MyDossierPage() {
             <DossierFee fee={d.fee} />
           )}
           <Outcome d={d} />
+          <ResultDocumentsCard dossierId={d.id} attachments={d.attachments} />
           {d.slips.length > 0 && (
             <Card className="section-card" title={t('dossier.mine.slips')}>
               <Space wrap>

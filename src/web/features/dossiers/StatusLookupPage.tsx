@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Descriptions, Form, Input, Layout, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Timeline, Typography } from 'antd';
 import type { StatusLookupResult } from '../../../contracts/dossiers';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
-import { AppHeader } from '../../shell/AppHeader';
+import { PublicFrame } from '../../shell/PublicFrame';
 import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';
 import { STATE_LABEL } from './dossier-labels';
 import { lookupStatus } from './dossiers-api';
@@ -104,47 +103,39 @@ export default function StatusLookupPage() {
   };
 
   return (
-    <Layout className="app-shell">
-      <a className="skip-link" href="#main">
-        {t('layout.skipToContent')}
-      </a>
-      <AppHeader />
-      <Layout.Content id="main" tabIndex={-1} className="app-content lookup-content">
-        <PageTitle title={t('dossier.lookup.title')} description={t('dossier.lookup.intro')} />
-        <Card className="section-card">
-          <Form<Values>
-            form={form}
-            layout="vertical"
-            requiredMark={false}
-            initialValues={{ code: initialCode, nationalId: '' }}
-            onFinish={(v) => void submit(v)}
-            className="lookup-form"
+    <PublicFrame title={t('dossier.lookup.title')} description={t('dossier.lookup.intro')} className="lookup-content">
+      <Card className="section-card">
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          initialValues={{ code: initialCode, nationalId: '' }}
+          onFinish={(v) => void submit(v)}
+          className="lookup-form"
+        >
+          <Form.Item
+            name="code"
+            label={t('dossier.lookup.code')}
+            extra={t('dossier.lookup.codeHint')}
+            rules={[{ required: true, whitespace: true, message: t('dossier.lookup.codeRequired') }]}
           >
-            <Form.Item
-              name="code"
-              label={t('dossier.lookup.code')}
-              extra={t('dossier.lookup.codeHint')}
-              rules={[{ required: true, whitespace: true, message: t('dossier.lookup.codeRequired') }]}
-            >
-              <Input size="large" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} />
-            </Form.Item>
-            <Form.Item
-              name="nationalId"
-              label={t('dossier.lookup.nationalId')}
-              extra={t('dossier.lookup.nationalIdHint')}
-              rules={[{ required: true, pattern: /^\s*\d{12}\s*$/, message: t('dossier.lookup.nationalIdInvalid') }]}
-            >
-              <Input size="large" inputMode="numeric" autoComplete="off" maxLength={14} />
-            </Form.Item>
-            <Button type="primary" size="large" htmlType="submit" loading={busy} block className="big-button">
-              {t('dossier.lookup.submit')}
-            </Button>
-          </Form>
-        </Card>
-        {error && <ErrorAlert error={error} />}
-        {result && <LookupResult r={result} />}
-      </Layout.Content>
-      <Layout.Footer className="app-footer">{t('layout.footer')}</Layout.Footer>
-    </Layout>
+            <Input size="large" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} />
+          </Form.Item>
+          <Form.Item
+            name="nationalId"
+            label={t('dossier.lookup.nationalId')}
+            extra={t('dossier.lookup.nationalIdHint')}
+            rules={[{ required: true, pattern: /^\s*\d{12}\s*$/, message: t('dossier.lookup.nationalIdInvalid') }]}
+          >
+            <Input size="large" inputMode="numeric" autoComplete="off" maxLength={14} />
+          </Form.Item>
+          <Button type="primary" size="large" htmlType="submit" loading={busy} block className="big-button">
+            {t('dossier.lookup.submit')}
+          </Button>
+        </Form>
+      </Card>
+      {error && <ErrorAlert error={error} />}
+      {result && <LookupResult r={result} />}
+    </PublicFrame>
   );
 }

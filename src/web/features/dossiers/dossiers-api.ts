@@ -5,6 +5,7 @@ import type {
   DossierListQuery,
   DossierSummary,
   StatusLookupResult,
+  ResultVerification,
   SubmissionBody,
 } from '../../../contracts/dossiers';
 import type { PersonDetail } from '../../../contracts/population';
@@ -120,6 +121,11 @@ export function slipUrl(id: string, kind: SlipKind): string {
 }
 
 /** Public: a dossier's state from its code and the applicant's ID number. */
+/** The public check of a result document by the code in its QR (GET /dossiers/results/:token). */
+export function fetchResultVerification(token: string, options?: RequestOptions): Promise<ResultVerification> {
+  return apiGet<ResultVerification>(`${BASE}/results/${encodeURIComponent(token)}`, options);
+}
+
 export function lookupStatus(code: string, nationalId: string, options?: RequestOptions): Promise<StatusLookupResult> {
   return apiPost<StatusLookupResult>(`${BASE}/status-lookup`, { code, nationalId }, options);
 }

@@ -12,3 +12,4 @@ export const StatusLookupPage = lazy(() => import('./StatusLookupPage'));
 export const WorkqueuePage = lazy(() => import('./WorkqueuePage'));
 export const DossierDetailPage = lazy(() => import('./DossierDetailPage'));
 export const PaperFilingPage = lazy(() => import('./PaperFilingPage'));
+export const ResultVerificationPage = lazy(() => import('./ResultVerificationPage'));

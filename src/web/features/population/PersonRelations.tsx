@@ -76,12 +76,46 @@ function DossierLink({ code }: { code: string }) {
   );
 }
 
+const CHANGE_KINDS = [
+  'permanent_residence',
+  'temporary_residence',
+  'temporary_extension',
+  'residence_ended',
+  'temporary_absence',
+  'household_split',
+  'residence_data_adjusted',
+] as const;
+
 /** The name of a kind of change (a kind this page does not know yet is shown by its code). */
 function changeName(t: ReturnType<typeof useT>, kind: string): string {
-  if (kind === 'permanent_residence') return t('person.change.permanent_residence');
-  if (kind === 'temporary_residence') return t('person.change.temporary_residence');
-  if (kind === 'temporary_extension') return t('person.change.temporary_extension');
-  return kind;
+  const known = CHANGE_KINDS.find((k) => k === kind);
+  return known ? t(`person.change.${known}`) : kind;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** What changed, in a few words: the ground, the absence period, the relation or the address before and after. */
+function changeDetail(t: ReturnType<typeof useT>, c: PersonDetail['changes'][number]): string | null {
+  const { before, after } = c;
+  if (c.kind === 'residence_ended') return str(after.ground) || null;
+  if (c.kind === 'temporary_absence' && after.absence && typeof after.absence === 'object') {
+    const a = after.absence as Record<string, unknown>;
+    return t('person.change.detail.absence', {
+      from: formatDate(str(a.from)),
+      until: formatDate(str(a.until)),
+      destination: str(a.destination),
+    });
+  }
+  if (c.kind === 'household_split')
+    return t('person.change.detail.split', { after: relationLabel(t, str(after.relationToHead)) });
+  if (c.kind === 'residence_data_adjusted' && 'addressLine' in after)
+    return t('person.change.detail.address', { before: str(before.addressLine), after: str(after.addressLine) });
+  if (c.kind === 'residence_data_adjusted')
+    return t('person.change.detail.relation', {
+      before: relationLabel(t, str(before.relationToHead)),
+      after: relationLabel(t, str(after.relationToHead)),
+    });
+  return null;
 }
 
 /** What decisions on dossiers changed in the record, newest first: date, what, the dossier. */
@@ -93,8 +127,8 @@ export function ChangesCard({ changes }: { changes: PersonDetail['changes'] }) {
       <ul className="registry-changes">
         {changes.map((c, i) => (
           <li key={i}>
-            <span className="tabular">{formatDate(c.effectiveOn)}</span> — {changeName(t, c.kind)} —{' '}
-            <DossierLink code={c.dossierCode} />
+            <span className="tabular">{formatDate(c.effectiveOn)}</span> — {changeName(t, c.kind)}
+            {changeDetail(t, c) ? ` (${changeDetail(t, c)})` : ''} — <DossierLink code={c.dossierCode} />
           </li>
         ))}
       </ul>

@@ -106,6 +106,7 @@ export function NewVersionForm({
         form: parse('formJson', v.formJson) as NewVersionBody['form'],
         components: base.components,
         resultDocuments: base.resultDocuments,
+        resultValidDays: base.resultValidDays,
         registryEffect: base.registryEffect,
         legalBasis: base.legalBasis,
         sources: base.sources,

@@ -5,7 +5,7 @@ import type { FileStore } from '../../../platform/files';
 /** What the use cases need from the application. */
 export interface DossierDeps {
   db: Db;
-  config: Pick<Config, 'AUDIT_PSEUDONYM_KEY' | 'PROVINCE_AGENCY_CODE' | 'PROVINCE_CODE'>;
+  config: Pick<Config, 'AUDIT_PSEUDONYM_KEY' | 'PROVINCE_AGENCY_CODE' | 'PROVINCE_CODE' | 'PUBLIC_URL'>;
   files: FileStore;
   /** The clock (tests move it). */
   now?: () => Date;

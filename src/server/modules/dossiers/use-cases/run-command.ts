@@ -90,6 +90,14 @@ export async function runCommand(
   if (!effects.ok) throw effectsRefused(effects, row, command);
   const { set, dueAfter } = effects;
   // Files of this command: the supplement's, or the result documents the version declares (CT03/CT07/CT08).
+  const results =
+    command === 'issue_result'
+      ? await renderResultDocuments(deps.db, row, version, {
+          officerName: access.actor!.displayName ?? '',
+          now,
+          publicUrl: deps.config.PUBLIC_URL,
+        })
+      : undefined;
   const stored =
     command === 'resubmit'
       ? await storeFiles(
@@ -99,14 +107,8 @@ export async function runCommand(
             version.documents.map((d) => d.code),
           ),
         )
-      : command === 'issue_result'
-        ? await storeFiles(
-            deps.files,
-            await renderResultDocuments(deps.db, row, version, {
-              officerName: access.actor!.displayName ?? '',
-              now,
-            }),
-          )
+      : results
+        ? await storeFiles(deps.files, results.files)
         : undefined;
   const grant = commandGrant(access, actors);
   try {
@@ -137,7 +139,7 @@ export async function runCommand(
       });
       // The approval changes the registry in the same transaction: any failure rolls the decision back too.
       if (command === 'approve' && version.registryEffect)
-        await applyRegistryEffect(tx, version.registryEffect, row, {
+        await applyRegistryEffect(tx, { registryEffect: version.registryEffect, form: version.form }, row, {
           dossierCode: row.code!,
           on: todayInVietnam(now),
           seen: row.registrySeen ?? {},
@@ -149,6 +151,7 @@ export async function runCommand(
             pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY,
           },
         });
+      if (results?.verifications.length) await repo.insertResultVerifications(tx, results.verifications);
       if (stored?.rows.length) {
         const round = (await repo.listTransitions(tx, id)).filter((t) => t.command === 'resubmit').length;
         await repo.insertAttachments(

@@ -1,16 +1,15 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { logWrites, type Reader } from './person-access-log';
-import { households, persons, qualityRefreshQueue, registryChanges, residences } from './population.schema';
+import type { Reader } from './person-access-log';
+import { persons, qualityRefreshQueue, registryChanges, residences } from './population.schema';
 
 /**
- * The registry's commands: what a decision on a dossier changes in the province's copy of the
- * population registry (issue 13 §2). Each runs inside the decision's transaction (the caller's
- * `tx`), locks the persons it changes, refuses a record that changed since the dossier saw it (409,
- * naming what changed), bumps their `registry_version`, keeps history (residences are closed, never
- * rewritten; every change is a `registry_changes` line with before / after) and logs the write in
- * the access log under the dossier's code. The `dossiers` module never writes these tables.
+ * What every registry command shares (issue 13 §2): each runs inside the decision's transaction (the
+ * caller's `tx`), locks the persons it changes, refuses a record that changed since the dossier saw
+ * it (409, naming what changed), bumps their `registry_version`, keeps history (residences are
+ * closed, never rewritten; every change is a `registry_changes` line with before / after) and logs
+ * the write in the access log under the dossier's code. The `dossiers` module never writes these tables.
  */
 
 /** The decision that changes the registry. */
@@ -30,24 +29,28 @@ export interface ResidenceAddress {
   addressLine: string;
 }
 
-const CHANGE_NAMES: Readonly<Record<string, { vi: string; en: string }>> = {
+export const CHANGE_NAMES: Readonly<Record<string, { vi: string; en: string }>> = {
   permanent_residence: { vi: 'đăng ký thường trú', en: 'permanent residence registration' },
   temporary_residence: { vi: 'đăng ký tạm trú', en: 'temporary residence registration' },
   temporary_extension: { vi: 'gia hạn tạm trú', en: 'temporary residence extension' },
+  residence_ended: { vi: 'xóa đăng ký cư trú', en: 'deletion of residence registration' },
+  temporary_absence: { vi: 'khai báo tạm vắng', en: 'temporary absence' },
+  household_split: { vi: 'tách hộ', en: 'household split' },
+  residence_data_adjusted: { vi: 'điều chỉnh thông tin cư trú', en: 'adjustment of residence data' },
 };
 
-function conflict(vi: string, en: string): AppError {
+export function conflict(vi: string, en: string): AppError {
   return new AppError('POPULATION.REGISTRY_CONFLICT', vi, en);
 }
 
 /** The day before an ISO date. */
-function dayBefore(isoDate: string): string {
+export function dayBefore(isoDate: string): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
 }
 
-type Locked = Pick<
+export type Locked = Pick<
   typeof persons.$inferSelect,
   | 'id'
   | 'nationalId'
@@ -64,7 +67,12 @@ type Locked = Pick<
  * is still as the dossier saw it: present, alive, same registry version. Otherwise 409 naming the
  * person and the change made since (its kind and dossier), and nothing is written.
  */
-async function lockUnchanged(tx: Db, personIds: readonly string[], decision: Decision): Promise<Map<string, Locked>> {
+export async function lockUnchanged(
+  tx: Db,
+  personIds: readonly string[],
+  decision: Decision,
+  options: { allowDeceased?: boolean } = {},
+): Promise<Map<string, Locked>> {
   const ids = [...new Set(personIds)].sort();
   const rows = await tx
     .select({
@@ -89,10 +97,10 @@ async function lockUnchanged(tx: Db, personIds: readonly string[], decision: Dec
         'Một người trong hồ sơ không còn trong CSDL dân cư; tải lại hồ sơ để đối chiếu',
         'A person of this dossier is no longer in the registry; reload the dossier to compare',
       );
-    if (row.status === 'deceased')
+    if (row.status === 'deceased' && !options.allowDeceased)
       throw conflict(
-        `${row.fullName} đã được ghi nhận là đã mất sau khi nộp hồ sơ; không thể đăng ký cư trú`,
-        `${row.fullName} was recorded as deceased after filing; residence cannot be registered`,
+        `${row.fullName} đã được ghi nhận là đã mất; không thể thay đổi thông tin cư trú theo hồ sơ này`,
+        `${row.fullName} was recorded as deceased; this dossier cannot change their residence`,
       );
     const seen = decision.seen[id];
     if (seen !== undefined && seen !== row.registryVersion) {
@@ -121,18 +129,19 @@ async function lockUnchanged(tx: Db, personIds: readonly string[], decision: Dec
  * for the quality-refresh job (quality-refresh.ts) with the commune they were counted in — their
  * findings and the scores follow within seconds, in batches, without a dozen rule queries here.
  */
-async function recordChange(
+export async function recordChange(
   tx: Db,
   person: Locked,
   kind: keyof typeof CHANGE_NAMES,
   decision: Decision,
   before: Record<string, unknown>,
   after: Record<string, unknown>,
-  set: { householdId?: string; relationToHead?: string; residenceUnitCode?: string } = {},
+  set: { householdId?: string | null; relationToHead?: string | null; residenceUnitCode?: string } = {},
 ): Promise<void> {
   // One statement: the person's new values and version, the history line, the quality-refresh queue.
   const assignments = [sql`registry_version = registry_version + 1`, sql`updated_at = now()`];
   if (set.householdId !== undefined) assignments.push(sql`household_id = ${set.householdId}::uuid`);
+  // (a null household or relation: the person left their household, e.g. deletion of permanent residence)
   if (set.relationToHead !== undefined) assignments.push(sql`relation_to_head = ${set.relationToHead}`);
   if (set.residenceUnitCode !== undefined) assignments.push(sql`residence_unit_code = ${set.residenceUnitCode}`);
   await tx.execute(sql`
@@ -147,11 +156,19 @@ async function recordChange(
     select person_id, ${person.residenceUnitCode ?? '?'} from change`);
 }
 
+/** A residence a command ended or changed: its person, place and last day before the change. */
+export type EndedResidence = {
+  person_id: string;
+  unit_code: string;
+  address_line: string;
+  old_valid_to: string | null;
+};
+
 /**
  * Ends the residences of one kind in force on the decision date the day before it (at the earliest
  * on their first day), with the ground and the dossier, and opens `opened`; returns what each person had.
  */
-async function endResidences(
+export async function endResidences(
   tx: Db,
   ids: readonly string[],
   kind: 'permanent' | 'temporary',
@@ -167,12 +184,7 @@ async function endResidences(
     ),
     sql`, `,
   );
-  const rows = await queryRows<{
-    person_id: string;
-    unit_code: string;
-    address_line: string;
-    old_valid_to: string | null;
-  }>(
+  const rows = await queryRows<EndedResidence>(
     tx,
     sql`with opened as (
           insert into ${residences} (person_id, kind, unit_code, address_line, valid_from, valid_to, dossier_code)
@@ -193,167 +205,20 @@ async function endResidences(
   );
 }
 
-/** Where a household joined on a permanent residence registration is, by its head's ID number. */
-async function householdOfHead(tx: Db, headNationalId: string, unitCode: string) {
-  const [head] = await tx
-    .select({
-      id: persons.id,
-      status: persons.status,
-      relationToHead: persons.relationToHead,
-      householdId: persons.householdId,
-    })
-    .from(persons)
-    .where(eq(persons.nationalId, headNationalId))
-    .limit(1);
-  const household = head?.householdId
-    ? (await tx.select().from(households).where(eq(households.id, head.householdId)).for('update').limit(1))[0]
-    : undefined;
-  if (!head || head.status !== 'alive' || head.relationToHead !== 'head' || !household)
-    throw conflict(
-      'Chủ hộ khai trên tờ khai không còn là chủ hộ trong CSDL dân cư (hộ đã thay đổi); chưa áp dụng gì',
-      'The household head named on the form is no longer a household head in the registry; nothing was applied',
-    );
-  if (household.unitCode !== unitCode)
-    throw conflict(
-      'Hộ của chủ hộ khai trên tờ khai không ở xã, phường nơi đăng ký; chưa áp dụng gì',
-      "The named head's household is not in the commune of registration; nothing was applied",
-    );
-  return household;
-}
-
-/**
- * Permanent residence (1.004222): each mover gets the new permanent residence from the decision
- * date, their current one ending the day before; they join the household of `joinHeadNationalId`
- * (with their relation to its head), or a new household is created at the address with the first
- * mover as head. Returns the household.
- */
-export async function registerPermanentResidence(
-  tx: Db,
-  decision: Decision,
-  input: {
-    address: ResidenceAddress;
-    movers: ReadonlyArray<{ personId: string; relationToHead: string }>;
-    /** Join the household whose head has this ID number; null: a new household headed by the first mover. */
-    joinHeadNationalId: string | null;
-  },
-): Promise<{ householdId: string; created: boolean }> {
-  if (input.movers.length === 0) throw new Error('registerPermanentResidence: no one to register');
-  const locked = await lockUnchanged(
-    tx,
-    input.movers.map((m) => m.personId),
-    decision,
-  );
-  let householdId: string;
-  let created = false;
-  if (input.joinHeadNationalId) {
-    householdId = (await householdOfHead(tx, input.joinHeadNationalId, input.address.unitCode)).id;
-  } else {
-    const [row] = await tx
-      .insert(households)
-      .values({
-        headPersonId: input.movers[0]!.personId,
-        unitCode: input.address.unitCode,
-        addressLine: input.address.addressLine,
-      })
-      .returning({ id: households.id });
-    householdId = row!.id;
-    created = true;
+/** 409 when a head leaves a household whose other living members stay behind. */
+export async function refuseHeadlessHouseholds(tx: Db, leaving: readonly Locked[]): Promise<void> {
+  const leavingIds = new Set(leaving.map((p) => p.id));
+  for (const head of leaving.filter((p) => p.relationToHead === 'head' && p.householdId)) {
+    const staying = await tx
+      .select({ id: persons.id })
+      .from(persons)
+      .where(sql`${persons.householdId} = ${head.householdId} and ${persons.status} = 'alive'`);
+    if (staying.some((m) => !leavingIds.has(m.id)))
+      throw conflict(
+        `${head.fullName} là chủ hộ và hộ còn thành viên khác: cần điều chỉnh chủ hộ (thủ tục 1.010039) trước; chưa áp dụng gì`,
+        `${head.fullName} heads a household with other members: its head must be changed first (procedure 1.010039); nothing was applied`,
+      );
   }
-  const ids = input.movers.map((m) => m.personId);
-  const previous = await endResidences(
-    tx,
-    ids,
-    'permanent',
-    decision,
-    'Đăng ký thường trú tại nơi ở mới (Luật Cư trú 2020, Điều 24)',
-    ids.map((personId) => ({ personId, ...input.address, validTo: null })),
-  );
-  for (const mover of input.movers) {
-    const person = locked.get(mover.personId)!;
-    const relation = created && mover.personId === input.movers[0]!.personId ? 'head' : mover.relationToHead;
-    const old = previous.get(mover.personId);
-    await recordChange(
-      tx,
-      person,
-      'permanent_residence',
-      decision,
-      {
-        unitCode: old?.unitCode ?? person.residenceUnitCode,
-        addressLine: old?.addressLine ?? null,
-        householdId: person.householdId,
-        relationToHead: person.relationToHead,
-      },
-      { ...input.address, householdId, relationToHead: relation },
-      { householdId, relationToHead: relation, residenceUnitCode: input.address.unitCode },
-    );
-  }
-  await logWrites(tx, decision.writer, [...locked.values()], decision.dossierCode);
-  return { householdId, created };
-}
-
-/**
- * Temporary residence (1.004194): the person gets a temporary residence from the decision date to
- * `until` (the caller bounds it by the legal limit); a current temporary residence ends the day before.
- */
-export async function registerTemporaryResidence(
-  tx: Db,
-  decision: Decision,
-  input: { personId: string; address: ResidenceAddress; until: string },
-): Promise<void> {
-  const locked = await lockUnchanged(tx, [input.personId], decision);
-  const person = locked.get(input.personId)!;
-  // A temporary residence is recorded with its end: `valid_to` is the last day it is valid.
-  const previous = (
-    await endResidences(tx, [input.personId], 'temporary', decision, 'Đăng ký tạm trú tại nơi ở mới', [
-      { personId: input.personId, ...input.address, validTo: input.until },
-    ])
-  ).get(input.personId);
-  await recordChange(
-    tx,
-    person,
-    'temporary_residence',
-    decision,
-    { temporary: previous ?? null },
-    { temporary: { ...input.address, from: decision.on, until: input.until } },
-  );
-  await logWrites(tx, decision.writer, [person], decision.dossierCode);
-}
-
-/**
- * Extension of a temporary residence (1.002755): the temporary residence in force on the decision
- * date gets `until` as its last day (the caller bounds it by the legal limit). None in force → 409.
- */
-export async function extendTemporaryResidence(
-  tx: Db,
-  decision: Decision,
-  input: { personId: string; until: string },
-): Promise<void> {
-  const locked = await lockUnchanged(tx, [input.personId], decision);
-  const person = locked.get(input.personId)!;
-  const [extended] = await queryRows<{ unit_code: string; address_line: string; old_valid_to: string | null }>(
-    tx,
-    sql`update ${residences} r set valid_to = ${input.until}::date
-        from (select id, valid_to::text as old_valid_to from ${residences}
-              where person_id = ${input.personId} and kind = 'temporary'
-                and valid_from <= ${decision.on}::date and (valid_to is null or valid_to >= ${decision.on}::date)
-              order by valid_from desc limit 1 for update) o
-        where r.id = o.id
-        returning r.unit_code, r.address_line, o.old_valid_to`,
-  );
-  if (!extended)
-    throw conflict(
-      `${person.fullName} không còn nơi tạm trú đang có hiệu lực để gia hạn; chưa áp dụng gì`,
-      `${person.fullName} has no temporary residence in force to extend; nothing was applied`,
-    );
-  await recordChange(
-    tx,
-    person,
-    'temporary_extension',
-    decision,
-    { temporary: { unitCode: extended.unit_code, addressLine: extended.address_line, until: extended.old_valid_to } },
-    { temporary: { unitCode: extended.unit_code, addressLine: extended.address_line, until: input.until } },
-  );
-  await logWrites(tx, decision.writer, [person], decision.dossierCode);
 }
 
 /** The commune of a person's temporary residence in force on `on` (the latest), if any. */

@@ -1,0 +1,54 @@
+import { Button, Card } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import type { Attachment } from '../../../contracts/dossiers';
+import { useI18n } from '../../shell/i18n';
+import { formatDateTime } from '../../components/format';
+import { attachmentUrl } from './dossiers-api';
+
+const KINDS = ['ct03', 'ct07', 'ct08'] as const;
+
+/** Is this attachment a result document the authority issued (`result_ct07`…), not a file the citizen gave? */
+export const isResultDocument = (a: Pick<Attachment, 'documentKey'>): boolean =>
+  /^result_ct0[378]$/.test(a.documentKey);
+
+/**
+ * The result documents of a dossier (CT03, CT07, CT08), each with its name and a large download
+ * button: what the citizen came for, shown above the files they gave. Nothing before the result.
+ */
+export function ResultDocumentsCard({
+  dossierId,
+  attachments,
+}: {
+  dossierId: string;
+  attachments: readonly Attachment[];
+}) {
+  const { t } = useI18n();
+  const results = attachments.filter(isResultDocument);
+  if (results.length === 0) return null;
+  return (
+    <Card title={t('dossier.results.title')} className="section-card result-documents">
+      <p>{t('dossier.results.intro')}</p>
+      <ul className="result-document-list">
+        {results.map((a) => {
+          const kind = KINDS.find((k) => a.documentKey === `result_${k}`)!;
+          return (
+            <li key={a.id}>
+              <div className="result-document-name">{t(`dossier.results.${kind}`)}</div>
+              <div className="result-document-when">{formatDateTime(a.uploadedAt)}</div>
+              <Button
+                type="primary"
+                size="large"
+                icon={<DownloadOutlined />}
+                href={attachmentUrl(dossierId, a.id)}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                {t('dossier.results.download')}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </Card>
+  );
+}
