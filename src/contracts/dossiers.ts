@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bilingual } from './messages';
 import { IsoDate, UnitCode } from './common';
-import { ProcedureCode } from './procedures';
+import { ProcedureCode, RegistryOutcome } from './procedures';
 import { HouseholdHeadCheck } from './population';
 
 /**
@@ -188,6 +188,8 @@ export const DossierDetail = DossierSummary.extend({
   assistedBy: z.object({ unitCode: z.string(), counterLabel: z.string(), officerName: z.string() }).nullable(),
   /** The registry checks of the form at filing; staff only (null for the citizen, or when the form has none). */
   registryChecks: RegistryChecks.nullable(),
+  /** What the decision wrote in the registry that the citizen needs (a newborn's ID number); null: nothing. */
+  registryOutcome: RegistryOutcome.nullable(),
 });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 

@@ -85,5 +85,39 @@ export const RegistryEffect = z.discriminatedUnion('kind', [
     addressLine: FieldName,
     members: FieldName.optional(),
   }),
+  /**
+   * 1.001193 (civil status): the newborn becomes a person of the registry with a new personal ID
+   * number (the outcome the dossier shows), in the commune where the birth is registered.
+   */
+  z.object({
+    kind: z.literal('register_birth'),
+    fullName: FieldName,
+    birthDate: FieldName,
+    sex: FieldName,
+    ethnicity: FieldName.optional(),
+    nationality: FieldName.optional(),
+  }),
+  /**
+   * 1.000656 (civil status): the person whose ID number is on the form is recorded as deceased from
+   * the date of death, after the name and birth date typed are checked against the registry.
+   */
+  z.object({
+    kind: z.literal('record_death'),
+    nationalId: FieldName,
+    fullName: FieldName,
+    birthDate: FieldName,
+    deathDate: FieldName,
+  }),
 ]);
+
+/** What a decision's registry effect produced, kept on the dossier and shown to the citizen (e.g. a newborn's number). */
+export const RegistryOutcome = z.object({
+  /** Birth registration: the newborn's record and new personal ID number. */
+  childPersonId: z.string().optional(),
+  childNationalId: z.string().optional(),
+  childFullName: z.string().optional(),
+  /** Death registration: the ID number of the person now recorded as deceased. */
+  deceasedNationalId: z.string().optional(),
+});
+export type RegistryOutcome = z.infer<typeof RegistryOutcome>;
 export type RegistryEffect = z.infer<typeof RegistryEffect>;

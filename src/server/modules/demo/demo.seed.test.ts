@@ -34,7 +34,9 @@ describe('the demo province in the database', () => {
       name: c.name,
       type: c.type,
     }));
-    await database.db.execute(sql`truncate population.persons, population.households, population.residences, population.temporary_absences`);
+    await database.db.execute(
+      sql`truncate population.persons, population.households, population.residences, population.temporary_absences`,
+    );
     const injected: InjectedDefect[] = [];
     const gen = generateProvince({
       seed: 'quality-truth',

@@ -130,6 +130,7 @@ export function presentDetail(
         }
       : null,
     registryChecks: parts.staff ? (row.registryChecks ?? null) : null,
+    registryOutcome: row.registryOutcome ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, sql, type Table } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
+import type { RegistryOutcome } from '../../../contracts/procedures';
 import { attachments, codeCounters, dossiers, resultVerifications, transitions } from './dossiers.schema';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -281,4 +282,9 @@ export async function findResultVerification(db: Db, token: string) {
     .where(eq(resultVerifications.token, token))
     .limit(1);
   return row;
+}
+
+/** What the decision's registry effect produced (a newborn's ID number), written in the decision's transaction. */
+export async function setRegistryOutcome(db: Db, id: string, outcome: RegistryOutcome): Promise<void> {
+  await db.update(dossiers).set({ registryOutcome: outcome }).where(eq(dossiers.id, id));
 }

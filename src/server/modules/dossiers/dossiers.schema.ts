@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { RegistryChecks } from '../../../contracts/dossiers';
+import type { RegistryOutcome } from '../../../contracts/procedures';
 
 /**
  * Tables owned by the `dossiers` module: dossiers (hồ sơ) with their lifecycle
@@ -83,6 +84,8 @@ export const dossiers = dossiersSchema.table(
     registryChecks: jsonb('registry_checks').$type<RegistryChecks>(),
     /** The registry version of each person the decision will change, as the form saw them at filing (personId → version). */
     registrySeen: jsonb('registry_seen').$type<Record<string, number>>(),
+    /** What the approval's registry effect produced (e.g. the newborn's ID number); null: nothing. */
+    registryOutcome: jsonb('registry_outcome').$type<RegistryOutcome>(),
     /** Optimistic concurrency: incremented by every change. */
     version: integer('version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

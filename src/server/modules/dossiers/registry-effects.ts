@@ -1,8 +1,9 @@
-import type { ProcedureForm, RegistryEffect } from '../../../contracts/procedures';
+import type { ProcedureForm, RegistryEffect, RegistryOutcome } from '../../../contracts/procedures';
 import type { Db } from '../../platform/db';
 import { personIdsByNationalId, registryVersionsOf, type Decision } from '../population';
 import * as errors from './dossiers.errors';
 import { memberNumbers, text, type Form } from './registry-effects.form';
+import { birthRegistration, deathRegistration } from './registry-effects.civil-status';
 import { householdSplit, residenceDataAdjustment } from './registry-effects.household';
 import {
   permanentResidence,
@@ -16,7 +17,7 @@ import {
  * What the approval of a dossier does to the registry: one small function per kind of effect
  * (the version's `registryEffect` says which, and which form fields hold its inputs), each
  * calling one command of `population` inside the decision's transaction
- * (registry-effects.residence.ts, registry-effects.household.ts).
+ * (registry-effects.residence.ts, registry-effects.household.ts, registry-effects.civil-status.ts).
  */
 
 export { lastDayOfYears } from './registry-effects.form';
@@ -28,6 +29,11 @@ export async function personsOfEffect(
   form: Form,
   applicantPersonId: string | null,
 ): Promise<string[]> {
+  if (effect.kind === 'register_birth') return []; // a new person: nothing seen before
+  if (effect.kind === 'record_death') {
+    const number = text(form[effect.nationalId]);
+    return number ? [...(await personIdsByNationalId(db, [number])).values()] : [];
+  }
   const ids = applicantPersonId ? [applicantPersonId] : [];
   const numbers = 'members' in effect ? memberNumbers(effect.members, form) : [];
   if ('headNationalId' in effect && effect.kind !== 'register_permanent_residence') {
@@ -57,11 +63,22 @@ export async function registrySeenAtFiling(
 export async function applyRegistryEffect(
   tx: Db,
   version: { registryEffect: RegistryEffect; form: ProcedureForm },
-  dossier: { form: Form; applicantPersonId: string | null },
-  decision: Decision,
-): Promise<void> {
+  dossier: { form: Form; applicantPersonId: string | null; unitCode: string },
+  decision: Decision & { provinceCode: string },
+): Promise<RegistryOutcome | null> {
   const { registryEffect: effect, form: definition } = version;
   const { form, applicantPersonId: applicant } = dossier;
+  // A birth is declared by a parent or relative: the newborn, not the applicant, is who it registers.
+  if (effect.kind === 'register_birth')
+    return birthRegistration(
+      tx,
+      effect,
+      form,
+      { unitCode: dossier.unitCode, provinceCode: decision.provinceCode },
+      decision,
+    );
+  // A death is declared by a relative: the deceased named on the form is who it changes.
+  if (effect.kind === 'record_death') return deathRegistration(tx, effect, form, decision);
   if (!applicant)
     throw errors.effectInvalid(
       'applicantPersonId',
@@ -70,18 +87,26 @@ export async function applyRegistryEffect(
     );
   switch (effect.kind) {
     case 'register_permanent_residence':
-      return permanentResidence(tx, effect, form, applicant, decision);
+      await permanentResidence(tx, effect, form, applicant, decision);
+      break;
     case 'register_temporary_residence':
-      return temporaryResidence(tx, effect, form, applicant, decision);
+      await temporaryResidence(tx, effect, form, applicant, decision);
+      break;
     case 'extend_temporary_residence':
-      return temporaryExtension(tx, effect, form, applicant, decision);
+      await temporaryExtension(tx, effect, form, applicant, decision);
+      break;
     case 'end_residence':
-      return residenceDeletion(tx, effect, form, definition, applicant, decision);
+      await residenceDeletion(tx, effect, form, definition, applicant, decision);
+      break;
     case 'record_temporary_absence':
-      return temporaryAbsence(tx, effect, form, definition, applicant, decision);
+      await temporaryAbsence(tx, effect, form, definition, applicant, decision);
+      break;
     case 'split_household':
-      return householdSplit(tx, effect, form, applicant, decision);
+      await householdSplit(tx, effect, form, applicant, decision);
+      break;
     case 'adjust_residence_data':
-      return residenceDataAdjustment(tx, effect, form, applicant, decision);
+      await residenceDataAdjustment(tx, effect, form, applicant, decision);
+      break;
   }
+  return null;
 }

@@ -38,6 +38,7 @@ export {
   recordTemporaryAbsence,
 } from './residence-commands';
 export { splitHousehold, adjustResidenceData, type ResidenceAdjustment } from './household-commands';
+export { registerBirth, recordDeath, demoIdNumberIssuer, type IdNumberIssuer, type Newborn } from './birth-commands';
 export {
   temporaryResidenceUnit,
   registryVersionsOf,

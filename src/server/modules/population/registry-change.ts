@@ -37,6 +37,8 @@ export const CHANGE_NAMES: Readonly<Record<string, { vi: string; en: string }>> 
   temporary_absence: { vi: 'khai báo tạm vắng', en: 'temporary absence' },
   household_split: { vi: 'tách hộ', en: 'household split' },
   residence_data_adjusted: { vi: 'điều chỉnh thông tin cư trú', en: 'adjustment of residence data' },
+  birth_registered: { vi: 'đăng ký khai sinh', en: 'birth registration' },
+  death_registered: { vi: 'đăng ký khai tử', en: 'death registration' },
 };
 
 export function conflict(vi: string, en: string): AppError {
@@ -136,7 +138,13 @@ export async function recordChange(
   decision: Decision,
   before: Record<string, unknown>,
   after: Record<string, unknown>,
-  set: { householdId?: string | null; relationToHead?: string | null; residenceUnitCode?: string } = {},
+  set: {
+    householdId?: string | null;
+    relationToHead?: string | null;
+    residenceUnitCode?: string;
+    /** Death registration: the person is deceased from this date. */
+    deathDate?: string;
+  } = {},
 ): Promise<void> {
   // One statement: the person's new values and version, the history line, the quality-refresh queue.
   const assignments = [sql`registry_version = registry_version + 1`, sql`updated_at = now()`];
@@ -144,6 +152,7 @@ export async function recordChange(
   // (a null household or relation: the person left their household, e.g. deletion of permanent residence)
   if (set.relationToHead !== undefined) assignments.push(sql`relation_to_head = ${set.relationToHead}`);
   if (set.residenceUnitCode !== undefined) assignments.push(sql`residence_unit_code = ${set.residenceUnitCode}`);
+  if (set.deathDate !== undefined) assignments.push(sql`status = 'deceased'`, sql`death_date = ${set.deathDate}::date`);
   await tx.execute(sql`
     with updated as (
       update ${persons} set ${sql.join(assignments, sql`, `)} where id = ${person.id} returning id

@@ -157,10 +157,9 @@ describe('GET /procedures/:code/prefill for a citizen signed in with e-ID', () =
     expect(validateSubmission(version, submitted, prefill)).toMatchObject({ ok: true });
     // The new address is required when the address changes (a condition of the form), and named.
     const { newAddressLine: _n, ...withoutAddress } = submitted;
-    expect(validateSubmission(version, withoutAddress, prefill)).toMatchObject({
-      ok: false,
-      errors: [{ field: 'newAddressLine', vi: expect.stringContaining('Địa chỉ mới') }],
-    });
+    const missing = validateSubmission(version, withoutAddress, prefill);
+    expect(missing).toMatchObject({ ok: false, errors: [{ field: 'newAddressLine' }] });
+    expect(missing.ok ? '' : missing.errors[0]!.vi).toContain('Địa chỉ mới');
     const forged = validateSubmission(version, { ...submitted, birthDate: '1992-03-15' }, prefill);
     expect(forged).toMatchObject({ ok: false, errors: [{ field: 'birthDate' }] });
   });

@@ -21,6 +21,14 @@ const EXPECTED_WIDGETS: Record<RegistryEffect['kind'], Record<string, readonly F
   end_residence: { ground: ['select'], members: ['table'] },
   record_temporary_absence: { from: ['date'], until: ['date'], destination: ['text'], reason: ['select'] },
   split_household: { headNationalId: ['nationalId'], relationToHead: ['select'], members: ['table'] },
+  register_birth: {
+    fullName: ['text'],
+    birthDate: ['date'],
+    sex: ['select'],
+    ethnicity: ['text', 'select'],
+    nationality: ['text', 'select'],
+  },
+  record_death: { nationalId: ['nationalId'], fullName: ['text'], birthDate: ['date'], deathDate: ['date'] },
   adjust_residence_data: {
     what: ['select'],
     headNationalId: ['nationalId'],
@@ -51,7 +59,16 @@ export function checkRegistryEffect(def: ProcedureDefinition): FieldProblem[] {
         ),
       );
   };
-  if (def.field !== 'residence' || def.handledByRole !== 'commune_police')
+  if (effect.kind === 'register_birth' || effect.kind === 'record_death') {
+    if (def.field !== 'civil_status' || def.handledByRole !== 'civil_status_officer')
+      out.push(
+        problem(
+          'registryEffect',
+          'Chỉ thủ tục hộ tịch do công chức tư pháp – hộ tịch giải quyết mới ghi khai sinh, khai tử vào CSDL',
+          'Only civil-status procedures of the civil-status officer register a birth or a death',
+        ),
+      );
+  } else if (def.field !== 'residence' || def.handledByRole !== 'commune_police')
     out.push(
       problem(
         'registryEffect',

@@ -19,6 +19,7 @@ import './dossiers.css';
 import './dossiers-office.css';
 import { DossierFee } from './DossierFee';
 import { RegistryChecksCard } from './RegistryChecksCard';
+import { RegistryOutcomeCard } from './ResultDocumentsCard';
 
 /** Commands that are never buttons of the back office: the citizen's withdrawal, the payment (settled by the payment system). */
 const NOT_STAFF_BUTTONS: ReadonlySet<DossierCommand> = new Set(['withdraw', 'pay']);
@@ -159,6 +160,7 @@ export default function DossierDetailPage() {
                 <Facts d={d} />
               </Card>
               <DossierFee fee={d.fee} />
+              <RegistryOutcomeCard outcome={d.registryOutcome} />
               <RegistryChecksCard checks={d.registryChecks} />
               <Card title={t('dossier.section.form')} className="section-card">
                 {version.error && <ErrorAlert error={version.error} onRetry={version.reload} />}

@@ -9,7 +9,7 @@ import { EMPTY, formatDateTime } from '../../components/format';
 import { channelText, SLIP_LABEL } from './dossier-labels';
 import { slipUrl } from './dossiers-api';
 import { DossierAttachments } from './DossierAttachments';
-import { isResultDocument, ResultDocumentsCard } from './ResultDocumentsCard';
+import { isResultDocument, RegistryOutcomeCard, ResultDocumentsCard } from './ResultDocumentsCard';
 import { DossierProgress } from './DossierProgress';
 import { DossierTimeline } from './DossierTimeline';
 import { DeadlineTag, FeeText, StateTag } from './DossierTags';
@@ -160,6 +160,7 @@ export default function MyDossierPage() {
             <DossierFee fee={d.fee} />
           )}
           <Outcome d={d} />
+          <RegistryOutcomeCard outcome={d.registryOutcome} />
           <ResultDocumentsCard dossierId={d.id} attachments={d.attachments} />
           {d.slips.length > 0 && (
             <Card className="section-card" title={t('dossier.mine.slips')}>

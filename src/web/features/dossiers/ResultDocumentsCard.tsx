@@ -1,6 +1,6 @@
-import { Button, Card } from 'antd';
+import { Alert, Button, Card } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import type { Attachment } from '../../../contracts/dossiers';
+import type { Attachment, DossierDetail } from '../../../contracts/dossiers';
 import { useI18n } from '../../shell/i18n';
 import { formatDateTime } from '../../components/format';
 import { attachmentUrl } from './dossiers-api';
@@ -10,6 +10,21 @@ const KINDS = ['ct03', 'ct07', 'ct08'] as const;
 /** Is this attachment a result document the authority issued (`result_ct07`…), not a file the citizen gave? */
 export const isResultDocument = (a: Pick<Attachment, 'documentKey'>): boolean =>
   /^result_ct0[378]$/.test(a.documentKey);
+
+/** What the decision wrote in the registry that the citizen needs: a newborn's personal ID number. */
+export function RegistryOutcomeCard({ outcome }: { outcome: DossierDetail['registryOutcome'] }) {
+  const { t } = useI18n();
+  if (!outcome?.childNationalId) return null;
+  return (
+    <Alert
+      type="success"
+      showIcon
+      className="section-card registry-outcome"
+      title={t('dossier.outcome.childNumber', { name: outcome.childFullName ?? '' })}
+      description={<strong className="tabular registry-outcome-number">{outcome.childNationalId}</strong>}
+    />
+  );
+}
 
 /**
  * The result documents of a dossier (CT03, CT07, CT08), each with its name and a large download

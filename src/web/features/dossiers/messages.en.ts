@@ -245,6 +245,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.results.ct07': 'Residence confirmation (CT07)',
   'dossier.results.ct08': 'Notice of the result (CT08)',
   'dossier.results.download': 'Download (PDF)',
+  'dossier.outcome.childNumber': 'Personal ID number of {name} (recorded in the national population database)',
   'dossier.lookup.title': 'Dossier status lookup',
   'dossier.lookup.intro':
     'Enter the dossier code (printed on the receipt) and the applicant’s personal ID number. No sign-in needed.',

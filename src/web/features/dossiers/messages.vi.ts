@@ -244,6 +244,7 @@ export const viDossiers = {
   'dossier.results.ct07': 'Xác nhận thông tin về cư trú (Mẫu CT07)',
   'dossier.results.ct08': 'Thông báo kết quả giải quyết (Mẫu CT08)',
   'dossier.results.download': 'Tải giấy tờ (PDF)',
+  'dossier.outcome.childNumber': 'Số định danh cá nhân của {name} (đã ghi vào CSDL quốc gia về dân cư)',
   'dossier.lookup.title': 'Tra cứu tình trạng hồ sơ',
   'dossier.lookup.intro':
     'Nhập mã hồ sơ (in trên giấy tiếp nhận) và số định danh cá nhân của người nộp. Không cần đăng nhập.',

@@ -138,19 +138,27 @@ export async function runCommand(
         dueAt: dueAfter === undefined ? updated.dueAt : dueAfter,
       });
       // The approval changes the registry in the same transaction: any failure rolls the decision back too.
-      if (command === 'approve' && version.registryEffect)
-        await applyRegistryEffect(tx, { registryEffect: version.registryEffect, form: version.form }, row, {
-          dossierCode: row.code!,
-          on: todayInVietnam(now),
-          seen: row.registrySeen ?? {},
-          writer: {
-            accountId: access.actor!.accountId,
-            role: grant.role,
-            unitCode: grant.unitCode,
-            requestId: access.requestId,
-            pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY,
+      if (command === 'approve' && version.registryEffect) {
+        const outcome = await applyRegistryEffect(
+          tx,
+          { registryEffect: version.registryEffect, form: version.form },
+          row,
+          {
+            dossierCode: row.code!,
+            on: todayInVietnam(now),
+            seen: row.registrySeen ?? {},
+            provinceCode: deps.config.PROVINCE_CODE,
+            writer: {
+              accountId: access.actor!.accountId,
+              role: grant.role,
+              unitCode: grant.unitCode,
+              requestId: access.requestId,
+              pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY,
+            },
           },
-        });
+        );
+        if (outcome) await repo.setRegistryOutcome(tx, id, outcome);
+      }
       if (results?.verifications.length) await repo.insertResultVerifications(tx, results.verifications);
       if (stored?.rows.length) {
         const round = (await repo.listTransitions(tx, id)).filter((t) => t.command === 'resubmit').length;

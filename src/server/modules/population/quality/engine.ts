@@ -200,7 +200,8 @@ export async function refreshFindings(
     }
   };
   for (const id of personIds) {
-    add(unitBefore.get(id)!, before.get(id), -1);
+    // A person new to the registry (a birth registered) was counted nowhere before.
+    if (unitBefore.get(id) !== NOT_COUNTED_BEFORE) add(unitBefore.get(id)!, before.get(id), -1);
     add(unitNow.get(id) ?? '?', after.get(id), 1);
   }
   const changed = [...deltas].filter(([, d]) => d.persons !== 0 || d.bad !== 0 || CLASSES.some((c) => d.byClass[c]));
@@ -230,6 +231,9 @@ export async function refreshFindings(
     sql`update population.quality_runs set findings = findings + ${added.length - removed.length} where id = ${run.id}`,
   );
 }
+
+/** The `unit_before` of a queued person the scores did not count yet (a newborn): nothing to subtract. */
+export const NOT_COUNTED_BEFORE = '+';
 
 /** Checks one person against every enabled rule without storing anything: findings are return values. */
 export async function checkPerson(

@@ -1,0 +1,1 @@
+ALTER TABLE "dossiers"."dossiers" ADD COLUMN "registry_outcome" jsonb;

@@ -1,0 +1,89 @@
+import type { RegistryEffect, RegistryOutcome } from '../../../contracts/procedures';
+import type { Db } from '../../platform/db';
+import { ETHNICITIES, recordDeath, registerBirth, type Decision } from '../population';
+import * as errors from './dossiers.errors';
+import { required, text, type Form } from './registry-effects.form';
+
+/** The civil-status effects: birth registration (1.001193) and death registration (1.000656). */
+
+type Effect<K extends RegistryEffect['kind']> = Extract<RegistryEffect, { kind: K }>;
+
+const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').trim();
+
+/** The code of an ethnicity typed by name ("Thái", "thái đen"); null when unknown (kept off the record, not guessed). */
+export function ethnicityCodeOf(name: string | null): string | null {
+  if (!name) return null;
+  const n = fold(name);
+  return ETHNICITIES.find((e) => fold(e.name) === n || e.aliases?.some((a) => fold(a) === n))?.code ?? null;
+}
+
+/**
+ * 1.001193: the newborn named on the form becomes a person with a new ID number, registered in the
+ * commune of the dossier (its province code starts the number). Returns the number for the dossier.
+ */
+export async function birthRegistration(
+  tx: Db,
+  effect: Effect<'register_birth'>,
+  form: Form,
+  place: { unitCode: string; provinceCode: string },
+  decision: Decision,
+): Promise<RegistryOutcome> {
+  const fullName = required(form, effect.fullName, 'họ tên người được khai sinh', "the child's full name");
+  const birthDate = required(form, effect.birthDate, 'ngày sinh', 'the date of birth');
+  const sex = required(form, effect.sex, 'giới tính', 'the sex');
+  if (sex !== 'male' && sex !== 'female')
+    throw errors.effectInvalid(`form.${effect.sex}`, 'Giới tính không hợp lệ', 'Invalid sex');
+  if (birthDate > decision.on)
+    throw errors.effectInvalid(
+      `form.${effect.birthDate}`,
+      'Ngày sinh sau ngày đăng ký khai sinh',
+      'The date of birth is after the registration',
+    );
+  const nationality = effect.nationality ? text(form[effect.nationality]) : null;
+  // A personal ID number is a Vietnamese citizen's: a child of another nationality gets none here.
+  if (nationality && !/^(việt nam|viet nam|vn)$/i.test(nationality.normalize('NFC').trim()))
+    throw errors.effectInvalid(
+      `form.${effect.nationality}`,
+      'Người được khai sinh không mang quốc tịch Việt Nam: không cấp số định danh cá nhân qua thủ tục này',
+      'The child is not of Vietnamese nationality: no personal ID number is issued by this procedure',
+    );
+  const child = await registerBirth(tx, decision, {
+    fullName,
+    birthDate,
+    sex,
+    ethnicityCode: ethnicityCodeOf(effect.ethnicity ? text(form[effect.ethnicity]) : null),
+    nationality: 'VN',
+    registeredProvinceCode: `0${place.provinceCode}`,
+    unitCode: place.unitCode,
+  });
+  return { childPersonId: child.personId, childNationalId: child.nationalId, childFullName: fullName };
+}
+
+/**
+ * 1.000656: the person whose ID number is on the form is recorded as deceased from the date of
+ * death (name and birth date checked against the registry). A form without the number changes
+ * nothing in the registry (an old person never given one): the officer updates it by the national system.
+ */
+export async function deathRegistration(
+  tx: Db,
+  effect: Effect<'record_death'>,
+  form: Form,
+  decision: Decision,
+): Promise<RegistryOutcome | null> {
+  const nationalId = text(form[effect.nationalId]);
+  if (!nationalId) return null;
+  const deathDate = required(form, effect.deathDate, 'ngày chết', 'the date of death');
+  if (deathDate > decision.on)
+    throw errors.effectInvalid(
+      `form.${effect.deathDate}`,
+      'Ngày chết sau ngày đăng ký khai tử',
+      'The date of death is after the registration',
+    );
+  await recordDeath(tx, decision, {
+    nationalId,
+    fullName: required(form, effect.fullName, 'họ tên người chết', "the deceased's full name"),
+    birthDate: text(form[effect.birthDate]),
+    deathDate,
+  });
+  return { deceasedNationalId: nationalId };
+}
