@@ -260,6 +260,30 @@ describe('a decision recomputes the data-quality findings of the persons it chan
   });
 });
 
+describe('a head who registers permanent residence elsewhere', () => {
+  it('is not refused, and the members left behind show "household without a head" after the refresh', async () => {
+    const head = person(30, 'Lò Văn Xôm', 'male', 1970);
+    const wife = person(31, 'Lò Thị Ún', 'female', 1972);
+    await copyRegistryBatch(
+      t.database,
+      makeHousehold(MUONG_TE, [head, { ...wife, relationToHead: 'spouse' }], 'Bản Hua Bum'),
+    );
+    const runId = await runQualityCheck(t.database);
+    const findingsOf = async (id: string) =>
+      (
+        await t.database.rows<{ rule_code: string }>(
+          sql`select rule_code from population.quality_findings where run_id = ${runId} and person_id = ${id}`,
+        )
+      ).map((r) => r.rule_code);
+    expect(await findingsOf(wife.id)).not.toContain('LIVE.HOUSEHOLD_WITHOUT_HEAD');
+    const session = await t.citizen({ nationalId: head.nationalId!, fullName: head.fullName }, 2);
+    const filed = await fileAs(session, PERMANENT, joinHung);
+    expect((await decide(filed.id)).statusCode).toBe(200);
+    while ((await refreshQueuedFindings(t.database.db)) > 0);
+    expect(await findingsOf(wife.id)).toContain('LIVE.HOUSEHOLD_WITHOUT_HEAD');
+  });
+});
+
 function writerDecision(dossierCode: string) {
   return {
     dossierCode,

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import { logWrites } from './person-access-log';
-import { households, persons, residences, temporaryAbsences } from './population.schema';
+import { households, persons, qualityRefreshQueue, residences, temporaryAbsences } from './population.schema';
 import {
   conflict,
   endResidences,
@@ -10,6 +10,7 @@ import {
   recordChange,
   type Decision,
   type EndedResidence,
+  type Locked,
   type ResidenceAddress,
 } from './registry-change';
 
@@ -113,8 +114,28 @@ export async function registerPermanentResidence(
       { householdId, relationToHead: relation, residenceUnitCode: input.address.unitCode },
     );
   }
+  await queueLeftBehind(tx, [...locked.values()], householdId);
   await logWrites(tx, decision.writer, [...locked.values()], decision.dossierCode);
   return { householdId, created };
+}
+
+/**
+ * A head who moved into another household leaves the members of the old one headless: they are
+ * queued for the quality refresh so that LIVE.HOUSEHOLD_WITHOUT_HEAD shows within seconds, for the
+ * police to change the head (1.010039). The move itself is the citizen's right and is not refused.
+ */
+async function queueLeftBehind(tx: Db, movers: readonly Locked[], newHouseholdId: string): Promise<void> {
+  const left = movers
+    .filter((m) => m.relationToHead === 'head' && m.householdId && m.householdId !== newHouseholdId)
+    .map((m) => m.householdId!);
+  if (left.length === 0) return;
+  await tx.execute(sql`
+    insert into ${qualityRefreshQueue} (person_id, unit_before)
+    select id, coalesce(residence_unit_code, '?') from ${persons}
+    where household_id in (${sql.join(
+      left.map((h) => sql`${h}::uuid`),
+      sql`, `,
+    )}) and status = 'alive'`);
 }
 
 /**

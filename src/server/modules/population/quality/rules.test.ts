@@ -117,6 +117,19 @@ describe('rules on one person', () => {
     ).toContain('CLEAN.HOUSEHOLD_CONFLICT');
   });
 
+  it('flags the members of a household whose head died or left, and not those of a household with its head', async () => {
+    const head = makePerson({ id: randomUUID(), nationalId: null, status: 'deceased', deathDate: '2026-01-01' });
+    const wife = makePerson({ id: randomUUID(), nationalId: null, relationToHead: 'spouse' });
+    await copyRegistryBatch(database, makeHousehold('03445', [head, { ...wife, relationToHead: 'spouse' }]));
+    const other = makePerson({ id: randomUUID(), nationalId: null });
+    const child = makePerson({ id: randomUUID(), nationalId: null });
+    await copyRegistryBatch(database, makeHousehold('03445', [other, { ...child, relationToHead: 'child' }]));
+    const codes = async (id: string) =>
+      (await checkPerson(database.db, id, '2026-11-27', [...ID_PROVINCE_CODES])).map((f) => f.ruleCode);
+    expect(await codes(wife.id)).toContain('LIVE.HOUSEHOLD_WITHOUT_HEAD');
+    expect(await codes(child.id)).not.toContain('LIVE.HOUSEHOLD_WITHOUT_HEAD');
+  });
+
   it('has no finding for a clean record', async () => {
     const clean = makePerson({
       id: randomUUID(),

@@ -218,6 +218,21 @@ export const QUALITY_RULES: readonly QualityRule[] = [
       where p.status = 'deceased' and ${hasOpenPermanent} ${where}`,
   },
   {
+    // A head who moved out (a permanent residence registered elsewhere) or died leaves the others
+    // without one until the household's head is changed (1.010039): the police have to act.
+    code: 'LIVE.HOUSEHOLD_WITHOUT_HEAD',
+    class: 'live',
+    severity: 'error',
+    titleVi: 'Hộ không còn chủ hộ (chủ hộ đã chuyển đi hoặc đã mất): cần điều chỉnh chủ hộ',
+    titleEn: 'Household without a head (the head moved away or died): the head must be changed',
+    defaults: {},
+    query: (_ctx, where) => sql`
+      select p.id as person_id, jsonb_build_object('householdId', p.household_id) as details from population.persons p
+      where p.status = 'alive' and p.household_id is not null
+        and not exists (select 1 from population.persons q where q.household_id = p.household_id
+                        and q.relation_to_head = 'head' and q.status = 'alive') ${where}`,
+  },
+  {
     code: 'LIVE.IMPOSSIBLE_AGE',
     class: 'live',
     severity: 'error',
