@@ -229,3 +229,27 @@ export const HouseholdHeadCheck = z.object({
   checkedAt: z.string(),
 });
 export type HouseholdHeadCheck = z.infer<typeof HouseholdHeadCheck>;
+
+/** GET /api/v1/population/stays: the stays notified (2.001159) covering a day, in the reader's communes. */
+export const StaysQuery = z
+  .object({
+    /** The day (YYYY-MM-DD, Vietnam); default today. */
+    on: IsoDate.optional(),
+    unitCode: UnitCode.optional(),
+  })
+  .strict();
+export type StaysQuery = z.infer<typeof StaysQuery>;
+
+export const StayLine = z.object({
+  dossierCode: z.string(),
+  unitCode: z.string(),
+  hostName: z.string(),
+  address: z.string(),
+  arrivalDate: z.string(),
+  departureDate: z.string(),
+  reason: z.string().nullable(),
+  guests: z.array(z.object({ fullName: z.string(), nationalId: z.string() })),
+  recordedAt: z.string(),
+});
+export const StayList = z.object({ on: z.string(), items: z.array(StayLine) });
+export type StayList = z.infer<typeof StayList>;

@@ -108,6 +108,19 @@ export const RegistryEffect = z.discriminatedUnion('kind', [
     birthDate: FieldName,
     deathDate: FieldName,
   }),
+  /**
+   * 2.001159: a stay notification is recorded when it is filed — no officer decision — with the
+   * host (the applicant), the address, the period and the guests; the dossier is complete at once and
+   * the commune police see the stay. The guests' registry records are untouched.
+   */
+  z.object({
+    kind: z.literal('record_stay'),
+    address: FieldName,
+    arrival: FieldName,
+    departure: FieldName,
+    reason: FieldName.optional(),
+    guests: FieldName,
+  }),
 ]);
 
 /** What a decision's registry effect produced, kept on the dossier and shown to the citizen (e.g. a newborn's number). */

@@ -15,7 +15,7 @@ export function required(form: Form, field: string, vi: string, en: string): str
   return value;
 }
 
-type WithAddress = Extract<RegistryEffect, { address: unknown }>;
+type WithAddress = Extract<RegistryEffect, { address: { commune: string } }>;
 
 /** The address a registration names: today's commune and "house and street, village". */
 export function addressOf(effect: WithAddress, form: Form): ResidenceAddress {

@@ -1,6 +1,6 @@
 import type { ProcedureForm, RegistryEffect, RegistryOutcome } from '../../../contracts/procedures';
 import type { Db } from '../../platform/db';
-import { personIdsByNationalId, registryVersionsOf, type Decision } from '../population';
+import { personIdsByNationalId, recordStayNotification, registryVersionsOf, type Decision } from '../population';
 import * as errors from './dossiers.errors';
 import { memberNumbers, text, type Form } from './registry-effects.form';
 import { birthRegistration, deathRegistration } from './registry-effects.civil-status';
@@ -109,4 +109,38 @@ export async function applyRegistryEffect(
       break;
   }
   return null;
+}
+
+/**
+ * The effect of a version applied when a dossier is filed, not decided (2.001159 stay notification):
+ * recorded in the filing's transaction, with the dossier's code; the dossier is complete at once.
+ */
+export async function applyAtFiling(
+  tx: Db,
+  effect: RegistryEffect,
+  form: Form,
+  dossier: { code: string | null; unitCode: string; applicantPersonId: string | null; applicantName: string },
+): Promise<void> {
+  if (effect.kind !== 'record_stay') return;
+  const [arrival, departure] = [text(form[effect.arrival]), text(form[effect.departure])];
+  if (arrival && departure && departure < arrival)
+    throw errors.formInvalid([
+      {
+        field: effect.departure,
+        vi: 'Ngày đi phải từ ngày đến trở về sau',
+        en: 'The departure date must be on or after the arrival date',
+      },
+    ]);
+  const guests = Array.isArray(form[effect.guests]) ? (form[effect.guests] as Array<Record<string, unknown>>) : [];
+  await recordStayNotification(tx, {
+    dossierCode: dossier.code!,
+    unitCode: dossier.unitCode,
+    hostPersonId: dossier.applicantPersonId,
+    hostName: dossier.applicantName,
+    address: text(form[effect.address]) ?? '',
+    arrivalDate: text(form[effect.arrival])!,
+    departureDate: text(form[effect.departure])!,
+    reason: effect.reason ? text(form[effect.reason]) : null,
+    guests: guests.map((g) => ({ fullName: text(g.fullName) ?? '', nationalId: text(g.nationalId) ?? '' })),
+  });
 }

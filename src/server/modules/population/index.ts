@@ -38,6 +38,8 @@ export {
   recordTemporaryAbsence,
 } from './residence-commands';
 export { splitHousehold, adjustResidenceData, type ResidenceAdjustment } from './household-commands';
+/** Stay notifications (2.001159): recorded when filed, read by the commune police. */
+export { recordStayNotification, listStaysOn, type StayNotification } from './stay-notifications';
 export { registerBirth, recordDeath, demoIdNumberIssuer, type IdNumberIssuer, type Newborn } from './birth-commands';
 export {
   temporaryResidenceUnit,

@@ -10,6 +10,8 @@ import {
   PersonSearchBody,
   QualityReport,
   QualityRunBody,
+  StayList,
+  StaysQuery,
   ValidateIdBody,
   ValidateIdResult,
 } from '../../../contracts/population';
@@ -17,6 +19,8 @@ import { validateNationalId } from './validate-id';
 import { searchPersons } from './search-persons';
 import { getPersonDetail } from './read-person';
 import { getOwnRecord } from './own-record';
+import { listStaysOn } from './stay-notifications';
+import { todayInVietnam } from '../../../contracts/common';
 import { getQualityReport, runQualityCheck } from './quality-report';
 import type { Reader } from './person-access-log';
 import {
@@ -88,6 +92,27 @@ export function populationRoutes({ database, config, accessLog }: AppDeps): Fast
           { unitAllowed: (unit) => mayReadPersonIn(req.access, unit) },
           { reader: readerOf(req, 'read'), purpose: req.query.purpose },
         ),
+    );
+
+    app.get(
+      '/stays',
+      {
+        config: { action: POPULATION_ROUTE_ACTIONS.search },
+        schema: {
+          tags,
+          summary:
+            'Thông báo lưu trú trong ngày tại các xã được giao / stays notified covering a day, in your communes',
+          querystring: StaysQuery,
+          response: { 200: StayList },
+        },
+      },
+      async (req) => {
+        const scope = searchScope(req.access);
+        const unit = req.query.unitCode;
+        if (unit && scope && !scope.has(unit)) throw notFound('UNIT.NOT_FOUND', 'xã, phường', 'Commune');
+        const on = req.query.on ?? todayInVietnam();
+        return { on, items: await listStaysOn(db, unit ? [unit] : scope ? [...scope] : null, on) };
+      },
     );
 
     app.get(

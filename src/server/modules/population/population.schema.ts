@@ -129,6 +129,29 @@ export const temporaryAbsences = populationSchema.table(
 );
 
 /**
+ * Stay notifications (2.001159, Residence Law 2020 Art. 30): who stays where, from when to when, as
+ * the host notified — recorded when filed, no decision; what the commune police read. The guests'
+ * own records are not changed (their names and numbers are kept as notified).
+ */
+export const stayNotifications = populationSchema.table(
+  'stay_notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierCode: text('dossier_code').notNull(),
+    unitCode: text('unit_code').notNull(),
+    hostPersonId: uuid('host_person_id'),
+    hostName: text('host_name').notNull(),
+    address: text('address').notNull(),
+    arrivalDate: date('arrival_date').notNull(),
+    departureDate: date('departure_date').notNull(),
+    reason: text('reason'),
+    guests: jsonb('guests').$type<Array<{ fullName: string; nationalId: string }>>().notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('stay_notifications_unit_period_idx').on(t.unitCode, t.arrivalDate, t.departureDate)],
+);
+
+/**
  * Every change a decision made to a person's record, in order: what changed (before / after, no
  * more than the changed fields), when it takes effect, and the dossier that decided it. Never updated.
  */

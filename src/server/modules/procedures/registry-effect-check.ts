@@ -29,6 +29,13 @@ const EXPECTED_WIDGETS: Record<RegistryEffect['kind'], Record<string, readonly F
     nationality: ['text', 'select'],
   },
   record_death: { nationalId: ['nationalId'], fullName: ['text'], birthDate: ['date'], deathDate: ['date'] },
+  record_stay: {
+    address: ['text', 'textarea'],
+    arrival: ['date'],
+    departure: ['date'],
+    reason: ['text', 'textarea'],
+    guests: ['table'],
+  },
   adjust_residence_data: {
     what: ['select'],
     headNationalId: ['nationalId'],

@@ -18,7 +18,7 @@ import { clock, provinceAgencyCode, type DossierDeps } from './deps';
 import { attachmentRows, prepareFiling, validateDraft, validateFull, versionInForce } from './prepare-filing';
 import { commandsFor } from './presenting';
 import { receivingUnit, registryChecks } from './receiving-unit';
-import { registrySeenAtFiling } from '../registry-effects';
+import { applyAtFiling, registrySeenAtFiling } from '../registry-effects';
 
 /**
  * Files a dossier (or saves a draft) in one transaction: validate the form against the version in
@@ -77,9 +77,17 @@ export async function submitDossier(
   const stored = await storeFiles(deps.files, checked);
   const grant = filingGrant(access);
   try {
-    const state: DossierState = body.draft ? 'draft' : money.awaitingPayment ? 'awaiting_payment' : 'submitted';
+    // A stay notification (record_stay) is recorded as it is filed: no decision, complete at once.
+    const atFiling = !body.draft && !money.awaitingPayment && version.registryEffect?.kind === 'record_stay';
+    const state: DossierState = body.draft
+      ? 'draft'
+      : money.awaitingPayment
+        ? 'awaiting_payment'
+        : atFiling
+          ? 'returned'
+          : 'submitted';
     // One statement: the code (unless a draft), the dossier, its first transition and its files.
-    const written = await repo.insertFiling(deps.db, {
+    const filing: repo.NewFiling = {
       dossier: {
         id: randomUUID(),
         agencyCode,
@@ -122,7 +130,15 @@ export async function submitDossier(
         note: null,
       },
       attachments: attachmentRows(stored.rows, 0, access.actor.accountId).map((a) => ({ ...a, uploadedAt: now })),
-    });
+    };
+    if (atFiling) Object.assign(filing.dossier, { receivedAt: now, decidedAt: now, dueAt: now });
+    const written = atFiling
+      ? await deps.db.transaction(async (tx) => {
+          const w = await repo.insertFiling(tx, filing);
+          await applyAtFiling(tx, version.registryEffect!, form, w.row);
+          return w;
+        })
+      : await repo.insertFiling(deps.db, filing);
     await stored.ensure();
     // The answer is made from the rows just written (no second read of the dossier).
     const ctx: PresentContext = {
