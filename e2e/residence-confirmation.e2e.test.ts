@@ -4,7 +4,8 @@ import { extractText } from '../src/server/modules/slips/test-support';
 import { api, checkA11y, findPerson, launchBrowser, openPage, PHONE, screenshot, signInWithEid } from './browser';
 
 /*
- * Issue 13 §4, journey 3: a citizen asks for a residence confirmation (1.010041) on a phone, the
+ * Issue 13 §2: a stay notification is recorded as it is sent — no decision — and the commune police
+ * see the stay on their list of the day. Issue 13 §4, journey 3: a citizen asks for a residence confirmation (1.010041) on a phone, the
  * commune police issue it, the citizen downloads the CT07 PDF from their dossier, and whoever they
  * hand it to opens the address of its QR code, signed out, and sees that it is valid and what it says.
  */
@@ -79,3 +80,59 @@ describe('a residence confirmation (CT07) is downloaded and checked through its 
     await context.close();
   });
 });
+
+describe('a stay notification is recorded as it is sent and the commune police see it', () => {
+  let browser: Browser;
+  let host: { id: string; fullName: string; nationalId: string };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    host = await findPerson<{ eId: { level: number }; birthYear: number }>(
+      UNIT,
+      (d) => d.eId.level >= 1 && d.birthYear <= 1995,
+      ['van', 'thi', 'giang'],
+    );
+  });
+  afterAll(async () => browser?.close());
+
+  it('the host notifies a guest from a phone; the dossier is complete at once', async () => {
+    const { page, context, problems } = await openPage(browser, '/procedures/2.001159/file', { viewport: PHONE });
+    await signInWithEid(page, host.nationalId);
+    await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ: Thông báo lưu trú' }).waitFor();
+    await page.locator('#fullName').waitFor();
+    const phone = page.locator('#phone');
+    if ((await phone.getAttribute('readonly')) === null && !(await phone.inputValue())) await phone.fill('0912345678');
+    for (const id of ['#arrivalDate', '#departureDate']) {
+      await page.locator(id).click();
+      await page.locator(id).fill(id === '#arrivalDate' ? todayDmy(0) : todayDmy(2));
+      await page.keyboard.press('Enter');
+    }
+    await page.locator('#reason').fill('Thăm người thân');
+    await page.locator('.add-row-button').click();
+    await page.getByLabel('Họ, chữ đệm và tên', { exact: true }).last().fill('Hoàng Văn Khách');
+    await page.getByLabel('Số định danh cá nhân hoặc hộ chiếu', { exact: true }).last().fill('001090012345');
+    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
+    await page.getByRole('button', { name: 'Xem hồ sơ vừa nộp' }).click();
+    await page.getByText('Đã trả kết quả', { exact: false }).first().waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the commune police see the stay on the list of the day', async () => {
+    const { page, context, problems } = await openPage(browser, '/population/stays', { as: OFFICER });
+    await page.getByRole('heading', { level: 1, name: 'Thông báo lưu trú' }).waitFor();
+    await page.getByText('Hoàng Văn Khách').first().waitFor();
+    await page.getByText(host.fullName).first().waitFor();
+    await screenshot(page, 'police-stays');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** A day from today as the date inputs take it (dd/mm/yyyy). */
+function todayDmy(days: number): string {
+  const d = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000);
+  return d.toISOString().slice(0, 10).split('-').reverse().join('/');
+}

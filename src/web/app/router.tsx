@@ -28,7 +28,7 @@ import {
   ReceiptVerificationPage,
   ReconciliationPage,
 } from '../features/payments/pages';
-import { PersonDetailPage, PersonSearchPage } from '../features/population/pages';
+import { PersonDetailPage, PersonSearchPage, StaysPage } from '../features/population/pages';
 import { AdminProceduresPage, CatalogPage, ProcedurePage } from '../features/procedures/pages';
 import { QualityPage } from '../features/quality/pages';
 import { UnitsPage } from '../features/units/pages';
@@ -73,6 +73,7 @@ export const router = createBrowserRouter([
           { path: 'dossiers/:id', element: <DossierDetailPage /> },
           { path: 'population/search', element: <PersonSearchPage /> },
           { path: 'population/persons/:id', element: <PersonDetailPage /> },
+          { path: 'population/stays', element: <StaysPage /> },
           { path: 'quality', element: <QualityPage /> },
           { path: 'units', element: <UnitsPage /> },
           { path: 'account', element: <AccountPage /> },

@@ -23,6 +23,7 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'nav.group.project06': 'Project 06 standing office',
   'nav.group.admin': 'Administration',
   'nav.personSearch': 'Search persons',
+  'nav.stays': 'Stay notifications',
   'nav.quality': 'Data quality',
   'nav.units': 'Administrative units',
 

@@ -21,6 +21,7 @@ export const viShell = {
   'nav.group.project06': 'Cơ quan thường trực Đề án 06',
   'nav.group.admin': 'Quản trị',
   'nav.personSearch': 'Tra cứu công dân',
+  'nav.stays': 'Thông báo lưu trú',
   'nav.quality': 'Chất lượng dữ liệu',
   'nav.units': 'Đơn vị hành chính',
 

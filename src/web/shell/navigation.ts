@@ -44,9 +44,10 @@ export const NAV_GROUPS: NavGroup[] = [
       {
         path: '/population/search',
         label: 'nav.personSearch',
-        matches: ['/population/'],
+        matches: ['/population/persons/'],
         requires: ['population.person.search'],
       },
+      { path: '/population/stays', label: 'nav.stays', requires: ['population.person.search'] },
     ],
   },
   {

@@ -7,3 +7,4 @@ import { lazy } from 'react';
  */
 export const PersonSearchPage = lazy(() => import('./PersonSearchPage'));
 export const PersonDetailPage = lazy(() => import('./PersonDetailPage'));
+export const StaysPage = lazy(() => import('./StaysPage'));

@@ -1,4 +1,4 @@
-import type { PersonDetail, PersonPageResult } from '../../../contracts/population';
+import type { PersonDetail, PersonPageResult, StayList } from '../../../contracts/population';
 import { apiGet, apiPost, query, type RequestOptions } from '../../api/client';
 
 /** Criteria of a person search, as the form holds them (birth date already YYYY-MM-DD). */
@@ -30,4 +30,9 @@ export function searchPersons(
 /** One person's record, opened for a stated purpose (a code of GET /audit/purposes); the access is logged. */
 export function fetchPersonDetail(id: string, purpose: string, options?: RequestOptions): Promise<PersonDetail> {
   return apiGet<PersonDetail>(`/api/v1/population/persons/${encodeURIComponent(id)}${query({ purpose })}`, options);
+}
+
+/** The stays notified (2.001159) covering a day in the officer's communes. */
+export function fetchStays(on: string, options?: RequestOptions): Promise<StayList> {
+  return apiGet<StayList>(`/api/v1/population/stays${query({ on })}`, options);
 }
