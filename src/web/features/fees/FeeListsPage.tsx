@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import dayjs from 'dayjs';
-import { Alert, Button, Card, DatePicker, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Switch, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { DayPicker } from '../../components/DayPicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -112,16 +112,7 @@ export default function FeeListsPage() {
             loading={lists.loading}
             options={(lists.data?.items ?? []).map((l) => ({ value: l.code, label: pick(l.nameVi, l.nameEn) }))}
           />
-          <label htmlFor="fee-as-of" className="field-label">
-            {t('fees.lists.asOf')}
-          </label>
-          <DatePicker
-            id="fee-as-of"
-            format="DD/MM/YYYY"
-            allowClear={false}
-            value={dayjs(asOf)}
-            onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
-          />
+          <DayPicker id="fee-as-of" label={t('fees.lists.asOf')} value={asOf} onChange={setAsOf} />
           <Switch id="fee-show-all" checked={showAll} onChange={setShowAll} />
           <label htmlFor="fee-show-all">{t('fees.lists.showAll')}</label>
         </Space>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Card, DatePicker, Space, Table } from 'antd';
+import { Card, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import type { StayList } from '../../../contracts/population';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { DayPicker } from '../../components/DayPicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate, formatDateTime, todayInVietnam } from '../../components/format';
@@ -62,16 +62,7 @@ export default function StaysPage() {
       <PageTitle title={t('stays.title')} description={t('stays.intro')} />
       <Card className="section-card">
         <Space wrap>
-          <label htmlFor="stays-on" className="field-label">
-            {t('stays.on')}
-          </label>
-          <DatePicker
-            id="stays-on"
-            format="DD/MM/YYYY"
-            allowClear={false}
-            value={dayjs(on)}
-            onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))}
-          />
+          <DayPicker id="stays-on" label={t('stays.on')} value={on} onChange={setOn} />
         </Space>
         {stays.error && <ErrorAlert error={stays.error} />}
         <Table<Stay>

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { UnitNode } from '../../../contracts/units';
-import { Card, Col, DatePicker, Empty, Input, Radio, Row, Skeleton, Space, Typography } from 'antd';
+import { Card, Col, Empty, Input, Radio, Row, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { DayPicker } from '../../components/DayPicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate, todayInVietnam } from '../../components/format';
@@ -59,16 +60,7 @@ export default function UnitsPage() {
             />
           </div>
           <div>
-            <label className="field-label" htmlFor="units-as-of">
-              {t('units.asOf')}
-            </label>
-            <DatePicker
-              id="units-as-of"
-              format="DD/MM/YYYY"
-              allowClear={false}
-              value={dayjs(asOf)}
-              onChange={(d) => d && open({ asOf: d.format('YYYY-MM-DD') })}
-            />
+            <DayPicker id="units-as-of" label={t('units.asOf')} value={asOf} onChange={(d) => open({ asOf: d })} />
           </div>
           <div>
             <label className="field-label" htmlFor="units-code">
