@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { extractText } from '../src/server/modules/slips/test-support';
+import { decodeQr, extractText, rasterizePage } from '../src/server/modules/slips/test-support';
 import { api, checkA11y, findPerson, launchBrowser, openPage, PHONE, screenshot, signInWithEid } from './browser';
 
 /*
@@ -57,12 +57,15 @@ describe('a residence confirmation (CT07) is downloaded and checked through its 
     const link = results.getByRole('link', { name: 'Tải giấy tờ (PDF)' });
     const response = await page.request.get((await link.getAttribute('href'))!);
     expect(response.headers()['content-type']).toContain('application/pdf');
-    const text = extractText(Buffer.from(await response.body())).replace(/\s+/g, ' ');
+    const pdf = Buffer.from(await response.body());
+    const text = extractText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ');
     expect(text).toContain(dossier.code);
-    const url = /(https?:\/\/\S+\/xac-thuc\/[A-Za-z0-9_-]{16,64})/.exec(text)?.[1];
-    expect(url).toBeDefined();
-    verifyPath = new URL(url!).pathname;
+    // What a phone's camera reads: the QR code, decoded from the rendered page; the same link is printed.
+    const url = decodeQr(rasterizePage(pdf)) ?? '';
+    expect(url).toMatch(/\/xac-thuc\/[A-Za-z0-9_-]{16,64}$/);
+    expect(text).toContain(url);
+    verifyPath = new URL(url).pathname;
     await screenshot(page, 'citizen-result-ct07');
     expect(problems).toEqual([]);
     await context.close();

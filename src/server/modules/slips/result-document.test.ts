@@ -90,6 +90,29 @@ describe('result documents of residence procedures (Ministry of Public Security 
     expect(decodeQr(rasterizePage(pdf))).toBe(`https://dichvucong.laichau.example/tra-cuu?ma=${CODE}`);
   });
 
+  it('CT07 prints the registry facts and its validity, and its QR code opens its verification page', async () => {
+    const verifyUrl = 'https://dichvucong.laichau.example/xac-thuc/Abcdefghijklmnop_-1234567';
+    const d = doc('CT07', {
+      procedureName: 'Xác nhận thông tin về cư trú',
+      registryFacts: [
+        { label: 'Đăng ký thường trú từ ngày', value: '01/01/2010' },
+        { label: 'Họ và tên chủ hộ', value: 'Lò Văn Sơn' },
+      ],
+      validUntil: '2026-12-26',
+      verifyUrl,
+    });
+    const pdf = await renderResultDocument(d);
+    const text = extractText(pdf).replace(/\s+/g, ' ');
+    for (const part of [
+      'Đăng ký thường trú từ ngày: 01/01/2010',
+      'Họ và tên chủ hộ: Lò Văn Sơn',
+      'có giá trị sử dụng đến hết ngày 26/12/2026',
+      verifyUrl,
+    ])
+      expect(text).toContain(part);
+    expect(decodeQr(rasterizePage(pdf))).toBe(verifyUrl);
+  });
+
   it.each([
     ['CT03', { absence: undefined }, 'absence'],
     ['CT03', { absence: { from: '2026-12-05', to: '2026-12-01', destination: 'Hà Nội' } }, 'absence.to'],
