@@ -5,8 +5,7 @@ import { useI18n } from '../../shell/i18n';
 import { formatDateTime } from '../../components/format';
 import { formatBytes } from './attachments';
 import { attachmentUrl } from './dossiers-api';
-
-const RESULT_KINDS = ['ct03', 'ct07', 'ct08'] as const;
+import { resultKindOf } from './ResultDocumentsCard';
 
 interface Props {
   dossierId: string;
@@ -22,7 +21,7 @@ export function DossierAttachments({ dossierId, attachments, documents }: Props)
   const nameOf = (key: string) => {
     const doc = documents?.find((d) => d.code === key);
     if (doc) return pick(doc.nameVi, doc.nameEn);
-    const result = RESULT_KINDS.find((k) => key === `result_${k}`);
+    const result = resultKindOf(key);
     return result ? t(`dossier.results.${result}`) : key;
   };
   const keys = [...new Set(attachments.map((a) => a.documentKey))];

@@ -7,9 +7,12 @@ import { attachmentUrl } from './dossiers-api';
 
 const KINDS = ['ct03', 'ct07', 'ct08'] as const;
 
-/** Is this attachment a result document the authority issued (`result_ct07`…), not a file the citizen gave? */
+/** The kind of result document an attachment key names (`result_ct07` → `ct07`); undefined for a file the citizen gave. */
+export const resultKindOf = (documentKey: string) => KINDS.find((k) => documentKey === `result_${k}`);
+
+/** Is this attachment a result document the authority issued, not a file the citizen gave? */
 export const isResultDocument = (a: Pick<Attachment, 'documentKey'>): boolean =>
-  /^result_ct0[378]$/.test(a.documentKey);
+  resultKindOf(a.documentKey) !== undefined;
 
 /** What the decision wrote in the registry that the citizen needs: a newborn's personal ID number. */
 export function RegistryOutcomeCard({ outcome }: { outcome: DossierDetail['registryOutcome'] }) {
@@ -45,7 +48,7 @@ export function ResultDocumentsCard({
       <p>{t('dossier.results.intro')}</p>
       <ul className="result-document-list">
         {results.map((a) => {
-          const kind = KINDS.find((k) => a.documentKey === `result_${k}`)!;
+          const kind = resultKindOf(a.documentKey)!;
           return (
             <li key={a.id}>
               <div className="result-document-name">{t(`dossier.results.${kind}`)}</div>
