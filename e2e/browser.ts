@@ -55,6 +55,9 @@ export async function openPage(browser: Browser, path: string, options: OpenOpti
     viewport: options.viewport ?? { width: 1366, height: 900 },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
+    // As a user who turned on "reduce motion": the app then opens dialogs and lists without
+    // animation (app/Providers.tsx), so no click lands on a list still sliding in.
+    reducedMotion: 'reduce',
   });
   if (options.as) await signInAs(context, options.as);
   const page = await context.newPage();

@@ -79,6 +79,7 @@ describe('citizen: the e-ID provider is unreachable', () => {
       viewport: PHONE,
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
+      reducedMotion: 'reduce',
     });
     const page = await context.newPage();
     const problems: string[] = [];

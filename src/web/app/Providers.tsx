@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { LoadingOutlined } from '@ant-design/icons';
 import viVN from 'antd/locale/vi_VN';
@@ -16,10 +16,38 @@ import { theme } from './theme';
  */
 const BUTTON_CONFIG = { loadingIcon: <LoadingOutlined aria-hidden /> };
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+function subscribeReducedMotion(onChange: () => void): () => void {
+  const query = window.matchMedia(REDUCED_MOTION);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/**
+ * Whether the person asked their phone or computer to reduce motion (an accessibility setting, WCAG
+ * 2.3.3): dialogs, drop-down lists and pop-ups then open at once, without antd's zoom and slide
+ * animations. Browser journeys run with this setting too: a click during an opening animation on
+ * a loaded machine could land while the list was still moving and be lost (the calendar journey's
+ * "Loại ngày" choice, seen in CI).
+ */
+function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(
+    subscribeReducedMotion,
+    () => window.matchMedia(REDUCED_MOTION).matches,
+    () => false,
+  );
+}
+
 function LocalizedConfig({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
+  const reducedMotion = usePrefersReducedMotion();
+  const appliedTheme = useMemo(
+    () => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme),
+    [reducedMotion],
+  );
   return (
-    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={theme} button={BUTTON_CONFIG}>
+    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={appliedTheme} button={BUTTON_CONFIG}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
