@@ -123,6 +123,10 @@ export const ACTION_NAMES: Readonly<Record<string, { vi: string; en: string }>> 
   'citizen.self.read': { vi: 'Bạn tự xem thông tin của mình', en: 'You viewed your own data' },
   'dossier.read': { vi: 'Xem hồ sơ thủ tục hành chính của bạn', en: 'Viewed your administrative dossier' },
   'dossier.search': { vi: 'Tìm các hồ sơ thủ tục hành chính của bạn', en: 'Looked up your administrative dossiers' },
+  'stay.read': {
+    vi: 'Xem thông báo lưu trú có tên bạn (chủ nhà hoặc người lưu trú)',
+    en: 'Viewed a stay notification naming you (host or guest)',
+  },
 };
 
 /** Roles that are not accounts' roles: a read made on the server's command line (`dvc06 person show --purpose …`). */

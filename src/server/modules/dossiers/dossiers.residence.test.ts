@@ -5,6 +5,7 @@ import { multipart } from '../../../../test/multipart';
 import { todayInVietnam } from '../../../contracts/common';
 import type { DossierDetail, ResultVerification } from '../../../contracts/dossiers';
 import type { ProcedureVersion } from '../../../contracts/procedures';
+import type { SubjectAccessPage } from '../../../contracts/audit';
 import { extractText } from '../slips/test-support';
 import { citizen, command, counts, mai, police, t, useDossierApp } from './dossiers.routes.test-support';
 
@@ -246,6 +247,11 @@ describe('confirmation of residence information (1.010041): CT07 from the regist
     });
     expect(body.registryFacts.map((f) => f.label)).toContain('Đăng ký thường trú từ ngày');
     expect(JSON.stringify(body)).not.toContain(mai.nationalId!);
+    // Reading the registry for the confirmation is in the citizen's access log, under the dossier.
+    const log = (await citizen.inject('/api/v1/audit/me/access-log?pageSize=50')).json<SubjectAccessPage>();
+    expect(log.items.filter((i) => i.action === 'person.read' && i.target?.code === issued.code)).toMatchObject([
+      { target: { kind: 'person_record' }, purposeCode: 'dossier_processing', count: 1 },
+    ]);
     const unknown = await verify('A'.repeat(24));
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json<ErrorBody>().error.code).toBe('DOSSIER.RESULT_NOT_FOUND');

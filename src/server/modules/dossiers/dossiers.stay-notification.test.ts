@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { todayInVietnam } from '../../../contracts/common';
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { StayList } from '../../../contracts/population';
+import type { SubjectAccessPage } from '../../../contracts/audit';
 import { citizen, levelOne, police, policeElsewhere, su, t, useDossierApp } from './dossiers.routes.test-support';
 import { submitPrefilled } from './dossiers.registry-effects.test-support';
 
@@ -49,6 +50,11 @@ describe('a stay notification (2.001159)', () => {
     expect((await police.inject(`/api/v1/population/stays?on=${inDays(5)}`)).json<StayList>().items).toEqual([]);
     expect((await policeElsewhere.inject(`/api/v1/population/stays?on=${today}`)).json<StayList>().items).toEqual([]);
     expect((await policeElsewhere.inject('/api/v1/population/stays?unitCode=03445')).statusCode).toBe(404);
+    // The host sees in their access log that the commune police saw the notification (once: the one list that showed it).
+    const log = (await citizen.inject('/api/v1/audit/me/access-log?pageSize=50')).json<SubjectAccessPage>();
+    expect(log.items.filter((i) => i.action === 'stay.read')).toMatchObject([
+      { target: { kind: 'dossier', code: filed.code }, purposeCode: 'residence_registration', count: 1 },
+    ]);
     // Not in the police's queue of new dossiers.
     const queue = await police.inject('/api/v1/dossiers?queue=new');
     expect(queue.statusCode, queue.body).toBe(200);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { todayInVietnam } from '../../../contracts/common';
-import { HOUSEHOLD_RELATIONS, residenceFactsOf } from '../population';
+import { HOUSEHOLD_RELATIONS, residenceFactsOf, type Reader } from '../population';
 import type { ProcedureVersion } from '../procedures';
 import { renderResultDocument, type ResultDocumentData, type ResultDocumentKind } from '../slips';
 import { getUnitNames } from '../units';
@@ -122,8 +122,9 @@ async function registryFactsFor(
   personId: string,
   on: string,
   unitName: (code: string) => string,
+  read: { reader: Reader; dossierCode?: string },
 ): Promise<{ address?: string; lines: Array<{ label: string; value: string }> } | undefined> {
-  const facts = await residenceFactsOf(db, personId, on);
+  const facts = await residenceFactsOf(db, personId, on, read);
   if (!facts) return undefined;
   const where = (unitCode: string, line: string) => fullAddress(line, unitName(unitCode));
   const lines: Array<{ label: string; value: string }> = [];
@@ -163,7 +164,7 @@ export async function renderResultDocuments(
   db: Db,
   row: DossierRow,
   version: ProcedureVersion,
-  ctx: { officerName: string; now: Date; publicUrl: string },
+  ctx: { officerName: string; now: Date; publicUrl: string; reader: Reader },
 ): Promise<{ files: CheckedFile[]; verifications: ResultVerificationRow[] }> {
   const none = { files: [], verifications: [] };
   if (row.state !== 'approved' || version.resultDocuments.length === 0) return none;
@@ -179,7 +180,10 @@ export async function renderResultDocuments(
     // on the day of issue; one whose address the citizen could declare (1.010040) certifies the declaration.
     const address = version.form.fields.address;
     if (kind === 'CT07' && row.applicantPersonId && address?.source.startsWith('registry') && !address.editable) {
-      const registry = await registryFactsFor(db, row.applicantPersonId, today, unitName);
+      const registry = await registryFactsFor(db, row.applicantPersonId, today, unitName, {
+        reader: ctx.reader,
+        dossierCode: row.code ?? undefined,
+      });
       if (registry?.address) data.person.address = registry.address;
       if (registry) data.registryFacts = registry.lines;
     }

@@ -50,6 +50,8 @@ export {
 } from './registry-change';
 /** What the registry says of a person's residence on a day (what a CT07 confirmation certifies). */
 export { residenceFactsOf, type ResidenceFacts } from './residence-facts';
+/** Who reads a record (role, unit, request; never a name), as the access log records it. */
+export type { Reader } from './person-access-log';
 /** The household head's ID number typed on a residence form, checked against the registry. */
 export { checkHouseholdHead } from './household-head-check';
 export { countPersons, truncateRegistry, findPersonIdByNationalId } from './population.repository';

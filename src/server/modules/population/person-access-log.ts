@@ -65,3 +65,35 @@ export function logWrites(
 ): Promise<void> {
   return record(tx, writer, 'person.update', people, 'dossier_processing', dossierCode, { standaloneRead: false });
 }
+
+/**
+ * Records that `reader` saw a list of stay notifications (2.001159): one entry for each host and
+ * guest named, under the notification's dossier, for residence registration and verification.
+ */
+export function logStayReads(
+  db: Db,
+  reader: Reader,
+  stays: ReadonlyArray<{
+    dossierCode: string;
+    host: { personId: string; nationalId?: string } | null;
+    guests: ReadonlyArray<{ nationalId: string }>;
+  }>,
+): Promise<void> {
+  if (!reader.pseudonymKey || stays.length === 0) return Promise.resolve();
+  const key = reader.pseudonymKey;
+  const named = (ref: { nationalId?: string; personId?: string }, dossierCode: string) => ({
+    actorAccountId: reader.accountId,
+    actorRole: reader.role,
+    actorUnit: reader.unitCode,
+    action: 'stay.read',
+    subject: subjectFor(key, ref),
+    purpose: 'residence_registration',
+    requestId: reader.requestId,
+    target: { kind: 'dossier' as const, code: dossierCode },
+  });
+  const entries = stays.flatMap((s) => [
+    ...(s.host ? [named(s.host, s.dossierCode)] : []),
+    ...s.guests.map((g) => named({ nationalId: g.nationalId }, s.dossierCode)),
+  ]);
+  return recordAccess(db, entries, { standaloneRead: true });
+}

@@ -111,7 +111,10 @@ export function populationRoutes({ database, config, accessLog }: AppDeps): Fast
         const unit = req.query.unitCode;
         if (unit && scope && !scope.has(unit)) throw notFound('UNIT.NOT_FOUND', 'xã, phường', 'Commune');
         const on = req.query.on ?? todayInVietnam();
-        return { on, items: await listStaysOn(db, unit ? [unit] : scope ? [...scope] : null, on) };
+        return {
+          on,
+          items: await listStaysOn(db, unit ? [unit] : scope ? [...scope] : null, on, readerOf(req, 'search')),
+        };
       },
     );
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
+import { logAccess, type Reader } from './person-access-log';
 
 /** What the registry says of a person's residence on a day: what a CT07 confirmation certifies. */
 export interface ResidenceFacts {
@@ -15,10 +16,16 @@ export interface ResidenceFacts {
 
 /**
  * The residence facts of a person on `on` (the residences in force that day, the household and its
- * head, a temporary absence covering the day); undefined for an unknown person. A read for a
- * document the person asked for: the caller logs it under the dossier.
+ * head, a temporary absence covering the day); undefined for an unknown person. With `read`, the
+ * read is logged in the person's access log (the officer's role and unit, for dossier processing,
+ * under the dossier), as every other read of the registry for a dossier is.
  */
-export async function residenceFactsOf(db: Db, personId: string, on: string): Promise<ResidenceFacts | undefined> {
+export async function residenceFactsOf(
+  db: Db,
+  personId: string,
+  on: string,
+  read?: { reader: Reader; dossierCode?: string },
+): Promise<ResidenceFacts | undefined> {
   const [row] = await queryRows<{
     full_name: string;
     birth_date: string | null;
@@ -51,6 +58,15 @@ export async function residenceFactsOf(db: Db, personId: string, on: string): Pr
         where p.id = ${personId}`,
   );
   if (!row) return undefined;
+  if (read)
+    await logAccess(
+      db,
+      read.reader,
+      'person.read',
+      [{ id: personId, nationalId: row.national_id }],
+      'dossier_processing',
+      read.dossierCode,
+    );
   const of = (kind: string) => row.residences.find((r) => r.kind === kind);
   const permanent = of('permanent');
   const temporary = of('temporary');

@@ -1,6 +1,7 @@
 import { and, desc, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { stayNotifications } from './population.schema';
+import { logStayReads, type Reader } from './person-access-log';
+import { persons, stayNotifications } from './population.schema';
 
 /** A stay as the host notified it (2.001159). */
 export interface StayNotification {
@@ -24,8 +25,17 @@ export async function recordStayNotification(tx: Db, stay: StayNotification): Pr
   await tx.insert(stayNotifications).values(stay);
 }
 
-/** The stays notified in these communes (null: all) that cover `on` (someone staying that day), newest first. */
-export async function listStaysOn(db: Db, unitCodes: readonly string[] | null, on: string, limit = 200) {
+/**
+ * The stays notified in these communes (null: all) that cover `on` (someone staying that day), newest
+ * first. With `reader`, every host and guest shown gets an entry in their access log.
+ */
+export async function listStaysOn(
+  db: Db,
+  unitCodes: readonly string[] | null,
+  on: string,
+  reader?: Reader,
+  limit = 200,
+) {
   if (unitCodes?.length === 0) return [];
   const rows = await db
     .select()
@@ -39,5 +49,24 @@ export async function listStaysOn(db: Db, unitCodes: readonly string[] | null, o
     )
     .orderBy(desc(stayNotifications.recordedAt))
     .limit(limit);
+  if (reader) {
+    const hostIds = [...new Set(rows.flatMap((r) => (r.hostPersonId ? [r.hostPersonId] : [])))];
+    const hosts = hostIds.length
+      ? await db
+          .select({ id: persons.id, nationalId: persons.nationalId })
+          .from(persons)
+          .where(inArray(persons.id, hostIds))
+      : [];
+    const idOf = new Map(hosts.map((h) => [h.id, h.nationalId]));
+    await logStayReads(
+      db,
+      reader,
+      rows.map((r) => ({
+        dossierCode: r.dossierCode,
+        host: r.hostPersonId ? { personId: r.hostPersonId, nationalId: idOf.get(r.hostPersonId) ?? undefined } : null,
+        guests: r.guests,
+      })),
+    );
+  }
   return rows.map(({ id: _id, hostPersonId: _host, ...r }) => ({ ...r, recordedAt: r.recordedAt.toISOString() }));
 }

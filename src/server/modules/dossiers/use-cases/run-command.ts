@@ -89,6 +89,7 @@ export async function runCommand(
   );
   if (!effects.ok) throw effectsRefused(effects, row, command);
   const { set, dueAfter } = effects;
+  const grant = commandGrant(access, actors);
   // Files of this command: the supplement's, or the result documents the version declares (CT03/CT07/CT08).
   const results =
     command === 'issue_result'
@@ -96,6 +97,13 @@ export async function runCommand(
           officerName: access.actor!.displayName ?? '',
           now,
           publicUrl: deps.config.PUBLIC_URL,
+          reader: {
+            accountId: access.actor!.accountId,
+            role: grant.role,
+            unitCode: grant.unitCode,
+            requestId: access.requestId,
+            pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY,
+          },
         })
       : undefined;
   const stored =
@@ -110,7 +118,6 @@ export async function runCommand(
       : results
         ? await storeFiles(deps.files, results.files)
         : undefined;
-  const grant = commandGrant(access, actors);
   try {
     await deps.db.transaction(async (tx) => {
       // Payments first: the IPN locks the payment, then the dossier; the same order here never deadlocks.
