@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { checkA11y, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot } from './browser';
+import type { ProcedureVersion } from '../src/contracts/procedures';
+import { api, checkA11y, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot } from './browser';
 
 /** Đăng ký kết hôn (marriage registration): no other journey files it, so a new version changes nothing they see. */
 const MARRIAGE = '1.000894';
+
+/** Xác nhận thông tin về cư trú: its result, a CT07, is valid for the version's number of days. */
+const CONFIRMATION = '1.010041';
 
 /** Tomorrow in Vietnam as the date picker shows it (DD/MM/YYYY): the default start of a new version. */
 function tomorrowShown(): string {
@@ -84,6 +88,33 @@ describe('the procedure catalog', () => {
     expect(await versions.locator('tbody tr.ant-table-row').nth(1).textContent()).not.toContain('– nay');
     await screenshot(page, 'procedure-admin-new-version');
     expect((await checkA11y(page)).blocking).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lets an administrator set, in a new version, how many days a residence confirmation (CT07) is valid', async () => {
+    const { page, context, problems } = await openPage(browser, '/admin/procedures', { as: 'quantri' });
+    await page.getByRole('heading', { level: 1, name: 'Danh mục thủ tục hành chính' }).waitFor();
+    await page.getByRole('button', { name: CONFIRMATION, exact: true }).click();
+    const versions = page.locator('.ant-card').filter({ hasText: `Các phiên bản của thủ tục ${CONFIRMATION}` });
+    await versions.locator('tbody tr.ant-table-row').first().waitFor();
+    await versions.getByRole('button', { name: 'Tạo phiên bản mới' }).click();
+    const validity = page.getByLabel('Số ngày giấy xác nhận (CT07) có giá trị');
+    expect(await validity.inputValue()).toBe('30'); // the version in force
+    await validity.fill('60');
+    await page.locator('#changeNote').fill('Giấy xác nhận có giá trị 60 ngày (kiểm thử)');
+    await versions.getByRole('button', { name: 'Tạo phiên bản', exact: true }).click();
+    await versions.getByText(`hiệu lực từ ${tomorrowShown()}`, { exact: false }).waitFor();
+    const { items } = await api<{ items: ProcedureVersion[] }>(
+      `/api/v1/procedures/${CONFIRMATION}/versions`,
+      undefined,
+      {
+        as: 'quantri',
+      },
+    );
+    const byNote = (note: string) => items.find((v) => v.changeNote === note);
+    expect(byNote('Giấy xác nhận có giá trị 60 ngày (kiểm thử)')?.resultValidDays).toBe(60);
+    expect(items.filter((v) => v.resultValidDays === 30)).toHaveLength(1); // the version in force is unchanged
     expect(problems).toEqual([]);
     await context.close();
   });

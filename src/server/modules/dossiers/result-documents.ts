@@ -14,9 +14,6 @@ import type { Db } from '../../platform/db';
  */
 export const resultDocumentKey = (kind: ResultDocumentKind): string => `result_${kind.toLowerCase()}`;
 
-/** Is this attachment a result document the authority issued (not a file the citizen gave)? */
-export const isResultDocumentKey = (key: string): boolean => /^result_ct0[378]$/.test(key);
-
 /** The province of the documents (still one constant: the province's name should come from units by PROVINCE_CODE). */
 const PROVINCE_NAME = 'Lai Châu';
 

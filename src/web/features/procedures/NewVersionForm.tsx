@@ -14,6 +14,7 @@ interface Values {
   effectiveTo?: Dayjs | null;
   timeLimitWorkingDays: number;
   sameDayCutoff?: string;
+  resultValidDays?: number | null;
   timeLimitNote?: string;
   timeLimitNoteEn?: string;
   onlineLevel: 'full' | 'partial';
@@ -39,6 +40,7 @@ function inputFor(field: string): keyof Values | undefined {
     'effectiveTo',
     'timeLimitWorkingDays',
     'sameDayCutoff',
+    'resultValidDays',
     'timeLimitNote',
     'timeLimitNoteEn',
     'onlineLevel',
@@ -70,6 +72,8 @@ export function NewVersionForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const standard = base.fees.items.find((i) => i.code === 'standard');
+  // A CT07 certifies the registry's facts for a limited time: its validity is set per version.
+  const certifiesFacts = base.resultDocuments.includes('CT07');
 
   const parse = (name: 'feesJson' | 'documentsJson' | 'formJson', text: string): unknown => {
     try {
@@ -106,7 +110,7 @@ export function NewVersionForm({
         form: parse('formJson', v.formJson) as NewVersionBody['form'],
         components: base.components,
         resultDocuments: base.resultDocuments,
-        resultValidDays: base.resultValidDays,
+        resultValidDays: certifiesFacts ? (v.resultValidDays ?? null) : base.resultValidDays,
         registryEffect: base.registryEffect,
         legalBasis: base.legalBasis,
         sources: base.sources,
@@ -145,6 +149,7 @@ export function NewVersionForm({
         effectiveFrom: dayjs(today).add(1, 'day'),
         timeLimitWorkingDays: base.timeLimitWorkingDays,
         sameDayCutoff: base.sameDayCutoff ?? '',
+        resultValidDays: base.resultValidDays,
         timeLimitNote: base.timeLimitNote ?? '',
         timeLimitNoteEn: base.timeLimitNoteEn ?? '',
         onlineLevel: base.onlineLevel,
@@ -195,6 +200,15 @@ export function NewVersionForm({
         <Form.Item name="sameDayCutoff" label={t('procadmin.sameDayCutoff')} extra={t('procadmin.sameDayCutoffHint')}>
           <Input maxLength={5} placeholder="15:00" />
         </Form.Item>
+        {certifiesFacts && (
+          <Form.Item
+            name="resultValidDays"
+            label={t('procadmin.resultValidDays')}
+            extra={t('procadmin.resultValidDaysHint')}
+          >
+            <InputNumber min={1} max={3650} precision={0} className="full-width" />
+          </Form.Item>
+        )}
         <Form.Item name="onlineLevel" label={t('procedures.onlineLevel')}>
           <Radio.Group
             options={[

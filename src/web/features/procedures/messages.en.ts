@@ -103,6 +103,9 @@ export const enProcedures: Record<keyof typeof viProcedures, string> = {
   'procadmin.sameDayCutoff': 'Same-day cut-off (HH:MM, empty if none)',
   'procadmin.sameDayCutoffHint':
     'With a limit of 0: settled the same working day; a dossier received after this time the next working day (Civil Status Law 2014 Art. 5(3): 15:00).',
+  'procadmin.resultValidDays': 'Days the confirmation (CT07) is valid',
+  'procadmin.resultValidDaysHint':
+    'Counting the day of issue; empty for no limit. The last day is printed on the document and shown when its QR code is scanned.',
   'procadmin.timeLimitNote': 'Time-limit note (Vietnamese)',
   'procadmin.timeLimitNoteEn': 'Time-limit note (English)',
   'procadmin.feeDirect': 'Fee in person (VND)',

@@ -101,6 +101,9 @@ export const viProcedures = {
   'procadmin.sameDayCutoff': 'Giờ chốt trong ngày (HH:MM, để trống nếu không có)',
   'procadmin.sameDayCutoffHint':
     'Với thời hạn 0: giải quyết trong ngày làm việc; hồ sơ nhận sau giờ này trả ngày làm việc tiếp theo (Luật Hộ tịch 2014, Điều 5 khoản 3: 15:00).',
+  'procadmin.resultValidDays': 'Số ngày giấy xác nhận (CT07) có giá trị',
+  'procadmin.resultValidDaysHint':
+    'Tính cả ngày cấp; để trống nếu không giới hạn. Ngày hết hạn in trên giấy và hiện khi quét mã QR.',
   'procadmin.timeLimitNote': 'Ghi chú thời hạn (tiếng Việt)',
   'procadmin.timeLimitNoteEn': 'Ghi chú thời hạn (tiếng Anh)',
   'procadmin.feeDirect': 'Lệ phí nộp trực tiếp (đồng)',
