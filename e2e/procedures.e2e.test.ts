@@ -15,6 +15,17 @@ function tomorrowShown(): string {
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
 
+/** The administrator's catalog with the versions card of one procedure open. */
+async function openVersions(browser: Browser, code: string) {
+  const opened = await openPage(browser, '/admin/procedures', { as: 'quantri' });
+  const { page } = opened;
+  await page.getByRole('heading', { level: 1, name: 'Danh mục thủ tục hành chính' }).waitFor();
+  await page.getByRole('button', { name: code, exact: true }).click();
+  const versions = page.locator('.ant-card').filter({ hasText: `Các phiên bản của thủ tục ${code}` });
+  await versions.locator('tbody tr.ant-table-row').first().waitFor();
+  return { ...opened, versions };
+}
+
 describe('the procedure catalog', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -61,11 +72,7 @@ describe('the procedure catalog', () => {
   });
 
   it('lets an administrator create a new version from tomorrow, which leaves the version in force as it is', async () => {
-    const { page, context, problems } = await openPage(browser, '/admin/procedures', { as: 'quantri' });
-    await page.getByRole('heading', { level: 1, name: 'Danh mục thủ tục hành chính' }).waitFor();
-    await page.getByRole('button', { name: MARRIAGE, exact: true }).click();
-    const versions = page.locator('.ant-card').filter({ hasText: `Các phiên bản của thủ tục ${MARRIAGE}` });
-    await versions.locator('tbody tr.ant-table-row').first().waitFor();
+    const { page, context, problems, versions } = await openVersions(browser, MARRIAGE);
     const before = await versions.locator('tbody tr.ant-table-row').count();
     await versions.getByRole('button', { name: 'Tạo phiên bản mới' }).click();
 
@@ -93,11 +100,7 @@ describe('the procedure catalog', () => {
   });
 
   it('lets an administrator set, in a new version, how many days a residence confirmation (CT07) is valid', async () => {
-    const { page, context, problems } = await openPage(browser, '/admin/procedures', { as: 'quantri' });
-    await page.getByRole('heading', { level: 1, name: 'Danh mục thủ tục hành chính' }).waitFor();
-    await page.getByRole('button', { name: CONFIRMATION, exact: true }).click();
-    const versions = page.locator('.ant-card').filter({ hasText: `Các phiên bản của thủ tục ${CONFIRMATION}` });
-    await versions.locator('tbody tr.ant-table-row').first().waitFor();
+    const { page, context, problems, versions } = await openVersions(browser, CONFIRMATION);
     await versions.getByRole('button', { name: 'Tạo phiên bản mới' }).click();
     const validity = page.getByLabel('Số ngày giấy xác nhận (CT07) có giá trị');
     expect(await validity.inputValue()).toBe('30'); // the version in force
