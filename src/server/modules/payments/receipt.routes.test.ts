@@ -50,6 +50,18 @@ async function paidReceipt(): Promise<{ paymentId: string; pdf: Buffer }> {
  * message digest is the SHA-256 of those bytes, the signature over the signed attributes verifies
  * with the embedded certificate, and signing-certificate-v2 holds that certificate's hash.
  */
+/**
+ * The CMS object in /Contents. The placeholder is padded with zeros to its size, so the object's
+ * end is read from its DER length: stripping trailing zeros would also strip a signature whose
+ * last byte is 0x00 (one run in 256).
+ */
+function signatureDer(pdf: Buffer, b: number, c: number): Buffer {
+  const der = Buffer.from(pdf.subarray(b + 1, c - 1).toString('latin1'), 'hex');
+  const n = der[1]! & 0x7f;
+  const length = der[1]! & 0x80 ? 2 + n + der.subarray(2, 2 + n).readUIntBE(0, n) : 2 + der[1]!;
+  return der.subarray(0, length);
+}
+
 function independentlyVerified(pdf: Buffer): boolean {
   const text = pdf.toString('latin1');
   const [a, b, c, d] = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(text)!.slice(1).map(Number) as [
@@ -60,11 +72,7 @@ function independentlyVerified(pdf: Buffer): boolean {
   ];
   if (a !== 0 || c + d !== pdf.length) return false;
   const signed = Buffer.concat([pdf.subarray(0, b), pdf.subarray(c, c + d)]);
-  const cmsDer = Buffer.from(pdf.subarray(b + 1, c - 1).toString('latin1'), 'hex');
-  // The signature is padded with zeros to the placeholder's size: keep the first DER object only.
-  const n = cmsDer[1]! & 0x7f;
-  const length = cmsDer[1]! & 0x80 ? 2 + n + cmsDer.subarray(2, 2 + n).readUIntBE(0, n) : 2 + cmsDer[1]!;
-  const cms = forge.asn1.fromDer(forge.util.createBuffer(cmsDer.subarray(0, length).toString('binary')));
+  const cms = forge.asn1.fromDer(forge.util.createBuffer(signatureDer(pdf, b, c).toString('binary')));
   const value = (n: forge.asn1.Asn1) => n.value as forge.asn1.Asn1[];
   const signedData = value(value(cms)[1]!)[0]!;
   const parts = value(signedData);
@@ -140,11 +148,7 @@ describe('the electronic fee receipt (Decree 254/2026/NĐ-CP, public copies, unc
     const [, b, c, d] = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)/.exec(text)!.slice(1).map(Number);
     const dir = mkdtempSync(join(tmpdir(), 'receipt-'));
     writeFileSync(join(dir, 'content'), Buffer.concat([first.pdf.subarray(0, b), first.pdf.subarray(c, c! + d!)]));
-    const hex = first.pdf
-      .subarray(b! + 1, c! - 1)
-      .toString('latin1')
-      .replace(/(00)+$/, '');
-    writeFileSync(join(dir, 'sig.der'), Buffer.from(hex, 'hex'));
+    writeFileSync(join(dir, 'sig.der'), signatureDer(first.pdf, b!, c!));
     const run = (content: string) =>
       execFileSync(
         'openssl',
