@@ -90,6 +90,14 @@ export async function runCommand(
   if (!effects.ok) throw effectsRefused(effects, row, command);
   const { set, dueAfter } = effects;
   const grant = commandGrant(access, actors);
+  // Who reads (CT07) or changes (approval) the registry on this command, for the person's access log.
+  const officer = {
+    accountId: access.actor!.accountId,
+    role: grant.role,
+    unitCode: grant.unitCode,
+    requestId: access.requestId,
+    pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY,
+  };
   // Files of this command: the supplement's, or the result documents the version declares (CT03/CT07/CT08).
   const results =
     command === 'issue_result'
@@ -97,13 +105,7 @@ export async function runCommand(
           officerName: access.actor!.displayName ?? '',
           now,
           publicUrl: deps.config.PUBLIC_URL,
-          reader: {
-            accountId: access.actor!.accountId,
-            role: grant.role,
-            unitCode: grant.unitCode,
-            requestId: access.requestId,
-            pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY,
-          },
+          reader: officer,
         })
       : undefined;
   const stored =
@@ -155,13 +157,7 @@ export async function runCommand(
             on: todayInVietnam(now),
             seen: row.registrySeen ?? {},
             provinceCode: deps.config.PROVINCE_CODE,
-            writer: {
-              accountId: access.actor!.accountId,
-              role: grant.role,
-              unitCode: grant.unitCode,
-              requestId: access.requestId,
-              pseudonymKey: deps.config.AUDIT_PSEUDONYM_KEY,
-            },
+            writer: officer,
           },
         );
         if (outcome) await repo.setRegistryOutcome(tx, id, outcome);
