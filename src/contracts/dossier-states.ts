@@ -29,6 +29,8 @@ export const DOSSIER_COMMANDS = [
   'request_supplement',
   'resubmit',
   'approve',
+  /** An interlinked group: the step running now is done (the last one approves the dossier). */
+  'complete_step',
   'refuse',
   'issue_result',
   'return_result',

@@ -48,6 +48,8 @@ export const CommandBody = z
     reason: Reason.optional(),
     /** refuse_intake, refuse: the legal provision cited (required). */
     legalBasis: LegalBasis.optional(),
+    /** complete_step: what the agency's officer enters for a step done in its system (the card number). */
+    outcome: z.record(z.string().max(40), z.string().trim().max(100)).optional(),
     /** request_supplement: what is missing. */
     items: z.array(SupplementItem).min(1).max(30).optional(),
     /** extend: the new appointment (ISO 8601 with offset). */
@@ -164,6 +166,45 @@ export type DossierSummary = z.infer<typeof DossierSummary>;
 export const RegistryChecks = z.object({ householdHead: HouseholdHeadCheck.optional() });
 export type RegistryChecks = z.infer<typeof RegistryChecks>;
 
+/** A value the agency's officer enters to complete a step done in its system. */
+export const StepInputField = z.object({
+  key: z.string(),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  widget: z.enum(['text', 'date', 'number']),
+  hintVi: z.string().optional(),
+  hintEn: z.string().optional(),
+});
+export type StepInputField = z.infer<typeof StepInputField>;
+
+/**
+ * One step of an interlinked group's dossier: the agency's procedure, who performs it (role and
+ * unit, never a name), when it started and ended, its deadline and what it produced.
+ */
+export const DossierStep = z.object({
+  seq: z.number().int(),
+  procedureCode: z.string().nullable(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  agencyVi: z.string(),
+  agencyEn: z.string(),
+  producesVi: z.string().nullable(),
+  producesEn: z.string().nullable(),
+  role: z.string(),
+  sector: z.string().nullable(),
+  unitCode: z.string().nullable(),
+  unitName: z.string().nullable(),
+  /** `planned` before the dossier is received (the steps are created at receipt). */
+  state: z.enum(['planned', 'waiting', 'in_processing', 'done', 'refused']),
+  startedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  late: z.boolean(),
+  /** What the step produced: the child's ID number, the card number, the allowance decision. */
+  outcome: z.record(z.string(), z.string()).nullable(),
+});
+export type DossierStep = z.infer<typeof DossierStep>;
+
 /** A dossier in full (its owner, or staff of its unit). */
 export const DossierDetail = DossierSummary.extend({
   procedureVersionId: z.string(),
@@ -190,6 +231,10 @@ export const DossierDetail = DossierSummary.extend({
   registryChecks: RegistryChecks.nullable(),
   /** What the decision wrote in the registry that the citizen needs (a newborn's ID number); null: nothing. */
   registryOutcome: RegistryOutcome.nullable(),
+  /** The steps of an interlinked group, in order (empty for other procedures). */
+  steps: z.array(DossierStep),
+  /** What the caller enters to complete the running step (an agency's step done in its system); null otherwise. */
+  stepInput: z.array(StepInputField).nullable(),
 });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 

@@ -55,6 +55,21 @@ export type RequiredDocument = z.infer<typeof RequiredDocument>;
  * from 2026-09-01 — what it produces and its own time limit (working days, or 0 with a same-day
  * cut-off). Versions before carried only the group's limit, so these stay optional.
  */
+/** Steps done in another agency's system: in the demo its officer enters the result in the back office. */
+export const SectorAdapterKind = z.enum(['health_insurance_card', 'identity_card', 'survivor_allowance']);
+export type SectorAdapterKind = z.infer<typeof SectorAdapterKind>;
+
+/**
+ * What completing a step of an interlinked group does: a registry effect (the same kinds a
+ * version's approval runs, on the group's form), or an agency's adapter (the card number, the
+ * allowance decision).
+ */
+export const GroupStepAction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('registry'), effect: RegistryEffect }),
+  z.object({ kind: z.literal('adapter'), adapter: SectorAdapterKind }),
+]);
+export type GroupStepAction = z.infer<typeof GroupStepAction>;
+
 export const ComponentProcedure = z.object({
   code: z.string().max(30).nullable(),
   nameVi: Label,
@@ -68,6 +83,10 @@ export const ComponentProcedure = z.object({
   sameDayCutoff: SameDayCutoff.nullable().optional(),
   timeLimitNoteVi: z.string().max(500).nullable().optional(),
   timeLimitNoteEn: z.string().max(500).nullable().optional(),
+  /** The sector of a sector officer who performs the step (health_insurance, social_protection). */
+  sector: z.string().max(40).nullable().optional(),
+  /** What completing the step does; a version whose components all carry one runs them as steps. */
+  step: GroupStepAction.optional(),
 });
 export type ComponentProcedure = z.infer<typeof ComponentProcedure>;
 

@@ -9,6 +9,7 @@ import { logJobErrors } from './platform/interval-job';
 import { checkpointAnchorFromConfig, startAccessLogSealer } from './modules/audit';
 import { startPaymentExpiryJob } from './modules/payments';
 import { startQualityRefreshJob } from './modules/population';
+import { startSupplementExpiryJob } from './modules/dossiers';
 
 /** Starts the server: database → app → listen; closes both on SIGINT/SIGTERM after in-flight requests finish. */
 export async function serve(config: Config): Promise<FastifyInstance> {
@@ -31,6 +32,8 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const paymentExpiry = startPaymentExpiryJob(database.db, { intervalMs: 30_000, onError: onJobError });
   // Recomputes the data-quality findings of the persons decisions changed (population, in batches).
   const qualityRefresh = startQualityRefreshJob(database.db, { onError: onJobError });
+  // Refuses interlinked dossiers whose 7-working-day supplement window ended (dossiers, skip locked).
+  const supplementExpiry = startSupplementExpiryJob(database.db, { onError: onJobError });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -40,6 +43,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     await sealer.stop(); // chains what the last requests staged
     await paymentExpiry.stop();
     await qualityRefresh.stop();
+    await supplementExpiry.stop();
     await database.close();
     process.exit(0);
   };

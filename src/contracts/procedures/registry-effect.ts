@@ -121,6 +121,21 @@ export const RegistryEffect = z.discriminatedUnion('kind', [
     reason: FieldName.optional(),
     guests: FieldName,
   }),
+  /**
+   * Interlinked group 1, the residence step: the child registered by the birth step (its record from
+   * the group's outcome) gets permanent residence in the household whose head's ID number is on the
+   * form, at that household's address, with the relation typed.
+   */
+  z.object({
+    kind: z.literal('register_newborn_residence'),
+    headNationalId: FieldName,
+    relationToHead: FieldName,
+  }),
+  /**
+   * Interlinked group 2, the residence step: the permanent residence of the person the death step
+   * recorded as deceased ends on the decision date (Residence Law 2020 Art. 24(1)(a)).
+   */
+  z.object({ kind: z.literal('end_residence_of_deceased'), nationalId: FieldName }),
 ]);
 
 /** What a decision's registry effect produced, kept on the dossier and shown to the citizen (e.g. a newborn's number). */

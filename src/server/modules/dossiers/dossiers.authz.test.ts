@@ -24,7 +24,8 @@ const EXPECTED: Record<string, { queue: boolean; open: boolean; receive: boolean
     commune_police: { queue: true, open: true, receive: true, approve: true, enter: true },
     one_stop_officer: { queue: true, open: true, receive: true, approve: false, enter: true },
     civil_status_officer: { queue: true, open: true, receive: true, approve: false, enter: true },
-    sector_officer: { queue: false, open: false, receive: false, approve: false, enter: false },
+    // A sector officer's workqueue holds only the steps of interlinked groups of their sector, never a residence dossier.
+    sector_officer: { queue: true, open: false, receive: false, approve: false, enter: false },
     standing_agency: { queue: true, open: true, receive: false, approve: false, enter: false },
     leader: { queue: false, open: false, receive: false, approve: false, enter: false },
     auditor: { queue: false, open: false, receive: false, approve: false, enter: false },

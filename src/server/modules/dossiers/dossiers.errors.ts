@@ -17,6 +17,7 @@ export const DOSSIER_ERRORS = {
   UNIT_FORBIDDEN: 'DOSSIER.UNIT_FORBIDDEN',
   FIELD_INVALID: 'DOSSIER.FIELD_INVALID',
   REGISTRY_EFFECT_CONFLICT: 'DOSSIER.REGISTRY_EFFECT_CONFLICT',
+  WORKQUEUE_FORBIDDEN: 'DOSSIER.WORKQUEUE_FORBIDDEN',
 } as const;
 
 const field = (
@@ -162,5 +163,23 @@ export function effectInvalid(fieldName: string, vi: string, en: string): AppErr
     `Chưa áp dụng quyết định: ${vi}`,
     `The decision was not applied: ${en}`,
     [field(fieldName, vi, en, DOSSIER_ERRORS.REGISTRY_EFFECT_CONFLICT)],
+  );
+}
+
+/** An interlinked group's dossier is approved step by step (`complete_step`), never at once. */
+export function groupStepsRequired(): AppError {
+  return new AppError(
+    DOSSIER_ERRORS.STATE_CONFLICT,
+    'Hồ sơ liên thông được giải quyết theo từng bước: hoàn thành bước đang xử lý',
+    'An interlinked dossier is decided step by step: complete the running step',
+  );
+}
+
+/** The workqueue is for staff who read dossiers or perform steps of interlinked groups. */
+export function workqueueForbidden(): AppError {
+  return new AppError(
+    DOSSIER_ERRORS.WORKQUEUE_FORBIDDEN,
+    'Tài khoản của bạn không có hàng đợi hồ sơ',
+    'Your account has no dossier workqueue',
   );
 }

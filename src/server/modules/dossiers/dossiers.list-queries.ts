@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import { foldedSql, wordsLikePattern } from '../../platform/sql-fold';
-import { dossiers } from './dossiers.schema';
+import { dossiers, dossierSteps } from './dossiers.schema';
 
 /* Lists and counts of dossiers (workqueues, searches, the counter log, reports); re-exported by dossiers.repository.ts. */
 
@@ -18,6 +18,12 @@ export interface ListFilter {
   states?: readonly string[];
   procedureCode?: string;
   procedureCodes?: readonly string[];
+  /**
+   * An officer who handles only some procedures (and steps of interlinked groups): the dossiers of
+   * `procedureCodes` while no other role's step runs on them, and the dossiers whose running step is
+   * for one of `roles` (and, for a sector step, one of `sectors`). Replaces `procedureCodes`.
+   */
+  handledBy?: { procedureCodes: readonly string[]; roles: readonly string[]; sectors: readonly string[] };
   unitCode?: string;
   codePrefix?: string;
   assigneeAccountId?: string;
@@ -42,6 +48,7 @@ function whereOf(f: ListFilter): SQL | undefined {
         ? inArray(dossiers.procedureCode, [...f.procedureCodes])
         : sql`false`
       : undefined,
+    f.handledBy ? handledByCondition(f.handledBy) : undefined,
     f.unitCode ? eq(dossiers.unitCode, f.unitCode) : undefined,
     f.codePrefix ? sql`${dossiers.code} like ${`${f.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
     f.assigneeAccountId ? eq(dossiers.assigneeAccountId, f.assigneeAccountId) : undefined,
@@ -51,6 +58,21 @@ function whereOf(f: ListFilter): SQL | undefined {
   ];
   const defined = parts.filter((p): p is SQL => p !== undefined);
   return defined.length ? and(...defined) : undefined;
+}
+
+function handledByCondition(h: NonNullable<ListFilter['handledBy']>): SQL {
+  const list = (values: readonly string[]) =>
+    values.length
+      ? sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )
+      : sql`null`;
+  const running = sql`select 1 from ${dossierSteps} s where s.dossier_id = ${dossiers.id} and s.state = 'in_processing'`;
+  const own = h.procedureCodes.length
+    ? sql`(${dossiers.procedureCode} in (${list(h.procedureCodes)}) and not exists (${running} and s.role not in (${list(h.roles)})))`
+    : sql`false`;
+  return sql`(${own} or exists (${running} and s.role in (${list(h.roles)}) and (s.sector is null or s.sector in (${list(h.sectors)}))))`;
 }
 
 export async function listDossiers(

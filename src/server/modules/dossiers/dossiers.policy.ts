@@ -7,33 +7,63 @@ export interface DossierRef {
   ownerAccountId: string | null;
 }
 
+/** Who processes a dossier now: a role, and for a sector step of an interlinked group its sector. */
+export interface Handler {
+  role: string;
+  sector?: string | null;
+  /** A step of an interlinked group (a sector officer acts with 'dossiers.steps.process'). */
+  step?: boolean;
+}
+
+/** Does the caller hold the handler's role (and sector) with the right to process in the dossier's unit? */
+function holds(access: AccessContext, unitCode: string, h: Handler): boolean {
+  const actor = access.actor;
+  if (!actor || actor.kind === 'citizen') return false;
+  const right =
+    access.canInUnit('dossiers.process', unitCode) ||
+    (!!h.step && access.canInUnit('dossiers.steps.process', unitCode));
+  return right && actor.grants.some((g) => g.role === h.role && (!h.sector || g.sector === h.sector));
+}
+
 /**
  * Who the caller is for this dossier (pure, tested as a matrix):
  * - `owner`: the citizen account that filed it (with 'dossiers.own.file');
  * - `intake`: staff with 'dossiers.receive' in the dossier's unit (one-stop desk, the handling officers);
  * - `processor`: staff with 'dossiers.process' in the unit under the role that handles the procedure
- *   (commune police for residence, the civil-status officer for civil status).
+ *   (commune police for residence, the civil-status officer for civil status) — for an interlinked
+ *   group, the role (and sector) of the step running now.
  */
-export function dossierActors(access: AccessContext, dossier: DossierRef, handledByRole: string): CommandActor[] {
+export function dossierActors(access: AccessContext, dossier: DossierRef, handler: string | Handler): CommandActor[] {
   const actor = access.actor;
   if (!actor) return [];
+  const h = typeof handler === 'string' ? { role: handler } : handler;
   const roles: CommandActor[] = [];
   if (actor.kind === 'citizen' && dossier.ownerAccountId === actor.accountId && access.can('dossiers.own.file'))
     roles.push('owner');
   if (actor.kind !== 'citizen') {
     if (access.canInUnit('dossiers.receive', dossier.unitCode)) roles.push('intake');
-    if (access.canInUnit('dossiers.process', dossier.unitCode) && actor.grants.some((g) => g.role === handledByRole))
-      roles.push('processor');
+    if (holds(access, dossier.unitCode, h)) roles.push('processor');
   }
   return roles;
 }
 
-/** May the caller see the dossier at all? (Otherwise it "does not exist" for them: 404.) */
-export function canSeeDossier(access: AccessContext, dossier: DossierRef): boolean {
+/**
+ * May the caller see the dossier at all? (Otherwise it "does not exist" for them: 404.) Staff of
+ * its unit may; an agency's officer who performs a step of an interlinked group sees the group's
+ * dossier once that step has started (`startedSteps`), and no other dossier.
+ */
+export function canSeeDossier(
+  access: AccessContext,
+  dossier: DossierRef,
+  startedSteps: readonly Handler[] = [],
+): boolean {
   const actor = access.actor;
   if (!actor) return false;
   if (actor.kind === 'citizen') return dossier.ownerAccountId === actor.accountId && access.can('dossiers.own.read');
-  return access.canInUnit('dossiers.read', dossier.unitCode);
+  return (
+    access.canInUnit('dossiers.read', dossier.unitCode) ||
+    startedSteps.some((s) => holds(access, dossier.unitCode, { ...s, step: true }))
+  );
 }
 
 /** The role and unit the caller acts under for `action`, for transitions and the access log. */
@@ -47,7 +77,7 @@ export function actingGrant(
 }
 
 /** Roles that handle only the procedures assigned to them (procedure version `handledByRole`). */
-const HANDLING_ROLES: readonly string[] = ['commune_police', 'civil_status_officer'];
+const HANDLING_ROLES: readonly string[] = ['commune_police', 'civil_status_officer', 'sector_officer'];
 
 /**
  * The handling roles whose procedures bound the caller's workqueue, or null for every procedure:
@@ -59,10 +89,32 @@ export function handledRolesOnly(access: AccessContext): string[] | null {
   return roles.every((r) => HANDLING_ROLES.includes(r)) ? roles : null;
 }
 
+/** The sectors of the caller's sector grants (the sector steps of interlinked groups they perform). */
+export function handledSectors(access: AccessContext): string[] {
+  return (access.actor?.grants ?? []).flatMap((g) => (g.sector ? [g.sector] : []));
+}
+
 /** The units whose dossiers the caller may read (null: every unit). */
 export function readableUnits(access: AccessContext): string[] | null {
   const scope = access.unitScope('dossiers.read');
   return scope ? [...scope] : null;
+}
+
+/** May the caller open a workqueue: staff who read dossiers, or who perform steps of interlinked groups. */
+export function mayUseWorkqueue(access: AccessContext): boolean {
+  return (
+    !!access.actor &&
+    access.actor.kind !== 'citizen' &&
+    (access.can('dossiers.read') || access.can('dossiers.steps.process'))
+  );
+}
+
+/** The units of the caller's workqueue: those they read, and those whose group steps they perform (null: every unit). */
+export function workqueueUnits(access: AccessContext): string[] | null {
+  const read = access.unitScope('dossiers.read');
+  const steps = access.unitScope('dossiers.steps.process');
+  if (read === null || steps === null) return null;
+  return [...new Set([...read, ...steps])];
 }
 
 /** May the caller read the dossiers of `unitCode` (a workqueue or the counter log asked for one unit)? */
@@ -101,5 +153,8 @@ export function commandGrant(
   actors: readonly CommandActor[],
 ): { role: string; unitCode: string | null } {
   if (actors.includes('owner')) return { role: 'citizen', unitCode: null };
-  return actingGrant(access, actors.includes('processor') ? 'dossiers.process' : 'dossiers.receive');
+  if (!actors.includes('processor')) return actingGrant(access, 'dossiers.receive');
+  return access.grantFor('dossiers.process')
+    ? actingGrant(access, 'dossiers.process')
+    : actingGrant(access, 'dossiers.steps.process');
 }

@@ -1,6 +1,7 @@
 import type {
   Attachment,
   DossierDetail,
+  DossierStep,
   DossierState,
   DossierSummary,
   TimelineEntry,
@@ -9,7 +10,8 @@ import type { WorkingCalendar } from '../calendar';
 import { DEFAULT_ROLES } from '../identity';
 import type { ProcedureVersion } from '../procedures';
 import { deadlineFlag } from './deadline';
-import type { AttachmentRow, DossierRow, TransitionRow } from './dossiers.repository';
+import type { AttachmentRow, DossierRow, StepRow, TransitionRow } from './dossiers.repository';
+import { stepComponents } from './group-steps';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -100,6 +102,8 @@ export function presentDetail(
     attachments: AttachmentRow[];
     allowedCommands: DossierDetail['allowedCommands'];
     staff: boolean;
+    steps?: StepRow[];
+    stepInput?: DossierDetail['stepInput'];
   },
 ): DossierDetail {
   const openSupplement =
@@ -131,7 +135,43 @@ export function presentDetail(
       : null,
     registryChecks: parts.staff ? (row.registryChecks ?? null) : null,
     registryOutcome: row.registryOutcome ?? null,
+    steps: presentSteps(ctx.procedure(row.procedureVersionId), parts.steps ?? [], ctx),
+    stepInput: parts.stepInput ?? null,
   };
+}
+
+/**
+ * The steps of an interlinked group: the stored ones once the dossier is received, the planned
+ * ones (from the version) before; none for another procedure.
+ */
+export function presentSteps(
+  version: Pick<ProcedureVersion, 'components'>,
+  rows: readonly StepRow[],
+  ctx: Pick<PresentContext, 'unitName'>,
+): DossierStep[] {
+  return stepComponents(version.components).map((c, i) => {
+    const r = rows.find((s) => s.seq === i + 1);
+    return {
+      seq: i + 1,
+      procedureCode: c.code,
+      nameVi: c.nameVi,
+      nameEn: c.nameEn,
+      agencyVi: c.agencyVi,
+      agencyEn: c.agencyEn,
+      producesVi: c.producesVi ?? null,
+      producesEn: c.producesEn ?? null,
+      role: c.role,
+      sector: c.sector ?? null,
+      unitCode: r?.unitCode ?? null,
+      unitName: r ? ctx.unitName(r.unitCode) : null,
+      state: (r?.state ?? 'planned') as DossierStep['state'],
+      startedAt: iso(r?.startedAt),
+      dueAt: iso(r?.dueAt),
+      endedAt: iso(r?.endedAt),
+      late: !!(r?.dueAt && (r.endedAt ? r.endedAt > r.dueAt : false)),
+      outcome: r?.outcome ?? null,
+    };
+  });
 }
 
 /** Slips that exist for the dossier's history (printed again at any time). */

@@ -1,7 +1,7 @@
-import { and, asc, eq, getTableColumns, sql, type Table } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type Table } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import type { RegistryOutcome } from '../../../contracts/procedures';
-import { attachments, codeCounters, dossiers, resultVerifications, transitions } from './dossiers.schema';
+import { attachments, codeCounters, dossiers, dossierSteps, resultVerifications, transitions } from './dossiers.schema';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type NewDossierRow = typeof dossiers.$inferInsert;
@@ -9,6 +9,8 @@ export type TransitionRow = typeof transitions.$inferSelect;
 export type NewTransitionRow = typeof transitions.$inferInsert;
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type NewAttachmentRow = typeof attachments.$inferInsert;
+export type StepRow = typeof dossierSteps.$inferSelect;
+export type NewStepRow = typeof dossierSteps.$inferInsert;
 
 /**
  * The next sequence number of an agency's dossiers on a day. The upsert locks the counter row
@@ -287,4 +289,34 @@ export async function findResultVerification(db: Db, token: string) {
 /** What the decision's registry effect produced (a newborn's ID number), written in the decision's transaction. */
 export async function setRegistryOutcome(db: Db, id: string, outcome: RegistryOutcome): Promise<void> {
   await db.update(dossiers).set({ registryOutcome: outcome }).where(eq(dossiers.id, id));
+}
+
+/** The steps of an interlinked group's dossier, in order (none for an ordinary dossier or before receipt). */
+export async function listSteps(db: Db, dossierId: string): Promise<StepRow[]> {
+  return db.select().from(dossierSteps).where(eq(dossierSteps.dossierId, dossierId)).orderBy(asc(dossierSteps.seq));
+}
+
+/** The steps of many dossiers (lists), by dossier. */
+export async function listStepsOf(db: Db, dossierIds: readonly string[]): Promise<Map<string, StepRow[]>> {
+  const out = new Map<string, StepRow[]>();
+  if (dossierIds.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(dossierSteps)
+    .where(inArray(dossierSteps.dossierId, [...dossierIds]))
+    .orderBy(asc(dossierSteps.dossierId), asc(dossierSteps.seq));
+  for (const r of rows) out.set(r.dossierId, [...(out.get(r.dossierId) ?? []), r]);
+  return out;
+}
+
+export async function insertSteps(db: Db, rows: NewStepRow[]): Promise<void> {
+  if (rows.length) await db.insert(dossierSteps).values(rows);
+}
+
+/** Changes one step; the caller holds the dossier (its compare-and-set ran in the same transaction). */
+export async function updateStep(db: Db, dossierId: string, seq: number, set: Partial<NewStepRow>): Promise<void> {
+  await db
+    .update(dossierSteps)
+    .set(set)
+    .where(and(eq(dossierSteps.dossierId, dossierId), eq(dossierSteps.seq, seq)));
 }

@@ -75,7 +75,8 @@ export function dossiersRoutes(
     app.get(
       '/',
       {
-        config: { action: 'dossiers.read' },
+        // Staff who read their unit's dossiers, and agencies' officers who perform steps of interlinked groups (checked by the service).
+        config: { action: 'authenticated' },
         schema: {
           tags,
           summary: 'Hàng đợi hồ sơ của đơn vị / workqueue',

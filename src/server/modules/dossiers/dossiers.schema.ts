@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -125,6 +126,40 @@ export const transitions = dossiersSchema.table(
     dueAt: timestamp('due_at', { withTimezone: true }),
   },
   (t) => [index('transitions_dossier_idx').on(t.dossierId, t.id)],
+);
+
+/**
+ * One step of an interlinked group (Decree 63/2024, issue 13 §3): the agency's procedure, in order,
+ * with the role (and sector) and unit that perform it, its own deadline and state. Created when the
+ * group's dossier is received, from the version's `components`; the next step starts when one ends.
+ */
+export const dossierSteps = dossiersSchema.table(
+  'dossier_steps',
+  {
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    seq: smallint('seq').notNull(),
+    role: text('role').notNull(),
+    sector: text('sector'),
+    unitCode: text('unit_code').notNull(),
+    /** waiting | in_processing | done | refused */
+    state: text('state').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedByAccountId: uuid('ended_by_account_id'),
+    endedByRole: text('ended_by_role'),
+    endedByUnit: text('ended_by_unit'),
+    /** What the step produced (the child's ID number, the card number, the allowance decision). */
+    outcome: jsonb('outcome').$type<Record<string, string>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dossierId, t.seq] }),
+    index('dossier_steps_current_idx')
+      .on(t.role, t.unitCode)
+      .where(sql`${t.state} = 'in_processing'`),
+  ],
 );
 
 /** A file of a dossier; the bytes are in the content-addressed store under their SHA-256. */

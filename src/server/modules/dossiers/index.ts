@@ -23,6 +23,8 @@ export {
 /** Use cases (one file each under use-cases/), for the CLI, the benchmark and later modules (payments, dashboards). */
 export { submitDossier } from './use-cases/submit-dossier';
 export { runCommand } from './use-cases/run-command';
+/** Interlinked groups paused for a supplement past 7 working days are refused by this job (once, with several processes). */
+export { refuseExpiredSupplements, startSupplementExpiryJob } from './supplement-expiry';
 export { getDossier } from './use-cases/read-dossier';
 export { listWorkqueue, listMine } from './use-cases/workqueue';
 export { lookupStatus } from './use-cases/status-lookup';

@@ -21,6 +21,8 @@ const LEGAL: ReadonlyArray<[DossierState, DossierCommand, DossierState]> = [
   ['received', 'extend', 'received'],
   ['in_processing', 'request_supplement', 'supplement_requested'],
   ['in_processing', 'approve', 'approved'],
+  // An interlinked group's running step is done; run-command approves the dossier with the last one.
+  ['in_processing', 'complete_step', 'in_processing'],
   ['in_processing', 'refuse', 'refused'],
   ['in_processing', 'withdraw', 'withdrawn'],
   ['in_processing', 'extend', 'in_processing'],

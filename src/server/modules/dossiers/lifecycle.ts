@@ -44,6 +44,8 @@ export const COMMANDS: Readonly<Record<DossierCommand, CommandRule>> = {
   },
   resubmit: { from: ['supplement_requested'], to: 'in_processing', actor: ['owner', 'intake'], requires: [] },
   approve: { from: ['in_processing'], to: 'approved', actor: ['processor'], requires: [], decides: true },
+  // An interlinked group: the running step's agency completes it; the last step approves (run-command.ts).
+  complete_step: { from: ['in_processing'], to: null, actor: ['processor'], requires: [] },
   refuse: {
     from: ['in_processing'],
     to: 'refused',

@@ -1,6 +1,14 @@
 import type { RegistryEffect, RegistryOutcome } from '../../../contracts/procedures';
 import type { Db } from '../../platform/db';
-import { ETHNICITIES, recordDeath, registerBirth, type Decision } from '../population';
+import {
+  endResidence,
+  ETHNICITIES,
+  personIdsByNationalId,
+  recordDeath,
+  registerBirth,
+  registerNewbornResidence,
+  type Decision,
+} from '../population';
 import * as errors from './dossiers.errors';
 import { required, text, type Form } from './registry-effects.form';
 
@@ -86,4 +94,50 @@ export async function deathRegistration(
     deathDate,
   });
   return { deceasedNationalId: nationalId };
+}
+
+/**
+ * Interlinked group 1, the residence step: the child the birth step registered (the group's outcome)
+ * joins the household of the head named on the form, at its address, with the relation chosen.
+ */
+export async function newbornResidence(
+  tx: Db,
+  effect: Effect<'register_newborn_residence'>,
+  form: Form,
+  outcome: RegistryOutcome,
+  decision: Decision,
+): Promise<void> {
+  if (!outcome.childPersonId)
+    throw errors.effectInvalid(
+      'registryOutcome',
+      'Trẻ chưa được đăng ký khai sinh: bước khai sinh phải hoàn thành trước',
+      'The child is not registered yet: the birth step comes first',
+    );
+  const head = required(form, effect.headNationalId, 'số định danh của chủ hộ', "the household head's ID number");
+  const relation = text(form[effect.relationToHead]) ?? 'child';
+  await registerNewbornResidence(tx, decision, {
+    personId: outcome.childPersonId,
+    headNationalId: head,
+    relationToHead: relation,
+  });
+}
+
+/** Death as a ground for deleting permanent residence (Residence Law 2020 Art. 24(1)(a)). */
+export const DEATH_GROUND = 'Người đăng ký thường trú đã chết (Luật Cư trú 2020, Điều 24 khoản 1 điểm a)';
+
+/**
+ * Interlinked group 2, the residence step: the permanent residence of the deceased named on the form
+ * ends on the decision date. A deceased without a number, or without a residence in force, changes nothing.
+ */
+export async function deceasedResidence(
+  tx: Db,
+  effect: Effect<'end_residence_of_deceased'>,
+  form: Form,
+  decision: Decision,
+): Promise<void> {
+  const nationalId = text(form[effect.nationalId]);
+  if (!nationalId) return;
+  const personId = (await personIdsByNationalId(tx, [nationalId])).get(nationalId);
+  if (!personId) return;
+  await endResidence(tx, decision, { personIds: [personId], kind: 'permanent', ground: DEATH_GROUND, ifAny: true });
 }

@@ -3,7 +3,12 @@ import type { Db } from '../../platform/db';
 import { personIdsByNationalId, recordStayNotification, registryVersionsOf, type Decision } from '../population';
 import * as errors from './dossiers.errors';
 import { memberNumbers, text, type Form } from './registry-effects.form';
-import { birthRegistration, deathRegistration } from './registry-effects.civil-status';
+import {
+  birthRegistration,
+  deathRegistration,
+  deceasedResidence,
+  newbornResidence,
+} from './registry-effects.civil-status';
 import { householdSplit, residenceDataAdjustment } from './registry-effects.household';
 import {
   permanentResidence,
@@ -29,8 +34,8 @@ export async function personsOfEffect(
   form: Form,
   applicantPersonId: string | null,
 ): Promise<string[]> {
-  if (effect.kind === 'register_birth') return []; // a new person: nothing seen before
-  if (effect.kind === 'record_death') {
+  if (effect.kind === 'register_birth' || effect.kind === 'register_newborn_residence') return []; // a new person: nothing seen before
+  if (effect.kind === 'record_death' || effect.kind === 'end_residence_of_deceased') {
     const number = text(form[effect.nationalId]);
     return number ? [...(await personIdsByNationalId(db, [number])).values()] : [];
   }
@@ -42,6 +47,18 @@ export async function personsOfEffect(
   }
   ids.push(...(await personIdsByNationalId(db, numbers)).values());
   return ids;
+}
+
+/**
+ * The effect whose persons a dossier watches from filing: the version's, or for an interlinked group
+ * the first step that changes the registry (the later ones change what that step changed).
+ */
+export function decidingEffect(version: {
+  registryEffect: RegistryEffect | null;
+  components: ReadonlyArray<{ step?: { kind: string; effect?: RegistryEffect } }>;
+}): RegistryEffect | null {
+  if (version.registryEffect) return version.registryEffect;
+  return version.components.find((c) => c.step?.kind === 'registry')?.step?.effect ?? null;
 }
 
 /** What a dossier records at filing: the registry version of each person its approval will change. */
@@ -63,7 +80,7 @@ export async function registrySeenAtFiling(
 export async function applyRegistryEffect(
   tx: Db,
   version: { registryEffect: RegistryEffect; form: ProcedureForm },
-  dossier: { form: Form; applicantPersonId: string | null; unitCode: string },
+  dossier: { form: Form; applicantPersonId: string | null; unitCode: string; registryOutcome?: RegistryOutcome | null },
   decision: Decision & { provinceCode: string },
 ): Promise<RegistryOutcome | null> {
   const { registryEffect: effect, form: definition } = version;
@@ -79,6 +96,15 @@ export async function applyRegistryEffect(
     );
   // A death is declared by a relative: the deceased named on the form is who it changes.
   if (effect.kind === 'record_death') return deathRegistration(tx, effect, form, decision);
+  // The steps of an interlinked group after the civil-status step: its child, or its deceased.
+  if (effect.kind === 'register_newborn_residence') {
+    await newbornResidence(tx, effect, form, dossier.registryOutcome ?? {}, decision);
+    return null;
+  }
+  if (effect.kind === 'end_residence_of_deceased') {
+    await deceasedResidence(tx, effect, form, decision);
+    return null;
+  }
   if (!applicant)
     throw errors.effectInvalid(
       'applicantPersonId',

@@ -30,6 +30,7 @@ export const ACTIONS = [
   'dossiers.process',
   'dossiers.enter',
   'dossiers.deadline.extend',
+  'dossiers.steps.process',
   'counter.visit.record',
   'counter.visit.read',
   'payments.refund',
@@ -139,7 +140,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     staff: true,
     scoped: true,
     needsSector: true,
-    actions: ['units.read', 'population.person.search'],
+    // The sector's step of an interlinked group (the child's health-insurance card, the allowances).
+    actions: ['units.read', 'population.person.search', 'calendar.read', 'dossiers.steps.process'],
   },
   {
     code: 'standing_agency',

@@ -32,6 +32,7 @@ export {
 /** Registry commands a decision runs inside its transaction (residence, household), and the versions a dossier records at filing. */
 export {
   registerPermanentResidence,
+  registerNewbornResidence,
   registerTemporaryResidence,
   extendTemporaryResidence,
   endResidence,

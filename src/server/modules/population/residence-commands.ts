@@ -213,10 +213,25 @@ export async function extendTemporaryResidence(
 export async function endResidence(
   tx: Db,
   decision: Decision,
-  input: { personIds: readonly string[]; kind: 'permanent' | 'temporary'; ground: string },
+  input: {
+    personIds: readonly string[];
+    kind: 'permanent' | 'temporary';
+    ground: string;
+    /** Persons without a residence of that kind in force are passed over instead of refused (a death). */
+    ifAny?: boolean;
+  },
 ): Promise<void> {
   const locked = await lockUnchanged(tx, input.personIds, decision, { allowDeceased: true });
-  if (input.kind === 'permanent') await refuseHeadlessHouseholds(tx, [...locked.values()]);
+  // A deceased head leaves the household headless whatever is decided: not refused, the members are
+  // queued so that the quality refresh shows it for the police to change the head (1.010039).
+  const deceased = [...locked.values()].filter((p) => p.status === 'deceased');
+  if (input.kind === 'permanent') {
+    await refuseHeadlessHouseholds(
+      tx,
+      [...locked.values()].filter((p) => p.status !== 'deceased'),
+    );
+    await queueLeftBehind(tx, deceased, '');
+  }
   const ended = await queryRows<EndedResidence>(
     tx,
     sql`update ${residences} r set valid_to = ${decision.on}::date, end_ground = ${input.ground},
@@ -235,6 +250,7 @@ export async function endResidence(
   const kindVi = input.kind === 'permanent' ? 'thường trú' : 'tạm trú';
   for (const person of locked.values()) {
     const old = byPerson.get(person.id);
+    if (!old && input.ifAny) continue;
     if (!old)
       throw conflict(
         `${person.fullName} không còn nơi ${kindVi} đang có hiệu lực để xóa; chưa áp dụng gì`,
@@ -260,6 +276,33 @@ export async function endResidence(
     );
   }
   await logWrites(tx, decision.writer, [...locked.values()], decision.dossierCode);
+}
+
+/**
+ * Permanent residence of a newborn (interlinked group 1, after the birth step): the child joins the
+ * household whose head has `headNationalId`, at that household's address, with the relation given.
+ */
+export async function registerNewbornResidence(
+  tx: Db,
+  decision: Decision,
+  input: { personId: string; headNationalId: string; relationToHead: string },
+): Promise<{ householdId: string }> {
+  const [head] = await queryRows<{ unit_code: string; address_line: string }>(
+    tx,
+    sql`select h.unit_code, h.address_line from ${persons} p join ${households} h on h.id = p.household_id
+        where p.national_id = ${input.headNationalId} and p.relation_to_head = 'head' and p.status = 'alive' limit 1`,
+  );
+  if (!head)
+    throw conflict(
+      'Chủ hộ khai trên tờ khai không còn là chủ hộ trong CSDL dân cư (hộ đã thay đổi); chưa áp dụng gì',
+      'The household head named on the form is no longer a household head in the registry; nothing was applied',
+    );
+  const { householdId } = await registerPermanentResidence(tx, decision, {
+    address: { unitCode: head.unit_code, addressLine: head.address_line },
+    movers: [{ personId: input.personId, relationToHead: input.relationToHead }],
+    joinHeadNationalId: input.headNationalId,
+  });
+  return { householdId };
 }
 
 /**

@@ -54,7 +54,7 @@ describe('interlinked groups from 2026-09-01 (public copies of Decree 301/2026/N
     const old = await version('LT.01', '2026-08-31');
     expect(old).toMatchObject({ version: 1, nationalCode: null, effectiveTo: '2026-08-31' });
     const v = await version('LT.01', '2026-09-01');
-    expect(v).toMatchObject({ version: 2, nationalCode: '3.000722', effectiveTo: null });
+    expect(v).toMatchObject({ version: 2, nationalCode: '3.000722', effectiveTo: '2026-12-05' });
     expect(v.components.map((c) => c.nameVi)).toEqual([
       'Đăng ký khai sinh',
       'Đăng ký thường trú',
@@ -65,6 +65,24 @@ describe('interlinked groups from 2026-09-01 (public copies of Decree 301/2026/N
     expect(v.components.every((c) => c.agencyVi && c.producesVi && c.timeLimitNoteVi)).toBe(true);
     expect(v.unconfirmed).toEqual(expect.arrayContaining(['nationalCode', 'components']));
     expect(v.legalBasis[0]).toMatch(/301\/2026\/NĐ-CP.*chưa đối chiếu/);
+  });
+
+  it('version 3 (6/12/2026) of each group says, for every step, who performs it and what completing it does', async () => {
+    const birth = await version('LT.01', '2026-12-06');
+    expect(birth).toMatchObject({ version: 3, nationalCode: '3.000722', effectiveTo: null });
+    expect(birth.components.map((c) => [c.role, c.sector ?? null, c.step?.kind])).toEqual([
+      ['civil_status_officer', null, 'registry'],
+      ['commune_police', null, 'registry'],
+      ['sector_officer', 'health_insurance', 'adapter'],
+      ['commune_police', null, 'adapter'],
+    ]);
+    const death = await version('1.011537', '2026-12-06');
+    expect(death.components.map((c) => (c.step?.kind === 'registry' ? c.step.effect.kind : c.step?.kind))).toEqual([
+      'record_death',
+      'end_residence_of_deceased',
+      'adapter',
+    ]);
+    expect(death.components[2]).toMatchObject({ role: 'sector_officer', sector: 'social_protection' });
   });
 
   it('group 2 (key 1.011537): national code 2.002913, with the survivors’ allowance; the first step same-day', async () => {

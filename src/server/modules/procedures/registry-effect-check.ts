@@ -42,32 +42,26 @@ const EXPECTED_WIDGETS: Record<RegistryEffect['kind'], Record<string, readonly F
     addressLine: ['text'],
     members: ['table'],
   },
+  register_newborn_residence: { headNationalId: ['nationalId'], relationToHead: ['select'] },
+  end_residence_of_deceased: { nationalId: ['nationalId'] },
 };
+
+const CIVIL_STATUS_KINDS: readonly RegistryEffect['kind'][] = ['register_birth', 'record_death'];
 
 /**
  * A registry effect names form fields of the kinds its function reads: a commune field for the
  * commune, text for the village and street, an ID number for the household head, a select for
  * the relation, a table for the members, a date for an end date; and only residence procedures
- * handled by the commune police change residence.
+ * handled by the commune police change residence. The steps of an interlinked group are checked
+ * the same way against the group's form and the role of the step; a group runs as steps only when
+ * every step says what completing it does and who does it.
  */
 export function checkRegistryEffect(def: ProcedureDefinition): FieldProblem[] {
-  const effect = def.registryEffect;
-  if (!effect) return [];
   const out: FieldProblem[] = [];
-  const expect = (key: string, name: string | undefined, widgets: readonly FieldWidget[]) => {
-    if (name === undefined) return;
-    const widget = def.form.fields[name]?.widget;
-    if (!widget || !widgets.includes(widget))
-      out.push(
-        problem(
-          `registryEffect.${key}`,
-          `Tác động CSDL: trường ${name} phải là trường "${widgets.join('/')}" của tờ khai`,
-          `Registry effect: field ${name} must be a "${widgets.join('/')}" field of the form`,
-        ),
-      );
-  };
-  if (effect.kind === 'register_birth' || effect.kind === 'record_death') {
-    if (def.field !== 'civil_status' || def.handledByRole !== 'civil_status_officer')
+  const effect = def.registryEffect;
+  if (effect) {
+    const civilStatus = CIVIL_STATUS_KINDS.includes(effect.kind);
+    if (civilStatus && (def.field !== 'civil_status' || def.handledByRole !== 'civil_status_officer'))
       out.push(
         problem(
           'registryEffect',
@@ -75,17 +69,60 @@ export function checkRegistryEffect(def: ProcedureDefinition): FieldProblem[] {
           'Only civil-status procedures of the civil-status officer register a birth or a death',
         ),
       );
-  } else if (def.field !== 'residence' || def.handledByRole !== 'commune_police')
+    else if (!civilStatus && (def.field !== 'residence' || def.handledByRole !== 'commune_police'))
+      out.push(
+        problem(
+          'registryEffect',
+          'Chỉ thủ tục cư trú do Công an cấp xã giải quyết mới thay đổi nơi cư trú',
+          'Only residence procedures of the commune police change residence',
+        ),
+      );
+    out.push(...checkFields(def, effect, 'registryEffect'));
+  }
+  const stepped = def.components.filter((c) => c.step);
+  if (stepped.length && stepped.length !== def.components.length)
     out.push(
-      problem(
-        'registryEffect',
-        'Chỉ thủ tục cư trú do Công an cấp xã giải quyết mới thay đổi nơi cư trú',
-        'Only residence procedures of the commune police change residence',
-      ),
+      problem('components', 'Mỗi bước liên thông phải có tác động', 'Every step of the group must say what it does'),
     );
+  def.components.forEach((c, i) => {
+    if (!c.step) return;
+    if (!c.role)
+      out.push(
+        problem(
+          `components.${i}.role`,
+          'Bước liên thông phải có vai trò thực hiện',
+          'A step needs the role that performs it',
+        ),
+      );
+    if (c.step.kind !== 'registry') return;
+    const wanted = CIVIL_STATUS_KINDS.includes(c.step.effect.kind) ? 'civil_status_officer' : 'commune_police';
+    if (c.role !== wanted)
+      out.push(
+        problem(
+          `components.${i}.role`,
+          `Bước này thay đổi CSDL: phải do vai trò ${wanted} thực hiện`,
+          `This step changes the registry: it must be performed by the role ${wanted}`,
+        ),
+      );
+    out.push(...checkFields(def, c.step.effect, `components.${i}.step.effect`));
+  });
+  return out;
+}
+
+function checkFields(def: ProcedureDefinition, effect: RegistryEffect, at: string): FieldProblem[] {
+  const out: FieldProblem[] = [];
   for (const [key, widgets] of Object.entries(EXPECTED_WIDGETS[effect.kind])) {
     const name = key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], effect);
-    expect(key, typeof name === 'string' ? name : undefined, widgets);
+    if (typeof name !== 'string') continue;
+    const widget = def.form.fields[name]?.widget;
+    if (!widget || !widgets.includes(widget))
+      out.push(
+        problem(
+          `${at}.${key}`,
+          `Tác động CSDL: trường ${name} phải là trường "${widgets.join('/')}" của tờ khai`,
+          `Registry effect: field ${name} must be a "${widgets.join('/')}" field of the form`,
+        ),
+      );
   }
   return out;
 }

@@ -123,6 +123,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'action.dossiers.process': 'Process dossiers',
   'action.dossiers.enter': 'Enter dossiers for citizens',
   'action.dossiers.deadline.extend': 'Extend a dossier’s deadline',
+  'action.dossiers.steps.process': 'Perform their agency’s step of an interlinked dossier',
   'action.counter.visit.record': 'Record counter visits',
   'action.counter.visit.read': 'View counter visits',
   'action.fees.lists.read': 'View the fee exemption lists',

@@ -120,6 +120,7 @@ export const viAdmin = {
   'action.dossiers.process': 'Xử lý hồ sơ',
   'action.dossiers.enter': 'Nhập hồ sơ thay công dân',
   'action.dossiers.deadline.extend': 'Gia hạn thời hạn giải quyết hồ sơ',
+  'action.dossiers.steps.process': 'Thực hiện bước của cơ quan mình trong hồ sơ liên thông',
   'action.counter.visit.record': 'Ghi sổ tiếp công dân tại quầy',
   'action.counter.visit.read': 'Xem sổ tiếp công dân tại quầy',
   'action.fees.lists.read': 'Xem danh sách xét miễn lệ phí',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
-import type { CommandBody, DossierCommand } from '../../../contracts/dossiers';
+import type { CommandBody, DossierCommand, StepInputField } from '../../../contracts/dossiers';
 import type { RequiredDocument } from '../../../contracts/procedures';
 import type { ApiError } from '../../api/client';
 import { useI18n } from '../../shell/i18n';
@@ -15,6 +15,8 @@ import type { CommandOutcome } from './use-dossier';
 interface Props {
   command: DossierCommand | null;
   documents: readonly RequiredDocument[];
+  /** What completing the running step of an interlinked group asks for (the card number); null: nothing. */
+  stepInput?: readonly StepInputField[] | null;
   busy: boolean;
   onClose: () => void;
   onRun: (
@@ -24,17 +26,19 @@ interface Props {
   ) => Promise<CommandOutcome>;
 }
 
-const FORM_FIELDS = new Set(['note', 'reason', 'legalBasis', 'items', 'newDueAt']);
+const FORM_FIELDS = new Set(['note', 'reason', 'legalBasis', 'items', 'newDueAt', 'outcome']);
 
 /** The form of one command (remounted for each command, so nothing carries over from another). */
 function CommandForm({
   command,
   documents,
+  stepInput,
   onDone,
   onRun,
 }: {
   command: DossierCommand;
   documents: readonly RequiredDocument[];
+  stepInput: readonly StepInputField[];
   onDone: () => void;
   onRun: Props['onRun'];
 }) {
@@ -58,7 +62,14 @@ function CommandForm({
     );
     const onForm = split.other.filter((p) => FORM_FIELDS.has(p.field.split('.')[0] ?? ''));
     form.setFields(
-      onForm.map((p) => ({ name: p.field.split('.')[0] as keyof Values, errors: [pick(p.messageVi, p.messageEn)] })),
+      onForm.map((p) => {
+        const [head, key] = p.field.split('.');
+        // A step's value is named `outcome.<key>`; the other fields by their first segment.
+        const name = (head === 'outcome' && key ? ['outcome', key] : head) as Parameters<
+          typeof form.setFields
+        >[0][number]['name'];
+        return { name, errors: [pick(p.messageVi, p.messageEn)] };
+      }),
     );
     setFileProblems(
       Object.fromEntries(
@@ -112,6 +123,22 @@ function CommandForm({
           )}
         </Form.List>
       )}
+      {needs.outcome &&
+        stepInput.map((f) => (
+          <Form.Item
+            key={f.key}
+            name={['outcome', f.key]}
+            label={pick(f.labelVi, f.labelEn)}
+            extra={f.hintVi ? pick(f.hintVi, f.hintEn ?? f.hintVi) : undefined}
+            rules={[{ required: true, whitespace: true, message: t('dossier.cmd.stepValueRequired') }]}
+          >
+            <Input
+              type={f.widget === 'date' ? 'date' : 'text'}
+              inputMode={f.widget === 'number' ? 'numeric' : undefined}
+              maxLength={100}
+            />
+          </Form.Item>
+        ))}
       {needs.newDueAt && (
         <Form.Item
           name="newDueAt"
@@ -158,7 +185,7 @@ function CommandForm({
 }
 
 /** The dialog of one command: only the fields it needs (reason and legal basis, missing items, new appointment, files), and a note. */
-export function CommandModal({ command, documents, busy, onClose, onRun }: Props) {
+export function CommandModal({ command, documents, stepInput, busy, onClose, onRun }: Props) {
   const { t } = useI18n();
   const title = command ? t(COMMAND_LABEL[command]) : '';
   return (
@@ -184,7 +211,16 @@ export function CommandModal({ command, documents, busy, onClose, onRun }: Props
         </Button>,
       ]}
     >
-      {command && <CommandForm key={command} command={command} documents={documents} onDone={onClose} onRun={onRun} />}
+      {command && (
+        <CommandForm
+          key={command}
+          command={command}
+          documents={documents}
+          stepInput={stepInput ?? []}
+          onDone={onClose}
+          onRun={onRun}
+        />
+      )}
     </Modal>
   );
 }

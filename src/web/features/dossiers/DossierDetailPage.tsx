@@ -180,6 +180,7 @@ export default function DossierDetailPage() {
           <CommandModal
             command={command}
             documents={version.data?.documents ?? []}
+            stepInput={d.stepInput}
             busy={busy !== null}
             onClose={() => setCommand(null)}
             onRun={onRun}

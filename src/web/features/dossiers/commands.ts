@@ -4,7 +4,7 @@ import type { CommandBody, DossierCommand } from '../../../contracts/dossiers';
 /** What each command asks for in its dialog (the server checks the same, lifecycle.ts). */
 export const COMMAND_FIELDS: Record<
   DossierCommand,
-  { reason?: boolean; legalBasis?: boolean; items?: boolean; newDueAt?: boolean; files?: boolean }
+  { reason?: boolean; legalBasis?: boolean; items?: boolean; newDueAt?: boolean; files?: boolean; outcome?: boolean }
 > = {
   submit: {},
   receive: {},
@@ -13,6 +13,7 @@ export const COMMAND_FIELDS: Record<
   request_supplement: { items: true },
   resubmit: { files: true },
   approve: {},
+  complete_step: { outcome: true },
   refuse: { reason: true, legalBasis: true },
   issue_result: {},
   return_result: {},
@@ -30,6 +31,8 @@ export interface CommandValues {
   legalBasis?: string;
   items?: Array<{ item: string; reason: string }>;
   newDueAt?: Dayjs;
+  /** complete_step: what the agency's officer enters (the card number), by the step's field keys. */
+  outcome?: Record<string, string | undefined>;
 }
 
 /** The inputs a command takes. */
@@ -43,6 +46,10 @@ export function commandBody(values: CommandValues, needs: CommandNeeds): Omit<Co
   if (needs.legalBasis && values.legalBasis?.trim()) body.legalBasis = values.legalBasis.trim();
   if (needs.items && values.items?.length)
     body.items = values.items.map((i) => ({ item: i.item.trim(), reason: i.reason.trim() }));
+  if (needs.outcome && values.outcome) {
+    const entered = Object.entries(values.outcome).flatMap(([k, v]) => (v?.trim() ? [[k, v.trim()] as const] : []));
+    if (entered.length) body.outcome = Object.fromEntries(entered);
+  }
   if (needs.newDueAt && values.newDueAt)
     body.newDueAt = values.newDueAt.second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
   return body;

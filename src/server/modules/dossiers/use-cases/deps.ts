@@ -1,6 +1,8 @@
 import type { Config } from '../../../platform/config';
 import type { Db } from '../../../platform/db';
 import type { FileStore } from '../../../platform/files';
+import type { SectorAdapterKind } from '../../../../contracts/procedures';
+import type { SectorAdapter } from '../sector-adapters';
 
 /** What the use cases need from the application. */
 export interface DossierDeps {
@@ -14,6 +16,8 @@ export interface DossierDeps {
    * dossier's open payments and queues the refund of money it holds, ADR 0010 rule 8).
    */
   onWithdraw?: WithdrawalHook;
+  /** The agencies' adapters of interlinked groups' steps (default: the back office's, sector-adapters.ts). */
+  sectorAdapters?: Readonly<Record<SectorAdapterKind, SectorAdapter>>;
 }
 
 /** What happens to a dossier's payments when it is withdrawn, inside the withdrawal's transaction. */

@@ -32,11 +32,19 @@ export async function presentContext(
   };
 }
 
-/** The dossier if the caller may see it; otherwise it "does not exist" for them (404). */
+/**
+ * The dossier if the caller may see it; otherwise it "does not exist" for them (404). An agency's
+ * officer outside the dossier's unit staff sees it through a step of an interlinked group that has started.
+ */
 export async function loadVisible(deps: DossierDeps, access: AccessContext, id: string): Promise<repo.DossierRow> {
   const row = await repo.findDossier(deps.db, id);
-  if (!row || !canSeeDossier(access, row)) throw errors.dossierNotFound();
-  return row;
+  if (!row) throw errors.dossierNotFound();
+  if (canSeeDossier(access, row)) return row;
+  if (access.actor && access.actor.kind !== 'citizen') {
+    const started = (await repo.listSteps(deps.db, id)).filter((s) => s.state !== 'waiting');
+    if (started.length && canSeeDossier(access, row, started)) return row;
+  }
+  throw errors.dossierNotFound();
 }
 
 /**
@@ -48,8 +56,12 @@ export function commandsFor(
   access: AccessContext,
   row: repo.DossierRow,
   actors: ReturnType<typeof dossierActors>,
+  /** An interlinked group's dossier: its steps are completed one by one, never approved at once. */
+  stepped = false,
 ): DossierCommand[] {
   return availableCommands(row.state as DossierState, actors).filter((c) => {
+    if (c === 'approve') return !stepped;
+    if (c === 'complete_step') return stepped;
     if (c === 'extend') return mayExtendDeadline(access, row);
     if (c === 'confirm_exemption' || c === 'reject_exemption') return row.feeStatus === 'exemption_pending';
     return true;

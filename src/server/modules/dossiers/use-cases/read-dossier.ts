@@ -12,6 +12,7 @@ import { presentDetail } from '../dossiers.presenter';
 import * as repo from '../dossiers.repository';
 import { versionById } from '../versions';
 import { clock, type DossierDeps } from './deps';
+import { groupHandler, loadGroup, runningAdapter } from './group-steps';
 import { commandsFor, loadVisible, logStaffRead, presentContext } from './presenting';
 
 /** A dossier in full for its owner or for staff of its unit (logged as a staff read of the applicant's data). */
@@ -34,12 +35,17 @@ export async function getDossier(deps: DossierDeps, access: AccessContext, id: s
       details: { dossierId: row.id },
       ...(row.code && { target: { kind: 'dossier' as const, code: row.code } }),
     });
-  const actors = dossierActors(access, row, version.handledByRole);
+  const group = await loadGroup(deps.db, version, id);
+  const actors = dossierActors(access, row, groupHandler(version, group));
+  const allowedCommands = commandsFor(access, row, actors, !!group);
+  const adapter = allowedCommands.includes('complete_step') ? runningAdapter(deps, group) : null;
   return presentDetail(row, ctx, {
     transitions,
     attachments,
-    allowedCommands: commandsFor(access, row, actors),
+    allowedCommands,
     staff,
+    steps: group?.steps ?? [],
+    stepInput: adapter ? [...adapter.fields] : null,
   });
 }
 

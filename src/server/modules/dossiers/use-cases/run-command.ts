@@ -21,6 +21,7 @@ import { loadVisible } from './presenting';
 import { getDossier } from './read-dossier';
 import { submitDraft } from './submit-draft';
 import { applyRegistryEffect } from '../registry-effects';
+import { applyGroupPlan, approvesGroup, groupHandler, loadGroup, planGroupCommand } from './group-steps';
 import { todayInVietnam } from '../../../../contracts/common';
 
 /** Why an allowed command still cannot apply, as the error the caller gets. */
@@ -52,7 +53,9 @@ export async function runCommand(
 ): Promise<DossierDetail> {
   const row = await loadVisible(deps, access, id);
   const version = await versionById(deps.db, row.procedureVersionId);
-  const actors = dossierActors(access, row, version.handledByRole);
+  // An interlinked group's dossier is processed by the agency of its running step.
+  const group = await loadGroup(deps.db, version, id);
+  const actors = dossierActors(access, row, groupHandler(version, group));
   if (command === 'extend' && !mayExtendDeadline(access, row)) throw errors.commandForbidden(command);
   if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) throw errors.versionConflict();
   const check = checkTransition(row.state as DossierState, command, actors, body);
@@ -69,6 +72,7 @@ export async function runCommand(
       'Files can be attached only when submitting or supplementing',
     );
   const now = clock(deps);
+  const cal = await loadWorkingCalendar(deps.db);
   const effects = commandEffects(
     command,
     {
@@ -84,11 +88,16 @@ export async function runCommand(
       actorAccountId: access.actor!.accountId,
       body,
       now,
-      cal: await loadWorkingCalendar(deps.db),
+      cal,
     },
   );
   if (!effects.ok) throw effectsRefused(effects, row, command);
   const { set, dueAfter } = effects;
+  const plan = await planGroupCommand(deps, group, row, command, body, now);
+  if (approvesGroup(plan)) {
+    // The last step of the group is done: the dossier is approved as one decision, late if past its due time.
+    Object.assign(set, { state: 'approved', decidedAt: now, ...(row.dueAt && now > row.dueAt && { late: true }) });
+  }
   const grant = commandGrant(access, actors);
   // Who reads (CT07) or changes (approval) the registry on this command, for the person's access log.
   const officer = {
@@ -146,6 +155,18 @@ export async function runCommand(
         items: body.items ?? null,
         dueAt: dueAfter === undefined ? updated.dueAt : dueAfter,
       });
+      if (group)
+        await applyGroupPlan(tx, plan, {
+          deps,
+          row,
+          version,
+          group,
+          now,
+          on: todayInVietnam(now),
+          cal,
+          groupDueAt: updated.dueAt,
+          officer,
+        });
       // The approval changes the registry in the same transaction: any failure rolls the decision back too.
       if (command === 'approve' && version.registryEffect) {
         const outcome = await applyRegistryEffect(

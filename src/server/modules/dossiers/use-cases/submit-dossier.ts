@@ -18,7 +18,7 @@ import { clock, provinceAgencyCode, type DossierDeps } from './deps';
 import { attachmentRows, prepareFiling, validateDraft, validateFull, versionInForce } from './prepare-filing';
 import { commandsFor } from './presenting';
 import { receivingUnit, registryChecks } from './receiving-unit';
-import { applyAtFiling, registrySeenAtFiling } from '../registry-effects';
+import { applyAtFiling, decidingEffect, registrySeenAtFiling } from '../registry-effects';
 
 /**
  * Files a dossier (or saves a draft) in one transaction: validate the form against the version in
@@ -73,7 +73,7 @@ export async function submitDossier(
   const checks = body.draft ? null : await registryChecks(deps, version, form, now);
   const seen = body.draft
     ? null
-    : await registrySeenAtFiling(deps.db, version.registryEffect, form, applicant.personId);
+    : await registrySeenAtFiling(deps.db, decidingEffect(version), form, applicant.personId);
   const stored = await storeFiles(deps.files, checked);
   const grant = filingGrant(access);
   try {

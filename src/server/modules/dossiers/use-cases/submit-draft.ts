@@ -13,7 +13,7 @@ import { attachmentRows, prepareFiling, validateFull, versionInForce } from './p
 import { getDossier } from './read-dossier';
 import { resolveFeeSubject } from './fee-subject';
 import { receivingUnit, registryChecks } from './receiving-unit';
-import { registrySeenAtFiling } from '../registry-effects';
+import { decidingEffect, registrySeenAtFiling } from '../registry-effects';
 import { receivingAgencyCode } from '../../units';
 
 /**
@@ -70,7 +70,7 @@ export async function submitDraft(
       ? row.agencyCode
       : (await receivingAgencyCode(deps.config.PROVINCE_CODE, unit.code, provinceAgencyCode(deps))).code;
   const checks = await registryChecks(deps, current, form, now);
-  const seen = await registrySeenAtFiling(deps.db, current.registryEffect, form, row.applicantPersonId);
+  const seen = await registrySeenAtFiling(deps.db, decidingEffect(current), form, row.applicantPersonId);
   const toState: DossierState = money.awaitingPayment ? 'awaiting_payment' : 'submitted';
   const stored = await storeFiles(deps.files, checked);
   const grant = filingGrant(access);

@@ -4,7 +4,8 @@ import type { AccessContext } from '../../identity';
 import { loadWorkingCalendar } from '../../calendar';
 import { listProcedures } from '../../procedures';
 import { resumeDeadline } from '../deadline';
-import { handledRolesOnly, mayReadUnit, readableUnits } from '../dossiers.policy';
+import * as errors from '../dossiers.errors';
+import { handledRolesOnly, handledSectors, mayReadUnit, mayUseWorkqueue, workqueueUnits } from '../dossiers.policy';
 import { presentSummary } from '../dossiers.presenter';
 import * as repo from '../dossiers.repository';
 import { clock, type DossierDeps } from './deps';
@@ -24,12 +25,14 @@ export async function listWorkqueue(
   access: AccessContext,
   q: DossierListQuery,
 ): Promise<{ items: DossierSummary[]; total: number; page: number; pageSize: number }> {
-  if (q.unitCode && !mayReadUnit(access, q.unitCode))
+  if (!mayUseWorkqueue(access)) throw errors.workqueueForbidden();
+  const units = workqueueUnits(access);
+  if (q.unitCode && !mayReadUnit(access, q.unitCode) && !(units === null || units.includes(q.unitCode)))
     return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const now = clock(deps);
   const cal = await loadWorkingCalendar(deps.db);
   const filter: repo.ListFilter = {
-    unitCodes: readableUnits(access),
+    unitCodes: units,
     state: q.state,
     procedureCode: q.procedureCode,
     unitCode: q.unitCode,
@@ -41,7 +44,8 @@ export async function listWorkqueue(
     const handled = (await listProcedures(deps.db, { asOf: todayInVietnam(now) })).items
       .filter((p) => roles.includes(p.handledByRole))
       .map((p) => p.code);
-    filter.procedureCodes = handled;
+    // Interlinked groups: each agency sees the dossiers while its step runs (and the handling role the rest of the time).
+    filter.handledBy = { procedureCodes: handled, roles, sectors: handledSectors(access) };
   }
   if (q.queue !== 'all') filter.states = QUEUE_STATES[q.queue];
   if (q.queue === 'mine') filter.assigneeAccountId = access.actor!.accountId;

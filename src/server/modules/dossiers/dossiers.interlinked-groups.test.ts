@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { DossierDetail, DossierSummary } from '../../../contracts/dossiers';
+import { checkNationalId, ID_PROVINCE_CODES } from '../population';
+import { citizen, command, mai, PDF, su, t, useDossierApp } from './dossiers.routes.test-support';
+import { submitPrefilled } from './dossiers.registry-effects.test-support';
+import { refuseExpiredSupplements } from './supplement-expiry';
+import type { Session } from '../../../../test/app';
+
+/*
+ * Issue 13 §3: the two interlinked groups run as steps built from reference/procedures/interlinked.json
+ * (version of 6/12/2026): one dossier and one code for the citizen; behind it each agency's step with
+ * its own role, unit and state, started when the previous one ends.
+ */
+useDossierApp();
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+const MUONG_TE = '03445';
+
+let civilStatus: Session;
+let police: Session;
+let insurance: Session;
+let socialProtection: Session;
+
+async function fileBirthGroup(childFullName: string): Promise<DossierDetail> {
+  const res = await submitPrefilled(
+    citizen,
+    'LT.01',
+    {
+      declarantRelation: 'mother',
+      childFullName,
+      childBirthDate: daysAgo(5),
+      childSex: 'female',
+      childBirthPlace: 'Trạm y tế xã Mường Tè, tỉnh Lai Châu',
+      childEthnicity: 'Thái',
+      childNationality: 'Việt Nam',
+      childRelationToHead: 'child',
+      healthFacility: 'Trạm y tế xã Mường Tè',
+      requestContent: undefined,
+    },
+    false,
+    [{ field: 'file:birth_certificate', name: 'giay-chung-sinh.pdf', type: 'application/pdf', data: PDF }],
+  );
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<DossierDetail>();
+}
+
+const read = async (s: Session, id: string) => (await s.inject(`/api/v1/dossiers/${id}`)).json<DossierDetail>();
+const queue = async (s: Session) =>
+  (await s.inject('/api/v1/dossiers?queue=all&pageSize=100'))
+    .json<{ items: DossierSummary[] }>()
+    .items.map((d) => d.id);
+
+describe('interlinked group 1: birth → permanent residence → health-insurance card → identity card', () => {
+  it('runs each agency step in turn, each seeing only its step, and approves the dossier with the last', async () => {
+    civilStatus = await t.staff('civil_status_officer', MUONG_TE);
+    police = await t.staff('commune_police', MUONG_TE);
+    insurance = await t.staff('sector_officer', '12', 'health_insurance');
+    socialProtection = await t.staff('sector_officer', '12', 'social_protection');
+    const filed = await fileBirthGroup('Lò Thị Hoa');
+    expect(filed.steps.map((s) => [s.role, s.state])).toEqual([
+      ['civil_status_officer', 'planned'],
+      ['commune_police', 'planned'],
+      ['sector_officer', 'planned'],
+      ['commune_police', 'planned'],
+    ]);
+    const id = filed.id;
+    if (filed.state === 'awaiting_payment') throw new Error('the group should be free for a Thái family of Mường Tè');
+    expect((await command(civilStatus, id, 'receive')).statusCode).toBe(200);
+    // Received: the civil-status step runs with the same-day limit, the others wait.
+    let d = await read(civilStatus, id);
+    expect(d.steps.map((s) => s.state)).toEqual(['in_processing', 'waiting', 'waiting', 'waiting']);
+    expect(d.steps[0]!.dueAt).not.toBeNull();
+    expect((await command(civilStatus, id, 'start_processing')).statusCode).toBe(200);
+    expect((await command(civilStatus, id, 'approve')).statusCode).toBe(409); // step by step, never at once
+    // The insurance officer sees nothing yet, nor can the police act before their step.
+    expect((await insurance.inject(`/api/v1/dossiers/${id}`)).statusCode).toBe(404);
+    expect((await command(police, id, 'complete_step')).statusCode).toBe(403);
+
+    const birth = await command(civilStatus, id, 'complete_step', { note: 'Đã đăng ký khai sinh' });
+    expect(birth.statusCode, birth.body).toBe(200);
+    d = birth.json<DossierDetail>();
+    expect(d.state).toBe('in_processing');
+    const childId = d.steps[0]!.outcome!.childNationalId!;
+    expect(
+      checkNationalId({ id: childId, birthYear: Number(daysAgo(5).slice(0, 4)), sex: 'female' }, ID_PROVINCE_CODES)
+        .problems,
+    ).toEqual([]);
+    expect(d.steps.map((s) => s.state)).toEqual(['done', 'in_processing', 'waiting', 'waiting']);
+    // The civil-status officer's queue no longer holds it while the police step runs; the police's does.
+    expect(await queue(civilStatus)).not.toContain(id);
+    expect(await queue(police)).toContain(id);
+    expect((await command(civilStatus, id, 'complete_step')).statusCode).toBe(403);
+
+    const residence = await command(police, id, 'complete_step');
+    expect(residence.statusCode, residence.body).toBe(200);
+    const [child] = await t.database.rows<{ relation_to_head: string; residence_unit_code: string; same: boolean }>(
+      sql`select c.relation_to_head, c.residence_unit_code, c.household_id = m.household_id as same
+          from population.persons c, population.persons m
+          where c.national_id = ${childId} and m.national_id = ${mai.nationalId}`,
+    );
+    expect(child).toEqual({ relation_to_head: 'child', residence_unit_code: MUONG_TE, same: true });
+
+    // The insurance step: only the health-insurance sector sees and completes it, entering the card.
+    expect(await queue(insurance)).toContain(id);
+    expect(await queue(socialProtection)).not.toContain(id);
+    expect(
+      (await command(socialProtection, id, 'complete_step', { outcome: { cardNumber: '0123456789' } })).statusCode,
+    ).toBe(404);
+    const mine = await read(insurance, id);
+    expect(mine.stepInput?.map((f) => f.key)).toEqual(['cardNumber', 'validFrom']);
+    const bad = await command(insurance, id, 'complete_step', {
+      outcome: { cardNumber: 'AB12', validFrom: daysAgo(0) },
+    });
+    expect(bad.statusCode).toBe(409);
+    expect(bad.json<{ error: { fields: { field: string; messageVi: string }[] } }>().error.fields[0]).toMatchObject({
+      field: 'outcome.cardNumber',
+    });
+    const card = await command(insurance, id, 'complete_step', {
+      outcome: { cardNumber: 'TE1120123456789', validFrom: daysAgo(0) },
+    });
+    expect(card.statusCode, card.body).toBe(200);
+
+    const idCard = await command(police, id, 'complete_step', { outcome: { issuedOn: daysAgo(0) } });
+    expect(idCard.statusCode, idCard.body).toBe(200);
+    d = idCard.json<DossierDetail>();
+    expect(d.state).toBe('approved');
+
+    // The citizen's page: every step with who (role and unit), when, and what it produced.
+    const seen = await read(citizen, id);
+    expect(seen.steps.map((s) => s.state)).toEqual(['done', 'done', 'done', 'done']);
+    expect(seen.steps.every((s) => s.unitCode === MUONG_TE && s.endedAt)).toBe(true);
+    expect(seen.steps[2]!.outcome).toEqual({ cardNumber: 'TE1120123456789', validFrom: daysAgo(0) });
+    expect(seen.steps[3]!.outcome).toEqual({ identityCardNumber: childId, issuedOn: daysAgo(0) });
+    expect(seen.registryOutcome?.childNationalId).toBe(childId);
+    const [transition] = await t.database.rows<{ actor_role: string }>(
+      sql`select actor_role from dossiers.transitions where dossier_id = ${id} and to_state = 'approved'`,
+    );
+    expect(transition).toEqual({ actor_role: 'commune_police' });
+  });
+
+  it('pauses the whole group for a supplement and refuses it once after 7 working days, even with two runs at once', async () => {
+    const filed = await fileBirthGroup('Lò Thị Mây');
+    const id = filed.id;
+    for (const c of ['receive', 'start_processing']) expect((await command(civilStatus, id, c)).statusCode).toBe(200);
+    expect((await command(civilStatus, id, 'complete_step')).statusCode).toBe(200);
+    const asked = await command(police, id, 'request_supplement', {
+      items: [{ item: 'Giấy tờ chỗ ở hợp pháp', reason: 'Chủ hộ đã chuyển đi' }],
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json<DossierDetail>().state).toBe('supplement_requested');
+    // Nothing happens within the window.
+    expect(await refuseExpiredSupplements(t.database.db, new Date())).toBe(0);
+    const later = new Date(Date.now() + 20 * 86_400_000);
+    const runs = await Promise.all([
+      refuseExpiredSupplements(t.database.db, later),
+      refuseExpiredSupplements(t.database.db, later),
+    ]);
+    expect(runs[0] + runs[1]).toBe(1);
+    const d = await read(citizen, id);
+    expect(d.state).toBe('refused');
+    expect(d.steps.map((s) => s.state)).toEqual(['done', 'refused', 'waiting', 'waiting']);
+    const refusals = d.timeline.filter((e) => e.command === 'refuse');
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]!.legalBasis).toContain('63/2024/NĐ-CP');
+  });
+});
+
+describe('interlinked group 2: death → deletion of permanent residence → allowances', () => {
+  it('records the death, ends the residence, and the social-protection officer enters the allowance decision', async () => {
+    const res = await submitPrefilled(
+      citizen,
+      '1.011537',
+      {
+        declarantRelation: 'spouse',
+        deceasedFullName: su.fullName,
+        deceasedNationalId: su.nationalId,
+        deceasedBirthDate: su.birthDate,
+        deathDate: daysAgo(2),
+        deathPlace: 'Tại nhà, bản Mường, xã Mường Tè',
+        deathCause: 'Bệnh già',
+        bankAccountNumber: '0123456789',
+        bankName: 'Ngân hàng Nông nghiệp và Phát triển Nông thôn',
+        requestContent: undefined,
+      },
+      false,
+      ['death_notice'].map((k) => ({ field: `file:${k}`, name: `${k}.pdf`, type: 'application/pdf', data: PDF })),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<DossierDetail>().id;
+    for (const c of ['receive', 'start_processing']) expect((await command(civilStatus, id, c)).statusCode).toBe(200);
+    expect((await command(civilStatus, id, 'complete_step')).statusCode).toBe(200);
+    const ended = await command(police, id, 'complete_step');
+    expect(ended.statusCode, ended.body).toBe(200);
+    const [row] = await t.database.rows<{ status: string; open: number }>(
+      sql`select p.status, (select count(*)::int from population.residences r where r.person_id = p.id and r.kind = 'permanent'
+            and r.valid_to is null) as open
+          from population.persons p where p.national_id = ${su.nationalId}`,
+    );
+    expect(row).toEqual({ status: 'deceased', open: 0 });
+    expect((await command(insurance, id, 'complete_step')).statusCode).toBe(404);
+    const bad = await command(socialProtection, id, 'complete_step', {
+      outcome: { decisionNumber: '12', amount: '-5' },
+    });
+    expect(bad.statusCode).toBe(409);
+    const done = await command(socialProtection, id, 'complete_step', {
+      outcome: { decisionNumber: '125/QĐ-BHXH', amount: '36.000.000' },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json<DossierDetail>().state).toBe('approved');
+    expect((await read(citizen, id)).steps[2]!.outcome).toEqual({ decisionNumber: '125/QĐ-BHXH', amount: '36000000' });
+  });
+});

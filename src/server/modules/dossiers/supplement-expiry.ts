@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db';
+import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../platform/interval-job';
+import { loadWorkingCalendar } from '../calendar';
+import { deadlineAtReceipt } from './deadline';
+import * as repo from './dossiers.repository';
+import { dossiers, dossierSteps, transitions } from './dossiers.schema';
+
+/**
+ * An interlinked group paused for a supplement waits 7 working days for the citizen (DOMAIN §4,
+ * Decree 63/2024); past that, the dossier is refused with the legal basis by this job. Each run
+ * takes the waiting groups with `for update skip locked` in one transaction, so two server
+ * processes never refuse one dossier twice: the second skips what the first holds, and finds it
+ * refused once the first commits.
+ */
+
+export const SUPPLEMENT_WINDOW_WORKING_DAYS = 7;
+export const EXPIRY_REASON =
+  'Quá 7 ngày làm việc kể từ ngày yêu cầu bổ sung, người nộp chưa bổ sung hồ sơ liên thông: hồ sơ bị từ chối tự động';
+export const EXPIRY_LEGAL_BASIS =
+  'Nghị định số 63/2024/NĐ-CP về liên thông thủ tục hành chính (thời hạn bổ sung hồ sơ: 7 ngày làm việc)';
+
+/** Refuses the interlinked dossiers whose supplement window ended before `now`; returns how many. */
+export async function refuseExpiredSupplements(db: Db, now: Date = new Date(), batch = 500): Promise<number> {
+  const cal = await loadWorkingCalendar(db);
+  return db.transaction(async (tx) => {
+    const waiting = await queryRows<{ id: string; version: number; requested_at: Date | string }>(
+      tx,
+      sql`select d.id, d.version,
+            (select max(t.at) from ${transitions} t where t.dossier_id = d.id and t.command = 'request_supplement') as requested_at
+          from ${dossiers} d
+          where d.state = 'supplement_requested'
+            and exists (select 1 from ${dossierSteps} s where s.dossier_id = d.id)
+          order by d.updated_at
+          limit ${batch}
+          for update of d skip locked`,
+    );
+    let refused = 0;
+    for (const d of waiting) {
+      if (!d.requested_at) continue;
+      const ends = deadlineAtReceipt(cal, new Date(d.requested_at), SUPPLEMENT_WINDOW_WORKING_DAYS).dueAt;
+      if (now <= ends) continue;
+      const updated = await repo.updateDossierIf(tx, d.id, 'supplement_requested', d.version, {
+        state: 'refused',
+        decidedAt: now,
+        pausedRemainingMinutes: null,
+      });
+      if (!updated) continue;
+      await repo.insertTransition(tx, {
+        dossierId: d.id,
+        command: 'refuse',
+        fromState: 'supplement_requested',
+        toState: 'refused',
+        actorAccountId: null,
+        actorRole: 'system',
+        actorUnit: null,
+        at: now,
+        reason: EXPIRY_REASON,
+        legalBasis: EXPIRY_LEGAL_BASIS,
+        dueAt: null,
+      });
+      await tx
+        .update(dossierSteps)
+        .set({ state: 'refused', endedAt: now, endedByRole: 'system' })
+        .where(sql`${dossierSteps.dossierId} = ${d.id} and ${dossierSteps.state} = 'in_processing'`);
+      refused++;
+    }
+    return refused;
+  });
+}
+
+/** Runs the refusal every `intervalMs` (default 10 minutes). */
+export function startSupplementExpiryJob(
+  db: Db,
+  options: { intervalMs?: number; onError: JobErrorHandler },
+): IntervalJob {
+  return startIntervalJob(
+    'supplement expiry',
+    options.intervalMs ?? 600_000,
+    async () => {
+      while ((await refuseExpiredSupplements(db)) > 0);
+    },
+    options.onError,
+  );
+}
