@@ -54,7 +54,7 @@ export const NAV_GROUPS: NavGroup[] = [
     audience: 'dossier-officer',
     label: 'nav.group.dossiers',
     items: [
-      { path: '/dossiers', label: 'nav.workqueue', requires: ['dossiers.read'] },
+      { path: '/dossiers', label: 'nav.workqueue', requires: ['dossiers.read', 'dossiers.steps.process'] },
       { path: '/counter', label: 'nav.counter', requires: ['counter.visit.record', 'counter.visit.read'] },
       { path: '/fees/payments', label: 'nav.payments', requires: ['dossiers.read'], kind: 'staff' },
       { path: '/fees/reconciliation', label: 'nav.reconciliation', requires: ['payments.reconcile'], kind: 'staff' },

@@ -3,7 +3,9 @@ import { sql } from 'drizzle-orm';
 import type { DossierDetail, DossierSummary } from '../../../contracts/dossiers';
 import { checkNationalId, ID_PROVINCE_CODES } from '../population';
 import { citizen, command, mai, PDF, su, t, useDossierApp } from './dossiers.routes.test-support';
-import { submitPrefilled } from './dossiers.registry-effects.test-support';
+import { person, submitPrefilled } from './dossiers.registry-effects.test-support';
+import { makeHousehold } from '../../../../test/factories';
+import { copyRegistryBatch } from '../population';
 import { refuseExpiredSupplements } from './supplement-expiry';
 import type { Session } from '../../../../test/app';
 
@@ -137,6 +139,8 @@ describe('interlinked group 1: birth → permanent residence → health-insuranc
       sql`select actor_role from dossiers.transitions where dossier_id = ${id} and to_state = 'approved'`,
     );
     expect(transition).toEqual({ actor_role: 'commune_police' });
+    // The civil-status desk that received the group issues and returns its result.
+    expect((await command(civilStatus, id, 'issue_result')).statusCode).toBe(200);
   });
 
   it('pauses the whole group for a supplement and refuses it once after 7 working days, even with two runs at once', async () => {
@@ -209,5 +213,42 @@ describe('interlinked group 2: death → deletion of permanent residence → all
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json<DossierDetail>().state).toBe('approved');
     expect((await read(citizen, id)).steps[2]!.outcome).toEqual({ decisionNumber: '125/QĐ-BHXH', amount: '36000000' });
+  });
+});
+
+describe('the death of a household head whose family stays', () => {
+  it('ends the head’s residence (death is the ground, not refused) and queues the family for the headless-household check', async () => {
+    const head = person(71, 'Vàng A Páo', 'male', 1940);
+    const son = person(72, 'Vàng A Lử', 'male', 1970);
+    await copyRegistryBatch(t.database, makeHousehold(MUONG_TE, [head, son]));
+    const res = await submitPrefilled(
+      citizen,
+      '1.011537',
+      {
+        declarantRelation: 'other',
+        deceasedFullName: head.fullName,
+        deceasedNationalId: head.nationalId,
+        deceasedBirthDate: head.birthDate,
+        deathDate: daysAgo(1),
+        deathPlace: 'Tại nhà, xã Mường Tè',
+        deathCause: 'Bệnh già',
+        bankAccountNumber: '0123456789',
+        bankName: 'Ngân hàng Nông nghiệp và Phát triển Nông thôn',
+        requestContent: undefined,
+      },
+      false,
+      [{ field: 'file:death_notice', name: 'death_notice.pdf', type: 'application/pdf', data: PDF }],
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<DossierDetail>().id;
+    for (const c of ['receive', 'start_processing', 'complete_step'])
+      expect((await command(civilStatus, id, c)).statusCode).toBe(200);
+    const step = await command(police, id, 'complete_step');
+    expect(step.statusCode, step.body).toBe(200);
+    const queued = await t.database.rows<{ n: number }>(
+      sql`select count(*)::int as n from population.quality_refresh_queue q join population.persons p on p.id = q.person_id
+          where p.national_id = ${son.nationalId}`,
+    );
+    expect(queued[0]!.n).toBeGreaterThan(0);
   });
 });

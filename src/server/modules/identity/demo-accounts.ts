@@ -29,6 +29,13 @@ export const DEMO_ACCOUNTS = [
     sector: 'health_insurance',
   },
   {
+    username: 'ansinh.tinh',
+    displayName: 'Bảo trợ xã hội tỉnh – trợ cấp mai táng, tuất (demo)',
+    role: 'sector_officer',
+    unitCode: '12',
+    sector: 'social_protection',
+  },
+  {
     username: 'thuongtruc.tinh',
     displayName: 'Công an tỉnh – thường trực Đề án 06 (demo)',
     role: 'standing_agency',

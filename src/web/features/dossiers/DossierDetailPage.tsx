@@ -12,6 +12,7 @@ import { channelText, COMMAND_LABEL, SLIP_LABEL } from './dossier-labels';
 import { slipUrl } from './dossiers-api';
 import { DossierAttachments } from './DossierAttachments';
 import { DossierTimeline } from './DossierTimeline';
+import { GroupStepsCard } from './GroupStepsCard';
 import { DeadlineTag, FeeText, StateTag } from './DossierTags';
 import { FormDataView } from './FormDataView';
 import { useDossier } from './use-dossier';
@@ -161,6 +162,7 @@ export default function DossierDetailPage() {
               </Card>
               <DossierFee fee={d.fee} />
               <RegistryOutcomeCard outcome={d.registryOutcome} />
+              <GroupStepsCard steps={d.steps} />
               <RegistryChecksCard checks={d.registryChecks} />
               <Card title={t('dossier.section.form')} className="section-card">
                 {version.error && <ErrorAlert error={version.error} onRetry={version.reload} />}

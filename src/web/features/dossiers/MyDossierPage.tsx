@@ -12,6 +12,7 @@ import { DossierAttachments } from './DossierAttachments';
 import { isResultDocument, RegistryOutcomeCard, ResultDocumentsCard } from './ResultDocumentsCard';
 import { DossierProgress } from './DossierProgress';
 import { DossierTimeline } from './DossierTimeline';
+import { GroupStepsCard } from './GroupStepsCard';
 import { DeadlineTag, FeeText, StateTag } from './DossierTags';
 import { FormDataView } from './FormDataView';
 import { PayFeeCard } from '../payments';
@@ -161,6 +162,7 @@ export default function MyDossierPage() {
           )}
           <Outcome d={d} />
           <RegistryOutcomeCard outcome={d.registryOutcome} />
+          <GroupStepsCard steps={d.steps} />
           <ResultDocumentsCard dossierId={d.id} attachments={d.attachments} />
           {d.slips.length > 0 && (
             <Card className="section-card" title={t('dossier.mine.slips')}>
