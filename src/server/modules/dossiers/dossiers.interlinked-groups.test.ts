@@ -139,8 +139,16 @@ describe('interlinked group 1: birth → permanent residence → health-insuranc
       sql`select actor_role from dossiers.transitions where dossier_id = ${id} and to_state = 'approved'`,
     );
     expect(transition).toEqual({ actor_role: 'commune_police' });
-    // The civil-status desk that received the group issues and returns its result.
-    expect((await command(civilStatus, id, 'issue_result')).statusCode).toBe(200);
+    // The civil-status desk that received the group issues its result: the CT08 is about the child.
+    const issued = await command(civilStatus, id, 'issue_result');
+    expect(issued.statusCode, issued.body).toBe(200);
+    const ct08 = issued.json<DossierDetail>().attachments.find((a) => a.documentKey === 'result_ct08');
+    expect(ct08).toBeDefined();
+    const [verification] = await t.database.rows<{ facts: { fullName: string } }>(
+      sql`select facts from dossiers.result_verifications where dossier_id = ${id} and kind = 'CT08'`,
+    );
+    expect(verification!.facts.fullName).toBe('Lò Thị Hoa');
+    expect((await citizen.inject(`/api/v1/dossiers/${id}/attachments/${ct08!.id}`)).statusCode).toBe(200);
   });
 
   it('pauses the whole group for a supplement and refuses it once after 7 working days, even with two runs at once', async () => {

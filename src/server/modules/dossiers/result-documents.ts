@@ -6,6 +6,7 @@ import { renderResultDocument, type ResultDocumentData, type ResultDocumentKind 
 import { getUnitNames } from '../units';
 import type { CheckedFile } from './attachments';
 import type { DossierRow } from './dossiers.repository';
+import { DEATH_GROUND } from './registry-effects.civil-status';
 import type { Db } from '../../platform/db';
 
 /**
@@ -37,14 +38,53 @@ function answerLabel(version: ProcedureVersion, field: string, value: unknown): 
   return option?.labelVi ?? text(value);
 }
 
+/**
+ * The person a CT08 of an interlinked group is about, who is not the applicant: the child the
+ * group registered (its new ID number, the household's address), or the deceased whose permanent
+ * residence the group deleted. Undefined for any other dossier.
+ */
+function groupSubject(
+  row: Pick<DossierRow, 'form'> & Partial<Pick<DossierRow, 'registryOutcome'>>,
+  unitName: string,
+): { person: ResultDocumentData['person']; content: string } | undefined {
+  const form = row.form;
+  const outcome = row.registryOutcome ?? {};
+  if (outcome.childNationalId) {
+    const sex = form.childSex === 'male' || form.childSex === 'female' ? form.childSex : undefined;
+    const address = text(form.householdAddress);
+    return {
+      person: {
+        fullName: outcome.childFullName ?? text(form.childFullName) ?? '',
+        birthDate: isoDate(form.childBirthDate),
+        sex,
+        nationalId: outcome.childNationalId,
+        address: address ? fullAddress(address, unitName) : undefined,
+      },
+      content: `Đăng ký thường trú cho trẻ vào hộ của chủ hộ ${text(form.householdHeadFullName) ?? ''} (liên thông đăng ký khai sinh – đăng ký thường trú)`,
+    };
+  }
+  if (text(form.deceasedNationalId) && text(form.deceasedFullName)) {
+    return {
+      person: {
+        fullName: text(form.deceasedFullName)!,
+        birthDate: isoDate(form.deceasedBirthDate),
+        nationalId: text(form.deceasedNationalId),
+      },
+      content: `Xóa đăng ký thường trú: ${DEATH_GROUND} (liên thông đăng ký khai tử – xóa đăng ký thường trú)`,
+    };
+  }
+  return undefined;
+}
+
 /** What a result document of this dossier prints: the person and the answers of its form. */
 export function resultDocumentData(
   kind: ResultDocumentKind,
-  row: Pick<DossierRow, 'code' | 'applicantName' | 'form'>,
+  row: Pick<DossierRow, 'code' | 'applicantName' | 'form'> & Partial<Pick<DossierRow, 'registryOutcome'>>,
   version: ProcedureVersion,
   ctx: { unitName: string; officerName: string; now: Date },
 ): ResultDocumentData {
   const form = row.form;
+  const group = kind === 'CT08' ? groupSubject(row, ctx.unitName) : undefined;
   const sex = form.sex === 'male' || form.sex === 'female' ? form.sex : undefined;
   const absence =
     kind === 'CT03'
@@ -62,7 +102,7 @@ export function resultDocumentData(
     placeName: ctx.unitName.replace(/^(xã|phường)\s+/i, ''),
     dossierCode: row.code ?? '',
     procedureName: version.nameVi,
-    person: {
+    person: group?.person ?? {
       fullName: text(form.fullName) ?? row.applicantName,
       birthDate: isoDate(form.birthDate),
       sex,
@@ -70,7 +110,8 @@ export function resultDocumentData(
       address: text(form.address) ?? structuredAddress(form, ctx.unitName) ?? text(form.stayAddress),
     },
     content:
-      kind === 'CT03' ? answerLabel(version, 'supervisionStatus', form.supervisionStatus) : text(form.requestContent),
+      group?.content ??
+      (kind === 'CT03' ? answerLabel(version, 'supervisionStatus', form.supervisionStatus) : text(form.requestContent)),
     absence,
     officerName: ctx.officerName,
     issuedAt: ctx.now,

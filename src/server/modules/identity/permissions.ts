@@ -141,7 +141,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     scoped: true,
     needsSector: true,
     // The sector's step of an interlinked group (the child's health-insurance card, the allowances).
-    actions: ['units.read', 'population.person.search', 'calendar.read', 'dossiers.steps.process'],
+    actions: ['units.read', 'population.person.search', 'dossiers.steps.process'],
   },
   {
     code: 'standing_agency',

@@ -112,12 +112,16 @@ export function checkDefinition(def: ProcedureDefinition): FieldProblem[] {
       ),
     );
   }
-  if (def.resultDocuments.length > 0 && def.field !== 'residence')
+  // An interlinked group with a residence step gives the CT08 of that step (about the child, or the deceased).
+  const residenceStep = def.components.some((c) => c.role === 'commune_police' && c.step?.kind === 'registry');
+  const residenceResult =
+    def.field === 'residence' || (residenceStep && def.resultDocuments.every((k) => k === 'CT08'));
+  if (def.resultDocuments.length > 0 && !residenceResult)
     out.push(
       problem(
         'resultDocuments',
-        'Mẫu CT03, CT07, CT08 chỉ dùng cho thủ tục cư trú',
-        'Forms CT03, CT07, CT08 are for residence procedures only',
+        'Mẫu CT03, CT07, CT08 chỉ dùng cho thủ tục cư trú (nhóm liên thông có bước cư trú: mẫu CT08)',
+        'Forms CT03, CT07, CT08 are for residence procedures only (an interlinked group with a residence step: CT08)',
       ),
     );
   for (const dup of duplicates([...def.resultDocuments]))
