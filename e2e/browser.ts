@@ -260,9 +260,15 @@ export async function fillNewAddress(page: Page, commune: string, village: strin
  */
 export async function submitFiling(
   page: Page,
-  options: { document: string; file: { name: string; mimeType: string; buffer: Buffer }; procedureName: string },
+  options: {
+    document: string;
+    file: { name: string; mimeType: string; buffer: Buffer };
+    procedureName: string;
+    /** The form's phone field (`#phone` on most forms; the birth form's is the declarant's). */
+    phoneField?: string;
+  },
 ): Promise<{ fee: string; code: string; dossierId: string }> {
-  const phone = page.locator('#phone');
+  const phone = page.locator(options.phoneField ?? '#phone');
   if ((await phone.getAttribute('readonly')) === null && !(await phone.inputValue())) await phone.fill('0912345678');
   const section = page.locator(`section[data-document="${options.document}"]`);
   await section.locator('input[type=file]').setInputFiles(options.file);

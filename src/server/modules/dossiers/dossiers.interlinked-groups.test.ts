@@ -92,6 +92,13 @@ describe('interlinked group 1: birth → permanent residence → health-insuranc
     // The civil-status officer's queue no longer holds it while the police step runs; the police's does.
     expect(await queue(civilStatus)).not.toContain(id);
     expect(await queue(police)).toContain(id);
+    // Handed over to the police, it is new work for them (their "new" queue), not for the civil-status desk.
+    const fresh = async (s: Session) =>
+      (await s.inject('/api/v1/dossiers?queue=new&pageSize=100'))
+        .json<{ items: DossierSummary[] }>()
+        .items.map((x) => x.id);
+    expect(await fresh(police)).toContain(id);
+    expect(await fresh(civilStatus)).not.toContain(id);
     expect((await command(civilStatus, id, 'complete_step')).statusCode).toBe(403);
 
     const residence = await command(police, id, 'complete_step');
@@ -114,7 +121,7 @@ describe('interlinked group 1: birth → permanent residence → health-insuranc
     const bad = await command(insurance, id, 'complete_step', {
       outcome: { cardNumber: 'AB12', validFrom: daysAgo(0) },
     });
-    expect(bad.statusCode).toBe(409);
+    expect(bad.statusCode).toBe(400);
     expect(bad.json<{ error: { fields: { field: string; messageVi: string }[] } }>().error.fields[0]).toMatchObject({
       field: 'outcome.cardNumber',
     });
@@ -214,7 +221,10 @@ describe('interlinked group 2: death → deletion of permanent residence → all
     const bad = await command(socialProtection, id, 'complete_step', {
       outcome: { decisionNumber: '12', amount: '-5' },
     });
-    expect(bad.statusCode).toBe(409);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { fields: { field: string }[] } }>().error.fields[0]!.field).toBe(
+      'outcome.decisionNumber',
+    );
     const done = await command(socialProtection, id, 'complete_step', {
       outcome: { decisionNumber: '125/QĐ-BHXH', amount: '36.000.000' },
     });

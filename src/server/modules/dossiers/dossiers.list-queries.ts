@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import { foldedSql, wordsLikePattern } from '../../platform/sql-fold';
 import { dossiers, dossierSteps } from './dossiers.schema';
@@ -24,6 +24,11 @@ export interface ListFilter {
    * for one of `roles` (and, for a sector step, one of `sectors`). Replaces `procedureCodes`.
    */
   handledBy?: { procedureCodes: readonly string[]; roles: readonly string[]; sectors: readonly string[] };
+  /**
+   * With `states` and `handledBy`: also the dossiers handed over to the caller's agency — a later
+   * step of an interlinked group now running for their role (new work for them, as a filing is).
+   */
+  orHandedOver?: boolean;
   unitCode?: string;
   codePrefix?: string;
   assigneeAccountId?: string;
@@ -41,7 +46,11 @@ function whereOf(f: ListFilter): SQL | undefined {
       ? sql`${foldedSql(dossiers.applicantName)} like ${wordsLikePattern(f.applicantNameFolded)}`
       : undefined,
     f.state ? eq(dossiers.state, f.state) : undefined,
-    f.states ? inArray(dossiers.state, [...f.states]) : undefined,
+    f.states
+      ? f.orHandedOver && f.handledBy
+        ? or(inArray(dossiers.state, [...f.states]), handedOverCondition(f.handledBy))
+        : inArray(dossiers.state, [...f.states])
+      : undefined,
     f.procedureCode ? eq(dossiers.procedureCode, f.procedureCode) : undefined,
     f.procedureCodes
       ? f.procedureCodes.length
@@ -73,6 +82,18 @@ function handledByCondition(h: NonNullable<ListFilter['handledBy']>): SQL {
     ? sql`(${dossiers.procedureCode} in (${list(h.procedureCodes)}) and not exists (${running} and s.role not in (${list(h.roles)})))`
     : sql`false`;
   return sql`(${own} or exists (${running} and s.role in (${list(h.roles)}) and (s.sector is null or s.sector in (${list(h.sectors)}))))`;
+}
+
+function handedOverCondition(h: NonNullable<ListFilter['handledBy']>): SQL {
+  const list = (values: readonly string[]) =>
+    values.length
+      ? sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )
+      : sql`null`;
+  return sql`exists (select 1 from ${dossierSteps} s where s.dossier_id = ${dossiers.id} and s.state = 'in_processing'
+    and s.seq > 1 and s.role in (${list(h.roles)}) and (s.sector is null or s.sector in (${list(h.sectors)})))`;
 }
 
 export async function listDossiers(

@@ -25,7 +25,8 @@ export interface SectorAdapter {
   fields: readonly AdapterField[];
   /**
    * Completes the step for the group's dossier: returns what it produced (shown to the citizen),
-   * or throws a bilingual error naming the field (`outcome.<key>`).
+   * or throws a bilingual error naming the field (`outcome.<key>`; 400 for a wrong value, 409 when
+   * the group is not ready for it).
    */
   complete(input: {
     dossierCode: string;
@@ -38,16 +39,16 @@ export interface SectorAdapter {
 
 function value(entered: Readonly<Record<string, string>>, key: string, vi: string, en: string): string {
   const v = entered[key]?.trim();
-  if (!v) throw errors.effectInvalid(`outcome.${key}`, `Vui lòng nhập ${vi}`, `Please enter ${en}`);
+  if (!v) throw errors.requestInvalid(`outcome.${key}`, `Vui lòng nhập ${vi}`, `Please enter ${en}`);
   return v;
 }
 
 function pastDate(entered: Readonly<Record<string, string>>, key: string, vi: string, en: string, now: Date): string {
   const v = value(entered, key, vi, en);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
-    throw errors.effectInvalid(`outcome.${key}`, `${vi} không đúng dạng ngày`, `${en} is not a date`);
+    throw errors.requestInvalid(`outcome.${key}`, `${vi} không đúng dạng ngày`, `${en} is not a date`);
   if (v > todayInVietnam(now))
-    throw errors.effectInvalid(`outcome.${key}`, `${vi} không được sau hôm nay`, `${en} cannot be after today`);
+    throw errors.requestInvalid(`outcome.${key}`, `${vi} không được sau hôm nay`, `${en} cannot be after today`);
   return v;
 }
 
@@ -71,14 +72,14 @@ const healthInsuranceCard: SectorAdapter = {
   async complete({ entered }) {
     const cardNumber = value(entered, 'cardNumber', 'mã số thẻ BHYT', 'the card number').toUpperCase();
     if (!/^(\d{10}|TE1\d{12})$/.test(cardNumber))
-      throw errors.effectInvalid(
+      throw errors.requestInvalid(
         'outcome.cardNumber',
         'Mã số thẻ BHYT của trẻ dưới 6 tuổi gồm 10 chữ số, hoặc 15 ký tự bắt đầu bằng TE1',
         "A child's card number has 10 digits, or 15 characters starting with TE1",
       );
     const validFrom = value(entered, 'validFrom', 'ngày thẻ có giá trị', 'the day the card is valid from');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(validFrom) || Number.isNaN(Date.parse(validFrom)))
-      throw errors.effectInvalid('outcome.validFrom', 'Ngày thẻ có giá trị không đúng dạng ngày', 'Not a date');
+      throw errors.requestInvalid('outcome.validFrom', 'Ngày thẻ có giá trị không đúng dạng ngày', 'Not a date');
     return { cardNumber, validFrom };
   },
 };
@@ -114,14 +115,14 @@ const survivorAllowance: SectorAdapter = {
   async complete({ entered }) {
     const decisionNumber = value(entered, 'decisionNumber', 'số quyết định', 'the decision number');
     if (decisionNumber.length > 60 || !/^[0-9]+\/[\p{L}0-9.-]+$/u.test(decisionNumber))
-      throw errors.effectInvalid(
+      throw errors.requestInvalid(
         'outcome.decisionNumber',
         'Số quyết định có dạng số/ký hiệu, ví dụ 125/QĐ-BHXH',
         'A decision number looks like number/symbol, e.g. 125/QĐ-BHXH',
       );
     const amount = value(entered, 'amount', 'số tiền chi trả', 'the amount paid').replace(/[.\s]/g, '');
     if (!/^[1-9][0-9]{0,9}$/.test(amount))
-      throw errors.effectInvalid(
+      throw errors.requestInvalid(
         'outcome.amount',
         'Số tiền là số nguyên dương (đồng)',
         'The amount is a positive whole number of đồng',

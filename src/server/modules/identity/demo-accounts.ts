@@ -22,6 +22,12 @@ export const DEMO_ACCOUNTS = [
     unitCode: '03388',
   },
   {
+    username: 'tuphap.muongte',
+    displayName: 'Tư pháp – hộ tịch xã Mường Tè (demo)',
+    role: 'civil_status_officer',
+    unitCode: '03445',
+  },
+  {
     username: 'bhyt.tinh',
     displayName: 'Bảo hiểm xã hội tỉnh (demo)',
     role: 'sector_officer',

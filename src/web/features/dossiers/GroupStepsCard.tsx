@@ -1,8 +1,9 @@
-import { Card, Tag } from 'antd';
+import { Card } from 'antd';
 import type { DossierDetail, DossierStep } from '../../../contracts/dossiers';
 import { useI18n } from '../../shell/i18n';
 import type { MessageKey } from '../../shell/dictionary';
 import { formatDate, formatDateTime, formatNumber } from '../../components/format';
+import { StatusTag, type StatusKind } from '../../components/StatusTag';
 
 const STATE_LABEL: Record<DossierStep['state'], MessageKey> = {
   planned: 'dossier.step.state.planned',
@@ -11,12 +12,12 @@ const STATE_LABEL: Record<DossierStep['state'], MessageKey> = {
   done: 'dossier.step.state.done',
   refused: 'dossier.step.state.refused',
 };
-const STATE_COLOR: Record<DossierStep['state'], string | undefined> = {
-  planned: undefined,
-  waiting: undefined,
-  in_processing: 'processing',
-  done: 'success',
-  refused: 'error',
+const STATE_KIND: Record<DossierStep['state'], StatusKind> = {
+  planned: 'neutral',
+  waiting: 'neutral',
+  in_processing: 'info',
+  done: 'ok',
+  refused: 'danger',
 };
 
 /** What a step produced, labelled (dates and amounts written out); unknown keys are shown as they are. */
@@ -32,6 +33,13 @@ const OUTCOME_LABEL: Record<string, MessageKey> = {
   amount: 'dossier.step.out.amount',
 };
 
+/** The known values in the order above (the database keeps no key order), then any other. */
+function ordered(outcome: Record<string, string>): Array<[string, string]> {
+  const known = Object.keys(OUTCOME_LABEL);
+  const rank = (k: string) => (known.includes(k) ? known.indexOf(k) : known.length);
+  return Object.entries(outcome).sort(([a], [b]) => rank(a) - rank(b));
+}
+
 function OutcomeLines({ outcome }: { outcome: Record<string, string> }) {
   const { t, lang } = useI18n();
   const value = (k: string, v: string) =>
@@ -42,7 +50,7 @@ function OutcomeLines({ outcome }: { outcome: Record<string, string> }) {
         : v;
   return (
     <dl className="step-outcome">
-      {Object.entries(outcome).map(([k, v]) => (
+      {ordered(outcome).map(([k, v]) => (
         <div key={k}>
           <dt>{OUTCOME_LABEL[k] ? t(OUTCOME_LABEL[k]) : k}</dt>
           <dd className="tabular">{value(k, v)}</dd>
@@ -71,7 +79,7 @@ export function GroupStepsCard({ steps }: { steps: DossierDetail['steps'] }) {
           >
             <div className="group-step-head">
               <strong>{pick(s.nameVi, s.nameEn)}</strong>{' '}
-              <Tag color={STATE_COLOR[s.state]}>{t(STATE_LABEL[s.state])}</Tag>
+              <StatusTag kind={STATE_KIND[s.state]}>{t(STATE_LABEL[s.state])}</StatusTag>
             </div>
             <div className="group-step-agency">
               {pick(s.agencyVi, s.agencyEn)}
@@ -91,7 +99,7 @@ export function GroupStepsCard({ steps }: { steps: DossierDetail['steps'] }) {
               <div>
                 {t(s.state === 'refused' ? 'dossier.step.refusedAt' : 'dossier.step.ended')}:{' '}
                 <span className="tabular">{formatDateTime(s.endedAt)}</span>
-                {s.late && <Tag color="warning">{t('dossier.step.late')}</Tag>}
+                {s.late && <StatusTag kind="warn">{t('dossier.step.late')}</StatusTag>}
               </div>
             )}
             {s.state !== 'done' && s.producesVi && (

@@ -48,6 +48,8 @@ export async function listWorkqueue(
     filter.handledBy = { procedureCodes: handled, roles, sectors: handledSectors(access) };
   }
   if (q.queue !== 'all') filter.states = QUEUE_STATES[q.queue];
+  // An interlinked group handed over to the caller's agency is new work for them.
+  if (q.queue === 'new') filter.orHandedOver = true;
   if (q.queue === 'mine') filter.assigneeAccountId = access.actor!.accountId;
   if (q.queue === 'overdue') filter.dueBefore = now;
   if (q.queue === 'due_soon') {
