@@ -22,6 +22,8 @@ export const PERSON_PATHS = [
   'permanentAddress',
   'temporaryAddress',
   'currentAddress',
+  /** The code of the commune of the current residence (temporary, else permanent): a commune field's answer. */
+  'currentCommune',
   'idCardNumber',
   'healthInsuranceNo',
 ] as const;

@@ -136,6 +136,16 @@ export const RegistryEffect = z.discriminatedUnion('kind', [
    * recorded as deceased ends on the decision date (Residence Law 2020 Art. 24(1)(a)).
    */
   z.object({ kind: z.literal('end_residence_of_deceased'), nationalId: FieldName }),
+  /**
+   * 1.000894 (civil status): the marriage of the applicant and the other party named on the form (by
+   * ID number when in the registry — then linked — or passport), checked for age and an existing marriage.
+   */
+  z.object({
+    kind: z.literal('record_marriage'),
+    partnerNationalId: FieldName,
+    partnerFullName: FieldName,
+    partnerBirthDate: FieldName,
+  }),
 ]);
 
 /** What a decision's registry effect produced, kept on the dossier and shown to the citizen (e.g. a newborn's number). */

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { todayInVietnam } from '../../../contracts/common';
 import type { DossierDetail } from '../../../contracts/dossiers';
-import { checkNationalId, ID_PROVINCE_CODES } from '../population';
-import { citizen, command, PDF, su, t, useDossierApp } from './dossiers.routes.test-support';
-import { submitPrefilled } from './dossiers.registry-effects.test-support';
+import { makeHousehold } from '../../../../test/factories';
+import { checkNationalId, copyRegistryBatch, ID_PROVINCE_CODES } from '../population';
+import { citizen, command, mai, PDF, su, t, useDossierApp } from './dossiers.routes.test-support';
+import { person, submitPrefilled } from './dossiers.registry-effects.test-support';
 
 /*
  * Issue 13 §2: the approval of a birth registration (1.001193, version of 6/12/2026) creates the
@@ -143,5 +144,88 @@ describe('approving a death registration', () => {
     const again = await decide(second.id);
     expect(again.statusCode, again.body).toBe(409);
     expect(again.json<{ error: { messageVi: string } }>().error.messageVi).toContain('đã mất');
+  });
+});
+
+describe('approving a marriage registration', () => {
+  const MARRIAGE = '1.000894';
+  const fileMarriage = async (
+    session: typeof citizen,
+    partner: { fullName: string; nationalId: string; birthDate: string },
+  ) => {
+    const res = await submitPrefilled(
+      session,
+      MARRIAGE,
+      {
+        marriageCount: 'first',
+        partnerFullName: partner.fullName,
+        partnerBirthDate: partner.birthDate,
+        partnerEthnicity: 'Thái',
+        partnerNationality: 'Việt Nam',
+        partnerNationalId: partner.nationalId,
+        partnerResidence: 'Bản Mường, xã Mường Tè, tỉnh Lai Châu',
+        partnerMarriageCount: 'first',
+        requestContent: undefined,
+      },
+      false,
+      [{ field: 'file:identity', name: 'giay-to-tuy-than.pdf', type: 'application/pdf', data: PDF }],
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<DossierDetail>();
+  };
+
+  it('records the marriage linking both spouses, then refuses a second marriage of either (409, nothing written)', async () => {
+    const groom = person(61, 'Lường Văn Đôi', 'male', 1996);
+    const other = person(62, 'Tòng Văn Ba', 'male', 1994);
+    await copyRegistryBatch(t.database, makeHousehold('03445', [groom]));
+    await copyRegistryBatch(t.database, makeHousehold('03445', [other]));
+    const bride = citizen; // Lò Thị Mai
+    const filed = await fileMarriage(bride, {
+      fullName: groom.fullName,
+      nationalId: groom.nationalId!,
+      birthDate: groom.birthDate!,
+    });
+    const res = await decide(filed.id);
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = await t.database.rows<{ spouse_name: string; linked: boolean; dossier_code: string }>(
+      sql`select m.spouse_name, m.spouse_person_id = g.id as linked, m.dossier_code from population.marriages m
+          join population.persons g on g.national_id = ${groom.nationalId} join population.persons b on b.id = m.person_id
+          where b.national_id = ${mai.nationalId}`,
+    );
+    expect(rows).toEqual([{ spouse_name: groom.fullName, linked: true, dossier_code: filed.code }]);
+    const lines = await t.database.rows<{ kind: string }>(
+      sql`select kind from population.registry_changes where dossier_code = ${filed.code} order by id`,
+    );
+    expect(lines.map((l) => l.kind)).toEqual(['marriage_registered', 'marriage_registered']);
+
+    const again = await fileMarriage(bride, {
+      fullName: other.fullName,
+      nationalId: other.nationalId!,
+      birthDate: other.birthDate!,
+    });
+    const refused = await decide(again.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ error: { messageVi: string } }>().error.messageVi).toContain('Điều 5 khoản 2 điểm c');
+    const count = await t.database.rows<{ n: number }>(sql`select count(*)::int as n from population.marriages`);
+    expect(count[0]!.n).toBe(1);
+  });
+
+  it('refuses a party under the marriage age, and a number whose name differs from the registry', async () => {
+    const young = person(63, 'Lò Văn Trẻ', 'male', new Date().getFullYear() - 19);
+    await copyRegistryBatch(t.database, makeHousehold('03445', [young]));
+    const filed = await fileMarriage(citizen, {
+      fullName: young.fullName,
+      nationalId: young.nationalId!,
+      birthDate: young.birthDate!,
+    });
+    const res = await decide(filed.id);
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { messageVi: string } }>().error.messageVi).toContain('chưa đủ tuổi kết hôn');
+    const wrong = await fileMarriage(citizen, {
+      fullName: 'Người Khác Tên',
+      nationalId: young.nationalId!,
+      birthDate: young.birthDate!,
+    });
+    expect((await decide(wrong.id)).statusCode).toBe(409);
   });
 });

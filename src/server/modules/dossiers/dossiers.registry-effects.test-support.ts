@@ -17,7 +17,7 @@ export const MUONG_TE = '03445';
 export const person = (n: number, fullName: string, sex: 'male' | 'female', year: number) =>
   makePerson({
     id: randomUUID(),
-    nationalId: `0121${year % 100}0003${String(n).padStart(2, '0')}`.slice(0, 12),
+    nationalId: `0121${String(year % 100).padStart(2, '0')}0003${String(n).padStart(2, '0')}`.slice(0, 12),
     idCardNumber: null,
     fullName,
     birthYear: year,

@@ -29,6 +29,30 @@ const notify = (answers: Record<string, unknown>) =>
   });
 
 describe('a stay notification (2.001159)', () => {
+  it('goes to the police of the commune of the stay (version of 7/12/2026), prefilled with the host’s own commune', async () => {
+    const prefill = (await citizen.inject(`/api/v1/procedures/${STAY}/prefill`)).json<{
+      values: Record<string, unknown>;
+    }>();
+    expect(prefill.values.stayCommune).toBe('03445');
+    // Later days than the other tests' stays, so that each test reads its own.
+    const res = await notify({
+      stayCommune: '03388',
+      stayAddress: 'Nhà nghỉ Hoa Ban, tổ 5',
+      arrivalDate: inDays(20),
+      departureDate: inDays(22),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const filed = res.json<DossierDetail>();
+    expect(filed.unitCode).toBe('03388');
+    const there = (await policeElsewhere.inject(`/api/v1/population/stays?on=${inDays(21)}`)).json<StayList>().items;
+    expect(there.map((s) => s.dossierCode)).toContain(filed.code);
+    const here = (await police.inject(`/api/v1/population/stays?on=${inDays(21)}`)).json<StayList>().items;
+    expect(here.map((s) => s.dossierCode)).not.toContain(filed.code);
+    const wrong = await notify({ stayCommune: '99999' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<{ error: { fields: { field: string }[] } }>().error.fields[0]!.field).toBe('form.stayCommune');
+  });
+
   it('is recorded as it is filed: the dossier is complete, the commune police list the stay, no decision', async () => {
     const res = await notify({});
     expect(res.statusCode, res.body).toBe(201);
@@ -52,7 +76,7 @@ describe('a stay notification (2.001159)', () => {
     expect((await policeElsewhere.inject('/api/v1/population/stays?unitCode=03445')).statusCode).toBe(404);
     // The host sees in their access log that the commune police saw the notification (once: the one list that showed it).
     const log = (await citizen.inject('/api/v1/audit/me/access-log?pageSize=50')).json<SubjectAccessPage>();
-    expect(log.items.filter((i) => i.action === 'stay.read')).toMatchObject([
+    expect(log.items.filter((i) => i.action === 'stay.read' && i.target?.code === filed.code)).toMatchObject([
       { target: { kind: 'dossier', code: filed.code }, purposeCode: 'residence_registration', count: 1 },
     ]);
     // Not in the police's queue of new dossiers.

@@ -5,6 +5,7 @@ import {
   ETHNICITIES,
   personIdsByNationalId,
   recordDeath,
+  recordMarriage,
   registerBirth,
   registerNewbornResidence,
   type Decision,
@@ -140,4 +141,35 @@ export async function deceasedResidence(
   const personId = (await personIdsByNationalId(tx, [nationalId])).get(nationalId);
   if (!personId) return;
   await endResidence(tx, decision, { personIds: [personId], kind: 'permanent', ground: DEATH_GROUND, ifAny: true });
+}
+
+/**
+ * 1.000894: the applicant's marriage with the other party named on the form (linked when their ID
+ * number is in the registry), recorded in the commune of the dossier; the age and the absence of a
+ * marriage in force are checked by `population`.
+ */
+export async function marriageRegistration(
+  tx: Db,
+  effect: Effect<'record_marriage'>,
+  form: Form,
+  applicantPersonId: string | null,
+  unitCode: string,
+  decision: Decision,
+): Promise<void> {
+  if (!applicantPersonId)
+    throw errors.effectInvalid(
+      'applicantPersonId',
+      'Người nộp không có trong CSDL dân cư: không thể ghi việc kết hôn',
+      'The applicant is not in the registry: the marriage cannot be recorded',
+    );
+  const fullName = required(form, effect.partnerFullName, 'họ tên bên kia', "the other party's name");
+  await recordMarriage(tx, decision, {
+    personId: applicantPersonId,
+    partner: {
+      number: text(form[effect.partnerNationalId]),
+      fullName,
+      birthDate: text(form[effect.partnerBirthDate]),
+    },
+    unitCode,
+  });
 }

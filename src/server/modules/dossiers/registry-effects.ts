@@ -7,6 +7,7 @@ import {
   birthRegistration,
   deathRegistration,
   deceasedResidence,
+  marriageRegistration,
   newbornResidence,
 } from './registry-effects.civil-status';
 import { householdSplit, residenceDataAdjustment } from './registry-effects.household';
@@ -40,6 +41,11 @@ export async function personsOfEffect(
     return number ? [...(await personIdsByNationalId(db, [number])).values()] : [];
   }
   const ids = applicantPersonId ? [applicantPersonId] : [];
+  if (effect.kind === 'record_marriage') {
+    const partner = text(form[effect.partnerNationalId]);
+    if (partner && /^\d{12}$/.test(partner)) ids.push(...(await personIdsByNationalId(db, [partner])).values());
+    return ids;
+  }
   const numbers = 'members' in effect ? memberNumbers(effect.members, form) : [];
   if ('headNationalId' in effect && effect.kind !== 'register_permanent_residence') {
     const head = text(form[effect.headNationalId]);
@@ -103,6 +109,10 @@ export async function applyRegistryEffect(
   }
   if (effect.kind === 'end_residence_of_deceased') {
     await deceasedResidence(tx, effect, form, decision);
+    return null;
+  }
+  if (effect.kind === 'record_marriage') {
+    await marriageRegistration(tx, effect, form, applicant, dossier.unitCode, decision);
     return null;
   }
   if (!applicant)

@@ -42,6 +42,8 @@ export { splitHousehold, adjustResidenceData, type ResidenceAdjustment } from '.
 /** Stay notifications (2.001159): recorded when filed, read by the commune police. */
 export { recordStayNotification, listStaysOn, type StayNotification } from './stay-notifications';
 export { registerBirth, recordDeath, demoIdNumberIssuer, type IdNumberIssuer, type Newborn } from './birth-commands';
+/** Marriage registration (1.000894): the marriage, the spouses linked, refused under age or when one is married. */
+export { recordMarriage, MARRIAGE_AGE } from './marriage-commands';
 export {
   temporaryResidenceUnit,
   registryVersionsOf,

@@ -152,6 +152,27 @@ export const stayNotifications = populationSchema.table(
 );
 
 /**
+ * Marriages registered by a civil-status decision (1.000894): the applicant and the other party — a
+ * person of the registry, or someone outside it (a foreigner by passport) kept by name and number.
+ * `ended_on` is set when the marriage ends (divorce, death; not yet decided here).
+ */
+export const marriages = populationSchema.table(
+  'marriages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    spousePersonId: uuid('spouse_person_id'),
+    spouseName: text('spouse_name').notNull(),
+    spouseNumber: text('spouse_number'),
+    registeredOn: date('registered_on').notNull(),
+    unitCode: text('unit_code').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    endedOn: date('ended_on'),
+  },
+  (t) => [index('marriages_person_idx').on(t.personId), index('marriages_spouse_idx').on(t.spousePersonId)],
+);
+
+/**
  * Every change a decision made to a person's record, in order: what changed (before / after, no
  * more than the changed fields), when it takes effect, and the dossier that decided it. Never updated.
  */

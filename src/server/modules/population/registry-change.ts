@@ -39,6 +39,7 @@ export const CHANGE_NAMES: Readonly<Record<string, { vi: string; en: string }>> 
   residence_data_adjusted: { vi: 'điều chỉnh thông tin cư trú', en: 'adjustment of residence data' },
   birth_registered: { vi: 'đăng ký khai sinh', en: 'birth registration' },
   death_registered: { vi: 'đăng ký khai tử', en: 'death registration' },
+  marriage_registered: { vi: 'đăng ký kết hôn', en: 'marriage registration' },
 };
 
 export function conflict(vi: string, en: string): AppError {

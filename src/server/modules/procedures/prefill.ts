@@ -52,6 +52,11 @@ function personValue(person: PersonDetail, path: string, today: string): unknown
       return currentResidence(person, 'temporary', today);
     case 'currentAddress':
       return currentResidence(person, 'temporary', today) ?? currentResidence(person, 'permanent', today);
+    case 'currentCommune': {
+      const live = (kind: 'permanent' | 'temporary') =>
+        person.residences.find((x) => x.kind === kind && x.validFrom <= today && (!x.validTo || x.validTo >= today));
+      return (live('temporary') ?? live('permanent'))?.unitCode;
+    }
     case 'ethnicity':
       return person.ethnicityName;
     case 'nationality':

@@ -44,9 +44,10 @@ const EXPECTED_WIDGETS: Record<RegistryEffect['kind'], Record<string, readonly F
   },
   register_newborn_residence: { headNationalId: ['nationalId'], relationToHead: ['select'] },
   end_residence_of_deceased: { nationalId: ['nationalId'] },
+  record_marriage: { partnerNationalId: ['text', 'nationalId'], partnerFullName: ['text'], partnerBirthDate: ['date'] },
 };
 
-const CIVIL_STATUS_KINDS: readonly RegistryEffect['kind'][] = ['register_birth', 'record_death'];
+const CIVIL_STATUS_KINDS: readonly RegistryEffect['kind'][] = ['register_birth', 'record_death', 'record_marriage'];
 
 /**
  * A registry effect names form fields of the kinds its function reads: a commune field for the
@@ -65,8 +66,8 @@ export function checkRegistryEffect(def: ProcedureDefinition): FieldProblem[] {
       out.push(
         problem(
           'registryEffect',
-          'Chỉ thủ tục hộ tịch do công chức tư pháp – hộ tịch giải quyết mới ghi khai sinh, khai tử vào CSDL',
-          'Only civil-status procedures of the civil-status officer register a birth or a death',
+          'Chỉ thủ tục hộ tịch do công chức tư pháp – hộ tịch giải quyết mới ghi khai sinh, khai tử, kết hôn vào CSDL',
+          'Only civil-status procedures of the civil-status officer register a birth, a death or a marriage',
         ),
       );
     else if (!civilStatus && (def.field !== 'residence' || def.handledByRole !== 'commune_police'))
