@@ -182,6 +182,11 @@ describe('interlinked group 1: birth → permanent residence → health-insuranc
     const refusals = d.timeline.filter((e) => e.command === 'refuse');
     expect(refusals).toHaveLength(1);
     expect(refusals[0]!.legalBasis).toContain('63/2024/NĐ-CP');
+    // Its refusal slip is verifiable, like an officer's refusal (one row, written by the run that refused).
+    const rows = await t.database.rows<{ n: number }>(
+      sql`select count(*)::int as n from dossiers.result_verifications where dossier_id = ${id} and kind = 'REFUSAL'`,
+    );
+    expect(rows[0]!.n).toBe(1);
   });
 });
 

@@ -275,6 +275,17 @@ export async function insertResultVerifications(
   if (rows.length) await db.insert(resultVerifications).values(rows);
 }
 
+/** The verification token of a dossier's refusal (its refusal slip's QR code), if any. */
+export async function findRefusalToken(db: Db, dossierId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ token: resultVerifications.token })
+    .from(resultVerifications)
+    .where(and(eq(resultVerifications.dossierId, dossierId), eq(resultVerifications.kind, 'REFUSAL')))
+    .orderBy(sql`${resultVerifications.issuedAt} desc`)
+    .limit(1);
+  return row?.token;
+}
+
 /** An issued result document by its verification token, with its dossier's state. */
 export async function findResultVerification(db: Db, token: string) {
   const [row] = await db

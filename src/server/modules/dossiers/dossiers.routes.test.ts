@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { multipart } from '../../../../test/multipart';
+import { decodeQr, extractText, rasterizePage } from '../slips/test-support';
 import type { DossierDetail, DossierSummary, StatusLookupResult } from '../../../contracts/dossiers';
 import {
   TEMP,
@@ -161,7 +162,21 @@ describe('the lifecycle refuses what the law does not allow', () => {
       legalBasis: 'khoản 1 Điều 22 Luật Cư trú 2020',
     });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect((await oneStop.inject(`/api/v1/dossiers/${d.id}/slips/refusal`)).statusCode).toBe(200);
+    const slip = await oneStop.inject(`/api/v1/dossiers/${d.id}/slips/refusal`);
+    expect(slip.statusCode).toBe(200);
+    // The refusal is verifiable: the slip's QR code opens its public verification (who refused, why, on what basis).
+    const url = decodeQr(rasterizePage(slip.rawPayload)) ?? '';
+    expect(url).toMatch(/\/xac-thuc\/[A-Za-z0-9_-]{16,64}$/);
+    expect(extractText(slip.rawPayload).replace(/\s+/g, ' ')).toContain(url);
+    const verified = await t.app.inject(`/api/v1/dossiers/results/${url.split('/').pop()}`);
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect(verified.json()).toMatchObject({
+      kind: 'REFUSAL',
+      status: 'valid',
+      dossierCode: d.code,
+      content: 'Lý do: Hồ sơ không thuộc thẩm quyền. Căn cứ: khoản 1 Điều 22 Luật Cư trú 2020',
+      pdfSha256: '',
+    });
   });
 
   it('lets the one-stop officer receive but not approve (a commune-police decision): 403', async () => {

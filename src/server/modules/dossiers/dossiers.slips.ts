@@ -3,6 +3,8 @@ import { addWorkingMinutes, loadWorkingCalendar, workingDayMinutes } from '../ca
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { SlipSource } from './use-cases/read-dossier';
+import { findRefusalToken } from './dossiers.repository';
+import { refusingAgency } from './result-documents';
 
 /** Working days the citizen has to supplement a dossier (interlinked groups: 7, DOMAIN.md §4; used for all). */
 const SUPPLEMENT_WINDOW_DAYS = 7;
@@ -27,7 +29,7 @@ export async function renderDossierSlip(
   const base: SlipData = {
     kind,
     formSet: version.field === 'residence' ? 'residence' : 'general',
-    agencyName: version.handledByRole === 'commune_police' ? `Công an ${unitName}` : `Ủy ban nhân dân ${unitName}`,
+    agencyName: refusingAgency(version, unitName),
     unitName: 'Bộ phận tiếp nhận và trả kết quả',
     provinceName: 'Lai Châu',
     dossierCode: row.code ?? '',
@@ -72,7 +74,14 @@ export async function renderDossierSlip(
     case 'refusal': {
       const t = last(['refuse_intake', 'refuse']);
       if (!t) throw notAvailable();
-      return renderSlip({ ...base, reason: t.reason ?? '', legalBasis: t.legalBasis ?? '', issuedAt: t.at });
+      const token = await findRefusalToken(db, row.id);
+      return renderSlip({
+        ...base,
+        reason: t.reason ?? '',
+        legalBasis: t.legalBasis ?? '',
+        issuedAt: t.at,
+        ...(token && { verifyUrl: `${opts.publicUrl.replace(/\/$/, '')}/xac-thuc/${token}` }),
+      });
     }
     case 'apology': {
       const t = last('extend');

@@ -122,7 +122,7 @@ export function resultDocumentData(
 export interface ResultVerificationRow {
   token: string;
   dossierId: string;
-  kind: ResultDocumentKind;
+  kind: ResultDocumentKind | typeof REFUSAL_KIND;
   issuedAt: Date;
   validUntil: string | null;
   agencyName: string;
@@ -256,4 +256,42 @@ export async function renderResultDocuments(
     });
   }
   return { files, verifications };
+}
+
+/** The kind of a refusal's verification row: the refusal slip (Mẫu 03 / CT06) is the dossier's answer. */
+export const REFUSAL_KIND = 'REFUSAL' as const;
+
+/** The refusing agency as its slip prints it: the commune police for residence, else the commune People's Committee. */
+export function refusingAgency(version: Pick<ProcedureVersion, 'handledByRole'>, unitName: string): string {
+  return version.handledByRole === 'commune_police' ? `Công an ${unitName}` : `Ủy ban nhân dân ${unitName}`;
+}
+
+/**
+ * The verification row of a refusal, written in the refusal's transaction: the refusal slip's QR
+ * code opens `<publicUrl>/xac-thuc/<token>`, which shows who refused which dossier, why and on
+ * what legal basis (no ID number). The slip is printed on demand, so no file hash is kept.
+ */
+export async function refusalVerification(
+  db: Db,
+  row: Pick<DossierRow, 'id' | 'code' | 'applicantName' | 'unitCode'>,
+  version: Pick<ProcedureVersion, 'handledByRole' | 'nameVi'>,
+  refusal: { reason: string; legalBasis: string; at: Date },
+): Promise<ResultVerificationRow> {
+  const names = await getUnitNames(db, todayInVietnam(refusal.at)).catch(() => () => undefined);
+  return {
+    token: randomBytes(18).toString('base64url'),
+    dossierId: row.id,
+    kind: REFUSAL_KIND,
+    issuedAt: refusal.at,
+    validUntil: null,
+    agencyName: refusingAgency(version, names(row.unitCode) ?? row.unitCode),
+    pdfSha256: '',
+    facts: {
+      titleVi: 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ',
+      fullName: row.applicantName,
+      content: `Lý do: ${refusal.reason}. Căn cứ: ${refusal.legalBasis}`,
+      procedureName: version.nameVi,
+      dossierCode: row.code,
+    },
+  };
 }

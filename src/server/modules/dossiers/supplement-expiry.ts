@@ -5,6 +5,8 @@ import { loadWorkingCalendar } from '../calendar';
 import { deadlineAtReceipt } from './deadline';
 import * as repo from './dossiers.repository';
 import { dossiers, dossierSteps, transitions } from './dossiers.schema';
+import { refusalVerification } from './result-documents';
+import { versionById } from './versions';
 
 /**
  * An interlinked group paused for a supplement waits 7 working days for the citizen (DOMAIN §4,
@@ -24,9 +26,17 @@ export const EXPIRY_LEGAL_BASIS =
 export async function refuseExpiredSupplements(db: Db, now: Date = new Date(), batch = 500): Promise<number> {
   const cal = await loadWorkingCalendar(db);
   return db.transaction(async (tx) => {
-    const waiting = await queryRows<{ id: string; version: number; requested_at: Date | string }>(
+    const waiting = await queryRows<{
+      id: string;
+      version: number;
+      code: string | null;
+      applicant_name: string;
+      unit_code: string;
+      procedure_version_id: string;
+      requested_at: Date | string;
+    }>(
       tx,
-      sql`select d.id, d.version,
+      sql`select d.id, d.version, d.code, d.applicant_name, d.unit_code, d.procedure_version_id,
             (select max(t.at) from ${transitions} t where t.dossier_id = d.id and t.command = 'request_supplement') as requested_at
           from ${dossiers} d
           where d.state = 'supplement_requested'
@@ -63,6 +73,16 @@ export async function refuseExpiredSupplements(db: Db, now: Date = new Date(), b
         .update(dossierSteps)
         .set({ state: 'refused', endedAt: now, endedByRole: 'system' })
         .where(sql`${dossierSteps.dossierId} = ${d.id} and ${dossierSteps.state} = 'in_processing'`);
+      // Its refusal slip is verifiable like any refusal (result-documents.ts).
+      if (d.code)
+        await repo.insertResultVerifications(tx, [
+          await refusalVerification(
+            tx,
+            { id: d.id, code: d.code, applicantName: d.applicant_name, unitCode: d.unit_code },
+            await versionById(tx, d.procedure_version_id),
+            { reason: EXPIRY_REASON, legalBasis: EXPIRY_LEGAL_BASIS, at: now },
+          ),
+        ]);
       refused++;
     }
     return refused;

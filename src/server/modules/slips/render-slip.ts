@@ -34,7 +34,7 @@ export async function renderSlip(input: SlipData): Promise<Buffer> {
     unit: data.unitName,
     slipNumber: data.slipNumber,
     placeDate: placeDateVi(data.placeName ?? data.provinceName, data.issuedAt),
-    qrText: slipQrPayload(data.dossierCode, data.lookupUrl),
+    qrText: data.verifyUrl ?? slipQrPayload(data.dossierCode, data.lookupUrl),
     formLabel,
   });
   writeSlipBody(pdf, data);

@@ -126,6 +126,8 @@ function refusalBody(pdf: SlipPdf, d: SlipData): Signature[] {
   pdf.paragraph([plain(sentence(d.reason!))], { indent: 18 });
   pdf.paragraph([plain(`Xin thông báo để ${you(d)} được biết và thực hiện./.`)]);
   if (d.contactPhone) pdf.paragraph([plain(contactSentence(d, 'thực hiện'))]);
+  if (d.verifyUrl)
+    pdf.paragraph([italic(`Kiểm tra tính xác thực của phiếu: quét mã QR trên phiếu hoặc truy cập ${d.verifyUrl}`)]);
   return [{ title: d.officerTitle ?? 'NGƯỜI TIẾP NHẬN HỒ SƠ', hint: '(Ký và ghi rõ họ tên)', name: d.officerName }];
 }
 

@@ -95,6 +95,11 @@ export interface SlipData {
    * Either way it carries no personal data (the lookup page asks for the ID number).
    */
   lookupUrl?: string;
+  /**
+   * The refusal's public verification page (`<PUBLIC_URL>/xac-thuc/<token>`): when given, the QR
+   * code encodes it instead of the lookup, and the slip says how to check it is genuine.
+   */
+  verifyUrl?: string;
 }
 
 type Check = FieldCheck<SlipData>;

@@ -62,18 +62,23 @@ export default function ResultVerificationPage() {
                 label: t('dossier.code'),
                 children: <span className="tabular">{r.dossierCode}</span>,
               },
-              {
-                key: 'hash',
-                label: t('dossier.verify.fileHash'),
-                children: (
-                  <>
-                    <Typography.Text code copyable className="receipt-hash">
-                      {r.pdfSha256}
-                    </Typography.Text>
-                    <div>{t('dossier.verify.fileHashHint')}</div>
-                  </>
-                ),
-              },
+              // A refusal slip is printed on demand: no file hash to compare.
+              ...(r.pdfSha256
+                ? [
+                    {
+                      key: 'hash',
+                      label: t('dossier.verify.fileHash'),
+                      children: (
+                        <>
+                          <Typography.Text code copyable className="receipt-hash">
+                            {r.pdfSha256}
+                          </Typography.Text>
+                          <div>{t('dossier.verify.fileHashHint')}</div>
+                        </>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         </Card>

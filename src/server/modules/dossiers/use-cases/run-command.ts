@@ -15,7 +15,7 @@ import * as repo from '../dossiers.repository';
 import { checkTransition, commandEffects, type CommandEffects } from '../lifecycle';
 import { versionById } from '../versions';
 import { clock, type DossierDeps } from './deps';
-import { renderResultDocuments } from '../result-documents';
+import { refusalVerification, renderResultDocuments } from '../result-documents';
 import { attachmentRows } from './prepare-filing';
 import { loadVisible } from './presenting';
 import { getDossier } from './read-dossier';
@@ -117,6 +117,15 @@ export async function runCommand(
           reader: officer,
         })
       : undefined;
+  // A refusal is verifiable by its slip's QR code: its verification row is written with it.
+  const refusal =
+    (command === 'refuse' || command === 'refuse_intake') && row.code
+      ? await refusalVerification(deps.db, row, version, {
+          reason: body.reason ?? '',
+          legalBasis: body.legalBasis ?? '',
+          at: now,
+        })
+      : null;
   const stored =
     command === 'resubmit'
       ? await storeFiles(
@@ -184,6 +193,7 @@ export async function runCommand(
         if (outcome) await repo.setRegistryOutcome(tx, id, outcome);
       }
       if (results?.verifications.length) await repo.insertResultVerifications(tx, results.verifications);
+      if (refusal) await repo.insertResultVerifications(tx, [refusal]);
       if (stored?.rows.length) {
         const round = (await repo.listTransitions(tx, id)).filter((t) => t.command === 'resubmit').length;
         await repo.insertAttachments(

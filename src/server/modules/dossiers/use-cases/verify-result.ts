@@ -21,11 +21,15 @@ export async function verifyResult(deps: DossierDeps, token: string): Promise<Re
   const registryFacts = Array.isArray(facts.registryFacts)
     ? (facts.registryFacts as Array<{ label: string; value: string }>)
     : [];
+  const refusal = v.kind === 'REFUSAL';
+  // A refusal stands once made; a result annulled later (a dossier reopened or withdrawn after it) certifies nothing.
+  const standing = refusal ? ['refused', 'not_accepted', 'result_issued', 'returned'] : ['result_issued', 'returned'];
   return {
-    kind: v.kind as ResultDocumentKind,
-    titleVi: resultDocumentTitle(v.kind as ResultDocumentKind).join(' — '),
-    // A result annulled later (a dossier reopened or withdrawn after the result) no longer certifies anything.
-    status: !['result_issued', 'returned'].includes(found.state)
+    kind: v.kind as ResultVerification['kind'],
+    titleVi: refusal
+      ? (str(facts.titleVi) ?? 'Phiếu từ chối')
+      : resultDocumentTitle(v.kind as ResultDocumentKind).join(' — '),
+    status: !standing.includes(found.state)
       ? 'withdrawn'
       : v.validUntil && v.validUntil < today
         ? 'expired'
