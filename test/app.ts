@@ -22,7 +22,13 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   /** Creates a staff account with one role in one unit and signs it in. */
-  staff(role: string, unitCode: string, sector?: string): Promise<Session>;
+  staff(
+    role: string,
+    unitCode: string,
+    sector?: string,
+    /** Further grants of the same account (an officer holding two roles). */
+    more?: ReadonlyArray<{ role: string; unitCode: string; sector?: string }>,
+  ): Promise<Session>;
   /** Signs a citizen in as after an e-ID login (account found or created by ID number) at e-ID level `acr`. */
   citizen(person: { nationalId: string; fullName: string }, acr?: number): Promise<Session>;
   /** Signs in an existing account by username/password. */
@@ -87,7 +93,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
         },
       };
     },
-    staff: async (role, unitCode, sector) => {
+    staff: async (role, unitCode, sector, more = []) => {
       const username = `t${++counter}.${role.replace(/_/g, '')}`.slice(0, 40);
       const { user } = await createStaffUser(database.db, {
         username,
@@ -95,6 +101,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
         password: TEST_PASSWORD,
       });
       await assignRole(database.db, null, user.id, { role, unitCode, sector });
+      for (const g of more) await assignRole(database.db, null, user.id, g);
       return login(username, TEST_PASSWORD);
     },
     close: async () => {

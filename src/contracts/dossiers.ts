@@ -195,7 +195,8 @@ export const DossierStep = z.object({
   unitCode: z.string().nullable(),
   unitName: z.string().nullable(),
   /** `planned` before the dossier is received (the steps are created at receipt). */
-  state: z.enum(['planned', 'waiting', 'in_processing', 'done', 'refused']),
+  /** `stopped`: the citizen withdrew the dossier while the step ran. */
+  state: z.enum(['planned', 'waiting', 'in_processing', 'done', 'refused', 'stopped']),
   startedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
   endedAt: z.string().nullable(),

@@ -101,6 +101,18 @@ describe('interlinked group 1: birth → permanent residence → health-insuranc
     expect(await fresh(civilStatus)).not.toContain(id);
     expect((await command(civilStatus, id, 'complete_step')).statusCode).toBe(403);
 
+    // One grant never lends its rights to another: police of another commune who are also sector
+    // officers neither see nor perform this commune's residence step; a leader who is also a sector
+    // officer sees only the steps of their sector in their queue.
+    const mixed = await t.staff('commune_police', '03388', undefined, [
+      { role: 'sector_officer', unitCode: '12', sector: 'health_insurance' },
+    ]);
+    expect((await command(mixed, id, 'complete_step')).statusCode).toBe(404);
+    const leaderAndSector = await t.staff('leader', '12', undefined, [
+      { role: 'sector_officer', unitCode: '12', sector: 'health_insurance' },
+    ]);
+    expect(await queue(leaderAndSector)).toEqual([]);
+
     const residence = await command(police, id, 'complete_step');
     expect(residence.statusCode, residence.body).toBe(200);
     const [child] = await t.database.rows<{ relation_to_head: string; residence_unit_code: string; same: boolean }>(
@@ -110,6 +122,7 @@ describe('interlinked group 1: birth → permanent residence → health-insuranc
     );
     expect(child).toEqual({ relation_to_head: 'child', residence_unit_code: MUONG_TE, same: true });
 
+    expect(await queue(leaderAndSector)).toEqual([id]);
     // The insurance step: only the health-insurance sector sees and completes it, entering the card.
     expect(await queue(insurance)).toContain(id);
     expect(await queue(socialProtection)).not.toContain(id);
@@ -156,6 +169,21 @@ describe('interlinked group 1: birth → permanent residence → health-insuranc
     );
     expect(verification!.facts.fullName).toBe('Lò Thị Hoa');
     expect((await citizen.inject(`/api/v1/dossiers/${id}/attachments/${ct08!.id}`)).statusCode).toBe(200);
+  });
+
+  it('stops the running step when the citizen withdraws: it leaves the agency’s queues', async () => {
+    const filed = await fileBirthGroup('Lò Thị Rút');
+    const id = filed.id;
+    for (const c of ['receive', 'start_processing', 'complete_step'])
+      expect((await command(civilStatus, id, c)).statusCode).toBe(200);
+    const fresh = async () =>
+      (await police.inject('/api/v1/dossiers?queue=new&pageSize=100'))
+        .json<{ items: DossierSummary[] }>()
+        .items.map((x) => x.id);
+    expect(await fresh()).toContain(id);
+    expect((await command(citizen, id, 'withdraw')).statusCode).toBe(200);
+    expect(await fresh()).not.toContain(id);
+    expect((await read(citizen, id)).steps.map((s) => s.state)).toEqual(['done', 'stopped', 'waiting', 'waiting']);
   });
 
   it('pauses the whole group for a supplement and refuses it once after 7 working days, even with two runs at once', async () => {

@@ -23,10 +23,15 @@ export interface ListFilter {
    * `procedureCodes` while no other role's step runs on them, and the dossiers whose running step is
    * for one of `roles` (and, for a sector step, one of `sectors`). Replaces `procedureCodes`.
    */
-  handledBy?: { procedureCodes: readonly string[]; roles: readonly string[]; sectors: readonly string[] };
+  handledBy?: { procedureCodes: readonly string[]; roles: readonly string[] };
   /**
-   * With `states` and `handledBy`: also the dossiers handed over to the caller's agency — a later
-   * step of an interlinked group now running for their role (new work for them, as a filing is).
+   * Grants that perform the steps of interlinked groups (sector officers): besides what the unit
+   * and handling filters give, the dossiers whose running step is for one of them, in its units.
+   */
+  stepGrants?: ReadonlyArray<{ role: string; sector: string | null; units: readonly string[] | null }>;
+  /**
+   * With `states`: also the dossiers handed over to the caller's agency — a later step of an
+   * interlinked group now running for their role or step grant (new work for them, as a filing is).
    */
   orHandedOver?: boolean;
   unitCode?: string;
@@ -39,7 +44,7 @@ export interface ListFilter {
 
 function whereOf(f: ListFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [
-    f.unitCodes ? (f.unitCodes.length ? inArray(dossiers.unitCode, [...f.unitCodes]) : sql`false`) : undefined,
+    scopeCondition(f),
     f.ownerAccountId ? eq(dossiers.ownerAccountId, f.ownerAccountId) : undefined,
     f.applicantPersonId ? eq(dossiers.applicantPersonId, f.applicantPersonId) : undefined,
     f.applicantNameFolded
@@ -47,8 +52,8 @@ function whereOf(f: ListFilter): SQL | undefined {
       : undefined,
     f.state ? eq(dossiers.state, f.state) : undefined,
     f.states
-      ? f.orHandedOver && f.handledBy
-        ? or(inArray(dossiers.state, [...f.states]), handedOverCondition(f.handledBy))
+      ? f.orHandedOver && (f.handledBy || f.stepGrants?.length)
+        ? or(inArray(dossiers.state, [...f.states]), runningStepOf(f.handledBy?.roles ?? [], f.stepGrants ?? [], true))
         : inArray(dossiers.state, [...f.states])
       : undefined,
     f.procedureCode ? eq(dossiers.procedureCode, f.procedureCode) : undefined,
@@ -57,7 +62,6 @@ function whereOf(f: ListFilter): SQL | undefined {
         ? inArray(dossiers.procedureCode, [...f.procedureCodes])
         : sql`false`
       : undefined,
-    f.handledBy ? handledByCondition(f.handledBy) : undefined,
     f.unitCode ? eq(dossiers.unitCode, f.unitCode) : undefined,
     f.codePrefix ? sql`${dossiers.code} like ${`${f.codePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
     f.assigneeAccountId ? eq(dossiers.assigneeAccountId, f.assigneeAccountId) : undefined,
@@ -69,31 +73,60 @@ function whereOf(f: ListFilter): SQL | undefined {
   return defined.length ? and(...defined) : undefined;
 }
 
-function handledByCondition(h: NonNullable<ListFilter['handledBy']>): SQL {
-  const list = (values: readonly string[]) =>
-    values.length
-      ? sql.join(
-          values.map((v) => sql`${v}`),
-          sql`, `,
-        )
-      : sql`null`;
-  const running = sql`select 1 from ${dossierSteps} s where s.dossier_id = ${dossiers.id} and s.state = 'in_processing'`;
-  const own = h.procedureCodes.length
-    ? sql`(${dossiers.procedureCode} in (${list(h.procedureCodes)}) and not exists (${running} and s.role not in (${list(h.roles)})))`
-    : sql`false`;
-  return sql`(${own} or exists (${running} and s.role in (${list(h.roles)}) and (s.sector is null or s.sector in (${list(h.sectors)}))))`;
+const list = (values: readonly string[]) =>
+  values.length
+    ? sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )
+    : sql`null`;
+
+/**
+ * Which dossiers the reader may list: those of their units (narrowed, for an officer who handles
+ * only some procedures, to those procedures while no other agency's step runs on them, and to the
+ * group steps running for their role), or — for a step grant — those whose running step it performs.
+ */
+function scopeCondition(f: ListFilter): SQL | undefined {
+  const units = f.unitCodes
+    ? f.unitCodes.length
+      ? inArray(dossiers.unitCode, [...f.unitCodes])
+      : sql`false`
+    : undefined;
+  const h = f.handledBy;
+  const handled = h
+    ? or(
+        h.procedureCodes.length
+          ? sql`(${dossiers.procedureCode} in (${list(h.procedureCodes)}) and not exists (select 1 from ${dossierSteps} s
+              where s.dossier_id = ${dossiers.id} and s.state = 'in_processing' and s.role not in (${list(h.roles)})))`
+          : sql`false`,
+        runningStepOf(h.roles, [], false),
+      )
+    : undefined;
+  const regular = units && handled ? and(units, handled) : (units ?? handled);
+  if (!f.stepGrants?.length) return regular;
+  return or(regular ?? sql`true`, runningStepOf([], f.stepGrants, false));
 }
 
-function handedOverCondition(h: NonNullable<ListFilter['handledBy']>): SQL {
-  const list = (values: readonly string[]) =>
-    values.length
-      ? sql.join(
-          values.map((v) => sql`${v}`),
-          sql`, `,
-        )
-      : sql`null`;
-  return sql`exists (select 1 from ${dossierSteps} s where s.dossier_id = ${dossiers.id} and s.state = 'in_processing'
-    and s.seq > 1 and s.role in (${list(h.roles)}) and (s.sector is null or s.sector in (${list(h.sectors)})))`;
+/**
+ * The dossier has a running step (received or in processing: not paused, not closed) for one of
+ * `roles` (a step without sector), or for one of the step grants (its role, sector and units);
+ * `handedOver`: a later step only (the first one starts with the dossier's own receipt).
+ */
+function runningStepOf(
+  roles: readonly string[],
+  grants: NonNullable<ListFilter['stepGrants']>,
+  handedOver: boolean,
+): SQL {
+  const byRole = roles.length ? sql`(s.role in (${list(roles)}) and s.sector is null)` : sql`false`;
+  const byGrant = grants.map(
+    (g) =>
+      sql`(s.role = ${g.role} and ${g.sector === null ? sql`true` : sql`s.sector = ${g.sector}`}${
+        g.units ? sql` and ${dossiers.unitCode} in (${list(g.units)})` : sql``
+      })`,
+  );
+  const who = sql.join([byRole, ...byGrant], sql` or `);
+  return sql`(${dossiers.state} in ('received', 'in_processing') and exists (select 1 from ${dossierSteps} s
+    where s.dossier_id = ${dossiers.id} and s.state = 'in_processing'${handedOver ? sql` and s.seq > 1` : sql``} and (${who})))`;
 }
 
 export async function listDossiers(

@@ -15,14 +15,18 @@ export interface Handler {
   step?: boolean;
 }
 
-/** Does the caller hold the handler's role (and sector) with the right to process in the dossier's unit? */
+/**
+ * Does one grant of the caller hold the handler's role (and sector), in a unit covering the
+ * dossier's, with the right to process? (Two grants never combine: a commune police officer of
+ * another commune who is also a sector officer does not process this commune's residence step.)
+ */
 function holds(access: AccessContext, unitCode: string, h: Handler): boolean {
   const actor = access.actor;
   if (!actor || actor.kind === 'citizen') return false;
-  const right =
-    access.canInUnit('dossiers.process', unitCode) ||
-    (!!h.step && access.canInUnit('dossiers.steps.process', unitCode));
-  return right && actor.grants.some((g) => g.role === h.role && (!h.sector || g.sector === h.sector));
+  const mine = access.only((g) => g.role === h.role && (!h.sector || g.sector === h.sector));
+  return (
+    mine.canInUnit('dossiers.process', unitCode) || (!!h.step && mine.canInUnit('dossiers.steps.process', unitCode))
+  );
 }
 
 /**
@@ -77,7 +81,7 @@ export function actingGrant(
 }
 
 /** Roles that handle only the procedures assigned to them (procedure version `handledByRole`). */
-const HANDLING_ROLES: readonly string[] = ['commune_police', 'civil_status_officer', 'sector_officer'];
+const HANDLING_ROLES: readonly string[] = ['commune_police', 'civil_status_officer'];
 
 /**
  * The handling roles whose procedures bound the caller's workqueue, or null for every procedure:
@@ -87,11 +91,6 @@ const HANDLING_ROLES: readonly string[] = ['commune_police', 'civil_status_offic
 export function handledRolesOnly(access: AccessContext): string[] | null {
   const roles = access.actor?.grants.map((g) => g.role) ?? [];
   return roles.every((r) => HANDLING_ROLES.includes(r)) ? roles : null;
-}
-
-/** The sectors of the caller's sector grants (the sector steps of interlinked groups they perform). */
-export function handledSectors(access: AccessContext): string[] {
-  return (access.actor?.grants ?? []).flatMap((g) => (g.sector ? [g.sector] : []));
 }
 
 /** The units whose dossiers the caller may read (null: every unit). */
@@ -109,12 +108,24 @@ export function mayUseWorkqueue(access: AccessContext): boolean {
   );
 }
 
-/** The units of the caller's workqueue: those they read, and those whose group steps they perform (null: every unit). */
-export function workqueueUnits(access: AccessContext): string[] | null {
-  const read = access.unitScope('dossiers.read');
-  const steps = access.unitScope('dossiers.steps.process');
-  if (read === null || steps === null) return null;
-  return [...new Set([...read, ...steps])];
+/**
+ * The caller's grants that perform steps of interlinked groups (sector officers), each with its
+ * role, sector and the units it covers (null: the whole province): a workqueue shows the running
+ * steps each grant performs, and nothing else of those units.
+ */
+export function stepGrants(access: AccessContext): StepGrant[] {
+  return (access.actor?.grants ?? []).flatMap((g) => {
+    const one = access.only((x) => x === g);
+    if (!one.can('dossiers.steps.process')) return [];
+    const scope = one.unitScope('dossiers.steps.process');
+    return [{ role: g.role, sector: g.sector, units: scope ? [...scope] : null }];
+  });
+}
+
+export interface StepGrant {
+  role: string;
+  sector: string | null;
+  units: string[] | null;
 }
 
 /** May the caller read the dossiers of `unitCode` (a workqueue or the counter log asked for one unit)? */

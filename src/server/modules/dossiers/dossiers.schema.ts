@@ -143,7 +143,7 @@ export const dossierSteps = dossiersSchema.table(
     role: text('role').notNull(),
     sector: text('sector'),
     unitCode: text('unit_code').notNull(),
-    /** waiting | in_processing | done | refused */
+    /** waiting | in_processing | done | refused | stopped (the dossier was withdrawn) */
     state: text('state').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }),

@@ -8,7 +8,7 @@ import { deadlineAtReceipt } from './deadline';
  * one code, one payment and one deadline; behind it each agency performs its step in turn.
  */
 
-export type StepState = 'waiting' | 'in_processing' | 'done' | 'refused';
+export type StepState = 'waiting' | 'in_processing' | 'done' | 'refused' | 'stopped';
 
 /** What the rules need of a stored step. */
 export interface StepFacts {

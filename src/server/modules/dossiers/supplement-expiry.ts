@@ -23,7 +23,13 @@ export const EXPIRY_LEGAL_BASIS =
   'Nghị định số 63/2024/NĐ-CP về liên thông thủ tục hành chính (thời hạn bổ sung hồ sơ: 7 ngày làm việc)';
 
 /** Refuses the interlinked dossiers whose supplement window ended before `now`; returns how many. */
-export async function refuseExpiredSupplements(db: Db, now: Date = new Date(), batch = 500): Promise<number> {
+export async function refuseExpiredSupplements(
+  db: Db,
+  now: Date = new Date(),
+  batch = 500,
+  /** Told of a dossier that could not be refused (left for the next run); the others go on. */
+  onFailure: (error: unknown) => void = () => {},
+): Promise<number> {
   const cal = await loadWorkingCalendar(db);
   return db.transaction(async (tx) => {
     const waiting = await queryRows<{
@@ -48,42 +54,52 @@ export async function refuseExpiredSupplements(db: Db, now: Date = new Date(), b
     let refused = 0;
     for (const d of waiting) {
       if (!d.requested_at) continue;
-      const ends = deadlineAtReceipt(cal, new Date(d.requested_at), SUPPLEMENT_WINDOW_WORKING_DAYS).dueAt;
-      if (now <= ends) continue;
-      const updated = await repo.updateDossierIf(tx, d.id, 'supplement_requested', d.version, {
-        state: 'refused',
-        decidedAt: now,
-        pausedRemainingMinutes: null,
-      });
-      if (!updated) continue;
-      await repo.insertTransition(tx, {
-        dossierId: d.id,
-        command: 'refuse',
-        fromState: 'supplement_requested',
-        toState: 'refused',
-        actorAccountId: null,
-        actorRole: 'system',
-        actorUnit: null,
-        at: now,
-        reason: EXPIRY_REASON,
-        legalBasis: EXPIRY_LEGAL_BASIS,
-        dueAt: null,
-      });
-      await tx
-        .update(dossierSteps)
-        .set({ state: 'refused', endedAt: now, endedByRole: 'system' })
-        .where(sql`${dossierSteps.dossierId} = ${d.id} and ${dossierSteps.state} = 'in_processing'`);
-      // Its refusal slip is verifiable like any refusal (result-documents.ts).
-      if (d.code)
-        await repo.insertResultVerifications(tx, [
-          await refusalVerification(
-            tx,
-            { id: d.id, code: d.code, applicantName: d.applicant_name, unitCode: d.unit_code },
-            await versionById(tx, d.procedure_version_id),
-            { reason: EXPIRY_REASON, legalBasis: EXPIRY_LEGAL_BASIS, at: now },
-          ),
-        ]);
-      refused++;
+      // One savepoint per dossier: a dossier that cannot be refused (its calendar year missing, a
+      // version gone) is left for the next run without holding back the others.
+      const done = await tx
+        .transaction(async (sp) => {
+          const ends = deadlineAtReceipt(cal, new Date(d.requested_at), SUPPLEMENT_WINDOW_WORKING_DAYS).dueAt;
+          if (now <= ends) return false;
+          const updated = await repo.updateDossierIf(sp, d.id, 'supplement_requested', d.version, {
+            state: 'refused',
+            decidedAt: now,
+            pausedRemainingMinutes: null,
+          });
+          if (!updated) return false;
+          await repo.insertTransition(sp, {
+            dossierId: d.id,
+            command: 'refuse',
+            fromState: 'supplement_requested',
+            toState: 'refused',
+            actorAccountId: null,
+            actorRole: 'system',
+            actorUnit: null,
+            at: now,
+            reason: EXPIRY_REASON,
+            legalBasis: EXPIRY_LEGAL_BASIS,
+            dueAt: null,
+          });
+          await sp
+            .update(dossierSteps)
+            .set({ state: 'refused', endedAt: now, endedByRole: 'system' })
+            .where(sql`${dossierSteps.dossierId} = ${d.id} and ${dossierSteps.state} = 'in_processing'`);
+          // Its refusal slip is verifiable like any refusal (result-documents.ts).
+          if (d.code)
+            await repo.insertResultVerifications(sp, [
+              await refusalVerification(
+                sp,
+                { id: d.id, code: d.code, applicantName: d.applicant_name, unitCode: d.unit_code },
+                await versionById(sp, d.procedure_version_id),
+                { reason: EXPIRY_REASON, legalBasis: EXPIRY_LEGAL_BASIS, at: now },
+              ),
+            ]);
+          return true;
+        })
+        .catch((error: unknown) => {
+          onFailure(error);
+          return false;
+        });
+      if (done) refused++;
     }
     return refused;
   });
@@ -98,7 +114,8 @@ export function startSupplementExpiryJob(
     'supplement expiry',
     options.intervalMs ?? 600_000,
     async () => {
-      while ((await refuseExpiredSupplements(db)) > 0);
+      const failed = (error: unknown) => options.onError(error, 'supplement expiry');
+      while ((await refuseExpiredSupplements(db, new Date(), 500, failed)) > 0);
     },
     options.onError,
   );

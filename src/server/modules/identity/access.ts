@@ -18,6 +18,11 @@ export interface AccessContext {
   unitScope(action: Action): ReadonlySet<string> | null;
   /** The grant used for `action`, for the access log (role and unit of the actor). */
   grantFor(action: Action): Grant | undefined;
+  /**
+   * The same actor with only the grants `keep` accepts: a check that must hold within one grant
+   * (this role, in a unit covering the dossier, with the permission) rather than across two.
+   */
+  only(keep: (grant: Grant) => boolean): AccessContext;
 }
 
 const matrixCache = new WeakMap<Db, { at: number; matrix: PermissionMatrix }>();
@@ -65,6 +70,8 @@ export function accessContextOf(
       return new Set(grants.flatMap((g) => (g.unitCode ? hierarchy.descendants(g.unitCode) : [])));
     },
     grantFor: (action) => grantsFor(actor, action, matrix)[0],
+    only: (keep) =>
+      accessContextOf(actor && { ...actor, grants: actor.grants.filter(keep) }, requestId, matrix, hierarchy),
   };
 }
 

@@ -31,6 +31,7 @@ function access(
     canInUnit: (a, u) => !!actor && actions.has(a) && (unitCode === null || unitCode === u),
     unitScope: () => new Set(unitCode ? [unitCode] : []),
     grantFor: () => undefined,
+    only: () => ctx,
   };
   return ctx;
 }

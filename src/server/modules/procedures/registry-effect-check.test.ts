@@ -21,7 +21,7 @@ describe('the steps of an interlinked group', () => {
   });
 
   it('refuse a registry step by a role that does not keep that registry', () => {
-    const def = withComponents((c) => [c[0]!, { ...c[1]!, role: 'sector_officer' }, ...c.slice(2)]);
+    const def = withComponents((c) => [c[0]!, { ...c[1]!, role: 'one_stop_officer' }, ...c.slice(2)]);
     expect(checkRegistryEffect(def).map((p) => p.field)).toEqual(['components.1.role']);
   });
 
@@ -38,5 +38,10 @@ describe('the steps of an interlinked group', () => {
   it('refuse a group where one step says nothing of what it does', () => {
     const def = withComponents((c) => [c[0]!, c[1]!, { ...c[2]!, step: undefined }, c[3]!]);
     expect(checkRegistryEffect(def).map((p) => p.field)).toEqual(['components']);
+  });
+
+  it('refuse a sector officer’s step without its sector', () => {
+    const def = withComponents((c) => [c[0]!, c[1]!, { ...c[2]!, sector: null }, c[3]!]);
+    expect(checkRegistryEffect(def).map((p) => p.field)).toEqual(['components.2.sector']);
   });
 });

@@ -95,6 +95,15 @@ export function checkRegistryEffect(def: ProcedureDefinition): FieldProblem[] {
           'A step needs the role that performs it',
         ),
       );
+    // A sector officer's step names its sector: otherwise every sector would see and perform it.
+    if (c.role === 'sector_officer' && !c.sector)
+      out.push(
+        problem(
+          `components.${i}.sector`,
+          'Bước do cán bộ ngành thực hiện phải ghi rõ ngành (bảo hiểm y tế, an sinh xã hội…)',
+          "A sector officer's step must name its sector (health insurance, social protection…)",
+        ),
+      );
     if (c.step.kind !== 'registry') return;
     const wanted = CIVIL_STATUS_KINDS.includes(c.step.effect.kind) ? 'civil_status_officer' : 'commune_police';
     if (c.role !== wanted)

@@ -60,7 +60,13 @@ function CommandForm({
       outcome.error.fields,
       documents.map((d) => d.code),
     );
-    const onForm = split.other.filter((p) => FORM_FIELDS.has(p.field.split('.')[0] ?? ''));
+    // A problem goes on a field only when the dialog shows that field; any other is shown as an alert.
+    const shown = (field: string) => {
+      const [head = '', key] = field.split('.');
+      if (head === 'outcome') return !!key && needs.outcome === true && stepInput.some((f) => f.key === key);
+      return FORM_FIELDS.has(head) && head !== 'outcome';
+    };
+    const onForm = split.other.filter((p) => shown(p.field));
     form.setFields(
       onForm.map((p) => {
         const [head, key] = p.field.split('.');
@@ -76,7 +82,7 @@ function CommandForm({
         Object.entries(split.documents).map(([k, list]) => [k, list.map((p) => pick(p.messageVi, p.messageEn))]),
       ),
     );
-    if (onForm.length === 0) setError(outcome.error);
+    if (onForm.length < split.other.length || onForm.length === 0) setError(outcome.error);
   };
 
   return (

@@ -11,6 +11,7 @@ const STATE_LABEL: Record<DossierStep['state'], MessageKey> = {
   in_processing: 'dossier.step.state.in_processing',
   done: 'dossier.step.state.done',
   refused: 'dossier.step.state.refused',
+  stopped: 'dossier.step.state.stopped',
 };
 const STATE_KIND: Record<DossierStep['state'], StatusKind> = {
   planned: 'neutral',
@@ -18,6 +19,7 @@ const STATE_KIND: Record<DossierStep['state'], StatusKind> = {
   in_processing: 'info',
   done: 'ok',
   refused: 'danger',
+  stopped: 'neutral',
 };
 
 /** What a step produced, labelled (dates and amounts written out); unknown keys are shown as they are. */

@@ -254,6 +254,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.step.state.in_processing': 'In progress',
   'dossier.step.state.done': 'Done',
   'dossier.step.state.refused': 'Refused',
+  'dossier.step.state.stopped': 'Stopped (dossier withdrawn)',
   'dossier.step.started': 'Started',
   'dossier.step.due': 'Due',
   'dossier.step.ended': 'Done at',

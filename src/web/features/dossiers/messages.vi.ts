@@ -253,6 +253,7 @@ export const viDossiers = {
   'dossier.step.state.in_processing': 'Đang xử lý',
   'dossier.step.state.done': 'Đã xong',
   'dossier.step.state.refused': 'Bị từ chối',
+  'dossier.step.state.stopped': 'Đã dừng (hồ sơ đã rút)',
   'dossier.step.started': 'Bắt đầu',
   'dossier.step.due': 'Hạn xong bước này',
   'dossier.step.ended': 'Xong lúc',

@@ -59,6 +59,7 @@ export type GroupPlan =
     }
   | { kind: 'refuse'; seq: number }
   | { kind: 'resume'; seq: number }
+  | { kind: 'stop'; seq: number }
   | null;
 
 export async function planGroupCommand(
@@ -78,6 +79,8 @@ export async function planGroupCommand(
   if (command === 'receive') return { kind: 'receive' };
   if (command === 'refuse' && running) return { kind: 'refuse', seq: running.seq };
   if (command === 'resubmit' && running) return { kind: 'resume', seq: running.seq };
+  // Withdrawn by the citizen: the running step stops (it leaves the agency's queue).
+  if (command === 'withdraw' && running) return { kind: 'stop', seq: running.seq };
   if (command !== 'complete_step') return null;
   if (!running) throw errors.stateConflict(row.state, command);
   const component = group.components[running.seq - 1]!;
@@ -148,8 +151,8 @@ export async function applyGroupPlan(
     await repo.updateStep(tx, row.id, plan.seq, { dueAt: stepDueAt(ctx.cal, component, now, ctx.groupDueAt) });
     return;
   }
-  if (plan.kind === 'refuse') {
-    await repo.updateStep(tx, row.id, plan.seq, { state: 'refused', ...ended });
+  if (plan.kind === 'refuse' || plan.kind === 'stop') {
+    await repo.updateStep(tx, row.id, plan.seq, { state: plan.kind === 'refuse' ? 'refused' : 'stopped', ...ended });
     return;
   }
   let outcome: Record<string, string> | null = plan.adapterOutcome;

@@ -76,7 +76,10 @@ export async function logStaffRead(
   subject: string,
   extra: { details: Record<string, unknown>; target?: { kind: 'dossier'; code: string } },
 ): Promise<void> {
-  const grant = actingGrant(access, 'dossiers.read');
+  // A sector officer reads a group's dossier through their step (no 'dossiers.read'): logged under that grant.
+  const grant = access.grantFor('dossiers.read')
+    ? actingGrant(access, 'dossiers.read')
+    : actingGrant(access, 'dossiers.steps.process');
   await recordAccess(
     deps.db,
     [

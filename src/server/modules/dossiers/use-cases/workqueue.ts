@@ -5,7 +5,7 @@ import { loadWorkingCalendar } from '../../calendar';
 import { listProcedures } from '../../procedures';
 import { resumeDeadline } from '../deadline';
 import * as errors from '../dossiers.errors';
-import { handledRolesOnly, handledSectors, mayReadUnit, mayUseWorkqueue, workqueueUnits } from '../dossiers.policy';
+import { handledRolesOnly, mayReadUnit, mayUseWorkqueue, readableUnits, stepGrants } from '../dossiers.policy';
 import { presentSummary } from '../dossiers.presenter';
 import * as repo from '../dossiers.repository';
 import { clock, type DossierDeps } from './deps';
@@ -26,13 +26,15 @@ export async function listWorkqueue(
   q: DossierListQuery,
 ): Promise<{ items: DossierSummary[]; total: number; page: number; pageSize: number }> {
   if (!mayUseWorkqueue(access)) throw errors.workqueueForbidden();
-  const units = workqueueUnits(access);
-  if (q.unitCode && !mayReadUnit(access, q.unitCode) && !(units === null || units.includes(q.unitCode)))
+  const steps = stepGrants(access);
+  const stepUnit = (u: string) => steps.some((g) => g.units === null || g.units.includes(u));
+  if (q.unitCode && !mayReadUnit(access, q.unitCode) && !stepUnit(q.unitCode))
     return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const now = clock(deps);
   const cal = await loadWorkingCalendar(deps.db);
   const filter: repo.ListFilter = {
-    unitCodes: units,
+    unitCodes: readableUnits(access),
+    stepGrants: steps,
     state: q.state,
     procedureCode: q.procedureCode,
     unitCode: q.unitCode,
@@ -45,7 +47,7 @@ export async function listWorkqueue(
       .filter((p) => roles.includes(p.handledByRole))
       .map((p) => p.code);
     // Interlinked groups: each agency sees the dossiers while its step runs (and the handling role the rest of the time).
-    filter.handledBy = { procedureCodes: handled, roles, sectors: handledSectors(access) };
+    filter.handledBy = { procedureCodes: handled, roles };
   }
   if (q.queue !== 'all') filter.states = QUEUE_STATES[q.queue];
   // An interlinked group handed over to the caller's agency is new work for them.
