@@ -156,6 +156,10 @@ export const RegistryOutcome = z.object({
   childFullName: z.string().optional(),
   /** Death registration: the ID number of the person now recorded as deceased. */
   deceasedNationalId: z.string().optional(),
+  /** Interlinked birth group: where the child's permanent residence was registered (the household's address). */
+  childResidence: z.object({ unitCode: z.string(), addressLine: z.string() }).optional(),
+  /** Interlinked death group: whether a permanent residence in force was deleted (false: none in the registry). */
+  deceasedResidenceEnded: z.boolean().optional(),
 });
 export type RegistryOutcome = z.infer<typeof RegistryOutcome>;
 export type RegistryEffect = z.infer<typeof RegistryEffect>;

@@ -210,6 +210,59 @@ describe('approving a marriage registration', () => {
     expect(count[0]!.n).toBe(1);
   });
 
+  it('ends the marriage with a spouse’s death, so the widow may marry again; refuses two parties of the same sex', async () => {
+    const late = person(64, 'Lò Văn Mất', 'male', 1990);
+    const widow = person(65, 'Tòng Thị Góa', 'female', 1992);
+    const next = person(66, 'Cà Văn Sau', 'male', 1991);
+    const woman = person(67, 'Lò Thị Cùng', 'female', 1995);
+    for (const p of [late, widow, next, woman]) await copyRegistryBatch(t.database, makeHousehold('03445', [p]));
+    const widowSession = await t.citizen({ nationalId: widow.nationalId!, fullName: widow.fullName }, 2);
+    const first = await fileMarriage(widowSession, {
+      fullName: late.fullName,
+      nationalId: late.nationalId!,
+      birthDate: late.birthDate!,
+    });
+    expect((await decide(first.id)).statusCode).toBe(200);
+    const death = await submitPrefilled(
+      widowSession,
+      '1.000656',
+      {
+        declarantRelation: 'spouse',
+        deceasedFullName: late.fullName,
+        deceasedNationalId: late.nationalId,
+        deceasedBirthDate: late.birthDate,
+        deathDate: daysAgo(1),
+        deathPlace: 'Tại nhà, xã Mường Tè',
+        deathCause: 'Tai nạn',
+        requestContent: undefined,
+      },
+      false,
+      ['death_notice', 'identity'].map((d) => ({
+        field: `file:${d}`,
+        name: `${d}.pdf`,
+        type: 'application/pdf',
+        data: PDF,
+      })),
+    );
+    expect(death.statusCode, death.body).toBe(201);
+    expect((await decide(death.json<DossierDetail>().id)).statusCode).toBe(200);
+    const again = await fileMarriage(widowSession, {
+      fullName: next.fullName,
+      nationalId: next.nationalId!,
+      birthDate: next.birthDate!,
+    });
+    const res = await decide(again.id);
+    expect(res.statusCode, res.body).toBe(200);
+    const same = await fileMarriage(widowSession, {
+      fullName: woman.fullName,
+      nationalId: woman.nationalId!,
+      birthDate: woman.birthDate!,
+    });
+    const refused = await decide(same.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ error: { messageVi: string } }>().error.messageVi).toContain('cùng giới tính');
+  });
+
   it('refuses a party under the marriage age, and a number whose name differs from the registry', async () => {
     const young = person(63, 'Lò Văn Trẻ', 'male', new Date().getFullYear() - 19);
     await copyRegistryBatch(t.database, makeHousehold('03445', [young]));

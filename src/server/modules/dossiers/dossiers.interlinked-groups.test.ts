@@ -164,10 +164,16 @@ describe('interlinked group 1: birth → permanent residence → health-insuranc
     expect(issued.statusCode, issued.body).toBe(200);
     const ct08 = issued.json<DossierDetail>().attachments.find((a) => a.documentKey === 'result_ct08');
     expect(ct08).toBeDefined();
-    const [verification] = await t.database.rows<{ facts: { fullName: string } }>(
+    const [verification] = await t.database.rows<{ facts: { fullName: string; address: string } }>(
       sql`select facts from dossiers.result_verifications where dossier_id = ${id} and kind = 'CT08'`,
     );
     expect(verification!.facts.fullName).toBe('Lò Thị Hoa');
+    // The address is where the registry placed the child: the household's, as recorded.
+    const [household] = await t.database.rows<{ address_line: string }>(
+      sql`select h.address_line from population.households h join population.persons p on p.household_id = h.id
+          where p.national_id = ${childId}`,
+    );
+    expect(verification!.facts.address).toContain(household!.address_line);
     expect((await citizen.inject(`/api/v1/dossiers/${id}/attachments/${ct08!.id}`)).statusCode).toBe(200);
   });
 
@@ -215,6 +221,28 @@ describe('interlinked group 1: birth → permanent residence → health-insuranc
       sql`select count(*)::int as n from dossiers.result_verifications where dossier_id = ${id} and kind = 'REFUSAL'`,
     );
     expect(rows[0]!.n).toBe(1);
+  });
+});
+
+describe('a refusal at an agency’s step', () => {
+  it('refuses the group in that agency’s name: its slip and its verification say who refused', async () => {
+    const filed = await fileBirthGroup('Lò Thị Từ');
+    const id = filed.id;
+    for (const c of ['receive', 'start_processing', 'complete_step'])
+      expect((await command(civilStatus, id, c)).statusCode).toBe(200);
+    expect((await command(police, id, 'complete_step')).statusCode).toBe(200);
+    const refused = await command(insurance, id, 'refuse', {
+      reason: 'Trẻ đã có thẻ bảo hiểm y tế cấp ở tỉnh khác',
+      legalBasis: 'Luật Bảo hiểm y tế 2008, Điều 16',
+    });
+    expect(refused.statusCode, refused.body).toBe(200);
+    const d = refused.json<DossierDetail>();
+    expect(d.state).toBe('refused');
+    expect(d.steps.map((s) => s.state)).toEqual(['done', 'done', 'refused', 'waiting']);
+    const [row] = await t.database.rows<{ agency_name: string }>(
+      sql`select agency_name from dossiers.result_verifications where dossier_id = ${id} and kind = 'REFUSAL'`,
+    );
+    expect(row).toEqual({ agency_name: 'Bảo hiểm xã hội' });
   });
 });
 

@@ -276,14 +276,17 @@ export async function insertResultVerifications(
 }
 
 /** The verification token of a dossier's refusal (its refusal slip's QR code), if any. */
-export async function findRefusalToken(db: Db, dossierId: string): Promise<string | undefined> {
+export async function findRefusalToken(
+  db: Db,
+  dossierId: string,
+): Promise<{ token: string; agencyName: string } | undefined> {
   const [row] = await db
-    .select({ token: resultVerifications.token })
+    .select({ token: resultVerifications.token, agencyName: resultVerifications.agencyName })
     .from(resultVerifications)
     .where(and(eq(resultVerifications.dossierId, dossierId), eq(resultVerifications.kind, 'REFUSAL')))
     .orderBy(sql`${resultVerifications.issuedAt} desc`)
     .limit(1);
-  return row?.token;
+  return row;
 }
 
 /** An issued result document by its verification token, with its dossier's state. */

@@ -74,13 +74,17 @@ export async function renderDossierSlip(
     case 'refusal': {
       const t = last(['refuse_intake', 'refuse']);
       if (!t) throw notAvailable();
-      const token = await findRefusalToken(db, row.id);
+      // The refusal's verification row names who refused (a group's step may be another agency's).
+      const verification = await findRefusalToken(db, row.id);
       return renderSlip({
         ...base,
+        ...(verification && {
+          agencyName: verification.agencyName,
+          verifyUrl: `${opts.publicUrl.replace(/\/$/, '')}/xac-thuc/${verification.token}`,
+        }),
         reason: t.reason ?? '',
         legalBasis: t.legalBasis ?? '',
         issuedAt: t.at,
-        ...(token && { verifyUrl: `${opts.publicUrl.replace(/\/$/, '')}/xac-thuc/${token}` }),
       });
     }
     case 'apology': {

@@ -107,7 +107,7 @@ export async function newbornResidence(
   form: Form,
   outcome: RegistryOutcome,
   decision: Decision,
-): Promise<void> {
+): Promise<RegistryOutcome> {
   if (!outcome.childPersonId)
     throw errors.effectInvalid(
       'registryOutcome',
@@ -116,11 +116,12 @@ export async function newbornResidence(
     );
   const head = required(form, effect.headNationalId, 'số định danh của chủ hộ', "the household head's ID number");
   const relation = text(form[effect.relationToHead]) ?? 'child';
-  await registerNewbornResidence(tx, decision, {
+  const { address } = await registerNewbornResidence(tx, decision, {
     personId: outcome.childPersonId,
     headNationalId: head,
     relationToHead: relation,
   });
+  return { childResidence: address };
 }
 
 /** Death as a ground for deleting permanent residence (Residence Law 2020 Art. 24(1)(a)). */
@@ -135,12 +136,17 @@ export async function deceasedResidence(
   effect: Effect<'end_residence_of_deceased'>,
   form: Form,
   decision: Decision,
-): Promise<void> {
+): Promise<RegistryOutcome> {
   const nationalId = text(form[effect.nationalId]);
-  if (!nationalId) return;
-  const personId = (await personIdsByNationalId(tx, [nationalId])).get(nationalId);
-  if (!personId) return;
-  await endResidence(tx, decision, { personIds: [personId], kind: 'permanent', ground: DEATH_GROUND, ifAny: true });
+  const personId = nationalId ? (await personIdsByNationalId(tx, [nationalId])).get(nationalId) : undefined;
+  if (!personId) return { deceasedResidenceEnded: false };
+  const ended = await endResidence(tx, decision, {
+    personIds: [personId],
+    kind: 'permanent',
+    ground: DEATH_GROUND,
+    ifAny: true,
+  });
+  return { deceasedResidenceEnded: ended > 0 };
 }
 
 /**

@@ -103,14 +103,9 @@ export async function applyRegistryEffect(
   // A death is declared by a relative: the deceased named on the form is who it changes.
   if (effect.kind === 'record_death') return deathRegistration(tx, effect, form, decision);
   // The steps of an interlinked group after the civil-status step: its child, or its deceased.
-  if (effect.kind === 'register_newborn_residence') {
-    await newbornResidence(tx, effect, form, dossier.registryOutcome ?? {}, decision);
-    return null;
-  }
-  if (effect.kind === 'end_residence_of_deceased') {
-    await deceasedResidence(tx, effect, form, decision);
-    return null;
-  }
+  if (effect.kind === 'register_newborn_residence')
+    return newbornResidence(tx, effect, form, dossier.registryOutcome ?? {}, decision);
+  if (effect.kind === 'end_residence_of_deceased') return deceasedResidence(tx, effect, form, decision);
   if (effect.kind === 'record_marriage') {
     await marriageRegistration(tx, effect, form, applicant, dossier.unitCode, decision);
     return null;

@@ -51,14 +51,16 @@ function groupSubject(
   const outcome = row.registryOutcome ?? {};
   if (outcome.childNationalId) {
     const sex = form.childSex === 'male' || form.childSex === 'female' ? form.childSex : undefined;
-    const address = text(form.householdAddress);
+    // Where the residence step registered the child (the household's address in the registry).
+    const placed = outcome.childResidence;
+    const address = placed ? fullAddress(placed.addressLine, unitName) : text(form.householdAddress);
     return {
       person: {
         fullName: outcome.childFullName ?? text(form.childFullName) ?? '',
         birthDate: isoDate(form.childBirthDate),
         sex,
         nationalId: outcome.childNationalId,
-        address: address ? fullAddress(address, unitName) : undefined,
+        address: placed ? address : address ? fullAddress(address, unitName) : undefined,
       },
       content: `Đăng ký thường trú cho trẻ vào hộ của chủ hộ ${text(form.householdHeadFullName) ?? ''} (liên thông đăng ký khai sinh – đăng ký thường trú)`,
     };
@@ -70,7 +72,10 @@ function groupSubject(
         birthDate: isoDate(form.deceasedBirthDate),
         nationalId: text(form.deceasedNationalId),
       },
-      content: `Xóa đăng ký thường trú: ${DEATH_GROUND} (liên thông đăng ký khai tử – xóa đăng ký thường trú)`,
+      content:
+        outcome.deceasedResidenceEnded === false
+          ? 'Không xóa đăng ký thường trú: CSDL về cư trú không có nơi thường trú đang có hiệu lực của người đã mất (liên thông đăng ký khai tử – xóa đăng ký thường trú)'
+          : `Xóa đăng ký thường trú: ${DEATH_GROUND} (liên thông đăng ký khai tử – xóa đăng ký thường trú)`,
     };
   }
   return undefined;
@@ -262,7 +267,7 @@ export async function renderResultDocuments(
 export const REFUSAL_KIND = 'REFUSAL' as const;
 
 /** The refusing agency as its slip prints it: the commune police for residence, else the commune People's Committee. */
-export function refusingAgency(version: Pick<ProcedureVersion, 'handledByRole'>, unitName: string): string {
+export function refusingAgency(version: { handledByRole: string }, unitName: string): string {
   return version.handledByRole === 'commune_police' ? `Công an ${unitName}` : `Ủy ban nhân dân ${unitName}`;
 }
 
@@ -275,16 +280,27 @@ export async function refusalVerification(
   db: Db,
   row: Pick<DossierRow, 'id' | 'code' | 'applicantName' | 'unitCode'>,
   version: Pick<ProcedureVersion, 'handledByRole' | 'nameVi'>,
-  refusal: { reason: string; legalBasis: string; at: Date },
+  refusal: {
+    reason: string;
+    legalBasis: string;
+    at: Date;
+    /** An interlinked group refused at a step: that step's role and agency (the police, Social Insurance…). */
+    by?: { role: string; agencyVi: string };
+  },
 ): Promise<ResultVerificationRow> {
   const names = await getUnitNames(db, todayInVietnam(refusal.at)).catch(() => () => undefined);
+  const unitName = names(row.unitCode) ?? row.unitCode;
+  const by = refusal.by;
   return {
     token: randomBytes(18).toString('base64url'),
     dossierId: row.id,
     kind: REFUSAL_KIND,
     issuedAt: refusal.at,
     validUntil: null,
-    agencyName: refusingAgency(version, names(row.unitCode) ?? row.unitCode),
+    agencyName:
+      by && by.role !== 'commune_police' && by.role !== 'civil_status_officer'
+        ? by.agencyVi
+        : refusingAgency(by ? { handledByRole: by.role } : version, unitName),
     pdfSha256: '',
     facts: {
       titleVi: 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ',

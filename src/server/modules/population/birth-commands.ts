@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../../platform/db';
 import { foldForSearch } from '../../../shared/text';
 import { centurySexDigit, type Sex } from './id-number';
 import { logWrites } from './person-access-log';
-import { persons, qualityRefreshQueue, registryChanges } from './population.schema';
+import { marriages, persons, qualityRefreshQueue, registryChanges } from './population.schema';
 import { NOT_COUNTED_BEFORE } from './quality/engine';
 import { conflict, lockUnchanged, recordChange, type Decision } from './registry-change';
 
@@ -134,6 +134,12 @@ export async function recordDeath(
     { status: person.status },
     { status: 'deceased', deathDate: input.deathDate },
     { deathDate: input.deathDate },
+  );
+  // A marriage ends with the death of a spouse (Law on Marriage and Family 2014, Art. 65): the widow
+  // or widower may marry again.
+  await tx.execute(
+    sql`update ${marriages} set ended_on = ${input.deathDate}::date
+        where ended_on is null and (person_id = ${found.id} or spouse_person_id = ${found.id})`,
   );
   await logWrites(tx, decision.writer, [person], decision.dossierCode);
   return { personId: found.id };

@@ -10,7 +10,10 @@ import { conflict, lockUnchanged, recordChange, type Decision } from './registry
  * between the applicant and the other party, who is linked when they are a person of the registry
  * (a 12-digit ID number, checked against the name and birth date typed) and kept by name and
  * passport number otherwise. Refused (409, nothing written) when either is under the marriage age
- * (Art. 8(1)(a): a man from 20, a woman from 18) or already has a marriage in force (Art. 5(2)(c)).
+ * (Art. 8(1)(a): a man from 20, a woman from 18), when both are of the same sex (Art. 8(2)), or when
+ * either already has a marriage in force (Art. 5(2)(c)); a marriage ends with a spouse's death
+ * (`recordDeath`). A party outside the registry (a foreigner by passport) is checked by the officer
+ * on the papers: the registry holds neither their sex nor their marriages.
  */
 
 /** Marriage ages of Art. 8(1)(a), in full years. */
@@ -64,6 +67,12 @@ export async function recordMarriage(
       sql`, `,
     )})`,
   );
+  // The State does not recognise a marriage between persons of the same sex (Art. 8(2)).
+  if (people.length === 2 && people[0]!.sex === people[1]!.sex)
+    throw conflict(
+      'Hai bên cùng giới tính theo CSDL dân cư: không đăng ký kết hôn (Luật Hôn nhân và gia đình 2014, Điều 8 khoản 2); chưa ghi gì',
+      'Both parties are of the same sex in the registry: the marriage cannot be registered (Law on Marriage and Family 2014, Art. 8(2)); nothing was recorded',
+    );
   for (const p of people) {
     if (p.birth_date && ageOn(p.birth_date, decision.on) < MARRIAGE_AGE[p.sex])
       throw conflict(
@@ -99,7 +108,14 @@ export async function recordMarriage(
   const byId = new Map(people.map((p) => [p.id, p.full_name]));
   for (const person of locked.values()) {
     const other = person.id === input.personId ? input.partner.fullName : (byId.get(input.personId) ?? '');
-    await recordChange(tx, person, 'marriage_registered', decision, { married: false }, { married: true, spouse: other });
+    await recordChange(
+      tx,
+      person,
+      'marriage_registered',
+      decision,
+      { married: false },
+      { married: true, spouse: other },
+    );
   }
   await logWrites(tx, decision.writer, [...locked.values()], decision.dossierCode);
   return { marriageId: row!.id, spousePersonId: spouseId };

@@ -220,7 +220,7 @@ export async function endResidence(
     /** Persons without a residence of that kind in force are passed over instead of refused (a death). */
     ifAny?: boolean;
   },
-): Promise<void> {
+): Promise<number> {
   const locked = await lockUnchanged(tx, input.personIds, decision, { allowDeceased: true });
   // A deceased head leaves the household headless whatever is decided: not refused, the members are
   // queued so that the quality refresh shows it for the police to change the head (1.010039).
@@ -276,6 +276,7 @@ export async function endResidence(
     );
   }
   await logWrites(tx, decision.writer, [...locked.values()], decision.dossierCode);
+  return byPerson.size;
 }
 
 /**
@@ -286,7 +287,7 @@ export async function registerNewbornResidence(
   tx: Db,
   decision: Decision,
   input: { personId: string; headNationalId: string; relationToHead: string },
-): Promise<{ householdId: string }> {
+): Promise<{ householdId: string; address: ResidenceAddress }> {
   const [head] = await queryRows<{ unit_code: string; address_line: string }>(
     tx,
     sql`select h.unit_code, h.address_line from ${persons} p join ${households} h on h.id = p.household_id
@@ -297,12 +298,13 @@ export async function registerNewbornResidence(
       'Chủ hộ khai trên tờ khai không còn là chủ hộ trong CSDL dân cư (hộ đã thay đổi); chưa áp dụng gì',
       'The household head named on the form is no longer a household head in the registry; nothing was applied',
     );
+  const address = { unitCode: head.unit_code, addressLine: head.address_line };
   const { householdId } = await registerPermanentResidence(tx, decision, {
-    address: { unitCode: head.unit_code, addressLine: head.address_line },
+    address,
     movers: [{ personId: input.personId, relationToHead: input.relationToHead }],
     joinHeadNationalId: input.headNationalId,
   });
-  return { householdId };
+  return { householdId, address };
 }
 
 /**

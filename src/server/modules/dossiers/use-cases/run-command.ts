@@ -124,6 +124,9 @@ export async function runCommand(
           reason: body.reason ?? '',
           legalBasis: body.legalBasis ?? '',
           at: now,
+          ...(plan?.kind === 'refuse' && {
+            by: { role: group!.components[plan.seq - 1]!.role, agencyVi: group!.components[plan.seq - 1]!.agencyVi },
+          }),
         })
       : null;
   const stored =

@@ -29,11 +29,7 @@ export async function verifyResult(deps: DossierDeps, token: string): Promise<Re
     titleVi: refusal
       ? (str(facts.titleVi) ?? 'Phiếu từ chối')
       : resultDocumentTitle(v.kind as ResultDocumentKind).join(' — '),
-    status: !standing.includes(found.state)
-      ? 'withdrawn'
-      : v.validUntil && v.validUntil < today
-        ? 'expired'
-        : 'valid',
+    status: !standing.includes(found.state) ? 'withdrawn' : v.validUntil && v.validUntil < today ? 'expired' : 'valid',
     agencyName: v.agencyName,
     issuedAt: v.issuedAt.toISOString(),
     validUntil: v.validUntil,
