@@ -151,7 +151,7 @@ describe('approving a marriage registration', () => {
   const MARRIAGE = '1.000894';
   const fileMarriage = async (
     session: typeof citizen,
-    partner: { fullName: string; nationalId: string; birthDate: string },
+    partner: { fullName: string; nationalId: string | null; birthDate: string | null },
   ) => {
     const res = await submitPrefilled(
       session,
@@ -174,17 +174,20 @@ describe('approving a marriage registration', () => {
     return res.json<DossierDetail>();
   };
 
+  /** Decides the dossier: refused with 409 and a message naming `why`. */
+  const expectRefused = async (id: string, why: string) => {
+    const res = await decide(id);
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { messageVi: string } }>().error.messageVi).toContain(why);
+  };
+
   it('records the marriage linking both spouses, then refuses a second marriage of either (409, nothing written)', async () => {
     const groom = person(61, 'Lường Văn Đôi', 'male', 1996);
     const other = person(62, 'Tòng Văn Ba', 'male', 1994);
     await copyRegistryBatch(t.database, makeHousehold('03445', [groom]));
     await copyRegistryBatch(t.database, makeHousehold('03445', [other]));
     const bride = citizen; // Lò Thị Mai
-    const filed = await fileMarriage(bride, {
-      fullName: groom.fullName,
-      nationalId: groom.nationalId!,
-      birthDate: groom.birthDate!,
-    });
+    const filed = await fileMarriage(bride, groom);
     const res = await decide(filed.id);
     expect(res.statusCode, res.body).toBe(200);
     const rows = await t.database.rows<{ spouse_name: string; linked: boolean; dossier_code: string }>(
@@ -198,14 +201,8 @@ describe('approving a marriage registration', () => {
     );
     expect(lines.map((l) => l.kind)).toEqual(['marriage_registered', 'marriage_registered']);
 
-    const again = await fileMarriage(bride, {
-      fullName: other.fullName,
-      nationalId: other.nationalId!,
-      birthDate: other.birthDate!,
-    });
-    const refused = await decide(again.id);
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json<{ error: { messageVi: string } }>().error.messageVi).toContain('Điều 5 khoản 2 điểm c');
+    const again = await fileMarriage(bride, other);
+    await expectRefused(again.id, 'Điều 5 khoản 2 điểm c');
     const count = await t.database.rows<{ n: number }>(sql`select count(*)::int as n from population.marriages`);
     expect(count[0]!.n).toBe(1);
   });
@@ -217,11 +214,7 @@ describe('approving a marriage registration', () => {
     const woman = person(67, 'Lò Thị Cùng', 'female', 1995);
     for (const p of [late, widow, next, woman]) await copyRegistryBatch(t.database, makeHousehold('03445', [p]));
     const widowSession = await t.citizen({ nationalId: widow.nationalId!, fullName: widow.fullName }, 2);
-    const first = await fileMarriage(widowSession, {
-      fullName: late.fullName,
-      nationalId: late.nationalId!,
-      birthDate: late.birthDate!,
-    });
+    const first = await fileMarriage(widowSession, late);
     expect((await decide(first.id)).statusCode).toBe(200);
     const death = await submitPrefilled(
       widowSession,
@@ -246,39 +239,18 @@ describe('approving a marriage registration', () => {
     );
     expect(death.statusCode, death.body).toBe(201);
     expect((await decide(death.json<DossierDetail>().id)).statusCode).toBe(200);
-    const again = await fileMarriage(widowSession, {
-      fullName: next.fullName,
-      nationalId: next.nationalId!,
-      birthDate: next.birthDate!,
-    });
+    const again = await fileMarriage(widowSession, next);
     const res = await decide(again.id);
     expect(res.statusCode, res.body).toBe(200);
-    const same = await fileMarriage(widowSession, {
-      fullName: woman.fullName,
-      nationalId: woman.nationalId!,
-      birthDate: woman.birthDate!,
-    });
-    const refused = await decide(same.id);
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json<{ error: { messageVi: string } }>().error.messageVi).toContain('cùng giới tính');
+    const same = await fileMarriage(widowSession, woman);
+    await expectRefused(same.id, 'cùng giới tính');
   });
 
   it('refuses a party under the marriage age, and a number whose name differs from the registry', async () => {
     const young = person(63, 'Lò Văn Trẻ', 'male', new Date().getFullYear() - 19);
     await copyRegistryBatch(t.database, makeHousehold('03445', [young]));
-    const filed = await fileMarriage(citizen, {
-      fullName: young.fullName,
-      nationalId: young.nationalId!,
-      birthDate: young.birthDate!,
-    });
-    const res = await decide(filed.id);
-    expect(res.statusCode).toBe(409);
-    expect(res.json<{ error: { messageVi: string } }>().error.messageVi).toContain('chưa đủ tuổi kết hôn');
-    const wrong = await fileMarriage(citizen, {
-      fullName: 'Người Khác Tên',
-      nationalId: young.nationalId!,
-      birthDate: young.birthDate!,
-    });
-    expect((await decide(wrong.id)).statusCode).toBe(409);
+    await expectRefused((await fileMarriage(citizen, young)).id, 'chưa đủ tuổi kết hôn');
+    const wrong = await fileMarriage(citizen, { ...young, fullName: 'Người Khác Tên' });
+    await expectRefused(wrong.id, 'họ tên hoặc ngày sinh khác');
   });
 });
