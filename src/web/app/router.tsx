@@ -30,6 +30,7 @@ import {
 } from '../features/payments/pages';
 import { PersonDetailPage, PersonSearchPage, StaysPage } from '../features/population/pages';
 import { AdminProceduresPage, CatalogPage, ProcedurePage } from '../features/procedures/pages';
+import { PublicHomePage, PublicNotFoundPage } from '../features/portal/pages';
 import { QualityPage } from '../features/quality/pages';
 import { UnitsPage } from '../features/units/pages';
 
@@ -57,7 +58,8 @@ export const router = createBrowserRouter([
       { path: 'procedures', element: <CatalogPage /> },
       { path: 'procedures/:code', element: <ProcedurePage /> },
       {
-        element: <AppLayout />,
+        // A visitor lands on the public front door at `/`, and sees "not found" (not the sign-in page) at an unknown address.
+        element: <AppLayout visitorHome={<PublicHomePage />} visitorNotFound={<PublicNotFoundPage />} />,
         children: [
           { index: true, element: <HomePage /> },
           { path: 'me', element: <MyRecordPage /> },
@@ -91,7 +93,7 @@ export const router = createBrowserRouter([
           { path: 'fees/payments', element: <PaymentsPage /> },
           { path: 'fees/payments/:id', element: <PaymentDetailPage /> },
           { path: 'fees/reconciliation', element: <ReconciliationPage /> },
-          { path: '*', element: <NotFoundPage /> },
+          { path: '*', element: <NotFoundPage />, handle: { notFound: true } },
         ],
       },
     ],

@@ -1,5 +1,5 @@
-import { Suspense, useState } from 'react';
-import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Suspense, useState, type ReactNode } from 'react';
+import { Link, Navigate, Outlet, useLocation, useMatches } from 'react-router';
 import { Drawer, Grid, Layout, Menu, Spin } from 'antd';
 import type { MenuProps } from 'antd';
 import { loginPath, useSession } from '../api/session';
@@ -33,7 +33,15 @@ function useMenuItems(onNavigate: () => void): MenuProps['items'] {
  * this session may use (a drawer on phones), content. Anonymous visitors are sent to /login,
  * staff who must change their password to /account, and a page the session may not use shows 403.
  */
-export function AppLayout() {
+export function AppLayout({
+  visitorHome,
+  visitorNotFound,
+}: {
+  /** What a visitor (signed out) sees at `/`: the public front door (the router gives it). */
+  visitorHome?: ReactNode;
+  /** What a visitor sees at an address the app does not know (instead of the sign-in page). */
+  visitorNotFound?: ReactNode;
+} = {}) {
   const { t } = useI18n();
   const { me, reason } = useSession();
   const screens = Grid.useBreakpoint();
@@ -41,9 +49,13 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const items = useMenuItems(() => setDrawerOpen(false));
+  // The router marks its catch-all route: an address it does not know.
+  const notFound = useMatches().some((m) => (m.handle as { notFound?: boolean } | undefined)?.notFound);
 
   if (!me) return null; // SessionGate shows the spinner until /auth/me answers
   if (!me.authenticated || !me.account) {
+    if (location.pathname === '/' && visitorHome) return visitorHome;
+    if (notFound && visitorNotFound) return visitorNotFound;
     const returnTo = reason === 'signedOut' ? undefined : `${location.pathname}${location.search}`;
     return <Navigate to={loginPath(returnTo)} replace />;
   }

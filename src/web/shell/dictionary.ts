@@ -21,6 +21,8 @@ import { enFees } from '../features/fees/messages.en';
 import { viPayments } from '../features/payments/messages.vi';
 import { enPayments } from '../features/payments/messages.en';
 import { viPopulation } from '../features/population/messages.vi';
+import { viPortal } from '../features/portal/messages.vi';
+import { enPortal } from '../features/portal/messages.en';
 import { enPopulation } from '../features/population/messages.en';
 import { viProcedures } from '../features/procedures/messages.vi';
 import { enProcedures } from '../features/procedures/messages.en';
@@ -49,6 +51,7 @@ export const vi = {
   ...viFees,
   ...viPayments,
   ...viPopulation,
+  ...viPortal,
   ...viProcedures,
   ...viQuality,
   ...viUnits,
@@ -70,6 +73,7 @@ export const en: Record<MessageKey, string> = {
   ...enFees,
   ...enPayments,
   ...enPopulation,
+  ...enPortal,
   ...enProcedures,
   ...enQuality,
   ...enUnits,

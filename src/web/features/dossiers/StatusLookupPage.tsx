@@ -89,7 +89,8 @@ export default function StatusLookupPage() {
     setError(undefined);
     setResult(undefined);
     try {
-      setResult(await lookupStatus(values.code.trim(), values.nationalId.trim()));
+      // The number as printed on a card is often typed in groups ("0121 9000 0101"): spaces are dropped.
+      setResult(await lookupStatus(values.code.trim(), values.nationalId.replace(/\s/g, '')));
     } catch (e) {
       const apiError = toApiError(e);
       const onFields = apiError.fields.filter((f) => FIELDS.has(f.field as keyof Values));
@@ -125,9 +126,17 @@ export default function StatusLookupPage() {
             name="nationalId"
             label={t('dossier.lookup.nationalId')}
             extra={t('dossier.lookup.nationalIdHint')}
-            rules={[{ required: true, pattern: /^\s*\d{12}\s*$/, message: t('dossier.lookup.nationalIdInvalid') }]}
+            rules={[
+              {
+                required: true,
+                validator: async (_, v: string | undefined) => {
+                  if (!/^\d{12}$/.test((v ?? '').replace(/\s/g, '')))
+                    throw new Error(t('dossier.lookup.nationalIdInvalid'));
+                },
+              },
+            ]}
           >
-            <Input size="large" inputMode="numeric" autoComplete="off" maxLength={14} />
+            <Input size="large" inputMode="numeric" autoComplete="off" maxLength={20} />
           </Form.Item>
           <Button type="primary" size="large" htmlType="submit" loading={busy} block className="big-button">
             {t('dossier.lookup.submit')}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { checkA11y, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot } from './browser';
+
+/*
+ * Issue 14 §1: a visitor on a phone lands on a public front door — find a procedure without
+ * accents, the procedures by field, follow a dossier, sign in — and an unknown address is "not
+ * found", not the sign-in page.
+ */
+
+describe('the public front door', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('greets a visitor on a phone with the search, the procedures by field, the lookup and sign-in', async () => {
+    const { page, context, problems } = await openPage(browser, '/', { viewport: PHONE });
+    await page.getByRole('heading', { level: 1, name: 'Dịch vụ công trực tuyến tỉnh Lai Châu' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    for (const field of ['Cư trú', 'Hộ tịch', 'Liên thông'])
+      await page.getByRole('heading', { level: 3, name: field, exact: true }).waitFor();
+    await page.getByRole('link', { name: /^Xem tất cả \d+ thủ tục cư trú$/ }).waitFor();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, 'public-home');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+
+    // Searching without accents opens the catalog with the matching procedures.
+    await page.getByLabel('Bạn cần làm thủ tục gì?').fill('tam tru');
+    await page.getByRole('button', { name: 'Tìm thủ tục' }).click();
+    await page.waitForURL(/\/procedures\?q=tam/);
+    await page
+      .getByRole('link', { name: /Đăng ký tạm trú/ })
+      .first()
+      .waitFor();
+
+    // Back home, the lookup and the sign-in are one tap away.
+    await page.goBack();
+    await page.getByRole('button', { name: 'Tra cứu hồ sơ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
+    await page.goBack();
+    await page.getByRole('button', { name: 'Đăng nhập bằng VNeID để nộp hồ sơ' }).click();
+    await page.waitForURL(/\/login/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('answers "not found" for an unknown address, with a way home', async () => {
+    const { page, context, problems } = await openPage(browser, '/thu-tuc', { viewport: PHONE });
+    await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/thu-tuc');
+    await page.getByRole('button', { name: 'Về trang chủ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dịch vụ công trực tuyến tỉnh Lai Châu' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('accepts an ID number typed in groups with spaces in the status lookup', async () => {
+    const { page, context } = await openPage(browser, '/tra-cuu?ma=000.00.12.X99-261207-9999', { viewport: PHONE });
+    await page.getByLabel('Số định danh cá nhân của người nộp').fill('0121 9000 0101');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    // Sent (no form error): the server answers that no such dossier exists.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Không tìm thấy/ })
+      .first()
+      .waitFor();
+    expect(await page.getByText('Số định danh cá nhân gồm 12 chữ số').count()).toBe(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,104 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Button, Card, Input, Skeleton } from 'antd';
+import type { ProcedureField, ProcedureSummary } from '../../../contracts/procedures';
+import { useApi } from '../../api/use-api';
+import { useI18n } from '../../shell/i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
+import { FIELD_LABEL, fetchCatalog, PublicShell } from '../procedures';
+import './portal.css';
+
+const FIELDS: readonly ProcedureField[] = ['residence', 'civil_status', 'interlinked'];
+/** How many procedures of a field the home page lists (the catalog has them all). */
+const PER_FIELD = 4;
+
+function FieldGroup({ field, items }: { field: ProcedureField; items: ProcedureSummary[] }) {
+  const { t, pick } = useI18n();
+  const name = t(FIELD_LABEL[field]);
+  return (
+    <section className="portal-group" aria-labelledby={`portal-group-${field}`}>
+      <h3 id={`portal-group-${field}`}>{name}</h3>
+      <ul>
+        {items.slice(0, PER_FIELD).map((p) => (
+          <li key={p.code}>
+            <Link to={`/procedures/${encodeURIComponent(p.code)}`}>{pick(p.nameVi, p.nameEn)}</Link>
+          </li>
+        ))}
+      </ul>
+      {items.length > PER_FIELD && (
+        <Link to={`/procedures?field=${field}`} className="portal-all">
+          {t('portal.groups.all', { n: items.length, field: name.toLocaleLowerCase() })}
+        </Link>
+      )}
+    </section>
+  );
+}
+
+/**
+ * `/` for a visitor: the province's public front door — find a procedure (accent-insensitive, as
+ * the catalog), the procedures by field, follow a dossier, sign in (citizens with VNeID, staff),
+ * where to get help. Phone first; signed-in accounts land on their own pages instead.
+ */
+export default function PublicHomePage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const catalog = useApi((signal) => fetchCatalog({}, { signal }), []);
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    const text = q.trim();
+    void navigate(text ? `/procedures?q=${encodeURIComponent(text)}` : '/procedures');
+  };
+  return (
+    <PublicShell>
+      <PageTitle title={t('portal.title')} description={t('portal.intro')} />
+      <form role="search" className="portal-search" onSubmit={search}>
+        <label htmlFor="portal-q">{t('portal.search.label')}</label>
+        <div className="portal-search-row">
+          <Input
+            id="portal-q"
+            size="large"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t('portal.search.placeholder')}
+            autoComplete="off"
+            maxLength={100}
+          />
+          <Button type="primary" size="large" htmlType="submit">
+            {t('portal.search.submit')}
+          </Button>
+        </div>
+      </form>
+      <div className="portal-actions">
+        <Button type="primary" size="large" className="portal-big" onClick={() => void navigate('/login')}>
+          {t('portal.signIn.citizen')}
+        </Button>
+        <Button size="large" className="portal-big" onClick={() => void navigate('/tra-cuu')}>
+          {t('portal.lookup.button')}
+        </Button>
+      </div>
+      <Card title={t('portal.groups.title')} className="section-card">
+        {catalog.loading && <Skeleton active />}
+        {catalog.error && <ErrorAlert error={catalog.error} onRetry={catalog.reload} />}
+        {catalog.data && (
+          <div className="portal-groups">
+            {FIELDS.map((f) => {
+              const items = catalog.data!.items.filter((p) => p.field === f);
+              return items.length ? <FieldGroup key={f} field={f} items={items} /> : null;
+            })}
+          </div>
+        )}
+      </Card>
+      <Card title={t('portal.lookup.title')} className="section-card">
+        <p>{t('portal.lookup.text')}</p>
+        <Link to="/tra-cuu">{t('portal.lookup.button')}</Link>
+      </Card>
+      <Card title={t('portal.help.title')} className="section-card">
+        <p>{t('portal.help.text')}</p>
+        <p>{t('portal.help.verify')}</p>
+        <Link to="/login">{t('portal.signIn.staff')}</Link>
+      </Card>
+    </PublicShell>
+  );
+}

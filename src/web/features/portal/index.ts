@@ -1,0 +1,2 @@
+// The portal feature's public face: the front door a visitor lands on.
+export * from './pages';
