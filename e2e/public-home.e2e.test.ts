@@ -22,6 +22,18 @@ describe('the public front door', () => {
     for (const field of ['Cư trú', 'Hộ tịch', 'Liên thông'])
       await page.getByRole('heading', { level: 3, name: field, exact: true }).waitFor();
     await page.getByRole('link', { name: /^Xem tất cả \d+ thủ tục cư trú$/ }).waitFor();
+    // The most used first: the residence procedure with the most filings of the last 90 days leads its list.
+    const popular = (await (await page.request.get('/api/v1/dossiers/popular')).json()) as {
+      items: Array<{ procedureCode: string; count: number }>;
+    };
+    const catalog = (await (await page.request.get('/api/v1/procedures?field=residence')).json()) as {
+      items: Array<{ code: string; nameVi: string }>;
+    };
+    const top = popular.items.find((i) => catalog.items.some((p) => p.code === i.procedureCode));
+    expect(top, 'the demo province has residence dossiers').toBeDefined();
+    const name = catalog.items.find((p) => p.code === top!.procedureCode)!.nameVi;
+    const first = page.getByRole('region', { name: 'Cư trú' }).getByRole('link').first();
+    expect(await first.textContent()).toBe(name);
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'public-home');
     expect((await checkA11y(page)).blocking).toEqual([]);

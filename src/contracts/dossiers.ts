@@ -337,3 +337,10 @@ export const AssistedFiling = z.object({
 export type AssistedFiling = z.infer<typeof AssistedFiling>;
 export const AssistedFilings = z.object({ items: z.array(AssistedFiling) });
 export type AssistedFilings = z.infer<typeof AssistedFilings>;
+
+/** GET /api/v1/dossiers/popular (public): dossiers filed per procedure in the last `days` days, most first. */
+export const PopularProcedures = z.object({
+  days: z.number().int(),
+  items: z.array(z.object({ procedureCode: z.string(), count: z.number().int() })),
+});
+export type PopularProcedures = z.infer<typeof PopularProcedures>;

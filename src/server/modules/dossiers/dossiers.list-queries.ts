@@ -216,3 +216,20 @@ export async function listAssistedFilings(
     .orderBy(desc(dossiers.submittedAt), asc(dossiers.id))
     .limit(limit);
 }
+
+/**
+ * How many dossiers each procedure received since `since` (filed, not drafts): the portal orders
+ * each field's procedures by it. Counts only: nothing about who filed.
+ */
+export async function filingsPerProcedure(
+  db: Db,
+  since: Date,
+): Promise<Array<{ procedureCode: string; count: number }>> {
+  const rows = await db
+    .select({ procedureCode: dossiers.procedureCode, n: count() })
+    .from(dossiers)
+    .where(and(ne(dossiers.state, 'draft'), gte(dossiers.submittedAt, since)))
+    .groupBy(dossiers.procedureCode)
+    .orderBy(desc(count()), asc(dossiers.procedureCode));
+  return rows.map((r) => ({ procedureCode: r.procedureCode, count: Number(r.n) }));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { multipart } from '../../../../test/multipart';
 import { decodeQr, extractText, rasterizePage } from '../slips/test-support';
-import type { DossierDetail, DossierSummary, StatusLookupResult } from '../../../contracts/dossiers';
+import type { DossierDetail, DossierSummary, PopularProcedures, StatusLookupResult } from '../../../contracts/dossiers';
 import {
   TEMP,
   PNG,
@@ -145,6 +145,22 @@ describe('a citizen files a temporary residence registration online', () => {
     const own = await citizen.inject(`/api/v1/dossiers/${dossier.id}/slips/receipt`); // the citizen prints their own receipt
     expect(own.statusCode).toBe(200);
     expect((await levelOne.inject(`/api/v1/dossiers/${dossier.id}/slips/receipt`)).statusCode).toBe(404); // someone else's
+  });
+});
+
+describe('the most used procedures (public counts)', () => {
+  it('answers signed out the dossiers filed per procedure in the last 90 days, most first, without drafts', async () => {
+    const before = (await t.app.inject('/api/v1/dossiers/popular')).json<PopularProcedures>();
+    const had = before.items.find((i) => i.procedureCode === TEMP)?.count ?? 0;
+    expect((await file(citizen)).statusCode).toBe(201);
+    const res = await t.app.inject('/api/v1/dossiers/popular');
+    expect(res.statusCode).toBe(200);
+    const after = res.json<PopularProcedures>();
+    expect(after.days).toBe(90);
+    expect(after.items.find((i) => i.procedureCode === TEMP)?.count).toBe(had + 1);
+    const counts = after.items.map((i) => i.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(JSON.stringify(after)).not.toMatch(/\d{12}|Lò Thị Mai/); // counts only
   });
 });
 

@@ -9,6 +9,7 @@ import {
   AssistedFilingsQuery,
   DossierDetail,
   DossierListQuery,
+  PopularProcedures,
   StatusLookupBody,
   StatusLookupResult,
   ResultVerification,
@@ -33,6 +34,7 @@ import type { DossierDeps } from './use-cases/deps';
 import { commandFromRequest, submitFromRequest } from './use-cases/from-request';
 import { getApplicant, getDossier, loadForSlip, readAttachment } from './use-cases/read-dossier';
 import { searchDossiers } from './use-cases/search';
+import { popularProcedures } from './use-cases/popular';
 import { lookupStatus } from './use-cases/status-lookup';
 import { verifyResult } from './use-cases/verify-result';
 import { listMine, listWorkqueue } from './use-cases/workqueue';
@@ -124,6 +126,20 @@ export function dossiersRoutes(
         },
       },
       async (req) => listAssistedFilings(deps, req.access, req.query),
+    );
+
+    app.get(
+      '/popular',
+      {
+        config: { action: 'public' },
+        schema: {
+          tags,
+          summary:
+            'Số hồ sơ đã nộp theo thủ tục trong 90 ngày (thủ tục dùng nhiều) / filings per procedure, last 90 days',
+          response: { 200: PopularProcedures },
+        },
+      },
+      async () => popularProcedures(deps),
     );
 
     app.post(

@@ -13,7 +13,7 @@ export const enPortal: Record<keyof typeof viPortal, string> = {
   'portal.lookup.title': 'Follow a dossier',
   'portal.lookup.text': 'See where your dossier is with the code on your receipt and your personal ID number.',
   'portal.lookup.button': 'Follow a dossier',
-  'portal.groups.title': 'Procedures by field',
+  'portal.groups.title': 'Most used procedures by field',
   'portal.groups.all': 'See all {n} {field} procedures',
   'portal.help.title': 'Need help?',
   'portal.help.text':

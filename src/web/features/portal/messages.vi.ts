@@ -11,7 +11,7 @@ export const viPortal = {
   'portal.lookup.title': 'Tra cứu hồ sơ',
   'portal.lookup.text': 'Xem hồ sơ của bạn đang ở đâu bằng mã hồ sơ trên giấy hẹn và số định danh cá nhân.',
   'portal.lookup.button': 'Tra cứu hồ sơ',
-  'portal.groups.title': 'Thủ tục theo lĩnh vực',
+  'portal.groups.title': 'Thủ tục dùng nhiều theo lĩnh vực',
   'portal.groups.all': 'Xem tất cả {n} thủ tục {field}',
   'portal.help.title': 'Cần hỗ trợ?',
   'portal.help.text':
