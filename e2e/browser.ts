@@ -200,8 +200,9 @@ export async function dialogsSettled(page: Page): Promise<void> {
 }
 
 /**
- * After "Đăng xuất" was pressed for a citizen: confirms the sign-out at the e-ID too, waits for
- * /login and checks the app no longer knows the session.
+ * After "Đăng xuất" was pressed for a citizen: confirms the sign-out at the e-ID too, which sends
+ * the browser back to the portal's front door (`/`, the e-ID's post-logout address), and checks
+ * the app no longer knows the session.
  */
 export async function confirmEidSignOut(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Đăng xuất tài khoản định danh điện tử?' }).waitFor();
@@ -209,7 +210,7 @@ export async function confirmEidSignOut(page: Page): Promise<void> {
     .getByRole('button', { name: /^Đăng xuất/ })
     .first()
     .click();
-  await page.waitForURL(/\/login/);
+  await page.getByRole('heading', { level: 1, name: 'Dịch vụ công trực tuyến tỉnh Lai Châu' }).waitFor();
   const me = await page.evaluate(
     async () => (await (await fetch('/api/v1/auth/me')).json()) as { authenticated: boolean },
   );

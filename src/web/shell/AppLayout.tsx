@@ -54,7 +54,8 @@ export function AppLayout({
 
   if (!me) return null; // SessionGate shows the spinner until /auth/me answers
   if (!me.authenticated || !me.account) {
-    if (location.pathname === '/' && visitorHome) return visitorHome;
+    // Just signed out: the sign-in page says so (and offers to sign in again); a visitor's `/` is the front door.
+    if (location.pathname === '/' && visitorHome && reason !== 'signedOut') return visitorHome;
     if (notFound && visitorNotFound) return visitorNotFound;
     const returnTo = reason === 'signedOut' ? undefined : `${location.pathname}${location.search}`;
     return <Navigate to={loginPath(returnTo)} replace />;
