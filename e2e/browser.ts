@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { inject } from 'vitest';
 import { AgencyCodesFile, agencyCodeOfEntry, DEMO_PROVINCE_AGENCY_CODE } from '../src/contracts/agency-codes';
@@ -197,6 +197,32 @@ export async function dialogsSettled(page: Page): Promise<void> {
   await page.waitForFunction(
     () => !document.querySelector('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]'),
   );
+}
+
+/** Opens a command's dialog from the officer's dossier page ("Thao tác với hồ sơ"), once it has settled. */
+export async function openCommand(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('region', { name: 'Thao tác với hồ sơ' }).getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  await dialogsSettled(page);
+  return dialog;
+}
+
+/**
+ * Runs a command from the officer's dossier page: fills `values` by label, confirms, and returns
+ * the refusal the dialog shows, or null once the dialog closes.
+ */
+export async function runCommand(
+  page: Page,
+  name: string,
+  values: Record<string, string> = {},
+): Promise<string | null> {
+  const dialog = await openCommand(page, name);
+  for (const [label, value] of Object.entries(values)) await dialog.getByLabel(label, { exact: true }).fill(value);
+  await dialog.getByRole('button', { name, exact: true }).click();
+  const refusal = dialog.locator('.ant-alert-error').first();
+  await Promise.race([dialog.waitFor({ state: 'hidden' }), refusal.waitFor()]);
+  return (await refusal.isVisible()) ? ((await refusal.textContent()) ?? '') : null;
 }
 
 /**

@@ -4,11 +4,12 @@ import {
   api,
   checkA11y,
   choosePurpose,
-  dialogsSettled,
   findPerson,
   hasHorizontalScroll,
   launchBrowser,
+  openCommand,
   openPage,
+  runCommand,
   PHONE,
   PNG,
   screenshot,
@@ -73,30 +74,6 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
     .click();
 }
 
-/** Completes the running step from the officer's dossier page, entering `values` by label. */
-async function completeStep(page: Page, values: Record<string, string> = {}): Promise<void> {
-  await page
-    .getByRole('region', { name: 'Thao tác với hồ sơ' })
-    .getByRole('button', { name: 'Hoàn thành bước' })
-    .click();
-  const dialog = page.getByRole('dialog', { name: 'Hoàn thành bước' });
-  await dialog.waitFor();
-  await dialogsSettled(page);
-  for (const [label, value] of Object.entries(values)) await dialog.getByLabel(label, { exact: true }).fill(value);
-  await dialog.getByRole('button', { name: 'Hoàn thành bước', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
-/** Runs a command without a dialog field from the officer's dossier page. */
-async function command(page: Page, name: string): Promise<void> {
-  await page.getByRole('region', { name: 'Thao tác với hồ sơ' }).getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name });
-  await dialog.waitFor();
-  await dialogsSettled(page);
-  await dialog.getByRole('button', { name, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
 const steps = (page: Page) => page.locator('.section-card').filter({ hasText: 'Các bước liên thông' });
 
 describe('the interlinked birth group, filed on a phone and done by three agencies', () => {
@@ -148,9 +125,9 @@ describe('the interlinked birth group, filed on a phone and done by three agenci
 
   it('the civil-status officer receives it and registers the birth: the child gets an ID number', async () => {
     const { page, context, problems } = await openPage(browser, `/dossiers/${dossier.id}`, { as: CIVIL_STATUS });
-    await command(page, 'Tiếp nhận');
-    await command(page, 'Bắt đầu giải quyết');
-    await completeStep(page);
+    expect(await runCommand(page, 'Tiếp nhận')).toBeNull();
+    expect(await runCommand(page, 'Bắt đầu giải quyết')).toBeNull();
+    expect(await runCommand(page, 'Hoàn thành bước')).toBeNull();
     const number = steps(page)
       .locator('dt', { hasText: 'Số định danh cá nhân của trẻ' })
       .locator('xpath=following-sibling::dd');
@@ -166,7 +143,7 @@ describe('the interlinked birth group, filed on a phone and done by three agenci
     const { page, context, problems } = await openPage(browser, '/dossiers', { as: POLICE });
     await page.getByRole('link', { name: dossier.code }).first().click();
     await page.waitForURL(new RegExp(`/dossiers/${dossier.id}$`));
-    await completeStep(page);
+    expect(await runCommand(page, 'Hoàn thành bước')).toBeNull();
     await steps(page).getByText('Đã xong').nth(1).waitFor();
     expect(problems).toEqual([]);
     await context.close();
@@ -174,13 +151,7 @@ describe('the interlinked birth group, filed on a phone and done by three agenci
 
   it('Social Insurance enters the card number (a wrong one is refused on its field), then the police the identity card', async () => {
     const { page, context, problems } = await openPage(browser, `/dossiers/${dossier.id}`, { as: INSURANCE });
-    await page
-      .getByRole('region', { name: 'Thao tác với hồ sơ' })
-      .getByRole('button', { name: 'Hoàn thành bước' })
-      .click();
-    const dialog = page.getByRole('dialog', { name: 'Hoàn thành bước' });
-    await dialog.waitFor();
-    await dialogsSettled(page);
+    const dialog = await openCommand(page, 'Hoàn thành bước');
     await dialog.getByLabel('Mã số thẻ BHYT', { exact: true }).fill('AB12');
     await dialog.getByLabel('Thẻ có giá trị từ ngày', { exact: true }).fill(today());
     await dialog.getByRole('button', { name: 'Hoàn thành bước', exact: true }).click();
@@ -194,7 +165,7 @@ describe('the interlinked birth group, filed on a phone and done by three agenci
     await context.close();
 
     const police = await openPage(browser, `/dossiers/${dossier.id}`, { as: POLICE });
-    await completeStep(police.page, { 'Ngày cấp thẻ căn cước': today() });
+    expect(await runCommand(police.page, 'Hoàn thành bước', { 'Ngày cấp thẻ căn cước': today() })).toBeNull();
     await police.page.locator('.page-title').getByText('Đã duyệt', { exact: true }).waitFor();
     expect(police.problems).toEqual([]);
     await police.context.close();
@@ -203,7 +174,7 @@ describe('the interlinked birth group, filed on a phone and done by three agenci
   it('the mother follows it on her phone: every step done, the number, the card, the result to download', async () => {
     // The civil-status desk that received the group issues its result (the CT08 about the child).
     const civil = await openPage(browser, `/dossiers/${dossier.id}`, { as: CIVIL_STATUS });
-    await command(civil.page, 'Trả kết quả giải quyết');
+    expect(await runCommand(civil.page, 'Trả kết quả giải quyết')).toBeNull();
     await civil.context.close();
     const { page, context, problems } = await openPage(browser, `/me/dossiers/${dossier.id}`, { viewport: PHONE });
     await signInWithEid(page, mother.nationalId);

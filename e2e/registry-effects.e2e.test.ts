@@ -3,13 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import {
   checkA11y,
   choosePurpose,
-  dialogsSettled,
   fillNewAddress,
   findPerson,
   launchBrowser,
   openPage,
   PHONE,
   PNG,
+  runCommand,
   screenshot,
   signInWithEid,
   submitFiling,
@@ -62,21 +62,6 @@ async function fileRegistration(page: Page, fullName: string, village: string): 
   return { id: dossierId, code };
 }
 
-/** Runs a command from the officer's dossier page; returns the refusal shown in the dialog, if any. */
-async function command(page: Page, button: string): Promise<string | null> {
-  await page
-    .getByRole('region', { name: 'Thao tác với hồ sơ' })
-    .getByRole('button', { name: button, exact: true })
-    .click();
-  const dialog = page.getByRole('dialog', { name: button });
-  await dialog.waitFor();
-  await dialogsSettled(page);
-  await dialog.getByRole('button', { name: button, exact: true }).click();
-  const refusal = dialog.locator('.ant-alert-error').first();
-  await Promise.race([dialog.waitFor({ state: 'hidden' }), refusal.waitFor()]);
-  return (await refusal.isVisible()) ? ((await refusal.textContent()) ?? '') : null;
-}
-
 describe('a permanent residence registration changes the registry when approved', () => {
   let browser: Browser;
   let mover: { id: string; fullName: string; nationalId: string };
@@ -101,9 +86,9 @@ describe('a permanent residence registration changes the registry when approved'
   it('the commune police approve the first: the person’s page shows the new address and the history line with the dossier', async () => {
     const { page, context, problems } = await openPage(browser, `/dossiers/${filed[0]!.id}`, { as: OFFICER });
     await page.locator('.page-title').getByText('Đã nộp, chờ tiếp nhận', { exact: true }).waitFor();
-    expect(await command(page, 'Tiếp nhận')).toBeNull();
-    expect(await command(page, 'Bắt đầu giải quyết')).toBeNull();
-    expect(await command(page, 'Duyệt hồ sơ')).toBeNull();
+    expect(await runCommand(page, 'Tiếp nhận')).toBeNull();
+    expect(await runCommand(page, 'Bắt đầu giải quyết')).toBeNull();
+    expect(await runCommand(page, 'Duyệt hồ sơ')).toBeNull();
     await page.locator('.page-title').getByText('Đã duyệt', { exact: true }).waitFor();
 
     await page.goto(`/population/persons/${mover.id}`);
@@ -122,9 +107,9 @@ describe('a permanent residence registration changes the registry when approved'
   it('the second dossier, filed before that decision, is refused with the reason and changes nothing', async () => {
     const { page, context } = await openPage(browser, `/dossiers/${filed[1]!.id}`, { as: OFFICER });
     await page.locator('.page-title').getByText('Đã nộp, chờ tiếp nhận', { exact: true }).waitFor();
-    expect(await command(page, 'Tiếp nhận')).toBeNull();
-    expect(await command(page, 'Bắt đầu giải quyết')).toBeNull();
-    const refusal = await command(page, 'Duyệt hồ sơ');
+    expect(await runCommand(page, 'Tiếp nhận')).toBeNull();
+    expect(await runCommand(page, 'Bắt đầu giải quyết')).toBeNull();
+    const refusal = await runCommand(page, 'Duyệt hồ sơ');
     expect(refusal).toContain('đã thay đổi sau khi nộp hồ sơ');
     expect(refusal).toContain(filed[0]!.code);
     await screenshot(page, 'dossier-stale-decision');
