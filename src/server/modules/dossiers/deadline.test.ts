@@ -46,7 +46,7 @@ describe('deadline of a dossier', () => {
   it('counts 3 working days from the day after receipt, ending at 17:00', () => {
     // Received Monday 2026-03-02 09:00 → Tue, Wed, Thu → due Thursday 2026-03-05 17:00.
     const d = deadlineAtReceipt(cal, at('2026-03-02T09:00:00+07:00'), 3);
-    expect(d.receivedAt.toISOString()).toBe(at('2026-03-02T09:00:00+07:00').toISOString());
+    expect(d.startsAt.toISOString()).toBe(at('2026-03-02T09:00:00+07:00').toISOString());
     expect(d.dueAt.toISOString()).toBe(at('2026-03-05T17:00:00+07:00').toISOString());
   });
 
@@ -92,7 +92,7 @@ describe('deadline of a dossier', () => {
     // Filed Friday 2026-08-28 20:00 → received Mon 08-31 07:30, but 08-31, 09-01 and 09-02 are days off:
     // effective receipt Thursday 09-03 07:30; 3 working days → Fri 09-04, Mon 09-07, Tue 09-08 17:00.
     const d = deadlineAtReceipt(cal, at('2026-08-28T20:00:00+07:00'), 3);
-    expect(d.receivedAt.toISOString()).toBe(at('2026-09-03T07:30:00+07:00').toISOString());
+    expect(d.startsAt.toISOString()).toBe(at('2026-09-03T07:30:00+07:00').toISOString());
     expect(d.dueAt.toISOString()).toBe(at('2026-09-08T17:00:00+07:00').toISOString());
   });
 

@@ -29,9 +29,9 @@ export function deadlineAtReceipt(
   at: Date,
   workingDays: number,
   sameDayCutoff: string | null = null,
-): { receivedAt: Date; dueAt: Date } {
+): { startsAt: Date; dueAt: Date } {
   const d = deadlineOfRule(cal, at, { workingDays, sameDayCutoff });
-  return { receivedAt: d.effectiveReceivedAt, dueAt: d.dueAt };
+  return { startsAt: d.effectiveReceivedAt, dueAt: d.dueAt };
 }
 
 /** Stops the clock at `at`: the working minutes left until `dueAt` (never negative). */

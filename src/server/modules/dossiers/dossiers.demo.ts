@@ -165,7 +165,7 @@ export async function seedDemoDossiers(
         let dueAt: Date | null | undefined;
         if (command === 'receive') {
           const d = deadlineAtReceipt(cal, submittedAt, version.timeLimitWorkingDays, version.sameDayCutoff);
-          Object.assign(set, { receivedAt: d.receivedAt, dueAt: d.dueAt });
+          Object.assign(set, { receivedAt: at, deadlineStartAt: d.startsAt, dueAt: d.dueAt });
           dueAt = d.dueAt;
         }
         if (command === 'request_supplement' && set.dueAt) {

@@ -65,8 +65,16 @@ export const dossiers = dossiersSchema.table(
     /** Working days of the version at submission (the deadline rule applied). */
     timeLimitWorkingDays: doublePrecision('time_limit_working_days').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    /** Effective time of receipt (next working period if outside hours). */
+    /**
+     * When the dossier was actually received: the officer's `receive` act (or the filing, for a
+     * dossier decided at once). Never after the decision (issue 14 §4).
+     */
     receivedAt: timestamp('received_at', { withTimezone: true }),
+    /**
+     * The effective time the legal deadline counts from: the complete dossier's submission, moved
+     * to the next working period when it came outside working hours (Decree 61/2018 as amended).
+     */
+    deadlineStartAt: timestamp('deadline_start_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }),
     /** Working minutes left when the clock stopped for a supplement (null = running). */
     pausedRemainingMinutes: integer('paused_remaining_minutes'),

@@ -131,6 +131,7 @@ export interface DossierFacts {
 export interface DossierChanges {
   state: DossierState;
   receivedAt?: Date;
+  deadlineStartAt?: Date;
   dueAt?: Date;
   assigneeAccountId?: string;
   pausedRemainingMinutes?: number | null;
@@ -173,7 +174,8 @@ export function commandEffects(command: DossierCommand, dossier: DossierFacts, i
   switch (command) {
     case 'receive': {
       const d = deadlineAtReceipt(cal, dossier.submittedAt ?? now, dossier.timeLimitWorkingDays, dossier.sameDayCutoff);
-      Object.assign(set, { receivedAt: d.receivedAt, dueAt: d.dueAt });
+      // The act is recorded at its actual time; the deadline counts from the effective receipt.
+      Object.assign(set, { receivedAt: now, deadlineStartAt: d.startsAt, dueAt: d.dueAt });
       if (input.actors.includes('processor')) set.assigneeAccountId = input.actorAccountId;
       return { ok: true, set, dueAfter: d.dueAt };
     }

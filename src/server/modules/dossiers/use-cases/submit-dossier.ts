@@ -131,7 +131,7 @@ export async function submitDossier(
       },
       attachments: attachmentRows(stored.rows, 0, access.actor.accountId).map((a) => ({ ...a, uploadedAt: now })),
     };
-    if (atFiling) Object.assign(filing.dossier, { receivedAt: now, decidedAt: now, dueAt: now });
+    if (atFiling) Object.assign(filing.dossier, { receivedAt: now, deadlineStartAt: now, decidedAt: now, dueAt: now });
     const written = atFiling
       ? await deps.db.transaction(async (tx) => {
           const w = await repo.insertFiling(tx, filing);
