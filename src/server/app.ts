@@ -29,6 +29,7 @@ import { paymentReconciliationRoutes } from './modules/payment-reconciliation';
 import { registerPaymentSandbox } from './modules/payment-sandbox';
 import { cashlessRoutes } from './modules/cashless';
 import { feesRoutes } from './modules/fees';
+import { overviewRoutes } from './modules/overview';
 
 export type { AppDeps };
 
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cashlessRoutes(deps), { prefix: '/api/v1/cashless' });
   await app.register(counterRoutes(deps), { prefix: '/api/v1/counter' });
   await app.register(feesRoutes(deps), { prefix: '/api/v1/fees' });
+  await app.register(overviewRoutes(deps), { prefix: '/api/v1/overview' });
   if (config.EID_SANDBOX === 'on') await registerEidSandbox(app, deps); // development/demo stand-in for VNeID at /eid
   if (config.PAYMENT_SANDBOX === 'on') await registerPaymentSandbox(app, deps); // development/demo payment gateway at /pay-sandbox
   if (deps.serveWeb) await registerWeb(app, deps.webDir);

@@ -8,7 +8,7 @@ import { removeStaleTemporaryFiles } from './platform/files';
 import { logJobErrors } from './platform/interval-job';
 import { checkpointAnchorFromConfig, startAccessLogSealer } from './modules/audit';
 import { startPaymentExpiryJob } from './modules/payments';
-import { startQualityRefreshJob } from './modules/population';
+import { startQualityRefreshJob, startScheduledQualityJob } from './modules/population';
 import { startSupplementExpiryJob } from './modules/dossiers';
 
 /** Starts the server: database → app → listen; closes both on SIGINT/SIGTERM after in-flight requests finish. */
@@ -32,6 +32,10 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const paymentExpiry = startPaymentExpiryJob(database.db, { intervalMs: 30_000, onError: onJobError });
   // Recomputes the data-quality findings of the persons decisions changed (population, in batches).
   const qualityRefresh = startQualityRefreshJob(database.db, { onError: onJobError });
+  // The full quality evaluation: now when none exists, then once a day (one process runs it: advisory lock), so the
+  // quality page and the leaders' overview are never empty (issue 14 §5). Not awaited: the server listens meanwhile.
+  const qualitySchedule = startScheduledQualityJob(database, { onError: onJobError });
+  void qualitySchedule.runNow();
   // Refuses interlinked dossiers whose 7-working-day supplement window ended (dossiers, skip locked).
   const supplementExpiry = startSupplementExpiryJob(database.db, { onError: onJobError });
   let closing = false;
@@ -43,6 +47,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     await sealer.stop(); // chains what the last requests staged
     await paymentExpiry.stop();
     await qualityRefresh.stop();
+    await qualitySchedule.stop();
     await supplementExpiry.stop();
     await database.close();
     process.exit(0);

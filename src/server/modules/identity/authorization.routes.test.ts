@@ -51,6 +51,7 @@ const probes: Array<{ action: Action; method: 'GET' | 'POST'; url: () => string;
   },
   { action: 'audit.chain.verify', method: 'POST', url: () => '/api/v1/audit/chain/verify', payload: {} },
   { action: 'citizen.self.read', method: 'GET', url: () => '/api/v1/audit/me/access-log' },
+  { action: 'overview.read', method: 'GET', url: () => '/api/v1/overview' },
 ];
 
 describe('every route declares an action', () => {
@@ -89,7 +90,7 @@ describe('role × action over HTTP', () => {
     const probe = probes.find((p) => p.action === action)!;
     const res = await sessions.get(role)!.inject({ method: probe.method, url: probe.url(), payload: probe.payload });
     if (allowed)
-      expect([401, 403], res.body).not.toContain(res.statusCode); // allowed: past authorization (a 404 'no run yet' is fine)
+      expect([401, 403], res.body).not.toContain(res.statusCode); // allowed: past authorization (e.g. a 404 of a missing record)
     else expect(res.statusCode, res.body).toBe(403);
   });
 

@@ -40,6 +40,7 @@ export const ACTIONS = [
   'cashless.stats.read',
   'cashless.facilities.manage',
   'cashless.figures.import',
+  'overview.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -159,6 +160,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'dossiers.read',
       'counter.visit.read',
       'cashless.stats.read',
+      'overview.read',
     ],
   },
   {
@@ -174,6 +176,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'procedures.read',
       'counter.visit.read',
       'cashless.stats.read',
+      'overview.read',
     ],
   },
   {

@@ -8,3 +8,10 @@
 
 /** HTTP routes under /api/v1/payments (statements, reconciliation, statistics), registered by app.ts. */
 export { paymentReconciliationRoutes } from './payment-reconciliation.routes';
+
+/**
+ * `onlinePaymentShare(db, { from: 'YYYY-MM', to: 'YYYY-MM', unitCodes }, cashCounts?)` → per unit
+ * and month the fee payments made online (gateway, VietQR) and in cash, and the online share; a
+ * total per month. Throws PAYMENT.PERIOD_INVALID (400) for a reversed period or one over 60 months.
+ */
+export { onlinePaymentShare, type CashCounts, type OnlineShareOptions } from './online-share';

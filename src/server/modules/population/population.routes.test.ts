@@ -246,8 +246,10 @@ describe('quality runs: bad input', () => {
 });
 
 describe('quality report', () => {
-  it('is 404 before the first run, then scores the province and each commune', async () => {
-    expect((await officer.inject({ method: 'GET', url: '/api/v1/population/quality/report' })).statusCode).toBe(404);
+  it('answers 200 with no report (null) before the first run, then scores the province and each commune', async () => {
+    const none = await officer.inject({ method: 'GET', url: '/api/v1/population/quality/report' });
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toBeNull();
     await t.database.db.execute(
       sql`update population.persons set id_card_number = null where full_name = 'Giàng A Páo'`,
     );

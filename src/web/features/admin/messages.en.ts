@@ -135,4 +135,5 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
     'View cashless payment statistics, register and figures of schools and health facilities',
   'action.cashless.facilities.manage': 'Manage the register of schools and health facilities',
   'action.cashless.figures.import': 'Import monthly payment figures of schools and health facilities',
+  'action.overview.read': 'See the overview of figures (dossiers, payments, data quality)',
 };

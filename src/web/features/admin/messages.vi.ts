@@ -131,4 +131,5 @@ export const viAdmin = {
     'Xem thống kê, danh mục và số liệu thanh toán không dùng tiền mặt của trường học, cơ sở y tế',
   'action.cashless.facilities.manage': 'Quản lý danh mục trường học, cơ sở y tế',
   'action.cashless.figures.import': 'Nhập số liệu thanh toán hằng tháng của trường học, cơ sở y tế',
+  'action.overview.read': 'Xem trang tổng quan số liệu (hồ sơ, thanh toán, chất lượng dữ liệu)',
 } as const satisfies Record<string, string>;

@@ -4,6 +4,7 @@ import type { QualityReport } from '../../../contracts/population';
 import { useApi, toApiError } from '../../api/use-api';
 import type { ApiError } from '../../api/client';
 import { useI18n } from '../../shell/i18n';
+import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../components/format';
@@ -15,10 +16,14 @@ import { CommuneScoresTable, RulesTable } from './QualityTables';
 export default function QualityPage() {
   const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
+  const { can } = useSession();
   const report = useApi((signal) => fetchQualityReport({ signal }), []);
   const [running, setRunning] = useState(false);
   const [runError, setRunError] = useState<ApiError>();
-  const noRunYet = report.error?.code === 'QUALITY.NOT_FOUND';
+  // No run yet is an answer (null), not an error: the scheduled run makes the first one when the server starts.
+  const noRunYet = report.data === null;
+  // A leader reads the report; only the Standing Agency's officers (population.quality.run) may run the engine.
+  const mayRun = can('population.quality.run');
 
   const run = async () => {
     setRunning(true);
@@ -35,7 +40,7 @@ export default function QualityPage() {
     }
   };
 
-  const runButton = (
+  const runButton = mayRun && (
     <Button type="primary" size="large" loading={running} onClick={() => void run()}>
       {running ? t('quality.run.running') : t('quality.run.button')}
     </Button>
@@ -46,8 +51,8 @@ export default function QualityPage() {
       <PageTitle title={t('quality.title')} description={t('quality.description')} extra={runButton} />
       {runError && <ErrorAlert error={runError} />}
       {report.loading && !report.data && <Skeleton active paragraph={{ rows: 6 }} />}
-      {report.error && !noRunYet && <ErrorAlert error={report.error} onRetry={report.reload} />}
-      {noRunYet && !report.data && (
+      {report.error && <ErrorAlert error={report.error} onRetry={report.reload} />}
+      {noRunYet && (
         <Card className="section-card">
           <Empty description={t('quality.empty')}>{runButton}</Empty>
         </Card>

@@ -5,7 +5,8 @@ export const enQuality: Record<keyof typeof viQuality, string> = {
   'quality.title': 'Population data quality',
   'quality.description':
     'Data must be "correct, complete, clean, live". A commune’s score is the share of persons with no problem.',
-  'quality.empty': 'No assessment yet. Press "Run assessment" to start.',
+  'quality.empty':
+    'No assessment yet. The system assesses the data when it starts and once a day; please come back in a few minutes.',
   'quality.run.button': 'Run assessment',
   'quality.run.running': 'Assessing…',
   'quality.run.done': 'Assessment finished',

@@ -2,7 +2,8 @@
 export const viQuality = {
   'quality.title': 'Chất lượng dữ liệu dân cư',
   'quality.description': 'Dữ liệu phải "đúng, đủ, sạch, sống". Điểm của một xã là tỉ lệ người không có vấn đề nào.',
-  'quality.empty': 'Chưa có lần đánh giá nào. Bấm "Chạy đánh giá" để bắt đầu.',
+  'quality.empty':
+    'Chưa có lần đánh giá nào. Hệ thống tự đánh giá khi khởi động và mỗi ngày một lần; vui lòng quay lại sau ít phút.',
   'quality.run.button': 'Chạy đánh giá',
   'quality.run.running': 'Đang đánh giá…',
   'quality.run.done': 'Đã đánh giá xong',

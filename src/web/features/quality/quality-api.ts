@@ -13,9 +13,9 @@ export interface CommuneFeatureCollection {
   features: Array<{ type: 'Feature'; properties: CommuneFeatureProperties; geometry: unknown }>;
 }
 
-/** The latest quality report (404 QUALITY.NOT_FOUND before the first run). */
-export function fetchQualityReport(options?: RequestOptions): Promise<QualityReport> {
-  return apiGet<QualityReport>('/api/v1/population/quality/report', options);
+/** The latest quality report; null before the first run (the scheduled run makes one when the server starts). */
+export function fetchQualityReport(options?: RequestOptions): Promise<QualityReport | null> {
+  return apiGet<QualityReport | null>('/api/v1/population/quality/report', options);
 }
 
 /** Runs every rule over the registry and returns the new report (can take several seconds). */

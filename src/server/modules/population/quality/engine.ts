@@ -61,19 +61,40 @@ export interface RunOptions {
   asOf: string;
   idProvinceCodes: readonly string[];
   onRule?: (code: string, done: number, total: number) => void;
+  /**
+   * The scheduled run: skipped (returns null) when a finished run of `asOf` or later exists, or while
+   * another process runs one (a transaction-level advisory lock), so that several server processes
+   * run the day's evaluation once.
+   */
+  onlyIfDue?: boolean;
 }
+
+/** The advisory lock key of the scheduled quality run (any constant bigint unique in DVC06). */
+const SCHEDULED_RUN_LOCK = 6_006_001;
 
 /**
  * Runs every enabled rule over the whole registry as set-based SQL, stores findings and
  * per-commune scores under a new run id, and returns the run id. One transaction:
  * a failed run leaves nothing behind.
  */
-export async function runQuality(database: Database, options: RunOptions): Promise<number> {
+export async function runQuality(database: Database, options: RunOptions & { onlyIfDue?: false }): Promise<number>;
+export async function runQuality(database: Database, options: RunOptions): Promise<number | null>;
+export async function runQuality(database: Database, options: RunOptions): Promise<number | null> {
   // Each rule is one statement over the whole registry (seconds at 500k people): no statement timeout (ADR 0014).
   const bulk = unboundedDatabase(database);
   await ensureRuleRows(bulk.db); // a full run also brings the stored names in line with the code's
   const rules = (await configuredRules(bulk.db)).filter((r) => r.enabled);
   return bulk.db.transaction(async (tx) => {
+    if (options.onlyIfDue) {
+      // The lock is released at commit, when the run is visible: a process that takes it afterwards finds the run.
+      const [lock] = await queryRowsAny(tx, sql`select pg_try_advisory_xact_lock(${SCHEDULED_RUN_LOCK}) as held`);
+      if (!(lock as { held: boolean }).held) return null;
+      const done = await queryRowsAny(
+        tx,
+        sql`select 1 from population.quality_runs where finished_at is not null and as_of >= ${options.asOf} limit 1`,
+      );
+      if (done.length > 0) return null;
+    }
     // A full run computes from the registry as it is: what decisions queued for a refresh is superseded.
     // (A decision committed while the run goes on may be counted by both; the next full run settles it.)
     await tx.execute(sql`delete from population.quality_refresh_queue`);
