@@ -286,9 +286,27 @@ export type AddFeeListMemberBody = z.infer<typeof AddFeeListMemberBody>;
 export const EndFeeListMemberBody = z.object({ validTo: IsoDate, source }).strict();
 export type EndFeeListMemberBody = z.infer<typeof EndFeeListMemberBody>;
 
-/** An amount as Vietnamese and English readers write it: "10.000 đồng" / "10,000 VND". */
+const VND_DIGITS = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0, useGrouping: true }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0, useGrouping: true }),
+};
+
+/**
+ * An amount as Vietnamese and English readers write it: "10.000 đồng" / "10,000 VND" — the
+ * thousands grouped by Intl.NumberFormat('vi-VN') (a dot), whole đồng (amounts are integers).
+ * Every place that shows money (fee texts, receipts, notes) goes through this.
+ */
 export function formatVnd(amount: number, lang: 'vi' | 'en'): string {
-  const digits = String(Math.abs(Math.trunc(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
+  const digits = VND_DIGITS[lang].format(Math.abs(Math.trunc(amount)));
   const sign = amount < 0 ? '-' : '';
   return lang === 'vi' ? `${sign}${digits} đồng` : `${sign}${digits} VND`;
+}
+
+/**
+ * A text written by the system with bare amounts ("Thanh toán trực tuyến: 7000 đồng", as the
+ * payment and refund entries of a dossier's history were stored) with each amount of four digits
+ * or more before "đồng" grouped the Vietnamese way ("7.000 đồng"); everything else unchanged.
+ */
+export function groupVndAmounts(text: string): string {
+  return text.replace(/(?<![\d.,])(\d{4,})(?= đồng)/g, (digits) => VND_DIGITS.vi.format(Number(digits)));
 }

@@ -1,6 +1,7 @@
 import { Timeline } from 'antd';
 import type { TimelineItemType } from 'antd/es/timeline/Timeline';
 import type { TimelineEntry } from '../../../contracts/dossiers';
+import { groupVndAmounts } from '../../../contracts/fees';
 import { useI18n } from '../../shell/i18n';
 import { formatDateTime } from '../../components/format';
 import type { StatusKind } from '../../components/StatusTag';
@@ -13,6 +14,9 @@ const DOT: Record<StatusKind, string> = {
   info: 'blue',
   neutral: 'gray',
 };
+
+/** Entries whose note the system writes with an amount ("Thanh toán trực tuyến: 7000 đồng"); shown grouped ("7.000 đồng"). */
+const MONEY_NOTES = new Set(['pay', 'refund']);
 
 interface Props {
   timeline: readonly TimelineEntry[];
@@ -65,7 +69,8 @@ export function DossierTimeline({ timeline, unitCode, unitName }: Props) {
           )}
           {e.note && (
             <div>
-              <span className="timeline-label">{t('dossier.timeline.note')}</span> {e.note}
+              <span className="timeline-label">{t('dossier.timeline.note')}</span>{' '}
+              {MONEY_NOTES.has(e.command) ? groupVndAmounts(e.note) : e.note}
             </div>
           )}
         </div>
