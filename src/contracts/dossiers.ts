@@ -149,11 +149,19 @@ export const DossierSummary = z.object({
   unitName: z.string().nullable(),
   applicantName: z.string(),
   submittedAt: z.string().nullable(),
+  /** When an officer received it (the actual act); never after `decidedAt`. */
   receivedAt: z.string().nullable(),
+  /** When the legal time limit starts to count (an after-hours filing: the next working period). */
+  deadlineStartAt: z.string().nullable(),
   dueAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
   flag: DeadlineFlag,
   late: z.boolean(),
+  /**
+   * A filing not yet received: the working minutes it has waited since its effective submission,
+   * and whether that is more than one working day. Null once received.
+   */
+  waiting: z.object({ minutes: z.number().int(), overDay: z.boolean() }).nullable(),
   assignedToMe: z.boolean(),
   /** Amount due now (integer VND) and the fee state. */
   feeAmount: z.number().int(),
@@ -272,6 +280,7 @@ export const StatusLookupResult = z.object({
   state: DossierState,
   unitName: z.string().nullable(),
   receivedAt: z.string().nullable(),
+  deadlineStartAt: z.string().nullable(),
   dueAt: z.string().nullable(),
   flag: DeadlineFlag,
   timeline: z.array(z.object({ at: z.string(), toState: DossierState })),

@@ -48,6 +48,17 @@ export function resumeDeadline(cal: WorkingCalendar, at: Date, remainingMinutes:
   return addWorkingMinutes(cal, effectiveReceipt(cal, minute), remainingMinutes);
 }
 
+/**
+ * How long a filing has waited for an officer to receive it, in working minutes (from its
+ * effective submission: a Saturday filing starts waiting on Monday morning), and whether that is
+ * more than one working day — the "Mới" queue flags it (issue 14 §4).
+ */
+export function waitingTime(cal: WorkingCalendar, submittedAt: Date, now: Date): { minutes: number; overDay: boolean } {
+  const from = effectiveReceipt(cal, submittedAt);
+  const minutes = now > from ? Math.floor(workingMinutesBetween(cal, from, now)) : 0;
+  return { minutes, overDay: minutes > workingDayMinutes(cal) };
+}
+
 export interface DeadlineView {
   state: DossierState;
   dueAt: Date | null;

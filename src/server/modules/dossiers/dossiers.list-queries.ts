@@ -134,7 +134,7 @@ export async function listDossiers(
   f: ListFilter,
   limit: number,
   offset: number,
-  order: 'due' | 'newest',
+  order: 'due' | 'newest' | 'oldest',
 ): Promise<DossierRow[]> {
   return db
     .select()
@@ -143,7 +143,9 @@ export async function listDossiers(
     .orderBy(
       ...(order === 'due'
         ? [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt)]
-        : [desc(dossiers.createdAt)]),
+        : order === 'oldest'
+          ? [sql`${dossiers.submittedAt} asc nulls last`]
+          : [desc(dossiers.createdAt)]),
       asc(dossiers.id),
     )
     .limit(limit)

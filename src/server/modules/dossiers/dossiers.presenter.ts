@@ -9,7 +9,7 @@ import type {
 import type { WorkingCalendar } from '../calendar';
 import { DEFAULT_ROLES } from '../identity';
 import type { ProcedureVersion } from '../procedures';
-import { deadlineFlag } from './deadline';
+import { deadlineFlag, waitingTime } from './deadline';
 import type { AttachmentRow, DossierRow, StepRow, TransitionRow } from './dossiers.repository';
 import { stepComponents } from './group-steps';
 
@@ -39,6 +39,7 @@ export function presentSummary(row: DossierRow, ctx: PresentContext): DossierSum
     applicantName: row.applicantName,
     submittedAt: iso(row.submittedAt),
     receivedAt: iso(row.receivedAt),
+    deadlineStartAt: iso(row.deadlineStartAt),
     dueAt: iso(row.dueAt),
     decidedAt: iso(row.decidedAt),
     flag: deadlineFlag(
@@ -53,6 +54,7 @@ export function presentSummary(row: DossierRow, ctx: PresentContext): DossierSum
       ctx.now,
     ),
     late: row.late,
+    waiting: row.state === 'submitted' && row.submittedAt ? waitingTime(ctx.cal, row.submittedAt, ctx.now) : null,
     assignedToMe: ctx.viewerAccountId !== null && row.assigneeAccountId === ctx.viewerAccountId,
     feeAmount: row.feeAmount,
     feeStatus: row.feeStatus as DossierSummary['feeStatus'],

@@ -54,6 +54,7 @@ export async function renderDossierSlip(
       return renderSlip({
         ...base,
         receivedAt: row.receivedAt,
+        ...(row.deadlineStartAt && { deadlineStartAt: row.deadlineStartAt }),
         dueAt: due ?? undefined,
         documents: docs.length ? docs : ['Tờ khai điện tử'],
         resultDelivery: row.channel === 'paper' ? 'counter' : 'online',

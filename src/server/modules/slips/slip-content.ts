@@ -87,6 +87,9 @@ function receiptBody(pdf: SlipPdf, d: SlipData): Signature[] {
     item([plain(`Thời gian giải quyết hồ sơ theo quy định: ${legalLimitVi(d, d.legalTimeLimitDays)}.`)]);
   }
   item([plain('Thời gian nhận hồ sơ: '), bold(dateTimeVi(d.receivedAt!)), plain('.')]);
+  if (d.deadlineStartAt && dateTimeVi(d.deadlineStartAt) !== dateTimeVi(d.receivedAt!)) {
+    item([plain('Thời hạn giải quyết được tính từ: '), bold(dateTimeVi(d.deadlineStartAt)), plain('.')]);
+  }
   item([plain('Thời gian trả kết quả giải quyết hồ sơ: '), bold(dateTimeVi(d.dueAt!)), plain('.')]);
   if (d.resultDelivery) item([plain(`Đăng ký nhận kết quả tại: ${DELIVERY[d.resultDelivery]}.`)]);
   pdf.space(0.3);

@@ -57,8 +57,13 @@ export interface SlipData {
   applicantAddress?: string;
   applicantPhone?: string;
   applicantEmail?: string;
-  /** When the complete dossier was received (receipt, apology). */
+  /** When the complete dossier was received: the officer's act (receipt, apology). */
   receivedAt?: Date;
+  /**
+   * When the time limit starts to count, if not at `receivedAt`: an online filing outside working
+   * hours counts from the next working period (receipt). Printed on its own line.
+   */
+  deadlineStartAt?: Date;
   /** The appointment for the result (receipt: required; apology: the original appointment). */
   dueAt?: Date;
   /** Legal time limit of the procedure in working days (may be 0.5 steps). */
@@ -130,6 +135,7 @@ const COMMON: Check[] = [
   optionalText('officerTitle', 'chức danh người ký', 'Signer title', 100),
   requiredDate('issuedAt', 'ngày lập phiếu', 'Issue date'),
   optionalDate('receivedAt', 'thời gian nhận hồ sơ', 'Time received'),
+  optionalDate('deadlineStartAt', 'thời điểm bắt đầu tính thời hạn', 'Deadline start'),
   optionalDate('dueAt', 'thời gian hẹn trả kết quả', 'Appointment time'),
   (d) =>
     d.legalTimeLimitDays === undefined ||
@@ -208,12 +214,14 @@ const BY_KIND: Record<SlipKind, Check[]> = {
   receipt: [
     requiredDate('receivedAt', 'thời gian nhận hồ sơ', 'Time received'),
     requiredDate('dueAt', 'thời gian hẹn trả kết quả', 'Appointment time'),
-    after(
-      'dueAt',
-      'receivedAt',
-      'Thời gian hẹn trả phải sau thời gian nhận hồ sơ',
-      'The appointment must be after the time received',
-    ),
+    // The appointment counts from the deadline's start (the reception itself may come later).
+    (d) =>
+      after<SlipData>(
+        'dueAt',
+        d.deadlineStartAt ? 'deadlineStartAt' : 'receivedAt',
+        'Thời gian hẹn trả phải sau thời điểm bắt đầu tính thời hạn',
+        'The appointment must be after the deadline starts',
+      )(d),
     listOfText('documents', 'thành phần hồ sơ đã nhận', 'List of documents received', 50),
   ],
   supplement: [missingItems, requiredDate('supplementDueAt', 'thời hạn bổ sung hồ sơ', 'Supplement deadline')],

@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';
 import { ApplicantCard } from './ApplicantCard';
 import { CommandModal } from './CommandModal';
-import { channelText, COMMAND_LABEL, SLIP_LABEL } from './dossier-labels';
+import { channelText, COMMAND_LABEL, deadlineStartItem, SLIP_LABEL } from './dossier-labels';
 import { slipUrl } from './dossiers-api';
 import { DossierAttachments } from './DossierAttachments';
 import { DossierTimeline } from './DossierTimeline';
@@ -54,6 +54,7 @@ function Facts({ d }: { d: DossierDetail }) {
         { key: 'fee', label: t('dossier.fee'), children: <FeeText d={d} /> },
         { key: 'submitted', label: t('dossier.submittedAt'), children: formatDateTime(d.submittedAt) },
         { key: 'received', label: t('dossier.receivedAt'), children: formatDateTime(d.receivedAt) },
+        ...deadlineStartItem(d, t),
         {
           key: 'due',
           label: t('dossier.dueAt'),

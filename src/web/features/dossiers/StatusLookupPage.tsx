@@ -8,7 +8,7 @@ import { PublicFrame } from '../../shell/PublicFrame';
 import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EMPTY, formatDateTime } from '../../components/format';
-import { STATE_LABEL } from './dossier-labels';
+import { deadlineStartItem, STATE_LABEL } from './dossier-labels';
 import { lookupStatus } from './dossiers-api';
 import { DeadlineTag, StateTag } from './DossierTags';
 import './dossiers.css';
@@ -37,6 +37,7 @@ function LookupResult({ r }: { r: StatusLookupResult }) {
           { key: 'state', label: t('dossier.state'), children: <StateTag state={r.state} /> },
           { key: 'unit', label: t('dossier.unit'), children: r.unitName ?? EMPTY },
           { key: 'received', label: t('dossier.receivedAt'), children: formatDateTime(r.receivedAt) },
+          ...deadlineStartItem(r, t),
           {
             key: 'due',
             label: t('dossier.dueAt'),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Form, Input, Select, Space, Table, Tabs } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   DOSSIER_STATES,
@@ -39,7 +39,9 @@ function PersonSearch({ onResult }: { onResult: (page: DossierPage | undefined, 
   const { t, pick } = useI18n();
   const [form] = Form.useForm<{ nationalId: string }>();
   const [busy, setBusy] = useState(false);
-  const search = async ({ nationalId }: { nationalId: string }) => {
+  const search = async ({ nationalId }: { nationalId?: string }): Promise<void> => {
+    // An empty search is no error: it goes back to the queue.
+    if (!nationalId?.trim()) return onResult(undefined);
     setBusy(true);
     try {
       onResult(await searchDossiersByPerson(nationalId.trim()));
@@ -58,7 +60,7 @@ function PersonSearch({ onResult }: { onResult: (page: DossierPage | undefined, 
         name="nationalId"
         label={t('dossier.queue.byPerson')}
         extra={t('dossier.queue.byPersonHint')}
-        rules={[{ required: true, whitespace: true, min: 2, message: t('dossier.queue.byPersonRequired') }]}
+        rules={[{ min: 2, message: t('dossier.queue.byPersonRequired') }]}
       >
         <Input autoComplete="off" maxLength={100} className="queue-nid" />
       </Form.Item>
@@ -76,6 +78,24 @@ function PersonSearch({ onResult }: { onResult: (page: DossierPage | undefined, 
         </Button>
       </Space>
     </Form>
+  );
+}
+
+/** How long a filing has waited, in working time; flagged past one working day. */
+function Waited({ waiting }: { waiting: DossierSummary['waiting'] }) {
+  const { t } = useI18n();
+  if (!waiting) return <>{EMPTY}</>;
+  const perDay = 450; // 07:30–11:30 + 13:30–17:00 (the default working hours)
+  const days = Math.floor(waiting.minutes / perDay);
+  const rest = waiting.minutes - days * perDay;
+  const text = days
+    ? t('dossier.queue.waitedDays', { days, hours: Math.floor(rest / 60) })
+    : t('dossier.queue.waitedHours', { hours: Math.floor(rest / 60), minutes: rest % 60 });
+  return (
+    <span className="due-cell">
+      <span className="tabular">{text}</span>
+      {waiting.overDay && <Tag color="error">{t('dossier.queue.waitedLong')}</Tag>}
+    </span>
   );
 }
 
@@ -120,12 +140,27 @@ export default function WorkqueuePage() {
     },
     { title: t('dossier.applicant'), dataIndex: 'applicantName', responsive: ['md'] },
     { title: t('dossier.state'), dataIndex: 'state', render: (s: DossierState) => <StateTag state={s} /> },
-    {
-      title: t('dossier.receivedAt'),
-      dataIndex: 'receivedAt',
-      responsive: ['lg'],
-      render: (v: string | null) => formatDateTime(v ?? null),
-    },
+    ...(queue === 'new'
+      ? [
+          {
+            title: t('dossier.submittedAt'),
+            dataIndex: 'submittedAt',
+            render: (v: string | null) => <span className="tabular">{formatDateTime(v ?? null)}</span>,
+          },
+          {
+            title: t('dossier.queue.waited'),
+            key: 'waited',
+            render: (_: unknown, d: DossierSummary) => <Waited waiting={d.waiting} />,
+          },
+        ]
+      : [
+          {
+            title: t('dossier.receivedAt'),
+            dataIndex: 'receivedAt',
+            responsive: ['lg' as const],
+            render: (v: string | null) => formatDateTime(v ?? null),
+          },
+        ]),
     {
       title: t('dossier.dueAt'),
       key: 'due',
@@ -206,6 +241,7 @@ export default function WorkqueuePage() {
             onChange={(key) => update({ queue: key })}
             items={WORKQUEUES.map((q) => ({ key: q, label: t(QUEUE_LABEL[q]) }))}
           />
+          {queue === 'new' && <p className="queue-intro">{t('dossier.queue.newIntro')}</p>}
           <div className="queue-filters">
             <Select
               allowClear

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../shell/dictionary';
 import type { Translate } from '../../shell/i18n';
 import type { StatusKind } from '../../components/StatusTag';
 import type { SlipKind } from './dossiers-api';
+import { formatDateTime } from '../../components/format';
 
 /** The state's name in the dictionary. */
 export const STATE_LABEL: Record<DossierState, MessageKey> = {
@@ -177,4 +178,16 @@ export function channelText(d: Pick<DossierDetail, 'channel' | 'assistedBy'>, t:
   return d.channel === 'assisted' && d.assistedBy
     ? t('dossier.channel.assistedBy', { counter: d.assistedBy.counterLabel, officer: d.assistedBy.officerName })
     : t(CHANNEL_LABEL[d.channel]);
+}
+
+/**
+ * "Thời hạn tính từ": the deadline's start, shown beside the reception only when it differs (an
+ * online filing outside working hours counts from the next working period; issue 14 §4).
+ */
+export function deadlineStartItem(
+  d: { receivedAt: string | null; deadlineStartAt: string | null },
+  t: Translate,
+): Array<{ key: string; label: string; children: string }> {
+  if (!d.deadlineStartAt || formatDateTime(d.deadlineStartAt) === formatDateTime(d.receivedAt)) return [];
+  return [{ key: 'deadline-start', label: t('dossier.deadlineStartAt'), children: formatDateTime(d.deadlineStartAt) }];
 }

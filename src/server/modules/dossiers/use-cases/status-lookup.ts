@@ -38,6 +38,7 @@ export async function lookupStatus(deps: DossierDeps, code: string, nationalId: 
     state: summary.state,
     unitName,
     receivedAt: summary.receivedAt,
+    deadlineStartAt: summary.deadlineStartAt,
     dueAt: summary.dueAt,
     flag: summary.flag,
     timeline: transitions

@@ -19,7 +19,7 @@ const QUEUE_STATES: Record<string, readonly DossierState[]> = {
   mine: ['received', 'in_processing', 'supplement_requested', 'approved', 'refused', 'result_issued'],
 };
 
-/** A staff workqueue of the caller's units. */
+/** A staff workqueue of the caller's units: new filings oldest first (who waited longest), the others by due time. */
 export async function listWorkqueue(
   deps: DossierDeps,
   access: AccessContext,
@@ -60,7 +60,7 @@ export async function listWorkqueue(
     filter.dueBefore = resumeDeadline(cal, now, 450);
   }
   const [rows, total] = await Promise.all([
-    repo.listDossiers(deps.db, filter, q.pageSize, (q.page - 1) * q.pageSize, q.queue === 'new' ? 'newest' : 'due'),
+    repo.listDossiers(deps.db, filter, q.pageSize, (q.page - 1) * q.pageSize, q.queue === 'new' ? 'oldest' : 'due'),
     repo.countDossiers(deps.db, filter),
   ]);
   const ctx = await presentContext(deps, access, rows, cal);
