@@ -36,7 +36,7 @@ describe('receipt issuers', () => {
 
   it('sign with the configured PKCS#12 for a listed body and refuse an unlisted one bilingually (503)', async () => {
     const issuers = await loadReceiptIssuers(production(issuersFile([entry])));
-    const issuer = issuers.forUnit('03445');
+    const issuer = issuers.forUnit('03445', '2026-12-07');
     expect(issuer).toMatchObject({
       taxCode: '6200000001',
       formSymbol: '01BLP0-001',
@@ -57,7 +57,7 @@ describe('receipt issuers', () => {
     expect(check.certificate?.subject).toContain('UBND tinh thu nghiem');
     const refused = (() => {
       try {
-        issuers.forUnit('99999');
+        issuers.forUnit('99999', '2026-12-07');
       } catch (error) {
         return error;
       }
@@ -71,8 +71,44 @@ describe('receipt issuers', () => {
     ['a wrong passphrase', () => production(issuersFile([entry]), 'wrong'), /not a PKCS#12 file this passphrase opens/],
     ['a malformed tax code', () => production(issuersFile([{ ...entry, taxCode: '62-0001' }])), /taxCode/],
     ['a unit listed twice', () => production(issuersFile([entry, entry])), /listed twice/],
+    [
+      'a unit listed twice from the same day',
+      () =>
+        production(
+          issuersFile([
+            { ...entry, validFrom: '2027-01-01' },
+            { ...entry, validFrom: '2027-01-01' },
+          ]),
+        ),
+      /listed twice from 2027-01-01/,
+    ],
+    [
+      'a first day that is no date',
+      () => production(issuersFile([{ ...entry, validFrom: '2027-02-30' }])),
+      /validFrom/,
+    ],
     ['a missing key file', () => production(issuersFile([{ ...entry, pkcs12: 'absent.p12' }])), /absent\.p12/],
   ])('stop the start with %s', async (_name, config, message) => {
     await expect(loadReceiptIssuers(config())).rejects.toThrow(message);
+  });
+
+  it('give the tax code and symbols in force on the receipt date: a new series from 1 January, none before the first entry', async () => {
+    const issuers = await loadReceiptIssuers(
+      production(
+        issuersFile([
+          { ...entry, validFrom: '2026-07-01', seriesSymbol: 'AB-26E' },
+          { ...entry, validFrom: '2027-01-01', seriesSymbol: 'AB-27E', taxCode: '6200000002' },
+        ]),
+      ),
+    );
+    expect(issuers.forUnit('03445', '2026-12-31')).toMatchObject({ seriesSymbol: 'AB-26E', taxCode: '6200000001' });
+    expect(issuers.forUnit('03445', '2027-01-01')).toMatchObject({
+      validFrom: '2027-01-01',
+      seriesSymbol: 'AB-27E',
+      taxCode: '6200000002',
+    });
+    expect(() => issuers.forUnit('03445', '2026-06-30')).toThrow(
+      expect.objectContaining({ code: 'PAYMENT.RECEIPT_ISSUER_UNAVAILABLE' }),
+    );
   });
 });

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../../platform/config';
 import { AppError } from '../../platform/errors';
+import { IsoDate } from '../../../contracts/common';
 import { developmentIdentity, loadPkcs12, type SigningIdentity } from './receipt-signing';
 
 /**
@@ -13,10 +14,16 @@ import { developmentIdentity, loadPkcs12, type SigningIdentity } from './receipt
  * stops the server); elsewhere every unit gets the demonstration issuer below.
  */
 
-/** One collecting body in RECEIPT_ISSUERS_FILE. */
+/**
+ * One collecting body in RECEIPT_ISSUERS_FILE, in force from `validFrom`. A body whose tax code or
+ * symbols change (a new series each 1 January, a merger) gets a new entry with its first day; the
+ * entries of a unit are never edited in place, so a receipt of any day finds the values of that day.
+ */
 const IssuerEntry = z.object({
   /** The unit (commune/ward) that receives the dossiers and collects their fees. */
   unitCode: z.string().regex(/^\d{5}$/, 'must be a 5-digit unit code'),
+  /** First day (Vietnam date, YYYY-MM-DD) the entry applies to fees collected; absent: from the start. */
+  validFrom: IsoDate.optional(),
   /** Printed name; default "Ủy ban nhân dân <unit name>" from the units module. */
   name: z.string().min(3).max(200).optional(),
   /** 10 digits, or 10 digits + "-" + 3 for a dependent unit (unconfirmed which applies, ADR 0015). */
@@ -29,6 +36,8 @@ const IssuerEntry = z.object({
 const IssuersFile = z.object({ collectingBodies: z.array(IssuerEntry).min(1) });
 
 export interface ReceiptIssuer {
+  /** First day the values apply (Vietnam date); null: from the start. */
+  validFrom: string | null;
   /** Null: take "Ủy ban nhân dân <unit name>". */
   name: string | null;
   taxCode: string;
@@ -42,8 +51,12 @@ export interface ReceiptIssuer {
 }
 
 export interface ReceiptIssuers {
-  /** The issuer of `unitCode`'s receipts; PAYMENT.RECEIPT_ISSUER_UNAVAILABLE (503) when none is configured. */
-  forUnit(unitCode: string): ReceiptIssuer;
+  /**
+   * The issuer of `unitCode`'s receipts for fees collected on `on` (Vietnam date: the receipt's
+   * date, whenever it is first downloaded) — the entry with the latest `validFrom` not after it;
+   * PAYMENT.RECEIPT_ISSUER_UNAVAILABLE (503) when none is configured for that day.
+   */
+  forUnit(unitCode: string, on: string): ReceiptIssuer;
 }
 
 /**
@@ -55,11 +68,11 @@ export const DEMO_ISSUER = { taxCode: '0000000000', formSymbol: 'DEMO-BLP', seri
 const certificateHash = (identity: SigningIdentity) =>
   createHash('sha256').update(identity.certificates[0]!).digest('hex');
 
-function missingIssuer(unitCode: string): AppError {
+function missingIssuer(unitCode: string, on: string): AppError {
   return new AppError(
     'PAYMENT.RECEIPT_ISSUER_UNAVAILABLE',
-    `Chưa cấu hình đơn vị thu (mã số thuế, ký hiệu biên lai, chữ ký số) của đơn vị ${unitCode}: chưa thể lập biên lai.`,
-    `The collecting body of unit ${unitCode} (tax code, receipt symbols, signing key) is not configured: no receipt can be issued yet.`,
+    `Chưa cấu hình đơn vị thu (mã số thuế, ký hiệu biên lai, chữ ký số) của đơn vị ${unitCode} áp dụng ngày ${on.split('-').reverse().join('/')}: chưa thể lập biên lai.`,
+    `The collecting body of unit ${unitCode} (tax code, receipt symbols, signing key) in force on ${on} is not configured: no receipt can be issued yet.`,
   );
 }
 
@@ -74,6 +87,7 @@ export async function loadReceiptIssuers(config: IssuerConfig): Promise<ReceiptI
     if (config.NODE_ENV === 'production') throw new Error('RECEIPT_ISSUERS_FILE is required in production');
     const identity = await developmentIdentity(config.DATA_DIR);
     const demo: ReceiptIssuer = {
+      validFrom: null,
       name: null,
       ...DEMO_ISSUER,
       identity,
@@ -93,13 +107,19 @@ export async function loadReceiptIssuers(config: IssuerConfig): Promise<ReceiptI
     if (!identities.has(full)) identities.set(full, await loadPkcs12(full, passphrase));
     return identities.get(full)!;
   };
-  const byUnit = new Map<string, ReceiptIssuer>();
+  const byUnit = new Map<string, ReceiptIssuer[]>();
   for (const entry of parsed.data.collectingBodies) {
-    if (byUnit.has(entry.unitCode)) throw new Error(`${path}: unit ${entry.unitCode} is listed twice`);
+    const validFrom = entry.validFrom ?? null;
+    const entries = byUnit.get(entry.unitCode) ?? [];
+    if (entries.some((e) => e.validFrom === validFrom))
+      throw new Error(
+        `${path}: unit ${entry.unitCode} is listed twice${validFrom ? ` from ${validFrom}` : ''} (one entry per first day)`,
+      );
     const p12 = entry.pkcs12 ?? config.RECEIPT_SIGNING_P12;
     if (!p12) throw new Error(`${path}: unit ${entry.unitCode} names no PKCS#12 and RECEIPT_SIGNING_P12 is unset`);
     const identity = await open(p12);
-    byUnit.set(entry.unitCode, {
+    entries.push({
+      validFrom,
       name: entry.name ?? null,
       taxCode: entry.taxCode,
       formSymbol: entry.formSymbol,
@@ -108,11 +128,14 @@ export async function loadReceiptIssuers(config: IssuerConfig): Promise<ReceiptI
       certificateSha256: certificateHash(identity),
       demo: false,
     });
+    byUnit.set(entry.unitCode, entries);
   }
+  // Latest first: the first entry not starting after the day is the one in force.
+  for (const entries of byUnit.values()) entries.sort((a, b) => (b.validFrom ?? '').localeCompare(a.validFrom ?? ''));
   return {
-    forUnit(unitCode) {
-      const issuer = byUnit.get(unitCode);
-      if (!issuer) throw missingIssuer(unitCode);
+    forUnit(unitCode, on) {
+      const issuer = byUnit.get(unitCode)?.find((e) => e.validFrom === null || e.validFrom <= on);
+      if (!issuer) throw missingIssuer(unitCode, on);
       return issuer;
     },
   };

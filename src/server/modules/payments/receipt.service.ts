@@ -73,8 +73,10 @@ export async function paymentReceipt(
   const files = filesOf(deps);
   if (receipt.pdfSha256) return { pdf: await files.read(receipt.pdfSha256), fileName: fileName(receipt) };
 
-  const issuer = deps.issuers.forUnit(receipt.collectingUnitCode);
-  const unit = await findUnitCached(deps.db, receipt.collectingUnitCode, todayInVietnam(receipt.issuedAt));
+  // The values in force on the receipt's date (when the fee was credited), not on the day of the first download.
+  const receiptDate = todayInVietnam(receipt.issuedAt);
+  const issuer = deps.issuers.forUnit(receipt.collectingUnitCode, receiptDate);
+  const unit = await findUnitCached(deps.db, receipt.collectingUnitCode, receiptDate);
   const collectingBodyName =
     issuer.name ?? `Ủy ban nhân dân ${unit?.fullName ?? `đơn vị ${receipt.collectingUnitCode}`}`;
   const signer = commonName(new X509Certificate(issuer.identity.certificates[0]!));
