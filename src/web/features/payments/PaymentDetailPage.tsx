@@ -17,6 +17,7 @@ import { fetchGatewayStatus, fetchPayment, retryRefund } from './payments-api';
 import { PaymentStateTag } from './PaymentStateTag';
 import { GatewayStatusCard } from './GatewayStatusCard';
 import { RefundModal } from './RefundModal';
+import { useProcedureName } from './procedure-names';
 import './payments.css';
 
 const REFUND_KIND = { requested: 'info', succeeded: 'ok', failed: 'danger' } as const;
@@ -24,6 +25,7 @@ const REFUND_KIND = { requested: 'info', succeeded: 'ok', failed: 'danger' } as 
 /** /fees/payments/:id — one payment for an officer: the facts, its refunds, the gateway's view and the refund. */
 export default function PaymentDetailPage() {
   const { t, lang, pick } = useI18n();
+  const procedureName = useProcedureName();
   const { message } = App.useApp();
   const { me } = useSession();
   const { id = '' } = useParams();
@@ -123,7 +125,7 @@ export default function PaymentDetailPage() {
                 {
                   key: 'procedure',
                   label: t('pay.field.procedure'),
-                  children: `${p.procedureCode} – ${p.procedureNameVi}`,
+                  children: `${p.procedureCode} – ${procedureName(p.procedureCode, p.procedureNameVi)}`,
                 },
                 { key: 'unit', label: t('pay.field.unit'), children: p.unitCode },
                 { key: 'method', label: t('pay.field.method'), children: t(PAYMENT_METHOD_LABEL[p.method]) },

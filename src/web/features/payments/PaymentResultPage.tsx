@@ -13,6 +13,7 @@ import { fetchPayment, receiptUrl } from './payments-api';
 import { VietqrPanel } from './VietqrPanel';
 import { useStartPayment } from './use-start-payment';
 import './payments.css';
+import { useProcedureName } from './procedure-names';
 
 /** How often the page asks for the payment while the gateway's IPN has not arrived, and for how long. */
 const POLL_MS = 2_000;
@@ -40,6 +41,7 @@ function usePolledPayment(id: string) {
 
 function Facts({ p }: { p: Payment }) {
   const { t, lang } = useI18n();
+  const procedureName = useProcedureName();
   return (
     <Descriptions
       column={1}
@@ -53,7 +55,11 @@ function Facts({ p }: { p: Payment }) {
           label: t('pay.field.dossier'),
           children: <span className="tabular">{p.dossierCode ?? EMPTY}</span>,
         },
-        { key: 'procedure', label: t('pay.field.procedure'), children: p.procedureNameVi },
+        {
+          key: 'procedure',
+          label: t('pay.field.procedure'),
+          children: procedureName(p.procedureCode, p.procedureNameVi),
+        },
         {
           key: 'reference',
           label: t('pay.field.reference'),

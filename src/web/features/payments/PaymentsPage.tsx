@@ -14,6 +14,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { PAYMENT_METHOD_LABEL, PAYMENT_STATE_LABEL, REFUND_DUE_LABEL } from './payment-labels';
 import { fetchPayments } from './payments-api';
 import { PaymentStateTag } from './PaymentStateTag';
+import { useProcedureName } from './procedure-names';
 import './payments.css';
 
 const PAGE_SIZE = 20;
@@ -27,6 +28,7 @@ const asDay = (v: string | null) => (v && DAY.test(v) ? v : undefined);
 /** /fees/payments — the online fee payments of the officer's units, filtered by state, creation day and reference. */
 export default function PaymentsPage() {
   const { t, lang } = useI18n();
+  const procedureName = useProcedureName();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const state = asState(params.get('state'));
@@ -57,7 +59,12 @@ export default function PaymentsPage() {
       dataIndex: 'dossierCode',
       render: (v: string | null) => <span className="tabular">{v ?? EMPTY}</span>,
     },
-    { title: t('pay.field.procedure'), dataIndex: 'procedureNameVi', responsive: ['lg'] },
+    {
+      title: t('pay.field.procedure'),
+      dataIndex: 'procedureNameVi',
+      responsive: ['lg'],
+      render: (v: string, p) => procedureName(p.procedureCode, v),
+    },
     {
       title: t('pay.field.amount'),
       dataIndex: 'amount',

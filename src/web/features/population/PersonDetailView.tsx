@@ -1,17 +1,18 @@
 import { Card, Col, Descriptions, Grid, Row } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { PersonDetail } from '../../../contracts/population';
-import { useT } from '../../shell/i18n';
+import { useI18n } from '../../shell/i18n';
 import { EMPTY, formatDate, formatDateTime } from '../../components/format';
 import { eIdLevelLabel, idCardKindLabel, sexLabel } from '../../components/person-labels';
 import { FindingsCard } from './FindingsCard';
+import { religionName } from './religion-names';
 import { ChangesCard, HouseholdCard, ResidencesCard } from './PersonRelations';
 
 const text = (v: string | null | undefined) => (v && v.trim() ? v : EMPTY);
 
 /** All sections of a person's record (pure view of the loaded data). */
 export function PersonDetailView({ person: p }: { person: PersonDetail }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   // Label above value on phones, so long numbers are not broken in two.
   const layout = Grid.useBreakpoint().sm === false ? 'vertical' : 'horizontal';
 
@@ -25,7 +26,7 @@ export function PersonDetailView({ person: p }: { person: PersonDetail }) {
     },
     { key: 'sex', label: t('person.sex'), children: sexLabel(t, p.sex) },
     { key: 'eth', label: t('person.ethnicity'), children: text(p.ethnicityName ?? p.ethnicityCode) },
-    { key: 'rel', label: t('person.religion'), children: text(p.religionName ?? p.religionCode) },
+    { key: 'rel', label: t('person.religion'), children: text(religionName(lang, p.religionCode, p.religionName)) },
     {
       key: 'nat',
       label: t('person.nationality'),

@@ -80,7 +80,7 @@ export const enPopulation: Record<keyof typeof viPopulation, string> = {
   'person.change.detail.split': 'new household, relation to head: {after}',
   'person.change.temporary_residence': 'Temporary residence registration',
   'person.residence.kind': 'Kind',
-  'person.residence.current': 'Current',
+  'person.residence.current': 'Current residence',
   'person.residence.address': 'Address',
   'person.residence.unit': 'Commune',
   'person.residence.from': 'From',
