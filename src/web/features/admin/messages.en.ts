@@ -99,6 +99,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'actionGroup.fees': 'Fees and exemptions',
   'actionGroup.payments': 'Online payment and reconciliation',
   'actionGroup.cashless': 'Cashless payment (schools, health)',
+  'actionGroup.overview': 'Overview of figures',
 
   'action.units.read': 'View administrative units',
   'action.units.manage': 'Manage administrative units',

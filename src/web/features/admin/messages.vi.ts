@@ -96,6 +96,7 @@ export const viAdmin = {
   'actionGroup.fees': 'Lệ phí và miễn lệ phí',
   'actionGroup.payments': 'Thanh toán trực tuyến, đối soát',
   'actionGroup.cashless': 'Thanh toán không dùng tiền mặt (trường học, y tế)',
+  'actionGroup.overview': 'Tổng quan số liệu',
 
   'action.units.read': 'Xem danh mục đơn vị hành chính',
   'action.units.manage': 'Quản lý danh mục đơn vị hành chính',
