@@ -43,22 +43,23 @@ module.exports = {
     },
     {
       name: 'web-feature-internals',
-      comment: 'A web feature uses another feature only through its index.ts',
+      comment:
+        'A web feature uses another feature only through its index.ts, or its public.ts (a light face for public pages, kept off a first visit)',
       severity: 'error',
       from: { path: '^src/web/features/([^/]+)/' },
       to: {
         path: '^src/web/features/([^/]+)/',
-        pathNot: ['^src/web/features/$1/', '^src/web/features/[^/]+/index\\.ts$'],
+        pathNot: ['^src/web/features/$1/', '^src/web/features/[^/]+/(index|public)\\.ts$'],
       },
     },
     {
       name: 'web-outside-into-feature-internals',
       comment:
-        'Outside the features, only the router opens their pages.ts (lazy pages) and only the shell dictionary reads their messages',
+        'Outside the features, only the router opens their pages.ts (lazy pages) and only the shell dictionaries read their messages',
       severity: 'error',
       from: {
         path: '^src/web/(?!features/)',
-        pathNot: ['^src/web/app/router\\.tsx$', '^src/web/shell/dictionary\\.ts$'],
+        pathNot: ['^src/web/app/router\\.tsx$', '^src/web/shell/dictionary\\.(vi|en)\\.ts$'],
       },
       to: { path: '^src/web/features/' },
     },
@@ -71,7 +72,7 @@ module.exports = {
     {
       name: 'web-dictionary-reads-feature-messages',
       severity: 'error',
-      from: { path: '^src/web/shell/dictionary\\.ts$' },
+      from: { path: '^src/web/shell/dictionary\\.(vi|en)\\.ts$' },
       to: { path: '^src/web/features/[^/]+/(?!messages\\.(vi|en)\\.ts$)' },
     },
     {

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { fileURLToPath } from 'node:url';
 
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
@@ -21,10 +22,19 @@ function vendorChunk(id: string): string | null {
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Each text file of the build also as .br (brotli, quality 11) and .gz (gzip, level 9), made once
+    // here so that the server sends the smaller copy the browser accepts without compressing on each
+    // request (@fastify/static's preCompressed, platform/web.ts). See docs/adr/0018.
+    compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
+  ],
   build: {
     outDir,
     emptyOutDir: true,
+    // dist/web/.vite/manifest.json: which chunks and styles each page loads, read by
+    // scripts/public-bundle-budget.ts (the public pages' first-visit budget in CI).
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       output: {

@@ -15,6 +15,7 @@ import { registerErrorHandler } from './platform/http-errors';
 import { registerInputGuard } from './platform/input-guard';
 import { registerHealth } from './platform/health';
 import { registerWeb, spaFallback } from './platform/web';
+import { registerCompression } from './platform/compression';
 import { unitsRoutes } from './modules/units';
 import { populationRoutes } from './modules/population';
 import { authRoutes, DEFAULT_ROLES, registerAuthHooks, usersRoutes } from './modules/identity';
@@ -50,6 +51,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerInputGuard(app);
+  // Before any route (the plugin hooks each route as it is declared): JSON and text answers of 1 KiB
+  // or more are sent compressed to a browser that accepts it; the web app's files are pre-compressed.
+  await registerCompression(app);
   // API answers carry personal data or the session's CSRF token: no browser or shared cache keeps
   // them. Answers that set their own Cache-Control (reference data, web files, PDFs) keep it.
   app.addHook('onSend', async (_request, reply) => {

@@ -13,7 +13,11 @@ export function webIsBuilt(root = WEB_DIST_DIR): boolean {
 
 /**
  * Serves the built single-page app from the same port as the API. Files are looked up on
- * each request (a rebuild is served without restart); hashed assets are cached for a year.
+ * each request (a rebuild is served without restart); hashed assets are cached for a year and
+ * never revalidated (`immutable`: a new build has new names), index.html is revalidated on each
+ * visit (`no-cache`) so a redeploy is seen at once. Each file goes out as the build's brotli or
+ * gzip copy beside it (`x.js.br`, `x.js.gz`, made by vite.config.ts) when the browser accepts that
+ * encoding, else as it is (with `vary: accept-encoding` either way).
  */
 export async function registerWeb(app: FastifyInstance, root = WEB_DIST_DIR): Promise<void> {
   if (!webIsBuilt(root)) {
@@ -24,6 +28,7 @@ export async function registerWeb(app: FastifyInstance, root = WEB_DIST_DIR): Pr
     root,
     wildcard: true,
     index: ['index.html'],
+    preCompressed: true,
     setHeaders: (res, path) => {
       res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

@@ -1,5 +1,4 @@
 import { useEffect, type ReactNode } from 'react';
-import { Typography } from 'antd';
 
 interface Props {
   title: string;
@@ -7,7 +6,11 @@ interface Props {
   extra?: ReactNode;
 }
 
-/** The page's one h1 (also the browser tab title) with an optional short explanation. */
+/**
+ * The page's one h1 (also the browser tab title) with an optional short explanation. Plain elements
+ * styled in app/styles.css (as antd's Typography looked): every page shows it, and Typography (with
+ * its tooltip, copy and edit parts) would weigh on the public pages' first load.
+ */
 export function PageTitle({ title, description, extra }: Props) {
   useEffect(() => {
     document.title = `${title} – DVC06`;
@@ -15,10 +18,10 @@ export function PageTitle({ title, description, extra }: Props) {
   return (
     <div className="page-title">
       <div className="page-title-row">
-        <Typography.Title level={1}>{title}</Typography.Title>
+        <h1>{title}</h1>
         {extra}
       </div>
-      {description ? <Typography.Paragraph className="page-description">{description}</Typography.Paragraph> : null}
+      {description ? <div className="page-description">{description}</div> : null}
     </div>
   );
 }

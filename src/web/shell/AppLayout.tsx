@@ -1,37 +1,17 @@
-import { Suspense, useState, type ReactNode } from 'react';
-import { Link, Navigate, Outlet, useLocation, useMatches } from 'react-router';
-import { Drawer, Grid, Layout, Menu, Spin } from 'antd';
-import type { MenuProps } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, useLocation, useMatches } from 'react-router';
+import { Spin } from 'antd';
 import { loginPath, useSession } from '../api/session';
 import { useI18n } from './i18n';
-import { allows, HOME_ITEM, navItemFor, selectedNavKey, visibleGroups } from './navigation';
-import { AppHeader } from './AppHeader';
-import { ForbiddenPage } from './ForbiddenPage';
-import { PageErrorBoundary } from '../components/PageErrorBoundary';
 
-function useMenuItems(onNavigate: () => void): MenuProps['items'] {
-  const { t } = useI18n();
-  const { me } = useSession();
-  const link = (path: string, label: string) => (
-    <Link to={path} onClick={onNavigate}>
-      {label}
-    </Link>
-  );
-  return [
-    ...(allows(me, HOME_ITEM) ? [{ key: HOME_ITEM.path, label: link(HOME_ITEM.path, t(HOME_ITEM.label)) }] : []),
-    ...visibleGroups(me).map((group) => ({
-      type: 'group' as const,
-      key: group.audience,
-      label: t(group.label),
-      children: group.items.map((item) => ({ key: item.path, label: link(item.path, t(item.label)) })),
-    })),
-  ];
-}
+/** The signed-in frame (menu, drawer, sider): loaded only for a signed-in session. */
+const SignedInFrame = lazy(() => import('./SignedInFrame'));
 
 /**
- * The frame of every signed-in page: header (name, sign-out, language), the menu of the pages
- * this session may use (a drawer on phones), content. Anonymous visitors are sent to /login,
- * staff who must change their password to /account, and a page the session may not use shows 403.
+ * The pages behind sign-in: a visitor (signed out) at `/` sees the public front door and at an
+ * unknown address "not found", elsewhere is sent to /login; citizens at `/` go to their record,
+ * staff who must change their password to /account; any other signed-in page is shown in the
+ * signed-in frame (SignedInFrame.tsx, which also answers 403 for a page the session may not use).
  */
 export function AppLayout({
   visitorHome,
@@ -44,11 +24,7 @@ export function AppLayout({
 } = {}) {
   const { t } = useI18n();
   const { me, reason } = useSession();
-  const screens = Grid.useBreakpoint();
-  const isDesktop = screens.lg ?? window.matchMedia('(min-width: 992px)').matches;
-  const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
-  const items = useMenuItems(() => setDrawerOpen(false));
   // The router marks its catch-all route: an address it does not know.
   const notFound = useMatches().some((m) => (m.handle as { notFound?: boolean } | undefined)?.notFound);
 
@@ -63,57 +39,9 @@ export function AppLayout({
   if (me.account.kind === 'citizen' && location.pathname === '/') return <Navigate to="/me" replace />;
   if (me.account.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
 
-  const navItem = navItemFor(location.pathname);
-  const allowed = !navItem || allows(me, navItem);
-  const selected = selectedNavKey(location.pathname);
-  const menu = (
-    <nav aria-label={t('nav.label')}>
-      <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} className="main-menu" />
-    </nav>
-  );
-
   return (
-    <Layout className="app-shell">
-      <a className="skip-link" href="#main">
-        {t('layout.skipToContent')}
-      </a>
-      <AppHeader showMenuButton={!isDesktop} menuOpen={drawerOpen} onOpenMenu={() => setDrawerOpen(true)} />
-      <Layout hasSider={isDesktop}>
-        {isDesktop ? (
-          <Layout.Sider width={264} className="app-sider" theme="light">
-            {menu}
-          </Layout.Sider>
-        ) : (
-          <Drawer
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            placement="left"
-            size={290}
-            title={t('layout.menu')}
-            className="menu-drawer"
-          >
-            <p className="drawer-user">
-              {t('layout.signedInAs')} <strong>{me.account.displayName}</strong>
-            </p>
-            {menu}
-          </Drawer>
-        )}
-        <Layout className="app-body">
-          <Layout.Content id="main" tabIndex={-1} className="app-content">
-            <PageErrorBoundary
-              resetKey={location.pathname}
-              title={t('error.page.title')}
-              text={t('error.page.text')}
-              reloadLabel={t('error.page.reload')}
-            >
-              <Suspense fallback={<Spin size="large" className="page-spinner" description={t('common.loading')} />}>
-                {allowed ? <Outlet /> : <ForbiddenPage />}
-              </Suspense>
-            </PageErrorBoundary>
-          </Layout.Content>
-          <Layout.Footer className="app-footer">{t('layout.footer')}</Layout.Footer>
-        </Layout>
-      </Layout>
-    </Layout>
+    <Suspense fallback={<Spin size="large" className="page-spinner" description={t('common.loading')} />}>
+      <SignedInFrame />
+    </Suspense>
   );
 }

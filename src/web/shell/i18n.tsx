@@ -1,13 +1,30 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { en, vi, type MessageKey } from './dictionary';
+import { vi, type MessageKey } from './dictionary.vi';
 
 /** The two UI languages: Vietnamese first, English for visitors and developers. */
 export type Lang = 'vi' | 'en';
 
 const STORAGE_KEY = 'dvc06.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
+type Dictionary = Record<MessageKey, string>;
+
+/**
+ * The English dictionary is a chunk of its own (about half of all the UI text): loaded when English
+ * is first chosen, or at start when it was chosen before, never on a Vietnamese first visit.
+ */
+let english: Dictionary | undefined;
+let englishLoading: Promise<Dictionary> | undefined;
+function loadEnglish(): Promise<Dictionary> {
+  englishLoading ??= import('./dictionary.en').then(
+    (m) => (english = m.en),
+    (error: unknown) => {
+      englishLoading = undefined; // offline for a moment: the next choice of English tries again
+      throw error;
+    },
+  );
+  return englishLoading;
+}
 
 /** Translates a key; `{name}` placeholders are filled from `params`. */
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -22,20 +39,48 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-function initialLang(): Lang {
+function storedLang(): Lang {
   try {
     return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
   } catch {
     return 'vi'; // storage blocked (private mode): Vietnamese
   }
 }
+// Started with the app's first script, in parallel with the rest of the first load.
+if (typeof window !== 'undefined' && storedLang() === 'en') loadEnglish().catch(() => undefined);
 
-/** Holds the chosen language, remembers it in localStorage and keeps `<html lang>` and dayjs in step. */
+/**
+ * Holds the chosen language, remembers it in localStorage and keeps `<html lang>`, dayjs and antd
+ * (app/Providers.tsx, through `lang`) in step. English applies once its dictionary has loaded: on a
+ * switch the page stays Vietnamese for that moment; at start, when English was chosen before,
+ * nothing is shown until then rather than a flash of Vietnamese.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [chosen, setChosen] = useState<Lang>(storedLang);
+  const [englishReady, setEnglishReady] = useState(() => english !== undefined);
+  const [waitForEnglish, setWaitForEnglish] = useState(() => chosen === 'en' && english === undefined);
+  const lang: Lang = chosen === 'en' && englishReady ? 'en' : 'vi';
+
+  useEffect(() => {
+    if (chosen !== 'en' || englishReady) return;
+    let live = true;
+    loadEnglish().then(
+      () => live && setEnglishReady(true),
+      () => {
+        if (!live) return;
+        // The chunk could not load (offline for a moment): Vietnamese rather than nothing; choosing
+        // English again tries again.
+        setWaitForEnglish(false);
+        setChosen('vi');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [chosen, englishReady]);
 
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
+    setChosen(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
@@ -49,7 +94,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
 
   const value = useMemo<I18nValue>(() => {
-    const dict = dictionaries[lang];
+    const dict: Dictionary = lang === 'en' && english ? english : vi;
     const t: Translate = (key, params) => {
       const text = dict[key] ?? vi[key] ?? key;
       return params
@@ -59,6 +104,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return { lang, setLang, t, pick: (textVi, textEn) => (lang === 'en' ? textEn : textVi) };
   }, [lang, setLang]);
 
+  if (waitForEnglish && !englishReady) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

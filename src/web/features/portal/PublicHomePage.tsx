@@ -1,16 +1,31 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Input, Skeleton } from 'antd';
+import { Button, Input, Skeleton } from 'antd';
 import type { ProcedureField, ProcedureSummary } from '../../../contracts/procedures';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
-import { FIELD_LABEL, fetchCatalog, PublicShell } from '../procedures';
+import { FIELD_LABEL, fetchCatalog, PublicShell } from '../procedures/public';
 import { fetchPopular } from './portal-api';
 import './portal.css';
 
 const FIELDS: readonly ProcedureField[] = ['residence', 'civil_status', 'interlinked'];
+/**
+ * A titled box of the front door, drawn as antd's Card was (portal.css) with a real heading: antd's
+ * Card brings its tabs, drop-down and menu code to a visitor's first load of `/`.
+ */
+function PortalCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="portal-card" aria-labelledby={id}>
+      <h2 id={id} className="portal-card-title">
+        {title}
+      </h2>
+      <div className="portal-card-body">{children}</div>
+    </section>
+  );
+}
+
 /** How many procedures of a field the home page lists (the catalog has them all). */
 const PER_FIELD = 4;
 
@@ -85,7 +100,7 @@ export default function PublicHomePage() {
           {t('portal.lookup.button')}
         </Button>
       </div>
-      <Card title={t('portal.groups.title')} className="section-card">
+      <PortalCard id="portal-procedures" title={t('portal.groups.title')}>
         {catalog.loading && <Skeleton active />}
         {catalog.error && <ErrorAlert error={catalog.error} onRetry={catalog.reload} />}
         {catalog.data && (
@@ -96,16 +111,16 @@ export default function PublicHomePage() {
             })}
           </div>
         )}
-      </Card>
-      <Card title={t('portal.lookup.title')} className="section-card">
+      </PortalCard>
+      <PortalCard id="portal-lookup" title={t('portal.lookup.title')}>
         <p>{t('portal.lookup.text')}</p>
         <Link to="/tra-cuu">{t('portal.lookup.button')}</Link>
-      </Card>
-      <Card title={t('portal.help.title')} className="section-card">
+      </PortalCard>
+      <PortalCard id="portal-help" title={t('portal.help.title')}>
         <p>{t('portal.help.text')}</p>
         <p>{t('portal.help.verify')}</p>
         <Link to="/login">{t('portal.signIn.staff')}</Link>
-      </Card>
+      </PortalCard>
     </PublicShell>
   );
 }

@@ -1,5 +1,5 @@
 import NotFoundPage from '../../shell/NotFoundPage';
-import { PublicShell } from '../procedures';
+import { PublicShell } from '../procedures/public';
 
 /** An address the app does not know, for a visitor: "not found" in the public frame (not the sign-in page). */
 export default function PublicNotFoundPage() {
