@@ -27,11 +27,19 @@ const PROCEDURE = '1.004222';
 
 /** A living adult of Mường Tè, exempt from the fee, with a level 2 e-ID, whose record no decision has changed yet. */
 function pickMover(): Promise<{ id: string; fullName: string; nationalId: string }> {
-  return findPerson<{ eId: { level: number }; birthYear: number; changes: unknown[]; ethnicityCode: string | null }>(
+  return findPerson<{
+    eId: { level: number };
+    birthYear: number;
+    changes: unknown[];
+    ethnicityCode: string | null;
+    household: { members: unknown[] } | null;
+  }>(
     UNIT,
     // An ethnic-minority resident of Mường Tè is exempt from the fee: the dossier goes straight to the police.
+    // Someone who lives with others: the form offers them as choices (issue 14 §2).
     (d) =>
       d.eId.level === 2 &&
+      (d.household?.members.length ?? 0) >= 2 &&
       d.birthYear <= 2000 &&
       d.changes.length === 0 &&
       !!d.ethnicityCode &&
@@ -40,12 +48,44 @@ function pickMover(): Promise<{ id: string; fullName: string; nationalId: string
   );
 }
 
+/** The live "you still type N fields" count above the form. */
+async function typedLeft(page: Page): Promise<number> {
+  const text = (await page.locator('.typed-remaining').textContent()) ?? '';
+  return /đủ các ô/.test(text) ? 0 : Number(/còn phải tự điền (\d+) ô/.exec(text)?.[1] ?? NaN);
+}
+
+/**
+ * The household's other members are offered, none chosen: one tap chooses a person, another
+ * removes them; nobody moves unless chosen (issue 14 §2).
+ */
+async function checkMemberChoices(page: Page): Promise<void> {
+  const choices = page.locator('.member-choices .member-choice');
+  await choices.first().waitFor();
+  const n = await choices.count();
+  expect(n).toBeGreaterThan(0);
+  expect(await page.locator('.member-choices .ant-checkbox-checked').count()).toBe(0);
+  await choices.first().click();
+  await page.getByText('Đã chọn 1 người cùng thay đổi.').waitFor();
+  expect(await page.locator('.member-choices .ant-checkbox-checked').count()).toBe(1);
+  await choices.first().click();
+  await expect.poll(() => page.locator('.member-choices .ant-checkbox-checked').count()).toBe(0);
+}
+
 /** Files 1.004222 from the filing page as the head of a new household at `village`; returns the dossier's id and code. */
-async function fileRegistration(page: Page, fullName: string, village: string): Promise<{ id: string; code: string }> {
+async function fileRegistration(
+  page: Page,
+  fullName: string,
+  village: string,
+  checkForm = false,
+): Promise<{ id: string; code: string }> {
   await page.goto(`/procedures/${PROCEDURE}/file`);
   await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ: Đăng ký thường trú' }).waitFor();
   await page.locator('#fullName').waitFor();
+  const before = await typedLeft(page);
+  if (checkForm) await checkMemberChoices(page);
   await page.locator('#headFullName').fill(fullName);
+  // The counter goes down as the citizen types (the head's name is theirs to type).
+  if (checkForm) await expect.poll(() => typedLeft(page)).toBe(before - 1);
   await page.getByLabel('Mối quan hệ với chủ hộ', { exact: true }).click();
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
@@ -76,7 +116,7 @@ describe('a permanent residence registration changes the registry when approved'
   it('a citizen files the registration twice from a phone (two household members on two phones, as happens)', async () => {
     const { page, context, problems } = await openPage(browser, `/procedures/${PROCEDURE}/file`, { viewport: PHONE });
     await signInWithEid(page, mover.nationalId);
-    filed.push(await fileRegistration(page, mover.fullName, 'Bản Nậm Củm'));
+    filed.push(await fileRegistration(page, mover.fullName, 'Bản Nậm Củm', true));
     filed.push(await fileRegistration(page, mover.fullName, 'Bản Nậm Củm'));
     expect(filed[0]!.code).not.toBe(filed[1]!.code);
     expect(problems).toEqual([]);

@@ -243,6 +243,11 @@ export const PrefillResult = z.object({
   editable: z.record(z.string(), z.boolean()),
   /** Fields the registry could have answered but holds no value for (the citizen types them). */
   missing: z.array(z.string()),
+  /**
+   * Rows the citizen may pick for a table, none picked yet: the other living members of their
+   * household for a `members` table (issue 14 §2 — the applicant alone unless they choose others).
+   */
+  choices: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
   /** Inputs this citizen still types (same counting as prefill-stats). */
   typedCount: z.number().int(),
   /** Does the signed-in e-ID level meet the procedure's requirement? */

@@ -201,10 +201,10 @@ describe('household split (1.010038)', () => {
 
   it('makes a new household at the same dwelling with the son as head and his wife; the father keeps his', async () => {
     const session = await sessionOf(son);
-    const { values } = (await session.inject('/api/v1/procedures/1.010038/prefill')).json<{
-      values: { members: Array<Record<string, unknown>> };
+    const { choices } = (await session.inject('/api/v1/procedures/1.010038/prefill')).json<{
+      choices: { members: Array<Record<string, unknown>> };
     }>();
-    const wifeRow = values.members.find((m) => m.nationalId === wife.nationalId)!;
+    const wifeRow = choices.members.find((m) => m.nationalId === wife.nationalId)!;
     const filed = await fileAs(
       session,
       '1.010038',
@@ -263,10 +263,10 @@ describe('adjustment of residence data (1.010039)', () => {
 
   it('makes the daughter head, with the mother’s relation to her; before and after are kept', async () => {
     const session = await sessionOf(daughter);
-    const { values } = (await session.inject('/api/v1/procedures/1.010039/prefill')).json<{
-      values: { members: Array<Record<string, unknown>> };
+    const { choices } = (await session.inject('/api/v1/procedures/1.010039/prefill')).json<{
+      choices: { members: Array<Record<string, unknown>> };
     }>();
-    const motherRow = values.members.find((m) => m.nationalId === mother.nationalId)!;
+    const motherRow = choices.members.find((m) => m.nationalId === mother.nationalId)!;
     const filed = await fileAs(
       session,
       '1.010039',

@@ -29,7 +29,7 @@ const LAWFUL_DWELLING = [{ field: 'file:lawful_dwelling', name: 'giay-to.pdf', t
 
 type Upload = { field: string; name: string; type: string; data: Buffer };
 
-/** Files a dossier with the prefilled form; household members are moved only with `withMembers` (their prefilled rows). */
+/** Files a dossier with the prefilled form; household members are moved only with `withMembers` (all the offered rows). */
 export async function fileAs(
   session: Session,
   code: string,
@@ -51,10 +51,12 @@ export async function submitPrefilled(
   files: readonly Upload[] = [],
 ) {
   const version = (await t.app.inject(`/api/v1/procedures/${code}`)).json<{ id: string }>();
-  const { values } = (await session.inject(`/api/v1/procedures/${code}/prefill`)).json<{
+  const { values, choices } = (await session.inject(`/api/v1/procedures/${code}/prefill`)).json<{
     values: Record<string, unknown>;
+    choices: Record<string, unknown[]>;
   }>();
-  const { members, ...prefilled } = values;
+  const { members: _none, ...prefilled } = values;
+  const members = choices.members; // the citizen picks every member offered
   const body = {
     procedureCode: code,
     procedureVersionId: version.id,

@@ -222,6 +222,20 @@ describe('checkLockedFields (prefilled values the citizen may not change)', () =
     ]);
   });
 
+  it('checks a member chosen from the offered rows (none chosen by default) like a prefilled row', () => {
+    const moved = valid();
+    const offered: PrefillSnapshot = { ...prefill(), values: { ...prefill().values, members: [] } };
+    offered.choices = { members: moved.members };
+    expect(checkLockedFields(ct01, { ...moved, members: [] }, offered)).toEqual([]);
+    expect(checkLockedFields(ct01, moved, offered)).toEqual([]);
+    const errors = checkLockedFields(
+      ct01,
+      { ...moved, members: [{ ...moved.members[0]!, birthDate: '2016-06-01' }] },
+      offered,
+    );
+    expect(errors.map((e) => e.field)).toEqual(['members.0.birthDate']);
+  });
+
   it('allows a new member row only where the form allows new rows', () => {
     const extra = { fullName: 'Người mới', relationToHead: 'other' };
     expect(checkLockedFields(ct01, { ...valid(), members: [...valid().members, extra] }, prefill())).toEqual([]);

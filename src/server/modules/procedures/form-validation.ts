@@ -16,6 +16,8 @@ export interface PrefillSnapshot {
   values: Record<string, unknown>;
   sources: Record<string, FieldSource>;
   editable: Record<string, boolean>;
+  /** Registry rows offered for a table (household members), none chosen by default. */
+  choices?: Record<string, unknown[]>;
 }
 
 /**
@@ -238,7 +240,9 @@ export function checkLockedFields(
     const source = prefill.sources[name];
     if (!source || source === 'typed' || !(name in prefill.values)) continue;
     if (meta.widget === 'table') {
-      if (prefill.editable[name]) errors.push(...checkTable(name, meta, submitted[name], prefill.values[name]));
+      // A chosen member must be one the registry offered, with its locked columns as the registry gave them.
+      const known = [...((prefill.values[name] as unknown[] | undefined) ?? []), ...(prefill.choices?.[name] ?? [])];
+      if (prefill.editable[name]) errors.push(...checkTable(name, meta, submitted[name], known));
       else if (!same(submitted[name], prefill.values[name]))
         errors.push({
           field: name,

@@ -152,10 +152,12 @@ describe('resolvePrefill', () => {
     expect(r.typedCount).toBe(1 + 1 + 3); // e-mail, request content, three consents
   });
 
-  it('lists the other living members with ID, birth date and sex — not the citizen, not the deceased', async () => {
+  it('offers the other living members as choices, none chosen — not the citizen, not the deceased', async () => {
     const { form } = await referenceProcedure('1.004222');
-    const { values } = resolvePrefill(form, view(), {});
-    expect(values.members).toEqual([
+    const { values, choices, sources } = resolvePrefill(form, view(), {});
+    expect(values.members).toEqual([]); // the applicant alone until they pick others (issue 14 §2)
+    expect(sources.members).toBe('registry.household');
+    expect(choices.members).toEqual([
       {
         fullName: 'Lò Văn Sơn',
         birthDate: '1988-07-01',

@@ -93,23 +93,28 @@ function memberColumn(m: Member, key: string): unknown {
   return v === null ? undefined : v;
 }
 
+/** The other living members of the citizen's household, as rows of a members table (its columns only). */
+function householdChoices(view: RegistryView, meta: FieldMeta): Array<Record<string, unknown>> {
+  const h = view.household;
+  if (!h) return [];
+  const columns = (meta.columns ?? []).map((c) => c.key);
+  return h.members
+    .filter((m) => m.alive && m.personId !== view.person?.id)
+    .map((m) =>
+      Object.fromEntries(
+        columns.map((c): [string, unknown] => [c, memberColumn(m, c)]).filter(([, v]) => v !== undefined),
+      ),
+    );
+}
+
 /** The registry's answer for a 'registry.household' path. */
-function householdValue(view: RegistryView, path: string, meta: FieldMeta): unknown {
+function householdValue(view: RegistryView, path: string): unknown {
   const h = view.household;
   if (!h) return undefined;
   const [who, key] = path.split('.') as [string, string | undefined];
   if (path === 'relationToHead') return h.relationToHead ?? undefined;
   if (path === 'addressLine') return addressText(h.addressLine, h.unitName);
-  if (path === 'members') {
-    const columns = (meta.columns ?? []).map((c) => c.key);
-    return h.members
-      .filter((m) => m.alive && m.personId !== view.person?.id)
-      .map((m) =>
-        Object.fromEntries(
-          columns.map((c): [string, unknown] => [c, memberColumn(m, c)]).filter(([, v]) => v !== undefined),
-        ),
-      );
-  }
+  if (path === 'members') return []; // none chosen: the members are offered as choices (householdChoices)
   const person =
     who === 'head'
       ? h.members.find((m) => m.relationToHead === 'head' && m.alive)
@@ -133,12 +138,15 @@ export function resolvePrefill(form: ProcedureForm, view: RegistryView, claims: 
   const sources: Record<string, FieldSource> = {};
   const editable: Record<string, boolean> = {};
   const missing: string[] = [];
+  const choices: Record<string, Array<Record<string, unknown>>> = {};
   let typedCount = 0;
   for (const [name, meta] of Object.entries(form.fields)) {
+    if (meta.source === 'registry.household' && meta.path === 'members' && view.household)
+      choices[name] = householdChoices(view, meta);
     let value: unknown;
     if (meta.source === 'registry.person' && view.person && meta.path)
       value = personValue(view.person, meta.path, view.today);
-    else if (meta.source === 'registry.household' && meta.path) value = householdValue(view, meta.path, meta);
+    else if (meta.source === 'registry.household' && meta.path) value = householdValue(view, meta.path);
     else if (meta.source === 'eid' && meta.path) value = claims[meta.path];
     if (meta.source !== 'typed' && isAnswer(value)) {
       values[name] = value;
@@ -151,7 +159,7 @@ export function resolvePrefill(form: ProcedureForm, view: RegistryView, claims: 
     editable[name] = true;
     typedCount += inputsOf(meta);
   }
-  return { values, sources, editable, missing, typedCount };
+  return { values, sources, editable, missing, choices, typedCount };
 }
 
 /**

@@ -110,7 +110,8 @@ describe('GET /procedures/:code/prefill for a citizen signed in with e-ID', () =
       relationToHead: 'spouse',
     });
     expect(String(body.values.address)).toContain('Bản Mường');
-    expect(body.values.members).toEqual([
+    expect(body.values.members).toEqual([]); // nobody moves with her unless she picks them
+    expect(body.choices.members).toEqual([
       {
         fullName: 'Lò Văn Sơn',
         birthDate: '1988-07-01',
@@ -181,7 +182,8 @@ describe('GET /procedures/:code/prefill for a citizen signed in with e-ID', () =
     expect(status).toBe(200);
     expect(body.eIdLevelOk).toBe(false);
     expect(body.values.fullName).toBe('Giàng A Páo');
-    expect(body.values.members).toEqual([]); // the registry answered: nobody else in his household
+    expect(body.values.members).toEqual([]);
+    expect(body.choices.members).toEqual([]); // the registry answered: nobody else in his household
     expect(body.missing).toEqual(['email']);
     expect((await getJson<PrefillResult>(pao1, '/api/v1/procedures/2.001159/prefill')).body.eIdLevelOk).toBe(true); // the stay notification asks level 1
   });

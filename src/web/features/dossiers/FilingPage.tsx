@@ -110,18 +110,26 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
           description={t('dossier.file.onDeviceHint', { officer: device.officerName })}
         />
       )}
-      <Alert
-        type="info"
-        showIcon
-        className="section-card"
-        title={t('dossier.file.prefillNote')}
-        description={t('dossier.file.typedCount', { count: prefill.typedCount })}
-      />
       <ProcedureForm
         form={procedure.form}
         initialValues={prefill.values}
         sources={prefill.sources}
         editable={prefill.editable}
+        choices={prefill.choices}
+        remainingNote={(remaining) => (
+          <Alert
+            type={remaining === 0 ? 'success' : 'info'}
+            showIcon
+            className="section-card typed-remaining"
+            title={t('dossier.file.prefillNote')}
+            description={
+              <span aria-live="polite">
+                {remaining === 0 ? t('dossier.file.typedDone') : t('dossier.file.typedCount', { count: remaining })}
+                {prefill.missing.length > 0 && ` ${t('dossier.file.typedMissing', { count: prefill.missing.length })}`}
+              </span>
+            }
+          />
+        )}
         serverErrors={formProblems}
         submitting={busy}
         submitLabel={t('dossier.file.submit')}

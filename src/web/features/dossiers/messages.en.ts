@@ -172,6 +172,8 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.file.level.paper': 'You can still file on paper at the one-stop counter of your commune or ward.',
   'dossier.file.prefillNote':
     'Fields marked "From the National Population Database" are filled from the national population database. Only fill in the empty ones.',
+  'dossier.file.typedDone': 'You have filled every field you type. Check, then submit.',
+  'dossier.file.typedMissing': '({count} of them because the registry holds no value for you.)',
   'dossier.file.typedCount': 'You still type {count} fields.',
   'dossier.file.section.form': 'Form',
   'dossier.file.section.attachments': 'Documents',

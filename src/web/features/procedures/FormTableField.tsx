@@ -1,8 +1,36 @@
-import { Button, Card, Form, Typography } from 'antd';
-import type { FieldMeta, FieldSource } from '../../../contracts/procedures';
+import { Button, Card, Checkbox, Form, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { ColumnMeta, FieldMeta, FieldSource } from '../../../contracts/procedures';
 import { useI18n } from '../../shell/i18n';
 import { fieldControl, fieldRules, SourceBadge } from './FormFieldControl';
-import type { PropertySchema } from './procedure-form-values';
+import { toFormRow, type PropertySchema } from './procedure-form-values';
+import './member-choices.css';
+
+type Row = Record<string, unknown>;
+
+const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+/** Is this form row the offered (registry) row? By ID number, else by name and birth date. */
+function sameMember(row: Row | undefined, offered: Row): boolean {
+  if (!row) return false;
+  if (offered.nationalId !== undefined) return row.nationalId === offered.nationalId;
+  const day = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v);
+  return row.fullName === offered.fullName && day(row.birthDate) === day(offered.birthDate);
+}
+
+/** "Con · 01/06/2015": an offered member's relation and birth date, from the table's own columns. */
+function memberFacts(columns: readonly ColumnMeta[], row: Row, pick: (vi: string, en: string) => string): string {
+  return columns
+    .filter((c) => c.key !== 'fullName' && c.key !== 'nationalId' && row[c.key] !== undefined)
+    .map((c) => {
+      const v = row[c.key];
+      const option = c.options?.find((o) => o.value === v);
+      if (option) return pick(option.labelVi, option.labelEn);
+      if (c.widget === 'date' && typeof v === 'string') return dayjs(v).format('DD/MM/YYYY');
+      return String(v);
+    })
+    .join(' · ');
+}
 
 interface Props {
   name: string;
@@ -18,6 +46,11 @@ interface Props {
   showTitle?: boolean;
   /** The hint shown under the title, if any (the form decides which hints apply). */
   hint?: string;
+  /**
+   * Registry rows offered as choices (the household's other members), none chosen at first: one
+   * tap each adds or removes the person (issue 14 §2). Absent: a plain table.
+   */
+  choices?: readonly Row[];
 }
 
 /**
@@ -35,8 +68,11 @@ export function FormTableField({
   disabled,
   showTitle = true,
   hint,
+  choices,
 }: Props) {
   const { t, pick } = useI18n();
+  const form = Form.useFormInstance();
+  const current = (Form.useWatch(name, form) as Row[] | undefined) ?? [];
   const label = pick(meta.labelVi, meta.labelEn);
   const columns = meta.columns ?? [];
   const itemSchema = schema.items?.properties ?? {};
@@ -51,7 +87,7 @@ export function FormTableField({
       ) : (
         <SourceBadge source={source} />
       )}
-      {hint && <p className="muted">{hint}</p>}
+      {hint && !choices && <p className="muted">{hint}</p>}
       <Form.List
         name={name}
         rules={
@@ -69,15 +105,40 @@ export function FormTableField({
       >
         {(rows, { add, remove }, { errors }) => (
           <>
-            {rows.length === 0 && <p className="muted">{t('procform.table.empty')}</p>}
+            {choices && (
+              <fieldset className="member-choices">
+                <legend>{t('procform.choices.legend')}</legend>
+                <p className="muted">{choices.length ? t('procform.choices.hint') : t('procform.choices.none')}</p>
+                {choices.map((offered, i) => {
+                  const at = current.findIndex((r) => sameMember(r, offered));
+                  return (
+                    <Checkbox
+                      key={text(offered.nationalId) || String(i)}
+                      checked={at >= 0}
+                      disabled={disabled || !editable}
+                      className="member-choice"
+                      onChange={(e) => (e.target.checked ? add(toFormRow(columns, offered)) : remove(at))}
+                    >
+                      <span className="member-choice-name">{text(offered.fullName)}</span>
+                      <span className="member-choice-facts">{memberFacts(columns, offered, pick)}</span>
+                    </Checkbox>
+                  );
+                })}
+                {current.length > 0 && (
+                  <p className="member-choice-count">{t('procform.choices.count', { n: current.length })}</p>
+                )}
+              </fieldset>
+            )}
+            {rows.length === 0 && !choices && <p className="muted">{t('procform.table.empty')}</p>}
             {rows.map((row, index) => {
-              const fromRegistry = source !== 'typed' && row.key < prefilledRows;
+              const chosen = choices?.find((c) => sameMember(current[index], c));
+              const fromRegistry = choices ? chosen !== undefined : source !== 'typed' && row.key < prefilledRows;
               return (
                 <Card
                   key={row.key}
                   size="small"
                   className="table-row-card"
-                  title={t('procform.table.row', { n: index + 1 })}
+                  title={chosen ? text(chosen.fullName) : t('procform.table.row', { n: index + 1 })}
                   extra={
                     editable && !disabled ? (
                       <Button
@@ -102,6 +163,8 @@ export function FormTableField({
                           key={c.key}
                           name={[row.name, c.key]}
                           label={colLabel}
+                          // A chosen member's locked facts are in the card's title and the choice: only what they may change shows.
+                          hidden={chosen !== undefined && locked}
                           valuePropName={c.widget === 'checkbox' ? 'checked' : 'value'}
                           rules={locked ? [] : fieldRules(c, colSchema, required.has(c.key), t, colLabel)}
                         >

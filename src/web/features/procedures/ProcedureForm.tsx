@@ -5,7 +5,15 @@ import { useI18n } from '../../shell/i18n';
 import { fieldControl, fieldRules, SourceBadge } from './FormFieldControl';
 import { FormTableField } from './FormTableField';
 import { inPersonRuleMet } from './in-person';
-import { fromFormValues, isFormPath, namePath, propertyOf, requiredOf, toFormValues } from './procedure-form-values';
+import {
+  fromFormValues,
+  isFormPath,
+  namePath,
+  propertyOf,
+  requiredOf,
+  toFormValues,
+  typedRemaining,
+} from './procedure-form-values';
 import './procedures.css';
 
 /** A field problem from the server: the API's shape ({ messageVi, messageEn }) or validateFormData's ({ vi, en }). */
@@ -37,6 +45,13 @@ export interface ProcedureFormProps {
    * the citizen about the prefill. Hints of typed fields always show.
    */
   registryHints?: boolean;
+  /** Registry rows offered per table field (prefill `choices`): none chosen at first. */
+  choices?: Record<string, Array<Record<string, unknown>>>;
+  /**
+   * Renders the live count of inputs the citizen still types (fields without a registry or e-ID
+   * value, while empty), above the form: it goes down as they fill them in.
+   */
+  remainingNote?: (remaining: number) => ReactNode;
 }
 
 const messages = (e: ServerFieldError): [string, string] => ('vi' in e ? [e.vi, e.en] : [e.messageVi, e.messageEn]);
@@ -69,6 +84,8 @@ export function ProcedureForm({
   disabled = false,
   children,
   registryHints = true,
+  choices,
+  remainingNote,
 }: ProcedureFormProps) {
   const { t, pick } = useI18n();
   const [antForm] = Form.useForm<Record<string, unknown>>();
@@ -120,6 +137,7 @@ export function ProcedureForm({
       onKeyDown={preventEnterSubmit}
       className="procedure-form"
     >
+      {remainingNote?.(typedRemaining(form, sources, answers ?? initial))}
       {elsewhere.length > 0 && (
         <Alert
           type="error"
@@ -155,6 +173,7 @@ export function ProcedureForm({
                   disabled={disabled}
                   showTitle={section.fields.length > 1}
                   hint={hintOf(meta)}
+                  choices={choices?.[name]}
                 />
               );
             }

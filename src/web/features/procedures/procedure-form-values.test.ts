@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import type { ProcedureForm } from '../../../contracts/procedures';
-import { fromFormValues, isFormPath, namePath, toFormValues } from './procedure-form-values';
+import { fromFormValues, isFormPath, namePath, toFormValues, typedRemaining } from './procedure-form-values';
 
 const form: ProcedureForm = {
   formCode: null,
@@ -65,5 +65,21 @@ describe('form values between the API and the antd form', () => {
     expect(isFormPath(form, 'name')).toBe(true);
     expect(isFormPath(form, 'members.1.shoeSize')).toBe(false);
     expect(isFormPath(form, 'favouriteColour')).toBe(false);
+  });
+});
+
+describe('typedRemaining (the "you still type N fields" counter)', () => {
+  const sources = { members: 'registry.household' };
+
+  it('counts the typed fields while empty, as the server counts them, and goes down as they are filled', () => {
+    expect(typedRemaining(form, sources, {})).toBe(3); // name, born, agree; the members come from the registry
+    expect(typedRemaining(form, sources, { name: 'Lò Thị Mai' })).toBe(2);
+    expect(typedRemaining(form, sources, { name: '   ', born: dayjs('1990-03-15') })).toBe(2); // blanks are not answers
+    expect(typedRemaining(form, sources, { name: 'Mai', born: dayjs('1990-03-15'), agree: true })).toBe(0);
+  });
+
+  it('counts a field the registry could not answer (typed for this citizen), a table by its columns', () => {
+    expect(typedRemaining(form, { members: 'typed' }, { name: 'Mai', born: dayjs(), agree: true })).toBe(2);
+    expect(typedRemaining(form, {}, { name: 'Mai', born: dayjs(), agree: false })).toBe(3);
   });
 });

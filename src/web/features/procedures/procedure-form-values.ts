@@ -48,6 +48,11 @@ function rowsOf(value: unknown): Values[] {
   return Array.isArray(value) ? value.filter((r): r is Values => typeof r === 'object' && r !== null) : [];
 }
 
+/** One API row of a table → the antd row (ISO dates become dayjs). */
+export function toFormRow(columns: readonly ColumnMeta[], row: Values): Values {
+  return Object.fromEntries(columns.filter((c) => c.key in row).map((c) => [c.key, toCell(c, row[c.key])]));
+}
+
 /** API values → antd form values (ISO dates become dayjs, for the date pickers). */
 export function toFormValues(form: ProcedureForm, values: Values = {}): Values {
   const out: Values = {};
@@ -56,9 +61,7 @@ export function toFormValues(form: ProcedureForm, values: Values = {}): Values {
     if (!meta) continue;
     if (meta.widget === 'table') {
       const columns = meta.columns ?? [];
-      out[name] = rowsOf(value).map((row) =>
-        Object.fromEntries(columns.filter((c) => c.key in row).map((c) => [c.key, toCell(c, row[c.key])])),
-      );
+      out[name] = rowsOf(value).map((row) => toFormRow(columns, row));
     } else {
       out[name] = toCell(meta, value);
     }
@@ -104,4 +107,23 @@ export function isFormPath(form: ProcedureForm, field: string): boolean {
   if (!meta) return false;
   if (row === undefined) return true;
   return typeof row === 'number' && (column === undefined || meta.columns?.some((c) => c.key === column) === true);
+}
+
+function isEmptyAnswer(v: unknown): boolean {
+  if (typeof v === 'string') return v.trim() === '';
+  return v === undefined || v === null || v === false || (Array.isArray(v) && v.length === 0);
+}
+
+/**
+ * Inputs the citizen still has to fill: each field they type (no registry or e-ID value) counts
+ * as the server counts it (prefill-stats `inputsOf`: 1, or one per column for a table) while it is
+ * empty. Before anything is typed it equals the prefill's `typedCount` (issue 14 §2).
+ */
+export function typedRemaining(form: ProcedureForm, sources: Record<string, string>, values: Values = {}): number {
+  let n = 0;
+  for (const [name, meta] of Object.entries(form.fields)) {
+    if ((sources[name] ?? 'typed') !== 'typed' || !isEmptyAnswer(values[name])) continue;
+    n += meta.widget === 'table' ? Math.max(1, meta.columns?.length ?? 1) : 1;
+  }
+  return n;
 }

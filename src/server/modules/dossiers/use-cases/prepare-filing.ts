@@ -62,7 +62,9 @@ export function validateFull(
   const result = validateSubmission(
     version,
     form,
-    prefill ? { values: prefill.values, sources: prefill.sources, editable: prefill.editable } : undefined,
+    prefill
+      ? { values: prefill.values, sources: prefill.sources, editable: prefill.editable, choices: prefill.choices }
+      : undefined,
     channel,
   );
   if (!result.ok) throw errors.formInvalid(result.errors);
