@@ -171,9 +171,9 @@ export const viDossiers = {
   'dossier.file.level.paper': 'Bạn vẫn có thể nộp hồ sơ giấy trực tiếp tại Bộ phận một cửa của xã, phường.',
   'dossier.file.prefillNote':
     'Các ô có nhãn "Từ CSDL quốc gia về dân cư" đã được điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư. Bạn chỉ cần điền những ô còn trống.',
-  'dossier.file.typedDone': 'Bạn đã điền đủ các ô phải tự điền. Kiểm tra lại rồi nộp hồ sơ.',
-  'dossier.file.typedMissing': '(Có {count} ô CSDL chưa có thông tin của bạn nên bạn điền thêm.)',
-  'dossier.file.typedCount': 'Bạn còn phải tự điền {count} ô.',
+  'dossier.file.typedDone': 'Bạn đã nhập đủ các ô phải tự nhập. Kiểm tra lại rồi nộp hồ sơ.',
+  'dossier.file.typedMissing': '(Có {count} ô CSDL chưa có thông tin của bạn nên bạn nhập thêm.)',
+  'dossier.file.typedCount': 'Bạn còn phải tự nhập {count} ô.',
   'dossier.file.section.form': 'Tờ khai',
   'dossier.file.section.attachments': 'Giấy tờ kèm theo',
   'dossier.file.onDevice': 'Bạn đang nộp trên máy tại Bộ phận một cửa: {counter} – {unit}',
