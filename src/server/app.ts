@@ -2,13 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './platform/app-deps';
 import { loggerOptions } from './platform/logger';
 import { registerErrorHandler } from './platform/http-errors';
@@ -16,9 +10,17 @@ import { registerInputGuard } from './platform/input-guard';
 import { registerHealth } from './platform/health';
 import { registerWeb, spaFallback } from './platform/web';
 import { registerCompression } from './platform/compression';
+import { apiDocsUiOptions, openApiOptions } from './platform/openapi';
 import { unitsRoutes } from './modules/units';
 import { populationRoutes } from './modules/population';
-import { authRoutes, DEFAULT_ROLES, registerAuthHooks, usersRoutes } from './modules/identity';
+import {
+  authRoutes,
+  DEFAULT_ROLES,
+  describeRouteAccess,
+  registerAuthHooks,
+  SECURITY_SCHEMES,
+  usersRoutes,
+} from './modules/identity';
 import { auditRoutes } from './modules/audit';
 import { registerEidSandbox } from './modules/eid-sandbox';
 import { counterRoutes } from './modules/counter';
@@ -78,18 +80,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     hsts: config.PUBLIC_URL.startsWith('https:') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'DVC06 API',
-        version: '1',
-        description: 'Dịch vụ công Đề án 06 — public-service platform on population data',
-      },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(
+    swagger,
+    openApiOptions({
+      publicUrl: config.PUBLIC_URL,
+      securitySchemes: SECURITY_SCHEMES,
+      describeAccess: describeRouteAccess,
+    }),
+  );
+  await app.register(swaggerUi, apiDocsUiOptions(config.PUBLIC_URL));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerHealth(app, deps.database);

@@ -12,6 +12,8 @@ export { usersRoutes } from './users.routes';
 export { addressRateLimit, clientAddress, type WindowPolicy } from './rate-limits';
 /** Hooks: session → actor → access context, CSRF, and the per-route action check. */
 export { registerAuthHooks, type RouteAction } from './auth-hooks';
+/** The session cookie and CSRF header as OpenAPI security schemes, and each route's security and refusals for the API document. */
+export { SECURITY_SCHEMES, describeRouteAccess } from './openapi-access';
 /** Authorization of one request, for services (who, what, where). */
 export { accessContextOf, type AccessContext } from './access';
 export type { Actor, Grant } from './policy';

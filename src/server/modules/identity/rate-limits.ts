@@ -178,6 +178,9 @@ async function maybePrune(db: Db): Promise<void> {
   if (Math.random() < PRUNE_PROBABILITY) await pruneRateLimits(db);
 }
 
+/** The preHandlers made by `addressRateLimit`: the API document gives their routes a 429 answer. */
+const throttles = new WeakSet<object>();
+
 /**
  * A preHandler limiting each client address to `policy` for one route (`name` keys it): a 429
  * with Retry-After beyond the limit, counted in the database for every process.
@@ -187,10 +190,17 @@ export function addressRateLimit(
   name: string,
   policy: WindowPolicy,
 ): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
-  return async (request, reply) => {
+  const limit = async (request: FastifyRequest, reply: FastifyReply) => {
     const { allowed, retryAfterMs } = await countHit(db, `${name}:address:${clientAddress(request)}`, policy);
     if (allowed) return;
     void reply.header('retry-after', Math.max(1, Math.ceil(retryAfterMs / 1000)));
     throw rateLimited(retryAfterMs);
   };
+  throttles.add(limit);
+  return limit;
+}
+
+/** True for a preHandler made by `addressRateLimit`. */
+export function isThrottled(handler: unknown): boolean {
+  return typeof handler === 'function' && throttles.has(handler);
 }
