@@ -31,6 +31,7 @@ import {
 import { PersonDetailPage, PersonSearchPage, StaysPage } from '../features/population/pages';
 import { AdminProceduresPage, CatalogPage, ProcedurePage } from '../features/procedures/pages';
 import { PublicHomePage, PublicNotFoundPage } from '../features/portal/pages';
+import { OverviewPanel } from '../features/overview/pages';
 import { QualityPage } from '../features/quality/pages';
 import { UnitsPage } from '../features/units/pages';
 
@@ -61,7 +62,8 @@ export const router = createBrowserRouter([
         // A visitor lands on the public front door at `/`, and sees "not found" (not the sign-in page) at an unknown address.
         element: <AppLayout visitorHome={<PublicHomePage />} visitorNotFound={<PublicNotFoundPage />} />,
         children: [
-          { index: true, element: <HomePage /> },
+          // Leaders and the Standing Agency (overview.read) see their figures above the tiles.
+          { index: true, element: <HomePage overview={<OverviewPanel />} /> },
           { path: 'me', element: <MyRecordPage /> },
           { path: 'me/access-log', element: <AccessLogPage /> },
           { path: 'me/consents', element: <ConsentsPage /> },

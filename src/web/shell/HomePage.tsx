@@ -1,5 +1,6 @@
+import { Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Card, Col, Row, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import { PageTitle } from '../components/PageTitle';
 import { useT } from './i18n';
 import { useSession } from '../api/session';
@@ -25,13 +26,20 @@ const ITEM_TEXT: Record<string, MessageKey> = {
   '/account': 'home.card.account',
 };
 
-/** What DVC06 is, and one card per page this account may use, grouped by who uses it. */
-export default function HomePage() {
+/**
+ * What DVC06 is, and one card per page this account may use, grouped by who uses it. A session
+ * holding `overview.read` (leaders, the Standing Agency) sees `overview` first: the figures the
+ * router injects (the shell imports no feature).
+ */
+export default function HomePage({ overview }: { overview?: ReactNode }) {
   const t = useT();
-  const { me } = useSession();
+  const { me, can } = useSession();
   return (
     <>
       <PageTitle title={t('home.title')} description={t('home.intro')} />
+      {overview && can('overview.read') && (
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>{overview}</Suspense>
+      )}
       <Typography.Paragraph>{t('home.intro2')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {visibleGroups(me).flatMap((group) =>

@@ -1,0 +1,2 @@
+// The overview feature's public face: other features import only this file.
+export * from './pages';
