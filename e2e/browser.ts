@@ -294,7 +294,7 @@ export async function submitFiling(
     /** The form's phone field (`#phone` on most forms; the birth form's is the declarant's). */
     phoneField?: string;
   },
-): Promise<{ fee: string; code: string; dossierId: string }> {
+): Promise<{ fee: string; code: string; dossierId: string; payFirst: boolean }> {
   const phone = page.locator(options.phoneField ?? '#phone');
   if ((await phone.getAttribute('readonly')) === null && !(await phone.inputValue())) await phone.fill('0912345678');
   const section = page.locator(`section[data-document="${options.document}"]`);
@@ -303,11 +303,22 @@ export async function submitFiling(
   await page.getByTestId('fee-summary').waitFor();
   const fee = ((await page.getByTestId('fee-due').textContent()) ?? '').replace(/\s/g, '');
   await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-  await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
+  const done = page.getByRole('heading', { name: 'Đã nộp hồ sơ' });
+  const payFirst = page.getByRole('heading', { name: 'Còn một bước: nộp phí để gửi hồ sơ' });
+  await done.or(payFirst).waitFor();
   const code = ((await page.getByTestId('filed-code').textContent()) ?? '').trim();
-  await page.getByRole('button', { name: 'Xem hồ sơ vừa nộp' }).click();
+  const awaitingPayment = await payFirst.isVisible();
+  if (awaitingPayment) {
+    // A fee to pay comes first: the dossier is not sent until paid, and says until when (issue 14 §3).
+    await page.getByText('CHƯA gửi đến cán bộ', { exact: false }).waitFor();
+    await page.getByText(/Hạn nộp phí: .+ Quá hạn, hồ sơ tự hủy\./).waitFor();
+    await page.getByRole('region', { name: 'Thanh toán lệ phí' }).waitFor();
+    await page.getByRole('link', { name: /^Để sau/ }).click();
+  } else {
+    await page.getByRole('button', { name: 'Xem hồ sơ vừa nộp' }).click();
+  }
   await page.getByRole('heading', { level: 1, name: options.procedureName }).waitFor();
-  return { fee, code, dossierId: new URL(page.url()).pathname.split('/').pop() ?? '' };
+  return { fee, code, dossierId: new URL(page.url()).pathname.split('/').pop() ?? '', payFirst: awaitingPayment };
 }
 
 /** A registry person as the search answers. */

@@ -73,7 +73,7 @@ async function fileTemporaryResidence(
   page: Page,
   commune: string,
   village: string,
-): Promise<{ fee: string; dossierId: string; code: string }> {
+): Promise<{ fee: string; dossierId: string; code: string; payFirst: boolean }> {
   await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ: Đăng ký tạm trú' }).waitFor();
   await page.locator('#fullName').waitFor();
   await fillNewAddress(page, commune, village);
@@ -127,7 +127,10 @@ describe('payments: a citizen pays a dossier fee in the sandbox gateway; officer
     await signInWithEid(page, payer.nationalId);
     const filed = await fileTemporaryResidence(page, 'Phường Đoàn Kết', 'Tổ 5');
     expect(filed.fee, 'the journey needs a citizen who is not exempt').toBe('7.000đồng');
+    expect(filed.payFirst).toBe(true); // the success page led with the payment
     dossierCode = filed.code;
+
+    await page.getByText(/Hạn nộp phí: .+; quá hạn, hồ sơ tự hủy\./).waitFor(); // the dossier's page says it too
 
     await page.locator('.status-now').getByText('Chờ nộp lệ phí').waitFor();
     const card = page.getByRole('region', { name: 'Thanh toán lệ phí' });
@@ -323,6 +326,7 @@ describe('payments: a citizen pays a dossier fee in the sandbox gateway; officer
     await page.getByTestId('fee-summary').locator('.fee-exemption').waitFor();
     const filed = await fileTemporaryResidence(page, 'Xã Mù Cả', 'Bản Mù Cả');
     expect(filed.fee).toBe('0đồng');
+    expect(filed.payFirst).toBe(false); // nothing to pay: the plain success page
     await page.locator('.status-now').getByText('Đã nộp, chờ tiếp nhận').waitFor();
     expect(await page.getByRole('region', { name: 'Thanh toán lệ phí' }).count()).toBe(0);
     expect(await hasHorizontalScroll(page)).toBe(false);

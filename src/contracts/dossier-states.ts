@@ -37,6 +37,8 @@ export const DOSSIER_COMMANDS = [
   'withdraw',
   'extend',
   'pay',
+  /** The system withdraws a dossier whose fee was not paid in time (unpaid-expiry.ts). */
+  'expire_unpaid',
   'confirm_exemption',
   'reject_exemption',
 ] as const;

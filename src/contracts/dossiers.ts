@@ -224,6 +224,11 @@ export const DossierDetail = DossierSummary.extend({
   timeline: z.array(TimelineEntry),
   /** Commands the caller may run now (for the buttons). */
   allowedCommands: z.array(DossierCommand),
+  /**
+   * A dossier waiting for its fee: the time it is withdrawn if still unpaid (2 working days after
+   * it started waiting); null otherwise.
+   */
+  paymentDueAt: z.string().nullable(),
   /** Open supplement request, if any. */
   supplement: z.object({ items: z.array(SupplementItem), requestedAt: z.string() }).nullable(),
   /** Remaining working minutes while paused for a supplement. */

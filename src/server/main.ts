@@ -7,9 +7,9 @@ import { createLogger } from './platform/logger';
 import { removeStaleTemporaryFiles } from './platform/files';
 import { logJobErrors } from './platform/interval-job';
 import { checkpointAnchorFromConfig, startAccessLogSealer } from './modules/audit';
-import { startPaymentExpiryJob } from './modules/payments';
+import { closePaymentsOfWithdrawnDossier, startPaymentExpiryJob } from './modules/payments';
 import { startQualityRefreshJob, startScheduledQualityJob } from './modules/population';
-import { startSupplementExpiryJob } from './modules/dossiers';
+import { startSupplementExpiryJob, startUnpaidExpiryJob } from './modules/dossiers';
 
 /** Starts the server: database → app → listen; closes both on SIGINT/SIGTERM after in-flight requests finish. */
 export async function serve(config: Config): Promise<FastifyInstance> {
@@ -38,6 +38,11 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   void qualitySchedule.runNow();
   // Refuses interlinked dossiers whose 7-working-day supplement window ended (dossiers, skip locked).
   const supplementExpiry = startSupplementExpiryJob(database.db, { onError: onJobError });
+  // Withdraws dossiers whose fee was not paid within 2 working days, closing their payments (dossiers, skip locked).
+  const unpaidExpiry = startUnpaidExpiryJob(database.db, {
+    onWithdraw: closePaymentsOfWithdrawnDossier,
+    onError: onJobError,
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -49,6 +54,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     await qualityRefresh.stop();
     await qualitySchedule.stop();
     await supplementExpiry.stop();
+    await unpaidExpiry.stop();
     await database.close();
     process.exit(0);
   };

@@ -12,6 +12,7 @@ import type { ProcedureVersion } from '../procedures';
 import { deadlineFlag, waitingTime } from './deadline';
 import type { AttachmentRow, DossierRow, StepRow, TransitionRow } from './dossiers.repository';
 import { stepComponents } from './group-steps';
+import { paymentDueAt } from './unpaid-expiry';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -108,6 +109,10 @@ export function presentDetail(
     stepInput?: DossierDetail['stepInput'];
   },
 ): DossierDetail {
+  const waitingSince =
+    row.state === 'awaiting_payment'
+      ? [...parts.transitions].reverse().find((t) => t.toState === 'awaiting_payment')?.at
+      : undefined;
   const openSupplement =
     row.state === 'supplement_requested'
       ? [...parts.transitions].reverse().find((t) => t.command === 'request_supplement')
@@ -120,6 +125,7 @@ export function presentDetail(
     attachments: parts.attachments.map(presentAttachment),
     timeline: presentTimeline(parts.transitions),
     allowedCommands: parts.allowedCommands,
+    paymentDueAt: waitingSince ? paymentDueAt(ctx.cal, waitingSince).toISOString() : null,
     supplement: openSupplement
       ? { items: openSupplement.items ?? [], requestedAt: openSupplement.at.toISOString() }
       : null,

@@ -168,6 +168,31 @@ describe('the fee of a dossier', () => {
     expect(paid.timeline.map((s) => s.command)).toEqual(['submit', 'pay']);
   });
 
+  it('states when an unpaid dossier is withdrawn, and the job withdraws it then (not before), closing its payments once', async () => {
+    const d = (await beforeWaiver((v) => file(kinhSession, v))).json<DossierDetail>();
+    expect(d.state).toBe('awaiting_payment');
+    // Filed Friday 14/8 10:00: by the end of the second working day after, Tuesday 18/8 17:00 (Vietnam time).
+    expect(d.paymentDueAt).toBe(new Date('2026-08-18T17:00:00+07:00').toISOString());
+    const { expireUnpaidDossiers } = await import('./unpaid-expiry');
+    const closed: string[] = [];
+    const onWithdraw = async (_tx: unknown, id: string) => void closed.push(id);
+    expect(await expireUnpaidDossiers(t.database.db, { now: new Date('2026-08-18T16:59:00+07:00'), onWithdraw })).toBe(
+      0,
+    );
+    expect((await kinhSession.inject(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>().state).toBe('awaiting_payment');
+
+    expect(await expireUnpaidDossiers(t.database.db, { onWithdraw })).toBeGreaterThanOrEqual(1);
+    expect(closed).toContain(d.id);
+    const after = (await kinhSession.inject(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
+    expect(after).toMatchObject({ state: 'withdrawn', paymentDueAt: null, allowedCommands: [] });
+    const last = after.timeline.at(-1)!;
+    expect(last).toMatchObject({ command: 'expire_unpaid', toState: 'withdrawn' });
+    expect(last.reason).toContain('chưa nộp phí');
+    const again = closed.length;
+    await expireUnpaidDossiers(t.database.db, { onWithdraw }); // nothing left to withdraw twice
+    expect(closed.length).toBe(again);
+  });
+
   it('is nothing for a resident of a border commune, checked against the registry without asking', async () => {
     const s = await t.citizen({ nationalId: border.nationalId!, fullName: border.fullName }, 2);
     const d = (await file(s, { unitCode: '03445' })).json<DossierDetail>();

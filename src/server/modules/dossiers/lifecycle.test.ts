@@ -15,6 +15,8 @@ const LEGAL: ReadonlyArray<[DossierState, DossierCommand, DossierState]> = [
   ['submitted', 'reject_exemption', 'awaiting_payment'],
   ['awaiting_payment', 'pay', 'submitted'],
   ['awaiting_payment', 'withdraw', 'withdrawn'],
+  // Not paid in time: the system withdraws it (unpaid-expiry.ts).
+  ['awaiting_payment', 'expire_unpaid', 'withdrawn'],
   ['received', 'start_processing', 'in_processing'],
   ['received', 'request_supplement', 'supplement_requested'],
   ['received', 'withdraw', 'withdrawn'],
@@ -75,6 +77,8 @@ describe('who may run a command', () => {
     ['result_issued', 'return_result', ['intake'], true],
     ['awaiting_payment', 'pay', ['owner', 'intake', 'processor'], false],
     ['awaiting_payment', 'pay', ['system'], true],
+    ['awaiting_payment', 'expire_unpaid', ['owner', 'intake', 'processor'], false],
+    ['awaiting_payment', 'expire_unpaid', ['system'], true],
     ['submitted', 'reject_exemption', ['processor'], false],
   ] as const)('%s + %s by %j → %s', (state, command, actors, allowed) => {
     const result = checkTransition(state, command, actors, fullBody);

@@ -64,6 +64,7 @@ export const COMMANDS: Readonly<Record<DossierCommand, CommandRule>> = {
   extend: { from: ['received', 'in_processing'], to: null, actor: ['processor'], requires: ['reason', 'newDueAt'] },
   // Fees: a dossier with a fee due waits for its payment; an exemption that needs proof is decided at intake.
   pay: { from: ['awaiting_payment'], to: 'submitted', actor: ['system'], requires: [] },
+  expire_unpaid: { from: ['awaiting_payment'], to: 'withdrawn', actor: ['system'], requires: [] },
   confirm_exemption: { from: ['submitted'], to: null, actor: ['intake'], requires: [] },
   reject_exemption: { from: ['submitted'], to: 'awaiting_payment', actor: ['intake'], requires: ['reason'] },
 };

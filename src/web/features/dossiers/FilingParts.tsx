@@ -5,8 +5,49 @@ import type { DossierDetail } from '../../../contracts/dossiers';
 import type { ProcedureVersion } from '../../../contracts/procedures';
 import { useSession } from '../../api/session';
 import { useI18n } from '../../shell/i18n';
-import { formatNumber } from '../../components/format';
+import { formatDateTime, formatNumber } from '../../components/format';
+import { PayFeeCard } from '../payments';
 import { timeLimitText } from '../procedures';
+
+/**
+ * A dossier filed with a fee to pay: payment comes first — the dossier is not sent to the officer
+ * until it is paid, and is withdrawn if still unpaid at `paymentDueAt` (issue 14 §3).
+ */
+function AwaitingPayment({ dossier }: { dossier: DossierDetail }) {
+  const { t, pick } = useI18n();
+  return (
+    <>
+      <Alert
+        type="warning"
+        showIcon
+        role="status"
+        className="section-card pay-first"
+        title={<h2 className="card-heading">{t('dossier.file.pay.title')}</h2>}
+        description={
+          <>
+            <p>{pick(dossier.procedureNameVi, dossier.procedureNameEn)}</p>
+            <p>
+              {t('dossier.file.done.code')}{' '}
+              <strong className="filing-done-code tabular" data-testid="filed-code">
+                {dossier.code ?? t('dossier.noCode')}
+              </strong>
+            </p>
+            <p>{t('dossier.file.pay.notSent')}</p>
+            {dossier.paymentDueAt && (
+              <p>
+                <strong>{t('dossier.file.pay.dueBy', { at: formatDateTime(dossier.paymentDueAt) })}</strong>
+              </p>
+            )}
+          </>
+        }
+      />
+      <PayFeeCard dossier={dossier} />
+      <p className="pay-later">
+        <Link to={`/me/dossiers/${dossier.id}`}>{t('dossier.file.pay.later')}</Link>
+      </p>
+    </>
+  );
+}
 
 /** The fee lines of online filing, in the reader's language; empty when nothing is charged. */
 export function onlineFeeLines(
@@ -102,6 +143,8 @@ export function FiledResult({ dossier }: { dossier: DossierDetail }) {
   const navigate = useNavigate();
   const { signOut } = useSession();
   const [leaving, setLeaving] = useState(false);
+  const unpaid = dossier.state === 'awaiting_payment' && dossier.feeStatus === 'unpaid';
+  if (unpaid) return <AwaitingPayment dossier={dossier} />;
   return (
     <Card className="section-card">
       <Result

@@ -155,6 +155,17 @@ export default function MyDossierPage() {
               }}
             />
           )}
+          {d.state === 'awaiting_payment' && d.paymentDueAt && (
+            <Alert
+              type="warning"
+              showIcon
+              className="section-card"
+              title={t('dossier.mine.payDue', { at: formatDateTime(d.paymentDueAt) })}
+            />
+          )}
+          {d.state === 'withdrawn' && d.timeline.at(-1)?.command === 'expire_unpaid' && (
+            <Alert type="error" showIcon className="section-card" title={t('dossier.mine.expiredUnpaid')} />
+          )}
           {d.state === 'awaiting_payment' && d.feeStatus === 'unpaid' ? (
             <PayFeeCard dossier={d} />
           ) : (

@@ -20,6 +20,7 @@ export const COMMAND_FIELDS: Record<
   withdraw: {},
   extend: { reason: true, newDueAt: true },
   pay: {},
+  expire_unpaid: {},
   confirm_exemption: {},
   reject_exemption: { reason: true },
 };

@@ -80,6 +80,7 @@ export const COMMAND_LABEL: Record<DossierCommand, MessageKey> = {
   withdraw: 'dossier.command.withdraw',
   extend: 'dossier.command.extend',
   pay: 'dossier.command.pay',
+  expire_unpaid: 'dossier.command.expire_unpaid',
   confirm_exemption: 'dossier.command.confirm_exemption',
   reject_exemption: 'dossier.command.reject_exemption',
 };
@@ -100,6 +101,7 @@ export const EVENT_LABEL: Record<DossierCommand, MessageKey> = {
   withdraw: 'dossier.event.withdraw',
   extend: 'dossier.event.extend',
   pay: 'dossier.event.pay',
+  expire_unpaid: 'dossier.event.expire_unpaid',
   confirm_exemption: 'dossier.event.confirm_exemption',
   reject_exemption: 'dossier.event.reject_exemption',
 };

@@ -36,6 +36,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.command.withdraw': 'Withdraw',
   'dossier.command.extend': 'Extend (apology slip)',
   'dossier.command.pay': 'Pay the fee',
+  'dossier.command.expire_unpaid': 'Cancel a dossier not paid in time',
   'dossier.command.confirm_exemption': 'Confirm the fee exemption',
   'dossier.command.reject_exemption': 'Reject the fee exemption',
 
@@ -53,6 +54,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.event.withdraw': 'Withdrawn',
   'dossier.event.extend': 'Extended with a new appointment',
   'dossier.event.pay': 'Fee paid',
+  'dossier.event.expire_unpaid': 'Cancelled: the fee was not paid in time',
   'dossier.event.confirm_exemption': 'Fee exemption confirmed',
   'dossier.event.reject_exemption': 'Fee exemption rejected',
 
@@ -187,6 +189,15 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.file.missingOne': 'Not attached yet. This document is required.',
   'dossier.file.citizenOnly': 'This page is for citizens signed in with VNeID.',
   'dossier.file.back': 'Procedure information',
+  'dossier.file.pay.title': 'One more step: pay the fee to send your dossier',
+  'dossier.file.pay.notSent':
+    'Your dossier is saved but NOT yet sent to an officer. It goes to be handled only once you pay the fee below.',
+  'dossier.file.pay.dueBy': 'Pay by {at}. After that, the dossier is cancelled.',
+  'dossier.file.pay.later': 'Later — this dossier and its pay button stay in "My dossiers"',
+  'dossier.mine.payDue':
+    'The dossier is not sent to an officer until the fee is paid. Pay by {at}; after that it is cancelled.',
+  'dossier.mine.expiredUnpaid':
+    'The dossier was cancelled because the fee was not paid in time, so it never went to an officer. You may file a new one.',
   'dossier.file.done.title': 'Dossier submitted',
   'dossier.file.done.code': 'Your dossier code',
   'dossier.file.done.text':
@@ -358,6 +369,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.cmd.explain.extend':
     'The dossier will be late: give the reason and the new appointment. An apology slip with a new appointment (Form 04) is made; the dossier counts as late.',
   'dossier.cmd.explain.pay': 'The fee is recorded when the payment succeeds.',
+  'dossier.cmd.explain.expire_unpaid': 'The system cancels a dossier whose fee was not paid in time.',
   'dossier.cmd.explain.confirm_exemption': 'The proof is valid: confirm that the citizen is exempt from the fee.',
   'dossier.cmd.explain.reject_exemption':
     'No ground for the exemption: give the reason; the dossier then waits for the fee.',

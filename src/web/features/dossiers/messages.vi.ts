@@ -34,6 +34,7 @@ export const viDossiers = {
   'dossier.command.withdraw': 'Rút hồ sơ',
   'dossier.command.extend': 'Gia hạn (phiếu xin lỗi)',
   'dossier.command.pay': 'Nộp lệ phí',
+  'dossier.command.expire_unpaid': 'Hủy hồ sơ quá hạn nộp phí',
   'dossier.command.confirm_exemption': 'Xác nhận miễn lệ phí',
   'dossier.command.reject_exemption': 'Không chấp nhận miễn lệ phí',
 
@@ -51,6 +52,7 @@ export const viDossiers = {
   'dossier.event.withdraw': 'Rút hồ sơ',
   'dossier.event.extend': 'Gia hạn, hẹn lại ngày trả kết quả',
   'dossier.event.pay': 'Đã nộp lệ phí',
+  'dossier.event.expire_unpaid': 'Hồ sơ tự hủy vì quá hạn nộp phí',
   'dossier.event.confirm_exemption': 'Được miễn lệ phí',
   'dossier.event.reject_exemption': 'Không được miễn lệ phí',
 
@@ -185,6 +187,15 @@ export const viDossiers = {
   'dossier.file.missingOne': 'Chưa đính kèm. Giấy tờ này bắt buộc.',
   'dossier.file.citizenOnly': 'Trang này dành cho công dân đăng nhập bằng VNeID.',
   'dossier.file.back': 'Xem thông tin thủ tục',
+  'dossier.file.pay.title': 'Còn một bước: nộp phí để gửi hồ sơ',
+  'dossier.file.pay.notSent':
+    'Hồ sơ đã được lưu nhưng CHƯA gửi đến cán bộ. Hồ sơ chỉ được chuyển đi giải quyết sau khi bạn nộp phí, lệ phí dưới đây.',
+  'dossier.file.pay.dueBy': 'Hạn nộp phí: {at}. Quá hạn, hồ sơ tự hủy.',
+  'dossier.file.pay.later': 'Để sau — hồ sơ này và nút nộp phí luôn có trong "Hồ sơ của tôi"',
+  'dossier.mine.payDue':
+    'Hồ sơ chưa được gửi đến cán bộ cho đến khi nộp phí. Hạn nộp phí: {at}; quá hạn, hồ sơ tự hủy.',
+  'dossier.mine.expiredUnpaid':
+    'Hồ sơ đã tự hủy vì chưa nộp phí đúng hạn, nên chưa được gửi đến cán bộ. Bạn có thể nộp lại hồ sơ mới.',
   'dossier.file.done.title': 'Đã nộp hồ sơ',
   'dossier.file.done.code': 'Mã hồ sơ của bạn',
   'dossier.file.done.text':
@@ -356,6 +367,7 @@ export const viDossiers = {
   'dossier.cmd.explain.extend':
     'Hồ sơ không kịp hạn: ghi lý do và ngày giờ hẹn mới. Phiếu xin lỗi và hẹn lại (Mẫu 04) được lập; hồ sơ tính là trễ hạn.',
   'dossier.cmd.explain.pay': 'Lệ phí được ghi nhận khi thanh toán thành công.',
+  'dossier.cmd.explain.expire_unpaid': 'Hệ thống tự hủy hồ sơ khi quá hạn nộp phí.',
   'dossier.cmd.explain.confirm_exemption': 'Giấy tờ chứng minh hợp lệ: xác nhận công dân được miễn lệ phí.',
   'dossier.cmd.explain.reject_exemption': 'Không đủ căn cứ miễn lệ phí: nêu lý do; hồ sơ chuyển sang chờ nộp lệ phí.',
   'dossier.paper.open': 'Nhập hồ sơ giấy',

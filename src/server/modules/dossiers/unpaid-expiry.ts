@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db';
+import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../platform/interval-job';
+import { loadWorkingCalendar, type WorkingCalendar } from '../calendar';
+import { deadlineAtReceipt } from './deadline';
+import * as repo from './dossiers.repository';
+import { dossiers, transitions } from './dossiers.schema';
+import type { WithdrawalHook } from './use-cases/deps';
+
+/**
+ * A dossier with a fee waits for its payment before it goes to an officer (issue 14 §3). It does
+ * not wait for ever: two working days after it started waiting (the filing, or the rejection of a
+ * claimed exemption), counted as a deadline is (a Saturday filing waits until Tuesday 17:00), the
+ * system withdraws it — the citizen was told the time on the success page and on the dossier's
+ * page, and sees the reason on its timeline. Its open payments are closed in the same transaction
+ * as a citizen's withdrawal closes them (a late gateway callback is refunded, ADR 0010 rule 8).
+ * Each run takes the waiting dossiers with `for update skip locked`, so two server processes never
+ * withdraw one dossier twice.
+ */
+
+export const UNPAID_WINDOW_WORKING_DAYS = 2;
+export const UNPAID_EXPIRY_REASON =
+  'Quá 2 ngày làm việc chưa nộp phí, lệ phí: hồ sơ tự hủy, chưa chuyển đến cơ quan giải quyết. Có thể nộp lại hồ sơ mới.';
+
+/** When a dossier that started waiting for its payment at `since` is withdrawn if still unpaid. */
+export function paymentDueAt(cal: WorkingCalendar, since: Date): Date {
+  return deadlineAtReceipt(cal, since, UNPAID_WINDOW_WORKING_DAYS).dueAt;
+}
+
+/** Withdraws the dossiers whose payment time ended before `now`; returns how many. */
+export async function expireUnpaidDossiers(
+  db: Db,
+  options: { now?: Date; batch?: number; onWithdraw?: WithdrawalHook; onFailure?: (error: unknown) => void } = {},
+): Promise<number> {
+  const { now = new Date(), batch = 500, onWithdraw, onFailure = () => {} } = options;
+  const cal = await loadWorkingCalendar(db);
+  return db.transaction(async (tx) => {
+    const waiting = await queryRows<{ id: string; version: number; since: Date | string | null }>(
+      tx,
+      sql`select d.id, d.version,
+            (select max(t.at) from ${transitions} t where t.dossier_id = d.id and t.to_state = 'awaiting_payment') as since
+          from ${dossiers} d
+          where d.state = 'awaiting_payment'
+          order by d.updated_at
+          limit ${batch}
+          for update of d skip locked`,
+    );
+    let expired = 0;
+    for (const d of waiting) {
+      if (!d.since) continue;
+      // One savepoint per dossier: one that cannot be withdrawn is left for the next run.
+      const done = await tx
+        .transaction(async (sp) => {
+          if (now <= paymentDueAt(cal, new Date(d.since!))) return false;
+          await onWithdraw?.(sp, d.id, now);
+          const updated = await repo.updateDossierIf(sp, d.id, 'awaiting_payment', d.version, { state: 'withdrawn' });
+          if (!updated) return false;
+          await repo.insertTransition(sp, {
+            dossierId: d.id,
+            command: 'expire_unpaid',
+            fromState: 'awaiting_payment',
+            toState: 'withdrawn',
+            actorAccountId: null,
+            actorRole: 'system',
+            actorUnit: null,
+            at: now,
+            reason: UNPAID_EXPIRY_REASON,
+            dueAt: null,
+          });
+          return true;
+        })
+        .catch((error: unknown) => {
+          onFailure(error);
+          return false;
+        });
+      if (done) expired++;
+    }
+    return expired;
+  });
+}
+
+/** Runs the expiry every `intervalMs` (default 10 minutes). */
+export function startUnpaidExpiryJob(
+  db: Db,
+  options: { intervalMs?: number; onWithdraw?: WithdrawalHook; onError: JobErrorHandler },
+): IntervalJob {
+  return startIntervalJob(
+    'unpaid expiry',
+    options.intervalMs ?? 600_000,
+    async () => {
+      const onFailure = (error: unknown) => options.onError(error, 'unpaid expiry');
+      const run = () => expireUnpaidDossiers(db, { onWithdraw: options.onWithdraw, onFailure });
+      while ((await run()) > 0);
+    },
+    options.onError,
+  );
+}
