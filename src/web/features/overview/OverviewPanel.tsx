@@ -157,7 +157,10 @@ function Figure(props: {
       <Typography.Title level={3} className="overview-figure-title">
         {props.to ? <Link to={props.to}>{props.title}</Link> : props.title}
       </Typography.Title>
-      <div className="overview-value" data-testid={`overview-${props.id}-value`}>
+      <div
+        className={props.value === t('overview.noData') ? 'overview-value overview-value-none' : 'overview-value'}
+        data-testid={`overview-${props.id}-value`}
+      >
         {props.value}
       </div>
       <Typography.Paragraph type="secondary" className="overview-period">
