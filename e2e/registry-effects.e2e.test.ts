@@ -77,10 +77,19 @@ async function fileRegistration(
   fullName: string,
   village: string,
   checkForm = false,
+  /** The code of a dossier of this procedure still open: the page warns, with a link to it. */
+  openCode?: string,
 ): Promise<{ id: string; code: string }> {
   await page.goto(`/procedures/${PROCEDURE}/file`);
   await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ: Đăng ký thường trú' }).waitFor();
   await page.locator('#fullName').waitFor();
+  const warning = page.locator('.open-dossier-warning');
+  if (openCode) {
+    await warning.getByText('Bạn đang có hồ sơ thủ tục này chưa giải quyết xong').waitFor();
+    await warning.getByRole('link', { name: openCode }).waitFor();
+  } else {
+    expect(await warning.count()).toBe(0);
+  }
   const before = await typedLeft(page);
   if (checkForm) await checkMemberChoices(page);
   await page.locator('#headFullName').fill(fullName);
@@ -117,7 +126,8 @@ describe('a permanent residence registration changes the registry when approved'
     const { page, context, problems } = await openPage(browser, `/procedures/${PROCEDURE}/file`, { viewport: PHONE });
     await signInWithEid(page, mover.nationalId);
     filed.push(await fileRegistration(page, mover.fullName, 'Bản Nậm Củm', true));
-    filed.push(await fileRegistration(page, mover.fullName, 'Bản Nậm Củm'));
+    // The second time, the page warns that the first is still open, and links to it (the citizen decides).
+    filed.push(await fileRegistration(page, mover.fullName, 'Bản Nậm Củm', false, filed[0]!.code));
     expect(filed[0]!.code).not.toBe(filed[1]!.code);
     expect(problems).toEqual([]);
     await context.close();

@@ -6,6 +6,7 @@ import {
   DossierSummary,
 } from '../../../contracts/dossiers';
 import { pageOf } from '../../../contracts/common';
+import { ProcedureCode } from '../../../contracts/procedures';
 import { bilingual } from '../../../contracts/messages';
 import { SLIP_KINDS } from '../slips';
 
@@ -40,10 +41,16 @@ export const SearchBody = z
     path: ['nationalId'],
     error: bilingual('Nhập số định danh hoặc họ tên (một trong hai)', 'Give the ID number or the name (one of them)'),
   });
-export const MinePage = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const MinePage = z
+  .object({
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    /** Only this procedure's dossiers (the filing page asks: is one still open?). */
+    procedureCode: ProcedureCode.optional(),
+    /** Only the dossiers not finished yet: filed and not decided, withdrawn or refused (drafts excluded). */
+    open: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
 export const DossierPage = pageOf(DossierSummary);
 /** The public status lookup's limit per client address (shared by every process: identity.rate_limits). */
 export const STATUS_LOOKUP_LIMIT = { max: 20, windowMs: 60_000 } as const;

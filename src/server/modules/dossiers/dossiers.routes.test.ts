@@ -242,3 +242,24 @@ describe('the lifecycle refuses what the law does not allow', () => {
     expect((await command(citizen, d.id, 'withdraw')).statusCode).toBe(409);
   });
 });
+
+describe("a citizen's open dossiers of one procedure (the filing page's warning)", () => {
+  it('lists only the open ones of that procedure, of that citizen', async () => {
+    const open = (session = citizen) =>
+      session.inject(`/api/v1/dossiers/mine?procedureCode=${TEMP}&open=true&pageSize=100`);
+    const before = (await open()).json<{ items: DossierSummary[] }>().items.map((i) => i.id);
+    const filed = (await file(citizen)).json<DossierDetail>();
+    const withdrawn = (await file(citizen)).json<DossierDetail>();
+    expect((await command(citizen, withdrawn.id, 'withdraw')).statusCode).toBe(200);
+
+    const res = await open();
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<{ items: DossierSummary[] }>().items;
+    expect(items.map((i) => i.id)).toEqual(expect.arrayContaining([...before, filed.id]));
+    expect(items.map((i) => i.id)).not.toContain(withdrawn.id);
+    expect(items.every((i) => i.procedureCode === TEMP)).toBe(true);
+    const others = (await open(levelOne)).json<{ items: DossierSummary[] }>().items;
+    expect(others.map((i) => i.id)).not.toContain(filed.id); // someone else's
+    expect((await citizen.inject('/api/v1/dossiers/mine?procedureCode=x')).statusCode).toBe(400);
+  });
+});

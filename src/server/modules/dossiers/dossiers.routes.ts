@@ -95,7 +95,11 @@ export function dossiersRoutes(
         config: { action: 'dossiers.own.read' },
         schema: { tags, summary: 'Hồ sơ của tôi / my dossiers', querystring: MinePage, response: { 200: DossierPage } },
       },
-      async (req) => listMine(deps, req.access, req.query.page, req.query.pageSize),
+      async (req) =>
+        listMine(deps, req.access, req.query.page, req.query.pageSize, {
+          procedureCode: req.query.procedureCode,
+          open: req.query.open === 'true',
+        }),
     );
 
     app.post(

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Card, Skeleton, Typography } from 'antd';
+import { formatDateTime } from '../../components/format';
+import { STATE_LABEL } from './dossier-labels';
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { FieldProblem } from '../../../contracts/messages';
 import type { PrefillResult, ProcedureVersion } from '../../../contracts/procedures';
@@ -15,7 +17,7 @@ import { FeeSummary, getFeeQuote } from '../fees';
 import { fetchPrefill, fetchProcedure, ProcedureForm } from '../procedures';
 import { AttachmentPicker } from './AttachmentPicker';
 import { missingDocuments, splitFieldProblems } from './attachments';
-import { submitDossier, type FilesByDocument } from './dossiers-api';
+import { fetchMyOpenDossiers, submitDossier, type FilesByDocument } from './dossiers-api';
 import { FiledResult, LevelBlock, ProcedureFacts } from './FilingParts';
 import './dossiers.css';
 import './dossiers-office.css';
@@ -190,6 +192,8 @@ export default function FilingPage() {
   const citizen = me?.account?.kind === 'citizen';
   const procedure = useApi((signal) => fetchProcedure(code, { signal }), [code]);
   const prefill = useApi(citizen ? (signal) => fetchPrefill(code, { signal }) : null, [code, citizen]);
+  // The same procedure still open for this citizen: warn, with a link (the law allows a second one; they decide).
+  const open = useApi(citizen ? (signal) => fetchMyOpenDossiers(code, { signal }) : null, [code, citizen]);
   const [filed, setFiled] = useState<DossierDetail>();
   const p = procedure.data;
   const title = p ? t('dossier.file.title', { name: pick(p.nameVi, p.nameEn) }) : t('dossier.file.section.form');
@@ -209,6 +213,31 @@ export default function FilingPage() {
       ) : (
         <>
           {p && <ProcedureFacts p={p} />}
+          {open.data && open.data.items.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              role="alert"
+              className="section-card open-dossier-warning"
+              title={t('dossier.file.openTitle')}
+              description={
+                <>
+                  <ul>
+                    {open.data.items.map((d) => (
+                      <li key={d.id}>
+                        <Link to={`/me/dossiers/${d.id}`} className="tabular">
+                          {d.code ?? t('dossier.noCode')}
+                        </Link>{' '}
+                        — {t(STATE_LABEL[d.state])},{' '}
+                        {t('dossier.file.openFiled', { at: formatDateTime(d.submittedAt) })}
+                      </li>
+                    ))}
+                  </ul>
+                  <p>{t('dossier.file.openChoice')}</p>
+                </>
+              }
+            />
+          )}
           {p && !levelOk && (
             <LevelBlock required={p.requiredEidLevel} current={Math.min(currentLevel, p.requiredEidLevel - 1)} />
           )}

@@ -69,6 +69,11 @@ export function fetchMyDossiers(page: number, pageSize: number, options?: Reques
   return apiGet<DossierPage>(`${BASE}/mine${query({ page, pageSize })}`, options);
 }
 
+/** The citizen's dossiers of one procedure that are still open (filed, not yet finished). */
+export function fetchMyOpenDossiers(procedureCode: string, options?: RequestOptions): Promise<DossierPage> {
+  return apiGet<DossierPage>(`${BASE}/mine${query({ procedureCode, open: 'true', pageSize: 10 })}`, options);
+}
+
 /** Filters of the back-office workqueue (page and size included). */
 export type WorkqueueFilters = Partial<DossierListQuery>;
 

@@ -198,6 +198,10 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
     'The dossier is not sent to an officer until the fee is paid. Pay by {at}; after that it is cancelled.',
   'dossier.mine.expiredUnpaid':
     'The dossier was cancelled because the fee was not paid in time, so it never went to an officer. You may file a new one.',
+  'dossier.file.openTitle': 'You already have an open dossier for this procedure',
+  'dossier.file.openFiled': 'filed at {at}',
+  'dossier.file.openChoice':
+    'If that dossier is what you need, there is no need to file again: follow it. If you do need a new one (for someone else, say), you may go on below.',
   'dossier.file.done.title': 'Dossier submitted',
   'dossier.file.done.code': 'Your dossier code',
   'dossier.file.done.text':

@@ -196,6 +196,10 @@ export const viDossiers = {
     'Hồ sơ chưa được gửi đến cán bộ cho đến khi nộp phí. Hạn nộp phí: {at}; quá hạn, hồ sơ tự hủy.',
   'dossier.mine.expiredUnpaid':
     'Hồ sơ đã tự hủy vì chưa nộp phí đúng hạn, nên chưa được gửi đến cán bộ. Bạn có thể nộp lại hồ sơ mới.',
+  'dossier.file.openTitle': 'Bạn đang có hồ sơ thủ tục này chưa giải quyết xong',
+  'dossier.file.openFiled': 'nộp lúc {at}',
+  'dossier.file.openChoice':
+    'Nếu hồ sơ trên đã đúng ý bạn, không cần nộp lại: hãy theo dõi hồ sơ đó. Nếu bạn cần nộp thêm một hồ sơ mới (ví dụ cho người khác), vẫn có thể tiếp tục bên dưới.',
   'dossier.file.done.title': 'Đã nộp hồ sơ',
   'dossier.file.done.code': 'Mã hồ sơ của bạn',
   'dossier.file.done.text':

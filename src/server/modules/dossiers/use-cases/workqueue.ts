@@ -67,9 +67,32 @@ export async function listWorkqueue(
   return { items: rows.map((r) => presentSummary(r, ctx)), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** The signed-in citizen's dossiers, newest first. */
-export async function listMine(deps: DossierDeps, access: AccessContext, page: number, pageSize: number) {
-  const filter: repo.ListFilter = { unitCodes: null, ownerAccountId: access.actor!.accountId };
+/** A dossier still open for the citizen: filed and not yet decided, withdrawn or refused. */
+const OPEN_STATES: readonly DossierState[] = [
+  'awaiting_payment',
+  'submitted',
+  'received',
+  'in_processing',
+  'supplement_requested',
+];
+
+/**
+ * The signed-in citizen's dossiers, newest first; with `procedureCode` and `open`, those of one
+ * procedure still open (the filing page warns before a second one, issue 14 §3).
+ */
+export async function listMine(
+  deps: DossierDeps,
+  access: AccessContext,
+  page: number,
+  pageSize: number,
+  only: { procedureCode?: string; open?: boolean } = {},
+) {
+  const filter: repo.ListFilter = {
+    unitCodes: null,
+    ownerAccountId: access.actor!.accountId,
+    procedureCode: only.procedureCode,
+    ...(only.open && { states: OPEN_STATES }),
+  };
   const [rows, total] = await Promise.all([
     repo.listDossiers(deps.db, filter, pageSize, (page - 1) * pageSize, 'newest'),
     repo.countDossiers(deps.db, filter),
