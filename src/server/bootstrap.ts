@@ -36,7 +36,11 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
   setFeeWaiversNotApplied(config.FEE_WAIVERS_NOT_APPLIED);
   if (config.FEE_WAIVERS_NOT_APPLIED.length)
     log(`temporary fee waivers not applied (FEE_WAIVERS_NOT_APPLIED): ${config.FEE_WAIVERS_NOT_APPLIED.join(', ')}`);
+  const opening = Date.now();
   const database = await openMigratedDatabase(config, { command: 'serve', url: config.PUBLIC_URL });
+  log(
+    `opened the ${database.kind} database and applied its migrations (${((Date.now() - opening) / 1000).toFixed(1)} s)`,
+  );
   if (await ensureProvinceUnits(database.db, config.PROVINCE_CODE))
     log(`loaded administrative units of province ${config.PROVINCE_CODE}`);
   const placeholders = await unconfirmedAgencyCodes(config.PROVINCE_CODE);

@@ -27,9 +27,11 @@ export function webBuildIsStale(): boolean {
 export async function runEnsureWebBuild(): Promise<void> {
   if (!webBuildIsStale()) return;
   process.stderr.write('building the web app (vite build)…\n');
+  const started = Date.now();
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
   });
   if (r.status !== 0) throw new Error('vite build failed');
+  process.stderr.write(`built the web app in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
