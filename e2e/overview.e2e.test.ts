@@ -102,7 +102,7 @@ describe('the overview leaders and the Standing Agency land on', () => {
   it('shows the Standing Agency the same figures, linked to the workqueue and the payments', async () => {
     const { page, context, problems } = await openPage(browser, '/', { as: 'thuongtruc.tinh' });
     const dossiers = page.getByTestId('overview-dossiers');
-    await dossiers.getByRole('link', { name: 'Hồ sơ tiếp nhận 30 ngày qua', exact: true }).waitFor();
+    await dossiers.getByRole('link', { name: 'Hồ sơ nộp trong 30 ngày qua', exact: true }).waitFor();
     await page.getByTestId('overview-fees').getByRole('link', { name: 'Nộp lệ phí trực tuyến', exact: true }).waitFor();
     expect(await page.getByTestId('overview-quality-value').textContent()).toMatch(/^\d{1,3},\d%$/);
     await screenshot(page, 'overview-standing-agency');

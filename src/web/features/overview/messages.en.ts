@@ -8,7 +8,7 @@ export const enOverview: Record<keyof typeof viOverview, string> = {
   'overview.period': 'From {from} to {to}',
   'overview.months': 'Months {from} – {to}',
   'overview.month': 'Month {month}',
-  'overview.dossiers.title': 'Dossiers received in the last 30 days',
+  'overview.dossiers.title': 'Dossiers filed in the last 30 days',
   'overview.dossiers.byChannel': 'By channel',
   'overview.dossiers.byState': 'By current state',
   'overview.dossiers.none': 'No dossier was filed in the period.',

@@ -6,7 +6,7 @@ export const viOverview = {
   'overview.period': 'Từ {from} đến {to}',
   'overview.months': 'Tháng {from} – {to}',
   'overview.month': 'Tháng {month}',
-  'overview.dossiers.title': 'Hồ sơ tiếp nhận 30 ngày qua',
+  'overview.dossiers.title': 'Hồ sơ nộp trong 30 ngày qua',
   'overview.dossiers.byChannel': 'Theo cách nộp',
   'overview.dossiers.byState': 'Theo trạng thái hiện nay',
   'overview.dossiers.none': 'Không có hồ sơ nào nộp trong kỳ.',
