@@ -103,11 +103,20 @@ async function fileRegistration(
     .click();
   await fillNewAddress(page, 'Xã Mường Tè', village, 'Nhà mới dựng');
   await page.locator('#requestContent').fill('Đăng ký thường trú tại nhà mới, tách ra ở riêng.');
+  if (checkForm) {
+    // The result by post: the address is asked, and the dossier's page shows the choice (issue 14 §3).
+    const delivery = page.getByRole('region', { name: 'Bạn muốn nhận kết quả thế nào?' });
+    await delivery.getByText('Gửi qua bưu điện', { exact: true }).click();
+    await page
+      .getByLabel('Địa chỉ nhận kết quả (số nhà, thôn/tổ, xã/phường)')
+      .fill('Nhà mới dựng, Bản Nậm Củm, xã Mường Tè');
+  }
   const { code, dossierId } = await submitFiling(page, {
     document: 'lawful_dwelling',
     file: { name: 'giay-xac-nhan-nha.png', mimeType: 'image/png', buffer: PNG },
     procedureName: 'Đăng ký thường trú',
   });
+  if (checkForm) await page.getByText('Gửi qua bưu điện đến: Nhà mới dựng, Bản Nậm Củm, xã Mường Tè').waitFor();
   return { id: dossierId, code };
 }
 

@@ -66,6 +66,11 @@ export const CommandBody = z
   .strict();
 export type CommandBody = z.infer<typeof CommandBody>;
 
+/** How the applicant receives the result: in their online account, by post (public postal service), at the counter. */
+export const RESULT_DELIVERIES = ['online', 'post', 'counter'] as const;
+export const ResultDelivery = z.enum(RESULT_DELIVERIES);
+export type ResultDelivery = z.infer<typeof ResultDelivery>;
+
 /** The JSON part of a submission (multipart field `dossier`, or the whole JSON body without files). */
 export const SubmissionBody = z
   .object({
@@ -95,10 +100,23 @@ export const SubmissionBody = z
       .min(1, bilingual('Ít nhất 1 người', 'At least 1 person'))
       .max(50, bilingual('Tối đa 50 người', 'At most 50 people'))
       .optional(),
+    /** How the applicant receives the result (default: online in their account; at the counter for a paper filing). */
+    resultDelivery: ResultDelivery.optional(),
+    /** With `post`: where the result is sent. */
+    deliveryAddress: z
+      .string()
+      .trim()
+      .min(5, bilingual('Nhập địa chỉ nhận kết quả', 'Give the address to send the result to'))
+      .max(300, bilingual('Địa chỉ tối đa 300 ký tự', 'The address is at most 300 characters'))
+      .optional(),
     /** Save as draft instead of submitting. */
     draft: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.resultDelivery !== 'post' || b.deliveryAddress !== undefined, {
+    path: ['deliveryAddress'],
+    error: bilingual('Nhập địa chỉ nhận kết quả qua bưu điện', 'Give the address to post the result to'),
+  });
 export type SubmissionBody = z.infer<typeof SubmissionBody>;
 
 export const Attachment = z.object({
@@ -229,6 +247,11 @@ export const DossierDetail = DossierSummary.extend({
    * it started waiting); null otherwise.
    */
   paymentDueAt: z.string().nullable(),
+  /** How the applicant chose to receive the result, and the postal address for `post`. */
+  resultDelivery: ResultDelivery,
+  deliveryAddress: z.string().nullable(),
+  /** The payment that settled the fee (its receipt: /api/v1/payments/:id/receipt.pdf); null when none. */
+  feePaymentId: z.string().nullable(),
   /** Open supplement request, if any. */
   supplement: z.object({ items: z.array(SupplementItem), requestedAt: z.string() }).nullable(),
   /** Remaining working minutes while paused for a supplement. */

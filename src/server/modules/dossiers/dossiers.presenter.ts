@@ -125,6 +125,9 @@ export function presentDetail(
     attachments: parts.attachments.map(presentAttachment),
     timeline: presentTimeline(parts.transitions),
     allowedCommands: parts.allowedCommands,
+    resultDelivery: row.resultDelivery as DossierDetail['resultDelivery'],
+    deliveryAddress: row.deliveryAddress,
+    feePaymentId: row.feePaymentId,
     paymentDueAt: waitingSince ? paymentDueAt(ctx.cal, waitingSince).toISOString() : null,
     supplement: openSupplement
       ? { items: openSupplement.items ?? [], requestedAt: openSupplement.at.toISOString() }

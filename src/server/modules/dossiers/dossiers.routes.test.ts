@@ -263,3 +263,33 @@ describe("a citizen's open dossiers of one procedure (the filing page's warning)
     expect((await citizen.inject('/api/v1/dossiers/mine?procedureCode=x')).statusCode).toBe(400);
   });
 });
+
+describe('how the applicant receives the result (chosen at filing)', () => {
+  it('is online unless chosen; by post it needs the address, and the receipt slip says it', async () => {
+    expect((await file(citizen)).json<DossierDetail>()).toMatchObject({
+      resultDelivery: 'online',
+      deliveryAddress: null,
+    });
+
+    const noAddress = await file(citizen, { resultDelivery: 'post' });
+    expect(noAddress.statusCode).toBe(400);
+    expect(noAddress.json<{ error: { fields: Array<{ field: string; messageVi: string }> } }>().error.fields).toEqual([
+      expect.objectContaining({ field: 'deliveryAddress', messageVi: expect.stringContaining('địa chỉ') }),
+    ]);
+    expect((await file(citizen, { resultDelivery: 'pigeon', deliveryAddress: 'x' })).statusCode).toBe(400);
+
+    const posted = (
+      await file(citizen, { resultDelivery: 'post', deliveryAddress: '  Số 5, bản Nậm Củm, xã Mường Tè  ' })
+    ).json<DossierDetail>();
+    expect(posted).toMatchObject({ resultDelivery: 'post', deliveryAddress: 'Số 5, bản Nậm Củm, xã Mường Tè' });
+    expect((await command(police, posted.id, 'receive')).statusCode).toBe(200);
+    const slip = await citizen.inject(`/api/v1/dossiers/${posted.id}/slips/receipt`);
+    expect(extractText(slip.rawPayload).replace(/\s+/g, ' ')).toContain(
+      'Đăng ký nhận kết quả tại: Nhận qua dịch vụ bưu chính công ích',
+    );
+    const counter = (
+      await file(citizen, { resultDelivery: 'counter', deliveryAddress: 'ignored' })
+    ).json<DossierDetail>();
+    expect(counter).toMatchObject({ resultDelivery: 'counter', deliveryAddress: null });
+  });
+});

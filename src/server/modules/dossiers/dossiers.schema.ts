@@ -89,6 +89,10 @@ export const dossiers = dossiersSchema.table(
     feePaidAmount: integer('fee_paid_amount').notNull().default(0),
     feePaidAt: timestamp('fee_paid_at', { withTimezone: true }),
     feePaymentId: uuid('fee_payment_id'),
+    /** How the applicant receives the result: online (their account), post, counter (issue 14 §3). */
+    resultDelivery: text('result_delivery').notNull().default('online'),
+    /** Where the result is posted (with `post`). */
+    deliveryAddress: text('delivery_address'),
     /** What the registry said about the form at filing (the household head's ID number), shown to the officer. */
     registryChecks: jsonb('registry_checks').$type<RegistryChecks>(),
     /** The registry version of each person the decision will change, as the form saw them at filing (personId → version). */

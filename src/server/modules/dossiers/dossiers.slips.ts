@@ -57,7 +57,7 @@ export async function renderDossierSlip(
         ...(row.deadlineStartAt && { deadlineStartAt: row.deadlineStartAt }),
         dueAt: due ?? undefined,
         documents: docs.length ? docs : ['Tờ khai điện tử'],
-        resultDelivery: row.channel === 'paper' ? 'counter' : 'online',
+        resultDelivery: row.resultDelivery as 'online' | 'post' | 'counter',
         issuedAt: receipt?.at ?? opts.now,
       });
     }

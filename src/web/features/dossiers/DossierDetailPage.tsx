@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';
 import { ApplicantCard } from './ApplicantCard';
 import { CommandModal } from './CommandModal';
-import { channelText, COMMAND_LABEL, deadlineStartItem, SLIP_LABEL } from './dossier-labels';
+import { channelText, COMMAND_LABEL, deadlineStartItem, deliveryText, SLIP_LABEL } from './dossier-labels';
 import { slipUrl } from './dossiers-api';
 import { DossierAttachments } from './DossierAttachments';
 import { DossierTimeline } from './DossierTimeline';
@@ -52,6 +52,7 @@ function Facts({ d }: { d: DossierDetail }) {
         { key: 'unit', label: t('dossier.unit'), children: d.unitName ?? d.unitCode },
         { key: 'channel', label: t('dossier.channel'), children: channelText(d, t) },
         { key: 'fee', label: t('dossier.fee'), children: <FeeText d={d} /> },
+        { key: 'delivery', label: t('dossier.delivery.chosen'), children: deliveryText(d, t) },
         { key: 'submitted', label: t('dossier.submittedAt'), children: formatDateTime(d.submittedAt) },
         { key: 'received', label: t('dossier.receivedAt'), children: formatDateTime(d.receivedAt) },
         ...deadlineStartItem(d, t),

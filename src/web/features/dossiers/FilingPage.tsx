@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Card, Skeleton, Typography } from 'antd';
+import { Alert, Card, Input, Radio, Skeleton, Typography } from 'antd';
 import { formatDateTime } from '../../components/format';
 import { STATE_LABEL } from './dossier-labels';
-import type { DossierDetail } from '../../../contracts/dossiers';
+import { RESULT_DELIVERIES, type DossierDetail, type ResultDelivery } from '../../../contracts/dossiers';
 import type { FieldProblem } from '../../../contracts/messages';
 import type { PrefillResult, ProcedureVersion } from '../../../contracts/procedures';
 import type { ApiError } from '../../api/client';
@@ -49,6 +49,10 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
   const [formProblems, setFormProblems] = useState<FieldProblem[]>([]);
   const [docProblems, setDocProblems] = useState<Record<string, string[]>>({});
   const [missingAlert, setMissingAlert] = useState(false);
+  // How the citizen receives the result (issue 14 §3): in their account unless they choose the post or the counter.
+  const [delivery, setDelivery] = useState<ResultDelivery>('online');
+  const [deliveryAddress, setDeliveryAddress] = useState('');
+  const [addressProblem, setAddressProblem] = useState<string>();
   // The fee this citizen owes if they file now (registry-checked exemptions applied); the counter channel may cost more.
   const quote = useApi(
     (signal) => getFeeQuote({ procedureCode: procedure.code, channel: assisted ? 'assisted' : 'online' }, { signal }),
@@ -69,6 +73,8 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
           procedureVersionId: prefill.versionId,
           form: values,
           channel: assisted ? 'assisted' : 'online',
+          resultDelivery: delivery,
+          ...(delivery === 'post' && { deliveryAddress: deliveryAddress.trim() }),
         },
         files,
       );
@@ -80,6 +86,8 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
         documents.map((d) => d.code),
       );
       setFormProblems(split.form);
+      const address = apiError.fields.find((f) => f.field === 'deliveryAddress');
+      setAddressProblem(address ? pick(address.messageVi, address.messageEn) : undefined);
       setDocProblems(
         Object.fromEntries(
           Object.entries(split.documents).map(([k, list]) => [k, list.map((p) => pick(p.messageVi, p.messageEn))]),
@@ -93,6 +101,11 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
 
   // The server refuses a dossier without a required document (unless the registry replaces it): say so before sending.
   const submit = async (values: Record<string, unknown>) => {
+    if (delivery === 'post' && deliveryAddress.trim().length < 5) {
+      setAddressProblem(t('dossier.delivery.addressMissing'));
+      document.getElementById('filing-delivery')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      return;
+    }
     const missing = missingDocuments(documents, files);
     if (missing.length === 0) return send(values);
     setError(undefined);
@@ -158,6 +171,50 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
             }}
             problems={docProblems}
           />
+        </Card>
+        <Card className="section-card" role="region" aria-labelledby="filing-delivery">
+          <Typography.Title level={2} id="filing-delivery" className="card-heading">
+            {t('dossier.delivery.title')}
+          </Typography.Title>
+          <Radio.Group
+            value={delivery}
+            onChange={(e) => {
+              setDelivery(e.target.value as ResultDelivery);
+              setAddressProblem(undefined);
+            }}
+            className="delivery-choices"
+            aria-labelledby="filing-delivery"
+          >
+            {RESULT_DELIVERIES.map((d) => (
+              <Radio key={d} value={d} className="delivery-choice">
+                <span className="delivery-choice-name">{t(`dossier.delivery.${d}`)}</span>
+                <span className="delivery-choice-note">{t(`dossier.delivery.${d}.note`)}</span>
+              </Radio>
+            ))}
+          </Radio.Group>
+          {delivery === 'post' && (
+            <div className="delivery-address">
+              <label htmlFor="deliveryAddress">{t('dossier.delivery.address')}</label>
+              <Input.TextArea
+                id="deliveryAddress"
+                value={deliveryAddress}
+                onChange={(e) => {
+                  setDeliveryAddress(e.target.value);
+                  setAddressProblem(undefined);
+                }}
+                autoSize={{ minRows: 2, maxRows: 4 }}
+                maxLength={300}
+                status={addressProblem ? 'error' : undefined}
+                aria-invalid={addressProblem ? true : undefined}
+                aria-describedby={addressProblem ? 'deliveryAddress-error' : undefined}
+              />
+              {addressProblem && (
+                <div id="deliveryAddress-error" className="field-error" role="alert">
+                  {addressProblem}
+                </div>
+              )}
+            </div>
+          )}
         </Card>
         {quote.data && (
           <div className="section-card">

@@ -6,7 +6,7 @@ import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDateTime } from '../../components/format';
-import { channelText, SLIP_LABEL } from './dossier-labels';
+import { channelText, deliveryText, SLIP_LABEL } from './dossier-labels';
 import { slipUrl } from './dossiers-api';
 import { DossierAttachments } from './DossierAttachments';
 import { isResultDocument, RegistryOutcomeCard, ResultDocumentsCard } from './ResultDocumentsCard';
@@ -15,7 +15,7 @@ import { DossierTimeline } from './DossierTimeline';
 import { GroupStepsCard } from './GroupStepsCard';
 import { DeadlineTag, FeeText, StateTag } from './DossierTags';
 import { FormDataView } from './FormDataView';
-import { PayFeeCard } from '../payments';
+import { PayFeeCard, receiptUrl } from '../payments';
 import { DossierFee } from './DossierFee';
 import { SupplementCard } from './SupplementCard';
 import { useDossier } from './use-dossier';
@@ -65,6 +65,7 @@ function Details({ d, version }: { d: DossierDetail; version: ProcedureVersion |
             { key: 'submitted', label: t('dossier.submittedAt'), children: formatDateTime(d.submittedAt) },
             { key: 'channel', label: t('dossier.channel'), children: channelText(d, t) },
             { key: 'fee', label: t('dossier.fee'), children: <FeeText d={d} /> },
+            { key: 'delivery', label: t('dossier.delivery.chosen'), children: deliveryText(d, t) },
           ]}
         />
         <DossierProgress dossier={d} />
@@ -175,9 +176,14 @@ export default function MyDossierPage() {
           <RegistryOutcomeCard outcome={d.registryOutcome} />
           <GroupStepsCard steps={d.steps} />
           <ResultDocumentsCard dossierId={d.id} attachments={d.attachments} />
-          {d.slips.length > 0 && (
+          {(d.slips.length > 0 || d.feePaymentId) && (
             <Card className="section-card" title={t('dossier.mine.slips')}>
               <Space wrap>
+                {d.feePaymentId && d.feeStatus === 'paid' && (
+                  <Button size="large" href={receiptUrl(d.feePaymentId)} target="_blank" rel="noopener noreferrer">
+                    {t('dossier.delivery.receipt')}
+                  </Button>
+                )}
                 {d.slips.map((kind) => (
                   <Button key={kind} size="large" href={slipUrl(d.id, kind)} target="_blank" rel="noopener noreferrer">
                     {t(SLIP_LABEL[kind])}

@@ -182,6 +182,16 @@ export function channelText(d: Pick<DossierDetail, 'channel' | 'assistedBy'>, t:
     : t(CHANNEL_LABEL[d.channel]);
 }
 
+/** How the applicant receives the result, in words ("Gửi qua bưu điện đến: …"). */
+export function deliveryText(
+  d: Pick<DossierDetail, 'resultDelivery' | 'deliveryAddress' | 'unitName' | 'unitCode'>,
+  t: Translate,
+): string {
+  if (d.resultDelivery === 'post') return t('dossier.delivery.postTo', { address: d.deliveryAddress ?? '' });
+  if (d.resultDelivery === 'counter') return t('dossier.delivery.counterAt', { unit: d.unitName ?? d.unitCode });
+  return t('dossier.delivery.online.note');
+}
+
 /**
  * "Thời hạn tính từ": the deadline's start, shown beside the reception only when it differs (an
  * online filing outside working hours counts from the next working period; issue 14 §4).

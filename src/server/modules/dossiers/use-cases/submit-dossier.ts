@@ -117,6 +117,9 @@ export async function submitDossier(
         feeStatus: money.status,
         registryChecks: checks,
         registrySeen: seen,
+        // A paper filing is collected at the counter unless the applicant asked otherwise.
+        resultDelivery: body.resultDelivery ?? (body.channel === 'paper' ? 'counter' : 'online'),
+        deliveryAddress: body.resultDelivery === 'post' ? (body.deliveryAddress ?? null) : null,
       },
       code: body.draft ? null : { agencyCode, day: today, prefix: dossierCodePrefix(agencyCode, today) },
       transition: {
