@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors';
+import { formatVnd } from '../../../contracts/fees';
 
 /** Error codes of the `payments` module (the suffix gives the HTTP status, platform/errors.ts). */
 export const PAYMENT_ERRORS = {
@@ -85,8 +86,8 @@ export function refundState(state: string): AppError {
 }
 
 export function refundAmount(max: number): AppError {
-  const vi = `Số tiền hoàn phải từ 1 đến ${max.toLocaleString('vi-VN')} đồng (phần chưa hoàn).`;
-  const en = `The refund must be from 1 to ${max} VND (what is not yet refunded).`;
+  const vi = `Số tiền hoàn phải từ 1 đến ${formatVnd(max, 'vi')} (phần chưa hoàn).`;
+  const en = `The refund must be from 1 to ${formatVnd(max, 'en')} (what is not yet refunded).`;
   return new AppError(PAYMENT_ERRORS.REFUND_AMOUNT, vi, en, field('amount', PAYMENT_ERRORS.REFUND_AMOUNT, vi, en));
 }
 

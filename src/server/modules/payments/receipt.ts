@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { dateTimeVi, drawQr, placeDateVi } from '../slips';
+import { formatVnd } from '../../../contracts/fees';
 import { vndInWords } from './vietnamese-words';
 
 /**
@@ -55,11 +56,6 @@ const METHOD_VI = {
   gateway: 'Thanh toán trực tuyến qua cổng thanh toán',
   vietqr: 'Chuyển khoản ngân hàng (VietQR)',
 } as const;
-
-/** 15000 → "15.000" (Vietnamese digit grouping). */
-export function formatVnd(amount: number): string {
-  return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
 
 /** The receipt number as printed: 8 digits, zero-padded (the padding is unconfirmed, ADR 0015). */
 export function formatReceiptNumber(n: number): string {
@@ -126,7 +122,7 @@ export async function renderReceipt(r: ReceiptData): Promise<Buffer> {
   row('Người nộp', r.payerName);
   row('Mã hồ sơ', r.dossierCode);
   row('Nội dung thu', `Lệ phí thủ tục "${r.procedureName}"`);
-  row('Số tiền', `${formatVnd(r.amount)} đồng`);
+  row('Số tiền', formatVnd(r.amount, 'vi'));
   row('Bằng chữ', vndInWords(r.amount));
   row('Hình thức thanh toán', METHOD_VI[r.method]);
   row('Mã giao dịch', r.transactionNumber);
