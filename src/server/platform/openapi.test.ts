@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020';
+import Fastify from 'fastify';
+import swagger from '@fastify/swagger';
+import { z } from 'zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createTestApp, type TestApp } from '../../../test/app';
 import { lintOpenApi } from '../../../test/openapi-lint';
-import { API_ERROR_SCHEMA, operationIdFor, singular } from './openapi';
+import { API_ERROR_SCHEMA, openApiOptions, operationIdFor, singular } from './openapi';
 
 type Operation = { operationId: string; security: Array<Record<string, string[]>>; responses: Record<string, unknown> };
 type Doc = {
@@ -34,6 +38,42 @@ describe('operation names from method and path', () => {
     ['matches', 'match'],
   ])('the singular of %s is %s', (plural, one) => {
     expect(singular(plural)).toBe(one);
+  });
+});
+
+describe('openApiOptions on a bare app', () => {
+  it('names each method of a route declared for several, and documents a free-form query as one object', async () => {
+    const app = Fastify();
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    await app.register(
+      swagger,
+      openApiOptions({
+        publicUrl: 'https://dvc.example.vn/',
+        securitySchemes: {},
+        describeAccess: () => ({ security: [], errors: [] }),
+      }),
+    );
+    app.route({ method: ['GET', 'POST'], url: '/api/v1/things/', handler: async () => ({}) });
+    app.get('/api/v1/echo', { schema: { querystring: z.record(z.string(), z.string()) } }, async () => ({}));
+    await app.ready();
+    const doc = app.swagger() as unknown as Doc & {
+      paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema: object }> }>>;
+    };
+    expect(doc.servers.map((s) => s.url)).toEqual(['https://dvc.example.vn']);
+    expect(Object.keys(doc.paths)).toEqual(['/api/v1/things', '/api/v1/echo']);
+    expect([doc.paths['/api/v1/things']?.get?.operationId, doc.paths['/api/v1/things']?.post?.operationId]).toEqual([
+      'getThings',
+      'postThing',
+    ]);
+    const [query, ...more] = doc.paths['/api/v1/echo']?.get?.parameters ?? [];
+    expect([query?.name, query?.in, (query?.schema as { type?: string } | undefined)?.type, more]).toEqual([
+      'query',
+      'query',
+      'object',
+      [],
+    ]);
+    await app.close();
   });
 });
 

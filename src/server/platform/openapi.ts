@@ -179,11 +179,15 @@ function answersPage(operation: Operation): boolean {
 /** Names every operation, unique and stable (two candidates for one name both take their parameters). */
 function nameOperations(doc: Doc): void {
   const all: Array<{ path: string; method: string; operation: Operation; id: string }> = [];
+  const seen = new Set<Operation>();
   for (const [path, item] of Object.entries(doc.paths ?? {}))
     for (const method of METHODS) {
-      const operation = item[method];
-      if (operation && !operation.operationId)
-        all.push({ path, method, operation, id: operationIdFor(method, path, answersPage(operation)) });
+      let operation = item[method];
+      if (!operation || operation.operationId) continue;
+      // A route declared for several methods shares one operation object between them: one each, to name each.
+      if (seen.has(operation)) operation = item[method] = { ...operation };
+      seen.add(operation);
+      all.push({ path, method, operation, id: operationIdFor(method, path, answersPage(operation)) });
     }
   const count = new Map<string, number>();
   for (const { id } of all) count.set(id, (count.get(id) ?? 0) + 1);
