@@ -11,13 +11,20 @@ import { closePaymentsOfWithdrawnDossier, startPaymentExpiryJob } from './module
 import { startQualityRefreshJob, startScheduledQualityJob } from './modules/population';
 import { startSupplementExpiryJob, startUnpaidExpiryJob } from './modules/dossiers';
 
-/** Starts the server: database → app → listen; closes both on SIGINT/SIGTERM after in-flight requests finish. */
-export async function serve(config: Config): Promise<FastifyInstance> {
+/**
+ * Starts the server: database → app → listen; closes both on SIGINT/SIGTERM after in-flight requests finish.
+ * `webBuilt`: a web build under way (first start), awaited once the database is prepared, before the app serves dist/web.
+ */
+export async function serve(config: Config, options: { webBuilt?: Promise<void> } = {}): Promise<FastifyInstance> {
   const log = createLogger(config.LOG_LEVEL);
   const database = await prepareDatabase(config, (msg) => log.info(msg));
   // Uploads cut off by a kill leave their temporary files in the store: sweep the old ones.
   const strayUploads = await removeStaleTemporaryFiles(join(config.DATA_DIR, 'files'));
   if (strayUploads) log.info(`removed ${strayUploads} temporary files left by interrupted uploads`);
+  await options.webBuilt?.catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const app = await buildApp({ config, database, serveWeb: true });
   // While the database is down the jobs fail every tick: one warning a minute per job, not one per tick (ADR 0014).
   const onJobError = logJobErrors(log);

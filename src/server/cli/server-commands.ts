@@ -15,9 +15,11 @@ export function registerServerCommands(program: Command): void {
     .option('--build-web-if-missing', 'build the web app first when dist/web is missing or stale')
     .action(async (opts: { buildWebIfMissing?: boolean }) => {
       const config = loadConfig();
-      if (opts.buildWebIfMissing) await runEnsureWebBuild();
+      // The first start's web build runs while the server loads and prepares the database; the app waits for it.
+      const webBuilt = opts.buildWebIfMissing ? runEnsureWebBuild() : undefined;
+      webBuilt?.catch(() => undefined); // a failure is thrown where serve() awaits it
       const { serve } = await import('../main'); // the app (and the e-ID sandbox) load only for `serve`
-      await serve(config);
+      await serve(config, { webBuilt });
     });
 
   program

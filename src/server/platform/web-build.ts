@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -23,15 +23,26 @@ export function webBuildIsStale(): boolean {
   return [join(ROOT, 'src/web'), join(ROOT, 'src/contracts')].some((d) => existsSync(d) && newestMtime(d) > built);
 }
 
-/** Builds the web app with Vite when it is missing or stale (first `npm start`). */
+/**
+ * Builds the web app with Vite when it is missing or stale (first `npm start`), in a child process:
+ * the caller may prepare the database meanwhile (the build is mostly Vite's threads, PGlite one).
+ */
 export async function runEnsureWebBuild(): Promise<void> {
   if (!webBuildIsStale()) return;
   process.stderr.write('building the web app (vite build)…\n');
   const started = Date.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
+  const status = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
+    child.once('error', reject);
+    child.once('exit', resolve);
   });
-  if (r.status !== 0) throw new Error('vite build failed');
+  if (status !== 0) throw new Error('vite build failed');
   process.stderr.write(`built the web app in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
