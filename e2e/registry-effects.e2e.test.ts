@@ -94,7 +94,13 @@ async function fileRegistration(
   if (checkForm) await checkMemberChoices(page);
   await page.locator('#headFullName').fill(fullName);
   // The counter goes down as the citizen types (the head's name is theirs to type).
-  if (checkForm) await expect.poll(() => typedLeft(page)).toBe(before - 1);
+  if (checkForm) {
+    await expect.poll(() => typedLeft(page)).toBe(before - 1);
+    // A reload (or a dropped link) does not wipe what was typed (issue 14 §3).
+    await page.reload();
+    await page.getByText('Đã khôi phục những gì bạn nhập trước khi tải lại trang.').waitFor();
+    expect(await page.locator('#headFullName').inputValue()).toBe(fullName);
+  }
   await page.getByLabel('Mối quan hệ với chủ hộ', { exact: true }).click();
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
@@ -103,6 +109,12 @@ async function fileRegistration(
     .click();
   await fillNewAddress(page, 'Xã Mường Tè', village, 'Nhà mới dựng');
   await page.locator('#requestContent').fill('Đăng ký thường trú tại nhà mới, tách ra ở riêng.');
+  if (checkForm) {
+    // Saved as a draft on the server: the page's address now names it, to come back to another day.
+    await page.getByRole('button', { name: 'Lưu nháp', exact: true }).click();
+    await page.getByText(/^Đã lưu nháp lúc /).waitFor();
+    expect(new URL(page.url()).searchParams.get('draft')).toMatch(/^[0-9a-f-]{36}$/);
+  }
   if (checkForm) {
     // The result by post: the address is asked, and the dossier's page shows the choice (issue 14 §3).
     const delivery = page.getByRole('region', { name: 'Bạn muốn nhận kết quả thế nào?' });

@@ -119,6 +119,21 @@ export const SubmissionBody = z
   });
 export type SubmissionBody = z.infer<typeof SubmissionBody>;
 
+/** PATCH /dossiers/:id/draft: what the citizen typed so far on their draft, on the version they read. */
+export const DraftBody = z
+  .object({
+    form: z.record(z.string(), z.unknown()),
+    resultDelivery: ResultDelivery.optional(),
+    deliveryAddress: z
+      .string()
+      .trim()
+      .max(300, bilingual('Địa chỉ tối đa 300 ký tự', 'The address is at most 300 characters'))
+      .optional(),
+    version: z.number().int().min(0),
+  })
+  .strict();
+export type DraftBody = z.infer<typeof DraftBody>;
+
 export const Attachment = z.object({
   id: z.string(),
   documentKey: z.string(),

@@ -293,3 +293,46 @@ describe('how the applicant receives the result (chosen at filing)', () => {
     expect(counter).toMatchObject({ resultDelivery: 'counter', deliveryAddress: null });
   });
 });
+
+describe("a citizen's draft saved as they type", () => {
+  it('keeps what was typed, only for its owner and only while a draft, on the version read', async () => {
+    const created = await file(citizen, { draft: true });
+    expect(created.statusCode, created.body).toBe(201);
+    const draft = created.json<DossierDetail>();
+    expect(draft).toMatchObject({ state: 'draft', code: null });
+    const save = (session: typeof citizen, body: Record<string, unknown>) =>
+      session.inject({ method: 'PATCH', url: `/api/v1/dossiers/${draft.id}/draft`, payload: body });
+    const form = { ...draft.form, requestContent: 'Đăng ký tạm trú — đang điền dở' };
+
+    const saved = await save(citizen, {
+      form,
+      resultDelivery: 'post',
+      deliveryAddress: 'Bản Mường',
+      version: draft.version,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json<DossierDetail>()).toMatchObject({
+      state: 'draft',
+      resultDelivery: 'post',
+      deliveryAddress: 'Bản Mường',
+      form: { requestContent: 'Đăng ký tạm trú — đang điền dở' },
+    });
+    expect((await save(citizen, { form, version: draft.version })).statusCode).toBe(409); // read before the save
+    expect((await save(levelOne, { form, version: draft.version + 1 })).statusCode).toBe(404); // someone else's
+    expect((await save(police, { form, version: draft.version + 1 })).statusCode).toBe(403);
+    const unknown = await save(citizen, { form: { ...form, shoeSize: 40 }, version: draft.version + 1 });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('shoeSize');
+    // A half-typed form is kept (no required check), and the saved answers are what submit files.
+    const { requestContent: _dropped, ...partial } = form;
+    expect((await save(citizen, { form: partial, version: draft.version + 1 })).statusCode).toBe(200);
+    expect((await save(citizen, { form, version: draft.version + 2 })).statusCode).toBe(200);
+    const submitted = await command(citizen, draft.id, 'submit');
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json<DossierDetail>()).toMatchObject({
+      resultDelivery: 'post',
+      form: { requestContent: form.requestContent },
+    });
+    expect((await save(citizen, { form, version: submitted.json<DossierDetail>().version })).statusCode).toBe(409);
+  });
+});

@@ -9,6 +9,7 @@ import {
   AssistedFilingsQuery,
   DossierDetail,
   DossierListQuery,
+  DraftBody,
   PopularProcedures,
   StatusLookupBody,
   StatusLookupResult,
@@ -35,6 +36,7 @@ import { commandFromRequest, submitFromRequest } from './use-cases/from-request'
 import { getApplicant, getDossier, loadForSlip, readAttachment } from './use-cases/read-dossier';
 import { searchDossiers } from './use-cases/search';
 import { popularProcedures } from './use-cases/popular';
+import { saveDraft } from './use-cases/save-draft';
 import { lookupStatus } from './use-cases/status-lookup';
 import { verifyResult } from './use-cases/verify-result';
 import { listMine, listWorkqueue } from './use-cases/workqueue';
@@ -213,6 +215,21 @@ export function dossiersRoutes(
         },
       },
       async (req) => commandFromRequest(deps, req, req.params.id, req.params.command),
+    );
+
+    app.patch(
+      '/:id/draft',
+      {
+        config: { action: 'dossiers.own.file' },
+        schema: {
+          tags,
+          summary: 'Lưu bản nháp (chủ hồ sơ) / save what was typed on one’s own draft',
+          params: IdParams,
+          body: DraftBody,
+          response: { 200: DossierDetail },
+        },
+      },
+      async (req) => saveDraft(deps, req.access, req.params.id, req.body),
     );
 
     app.get(

@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { Alert, Card, Input, Radio, Skeleton, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Input, Radio, Skeleton, Typography } from 'antd';
 import { formatDateTime } from '../../components/format';
 import { STATE_LABEL } from './dossier-labels';
 import { RESULT_DELIVERIES, type DossierDetail, type ResultDelivery } from '../../../contracts/dossiers';
@@ -17,7 +17,15 @@ import { FeeSummary, getFeeQuote } from '../fees';
 import { fetchPrefill, fetchProcedure, ProcedureForm } from '../procedures';
 import { AttachmentPicker } from './AttachmentPicker';
 import { missingDocuments, splitFieldProblems } from './attachments';
-import { fetchMyOpenDossiers, submitDossier, type FilesByDocument } from './dossiers-api';
+import {
+  fetchDossier,
+  fetchMyOpenDossiers,
+  runCommand,
+  saveDraft,
+  submitDossier,
+  type FilesByDocument,
+} from './dossiers-api';
+import { clearTyped, readTyped, writeTyped, type TypedSoFar } from './filing-draft';
 import { FiledResult, LevelBlock, ProcedureFacts } from './FilingParts';
 import './dossiers.css';
 import './dossiers-office.css';
@@ -31,6 +39,17 @@ interface FilingProps {
   procedure: ProcedureVersion;
   prefill: PrefillResult;
   onFiled: (dossier: DossierDetail) => void;
+  /** The signed-in citizen's account (what they type is kept per account). */
+  accountId: string;
+  /** What was typed before a reload, or the server draft being continued. */
+  restored: TypedSoFar | null;
+}
+
+/** The restored answers under the registry's: a value the citizen may not change comes from the prefill. */
+function startingValues(prefill: PrefillResult, restored: TypedSoFar | null): Record<string, unknown> {
+  if (!restored) return prefill.values;
+  const locked = Object.entries(prefill.values).filter(([name]) => prefill.editable[name] === false);
+  return { ...prefill.values, ...restored.values, ...Object.fromEntries(locked) };
 }
 
 /**
@@ -38,8 +57,16 @@ interface FilingProps {
  * counter device (set up by an officer at the one-stop shop) the filing is "assisted": the page
  * says so and names the guiding officer, and the server records it from the device, not from here.
  */
-function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
+function FilingForm({ procedure, prefill, onFiled, accountId, restored }: FilingProps) {
   const { t, pick } = useI18n();
+  const [, setParams] = useSearchParams();
+  // Read once: later renders must not bring back what the citizen has since changed.
+  const [start] = useState(() => ({ values: startingValues(prefill, restored), restored }));
+  const initialValues = start.values;
+  const latest = useRef<Record<string, unknown>>(initialValues);
+  const [draft, setDraft] = useState(restored?.draft);
+  const [savedAt, setSavedAt] = useState<string>();
+  const [savingDraft, setSavingDraft] = useState(false);
   const [files, setFiles] = useState<FilesByDocument>({});
   const counterDevice = useApi((signal) => fetchCounterDevice({ signal }), []);
   const device = counterDevice.data?.device ?? null;
@@ -50,8 +77,49 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
   const [docProblems, setDocProblems] = useState<Record<string, string[]>>({});
   const [missingAlert, setMissingAlert] = useState(false);
   // How the citizen receives the result (issue 14 §3): in their account unless they choose the post or the counter.
-  const [delivery, setDelivery] = useState<ResultDelivery>('online');
-  const [deliveryAddress, setDeliveryAddress] = useState('');
+  const [delivery, setDelivery] = useState<ResultDelivery>(restored?.delivery ?? 'online');
+  const [deliveryAddress, setDeliveryAddress] = useState(restored?.address ?? '');
+  // Everything typed is kept in the tab at once: a reload or a dropped link loses nothing.
+  const touched = useRef(restored !== null); // nothing is kept before the citizen changes something
+  const keep = (): void => {
+    if (!touched.current) return;
+    writeTyped(accountId, procedure.code, {
+      values: latest.current,
+      delivery,
+      address: deliveryAddress,
+      ...(draft && { draft }),
+    });
+  };
+  useEffect(keep, [delivery, deliveryAddress, draft]);
+
+  const draftBody = (values: Record<string, unknown>) => ({
+    form: values,
+    resultDelivery: delivery,
+    ...(delivery === 'post' && deliveryAddress.trim() && { deliveryAddress: deliveryAddress.trim() }),
+  });
+  /** Keeps the answers on the server: a new draft the first time, then the same one (its address is in the URL). */
+  const saveAsDraft = async () => {
+    setSavingDraft(true);
+    setError(undefined);
+    try {
+      const saved = draft
+        ? await saveDraft(draft.id, { ...draftBody(latest.current), version: draft.version })
+        : await submitDossier({
+            procedureCode: procedure.code,
+            procedureVersionId: prefill.versionId,
+            ...draftBody(latest.current),
+            channel: assisted ? 'assisted' : 'online',
+            draft: true,
+          });
+      setDraft({ id: saved.id, version: saved.version });
+      setSavedAt(new Date().toISOString());
+      setParams({ draft: saved.id }, { replace: true });
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setSavingDraft(false);
+    }
+  };
   const [addressProblem, setAddressProblem] = useState<string>();
   // The fee this citizen owes if they file now (registry-checked exemptions applied); the counter channel may cost more.
   const quote = useApi(
@@ -67,17 +135,24 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
     setMissingAlert(false);
     setDocProblems({});
     try {
-      const dossier = await submitDossier(
-        {
-          procedureCode: procedure.code,
-          procedureVersionId: prefill.versionId,
-          form: values,
-          channel: assisted ? 'assisted' : 'online',
-          resultDelivery: delivery,
-          ...(delivery === 'post' && { deliveryAddress: deliveryAddress.trim() }),
-        },
-        files,
-      );
+      // A saved draft is brought up to date, then submitted with the files; otherwise one filing.
+      const dossier = draft
+        ? await saveDraft(draft.id, { ...draftBody(values), version: draft.version }).then((saved) => {
+            setDraft({ id: saved.id, version: saved.version });
+            return runCommand(saved.id, 'submit', {}, files);
+          })
+        : await submitDossier(
+            {
+              procedureCode: procedure.code,
+              procedureVersionId: prefill.versionId,
+              form: values,
+              channel: assisted ? 'assisted' : 'online',
+              resultDelivery: delivery,
+              ...(delivery === 'post' && { deliveryAddress: deliveryAddress.trim() }),
+            },
+            files,
+          );
+      clearTyped(accountId, procedure.code);
       onFiled(dossier);
     } catch (e) {
       const apiError = toApiError(e);
@@ -125,9 +200,22 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
           description={t('dossier.file.onDeviceHint', { officer: device.officerName })}
         />
       )}
+      {start.restored && (
+        <Alert
+          type="info"
+          showIcon
+          className="section-card restored-note"
+          title={start.restored.draft ? t('dossier.draft.continued') : t('dossier.draft.restored')}
+        />
+      )}
       <ProcedureForm
         form={procedure.form}
-        initialValues={prefill.values}
+        initialValues={initialValues}
+        onValuesChange={(values) => {
+          latest.current = values;
+          touched.current = true;
+          keep();
+        }}
         sources={prefill.sources}
         editable={prefill.editable}
         choices={prefill.choices}
@@ -179,6 +267,7 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
           <Radio.Group
             value={delivery}
             onChange={(e) => {
+              touched.current = true;
               setDelivery(e.target.value as ResultDelivery);
               setAddressProblem(undefined);
             }}
@@ -199,6 +288,7 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
                 id="deliveryAddress"
                 value={deliveryAddress}
                 onChange={(e) => {
+                  touched.current = true;
                   setDeliveryAddress(e.target.value);
                   setAddressProblem(undefined);
                 }}
@@ -221,6 +311,14 @@ function FilingForm({ procedure, prefill, onFiled }: FilingProps) {
             <FeeSummary calculation={quote.data.calculation} />
           </div>
         )}
+        <div className="draft-save">
+          <Button size="large" onClick={() => void saveAsDraft()} loading={savingDraft} disabled={busy}>
+            {t('dossier.draft.save')}
+          </Button>
+          <span className="draft-save-note" role="status">
+            {savedAt ? t('dossier.draft.saved', { at: formatDateTime(savedAt) }) : t('dossier.draft.hint')}
+          </span>
+        </div>
         {missingAlert && missingDocuments(documents, files).length > 0 && (
           <Alert type="error" showIcon role="alert" title={t('dossier.file.missingTitle')} className="form-problem" />
         )}
@@ -252,6 +350,22 @@ export default function FilingPage() {
   // The same procedure still open for this citizen: warn, with a link (the law allows a second one; they decide).
   const open = useApi(citizen ? (signal) => fetchMyOpenDossiers(code, { signal }) : null, [code, citizen]);
   const [filed, setFiled] = useState<DossierDetail>();
+  // A draft continued from "Hồ sơ của tôi" (?draft=<id>): read once, when the page opens.
+  const [params] = useSearchParams();
+  const [draftId] = useState(() => params.get('draft'));
+  const draft = useApi(citizen && draftId ? (signal) => fetchDossier(draftId, { signal }) : null, [citizen, draftId]);
+  const accountId = me?.account?.id ?? '';
+  const restored: TypedSoFar | null =
+    draftId && draft.data?.state === 'draft'
+      ? {
+          values: draft.data.form,
+          delivery: draft.data.resultDelivery,
+          address: draft.data.deliveryAddress ?? '',
+          draft: { id: draft.data.id, version: draft.data.version },
+        }
+      : accountId
+        ? readTyped(accountId, code)
+        : null;
   const p = procedure.data;
   const title = p ? t('dossier.file.title', { name: pick(p.nameVi, p.nameEn) }) : t('dossier.file.section.form');
   const currentLevel = me?.account?.eIdLevel ?? 1;
@@ -299,11 +413,16 @@ export default function FilingPage() {
             <LevelBlock required={p.requiredEidLevel} current={Math.min(currentLevel, p.requiredEidLevel - 1)} />
           )}
           {prefill.error && <ErrorAlert error={prefill.error} onRetry={prefill.reload} />}
-          {citizen && (procedure.loading || prefill.loading) && <Skeleton active paragraph={{ rows: 10 }} />}
-          {p && prefill.data && levelOk && (
+          {draft.error && <ErrorAlert error={draft.error} onRetry={draft.reload} />}
+          {citizen && (procedure.loading || prefill.loading || draft.loading) && (
+            <Skeleton active paragraph={{ rows: 10 }} />
+          )}
+          {p && prefill.data && levelOk && !draft.loading && (
             <FilingForm
               procedure={p}
               prefill={prefill.data}
+              accountId={accountId}
+              restored={restored}
               onFiled={(d) => {
                 setFiled(d);
                 window.scrollTo({ top: 0 });

@@ -156,6 +156,23 @@ export default function MyDossierPage() {
               }}
             />
           )}
+          {d.state === 'draft' && (
+            <Alert
+              type="info"
+              showIcon
+              className="section-card"
+              title={t('dossier.draft.explain')}
+              action={
+                <Button
+                  type="primary"
+                  size="large"
+                  href={`/procedures/${encodeURIComponent(d.procedureCode)}/file?draft=${d.id}`}
+                >
+                  {t('dossier.draft.continue')}
+                </Button>
+              }
+            />
+          )}
           {d.state === 'awaiting_payment' && d.paymentDueAt && (
             <Alert
               type="warning"

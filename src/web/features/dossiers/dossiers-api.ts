@@ -2,6 +2,7 @@ import type {
   CommandBody,
   DossierCommand,
   DossierDetail,
+  DraftBody,
   DossierListQuery,
   DossierSummary,
   StatusLookupResult,
@@ -9,7 +10,7 @@ import type {
   SubmissionBody,
 } from '../../../contracts/dossiers';
 import type { PersonDetail } from '../../../contracts/population';
-import { apiGet, apiPost, apiPostForm, query, type RequestOptions } from '../../api/client';
+import { apiGet, apiPatch, apiPost, apiPostForm, query, type RequestOptions } from '../../api/client';
 
 /** A page of dossiers as the list endpoints return it. */
 export interface DossierPage {
@@ -56,12 +57,9 @@ export function submitDossier(body: SubmissionInput, files?: FilesByDocument): P
     : apiPost<DossierDetail>(BASE, body);
 }
 
-/** Submits a saved draft. */
-export function submitDraft(id: string, body: SubmissionInput, files?: FilesByDocument): Promise<DossierDetail> {
-  const path = `${BASE}/${enc(id)}/submit`;
-  return hasFiles(files)
-    ? apiPostForm<DossierDetail>(path, multipartBody('dossier', body, files))
-    : apiPost<DossierDetail>(path, body);
+/** Saves what was typed on the citizen's own draft (compare-and-set on the version read). */
+export function saveDraft(id: string, body: DraftBody): Promise<DossierDetail> {
+  return apiPatch<DossierDetail>(`${BASE}/${enc(id)}/draft`, body);
 }
 
 /** The signed-in citizen's dossiers, newest first. */

@@ -215,6 +215,13 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.delivery.counterAt': 'At the one-stop counter: {unit}',
   'dossier.delivery.postTo': 'By post to: {address}',
   'dossier.delivery.receipt': 'Download the fee receipt (PDF)',
+  'dossier.draft.save': 'Save as draft',
+  'dossier.draft.hint': 'What you type is kept if the page reloads. Press "Save as draft" to go on another time.',
+  'dossier.draft.saved': 'Draft saved at {at}. You can go on from "My dossiers".',
+  'dossier.draft.restored': 'What you typed before the page reloaded is back.',
+  'dossier.draft.continued': 'You are continuing a saved draft.',
+  'dossier.draft.continue': 'Continue the draft',
+  'dossier.draft.explain': 'This dossier is a draft, not filed yet. Go on and press "Submit" when done.',
   'dossier.file.done.title': 'Dossier submitted',
   'dossier.file.done.code': 'Your dossier code',
   'dossier.file.done.text':

@@ -213,6 +213,13 @@ export const viDossiers = {
   'dossier.delivery.counterAt': 'Nhận tại Bộ phận một cửa: {unit}',
   'dossier.delivery.postTo': 'Gửi qua bưu điện đến: {address}',
   'dossier.delivery.receipt': 'Tải biên lai thu phí, lệ phí (PDF)',
+  'dossier.draft.save': 'Lưu nháp',
+  'dossier.draft.hint': 'Những gì bạn nhập được giữ lại nếu tải lại trang. Bấm "Lưu nháp" để điền tiếp vào lúc khác.',
+  'dossier.draft.saved': 'Đã lưu nháp lúc {at}. Bạn có thể điền tiếp trong "Hồ sơ của tôi".',
+  'dossier.draft.restored': 'Đã khôi phục những gì bạn nhập trước khi tải lại trang.',
+  'dossier.draft.continued': 'Bạn đang điền tiếp bản nháp đã lưu.',
+  'dossier.draft.continue': 'Điền tiếp bản nháp',
+  'dossier.draft.explain': 'Hồ sơ này là bản nháp, chưa nộp. Điền tiếp và bấm "Nộp hồ sơ" khi xong.',
   'dossier.file.done.title': 'Đã nộp hồ sơ',
   'dossier.file.done.code': 'Mã hồ sơ của bạn',
   'dossier.file.done.text':

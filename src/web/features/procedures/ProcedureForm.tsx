@@ -52,6 +52,8 @@ export interface ProcedureFormProps {
    * value, while empty), above the form: it goes down as they fill them in.
    */
   remainingNote?: (remaining: number) => ReactNode;
+  /** Told of every change, with the values as the API takes them (a filing keeps them through a reload). */
+  onValuesChange?: (values: Record<string, unknown>) => void;
 }
 
 const messages = (e: ServerFieldError): [string, string] => ('vi' in e ? [e.vi, e.en] : [e.messageVi, e.messageEn]);
@@ -86,6 +88,7 @@ export function ProcedureForm({
   registryHints = true,
   choices,
   remainingNote,
+  onValuesChange,
 }: ProcedureFormProps) {
   const { t, pick } = useI18n();
   const [antForm] = Form.useForm<Record<string, unknown>>();
@@ -134,6 +137,7 @@ export function ProcedureForm({
       disabled={disabled}
       scrollToFirstError={{ block: 'center' }}
       onFinish={(values) => void onSubmit(fromFormValues(form, values))}
+      onValuesChange={onValuesChange && ((_changed, all) => onValuesChange(fromFormValues(form, all)))}
       onKeyDown={preventEnterSubmit}
       className="procedure-form"
     >
