@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { FeeStatus } from '../../../contracts/dossiers';
+import { formatVnd } from '../../../contracts/fees';
 import { dossierNotFound } from './dossiers.errors';
 import * as repo from './dossiers.repository';
 import { versionById } from './versions';
@@ -73,8 +74,8 @@ export async function settleDossierFee(
     );
   if (payment.amount !== row.feeAmount)
     throw feeConflict(
-      `Số tiền ${payment.amount} đồng khác lệ phí phải nộp ${row.feeAmount} đồng`,
-      `Amount ${payment.amount} VND differs from the fee due ${row.feeAmount} VND`,
+      `Số tiền ${formatVnd(payment.amount, 'vi')} khác lệ phí phải nộp ${formatVnd(row.feeAmount, 'vi')}`,
+      `Amount ${formatVnd(payment.amount, 'en')} differs from the fee due ${formatVnd(row.feeAmount, 'en')}`,
     );
   // The state machine's `pay`, like every other move of a dossier.
   const toState = stateAfterPayment(row.state as DossierState);
@@ -95,7 +96,7 @@ export async function settleDossierFee(
     actorRole: 'system',
     actorUnit: null,
     at: payment.at,
-    note: `${payment.method === 'gateway' ? 'Thanh toán trực tuyến' : 'Chuyển khoản VietQR'}: ${payment.amount} đồng`,
+    note: `${payment.method === 'gateway' ? 'Thanh toán trực tuyến' : 'Chuyển khoản VietQR'}: ${formatVnd(payment.amount, 'vi')}`,
     dueAt: row.dueAt,
   });
 }
@@ -130,7 +131,7 @@ export async function refundDossierFee(
     actorRole: 'system',
     actorUnit: null,
     at: refund.at,
-    note: `Hoàn ${refund.amount} đồng`,
+    note: `Hoàn ${formatVnd(refund.amount, 'vi')}`,
     reason: refund.reason,
     dueAt: row.dueAt,
   });

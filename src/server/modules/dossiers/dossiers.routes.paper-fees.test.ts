@@ -166,6 +166,7 @@ describe('the fee of a dossier', () => {
     const paid = (await kinhSession.inject(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
     expect(paid).toMatchObject({ state: 'submitted', feeStatus: 'paid', feePaidAmount: 7_000 });
     expect(paid.timeline.map((s) => s.command)).toEqual(['submit', 'pay']);
+    expect(paid.timeline[1]!.note).toBe('Thanh toán trực tuyến: 7.000 đồng'); // grouped the Vietnamese way
   });
 
   it('states when an unpaid dossier is withdrawn, and the job withdraws it then (not before), closing its payments once', async () => {
