@@ -13,7 +13,7 @@ export default defineConfig({
     testTimeout: 120_000,
     // One retry of a failed journey, never more, for a machine too loaded to answer in time. The
     // cashless import journey's "button not found" failures had a cause, now fixed: antd's animated
-    // spinner could stay behind and rename the button "loading …" (see app/Providers.tsx).
+    // spinner could stay behind and rename the button "loading …" (see shell/AntdProviders.tsx).
     retry: 1,
     hookTimeout: 180_000,
     pool: 'forks',

@@ -7,7 +7,7 @@ import { AgencyCodesFile, agencyCodeOfEntry, DEMO_PROVINCE_AGENCY_CODE } from '.
 /** Where each journey saves one screenshot per page (to look at, not compared). */
 export const SHOTS_DIR = '/tmp/dvc06-shots';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -56,7 +56,7 @@ export async function openPage(browser: Browser, path: string, options: OpenOpti
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     // As a user who turned on "reduce motion": the app then opens dialogs and lists without
-    // animation (app/Providers.tsx), so no click lands on a list still sliding in.
+    // animation (shell/AntdProviders.tsx), so no click lands on a list still sliding in.
     reducedMotion: 'reduce',
   });
   if (options.as) await signInAs(context, options.as);

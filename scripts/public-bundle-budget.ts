@@ -4,9 +4,11 @@
  * public route, the JavaScript and CSS a first visit loads: the entry (index.html's script), every
  * chunk it imports statically, and the route's lazy page chunks with their static imports and
  * styles. Each file counts at the size the server sends it: the build's pre-compressed .br
- * (brotli) and .gz (gzip) files beside it (vite-plugin-compression2; a file under its 1 KiB
- * threshold has none and counts raw). Prints a table; exits 1 when a route's brotli bytes pass
- * the budget, or when the build has no pre-compressed files (they are what the server sends).
+ * (brotli, what browsers take) and .gz (gzip) files beside it (vite-plugin-compression2; a file
+ * under its 1 KiB threshold has none and counts raw). Prints a table; exits 1 when a route's
+ * brotli bytes pass the budget, or when the build has no pre-compressed files (they are what the
+ * server sends). What a page loads after its first paint (the English dictionary when chosen,
+ * antd for a signed-in session) is not counted.
  *
  *   npx tsx scripts/public-bundle-budget.ts            # the table, checked against the budget
  *   npx tsx scripts/public-bundle-budget.ts --chunks   # and each route's chunks, largest first
@@ -28,16 +30,19 @@ export const BUDGET_BYTES = 150_000;
  * visitor. Keep in step with src/web/app/router.tsx: a public page that gains a lazy part shown on
  * first paint lists it here.
  */
-export const PUBLIC_ROUTES: { path: string; what: string; lazy: string[] }[] = [
+export const PUBLIC_ROUTES: { path: string; what: string; lazy: string[]; held?: false }[] = [
   { path: '/', what: 'front door', lazy: ['features/portal/PublicHomePage.tsx'] },
   { path: '/procedures', what: 'procedure catalog', lazy: ['features/procedures/CatalogPage.tsx'] },
   { path: '/procedures/:code', what: 'a procedure', lazy: ['features/procedures/ProcedurePage.tsx'] },
   { path: '/tra-cuu', what: 'status lookup', lazy: ['features/dossiers/StatusLookupPage.tsx'] },
   { path: '/login', what: 'sign-in', lazy: ['features/auth/LoginPage.tsx'] },
+  // Measured, not held to the budget: a signed-in citizen's form, drawn with antd (its Form, date
+  // picker and selects, in the signed-in frame) — docs/PERFORMANCE.md gives its figures.
   {
     path: '/procedures/:code/file',
-    what: 'filing form (citizen)',
-    lazy: ['shell/SignedInFrame.tsx', 'features/dossiers/FilingPage.tsx'],
+    what: 'filing form (citizen, signed in)',
+    lazy: ['shell/AntdProviders.tsx', 'shell/SignedInFrame.tsx', 'features/dossiers/FilingPage.tsx'],
+    held: false,
   },
 ];
 
@@ -113,9 +118,9 @@ function main(): void {
       kb(sum('brotli', '.js')),
       kb(sum('brotli', '.css')),
       kb(total),
-      total <= BUDGET_BYTES ? 'ok' : 'OVER',
+      route.held === false ? 'not held' : total <= BUDGET_BYTES ? 'ok' : 'OVER',
     ]);
-    if (total > BUDGET_BYTES) over.push(`${route.path}: ${kb(total)} > ${kb(BUDGET_BYTES)}`);
+    if (route.held !== false && total > BUDGET_BYTES) over.push(`${route.path}: ${kb(total)} > ${kb(BUDGET_BYTES)}`);
     if (showChunks) {
       console.log(`\n${route.path}`);
       for (const s of sizes.sort((a, b) => b.brotli - a.brotli))
@@ -132,7 +137,7 @@ function main(): void {
     console.error(`\nover the budget:\n  ${over.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`\nevery public route within ${kb(BUDGET_BYTES)}`);
+  console.log(`\nevery public route held to the budget is within ${kb(BUDGET_BYTES)}`);
 }
 
 main();

@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Me } from '../../contracts/identity';
 import { apiGet, apiPost, setCsrfToken, setSessionHandlers, type ApiError } from './client';
 import { toApiError } from './use-api';
@@ -49,8 +59,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       const next = await apiGet<Me>('/api/v1/auth/me');
-      setMe(next);
-      setError(undefined);
+      // The page the answer lets through renders in slices (a transition), not in one long task.
+      startTransition(() => {
+        setMe(next);
+        setError(undefined);
+      });
       return next;
     } catch (e) {
       setError(toApiError(e));

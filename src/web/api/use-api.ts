@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './client';
 
 /** State of one API read: the data, the error, and whether it is loading. */
@@ -42,18 +42,23 @@ export function useApi<T>(load: ((signal: AbortSignal) => Promise<T>) | null, de
     const controller = new AbortController();
     setLoading(true);
     setError(undefined);
+    // What the answer brings renders as a transition: in slices of a few milliseconds, so a long list
+    // does not block a phone's main thread in one task (issue 14 §6).
     fn(controller.signal)
       .then((result) => {
-        if (!controller.signal.aborted) setData(result);
+        if (!controller.signal.aborted)
+          startTransition(() => {
+            setData(result);
+            setLoading(false);
+          });
       })
       .catch((e: unknown) => {
-        if (!controller.signal.aborted) {
-          setData(undefined);
-          setError(toApiError(e));
-        }
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
+        if (!controller.signal.aborted)
+          startTransition(() => {
+            setData(undefined);
+            setError(toApiError(e));
+            setLoading(false);
+          });
       });
     return () => controller.abort();
     // `load` is read through a ref: the caller lists what it depends on in `deps`.

@@ -1,63 +1,10 @@
-import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import { LoadingOutlined } from '@ant-design/icons';
-import viVN from 'antd/locale/vi_VN';
-import enUS from 'antd/locale/en_US';
-import { I18nProvider, useI18n } from '../shell/i18n';
-import { theme } from './theme';
+import type { ReactNode } from 'react';
+import { I18nProvider } from '../shell/i18n';
 
 /**
- * The spinner of every busy button. antd's own one fades out with a CSS transition and is removed
- * only when `transitionend` fires; when that event never comes (seen on a loaded machine) the
- * invisible icon stays and screen readers keep announcing the button as "loading …" — and a
- * browser journey looking for the button by its exact name no longer finds it. A configured icon
- * is shown and removed without animation; it is hidden from assistive technology, which hears
- * the button's own name.
+ * The language for the whole app. antd's theme and locale are not here: they load with the pages
+ * that use antd (shell/AntdScope.tsx), so the public pages a visitor opens first carry no antd.
  */
-const BUTTON_CONFIG = { loadingIcon: <LoadingOutlined aria-hidden /> };
-
-const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
-
-function subscribeReducedMotion(onChange: () => void): () => void {
-  const query = window.matchMedia(REDUCED_MOTION);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
-
-/**
- * Whether the person asked their phone or computer to reduce motion (an accessibility setting, WCAG
- * 2.3.3): dialogs, drop-down lists and pop-ups then open at once, without antd's zoom and slide
- * animations. Browser journeys run with this setting too: a click during an opening animation on
- * a loaded machine could land while the list was still moving and be lost (the calendar journey's
- * "Loại ngày" choice, seen in CI).
- */
-function usePrefersReducedMotion(): boolean {
-  return useSyncExternalStore(
-    subscribeReducedMotion,
-    () => window.matchMedia(REDUCED_MOTION).matches,
-    () => false,
-  );
-}
-
-function LocalizedConfig({ children }: { children: ReactNode }) {
-  const { lang } = useI18n();
-  const reducedMotion = usePrefersReducedMotion();
-  const appliedTheme = useMemo(
-    () => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme),
-    [reducedMotion],
-  );
-  return (
-    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={appliedTheme} button={BUTTON_CONFIG}>
-      <AntApp>{children}</AntApp>
-    </ConfigProvider>
-  );
-}
-
-/** Language, antd locale and theme for the whole app. */
 export function Providers({ children }: { children: ReactNode }) {
-  return (
-    <I18nProvider>
-      <LocalizedConfig>{children}</LocalizedConfig>
-    </I18nProvider>
-  );
+  return <I18nProvider>{children}</I18nProvider>;
 }

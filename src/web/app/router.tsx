@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from '../shell/AppLayout';
+import { AntdScope } from '../shell/AntdScope';
 import { SessionRoot } from './SessionRoot';
 
 import { AccountPage } from '../features/account/pages';
@@ -40,6 +41,28 @@ import { UnitsPage } from '../features/units/pages';
 const HomePage = lazy(() => import('../shell/HomePage'));
 const NotFoundPage = lazy(() => import('../shell/NotFoundPage'));
 
+/** A public page that needs no session to show: SessionRoot renders it before GET /auth/me answers. */
+const EARLY = { early: true };
+
+/** The public pages a visitor may open first (issue 14 §6), by address. */
+const FIRST_PAGES: Array<[RegExp, { preload: () => Promise<unknown> }]> = [
+  [/^\/$/, PublicHomePage],
+  [/^\/procedures\/?$/, CatalogPage],
+  [/^\/procedures\/[^/]+\/?$/, ProcedurePage],
+  [/^\/tra-cuu\/?$/, StatusLookupPage],
+  [/^\/login\/?$/, LoginPage],
+];
+
+/**
+ * Asks for the chunk of the public page at `pathname` at once, while GET /auth/me is on its way,
+ * rather than after it (SessionGate renders the page only then): one round trip less before a
+ * visitor sees the page on a slow link. A staff page needs the session first anyway.
+ */
+export function preloadFirstPage(pathname: string): void {
+  const page = FIRST_PAGES.find(([address]) => address.test(pathname))?.[1];
+  page?.preload().catch(() => undefined); // a failure shows when the page itself loads
+}
+
 /**
  * The client-side routes; the server returns index.html for every non-API path. Which pages a
  * session may open is decided by shell/navigation.ts (AppLayout shows 403 for the others).
@@ -48,16 +71,33 @@ export const router = createBrowserRouter([
   {
     element: <SessionRoot />,
     children: [
-      { path: 'login', element: <LoginPage /> },
+      // `handle.early`: shown at once, while GET /auth/me is on its way (SessionRoot); the page reads
+      // the session when it comes (a signed-in visitor of /login is then sent on).
+      { path: 'login', element: <LoginPage />, handle: EARLY },
       // Public (works signed out): the QR code on the receipt slip opens /tra-cuu?ma=<code>.
-      { path: 'tra-cuu', element: <StatusLookupPage /> },
+      { path: 'tra-cuu', element: <StatusLookupPage />, handle: EARLY },
       // Public (works signed out): the link and QR code on an electronic fee receipt open /bien-lai/<token>.
-      { path: 'bien-lai/:token', element: <ReceiptVerificationPage /> },
+      // The two checks opened from QR codes use antd (AntdScope); the other public pages are drawn without it.
+      {
+        path: 'bien-lai/:token',
+        element: (
+          <AntdScope>
+            <ReceiptVerificationPage />
+          </AntdScope>
+        ),
+      },
       // Public (works signed out): the QR code on a result document (CT03, CT07, CT08) opens /xac-thuc/<token>.
-      { path: 'xac-thuc/:token', element: <ResultVerificationPage /> },
+      {
+        path: 'xac-thuc/:token',
+        element: (
+          <AntdScope>
+            <ResultVerificationPage />
+          </AntdScope>
+        ),
+      },
       // Public (works signed out): the procedure catalog and a procedure's page (filing is under AppLayout).
-      { path: 'procedures', element: <CatalogPage /> },
-      { path: 'procedures/:code', element: <ProcedurePage /> },
+      { path: 'procedures', element: <CatalogPage />, handle: EARLY },
+      { path: 'procedures/:code', element: <ProcedurePage />, handle: EARLY },
       {
         // A visitor lands on the public front door at `/`, and sees "not found" (not the sign-in page) at an unknown address.
         element: <AppLayout visitorHome={<PublicHomePage />} visitorNotFound={<PublicNotFoundPage />} />,

@@ -20,18 +20,33 @@ export function formatDateTime(value: string | null | undefined): string {
 
 const numberLocale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 
+/**
+ * One formatter per language and kind, made once: making an Intl.NumberFormat costs far more than
+ * using it (a procedure page or the catalog formats dozens of amounts; on a slow phone each new
+ * formatter was a visible share of the page's main-thread work, issue 14 §6).
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, kind: 'number' | 'percent'): Intl.NumberFormat {
+  const key = `${lang}:${kind}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      numberLocale(lang),
+      kind === 'percent' ? { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 } : undefined,
+    );
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** A whole number with the language's digit grouping (1.500 in Vietnamese, 1,500 in English). */
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(numberLocale(lang)).format(value);
+  return numberFormat(lang, 'number').format(value);
 }
 
 /** A 0..1 share as a percentage with one decimal (93,5% / 93.5%). */
 export function formatPercent(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(numberLocale(lang), {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(share);
+  return numberFormat(lang, 'percent').format(share);
 }
 
 /** Today's date in Vietnam (UTC+7) as YYYY-MM-DD. */

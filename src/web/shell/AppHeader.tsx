@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Layout, Segmented } from 'antd';
 import { useSession } from '../api/session';
+import '../components/plain.css';
 import { useI18n, type Lang } from './i18n';
 
 function MenuIcon() {
@@ -30,23 +30,54 @@ interface Props {
   onOpenMenu?: () => void;
 }
 
-/** The blue bar: menu button (phones), brand, who is signed in with "Đăng xuất", language switch. */
-export function AppHeader({ showMenuButton, menuOpen, onOpenMenu }: Props) {
+/** The two languages as antd's small Segmented drew them: radio buttons under one name. */
+function LangSwitch() {
   const { t, lang, setLang } = useI18n();
+  const options: { value: Lang; long: string; short: string }[] = [
+    { value: 'vi', long: 'Tiếng Việt', short: 'VI' },
+    { value: 'en', long: 'English', short: 'EN' },
+  ];
+  return (
+    <div className="segmented segmented-sm lang-switch" role="radiogroup" aria-label={t('layout.language')}>
+      {options.map((o) => (
+        <label key={o.value}>
+          <input
+            type="radio"
+            name="dvc06-lang"
+            value={o.value}
+            checked={lang === o.value}
+            onChange={() => setLang(o.value)}
+          />
+          <span className="segmented-item-label">
+            <LangLabel lang={o.value} long={o.long} short={o.short} />
+          </span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The blue bar: menu button (phones), brand, who is signed in with "Đăng xuất", language switch.
+ * Plain elements (components/plain.css): the public pages show it, and load no antd.
+ */
+export function AppHeader({ showMenuButton, menuOpen, onOpenMenu }: Props) {
+  const { t } = useI18n();
   const { me, signOut } = useSession();
   const [leaving, setLeaving] = useState(false);
   const account = me?.authenticated ? me.account : null;
   return (
-    <Layout.Header className="app-header">
+    <header className="app-header">
       {showMenuButton && (
-        <Button
-          type="text"
-          className="menu-button"
-          icon={<MenuIcon />}
+        <button
+          type="button"
+          className="btn btn-text menu-button"
           aria-label={t('layout.openMenu')}
           aria-expanded={menuOpen}
           onClick={onOpenMenu}
-        />
+        >
+          <MenuIcon />
+        </button>
       )}
       <Link to="/" className="brand">
         <img src="/favicon.svg" alt="" width={28} height={28} />
@@ -60,31 +91,22 @@ export function AppHeader({ showMenuButton, menuOpen, onOpenMenu }: Props) {
               <span className="visually-hidden">{t('layout.signedInAs')} </span>
               {account.displayName}
             </span>
-            <Button
-              size="small"
-              className="signout-button"
-              loading={leaving}
+            <button
+              type="button"
+              className="btn btn-sm signout-button"
+              disabled={leaving}
+              aria-busy={leaving}
               onClick={() => {
                 setLeaving(true);
                 void signOut().finally(() => setLeaving(false));
               }}
             >
               {t('layout.signOut')}
-            </Button>
+            </button>
           </div>
         )}
-        <Segmented<Lang>
-          size="small"
-          className="lang-switch"
-          aria-label={t('layout.language')}
-          value={lang}
-          onChange={setLang}
-          options={[
-            { label: <LangLabel lang="vi" long="Tiếng Việt" short="VI" />, value: 'vi' },
-            { label: <LangLabel lang="en" long="English" short="EN" />, value: 'en' },
-          ]}
-        />
+        <LangSwitch />
       </div>
-    </Layout.Header>
+    </header>
   );
 }

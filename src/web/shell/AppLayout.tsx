@@ -1,17 +1,18 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation, useMatches } from 'react-router';
-import { Spin } from 'antd';
 import { loginPath, useSession } from '../api/session';
-import { useI18n } from './i18n';
+import { AntdScope } from './AntdScope';
 
-/** The signed-in frame (menu, drawer, sider): loaded only for a signed-in session. */
-const SignedInFrame = lazy(() => import('./SignedInFrame'));
+/** The signed-in frame (menu, drawer, sider) and antd: loaded only for a signed-in session. */
+const loadFrame = () => import('./SignedInFrame');
+const SignedInFrame = lazy(loadFrame);
 
 /**
  * The pages behind sign-in: a visitor (signed out) at `/` sees the public front door and at an
  * unknown address "not found", elsewhere is sent to /login; citizens at `/` go to their record,
  * staff who must change their password to /account; any other signed-in page is shown in the
- * signed-in frame (SignedInFrame.tsx, which also answers 403 for a page the session may not use).
+ * signed-in frame (SignedInFrame.tsx, which also answers 403 for a page the session may not use),
+ * with antd (AntdScope). A visitor's front door and "not found" need neither.
  */
 export function AppLayout({
   visitorHome,
@@ -22,7 +23,6 @@ export function AppLayout({
   /** What a visitor sees at an address the app does not know (instead of the sign-in page). */
   visitorNotFound?: ReactNode;
 } = {}) {
-  const { t } = useI18n();
   const { me, reason } = useSession();
   const location = useLocation();
   // The router marks its catch-all route: an address it does not know.
@@ -39,9 +39,11 @@ export function AppLayout({
   if (me.account.kind === 'citizen' && location.pathname === '/') return <Navigate to="/me" replace />;
   if (me.account.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
 
+  // Asked for now, with antd's providers, rather than after them (AntdScope renders its content then).
+  void loadFrame();
   return (
-    <Suspense fallback={<Spin size="large" className="page-spinner" description={t('common.loading')} />}>
+    <AntdScope>
       <SignedInFrame />
-    </Suspense>
+    </AntdScope>
   );
 }

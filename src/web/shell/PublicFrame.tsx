@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
-import { Layout } from 'antd';
 import { AppHeader } from './AppHeader';
 import { useI18n } from './i18n';
 import { PageTitle } from '../components/PageTitle';
+import '../components/plain.css';
 
 /**
  * The frame of a page that works signed out (sign-in, status lookup, the checks of a receipt or a
  * result document opened from their QR codes): skip link, header, the page's title and its content.
+ * Plain elements (no antd): a visitor's first load of these pages carries no antd.
  */
 export function PublicFrame({
   title,
@@ -22,15 +23,15 @@ export function PublicFrame({
 }) {
   const { t } = useI18n();
   return (
-    <Layout className="app-shell">
+    <div className="app-shell plain-root">
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
       <AppHeader />
-      <Layout.Content id="main" tabIndex={-1} className={`app-content ${className}`}>
+      <main id="main" tabIndex={-1} className={`app-content ${className}`}>
         <PageTitle title={title} description={description} />
         {children}
-      </Layout.Content>
-    </Layout>
+      </main>
+    </div>
   );
 }

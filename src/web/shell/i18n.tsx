@@ -51,7 +51,7 @@ if (typeof window !== 'undefined' && storedLang() === 'en') loadEnglish().catch(
 
 /**
  * Holds the chosen language, remembers it in localStorage and keeps `<html lang>`, dayjs and antd
- * (app/Providers.tsx, through `lang`) in step. English applies once its dictionary has loaded: on a
+ * (shell/AntdProviders.tsx, through `lang`) in step. English applies once its dictionary has loaded: on a
  * switch the page stays Vietnamese for that moment; at start, when English was chosen before,
  * nothing is shown until then rather than a flash of Vietnamese.
  */

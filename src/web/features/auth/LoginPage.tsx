@@ -1,15 +1,16 @@
 import { Navigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Col, Layout, Row, Typography } from 'antd';
 import { homeFor, safeReturnTo, useSession } from '../../api/session';
 import { AppHeader } from '../../shell/AppHeader';
 import { useT } from '../../shell/i18n';
 import { PageTitle } from '../../components/PageTitle';
+import { Notice } from '../../components/plain';
 import { eIdLoginUrl } from './auth-api';
 import { StaffLoginForm } from './StaffLoginForm';
 
 /**
  * /login: two clear choices — citizens sign in with VNeID (a full-page trip to the e-ID
- * provider), staff with the account they were given. Afterwards back to `returnTo`.
+ * provider), staff with the account they were given. Afterwards back to `returnTo`. Drawn without
+ * antd (components/plain.css): a visitor's first load of the sign-in page carries none of it.
  */
 export default function LoginPage() {
   const t = useT();
@@ -31,48 +32,46 @@ export default function LoginPage() {
   }
 
   return (
-    <Layout className="app-shell">
+    <div className="app-shell plain-root">
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
       <AppHeader />
-      <Layout.Content id="main" tabIndex={-1} className="app-content login-content">
+      <main id="main" tabIndex={-1} className="app-content login-content">
         <PageTitle title={t('login.title')} description={t('login.intro')} />
-        {reason === 'expired' && <Alert type="info" showIcon className="login-notice" title={t('login.expired')} />}
-        {reason === 'signedOut' && (
-          <Alert type="success" showIcon className="login-notice" title={t('login.signedOut')} />
-        )}
+        {reason === 'expired' && <Notice type="info" className="login-notice" title={t('login.expired')} />}
+        {reason === 'signedOut' && <Notice type="success" className="login-notice" title={t('login.signedOut')} />}
         {eIdError === 'eid_unavailable' && (
-          <Alert type="error" showIcon className="login-notice" role="alert" title={t('login.eidUnavailable')} />
+          <Notice type="error" className="login-notice" role="alert" title={t('login.eidUnavailable')} />
         )}
         {eIdError === 'eid_failed' && (
-          <Alert type="warning" showIcon className="login-notice" role="alert" title={t('login.eidFailed')} />
+          <Notice type="warning" className="login-notice" role="alert" title={t('login.eidFailed')} />
         )}
-        <Row gutter={[24, 24]}>
-          <Col xs={24} lg={12}>
-            <Card className="login-card" role="region" aria-labelledby="login-citizen">
-              <Typography.Title level={2} id="login-citizen" className="login-card-title">
+        <div className="login-grid">
+          <section className="plain-card login-card" aria-labelledby="login-citizen">
+            <div className="plain-card-body">
+              <h2 id="login-citizen" className="login-card-title">
                 {t('login.citizen.title')}
-              </Typography.Title>
-              <Typography.Paragraph>{t('login.citizen.text')}</Typography.Paragraph>
-              <Button type="primary" size="large" block className="vneid-button" href={eIdLoginUrl(returnTo ?? '/me')}>
+              </h2>
+              <p>{t('login.citizen.text')}</p>
+              <a className="btn btn-primary btn-lg btn-block vneid-button" href={eIdLoginUrl(returnTo ?? '/me')}>
                 {t('login.citizen.button')}
-              </Button>
-              <Alert type="info" showIcon className="login-level-note" title={t('login.citizen.level')} />
-            </Card>
-          </Col>
-          <Col xs={24} lg={12}>
-            <Card className="login-card" role="region" aria-labelledby="login-staff">
-              <Typography.Title level={2} id="login-staff" className="login-card-title">
+              </a>
+              <Notice type="info" className="login-level-note" title={t('login.citizen.level')} />
+            </div>
+          </section>
+          <section className="plain-card login-card" aria-labelledby="login-staff">
+            <div className="plain-card-body">
+              <h2 id="login-staff" className="login-card-title">
                 {t('login.staff.title')}
-              </Typography.Title>
-              <Typography.Paragraph>{t('login.staff.text')}</Typography.Paragraph>
+              </h2>
+              <p>{t('login.staff.text')}</p>
               <StaffLoginForm onSignedIn={signedIn} />
-            </Card>
-          </Col>
-        </Row>
-      </Layout.Content>
-      <Layout.Footer className="app-footer">{t('layout.footer')}</Layout.Footer>
-    </Layout>
+            </div>
+          </section>
+        </div>
+      </main>
+      <footer className="app-footer">{t('layout.footer')}</footer>
+    </div>
   );
 }

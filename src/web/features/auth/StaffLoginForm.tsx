@@ -1,32 +1,52 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Form, Input } from 'antd';
-import type { InputRef } from 'antd';
+import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
 import type { Me } from '../../../contracts/identity';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { Notice } from '../../components/plain';
 import { login, loginProblem } from './auth-api';
 
 interface Values {
   username: string;
   password: string;
-  totp?: string;
+  totp: string;
 }
 
-/** Username and password; the 6-digit code field appears when the server asks for it. */
+type Problems = Partial<Record<keyof Values, string>>;
+
+/**
+ * Username and password; the 6-digit code field appears when the server asks for it. Plain elements
+ * (components/plain.css): the sign-in page is public and its first load carries no antd.
+ */
 export function StaffLoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const { t, pick } = useI18n();
-  const [form] = Form.useForm<Values>();
+  const [values, setValues] = useState<Values>({ username: '', password: '', totp: '' });
+  const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
   const [needTotp, setNeedTotp] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const totpRef = useRef<InputRef>(null);
+  const totpRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (needTotp) totpRef.current?.focus();
   }, [needTotp]);
 
-  const submit = async (values: Values) => {
+  const check = (v: Values): Problems => ({
+    ...(v.username.trim() ? {} : { username: t('login.usernameRequired') }),
+    ...(v.password ? {} : { password: t('login.passwordRequired') }),
+    ...(!needTotp || /^\d{6}$/.test(v.totp) ? {} : { totp: t('login.totpInvalid') }),
+  });
+
+  const change = (name: keyof Values, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setProblems((p) => ({ ...p, [name]: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = check(values);
+    setProblems(found);
+    if (Object.values(found).some(Boolean)) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -38,49 +58,70 @@ export function StaffLoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void })
       if (problem.needTotp) setNeedTotp(true);
       // The first "enter your code" is a step, not a mistake: no red message for it.
       if (!(problem.needTotp && !needTotp)) setError(problem.error);
-      form.setFieldValue('totp', undefined);
+      setValues((v) => ({ ...v, totp: '' }));
     } finally {
       setBusy(false);
     }
   };
 
+  const field = (
+    name: keyof Values,
+    label: string,
+    input: Record<string, unknown>,
+    hint?: string,
+    ref?: Ref<HTMLInputElement>,
+  ) => {
+    const id = `login-${name}`;
+    const problem = problems[name];
+    const describedBy = [hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(' ');
+    return (
+      <div className="plain-field">
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          ref={ref}
+          name={name}
+          className="plain-input plain-input-lg"
+          value={values[name]}
+          onChange={(e) => change(name, e.target.value)}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          {...input}
+        />
+        {problem && (
+          <div id={`${id}-error`} className="plain-field-error" role="alert">
+            {problem}
+          </div>
+        )}
+        {hint && (
+          <div id={`${id}-hint`} className="plain-field-hint">
+            {hint}
+          </div>
+        )}
+      </div>
+    );
+  };
+
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      size="large"
-      requiredMark={false}
-      onFinish={(v) => void submit(v)}
-      className="login-form"
-    >
-      <Form.Item
-        name="username"
-        label={t('login.username')}
-        rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-      >
-        <Input autoComplete="username" autoCapitalize="none" spellCheck={false} />
-      </Form.Item>
-      <Form.Item
-        name="password"
-        label={t('login.password')}
-        rules={[{ required: true, message: t('login.passwordRequired') }]}
-      >
-        <Input.Password autoComplete="current-password" />
-      </Form.Item>
-      {needTotp && (
-        <Form.Item
-          name="totp"
-          label={t('login.totp')}
-          extra={t('login.totpHint')}
-          rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpInvalid') }]}
-        >
-          <Input ref={totpRef} inputMode="numeric" autoComplete="one-time-code" maxLength={6} className="totp-input" />
-        </Form.Item>
-      )}
+    <form className="login-form" noValidate onSubmit={(e) => void submit(e)}>
+      {field('username', t('login.username'), { autoComplete: 'username', autoCapitalize: 'none', spellCheck: false })}
+      {field('password', t('login.password'), { type: 'password', autoComplete: 'current-password' })}
+      {needTotp &&
+        field(
+          'totp',
+          t('login.totp'),
+          {
+            inputMode: 'numeric',
+            autoComplete: 'one-time-code',
+            maxLength: 6,
+            className: 'plain-input plain-input-lg totp-input',
+          },
+          t('login.totpHint'),
+          totpRef,
+        )}
       {error && (
-        <Alert
+        <Notice
           type="error"
-          showIcon
           role="alert"
           className="login-error"
           title={pick(error.messageVi, error.messageEn)}
@@ -92,9 +133,9 @@ export function StaffLoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void })
           }
         />
       )}
-      <Button type="primary" htmlType="submit" block loading={busy}>
+      <button type="submit" className="btn btn-primary btn-lg btn-block" disabled={busy} aria-busy={busy}>
         {t('login.staffSubmit')}
-      </Button>
-    </Form>
+      </button>
+    </form>
   );
 }

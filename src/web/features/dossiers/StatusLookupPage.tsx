@@ -1,12 +1,12 @@
-import { useState } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Descriptions, Form, Input, Timeline, Typography } from 'antd';
 import type { StatusLookupResult } from '../../../contracts/dossiers';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
 import { PublicFrame } from '../../shell/PublicFrame';
 import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PlainCard } from '../../components/plain';
 import { EMPTY, formatDateTime } from '../../components/format';
 import { deadlineStartItem, STATE_LABEL } from './dossier-labels';
 import { lookupStatus } from './dossiers-api';
@@ -24,68 +24,90 @@ const FIELDS = new Set<keyof Values>(['code', 'nationalId']);
 function LookupResult({ r }: { r: StatusLookupResult }) {
   const { t, pick } = useI18n();
   return (
-    <Card className="section-card lookup-result" role="region" aria-labelledby="lookup-result-title">
-      <Typography.Title level={2} id="lookup-result-title" className="card-heading">
-        {pick(r.procedureNameVi, r.procedureNameEn)}
-      </Typography.Title>
-      <Descriptions
-        column={1}
-        size="small"
-        layout="vertical"
-        items={[
-          { key: 'code', label: t('dossier.code'), children: <strong className="tabular">{r.code}</strong> },
-          { key: 'state', label: t('dossier.state'), children: <StateTag state={r.state} /> },
-          { key: 'unit', label: t('dossier.unit'), children: r.unitName ?? EMPTY },
-          { key: 'received', label: t('dossier.receivedAt'), children: formatDateTime(r.receivedAt) },
-          ...deadlineStartItem(r, t),
-          {
-            key: 'due',
-            label: t('dossier.dueAt'),
-            children: r.dueAt ? (
-              <span className="due-line">
-                <span className="tabular">{formatDateTime(r.dueAt)}</span> <DeadlineTag flag={r.flag} />
-              </span>
-            ) : (
-              EMPTY
-            ),
-          },
-        ]}
-      />
-      <Typography.Title level={3} className="card-subheading">
-        {t('dossier.section.timeline')}
-      </Typography.Title>
-      <Timeline
-        items={r.timeline.map((e, i) => ({
-          key: `${e.at}-${i}`,
-          content: (
+    <PlainCard
+      className="lookup-result"
+      titleId="lookup-result-title"
+      title={pick(r.procedureNameVi, r.procedureNameEn)}
+    >
+      <dl className="plain-facts">
+        <dt>{t('dossier.code')}</dt>
+        <dd>
+          <strong className="tabular">{r.code}</strong>
+        </dd>
+        <dt>{t('dossier.state')}</dt>
+        <dd>
+          <StateTag state={r.state} />
+        </dd>
+        <dt>{t('dossier.unit')}</dt>
+        <dd>{r.unitName ?? EMPTY}</dd>
+        <dt>{t('dossier.receivedAt')}</dt>
+        <dd>{formatDateTime(r.receivedAt)}</dd>
+        {deadlineStartItem(r, t).map((item) => (
+          <Fragment key={item.key}>
+            <dt>{item.label}</dt>
+            <dd>{item.children}</dd>
+          </Fragment>
+        ))}
+        <dt>{t('dossier.dueAt')}</dt>
+        <dd>
+          {r.dueAt ? (
+            <span className="due-line">
+              <span className="tabular">{formatDateTime(r.dueAt)}</span> <DeadlineTag flag={r.flag} />
+            </span>
+          ) : (
+            EMPTY
+          )}
+        </dd>
+      </dl>
+      <h3 className="lookup-subheading">{t('dossier.section.timeline')}</h3>
+      <ol className="plain-timeline">
+        {r.timeline.map((e, i) => (
+          <li key={`${e.at}-${i}`}>
             <div className="timeline-entry">
               <div className="timeline-when">{formatDateTime(e.at)}</div>
               <div className="timeline-what">{t(STATE_LABEL[e.toState])}</div>
             </div>
-          ),
-        }))}
-      />
-      <Typography.Paragraph className="lookup-signin">
+          </li>
+        ))}
+      </ol>
+      <p className="lookup-signin">
         {t('dossier.lookup.moreWhenSignedIn')} <Link to="/me/dossiers">{t('dossier.lookup.openMine')}</Link>
-      </Typography.Paragraph>
-    </Card>
+      </p>
+    </PlainCard>
   );
 }
 
 /**
  * /tra-cuu — public status lookup with the dossier code (printed on the receipt, whose QR code
- * opens /tra-cuu?ma=<code>) and the applicant's personal ID number. Works signed out.
+ * opens /tra-cuu?ma=<code>) and the applicant's personal ID number. Works signed out; drawn without
+ * antd (components/plain.css), so a visitor's first load carries none of it.
  */
 export default function StatusLookupPage() {
   const { t, pick } = useI18n();
   const [params] = useSearchParams();
-  const [form] = Form.useForm<Values>();
+  const [values, setValues] = useState<Values>(() => ({
+    code: (params.get('ma') ?? '').trim().slice(0, 40),
+    nationalId: '',
+  }));
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const [result, setResult] = useState<StatusLookupResult>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const initialCode = (params.get('ma') ?? '').trim().slice(0, 40);
 
-  const submit = async (values: Values) => {
+  const check = (v: Values): Partial<Record<keyof Values, string>> => ({
+    ...(v.code.trim() ? {} : { code: t('dossier.lookup.codeRequired') }),
+    ...(/^\d{12}$/.test(v.nationalId.replace(/\s/g, '')) ? {} : { nationalId: t('dossier.lookup.nationalIdInvalid') }),
+  });
+  const change = (name: keyof Values, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setFieldErrors((e) => ({ ...e, [name]: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems = check(values);
+    setFieldErrors(problems);
+    if (Object.values(problems).some(Boolean)) return;
     setBusy(true);
     setError(undefined);
     setResult(undefined);
@@ -95,55 +117,65 @@ export default function StatusLookupPage() {
     } catch (e) {
       const apiError = toApiError(e);
       const onFields = apiError.fields.filter((f) => FIELDS.has(f.field as keyof Values));
-      form.setFields(
-        onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
-      );
+      setFieldErrors(Object.fromEntries(onFields.map((f) => [f.field, pick(f.messageVi, f.messageEn)])));
       if (onFields.length === 0) setError(apiError);
     } finally {
       setBusy(false);
     }
   };
 
+  const field = (name: keyof Values, label: string, hint: string, input: Record<string, unknown>) => {
+    const id = `lookup-${name}`;
+    const problem = fieldErrors[name];
+    return (
+      <div className="plain-field">
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          name={name}
+          className="plain-input plain-input-lg"
+          value={values[name]}
+          onChange={(e) => change(name, e.target.value)}
+          autoComplete="off"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ''}`}
+          {...input}
+        />
+        {problem && (
+          <div id={`${id}-error`} className="plain-field-error" role="alert">
+            {problem}
+          </div>
+        )}
+        <div id={`${id}-hint`} className="plain-field-hint">
+          {hint}
+        </div>
+      </div>
+    );
+  };
+
   return (
     <PublicFrame title={t('dossier.lookup.title')} description={t('dossier.lookup.intro')} className="lookup-content">
-      <Card className="section-card">
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          initialValues={{ code: initialCode, nationalId: '' }}
-          onFinish={(v) => void submit(v)}
-          className="lookup-form"
-        >
-          <Form.Item
-            name="code"
-            label={t('dossier.lookup.code')}
-            extra={t('dossier.lookup.codeHint')}
-            rules={[{ required: true, whitespace: true, message: t('dossier.lookup.codeRequired') }]}
+      <PlainCard>
+        <form className="lookup-form" noValidate onSubmit={(e) => void submit(e)}>
+          {field('code', t('dossier.lookup.code'), t('dossier.lookup.codeHint'), {
+            autoCapitalize: 'characters',
+            spellCheck: false,
+            maxLength: 40,
+          })}
+          {field('nationalId', t('dossier.lookup.nationalId'), t('dossier.lookup.nationalIdHint'), {
+            inputMode: 'numeric',
+            maxLength: 20,
+          })}
+          <button
+            type="submit"
+            className="btn btn-primary btn-lg btn-block big-button"
+            disabled={busy}
+            aria-busy={busy}
           >
-            <Input size="large" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} />
-          </Form.Item>
-          <Form.Item
-            name="nationalId"
-            label={t('dossier.lookup.nationalId')}
-            extra={t('dossier.lookup.nationalIdHint')}
-            rules={[
-              {
-                required: true,
-                validator: async (_, v: string | undefined) => {
-                  if (!/^\d{12}$/.test((v ?? '').replace(/\s/g, '')))
-                    throw new Error(t('dossier.lookup.nationalIdInvalid'));
-                },
-              },
-            ]}
-          >
-            <Input size="large" inputMode="numeric" autoComplete="off" maxLength={20} />
-          </Form.Item>
-          <Button type="primary" size="large" htmlType="submit" loading={busy} block className="big-button">
             {t('dossier.lookup.submit')}
-          </Button>
-        </Form>
-      </Card>
+          </button>
+        </form>
+      </PlainCard>
       {error && <ErrorAlert error={error} />}
       {result && <LookupResult r={result} />}
     </PublicFrame>

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { lazyPage } from '../../components/lazy-page';
 
 /**
  * The pages of the dossiers feature, for the router: each is loaded (a chunk of its own) when its
@@ -8,7 +9,7 @@ import { lazy } from 'react';
 export const FilingPage = lazy(() => import('./FilingPage'));
 export const MyDossiersPage = lazy(() => import('./MyDossiersPage'));
 export const MyDossierPage = lazy(() => import('./MyDossierPage'));
-export const StatusLookupPage = lazy(() => import('./StatusLookupPage'));
+export const StatusLookupPage = lazyPage(() => import('./StatusLookupPage'));
 export const WorkqueuePage = lazy(() => import('./WorkqueuePage'));
 export const DossierDetailPage = lazy(() => import('./DossierDetailPage'));
 export const PaperFilingPage = lazy(() => import('./PaperFilingPage'));

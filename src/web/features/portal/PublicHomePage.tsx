@@ -1,31 +1,16 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Input, Skeleton } from 'antd';
 import type { ProcedureField, ProcedureSummary } from '../../../contracts/procedures';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { PlainCard, PlainSkeleton } from '../../components/plain';
 import { FIELD_LABEL, fetchCatalog, PublicShell } from '../procedures/public';
 import { fetchPopular } from './portal-api';
 import './portal.css';
 
 const FIELDS: readonly ProcedureField[] = ['residence', 'civil_status', 'interlinked'];
-/**
- * A titled box of the front door, drawn as antd's Card was (portal.css) with a real heading: antd's
- * Card brings its tabs, drop-down and menu code to a visitor's first load of `/`.
- */
-function PortalCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="portal-card" aria-labelledby={id}>
-      <h2 id={id} className="portal-card-title">
-        {title}
-      </h2>
-      <div className="portal-card-body">{children}</div>
-    </section>
-  );
-}
-
 /** How many procedures of a field the home page lists (the catalog has them all). */
 const PER_FIELD = 4;
 
@@ -78,30 +63,35 @@ export default function PublicHomePage() {
       <form role="search" className="portal-search" onSubmit={search}>
         <label htmlFor="portal-q">{t('portal.search.label')}</label>
         <div className="portal-search-row">
-          <Input
+          <input
             id="portal-q"
-            size="large"
+            className="plain-input plain-input-lg"
             value={q}
             onChange={(e) => setQ(e.target.value)}
             placeholder={t('portal.search.placeholder')}
             autoComplete="off"
             maxLength={100}
           />
-          <Button type="primary" size="large" htmlType="submit">
+          <button type="submit" className="btn btn-primary btn-lg">
             {t('portal.search.submit')}
-          </Button>
+          </button>
         </div>
       </form>
       <div className="portal-actions">
-        <Button type="primary" size="large" className="portal-big" onClick={() => void navigate('/login')}>
+        <button type="button" className="btn btn-primary btn-lg portal-big" onClick={() => void navigate('/login')}>
           {t('portal.signIn.citizen')}
-        </Button>
-        <Button size="large" className="portal-big" onClick={() => void navigate('/tra-cuu')}>
+        </button>
+        <button type="button" className="btn btn-lg portal-big" onClick={() => void navigate('/tra-cuu')}>
           {t('portal.lookup.button')}
-        </Button>
+        </button>
       </div>
-      <PortalCard id="portal-procedures" title={t('portal.groups.title')}>
-        {catalog.loading && <Skeleton active />}
+      <PlainCard titleId="portal-procedures" title={t('portal.groups.title')}>
+        {catalog.loading && (
+          // As tall as the lists it stands for on a phone, so they do not push the boxes below down in sight.
+          <div className="portal-loading">
+            <PlainSkeleton rows={6} label={t('common.loading')} />
+          </div>
+        )}
         {catalog.error && <ErrorAlert error={catalog.error} onRetry={catalog.reload} />}
         {catalog.data && (
           <div className="portal-groups">
@@ -111,16 +101,16 @@ export default function PublicHomePage() {
             })}
           </div>
         )}
-      </PortalCard>
-      <PortalCard id="portal-lookup" title={t('portal.lookup.title')}>
+      </PlainCard>
+      <PlainCard titleId="portal-lookup" title={t('portal.lookup.title')}>
         <p>{t('portal.lookup.text')}</p>
         <Link to="/tra-cuu">{t('portal.lookup.button')}</Link>
-      </PortalCard>
-      <PortalCard id="portal-help" title={t('portal.help.title')}>
+      </PlainCard>
+      <PlainCard titleId="portal-help" title={t('portal.help.title')}>
         <p>{t('portal.help.text')}</p>
         <p>{t('portal.help.verify')}</p>
         <Link to="/login">{t('portal.signIn.staff')}</Link>
-      </PortalCard>
+      </PlainCard>
     </PublicShell>
   );
 }

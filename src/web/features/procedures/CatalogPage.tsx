@@ -1,16 +1,25 @@
 import { useDeferredValue, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Empty, Input, Segmented, Skeleton, Tag } from 'antd';
 import type { ProcedureField, ProcedureSummary } from '../../../contracts/procedures';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import type { MessageKey } from '../../shell/dictionary';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { PlainSkeleton } from '../../components/plain';
 import { FIELD_LABEL, feeSummary, timeLimitText } from './procedure-labels';
 import { fetchCatalog } from './procedures-api';
 import { PublicShell } from './PublicShell';
 
 type FieldFilter = ProcedureField | 'all';
+
+const FIELD_FILTERS: FieldFilter[] = ['all', 'residence', 'civil_status', 'interlinked'];
+const FILTER_LABEL = {
+  all: 'procedures.field.all',
+  residence: 'procedures.field.residence',
+  civil_status: 'procedures.field.civil_status',
+  interlinked: 'procedures.field.interlinked',
+} as const satisfies Record<FieldFilter, MessageKey>;
 
 function ProcedureCard({ p }: { p: ProcedureSummary }) {
   const { t, lang, pick } = useI18n();
@@ -19,8 +28,10 @@ function ProcedureCard({ p }: { p: ProcedureSummary }) {
       <Link to={`/procedures/${encodeURIComponent(p.code)}`} className="procedure-card">
         <span className="procedure-card-name">{pick(p.nameVi, p.nameEn)}</span>
         <span className="procedure-card-meta">
-          <Tag>{t(FIELD_LABEL[p.field])}</Tag>
-          {p.onlineLevel === 'full' && <Tag color="green">{t('procedures.online.full.short')}</Tag>}
+          <span className="plain-tag">{t(FIELD_LABEL[p.field])}</span>
+          {p.onlineLevel === 'full' && (
+            <span className="plain-tag plain-tag-ok">{t('procedures.online.full.short')}</span>
+          )}
         </span>
         <span className="procedure-card-facts">
           <span>
@@ -35,7 +46,10 @@ function ProcedureCard({ p }: { p: ProcedureSummary }) {
   );
 }
 
-/** /procedures — the catalog of procedures in force, searchable without diacritics, by field. Public. */
+/**
+ * /procedures — the catalog of procedures in force, searchable without diacritics, by field. Public,
+ * drawn without antd (components/plain.css): a visitor's first load carries none of it.
+ */
 export default function CatalogPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
@@ -60,38 +74,41 @@ export default function CatalogPage() {
     <PublicShell>
       <div className="citizen-page">
         <PageTitle title={t('procedures.catalog.title')} description={t('procedures.catalog.intro')} />
-        <Input.Search
-          size="large"
-          allowClear
+        <input
+          type="search"
+          className="plain-input plain-input-lg catalog-search"
           value={text}
           maxLength={100}
           onChange={(e) => setText(e.target.value)}
           placeholder={t('procedures.catalog.searchPlaceholder')}
           aria-label={t('procedures.catalog.search')}
-          className="catalog-search"
         />
-        <Segmented<FieldFilter>
-          block
-          size="large"
-          className="catalog-fields"
-          value={field}
-          onChange={setField}
-          options={[
-            { value: 'all', label: t('procedures.field.all') },
-            { value: 'residence', label: t('procedures.field.residence') },
-            { value: 'civil_status', label: t('procedures.field.civil_status') },
-            { value: 'interlinked', label: t('procedures.field.interlinked') },
-          ]}
-        />
+        {/* The fields as antd's Segmented drew them (radio buttons); the row scrolls sideways on a narrow phone. */}
+        <div className="catalog-fields">
+          <div className="segmented segmented-lg segmented-block" role="radiogroup">
+            {FIELD_FILTERS.map((value) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name="catalog-field"
+                  value={value}
+                  checked={field === value}
+                  onChange={() => setField(value)}
+                />
+                <span className="segmented-item-label">{t(FILTER_LABEL[value])}</span>
+              </label>
+            ))}
+          </div>
+        </div>
         {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
-        {list.loading && !list.data && <Skeleton active paragraph={{ rows: 6 }} />}
+        {list.loading && !list.data && <PlainSkeleton rows={6} label={t('common.loading')} />}
         {list.data && (
           <>
             <p className="catalog-count" aria-live="polite">
               {t('procedures.catalog.count', { n: list.data.total })}
             </p>
             {list.data.items.length === 0 ? (
-              <Empty description={t('procedures.catalog.none')} />
+              <p className="catalog-empty">{t('procedures.catalog.none')}</p>
             ) : (
               <ul className="plain-list procedure-list">
                 {list.data.items.map((p) => (

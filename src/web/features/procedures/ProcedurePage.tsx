@@ -1,5 +1,4 @@
 import { Link, useParams } from 'react-router';
-import { Alert, Card, Descriptions, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ProcedureVersion } from '../../../contracts/procedures';
 import { useApi } from '../../api/use-api';
 import { useSession } from '../../api/session';
@@ -7,6 +6,7 @@ import { useI18n } from '../../shell/i18n';
 import type { MessageKey } from '../../shell/dictionary';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { Notice, PlainCard, PlainSkeleton } from '../../components/plain';
 import { formatDate } from '../../components/format';
 import { FIELD_LABEL, moneyText, timeLimitText } from './procedure-labels';
 import { fetchPrefillStats, fetchProcedure } from './procedures-api';
@@ -24,52 +24,51 @@ function FeesCard({ v }: { v: ProcedureVersion }) {
   const { t, lang, pick } = useI18n();
   if (v.fees.items.length === 0) {
     return (
-      <Card title={t('procedures.fee')} className="section-card">
+      <PlainCard title={t('procedures.fee')} titleId="procedure-fees">
         <p className="big-fact">{t('procedures.fee.free')}</p>
         {v.fees.noteVi && <p className="muted">{pick(v.fees.noteVi, v.fees.noteEn ?? v.fees.noteVi)}</p>}
-      </Card>
+      </PlainCard>
     );
   }
   return (
-    <Card title={t('procedures.fee')} className="section-card">
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="code"
-        dataSource={v.fees.items}
-        columns={[
-          {
-            key: 'label',
-            title: t('procedures.fee.item'),
-            render: (_: unknown, i) => (
-              <>
-                {pick(i.labelVi, i.labelEn)}
-                <div className="muted">
-                  {t(i.basis === 'per_person' ? 'procedures.fee.perPerson' : 'procedures.fee.perDossier')}
-                </div>
-              </>
-            ),
-          },
-          {
-            key: 'online',
-            title: t('procedures.fee.online'),
-            render: (_: unknown, i) => <strong>{moneyText(t, lang, i.online)}</strong>,
-          },
-          { key: 'direct', title: t('procedures.fee.direct'), render: (_: unknown, i) => moneyText(t, lang, i.direct) },
-        ]}
-      />
+    <PlainCard title={t('procedures.fee')} titleId="procedure-fees">
+      <div className="plain-table-scroll">
+        <table className="plain-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('procedures.fee.item')}</th>
+              <th scope="col">{t('procedures.fee.online')}</th>
+              <th scope="col">{t('procedures.fee.direct')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.fees.items.map((i) => (
+              <tr key={i.code}>
+                <td>
+                  {pick(i.labelVi, i.labelEn)}
+                  <div className="muted">
+                    {t(i.basis === 'per_person' ? 'procedures.fee.perPerson' : 'procedures.fee.perDossier')}
+                  </div>
+                </td>
+                <td>
+                  <strong>{moneyText(t, lang, i.online)}</strong>
+                </td>
+                <td>{moneyText(t, lang, i.direct)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {v.fees.noteVi && <p className="muted">{pick(v.fees.noteVi, v.fees.noteEn ?? v.fees.noteVi)}</p>}
       {v.fees.exemptions.length > 0 && (
         <>
-          <Typography.Title level={3} className="procedures-subheading">
-            {t('procedures.exemptions')}
-          </Typography.Title>
+          <h3 className="procedures-subheading">{t('procedures.exemptions')}</h3>
           <ul className="exemption-list">
             {v.fees.exemptions.map((e) => (
               <li key={e.code}>
                 {pick(e.labelVi, e.labelEn)}{' '}
                 {e.check === 'registry' ? (
-                  <Tag color="blue">{t('procedures.exemption.registry')}</Tag>
+                  <span className="plain-tag plain-tag-info">{t('procedures.exemption.registry')}</span>
                 ) : (
                   <div className="muted">
                     {t('procedures.exemption.proof', { proof: pick(e.proofVi ?? '', e.proofEn ?? '') })}
@@ -80,14 +79,14 @@ function FeesCard({ v }: { v: ProcedureVersion }) {
           </ul>
         </>
       )}
-    </Card>
+    </PlainCard>
   );
 }
 
 function DocumentsCard({ v }: { v: ProcedureVersion }) {
   const { t, pick } = useI18n();
   return (
-    <Card title={t('procedures.documents')} className="section-card">
+    <PlainCard title={t('procedures.documents')} titleId="procedure-documents">
       {v.documents.length === 0 ? (
         <p>{t('procedures.documents.none')}</p>
       ) : (
@@ -95,76 +94,56 @@ function DocumentsCard({ v }: { v: ProcedureVersion }) {
           {v.documents.map((d) => (
             <li key={d.code}>
               <strong>{pick(d.nameVi, d.nameEn)}</strong>{' '}
-              {!d.required && <Tag>{t('procedures.documents.ifApplicable')}</Tag>}
-              {d.replaceableByRegistry && <Tag color="green">{t('procedures.documents.replaceable')}</Tag>}
+              {!d.required && <span className="plain-tag">{t('procedures.documents.ifApplicable')}</span>}
+              {d.replaceableByRegistry && (
+                <span className="plain-tag plain-tag-ok">{t('procedures.documents.replaceable')}</span>
+              )}
               {d.noteVi && <div className="muted">{pick(d.noteVi, d.noteEn ?? d.noteVi)}</div>}
             </li>
           ))}
         </ol>
       )}
-    </Card>
+    </PlainCard>
   );
 }
 
 function FactsCard({ v, typed }: { v: ProcedureVersion; typed?: { before: number; after: number } }) {
   const { t, lang, pick } = useI18n();
   return (
-    <Card className="section-card">
-      <Descriptions
-        column={1}
-        layout="vertical"
-        size="small"
-        items={[
-          {
-            key: 'limit',
-            label: t('procedures.timeLimit'),
-            children: (
-              <>
-                <span className="big-fact">{timeLimitText(t, lang, v.timeLimitWorkingDays, v.sameDayCutoff)}</span>
-                {v.timeLimitNote && (
-                  <div className="muted">{pick(v.timeLimitNote, v.timeLimitNoteEn ?? v.timeLimitNote)}</div>
-                )}
-              </>
-            ),
-          },
-          {
-            key: 'online',
-            label: t('procedures.onlineLevel'),
-            children: t(v.onlineLevel === 'full' ? 'procedures.online.full' : 'procedures.online.partial'),
-          },
-          {
-            key: 'eid',
-            label: t('procedures.eidLevel'),
-            children: t('procedures.eidLevel.value', { level: v.requiredEidLevel }),
-          },
-          {
-            key: 'agency',
-            label: t('procedures.agency'),
-            children: t(
-              v.handledByRole === 'commune_police' ? 'procedures.agency.police' : 'procedures.agency.committee',
-            ),
-          },
-          ...(typed
-            ? [
-                {
-                  key: 'typed',
-                  label: t('procedures.prefill'),
-                  children: t('procedures.prefill.value', { after: typed.after, before: typed.before }),
-                },
-              ]
-            : []),
-          {
-            key: 'from',
-            label: t('procedures.effective'),
-            children: `${formatDate(v.effectiveFrom)}${v.effectiveTo ? ` – ${formatDate(v.effectiveTo)}` : ''} · ${t('procedures.versionN', { n: v.version })}`,
-          },
-        ]}
-      />
-    </Card>
+    <PlainCard>
+      <dl className="plain-facts">
+        <dt>{t('procedures.timeLimit')}</dt>
+        <dd>
+          <span className="big-fact">{timeLimitText(t, lang, v.timeLimitWorkingDays, v.sameDayCutoff)}</span>
+          {v.timeLimitNote && (
+            <div className="muted">{pick(v.timeLimitNote, v.timeLimitNoteEn ?? v.timeLimitNote)}</div>
+          )}
+        </dd>
+        <dt>{t('procedures.onlineLevel')}</dt>
+        <dd>{t(v.onlineLevel === 'full' ? 'procedures.online.full' : 'procedures.online.partial')}</dd>
+        <dt>{t('procedures.eidLevel')}</dt>
+        <dd>{t('procedures.eidLevel.value', { level: v.requiredEidLevel })}</dd>
+        <dt>{t('procedures.agency')}</dt>
+        <dd>{t(v.handledByRole === 'commune_police' ? 'procedures.agency.police' : 'procedures.agency.committee')}</dd>
+        {typed && (
+          <>
+            <dt>{t('procedures.prefill')}</dt>
+            <dd>{t('procedures.prefill.value', { after: typed.after, before: typed.before })}</dd>
+          </>
+        )}
+        <dt>{t('procedures.effective')}</dt>
+        <dd>
+          {`${formatDate(v.effectiveFrom)}${v.effectiveTo ? ` – ${formatDate(v.effectiveTo)}` : ''} · ${t('procedures.versionN', { n: v.version })}`}
+        </dd>
+      </dl>
+    </PlainCard>
   );
 }
 
-/** /procedures/:code — what a procedure needs: documents, fee, time limit, levels; "Nộp trực tuyến". Public. */
+/**
+ * /procedures/:code — what a procedure needs: documents, fee, time limit, levels; "Nộp trực tuyến".
+ * Public, drawn without antd (components/plain.css): a visitor's first load carries none of it.
+ */
 export default function ProcedurePage() {
   const { code = '' } = useParams();
   const { t, pick, lang } = useI18n();
@@ -177,21 +156,21 @@ export default function ProcedurePage() {
     <PublicShell>
       <div className="citizen-page">
         {version.error && <ErrorAlert error={version.error} onRetry={version.reload} />}
-        {version.loading && !v && <Skeleton active paragraph={{ rows: 10 }} />}
+        {version.loading && !v && <PlainSkeleton rows={10} label={t('common.loading')} />}
         {v && (
           <>
             <PageTitle
               title={pick(v.nameVi, v.nameEn)}
               description={
                 <>
-                  <Tag>{t(FIELD_LABEL[v.field])}</Tag> {t('procedures.code', { code: v.nationalCode ?? v.code })}
+                  <span className="plain-tag">{t(FIELD_LABEL[v.field])}</span>{' '}
+                  {t('procedures.code', { code: v.nationalCode ?? v.code })}
                 </>
               }
             />
             {citizenLevel !== null && citizenLevel < v.requiredEidLevel && (
-              <Alert
+              <Notice
                 type="warning"
-                showIcon
                 className="section-alert"
                 title={t('procedures.eidTooLow', { level: v.requiredEidLevel })}
               />
@@ -206,7 +185,7 @@ export default function ProcedurePage() {
             <DocumentsCard v={v} />
             <FeesCard v={v} />
             {v.components.length > 0 && (
-              <Card title={t('procedures.components')} className="section-card">
+              <PlainCard title={t('procedures.components')} titleId="procedure-components">
                 <ol className="document-list">
                   {v.components.map((c, i) => (
                     <li key={`${c.code ?? 'x'}-${i}`}>
@@ -225,24 +204,23 @@ export default function ProcedurePage() {
                     </li>
                   ))}
                 </ol>
-              </Card>
+              </PlainCard>
             )}
-            <Card title={t('procedures.legalBasis')} className="section-card">
+            <PlainCard title={t('procedures.legalBasis')} titleId="procedure-legal-basis">
               <ul className="plain-list muted">
                 {v.legalBasis.map((l) => (
                   <li key={l}>{l}</li>
                 ))}
               </ul>
               {v.unconfirmed.length > 0 && (
-                <Alert
+                <Notice
                   type="info"
-                  showIcon
                   title={t('procedures.unconfirmed', {
                     what: v.unconfirmed.map((u) => (u in UNCONFIRMED ? t(UNCONFIRMED[u]!) : u)).join(', '),
                   })}
                 />
               )}
-            </Card>
+            </PlainCard>
           </>
         )}
       </div>

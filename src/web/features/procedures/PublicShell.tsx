@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Layout } from 'antd';
 import { homeFor, loginPath, useSession } from '../../api/session';
 import { AppHeader } from '../../shell/AppHeader';
 import { useT } from '../../shell/i18n';
+import '../../components/plain.css';
 import './procedures.css';
 
 /**
  * The frame of the public citizen pages (catalog, procedure page): they work signed out, so they
  * live outside AppLayout. A bar under the header leads back to the citizen's pages or to sign-in.
+ * Plain elements (no antd): a visitor's first load of these pages carries no antd.
  */
 export function PublicShell({ children }: { children: ReactNode }) {
   const t = useT();
@@ -16,7 +17,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const signedIn = me?.authenticated && me.account;
   return (
-    <Layout className="app-shell">
+    <div className="app-shell plain-root">
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
@@ -29,10 +30,10 @@ export function PublicShell({ children }: { children: ReactNode }) {
           <Link to={loginPath(`${location.pathname}${location.search}`)}>{t('procedures.signIn')}</Link>
         )}
       </nav>
-      <Layout.Content id="main" tabIndex={-1} className="app-content public-content">
+      <main id="main" tabIndex={-1} className="app-content public-content">
         {children}
-      </Layout.Content>
-      <Layout.Footer className="app-footer">{t('layout.footer')}</Layout.Footer>
-    </Layout>
+      </main>
+      <footer className="app-footer">{t('layout.footer')}</footer>
+    </div>
   );
 }
