@@ -104,6 +104,12 @@ export const CreateUserBody = z
       .trim()
       .min(2, bilingual('Nhập họ tên', 'Enter the name'))
       .max(100, bilingual('Họ tên quá dài', 'Name too long')),
+    /** The officer's title as it is printed under their signature on slips (e.g. "Cán bộ tiếp nhận"). */
+    jobTitle: z
+      .string()
+      .trim()
+      .max(120, bilingual('Chức danh tối đa 120 ký tự', 'The title is at most 120 characters'))
+      .optional(),
     password: z.string().max(128).optional(),
   })
   .strict();
@@ -123,6 +129,7 @@ export const StaffUser = z.object({
   id: z.string(),
   username: z.string().nullable(),
   displayName: z.string(),
+  jobTitle: z.string().nullable(),
   disabled: z.boolean(),
   locked: z.boolean(),
   totpEnabled: z.boolean(),

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { DossierDetail, DossierSummary, StatusLookupResult } from '../../../contracts/dossiers';
 import { effectiveReceipt, loadWorkingCalendar } from '../calendar';
 import { extractText } from '../slips/test-support';
-import { citizen, command, file, mai, police, t, TEMP, useDossierApp } from './dossiers.routes.test-support';
+import { citizen, command, file, mai, oneStop, police, t, TEMP, useDossierApp } from './dossiers.routes.test-support';
 
 /*
  * Issue 14 §4: a dossier filed online outside working hours and decided the same day. The deadline
@@ -71,9 +71,17 @@ describe('reception and decision times of an after-hours online filing', () => {
     expect(ms(reception.at)).toBeLessThanOrEqual(ms(decided.at));
     expect(ms(seen.receivedAt)).toBeLessThanOrEqual(ms(decided.at));
 
-    const slip = await police.inject(`/api/v1/dossiers/${id}/slips/receipt`);
+    // The receipt is signed by the officer who received it — name and title — whoever prints it.
+    await t.database.rows(
+      sql`update identity.accounts set display_name = 'Lò Văn Thử', job_title = 'Cán bộ Công an xã Mường Tè' where id = ${police.accountId}`,
+    );
+    const slip = await oneStop.inject(`/api/v1/dossiers/${id}/slips/receipt`);
     expect(slip.statusCode, slip.body.slice(0, 300)).toBe(200);
     const text = extractText(slip.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain('Lò Văn Thử');
+    expect(text).toContain('Cán bộ Công an xã Mường Tè');
+    const own = extractText((await citizen.inject(`/api/v1/dossiers/${id}/slips/receipt`)).rawPayload);
+    expect(own).not.toContain('Lò Văn Thử'); // the citizen's copy names no officer
     expect(text).toContain(`Thời gian nhận hồ sơ: ${slipTime(new Date(d.receivedAt!))}`);
     expect(text).toContain(`Thời hạn giải quyết được tính từ: ${slipTime(start)}`);
 

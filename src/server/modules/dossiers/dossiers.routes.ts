@@ -268,6 +268,7 @@ export function dossiersRoutes(
               : (req.access.actor?.displayName ?? ''),
           publicUrl: config.PUBLIC_URL,
           now: new Date(),
+          citizenCopy: req.access.actor?.kind === 'citizen',
         });
         return reply
           .type('application/pdf')

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors';
 import type { SlipSource } from './use-cases/read-dossier';
 import { findRefusalToken } from './dossiers.repository';
 import { refusingAgency } from './result-documents';
+import { staffSignature } from '../identity';
 
 /** Working days the citizen has to supplement a dossier (interlinked groups: 7, DOMAIN.md §4; used for all). */
 const SUPPLEMENT_WINDOW_DAYS = 7;
@@ -19,7 +20,7 @@ export async function renderDossierSlip(
   db: Db,
   src: SlipSource,
   kind: SlipKind,
-  opts: { officerName: string; publicUrl: string; now: Date },
+  opts: { officerName: string; publicUrl: string; now: Date; citizenCopy?: boolean },
 ): Promise<Buffer> {
   const { row, version, transitions, attachments, unitName } = src;
   const last = (command: string | string[]) =>
@@ -46,6 +47,10 @@ export async function renderDossierSlip(
     case 'receipt': {
       if (!row.receivedAt) throw notAvailable();
       const receipt = last('receive');
+      // Signed by the officer who received it (name and title), whoever prints it; the citizen's
+      // own copy keeps the desk's name (the citizen sees no officer names).
+      const signer =
+        receipt?.actorAccountId && !opts.citizenCopy ? await staffSignature(db, receipt.actorAccountId) : null;
       const due = receipt?.dueAt ?? row.dueAt;
       const docs = attachments.map((a) => {
         const doc = version.documents.find((d) => d.code === a.documentKey);
@@ -58,6 +63,7 @@ export async function renderDossierSlip(
         dueAt: due ?? undefined,
         documents: docs.length ? docs : ['Tờ khai điện tử'],
         resultDelivery: row.resultDelivery as 'online' | 'post' | 'counter',
+        ...(signer && { officerName: signer.name, ...(signer.title && { officerPosition: signer.title }) }),
         issuedAt: receipt?.at ?? opts.now,
       });
     }

@@ -136,6 +136,24 @@ describe('hostile input', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('keeps a staff member’s title for the slips they sign, and refuses an over-long one naming it', async () => {
+    const admin = await t.staff('admin', '12');
+    const made = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/identity/users',
+      payload: { username: 'ky.phieu', displayName: 'Lò Văn Ký', jobTitle: '  Cán bộ tiếp nhận  ' },
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    expect(made.json<{ user: { jobTitle: string | null } }>().user.jobTitle).toBe('Cán bộ tiếp nhận');
+    const long = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/identity/users',
+      payload: { username: 'ky.phieu2', displayName: 'Lò Văn Ký', jobTitle: 'x'.repeat(121) },
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toContain('jobTitle');
+  });
+
   it('answers over-long fields with 400', async () => {
     expect((await login({ username: 'a'.repeat(10_000), password: 'b' })).statusCode).toBe(400);
     expect((await login({ username: 'a', password: 'b'.repeat(10_000) })).statusCode).toBe(400);

@@ -7,23 +7,39 @@ export const DEMO_PASSWORD = 'LaiChau@Demo2026';
 
 /** One demo account per role, in real Lai Châu units (Phường Đoàn Kết 03388, Xã Mường Tè 03445, province 12). */
 export const DEMO_ACCOUNTS = [
-  { username: 'ca.doanket', displayName: 'Công an phường Đoàn Kết (demo)', role: 'commune_police', unitCode: '03388' },
-  { username: 'ca.muongte', displayName: 'Công an xã Mường Tè (demo)', role: 'commune_police', unitCode: '03445' },
+  // The officers who receive dossiers sign the slips: a (synthetic) person's name and their title.
+  {
+    username: 'ca.doanket',
+    displayName: 'Lò Văn Thành (demo)',
+    jobTitle: 'Cán bộ Công an phường Đoàn Kết',
+    role: 'commune_police',
+    unitCode: '03388',
+  },
+  {
+    username: 'ca.muongte',
+    displayName: 'Giàng A Chư (demo)',
+    jobTitle: 'Cán bộ Công an xã Mường Tè',
+    role: 'commune_police',
+    unitCode: '03445',
+  },
   {
     username: 'motcua.doanket',
-    displayName: 'Một cửa phường Đoàn Kết (demo)',
+    displayName: 'Nguyễn Thị Hoa (demo)',
+    jobTitle: 'Công chức Bộ phận một cửa phường Đoàn Kết',
     role: 'one_stop_officer',
     unitCode: '03388',
   },
   {
     username: 'tuphap.doanket',
-    displayName: 'Tư pháp – hộ tịch phường Đoàn Kết (demo)',
+    displayName: 'Tao Văn Minh (demo)',
+    jobTitle: 'Công chức Tư pháp – hộ tịch phường Đoàn Kết',
     role: 'civil_status_officer',
     unitCode: '03388',
   },
   {
     username: 'tuphap.muongte',
-    displayName: 'Tư pháp – hộ tịch xã Mường Tè (demo)',
+    displayName: 'Vàng Thị Dua (demo)',
+    jobTitle: 'Công chức Tư pháp – hộ tịch xã Mường Tè',
     role: 'civil_status_officer',
     unitCode: '03445',
   },
@@ -60,6 +76,7 @@ export async function ensureDemoAccounts(db: Db): Promise<number> {
     const { user } = await createStaffUser(db, {
       username: d.username,
       displayName: d.displayName,
+      ...('jobTitle' in d && { jobTitle: d.jobTitle }),
       password: DEMO_PASSWORD,
     });
     await assignRole(db, null, user.id, {

@@ -28,6 +28,8 @@ export const accounts = identitySchema.table(
     kind: text('kind', { enum: ['staff', 'citizen'] }).notNull(),
     username: text('username'),
     displayName: text('display_name').notNull(),
+    /** Staff: the title printed under the officer's signature on slips (e.g. "Cán bộ tiếp nhận"). */
+    jobTitle: text('job_title'),
     personId: uuid('person_id'),
     /** Citizen's 12-digit personal ID number, from the e-ID's `national_id` claim. */
     nationalId: text('national_id'),

@@ -30,6 +30,7 @@ export {
   removeAssignment,
   resetPassword,
   setDisabled,
+  staffSignature,
 } from './users.service';
 /**
  * Roles and the permission matrix as data: list, create a staff role, set a role's actions

@@ -16,6 +16,7 @@ export interface StaffUserView {
   id: string;
   username: string | null;
   displayName: string;
+  jobTitle: string | null;
   disabled: boolean;
   locked: boolean;
   totpEnabled: boolean;
@@ -41,6 +42,7 @@ async function view(db: Db, a: repo.AccountRow): Promise<StaffUserView> {
     id: a.id,
     username: a.username,
     displayName: a.displayName,
+    jobTitle: a.jobTitle,
     disabled: a.disabledAt !== null,
     locked: a.username ? await loginDelayed(db, a.username) : false,
     totpEnabled: a.totpEnabled,
@@ -95,7 +97,7 @@ async function getStaff(db: Db, id: string): Promise<repo.AccountRow> {
 /** Creates a staff account; returns the temporary password when none was given (shown once). */
 export async function createStaffUser(
   db: Db,
-  input: { username: string; displayName: string; password?: string },
+  input: { username: string; displayName: string; jobTitle?: string; password?: string },
 ): Promise<{ user: StaffUserView; temporaryPassword?: string }> {
   const username = input.username.toLowerCase();
   if (await repo.findAccountByUsername(db, username)) {
@@ -127,6 +129,7 @@ export async function createStaffUser(
     kind: 'staff',
     username,
     displayName: input.displayName,
+    jobTitle: input.jobTitle || null,
     passwordHash: await hashPassword(password),
     passwordChangedAt: new Date(),
     mustChangePassword: temp !== undefined,
@@ -228,4 +231,16 @@ export async function changePassword(db: Db, accountId: string, username: string
     passwordChangedAt: new Date(),
     mustChangePassword: false,
   });
+}
+
+/**
+ * How a staff member signs a slip: their name and their title (null for an unknown account or a
+ * citizen's). The receipt slip is signed by the officer who received the dossier, whoever prints it.
+ */
+export async function staffSignature(
+  db: Db,
+  accountId: string,
+): Promise<{ name: string; title: string | null } | null> {
+  const a = await repo.findAccountById(db, accountId);
+  return a && a.kind === 'staff' ? { name: a.displayName, title: a.jobTitle } : null;
 }

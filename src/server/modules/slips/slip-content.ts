@@ -96,7 +96,12 @@ function receiptBody(pdf: SlipPdf, d: SlipData): Signature[] {
   pdf.paragraph([italic(lookupSentence(d))]);
   return [
     { title: 'NGƯỜI NỘP HỒ SƠ', hint: '(Ký và ghi rõ họ tên)', name: d.applicantName },
-    { title: d.officerTitle ?? 'NGƯỜI TIẾP NHẬN HỒ SƠ', hint: '(Ký và ghi rõ họ tên)', name: d.officerName },
+    {
+      title: d.officerTitle ?? 'NGƯỜI TIẾP NHẬN HỒ SƠ',
+      hint: '(Ký và ghi rõ họ tên)',
+      name: d.officerName,
+      ...(d.officerPosition && { position: d.officerPosition }),
+    },
   ];
 }
 

@@ -90,6 +90,8 @@ export interface SlipData {
   newDueAt?: Date;
   /** The officer who receives / guides / refuses; on the apology, the head of the agency. */
   officerName: string;
+  /** The signing officer's position, printed under their name (receipt: the officer who received it). */
+  officerPosition?: string;
   /** Title over the signature; defaults per kind (e.g. "NGƯỜI TIẾP NHẬN HỒ SƠ", "THỦ TRƯỞNG CƠ QUAN"). */
   officerTitle?: string;
   /** When the slip is issued: the date of the place-and-date line. */
@@ -132,6 +134,7 @@ const COMMON: Check[] = [
   optionalText('applicantEmail', 'thư điện tử', 'Email', 200),
   optionalText('contactPhone', 'số điện thoại liên hệ', 'Contact phone', 30),
   missingText('officerName', 'họ tên cán bộ', 'Officer name', 200),
+  optionalText('officerPosition', 'chức danh cán bộ', 'Officer position', 120),
   optionalText('officerTitle', 'chức danh người ký', 'Signer title', 100),
   requiredDate('issuedAt', 'ngày lập phiếu', 'Issue date'),
   optionalDate('receivedAt', 'thời gian nhận hồ sơ', 'Time received'),

@@ -25,6 +25,8 @@ export interface Signature {
   title: string;
   hint: string;
   name: string;
+  /** The signer's position, under the name (e.g. "Cán bộ Công an phường Đoàn Kết"). */
+  position?: string;
 }
 
 export interface DocumentInfo {
@@ -180,7 +182,8 @@ export class SlipPdf {
     const drawColumn = (s: Signature, x: number): number => {
       let y = this.centred(s.title, 'bold', 12, x, top, colWidth);
       y = this.centred(s.hint, 'italic', 11, x, y, colWidth);
-      return this.centred(s.name, 'bold', BODY_SIZE, x, y + 50, colWidth);
+      const below = this.centred(s.name, 'bold', BODY_SIZE, x, y + 50, colWidth);
+      return s.position ? this.centred(s.position, 'italic', 11, x, below, colWidth) : below;
     };
     let bottom = drawColumn(right, rightX);
     if (left) bottom = Math.max(bottom, drawColumn(left, MARGIN.left));

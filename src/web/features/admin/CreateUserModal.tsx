@@ -9,6 +9,7 @@ import { createUser, type StaffUser } from './admin-api';
 interface Values {
   username: string;
   displayName: string;
+  jobTitle?: string;
 }
 
 interface Props {
@@ -28,12 +29,16 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await createUser({ username: values.username.trim(), displayName: values.displayName.trim() });
+      const result = await createUser({
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        ...(values.jobTitle?.trim() && { jobTitle: values.jobTitle.trim() }),
+      });
       form.resetFields();
       onCreated(result.user, result.temporaryPassword);
     } catch (e) {
       const apiError = toApiError(e);
-      const onFields = apiError.fields.filter((f) => f.field === 'username' || f.field === 'displayName');
+      const onFields = apiError.fields.filter((f) => ['username', 'displayName', 'jobTitle'].includes(f.field));
       form.setFields(
         onFields.map((f) => ({ name: f.field as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
       );
@@ -76,6 +81,9 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
           rules={[{ required: true, min: 2, whitespace: true, message: t('users.create.displayNameRequired') }]}
         >
           <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="jobTitle" label={t('users.create.jobTitle')} extra={t('users.create.jobTitleHint')}>
+          <Input autoComplete="off" maxLength={120} />
         </Form.Item>
         {error && <ErrorAlert error={error} />}
       </Form>

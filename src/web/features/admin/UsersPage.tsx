@@ -53,6 +53,7 @@ export default function UsersPage() {
       render: (_: unknown, u) => (
         <>
           <strong>{u.displayName}</strong>
+          {u.jobTitle && <div>{u.jobTitle}</div>}
           <div className="me-muted">{u.username}</div>
         </>
       ),

@@ -19,6 +19,8 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'users.create.title': 'Create a staff account',
   'users.create.submit': 'Create',
   'users.create.displayName': 'Name (of the person or office)',
+  'users.create.jobTitle': 'Title (optional)',
+  'users.create.jobTitleHint': 'Printed under the signature on receipt slips, e.g. Officer, Mường Tè commune police',
   'users.create.displayNameRequired': 'Enter the name',
   'users.create.usernameHint': '3–40 characters: a–z, 0–9, dot, dash. For example: ca.doanket',
   'users.create.usernameInvalid': 'Username: 3–40 of a–z, 0–9, dot, dash, underscore',

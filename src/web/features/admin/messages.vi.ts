@@ -17,6 +17,8 @@ export const viAdmin = {
   'users.create.title': 'Tạo tài khoản cán bộ',
   'users.create.submit': 'Tạo',
   'users.create.displayName': 'Họ và tên (hoặc tên bộ phận)',
+  'users.create.jobTitle': 'Chức danh (không bắt buộc)',
+  'users.create.jobTitleHint': 'In dưới chữ ký trên phiếu tiếp nhận, ví dụ: Cán bộ Công an xã Mường Tè',
   'users.create.displayNameRequired': 'Nhập họ tên',
   'users.create.usernameHint': '3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch. Ví dụ: ca.doanket',
   'users.create.usernameInvalid': 'Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch',
