@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Outlet, useMatches } from 'react-router';
 import { SessionProvider, useSession } from '../api/session';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { PlainErrorAlert } from '../components/PlainErrorAlert';
 import { PlainSpinner } from '../components/plain';
 import { useT } from '../shell/i18n';
 
@@ -27,7 +27,7 @@ function SessionGate() {
   if (error) {
     return (
       <main className="session-error">
-        <ErrorAlert error={error} onRetry={() => void refresh()} />
+        <PlainErrorAlert error={error} onRetry={() => void refresh()} />
       </main>
     );
   }

@@ -5,7 +5,7 @@ import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
 import { PublicFrame } from '../../shell/PublicFrame';
 import { useI18n } from '../../shell/i18n';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PlainErrorAlert } from '../../components/PlainErrorAlert';
 import { PlainCard } from '../../components/plain';
 import { EMPTY, formatDateTime } from '../../components/format';
 import { deadlineStartItem, STATE_LABEL } from './dossier-labels';
@@ -176,7 +176,7 @@ export default function StatusLookupPage() {
           </button>
         </form>
       </PlainCard>
-      {error && <ErrorAlert error={error} />}
+      {error && <PlainErrorAlert error={error} />}
       {result && <LookupResult r={result} />}
     </PublicFrame>
   );

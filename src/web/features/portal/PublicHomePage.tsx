@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ProcedureField, ProcedureSummary } from '../../../contracts/procedures';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PlainErrorAlert } from '../../components/PlainErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { PlainCard, PlainSkeleton } from '../../components/plain';
 import { FIELD_LABEL, fetchCatalog, PublicShell } from '../procedures/public';
@@ -92,7 +92,7 @@ export default function PublicHomePage() {
             <PlainSkeleton rows={6} label={t('common.loading')} />
           </div>
         )}
-        {catalog.error && <ErrorAlert error={catalog.error} onRetry={catalog.reload} />}
+        {catalog.error && <PlainErrorAlert error={catalog.error} onRetry={catalog.reload} />}
         {catalog.data && (
           <div className="portal-groups">
             {FIELDS.map((f) => {

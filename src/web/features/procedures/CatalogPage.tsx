@@ -4,7 +4,7 @@ import type { ProcedureField, ProcedureSummary } from '../../../contracts/proced
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
 import type { MessageKey } from '../../shell/dictionary';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PlainErrorAlert } from '../../components/PlainErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { PlainSkeleton } from '../../components/plain';
 import { FIELD_LABEL, feeSummary, timeLimitText } from './procedure-labels';
@@ -100,7 +100,7 @@ export default function CatalogPage() {
             ))}
           </div>
         </div>
-        {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
+        {list.error && <PlainErrorAlert error={list.error} onRetry={list.reload} />}
         {list.loading && !list.data && <PlainSkeleton rows={6} label={t('common.loading')} />}
         {list.data && (
           <>

@@ -4,7 +4,7 @@ import { useApi } from '../../api/use-api';
 import { useSession } from '../../api/session';
 import { useI18n } from '../../shell/i18n';
 import type { MessageKey } from '../../shell/dictionary';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PlainErrorAlert } from '../../components/PlainErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { Notice, PlainCard, PlainSkeleton } from '../../components/plain';
 import { formatDate } from '../../components/format';
@@ -155,7 +155,7 @@ export default function ProcedurePage() {
   return (
     <PublicShell>
       <div className="citizen-page">
-        {version.error && <ErrorAlert error={version.error} onRetry={version.reload} />}
+        {version.error && <PlainErrorAlert error={version.error} onRetry={version.reload} />}
         {version.loading && !v && <PlainSkeleton rows={10} label={t('common.loading')} />}
         {v && (
           <>
