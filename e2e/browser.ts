@@ -317,7 +317,9 @@ export async function submitFiling(
   } else {
     await page.getByRole('button', { name: 'Xem hồ sơ vừa nộp' }).click();
   }
-  await page.getByRole('heading', { level: 1, name: options.procedureName }).waitFor();
+  // The filing page's own title ("Nộp hồ sơ: <name>") also holds the name: wait for the dossier's page.
+  await page.waitForURL(/\/me\/dossiers\/[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { level: 1, name: options.procedureName, exact: true }).waitFor();
   return { fee, code, dossierId: new URL(page.url()).pathname.split('/').pop() ?? '', payFirst: awaitingPayment };
 }
 

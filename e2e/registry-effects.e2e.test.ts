@@ -51,7 +51,7 @@ function pickMover(): Promise<{ id: string; fullName: string; nationalId: string
 /** The live "you still type N fields" count above the form. */
 async function typedLeft(page: Page): Promise<number> {
   const text = (await page.locator('.typed-remaining').textContent()) ?? '';
-  return /đủ các ô/.test(text) ? 0 : Number(/còn phải tự nhập (\d+) ô/.exec(text)?.[1] ?? NaN);
+  return /đủ các ô/.test(text) ? 0 : Number(/Còn (\d+) ô để bạn tự nhập/.exec(text)?.[1] ?? NaN);
 }
 
 /**

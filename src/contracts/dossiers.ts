@@ -194,7 +194,9 @@ export const DossierSummary = z.object({
    * A filing not yet received: the working minutes it has waited since its effective submission,
    * and whether that is more than one working day. Null once received.
    */
-  waiting: z.object({ minutes: z.number().int(), overDay: z.boolean() }).nullable(),
+  waiting: z
+    .object({ minutes: z.number().int(), overDay: z.boolean(), /** A working day's minutes. */ dayMinutes: z.number() })
+    .nullable(),
   assignedToMe: z.boolean(),
   /** Amount due now (integer VND) and the fee state. */
   feeAmount: z.number().int(),

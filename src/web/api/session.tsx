@@ -13,6 +13,7 @@ import type { Me } from '../../contracts/identity';
 import { apiGet, apiPost, setCsrfToken, setSessionHandlers, type ApiError } from './client';
 import { toApiError } from './use-api';
 import { forgetPurpose } from './purpose-memory';
+import { forgetTabPrivateData } from './tab-private';
 
 /** Why nobody is signed in: never was, signed out on purpose, or the session ended (401). */
 export type SignedOutReason = 'none' | 'signedOut' | 'expired';
@@ -92,6 +93,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     forgetPurpose();
+    forgetTabPrivateData();
     let endSessionUrl: string | null = null;
     try {
       endSessionUrl = (await apiPost<{ endSessionUrl: string | null }>('/api/v1/auth/logout', {})).endSessionUrl;

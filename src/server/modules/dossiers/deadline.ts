@@ -53,10 +53,15 @@ export function resumeDeadline(cal: WorkingCalendar, at: Date, remainingMinutes:
  * effective submission: a Saturday filing starts waiting on Monday morning), and whether that is
  * more than one working day — the "Mới" queue flags it (issue 14 §4).
  */
-export function waitingTime(cal: WorkingCalendar, submittedAt: Date, now: Date): { minutes: number; overDay: boolean } {
-  const from = effectiveReceipt(cal, submittedAt);
+export function waitingTime(
+  cal: WorkingCalendar,
+  since: Date,
+  now: Date,
+): { minutes: number; overDay: boolean; dayMinutes: number } {
+  const from = effectiveReceipt(cal, since);
   const minutes = now > from ? Math.floor(workingMinutesBetween(cal, from, now)) : 0;
-  return { minutes, overDay: minutes > workingDayMinutes(cal) };
+  const dayMinutes = workingDayMinutes(cal);
+  return { minutes, overDay: minutes > dayMinutes, dayMinutes };
 }
 
 export interface DeadlineView {

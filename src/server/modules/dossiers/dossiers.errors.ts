@@ -81,6 +81,15 @@ export function stateConflict(state: string, command: string): AppError {
   );
 }
 
+/** A draft saved after it was filed (another tab or device filed it). */
+export function notADraft(): AppError {
+  return new AppError(
+    DOSSIER_ERRORS.STATE_CONFLICT,
+    'Hồ sơ đã được nộp, không còn là bản nháp: mở hồ sơ trong "Hồ sơ của tôi"',
+    'The dossier was filed and is no longer a draft: open it from "My dossiers"',
+  );
+}
+
 export function versionConflict(): AppError {
   return new AppError(
     DOSSIER_ERRORS.VERSION_CONFLICT,

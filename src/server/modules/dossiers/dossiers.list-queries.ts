@@ -144,7 +144,7 @@ export async function listDossiers(
       ...(order === 'due'
         ? [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt)]
         : order === 'oldest'
-          ? [sql`${dossiers.submittedAt} asc nulls last`]
+          ? [sql`greatest(${dossiers.submittedAt}, ${dossiers.feePaidAt}) asc nulls last`]
           : [desc(dossiers.createdAt)]),
       asc(dossiers.id),
     )

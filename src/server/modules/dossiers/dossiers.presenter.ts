@@ -55,7 +55,15 @@ export function presentSummary(row: DossierRow, ctx: PresentContext): DossierSum
       ctx.now,
     ),
     late: row.late,
-    waiting: row.state === 'submitted' && row.submittedAt ? waitingTime(ctx.cal, row.submittedAt, ctx.now) : null,
+    // Waiting for the desk since it was sent to it: filed, or paid when the fee came later.
+    waiting:
+      row.state === 'submitted' && row.submittedAt
+        ? waitingTime(
+            ctx.cal,
+            row.feePaidAt && row.feePaidAt > row.submittedAt ? row.feePaidAt : row.submittedAt,
+            ctx.now,
+          )
+        : null,
     assignedToMe: ctx.viewerAccountId !== null && row.assigneeAccountId === ctx.viewerAccountId,
     feeAmount: row.feeAmount,
     feeStatus: row.feeStatus as DossierSummary['feeStatus'],

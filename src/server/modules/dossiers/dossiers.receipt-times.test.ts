@@ -14,10 +14,13 @@ import { citizen, command, file, mai, oneStop, police, t, TEMP, useDossierApp } 
 useDossierApp();
 afterEach(() => vi.useRealTimers());
 
-/** 14:16 (Vietnam time) on the last Saturday before today: outside working hours, in the past. */
-function lastSaturdayAfternoon(): Date {
+/**
+ * 14:16 (Vietnam time) on the last Sunday before today: outside working hours (a Saturday may be a
+ * make-up working day; a Sunday is not), in the past.
+ */
+function lastSundayAfternoon(): Date {
   const vn = new Date(Date.now() + 7 * 3_600_000); // Vietnam's wall clock read in UTC fields
-  const back = (vn.getUTCDay() + 1) % 7 || 7; // days back to the last Saturday, never today
+  const back = vn.getUTCDay() || 7; // days back to the last Sunday, never today
   const day = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate() - back));
   return new Date(`${day.toISOString().slice(0, 10)}T14:16:00+07:00`);
 }
@@ -32,9 +35,9 @@ function slipTime(d: Date): string {
 
 describe('reception and decision times of an after-hours online filing', () => {
   it('records the reception when the officer acts, the deadline from the next working period, and never a decision before the reception', async () => {
-    const filedAt = lastSaturdayAfternoon();
+    const filedAt = lastSundayAfternoon();
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(filedAt); // only the citizen's filing happens on Saturday; sessions outlive it
+    vi.setSystemTime(filedAt); // only the citizen's filing happens on Sunday; sessions outlive it
     const filed = await file(citizen);
     vi.useRealTimers();
     expect(filed.statusCode, filed.body).toBe(201);
@@ -49,7 +52,7 @@ describe('reception and decision times of an after-hours online filing', () => {
     const d = (await police.inject(`/api/v1/dossiers/${id}`)).json<DossierDetail>();
     const cal = await loadWorkingCalendar(t.database.db);
     const start = effectiveReceipt(cal, filedAt);
-    expect(start.getTime()).toBeGreaterThan(filedAt.getTime()); // Saturday → the next working period
+    expect(start.getTime()).toBeGreaterThan(filedAt.getTime()); // Sunday → the next working period
     expect(ms(d.submittedAt)).toBe(filedAt.getTime());
     expect(ms(d.deadlineStartAt)).toBe(start.getTime());
     expect(ms(d.receivedAt)).toBeGreaterThan(filedAt.getTime());

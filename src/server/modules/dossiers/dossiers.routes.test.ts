@@ -333,6 +333,23 @@ describe("a citizen's draft saved as they type", () => {
       resultDelivery: 'post',
       form: { requestContent: form.requestContent },
     });
-    expect((await save(citizen, { form, version: submitted.json<DossierDetail>().version })).statusCode).toBe(409);
+    const late = await save(citizen, { form, version: submitted.json<DossierDetail>().version });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('không còn là bản nháp');
+  });
+
+  it('files a draft only whole: by post needs the address, even if the draft was saved without it', async () => {
+    const draft = (await file(citizen, { draft: true })).json<DossierDetail>();
+    const saved = await citizen.inject({
+      method: 'PATCH',
+      url: `/api/v1/dossiers/${draft.id}/draft`,
+      payload: { form: draft.form, resultDelivery: 'post', version: draft.version },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const filed = await command(citizen, draft.id, 'submit');
+    expect(filed.statusCode).toBe(400);
+    expect(filed.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]!.field).toBe(
+      'deliveryAddress',
+    );
   });
 });

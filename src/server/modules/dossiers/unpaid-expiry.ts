@@ -14,8 +14,9 @@ import type { WithdrawalHook } from './use-cases/deps';
  * system withdraws it — the citizen was told the time on the success page and on the dossier's
  * page, and sees the reason on its timeline. Its open payments are closed in the same transaction
  * as a citizen's withdrawal closes them (a late gateway callback is refunded, ADR 0010 rule 8).
- * Each run takes the waiting dossiers with `for update skip locked`, so two server processes never
- * withdraw one dossier twice.
+ * Each dossier is withdrawn in its own transaction, payments locked before the dossier (the order of
+ * a withdrawal and of a payment callback, so neither waits on the other crosswise), and only if it
+ * is still at the version read: two server processes never withdraw one dossier twice.
  */
 
 export const UNPAID_WINDOW_WORKING_DAYS = 2;
@@ -34,50 +35,52 @@ export async function expireUnpaidDossiers(
 ): Promise<number> {
   const { now = new Date(), batch = 500, onWithdraw, onFailure = () => {} } = options;
   const cal = await loadWorkingCalendar(db);
-  return db.transaction(async (tx) => {
-    const waiting = await queryRows<{ id: string; version: number; since: Date | string | null }>(
-      tx,
-      sql`select d.id, d.version,
-            (select max(t.at) from ${transitions} t where t.dossier_id = d.id and t.to_state = 'awaiting_payment') as since
-          from ${dossiers} d
-          where d.state = 'awaiting_payment'
-          order by d.updated_at
-          limit ${batch}
-          for update of d skip locked`,
-    );
-    let expired = 0;
-    for (const d of waiting) {
-      if (!d.since) continue;
-      // One savepoint per dossier: one that cannot be withdrawn is left for the next run.
-      const done = await tx
-        .transaction(async (sp) => {
-          if (now <= paymentDueAt(cal, new Date(d.since!))) return false;
-          await onWithdraw?.(sp, d.id, now);
-          const updated = await repo.updateDossierIf(sp, d.id, 'awaiting_payment', d.version, { state: 'withdrawn' });
-          if (!updated) return false;
-          await repo.insertTransition(sp, {
-            dossierId: d.id,
-            command: 'expire_unpaid',
-            fromState: 'awaiting_payment',
-            toState: 'withdrawn',
-            actorAccountId: null,
-            actorRole: 'system',
-            actorUnit: null,
-            at: now,
-            reason: UNPAID_EXPIRY_REASON,
-            dueAt: null,
-          });
-          return true;
-        })
-        .catch((error: unknown) => {
-          onFailure(error);
-          return false;
+  // Candidates are read without locks: each is withdrawn in its own transaction below.
+  const waiting = await queryRows<{ id: string; version: number; since: Date | string | null }>(
+    db,
+    sql`select d.id, d.version,
+          (select max(t.at) from ${transitions} t where t.dossier_id = d.id and t.to_state = 'awaiting_payment') as since
+        from ${dossiers} d
+        where d.state = 'awaiting_payment'
+        order by 3 nulls last -- the longest waiting first: those due come before those not yet due
+        limit ${batch}`,
+  );
+  let expired = 0;
+  for (const d of waiting) {
+    if (!d.since || now <= paymentDueAt(cal, new Date(d.since))) continue;
+    // The lock order of a withdrawal (run-command.ts) and of a payment callback: the dossier's
+    // payments first (the hook), then the dossier (the compare-and-set). A dossier paid, withdrawn
+    // or expired by another process meanwhile fails the compare-and-set: everything rolls back.
+    const done = await db
+      .transaction(async (tx) => {
+        await onWithdraw?.(tx, d.id, now);
+        const updated = await repo.updateDossierIf(tx, d.id, 'awaiting_payment', d.version, { state: 'withdrawn' });
+        if (!updated) throw new StaleCandidate();
+        await repo.insertTransition(tx, {
+          dossierId: d.id,
+          command: 'expire_unpaid',
+          fromState: 'awaiting_payment',
+          toState: 'withdrawn',
+          actorAccountId: null,
+          actorRole: 'system',
+          actorUnit: null,
+          at: now,
+          reason: UNPAID_EXPIRY_REASON,
+          dueAt: null,
         });
-      if (done) expired++;
-    }
-    return expired;
-  });
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof StaleCandidate)) onFailure(error);
+        return false;
+      });
+    if (done) expired++;
+  }
+  return expired;
 }
+
+/** The dossier changed since it was read (paid, withdrawn, expired elsewhere): nothing is done. */
+class StaleCandidate extends Error {}
 
 /** Runs the expiry every `intervalMs` (default 10 minutes). */
 export function startUnpaidExpiryJob(

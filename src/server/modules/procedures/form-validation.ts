@@ -240,7 +240,9 @@ export function checkLockedFields(
     const source = prefill.sources[name];
     if (!source || source === 'typed' || !(name in prefill.values)) continue;
     if (meta.widget === 'table') {
-      // A chosen member must be one the registry offered, with its locked columns as the registry gave them.
+      // A row with the ID number of an offered member keeps that member's locked columns; any other
+      // row is a new row, allowed only where the form allows new rows (its ID number is not checked
+      // against the registry here — a known gap, see issue 14's closing note).
       const known = [...((prefill.values[name] as unknown[] | undefined) ?? []), ...(prefill.choices?.[name] ?? [])];
       if (prefill.editable[name]) errors.push(...checkTable(name, meta, submitted[name], known));
       else if (!same(submitted[name], prefill.values[name]))

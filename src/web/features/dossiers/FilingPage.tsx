@@ -97,13 +97,32 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
     resultDelivery: delivery,
     ...(delivery === 'post' && deliveryAddress.trim() && { deliveryAddress: deliveryAddress.trim() }),
   });
+  /**
+   * Saves on the server draft. Saved meanwhile from another tab or device (409): this page's answers
+   * are what the citizen typed last here, so they are saved over it; filed meanwhile: the page lets
+   * go of it (the next save starts a new draft) and says so.
+   */
+  const putDraft = async (ref: { id: string; version: number }, values: Record<string, unknown>) => {
+    try {
+      return await saveDraft(ref.id, { ...draftBody(values), version: ref.version });
+    } catch (e) {
+      if (toApiError(e).status !== 409) throw e;
+      const fresh = await fetchDossier(ref.id);
+      if (fresh.state !== 'draft') {
+        setDraft(undefined);
+        setParams({}, { replace: true });
+        throw e;
+      }
+      return saveDraft(ref.id, { ...draftBody(values), version: fresh.version });
+    }
+  };
   /** Keeps the answers on the server: a new draft the first time, then the same one (its address is in the URL). */
   const saveAsDraft = async () => {
     setSavingDraft(true);
     setError(undefined);
     try {
       const saved = draft
-        ? await saveDraft(draft.id, { ...draftBody(latest.current), version: draft.version })
+        ? await putDraft(draft, latest.current)
         : await submitDossier({
             procedureCode: procedure.code,
             procedureVersionId: prefill.versionId,
@@ -137,7 +156,7 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
     try {
       // A saved draft is brought up to date, then submitted with the files; otherwise one filing.
       const dossier = draft
-        ? await saveDraft(draft.id, { ...draftBody(values), version: draft.version }).then((saved) => {
+        ? await putDraft(draft, values).then((saved) => {
             setDraft({ id: saved.id, version: saved.version });
             return runCommand(saved.id, 'submit', {}, files);
           })
@@ -228,13 +247,15 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
             description={
               <span aria-live="polite">
                 {remaining === 0 ? t('dossier.file.typedDone') : t('dossier.file.typedCount', { count: remaining })}
-                {prefill.missing.length > 0 && ` ${t('dossier.file.typedMissing', { count: prefill.missing.length })}`}
+                {remaining > 0 &&
+                  prefill.missing.length > 0 &&
+                  ` ${t('dossier.file.typedMissing', { count: prefill.missing.length })}`}
               </span>
             }
           />
         )}
         serverErrors={formProblems}
-        submitting={busy}
+        submitting={busy || savingDraft}
         submitLabel={t('dossier.file.submit')}
         onSubmit={submit}
       >
@@ -355,17 +376,19 @@ export default function FilingPage() {
   const [draftId] = useState(() => params.get('draft'));
   const draft = useApi(citizen && draftId ? (signal) => fetchDossier(draftId, { signal }) : null, [citizen, draftId]);
   const accountId = me?.account?.id ?? '';
+  const inTab = accountId ? readTyped(accountId, code) : null;
   const restored: TypedSoFar | null =
     draftId && draft.data?.state === 'draft'
-      ? {
-          values: draft.data.form,
-          delivery: draft.data.resultDelivery,
-          address: draft.data.deliveryAddress ?? '',
-          draft: { id: draft.data.id, version: draft.data.version },
-        }
-      : accountId
-        ? readTyped(accountId, code)
-        : null;
+      ? // The tab's copy of this very draft is newer than the server's (typed since the last save).
+        inTab?.draft?.id === draftId
+        ? { ...inTab, draft: { id: draftId, version: draft.data.version } }
+        : {
+            values: draft.data.form,
+            delivery: draft.data.resultDelivery,
+            address: draft.data.deliveryAddress ?? '',
+            draft: { id: draft.data.id, version: draft.data.version },
+          }
+      : inTab;
   const p = procedure.data;
   const title = p ? t('dossier.file.title', { name: pick(p.nameVi, p.nameEn) }) : t('dossier.file.section.form');
   const currentLevel = me?.account?.eIdLevel ?? 1;

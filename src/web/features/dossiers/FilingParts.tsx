@@ -10,6 +10,55 @@ import { PayFeeCard } from '../payments';
 import { timeLimitText } from '../procedures';
 
 /**
+ * A dossier code that may break only after its hyphens, never inside a number: line-breaking rules
+ * give no break between a hyphen and a digit, so each hyphen is followed by a break opportunity.
+ */
+export function DossierCode({ code }: { code: string }) {
+  const parts = code.split('-');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 && (
+            <>
+              -<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Filed on a shared counter PC: sign out before the next citizen sits down. */
+function SharedDeviceSignOut() {
+  const { t } = useI18n();
+  const { signOut } = useSession();
+  const [leaving, setLeaving] = useState(false);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={t('dossier.file.done.sharedDevice')}
+      action={
+        <Button
+          danger
+          size="large"
+          loading={leaving}
+          onClick={() => {
+            setLeaving(true);
+            void signOut().finally(() => setLeaving(false));
+          }}
+        >
+          {t('dossier.file.done.signOut')}
+        </Button>
+      }
+    />
+  );
+}
+
+/**
  * A dossier filed with a fee to pay: payment comes first — the dossier is not sent to the officer
  * until it is paid, and is withdrawn if still unpaid at `paymentDueAt` (issue 14 §3).
  */
@@ -29,7 +78,7 @@ function AwaitingPayment({ dossier }: { dossier: DossierDetail }) {
             <p>
               {t('dossier.file.done.code')}{' '}
               <strong className="filing-done-code tabular" data-testid="filed-code">
-                {dossier.code ?? t('dossier.noCode')}
+                {dossier.code ? <DossierCode code={dossier.code} /> : t('dossier.noCode')}
               </strong>
             </p>
             <p>{t('dossier.file.pay.notSent')}</p>
@@ -45,6 +94,7 @@ function AwaitingPayment({ dossier }: { dossier: DossierDetail }) {
       <p className="pay-later">
         <Link to={`/me/dossiers/${dossier.id}`}>{t('dossier.file.pay.later')}</Link>
       </p>
+      {dossier.assistedBy && <SharedDeviceSignOut />}
     </>
   );
 }
@@ -141,8 +191,6 @@ export function LevelBlock({ required, current }: { required: number; current: n
 export function FiledResult({ dossier }: { dossier: DossierDetail }) {
   const { t, pick } = useI18n();
   const navigate = useNavigate();
-  const { signOut } = useSession();
-  const [leaving, setLeaving] = useState(false);
   const unpaid = dossier.state === 'awaiting_payment' && dossier.feeStatus === 'unpaid';
   if (unpaid) return <AwaitingPayment dossier={dossier} />;
   return (
@@ -156,31 +204,11 @@ export function FiledResult({ dossier }: { dossier: DossierDetail }) {
             <div role="status">
               {t('dossier.file.done.code')}
               <strong className="filing-done-code tabular" data-testid="filed-code">
-                {dossier.code ?? t('dossier.noCode')}
+                {dossier.code ? <DossierCode code={dossier.code} /> : t('dossier.noCode')}
               </strong>
             </div>
             <Typography.Paragraph>{t('dossier.file.done.text')}</Typography.Paragraph>
-            {dossier.assistedBy && (
-              // Filed on a shared counter PC: sign out before the next citizen sits down.
-              <Alert
-                type="warning"
-                showIcon
-                title={t('dossier.file.done.sharedDevice')}
-                action={
-                  <Button
-                    danger
-                    size="large"
-                    loading={leaving}
-                    onClick={() => {
-                      setLeaving(true);
-                      void signOut().finally(() => setLeaving(false));
-                    }}
-                  >
-                    {t('dossier.file.done.signOut')}
-                  </Button>
-                }
-              />
-            )}
+            {dossier.assistedBy && <SharedDeviceSignOut />}
             <Space wrap>
               <Button type="primary" size="large" onClick={() => void navigate(`/me/dossiers/${dossier.id}`)}>
                 {t('dossier.file.done.open')}

@@ -18,6 +18,7 @@ import { FormDataView } from './FormDataView';
 import { PayFeeCard, receiptUrl } from '../payments';
 import { DossierFee } from './DossierFee';
 import { SupplementCard } from './SupplementCard';
+import { DossierCode } from './FilingParts';
 import { useDossier } from './use-dossier';
 import './dossiers.css';
 import './dossiers-office.css';
@@ -138,7 +139,8 @@ export default function MyDossierPage() {
             title={pick(d.procedureNameVi, d.procedureNameEn)}
             description={
               <span className="dossier-code-line">
-                {t('dossier.code')}: <strong className="tabular">{d.code ?? t('dossier.noCode')}</strong>
+                {t('dossier.code')}:{' '}
+                <strong className="tabular">{d.code ? <DossierCode code={d.code} /> : t('dossier.noCode')}</strong>
               </span>
             }
           />
@@ -196,7 +198,7 @@ export default function MyDossierPage() {
           {(d.slips.length > 0 || d.feePaymentId) && (
             <Card className="section-card" title={t('dossier.mine.slips')}>
               <Space wrap>
-                {d.feePaymentId && d.feeStatus === 'paid' && (
+                {d.feePaymentId && (d.feeStatus === 'paid' || d.feeStatus === 'refunded') && (
                   <Button size="large" href={receiptUrl(d.feePaymentId)} target="_blank" rel="noopener noreferrer">
                     {t('dossier.delivery.receipt')}
                   </Button>

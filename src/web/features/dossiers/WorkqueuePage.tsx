@@ -85,7 +85,7 @@ function PersonSearch({ onResult }: { onResult: (page: DossierPage | undefined, 
 function Waited({ waiting }: { waiting: DossierSummary['waiting'] }) {
   const { t } = useI18n();
   if (!waiting) return <>{EMPTY}</>;
-  const perDay = 450; // 07:30–11:30 + 13:30–17:00 (the default working hours)
+  const perDay = waiting.dayMinutes; // the working calendar's hours (450 by default)
   const days = Math.floor(waiting.minutes / perDay);
   const rest = waiting.minutes - days * perDay;
   const text = days

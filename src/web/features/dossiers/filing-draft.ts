@@ -1,10 +1,11 @@
 import type { ResultDelivery } from '../../../contracts/dossiers';
+import { TAB_PRIVATE_PREFIX } from '../../api/tab-private';
 
 /**
  * What a citizen typed on a filing form, kept in the tab's sessionStorage on every change so that
  * a reload (or a dropped connection on a weak link) does not wipe it (issue 14 §3). Per account
  * and procedure: the next citizen on a shared counter PC never sees it; it goes with the tab, and
- * is removed once the dossier is filed. "Lưu nháp" keeps it on the server for another day or device.
+ * is removed once the dossier is filed or the citizen signs out. "Lưu nháp" keeps it on the server for another day or device.
  */
 export interface TypedSoFar {
   values: Record<string, unknown>;
@@ -14,7 +15,8 @@ export interface TypedSoFar {
   draft?: { id: string; version: number };
 }
 
-const key = (accountId: string, procedureCode: string) => `dvc06.filing.${accountId}.${procedureCode}`;
+/** Under the tab-private prefix: removed at sign-out with the rest of the tab's personal data. */
+const key = (accountId: string, procedureCode: string) => `${TAB_PRIVATE_PREFIX}filing.${accountId}.${procedureCode}`;
 
 function storage(): Storage | null {
   try {

@@ -73,6 +73,7 @@ export function FormTableField({
   const { t, pick } = useI18n();
   const form = Form.useFormInstance();
   const current = (Form.useWatch(name, form) as Row[] | undefined) ?? [];
+  const chosenCount = choices ? choices.filter((c) => current.some((r) => sameMember(r, c))).length : 0;
   const label = pick(meta.labelVi, meta.labelEn);
   const columns = meta.columns ?? [];
   const itemSchema = schema.items?.properties ?? {};
@@ -124,8 +125,8 @@ export function FormTableField({
                     </Checkbox>
                   );
                 })}
-                {current.length > 0 && (
-                  <p className="member-choice-count">{t('procform.choices.count', { n: current.length })}</p>
+                {chosenCount > 0 && (
+                  <p className="member-choice-count">{t('procform.choices.count', { n: chosenCount })}</p>
                 )}
               </fieldset>
             )}

@@ -23,12 +23,14 @@ export async function saveDraft(
   const actor = access.actor;
   if (!row || !actor || actor.kind !== 'citizen' || row.ownerAccountId !== actor.accountId)
     throw errors.dossierNotFound();
-  if (row.state !== 'draft') throw errors.stateConflict(row.state, 'save_draft');
+  if (row.state !== 'draft') throw errors.notADraft();
   const form = validateDraft(await versionById(deps.db, row.procedureVersionId), body.form);
+  const delivery = body.resultDelivery ?? row.resultDelivery;
   const updated = await repo.updateDossierIf(deps.db, id, 'draft', body.version, {
     form,
-    resultDelivery: body.resultDelivery ?? row.resultDelivery,
-    deliveryAddress: (body.resultDelivery ?? row.resultDelivery) === 'post' ? (body.deliveryAddress ?? null) : null,
+    resultDelivery: delivery,
+    // What is not sent is kept (the address typed earlier); only a delivery by post has one.
+    deliveryAddress: delivery === 'post' ? (body.deliveryAddress ?? row.deliveryAddress) : null,
   });
   if (!updated) throw errors.versionConflict();
   return getDossier(deps, access, id);

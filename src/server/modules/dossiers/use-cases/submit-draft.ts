@@ -35,6 +35,13 @@ export async function submitDraft(
   });
   const actor = access.actor!;
   const owner = actors.includes('owner');
+  // A draft may be saved half-typed; what it files must be whole (as a direct filing's body is).
+  if (row.resultDelivery === 'post' && (row.deliveryAddress ?? '').trim().length < 5)
+    throw errors.requestInvalid(
+      'deliveryAddress',
+      'Nhập địa chỉ nhận kết quả qua bưu điện',
+      'Give the address to post the result to',
+    );
   const prefill = owner
     ? await prefillForm(deps.db, current, {
         personId: actor.personId,
