@@ -26,7 +26,7 @@ export default defineConfig({
     react(),
     // Each text file of the build also as .br (brotli, quality 11) and .gz (gzip, level 9), made once
     // here so that the server sends the smaller copy the browser accepts without compressing on each
-    // request (@fastify/static's preCompressed, platform/web.ts). See docs/adr/0018.
+    // request (@fastify/static's preCompressed, platform/web.ts). See docs/adr/0022.
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
   ],
   build: {
