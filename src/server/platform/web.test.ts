@@ -13,6 +13,8 @@ beforeAll(async () => {
   mkdirSync(`${webDir}/assets`);
   writeFileSync(`${webDir}/index.html`, '<!doctype html><title>DVC06</title>');
   writeFileSync(`${webDir}/assets/app-abc123.js`, 'console.log(1)');
+  mkdirSync(`${webDir}/.vite`);
+  writeFileSync(`${webDir}/.vite/manifest.json`, '{"index.html":{"file":"assets/app-abc123.js"}}');
   // A build's pre-compressed copies (vite.config.ts): the server picks the one the browser accepts.
   writeFileSync(`${webDir}/index.html.br`, brotliCompressSync('<!doctype html><title>DVC06</title>'));
   writeFileSync(`${webDir}/assets/app-abc123.js.br`, brotliCompressSync('console.log(1)'));
@@ -70,6 +72,10 @@ describe('the web app on the API port', () => {
     const small = await app.inject({ url: '/healthz', headers: { 'accept-encoding': 'br' } });
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(small.headers['cache-control']).toBe('no-store');
+  });
+
+  it("does not serve the build's manifest (it is for CI's budget)", async () => {
+    expect((await app.inject('/.vite/manifest.json')).statusCode).toBe(404);
   });
 
   it('answers a missing asset and an unknown API route with 404, not the page', async () => {

@@ -29,6 +29,9 @@ export async function registerWeb(app: FastifyInstance, root = WEB_DIST_DIR): Pr
     wildcard: true,
     index: ['index.html'],
     preCompressed: true,
+    // The build's manifest (dist/web/.vite/manifest.json: which chunk each source file became) is
+    // for the bundle budget in CI, not for browsers.
+    allowedPath: (pathName) => !pathName.startsWith('/.vite/'),
     setHeaders: (res, path) => {
       res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
