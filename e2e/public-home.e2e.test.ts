@@ -46,6 +46,9 @@ describe('the public front door', () => {
       .getByRole('link', { name: /Đăng ký tạm trú/ })
       .first()
       .waitFor();
+    // The catalog's bar leads to the lookup too (no sign-in needed), and fits the phone.
+    await page.getByRole('navigation').getByRole('link', { name: 'Tra cứu hồ sơ', exact: true }).waitFor();
+    expect(await hasHorizontalScroll(page)).toBe(false);
 
     // Back home, the lookup and the sign-in are one tap away.
     await page.goBack();

@@ -24,6 +24,8 @@ export function PublicShell({ children }: { children: ReactNode }) {
       <AppHeader />
       <nav className="public-bar" aria-label={t('procedures.publicNav')}>
         <Link to="/procedures">{t('procedures.catalog.title')}</Link>
+        {/* Following a dossier needs no sign-in: the code and the ID number (issue 14 §1). */}
+        <Link to="/tra-cuu">{t('procedures.lookup')}</Link>
         {signedIn ? (
           <Link to={homeFor(me)}>{t('procedures.myPages')}</Link>
         ) : (

@@ -5,6 +5,7 @@ export const enProcedures: Record<keyof typeof viProcedures, string> = {
   'procedures.publicNav': 'Public service portal navigation',
   'procedures.myPages': 'My pages',
   'procedures.signIn': 'Sign in',
+  'procedures.lookup': 'Track a dossier',
   'procedures.catalog.title': 'Administrative procedures',
   'procedures.catalog.intro': 'Choose a procedure to see the documents, fee and time limit, and to apply online.',
   'procedures.catalog.search': 'Search procedures',

@@ -3,6 +3,7 @@ export const viProcedures = {
   'procedures.publicNav': 'Điều hướng cổng dịch vụ công',
   'procedures.myPages': 'Trang của tôi',
   'procedures.signIn': 'Đăng nhập',
+  'procedures.lookup': 'Tra cứu hồ sơ',
   'procedures.catalog.title': 'Thủ tục hành chính',
   'procedures.catalog.intro': 'Chọn thủ tục bạn cần làm để xem giấy tờ, lệ phí, thời hạn và nộp hồ sơ trực tuyến.',
   'procedures.catalog.search': 'Tìm thủ tục',
