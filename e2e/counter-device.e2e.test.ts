@@ -97,7 +97,11 @@ describe('a counter device: the officer sets the counter PC up, a citizen files 
     expect((await checkA11y(page)).blocking).toEqual([]);
 
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-    await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
+    // Filed — or, with a fee at the counter rate, filed and waiting for its payment (issue 14 §3).
+    await page
+      .getByRole('heading', { name: 'Đã nộp hồ sơ' })
+      .or(page.getByRole('heading', { name: 'Còn một bước: nộp phí để gửi hồ sơ' }))
+      .waitFor();
     const code = ((await page.getByTestId('filed-code').textContent()) ?? '').trim();
     expect(code).toMatch(/^\S+-\d{6}-\d{4}$/);
 
