@@ -285,7 +285,7 @@ describe('how the applicant receives the result (chosen at filing)', () => {
     expect((await command(police, posted.id, 'receive')).statusCode).toBe(200);
     const slip = await citizen.inject(`/api/v1/dossiers/${posted.id}/slips/receipt`);
     expect(extractText(slip.rawPayload).replace(/\s+/g, ' ')).toContain(
-      'Đăng ký nhận kết quả tại: Nhận qua dịch vụ bưu chính công ích',
+      'Đăng ký nhận kết quả tại: Nhận qua dịch vụ bưu chính công ích, đến địa chỉ: Số 5, bản Nậm Củm, xã Mường Tè.',
     );
     const counter = (
       await file(citizen, { resultDelivery: 'counter', deliveryAddress: 'ignored' })

@@ -63,6 +63,7 @@ export async function renderDossierSlip(
         dueAt: due ?? undefined,
         documents: docs.length ? docs : ['Tờ khai điện tử'],
         resultDelivery: row.resultDelivery as 'online' | 'post' | 'counter',
+        ...(row.resultDelivery === 'post' && row.deliveryAddress && { deliveryAddress: row.deliveryAddress }),
         ...(signer && { officerName: signer.name, ...(signer.title && { officerPosition: signer.title }) }),
         issuedAt: receipt?.at ?? opts.now,
       });

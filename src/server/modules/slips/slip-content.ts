@@ -91,7 +91,10 @@ function receiptBody(pdf: SlipPdf, d: SlipData): Signature[] {
     item([plain('Thời hạn giải quyết được tính từ: '), bold(dateTimeVi(d.deadlineStartAt)), plain('.')]);
   }
   item([plain('Thời gian trả kết quả giải quyết hồ sơ: '), bold(dateTimeVi(d.dueAt!)), plain('.')]);
-  if (d.resultDelivery) item([plain(`Đăng ký nhận kết quả tại: ${DELIVERY[d.resultDelivery]}.`)]);
+  if (d.resultDelivery) {
+    const to = d.resultDelivery === 'post' && d.deliveryAddress ? `, đến địa chỉ: ${d.deliveryAddress}` : '';
+    item([plain(`Đăng ký nhận kết quả tại: ${DELIVERY[d.resultDelivery]}${to}.`)]);
+  }
   pdf.space(0.3);
   pdf.paragraph([italic(lookupSentence(d))]);
   return [

@@ -74,6 +74,8 @@ export interface SlipData {
   documents?: string[];
   /** Where the result is returned (receipt). */
   resultDelivery?: ResultDelivery;
+  /** With `post`: the address the result is sent to (receipt). */
+  deliveryAddress?: string;
   /** What is missing or must be corrected, and why (supplement). */
   missing?: { item: string; reason: string }[];
   /** Deadline for the citizen to supplement (supplement). */
@@ -135,6 +137,7 @@ const COMMON: Check[] = [
   optionalText('contactPhone', 'số điện thoại liên hệ', 'Contact phone', 30),
   missingText('officerName', 'họ tên cán bộ', 'Officer name', 200),
   optionalText('officerPosition', 'chức danh cán bộ', 'Officer position', 120),
+  optionalText('deliveryAddress', 'địa chỉ nhận kết quả', 'Delivery address', 300),
   optionalText('officerTitle', 'chức danh người ký', 'Signer title', 100),
   requiredDate('issuedAt', 'ngày lập phiếu', 'Issue date'),
   optionalDate('receivedAt', 'thời gian nhận hồ sơ', 'Time received'),
