@@ -27,6 +27,7 @@ import {
 } from './dossiers-api';
 import { clearTyped, readTyped, writeTyped, type TypedSoFar } from './filing-draft';
 import { FiledResult, LevelBlock, ProcedureFacts } from './FilingParts';
+import '../../components/choice-card.css';
 import './dossiers.css';
 import './dossiers-office.css';
 
@@ -296,9 +297,9 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
             aria-labelledby="filing-delivery"
           >
             {RESULT_DELIVERIES.map((d) => (
-              <Radio key={d} value={d} className="delivery-choice">
-                <span className="delivery-choice-name">{t(`dossier.delivery.${d}`)}</span>
-                <span className="delivery-choice-note">{t(`dossier.delivery.${d}.note`)}</span>
+              <Radio key={d} value={d} className="choice-card">
+                <span className="choice-card-name">{t(`dossier.delivery.${d}`)}</span>
+                <span className="choice-card-note">{t(`dossier.delivery.${d}.note`)}</span>
               </Radio>
             ))}
           </Radio.Group>

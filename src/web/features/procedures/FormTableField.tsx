@@ -4,6 +4,7 @@ import type { ColumnMeta, FieldMeta, FieldSource } from '../../../contracts/proc
 import { useI18n } from '../../shell/i18n';
 import { fieldControl, fieldRules, SourceBadge } from './FormFieldControl';
 import { toFormRow, type PropertySchema } from './procedure-form-values';
+import '../../components/choice-card.css';
 import './member-choices.css';
 
 type Row = Record<string, unknown>;
@@ -117,11 +118,11 @@ export function FormTableField({
                       key={text(offered.nationalId) || String(i)}
                       checked={at >= 0}
                       disabled={disabled || !editable}
-                      className="member-choice"
+                      className="member-choice choice-card"
                       onChange={(e) => (e.target.checked ? add(toFormRow(columns, offered)) : remove(at))}
                     >
-                      <span className="member-choice-name">{text(offered.fullName)}</span>
-                      <span className="member-choice-facts">{memberFacts(columns, offered, pick)}</span>
+                      <span className="choice-card-name">{text(offered.fullName)}</span>
+                      <span className="choice-card-note">{memberFacts(columns, offered, pick)}</span>
                     </Checkbox>
                   );
                 })}
