@@ -105,6 +105,7 @@ export async function residenceDeletion(
     personIds: [applicantPersonId, ...found.values()],
     kind: effect.residence,
     ground,
+    applicantPersonId,
   });
 }
 

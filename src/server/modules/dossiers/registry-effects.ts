@@ -1,8 +1,14 @@
 import type { ProcedureForm, RegistryEffect, RegistryOutcome } from '../../../contracts/procedures';
 import type { Db } from '../../platform/db';
-import { personIdsByNationalId, recordStayNotification, registryVersionsOf, type Decision } from '../population';
+import {
+  memberStandings,
+  personIdsByNationalId,
+  recordStayNotification,
+  registryVersionsOf,
+  type Decision,
+} from '../population';
 import * as errors from './dossiers.errors';
-import { memberNumbers, text, type Form } from './registry-effects.form';
+import { memberNumbers, membersOf, text, type Form } from './registry-effects.form';
 import {
   birthRegistration,
   deathRegistration,
@@ -76,6 +82,44 @@ export async function registrySeenAtFiling(
 ): Promise<Record<string, number> | null> {
   if (!effect) return null;
   return registryVersionsOf(db, await personsOfEffect(db, effect, form, applicantPersonId));
+}
+
+/**
+ * The members named on a residence form (registration, deletion, household split) checked at filing:
+ * each must be of the applicant's household in the registry — or, for a permanent registration,
+ * of no household yet. Anyone else files their own dossier; the decision refuses them again under
+ * its locks (population's `refuseStrangers`), this is the early answer naming the row. One message
+ * for "not in the registry" and "of another household": the form must not tell a citizen whether
+ * some ID number they typed exists.
+ */
+export async function refuseMembersOutsideHousehold(
+  db: Db,
+  effect: RegistryEffect | null,
+  form: Form,
+  applicantPersonId: string | null,
+): Promise<void> {
+  if (!effect || !('members' in effect) || !effect.members) return;
+  if (effect.kind === 'adjust_residence_data') return; // relations within the household, checked under lock
+  const field = effect.members;
+  const rows = membersOf(field, form);
+  const standings = await memberStandings(
+    db,
+    applicantPersonId,
+    rows.flatMap((m) => (m.nationalId ? [m.nationalId] : [])),
+  );
+  const unhoused = effect.kind === 'register_permanent_residence';
+  const problems = rows.flatMap((m, i) => {
+    const standing = m.nationalId ? standings.get(m.nationalId) : 'not_found';
+    if (standing === 'same_household' || (standing === 'no_household' && unhoused)) return [];
+    return [
+      {
+        field: `${field}.${i}.nationalId`,
+        vi: `${m.fullName ?? 'Người'} (dòng ${i + 1}) không cùng hộ với người nộp theo CSDL dân cư; người này (hoặc chủ hộ của họ) tự nộp hồ sơ`,
+        en: `${m.fullName ?? 'The person'} (row ${i + 1}) is not of the applicant's household in the registry; they (or their household's head) file their own dossier`,
+      },
+    ];
+  });
+  if (problems.length) throw errors.formInvalid(problems);
 }
 
 /**

@@ -50,6 +50,9 @@ export {
   temporaryResidenceUnit,
   registryVersionsOf,
   personIdsByNationalId,
+  memberStanding,
+  memberStandings,
+  type MemberStanding,
   type Decision,
   type ResidenceAddress,
 } from './registry-change';

@@ -252,6 +252,65 @@ export async function registryVersionsOf(db: Db, personIds: readonly string[]): 
   return Object.fromEntries(rows.map((r) => [r.id, r.version]));
 }
 
+/**
+ * Where a person named with the applicant on a residence dossier stands to the applicant's
+ * household: of it, of no household (registered nowhere), of another household, or not in the
+ * registry. A residence dossier changes the applicant and the applicant's own household members;
+ * anyone else files their own dossier (or the head of their household does) — a dossier must not
+ * move or delete a stranger because their ID number was typed on a form.
+ */
+export type MemberStanding = 'same_household' | 'no_household' | 'other_household' | 'not_found';
+
+export function memberStanding(
+  applicant: { householdId: string | null } | undefined,
+  person: { householdId: string | null } | undefined,
+): MemberStanding {
+  if (!person) return 'not_found';
+  if (!person.householdId) return 'no_household';
+  return applicant?.householdId === person.householdId ? 'same_household' : 'other_household';
+}
+
+/** The standing of each ID number (as `memberStanding`), read at filing for an early answer. */
+export async function memberStandings(
+  db: Db,
+  applicantPersonId: string | null,
+  nationalIds: readonly string[],
+): Promise<Map<string, MemberStanding>> {
+  const numbers = [...new Set(nationalIds)];
+  if (numbers.length === 0) return new Map();
+  const rows = await db
+    .select({ id: persons.id, nationalId: persons.nationalId, householdId: persons.householdId })
+    .from(persons)
+    .where(inArray(persons.nationalId, numbers));
+  const [applicant] = applicantPersonId
+    ? await db.select({ householdId: persons.householdId }).from(persons).where(eq(persons.id, applicantPersonId))
+    : [];
+  const byNumber = new Map(rows.map((r) => [r.nationalId!, r]));
+  return new Map(numbers.map((n) => [n, memberStanding(applicant, byNumber.get(n))]));
+}
+
+/**
+ * Refuses (409, nothing applied) a residence decision that would change a person outside the
+ * applicant's household; `unhoused: true` lets a person of no household register with the applicant
+ * (a first registration: the officer checks the relationship proof on the dossier).
+ */
+export function refuseStrangers(
+  locked: ReadonlyMap<string, Locked>,
+  applicantPersonId: string,
+  options: { unhoused: boolean },
+): void {
+  const applicant = locked.get(applicantPersonId);
+  for (const person of locked.values()) {
+    if (person.id === applicantPersonId) continue;
+    const standing = memberStanding(applicant, person);
+    if (standing === 'same_household' || (standing === 'no_household' && options.unhoused)) continue;
+    throw conflict(
+      `${person.fullName} không cùng hộ với người nộp hồ sơ; người này (hoặc chủ hộ của họ) phải tự nộp hồ sơ. Chưa áp dụng gì`,
+      `${person.fullName} is not of the applicant's household; they (or their household's head) must file their own dossier. Nothing was applied`,
+    );
+  }
+}
+
 /** Record ids by personal ID number (unknown numbers left out). */
 export async function personIdsByNationalId(db: Db, nationalIds: readonly string[]): Promise<Map<string, string>> {
   if (nationalIds.length === 0) return new Map();

@@ -7,6 +7,7 @@ import {
   endResidences,
   lockUnchanged,
   refuseHeadlessHouseholds,
+  refuseStrangers,
   recordChange,
   type Decision,
   type EndedResidence,
@@ -70,6 +71,8 @@ export async function registerPermanentResidence(
     input.movers.map((m) => m.personId),
     decision,
   );
+  // The first mover is the applicant; the others are of their household, or registered nowhere yet.
+  refuseStrangers(locked, input.movers[0]!.personId, { unhoused: true });
   let householdId: string;
   let created = false;
   if (input.joinHeadNationalId) {
@@ -219,9 +222,12 @@ export async function endResidence(
     ground: string;
     /** Persons without a residence of that kind in force are passed over instead of refused (a death). */
     ifAny?: boolean;
+    /** The applicant of a deletion: every other person must be of their household. */
+    applicantPersonId?: string;
   },
 ): Promise<number> {
   const locked = await lockUnchanged(tx, input.personIds, decision, { allowDeceased: true });
+  if (input.applicantPersonId) refuseStrangers(locked, input.applicantPersonId, { unhoused: false });
   // A deceased head leaves the household headless whatever is decided: not refused, the members are
   // queued so that the quality refresh shows it for the police to change the head (1.010039).
   const deceased = [...locked.values()].filter((p) => p.status === 'deceased');

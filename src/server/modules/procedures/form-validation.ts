@@ -241,8 +241,9 @@ export function checkLockedFields(
     if (!source || source === 'typed' || !(name in prefill.values)) continue;
     if (meta.widget === 'table') {
       // A row with the ID number of an offered member keeps that member's locked columns; any other
-      // row is a new row, allowed only where the form allows new rows (its ID number is not checked
-      // against the registry here — a known gap, see issue 14's closing note).
+      // row is a new row, allowed only where the form allows new rows. Who a new row may be (of the
+      // applicant's household, or registered nowhere) is the dossier's rule, checked against the
+      // registry at filing and at the decision (dossiers' refuseMembersOutsideHousehold).
       const known = [...((prefill.values[name] as unknown[] | undefined) ?? []), ...(prefill.choices?.[name] ?? [])];
       if (prefill.editable[name]) errors.push(...checkTable(name, meta, submitted[name], known));
       else if (!same(submitted[name], prefill.values[name]))

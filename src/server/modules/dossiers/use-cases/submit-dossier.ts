@@ -18,7 +18,12 @@ import { clock, provinceAgencyCode, type DossierDeps } from './deps';
 import { attachmentRows, prepareFiling, validateDraft, validateFull, versionInForce } from './prepare-filing';
 import { commandsFor } from './presenting';
 import { receivingUnit, registryChecks } from './receiving-unit';
-import { applyAtFiling, decidingEffect, registrySeenAtFiling } from '../registry-effects';
+import {
+  applyAtFiling,
+  decidingEffect,
+  refuseMembersOutsideHousehold,
+  registrySeenAtFiling,
+} from '../registry-effects';
 
 /**
  * Files a dossier (or saves a draft) in one transaction: validate the form against the version in
@@ -51,6 +56,7 @@ export async function submitDossier(
   const form = body.draft
     ? validateDraft(version, body.form)
     : validateFull(version, body.form, applicant.prefill, body.channel);
+  if (!body.draft) await refuseMembersOutsideHousehold(deps.db, decidingEffect(version), form, applicant.personId);
   const today = todayInVietnam(clock(deps));
   const unit = await receivingUnit(deps, access, version, form, applicant.unitCode, today, applicant.personId);
   const { fee, money, checked } = await prepareFiling(deps, {

@@ -13,7 +13,7 @@ import { attachmentRows, prepareFiling, validateFull, versionInForce } from './p
 import { getDossier } from './read-dossier';
 import { resolveFeeSubject } from './fee-subject';
 import { receivingUnit, registryChecks } from './receiving-unit';
-import { decidingEffect, registrySeenAtFiling } from '../registry-effects';
+import { decidingEffect, refuseMembersOutsideHousehold, registrySeenAtFiling } from '../registry-effects';
 import { receivingAgencyCode } from '../../units';
 
 /**
@@ -51,6 +51,7 @@ export async function submitDraft(
     : undefined;
   if (owner && (actor.acr ?? 0) < current.requiredEidLevel) throw errors.eidLevelForbidden(current.requiredEidLevel);
   const form = validateFull(current, row.form, prefill, row.channel as DossierChannel);
+  await refuseMembersOutsideHousehold(deps.db, decidingEffect(current), form, row.applicantPersonId);
   const now = clock(deps);
   const today = todayInVietnam(now);
   const record = row.applicantPersonId
