@@ -61,14 +61,15 @@ describe('every route declares an action', () => {
     const publicApi = t.app.routeActions
       .filter((r) => r.url.startsWith('/api/v1/') && r.action === 'public')
       .map((r) => `${r.method} ${r.url}`);
-    // Public by design: reference data (units, the procedure catalog, working-day calculations), sign-in, the ID-number check,
+    // Public by design: reference data (units, the help desks in force, the procedure catalog, working-day calculations),
+    // sign-in, the ID-number check,
     // the dossier status lookup (code + ID number, rate-limited), the payment gateway's IPN (signed) and browser return,
     // the check of an electronic fee receipt by the unguessable token its QR code carries (no payer data), and the
     // check of a result document by its QR code's unguessable token (what it certified, the ID number masked), and the
     // portal's counts of dossiers filed per procedure (numbers only, no one's data).
     // Anything else public is a mistake.
     const allowed =
-      /\/units|\/auth\/(me|login|eid)|validate-id|\/calendar\/(deadline|working-days)$|\/procedures(\/$|$|\/versions\/:id$|\/:code$|\/:code\/(form|prefill-stats)$)|\/dossiers\/(status-lookup|results\/:token|popular)$|\/payments\/gateway\/(ipn|return)$|\/payments\/receipts\/:token$/;
+      /\/units(\/|\/tree|\/geojson|\/help-desks|\/:code|\/:code\/(successors|predecessors))?$|\/auth\/(me|login|eid)|validate-id|\/calendar\/(deadline|working-days)$|\/procedures(\/$|$|\/versions\/:id$|\/:code$|\/:code\/(form|prefill-stats)$)|\/dossiers\/(status-lookup|results\/:token|popular)$|\/payments\/gateway\/(ipn|return)$|\/payments\/receipts\/:token$/;
     expect(publicApi.filter((r) => !allowed.test(r))).toEqual([]);
   });
 

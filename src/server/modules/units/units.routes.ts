@@ -15,13 +15,17 @@ import {
 import * as service from './units.service';
 import { REFERENCE_DIR } from './units.loader';
 import { UNITS_ROUTE_ACTIONS } from './units.policy';
+import { helpDesksRoutes } from './help-desks.routes';
 
 const tags = ['units'];
 
 /** Routes of the `units` module, mounted at /api/v1/units. */
-export function unitsRoutes({ database, config }: AppDeps): FastifyPluginAsyncZod {
+export function unitsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { database, config } = deps;
   const { db } = database;
   return async (app) => {
+    await app.register(helpDesksRoutes(deps));
+
     app.get(
       '/tree',
       {

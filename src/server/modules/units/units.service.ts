@@ -48,8 +48,8 @@ export async function getUnit(db: Db, code: string, asOf: string): Promise<Unit>
   );
 }
 
-/** Days before an ISO date. */
-function dayBefore(iso: string): string {
+/** The day before an ISO date. */
+export function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
