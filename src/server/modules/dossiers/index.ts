@@ -40,6 +40,8 @@ export { seedDemoDossiers } from './dossiers.demo';
 
 /** Codes appearing more than once (must be zero: the benchmark checks it); fees paid in cash at the counter per unit and month (cashless share). */
 export { duplicateCodes, cashFeeCounts } from './dossiers.list-queries';
+/** Dossier counts by state, channel and deadline for a period and units (the leaders' overview). */
+export { dossierFigures } from './dossier-figures';
 
 /** Error codes of the module. */
 export { DOSSIER_ERRORS } from './dossiers.errors';

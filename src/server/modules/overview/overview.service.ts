@@ -6,8 +6,7 @@ import { getUnit } from '../units';
 import { getQualityReport } from '../population';
 import { cashlessFacilityStats } from '../cashless';
 import { onlinePaymentShare } from '../payment-reconciliation';
-import { cashFeeCounts } from '../dossiers';
-import { dossierFigures } from './dossier-figures';
+import { cashFeeCounts, dossierFigures } from '../dossiers';
 import { overviewUnit, overviewUnits } from './overview.policy';
 
 /** The dossiers' period: the last 30 days, today (Vietnam date) included. */

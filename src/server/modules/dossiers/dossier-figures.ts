@@ -4,14 +4,10 @@ import type { OverviewDossiers } from '../../../contracts/overview';
 import { DOSSIER_STATES, DossierChannel } from '../../../contracts/dossier-states';
 
 /*
- * Dossier figures of the overview, read from the `dossiers` module's table as a report (counts
- * only: no applicant, no form). The house rule is that a module reads another's tables only
- * through functions or reporting views the owner publishes; the dossiers module publishes none of
- * these counts yet and its code was being changed by another engineer when this was written, so
- * the overview reads the six columns it needs here, in one place, and ADR 0018 records the debt:
- * this file moves into `dossiers` (as `dossierFigures`, exported by its index.ts) when the
- * dashboard issue lands. The on-time rule is the one of dossiers/deadline.ts `deadlineFlag`:
- * decided on time = not marked late and decided by the due time.
+ * Dossier counts as a report (counts only: no applicant, no form), published through index.ts for
+ * the leaders' overview (and the dashboard's indicators): the dossiers module owns its table, so the
+ * reading of its columns lives here (ADR 0018's debt, paid). The on-time rule is the one of
+ * deadline.ts `deadlineFlag`: decided on time = not marked late and decided by the due time.
  */
 
 /** Decided states (withdrawn and not accepted dossiers are not decisions: deadline.ts gives them no flag). */
