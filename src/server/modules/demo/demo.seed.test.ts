@@ -28,6 +28,21 @@ describe('the demo province in the database', () => {
     expect(Number(units[0]?.n)).toBe(38);
   });
 
+  it('adds a few help desks, obviously synthetic, once: "(demo)" names, unassignable numbers, example.org', async () => {
+    const desks = await queryRows<{ name: string; phone: string | null; email: string | null }>(
+      database.db,
+      sql`select name, phone, email from units.help_desks`,
+    );
+    expect(desks.length).toBeGreaterThan(0);
+    for (const d of desks) {
+      expect(d.name).toMatch(/\(demo\)$/);
+      expect(d.phone ?? '02130000').toMatch(/^02130000\d{3}$/); // a subscriber number beginning with 0: never issued
+      expect(d.email ?? 'x@example.org').toMatch(/@example\.org$/);
+    }
+    const again = await seedDemoProvince(database, { people: 100, provinceCode: '12', seed: 's2', referenceDate });
+    expect(again.helpDesks).toBe(0);
+  });
+
   it('lets the quality engine find exactly the injected defects, person by person', async () => {
     const communes = (await listCommunes(database.db, referenceDate)).map((c) => ({
       code: c.code,

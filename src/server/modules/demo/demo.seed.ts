@@ -3,6 +3,7 @@ import { todayInVietnam } from '../../../contracts/common';
 import { listCommunes } from '../units';
 import { copyRegistryBatch, truncateRegistry, withIndexesRebuilt } from '../population';
 import { generateProvince } from './generator';
+import { seedDemoHelpDesks } from './help-desks';
 import type { DefectManifest } from './types';
 
 export interface SeedOptions {
@@ -19,11 +20,14 @@ export interface SeedResult {
   households: number;
   ms: number;
   manifest: DefectManifest;
+  /** Synthetic help desks added (only into an empty register). */
+  helpDesks: number;
 }
 
 /**
  * Replaces the registry with a deterministic synthetic population of the province's current
  * communes, loaded batch by batch with COPY. The same seed and reference date give the same people.
+ * A register of help desks still empty gets the demo's synthetic ones.
  */
 export async function seedDemoProvince(server: Database, options: SeedOptions): Promise<SeedResult> {
   const started = Date.now();
@@ -32,6 +36,7 @@ export async function seedDemoProvince(server: Database, options: SeedOptions): 
   const communes = await listCommunes(database.db, referenceDate);
   if (communes.length === 0)
     throw new Error(`no communes of province ${options.provinceCode} on ${referenceDate}: load units first`);
+  const helpDesks = await seedDemoHelpDesks(database.db, options.provinceCode);
   await truncateRegistry(database.db);
   const generator = generateProvince({
     seed: options.seed ?? 'lai-chau-demo',
@@ -45,7 +50,7 @@ export async function seedDemoProvince(server: Database, options: SeedOptions): 
     let households = 0;
     for (;;) {
       const next = generator.next();
-      if (next.done) return { people, households, ms: Date.now() - started, manifest: next.value };
+      if (next.done) return { people, households, ms: Date.now() - started, manifest: next.value, helpDesks };
       await copyRegistryBatch(database, next.value);
       people += next.value.persons.length;
       households += next.value.households.length;

@@ -231,3 +231,8 @@ export async function replaceHelpDesk(
     return { closed: await presentRecord(tx, closed, row.id), desk: await presentRecord(tx, row, null) };
   });
 }
+
+/** How many desk rows are recorded at all (the demo adds its own only to an empty register). */
+export async function countHelpDesks(db: Db): Promise<number> {
+  return repo.countHelpDesks(db);
+}

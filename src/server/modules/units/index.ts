@@ -17,5 +17,10 @@ export {
 } from './units.service';
 /** The code (QCVN 102:2016) of the agency receiving dossiers in a commune, the first part of dossier codes. */
 export { receivingAgencyCode, unconfirmedAgencyCodes, type ReceivingAgency } from './agency-codes';
+/**
+ * Help desks (where to get help in person), dated rows: recording one — for the demo seed;
+ * administrators use the routes — and how many are recorded.
+ */
+export { recordHelpDesk, countHelpDesks, type Recorder } from './help-desks.service';
 /** Loading the province's reference data into the database. */
 export { loadProvinceUnits, ensureProvinceUnits, REFERENCE_DIR } from './units.loader';
