@@ -176,14 +176,14 @@ describe('the fee of a dossier', () => {
     expect(d.paymentDueAt).toBe(new Date('2026-08-18T17:00:00+07:00').toISOString());
     const { expireUnpaidDossiers } = await import('./unpaid-expiry');
     const closed: string[] = [];
-    const onWithdraw = async (_tx: unknown, id: string) => void closed.push(id);
+    const onWithdraw = async (_tx: unknown, id: string, _at: Date, by: string) => void closed.push(`${id}:${by}`);
     expect(await expireUnpaidDossiers(t.database.db, { now: new Date('2026-08-18T16:59:00+07:00'), onWithdraw })).toBe(
       0,
     );
     expect((await kinhSession.inject(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>().state).toBe('awaiting_payment');
 
     expect(await expireUnpaidDossiers(t.database.db, { onWithdraw })).toBeGreaterThanOrEqual(1);
-    expect(closed).toContain(d.id);
+    expect(closed).toContain(`${d.id}:job`);
     const after = (await kinhSession.inject(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
     expect(after).toMatchObject({ state: 'withdrawn', paymentDueAt: null, allowedCommands: [] });
     const last = after.timeline.at(-1)!;

@@ -53,7 +53,7 @@ export async function expireUnpaidDossiers(
     // or expired by another process meanwhile fails the compare-and-set: everything rolls back.
     const done = await db
       .transaction(async (tx) => {
-        await onWithdraw?.(tx, d.id, now);
+        await onWithdraw?.(tx, d.id, now, 'job');
         const updated = await repo.updateDossierIf(tx, d.id, 'awaiting_payment', d.version, { state: 'withdrawn' });
         if (!updated) throw new StaleCandidate();
         await repo.insertTransition(tx, {

@@ -102,7 +102,8 @@ export async function recordUncredited(
 }
 
 /**
- * The dossier was withdrawn (in the withdrawal's transaction): its open payments are expired (a
+ * The dossier was withdrawn (in the withdrawal's transaction, by the citizen or by the unpaid-expiry
+ * job — the source its payments' events record): its open payments are expired (a
  * success that still arrives becomes paid_not_credited) and the money it holds — a credited
  * payment not yet given back — is queued for refund. Locks the payments before the dossier row is
  * changed, in the IPN's order (payment, then dossier), so the two never deadlock.
@@ -111,6 +112,7 @@ export async function closeForWithdrawnDossier(
   db: Db,
   dossierId: string,
   at: Date,
+  by: 'citizen' | 'job',
 ): Promise<{ expired: number; queued: number }> {
   const when = at.toISOString();
   const expired = await queryRows<{ payment_id: string }>(
@@ -124,7 +126,7 @@ export async function closeForWithdrawnDossier(
       returning p.id, old.state as from_state
     )
     insert into payments.payment_events (payment_id, event, from_state, to_state, source, at, detail)
-    select id, 'expire', from_state, 'expired', 'citizen', ${when}::timestamptz, jsonb_build_object('reason', 'dossier_withdrawn') from upd
+    select id, 'expire', from_state, 'expired', ${by}, ${when}::timestamptz, jsonb_build_object('reason', 'dossier_withdrawn') from upd
     returning payment_id`,
   );
   const queued = await db

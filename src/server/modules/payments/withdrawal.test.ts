@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Payment } from '../../../contracts/payments';
+import { closePaymentsOfWithdrawnDossier } from './withdrawal';
 import { completeOnGateway, FEE, gatewayResult, paymentWorld, startPayment, type PaymentWorld } from './test-support';
 
 /**
@@ -34,6 +35,24 @@ const refund = (id: string, amount = FEE) =>
 const ipn = async (query: string) =>
   (await (await fetch(`${w.base}/api/v1/payments/gateway/ipn?${query}`)).json()) as { RspCode: string };
 
+/** Who expired a payment, as its events record it. */
+const expiredBy = async (paymentId: string) =>
+  (
+    await w.t.database.rows<{ source: string }>(
+      sql`select source from payments.payment_events where payment_id = ${paymentId} and event = 'expire'`,
+    )
+  ).map((r) => r.source);
+
+describe('the unpaid-expiry job withdraws a dossier whose payment was started', () => {
+  it('expires the payment with the job as its source, not the citizen', async () => {
+    const dossierId = await w.payableDossier();
+    const { payment } = (await startPayment(w.citizen, dossierId)).body;
+    await w.t.database.db.transaction((tx) => closePaymentsOfWithdrawnDossier(tx, dossierId, new Date(), 'job'));
+    expect(await getPayment(payment.id)).toMatchObject({ state: 'expired' });
+    expect(await expiredBy(payment.id)).toEqual(['job']);
+  });
+});
+
 describe('the citizen keeps the gateway page, withdraws the dossier, then pays', () => {
   let dossierId: string;
   let paymentId: string;
@@ -48,6 +67,7 @@ describe('the citizen keeps the gateway page, withdraws the dossier, then pays',
     const res = await withdraw(dossierId);
     expect(res.statusCode, res.body).toBe(200);
     expect(await getPayment(paymentId)).toMatchObject({ state: 'expired', refundDue: null });
+    expect(await expiredBy(paymentId)).toEqual(['citizen']);
     expect((await startPayment(w.citizen, dossierId)).status).toBe(409);
   });
 

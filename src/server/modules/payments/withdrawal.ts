@@ -10,6 +10,6 @@ import { closeForWithdrawnDossier } from './settlement.repository';
  * payment) is queued for refund too. The VNPAY v2.1-style protocol has no "cancel order" call, so
  * the gateway itself is not told: its page stays payable until vnp_ExpireDate.
  */
-export const closePaymentsOfWithdrawnDossier: WithdrawalHook = async (tx: Db, dossierId: string, at: Date) => {
-  await closeForWithdrawnDossier(tx, dossierId, at);
+export const closePaymentsOfWithdrawnDossier: WithdrawalHook = async (tx: Db, dossierId, at, by) => {
+  await closeForWithdrawnDossier(tx, dossierId, at, by);
 };

@@ -21,7 +21,8 @@ export interface DossierDeps {
 }
 
 /** What happens to a dossier's payments when it is withdrawn, inside the withdrawal's transaction. */
-export type WithdrawalHook = (tx: Db, dossierId: string, at: Date) => Promise<void>;
+/** `by`: the citizen's own withdrawal, or the unpaid-expiry job's (what the payment's events record). */
+export type WithdrawalHook = (tx: Db, dossierId: string, at: Date, by: 'citizen' | 'job') => Promise<void>;
 
 export const clock = (deps: DossierDeps): Date => (deps.now ? deps.now() : new Date());
 

@@ -144,7 +144,7 @@ export async function runCommand(
   try {
     await deps.db.transaction(async (tx) => {
       // Payments first: the IPN locks the payment, then the dossier; the same order here never deadlocks.
-      if (command === 'withdraw') await deps.onWithdraw?.(tx, id, now);
+      if (command === 'withdraw') await deps.onWithdraw?.(tx, id, now, 'citizen');
       const updated = await repo.updateDossierIf(tx, id, row.state, row.version, set);
       if (!updated) {
         const fresh = await repo.findDossier(tx, id);
