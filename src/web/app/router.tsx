@@ -44,19 +44,23 @@ const NotFoundPage = lazy(() => import('../shell/NotFoundPage'));
 /** A public page that needs no session to show: SessionRoot renders it before GET /auth/me answers. */
 const EARLY = { early: true };
 
-/** The public pages a visitor may open first (issue 14 §6), by address. */
+/** A signed-in citizen's page drawn without antd: AppLayout shows it in the light CitizenFrame. */
+const PLAIN_FRAME = { plainFrame: true };
+
+/** The pages a phone may open first (issue 14 §6), by address: the public ones and the filing form. */
 const FIRST_PAGES: Array<[RegExp, { preload: () => Promise<unknown> }]> = [
   [/^\/$/, PublicHomePage],
   [/^\/procedures\/?$/, CatalogPage],
   [/^\/procedures\/[^/]+\/?$/, ProcedurePage],
+  [/^\/procedures\/[^/]+\/file\/?$/, FilingPage],
   [/^\/tra-cuu\/?$/, StatusLookupPage],
   [/^\/login\/?$/, LoginPage],
 ];
 
 /**
- * Asks for the chunk of the public page at `pathname` at once, while GET /auth/me is on its way,
- * rather than after it (SessionGate renders the page only then): one round trip less before a
- * visitor sees the page on a slow link. A staff page needs the session first anyway.
+ * Asks for the chunk of the public page (or the filing form) at `pathname` at once, while GET
+ * /auth/me is on its way, rather than after it (SessionGate renders the page only then): one round
+ * trip less before a visitor sees the page on a slow link. A staff page needs the session first anyway.
  */
 export function preloadFirstPage(pathname: string): void {
   const page = FIRST_PAGES.find(([address]) => address.test(pathname))?.[1];
@@ -109,7 +113,8 @@ export const router = createBrowserRouter([
           { path: 'me/consents', element: <ConsentsPage /> },
           { path: 'me/dossiers', element: <MyDossiersPage /> },
           { path: 'me/dossiers/:id', element: <MyDossierPage /> },
-          { path: 'procedures/:code/file', element: <FilingPage /> },
+          // Drawn without antd, in the citizen's light frame (issue 14 §6, ADR 0023): a phone's first visit stays light.
+          { path: 'procedures/:code/file', element: <FilingPage />, handle: PLAIN_FRAME },
           { path: 'dossiers', element: <WorkqueuePage /> },
           // An officer enters a citizen's paper filing (staff area: the guard of /dossiers applies).
           { path: 'dossiers/paper/new', element: <PaperFilingPage /> },

@@ -1,9 +1,6 @@
 import { Select } from 'antd';
-import type { UnitWithFormerNames } from '../../contracts/units';
-import { apiGet, query } from '../api/client';
-import { useApi } from '../api/use-api';
 import { useI18n } from '../shell/i18n';
-import { todayInVietnam } from './format';
+import { useCommuneOptions } from './commune-options';
 import { foldVietnamese } from './vietnamese';
 
 interface Props {
@@ -25,26 +22,7 @@ interface Props {
  */
 export function CommuneSelect({ id, value, onChange, asOf, purpose = 'filter', disabled, size, ...aria }: Props) {
   const { t } = useI18n();
-  const date = asOf ?? todayInVietnam();
-  const communes = useApi(
-    (signal) =>
-      apiGet<{ items: UnitWithFormerNames[] }>(
-        `/api/v1/units${query({ asOf: date, level: 'commune', withFormerNames: 'true' })}`,
-        { signal },
-      ),
-    [date],
-  );
-  const options = (communes.data?.items ?? [])
-    .map((u) => {
-      const former = u.formerNames ?? [];
-      return {
-        value: u.code,
-        label: u.fullName,
-        former: former.length ? t('communeSelect.former', { names: former.join(', ') }) : null,
-        search: foldVietnamese(`${u.fullName} ${u.code} ${former.join(' ')}`),
-      };
-    })
-    .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+  const communes = useCommuneOptions(asOf);
   return (
     <Select
       id={id}
@@ -57,11 +35,11 @@ export function CommuneSelect({ id, value, onChange, asOf, purpose = 'filter', d
       showSearch={{ filterOption: (input, option) => (option?.search ?? '').includes(foldVietnamese(input)) }}
       loading={communes.loading}
       placeholder={
-        communes.error
+        communes.failed
           ? t('communeSelect.error')
           : t(purpose === 'answer' ? 'communeSelect.choose' : 'communeSelect.placeholder')
       }
-      options={options}
+      options={communes.options}
       optionRender={(option) => (
         <div className="commune-option">
           <div>{option.data.label}</div>

@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { Alert, Button } from 'antd';
+import { Notice } from './plain';
 
 interface Props {
   title: string;
@@ -17,7 +17,8 @@ interface State {
 
 /**
  * Catches a page that fails to render or to load (e.g. a chunk missing after an update)
- * and offers to reload, instead of leaving a blank screen.
+ * and offers to reload, instead of leaving a blank screen. Plain (no antd): the citizen's light
+ * frame uses it as well as the signed-in frame.
  */
 export class PageErrorBoundary extends Component<Props, State> {
   override state: State = { failed: false, resetKey: this.props.resetKey };
@@ -33,16 +34,15 @@ export class PageErrorBoundary extends Component<Props, State> {
   override render() {
     if (!this.state.failed) return this.props.children;
     return (
-      <Alert
+      <Notice
         type="warning"
-        showIcon
         role="alert"
         title={this.props.title}
         description={this.props.text}
         action={
-          <Button type="primary" onClick={() => window.location.reload()}>
+          <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
             {this.props.reloadLabel}
-          </Button>
+          </button>
         }
       />
     );

@@ -39,6 +39,17 @@ function numberFormat(lang: Lang, kind: 'number' | 'percent'): Intl.NumberFormat
   return format;
 }
 
+/**
+ * An amount of money as the contract's formatVnd writes it ("7.000 đồng", "7,000 VND"): the
+ * same text, without importing src/contracts/fees.ts, whose schemas bring zod into a page's first
+ * load (the citizen's filing form, ADR 0023). format.test.ts checks the two agree.
+ */
+export function formatVnd(amount: number, lang: Lang): string {
+  const digits = formatNumber(Math.abs(Math.trunc(amount)), lang);
+  const sign = amount < 0 ? '-' : '';
+  return lang === 'vi' ? `${sign}${digits} đồng` : `${sign}${digits} VND`;
+}
+
 /** A whole number with the language's digit grouping (1.500 in Vietnamese, 1,500 in English). */
 export function formatNumber(value: number, lang: Lang): string {
   return numberFormat(lang, 'number').format(value);

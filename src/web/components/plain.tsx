@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import './plain.css';
 
 /**
- * Plain parts for the public pages (issue 14 §6): native elements drawn as the antd theme draws
- * them (plain.css), so a visitor's first load carries neither antd's code nor its run-time styles.
- * Signed-in pages keep antd.
+ * Plain parts for the public pages and the citizen's filing form (issue 14 §6): native elements
+ * drawn as the antd theme draws them (plain.css), so a first load carries neither antd's code nor
+ * its run-time styles. Most signed-in pages keep antd; the plain parts also show well inside them.
  */
 
 /** A titled box (antd's Card look) whose title is a real heading. */
@@ -13,6 +13,7 @@ export function PlainCard({
   titleId,
   level = 2,
   className,
+  testId,
   children,
 }: {
   title?: ReactNode;
@@ -20,11 +21,13 @@ export function PlainCard({
   titleId?: string;
   level?: 2 | 3;
   className?: string;
+  /** `data-testid` (the journeys find some boxes by it). */
+  testId?: string;
   children: ReactNode;
 }) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <section className={`plain-card${className ? ` ${className}` : ''}`} aria-labelledby={titleId}>
+    <section className={`plain-card${className ? ` ${className}` : ''}`} aria-labelledby={titleId} data-testid={testId}>
       {title && (
         <Heading id={titleId} className="plain-card-title">
           {title}
@@ -53,6 +56,7 @@ export function Notice({
   action,
   role,
   className,
+  testId,
 }: {
   type: NoticeType;
   title: ReactNode;
@@ -60,9 +64,15 @@ export function Notice({
   action?: ReactNode;
   role?: 'alert' | 'status';
   className?: string;
+  /** `data-testid` (the journeys find some messages by it). */
+  testId?: string;
 }) {
   return (
-    <div className={`plain-alert plain-alert-${type}${className ? ` ${className}` : ''}`} role={role}>
+    <div
+      className={`plain-alert plain-alert-${type}${className ? ` ${className}` : ''}`}
+      role={role}
+      data-testid={testId}
+    >
       <svg className="plain-alert-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
         <path fill="currentColor" fillRule="evenodd" d={MARK[type]} />
       </svg>

@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
-import { AppHeader } from './AppHeader';
-import { useI18n } from './i18n';
 import { PageTitle } from '../components/PageTitle';
-import '../components/plain.css';
+import { PlainShell } from './PlainShell';
 
 /**
  * The frame of a page that works signed out (sign-in, status lookup, the checks of a receipt or a
@@ -13,25 +11,21 @@ export function PublicFrame({
   title,
   description,
   className,
+  footer,
   children,
 }: {
   title: string;
   description?: string;
   /** The content area's class (e.g. `lookup-content`, `login-content`). */
   className: string;
+  /** Show the footer (the sign-in page does). */
+  footer?: boolean;
   children: ReactNode;
 }) {
-  const { t } = useI18n();
   return (
-    <div className="app-shell plain-root">
-      <a className="skip-link" href="#main">
-        {t('layout.skipToContent')}
-      </a>
-      <AppHeader />
-      <main id="main" tabIndex={-1} className={`app-content ${className}`}>
-        <PageTitle title={title} description={description} />
-        {children}
-      </main>
-    </div>
+    <PlainShell className={className} footer={footer}>
+      <PageTitle title={title} description={description} />
+      {children}
+    </PlainShell>
   );
 }

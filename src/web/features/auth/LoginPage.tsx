@@ -1,8 +1,7 @@
 import { Navigate, useSearchParams } from 'react-router';
 import { homeFor, safeReturnTo, useSession } from '../../api/session';
-import { AppHeader } from '../../shell/AppHeader';
+import { PublicFrame } from '../../shell/PublicFrame';
 import { useT } from '../../shell/i18n';
-import { PageTitle } from '../../components/PageTitle';
 import { Notice } from '../../components/plain';
 import { eIdLoginUrl } from './auth-api';
 import { StaffLoginForm } from './StaffLoginForm';
@@ -32,46 +31,38 @@ export default function LoginPage() {
   }
 
   return (
-    <div className="app-shell plain-root">
-      <a className="skip-link" href="#main">
-        {t('layout.skipToContent')}
-      </a>
-      <AppHeader />
-      <main id="main" tabIndex={-1} className="app-content login-content">
-        <PageTitle title={t('login.title')} description={t('login.intro')} />
-        {reason === 'expired' && <Notice type="info" className="login-notice" title={t('login.expired')} />}
-        {reason === 'signedOut' && <Notice type="success" className="login-notice" title={t('login.signedOut')} />}
-        {eIdError === 'eid_unavailable' && (
-          <Notice type="error" className="login-notice" role="alert" title={t('login.eidUnavailable')} />
-        )}
-        {eIdError === 'eid_failed' && (
-          <Notice type="warning" className="login-notice" role="alert" title={t('login.eidFailed')} />
-        )}
-        <div className="login-grid">
-          <section className="plain-card login-card" aria-labelledby="login-citizen">
-            <div className="plain-card-body">
-              <h2 id="login-citizen" className="login-card-title">
-                {t('login.citizen.title')}
-              </h2>
-              <p>{t('login.citizen.text')}</p>
-              <a className="btn btn-primary btn-lg btn-block vneid-button" href={eIdLoginUrl(returnTo ?? '/me')}>
-                {t('login.citizen.button')}
-              </a>
-              <Notice type="info" className="login-level-note" title={t('login.citizen.level')} />
-            </div>
-          </section>
-          <section className="plain-card login-card" aria-labelledby="login-staff">
-            <div className="plain-card-body">
-              <h2 id="login-staff" className="login-card-title">
-                {t('login.staff.title')}
-              </h2>
-              <p>{t('login.staff.text')}</p>
-              <StaffLoginForm onSignedIn={signedIn} />
-            </div>
-          </section>
-        </div>
-      </main>
-      <footer className="app-footer">{t('layout.footer')}</footer>
-    </div>
+    <PublicFrame title={t('login.title')} description={t('login.intro')} className="login-content" footer>
+      {reason === 'expired' && <Notice type="info" className="login-notice" title={t('login.expired')} />}
+      {reason === 'signedOut' && <Notice type="success" className="login-notice" title={t('login.signedOut')} />}
+      {eIdError === 'eid_unavailable' && (
+        <Notice type="error" className="login-notice" role="alert" title={t('login.eidUnavailable')} />
+      )}
+      {eIdError === 'eid_failed' && (
+        <Notice type="warning" className="login-notice" role="alert" title={t('login.eidFailed')} />
+      )}
+      <div className="login-grid">
+        <section className="plain-card login-card" aria-labelledby="login-citizen">
+          <div className="plain-card-body">
+            <h2 id="login-citizen" className="login-card-title">
+              {t('login.citizen.title')}
+            </h2>
+            <p>{t('login.citizen.text')}</p>
+            <a className="btn btn-primary btn-lg btn-block vneid-button" href={eIdLoginUrl(returnTo ?? '/me')}>
+              {t('login.citizen.button')}
+            </a>
+            <Notice type="info" className="login-level-note" title={t('login.citizen.level')} />
+          </div>
+        </section>
+        <section className="plain-card login-card" aria-labelledby="login-staff">
+          <div className="plain-card-body">
+            <h2 id="login-staff" className="login-card-title">
+              {t('login.staff.title')}
+            </h2>
+            <p>{t('login.staff.text')}</p>
+            <StaffLoginForm onSignedIn={signedIn} />
+          </div>
+        </section>
+      </div>
+    </PublicFrame>
   );
 }

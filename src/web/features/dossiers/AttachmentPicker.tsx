@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Upload } from 'antd';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT } from '../../../contracts/dossiers';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT } from './filing-limits';
 import type { RequiredDocument } from '../../../contracts/procedures';
 import { useI18n } from '../../shell/i18n';
 import { StatusTag } from '../../components/StatusTag';
+import { Notice } from '../../components/plain';
 import { ACCEPT, checkFile, formatBytes, mustAttach, roomForMore, type FileProblem } from './attachments';
 import type { FilesByDocument } from './dossiers-api';
 
@@ -86,36 +86,36 @@ export function AttachmentPicker({ documents, files, onChange, problems = {}, ma
                   <li key={`${f.name}-${i}`}>
                     <span className="attach-file-name">{f.name}</span>
                     <span className="attach-file-size">{formatBytes(f.size, lang)}</span>
-                    <Button
-                      size="large"
-                      type="link"
-                      danger
+                    <button
+                      type="button"
+                      className="btn btn-text btn-danger"
                       onClick={() => remove(doc.code, i)}
                       aria-label={t('dossier.attach.removeNamed', { name: f.name })}
                     >
                       {t('dossier.attach.remove')}
-                    </Button>
+                    </button>
                   </li>
                 ))}
               </ul>
             )}
-            <Upload
-              accept={ACCEPT}
-              multiple
-              showUploadList={false}
-              beforeUpload={(file, batch) => {
-                add(doc.code, file, file === batch[0]);
-                return false; // kept in the browser; sent with the dossier
-              }}
-            >
-              <Button size="large" className="attach-button" aria-label={`${chooseText}: ${name}`}>
-                {chooseText}
-              </Button>
-            </Upload>
+            <label className="btn btn-lg attach-button">
+              <input
+                type="file"
+                className="visually-hidden"
+                accept={ACCEPT}
+                multiple
+                aria-label={`${chooseText}: ${name}`}
+                onChange={(e) => {
+                  // Kept in the browser and sent with the dossier; the box is emptied so the same file can be chosen again.
+                  [...(e.target.files ?? [])].forEach((file, i) => add(doc.code, file, i === 0));
+                  e.target.value = '';
+                }}
+              />
+              <span aria-hidden="true">{chooseText}</span>
+            </label>
             {messages.length > 0 && (
-              <Alert
+              <Notice
                 type="error"
-                showIcon
                 role="alert"
                 className="attach-problem"
                 title={

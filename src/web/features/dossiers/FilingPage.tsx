@@ -1,17 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Input, Radio, Skeleton, Typography } from 'antd';
 import { formatDateTime } from '../../components/format';
 import { STATE_LABEL } from './dossier-labels';
-import { RESULT_DELIVERIES, type DossierDetail, type ResultDelivery } from '../../../contracts/dossiers';
+import type { DossierDetail, ResultDelivery } from '../../../contracts/dossiers';
+import { RESULT_DELIVERIES } from './filing-limits';
 import type { FieldProblem } from '../../../contracts/messages';
 import type { PrefillResult, ProcedureVersion } from '../../../contracts/procedures';
 import type { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PlainErrorAlert } from '../../components/PlainErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { Notice, PlainCard, PlainSkeleton } from '../../components/plain';
 import { fetchCounterDevice } from '../counter';
 import { FeeSummary, getFeeQuote } from '../fees';
 import { fetchPrefill, fetchProcedure, ProcedureForm } from '../procedures';
@@ -26,10 +27,13 @@ import {
   type FilesByDocument,
 } from './dossiers-api';
 import { clearTyped, readTyped, writeTyped, type TypedSoFar } from './filing-draft';
-import { FiledResult, LevelBlock, ProcedureFacts } from './FilingParts';
+import { LevelBlock, ProcedureFacts } from './FilingParts';
 import '../../components/choice-card.css';
-import './dossiers.css';
-import './dossiers-office.css';
+import './filing.css';
+
+/** What shows once filed: its own chunk, asked for as the citizen submits (not on the form's first load). */
+const loadFiledResult = () => import('./FiledResult');
+const FiledResult = lazy(loadFiledResult);
 
 /** The document that *is* the online form (e.g. `ct01` for form CT01): nothing to attach for it. */
 function isFormDocument(docCode: string, formCode: string | null): boolean {
@@ -150,6 +154,7 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
   const formDocs = procedure.documents.filter((d) => isFormDocument(d.code, procedure.form.formCode));
 
   const send = async (values: Record<string, unknown>) => {
+    void loadFiledResult(); // on its way while the dossier is sent
     setBusy(true);
     setError(undefined);
     setMissingAlert(false);
@@ -212,18 +217,16 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
   return (
     <>
       {device && (
-        <Alert
+        <Notice
           type="info"
-          showIcon
           className="section-card"
           title={t('dossier.file.onDevice', { counter: device.counterLabel, unit: device.unitName })}
           description={t('dossier.file.onDeviceHint', { officer: device.officerName })}
         />
       )}
       {start.restored && (
-        <Alert
+        <Notice
           type="info"
-          showIcon
           className="section-card restored-note"
           title={start.restored.draft ? t('dossier.draft.continued') : t('dossier.draft.restored')}
         />
@@ -240,9 +243,8 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
         editable={prefill.editable}
         choices={prefill.choices}
         remainingNote={(remaining) => (
-          <Alert
+          <Notice
             type={remaining === 0 ? 'success' : 'info'}
-            showIcon
             className="section-card typed-remaining"
             title={t('dossier.file.prefillNote')}
             description={
@@ -260,10 +262,7 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
         submitLabel={t('dossier.file.submit')}
         onSubmit={submit}
       >
-        <Card className="section-card" role="region" aria-labelledby="filing-attachments">
-          <Typography.Title level={2} id="filing-attachments" className="card-heading">
-            {t('dossier.file.section.attachments')}
-          </Typography.Title>
+        <PlainCard className="section-card" title={t('dossier.file.section.attachments')} titleId="filing-attachments">
           {formDocs.map((d) => (
             <div key={d.code} className="attach-doc">
               <div className="attach-doc-name">{pick(d.nameVi, d.nameEn)}</div>
@@ -281,42 +280,43 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
             }}
             problems={docProblems}
           />
-        </Card>
-        <Card className="section-card" role="region" aria-labelledby="filing-delivery">
-          <Typography.Title level={2} id="filing-delivery" className="card-heading">
-            {t('dossier.delivery.title')}
-          </Typography.Title>
-          <Radio.Group
-            value={delivery}
-            onChange={(e) => {
-              touched.current = true;
-              setDelivery(e.target.value as ResultDelivery);
-              setAddressProblem(undefined);
-            }}
-            className="delivery-choices"
-            aria-labelledby="filing-delivery"
-          >
+        </PlainCard>
+        <PlainCard className="section-card" title={t('dossier.delivery.title')} titleId="filing-delivery">
+          <div className="delivery-choices" role="radiogroup" aria-labelledby="filing-delivery">
             {RESULT_DELIVERIES.map((d) => (
-              <Radio key={d} value={d} className="choice-card">
-                <span className="choice-card-name">{t(`dossier.delivery.${d}`)}</span>
-                <span className="choice-card-note">{t(`dossier.delivery.${d}.note`)}</span>
-              </Radio>
+              <label key={d} className="choice-card">
+                <input
+                  type="radio"
+                  name="resultDelivery"
+                  value={d}
+                  checked={delivery === d}
+                  onChange={() => {
+                    touched.current = true;
+                    setDelivery(d);
+                    setAddressProblem(undefined);
+                  }}
+                />
+                <span>
+                  <span className="choice-card-name">{t(`dossier.delivery.${d}`)}</span>
+                  <span className="choice-card-note">{t(`dossier.delivery.${d}.note`)}</span>
+                </span>
+              </label>
             ))}
-          </Radio.Group>
+          </div>
           {delivery === 'post' && (
             <div className="delivery-address">
               <label htmlFor="deliveryAddress">{t('dossier.delivery.address')}</label>
-              <Input.TextArea
+              <textarea
                 id="deliveryAddress"
+                className="plain-input plain-input-lg"
+                rows={2}
                 value={deliveryAddress}
                 onChange={(e) => {
                   touched.current = true;
                   setDeliveryAddress(e.target.value);
                   setAddressProblem(undefined);
                 }}
-                autoSize={{ minRows: 2, maxRows: 4 }}
                 maxLength={300}
-                status={addressProblem ? 'error' : undefined}
                 aria-invalid={addressProblem ? true : undefined}
                 aria-describedby={addressProblem ? 'deliveryAddress-error' : undefined}
               />
@@ -327,29 +327,35 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
               )}
             </div>
           )}
-        </Card>
+        </PlainCard>
         {quote.data && (
           <div className="section-card">
             <FeeSummary calculation={quote.data.calculation} />
           </div>
         )}
         <div className="draft-save">
-          <Button size="large" onClick={() => void saveAsDraft()} loading={savingDraft} disabled={busy}>
+          <button
+            type="button"
+            className="btn btn-lg"
+            onClick={() => void saveAsDraft()}
+            disabled={busy || savingDraft}
+            aria-busy={savingDraft || undefined}
+          >
             {t('dossier.draft.save')}
-          </Button>
+          </button>
           <span className="draft-save-note" role="status">
             {savedAt ? t('dossier.draft.saved', { at: formatDateTime(savedAt) }) : t('dossier.draft.hint')}
           </span>
         </div>
         {missingAlert && missingDocuments(documents, files).length > 0 && (
-          <Alert type="error" showIcon role="alert" title={t('dossier.file.missingTitle')} className="form-problem" />
+          <Notice type="error" role="alert" title={t('dossier.file.missingTitle')} className="form-problem" />
         )}
         {error && (
           <div className="form-problem">
             {(formProblems.length > 0 || Object.keys(docProblems).length > 0) && (
-              <Alert type="error" showIcon role="alert" title={t('dossier.file.fixErrors')} className="form-problem" />
+              <Notice type="error" role="alert" title={t('dossier.file.fixErrors')} className="form-problem" />
             )}
-            <ErrorAlert error={error} />
+            <PlainErrorAlert error={error} />
           </div>
         )}
       </ProcedureForm>
@@ -401,17 +407,18 @@ export default function FilingPage() {
         ← {t('dossier.file.back')}
       </Link>
       <PageTitle title={title} description={filed || !levelOk ? undefined : t('dossier.file.intro')} />
-      {procedure.error && <ErrorAlert error={procedure.error} onRetry={procedure.reload} />}
-      {!citizen && <Alert type="info" showIcon title={t('dossier.file.citizenOnly')} />}
+      {procedure.error && <PlainErrorAlert error={procedure.error} onRetry={procedure.reload} />}
+      {!citizen && <Notice type="info" title={t('dossier.file.citizenOnly')} />}
       {filed ? (
-        <FiledResult dossier={filed} />
+        <Suspense fallback={<PlainSkeleton rows={4} label={t('common.loading')} />}>
+          <FiledResult dossier={filed} />
+        </Suspense>
       ) : (
         <>
           {p && <ProcedureFacts p={p} />}
           {open.data && open.data.items.length > 0 && (
-            <Alert
+            <Notice
               type="warning"
-              showIcon
               role="alert"
               className="section-card open-dossier-warning"
               title={t('dossier.file.openTitle')}
@@ -436,10 +443,10 @@ export default function FilingPage() {
           {p && !levelOk && (
             <LevelBlock required={p.requiredEidLevel} current={Math.min(currentLevel, p.requiredEidLevel - 1)} />
           )}
-          {prefill.error && <ErrorAlert error={prefill.error} onRetry={prefill.reload} />}
-          {draft.error && <ErrorAlert error={draft.error} onRetry={draft.reload} />}
+          {prefill.error && <PlainErrorAlert error={prefill.error} onRetry={prefill.reload} />}
+          {draft.error && <PlainErrorAlert error={draft.error} onRetry={draft.reload} />}
           {citizen && (procedure.loading || prefill.loading || draft.loading) && (
-            <Skeleton active paragraph={{ rows: 10 }} />
+            <PlainSkeleton rows={10} label={t('common.loading')} />
           )}
           {p && prefill.data && levelOk && !draft.loading && (
             <FilingForm

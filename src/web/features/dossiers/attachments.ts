@@ -1,4 +1,4 @@
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES, ATTACHMENTS_MAX_COUNT } from '../../../contracts/dossiers';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES, ATTACHMENTS_MAX_COUNT } from './filing-limits';
 import type { FieldProblem } from '../../../contracts/messages';
 import type { RequiredDocument } from '../../../contracts/procedures';
 import type { FilesByDocument } from './dossiers-api';

@@ -6,7 +6,7 @@ import { lazyPage } from '../../components/lazy-page';
  * route first opens. The router imports this file rather than index.ts so that the main chunk
  * does not carry what index.ts gives other features (forms, cards) before a page needs it.
  */
-export const FilingPage = lazy(() => import('./FilingPage'));
+export const FilingPage = lazyPage(() => import('./FilingPage'));
 export const MyDossiersPage = lazy(() => import('./MyDossiersPage'));
 export const MyDossierPage = lazy(() => import('./MyDossierPage'));
 export const StatusLookupPage = lazyPage(() => import('./StatusLookupPage'));

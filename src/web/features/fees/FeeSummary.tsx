@@ -1,8 +1,8 @@
-import { Alert, Card, Space, Typography } from 'antd';
-import { formatVnd, type FeeCalculation } from '../../../contracts/fees';
+import type { FeeCalculation } from '../../../contracts/fees';
 import { useI18n } from '../../shell/i18n';
 import { StatusTag } from '../../components/StatusTag';
-import { formatDate } from '../../components/format';
+import { formatDate, formatVnd } from '../../components/format';
+import { Notice, PlainCard } from '../../components/plain';
 import { lineDetail, rateKey, statusKey, statusTone } from './fee-labels';
 import './fees.css';
 
@@ -24,9 +24,9 @@ export function FeeSummary({ calculation: calc }: FeeSummaryProps) {
   const waived = calc.waived ?? 0;
   const explanation = lang === 'en' ? calc.explanationEn : calc.explanationVi;
   return (
-    <Card size="small" title={t('fees.summary.title')} className="fee-summary" data-testid="fee-summary">
+    <PlainCard title={t('fees.summary.title')} level={3} className="fee-summary" testId="fee-summary">
       {calc.base === 0 ? (
-        <Typography.Paragraph>{t('fees.summary.free')}</Typography.Paragraph>
+        <p>{t('fees.summary.free')}</p>
       ) : (
         <>
           <ul className="fee-lines">
@@ -38,25 +38,25 @@ export function FeeSummary({ calculation: calc }: FeeSummaryProps) {
               </li>
             ))}
           </ul>
-          <Typography.Text type="secondary">{t(rateKey(calc))}</Typography.Text>
+          <p className="me-muted">{t(rateKey(calc))}</p>
         </>
       )}
       {calc.subject && calc.subject.party !== 'filer' && calc.base > 0 && (
-        <Typography.Paragraph className="fee-subject" data-testid="fee-subject">
+        <p className="fee-subject" data-testid="fee-subject">
           {t('fees.summary.subject', { who: pick(calc.subject.labelVi, calc.subject.labelEn) })}
           {calc.subject.facts === 'unknown' && !e && ` ${t('fees.summary.subjectWhenFiled')}`}
-        </Typography.Paragraph>
+        </p>
       )}
       {w && (
-        <Alert
+        <Notice
           className="fee-waiver"
           type="success"
-          data-testid="fee-waiver"
+          testId="fee-waiver"
           title={
-            <Space size={[8, 4]} wrap>
+            <span className="fee-tag-line">
               <StatusTag kind="ok">{t('fees.status.waived')}</StatusTag>
               <span>{pick(w.labelVi, w.labelEn)}</span>
-            </Space>
+            </span>
           }
           description={
             <>
@@ -74,14 +74,14 @@ export function FeeSummary({ calculation: calc }: FeeSummaryProps) {
         />
       )}
       {e && (
-        <Alert
+        <Notice
           className="fee-exemption"
           type={e.status === 'rejected' ? 'error' : e.status === 'pending' ? 'warning' : 'success'}
           title={
-            <Space size={[8, 4]} wrap>
+            <span className="fee-tag-line">
               <StatusTag kind={statusTone(e.status)}>{t(statusKey(e.status))}</StatusTag>
               <span>{pick(e.labelVi, e.labelEn)}</span>
-            </Space>
+            </span>
           }
           description={
             <>
@@ -129,6 +129,6 @@ export function FeeSummary({ calculation: calc }: FeeSummaryProps) {
           </ul>
         </details>
       )}
-    </Card>
+    </PlainCard>
   );
 }

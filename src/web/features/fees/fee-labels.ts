@@ -1,11 +1,5 @@
-import {
-  formatVnd,
-  type ExemptionStatus,
-  type FeeCalculation,
-  type FeeCalculationLine,
-  type FeeListMember,
-} from '../../../contracts/fees';
-import { formatDateVi } from '../../../contracts/common';
+import type { ExemptionStatus, FeeCalculation, FeeCalculationLine, FeeListMember } from '../../../contracts/fees';
+import { formatDate, formatVnd } from '../../components/format';
 import type { MessageKey } from '../../shell/dictionary';
 import type { Lang, Translate } from '../../shell/i18n';
 import type { StatusKind } from '../../components/StatusTag';
@@ -38,8 +32,8 @@ export function rateKey(calc: Pick<FeeCalculation, 'channel' | 'rate'>): Message
 /** A membership period: "Từ 01/07/2025" or "Từ 01/01/2026 đến 30/06/2026". */
 export function periodText(t: Translate, m: Pick<FeeListMember, 'validFrom' | 'validTo'>): string {
   return m.validTo
-    ? t('fees.period.closed', { from: formatDateVi(m.validFrom), to: formatDateVi(m.validTo) })
-    : t('fees.period.open', { from: formatDateVi(m.validFrom) });
+    ? t('fees.period.closed', { from: formatDate(m.validFrom), to: formatDate(m.validTo) })
+    : t('fees.period.open', { from: formatDate(m.validFrom) });
 }
 
 /** The member of an entry: "Xã Mù Cả (03451)" or "Hộ 1a2b…". */

@@ -1,10 +1,6 @@
-import type { ReactNode } from 'react';
-import { Checkbox, DatePicker, Input, InputNumber, Select, Tag } from 'antd';
-import type { Rule } from 'antd/es/form';
-import dayjs from 'dayjs';
 import type { ColumnMeta, FieldMeta, FieldSource } from '../../../contracts/procedures';
 import { useI18n, type Translate } from '../../shell/i18n';
-import { CommuneSelect } from '../../components/CommuneSelect';
+import { PlainCommuneSelect } from '../../components/PlainCommuneSelect';
 import type { PropertySchema } from './procedure-form-values';
 
 type Meta = Pick<FieldMeta | ColumnMeta, 'labelVi' | 'labelEn' | 'widget' | 'options'>;
@@ -14,107 +10,160 @@ export function SourceBadge({ source }: { source: FieldSource | undefined }) {
   const { t } = useI18n();
   if (!source || source === 'typed') return null;
   return (
-    <Tag color="blue" className="source-badge">
+    <span className="plain-tag plain-tag-info source-badge">
       {t(source === 'eid' ? 'procform.source.eid' : 'procform.source.registry')}
-    </Tag>
+    </span>
   );
 }
 
-/** The text a read-only field shows: option label, dd/mm/yyyy, yes/no. */
+/** The text a read-only field shows: option label, dd/mm/yyyy (the form holds dates so), yes/no. */
 function displayText(meta: Meta, value: unknown, pick: (vi: string, en: string) => string, t: Translate): string {
   if (value === undefined || value === null || value === '') return '';
-  if (dayjs.isDayjs(value)) return value.format('DD/MM/YYYY');
   if (typeof value === 'boolean') return t(value ? 'procform.yes' : 'procform.no');
   const option = meta.options?.find((o) => o.value === value);
   if (option) return pick(option.labelVi, option.labelEn);
   return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
-/** A prefilled value the citizen may not change: shown in a read-only box (the form keeps the value). */
-function LockedValue({ meta, value, id }: { meta: Meta; value?: unknown; id?: string }) {
-  const { t, pick } = useI18n();
-  return (
-    <Input
-      id={id}
-      size="large"
-      readOnly
-      value={displayText(meta, value, pick, t)}
-      className="locked-input"
-      aria-readonly="true"
-    />
-  );
+export interface ControlProps {
+  id: string;
+  meta: Meta;
+  schema: PropertySchema;
+  /** A prefilled value the citizen may not change: a read-only box. */
+  locked: boolean;
+  disabled: boolean;
+  label: string;
+  required: boolean;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** Ids of the hint and the error under the field. */
+  describedBy?: string;
+  invalid: boolean;
 }
 
-/** The antd input for a widget (value/onChange are injected by Form.Item). */
-export function fieldControl(
-  meta: Meta,
-  schema: PropertySchema,
-  locked: boolean,
-  disabled: boolean,
-  label: string,
-): ReactNode {
-  if (locked) return <LockedValue meta={meta} />;
-  const common = { size: 'large' as const, disabled };
+const INPUT = 'plain-input plain-input-lg';
+const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+/**
+ * The native input for a widget, drawn by components/plain.css: text, a date typed as dd/mm/yyyy,
+ * a list (select), a commune (searchable), a checkbox, a number, phone, e-mail, ID number.
+ */
+export function FieldControl(props: ControlProps) {
+  const { t, pick } = useI18n();
+  const { id, meta, schema, locked, disabled, label, required, value, onChange, describedBy, invalid } = props;
+  const aria = {
+    id,
+    disabled,
+    'aria-describedby': describedBy,
+    'aria-invalid': invalid || undefined,
+    'aria-required': required || undefined,
+  };
+  if (locked)
+    return (
+      <input
+        id={id}
+        readOnly
+        aria-readonly="true"
+        aria-describedby={describedBy}
+        className={`${INPUT} locked-input`}
+        value={displayText(meta, value, pick, t)}
+      />
+    );
+  const onText = (e: { target: { value: string } }) => onChange(e.target.value);
   switch (meta.widget) {
     case 'textarea':
-      return <Input.TextArea {...common} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={schema.maxLength} />;
+      return (
+        <textarea
+          {...aria}
+          className={INPUT}
+          rows={3}
+          maxLength={schema.maxLength}
+          value={text(value)}
+          onChange={onText}
+        />
+      );
     case 'date':
-      return <DatePicker {...common} format="DD/MM/YYYY" className="full-width" inputReadOnly={false} />;
+      return (
+        <input
+          {...aria}
+          className={`${INPUT} date-input tabular`}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={10}
+          placeholder={t('procform.datePlaceholder')}
+          value={text(value)}
+          onChange={onText}
+        />
+      );
     case 'select':
       return (
-        <Select
-          {...common}
-          options={(meta.options ?? []).map((o) => ({
-            value: o.value,
-            label: <OptionLabel vi={o.labelVi} en={o.labelEn} />,
-          }))}
-          aria-label={label}
-        />
+        <select {...aria} className={`${INPUT} plain-select`} value={text(value)} onChange={onText}>
+          <option value="">{t('procform.choose')}</option>
+          {(meta.options ?? []).map((o) => (
+            <option key={String(o.value)} value={String(o.value)}>
+              {pick(o.labelVi, o.labelEn)}
+            </option>
+          ))}
+        </select>
       );
     case 'checkbox':
       return (
-        <Checkbox disabled={disabled} className="big-checkbox">
-          {label}
-        </Checkbox>
+        <label className="big-checkbox">
+          <input {...aria} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+          <span>{label}</span>
+        </label>
       );
     case 'number':
-      return <InputNumber {...common} className="full-width" />;
+      return (
+        <input {...aria} className={INPUT} type="number" inputMode="numeric" value={text(value)} onChange={onText} />
+      );
     case 'phone':
-      return <Input {...common} inputMode="tel" autoComplete="tel" maxLength={11} />;
+      return (
+        <input
+          {...aria}
+          className={INPUT}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={11}
+          value={text(value)}
+          onChange={onText}
+        />
+      );
     case 'email':
-      return <Input {...common} type="email" inputMode="email" autoComplete="email" maxLength={schema.maxLength} />;
+      return (
+        <input
+          {...aria}
+          className={INPUT}
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          maxLength={schema.maxLength}
+          value={text(value)}
+          onChange={onText}
+        />
+      );
     case 'nationalId':
-      return <Input {...common} inputMode="numeric" autoComplete="off" maxLength={12} className="tabular" />;
+      return (
+        <input
+          {...aria}
+          className={`${INPUT} tabular`}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={12}
+          value={text(value)}
+          onChange={onText}
+        />
+      );
     case 'commune':
-      return <CommuneSelect {...common} purpose="answer" aria-label={label} />;
+      return (
+        <PlainCommuneSelect
+          {...aria}
+          value={typeof value === 'string' && value ? value : undefined}
+          onChange={(code) => onChange(code)}
+        />
+      );
     default:
-      return <Input {...common} maxLength={schema.maxLength} />;
+      return <input {...aria} className={INPUT} maxLength={schema.maxLength} value={text(value)} onChange={onText} />;
   }
-}
-
-function OptionLabel({ vi, en }: { vi: string; en: string }) {
-  const { pick } = useI18n();
-  return <>{pick(vi, en)}</>;
-}
-
-/** Client-side rules mirroring the schema: required, pattern (ID number, phone), e-mail, length. */
-export function fieldRules(meta: Meta, schema: PropertySchema, required: boolean, t: Translate, label: string): Rule[] {
-  const rules: Rule[] = [];
-  const isText = !['checkbox', 'number', 'date', 'select', 'commune'].includes(meta.widget);
-  // `whitespace` makes the validator treat the value as text: only for text widgets (a date, a number or a checkbox is not a string).
-  if (required)
-    rules.push({ required: true, ...(isText ? { whitespace: true } : {}), message: t('procform.required', { label }) });
-  if (schema.pattern && isText) {
-    const hint =
-      meta.widget === 'nationalId'
-        ? 'procform.pattern.nationalId'
-        : meta.widget === 'phone'
-          ? 'procform.pattern.phone'
-          : 'procform.pattern.other';
-    rules.push({ pattern: new RegExp(schema.pattern), message: t(hint, { label }) });
-  }
-  if (meta.widget === 'email') rules.push({ type: 'email', message: t('procform.email', { label }) });
-  if (schema.maxLength && isText)
-    rules.push({ max: schema.maxLength, message: t('procform.maxLength', { label, n: schema.maxLength }) });
-  return rules;
 }

@@ -1,20 +1,21 @@
-import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Alert, Button, Card, Form } from 'antd';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { FieldMeta, FieldSource, ProcedureForm as FormDefinition } from '../../../contracts/procedures';
+import { Notice, PlainCard } from '../../components/plain';
 import { useI18n } from '../../shell/i18n';
-import { fieldControl, fieldRules, SourceBadge } from './FormFieldControl';
-import { FormTableField } from './FormTableField';
+import { SourceBadge } from './FormFieldControl';
+import { FormField } from './FormField';
+import { fieldProblem, tableProblem } from './form-field-rules';
+import { FormTableField, rowFromRegistry } from './FormTableField';
 import { inPersonRuleMet } from './in-person';
 import {
   fromFormValues,
   isFormPath,
-  namePath,
   propertyOf,
   requiredOf,
   toFormValues,
   typedRemaining,
 } from './procedure-form-values';
-import './procedures.css';
+import './procedure-form.css';
 
 /** A field problem from the server: the API's shape ({ messageVi, messageEn }) or validateFormData's ({ vi, en }). */
 export type ServerFieldError = { field: string } & (
@@ -56,24 +57,31 @@ export interface ProcedureFormProps {
   onValuesChange?: (values: Record<string, unknown>) => void;
 }
 
+type Values = Record<string, unknown>;
+type Row = Record<string, unknown>;
+
 const messages = (e: ServerFieldError): [string, string] => ('vi' in e ? [e.vi, e.en] : [e.messageVi, e.messageEn]);
+/** The input of a place on the form: `members.0.birthDate` → `#members_0_birthDate`. */
+const inputId = (path: string) => path.replace(/\./g, '_');
 
 /**
- * Renders a procedure's form from its JSON Schema and field metadata with antd: text, dates,
- * selects, phone, e-mail, ID numbers, consents (checkboxes) and tables (household members). A
- * prefilled field carries a "Từ CSDL quốc gia về dân cư" badge and is read-only unless the law lets
- * the citizen declare it. Required fields and formats are checked before submitting; the server
- * checks everything again (validateFormData + checkLockedFields).
- */
-/**
- * A long form is sent only by its button: Enter in a field (confirming a date, moving on after
- * typing) must not file the dossier half-typed. The field's own Enter handling (the date picker's)
+ * A long form is sent only by its button: Enter in a field (moving on after typing a date or a
+ * name) must not file the dossier half-typed. The field's own Enter handling (choosing a commune)
  * has run by the time the key bubbles here; only the browser's implicit submission is cancelled.
  */
 export function preventEnterSubmit(e: Pick<KeyboardEvent<HTMLFormElement>, 'key' | 'target' | 'preventDefault'>): void {
   if (e.key === 'Enter' && (e.target as { tagName?: string }).tagName === 'INPUT') e.preventDefault();
 }
 
+/**
+ * Renders a procedure's form from its JSON Schema and field metadata with native inputs
+ * (components/plain.css; no antd, so the citizen's filing page stays light on a phone — ADR 0023):
+ * text, dates typed as dd/mm/yyyy, lists, communes, phone, e-mail, ID numbers, consents
+ * (checkboxes) and tables (household members). A prefilled field carries a "Từ CSDL quốc gia về
+ * dân cư" badge and is read-only unless the law lets the citizen declare it. Required fields and
+ * formats are checked before submitting — each problem under its field, naming it, and listed in a
+ * summary that takes the focus; the server checks everything again (validateFormData + checkLockedFields).
+ */
 export function ProcedureForm({
   form,
   initialValues,
@@ -91,33 +99,35 @@ export function ProcedureForm({
   onValuesChange,
 }: ProcedureFormProps) {
   const { t, pick } = useI18n();
-  const [antForm] = Form.useForm<Record<string, unknown>>();
   const required = useMemo(() => requiredOf(form), [form]);
   // Re-initialise only when the values really change (a parent may pass a new object each render).
   const initialKey = JSON.stringify(initialValues ?? {});
-  const initial = useMemo(
-    () => toFormValues(form, JSON.parse(initialKey) as Record<string, unknown>),
-    [form, initialKey],
-  );
+  const initial = useMemo(() => toFormValues(form, JSON.parse(initialKey) as Values), [form, initialKey]);
+  const [values, setValues] = useState<Values>(initial);
+  const latest = useRef(values);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState(0); // bumped by a refused submit: the summary takes the focus
+  const summaryRef = useRef<HTMLDivElement>(null);
   const [elsewhere, setElsewhere] = useState<string[]>([]);
-  // Answers that must be filed in person: their reason shows under the field as soon as chosen.
-  const answers = Form.useWatch([], antForm) as Record<string, unknown> | undefined;
 
   useEffect(() => {
-    antForm.resetFields();
-  }, [antForm, initial]);
+    latest.current = initial;
+    setValues(initial);
+    setProblems({});
+  }, [initial]);
 
   useEffect(() => {
     const errors = serverErrors ?? [];
-    antForm.setFields(
-      errors
-        .filter((e) => isFormPath(form, e.field))
-        .map((e) => ({ name: namePath(e.field), errors: [pick(...messages(e))] })),
-    );
+    const onForm = errors.filter((e) => isFormPath(form, e.field));
+    setProblems(Object.fromEntries(onForm.map((e) => [e.field, pick(...messages(e))])));
     setElsewhere(errors.filter((e) => !isFormPath(form, e.field)).map((e) => pick(...messages(e))));
-    const first = errors.find((e) => isFormPath(form, e.field));
-    if (first) antForm.scrollToField(namePath(first.field), { block: 'center' });
-  }, [antForm, form, serverErrors, pick]);
+    const first = onForm[0];
+    if (first) document.getElementById(inputId(first.field))?.scrollIntoView({ block: 'center' });
+  }, [form, serverErrors, pick]);
+
+  useEffect(() => {
+    if (summary > 0) summaryRef.current?.focus();
+  }, [summary]);
 
   const hintOf = (meta: FieldMeta) =>
     meta.hintVi && (registryHints || meta.source === 'typed')
@@ -127,25 +137,104 @@ export function ProcedureForm({
     sources[name] !== undefined && sources[name] !== 'typed' && initialValues?.[name] !== undefined;
   const prefilledRows = (name: string) =>
     isPrefilled(name) && Array.isArray(initialValues?.[name]) ? (initialValues[name] as unknown[]).length : 0;
+  const isLocked = (name: string) => isPrefilled(name) && editable[name] === false;
+  const rowsOf = (v: unknown): Row[] => (Array.isArray(v) ? (v as Row[]) : []);
+
+  /** Every problem of the answers, in the form's order, by place (`name`, `members.0.fullName`). */
+  const check = (all: Values): Record<string, string> => {
+    const found: Record<string, string> = {};
+    for (const name of form.sections.flatMap((s) => s.fields)) {
+      const meta = form.fields[name];
+      if (!meta || isLocked(name)) continue;
+      const schema = propertyOf(form, name);
+      const label = pick(meta.labelVi, meta.labelEn);
+      if (meta.widget !== 'table') {
+        const problem = fieldProblem(meta, schema, required.has(name), t, label, all[name]);
+        if (problem) found[name] = problem;
+        continue;
+      }
+      const rows = rowsOf(all[name]);
+      const needed = new Set(schema.items?.required ?? []);
+      rows.forEach((row, i) => {
+        for (const c of meta.columns ?? []) {
+          // A registry row's locked columns are shown read-only (or not at all), never checked.
+          if (!c.editable && rowFromRegistry(row, choices?.[name], sources[name], prefilledRows(name))) continue;
+          const colLabel = pick(c.labelVi, c.labelEn);
+          const colSchema = schema.items?.properties?.[c.key] ?? {};
+          const problem = fieldProblem(c, colSchema, needed.has(c.key), t, colLabel, row[c.key]);
+          if (problem) found[`${name}.${i}.${c.key}`] = problem;
+        }
+      });
+      const problem = tableProblem(schema, rows.length, t, label);
+      if (problem) found[name] = problem;
+    }
+    return found;
+  };
+
+  const change = (name: string, value: unknown) => {
+    const next = { ...latest.current, [name]: value };
+    latest.current = next;
+    setValues(next);
+    // A problem shown is checked again as the answer changes (gone once it is right); a table's rows may have moved.
+    setProblems((shown) => {
+      const under = Object.keys(shown).filter((p) => p === name || p.startsWith(`${name}.`));
+      if (under.length === 0) return shown;
+      const kept = Object.fromEntries(Object.entries(shown).filter(([p]) => !under.includes(p)));
+      const again = check(next);
+      return { ...kept, ...Object.fromEntries(under.filter((p) => again[p]).map((p) => [p, again[p]!])) };
+    });
+    onValuesChange?.(fromFormValues(form, next));
+  };
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const found = check(latest.current);
+    setProblems(found);
+    setElsewhere([]);
+    if (Object.keys(found).length > 0) {
+      setSummary((n) => n + 1);
+      return;
+    }
+    setSummary(0);
+    void onSubmit(fromFormValues(form, latest.current));
+  };
+
+  const listed = summary > 0 ? Object.entries(problems) : [];
 
   return (
-    <Form
-      form={antForm}
-      layout="vertical"
-      requiredMark
-      initialValues={initial}
-      disabled={disabled}
-      scrollToFirstError={{ block: 'center' }}
-      onFinish={(values) => void onSubmit(fromFormValues(form, values))}
-      onValuesChange={onValuesChange && ((_changed, all) => onValuesChange(fromFormValues(form, all)))}
-      onKeyDown={preventEnterSubmit}
-      className="procedure-form"
-    >
-      {remainingNote?.(typedRemaining(form, sources, answers ?? initial))}
+    <form noValidate onSubmit={submit} onKeyDown={preventEnterSubmit} className="procedure-form">
+      {remainingNote?.(typedRemaining(form, sources, values))}
+      {listed.length > 0 && (
+        <div ref={summaryRef} tabIndex={-1} className="error-summary">
+          <Notice
+            type="error"
+            role="alert"
+            title={t('procform.errorSummary', { n: listed.length })}
+            description={
+              <ul>
+                {listed.map(([path, message]) => (
+                  <li key={path}>
+                    <a
+                      href={`#${inputId(path)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        const input = document.getElementById(inputId(path));
+                        input?.scrollIntoView({ block: 'center' });
+                        input?.focus();
+                      }}
+                    >
+                      {message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        </div>
+      )}
       {elsewhere.length > 0 && (
-        <Alert
+        <Notice
           type="error"
-          showIcon
           className="section-alert"
           title={t('procform.serverErrors')}
           description={
@@ -158,12 +247,17 @@ export function ProcedureForm({
         />
       )}
       {form.sections.map((section) => (
-        <Card key={section.key} title={pick(section.titleVi, section.titleEn)} className="section-card form-section">
+        <PlainCard
+          key={section.key}
+          title={pick(section.titleVi, section.titleEn)}
+          titleId={`section-${section.key}`}
+          className="section-card form-section"
+        >
           {section.fields.map((name) => {
             const meta = form.fields[name];
             if (!meta) return null;
             const schema = propertyOf(form, name);
-            const locked = isPrefilled(name) && editable[name] === false;
+            const locked = isLocked(name);
             if (meta.widget === 'table') {
               return (
                 <FormTableField
@@ -178,60 +272,58 @@ export function ProcedureForm({
                   showTitle={section.fields.length > 1}
                   hint={hintOf(meta)}
                   choices={choices?.[name]}
+                  rows={rowsOf(values[name])}
+                  onRowsChange={(rows) => change(name, rows)}
+                  problemAt={(path) => problems[path]}
                 />
               );
             }
-            const label = pick(meta.labelVi, meta.labelEn);
-            const inPerson = inPersonRuleMet(form, name, answers?.[name]);
-            const hint = inPerson ? (
-              <>
-                {hintOf(meta) && <div>{hintOf(meta)}</div>}
-                <Alert
-                  type="warning"
-                  showIcon
-                  role="alert"
-                  title={t('procform.inPerson')}
-                  description={`${pick(inPerson.reasonVi, inPerson.reasonEn)} (${inPerson.legalBasis})`}
-                />
-              </>
-            ) : (
-              hintOf(meta)
-            );
-            const checkbox = meta.widget === 'checkbox';
+            const inPerson = inPersonRuleMet(form, name, values[name]);
+            const hint = hintOf(meta);
             return (
-              <Form.Item
+              <FormField
                 key={name}
-                name={name}
-                label={
-                  checkbox ? undefined : (
-                    <span className="field-label">
-                      {label} {isPrefilled(name) && <SourceBadge source={sources[name]} />}
-                    </span>
-                  )
-                }
-                valuePropName={checkbox ? 'checked' : 'value'}
+                id={name}
+                meta={meta}
+                schema={schema}
+                label={pick(meta.labelVi, meta.labelEn)}
+                badge={isPrefilled(name) && <SourceBadge source={sources[name]} />}
+                required={required.has(name)}
+                locked={locked}
+                disabled={disabled}
+                value={values[name]}
+                onChange={(v) => change(name, v)}
+                problem={problems[name]}
                 extra={
-                  locked ? (
+                  hint || inPerson || locked ? (
                     <>
                       {hint && <div>{hint}</div>}
-                      {t('procform.locked')}
+                      {inPerson && (
+                        <Notice
+                          type="warning"
+                          role="alert"
+                          title={t('procform.inPerson')}
+                          description={`${pick(inPerson.reasonVi, inPerson.reasonEn)} (${inPerson.legalBasis})`}
+                        />
+                      )}
+                      {locked && t('procform.locked')}
                     </>
-                  ) : (
-                    hint
-                  )
+                  ) : undefined
                 }
-                rules={locked ? [] : fieldRules(meta, schema, required.has(name), t, label)}
-              >
-                {fieldControl(meta, schema, locked, disabled, label)}
-              </Form.Item>
+              />
             );
           })}
-        </Card>
+        </PlainCard>
       ))}
       {children}
-      <Button type="primary" htmlType="submit" size="large" block loading={submitting} className="big-button">
+      <button
+        type="submit"
+        className="btn btn-primary btn-lg btn-block big-button"
+        disabled={submitting}
+        aria-busy={submitting || undefined}
+      >
         {submitLabel ?? t('procform.submit')}
-      </Button>
-    </Form>
+      </button>
+    </form>
   );
 }

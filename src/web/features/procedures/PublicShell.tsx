@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { homeFor, loginPath, useSession } from '../../api/session';
-import { AppHeader } from '../../shell/AppHeader';
+import { PlainShell } from '../../shell/PlainShell';
 import { useT } from '../../shell/i18n';
 import '../../components/plain.css';
 import './procedures.css';
@@ -16,26 +16,21 @@ export function PublicShell({ children }: { children: ReactNode }) {
   const { me } = useSession();
   const location = useLocation();
   const signedIn = me?.authenticated && me.account;
+  const bar = (
+    <nav className="public-bar" aria-label={t('procedures.publicNav')}>
+      <Link to="/procedures">{t('procedures.catalog.title')}</Link>
+      {/* Following a dossier needs no sign-in: the code and the ID number (issue 14 §1). */}
+      <Link to="/tra-cuu">{t('procedures.lookup')}</Link>
+      {signedIn ? (
+        <Link to={homeFor(me)}>{t('procedures.myPages')}</Link>
+      ) : (
+        <Link to={loginPath(`${location.pathname}${location.search}`)}>{t('procedures.signIn')}</Link>
+      )}
+    </nav>
+  );
   return (
-    <div className="app-shell plain-root">
-      <a className="skip-link" href="#main">
-        {t('layout.skipToContent')}
-      </a>
-      <AppHeader />
-      <nav className="public-bar" aria-label={t('procedures.publicNav')}>
-        <Link to="/procedures">{t('procedures.catalog.title')}</Link>
-        {/* Following a dossier needs no sign-in: the code and the ID number (issue 14 §1). */}
-        <Link to="/tra-cuu">{t('procedures.lookup')}</Link>
-        {signedIn ? (
-          <Link to={homeFor(me)}>{t('procedures.myPages')}</Link>
-        ) : (
-          <Link to={loginPath(`${location.pathname}${location.search}`)}>{t('procedures.signIn')}</Link>
-        )}
-      </nav>
-      <main id="main" tabIndex={-1} className="app-content public-content">
-        {children}
-      </main>
-      <footer className="app-footer">{t('layout.footer')}</footer>
-    </div>
+    <PlainShell bar={bar} className="public-content" footer>
+      {children}
+    </PlainShell>
   );
 }

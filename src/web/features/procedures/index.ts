@@ -6,5 +6,3 @@ export { ProcedureForm, type ProcedureFormProps, type ServerFieldError } from '.
 export { fromFormValues, toFormValues } from './procedure-form-values';
 export * from './procedures-api';
 export { timeLimitText, moneyText, feeSummary, FIELD_LABEL } from './procedure-labels';
-/** The frame of the public pages (the portal's front door uses it too). */
-export { PublicShell } from './PublicShell';

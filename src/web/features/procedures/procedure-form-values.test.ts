@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import dayjs from 'dayjs';
 import type { ProcedureForm } from '../../../contracts/procedures';
-import { fromFormValues, isFormPath, namePath, toFormValues, typedRemaining } from './procedure-form-values';
+import {
+  dayTextToIso,
+  fromFormValues,
+  isFormPath,
+  isoToDayText,
+  namePath,
+  toFormValues,
+  typedRemaining,
+} from './procedure-form-values';
 
 const form: ProcedureForm = {
   formCode: null,
@@ -28,15 +35,19 @@ const form: ProcedureForm = {
   },
 };
 
-describe('form values between the API and the antd form', () => {
-  it('turns ISO dates into dayjs and back, in tables too', () => {
+describe('form values between the API and the form', () => {
+  it('turns ISO dates into dd/mm/yyyy and back, in tables too, and keys the rows', () => {
     const ui = toFormValues(form, {
       name: 'Lò Thị Mai',
       born: '1990-03-15',
       members: [{ fullName: 'Lò Văn Sơn', birthDate: '1988-07-01' }],
     });
-    expect(dayjs.isDayjs(ui.born)).toBe(true);
-    expect(dayjs.isDayjs((ui.members as Array<Record<string, unknown>>)[0]!.birthDate)).toBe(true);
+    expect(ui.born).toBe('15/03/1990');
+    expect((ui.members as Array<Record<string, unknown>>)[0]).toEqual({
+      fullName: 'Lò Văn Sơn',
+      birthDate: '01/07/1988',
+      _key: 0,
+    });
     expect(fromFormValues(form, ui)).toEqual({
       name: 'Lò Thị Mai',
       born: '1990-03-15',
@@ -59,7 +70,18 @@ describe('form values between the API and the antd form', () => {
     });
   });
 
-  it('maps server field paths to antd name paths and knows which are on the form', () => {
+  it('reads a date typed the ways people write it, and refuses a day that does not exist', () => {
+    expect(dayTextToIso('05/09/1990')).toBe('1990-09-05');
+    expect(dayTextToIso('5/9/1990')).toBe('1990-09-05');
+    expect(dayTextToIso('05.09.1990')).toBe('1990-09-05');
+    expect(dayTextToIso('05091990')).toBe('1990-09-05');
+    expect(dayTextToIso('29/02/2023')).toBeUndefined();
+    expect(dayTextToIso('1990-09-05')).toBeUndefined();
+    expect(isoToDayText('2015-06-01')).toBe('01/06/2015');
+    expect(fromFormValues(form, { born: '31/02/2020' })).toEqual({ born: '31/02/2020' }); // left for the check to name
+  });
+
+  it('maps server field paths to name paths and knows which are on the form', () => {
     expect(namePath('members.1.birthDate')).toEqual(['members', 1, 'birthDate']);
     expect(isFormPath(form, 'members.1.birthDate')).toBe(true);
     expect(isFormPath(form, 'name')).toBe(true);
@@ -74,12 +96,12 @@ describe('typedRemaining (the "you still type N fields" counter)', () => {
   it('counts the typed fields while empty, as the server counts them, and goes down as they are filled', () => {
     expect(typedRemaining(form, sources, {})).toBe(3); // name, born, agree; the members come from the registry
     expect(typedRemaining(form, sources, { name: 'Lò Thị Mai' })).toBe(2);
-    expect(typedRemaining(form, sources, { name: '   ', born: dayjs('1990-03-15') })).toBe(2); // blanks are not answers
-    expect(typedRemaining(form, sources, { name: 'Mai', born: dayjs('1990-03-15'), agree: true })).toBe(0);
+    expect(typedRemaining(form, sources, { name: '   ', born: '15/03/1990' })).toBe(2); // blanks are not answers
+    expect(typedRemaining(form, sources, { name: 'Mai', born: '15/03/1990', agree: true })).toBe(0);
   });
 
   it('counts a field the registry could not answer (typed for this citizen), a table by its columns', () => {
-    expect(typedRemaining(form, { members: 'typed' }, { name: 'Mai', born: dayjs(), agree: true })).toBe(2);
-    expect(typedRemaining(form, {}, { name: 'Mai', born: dayjs(), agree: false })).toBe(3);
+    expect(typedRemaining(form, { members: 'typed' }, { name: 'Mai', born: '01/01/2000', agree: true })).toBe(2);
+    expect(typedRemaining(form, {}, { name: 'Mai', born: '01/01/2000', agree: false })).toBe(3);
   });
 });

@@ -1,0 +1,84 @@
+import type { ReactNode } from 'react';
+import type { ColumnMeta, FieldMeta } from '../../../contracts/procedures';
+import { useI18n } from '../../shell/i18n';
+import { FieldControl } from './FormFieldControl';
+import type { PropertySchema } from './procedure-form-values';
+
+interface Props {
+  /** The input's id: the field's name at the top level (`fullName`), `members_0_birthDate` in a table. */
+  id: string;
+  meta: Pick<FieldMeta | ColumnMeta, 'labelVi' | 'labelEn' | 'widget' | 'options'>;
+  schema: PropertySchema;
+  label: string;
+  /** Shown beside the label (the prefill's source badge). */
+  badge?: ReactNode;
+  required: boolean;
+  locked: boolean;
+  disabled: boolean;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** Under the input: the hint, the in-person warning, "cannot be changed". */
+  extra?: ReactNode;
+  problem?: string;
+}
+
+/**
+ * One question of a procedure form: its label (with the prefill's badge and the required mark),
+ * the input, what is said under it, and the problem found in its answer — tied to the input by
+ * `aria-describedby` and `aria-invalid`, so a screen reader reads them with the field.
+ */
+export function FormField({
+  id,
+  meta,
+  schema,
+  label,
+  badge,
+  required,
+  locked,
+  disabled,
+  value,
+  onChange,
+  extra,
+  problem,
+}: Props) {
+  const { t } = useI18n();
+  const checkbox = meta.widget === 'checkbox' && !locked;
+  const described = [extra ? `${id}-extra` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`plain-field form-field${problem ? ' has-error' : ''}`}>
+      {!checkbox && (
+        <label htmlFor={id} className="field-label">
+          {required && !locked && (
+            <span className="required-mark" title={t('procform.requiredMark')} aria-hidden="true">
+              *
+            </span>
+          )}
+          {label} {badge}
+        </label>
+      )}
+      <FieldControl
+        id={id}
+        meta={meta}
+        schema={schema}
+        locked={locked}
+        disabled={disabled}
+        label={label}
+        required={required && !locked}
+        value={value}
+        onChange={onChange}
+        describedBy={described}
+        invalid={!!problem}
+      />
+      {extra && (
+        <div id={`${id}-extra`} className="plain-field-hint">
+          {extra}
+        </div>
+      )}
+      {problem && (
+        <div id={`${id}-error`} className="plain-field-error">
+          {problem}
+        </div>
+      )}
+    </div>
+  );
+}
