@@ -61,6 +61,46 @@ describe('the public front door', () => {
     await context.close();
   });
 
+  it("lets a visitor pick their commune and see its help desk and the province's centre, tel: and mailto: links", async () => {
+    const { page, context, problems } = await openPage(browser, '/', { viewport: PHONE });
+    const help = page.getByRole('region', { name: 'Cần hỗ trợ?' });
+    const commune = help.getByLabel('Bạn ở xã, phường nào?');
+    // Before a choice: the province's centre (demo data) and the general advice.
+    await help
+      .getByRole('heading', { level: 3, name: 'Trung tâm Phục vụ hành chính công tỉnh Lai Châu (demo)' })
+      .waitFor();
+    await help.getByText(/Đến Bộ phận Một cửa của Ủy ban nhân dân xã, phường nơi bạn ở/).waitFor();
+
+    await commune.selectOption({ label: 'Phường Đoàn Kết' });
+    const desk = help.getByRole('article', { name: 'Bộ phận Một cửa phường Đoàn Kết (demo)' });
+    await desk.waitFor();
+    expect(await desk.getByRole('link', { name: '0213 0000 011' }).getAttribute('href')).toBe('tel:02130000011');
+    expect(await desk.getByRole('link', { name: 'motcua-doanket.demo@example.org' }).getAttribute('href')).toBe(
+      'mailto:motcua-doanket.demo@example.org',
+    );
+    await help.getByRole('article', { name: 'Công an phường Đoàn Kết (demo)' }).waitFor();
+    await help.getByRole('article', { name: 'Trung tâm Phục vụ hành chính công tỉnh Lai Châu (demo)' }).waitFor();
+    // The commune has its own desks: the general advice gives way to them.
+    expect(await help.getByText(/Đến Bộ phận Một cửa của Ủy ban nhân dân xã/).count()).toBe(0);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, 'public-home-help-desks');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+
+    // A commune with nothing recorded keeps the general advice (no number made up), with the province's centre.
+    await commune.selectOption({ label: 'Xã Bình Lư' });
+    await help.getByText('Chưa có thông tin liên hệ của Xã Bình Lư trên trang này.').waitFor();
+    await help.getByText(/Đến Bộ phận Một cửa của Ủy ban nhân dân xã/).waitFor();
+    await help.getByRole('article', { name: 'Trung tâm Phục vụ hành chính công tỉnh Lai Châu (demo)' }).waitFor();
+    expect(await help.getByRole('article').count()).toBe(1);
+
+    // The choice is remembered on this device.
+    await page.reload();
+    await page.getByText('Chưa có thông tin liên hệ của Xã Bình Lư trên trang này.').waitFor();
+    expect(await page.getByLabel('Bạn ở xã, phường nào?').inputValue()).toMatch(/^\d{5}$/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('answers "not found" for an unknown address, with a way home', async () => {
     const { page, context, problems } = await openPage(browser, '/thu-tuc', { viewport: PHONE });
     await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();

@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { PlainCard, PlainSkeleton } from '../../components/plain';
 import { FIELD_LABEL, fetchCatalog, PublicShell } from '../procedures/public';
 import { fetchPopular } from './portal-api';
+import { HelpDesks } from './HelpDesks';
 import './portal.css';
 
 const FIELDS: readonly ProcedureField[] = ['residence', 'civil_status', 'interlinked'];
@@ -39,7 +40,7 @@ function FieldGroup({ field, items }: { field: ProcedureField; items: ProcedureS
 /**
  * `/` for a visitor: the province's public front door — find a procedure (accent-insensitive, as
  * the catalog), the procedures by field, follow a dossier, sign in (citizens with VNeID, staff),
- * where to get help. Phone first; signed-in accounts land on their own pages instead.
+ * where to get help (the desks of the visitor's commune and the province's centre). Phone first; signed-in accounts land on their own pages instead.
  */
 export default function PublicHomePage() {
   const { t } = useI18n();
@@ -107,7 +108,7 @@ export default function PublicHomePage() {
         <Link to="/tra-cuu">{t('portal.lookup.button')}</Link>
       </PlainCard>
       <PlainCard titleId="portal-help" title={t('portal.help.title')}>
-        <p>{t('portal.help.text')}</p>
+        <HelpDesks />
         <p>{t('portal.help.verify')}</p>
         <Link to="/login">{t('portal.signIn.staff')}</Link>
       </PlainCard>

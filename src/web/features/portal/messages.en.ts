@@ -18,6 +18,16 @@ export const enPortal: Record<keyof typeof viPortal, string> = {
   'portal.help.title': 'Need help?',
   'portal.help.text':
     "Go to the one-stop desk of your commune's People's Committee: an officer shows you how to file yourself on your phone or on the counter's device, free of charge.",
+  'portal.help.commune': 'Which commune or ward do you live in?',
+  'portal.help.commune.none': '— Choose a commune or ward —',
+  'portal.help.none': 'No contact of {name} is listed here yet.',
+  'portal.desk.kind.one_stop_counter': 'One-stop counter',
+  'portal.desk.kind.police': 'Police',
+  'portal.desk.kind.service_centre': 'Public Administration Service Centre',
+  'portal.desk.address': 'Address',
+  'portal.desk.phone': 'Phone',
+  'portal.desk.email': 'E-mail',
+  'portal.desk.hours': 'Opening hours',
   'portal.help.verify':
     'Result documents, refusal slips and electronic receipts carry a QR code: scan it to check the paper is genuine.',
 };

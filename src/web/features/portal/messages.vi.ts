@@ -16,6 +16,16 @@ export const viPortal = {
   'portal.help.title': 'Cần hỗ trợ?',
   'portal.help.text':
     'Đến Bộ phận Một cửa của Ủy ban nhân dân xã, phường nơi bạn ở: cán bộ hướng dẫn bạn tự nộp hồ sơ trên điện thoại hoặc trên máy tại quầy, không mất phí.',
+  'portal.help.commune': 'Bạn ở xã, phường nào?',
+  'portal.help.commune.none': '— Chọn xã, phường —',
+  'portal.help.none': 'Chưa có thông tin liên hệ của {name} trên trang này.',
+  'portal.desk.kind.one_stop_counter': 'Bộ phận Một cửa',
+  'portal.desk.kind.police': 'Công an',
+  'portal.desk.kind.service_centre': 'Trung tâm Phục vụ hành chính công',
+  'portal.desk.address': 'Địa chỉ',
+  'portal.desk.phone': 'Điện thoại',
+  'portal.desk.email': 'Thư điện tử',
+  'portal.desk.hours': 'Giờ làm việc',
   'portal.help.verify':
     'Giấy tờ kết quả, phiếu từ chối và biên lai điện tử có mã QR: quét mã để kiểm tra giấy tờ là thật.',
 } as const;

@@ -6,6 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { dayBefore, fetchLinkedUnits, fetchUnit } from './units-api';
 import { levelLabel, typeLabel } from './UnitTree';
+import { HelpDeskPanel } from './HelpDeskPanel';
+import { useSession } from '../../api/session';
 
 interface Props {
   code: string;
@@ -24,6 +26,7 @@ interface Links {
 /** One unit on a date, with the units it became (successors) or was made of (predecessors). */
 export function UnitDetails({ code, asOf, nameOf, onOpen }: Props) {
   const { t } = useI18n();
+  const { can } = useSession();
   const unit = useApi((signal) => fetchUnit(code, asOf, { signal }), [code, asOf]);
   const links = useApi<Links>(
     async (signal) => {
@@ -68,6 +71,8 @@ export function UnitDetails({ code, asOf, nameOf, onOpen }: Props) {
           {t('units.noLinks')}
         </Typography.Paragraph>
       )}
+      {/* Desks are recorded for today's units; the server checks the administrator's unit. */}
+      {can('units.manage') && u.validTo === null && <HelpDeskPanel unit={u} />}
     </div>
   );
 }
