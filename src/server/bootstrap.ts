@@ -3,7 +3,7 @@ import { databaseOptionsFromConfig, openDatabase, type Database } from './platfo
 import type { DataDirHolder } from './platform/data-dir-lock';
 import { ensureProvinceUnits, unconfirmedAgencyCodes } from './modules/units';
 import { countPersons } from './modules/population';
-import { seedDemoProvince } from './modules/demo';
+import { seedDemoPilots, seedDemoProvince } from './modules/demo';
 import { ensureDefaultRoles, ensureDemoAccounts } from './modules/identity';
 import { seedCalendar } from './modules/calendar';
 import { seedProcedures } from './modules/procedures';
@@ -74,6 +74,8 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
     const facilities = await seedDemoFacilities(database.db); // synthetic schools and health facilities; only into an empty register
     if (facilities.created)
       log(`seeded ${facilities.created} demo schools and health facilities with ${facilities.figures} monthly figures`);
+    const pilots = await seedDemoPilots(database.db, config.DATA_DIR); // synthetic pilot models (target 14); only into an empty register
+    if (pilots) log(`seeded ${pilots} demo pilot models`);
   }
   return database;
 }

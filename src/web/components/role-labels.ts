@@ -12,6 +12,7 @@ const ROLE: Record<string, MessageKey> = {
   leader: 'role.leader',
   auditor: 'role.auditor',
   admin: 'role.admin',
+  pilot_officer: 'role.pilot_officer',
 };
 
 const SECTOR: Record<string, MessageKey> = {

@@ -130,6 +130,7 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'role.leader': 'Leader',
   'role.auditor': 'Auditor',
   'role.admin': 'Administrator',
+  'role.pilot_officer': 'Pilot-model focal officer (agency)',
   'sector.health_insurance': 'Health insurance',
   'sector.social_protection': 'Social protection',
   'sector.associations': 'Associations',
@@ -140,6 +141,8 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'home.card.roles': 'See and edit the permission matrix: which role may do what.',
 
   'nav.cashless': 'Cashless payment',
+  'nav.pilots': 'Pilot models',
+  'nav.pilotDueDates': 'Pilot plan due date',
   'nav.facilities': 'Schools and health facilities',
   'nav.cashlessImport': 'Import payment figures',
 

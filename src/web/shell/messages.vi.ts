@@ -128,6 +128,7 @@ export const viShell = {
   'role.leader': 'Lãnh đạo',
   'role.auditor': 'Kiểm tra, giám sát',
   'role.admin': 'Quản trị hệ thống',
+  'role.pilot_officer': 'Cán bộ đầu mối mô hình điểm (cơ quan, đơn vị)',
   'sector.health_insurance': 'Bảo hiểm y tế',
   'sector.social_protection': 'An sinh xã hội',
   'sector.associations': 'Hội, đoàn thể',
@@ -138,6 +139,8 @@ export const viShell = {
   'home.card.roles': 'Xem và sửa bảng phân quyền: vai trò nào được làm việc gì.',
 
   'nav.cashless': 'Thanh toán không dùng tiền mặt',
+  'nav.pilots': 'Mô hình điểm',
+  'nav.pilotDueDates': 'Hạn gửi kế hoạch mô hình điểm',
   'nav.facilities': 'Trường học, cơ sở y tế',
   'nav.cashlessImport': 'Nhập số liệu thanh toán',
 

@@ -66,6 +66,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { path: '/quality', label: 'nav.quality', requires: ['population.quality.read'] },
       { path: '/cashless', label: 'nav.cashless', requires: ['cashless.stats.read'] },
+      { path: '/pilots', label: 'nav.pilots', requires: ['pilots.read'] },
     ],
   },
   {
@@ -77,6 +78,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/admin/calendar', label: 'nav.calendar', requires: ['calendar.manage'] },
       { path: '/admin/facilities', label: 'nav.facilities', requires: ['cashless.facilities.manage'] },
       { path: '/cashless/import', label: 'nav.cashlessImport', requires: ['cashless.figures.import'] },
+      { path: '/admin/pilot-due-dates', label: 'nav.pilotDueDates', requires: ['pilots.settings.manage'] },
       { path: '/admin/roles', label: 'nav.roles', requires: ['identity.users.read'] },
       { path: '/admin/procedures', label: 'nav.adminProcedures', requires: ['procedures.manage'] },
       { path: '/admin/fee-lists', label: 'nav.feeLists', requires: ['fees.lists.read'] },

@@ -29,3 +29,5 @@ export type {
 } from './types';
 /** Replaces the registry with a generated province (loads the batches with COPY). */
 export { seedDemoProvince, type SeedOptions, type SeedResult } from './demo.seed';
+/** Seeds the demo's pilot models (one per sector of the plan, in different states) into an empty register. */
+export { seedDemoPilots } from './pilots';

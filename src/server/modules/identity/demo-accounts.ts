@@ -66,6 +66,15 @@ export const DEMO_ACCOUNTS = [
   { username: 'lanhdao.tinh', displayName: 'Lãnh đạo UBND tỉnh (demo)', role: 'leader', unitCode: '12' },
   { username: 'kiemtra.tinh', displayName: 'Kiểm tra, giám sát (demo)', role: 'auditor', unitCode: '12' },
   { username: 'quantri', displayName: 'Quản trị hệ thống (demo)', role: 'admin', unitCode: '12' },
+  // Focal officers of pilot models (target 14): a commune's People's Committee, and a provincial department.
+  {
+    username: 'mohinh.doanket',
+    displayName: 'Hoàng Thị Lan (demo)',
+    jobTitle: 'Đầu mối mô hình điểm, UBND phường Đoàn Kết',
+    role: 'pilot_officer',
+    unitCode: '03388',
+  },
+  { username: 'mohinh.tinh', displayName: 'Đầu mối mô hình điểm cấp tỉnh (demo)', role: 'pilot_officer', unitCode: '12' },
 ] as const;
 
 /** Creates the demo staff accounts that do not exist yet. */

@@ -41,6 +41,10 @@ export const ACTIONS = [
   'cashless.facilities.manage',
   'cashless.figures.import',
   'overview.read',
+  'pilots.read',
+  'pilots.manage',
+  'pilots.evaluate',
+  'pilots.settings.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -161,6 +165,9 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'counter.visit.read',
       'cashless.stats.read',
       'overview.read',
+      'pilots.read',
+      'pilots.evaluate',
+      'pilots.settings.manage',
     ],
   },
   {
@@ -177,6 +184,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'counter.visit.read',
       'cashless.stats.read',
       'overview.read',
+      'pilots.read',
     ],
   },
   {
@@ -213,7 +221,17 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'procedures.manage',
       ...feesLists,
       ...cashless,
+      'pilots.settings.manage',
     ],
+  },
+  {
+    // An agency's focal officer for its pilot models (target 14): registers them and reports on them, in its unit.
+    code: 'pilot_officer',
+    nameVi: 'Cán bộ đầu mối mô hình điểm (cơ quan, đơn vị)',
+    nameEn: 'Pilot-model focal officer (agency)',
+    staff: true,
+    scoped: true,
+    actions: ['units.read', 'pilots.read', 'pilots.manage'],
   },
 ];
 

@@ -102,6 +102,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'actionGroup.payments': 'Online payment and reconciliation',
   'actionGroup.cashless': 'Cashless payment (schools, health)',
   'actionGroup.overview': 'Overview of figures',
+  'actionGroup.pilots': 'Project 06 pilot models',
 
   'action.units.read': 'View administrative units',
   'action.units.manage': 'Manage administrative units',
@@ -139,4 +140,8 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'action.cashless.facilities.manage': 'Manage the register of schools and health facilities',
   'action.cashless.figures.import': 'Import monthly payment figures of schools and health facilities',
   'action.overview.read': 'See the overview of figures (dossiers, payments, data quality)',
+  'action.pilots.read': 'See the pilot models of the agencies in one’s units',
+  'action.pilots.manage': 'Register pilot models, upload plans, record milestones and progress reports, move their state',
+  'action.pilots.evaluate': 'Evaluate pilot models and propose commendations (Standing Agency)',
+  'action.pilots.settings.manage': 'Set the due date of pilot models’ implementation plans',
 };

@@ -99,6 +99,7 @@ export const viAdmin = {
   'actionGroup.payments': 'Thanh toán trực tuyến, đối soát',
   'actionGroup.cashless': 'Thanh toán không dùng tiền mặt (trường học, y tế)',
   'actionGroup.overview': 'Tổng quan số liệu',
+  'actionGroup.pilots': 'Mô hình điểm Đề án 06',
 
   'action.units.read': 'Xem danh mục đơn vị hành chính',
   'action.units.manage': 'Quản lý danh mục đơn vị hành chính',
@@ -135,4 +136,8 @@ export const viAdmin = {
   'action.cashless.facilities.manage': 'Quản lý danh mục trường học, cơ sở y tế',
   'action.cashless.figures.import': 'Nhập số liệu thanh toán hằng tháng của trường học, cơ sở y tế',
   'action.overview.read': 'Xem trang tổng quan số liệu (hồ sơ, thanh toán, chất lượng dữ liệu)',
+  'action.pilots.read': 'Xem mô hình điểm của cơ quan, đơn vị trong phạm vi',
+  'action.pilots.manage': 'Đăng ký mô hình điểm, tải lên kế hoạch, ghi mốc, báo cáo tiến độ, chuyển trạng thái',
+  'action.pilots.evaluate': 'Đánh giá kết quả mô hình điểm, đề xuất khen thưởng (Cơ quan thường trực)',
+  'action.pilots.settings.manage': 'Đặt hạn gửi kế hoạch triển khai mô hình điểm',
 } as const satisfies Record<string, string>;
