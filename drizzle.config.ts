@@ -18,7 +18,6 @@ export default defineConfig({
     'fees',
     'payments',
     'payment_sandbox',
-    'kpi',
     'pilots',
   ],
 });
