@@ -76,6 +76,7 @@ describe('administrative units browser', () => {
     await fillDate(page, 'Áp dụng từ ngày', '01/01/2027'); // Enter in the day sends the form
     await dialog.getByText(/Số điện thoại không đúng/).waitFor();
     await dialog.getByLabel('Điện thoại', { exact: true }).fill('0213 0000 022');
+    await dialog.getByText(/Số điện thoại không đúng/).waitFor({ state: 'detached' }); // gone once corrected
     await screenshot(page, 'units-help-desk-replace');
     expect((await checkA11y(page)).blocking).toEqual([]);
     await dialog.getByRole('button', { name: 'Lưu' }).click();

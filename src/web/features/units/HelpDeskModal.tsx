@@ -122,6 +122,10 @@ export function HelpDeskModal({
         requiredMark={false}
         initialValues={{ validFrom: dayjs(), lastDay: dayjs() }}
         onFinish={(v) => void submit(v)}
+        // The server's refusal of a field goes as soon as the field is changed (fields without rules keep it otherwise).
+        onValuesChange={(changed: Partial<Values>) =>
+          form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Values, errors: [] })))
+        }
       >
         {edit?.mode === 'close' ? (
           <Form.Item
