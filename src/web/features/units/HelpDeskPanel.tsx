@@ -43,10 +43,18 @@ function DeskRow({ desk, today, onEdit }: { desk: HelpDeskRecord; today: string;
       </Typography.Text>
       {open && (
         <Space size="small" className="unit-desk-actions">
-          <Button size="small" onClick={() => onEdit({ mode: 'replace', desk })}>
+          <Button
+            size="small"
+            onClick={() => onEdit({ mode: 'replace', desk })}
+            aria-label={t('units.desks.replaceLabel', { name: desk.name })}
+          >
             {t('units.desks.replace')}
           </Button>
-          <Button size="small" onClick={() => onEdit({ mode: 'close', desk })}>
+          <Button
+            size="small"
+            onClick={() => onEdit({ mode: 'close', desk })}
+            aria-label={t('units.desks.closeLabel', { name: desk.name })}
+          >
             {t('units.desks.close')}
           </Button>
         </Space>

@@ -48,6 +48,8 @@ export const enUnits: Record<keyof typeof viUnits, string> = {
   'units.desks.add': 'Add a help desk',
   'units.desks.replace': 'Change',
   'units.desks.close': 'Close',
+  'units.desks.replaceLabel': 'Change {name}',
+  'units.desks.closeLabel': 'Close {name}',
   'units.desks.replaceTitle': 'Change "{name}" from a day',
   'units.desks.closeTitle': 'Close "{name}"',
   'units.desks.kind': 'Kind',

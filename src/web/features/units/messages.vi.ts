@@ -45,6 +45,8 @@ export const viUnits = {
   'units.desks.add': 'Thêm nơi hỗ trợ',
   'units.desks.replace': 'Thay đổi',
   'units.desks.close': 'Đóng',
+  'units.desks.replaceLabel': 'Thay đổi {name}',
+  'units.desks.closeLabel': 'Đóng {name}',
   'units.desks.replaceTitle': 'Thay đổi "{name}" từ một ngày',
   'units.desks.closeTitle': 'Đóng "{name}"',
   'units.desks.kind': 'Loại',
