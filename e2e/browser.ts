@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { AgencyCodesFile, agencyCodeOfEntry, DEMO_PROVINCE_AGENCY_CODE } from '../src/contracts/agency-codes';
 
 /** Where each journey saves one screenshot per page (to look at, not compared). */
@@ -269,15 +269,22 @@ export async function fillNewAddress(page: Page, commune: string, village: strin
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .toLowerCase();
+  // The procedure form's commune box (a combobox drawn without antd): typing lists the communes that match.
   await page.locator('#addressCommune').click();
   await page.keyboard.type(plain);
   await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${commune}`) })
+    .getByRole('listbox')
+    .getByRole('option', { name: new RegExp(`^${commune}`) })
     .first()
     .click();
+  await expect.poll(() => page.locator('#addressCommune').inputValue()).toBe(commune);
   await page.locator('#addressVillage').fill(village);
   if (street) await page.locator('#addressStreet').fill(street);
+}
+
+/** Chooses an option of a list on a procedure form (a native select, drawn without antd) by its label. */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).selectOption({ label: option });
 }
 
 /**

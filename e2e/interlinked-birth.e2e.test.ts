@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+  chooseOption,
   api,
   checkA11y,
   choosePurpose,
@@ -65,15 +66,6 @@ function pickMother() {
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
 const steps = (page: Page) => page.locator('.section-card').filter({ hasText: 'Các bước liên thông' });
 
 describe('the interlinked birth group, filed on a phone and done by three agencies', () => {
@@ -94,18 +86,18 @@ describe('the interlinked birth group, filed on a phone and done by three agenci
     await page.getByRole('heading', { level: 1, name: `Nộp hồ sơ: ${TITLE}` }).waitFor();
     await page.locator('#motherFullName').waitFor();
     expect(await page.locator('#motherFullName').inputValue()).toBe(mother.fullName);
-    await choose(page, 'Quan hệ với người được khai sinh', 'Mẹ');
+    await chooseOption(page, 'Quan hệ với người được khai sinh', 'Mẹ');
     await page.locator('#childFullName').fill(CHILD);
     const birth = page.locator('#childBirthDate');
     await birth.click();
     await birth.fill(dmy(today()));
     await birth.press('Enter');
-    await choose(page, 'Giới tính của trẻ', 'Nữ');
+    await chooseOption(page, 'Giới tính của trẻ', 'Nữ');
     await page.locator('#childBirthPlace').fill('Trạm y tế xã Mường Tè, tỉnh Lai Châu');
     await page.locator('#childEthnicity').fill('Thái');
     const nationality = page.locator('#childNationality');
     if (!(await nationality.inputValue())) await nationality.fill('Việt Nam');
-    await choose(page, 'Quan hệ của trẻ với chủ hộ', 'Con');
+    await chooseOption(page, 'Quan hệ của trẻ với chủ hộ', 'Con');
     await page.locator('#healthFacility').fill('Trạm y tế xã Mường Tè');
     expect(await hasHorizontalScroll(page)).toBe(false);
     const filed = await submitFiling(page, {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+  chooseOption,
   api,
   checkA11y,
   dialogsSettled,
@@ -64,7 +65,7 @@ async function typeForm(page: Page, citizen: Citizen): Promise<void> {
   await page.locator('#birthDate').click();
   await page.locator('#birthDate').fill(`${d}/${m}/${y}`);
   await page.locator('#birthDate').press('Enter');
-  await selectOption(page, 'Giới tính', citizen.sex === 'male' ? 'Nam' : 'Nữ');
+  await chooseOption(page, 'Giới tính', citizen.sex === 'male' ? 'Nam' : 'Nữ');
   await page.locator('#nationalId').fill(citizen.nationalId);
   await page.locator('#phone').fill('0912345678');
   await fillNewAddress(page, 'Xã Mường Tè', 'Bản Nậm Củm');
@@ -125,7 +126,7 @@ describe('dossiers: an officer enters the paper filing of a citizen who came to 
     await page.getByRole('button', { name: 'Ghi nhận hồ sơ giấy' }).click();
     const dwelling = page.locator('section[data-document="lawful_dwelling"]');
     const missing = dwelling.getByText('Chưa đính kèm. Giấy tờ này bắt buộc.');
-    const fieldErrors = page.locator('.ant-form-item-explain-error');
+    const fieldErrors = page.locator('.procedure-form .plain-field-error');
     await Promise.race([missing.waitFor(), fieldErrors.first().waitFor()]);
     expect(
       await fieldErrors.allTextContents(),

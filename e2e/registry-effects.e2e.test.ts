@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+  chooseOption,
   checkA11y,
   choosePurpose,
   fillNewAddress,
@@ -63,12 +64,12 @@ async function checkMemberChoices(page: Page): Promise<void> {
   await choices.first().waitFor();
   const n = await choices.count();
   expect(n).toBeGreaterThan(0);
-  expect(await page.locator('.member-choices .ant-checkbox-checked').count()).toBe(0);
+  expect(await page.locator('.member-choices input:checked').count()).toBe(0);
   await choices.first().click();
   await page.getByText('Đã chọn 1 người cùng thay đổi.').waitFor();
-  expect(await page.locator('.member-choices .ant-checkbox-checked').count()).toBe(1);
+  expect(await page.locator('.member-choices input:checked').count()).toBe(1);
   await choices.first().click();
-  await expect.poll(() => page.locator('.member-choices .ant-checkbox-checked').count()).toBe(0);
+  await expect.poll(() => page.locator('.member-choices input:checked').count()).toBe(0);
 }
 
 /** Files 1.004222 from the filing page as the head of a new household at `village`; returns the dossier's id and code. */
@@ -101,12 +102,7 @@ async function fileRegistration(
     await page.getByText('Đã khôi phục những gì bạn nhập trước khi tải lại trang.').waitFor();
     expect(await page.locator('#headFullName').inputValue()).toBe(fullName);
   }
-  await page.getByLabel('Mối quan hệ với chủ hộ', { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: 'Chủ hộ' })
-    .first()
-    .click();
+  await chooseOption(page, 'Mối quan hệ với chủ hộ', 'Chủ hộ');
   await fillNewAddress(page, 'Xã Mường Tè', village, 'Nhà mới dựng');
   await page.locator('#requestContent').fill('Đăng ký thường trú tại nhà mới, tách ra ở riêng.');
   if (checkForm) {

@@ -24,8 +24,9 @@ interface Props {
 
 /**
  * One question of a procedure form: its label (with the prefill's badge and the required mark),
- * the input, what is said under it, and the problem found in its answer — tied to the input by
- * `aria-describedby` and `aria-invalid`, so a screen reader reads them with the field.
+ * the input, what is said under it, and the problem found in its answer — the badge, the hint and
+ * the problem tied to the input by `aria-describedby` (and `aria-invalid`), so a screen reader reads
+ * them with the field, whose name stays its label.
  */
 export function FormField({
   id,
@@ -43,17 +44,21 @@ export function FormField({
 }: Props) {
   const { t } = useI18n();
   const checkbox = meta.widget === 'checkbox' && !locked;
-  const described = [extra ? `${id}-extra` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  // The badge is read as part of the description, not of the name: the field is named by its label alone.
+  const described =
+    [badge ? `${id}-source` : '', extra ? `${id}-extra` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div className={`plain-field form-field${problem ? ' has-error' : ''}`}>
       {!checkbox && (
-        <label htmlFor={id} className="field-label">
-          {required && !locked && (
-            <span className="required-mark" title={t('procform.requiredMark')} aria-hidden="true">
-              *
+        // The required mark is drawn by CSS (as antd drew it): the label's text stays the field's name; aria-required says it.
+        <label htmlFor={id} className={`field-label${required && !locked ? ' required' : ''}`}>
+          {label}{' '}
+          {badge && (
+            <span id={`${id}-source`} aria-hidden="true">
+              {badge}
             </span>
           )}
-          {label} {badge}
         </label>
       )}
       <FieldControl

@@ -73,7 +73,6 @@ export const enProcedures: Record<keyof typeof viProcedures, string> = {
   'procform.datePlaceholder': 'dd/mm/yyyy',
   'procform.choose': '— Choose —',
   'procform.errorSummary': '{n} thing(s) to fix before sending:',
-  'procform.requiredMark': 'required',
   'procform.maxLength': '"{label}" is at most {n} characters',
   'procform.yes': 'Yes',
   'procform.no': 'No',

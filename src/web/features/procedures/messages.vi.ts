@@ -71,7 +71,6 @@ export const viProcedures = {
   'procform.datePlaceholder': 'ngày/tháng/năm',
   'procform.choose': '— Chọn —',
   'procform.errorSummary': 'Còn {n} chỗ cần sửa trước khi gửi:',
-  'procform.requiredMark': 'bắt buộc',
   'procform.maxLength': '"{label}" tối đa {n} ký tự',
   'procform.yes': 'Có',
   'procform.no': 'Không',
