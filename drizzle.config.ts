@@ -18,6 +18,7 @@ export default defineConfig({
     'fees',
     'payments',
     'payment_sandbox',
+    'kpi',
     'pilots',
   ],
 });

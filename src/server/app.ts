@@ -33,6 +33,8 @@ import { registerPaymentSandbox } from './modules/payment-sandbox';
 import { cashlessRoutes } from './modules/cashless';
 import { feesRoutes } from './modules/fees';
 import { overviewRoutes } from './modules/overview';
+import { kpiRoutes } from './modules/kpi';
+import { indicatorSources } from './indicator-sources';
 import { pilotsRoutes } from './modules/pilots';
 
 export type { AppDeps };
@@ -123,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(counterRoutes(deps), { prefix: '/api/v1/counter' });
   await app.register(feesRoutes(deps), { prefix: '/api/v1/fees' });
   await app.register(overviewRoutes(deps), { prefix: '/api/v1/overview' });
+  await app.register(kpiRoutes(deps, { sources: indicatorSources() }), { prefix: '/api/v1/kpi' });
   await app.register(pilotsRoutes(deps), { prefix: '/api/v1/pilots' });
   if (config.EID_SANDBOX === 'on') await registerEidSandbox(app, deps); // development/demo stand-in for VNeID at /eid
   if (config.PAYMENT_SANDBOX === 'on') await registerPaymentSandbox(app, deps); // development/demo payment gateway at /pay-sandbox

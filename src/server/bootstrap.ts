@@ -10,6 +10,7 @@ import { seedProcedures } from './modules/procedures';
 import { seedDemoFacilities } from './modules/cashless';
 import { seedFeeLists, setFeeWaiversNotApplied } from './modules/fees';
 import { seedDemoDossiers } from './modules/dossiers';
+import { seedIndicators } from './modules/kpi';
 
 /**
  * Opens the configured database and applies every migration (both engines run the same SQL).
@@ -54,6 +55,8 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
   if (procedures.created) log(`loaded ${procedures.created} procedure versions from reference/procedures`);
   const feeLists = await seedFeeLists(database.db); // exemption lists (provisional for Lai Châu), for lists not stored yet
   if (feeLists.length) log(`loaded fee exemption lists: ${feeLists.join(', ')}`);
+  const indicators = await seedIndicators(database.db); // the plan's indicators (reference/kpi), for codes not stored yet
+  if (indicators) log(`loaded ${indicators} Project 06 indicators from reference/kpi`);
   if (config.SEED_DEMO === 'auto' && config.NODE_ENV !== 'production') {
     const created = await ensureDemoAccounts(database.db);
     if (created) log(`created ${created} demo staff accounts (see README)`);

@@ -10,6 +10,8 @@ import { checkpointAnchorFromConfig, startAccessLogSealer } from './modules/audi
 import { closePaymentsOfWithdrawnDossier, startPaymentExpiryJob } from './modules/payments';
 import { startQualityRefreshJob, startScheduledQualityJob } from './modules/population';
 import { startSupplementExpiryJob, startUnpaidExpiryJob } from './modules/dossiers';
+import { startKpiJob } from './modules/kpi';
+import { indicatorSources } from './indicator-sources';
 
 /**
  * Starts the server: database → app → listen; closes both on SIGINT/SIGTERM after in-flight requests finish.
@@ -50,6 +52,13 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     onWithdraw: closePaymentsOfWithdrawnDossier,
     onError: onJobError,
   });
+  // The plan's indicators for the month, quarter and year under way: now, then daily (one process: advisory lock).
+  const kpiSchedule = startKpiJob(database, {
+    sources: indicatorSources(),
+    provinceCode: config.PROVINCE_CODE,
+    onError: onJobError,
+  });
+  void kpiSchedule.runNow();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -62,6 +71,7 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     await qualitySchedule.stop();
     await supplementExpiry.stop();
     await unpaidExpiry.stop();
+    await kpiSchedule.stop();
     await database.close();
     process.exit(0);
   };

@@ -33,3 +33,5 @@ export { seedDemoFacilities, type DemoFacilitiesResult } from './demo-facilities
 
 /** Error codes (CASHLESS.IMPORT_INVALID …). */
 export { CASHLESS_ERRORS } from './cashless.errors';
+/** What the register counts for the plan's target 7 (ward facilities fully cashless), for the kpi module. */
+export { CASHLESS_INDICATOR_SOURCES } from './indicator-sources';

@@ -28,3 +28,5 @@ export { COUNTER_ERRORS } from './counter.errors';
  * request's signed device cookie and gives the device in use (unit, counter, guiding officer) or null.
  */
 export { assistanceOf, type CounterAssistance } from './counter.devices';
+/** What the counter log counts for the plan's target 1 (citizens guided to file online), for the kpi module. */
+export { COUNTER_INDICATOR_SOURCES } from './indicator-sources';

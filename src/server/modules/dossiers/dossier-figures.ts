@@ -11,10 +11,11 @@ import { DOSSIER_STATES, DossierChannel } from '../../../contracts/dossier-state
  */
 
 /** Decided states (withdrawn and not accepted dossiers are not decisions: deadline.ts gives them no flag). */
-const DECIDED = ['approved', 'refused', 'result_issued', 'returned'];
+export const DECIDED = ['approved', 'refused', 'result_issued', 'returned'];
 const RUNNING = ['received', 'in_processing'];
 
-const list = (values: readonly string[]) =>
+/** A SQL list of string values. */
+export const list = (values: readonly string[]): SQL =>
   sql.join(
     values.map((v) => sql`${v}`),
     sql`, `,

@@ -42,6 +42,8 @@ export { seedDemoDossiers } from './dossiers.demo';
 export { duplicateCodes, cashFeeCounts } from './dossiers.list-queries';
 /** Dossier counts by state, channel and deadline for a period and units (the leaders' overview). */
 export { dossierFigures } from './dossier-figures';
+/** What dossiers count for the plan's target 4 (online residence filings) and timeliness, for the kpi module. */
+export { DOSSIER_INDICATOR_SOURCES } from './indicator-sources';
 
 /** Error codes of the module. */
 export { DOSSIER_ERRORS } from './dossiers.errors';

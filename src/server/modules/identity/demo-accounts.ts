@@ -74,7 +74,12 @@ export const DEMO_ACCOUNTS = [
     role: 'pilot_officer',
     unitCode: '03388',
   },
-  { username: 'mohinh.tinh', displayName: 'Đầu mối mô hình điểm cấp tỉnh (demo)', role: 'pilot_officer', unitCode: '12' },
+  {
+    username: 'mohinh.tinh',
+    displayName: 'Đầu mối mô hình điểm cấp tỉnh (demo)',
+    role: 'pilot_officer',
+    unitCode: '12',
+  },
 ] as const;
 
 /** Creates the demo staff accounts that do not exist yet. */

@@ -65,3 +65,5 @@ export { checkHouseholdHead } from './household-head-check';
 export { countPersons, truncateRegistry, findPersonIdByNationalId } from './population.repository';
 /** The quality rules (as data + SQL checks). */
 export { QUALITY_RULES } from './quality/rules';
+/** What the registry counts for the plan's targets 2 (chip cards, e-ID) and 3 (quality), for the kpi module. */
+export { POPULATION_INDICATOR_SOURCES } from './indicator-sources';

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { IsoDate, UnitCode } from './common';
+import { bilingual } from './messages';
+
+/*
+ * The plan's targets as data (issue 15 §1): each target is one or more indicators, each indicator a
+ * series of dated versions (next year's plan changes thresholds), computed from DVC06's data or
+ * reported by units. Values are kept per run as snapshots, so a past report is reproduced exactly.
+ */
+
+export const COMPARISONS = ['=', '>', '>=', '<', '<='] as const;
+export const Comparison = z.enum(COMPARISONS, {
+  error: bilingual('Phép so sánh phải là =, >, >=, < hoặc <=', 'The comparison is one of =, >, >=, <, <='),
+});
+export type Comparison = z.infer<typeof Comparison>;
+
+export const UNIT_LEVELS = ['province', 'district', 'commune'] as const;
+export const UnitLevel = z.enum(UNIT_LEVELS, {
+  error: bilingual('Cấp đơn vị là tỉnh, huyện hoặc xã', 'A unit level is province, district or commune'),
+});
+export type UnitLevel = z.infer<typeof UnitLevel>;
+
+export const PERIOD_TYPES = ['month', 'quarter', 'year'] as const;
+export const PeriodType = z.enum(PERIOD_TYPES, {
+  error: bilingual('Kỳ là tháng, quý hoặc năm', 'A period is a month, a quarter or a year'),
+});
+export type PeriodType = z.infer<typeof PeriodType>;
+
+export const IndicatorMethod = z.enum(['computed', 'reported'], {
+  error: bilingual('Cách lấy số liệu là "computed" hoặc "reported"', 'The method is "computed" or "reported"'),
+});
+export type IndicatorMethod = z.infer<typeof IndicatorMethod>;
+
+/** A period code: 2026 (year), 2026-Q3 (quarter), 2026-09 (month). */
+export const PeriodCode = z
+  .string()
+  .regex(
+    /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/,
+    bilingual('Kỳ có dạng 2026, 2026-Q3 hoặc 2026-09', 'A period is written 2026, 2026-Q3 or 2026-09'),
+  );
+
+export const IndicatorCode = z
+  .string()
+  .regex(
+    /^[A-Z0-9]{1,8}(\.[A-Z0-9_]{1,40})?$/,
+    bilingual('Mã chỉ tiêu viết hoa, dạng T2.EID', 'An indicator code is upper case, like T2.EID'),
+  );
+
+/** What an administrator sends to start a new version of an indicator (from `validFrom`). */
+export const IndicatorVersionBody = z
+  .object({
+    code: IndicatorCode,
+    /** The plan's target it measures (1–14), or none (a national service-index ratio). */
+    target: z
+      .number()
+      .int()
+      .min(1, bilingual('Mục tiêu từ 1 đến 14', 'The target is 1 to 14'))
+      .max(14, bilingual('Mục tiêu từ 1 đến 14', 'The target is 1 to 14'))
+      .nullable(),
+    nameVi: z.string().trim().min(3).max(400),
+    nameEn: z.string().trim().min(3).max(400),
+    numeratorVi: z.string().trim().min(3).max(400),
+    numeratorEn: z.string().trim().min(3).max(400),
+    denominatorVi: z.string().trim().min(3).max(400),
+    denominatorEn: z.string().trim().min(3).max(400),
+    comparison: Comparison,
+    /** Percent, 0–100. */
+    threshold: z
+      .number()
+      .min(0, bilingual('Ngưỡng là tỉ lệ từ 0 đến 100%', 'The threshold is a percentage from 0 to 100'))
+      .max(100, bilingual('Ngưỡng là tỉ lệ từ 0 đến 100%', 'The threshold is a percentage from 0 to 100')),
+    unitLevels: z
+      .array(UnitLevel)
+      .min(1, bilingual('Chọn ít nhất một cấp đơn vị áp dụng', 'Choose at least one unit level it applies to'))
+      .refine((l) => new Set(l).size === l.length, bilingual('Cấp đơn vị bị lặp', 'A unit level is repeated')),
+    periodType: PeriodType,
+    method: IndicatorMethod,
+    /** The key of the source that computes it (method "computed"); null for a reported indicator. */
+    source: z
+      .string()
+      .regex(/^[a-z_]+\.[a-z0-9_]+$/, bilingual('Nguồn có dạng module.ten_nguon', 'A source is written module.key'))
+      .nullable(),
+    validFrom: IsoDate,
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.method === 'computed' && !b.source)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: bilingual('Chỉ tiêu tính tự động cần nguồn số liệu', 'A computed indicator needs a source'),
+      });
+    if (b.method === 'reported' && b.source)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: bilingual(
+          'Chỉ tiêu do đơn vị báo cáo không có nguồn tự động',
+          'A reported indicator has no automatic source',
+        ),
+      });
+  });
+export type IndicatorVersionBody = z.infer<typeof IndicatorVersionBody>;
+
+export const Indicator = z.object({
+  id: z.string(),
+  code: z.string(),
+  target: z.number().int().nullable(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  numeratorVi: z.string(),
+  numeratorEn: z.string(),
+  denominatorVi: z.string(),
+  denominatorEn: z.string(),
+  comparison: Comparison,
+  threshold: z.number(),
+  unitLevels: z.array(UnitLevel),
+  periodType: PeriodType,
+  method: IndicatorMethod,
+  source: z.string().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  /** Computed indicators only: whether a module publishes its source today (else "no data"). */
+  sourceAvailable: z.boolean(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+/** Why a value is missing: nothing publishes the source yet, nothing to count, or not reported yet. */
+export const ValueStatus = z.enum(['ok', 'no_source', 'no_denominator', 'not_reported']);
+export type ValueStatus = z.infer<typeof ValueStatus>;
+
+export const KpiValue = z.object({
+  indicatorCode: z.string(),
+  unitCode: z.string(),
+  unitLevel: UnitLevel,
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  /** Percent; null unless status is "ok". */
+  value: z.number().nullable(),
+  /** Whether the threshold is met; null when there is no value. */
+  met: z.boolean().nullable(),
+  status: ValueStatus,
+});
+export type KpiValue = z.infer<typeof KpiValue>;
+
+export const KpiRun = z.object({
+  id: z.number().int(),
+  period: z.string(),
+  periodType: PeriodType,
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  /** The unit structure the figures use: today's communes (after the 2025 merger). */
+  structure: z.literal('current'),
+  trigger: z.enum(['schedule', 'manual', 'start']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type KpiRun = z.infer<typeof KpiRun>;
+
+export const KpiTable = z.object({
+  run: KpiRun.nullable(),
+  indicators: z.array(Indicator),
+  values: z.array(KpiValue),
+});
+export type KpiTable = z.infer<typeof KpiTable>;
+
+export const KpiValuesQuery = z
+  .object({
+    period: PeriodCode,
+    unitCode: UnitCode.optional(),
+    /** A given run of the period (a report reproduced from its snapshot); default the latest. */
+    runId: z.coerce.number().int().positive(bilingual('Mã lần tính không hợp lệ', 'Invalid run id')).optional(),
+  })
+  .strict();
+
+export const KpiRunBody = z.object({ period: PeriodCode }).strict();

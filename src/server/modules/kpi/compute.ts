@@ -1,0 +1,166 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../../platform/db';
+import { queryRows } from '../../platform/db';
+import type { IndicatorSource, IndicatorPeriod, SourceCount } from '../../platform/indicator-sources';
+import { listCommunes } from '../units';
+import { meets, percent } from './compare';
+import { runConflict } from './kpi.errors';
+import * as repo from './kpi.repository';
+import { asOfFor, parsePeriod } from './periods';
+
+/*
+ * One computation of the plan's indicators for a period (issue 15 §2): every indicator version in
+ * force on the period's as-of day, each computed indicator through the source its `source` names
+ * (sources are handed in by the composition root: kpi knows no source module), per commune of
+ * today's structure and for the province (the sums of every row's numerator and denominator).
+ * The run and its values are written in one REPEATABLE READ transaction: every source counts the
+ * same snapshot of the data, and a run is either whole or absent. A value is kept with its
+ * numerator, denominator and the version of the indicator, so a past report is reproduced exactly
+ * from its run even after the registry, the thresholds or the units changed.
+ */
+
+/** The advisory lock of a computation (a constant bigint unique in DVC06). */
+const KPI_RUN_LOCK = 6_006_001n;
+
+export type SourceMap = ReadonlyMap<string, IndicatorSource>;
+
+export interface RunInput {
+  period: string;
+  /** Today (Vietnam date): the as-of day of a period under way. */
+  today: string;
+  provinceCode: string;
+  trigger: 'schedule' | 'manual' | 'start';
+  startedBy?: string | null;
+  now?: Date;
+  /** Scheduled runs skip (null) when another run holds the lock; manual runs answer 409. */
+  skipIfBusy?: boolean;
+}
+
+/** Computes and stores a run; its id, or null when skipped because another run was under way. */
+export async function computeRun(database: Database, sources: SourceMap, input: RunInput): Promise<number | null> {
+  const period = parsePeriod(input.period);
+  const asOf = asOfFor(period, input.today);
+  return database.db.transaction(
+    async (tx) => {
+      const [lock] = await queryRows<{ held: boolean }>(
+        tx,
+        sql`select pg_try_advisory_xact_lock(${KPI_RUN_LOCK}) as held`,
+      );
+      if (!lock?.held) {
+        if (input.skipIfBusy) return null;
+        throw runConflict();
+      }
+      const run = await repo.insertRun(tx, {
+        period: period.code,
+        periodType: period.type,
+        fromDate: period.from,
+        toDate: period.to,
+        asOf,
+        trigger: input.trigger,
+        startedBy: input.startedBy ?? null,
+        startedAt: input.now ?? new Date(),
+      });
+      const rows = await valuesFor(tx, sources, period, asOf, input.provinceCode, input.today);
+      await repo.insertValues(
+        tx,
+        rows.map((r) => ({ ...r, runId: run.id })),
+      );
+      await repo.finishRun(tx, run.id, new Date());
+      return run.id;
+    },
+    { isolationLevel: 'repeatable read' },
+  );
+}
+
+type NewValue = Omit<Parameters<typeof repo.insertValues>[1][number], 'runId'>;
+
+async function valuesFor(
+  tx: Db,
+  sources: SourceMap,
+  period: IndicatorPeriod,
+  asOf: string,
+  provinceCode: string,
+  today: string,
+): Promise<NewValue[]> {
+  const [versions, communes] = await Promise.all([repo.indicatorsInForce(tx, asOf), listCommunes(tx, today)]);
+  const communeCodes = communes.map((c) => c.code);
+  const out: NewValue[] = [];
+  for (const version of versions) {
+    const levels = new Set(version.unitLevels);
+    const source = version.method === 'computed' && version.source ? sources.get(version.source) : undefined;
+    const counts = source ? checked(source.key, await source.count(tx, { period, asOf, communeCodes })) : null;
+    const missing = version.method === 'reported' ? 'not_reported' : 'no_source';
+    const valueOf = (unitCode: string, unitLevel: 'province' | 'commune', c: Omit<SourceCount, 'unitCode'> | null) => {
+      if (!c)
+        return {
+          indicatorId: version.id,
+          unitCode,
+          unitLevel,
+          numerator: null,
+          denominator: null,
+          value: null,
+          met: null,
+          status: missing,
+        } as const;
+      if (c.denominator === 0)
+        return {
+          indicatorId: version.id,
+          unitCode,
+          unitLevel,
+          numerator: c.numerator,
+          denominator: 0,
+          value: null,
+          met: null,
+          status: 'no_denominator',
+        } as const;
+      return {
+        indicatorId: version.id,
+        unitCode,
+        unitLevel,
+        numerator: c.numerator,
+        denominator: c.denominator,
+        value: percent(c.numerator, c.denominator),
+        met: meets(c.numerator, c.denominator, version.comparison, version.threshold),
+        status: 'ok',
+      } as const;
+    };
+    if (levels.has('province')) {
+      const total = counts
+        ? counts.reduce(
+            (s, c) => ({ numerator: s.numerator + c.numerator, denominator: s.denominator + c.denominator }),
+            {
+              numerator: 0,
+              denominator: 0,
+            },
+          )
+        : null;
+      out.push(valueOf(provinceCode, 'province', total));
+    }
+    if (levels.has('commune')) {
+      const byUnit = new Map(counts?.map((c) => [c.unitCode, c]));
+      for (const code of communeCodes)
+        out.push(valueOf(code, 'commune', counts ? (byUnit.get(code) ?? { numerator: 0, denominator: 0 }) : null));
+    }
+  }
+  return out;
+}
+
+/**
+ * A source's rows are data from another module: a wrong one is a bug there, stopped here (nothing
+ * stored). A row of a unit that is not one of today's communes (the provincial centre's counter, a
+ * record still naming a former commune) counts in the province's figure only.
+ */
+function checked(key: string, rows: SourceCount[]): SourceCount[] {
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const ok =
+      !seen.has(r.unitCode) &&
+      Number.isSafeInteger(r.numerator) &&
+      Number.isSafeInteger(r.denominator) &&
+      r.numerator >= 0 &&
+      r.numerator <= r.denominator;
+    if (!ok) throw new Error(`kpi source ${key}: invalid row for unit ${r.unitCode} (${r.numerator}/${r.denominator})`);
+    seen.add(r.unitCode);
+  }
+  return rows;
+}

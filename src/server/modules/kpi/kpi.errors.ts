@@ -1,0 +1,46 @@
+import { AppError } from '../../platform/errors';
+
+/** Error codes of the kpi module (the suffix gives the HTTP status). */
+export const KPI_ERRORS = {
+  PERIOD_INVALID: 'KPI.PERIOD_INVALID',
+  INDICATOR_NOT_FOUND: 'KPI.INDICATOR_NOT_FOUND',
+  VERSION_INVALID: 'KPI.VERSION_INVALID',
+  VERSION_CONFLICT: 'KPI.VERSION_CONFLICT',
+  RUN_CONFLICT: 'KPI.RUN_CONFLICT',
+  RUN_NOT_FOUND: 'KPI.RUN_NOT_FOUND',
+  SOURCE_INVALID: 'KPI.SOURCE_INVALID',
+} as const;
+
+function oneField(code: string, field: string, vi: string, en: string): AppError {
+  return new AppError(code, vi, en, [{ field, code, messageVi: vi, messageEn: en }]);
+}
+
+export const periodInvalid = (vi: string, en: string): AppError =>
+  oneField(KPI_ERRORS.PERIOD_INVALID, 'period', vi, en);
+
+export const indicatorNotFound = (): AppError =>
+  new AppError(KPI_ERRORS.INDICATOR_NOT_FOUND, 'Không có chỉ tiêu này', 'No such indicator');
+
+export const versionInvalid = (field: string, vi: string, en: string): AppError =>
+  oneField(KPI_ERRORS.VERSION_INVALID, field, vi, en);
+
+export const versionConflict = (vi: string, en: string): AppError =>
+  oneField(KPI_ERRORS.VERSION_CONFLICT, 'validFrom', vi, en);
+
+export const runConflict = (): AppError =>
+  new AppError(
+    KPI_ERRORS.RUN_CONFLICT,
+    'Một lần tính chỉ tiêu khác đang chạy; thử lại sau ít phút',
+    'Another computation of the indicators is running; try again in a few minutes',
+  );
+
+/** Recomputing or changing the province's indicators needs the grant at the province. */
+export const provinceForbidden = (): AppError =>
+  new AppError(
+    'KPI.PROVINCE_FORBIDDEN',
+    'Chỉ cán bộ được giao quyền ở cấp tỉnh mới làm được việc này',
+    'Only staff granted this at the province level may do this',
+  );
+
+export const runNotFound = (): AppError =>
+  new AppError(KPI_ERRORS.RUN_NOT_FOUND, 'Không có lần tính này của kỳ đã chọn', 'No such run of this period');

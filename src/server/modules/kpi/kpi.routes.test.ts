@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type Session, type TestApp } from '../../../../test/app';
+import { makeHousehold, makePerson } from '../../../../test/factories';
+import { todayInVietnam } from '../../../contracts/common';
+import { KpiTable, type Indicator, type KpiRun, type KpiValue } from '../../../contracts/kpi';
+import { DEFAULT_ROLES } from '../identity';
+import { copyRegistryBatch } from '../population';
+import { indicatorSources } from '../../indicator-sources';
+import { computeRun, currentPeriods, seedIndicators } from './index';
+
+/*
+ * Issue 15 §1–2 through HTTP on a real database: the plan's indicators computed per commune and for
+ * the province from the registry, "no data" where no module publishes a source, snapshots that a
+ * later registry or threshold change does not move, and who may read, recompute and change them.
+ */
+
+let t: TestApp;
+const PROVINCE = '12';
+const MUONG_TE = '03445';
+const DOAN_KET = '03388';
+const today = todayInVietnam();
+const QUARTER = currentPeriods(today)[1]!;
+
+const adult = (n: number, over: Partial<Parameters<typeof makePerson>[0]> = {}) =>
+  makePerson({ nationalId: `01209000${String(n).padStart(4, '0')}`, fullName: `Người Thử ${n}`, ...over });
+const noEid = { eIdLevel: 0, eIdActivatedOn: null };
+
+let standing: Session;
+let admin: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedIndicators(t.database.db);
+  // Mường Tè: four aged 14 or over, three with an activated level-2 e-ID; a child of ten (not counted).
+  const child = { birthDate: `${Number(today.slice(0, 4)) - 10}-01-01`, birthYear: Number(today.slice(0, 4)) - 10 };
+  await copyRegistryBatch(
+    t.database,
+    makeHousehold(MUONG_TE, [adult(1), adult(2), adult(3), adult(4, noEid), adult(5, { ...child, ...noEid })]),
+  );
+  // Đoàn Kết: two adults without e-ID, one without a chip card.
+  await copyRegistryBatch(
+    t.database,
+    makeHousehold(DOAN_KET, [adult(6, noEid), adult(7, { ...noEid, idCardKind: null })]),
+  );
+  standing = await t.staff('standing_agency', PROVINCE);
+  admin = await t.staff('admin', PROVINCE);
+});
+afterAll(async () => t?.close());
+
+const run = async (session: Session, period = QUARTER) =>
+  session.inject({ method: 'POST', url: '/api/v1/kpi/runs', payload: { period } });
+const table = async (session: Session, query = `period=${QUARTER}`) => {
+  const res = await session.inject(`/api/v1/kpi/values?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-type']).toContain('application/json');
+  return KpiTable.parse(res.json()); // the answer is made once per run as a string: it keeps the documented shape
+};
+const valueOf = (tbl: KpiTable, code: string, unit: string): KpiValue | undefined =>
+  tbl.values.find((v) => v.indicatorCode === code && v.unitCode === unit);
+
+describe('who may read, recompute and change the indicators', () => {
+  const staff = DEFAULT_ROLES.filter((r) => r.staff);
+  it.each(staff.map((r) => [r.code, r.actions.includes('kpi.read'), r.actions.includes('kpi.run')] as const))(
+    '%s → read %s, recompute %s',
+    async (role, read, recompute) => {
+      const s = await t.staff(role, PROVINCE, role === 'sector_officer' ? 'health_insurance' : undefined);
+      expect((await s.inject(`/api/v1/kpi/values?period=${QUARTER}`)).statusCode).toBe(read ? 200 : 403);
+      expect((await s.inject('/api/v1/kpi/indicators')).statusCode).toBe(read ? 200 : 403);
+      expect((await run(s)).statusCode).toBe(recompute ? 201 : 403);
+    },
+  );
+
+  it('lets only administrators start a new indicator version; no one signed out or a citizen', async () => {
+    expect(staff.filter((r) => r.actions.includes('kpi.indicators.manage')).map((r) => r.code)).toEqual(['admin']);
+    expect(staff.filter((r) => r.actions.includes('kpi.run')).map((r) => r.code)).toEqual(['standing_agency']);
+    expect((await t.app.inject(`/api/v1/kpi/values?period=${QUARTER}`)).statusCode).toBe(401);
+    const citizen = await t.citizen({ nationalId: '012090000001', fullName: 'Người Thử 1' });
+    expect((await citizen.inject(`/api/v1/kpi/values?period=${QUARTER}`)).statusCode).toBe(403);
+    const leader = await t.staff('leader', PROVINCE);
+    const body = { code: 'T2.EID', threshold: 60 };
+    expect((await leader.inject({ method: 'POST', url: '/api/v1/kpi/indicators', payload: body })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('refuses a recomputation by a Standing Agency officer granted a commune only', async () => {
+    const communeOfficer = await t.staff('standing_agency', MUONG_TE);
+    const res = await run(communeOfficer);
+    expect(res.statusCode).toBe(403);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('KPI.PROVINCE_FORBIDDEN');
+  });
+});
+
+describe('the figures of a run', () => {
+  let tbl: KpiTable;
+  beforeAll(async () => {
+    const res = await run(standing);
+    expect(res.statusCode, res.body).toBe(201);
+    tbl = await table(standing);
+  });
+
+  it('counts e-ID accounts per commune and for the province from the registry, against "> 50 %"', () => {
+    expect(valueOf(tbl, 'T2.EID', MUONG_TE)).toMatchObject({
+      numerator: 3,
+      denominator: 4,
+      value: 75,
+      met: true,
+      status: 'ok',
+    });
+    expect(valueOf(tbl, 'T2.EID', DOAN_KET)).toMatchObject({ numerator: 0, denominator: 2, value: 0, met: false });
+    // 3 of 6 is 50 %: not over 50 %.
+    expect(valueOf(tbl, 'T2.EID', PROVINCE)).toMatchObject({
+      unitLevel: 'province',
+      numerator: 3,
+      denominator: 6,
+      value: 50,
+      met: false,
+    });
+    expect(valueOf(tbl, 'T2.CHIP', DOAN_KET)).toMatchObject({ numerator: 1, denominator: 2, met: false });
+  });
+
+  it('says "no data" where nothing counts — no source yet, or no one to count — never 0 % or 100 %', () => {
+    const etax = valueOf(tbl, 'T13.ETAX', PROVINCE)!;
+    expect(etax).toMatchObject({ status: 'no_source', value: null, met: null, numerator: null });
+    expect(tbl.indicators.find((i) => i.code === 'T13.ETAX')).toMatchObject({ sourceAvailable: false });
+    expect(tbl.indicators.find((i) => i.code === 'T2.EID')).toMatchObject({ sourceAvailable: true });
+    const empty = tbl.values.find(
+      (v) => v.indicatorCode === 'T2.EID' && v.unitLevel === 'commune' && v.denominator === 0,
+    );
+    expect(empty).toMatchObject({ status: 'no_denominator', value: null, met: null });
+  });
+
+  it("has a row for each of today's communes and the province, for each indicator that applies to them", async () => {
+    const communes = new Set(tbl.values.filter((v) => v.unitLevel === 'commune').map((v) => v.unitCode));
+    expect(communes.size).toBe(38);
+    // Pilot models are followed at the province only.
+    expect(tbl.values.filter((v) => v.indicatorCode === 'T14.PILOTS').map((v) => v.unitCode)).toEqual([PROVINCE]);
+  });
+
+  it('shows a commune leader their commune only', async () => {
+    const leader = await t.staff('leader', MUONG_TE);
+    const own = await table(leader);
+    expect(new Set(own.values.map((v) => v.unitCode))).toEqual(new Set([MUONG_TE]));
+  });
+
+  it('refuses a future period and a malformed one, naming the field', async () => {
+    const future = await run(standing, `${Number(today.slice(0, 4)) + 1}`);
+    expect(future.statusCode).toBe(400);
+    expect(future.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]!.field).toBe('period');
+    const bad = await standing.inject('/api/v1/kpi/values?period=2026-Q9');
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('snapshots', () => {
+  it('keeps a past run as computed after the registry and the threshold change', async () => {
+    const first = (await run(standing)).json<KpiRun>();
+    // The registry changes (two more adults with an e-ID in Đoàn Kết) and the threshold becomes 70 % from today.
+    await copyRegistryBatch(t.database, makeHousehold(DOAN_KET, [adult(8), adult(9)]));
+    const current = (await standing.inject('/api/v1/kpi/indicators'))
+      .json<Indicator[]>()
+      .find((i) => i.code === 'T2.EID')!;
+    const { id: _id, validTo: _to, sourceAvailable: _s, ...body } = current;
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/kpi/indicators',
+      payload: { ...body, threshold: 70, validFrom: today },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const second = (await run(standing)).json<KpiRun>();
+
+    const now = await table(standing);
+    expect(now.run!.id).toBe(second.id);
+    expect(now.indicators.find((i) => i.code === 'T2.EID')!.threshold).toBe(70);
+    expect(valueOf(now, 'T2.EID', PROVINCE)).toMatchObject({ numerator: 5, denominator: 8, value: 62.5, met: false });
+
+    const then = await table(standing, `period=${QUARTER}&runId=${first.id}`);
+    expect(then.indicators.find((i) => i.code === 'T2.EID')!.threshold).toBe(50);
+    expect(valueOf(then, 'T2.EID', PROVINCE)).toMatchObject({ numerator: 3, denominator: 6, met: false });
+    const runs = (await standing.inject(`/api/v1/kpi/runs?period=${QUARTER}`)).json<KpiRun[]>();
+    expect(runs.map((r) => r.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+
+    // The version history: the old one closed the day before, the new one open.
+    const versions = (await standing.inject('/api/v1/kpi/indicators/T2.EID/versions')).json<Indicator[]>();
+    expect(versions.map((v) => [v.threshold, v.validTo])).toEqual([
+      [70, null],
+      [50, expect.any(String)],
+    ]);
+  });
+
+  it('refuses a version that does not start after the latest one, and values cannot be rewritten', async () => {
+    const current = (await standing.inject('/api/v1/kpi/indicators'))
+      .json<Indicator[]>()
+      .find((i) => i.code === 'T2.EID')!;
+    const { id: _id, validTo: _to, sourceAvailable: _s, ...body } = current;
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/kpi/indicators',
+      payload: { ...body, validFrom: '2024-01-01' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]!.field).toBe('validFrom');
+    await expect(t.database.db.execute(sql`update kpi.values set value = 100`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`delete from kpi.indicators`)).rejects.toThrow();
+  });
+
+  it('refuses a run asked for another period', async () => {
+    const [latest] = (await standing.inject(`/api/v1/kpi/runs?period=${QUARTER}`)).json<KpiRun[]>();
+    const res = await standing.inject(`/api/v1/kpi/values?period=${today.slice(0, 4)}&runId=${latest!.id}`);
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('a source that appears later', () => {
+  it('turns "no data" into a figure on the next run, with no change in kpi', async () => {
+    const sources = new Map(indicatorSources());
+    sources.set('sector.etax_mobile', {
+      key: 'sector.etax_mobile',
+      count: async () => [{ unitCode: MUONG_TE, numerator: 9, denominator: 12 }],
+    });
+    await computeRun(t.database, sources, { period: QUARTER, today, provinceCode: PROVINCE, trigger: 'manual' });
+    const tbl = await table(standing);
+    expect(valueOf(tbl, 'T13.ETAX', MUONG_TE)).toMatchObject({
+      status: 'ok',
+      numerator: 9,
+      denominator: 12,
+      value: 75,
+      met: false,
+    });
+    expect(valueOf(tbl, 'T13.ETAX', PROVINCE)).toMatchObject({ numerator: 9, denominator: 12 });
+  });
+
+  it('stops a run whose source gives an impossible row (numerator over denominator): nothing is stored', async () => {
+    const before = (await standing.inject(`/api/v1/kpi/runs?period=${QUARTER}`)).json<KpiRun[]>().length;
+    const sources = new Map(indicatorSources());
+    sources.set('sector.etax_mobile', {
+      key: 'sector.etax_mobile',
+      count: async () => [{ unitCode: MUONG_TE, numerator: 5, denominator: 4 }],
+    });
+    await expect(
+      computeRun(t.database, sources, { period: QUARTER, today, provinceCode: PROVINCE, trigger: 'manual' }),
+    ).rejects.toThrow(/sector.etax_mobile/);
+    expect((await standing.inject(`/api/v1/kpi/runs?period=${QUARTER}`)).json<KpiRun[]>().length).toBe(before);
+  });
+});

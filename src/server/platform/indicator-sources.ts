@@ -1,0 +1,44 @@
+import type { Db } from './db';
+
+/*
+ * The port between the `kpi` module and the modules that hold the facts (issue 15 §1): a module that
+ * can count something the plan measures publishes an IndicatorSource under a stable key, and the
+ * composition root (app.ts, main.ts) hands the list to kpi. An indicator whose source key no
+ * module publishes yet is "no data" — never 0 % or 100 % — and starts computing the day a module
+ * publishes the key, with no change in kpi. The type lives in platform so that a source module
+ * depends on no other module to publish one.
+ */
+
+/** A period the plan reports on: a month (2026-09), a quarter (2026-Q3) or a year (2026). */
+export interface IndicatorPeriod {
+  code: string;
+  type: 'month' | 'quarter' | 'year';
+  /** First and last day (Vietnam dates, both included). */
+  from: string;
+  to: string;
+}
+
+/** What a source counts in one commune (today's structure): the figure is numerator / denominator. */
+export interface SourceCount {
+  unitCode: string;
+  numerator: number;
+  denominator: number;
+}
+
+export interface IndicatorSourceQuery {
+  period: IndicatorPeriod;
+  /**
+   * The day the figure describes: the period's last day, or today while the period runs. A stock
+   * (people with an e-ID) is counted as of this day; a flow (dossiers received) over from..asOf.
+   */
+  asOf: string;
+  /** Today's communes of the province (a source may also count other units: they go into the province only). */
+  communeCodes: readonly string[];
+}
+
+export interface IndicatorSource {
+  /** Stable key named by an indicator's `source` (e.g. `population.eid_level2_over14`). */
+  key: string;
+  /** Counts per unit; a commune left out has nothing to count (no denominator), never a made-up zero share. */
+  count(db: Db, query: IndicatorSourceQuery): Promise<SourceCount[]>;
+}
