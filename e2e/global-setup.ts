@@ -22,7 +22,7 @@ declare module 'vitest' {
 
 /** Demo staff accounts (src/server/modules/identity/demo-accounts.ts) the journeys act as. */
 export const DEMO_PASSWORD = 'LaiChau@Demo2026';
-const SESSION_USERS = ['thuongtruc.tinh', 'ca.muongte', 'quantri', 'tuphap.muongte', 'bhyt.tinh'];
+const SESSION_USERS = ['thuongtruc.tinh', 'ca.muongte', 'quantri', 'tuphap.muongte', 'bhyt.tinh', 'mohinh.doanket'];
 
 async function signIn(baseUrl: string, username: string): Promise<StaffSession> {
   const response = await fetch(`${baseUrl}/api/v1/auth/login`, {

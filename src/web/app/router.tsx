@@ -30,6 +30,7 @@ import {
   ReconciliationPage,
 } from '../features/payments/pages';
 import { PersonDetailPage, PersonSearchPage, StaysPage } from '../features/population/pages';
+import { PilotDetailPage, PilotDueDatesPage, PilotsPage } from '../features/pilots/pages';
 import { AdminProceduresPage, CatalogPage, ProcedurePage } from '../features/procedures/pages';
 import { PublicHomePage, PublicNotFoundPage } from '../features/portal/pages';
 import { OverviewPanel } from '../features/overview/pages';
@@ -132,6 +133,9 @@ export const router = createBrowserRouter([
           { path: 'cashless', element: <CashlessStatsPage /> },
           { path: 'cashless/import', element: <CashlessImportPage /> },
           { path: 'admin/facilities', element: <FacilitiesPage /> },
+          { path: 'pilots', element: <PilotsPage /> },
+          { path: 'pilots/:id', element: <PilotDetailPage /> },
+          { path: 'admin/pilot-due-dates', element: <PilotDueDatesPage /> },
           { path: 'admin/procedures', element: <AdminProceduresPage /> },
           { path: 'admin/fee-lists', element: <FeeListsPage /> },
           // The gateway's return lands here (payments/settlement.ts resultPagePath); open to any signed-in owner of the payment.

@@ -10,6 +10,7 @@ import { viDossiers } from '../features/dossiers/messages.vi';
 import { viFees } from '../features/fees/messages.vi';
 import { viOverview } from '../features/overview/messages.vi';
 import { viPayments } from '../features/payments/messages.vi';
+import { viPilots } from '../features/pilots/messages.vi';
 import { viPopulation } from '../features/population/messages.vi';
 import { viPortal } from '../features/portal/messages.vi';
 import { viProcedures } from '../features/procedures/messages.vi';
@@ -37,6 +38,7 @@ export const vi = {
   ...viFees,
   ...viOverview,
   ...viPayments,
+  ...viPilots,
   ...viPopulation,
   ...viPortal,
   ...viProcedures,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Db } from '../../platform/db';
 import { diskFileStore } from '../../platform/files';
+import { toAscii } from '../../../shared/text';
 import { seedPilotModels, type SeedPilotModel } from '../pilots';
 
 /**
@@ -15,14 +16,14 @@ const LETTER = { letterNumber: '1074/UBND-KSTT', letterDate: '2023-03-27' };
 /** A one-page PDF saying what it is (ASCII: the standard font has no Vietnamese marks). */
 async function demoPlanPdf(title: string): Promise<Buffer> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(`${title} (demo)`);
+  pdf.setTitle(toAscii(title));
   pdf.setCreationDate(new Date('2023-06-01T00:00:00Z'));
   pdf.setModificationDate(new Date('2023-06-01T00:00:00Z'));
   const page = pdf.addPage([595, 842]);
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const lines = [
     'KE HOACH TRIEN KHAI MO HINH DIEM DE AN 06',
-    title,
+    toAscii(title),
     '',
     'DU LIEU MAU (DEMO) - KHONG CO GIA TRI PHAP LY',
   ];
