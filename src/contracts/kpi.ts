@@ -175,3 +175,42 @@ export const KpiValuesQuery = z
   .strict();
 
 export const KpiRunBody = z.object({ period: PeriodCode }).strict();
+
+/** The list behind a commune's figure (drill-down): the people or dossiers counted, or those missing. */
+export const KpiListQuery = z
+  .object({
+    period: PeriodCode,
+    indicator: IndicatorCode,
+    unitCode: UnitCode,
+    side: z
+      .enum(['counted', 'missing'], {
+        error: bilingual('Chọn "counted" (đã đạt) hoặc "missing" (chưa đạt)', 'Choose "counted" or "missing"'),
+      })
+      .default('missing'),
+    /** Why the officer opens the list (a code of the access log's purposes). */
+    purpose: z
+      .string({ error: bilingual('Hãy chọn mục đích xem danh sách', 'Choose the purpose of this access') })
+      .regex(/^[a-z_]{2,40}$/, bilingual('Mục đích không hợp lệ', 'Invalid purpose code')),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(200, bilingual('Tối đa 200 dòng mỗi trang', 'At most 200 rows a page'))
+      .default(50),
+  })
+  .strict();
+export type KpiListQuery = z.infer<typeof KpiListQuery>;
+
+export const KpiList = z.object({
+  indicatorCode: z.string(),
+  unitCode: z.string(),
+  side: z.enum(['counted', 'missing']),
+  asOf: z.string(),
+  columns: z.array(z.object({ key: z.string(), labelVi: z.string(), labelEn: z.string() })),
+  items: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type KpiList = z.infer<typeof KpiList>;

@@ -36,9 +36,52 @@ export interface IndicatorSourceQuery {
   communeCodes: readonly string[];
 }
 
+/** Who asks for the list behind a figure, for the personal-data access log: role and unit, never a name. */
+export interface ListReader {
+  accountId: string | null;
+  role: string;
+  unitCode: string | null;
+  requestId: string;
+  /** Key of the keyed pseudonym of ID numbers (the access log); undefined = not logged (benchmarks). */
+  pseudonymKey?: string;
+  /** The purpose the officer stated (a code of audit.purposes, checked by the caller). */
+  purpose: string;
+  /** The list is exported to a file (logged as such), not read on screen. */
+  exporting?: boolean;
+}
+
+/** One page of the people or dossiers behind a commune's figure: those counted, or those missing. */
+export interface ListQuery extends IndicatorSourceQuery {
+  unitCode: string;
+  side: 'counted' | 'missing';
+  offset: number;
+  limit: number;
+}
+
+export interface ListColumn {
+  key: string;
+  labelVi: string;
+  labelEn: string;
+}
+
+export interface ListPage {
+  columns: ListColumn[];
+  items: Array<Record<string, string | number | null>>;
+  total: number;
+}
+
 export interface IndicatorSource {
-  /** Stable key named by an indicator's `source` (e.g. `population.eid_level2_over14`). */
+  /** Stable key named by an indicator's `source` (e.g. `population.eid_level2_14plus`). */
   key: string;
   /** Counts per unit; a commune left out has nothing to count (no denominator), never a made-up zero share. */
   count(db: Db, query: IndicatorSourceQuery): Promise<SourceCount[]>;
+  /**
+   * The list behind a commune's figure (issue 15 §2, drill-down), where the source can give one:
+   * `action` is the permission a reader needs in the unit (personal data: the registry's), and
+   * `page` logs the reading of personal data with the stated purpose.
+   */
+  list?: {
+    action: string;
+    page(db: Db, query: ListQuery, reader: ListReader): Promise<ListPage>;
+  };
 }

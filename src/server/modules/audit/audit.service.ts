@@ -120,6 +120,14 @@ export const ACTION_NAMES: Readonly<Record<string, { vi: string; en: string }>> 
   'person.read': { vi: 'Xem thông tin công dân', en: 'Viewed your record' },
   'person.search': { vi: 'Tìm kiếm trong cơ sở dữ liệu dân cư', en: 'Found you in a registry search' },
   'person.update': { vi: 'Cập nhật thông tin công dân', en: 'Updated your record' },
+  'person.list': {
+    vi: 'Có tên trong danh sách theo dõi một chỉ tiêu Đề án 06 (ví dụ: người chưa kích hoạt định danh điện tử)',
+    en: 'Listed you in a Project 06 follow-up list (e.g. people whose e-ID is not activated yet)',
+  },
+  'person.export': {
+    vi: 'Xuất danh sách theo dõi một chỉ tiêu Đề án 06 có tên bạn ra tệp',
+    en: 'Exported a Project 06 follow-up list naming you to a file',
+  },
   'citizen.self.read': { vi: 'Bạn tự xem thông tin của mình', en: 'You viewed your own data' },
   'dossier.read': { vi: 'Xem hồ sơ thủ tục hành chính của bạn', en: 'Viewed your administrative dossier' },
   'dossier.search': { vi: 'Tìm các hồ sơ thủ tục hành chính của bạn', en: 'Looked up your administrative dossiers' },

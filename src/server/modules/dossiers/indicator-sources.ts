@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
-import type { IndicatorSource, IndicatorSourceQuery, SourceCount } from '../../platform/indicator-sources';
+import type {
+  IndicatorSource,
+  IndicatorSourceQuery,
+  ListPage,
+  ListQuery,
+  SourceCount,
+} from '../../platform/indicator-sources';
 import { listProcedures } from '../procedures';
 import { DECIDED, list } from './dossier-figures';
 
@@ -35,6 +41,47 @@ async function receivedOnline(db: Db, q: IndicatorSourceQuery, codes: readonly s
   return rows.map((r) => ({ unitCode: r.unit_code, numerator: Number(r.online), denominator: Number(r.total) }));
 }
 
+const ONLINE = sql`channel in ('online', 'assisted')`;
+
+/**
+ * The dossiers behind a commune's figure: those filed online (side "counted") or on paper
+ * ("missing"), newest first — codes, procedures and times, no applicant data.
+ */
+async function receivedPage(db: Db, q: ListQuery, codes: readonly string[]): Promise<ListPage> {
+  const columns = [
+    { key: 'code', labelVi: 'Mã hồ sơ', labelEn: 'Dossier code' },
+    { key: 'procedureCode', labelVi: 'Mã thủ tục', labelEn: 'Procedure code' },
+    { key: 'submittedAt', labelVi: 'Thời điểm nộp', labelEn: 'Submitted at' },
+    { key: 'channel', labelVi: 'Kênh nộp', labelEn: 'Channel' },
+    { key: 'state', labelVi: 'Trạng thái', labelEn: 'State' },
+  ];
+  if (codes.length === 0) return { columns, items: [], total: 0 };
+  const { from, to } = bounds(q);
+  const where = sql`state <> 'draft' and unit_code = ${q.unitCode} and procedure_code in (${list(codes)})
+    and submitted_at >= ${from}::timestamptz and submitted_at < ${to}::timestamptz
+    and ${q.side === 'counted' ? ONLINE : sql`not ${ONLINE}`}`;
+  const [rows, total] = await Promise.all([
+    queryRows<{ code: string | null; procedure_code: string; submitted_at: string; channel: string; state: string }>(
+      db,
+      sql`select code, procedure_code, to_char(submitted_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as submitted_at,
+            channel, state
+          from dossiers.dossiers where ${where} order by submitted_at desc, id limit ${q.limit} offset ${q.offset}`,
+    ),
+    queryRows<{ n: string | number }>(db, sql`select count(*) as n from dossiers.dossiers where ${where}`),
+  ]);
+  return {
+    columns,
+    total: Number(total[0]?.n ?? 0),
+    items: rows.map((r) => ({
+      code: r.code,
+      procedureCode: r.procedure_code,
+      submittedAt: r.submitted_at,
+      channel: r.channel,
+      state: r.state,
+    })),
+  };
+}
+
 /** The residence procedures in force on the as-of day, the stay notification apart. */
 async function residenceCodes(db: Db, asOf: string): Promise<string[]> {
   const { items } = await listProcedures(db, { field: 'residence', asOf });
@@ -42,8 +89,16 @@ async function residenceCodes(db: Db, asOf: string): Promise<string[]> {
 }
 
 export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
-  { key: 'dossiers.stay_online', count: (db, q) => receivedOnline(db, q, [STAY_NOTIFICATION]) },
-  { key: 'dossiers.residence_online', count: async (db, q) => receivedOnline(db, q, await residenceCodes(db, q.asOf)) },
+  {
+    key: 'dossiers.stay_online',
+    count: (db, q) => receivedOnline(db, q, [STAY_NOTIFICATION]),
+    list: { action: 'dossiers.read', page: (db, q) => receivedPage(db, q, [STAY_NOTIFICATION]) },
+  },
+  {
+    key: 'dossiers.residence_online',
+    count: async (db, q) => receivedOnline(db, q, await residenceCodes(db, q.asOf)),
+    list: { action: 'dossiers.read', page: async (db, q) => receivedPage(db, q, await residenceCodes(db, q.asOf)) },
+  },
   {
     // Bộ chỉ số 766, timeliness: decided in the period by the due time and not marked late.
     key: 'dossiers.decided_on_time',

@@ -104,6 +104,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'payments.refund',
       'payments.reconcile',
       'fees.lists.read',
+      // The commune's targets and the lists behind them (people without an activated e-ID…): what they act on.
+      'kpi.read',
     ],
   },
   {

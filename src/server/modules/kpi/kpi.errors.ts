@@ -44,3 +44,25 @@ export const provinceForbidden = (): AppError =>
 
 export const runNotFound = (): AppError =>
   new AppError(KPI_ERRORS.RUN_NOT_FOUND, 'Không có lần tính này của kỳ đã chọn', 'No such run of this period');
+
+export const listNotAvailable = (): AppError =>
+  oneField(
+    'KPI.LIST_NOT_FOUND',
+    'indicator',
+    'Chỉ tiêu này chưa có danh sách chi tiết (nguồn số liệu không cung cấp)',
+    'This indicator has no list behind it (its source gives none)',
+  );
+
+export const listForbidden = (): AppError =>
+  new AppError(
+    'KPI.LIST_FORBIDDEN',
+    'Bạn không có quyền xem danh sách chi tiết của đơn vị này',
+    'You may not read the list behind this unit’s figure',
+  );
+
+export const listTooLarge = (max: number): AppError =>
+  new AppError(
+    'KPI.LIST_TOO_LARGE',
+    `Danh sách quá ${max.toLocaleString('vi-VN')} dòng; hãy xem theo trang`,
+    `The list has more than ${max} rows; read it page by page`,
+  );

@@ -244,3 +244,67 @@ describe('a source that appears later', () => {
     expect((await standing.inject(`/api/v1/kpi/runs?period=${QUARTER}`)).json<KpiRun[]>().length).toBe(before);
   });
 });
+
+describe('the list behind a commune figure (drill-down)', () => {
+  const url = (q: Record<string, string>) =>
+    `/api/v1/kpi/lists?${new URLSearchParams({ period: QUARTER, indicator: 'T2.EID', unitCode: MUONG_TE, purpose: 'data_cleaning', ...q })}`;
+  const logged = async (action: string) =>
+    t.database.rows<{ purpose: string; actor_role: string }>(
+      sql`select purpose, actor_role from audit.access_pending where action = ${action}
+          union all select purpose, actor_role from audit.access_log where action = ${action}`,
+    );
+
+  it('gives the commune police the people aged 14 or over without an activated e-ID, each logged with the purpose', async () => {
+    const police = await t.staff('commune_police', MUONG_TE);
+    const res = await police.inject(url({}));
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json<{ items: Array<Record<string, unknown>>; total: number; columns: Array<{ key: string }> }>();
+    // Người Thử 4 (no e-ID); the child of ten is not counted; the three with an e-ID are on the other side.
+    expect(list.items.map((i) => i.fullName)).toEqual(['Người Thử 4']);
+    expect(list).toMatchObject({ total: 1 });
+    expect(list.columns.map((c) => c.key)).toContain('nationalId');
+    expect(await logged('person.list')).toEqual([{ purpose: 'data_cleaning', actor_role: 'commune_police' }]);
+    const counted = (await police.inject(url({ side: 'counted', pageSize: '2' }))).json<{
+      items: unknown[];
+      total: number;
+    }>();
+    expect(counted.total).toBe(3);
+    expect(counted.items).toHaveLength(2);
+  });
+
+  it('exports the list to XLSX, logged as an export', async () => {
+    const police = await t.staff('commune_police', MUONG_TE);
+    const res = await police.inject(url({}).replace('/lists?', '/lists.xlsx?'));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = workbook.worksheets[0]!;
+    expect(ws.getRow(2).getCell(1).value).toBe('Họ, chữ đệm và tên');
+    expect(ws.getRow(3).getCell(1).value).toBe('Người Thử 4');
+    expect(ws.rowCount).toBe(3);
+    expect((await logged('person.export')).length).toBe(1);
+  });
+
+  it('refuses another commune, a reader without the registry permission, no purpose, and an indicator with no list', async () => {
+    const police = await t.staff('commune_police', MUONG_TE);
+    const other = await police.inject(url({ unitCode: DOAN_KET }));
+    expect(other.statusCode).toBe(403);
+    expect(other.json<{ error: { code: string } }>().error.code).toBe('KPI.LIST_FORBIDDEN');
+    const leader = await t.staff('leader', PROVINCE); // figures, not people
+    expect((await leader.inject(url({}))).statusCode).toBe(403);
+    const noPurpose = await police.inject(url({}).replace('&purpose=data_cleaning', ''));
+    expect(noPurpose.statusCode).toBe(400);
+    expect((await police.inject(url({ purpose: 'curiosity' }))).statusCode).toBe(400);
+    const etax = await standing.inject(url({ indicator: 'T13.ETAX' }));
+    expect(etax.statusCode).toBe(404);
+    expect(etax.json<{ error: { code: string } }>().error.code).toBe('KPI.LIST_NOT_FOUND');
+  });
+
+  it('lists the residence dossiers of a commune received on paper for the Standing Agency', async () => {
+    const res = await standing.inject(url({ indicator: 'T4.RESIDENCE', side: 'missing' }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ total: number; columns: Array<{ key: string }> }>()).toMatchObject({ total: 0 });
+  });
+});

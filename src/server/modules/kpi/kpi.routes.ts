@@ -9,9 +9,12 @@ import {
   KpiRun,
   KpiRunBody,
   KpiTable,
+  KpiList,
+  KpiListQuery,
   KpiValuesQuery,
   PeriodCode,
 } from '../../../contracts/kpi';
+import { listBehind, listBehindXlsx } from './lists';
 import type { SourceMap } from './compute';
 import { provinceForbidden } from './kpi.errors';
 import { KPI_ACTIONS } from './kpi.policy';
@@ -20,7 +23,11 @@ import * as service from './kpi.service';
 const tags = ['kpi'];
 
 /** Routes of the `kpi` module, mounted at /api/v1/kpi: indicators, values of a period, runs. */
-export function kpiRoutes({ database, config }: AppDeps, options: { sources: SourceMap }): FastifyPluginAsyncZod {
+export function kpiRoutes(
+  { database, config, accessLog }: AppDeps,
+  options: { sources: SourceMap },
+): FastifyPluginAsyncZod {
+  const pseudonymKey = accessLog === false ? undefined : config.AUDIT_PSEUDONYM_KEY;
   const { sources } = options;
   const db = database.db;
   return async (app) => {
@@ -91,6 +98,41 @@ export function kpiRoutes({ database, config }: AppDeps, options: { sources: Sou
       async (req, reply) => {
         const json = await service.kpiTableJson(db, sources, req.access, req.query);
         return reply.type('application/json; charset=utf-8').send(json as unknown as KpiTable);
+      },
+    );
+
+    app.get(
+      '/lists',
+      {
+        config: { action: KPI_ACTIONS.read },
+        schema: {
+          tags,
+          summary:
+            'Danh sách chi tiết sau một số liệu của xã (người, hồ sơ) — ghi nhật ký truy cập / the list behind a commune figure (access logged)',
+          querystring: KpiListQuery,
+          response: { 200: KpiList },
+        },
+      },
+      async (req) => listBehind(database, sources, req.access, req.query, { id: req.id, pseudonymKey }),
+    );
+
+    app.get(
+      '/lists.xlsx',
+      {
+        config: { action: KPI_ACTIONS.read },
+        schema: {
+          tags,
+          summary: 'Xuất danh sách chi tiết ra tệp XLSX / export the list behind a commune figure to XLSX',
+          querystring: KpiListQuery,
+        },
+      },
+      async (req, reply) => {
+        const file = await listBehindXlsx(database, sources, req.access, req.query, { id: req.id, pseudonymKey });
+        const name = `danh-sach-${req.query.indicator}-${req.query.unitCode}-${req.query.period}.xlsx`;
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(file);
       },
     );
 

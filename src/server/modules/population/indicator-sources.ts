@@ -1,32 +1,37 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
-import type { IndicatorSource, IndicatorSourceQuery, SourceCount } from '../../platform/indicator-sources';
+import type {
+  IndicatorSource,
+  IndicatorSourceQuery,
+  ListPage,
+  ListQuery,
+  ListReader,
+  SourceCount,
+} from '../../platform/indicator-sources';
+import { logAccess } from './person-access-log';
 import { getQualityReport } from './quality-report';
 
 /*
- * What the registry counts for the plan's targets 2 and 3 (kpi's sources, issue 15 §1). Stocks are
- * counted from the registry as it stands when the run is made, with ages on the period's as-of day;
- * the kpi run keeps the counts, so a past report does not move when the registry does.
+ * What the registry counts for the plan's targets 2 and 3 (kpi's sources, issue 15 §1), and the
+ * people behind a commune's figure (§2 drill-down: e.g. those aged 14 or over without an activated
+ * e-ID — the list the commune police act on). Stocks are counted from the registry as it stands
+ * when the run is made, with ages on the period's as-of day; the kpi run keeps the counts.
  */
 
 /** Chip cards: the CCCD with chip (2016–2024) and the căn cước of the 2023 Identity Law, not expired. */
 const CHIP_KINDS = ['cccd_chip', 'can_cuoc'];
 
-/** People alive living in each commune aged 14 or over on `asOf`, and how many of them match `condition`. */
-async function aged14Counting(
-  db: Db,
-  q: IndicatorSourceQuery,
-  condition: ReturnType<typeof sql>,
-): Promise<SourceCount[]> {
+/** People alive, living in a commune, aged 14 or over on `asOf`. */
+const aged14 = (asOf: string): SQL =>
+  sql`p.status = 'alive' and p.residence_unit_code is not null
+      and coalesce(p.birth_date, make_date(p.birth_year, 12, 31)) <= (${asOf}::date - interval '14 years')`;
+
+/** Counts per commune of the people aged 14 or over, and of those among them matching `condition`. */
+async function aged14Counting(db: Db, q: IndicatorSourceQuery, condition: SQL): Promise<SourceCount[]> {
   const rows = await queryRows<{ unit_code: string; numerator: string | number; denominator: string | number }>(
     db,
-    sql`select residence_unit_code as unit_code,
-          count(*) filter (where ${condition}) as numerator,
-          count(*) as denominator
-        from population.persons
-        where status = 'alive' and residence_unit_code is not null
-          and coalesce(birth_date, make_date(birth_year, 12, 31)) <= (${q.asOf}::date - interval '14 years')
-        group by residence_unit_code`,
+    sql`select p.residence_unit_code as unit_code, count(*) filter (where ${condition}) as numerator, count(*) as denominator
+        from population.persons p where ${aged14(q.asOf)} group by p.residence_unit_code`,
   );
   return rows.map((r) => ({
     unitCode: r.unit_code,
@@ -35,23 +40,85 @@ async function aged14Counting(
   }));
 }
 
+const COLUMNS = [
+  { key: 'fullName', labelVi: 'Họ, chữ đệm và tên', labelEn: 'Full name' },
+  { key: 'birthDate', labelVi: 'Ngày sinh', labelEn: 'Date of birth' },
+  { key: 'nationalId', labelVi: 'Số định danh cá nhân', labelEn: 'Personal ID number' },
+  { key: 'address', labelVi: 'Nơi thường trú', labelEn: 'Permanent residence' },
+  { key: 'idCard', labelVi: 'Thẻ căn cước', labelEn: 'ID card' },
+  { key: 'eIdLevel', labelVi: 'Mức định danh điện tử', labelEn: 'e-ID level' },
+];
+
+/**
+ * One page of the people of a commune aged 14 or over who match `condition` (side "counted") or do
+ * not (side "missing"), by name; each person listed is written in the access log with the purpose.
+ */
+async function aged14Page(db: Db, q: ListQuery, reader: ListReader, condition: SQL): Promise<ListPage> {
+  // coalesce: a condition on a missing value (no card kind, no activation day) is not met — the person is missing.
+  const side = q.side === 'counted' ? sql`coalesce((${condition}), false)` : sql`not coalesce((${condition}), false)`;
+  const where = sql`${aged14(q.asOf)} and p.residence_unit_code = ${q.unitCode} and ${side}`;
+  const [rows, total] = await Promise.all([
+    queryRows<{
+      id: string;
+      national_id: string | null;
+      full_name: string;
+      birth_date: string | null;
+      birth_year: number;
+      address_line: string | null;
+      id_card_kind: string | null;
+      id_card_expires_on: string | null;
+      eid_level: number;
+    }>(
+      db,
+      sql`select p.id, p.national_id, p.full_name, p.birth_date::text, p.birth_year, h.address_line, p.id_card_kind,
+            p.id_card_expires_on::text, p.eid_level
+          from population.persons p left join population.households h on h.id = p.household_id
+          where ${where} order by p.name_key, p.id limit ${q.limit} offset ${q.offset}`,
+    ),
+    queryRows<{ n: string | number }>(db, sql`select count(*) as n from population.persons p where ${where}`),
+  ]);
+  await logAccess(
+    db,
+    reader,
+    reader.exporting ? 'person.export' : 'person.list',
+    rows.map((r) => ({ id: r.id, nationalId: r.national_id })),
+    reader.purpose,
+  );
+  return {
+    columns: COLUMNS,
+    total: Number(total[0]?.n ?? 0),
+    items: rows.map((r) => ({
+      fullName: r.full_name,
+      birthDate: r.birth_date ?? String(r.birth_year),
+      nationalId: r.national_id,
+      address: r.address_line,
+      idCard: r.id_card_kind
+        ? `${r.id_card_kind}${r.id_card_expires_on ? ` (đến ${r.id_card_expires_on})` : ''}`
+        : null,
+      eIdLevel: r.eid_level,
+    })),
+  };
+}
+
+/** A registry source of people aged 14 or over matching a condition, with its list. */
+function aged14Source(key: string, condition: (asOf: string) => SQL): IndicatorSource {
+  return {
+    key,
+    count: (db, q) => aged14Counting(db, q, condition(q.asOf)),
+    list: { action: 'population.person.read', page: (db, q, reader) => aged14Page(db, q, reader, condition(q.asOf)) },
+  };
+}
+
 export const POPULATION_INDICATOR_SOURCES: readonly IndicatorSource[] = [
-  {
-    key: 'population.chip_id_14plus',
-    count: (db, q) =>
-      aged14Counting(
-        db,
-        q,
-        sql`id_card_kind in (${sql.join(
-          CHIP_KINDS.map((k) => sql`${k}`),
-          sql`, `,
-        )}) and (id_card_expires_on is null or id_card_expires_on >= ${q.asOf}::date)`,
-      ),
-  },
-  {
-    key: 'population.eid_level2_14plus',
-    count: (db, q) => aged14Counting(db, q, sql`eid_level >= 2 and eid_activated_on <= ${q.asOf}::date`),
-  },
+  aged14Source(
+    'population.chip_id_14plus',
+    (asOf) =>
+      sql`p.id_card_kind in (${sql.join(
+        CHIP_KINDS.map((k) => sql`${k}`),
+        sql`, `,
+      )}) and (p.id_card_expires_on is null or p.id_card_expires_on >= ${asOf}::date)`,
+  ),
+  aged14Source('population.eid_level2_14plus', (asOf) => sql`p.eid_level >= 2 and p.eid_activated_on <= ${asOf}::date`),
   {
     // "Đúng, đủ, sạch, sống": the people of the latest quality run with no finding.
     key: 'population.quality_clean',
