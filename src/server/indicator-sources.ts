@@ -5,6 +5,7 @@ import { COUNTER_INDICATOR_SOURCES } from './modules/counter';
 import { cashFeeCounts, DOSSIER_INDICATOR_SOURCES } from './modules/dossiers';
 import { paymentIndicatorSources } from './modules/payment-reconciliation';
 import { POPULATION_INDICATOR_SOURCES } from './modules/population';
+import { PILOTS_INDICATOR_SOURCES } from './modules/pilots';
 
 /**
  * The composition root's list of indicator sources (issue 15 §1): every module that counts
@@ -19,6 +20,7 @@ export function indicatorSources(): SourceMap {
     ...DOSSIER_INDICATOR_SOURCES,
     ...CASHLESS_INDICATOR_SOURCES,
     ...paymentIndicatorSources(cashFeeCounts),
+    ...PILOTS_INDICATOR_SOURCES,
   ];
   const map = new Map<string, IndicatorSource>();
   for (const s of all) {

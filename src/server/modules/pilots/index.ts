@@ -20,6 +20,12 @@ export { pilotsRoutes } from './pilots.routes';
 export { pilotProgress } from './progress-figures';
 
 /**
+ * kpi's source `pilots.on_track` (target 14): per registering agency's unit, the models registered
+ * by the day and those on track that day (no plan or milestone overdue, not evaluated as poor).
+ */
+export { PILOTS_INDICATOR_SOURCES } from './indicator-sources';
+
+/**
  * Records demo pilot models (with back-dated history) into an empty register; a no-op otherwise.
  * For the demo seed only.
  */

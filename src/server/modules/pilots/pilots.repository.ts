@@ -124,6 +124,14 @@ export async function findEvaluation(db: Db, modelId: string): Promise<Evaluatio
   return row;
 }
 
+export async function listEvaluations(db: Db, modelIds: readonly string[]): Promise<EvaluationRow[]> {
+  if (modelIds.length === 0) return [];
+  return db
+    .select()
+    .from(evaluations)
+    .where(inArray(evaluations.modelId, [...modelIds]));
+}
+
 export async function insertEvaluation(tx: Db, row: typeof evaluations.$inferInsert): Promise<void> {
   await tx.insert(evaluations).values(row);
 }

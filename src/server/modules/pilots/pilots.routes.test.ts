@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { todayInVietnam } from '../../../contracts/common';
 import type { PilotModel, PilotModelPage, PilotProgress } from '../../../contracts/pilots';
-import { pilotProgress } from './index';
+import { PILOTS_INDICATOR_SOURCES, pilotProgress } from './index';
 import { PDF, PNG, modelInput, planUpload, register, reportUpload, xlsx, type ErrorBody } from './test-support';
 
 /** Pilot models through HTTP against the real database (PostgreSQL when DATABASE_URL is set, else PGlite). */
@@ -458,6 +458,14 @@ describe('pilotProgress (target 14, for the dashboard)', () => {
     });
     const before = await pilotProgress(t.database.db, { asOf: '2024-01-01' });
     expect(before.rows.find((r) => r.agencyName === agency)).toBeUndefined();
+
+    // kpi's source for target 14: of the province's models, those with no plan or milestone overdue.
+    const source = PILOTS_INDICATOR_SOURCES.find((x) => x.key === 'pilots.on_track')!;
+    const period = { code: today.slice(0, 4), type: 'year' as const, from: `${today.slice(0, 4)}-01-01`, to: today };
+    const counts = await source.count(t.database.db, { period, asOf: today, communeCodes: ['03388'] });
+    const province = counts.find((c) => c.unitCode === '12')!;
+    expect(province.denominator - province.numerator).toBe(1); // b's overdue milestone
+    expect(await source.count(t.database.db, { period, asOf: '2020-01-01', communeCodes: ['03388'] })).toEqual([]);
 
     const http = await standing.inject(`/api/v1/pilots/progress?asOf=${today}`);
     expect(http.statusCode).toBe(200);

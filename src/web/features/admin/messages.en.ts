@@ -141,7 +141,8 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'action.cashless.figures.import': 'Import monthly payment figures of schools and health facilities',
   'action.overview.read': 'See the overview of figures (dossiers, payments, data quality)',
   'action.pilots.read': 'See the pilot models of the agencies in one’s units',
-  'action.pilots.manage': 'Register pilot models, upload plans, record milestones and progress reports, move their state',
+  'action.pilots.manage':
+    'Register pilot models, upload plans, record milestones and progress reports, move their state',
   'action.pilots.evaluate': 'Evaluate pilot models and propose commendations (Standing Agency)',
   'action.pilots.settings.manage': 'Set the due date of pilot models’ implementation plans',
 };
