@@ -43,6 +43,7 @@ describe('cashless policy: role × action × own/other unit (staff assigned to a
       leader: 'read',
       auditor: 'read',
       admin: 'manage',
+      pilot_officer: 'none',
       anonymous: 'none',
     });
     expect(ROLES.map((r) => facilityAccess(accessAs(r), OTHER_UNIT)).every((x) => x === 'none')).toBe(true);

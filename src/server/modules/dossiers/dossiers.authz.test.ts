@@ -30,6 +30,7 @@ const EXPECTED: Record<string, { queue: boolean; open: boolean; receive: boolean
     leader: { queue: false, open: false, receive: false, approve: false, enter: false },
     auditor: { queue: false, open: false, receive: false, approve: false, enter: false },
     admin: { queue: false, open: false, receive: false, approve: false, enter: false },
+    pilot_officer: { queue: false, open: false, receive: false, approve: false, enter: false },
   };
 
 let t: TestApp;
