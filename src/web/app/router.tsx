@@ -22,6 +22,7 @@ import {
   WorkqueuePage,
 } from '../features/dossiers/pages';
 import { FeeListsPage } from '../features/fees/pages';
+import { KpiPage } from '../features/kpi/pages';
 import {
   PaymentDetailPage,
   PaymentResultPage,
@@ -125,6 +126,8 @@ export const router = createBrowserRouter([
           { path: 'population/persons/:id', element: <PersonDetailPage /> },
           { path: 'population/stays', element: <StaysPage /> },
           { path: 'quality', element: <QualityPage /> },
+          // The Project 06 dashboard: the plan's targets per period and commune (kpi.read).
+          { path: 'chi-tieu', element: <KpiPage /> },
           { path: 'units', element: <UnitsPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'admin/users', element: <UsersPage /> },

@@ -25,6 +25,7 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'nav.personSearch': 'Search persons',
   'nav.stays': 'Stay notifications',
   'nav.quality': 'Data quality',
+  'nav.kpi': 'Project 06 targets',
   'nav.units': 'Administrative units',
 
   'home.title': 'DVC06 – Project 06 public services',

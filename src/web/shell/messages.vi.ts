@@ -23,6 +23,7 @@ export const viShell = {
   'nav.personSearch': 'Tra cứu công dân',
   'nav.stays': 'Thông báo lưu trú',
   'nav.quality': 'Chất lượng dữ liệu',
+  'nav.kpi': 'Chỉ tiêu Đề án 06',
   'nav.units': 'Đơn vị hành chính',
 
   'home.title': 'DVC06 – Dịch vụ công Đề án 06',

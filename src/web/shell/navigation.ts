@@ -64,6 +64,7 @@ export const NAV_GROUPS: NavGroup[] = [
     audience: 'project06-office',
     label: 'nav.group.project06',
     items: [
+      { path: '/chi-tieu', label: 'nav.kpi', requires: ['kpi.read'] },
       { path: '/quality', label: 'nav.quality', requires: ['population.quality.read'] },
       { path: '/cashless', label: 'nav.cashless', requires: ['cashless.stats.read'] },
       { path: '/pilots', label: 'nav.pilots', requires: ['pilots.read'] },

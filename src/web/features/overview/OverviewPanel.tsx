@@ -21,6 +21,7 @@ const month = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
  */
 export default function OverviewPanel() {
   const { t } = useI18n();
+  const { can } = useSession();
   const overview = useApi((signal) => fetchOverview({ signal }), []);
   if (overview.error) return <ErrorAlert error={overview.error} onRetry={overview.reload} />;
   if (!overview.data) return <Skeleton active paragraph={{ rows: 4 }} />;
@@ -31,6 +32,11 @@ export default function OverviewPanel() {
         {t('overview.title', { unit: o.unit.name })}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('overview.intro')}</Typography.Paragraph>
+      {can('kpi.read') && (
+        <Typography.Paragraph className="overview-kpi-link">
+          <Link to="/chi-tieu">{t('nav.kpi')}</Link>
+        </Typography.Paragraph>
+      )}
       <Figures o={o} />
     </section>
   );

@@ -1,0 +1,7 @@
+import { lazy } from 'react';
+
+/**
+ * The pages of the Project 06 dashboard feature, for the router: loaded (a chunk of its own, with
+ * echarts) when the route first opens. The router imports this file rather than index.ts.
+ */
+export const KpiPage = lazy(() => import('./KpiPage'));
