@@ -214,3 +214,94 @@ export const KpiList = z.object({
   pageSize: z.number().int(),
 });
 export type KpiList = z.infer<typeof KpiList>;
+
+/*
+ * Reported indicators (issue 15 §3): where DVC06 cannot count, a unit enters the value for a period
+ * with evidence; the unit submits it, the Standing Agency approves it (then it is locked) or returns
+ * it with a comment, as DHIS2's data approval. Every step is kept in the value's history.
+ */
+
+export const REPORTED_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export const ReportedState = z.enum(REPORTED_STATES);
+export type ReportedState = z.infer<typeof ReportedState>;
+
+const count = (vi: string, en: string) =>
+  z
+    .number({ error: bilingual(`${vi} phải là số`, `${en} must be a number`) })
+    .int(bilingual(`${vi} là số nguyên`, `${en} is a whole number`))
+    .min(0, bilingual(`${vi} không âm`, `${en} is not negative`))
+    .max(1_000_000_000);
+
+/** A unit's value of a reported indicator for a period (created or changed while a draft or returned). */
+export const ReportedValueBody = z
+  .object({
+    indicator: IndicatorCode,
+    period: PeriodCode,
+    unitCode: UnitCode,
+    numerator: count('Tử số', 'The numerator'),
+    denominator: count('Mẫu số', 'The denominator').min(
+      1,
+      bilingual('Mẫu số phải lớn hơn 0', 'The denominator must be more than 0'),
+    ),
+    note: z.string().trim().max(1000).optional(),
+    /** The version read, when changing an existing value (compare-and-set). */
+    version: z.number().int().min(0).optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.numerator > b.denominator)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['numerator'],
+        message: bilingual(
+          'Tử số không được lớn hơn mẫu số (tỉ lệ tối đa 100%)',
+          'The numerator cannot exceed the denominator (at most 100 %)',
+        ),
+      });
+  });
+export type ReportedValueBody = z.infer<typeof ReportedValueBody>;
+
+export const ReportedDecisionBody = z
+  .object({
+    version: z.number().int().min(0),
+    comment: z.string().trim().max(1000).optional(),
+  })
+  .strict();
+export type ReportedDecisionBody = z.infer<typeof ReportedDecisionBody>;
+
+export const ReportedValue = z.object({
+  id: z.string(),
+  indicatorCode: z.string(),
+  period: z.string(),
+  unitCode: z.string(),
+  numerator: z.number(),
+  denominator: z.number(),
+  /** Percent. */
+  value: z.number(),
+  note: z.string().nullable(),
+  state: ReportedState,
+  evidence: z
+    .object({ fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string() })
+    .nullable(),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+  /** The day submission is due (the period's end + the reporting window); null once submitted. */
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  version: z.number().int(),
+  history: z.array(
+    z.object({
+      event: z.enum(['entered', 'changed', 'evidence', 'submitted', 'approved', 'returned']),
+      toState: ReportedState,
+      at: z.string(),
+      byRole: z.string(),
+      numerator: z.number(),
+      denominator: z.number(),
+      comment: z.string().nullable(),
+    }),
+  ),
+});
+export type ReportedValue = z.infer<typeof ReportedValue>;
+
+export const ReportedListQuery = z.object({ period: PeriodCode, unitCode: UnitCode.optional() }).strict();

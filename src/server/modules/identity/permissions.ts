@@ -44,6 +44,8 @@ export const ACTIONS = [
   'kpi.read',
   'kpi.run',
   'kpi.indicators.manage',
+  'kpi.report.submit',
+  'kpi.report.approve',
   'pilots.read',
   'pilots.manage',
   'pilots.evaluate',
@@ -106,6 +108,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'fees.lists.read',
       // The commune's targets and the lists behind them (people without an activated e-ID…): what they act on.
       'kpi.read',
+      'kpi.report.submit',
     ],
   },
   {
@@ -125,6 +128,9 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'counter.visit.read',
       'payments.reconcile',
       'fees.lists.read',
+      // The commune's targets, and the values it reports (issue 15 §3).
+      'kpi.read',
+      'kpi.report.submit',
     ],
   },
   {
@@ -172,6 +178,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'overview.read',
       'kpi.read',
       'kpi.run',
+      'kpi.report.approve',
       'pilots.read',
       'pilots.evaluate',
       'pilots.settings.manage',

@@ -7,6 +7,7 @@ import { meets, percent } from './compare';
 import { runConflict } from './kpi.errors';
 import * as repo from './kpi.repository';
 import { asOfFor, parsePeriod } from './periods';
+import { approvedValues } from './reported';
 
 /*
  * One computation of the plan's indicators for a period (issue 15 §2): every indicator version in
@@ -84,6 +85,11 @@ async function valuesFor(
 ): Promise<NewValue[]> {
   const [versions, communes] = await Promise.all([repo.indicatorsInForce(tx, asOf), listCommunes(tx, today)]);
   const communeCodes = communes.map((c) => c.code);
+  const reported = await approvedValues(
+    tx,
+    period.code,
+    versions.filter((v) => v.method === 'reported').map((v) => v.code),
+  );
   const out: NewValue[] = [];
   for (const version of versions) {
     const levels = new Set(version.unitLevels);
@@ -124,6 +130,27 @@ async function valuesFor(
         status: 'ok',
       } as const;
     };
+    if (version.method === 'reported') {
+      // Approved values only (§3). The province: its own approved value, else the sum of the
+      // communes' once every commune's is approved — a partial sum would read as the province's.
+      const approved = reported.get(version.code) ?? new Map<string, Omit<SourceCount, 'unitCode'>>();
+      if (levels.has('province')) {
+        const all = communeCodes.every((c) => approved.has(c));
+        const sum = all
+          ? communeCodes.reduce(
+              (t, c) => ({
+                numerator: t.numerator + approved.get(c)!.numerator,
+                denominator: t.denominator + approved.get(c)!.denominator,
+              }),
+              { numerator: 0, denominator: 0 },
+            )
+          : null;
+        out.push(valueOf(provinceCode, 'province', approved.get(provinceCode) ?? sum));
+      }
+      if (levels.has('commune'))
+        for (const code of communeCodes) out.push(valueOf(code, 'commune', approved.get(code) ?? null));
+      continue;
+    }
     if (levels.has('province')) {
       const total = counts
         ? counts.reduce(

@@ -10,6 +10,10 @@ export const KPI_ACTIONS = {
   read: 'kpi.read',
   run: 'kpi.run',
   manage: 'kpi.indicators.manage',
+  /** Enter and submit a unit's reported values (the commune's one-stop officers and police). */
+  submit: 'kpi.report.submit',
+  /** Approve or return them (the Standing Agency). */
+  approve: 'kpi.report.approve',
 } as const;
 
 /** The units whose values the session may read (null = every unit, the province included). */

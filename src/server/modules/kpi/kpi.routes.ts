@@ -13,7 +13,17 @@ import {
   KpiListQuery,
   KpiValuesQuery,
   PeriodCode,
+  ReportedDecisionBody,
+  ReportedListQuery,
+  ReportedValue,
+  ReportedValueBody,
 } from '../../../contracts/kpi';
+import multipart from '@fastify/multipart';
+import { join } from 'node:path';
+import { diskFileStore } from '../../platform/files';
+import { AppError } from '../../platform/errors';
+import { readSingleUpload } from '../../platform/uploads';
+import * as reported from './reported';
 import { listBehind, listBehindXlsx } from './lists';
 import type { SourceMap } from './compute';
 import { provinceForbidden } from './kpi.errors';
@@ -135,6 +145,106 @@ export function kpiRoutes(
           .send(file);
       },
     );
+
+    // Evidence uploads: one file, at most 10 MB (a larger one is refused whole, not read truncated).
+    await app.register(multipart, {
+      throwFileSizeLimit: false,
+      limits: { fileSize: reported.EVIDENCE_MAX_BYTES, files: 1, fields: 0, parts: 1 },
+    });
+    const store = diskFileStore(join(config.DATA_DIR, 'files'));
+    const uploadErrors = {
+      invalid: (vi: string, en: string, field: string) =>
+        new AppError('KPI.REPORTED_INVALID', vi, en, [
+          { field, code: 'KPI.REPORTED_INVALID', messageVi: vi, messageEn: en },
+        ]),
+      tooLarge: () =>
+        new AppError('KPI.EVIDENCE_TOO_LARGE', 'Tệp minh chứng lớn hơn 10 MB', 'The evidence is larger than 10 MB'),
+    };
+    const idParams = z.object({ id: z.string().uuid() });
+
+    app.get(
+      '/reported',
+      {
+        config: { action: KPI_ACTIONS.read },
+        schema: {
+          tags,
+          summary: 'Số liệu do đơn vị báo cáo của một kỳ / values units reported for a period',
+          querystring: ReportedListQuery,
+          response: { 200: z.array(ReportedValue) },
+        },
+      },
+      async (req) => reported.listReported(db, req.access, req.query),
+    );
+
+    app.put(
+      '/reported',
+      {
+        config: { action: KPI_ACTIONS.submit },
+        schema: {
+          tags,
+          summary: 'Nhập hoặc sửa số liệu báo cáo của đơn vị (bản nháp) / enter or change a unit value (draft)',
+          body: ReportedValueBody,
+          response: { 200: ReportedValue, 201: ReportedValue },
+        },
+      },
+      async (req, reply) => {
+        const { value, created } = await reported.enterReported(db, req.access, req.body);
+        return reply.status(created ? 201 : 200).send(value);
+      },
+    );
+
+    app.post(
+      '/reported/:id/evidence',
+      {
+        config: { action: KPI_ACTIONS.submit },
+        schema: {
+          tags,
+          summary: 'Đính kèm minh chứng (PDF, ảnh, Excel, Word) / attach the evidence',
+          params: idParams,
+          consumes: ['multipart/form-data'],
+          response: { 200: ReportedValue },
+        },
+      },
+      async (req) => {
+        const file = await readSingleUpload(req, uploadErrors);
+        return reported.attachEvidence(db, store, req.access, req.params.id, file);
+      },
+    );
+
+    app.get(
+      '/reported/:id/evidence',
+      {
+        config: { action: KPI_ACTIONS.read },
+        schema: { tags, summary: 'Tải minh chứng / download the evidence', params: idParams },
+      },
+      async (req, reply) => {
+        const file = await reported.evidenceOf(db, store, req.access, req.params.id);
+        return reply
+          .type(file.mediaType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .send(file.bytes);
+      },
+    );
+
+    for (const step of ['submit', 'approve', 'return'] as const)
+      app.post(
+        `/reported/:id/${step}`,
+        {
+          config: { action: step === 'submit' ? KPI_ACTIONS.submit : KPI_ACTIONS.approve },
+          schema: {
+            tags,
+            summary: {
+              submit: 'Gửi số liệu để Cơ quan thường trực duyệt / submit a value for approval',
+              approve: 'Duyệt số liệu (khoá số liệu) / approve a value (locks it)',
+              return: 'Trả lại số liệu kèm lý do / return a value with a comment',
+            }[step],
+            params: idParams,
+            body: ReportedDecisionBody,
+            response: { 200: ReportedValue },
+          },
+        },
+        async (req) => reported.decideReported(db, req.access, req.params.id, step, req.body),
+      );
 
     app.get(
       '/runs',

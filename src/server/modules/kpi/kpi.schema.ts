@@ -5,6 +5,7 @@ import {
   check,
   date,
   index,
+  integer,
   numeric,
   pgSchema,
   primaryKey,
@@ -108,4 +109,63 @@ export const values = kpiSchema.table(
     ),
     check('values_ok_ck', sql`(${t.status} = 'ok') = (${t.value} is not null)`),
   ],
+);
+
+/**
+ * A unit's value of a reported indicator for a period (issue 15 §3), its evidence and its approval
+ * state; one row per indicator × period × unit, changed only through the service (compare-and-set on
+ * `version`) and never once approved (a trigger). Every step is a row of `reported_value_events`.
+ */
+export const reportedValues = kpiSchema.table(
+  'reported_values',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    indicatorCode: text('indicator_code').notNull(),
+    period: text('period').notNull(),
+    unitCode: text('unit_code').notNull(),
+    numerator: bigint('numerator', { mode: 'number' }).notNull(),
+    denominator: bigint('denominator', { mode: 'number' }).notNull(),
+    note: text('note'),
+    state: text('state', { enum: ['draft', 'submitted', 'approved', 'returned'] }).notNull(),
+    evidenceSha256: text('evidence_sha256'),
+    evidenceName: text('evidence_name'),
+    evidenceType: text('evidence_type'),
+    evidenceSize: integer('evidence_size'),
+    enteredBy: uuid('entered_by'),
+    submittedBy: uuid('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    comment: text('comment'),
+    version: integer('version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reported_values_uq').on(t.indicatorCode, t.period, t.unitCode),
+    check(
+      'reported_values_ratio_ck',
+      sql`${t.numerator} >= 0 and ${t.denominator} > 0 and ${t.numerator} <= ${t.denominator}`,
+    ),
+    check('reported_values_state_ck', sql`${t.state} in ('draft', 'submitted', 'approved', 'returned')`),
+  ],
+);
+
+/** The history of a reported value: who did what, when, with the figures at that step (append-only). */
+export const reportedValueEvents = kpiSchema.table(
+  'reported_value_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportedValueId: uuid('reported_value_id')
+      .notNull()
+      .references(() => reportedValues.id),
+    event: text('event', { enum: ['entered', 'changed', 'evidence', 'submitted', 'approved', 'returned'] }).notNull(),
+    toState: text('to_state', { enum: ['draft', 'submitted', 'approved', 'returned'] }).notNull(),
+    byAccount: uuid('by_account'),
+    byRole: text('by_role').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    numerator: bigint('numerator', { mode: 'number' }).notNull(),
+    denominator: bigint('denominator', { mode: 'number' }).notNull(),
+    comment: text('comment'),
+  },
+  (t) => [index('reported_value_events_value_idx').on(t.reportedValueId, t.id)],
 );
