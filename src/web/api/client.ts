@@ -64,13 +64,46 @@ export function isSignedOutError(error: ApiError): boolean {
   return error.status === 401 && !/^AUTH\.(LOGIN|TOTP)_/.test(error.code);
 }
 
+/**
+ * GET answers asked for ahead by `primeGets`: a first page's data requested beside GET /auth/me
+ * rather than after it (a round trip less on a phone's slow link, issue 14 §6, ADR 0023). Each is
+ * used once, by the first GET of the same path within PRIMED_FOR_MS, and read only then: a 401
+ * for a visitor who is sent to sign in is never acted on.
+ */
+const primed = new Map<string, { at: number; response: Promise<Response> }>();
+const PRIMED_FOR_MS = 15_000;
+let priming = false;
+
+/**
+ * Runs `start`, whose GET calls (the page's own API functions, so the paths are theirs) only send
+ * their request and keep the answer for the page's first GET of that path; the promises they
+ * return never settle.
+ */
+export function primeGets(start: () => void): void {
+  priming = true;
+  try {
+    start();
+  } finally {
+    priming = false;
+  }
+}
+
+/** The answer kept for this GET, if one was asked for ahead and is fresh (taken: used once). */
+function takePrimed(path: string): Promise<Response> | undefined {
+  const ahead = primed.get(path);
+  primed.delete(path);
+  return ahead && Date.now() - ahead.at < PRIMED_FOR_MS ? ahead.response : undefined;
+}
+
 async function send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
+  const ahead = method === 'GET' ? takePrimed(path) : undefined;
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   const multipart = body instanceof FormData;
   // A FormData body sets its own multipart content type (with the boundary).
   if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && hooks.csrfToken) headers['x-csrf-token'] = hooks.csrfToken;
   try {
+    if (ahead) return await ahead;
     return await fetch(path, {
       method,
       signal: options.signal,
@@ -96,6 +129,15 @@ async function request<T>(
   options: RequestOptions = {},
   retried = false,
 ): Promise<T> {
+  if (priming && method === 'GET') {
+    const kept = primed.get(path);
+    if (!kept || Date.now() - kept.at >= PRIMED_FOR_MS) {
+      const response = fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+      response.catch(() => undefined); // a failure shows when the page asks again
+      primed.set(path, { at: Date.now(), response });
+    }
+    return new Promise<T>(() => undefined);
+  }
   const response = await send(method, path, body, options);
   const text = await response.text();
   let parsed: unknown = undefined;

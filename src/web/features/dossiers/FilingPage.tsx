@@ -1,12 +1,11 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../components/format';
-import { STATE_LABEL } from './dossier-labels';
 import type { DossierDetail, ResultDelivery } from '../../../contracts/dossiers';
 import { RESULT_DELIVERIES } from './filing-limits';
 import type { FieldProblem } from '../../../contracts/messages';
 import type { PrefillResult, ProcedureVersion } from '../../../contracts/procedures';
-import type { ApiError } from '../../api/client';
+import { primeGets, type ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
@@ -31,9 +30,32 @@ import { LevelBlock, ProcedureFacts } from './FilingParts';
 import '../../components/choice-card.css';
 import './filing.css';
 
+/**
+ * Asks for the filing form's data (the procedure, the prefill, the citizen's open dossiers of it,
+ * the counter device, the fee) when the form is opened — at start when it is the first page (the
+ * router's preload), beside GET /auth/me and the page's code — rather than after the session, the
+ * page's code and its first render: on a phone's slow link the form is in sight a round trip or
+ * two sooner (ADR 0023). The page's own requests then take these answers (api/client.ts
+ * primeGets). The router's lazy page calls it as the page's code arrives.
+ */
+export function askAhead(pathname: string): void {
+  const code = /^\/procedures\/([^/]+)\/file\/?$/.exec(pathname)?.[1];
+  if (!code) return;
+  const procedureCode = decodeURIComponent(code);
+  primeGets(() => {
+    void fetchProcedure(procedureCode);
+    void fetchPrefill(procedureCode);
+    void fetchMyOpenDossiers(procedureCode);
+    void fetchCounterDevice();
+    void getFeeQuote({ procedureCode, channel: 'online' });
+  });
+}
+
 /** What shows once filed: its own chunk, asked for as the citizen submits (not on the form's first load). */
 const loadFiledResult = () => import('./FiledResult');
 const FiledResult = lazy(loadFiledResult);
+/** The warning of a dossier of this procedure still open: seldom shown, so loaded when it is. */
+const OpenDossierWarning = lazy(() => import('./OpenDossierWarning'));
 
 /** The document that *is* the online form (e.g. `ct01` for form CT01): nothing to attach for it. */
 function isFormDocument(docCode: string, formCode: string | null): boolean {
@@ -246,8 +268,7 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
           <Notice
             type={remaining === 0 ? 'success' : 'info'}
             className="section-card typed-remaining"
-            title={t('dossier.file.prefillNote')}
-            description={
+            title={
               <span aria-live="polite">
                 {remaining === 0 ? t('dossier.file.typedDone') : t('dossier.file.typedCount', { count: remaining })}
                 {remaining > 0 &&
@@ -409,6 +430,11 @@ export default function FilingPage() {
       <PageTitle title={title} description={filed || !levelOk ? undefined : t('dossier.file.intro')} />
       {procedure.error && <PlainErrorAlert error={procedure.error} onRetry={procedure.reload} />}
       {!citizen && <Notice type="info" title={t('dossier.file.citizenOnly')} />}
+      {citizen && !filed && levelOk && (
+        // What the badges mean, shown at once (it needs no data): the citizen reads it while the form
+        // loads, and on a phone it is the page's largest text, painted a round trip sooner (ADR 0023).
+        <Notice type="info" className="section-card prefill-note" title={t('dossier.file.prefillNote')} />
+      )}
       {filed ? (
         <Suspense fallback={<PlainSkeleton rows={4} label={t('common.loading')} />}>
           <FiledResult dossier={filed} />
@@ -417,28 +443,9 @@ export default function FilingPage() {
         <>
           {p && <ProcedureFacts p={p} />}
           {open.data && open.data.items.length > 0 && (
-            <Notice
-              type="warning"
-              role="alert"
-              className="section-card open-dossier-warning"
-              title={t('dossier.file.openTitle')}
-              description={
-                <>
-                  <ul>
-                    {open.data.items.map((d) => (
-                      <li key={d.id}>
-                        <Link to={`/me/dossiers/${d.id}`} className="tabular">
-                          {d.code ?? t('dossier.noCode')}
-                        </Link>{' '}
-                        — {t(STATE_LABEL[d.state])},{' '}
-                        {t('dossier.file.openFiled', { at: formatDateTime(d.submittedAt) })}
-                      </li>
-                    ))}
-                  </ul>
-                  <p>{t('dossier.file.openChoice')}</p>
-                </>
-              }
-            />
+            <Suspense fallback={null}>
+              <OpenDossierWarning dossiers={open.data.items} />
+            </Suspense>
           )}
           {p && !levelOk && (
             <LevelBlock required={p.requiredEidLevel} current={Math.min(currentLevel, p.requiredEidLevel - 1)} />

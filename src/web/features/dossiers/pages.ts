@@ -6,7 +6,13 @@ import { lazyPage } from '../../components/lazy-page';
  * route first opens. The router imports this file rather than index.ts so that the main chunk
  * does not carry what index.ts gives other features (forms, cards) before a page needs it.
  */
-export const FilingPage = lazyPage(() => import('./FilingPage'));
+// Its data is asked for as soon as its code is here (FilingPage.askAhead): at start when it is the first page.
+export const FilingPage = lazyPage(() =>
+  import('./FilingPage').then((page) => {
+    page.askAhead(window.location.pathname);
+    return page;
+  }),
+);
 export const MyDossiersPage = lazy(() => import('./MyDossiersPage'));
 export const MyDossierPage = lazy(() => import('./MyDossierPage'));
 export const StatusLookupPage = lazyPage(() => import('./StatusLookupPage'));

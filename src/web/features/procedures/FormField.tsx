@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { ColumnMeta, FieldMeta } from '../../../contracts/procedures';
-import { useI18n } from '../../shell/i18n';
 import { FieldControl } from './FormFieldControl';
 import type { PropertySchema } from './procedure-form-values';
 
@@ -42,7 +41,6 @@ export function FormField({
   extra,
   problem,
 }: Props) {
-  const { t } = useI18n();
   const checkbox = meta.widget === 'checkbox' && !locked;
   // The badge is read as part of the description, not of the name: the field is named by its label alone.
   const described =
