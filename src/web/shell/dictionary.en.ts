@@ -11,7 +11,6 @@ import { enDossiers } from '../features/dossiers/messages.en';
 import { enFees } from '../features/fees/messages.en';
 import { enOverview } from '../features/overview/messages.en';
 import { enPayments } from '../features/payments/messages.en';
-import { enPilots } from '../features/pilots/messages.en';
 import { enPortal } from '../features/portal/messages.en';
 import { enPopulation } from '../features/population/messages.en';
 import { enProcedures } from '../features/procedures/messages.en';
@@ -36,7 +35,6 @@ export const en: Record<MessageKey, string> = {
   ...enFees,
   ...enOverview,
   ...enPayments,
-  ...enPilots,
   ...enPopulation,
   ...enPortal,
   ...enProcedures,

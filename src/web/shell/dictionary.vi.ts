@@ -10,7 +10,6 @@ import { viDossiers } from '../features/dossiers/messages.vi';
 import { viFees } from '../features/fees/messages.vi';
 import { viOverview } from '../features/overview/messages.vi';
 import { viPayments } from '../features/payments/messages.vi';
-import { viPilots } from '../features/pilots/messages.vi';
 import { viPopulation } from '../features/population/messages.vi';
 import { viPortal } from '../features/portal/messages.vi';
 import { viProcedures } from '../features/procedures/messages.vi';
@@ -38,7 +37,6 @@ export const vi = {
   ...viFees,
   ...viOverview,
   ...viPayments,
-  ...viPilots,
   ...viPopulation,
   ...viPortal,
   ...viProcedures,

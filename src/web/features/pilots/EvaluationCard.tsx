@@ -1,11 +1,11 @@
 import { Button, Card, Descriptions, Form, Input, Radio, Select } from 'antd';
 import { PILOT_RATINGS, type PilotModel, type PilotRating } from '../../../contracts/pilots';
-import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { evaluateModel } from './pilots-api';
 import { ratingKey } from './pilot-labels';
 import { useCommand } from './use-command';
+import { usePilotsT } from './use-pilots-text';
 
 interface Values {
   text: string;
@@ -16,7 +16,7 @@ interface Values {
 
 /** The Standing Agency's evaluation: shown once made; its form for the Standing Agency when the model is completed. */
 export function EvaluationCard({ model, onChange }: { model: PilotModel; onChange: (m: PilotModel) => void }) {
-  const { t } = useI18n();
+  const t = usePilotsT();
   const [form] = Form.useForm<Values>();
   const propose = Form.useWatch('proposeCommendation', form);
   const { busy, error, run } = useCommand(onChange);

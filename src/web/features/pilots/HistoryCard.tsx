@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { Button, Card, Input, Space, Timeline } from 'antd';
 import type { PilotModel } from '../../../contracts/pilots';
-import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { moveModel } from './pilots-api';
 import { stateKey } from './pilot-labels';
 import { useCommand } from './use-command';
 import { Field } from './Field';
+import { usePilotsT } from './use-pilots-text';
 
 /** Every transition (who, when, note), and the agency's next step (in progress, completed). */
 export function HistoryCard({ model, onChange }: { model: PilotModel; onChange: (m: PilotModel) => void }) {
-  const { t } = useI18n();
+  const t = usePilotsT();
   const [note, setNote] = useState('');
   const { busy, error, run } = useCommand(onChange);
 

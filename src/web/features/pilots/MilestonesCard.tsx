@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Button, Card, Input, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Milestone, PilotModel } from '../../../contracts/pilots';
-import { useI18n } from '../../shell/i18n';
 import { DayPicker } from '../../components/DayPicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -11,10 +10,11 @@ import { EMPTY, formatDate, todayInVietnam } from '../../components/format';
 import { addMilestone, markMilestone } from './pilots-api';
 import { useCommand } from './use-command';
 import { Field } from './Field';
+import { usePilotsT } from './use-pilots-text';
 
 /** The milestones in order, with due and done dates; the agency adds them and records them done. */
 export function MilestonesCard({ model, onChange }: { model: PilotModel; onChange: (m: PilotModel) => void }) {
-  const { t } = useI18n();
+  const t = usePilotsT();
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState(todayInVietnam());
   const { busy, error, run } = useCommand(onChange);

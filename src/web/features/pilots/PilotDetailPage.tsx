@@ -1,7 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { Card, Descriptions, Skeleton, Space } from 'antd';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusTag } from '../../components/StatusTag';
@@ -14,11 +13,12 @@ import { MilestonesCard } from './MilestonesCard';
 import { ReportsCard } from './ReportsCard';
 import { HistoryCard } from './HistoryCard';
 import { EvaluationCard } from './EvaluationCard';
+import { usePilotsT } from './use-pilots-text';
 import './pilots.css';
 
 /** /pilots/:id — a pilot model: registration, plan, milestones, progress reports, transitions and the evaluation. */
 export default function PilotDetailPage() {
-  const { t } = useI18n();
+  const t = usePilotsT();
   const { id = '' } = useParams();
   const model = useApi((signal) => fetchModel(id, { signal }), [id]);
   const m = model.data;

@@ -3,7 +3,6 @@ import { Button, Card, Input, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { PlanDueDate } from '../../../contracts/pilots';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../shell/i18n';
 import { DayPicker } from '../../components/DayPicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
@@ -14,11 +13,12 @@ import { fetchDueDates, setDueDate } from './pilots-api';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
 import { Field } from './Field';
+import { usePilotsT } from './use-pilots-text';
 import './pilots.css';
 
 /** /admin/pilot-due-dates — the plan due date as dated data (administrators, the Standing Agency). */
 export default function PilotDueDatesPage() {
-  const { t } = useI18n();
+  const t = usePilotsT();
   const list = useApi((signal) => fetchDueDates({ signal }), []);
   const [dueOn, setDue] = useState(todayInVietnam());
   const [effectiveFrom, setFrom] = useState(todayInVietnam());

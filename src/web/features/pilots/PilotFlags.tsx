@@ -1,11 +1,11 @@
 import { Space } from 'antd';
 import type { PilotModelSummary } from '../../../contracts/pilots';
-import { useI18n } from '../../shell/i18n';
 import { StatusTag } from '../../components/StatusTag';
+import { usePilotsT } from './use-pilots-text';
 
 /** The overdue flags of a model: plan overdue (or simply missing), milestones overdue. */
 export function PilotFlags({ model }: { model: PilotModelSummary }) {
-  const { t } = useI18n();
+  const t = usePilotsT();
   const flags = [
     model.planOverdue && (
       <StatusTag key="plan" kind="danger">

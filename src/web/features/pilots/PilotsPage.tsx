@@ -5,7 +5,6 @@ import type { TableColumnsType } from 'antd';
 import { PILOT_STATES, type PilotModelSummary, type PilotState } from '../../../contracts/pilots';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -15,13 +14,14 @@ import { fetchModels, type PilotFilters } from './pilots-api';
 import { RegisterModelModal } from './RegisterModelModal';
 import { PilotFlags } from './PilotFlags';
 import { STATE_KIND, sectorKey, stateKey } from './pilot-labels';
+import { usePilotsT } from './use-pilots-text';
 import './pilots.css';
 
 const PAGE_SIZE = 20;
 
 /** /pilots — the pilot models of the reader's units with their state and overdue flags (target 14). */
 export default function PilotsPage() {
-  const { t } = useI18n();
+  const t = usePilotsT();
   const { message } = App.useApp();
   const { can } = useSession();
   const navigate = useNavigate();

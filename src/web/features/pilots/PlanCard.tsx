@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { Button, Card, Space } from 'antd';
 import type { PilotModel } from '../../../contracts/pilots';
-import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { fileUrl, uploadPlan } from './pilots-api';
 import { useCommand } from './use-command';
 import { Field } from './Field';
+import { usePilotsT } from './use-pilots-text';
 
 const ACCEPT =
   '.pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The implementation plan: its versions, and the upload (the first one makes the model "planned"). */
 export function PlanCard({ model, onChange }: { model: PilotModel; onChange: (m: PilotModel) => void }) {
-  const { t } = useI18n();
+  const t = usePilotsT();
   const [file, setFile] = useState<File>();
   const [inputKey, setInputKey] = useState(0);
   const { busy, error, run } = useCommand(onChange);

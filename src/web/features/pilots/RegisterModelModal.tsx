@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCurrentUnits } from '../../components/unit-names';
 import { registerModel } from './pilots-api';
 import { sectorKey } from './pilot-labels';
+import { usePilotsT } from './use-pilots-text';
 
 interface Values {
   unitCode: string;
@@ -45,7 +46,8 @@ export function RegisterModelModal({
   onClose: () => void;
   onSaved: (model: PilotModel) => void;
 }) {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
+  const t = usePilotsT();
   const { me } = useSession();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);

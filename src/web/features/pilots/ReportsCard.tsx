@@ -8,12 +8,14 @@ import { addReport, fileUrl } from './pilots-api';
 import { parseIndicators } from './pilot-labels';
 import { useCommand } from './use-command';
 import { Field } from './Field';
+import { usePilotsT } from './use-pilots-text';
 
 const ACCEPT = '.pdf,.docx,.xlsx';
 
 /** The periodic progress reports, newest first, and the form of a new one (text, indicator values, files). */
 export function ReportsCard({ model, onChange }: { model: PilotModel; onChange: (m: PilotModel) => void }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const t = usePilotsT();
   const [period, setPeriod] = useState('');
   const [text, setText] = useState('');
   const [indicators, setIndicators] = useState('');

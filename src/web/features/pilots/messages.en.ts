@@ -3,8 +3,7 @@ import type { viPilots } from './messages.vi';
 /** English text of the pilot models (target 14). */
 export const enPilots: Record<keyof typeof viPilots, string> = {
   'pilots.title': 'Project 06 pilot models',
-  'pilots.intro':
-    'Target 14 of the plan: 100% of agencies and localities effectively implement the pilot models they registered (official letter 1074/UBND-KSTT of 27/3/2023). Implementation plans go to the provincial police (the Standing Agency) by the due date.',
+  'pilots.intro': 'Target 14: agencies implement the pilot models they registered (letter 1074/UBND-KSTT).',
   'pilots.register': 'Register a model',
   'pilots.empty': 'No pilot model in your units yet.',
   'pilots.filter.state': 'State',
@@ -105,8 +104,7 @@ export const enPilots: Record<keyof typeof viPilots, string> = {
   'pilots.evaluation.by': '{name}, {at}',
 
   'pilots.due.title': 'Due date of pilot models’ implementation plans',
-  'pilots.due.intro':
-    'The due date is dated data: from the day it takes effect, plans are due by the new date; earlier dates are kept. A model registered after a due date had passed is not held to it.',
+  'pilots.due.intro': 'A new due date applies from the day chosen; earlier ones are kept.',
   'pilots.due.dueOn': 'Plans due by',
   'pilots.due.effectiveFrom': 'In effect from',
   'pilots.due.note': 'Basis or note',

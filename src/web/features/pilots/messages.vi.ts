@@ -1,8 +1,7 @@
 /** Vietnamese text of the pilot models (mô hình điểm, target 14): list, detail, due date. */
 export const viPilots = {
   'pilots.title': 'Mô hình điểm Đề án 06',
-  'pilots.intro':
-    'Mục tiêu 14 của Kế hoạch: 100% cơ quan, đơn vị, địa phương triển khai hiệu quả mô hình điểm đã đăng ký (Văn bản số 1074/UBND-KSTT ngày 27/3/2023). Kế hoạch triển khai gửi Công an tỉnh (Cơ quan thường trực) trước hạn.',
+  'pilots.intro': 'Mục tiêu 14: cơ quan, đơn vị triển khai mô hình điểm đã đăng ký (Văn bản 1074/UBND-KSTT).',
   'pilots.register': 'Đăng ký mô hình',
   'pilots.empty': 'Chưa có mô hình điểm nào trong phạm vi của bạn.',
   'pilots.filter.state': 'Trạng thái',
@@ -103,8 +102,7 @@ export const viPilots = {
   'pilots.evaluation.by': '{name}, {at}',
 
   'pilots.due.title': 'Hạn gửi kế hoạch triển khai mô hình điểm',
-  'pilots.due.intro':
-    'Hạn là dữ liệu có ngày áp dụng: từ ngày áp dụng, kế hoạch phải gửi trước hạn mới; các hạn trước được giữ lại. Mô hình đăng ký sau một hạn đã qua không bị tính quá hạn theo hạn đó.',
+  'pilots.due.intro': 'Hạn mới áp dụng từ ngày đã chọn; các hạn trước được giữ lại.',
   'pilots.due.dueOn': 'Hạn gửi kế hoạch',
   'pilots.due.effectiveFrom': 'Áp dụng từ ngày',
   'pilots.due.note': 'Căn cứ, ghi chú',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PILOT_RATINGS, PILOT_SECTORS, PILOT_STATES } from '../../../contracts/pilots';
-import { en, vi } from '../../shell/dictionary';
+import { enPilots as en } from './messages.en';
+import { viPilots as vi } from './messages.vi';
 import { NAV_GROUPS } from '../../shell/navigation';
 import { parseIndicators, ratingKey, sectorKey, stateKey } from './pilot-labels';
 
@@ -38,5 +39,12 @@ describe('indicator values typed one a line', () => {
 
   it.each(['Tỷ lệ', '= 5', 'Tỷ lệ = cao', 'Tỷ lệ ='])('refuses %j, naming the line', (text) => {
     expect(parseIndicators(text)).toEqual({ bad: text.trim() });
+  });
+});
+
+describe('the pilot pages’ own text', () => {
+  it('has the same placeholders in Vietnamese and English', () => {
+    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(vi) as Array<keyof typeof vi>) expect(names(en[key]), key).toEqual(names(vi[key]));
   });
 });

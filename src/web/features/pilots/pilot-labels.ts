@@ -1,6 +1,6 @@
 import type { PilotRating, PilotSector, PilotState } from '../../../contracts/pilots';
 import type { StatusKind } from '../../components/StatusTag';
-import type { MessageKey } from '../../shell/dictionary';
+import type { PilotsKey } from './use-pilots-text';
 
 /** The tag colour of each state: done in green, waiting in amber, working in blue. */
 export const STATE_KIND: Record<PilotState, StatusKind> = {
@@ -11,9 +11,9 @@ export const STATE_KIND: Record<PilotState, StatusKind> = {
   evaluated: 'ok',
 };
 
-export const stateKey = (state: PilotState): MessageKey => `pilots.state.${state}`;
-export const sectorKey = (sector: PilotSector): MessageKey => `pilots.sector.${sector}`;
-export const ratingKey = (rating: PilotRating): MessageKey => `pilots.rating.${rating}`;
+export const stateKey = (state: PilotState): PilotsKey => `pilots.state.${state}`;
+export const sectorKey = (sector: PilotSector): PilotsKey => `pilots.sector.${sector}`;
+export const ratingKey = (rating: PilotRating): PilotsKey => `pilots.rating.${rating}`;
 
 /**
  * Indicator values typed one a line as "label = number" (the decimal comma of Vietnamese is
