@@ -105,4 +105,17 @@ describe('the Project 06 dashboard', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("shows a commune's police only their commune: its results and a ranking of one", async () => {
+    const { page, context, problems } = await openPage(browser, '/chi-tieu?chiTieu=T2.EID', { as: 'ca.muongte' });
+    await page.getByRole('heading', { level: 2, name: 'Kết quả của Xã Mường Tè' }).waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: 'Kết quả toàn tỉnh' }).count()).toBe(0);
+    const rows = page.locator('[data-testid="kpi-ranking-table"] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Xã Mường Tè');
+    expect(await page.getByRole('button', { name: 'Tính lại ngay' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
