@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { embeddedEnv, startServer, stopServer } from './serve-process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const BIN = `${process.cwd()}/bin/dvc06.js`;
@@ -45,5 +45,16 @@ describe('the dvc06 command', () => {
     const again = cli(['migrate'], { DATA_DIR: dataDir });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('migrations applied (pglite)');
+    // The periodic report of the quarter under way, computed now, as a file (issue 15 §5).
+    const quarter = `${new Date().getUTCFullYear()}-Q${Math.floor(new Date(Date.now() + 7 * 3_600_000).getUTCMonth() / 3) + 1}`;
+    const report = cli(
+      ['report', '--period', quarter, '--format', 'xlsx', '--out', `${dataDir}/bao-cao.xlsx`, '--compute'],
+      {
+        DATA_DIR: dataDir,
+      },
+    );
+    expect(report.status, report.stderr).toBe(0);
+    expect(report.stdout).toMatch(new RegExp(`report of ${quarter}, run \\d+`));
+    expect(readFileSync(`${dataDir}/bao-cao.xlsx`).subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -6,6 +6,7 @@ import { registerServerCommands } from './cli/server-commands';
 import { registerUnitsCommands } from './cli/units-commands';
 import { registerPopulationCommands } from './cli/population-commands';
 import { registerUsersCommands } from './cli/users-commands';
+import { registerKpiCommands } from './cli/kpi-commands';
 
 const program = new Command('dvc06').description('DVC06 — public services on population data (Project 06)');
 program.hook('preAction', (_root, action) => {
@@ -17,6 +18,7 @@ registerServerCommands(program);
 registerUnitsCommands(program);
 registerPopulationCommands(program);
 registerUsersCommands(program);
+registerKpiCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

@@ -14,5 +14,7 @@ export { startKpiJob, runScheduledKpi } from './kpi-schedule';
 export { seedIndicators } from './kpi.seed';
 /** Reporting periods: 2026, 2026-Q3, 2026-09. */
 export { parsePeriod, currentPeriods } from './periods';
+/** The periodic report of a run (XLSX, PDF), for the route and the CLI's `dvc06 report`. */
+export { reportContent, reportPdf, reportXlsx } from './report';
 /** Error codes of the module (the suffix gives the HTTP status). */
 export { KPI_ERRORS } from './kpi.errors';

@@ -308,3 +308,56 @@ describe('the list behind a commune figure (drill-down)', () => {
     expect(res.json<{ total: number; columns: Array<{ key: string }> }>()).toMatchObject({ total: 0 });
   });
 });
+
+describe('the periodic report', () => {
+  it('is an XLSX with a sheet per level, a row per indicator and unit, made from the run: the same run gives the same content', async () => {
+    const [latest] = (await standing.inject(`/api/v1/kpi/runs?period=${QUARTER}`)).json<KpiRun[]>();
+    const get = () => standing.inject(`/api/v1/kpi/report?period=${QUARTER}&format=xlsx&runId=${latest!.id}`);
+    const res = await get();
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain(`lan-${latest!.id}.xlsx`);
+    const ExcelJS = (await import('exceljs')).default;
+    const read = async (bytes: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      return wb;
+    };
+    const wb = await read(res.rawPayload);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tỉnh', 'Xã, phường', 'Dưới ngưỡng', 'Thông tin']);
+    const province = wb.getWorksheet('Tỉnh')!;
+    expect(province.getRow(2).values).toEqual(
+      expect.arrayContaining(['Mã chỉ tiêu', 'Giá trị (%)', 'Tử số', 'Mẫu số', 'Ngưỡng', 'Kết quả']),
+    );
+    const eid = province.getRows(3, province.rowCount - 2)!.find((r) => r.getCell(1).value === 'T2.EID')!;
+    expect([eid.getCell(7).value, eid.getCell(8).value, eid.getCell(10).value]).toEqual([5, 8, 'Chưa đạt']);
+    const vaccination = province
+      .getRows(3, province.rowCount - 2)!
+      .find((r) => r.getCell(1).value === 'T8.VACCINATION')!;
+    expect(vaccination.getCell(6).value).toBeNull(); // no data is not 0 %
+    expect(wb.getWorksheet('Xã, phường')!.rowCount).toBeGreaterThan(38);
+    // Later the registry changes again: the report of the same run reads the same.
+    await copyRegistryBatch(t.database, makeHousehold(DOAN_KET, [adult(10)]));
+    const again = await read((await get()).rawPayload);
+    const cells = (w: typeof wb) => w.worksheets.flatMap((s) => s.getSheetValues().map((r) => JSON.stringify(r)));
+    expect(cells(again)).toEqual(cells(wb));
+  });
+
+  it('is a PDF the same run renders identically; the CLI writes it too', async () => {
+    const url = `/api/v1/kpi/report?period=${QUARTER}&format=pdf`;
+    const a = await standing.inject(url);
+    expect(a.statusCode, a.body).toBe(200);
+    expect(a.headers['content-type']).toBe('application/pdf');
+    expect(a.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const b = await standing.inject(url);
+    expect(Buffer.compare(a.rawPayload, b.rawPayload)).toBe(0);
+    const { PDFDocument } = await import('pdf-lib');
+    expect((await PDFDocument.load(a.rawPayload)).getPageCount()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is for readers of the province; a future period or an unknown run is refused', async () => {
+    const communeLeader = await t.staff('leader', MUONG_TE);
+    expect((await communeLeader.inject(`/api/v1/kpi/report?period=${QUARTER}`)).statusCode).toBe(403);
+    expect((await standing.inject(`/api/v1/kpi/report?period=${QUARTER}&runId=999999`)).statusCode).toBe(404);
+    expect((await standing.inject(`/api/v1/kpi/report?period=${QUARTER}&format=doc`)).statusCode).toBe(400);
+  });
+});

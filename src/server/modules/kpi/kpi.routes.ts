@@ -24,6 +24,8 @@ import { diskFileStore } from '../../platform/files';
 import { AppError } from '../../platform/errors';
 import { readSingleUpload } from '../../platform/uploads';
 import * as reported from './reported';
+import { reportContent, reportPdf, reportXlsx } from './report';
+import { parsePeriod } from './periods';
 import { listBehind, listBehindXlsx } from './lists';
 import type { SourceMap } from './compute';
 import { provinceForbidden } from './kpi.errors';
@@ -245,6 +247,36 @@ export function kpiRoutes(
         },
         async (req) => reported.decideReported(db, req.access, req.params.id, step, req.body),
       );
+
+    app.get(
+      '/report',
+      {
+        config: { action: KPI_ACTIONS.read },
+        schema: {
+          tags,
+          summary: 'Báo cáo định kỳ Đề án 06 của một kỳ (PDF, XLSX), từ một lần tính / the periodic report of a period',
+          querystring: z
+            .object({
+              period: PeriodCode,
+              format: z.enum(['pdf', 'xlsx']).default('pdf'),
+              runId: z.coerce.number().int().positive().optional(),
+            })
+            .strict(),
+        },
+      },
+      async (req, reply) => {
+        // The report covers the province: for readers of the province's figures.
+        if (!req.access.canInUnit(KPI_ACTIONS.read, config.PROVINCE_CODE)) throw provinceForbidden();
+        const content = await reportContent(db, parsePeriod(req.query.period).code, req.query.runId);
+        const pdf = req.query.format === 'pdf';
+        const bytes = pdf ? await reportPdf(content) : await reportXlsx(content);
+        const name = `bao-cao-de-an-06-${content.run.period}-lan-${content.run.id}.${req.query.format}`;
+        return reply
+          .type(pdf ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(bytes);
+      },
+    );
 
     app.get(
       '/runs',

@@ -29,3 +29,5 @@ export {
 } from './result-document';
 /** Draws a QR code on a pdfkit page (also the fee receipt's verification link). */
 export { drawQr } from './pdf-drawing';
+/** The documents' typeface (Noto Serif, committed): parsed once per process, a per-document view for pdfkit. */
+export { loadFonts, documentFont, type Fonts } from './slip-fonts';

@@ -1,0 +1,202 @@
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import type { Db } from '../../platform/db';
+import type { Indicator, KpiValue } from '../../../contracts/kpi';
+import { documentFont, loadFonts } from '../slips';
+import { getUnitNames } from '../units';
+import { runNotFound } from './kpi.errors';
+import * as repo from './kpi.repository';
+
+/*
+ * The periodic Project 06 report (issue 15 §5) for a period, in Vietnamese, as XLSX and PDF — made
+ * from one run's snapshot (its values and the indicator versions it used), so the same run gives the
+ * same content later, whatever the registry, the thresholds or the reports became. The file's
+ * dates are the run's, not the moment it is downloaded.
+ */
+
+export interface ReportContent {
+  run: repo.RunRow;
+  indicators: repo.IndicatorRow[];
+  values: Array<repo.ValueRow & { indicatorCode: string }>;
+  unitName: (code: string) => string;
+}
+
+/** The content of the report of a run (the latest finished run of the period, or the one named). */
+export async function reportContent(db: Db, period: string, runId?: number): Promise<ReportContent> {
+  const run = runId ? await repo.findRun(db, runId) : await repo.latestRun(db, period);
+  if (!run || run.period !== period || !run.finishedAt) throw runNotFound();
+  const [indicators, values, names] = await Promise.all([
+    repo.indicatorsOfRun(db, run.id),
+    repo.valuesOfRun(db, run.id),
+    getUnitNames(db, run.asOf),
+  ]);
+  return { run, indicators, values, unitName: (code) => names(code) ?? code };
+}
+
+const STATUS_VI: Record<KpiValue['status'], string> = {
+  ok: '',
+  no_source: 'Chưa có số liệu (chưa có nguồn)',
+  no_denominator: 'Chưa có số liệu (không có đối tượng)',
+  not_reported: 'Chưa có số liệu được duyệt',
+};
+const threshold = (i: Pick<Indicator, 'comparison' | 'threshold'>) =>
+  `${i.comparison === '>=' ? '≥' : i.comparison === '<=' ? '≤' : i.comparison} ${vi(i.threshold)} %`;
+const vi = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const metVi = (v: { met: boolean | null; status: KpiValue['status'] }) =>
+  v.status !== 'ok' ? STATUS_VI[v.status] : v.met ? 'Đạt' : 'Chưa đạt';
+const dateVi = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** Rows of one level, in the order of the indicators then of the units. */
+function rowsOf(c: ReportContent, level: 'province' | 'commune') {
+  const byCode = new Map(c.indicators.map((i) => [i.code, i]));
+  return c.values
+    .filter((v) => v.unitLevel === level)
+    .map((v) => ({ v, i: byCode.get(v.indicatorCode)! }))
+    .sort(
+      (a, b) =>
+        (a.i.target ?? 99) - (b.i.target ?? 99) ||
+        a.i.code.localeCompare(b.i.code) ||
+        a.v.unitCode.localeCompare(b.v.unitCode),
+    );
+}
+
+/** The XLSX: a sheet for the province and one for the communes (a row per indicator and unit), then the units below threshold. */
+export async function reportXlsx(c: ReportContent): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'DVC06';
+  wb.created = c.run.finishedAt!;
+  wb.modified = c.run.finishedAt!;
+  const header = [
+    'Mã chỉ tiêu',
+    'Mục tiêu',
+    'Chỉ tiêu',
+    'Mã đơn vị',
+    'Đơn vị',
+    'Giá trị (%)',
+    'Tử số',
+    'Mẫu số',
+    'Ngưỡng',
+    'Kết quả',
+  ];
+  const sheet = (name: string, rows: ReturnType<typeof rowsOf>) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow([
+      `Báo cáo kết quả thực hiện Đề án 06 — kỳ ${c.run.period} (${dateVi(c.run.fromDate)}–${dateVi(c.run.toDate)}), số liệu đến ngày ${dateVi(c.run.asOf)}, lần tính số ${c.run.id}`,
+    ]).font = { bold: true };
+    ws.addRow(header).font = { bold: true };
+    for (const { v, i } of rows)
+      ws.addRow([
+        i.code,
+        i.target,
+        i.nameVi,
+        v.unitCode,
+        c.unitName(v.unitCode),
+        v.value,
+        v.numerator,
+        v.denominator,
+        threshold(i),
+        metVi(v),
+      ]);
+    [12, 8, 60, 10, 28, 11, 10, 10, 10, 30].forEach((w, n) => (ws.getColumn(n + 1).width = w));
+    ws.views = [{ state: 'frozen', ySplit: 2 }];
+  };
+  sheet('Tỉnh', rowsOf(c, 'province'));
+  sheet('Xã, phường', rowsOf(c, 'commune'));
+  sheet(
+    'Dưới ngưỡng',
+    [...rowsOf(c, 'province'), ...rowsOf(c, 'commune')].filter(({ v }) => v.status === 'ok' && v.met === false),
+  );
+  const about = wb.addWorksheet('Thông tin');
+  for (const [k, val] of [
+    ['Kỳ báo cáo', c.run.period],
+    ['Từ ngày', dateVi(c.run.fromDate)],
+    ['Đến ngày', dateVi(c.run.toDate)],
+    ['Số liệu tính đến ngày', dateVi(c.run.asOf)],
+    ['Lần tính số', c.run.id],
+    ['Thời điểm tính', c.run.finishedAt!.toISOString()],
+    ['Cấu trúc đơn vị', 'Các xã, phường hiện hành (sau sắp xếp 01/7/2025)'],
+  ] as const)
+    about.addRow([k, val]);
+  about.getColumn(1).width = 24;
+  about.getColumn(2).width = 50;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The PDF (A4 landscape): the province's results per target, then the communes below each threshold. */
+export async function reportPdf(c: ReportContent): Promise<Buffer> {
+  const fonts = await loadFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margins: { top: 40, bottom: 40, left: 50, right: 40 },
+    info: {
+      Title: `Báo cáo kết quả thực hiện Đề án 06 — kỳ ${c.run.period}`,
+      Author: 'DVC06',
+      Creator: 'DVC06',
+      CreationDate: c.run.finishedAt!,
+      ModDate: c.run.finishedAt!,
+    },
+    lang: 'vi-VN',
+    displayTitle: true,
+  });
+  for (const style of ['regular', 'bold', 'italic'] as const)
+    doc.registerFont(style, documentFont(fonts[style]) as unknown as PDFKit.Mixins.PDFFontSource);
+  const chunks: Buffer[] = [];
+  doc.on('data', (b: Buffer) => chunks.push(b));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - 90;
+  doc.font('bold').fontSize(15).text('BÁO CÁO KẾT QUẢ THỰC HIỆN ĐỀ ÁN 06', { align: 'center', width });
+  doc
+    .font('italic')
+    .fontSize(11)
+    .text(
+      `Kỳ ${c.run.period} (${dateVi(c.run.fromDate)}–${dateVi(c.run.toDate)}); số liệu đến ngày ${dateVi(c.run.asOf)}; lần tính số ${c.run.id}; các xã, phường hiện hành (sau 01/7/2025)`,
+      { align: 'center', width },
+    );
+  doc.moveDown(0.8);
+  const cols = [70, 330, 80, 110, 80, 120];
+  const row = (cells: string[], font: 'regular' | 'bold') => {
+    const y = doc.y;
+    let x = 50;
+    let bottom = y;
+    doc.font(font).fontSize(9.5);
+    cells.forEach((text, n) => {
+      doc.text(text, x, y, { width: cols[n]! - 6 });
+      bottom = Math.max(bottom, doc.y);
+      x += cols[n]!;
+    });
+    doc.y = bottom + 3;
+    if (doc.y > doc.page.height - 60) doc.addPage();
+  };
+  row(['Mã', 'Chỉ tiêu', 'Giá trị', 'Tử số / mẫu số', 'Ngưỡng', 'Kết quả'], 'bold');
+  for (const { v, i } of rowsOf(c, 'province'))
+    row(
+      [
+        i.code,
+        `(${i.target ?? 'BCS 766'}) ${i.nameVi}`,
+        v.value === null ? '—' : `${vi(v.value)} %`,
+        v.numerator === null ? '—' : `${vi(v.numerator)} / ${vi(v.denominator ?? 0)}`,
+        threshold(i),
+        metVi(v),
+      ],
+      'regular',
+    );
+  doc.moveDown(0.8);
+  doc.x = 50;
+  doc.font('bold').fontSize(12).text('Các xã, phường chưa đạt ngưỡng', { width });
+  const below = rowsOf(c, 'commune').filter(({ v }) => v.status === 'ok' && v.met === false);
+  const byIndicator = new Map<string, string[]>();
+  for (const { v, i } of below)
+    byIndicator.set(i.code, [...(byIndicator.get(i.code) ?? []), `${c.unitName(v.unitCode)} (${vi(v.value!)} %)`]);
+  if (byIndicator.size === 0) doc.font('regular').fontSize(10).text('Không có.', { width });
+  for (const [code, units] of byIndicator) {
+    doc.x = 50;
+    doc.font('bold').fontSize(10).text(`${code}: `, { continued: true, width }).font('regular').text(units.join('; '));
+  }
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
