@@ -18,6 +18,8 @@ const ITEM_TEXT: Record<string, MessageKey> = {
   '/fees/payments': 'home.card.payments',
   '/fees/reconciliation': 'home.card.reconciliation',
   '/cashless': 'home.card.cashless',
+  '/pilots': 'home.card.pilots',
+  '/admin/pilot-due-dates': 'home.card.pilotDueDates',
   '/admin/calendar': 'home.card.calendar',
   '/admin/procedures': 'home.card.adminProcedures',
   '/admin/fee-lists': 'home.card.feeLists',

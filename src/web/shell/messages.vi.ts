@@ -37,6 +37,8 @@ export const viShell = {
   'home.card.payments': 'Xem các khoản lệ phí đã thanh toán trực tuyến, tra cứu tại cổng thanh toán, hoàn tiền.',
   'home.card.reconciliation': 'Đối soát hằng ngày với cổng thanh toán và sao kê ngân hàng, tải báo cáo Excel.',
   'home.card.cashless': 'Tỷ lệ thanh toán không dùng tiền mặt tại trường học, cơ sở y tế theo xã, phường (chỉ tiêu 7).',
+  'home.card.pilots': 'Mô hình điểm đã đăng ký: kế hoạch, tiến độ, đánh giá (mục tiêu 14).',
+  'home.card.pilotDueDates': 'Hạn gửi kế hoạch mô hình điểm, theo ngày áp dụng.',
   'home.card.calendar': 'Ngày nghỉ lễ, nghỉ bù, làm bù thứ Bảy dùng để tính thời hạn giải quyết hồ sơ.',
   'home.card.adminProcedures':
     'Thủ tục hành chính: thời hạn, lệ phí, thành phần hồ sơ, tờ khai; mỗi thay đổi là một phiên bản mới.',
