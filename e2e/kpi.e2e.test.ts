@@ -62,6 +62,21 @@ describe('the Project 06 dashboard', () => {
     await context.close();
   });
 
+  it('says a past month is not computed yet, and computes it as of its last day', async () => {
+    const { page, context, problems } = await openPage(browser, '/chi-tieu?ky=2025-07', { as: STAFF });
+    const empty = page.getByTestId('kpi-no-run');
+    await empty.getByText('Kỳ Tháng 07/2025 chưa tính.', { exact: false }).waitFor();
+    await page.getByTestId('kpi-period').getByText('Tháng 07/2025').waitFor();
+    await empty.getByRole('button', { name: 'Tính lại ngay' }).click();
+    await page
+      .getByTestId('kpi-run-info')
+      .getByText(/đến ngày 31\/07\/2025/)
+      .waitFor({ timeout: 100_000 });
+    expect(await page.getByTestId('kpi-no-run').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('says why a future period has no figures, in Vietnamese', async () => {
     const { page, context } = await openPage(browser, '/chi-tieu?ky=2099-Q1', { as: STAFF });
     await page.getByRole('alert').filter({ hasText: 'chưa bắt đầu' }).first().waitFor();
