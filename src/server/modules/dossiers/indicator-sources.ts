@@ -82,10 +82,19 @@ async function receivedPage(db: Db, q: ListQuery, codes: readonly string[]): Pro
   };
 }
 
-/** The residence procedures in force on the as-of day, the stay notification apart. */
+/**
+ * The residence procedures (the stay notification apart) in force on the as-of day or today: a
+ * procedure's code outlives its versions, and a period before today's catalog versions still has
+ * the dossiers filed under those codes.
+ */
 async function residenceCodes(db: Db, asOf: string): Promise<string[]> {
-  const { items } = await listProcedures(db, { field: 'residence', asOf });
-  return items.map((p) => p.code).filter((c) => c !== STAY_NOTIFICATION);
+  const [then, now] = await Promise.all([
+    listProcedures(db, { field: 'residence', asOf }),
+    listProcedures(db, { field: 'residence' }),
+  ]);
+  const codes = new Set([...then.items, ...now.items].map((p) => p.code));
+  codes.delete(STAY_NOTIFICATION);
+  return [...codes];
 }
 
 export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [

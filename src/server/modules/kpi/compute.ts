@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db';
 import { queryRows } from '../../platform/db';
 import type { IndicatorSource, IndicatorPeriod, SourceCount } from '../../platform/indicator-sources';
-import { listCommunes } from '../units';
+import { listCommunes, successorCodes } from '../units';
 import { meets, percent } from './compare';
 import { runConflict } from './kpi.errors';
 import * as repo from './kpi.repository';
@@ -13,7 +13,8 @@ import { approvedValues } from './reported';
  * One computation of the plan's indicators for a period (issue 15 §2): every indicator version in
  * force on the period's as-of day, each computed indicator through the source its `source` names
  * (sources are handed in by the composition root: kpi knows no source module), per commune of
- * today's structure and for the province (the sums of every row's numerator and denominator).
+ * today's structure — a row of a former commune (a dossier filed before 1/7/2025) counts in the
+ * commune it merged into — and for the province (the sums of every row's numerator and denominator).
  * The run and its values are written in one REPEATABLE READ transaction: every source counts the
  * same snapshot of the data, and a run is either whole or absent. A value is kept with its
  * numerator, denominator and the version of the indicator, so a past report is reproduced exactly
@@ -83,8 +84,28 @@ async function valuesFor(
   provinceCode: string,
   today: string,
 ): Promise<NewValue[]> {
-  const [versions, communes] = await Promise.all([repo.indicatorsInForce(tx, asOf), listCommunes(tx, today)]);
+  const [versions, communes, successors] = await Promise.all([
+    repo.indicatorsInForce(tx, asOf),
+    listCommunes(tx, today),
+    successorCodes(tx),
+  ]);
   const communeCodes = communes.map((c) => c.code);
+  const current = new Set(communeCodes);
+  /** Today's commune of a row: its own code, or the commune a former commune merged into (2025). */
+  const onToday = (rows: SourceCount[]): Map<string, SourceCount> => {
+    const byUnit = new Map<string, SourceCount>();
+    for (const r of rows) {
+      const code = current.has(r.unitCode) ? r.unitCode : successors.get(r.unitCode);
+      if (!code || !current.has(code)) continue;
+      const t = byUnit.get(code) ?? { unitCode: code, numerator: 0, denominator: 0 };
+      byUnit.set(code, {
+        unitCode: code,
+        numerator: t.numerator + r.numerator,
+        denominator: t.denominator + r.denominator,
+      });
+    }
+    return byUnit;
+  };
   const reported = await approvedValues(
     tx,
     period.code,
@@ -164,7 +185,7 @@ async function valuesFor(
       out.push(valueOf(provinceCode, 'province', total));
     }
     if (levels.has('commune')) {
-      const byUnit = new Map(counts?.map((c) => [c.unitCode, c]));
+      const byUnit = onToday(counts ?? []);
       for (const code of communeCodes)
         out.push(valueOf(code, 'commune', counts ? (byUnit.get(code) ?? { numerator: 0, denominator: 0 }) : null));
     }
@@ -174,8 +195,8 @@ async function valuesFor(
 
 /**
  * A source's rows are data from another module: a wrong one is a bug there, stopped here (nothing
- * stored). A row of a unit that is not one of today's communes (the provincial centre's counter, a
- * record still naming a former commune) counts in the province's figure only.
+ * stored). A row of a former commune counts in the commune it merged into (`onToday`); a row of a
+ * unit that is no commune of today (the provincial centre's counter) counts in the province only.
  */
 function checked(key: string, rows: SourceCount[]): SourceCount[] {
   const seen = new Set<string>();

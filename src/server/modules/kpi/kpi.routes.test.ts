@@ -6,6 +6,7 @@ import { todayInVietnam } from '../../../contracts/common';
 import { KpiTable, type Indicator, type KpiRun, type KpiValue } from '../../../contracts/kpi';
 import { DEFAULT_ROLES } from '../identity';
 import { copyRegistryBatch } from '../population';
+import { seedProcedures } from '../procedures';
 import { indicatorSources } from '../../indicator-sources';
 import { computeRun, currentPeriods, seedIndicators } from './index';
 
@@ -32,6 +33,7 @@ let admin: Session;
 beforeAll(async () => {
   t = await createTestApp();
   await seedIndicators(t.database.db);
+  await seedProcedures(t.database.db); // the catalog: which procedures are residence procedures (T4)
   // Mường Tè: four aged 14 or over, three with an activated level-2 e-ID; a child of ten (not counted).
   const child = { birthDate: `${Number(today.slice(0, 4)) - 10}-01-01`, birthYear: Number(today.slice(0, 4)) - 10 };
   await copyRegistryBatch(
@@ -359,5 +361,28 @@ describe('the periodic report', () => {
     expect((await communeLeader.inject(`/api/v1/kpi/report?period=${QUARTER}`)).statusCode).toBe(403);
     expect((await standing.inject(`/api/v1/kpi/report?period=${QUARTER}&runId=999999`)).statusCode).toBe(404);
     expect((await standing.inject(`/api/v1/kpi/report?period=${QUARTER}&format=doc`)).statusCode).toBe(400);
+  });
+});
+
+describe('across the 2025 merger', () => {
+  it("shows a period before 1/7/2025 on today's communes: a dossier of a former commune counts in the commune it merged into", async () => {
+    // Nậm Khao (03457) merged whole into Mường Tè (03445) on 1/7/2025 (units.mergers).
+    for (const [unit, channel] of [
+      ['03457', 'online'],
+      ['03457', 'paper'],
+      [MUONG_TE, 'online'],
+    ] as const)
+      await t.database.db.execute(sql`insert into dossiers.dossiers
+        (agency_code, procedure_code, procedure_version_id, unit_code, state, channel, applicant_name, form, sources,
+         time_limit_working_days, submitted_at, fee_status)
+        values ('000.00.00.H36', '1.004194', gen_random_uuid(), ${unit}, 'submitted', ${channel}, 'Người thử', '{}'::jsonb,
+         '{}'::jsonb, 3, '2025-02-10T09:00:00+07:00', 'none')`);
+    const res = await run(standing, '2025-Q1');
+    expect(res.statusCode, res.body).toBe(201);
+    const tbl = await table(standing, 'period=2025-Q1');
+    expect(tbl.run).toMatchObject({ period: '2025-Q1', asOf: '2025-03-31', structure: 'current' });
+    expect(valueOf(tbl, 'T4.RESIDENCE', MUONG_TE)).toMatchObject({ numerator: 2, denominator: 3, status: 'ok' });
+    expect(valueOf(tbl, 'T4.RESIDENCE', PROVINCE)).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(tbl.values.some((v) => v.unitCode === '03457')).toBe(false);
   });
 });

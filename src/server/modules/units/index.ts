@@ -13,6 +13,7 @@ export {
   listCommunes,
   listLinkedUnits,
   listUnits,
+  successorCodes,
   type UnitHierarchy,
 } from './units.service';
 /** The code (QCVN 102:2016) of the agency receiving dossiers in a commune, the first part of dossier codes. */

@@ -80,6 +80,14 @@ export async function listMergerLinks(db: Db, code: string, direction: 'successo
     .orderBy(asc(mergers.position), asc(mergers.newCode), asc(mergers.oldCode));
 }
 
+/** Every whole-merger link (old code → new code); an old code split between units has 'partial' links. */
+export async function listFullMergerLinks(db: Db) {
+  return db
+    .select({ newCode: mergers.newCode, oldCode: mergers.oldCode, type: mergers.type })
+    .from(mergers)
+    .orderBy(asc(mergers.effectiveOn));
+}
+
 /**
  * The names the predecessors of each unit valid on `asOf` had the day before they merged into it
  * (e.g. Phường Đoàn Kết ← Phường Đoàn Kết, Phường Tân Phong…), so a commune is found by its pre-2025 name too.

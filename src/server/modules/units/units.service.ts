@@ -79,6 +79,27 @@ export async function listLinkedUnits(
   return result;
 }
 
+/**
+ * Where each former unit went in the 2025 reorganisation, for units merged whole into one new unit
+ * (all of Lai Châu's communes): old code → new code. A unit split between several new ones has no
+ * single successor and is left out — its figures cannot be put on one of today's units.
+ */
+export async function successorCodes(db: Db): Promise<Map<string, string>> {
+  const links = await repo.listFullMergerLinks(db);
+  const targets = new Map<string, Set<string>>();
+  for (const l of links) {
+    const set = targets.get(l.oldCode) ?? new Set<string>();
+    set.add(l.type === 'full' ? l.newCode : `partial:${l.newCode}`);
+    targets.set(l.oldCode, set);
+  }
+  const out = new Map<string, string>();
+  for (const [old, set] of targets) {
+    const [only] = [...set];
+    if (set.size === 1 && only && !only.startsWith('partial:')) out.set(old, only);
+  }
+  return out;
+}
+
 /** Current communes (level 'commune' valid on `asOf`): the units people live in. */
 export async function listCommunes(db: Db, asOf: string): Promise<Unit[]> {
   return repo.listUnitsValidOn(db, asOf, { level: 'commune' });
