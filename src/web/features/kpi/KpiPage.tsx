@@ -37,7 +37,9 @@ export default function KpiPage() {
   const [params, setParams] = useSearchParams();
   const today = todayInVietnam();
   const period = periodKind(params.get('ky')) ? params.get('ky')! : periodOf('quarter', today);
-  const table = useApi((signal) => fetchKpiTable(period, { signal }), [period]);
+  // Kept with its period: after a change of period the previous one's figures are not shown as the new one's.
+  const table = useApi((signal) => fetchKpiTable(period, { signal }).then((data) => ({ period, data })), [period]);
+  const shown = table.data?.period === period ? table.data.data : undefined;
   const shapes = useApi((signal) => fetchCommuneShapes({ signal }), []);
   const [run, setRun] = useState<{ running: boolean; error?: ApiError }>({ running: false });
   const mayRun = can('kpi.run');
@@ -74,17 +76,17 @@ export default function KpiPage() {
       <PeriodPicker period={period} today={today} onChange={(ky) => change({ ky })} />
       {run.error && <ErrorAlert error={run.error} />}
       {table.error && <ErrorAlert error={table.error} onRetry={table.reload} />}
-      {!table.data && table.loading && <Skeleton active paragraph={{ rows: 8 }} />}
-      {table.data?.run === null && (
+      {!shown && table.loading && <Skeleton active paragraph={{ rows: 8 }} />}
+      {shown?.run === null && (
         <Card className="section-card" data-testid="kpi-no-run">
           <Empty description={`${t('kpi.run.none', { period: periodLabel(t, period) })} ${t('kpi.run.noneWait')}`}>
             {runButton || <Button onClick={table.reload}>{t('kpi.run.reload')}</Button>}
           </Empty>
         </Card>
       )}
-      {table.data?.run && (
+      {shown?.run && (
         <Dashboard
-          table={table.data}
+          table={shown}
           chosen={params.get('chiTieu') ?? undefined}
           onIndicator={(chiTieu) => change({ chiTieu })}
           shapes={shapes}
@@ -135,7 +137,9 @@ function Dashboard(props: {
   const t = useKpiText();
   const run = table.run!;
   const unit = overviewUnit(table.values);
-  const indicatorCode = chosen ?? defaultRankingIndicator(table.indicators, table.values);
+  // An address naming no indicator computed for communes (or none) ranks by the default one.
+  const rankable = table.indicators.some((i) => i.code === chosen && i.unitLevels.includes('commune'));
+  const indicatorCode = rankable ? chosen : defaultRankingIndicator(table.indicators, table.values);
   const rank = (code: string) => {
     onIndicator(code);
     const heading = document.getElementById('kpi-ranking-title');
