@@ -58,6 +58,13 @@ describe('the Project 06 dashboard', () => {
 
     await screenshot(page, 'kpi-standing-agency');
     expect((await checkA11y(page)).blocking).toEqual([]);
+
+    // The picker: a year instead of the quarter, in the address too.
+    const picker = page.getByTestId('kpi-period');
+    await picker.getByText('Năm', { exact: true }).click();
+    await page.waitForURL(/[?&]ky=\d{4}$/);
+    await picker.getByText(/^Năm \d{4}$/).waitFor();
+    await page.getByTestId('kpi-run-info').or(page.getByTestId('kpi-no-run')).first().waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
