@@ -9,6 +9,7 @@ import type { MessageKey } from './dictionary';
 
 const ITEM_TEXT: Record<string, MessageKey> = {
   '/population/search': 'home.card.search',
+  '/chi-tieu': 'home.card.kpi',
   '/quality': 'home.card.quality',
   '/units': 'home.card.units',
   '/admin/users': 'home.card.users',

@@ -38,6 +38,7 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'home.card.payments': 'See fees paid online, check them with the gateway, refund.',
   'home.card.reconciliation': 'Daily reconciliation with the gateway and the bank statement; Excel export.',
   'home.card.cashless': 'Cashless payment in schools and health facilities per commune (target 7).',
+  'home.card.kpi': "The plan's 14 targets per period: the province, communes ranked and on a map.",
   'home.card.pilots': 'Registered pilot models: plans, progress, evaluation (target 14).',
   'home.card.pilotDueDates': 'The due date of pilot models’ plans, from a day on.',
   'home.card.calendar': 'Public holidays, days off in lieu and working Saturdays used for dossier deadlines.',

@@ -37,6 +37,7 @@ export const viShell = {
   'home.card.payments': 'Xem các khoản lệ phí đã thanh toán trực tuyến, tra cứu tại cổng thanh toán, hoàn tiền.',
   'home.card.reconciliation': 'Đối soát hằng ngày với cổng thanh toán và sao kê ngân hàng, tải báo cáo Excel.',
   'home.card.cashless': 'Tỷ lệ thanh toán không dùng tiền mặt tại trường học, cơ sở y tế theo xã, phường (chỉ tiêu 7).',
+  'home.card.kpi': 'Kết quả 14 mục tiêu của Kế hoạch theo kỳ: toàn tỉnh, xếp hạng và bản đồ xã, phường.',
   'home.card.pilots': 'Mô hình điểm đã đăng ký: kế hoạch, tiến độ, đánh giá (mục tiêu 14).',
   'home.card.pilotDueDates': 'Hạn gửi kế hoạch mô hình điểm, theo ngày áp dụng.',
   'home.card.calendar': 'Ngày nghỉ lễ, nghỉ bù, làm bù thứ Bảy dùng để tính thời hạn giải quyết hồ sơ.',
