@@ -35,8 +35,11 @@ export type IndicatorMethod = z.infer<typeof IndicatorMethod>;
 export const PeriodCode = z
   .string()
   .regex(
-    /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/,
-    bilingual('Kỳ có dạng 2026, 2026-Q3 hoặc 2026-09', 'A period is written 2026, 2026-Q3 or 2026-09'),
+    /^20\d{2}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/,
+    bilingual(
+      'Kỳ có dạng 2026, 2026-Q3 hoặc 2026-09 (năm từ 2000)',
+      'A period is written 2026, 2026-Q3 or 2026-09 (a year from 2000)',
+    ),
   );
 
 export const IndicatorCode = z

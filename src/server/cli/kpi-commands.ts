@@ -18,6 +18,7 @@ export function registerKpiCommands(program: Command): void {
     .action(async (opts: { period: string; format: string; out: string; run?: string; compute?: boolean }) => {
       if (opts.format !== 'pdf' && opts.format !== 'xlsx') throw new Error('--format is pdf or xlsx');
       const period = parsePeriod(opts.period).code;
+      if (opts.run !== undefined && !/^[1-9]\d*$/.test(opts.run)) throw new Error('--run is a run number (1, 2, …)');
       await withDatabase(async (database, config) => {
         await seedIndicators(database.db);
         if (opts.compute)

@@ -24,7 +24,13 @@ export function meets(numerator: number, denominator: number, comparison: Compar
   }
 }
 
-/** The percentage shown (three decimals). */
+/**
+ * The percentage stored and shown (three decimals), never rounded onto 0 % or 100 % when it is not
+ * exactly that (999,999 of 1,000,000 is 99.999 %, not a "100 %" beside "not met").
+ */
 export function percent(numerator: number, denominator: number): number {
-  return Math.round((numerator / denominator) * 100_000) / 1000;
+  const p = Math.round((numerator / denominator) * 100_000) / 1000;
+  if (p === 100 && numerator < denominator) return 99.999;
+  if (p === 0 && numerator > 0) return 0.001;
+  return p;
 }

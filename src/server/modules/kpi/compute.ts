@@ -151,6 +151,8 @@ async function valuesFor(
         status: 'ok',
       } as const;
     };
+    // A reported indicator is due by its own period type: a monthly run does not call a quarterly one missing.
+    if (version.method === 'reported' && version.periodType !== period.type) continue;
     if (version.method === 'reported') {
       // Approved values only (§3). The province: its own approved value, else the sum of the
       // communes' once every commune's is approved — a partial sum would read as the province's.

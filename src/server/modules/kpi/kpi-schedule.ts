@@ -3,12 +3,13 @@ import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../
 import { todayInVietnam } from '../../../contracts/common';
 import { computeRun, type SourceMap } from './compute';
 import * as repo from './kpi.repository';
-import { currentPeriods } from './periods';
+import { currentPeriods, parsePeriod } from './periods';
 
 /**
  * The scheduled computation (issue 15 §2): the month, quarter and year under way are recomputed
  * when their latest run is not of today (Vietnam date) — at the server's start, then on the first
- * pass of each day — so the dashboard always reads precomputed values. Several processes: the run's
+ * pass of each day — so the dashboard always reads precomputed values; a period that ended
+ * yesterday is recomputed once more, so its last run counts its last day whole. Several processes: the run's
  * advisory lock lets one compute, the others skip. A past period keeps its last run.
  */
 export async function runScheduledKpi(
@@ -16,17 +17,27 @@ export async function runScheduledKpi(
   sources: SourceMap,
   provinceCode: string,
   now: Date = new Date(),
+  trigger: 'schedule' | 'start' = 'schedule',
 ): Promise<number[]> {
   const today = todayInVietnam(now);
+  const yesterday = todayInVietnam(new Date(now.getTime() - 86_400_000));
   const done: number[] = [];
-  for (const period of currentPeriods(today)) {
-    const last = await repo.latestRun(database.db, period);
-    if (last && last.asOf >= today) continue;
+  // The periods under way, and those that ended yesterday: a period's last day is counted whole only
+  // by a run made after it — the day after, once — so the period's final snapshot has all of it.
+  for (const code of new Set([...currentPeriods(yesterday), ...currentPeriods(today)])) {
+    const period = parsePeriod(code);
+    const last = await repo.latestRun(database.db, code);
+    const due =
+      !last ||
+      (period.to < today
+        ? todayInVietnam(last.startedAt) <= period.to // ended yesterday: once more, after its last day
+        : last.asOf < today); // running: once a day
+    if (!due) continue;
     const id = await computeRun(database, sources, {
-      period,
+      period: code,
       today,
       provinceCode,
-      trigger: 'schedule',
+      trigger,
       skipIfBusy: true,
       now,
     });
@@ -40,10 +51,18 @@ export function startKpiJob(
   database: Database,
   options: { sources: SourceMap; provinceCode: string; intervalMs?: number; onError: JobErrorHandler },
 ): IntervalJob {
+  let first = true; // the pass at the server's start is recorded as such
   return startIntervalJob(
     'scheduled indicator computation',
     options.intervalMs ?? 3_600_000,
-    () => runScheduledKpi(database, options.sources, options.provinceCode),
+    () =>
+      runScheduledKpi(
+        database,
+        options.sources,
+        options.provinceCode,
+        new Date(),
+        first ? ((first = false), 'start') : 'schedule',
+      ),
     options.onError,
   );
 }

@@ -174,11 +174,25 @@ describe('submitting and approving', () => {
     expect((await step(standing, created.id, 'approve', { version: sent.version })).statusCode).toBe(200);
   });
 
+  it('never lets whoever entered a value approve it, even when a colleague submitted it', async () => {
+    const colleague = await t.staff('one_stop_officer', DOAN_KET);
+    const year = Number(today.slice(0, 4)) - 1;
+    const created = (
+      await enter(both, { unitCode: DOAN_KET, numerator: 1, denominator: 2, period: `${year}-Q4` })
+    ).json<ReportedValue>();
+    const withFile = (await upload(both, created.id, PDF)).json<ReportedValue>();
+    const sent = (await step(colleague, created.id, 'submit', { version: withFile.version })).json<ReportedValue>();
+    expect(sent.state).toBe('submitted');
+    const self = await step(both, created.id, 'approve', { version: sent.version });
+    expect(self.statusCode).toBe(403);
+    expect(fieldOf(self).code).toBe('KPI.SELF_APPROVAL_FORBIDDEN');
+  });
+
   it('flags a value of a past period still not submitted after its window', async () => {
-    const year = Number(today.slice(0, 4));
+    const year = Number(today.slice(0, 4)) - 1; // always a past period, whatever today is
     const past = await enter(officer, { period: `${year}-Q1` });
     expect(past.statusCode, past.body).toBe(201);
-    expect(past.json<ReportedValue>()).toMatchObject({ dueOn: `${year}-04-10`, overdue: today > `${year}-04-10` });
+    expect(past.json<ReportedValue>()).toMatchObject({ dueOn: `${year}-04-10`, overdue: true });
   });
 });
 

@@ -8,7 +8,7 @@ import { DEFAULT_ROLES } from '../identity';
 import { copyRegistryBatch } from '../population';
 import { seedProcedures } from '../procedures';
 import { indicatorSources } from '../../indicator-sources';
-import { computeRun, currentPeriods, seedIndicators } from './index';
+import { computeRun, currentPeriods, runScheduledKpi, seedIndicators } from './index';
 
 /*
  * Issue 15 §1–2 through HTTP on a real database: the plan's indicators computed per commune and for
@@ -203,8 +203,16 @@ describe('snapshots', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]!.field).toBe('validFrom');
-    await expect(t.database.db.execute(sql`update kpi.values set value = 100`)).rejects.toThrow();
-    await expect(t.database.db.execute(sql`delete from kpi.indicators`)).rejects.toThrow();
+    // Changes every constraint allows are refused by the triggers alone.
+    const refusal = (q: ReturnType<typeof sql>) =>
+      t.database.db.execute(q).then(
+        () => 'accepted',
+        (e: Error & { cause?: unknown }) => `${e.message} ${String(e.cause)}`,
+      );
+    expect(await refusal(sql`update kpi.values set met = not met where status = 'ok'`)).toMatch(/snapshots/);
+    expect(await refusal(sql`update kpi.indicators set name_en = name_en || ' ' where valid_to is null`)).toMatch(
+      /never rewritten/,
+    );
   });
 
   it('refuses a run asked for another period', async () => {
@@ -384,5 +392,26 @@ describe('across the 2025 merger', () => {
     expect(valueOf(tbl, 'T4.RESIDENCE', MUONG_TE)).toMatchObject({ numerator: 2, denominator: 3, status: 'ok' });
     expect(valueOf(tbl, 'T4.RESIDENCE', PROVINCE)).toMatchObject({ numerator: 2, denominator: 3 });
     expect(tbl.values.some((v) => v.unitCode === '03457')).toBe(false);
+  });
+});
+
+describe('the schedule', () => {
+  it('recomputes a period once more the day after it ends, so its last day is counted whole, and then leaves it', async () => {
+    const sources = indicatorSources();
+    // The quarter's run made at 00:30 on its last day (as the first pass of that day does).
+    await computeRun(t.database, sources, {
+      period: '2026-Q3',
+      today: '2026-09-30',
+      provinceCode: PROVINCE,
+      trigger: 'schedule',
+      now: new Date('2026-09-30T00:30:00+07:00'),
+    });
+    const after = await runScheduledKpi(t.database, sources, PROVINCE, new Date('2026-10-01T01:00:00+07:00'));
+    const runs = (await standing.inject('/api/v1/kpi/runs?period=2026-Q3')).json<KpiRun[]>();
+    expect(runs[0]).toMatchObject({ asOf: '2026-09-30', trigger: 'schedule' });
+    expect(after).toContain(runs[0]!.id);
+    const again = await runScheduledKpi(t.database, sources, PROVINCE, new Date('2026-10-01T02:00:00+07:00'));
+    expect(again).toEqual([]); // the month, quarter and year under way were computed an hour ago; Q3 is final
+    expect((await standing.inject('/api/v1/kpi/runs?period=2026-Q3')).json<KpiRun[]>()).toHaveLength(runs.length);
   });
 });

@@ -36,7 +36,9 @@ describe('a figure against its threshold, exactly', () => {
   it('meets "= 100 %" only when every one counted is, whatever the rounded percentage shows', () => {
     expect(meets(1_000_000, 1_000_000, '=', 100)).toBe(true);
     expect(meets(999_999, 1_000_000, '=', 100)).toBe(false);
-    expect(percent(999_999, 1_000_000)).toBe(100); // shown rounded, but not met
+    expect(percent(999_999, 1_000_000)).toBe(99.999); // never shown as 100 % beside 'not met'
+    expect(percent(1, 1_000_000)).toBe(0.001);
+    expect(percent(1, 3)).toBe(33.333);
   });
 
   it('tells "> 50 %" from "≥ 50 %" at the boundary, and handles decimals of the threshold', () => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db';
 import { todayInVietnam } from '../../../contracts/common';
 import type { Indicator, IndicatorVersionBody, KpiRun, KpiTable, KpiValue } from '../../../contracts/kpi';
@@ -71,6 +72,8 @@ export async function addIndicatorVersion(
   recordedBy: string | null,
 ): Promise<Indicator> {
   const row = await database.db.transaction(async (tx) => {
+    // One new version of a code at a time: the row lock below cannot hold back a second new version.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`kpi.indicator:${body.code}`}))`);
     const [latest] = await repo.versionsOf(tx, body.code, true);
     if (latest && latest.validFrom >= body.validFrom)
       throw versionConflict(

@@ -7,7 +7,7 @@ import { assertPurpose } from '../audit';
 import { ACTIONS, type AccessContext, type Action } from '../identity';
 import type { SourceMap } from './compute';
 import { indicatorNotFound, listForbidden, listNotAvailable, listTooLarge } from './kpi.errors';
-import { KPI_ACTIONS } from './kpi.policy';
+import { grantIn, KPI_ACTIONS } from './kpi.policy';
 import * as repo from './kpi.repository';
 import { asOfFor, parsePeriod } from './periods';
 
@@ -46,7 +46,7 @@ async function resolve(
   if (!action || !access.canInUnit(KPI_ACTIONS.read, query.unitCode) || !access.canInUnit(action, query.unitCode))
     throw listForbidden();
   await assertPurpose(database.db, query.purpose);
-  const grant = access.grantFor(action)!;
+  const grant = grantIn(access, action, query.unitCode)!;
   const base = { period, asOf, communeCodes: [query.unitCode], unitCode: query.unitCode, side: query.side };
   return {
     asOf,

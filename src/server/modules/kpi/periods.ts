@@ -11,8 +11,12 @@ const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 
 
 /** The period a code names; throws KPI.PERIOD_INVALID for a malformed code. */
 export function parsePeriod(code: string): IndicatorPeriod {
-  const m = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/.exec(code);
-  if (!m) throw periodInvalid('Kỳ có dạng 2026, 2026-Q3 hoặc 2026-09', 'A period is written 2026, 2026-Q3 or 2026-09');
+  const m = /^(20\d{2})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/.exec(code);
+  if (!m)
+    throw periodInvalid(
+      'Kỳ có dạng 2026, 2026-Q3 hoặc 2026-09 (năm từ 2000)',
+      'A period is written 2026, 2026-Q3 or 2026-09 (a year from 2000)',
+    );
   const year = Number(m[1]);
   if (m[2]) {
     const first = (Number(m[2]) - 1) * 3 + 1;

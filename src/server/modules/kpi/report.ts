@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db';
 import type { Indicator, KpiValue } from '../../../contracts/kpi';
 import { documentFont, loadFonts } from '../slips';
 import { getUnitNames } from '../units';
+import { todayInVietnam } from '../../../contracts/common';
 import { runNotFound } from './kpi.errors';
 import * as repo from './kpi.repository';
 
@@ -28,7 +29,8 @@ export async function reportContent(db: Db, period: string, runId?: number): Pro
   const [indicators, values, names] = await Promise.all([
     repo.indicatorsOfRun(db, run.id),
     repo.valuesOfRun(db, run.id),
-    getUnitNames(db, run.asOf),
+    // Names as the run's communes were named: the run's own day (codes of 2025 communes were reused).
+    getUnitNames(db, todayInVietnam(run.startedAt)),
   ]);
   return { run, indicators, values, unitName: (code) => names(code) ?? code };
 }
@@ -44,6 +46,11 @@ const threshold = (i: Pick<Indicator, 'comparison' | 'threshold'>) =>
 const vi = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 const metVi = (v: { met: boolean | null; status: KpiValue['status'] }) =>
   v.status !== 'ok' ? STATUS_VI[v.status] : v.met ? 'Đạt' : 'Chưa đạt';
+/** dd/mm/yyyy hh:mm in Vietnam time (UTC+7). */
+const vietnamTime = (d: Date) => {
+  const v = new Date(d.getTime() + 7 * 3_600_000).toISOString();
+  return `${dateVi(v.slice(0, 10))} ${v.slice(11, 16)}`;
+};
 const dateVi = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** Rows of one level, in the order of the indicators then of the units. */
@@ -113,7 +120,7 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
     ['Đến ngày', dateVi(c.run.toDate)],
     ['Số liệu tính đến ngày', dateVi(c.run.asOf)],
     ['Lần tính số', c.run.id],
-    ['Thời điểm tính', c.run.finishedAt!.toISOString()],
+    ['Thời điểm tính (giờ Việt Nam)', vietnamTime(c.run.finishedAt!)],
     ['Cấu trúc đơn vị', 'Các xã, phường hiện hành (sau sắp xếp 01/7/2025)'],
   ] as const)
     about.addRow([k, val]);

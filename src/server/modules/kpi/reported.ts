@@ -8,7 +8,7 @@ import type { ReportedDecisionBody, ReportedValue, ReportedValueBody } from '../
 import type { AccessContext, Action } from '../identity';
 import { getUnit } from '../units';
 import { percent } from './compare';
-import { KPI_ACTIONS } from './kpi.policy';
+import { grantIn, KPI_ACTIONS } from './kpi.policy';
 import * as repo from './kpi.repository';
 import { reportedValueEvents, reportedValues } from './kpi.schema';
 import { asOfFor, parsePeriod } from './periods';
@@ -63,7 +63,7 @@ function roleIn(access: AccessContext, action: Action, unitCode: string): string
       `Bạn không được giao việc này ở đơn vị ${unitCode}`,
       `You are not granted this in unit ${unitCode}`,
     );
-  return access.grantFor(action)!.role;
+  return grantIn(access, action, unitCode)!.role;
 }
 
 async function present(db: Db, row: Row, today: string): Promise<ReportedValue> {
@@ -313,12 +313,23 @@ export async function decideReported(
           'Chỉ duyệt hoặc trả lại số liệu đã gửi',
           'Only a submitted value is approved or returned',
         );
-      if (current.submittedBy === by)
+      const [own] = await tx
+        .select({ id: reportedValueEvents.id })
+        .from(reportedValueEvents)
+        .where(
+          and(
+            eq(reportedValueEvents.reportedValueId, id),
+            eq(reportedValueEvents.byAccount, by),
+            inArray(reportedValueEvents.event, ['entered', 'changed', 'evidence', 'submitted']),
+          ),
+        )
+        .limit(1);
+      if (current.submittedBy === by || own)
         throw fail(
           'KPI.SELF_APPROVAL_FORBIDDEN',
           null,
-          'Người gửi số liệu không tự duyệt số liệu của mình',
-          'The one who submitted a value does not approve it',
+          'Người đã nhập, sửa hoặc gửi số liệu không tự duyệt số liệu đó',
+          'Whoever entered, changed or submitted a value does not approve it',
         );
       if (step === 'return' && !body.comment)
         throw fail('KPI.REPORTED_INVALID', 'comment', 'Hãy ghi lý do trả lại', 'Say why the value is returned');

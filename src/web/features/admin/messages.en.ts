@@ -103,6 +103,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'actionGroup.cashless': 'Cashless payment (schools, health)',
   'actionGroup.overview': 'Overview of figures',
   'actionGroup.pilots': 'Project 06 pilot models',
+  'actionGroup.kpi': 'Project 06 targets',
 
   'action.units.read': 'View administrative units',
   'action.units.manage': 'Manage administrative units',
@@ -145,4 +146,9 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
     'Register pilot models, upload plans, record milestones and progress reports, move their state',
   'action.pilots.evaluate': 'Evaluate pilot models and propose commendations (Standing Agency)',
   'action.pilots.settings.manage': 'Set the due date of pilot models’ implementation plans',
+  'action.kpi.read': 'Read the Project 06 targets of the units in scope',
+  'action.kpi.run': 'Recompute the Project 06 targets now (province)',
+  'action.kpi.indicators.manage': 'Issue a new version of an indicator (threshold, definition, effective date)',
+  'action.kpi.report.submit': 'Enter and submit the unit’s reported values with evidence',
+  'action.kpi.report.approve': 'Approve or return the values units reported',
 };

@@ -100,6 +100,7 @@ export const viAdmin = {
   'actionGroup.cashless': 'Thanh toán không dùng tiền mặt (trường học, y tế)',
   'actionGroup.overview': 'Tổng quan số liệu',
   'actionGroup.pilots': 'Mô hình điểm Đề án 06',
+  'actionGroup.kpi': 'Chỉ tiêu Đề án 06',
 
   'action.units.read': 'Xem danh mục đơn vị hành chính',
   'action.units.manage': 'Quản lý danh mục đơn vị hành chính',
@@ -140,4 +141,9 @@ export const viAdmin = {
   'action.pilots.manage': 'Đăng ký mô hình điểm, tải lên kế hoạch, ghi mốc, báo cáo tiến độ, chuyển trạng thái',
   'action.pilots.evaluate': 'Đánh giá kết quả mô hình điểm, đề xuất khen thưởng (Cơ quan thường trực)',
   'action.pilots.settings.manage': 'Đặt hạn gửi kế hoạch triển khai mô hình điểm',
+  'action.kpi.read': 'Xem kết quả các chỉ tiêu Đề án 06 của đơn vị trong phạm vi',
+  'action.kpi.run': 'Tính lại các chỉ tiêu Đề án 06 ngay (cấp tỉnh)',
+  'action.kpi.indicators.manage': 'Ban hành phiên bản mới của chỉ tiêu (ngưỡng, cách tính, ngày hiệu lực)',
+  'action.kpi.report.submit': 'Nhập, gửi số liệu chỉ tiêu do đơn vị báo cáo, kèm minh chứng',
+  'action.kpi.report.approve': 'Duyệt hoặc trả lại số liệu chỉ tiêu do đơn vị báo cáo',
 } as const satisfies Record<string, string>;
