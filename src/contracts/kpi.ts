@@ -144,6 +144,15 @@ export type Indicator = z.infer<typeof Indicator>;
 export const ValueStatus = z.enum(['ok', 'no_source', 'no_denominator', 'not_reported']);
 export type ValueStatus = z.infer<typeof ValueStatus>;
 
+export const KPI_STRUCTURES = ['current', 'former'] as const;
+export const KpiStructure = z.enum(KPI_STRUCTURES, {
+  error: bilingual(
+    'Cơ cấu đơn vị là "current" (sau sáp nhập 2025) hoặc "former" (trước 1/7/2025)',
+    'The unit structure is "current" (after the 2025 merger) or "former" (before 1/7/2025)',
+  ),
+});
+export type KpiStructure = z.infer<typeof KpiStructure>;
+
 export const KpiValue = z.object({
   indicatorCode: z.string(),
   unitCode: z.string(),
@@ -165,9 +174,12 @@ export const KpiRun = z.object({
   from: z.string(),
   to: z.string(),
   asOf: z.string(),
-  /** The unit structure the figures use: today's communes (after the 2025 merger). */
-  // An enum, not z.literal: Swagger UI stops drawing /api/docs at a JSON Schema `const` (e2e/api-docs).
-  structure: z.enum(['current']),
+  /**
+   * The unit structure the figures use: `current`, today's communes (after the 1/7/2025 merger), or
+   * `former`, the districts and communes in force on 30/6/2025 (a period before the merger, or
+   * today's figures where the former unit is recoverable from the residence history).
+   */
+  structure: KpiStructure,
   trigger: z.enum(['schedule', 'manual', 'start']),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -185,12 +197,53 @@ export const KpiValuesQuery = z
   .object({
     period: PeriodCode,
     unitCode: UnitCode.optional(),
+    /** Which unit structure (default today's); a run of that structure is read. */
+    structure: KpiStructure.optional(),
     /** A given run of the period (a report reproduced from its snapshot); default the latest. */
     runId: z.coerce.number().int().positive(bilingual('Mã lần tính không hợp lệ', 'Invalid run id')).optional(),
   })
   .strict();
 
-export const KpiRunBody = z.object({ period: PeriodCode }).strict();
+export const KpiRunBody = z.object({ period: PeriodCode, structure: KpiStructure.optional() }).strict();
+
+/** Each indicator's values over the last `count` periods of the period's type, ending with `period`. */
+export const KpiTrendQuery = z
+  .object({
+    period: PeriodCode,
+    /** Default the province. */
+    unitCode: UnitCode.optional(),
+    structure: KpiStructure.optional(),
+    count: z.coerce
+      .number()
+      .int()
+      .min(2, bilingual('Ít nhất 2 kỳ', 'At least 2 periods'))
+      .max(24, bilingual('Tối đa 24 kỳ', 'At most 24 periods'))
+      .default(6),
+  })
+  .strict();
+export type KpiTrendQuery = z.infer<typeof KpiTrendQuery>;
+
+export const KpiTrend = z.object({
+  unitCode: z.string(),
+  structure: KpiStructure,
+  /** Oldest first; `runId` null where the period was never computed (its points are then null). */
+  periods: z.array(z.object({ period: z.string(), runId: z.number().int().nullable(), asOf: z.string().nullable() })),
+  series: z.array(
+    z.object({
+      indicatorCode: z.string(),
+      points: z.array(
+        z.object({
+          period: z.string(),
+          value: z.number().nullable(),
+          met: z.boolean().nullable(),
+          /** null: no run of that period, or the indicator was not in force then. */
+          status: ValueStatus.nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type KpiTrend = z.infer<typeof KpiTrend>;
 
 /** The list behind a commune's figure (drill-down): the people or dossiers counted, or those missing. */
 export const KpiListQuery = z
