@@ -42,6 +42,15 @@ export const provinceForbidden = (): AppError =>
     'Only staff granted this at the province level may do this',
   );
 
+/** Figures of a unit outside the session's grant. */
+export const unitForbidden = (): AppError =>
+  oneField(
+    'KPI.UNIT_FORBIDDEN',
+    'unitCode',
+    'Bạn không được giao xem số liệu của đơn vị này',
+    'You are not granted the figures of this unit',
+  );
+
 export const runNotFound = (): AppError =>
   new AppError(KPI_ERRORS.RUN_NOT_FOUND, 'Không có lần tính này của kỳ đã chọn', 'No such run of this period');
 

@@ -58,15 +58,25 @@ export async function insertValues(db: Db, rows: Array<typeof values.$inferInser
   for (let i = 0; i < rows.length; i += 1000) await db.insert(values).values(rows.slice(i, i + 1000));
 }
 
-/** The latest finished run of a period (what the dashboard shows), or a given run. */
-export async function latestRun(db: Db, period: string): Promise<RunRow | undefined> {
+/** The latest finished run of a period on a unit structure (what the dashboard shows). */
+export async function latestRun(db: Db, period: string, structure: string = 'current'): Promise<RunRow | undefined> {
   const [row] = await db
     .select()
     .from(runs)
-    .where(and(eq(runs.period, period), isNotNull(runs.finishedAt)))
+    .where(and(eq(runs.period, period), eq(runs.structure, structure), isNotNull(runs.finishedAt)))
     .orderBy(desc(runs.id))
     .limit(1);
   return row;
+}
+
+/** The latest finished run of each of several periods on a structure (a trend), by period. */
+export async function latestRuns(db: Db, periods: string[], structure: string): Promise<Map<string, RunRow>> {
+  const rows = await db
+    .selectDistinctOn([runs.period])
+    .from(runs)
+    .where(and(inArray(runs.period, periods), eq(runs.structure, structure), isNotNull(runs.finishedAt)))
+    .orderBy(runs.period, desc(runs.id));
+  return new Map(rows.map((r) => [r.period, r]));
 }
 
 export async function findRun(db: Db, id: number): Promise<RunRow | undefined> {

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import { todayInVietnam } from '../../../contracts/common';
-import { KpiTable, type Indicator, type KpiRun, type KpiValue } from '../../../contracts/kpi';
+import { KpiTable, KpiTrend, type Indicator, type KpiRun, type KpiValue } from '../../../contracts/kpi';
 import { DEFAULT_ROLES } from '../identity';
 import { copyRegistryBatch } from '../population';
 import { seedProcedures } from '../procedures';
@@ -152,6 +152,40 @@ describe('the figures of a run', () => {
     expect(future.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]!.field).toBe('period');
     const bad = await standing.inject('/api/v1/kpi/values?period=2026-Q9');
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('trends over periods', () => {
+  it('gives each indicator of a unit over the last periods from their latest runs, a period never computed as a gap', async () => {
+    const previous = (await run(standing, currentPeriods(today)[0])).json<KpiRun>(); // the month: another type
+    expect(previous.periodType).toBe('month');
+    expect((await run(standing)).statusCode).toBe(201);
+    const res = await standing.inject(`/api/v1/kpi/trends?period=${QUARTER}&unitCode=${MUONG_TE}&count=3`);
+    expect(res.statusCode, res.body).toBe(200);
+    const trend = KpiTrend.parse(res.json());
+    expect(trend).toMatchObject({ unitCode: MUONG_TE, structure: 'current' });
+    expect(trend.periods.map((p) => p.period).at(-1)).toBe(QUARTER);
+    expect(trend.periods).toHaveLength(3);
+    // The two quarters before were never computed in this database: gaps, not zeros.
+    expect(trend.periods.slice(0, 2).map((p) => p.runId)).toEqual([null, null]);
+    const eid = trend.series.find((s) => s.indicatorCode === 'T2.EID')!;
+    expect(eid.points.map((p) => p.value)).toEqual([null, null, 75]);
+    expect(eid.points[2]).toMatchObject({ met: true, status: 'ok' });
+    // The province by default.
+    const province = KpiTrend.parse((await standing.inject(`/api/v1/kpi/trends?period=${QUARTER}`)).json());
+    expect(province.series.find((s) => s.indicatorCode === 'T2.EID')!.points.at(-1)).toMatchObject({ value: 50 });
+  });
+
+  it("refuses a unit outside the reader's grant and a count out of range, naming the field", async () => {
+    const leader = await t.staff('leader', MUONG_TE);
+    const other = await leader.inject(`/api/v1/kpi/trends?period=${QUARTER}&unitCode=${DOAN_KET}`);
+    expect(other.statusCode).toBe(403);
+    expect(other.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]!.field).toBe('unitCode');
+    expect((await leader.inject(`/api/v1/kpi/trends?period=${QUARTER}`)).statusCode).toBe(403); // the province
+    expect((await leader.inject(`/api/v1/kpi/trends?period=${QUARTER}&unitCode=${MUONG_TE}`)).statusCode).toBe(200);
+    const bad = await standing.inject(`/api/v1/kpi/trends?period=${QUARTER}&count=40`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('count');
   });
 });
 

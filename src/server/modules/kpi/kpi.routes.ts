@@ -9,6 +9,8 @@ import {
   KpiRun,
   KpiRunBody,
   KpiTable,
+  KpiTrend,
+  KpiTrendQuery,
   KpiList,
   KpiListQuery,
   KpiValuesQuery,
@@ -24,6 +26,7 @@ import { diskFileStore } from '../../platform/files';
 import { AppError } from '../../platform/errors';
 import { readSingleUpload } from '../../platform/uploads';
 import * as reported from './reported';
+import { kpiReportedRoutes } from './kpi.reported.routes';
 import { reportContent, reportPdf, reportXlsx } from './report';
 import { parsePeriod } from './periods';
 import { listBehind, listBehindXlsx } from './lists';
@@ -123,6 +126,22 @@ export function kpiRoutes(
         const json = await service.kpiTableJson(db, sources, req.access, req.query);
         return reply.type('application/json; charset=utf-8').send(json as unknown as KpiTable);
       },
+    );
+
+    app.get(
+      '/trends',
+      {
+        config: { action: KPI_ACTIONS.read },
+        schema: {
+          tags,
+          hide: HIDDEN_FROM_DOCS,
+          summary:
+            'Diễn biến các chỉ tiêu của một đơn vị qua các kỳ gần nhất / each indicator of a unit over the last periods',
+          querystring: KpiTrendQuery,
+          response: { 200: KpiTrend },
+        },
+      },
+      async (req) => service.kpiTrend(db, sources, req.access, req.query, config.PROVINCE_CODE),
     );
 
     app.get(
@@ -265,6 +284,7 @@ export function kpiRoutes(
         },
         async (req) => reported.decideReported(db, req.access, req.params.id, step, req.body),
       );
+    await app.register(kpiReportedRoutes(db)); // GET /reported/expected, POST /reported/:id/unapprove
 
     app.get(
       '/report',

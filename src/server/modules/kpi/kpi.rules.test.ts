@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IndicatorVersionBody } from '../../../contracts/kpi';
 import { meets, percent } from './compare';
-import { asOfFor, currentPeriods, parsePeriod } from './periods';
+import { asOfFor, currentPeriods, parsePeriod, periodsEndingWith } from './periods';
 import { readIndicatorsFile } from './kpi.seed';
 
 describe('periods', () => {
@@ -29,6 +29,13 @@ describe('periods', () => {
     expect(asOfFor(parsePeriod('2026-Q4'), '2026-12-07')).toBe('2026-12-07');
     expect(asOfFor(parsePeriod('2026-Q3'), '2026-12-07')).toBe('2026-09-30');
     expect(currentPeriods('2026-12-07')).toEqual(['2026-12', '2026-Q4', '2026']);
+  });
+
+  it('counts back periods of the same type across a year, never before 2000', () => {
+    expect(periodsEndingWith('2026-Q2', 4)).toEqual(['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2']);
+    expect(periodsEndingWith('2026-02', 3)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(periodsEndingWith('2026', 2)).toEqual(['2025', '2026']);
+    expect(periodsEndingWith('2000-Q2', 4)).toEqual(['2000-Q1', '2000-Q2']);
   });
 });
 

@@ -1,13 +1,21 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db';
 import { todayInVietnam } from '../../../contracts/common';
-import type { Indicator, IndicatorVersionBody, KpiRun, KpiTable, KpiValue } from '../../../contracts/kpi';
+import type {
+  Indicator,
+  IndicatorVersionBody,
+  KpiRun,
+  KpiTable,
+  KpiTrend,
+  KpiTrendQuery,
+  KpiValue,
+} from '../../../contracts/kpi';
 import type { AccessContext } from '../identity';
 import { computeRun, type SourceMap } from './compute';
-import { indicatorNotFound, runNotFound, versionConflict } from './kpi.errors';
+import { indicatorNotFound, runNotFound, unitForbidden, versionConflict } from './kpi.errors';
 import { readableUnits } from './kpi.policy';
 import * as repo from './kpi.repository';
-import { asOfFor, parsePeriod } from './periods';
+import { asOfFor, parsePeriod, periodsEndingWith } from './periods';
 
 /** An indicator version as the API shows it, with whether a module publishes its source today. */
 export function presentIndicator(row: repo.IndicatorRow, sources: SourceMap): Indicator {
@@ -190,4 +198,52 @@ export async function startRun(
 /** The runs of a period, newest first (a report names the run it was made from). */
 export async function runsOf(db: Db, period: string): Promise<KpiRun[]> {
   return (await repo.listRuns(db, parsePeriod(period).code)).map(presentRun);
+}
+
+/**
+ * Each indicator's values for one unit over the last `count` periods of the period's type (issue 15
+ * §5: the trend beside a target), each from the latest run of its period on the structure asked —
+ * the same snapshots the dashboard shows. A period never computed is there with null points, so a
+ * gap reads as a gap and not as a fall to zero. A unit outside the session's scope is refused.
+ */
+export async function kpiTrend(
+  db: Db,
+  sources: SourceMap,
+  access: AccessContext,
+  query: KpiTrendQuery,
+  provinceCode: string,
+  today = todayInVietnam(),
+): Promise<KpiTrend> {
+  asOfFor(parsePeriod(query.period), today); // a future period is refused
+  const unitCode = query.unitCode ?? provinceCode;
+  const scope = readableUnits(access);
+  if (scope !== null && !scope.has(unitCode)) throw unitForbidden();
+  const structure = query.structure ?? 'current';
+  const periods = periodsEndingWith(query.period, query.count);
+  const runs = await repo.latestRuns(db, periods, structure);
+  const snapshots = new Map<string, Snapshot>();
+  for (const [period, run] of runs) snapshots.set(period, await snapshotOf(db, sources, run.id));
+  const codes = new Set<string>();
+  for (const s of snapshots.values()) for (const i of s.indicators) codes.add(i.code);
+  const byPeriod = new Map(
+    [...snapshots].map(([period, s]) => [
+      period,
+      new Map(s.values.filter((v) => v.unitCode === unitCode).map((v) => [v.indicatorCode, v])),
+    ]),
+  );
+  return {
+    unitCode,
+    structure,
+    periods: periods.map((period) => {
+      const run = runs.get(period);
+      return { period, runId: run?.id ?? null, asOf: run?.asOf ?? null };
+    }),
+    series: [...codes].sort().map((indicatorCode) => ({
+      indicatorCode,
+      points: periods.map((period) => {
+        const v = byPeriod.get(period)?.get(indicatorCode);
+        return { period, value: v?.value ?? null, met: v?.met ?? null, status: v?.status ?? null };
+      }),
+    })),
+  };
 }

@@ -54,3 +54,25 @@ export function currentPeriods(today: string): string[] {
   const [y, m] = [today.slice(0, 4), Number(today.slice(5, 7))];
   return [`${y}-${pad(m)}`, `${y}-Q${Math.ceil(m / 3)}`, y];
 }
+
+/** The `count` periods of `code`'s type that end with it, oldest first (2026-Q1 … 2026-Q3 for 2026-Q3, 3). */
+export function periodsEndingWith(code: string, count: number): string[] {
+  const period = parsePeriod(code);
+  const months = period.type === 'year' ? 12 : period.type === 'quarter' ? 3 : 1;
+  // The period's first month, counted in months from year 0.
+  const start = Number(period.from.slice(0, 4)) * 12 + Number(period.from.slice(5, 7)) - 1;
+  const out: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const m = start - i * months;
+    const [year, month] = [Math.floor(m / 12), (m % 12) + 1];
+    if (year < 2000) continue; // periods are years from 2000
+    out.push(
+      period.type === 'year'
+        ? String(year)
+        : period.type === 'quarter'
+          ? `${year}-Q${Math.ceil(month / 3)}`
+          : `${year}-${pad(month)}`,
+    );
+  }
+  return out;
+}
