@@ -3,7 +3,7 @@ import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../
 import { todayInVietnam } from '../../../contracts/common';
 import { computeRun, type SourceMap } from './compute';
 import * as repo from './kpi.repository';
-import { currentPeriods, parsePeriod } from './periods';
+import { currentPeriods, parsePeriod, periodsEndingWith } from './periods';
 
 /**
  * The scheduled computation (issue 15 §2): the month, quarter and year under way are recomputed
@@ -11,7 +11,23 @@ import { currentPeriods, parsePeriod } from './periods';
  * pass of each day — so the dashboard always reads precomputed values; a period that ended
  * yesterday is recomputed once more, so its last run counts its last day whole. Several processes: the run's
  * advisory lock lets one compute, the others skip. A past period keeps its last run.
+ *
+ * A recent past period never computed (the system started mid-year, or was down when it ended) is
+ * computed once as of its last day, so a trend has no gap the province did not choose: the last
+ * `BACKFILL` periods of each type. Flows (dossiers, payments, visits) are then exact; stocks (people
+ * with an e-ID) are counted from the registry as it stands, with ages on the period's last day.
  */
+export const BACKFILL = { month: 6, quarter: 4, year: 2 } as const;
+
+/** The recent periods a province's trends show: the month, quarter and year under way and those before. */
+function recentPeriods(today: string): string[] {
+  const [month, quarter, year] = currentPeriods(today) as [string, string, string];
+  return [
+    ...periodsEndingWith(month, BACKFILL.month),
+    ...periodsEndingWith(quarter, BACKFILL.quarter),
+    ...periodsEndingWith(year, BACKFILL.year),
+  ];
+}
 export async function runScheduledKpi(
   database: Database,
   sources: SourceMap,
@@ -24,14 +40,17 @@ export async function runScheduledKpi(
   const done: number[] = [];
   // The periods under way, and those that ended yesterday: a period's last day is counted whole only
   // by a run made after it — the day after, once — so the period's final snapshot has all of it.
-  for (const code of new Set([...currentPeriods(yesterday), ...currentPeriods(today)])) {
+  const running = new Set([...currentPeriods(yesterday), ...currentPeriods(today)]);
+  for (const code of new Set([...running, ...recentPeriods(today)])) {
     const period = parsePeriod(code);
     const last = await repo.latestRun(database.db, code);
-    const due =
-      !last ||
-      (period.to < today
-        ? todayInVietnam(last.startedAt) <= period.to // ended yesterday: once more, after its last day
-        : last.asOf < today); // running: once a day
+    const due = !last
+      ? true // never computed: under way, or a recent past period (backfill)
+      : !running.has(code)
+        ? false // a past period keeps its last run
+        : period.to < today
+          ? todayInVietnam(last.startedAt) <= period.to // ended yesterday: once more, after its last day
+          : last.asOf < today; // running: once a day
     if (!due) continue;
     const id = await computeRun(database, sources, {
       period: code,

@@ -448,4 +448,21 @@ describe('the schedule', () => {
     expect(again).toEqual([]); // the month, quarter and year under way were computed an hour ago; Q3 is final
     expect((await standing.inject('/api/v1/kpi/runs?period=2026-Q3')).json<KpiRun[]>()).toHaveLength(runs.length);
   });
+
+  it('computes a recent past period never computed once, as of its last day, and leaves it then', async () => {
+    // The pass on 1/10/2026 above: 2026-Q1 (three quarters back) had no run in this database.
+    const q1 = (await standing.inject('/api/v1/kpi/runs?period=2026-Q1')).json<KpiRun[]>();
+    expect(q1).toHaveLength(1);
+    expect(q1[0]).toMatchObject({ asOf: '2026-03-31', trigger: 'schedule' });
+    // Older than the last four quarters: left alone.
+    expect((await standing.inject('/api/v1/kpi/runs?period=2025-Q3')).json<KpiRun[]>()).toEqual([]);
+    const again = await runScheduledKpi(
+      t.database,
+      indicatorSources(),
+      PROVINCE,
+      new Date('2026-10-02T01:00:00+07:00'),
+    );
+    expect((await standing.inject('/api/v1/kpi/runs?period=2026-Q1')).json<KpiRun[]>()).toHaveLength(1);
+    expect(again).toHaveLength(3); // the month, quarter and year under way, once a day
+  });
 });
