@@ -296,6 +296,22 @@ export const REPORTED_STATES = ['draft', 'submitted', 'approved', 'returned'] as
 export const ReportedState = z.enum(REPORTED_STATES);
 export type ReportedState = z.infer<typeof ReportedState>;
 
+/**
+ * A step of a value's history. `unapproved`: the Standing Agency reopened an approved value with a
+ * comment (as DHIS2's "unapprove"); it goes back to `returned`, for the unit to correct and submit again.
+ */
+export const REPORTED_EVENTS = [
+  'entered',
+  'changed',
+  'evidence',
+  'submitted',
+  'approved',
+  'returned',
+  'unapproved',
+] as const;
+export const ReportedEvent = z.enum(REPORTED_EVENTS);
+export type ReportedEvent = z.infer<typeof ReportedEvent>;
+
 const count = (vi: string, en: string) =>
   z
     .number({ error: bilingual(`${vi} phải là số`, `${en} must be a number`) })
@@ -332,6 +348,7 @@ export const ReportedValueBody = z
   });
 export type ReportedValueBody = z.infer<typeof ReportedValueBody>;
 
+/** Submit, approve, return or un-approve: the version read; a comment (required to return or un-approve). */
 export const ReportedDecisionBody = z
   .object({
     version: z.number().int().min(0),
@@ -357,13 +374,13 @@ export const ReportedValue = z.object({
   submittedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
   comment: z.string().nullable(),
-  /** The day submission is due (the period's end + the reporting window); null once submitted. */
+  /** The day submission is due (the period's end + the reporting window). */
   dueOn: z.string(),
   overdue: z.boolean(),
   version: z.number().int(),
   history: z.array(
     z.object({
-      event: z.enum(['entered', 'changed', 'evidence', 'submitted', 'approved', 'returned']),
+      event: ReportedEvent,
       toState: ReportedState,
       at: z.string(),
       byRole: z.string(),
@@ -375,4 +392,81 @@ export const ReportedValue = z.object({
 });
 export type ReportedValue = z.infer<typeof ReportedValue>;
 
+/** `GET /reported`: the values entered for a period (only those: see `ReportedExpected` for the ones still missing). */
 export const ReportedListQuery = z.object({ period: PeriodCode, unitCode: UnitCode.optional() }).strict();
+
+/**
+ * Where a unit stands with a reported indicator for a period: `not_entered` (nothing yet), or the
+ * state of the value it entered.
+ */
+export const REPORTED_ROW_STATES = ['not_entered', ...REPORTED_STATES] as const;
+export const ReportedRowState = z.enum(REPORTED_ROW_STATES);
+export type ReportedRowState = z.infer<typeof ReportedRowState>;
+
+/** `GET /reported/expected`: a period, and optionally one unit of the session's scope. */
+export const ReportedExpectedQuery = z.object({ period: PeriodCode, unitCode: UnitCode.optional() }).strict();
+export type ReportedExpectedQuery = z.infer<typeof ReportedExpectedQuery>;
+
+/** One reported indicator × one unit for the period: the value if entered, its state and deadline. */
+export const ReportedExpectedRow = z.object({
+  indicatorCode: z.string(),
+  unitCode: z.string(),
+  /** The unit's name today ("Xã Mường Tè"). */
+  unitName: z.string(),
+  unitLevel: UnitLevel,
+  /**
+   * The unit must report it: a unit of the indicator's lowest level (the communes of T5.OFFICERS).
+   * False for a higher unit's own value (the province's), which is optional: without it the
+   * province's figure is the communes' sum. Such a row is listed only once entered.
+   */
+  required: z.boolean(),
+  state: ReportedRowState,
+  dueOn: z.string(),
+  /** Not submitted (not entered, a draft or returned) after `dueOn`. */
+  overdue: z.boolean(),
+  /** The value entered, with its evidence and history; null while `not_entered`. */
+  value: ReportedValue.nullable(),
+  /** What the session may do now (the server checks again): the buttons a page shows. */
+  may: z.object({
+    /** Enter or change the figures and attach evidence (not entered, a draft, or returned). */
+    enter: z.boolean(),
+    /** Send a draft or returned value for approval. */
+    submit: z.boolean(),
+    /** Approve or return a submitted value: not whoever entered, changed or submitted it. */
+    decide: z.boolean(),
+    /** Reopen an approved value (back to returned, with a comment). */
+    unapprove: z.boolean(),
+  }),
+});
+export type ReportedExpectedRow = z.infer<typeof ReportedExpectedRow>;
+
+/**
+ * Every reported indicator in force in the period × every unit that must report it within the
+ * session's scope (read, submit or approve there), entered or not — so a commune that never entered
+ * its value shows, flagged overdue after the due day — plus the optional values higher units entered.
+ * By indicator, then unit code.
+ */
+export const ReportedExpected = z.object({
+  period: z.string(),
+  /** The day the period's values are due (its last day + the reporting window). */
+  dueOn: z.string(),
+  /** The reported indicators in force on the period's as-of day, of the period's type. */
+  indicators: z.array(
+    Indicator.pick({
+      code: true,
+      target: true,
+      nameVi: true,
+      nameEn: true,
+      numeratorVi: true,
+      numeratorEn: true,
+      denominatorVi: true,
+      denominatorEn: true,
+      comparison: true,
+      threshold: true,
+      unitLevels: true,
+      periodType: true,
+    }),
+  ),
+  rows: z.array(ReportedExpectedRow),
+});
+export type ReportedExpected = z.infer<typeof ReportedExpected>;

@@ -2,14 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { todayInVietnam } from '../../../contracts/common';
-import type { KpiTable, ReportedValue } from '../../../contracts/kpi';
+import type { KpiRun, KpiTable, ReportedExpected, ReportedValue } from '../../../contracts/kpi';
 import { currentPeriods, seedIndicators } from './index';
 
 /*
  * Issue 15 §3 through HTTP on a real database: a commune enters a reported value with evidence and
  * submits it; the Standing Agency approves it (locked) or returns it with a comment; the one who
  * submitted never approves; bad input is refused naming the field; the next run counts approved
- * values only, and the province only once every commune's is approved.
+ * values only, and the province only once every commune's is approved. What each commune owes for a
+ * period is listed even when nothing was entered (overdue after the due day); an approved value is
+ * reopened only by un-approving it with a comment, and a run made before keeps it.
  */
 
 let t: TestApp;
@@ -62,7 +64,14 @@ function upload(s: Session, id: string, data: Buffer, name = 'bien-ban.pdf') {
   });
 }
 const fieldOf = (res: { json: <T>() => T }) =>
-  res.json<{ error: { code: string; fields?: Array<{ field: string; messageVi: string }> } }>().error;
+  res.json<{
+    error: {
+      code: string;
+      messageVi: string;
+      messageEn: string;
+      fields?: Array<{ field: string; messageVi: string; messageEn: string }>;
+    };
+  }>().error;
 
 describe('entering a reported value', () => {
   it('creates a draft, then changes it with the version read; every step in its history', async () => {
@@ -96,6 +105,27 @@ describe('entering a reported value', () => {
     expect(fieldOf(computed).fields![0]!.field).toBe('indicator');
     const citizen = await t.citizen({ nationalId: '012090000001', fullName: 'Người Thử' });
     expect((await enter(citizen)).statusCode).toBe(403);
+  });
+
+  it('says what is wrong in Vietnamese and English, under the field: a share over 100 %, a negative count, a zero denominator, a future period', async () => {
+    const refused = async (over: Record<string, unknown>, field: string, vi: string, en: string) => {
+      const res = await enter(officer, over);
+      expect(res.statusCode, res.body).toBe(400);
+      const problem = fieldOf(res).fields![0]!;
+      expect(problem.field).toBe(field);
+      expect(problem.messageVi).toContain(vi);
+      expect(problem.messageEn).toContain(en);
+    };
+    await refused(
+      { numerator: 7, denominator: 5 },
+      'numerator',
+      'Tử số không được lớn hơn mẫu số',
+      'cannot exceed the denominator',
+    );
+    await refused({ numerator: -1 }, 'numerator', 'Tử số không âm', 'The numerator is not negative');
+    await refused({ numerator: 0, denominator: 0 }, 'denominator', 'Mẫu số phải lớn hơn 0', 'more than 0');
+    await refused({ numerator: 1.5 }, 'numerator', 'Tử số là số nguyên', 'whole number');
+    await refused({ period: `${Number(today.slice(0, 4)) + 1}-Q1` }, 'period', 'chưa bắt đầu', 'future period');
   });
 });
 
@@ -171,6 +201,8 @@ describe('submitting and approving', () => {
     const self = await step(both, created.id, 'approve', { version: sent.version });
     expect(self.statusCode).toBe(403);
     expect(fieldOf(self).code).toBe('KPI.SELF_APPROVAL_FORBIDDEN');
+    expect(fieldOf(self).messageVi).toContain('không tự duyệt');
+    expect(fieldOf(self).messageEn).toContain('does not approve it');
     expect((await step(standing, created.id, 'approve', { version: sent.version })).statusCode).toBe(200);
   });
 
@@ -207,5 +239,181 @@ describe('what a run counts', () => {
     expect(of(DOAN_KET)).toMatchObject({ status: 'ok', numerator: 2, denominator: 2, met: true });
     expect(of('03424')).toMatchObject({ status: 'not_reported', value: null });
     expect(of(PROVINCE)).toMatchObject({ status: 'not_reported', value: null });
+  });
+});
+
+describe('what each unit owes for a period, entered or not', () => {
+  const year = Number(today.slice(0, 4)) - 2; // a past quarter no other test enters
+  const PERIOD = `${year}-Q2`;
+  const expected = (s: Session, query = '') => s.inject(`/api/v1/kpi/reported/expected?period=${PERIOD}${query}`);
+
+  it("lists every commune to the Standing Agency, those that entered nothing as 'not entered' and overdue", async () => {
+    const res = await expected(standing);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const list = res.json<ReportedExpected>();
+    expect(list).toMatchObject({ period: PERIOD, dueOn: `${year}-07-10` });
+    expect(list.indicators.map((i) => i.code)).toEqual(['T5.OFFICERS']);
+    expect(list.rows).toHaveLength(38); // today's communes; the province's own value is optional
+    expect(new Set(list.rows.map((r) => r.unitLevel))).toEqual(new Set(['commune']));
+    const muongTe = list.rows.find((r) => r.unitCode === MUONG_TE)!;
+    expect(muongTe).toMatchObject({
+      indicatorCode: 'T5.OFFICERS',
+      unitName: 'Xã Mường Tè',
+      required: true,
+      state: 'not_entered',
+      overdue: true,
+      value: null,
+      may: { enter: false, submit: false, decide: false, unapprove: false },
+    });
+  });
+
+  it("shows a commune's officer only the commune, with the value once entered; the other units' list is empty", async () => {
+    const before = (await expected(officer)).json<ReportedExpected>();
+    expect(before.rows.map((r) => [r.unitCode, r.state, r.may.enter])).toEqual([[MUONG_TE, 'not_entered', true]]);
+    const created = (await enter(officer, { period: PERIOD })).json<ReportedValue>();
+    const after = (await expected(officer)).json<ReportedExpected>().rows;
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ state: 'draft', overdue: true, value: { id: created.id, numerator: 4 } });
+    expect(after[0]!.may).toEqual({ enter: true, submit: true, decide: false, unapprove: false });
+    expect((await expected(officer, `&unitCode=${DOAN_KET}`)).json<ReportedExpected>().rows).toEqual([]);
+    const one = (await expected(standing, `&unitCode=${MUONG_TE}`)).json<ReportedExpected>().rows;
+    expect(one.map((r) => [r.unitCode, r.state])).toEqual([[MUONG_TE, 'draft']]);
+  });
+
+  it('lets the Standing Agency decide a submitted value only when it did not enter it, and lists a province value as optional', async () => {
+    const mine = (
+      await enter(both, { period: PERIOD, unitCode: DOAN_KET, numerator: 1, denominator: 1 })
+    ).json<ReportedValue>();
+    const withFile = (await upload(both, mine.id, PDF)).json<ReportedValue>();
+    await step(both, mine.id, 'submit', { version: withFile.version });
+    const theirs = (await expected(officer)).json<ReportedExpected>().rows[0]!.value!;
+    const sent = (await upload(officer, theirs.id, PDF)).json<ReportedValue>();
+    expect((await step(officer, theirs.id, 'submit', { version: sent.version })).statusCode).toBe(200);
+    const rows = (await expected(both)).json<ReportedExpected>().rows;
+    const of = (code: string) => rows.find((r) => r.unitCode === code)!;
+    expect([of(DOAN_KET).state, of(DOAN_KET).may.decide]).toEqual(['submitted', false]); // entered it
+    expect([of(MUONG_TE).state, of(MUONG_TE).may.decide, of(MUONG_TE).overdue]).toEqual(['submitted', true, false]);
+
+    const provincial = await t.staff('one_stop_officer', PROVINCE);
+    expect((await enter(provincial, { period: PERIOD, unitCode: PROVINCE })).statusCode).toBe(201);
+    const withProvince = (await expected(standing)).json<ReportedExpected>().rows;
+    expect(withProvince).toHaveLength(39);
+    expect(withProvince.find((r) => r.unitCode === PROVINCE)).toMatchObject({
+      unitLevel: 'province',
+      required: false,
+      state: 'draft',
+    });
+  });
+
+  it('refuses a future period naming the field, and owes nothing quarterly for a month', async () => {
+    const future = await standing.inject(`/api/v1/kpi/reported/expected?period=${Number(today.slice(0, 4)) + 1}-Q1`);
+    expect(future.statusCode).toBe(400);
+    expect(fieldOf(future).fields![0]).toMatchObject({ field: 'period' });
+    const month = (await standing.inject(`/api/v1/kpi/reported/expected?period=${year}-05`)).json<ReportedExpected>();
+    expect([month.indicators, month.rows]).toEqual([[], []]);
+    const citizen = await t.citizen({ nationalId: '012090000002', fullName: 'Người Thử Hai' });
+    expect((await expected(citizen)).statusCode).toBe(403);
+  });
+});
+
+describe('un-approving a value', () => {
+  const PERIOD = `${Number(today.slice(0, 4)) - 1}-Q3`;
+  let id: string;
+  let approved: ReportedValue;
+  let run: KpiRun;
+
+  beforeAll(async () => {
+    const created = (await enter(officer, { period: PERIOD, numerator: 3, denominator: 4 })).json<ReportedValue>();
+    id = created.id;
+    const withFile = (await upload(officer, id, PDF)).json<ReportedValue>();
+    const sent = (await step(officer, id, 'submit', { version: withFile.version })).json<ReportedValue>();
+    approved = (await step(standing, id, 'approve', { version: sent.version })).json<ReportedValue>();
+    const made = await standing.inject({ method: 'POST', url: '/api/v1/kpi/runs', payload: { period: PERIOD } });
+    expect(made.statusCode, made.body).toBe(201);
+    run = made.json<KpiRun>();
+  });
+
+  const officersValue = async (runId?: number) => {
+    const tbl = (
+      await standing.inject(`/api/v1/kpi/values?period=${PERIOD}${runId ? `&runId=${runId}` : ''}`)
+    ).json<KpiTable>();
+    return tbl.values.find((v) => v.indicatorCode === 'T5.OFFICERS' && v.unitCode === MUONG_TE);
+  };
+
+  it('is for the Standing Agency, with a comment, on an approved value only', async () => {
+    expect(approved.state).toBe('approved');
+    expect((await step(officer, id, 'unapprove', { version: approved.version, comment: 'Sai' })).statusCode).toBe(403);
+    const bare = await step(standing, id, 'unapprove', { version: approved.version });
+    expect(bare.statusCode).toBe(400);
+    expect(fieldOf(bare).fields![0]).toMatchObject({ field: 'comment', messageVi: 'Hãy ghi lý do bỏ duyệt' });
+    expect((await step(standing, id, 'unapprove', { version: approved.version - 1, comment: 'Sai' })).statusCode).toBe(
+      409,
+    );
+    const draft = (await enter(officer, { period: `${Number(today.slice(0, 4)) - 1}-Q2` })).json<ReportedValue>();
+    const notApproved = await step(standing, draft.id, 'unapprove', { version: draft.version, comment: 'Sai' });
+    expect(notApproved.statusCode).toBe(409);
+    expect(fieldOf(notApproved).fields![0]!.field).toBe('state');
+  });
+
+  it('reopens it as returned with its figures and evidence, recorded in its history; the unit corrects it', async () => {
+    const res = await step(standing, id, 'unapprove', {
+      version: approved.version,
+      comment: 'Số cán bộ tiếp nhận chưa khớp danh sách của Sở Nội vụ',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json<ReportedValue>();
+    expect(v).toMatchObject({
+      state: 'returned',
+      numerator: 3,
+      denominator: 4,
+      comment: 'Số cán bộ tiếp nhận chưa khớp danh sách của Sở Nội vụ',
+      evidence: { fileName: 'bien-ban.pdf' },
+    });
+    expect(v.history.at(-1)).toMatchObject({
+      event: 'unapproved',
+      toState: 'returned',
+      byRole: 'standing_agency',
+      numerator: 3,
+      comment: 'Số cán bộ tiếp nhận chưa khớp danh sách của Sở Nội vụ',
+    });
+    const fixed = await enter(officer, { period: PERIOD, numerator: 4, denominator: 4, version: v.version });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json<ReportedValue>().state).toBe('draft');
+  });
+
+  it('leaves a run made while it was approved as it was; the next run no longer counts it', async () => {
+    expect(await officersValue(run.id)).toMatchObject({ status: 'ok', numerator: 3, denominator: 4 });
+    expect(
+      (await standing.inject({ method: 'POST', url: '/api/v1/kpi/runs', payload: { period: PERIOD } })).statusCode,
+    ).toBe(201);
+    expect(await officersValue()).toMatchObject({ status: 'not_reported', value: null });
+    expect(await officersValue(run.id)).toMatchObject({ status: 'ok', numerator: 3, denominator: 4 });
+  });
+
+  it('is the only change the database lets an approved row take: figures, evidence, deletion and other states are refused', async () => {
+    const other = (
+      await enter(officer, { period: `${Number(today.slice(0, 4)) - 1}-Q4`, numerator: 2, denominator: 2 })
+    ).json<ReportedValue>();
+    const withFile = (await upload(officer, other.id, PDF)).json<ReportedValue>();
+    const sent = (await step(officer, other.id, 'submit', { version: withFile.version })).json<ReportedValue>();
+    const ok = (await step(standing, other.id, 'approve', { version: sent.version })).json<ReportedValue>();
+    const db = t.database.db;
+    const by = standing.accountId;
+    const refused = [
+      sql`update kpi.reported_values set numerator = 1 where id = ${other.id}`,
+      sql`update kpi.reported_values set evidence_sha256 = 'x', evidence_name = 'khac.pdf' where id = ${other.id}`,
+      sql`update kpi.reported_values set state = 'draft', version = version + 1 where id = ${other.id}`,
+      sql`update kpi.reported_values set state = 'submitted', version = version + 1 where id = ${other.id}`,
+      // back to returned, but without a comment, or with the figures changed on the way
+      sql`update kpi.reported_values set state = 'returned', version = version + 1, decided_by = ${by}, comment = null where id = ${other.id}`,
+      sql`update kpi.reported_values set state = 'returned', version = version + 1, decided_by = ${by}, comment = 'x', numerator = 1 where id = ${other.id}`,
+      sql`delete from kpi.reported_values where id = ${other.id}`,
+    ];
+    for (const statement of refused) await expect(db.execute(statement)).rejects.toThrow();
+    const list = (await standing.inject(`/api/v1/kpi/reported?period=${other.period}&unitCode=${MUONG_TE}`)).json<
+      ReportedValue[]
+    >();
+    expect(list.find((r) => r.id === other.id)).toMatchObject({ state: 'approved', numerator: 2, version: ok.version });
   });
 });

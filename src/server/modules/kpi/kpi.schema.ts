@@ -158,7 +158,9 @@ export const reportedValueEvents = kpiSchema.table(
     reportedValueId: uuid('reported_value_id')
       .notNull()
       .references(() => reportedValues.id),
-    event: text('event', { enum: ['entered', 'changed', 'evidence', 'submitted', 'approved', 'returned'] }).notNull(),
+    event: text('event', {
+      enum: ['entered', 'changed', 'evidence', 'submitted', 'approved', 'returned', 'unapproved'],
+    }).notNull(),
     toState: text('to_state', { enum: ['draft', 'submitted', 'approved', 'returned'] }).notNull(),
     byAccount: uuid('by_account'),
     byRole: text('by_role').notNull(),

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db';
 import type { FileStore } from '../../platform/files';
 import { AppError } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
-import type { ReportedDecisionBody, ReportedValue, ReportedValueBody } from '../../../contracts/kpi';
+import type { ReportedDecisionBody, ReportedState, ReportedValue, ReportedValueBody } from '../../../contracts/kpi';
 import type { AccessContext, Action } from '../identity';
 import { getUnit } from '../units';
 import { percent } from './compare';
@@ -32,7 +32,7 @@ const EVIDENCE_TYPES = [
 ];
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
-type Row = typeof reportedValues.$inferSelect;
+export type Row = typeof reportedValues.$inferSelect;
 
 const fail = (code: string, field: string | null, vi: string, en: string) =>
   new AppError(code, vi, en, field ? [{ field, code, messageVi: vi, messageEn: en }] : undefined);
@@ -66,13 +66,43 @@ function roleIn(access: AccessContext, action: Action, unitCode: string): string
   return grantIn(access, action, unitCode)!.role;
 }
 
-async function present(db: Db, row: Row, today: string): Promise<ReportedValue> {
-  const events = await db
+type EventRow = typeof reportedValueEvents.$inferSelect;
+
+/** The day a period's values are due: its last day + the reporting window. */
+export function dueOnOf(period: string): string {
+  return dayAfter(parsePeriod(period).to, REPORT_WINDOW_DAYS);
+}
+
+/** Not submitted (not entered, a draft or returned) after the due day. */
+export function isOverdue(state: ReportedState | 'not_entered', dueOn: string, today: string): boolean {
+  return (state === 'not_entered' || state === 'draft' || state === 'returned') && today > dueOn;
+}
+
+/** The history of each value (one query), oldest step first. */
+export async function eventsOf(db: Db, ids: readonly string[]): Promise<Map<string, EventRow[]>> {
+  const out = new Map<string, EventRow[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
     .select()
     .from(reportedValueEvents)
-    .where(eq(reportedValueEvents.reportedValueId, row.id))
+    .where(inArray(reportedValueEvents.reportedValueId, [...ids]))
     .orderBy(asc(reportedValueEvents.id));
-  const dueOn = dayAfter(parsePeriod(row.period).to, REPORT_WINDOW_DAYS);
+  for (const e of rows) out.set(e.reportedValueId, [...(out.get(e.reportedValueId) ?? []), e]);
+  return out;
+}
+
+const SELF_EVENTS: ReadonlyArray<EventRow['event']> = ['entered', 'changed', 'evidence', 'submitted'];
+
+/** Whether `accountId` entered, changed, attached the evidence of or submitted the value: then it never approves it. */
+export function tookPartIn(row: Row, events: readonly EventRow[], accountId: string): boolean {
+  return (
+    row.submittedBy === accountId || events.some((e) => e.byAccount === accountId && SELF_EVENTS.includes(e.event))
+  );
+}
+
+/** A value as the API shows it, with its history (`events`: the value's, oldest first). */
+export function presentValue(row: Row, events: readonly EventRow[], today: string): ReportedValue {
+  const dueOn = dueOnOf(row.period);
   return {
     id: row.id,
     indicatorCode: row.indicatorCode,
@@ -95,7 +125,7 @@ async function present(db: Db, row: Row, today: string): Promise<ReportedValue> 
     decidedAt: row.decidedAt?.toISOString() ?? null,
     comment: row.comment,
     dueOn,
-    overdue: (row.state === 'draft' || row.state === 'returned') && today > dueOn,
+    overdue: isOverdue(row.state, dueOn, today),
     version: row.version,
     history: events.map((e) => ({
       event: e.event,
@@ -107,6 +137,10 @@ async function present(db: Db, row: Row, today: string): Promise<ReportedValue> 
       comment: e.comment,
     })),
   };
+}
+
+async function present(db: Db, row: Row, today: string): Promise<ReportedValue> {
+  return presentValue(row, (await eventsOf(db, [row.id])).get(row.id) ?? [], today);
 }
 
 async function event(
@@ -275,12 +309,31 @@ export async function attachEvidence(
   });
 }
 
-/** Submits, approves or returns a value (compare-and-set on its version). */
+/** The steps after entering: the unit submits; the Standing Agency approves, returns or un-approves. */
+export type ReportedStep = 'submit' | 'approve' | 'return' | 'unapprove';
+
+/** The state a step moves a value to, and the history's name of the step. */
+const STEPS = {
+  submit: { to: 'submitted', event: 'submitted' },
+  approve: { to: 'approved', event: 'approved' },
+  return: { to: 'returned', event: 'returned' },
+  // Reopened for the unit to correct (or submit again as it is): see the module's README.
+  unapprove: { to: 'returned', event: 'unapproved' },
+} as const satisfies Record<ReportedStep, { to: ReportedState; event: EventRow['event'] }>;
+
+const commentRequired = (vi: string, en: string) => fail('KPI.REPORTED_INVALID', 'comment', vi, en);
+
+/**
+ * Submits, approves, returns or un-approves a value (compare-and-set on its version). Un-approving
+ * (as DHIS2's "unapprove") reopens an approved value with a comment: back to `returned`, its
+ * figures, evidence and submission kept; the lock trigger allows an approved row that one change
+ * only. A run already made keeps its snapshot; the next one no longer counts the value.
+ */
 export async function decideReported(
   db: Db,
   access: AccessContext,
   id: string,
-  step: 'submit' | 'approve' | 'return',
+  step: ReportedStep,
   body: ReportedDecisionBody,
   today = todayInVietnam(),
 ): Promise<ReportedValue> {
@@ -290,65 +343,65 @@ export async function decideReported(
   return db.transaction(async (tx) => {
     const current = await load(tx, id, true);
     if (body.version !== current.version) throw stale();
-    let set: Partial<Row>;
-    if (step === 'submit') {
-      if (current.state !== 'draft' && current.state !== 'returned')
-        throw wrongState(
-          current.state,
-          'Chỉ gửi số liệu đang soạn hoặc bị trả lại',
-          'Only a draft or returned value is submitted',
-        );
-      if (!current.evidenceSha256)
-        throw fail(
-          'KPI.REPORTED_INVALID',
-          'evidence',
-          'Hãy đính kèm minh chứng trước khi gửi',
-          'Attach the evidence before submitting',
-        );
-      set = { state: 'submitted', submittedBy: by, submittedAt: new Date(), comment: null };
-    } else {
-      if (current.state !== 'submitted')
-        throw wrongState(
-          current.state,
-          'Chỉ duyệt hoặc trả lại số liệu đã gửi',
-          'Only a submitted value is approved or returned',
-        );
-      const [own] = await tx
-        .select({ id: reportedValueEvents.id })
-        .from(reportedValueEvents)
-        .where(
-          and(
-            eq(reportedValueEvents.reportedValueId, id),
-            eq(reportedValueEvents.byAccount, by),
-            inArray(reportedValueEvents.event, ['entered', 'changed', 'evidence', 'submitted']),
-          ),
-        )
-        .limit(1);
-      if (current.submittedBy === by || own)
-        throw fail(
-          'KPI.SELF_APPROVAL_FORBIDDEN',
-          null,
-          'Người đã nhập, sửa hoặc gửi số liệu không tự duyệt số liệu đó',
-          'Whoever entered, changed or submitted a value does not approve it',
-        );
-      if (step === 'return' && !body.comment)
-        throw fail('KPI.REPORTED_INVALID', 'comment', 'Hãy ghi lý do trả lại', 'Say why the value is returned');
-      set = {
-        state: step === 'approve' ? 'approved' : 'returned',
-        decidedBy: by,
-        decidedAt: new Date(),
-        comment: body.comment ?? null,
-      };
-    }
+    const set = await stepChanges(tx, current, step, body, by);
     const [row] = await tx
       .update(reportedValues)
-      .set({ ...set, version: current.version + 1 })
+      .set({ ...set, state: STEPS[step].to, version: current.version + 1 })
       .where(eq(reportedValues.id, id))
       .returning();
-    const name = ({ submit: 'submitted', approve: 'approved', return: 'returned' } as const)[step];
-    await event(tx, row!, { event: name, by, role, comment: body.comment ?? null });
+    await event(tx, row!, { event: STEPS[step].event, by, role, comment: body.comment ?? null });
     return present(tx, row!, today);
   });
+}
+
+/** What a step changes besides the state and version, once its conditions hold (else the error). */
+async function stepChanges(
+  tx: Db,
+  current: Row,
+  step: ReportedStep,
+  body: ReportedDecisionBody,
+  by: string,
+): Promise<Partial<Row>> {
+  if (step === 'submit') {
+    if (current.state !== 'draft' && current.state !== 'returned')
+      throw wrongState(
+        current.state,
+        'Chỉ gửi số liệu đang soạn hoặc bị trả lại',
+        'Only a draft or returned value is submitted',
+      );
+    if (!current.evidenceSha256)
+      throw fail(
+        'KPI.REPORTED_INVALID',
+        'evidence',
+        'Hãy đính kèm minh chứng trước khi gửi',
+        'Attach the evidence before submitting',
+      );
+    return { submittedBy: by, submittedAt: new Date(), comment: null };
+  }
+  if (step === 'unapprove') {
+    if (current.state !== 'approved')
+      throw wrongState(current.state, 'Chỉ bỏ duyệt số liệu đã duyệt', 'Only an approved value is un-approved');
+    if (!body.comment) throw commentRequired('Hãy ghi lý do bỏ duyệt', 'Say why the approval is withdrawn');
+    // Only these change: the trigger refuses any other change of an approved row.
+    return { decidedBy: by, decidedAt: new Date(), comment: body.comment };
+  }
+  if (current.state !== 'submitted')
+    throw wrongState(
+      current.state,
+      'Chỉ duyệt hoặc trả lại số liệu đã gửi',
+      'Only a submitted value is approved or returned',
+    );
+  const events = (await eventsOf(tx, [current.id])).get(current.id) ?? [];
+  if (tookPartIn(current, events, by))
+    throw fail(
+      'KPI.SELF_APPROVAL_FORBIDDEN',
+      null,
+      'Người đã nhập, sửa hoặc gửi số liệu không tự duyệt số liệu đó',
+      'Whoever entered, changed or submitted a value does not approve it',
+    );
+  if (step === 'return' && !body.comment)
+    throw commentRequired('Hãy ghi lý do trả lại', 'Say why the value is returned');
+  return { decidedBy: by, decidedAt: new Date(), comment: body.comment ?? null };
 }
 
 /** The values of a period in the reader's units (entering or reading them), by indicator then unit. */
@@ -368,13 +421,21 @@ export async function listReported(
         : eq(reportedValues.period, period.code),
     )
     .orderBy(asc(reportedValues.indicatorCode), asc(reportedValues.unitCode));
-  const readable = rows.filter(
-    (r) =>
-      access.canInUnit(KPI_ACTIONS.read, r.unitCode) ||
-      access.canInUnit(KPI_ACTIONS.submit, r.unitCode) ||
-      access.canInUnit(KPI_ACTIONS.approve, r.unitCode),
+  const readable = rows.filter((r) => mayRead(access, r.unitCode));
+  const events = await eventsOf(
+    db,
+    readable.map((r) => r.id),
   );
-  return Promise.all(readable.map((r) => present(db, r, today)));
+  return readable.map((r) => presentValue(r, events.get(r.id) ?? [], today));
+}
+
+/** Whether the session may see a unit's reported values: it reads, enters or approves them there. */
+export function mayRead(access: AccessContext, unitCode: string): boolean {
+  return (
+    access.canInUnit(KPI_ACTIONS.read, unitCode) ||
+    access.canInUnit(KPI_ACTIONS.submit, unitCode) ||
+    access.canInUnit(KPI_ACTIONS.approve, unitCode)
+  );
 }
 
 /** The evidence file of a value the reader may see. */
@@ -385,11 +446,7 @@ export async function evidenceOf(
   id: string,
 ): Promise<{ bytes: Buffer; fileName: string; mediaType: string }> {
   const row = await load(db, id);
-  const may =
-    access.canInUnit(KPI_ACTIONS.read, row.unitCode) ||
-    access.canInUnit(KPI_ACTIONS.submit, row.unitCode) ||
-    access.canInUnit(KPI_ACTIONS.approve, row.unitCode);
-  if (!may || !row.evidenceSha256) throw notFound();
+  if (!mayRead(access, row.unitCode) || !row.evidenceSha256) throw notFound();
   return { bytes: await store.read(row.evidenceSha256), fileName: row.evidenceName!, mediaType: row.evidenceType! };
 }
 
