@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { FastifySchema, RouteOptions } from 'fastify';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import type { FastifySwaggerUiOptions } from '@fastify/swagger-ui';
@@ -306,15 +307,24 @@ export function openApiOptions(options: OpenApiDocOptions): FastifyDynamicSwagge
 }
 
 /**
+ * Browser script of `/api/docs` (served from the page's own origin, so its strict policy holds): a
+ * Swagger UI plugin drawing every operation. Swagger UI ≥ 5.33 otherwise draws only the operations in
+ * view once the list has 150 rows (tags + operations), with no option to turn that off.
+ */
+const ALL_OPERATIONS_JS = readFileSync(new URL('./openapi-ui-all-operations.js', import.meta.url), 'utf8');
+
+/**
  * Options of @fastify/swagger-ui for `/api/docs`, with a Content-Security-Policy of its own on its
  * pages only (the rest of the app keeps helmet's): no inline script or style at all. Swagger UI's
  * standalone top bar draws its logo as an SVG with an inline `<style>`, which that policy blocks (the
  * console error of issue 14): the base layout has no top bar, and the document's URL is fixed anyway.
+ * Every operation is drawn, whatever their number (openapi-ui-all-operations.js).
  */
 export function apiDocsUiOptions(publicUrl: string): FastifySwaggerUiOptions {
   return {
     routePrefix: '/api/docs',
     uiConfig: { layout: 'BaseLayout', deepLinking: true },
+    theme: { js: [{ filename: 'all-operations.js', content: ALL_OPERATIONS_JS }] },
     staticCSP: {
       'default-src': ["'self'"],
       'base-uri': ["'self'"],

@@ -36,14 +36,6 @@ import { KPI_ACTIONS } from './kpi.policy';
 import * as service from './kpi.service';
 
 const tags = ['kpi'];
-/**
- * Left out of /api/docs for now: with these operations in the document, Swagger UI (the /api/docs
- * page) drew only the first 11 operations and stopped — e2e/api-docs failed — though the document is
- * valid (Redocly: 0 errors) and every operation alone renders. The cause was not found in this
- * session (not a pattern, a const, the tag, syntax highlighting or deep linking: see the closing
- * note); the routes are described in the module's README until it is.
- */
-const HIDDEN_FROM_DOCS = true;
 
 /** Routes of the `kpi` module, mounted at /api/v1/kpi: indicators, values of a period, runs. */
 export function kpiRoutes(
@@ -60,7 +52,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.read },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary: "Các chỉ tiêu của Kế hoạch đang áp dụng / the plan's indicators in force",
           querystring: z.object({ on: IsoDate.optional() }).strict(),
           response: { 200: z.array(Indicator) },
@@ -75,7 +66,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.read },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary: 'Các phiên bản của một chỉ tiêu / the versions of an indicator',
           params: z.object({ code: IndicatorCode }),
           response: { 200: z.array(Indicator) },
@@ -90,7 +80,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.manage },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary: 'Ban hành phiên bản mới của chỉ tiêu (có ngày hiệu lực) / a new version of an indicator from a date',
           body: IndicatorVersionBody,
           response: { 201: Indicator },
@@ -114,7 +103,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.read },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary: 'Giá trị các chỉ tiêu của một kỳ (lần tính gần nhất) / values of a period (latest run)',
           querystring: KpiValuesQuery,
           response: { 200: KpiTable },
@@ -134,7 +122,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.read },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary:
             'Diễn biến các chỉ tiêu của một đơn vị qua các kỳ gần nhất / each indicator of a unit over the last periods',
           querystring: KpiTrendQuery,
@@ -150,7 +137,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.read },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary:
             'Danh sách chi tiết sau một số liệu của xã (người, hồ sơ) — ghi nhật ký truy cập / the list behind a commune figure (access logged)',
           querystring: KpiListQuery,
@@ -166,7 +152,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.read },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary: 'Xuất danh sách chi tiết ra tệp XLSX / export the list behind a commune figure to XLSX',
           querystring: KpiListQuery,
         },
@@ -203,7 +188,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.read },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary: 'Số liệu do đơn vị báo cáo của một kỳ / values units reported for a period',
           querystring: ReportedListQuery,
           response: { 200: z.array(ReportedValue) },
@@ -218,7 +202,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.submit },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary: 'Nhập hoặc sửa số liệu báo cáo của đơn vị (bản nháp) / enter or change a unit value (draft)',
           body: ReportedValueBody,
           response: { 200: ReportedValue, 201: ReportedValue },
@@ -236,7 +219,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.submit },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary: 'Đính kèm minh chứng (PDF, ảnh, Excel, Word) / attach the evidence',
           params: idParams,
           consumes: ['multipart/form-data'],
@@ -271,7 +253,6 @@ export function kpiRoutes(
           config: { action: step === 'submit' ? KPI_ACTIONS.submit : KPI_ACTIONS.approve },
           schema: {
             tags,
-            hide: HIDDEN_FROM_DOCS,
             summary: {
               submit: 'Gửi số liệu để Cơ quan thường trực duyệt / submit a value for approval',
               approve: 'Duyệt số liệu (khoá số liệu) / approve a value (locks it)',
@@ -292,7 +273,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.read },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary: 'Báo cáo định kỳ Đề án 06 của một kỳ (PDF, XLSX), từ một lần tính / the periodic report of a period',
           querystring: z
             .object({
@@ -323,7 +303,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.read },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary: 'Các lần tính của một kỳ / the runs of a period',
           querystring: z.object({ period: PeriodCode }).strict(),
           response: { 200: z.array(KpiRun) },
@@ -338,7 +317,6 @@ export function kpiRoutes(
         config: { action: KPI_ACTIONS.run },
         schema: {
           tags,
-          hide: HIDDEN_FROM_DOCS,
           summary: 'Tính lại các chỉ tiêu của một kỳ ngay / recompute a period now',
           body: KpiRunBody,
           response: { 201: KpiRun },
