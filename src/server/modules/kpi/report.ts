@@ -1,39 +1,136 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import type { Db } from '../../platform/db';
-import type { Indicator, KpiValue } from '../../../contracts/kpi';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db';
+import type { Indicator, KpiValue, ReportedState } from '../../../contracts/kpi';
+import type { PilotProgressRow } from '../../../contracts/pilots';
+import { pilotProgress } from '../pilots';
 import { documentFont, loadFonts } from '../slips';
 import { getUnitNames } from '../units';
 import { todayInVietnam } from '../../../contracts/common';
 import { runNotFound } from './kpi.errors';
 import * as repo from './kpi.repository';
+import { parsePeriod } from './periods';
+import { REPORT_WINDOW_DAYS } from './reported';
 
 /*
  * The periodic Project 06 report (issue 15 §5) for a period, in Vietnamese, as XLSX and PDF — made
  * from one run's snapshot (its values and the indicator versions it used), so the same run gives the
  * same content later, whatever the registry, the thresholds or the reports became. The file's
- * dates are the run's, not the moment it is downloaded.
+ * dates are the run's, not the moment it is downloaded. Two sections come from histories rather
+ * than the run's values, read as they stood then: each unit's reported value in the state it had
+ * when the run finished (the last event before it), and the pilot models' progress on the run's
+ * as-of day (the pilots module's figures come from its transition history).
  */
+
+/** A unit's reported value as it stood when the run finished; `state` null: never entered by then. */
+export interface ReportedAtRun {
+  indicatorCode: string;
+  unitCode: string;
+  state: ReportedState | null;
+  numerator: number | null;
+  denominator: number | null;
+}
 
 export interface ReportContent {
   run: repo.RunRow;
   indicators: repo.IndicatorRow[];
   values: Array<repo.ValueRow & { indicatorCode: string }>;
   unitName: (code: string) => string;
+  /** Every unit that had to report a reported indicator of the run, with its value's state then. */
+  reported: ReportedAtRun[];
+  /** The day reported values were due (the period's end + the reporting window). */
+  reportedDueOn: string;
+  /** The pilot models' progress per registering agency on the run's as-of day. */
+  pilots: PilotProgressRow[];
 }
+
+/**
+ * The state of each reported value of the run's period when the run finished: its last event then.
+ * The units are those the run has a value of the indicator for (the units that had to report).
+ */
+async function reportedAtRun(
+  db: Db,
+  run: repo.RunRow,
+  reportedCodes: Set<string>,
+  units: Array<{ indicatorCode: string; unitCode: string }>,
+): Promise<ReportedAtRun[]> {
+  if (reportedCodes.size === 0) return [];
+  const rows = await queryRows<{
+    indicator_code: string;
+    unit_code: string;
+    to_state: ReportedState;
+    numerator: string | number;
+    denominator: string | number;
+  }>(
+    db,
+    sql`select distinct on (v.id) v.indicator_code, v.unit_code, e.to_state, e.numerator, e.denominator
+        from kpi.reported_values v join kpi.reported_value_events e on e.reported_value_id = v.id
+        where v.period = ${run.period} and e.at <= ${run.finishedAt!.toISOString()}::timestamptz
+        order by v.id, e.id desc`,
+  );
+  const state = new Map(rows.map((r) => [`${r.indicator_code}|${r.unit_code}`, r]));
+  return units
+    .filter((u) => reportedCodes.has(u.indicatorCode))
+    .map((u) => {
+      const r = state.get(`${u.indicatorCode}|${u.unitCode}`);
+      return {
+        indicatorCode: u.indicatorCode,
+        unitCode: u.unitCode,
+        state: r?.to_state ?? null,
+        numerator: r ? Number(r.numerator) : null,
+        denominator: r ? Number(r.denominator) : null,
+      };
+    });
+}
+
+const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
 
 /** The content of the report of a run (the latest finished run of the period, or the one named). */
 export async function reportContent(db: Db, period: string, runId?: number): Promise<ReportContent> {
   const run = runId ? await repo.findRun(db, runId) : await repo.latestRun(db, period);
   if (!run || run.period !== period || !run.finishedAt) throw runNotFound();
-  const [indicators, values, names] = await Promise.all([
+  const [indicators, values, names, pilots] = await Promise.all([
     repo.indicatorsOfRun(db, run.id),
     repo.valuesOfRun(db, run.id),
     // Names as the run's communes were named: the run's own day (codes of 2025 communes were reused).
     getUnitNames(db, todayInVietnam(run.startedAt)),
+    pilotProgress(db, { asOf: run.asOf }),
   ]);
-  return { run, indicators, values, unitName: (code) => names(code) ?? code };
+  const reportedCodes = new Set(indicators.filter((i) => i.method === 'reported').map((i) => i.code));
+  return {
+    run,
+    indicators,
+    values,
+    unitName: (code) => names(code) ?? code,
+    reported: await reportedAtRun(db, run, reportedCodes, values),
+    reportedDueOn: addDays(parsePeriod(run.period).to, REPORT_WINDOW_DAYS),
+    pilots: pilots.rows,
+  };
 }
+
+const REPORTED_STATE_VI: Record<ReportedState | 'none', string> = {
+  none: 'Chưa nhập',
+  draft: 'Đang nhập (chưa gửi)',
+  submitted: 'Đã gửi, chờ duyệt',
+  returned: 'Bị trả lại, chờ sửa',
+  approved: 'Đã duyệt',
+};
+const reportedStateVi = (s: ReportedState | null) => REPORTED_STATE_VI[s ?? 'none'];
+const PILOT_COLUMNS = [
+  ['Đơn vị đăng ký', 'agencyName'],
+  ['Số mô hình', 'registered'],
+  ['Đã có kế hoạch', 'planUploaded'],
+  ['Quá hạn nộp kế hoạch', 'planOverdue'],
+  ['Mốc quá hạn', 'milestonesOverdue'],
+  ['Đang triển khai', 'inProgress'],
+  ['Hoàn thành', 'completed'],
+  ['Đã đánh giá', 'evaluated'],
+] as const satisfies ReadonlyArray<readonly [string, keyof PilotProgressRow]>;
 
 const STATUS_VI: Record<KpiValue['status'], string> = {
   ok: '',
@@ -113,6 +210,26 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
     'Dưới ngưỡng',
     [...rowsOf(c, 'province'), ...rowsOf(c, 'commune')].filter(({ v }) => v.status === 'ok' && v.met === false),
   );
+  const reportedSheet = wb.addWorksheet('Số liệu báo cáo');
+  reportedSheet.addRow([
+    `Số liệu do đơn vị báo cáo — kỳ ${c.run.period}, hạn gửi ${dateVi(c.reportedDueOn)}; trạng thái tại thời điểm tính (lần tính số ${c.run.id})`,
+  ]).font = { bold: true };
+  reportedSheet.addRow(['Mã chỉ tiêu', 'Mã đơn vị', 'Đơn vị', 'Tử số', 'Mẫu số', 'Trạng thái']).font = { bold: true };
+  for (const r of c.reported)
+    reportedSheet.addRow([
+      r.indicatorCode,
+      r.unitCode,
+      c.unitName(r.unitCode),
+      r.numerator,
+      r.denominator,
+      reportedStateVi(r.state),
+    ]);
+  [12, 10, 28, 10, 10, 26].forEach((w, n) => (reportedSheet.getColumn(n + 1).width = w));
+  const pilotSheet = wb.addWorksheet('Mô hình điểm');
+  pilotSheet.addRow([`Tiến độ các mô hình điểm (mục tiêu 14) đến ngày ${dateVi(c.run.asOf)}`]).font = { bold: true };
+  pilotSheet.addRow(PILOT_COLUMNS.map(([label]) => label)).font = { bold: true };
+  for (const p of c.pilots) pilotSheet.addRow(PILOT_COLUMNS.map(([, key]) => p[key]));
+  [44, 11, 13, 19, 12, 15, 12, 12].forEach((w, n) => (pilotSheet.getColumn(n + 1).width = w));
   const about = wb.addWorksheet('Thông tin');
   for (const [k, val] of [
     ['Kỳ báo cáo', c.run.period],
@@ -165,19 +282,7 @@ export async function reportPdf(c: ReportContent): Promise<Buffer> {
     );
   doc.moveDown(0.8);
   const cols = [70, 330, 80, 110, 80, 120];
-  const row = (cells: string[], font: 'regular' | 'bold') => {
-    const y = doc.y;
-    let x = 50;
-    let bottom = y;
-    doc.font(font).fontSize(9.5);
-    cells.forEach((text, n) => {
-      doc.text(text, x, y, { width: cols[n]! - 6 });
-      bottom = Math.max(bottom, doc.y);
-      x += cols[n]!;
-    });
-    doc.y = bottom + 3;
-    if (doc.y > doc.page.height - 60) doc.addPage();
-  };
+  const row = (cells: string[], font: 'regular' | 'bold') => tableRow(doc, cols, cells, font);
   row(['Mã', 'Chỉ tiêu', 'Giá trị', 'Tử số / mẫu số', 'Ngưỡng', 'Kết quả'], 'bold');
   for (const { v, i } of rowsOf(c, 'province'))
     row(
@@ -203,7 +308,73 @@ export async function reportPdf(c: ReportContent): Promise<Buffer> {
     doc.x = 50;
     doc.font('bold').fontSize(10).text(`${code}: `, { continued: true, width }).font('regular').text(units.join('; '));
   }
+  section(doc, width, 'Số liệu do đơn vị báo cáo');
+  doc
+    .font('italic')
+    .fontSize(10)
+    .text(`Hạn gửi ${dateVi(c.reportedDueOn)}; trạng thái tại thời điểm tính.`, { width });
+  const reportedCodes = [...new Set(c.reported.map((r) => r.indicatorCode))];
+  if (reportedCodes.length === 0)
+    doc.font('regular').fontSize(10).text('Không có chỉ tiêu do đơn vị báo cáo trong kỳ.', { width });
+  for (const code of reportedCodes) {
+    const rows = c.reported.filter((r) => r.indicatorCode === code);
+    const count = (s: ReportedState | null) => rows.filter((r) => r.state === s).length;
+    doc.x = 50;
+    doc
+      .font('bold')
+      .fontSize(10)
+      .text(`${code}: `, { continued: true, width })
+      .font('regular')
+      .text(
+        `${count('approved')}/${rows.length} đơn vị đã được duyệt; chờ duyệt ${count('submitted')}; bị trả lại ${count('returned')}; đang nhập ${count('draft')}; chưa nhập ${count(null)}.`,
+      );
+    const open = rows.filter((r) => r.state !== 'approved');
+    if (open.length > 0 && open.length < rows.length)
+      doc.text(
+        `Chưa được duyệt: ${open.map((r) => `${c.unitName(r.unitCode)} (${reportedStateVi(r.state).toLowerCase()})`).join('; ')}.`,
+        { width },
+      );
+  }
+  section(doc, width, `Tiến độ các mô hình điểm (đến ngày ${dateVi(c.run.asOf)})`);
+  if (c.pilots.length === 0) doc.font('regular').fontSize(10).text('Chưa có mô hình điểm nào được đăng ký.', { width });
+  else {
+    const widths = [250, 70, 80, 90, 70, 80, 70, 70];
+    const line = (cells: Array<string | number>, font: 'regular' | 'bold') =>
+      tableRow(doc, widths, cells.map(String), font);
+    line(
+      PILOT_COLUMNS.map(([label]) => label),
+      'bold',
+    );
+    for (const p of c.pilots)
+      line(
+        PILOT_COLUMNS.map(([, key]) => p[key]),
+        'regular',
+      );
+  }
   doc.end();
   await done;
   return Buffer.concat(chunks);
+}
+
+/** A section heading on its own page when little room is left. */
+function section(doc: PDFKit.PDFDocument, width: number, title: string): void {
+  if (doc.y > doc.page.height - 120) doc.addPage();
+  doc.moveDown(0.8);
+  doc.x = 50;
+  doc.font('bold').fontSize(12).text(title, { width });
+}
+
+/** One row of a table from the left margin: cells wrapped in their column, a new page when full. */
+function tableRow(doc: PDFKit.PDFDocument, widths: number[], cells: string[], font: 'regular' | 'bold'): void {
+  const y = doc.y;
+  let x = 50;
+  let bottom = y;
+  doc.font(font).fontSize(9.5);
+  cells.forEach((text, n) => {
+    doc.text(text, x, y, { width: widths[n]! - 6 });
+    bottom = Math.max(bottom, doc.y);
+    x += widths[n]!;
+  });
+  doc.y = bottom + 3;
+  if (doc.y > doc.page.height - 60) doc.addPage();
 }
