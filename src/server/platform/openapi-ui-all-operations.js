@@ -7,7 +7,8 @@
  * tag or an operation of an open tag; the number is fixed in its `operations` component, no option):
  * it then draws only the ~12 rows in view and the others when scrolled to. A browser's find-in-page,
  * a screen reader's list of headings and a test see only those rows. This `operations` component is
- * Swagger UI's own drawing below that threshold (5.34's `components/operations`), for every size.
+ * Swagger UI's own drawing below that threshold (5.34's `components/operations`), for every size
+ * (docs/adr/0027-api-docs-draw-every-operation.md).
  */
 (function () {
   'use strict';

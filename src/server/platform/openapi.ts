@@ -318,7 +318,7 @@ const ALL_OPERATIONS_JS = readFileSync(new URL('./openapi-ui-all-operations.js',
  * pages only (the rest of the app keeps helmet's): no inline script or style at all. Swagger UI's
  * standalone top bar draws its logo as an SVG with an inline `<style>`, which that policy blocks (the
  * console error of issue 14): the base layout has no top bar, and the document's URL is fixed anyway.
- * Every operation is drawn, whatever their number (openapi-ui-all-operations.js).
+ * Every operation is drawn, whatever their number (openapi-ui-all-operations.js, ADR 0027).
  */
 export function apiDocsUiOptions(publicUrl: string): FastifySwaggerUiOptions {
   return {
