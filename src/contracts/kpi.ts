@@ -140,8 +140,12 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
-/** Why a value is missing: nothing publishes the source yet, nothing to count, or not reported yet. */
-export const ValueStatus = z.enum(['ok', 'no_source', 'no_denominator', 'not_reported']);
+/**
+ * Why a value is missing: nothing publishes the source yet, nothing to count, not reported yet, or
+ * the source cannot place its figures on the structure asked (a district or former commune after
+ * 1/7/2025 from a source that knows only today's units).
+ */
+export const ValueStatus = z.enum(['ok', 'no_source', 'no_denominator', 'not_reported', 'no_structure']);
 export type ValueStatus = z.infer<typeof ValueStatus>;
 
 export const KPI_STRUCTURES = ['current', 'former'] as const;

@@ -18,7 +18,20 @@ export interface IndicatorPeriod {
   to: string;
 }
 
-/** What a source counts in one commune (today's structure): the figure is numerator / denominator. */
+/**
+ * The unit structure a figure is placed on: today's communes (`current`, after the 1/7/2025
+ * reorganisation), or the districts and communes in force on `FORMER_STRUCTURE_DAY` (`former`).
+ */
+export type UnitStructure = 'current' | 'former';
+/** The last day of the three-tier structure (provinces, districts, communes) before 1/7/2025. */
+export const FORMER_STRUCTURE_DAY = '2025-06-30';
+/**
+ * The unit code of a row a source cannot place on the structure asked (a person whose residence on
+ * 30/6/2025 is not in the registry's history): it counts in the province only.
+ */
+export const UNPLACED = '*unplaced';
+
+/** What a source counts in one commune of the structure asked: the figure is numerator / denominator. */
 export interface SourceCount {
   unitCode: string;
   numerator: number;
@@ -32,8 +45,13 @@ export interface IndicatorSourceQuery {
    * (people with an e-ID) is counted as of this day; a flow (dossiers received) over from..asOf.
    */
   asOf: string;
-  /** Today's communes of the province (a source may also count other units: they go into the province only). */
+  /**
+   * The communes of the province on the structure asked (a source may also count other units: they
+   * go into the province only).
+   */
   communeCodes: readonly string[];
+  /** `former`: rows are asked on the communes of 30/6/2025 (only of a source that says it can); default `current`. */
+  structure?: UnitStructure;
 }
 
 /** Who asks for the list behind a figure, for the personal-data access log: role and unit, never a name. */
@@ -75,6 +93,13 @@ export interface IndicatorSource {
   key: string;
   /** Counts per unit; a commune left out has nothing to count (no denominator), never a made-up zero share. */
   count(db: Db, query: IndicatorSourceQuery): Promise<SourceCount[]>;
+  /**
+   * The source places its rows on the former communes when asked (`structure: 'former'`), e.g. from
+   * the residence history, and gives what it cannot place as `UNPLACED`. Without it, figures on the
+   * former structure come from the source only for periods that ended before 1/7/2025 (its rows then
+   * carry the codes in force); later ones are "not on this structure", never a guess.
+   */
+  placesOnFormerUnits?: boolean;
   /**
    * The list behind a commune's figure (issue 15 §2, drill-down), where the source can give one:
    * `action` is the permission a reader needs in the unit (personal data: the registry's), and

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db';
+import type { UnitStructure } from '../../platform/indicator-sources';
 import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../platform/interval-job';
 import { todayInVietnam } from '../../../contracts/common';
 import { computeRun, type SourceMap } from './compute';
@@ -12,6 +13,7 @@ import { currentPeriods, parsePeriod, periodsEndingWith } from './periods';
  * yesterday is recomputed once more, so its last run counts its last day whole. Several processes: the run's
  * advisory lock lets one compute, the others skip. A past period keeps its last run.
  *
+ * The periods under way are also computed on the former districts and communes (see compute.ts).
  * A recent past period never computed (the system started mid-year, or was down when it ended) is
  * computed once as of its last day, so a trend has no gap the province did not choose: the last
  * `BACKFILL` periods of each type. Flows (dossiers, payments, visits) are then exact; stocks (people
@@ -41,17 +43,22 @@ export async function runScheduledKpi(
   // The periods under way, and those that ended yesterday: a period's last day is counted whole only
   // by a run made after it — the day after, once — so the period's final snapshot has all of it.
   const running = new Set([...currentPeriods(yesterday), ...currentPeriods(today)]);
-  for (const code of new Set([...running, ...recentPeriods(today)])) {
+  const due: Array<[string, UnitStructure]> = [
+    ...[...new Set([...running, ...recentPeriods(today)])].map((code): [string, UnitStructure] => [code, 'current']),
+    // The former districts and communes (today's figures through the residence history): the periods under way.
+    ...[...running].map((code): [string, UnitStructure] => [code, 'former']),
+  ];
+  for (const [code, structure] of due) {
     const period = parsePeriod(code);
-    const last = await repo.latestRun(database.db, code);
-    const due = !last
-      ? true // never computed: under way, or a recent past period (backfill)
+    const last = await repo.latestRun(database.db, code, structure);
+    const isDue = !last
+      ? running.has(code) || structure === 'current' // never computed: under way, or a recent past period (backfill)
       : !running.has(code)
         ? false // a past period keeps its last run
         : period.to < today
           ? todayInVietnam(last.startedAt) <= period.to // ended yesterday: once more, after its last day
           : last.asOf < today; // running: once a day
-    if (!due) continue;
+    if (!isDue) continue;
     const id = await computeRun(database, sources, {
       period: code,
       today,
@@ -59,6 +66,7 @@ export async function runScheduledKpi(
       trigger,
       skipIfBusy: true,
       now,
+      structure,
     });
     if (id !== null) done.push(id);
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { makeHousehold, makePerson } from '../../../../test/factories';
@@ -488,6 +489,67 @@ describe('across the 2025 merger', () => {
     expect(valueOf(tbl, 'T4.RESIDENCE', PROVINCE)).toMatchObject({ numerator: 2, denominator: 3 });
     expect(tbl.values.some((v) => v.unitCode === '03457')).toBe(false);
   });
+
+  it('shows the same period on the former districts and communes: each dossier where it was filed, and in its district', async () => {
+    const res = await standing.inject({
+      method: 'POST',
+      url: '/api/v1/kpi/runs',
+      payload: { period: '2025-Q1', structure: 'former' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<KpiRun>()).toMatchObject({ structure: 'former' });
+    const tbl = await table(standing, 'period=2025-Q1&structure=former');
+    expect(tbl.run).toMatchObject({ structure: 'former' });
+    expect(valueOf(tbl, 'T4.RESIDENCE', '03457')).toMatchObject({ unitLevel: 'commune', numerator: 1, denominator: 2 });
+    expect(valueOf(tbl, 'T4.RESIDENCE', MUONG_TE)).toMatchObject({ numerator: 1, denominator: 1 });
+    // Mường Tè district (107) held both communes.
+    expect(valueOf(tbl, 'T4.RESIDENCE', '107')).toMatchObject({ unitLevel: 'district', numerator: 2, denominator: 3 });
+    expect(valueOf(tbl, 'T4.RESIDENCE', PROVINCE)).toMatchObject({ numerator: 2, denominator: 3 });
+    // Today's table of the period is still the current structure's run.
+    expect((await table(standing, 'period=2025-Q1')).run).toMatchObject({ structure: 'current' });
+  });
+
+  it("places today's figures on the former communes through the residence history; what it cannot place counts in the province only", async () => {
+    // Two people of today's Mường Tè who lived in Nậm Khao on 30/6/2025, and one who came after the merger.
+    const movers = makeHousehold(MUONG_TE, [adult(20), adult(21, noEid)]);
+    movers.residences = movers.persons.flatMap((p) => [
+      { ...movers.residences[0]!, id: randomUUID(), personId: p.id, unitCode: '03457', validTo: '2025-06-30' },
+      { ...movers.residences[0]!, id: randomUUID(), personId: p.id, validFrom: '2025-07-01' },
+    ]);
+    await copyRegistryBatch(t.database, movers);
+    const newcomer = makeHousehold(MUONG_TE, [adult(22)]);
+    newcomer.residences[0]!.validFrom = '2025-09-01';
+    await copyRegistryBatch(t.database, newcomer);
+    expect((await run(standing)).statusCode).toBe(201);
+    const former = await standing.inject({
+      method: 'POST',
+      url: '/api/v1/kpi/runs',
+      payload: { period: QUARTER, structure: 'former' },
+    });
+    expect(former.statusCode, former.body).toBe(201);
+    const now = await table(standing);
+    const then = await table(standing, `period=${QUARTER}&structure=former`);
+    expect(valueOf(then, 'T2.EID', '03457')).toMatchObject({ numerator: 1, denominator: 2, status: 'ok' });
+    // The district is the sum of its communes; the province is the same on both structures.
+    const communesOf107 = then.values.filter(
+      (v) => v.indicatorCode === 'T2.EID' && v.unitLevel === 'commune' && ['03445', '03457'].includes(v.unitCode),
+    );
+    const district = valueOf(then, 'T2.EID', '107')!;
+    expect(district.denominator).toBe(communesOf107.reduce((n, v) => n + (v.denominator ?? 0), 0));
+    expect(valueOf(then, 'T2.EID', PROVINCE)).toEqual(valueOf(now, 'T2.EID', PROVINCE));
+    // The newcomer is counted in today's Mường Tè and the province, in no former commune.
+    const placedTotal = then.values
+      .filter((v) => v.indicatorCode === 'T2.EID' && v.unitLevel === 'commune')
+      .reduce((n, v) => n + (v.denominator ?? 0), 0);
+    expect(placedTotal).toBe(valueOf(now, 'T2.EID', PROVINCE)!.denominator! - 1);
+    // Dossiers know only the unit they were filed in: after the merger, not on this structure — never a guess.
+    expect(valueOf(then, 'T4.RESIDENCE', '03457')).toMatchObject({ status: 'no_structure', value: null, met: null });
+    expect(valueOf(then, 'T4.RESIDENCE', '107')).toMatchObject({ status: 'no_structure' });
+    expect(valueOf(then, 'T4.RESIDENCE', PROVINCE)).toEqual(valueOf(now, 'T4.RESIDENCE', PROVINCE));
+    // Only units of 30/6/2025 and the province.
+    expect(then.values.some((v) => v.unitCode === DOAN_KET && v.unitLevel === 'commune')).toBe(true); // code reused: Quyết Tiến then
+    expect(new Set(then.values.map((v) => v.unitLevel))).toEqual(new Set(['province', 'district', 'commune']));
+  });
 });
 
 describe('the schedule', () => {
@@ -515,6 +577,10 @@ describe('the schedule', () => {
     const q1 = (await standing.inject('/api/v1/kpi/runs?period=2026-Q1')).json<KpiRun[]>();
     expect(q1).toHaveLength(1);
     expect(q1[0]).toMatchObject({ asOf: '2026-03-31', trigger: 'schedule' });
+    // The quarter that ended is on both structures; a backfilled one on today's only.
+    const q3 = (await standing.inject('/api/v1/kpi/runs?period=2026-Q3')).json<KpiRun[]>();
+    expect(new Set(q3.map((r) => r.structure))).toEqual(new Set(['current', 'former']));
+    expect(q1[0]!.structure).toBe('current');
     // Older than the last four quarters: left alone.
     expect((await standing.inject('/api/v1/kpi/runs?period=2025-Q3')).json<KpiRun[]>()).toEqual([]);
     await runScheduledKpi(t.database, indicatorSources(), PROVINCE, new Date('2026-10-02T01:00:00+07:00'));

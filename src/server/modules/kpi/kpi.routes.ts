@@ -326,6 +326,7 @@ export function kpiRoutes(
         if (!req.access.canInUnit(KPI_ACTIONS.run, config.PROVINCE_CODE)) throw provinceForbidden();
         const run = await service.startRun(database, sources, {
           period: req.body.period,
+          structure: req.body.structure,
           provinceCode: config.PROVINCE_CODE,
           startedBy: req.access.actor?.accountId ?? null,
         });

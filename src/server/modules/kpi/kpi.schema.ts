@@ -99,7 +99,7 @@ export const values = kpiSchema.table(
     denominator: bigint('denominator', { mode: 'number' }),
     value: numeric('value', { precision: 7, scale: 3, mode: 'number' }),
     met: boolean('met'),
-    status: text('status', { enum: ['ok', 'no_source', 'no_denominator', 'not_reported'] }).notNull(),
+    status: text('status', { enum: ['ok', 'no_source', 'no_denominator', 'not_reported', 'no_structure'] }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.runId, t.indicatorId, t.unitCode] }),

@@ -5,6 +5,7 @@ import type {
   Indicator,
   IndicatorVersionBody,
   KpiRun,
+  KpiStructure,
   KpiTable,
   KpiTrend,
   KpiTrendQuery,
@@ -49,7 +50,7 @@ function presentRun(run: repo.RunRow): KpiRun {
     from: run.fromDate,
     to: run.toDate,
     asOf: run.asOf,
-    structure: 'current',
+    structure: run.structure as KpiRun['structure'],
     trigger: run.trigger,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
@@ -110,7 +111,7 @@ export async function kpiTable(
   db: Db,
   sources: SourceMap,
   access: AccessContext,
-  query: { period: string; unitCode?: string; runId?: number },
+  query: { period: string; unitCode?: string; runId?: number; structure?: KpiStructure },
   today = todayInVietnam(),
 ): Promise<KpiTable> {
   return JSON.parse(await kpiTableJson(db, sources, access, query, today)) as KpiTable;
@@ -125,12 +126,13 @@ export async function kpiTableJson(
   db: Db,
   sources: SourceMap,
   access: AccessContext,
-  query: { period: string; unitCode?: string; runId?: number },
+  query: { period: string; unitCode?: string; runId?: number; structure?: KpiStructure },
   today = todayInVietnam(),
 ): Promise<string> {
   const period = parsePeriod(query.period);
   const asOf = asOfFor(period, today);
-  const run = query.runId ? await repo.findRun(db, query.runId) : await repo.latestRun(db, period.code);
+  const structure = query.structure ?? 'current';
+  const run = query.runId ? await repo.findRun(db, query.runId) : await repo.latestRun(db, period.code, structure);
   if (query.runId && (!run || run.period !== period.code || !run.finishedAt)) throw runNotFound();
   if (!run) return JSON.stringify({ run: null, indicators: await listIndicators(db, sources, asOf), values: [] });
   const scope = readableUnits(access);
@@ -189,7 +191,7 @@ function snapshotOf(db: Db, sources: SourceMap, runId: number): Promise<Snapshot
 export async function startRun(
   database: Database,
   sources: SourceMap,
-  input: { period: string; provinceCode: string; startedBy: string | null },
+  input: { period: string; provinceCode: string; startedBy: string | null; structure?: KpiStructure },
 ): Promise<KpiRun> {
   const id = await computeRun(database, sources, { ...input, today: todayInVietnam(), trigger: 'manual' });
   return presentRun((await repo.findRun(database.db, id!))!);

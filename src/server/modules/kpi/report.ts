@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
+import { FORMER_STRUCTURE_DAY } from '../../platform/indicator-sources';
 import type { Indicator, KpiValue, ReportedState } from '../../../contracts/kpi';
 import type { PilotProgressRow } from '../../../contracts/pilots';
 import { pilotProgress } from '../pilots';
@@ -98,7 +99,8 @@ export async function reportContent(db: Db, period: string, runId?: number): Pro
     repo.indicatorsOfRun(db, run.id),
     repo.valuesOfRun(db, run.id),
     // Names as the run's communes were named: the run's own day (codes of 2025 communes were reused).
-    getUnitNames(db, todayInVietnam(run.startedAt)),
+    // On the former structure, as the units were named on their last day (30/6/2025).
+    getUnitNames(db, run.structure === 'former' ? FORMER_STRUCTURE_DAY : todayInVietnam(run.startedAt)),
     pilotProgress(db, { asOf: run.asOf }),
   ]);
   const reportedCodes = new Set(indicators.filter((i) => i.method === 'reported').map((i) => i.code));
@@ -137,6 +139,7 @@ const STATUS_VI: Record<KpiValue['status'], string> = {
   no_source: 'Chưa có số liệu (chưa có nguồn)',
   no_denominator: 'Chưa có số liệu (không có đối tượng)',
   not_reported: 'Chưa có số liệu được duyệt',
+  no_structure: 'Không tính được theo cơ cấu đơn vị này',
 };
 const threshold = (i: Pick<Indicator, 'comparison' | 'threshold'>) =>
   `${i.comparison === '>=' ? '≥' : i.comparison === '<=' ? '≤' : i.comparison} ${vi(i.threshold)} %`;
@@ -150,8 +153,14 @@ const vietnamTime = (d: Date) => {
 };
 const dateVi = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
+/** Which units the figures are placed on, as the report says it. */
+const structureVi = (c: ReportContent) =>
+  c.run.structure === 'former'
+    ? 'Các huyện và xã, phường, thị trấn trước sắp xếp (đến 30/6/2025)'
+    : 'Các xã, phường hiện hành (sau sắp xếp 01/7/2025)';
+
 /** Rows of one level, in the order of the indicators then of the units. */
-function rowsOf(c: ReportContent, level: 'province' | 'commune') {
+function rowsOf(c: ReportContent, level: 'province' | 'district' | 'commune') {
   const byCode = new Map(c.indicators.map((i) => [i.code, i]));
   return c.values
     .filter((v) => v.unitLevel === level)
@@ -205,10 +214,13 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
     ws.views = [{ state: 'frozen', ySplit: 2 }];
   };
   sheet('Tỉnh', rowsOf(c, 'province'));
+  if (c.run.structure === 'former') sheet('Huyện', rowsOf(c, 'district'));
   sheet('Xã, phường', rowsOf(c, 'commune'));
   sheet(
     'Dưới ngưỡng',
-    [...rowsOf(c, 'province'), ...rowsOf(c, 'commune')].filter(({ v }) => v.status === 'ok' && v.met === false),
+    [...rowsOf(c, 'province'), ...rowsOf(c, 'district'), ...rowsOf(c, 'commune')].filter(
+      ({ v }) => v.status === 'ok' && v.met === false,
+    ),
   );
   const reportedSheet = wb.addWorksheet('Số liệu báo cáo');
   reportedSheet.addRow([
@@ -238,7 +250,7 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
     ['Số liệu tính đến ngày', dateVi(c.run.asOf)],
     ['Lần tính số', c.run.id],
     ['Thời điểm tính (giờ Việt Nam)', vietnamTime(c.run.finishedAt!)],
-    ['Cấu trúc đơn vị', 'Các xã, phường hiện hành (sau sắp xếp 01/7/2025)'],
+    ['Cấu trúc đơn vị', structureVi(c)],
   ] as const)
     about.addRow([k, val]);
   about.getColumn(1).width = 24;
@@ -277,7 +289,7 @@ export async function reportPdf(c: ReportContent): Promise<Buffer> {
     .font('italic')
     .fontSize(11)
     .text(
-      `Kỳ ${c.run.period} (${dateVi(c.run.fromDate)}–${dateVi(c.run.toDate)}); số liệu đến ngày ${dateVi(c.run.asOf)}; lần tính số ${c.run.id}; các xã, phường hiện hành (sau 01/7/2025)`,
+      `Kỳ ${c.run.period} (${dateVi(c.run.fromDate)}–${dateVi(c.run.toDate)}); số liệu đến ngày ${dateVi(c.run.asOf)}; lần tính số ${c.run.id}; ${structureVi(c).toLowerCase()}`,
       { align: 'center', width },
     );
   doc.moveDown(0.8);
@@ -298,8 +310,13 @@ export async function reportPdf(c: ReportContent): Promise<Buffer> {
     );
   doc.moveDown(0.8);
   doc.x = 50;
-  doc.font('bold').fontSize(12).text('Các xã, phường chưa đạt ngưỡng', { width });
-  const below = rowsOf(c, 'commune').filter(({ v }) => v.status === 'ok' && v.met === false);
+  doc
+    .font('bold')
+    .fontSize(12)
+    .text(c.run.structure === 'former' ? 'Các huyện, xã chưa đạt ngưỡng' : 'Các xã, phường chưa đạt ngưỡng', { width });
+  const below = [...rowsOf(c, 'district'), ...rowsOf(c, 'commune')].filter(
+    ({ v }) => v.status === 'ok' && v.met === false,
+  );
   const byIndicator = new Map<string, string[]>();
   for (const { v, i } of below)
     byIndicator.set(i.code, [...(byIndicator.get(i.code) ?? []), `${c.unitName(v.unitCode)} (${vi(v.value!)} %)`]);

@@ -1,12 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
-import type {
-  IndicatorSource,
-  IndicatorSourceQuery,
-  ListPage,
-  ListQuery,
-  ListReader,
-  SourceCount,
+import {
+  FORMER_STRUCTURE_DAY,
+  UNPLACED,
+  type IndicatorSource,
+  type IndicatorSourceQuery,
+  type ListPage,
+  type ListQuery,
+  type ListReader,
+  type SourceCount,
 } from '../../platform/indicator-sources';
 import { logAccess } from './person-access-log';
 import { getQualityReport } from './quality-report';
@@ -26,12 +28,31 @@ const aged14 = (asOf: string): SQL =>
   sql`p.status = 'alive' and p.residence_unit_code is not null
       and coalesce(p.birth_date, make_date(p.birth_year, 12, 31)) <= (${asOf}::date - interval '14 years')`;
 
+/**
+ * The unit a person counts in: their commune of residence today, or — on the former structure —
+ * the commune of the permanent residence they had on 30/6/2025 in the residence history, when it is
+ * one of the former communes; a person with none there is `UNPLACED` (counted in the province only).
+ */
+function unitOf(q: IndicatorSourceQuery): SQL {
+  if (q.structure !== 'former') return sql`p.residence_unit_code`;
+  const codes = q.communeCodes.length
+    ? sql.join(
+        q.communeCodes.map((c) => sql`${c}`),
+        sql`, `,
+      )
+    : sql`null`;
+  return sql`coalesce((select r.unit_code from population.residences r
+      where r.person_id = p.id and r.kind = 'permanent' and r.unit_code in (${codes})
+        and r.valid_from <= ${FORMER_STRUCTURE_DAY}::date and (r.valid_to is null or r.valid_to >= ${FORMER_STRUCTURE_DAY}::date)
+      order by r.valid_from desc limit 1), ${UNPLACED})`;
+}
+
 /** Counts per commune of the people aged 14 or over, and of those among them matching `condition`. */
 async function aged14Counting(db: Db, q: IndicatorSourceQuery, condition: SQL): Promise<SourceCount[]> {
   const rows = await queryRows<{ unit_code: string; numerator: string | number; denominator: string | number }>(
     db,
-    sql`select p.residence_unit_code as unit_code, count(*) filter (where ${condition}) as numerator, count(*) as denominator
-        from population.persons p where ${aged14(q.asOf)} group by p.residence_unit_code`,
+    sql`select ${unitOf(q)} as unit_code, count(*) filter (where ${condition}) as numerator, count(*) as denominator
+        from population.persons p where ${aged14(q.asOf)} group by 1`,
   );
   return rows.map((r) => ({
     unitCode: r.unit_code,
@@ -105,6 +126,7 @@ function aged14Source(key: string, condition: (asOf: string) => SQL): IndicatorS
   return {
     key,
     count: (db, q) => aged14Counting(db, q, condition(q.asOf)),
+    placesOnFormerUnits: true,
     list: { action: 'population.person.read', page: (db, q, reader) => aged14Page(db, q, reader, condition(q.asOf)) },
   };
 }
