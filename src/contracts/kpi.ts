@@ -79,7 +79,12 @@ export const IndicatorVersionBody = z
     threshold: z
       .number()
       .min(0, bilingual('Ngưỡng là tỉ lệ từ 0 đến 100%', 'The threshold is a percentage from 0 to 100'))
-      .max(100, bilingual('Ngưỡng là tỉ lệ từ 0 đến 100%', 'The threshold is a percentage from 0 to 100')),
+      .max(100, bilingual('Ngưỡng là tỉ lệ từ 0 đến 100%', 'The threshold is a percentage from 0 to 100'))
+      // Stored with 2 decimals: a finer threshold would be rounded without anyone seeing it.
+      .refine(
+        (v) => Number(v.toFixed(2)) === v,
+        bilingual('Ngưỡng có tối đa 2 chữ số thập phân', 'The threshold has at most 2 decimals'),
+      ),
     unitLevels: z
       .array(UnitLevel)
       .min(1, bilingual('Chọn ít nhất một cấp đơn vị áp dụng', 'Choose at least one unit level it applies to'))
@@ -104,6 +109,15 @@ export const IndicatorVersionBody = z
         code: 'custom',
         path: ['source'],
         message: bilingual('Chỉ tiêu tính tự động cần nguồn số liệu', 'A computed indicator needs a source'),
+      });
+    if (b.method === 'reported' && b.unitLevels.includes('district'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unitLevels'],
+        message: bilingual(
+          'Số liệu báo cáo do tỉnh hoặc xã nhập; từ 01/7/2025 không còn cấp huyện',
+          'Reported values are entered by the province or communes; there are no districts since 1/7/2025',
+        ),
       });
     if (b.method === 'reported' && b.source)
       ctx.addIssue({

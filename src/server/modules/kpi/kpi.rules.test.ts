@@ -97,6 +97,18 @@ describe('an indicator version as an administrator sends it (bad input)', () => 
     expect(problems({ ...good, extra: 1 }).length).toBe(1);
   });
 
+  it('refuses a threshold finer than it is stored (2 decimals) and a reported indicator for districts', () => {
+    expect(problems({ ...good, threshold: 33.333 })[0]).toEqual(['threshold', expect.stringContaining('2 chữ số')]);
+    expect(problems({ ...good, threshold: 33.33 })).toEqual([]);
+    expect(problems({ ...good, threshold: 0.1 + 0.2 })[0]![0]).toBe('threshold'); // 0.30000000000000004
+    expect(problems({ ...good, method: 'reported', source: null, unitLevels: ['province', 'district'] })[0]).toEqual([
+      'unitLevels',
+      expect.stringContaining('không còn cấp huyện'),
+    ]);
+    // A computed indicator of districts is computed on the former structure.
+    expect(problems({ ...good, unitLevels: ['district'] })).toEqual([]);
+  });
+
   it('the shipped indicators all pass, cover the 14 targets, and name each code once', async () => {
     const file = await readIndicatorsFile();
     const codes = file.indicators.map((i) => i.code);
