@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import type { Indicator } from '../../../contracts/kpi';
 import { useI18n } from '../../shell/i18n';
 import { echarts, type KpiMapOption, type KpiMapShapes } from './echarts-setup';
@@ -24,6 +24,8 @@ interface Props {
   indicator: Indicator;
   /** The indicator's name in the current language (the map's accessible name says what it shows). */
   name: string;
+  /** A click (a tap) on a commune opens the list behind its figure, where it has one. */
+  onSelect?: (unitCode: string) => void;
 }
 
 /**
@@ -31,11 +33,13 @@ interface Props {
  * (grey). A picture for the eye: the legend says each shade in words and the ranking table beside it
  * has every figure.
  */
-export function KpiMap({ shapes, rows, indicator, name }: Props) {
+export function KpiMap({ shapes, rows, indicator, name, onSelect }: Props) {
   const t = useKpiText();
   const { lang } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const shades = rows.map((row) => ({ row, shade: mapShade(row, indicator) }));
+  // The latest handler, without drawing the map again when it changes.
+  const select = useEffectEvent((unitCode: string) => onSelect?.(unitCode));
 
   useEffect(() => {
     const el = box.current;
@@ -74,6 +78,7 @@ export function KpiMap({ shapes, rows, indicator, name }: Props) {
       ],
     };
     chart.setOption(option);
+    chart.on('click', (params) => select((params as { name: string }).name));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
     return () => {

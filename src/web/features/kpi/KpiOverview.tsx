@@ -1,5 +1,6 @@
 import { Button, Card, Col, Row, Typography } from 'antd';
-import type { Indicator, KpiTable, KpiValue } from '../../../contracts/kpi';
+import type { Indicator, KpiTable, KpiTrend, KpiValue } from '../../../contracts/kpi';
+import type { ApiState } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
 import { useKpiText } from './kpi-text';
 import {
@@ -11,7 +12,10 @@ import {
   lightOf,
   noDataReason,
 } from './kpi-figures';
+import { mayDrill } from './kpi-list';
+import { indicatorTrend, type IndicatorTrend } from './kpi-trend';
 import { LightTag, reasonText, targetLabel } from './KpiParts';
+import { KpiTrendFigure } from './KpiTrendFigure';
 
 interface Props {
   table: KpiTable;
@@ -20,17 +24,37 @@ interface Props {
   unitName: string;
   /** Shows the ranking of the communes by this indicator. */
   onRank?: (indicatorCode: string) => void;
+  /** The unit's values over the last periods (absent until the API answers, or when it cannot). */
+  trend: ApiState<KpiTrend>;
+  /** Opens the list behind the unit's figure of an indicator (a commune's overview). */
+  onDrill: (indicatorCode: string) => void;
+  /** Indicators the server said have no list behind them. */
+  noList: ReadonlySet<string>;
 }
 
 /** Each target of the plan (then the service index) with its indicators' figures for one unit. */
-export function KpiOverview({ table, unit, unitName, onRank }: Props) {
+export function KpiOverview({ table, unit, unitName, onRank, trend, onDrill, noList }: Props) {
   const t = useKpiText();
+  const { pick } = useI18n();
   const find = indexValues(table.values);
+  const structure = table.run!.structure;
+  // The trend of what is shown: its unit, structure and last period (an answer for the previous choice is not).
+  const shownTrend =
+    trend.data?.unitCode === unit.code &&
+    trend.data.structure === structure &&
+    trend.data.periods.at(-1)?.period === table.run!.period
+      ? trend.data
+      : undefined;
   return (
     <section aria-labelledby="kpi-overview-title" data-testid="kpi-overview">
       <h2 id="kpi-overview-title" className="kpi-section-title">
         {unit.level === 'province' ? t('kpi.overview.title') : t('kpi.overview.titleUnit', { unit: unitName })}
       </h2>
+      {trend.error && (
+        <Typography.Paragraph type="secondary" data-testid="kpi-trend-error">
+          {t('kpi.trend.error', { message: pick(trend.error.messageVi, trend.error.messageEn) })}
+        </Typography.Paragraph>
+      )}
       <Row gutter={[16, 16]}>
         {groupByTarget(table.indicators).map(({ target, indicators }) => (
           <Col xs={24} lg={12} xxl={8} key={target ?? 'index'}>
@@ -39,15 +63,21 @@ export function KpiOverview({ table, unit, unitName, onRank }: Props) {
               title={<h3 className="kpi-target-title">{targetLabel(t, target)}</h3>}
             >
               <ul className="kpi-indicators">
-                {indicators.map((indicator) => (
-                  <IndicatorFigure
-                    key={indicator.code}
-                    indicator={indicator}
-                    value={find(indicator.code, unit.code)}
-                    level={unit.level}
-                    onRank={onRank && indicator.unitLevels.includes('commune') ? onRank : undefined}
-                  />
-                ))}
+                {indicators.map((indicator) => {
+                  const value = find(indicator.code, unit.code);
+                  const drill = mayDrill(indicator, value, structure) && !noList.has(indicator.code);
+                  return (
+                    <IndicatorFigure
+                      key={indicator.code}
+                      indicator={indicator}
+                      value={value}
+                      level={unit.level}
+                      onRank={onRank && indicator.unitLevels.includes('commune') ? onRank : undefined}
+                      onDrill={drill ? onDrill : undefined}
+                      trend={indicatorTrend(shownTrend, indicator.code, indicator.comparison)}
+                    />
+                  );
+                })}
               </ul>
             </Card>
           </Col>
@@ -62,8 +92,10 @@ function IndicatorFigure(props: {
   value: KpiValue | undefined;
   level: KpiValue['unitLevel'];
   onRank?: (indicatorCode: string) => void;
+  onDrill?: (indicatorCode: string) => void;
+  trend: IndicatorTrend | null;
 }) {
-  const { indicator, value, level, onRank } = props;
+  const { indicator, value, level, onRank, onDrill, trend } = props;
   const t = useKpiText();
   const { pick, lang } = useI18n();
   const light = lightOf(value);
@@ -94,6 +126,7 @@ function IndicatorFigure(props: {
         </div>
       </dl>
       {reason && <Typography.Paragraph className="kpi-reason">{reasonText(t, reason)}</Typography.Paragraph>}
+      {trend && <KpiTrendFigure trend={trend} indicator={indicator} />}
       <div className="kpi-indicator-foot">
         <details className="kpi-how">
           <summary>{t('kpi.indicator.how')}</summary>
@@ -107,6 +140,15 @@ function IndicatorFigure(props: {
             onClick={() => onRank(indicator.code)}
           >
             {t('kpi.indicator.rank')}
+          </Button>
+        )}
+        {onDrill && (
+          <Button
+            size="small"
+            aria-label={t('kpi.indicator.listLabel', { name })}
+            onClick={() => onDrill(indicator.code)}
+          >
+            {t('kpi.indicator.list')}
           </Button>
         )}
       </div>

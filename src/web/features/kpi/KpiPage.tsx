@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { App, Button, Card, Empty, Segmented, Select, Skeleton, Typography } from 'antd';
-import type { KpiTable } from '../../../contracts/kpi';
+import { Alert, App, Button, Card, Empty, Skeleton, Typography } from 'antd';
+import type { KpiStructure, KpiTable } from '../../../contracts/kpi';
 import type { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { toApiError, useApi, type ApiState } from '../../api/use-api';
@@ -11,24 +11,38 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatDate, formatDateTime, todayInVietnam } from '../../components/format';
 import { withChanges } from '../../components/search-params';
 import { CommuneRanking } from './CommuneRanking';
-import { fetchCommuneShapes, fetchKpiTable, startKpiRun, type CommuneShapes } from './kpi-api';
+import {
+  fetchCommuneShapes,
+  fetchKpiTable,
+  fetchKpiTrend,
+  fetchUnitsOn,
+  startKpiRun,
+  type CommuneShapes,
+} from './kpi-api';
 import {
   defaultRankingIndicator,
+  FORMER_STRUCTURE_DAY,
   overviewUnit,
   periodKind,
   periodOf,
-  PERIOD_KINDS,
-  recentPeriods,
+  structureOf,
+  structureParam,
 } from './kpi-figures';
+import { TREND_COUNT } from './kpi-trend';
+import { KpiFilters } from './KpiFilters';
+import { KpiListPanel } from './KpiListPanel';
 import { KpiOverview } from './KpiOverview';
 import { periodLabel } from './KpiParts';
+import { KpiReport } from './KpiReport';
 import './kpi.css';
 
 /**
- * The Project 06 dashboard (issue 15 §5): a period's latest run — each target's figures for the
- * province (or a commune-level leader's commune) with its traffic light, and the communes ranked by
- * a chosen indicator on a map and in a table. The Standing Agency (kpi.run) recomputes on demand.
- * The period (`ky`) and the ranked indicator (`chiTieu`) are in the address, to share or bookmark.
+ * The Project 06 dashboard (issue 15 §5): a period's latest run on a unit structure — each target's
+ * figures for the province (or a commune-level leader's commune) with its traffic light and its trend
+ * over the last periods, the communes ranked by a chosen indicator on a map and in a table, the list
+ * behind a commune's figure, and the periodic report to download. The Standing Agency (kpi.run)
+ * recomputes on demand. The period (`ky`), the structure (`coCau=cu`: before 1/7/2025), the ranked
+ * indicator (`chiTieu`) and the commune whose list is open (`ds`) are in the address.
  */
 export default function KpiPage() {
   const t = useKpiText();
@@ -37,15 +51,17 @@ export default function KpiPage() {
   const [params, setParams] = useSearchParams();
   const today = todayInVietnam();
   const period = periodKind(params.get('ky')) ? params.get('ky')! : periodOf('quarter', today);
-  // Kept with its period: after a change of period the previous one's figures are not shown as the new one's.
-  const table = useApi((signal) => fetchKpiTable(period, { signal }).then((data) => ({ period, data })), [period]);
-  const shown = table.data?.period === period ? table.data.data : undefined;
+  const structure = structureOf(params.get('coCau'));
+  // Kept with what it was asked for: after a change the previous figures are not shown as the new ones.
+  const table = useApi(
+    (signal) => fetchKpiTable(period, structure, { signal }).then((data) => ({ period, structure, data })),
+    [period, structure],
+  );
+  const shown = table.data?.period === period && table.data.structure === structure ? table.data.data : undefined;
   const shapes = useApi((signal) => fetchCommuneShapes({ signal }), []);
   const [run, setRun] = useState<{ running: boolean; error?: ApiError }>({ running: false });
   const mayRun = can('kpi.run');
 
-  const names = new Map((shapes.data?.features ?? []).map((f) => [f.properties.code, f.properties.fullName]));
-  const nameOf = (code: string) => names.get(code) ?? code;
   const change = (changes: Record<string, string | undefined>) => {
     setRun((r) => ({ running: r.running }));
     setParams(withChanges(params, changes), { replace: true });
@@ -54,7 +70,7 @@ export default function KpiPage() {
   // The run answers once it is done; a refusal (409 while another run holds the lock) shows in the alert.
   const recompute = () => {
     setRun({ running: true });
-    startKpiRun(period).then(
+    startKpiRun(period, structure).then(
       () => {
         setRun({ running: false });
         table.reload();
@@ -73,7 +89,13 @@ export default function KpiPage() {
   return (
     <>
       <PageTitle title={t('kpi.title')} description={t('kpi.description')} extra={runButton} />
-      <PeriodPicker period={period} today={today} onChange={(ky) => change({ ky })} />
+      <KpiFilters
+        period={period}
+        structure={structure}
+        today={today}
+        onPeriod={(ky) => change({ ky, ds: undefined })}
+        onStructure={(s) => change({ coCau: structureParam(s), ds: undefined })}
+      />
       {run.error && <ErrorAlert error={run.error} />}
       {table.error && <ErrorAlert error={table.error} onRetry={table.reload} />}
       {!shown && table.loading && <Skeleton active paragraph={{ rows: 8 }} />}
@@ -87,77 +109,76 @@ export default function KpiPage() {
       {shown?.run && (
         <Dashboard
           table={shown}
+          asked={structure}
           chosen={params.get('chiTieu') ?? undefined}
-          onIndicator={(chiTieu) => change({ chiTieu })}
+          listUnit={params.get('ds') ?? undefined}
+          onChange={change}
           shapes={shapes}
-          nameOf={nameOf}
         />
       )}
     </>
   );
 }
 
-function PeriodPicker({ period, today, onChange }: { period: string; today: string; onChange: (p: string) => void }) {
-  const t = useKpiText();
-  const kind = periodKind(period)!;
-  const options = recentPeriods(kind, today);
-  // An address may name a period the list does not offer (older, or in the future: the API says why).
-  if (!options.includes(period)) options.unshift(period);
-  return (
-    <Card className="section-card kpi-period" data-testid="kpi-period">
-      <div className="kpi-period-row">
-        <Segmented
-          aria-label={t('kpi.period.kind')}
-          value={kind}
-          onChange={(k) => onChange(periodOf(k, today))}
-          options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`kpi.period.kind.${k}`) }))}
-        />
-        <label className="kpi-field">
-          <span className="kpi-field-label">{t('kpi.period.label')}</span>
-          <Select<string>
-            value={period}
-            onChange={onChange}
-            className="kpi-period-select"
-            options={options.map((p) => ({ value: p, label: periodLabel(t, p) }))}
-          />
-        </label>
-      </div>
-    </Card>
-  );
-}
-
 function Dashboard(props: {
   table: KpiTable;
+  /** The structure asked for (the run's may differ while the server has no run of it). */
+  asked: KpiStructure;
   chosen: string | undefined;
-  onIndicator: (code: string) => void;
+  listUnit: string | undefined;
+  onChange: (changes: Record<string, string | undefined>) => void;
   shapes: ApiState<CommuneShapes>;
-  nameOf: (code: string) => string;
 }) {
-  const { table, chosen, onIndicator, shapes, nameOf } = props;
+  const { table, asked, chosen, listUnit, onChange, shapes } = props;
   const t = useKpiText();
   const run = table.run!;
+  const nameOf = useUnitNames(run.structure, shapes);
   const unit = overviewUnit(table.values);
+  const [noList, setNoList] = useState<ReadonlySet<string>>(new Set());
+  const addNoList = useCallback((code: string) => setNoList((s) => (s.has(code) ? s : new Set([...s, code]))), []);
+  const trend = useApi(
+    unit
+      ? (signal) =>
+          fetchKpiTrend(
+            { period: run.period, unitCode: unit.code, structure: run.structure, count: TREND_COUNT },
+            { signal },
+          )
+      : null,
+    [run.period, run.id, unit?.code, run.structure],
+  );
   // An address naming no indicator computed for communes (or none) ranks by the default one.
   const rankable = table.indicators.some((i) => i.code === chosen && i.unitLevels.includes('commune'));
   const indicatorCode = rankable ? chosen : defaultRankingIndicator(table.indicators, table.values);
+  const listIndicator = table.indicators.find((i) => i.code === indicatorCode);
+  const hasCommunes = table.values.some((v) => v.unitLevel === 'commune');
   const rank = (code: string) => {
-    onIndicator(code);
+    onChange({ chiTieu: code, ds: undefined });
     const heading = document.getElementById('kpi-ranking-title');
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
   };
+  const drill = useCallback((unitCode: string) => onChange({ ds: unitCode }), [onChange]);
   return (
     <>
+      {asked !== run.structure && (
+        <Alert type="warning" showIcon className="kpi-alert" title={t('kpi.structure.notFormer')} />
+      )}
       <Typography.Paragraph type="secondary" className="kpi-run-info" data-testid="kpi-run-info">
         {t('kpi.run.info', { at: formatDateTime(run.finishedAt), asOf: formatDate(run.asOf), run: run.id })}{' '}
-        {t('kpi.run.structure')}
+        <span data-testid="kpi-run-structure">
+          {run.structure === 'current' ? t('kpi.run.structure') : t('kpi.run.structureFormer')}
+        </span>
       </Typography.Paragraph>
+      {unit?.level === 'province' && <KpiReport run={run} />}
       {unit ? (
         <KpiOverview
           table={table}
           unit={unit}
           unitName={nameOf(unit.code)}
-          onRank={table.values.some((v) => v.unitLevel === 'commune') ? rank : undefined}
+          onRank={hasCommunes ? rank : undefined}
+          trend={trend}
+          onDrill={(code) => onChange({ chiTieu: code, ds: unit.code })}
+          noList={noList}
         />
       ) : (
         <Typography.Paragraph>{t('kpi.overview.several')}</Typography.Paragraph>
@@ -165,10 +186,41 @@ function Dashboard(props: {
       <CommuneRanking
         table={table}
         indicatorCode={indicatorCode}
-        onIndicator={onIndicator}
+        onIndicator={(chiTieu) => onChange({ chiTieu, ds: undefined })}
         shapes={shapes}
         nameOf={nameOf}
+        onDrill={drill}
+        noList={noList}
       />
+      {listIndicator && listUnit && table.values.some((v) => v.unitCode === listUnit && v.unitLevel === 'commune') && (
+        <KpiListPanel
+          key={`${run.period}|${listIndicator.code}|${listUnit}`}
+          period={run.period}
+          indicator={listIndicator}
+          unitCode={listUnit}
+          unitName={nameOf(listUnit)}
+          onClose={() => onChange({ ds: undefined })}
+          onNoList={addNoList}
+        />
+      )}
     </>
   );
+}
+
+/**
+ * Names units as the figures' structure names them: today's communes from the map's GeoJSON; the
+ * former districts and communes from the units in force on 30/6/2025 (codes were reused after the merger).
+ */
+function useUnitNames(structure: KpiStructure, shapes: ApiState<CommuneShapes>): (code: string) => string {
+  const former = useApi(structure === 'former' ? (signal) => fetchUnitsOn(FORMER_STRUCTURE_DAY, { signal }) : null, [
+    structure,
+  ]);
+  const names = useMemo(
+    () =>
+      structure === 'former'
+        ? new Map((former.data?.items ?? []).map((u) => [u.code, u.fullName]))
+        : new Map((shapes.data?.features ?? []).map((f) => [f.properties.code, f.properties.fullName])),
+    [structure, former.data, shapes.data],
+  );
+  return useCallback((code: string) => names.get(code) ?? code, [names]);
 }

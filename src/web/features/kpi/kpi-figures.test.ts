@@ -13,7 +13,10 @@ import {
   periodKind,
   periodOf,
   rankCommunes,
+  rankingLevels,
   recentPeriods,
+  structureOf,
+  structureParam,
 } from './kpi-figures';
 
 const NBSP = '\u00a0';
@@ -114,6 +117,7 @@ describe('traffic light', () => {
     expect(noDataReason(missing('no_source'), indicator, 'commune')).toBe('no_source');
     expect(noDataReason(missing('no_denominator'), indicator, 'commune')).toBe('no_denominator');
     expect(noDataReason(missing('not_reported'), indicator, 'commune')).toBe('not_reported');
+    expect(noDataReason(missing('no_structure'), indicator, 'district')).toBe('no_structure');
     expect(noDataReason(undefined, indicator, 'commune')).toBe('not_computed');
     expect(noDataReason(undefined, { unitLevels: ['province'] }, 'commune')).toBe('not_applicable');
   });
@@ -222,5 +226,47 @@ describe('map shades', () => {
   it('has no "half way" when a lower value is better', () => {
     const v = value({ value: 12, met: false });
     expect(mapShade({ value: v, light: lightOf(v) }, { comparison: '<=', threshold: 10 })).toBe('far');
+  });
+});
+
+describe('the unit structure in the address', () => {
+  it.each([
+    ['cu', 'former'],
+    [null, 'current'],
+    ['', 'current'],
+    ['former', 'current'],
+    ['CU', 'current'],
+  ] as const)('coCau=%s reads as %s', (param, structure) => {
+    expect(structureOf(param)).toBe(structure);
+  });
+
+  it("writes only the former structure (today's is the default, left out), and reads back what it writes", () => {
+    expect(structureParam('current')).toBeUndefined();
+    expect(structureParam('former')).toBe('cu');
+    expect(structureOf(structureParam('former'))).toBe('former');
+    expect(structureOf(structureParam('current'))).toBe('current');
+  });
+});
+
+describe('ranking on the former structure', () => {
+  const values = [
+    value({ unitCode: '12', unitLevel: 'province', value: 50 }),
+    value({ unitCode: '105', unitLevel: 'district', value: 40 }),
+    value({ unitCode: '106', unitLevel: 'district', value: 70 }),
+    value({ unitCode: '03445', unitLevel: 'commune', value: 60 }),
+  ];
+
+  it('ranks the districts apart from the communes', () => {
+    expect(rankCommunes(values, 'T2.EID', (c) => c, 'district').map((r) => [r.unitCode, r.rank])).toEqual([
+      ['106', 1],
+      ['105', 2],
+    ]);
+    expect(rankCommunes(values, 'T2.EID', (c) => c).map((r) => r.unitCode)).toEqual(['03445']);
+  });
+
+  it('offers the levels the run has, communes first, never the province', () => {
+    expect(rankingLevels(values)).toEqual(['commune', 'district']);
+    expect(rankingLevels(values.filter((v) => v.unitLevel !== 'district'))).toEqual(['commune']);
+    expect(rankingLevels([values[0]!])).toEqual([]);
   });
 });

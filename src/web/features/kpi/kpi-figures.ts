@@ -1,4 +1,4 @@
-import type { Comparison, Indicator, KpiValue } from '../../../contracts/kpi';
+import type { Comparison, Indicator, KpiStructure, KpiValue } from '../../../contracts/kpi';
 import type { Lang } from '../../shell/i18n';
 
 /*
@@ -8,6 +8,21 @@ import type { Lang } from '../../shell/i18n';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 export const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
+
+/**
+ * The unit structure in the address (`coCau`): `cu` for the former one (the districts and communes
+ * before the merger of 1/7/2025), anything else today's communes (the default, left out).
+ */
+export function structureOf(param: string | null | undefined): KpiStructure {
+  return param === 'cu' ? 'former' : 'current';
+}
+
+export function structureParam(structure: KpiStructure): string | undefined {
+  return structure === 'former' ? 'cu' : undefined;
+}
+
+/** The day the former structure's units are named as of: the last day before the merger. */
+export const FORMER_STRUCTURE_DAY = '2025-06-30';
 
 /** How many periods the picker offers, newest first, by kind. */
 const RECENT: Record<PeriodKind, number> = { month: 12, quarter: 8, year: 4 };
@@ -108,10 +123,11 @@ export function lightOf(value: KpiValue | undefined): Light {
 
 /**
  * Why a unit has no figure, in words a leader reads: no module gives the source yet, nothing to count
- * (no denominator), not reported yet, not computed for this level (T14 is the province's only), or not
- * in the run at all. Null when there is a figure.
+ * (no denominator), not reported yet, the source cannot place it on the structure asked (a former unit
+ * after 1/7/2025), not computed for this level (T14 is the province's only), or not in the run at all.
+ * Null when there is a figure.
  */
-export type NoDataReason = 'no_source' | 'no_denominator' | 'not_reported' | 'not_applicable' | 'not_computed';
+export type NoDataReason = Exclude<KpiValue['status'], 'ok'> | 'not_applicable' | 'not_computed';
 
 export function noDataReason(
   value: KpiValue | undefined,
@@ -170,16 +186,17 @@ export interface RankedCommune {
 }
 
 /**
- * The communes of the run (those the session sees) ranked by the indicator's value, highest first,
- * equal values by name; the communes without a figure last, by name.
+ * The communes (or, on the former structure, the districts) of the run that the session sees, ranked
+ * by the indicator's value, highest first, equal values by name; those without a figure last, by name.
  */
 export function rankCommunes(
   values: readonly KpiValue[],
   indicatorCode: string,
   nameOf: (unitCode: string) => string,
+  level: 'commune' | 'district' = 'commune',
 ): RankedCommune[] {
   const find = indexValues(values);
-  const codes = [...new Set(values.filter((v) => v.unitLevel === 'commune').map((v) => v.unitCode))];
+  const codes = [...new Set(values.filter((v) => v.unitLevel === level).map((v) => v.unitCode))];
   const rows = codes.map((unitCode) => {
     const value = find(indicatorCode, unitCode);
     return { unitCode, name: nameOf(unitCode), value, light: lightOf(value), rank: null as number | null };
@@ -201,6 +218,12 @@ export function rankCommunes(
     row.rank = previous && figure(previous) === figure(row) ? previous.rank : i + 1;
   });
   return rows;
+}
+
+/** The levels a run ranks (communes, and districts on the former structure), communes first. */
+export function rankingLevels(values: readonly KpiValue[]): Array<'commune' | 'district'> {
+  const levels = new Set(values.map((v) => v.unitLevel));
+  return (['commune', 'district'] as const).filter((l) => levels.has(l));
 }
 
 /** How the map shades a commune: met; not met but at least half way to the threshold; further; no figure. */
