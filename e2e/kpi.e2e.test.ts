@@ -1,12 +1,30 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { PNG as Png } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { checkA11y, hasHorizontalScroll, launchBrowser, openPage, PHONE, screenshot, STAFF } from './browser';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { extractText, rasterizePage } from '../src/server/modules/slips/test-support';
+import {
+  checkA11y,
+  choosePurpose,
+  hasHorizontalScroll,
+  launchBrowser,
+  openPage,
+  PHONE,
+  screenshot,
+  STAFF,
+} from './browser';
 
 /**
- * Issue 15 §5: the Project 06 dashboard. The Standing Agency recomputes the quarter; a leader, on a
- * phone, opens the dashboard from the overview, reads the province's targets (with "no data" where no
- * module gives a source yet, never 0 %), ranks the communes by target 2's e-ID indicator and sees them
- * on the map and in the table.
+ * Issue 15 §2 and §5: the Project 06 dashboard. The Standing Agency recomputes the quarter; a leader, on
+ * a phone, opens the dashboard from the overview, reads the province's targets (with "no data" where no
+ * module gives a source yet, never 0 %), ranks the communes by target 2's e-ID indicator, sees them on
+ * the map and in the table — and, opening a commune's list, is told leaders see figures, not people.
+ * The commune police open the list of their commune's people aged 14 or over without an activated
+ * e-ID, for a stated purpose, and export it; the quarterly report downloads as PDF and XLSX.
+ *
+ * Nothing here depends on what another test file changes: lists are compared with what the same
+ * page shows at the same moment, never with a count fixed in advance.
  */
 
 const RUN_INFO = /Số liệu tính lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}, đến ngày \d{2}\/\d{2}\/\d{4}/;
@@ -29,6 +47,35 @@ async function recompute(page: Page): Promise<void> {
   }
 }
 
+/** "Quý 4/2026": the quarter under way in Vietnam, as the dashboard names it. */
+function thisQuarter(): string {
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString();
+  return `Quý ${Math.ceil(Number(today.slice(5, 7)) / 3)}/${today.slice(0, 4)}`;
+}
+
+/** Clicks a download link and returns the file's bytes with the name the server gave it. */
+async function download(page: Page, link: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/** The share of a PNG's pixels that are not white (a blank page is 0). */
+function inkShare(png: Buffer): number {
+  const image = Png.sync.read(png);
+  let ink = 0;
+  for (let i = 0; i < image.data.length; i += 4)
+    if (image.data[i]! < 200 || image.data[i + 1]! < 200 || image.data[i + 2]! < 200) ink += 1;
+  return ink / (image.width * image.height);
+}
+
+/** The number in "Có 1.234 trường hợp." */
+async function listTotal(list: Locator): Promise<number> {
+  const text = (await list.getByTestId('kpi-list-total').textContent()) ?? '';
+  const match = /Có ([\d.]+) trường hợp\./.exec(text);
+  if (!match) throw new Error(`no total in "${text}"`);
+  return Number(match[1]!.replace(/\./g, ''));
+}
+
 describe('the Project 06 dashboard', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -48,7 +95,7 @@ describe('the Project 06 dashboard', () => {
     // Target 6 has no source module yet: no figure and the reason, never 0 % or 100 %.
     const civil = page.getByTestId('kpi-indicator-T6.CIVIL');
     await civil.getByText('Chưa có nguồn số liệu', { exact: false }).waitFor();
-    expect(await civil.locator('.kpi-light').textContent()).toBe('Chưa có số liệu');
+    expect(await civil.locator('.kpi-indicator-head .kpi-light').textContent()).toBe('Chưa có số liệu');
     expect(await civil.getByText(/^[\d.]+ \/ [\d.]+$/).count()).toBe(0);
     expect(await civil.locator('.kpi-value').textContent()).toBe('Chưa có số liệu');
     // Every target of the plan is there, and the service index.
@@ -107,7 +154,24 @@ describe('the Project 06 dashboard', () => {
     expect(await eid.locator('.kpi-value').textContent()).toMatch(/^\d{1,3}(,\d{1,4})?\s%$/);
     await eid.getByText(/^[\d.]+ \/ [\d.]+$/).waitFor();
     await eid.getByText(/^> 50\s%$/).waitFor();
-    expect(await eid.locator('.kpi-light').textContent()).toMatch(/^(Đạt|Chưa đạt)$/);
+    expect(await eid.locator('.kpi-indicator-head .kpi-light').textContent()).toMatch(/^(Đạt|Chưa đạt)$/);
+
+    // Its trend over the last six quarters: the change in words, and every quarter's figure in a table,
+    // newest first, the quarter shown with the figure shown (a quarter never computed says so).
+    const trend = eid.getByTestId('kpi-trend-T2.EID');
+    await trend.locator('.kpi-trend-change').waitFor();
+    expect(((await trend.locator('.kpi-trend-change').textContent()) ?? '').trim()).toMatch(
+      /^(Tăng|Giảm) [\d,]+ điểm % so với Quý \d\/\d{4}$|^Không đổi so với Quý \d\/\d{4}$|^Chưa có kỳ trước để so sánh$/,
+    );
+    await trend.getByText('Kết quả 6 kỳ gần nhất').click();
+    const quarters = trend.locator('tbody tr');
+    expect(await quarters.count()).toBe(6);
+    expect(await quarters.first().locator('th').textContent()).toBe(thisQuarter());
+    expect(await quarters.first().locator('td').first().textContent()).toBe(
+      await eid.locator('.kpi-value').textContent(),
+    );
+    for (const row of await quarters.all())
+      expect(await row.locator('td').last().textContent()).toMatch(/^(Đạt|Chưa đạt|Chưa có số liệu|Chưa tính)$/);
 
     await eid.getByRole('button', { name: `Xếp hạng xã, phường theo chỉ tiêu: ${EID}` }).click();
     await page.waitForURL(/chiTieu=T2\.EID/);
@@ -125,6 +189,32 @@ describe('the Project 06 dashboard', () => {
     await screenshot(page, 'kpi-leader-phone');
     expect((await checkA11y(page)).blocking).toEqual([]);
     expect(problems).toEqual([]);
+
+    // The report of the quarter is offered to a reader of the province.
+    await page.getByTestId('kpi-report').getByRole('link', { name: 'Tải báo cáo PDF' }).waitFor();
+
+    // A commune's figure opens the list behind it, for a purpose; a leader is told plainly that leaders
+    // see figures, not people (the server's 403), and the page goes on working.
+    const firstRow = rows.first();
+    const commune = ((await firstRow.locator('td').nth(1).locator('div').first().textContent()) ?? '').trim();
+    await firstRow.getByRole('button', { name: `Xem danh sách chi tiết của ${commune}` }).click();
+    await page.waitForURL(/[?&]ds=\d{5}/);
+    await choosePurpose(page);
+    const list = page.getByTestId('kpi-list');
+    await list.getByText(`${EID} — ${commune}`, { exact: false }).waitFor();
+    const refused = list.getByTestId('kpi-list-forbidden');
+    await refused.getByText(`không được xem danh sách từng trường hợp của ${commune}`, { exact: false }).waitFor();
+    await refused.getByText('Lãnh đạo theo dõi bằng số liệu tổng hợp.', { exact: false }).waitFor();
+    expect(await list.getByRole('table').count()).toBe(0);
+    expect(await list.getByRole('link', { name: 'Tải danh sách Excel' }).count()).toBe(0);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, 'kpi-leader-list-refused');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+    await list.getByRole('button', { name: 'Đóng danh sách' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('ds'));
+    await page.getByTestId('kpi-list').waitFor({ state: 'detached' });
+    // The only failure the browser logged is the refusal itself.
+    expect(problems.filter((p) => !/status of 403/.test(p))).toEqual([]);
     await context.close();
   });
 
@@ -138,6 +228,121 @@ describe('the Project 06 dashboard', () => {
     expect(await rows.first().textContent()).toContain('Xã Mường Tè');
     expect(await page.getByRole('button', { name: 'Tính lại ngay' }).count()).toBe(0);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("lets a commune's police open their commune's people aged 14 or over without an activated e-ID, and export them", async () => {
+    const { page, context, problems } = await openPage(browser, '/chi-tieu', { as: 'ca.muongte', viewport: PHONE });
+    await page.getByRole('heading', { level: 2, name: 'Kết quả của Xã Mường Tè' }).waitFor();
+    // The report covers the province: not offered to a commune.
+    expect(await page.getByTestId('kpi-report').count()).toBe(0);
+    const eid = page.getByTestId('kpi-indicator-T2.EID');
+    await eid.getByRole('button', { name: `Xem danh sách chi tiết: ${EID}` }).click();
+    await page.waitForURL(/chiTieu=T2\.EID.*ds=03445|ds=03445.*chiTieu=T2\.EID/);
+    await choosePurpose(page);
+
+    const list = page.getByTestId('kpi-list');
+    await list.getByText(`${EID} — Xã Mường Tè`, { exact: false }).waitFor();
+    await list
+      .getByText('Chưa đạt: trong số "Người từ đủ 14 tuổi đang cư trú (CSDL dân cư)"', { exact: false })
+      .waitFor();
+    await list.getByTestId('kpi-list-total').waitFor();
+    const missing = await listTotal(list);
+    expect(missing).toBeGreaterThan(0);
+    const rows = list.locator('[data-testid="kpi-list-table"] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(Math.min(missing, 50));
+    for (const header of ['Họ, chữ đệm và tên', 'Ngày sinh', 'Số định danh cá nhân', 'Mức định danh điện tử'])
+      await list.getByRole('columnheader', { name: header }).waitFor();
+    // Dates as dd/mm/yyyy (or a birth year), and nobody on the "not yet" side at e-ID level 2 with an activated account.
+    expect((await rows.first().locator('td').nth(1).textContent()) ?? '').toMatch(/^(\d{2}\/\d{2}\/\d{4}|\d{4})$/);
+    const firstName = ((await rows.first().locator('td').first().textContent()) ?? '').trim();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, 'kpi-commune-list');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+
+    // The export: the same list as a workbook, a row per person under a title and the headers.
+    const file = await download(page, list.getByRole('link', { name: 'Tải danh sách Excel' }));
+    expect(file.name).toMatch(/^danh-sach-T2\.EID-03445-\d{4}-Q[1-4]\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).text).toContain('chưa đạt');
+    expect(sheet.getRow(2).getCell(1).text).toBe('Họ, chữ đệm và tên');
+    expect(sheet.rowCount).toBe(2 + missing);
+    expect(sheet.getRow(3).getCell(1).text).toBe(firstName);
+
+    // The other side: those counted, read again from the server.
+    const counted = page.waitForResponse(
+      (r) => r.url().includes('/api/v1/kpi/lists?') && r.url().includes('side=counted'),
+    );
+    await list.getByText('Đã đạt', { exact: true }).click();
+    expect((await counted).status()).toBe(200);
+    await list.getByText('Đã đạt: Người từ đủ 14 tuổi có tài khoản định danh điện tử mức 2 đã kích hoạt.').waitFor();
+    await list.getByTestId('kpi-list-total').waitFor();
+    const onSide = await listTotal(list);
+    if (onSide > 0) {
+      await rows.first().waitFor();
+      expect(await rows.first().locator('td').last().textContent()).toBe('2');
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads the quarterly report as a PDF whose first page is not blank, and as a workbook', async () => {
+    const { page, context, problems } = await openPage(browser, '/chi-tieu', { as: STAFF });
+    await page.getByTestId('kpi-run-info').getByText(RUN_INFO).waitFor();
+    const run = /lần tính số (\d+)/.exec((await page.getByTestId('kpi-run-info').textContent()) ?? '')![1];
+    const report = page.getByTestId('kpi-report');
+    await report.getByText(new RegExp(`^Báo cáo Quý \\d/\\d{4} lập từ lần tính số ${run}:`)).waitFor();
+
+    const pdf = await download(page, report.getByRole('link', { name: 'Tải báo cáo PDF' }));
+    expect(pdf.name).toMatch(new RegExp(`^bao-cao-de-an-06-\\d{4}-Q[1-4]-lan-${run}\\.pdf$`));
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Opened as a person would: its first page drawn to a picture, with print on it, and its text.
+    const png = rasterizePage(pdf.bytes, 0, 72);
+    expect(inkShare(png)).toBeGreaterThan(0.01);
+    expect(extractText(pdf.bytes, 0)).toContain('BÁO CÁO KẾT QUẢ THỰC HIỆN ĐỀ ÁN 06');
+
+    const xlsx = await download(page, report.getByRole('link', { name: 'Tải báo cáo Excel' }));
+    expect(xlsx.name).toMatch(new RegExp(`-lan-${run}\\.xlsx$`));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['Tỉnh', 'Xã, phường']));
+    expect(workbook.getWorksheet('Xã, phường')!.rowCount).toBeGreaterThan(38);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("says which unit structure the figures use; on the former units, no map of today's communes", async () => {
+    const { page, context, problems } = await openPage(browser, '/chi-tieu?chiTieu=T2.EID', { as: STAFF });
+    await page.getByTestId('kpi-run-structure').getByText('38 xã, phường sau sắp xếp ngày 01/07/2025').waitFor();
+    await page.locator('[data-testid="kpi-map"] canvas').waitFor();
+
+    await page.getByTestId('kpi-structure').getByRole('combobox').click();
+    await page.getByRole('option', { name: 'Trước 01/07/2025 (huyện, xã cũ)' }).click();
+    await page.waitForURL(/[?&]coCau=cu/);
+    // What the server has for the former units: their run, none yet, or figures on today's communes only.
+    const former = page.getByTestId('kpi-run-structure').getByText('Theo đơn vị hành chính cũ');
+    const fallback = page.getByRole('alert').or(page.locator('.ant-alert-warning'));
+    const none = page.getByTestId('kpi-no-run');
+    await former.or(fallback).or(none).first().waitFor();
+    if (await former.isVisible()) {
+      await page.getByTestId('kpi-map-former').waitFor();
+      expect(await page.getByTestId('kpi-map').count()).toBe(0);
+      await page.locator('[data-testid="kpi-ranking-table"] tbody tr.ant-table-row').first().waitFor();
+      // No list behind a former unit's figure (the sources list by today's commune).
+      expect(await page.getByRole('button', { name: /^Xem danh sách chi tiết của / }).count()).toBe(0);
+    } else if (await page.getByTestId('kpi-run-info').isVisible()) {
+      // Figures on today's communes only: the page says so, above the run's own structure.
+      await page
+        .getByText('Kỳ này chưa có số liệu theo đơn vị hành chính cũ; số liệu dưới đây theo 38 xã, phường hiện nay.')
+        .waitFor();
+      await page.getByTestId('kpi-run-structure').getByText('38 xã, phường sau sắp xếp ngày 01/07/2025').waitFor();
+    }
+    await screenshot(page, 'kpi-former-structure');
+    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
     await context.close();
   });
 });
