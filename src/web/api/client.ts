@@ -32,8 +32,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-const UNSAFE: ReadonlySet<Method> = new Set(['POST', 'PATCH', 'DELETE']);
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const UNSAFE: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Session hooks set by the session provider (api/session.tsx): the CSRF token of the
@@ -195,6 +195,11 @@ export function apiPost<T>(path: string, body: unknown, options?: RequestOptions
 /** POST a multipart/form-data body (files with their JSON part) and read a JSON answer. */
 export function apiPostForm<T>(path: string, form: FormData, options?: RequestOptions): Promise<T> {
   return request<T>('POST', path, form, options);
+}
+
+/** PUT a whole resource as a JSON body (create or replace) and read the JSON answer. */
+export function apiPut<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
+  return request<T>('PUT', path, body, options);
 }
 
 /** PATCH a resource with a JSON body of the fields to change and read the JSON answer. */

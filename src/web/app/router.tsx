@@ -22,7 +22,7 @@ import {
   WorkqueuePage,
 } from '../features/dossiers/pages';
 import { FeeListsPage } from '../features/fees/pages';
-import { KpiPage } from '../features/kpi/pages';
+import { KpiPage, KpiReportedPage } from '../features/kpi/pages';
 import {
   PaymentDetailPage,
   PaymentResultPage,
@@ -128,6 +128,8 @@ export const router = createBrowserRouter([
           { path: 'quality', element: <QualityPage /> },
           // The Project 06 dashboard: the plan's targets per period and commune (kpi.read).
           { path: 'chi-tieu', element: <KpiPage /> },
+          // Values units report for a quarter and their approval (kpi.report.submit, kpi.report.approve).
+          { path: 'chi-tieu/bao-cao', element: <KpiReportedPage /> },
           { path: 'units', element: <UnitsPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'admin/users', element: <UsersPage /> },

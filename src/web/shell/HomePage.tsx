@@ -10,6 +10,7 @@ import type { MessageKey } from './dictionary';
 const ITEM_TEXT: Record<string, MessageKey> = {
   '/population/search': 'home.card.search',
   '/chi-tieu': 'home.card.kpi',
+  '/chi-tieu/bao-cao': 'home.card.kpiReported',
   '/quality': 'home.card.quality',
   '/units': 'home.card.units',
   '/admin/users': 'home.card.users',

@@ -26,6 +26,7 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'nav.stays': 'Stay notifications',
   'nav.quality': 'Data quality',
   'nav.kpi': 'Project 06 targets',
+  'nav.kpiReported': 'Values units report',
   'nav.units': 'Administrative units',
 
   'home.title': 'DVC06 – Project 06 public services',
@@ -39,6 +40,8 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'home.card.reconciliation': 'Daily reconciliation with the gateway and the bank statement; Excel export.',
   'home.card.cashless': 'Cashless payment in schools and health facilities per commune (target 7).',
   'home.card.kpi': "The plan's 14 targets per period: the province, communes ranked and on a map.",
+  'home.card.kpiReported':
+    'Indicators DVC06 cannot count: communes enter the quarter’s value with evidence; the Standing Agency approves it.',
   'home.card.pilots': 'Registered pilot models: plans, progress, evaluation (target 14).',
   'home.card.pilotDueDates': 'The due date of pilot models’ plans, from a day on.',
   'home.card.calendar': 'Public holidays, days off in lieu and working Saturdays used for dossier deadlines.',

@@ -24,6 +24,7 @@ export const viShell = {
   'nav.stays': 'Thông báo lưu trú',
   'nav.quality': 'Chất lượng dữ liệu',
   'nav.kpi': 'Chỉ tiêu Đề án 06',
+  'nav.kpiReported': 'Số liệu đơn vị báo cáo',
   'nav.units': 'Đơn vị hành chính',
 
   'home.title': 'DVC06 – Dịch vụ công Đề án 06',
@@ -38,6 +39,8 @@ export const viShell = {
   'home.card.reconciliation': 'Đối soát hằng ngày với cổng thanh toán và sao kê ngân hàng, tải báo cáo Excel.',
   'home.card.cashless': 'Tỷ lệ thanh toán không dùng tiền mặt tại trường học, cơ sở y tế theo xã, phường (chỉ tiêu 7).',
   'home.card.kpi': 'Kết quả 14 mục tiêu của Kế hoạch theo kỳ: toàn tỉnh, xếp hạng và bản đồ xã, phường.',
+  'home.card.kpiReported':
+    'Chỉ tiêu hệ thống không tự đếm được: xã, phường nhập số liệu kèm minh chứng theo quý; Cơ quan thường trực duyệt.',
   'home.card.pilots': 'Mô hình điểm đã đăng ký: kế hoạch, tiến độ, đánh giá (mục tiêu 14).',
   'home.card.pilotDueDates': 'Hạn gửi kế hoạch mô hình điểm, theo ngày áp dụng.',
   'home.card.calendar': 'Ngày nghỉ lễ, nghỉ bù, làm bù thứ Bảy dùng để tính thời hạn giải quyết hồ sơ.',

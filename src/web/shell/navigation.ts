@@ -65,6 +65,7 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'nav.group.project06',
     items: [
       { path: '/chi-tieu', label: 'nav.kpi', requires: ['kpi.read'] },
+      { path: '/chi-tieu/bao-cao', label: 'nav.kpiReported', requires: ['kpi.report.submit', 'kpi.report.approve'] },
       { path: '/quality', label: 'nav.quality', requires: ['population.quality.read'] },
       { path: '/cashless', label: 'nav.cashless', requires: ['cashless.stats.read'] },
       { path: '/pilots', label: 'nav.pilots', requires: ['pilots.read'] },

@@ -150,5 +150,5 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'action.kpi.run': 'Recompute the Project 06 targets now (province)',
   'action.kpi.indicators.manage': 'Issue a new version of an indicator (threshold, definition, effective date)',
   'action.kpi.report.submit': 'Enter and submit the unit’s reported values with evidence',
-  'action.kpi.report.approve': 'Approve or return the values units reported',
+  'action.kpi.report.approve': 'Approve, return or un-approve the values units reported',
 };

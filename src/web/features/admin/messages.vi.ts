@@ -145,5 +145,5 @@ export const viAdmin = {
   'action.kpi.run': 'Tính lại các chỉ tiêu Đề án 06 ngay (cấp tỉnh)',
   'action.kpi.indicators.manage': 'Ban hành phiên bản mới của chỉ tiêu (ngưỡng, cách tính, ngày hiệu lực)',
   'action.kpi.report.submit': 'Nhập, gửi số liệu chỉ tiêu do đơn vị báo cáo, kèm minh chứng',
-  'action.kpi.report.approve': 'Duyệt hoặc trả lại số liệu chỉ tiêu do đơn vị báo cáo',
+  'action.kpi.report.approve': 'Duyệt, trả lại hoặc bỏ duyệt số liệu chỉ tiêu do đơn vị báo cáo',
 } as const satisfies Record<string, string>;

@@ -5,3 +5,5 @@ import { lazy } from 'react';
  * echarts) when the route first opens. The router imports this file rather than index.ts.
  */
 export const KpiPage = lazy(() => import('./KpiPage'));
+/** /chi-tieu/bao-cao: units enter the values DVC06 cannot count; the Standing Agency approves them. */
+export const KpiReportedPage = lazy(() => import('./reported/ReportedPage'));
