@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import type {
   IndicatorSource,
@@ -7,7 +7,7 @@ import type {
   ListQuery,
   SourceCount,
 } from '../../platform/indicator-sources';
-import { listProcedures } from '../procedures';
+import { getProcedureVersionById, listProcedures } from '../procedures';
 import { DECIDED, list } from './dossier-figures';
 
 /*
@@ -97,6 +97,84 @@ async function residenceCodes(db: Db, asOf: string): Promise<string[]> {
   return [...codes];
 }
 
+/**
+ * Target 5 (registry data instead of paper): the dossiers decided in the period whose procedure
+ * version lists documents the registry can replace (`replaceableByRegistry`), as a SQL table of
+ * (version id, those document codes) — only such versions; none: null.
+ */
+async function replaceableDocuments(db: Db, q: IndicatorSourceQuery, unitCode?: string): Promise<SQL | null> {
+  const { from, to } = bounds(q);
+  const versions = await queryRows<{ id: string }>(
+    db,
+    sql`select distinct procedure_version_id as id from dossiers.dossiers
+        where state in (${list(DECIDED)}) and decided_at >= ${from}::timestamptz and decided_at < ${to}::timestamptz
+          ${unitCode ? sql`and unit_code = ${unitCode}` : sql``}`,
+  );
+  const rows: SQL[] = [];
+  for (const { id } of versions) {
+    const codes = (await getProcedureVersionById(db, id)).documents
+      .filter((d) => d.replaceableByRegistry)
+      .map((d) => d.code);
+    if (codes.length) rows.push(sql`(${id}::uuid, array[${list(codes)}]::text[])`);
+  }
+  return rows.length ? sql`(values ${sql.join(rows, sql`, `)}) as v(version_id, keys)` : null;
+}
+
+/** Decided in the period with none of the replaceable documents uploaded (in any round): the registry was used. */
+const FROM_REGISTRY = sql`not exists (select 1 from dossiers.attachments a where a.dossier_id = d.id and a.document_key = any(v.keys))`;
+
+async function decidedFromRegistry(db: Db, q: IndicatorSourceQuery): Promise<SourceCount[]> {
+  const versions = await replaceableDocuments(db, q);
+  if (!versions) return [];
+  const { from, to } = bounds(q);
+  const rows = await queryRows<{ unit_code: string; registry: string | number; decided: string | number }>(
+    db,
+    sql`select d.unit_code, count(*) filter (where ${FROM_REGISTRY}) as registry, count(*) as decided
+        from dossiers.dossiers d join ${versions} on v.version_id = d.procedure_version_id
+        where d.state in (${list(DECIDED)}) and d.decided_at >= ${from}::timestamptz and d.decided_at < ${to}::timestamptz
+        group by d.unit_code`,
+  );
+  return rows.map((r) => ({ unitCode: r.unit_code, numerator: Number(r.registry), denominator: Number(r.decided) }));
+}
+
+/** The dossiers behind a commune's T5 figure: decided from the registry (counted) or with paper proofs (missing). */
+async function decidedFromRegistryPage(db: Db, q: ListQuery): Promise<ListPage> {
+  const columns = [
+    { key: 'code', labelVi: 'Mã hồ sơ', labelEn: 'Dossier code' },
+    { key: 'procedureCode', labelVi: 'Mã thủ tục', labelEn: 'Procedure code' },
+    { key: 'decidedAt', labelVi: 'Thời điểm quyết định', labelEn: 'Decided at' },
+    { key: 'channel', labelVi: 'Kênh nộp', labelEn: 'Channel' },
+    { key: 'state', labelVi: 'Trạng thái', labelEn: 'State' },
+  ];
+  const versions = await replaceableDocuments(db, q, q.unitCode);
+  if (!versions) return { columns, items: [], total: 0 };
+  const { from, to } = bounds(q);
+  const where = sql`d.unit_code = ${q.unitCode} and d.state in (${list(DECIDED)})
+    and d.decided_at >= ${from}::timestamptz and d.decided_at < ${to}::timestamptz
+    and ${q.side === 'counted' ? FROM_REGISTRY : sql`not ${FROM_REGISTRY}`}`;
+  const join = sql`dossiers.dossiers d join ${versions} on v.version_id = d.procedure_version_id`;
+  const [rows, total] = await Promise.all([
+    queryRows<{ code: string | null; procedure_code: string; decided_at: string; channel: string; state: string }>(
+      db,
+      sql`select d.code, d.procedure_code, to_char(d.decided_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as decided_at,
+            d.channel, d.state
+          from ${join} where ${where} order by d.decided_at desc, d.id limit ${q.limit} offset ${q.offset}`,
+    ),
+    queryRows<{ n: string | number }>(db, sql`select count(*) as n from ${join} where ${where}`),
+  ]);
+  return {
+    columns,
+    total: Number(total[0]?.n ?? 0),
+    items: rows.map((r) => ({
+      code: r.code,
+      procedureCode: r.procedure_code,
+      decidedAt: r.decided_at,
+      channel: r.channel,
+      state: r.state,
+    })),
+  };
+}
+
 export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     key: 'dossiers.stay_online',
@@ -107,6 +185,11 @@ export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
     key: 'dossiers.residence_online',
     count: async (db, q) => receivedOnline(db, q, await residenceCodes(db, q.asOf)),
     list: { action: 'dossiers.read', page: async (db, q) => receivedPage(db, q, await residenceCodes(db, q.asOf)) },
+  },
+  {
+    key: 'dossiers.registry_instead_of_paper',
+    count: decidedFromRegistry,
+    list: { action: 'dossiers.read', page: decidedFromRegistryPage },
   },
   {
     // Bộ chỉ số 766, timeliness: decided in the period by the due time and not marked late.

@@ -156,6 +156,46 @@ describe('the figures of a run', () => {
   });
 });
 
+describe('registry data instead of paper (target 5)', () => {
+  it('counts the decided dossiers whose replaceable documents were not asked for on paper, with the list behind it', async () => {
+    const decidedAt = `${today}T09:00:00+07:00`;
+    const dossier = async (procedure: string) => {
+      const [row] = (
+        await t.database.db.execute(sql`insert into dossiers.dossiers
+          (agency_code, procedure_code, procedure_version_id, unit_code, state, channel, applicant_name, form, sources,
+           time_limit_working_days, submitted_at, decided_at, fee_status)
+          values ('000.00.00.H36', ${procedure},
+            (select id from procedures.procedure_versions where code = ${procedure} order by effective_from desc limit 1),
+            ${DOAN_KET}, 'approved', 'online', 'Người thử', '{}'::jsonb, '{}'::jsonb, 3, ${decidedAt}, ${decidedAt}, 'none')
+          returning id`)
+      ).rows as Array<{ id: string }>;
+      return row!.id;
+    };
+    // Đăng ký thường trú (1.004222) may use the registry for the proof of relationship.
+    await dossier('1.004222'); // decided from the registry
+    const withPaper = await dossier('1.004222');
+    await t.database.db
+      .execute(sql`insert into dossiers.attachments (dossier_id, document_key, file_name, media_type, size, sha256)
+      values (${withPaper}, 'relationship', 'giay-khai-sinh.pdf', 'application/pdf', 10, 'x')`);
+    await dossier('2.001159'); // a stay notification: no document the registry replaces — not counted
+    expect((await run(standing)).statusCode).toBe(201);
+    const tbl = await table(standing);
+    expect(valueOf(tbl, 'T5.REGISTRY', DOAN_KET)).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      value: 50,
+      met: false,
+    });
+    expect(tbl.indicators.find((i) => i.code === 'T5.REGISTRY')).toMatchObject({ sourceAvailable: true });
+    const police = await t.staff('commune_police', DOAN_KET);
+    const list = await police.inject(
+      `/api/v1/kpi/lists?period=${QUARTER}&indicator=T5.REGISTRY&unitCode=${DOAN_KET}&side=missing&purpose=data_cleaning`,
+    );
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json<{ total: number }>().total).toBe(1);
+  });
+});
+
 describe('trends over periods', () => {
   it('gives each indicator of a unit over the last periods from their latest runs, a period never computed as a gap', async () => {
     const previous = (await run(standing, currentPeriods(today)[0])).json<KpiRun>(); // the month: another type
