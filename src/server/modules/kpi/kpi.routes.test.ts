@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../../platform/db';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import { todayInVietnam } from '../../../contracts/common';
@@ -160,15 +161,16 @@ describe('registry data instead of paper (target 5)', () => {
   it('counts the decided dossiers whose replaceable documents were not asked for on paper, with the list behind it', async () => {
     const decidedAt = `${today}T09:00:00+07:00`;
     const dossier = async (procedure: string) => {
-      const [row] = (
-        await t.database.db.execute(sql`insert into dossiers.dossiers
+      const [row] = await queryRows<{ id: string }>(
+        t.database.db,
+        sql`insert into dossiers.dossiers
           (agency_code, procedure_code, procedure_version_id, unit_code, state, channel, applicant_name, form, sources,
            time_limit_working_days, submitted_at, decided_at, fee_status)
           values ('000.00.00.H36', ${procedure},
             (select id from procedures.procedure_versions where code = ${procedure} order by effective_from desc limit 1),
             ${DOAN_KET}, 'approved', 'online', 'Người thử', '{}'::jsonb, '{}'::jsonb, 3, ${decidedAt}, ${decidedAt}, 'none')
-          returning id`)
-      ).rows as Array<{ id: string }>;
+          returning id`,
+      );
       return row!.id;
     };
     // Đăng ký thường trú (1.004222) may use the registry for the proof of relationship.
@@ -193,6 +195,30 @@ describe('registry data instead of paper (target 5)', () => {
     );
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json<{ total: number }>().total).toBe(1);
+  });
+});
+
+describe('the registry quality of a period (target 3)', () => {
+  it('reads the quality run of the period’s time, not today’s', async () => {
+    const qualityRun = async (asOf: string, withFindings: number) => {
+      const [row] = await queryRows<{ id: number }>(
+        t.database.db,
+        sql`insert into population.quality_runs (as_of, finished_at, persons, findings)
+            values (${asOf}, ${`${asOf}T23:00:00+07:00`}, 10, ${withFindings}) returning id`,
+      );
+      await t.database.db
+        .execute(sql`insert into population.quality_scores (run_id, unit_code, persons, persons_with_findings, score, by_class)
+        values (${row!.id}, ${MUONG_TE}, 10, ${withFindings}, 0.5, '{}'::jsonb)`);
+    };
+    await qualityRun('2025-11-15', 2);
+    await qualityRun(today, 5);
+    expect((await run(standing, '2025-Q4')).statusCode).toBe(201);
+    expect(valueOf(await table(standing, 'period=2025-Q4'), 'T3.QUALITY', MUONG_TE)).toMatchObject({
+      numerator: 8,
+      denominator: 10,
+    });
+    expect((await run(standing)).statusCode).toBe(201);
+    expect(valueOf(await table(standing), 'T3.QUALITY', MUONG_TE)).toMatchObject({ numerator: 5, denominator: 10 });
   });
 });
 

@@ -11,7 +11,7 @@ import {
   type SourceCount,
 } from '../../platform/indicator-sources';
 import { logAccess } from './person-access-log';
-import { getQualityReport } from './quality-report';
+import { latestRun, runScores } from './quality/engine';
 
 /*
  * What the registry counts for the plan's targets 2 and 3 (kpi's sources, issue 15 §1), and the
@@ -142,15 +142,15 @@ export const POPULATION_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ),
   aged14Source('population.eid_level2_14plus', (asOf) => sql`p.eid_level >= 2 and p.eid_activated_on <= ${asOf}::date`),
   {
-    // "Đúng, đủ, sạch, sống": the people of the latest quality run with no finding.
+    // "Đúng, đủ, sạch, sống": the people with no finding in the latest quality run as of the period's
+    // as-of day (a past period reads the run of its time, not today's).
     key: 'population.quality_clean',
-    count: async (db) => {
-      const report = await getQualityReport(db);
-      return (report?.communes ?? []).map((c) => ({
-        unitCode: c.unitCode,
-        numerator: c.persons - c.personsWithFindings,
-        denominator: c.persons,
-      }));
+    count: async (db, q) => {
+      const run = await latestRun(db, q.asOf);
+      if (!run) return [];
+      return (await runScores(db, run.id))
+        .filter((s) => s.unitCode !== '*')
+        .map((s) => ({ unitCode: s.unitCode, numerator: s.persons - s.personsWithFindings, denominator: s.persons }));
     },
   },
 ];

@@ -291,10 +291,14 @@ export async function checkPerson(
 export type ScoreRow = Omit<QualityScore, 'unitName'>;
 
 /** The latest finished run, if any. */
-export async function latestRun(db: Db): Promise<{ id: number; asOf: string; finishedAt: string | null } | undefined> {
+export async function latestRun(
+  db: Db,
+  onOrBefore?: string,
+): Promise<{ id: number; asOf: string; finishedAt: string | null } | undefined> {
   const rows = (await queryRowsAny(
     db,
-    sql`select id, as_of::text as as_of, finished_at from population.quality_runs where finished_at is not null order by id desc limit 1`,
+    sql`select id, as_of::text as as_of, finished_at from population.quality_runs where finished_at is not null
+        ${onOrBefore ? sql`and as_of <= ${onOrBefore}::date` : sql``} order by id desc limit 1`,
   )) as Array<{ id: number | string; as_of: string; finished_at: Date | string | null }>;
   const r = rows[0];
   return r
