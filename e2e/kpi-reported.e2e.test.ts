@@ -9,7 +9,8 @@ import { api, checkA11y, launchBrowser, openPage, PDF, screenshot, STAFF } from 
  * instead of residence papers). Mường Tè's commune police enter it for a past quarter with an
  * evidence PDF and submit it; the Standing Agency (another account) approves it; the row then shows
  * approved and locked, and the officer who submitted it has no "Duyệt" button and is refused by the
- * API. The quarter is six before the one under way, which no other journey uses; the test checks
+ * API. Then the Standing Agency un-approves it with a reason, and the commune sees the reason and its
+ * form again. The quarter is six before the one under way, which no other journey uses; the test checks
  * first that nothing was entered for it (values are never deleted, so none is cleaned up).
  */
 
@@ -56,7 +57,7 @@ describe('values units report, and their approval', () => {
     await browser?.close();
   });
 
-  it('lets a commune officer enter and submit a value with its evidence, the Standing Agency approve it, and locks it', async () => {
+  it('lets a commune officer enter and submit a value with its evidence, the Standing Agency approve it (locked) and un-approve it', async () => {
     const before = await api<ReportedExpected>(
       `/api/v1/kpi/reported/expected?period=${PERIOD.code}&unitCode=${MUONG_TE}`,
       undefined,
@@ -164,5 +165,28 @@ describe('values units report, and their approval', () => {
     expect(await view.getByLabel('Tử số').count()).toBe(0);
     expect(again.problems).toEqual([]);
     await again.context.close();
+
+    // The Standing Agency reopens it with a reason (required); the commune sees why, and the form again.
+    const reopen = await openPage(browser, `/chi-tieu/bao-cao?ky=${PERIOD.code}`, { as: STAFF });
+    await reopen.page.locator(ROW).getByRole('button', { name: 'Xem: Xã Mường Tè' }).click();
+    const unapprove = reopen.page.getByTestId('kpirep-decide');
+    await unapprove.getByRole('button', { name: 'Bỏ duyệt' }).click();
+    await unapprove.getByText('Hãy ghi lý do', { exact: true }).waitFor();
+    await unapprove.getByLabel(/^Lý do/).fill('Danh sách cán bộ tiếp nhận chưa có xác nhận của UBND xã');
+    await unapprove.getByRole('button', { name: 'Bỏ duyệt' }).click();
+    await reopen.page.getByText('Đã bỏ duyệt; số liệu được trả lại đơn vị').waitFor();
+    await reopen.page.locator(ROW).getByText('Bị trả lại', { exact: true }).waitFor();
+    expect(reopen.problems).toEqual([]);
+    await reopen.context.close();
+
+    const fix = await openPage(browser, `/chi-tieu/bao-cao?ky=${PERIOD.code}`, { as: OFFICER });
+    await fix.page.locator(ROW).getByRole('button', { name: 'Sửa và gửi lại: Xã Mường Tè' }).click();
+    const back = fix.page.getByTestId('kpirep-sent-back');
+    await back.getByText('Cơ quan thường trực đã bỏ duyệt số liệu').waitFor();
+    await back.getByText(/chưa có xác nhận của UBND xã/).waitFor();
+    expect(await fix.page.getByTestId('kpirep-drawer').getByLabel('Tử số').inputValue()).toBe('4');
+    await fix.page.getByTestId('kpirep-history').getByText('Bỏ duyệt', { exact: true }).waitFor();
+    expect(fix.problems).toEqual([]);
+    await fix.context.close();
   });
 });
