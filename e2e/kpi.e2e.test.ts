@@ -294,7 +294,9 @@ describe('the Project 06 dashboard', () => {
     await page.getByTestId('kpi-run-info').getByText(RUN_INFO).waitFor();
     const run = /lần tính số (\d+)/.exec((await page.getByTestId('kpi-run-info').textContent()) ?? '')![1];
     const report = page.getByTestId('kpi-report');
-    await report.getByText(new RegExp(`^Báo cáo Quý \\d/\\d{4} lập từ lần tính số ${run}:`)).waitFor();
+    await report
+      .getByText(new RegExp(`^Báo cáo Quý \\d/\\d{4} lập từ lần tính số ${run}, theo 38 xã, phường hiện nay:`))
+      .waitFor();
 
     const pdf = await download(page, report.getByRole('link', { name: 'Tải báo cáo PDF' }));
     expect(pdf.name).toMatch(new RegExp(`^bao-cao-de-an-06-\\d{4}-Q[1-4]-lan-${run}\\.pdf$`));
@@ -315,7 +317,7 @@ describe('the Project 06 dashboard', () => {
     await context.close();
   });
 
-  it("says which unit structure the figures use; on the former units, no map of today's communes", async () => {
+  it("shows the former districts and communes as tables, never on today's map, and their report", async () => {
     const { page, context, problems } = await openPage(browser, '/chi-tieu?chiTieu=T2.EID', { as: STAFF });
     await page.getByTestId('kpi-run-structure').getByText('38 xã, phường sau sắp xếp ngày 01/07/2025').waitFor();
     await page.locator('[data-testid="kpi-map"] canvas').waitFor();
@@ -323,26 +325,50 @@ describe('the Project 06 dashboard', () => {
     await page.getByTestId('kpi-structure').getByRole('combobox').click();
     await page.getByRole('option', { name: 'Trước 01/07/2025 (huyện, xã cũ)' }).click();
     await page.waitForURL(/[?&]coCau=cu/);
-    // What the server has for the former units: their run, none yet, or figures on today's communes only.
-    const former = page.getByTestId('kpi-run-structure').getByText('Theo đơn vị hành chính cũ');
-    const fallback = page.getByRole('alert').or(page.locator('.ant-alert-warning'));
-    const none = page.getByTestId('kpi-no-run');
-    await former.or(fallback).or(none).first().waitFor();
-    if (await former.isVisible()) {
-      await page.getByTestId('kpi-map-former').waitFor();
-      expect(await page.getByTestId('kpi-map').count()).toBe(0);
-      await page.locator('[data-testid="kpi-ranking-table"] tbody tr.ant-table-row').first().waitFor();
-      // No list behind a former unit's figure (the sources list by today's commune).
-      expect(await page.getByRole('button', { name: /^Xem danh sách chi tiết của / }).count()).toBe(0);
-    } else if (await page.getByTestId('kpi-run-info').isVisible()) {
-      // Figures on today's communes only: the page says so, above the run's own structure.
-      await page
-        .getByText('Kỳ này chưa có số liệu theo đơn vị hành chính cũ; số liệu dưới đây theo 38 xã, phường hiện nay.')
-        .waitFor();
-      await page.getByTestId('kpi-run-structure').getByText('38 xã, phường sau sắp xếp ngày 01/07/2025').waitFor();
-    }
+    // Computed now on the former units (the schedule's own run of them may not be done yet).
+    await recompute(page);
+    await page.getByTestId('kpi-run-structure').getByText('Theo đơn vị hành chính cũ').waitFor();
+    await page.getByTestId('kpi-run-info').getByText(RUN_INFO).waitFor();
+
+    // Today's map does not fit the former units: the table only, and the page says why.
+    const ranking = page.getByTestId('kpi-ranking');
+    await ranking
+      .getByTestId('kpi-map-former')
+      .getByText('không dùng cho đơn vị hành chính cũ', { exact: false })
+      .waitFor();
+    expect(await page.getByTestId('kpi-map').count()).toBe(0);
+    const rows = page.locator('[data-testid="kpi-ranking-table"] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(38); // the former communes, more than today's 38
+    // The districts rank apart, named as they were on 30/6/2025.
+    await ranking.locator('.ant-segmented').getByText('Huyện', { exact: true }).click();
+    await ranking.getByRole('columnheader', { name: 'Huyện, thành phố' }).waitFor();
+    await ranking.getByRole('heading', { level: 2, name: 'Xếp hạng huyện, xã (trước 01/07/2025)' }).waitFor();
+    await ranking.getByText(/^\d\/8 huyện, thành phố chưa đạt ngưỡng > 50\s%; \d chưa có số liệu\.$/).waitFor();
+    expect(await rows.count()).toBe(8);
+    await rows.filter({ hasText: 'Huyện Mường Tè' }).waitFor();
+    await rows.filter({ hasText: 'Thành phố Lai Châu' }).waitFor();
+    // Lists are worklists on today's communes: none behind a former unit's figure.
+    expect(await page.getByRole('button', { name: /^Xem danh sách chi tiết/ }).count()).toBe(0);
+    expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'kpi-former-structure');
-    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+    expect((await checkA11y(page)).blocking).toEqual([]);
+
+    // The report of that run says its structure and has a sheet of districts.
+    const report = page.getByTestId('kpi-report');
+    await report.getByText('theo các huyện, xã trước 01/07/2025', { exact: false }).waitFor();
+    const xlsx = await download(page, report.getByRole('link', { name: 'Tải báo cáo Excel' }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('Huyện')!.rowCount).toBeGreaterThan(8);
+
+    // Back to today's communes: the map again.
+    await page.getByTestId('kpi-structure').getByRole('combobox').click();
+    await page.getByRole('option', { name: 'Hiện nay (38 xã, phường)' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('coCau'));
+    await page.locator('[data-testid="kpi-map"] canvas').waitFor();
+    await page.getByTestId('kpi-run-structure').getByText('38 xã, phường sau sắp xếp ngày 01/07/2025').waitFor();
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

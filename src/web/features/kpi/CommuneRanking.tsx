@@ -69,7 +69,7 @@ export function CommuneRanking({ table, indicatorCode, onIndicator, shapes, name
   return (
     <section aria-labelledby="kpi-ranking-title" data-testid="kpi-ranking" className="kpi-ranking">
       <h2 id="kpi-ranking-title" className="kpi-section-title" tabIndex={-1}>
-        {t('kpi.ranking.title')}
+        {structure === 'former' ? t('kpi.ranking.titleFormer') : t('kpi.ranking.title')}
       </h2>
       {choices.length === 0 ? (
         <Typography.Paragraph>{t('kpi.ranking.none')}</Typography.Paragraph>
@@ -101,7 +101,7 @@ export function CommuneRanking({ table, indicatorCode, onIndicator, shapes, name
       {indicator && rows.length > 0 && (
         <>
           <Typography.Paragraph className="kpi-ranking-summary" data-testid="kpi-ranking-summary">
-            {t('kpi.ranking.summary', {
+            {t(level === 'district' ? 'kpi.ranking.summaryDistricts' : 'kpi.ranking.summary', {
               below: rows.filter((r) => r.light === 'not_met').length,
               count: rows.length,
               threshold: formatThreshold(indicator.comparison, indicator.threshold, lang),

@@ -9,7 +9,7 @@ import { periodLabel } from './KpiParts';
  * The periodic Project 06 report of the run shown (issue 15 §5), as PDF and XLSX: plain downloads with
  * the session cookie, of that run's snapshot (the same run gives the same file). For readers of the
  * province's figures, whom the page knows by the province's values in the answer; the server checks.
- * The report is made on today's communes: on the former structure the card says so instead.
+ * The report is on the run's structure (on the former one, with a sheet of districts): the card says which.
  */
 export function KpiReport({ run }: { run: KpiRun }) {
   const t = useKpiText();
@@ -20,23 +20,21 @@ export function KpiReport({ run }: { run: KpiRun }) {
       data-testid="kpi-report"
       title={<h2 className="kpi-target-title">{t('kpi.report.title')}</h2>}
     >
-      {run.structure === 'current' ? (
-        <>
-          <Typography.Paragraph>
-            {t('kpi.report.text', { period: periodLabel(t, run.period), run: run.id })}
-          </Typography.Paragraph>
-          <Space wrap>
-            <Button type="primary" href={url('pdf')} download icon={<FilePdfOutlined aria-hidden />}>
-              {t('kpi.report.pdf')}
-            </Button>
-            <Button href={url('xlsx')} download icon={<FileExcelOutlined aria-hidden />}>
-              {t('kpi.report.xlsx')}
-            </Button>
-          </Space>
-        </>
-      ) : (
-        <Typography.Paragraph className="kpi-report-former">{t('kpi.report.former')}</Typography.Paragraph>
-      )}
+      <Typography.Paragraph>
+        {t('kpi.report.text', {
+          period: periodLabel(t, run.period),
+          run: run.id,
+          structure: t(`kpi.report.structure.${run.structure}`),
+        })}
+      </Typography.Paragraph>
+      <Space wrap>
+        <Button type="primary" href={url('pdf')} download icon={<FilePdfOutlined aria-hidden />}>
+          {t('kpi.report.pdf')}
+        </Button>
+        <Button href={url('xlsx')} download icon={<FileExcelOutlined aria-hidden />}>
+          {t('kpi.report.xlsx')}
+        </Button>
+      </Space>
     </Card>
   );
 }

@@ -12,7 +12,8 @@ const DOT: Record<string, string> = { met: '#1a7837', not_met: '#b2182b', no_dat
 
 /**
  * An indicator's trend over the last periods: a small line (a picture only, hidden from screen
- * readers), the change since the last earlier figure in words, and every period's figure in a table.
+ * readers; none for a single figure), the change since the last earlier figure in words, and every
+ * period's figure in a table.
  */
 export function KpiTrendFigure({ trend, indicator }: { trend: IndicatorTrend; indicator: Indicator }) {
   const t = useKpiText();
@@ -21,22 +22,24 @@ export function KpiTrendFigure({ trend, indicator }: { trend: IndicatorTrend; in
   return (
     <div className="kpi-trend" data-testid={`kpi-trend-${indicator.code}`}>
       <div className="kpi-trend-row">
-        <svg
-          className="kpi-sparkline"
-          width={WIDTH}
-          height={HEIGHT}
-          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-          aria-hidden
-          focusable="false"
-        >
-          <line x1={0} x2={WIDTH} y1={line.thresholdY} y2={line.thresholdY} className="kpi-sparkline-threshold" />
-          {line.paths.map((d) => (
-            <path key={d} d={d} className="kpi-sparkline-line" />
-          ))}
-          {line.dots.map((dot) => (
-            <circle key={`${dot.x}`} cx={dot.x} cy={dot.y} r={2.5} fill={DOT[dot.light]} />
-          ))}
-        </svg>
+        {line.dots.length > 1 && (
+          <svg
+            className="kpi-sparkline"
+            width={WIDTH}
+            height={HEIGHT}
+            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            aria-hidden
+            focusable="false"
+          >
+            <line x1={0} x2={WIDTH} y1={line.thresholdY} y2={line.thresholdY} className="kpi-sparkline-threshold" />
+            {line.paths.map((d) => (
+              <path key={d} d={d} className="kpi-sparkline-line" />
+            ))}
+            {line.dots.map((dot) => (
+              <circle key={`${dot.x}`} cx={dot.x} cy={dot.y} r={2.5} fill={DOT[dot.light]} />
+            ))}
+          </svg>
+        )}
         <ChangeText change={trend.change} />
       </div>
       <details className="kpi-how">

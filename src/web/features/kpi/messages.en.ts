@@ -45,6 +45,9 @@ export const enKpi: Record<keyof typeof viKpi, string> = {
   'kpi.reason.not_applicable': 'This indicator is not computed at this level.',
   'kpi.reason.not_computed': 'This run has no figure for the unit.',
   'kpi.ranking.title': 'Communes ranked',
+  'kpi.ranking.titleFormer': 'Districts and communes ranked (before 1 July 2025)',
+  'kpi.ranking.summaryDistricts':
+    '{below} of {count} districts below the threshold {threshold}; {noData} without data.',
   'kpi.ranking.indicator': 'Indicator',
   'kpi.ranking.none': 'No indicator is computed for communes.',
   'kpi.ranking.summary': '{below} of {count} communes below the threshold {threshold}; {noData} without data.',
@@ -70,11 +73,11 @@ export const enKpi: Record<keyof typeof viKpi, string> = {
     "This period has no figures on the former units yet; the figures below are on today's 38 communes.",
   'kpi.report.title': 'Periodic report',
   'kpi.report.text':
-    'The report of {period} made from run no. {run}: each indicator for the province and each commune, and the units below threshold.',
+    'The report of {period} made from run no. {run}, on {structure}: each indicator for the province and each unit, and the units below threshold.',
+  'kpi.report.structure.current': "today's 38 communes",
+  'kpi.report.structure.former': 'the districts and communes before 1 July 2025',
   'kpi.report.pdf': 'Download the report (PDF)',
   'kpi.report.xlsx': 'Download the report (Excel)',
-  'kpi.report.former':
-    'The periodic report is made on today\'s 38 communes: choose "Today\'s" under Administrative units to download it.',
   'kpi.trend.label': 'Since the last period',
   'kpi.trend.up': 'Up {points} points since {period}',
   'kpi.trend.down': 'Down {points} points since {period}',

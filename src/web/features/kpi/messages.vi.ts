@@ -46,6 +46,9 @@ export const viKpi = {
   'kpi.reason.not_applicable': 'Chỉ tiêu không tính ở cấp này.',
   'kpi.reason.not_computed': 'Lần tính này chưa có số liệu của đơn vị.',
   'kpi.ranking.title': 'Xếp hạng xã, phường',
+  'kpi.ranking.titleFormer': 'Xếp hạng huyện, xã (trước 01/07/2025)',
+  'kpi.ranking.summaryDistricts':
+    '{below}/{count} huyện, thành phố chưa đạt ngưỡng {threshold}; {noData} chưa có số liệu.',
   'kpi.ranking.indicator': 'Chỉ tiêu',
   'kpi.ranking.none': 'Không có chỉ tiêu nào tính ở cấp xã.',
   'kpi.ranking.summary': '{below}/{count} xã, phường chưa đạt ngưỡng {threshold}; {noData} chưa có số liệu.',
@@ -70,11 +73,11 @@ export const viKpi = {
     'Kỳ này chưa có số liệu theo đơn vị hành chính cũ; số liệu dưới đây theo 38 xã, phường hiện nay.',
   'kpi.report.title': 'Báo cáo định kỳ',
   'kpi.report.text':
-    'Báo cáo {period} lập từ lần tính số {run}: kết quả từng chỉ tiêu của tỉnh và của từng xã, phường, các đơn vị chưa đạt ngưỡng.',
+    'Báo cáo {period} lập từ lần tính số {run}, theo {structure}: kết quả từng chỉ tiêu của tỉnh và của từng đơn vị, các đơn vị chưa đạt ngưỡng.',
+  'kpi.report.structure.current': '38 xã, phường hiện nay',
+  'kpi.report.structure.former': 'các huyện, xã trước 01/07/2025',
   'kpi.report.pdf': 'Tải báo cáo PDF',
   'kpi.report.xlsx': 'Tải báo cáo Excel',
-  'kpi.report.former':
-    'Báo cáo định kỳ lập theo 38 xã, phường hiện nay: chọn "Hiện nay" ở mục Đơn vị hành chính để tải.',
   'kpi.trend.label': 'So với kỳ trước',
   'kpi.trend.up': 'Tăng {points} điểm % so với {period}',
   'kpi.trend.down': 'Giảm {points} điểm % so với {period}',
