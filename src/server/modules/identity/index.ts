@@ -18,7 +18,7 @@ export { SECURITY_SCHEMES, describeRouteAccess } from './openapi-access';
 export { accessContextOf, type AccessContext } from './access';
 export type { Actor, Grant } from './policy';
 /** The actions and default roles. */
-export { ACTIONS, DEFAULT_ROLES, SECTORS, matrixOf, type Action } from './permissions';
+export { ACTIONS, DEFAULT_ROLES, SECTORS, matrixOf, type Action, type Sector } from './permissions';
 /** Setup: default roles, demo staff accounts. */
 export { ensureDefaultRoles } from './identity.repository';
 export { ensureDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';

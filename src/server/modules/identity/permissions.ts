@@ -50,6 +50,8 @@ export const ACTIONS = [
   'pilots.manage',
   'pilots.evaluate',
   'pilots.settings.manage',
+  'sector.read',
+  'sector.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -156,8 +158,9 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     staff: true,
     scoped: true,
     needsSector: true,
-    // The sector's step of an interlinked group (the child's health-insurance card, the allowances).
-    actions: ['units.read', 'population.person.search', 'dossiers.steps.process'],
+    // The sector's step of an interlinked group (the child's health-insurance card, the allowances);
+    // the lists of the officer's sector (sector-data), within the unit, imported and read.
+    actions: ['units.read', 'population.person.search', 'dossiers.steps.process', 'sector.read', 'sector.import'],
   },
   {
     code: 'standing_agency',
@@ -182,6 +185,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'pilots.read',
       'pilots.evaluate',
       'pilots.settings.manage',
+      // Every sector's lists (sector-data): the Standing Agency follows how they are cleaned.
+      'sector.read',
     ],
   },
   {

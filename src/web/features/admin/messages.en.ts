@@ -104,6 +104,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'actionGroup.overview': 'Overview of figures',
   'actionGroup.pilots': 'Project 06 pilot models',
   'actionGroup.kpi': 'Project 06 targets',
+  'actionGroup.sector': 'Sector data',
 
   'action.units.read': 'View administrative units',
   'action.units.manage': 'Manage administrative units',
@@ -151,4 +152,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'action.kpi.indicators.manage': 'Issue a new version of an indicator (threshold, definition, effective date)',
   'action.kpi.report.submit': 'Enter and submit the unit’s reported values with evidence',
   'action.kpi.report.approve': 'Approve, return or un-approve the values units reported',
+  'action.sector.read': "Read the imported sector lists (of the officer's sector, within scope)",
+  'action.sector.import':
+    'Import sector lists (health insurance, social protection, associations, tax, civil status) from CSV/Excel files',
 };

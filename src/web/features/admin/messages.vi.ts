@@ -101,6 +101,7 @@ export const viAdmin = {
   'actionGroup.overview': 'Tổng quan số liệu',
   'actionGroup.pilots': 'Mô hình điểm Đề án 06',
   'actionGroup.kpi': 'Chỉ tiêu Đề án 06',
+  'actionGroup.sector': 'Dữ liệu chuyên ngành',
 
   'action.units.read': 'Xem danh mục đơn vị hành chính',
   'action.units.manage': 'Quản lý danh mục đơn vị hành chính',
@@ -146,4 +147,6 @@ export const viAdmin = {
   'action.kpi.indicators.manage': 'Ban hành phiên bản mới của chỉ tiêu (ngưỡng, cách tính, ngày hiệu lực)',
   'action.kpi.report.submit': 'Nhập, gửi số liệu chỉ tiêu do đơn vị báo cáo, kèm minh chứng',
   'action.kpi.report.approve': 'Duyệt, trả lại hoặc bỏ duyệt số liệu chỉ tiêu do đơn vị báo cáo',
+  'action.sector.read': 'Xem danh sách dữ liệu chuyên ngành đã nhập (của ngành mình, trong phạm vi)',
+  'action.sector.import': 'Nhập danh sách dữ liệu chuyên ngành (BHYT, an sinh, hội, thuế, hộ tịch) từ tệp CSV/Excel',
 } as const satisfies Record<string, string>;
