@@ -408,6 +408,10 @@ describe('un-approving a value', () => {
       // back to returned, but without a comment, or with the figures changed on the way
       sql`update kpi.reported_values set state = 'returned', version = version + 1, decided_by = ${by}, comment = null where id = ${other.id}`,
       sql`update kpi.reported_values set state = 'returned', version = version + 1, decided_by = ${by}, comment = 'x', numerator = 1 where id = ${other.id}`,
+      // a blank comment, no one deciding, or the created time changed (any column other than the decision's)
+      sql`update kpi.reported_values set state = 'returned', version = version + 1, decided_by = ${by}, comment = '   ' where id = ${other.id}`,
+      sql`update kpi.reported_values set state = 'returned', version = version + 1, decided_by = null, comment = 'x' where id = ${other.id}`,
+      sql`update kpi.reported_values set state = 'returned', version = version + 1, decided_by = ${by}, comment = 'x', created_at = now() - interval '1 day' where id = ${other.id}`,
       sql`delete from kpi.reported_values where id = ${other.id}`,
     ];
     for (const statement of refused) await expect(db.execute(statement)).rejects.toThrow();

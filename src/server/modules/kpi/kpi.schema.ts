@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgSchema,
   primaryKey,
@@ -82,6 +83,19 @@ export const runs = kpiSchema.table(
   },
   (t) => [index('runs_period_idx').on(t.period, t.id)],
 );
+
+/**
+ * What the periodic report of a run says beyond its values, frozen in the run's own transaction (the
+ * same snapshot as its values): each unit's reported value and its state then, and the pilot models'
+ * progress. A report regenerated later reads these, never the live tables.
+ */
+export const runSections = kpiSchema.table('run_sections', {
+  runId: bigint('run_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => runs.id),
+  reported: jsonb('reported').notNull(),
+  pilots: jsonb('pilots').notNull(),
+});
 
 /** The value of one indicator version for one unit in one run. */
 export const values = kpiSchema.table(
