@@ -78,7 +78,6 @@ export const enKpi: Record<keyof typeof viKpi, string> = {
   'kpi.report.structure.former': 'the districts and communes before 1 July 2025',
   'kpi.report.pdf': 'Download the report (PDF)',
   'kpi.report.xlsx': 'Download the report (Excel)',
-  'kpi.trend.label': 'Since the last period',
   'kpi.trend.up': 'Up {points} points since {period}',
   'kpi.trend.down': 'Down {points} points since {period}',
   'kpi.trend.same': 'Unchanged since {period}',

@@ -78,7 +78,6 @@ export const viKpi = {
   'kpi.report.structure.former': 'các huyện, xã trước 01/07/2025',
   'kpi.report.pdf': 'Tải báo cáo PDF',
   'kpi.report.xlsx': 'Tải báo cáo Excel',
-  'kpi.trend.label': 'So với kỳ trước',
   'kpi.trend.up': 'Tăng {points} điểm % so với {period}',
   'kpi.trend.down': 'Giảm {points} điểm % so với {period}',
   'kpi.trend.same': 'Không đổi so với {period}',
