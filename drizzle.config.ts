@@ -20,5 +20,6 @@ export default defineConfig({
     'payment_sandbox',
     'kpi',
     'pilots',
+    'sector_data',
   ],
 });
