@@ -1,0 +1,277 @@
+/**
+ * The linking engine (issue 16 §3): each list row is tied to a registry person, or not, with an
+ * outcome, a score and its explanation. Pure: it reads the registry only through a
+ * {@link RegistryView} and changes nothing. Rows are linked in chunks (one registry round trip
+ * per chunk); a linker remembers the rows it has seen, to find two rows of one person.
+ */
+import { compareRow, discrepancies, prepareRow, preparePerson, type PreparedPerson, type PreparedRow } from './compare';
+import { isoOf } from './dates';
+import { idSays } from './fields';
+import { phoneticNameKey } from './names';
+import { DEFAULT_WEIGHTS, scoreVector, type FieldScore, type FieldWeights } from './weights';
+import {
+  blockingKeyId,
+  type BlockingKey,
+  type LinkField,
+  type LinkOutcome,
+  type ListRow,
+  type RegistryView,
+} from './types';
+
+/** Score thresholds, in log2 Bayes-factor units (ADR 0028). */
+export interface LinkThresholds {
+  /** At or above: linked (`matched` / `matched_with_discrepancies`). */
+  match: number;
+  /** At or above (below `match`): `probable`, for an officer to review. */
+  review: number;
+  /** The best candidate must beat the second by this much to be linked; otherwise `probable`. */
+  margin: number;
+}
+
+/** Defaults chosen from the weights before any generated list was run (ADR 0028). */
+export const DEFAULT_THRESHOLDS: LinkThresholds = { match: 20, review: 10, margin: 6 };
+
+export interface LinkOptions {
+  /** The current year (two-digit years, future dates). */
+  referenceYear: number;
+  weights?: FieldWeights;
+  thresholds?: LinkThresholds;
+}
+
+/** A candidate person and the score of the pair. */
+export interface ScoredCandidate {
+  personId: string;
+  nationalId: string | null;
+  score: number;
+}
+
+/** The result of one row. */
+export interface RowLink {
+  row: number;
+  outcome: LinkOutcome;
+  /** The person the row is (linked, duplicate, or the real person behind someone else's ID); absent when none. */
+  personId?: string;
+  /** That person's 12-digit number (the CLI's `national_id` column). */
+  nationalId?: string;
+  /** The pair's total score (log2 Bayes factor); absent when nobody was compared. */
+  score?: number;
+  /** Fields whose values differ between the row and the person. */
+  disagreements: LinkField[];
+  /** The score field by field. */
+  explanation: FieldScore[];
+  /** Best candidates (at most 3) of a `probable` row. */
+  candidates?: ScoredCandidate[];
+  /** `duplicate_in_list`: the first row of the same person. */
+  duplicateOfRow?: number;
+  /** `id_belongs_to_someone_else`: the person who holds the row's ID number. */
+  idHolder?: { personId: string; nationalId: string };
+}
+
+/** Counters of a linker's work, for the benchmark. */
+export interface LinkStats {
+  rows: number;
+  pairsCompared: number;
+}
+
+interface Scored {
+  candidate: PreparedPerson;
+  score: number;
+  explanation: FieldScore[];
+  disagreements: LinkField[];
+}
+
+/** Blocking keys of a row: its birth days, and year + name keys (the ID's birth year too). */
+export function blockingKeysOf(row: PreparedRow): BlockingKey[] {
+  const keys: BlockingKey[] = [];
+  const years = new Set<number>();
+  if (row.date.kind === 'date') {
+    for (const d of [row.date.date, ...row.date.alternatives]) {
+      const iso = isoOf(d);
+      if (iso) keys.push({ kind: 'birth_date', birthDate: iso });
+    }
+    years.add(row.date.date.year);
+  }
+  if (row.id.kind === 'personal_id') {
+    const says = idSays(row.id.value);
+    if (says) years.add(says.birthYear);
+  }
+  if (row.id.kind === 'legacy_cmnd') keys.push({ kind: 'legacy_id', legacyId: row.id.value });
+  if (row.name && row.name.given !== '') {
+    const phonetic = phoneticNameKey(`${row.name.family} ${row.name.given}`);
+    for (const year of years) {
+      if (row.unitCode)
+        keys.push({ kind: 'year_given_unit', birthYear: year, given: row.name.given, unitCode: row.unitCode });
+      for (const y of [year - 1, year, year + 1]) keys.push({ kind: 'year_phonetic', birthYear: y, phonetic });
+    }
+  }
+  return keys;
+}
+
+/** The phonetic blocking key of a person (family + given name), as registries index it. */
+export function personPhoneticKey(fullName: string): string {
+  const words = phoneticNameKey(fullName).split(' ');
+  return words.length > 1 ? `${words[0]} ${words[words.length - 1]}` : (words[0] ?? '');
+}
+
+/** A row says it is someone clearly other than the holder of its ID number. */
+function clearlySomeoneElse(s: Scored): boolean {
+  const byLevel = Object.fromEntries(s.explanation.map((e) => [e.field, e.level]));
+  const name = byLevel.name;
+  const date = byLevel.birthDate;
+  if (name === 'different') return true;
+  const nameWeak = name !== undefined && name !== 'exact' && name !== 'unaccented';
+  const dateOff = date === 'different' || date === 'same_year';
+  return (nameWeak && dateOff) || (dateOff && byLevel.sex === 'disagree');
+}
+
+/** Creates a linker over a registry view. Call {@link Linker.link} with consecutive chunks of one list. */
+export function createLinker(registry: RegistryView, options: LinkOptions) {
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const stats: LinkStats = { rows: 0, pairsCompared: 0 };
+  const firstRowOfPerson = new Map<string, number>();
+  const firstRowOfUnlinked = new Map<string, number>();
+  const prepared = new Map<string, PreparedPerson>();
+
+  const prep = (p: Parameters<typeof preparePerson>[0]): PreparedPerson => {
+    let hit = prepared.get(p.personId);
+    if (!hit) {
+      if (prepared.size > 200_000) prepared.clear();
+      hit = preparePerson(p);
+      prepared.set(p.personId, hit);
+    }
+    return hit;
+  };
+
+  const score = (row: PreparedRow, candidate: PreparedPerson, omit: LinkField[] = []): Scored => {
+    stats.pairsCompared++;
+    const vector = compareRow(row, candidate);
+    const { score: total, explanation } = scoreVector(vector, weights, omit);
+    return {
+      candidate,
+      score: total,
+      explanation,
+      disagreements: discrepancies(vector).filter((f) => !omit.includes(f)),
+    };
+  };
+
+  const linked = (row: PreparedRow, s: Scored, outcome?: LinkOutcome): RowLink => ({
+    row: row.row,
+    outcome: outcome ?? (s.disagreements.length === 0 ? 'matched' : 'matched_with_discrepancies'),
+    personId: s.candidate.person.personId,
+    ...(s.candidate.person.nationalId ? { nationalId: s.candidate.person.nationalId } : {}),
+    score: round(s.score),
+    disagreements: s.disagreements,
+    explanation: s.explanation,
+  });
+
+  /** Search by blocking: the best candidate, decided against the thresholds. */
+  const search = (row: PreparedRow, pool: PreparedPerson[], exclude?: string): RowLink => {
+    const scored = pool
+      .filter((c) => c.person.personId !== exclude)
+      .map((c) => score(row, c))
+      .sort((a, b) => b.score - a.score);
+    const [best, second] = scored;
+    if (!best || best.score < thresholds.review)
+      return {
+        row: row.row,
+        outcome: 'not_found',
+        disagreements: [],
+        explanation: best?.explanation ?? [],
+        ...(best ? { score: round(best.score) } : {}),
+      };
+    if (best.score >= thresholds.match && (!second || best.score - second.score >= thresholds.margin))
+      return linked(row, best);
+    return {
+      ...linked(row, best, 'probable'),
+      candidates: scored.slice(0, 3).map((s) => ({
+        personId: s.candidate.person.personId,
+        nationalId: s.candidate.person.nationalId,
+        score: round(s.score),
+      })),
+    };
+  };
+
+  const decide = (row: PreparedRow, holder: PreparedPerson | undefined, pool: PreparedPerson[]): RowLink => {
+    if (!holder) return search(row, pool);
+    const withoutId = score(row, holder, ['nationalId']);
+    if (!clearlySomeoneElse(withoutId)) {
+      const s = score(row, holder);
+      return linked(row, s);
+    }
+    const really = search(row, pool, holder.person.personId);
+    const found = really.outcome === 'matched' || really.outcome === 'matched_with_discrepancies';
+    return {
+      row: row.row,
+      outcome: 'id_belongs_to_someone_else',
+      ...(found
+        ? {
+            personId: really.personId!,
+            ...(really.nationalId ? { nationalId: really.nationalId } : {}),
+            score: really.score!,
+          }
+        : {}),
+      disagreements: found ? really.disagreements : withoutId.disagreements,
+      explanation: found ? really.explanation : withoutId.explanation,
+      idHolder: { personId: holder.person.personId, nationalId: holder.person.nationalId! },
+    };
+  };
+
+  /** Marks the second and later rows of one person (or of one unlinked name + date) as duplicates. */
+  const markDuplicates = (row: PreparedRow, link: RowLink): RowLink => {
+    const linkedToPerson = link.personId !== undefined && link.outcome !== 'probable';
+    const key = linkedToPerson ? link.personId! : unlinkedKey(row);
+    if (key === undefined) return link;
+    const seen = linkedToPerson ? firstRowOfPerson : firstRowOfUnlinked;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, row.row);
+      return link;
+    }
+    return { ...link, outcome: 'duplicate_in_list', duplicateOfRow: first };
+  };
+
+  return {
+    stats,
+    /** Links a chunk of rows (one registry round trip for IDs, one for blocking keys). */
+    async link(rows: readonly ListRow[]): Promise<RowLink[]> {
+      const prepped = rows.map((r) => prepareRow(r, options.referenceYear));
+      const ids = [...new Set(prepped.flatMap((r) => (r.id.kind === 'personal_id' ? [r.id.value] : [])))];
+      const holders = new Map((await registry.byNationalIds(ids)).map((p) => [p.nationalId!, prep(p)]));
+      const keysOf = prepped.map(blockingKeysOf);
+      const uniqueKeys = new Map(keysOf.flat().map((k) => [blockingKeyId(k), k]));
+      const answers = await registry.byBlockingKeys([...uniqueKeys.values()]);
+      stats.rows += rows.length;
+      return prepped.map((row, i) => {
+        const pool = new Map<string, PreparedPerson>();
+        for (const key of keysOf[i]!)
+          for (const p of answers.get(blockingKeyId(key)) ?? []) pool.set(p.personId, prep(p));
+        const holder = row.id.kind === 'personal_id' ? holders.get(row.id.value) : undefined;
+        return markDuplicates(row, decide(row, holder, [...pool.values()]));
+      });
+    },
+  };
+}
+
+/** A linker (see {@link createLinker}). */
+export type Linker = ReturnType<typeof createLinker>;
+
+function unlinkedKey(row: PreparedRow): string | undefined {
+  if (!row.name || row.date.kind !== 'date') return undefined;
+  return `${row.name.folded}|${isoOf(row.date.date) ?? row.date.date.year}`;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Links a whole list in chunks; returns one result per row, in order, and the work counters. */
+export async function linkList(
+  rows: readonly ListRow[],
+  registry: RegistryView,
+  options: LinkOptions & { chunkSize?: number },
+): Promise<{ links: RowLink[]; stats: LinkStats }> {
+  const linker = createLinker(registry, options);
+  const size = options.chunkSize ?? 1000;
+  const links: RowLink[] = [];
+  for (let i = 0; i < rows.length; i += size) links.push(...(await linker.link(rows.slice(i, i + size))));
+  return { links, stats: linker.stats };
+}

@@ -1,0 +1,53 @@
+/**
+ * An in-memory {@link RegistryView}: the registry held as arrays and maps, for tests and for the
+ * benchmark of the pure engine. The same blocking keys as the SQL view (registry-sql.ts).
+ */
+import { foldedNameKey } from './names';
+import { personPhoneticKey } from './link';
+import { blockingKeyId, type BlockingKey, type RegistryPerson, type RegistryView } from './types';
+
+/** The blocking keys a person answers to. */
+export function personBlockingKeys(p: RegistryPerson): BlockingKey[] {
+  const keys: BlockingKey[] = [];
+  if (p.birthDate) keys.push({ kind: 'birth_date', birthDate: p.birthDate });
+  const words = foldedNameKey(p.fullName).split(' ').filter(Boolean);
+  const given = words[words.length - 1];
+  if (given && p.unitCode) keys.push({ kind: 'year_given_unit', birthYear: p.birthYear, given, unitCode: p.unitCode });
+  keys.push({ kind: 'year_phonetic', birthYear: p.birthYear, phonetic: personPhoneticKey(p.fullName) });
+  if (p.legacyId) keys.push({ kind: 'legacy_id', legacyId: p.legacyId });
+  return keys;
+}
+
+/** Builds the view over `persons` (indexed once, O(n)). */
+export function inMemoryRegistry(persons: Iterable<RegistryPerson>): RegistryView & { size: number } {
+  const byId = new Map<string, RegistryPerson>();
+  const byKey = new Map<string, RegistryPerson[]>();
+  let size = 0;
+  for (const p of persons) {
+    size++;
+    if (p.nationalId) byId.set(p.nationalId, p);
+    for (const key of personBlockingKeys(p)) {
+      const id = blockingKeyId(key);
+      const list = byKey.get(id);
+      if (list) list.push(p);
+      else byKey.set(id, [p]);
+    }
+  }
+  return {
+    size,
+    async byNationalIds(ids) {
+      return ids.flatMap((id) => {
+        const p = byId.get(id);
+        return p ? [p] : [];
+      });
+    },
+    async byBlockingKeys(keys) {
+      const out = new Map<string, RegistryPerson[]>();
+      for (const key of keys) {
+        const id = blockingKeyId(key);
+        out.set(id, byKey.get(id) ?? []);
+      }
+      return out;
+    },
+  };
+}
