@@ -1,6 +1,7 @@
 // The plan's indicators (issue 15 §2): a full recompute of every indicator for the province, in
 // seconds, beside a baseline scan of the registry in the same process; then the dashboard's API
-// (GET /api/v1/kpi/values) under 50 concurrent clients beside the app's /healthz in the same run.
+// (GET /api/v1/kpi/values, /trends) under 50 concurrent clients beside the app's /healthz in the same
+// run; and the recompute on the former structure (districts and communes of 30/6/2025).
 // Usage: npx tsx bench/kpi.bench.ts --engine postgres|pglite [--people 500000] [--seconds 10]
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -43,6 +44,21 @@ report(
   `${best.toFixed(2)} s (runs: ${times.map((t) => t.toFixed(2)).join(', ')}; goal < 10 s on PostgreSQL)`,
 );
 report(`kpi ${engine}: ratio recompute / scan`, (best / scan).toFixed(1));
+// The same period on the former districts and communes (the registry's sources place each person
+// through the residence history on 30/6/2025: one indexed lookup per person).
+t0 = performance.now();
+await computeRun(database, sources, {
+  period: quarter!,
+  today,
+  provinceCode: '12',
+  trigger: 'manual',
+  structure: 'former',
+});
+const former = (performance.now() - t0) / 1000;
+report(
+  `kpi ${engine}: full recompute on the former structure`,
+  `${former.toFixed(2)} s (${(former / scan).toFixed(1)}× the scan)`,
+);
 await database.close();
 
 // The dashboard's API in a separate process (the load generator must not share its event loop).
@@ -74,6 +90,11 @@ const values = await load(
   `GET /api/v1/kpi/values?period=${quarter} (province)`,
   `/api/v1/kpi/values?period=${quarter}`,
 );
+const trends = await load(
+  `GET /api/v1/kpi/trends?period=${quarter} (province, 6 quarters)`,
+  `/api/v1/kpi/trends?period=${quarter}`,
+);
+report('ratio trends / healthz (req/s)', `${((trends.requests.average / health.requests.average) * 100).toFixed(1)} %`);
 report(
   'ratio values / healthz (req/s)',
   `${((values.requests.average / health.requests.average) * 100).toFixed(1)} % (goal: p95 < 200 ms: p95 lies between the p90 and p97.5 shown)`,

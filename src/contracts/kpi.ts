@@ -151,6 +151,10 @@ export const Indicator = z.object({
   validTo: z.string().nullable(),
   /** Computed indicators only: whether a module publishes its source today (else "no data"). */
   sourceAvailable: z.boolean(),
+  /** Whether the source gives the list behind a commune's figure (drill-down). */
+  listAvailable: z.boolean(),
+  /** The permission a reader needs in the commune to read that list (null: no list). */
+  listAction: z.string().nullable(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -232,8 +236,8 @@ export const KpiTrendQuery = z
     unitCode: UnitCode.optional(),
     structure: KpiStructure.optional(),
     count: z.coerce
-      .number()
-      .int()
+      .number({ error: bilingual('Số kỳ phải là số', 'The number of periods must be a number') })
+      .int(bilingual('Số kỳ là số nguyên', 'The number of periods is a whole number'))
       .min(2, bilingual('Ít nhất 2 kỳ', 'At least 2 periods'))
       .max(24, bilingual('Tối đa 24 kỳ', 'At most 24 periods'))
       .default(6),

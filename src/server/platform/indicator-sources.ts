@@ -52,6 +52,12 @@ export interface IndicatorSourceQuery {
   communeCodes: readonly string[];
   /** `former`: rows are asked on the communes of 30/6/2025 (only of a source that says it can); default `current`. */
   structure?: UnitStructure;
+  /**
+   * Former structure: the former communes whose code a unit of today reuses (2025 kept one former
+   * commune's code for each new one). A record still open under such a code may have been re-coded
+   * to today's unit, so it does not tell which former commune it means.
+   */
+  reusedCodes?: readonly string[];
 }
 
 /** Who asks for the list behind a figure, for the personal-data access log: role and unit, never a name. */
@@ -94,12 +100,14 @@ export interface IndicatorSource {
   /** Counts per unit; a commune left out has nothing to count (no denominator), never a made-up zero share. */
   count(db: Db, query: IndicatorSourceQuery): Promise<SourceCount[]>;
   /**
-   * The source places its rows on the former communes when asked (`structure: 'former'`), e.g. from
-   * the residence history, and gives what it cannot place as `UNPLACED`. Without it, figures on the
-   * former structure come from the source only for periods that ended before 1/7/2025 (its rows then
-   * carry the codes in force); later ones are "not on this structure", never a guess.
+   * How the source's rows can be put on the former structure (the districts and communes of
+   * 30/6/2025): `placed` — asked with `structure: 'former'`, it places today's facts on former
+   * communes itself (the registry, through the residence history) and gives what it cannot place as
+   * `UNPLACED`; `as_recorded` — its rows carry the unit in force when each fact happened (a dossier's
+   * receiving commune), so they are former units for periods that ended before 1/7/2025. Absent: no
+   * figures below the province on the former structure (`no_structure`), never a guess.
    */
-  placesOnFormerUnits?: boolean;
+  formerUnits?: 'placed' | 'as_recorded';
   /**
    * The list behind a commune's figure (issue 15 §2, drill-down), where the source can give one:
    * `action` is the permission a reader needs in the unit (personal data: the registry's), and

@@ -9,6 +9,8 @@ import * as repo from './counter.repository';
 export const COUNTER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     key: 'counter.guided_online',
+    // Each visit/payment carries the unit in force when it happened.
+    formerUnits: 'as_recorded',
     count: async (db, q) => {
       const groups = await repo.summaryCounts(db, { from: q.period.from, to: q.asOf, unitCodes: null });
       const byUnit = new Map<string, { numerator: number; denominator: number }>();

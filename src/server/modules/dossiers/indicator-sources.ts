@@ -97,6 +97,20 @@ async function residenceCodes(db: Db, asOf: string): Promise<string[]> {
   return [...codes];
 }
 
+/** A procedure version's documents the registry can replace; versions never change, so each is read once. */
+const replaceable = new Map<string, Promise<string[]>>();
+function replaceableCodes(db: Db, versionId: string): Promise<string[]> {
+  let codes = replaceable.get(versionId);
+  if (!codes) {
+    codes = getProcedureVersionById(db, versionId).then((v) =>
+      v.documents.filter((d) => d.replaceableByRegistry).map((d) => d.code),
+    );
+    codes.catch(() => replaceable.delete(versionId));
+    replaceable.set(versionId, codes);
+  }
+  return codes;
+}
+
 /**
  * Target 5 (registry data instead of paper): the dossiers decided in the period whose procedure
  * version lists documents the registry can replace (`replaceableByRegistry`), as a SQL table of
@@ -112,9 +126,7 @@ async function replaceableDocuments(db: Db, q: IndicatorSourceQuery, unitCode?: 
   );
   const rows: SQL[] = [];
   for (const { id } of versions) {
-    const codes = (await getProcedureVersionById(db, id)).documents
-      .filter((d) => d.replaceableByRegistry)
-      .map((d) => d.code);
+    const codes = await replaceableCodes(db, id);
     if (codes.length) rows.push(sql`(${id}::uuid, array[${list(codes)}]::text[])`);
   }
   return rows.length ? sql`(values ${sql.join(rows, sql`, `)}) as v(version_id, keys)` : null;
@@ -178,22 +190,26 @@ async function decidedFromRegistryPage(db: Db, q: ListQuery): Promise<ListPage> 
 export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     key: 'dossiers.stay_online',
+    formerUnits: 'as_recorded', // the receiving commune when filed
     count: (db, q) => receivedOnline(db, q, [STAY_NOTIFICATION]),
     list: { action: 'dossiers.read', page: (db, q) => receivedPage(db, q, [STAY_NOTIFICATION]) },
   },
   {
     key: 'dossiers.residence_online',
+    formerUnits: 'as_recorded', // the receiving commune when filed
     count: async (db, q) => receivedOnline(db, q, await residenceCodes(db, q.asOf)),
     list: { action: 'dossiers.read', page: async (db, q) => receivedPage(db, q, await residenceCodes(db, q.asOf)) },
   },
   {
     key: 'dossiers.registry_instead_of_paper',
+    formerUnits: 'as_recorded', // the receiving commune when filed
     count: decidedFromRegistry,
     list: { action: 'dossiers.read', page: decidedFromRegistryPage },
   },
   {
     // Bộ chỉ số 766, timeliness: decided in the period by the due time and not marked late.
     key: 'dossiers.decided_on_time',
+    formerUnits: 'as_recorded', // the receiving commune when filed
     count: async (db, q) => {
       const { from, to } = bounds(q);
       const rows = await queryRows<{ unit_code: string; on_time: string | number; decided: string | number }>(

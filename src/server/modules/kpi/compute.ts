@@ -14,6 +14,7 @@ import { runConflict } from './kpi.errors';
 import * as repo from './kpi.repository';
 import { asOfFor, parsePeriod } from './periods';
 import { approvedValues } from './reported';
+import { freezeSections } from './run-sections';
 
 /*
  * One computation of the plan's indicators for a period (issue 15 §2): every indicator version in
@@ -23,9 +24,10 @@ import { approvedValues } from './reported';
  * commune it merged into — and for the province (the sums of every row's numerator and denominator).
  * On the former structure (`structure: 'former'`), the districts and communes of 30/6/2025: a row
  * of a former commune counts there and in its district; a source that cannot place its rows on
- * former units (`placesOnFormerUnits`) gives them only for periods that ended before 1/7/2025 —
- * later, its district and commune values are `no_structure`, never a guess; the province is the
- * same on both structures.
+ * former units itself (`formerUnits: 'placed'`) gives them for any period, one whose rows carry the
+ * units in force when they happened (`'as_recorded'`) for periods that ended before 1/7/2025, any
+ * other never — there its district and commune values are `no_structure`, never a guess; the
+ * province is the same on both structures.
  * The run and its values are written in one REPEATABLE READ transaction: every source counts the
  * same snapshot of the data, and a run is either whole or absent. A value is kept with its
  * numerator, denominator and the version of the indicator, so a past report is reproduced exactly
@@ -49,6 +51,11 @@ export interface RunInput {
   skipIfBusy?: boolean;
   /** The unit structure the figures are placed on (default today's communes). */
   structure?: UnitStructure;
+  /**
+   * Checked again under the lock (scheduled runs): false → skipped (null). Another process may have
+   * made the same run between the caller's check and the lock.
+   */
+  stillDue?: (tx: Db) => Promise<boolean>;
 }
 
 /** The first day of today's two-tier structure. */
@@ -68,6 +75,7 @@ export async function computeRun(database: Database, sources: SourceMap, input: 
         if (input.skipIfBusy) return null;
         throw runConflict();
       }
+      if (input.stillDue && !(await input.stillDue(tx))) return null;
       const run = await repo.insertRun(tx, {
         period: period.code,
         periodType: period.type,
@@ -84,6 +92,8 @@ export async function computeRun(database: Database, sources: SourceMap, input: 
         tx,
         rows.map((r) => ({ ...r, runId: run.id })),
       );
+      // The report's other sections, from the same snapshot, frozen with the run.
+      await freezeSections(tx, run, await repo.indicatorsInForce(tx, asOf), input.today);
       await repo.finishRun(tx, run.id, new Date());
       return run.id;
     },
@@ -100,6 +110,8 @@ interface UnitLayout {
   communeCodes: string[];
   /** Today's communes (reported values are entered by them, on either structure). */
   currentCommuneCodes: string[];
+  /** Former structure: the former communes whose code a commune of today reuses. */
+  reusedCodes: string[];
   /** Former structure: the districts, and each commune's district. */
   districtCodes: string[];
   districtOf: ReadonlyMap<string, string>;
@@ -115,6 +127,7 @@ async function unitLayout(tx: Db, structure: UnitStructure, today: string): Prom
     return {
       communeCodes: current,
       currentCommuneCodes: current,
+      reusedCodes: [],
       districtCodes: [],
       districtOf: new Map(),
       // Its own code, or the commune a former commune merged into whole (2025).
@@ -132,6 +145,7 @@ async function unitLayout(tx: Db, structure: UnitStructure, today: string): Prom
   return {
     communeCodes: communes.map((c) => c.code),
     currentCommuneCodes: current,
+    reusedCodes: communes.map((c) => c.code).filter((code) => current.includes(code)),
     districtCodes: districts.map((d) => d.code),
     districtOf: new Map(communes.filter((c) => c.parentCode).map((c) => [c.code, c.parentCode!])),
     place: (code) => (known.has(code) ? code : undefined),
@@ -180,18 +194,18 @@ async function valuesFor(
     // Districts exist on the former structure only; an indicator of communes is also shown per district there.
     const byDistrict = districtCodes.length > 0 && (levels.has('district') || levels.has('commune'));
     const source = version.method === 'computed' && version.source ? sources.get(version.source) : undefined;
-    // Whether the source's rows can be placed on the structure's communes (see UnitLayout).
+    // Whether the source's rows can be placed on the structure's communes (see IndicatorSource.formerUnits).
     const placing =
-      structure === 'current' || version.method === 'reported'
-        ? structure === 'current'
-        : !!source?.placesOnFormerUnits || period.to < MERGER_DAY;
+      structure === 'current' ||
+      (version.method === 'computed' &&
+        (source?.formerUnits === 'placed' || (source?.formerUnits === 'as_recorded' && period.to < MERGER_DAY)));
     const counts = source
       ? checked(
           source.key,
           await source.count(
             tx,
             placing
-              ? { period, asOf, communeCodes, structure }
+              ? { period, asOf, communeCodes, structure, reusedCodes: layout.reusedCodes }
               : { period, asOf, communeCodes: layout.currentCommuneCodes, structure: 'current' },
           ),
         )

@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db';
+import type { Database, Db } from '../../platform/db';
 import type { UnitStructure } from '../../platform/indicator-sources';
 import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../platform/interval-job';
 import { todayInVietnam } from '../../../contracts/common';
@@ -50,15 +50,17 @@ export async function runScheduledKpi(
   ];
   for (const [code, structure] of due) {
     const period = parsePeriod(code);
-    const last = await repo.latestRun(database.db, code, structure);
-    const isDue = !last
-      ? running.has(code) || structure === 'current' // never computed: under way, or a recent past period (backfill)
-      : !running.has(code)
-        ? false // a past period keeps its last run
-        : period.to < today
-          ? todayInVietnam(last.startedAt) <= period.to // ended yesterday: once more, after its last day
-          : last.asOf < today; // running: once a day
-    if (!isDue) continue;
+    const isDue = async (db: Db) => {
+      const last = await repo.latestRun(db, code, structure);
+      return !last
+        ? running.has(code) || structure === 'current' // never computed: under way, or a recent past period (backfill)
+        : !running.has(code)
+          ? false // a past period keeps its last run
+          : period.to < today
+            ? todayInVietnam(last.startedAt) <= period.to // ended yesterday: once more, after its last day
+            : last.asOf < today; // running: once a day
+    };
+    if (!(await isDue(database.db))) continue;
     const id = await computeRun(database, sources, {
       period: code,
       today,
@@ -67,6 +69,7 @@ export async function runScheduledKpi(
       skipIfBusy: true,
       now,
       structure,
+      stillDue: isDue, // another process may have made it meanwhile
     });
     if (id !== null) done.push(id);
   }

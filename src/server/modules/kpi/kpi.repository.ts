@@ -109,6 +109,22 @@ export async function valuesOfRun(db: Db, runId: number): Promise<Array<ValueRow
     .orderBy(asc(indicators.code), asc(values.unitCode));
 }
 
+/** One unit's values in several runs (a trend), with their indicator codes. */
+export async function unitValuesOfRuns(db: Db, runIds: number[], unitCode: string) {
+  if (runIds.length === 0) return [];
+  return db
+    .select({
+      runId: values.runId,
+      indicatorCode: indicators.code,
+      value: values.value,
+      met: values.met,
+      status: values.status,
+    })
+    .from(values)
+    .innerJoin(indicators, eq(indicators.id, values.indicatorId))
+    .where(and(inArray(values.runId, runIds), eq(values.unitCode, unitCode)));
+}
+
 /** The indicator versions a run used (a past run keeps the thresholds it was computed with). */
 export async function indicatorsOfRun(db: Db, runId: number): Promise<IndicatorRow[]> {
   return db

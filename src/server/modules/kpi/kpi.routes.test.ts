@@ -128,7 +128,15 @@ describe('the figures of a run', () => {
     const etax = valueOf(tbl, 'T13.ETAX', PROVINCE)!;
     expect(etax).toMatchObject({ status: 'no_source', value: null, met: null, numerator: null });
     expect(tbl.indicators.find((i) => i.code === 'T13.ETAX')).toMatchObject({ sourceAvailable: false });
-    expect(tbl.indicators.find((i) => i.code === 'T2.EID')).toMatchObject({ sourceAvailable: true });
+    expect(tbl.indicators.find((i) => i.code === 'T2.EID')).toMatchObject({
+      sourceAvailable: true,
+      listAvailable: true,
+      listAction: 'population.person.read',
+    });
+    expect(tbl.indicators.find((i) => i.code === 'SI.ONTIME')).toMatchObject({
+      listAvailable: false,
+      listAction: null,
+    });
     const empty = tbl.values.find(
       (v) => v.indicatorCode === 'T2.EID' && v.unitLevel === 'commune' && v.denominator === 0,
     );
@@ -250,6 +258,9 @@ describe('trends over periods', () => {
     expect(other.json<{ error: { fields: Array<{ field: string }> } }>().error.fields[0]!.field).toBe('unitCode');
     expect((await leader.inject(`/api/v1/kpi/trends?period=${QUARTER}`)).statusCode).toBe(403); // the province
     expect((await leader.inject(`/api/v1/kpi/trends?period=${QUARTER}&unitCode=${MUONG_TE}`)).statusCode).toBe(200);
+    const nan = await standing.inject(`/api/v1/kpi/trends?period=${QUARTER}&count=abc`);
+    expect(nan.statusCode).toBe(400);
+    expect(nan.body).toContain('Số kỳ phải là số');
     const bad = await standing.inject(`/api/v1/kpi/trends?period=${QUARTER}&count=40`);
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('count');
@@ -264,7 +275,7 @@ describe('snapshots', () => {
     const current = (await standing.inject('/api/v1/kpi/indicators'))
       .json<Indicator[]>()
       .find((i) => i.code === 'T2.EID')!;
-    const { id: _id, validTo: _to, sourceAvailable: _s, ...body } = current;
+    const { id: _id, validTo: _to, sourceAvailable: _s, listAvailable: _l, listAction: _a, ...body } = current;
     const created = await admin.inject({
       method: 'POST',
       url: '/api/v1/kpi/indicators',
@@ -296,7 +307,7 @@ describe('snapshots', () => {
     const current = (await standing.inject('/api/v1/kpi/indicators'))
       .json<Indicator[]>()
       .find((i) => i.code === 'T2.EID')!;
-    const { id: _id, validTo: _to, sourceAvailable: _s, ...body } = current;
+    const { id: _id, validTo: _to, sourceAvailable: _s, listAvailable: _l, listAction: _a, ...body } = current;
     const res = await admin.inject({
       method: 'POST',
       url: '/api/v1/kpi/indicators',
@@ -519,7 +530,7 @@ describe('the periodic report', () => {
       .map((r) => [r.getCell(1).value, r.getCell(2).value, r.getCell(6).value]);
     expect(rows).toContainEqual(['T5.OFFICERS', MUONG_TE, 'Đã gửi, chờ duyệt']);
     expect(rows).toContainEqual(['T5.OFFICERS', DOAN_KET, 'Chưa nhập']);
-    expect(rows.filter((r) => r[0] === 'T5.OFFICERS').length).toBeGreaterThanOrEqual(38);
+    expect(rows.filter((r) => r[0] === 'T5.OFFICERS').length).toBe(38); // today's communes owe it; the province only if it entered one
     // No pilot model in this database: the sheet has its header and no row.
     expect(wb.getWorksheet('Mô hình điểm')!.rowCount).toBe(2);
     const pdf = await standing.inject(`/api/v1/kpi/report?period=${QUARTER}&format=pdf&runId=${runId}`);
@@ -571,6 +582,8 @@ describe('across the 2025 merger', () => {
     // Mường Tè district (107) held both communes.
     expect(valueOf(tbl, 'T4.RESIDENCE', '107')).toMatchObject({ unitLevel: 'district', numerator: 2, denominator: 3 });
     expect(valueOf(tbl, 'T4.RESIDENCE', PROVINCE)).toMatchObject({ numerator: 2, denominator: 3 });
+    // A source keyed by today's units (cashless facilities) has nothing below the province there.
+    expect(valueOf(tbl, 'T7.CASHLESS', '03457')).toMatchObject({ status: 'no_structure', value: null });
     // Today's table of the period is still the current structure's run.
     expect((await table(standing, 'period=2025-Q1')).run).toMatchObject({ structure: 'current' });
   });
@@ -603,17 +616,21 @@ describe('across the 2025 merger', () => {
     const district = valueOf(then, 'T2.EID', '107')!;
     expect(district.denominator).toBe(communesOf107.reduce((n, v) => n + (v.denominator ?? 0), 0));
     expect(valueOf(then, 'T2.EID', PROVINCE)).toEqual(valueOf(now, 'T2.EID', PROVINCE));
-    // The newcomer is counted in today's Mường Tè and the province, in no former commune.
+    // Only the two whose record was closed at the merger are placed: everyone else's record is still
+    // open under a code today's communes reuse (03445, 03388 …) — it may have been re-coded, so it does
+    // not say which former commune they lived in — or began after the merger (the newcomer). They count
+    // in the province only.
     const placedTotal = then.values
       .filter((v) => v.indicatorCode === 'T2.EID' && v.unitLevel === 'commune')
       .reduce((n, v) => n + (v.denominator ?? 0), 0);
-    expect(placedTotal).toBe(valueOf(now, 'T2.EID', PROVINCE)!.denominator! - 1);
+    expect(placedTotal).toBe(2);
+    expect(valueOf(then, 'T2.EID', MUONG_TE)).toMatchObject({ denominator: 0, status: 'no_denominator' });
+    expect(valueOf(then, 'T2.EID', DOAN_KET)).toMatchObject({ denominator: 0 }); // not Quyết Tiến's people
     // Dossiers know only the unit they were filed in: after the merger, not on this structure — never a guess.
     expect(valueOf(then, 'T4.RESIDENCE', '03457')).toMatchObject({ status: 'no_structure', value: null, met: null });
     expect(valueOf(then, 'T4.RESIDENCE', '107')).toMatchObject({ status: 'no_structure' });
     expect(valueOf(then, 'T4.RESIDENCE', PROVINCE)).toEqual(valueOf(now, 'T4.RESIDENCE', PROVINCE));
     // Only units of 30/6/2025 and the province.
-    expect(then.values.some((v) => v.unitCode === DOAN_KET && v.unitLevel === 'commune')).toBe(true); // code reused: Quyết Tiến then
     expect(new Set(then.values.map((v) => v.unitLevel))).toEqual(new Set(['province', 'district', 'commune']));
   });
 });

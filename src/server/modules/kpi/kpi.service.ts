@@ -18,6 +18,10 @@ import { readableUnits } from './kpi.policy';
 import * as repo from './kpi.repository';
 import { asOfFor, parsePeriod, periodsEndingWith } from './periods';
 
+/** The list a computed indicator's source gives behind a commune's figure, if any. */
+const listOf = (row: repo.IndicatorRow, sources: SourceMap) =>
+  row.method === 'computed' && row.source ? sources.get(row.source)?.list : undefined;
+
 /** An indicator version as the API shows it, with whether a module publishes its source today. */
 export function presentIndicator(row: repo.IndicatorRow, sources: SourceMap): Indicator {
   return {
@@ -39,6 +43,8 @@ export function presentIndicator(row: repo.IndicatorRow, sources: SourceMap): In
     validFrom: row.validFrom,
     validTo: row.validTo,
     sourceAvailable: row.method === 'computed' && !!row.source && sources.has(row.source),
+    listAvailable: !!listOf(row, sources),
+    listAction: listOf(row, sources)?.action ?? null,
   };
 }
 
@@ -223,16 +229,20 @@ export async function kpiTrend(
   const structure = query.structure ?? 'current';
   const periods = periodsEndingWith(query.period, query.count);
   const runs = await repo.latestRuns(db, periods, structure);
-  const snapshots = new Map<string, Snapshot>();
-  for (const [period, run] of runs) snapshots.set(period, await snapshotOf(db, sources, run.id));
-  const codes = new Set<string>();
-  for (const s of snapshots.values()) for (const i of s.indicators) codes.add(i.code);
-  const byPeriod = new Map(
-    [...snapshots].map(([period, s]) => [
-      period,
-      new Map(s.values.filter((v) => v.unitCode === unitCode).map((v) => [v.indicatorCode, v])),
-    ]),
+  // One indexed read of the unit's values in those runs (not the runs' whole snapshots).
+  const rows = await repo.unitValuesOfRuns(
+    db,
+    [...runs.values()].map((r) => r.id),
+    unitCode,
   );
+  const periodOfRun = new Map([...runs].map(([period, run]) => [run.id, period]));
+  type Row = (typeof rows)[number];
+  const byPeriod = new Map<string, Map<string, Row>>();
+  for (const r of rows) {
+    const period = periodOfRun.get(r.runId)!;
+    byPeriod.set(period, (byPeriod.get(period) ?? new Map<string, Row>()).set(r.indicatorCode, r));
+  }
+  const codes = new Set(rows.map((r) => r.indicatorCode));
   return {
     unitCode,
     structure,

@@ -1,119 +1,60 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { FORMER_STRUCTURE_DAY } from '../../platform/indicator-sources';
 import type { Indicator, KpiValue, ReportedState } from '../../../contracts/kpi';
 import type { PilotProgressRow } from '../../../contracts/pilots';
-import { pilotProgress } from '../pilots';
 import { documentFont, loadFonts } from '../slips';
 import { getUnitNames } from '../units';
 import { todayInVietnam } from '../../../contracts/common';
 import { runNotFound } from './kpi.errors';
 import * as repo from './kpi.repository';
-import { parsePeriod } from './periods';
-import { REPORT_WINDOW_DAYS } from './reported';
+import { dueOnOf } from './reported';
+import { sectionsOf, type RunSections } from './run-sections';
 
 /*
  * The periodic Project 06 report (issue 15 §5) for a period, in Vietnamese, as XLSX and PDF — made
  * from one run's snapshot (its values and the indicator versions it used), so the same run gives the
  * same content later, whatever the registry, the thresholds or the reports became. The file's
- * dates are the run's, not the moment it is downloaded. Two sections come from histories rather
- * than the run's values, read as they stood then: each unit's reported value in the state it had
- * when the run finished (the last event before it), and the pilot models' progress on the run's
- * as-of day (the pilots module's figures come from its transition history).
+ * dates are the run's, not the moment it is downloaded. The reported values' states and the pilot
+ * models' progress were frozen with the run (`run-sections.ts`), in the snapshot its values came from.
  */
-
-/** A unit's reported value as it stood when the run finished; `state` null: never entered by then. */
-export interface ReportedAtRun {
-  indicatorCode: string;
-  unitCode: string;
-  state: ReportedState | null;
-  numerator: number | null;
-  denominator: number | null;
-}
 
 export interface ReportContent {
   run: repo.RunRow;
   indicators: repo.IndicatorRow[];
   values: Array<repo.ValueRow & { indicatorCode: string }>;
   unitName: (code: string) => string;
-  /** Every unit that had to report a reported indicator of the run, with its value's state then. */
-  reported: ReportedAtRun[];
+  /** The sections frozen with the run; null for a run made before they were kept. */
+  sections: RunSections | null;
   /** The day reported values were due (the period's end + the reporting window). */
   reportedDueOn: string;
-  /** The pilot models' progress per registering agency on the run's as-of day. */
-  pilots: PilotProgressRow[];
 }
-
-/**
- * The state of each reported value of the run's period when the run finished: its last event then.
- * The units are those the run has a value of the indicator for (the units that had to report).
- */
-async function reportedAtRun(
-  db: Db,
-  run: repo.RunRow,
-  reportedCodes: Set<string>,
-  units: Array<{ indicatorCode: string; unitCode: string }>,
-): Promise<ReportedAtRun[]> {
-  if (reportedCodes.size === 0) return [];
-  const rows = await queryRows<{
-    indicator_code: string;
-    unit_code: string;
-    to_state: ReportedState;
-    numerator: string | number;
-    denominator: string | number;
-  }>(
-    db,
-    sql`select distinct on (v.id) v.indicator_code, v.unit_code, e.to_state, e.numerator, e.denominator
-        from kpi.reported_values v join kpi.reported_value_events e on e.reported_value_id = v.id
-        where v.period = ${run.period} and e.at <= ${run.finishedAt!.toISOString()}::timestamptz
-        order by v.id, e.id desc`,
-  );
-  const state = new Map(rows.map((r) => [`${r.indicator_code}|${r.unit_code}`, r]));
-  return units
-    .filter((u) => reportedCodes.has(u.indicatorCode))
-    .map((u) => {
-      const r = state.get(`${u.indicatorCode}|${u.unitCode}`);
-      return {
-        indicatorCode: u.indicatorCode,
-        unitCode: u.unitCode,
-        state: r?.to_state ?? null,
-        numerator: r ? Number(r.numerator) : null,
-        denominator: r ? Number(r.denominator) : null,
-      };
-    });
-}
-
-const addDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /** The content of the report of a run (the latest finished run of the period, or the one named). */
 export async function reportContent(db: Db, period: string, runId?: number): Promise<ReportContent> {
   const run = runId ? await repo.findRun(db, runId) : await repo.latestRun(db, period);
   if (!run || run.period !== period || !run.finishedAt) throw runNotFound();
-  const [indicators, values, names, pilots] = await Promise.all([
+  const [indicators, values, names, sections] = await Promise.all([
     repo.indicatorsOfRun(db, run.id),
     repo.valuesOfRun(db, run.id),
     // Names as the run's communes were named: the run's own day (codes of 2025 communes were reused).
     // On the former structure, as the units were named on their last day (30/6/2025).
     getUnitNames(db, run.structure === 'former' ? FORMER_STRUCTURE_DAY : todayInVietnam(run.startedAt)),
-    pilotProgress(db, { asOf: run.asOf }),
+    sectionsOf(db, run.id),
   ]);
-  const reportedCodes = new Set(indicators.filter((i) => i.method === 'reported').map((i) => i.code));
   return {
     run,
     indicators,
     values,
     unitName: (code) => names(code) ?? code,
-    reported: await reportedAtRun(db, run, reportedCodes, values),
-    reportedDueOn: addDays(parsePeriod(run.period).to, REPORT_WINDOW_DAYS),
-    pilots: pilots.rows,
+    sections,
+    reportedDueOn: dueOnOf(run.period),
   };
 }
+
+/** Said where a section is missing because the run was made before sections were kept. */
+const NOT_KEPT = 'Lần tính này được thực hiện trước khi hệ thống lưu phần này; hãy tính lại kỳ để có phần này.';
 
 const REPORTED_STATE_VI: Record<ReportedState | 'none', string> = {
   none: 'Chưa nhập',
@@ -227,20 +168,22 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
     `Số liệu do đơn vị báo cáo — kỳ ${c.run.period}, hạn gửi ${dateVi(c.reportedDueOn)}; trạng thái tại thời điểm tính (lần tính số ${c.run.id})`,
   ]).font = { bold: true };
   reportedSheet.addRow(['Mã chỉ tiêu', 'Mã đơn vị', 'Đơn vị', 'Tử số', 'Mẫu số', 'Trạng thái']).font = { bold: true };
-  for (const r of c.reported)
+  if (!c.sections) reportedSheet.addRow([NOT_KEPT]);
+  for (const r of c.sections?.reported ?? [])
     reportedSheet.addRow([
       r.indicatorCode,
       r.unitCode,
-      c.unitName(r.unitCode),
+      r.unitName,
       r.numerator,
       r.denominator,
-      reportedStateVi(r.state),
+      `${reportedStateVi(r.state)}${r.required ? '' : ' (không bắt buộc)'}`,
     ]);
   [12, 10, 28, 10, 10, 26].forEach((w, n) => (reportedSheet.getColumn(n + 1).width = w));
   const pilotSheet = wb.addWorksheet('Mô hình điểm');
   pilotSheet.addRow([`Tiến độ các mô hình điểm (mục tiêu 14) đến ngày ${dateVi(c.run.asOf)}`]).font = { bold: true };
   pilotSheet.addRow(PILOT_COLUMNS.map(([label]) => label)).font = { bold: true };
-  for (const p of c.pilots) pilotSheet.addRow(PILOT_COLUMNS.map(([, key]) => p[key]));
+  if (!c.sections) pilotSheet.addRow([NOT_KEPT]);
+  for (const p of c.sections?.pilots ?? []) pilotSheet.addRow(PILOT_COLUMNS.map(([, key]) => p[key]));
   [44, 11, 13, 19, 12, 15, 12, 12].forEach((w, n) => (pilotSheet.getColumn(n + 1).width = w));
   const about = wb.addWorksheet('Thông tin');
   for (const [k, val] of [
@@ -330,11 +273,14 @@ export async function reportPdf(c: ReportContent): Promise<Buffer> {
     .font('italic')
     .fontSize(10)
     .text(`Hạn gửi ${dateVi(c.reportedDueOn)}; trạng thái tại thời điểm tính.`, { width });
-  const reportedCodes = [...new Set(c.reported.map((r) => r.indicatorCode))];
-  if (reportedCodes.length === 0)
-    doc.font('regular').fontSize(10).text('Không có chỉ tiêu do đơn vị báo cáo trong kỳ.', { width });
+  const note = (text: string) => doc.font('regular').fontSize(10).text(text, { width });
+  // Owed values only: the province's optional value is not "missing" when the communes report.
+  const owed = (c.sections?.reported ?? []).filter((r) => r.required);
+  const reportedCodes = [...new Set(owed.map((r) => r.indicatorCode))];
+  if (!c.sections) note(NOT_KEPT);
+  else if (reportedCodes.length === 0) note('Không có chỉ tiêu do đơn vị báo cáo trong kỳ.');
   for (const code of reportedCodes) {
-    const rows = c.reported.filter((r) => r.indicatorCode === code);
+    const rows = owed.filter((r) => r.indicatorCode === code);
     const count = (s: ReportedState | null) => rows.filter((r) => r.state === s).length;
     doc.x = 50;
     doc
@@ -348,12 +294,14 @@ export async function reportPdf(c: ReportContent): Promise<Buffer> {
     const open = rows.filter((r) => r.state !== 'approved');
     if (open.length > 0 && open.length < rows.length)
       doc.text(
-        `Chưa được duyệt: ${open.map((r) => `${c.unitName(r.unitCode)} (${reportedStateVi(r.state).toLowerCase()})`).join('; ')}.`,
+        `Chưa được duyệt: ${open.map((r) => `${r.unitName} (${reportedStateVi(r.state).toLowerCase()})`).join('; ')}.`,
         { width },
       );
   }
   section(doc, width, `Tiến độ các mô hình điểm (đến ngày ${dateVi(c.run.asOf)})`);
-  if (c.pilots.length === 0) doc.font('regular').fontSize(10).text('Chưa có mô hình điểm nào được đăng ký.', { width });
+  const pilots = c.sections?.pilots ?? [];
+  if (!c.sections) note(NOT_KEPT);
+  else if (pilots.length === 0) note('Chưa có mô hình điểm nào được đăng ký.');
   else {
     const widths = [250, 70, 80, 90, 70, 80, 70, 70];
     const line = (cells: Array<string | number>, font: 'regular' | 'bold') =>
@@ -362,7 +310,7 @@ export async function reportPdf(c: ReportContent): Promise<Buffer> {
       PILOT_COLUMNS.map(([label]) => label),
       'bold',
     );
-    for (const p of c.pilots)
+    for (const p of pilots)
       line(
         PILOT_COLUMNS.map(([, key]) => p[key]),
         'regular',

@@ -11,6 +11,8 @@ export function paymentIndicatorSources(cashCounts: CashCounts): readonly Indica
   return [
     {
       key: 'payments.online_fee_share',
+      // Each visit/payment carries the unit in force when it happened.
+      formerUnits: 'as_recorded',
       count: async (db, q) => {
         const share = await onlinePaymentShare(
           db,

@@ -30,29 +30,40 @@ const aged14 = (asOf: string): SQL =>
 
 /**
  * The unit a person counts in: their commune of residence today, or — on the former structure —
- * the commune of the permanent residence they had on 30/6/2025 in the residence history, when it is
- * one of the former communes; a person with none there is `UNPLACED` (counted in the province only).
+ * the former commune of the permanent residence they had on 30/6/2025 in the residence history,
+ * where the record says it without doubt: a record closed on that day (at the merger), or one under
+ * a former code no unit of today reuses. A record still open under a reused code (today's Mường Tè
+ * is 03445, as the former xã Mường Tè was) may have been re-coded to today's commune, which took in
+ * other communes too: that person is `UNPLACED` (counted in the province only), as is anyone with
+ * no such record. The history is joined once (a hash join over the records valid that day).
  */
-function unitOf(q: IndicatorSourceQuery): SQL {
-  if (q.structure !== 'former') return sql`p.residence_unit_code`;
-  const codes = q.communeCodes.length
-    ? sql.join(
-        q.communeCodes.map((c) => sql`${c}`),
-        sql`, `,
-      )
-    : sql`null`;
-  return sql`coalesce((select r.unit_code from population.residences r
-      where r.person_id = p.id and r.kind = 'permanent' and r.unit_code in (${codes})
-        and r.valid_from <= ${FORMER_STRUCTURE_DAY}::date and (r.valid_to is null or r.valid_to >= ${FORMER_STRUCTURE_DAY}::date)
-      order by r.valid_from desc limit 1), ${UNPLACED})`;
+function placement(q: IndicatorSourceQuery): { unit: SQL; join: SQL } {
+  if (q.structure !== 'former') return { unit: sql`p.residence_unit_code`, join: sql`` };
+  const inList = (codes: readonly string[]) =>
+    codes.length
+      ? sql.join(
+          codes.map((c) => sql`${c}`),
+          sql`, `,
+        )
+      : sql`null`;
+  const reused = q.reusedCodes ?? [];
+  return {
+    unit: sql`coalesce(fr.unit_code, ${UNPLACED})`,
+    join: sql`left join (select distinct on (r.person_id) r.person_id, r.unit_code from population.residences r
+        where r.kind = 'permanent' and r.unit_code in (${inList(q.communeCodes)})
+          and r.valid_from <= ${FORMER_STRUCTURE_DAY}::date and (r.valid_to is null or r.valid_to >= ${FORMER_STRUCTURE_DAY}::date)
+          and (r.valid_to = ${FORMER_STRUCTURE_DAY}::date or r.unit_code not in (${inList(reused)}))
+        order by r.person_id, r.valid_from desc) fr on fr.person_id = p.id`,
+  };
 }
 
 /** Counts per commune of the people aged 14 or over, and of those among them matching `condition`. */
 async function aged14Counting(db: Db, q: IndicatorSourceQuery, condition: SQL): Promise<SourceCount[]> {
+  const { unit, join } = placement(q);
   const rows = await queryRows<{ unit_code: string; numerator: string | number; denominator: string | number }>(
     db,
-    sql`select ${unitOf(q)} as unit_code, count(*) filter (where ${condition}) as numerator, count(*) as denominator
-        from population.persons p where ${aged14(q.asOf)} group by 1`,
+    sql`select ${unit} as unit_code, count(*) filter (where ${condition}) as numerator, count(*) as denominator
+        from population.persons p ${join} where ${aged14(q.asOf)} group by 1`,
   );
   return rows.map((r) => ({
     unitCode: r.unit_code,
@@ -126,7 +137,7 @@ function aged14Source(key: string, condition: (asOf: string) => SQL): IndicatorS
   return {
     key,
     count: (db, q) => aged14Counting(db, q, condition(q.asOf)),
-    placesOnFormerUnits: true,
+    formerUnits: 'placed',
     list: { action: 'population.person.read', page: (db, q, reader) => aged14Page(db, q, reader, condition(q.asOf)) },
   };
 }

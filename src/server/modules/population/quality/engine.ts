@@ -298,7 +298,7 @@ export async function latestRun(
   const rows = (await queryRowsAny(
     db,
     sql`select id, as_of::text as as_of, finished_at from population.quality_runs where finished_at is not null
-        ${onOrBefore ? sql`and as_of <= ${onOrBefore}::date` : sql``} order by id desc limit 1`,
+        ${onOrBefore ? sql`and as_of <= ${onOrBefore}::date order by as_of desc, id desc` : sql`order by id desc`} limit 1`,
   )) as Array<{ id: number | string; as_of: string; finished_at: Date | string | null }>;
   const r = rows[0];
   return r
