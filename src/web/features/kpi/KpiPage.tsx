@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Empty, Skeleton, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, App, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
 import type { KpiStructure, KpiTable } from '../../../contracts/kpi';
 import type { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
@@ -80,10 +80,19 @@ export default function KpiPage() {
     );
   };
 
-  const runButton = mayRun && (
-    <Button type="primary" size="large" loading={run.running} onClick={recompute}>
-      {run.running ? t('kpi.run.running') : t('kpi.run.button')}
-    </Button>
+  // The values units report (T5.OFFICERS …): entering them, or approving them.
+  const reportedLink = (can('kpi.report.submit') || can('kpi.report.approve')) && (
+    <Link to="/chi-tieu/bao-cao">{t('kpi.reportedLink')}</Link>
+  );
+  const runButton = (mayRun || reportedLink) && (
+    <Space wrap>
+      {reportedLink}
+      {mayRun && (
+        <Button type="primary" size="large" loading={run.running} onClick={recompute}>
+          {run.running ? t('kpi.run.running') : t('kpi.run.button')}
+        </Button>
+      )}
+    </Space>
   );
 
   return (

@@ -2,6 +2,7 @@ import type { viKpi } from './messages.vi';
 
 /** English text of the Project 06 dashboard. The compiler checks that every Vietnamese key has one. */
 export const enKpi: Record<keyof typeof viKpi, string> = {
+  'kpi.reportedLink': 'Values units report',
   'kpi.title': 'Project 06 targets',
   'kpi.description':
     "Results of the 14 targets of Lai Châu's Project 06 plan and of the national service index, per period and per commune.",

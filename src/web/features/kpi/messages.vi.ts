@@ -3,6 +3,7 @@
  * (kpi-text.ts), not by the shell's dictionary: staff text stays out of a visitor's first load.
  */
 export const viKpi = {
+  'kpi.reportedLink': 'Số liệu đơn vị báo cáo',
   'kpi.title': 'Chỉ tiêu Đề án 06',
   'kpi.description':
     'Kết quả thực hiện 14 mục tiêu của Kế hoạch Đề án 06 tỉnh Lai Châu và Bộ chỉ số phục vụ người dân, doanh nghiệp, theo từng kỳ và từng xã, phường.',
