@@ -9,15 +9,7 @@ export { checkNationalId, decodeNationalId, centurySexDigit, isLegacyIdFormat, t
 /** Known birth-registration province codes for ID numbers. */
 export { ID_PROVINCE_CODES, idProvinceName } from './id-province-codes';
 /** Vietnamese text normalisation and matching keys (DOMAIN.md §9). */
-export {
-  normalizeDeclared,
-  searchKey,
-  namesEquivalent,
-  isNormalized,
-  nameMatchKey,
-  splitFullName,
-  type FullNameParts,
-} from './vietnamese-text';
+export { normalizeDeclared, searchKey, namesEquivalent, isNormalized, nameMatchKey } from './vietnamese-text';
 /** Official code lists: ethnicities, religions, relations to household head. */
 export { ETHNICITIES, RELIGIONS, HOUSEHOLD_RELATIONS } from './codes';
 /** Use cases: validate an ID, search, a person's record, the quality engine. */

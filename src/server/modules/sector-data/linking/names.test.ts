@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { namesEquivalent } from '../../population';
 import { foldedNameKey, nameForms, phoneticNameKey, sameNameExactly } from './names';
 
 const NFD = (s: string) => s.normalize('NFD');
@@ -55,5 +56,21 @@ describe('name keys for linking (DOMAIN §9)', () => {
     expect(forms.hasDiacritics).toBe(true);
     expect(nameForms('GIANG A PAO').hasDiacritics).toBe(false);
     expect(nameForms('Ðo A Di').hasDiacritics).toBe(true);
+    expect(nameForms('Lò'.normalize('NFD')).hasDiacritics).toBe(true);
+    expect(nameForms("H'Mong").hasDiacritics).toBe(false);
+  });
+
+  it.each([
+    ['Lý Thị Mỹ', 'Lí Thị Mĩ'],
+    ['Quý', 'Quí'],
+    ['Lò Văn Huy', 'Lò Văn Hui'],
+    ['Lý', 'Li'],
+    ['Lý', 'Lê'],
+    ['Hoà', 'Hòa'],
+    ['Thủy', 'Thúy'],
+    ['Kỳ', 'Kì'],
+    ['Giàng A Páo', 'GIÀNG A PÁO'],
+  ])("treats %s and %s alike exactly when population's namesEquivalent does", (a, b) => {
+    expect(sameNameExactly(nameForms(a), nameForms(b))).toBe(namesEquivalent(a, b));
   });
 });

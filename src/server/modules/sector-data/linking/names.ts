@@ -8,13 +8,15 @@
  *   (DOMAIN.md §7: Hua Bun/Hua Bum, Ma Ly Pho/Ma Li Pho; s/x, d/gi/r, ph/f, ch/tr, c/k/q, finals m/n/ng/nh):
  *   a blocking key, deliberately coarse.
  */
-import { nameMatchKey, namesEquivalent, searchKey, splitFullName } from '../../population';
+import { nameMatchKey, searchKey } from '../../population';
 
 /** Every key of one written name, computed once. */
 export interface NameForms {
   /** What the list or registry holds, trimmed (for explanations). */
   written: string;
   exact: string;
+  /** `exact` with a final y after a consonant read as i, same tone: population's `namesEquivalent` as a key. */
+  exactIY: string;
   folded: string;
   phonetic: string;
   /** `folded` of the family name (first word) and the given name (last word). */
@@ -83,30 +85,56 @@ export function phoneticNameKey(name: string): string {
   return foldedNameKey(name).split(' ').filter(Boolean).map(phoneticSyllable).join(' ');
 }
 
-/** True when the text holds a letter with a Vietnamese diacritic (or đ). */
-function hasVietnameseDiacritics(name: string): boolean {
-  return (
-    searchKey(name) !== name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim() && /[^\p{ASCII}]/u.test(name)
-  );
+/** A Latin letter with a diacritic (precomposed, Đ/Ð included) or a combining mark (NFD text). */
+const DIACRITIC = /[\u00c0-\u024f\u1e00-\u1eff]|\p{M}/u;
+
+const Y_TO_I: Readonly<Record<string, string>> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };
+const TONED_FINAL_Y_AFTER_CONSONANT = /^(qu|[bcdđghklmnprstvx]+)([yýỳỷỹỵ])$/;
+
+/**
+ * The exact key with i/y folded, so that equal keys ⇔ population's `namesEquivalent` (DOMAIN.md §9:
+ * a final i/y after a consonant is one letter for matching, tone kept): computed once per name
+ * instead of once per compared pair. names.test.ts checks it against `namesEquivalent`.
+ */
+function exactIYKey(exact: string): string {
+  return exact
+    .split(' ')
+    .map((w) => w.replace(TONED_FINAL_Y_AFTER_CONSONANT, (_m, onset: string, y: string) => onset + (Y_TO_I[y] ?? y)))
+    .join(' ');
 }
 
-/** All keys of a written name. */
+/** Names repeat a lot (clan names, "Thị", "A", common given names): keys are remembered, up to a bound. */
+const MEMO = new Map<string, NameForms>();
+const MEMO_LIMIT = 200_000;
+
+/** All keys of a written name (memoised: the same text gives the same, frozen, object). */
 export function nameForms(written: string): NameForms {
+  let forms = MEMO.get(written);
+  if (!forms) {
+    if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+    forms = Object.freeze(computeNameForms(written));
+    MEMO.set(written, forms);
+  }
+  return forms;
+}
+
+function computeNameForms(written: string): NameForms {
   const folded = foldedNameKey(written);
   const words = folded.split(' ').filter(Boolean);
-  const parts = splitFullName(written);
+  const exact = nameMatchKey(written);
   return {
     written: written.trim(),
-    exact: nameMatchKey(written),
+    exact,
+    exactIY: exactIYKey(exact),
     folded,
     phonetic: words.map(phoneticSyllable).join(' '),
-    family: parts.family === '' ? '' : (words[0] ?? ''),
+    family: words.length > 1 ? (words[0] ?? '') : '',
     given: words[words.length - 1] ?? '',
-    hasDiacritics: hasVietnameseDiacritics(written),
+    hasDiacritics: DIACRITIC.test(written),
   };
 }
 
 /** True when two names are the same name for matching, diacritics kept (population's rule, i/y included). */
 export function sameNameExactly(a: NameForms, b: NameForms): boolean {
-  return a.exact === b.exact || namesEquivalent(a.written, b.written);
+  return a.exactIY === b.exactIY;
 }
