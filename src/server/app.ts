@@ -36,6 +36,7 @@ import { overviewRoutes } from './modules/overview';
 import { kpiRoutes } from './modules/kpi';
 import { indicatorSources } from './indicator-sources';
 import { pilotsRoutes } from './modules/pilots';
+import { sectorDataRoutes } from './modules/sector-data';
 
 export type { AppDeps };
 
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(overviewRoutes(deps), { prefix: '/api/v1/overview' });
   await app.register(kpiRoutes(deps, { sources: indicatorSources() }), { prefix: '/api/v1/kpi' });
   await app.register(pilotsRoutes(deps), { prefix: '/api/v1/pilots' });
+  await app.register(sectorDataRoutes(deps), { prefix: '/api/v1/sector-data' });
   if (config.EID_SANDBOX === 'on') await registerEidSandbox(app, deps); // development/demo stand-in for VNeID at /eid
   if (config.PAYMENT_SANDBOX === 'on') await registerPaymentSandbox(app, deps); // development/demo payment gateway at /pay-sandbox
   if (deps.serveWeb) await registerWeb(app, deps.webDir);

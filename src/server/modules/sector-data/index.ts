@@ -16,3 +16,6 @@ export {
   type ImportOutcome,
   type ImportRequest,
 } from './import/run-import';
+
+/** The HTTP routes, mounted at /api/v1/sector-data. */
+export { sectorDataRoutes } from './sector-data.routes';

@@ -8,7 +8,7 @@ export const SECTOR_ERRORS = {
   FILE_INVALID: 'SECTOR.FILE_INVALID',
   FILE_TOO_LARGE: 'SECTOR.FILE_TOO_LARGE',
   HEADER_INVALID: 'SECTOR.HEADER_INVALID',
-  TYPE_NOT_FOUND: 'SECTOR.TYPE_NOT_FOUND',
+  TYPE_INVALID: 'SECTOR.TYPE_INVALID',
   UNIT_INVALID: 'SECTOR.UNIT_INVALID',
   MAPPING_INVALID: 'SECTOR.MAPPING_INVALID',
   MAPPING_NOT_FOUND: 'SECTOR.MAPPING_NOT_FOUND',
@@ -30,7 +30,7 @@ export function fileInvalid(vi: string, en: string): AppError {
 
 export function typeNotFound(code: string): AppError {
   return sectorError(
-    SECTOR_ERRORS.TYPE_NOT_FOUND,
+    SECTOR_ERRORS.TYPE_INVALID,
     'datasetType',
     `Không có loại dữ liệu "${code}"`,
     `There is no dataset type "${code}"`,

@@ -93,3 +93,19 @@ export async function holdings(database: Database): Promise<{ committed: number;
   );
   return { committed: Number(r!.committed), importing: Number(r!.importing), rows: Number(r!.rows) };
 }
+
+/** A multipart/form-data body with one file in the part `file`, for `app.inject`. */
+export function fileBody(
+  data: string | Buffer,
+  name = 'list.csv',
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----dvc06sectordata';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    typeof data === 'string' ? Buffer.from(data) : data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
