@@ -7,6 +7,7 @@ import {
   jsonb,
   pgSchema,
   primaryKey,
+  real,
   text,
   timestamp,
   unique,
@@ -118,4 +119,90 @@ export const mappings = sectorDataSchema.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('mappings_name_uq').on(t.sector, t.datasetType, t.name)],
+);
+
+/** Outcomes of linking a row to the registry (issue 16 §3). */
+export const LINK_OUTCOMES = [
+  'matched',
+  'matched_with_discrepancies',
+  'probable',
+  'not_found',
+  'duplicate_in_list',
+  'id_belongs_to_someone_else',
+] as const;
+
+/**
+ * One valid row of a committed batch linked to the registry (linking/… and links/). Re-linking a
+ * batch replaces all its links in one transaction. Error rows are not linked (they have no link).
+ */
+export const links = sectorDataSchema.table(
+  'links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    batchId: uuid('batch_id').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    outcome: text('outcome', { enum: LINK_OUTCOMES }).notNull(),
+    /** The person the row is linked to (for id_belongs_to_someone_else: the holder of the row's ID number). */
+    personId: uuid('person_id'),
+    nationalId: text('national_id'),
+    score: real('score'),
+    /** The fields that differ between the row and the person. */
+    disagreements: text('disagreements')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** The score's explanation per field (and, for probable links, the best candidates). */
+    explanation: jsonb('explanation').notNull(),
+    /** id_belongs_to_someone_else: the person the row really is, when found. */
+    actualPersonId: uuid('actual_person_id'),
+    actualNationalId: text('actual_national_id'),
+    /** duplicate_in_list: the first row of the same person. */
+    duplicateOfRow: integer('duplicate_of_row'),
+    /** The review decision applied to this link (a probable link accepted or rejected, now or on an earlier list). */
+    reviewId: uuid('review_id'),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'links_outcome_ck',
+      sql`${t.outcome} in ('matched', 'matched_with_discrepancies', 'probable', 'not_found', 'duplicate_in_list', 'id_belongs_to_someone_else')`,
+    ),
+    unique('links_row_uq').on(t.batchId, t.rowNumber),
+    index('links_outcome_idx').on(t.batchId, t.outcome, t.rowNumber),
+    foreignKey({
+      name: 'links_row_fk',
+      columns: [t.batchId, t.rowNumber],
+      foreignColumns: [rows.batchId, rows.rowNumber],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** A review decision: accept or reject. */
+export const REVIEW_DECISIONS = ['accept', 'reject'] as const;
+
+/**
+ * An officer's decision on a probable link: this list row (by its row key within lists of the
+ * type and sector) is — or is not — this person. Kept apart from the batch so that the next import
+ * of the same type and sector reuses it when it proposes the same pair again.
+ */
+export const linkReviews = sectorDataSchema.table(
+  'link_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    datasetType: text('dataset_type').notNull(),
+    sector: text('sector').notNull(),
+    rowKey: text('row_key').notNull(),
+    personId: uuid('person_id').notNull(),
+    decision: text('decision', { enum: REVIEW_DECISIONS }).notNull(),
+    reason: text('reason'),
+    /** Where the decision was taken (the batch and row the officer looked at). */
+    batchId: uuid('batch_id').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('link_reviews_decision_ck', sql`${t.decision} in ('accept', 'reject')`),
+    unique('link_reviews_pair_uq').on(t.datasetType, t.sector, t.rowKey, t.personId),
+  ],
 );
