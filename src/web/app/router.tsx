@@ -22,7 +22,7 @@ import {
   WorkqueuePage,
 } from '../features/dossiers/pages';
 import { FeeListsPage } from '../features/fees/pages';
-import { KpiPage, KpiReportedPage } from '../features/kpi/pages';
+import { KpiIndicatorsPage, KpiPage, KpiReportedPage } from '../features/kpi/pages';
 import {
   PaymentDetailPage,
   PaymentResultPage,
@@ -130,6 +130,8 @@ export const router = createBrowserRouter([
           { path: 'chi-tieu', element: <KpiPage /> },
           // Values units report for a quarter and their approval (kpi.report.submit, kpi.report.approve).
           { path: 'chi-tieu/bao-cao', element: <KpiReportedPage /> },
+          // The indicators and their dated versions; administrators issue a new version (kpi.indicators.manage).
+          { path: 'chi-tieu/chi-so', element: <KpiIndicatorsPage /> },
           { path: 'units', element: <UnitsPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'admin/users', element: <UsersPage /> },

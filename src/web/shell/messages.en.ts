@@ -27,6 +27,7 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'nav.quality': 'Data quality',
   'nav.kpi': 'Project 06 targets',
   'nav.kpiReported': 'Values units report',
+  'nav.kpiIndicators': 'Indicators and thresholds',
   'nav.units': 'Administrative units',
 
   'home.title': 'DVC06 – Project 06 public services',

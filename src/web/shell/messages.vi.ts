@@ -25,6 +25,7 @@ export const viShell = {
   'nav.quality': 'Chất lượng dữ liệu',
   'nav.kpi': 'Chỉ tiêu Đề án 06',
   'nav.kpiReported': 'Số liệu đơn vị báo cáo',
+  'nav.kpiIndicators': 'Chỉ tiêu và ngưỡng',
   'nav.units': 'Đơn vị hành chính',
 
   'home.title': 'DVC06 – Dịch vụ công Đề án 06',

@@ -66,6 +66,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { path: '/chi-tieu', label: 'nav.kpi', requires: ['kpi.read'] },
       { path: '/chi-tieu/bao-cao', label: 'nav.kpiReported', requires: ['kpi.report.submit', 'kpi.report.approve'] },
+      { path: '/chi-tieu/chi-so', label: 'nav.kpiIndicators', requires: ['kpi.indicators.manage'] },
       { path: '/quality', label: 'nav.quality', requires: ['population.quality.read'] },
       { path: '/cashless', label: 'nav.cashless', requires: ['cashless.stats.read'] },
       { path: '/pilots', label: 'nav.pilots', requires: ['pilots.read'] },

@@ -7,3 +7,5 @@ import { lazy } from 'react';
 export const KpiPage = lazy(() => import('./KpiPage'));
 /** /chi-tieu/bao-cao: units enter the values DVC06 cannot count; the Standing Agency approves them. */
 export const KpiReportedPage = lazy(() => import('./reported/ReportedPage'));
+/** /chi-tieu/chi-so: the indicators in force on a day, their versions; administrators issue a new one. */
+export const KpiIndicatorsPage = lazy(() => import('./indicators/IndicatorsPage'));

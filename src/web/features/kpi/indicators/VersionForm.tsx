@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { Indicator, IndicatorVersionBody } from '../../../../contracts/kpi';
+import type { ApiError } from '../../../api/client';
+import { toApiError } from '../../../api/use-api';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { formatDate, todayInVietnam } from '../../../components/format';
+import { useI18n } from '../../../shell/i18n';
+import { addVersion } from './indicators-api';
+import { bodyFrom, bodyOf, formField, latestStart, proposedStart } from './indicator-labels';
+import { useIndicatorsText } from './indicators-text';
+
+type Values = Omit<IndicatorVersionBody, 'validFrom' | 'target'> & { validFrom: Dayjs; target: number | null };
+
+const TEXT_FIELDS = ['nameVi', 'nameEn', 'numeratorVi', 'numeratorEn', 'denominatorVi', 'denominatorEn'] as const;
+/** Fields of this form the server may name in an error (the others — the code — show above the buttons). */
+const FORM_FIELDS: ReadonlySet<string> = new Set([
+  ...TEXT_FIELDS,
+  'target',
+  'comparison',
+  'threshold',
+  'unitLevels',
+  'periodType',
+  'method',
+  'source',
+  'validFrom',
+]);
+const COMPARISONS = ['>=', '>', '=', '<=', '<'] as const;
+
+/**
+ * A new version of an indicator, prefilled from the version shown (in force on the page's day): its
+ * names and definitions in both languages, the comparison and threshold, the unit levels, the period,
+ * the method and source, the target, and the day it starts (after the latest version's start). The
+ * server's refusals show under the field they name; the 2-decimal rule of the threshold is the
+ * server's (the contract's), checked there only so the two never disagree.
+ */
+export function VersionForm(props: {
+  from: Indicator;
+  versions: readonly Indicator[];
+  onCancel: () => void;
+  onSaved: (created: Indicator) => void;
+}) {
+  const { from, versions, onCancel, onSaved } = props;
+  const t = useIndicatorsText();
+  const { pick } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const latest = latestStart(versions)!;
+  const method = Form.useWatch('method', form) ?? from.method;
+  const { validFrom, ...prefilled } = bodyFrom(from, proposedStart(versions, todayInVietnam()));
+  const initialValues: Values = { ...prefilled, validFrom: dayjs(validFrom) };
+
+  const submit = async (v: Values) => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      const body = bodyOf({ ...v, code: from.code, validFrom: v.validFrom.format('YYYY-MM-DD') });
+      const created = await addVersion(body);
+      void message.success(t('kpiInd.saved', { code: created.code, date: formatDate(created.validFrom) }));
+      onSaved(created);
+    } catch (e) {
+      const apiError = toApiError(e);
+      const onForm = apiError.fields.filter((f) => FORM_FIELDS.has(formField(f.field)));
+      form.setFields(
+        onForm.map((f) => ({ name: formField(f.field) as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
+      );
+      if (onForm.length === 0) setError(apiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = { required: true, message: t('kpiInd.form.required') };
+  const text = [required, { min: 3, max: 400, whitespace: true, message: t('kpiInd.form.textLength') }];
+  return (
+    <section aria-labelledby="kpiind-form-title" data-testid="kpiind-form">
+      <Typography.Title level={3} id="kpiind-form-title" className="kpiind-h">
+        {t('kpiInd.new')}
+      </Typography.Title>
+      <Typography.Paragraph className="kpiind-muted">
+        {t('kpiInd.newHint', { date: formatDate(latest) })}
+      </Typography.Paragraph>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={initialValues}
+        onFinish={(v) => void submit(v)}
+        // The server's refusal of a field goes as soon as the field is changed.
+        onValuesChange={(changed: Partial<Values>) =>
+          form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Values, errors: [] })))
+        }
+      >
+        <Form.Item
+          name="validFrom"
+          label={t('kpiInd.form.validFrom')}
+          rules={[
+            required,
+            {
+              validator: (_, d: Dayjs | null) =>
+                !d || d.format('YYYY-MM-DD') > latest
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('kpiInd.form.afterLatest', { date: formatDate(latest) }))),
+            },
+          ]}
+        >
+          <DatePicker
+            format="DD/MM/YYYY"
+            allowClear={false}
+            placeholder={t('kpiInd.datePlaceholder')}
+            disabledDate={(d) => d.format('YYYY-MM-DD') <= latest}
+          />
+        </Form.Item>
+        <Space wrap size={16} align="start">
+          <Form.Item name="comparison" label={t('kpiInd.form.comparison')} rules={[required]}>
+            <Select
+              className="kpiind-number"
+              options={COMPARISONS.map((c) => ({ value: c, label: t(`kpiInd.cmp.${c}`) }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="threshold"
+            label={t('kpiInd.form.threshold')}
+            rules={[required, { type: 'number', min: 0, max: 100, message: t('kpiInd.form.thresholdRange') }]}
+          >
+            <InputNumber className="kpiind-number" suffix="%" />
+          </Form.Item>
+          <Form.Item
+            name="target"
+            label={t('kpiInd.form.target')}
+            rules={[{ type: 'integer', min: 1, max: 14, message: t('kpiInd.form.targetRange') }]}
+          >
+            <InputNumber className="kpiind-number" />
+          </Form.Item>
+        </Space>
+        <Form.Item
+          name="unitLevels"
+          label={t('kpiInd.form.levels')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('kpiInd.form.levelsRequired') }]}
+        >
+          <Checkbox.Group
+            options={[
+              { value: 'province', label: t('kpiInd.level.province') },
+              { value: 'district', label: t('kpiInd.form.districtNote') },
+              { value: 'commune', label: t('kpiInd.level.commune') },
+            ]}
+          />
+        </Form.Item>
+        <Space wrap size={16} align="start">
+          <Form.Item name="periodType" label={t('kpiInd.form.period')} rules={[required]}>
+            <Radio.Group
+              options={(['month', 'quarter', 'year'] as const).map((p) => ({
+                value: p,
+                label: t(`kpiInd.period.${p}`),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="method" label={t('kpiInd.form.method')} rules={[required]}>
+            <Radio.Group
+              options={(['computed', 'reported'] as const).map((m) => ({
+                value: m,
+                label: t(`kpiInd.method.${m}`),
+              }))}
+            />
+          </Form.Item>
+        </Space>
+        {method === 'computed' && (
+          <Form.Item name="source" label={t('kpiInd.form.source')} rules={[required]}>
+            <Input maxLength={80} />
+          </Form.Item>
+        )}
+        {TEXT_FIELDS.map((name) => (
+          <Form.Item key={name} name={name} label={t(`kpiInd.form.${name}`)} rules={text}>
+            {name.startsWith('name') ? <Input maxLength={400} /> : <Input.TextArea rows={2} maxLength={400} />}
+          </Form.Item>
+        ))}
+        {error && <ErrorAlert error={error} />}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('kpiInd.form.save')}
+          </Button>
+          <Button onClick={onCancel}>{t('kpiInd.form.cancel')}</Button>
+        </Space>
+      </Form>
+    </section>
+  );
+}
