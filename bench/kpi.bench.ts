@@ -86,6 +86,8 @@ async function load(title: string, path: string) {
   return r;
 }
 const health = await load('app GET /healthz (baseline)', '/healthz');
+// A second baseline: the cheapest signed-in answer (the session check every kpi request makes too).
+const me = await load('app GET /api/v1/auth/me (signed-in baseline)', '/api/v1/auth/me');
 const values = await load(
   `GET /api/v1/kpi/values?period=${quarter} (province)`,
   `/api/v1/kpi/values?period=${quarter}`,
@@ -95,6 +97,7 @@ const trends = await load(
   `/api/v1/kpi/trends?period=${quarter}`,
 );
 report('ratio trends / healthz (req/s)', `${((trends.requests.average / health.requests.average) * 100).toFixed(1)} %`);
+report('ratio values / auth/me (req/s)', `${((values.requests.average / me.requests.average) * 100).toFixed(1)} %`);
 report(
   'ratio values / healthz (req/s)',
   `${((values.requests.average / health.requests.average) * 100).toFixed(1)} % (goal: p95 < 200 ms: p95 lies between the p90 and p97.5 shown)`,
