@@ -4,7 +4,8 @@
 // matched_with_discrepancies, to the right person) overall and per kind of mess at the default
 // thresholds, the other outcomes, and the throughput beside a baseline in the same run (an exact
 // linker: ID number, else folded name + birth day, no scoring).
-// Usage: npx tsx bench/sector-linking.bench.ts [--people 500000] [--rows 50000]
+// Usage: NODE_OPTIONS=--max-old-space-size=8192 npx tsx bench/sector-linking.bench.ts [--people 500000] [--rows 50000]
+// (the 500,000-person registry, its keys and the generator's records need ~3 GB of heap; the default heap thrashes.)
 import { mkdirSync } from 'node:fs';
 import {
   DEFAULT_THRESHOLDS,

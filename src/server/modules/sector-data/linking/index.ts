@@ -7,8 +7,9 @@
 /** Link a list: a linker over a registry view (chunks of rows), or a whole list at once; default thresholds. */
 export { createLinker, linkList, blockingKeysOf, DEFAULT_THRESHOLDS } from './link';
 export type { Linker, LinkOptions, LinkStats, LinkThresholds, RowLink, ScoredCandidate } from './link';
-/** The registry as the engine sees it, and the in-memory implementation. */
+/** The registry as the engine sees it: in memory (tests, benchmark) and over SQL (population.persons). */
 export { inMemoryRegistry, personBlockingKeys } from './registry-memory';
+export { sqlRegistry } from './registry-sql';
 export { blockingKeyId } from './types';
 export type { BlockingKey, LinkField, LinkOutcome, ListRow, RegistryPerson, RegistryView } from './types';
 /** Fellegi–Sunter weights: defaults, estimation by EM or from reviewed pairs, scoring with its explanation. */

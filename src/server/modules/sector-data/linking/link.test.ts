@@ -131,7 +131,24 @@ describe('linking a row with a valid ID number found in the registry', () => {
       personId: 'p-mai',
       nationalId: '012195000002',
     });
-    expect(link.disagreements).toContain('nationalId');
+    expect(link.disagreements).not.toContain('nationalId');
+  });
+
+  it('finds the real person behind someone else’s number even with nothing but name and birth day', async () => {
+    const link = await linkOne({ fullName: 'Lò Thị Mai', birthDate: '03/05/1995', idNumber: '012197000003' });
+    expect(link).toMatchObject({ outcome: 'id_belongs_to_someone_else', personId: 'p-mai' });
+  });
+
+  it('keeps the finding on a second row of the person (not duplicate_in_list)', async () => {
+    const { links } = await linkList(
+      [
+        { row: 1, fullName: 'Lò Thị Mai', birthDate: '03/05/1995', sex: 'Nữ', idNumber: '012195000002' },
+        { row: 2, fullName: 'Lò Thị Mai', birthDate: '03/05/1995', sex: 'Nữ', idNumber: '012197000003' },
+      ],
+      registry,
+      options,
+    );
+    expect(links.map((l) => l.outcome)).toEqual(['matched', 'id_belongs_to_someone_else']);
   });
 
   it('reports an ID belonging to someone else without a person when the row is nobody in the registry', async () => {

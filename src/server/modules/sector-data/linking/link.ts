@@ -101,7 +101,8 @@ export function blockingKeysOf(row: PreparedRow): BlockingKey[] {
     for (const year of years) {
       if (row.unitCode)
         keys.push({ kind: 'year_given_unit', birthYear: year, given: row.name.given, unitCode: row.unitCode });
-      for (const y of [year - 1, year, year + 1]) keys.push({ kind: 'year_phonetic', birthYear: y, phonetic });
+      for (const y of [year - 1, year, year + 1])
+        keys.push({ kind: 'year_phonetic', birthYear: y, phonetic, folded: row.name.folded });
     }
   }
   return keys;
@@ -136,7 +137,7 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
   const prep = (p: Parameters<typeof preparePerson>[0]): PreparedPerson => {
     let hit = prepared.get(p.personId);
     if (!hit) {
-      if (prepared.size > 200_000) prepared.clear();
+      if (prepared.size > 1_000_000) prepared.clear();
       hit = preparePerson(p);
       prepared.set(p.personId, hit);
     }
@@ -166,10 +167,10 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
   });
 
   /** Search by blocking: the best candidate, decided against the thresholds. */
-  const search = (row: PreparedRow, pool: PreparedPerson[], exclude?: string): RowLink => {
+  const search = (row: PreparedRow, pool: PreparedPerson[], exclude?: string, omit: LinkField[] = []): RowLink => {
     const scored = pool
       .filter((c) => c.person.personId !== exclude)
-      .map((c) => score(row, c))
+      .map((c) => score(row, c, omit))
       .sort((a, b) => b.score - a.score);
     const [best, second] = scored;
     if (!best || best.score < thresholds.review)
@@ -199,7 +200,8 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
       const s = score(row, holder);
       return linked(row, s);
     }
-    const really = search(row, pool, holder.person.personId);
+    // The row's number is known to be someone else's: it says nothing of who the row is.
+    const really = search(row, pool, holder.person.personId, ['nationalId']);
     const found = really.outcome === 'matched' || really.outcome === 'matched_with_discrepancies';
     return {
       row: row.row,
@@ -224,10 +226,9 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
     if (key === undefined) return link;
     const seen = linkedToPerson ? firstRowOfPerson : firstRowOfUnlinked;
     const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, row.row);
-      return link;
-    }
+    if (first === undefined) seen.set(key, row.row);
+    // Someone else's number is the finding to report, even on a second row of the person.
+    if (first === undefined || link.outcome === 'id_belongs_to_someone_else') return link;
     return { ...link, outcome: 'duplicate_in_list', duplicateOfRow: first };
   };
 

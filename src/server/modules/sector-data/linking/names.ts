@@ -105,7 +105,7 @@ function exactIYKey(exact: string): string {
 
 /** Names repeat a lot (clan names, "Thị", "A", common given names): keys are remembered, up to a bound. */
 const MEMO = new Map<string, NameForms>();
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 500_000;
 
 /** All keys of a written name (memoised: the same text gives the same, frozen, object). */
 export function nameForms(written: string): NameForms {

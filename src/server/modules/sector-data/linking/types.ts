@@ -48,8 +48,12 @@ export type BlockingKey =
   | { kind: 'birth_date'; birthDate: string }
   /** Same birth year, same given name (folded), same commune: for year-only or wrong dates. */
   | { kind: 'year_given_unit'; birthYear: number; given: string; unitCode: string }
-  /** Same birth year and same phonetic family + given name: spelling variants, province-wide. */
-  | { kind: 'year_phonetic'; birthYear: number; phonetic: string }
+  /**
+   * Same birth year and same phonetic family + given name: spelling variants, province-wide.
+   * `folded` (the row's folded full name) is not part of the key: a SQL view may use it to narrow
+   * its search (trigram similarity) before the phonetic key is checked.
+   */
+  | { kind: 'year_phonetic'; birthYear: number; phonetic: string; folded?: string }
   /** Same old 9-digit CMND number. */
   | { kind: 'legacy_id'; legacyId: string };
 

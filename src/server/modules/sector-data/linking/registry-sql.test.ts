@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../../../test/db';
+import { makeHousehold, makePerson } from '../../../../../test/factories';
+import { copyRegistryBatch } from '../../population';
+import { linkList } from './link';
+import { inMemoryRegistry } from './registry-memory';
+import { sqlRegistry } from './registry-sql';
+import type { ListRow, RegistryView } from './types';
+
+let database: TestDatabase;
+
+const pao = makePerson({
+  nationalId: '012090000001',
+  idCardNumber: null,
+  fullName: 'Giàng A Páo',
+  birthDate: '1990-03-25',
+  birthYear: 1990,
+  sex: 'male',
+  legacyId: '045000001',
+});
+const my = makePerson({
+  nationalId: '012195000002',
+  idCardNumber: null,
+  fullName: 'Lý Thị Mỹ',
+  birthDate: '1995-05-03',
+  birthYear: 1995,
+});
+const old = makePerson({
+  nationalId: '012050000005',
+  idCardNumber: null,
+  fullName: 'Sùng A Sử',
+  birthDate: null,
+  birthYear: 1950,
+  sex: 'male',
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await copyRegistryBatch(database, makeHousehold('03388', [pao, my]));
+  await copyRegistryBatch(database, makeHousehold('03424', [old]));
+});
+afterAll(async () => database?.dispose());
+
+const rows: ListRow[] = [
+  { row: 1, fullName: 'GIANG A PAO', birthDate: '25/03/1990', sex: 'Nam', idNumber: '012090000001', unitCode: '03388' },
+  {
+    row: 2,
+    fullName: 'Lí Thị Mĩ',
+    birthDate: '03/05/1995',
+    sex: 'Nữ',
+    unitCode: '03388',
+    householdHead: 'Giàng A Páo',
+  },
+  { row: 3, fullName: 'Xùng A Sử', birthDate: '1950', sex: 'Nam', unitCode: '03424' },
+  { row: 4, fullName: 'Giàng A Páo', birthDate: '1990', idNumber: '045000001' },
+  { row: 5, fullName: 'Lý Thị Mỹ', birthDate: '03/05/1995', idNumber: '012090000001' },
+  { row: 6, fullName: 'Tẩn Láo Sài', birthDate: '1/1/1970', sex: 'Nam', unitCode: '03388' },
+];
+
+async function outcomes(view: RegistryView) {
+  const { links } = await linkList(rows, view, { referenceYear: 2026 });
+  return links.map((l) => [l.row, l.outcome, l.personId ?? null, l.score ?? null]);
+}
+
+describe('the SQL registry view', () => {
+  it('looks people up by ID number with the household head’s name', async () => {
+    const [found] = await sqlRegistry(database.db).byNationalIds(['012195000002', '012000000000']);
+    expect(found).toMatchObject({
+      personId: my.id,
+      fullName: 'Lý Thị Mỹ',
+      birthDate: '1995-05-03',
+      unitCode: '03388',
+      householdHeadName: 'Giàng A Páo',
+    });
+  });
+
+  it('answers the blocking keys as the in-memory view does (i/y in the given name, year only, phonetic, CMND)', async () => {
+    const view = sqlRegistry(database.db);
+    const memory = inMemoryRegistry([...(await view.byNationalIds(['012090000001', '012195000002', '012050000005']))]);
+    const viaSql = await outcomes(view);
+    expect(viaSql).toEqual(await outcomes(memory));
+    expect(viaSql.map((o) => [o[1], o[2]])).toEqual([
+      ['matched', pao.id],
+      ['matched', my.id],
+      ['probable', old.id],
+      ['duplicate_in_list', pao.id],
+      ['id_belongs_to_someone_else', my.id],
+      ['not_found', null],
+    ]);
+  });
+});
