@@ -19,3 +19,7 @@ export {
 
 /** The HTTP routes, mounted at /api/v1/sector-data. */
 export { sectorDataRoutes } from './sector-data.routes';
+
+/** Linking a committed batch to the registry: links stored per row, counts per outcome, the CSV of `dvc06 link`. */
+export { linkBatch, type LinkBatchResult } from './links/link-batch';
+export { writeLinksCsv, LINKS_CSV_HEADER } from './links/links-csv';

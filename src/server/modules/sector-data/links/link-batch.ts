@@ -1,0 +1,212 @@
+/**
+ * Linking a committed batch to the population registry (issue 16 §2–§3): the engine of
+ * `linking/` over the SQL registry view, the batch's valid rows read in chunks, earlier review
+ * decisions applied, and the links stored in one transaction (re-linking replaces them).
+ */
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Database, Db } from '../../../platform/db';
+import { AppError } from '../../../platform/errors';
+import { createLinker, type ListRow, type RowLink } from '../linking';
+import { sqlRegistry } from '../linking/registry-sql';
+import { batches, linkReviews, links, rows, LINK_OUTCOMES } from '../sector-data.schema';
+import { batchNotFound } from '../sector-data.errors';
+import { findBatch } from '../sector-data.repository';
+
+export type StoredOutcome = (typeof LINK_OUTCOMES)[number];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Rows linked per registry round trip. */
+const CHUNK = 1000;
+/** Links inserted per statement (15 columns: well under the 65,535 parameters of a statement). */
+const INSERT_CHUNK = 1000;
+
+export interface LinkBatchResult {
+  batchId: string;
+  /** Valid rows linked (error rows are not linked). */
+  linked: number;
+  /** Rows that failed validation at import (not linked). */
+  invalid: number;
+  /** Links per outcome, every outcome present (0 when none). */
+  counts: Record<StoredOutcome, number>;
+  /** Links whose outcome comes from an officer's earlier review decision. */
+  reviewed: number;
+  pairsCompared: number;
+}
+
+export interface LinkBatchOptions {
+  /** Called after each chunk: valid rows linked so far, and their total. */
+  onProgress?: (linked: number, total: number) => void;
+  /** The year ages are reckoned from (default: this year). */
+  referenceYear?: number;
+}
+
+/** Only a committed batch is linked. */
+export function batchNotCommitted(): AppError {
+  return new AppError(
+    'SECTOR.BATCH_CONFLICT',
+    'Chỉ liên kết được lượt nhập đã hoàn tất (lượt này đang nhập, đã huỷ hoặc bị lỗi)',
+    'Only a committed batch can be linked (this one is importing, cancelled or failed)',
+  );
+}
+
+/** The link fields of the engine, taken from the list's own cells (the engine reads them its way). */
+const FIELD_OF: Record<string, keyof Omit<ListRow, 'row' | 'unitCode'>> = {
+  fullName: 'fullName',
+  birthDate: 'birthDate',
+  sex: 'sex',
+  idNumber: 'idNumber',
+  headName: 'householdHead',
+};
+
+type LinkInsert = typeof links.$inferInsert;
+
+interface Decision {
+  id: string;
+  decision: 'accept' | 'reject';
+}
+
+/** A decision on (row key, person) applied to the engine's link: accept makes a probable link a match, reject undoes a link. */
+export function applyDecision(link: RowLink, decision: Decision | undefined): { link: RowLink; reviewId?: string } {
+  if (!decision || link.personId === undefined) return { link };
+  const linkedKind = ['probable', 'matched', 'matched_with_discrepancies'].includes(link.outcome);
+  if (!linkedKind) return { link };
+  if (decision.decision === 'accept') {
+    if (link.outcome !== 'probable') return { link, reviewId: decision.id };
+    const outcome = link.disagreements.length === 0 ? 'matched' : 'matched_with_discrepancies';
+    return { link: { ...link, outcome, candidates: undefined }, reviewId: decision.id };
+  }
+  const rejected: RowLink = {
+    row: link.row,
+    outcome: 'not_found',
+    disagreements: [],
+    explanation: link.explanation,
+    ...(link.score !== undefined ? { score: link.score } : {}),
+  };
+  return { link: rejected, reviewId: decision.id };
+}
+
+function toInsert(batchId: string, link: RowLink, reviewId: string | undefined, rejectedPerson?: string): LinkInsert {
+  const someoneElse = link.outcome === 'id_belongs_to_someone_else';
+  return {
+    batchId,
+    rowNumber: link.row,
+    outcome: link.outcome,
+    // For id_belongs_to_someone_else the link is to the holder of the row's ID number; the person found is kept apart.
+    personId: someoneElse ? (link.idHolder?.personId ?? null) : (link.personId ?? null),
+    nationalId: someoneElse ? (link.idHolder?.nationalId ?? null) : (link.nationalId ?? null),
+    actualPersonId: someoneElse ? (link.personId ?? null) : null,
+    actualNationalId: someoneElse ? (link.nationalId ?? null) : null,
+    score: link.score ?? null,
+    disagreements: link.disagreements,
+    explanation: {
+      fields: link.explanation,
+      ...(link.candidates ? { candidates: link.candidates } : {}),
+      ...(rejectedPerson ? { rejectedPersonId: rejectedPerson } : {}),
+    },
+    duplicateOfRow: link.duplicateOfRow ?? null,
+    reviewId: reviewId ?? null,
+  };
+}
+
+/**
+ * Links the valid rows of a committed batch to the registry and stores one link per row,
+ * replacing the batch's earlier links atomically. Earlier review decisions of the same dataset
+ * type and sector (by row key and person) are applied. Returns the counts per outcome.
+ */
+export async function linkBatch(
+  database: Database,
+  batchId: string,
+  options: LinkBatchOptions = {},
+): Promise<LinkBatchResult> {
+  const db = database.db;
+  if (!UUID.test(batchId)) throw batchNotFound();
+  const batch = await findBatch(db, batchId);
+  if (!batch) throw batchNotFound();
+  if (batch.state !== 'committed') throw batchNotCommitted();
+  const columnOf = new Map<string, number>();
+  for (const [field, header] of Object.entries(batch.mapping)) {
+    const index = batch.header.indexOf(header);
+    if (index >= 0 && FIELD_OF[field]) columnOf.set(FIELD_OF[field], index);
+  }
+  const total = batch.validCount;
+  const linker = createLinker(sqlRegistry(db), {
+    referenceYear: options.referenceYear ?? new Date().getFullYear(),
+  });
+  const inserts: LinkInsert[] = [];
+  const counts = Object.fromEntries(LINK_OUTCOMES.map((o) => [o, 0])) as Record<StoredOutcome, number>;
+  let reviewed = 0;
+  let after = 0;
+  for (;;) {
+    const chunk = await db
+      .select({ rowNumber: rows.rowNumber, cells: rows.cells, rowKey: rows.rowKey })
+      .from(rows)
+      .where(and(eq(rows.batchId, batchId), gt(rows.rowNumber, after), sql`jsonb_array_length(${rows.errors}) = 0`))
+      .orderBy(asc(rows.rowNumber))
+      .limit(CHUNK);
+    if (chunk.length === 0) break;
+    after = chunk[chunk.length - 1]!.rowNumber;
+    const listRows: ListRow[] = chunk.map((r) => {
+      const row: ListRow = { row: r.rowNumber, unitCode: batch.unitCode };
+      for (const [field, index] of columnOf)
+        (row as unknown as Record<string, unknown>)[field] = r.cells[index] ?? null;
+      return row;
+    });
+    const results = await linker.link(listRows);
+    const decisions = await decisionsFor(
+      db,
+      batch,
+      chunk.flatMap((r) => (r.rowKey ? [r.rowKey] : [])),
+    );
+    results.forEach((link, i) => {
+      const key = chunk[i]!.rowKey;
+      const decision = key && link.personId ? decisions.get(`${key}|${link.personId}`) : undefined;
+      const applied = applyDecision(link, decision);
+      if (applied.reviewId) reviewed++;
+      const rejected = decision?.decision === 'reject' && applied.reviewId ? link.personId : undefined;
+      counts[applied.link.outcome]++;
+      inserts.push(toInsert(batchId, applied.link, applied.reviewId, rejected));
+    });
+    options.onProgress?.(inserts.length, total);
+  }
+  await db.transaction(async (tx) => {
+    // One linking of a batch at a time: the batch row is locked until the new links are in.
+    await tx.execute(sql`select id from ${batches} where ${batches.id} = ${batchId} for update`);
+    await tx.delete(links).where(eq(links.batchId, batchId));
+    for (let i = 0; i < inserts.length; i += INSERT_CHUNK)
+      await tx.insert(links).values(inserts.slice(i, i + INSERT_CHUNK));
+  });
+  return {
+    batchId,
+    linked: inserts.length,
+    invalid: batch.errorCount,
+    counts,
+    reviewed,
+    pairsCompared: linker.stats.pairsCompared,
+  };
+}
+
+/** Review decisions of the batch's type and sector for these row keys: `rowKey|personId` → decision. */
+async function decisionsFor(
+  db: Db,
+  batch: { datasetType: string; sector: string },
+  rowKeys: string[],
+): Promise<Map<string, Decision>> {
+  if (rowKeys.length === 0) return new Map();
+  const found = await db
+    .select({
+      id: linkReviews.id,
+      rowKey: linkReviews.rowKey,
+      personId: linkReviews.personId,
+      decision: linkReviews.decision,
+    })
+    .from(linkReviews)
+    .where(
+      and(
+        eq(linkReviews.datasetType, batch.datasetType),
+        eq(linkReviews.sector, batch.sector),
+        inArray(linkReviews.rowKey, rowKeys),
+      ),
+    );
+  return new Map(found.map((d) => [`${d.rowKey}|${d.personId}`, { id: d.id, decision: d.decision }]));
+}
