@@ -41,7 +41,6 @@ export interface PreparedPerson {
   person: RegistryPerson;
   name: NameForms;
   date: PartialDate;
-  householdHead?: NameForms;
 }
 
 function nonEmptyText(raw: Cell): string | undefined {
@@ -73,7 +72,6 @@ export function preparePerson(person: RegistryPerson): PreparedPerson {
     person,
     name: nameForms(person.fullName),
     date: person.birthDate ? fromIso(person.birthDate) : { year: person.birthYear },
-    ...(person.householdHeadName ? { householdHead: nameForms(person.householdHeadName) } : {}),
   };
 }
 
@@ -127,8 +125,10 @@ function compareIds(row: ParsedIdNumber, reg: RegistryPerson): Pick<ComparisonVe
   return { nationalId: 'missing', legacyId: 'missing' };
 }
 
-function compareHousehold(row: NameForms | undefined, reg: NameForms | undefined): FieldLevel<'household'> {
-  if (!row || !reg) return 'missing';
+/** The household heads' names; the registry side's keys only computed when the row names a head. */
+function compareHousehold(row: NameForms | undefined, headName: string | null): FieldLevel<'household'> {
+  if (!row || !headName) return 'missing';
+  const reg = nameForms(headName);
   return row.folded === reg.folded || row.phonetic === reg.phonetic || nameSimilarity(row, reg) >= 0.94
     ? 'agree'
     : 'disagree';
@@ -142,7 +142,7 @@ export function compareRow(row: PreparedRow, reg: PreparedPerson): ComparisonVec
     sex: !row.sex ? 'missing' : row.sex === reg.person.sex ? 'agree' : 'disagree',
     unit:
       !row.unitCode || !reg.person.unitCode ? 'missing' : row.unitCode === reg.person.unitCode ? 'agree' : 'disagree',
-    household: compareHousehold(row.householdHead, reg.householdHead),
+    household: compareHousehold(row.householdHead, reg.person.householdHeadName),
     ...compareIds(row.id, reg.person),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The linking engine of `sector-data` (issue 16 §3): list rows tied to registry persons by ID
  * number, or by blocking and Fellegi–Sunter scoring, with outcomes and explanations. Pure code:
- * the registry is read through a {@link RegistryView} (in memory or SQL). ADR 0028.
+ * the registry is read through a {@link RegistryView} (in memory or SQL). ADR 0029.
  */
 
 /** Link a list: a linker over a registry view (chunks of rows), or a whole list at once; default thresholds. */

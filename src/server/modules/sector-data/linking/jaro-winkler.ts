@@ -3,7 +3,7 @@
  * nothing matches. Used on normalised, diacritics-stripped name keys (ASCII), so code units are
  * characters. Prefix scale 0.1, prefix at most 4 characters, the boost applied whatever the Jaro
  * score (as Splink and most libraries do). Written here (~30 lines) rather than taken from npm:
- * see ADR 0028.
+ * see ADR 0029.
  */
 export function jaroWinkler(a: string, b: string): number {
   const jaro = jaroSimilarity(a, b);

@@ -18,7 +18,7 @@ import {
   type RegistryView,
 } from './types';
 
-/** Score thresholds, in log2 Bayes-factor units (ADR 0028). */
+/** Score thresholds, in log2 Bayes-factor units (ADR 0029). */
 export interface LinkThresholds {
   /** At or above: linked (`matched` / `matched_with_discrepancies`). */
   match: number;
@@ -28,7 +28,7 @@ export interface LinkThresholds {
   margin: number;
 }
 
-/** Defaults chosen from the weights before any generated list was run (ADR 0028). */
+/** Defaults chosen from the weights before any generated list was run (ADR 0029). */
 export const DEFAULT_THRESHOLDS: LinkThresholds = { match: 20, review: 10, margin: 6 };
 
 export interface LinkOptions {
@@ -106,12 +106,6 @@ export function blockingKeysOf(row: PreparedRow): BlockingKey[] {
     }
   }
   return keys;
-}
-
-/** The phonetic blocking key of a person (family + given name), as registries index it. */
-export function personPhoneticKey(fullName: string): string {
-  const words = phoneticNameKey(fullName).split(' ');
-  return words.length > 1 ? `${words[0]} ${words[words.length - 1]}` : (words[0] ?? '');
 }
 
 /** A row says it is someone clearly other than the holder of its ID number. */

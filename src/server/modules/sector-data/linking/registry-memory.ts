@@ -2,18 +2,23 @@
  * An in-memory {@link RegistryView}: the registry held as arrays and maps, for tests and for the
  * benchmark of the pure engine. The same blocking keys as the SQL view (registry-sql.ts).
  */
-import { foldedNameKey } from './names';
-import { personPhoneticKey } from './link';
+import { nameForms } from './names';
 import { blockingKeyId, type BlockingKey, type RegistryPerson, type RegistryView } from './types';
+
+/** Family + given name of a phonetic full-name key (first and last syllables). */
+function phoneticOfForms(phonetic: string): string {
+  const words = phonetic.split(' ');
+  return words.length > 1 ? `${words[0]} ${words[words.length - 1]}` : (words[0] ?? '');
+}
 
 /** The blocking keys a person answers to. */
 export function personBlockingKeys(p: RegistryPerson): BlockingKey[] {
   const keys: BlockingKey[] = [];
   if (p.birthDate) keys.push({ kind: 'birth_date', birthDate: p.birthDate });
-  const words = foldedNameKey(p.fullName).split(' ').filter(Boolean);
-  const given = words[words.length - 1];
-  if (given && p.unitCode) keys.push({ kind: 'year_given_unit', birthYear: p.birthYear, given, unitCode: p.unitCode });
-  keys.push({ kind: 'year_phonetic', birthYear: p.birthYear, phonetic: personPhoneticKey(p.fullName) });
+  const forms = nameForms(p.fullName);
+  if (forms.given && p.unitCode)
+    keys.push({ kind: 'year_given_unit', birthYear: p.birthYear, given: forms.given, unitCode: p.unitCode });
+  keys.push({ kind: 'year_phonetic', birthYear: p.birthYear, phonetic: phoneticOfForms(forms.phonetic) });
   if (p.legacyId) keys.push({ kind: 'legacy_id', legacyId: p.legacyId });
   return keys;
 }

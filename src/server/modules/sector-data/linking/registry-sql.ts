@@ -5,7 +5,7 @@
  * then computed here ({@link personBlockingKeys}) and the people bucketed under the keys asked.
  *
  * Reads population's tables directly (read-only): population publishes no candidate query yet;
- * see ADR 0028 for the view/function population should own, and the indexes it needs.
+ * see ADR 0029 for the view/function population should own, and the indexes it needs.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db';

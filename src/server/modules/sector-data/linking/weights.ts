@@ -1,8 +1,8 @@
 /**
- * Fellegi–Sunter weights (issue 16 §3; ADR 0028): for each field and agreement level, m = P(level |
+ * Fellegi–Sunter weights (issue 16 §3; ADR 0029): for each field and agreement level, m = P(level |
  * same person) and u = P(level | different people); the level's weight is log2(m / u) and a pair's
  * score is the sum over fields (`missing` counts 0). Defaults are set from the registry's make-up
- * (see ADR 0028); {@link estimateWeightsEm} re-estimates them from unlabelled candidate pairs and
+ * (see ADR 0029); {@link estimateWeightsEm} re-estimates them from unlabelled candidate pairs and
  * {@link weightsFromLabelledPairs} from reviewed ones.
  */
 import { FIELD_LEVELS, type ComparisonVector, type FieldLevel } from './compare';
@@ -17,7 +17,7 @@ export interface MU {
 /** m/u of every level of every field (`missing` is never weighted and need not be listed). */
 export type FieldWeights = { [F in LinkField]: Partial<Record<FieldLevel<F>, MU>> };
 
-/** Default m/u, reasoned from the registry's make-up rather than fitted to a generator (ADR 0028). */
+/** Default m/u, reasoned from the registry's make-up rather than fitted to a generator (ADR 0029). */
 export const DEFAULT_WEIGHTS: FieldWeights = {
   // u of 'exact': two different people share a full name ~1 pair in 500 (names repeat in Lai Châu).
   name: {
