@@ -25,7 +25,7 @@ export function MethodCell({ indicator }: { indicator: Indicator }) {
   return (
     <Space orientation="vertical" size={0}>
       {t('kpiInd.method.computed')}
-      <span className="kpiind-muted">{t('kpiInd.source', { source: indicator.source ?? '—' })}</span>
+      <span className="kpiind-muted kpiind-source">{t('kpiInd.source', { source: indicator.source ?? '—' })}</span>
       <StatusTag kind={indicator.sourceAvailable ? 'ok' : 'warn'}>
         {t(indicator.sourceAvailable ? 'kpiInd.sourceOn' : 'kpiInd.sourceOff')}
       </StatusTag>

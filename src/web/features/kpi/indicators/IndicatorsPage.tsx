@@ -57,7 +57,12 @@ export default function IndicatorsPage() {
       key: 'target',
       render: (_: unknown, i) => i.target ?? <span className="kpiind-muted">{t('kpiInd.noTarget')}</span>,
     },
-    { title: t('kpiInd.col.name'), key: 'name', render: (_: unknown, i) => pick(i.nameVi, i.nameEn) },
+    {
+      title: t('kpiInd.col.name'),
+      key: 'name',
+      className: 'kpiind-name',
+      render: (_: unknown, i) => pick(i.nameVi, i.nameEn),
+    },
     {
       title: t('kpiInd.col.threshold'),
       key: 'threshold',

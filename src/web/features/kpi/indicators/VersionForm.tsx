@@ -89,6 +89,11 @@ export function VersionForm(props: {
         requiredMark={false}
         initialValues={initialValues}
         onFinish={(v) => void submit(v)}
+        // A version is never rewritten: Enter in a field (the date picker's own Enter too) does not issue
+        // it; only the button does.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+        }}
         // The server's refusal of a field goes as soon as the field is changed.
         onValuesChange={(changed: Partial<Values>) =>
           form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Values, errors: [] })))
@@ -126,7 +131,7 @@ export function VersionForm(props: {
             label={t('kpiInd.form.threshold')}
             rules={[required, { type: 'number', min: 0, max: 100, message: t('kpiInd.form.thresholdRange') }]}
           >
-            <InputNumber className="kpiind-number" suffix="%" />
+            <InputNumber className="kpiind-number" />
           </Form.Item>
           <Form.Item
             name="target"
@@ -139,9 +144,17 @@ export function VersionForm(props: {
         <Form.Item
           name="unitLevels"
           label={t('kpiInd.form.levels')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('kpiInd.form.levelsRequired') }]}
+          // A validator rather than `required`: antd would put aria-required on the group's div (not allowed there).
+          rules={[
+            {
+              validator: (_, levels: unknown[] | undefined) =>
+                levels?.length ? Promise.resolve() : Promise.reject(new Error(t('kpiInd.form.levelsRequired'))),
+            },
+          ]}
         >
           <Checkbox.Group
+            role="group"
+            aria-label={t('kpiInd.form.levels')}
             options={[
               { value: 'province', label: t('kpiInd.level.province') },
               { value: 'district', label: t('kpiInd.form.districtNote') },

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Indicator } from '../src/contracts/kpi';
+import { api, checkA11y, launchBrowser, openPage, screenshot } from './browser';
+
+/**
+ * Issue 15 §1: the plan's indicators are data an administrator edits. The administrator opens
+ * /chi-tieu/chi-so, opens T4.RESIDENCE's versions and issues a new one with a threshold of 65 from a
+ * day after the latest version: a threshold of 65.555 is refused first, under its field (the
+ * server's error); then the history shows the new version and the one before it closed the day
+ * before. The new version starts on the first day of the year after next (or the day after the
+ * latest version, when an earlier run of this journey went there already): today's figures, which
+ * kpi.e2e reads, keep the version in force today.
+ */
+
+const ADMIN = 'quantri';
+const CODE = 'T4.RESIDENCE';
+
+const shift = (day: string, days: number) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+const shown = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+
+describe('the indicators and their versions', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lets an administrator issue a new version of an indicator from a later day, refusing a threshold with 3 decimals', async () => {
+    const before = await api<Indicator[]>(`/api/v1/kpi/indicators/${CODE}/versions`, undefined, { as: ADMIN });
+    const latest = before[0]!;
+    const inForce = async () =>
+      (await api<Indicator[]>('/api/v1/kpi/indicators', undefined, { as: ADMIN })).find((i) => i.code === CODE);
+    const todayBefore = await inForce();
+    const year = Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4));
+    const far = `${year + 2}-01-01`;
+    const start = latest.validFrom >= far ? shift(latest.validFrom, 1) : far;
+
+    const { page, context, problems } = await openPage(browser, '/chi-tieu/chi-so', { as: ADMIN });
+    await page.getByRole('heading', { level: 1, name: 'Chỉ tiêu và ngưỡng' }).waitFor();
+    await page.getByText('các lần tính trước vẫn giữ ngưỡng đã dùng khi tính').waitFor();
+    const row = page.locator(`tr[data-row-key="${CODE}"]`);
+    await row.getByText('TTHC thường trú, tạm trú, tạm vắng được tiếp nhận, giải quyết trực tuyến').waitFor();
+    await expect.poll(() => row.textContent()).toMatch(/[>≥=<≤] \d+(,\d+)? %/);
+    await screenshot(page, 'kpi-indicators-list');
+
+    await row.getByRole('button', { name: `Xem các phiên bản của chỉ tiêu ${CODE}` }).click();
+    const drawer = page.getByTestId('kpiind-drawer');
+    const history = drawer.getByTestId('kpiind-history').locator('tbody tr.ant-table-row');
+    await expect.poll(() => history.count()).toBe(before.length);
+
+    await drawer.getByRole('button', { name: 'Phiên bản mới' }).click();
+    const form = drawer.getByTestId('kpiind-form');
+    // Prefilled from the version in force: its Vietnamese name is there already.
+    expect(await form.getByLabel('Tên chỉ tiêu (tiếng Việt)').inputValue()).toContain('TTHC thường trú');
+    const date = form.getByLabel('Áp dụng từ ngày');
+    await date.click();
+    await date.fill(shown(start));
+    await date.press('Enter');
+    const threshold = form.getByLabel(/^Ngưỡng/);
+    await threshold.fill('65.555');
+    await form.getByRole('button', { name: 'Ban hành phiên bản' }).click();
+    await form.getByText('Ngưỡng có tối đa 2 chữ số thập phân').waitFor();
+    await screenshot(page, 'kpi-indicators-field-error');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+
+    await threshold.fill('65');
+    await form.getByRole('button', { name: 'Ban hành phiên bản' }).click();
+    await page.getByText(`Đã ban hành phiên bản mới của ${CODE} từ ngày ${shown(start)}`).waitFor();
+    await expect.poll(() => history.count()).toBe(before.length + 1);
+    await expect.poll(() => history.first().textContent()).toContain(`Từ ${shown(start)}`);
+    expect(await history.first().textContent()).toContain('65 %');
+    expect(await history.first().textContent()).toContain('Sắp áp dụng');
+    await expect
+      .poll(() => history.nth(1).textContent())
+      .toContain(`${shown(latest.validFrom)} – ${shown(shift(start, -1))}`);
+    await screenshot(page, 'kpi-indicators-history');
+
+    const after = await api<Indicator[]>(`/api/v1/kpi/indicators/${CODE}/versions`, undefined, { as: ADMIN });
+    expect(after[0]).toMatchObject({ validFrom: start, validTo: null, threshold: 65 });
+    expect(after[1]).toMatchObject({ id: latest.id, validFrom: latest.validFrom, validTo: shift(start, -1) });
+    // Today's version is unchanged (kpi.e2e reads today's figures).
+    const todayAfter = await inForce();
+    expect([todayAfter?.id, todayAfter?.threshold]).toEqual([todayBefore?.id, todayBefore?.threshold]);
+
+    // The refused first try is the one expected failed request (400) the browser logs.
+    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+    await context.close();
+  });
+});
