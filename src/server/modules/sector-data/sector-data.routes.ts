@@ -29,6 +29,7 @@ import { mayRead, SECTOR_ROUTE_ACTIONS } from './sector-data.policy';
 import * as repo from './sector-data.repository';
 import * as service from './sector-data.service';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import/run-import';
+import { sectorLinkRoutes } from './links/links.routes';
 
 const tags = ['sector-data'];
 
@@ -59,14 +60,18 @@ function tooLarge(maxBytes: number): AppError {
  * The one file part `file` of a multipart upload, streamed to a temporary file (never held in
  * memory); a file over the limit is refused whole (413), another part or none is a 400.
  */
-async function receiveFile(request: FastifyRequest, maxBytes: number): Promise<{ path: string; fileName: string }> {
+async function receiveFile(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<{ path: string; fileName: string; cleanup: () => Promise<void> }> {
   if (!request.isMultipart())
     throw fileInvalid(
       'Gửi tệp dạng multipart/form-data, trường "file"',
       'Send the file as multipart/form-data in the field "file"',
     );
   const dir = await mkdtemp(join(tmpdir(), 'dvc06-sector-upload-'));
-  let received: { path: string; fileName: string } | undefined;
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  let received: { path: string; fileName: string; cleanup: () => Promise<void> } | undefined;
   try {
     for await (const part of multipartParts(request)) {
       if (part.type !== 'file' || part.fieldname !== 'file' || received) {
@@ -79,12 +84,12 @@ async function receiveFile(request: FastifyRequest, maxBytes: number): Promise<{
       const path = join(dir, 'upload');
       await pipeline(part.file, createWriteStream(path));
       if (part.file.truncated) throw tooLarge(maxBytes);
-      received = { path, fileName: part.filename || 'upload' };
+      received = { path, fileName: part.filename || 'upload', cleanup };
     }
     if (!received) throw fileInvalid('Chưa có tệp nào được gửi', 'No file was sent');
     return received;
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    await cleanup();
     throw error;
   }
 }
@@ -94,7 +99,8 @@ async function receiveFile(request: FastifyRequest, maxBytes: number): Promise<{
  * mappings) needs `sector.import`; reading batches and their error rows `sector.read` — both within
  * the caller's units and sector (sector-data.policy.ts).
  */
-export function sectorDataRoutes({ database }: AppDeps, options: SectorDataRouteOptions = {}): FastifyPluginAsyncZod {
+export function sectorDataRoutes(deps: AppDeps, options: SectorDataRouteOptions = {}): FastifyPluginAsyncZod {
+  const { database } = deps;
   const { db } = database;
   const maxBytes = options.maxBytes ?? SECTOR_IMPORT_MAX_BYTES;
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
@@ -103,6 +109,8 @@ export function sectorDataRoutes({ database }: AppDeps, options: SectorDataRoute
       throwFileSizeLimit: false,
       limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 2 },
     });
+
+    await app.register(sectorLinkRoutes(deps)); // linking and review (links/links.routes.ts)
 
     app.get(
       '/types',

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import type { Database, Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { todayInVietnam } from '../../../contracts/common';
@@ -47,8 +46,10 @@ export interface StartImport {
   mapping?: ColumnMapping;
   mappingName?: string;
   fileName: string;
-  /** The uploaded file on disk; removed when the import ends. */
+  /** The uploaded file on disk. */
   path: string;
+  /** Removes the uploaded file (and its temporary directory) once the import has ended. */
+  cleanup: () => Promise<void>;
   wait: boolean;
 }
 
@@ -113,7 +114,7 @@ export async function startImport(
       },
     }).finally(async () => {
       if (batchId) running.delete(batchId);
-      await rm(input.path, { force: true });
+      await input.cleanup();
     });
     handedOver = true;
     if (input.wait || prepared.sameFile) {
@@ -124,7 +125,7 @@ export async function startImport(
     await Promise.race([begun, work]);
     return { duplicate: false, batch: await getBatch(database.db, access, batchId!) };
   } finally {
-    if (!handedOver) await rm(input.path, { force: true });
+    if (!handedOver) await input.cleanup();
   }
 }
 
