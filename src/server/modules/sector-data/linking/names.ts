@@ -13,8 +13,8 @@ import { nameMatchKey, searchKey } from '../../population';
 /** Every key of one written name, computed once. */
 export interface NameForms {
   /** What the list or registry holds, trimmed (for explanations). */
-  written: string;
-  exact: string;
+  readonly written: string;
+  readonly exact: string;
   /** `exact` with a final y after a consonant read as i, same tone: population's `namesEquivalent` as a key. */
   exactIY: string;
   folded: string;
@@ -107,34 +107,51 @@ function exactIYKey(exact: string): string {
 const MEMO = new Map<string, NameForms>();
 const MEMO_LIMIT = 500_000;
 
-/** All keys of a written name (memoised: the same text gives the same, frozen, object). */
+/** All keys of a written name (memoised: the same text gives the same object). */
 export function nameForms(written: string): NameForms {
   let forms = MEMO.get(written);
   if (!forms) {
     if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
-    forms = Object.freeze(computeNameForms(written));
+    forms = new Forms(written);
     MEMO.set(written, forms);
   }
   return forms;
 }
 
-function computeNameForms(written: string): NameForms {
-  const folded = foldedNameKey(written);
-  const words = folded.split(' ').filter(Boolean);
-  const exact = nameMatchKey(written);
-  return {
-    written: written.trim(),
-    exact,
-    exactIY: exactIYKey(exact),
-    folded,
-    phonetic: words.map(phoneticSyllable).join(' '),
-    family: words.length > 1 ? (words[0] ?? '') : '',
-    given: words[words.length - 1] ?? '',
-    hasDiacritics: DIACRITIC.test(written),
-  };
+/**
+ * The keys of one name. The exact keys (tone placement, the costly part) are computed on first use:
+ * most compared pairs differ already in their folded keys, and equal exact keys imply equal folded keys.
+ */
+class Forms implements NameForms {
+  readonly written: string;
+  readonly folded: string;
+  readonly phonetic: string;
+  readonly family: string;
+  readonly given: string;
+  readonly hasDiacritics: boolean;
+  #exact: string | undefined;
+  #exactIY: string | undefined;
+
+  constructor(written: string) {
+    this.written = written.trim();
+    this.folded = foldedNameKey(written);
+    const words = this.folded.split(' ').filter(Boolean);
+    this.phonetic = words.map(phoneticSyllable).join(' ');
+    this.family = words.length > 1 ? (words[0] ?? '') : '';
+    this.given = words[words.length - 1] ?? '';
+    this.hasDiacritics = DIACRITIC.test(written);
+  }
+
+  get exact(): string {
+    return (this.#exact ??= nameMatchKey(this.written));
+  }
+
+  get exactIY(): string {
+    return (this.#exactIY ??= exactIYKey(this.exact));
+  }
 }
 
 /** True when two names are the same name for matching, diacritics kept (population's rule, i/y included). */
 export function sameNameExactly(a: NameForms, b: NameForms): boolean {
-  return a.exactIY === b.exactIY;
+  return a.folded === b.folded && a.exactIY === b.exactIY;
 }
