@@ -8,6 +8,7 @@ import { registerPopulationCommands } from './cli/population-commands';
 import { registerUsersCommands } from './cli/users-commands';
 import { registerKpiCommands } from './cli/kpi-commands';
 import { registerSectorDataCommands } from './cli/sector-data-commands';
+import { registerSectorLinkCommands } from './cli/sector-links-commands';
 
 const program = new Command('dvc06').description('DVC06 — public services on population data (Project 06)');
 program.hook('preAction', (_root, action) => {
@@ -21,6 +22,7 @@ registerPopulationCommands(program);
 registerUsersCommands(program);
 registerKpiCommands(program);
 registerSectorDataCommands(program);
+registerSectorLinkCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
