@@ -28,7 +28,7 @@ const value = (name: string, fallback: number) =>
 const people = value('--people', 500_000);
 const rowCount = value('--rows', 50_000);
 const REFERENCE_YEAR = 2026;
-/** Kinds never looked at while the weights and thresholds were set (ADR 0028): the second run adds them. */
+/** Kinds never looked at while the weights and thresholds were set (ADR 0029): the second run adds them. */
 const HELD_OUT: MessKind[] = ['name_ethnic_variant', 'name_typo', 'date_typo', 'unit_moved'];
 
 const pct = (n: number, d: number) => (d === 0 ? '   —  ' : `${((100 * n) / d).toFixed(2).padStart(6)}`);
