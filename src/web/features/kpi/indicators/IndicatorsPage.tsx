@@ -51,7 +51,36 @@ export default function IndicatorsPage() {
   };
 
   const columns: TableColumnsType<Indicator> = [
-    { title: t('kpiInd.col.code'), key: 'code', dataIndex: 'code', className: 'kpiind-code' },
+    {
+      title: t('kpiInd.col.code'),
+      key: 'code',
+      className: 'kpiind-code',
+      // The code opens the versions (no column of its own for a button: the table fits a counter PC).
+      render: (_: unknown, i) => {
+        const [target, rest] = i.code.split('.');
+        return (
+          <Button
+            type="link"
+            className="kpiind-open"
+            aria-label={t('kpiInd.openLabel', { code: i.code })}
+            onClick={(e) => {
+              e.stopPropagation();
+              openRow(i, e.currentTarget);
+            }}
+          >
+            {/* T11.WELFARE_CASHLESS may break after its dot (and only there) on a narrow screen. */}
+            {rest ? (
+              <span>
+                {target}.<wbr />
+                {rest}
+              </span>
+            ) : (
+              i.code
+            )}
+          </Button>
+        );
+      },
+    },
     {
       title: t('kpiInd.col.target'),
       key: 'target',
@@ -73,21 +102,6 @@ export default function IndicatorsPage() {
     { title: t('kpiInd.col.period'), key: 'period', render: (_: unknown, i) => t(`kpiInd.period.${i.periodType}`) },
     { title: t('kpiInd.col.method'), key: 'method', render: (_: unknown, i) => <MethodCell indicator={i} /> },
     { title: t('kpiInd.col.valid'), key: 'valid', render: (_: unknown, i) => validText(t, i) },
-    {
-      title: t('kpiInd.col.action'),
-      key: 'action',
-      render: (_: unknown, i) => (
-        <Button
-          aria-label={t('kpiInd.openLabel', { code: i.code })}
-          onClick={(e) => {
-            e.stopPropagation();
-            openRow(i, e.currentTarget);
-          }}
-        >
-          {t('kpiInd.open')}
-        </Button>
-      ),
-    },
   ];
 
   return (
