@@ -148,6 +148,33 @@ describe('linking a batch through the API', () => {
     expect(linked.json()).toMatchObject({ reviewed: 1, counts: { probable: 0, matched: 2 } });
   });
 
+  it('rejects a probable link with a reason: the row is not_found, the decision shown beside it', async () => {
+    const province = await t.staff('sector_officer', '12', 'health_insurance');
+    const res = await province.inject({
+      method: 'POST',
+      url: `${base}/batches?datasetType=health-insurance&unitCode=03388&wait=true`,
+      ...fileBody(`${HEADER}\n1,RJ1,Lò Văn Sơn,1980,Nam,`),
+    });
+    const id = res.json<{ batch: Batch }>().batch.id;
+    await province.inject({ method: 'POST', url: `${base}/batches/${id}/link` });
+    const queue = (await province.inject(`${base}/review?unitCode=03388`)).json<{ items: LinksPage['items'] }>();
+    expect(queue.items).toHaveLength(1);
+    const decided = await province.inject({
+      method: 'POST',
+      url: `${base}/review/${queue.items[0]!.linkId}`,
+      payload: { decision: 'reject', reason: 'Khác người: khác tên cha' },
+    });
+    expect(decided.json()).toMatchObject({ outcome: 'not_found', decision: 'reject' });
+    const page = (await province.inject(`${base}/batches/${id}/links`)).json<{
+      items: Array<{ outcome: string; person: unknown; review: { decision: string; reason: string } | null }>;
+    }>();
+    expect(page.items[0]).toMatchObject({
+      outcome: 'not_found',
+      person: null,
+      review: { decision: 'reject', reason: 'Khác người: khác tên cha' },
+    });
+  });
+
   it('answers bad input bilingually, never a 500', async () => {
     const bad = await officer.inject(`${base}/batches/${batch.id}/links?outcome=nope&page=0`);
     expect(bad.statusCode).toBe(400);
