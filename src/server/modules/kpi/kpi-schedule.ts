@@ -36,6 +36,8 @@ export async function runScheduledKpi(
   provinceCode: string,
   now: Date = new Date(),
   trigger: 'schedule' | 'start' = 'schedule',
+  /** Asked before each run: true stops the pass there (the server is shutting down). */
+  stopping: () => boolean = () => false,
 ): Promise<number[]> {
   const today = todayInVietnam(now);
   const yesterday = todayInVietnam(new Date(now.getTime() - 86_400_000));
@@ -49,6 +51,7 @@ export async function runScheduledKpi(
     ...[...running].map((code): [string, UnitStructure] => [code, 'former']),
   ];
   for (const [code, structure] of due) {
+    if (stopping()) break; // a shutdown does not wait for the whole backfill: what is left is due next start
     const period = parsePeriod(code);
     const isDue = async (db: Db) => {
       const last = await repo.latestRun(db, code, structure);
@@ -76,13 +79,17 @@ export async function runScheduledKpi(
   return done;
 }
 
-/** Checks every `intervalMs` (default hourly) and computes what is due; `runNow()` at start. */
+/**
+ * Checks every `intervalMs` (default hourly) and computes what is due; `runNow()` at start. `stop()`
+ * lets the run under way finish (each is one transaction) and skips the rest of the pass.
+ */
 export function startKpiJob(
   database: Database,
   options: { sources: SourceMap; provinceCode: string; intervalMs?: number; onError: JobErrorHandler },
 ): IntervalJob {
   let first = true; // the pass at the server's start is recorded as such
-  return startIntervalJob(
+  let stopping = false;
+  const job = startIntervalJob(
     'scheduled indicator computation',
     options.intervalMs ?? 3_600_000,
     () =>
@@ -92,7 +99,15 @@ export function startKpiJob(
         options.provinceCode,
         new Date(),
         first ? ((first = false), 'start') : 'schedule',
+        () => stopping,
       ),
     options.onError,
   );
+  return {
+    runNow: () => job.runNow(),
+    stop: () => {
+      stopping = true;
+      return job.stop();
+    },
+  };
 }
