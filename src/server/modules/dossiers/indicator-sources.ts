@@ -48,34 +48,56 @@ const ONLINE = sql`channel in ('online', 'assisted')`;
  * ("missing"), newest first — codes, procedures and times, no applicant data.
  */
 async function receivedPage(db: Db, q: ListQuery, codes: readonly string[]): Promise<ListPage> {
-  const columns = [
+  if (codes.length === 0) return { columns: pageColumns('submitted'), items: [], total: 0 };
+  const { from, to } = bounds(q);
+  return dossierPage(db, q, 'submitted', {
+    from: sql`dossiers.dossiers d`,
+    where: sql`d.state <> 'draft' and d.unit_code = ${q.unitCode} and d.procedure_code in (${list(codes)})
+      and d.submitted_at >= ${from}::timestamptz and d.submitted_at < ${to}::timestamptz
+      and ${q.side === 'counted' ? ONLINE : sql`not ${ONLINE}`}`,
+  });
+}
+
+/** The columns of a page of dossiers behind a figure: codes, procedure, the time that counts, channel, state. */
+function pageColumns(time: 'submitted' | 'decided') {
+  return [
     { key: 'code', labelVi: 'Mã hồ sơ', labelEn: 'Dossier code' },
     { key: 'procedureCode', labelVi: 'Mã thủ tục', labelEn: 'Procedure code' },
-    { key: 'submittedAt', labelVi: 'Thời điểm nộp', labelEn: 'Submitted at' },
+    time === 'submitted'
+      ? { key: 'submittedAt', labelVi: 'Thời điểm nộp', labelEn: 'Submitted at' }
+      : { key: 'decidedAt', labelVi: 'Thời điểm quyết định', labelEn: 'Decided at' },
     { key: 'channel', labelVi: 'Kênh nộp', labelEn: 'Channel' },
     { key: 'state', labelVi: 'Trạng thái', labelEn: 'State' },
   ];
-  if (codes.length === 0) return { columns, items: [], total: 0 };
-  const { from, to } = bounds(q);
-  const where = sql`state <> 'draft' and unit_code = ${q.unitCode} and procedure_code in (${list(codes)})
-    and submitted_at >= ${from}::timestamptz and submitted_at < ${to}::timestamptz
-    and ${q.side === 'counted' ? ONLINE : sql`not ${ONLINE}`}`;
+}
+
+/**
+ * One page of the dossiers `d` of `from` matching `where`, newest first by the time that counts
+ * (submitted or decided), with their total — codes, procedures and times, no applicant data.
+ */
+async function dossierPage(
+  db: Db,
+  q: ListQuery,
+  time: 'submitted' | 'decided',
+  query: { from: SQL; where: SQL },
+): Promise<ListPage> {
+  const at = time === 'submitted' ? sql`d.submitted_at` : sql`d.decided_at`;
   const [rows, total] = await Promise.all([
-    queryRows<{ code: string | null; procedure_code: string; submitted_at: string; channel: string; state: string }>(
+    queryRows<{ code: string | null; procedure_code: string; at: string; channel: string; state: string }>(
       db,
-      sql`select code, procedure_code, to_char(submitted_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as submitted_at,
-            channel, state
-          from dossiers.dossiers where ${where} order by submitted_at desc, id limit ${q.limit} offset ${q.offset}`,
+      sql`select d.code, d.procedure_code, to_char(${at} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as at,
+            d.channel, d.state
+          from ${query.from} where ${query.where} order by ${at} desc, d.id limit ${q.limit} offset ${q.offset}`,
     ),
-    queryRows<{ n: string | number }>(db, sql`select count(*) as n from dossiers.dossiers where ${where}`),
+    queryRows<{ n: string | number }>(db, sql`select count(*) as n from ${query.from} where ${query.where}`),
   ]);
   return {
-    columns,
+    columns: pageColumns(time),
     total: Number(total[0]?.n ?? 0),
     items: rows.map((r) => ({
       code: r.code,
       procedureCode: r.procedure_code,
-      submittedAt: r.submitted_at,
+      [time === 'submitted' ? 'submittedAt' : 'decidedAt']: r.at,
       channel: r.channel,
       state: r.state,
     })),
@@ -151,40 +173,15 @@ async function decidedFromRegistry(db: Db, q: IndicatorSourceQuery): Promise<Sou
 
 /** The dossiers behind a commune's T5 figure: decided from the registry (counted) or with paper proofs (missing). */
 async function decidedFromRegistryPage(db: Db, q: ListQuery): Promise<ListPage> {
-  const columns = [
-    { key: 'code', labelVi: 'Mã hồ sơ', labelEn: 'Dossier code' },
-    { key: 'procedureCode', labelVi: 'Mã thủ tục', labelEn: 'Procedure code' },
-    { key: 'decidedAt', labelVi: 'Thời điểm quyết định', labelEn: 'Decided at' },
-    { key: 'channel', labelVi: 'Kênh nộp', labelEn: 'Channel' },
-    { key: 'state', labelVi: 'Trạng thái', labelEn: 'State' },
-  ];
   const versions = await replaceableDocuments(db, q, q.unitCode);
-  if (!versions) return { columns, items: [], total: 0 };
+  if (!versions) return { columns: pageColumns('decided'), items: [], total: 0 };
   const { from, to } = bounds(q);
-  const where = sql`d.unit_code = ${q.unitCode} and d.state in (${list(DECIDED)})
-    and d.decided_at >= ${from}::timestamptz and d.decided_at < ${to}::timestamptz
-    and ${q.side === 'counted' ? FROM_REGISTRY : sql`not ${FROM_REGISTRY}`}`;
-  const join = sql`dossiers.dossiers d join ${versions} on v.version_id = d.procedure_version_id`;
-  const [rows, total] = await Promise.all([
-    queryRows<{ code: string | null; procedure_code: string; decided_at: string; channel: string; state: string }>(
-      db,
-      sql`select d.code, d.procedure_code, to_char(d.decided_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as decided_at,
-            d.channel, d.state
-          from ${join} where ${where} order by d.decided_at desc, d.id limit ${q.limit} offset ${q.offset}`,
-    ),
-    queryRows<{ n: string | number }>(db, sql`select count(*) as n from ${join} where ${where}`),
-  ]);
-  return {
-    columns,
-    total: Number(total[0]?.n ?? 0),
-    items: rows.map((r) => ({
-      code: r.code,
-      procedureCode: r.procedure_code,
-      decidedAt: r.decided_at,
-      channel: r.channel,
-      state: r.state,
-    })),
-  };
+  return dossierPage(db, q, 'decided', {
+    from: sql`dossiers.dossiers d join ${versions} on v.version_id = d.procedure_version_id`,
+    where: sql`d.unit_code = ${q.unitCode} and d.state in (${list(DECIDED)})
+      and d.decided_at >= ${from}::timestamptz and d.decided_at < ${to}::timestamptz
+      and ${q.side === 'counted' ? FROM_REGISTRY : sql`not ${FROM_REGISTRY}`}`,
+  });
 }
 
 export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [

@@ -203,6 +203,9 @@ describe('registry data instead of paper (target 5)', () => {
     );
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json<{ total: number }>().total).toBe(1);
+    const [first] = list.json<{ items: Array<Record<string, unknown>> }>().items;
+    expect(first?.procedureCode).toBe('1.004222');
+    expect(String(first?.decidedAt)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 });
 
