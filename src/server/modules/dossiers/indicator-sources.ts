@@ -7,7 +7,7 @@ import type {
   ListQuery,
   SourceCount,
 } from '../../platform/indicator-sources';
-import { getProcedureVersionById, listProcedures } from '../procedures';
+import { getProcedureVersionById, listProcedures, prefillStats } from '../procedures';
 import { DECIDED, list } from './dossier-figures';
 
 /*
@@ -26,15 +26,23 @@ const bounds = (q: IndicatorSourceQuery) => ({
   to: new Date(Date.parse(`${q.asOf}T00:00:00+07:00`) + 86_400_000).toISOString(),
 });
 
-/** Dossiers of `codes` submitted in the period, per commune, and how many of them online. */
-async function receivedOnline(db: Db, q: IndicatorSourceQuery, codes: readonly string[]): Promise<SourceCount[]> {
-  if (codes.length === 0) return [];
+/** `column` (a procedure code) is one of `codes`; null: any procedure. */
+const ofProcedures = (column: SQL, codes: readonly string[] | null): SQL =>
+  codes === null ? sql`true` : sql`${column} in (${list(codes)})`;
+
+/** Dossiers of `codes` (null: all) submitted in the period, per commune, and how many of them online. */
+async function receivedOnline(
+  db: Db,
+  q: IndicatorSourceQuery,
+  codes: readonly string[] | null,
+): Promise<SourceCount[]> {
+  if (codes?.length === 0) return [];
   const { from, to } = bounds(q);
   const rows = await queryRows<{ unit_code: string; online: string | number; total: string | number }>(
     db,
     sql`select unit_code, count(*) filter (where channel in ('online', 'assisted')) as online, count(*) as total
         from dossiers.dossiers
-        where state <> 'draft' and procedure_code in (${list(codes)})
+        where state <> 'draft' and ${ofProcedures(sql`procedure_code`, codes)}
           and submitted_at >= ${from}::timestamptz and submitted_at < ${to}::timestamptz
         group by unit_code`,
   );
@@ -47,12 +55,12 @@ const ONLINE = sql`channel in ('online', 'assisted')`;
  * The dossiers behind a commune's figure: those filed online (side "counted") or on paper
  * ("missing"), newest first — codes, procedures and times, no applicant data.
  */
-async function receivedPage(db: Db, q: ListQuery, codes: readonly string[]): Promise<ListPage> {
-  if (codes.length === 0) return { columns: pageColumns('submitted'), items: [], total: 0 };
+async function receivedPage(db: Db, q: ListQuery, codes: readonly string[] | null): Promise<ListPage> {
+  if (codes?.length === 0) return { columns: pageColumns('submitted'), items: [], total: 0 };
   const { from, to } = bounds(q);
   return dossierPage(db, q, 'submitted', {
     from: sql`dossiers.dossiers d`,
-    where: sql`d.state <> 'draft' and d.unit_code = ${q.unitCode} and d.procedure_code in (${list(codes)})
+    where: sql`d.state <> 'draft' and d.unit_code = ${q.unitCode} and ${ofProcedures(sql`d.procedure_code`, codes)}
       and d.submitted_at >= ${from}::timestamptz and d.submitted_at < ${to}::timestamptz
       and ${q.side === 'counted' ? ONLINE : sql`not ${ONLINE}`}`,
   });
@@ -184,6 +192,50 @@ async function decidedFromRegistryPage(db: Db, q: ListQuery): Promise<ListPage> 
   });
 }
 
+/** A procedure version's inputs before and after prefill (its form definition); versions never change. */
+const prefillOfVersion = new Map<string, Promise<{ before: number; after: number }>>();
+function inputsOfVersion(db: Db, versionId: string): Promise<{ before: number; after: number }> {
+  let inputs = prefillOfVersion.get(versionId);
+  if (!inputs) {
+    inputs = getProcedureVersionById(db, versionId).then((v) => {
+      const stats = prefillStats(v);
+      return { before: stats.typedBefore, after: stats.typedAfter };
+    });
+    inputs.catch(() => prefillOfVersion.delete(versionId));
+    prefillOfVersion.set(versionId, inputs);
+  }
+  return inputs;
+}
+
+/**
+ * The plan's section III: forms cut at least 20 % of what citizens must declare by reusing digitised
+ * data (Bộ chỉ số 766: reuse of digitised data). Over the dossiers filed online in the period, per
+ * commune: the inputs their forms prefill from the registry or the e-ID (numerator) over every
+ * input the forms ask (denominator), each counted as procedures' `prefillStats` counts a version's
+ * form (one per input, a table one per column) — the form's reuse, weighted by how often citizens
+ * used it. Paper dossiers fill no form and are not counted.
+ */
+async function dataReuse(db: Db, q: IndicatorSourceQuery): Promise<SourceCount[]> {
+  const { from, to } = bounds(q);
+  const rows = await queryRows<{ unit_code: string; version_id: string; n: string | number }>(
+    db,
+    sql`select unit_code, procedure_version_id as version_id, count(*) as n
+        from dossiers.dossiers
+        where state <> 'draft' and ${ONLINE}
+          and submitted_at >= ${from}::timestamptz and submitted_at < ${to}::timestamptz
+        group by unit_code, procedure_version_id`,
+  );
+  const byUnit = new Map<string, SourceCount>();
+  for (const r of rows) {
+    const { before, after } = await inputsOfVersion(db, r.version_id);
+    const count = byUnit.get(r.unit_code) ?? { unitCode: r.unit_code, numerator: 0, denominator: 0 };
+    count.numerator += Number(r.n) * (before - after);
+    count.denominator += Number(r.n) * before;
+    byUnit.set(r.unit_code, count);
+  }
+  return [...byUnit.values()];
+}
+
 export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     key: 'dossiers.stay_online',
@@ -196,6 +248,18 @@ export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
     formerUnits: 'as_recorded', // the receiving commune when filed
     count: async (db, q) => receivedOnline(db, q, await residenceCodes(db, q.asOf)),
     list: { action: 'dossiers.read', page: async (db, q) => receivedPage(db, q, await residenceCodes(db, q.asOf)) },
+  },
+  {
+    // Bộ chỉ số 766, online services: every dossier received in the period, and those filed online.
+    key: 'dossiers.received_online',
+    formerUnits: 'as_recorded', // the receiving commune when filed
+    count: (db, q) => receivedOnline(db, q, null),
+    list: { action: 'dossiers.read', page: (db, q) => receivedPage(db, q, null) },
+  },
+  {
+    key: 'dossiers.data_reuse',
+    formerUnits: 'as_recorded', // the receiving commune when filed
+    count: dataReuse,
   },
   {
     key: 'dossiers.registry_instead_of_paper',

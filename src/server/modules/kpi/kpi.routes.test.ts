@@ -8,7 +8,7 @@ import { todayInVietnam } from '../../../contracts/common';
 import { KpiTable, KpiTrend, type Indicator, type KpiRun, type KpiValue } from '../../../contracts/kpi';
 import { DEFAULT_ROLES } from '../identity';
 import { copyRegistryBatch } from '../population';
-import { seedProcedures } from '../procedures';
+import { getProcedureVersionById, prefillStats, seedProcedures } from '../procedures';
 import { indicatorSources } from '../../indicator-sources';
 import { computeRun, currentPeriods, runScheduledKpi, seedIndicators } from './index';
 
@@ -559,7 +559,9 @@ describe('across the 2025 merger', () => {
       await t.database.db.execute(sql`insert into dossiers.dossiers
         (agency_code, procedure_code, procedure_version_id, unit_code, state, channel, applicant_name, form, sources,
          time_limit_working_days, submitted_at, fee_status)
-        values ('000.00.00.H36', '1.004194', gen_random_uuid(), ${unit}, 'submitted', ${channel}, 'Người thử', '{}'::jsonb,
+        values ('000.00.00.H36', '1.004194',
+          (select id from procedures.procedure_versions where code = '1.004194' order by effective_from limit 1),
+          ${unit}, 'submitted', ${channel}, 'Người thử', '{}'::jsonb,
          '{}'::jsonb, 3, '2025-02-10T09:00:00+07:00', 'none')`);
     const res = await run(standing, '2025-Q1');
     expect(res.statusCode, res.body).toBe(201);
@@ -635,6 +637,79 @@ describe('across the 2025 merger', () => {
     expect(valueOf(then, 'T4.RESIDENCE', PROVINCE)).toEqual(valueOf(now, 'T4.RESIDENCE', PROVINCE));
     // Only units of 30/6/2025 and the province.
     expect(new Set(then.values.map((v) => v.unitLevel))).toEqual(new Set(['province', 'district', 'commune']));
+  });
+});
+
+describe('the service index from the dossiers (Bộ chỉ số 766)', () => {
+  const TAM_DUONG = '03424';
+  it('counts the inputs prefilled from reused data over those the forms ask, weighted by the dossiers filed online', async () => {
+    const versionOf = async (code: string) =>
+      (
+        await queryRows<{ id: string }>(
+          t.database.db,
+          sql`select id from procedures.procedure_versions where code = ${code} order by effective_from desc limit 1`,
+        )
+      )[0]!.id;
+    const at = `${today}T10:00:00+07:00`;
+    for (const [code, channel] of [
+      ['1.004222', 'online'],
+      ['1.004222', 'online'],
+      ['2.001159', 'assisted'],
+      ['1.004222', 'paper'], // no form filled by the citizen: not counted
+    ] as const)
+      await t.database.db.execute(sql`insert into dossiers.dossiers
+        (agency_code, procedure_code, procedure_version_id, unit_code, state, channel, applicant_name, form, sources,
+         time_limit_working_days, submitted_at, fee_status)
+        values ('000.00.00.H36', ${code}, ${await versionOf(code)}, ${TAM_DUONG}, 'submitted', ${channel}, 'Người thử',
+         '{}'::jsonb, '{}'::jsonb, 3, ${at}, 'none')`);
+    const stats = async (code: string) =>
+      prefillStats(await getProcedureVersionById(t.database.db, await versionOf(code)));
+    const residence = await stats('1.004222');
+    const stay = await stats('2.001159');
+    // Each form reuses some data and still asks something typed: the figure is a real share.
+    expect(residence.typedAfter).toBeGreaterThan(0);
+    expect(residence.typedAfter).toBeLessThan(residence.typedBefore);
+    expect((await run(standing)).statusCode).toBe(201);
+    const tbl = await table(standing);
+    const reuse = valueOf(tbl, 'SI.REUSE', TAM_DUONG)!;
+    expect(reuse).toMatchObject({
+      status: 'ok',
+      numerator: 2 * (residence.typedBefore - residence.typedAfter) + (stay.typedBefore - stay.typedAfter),
+      denominator: 2 * residence.typedBefore + stay.typedBefore,
+    });
+    expect(reuse.met).toBe((reuse.numerator! / reuse.denominator!) * 100 >= 20);
+    expect(tbl.indicators.find((i) => i.code === 'SI.REUSE')).toMatchObject({ comparison: '>=', threshold: 20 });
+  });
+
+  it("lets an administrator add the online share of every dossier with the province's threshold: it computes on the next run", async () => {
+    const body = {
+      code: 'SI.ONLINE',
+      target: null,
+      nameVi: 'Hồ sơ tiếp nhận trực tuyến (Bộ chỉ số 766: dịch vụ công trực tuyến)',
+      nameEn: 'Dossiers received online (service index 766: online services)',
+      numeratorVi: 'Hồ sơ nộp trực tuyến',
+      numeratorEn: 'Dossiers filed online',
+      denominatorVi: 'Hồ sơ tiếp nhận',
+      denominatorEn: 'Dossiers received',
+      comparison: '>=',
+      threshold: 50,
+      unitLevels: ['province', 'commune'],
+      periodType: 'quarter',
+      method: 'computed',
+      source: 'dossiers.received_online',
+      validFrom: today,
+    };
+    const created = await admin.inject({ method: 'POST', url: '/api/v1/kpi/indicators', payload: body });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json<Indicator>()).toMatchObject({ sourceAvailable: true, listAvailable: true });
+    expect((await run(standing)).statusCode).toBe(201);
+    // Tam Đường: three of its four dossiers of the quarter filed online (one of them at the counter, assisted).
+    expect(valueOf(await table(standing), 'SI.ONLINE', TAM_DUONG)).toMatchObject({
+      numerator: 3,
+      denominator: 4,
+      value: 75,
+      met: true,
+    });
   });
 });
 
