@@ -22,10 +22,16 @@ export function benchArgs(): { engine: Engine; people: number } {
 export const BENCH_PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/dvc06_bench';
 export const BENCH_PGLITE_DIR = `${process.cwd()}/.tmp/bench-pglite`;
 
-/** Opens (creating if needed) the bench database of an engine, migrated, with units loaded. */
-export async function openBenchDatabase(engine: Engine): Promise<Database> {
+/**
+ * Opens (creating if needed) the bench database of an engine, migrated, with units loaded. `suffix`
+ * names a database of its own (`dvc06_bench_<suffix>`, `.tmp/bench-pglite-<suffix>`) for a benchmark
+ * whose registry differs from the others'.
+ */
+export async function openBenchDatabase(engine: Engine, suffix?: string): Promise<Database> {
+  const pgUrl = suffix ? BENCH_PG_URL.replace(/\/([^/?]+)(\?|$)/, `/$1_${suffix}$2`) : BENCH_PG_URL;
+  const pgliteDir = suffix ? `${BENCH_PGLITE_DIR}-${suffix}` : BENCH_PGLITE_DIR;
   if (engine === 'postgres') {
-    const url = new URL(BENCH_PG_URL);
+    const url = new URL(pgUrl);
     const name = url.pathname.slice(1);
     url.pathname = '/postgres';
     const admin = new pg.Client({ connectionString: url.toString() });
@@ -35,9 +41,7 @@ export async function openBenchDatabase(engine: Engine): Promise<Database> {
     await admin.end();
   }
   const database = await openDatabase(
-    engine === 'postgres'
-      ? { kind: 'postgres', url: BENCH_PG_URL, poolSize: 20 }
-      : { kind: 'pglite', dataDir: BENCH_PGLITE_DIR },
+    engine === 'postgres' ? { kind: 'postgres', url: pgUrl, poolSize: 20 } : { kind: 'pglite', dataDir: pgliteDir },
   );
   await database.migrate();
   await ensureProvinceUnits(database.db, '12');

@@ -15,6 +15,7 @@ import {
   type LinkField,
   type LinkOutcome,
   type ListRow,
+  type RegistryPerson,
   type RegistryView,
 } from './types';
 
@@ -80,8 +81,12 @@ interface Scored {
   disagreements: LinkField[];
 }
 
-/** Blocking keys of a row: its birth days, and year + name keys (the ID's birth year too). */
-export function blockingKeysOf(row: PreparedRow): BlockingKey[] {
+/**
+ * Blocking keys of a row: its birth days, and year + name keys (the ID's birth year too). The
+ * province-wide phonetic keys (`year_phonetic`, three years each) are the costly ones to answer:
+ * `phonetic: false` leaves them out (the linker asks them only for rows the others did not settle).
+ */
+export function blockingKeysOf(row: PreparedRow, options: { phonetic?: boolean } = {}): BlockingKey[] {
   const keys: BlockingKey[] = [];
   const years = new Set<number>();
   if (row.date.kind === 'date') {
@@ -97,15 +102,21 @@ export function blockingKeysOf(row: PreparedRow): BlockingKey[] {
   }
   if (row.id.kind === 'legacy_cmnd') keys.push({ kind: 'legacy_id', legacyId: row.id.value });
   if (row.name && row.name.given !== '') {
-    const phonetic = phoneticNameKey(`${row.name.family} ${row.name.given}`);
+    const phonetic = options.phonetic === false ? '' : phoneticNameKey(`${row.name.family} ${row.name.given}`);
     for (const year of years) {
       if (row.unitCode)
         keys.push({ kind: 'year_given_unit', birthYear: year, given: row.name.given, unitCode: row.unitCode });
-      for (const y of [year - 1, year, year + 1])
-        keys.push({ kind: 'year_phonetic', birthYear: y, phonetic, folded: row.name.folded });
+      if (options.phonetic !== false)
+        for (const y of [year - 1, year, year + 1])
+          keys.push({ kind: 'year_phonetic', birthYear: y, phonetic, folded: row.name.folded });
     }
   }
   return keys;
+}
+
+/** Only the phonetic keys of a row (see {@link blockingKeysOf}). */
+function phoneticKeysOf(row: PreparedRow): BlockingKey[] {
+  return blockingKeysOf(row).filter((k) => k.kind === 'year_phonetic');
 }
 
 /** A row says it is someone clearly other than the holder of its ID number. */
@@ -187,14 +198,20 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
     };
   };
 
+  /**
+   * A row whose ID number's holder it plausibly is: linked to the holder, without a search. Otherwise
+   * (no holder, or clearly someone else) undefined, and the row is searched for by blocking.
+   */
+  const byHolder = (row: PreparedRow, holder: PreparedPerson | undefined): RowLink | undefined => {
+    if (!holder) return undefined;
+    const withoutId = score(row, holder, ['nationalId']);
+    return clearlySomeoneElse(withoutId) ? undefined : linked(row, score(row, holder));
+  };
+
   const decide = (row: PreparedRow, holder: PreparedPerson | undefined, pool: PreparedPerson[]): RowLink => {
     if (!holder) return search(row, pool);
     const withoutId = score(row, holder, ['nationalId']);
-    if (!clearlySomeoneElse(withoutId)) {
-      const s = score(row, holder);
-      return linked(row, s);
-    }
-    // The row's number is known to be someone else's: it says nothing of who the row is.
+    // The row's number is known to be someone else's (byHolder said so): it says nothing of who the row is.
     const really = search(row, pool, holder.person.personId, ['nationalId']);
     const found = really.outcome === 'matched' || really.outcome === 'matched_with_discrepancies';
     return {
@@ -213,6 +230,12 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
     };
   };
 
+  /** A search that found its person (or, for someone else's number, the person the row really is): final. */
+  const settled = (link: RowLink): boolean =>
+    link.outcome === 'matched' ||
+    link.outcome === 'matched_with_discrepancies' ||
+    (link.outcome === 'id_belongs_to_someone_else' && link.personId !== undefined);
+
   /** Marks the second and later rows of one person (or of one unlinked name + date) as duplicates. */
   const markDuplicates = (row: PreparedRow, link: RowLink): RowLink => {
     const linkedToPerson = link.personId !== undefined && link.outcome !== 'probable';
@@ -228,22 +251,44 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
 
   return {
     stats,
-    /** Links a chunk of rows (one registry round trip for IDs, one for blocking keys). */
+    /**
+     * Links a chunk of rows in three steps, each asking the registry once for the rows still open:
+     * (1) the holders of the rows' ID numbers — a row its holder plausibly is, is linked to them;
+     * (2) the other rows by their cheap blocking keys (birth day, year + given name + commune, old
+     * CMND); (3) the rows (2) did not link, again with the province-wide phonetic keys added — the
+     * costly question, asked for the few rows that need it. Duplicates are marked in row order.
+     */
     async link(rows: readonly ListRow[]): Promise<RowLink[]> {
       const prepped = rows.map((r) => prepareRow(r, options.referenceYear));
       const ids = [...new Set(prepped.flatMap((r) => (r.id.kind === 'personal_id' ? [r.id.value] : [])))];
       const holders = new Map((await registry.byNationalIds(ids)).map((p) => [p.nationalId!, prep(p)]));
-      const keysOf = prepped.map(blockingKeysOf);
-      const uniqueKeys = new Map(keysOf.flat().map((k) => [blockingKeyId(k), k]));
-      const answers = await registry.byBlockingKeys([...uniqueKeys.values()]);
+      const holderOf = (row: PreparedRow) => (row.id.kind === 'personal_id' ? holders.get(row.id.value) : undefined);
       stats.rows += rows.length;
-      return prepped.map((row, i) => {
-        const pool = new Map<string, PreparedPerson>();
-        for (const key of keysOf[i]!)
-          for (const p of answers.get(blockingKeyId(key)) ?? []) pool.set(p.personId, prep(p));
-        const holder = row.id.kind === 'personal_id' ? holders.get(row.id.value) : undefined;
-        return markDuplicates(row, decide(row, holder, [...pool.values()]));
-      });
+      const results: Array<RowLink | undefined> = prepped.map((row) => byHolder(row, holderOf(row)));
+
+      const pools = new Map<number, Map<string, PreparedPerson>>();
+      const searchWith = async (open: number[], keysOf: (row: PreparedRow) => BlockingKey[]) => {
+        const keys = open.map((i) => keysOf(prepped[i]!));
+        const unique = new Map(keys.flat().map((k) => [blockingKeyId(k), k]));
+        const answers = unique.size
+          ? await registry.byBlockingKeys([...unique.values()])
+          : new Map<string, RegistryPerson[]>();
+        open.forEach((i, n) => {
+          const pool = pools.get(i) ?? new Map<string, PreparedPerson>();
+          for (const key of keys[n]!)
+            for (const p of answers.get(blockingKeyId(key)) ?? []) pool.set(p.personId, prep(p));
+          pools.set(i, pool);
+          results[i] = decide(prepped[i]!, holderOf(prepped[i]!), [...pool.values()]);
+        });
+      };
+      const unlinked = () => results.flatMap((r, i) => (r === undefined || !settled(r) ? [i] : []));
+      const searched = results.flatMap((r, i) => (r === undefined ? [i] : []));
+      await searchWith(searched, (row) => blockingKeysOf(row, { phonetic: false }));
+      await searchWith(
+        unlinked().filter((i) => pools.has(i)),
+        phoneticKeysOf,
+      );
+      return prepped.map((row, i) => markDuplicates(row, results[i]!));
     },
   };
 }
