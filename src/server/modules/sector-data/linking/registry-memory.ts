@@ -11,6 +11,11 @@ function phoneticOfForms(phonetic: string): string {
   return words.length > 1 ? `${words[0]} ${words[words.length - 1]}` : (words[0] ?? '');
 }
 
+/** The phonetic key of a registry person's full name (family + given name), as `year_phonetic` keys carry it. */
+export function personPhoneticKey(fullName: string): string {
+  return phoneticOfForms(nameForms(fullName).phonetic);
+}
+
 /** The blocking keys a person answers to. */
 export function personBlockingKeys(p: RegistryPerson): BlockingKey[] {
   const keys: BlockingKey[] = [];
@@ -18,7 +23,7 @@ export function personBlockingKeys(p: RegistryPerson): BlockingKey[] {
   const forms = nameForms(p.fullName);
   if (forms.given && p.unitCode)
     keys.push({ kind: 'year_given_unit', birthYear: p.birthYear, given: forms.given, unitCode: p.unitCode });
-  keys.push({ kind: 'year_phonetic', birthYear: p.birthYear, phonetic: phoneticOfForms(forms.phonetic) });
+  keys.push({ kind: 'year_phonetic', birthYear: p.birthYear, phonetic: personPhoneticKey(p.fullName) });
   if (p.legacyId) keys.push({ kind: 'legacy_id', legacyId: p.legacyId });
   return keys;
 }

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/db';
 import { makeHousehold, makePerson } from '../../../../../test/factories';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../platform/db';
 import { copyRegistryBatch } from '../../population';
 import { linkList } from './link';
+import { refreshNameKeys } from './name-keys';
 import { inMemoryRegistry } from './registry-memory';
 import { sqlRegistry } from './registry-sql';
 import type { ListRow, RegistryView } from './types';
@@ -38,6 +41,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await copyRegistryBatch(database, makeHousehold('03388', [pao, my]));
   await copyRegistryBatch(database, makeHousehold('03424', [old]));
+  expect(await refreshNameKeys(database.db)).toEqual({ written: 3, dropped: 0 });
 });
 afterAll(async () => database?.dispose());
 
@@ -87,5 +91,39 @@ describe('the SQL registry view', () => {
       ['id_belongs_to_someone_else', my.id],
       ['not_found', null],
     ]);
+  });
+});
+
+describe('the phonetic keys of the registry', () => {
+  const keysOf = async () =>
+    queryRows<{ person_id: string; phonetic: string; birth_year: number }>(
+      database.db,
+      sql`select person_id, phonetic, birth_year from sector_data.registry_name_keys order by phonetic`,
+    );
+
+  it('keys each person by family and given name, spelling variants merged, and changes nothing when nothing changed', async () => {
+    expect((await keysOf()).find((k) => k.person_id === old.id)).toMatchObject({
+      phonetic: 'Sun Su', // Sùng and Xùng alike
+      birth_year: 1950,
+    });
+    expect(await refreshNameKeys(database.db)).toEqual({ written: 0, dropped: 0 });
+  });
+
+  it('keys a renamed person again and drops the key of a person no longer in the registry', async () => {
+    const extra = makePerson({
+      nationalId: '012080000009',
+      fullName: 'Lò Văn Minh',
+      birthYear: 1980,
+      birthDate: '1980-02-02',
+    });
+    await copyRegistryBatch(database, makeHousehold('03424', [extra]));
+    expect(await refreshNameKeys(database.db)).toEqual({ written: 1, dropped: 0 });
+    await database.db.execute(
+      sql`update population.persons set full_name = 'Lò Văn Mình', name_key = 'lo van minh x' where id = ${extra.id}`,
+    );
+    expect(await refreshNameKeys(database.db)).toEqual({ written: 1, dropped: 1 });
+    await database.db.execute(sql`delete from population.persons where id = ${extra.id}`);
+    expect(await refreshNameKeys(database.db)).toEqual({ written: 0, dropped: 1 });
+    expect((await keysOf()).map((k) => k.person_id).sort()).toEqual([pao.id, my.id, old.id].sort());
   });
 });

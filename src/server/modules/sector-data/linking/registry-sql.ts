@@ -5,7 +5,8 @@
  * then computed here ({@link personBlockingKeys}) and the people bucketed under the keys asked.
  *
  * Reads population's tables directly (read-only): population publishes no candidate query yet;
- * see ADR 0029 for the view/function population should own, and the indexes it needs.
+ * see ADR 0029 for the view/function population should own, and the indexes it needs. The phonetic
+ * keys are looked up in sector_data.registry_name_keys: call `refreshNameKeys` (name-keys.ts) first.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db';
@@ -72,12 +73,13 @@ function statements(keys: readonly BlockingKey[]): SQL[] {
        and (p.name_key like '% ' || k.g or p.name_key = k.g
             or (k.g like '%i' and p.name_key like '% ' || left(k.g, -1) || 'y'))`);
   }
-  const phonetic = of('year_phonetic').filter((k) => k.folded);
+  const phonetic = of('year_phonetic');
   if (phonetic.length) {
-    // Spelling variants: trigram-similar names (pg_trgm index on name_key) of the birth year.
+    // Spelling variants: the people of the birth year with the same phonetic key (refreshNameKeys keeps the keys).
     out.push(sql`${SELECT}
-      join unnest(${intArray(phonetic.map((k) => k.birthYear))}, ${textArray(phonetic.map((k) => k.folded!))}) as k(y, n)
-        on p.birth_year = k.y and p.name_key % k.n`);
+      join sector_data.registry_name_keys nk on nk.person_id = p.id
+      join unnest(${intArray(phonetic.map((k) => k.birthYear))}, ${textArray(phonetic.map((k) => k.phonetic))}) as k(y, ph)
+        on nk.birth_year = k.y and nk.phonetic = k.ph`);
   }
   return out;
 }

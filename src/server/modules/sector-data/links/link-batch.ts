@@ -7,6 +7,7 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../../platform/db';
 import { AppError } from '../../../platform/errors';
 import { createLinker, type ListRow, type RowLink } from '../linking';
+import { refreshNameKeys } from '../linking/name-keys';
 import { sqlRegistry } from '../linking/registry-sql';
 import { batches, linkReviews, links, rows, LINK_OUTCOMES } from '../sector-data.schema';
 import { batchNotFound } from '../sector-data.errors';
@@ -16,10 +17,8 @@ export type StoredOutcome = (typeof LINK_OUTCOMES)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Rows linked per registry round trip. */
+/** Rows linked per registry round trip, and links inserted per statement (15 columns: well under 65,535 parameters). */
 const CHUNK = 1000;
-/** Links inserted per statement (15 columns: well under the 65,535 parameters of a statement). */
-const INSERT_CHUNK = 1000;
 
 export interface LinkBatchResult {
   batchId: string;
@@ -130,60 +129,56 @@ export async function linkBatch(
     if (index >= 0 && FIELD_OF[field]) columnOf.set(FIELD_OF[field], index);
   }
   const total = batch.validCount;
-  const linker = createLinker(sqlRegistry(db), {
-    referenceYear: options.referenceYear ?? new Date().getFullYear(),
-  });
-  const inserts: LinkInsert[] = [];
+  await refreshNameKeys(db); // the registry's phonetic keys in step with it (people added or renamed since)
   const counts = Object.fromEntries(LINK_OUTCOMES.map((o) => [o, 0])) as Record<StoredOutcome, number>;
   let reviewed = 0;
-  let after = 0;
-  for (;;) {
-    const chunk = await db
-      .select({ rowNumber: rows.rowNumber, cells: rows.cells, rowKey: rows.rowKey })
-      .from(rows)
-      .where(and(eq(rows.batchId, batchId), gt(rows.rowNumber, after), sql`jsonb_array_length(${rows.errors}) = 0`))
-      .orderBy(asc(rows.rowNumber))
-      .limit(CHUNK);
-    if (chunk.length === 0) break;
-    after = chunk[chunk.length - 1]!.rowNumber;
-    const listRows: ListRow[] = chunk.map((r) => {
-      const row: ListRow = { row: r.rowNumber, unitCode: batch.unitCode };
-      for (const [field, index] of columnOf)
-        (row as unknown as Record<string, unknown>)[field] = r.cells[index] ?? null;
-      return row;
-    });
-    const results = await linker.link(listRows);
-    const decisions = await decisionsFor(
-      db,
-      batch,
-      chunk.flatMap((r) => (r.rowKey ? [r.rowKey] : [])),
-    );
-    results.forEach((link, i) => {
-      const key = chunk[i]!.rowKey;
-      const decision = key && link.personId ? decisions.get(`${key}|${link.personId}`) : undefined;
-      const applied = applyDecision(link, decision);
-      if (applied.reviewId) reviewed++;
-      const rejected = decision?.decision === 'reject' && applied.reviewId ? link.personId : undefined;
-      counts[applied.link.outcome]++;
-      inserts.push(toInsert(batchId, applied.link, applied.reviewId, rejected));
-    });
-    options.onProgress?.(inserts.length, total);
-  }
-  await db.transaction(async (tx) => {
-    // One linking of a batch at a time: the batch row is locked until the new links are in.
+  let linkedRows = 0;
+  const referenceYear = options.referenceYear ?? new Date().getFullYear();
+  // One transaction, streamed: the batch row is locked (one linking of a batch at a time), its earlier
+  // links deleted, and each chunk's links written as it is linked — memory stays one chunk whatever
+  // the list's length, and readers see the old links until the new ones are all in.
+  const pairsCompared = await db.transaction(async (tx) => {
     await tx.execute(sql`select id from ${batches} where ${batches.id} = ${batchId} for update`);
     await tx.delete(links).where(eq(links.batchId, batchId));
-    for (let i = 0; i < inserts.length; i += INSERT_CHUNK)
-      await tx.insert(links).values(inserts.slice(i, i + INSERT_CHUNK));
+    const linker = createLinker(sqlRegistry(tx), { referenceYear });
+    let after = 0;
+    for (;;) {
+      const chunk = await tx
+        .select({ rowNumber: rows.rowNumber, cells: rows.cells, rowKey: rows.rowKey })
+        .from(rows)
+        .where(and(eq(rows.batchId, batchId), gt(rows.rowNumber, after), sql`jsonb_array_length(${rows.errors}) = 0`))
+        .orderBy(asc(rows.rowNumber))
+        .limit(CHUNK);
+      if (chunk.length === 0) break;
+      after = chunk[chunk.length - 1]!.rowNumber;
+      const listRows: ListRow[] = chunk.map((r) => {
+        const row: ListRow = { row: r.rowNumber, unitCode: batch.unitCode };
+        for (const [field, index] of columnOf)
+          (row as unknown as Record<string, unknown>)[field] = r.cells[index] ?? null;
+        return row;
+      });
+      const results = await linker.link(listRows);
+      const decisions = await decisionsFor(
+        tx,
+        batch,
+        chunk.flatMap((r) => (r.rowKey ? [r.rowKey] : [])),
+      );
+      const inserts = results.map((link, i) => {
+        const key = chunk[i]!.rowKey;
+        const decision = key && link.personId ? decisions.get(`${key}|${link.personId}`) : undefined;
+        const applied = applyDecision(link, decision);
+        if (applied.reviewId) reviewed++;
+        const rejected = decision?.decision === 'reject' && applied.reviewId ? link.personId : undefined;
+        counts[applied.link.outcome]++;
+        return toInsert(batchId, applied.link, applied.reviewId, rejected);
+      });
+      await tx.insert(links).values(inserts);
+      linkedRows += inserts.length;
+      options.onProgress?.(linkedRows, total);
+    }
+    return linker.stats.pairsCompared;
   });
-  return {
-    batchId,
-    linked: inserts.length,
-    invalid: batch.errorCount,
-    counts,
-    reviewed,
-    pairsCompared: linker.stats.pairsCompared,
-  };
+  return { batchId, linked: linkedRows, invalid: batch.errorCount, counts, reviewed, pairsCompared };
 }
 
 /** Review decisions of the batch's type and sector for these row keys: `rowKey|personId` → decision. */
