@@ -13,6 +13,7 @@ export const ACTIONS = [
   'population.person.read',
   'population.quality.read',
   'population.quality.run',
+  'population.person.correct',
   'citizen.self.read',
   'citizen.consent.manage',
   'identity.users.read',
@@ -111,6 +112,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       // The commune's targets and the lists behind them (people without an activated e-ID…): what they act on.
       'kpi.read',
       'kpi.report.submit',
+      // Change requests from sector lists (sector-data/corrections): correct a resident's name, birth date or sex.
+      'population.person.correct',
     ],
   },
   {

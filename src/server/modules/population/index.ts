@@ -56,6 +56,18 @@ export {
   type Decision,
   type ResidenceAddress,
 } from './registry-change';
+/**
+ * Correcting a person's full name, birth date or sex on a change request the commune police accepted
+ * (sector lists, issue 16 §3): locked, refused when the value changed meanwhile, history, access log.
+ */
+export {
+  correctPersonData,
+  findCorrectablePerson,
+  registryValueOf,
+  type CorrectableField,
+  type CorrectablePerson,
+  type PersonDataCorrection,
+} from './person-data-corrections';
 /** What the registry says of a person's residence on a day (what a CT07 confirmation certifies). */
 export { residenceFactsOf, type ResidenceFacts } from './residence-facts';
 /** Who reads a record (role, unit, request; never a name), as the access log records it. */

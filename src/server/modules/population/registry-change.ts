@@ -40,6 +40,8 @@ export const CHANGE_NAMES: Readonly<Record<string, { vi: string; en: string }>> 
   birth_registered: { vi: 'đăng ký khai sinh', en: 'birth registration' },
   death_registered: { vi: 'đăng ký khai tử', en: 'death registration' },
   marriage_registered: { vi: 'đăng ký kết hôn', en: 'marriage registration' },
+  // A change request accepted by the commune police (person-data-corrections.ts); "dossier" = the request's reference.
+  person_data_corrected: { vi: 'điều chỉnh thông tin công dân', en: "correction of the person's data" },
 };
 
 export function conflict(vi: string, en: string): AppError {

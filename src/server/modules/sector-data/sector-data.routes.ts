@@ -30,6 +30,7 @@ import * as repo from './sector-data.repository';
 import * as service from './sector-data.service';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import/run-import';
 import { sectorLinkRoutes } from './links/links.routes';
+import { sectorCorrectionRoutes } from './corrections/corrections.routes';
 
 const tags = ['sector-data'];
 
@@ -111,6 +112,7 @@ export function sectorDataRoutes(deps: AppDeps, options: SectorDataRouteOptions 
     });
 
     await app.register(sectorLinkRoutes(deps)); // linking and review (links/links.routes.ts)
+    await app.register(sectorCorrectionRoutes(deps)); // change requests to the commune police (corrections/)
 
     app.get(
       '/types',

@@ -206,3 +206,62 @@ export const linkReviews = sectorDataSchema.table(
     unique('link_reviews_pair_uq').on(t.datasetType, t.sector, t.rowKey, t.personId),
   ],
 );
+
+/** Registry fields a change request may correct: what a commune police officer corrects (not IDs, not residence). */
+export const CORRECTABLE_FIELDS = ['fullName', 'birthDate', 'sex'] as const;
+
+/** Lifecycle of a change request: proposed → accepted | rejected | withdrawn (by its proposer). */
+export const CHANGE_REQUEST_STATES = ['proposed', 'accepted', 'rejected', 'withdrawn'] as const;
+
+/**
+ * A correction of one registry field proposed from a list row (yêu cầu điều chỉnh, issue 16 §3): the
+ * list says the registry may be wrong. Linking never changes the registry; the commune police of the
+ * person's commune accept (the person is updated through `population`) or reject it with a reason.
+ * Kept apart from the links (re-linking a batch replaces its links): the list row is named by batch
+ * and row number. One open request per person and field.
+ */
+export const changeRequests = sectorDataSchema.table(
+  'change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The reference people quote (YCDC-000001), from `seq`. */
+    seq: integer('seq').generatedAlwaysAsIdentity().notNull(),
+    personId: uuid('person_id').notNull(),
+    field: text('field', { enum: CORRECTABLE_FIELDS }).notNull(),
+    /** The registry's value when proposed (null: the registry had none), compared again when decided. */
+    registryValue: text('registry_value'),
+    proposedValue: text('proposed_value').notNull(),
+    /** The list row it comes from. */
+    batchId: uuid('batch_id').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    datasetType: text('dataset_type').notNull(),
+    sector: text('sector').notNull(),
+    /** The batch's unit (the proposer's scope) and the person's commune when proposed (the deciding commune then). */
+    batchUnitCode: text('batch_unit_code').notNull(),
+    unitCode: text('unit_code'),
+    evidence: text('evidence').notNull(),
+    state: text('state', { enum: CHANGE_REQUEST_STATES }).notNull().default('proposed'),
+    proposedBy: text('proposed_by').notNull(),
+    proposedRole: text('proposed_role').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Accepted, rejected or withdrawn: who (account, role), when, and the reason (required to reject). */
+    decidedBy: text('decided_by'),
+    decidedRole: text('decided_role'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    reason: text('reason'),
+  },
+  (t) => [
+    check('change_requests_state_ck', sql`${t.state} in ('proposed', 'accepted', 'rejected', 'withdrawn')`),
+    check('change_requests_field_ck', sql`${t.field} in ('fullName', 'birthDate', 'sex')`),
+    check('change_requests_reason_ck', sql`${t.state} <> 'rejected' or ${t.reason} is not null`),
+    check('change_requests_decided_ck', sql`(${t.state} = 'proposed') = (${t.decidedAt} is null)`),
+    unique('change_requests_seq_uq').on(t.seq),
+    // One open request per person and field.
+    uniqueIndex('change_requests_open_uq')
+      .on(t.personId, t.field)
+      .where(sql`${t.state} = 'proposed'`),
+    index('change_requests_state_idx').on(t.state, t.proposedAt),
+    index('change_requests_person_idx').on(t.personId),
+    foreignKey({ name: 'change_requests_batch_fk', columns: [t.batchId], foreignColumns: [batches.id] }),
+  ],
+);

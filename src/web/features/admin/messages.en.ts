@@ -112,6 +112,8 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'action.population.person.read': 'Open a person’s record',
   'action.population.quality.read': 'View population data quality',
   'action.population.quality.run': 'Run the data-quality check',
+  'action.population.person.correct':
+    "Decide change requests on a resident's data (full name, birth date, sex) proposed by sector officers from their lists",
   'action.citizen.self.read': 'See one’s own data',
   'action.citizen.consent.manage': 'Give or withdraw consent',
   'action.identity.users.read': 'View staff accounts and the permission matrix',

@@ -109,6 +109,8 @@ export const viAdmin = {
   'action.population.person.read': 'Xem thông tin một công dân',
   'action.population.quality.read': 'Xem chất lượng dữ liệu dân cư',
   'action.population.quality.run': 'Chạy kiểm tra chất lượng dữ liệu',
+  'action.population.person.correct':
+    'Quyết định yêu cầu điều chỉnh thông tin công dân (họ tên, ngày sinh, giới tính) do cán bộ ngành đề xuất từ danh sách chuyên ngành',
   'action.citizen.self.read': 'Xem thông tin của chính mình',
   'action.citizen.consent.manage': 'Đồng ý hoặc rút lại sự đồng ý',
   'action.identity.users.read': 'Xem tài khoản cán bộ và bảng phân quyền',
