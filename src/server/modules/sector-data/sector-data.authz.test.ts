@@ -140,3 +140,100 @@ describe('sector and unit scope', () => {
     expect((await commune.inject(`/api/v1/sector-data/batches/${batch.id}`)).statusCode).toBe(404);
   });
 });
+
+/**
+ * Change requests (corrections/): proposing and withdrawing need sector.import, accepting and
+ * rejecting population.person.correct (the commune police); the list is open to whoever holds either
+ * side's action (checked by the service, 403 AUTH.FORBIDDEN otherwise). Unknown ids: 404 once authorised.
+ */
+describe('change requests: role × action', () => {
+  const missing = '00000000-0000-4000-8000-000000000000';
+  const sees = (actions: readonly Action[]) =>
+    actions.some((a) => a === 'population.person.correct' || a === 'sector.read' || a === 'sector.import');
+  const correctionCalls: Array<Call & { allowed: (actions: readonly Action[]) => boolean; status: number }> = [
+    {
+      name: 'POST corrections',
+      action: 'sector.import',
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/sector-data/links/${missing}/corrections`,
+        payload: { field: 'birthDate', evidence: 'x' },
+      }),
+      allowed: (a) => a.includes('sector.import'),
+      status: 404,
+    },
+    {
+      name: 'GET change-requests',
+      action: 'authenticated',
+      request: () => ({ method: 'GET', url: '/api/v1/sector-data/change-requests' }),
+      allowed: sees,
+      status: 200,
+    },
+    {
+      name: 'GET a change request',
+      action: 'authenticated',
+      request: () => ({ method: 'GET', url: `/api/v1/sector-data/change-requests/${missing}` }),
+      allowed: sees,
+      status: 404,
+    },
+    {
+      name: 'POST accept',
+      action: 'population.person.correct',
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/sector-data/change-requests/${missing}/accept`,
+        payload: { version: 0 },
+      }),
+      allowed: (a) => a.includes('population.person.correct'),
+      status: 404,
+    },
+    {
+      name: 'POST reject',
+      action: 'population.person.correct',
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/sector-data/change-requests/${missing}/reject`,
+        payload: { reason: 'không đúng' },
+      }),
+      allowed: (a) => a.includes('population.person.correct'),
+      status: 404,
+    },
+    {
+      name: 'POST withdraw',
+      action: 'sector.import',
+      request: () => ({ method: 'POST', url: `/api/v1/sector-data/change-requests/${missing}/withdraw`, payload: {} }),
+      allowed: (a) => a.includes('sector.import'),
+      status: 404,
+    },
+  ];
+
+  describe.each(DEFAULT_ROLES.filter((r) => r.staff).map((r) => [r.code, r] as const))(
+    '%s with a province-wide grant',
+    (code, role) => {
+      let session: Session;
+      beforeAll(async () => {
+        session = await t.staff(code, '12', role.needsSector ? 'health_insurance' : undefined);
+      });
+      it.each(correctionCalls.map((c) => [c.allowed(role.actions) ? 'may' : 'may not', c.name, c] as const))(
+        '%s %s',
+        async (verdict, _name, call) => {
+          const res = await session.inject(call.request());
+          if (verdict === 'may') expect(res.statusCode, res.body).toBe(call.status);
+          else {
+            expect(res.statusCode, res.body).toBe(403);
+            expect(res.json<{ error: { code: string } }>().error.code).toBe('AUTH.FORBIDDEN');
+          }
+        },
+      );
+    },
+  );
+
+  it.each(correctionCalls.map((c) => [c.name, c] as const))(
+    'a citizen may not %s (403), nor anyone signed out (401)',
+    async (_name, call) => {
+      const citizen = await t.citizen({ nationalId: '012190000001', fullName: 'Lò Thị Thuỷ' });
+      expect((await citizen.inject(call.request())).statusCode).toBe(403);
+      expect((await t.app.inject(call.request())).statusCode).toBe(401);
+    },
+  );
+});
