@@ -6,6 +6,7 @@ import { cashFeeCounts, DOSSIER_INDICATOR_SOURCES } from './modules/dossiers';
 import { paymentIndicatorSources } from './modules/payment-reconciliation';
 import { POPULATION_INDICATOR_SOURCES } from './modules/population';
 import { PILOTS_INDICATOR_SOURCES } from './modules/pilots';
+import { SECTOR_INDICATOR_SOURCES } from './modules/sector-data';
 
 /**
  * The composition root's list of indicator sources (issue 15 §1): every module that counts
@@ -21,6 +22,7 @@ export function indicatorSources(): SourceMap {
     ...CASHLESS_INDICATOR_SOURCES,
     ...paymentIndicatorSources(cashFeeCounts),
     ...PILOTS_INDICATOR_SOURCES,
+    ...SECTOR_INDICATOR_SOURCES,
   ];
   const map = new Map<string, IndicatorSource>();
   for (const s of all) {

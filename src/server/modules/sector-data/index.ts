@@ -23,3 +23,9 @@ export { sectorDataRoutes } from './sector-data.routes';
 /** Linking a committed batch to the registry: links stored per row, counts per outcome, the CSV of `dvc06 link`. */
 export { linkBatch, type LinkBatchResult } from './links/link-batch';
 export { writeLinksCsv, LINKS_CSV_HEADER } from './links/links-csv';
+
+/**
+ * kpi's `sector.*` indicator sources (targets 6, 8–13): per unit, the rows of the lists in force on
+ * the as-of day and those cleaned against the registry, or with the attribute the target counts.
+ */
+export { SECTOR_INDICATOR_SOURCES } from './indicators/sector-indicator-sources';
