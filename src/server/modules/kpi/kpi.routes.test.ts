@@ -124,10 +124,11 @@ describe('the figures of a run', () => {
     expect(valueOf(tbl, 'T2.CHIP', DOAN_KET)).toMatchObject({ numerator: 1, denominator: 2, met: false });
   });
 
-  it('says "no data" where nothing counts — no source yet, or no one to count — never 0 % or 100 %', () => {
+  it('says "no data" where nothing counts — no list to count yet, or no one to count — never 0 % or 100 %', () => {
+    // sector-data publishes the source, and no list of household businesses was imported.
     const etax = valueOf(tbl, 'T13.ETAX', PROVINCE)!;
-    expect(etax).toMatchObject({ status: 'no_source', value: null, met: null, numerator: null });
-    expect(tbl.indicators.find((i) => i.code === 'T13.ETAX')).toMatchObject({ sourceAvailable: false });
+    expect(etax).toMatchObject({ status: 'no_denominator', value: null, met: null, denominator: 0 });
+    expect(tbl.indicators.find((i) => i.code === 'T13.ETAX')).toMatchObject({ sourceAvailable: true });
     expect(tbl.indicators.find((i) => i.code === 'T2.EID')).toMatchObject({
       sourceAvailable: true,
       listAvailable: true,
@@ -339,6 +340,15 @@ describe('snapshots', () => {
 
 describe('a source that appears later', () => {
   it('turns "no data" into a figure on the next run, with no change in kpi', async () => {
+    const without = new Map(indicatorSources());
+    without.delete('sector.etax_mobile');
+    await computeRun(t.database, without, { period: QUARTER, today, provinceCode: PROVINCE, trigger: 'manual' });
+    expect(valueOf(await table(standing), 'T13.ETAX', PROVINCE)).toMatchObject({
+      status: 'no_source',
+      value: null,
+      met: null,
+      numerator: null,
+    });
     const sources = new Map(indicatorSources());
     sources.set('sector.etax_mobile', {
       key: 'sector.etax_mobile',
