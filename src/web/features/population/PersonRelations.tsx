@@ -5,7 +5,7 @@ import type { PersonDetail } from '../../../contracts/population';
 import { useT } from '../../shell/i18n';
 import { formatDate, todayInVietnam } from '../../components/format';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { relationLabel, residenceKindLabel } from '../../components/person-labels';
+import { relationLabel, residenceKindLabel, sexLabel } from '../../components/person-labels';
 import './population.css';
 
 type Residence = PersonDetail['residences'][number];
@@ -84,6 +84,10 @@ const CHANGE_KINDS = [
   'temporary_absence',
   'household_split',
   'residence_data_adjusted',
+  'birth_registered',
+  'death_registered',
+  'marriage_registered',
+  'person_data_corrected',
 ] as const;
 
 /** The name of a kind of change (a kind this page does not know yet is shown by its code). */
@@ -110,11 +114,30 @@ function changeDetail(t: ReturnType<typeof useT>, c: PersonDetail['changes'][num
     return t('person.change.detail.split', { after: relationLabel(t, str(after.relationToHead)) });
   if (c.kind === 'residence_data_adjusted' && 'addressLine' in after)
     return t('person.change.detail.address', { before: str(before.addressLine), after: str(after.addressLine) });
+  if (c.kind === 'person_data_corrected') return correctionDetail(t, before, after);
   if (c.kind === 'residence_data_adjusted')
     return t('person.change.detail.relation', {
       before: relationLabel(t, str(before.relationToHead)),
       after: relationLabel(t, str(after.relationToHead)),
     });
+  return null;
+}
+
+/** A correction accepted by the commune police: the field, its value before and after. */
+function correctionDetail(
+  t: ReturnType<typeof useT>,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string | null {
+  const show = (field: string, v: unknown): string =>
+    field === 'birthDate' ? formatDate(str(v)) : field === 'sex' ? sexLabel(t, str(v)) : str(v);
+  for (const field of ['fullName', 'birthDate', 'sex'] as const)
+    if (field in after)
+      return t('person.change.detail.corrected', {
+        field: t(`person.change.field.${field}`),
+        before: show(field, before[field]),
+        after: show(field, after[field]),
+      });
   return null;
 }
 
@@ -128,7 +151,13 @@ export function ChangesCard({ changes }: { changes: PersonDetail['changes'] }) {
         {changes.map((c, i) => (
           <li key={i}>
             <span className="tabular">{formatDate(c.effectiveOn)}</span> — {changeName(t, c.kind)}
-            {changeDetail(t, c) ? ` (${changeDetail(t, c)})` : ''} — <DossierLink code={c.dossierCode} />
+            {changeDetail(t, c) ? ` (${changeDetail(t, c)})` : ''} —{' '}
+            {c.kind === 'person_data_corrected' ? (
+              // A change request's reference (YCDC-…), not a dossier's.
+              <span className="tabular">{c.dossierCode}</span>
+            ) : (
+              <DossierLink code={c.dossierCode} />
+            )}
           </li>
         ))}
       </ul>
