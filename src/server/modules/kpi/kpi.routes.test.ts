@@ -432,9 +432,9 @@ describe('the list behind a commune figure (drill-down)', () => {
     const noPurpose = await police.inject(url({}).replace('&purpose=data_cleaning', ''));
     expect(noPurpose.statusCode).toBe(400);
     expect((await police.inject(url({ purpose: 'curiosity' }))).statusCode).toBe(400);
-    const etax = await standing.inject(url({ indicator: 'T13.ETAX' }));
-    expect(etax.statusCode).toBe(404);
-    expect(etax.json<{ error: { code: string } }>().error.code).toBe('KPI.LIST_NOT_FOUND');
+    const noList = await standing.inject(url({ indicator: 'SI.ONTIME' }));
+    expect(noList.statusCode).toBe(404);
+    expect(noList.json<{ error: { code: string } }>().error.code).toBe('KPI.LIST_NOT_FOUND');
   });
 
   it('lists the residence dossiers of a commune received on paper for the Standing Agency', async () => {

@@ -24,10 +24,10 @@ const inList = (codes: readonly string[]): SQL =>
       )
     : sql`null`;
 
-/** The batches of `datasetTypes` in force on `asOf` (see above), as a subquery with columns id, unit_code. */
+/** The batches of `datasetTypes` in force on `asOf` (see above), as a subquery with columns id, unit_code, dataset_type. */
 export function batchesInForce(datasetTypes: readonly string[], asOf: string): SQL {
   const end = endOfVietnamDay(asOf).toISOString();
-  return sql`select b.id, b.unit_code from sector_data.batches b
+  return sql`select b.id, b.unit_code, b.dataset_type from sector_data.batches b
       left join sector_data.batches n on n.id = b.superseded_by
       where b.state = 'committed' and b.dataset_type in (${inList(datasetTypes)})
         and b.finished_at < ${end}::timestamptz

@@ -189,6 +189,46 @@ describe('link shares of the lists in force (T8.INSURANCE)', () => {
   });
 });
 
+describe('the rows behind a commune figure (drill-down)', () => {
+  const reader = {
+    accountId: null,
+    role: 'standing_agency',
+    unitCode: PROVINCE,
+    requestId: 'req-sector-list',
+    pseudonymKey: 'a-test-pseudonym-key-of-32-characters!!',
+    purpose: 'data_cleaning',
+  };
+  const page = (side: 'missing' | 'counted') =>
+    source('sector.health_insurance_linked').list!.page(
+      database.db,
+      { ...query('2026-03-15'), unitCode: DOAN_KET, side, offset: 0, limit: 50 },
+      reader,
+    );
+
+  it('lists the rows not clean — error row, dead, discrepancies, not found — and logs each registry person shown', async () => {
+    expect(source('sector.health_insurance_linked').list!.action).toBe('sector.read');
+    const missing = await page('missing');
+    expect(missing.total).toBe(4);
+    expect(missing.items.map((i) => [i.rowNumber, i.outcome, i.nationalId, i.reason !== null])).toEqual([
+      [2, 'Dòng lỗi', null, true],
+      [3, 'Khớp', '012080000003', true],
+      [4, 'Khớp, có sai khác', '012195000002', false],
+      [5, 'Không tìm thấy', null, false],
+    ]);
+    expect(missing.items[1]).toMatchObject({ name: 'Vàng A Chứ', reason: 'Người đã mất', list: 'Thẻ bảo hiểm y tế' });
+    const logged = await database.rows<{ purpose: string; action: string }>(
+      sql`select purpose, action from audit.access_pending where request_id = ${reader.requestId}
+          union all select purpose, action from audit.access_log where request_id = ${reader.requestId}`,
+    );
+    expect(logged).toEqual([
+      { purpose: 'data_cleaning', action: 'person.list' },
+      { purpose: 'data_cleaning', action: 'person.list' },
+    ]);
+    const counted = await page('counted');
+    expect([counted.total, counted.items.map((i) => i.nationalId)]).toEqual([1, ['012090000001']]);
+  });
+});
+
 describe('attribute shares', () => {
   it('counts social-assistance beneficiaries paid to a bank or mobile-money account (T11), an unreadable row in the denominator only', async () => {
     await importList(

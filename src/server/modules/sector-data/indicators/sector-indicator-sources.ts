@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { IndicatorSource } from '../../../platform/indicator-sources';
 import { aliveOn, countRows, validRow } from './lists-in-force';
+import { sectorListPage } from './sector-list';
 
 /*
  * What the sector lists count for the plan's targets 6 and 8–13 (kpi's `sector.*` sources, issue 16
@@ -21,33 +22,42 @@ import { aliveOn, countRows, validRow } from './lists-in-force';
 const cleaned = (asOf: string): SQL =>
   sql`${validRow} and l.outcome = 'matched' and p.id is not null and ${aliveOn(asOf)}`;
 
-/** A source whose numerator is the rows of `datasetTypes` matched to a living person. */
-const linkShare = (key: string, datasetTypes: readonly string[]): IndicatorSource => ({
+/**
+ * A source counting, per unit, the rows of `datasetTypes` in force and those meeting `numerator`
+ * (an SQL condition over the row `r`, its link `l` and person `p`), with the list behind a commune's
+ * figure (`sector.read` in the commune).
+ */
+const sectorSource = (
+  key: string,
+  datasetTypes: readonly string[],
+  numerator: (asOf: string) => SQL,
+): IndicatorSource => ({
   key,
-  count: (db, q) => countRows(db, q, datasetTypes, cleaned(q.asOf)),
+  count: (db, q) => countRows(db, q, datasetTypes, numerator(q.asOf)),
+  list: {
+    action: 'sector.read',
+    page: (db, q, reader) => sectorListPage(db, q, reader, datasetTypes, numerator(q.asOf)),
+  },
 });
 
+/** A source whose numerator is the rows of `datasetTypes` matched to a living person. */
+const linkShare = (key: string, datasetTypes: readonly string[]): IndicatorSource =>
+  sectorSource(key, datasetTypes, cleaned);
+
 /** A source whose numerator is the valid rows of `datasetTypes` meeting `condition` (over `r.values`). */
-const attributeShare = (key: string, datasetTypes: readonly string[], condition: SQL): IndicatorSource => ({
-  key,
-  count: (db, q) => countRows(db, q, datasetTypes, sql`${validRow} and ${condition}`),
-});
+const attributeShare = (key: string, datasetTypes: readonly string[], condition: SQL): IndicatorSource =>
+  sectorSource(key, datasetTypes, () => sql`${validRow} and ${condition}`);
 
 /** The social-protection lists target 10 standardises: people with merit, poor households, social assistance, children. */
 export const SOCIAL_DATASET_TYPES = ['merit', 'poor-households', 'social-assistance', 'children'] as const;
 
 /** kpi's `sector.*` sources (the keys reference/kpi/indicators.json names). */
 export const SECTOR_INDICATOR_SOURCES: readonly IndicatorSource[] = [
-  {
-    key: 'sector.civil_status_digitised',
-    count: (db, q) =>
-      countRows(
-        db,
-        q,
-        ['civil-status-records'],
-        sql`${validRow} and l.outcome in ('matched', 'matched_with_discrepancies') and p.id is not null`,
-      ),
-  },
+  sectorSource(
+    'sector.civil_status_digitised',
+    ['civil-status-records'],
+    () => sql`${validRow} and l.outcome in ('matched', 'matched_with_discrepancies') and p.id is not null`,
+  ),
   linkShare('sector.vaccination_linked', ['vaccination']),
   linkShare('sector.health_insurance_linked', ['health-insurance']),
   attributeShare(

@@ -241,7 +241,9 @@ async function countFiltered(db: Db, batchId: string, filter: SQL): Promise<numb
 }
 
 const PAGE = 2_000;
-const OUTCOME_VI: Record<string, string> = {
+
+/** The Vietnamese label of each row outcome (`invalid`: failed validation; `unlinked`: a valid row not linked yet). */
+export const OUTCOME_VI: Record<string, string> = {
   matched: 'Khớp',
   matched_with_discrepancies: 'Khớp, có sai khác',
   probable: 'Có thể khớp (cần rà soát)',
