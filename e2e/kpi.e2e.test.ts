@@ -85,16 +85,17 @@ describe('the Project 06 dashboard', () => {
     await browser?.close();
   });
 
-  it('lets the Standing Agency recompute the quarter, and shows "no data" where no source exists yet', async () => {
+  it('lets the Standing Agency recompute the quarter, and shows "no data" where there is nothing to count yet', async () => {
     const { page, context, problems } = await openPage(browser, '/chi-tieu', { as: STAFF });
     await page.getByRole('heading', { level: 1, name: 'Chỉ tiêu Đề án 06' }).waitFor();
     await recompute(page);
     await page.getByTestId('kpi-run-info').getByText(RUN_INFO).waitFor();
     await page.getByText('38 xã, phường sau sắp xếp ngày 01/07/2025').waitFor();
 
-    // Target 6 has no source module yet: no figure and the reason, never 0 % or 100 %.
+    // Target 6: the demo has no digitised civil-status list yet, so nothing to count — no figure and
+    // the reason, never 0 % or 100 %.
     const civil = page.getByTestId('kpi-indicator-T6.CIVIL');
-    await civil.getByText('Chưa có nguồn số liệu', { exact: false }).waitFor();
+    await civil.getByText('Không có đối tượng để tính', { exact: false }).waitFor();
     expect(await civil.locator('.kpi-indicator-head .kpi-light').textContent()).toBe('Chưa có số liệu');
     expect(await civil.getByText(/^[\d.]+ \/ [\d.]+$/).count()).toBe(0);
     expect(await civil.locator('.kpi-value').textContent()).toBe('Chưa có số liệu');
