@@ -73,7 +73,9 @@ describe('values units report, and their approval', () => {
     const row = page.locator(ROW);
     await row.getByText('Chưa nhập', { exact: true }).waitFor();
     await row.getByText('Quá hạn', { exact: true }).waitFor();
-    expect(await page.locator('tbody tr[data-row-key]').count()).toBe(1); // her commune only
+    // Her commune only. A count does not wait: in a full CI run (stop 29) it read 0 at once after the
+    // row's texts were found, twice — the table between two renders — so it is polled until settled.
+    await expect.poll(() => page.locator('tbody tr[data-row-key]').count(), { timeout: 10_000 }).toBe(1);
     await row.getByRole('button', { name: 'Nhập số liệu: Xã Mường Tè' }).click();
     const drawer = page.getByTestId('kpirep-drawer');
     await drawer.getByText('Cán bộ, công chức tiếp nhận TTHC của đơn vị').waitFor(); // what the denominator counts
