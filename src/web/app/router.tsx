@@ -36,6 +36,7 @@ import { AdminProceduresPage, CatalogPage, ProcedurePage } from '../features/pro
 import { PublicHomePage, PublicNotFoundPage } from '../features/portal/pages';
 import { OverviewPanel } from '../features/overview/pages';
 import { QualityPage } from '../features/quality/pages';
+import { SectorBatchPage, SectorBatchesPage, SectorImportPage, SectorReviewPage } from '../features/sector-data/pages';
 import { UnitsPage } from '../features/units/pages';
 
 // One chunk per page: antd pages load only what they show, echarts only with the charts. The
@@ -132,6 +133,11 @@ export const router = createBrowserRouter([
           { path: 'chi-tieu/bao-cao', element: <KpiReportedPage /> },
           // The indicators and their dated versions; administrators issue a new version (kpi.indicators.manage).
           { path: 'chi-tieu/chi-so', element: <KpiIndicatorsPage /> },
+          // Sector lists (issue 16 §6): imported lists, the import wizard, the review queue, one list's links.
+          { path: 'du-lieu-chuyen-nganh', element: <SectorBatchesPage /> },
+          { path: 'du-lieu-chuyen-nganh/nhap', element: <SectorImportPage /> },
+          { path: 'du-lieu-chuyen-nganh/ra-soat', element: <SectorReviewPage /> },
+          { path: 'du-lieu-chuyen-nganh/:id', element: <SectorBatchPage /> },
           { path: 'units', element: <UnitsPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'admin/users', element: <UsersPage /> },

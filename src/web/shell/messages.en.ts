@@ -38,6 +38,11 @@ export const enShell: Record<keyof typeof viShell, string> = {
     "Receive and process your unit's dossiers on time: new, due soon, overdue, waiting for the citizen.",
   'home.card.counter': 'Record each citizen helped at the counter: guided to file online or not, and who typed it.',
   'home.card.payments': 'See fees paid online, check them with the gateway, refund.',
+  'home.card.sectorBatches':
+    'The sector’s imported lists and how they match the population registry; download the rows with errors.',
+  'home.card.sectorImport':
+    'Import a sector’s CSV or Excel list (health insurance, social protection, associations…), map columns, follow progress.',
+  'home.card.sectorReview': 'Compare a list’s row with the person in the population registry; accept or reject.',
   'home.card.reconciliation': 'Daily reconciliation with the gateway and the bank statement; Excel export.',
   'home.card.cashless': 'Cashless payment in schools and health facilities per commune (target 7).',
   'home.card.kpi': "The plan's 14 targets per period: the province, communes ranked and on a map.",
@@ -170,4 +175,8 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'nav.payments': 'Fee payments',
 
   'nav.reconciliation': 'Payment reconciliation',
+  'nav.group.sector': 'Sector data',
+  'nav.sectorBatches': 'Imported lists',
+  'nav.sectorImport': 'Import a list',
+  'nav.sectorReview': 'Review links',
 };

@@ -37,6 +37,10 @@ export const viShell = {
   'home.card.counter':
     'Ghi lại mỗi lượt hướng dẫn công dân tại quầy: có hướng dẫn nộp trực tuyến không, ai là người nhập.',
   'home.card.payments': 'Xem các khoản lệ phí đã thanh toán trực tuyến, tra cứu tại cổng thanh toán, hoàn tiền.',
+  'home.card.sectorBatches': 'Danh sách của ngành đã nhập và kết quả đối chiếu với CSDL dân cư; tải các dòng lỗi.',
+  'home.card.sectorImport':
+    'Nhập danh sách CSV, Excel của ngành (thẻ BHYT, an sinh xã hội, hội…), ghép cột, theo dõi tiến độ.',
+  'home.card.sectorReview': 'So sánh dòng trong danh sách với người trong CSDL dân cư, chấp nhận hoặc bác bỏ.',
   'home.card.reconciliation': 'Đối soát hằng ngày với cổng thanh toán và sao kê ngân hàng, tải báo cáo Excel.',
   'home.card.cashless': 'Tỷ lệ thanh toán không dùng tiền mặt tại trường học, cơ sở y tế theo xã, phường (chỉ tiêu 7).',
   'home.card.kpi': 'Kết quả 14 mục tiêu của Kế hoạch theo kỳ: toàn tỉnh, xếp hạng và bản đồ xã, phường.',
@@ -168,4 +172,8 @@ export const viShell = {
   'nav.payments': 'Thanh toán lệ phí',
 
   'nav.reconciliation': 'Đối soát thanh toán',
+  'nav.group.sector': 'Dữ liệu chuyên ngành',
+  'nav.sectorBatches': 'Danh sách đã nhập',
+  'nav.sectorImport': 'Nhập danh sách',
+  'nav.sectorReview': 'Rà soát liên kết',
 } as const satisfies Record<string, string>;

@@ -2,7 +2,8 @@ import type { Me } from '../../contracts/identity';
 import type { MessageKey } from './dictionary';
 
 /** Who a group of pages is for; the menu shows a group when the session may use one of its pages. */
-export type Audience = 'citizen' | 'registry-officer' | 'dossier-officer' | 'project06-office' | 'admin' | 'account';
+export type Audience =
+  'citizen' | 'registry-officer' | 'dossier-officer' | 'sector-officer' | 'project06-office' | 'admin' | 'account';
 
 export interface NavItem {
   path: string;
@@ -58,6 +59,16 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/counter', label: 'nav.counter', requires: ['counter.visit.record', 'counter.visit.read'] },
       { path: '/fees/payments', label: 'nav.payments', requires: ['dossiers.read'], kind: 'staff' },
       { path: '/fees/reconciliation', label: 'nav.reconciliation', requires: ['payments.reconcile'], kind: 'staff' },
+    ],
+  },
+  {
+    audience: 'sector-officer',
+    label: 'nav.group.sector',
+    // Sector lists (issue 16 §6). The change requests to the commune police get their own item here.
+    items: [
+      { path: '/du-lieu-chuyen-nganh', label: 'nav.sectorBatches', requires: ['sector.read'] },
+      { path: '/du-lieu-chuyen-nganh/nhap', label: 'nav.sectorImport', requires: ['sector.import'] },
+      { path: '/du-lieu-chuyen-nganh/ra-soat', label: 'nav.sectorReview', requires: ['sector.read'] },
     ],
   },
   {

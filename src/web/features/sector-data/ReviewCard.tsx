@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { App, Button, Card, Col, Input, Modal, Row, Space, Typography } from 'antd';
+import type { ApiError } from '../../api/client';
+import { useSession } from '../../api/session';
+import { toApiError } from '../../api/use-api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useCurrentUnits } from '../../components/unit-names';
+import { useI18n } from '../../shell/i18n';
+import { OutcomeCell, PersonFacts, RowCells, ScoreExplanation } from './RowParts';
+import { decideReview, type ReviewItem } from './sector-api';
+import { useSectorT } from './use-sector-text';
+
+interface Props {
+  item: ReviewItem;
+  mapping: Record<string, string>;
+  typeName: string;
+  onDecided: () => void;
+}
+
+/** One probable link: the list's row and the registry person side by side, accept or reject (with a reason). */
+export function ReviewCard({ item, mapping, typeName, onDecided }: Props) {
+  const t = useSectorT();
+  const { pick } = useI18n();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const units = useCurrentUnits();
+  const [busy, setBusy] = useState<'accept' | 'reject'>();
+  const [error, setError] = useState<ApiError>();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const title = t('sector.review.rowOf', {
+    row: item.row,
+    file: item.batch.fileName,
+    type: typeName,
+    unit: units.nameOf(item.batch.unitCode),
+  });
+
+  const decide = async (decision: 'accept' | 'reject') => {
+    if (!item.linkId) return;
+    if (decision === 'reject' && reason.trim() === '') {
+      setReasonMissing(true);
+      return;
+    }
+    setBusy(decision);
+    setError(undefined);
+    try {
+      await decideReview(item.linkId, decision === 'reject' ? { decision, reason: reason.trim() } : { decision });
+      void message.success(
+        t(decision === 'accept' ? 'sector.review.accepted' : 'sector.review.rejected', { row: item.row }),
+      );
+      setRejecting(false);
+      onDecided();
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const fieldError = error?.fields.find((f) => f.field === 'reason');
+  return (
+    <Card className="section-card sector-review-card" title={title}>
+      <Row gutter={[24, 16]}>
+        <Col xs={24} lg={12}>
+          <section aria-label={t('sector.review.listSide')}>
+            <Typography.Title level={3} className="sector-subtitle">
+              {t('sector.review.listSide')}
+            </Typography.Title>
+            <RowCells header={item.header} mapping={mapping} row={item} />
+          </section>
+        </Col>
+        <Col xs={24} lg={12}>
+          <section aria-label={t('sector.review.registrySide')}>
+            <Typography.Title level={3} className="sector-subtitle">
+              {t('sector.review.registrySide')}
+            </Typography.Title>
+            {item.person && <PersonFacts person={item.person} disagreements={item.disagreements} />}
+          </section>
+        </Col>
+      </Row>
+      <OutcomeCell row={item} />
+      <details className="sector-why-box">
+        <summary>{t('sector.review.why')}</summary>
+        <ScoreExplanation explanation={item.explanation} />
+      </details>
+      {error && !rejecting && <ErrorAlert error={error} />}
+      {can('sector.import') && (
+        <Space wrap className="sector-review-actions">
+          <Button type="primary" loading={busy === 'accept'} onClick={() => void decide('accept')}>
+            {t('sector.review.accept')}
+          </Button>
+          <Button danger onClick={() => setRejecting(true)}>
+            {t('sector.review.reject')}
+          </Button>
+        </Space>
+      )}
+      <Modal
+        open={rejecting}
+        title={t('sector.review.rejectTitle', { row: item.row })}
+        okText={t('sector.review.reject')}
+        okButtonProps={{ danger: true, loading: busy === 'reject' }}
+        onOk={() => void decide('reject')}
+        onCancel={() => setRejecting(false)}
+      >
+        <label className="sector-field" htmlFor={`reason-${item.linkId}`}>
+          <span className="field-label">{t('sector.review.reason')}</span>
+        </label>
+        <Input.TextArea
+          id={`reason-${item.linkId}`}
+          value={reason}
+          maxLength={500}
+          rows={3}
+          status={reasonMissing || fieldError ? 'error' : undefined}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setReasonMissing(false);
+          }}
+        />
+        {reasonMissing && <div className="sector-field-error">{t('sector.review.reasonRequired')}</div>}
+        {fieldError && <div className="sector-field-error">{pick(fieldError.messageVi, fieldError.messageEn)}</div>}
+        {error && rejecting && !fieldError && <ErrorAlert error={error} />}
+      </Modal>
+    </Card>
+  );
+}
