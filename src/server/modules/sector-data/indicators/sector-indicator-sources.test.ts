@@ -119,8 +119,8 @@ beforeAll(async () => {
     PROVINCE,
     [
       INSURANCE_HEADER,
-      // Linked to Sáng: counts in Mường Tè. The engine compares a row's unit with the batch's, so a
-      // province list's rows disagree on `unit` with everyone: matched with discrepancies, not cleaned.
+      // Linked to Sáng: counts (clean) in Mường Tè. A province's list names no commune, so the engine
+      // holds no unit against where Sáng lives.
       '1;HT1;Lò Văn Sáng;02/11/1985;Nam;012085000004',
       '2;HT2;Tẩn Láo Sài;01/01/1970;Nam;', // nobody: the province only
       '3;HT3;Lò Văn Không;32/01/1990;Nam;', // an error row: the province only
@@ -143,7 +143,7 @@ describe('link shares of the lists in force (T8.INSURANCE)', () => {
       { row_number: 5, outcome: 'not_found' },
     ]);
     expect(await outcomes(provinceList)).toEqual([
-      { row_number: 1, outcome: 'matched_with_discrepancies' },
+      { row_number: 1, outcome: 'matched' },
       { row_number: 2, outcome: 'not_found' },
     ]);
   });
@@ -152,7 +152,7 @@ describe('link shares of the lists in force (T8.INSURANCE)', () => {
     // 31/1/2026: Páo and Chứ (alive then) of five rows; discrepancies, not found and the error row are not clean.
     expect(await counts('sector.health_insurance_linked', '2026-01-31')).toEqual({
       [DOAN_KET]: [2, 5],
-      [MUONG_TE]: [0, 1],
+      [MUONG_TE]: [1, 1],
       [PROVINCE]: [0, 2],
     });
   });
@@ -185,7 +185,7 @@ describe('link shares of the lists in force (T8.INSURANCE)', () => {
     expect((await counts('sector.health_insurance_linked', '2026-03-15'))[DOAN_KET]).toEqual([1, 5]);
     expect((await counts('sector.health_insurance_linked', '2026-03-16'))[DOAN_KET]).toEqual([2, 2]);
     // The province's list is of another unit: it is not superseded.
-    expect((await counts('sector.health_insurance_linked', '2026-03-16'))[MUONG_TE]).toEqual([0, 1]);
+    expect((await counts('sector.health_insurance_linked', '2026-03-16'))[MUONG_TE]).toEqual([1, 1]);
   });
 });
 
@@ -295,8 +295,8 @@ describe('a kpi run', () => {
     // Đoàn Kết's second list (2 of 2), Sáng's row in Mường Tè, the province's unlinked and error rows.
     expect(values.map((v) => [v.unit_code, v.status, Number(v.numerator), Number(v.denominator)])).toEqual([
       [DOAN_KET, 'ok', 2, 2],
-      [MUONG_TE, 'ok', 0, 1],
-      [PROVINCE, 'ok', 2, 5],
+      [MUONG_TE, 'ok', 1, 1],
+      [PROVINCE, 'ok', 3, 5],
     ]);
   });
 });

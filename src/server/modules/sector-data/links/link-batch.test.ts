@@ -90,6 +90,15 @@ describe('linking a committed batch', () => {
     ]);
   });
 
+  it("does not hold a province's list against where people live: it names no commune", async () => {
+    const batch = await importList(LIST.replace('HS1;', 'HS1p;'), '12');
+    await linkBatch(database, batch.batchId);
+    const [first] = await database.rows<{ outcome: string; disagreements: string[] }>(
+      sql`select outcome, disagreements from sector_data.links where batch_id = ${batch.batchId} and row_number = 1`,
+    );
+    expect(first).toEqual({ outcome: 'matched', disagreements: [] });
+  });
+
   it('replaces the links of the batch when it is linked again', async () => {
     const batch = await importList(LIST.replace('HS1;', 'HS1b;'), '03424');
     await linkBatch(database, batch.batchId);

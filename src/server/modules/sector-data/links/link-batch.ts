@@ -15,6 +15,9 @@ import { findBatch } from '../sector-data.repository';
 
 export type StoredOutcome = (typeof LINK_OUTCOMES)[number];
 
+/** Commune codes have five digits (provinces two, the former districts three). */
+const COMMUNE_CODE = /^\d{5}$/;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Rows linked per registry round trip, and links inserted per statement (15 columns: well under 65,535 parameters). */
@@ -129,6 +132,9 @@ export async function linkBatch(
     if (index >= 0 && FIELD_OF[field]) columnOf.set(FIELD_OF[field], index);
   }
   const total = batch.validCount;
+  // A commune's list places its people in the commune (the engine compares it with where they live); a
+  // list of the province (or a district) says nothing of anyone's commune: no unit to compare.
+  const listCommune = COMMUNE_CODE.test(batch.unitCode) ? batch.unitCode : undefined;
   await refreshNameKeys(db); // the registry's phonetic keys in step with it (people added or renamed since)
   const counts = Object.fromEntries(LINK_OUTCOMES.map((o) => [o, 0])) as Record<StoredOutcome, number>;
   let reviewed = 0;
@@ -152,7 +158,7 @@ export async function linkBatch(
       if (chunk.length === 0) break;
       after = chunk[chunk.length - 1]!.rowNumber;
       const listRows: ListRow[] = chunk.map((r) => {
-        const row: ListRow = { row: r.rowNumber, unitCode: batch.unitCode };
+        const row: ListRow = { row: r.rowNumber, ...(listCommune ? { unitCode: listCommune } : {}) };
         for (const [field, index] of columnOf)
           (row as unknown as Record<string, unknown>)[field] = r.cells[index] ?? null;
         return row;
