@@ -96,11 +96,11 @@ export default function BatchPage() {
         r.person ? (
           <Space orientation="vertical" size={4}>
             {r.outcome === 'id_belongs_to_someone_else' && <strong>{t('sector.holder')}</strong>}
-            <PersonFacts person={r.person} disagreements={r.disagreements} />
+            <PersonFacts person={r.person} disagreements={r.disagreements} unitName={units.nameOf} />
             {r.actualPerson && (
               <>
                 <strong>{t('sector.actualPerson')}</strong>
-                <PersonFacts person={r.actualPerson} disagreements={[]} />
+                <PersonFacts person={r.actualPerson} disagreements={[]} unitName={units.nameOf} />
               </>
             )}
           </Space>

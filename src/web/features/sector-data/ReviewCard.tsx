@@ -4,7 +4,6 @@ import type { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { toApiError } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useCurrentUnits } from '../../components/unit-names';
 import { useI18n } from '../../shell/i18n';
 import { OutcomeCell, PersonFacts, RowCells, ScoreExplanation } from './RowParts';
 import { decideReview, type ReviewItem } from './sector-api';
@@ -14,16 +13,17 @@ interface Props {
   item: ReviewItem;
   mapping: Record<string, string>;
   typeName: string;
+  /** Names a unit code (the page's units, asked for once). */
+  unitName: (code: string | null) => string;
   onDecided: () => void;
 }
 
 /** One probable link: the list's row and the registry person side by side, accept or reject (with a reason). */
-export function ReviewCard({ item, mapping, typeName, onDecided }: Props) {
+export function ReviewCard({ item, mapping, typeName, unitName, onDecided }: Props) {
   const t = useSectorT();
   const { pick } = useI18n();
   const { message } = App.useApp();
   const { can } = useSession();
-  const units = useCurrentUnits();
   const [busy, setBusy] = useState<'accept' | 'reject'>();
   const [error, setError] = useState<ApiError>();
   const [rejecting, setRejecting] = useState(false);
@@ -33,7 +33,7 @@ export function ReviewCard({ item, mapping, typeName, onDecided }: Props) {
     row: item.row,
     file: item.batch.fileName,
     type: typeName,
-    unit: units.nameOf(item.batch.unitCode),
+    unit: unitName(item.batch.unitCode),
   });
 
   const decide = async (decision: 'accept' | 'reject') => {
@@ -75,7 +75,7 @@ export function ReviewCard({ item, mapping, typeName, onDecided }: Props) {
             <Typography.Title level={3} className="sector-subtitle">
               {t('sector.review.registrySide')}
             </Typography.Title>
-            {item.person && <PersonFacts person={item.person} disagreements={item.disagreements} />}
+            {item.person && <PersonFacts person={item.person} disagreements={item.disagreements} unitName={unitName} />}
           </section>
         </Col>
       </Row>

@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatNumber } from '../../components/format';
+import { useCurrentUnits } from '../../components/unit-names';
 import { useI18n } from '../../shell/i18n';
 import { ReviewCard } from './ReviewCard';
 import { fetchBatch, fetchReview, type Batch } from './sector-api';
@@ -30,6 +31,7 @@ export default function ReviewPage() {
   const t = useSectorT();
   const { lang } = useI18n();
   const types = useDatasetTypes();
+  const units = useCurrentUnits();
   const [datasetType, setDatasetType] = useState<string>();
   const [page, setPage] = useState(1);
   const queue = useApi(
@@ -75,6 +77,7 @@ export default function ReviewPage() {
           item={item}
           mapping={mappings[item.batch.id] ?? {}}
           typeName={types.nameOf(item.batch.datasetType)}
+          unitName={units.nameOf}
           onDecided={queue.reload}
         />
       ))}

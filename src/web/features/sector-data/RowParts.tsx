@@ -1,5 +1,4 @@
 import { StatusTag } from '../../components/StatusTag';
-import { useCurrentUnits } from '../../components/unit-names';
 import { useI18n } from '../../shell/i18n';
 import type { LinkedPerson, LinkedRow } from './sector-api';
 import {
@@ -56,10 +55,17 @@ const PERSON_FIELDS: Array<[PersonField | 'status', SectorKey]> = [
   ['status', 'sector.person.status'],
 ];
 
-/** A registry person's fields, those the row differs in marked. */
-export function PersonFacts({ person, disagreements }: { person: LinkedPerson; disagreements: string[] }) {
+/** A registry person's fields, those the row differs in marked; `unitName` names a unit code (the page's units, asked for once). */
+export function PersonFacts({
+  person,
+  disagreements,
+  unitName,
+}: {
+  person: LinkedPerson;
+  disagreements: string[];
+  unitName: (code: string | null) => string;
+}) {
   const t = useSectorT();
-  const units = useCurrentUnits();
   const marked = differingPersonFields(disagreements);
   const text = (field: PersonField | 'status'): string => {
     switch (field) {
@@ -68,7 +74,7 @@ export function PersonFacts({ person, disagreements }: { person: LinkedPerson; d
       case 'sex':
         return person.sex === 'male' || person.sex === 'female' ? t(`sector.sex.${person.sex}`) : person.sex;
       case 'unitCode':
-        return units.nameOf(person.unitCode) || '—';
+        return unitName(person.unitCode) || '—';
       case 'status':
         return person.status === 'alive' || person.status === 'deceased'
           ? t(`sector.person.${person.status}`)
