@@ -8,8 +8,9 @@ import { api, checkA11y, launchBrowser, openPage, screenshot } from './browser';
 /**
  * Issue 16 §6: a health-insurance officer (bhyt.tinh) imports a card list of a ward through the
  * wizard — the name column is not one the server knows, so the columns are set by hand and saved
- * under a name —, follows the import, links the list, sees the outcomes, accepts a probable match
- * in the review queue and downloads the rows with errors.
+ * under a name —, follows the import, is told the same file again (read with the saved mapping)
+ * was imported already, links the list, sees the outcomes, downloads the rows with errors and
+ * accepts a probable match in the review queue.
  *
  * The list is made from the demo registry when the test runs: which rows the engine calls
  * `probable` is read from a first list imported and linked through the API (the same rows give
@@ -119,6 +120,15 @@ async function download(page: Page, link: Locator): Promise<{ name: string; byte
   return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
+/** Chooses the list file in the wizard and starts the import. */
+async function chooseList(page: Page, list: string): Promise<void> {
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'the-bhyt-doan-ket.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${list}`) });
+  await page.locator('.ant-upload-list').getByText('the-bhyt-doan-ket.csv').waitFor();
+  await page.getByRole('button', { name: 'Nhập danh sách', exact: true }).click();
+}
+
 /** Chooses an option of an antd select reached by its label. */
 async function choose(page: Page, label: string, option: string | RegExp, typed?: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
@@ -160,11 +170,7 @@ describe('sector lists (issue 16 §6)', () => {
     await page.getByRole('heading', { level: 1, name: 'Nhập danh sách của ngành' }).waitFor();
     await choose(page, 'Loại dữ liệu', 'Thẻ bảo hiểm y tế');
     await choose(page, 'Đơn vị của danh sách', new RegExp(`^${WARD_NAME}`), 'doan ket');
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'the-bhyt-doan-ket.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${list}`) });
-    await page.locator('.ant-upload-list').getByText('the-bhyt-doan-ket.csv').waitFor();
-    await page.getByRole('button', { name: 'Nhập danh sách', exact: true }).click();
+    await chooseList(page, list);
 
     // The server names the missing column; the columns of the file are offered, the known ones chosen.
     await page.getByText('Chọn cột cho từng thông tin').waitFor();
@@ -185,8 +191,14 @@ describe('sector lists (issue 16 §6)', () => {
     );
     expect(saved.items.find((m) => m.name === 'Mẫu thẻ BHYT phường')?.columns.fullName).toBe('Họ tên chủ thẻ');
 
+    // The same file again, read with the saved mapping: nothing new, the earlier import named.
+    await result.getByRole('button', { name: 'Nhập danh sách khác' }).click();
+    await choose(page, 'Cách ghép cột đã lưu', 'Mẫu thẻ BHYT phường');
+    await chooseList(page, list);
+    await page.getByText('Tệp này đã được nhập trước đây').waitFor({ timeout: 60_000 });
+
     // The list: link it, see the outcomes as filters with their counts.
-    await result.getByRole('button', { name: 'Xem và liên kết với CSDL dân cư' }).click();
+    await page.getByRole('button', { name: 'Mở lượt nhập trước' }).click();
     await page.getByRole('heading', { level: 1, name: 'Danh sách the-bhyt-doan-ket.csv' }).waitFor();
     const batchPath = new URL(page.url()).pathname;
     await page.getByRole('button', { name: 'Liên kết với CSDL dân cư' }).click();
