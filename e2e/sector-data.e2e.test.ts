@@ -243,6 +243,18 @@ describe('sector lists (issue 16 §6)', () => {
     const tags = await after.textContent();
     expect(tags).not.toContain('Có thể khớp');
     expect(tags).toMatch(/Khớp \(2\)|Khớp \(1\).*Khớp, có sai khác \(1\)/);
+
+    // The lists, then the same page in English.
+    await page
+      .getByRole('navigation', { name: 'Danh mục chính' })
+      .getByRole('link', { name: 'Danh sách đã nhập' })
+      .click();
+    await page.getByRole('link', { name: 'the-bhyt-doan-ket.csv' }).waitFor();
+    await screenshot(page, 'sector-lists');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+    await page.locator('.lang-switch label').filter({ hasText: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sector data' }).waitFor();
+    await page.getByText('3 rows: 2 valid, 1 with errors').first().waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
