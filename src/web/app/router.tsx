@@ -36,7 +36,13 @@ import { AdminProceduresPage, CatalogPage, ProcedurePage } from '../features/pro
 import { PublicHomePage, PublicNotFoundPage } from '../features/portal/pages';
 import { OverviewPanel } from '../features/overview/pages';
 import { QualityPage } from '../features/quality/pages';
-import { SectorBatchPage, SectorBatchesPage, SectorImportPage, SectorReviewPage } from '../features/sector-data/pages';
+import {
+  SectorBatchPage,
+  SectorBatchesPage,
+  SectorChangeRequestsPage,
+  SectorImportPage,
+  SectorReviewPage,
+} from '../features/sector-data/pages';
 import { UnitsPage } from '../features/units/pages';
 
 // One chunk per page: antd pages load only what they show, echarts only with the charts. The
@@ -133,10 +139,12 @@ export const router = createBrowserRouter([
           { path: 'chi-tieu/bao-cao', element: <KpiReportedPage /> },
           // The indicators and their dated versions; administrators issue a new version (kpi.indicators.manage).
           { path: 'chi-tieu/chi-so', element: <KpiIndicatorsPage /> },
-          // Sector lists (issue 16 §6): imported lists, the import wizard, the review queue, one list's links.
+          // Sector lists (issue 16 §6): imported lists, the import wizard, the review queue, the change
+          // requests to the commune police, one list's links.
           { path: 'du-lieu-chuyen-nganh', element: <SectorBatchesPage /> },
           { path: 'du-lieu-chuyen-nganh/nhap', element: <SectorImportPage /> },
           { path: 'du-lieu-chuyen-nganh/ra-soat', element: <SectorReviewPage /> },
+          { path: 'du-lieu-chuyen-nganh/dieu-chinh', element: <SectorChangeRequestsPage /> },
           { path: 'du-lieu-chuyen-nganh/:id', element: <SectorBatchPage /> },
           { path: 'units', element: <UnitsPage /> },
           { path: 'account', element: <AccountPage /> },

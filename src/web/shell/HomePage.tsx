@@ -22,6 +22,7 @@ const ITEM_TEXT: Record<string, MessageKey> = {
   '/du-lieu-chuyen-nganh': 'home.card.sectorBatches',
   '/du-lieu-chuyen-nganh/nhap': 'home.card.sectorImport',
   '/du-lieu-chuyen-nganh/ra-soat': 'home.card.sectorReview',
+  '/du-lieu-chuyen-nganh/dieu-chinh': 'home.card.sectorCorrections',
   '/cashless': 'home.card.cashless',
   '/pilots': 'home.card.pilots',
   '/admin/pilot-due-dates': 'home.card.pilotDueDates',

@@ -43,6 +43,8 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'home.card.sectorImport':
     'Import a sector’s CSV or Excel list (health insurance, social protection, associations…), map columns, follow progress.',
   'home.card.sectorReview': 'Compare a list’s row with the person in the population registry; accept or reject.',
+  'home.card.sectorCorrections':
+    'Proposals from sector lists to correct a name, birth date or sex in the registry: the commune police accept or reject them.',
   'home.card.reconciliation': 'Daily reconciliation with the gateway and the bank statement; Excel export.',
   'home.card.cashless': 'Cashless payment in schools and health facilities per commune (target 7).',
   'home.card.kpi': "The plan's 14 targets per period: the province, communes ranked and on a map.",
@@ -179,4 +181,5 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'nav.sectorBatches': 'Imported lists',
   'nav.sectorImport': 'Import a list',
   'nav.sectorReview': 'Review links',
+  'nav.sectorCorrections': 'Change requests',
 };

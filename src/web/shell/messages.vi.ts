@@ -41,6 +41,8 @@ export const viShell = {
   'home.card.sectorImport':
     'Nhập danh sách CSV, Excel của ngành (thẻ BHYT, an sinh xã hội, hội…), ghép cột, theo dõi tiến độ.',
   'home.card.sectorReview': 'So sánh dòng trong danh sách với người trong CSDL dân cư, chấp nhận hoặc bác bỏ.',
+  'home.card.sectorCorrections':
+    'Đề nghị sửa họ tên, ngày sinh, giới tính trong CSDL dân cư theo danh sách của ngành: Công an xã chấp nhận hoặc từ chối.',
   'home.card.reconciliation': 'Đối soát hằng ngày với cổng thanh toán và sao kê ngân hàng, tải báo cáo Excel.',
   'home.card.cashless': 'Tỷ lệ thanh toán không dùng tiền mặt tại trường học, cơ sở y tế theo xã, phường (chỉ tiêu 7).',
   'home.card.kpi': 'Kết quả 14 mục tiêu của Kế hoạch theo kỳ: toàn tỉnh, xếp hạng và bản đồ xã, phường.',
@@ -176,4 +178,5 @@ export const viShell = {
   'nav.sectorBatches': 'Danh sách đã nhập',
   'nav.sectorImport': 'Nhập danh sách',
   'nav.sectorReview': 'Rà soát liên kết',
+  'nav.sectorCorrections': 'Yêu cầu điều chỉnh',
 } as const satisfies Record<string, string>;

@@ -64,11 +64,16 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     audience: 'sector-officer',
     label: 'nav.group.sector',
-    // Sector lists (issue 16 §6). The change requests to the commune police get their own item here.
+    // Sector lists (issue 16 §6); the change requests are also the commune police's (who decide them).
     items: [
       { path: '/du-lieu-chuyen-nganh', label: 'nav.sectorBatches', requires: ['sector.read'] },
       { path: '/du-lieu-chuyen-nganh/nhap', label: 'nav.sectorImport', requires: ['sector.import'] },
       { path: '/du-lieu-chuyen-nganh/ra-soat', label: 'nav.sectorReview', requires: ['sector.read'] },
+      {
+        path: '/du-lieu-chuyen-nganh/dieu-chinh',
+        label: 'nav.sectorCorrections',
+        requires: ['population.person.correct', 'sector.read'],
+      },
     ],
   },
   {

@@ -13,6 +13,7 @@ import { formatDateTime, formatNumber } from '../../components/format';
 import { withChanges } from '../../components/search-params';
 import { useCurrentUnits } from '../../components/unit-names';
 import { useI18n } from '../../shell/i18n';
+import { ProposeCorrection } from './ProposeCorrection';
 import { OutcomeCell, PersonFacts, RowCells } from './RowParts';
 import { errorsXlsxUrl, fetchBatch, fetchLinks, linkBatch, linksXlsxUrl, type LinkedRow } from './sector-api';
 import { ROW_OUTCOMES, STATE_KIND, outcomeKey, stateKey } from './sector-labels';
@@ -25,7 +26,8 @@ const PAGE_SIZE = 20;
 /**
  * /du-lieu-chuyen-nganh/:id — one list: linking to the registry (busy while it runs), the rows per
  * outcome as filter tags with their counts, a page of rows beside the registry person (differing
- * fields marked), and the XLSX exports. The server writes every person shown in the access log.
+ * fields marked; a row matched with discrepancies offers a correction to the commune police), and
+ * the XLSX exports. The server writes every person shown in the access log.
  */
 export default function BatchPage() {
   const { id = '' } = useParams();
@@ -88,7 +90,17 @@ export default function BatchPage() {
       key: 'cells',
       render: (_: unknown, r) => <RowCells header={header} mapping={mapping} row={r} />,
     },
-    { title: t('sector.col.outcome'), key: 'outcome', width: 220, render: (_: unknown, r) => <OutcomeCell row={r} /> },
+    {
+      title: t('sector.col.outcome'),
+      key: 'outcome',
+      width: 220,
+      render: (_: unknown, r) => (
+        <Space orientation="vertical" size={8}>
+          <OutcomeCell row={r} />
+          {can('sector.import') && <ProposeCorrection row={r} header={header} mapping={mapping} />}
+        </Space>
+      ),
+    },
     {
       title: t('sector.col.person'),
       key: 'person',

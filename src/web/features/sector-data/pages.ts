@@ -12,3 +12,5 @@ export const SectorImportPage = lazy(() => import('./ImportPage'));
 export const SectorReviewPage = lazy(() => import('./ReviewPage'));
 /** /du-lieu-chuyen-nganh/:id: one list, its linking to the registry, its rows by outcome. */
 export const SectorBatchPage = lazy(() => import('./BatchPage'));
+/** /du-lieu-chuyen-nganh/dieu-chinh: the change requests to the commune police (accept, reject, withdraw). */
+export const SectorChangeRequestsPage = lazy(() => import('./ChangeRequestsPage'));

@@ -1,0 +1,219 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, App, Button, Card, Input, Modal, Popconfirm, Space } from 'antd';
+import type { ApiError } from '../../api/client';
+import { useSession } from '../../api/session';
+import { toApiError } from '../../api/use-api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusTag } from '../../components/StatusTag';
+import { formatDateTime } from '../../components/format';
+import type { MessageKey } from '../../shell/dictionary';
+import { useI18n } from '../../shell/i18n';
+import {
+  correctableFieldKey,
+  fieldProblems,
+  isChangedMeanwhile,
+  registryMovedOn,
+  requestStateKey,
+  requestStateKind,
+  showValue,
+} from './correction-labels';
+import { acceptChangeRequest, rejectChangeRequest, withdrawChangeRequest, type ChangeRequest } from './corrections-api';
+import { useSectorT } from './use-sector-text';
+
+interface Props {
+  request: ChangeRequest;
+  /** Names a unit code (the page's units, asked for once). */
+  unitName: (code: string | null) => string;
+  /** After a decision, or to reload when the server says something changed meanwhile. */
+  onChanged: () => void;
+}
+
+/** One fact of the card: a term and its value. */
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="sector-fact">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * One change request: the person (a link to their record), the field with the registry's value and
+ * the proposed one, the list row, the evidence, who proposed and decided when; and the actions the
+ * server says the caller may take (`mayDecide`: accept with the record's version, reject with a
+ * reason; `mayWithdraw`). A 409 (the record or the request changed meanwhile) asks for a reload.
+ */
+export function ChangeRequestCard({ request: r, unitName, onChanged }: Props) {
+  const t = useSectorT();
+  const { t: shellT, pick } = useI18n();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const [busy, setBusy] = useState<'accept' | 'reject' | 'withdraw'>();
+  const [error, setError] = useState<ApiError>();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const sexWord = (s: 'male' | 'female') => t(`sector.sex.${s}`);
+  const show = (v: string | null) => showValue(r.field, v, sexWord);
+  const named = (key: string, fallback: string) => {
+    const text = shellT(key as MessageKey);
+    return text === key ? fallback : text;
+  };
+  const step = (s: { role: string; at: string }) =>
+    t('sector.cr.step', { role: named(`role.${s.role}`, s.role), date: formatDateTime(s.at) });
+  const moved = r.state === 'proposed' && registryMovedOn(r);
+  const reasonProblem = fieldProblems(error, pick).reason;
+
+  const act = async (kind: 'accept' | 'reject' | 'withdraw') => {
+    if (kind === 'reject' && reason.trim() === '') {
+      setReasonMissing(true);
+      return;
+    }
+    setBusy(kind);
+    setError(undefined);
+    try {
+      if (kind === 'accept') await acceptChangeRequest(r.id, r.person.registryVersion);
+      else if (kind === 'reject') await rejectChangeRequest(r.id, reason.trim());
+      else await withdrawChangeRequest(r.id);
+      const done = {
+        accept: 'sector.cr.accepted',
+        reject: 'sector.cr.rejected',
+        withdraw: 'sector.cr.withdrawn',
+      } as const;
+      void message.success(t(done[kind], { reference: r.reference }));
+      setRejecting(false);
+      onChanged();
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const changed = isChangedMeanwhile(error);
+  return (
+    <Card
+      className="section-card sector-cr-card"
+      title={
+        <Space wrap>
+          <span className="tabular">{r.reference}</span>
+          <StatusTag kind={requestStateKind(r.state)}>{t(requestStateKey(r.state))}</StatusTag>
+        </Space>
+      }
+    >
+      <dl className="sector-facts">
+        <Fact term={t('sector.cr.person')}>
+          <Link to={`/population/persons/${encodeURIComponent(r.person.personId)}`}>{r.person.fullName}</Link>
+          {r.person.nationalId && <span className="tabular"> — {r.person.nationalId}</span>}
+        </Fact>
+        <Fact term={t('sector.cr.residence')}>{unitName(r.person.unitCode) || '—'}</Fact>
+        <Fact term={t('sector.cr.change')}>
+          {t('sector.cr.changeText', {
+            field: t(correctableFieldKey(r.field)),
+            from: show(r.registryValue),
+            to: show(r.proposedValue),
+          })}
+        </Fact>
+        <Fact term={t('sector.cr.source')}>
+          {t('sector.cr.sourceText', {
+            row: r.source.rowNumber,
+            sector: named(`sector.${r.source.sector}`, r.source.sector),
+            unit: unitName(r.source.unitCode),
+          })}
+          {can('sector.read') && (
+            <>
+              {' '}
+              (
+              <Link to={`/du-lieu-chuyen-nganh/${encodeURIComponent(r.source.batchId)}`}>
+                {t('sector.cr.openBatch')}
+              </Link>
+              )
+            </>
+          )}
+        </Fact>
+        <Fact term={t('sector.cr.evidenceShown')}>{r.evidence}</Fact>
+        <Fact term={t('sector.cr.proposedBy')}>{step(r.proposed)}</Fact>
+        {r.decided && <Fact term={t('sector.cr.decidedBy')}>{step(r.decided)}</Fact>}
+        {r.decided?.reason && <Fact term={t('sector.cr.reasonShown')}>{r.decided.reason}</Fact>}
+      </dl>
+      {moved && (
+        <Alert
+          className="sector-why-box"
+          type="warning"
+          showIcon
+          title={t('sector.cr.nowDiffers', { value: show(r.currentValue) })}
+        />
+      )}
+      {changed && (
+        <Alert
+          className="sector-why-box"
+          type="warning"
+          showIcon
+          title={t('sector.cr.changedTitle')}
+          description={
+            <>
+              <div>{pick(error!.messageVi, error!.messageEn)}</div>
+              <div>{t('sector.cr.changedText')}</div>
+            </>
+          }
+          action={
+            <Button size="small" onClick={onChanged}>
+              {t('sector.cr.reload')}
+            </Button>
+          }
+        />
+      )}
+      {error && !changed && !rejecting && <ErrorAlert error={error} />}
+      {(r.mayDecide || r.mayWithdraw) && (
+        <Space wrap className="sector-review-actions">
+          {r.mayDecide && (
+            <>
+              <Button type="primary" disabled={moved} loading={busy === 'accept'} onClick={() => void act('accept')}>
+                {t('sector.cr.accept')}
+              </Button>
+              <Button danger onClick={() => setRejecting(true)}>
+                {t('sector.cr.reject')}
+              </Button>
+            </>
+          )}
+          {r.mayWithdraw && (
+            <Popconfirm
+              title={t('sector.cr.withdrawConfirm', { reference: r.reference })}
+              onConfirm={() => act('withdraw')}
+            >
+              <Button loading={busy === 'withdraw'}>{t('sector.cr.withdraw')}</Button>
+            </Popconfirm>
+          )}
+        </Space>
+      )}
+      <Modal
+        open={rejecting}
+        title={t('sector.cr.rejectTitle', { reference: r.reference })}
+        okText={t('sector.cr.reject')}
+        okButtonProps={{ danger: true, loading: busy === 'reject' }}
+        onOk={() => void act('reject')}
+        onCancel={() => setRejecting(false)}
+      >
+        <label className="sector-field" htmlFor={`cr-reason-${r.id}`}>
+          <span className="field-label">{t('sector.cr.reason')}</span>
+        </label>
+        <Input.TextArea
+          id={`cr-reason-${r.id}`}
+          value={reason}
+          maxLength={500}
+          rows={3}
+          status={reasonMissing || reasonProblem ? 'error' : undefined}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setReasonMissing(false);
+          }}
+        />
+        {reasonMissing && <div className="sector-field-error">{t('sector.cr.reasonRequired')}</div>}
+        {reasonProblem && <div className="sector-field-error">{reasonProblem}</div>}
+        {error && rejecting && !reasonProblem && <ErrorAlert error={error} />}
+      </Modal>
+    </Card>
+  );
+}
