@@ -63,7 +63,13 @@ export const persons = populationSchema.table(
   (t) => [
     uniqueIndex('persons_national_id_uq').on(t.nationalId),
     index('persons_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
-    index('persons_residence_unit_idx').on(t.residenceUnitCode),
+    // Also by birth year: the sector lists' linking asks for the people of a commune born in a year
+    // (its "year + given name + commune" candidates, sector-data ADR 0029).
+    index('persons_residence_unit_idx').on(t.residenceUnitCode, t.birthYear),
+    // Old 9-digit CMND numbers, which agencies' lists still carry (sector-data linking).
+    index('persons_legacy_id_idx')
+      .on(t.legacyId)
+      .where(sql`${t.legacyId} is not null`),
     index('persons_household_idx').on(t.householdId),
     index('persons_birth_date_idx').on(t.birthDate),
     // Exact same-name-and-birth-date lookups (the duplicate rule for one person, matching): the
