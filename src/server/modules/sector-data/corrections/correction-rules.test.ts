@@ -53,6 +53,35 @@ describe('the value proposed', () => {
   });
 });
 
+describe('the name proposed, against the registry’s', () => {
+  it.each([
+    // the list's name, the officer's, the registry's, what is proposed
+    // A list typed without marks does not replace a registry name that has them…
+    ['GIANG VAN PAO', undefined, 'Giàng A Páo', expect.stringMatching(/^refused: .*has no marks/)],
+    ['Giang Van Pao', 'Giang Van Pao', 'Giàng A Páo', expect.stringMatching(/^refused: .*has no marks/)],
+    // …unless the registry's has none either; restored marks are welcome.
+    ['Lo Van Pao', undefined, 'Lo Van Bao', 'Lo Van Pao'],
+    ['GIANG VAN PAO', 'Giàng Văn Páo', 'Giàng A Páo', 'Giàng Văn Páo'],
+    // A name all in capitals or all in lower case is how a list is typed, not the person's spelling.
+    ['lò thị mai', undefined, 'Lò Thị Mại', expect.stringMatching(/^refused: .*all in capitals or all in lower case/)],
+    ['LÒ THỊ MAI', undefined, 'Lò Thị Mại', expect.stringMatching(/^refused: .*all in capitals or all in lower case/)],
+    ['LÒ THỊ MAI', 'Lò Thị Mai', 'Lò Thị Mại', 'Lò Thị Mai'],
+    // Apostrophes and hyphens are not marks: a list "KSOR H'HEN" is a list typed without marks…
+    ["KSOR H'HEN", "Ksơr H'Hen", "Ksor H'Hên", "Ksơr H'Hen"],
+    // …and "Ksor H'Hen" has none, so it does not replace a registry name that has some.
+    ["KSOR H'HEN", "Ksor H'Hen", "Ksơr H'Hen", expect.stringMatching(/^refused: .*has no marks/)],
+    ["KSOR H'HEN", "Ksor H'Hen", "Ksor H'Hem", "Ksor H'Hen"],
+  ] as const)('list %s, given %s, registry %s → %s', (list, given, registry, expected) => {
+    expect(value(proposedValue('fullName', list, given, registry))).toEqual(expected);
+  });
+
+  it('names the field in both languages when it refuses', () => {
+    const refused = proposedValue('fullName', 'lò thị mai', undefined, 'Lò Thị Mại');
+    expect(refused.ok ? 'accepted' : refused.vi).toContain('Họ và tên đề xuất');
+    expect(refused.ok ? 'accepted' : refused.en).toContain('proposed full name');
+  });
+});
+
 describe('what the ID number rules out', () => {
   // 012195000002: century/sex digit 1 = female born 19xx, year digits 95.
   it.each([

@@ -40,23 +40,41 @@ export function fieldDiffers(field: CorrectableField, disagreements: readonly st
   return disagreements.includes(DISAGREEMENT_OF[field]);
 }
 
-/** Does the name carry Vietnamese marks (tones, ă â ê ô ơ ư đ)? A list typed without them says nothing of them. */
-const hasMarks = (name: string): boolean => foldForSearch(name) !== name.toLowerCase().replace(/\s+/g, ' ').trim();
+/**
+ * Does the name carry Vietnamese marks (tones, ă â ê ô ơ ư đ)? Letters only: an apostrophe or a
+ * hyphen ("KSOR H'HEN") is not a mark. A list typed without them says nothing of them.
+ */
+const hasMarks = (name: string): boolean => {
+  const letters = name
+    .toLowerCase()
+    .replace(/[^\p{L}]+/gu, ' ')
+    .trim();
+  return foldForSearch(letters) !== letters;
+};
+
+/** A name typed all in capitals or all in lower case: a list's way of typing, not the person's spelling. */
+const oneCase = (name: string): boolean => name === name.toUpperCase() || name === name.toLowerCase();
 
 /**
  * The value proposed for `field`, from the list row's normalised value (import's reading: a name as
  * declared, a date YYYY-MM-DD or a year YYYY, male / female) and the officer's `given` value, if any.
  * The officer may only spell the list's value better: a name in other capitals, or with its tone
- * marks when the list was typed without them; a date or a sex must be the list's.
+ * marks when the list was typed without them; a date or a sex must be the list's. `registry` is the
+ * registry's value of the field (a name without marks replaces only a name without marks).
  */
-export function proposedValue(field: CorrectableField, listValue: unknown, given: string | undefined): Verdict {
+export function proposedValue(
+  field: CorrectableField,
+  listValue: unknown,
+  given: string | undefined,
+  registry?: string | null,
+): Verdict {
   const names = FIELD_NAMES[field];
   if (typeof listValue !== 'string' || listValue === '')
     return bad(
       `Dòng danh sách không có ${names.vi}: không có gì để đề xuất`,
       `The list row has no ${names.en}: there is nothing to propose`,
     );
-  if (field === 'fullName') return proposedName(listValue, given);
+  if (field === 'fullName') return proposedName(listValue, given, registry ?? null);
   const value = given ?? listValue;
   if (value !== listValue)
     return bad(
@@ -75,7 +93,13 @@ export function proposedValue(field: CorrectableField, listValue: unknown, given
   return { ok: true, value };
 }
 
-function proposedName(listValue: string, given: string | undefined): Verdict {
+/**
+ * The name proposed: the list's, spelled better by the officer at most. Refused (the officer types
+ * the name as the person writes it): a name with no marks over a registry name that has some (a list
+ * typed without marks says nothing of them), and a name all in capitals or all in lower case (how a
+ * list is typed, not how the registry writes a name — not normalised, since "Mac" could be "Mác").
+ */
+function proposedName(listValue: string, given: string | undefined, registry: string | null): Verdict {
   const list = normalizeDeclared(listValue);
   const value = normalizeDeclared(given ?? listValue);
   if (value === '') return bad('Họ và tên đề xuất bị bỏ trống', 'The proposed full name is empty');
@@ -86,6 +110,16 @@ function proposedName(listValue: string, given: string | undefined): Verdict {
     return bad(
       `Họ và tên đề xuất phải là họ và tên của danh sách (${list}), chỉ được sửa chữ hoa hoặc thêm dấu khi danh sách gõ không dấu`,
       `The proposed full name must be the list's (${list}): only its capitals, or its marks when the list was typed without them, may differ`,
+    );
+  if (!hasMarks(value) && registry !== null && hasMarks(registry))
+    return bad(
+      `Họ và tên đề xuất (${value}) không có dấu, còn họ và tên trong CSDL dân cư có dấu: hãy nhập họ và tên có dấu đúng như giấy tờ`,
+      `The proposed full name (${value}) has no marks where the registry's has some: type the full name with its marks, as on the person's papers`,
+    );
+  if (oneCase(value))
+    return bad(
+      `Họ và tên đề xuất (${value}) viết toàn chữ hoa hoặc toàn chữ thường: hãy nhập họ và tên viết hoa chữ đầu mỗi tiếng`,
+      `The proposed full name (${value}) is all in capitals or all in lower case: type it with each word capitalised`,
     );
   return { ok: true, value };
 }

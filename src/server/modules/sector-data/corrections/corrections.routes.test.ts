@@ -261,7 +261,7 @@ describe('stale values, rejection and withdrawal', () => {
   });
 
   it('lets the proposing side withdraw an open request, once; the police cannot', async () => {
-    const res = await propose(2, { field: 'fullName', value: 'GIÀNG VĂN PÁO', evidence: 'lần hai' });
+    const res = await propose(2, { field: 'fullName', value: 'Giàng Văn Páo', evidence: 'lần hai' });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json<ChangeRequest>().id;
     expect((await decide(id, 'withdraw', {}, police)).statusCode).toBe(403);
@@ -271,5 +271,22 @@ describe('stale values, rejection and withdrawal', () => {
     expect((await decide(id, 'withdraw', {}, officer)).statusCode).toBe(409);
     const mine = (await officer.inject(`${base}/change-requests`)).json<{ items: ChangeRequest[] }>();
     expect(mine.items.map((i) => i.state).sort()).toEqual(['accepted', 'rejected', 'withdrawn']);
+  });
+
+  it('refuses a name typed all in capitals (400 naming the value)', async () => {
+    const res = await propose(2, { field: 'fullName', value: 'GIÀNG VĂN PÁO', evidence: 'x' });
+    expect(res.statusCode).toBe(400);
+    const [refusal] = res.json<{ error: { fields: Array<{ field: string; messageVi: string; messageEn: string }> } }>()
+      .error.fields;
+    expect(refusal!.field).toBe('value');
+    expect(refusal!.messageVi).toContain('toàn chữ hoa');
+    expect(refusal!.messageEn).toContain('all in capitals');
+  });
+
+  it('refuses the list’s name typed without marks over a registry name with marks', async () => {
+    const res = await propose(2, { field: 'fullName', evidence: 'x' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('has no marks');
+    expect(res.body).toContain('không có dấu');
   });
 });

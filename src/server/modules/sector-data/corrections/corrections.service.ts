@@ -260,12 +260,12 @@ export async function proposeCorrection(
         `${names.vi} của dòng này không sai khác với CSDL dân cư`,
         `This row's ${names.en} does not differ from the registry`,
       );
-    const verdict = proposedValue(body.field, link.values[body.field], body.value);
-    if (!verdict.ok) throw correctionInvalid('value', verdict.vi, verdict.en);
     const person = await findCorrectablePerson(tx, link.person_id);
     if (!person)
       throw correctionConflict('Người này không còn trong CSDL dân cư', 'This person is no longer in the registry');
     const registryValue = registryValueOf(person, body.field);
+    const verdict = proposedValue(body.field, link.values[body.field], body.value, registryValue);
+    if (!verdict.ok) throw correctionInvalid('value', verdict.vi, verdict.en);
     if (registryValue === verdict.value)
       throw correctionConflict(
         `CSDL dân cư đã ghi ${names.vi} này; không có gì để điều chỉnh`,
