@@ -3,14 +3,18 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { PersonSummary } from '../src/contracts/population';
-import { api, checkA11y, launchBrowser, openPage, screenshot } from './browser';
+import { api, checkA11y, choosePurpose, dialogsSettled, launchBrowser, openPage, screenshot } from './browser';
+import { DEMO_PASSWORD } from './global-setup';
 
 /**
  * Issue 16 §6: a health-insurance officer (bhyt.tinh) imports a card list of a ward through the
  * wizard — the name column is not one the server knows, so the columns are set by hand and saved
  * under a name —, follows the import, is told the same file again (read with the saved mapping)
  * was imported already, links the list, sees the outcomes, downloads the rows with errors and
- * accepts a probable match in the review queue.
+ * accepts a probable match in the review queue. Then a correction: from a list row whose birth date
+ * differs from the registry's, the officer proposes it to the commune police, the ward's police
+ * (ca.doanket, signed in through the form) accept it on the change requests page, and the person's
+ * page shows the new date and the history line "Điều chỉnh thông tin công dân".
  *
  * The list is made from the demo registry when the test runs: which rows the engine calls
  * `probable` is read from a first list imported and linked through the API (the same rows give
@@ -18,6 +22,8 @@ import { api, checkA11y, launchBrowser, openPage, screenshot } from './browser';
  */
 
 const OFFICER = 'bhyt.tinh';
+/** The commune police of the ward (demo-accounts.ts): they decide the change requests of its residents. */
+const WARD_POLICE = 'ca.doanket';
 const WARD = '03388';
 const WARD_NAME = 'Phường Đoàn Kết';
 const BASE = '/api/v1/sector-data';
@@ -30,7 +36,7 @@ interface Batch {
 }
 interface LinksPage {
   counts: Record<string, number>;
-  items: Array<{ row: number; outcome: string; cells: string[] }>;
+  items: Array<{ row: number; outcome: string; cells: string[]; disagreements: string[] }>;
 }
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -257,5 +263,105 @@ describe('sector lists (issue 16 §6)', () => {
     await page.getByText('3 rows: 2 valid, 1 with errors').first().waitFor();
     expect(problems).toEqual([]);
     await context.close();
+  });
+  it('lets the officer propose a birth-date correction from a row that differs, and the ward police accept it: the person’s page shows it', async () => {
+    // A resident whose ID number encodes the birth year (a correction may not contradict it), with no
+    // open request (a journey retried), taken from the end of the list (the first journey used the start).
+    const open = await api<{ items: Array<{ person: { personId: string } }> }>(
+      `${BASE}/change-requests?state=proposed&pageSize=100`,
+      undefined,
+      { as: OFFICER },
+    );
+    const busy = new Set(open.items.map((r) => r.person.personId));
+    const { people } = await wardPeople();
+    const fits = people.filter(
+      (p) =>
+        !busy.has(p.id) &&
+        p.status === 'alive' &&
+        p.birthYear < 2024 &&
+        p.nationalId!.slice(4, 6) === String(p.birthYear).slice(2),
+    );
+    expect(fits.length, 'ward residents to correct').toBeGreaterThan(2);
+    const [person, clean] = [fits.at(-1)!, fits.at(-2)!];
+    // The list's date: same year, another day and month (not the registry's with day and month swapped).
+    const [y, m, d] = person.birthDate!.split('-');
+    const listDate = `${y}-${m === '06' ? '07' : '06'}-${d === '15' ? '14' : '15'}`;
+    const stamp = String(Date.now()).slice(-9); // a new file each run: never "already imported"
+    const list = csv(HEADER, [
+      ['1', `DN4128${stamp}`, person.fullName, dmy(listDate), sexWord(person), person.nationalId!],
+      ['2', `DN4127${stamp}`, clean.fullName, dmy(clean.birthDate!), sexWord(clean), clean.nationalId!],
+    ]);
+    const batch = await importList(`dieu-chinh-${stamp}.csv`, list);
+    await api(`${BASE}/batches/${batch.id}/link`, {}, { as: OFFICER });
+    const links = await api<LinksPage>(`${BASE}/batches/${batch.id}/links`, undefined, { as: OFFICER });
+    expect(links.items.map((i) => [i.row, i.outcome, i.disagreements])).toEqual([
+      [1, 'matched_with_discrepancies', ['birthDate']],
+      [2, 'matched', []],
+    ]);
+
+    // The sector officer: the row that differs offers a correction; sent without evidence, then with it.
+    const officer = await openPage(browser, `/du-lieu-chuyen-nganh/${batch.id}`, { as: OFFICER });
+    const page = officer.page;
+    await page.getByRole('heading', { level: 1, name: `Danh sách dieu-chinh-${stamp}.csv` }).waitFor();
+    await page.getByText('Khớp, có sai khác', { exact: true }).first().waitFor();
+    const propose = page.getByRole('button', { name: 'Đề nghị điều chỉnh' });
+    expect(await propose.count(), 'one row differs').toBe(1);
+    await propose.click();
+    const dialog = page.getByRole('dialog', { name: 'Đề nghị điều chỉnh thông tin công dân theo dòng 1' });
+    await dialog.waitFor();
+    await dialogsSettled(page);
+    expect(await dialog.getByRole('radio', { name: 'Ngày sinh' }).isChecked()).toBe(true);
+    await dialog.getByText(dmy(person.birthDate!), { exact: true }).waitFor(); // the registry's
+    await dialog.getByText(dmy(listDate), { exact: true }).waitFor(); // the list's, proposed
+    await dialog.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await dialog.getByText('Nhập căn cứ đề xuất').waitFor();
+    await screenshot(page, 'sector-correction-propose');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+    await dialog.getByLabel('Căn cứ đề xuất').fill('Đối chiếu thẻ BHYT với giấy khai sinh bản chính');
+    await dialog.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    const sent = page.getByText(/^Đã gửi đề nghị điều chỉnh YCDC-\d{6}/);
+    await sent.waitFor();
+    const reference = /YCDC-\d{6}/.exec((await sent.textContent()) ?? '')![0];
+    expect(officer.problems).toEqual([]);
+    await officer.context.close();
+
+    // The ward police sign in, find the request in their menu and accept it.
+    const police = await openPage(browser, '/login');
+    const p = police.page;
+    await p.getByLabel('Tên đăng nhập').fill(WARD_POLICE);
+    await p.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+    await p.getByRole('button', { name: 'Đăng nhập bằng tài khoản' }).click();
+    await p
+      .getByRole('navigation', { name: 'Danh mục chính' })
+      .getByRole('link', { name: 'Yêu cầu điều chỉnh' })
+      .click();
+    await p.getByRole('heading', { level: 1, name: 'Yêu cầu điều chỉnh thông tin công dân' }).waitFor();
+    const card = p.locator('.sector-cr-card').filter({ hasText: reference });
+    await card.waitFor();
+    await card.getByText('Chờ quyết định').waitFor();
+    await card.getByText(`Ngày sinh: ${dmy(person.birthDate!)} → ${dmy(listDate)}`).waitFor();
+    await card.getByText('Đối chiếu thẻ BHYT với giấy khai sinh bản chính').waitFor();
+    await card.getByText(/^Dòng 1 — Bảo hiểm y tế, Phường Đoàn Kết/).waitFor();
+    expect(await card.getByRole('button', { name: 'Rút lại' }).count(), 'the police do not withdraw').toBe(0);
+    await screenshot(p, 'sector-change-requests');
+    expect((await checkA11y(p)).blocking).toEqual([]);
+    await card.getByRole('button', { name: 'Chấp nhận điều chỉnh' }).click();
+    await p.getByText(`Đã chấp nhận ${reference}: CSDL dân cư đã được cập nhật`).waitFor();
+    await card.getByText('Đã chấp nhận', { exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: 'Chấp nhận điều chỉnh' }).count()).toBe(0);
+
+    // The person's page: the new birth date, and the correction in the history with its reference.
+    await card.getByRole('link', { name: person.fullName }).click();
+    await choosePurpose(p);
+    await p.getByRole('heading', { level: 1, name: person.fullName }).waitFor();
+    const history = p.locator('.registry-changes li').filter({ hasText: 'Điều chỉnh thông tin công dân' });
+    await history.filter({ hasText: reference }).waitFor();
+    expect(await history.filter({ hasText: reference }).textContent()).toContain(
+      `ngày sinh: ${dmy(person.birthDate!)} → ${dmy(listDate)}`,
+    );
+    await p.getByText(dmy(listDate), { exact: true }).first().waitFor();
+    await screenshot(p, 'sector-correction-person');
+    expect(police.problems).toEqual([]);
+    await police.context.close();
   });
 });
