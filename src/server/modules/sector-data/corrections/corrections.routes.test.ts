@@ -33,17 +33,35 @@ const PAO = makePerson({
   birthYear: 1990,
   sex: 'male',
 });
+const VU = makePerson({
+  nationalId: '012088000003',
+  idCardNumber: null,
+  fullName: 'Vừ A Dình',
+  birthDate: '1988-01-10',
+  birthYear: 1988,
+  sex: 'male',
+});
+const SUNG = makePerson({
+  nationalId: '012185000004',
+  idCardNumber: null,
+  fullName: 'Sùng Thị Dở',
+  birthDate: '1985-07-07',
+  birthYear: 1985,
+  sex: 'female',
+});
 const LIST = [
   'STT,Mã thẻ BHYT,Họ và tên,Ngày sinh,Giới tính,Số CCCD',
   '1,CR1,Lò Thị Mai,04/05/1995,Nam,012195000002', // birth date and sex differ
   '2,CR2,GIANG VAN PAO,25/03/1990,Nam,012090000001', // the name differs (typed without marks)
+  '3,CR3,Vừ A Dình,11/01/1988,Nam,012088000003', // the birth date differs
+  '4,CR4,Sùng Thị Dở,08/07/1985,Nữ,012185000004', // the birth date differs
 ].join('\n');
 
 const base = '/api/v1/sector-data';
 
 beforeAll(async () => {
   t = await createTestApp();
-  await copyRegistryBatch(t.database, makeHousehold('03388', [MAI, PAO]));
+  await copyRegistryBatch(t.database, makeHousehold('03388', [MAI, PAO, VU, SUNG]));
   officer = await t.staff('sector_officer', '03388', 'health_insurance');
   police = await t.staff('commune_police', '03388');
   const res = await officer.inject({
@@ -58,10 +76,12 @@ beforeAll(async () => {
   }>();
   for (const i of page.items) linkOf.set(i.row, i.linkId);
   expect(
-    page.items.map((i) => [i.row, i.outcome, i.disagreements.includes(i.row === 1 ? 'birthDate' : 'name')]),
+    page.items.map((i) => [i.row, i.outcome, i.disagreements.includes(i.row === 2 ? 'name' : 'birthDate')]),
   ).toEqual([
     [1, 'matched_with_discrepancies', true],
     [2, 'matched_with_discrepancies', true],
+    [3, 'matched_with_discrepancies', true],
+    [4, 'matched_with_discrepancies', true],
   ]);
 });
 afterAll(async () => t?.close());
@@ -81,15 +101,16 @@ const changesOf = (id: string) =>
   t.database.rows<{ kind: string; dossier_code: string; before: unknown; after: Record<string, unknown> }>(
     sql`select kind, dossier_code, before, after from population.registry_changes where person_id = ${id} order by id`,
   );
-const updatesLogged = async () =>
+const logged = async (action: 'person.update' | 'person.read') =>
   Number(
     (
       await t.database.rows<{ n: string }>(
-        sql`select (select count(*) from audit.access_pending where action = 'person.update' and purpose = 'data_cleaning')
-                 + (select count(*) from audit.access_log where action = 'person.update' and purpose = 'data_cleaning') as n`,
+        sql`select (select count(*) from audit.access_pending where action = ${action} and purpose = 'data_cleaning')
+                 + (select count(*) from audit.access_log where action = ${action} and purpose = 'data_cleaning') as n`,
       )
     )[0]!.n,
   );
+const updatesLogged = () => logged('person.update');
 
 describe('proposing a correction from a link', () => {
   let birthDate: ChangeRequest;
@@ -250,8 +271,11 @@ describe('stale values, rejection and withdrawal', () => {
     const blank = await decide(name.id, 'reject', { reason: '  ' });
     expect(blank.statusCode).toBe(400);
     const before = await personRow(PAO.id);
+    const reads = await logged('person.read');
     const res = await decide(name.id, 'reject', { reason: 'Tên đã được điều chỉnh theo giấy khai sinh' });
     expect(res.statusCode, res.body).toBe(200);
+    // The answer shows the person's registry data: written in the access log.
+    expect(await logged('person.read')).toBe(reads + 1);
     expect(res.json<ChangeRequest>()).toMatchObject({
       state: 'rejected',
       decided: { role: 'commune_police', reason: 'Tên đã được điều chỉnh theo giấy khai sinh' },
@@ -265,8 +289,10 @@ describe('stale values, rejection and withdrawal', () => {
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json<ChangeRequest>().id;
     expect((await decide(id, 'withdraw', {}, police)).statusCode).toBe(403);
+    const reads = await logged('person.read');
     const withdrawn = await decide(id, 'withdraw', { reason: 'nhầm' }, officer);
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(await logged('person.read')).toBe(reads + 1);
     expect(withdrawn.json<ChangeRequest>()).toMatchObject({ state: 'withdrawn', decided: { reason: 'nhầm' } });
     expect((await decide(id, 'withdraw', {}, officer)).statusCode).toBe(409);
     const mine = (await officer.inject(`${base}/change-requests`)).json<{ items: ChangeRequest[] }>();
@@ -288,5 +314,23 @@ describe('stale values, rejection and withdrawal', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('has no marks');
     expect(res.body).toContain('không có dấu');
+  });
+});
+
+describe('the grant recorded', () => {
+  it('records the grant that covers the person’s commune, not the account’s first one', async () => {
+    const twoCommunes = await t.staff('commune_police', '03445', undefined, [
+      { role: 'commune_police', unitCode: '03388' },
+    ]);
+    const proposed = await propose(4, { field: 'birthDate', evidence: 'Thẻ BHYT' });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const request = proposed.json<ChangeRequest>();
+    const res = await decide(request.id, 'accept', { version: request.person.registryVersion }, twoCommunes);
+    expect(res.statusCode, res.body).toBe(200);
+    const units = await t.database.rows<{ actor_unit: string }>(
+      sql`select actor_unit from audit.access_pending where actor_account_id = ${twoCommunes.accountId}
+          union all select actor_unit from audit.access_log where actor_account_id = ${twoCommunes.accountId}`,
+    );
+    expect(units.map((u) => u.actor_unit)).toEqual(['03388']);
   });
 });

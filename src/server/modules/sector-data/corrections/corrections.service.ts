@@ -126,14 +126,22 @@ function present(access: AccessContext, r: RequestSql): ChangeRequest {
   };
 }
 
-/** The grant the caller acts under (role and unit for the records), preferring `first`. */
-function grantOf(access: AccessContext, first: typeof DECIDE_ACTION | 'sector.import'): Grant | undefined {
+/** The grant a list or a read is done under, when no single unit authorises it (role and unit for the records). */
+function anyGrant(access: AccessContext): Grant | undefined {
   return (
-    access.grantFor(first) ??
     access.grantFor(DECIDE_ACTION) ??
     access.grantFor(SECTOR_ROUTE_ACTIONS.read) ??
     access.grantFor(SECTOR_ROUTE_ACTIONS.import)
   );
+}
+
+/**
+ * The grant that authorises an action by itself — `allows` holds with that grant alone (e.g. the
+ * police grant whose unit covers the person's commune, not the account's first grant): its role
+ * and unit are what the request and the access log record.
+ */
+function grantAllowing(access: AccessContext, allows: (one: AccessContext) => boolean): Grant | undefined {
+  return access.actor?.grants.find((g) => allows(access.only((x) => x === g)));
 }
 
 /** One access-log entry per person shown (purpose data_cleaning). */
@@ -142,10 +150,10 @@ async function logShown(
   caller: Caller,
   people: ChangeRequest['person'][],
   action: 'person.read' | 'person.list',
+  grant: Grant | undefined = anyGrant(caller.access),
 ) {
   if (!caller.pseudonymKey || people.length === 0) return;
   const key = caller.pseudonymKey;
-  const grant = grantOf(caller.access, DECIDE_ACTION);
   const unique = new Map(people.map((p) => [p.personId, p]));
   await recordAccess(
     db,
@@ -237,6 +245,7 @@ export async function proposeCorrection(
   body: { field: Field; value?: string; evidence: string },
 ): Promise<ChangeRequest> {
   const { access } = caller;
+  let grant: Grant | undefined;
   const created = await db.transaction(async (tx) => {
     const [link] = await queryRows<LinkSql>(
       tx,
@@ -248,6 +257,7 @@ export async function proposeCorrection(
     const batch = await findBatch(tx, link.batch_id);
     if (!batch || batch.state !== 'committed' || !mayRead(access, batch.sector, batch.unitCode)) throw linkNotFound();
     if (!mayImport(access, batch.sector, batch.unitCode)) throw proposeForbidden(batch.unitCode);
+    grant = grantAllowing(access, (one) => mayImport(one, batch.sector, batch.unitCode));
     if (!mayProposeFrom(link.outcome) || !link.person_id)
       throw correctionConflict(
         'Chỉ đề xuất điều chỉnh được từ dòng đã khớp với một người nhưng có trường sai khác',
@@ -273,7 +283,6 @@ export async function proposeCorrection(
       );
     const contradiction = contradictsIdNumber(body.field, verdict.value, person.nationalId);
     if (contradiction) throw correctionInvalid('value', contradiction.vi, contradiction.en);
-    const grant = grantOf(access, 'sector.import');
     const [inserted] = await queryRows<{ id: string }>(
       tx,
       sql`insert into sector_data.change_requests
@@ -299,7 +308,7 @@ export async function proposeCorrection(
     return (await selectOne(tx, inserted.id))!;
   });
   const item = present(access, created);
-  await logShown(db, caller, [item.person], 'person.read');
+  await logShown(db, caller, [item.person], 'person.read', grant);
   return item;
 }
 
@@ -310,6 +319,10 @@ async function lockDecidable(tx: Db, access: AccessContext, id: string): Promise
   if (row.state !== 'proposed') throw alreadyDecided(referenceOf(Number(row.seq)), row.state);
   return row;
 }
+
+/** The grant under which the caller decides on a request about a person of `unitCode`. */
+const decidingGrant = (access: AccessContext, unitCode: string | null) =>
+  grantAllowing(access, (one) => mayDecide(one, unitCode));
 
 async function close(
   tx: Db,
@@ -339,9 +352,9 @@ export async function acceptChangeRequest(
   body: { version: number },
 ): Promise<ChangeRequest> {
   const { access } = caller;
-  const grant = access.grantFor(DECIDE_ACTION);
   const row = await db.transaction(async (tx) => {
     const request = await lockDecidable(tx, access, id);
+    const grant = decidingGrant(access, request.residence_unit_code);
     const writer: Reader = {
       accountId: access.actor?.accountId ?? null,
       role: grant?.role ?? 'unknown',
@@ -372,11 +385,15 @@ export async function rejectChangeRequest(
   body: { reason: string },
 ): Promise<ChangeRequest> {
   const { access } = caller;
+  let grant: Grant | undefined;
   const row = await db.transaction(async (tx) => {
-    await lockDecidable(tx, access, id);
-    return close(tx, access, id, 'rejected', body.reason, access.grantFor(DECIDE_ACTION));
+    const request = await lockDecidable(tx, access, id);
+    grant = decidingGrant(access, request.residence_unit_code);
+    return close(tx, access, id, 'rejected', body.reason, grant);
   });
-  return present(access, row);
+  const item = present(access, row);
+  await logShown(db, caller, [item.person], 'person.read', grant);
+  return item;
 }
 
 /** POST /change-requests/:id/withdraw: the proposing side (sector.import in the list's sector and unit) withdraws an open request. */
@@ -387,12 +404,16 @@ export async function withdrawChangeRequest(
   body: { reason?: string },
 ): Promise<ChangeRequest> {
   const { access } = caller;
+  let grant: Grant | undefined;
   const row = await db.transaction(async (tx) => {
     const request = await selectOne(tx, id, true);
     if (!request || !mayRead(access, request.sector, request.batch_unit_code)) throw changeRequestNotFound();
     if (!mayWithdraw(access, request.sector, request.batch_unit_code)) throw proposeForbidden(request.batch_unit_code);
     if (request.state !== 'proposed') throw alreadyDecided(referenceOf(Number(request.seq)), request.state);
-    return close(tx, access, id, 'withdrawn', body.reason ?? null, access.grantFor(SECTOR_ROUTE_ACTIONS.import));
+    grant = grantAllowing(access, (one) => mayWithdraw(one, request.sector, request.batch_unit_code));
+    return close(tx, access, id, 'withdrawn', body.reason ?? null, grant);
   });
-  return present(access, row);
+  const item = present(access, row);
+  await logShown(db, caller, [item.person], 'person.read', grant);
+  return item;
 }
