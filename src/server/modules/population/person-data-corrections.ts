@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import { todayInVietnam } from '../../../contracts/common';
-import { foldForSearch } from '../../../shared/text';
+import { isRealIsoDate, todayInVietnam } from '../../../contracts/common';
+import { foldForSearch, normalizeDeclared } from '../../../shared/text';
+import { invalidField } from '../../platform/errors';
 import { recordAccess, subjectFor } from '../audit';
 import type { Reader } from './person-access-log';
 import { persons, registryChanges } from './population.schema';
@@ -76,6 +77,11 @@ export interface PersonDataCorrection {
   reference: string;
   /** The officer deciding, for the access log (purpose data_cleaning). */
   writer: Reader;
+  /**
+   * The caller's rules checked again on the locked record (e.g. what its ID number rules out, as the
+   * record may have changed since the request was made): a refusal is answered 409, nothing written.
+   */
+  recheck?: (person: CorrectablePerson) => { vi: string; en: string } | undefined;
 }
 
 const FIELD_VI: Record<CorrectableField, string> = { fullName: 'họ và tên', birthDate: 'ngày sinh', sex: 'giới tính' };
@@ -111,6 +117,23 @@ async function lockForCorrection(tx: Db, c: PersonDataCorrection): Promise<Corre
   return row;
 }
 
+/** A value of the field's shape (a real past date, male / female, a non-empty name as declared), or a bilingual 400 naming `value`. */
+function checkShape(field: CorrectableField, value: string): void {
+  const ok =
+    field === 'birthDate'
+      ? isRealIsoDate(value) && value <= todayInVietnam()
+      : field === 'sex'
+        ? value === 'male' || value === 'female'
+        : value !== '' && normalizeDeclared(value) === value;
+  if (!ok)
+    throw invalidField(
+      'VALIDATION.INVALID',
+      'value',
+      `Giá trị điều chỉnh ${FIELD_VI[field]} không hợp lệ (${value}); chưa điều chỉnh gì`,
+      `The corrected ${FIELD_EN[field]} is not a valid value (${value}); nothing was corrected`,
+    );
+}
+
 /** The columns a correction writes. */
 function assignments(field: CorrectableField, value: string) {
   if (field === 'fullName') return sql`full_name = ${value}, name_key = ${foldForSearch(value)}`;
@@ -126,8 +149,11 @@ export async function correctPersonData(
   tx: Db,
   correction: PersonDataCorrection,
 ): Promise<{ before: Record<string, unknown>; after: Record<string, unknown>; registryVersion: number }> {
-  const person = await lockForCorrection(tx, correction);
   const { field, value } = correction;
+  checkShape(field, value);
+  const person = await lockForCorrection(tx, correction);
+  const refused = correction.recheck?.(person);
+  if (refused) throw conflict(`${refused.vi}; chưa điều chỉnh gì`, `${refused.en}; nothing was corrected`);
   await tx.execute(sql`update ${persons} set ${assignments(field, value)} where id = ${person.id}`);
   const before = { [field]: registryValueOf(person, field) };
   const after = { [field]: value, changeRequestId: correction.changeRequestId };

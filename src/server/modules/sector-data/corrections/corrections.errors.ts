@@ -7,6 +7,7 @@ export const CORRECTION_ERRORS = {
   CONFLICT: 'SECTOR.CHANGE_REQUEST_CONFLICT',
   INVALID: 'SECTOR.CHANGE_REQUEST_INVALID',
   FORBIDDEN: 'SECTOR.SCOPE_FORBIDDEN',
+  SELF_DECISION: 'SECTOR.CHANGE_REQUEST_SELF_DECISION_FORBIDDEN',
 } as const;
 
 /** A 400 naming one field of the body, bilingual. */
@@ -63,5 +64,14 @@ export function alreadyDecided(reference: string, state: string): AppError {
   return correctionConflict(
     `Yêu cầu điều chỉnh ${reference} ${STATE_VI[state] ?? state}; không thay đổi gì`,
     `Change request ${reference} was already ${state}; nothing changed`,
+  );
+}
+
+/** Whoever proposed a request does not decide it (separation of duties, as kpi's SELF_APPROVAL_FORBIDDEN). */
+export function selfDecision(reference: string): AppError {
+  return new AppError(
+    CORRECTION_ERRORS.SELF_DECISION,
+    `Người đề xuất yêu cầu điều chỉnh ${reference} không tự chấp nhận hay từ chối yêu cầu đó`,
+    `Whoever proposed change request ${reference} does not accept or reject it`,
   );
 }

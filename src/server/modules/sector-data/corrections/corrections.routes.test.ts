@@ -15,6 +15,7 @@ import { fileBody } from '../test-support';
 let t: TestApp;
 let officer: Session;
 let police: Session;
+let batchId: string;
 const linkOf = new Map<number, string>();
 
 const MAI = makePerson({
@@ -70,6 +71,7 @@ beforeAll(async () => {
     ...fileBody(LIST),
   });
   const batch = res.json<{ batch: Batch }>().batch;
+  batchId = batch.id;
   await officer.inject({ method: 'POST', url: `${base}/batches/${batch.id}/link` });
   const page = (await officer.inject(`${base}/batches/${batch.id}/links`)).json<{
     items: Array<{ row: number; linkId: string; outcome: string; disagreements: string[] }>;
@@ -317,15 +319,100 @@ describe('stale values, rejection and withdrawal', () => {
   });
 });
 
-describe('the grant recorded', () => {
+describe('what is checked again, and who may decide', () => {
+  const requestsOf = async (personId: string) =>
+    Number(
+      (
+        await t.database.rows<{ n: string }>(
+          sql`select count(*) as n from sector_data.change_requests where person_id = ${personId}`,
+        )
+      )[0]!.n,
+    );
+
+  it('refuses (409) a person with no commune of residence: nobody could decide it', async () => {
+    await t.database.db.execute(sql`update population.persons set residence_unit_code = null where id = ${VU.id}`);
+    const res = await propose(3, { field: 'birthDate', evidence: 'x' });
+    await t.database.db.execute(sql`update population.persons set residence_unit_code = '03388' where id = ${VU.id}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('no commune of residence');
+    expect(res.body).toContain('không ghi xã nơi cư trú');
+    expect(await requestsOf(VU.id)).toBe(0);
+  });
+
+  it('refuses (409) a proposal from a list since replaced by a later one', async () => {
+    await t.database.db.execute(sql`update sector_data.batches set superseded_by = id where id = ${batchId}`);
+    const res = await propose(3, { field: 'birthDate', evidence: 'x' });
+    await t.database.db.execute(sql`update sector_data.batches set superseded_by = null where id = ${batchId}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('replaced by a later one');
+    expect(res.body).toContain('đã được thay');
+    expect(await requestsOf(VU.id)).toBe(0);
+  });
+
+  it('checks the ID number again on accept: one recorded since that contradicts the value is refused (409), nothing written', async () => {
+    const res = await propose(3, { field: 'birthDate', evidence: 'Thẻ BHYT' });
+    expect(res.statusCode, res.body).toBe(201);
+    const request = res.json<ChangeRequest>();
+    expect(request.proposedValue).toBe('1988-01-11');
+    // The ID number is corrected meanwhile (its own procedure): it now says 1989.
+    await t.database.db.execute(sql`update population.persons set national_id = '012089000003' where id = ${VU.id}`);
+    const before = await personRow(VU.id);
+    const accepted = await decide(request.id, 'accept', { version: before.registry_version });
+    await t.database.db.execute(sql`update population.persons set national_id = '012088000003' where id = ${VU.id}`);
+    expect(accepted.statusCode, accepted.body).toBe(409);
+    const refusal = accepted.json<{ error: { messageEn: string; messageVi: string } }>().error;
+    expect(refusal.messageEn).toContain('encodes birth year 1989');
+    expect(refusal.messageVi).toContain('chưa điều chỉnh gì');
+    expect(await personRow(VU.id)).toEqual(before);
+    expect(await changesOf(VU.id)).toEqual([]);
+    expect((await police.inject(`${base}/change-requests/${request.id}`)).json<ChangeRequest>().state).toBe('proposed');
+  });
+
+  it('refuses (400, naming the value) a value not of the field’s shape on accept, never a 500', async () => {
+    const [open] = await t.database.rows<{ id: string }>(
+      sql`select id from sector_data.change_requests where person_id = ${VU.id} and state = 'proposed'`,
+    );
+    const before = await personRow(VU.id);
+    for (const bad of ['1988-02-30', 'yesterday']) {
+      await t.database.db.execute(
+        sql`update sector_data.change_requests set proposed_value = ${bad} where id = ${open!.id}`,
+      );
+      const res = await decide(open!.id, 'accept', { version: before.registry_version });
+      expect(res.statusCode, res.body).toBe(400);
+      const [refusal] = res.json<{ error: { fields: Array<{ field: string; messageVi: string }> } }>().error.fields;
+      expect(refusal!.field).toBe('value');
+      expect(refusal!.messageVi).toContain('ngày sinh');
+    }
+    expect(await personRow(VU.id)).toEqual(before);
+    expect(await changesOf(VU.id)).toEqual([]);
+  });
+
+  it('does not let the account that proposed a request accept or reject it (403)', async () => {
+    const both = await t.staff('sector_officer', '03388', 'health_insurance', [
+      { role: 'commune_police', unitCode: '03388' },
+    ]);
+    const res = await propose(4, { field: 'birthDate', evidence: 'Thẻ BHYT' }, both);
+    expect(res.statusCode, res.body).toBe(201);
+    const request = res.json<ChangeRequest>();
+    const accept = await decide(request.id, 'accept', { version: request.person.registryVersion }, both);
+    expect(accept.statusCode).toBe(403);
+    const refusal = accept.json<{ error: { code: string; messageEn: string } }>().error;
+    expect(refusal.code).toBe('SECTOR.CHANGE_REQUEST_SELF_DECISION_FORBIDDEN');
+    expect(refusal.messageEn).toContain(request.reference);
+    expect((await decide(request.id, 'reject', { reason: 'tự từ chối' }, both)).statusCode).toBe(403);
+    expect((await personRow(SUNG.id)).birth_date).toBe('1985-07-07');
+    expect((await police.inject(`${base}/change-requests/${request.id}`)).json<ChangeRequest>().state).toBe('proposed');
+  });
+
   it('records the grant that covers the person’s commune, not the account’s first one', async () => {
     const twoCommunes = await t.staff('commune_police', '03445', undefined, [
       { role: 'commune_police', unitCode: '03388' },
     ]);
-    const proposed = await propose(4, { field: 'birthDate', evidence: 'Thẻ BHYT' });
-    expect(proposed.statusCode, proposed.body).toBe(201);
-    const request = proposed.json<ChangeRequest>();
-    const res = await decide(request.id, 'accept', { version: request.person.registryVersion }, twoCommunes);
+    const [open] = await t.database.rows<{ id: string }>(
+      sql`select id from sector_data.change_requests where person_id = ${SUNG.id} and state = 'proposed'`,
+    );
+    const version = (await personRow(SUNG.id)).registry_version;
+    const res = await decide(open!.id, 'accept', { version }, twoCommunes);
     expect(res.statusCode, res.body).toBe(200);
     const units = await t.database.rows<{ actor_unit: string }>(
       sql`select actor_unit from audit.access_pending where actor_account_id = ${twoCommunes.accountId}

@@ -33,6 +33,7 @@ import {
   linkNotFound,
   notAllowed,
   proposeForbidden,
+  selfDecision,
 } from './corrections.errors';
 import { DECIDE_ACTION, mayDecide, maySeeAny, mayWithdraw, visibleCondition } from './corrections.policy';
 
@@ -236,7 +237,8 @@ interface LinkSql extends Record<string, unknown> {
 /**
  * POST /links/:linkId/corrections: a sector officer (sector.import in the list's sector and unit)
  * proposes that `field` of the linked person take the list's value (see correction-rules.ts). One
- * open request per person and field (409 naming the open one).
+ * open request per person and field (409 naming the open one); refused (409) from a list since
+ * replaced by a later one, and for a person with no commune of residence (no police could decide).
  */
 export async function proposeCorrection(
   db: Db,
@@ -257,6 +259,11 @@ export async function proposeCorrection(
     const batch = await findBatch(tx, link.batch_id);
     if (!batch || batch.state !== 'committed' || !mayRead(access, batch.sector, batch.unitCode)) throw linkNotFound();
     if (!mayImport(access, batch.sector, batch.unitCode)) throw proposeForbidden(batch.unitCode);
+    if (batch.supersededBy !== null)
+      throw correctionConflict(
+        'Danh sách này đã được thay bằng danh sách nhập sau: hãy đề xuất từ danh sách hiện hành',
+        'This list was replaced by a later one: propose from the current list',
+      );
     grant = grantAllowing(access, (one) => mayImport(one, batch.sector, batch.unitCode));
     if (!mayProposeFrom(link.outcome) || !link.person_id)
       throw correctionConflict(
@@ -273,6 +280,11 @@ export async function proposeCorrection(
     const person = await findCorrectablePerson(tx, link.person_id);
     if (!person)
       throw correctionConflict('Người này không còn trong CSDL dân cư', 'This person is no longer in the registry');
+    if (person.residenceUnitCode === null)
+      throw correctionConflict(
+        'CSDL dân cư không ghi xã nơi cư trú của người này: không có công an xã nào quyết định được yêu cầu điều chỉnh',
+        'The registry records no commune of residence for this person: no commune police could decide a change request',
+      );
     const registryValue = registryValueOf(person, body.field);
     const verdict = proposedValue(body.field, link.values[body.field], body.value, registryValue);
     if (!verdict.ok) throw correctionInvalid('value', verdict.vi, verdict.en);
@@ -317,6 +329,7 @@ async function lockDecidable(tx: Db, access: AccessContext, id: string): Promise
   const row = await selectOne(tx, id, true);
   if (!row || !mayDecide(access, row.residence_unit_code)) throw changeRequestNotFound();
   if (row.state !== 'proposed') throw alreadyDecided(referenceOf(Number(row.seq)), row.state);
+  if (access.actor && row.proposed_by === access.actor.accountId) throw selfDecision(referenceOf(Number(row.seq)));
   return row;
 }
 
@@ -342,8 +355,9 @@ async function close(
 /**
  * POST /change-requests/:id/accept: the commune police (population.person.correct in the person's
  * commune) accept; the person is corrected in the same transaction — refused (409, nothing written)
- * when the record changed since the officer saw `version`, or the field no longer holds the value
- * the request saw.
+ * when the record changed since the officer saw `version`, the field no longer holds the value
+ * the request saw, or the person's ID number (as locked now) contradicts the value. The account that
+ * proposed a request neither accepts nor rejects it (403).
  */
 export async function acceptChangeRequest(
   db: Db,
@@ -371,6 +385,8 @@ export async function acceptChangeRequest(
       changeRequestId: request.id,
       reference: referenceOf(Number(request.seq)),
       writer,
+      // The proposal's rules hold on the locked record too: an ID number recorded since may contradict it.
+      recheck: (person) => contradictsIdNumber(request.field, request.proposed_value, person.nationalId),
     });
     return close(tx, access, id, 'accepted', null, grant);
   });
