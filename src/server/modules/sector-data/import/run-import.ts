@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { csvValue, type Database } from '../../../platform/db';
+import { csvValue, unboundedDatabase, type Database } from '../../../platform/db';
 import { AppError } from '../../../platform/errors';
 import { isBlankRow, type TableFormat, type TableRow } from '../../../platform/tabular-import';
 import { fileInvalid, importCancelled, SECTOR_ERRORS, typeNotFound } from '../sector-data.errors';
@@ -211,12 +211,16 @@ export async function runImport(
     createdBy: request.createdBy,
   });
   options.onBatch?.(batch.id);
+  // Work on up to millions of rows, not a request (it runs after the upload's 202): counting, diffing
+  // against the previous list and clearing a failed batch take longer than a request's statement
+  // timeout (5 s by default, ADR 0014) — a 1,000,000-row list failed at its commit with it.
+  const bulk = unboundedDatabase(database);
   try {
-    await stageRows(database, prepared, batch.id, options);
-    return await commitBatch(database, prepared, batch.id);
+    await stageRows(bulk, prepared, batch.id, options);
+    return await commitBatch(bulk, prepared, batch.id);
   } catch (error) {
     await prepared.rest.return?.().catch(() => undefined);
-    await repo.deleteRowsOf(database.db, batch.id);
+    await repo.deleteRowsOf(bulk.db, batch.id);
     const cancelled = (await repo.readBatchState(database.db, batch.id)) === 'cancelled' || options.signal?.aborted;
     const failure =
       error instanceof AppError

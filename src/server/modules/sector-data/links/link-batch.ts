@@ -4,7 +4,7 @@
  * decisions applied, and the links stored in one transaction (re-linking replaces them).
  */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Database, Db } from '../../../platform/db';
+import { unboundedDatabase, type Database, type Db } from '../../../platform/db';
 import { AppError } from '../../../platform/errors';
 import { createLinker, type ListRow, type RowLink } from '../linking';
 import { refreshNameKeys } from '../linking/name-keys';
@@ -121,7 +121,9 @@ export async function linkBatch(
   batchId: string,
   options: LinkBatchOptions = {},
 ): Promise<LinkBatchResult> {
-  const db = database.db;
+  // A whole list, not a request: deleting a large batch's earlier links or refreshing the registry's
+  // name keys takes longer than a request's statement timeout (ADR 0014).
+  const db = unboundedDatabase(database).db;
   if (!UUID.test(batchId)) throw batchNotFound();
   const batch = await findBatch(db, batchId);
   if (!batch) throw batchNotFound();
