@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Input, Modal, Popconfirm, Space } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space } from 'antd';
 import type { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { toApiError } from '../../api/use-api';
@@ -11,7 +11,6 @@ import type { MessageKey } from '../../shell/dictionary';
 import { useI18n } from '../../shell/i18n';
 import {
   correctableFieldKey,
-  fieldProblems,
   isChangedMeanwhile,
   registryMovedOn,
   requestStateKey,
@@ -19,6 +18,7 @@ import {
   showValue,
 } from './correction-labels';
 import { acceptChangeRequest, rejectChangeRequest, withdrawChangeRequest, type ChangeRequest } from './corrections-api';
+import { ReasonModal } from './ReasonModal';
 import { useSectorT } from './use-sector-text';
 
 interface Props {
@@ -53,8 +53,6 @@ export function ChangeRequestCard({ request: r, unitName, onChanged }: Props) {
   const [busy, setBusy] = useState<'accept' | 'reject' | 'withdraw'>();
   const [error, setError] = useState<ApiError>();
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonMissing, setReasonMissing] = useState(false);
   const sexWord = (s: 'male' | 'female') => t(`sector.sex.${s}`);
   const show = (v: string | null) => showValue(r.field, v, sexWord);
   const named = (key: string, fallback: string) => {
@@ -64,18 +62,13 @@ export function ChangeRequestCard({ request: r, unitName, onChanged }: Props) {
   const step = (s: { role: string; at: string }) =>
     t('sector.cr.step', { role: named(`role.${s.role}`, s.role), date: formatDateTime(s.at) });
   const moved = r.state === 'proposed' && registryMovedOn(r);
-  const reasonProblem = fieldProblems(error, pick).reason;
 
-  const act = async (kind: 'accept' | 'reject' | 'withdraw') => {
-    if (kind === 'reject' && reason.trim() === '') {
-      setReasonMissing(true);
-      return;
-    }
+  const act = async (kind: 'accept' | 'reject' | 'withdraw', reason = '') => {
     setBusy(kind);
     setError(undefined);
     try {
       if (kind === 'accept') await acceptChangeRequest(r.id, r.person.registryVersion);
-      else if (kind === 'reject') await rejectChangeRequest(r.id, reason.trim());
+      else if (kind === 'reject') await rejectChangeRequest(r.id, reason);
       else await withdrawChangeRequest(r.id);
       const done = {
         accept: 'sector.cr.accepted',
@@ -188,32 +181,18 @@ export function ChangeRequestCard({ request: r, unitName, onChanged }: Props) {
           )}
         </Space>
       )}
-      <Modal
+      <ReasonModal
         open={rejecting}
         title={t('sector.cr.rejectTitle', { reference: r.reference })}
         okText={t('sector.cr.reject')}
-        okButtonProps={{ danger: true, loading: busy === 'reject' }}
-        onOk={() => void act('reject')}
+        label={t('sector.cr.reason')}
+        requiredText={t('sector.cr.reasonRequired')}
+        inputId={`cr-reason-${r.id}`}
+        busy={busy === 'reject'}
+        error={rejecting ? error : undefined}
+        onSubmit={(reason) => void act('reject', reason)}
         onCancel={() => setRejecting(false)}
-      >
-        <label className="sector-field" htmlFor={`cr-reason-${r.id}`}>
-          <span className="field-label">{t('sector.cr.reason')}</span>
-        </label>
-        <Input.TextArea
-          id={`cr-reason-${r.id}`}
-          value={reason}
-          maxLength={500}
-          rows={3}
-          status={reasonMissing || reasonProblem ? 'error' : undefined}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setReasonMissing(false);
-          }}
-        />
-        {reasonMissing && <div className="sector-field-error">{t('sector.cr.reasonRequired')}</div>}
-        {reasonProblem && <div className="sector-field-error">{reasonProblem}</div>}
-        {error && rejecting && !reasonProblem && <ErrorAlert error={error} />}
-      </Modal>
+      />
     </Card>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Input, Modal, Row, Space, Typography } from 'antd';
+import { App, Button, Card, Col, Row, Space, Typography } from 'antd';
 import type { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { toApiError } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useI18n } from '../../shell/i18n';
+import { ReasonModal } from './ReasonModal';
 import { OutcomeCell, PersonFacts, RowCells, ScoreExplanation } from './RowParts';
 import { decideReview, type ReviewItem } from './sector-api';
 import { useSectorT } from './use-sector-text';
@@ -21,14 +21,11 @@ interface Props {
 /** One probable link: the list's row and the registry person side by side, accept or reject (with a reason). */
 export function ReviewCard({ item, mapping, typeName, unitName, onDecided }: Props) {
   const t = useSectorT();
-  const { pick } = useI18n();
   const { message } = App.useApp();
   const { can } = useSession();
   const [busy, setBusy] = useState<'accept' | 'reject'>();
   const [error, setError] = useState<ApiError>();
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonMissing, setReasonMissing] = useState(false);
   const title = t('sector.review.rowOf', {
     row: item.row,
     file: item.batch.fileName,
@@ -36,16 +33,12 @@ export function ReviewCard({ item, mapping, typeName, unitName, onDecided }: Pro
     unit: unitName(item.batch.unitCode),
   });
 
-  const decide = async (decision: 'accept' | 'reject') => {
+  const decide = async (decision: 'accept' | 'reject', reason?: string) => {
     if (!item.linkId) return;
-    if (decision === 'reject' && reason.trim() === '') {
-      setReasonMissing(true);
-      return;
-    }
     setBusy(decision);
     setError(undefined);
     try {
-      await decideReview(item.linkId, decision === 'reject' ? { decision, reason: reason.trim() } : { decision });
+      await decideReview(item.linkId, reason ? { decision, reason } : { decision });
       void message.success(
         t(decision === 'accept' ? 'sector.review.accepted' : 'sector.review.rejected', { row: item.row }),
       );
@@ -58,7 +51,6 @@ export function ReviewCard({ item, mapping, typeName, unitName, onDecided }: Pro
     }
   };
 
-  const fieldError = error?.fields.find((f) => f.field === 'reason');
   return (
     <Card className="section-card sector-review-card" title={title}>
       <Row gutter={[24, 16]}>
@@ -95,32 +87,18 @@ export function ReviewCard({ item, mapping, typeName, unitName, onDecided }: Pro
           </Button>
         </Space>
       )}
-      <Modal
+      <ReasonModal
         open={rejecting}
         title={t('sector.review.rejectTitle', { row: item.row })}
         okText={t('sector.review.reject')}
-        okButtonProps={{ danger: true, loading: busy === 'reject' }}
-        onOk={() => void decide('reject')}
+        label={t('sector.review.reason')}
+        requiredText={t('sector.review.reasonRequired')}
+        inputId={`reason-${item.linkId}`}
+        busy={busy === 'reject'}
+        error={rejecting ? error : undefined}
+        onSubmit={(reason) => void decide('reject', reason)}
         onCancel={() => setRejecting(false)}
-      >
-        <label className="sector-field" htmlFor={`reason-${item.linkId}`}>
-          <span className="field-label">{t('sector.review.reason')}</span>
-        </label>
-        <Input.TextArea
-          id={`reason-${item.linkId}`}
-          value={reason}
-          maxLength={500}
-          rows={3}
-          status={reasonMissing || fieldError ? 'error' : undefined}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setReasonMissing(false);
-          }}
-        />
-        {reasonMissing && <div className="sector-field-error">{t('sector.review.reasonRequired')}</div>}
-        {fieldError && <div className="sector-field-error">{pick(fieldError.messageVi, fieldError.messageEn)}</div>}
-        {error && rejecting && !fieldError && <ErrorAlert error={error} />}
-      </Modal>
+      />
     </Card>
   );
 }
