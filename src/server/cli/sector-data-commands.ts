@@ -72,7 +72,9 @@ export function registerSectorDataCommands(program: Command): void {
         });
         const controller = new AbortController();
         const stop = () => controller.abort();
-        process.once('SIGINT', stop);
+        // Every SIGINT cancels (no default handler in between): on a terminal, Ctrl-C reaches this
+        // process both from the terminal and forwarded by bin/dvc06.js, which runs imports with a bounded heap.
+        process.on('SIGINT', stop);
         const counter = rowCounter();
         try {
           const outcome = await runImport(database, prepared, {
