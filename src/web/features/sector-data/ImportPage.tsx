@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { App, Button, Card, Col, Popconfirm, Row, Select, Space, Steps, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Popconfirm, Row, Select, Space, Steps, Upload } from 'antd';
 import { SECTOR_IMPORT_MAX_BYTES } from '../../../contracts/sector-data';
 import type { ApiError } from '../../api/client';
 import { toApiError, useApi } from '../../api/use-api';
@@ -12,14 +12,13 @@ import { useI18n } from '../../shell/i18n';
 import { MappingCard } from './MappingCard';
 import { ImportResult } from './ImportResult';
 import { cancelImport, fetchBatch, fetchMappings, saveMapping, uploadList, type ImportAnswer } from './sector-api';
-import { columnsFromRefusal, guessMapping } from './sector-labels';
+import { columnsFromRefusal, guessMapping, pollDelay } from './sector-labels';
 import { useDatasetTypes } from './use-types';
 import { useSectorT } from './use-sector-text';
 import './sector-data.css';
 
 type Phase = 'choose' | 'columns' | 'progress' | 'result';
 const STEP: Record<Phase, number> = { choose: 0, columns: 1, progress: 2, result: 3 };
-const POLL_MS = 1_000;
 
 /**
  * /du-lieu-chuyen-nganh/nhap — the import wizard: dataset type, unit and file; the columns by hand
@@ -46,25 +45,46 @@ export default function ImportPage() {
   const type = types.items.find((x) => x.code === typeCode);
   const batch = answer?.batch;
 
-  // Live progress: the batch is asked for every second while it imports.
+  // Live progress: the batch is asked for every second while it imports. Each wait has its own
+  // AbortController: leaving the progress step (a cancel, the result) aborts the ask in flight, and an
+  // answer arriving after the step was left is ignored — a late 'importing' must not overwrite the
+  // 'cancelled' that the cancel brought. A failed ask is shown as a warning and asked again, later.
+  const phaseRef = useRef<Phase>(phase);
+  phaseRef.current = phase;
+  const [pollFailures, setPollFailures] = useState(0);
+  const [pollError, setPollError] = useState<ApiError>();
   useEffect(() => {
     if (phase !== 'progress' || !batch || batch.state !== 'importing') return;
+    const controller = new AbortController();
+    const live = () => !controller.signal.aborted && phaseRef.current === 'progress';
     const timer = setTimeout(() => {
-      fetchBatch(batch.id)
+      fetchBatch(batch.id, { signal: controller.signal })
         .then((next) => {
+          if (!live()) return;
+          setPollFailures(0);
+          setPollError(undefined);
           setAnswer({ duplicate: false, batch: next });
           if (next.state !== 'importing') setPhase('result');
         })
-        .catch((e: unknown) => setError(toApiError(e)));
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [phase, batch]);
+        .catch((e: unknown) => {
+          if (!live()) return;
+          setPollError(toApiError(e));
+          setPollFailures((n) => n + 1);
+        });
+    }, pollDelay(pollFailures));
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [phase, batch, pollFailures]);
 
   const reset = () => {
     setPhase('choose');
     setFile(undefined);
     setAnswer(undefined);
     setError(undefined);
+    setPollError(undefined);
+    setPollFailures(0);
     setColumns([]);
     setManual({});
   };
@@ -103,7 +123,9 @@ export default function ImportPage() {
   const cancel = async () => {
     if (!batch) return;
     try {
-      setAnswer({ duplicate: false, batch: await cancelImport(batch.id) });
+      const cancelled = await cancelImport(batch.id);
+      phaseRef.current = 'result'; // a poll answering before the re-render is ignored
+      setAnswer({ duplicate: false, batch: cancelled });
       setPhase('result');
     } catch (e) {
       setError(toApiError(e));
@@ -213,6 +235,14 @@ export default function ImportPage() {
               {batch.fileName} · {formatDateTime(batch.createdAt)}
             </span>
             <span className="sector-muted">{t('sector.import.progressHint')}</span>
+            {pollError && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('sector.import.pollFailed')}
+                description={pick(pollError.messageVi, pollError.messageEn)}
+              />
+            )}
             {error && <ErrorAlert error={error} />}
             <Popconfirm title={t('sector.import.cancelConfirm')} onConfirm={() => void cancel()}>
               <Button danger>{t('sector.import.cancel')}</Button>

@@ -57,6 +57,7 @@ export const enSector: Record<keyof typeof viSector, string> = {
   'sector.import.progressHint': 'You may leave the page: the import goes on; see the result in the imported lists.',
   'sector.import.cancel': 'Cancel the import',
   'sector.import.cancelConfirm': 'Cancel the import? No row will be kept.',
+  'sector.import.pollFailed': 'Could not get the progress; trying again. The import goes on on the server.',
   'sector.import.cancelled': 'The import was cancelled; no row was kept.',
   'sector.import.failed': 'The list could not be imported',
   'sector.import.done': 'The list was imported',

@@ -58,6 +58,7 @@ export const viSector = {
   'sector.import.progressHint': 'Có thể rời trang: việc nhập vẫn tiếp tục, kết quả xem ở danh sách đã nhập.',
   'sector.import.cancel': 'Huỷ nhập',
   'sector.import.cancelConfirm': 'Huỷ việc nhập? Không dòng nào được lưu.',
+  'sector.import.pollFailed': 'Chưa lấy được tiến độ; đang thử lại. Việc nhập vẫn tiếp tục trên máy chủ.',
   'sector.import.cancelled': 'Đã huỷ việc nhập; không dòng nào được lưu.',
   'sector.import.failed': 'Không nhập được danh sách',
   'sector.import.done': 'Đã nhập danh sách',

@@ -19,6 +19,7 @@ import {
   outcomeKey,
   outcomeKind,
   personBirth,
+  pollDelay,
   stateKey,
   type TypeField,
 } from './sector-labels';
@@ -154,5 +155,18 @@ describe('registry birth dates', () => {
     [null, 1980, '1980'],
   ])('shows %s (%i) as %s', (date, year, shown) => {
     expect(personBirth(date, year)).toBe(shown);
+  });
+});
+
+describe('progress polling', () => {
+  it.each([
+    [0, 1_000],
+    [1, 2_000],
+    [2, 4_000],
+    [4, 16_000],
+    [5, 30_000],
+    [50, 30_000],
+  ])('after %i failed asks in a row waits %i ms', (failures, ms) => {
+    expect(pollDelay(failures)).toBe(ms);
   });
 });

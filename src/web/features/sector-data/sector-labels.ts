@@ -172,3 +172,11 @@ export function personBirth(birthDate: string | null, birthYear: number): string
   const [y, m, d] = birthDate.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/**
+ * How long the import wizard waits before asking for the batch again: every `baseMs` while the
+ * answers come, doubling after each failed ask in a row (a network blip or a restart), at most `maxMs`.
+ */
+export function pollDelay(failures: number, baseMs = 1_000, maxMs = 30_000): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, failures));
+}
