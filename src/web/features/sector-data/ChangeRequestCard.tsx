@@ -40,7 +40,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 /**
- * One change request: the person (a link to their record), the field with the registry's value and
+ * One change request: the person (a link to their record when the session may read it), the field with the registry's value and
  * the proposed one, the list row, the evidence, who proposed and decided when; and the actions the
  * server says the caller may take (`mayDecide`: accept with the record's version, reject with a
  * reason; `mayWithdraw`). A 409 (the record or the request changed meanwhile) asks for a reload.
@@ -98,7 +98,12 @@ export function ChangeRequestCard({ request: r, unitName, onChanged }: Props) {
     >
       <dl className="sector-facts">
         <Fact term={t('sector.cr.person')}>
-          <Link to={`/population/persons/${encodeURIComponent(r.person.personId)}`}>{r.person.fullName}</Link>
+          {/* Reading a person needs population.person.read (sector officers lack it: a link would end on a 403). */}
+          {can('population.person.read') ? (
+            <Link to={`/population/persons/${encodeURIComponent(r.person.personId)}`}>{r.person.fullName}</Link>
+          ) : (
+            r.person.fullName
+          )}
           {r.person.nationalId && <span className="tabular"> — {r.person.nationalId}</span>}
         </Fact>
         <Fact term={t('sector.cr.residence')}>{unitName(r.person.unitCode) || '—'}</Fact>
