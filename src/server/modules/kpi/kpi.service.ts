@@ -166,9 +166,15 @@ const SNAPSHOTS_KEPT = 16;
 type Snapshot = { indicators: Indicator[]; values: KpiValue[]; rendered: Map<string, string> };
 /** Answers kept per run (one per set of units read: the province, each commune's leaders…). */
 const RENDERED_KEPT = 128;
-const snapshots = new Map<number, Promise<Snapshot>>();
+/**
+ * Kept per database: run ids are the database's own serial numbers, so two databases in one process
+ * (test files sharing a worker, a command opening another) would otherwise read each other's runs.
+ */
+const snapshotsByDb = new WeakMap<Db, Map<number, Promise<Snapshot>>>();
 
 function snapshotOf(db: Db, sources: SourceMap, runId: number): Promise<Snapshot> {
+  let snapshots = snapshotsByDb.get(db);
+  if (!snapshots) snapshotsByDb.set(db, (snapshots = new Map<number, Promise<Snapshot>>()));
   const kept = snapshots.get(runId);
   if (kept) return kept;
   const read = Promise.all([repo.indicatorsOfRun(db, runId), repo.valuesOfRun(db, runId)]).then(
