@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { Card, Empty, Pagination, Select, Skeleton, Space } from 'antd';
 import { useApi } from '../../api/use-api';
@@ -10,6 +11,7 @@ import { useI18n } from '../../shell/i18n';
 import { ChangeRequestCard } from './ChangeRequestCard';
 import { REQUEST_STATES, requestStateKey, type RequestStateCode } from './correction-labels';
 import { fetchChangeRequests } from './corrections-api';
+import { pageToShow } from './sector-labels';
 import { useSectorT } from './use-sector-text';
 import './sector-data.css';
 
@@ -34,6 +36,11 @@ export default function ChangeRequestsPage() {
   const list = useApi((signal) => fetchChangeRequests({ state, page, pageSize: PAGE_SIZE }, { signal }), [state, page]);
   const change = (c: Record<string, string | undefined>) => setParams(withChanges(params, c));
   const items = list.data?.items ?? [];
+  // A decision on the last item of a later page empties it: go to the last page that still has items.
+  const emptied = list.data ? pageToShow(items.length, list.data.total, page, PAGE_SIZE) : undefined;
+  useEffect(() => {
+    if (emptied) setParams((p) => withChanges(p, { page: String(emptied) }), { replace: true });
+  }, [emptied, setParams]);
 
   return (
     <>
@@ -55,7 +62,7 @@ export default function ChangeRequestsPage() {
       </Card>
       {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data && <Skeleton active paragraph={{ rows: 6 }} />}
-      {list.data && items.length === 0 && (
+      {list.data && items.length === 0 && !emptied && (
         <Card className="section-card">
           <Empty description={t('sector.cr.empty')} />
         </Card>

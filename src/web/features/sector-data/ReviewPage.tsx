@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Card, Select, Space, Pagination, Empty, Skeleton } from 'antd';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,6 +8,7 @@ import { useCurrentUnits } from '../../components/unit-names';
 import { useI18n } from '../../shell/i18n';
 import { ReviewCard } from './ReviewCard';
 import { fetchBatch, fetchReview, type Batch } from './sector-api';
+import { pageToShow } from './sector-labels';
 import { useDatasetTypes } from './use-types';
 import { useSectorT } from './use-sector-text';
 import './sector-data.css';
@@ -40,6 +41,11 @@ export default function ReviewPage() {
   );
   const items = queue.data?.items ?? [];
   const mappings = useMappings(items.map((i) => i.batch.id));
+  // A decision on the last item of a later page empties it: go to the last page that still has items.
+  const emptied = queue.data ? pageToShow(items.length, queue.data.total, page, PAGE_SIZE) : undefined;
+  useEffect(() => {
+    if (emptied) setPage(emptied);
+  }, [emptied]);
 
   return (
     <>
@@ -66,7 +72,7 @@ export default function ReviewPage() {
       </Card>
       {queue.error && <ErrorAlert error={queue.error} onRetry={queue.reload} />}
       {queue.loading && !queue.data && <Skeleton active paragraph={{ rows: 6 }} />}
-      {queue.data && items.length === 0 && (
+      {queue.data && items.length === 0 && !emptied && (
         <Card className="section-card">
           <Empty description={t('sector.review.empty')} />
         </Card>

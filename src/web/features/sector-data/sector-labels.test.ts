@@ -19,6 +19,7 @@ import {
   outcomeKey,
   outcomeKind,
   personBirth,
+  pageToShow,
   pollDelay,
   stateKey,
   type TypeField,
@@ -168,5 +169,19 @@ describe('progress polling', () => {
     [50, 30_000],
   ])('after %i failed asks in a row waits %i ms', (failures, ms) => {
     expect(pollDelay(failures)).toBe(ms);
+  });
+});
+
+describe('an emptied page', () => {
+  it.each([
+    // shown, total, page, size → page to go to
+    [0, 20, 3, 10, 2],
+    [0, 21, 4, 10, 3],
+    [0, 1, 2, 10, 1],
+    [0, 0, 3, 10, undefined],
+    [0, 5, 1, 10, undefined],
+    [3, 23, 3, 10, undefined],
+  ])('%i items shown of %i on page %i (size %i) goes to page %s', (shown, total, page, size, expected) => {
+    expect(pageToShow(shown, total, page, size)).toBe(expected);
   });
 });

@@ -180,3 +180,13 @@ export function personBirth(birthDate: string | null, birthYear: number): string
 export function pollDelay(failures: number, baseMs = 1_000, maxMs = 30_000): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, failures));
 }
+
+/**
+ * The page to go to when a page of a list came back empty while the list is not (the last item of a
+ * later page was decided, so that page no longer exists): the last page; otherwise undefined.
+ */
+export function pageToShow(shown: number, total: number, page: number, pageSize: number): number | undefined {
+  if (shown > 0 || total <= 0 || page <= 1) return undefined;
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  return last < page ? last : undefined;
+}
