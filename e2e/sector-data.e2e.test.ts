@@ -158,10 +158,12 @@ describe('sector lists (issue 16 §6)', () => {
     expect(found.probable.length, 'probable rows in the probe list').toBeGreaterThan(0);
     // The name column under a header the server does not know: the officer maps it by hand.
     const header = HEADER.map((h) => (h === 'Họ và tên' ? 'Họ tên chủ thẻ' : h));
+    // A stamp in a card number makes a new file each run: a retry is not answered "already imported".
+    const stamp = String(Date.now()).slice(-9);
     const body = [
       found.matched[0]!,
       found.probable[0]!,
-      'DN4129999999998,Lò Văn Lỗi,31/02/1990,Nam,', // no such date: a row with errors
+      `DN4129${stamp},Lò Văn Lỗi,31/02/1990,Nam,`, // no such date: a row with errors
     ];
     const list = csv(
       header,
