@@ -348,6 +348,9 @@ describe('sector lists (issue 16 §6)', () => {
     await screenshot(p, 'sector-change-requests');
     expect((await checkA11y(p)).blocking).toEqual([]);
     await card.getByRole('button', { name: 'Chấp nhận điều chỉnh' }).click();
+    // Accepting corrects the registry at once: it is asked once more.
+    await p.getByText(`Chấp nhận yêu cầu ${reference}? Sổ đăng ký được sửa ngay`, { exact: false }).waitFor();
+    await p.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Chấp nhận điều chỉnh' }).click();
     await p.getByText(`Đã chấp nhận ${reference}: CSDL dân cư đã được cập nhật`).waitFor();
     await card.getByText('Đã chấp nhận', { exact: true }).waitFor();
     expect(await card.getByRole('button', { name: 'Chấp nhận điều chỉnh' }).count()).toBe(0);

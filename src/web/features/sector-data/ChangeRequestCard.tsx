@@ -62,6 +62,14 @@ export function ChangeRequestCard({ request: r, unitName, onChanged }: Props) {
   const step = (s: { role: string; at: string }) =>
     t('sector.cr.step', { role: named(`role.${s.role}`, s.role), date: formatDateTime(s.at) });
   const moved = r.state === 'proposed' && registryMovedOn(r);
+  // An error belongs to the request as it was: once its state or the person's record moves on
+  // (a reload after a 409), the old error no longer applies.
+  const seenNow = `${r.state}:${r.person.registryVersion}`;
+  const [seen, setSeen] = useState(seenNow);
+  if (seen !== seenNow) {
+    setSeen(seenNow);
+    setError(undefined);
+  }
 
   const act = async (kind: 'accept' | 'reject' | 'withdraw', reason = '') => {
     setBusy(kind);
@@ -168,10 +176,29 @@ export function ChangeRequestCard({ request: r, unitName, onChanged }: Props) {
         <Space wrap className="sector-review-actions">
           {r.mayDecide && (
             <>
-              <Button type="primary" disabled={moved} loading={busy === 'accept'} onClick={() => void act('accept')}>
-                {t('sector.cr.accept')}
-              </Button>
-              <Button danger onClick={() => setRejecting(true)}>
+              {/* Accepting corrects the registry at once: asked once more, as withdrawing is. */}
+              <Popconfirm
+                title={t('sector.cr.acceptConfirm', {
+                  reference: r.reference,
+                  change: t('sector.cr.changeText', {
+                    field: t(correctableFieldKey(r.field)),
+                    from: show(r.registryValue),
+                    to: show(r.proposedValue),
+                  }),
+                })}
+                okText={t('sector.cr.accept')}
+                disabled={moved || (busy !== undefined && busy !== 'accept')}
+                onConfirm={() => act('accept')}
+              >
+                <Button
+                  type="primary"
+                  disabled={moved || (busy !== undefined && busy !== 'accept')}
+                  loading={busy === 'accept'}
+                >
+                  {t('sector.cr.accept')}
+                </Button>
+              </Popconfirm>
+              <Button danger disabled={busy !== undefined} onClick={() => setRejecting(true)}>
                 {t('sector.cr.reject')}
               </Button>
             </>
@@ -179,9 +206,12 @@ export function ChangeRequestCard({ request: r, unitName, onChanged }: Props) {
           {r.mayWithdraw && (
             <Popconfirm
               title={t('sector.cr.withdrawConfirm', { reference: r.reference })}
+              disabled={busy !== undefined && busy !== 'withdraw'}
               onConfirm={() => act('withdraw')}
             >
-              <Button loading={busy === 'withdraw'}>{t('sector.cr.withdraw')}</Button>
+              <Button disabled={busy !== undefined && busy !== 'withdraw'} loading={busy === 'withdraw'}>
+                {t('sector.cr.withdraw')}
+              </Button>
             </Popconfirm>
           )}
         </Space>

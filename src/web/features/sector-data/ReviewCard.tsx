@@ -79,10 +79,15 @@ export function ReviewCard({ item, mapping, typeName, unitName, onDecided }: Pro
       {error && !rejecting && <ErrorAlert error={error} />}
       {can('sector.import') && (
         <Space wrap className="sector-review-actions">
-          <Button type="primary" loading={busy === 'accept'} onClick={() => void decide('accept')}>
+          <Button
+            type="primary"
+            disabled={busy !== undefined && busy !== 'accept'}
+            loading={busy === 'accept'}
+            onClick={() => void decide('accept')}
+          >
             {t('sector.review.accept')}
           </Button>
-          <Button danger onClick={() => setRejecting(true)}>
+          <Button danger disabled={busy !== undefined} onClick={() => setRejecting(true)}>
             {t('sector.review.reject')}
           </Button>
         </Space>

@@ -214,6 +214,7 @@ export const enSector: Record<keyof typeof viSector, string> = {
   'sector.cr.rejected': 'Rejected {reference}',
   'sector.cr.withdraw': 'Withdraw',
   'sector.cr.withdrawConfirm': 'Withdraw request {reference}? It will no longer be considered.',
+  'sector.cr.acceptConfirm': 'Accept request {reference}? The registry is corrected at once: {change}.',
   'sector.cr.withdrawn': 'Withdrew {reference}',
   'sector.cr.changedTitle': 'The record or the request has changed',
   'sector.cr.changedText': 'Reload to see the latest before deciding.',

@@ -214,6 +214,7 @@ export const viSector = {
   'sector.cr.rejected': 'Đã từ chối {reference}',
   'sector.cr.withdraw': 'Rút lại',
   'sector.cr.withdrawConfirm': 'Rút lại yêu cầu {reference}? Yêu cầu sẽ không được xem xét nữa.',
+  'sector.cr.acceptConfirm': 'Chấp nhận yêu cầu {reference}? Sổ đăng ký được sửa ngay: {change}.',
   'sector.cr.withdrawn': 'Đã rút lại {reference}',
   'sector.cr.changedTitle': 'Hồ sơ hoặc yêu cầu đã thay đổi',
   'sector.cr.changedText': 'Tải lại để xem thông tin mới nhất trước khi quyết định.',
