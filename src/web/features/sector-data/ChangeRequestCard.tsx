@@ -226,7 +226,10 @@ export function ChangeRequestCard({ request: r, unitName, onChanged }: Props) {
         busy={busy === 'reject'}
         error={rejecting ? error : undefined}
         onSubmit={(reason) => void act('reject', reason)}
-        onCancel={() => setRejecting(false)}
+        onCancel={() => {
+          setRejecting(false);
+          setError(undefined);
+        }}
       />
     </Card>
   );

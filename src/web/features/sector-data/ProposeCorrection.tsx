@@ -53,6 +53,19 @@ export function ProposeCorrection({ row, header, mapping }: Props) {
   const problems = fieldProblems(error, pick);
   const id = (part: string) => `correction-${linkId}-${part}`;
 
+  // Closing forgets the form: the next proposal starts empty, without the last refusal.
+  const close = () => {
+    setOpen(false);
+    setField(undefined);
+    setSpelling('');
+    setEvidence('');
+    setEvidenceMissing(false);
+    setError(undefined);
+  };
+  /** The hint, and the field's error when there is one, for aria-describedby. */
+  const describedBy = (name: string, invalid: boolean) =>
+    [id(`${name}-hint`), invalid ? id(`${name}-error`) : ''].filter(Boolean).join(' ');
+
   const send = async () => {
     if (evidence.trim() === '') {
       setEvidenceMissing(true);
@@ -71,9 +84,7 @@ export function ProposeCorrection({ row, header, mapping }: Props) {
           </span>
         ),
       });
-      setOpen(false);
-      setEvidence('');
-      setSpelling('');
+      close();
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -99,13 +110,14 @@ export function ProposeCorrection({ row, header, mapping }: Props) {
         okText={t('sector.cr.send')}
         okButtonProps={{ loading: busy }}
         onOk={() => void send()}
-        onCancel={() => setOpen(false)}
+        onCancel={close}
         destroyOnHidden
       >
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <p className="sector-muted">{t('sector.cr.proposeIntro')}</p>
           <Radio.Group
             aria-label={t('sector.cr.field')}
+            aria-describedby={problems.field ? id('field-error') : undefined}
             value={chosen}
             onChange={(e) => {
               setField(e.target.value as CorrectableFieldCode);
@@ -135,7 +147,8 @@ export function ProposeCorrection({ row, header, mapping }: Props) {
                 id={id('value')}
                 value={spelling}
                 maxLength={100}
-                aria-describedby={id('value-hint')}
+                aria-describedby={describedBy('value', Boolean(problems.value))}
+                aria-invalid={Boolean(problems.value) || undefined}
                 status={problems.value ? 'error' : undefined}
                 onChange={(e) => setSpelling(e.target.value)}
               />
@@ -154,7 +167,8 @@ export function ProposeCorrection({ row, header, mapping }: Props) {
               value={evidence}
               maxLength={1000}
               rows={3}
-              aria-describedby={id('evidence-hint')}
+              aria-describedby={describedBy('evidence', evidenceMissing || Boolean(problems.evidence))}
+              aria-invalid={evidenceMissing || Boolean(problems.evidence) || undefined}
               status={evidenceMissing || problems.evidence ? 'error' : undefined}
               onChange={(e) => {
                 setEvidence(e.target.value);
@@ -164,8 +178,13 @@ export function ProposeCorrection({ row, header, mapping }: Props) {
             <div className="sector-muted" id={id('evidence-hint')}>
               {t('sector.cr.evidenceHint')}
             </div>
-            {evidenceMissing && <div className="sector-field-error">{t('sector.cr.evidenceRequired')}</div>}
-            {under('evidence')}
+            {evidenceMissing ? (
+              <div className="sector-field-error" id={id('evidence-error')} role="alert">
+                {t('sector.cr.evidenceRequired')}
+              </div>
+            ) : (
+              under('evidence')
+            )}
           </div>
           {error && hasGeneralProblem(error, ['field', 'value', 'evidence']) && <ErrorAlert error={error} />}
         </Space>

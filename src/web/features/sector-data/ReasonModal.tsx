@@ -38,7 +38,18 @@ export function ReasonModal({
   const { pick } = useI18n();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
+  // Closing forgets what was typed: the next refusal starts empty (the parent clears its error on cancel).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (wasOpen !== open) {
+    setWasOpen(open);
+    if (!open) {
+      setReason('');
+      setMissing(false);
+    }
+  }
   const fieldError = error?.fields.find((f) => f.field === 'reason');
+  const errorId = `${inputId}-error`;
+  const invalid = missing || fieldError !== undefined;
   const submit = () => {
     if (reason.trim() === '') setMissing(true);
     else onSubmit(reason.trim());
@@ -60,14 +71,24 @@ export function ReasonModal({
         value={reason}
         maxLength={500}
         rows={3}
-        status={missing || fieldError ? 'error' : undefined}
+        status={invalid ? 'error' : undefined}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
         onChange={(e) => {
           setReason(e.target.value);
           setMissing(false);
         }}
       />
-      {missing && <div className="sector-field-error">{requiredText}</div>}
-      {fieldError && <div className="sector-field-error">{pick(fieldError.messageVi, fieldError.messageEn)}</div>}
+      {missing && (
+        <div className="sector-field-error" id={errorId} role="alert">
+          {requiredText}
+        </div>
+      )}
+      {fieldError && !missing && (
+        <div className="sector-field-error" id={errorId}>
+          {pick(fieldError.messageVi, fieldError.messageEn)}
+        </div>
+      )}
       {error && !fieldError && <ErrorAlert error={error} />}
     </Modal>
   );

@@ -102,7 +102,10 @@ export function ReviewCard({ item, mapping, typeName, unitName, onDecided }: Pro
         busy={busy === 'reject'}
         error={rejecting ? error : undefined}
         onSubmit={(reason) => void decide('reject', reason)}
-        onCancel={() => setRejecting(false)}
+        onCancel={() => {
+          setRejecting(false);
+          setError(undefined);
+        }}
       />
     </Card>
   );
