@@ -72,7 +72,8 @@ export const NAV_GROUPS: NavGroup[] = [
       {
         path: '/du-lieu-chuyen-nganh/dieu-chinh',
         label: 'nav.sectorCorrections',
-        requires: ['population.person.correct', 'sector.read'],
+        // As the server lists them: deciders, readers of a sector's lists, and importers (who propose).
+        requires: ['population.person.correct', 'sector.read', 'sector.import'],
       },
     ],
   },

@@ -37,12 +37,13 @@ describe('change request labels', () => {
     expect(requestStateKind('something_new')).toBe('neutral');
   });
 
-  it('show the menu item to the commune police and to sector readers, to no one else', () => {
+  it('show the menu item to the commune police, to sector readers and importers, to no one else', () => {
     const item = NAV_GROUPS.flatMap((g) => g.items).find((i) => i.path === '/du-lieu-chuyen-nganh/dieu-chinh')!;
     const me = (actions: string[]): Me =>
       ({ authenticated: true, account: { kind: 'staff' }, actions }) as unknown as Me;
     expect(allows(me(['population.person.correct']), item)).toBe(true);
     expect(allows(me(['sector.read']), item)).toBe(true);
+    expect(allows(me(['sector.import']), item)).toBe(true);
     expect(allows(me(['population.person.search', 'dossiers.read']), item)).toBe(false);
   });
 });
