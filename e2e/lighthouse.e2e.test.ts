@@ -9,9 +9,9 @@ import { CHROMIUM_ARGS, findPerson, launchBrowser, openPage, signInWithEid } fro
  * opens first, and of the filing form a signed-in citizen opens from a procedure's page (ADR 0023),
  * with its default (mobile) settings: a Moto G Power's screen, simulated slow 4G
  * (150 ms, 1.6 Mbit/s) and a CPU four times slower, computed by Lighthouse's simulation (lantern)
- * from one load of each page. Each page must score 90 or more. One run per page, performance only,
- * so the check stays short (about 15 s a page); docs/PERFORMANCE.md has the figures and how to
- * reproduce them with the CLI.
+ * from each load of each page. Each page must score 90 or more: the median of three loads,
+ * performance only, so the check stays short (about 20 s a page); docs/PERFORMANCE.md has the
+ * figures and how to reproduce them with the CLI.
  */
 const MIN_SCORE = 90;
 
@@ -99,11 +99,23 @@ describe('the public pages on a phone on a slow link (Lighthouse, mobile)', () =
       // A run whose trace Chrome failed to record (NO_NAVSTART: "Please run Lighthouse again", seen
       // about once in ten runs on a busy machine) measured nothing: it is run once more. A score
       // under the bar is never run again.
-      let lhr = await run();
-      if (lhr?.runtimeError) {
-        console.log(`${path}: ${lhr.runtimeError.code}, run again`);
-        lhr = await run();
-      }
+      const measure = async () => {
+        let result = await run();
+        if (result?.runtimeError) {
+          console.log(`${path}: ${result.runtimeError.code}, run again`);
+          result = await run();
+        }
+        return result;
+      };
+      // The median of three loads, as Lighthouse's guidance on variability advises: one load's total
+      // blocking time moved between 103 and 260 ms for the same build of / on this machine (clean-clone
+      // runs at 6390b3a and a490a4c, same bundle bytes), the score between 94 and 88 — and only / failed,
+      // the first page measured in a fresh Chrome, whose first load scored lowest again alone (93, 94, 94).
+      const runs = [await measure(), await measure(), await measure()];
+      const scoreOf = (r: (typeof runs)[number]) => r?.categories.performance?.score ?? -1;
+      const sorted = [...runs].sort((a, b) => scoreOf(a) - scoreOf(b));
+      const lhr = sorted[1];
+      console.log(`${path}: scores of the three loads ${runs.map((r) => Math.round(scoreOf(r) * 100)).join(', ')}`);
       const value = (id: string) => lhr?.audits[id]?.numericValue;
       const measured: Measured = {
         score: lhr?.categories.performance?.score == null ? null : Math.round(lhr.categories.performance.score * 100),
