@@ -1,4 +1,5 @@
-import type { Db } from './db';
+import type { SQL } from 'drizzle-orm';
+import { queryRows, type Db } from './db';
 
 /*
  * The port between the `kpi` module and the modules that hold the facts (issue 15 §1): a module that
@@ -36,6 +37,22 @@ export interface SourceCount {
   unitCode: string;
   numerator: number;
   denominator: number;
+}
+
+/**
+ * The counts of a query selecting `unit_code`, `numerator` and `denominator` per unit (PostgreSQL's
+ * count is a bigint: it comes back as text).
+ */
+export async function queryCounts(db: Db, query: SQL): Promise<SourceCount[]> {
+  const rows = await queryRows<{ unit_code: string; numerator: string | number; denominator: string | number }>(
+    db,
+    query,
+  );
+  return rows.map((r) => ({
+    unitCode: r.unit_code,
+    numerator: Number(r.numerator),
+    denominator: Number(r.denominator),
+  }));
 }
 
 export interface IndicatorSourceQuery {

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import {
+  queryCounts,
   FORMER_STRUCTURE_DAY,
   UNPLACED,
   type IndicatorSource,
@@ -60,16 +61,11 @@ function placement(q: IndicatorSourceQuery): { unit: SQL; join: SQL } {
 /** Counts per commune of the people aged 14 or over, and of those among them matching `condition`. */
 async function aged14Counting(db: Db, q: IndicatorSourceQuery, condition: SQL): Promise<SourceCount[]> {
   const { unit, join } = placement(q);
-  const rows = await queryRows<{ unit_code: string; numerator: string | number; denominator: string | number }>(
+  return queryCounts(
     db,
     sql`select ${unit} as unit_code, count(*) filter (where ${condition}) as numerator, count(*) as denominator
         from population.persons p ${join} where ${aged14(q.asOf)} group by 1`,
   );
-  return rows.map((r) => ({
-    unitCode: r.unit_code,
-    numerator: Number(r.numerator),
-    denominator: Number(r.denominator),
-  }));
 }
 
 const COLUMNS = [

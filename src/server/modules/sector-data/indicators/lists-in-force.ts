@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../../platform/db';
-import type { IndicatorSourceQuery, SourceCount } from '../../../platform/indicator-sources';
+import type { Db } from '../../../platform/db';
+import { queryCounts, type IndicatorSourceQuery, type SourceCount } from '../../../platform/indicator-sources';
 
 /*
  * The rows of the sector lists in force on a day, placed on units and counted (issue 16 §4, for
@@ -16,7 +16,8 @@ import type { IndicatorSourceQuery, SourceCount } from '../../../platform/indica
 /** The first instant after the as-of day in Vietnam (UTC+7): a batch committed before it was committed on or before that day. */
 export const endOfVietnamDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000);
 
-const inList = (codes: readonly string[]): SQL =>
+/** `a, b, c` as SQL parameters (`null` for none: `x in (null)` is never true). */
+export const inList = (codes: readonly string[]): SQL =>
   codes.length
     ? sql.join(
         codes.map((c) => sql`${c}`),
@@ -68,15 +69,10 @@ export async function countRows(
   datasetTypes: readonly string[],
   numerator: SQL,
 ): Promise<SourceCount[]> {
-  const rows = await queryRows<{ unit_code: string; numerator: string | number; denominator: string | number }>(
+  return queryCounts(
     db,
     sql`select ${rowUnit(q.communeCodes)} as unit_code, count(*) filter (where ${numerator}) as numerator,
           count(*) as denominator
         from ${rowsInForce(datasetTypes, q.asOf)} group by 1`,
   );
-  return rows.map((r) => ({
-    unitCode: r.unit_code,
-    numerator: Number(r.numerator),
-    denominator: Number(r.denominator),
-  }));
 }

@@ -157,6 +157,21 @@ describe('link shares of the lists in force (T8.INSURANCE)', () => {
     });
   });
 
+  it("gives each dataset type's linked and discrepancies shares over every row", async () => {
+    // Páo, Chứ (alive on 31/1) and Mỹ (her sex differs) linked; Mỹ's row needs a correction.
+    expect(await counts('sector.linked_health_insurance', '2026-01-31')).toEqual({
+      [DOAN_KET]: [3, 5],
+      [MUONG_TE]: [1, 1],
+      [PROVINCE]: [0, 2],
+    });
+    expect(await counts('sector.discrepancies_health_insurance', '2026-01-31')).toEqual({
+      [DOAN_KET]: [1, 5],
+      [MUONG_TE]: [0, 1],
+      [PROVINCE]: [0, 2],
+    });
+    expect((await counts('sector.linked_health_insurance', '2026-02-10'))[DOAN_KET]).toEqual([2, 5]);
+  });
+
   it('does not count a person who died on or before the as-of day', async () => {
     expect((await counts('sector.health_insurance_linked', '2026-02-10'))[DOAN_KET]).toEqual([1, 5]);
     expect((await counts('sector.health_insurance_linked', '2026-02-09'))[DOAN_KET]).toEqual([2, 5]);
@@ -273,6 +288,104 @@ describe('attribute shares', () => {
       '2026-02-01T08:00:00+07:00',
     );
     expect(await counts('sector.facilities_eid', '2026-03-31')).toEqual({ [PROVINCE]: [2, 3] });
+  });
+});
+
+describe('registry people missing from a list that should cover them (children under 6)', () => {
+  // Đoàn Kết: Dình (3 years old) is on the commune's list, Pà turns 6 on 1/4/2026 and is not; in
+  // Mường Tè Tủa is on the province's list only.
+  const dinh = makePerson({
+    nationalId: '012222000011',
+    idCardNumber: null,
+    fullName: 'Giàng A Dình',
+    birthDate: '2022-05-01',
+    birthYear: 2022,
+    sex: 'male',
+  });
+  const pa = makePerson({
+    nationalId: '012320000012',
+    idCardNumber: null,
+    fullName: 'Giàng Thị Pà',
+    birthDate: '2020-04-01',
+    birthYear: 2020,
+  });
+  const tua = makePerson({
+    nationalId: '012223000013',
+    idCardNumber: null,
+    fullName: 'Lò Văn Tủa',
+    birthDate: '2023-06-10',
+    birthYear: 2023,
+    sex: 'male',
+  });
+  const CHILDREN_HEADER = 'STT;Họ và tên;Ngày sinh;Giới tính;Số định danh cá nhân;Mã thẻ BHYT';
+  const KEY = 'sector.covered_children';
+  const reader = {
+    accountId: null,
+    role: 'sector_officer',
+    unitCode: DOAN_KET,
+    requestId: 'req-sector-coverage',
+    pseudonymKey: 'a-test-pseudonym-key-of-32-characters!!',
+    purpose: 'data_cleaning',
+  };
+
+  beforeAll(async () => {
+    await copyRegistryBatch(database, makeHousehold(DOAN_KET, [dinh, pa]));
+    await copyRegistryBatch(database, makeHousehold(MUONG_TE, [tua]));
+    const commune = await importList(
+      'children',
+      DOAN_KET,
+      [CHILDREN_HEADER, '1;Giàng A Dình;01/05/2022;Nam;012222000011;TE1120000001'],
+      '2026-02-01T08:00:00+07:00',
+    );
+    await linkBatch(database, commune);
+  });
+
+  it('counts, in a commune with a list in force, the children under 6 linked to a row of it', async () => {
+    expect(await counts(KEY, '2026-01-31')).toEqual({});
+    // Mường Tè has no list of its own and the province none yet: left out, not 0 %.
+    expect(await counts(KEY, '2026-03-31')).toEqual({ [DOAN_KET]: [1, 2] });
+  });
+
+  it("counts a province list's children in their communes, and a child from the day they turn 6 no more", async () => {
+    const province = await importList(
+      'children',
+      PROVINCE,
+      [CHILDREN_HEADER, '1;Lò Văn Tủa;10/06/2023;Nam;012223000013;TE1120000002'],
+      '2026-03-01T08:00:00+07:00',
+    );
+    await linkBatch(database, province);
+    expect(await counts(KEY, '2026-03-31')).toEqual({ [DOAN_KET]: [1, 2], [MUONG_TE]: [1, 1] });
+    expect(await counts(KEY, '2026-04-01')).toEqual({ [DOAN_KET]: [1, 1], [MUONG_TE]: [1, 1] });
+    // The adults of the registry are never in the cohort; health-insurance lists have their own figure.
+    expect((await counts('sector.covered_health_insurance', '2026-03-31'))[DOAN_KET]).toEqual([0, 2]);
+  });
+
+  it('lists the children missing from the lists, each logged with the purpose, and those on them', async () => {
+    const page = (side: 'missing' | 'counted') =>
+      source(KEY).list!.page(
+        database.db,
+        { ...query('2026-03-31'), unitCode: DOAN_KET, side, offset: 0, limit: 50 },
+        { ...reader, requestId: `${reader.requestId}-${side}` },
+      );
+    expect(source(KEY).list!.action).toBe('sector.read');
+    const missing = await page('missing');
+    expect(missing.total).toBe(1);
+    expect(missing.items).toEqual([
+      {
+        fullName: 'Giàng Thị Pà',
+        birthDate: '2020-04-01',
+        nationalId: '012320000012',
+        address: 'Bản Mường, xã thử nghiệm',
+        covered: 'Không',
+      },
+    ]);
+    const counted = await page('counted');
+    expect(counted.items.map((i) => [i.nationalId, i.covered])).toEqual([['012222000011', 'Có']]);
+    const logged = await database.rows<{ action: string }>(
+      sql`select action from audit.access_pending where request_id like ${`${reader.requestId}-%`}
+          union all select action from audit.access_log where request_id like ${`${reader.requestId}-%`}`,
+    );
+    expect(logged).toEqual([{ action: 'person.list' }, { action: 'person.list' }]);
   });
 });
 

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { IndicatorSource } from '../../../platform/indicator-sources';
+import { DATASET_TYPES, type DatasetType } from '../types';
+import { coverageSource, sourceKey } from './coverage';
 import { aliveOn, countRows, validRow } from './lists-in-force';
 import { sectorListPage } from './sector-list';
 
@@ -16,6 +18,12 @@ import { sectorListPage } from './sector-list';
  *   (matched, with or without discrepancies; the person need not be alive — death books) over the
  *   records listed.
  * Link outcomes are read as they stand when the run is made (a kpi run keeps its figures).
+ *
+ * Per dataset type too (issue 16 §4), for an administrator to add as indicators with the province's
+ * thresholds (the plan gives none): `sector.linked_<type>` — rows linked to a living person, with or
+ * without discrepancies; `sector.discrepancies_<type>` — rows linked with discrepancies (each needs
+ * a correction); both over every row of the lists in force; and `sector.covered_<type>` where the
+ * type says whom its lists should cover (coverage.ts).
  */
 
 /** A valid row matched to a living person, without discrepancies. */
@@ -51,7 +59,24 @@ const attributeShare = (key: string, datasetTypes: readonly string[], condition:
 /** The social-protection lists target 10 standardises: people with merit, poor households, social assistance, children. */
 export const SOCIAL_DATASET_TYPES = ['merit', 'poor-households', 'social-assistance', 'children'] as const;
 
-/** kpi's `sector.*` sources (the keys reference/kpi/indicators.json names). */
+/** Linked to a person alive on the as-of day (a duplicate row or a probable link is not). */
+const linkedAlive = (asOf: string): SQL =>
+  sql`${validRow} and l.outcome in ('matched', 'matched_with_discrepancies') and p.id is not null and ${aliveOn(asOf)}`;
+
+/** The sources every dataset type has (see above). */
+function perTypeSources(type: DatasetType): IndicatorSource[] {
+  return [
+    sectorSource(sourceKey('linked', type.code), [type.code], linkedAlive),
+    sectorSource(
+      sourceKey('discrepancies', type.code),
+      [type.code],
+      () => sql`${validRow} and l.outcome = 'matched_with_discrepancies' and p.id is not null`,
+    ),
+    ...(type.covers ? [coverageSource({ ...type, covers: type.covers })] : []),
+  ];
+}
+
+/** kpi's `sector.*` sources (the keys reference/kpi/indicators.json names, and those per dataset type). */
 export const SECTOR_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   sectorSource(
     'sector.civil_status_digitised',
@@ -73,4 +98,5 @@ export const SECTOR_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ),
   linkShare('sector.association_members_linked', ['association-members']),
   attributeShare('sector.etax_mobile', ['household-businesses'], sql`r.values->>'eTaxMobile' = 'true'`),
+  ...DATASET_TYPES.flatMap(perTypeSources),
 ];

@@ -62,7 +62,11 @@ export async function sectorListPage(
     ),
     queryRows<{ n: string | number }>(db, sql`select count(*) as n ${from}`),
   ]);
-  await logPeople(db, reader, rows);
+  await logListedPeople(
+    db,
+    reader,
+    rows.flatMap((r) => (r.person_id ? [{ personId: r.person_id, nationalId: r.national_id }] : [])),
+  );
   return {
     columns: COLUMNS,
     total: Number(total[0]?.n ?? 0),
@@ -79,12 +83,16 @@ export async function sectorListPage(
   };
 }
 
-/** Each registry person shown (linked to a row) in the access log, with the reader's purpose. */
-async function logPeople(db: Db, reader: ListReader, rows: readonly Row[]): Promise<void> {
+/** Each registry person shown in a list behind a figure in the access log (once), with the reader's purpose. */
+export async function logListedPeople(
+  db: Db,
+  reader: ListReader,
+  shown: ReadonlyArray<{ personId: string; nationalId: string | null }>,
+): Promise<void> {
   const key = reader.pseudonymKey;
   if (!key) return;
   const people = new Map<string, string | null>();
-  for (const r of rows) if (r.person_id) people.set(r.person_id, r.national_id);
+  for (const p of shown) people.set(p.personId, p.nationalId);
   if (people.size === 0) return;
   await recordAccess(
     db,

@@ -30,6 +30,8 @@ export const children = defineDatasetType({
       aliases: ['Mã thẻ BHYT', 'Số thẻ BHYT', 'Mã thẻ', 'Insurance card'],
     },
   ],
+  // Every child under 6 of the commune should be on its list (free insurance cards, Law on Health Insurance art. 12).
+  covers: { maxAge: 6, labelVi: 'Trẻ em dưới 6 tuổi', labelEn: 'Children under 6' },
   rowKey: (v) =>
     typeof v.idNumber === 'string'
       ? `id:${v.idNumber}`

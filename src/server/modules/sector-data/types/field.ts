@@ -59,6 +59,13 @@ export interface DatasetType {
   rowKey(values: RowValues): string | null;
   /** Rules across fields (e.g. valid-to after valid-from), after each field was read. */
   validateRow?(values: RowValues): RowError[];
+  /**
+   * The registry people a list of this type should cover (issue 16 §4), where that is known: those
+   * alive and living in a commune whose age on the as-of day is at least `minAge` and below `maxAge`
+   * (years). kpi then counts, per commune, how many of them a row of the lists in force is linked to,
+   * and lists those missing. Absent: no coverage figure (a list of volunteers covers nobody in particular).
+   */
+  covers?: { minAge?: number; maxAge?: number; labelVi: string; labelEn: string };
 }
 
 /** Checks a type's definition (unique field keys, options for enum fields, at least one required field). */
@@ -71,5 +78,8 @@ export function defineDatasetType(type: DatasetType): DatasetType {
       throw new Error(`dataset type ${type.code}: enum ${f.key} has no options`);
   }
   if (!type.fields.some((f) => f.required)) throw new Error(`dataset type ${type.code}: no required field`);
+  const { minAge = 0, maxAge = Infinity } = type.covers ?? {};
+  if (type.covers && (minAge < 0 || maxAge <= minAge))
+    throw new Error(`dataset type ${type.code}: covers ages ${minAge} to ${maxAge}`);
   return type;
 }

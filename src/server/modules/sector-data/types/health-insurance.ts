@@ -53,6 +53,12 @@ export const healthInsurance = defineDatasetType({
       aliases: ['Giá trị đến ngày', 'Giá trị sử dụng đến ngày', 'Đến ngày', 'Hạn đến', 'Hạn thẻ', 'Valid to'],
     },
   ],
+  // Children under 6 are insured by the State (Law on Health Insurance, art. 12): each should hold a card.
+  covers: {
+    maxAge: 6,
+    labelVi: 'Trẻ em dưới 6 tuổi có thẻ BHYT',
+    labelEn: 'Children under 6 with a health-insurance card',
+  },
   rowKey: (v) => (typeof v.cardNumber === 'string' ? `card:${v.cardNumber}` : null),
   validateRow: (v) =>
     typeof v.validFrom === 'string' && typeof v.validTo === 'string' && v.validTo < v.validFrom
