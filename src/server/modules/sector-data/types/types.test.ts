@@ -78,6 +78,11 @@ describe('cell readers', () => {
     ['1985', '1985'],
     ['32874', '1990-01-01'],
     ['3/4/05', '2005-04-03'],
+    // Real only month first: day and month swapped (linking compares both readings of 3/4/05 too).
+    ['03/25/1990', '1990-03-25'],
+    ['3/1990', '1990-03'],
+    ['19900325', '1990-03-25'],
+    ['ngày 5 tháng 3 năm 1990', '1990-03-05'],
   ])('reads the date %s as %s', (text, iso) => {
     expect(readDate(text)).toEqual({ ok: true, value: iso });
   });

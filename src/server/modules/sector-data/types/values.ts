@@ -1,4 +1,5 @@
 import { foldHeader, normalizeDeclared } from '../../../../shared/text';
+import { parseListDate } from '../linking/dates';
 import type { FieldSpec, RowError } from './field';
 
 /** A cell read as a field: its normalised value (null when blank) or why it cannot be read. */
@@ -24,16 +25,22 @@ const fullYear = (y: string): number =>
 /**
  * A date as Vietnamese lists write it: dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd
  * (also what the XLSX reader gives for a date cell), an Excel serial number, or a year alone
- * (kept as "YYYY": lists of old people often know only the year). Day first, as in Vietnam; a
- * first number over 12 with a second ≤ 12 is still read day first, and "day and month swapped"
- * is left to linking, which compares both readings.
+ * (kept as "YYYY": lists of old people often know only the year), and the other forms linking
+ * reads (mm/yyyy kept as "YYYY-MM", yyyymmdd, "ngày 5 tháng 3 năm 1990"). Day first, as in Vietnam;
+ * a date real only month first (03/25/1990) is read month first — day and month swapped — rather
+ * than refused, and where both readings are real linking compares both.
  */
 export function readDate(text: string): FieldRead {
   const s = text.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
   if (m) return dateOr(isoDate(Number(m[1]), Number(m[2]), Number(m[3])), s);
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
-  if (m) return dateOr(isoDate(fullYear(m[3]!), Number(m[2]), Number(m[1])), s);
+  // Day first; a date that is real only month first (03/25/1990) is read so: day and month swapped.
+  if (m)
+    return dateOr(
+      isoDate(fullYear(m[3]!), Number(m[2]), Number(m[1])) ?? isoDate(fullYear(m[3]!), Number(m[1]), Number(m[2])),
+      s,
+    );
   m = /^(?:năm\s*)?(\d{4})$/i.exec(s);
   if (m && Number(m[1]) >= 1900 && Number(m[1]) <= 2100) return ok(m[1]!);
   if (/^\d{1,5}(?:\.0+)?$/.test(s)) {
@@ -42,6 +49,19 @@ export function readDate(text: string): FieldRead {
       const d = new Date(EXCEL_EPOCH_MS + serial * 86_400_000);
       return dateOr(isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), s);
     }
+  }
+  // The other forms linking reads (linking/dates.ts): mm/yyyy, yyyymmdd, "ngày 5 tháng 3 năm 1990".
+  const other = parseListDate(s, { referenceYear: 2100 });
+  if (other.kind === 'date') {
+    const { year, month, day } = other.date;
+    const two = (n: number) => String(n).padStart(2, '0');
+    return ok(
+      day !== undefined
+        ? `${year}-${two(month!)}-${two(day)}`
+        : month !== undefined
+          ? `${year}-${two(month)}`
+          : `${year}`,
+    );
   }
   return bad(`"${s}" không phải ngày (dd/mm/yyyy)`, `"${s}" is not a date (dd/mm/yyyy)`);
 }
