@@ -20,8 +20,27 @@ export interface NameKeysRefresh {
   dropped: number;
 }
 
+/**
+ * A fingerprint of (person, birth year, name_key) on each side — a sum of one 64-bit hash per person,
+ * so any person added, gone, renamed or re-dated changes it (two sums equal by chance: ~2^-64 per
+ * change). One scan of each table (~0.2 s at 500,000 people) instead of the two anti-joins of the
+ * refresh (~2 s), which every linking of a batch paid even when nothing had changed.
+ */
+async function keysInStep(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ in_step: boolean }>(
+    db,
+    sql`select (select count(*) from population.persons) = (select count(*) from sector_data.registry_name_keys)
+           and (select coalesce(sum(uuid_hash_extended(p.id, p.birth_year) # hashtextextended(p.name_key, 0)), 0)
+                  from population.persons p)
+             = (select coalesce(sum(uuid_hash_extended(k.person_id, k.birth_year) # hashtextextended(k.name_key, 0)), 0)
+                  from sector_data.registry_name_keys k) as in_step`,
+  );
+  return row?.in_step === true;
+}
+
 /** Brings the phonetic keys in step with the registry; returns what it changed. */
 export async function refreshNameKeys(db: Db): Promise<NameKeysRefresh> {
+  if (await keysInStep(db)) return { written: 0, dropped: 0 };
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('sector_data.registry_name_keys'))`);
     const dropped = await queryRows<{ n: string | number }>(

@@ -16,15 +16,19 @@ export function personPhoneticKey(fullName: string): string {
   return phoneticOfForms(nameForms(fullName).phonetic);
 }
 
-/** The blocking keys a person answers to. */
-export function personBlockingKeys(p: RegistryPerson): BlockingKey[] {
+/** The blocking keys a person answers to (only those of one kind when `kind` is given). */
+export function personBlockingKeys(p: RegistryPerson, kind?: BlockingKey['kind']): BlockingKey[] {
   const keys: BlockingKey[] = [];
-  if (p.birthDate) keys.push({ kind: 'birth_date', birthDate: p.birthDate });
-  const forms = nameForms(p.fullName);
-  if (forms.given && p.unitCode)
-    keys.push({ kind: 'year_given_unit', birthYear: p.birthYear, given: forms.given, unitCode: p.unitCode });
-  keys.push({ kind: 'year_phonetic', birthYear: p.birthYear, phonetic: personPhoneticKey(p.fullName) });
-  if (p.legacyId) keys.push({ kind: 'legacy_id', legacyId: p.legacyId });
+  const wants = (k: BlockingKey['kind']) => kind === undefined || kind === k;
+  if (p.birthDate && wants('birth_date')) keys.push({ kind: 'birth_date', birthDate: p.birthDate });
+  if (wants('year_given_unit') && p.unitCode) {
+    const forms = nameForms(p.fullName);
+    if (forms.given)
+      keys.push({ kind: 'year_given_unit', birthYear: p.birthYear, given: forms.given, unitCode: p.unitCode });
+  }
+  if (wants('year_phonetic'))
+    keys.push({ kind: 'year_phonetic', birthYear: p.birthYear, phonetic: personPhoneticKey(p.fullName) });
+  if (p.legacyId && wants('legacy_id')) keys.push({ kind: 'legacy_id', legacyId: p.legacyId });
   return keys;
 }
 

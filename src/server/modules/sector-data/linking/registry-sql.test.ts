@@ -8,7 +8,7 @@ import { linkList } from './link';
 import { refreshNameKeys } from './name-keys';
 import { inMemoryRegistry } from './registry-memory';
 import { sqlRegistry } from './registry-sql';
-import type { ListRow, RegistryView } from './types';
+import type { BlockingKey, ListRow, RegistryView } from './types';
 
 let database: TestDatabase;
 
@@ -76,6 +76,27 @@ describe('the SQL registry view', () => {
       unitCode: '03388',
       householdHeadName: 'Giàng A Páo',
     });
+  });
+
+  it('leaves the household head out for a list that names none (the joins spared)', async () => {
+    const [found] = await sqlRegistry(database.db, { householdHeads: false }).byNationalIds(['012195000002']);
+    expect(found).toMatchObject({ personId: my.id, householdHeadName: null });
+  });
+
+  it('answers year + given name + commune keys, several a commune and year, i/y alike', async () => {
+    const keys: BlockingKey[] = [
+      { kind: 'year_given_unit', birthYear: 1995, given: 'mi', unitCode: '03388' },
+      { kind: 'year_given_unit', birthYear: 1995, given: 'pao', unitCode: '03388' },
+      { kind: 'year_given_unit', birthYear: 1990, given: 'pao', unitCode: '03388' },
+      { kind: 'year_given_unit', birthYear: 1990, given: 'pao', unitCode: '03424' },
+    ];
+    const found = await sqlRegistry(database.db).byBlockingKeys(keys);
+    expect([...found].map(([id, people]) => [id, people.map((p) => p.personId)])).toEqual([
+      ['g|1995|mi|03388', [my.id]],
+      ['g|1995|pao|03388', []],
+      ['g|1990|pao|03388', [pao.id]],
+      ['g|1990|pao|03424', []],
+    ]);
   });
 
   it('answers the blocking keys as the in-memory view does (i/y in the given name, year only, phonetic, CMND)', async () => {

@@ -148,7 +148,8 @@ export async function linkBatch(
   const pairsCompared = await db.transaction(async (tx) => {
     await tx.execute(sql`select id from ${batches} where ${batches.id} = ${batchId} for update`);
     await tx.delete(links).where(eq(links.batchId, batchId));
-    const linker = createLinker(sqlRegistry(tx), { referenceYear });
+    const registry = sqlRegistry(tx, { householdHeads: columnOf.has('householdHead') });
+    const linker = createLinker(registry, { referenceYear });
     let after = 0;
     for (;;) {
       const chunk = await tx
