@@ -4,18 +4,38 @@ import type { Lang } from '../shell/i18n';
 /** Placeholder shown for an empty value. */
 export const EMPTY = '—';
 
-/** A date (YYYY-MM-DD or ISO timestamp) as dd/mm/yyyy, the way Vietnamese forms write it. */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return EMPTY;
-  const d = dayjs(value);
-  return d.isValid() ? d.format('DD/MM/YYYY') : value;
+/** Dates and times are Vietnam's (UTC+7, no daylight saving): a deadline or a receipt time reads the same on any device. */
+const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A calendar day (YYYY-MM-DD) as it is, or an instant (an ISO timestamp) as the day and time in Vietnam. */
+function vietnamParts(value: string): { date: string; time: string } | null {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (day) return dayjs(value).isValid() ? { date: `${day[3]}/${day[2]}/${day[1]}`, time: '00:00' } : null;
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return null;
+  const part = Object.fromEntries(VIETNAM_TIME.formatToParts(instant).map((p) => [p.type, p.value]));
+  return { date: `${part.day}/${part.month}/${part.year}`, time: `${part.hour}:${part.minute}` };
 }
 
-/** A timestamp as dd/mm/yyyy HH:mm in the browser's time zone. */
+/** A date (YYYY-MM-DD, or an ISO timestamp: its day in Vietnam) as dd/mm/yyyy, the way Vietnamese forms write it. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return EMPTY;
+  return vietnamParts(value)?.date ?? value;
+}
+
+/** A timestamp as dd/mm/yyyy HH:mm in Vietnam's time (UTC+7), whatever the device's time zone. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return EMPTY;
-  const d = dayjs(value);
-  return d.isValid() ? d.format('DD/MM/YYYY HH:mm') : value;
+  const parts = vietnamParts(value);
+  return parts ? `${parts.date} ${parts.time}` : value;
 }
 
 const numberLocale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
