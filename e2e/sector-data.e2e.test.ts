@@ -113,7 +113,7 @@ async function probe(): Promise<{ matched: string[]; probable: string[] }> {
     .forEach((p) => rows.push(['', card(rows.length), p.fullName, dmy(p.birthDate!), sexWord(p), p.nationalId!]));
   rows.forEach((r, i) => (r[0] = String(i + 1)));
   const batch = await importList('tham-do.csv', csv(HEADER, rows));
-  await api(`${BASE}/batches/${batch.id}/link`, {}, { as: OFFICER });
+  await api(`${BASE}/batches/${batch.id}/link?wait=true`, {}, { as: OFFICER });
   const links = await api<LinksPage>(`${BASE}/batches/${batch.id}/links?pageSize=100`, undefined, { as: OFFICER });
   const pick = (outcome: string) =>
     links.items.filter((i) => i.outcome === outcome).map((i) => rows[i.row - 1]!.slice(1).join(','));
@@ -211,6 +211,7 @@ describe('sector lists (issue 16 §6)', () => {
     const batchPath = new URL(page.url()).pathname;
     await page.getByRole('button', { name: 'Liên kết với CSDL dân cư' }).click();
     await page.getByText('Đã liên kết 2 dòng', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByText(/^Liên kết lần cuối: /).waitFor();
     const outcomes = page.getByRole('group', { name: 'Lọc theo kết quả' });
     await outcomes.getByText('Khớp (1)', { exact: true }).waitFor();
     await outcomes.getByText('Có thể khớp (cần rà soát) (1)').waitFor();
@@ -294,7 +295,7 @@ describe('sector lists (issue 16 §6)', () => {
       ['2', `DN4127${stamp}`, clean.fullName, dmy(clean.birthDate!), sexWord(clean), clean.nationalId!],
     ]);
     const batch = await importList(`dieu-chinh-${stamp}.csv`, list);
-    await api(`${BASE}/batches/${batch.id}/link`, {}, { as: OFFICER });
+    await api(`${BASE}/batches/${batch.id}/link?wait=true`, {}, { as: OFFICER });
     const links = await api<LinksPage>(`${BASE}/batches/${batch.id}/links`, undefined, { as: OFFICER });
     expect(links.items.map((i) => [i.row, i.outcome, i.disagreements])).toEqual([
       [1, 'matched_with_discrepancies', ['birthDate']],

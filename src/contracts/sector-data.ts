@@ -49,6 +49,19 @@ export const ImportQuery = z.object({
 
 export const BatchState = z.enum(['importing', 'committed', 'failed', 'cancelled']);
 
+/** Linking of a committed batch to the registry: none → linking → linked | failed (the earlier links are kept on failure). */
+export const LinkState = z.enum(['none', 'linking', 'linked', 'failed']);
+
+/** The batch's linking: its state, valid rows linked so far of the total (live while linking), when, and why it failed. */
+export const BatchLink = z.object({
+  state: LinkState,
+  linked: z.number().int(),
+  total: z.number().int(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  failure: z.object({ code: z.string(), vi: z.string(), en: z.string() }).nullable(),
+});
+
 export const Batch = z.object({
   id: z.string(),
   datasetType: z.string(),
@@ -69,6 +82,7 @@ export const Batch = z.object({
   failure: z.object({ code: z.string(), vi: z.string(), en: z.string() }).nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  link: BatchLink,
 });
 export type Batch = z.infer<typeof Batch>;
 

@@ -26,6 +26,15 @@ export const RowOutcome = z.enum([...LINK_OUTCOME_CODES, 'invalid', 'unlinked'],
 
 export type RowOutcomeCode = z.infer<typeof RowOutcome>;
 
+/** POST /batches/:id/link: `wait=true` answers when the linking is done (200, the counts); else at once (202, the batch: poll it). */
+export const LinkQuery = z.object({
+  wait: z
+    .enum(['true', 'false'], { error: bilingual('wait phải là true hoặc false', 'wait must be true or false') })
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+/** The counts of a linking done (`?wait=true`). */
 export const LinkRun = z.object({
   batchId: z.uuid(),
   linked: z.number().int(),

@@ -20,8 +20,13 @@ export {
 /** The HTTP routes, mounted at /api/v1/sector-data. */
 export { sectorDataRoutes } from './sector-data.routes';
 
-/** Linking a committed batch to the registry: links stored per row, counts per outcome, the CSV of `dvc06 link`. */
-export { linkBatch, type LinkBatchResult } from './links/link-batch';
+/**
+ * Linking a committed batch to the registry (links stored per row, counts per outcome), awaited, with
+ * the batch's link state (linking → linked | failed) kept on it as the API's job does (409 while the
+ * batch is being linked); the CSV of `dvc06 link`.
+ */
+export { linkNow as linkBatch } from './links/link-job';
+export type { LinkBatchOptions, LinkBatchResult } from './links/link-batch';
 export { writeLinksCsv, LINKS_CSV_HEADER } from './links/links-csv';
 
 /**

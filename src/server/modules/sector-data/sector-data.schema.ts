@@ -27,6 +27,10 @@ export const sectorDataSchema = pgSchema('sector_data');
 export const BATCH_STATES = ['importing', 'committed', 'failed', 'cancelled'] as const;
 export type BatchState = (typeof BATCH_STATES)[number];
 
+/** Linking of a committed batch to the registry (links/): none → linking → linked | failed (a failed linking keeps the earlier links). */
+export const LINK_STATES = ['none', 'linking', 'linked', 'failed'] as const;
+export type LinkState = (typeof LINK_STATES)[number];
+
 /** One imported file of one dataset type for one unit. */
 export const batches = sectorDataSchema.table(
   'batches',
@@ -63,9 +67,17 @@ export const batches = sectorDataSchema.table(
     /** Last progress of an import: a batch still `importing` long after it was abandoned by a dead process. */
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The linking to the registry: its state, valid rows linked so far (written as the job ends) of the total, when, and why it failed. */
+    linkState: text('link_state', { enum: LINK_STATES }).notNull().default('none'),
+    linkRowsLinked: integer('link_rows_linked').notNull().default(0),
+    linkRowsTotal: integer('link_rows_total').notNull().default(0),
+    linkStartedAt: timestamp('link_started_at', { withTimezone: true }),
+    linkFinishedAt: timestamp('link_finished_at', { withTimezone: true }),
+    linkFailure: jsonb('link_failure').$type<{ code: string; vi: string; en: string }>(),
   },
   (t) => [
     check('batches_state_ck', sql`${t.state} in ('importing', 'committed', 'failed', 'cancelled')`),
+    check('batches_link_state_ck', sql`${t.linkState} in ('none', 'linking', 'linked', 'failed')`),
     // One committed batch per file content for a type, sector and unit: a re-import creates nothing.
     uniqueIndex('batches_same_file_uq')
       .on(t.datasetType, t.sector, t.unitCode, t.contentSha256)

@@ -8,6 +8,8 @@ import { prepareImport, runImport, DEFAULT_IMPORT_LIMITS, type ImportLimits } fr
 import { batchNotFound, sectorError, SECTOR_ERRORS, scopeForbidden, typeNotFound } from './sector-data.errors';
 import { defaultImportUnit, mayImport, mayRead, readableScope } from './sector-data.policy';
 import { presentBatch } from './sector-data.presenter';
+import { sweepAbandonedLinks } from './links/link-job';
+import { runningLinks } from './links/link-progress';
 import * as repo from './sector-data.repository';
 import { DATASET_TYPES, findDatasetType } from './types';
 
@@ -131,8 +133,11 @@ export async function startImport(
 
 /** A batch the caller may read (404 otherwise, as for a missing one). */
 export async function getBatch(db: Db, access: AccessContext, id: string) {
-  const batch = await repo.findBatch(db, id);
+  let batch = await repo.findBatch(db, id);
   if (!batch || !mayRead(access, batch.sector, batch.unitCode)) throw batchNotFound();
+  // Left `linking` by a stopped server: shown failed (the earlier links kept), so that it can be linked again.
+  if (batch.linkState === 'linking' && !runningLinks.has(id) && (await sweepAbandonedLinks(db, id)) > 0)
+    batch = (await repo.findBatch(db, id)) ?? batch;
   return presentBatch(batch);
 }
 
@@ -143,6 +148,7 @@ export async function listBatches(
   query: { page: number; pageSize: number; datasetType?: string; state?: repo.BatchRow['state'] },
 ) {
   await sweepAbandonedImports(db);
+  await sweepAbandonedLinks(db);
   const scope = readableScope(access, [...new Set(DATASET_TYPES.map((t) => t.sector))]);
   const { items, total } = await repo.listBatches(db, scope, {
     datasetType: query.datasetType,

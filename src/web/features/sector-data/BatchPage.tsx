@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Progress, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
@@ -16,7 +16,7 @@ import { useI18n } from '../../shell/i18n';
 import { ProposeCorrection } from './ProposeCorrection';
 import { OutcomeCell, PersonFacts, RowCells } from './RowParts';
 import { errorsXlsxUrl, fetchBatch, fetchLinks, linkBatch, linksXlsxUrl, type LinkedRow } from './sector-api';
-import { ROW_OUTCOMES, STATE_KIND, outcomeKey, stateKey } from './sector-labels';
+import { ROW_OUTCOMES, STATE_KIND, outcomeKey, pollDelay, stateKey } from './sector-labels';
 import { useDatasetTypes } from './use-types';
 import { useSectorT } from './use-sector-text';
 import './sector-data.css';
@@ -24,7 +24,8 @@ import './sector-data.css';
 const PAGE_SIZE = 20;
 
 /**
- * /du-lieu-chuyen-nganh/:id — one list: linking to the registry (busy while it runs), the rows per
+ * /du-lieu-chuyen-nganh/:id — one list: linking to the registry (a job on the server: its progress
+ * asked for every second while it runs, then the outcomes; a failure in words with a retry), the rows per
  * outcome as filter tags with their counts, a page of rows beside the registry person (differing
  * fields marked; a row matched with discrepancies offers a correction to the commune police), and
  * the XLSX exports. The server writes every person shown in the access log.
@@ -32,7 +33,7 @@ const PAGE_SIZE = 20;
 export default function BatchPage() {
   const { id = '' } = useParams();
   const t = useSectorT();
-  const { lang } = useI18n();
+  const { lang, pick } = useI18n();
   const { message } = App.useApp();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
@@ -42,7 +43,7 @@ export default function BatchPage() {
   const units = useCurrentUnits();
   const batch = useApi((signal) => fetchBatch(id, { signal }), [id]);
   const committed = batch.data?.state === 'committed';
-  const [linking, setLinking] = useState(false);
+  const [starting, setStarting] = useState(false);
   const [linkError, setLinkError] = useState<ApiError>();
   const [linkedAt, setLinkedAt] = useState(0);
   const links = useApi(
@@ -52,28 +53,64 @@ export default function BatchPage() {
   const n = (v: number) => formatNumber(v, lang);
   const change = (c: Record<string, string | undefined>) => setParams(withChanges(params, c));
 
-  // A batch still importing is asked for again until it is done.
+  // A batch importing or being linked is asked for again every second until it is done (later after
+  // a failed ask, shown as a warning; the batch shown stays as it was).
+  const { setData: showBatch } = batch;
+  const [pollFailures, setPollFailures] = useState(0);
+  const [pollError, setPollError] = useState<ApiError>();
+  const running = batch.data?.state === 'importing' || batch.data?.link.state === 'linking';
   useEffect(() => {
-    if (batch.data?.state !== 'importing') return;
-    const timer = setTimeout(batch.reload, 1_000);
-    return () => clearTimeout(timer);
-  }, [batch.data, batch.reload]);
+    if (!running) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetchBatch(id, { signal: controller.signal })
+        .then((next) => {
+          if (controller.signal.aborted) return;
+          setPollFailures(0);
+          setPollError(undefined);
+          showBatch(next);
+        })
+        .catch((e: unknown) => {
+          if (controller.signal.aborted) return;
+          setPollError(toApiError(e));
+          setPollFailures((f) => f + 1);
+        });
+    }, pollDelay(pollFailures));
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [id, running, batch.data, pollFailures, showBatch]);
+
+  // The linking has just ended: its outcomes are read again (and a success said once).
+  const linkState = batch.data?.link.state;
+  const linkedRows = batch.data?.link.linked ?? 0;
+  const lastLinkState = useRef(linkState);
+  useEffect(() => {
+    const before = lastLinkState.current;
+    lastLinkState.current = linkState;
+    if (before !== 'linking' || linkState === 'linking' || linkState === undefined) return;
+    setLinkedAt(Date.now());
+    if (linkState === 'linked')
+      void message.success(t('sector.batch.linked', { linked: formatNumber(linkedRows, lang) }));
+  }, [linkState, linkedRows, message, t, lang]);
 
   const link = async () => {
-    setLinking(true);
+    setStarting(true);
     setLinkError(undefined);
     try {
-      const run = await linkBatch(id);
-      void message.success(t('sector.batch.linked', { linked: n(run.linked) }));
-      setLinkedAt(Date.now());
+      showBatch(await linkBatch(id));
     } catch (e) {
-      setLinkError(toApiError(e));
+      const error = toApiError(e);
+      setLinkError(error);
+      if (error.status === 409) batch.reload(); // linked from elsewhere meanwhile: show its progress
     } finally {
-      setLinking(false);
+      setStarting(false);
     }
   };
 
   const b = batch.data;
+  const linking = starting || b?.link.state === 'linking';
   const counts = links.data?.counts ?? {};
   const total = b ? b.validCount + b.errorCount : 0;
   const linkedCount = ROW_OUTCOMES.filter((o) => o !== 'invalid' && o !== 'unlinked').reduce(
@@ -173,8 +210,52 @@ export default function BatchPage() {
                 )}
               </Space>
             )}
+            {b.link.state === 'linking' && (
+              <div role="status" aria-live="polite">
+                <div className="sector-progress">
+                  {t('sector.batch.linkProgress', { linked: n(b.link.linked), total: n(b.link.total) })}
+                </div>
+                <Progress
+                  percent={b.link.total > 0 ? Math.floor((b.link.linked * 100) / b.link.total) : 0}
+                  status="active"
+                  aria-label={t('sector.batch.linking')}
+                />
+                <span className="sector-muted">{t('sector.batch.linkHint')}</span>
+              </div>
+            )}
+            {pollError && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('sector.batch.pollFailed')}
+                description={pick(pollError.messageVi, pollError.messageEn)}
+              />
+            )}
+            {b.link.state === 'failed' && b.link.failure && (
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                title={t('sector.batch.linkFailed')}
+                description={
+                  <Space orientation="vertical" size={8}>
+                    <span>{pick(b.link.failure.vi, b.link.failure.en)}</span>
+                    {can('sector.import') && (
+                      <Button onClick={() => void link()} loading={starting}>
+                        {t('sector.batch.retryLink')}
+                      </Button>
+                    )}
+                  </Space>
+                }
+              />
+            )}
+            {b.link.state === 'linked' && b.link.finishedAt && (
+              <span className="sector-muted">
+                {t('sector.batch.linkedOn', { date: formatDateTime(b.link.finishedAt) })}
+              </span>
+            )}
             {linkError && <ErrorAlert error={linkError} />}
-            {committed && links.data && linkedCount === 0 && b.validCount > 0 && (
+            {committed && !linking && links.data && linkedCount === 0 && b.validCount > 0 && (
               <Alert type="info" showIcon title={t('sector.batch.notLinked')} />
             )}
           </Space>

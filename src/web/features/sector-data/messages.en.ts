@@ -81,6 +81,13 @@ export const enSector: Record<keyof typeof viSector, string> = {
   'sector.batch.relink': 'Link again',
   'sector.batch.linking': 'Linking…',
   'sector.batch.linked': '{linked} rows linked',
+  'sector.batch.linkProgress': 'Linking: {linked} / {total} rows',
+  'sector.batch.linkHint':
+    'You may leave this page: the linking goes on on the server. The earlier results are shown until it is done.',
+  'sector.batch.linkFailed': 'The linking failed',
+  'sector.batch.retryLink': 'Try linking again',
+  'sector.batch.linkedOn': 'Last linked: {date}',
+  'sector.batch.pollFailed': 'Could not get the progress; trying again. The linking goes on on the server.',
   'sector.batch.notLinked': 'The list has not been linked to the population registry yet.',
   'sector.batch.exportLinks': 'Download the links (XLSX)',
   'sector.batch.exportErrors': 'Download the rows with errors (XLSX)',

@@ -82,6 +82,13 @@ export const viSector = {
   'sector.batch.relink': 'Liên kết lại',
   'sector.batch.linking': 'Đang liên kết…',
   'sector.batch.linked': 'Đã liên kết {linked} dòng',
+  'sector.batch.linkProgress': 'Đang liên kết: {linked} / {total} dòng',
+  'sector.batch.linkHint':
+    'Có thể rời trang: việc liên kết vẫn chạy trên máy chủ. Kết quả cũ vẫn hiện cho đến khi liên kết xong.',
+  'sector.batch.linkFailed': 'Liên kết không thành công',
+  'sector.batch.retryLink': 'Thử liên kết lại',
+  'sector.batch.linkedOn': 'Liên kết lần cuối: {date}',
+  'sector.batch.pollFailed': 'Chưa lấy được tiến độ; đang thử lại. Việc liên kết vẫn chạy trên máy chủ.',
   'sector.batch.notLinked': 'Danh sách chưa được liên kết với CSDL dân cư.',
   'sector.batch.exportLinks': 'Tải kết quả liên kết (XLSX)',
   'sector.batch.exportErrors': 'Tải các dòng lỗi (XLSX)',

@@ -8,7 +8,6 @@ import type {
 import type {
   LinkedPerson as LinkedPersonShape,
   LinkedRow as LinkedRowShape,
-  LinkRun as LinkRunShape,
   LinksPage as LinksPageShape,
   ReviewPage as ReviewPageShape,
 } from '../../../contracts/sector-links';
@@ -27,7 +26,6 @@ export type LinkedRow = z.infer<typeof LinkedRowShape>;
 export type LinksPage = z.infer<typeof LinksPageShape>;
 export type ReviewPage = z.infer<typeof ReviewPageShape>;
 export type ReviewItem = ReviewPage['items'][number];
-export type LinkRun = z.infer<typeof LinkRunShape>;
 export interface Page<T> {
   items: T[];
   total: number;
@@ -75,7 +73,8 @@ export const fetchMappings = (datasetType: string, options?: RequestOptions) =>
 export const saveMapping = (body: { datasetType: string; name: string; columns: Record<string, string> }) =>
   apiPut<Mapping>(`${BASE}/mappings`, body);
 
-export const linkBatch = (id: string) => apiPost<LinkRun>(`${BASE}/batches/${encodeURIComponent(id)}/link`, {});
+/** Starts linking the batch (202: the batch, `link.state` linking): poll the batch for its progress and outcome. */
+export const linkBatch = (id: string) => apiPost<Batch>(`${BASE}/batches/${encodeURIComponent(id)}/link`, {});
 export const fetchLinks = (
   id: string,
   filters: { outcome?: string; page?: number; pageSize?: number },

@@ -72,7 +72,7 @@ beforeAll(async () => {
   });
   const batch = res.json<{ batch: Batch }>().batch;
   batchId = batch.id;
-  await officer.inject({ method: 'POST', url: `${base}/batches/${batch.id}/link` });
+  await officer.inject({ method: 'POST', url: `${base}/batches/${batch.id}/link?wait=true` });
   const page = (await officer.inject(`${base}/batches/${batch.id}/links`)).json<{
     items: Array<{ row: number; linkId: string; outcome: string; disagreements: string[] }>;
   }>();

@@ -78,7 +78,7 @@ const accessEntries = async () =>
 
 describe('linking a batch through the API', () => {
   it('links the batch and answers the counts per outcome, no-store', async () => {
-    const res = await officer.inject({ method: 'POST', url: `${base}/batches/${batch.id}/link` });
+    const res = await officer.inject({ method: 'POST', url: `${base}/batches/${batch.id}/link?wait=true` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['cache-control']).toContain('no-store');
     expect(res.json()).toMatchObject({
@@ -144,7 +144,7 @@ describe('linking a batch through the API', () => {
       ...fileBody(`${LIST}\n5,HS5,Lò Thị Năm,01/01/2001,Nữ,`),
     });
     const nextId = next.json<{ batch: Batch }>().batch.id;
-    const linked = await officer.inject({ method: 'POST', url: `${base}/batches/${nextId}/link` });
+    const linked = await officer.inject({ method: 'POST', url: `${base}/batches/${nextId}/link?wait=true` });
     expect(linked.json()).toMatchObject({ reviewed: 1, counts: { probable: 0, matched: 2 } });
   });
 
@@ -156,7 +156,7 @@ describe('linking a batch through the API', () => {
       ...fileBody(`${HEADER}\n1,RJ1,Lò Văn Sơn,1980,Nam,`),
     });
     const id = res.json<{ batch: Batch }>().batch.id;
-    await province.inject({ method: 'POST', url: `${base}/batches/${id}/link` });
+    await province.inject({ method: 'POST', url: `${base}/batches/${id}/link?wait=true` });
     const queue = (await province.inject(`${base}/review?unitCode=03388`)).json<{ items: LinksPage['items'] }>();
     expect(queue.items).toHaveLength(1);
     const decided = await province.inject({
@@ -204,7 +204,7 @@ const calls: Call[] = [
   {
     name: 'POST link',
     action: 'sector.import',
-    request: () => ({ method: 'POST', url: `${base}/batches/${batch.id}/link` }),
+    request: () => ({ method: 'POST', url: `${base}/batches/${batch.id}/link?wait=true` }),
   },
   {
     name: 'GET links',

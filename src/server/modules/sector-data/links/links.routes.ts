@@ -2,8 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps';
-import { BatchParams } from '../../../../contracts/sector-data';
+import { Batch, BatchParams } from '../../../../contracts/sector-data';
 import {
+  LinkQuery,
   LinkRun,
   LinksPage,
   LinksQuery,
@@ -19,7 +20,7 @@ const tags = ['sector-data'];
 
 /**
  * Linking routes of `sector-data` (issue 16 §3), mounted under /api/v1/sector-data: link a batch
- * (sector.import), its links page by page or as XLSX (sector.read), the review queue of probable
+ * (sector.import; a job: 202 and the batch's progress, or `wait=true` for the counts), its links page by page or as XLSX (sector.read), the review queue of probable
  * links (sector.read) and a decision on one (sector.import) — each within the caller's sector and
  * units. Registry fields shown are written in the access log (purpose data_cleaning).
  */
@@ -39,11 +40,20 @@ export function sectorLinkRoutes({ database, config, accessLog }: AppDeps): Fast
         schema: {
           tags,
           summary: 'Liên kết lượt nhập với CSDL dân cư / link a batch to the registry',
+          description:
+            'Starts linking the batch and answers 202 with the batch (link.state linking; poll GET /batches/{id} for ' +
+            'link.linked of link.total, then linked or failed). wait=true answers 200 with the counts when done. ' +
+            '409 while the batch is being linked.',
           params: BatchParams,
-          response: { 200: LinkRun },
+          querystring: LinkQuery,
+          response: { 200: LinkRun, 202: Batch },
         },
       },
-      async (req) => service.runLink(database, req.access, req.params.id),
+      async (req, reply) => {
+        const answer = await service.startLink(database, req.access, req.params.id, req.query.wait);
+        if ('done' in answer) return reply.code(200).send(answer.done);
+        return reply.code(202).send(answer.batch);
+      },
     );
 
     app.get(

@@ -21,7 +21,10 @@ import { mayImport, mayRead, readableScope, SECTOR_ROUTE_ACTIONS } from '../sect
 import { findBatch, type BatchRow } from '../sector-data.repository';
 import { LINK_OUTCOMES } from '../sector-data.schema';
 import type { RowOutcomeCode } from '../../../../contracts/sector-links';
-import { linkBatch, type LinkBatchResult } from './link-batch';
+import type { LinkBatchResult } from './link-batch';
+import { claimLink, runClaimedLink } from './link-job';
+import { presentBatch } from '../sector-data.presenter';
+import type { Batch } from '../../../../contracts/sector-data';
 
 /** Who reads, for the access log; `pseudonymKey` undefined: not logged (tests of other things, benchmarks). */
 export interface LinkReader {
@@ -170,11 +173,24 @@ export const linkForbidden = (unitCode: string) =>
     `You may not link or review this sector's lists for unit ${unitCode}`,
   );
 
-/** POST /batches/:id/link: links the batch (sector.import in its sector and unit). */
-export async function runLink(database: Database, access: AccessContext, batchId: string): Promise<LinkBatchResult> {
+/**
+ * POST /batches/:id/link: links the batch (sector.import in its sector and unit) — with `wait`,
+ * awaited (the counts); else in the background (the batch, `linking`: its progress and outcome are
+ * on the batch). 409 while the batch is being linked.
+ */
+export async function startLink(
+  database: Database,
+  access: AccessContext,
+  batchId: string,
+  wait: boolean,
+): Promise<{ done: LinkBatchResult } | { batch: Batch }> {
   const batch = await readableBatch(database.db, access, batchId);
   if (!mayImport(access, batch.sector, batch.unitCode)) throw linkForbidden(batch.unitCode);
-  return linkBatch(database, batchId);
+  const claimed = await claimLink(database.db, batchId);
+  const work = runClaimedLink(database, batchId);
+  if (wait) return { done: await work };
+  work.catch(() => undefined); // the outcome is on the batch (linked / failed)
+  return { batch: presentBatch(claimed) };
 }
 
 const outcomeFilter = (outcome: string | undefined): SQL => {
