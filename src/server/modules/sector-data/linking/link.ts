@@ -249,6 +249,47 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
     return { ...link, outcome: 'duplicate_in_list', duplicateOfRow: first };
   };
 
+  /**
+   * The three steps of {@link Linker.link} for one chunk, duplicates not yet marked: a chunk's own
+   * work, so that the next chunk's can run while this one waits on the registry.
+   */
+  const resolve = async (rows: readonly ListRow[]): Promise<ResolvedChunk> => {
+    const prepped = rows.map((r) => prepareRow(r, options.referenceYear));
+    const ids = [...new Set(prepped.flatMap((r) => (r.id.kind === 'personal_id' ? [r.id.value] : [])))];
+    const holders = new Map((await registry.byNationalIds(ids)).map((p) => [p.nationalId!, prep(p)]));
+    const holderOf = (row: PreparedRow) => (row.id.kind === 'personal_id' ? holders.get(row.id.value) : undefined);
+    stats.rows += rows.length;
+    const results: Array<RowLink | undefined> = prepped.map((row) => byHolder(row, holderOf(row)));
+
+    const pools = new Map<number, Map<string, PreparedPerson>>();
+    const searchWith = async (open: number[], keysOf: (row: PreparedRow) => BlockingKey[]) => {
+      const keys = open.map((i) => keysOf(prepped[i]!));
+      const unique = new Map(keys.flat().map((k) => [blockingKeyId(k), k]));
+      const answers = unique.size
+        ? await registry.byBlockingKeys([...unique.values()])
+        : new Map<string, RegistryPerson[]>();
+      open.forEach((i, n) => {
+        const pool = pools.get(i) ?? new Map<string, PreparedPerson>();
+        for (const key of keys[n]!)
+          for (const p of answers.get(blockingKeyId(key)) ?? []) pool.set(p.personId, prep(p));
+        pools.set(i, pool);
+        results[i] = decide(prepped[i]!, holderOf(prepped[i]!), [...pool.values()]);
+      });
+    };
+    const unlinked = () => results.flatMap((r, i) => (r === undefined || !settled(r) ? [i] : []));
+    const searched = results.flatMap((r, i) => (r === undefined ? [i] : []));
+    await searchWith(searched, (row) => blockingKeysOf(row, { phonetic: false }));
+    await searchWith(
+      unlinked().filter((i) => pools.has(i)),
+      phoneticKeysOf,
+    );
+    return { prepped, results: results as RowLink[] };
+  };
+
+  /** Marks a resolved chunk's duplicates: call in the list's order, one chunk after the other. */
+  const finish = (chunk: ResolvedChunk): RowLink[] =>
+    chunk.prepped.map((row, i) => markDuplicates(row, chunk.results[i]!));
+
   return {
     stats,
     /**
@@ -259,38 +300,23 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
      * costly question, asked for the few rows that need it. Duplicates are marked in row order.
      */
     async link(rows: readonly ListRow[]): Promise<RowLink[]> {
-      const prepped = rows.map((r) => prepareRow(r, options.referenceYear));
-      const ids = [...new Set(prepped.flatMap((r) => (r.id.kind === 'personal_id' ? [r.id.value] : [])))];
-      const holders = new Map((await registry.byNationalIds(ids)).map((p) => [p.nationalId!, prep(p)]));
-      const holderOf = (row: PreparedRow) => (row.id.kind === 'personal_id' ? holders.get(row.id.value) : undefined);
-      stats.rows += rows.length;
-      const results: Array<RowLink | undefined> = prepped.map((row) => byHolder(row, holderOf(row)));
-
-      const pools = new Map<number, Map<string, PreparedPerson>>();
-      const searchWith = async (open: number[], keysOf: (row: PreparedRow) => BlockingKey[]) => {
-        const keys = open.map((i) => keysOf(prepped[i]!));
-        const unique = new Map(keys.flat().map((k) => [blockingKeyId(k), k]));
-        const answers = unique.size
-          ? await registry.byBlockingKeys([...unique.values()])
-          : new Map<string, RegistryPerson[]>();
-        open.forEach((i, n) => {
-          const pool = pools.get(i) ?? new Map<string, PreparedPerson>();
-          for (const key of keys[n]!)
-            for (const p of answers.get(blockingKeyId(key)) ?? []) pool.set(p.personId, prep(p));
-          pools.set(i, pool);
-          results[i] = decide(prepped[i]!, holderOf(prepped[i]!), [...pool.values()]);
-        });
-      };
-      const unlinked = () => results.flatMap((r, i) => (r === undefined || !settled(r) ? [i] : []));
-      const searched = results.flatMap((r, i) => (r === undefined ? [i] : []));
-      await searchWith(searched, (row) => blockingKeysOf(row, { phonetic: false }));
-      await searchWith(
-        unlinked().filter((i) => pools.has(i)),
-        phoneticKeysOf,
-      );
-      return prepped.map((row, i) => markDuplicates(row, results[i]!));
+      return finish(await resolve(rows));
     },
+    /**
+     * {@link Linker.link} in two halves, for a caller that keeps the registry busy: `resolve` may run
+     * for the next chunk while this one's is awaited (at most a few chunks ahead: each holds its
+     * rows and candidates), and `finish` must then be called on the chunks in the list's order.
+     * The outcomes are those of `link`, chunk for chunk.
+     */
+    resolve,
+    finish,
   };
+}
+
+/** A chunk linked but for its duplicates (see {@link Linker.resolve}). */
+export interface ResolvedChunk {
+  readonly prepped: readonly PreparedRow[];
+  readonly results: readonly RowLink[];
 }
 
 /** A linker (see {@link createLinker}). */

@@ -127,6 +127,37 @@ describe('linking a committed batch', () => {
     expect(row1).toMatchObject({ row_number: 1, outcome: 'not_found', national_id: null });
   });
 
+  it('links a list of several chunks as one, duplicates found across chunks in row order', async () => {
+    const lines = [HEADER];
+    for (let n = 1; n <= 2600; n++) {
+      const line =
+        n === 1
+          ? '1;HL1;Giàng A Páo;25/03/1990;Nam;012090000001;Trạm y tế'
+          : n === 1500
+            ? '1500;HL1500;GIANG A PAO;25/03/1990;Nam;;Trạm y tế' // Páo again, two chunks on
+            : n === 1200 || n === 2600
+              ? `${n};HL${n};Tẩn Láo Sài;01/01/1970;Nam;;Trạm y tế` // nobody, twice
+              : `${n};HL${n};Vàng Văn Số ${n};${String((n % 28) + 1).padStart(2, '0')}/0${(n % 9) + 1}/1980;Nam;;Trạm y tế`;
+      lines.push(line);
+    }
+    const batch = await importList(lines.join('\n'));
+    const progress: number[] = [];
+    const result = await linkBatch(database, batch.batchId, { onProgress: (n) => progress.push(n) });
+    expect(result.linked).toBe(2600);
+    expect(progress).toEqual([1000, 2000, 2600]);
+    const links = await database.rows<{ row_number: number; outcome: string; duplicate_of_row: number | null }>(
+      sql`select row_number, outcome, duplicate_of_row from sector_data.links
+           where batch_id = ${batch.batchId} and row_number in (1, 1200, 1500, 2600) order by row_number`,
+    );
+    expect(links).toEqual([
+      { row_number: 1, outcome: 'matched', duplicate_of_row: null },
+      { row_number: 1200, outcome: 'not_found', duplicate_of_row: null },
+      { row_number: 1500, outcome: 'duplicate_in_list', duplicate_of_row: 1 },
+      { row_number: 2600, outcome: 'duplicate_in_list', duplicate_of_row: 1200 },
+    ]);
+    expect(result.counts.duplicate_in_list).toBe(2);
+  });
+
   it('refuses an unknown batch', async () => {
     const error = await refusal(() => linkBatch(database, '00000000-0000-4000-8000-000000000000'));
     expect(error.code).toBe('SECTOR.BATCH_NOT_FOUND');

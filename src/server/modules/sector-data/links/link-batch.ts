@@ -20,7 +20,7 @@ const COMMUNE_CODE = /^\d{5}$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Rows linked per registry round trip, and links inserted per statement (15 columns: well under 65,535 parameters). */
+/** Rows linked per registry round trip, and links inserted per statement. */
 const CHUNK = 1000;
 
 export interface LinkBatchResult {
@@ -150,44 +150,102 @@ export async function linkBatch(
     await tx.delete(links).where(eq(links.batchId, batchId));
     const registry = sqlRegistry(tx, { householdHeads: columnOf.has('householdHead') });
     const linker = createLinker(registry, { referenceYear });
-    let after = 0;
-    for (;;) {
-      const chunk = await tx
+    const readChunk = (after: number) =>
+      tx
         .select({ rowNumber: rows.rowNumber, cells: rows.cells, rowKey: rows.rowKey })
         .from(rows)
         .where(and(eq(rows.batchId, batchId), gt(rows.rowNumber, after), sql`jsonb_array_length(${rows.errors}) = 0`))
         .orderBy(asc(rows.rowNumber))
         .limit(CHUNK);
-      if (chunk.length === 0) break;
-      after = chunk[chunk.length - 1]!.rowNumber;
-      const listRows: ListRow[] = chunk.map((r) => {
+    type Chunk = Awaited<ReturnType<typeof readChunk>>;
+    const toListRows = (chunk: Chunk): ListRow[] =>
+      chunk.map((r) => {
         const row: ListRow = { row: r.rowNumber, ...(listCommune ? { unitCode: listCommune } : {}) };
         for (const [field, index] of columnOf)
           (row as unknown as Record<string, unknown>)[field] = r.cells[index] ?? null;
         return row;
       });
-      const results = await linker.link(listRows);
-      const decisions = await decisionsFor(
-        tx,
-        batch,
-        chunk.flatMap((r) => (r.rowKey ? [r.rowKey] : [])),
-      );
-      const inserts = results.map((link, i) => {
-        const key = chunk[i]!.rowKey;
-        const decision = key && link.personId ? decisions.get(`${key}|${link.personId}`) : undefined;
-        const applied = applyDecision(link, decision);
-        if (applied.reviewId) reviewed++;
-        const rejected = decision?.decision === 'reject' && applied.reviewId ? link.personId : undefined;
-        counts[applied.link.outcome]++;
-        return toInsert(batchId, applied.link, applied.reviewId, rejected);
-      });
-      await tx.insert(links).values(inserts);
-      linkedRows += inserts.length;
-      options.onProgress?.(linkedRows, total);
+    // On PostgreSQL the next chunk is read and resolved while this one is (one chunk ahead, no more):
+    // both chunks' statements queue on the transaction's connection, so the server answers one chunk
+    // while the engine scores the other — the process waited on the database ~75 % of the time, one
+    // chunk at a time. The outcomes are the same: duplicates are still marked chunk after chunk, in
+    // order (`finish`). PGlite runs in this thread: nothing to overlap there, one chunk at a time.
+    const ahead = database.kind === 'postgres';
+    const inFlight = new Set<Promise<unknown>>();
+    const begin = async (after: number) => {
+      const chunk = await readChunk(after);
+      if (chunk.length === 0) return undefined;
+      const resolved = linker.resolve(toListRows(chunk));
+      inFlight.add(resolved);
+      void resolved.catch(() => undefined).finally(() => inFlight.delete(resolved)); // awaited below
+      return { chunk, resolved };
+    };
+    try {
+      let current = await begin(0);
+      while (current) {
+        const last = current.chunk[current.chunk.length - 1]!.rowNumber;
+        const next = ahead ? begin(last) : undefined;
+        if (next) inFlight.add(next.catch(() => undefined));
+        const chunk = current.chunk;
+        const results = linker.finish(await current.resolved);
+        const decisions = await decisionsFor(
+          tx,
+          batch,
+          chunk.flatMap((r) => (r.rowKey ? [r.rowKey] : [])),
+        );
+        const inserts = results.map((link, i) => {
+          const key = chunk[i]!.rowKey;
+          const decision = key && link.personId ? decisions.get(`${key}|${link.personId}`) : undefined;
+          const applied = applyDecision(link, decision);
+          if (applied.reviewId) reviewed++;
+          const rejected = decision?.decision === 'reject' && applied.reviewId ? link.personId : undefined;
+          counts[applied.link.outcome]++;
+          return toInsert(batchId, applied.link, applied.reviewId, rejected);
+        });
+        await insertLinks(tx, batchId, inserts);
+        linkedRows += inserts.length;
+        options.onProgress?.(linkedRows, total);
+        current = await (next ?? begin(last));
+      }
+    } finally {
+      // A failure ends the transaction: nothing of a chunk begun ahead may still be queued on it then.
+      await Promise.allSettled([...inFlight]);
     }
     return linker.stats.pairsCompared;
   });
   return { batchId, linked: linkedRows, invalid: batch.errorCount, counts, reviewed, pairsCompared };
+}
+
+/**
+ * Writes a chunk's links in one statement with one parameter: the rows as a JSON array, read by
+ * `json_to_recordset`. A multi-row INSERT of 1,000 links × 12 columns made Drizzle build a
+ * statement of 12,000 parameters (~20 % of the process's time when linking, spent walking them).
+ */
+async function insertLinks(db: Db, batchId: string, inserts: readonly LinkInsert[]): Promise<void> {
+  if (inserts.length === 0) return;
+  const json = JSON.stringify(
+    inserts.map((l) => ({
+      row_number: l.rowNumber,
+      outcome: l.outcome,
+      person_id: l.personId ?? null,
+      national_id: l.nationalId ?? null,
+      actual_person_id: l.actualPersonId ?? null,
+      actual_national_id: l.actualNationalId ?? null,
+      score: l.score ?? null,
+      disagreements: l.disagreements ?? [],
+      explanation: l.explanation,
+      duplicate_of_row: l.duplicateOfRow ?? null,
+      review_id: l.reviewId ?? null,
+    })),
+  );
+  await db.execute(sql`
+    insert into ${links} (batch_id, row_number, outcome, person_id, national_id, actual_person_id, actual_national_id,
+                          score, disagreements, explanation, duplicate_of_row, review_id)
+    select ${batchId}::uuid, r.row_number, r.outcome, r.person_id, r.national_id, r.actual_person_id,
+           r.actual_national_id, r.score, r.disagreements, r.explanation, r.duplicate_of_row, r.review_id
+      from json_to_recordset(${json}::json) as r(row_number integer, outcome text, person_id uuid, national_id text,
+           actual_person_id uuid, actual_national_id text, score real, disagreements text[], explanation jsonb,
+           duplicate_of_row integer, review_id uuid)`);
 }
 
 /** Review decisions of the batch's type and sector for these row keys: `rowKey|personId` → decision. */
