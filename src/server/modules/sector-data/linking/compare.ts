@@ -97,19 +97,25 @@ const DAY_MS = 86_400_000;
 const dayNumber = (d: PartialDate) => Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1) / DAY_MS;
 const compact = (iso: string) => iso.replace(/-/g, '');
 
+/** Two dates known to the day are the same day (as equal `isoOf` strings, without building them). */
+const sameDay = (a: PartialDate, b: PartialDate) => a.day === b.day && a.month === b.month && a.year === b.year;
+const toTheDay = (d: PartialDate) => d.month !== undefined && d.day !== undefined;
+
 export function compareDates(row: ParsedDate, reg: PartialDate): FieldLevel<'birthDate'> {
   if (row.kind !== 'date') return 'missing';
-  const rowIso = isoOf(row.date);
-  const regIso = isoOf(reg);
-  if (!rowIso || !regIso) {
+  if (!toTheDay(row.date) || !toTheDay(reg)) {
     if (row.date.year !== reg.year) return 'different';
     return row.date.month === undefined || reg.month === undefined || row.date.month === reg.month
       ? 'year_only'
       : 'same_year';
   }
-  if (rowIso === regIso) return row.notes.includes('day_month_swapped') ? 'swapped' : 'exact';
-  if (row.alternatives.some((alt) => isoOf(alt) === regIso)) return 'swapped';
-  if (oneTypingSlipApart(compact(rowIso), compact(regIso)) || Math.abs(dayNumber(row.date) - dayNumber(reg)) === 1)
+  // Per compared pair (the hot loop): days compared as numbers; the ISO strings only for a typing slip.
+  if (sameDay(row.date, reg)) return row.notes.includes('day_month_swapped') ? 'swapped' : 'exact';
+  if (row.alternatives.some((alt) => toTheDay(alt) && sameDay(alt, reg))) return 'swapped';
+  if (
+    oneTypingSlipApart(compact(isoOf(row.date)!), compact(isoOf(reg)!)) ||
+    Math.abs(dayNumber(row.date) - dayNumber(reg)) === 1
+  )
     return 'typo';
   return row.date.year === reg.year ? 'same_year' : 'different';
 }

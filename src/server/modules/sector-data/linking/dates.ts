@@ -60,6 +60,9 @@ export function isoOf(d: PartialDate): string | undefined {
 
 /** Reads 'YYYY-MM-DD' (as the registry stores it). */
 export function fromIso(iso: string): PartialDate {
+  // Every registry person a list is compared with comes through here: slices, not split + map.
+  if (iso.length === 10 && iso[4] === '-' && iso[7] === '-')
+    return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8)) };
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return { year: y, month: m, day: d };
 }
