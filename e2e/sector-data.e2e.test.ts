@@ -3,7 +3,17 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { PersonSummary } from '../src/contracts/population';
-import { api, checkA11y, choosePurpose, dialogsSettled, launchBrowser, openPage, screenshot } from './browser';
+import {
+  api,
+  checkA11y,
+  choosePurpose,
+  dialogsSettled,
+  hasHorizontalScroll,
+  launchBrowser,
+  openPage,
+  PHONE,
+  screenshot,
+} from './browser';
 import { DEMO_PASSWORD } from './global-setup';
 
 /**
@@ -369,5 +379,42 @@ describe('sector lists (issue 16 §6)', () => {
     await screenshot(p, 'sector-correction-person');
     expect(police.problems).toEqual([]);
     await police.context.close();
+  });
+
+  it('shows a phone the linking under way — "Đang liên kết: … / 3.000 dòng" and a progress bar — then the outcomes', async () => {
+    // 3,000 people of made-up names (the registry may hold some of them): the linking is a job the page follows.
+    const stamp = Date.now().toString(36).toUpperCase();
+    const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
+    const middles = ['Văn', 'Thị', 'Minh', 'Thu', 'Đức', 'Ngọc', 'Quốc'];
+    const givens = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hoa', 'Hùng', 'Lan', 'Linh', 'Long', 'Mai'];
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      String(i + 1),
+      `TD${stamp}${i}`,
+      `${families[i % 10]} ${middles[i % 7]} ${givens[i % 13]}`,
+      `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/${1950 + (i % 60)}`,
+      i % 2 ? 'Nữ' : 'Nam',
+      '',
+    ]);
+    const batch = await importList(`tien-do-${stamp}.csv`, csv(HEADER, rows));
+    const { page, context, problems } = await openPage(browser, `/du-lieu-chuyen-nganh/${batch.id}`, {
+      as: OFFICER,
+      viewport: PHONE,
+    });
+    await page.getByRole('button', { name: 'Liên kết với CSDL dân cư' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Đang liên kết:' });
+    await status.getByText(/^Đang liên kết: [\d.]+ \/ 3\.000 dòng$/).waitFor();
+    await status.getByRole('progressbar').waitFor();
+    await page.getByRole('button', { name: 'Đang liên kết…' }).waitFor();
+    await screenshot(page, 'sector-linking-phone');
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.getByText('Đã liên kết 3.000 dòng', { exact: true }).waitFor({ timeout: 120_000 });
+    await page.getByText(/^Liên kết lần cuối: /).waitFor();
+    expect(await status.count()).toBe(0);
+    await page
+      .getByRole('group', { name: 'Lọc theo kết quả' })
+      .getByText(/^Tất cả \(3\.000\)$/)
+      .waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });
