@@ -92,13 +92,19 @@ describe('the Project 06 dashboard', () => {
     await page.getByTestId('kpi-run-info').getByText(RUN_INFO).waitFor();
     await page.getByText('38 xã, phường sau sắp xếp ngày 01/07/2025').waitFor();
 
-    // Target 6: the demo has no digitised civil-status list yet, so nothing to count — no figure and
-    // the reason, never 0 % or 100 %.
+    // Target 6: the demo's digitised birth books (a sector list seeded at start, linked to the registry)
+    // give a figure — a share, its count and a light in words.
     const civil = page.getByTestId('kpi-indicator-T6.CIVIL');
-    await civil.getByText('Không có đối tượng để tính', { exact: false }).waitFor();
-    expect(await civil.locator('.kpi-indicator-head .kpi-light').textContent()).toBe('Chưa có số liệu');
-    expect(await civil.getByText(/^[\d.]+ \/ [\d.]+$/).count()).toBe(0);
-    expect(await civil.locator('.kpi-value').textContent()).toBe('Chưa có số liệu');
+    expect(await civil.locator('.kpi-value').textContent()).toMatch(/^\d{1,3}(,\d{1,4})?\s%$/);
+    await civil.getByText(/^[\d.]+ \/ [\d.]+$/).waitFor();
+    expect(await civil.locator('.kpi-indicator-head .kpi-light').textContent()).toMatch(/^(Đạt|Chưa đạt)$/);
+    // Target 5's officers are counted by the communes, and none has reported this quarter (the reporting
+    // journey reports a past one): no figure and the reason, never 0 %.
+    const officers = page.getByTestId('kpi-indicator-T5.OFFICERS');
+    await officers.getByText('Đơn vị chưa báo cáo số liệu của kỳ', { exact: false }).waitFor();
+    expect(await officers.locator('.kpi-indicator-head .kpi-light').textContent()).toBe('Chưa có số liệu');
+    expect(await officers.getByText(/^[\d.]+ \/ [\d.]+$/).count()).toBe(0);
+    expect(await officers.locator('.kpi-value').textContent()).toBe('Chưa có số liệu');
     // Every target of the plan is there, and the service index.
     for (const target of [1, 2, 7, 14])
       await page.getByRole('heading', { level: 3, name: `Mục tiêu ${target}`, exact: true }).waitFor();

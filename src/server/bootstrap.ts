@@ -3,7 +3,7 @@ import { databaseOptionsFromConfig, openDatabase, type Database } from './platfo
 import type { DataDirHolder } from './platform/data-dir-lock';
 import { ensureProvinceUnits, unconfirmedAgencyCodes } from './modules/units';
 import { countPersons } from './modules/population';
-import { seedDemoPilots, seedDemoProvince } from './modules/demo';
+import { DEMO_LIST_SKIP, seedDemoPilots, seedDemoProvince, seedDemoSectorLists } from './modules/demo';
 import { ensureDefaultRoles, ensureDemoAccounts } from './modules/identity';
 import { seedCalendar } from './modules/calendar';
 import { seedProcedures } from './modules/procedures';
@@ -72,6 +72,12 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
       pseudonymKey: config.AUDIT_PSEUDONYM_KEY,
     });
     if (dossiers) log(`seeded ${dossiers} synthetic dossiers across every state`);
+    // Synthetic lists of the other agencies, imported and linked (targets 6, 8–13); only into an empty sector_data.batches.
+    const lists = await seedDemoSectorLists(database, { provinceCode: config.PROVINCE_CODE, skip: DEMO_LIST_SKIP });
+    if (lists.batches)
+      log(
+        `seeded ${lists.batches} demo sector lists: ${lists.rows} rows (${lists.errorRows} with errors), ${lists.linked} linked to the registry (${(lists.ms / 1000).toFixed(1)} s)`,
+      );
   }
   if (config.SEED_DEMO === 'auto' && config.DEMO_PEOPLE > 0) {
     const facilities = await seedDemoFacilities(database.db); // synthetic schools and health facilities; only into an empty register

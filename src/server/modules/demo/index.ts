@@ -31,3 +31,15 @@ export type {
 export { seedDemoProvince, type SeedOptions, type SeedResult } from './demo.seed';
 /** Seeds the demo's pilot models (one per sector of the plan, in different states) into an empty register. */
 export { seedDemoPilots } from './pilots';
+/**
+ * Seeds the demo's sector lists (health-insurance cards, children, vaccinations… drawn from the
+ * registry, messy as typed) through the real import and linking, into an empty sector_data.batches.
+ */
+export {
+  seedDemoSectorLists,
+  demoListFiles,
+  DEMO_LIST_SKIP,
+  type DemoListFile,
+  type DemoListsOptions,
+  type DemoListsResult,
+} from './sector-lists';
