@@ -12,7 +12,7 @@ import { withChanges } from '../../components/search-params';
 import { useCurrentUnits } from '../../components/unit-names';
 import { useI18n } from '../../shell/i18n';
 import { fetchBatches, type Batch } from './sector-api';
-import { BATCH_STATES, STATE_KIND, stateKey, type BatchStateCode } from './sector-labels';
+import { BATCH_STATES, LINK_STATE_KIND, STATE_KIND, stateKey, type BatchStateCode } from './sector-labels';
 import { useDatasetTypes } from './use-types';
 import { useSectorT } from './use-sector-text';
 import './sector-data.css';
@@ -58,6 +58,9 @@ export default function BatchesPage() {
       render: (_: unknown, b) => (
         <Space orientation="vertical" size={4}>
           <StatusTag kind={STATE_KIND[b.state]}>{t(stateKey(b.state))}</StatusTag>
+          {b.state === 'committed' && (
+            <StatusTag kind={LINK_STATE_KIND[b.link.state]}>{t(`sector.linkState.${b.link.state}`)}</StatusTag>
+          )}
           {b.supersededBy && <span className="sector-muted">{t('sector.superseded')}</span>}
         </Space>
       ),

@@ -81,6 +81,10 @@ export const enSector: Record<keyof typeof viSector, string> = {
   'sector.batch.relink': 'Link again',
   'sector.batch.linking': 'Linking…',
   'sector.batch.linked': '{linked} rows linked',
+  'sector.linkState.none': 'Not linked',
+  'sector.linkState.linking': 'Linking',
+  'sector.linkState.linked': 'Linked',
+  'sector.linkState.failed': 'Linking failed',
   'sector.batch.linkProgress': 'Linking: {linked} / {total} rows',
   'sector.batch.linkHint':
     'You may leave this page: the linking goes on on the server. The earlier results are shown until it is done.',

@@ -82,6 +82,10 @@ export const viSector = {
   'sector.batch.relink': 'Liên kết lại',
   'sector.batch.linking': 'Đang liên kết…',
   'sector.batch.linked': 'Đã liên kết {linked} dòng',
+  'sector.linkState.none': 'Chưa liên kết',
+  'sector.linkState.linking': 'Đang liên kết',
+  'sector.linkState.linked': 'Đã liên kết',
+  'sector.linkState.failed': 'Liên kết lỗi',
   'sector.batch.linkProgress': 'Đang liên kết: {linked} / {total} dòng',
   'sector.batch.linkHint':
     'Có thể rời trang: việc liên kết vẫn chạy trên máy chủ. Kết quả cũ vẫn hiện cho đến khi liên kết xong.',

@@ -37,6 +37,14 @@ export const STATE_KIND: Record<BatchStateCode, StatusKind> = {
   cancelled: 'neutral',
 };
 
+/** The tag of a committed batch's linking to the registry (`Batch.link.state`). */
+export const LINK_STATE_KIND: Record<'none' | 'linking' | 'linked' | 'failed', StatusKind> = {
+  none: 'neutral',
+  linking: 'info',
+  linked: 'ok',
+  failed: 'danger',
+};
+
 const isOutcome = (code: string): code is RowOutcomeCode => (ROW_OUTCOMES as readonly string[]).includes(code);
 
 /** The label key of an outcome; an unknown code (a newer server) reads as "not linked". */
