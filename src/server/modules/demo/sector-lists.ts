@@ -19,7 +19,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Db } from '../../platform/db';
 import { todayInVietnam } from '../../../contracts/common';
 import { listCommunes } from '../units';
-import { linkBatch, prepareImport, runImport } from '../sector-data';
+import { findDatasetType, linkBatch, prepareImport, runImport } from '../sector-data';
 import { Rng } from './random';
 
 /** One registry person as the lists need them (read-only). */
@@ -81,6 +81,10 @@ export const DEMO_LIST_SKIP = [{ unitCode: '03388', datasetType: 'health-insuran
 
 const CREATED_BY = 'demo:seed';
 
+/** Does a dataset type name people (a column the linking reads)? */
+const names = (datasetType: string): boolean =>
+  findDatasetType(datasetType)?.fields.some((f) => ['fullName', 'headName', 'idNumber'].includes(f.key)) ?? false;
+
 /* ---------------------------------------------------------------- the mess */
 
 const unaccent = (s: string): string =>
@@ -100,10 +104,13 @@ function typedName(rng: Rng, name: string): string {
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
-/** An ISO date as typed: dd/mm/yyyy mostly, some d/m/yy (only for people under 90: the century is guessed). */
+/**
+ * An ISO date as typed: dd/mm/yyyy mostly, some d/m/yy — only for the last 90 years, never a future
+ * year (the century is guessed: a year after this one's two digits is read as 19yy).
+ */
 function typedDate(rng: Rng, iso: string, referenceYear: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  if (rng.chance(0.06) && referenceYear - y < 90) return `${d}/${m}/${two(y % 100)}`;
+  if (rng.chance(0.06) && referenceYear - y < 90 && y <= referenceYear) return `${d}/${m}/${two(y % 100)}`;
   return `${two(d)}/${two(m)}/${y}`;
 }
 
@@ -252,8 +259,9 @@ const healthInsurance: ListBuilder = (ctx) => {
       addressOf(ctx, p),
       clinic,
       `01/01/${year}`,
+      // A child's free card runs to the sixth birthday (29 February: the 28th).
       ageOn(p, day) < 6
-        ? typedDate(rng, `${p.birthYear + 6}-${(p.birthDate ?? '2000-12-31').slice(5)}`, year)
+        ? typedDate(rng, `${p.birthYear + 6}-${(p.birthDate ?? '2000-12-31').slice(5).replace('02-29', '02-28')}`, year)
         : `31/12/${year}`,
     ];
   });
@@ -830,10 +838,12 @@ export async function seedDemoSectorLists(database: Database, options: DemoLists
         createdBy: CREATED_BY,
       });
       const outcome = await runImport(database, prepared);
-      const linked = await linkBatch(database, outcome.batchId, { referenceYear: Number(day.slice(0, 4)) });
       result.batches++;
       result.rows += outcome.rowCount;
       result.errorRows += outcome.errorCount;
+      // A list naming no one (the health facilities) has nothing to link to the registry.
+      if (!names(file.datasetType)) continue;
+      const linked = await linkBatch(database, outcome.batchId, { referenceYear: Number(day.slice(0, 4)) });
       result.linked += linked.counts.matched + linked.counts.matched_with_discrepancies;
     }
   } finally {
