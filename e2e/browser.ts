@@ -71,7 +71,10 @@ export async function openPage(browser: Browser, path: string, options: OpenOpti
       problems.push(`console: ${message.text()}`);
     }
   });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  // The message and the first frames of the stack: a failure in CI must say where it happened.
+  page.on('pageerror', (error) =>
+    problems.push(`pageerror: ${error.message}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}`),
+  );
   await page.goto(path);
   return { page, context, problems };
 }
