@@ -72,9 +72,12 @@ export async function openPage(browser: Browser, path: string, options: OpenOpti
     }
   });
   // The message and the first frames of the stack: a failure in CI must say where it happened.
-  page.on('pageerror', (error) =>
-    problems.push(`pageerror: ${error.message}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}`),
-  );
+  page.on('pageerror', (error) => {
+    const problem = `pageerror: ${error.message}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}`;
+    problems.push(problem);
+    // Also on the test's stderr: a journey that passes on its retry leaves no other trace of it in the log.
+    console.error(`[${page.url()}] ${problem}`);
+  });
   await page.goto(path);
   return { page, context, problems };
 }
