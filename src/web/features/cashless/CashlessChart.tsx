@@ -2,7 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { StatsRow } from '../../../contracts/cashless';
 import { useI18n } from '../../shell/i18n';
 import { chartSeries, monthLabel } from './cashless-labels';
-import { echarts, type CashlessChartOption } from './echarts-cashless';
+import { mountChart } from '../../components/echarts-mount';
+// Registers the bar and line charts and the grid (the import's side effect).
+import './echarts-cashless';
+import type { CashlessChartOption } from './echarts-cashless';
 
 interface Props {
   rows: readonly StatsRow[];
@@ -70,14 +73,7 @@ export default function CashlessChart({ rows, unitCode, months, area }: Props) {
         },
       ],
     };
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
+    return mountChart(el, (chart) => chart.setOption(option));
   }, [rows, unitCode, months, area, t, lang]);
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useRef } from 'react';
 import type { Indicator } from '../../../contracts/kpi';
 import { useI18n } from '../../shell/i18n';
+import { mountChart } from '../../components/echarts-mount';
 import { echarts, type KpiMapOption, type KpiMapShapes } from './echarts-setup';
 import type { CommuneShapes } from './kpi-api';
 import {
@@ -45,7 +46,6 @@ export function KpiMap({ shapes, rows, indicator, name, onSelect }: Props) {
     const el = box.current;
     if (!el) return;
     echarts.registerMap(MAP, shapes as unknown as KpiMapShapes);
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
     const byCode = new Map(rows.map((r) => [r.unitCode, r]));
     const figure = (r: RankedCommune) =>
       r.light === 'no_data' ? t('kpi.light.no_data') : formatValue(r.value!.value!, lang, indicator.threshold);
@@ -77,14 +77,10 @@ export function KpiMap({ shapes, rows, indicator, name, onSelect }: Props) {
         },
       ],
     };
-    chart.setOption(option);
-    chart.on('click', (params) => select((params as { name: string }).name));
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
+    return mountChart(el, (chart) => {
+      chart.setOption(option);
+      chart.on('click', (params) => select((params as { name: string }).name));
+    });
   }, [shapes, rows, indicator, lang, t]);
 
   const count = (shade: MapShade) => shades.filter((s) => s.shade === shade).length;

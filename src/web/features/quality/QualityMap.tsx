@@ -4,6 +4,7 @@ import type { QualityScore } from '../../../contracts/population';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { mountChart } from '../../components/echarts-mount';
 import { formatPercent } from '../../components/format';
 import { echarts, type MapChartOption, type MapGeoJson } from './echarts-setup';
 import { fetchCommuneGeoJson, type CommuneFeatureCollection } from './quality-api';
@@ -35,19 +36,14 @@ export function QualityMap({ communes }: Props) {
     const geoJson = geo.data;
     if (!el || !geoJson) return;
     echarts.registerMap(MAP_NAME, geoJson as unknown as MapGeoJson);
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.setOption(
-      buildOption(geoJson, communes, lang, t('quality.map.score'), t('quality.map.noData'), [
-        t('quality.map.high'),
-        t('quality.map.low'),
-      ]),
+    return mountChart(el, (chart) =>
+      chart.setOption(
+        buildOption(geoJson, communes, lang, t('quality.map.score'), t('quality.map.noData'), [
+          t('quality.map.high'),
+          t('quality.map.low'),
+        ]),
+      ),
     );
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
   }, [geo.data, communes, lang, t]);
 
   if (geo.error) return <ErrorAlert error={geo.error} onRetry={geo.reload} />;
