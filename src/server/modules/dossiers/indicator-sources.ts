@@ -90,15 +90,23 @@ async function dossierPage(
   query: { from: SQL; where: SQL },
 ): Promise<ListPage> {
   const at = time === 'submitted' ? sql`d.submitted_at` : sql`d.decided_at`;
-  const [rows, total] = await Promise.all([
-    queryRows<{ code: string | null; procedure_code: string; at: string; channel: string; state: string }>(
-      db,
-      sql`select d.code, d.procedure_code, to_char(${at} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as at,
+  // In turn: a kpi run reads in a transaction, one connection (pg 9 refuses concurrent queries on a client).
+  const rows = await queryRows<{
+    code: string | null;
+    procedure_code: string;
+    at: string;
+    channel: string;
+    state: string;
+  }>(
+    db,
+    sql`select d.code, d.procedure_code, to_char(${at} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as at,
             d.channel, d.state
           from ${query.from} where ${query.where} order by ${at} desc, d.id limit ${q.limit} offset ${q.offset}`,
-    ),
-    queryRows<{ n: string | number }>(db, sql`select count(*) as n from ${query.from} where ${query.where}`),
-  ]);
+  );
+  const total = await queryRows<{ n: string | number }>(
+    db,
+    sql`select count(*) as n from ${query.from} where ${query.where}`,
+  );
   return {
     columns: pageColumns(time),
     total: Number(total[0]?.n ?? 0),
@@ -118,10 +126,8 @@ async function dossierPage(
  * the dossiers filed under those codes.
  */
 async function residenceCodes(db: Db, asOf: string): Promise<string[]> {
-  const [then, now] = await Promise.all([
-    listProcedures(db, { field: 'residence', asOf }),
-    listProcedures(db, { field: 'residence' }),
-  ]);
+  const then = await listProcedures(db, { field: 'residence', asOf }); // in turn: `db` may be a transaction
+  const now = await listProcedures(db, { field: 'residence' });
   const codes = new Set([...then.items, ...now.items].map((p) => p.code));
   codes.delete(STAY_NOTIFICATION);
   return [...codes];

@@ -137,10 +137,9 @@ async function unitLayout(tx: Db, structure: UnitStructure, today: string): Prom
       },
     };
   }
-  const [communes, districts] = await Promise.all([
-    listUnits(tx, FORMER_STRUCTURE_DAY, { level: 'commune' }),
-    listUnits(tx, FORMER_STRUCTURE_DAY, { level: 'district' }),
-  ]);
+  // One after the other: a transaction is one connection (pg queues concurrent queries on a client, and pg 9 refuses them).
+  const communes = await listUnits(tx, FORMER_STRUCTURE_DAY, { level: 'commune' });
+  const districts = await listUnits(tx, FORMER_STRUCTURE_DAY, { level: 'district' });
   const known = new Set([...communes, ...districts].map((u) => u.code));
   return {
     communeCodes: communes.map((c) => c.code),
@@ -161,7 +160,8 @@ async function valuesFor(
   today: string,
   structure: UnitStructure = 'current',
 ): Promise<NewValue[]> {
-  const [versions, layout] = await Promise.all([repo.indicatorsInForce(tx, asOf), unitLayout(tx, structure, today)]);
+  const versions = await repo.indicatorsInForce(tx, asOf); // in turn: `tx` is one connection (see unitLayout)
+  const layout = await unitLayout(tx, structure, today);
   const { communeCodes, districtCodes, districtOf } = layout;
   /** The rows summed per commune of the structure, and (former) per district. */
   const placed = (rows: SourceCount[]): Map<string, SourceCount> => {

@@ -85,26 +85,28 @@ async function aged14Page(db: Db, q: ListQuery, reader: ListReader, condition: S
   // coalesce: a condition on a missing value (no card kind, no activation day) is not met — the person is missing.
   const side = q.side === 'counted' ? sql`coalesce((${condition}), false)` : sql`not coalesce((${condition}), false)`;
   const where = sql`${aged14(q.asOf)} and p.residence_unit_code = ${q.unitCode} and ${side}`;
-  const [rows, total] = await Promise.all([
-    queryRows<{
-      id: string;
-      national_id: string | null;
-      full_name: string;
-      birth_date: string | null;
-      birth_year: number;
-      address_line: string | null;
-      id_card_kind: string | null;
-      id_card_expires_on: string | null;
-      eid_level: number;
-    }>(
-      db,
-      sql`select p.id, p.national_id, p.full_name, p.birth_date::text, p.birth_year, h.address_line, p.id_card_kind,
+  // In turn: the page may be read in a transaction, one connection (pg 9 refuses concurrent queries on a client).
+  const rows = await queryRows<{
+    id: string;
+    national_id: string | null;
+    full_name: string;
+    birth_date: string | null;
+    birth_year: number;
+    address_line: string | null;
+    id_card_kind: string | null;
+    id_card_expires_on: string | null;
+    eid_level: number;
+  }>(
+    db,
+    sql`select p.id, p.national_id, p.full_name, p.birth_date::text, p.birth_year, h.address_line, p.id_card_kind,
             p.id_card_expires_on::text, p.eid_level
           from population.persons p left join population.households h on h.id = p.household_id
           where ${where} order by p.name_key, p.id limit ${q.limit} offset ${q.offset}`,
-    ),
-    queryRows<{ n: string | number }>(db, sql`select count(*) as n from population.persons p where ${where}`),
-  ]);
+  );
+  const total = await queryRows<{ n: string | number }>(
+    db,
+    sql`select count(*) as n from population.persons p where ${where}`,
+  );
   await logAccess(
     db,
     reader,

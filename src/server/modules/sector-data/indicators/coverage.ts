@@ -90,23 +90,25 @@ async function coveragePage(
 ): Promise<ListPage> {
   const side = q.side === 'counted' ? sql`covered` : sql`not covered`;
   const from = sql`from listed where residence_unit_code = ${q.unitCode} and ${side}`;
-  const [rows, total] = await Promise.all([
-    queryRows<{
-      id: string;
-      national_id: string | null;
-      full_name: string;
-      birth_date: string | null;
-      birth_year: number;
-      household_id: string | null;
-      covered: boolean;
-    }>(
-      db,
-      sql`${cohortWithCover(datasetType, covers, q)}
+  // In turn: the page may be read in a transaction, one connection (pg 9 refuses concurrent queries on a client).
+  const rows = await queryRows<{
+    id: string;
+    national_id: string | null;
+    full_name: string;
+    birth_date: string | null;
+    birth_year: number;
+    household_id: string | null;
+    covered: boolean;
+  }>(
+    db,
+    sql`${cohortWithCover(datasetType, covers, q)}
           select id, national_id, full_name, birth_date::text, birth_year, household_id, covered
           ${from} order by name_key, id limit ${q.limit} offset ${q.offset}`,
-    ),
-    queryRows<{ n: string | number }>(db, sql`${cohortWithCover(datasetType, covers, q)} select count(*) as n ${from}`),
-  ]);
+  );
+  const total = await queryRows<{ n: string | number }>(
+    db,
+    sql`${cohortWithCover(datasetType, covers, q)} select count(*) as n ${from}`,
+  );
   const households = await addressesOf(
     db,
     rows.map((r) => r.household_id),

@@ -52,16 +52,15 @@ export async function sectorListPage(
 ): Promise<ListPage> {
   const side = q.side === 'counted' ? sql`coalesce((${numerator}), false)` : sql`not coalesce((${numerator}), false)`;
   const from = sql`from ${rowsInForce(datasetTypes, q.asOf)} where ${rowUnit(q.communeCodes)} = ${q.unitCode} and ${side}`;
-  const [rows, total] = await Promise.all([
-    queryRows<Row>(
-      db,
-      sql`select f.dataset_type, r.row_number, ${NAME} as name, r.values->>'birthDate' as birth_date,
+  // In turn: the page may be read in a transaction, one connection (pg 9 refuses concurrent queries on a client).
+  const rows = await queryRows<Row>(
+    db,
+    sql`select f.dataset_type, r.row_number, ${NAME} as name, r.values->>'birthDate' as birth_date,
             r.values->>'idNumber' as id_number, r.errors, l.outcome, p.id as person_id, p.national_id,
             case when p.id is null then null else ${aliveOn(q.asOf)} end as alive
           ${from} order by f.dataset_type, f.id, r.row_number limit ${q.limit} offset ${q.offset}`,
-    ),
-    queryRows<{ n: string | number }>(db, sql`select count(*) as n ${from}`),
-  ]);
+  );
+  const total = await queryRows<{ n: string | number }>(db, sql`select count(*) as n ${from}`);
   await logListedPeople(
     db,
     reader,
