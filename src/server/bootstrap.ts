@@ -1,6 +1,5 @@
 import type { Config } from './platform/config';
-import { databaseOptionsFromConfig, openDatabase, type Database } from './platform/db';
-import type { DataDirHolder } from './platform/data-dir-lock';
+import { openMigratedDatabase, type Database } from './platform/db';
 import { ensureProvinceUnits, unconfirmedAgencyCodes } from './modules/units';
 import { countPersons } from './modules/population';
 import { DEMO_LIST_SKIP, seedDemoPilots, seedDemoProvince, seedDemoSectorLists } from './modules/demo';
@@ -11,23 +10,6 @@ import { seedDemoFacilities } from './modules/cashless';
 import { seedFeeLists, setFeeWaiversNotApplied } from './modules/fees';
 import { seedDemoDossiers } from './modules/dossiers';
 import { seedIndicators } from './modules/kpi';
-
-/**
- * Opens the configured database and applies every migration (both engines run the same SQL).
- * On the embedded database `holder` takes the data directory's lock: a second process (the CLI
- * while the server runs, a second server) is refused with who holds it (ADR 0002).
- */
-export async function openMigratedDatabase(config: Config, holder: DataDirHolder): Promise<Database> {
-  const options = databaseOptionsFromConfig(config);
-  const database = await openDatabase(options.kind === 'pglite' ? { ...options, holder } : options);
-  try {
-    await database.migrate();
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-  return database;
-}
 
 /**
  * Prepares a database for serving: migrations, the province's administrative units, and —

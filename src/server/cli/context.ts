@@ -1,6 +1,5 @@
 import { loadConfig, type Config } from '../platform/config';
-import type { Database } from '../platform/db';
-import { openMigratedDatabase } from '../bootstrap';
+import { openMigratedDatabase, type Database } from '../platform/db';
 import { ensureProvinceUnits } from '../modules/units';
 
 /** Prints one line on standard output. */

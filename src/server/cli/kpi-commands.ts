@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { todayInVietnam } from '../../contracts/common';
-import { computeRun, parsePeriod, reportContent, reportPdf, reportXlsx, seedIndicators } from '../modules/kpi';
-import { indicatorSources } from '../indicator-sources';
 import { out, withDatabase } from './context';
 
 /** `report …` and `kpi …`: the Project 06 indicators and the periodic report (issue 15). */
+/** The kpi module and every indicator source load when the command runs, not with every command. */
+const kpi = () => import('../modules/kpi');
+
 export function registerKpiCommands(program: Command): void {
   program
     .command('report')
@@ -17,6 +18,8 @@ export function registerKpiCommands(program: Command): void {
     .option('--compute', 'compute the period now first (a new run)')
     .action(async (opts: { period: string; format: string; out: string; run?: string; compute?: boolean }) => {
       if (opts.format !== 'pdf' && opts.format !== 'xlsx') throw new Error('--format is pdf or xlsx');
+      const { computeRun, parsePeriod, reportContent, reportPdf, reportXlsx, seedIndicators } = await kpi();
+      const { indicatorSources } = await import('../indicator-sources');
       const period = parsePeriod(opts.period).code;
       if (opts.run !== undefined && !/^[1-9]\d*$/.test(opts.run)) throw new Error('--run is a run number (1, 2, …)');
       await withDatabase(async (database, config) => {

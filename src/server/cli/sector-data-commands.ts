@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { AppError } from '../platform/errors';
 import { todayInVietnam } from '../../contracts/common';
 import { findUnitCached } from '../modules/units';
-import { findDatasetType, prepareImport, runImport, DATASET_TYPES, type ImportOutcome } from '../modules/sector-data';
+import type { ImportOutcome } from '../modules/sector-data';
 import { out, withDatabase } from './context';
 
 /** Live count of rows read: one rewritten line on a terminal, a line every 100,000 rows otherwise. */
@@ -42,16 +42,20 @@ function describe(o: ImportOutcome): string[] {
   return lines;
 }
 
-/** `import <dataset-type> <file>`: a sector list into a batch (issue 16 §2). */
-export function registerSectorDataCommands(program: Command): void {
+/**
+ * `import <dataset-type> <file>`: a sector list into a batch (issue 16 §2). The sector-data module
+ * loads when the command runs; `typeCodes`, for the help text, only when help is printed (cli.ts).
+ */
+export function registerSectorDataCommands(program: Command, typeCodes?: readonly string[]): void {
   program
     .command('import')
-    .description(`import a sector list (CSV or XLSX) as a batch; types: ${DATASET_TYPES.map((t) => t.code).join(', ')}`)
+    .description(`import a sector list (CSV or XLSX) as a batch${typeCodes ? `; types: ${typeCodes.join(', ')}` : ''}`)
     .argument('<dataset-type>', 'dataset type code, e.g. health-insurance')
     .argument('<file>', 'CSV (UTF-8) or XLSX file')
     .option('--unit <code>', 'unit the list is for (default: the province)')
     .option('--mapping <name>', "a column mapping saved for the type's sector")
     .action(async (datasetType: string, file: string, opts: { unit?: string; mapping?: string }) => {
+      const { findDatasetType, prepareImport, runImport, DATASET_TYPES } = await import('../modules/sector-data');
       if (!findDatasetType(datasetType))
         throw new AppError(
           'SECTOR.TYPE_INVALID',

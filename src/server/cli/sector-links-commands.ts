@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { linkBatch, writeLinksCsv, type LinkBatchResult } from '../modules/sector-data';
+import type { LinkBatchResult } from '../modules/sector-data';
 import { out, withDatabase } from './context';
 
 function summary(r: LinkBatchResult): string[] {
@@ -22,6 +22,7 @@ export function registerSectorLinkCommands(program: Command): void {
     .argument('<batch-id>', 'the batch id printed by dvc06 import')
     .requiredOption('--out <file.csv>', 'the CSV file to write')
     .action(async (batchId: string, opts: { out: string }) => {
+      const { linkBatch, writeLinksCsv } = await import('../modules/sector-data'); // loaded for this command only
       await withDatabase(async (database) => {
         const progress = process.stderr.isTTY
           ? (n: number, total: number) => process.stderr.write(`\rĐang liên kết / linking: ${n}/${total}   `)

@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../platform/config';
 import { createProgress } from '../platform/progress';
 import { runEnsureWebBuild } from '../platform/web-build';
-import { seedDemoProvince } from '../modules/demo';
 import { todayInVietnam } from '../../contracts/common';
 import { out, withDatabase } from './context';
 
@@ -36,6 +35,7 @@ export function registerServerCommands(program: Command): void {
     .option('--seed <text>', 'random seed', 'lai-chau-demo')
     .option('--reference-date <date>', '"today" of the generated data (YYYY-MM-DD)', todayInVietnam())
     .action(async (opts: { people: number; seed: string; referenceDate: string }) => {
+      const { seedDemoProvince } = await import('../modules/demo'); // loaded for this command only
       await withDatabase(async (database, config) => {
         const progress = createProgress('seed', opts.people);
         const result = await seedDemoProvince(database, {

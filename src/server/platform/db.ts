@@ -246,3 +246,23 @@ export function csvValue(value: string | number | boolean | null | undefined): s
   const s = String(value);
   return /[",\n\r]/.test(s) || s === '' ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/**
+ * Opens the configured database and applies every migration (both engines run the same SQL).
+ * On the embedded database `holder` takes the data directory's lock: a second process (the CLI
+ * while the server runs, a second server) is refused with who holds it (ADR 0002).
+ */
+export async function openMigratedDatabase(
+  config: Parameters<typeof databaseOptionsFromConfig>[0],
+  holder: DataDirHolder,
+): Promise<Database> {
+  const options = databaseOptionsFromConfig(config);
+  const database = await openDatabase(options.kind === 'pglite' ? { ...options, holder } : options);
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
