@@ -105,7 +105,9 @@ async function* xlsxRows(path: string): AsyncGenerator<TableRow> {
  * Decodes a file as strict UTF-8 while it streams (a BOM removed): bytes that are not UTF-8 are
  * refused — as a legacy single-byte encoding (TCVN3, VNI, Windows-1258) when no Unicode letter
  * came before them, as mixed encodings when one did — and so is text holding NUL characters
- * (binary data, "garbage"), all before the rest of the file is read.
+ * (binary data, "garbage"), all before the rest of the file is read. A NUL byte is looked for in the
+ * bytes first: no text encoding a list can be in writes one, and random bytes that happen to begin
+ * with a valid UTF-8 letter were refused as "mixed encodings" (the garbage test failed so, now and then).
  */
 async function* decodedText(path: string): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -113,6 +115,8 @@ async function* decodedText(path: string): AsyncGenerator<string> {
   let sawMultibyte = false;
   let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    if (chunk.includes(0))
+      throw refuse('Tệp chứa dữ liệu nhị phân, không phải CSV', 'The file holds binary data, not CSV');
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: true });
@@ -134,8 +138,6 @@ async function* decodedText(path: string): AsyncGenerator<string> {
       text = text.replace(/^\uFEFF/, '');
       first = false;
     }
-    if (text.includes('\u0000'))
-      throw refuse('Tệp chứa dữ liệu nhị phân, không phải CSV', 'The file holds binary data, not CSV');
     if (!sawMultibyte && /[\u0080-\uffff]/.test(text)) sawMultibyte = true;
     line += text.match(/\n/g)?.length ?? 0;
     yield text;
