@@ -6,6 +6,7 @@
 // linker: ID number, else folded name + birth day, no scoring).
 // Usage: NODE_OPTIONS=--max-old-space-size=8192 npx tsx bench/sector-linking.bench.ts [--people 500000] [--rows 50000]
 // (the 500,000-person registry, its keys and the generator's records need ~3 GB of heap; the default heap thrashes.)
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import {
   DEFAULT_THRESHOLDS,
@@ -127,6 +128,11 @@ async function run(seed: string, exclude: MessKind[], label: string, timeIt: boo
   const { links, stats } = await linkList(list.rows, registry, { referenceYear: REFERENCE_YEAR });
   const linkSeconds = (performance.now() - t0) / 1000;
   evaluate(list, links, label);
+  // Every link, field for field: a change meant to be only faster must leave this the same.
+  report(
+    `${label}: digest of the links`,
+    createHash('sha256').update(JSON.stringify(links)).digest('hex').slice(0, 16),
+  );
   if (!timeIt) return;
   const baseline = exactLinker(list.registry);
   t0 = performance.now();

@@ -87,7 +87,11 @@ export function compareNames(row: NameForms | undefined, reg: NameForms): FieldL
   if (sameNameExactly(row, reg)) return 'exact';
   if (row.folded === reg.folded) return row.hasDiacritics ? 'folded' : 'unaccented';
   if (row.phonetic === reg.phonetic) return 'phonetic';
-  const similarity = nameSimilarity(row, reg);
+  // nameSimilarity without its second comparison where it cannot matter: a given name this far off
+  // caps the similarity under 0.85 — most compared pairs (people born the same day) end here.
+  const given = jaroWinkler(row.given, reg.given);
+  if (given < 0.85) return 'different';
+  const similarity = jaroWinkler(row.folded, reg.folded); // = nameSimilarity(row, reg) when given ≥ 0.85
   if (similarity >= 0.94) return 'close';
   if (similarity >= 0.85) return 'similar';
   return 'different';
@@ -120,19 +124,25 @@ export function compareDates(row: ParsedDate, reg: PartialDate): FieldLevel<'bir
   return row.date.year === reg.year ? 'same_year' : 'different';
 }
 
-function compareIds(row: ParsedIdNumber, reg: RegistryPerson): Pick<ComparisonVector, 'nationalId' | 'legacyId'> {
-  if (row.kind === 'personal_id' && reg.nationalId) {
-    const level =
-      row.value === reg.nationalId ? 'agree' : oneTypingSlipApart(row.value, reg.nationalId) ? 'typo' : 'disagree';
-    return { nationalId: level, legacyId: 'missing' };
-  }
-  if (row.kind === 'legacy_cmnd' && reg.legacyId)
-    return { nationalId: 'missing', legacyId: row.value === reg.legacyId ? 'agree' : 'disagree' };
-  return { nationalId: 'missing', legacyId: 'missing' };
+export function compareNationalIds(row: ParsedIdNumber, reg: RegistryPerson): FieldLevel<'nationalId'> {
+  if (row.kind !== 'personal_id' || !reg.nationalId) return 'missing';
+  return row.value === reg.nationalId ? 'agree' : oneTypingSlipApart(row.value, reg.nationalId) ? 'typo' : 'disagree';
 }
 
+/** The old 9-digit numbers (compared only when the row has no 12-digit number to compare). */
+export function compareLegacyIds(row: ParsedIdNumber, reg: RegistryPerson): FieldLevel<'legacyId'> {
+  if ((row.kind === 'personal_id' && reg.nationalId) || row.kind !== 'legacy_cmnd' || !reg.legacyId) return 'missing';
+  return row.value === reg.legacyId ? 'agree' : 'disagree';
+}
+
+export const compareSexes = (row: PreparedRow, reg: PreparedPerson): FieldLevel<'sex'> =>
+  !row.sex ? 'missing' : row.sex === reg.person.sex ? 'agree' : 'disagree';
+
+export const compareUnits = (row: PreparedRow, reg: PreparedPerson): FieldLevel<'unit'> =>
+  !row.unitCode || !reg.person.unitCode ? 'missing' : row.unitCode === reg.person.unitCode ? 'agree' : 'disagree';
+
 /** The household heads' names; the registry side's keys only computed when the row names a head. */
-function compareHousehold(row: NameForms | undefined, headName: string | null): FieldLevel<'household'> {
+export function compareHousehold(row: NameForms | undefined, headName: string | null): FieldLevel<'household'> {
   if (!row || !headName) return 'missing';
   const reg = nameForms(headName);
   return row.folded === reg.folded || row.phonetic === reg.phonetic || nameSimilarity(row, reg) >= 0.94
@@ -145,11 +155,11 @@ export function compareRow(row: PreparedRow, reg: PreparedPerson): ComparisonVec
   return {
     name: compareNames(row.name, reg.name),
     birthDate: compareDates(row.date, reg.date),
-    sex: !row.sex ? 'missing' : row.sex === reg.person.sex ? 'agree' : 'disagree',
-    unit:
-      !row.unitCode || !reg.person.unitCode ? 'missing' : row.unitCode === reg.person.unitCode ? 'agree' : 'disagree',
+    sex: compareSexes(row, reg),
+    unit: compareUnits(row, reg),
     household: compareHousehold(row.householdHead, reg.person.householdHeadName),
-    ...compareIds(row.id, reg.person),
+    nationalId: compareNationalIds(row.id, reg.person),
+    legacyId: compareLegacyIds(row.id, reg.person),
   };
 }
 

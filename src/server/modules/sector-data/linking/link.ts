@@ -4,11 +4,27 @@
  * {@link RegistryView} and changes nothing. Rows are linked in chunks (one registry round trip
  * per chunk); a linker remembers the rows it has seen, to find two rows of one person.
  */
-import { compareRow, discrepancies, prepareRow, preparePerson, type PreparedPerson, type PreparedRow } from './compare';
+import {
+  compareRow,
+  discrepancies,
+  prepareRow,
+  preparePerson,
+  type ComparisonVector,
+  type PreparedPerson,
+  type PreparedRow,
+} from './compare';
 import { isoOf } from './dates';
 import { idSays } from './fields';
 import { phoneticNameKey } from './names';
-import { DEFAULT_WEIGHTS, scoreVector, type FieldScore, type FieldWeights } from './weights';
+import {
+  DEFAULT_WEIGHTS,
+  pairScore,
+  scoreVector,
+  vectorScore,
+  weightTable,
+  type FieldScore,
+  type FieldWeights,
+} from './weights';
 import {
   blockingKeyId,
   type BlockingKey,
@@ -74,12 +90,24 @@ export interface LinkStats {
   pairsCompared: number;
 }
 
+/** A compared pair: its score only; the explanation and the disagreements are built for the pairs kept. */
 interface Scored {
   candidate: PreparedPerson;
   score: number;
+  vector: ComparisonVector;
+  omit: readonly LinkField[];
+}
+
+/** The explanation of a pair's score and the fields that differ. */
+interface Explained {
   explanation: FieldScore[];
   disagreements: LinkField[];
 }
+
+const NO_FIELDS: readonly LinkField[] = [];
+
+/** Where {@link createLinker}'s `prep` leaves a person's keys on the person object (a cache, nothing else). */
+const PREPARED = Symbol('prepared person');
 
 /**
  * Blocking keys of a row: its birth days, and year + name keys (the ID's birth year too). The
@@ -119,15 +147,16 @@ function phoneticKeysOf(row: PreparedRow): BlockingKey[] {
   return blockingKeysOf(row).filter((k) => k.kind === 'year_phonetic');
 }
 
-/** A row says it is someone clearly other than the holder of its ID number. */
+/** A row says it is someone clearly other than the holder of its ID number (the levels of the fields scored). */
 function clearlySomeoneElse(s: Scored): boolean {
-  const byLevel = Object.fromEntries(s.explanation.map((e) => [e.field, e.level]));
-  const name = byLevel.name;
-  const date = byLevel.birthDate;
+  const level = <F extends LinkField>(field: F) =>
+    s.vector[field] === 'missing' || s.omit.includes(field) ? undefined : s.vector[field];
+  const name = level('name');
+  const date = level('birthDate');
   if (name === 'different') return true;
   const nameWeak = name !== undefined && name !== 'exact' && name !== 'unaccented';
   const dateOff = date === 'different' || date === 'same_year';
-  return (nameWeak && dateOff) || (dateOff && byLevel.sex === 'disagree');
+  return (nameWeak && dateOff) || (dateOff && level('sex') === 'disagree');
 }
 
 /** Creates a linker over a registry view. Call {@link Linker.link} with consecutive chunks of one list. */
@@ -139,58 +168,86 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
   const firstRowOfUnlinked = new Map<string, number>();
   const prepared = new Map<string, PreparedPerson>();
 
-  const prep = (p: Parameters<typeof preparePerson>[0]): PreparedPerson => {
-    let hit = prepared.get(p.personId);
+  /**
+   * A person's keys, computed once a list: remembered by id, and on the person object the view gave
+   * (one property read for each of the many times a chunk meets it, instead of a look-up in a map of
+   * every person seen — that look-up was the engine's largest single cost).
+   */
+  const prep = (p: RegistryPerson): PreparedPerson => {
+    const carrier = p as RegistryPerson & { [PREPARED]?: PreparedPerson };
+    let hit = carrier[PREPARED];
+    if (hit) return hit;
+    hit = prepared.get(p.personId);
     if (!hit) {
       if (prepared.size > 1_000_000) prepared.clear();
       hit = preparePerson(p);
       prepared.set(p.personId, hit);
     }
+    carrier[PREPARED] = hit;
     return hit;
   };
 
-  const score = (row: PreparedRow, candidate: PreparedPerson, omit: LinkField[] = []): Scored => {
+  const table = weightTable(weights);
+
+  const score = (row: PreparedRow, candidate: PreparedPerson, omit: readonly LinkField[] = NO_FIELDS): Scored => {
     stats.pairsCompared++;
     const vector = compareRow(row, candidate);
-    const { score: total, explanation } = scoreVector(vector, weights, omit);
+    return { candidate, score: vectorScore(vector, table, omit), vector, omit };
+  };
+
+  const explain = (s: Scored): Explained => ({
+    explanation: scoreVector(s.vector, weights, s.omit).explanation,
+    disagreements: discrepancies(s.vector).filter((f) => !s.omit.includes(f)),
+  });
+
+  const linked = (row: PreparedRow, s: Scored, outcome?: LinkOutcome): RowLink => {
+    const { explanation, disagreements } = explain(s);
     return {
-      candidate,
-      score: total,
+      row: row.row,
+      outcome: outcome ?? (disagreements.length === 0 ? 'matched' : 'matched_with_discrepancies'),
+      personId: s.candidate.person.personId,
+      ...(s.candidate.person.nationalId ? { nationalId: s.candidate.person.nationalId } : {}),
+      score: round(s.score),
+      disagreements,
       explanation,
-      disagreements: discrepancies(vector).filter((f) => !omit.includes(f)),
     };
   };
 
-  const linked = (row: PreparedRow, s: Scored, outcome?: LinkOutcome): RowLink => ({
-    row: row.row,
-    outcome: outcome ?? (s.disagreements.length === 0 ? 'matched' : 'matched_with_discrepancies'),
-    personId: s.candidate.person.personId,
-    ...(s.candidate.person.nationalId ? { nationalId: s.candidate.person.nationalId } : {}),
-    score: round(s.score),
-    disagreements: s.disagreements,
-    explanation: s.explanation,
-  });
-
   /** Search by blocking: the best candidate, decided against the thresholds. */
-  const search = (row: PreparedRow, pool: PreparedPerson[], exclude?: string, omit: LinkField[] = []): RowLink => {
-    const scored = pool
-      .filter((c) => c.person.personId !== exclude)
-      .map((c) => score(row, c, omit))
-      .sort((a, b) => b.score - a.score);
-    const [best, second] = scored;
+  const search = (
+    row: PreparedRow,
+    pool: PreparedPerson[],
+    exclude?: string,
+    omit: readonly LinkField[] = NO_FIELDS,
+  ): RowLink => {
+    // The three best candidates by score, the earlier first among equal scores (as a stable sort of
+    // all would give): only they are kept, and only the best is explained.
+    const top: Array<{ candidate: PreparedPerson; score: number }> = [];
+    for (const candidate of pool) {
+      if (candidate.person.personId === exclude) continue;
+      stats.pairsCompared++;
+      const s = pairScore(row, candidate, table, omit);
+      if (top.length === 3 && s <= top[2]!.score) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.score < s) at--;
+      top.splice(at, 0, { candidate, score: s });
+      if (top.length > 3) top.pop();
+    }
+    const [first, second] = top;
+    const best: Scored | undefined = first && { ...first, vector: compareRow(row, first.candidate), omit };
     if (!best || best.score < thresholds.review)
       return {
         row: row.row,
         outcome: 'not_found',
         disagreements: [],
-        explanation: best?.explanation ?? [],
+        explanation: best ? explain(best).explanation : [],
         ...(best ? { score: round(best.score) } : {}),
       };
     if (best.score >= thresholds.match && (!second || best.score - second.score >= thresholds.margin))
       return linked(row, best);
     return {
       ...linked(row, best, 'probable'),
-      candidates: scored.slice(0, 3).map((s) => ({
+      candidates: top.map((s) => ({
         personId: s.candidate.person.personId,
         nationalId: s.candidate.person.nationalId,
         score: round(s.score),
@@ -214,6 +271,7 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
     // The row's number is known to be someone else's (byHolder said so): it says nothing of who the row is.
     const really = search(row, pool, holder.person.personId, ['nationalId']);
     const found = really.outcome === 'matched' || really.outcome === 'matched_with_discrepancies';
+    const why: Explained = found ? really : explain(withoutId);
     return {
       row: row.row,
       outcome: 'id_belongs_to_someone_else',
@@ -224,8 +282,8 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
             score: really.score!,
           }
         : {}),
-      disagreements: found ? really.disagreements : withoutId.disagreements,
-      explanation: found ? really.explanation : withoutId.explanation,
+      disagreements: why.disagreements,
+      explanation: why.explanation,
       idHolder: { personId: holder.person.personId, nationalId: holder.person.nationalId! },
     };
   };

@@ -130,24 +130,17 @@ export function sqlRegistry(db: Db, options: SqlRegistryOptions = {}): RegistryV
       return rows.map(toPerson);
     },
     async byBlockingKeys(keys) {
-      const wanted = new Set(keys.map(blockingKeyId));
-      const out = new Map<string, RegistryPerson[]>([...wanted].map((id) => [id, []]));
-      const seen = new Map<string, Set<string>>();
+      const distinct = new Map(keys.map((k) => [blockingKeyId(k), k]));
+      const out = new Map<string, RegistryPerson[]>([...distinct.keys()].map((id) => [id, []]));
       // Each statement answers one kind of key (a superset of its people): a person it returns is
       // bucketed under the keys of that kind only — the keys of other kinds are their statements' work.
-      for (const { kind, statement } of statements(keys, people)) {
+      // A statement returns a person once (the keys asked are distinct, and a person has one key of
+      // each kind), so no bucket gets anyone twice.
+      for (const { kind, statement } of statements([...distinct.values()], people)) {
         const got = await queryRows<PersonSqlRow>(db, statement);
         for (const row of got) {
           const person = toPerson(row);
-          for (const key of personBlockingKeys(person, kind)) {
-            const id = blockingKeyId(key);
-            if (!wanted.has(id)) continue;
-            const ids = seen.get(id) ?? new Set<string>();
-            if (ids.has(person.personId)) continue;
-            ids.add(person.personId);
-            seen.set(id, ids);
-            out.get(id)!.push(person);
-          }
+          for (const key of personBlockingKeys(person, kind)) out.get(blockingKeyId(key))?.push(person);
         }
       }
       return out;

@@ -5,7 +5,21 @@
  * (see ADR 0029); {@link estimateWeightsEm} re-estimates them from unlabelled candidate pairs and
  * {@link weightsFromLabelledPairs} from reviewed ones.
  */
-import { FIELD_LEVELS, type ComparisonVector, type FieldLevel } from './compare';
+import {
+  FIELD_LEVELS,
+  compareDates,
+  compareHousehold,
+  compareLegacyIds,
+  compareNames,
+  compareNationalIds,
+  compareRow,
+  compareSexes,
+  compareUnits,
+  type ComparisonVector,
+  type FieldLevel,
+  type PreparedPerson,
+  type PreparedRow,
+} from './compare';
 import type { LinkField } from './types';
 
 /** m and u of one level. */
@@ -64,6 +78,63 @@ export interface FieldScore {
 }
 
 const FIELDS = Object.keys(FIELD_LEVELS) as LinkField[];
+
+/** Every level's weight of every field, computed once per weights object (the pair loop adds them up). */
+export type WeightTable = { readonly [F in LinkField]: Readonly<Record<string, number>> };
+
+const tables = new WeakMap<FieldWeights, WeightTable>();
+
+/** The weights as a table of numbers ({@link levelWeight} of each level), cached per weights object. */
+export function weightTable(weights: FieldWeights): WeightTable {
+  let table = tables.get(weights);
+  if (!table) {
+    table = Object.fromEntries(
+      FIELDS.map((field) => [
+        field,
+        Object.fromEntries(FIELD_LEVELS[field].map((level) => [level, levelWeight(weights, field, level)])),
+      ]),
+    ) as WeightTable;
+    tables.set(weights, table);
+  }
+  return table;
+}
+
+/**
+ * The pair's score alone — the same number as {@link scoreVector}'s, without building its
+ * explanation: the engine scores every candidate and explains only the ones it keeps.
+ */
+export function vectorScore(vector: ComparisonVector, table: WeightTable, omit: readonly LinkField[] = []): number {
+  let score = 0;
+  for (const field of FIELDS) {
+    const level = vector[field];
+    if (level === 'missing' || (omit.length > 0 && omit.includes(field))) continue;
+    score += table[field][level]!;
+  }
+  return score;
+}
+
+/**
+ * The score of a pair: `vectorScore(compareRow(row, reg), table, omit)` to the last bit (the same
+ * weights added in the same field order; a `missing` level weighs 0), without building the vector —
+ * the engine's hot loop scores millions of pairs and keeps a few.
+ */
+export function pairScore(
+  row: PreparedRow,
+  reg: PreparedPerson,
+  table: WeightTable,
+  omit: readonly LinkField[],
+): number {
+  if (omit.some((f) => f !== 'nationalId' && f !== 'legacyId')) return vectorScore(compareRow(row, reg), table, omit);
+  const all = omit.length === 0;
+  let score = table.name[compareNames(row.name, reg.name)]!;
+  score += table.birthDate[compareDates(row.date, reg.date)]!;
+  score += table.sex[compareSexes(row, reg)]!;
+  score += table.unit[compareUnits(row, reg)]!;
+  if (row.householdHead) score += table.household[compareHousehold(row.householdHead, reg.person.householdHeadName)]!;
+  if (all || !omit.includes('nationalId')) score += table.nationalId[compareNationalIds(row.id, reg.person)]!;
+  if (all || !omit.includes('legacyId')) score += table.legacyId[compareLegacyIds(row.id, reg.person)]!;
+  return score;
+}
 
 /** The pair's score and its explanation, field by field (fields at `missing` omitted). */
 export function scoreVector(
