@@ -189,6 +189,34 @@ export const links = sectorDataSchema.table(
   ],
 );
 
+/**
+ * A linking's links while it runs on embedded PGlite: written chunk by chunk, each in a transaction of
+ * its own, then moved into `links` in one short transaction. PGlite has one connection and runs a
+ * transaction alone: linking a whole list in one transaction made every request of the server wait
+ * for it. Rows of a linking that failed are deleted; none stay once it ends. Not used on PostgreSQL,
+ * where the linking is one transaction and readers see the old links until it commits.
+ */
+export const linkStaging = sectorDataSchema.table(
+  'link_staging',
+  {
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => batches.id, { onDelete: 'cascade' }),
+    rowNumber: integer('row_number').notNull(),
+    outcome: text('outcome').notNull(),
+    personId: uuid('person_id'),
+    nationalId: text('national_id'),
+    score: real('score'),
+    disagreements: text('disagreements').array().notNull(),
+    explanation: jsonb('explanation').notNull(),
+    actualPersonId: uuid('actual_person_id'),
+    actualNationalId: text('actual_national_id'),
+    duplicateOfRow: integer('duplicate_of_row'),
+    reviewId: uuid('review_id'),
+  },
+  (t) => [primaryKey({ name: 'link_staging_pk', columns: [t.batchId, t.rowNumber] })],
+);
+
 /** A review decision: accept or reject. */
 export const REVIEW_DECISIONS = ['accept', 'reject'] as const;
 

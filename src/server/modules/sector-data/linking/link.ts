@@ -220,16 +220,20 @@ export function createLinker(registry: RegistryView, options: LinkOptions) {
     exclude?: string,
     omit: readonly LinkField[] = NO_FIELDS,
   ): RowLink => {
-    // The three best candidates by score, the earlier first among equal scores (as a stable sort of
-    // all would give): only they are kept, and only the best is explained.
+    // The three best candidates by score, the smaller person id first among equal scores — not the
+    // order the registry answered in, which PostgreSQL does not fix (a parallel plan, a hash join):
+    // the same list and registry give the same links. Only they are kept, and only the best explained.
     const top: Array<{ candidate: PreparedPerson; score: number }> = [];
+    const before = (s: number, id: string, t: { candidate: PreparedPerson; score: number }) =>
+      s > t.score || (s === t.score && id < t.candidate.person.personId);
     for (const candidate of pool) {
-      if (candidate.person.personId === exclude) continue;
+      const id = candidate.person.personId;
+      if (id === exclude) continue;
       stats.pairsCompared++;
       const s = pairScore(row, candidate, table, omit);
-      if (top.length === 3 && s <= top[2]!.score) continue;
+      if (top.length === 3 && !before(s, id, top[2]!)) continue;
       let at = top.length;
-      while (at > 0 && top[at - 1]!.score < s) at--;
+      while (at > 0 && before(s, id, top[at - 1]!)) at--;
       top.splice(at, 0, { candidate, score: s });
       if (top.length > 3) top.pop();
     }

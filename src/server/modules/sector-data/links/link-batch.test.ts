@@ -158,6 +158,40 @@ describe('linking a committed batch', () => {
     expect(result.counts.duplicate_in_list).toBe(2);
   });
 
+  // Embedded PGlite has one connection and a transaction holds it alone: a linking done in one
+  // transaction made every request of the server (the session look-up included) wait to its end. (On
+  // PostgreSQL other connections are served during a transaction anyway, and when the read is answered
+  // depends on the load: not a question to test there.)
+  it.skipIf(!!process.env.DATABASE_URL)(
+    'leaves the embedded database to others while it links, the earlier links readable until the new ones are in',
+    async () => {
+      const lines = [HEADER];
+      for (let n = 1; n <= 2500; n++)
+        lines.push(
+          `${n};HW${n};Vàng Văn Số ${n};${String((n % 28) + 1).padStart(2, '0')}/0${(n % 9) + 1}/1981;Nam;;Trạm y tế`,
+        );
+      const batch = await importList(lines.join('\n'), '03391');
+      await linkBatch(database, batch.batchId);
+      let linkedSoFar = 0;
+      let read: Promise<{ linkedSoFar: number; oldLinks: number }> | undefined;
+      await linkBatch(database, batch.batchId, {
+        onProgress: (n) => {
+          linkedSoFar = n;
+          read ??= database
+            .rows<{ n: number }>(
+              sql`select count(*)::int as n from sector_data.links where batch_id = ${batch.batchId}`,
+            )
+            .then(([row]) => ({ linkedSoFar, oldLinks: row!.n }));
+        },
+      });
+      // Answered after the first chunk, long before the last, and the earlier linking's links were all there.
+      expect(await read).toEqual({ linkedSoFar: 1000, oldLinks: 2500 });
+      expect(await stored(batch.batchId)).toHaveLength(2500);
+      const [staged] = await database.rows<{ n: number }>(sql`select count(*)::int as n from sector_data.link_staging`);
+      expect(staged!.n).toBe(0);
+    },
+  );
+
   it('refuses an unknown batch', async () => {
     const error = await refusal(() => linkBatch(database, '00000000-0000-4000-8000-000000000000'));
     expect(error.code).toBe('SECTOR.BATCH_NOT_FOUND');

@@ -9,7 +9,7 @@ import { AppError } from '../../../platform/errors';
 import { createLinker, type ListRow, type RowLink } from '../linking';
 import { refreshNameKeys } from '../linking/name-keys';
 import { sqlRegistry } from '../linking/registry-sql';
-import { batches, linkReviews, links, rows, LINK_OUTCOMES } from '../sector-data.schema';
+import { batches, linkReviews, links, linkStaging, rows, LINK_OUTCOMES } from '../sector-data.schema';
 import { batchNotFound } from '../sector-data.errors';
 import { findBatch } from '../sector-data.repository';
 
@@ -142,12 +142,11 @@ export async function linkBatch(
   let reviewed = 0;
   let linkedRows = 0;
   const referenceYear = options.referenceYear ?? new Date().getFullYear();
-  // One transaction, streamed: the batch row is locked (one linking of a batch at a time), its earlier
-  // links deleted, and each chunk's links written as it is linked — memory stays one chunk whatever
-  // the list's length, and readers see the old links until the new ones are all in.
-  const pairsCompared = await db.transaction(async (tx) => {
-    await tx.execute(sql`select id from ${batches} where ${batches.id} = ${batchId} for update`);
-    await tx.delete(links).where(eq(links.batchId, batchId));
+  /**
+   * Links the rows chunk by chunk on `tx` and writes each chunk's links into `target` as it goes —
+   * memory stays one chunk whatever the list's length. Returns the pairs compared.
+   */
+  const linkRows = async (tx: Db, target: 'links' | 'staging'): Promise<number> => {
     const registry = sqlRegistry(tx, { householdHeads: columnOf.has('householdHead') });
     const linker = createLinker(registry, { referenceYear });
     const readChunk = (after: number) =>
@@ -202,7 +201,7 @@ export async function linkBatch(
           counts[applied.link.outcome]++;
           return toInsert(batchId, applied.link, applied.reviewId, rejected);
         });
-        await insertLinks(tx, batchId, inserts);
+        await insertLinks(tx, target, batchId, inserts);
         linkedRows += inserts.length;
         options.onProgress?.(linkedRows, total);
         current = await (next ?? begin(last));
@@ -212,7 +211,44 @@ export async function linkBatch(
       await Promise.allSettled([...inFlight]);
     }
     return linker.stats.pairsCompared;
-  });
+  };
+  const lockBatch = (tx: Db) => tx.execute(sql`select id from ${batches} where ${batches.id} = ${batchId} for update`);
+  let pairsCompared: number;
+  if (database.kind === 'postgres') {
+    // One transaction, streamed: the batch row is locked (one linking of a batch at a time), its
+    // earlier links deleted, each chunk's links written as it is linked; readers see the old links
+    // until the new ones are all in (other connections serve the requests meanwhile).
+    pairsCompared = await db.transaction(async (tx) => {
+      await lockBatch(tx);
+      await tx.delete(links).where(eq(links.batchId, batchId));
+      return linkRows(tx, 'links');
+    });
+  } else {
+    // PGlite: one connection, and a transaction holds it alone — every request would wait for a
+    // linking done in one. Each chunk is written to the staging table on its own, requests run in
+    // between; then one short transaction swaps the staged links in (readers see the old ones until then).
+    await db.delete(linkStaging).where(eq(linkStaging.batchId, batchId)); // a failed run's leftovers
+    try {
+      pairsCompared = await linkRows(db, 'staging');
+      await db.transaction(async (tx) => {
+        await lockBatch(tx);
+        await tx.delete(links).where(eq(links.batchId, batchId));
+        await tx.execute(sql`
+          insert into ${links} (batch_id, row_number, outcome, person_id, national_id, actual_person_id,
+                                actual_national_id, score, disagreements, explanation, duplicate_of_row, review_id)
+          select batch_id, row_number, outcome, person_id, national_id, actual_person_id, actual_national_id,
+                 score, disagreements, explanation, duplicate_of_row, review_id
+            from ${linkStaging} where batch_id = ${batchId} order by row_number`);
+        await tx.delete(linkStaging).where(eq(linkStaging.batchId, batchId));
+      });
+    } catch (error) {
+      await db
+        .delete(linkStaging)
+        .where(eq(linkStaging.batchId, batchId))
+        .catch(() => undefined); // the error that matters is the linking's
+      throw error;
+    }
+  }
   return { batchId, linked: linkedRows, invalid: batch.errorCount, counts, reviewed, pairsCompared };
 }
 
@@ -221,7 +257,12 @@ export async function linkBatch(
  * `json_to_recordset`. A multi-row INSERT of 1,000 links × 12 columns made Drizzle build a
  * statement of 12,000 parameters (~20 % of the process's time when linking, spent walking them).
  */
-async function insertLinks(db: Db, batchId: string, inserts: readonly LinkInsert[]): Promise<void> {
+async function insertLinks(
+  db: Db,
+  target: 'links' | 'staging',
+  batchId: string,
+  inserts: readonly LinkInsert[],
+): Promise<void> {
   if (inserts.length === 0) return;
   const json = JSON.stringify(
     inserts.map((l) => ({
@@ -239,7 +280,7 @@ async function insertLinks(db: Db, batchId: string, inserts: readonly LinkInsert
     })),
   );
   await db.execute(sql`
-    insert into ${links} (batch_id, row_number, outcome, person_id, national_id, actual_person_id, actual_national_id,
+    insert into ${target === 'links' ? links : linkStaging} (batch_id, row_number, outcome, person_id, national_id, actual_person_id, actual_national_id,
                           score, disagreements, explanation, duplicate_of_row, review_id)
     select ${batchId}::uuid, r.row_number, r.outcome, r.person_id, r.national_id, r.actual_person_id,
            r.actual_national_id, r.score, r.disagreements, r.explanation, r.duplicate_of_row, r.review_id
