@@ -8,7 +8,9 @@ import { api, checkA11y, launchBrowser, openPage, screenshot } from './browser';
  * /chi-tieu/chi-so, opens T4.RESIDENCE's versions and issues a new one with a threshold of 65 from a
  * day after the latest version: a threshold of 65.555 is refused first, under its field (the
  * server's error); then the history shows the new version and the one before it closed the day
- * before. The new version starts on the first day of the year after next (or the day after the
+ * before. On the way, the source field offers the keys the modules publish, each with what it counts:
+ * a key none publishes gets a hint ("no data" until one does), and typing part of the indicator's own
+ * key finds it to pick. The new version starts on the first day of the year after next (or the day after the
  * latest version, when an earlier run of this journey went there already): today's figures, which
  * kpi.e2e reads, keep the version in force today.
  */
@@ -63,6 +65,20 @@ describe('the indicators and their versions', () => {
     await date.click();
     await date.fill(shown(start));
     await date.press('Enter');
+    const source = form.getByLabel('Nguồn số liệu (dạng module.ten_nguon)');
+    expect(await source.inputValue()).toBe('dossiers.residence_online');
+    await source.fill('dossiers.chua_cong_bo');
+    await form.getByText("Chưa có mô-đun nào cung cấp nguồn này: chỉ tiêu sẽ hiện 'chưa có số liệu'").waitFor();
+    await source.fill('residence_onl');
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'dossiers.residence_online' });
+    await option.waitFor();
+    expect(await option.textContent()).toContain('Hồ sơ TTHC cư trú (trừ thông báo lưu trú) nộp trực tuyến');
+    await screenshot(page, 'kpi-indicators-source-picker');
+    await option.click();
+    await expect.poll(() => source.inputValue()).toBe('dossiers.residence_online');
+    expect(await form.getByTestId('kpiind-source-unpublished').count()).toBe(0);
     const threshold = form.getByLabel(/^Ngưỡng/);
     await threshold.fill('65.555');
     await form.getByRole('button', { name: 'Ban hành phiên bản' }).click();
@@ -83,7 +99,7 @@ describe('the indicators and their versions', () => {
     await screenshot(page, 'kpi-indicators-history');
 
     const after = await api<Indicator[]>(`/api/v1/kpi/indicators/${CODE}/versions`, undefined, { as: ADMIN });
-    expect(after[0]).toMatchObject({ validFrom: start, validTo: null, threshold: 65 });
+    expect(after[0]).toMatchObject({ validFrom: start, validTo: null, threshold: 65, source: latest.source });
     expect(after[1]).toMatchObject({ id: latest.id, validFrom: latest.validFrom, validTo: shift(start, -1) });
     // Today's version is unchanged (kpi.e2e reads today's figures).
     const todayAfter = await inForce();

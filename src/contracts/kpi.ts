@@ -159,6 +159,21 @@ export const Indicator = z.object({
 export type Indicator = z.infer<typeof Indicator>;
 
 /**
+ * A source a module publishes today (GET /api/v1/kpi/sources), for the administrator who picks an
+ * indicator's source: its key, what it counts ("numerator / denominator", null where the module
+ * says nothing), whether it gives the list behind a commune's figure, and how it places figures on
+ * the former structure (null: not below the province).
+ */
+export const KpiSource = z.object({
+  key: z.string(),
+  descriptionVi: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
+  hasList: z.boolean(),
+  formerUnits: z.enum(['placed', 'as_recorded']).nullable(),
+});
+export type KpiSource = z.infer<typeof KpiSource>;
+
+/**
  * Why a value is missing: nothing publishes the source yet, nothing to count, not reported yet, or
  * the source cannot place its figures on the structure asked (a district or former commune after
  * 1/7/2025 from a source that knows only today's units).

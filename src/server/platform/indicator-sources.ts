@@ -114,6 +114,11 @@ export interface ListPage {
 export interface IndicatorSource {
   /** Stable key named by an indicator's `source` (e.g. `population.eid_level2_14plus`). */
   key: string;
+  /**
+   * What the figure counts, in one plain sentence per language written "numerator / denominator",
+   * for the administrator who picks a source for an indicator (GET /api/v1/kpi/sources).
+   */
+  describe?: { vi: string; en: string };
   /** Counts per unit; a commune left out has nothing to count (no denominator), never a made-up zero share. */
   count(db: Db, query: IndicatorSourceQuery): Promise<SourceCount[]>;
   /**

@@ -14,6 +14,10 @@ const monthOf = (iso: string) => iso.slice(0, 7);
 export const CASHLESS_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     key: 'cashless.ward_facilities_cashless',
+    describe: {
+      vi: 'Trường học, cơ sở y tế ở phường không thu tiền mặt trong kỳ / các cơ sở ở phường có phát sinh giao dịch',
+      en: 'Schools and health facilities in wards that took no cash over the period / those in wards that reported transactions',
+    },
     count: async (db, q) => {
       const wards = (await communeIndex(db, q.asOf)).wardCodes.filter((c) => q.communeCodes.includes(c));
       if (wards.length === 0) return [];

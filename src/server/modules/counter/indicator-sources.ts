@@ -9,6 +9,10 @@ import * as repo from './counter.repository';
 export const COUNTER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     key: 'counter.guided_online',
+    describe: {
+      vi: 'Lượt tiếp tại bộ phận một cửa được hướng dẫn nộp hồ sơ trực tuyến / mọi lượt tiếp trong kỳ',
+      en: 'One-stop counter visits where the citizen was guided to file online / all counter visits in the period',
+    },
     // Each visit/payment carries the unit in force when it happened.
     formerUnits: 'as_recorded',
     count: async (db, q) => {

@@ -245,12 +245,20 @@ async function dataReuse(db: Db, q: IndicatorSourceQuery): Promise<SourceCount[]
 export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     key: 'dossiers.stay_online',
+    describe: {
+      vi: 'Hồ sơ thông báo lưu trú nộp trực tuyến / hồ sơ thông báo lưu trú tiếp nhận trong kỳ',
+      en: 'Stay notifications filed online / stay notifications received in the period',
+    },
     formerUnits: 'as_recorded', // the receiving commune when filed
     count: (db, q) => receivedOnline(db, q, [STAY_NOTIFICATION]),
     list: { action: 'dossiers.read', page: (db, q) => receivedPage(db, q, [STAY_NOTIFICATION]) },
   },
   {
     key: 'dossiers.residence_online',
+    describe: {
+      vi: 'Hồ sơ TTHC cư trú (trừ thông báo lưu trú) nộp trực tuyến / hồ sơ TTHC cư trú tiếp nhận trong kỳ',
+      en: 'Residence dossiers (stay notifications apart) filed online / residence dossiers received in the period',
+    },
     formerUnits: 'as_recorded', // the receiving commune when filed
     count: async (db, q) => receivedOnline(db, q, await residenceCodes(db, q.asOf)),
     list: { action: 'dossiers.read', page: async (db, q) => receivedPage(db, q, await residenceCodes(db, q.asOf)) },
@@ -258,17 +266,29 @@ export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     // Bộ chỉ số 766, online services: every dossier received in the period, and those filed online.
     key: 'dossiers.received_online',
+    describe: {
+      vi: 'Hồ sơ nộp trực tuyến / mọi hồ sơ tiếp nhận trong kỳ',
+      en: 'Dossiers filed online / every dossier received in the period',
+    },
     formerUnits: 'as_recorded', // the receiving commune when filed
     count: (db, q) => receivedOnline(db, q, null),
     list: { action: 'dossiers.read', page: (db, q) => receivedPage(db, q, null) },
   },
   {
     key: 'dossiers.data_reuse',
+    describe: {
+      vi: 'Trường thông tin điền sẵn từ dữ liệu dân cư, định danh điện tử / mọi trường tờ khai yêu cầu, tính theo số hồ sơ nộp trực tuyến trong kỳ',
+      en: 'Form inputs prefilled from the registry or the e-ID / every input the forms ask, weighted by the dossiers filed online in the period',
+    },
     formerUnits: 'as_recorded', // the receiving commune when filed
     count: dataReuse,
   },
   {
     key: 'dossiers.registry_instead_of_paper',
+    describe: {
+      vi: 'Hồ sơ giải quyết không nộp giấy tờ mà dữ liệu dân cư thay thế được / hồ sơ giải quyết trong kỳ của thủ tục có giấy tờ như vậy',
+      en: 'Dossiers decided without uploading the documents the registry replaces / dossiers decided in the period of procedures listing such documents',
+    },
     formerUnits: 'as_recorded', // the receiving commune when filed
     count: decidedFromRegistry,
     list: { action: 'dossiers.read', page: decidedFromRegistryPage },
@@ -276,6 +296,10 @@ export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     // Bộ chỉ số 766, timeliness: decided in the period by the due time and not marked late.
     key: 'dossiers.decided_on_time',
+    describe: {
+      vi: 'Hồ sơ giải quyết đúng hạn / hồ sơ có hạn giải quyết được giải quyết trong kỳ',
+      en: 'Dossiers decided on time / dossiers with a due time decided in the period',
+    },
     formerUnits: 'as_recorded', // the receiving commune when filed
     count: async (db, q) => {
       const { from, to } = bounds(q);

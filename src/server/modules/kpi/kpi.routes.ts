@@ -8,6 +8,7 @@ import {
   IndicatorVersionBody,
   KpiRun,
   KpiRunBody,
+  KpiSource,
   KpiTable,
   KpiTrend,
   KpiTrendQuery,
@@ -58,6 +59,20 @@ export function kpiRoutes(
         },
       },
       async (req) => service.listIndicators(db, sources, req.query.on),
+    );
+
+    app.get(
+      '/sources',
+      {
+        config: { action: KPI_ACTIONS.read },
+        schema: {
+          tags,
+          summary:
+            'Các nguồn số liệu các mô-đun đang cung cấp (để chọn nguồn cho chỉ tiêu) / the sources the modules publish',
+          response: { 200: z.array(KpiSource) },
+        },
+      },
+      async () => service.listSources(sources),
     );
 
     app.get(

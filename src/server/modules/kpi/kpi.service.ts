@@ -5,6 +5,7 @@ import type {
   Indicator,
   IndicatorVersionBody,
   KpiRun,
+  KpiSource,
   KpiStructure,
   KpiTable,
   KpiTrend,
@@ -61,6 +62,19 @@ function presentRun(run: repo.RunRow): KpiRun {
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
   };
+}
+
+/** The sources the modules publish today, by key: what an indicator's `source` may name and compute from now. */
+export function listSources(sources: SourceMap): KpiSource[] {
+  return [...sources.values()]
+    .map((s) => ({
+      key: s.key,
+      descriptionVi: s.describe?.vi ?? null,
+      descriptionEn: s.describe?.en ?? null,
+      hasList: !!s.list,
+      formerUnits: s.formerUnits ?? null,
+    }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The indicators in force on a day (today by default). */

@@ -11,6 +11,10 @@ export function paymentIndicatorSources(cashCounts: CashCounts): readonly Indica
   return [
     {
       key: 'payments.online_fee_share',
+      describe: {
+        vi: 'Khoản phí, lệ phí nộp trực tuyến (cổng thanh toán, VietQR) / các khoản nộp trực tuyến và bằng tiền mặt tại quầy trong kỳ',
+        en: 'Fee payments made online (gateway, VietQR) / payments made online and in cash at the counter in the period',
+      },
       // Each visit/payment carries the unit in force when it happened.
       formerUnits: 'as_recorded',
       count: async (db, q) => {

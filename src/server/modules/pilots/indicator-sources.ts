@@ -11,6 +11,10 @@ import { modelStatuses, onTrack } from './progress-figures';
 export const PILOTS_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     key: 'pilots.on_track',
+    describe: {
+      vi: 'Mô hình thí điểm đúng tiến độ (không kế hoạch, mốc nào quá hạn, không bị đánh giá kém) / mô hình đã đăng ký',
+      en: 'Pilot models on track (no plan or milestone overdue, not evaluated as poor) / models registered',
+    },
     count: async (db, q) => {
       const byUnit = new Map<string, { numerator: number; denominator: number }>();
       for (const s of await modelStatuses(db, q.asOf)) {

@@ -131,9 +131,14 @@ async function aged14Page(db: Db, q: ListQuery, reader: ListReader, condition: S
 }
 
 /** A registry source of people aged 14 or over matching a condition, with its list. */
-function aged14Source(key: string, condition: (asOf: string) => SQL): IndicatorSource {
+function aged14Source(
+  key: string,
+  describe: NonNullable<IndicatorSource['describe']>,
+  condition: (asOf: string) => SQL,
+): IndicatorSource {
   return {
     key,
+    describe,
     count: (db, q) => aged14Counting(db, q, condition(q.asOf)),
     formerUnits: 'placed',
     list: { action: 'population.person.read', page: (db, q, reader) => aged14Page(db, q, reader, condition(q.asOf)) },
@@ -143,17 +148,32 @@ function aged14Source(key: string, condition: (asOf: string) => SQL): IndicatorS
 export const POPULATION_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   aged14Source(
     'population.chip_id_14plus',
+    {
+      vi: 'Người từ 14 tuổi có thẻ căn cước gắn chíp còn hạn / người từ 14 tuổi đang cư trú',
+      en: 'People aged 14 or over with a chip ID card not expired / people aged 14 or over living there',
+    },
     (asOf) =>
       sql`p.id_card_kind in (${sql.join(
         CHIP_KINDS.map((k) => sql`${k}`),
         sql`, `,
       )}) and (p.id_card_expires_on is null or p.id_card_expires_on >= ${asOf}::date)`,
   ),
-  aged14Source('population.eid_level2_14plus', (asOf) => sql`p.eid_level >= 2 and p.eid_activated_on <= ${asOf}::date`),
+  aged14Source(
+    'population.eid_level2_14plus',
+    {
+      vi: 'Người từ 14 tuổi đã kích hoạt định danh điện tử mức 2 / người từ 14 tuổi đang cư trú',
+      en: 'People aged 14 or over with an activated level-2 e-ID / people aged 14 or over living there',
+    },
+    (asOf) => sql`p.eid_level >= 2 and p.eid_activated_on <= ${asOf}::date`,
+  ),
   {
     // "Đúng, đủ, sạch, sống": the people with no finding in the latest quality run as of the period's
     // as-of day (a past period reads the run of its time, not today's).
     key: 'population.quality_clean',
+    describe: {
+      vi: 'Người không có lỗi nào trong lần kiểm tra chất lượng dữ liệu gần nhất / người được kiểm tra',
+      en: 'People with no finding in the latest registry quality run / people checked',
+    },
     count: async (db, q) => {
       const run = await latestRun(db, q.asOf);
       if (!run) return [];

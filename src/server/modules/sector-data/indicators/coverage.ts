@@ -146,6 +146,23 @@ async function addressesOf(db: Db, ids: ReadonlyArray<string | null>): Promise<M
 export const sourceKey = (figure: string, datasetType: string): string =>
   `sector.${figure}_${datasetType.replaceAll('-', '_')}`;
 
+/** "People under 6 linked to a row of the «…» lists in force / people under 6 …", from the type's age band. */
+function describeCoverage(type: DatasetType & { covers: Covers }): { vi: string; en: string } {
+  const { minAge, maxAge } = type.covers;
+  const [vi, en] =
+    minAge && maxAge !== undefined
+      ? [`Người từ ${minAge} đến dưới ${maxAge} tuổi`, `People aged ${minAge} to under ${maxAge}`]
+      : maxAge !== undefined
+        ? [`Người dưới ${maxAge} tuổi`, `People under ${maxAge}`]
+        : minAge
+          ? [`Người từ ${minAge} tuổi`, `People aged ${minAge} or over`]
+          : ['Người', 'People'];
+  return {
+    vi: `${vi} khớp với một dòng của danh sách «${type.nameVi}» đang hiệu lực / ${vi.toLowerCase()} còn sống, cư trú ở xã mà danh sách đang hiệu lực bao phủ`,
+    en: `${en} linked to a row of a “${type.nameEn}” list in force / ${en.toLowerCase()} alive and living in a commune such a list covers`,
+  };
+}
+
 /**
  * `sector.covered_<type>`: of the people the type's lists should cover (its `covers`), those linked
  * to a row of the lists in force; the list behind a commune's figure names the people missing.
@@ -153,6 +170,7 @@ export const sourceKey = (figure: string, datasetType: string): string =>
 export function coverageSource(type: DatasetType & { covers: Covers }): IndicatorSource {
   return {
     key: sourceKey('covered', type.code),
+    describe: describeCoverage(type),
     count: (db, q) => countCoverage(db, type.code, type.covers, q),
     list: { action: 'sector.read', page: (db, q, reader) => coveragePage(db, type.code, type.covers, q, reader) },
   };

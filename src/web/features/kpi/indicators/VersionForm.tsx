@@ -10,6 +10,7 @@ import { useI18n } from '../../../shell/i18n';
 import { addVersion } from './indicators-api';
 import { bodyFrom, bodyOf, formField, latestStart, proposedStart } from './indicator-labels';
 import { useIndicatorsText } from './indicators-text';
+import { SourceField } from './SourceField';
 
 type Values = Omit<IndicatorVersionBody, 'validFrom' | 'target'> & { validFrom: Dayjs; target: number | null };
 
@@ -180,11 +181,7 @@ export function VersionForm(props: {
             />
           </Form.Item>
         </Space>
-        {method === 'computed' && (
-          <Form.Item name="source" label={t('kpiInd.form.source')} rules={[required]}>
-            <Input maxLength={80} />
-          </Form.Item>
-        )}
+        {method === 'computed' && <SourceField rules={[required]} />}
         {TEXT_FIELDS.map((name) => (
           <Form.Item key={name} name={name} label={t(`kpiInd.form.${name}`)} rules={text}>
             {name.startsWith('name') ? <Input maxLength={400} /> : <Input.TextArea rows={2} maxLength={400} />}

@@ -61,6 +61,8 @@ export const enKpiIndicators: Record<keyof typeof viKpiIndicators, string> = {
   'kpiInd.form.period': 'Period',
   'kpiInd.form.method': 'Method',
   'kpiInd.form.source': 'Source (written module.key)',
+  'kpiInd.form.sourcePlaceholder': 'Type part of a key or of what it counts, e.g. eid',
+  'kpiInd.form.sourceUnpublished': "No module publishes this source yet: the indicator will show 'No data yet'",
   'kpiInd.form.validFrom': 'Applies from',
   'kpiInd.form.required': 'Fill in this field',
   'kpiInd.form.textLength': '3 to 400 characters',

@@ -63,6 +63,8 @@ export const viKpiIndicators = {
   'kpiInd.form.period': 'Kỳ tính',
   'kpiInd.form.method': 'Cách lấy số liệu',
   'kpiInd.form.source': 'Nguồn số liệu (dạng module.ten_nguon)',
+  'kpiInd.form.sourcePlaceholder': 'Gõ một phần mã hoặc nội dung để tìm, ví dụ eid',
+  'kpiInd.form.sourceUnpublished': "Chưa có mô-đun nào cung cấp nguồn này: chỉ tiêu sẽ hiện 'chưa có số liệu'",
   'kpiInd.form.validFrom': 'Áp dụng từ ngày',
   'kpiInd.form.required': 'Hãy điền mục này',
   'kpiInd.form.textLength': 'Từ 3 đến 400 ký tự',
