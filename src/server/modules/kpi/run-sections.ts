@@ -46,17 +46,17 @@ export async function freezeSections(
 ): Promise<void> {
   const indicators = versions.filter((v) => v.method === 'reported' && v.periodType === run.periodType);
   const codes = indicators.map((i) => i.code);
-  const [units, names, entered, pilots] = await Promise.all([
-    listUnits(tx, today, {}),
-    getUnitNames(tx, today),
-    codes.length
-      ? tx
-          .select()
-          .from(reportedValues)
-          .where(and(eq(reportedValues.period, run.period), inArray(reportedValues.indicatorCode, codes)))
-      : Promise.resolve([]),
-    pilotProgress(tx, { asOf: run.asOf }),
-  ]);
+  // One after the other: a transaction is one connection (pg queues concurrent queries on a client
+  // with a deprecation warning, and pg 9 refuses them).
+  const units = await listUnits(tx, today, {});
+  const names = await getUnitNames(tx, today);
+  const entered = codes.length
+    ? await tx
+        .select()
+        .from(reportedValues)
+        .where(and(eq(reportedValues.period, run.period), inArray(reportedValues.indicatorCode, codes)))
+    : [];
+  const pilots = await pilotProgress(tx, { asOf: run.asOf });
   const reported: ReportedAtRun[] = [];
   for (const indicator of indicators) {
     const owing = LEVELS.find((l) => indicator.unitLevels.includes(l));
