@@ -109,4 +109,75 @@ describe('the indicators and their versions', () => {
     expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
     await context.close();
   });
+
+  it('lets an administrator add a brand-new indicator with a code not used yet, refusing a code in the list', async () => {
+    // A code no other journey uses, new on each run (the database may outlive a run); it starts far ahead,
+    // so today's figures (kpi.e2e, kpi-reported.e2e) do not count it.
+    const code = `T99.THU_NGHIEM_${Date.now().toString(36).toUpperCase()}`;
+    const year = Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4));
+    const start = `${year + 3}-01-01`;
+
+    const { page, context, problems } = await openPage(browser, '/chi-tieu/chi-so', { as: ADMIN });
+    await page.locator(`tr[data-row-key="${CODE}"]`).waitFor();
+    await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    const form = page.getByTestId('kpiind-form');
+    await form.getByText('Chỉ tiêu mới với mã chưa dùng, áp dụng từ ngày chọn.').waitFor();
+    const codeField = form.getByLabel('Mã chỉ tiêu (viết hoa, dạng T2.EID)');
+    // A code in the list is refused: that indicator takes a new version instead.
+    await codeField.fill(CODE);
+    await form.getByText('Mã này đã có: mở chỉ tiêu đó để ban hành phiên bản mới').waitFor();
+    await codeField.fill(code);
+    await expect.poll(() => form.getByText('Mã này đã có', { exact: false }).count()).toBe(0);
+
+    const date = form.getByLabel('Áp dụng từ ngày');
+    await date.click();
+    await date.fill(shown(start));
+    await date.press('Enter');
+    await form.getByLabel(/^Ngưỡng/).fill('80');
+    const source = form.getByLabel('Nguồn số liệu (dạng module.ten_nguon)');
+    await source.fill('residence_onl');
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'dossiers.residence_online' });
+    await option.waitFor();
+    await option.click();
+    await expect.poll(() => source.inputValue()).toBe('dossiers.residence_online');
+    await form.getByLabel('Tên chỉ tiêu (tiếng Việt)').fill('Chỉ tiêu thử nghiệm của hành trình e2e');
+    await form.getByLabel('Tên chỉ tiêu (tiếng Anh)').fill('A trial indicator of the e2e journey');
+    await form.getByLabel('Tử số đếm gì (tiếng Việt)').fill('Hồ sơ cư trú nộp trực tuyến');
+    await form.getByLabel('Tử số đếm gì (tiếng Anh)').fill('Residence dossiers filed online');
+    await form.getByLabel('Mẫu số đếm gì (tiếng Việt)').fill('Tất cả hồ sơ cư trú');
+    await form.getByLabel('Mẫu số đếm gì (tiếng Anh)').fill('All residence dossiers');
+    await screenshot(page, 'kpi-indicators-add');
+    expect((await checkA11y(page)).blocking).toEqual([]);
+    await form.getByRole('button', { name: 'Ban hành phiên bản' }).click();
+
+    await page.getByText(`Đã thêm chỉ tiêu ${code}, áp dụng từ ngày ${shown(start)}`).waitFor();
+    // The page moves to the day it starts, lists it there and opens its versions.
+    const drawer = page.getByTestId('kpiind-drawer');
+    await page.getByText(`Chỉ tiêu ${code}`, { exact: true }).waitFor();
+    const history = drawer.getByTestId('kpiind-history').locator('tbody tr.ant-table-row');
+    await expect.poll(() => history.count()).toBe(1);
+    await expect.poll(() => history.first().textContent()).toContain(`Từ ${shown(start)}`);
+    const row = page.locator(`tr[data-row-key="${code}"]`);
+    await row.getByText('Chỉ tiêu thử nghiệm của hành trình e2e').waitFor();
+
+    const versions = await api<Indicator[]>(`/api/v1/kpi/indicators/${code}/versions`, undefined, { as: ADMIN });
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({
+      code,
+      target: null,
+      threshold: 80,
+      comparison: '>=',
+      method: 'computed',
+      source: 'dossiers.residence_online',
+      validFrom: start,
+      validTo: null,
+    });
+    // Not in force today: today's list does not have it.
+    const today = await api<Indicator[]>('/api/v1/kpi/indicators', undefined, { as: ADMIN });
+    expect(today.some((i) => i.code === code)).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

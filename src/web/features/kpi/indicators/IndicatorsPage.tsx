@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, DatePicker, Empty, Skeleton, Space, Table } from 'antd';
+import { Button, Card, DatePicker, Drawer, Empty, Skeleton, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Indicator } from '../../../../contracts/kpi';
+import { useSession } from '../../../api/session';
 import { useApi } from '../../../api/use-api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
@@ -16,6 +17,7 @@ import { formatThreshold } from './indicator-labels';
 import { useIndicatorsText } from './indicators-text';
 import { levelsText, MethodCell, validText } from './IndicatorParts';
 import { IndicatorDrawer } from './IndicatorDrawer';
+import { VersionForm } from './VersionForm';
 import './indicators.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,7 +27,8 @@ const DATE_ID = 'kpiind-on';
  * /chi-tieu/chi-so — the plan's indicators in force on a day (issue 15 §1): code, target, name,
  * threshold, unit levels, period, method and source, days in force. A row opens its versions; a
  * province administrator (kpi.indicators.manage) issues a new version from a date there. The day
- * (`ngay`) and the open indicator (`mo`) are in the address.
+ * (`ngay`) and the open indicator (`mo`) are in the address. The administrator also adds a brand-new
+ * indicator (a code not used yet) from "Thêm chỉ tiêu", which opens it once issued.
  */
 export default function IndicatorsPage() {
   const t = useIndicatorsText();
@@ -39,6 +42,8 @@ export default function IndicatorsPage() {
   const change = (changes: Record<string, string | undefined>) =>
     setParams(withChanges(params, changes), { replace: true });
   const [opener, setOpener] = useState<HTMLElement | null>(null);
+  const [adding, setAdding] = useState(false);
+  const mayManage = useSession().can('kpi.indicators.manage');
   const open = shown?.find((i) => i.code === openCode);
 
   const openRow = (indicator: Indicator, element: HTMLElement | null) => {
@@ -133,6 +138,7 @@ export default function IndicatorsPage() {
               {t('kpiInd.count', { n: shown.length, date: formatDate(on) })}
             </span>
           )}
+          {mayManage && <Button onClick={() => setAdding(true)}>{t('kpiInd.add')}</Button>}
         </Space>
       </Card>
       {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
@@ -164,6 +170,30 @@ export default function IndicatorsPage() {
           onClose={close}
           title={t('kpiInd.drawer.title', { code: open.code })}
         />
+      )}
+      {adding && (
+        <Drawer
+          open
+          onClose={() => setAdding(false)}
+          size="large"
+          title={t('kpiInd.add')}
+          closable={{ 'aria-label': t('kpiInd.close') }}
+        >
+          <VersionForm
+            versions={[]}
+            takenCodes={shown?.map((i) => i.code)}
+            onCancel={() => setAdding(false)}
+            onSaved={(created) => {
+              setAdding(false);
+              // Opened on the day it starts when that is later than the day shown (that day's list lacks it).
+              if (created.validFrom > on) change({ ngay: created.validFrom, mo: created.code });
+              else {
+                list.reload();
+                change({ mo: created.code });
+              }
+            }}
+          />
+        </Drawer>
       )}
     </>
   );

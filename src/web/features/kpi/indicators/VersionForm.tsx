@@ -28,43 +28,54 @@ const FORM_FIELDS: ReadonlySet<string> = new Set([
   'validFrom',
 ]);
 const COMPARISONS = ['>=', '>', '=', '<=', '<'] as const;
+/** The contract's IndicatorCode (T2.EID); the server checks it too. */
+const CODE = /^[A-Z0-9]{1,8}(\.[A-Z0-9_]{1,40})?$/;
+/** A brand-new indicator starts from these (the names, definitions, source and code empty). */
+const BLANK = { comparison: '>=', unitLevels: ['province', 'commune'], periodType: 'quarter', method: 'computed' };
 
 /**
  * A new version of an indicator, prefilled from the version shown (in force on the page's day): its
  * names and definitions in both languages, the comparison and threshold, the unit levels, the period,
  * the method and source, the target, and the day it starts (after the latest version's start). The
  * server's refusals show under the field they name; the 2-decimal rule of the threshold is the
- * server's (the contract's), checked there only so the two never disagree.
+ * server's (the contract's), checked there only so the two never disagree. Without `from`, a brand-new
+ * indicator: its code is typed (one of `takenCodes` is refused — that indicator takes a new version).
  */
 export function VersionForm(props: {
-  from: Indicator;
+  from?: Indicator;
   versions: readonly Indicator[];
+  takenCodes?: readonly string[];
   onCancel: () => void;
   onSaved: (created: Indicator) => void;
 }) {
-  const { from, versions, onCancel, onSaved } = props;
+  const { from, versions, takenCodes = [], onCancel, onSaved } = props;
   const t = useIndicatorsText();
   const { pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const latest = latestStart(versions)!;
-  const method = Form.useWatch('method', form) ?? from.method;
-  const { validFrom, ...prefilled } = bodyFrom(from, proposedStart(versions, todayInVietnam()));
-  const initialValues: Values = { ...prefilled, validFrom: dayjs(validFrom) };
+  const latest = latestStart(versions);
+  const method = Form.useWatch('method', form) ?? from?.method ?? 'computed';
+  const start = proposedStart(versions, todayInVietnam());
+  const { validFrom, ...prefilled } = from ? bodyFrom(from, start) : { ...BLANK, validFrom: start };
+  const initialValues = { ...prefilled, validFrom: dayjs(validFrom) } as Values;
 
   const submit = async (v: Values) => {
     setError(undefined);
     setBusy(true);
     try {
-      const body = bodyOf({ ...v, code: from.code, validFrom: v.validFrom.format('YYYY-MM-DD') });
+      const body = bodyOf({ ...v, code: from?.code ?? v.code.trim(), validFrom: v.validFrom.format('YYYY-MM-DD') });
       const created = await addVersion(body);
-      void message.success(t('kpiInd.saved', { code: created.code, date: formatDate(created.validFrom) }));
+      void message.success(
+        t(from ? 'kpiInd.saved' : 'kpiInd.added', { code: created.code, date: formatDate(created.validFrom) }),
+      );
       onSaved(created);
     } catch (e) {
       const apiError = toApiError(e);
-      const onForm = apiError.fields.filter((f) => FORM_FIELDS.has(formField(f.field)));
+      const onForm = apiError.fields.filter(
+        (f) => FORM_FIELDS.has(formField(f.field)) || (!from && formField(f.field) === 'code'),
+      );
       form.setFields(
         onForm.map((f) => ({ name: formField(f.field) as keyof Values, errors: [pick(f.messageVi, f.messageEn)] })),
       );
@@ -79,10 +90,10 @@ export function VersionForm(props: {
   return (
     <section aria-labelledby="kpiind-form-title" data-testid="kpiind-form">
       <Typography.Title level={3} id="kpiind-form-title" className="kpiind-h">
-        {t('kpiInd.new')}
+        {t(from ? 'kpiInd.new' : 'kpiInd.add')}
       </Typography.Title>
       <Typography.Paragraph className="kpiind-muted">
-        {t('kpiInd.newHint', { date: formatDate(latest) })}
+        {latest ? t('kpiInd.newHint', { date: formatDate(latest) }) : t('kpiInd.addHint')}
       </Typography.Paragraph>
       <Form<Values>
         form={form}
@@ -100,6 +111,25 @@ export function VersionForm(props: {
           form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Values, errors: [] })))
         }
       >
+        {!from && (
+          <Form.Item
+            name="code"
+            label={t('kpiInd.form.code')}
+            normalize={(v: string) => v.toUpperCase()}
+            rules={[
+              required,
+              { pattern: CODE, message: t('kpiInd.form.codeFormat') },
+              {
+                validator: (_, c: string | undefined) =>
+                  c && takenCodes.includes(c.trim())
+                    ? Promise.reject(new Error(t('kpiInd.form.codeTaken')))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <Input maxLength={49} />
+          </Form.Item>
+        )}
         <Form.Item
           name="validFrom"
           label={t('kpiInd.form.validFrom')}
@@ -107,7 +137,7 @@ export function VersionForm(props: {
             required,
             {
               validator: (_, d: Dayjs | null) =>
-                !d || d.format('YYYY-MM-DD') > latest
+                !d || !latest || d.format('YYYY-MM-DD') > latest
                   ? Promise.resolve()
                   : Promise.reject(new Error(t('kpiInd.form.afterLatest', { date: formatDate(latest) }))),
             },
@@ -117,7 +147,7 @@ export function VersionForm(props: {
             format="DD/MM/YYYY"
             allowClear={false}
             placeholder={t('kpiInd.datePlaceholder')}
-            disabledDate={(d) => d.format('YYYY-MM-DD') <= latest}
+            disabledDate={(d) => !!latest && d.format('YYYY-MM-DD') <= latest}
           />
         </Form.Item>
         <Space wrap size={16} align="start">
