@@ -7,7 +7,7 @@ import { toApiError } from '../../../api/use-api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDate, todayInVietnam } from '../../../components/format';
 import { useI18n } from '../../../shell/i18n';
-import { addVersion } from './indicators-api';
+import { addVersion, fetchVersions } from './indicators-api';
 import { bodyFrom, bodyOf, formField, latestStart, proposedStart } from './indicator-labels';
 import { useIndicatorsText } from './indicators-text';
 import { SourceField } from './SourceField';
@@ -65,6 +65,10 @@ export function VersionForm(props: {
     setError(undefined);
     setBusy(true);
     try {
+      if (!from && (await codeInUse(v.code.trim()))) {
+        form.setFields([{ name: 'code', errors: [t('kpiInd.form.codeTaken')] }]);
+        return;
+      }
       const body = bodyOf({ ...v, code: from?.code ?? v.code.trim(), validFrom: v.validFrom.format('YYYY-MM-DD') });
       const created = await addVersion(body);
       void message.success(
@@ -227,4 +231,17 @@ export function VersionForm(props: {
       </Form>
     </section>
   );
+}
+
+/**
+ * Whether an indicator already has this code — in force on the day shown or not (ended, or starting
+ * later): the API makes a version of an existing indicator from a known code, which "add an indicator"
+ * must not do unawares.
+ */
+async function codeInUse(code: string): Promise<boolean> {
+  try {
+    return (await fetchVersions(code)).length > 0;
+  } catch {
+    return false; // 404: a new code; any other failure: the server decides
+  }
 }
