@@ -54,14 +54,15 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
       pseudonymKey: config.AUDIT_PSEUDONYM_KEY,
     });
     if (dossiers) log(`seeded ${dossiers} synthetic dossiers across every state`);
-    // Synthetic lists of the other agencies, imported and linked (targets 6, 8–13); only into an empty sector_data.batches.
+  }
+  if (config.SEED_DEMO === 'auto' && config.DEMO_PEOPLE > 0) {
+    // Synthetic lists of the other agencies, imported and linked (targets 6, 8–13); never beside the
+    // province's own lists, and a seeding cut short at a first start is finished at the next.
     const lists = await seedDemoSectorLists(database, { provinceCode: config.PROVINCE_CODE, skip: DEMO_LIST_SKIP });
-    if (lists.batches)
+    if (lists.batches || lists.linked)
       log(
         `seeded ${lists.batches} demo sector lists: ${lists.rows} rows (${lists.errorRows} with errors), ${lists.linked} linked to the registry (${(lists.ms / 1000).toFixed(1)} s)`,
       );
-  }
-  if (config.SEED_DEMO === 'auto' && config.DEMO_PEOPLE > 0) {
     const facilities = await seedDemoFacilities(database.db); // synthetic schools and health facilities; only into an empty register
     if (facilities.created)
       log(`seeded ${facilities.created} demo schools and health facilities with ${facilities.figures} monthly figures`);

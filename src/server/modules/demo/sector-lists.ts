@@ -764,6 +764,15 @@ export function demoListFiles(
   return files;
 }
 
+/** How far a batch's linking went (`linked` when done). */
+async function linkState(database: Database, batchId: string): Promise<string | undefined> {
+  const [row] = await queryRows<{ link_state: string }>(
+    database.db,
+    sql`select link_state from sector_data.batches where id = ${batchId}`,
+  );
+  return row?.link_state;
+}
+
 /** The registry's living residents, read-only, in a fixed order (the lists are drawn in it). */
 export async function readListPeople(db: Db): Promise<ListPerson[]> {
   const rows = await queryRows<{
@@ -815,11 +824,16 @@ export async function readListPeople(db: Db): Promise<ListPerson[]> {
 export async function seedDemoSectorLists(database: Database, options: DemoListsOptions): Promise<DemoListsResult> {
   const started = Date.now();
   const none = { batches: 0, rows: 0, errorRows: 0, linked: 0, ms: 0 };
-  const [any] = await queryRows<{ found: boolean }>(
+  // Never beside the province's own lists. A seeding that ran to its end committed its last file, the
+  // health facilities' list; one cut short (the server stopped during a first start) is finished now:
+  // a file imported already is found by its content (a duplicate, nothing new), and linked if it was not.
+  const [state] = await queryRows<{ others: boolean; finished: boolean }>(
     database.db,
-    sql`select exists (select 1 from sector_data.batches) as found`,
+    sql`select exists (select 1 from sector_data.batches where created_by <> ${CREATED_BY}) as others,
+               exists (select 1 from sector_data.batches where created_by = ${CREATED_BY}
+                          and dataset_type = 'facilities-eid' and state = 'committed') as finished`,
   );
-  if (any?.found) return none;
+  if (state?.others || state?.finished) return none;
   const day = options.referenceDate ?? todayInVietnam();
   const communes = (await listCommunes(database.db, day)).map((u) => ({ code: u.code, fullName: u.fullName }));
   const files = demoListFiles(await readListPeople(database.db), communes, { ...options, referenceDate: day });
@@ -838,11 +852,14 @@ export async function seedDemoSectorLists(database: Database, options: DemoLists
         createdBy: CREATED_BY,
       });
       const outcome = await runImport(database, prepared);
-      result.batches++;
-      result.rows += outcome.rowCount;
-      result.errorRows += outcome.errorCount;
+      if (!outcome.duplicate) {
+        result.batches++;
+        result.rows += outcome.rowCount;
+        result.errorRows += outcome.errorCount;
+      }
       // A list naming no one (the health facilities) has nothing to link to the registry.
       if (!names(file.datasetType)) continue;
+      if (outcome.duplicate && (await linkState(database, outcome.batchId)) === 'linked') continue;
       const linked = await linkBatch(database, outcome.batchId, { referenceYear: Number(day.slice(0, 4)) });
       result.linked += linked.counts.matched + linked.counts.matched_with_discrepancies;
     }
