@@ -17,6 +17,8 @@ export const registryNameKeys = sectorDataSchema.table(
     birthYear: integer('birth_year').notNull(),
     /** The phonetic family + given name key (linking/names.ts). */
     phonetic: text('phonetic').notNull(),
+    /** The folded given name (the name's last word, linking/names.ts): the year + given name + commune key. */
+    given: text('given').notNull(),
   },
   (t) => [index('registry_name_keys_year_phonetic_idx').on(t.birthYear, t.phonetic)],
 );
