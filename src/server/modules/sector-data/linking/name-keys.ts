@@ -1,16 +1,16 @@
 /**
- * The registry's phonetic name keys (sector_data.registry_name_keys, name-keys.schema.ts), kept in
- * step with population.persons before a batch is linked, so that the province-wide phonetic
- * blocking key is an index lookup (registry-sql.ts). The key is computed here, in the engine's own
+ * The registry's name keys (sector_data.registry_name_keys, name-keys.schema.ts), kept in step
+ * with population.persons before a batch is linked, so that the province-wide phonetic blocking key
+ * is an index lookup and the people a blocking query returns come with their keys (registry-sql.ts). The key is computed here, in the engine's own
  * code (names.ts), never re-implemented in SQL: a person whose name_key or birth year is not the one
  * their key was computed from — new, renamed, re-dated — gets it again; a key whose person is gone
  * is dropped. One refresh at a time (a transaction-scoped advisory lock).
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db';
-import { personPhoneticKey } from './registry-memory';
+import { personNameKeys } from './registry-memory';
 
-/** Keys written per statement (4 parameters each). */
+/** Keys written per statement (5 parameters each). */
 const CHUNK = 5000;
 
 export interface NameKeysRefresh {
@@ -63,10 +63,11 @@ export async function refreshNameKeys(db: Db): Promise<NameKeysRefresh> {
              order by p.id limit ${CHUNK}`,
       );
       if (people.length === 0) break;
-      const values = people.map(
-        (p) => sql`(${p.id}::uuid, ${p.name_key}, ${Number(p.birth_year)}, ${personPhoneticKey(p.full_name)})`,
-      );
-      await tx.execute(sql`insert into sector_data.registry_name_keys (person_id, name_key, birth_year, phonetic)
+      const values = people.map((p) => {
+        const keys = personNameKeys(p.full_name);
+        return sql`(${p.id}::uuid, ${p.name_key}, ${Number(p.birth_year)}, ${keys.phonetic}, ${keys.given})`;
+      });
+      await tx.execute(sql`insert into sector_data.registry_name_keys (person_id, name_key, birth_year, phonetic, given)
                            values ${sql.join(values, sql`, `)}`);
       written += people.length;
       after = people[people.length - 1]!.id;

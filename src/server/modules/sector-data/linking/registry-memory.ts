@@ -16,6 +16,15 @@ export function personPhoneticKey(fullName: string): string {
   return phoneticOfForms(nameForms(fullName).phonetic);
 }
 
+/**
+ * A registry person's two name keys of blocking — the phonetic key (`year_phonetic`) and the folded
+ * given name (`year_given_unit`) — as sector_data.registry_name_keys keeps them (name-keys.ts).
+ */
+export function personNameKeys(fullName: string): { phonetic: string; given: string } {
+  const forms = nameForms(fullName);
+  return { phonetic: phoneticOfForms(forms.phonetic), given: forms.given };
+}
+
 /** The blocking keys a person answers to (only those of one kind when `kind` is given). */
 export function personBlockingKeys(p: RegistryPerson, kind?: BlockingKey['kind']): BlockingKey[] {
   const keys: BlockingKey[] = [];
