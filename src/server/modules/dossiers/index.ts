@@ -32,6 +32,21 @@ export { lookupStatus } from './use-cases/status-lookup';
 export type { DossierDeps, WithdrawalHook } from './use-cases/deps';
 export { formatDossierCode } from './dossier-codes';
 
+/**
+ * The transitions feed for modules reacting to every move of a dossier (notifications, the national
+ * portal sync): transitions in id order with their dossier, and the low-water-mark cursor that reads
+ * it correctly although bigserial ids commit out of order (ADR 0032).
+ */
+export {
+  readTransitionFeed,
+  latestTransitionId,
+  supplementWindowEnd,
+  advanceFeedCursor,
+  FEED_SETTLE_MS,
+  type TransitionFeedItem,
+  type FeedCursor,
+} from './transition-feed';
+
 /** For the payments module: the payable view of a dossier, and settling / refunding its fee inside the payment's transaction. */
 export { getDossierForPayment, settleDossierFee, refundDossierFee, type PayableDossier } from './dossiers.payments';
 
@@ -44,6 +59,20 @@ export { duplicateCodes, cashFeeCounts } from './dossiers.list-queries';
 export { dossierFigures } from './dossier-figures';
 /** What dossiers count for the plan's target 4 (online residence filings) and timeliness, for the kpi module. */
 export { DOSSIER_INDICATOR_SOURCES } from './indicator-sources';
+
+/**
+ * For the service index (Bộ chỉ số 766, `service-index` module): a dossier as its rating needs it
+ * (owner, state, unit, procedure), and the counts of the index's dossier ratios per receiving unit
+ * over a window (received online, fully online, paid online, decided on time, results digitised,
+ * documents reused) — read from the dossiers' own columns.
+ */
+export {
+  findDossierForRating,
+  serviceIndexCounts,
+  type RatableDossier,
+  type ServiceIndexFilter,
+  type DossierIndexCounts,
+} from './service-index-facts';
 
 /** Error codes of the module. */
 export { DOSSIER_ERRORS } from './dossiers.errors';
