@@ -21,5 +21,6 @@ export default defineConfig({
     'kpi',
     'pilots',
     'sector_data',
+    'service_index',
   ],
 });
