@@ -53,6 +53,9 @@ export const ACTIONS = [
   'pilots.settings.manage',
   'sector.read',
   'sector.import',
+  'ratings.own.rate',
+  'ratings.read',
+  'service_index.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -77,6 +80,8 @@ const dossierWork: Action[] = [
   'dossiers.process',
   'dossiers.enter',
   'dossiers.deadline.extend',
+  // The citizen's rating, on the dossier's page.
+  'ratings.read',
 ];
 
 /** Exemption lists of the fee engine: read at the counter, edited province-wide. */
@@ -92,7 +97,14 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Citizen',
     staff: false,
     scoped: false,
-    actions: ['citizen.self.read', 'citizen.consent.manage', 'dossiers.own.file', 'dossiers.own.read'],
+    actions: [
+      'citizen.self.read',
+      'citizen.consent.manage',
+      'dossiers.own.file',
+      'dossiers.own.read',
+      // Rating the service once a dossier's result is returned (issue 17 §5).
+      'ratings.own.rate',
+    ],
   },
   {
     code: 'commune_police',
@@ -112,6 +124,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       // The commune's targets and the lists behind them (people without an activated e-ID…): what they act on.
       'kpi.read',
       'kpi.report.submit',
+      'service_index.read',
       // Change requests from sector lists (sector-data/corrections): correct a resident's name, birth date or sex.
       'population.person.correct',
     ],
@@ -136,6 +149,9 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       // The commune's targets, and the values it reports (issue 15 §3).
       'kpi.read',
       'kpi.report.submit',
+      // The citizen's rating on the dossier's page; the service index of the unit (issue 17 §5).
+      'ratings.read',
+      'service_index.read',
     ],
   },
   {
@@ -184,6 +200,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'overview.read',
       'kpi.read',
       'kpi.run',
+      'ratings.read',
+      'service_index.read',
       'kpi.report.approve',
       'pilots.read',
       'pilots.evaluate',
@@ -207,6 +225,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'cashless.stats.read',
       'overview.read',
       'kpi.read',
+      'service_index.read',
       'pilots.read',
     ],
   },
@@ -225,6 +244,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'cashless.stats.read',
       'fees.lists.read',
       'kpi.read',
+      'service_index.read',
     ],
   },
   {
@@ -247,6 +267,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       ...cashless,
       'kpi.read',
       'kpi.indicators.manage',
+      'service_index.read',
       'pilots.settings.manage',
     ],
   },

@@ -22,7 +22,7 @@ export const ASSIGNABLE_ACTIONS: readonly Action[] = ACTIONS.filter((a) => !PSEU
  * own record here), so the citizen role can never be turned into a staff role by editing it.
  */
 export function isSelfServiceAction(action: string): boolean {
-  return action.startsWith('citizen.') || action.startsWith('dossiers.own.');
+  return action.startsWith('citizen.') || action.startsWith('dossiers.own.') || action.startsWith('ratings.own.');
 }
 
 function actionsProblem(code: string, vi: string, en: string, actions: string[]): AppError {

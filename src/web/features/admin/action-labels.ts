@@ -33,5 +33,5 @@ export function groupActions(actions: readonly string[]): Array<{ module: string
 
 /** Self-service actions (the citizen's own data and dossiers): only the citizen role holds them (same rule as the server). */
 export function isSelfServiceAction(action: string): boolean {
-  return action.startsWith('citizen.') || action.startsWith('dossiers.own.');
+  return action.startsWith('citizen.') || action.startsWith('dossiers.own.') || action.startsWith('ratings.own.');
 }

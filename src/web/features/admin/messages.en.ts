@@ -105,6 +105,8 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'actionGroup.pilots': 'Project 06 pilot models',
   'actionGroup.kpi': 'Project 06 targets',
   'actionGroup.sector': 'Sector data',
+  'actionGroup.ratings': 'Citizens’ ratings',
+  'actionGroup.service_index': 'Service index (Decision 766)',
 
   'action.units.read': 'View administrative units',
   'action.units.manage': 'Manage administrative units',
@@ -157,4 +159,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'action.sector.read': "Read the imported sector lists (of the officer's sector, within scope)",
   'action.sector.import':
     'Import sector lists (health insurance, social protection, associations, tax, civil status) from CSV/Excel files',
+  'action.ratings.own.rate': 'Rate the service once one’s own dossier’s result is returned',
+  'action.ratings.read': 'Read the citizen’s rating on a dossier’s page (within scope)',
+  'action.service_index.read': 'Read the national service index ratios (Decision 766) of the units in scope',
 };

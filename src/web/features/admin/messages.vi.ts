@@ -102,6 +102,8 @@ export const viAdmin = {
   'actionGroup.pilots': 'Mô hình điểm Đề án 06',
   'actionGroup.kpi': 'Chỉ tiêu Đề án 06',
   'actionGroup.sector': 'Dữ liệu chuyên ngành',
+  'actionGroup.ratings': 'Đánh giá của người dân',
+  'actionGroup.service_index': 'Bộ chỉ số phục vụ (QĐ 766)',
 
   'action.units.read': 'Xem danh mục đơn vị hành chính',
   'action.units.manage': 'Quản lý danh mục đơn vị hành chính',
@@ -151,4 +153,8 @@ export const viAdmin = {
   'action.kpi.report.approve': 'Duyệt, trả lại hoặc bỏ duyệt số liệu chỉ tiêu do đơn vị báo cáo',
   'action.sector.read': 'Xem danh sách dữ liệu chuyên ngành đã nhập (của ngành mình, trong phạm vi)',
   'action.sector.import': 'Nhập danh sách dữ liệu chuyên ngành (BHYT, an sinh, hội, thuế, hộ tịch) từ tệp CSV/Excel',
+  'action.ratings.own.rate': 'Đánh giá mức độ hài lòng với dịch vụ khi hồ sơ của mình đã trả kết quả',
+  'action.ratings.read': 'Xem đánh giá của người dân trên trang hồ sơ (trong phạm vi)',
+  'action.service_index.read':
+    'Xem các tỷ lệ của Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) của đơn vị trong phạm vi',
 } as const satisfies Record<string, string>;
