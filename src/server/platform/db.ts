@@ -29,6 +29,10 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', impor
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Db;
+  /** PGlite: the engine's one client (the job queue shares it, ADR 0031). */
+  readonly client?: PGlite;
+  /** PostgreSQL: the database's URL (the job queue opens its own small pool on it, ADR 0031). */
+  readonly url?: string;
   /** Raw rows of a SQL statement; numbers from int8/count come back as strings on pg: parse explicitly. */
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** COPY rows (CSV text) into a table: the fast path for seeding and imports. */
@@ -159,6 +163,7 @@ async function openPostgres(url: string, poolSize = 10, timeouts?: PgTimeouts): 
   const view = (db: Db): Database => ({
     kind: 'postgres',
     db,
+    url,
     rows: <T extends Record<string, unknown>>(query: SQL) => queryRows<T>(db, query),
     copyCsv,
     migrate,
