@@ -22,5 +22,6 @@ export default defineConfig({
     'pilots',
     'sector_data',
     'service_index',
+    'notifications',
   ],
 });
