@@ -56,6 +56,8 @@ export const ACTIONS = [
   'ratings.own.rate',
   'ratings.read',
   'service_index.read',
+  'notifications.outbox.read',
+  'notifications.templates.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -269,6 +271,9 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'kpi.indicators.manage',
       'service_index.read',
       'pilots.settings.manage',
+      // Notifications (issue 17 §2): the message templates' versions and the outbox of every message.
+      'notifications.outbox.read',
+      'notifications.templates.manage',
     ],
   },
   {

@@ -107,6 +107,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'actionGroup.sector': 'Sector data',
   'actionGroup.ratings': 'Citizens’ ratings',
   'actionGroup.service_index': 'Service index (Decision 766)',
+  'actionGroup.notifications': 'Notifications to citizens',
 
   'action.units.read': 'View administrative units',
   'action.units.manage': 'Manage administrative units',
@@ -162,4 +163,6 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'action.ratings.own.rate': 'Rate the service once one’s own dossier’s result is returned',
   'action.ratings.read': 'Read the citizen’s rating on a dossier’s page (within scope)',
   'action.service_index.read': 'Read the national service index ratios (Decision 766) of the units in scope',
+  'action.notifications.outbox.read': 'Read the notifications outbox (channel, status, attempts, errors)',
+  'action.notifications.templates.manage': 'Issue a new version of a notification template (Vietnamese, English, SMS)',
 };
