@@ -157,7 +157,7 @@ export const viAdmin = {
   'action.ratings.own.rate': 'Đánh giá mức độ hài lòng với dịch vụ khi hồ sơ của mình đã trả kết quả',
   'action.ratings.read': 'Xem đánh giá của người dân trên trang hồ sơ (trong phạm vi)',
   'action.service_index.read':
+    'Xem các tỷ lệ của Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) của đơn vị trong phạm vi',
   'action.notifications.outbox.read': 'Xem hộp thư đi của thông báo (kênh, trạng thái, số lần gửi, lỗi)',
   'action.notifications.templates.manage': 'Ban hành phiên bản mới của mẫu thông báo (tiếng Việt, tiếng Anh, SMS)',
-    'Xem các tỷ lệ của Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) của đơn vị trong phạm vi',
 } as const satisfies Record<string, string>;
