@@ -72,6 +72,8 @@ export {
 export { residenceFactsOf, type ResidenceFacts } from './residence-facts';
 /** Who reads a record (role, unit, request; never a name), as the access log records it. */
 export type { Reader } from './person-access-log';
+/** A person's phone and e-mail in the registry, to tell them of their own dossiers (notifications). */
+export { findRegistryContact, type RegistryContact } from './contacts';
 /** The household head's ID number typed on a residence form, checked against the registry. */
 export { checkHouseholdHead } from './household-head-check';
 export { countPersons, truncateRegistry, findPersonIdByNationalId } from './population.repository';
