@@ -331,6 +331,36 @@ describe('snapshots', () => {
     );
   });
 
+  it('refuses a threshold with no unit level, naming the field in Vietnamese and English, and adds no version', async () => {
+    const before = (await standing.inject('/api/v1/kpi/indicators/T2.EID/versions')).json<Indicator[]>();
+    const current = before.find((v) => v.validTo === null)!;
+    const { id: _id, validTo: _to, sourceAvailable: _s, listAvailable: _l, listAction: _a, ...body } = current;
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/kpi/indicators',
+      payload: { ...body, unitLevels: [], validFrom: `${Number(today.slice(0, 4)) + 1}-01-01` },
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const error = res.json<{
+      error: {
+        messageVi: string;
+        messageEn: string;
+        fields: Array<{ field: string; messageVi: string; messageEn: string }>;
+      };
+    }>().error;
+    expect(error.messageVi.length).toBeGreaterThan(0);
+    expect(error.messageEn.length).toBeGreaterThan(0);
+    expect(error.fields).toEqual([
+      expect.objectContaining({
+        field: 'unitLevels',
+        messageVi: expect.stringContaining('Chọn ít nhất một cấp đơn vị áp dụng'),
+        messageEn: expect.stringContaining('Choose at least one unit level it applies to'),
+      }),
+    ]);
+    expect((await standing.inject('/api/v1/kpi/indicators/T2.EID/versions')).json<Indicator[]>()).toEqual(before);
+  });
+
   it('refuses a run asked for another period', async () => {
     const [latest] = (await standing.inject(`/api/v1/kpi/runs?period=${QUARTER}`)).json<KpiRun[]>();
     const res = await standing.inject(`/api/v1/kpi/values?period=${today.slice(0, 4)}&runId=${latest!.id}`);
@@ -484,7 +514,8 @@ describe('the periodic report', () => {
     expect(cells(again)).toEqual(cells(wb));
   });
 
-  it('is a PDF the same run renders identically; the CLI writes it too', async () => {
+  // `dvc06 report --format pdf` writes the same report: src/server/cli/kpi-commands.test.ts.
+  it('is a PDF the same run renders identically', async () => {
     const url = `/api/v1/kpi/report?period=${QUARTER}&format=pdf`;
     const a = await standing.inject(url);
     expect(a.statusCode, a.body).toBe(200);
