@@ -56,7 +56,7 @@ function connection(database: Database, options: JobQueueOptions): ConstructorOp
   return {
     connectionString: url,
     max: options.poolSize ?? 3,
-    connectionTimeoutMillis: options.connectTimeoutMs,
+    ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
     application_name: 'dvc06-jobs',
   };
 }
@@ -86,7 +86,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     schema: 'pgboss',
     supervise,
     schedule: supervise,
-    cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds,
+    ...(options.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds } : {}),
     openTelemetry: { enabled: false },
     persistWarnings: false,
   });
@@ -154,6 +154,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
       await boss.stop({ graceful: true, close: true, timeout: 30_000 });
     },
     boss,
+    database,
   };
   return queue;
 }
@@ -161,4 +162,6 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
 /** What the administrator's routes reach beyond the port: the pg-boss instance itself. */
 export interface JobAdmin {
   readonly boss: PgBoss;
+  /** The database pg-boss's schema is in (the administrator's counts are read from it). */
+  readonly database: Database;
 }
