@@ -2,11 +2,12 @@ import type { IndicatorSource } from './platform/indicator-sources';
 import type { SourceMap } from './modules/kpi';
 import { CASHLESS_INDICATOR_SOURCES } from './modules/cashless';
 import { COUNTER_INDICATOR_SOURCES } from './modules/counter';
-import { cashFeeCounts, DOSSIER_INDICATOR_SOURCES } from './modules/dossiers';
+import { cashFeeCounts, cashFeePage, DOSSIER_INDICATOR_SOURCES } from './modules/dossiers';
 import { paymentIndicatorSources } from './modules/payment-reconciliation';
 import { POPULATION_INDICATOR_SOURCES } from './modules/population';
 import { PILOTS_INDICATOR_SOURCES } from './modules/pilots';
 import { SECTOR_INDICATOR_SOURCES } from './modules/sector-data';
+import { SERVICE_INDEX_INDICATOR_SOURCES } from './modules/service-index';
 
 /**
  * The composition root's list of indicator sources (issue 15 §1): every module that counts
@@ -20,9 +21,10 @@ export function indicatorSources(): SourceMap {
     ...POPULATION_INDICATOR_SOURCES,
     ...DOSSIER_INDICATOR_SOURCES,
     ...CASHLESS_INDICATOR_SOURCES,
-    ...paymentIndicatorSources(cashFeeCounts),
+    ...paymentIndicatorSources(cashFeeCounts, cashFeePage),
     ...PILOTS_INDICATOR_SOURCES,
     ...SECTOR_INDICATOR_SOURCES,
+    ...SERVICE_INDEX_INDICATOR_SOURCES,
   ];
   const map = new Map<string, IndicatorSource>();
   for (const s of all) {
