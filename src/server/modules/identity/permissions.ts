@@ -58,6 +58,7 @@ export const ACTIONS = [
   'service_index.read',
   'notifications.outbox.read',
   'notifications.templates.manage',
+  'portal_sync.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -274,6 +275,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       // Notifications (issue 17 §2): the message templates' versions and the outbox of every message.
       'notifications.outbox.read',
       'notifications.templates.manage',
+      // The sync to the National Public Service Portal (issue 17 §4): every push, its attempts and errors; retry a dead one.
+      'portal_sync.manage',
     ],
   },
   {

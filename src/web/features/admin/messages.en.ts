@@ -108,6 +108,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'actionGroup.ratings': 'Citizens’ ratings',
   'actionGroup.service_index': 'Service index (Decision 766)',
   'actionGroup.notifications': 'Notifications to citizens',
+  'actionGroup.portal_sync': 'National Public Service Portal sync',
 
   'action.units.read': 'View administrative units',
   'action.units.manage': 'Manage administrative units',
@@ -165,4 +166,6 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'action.service_index.read': 'Read the national service index ratios (Decision 766) of the units in scope',
   'action.notifications.outbox.read': 'Read the notifications outbox (channel, status, attempts, errors)',
   'action.notifications.templates.manage': 'Issue a new version of a notification template (Vietnamese, English, SMS)',
+  'action.portal_sync.manage':
+    'Read the pushes of dossier states to the National Public Service Portal (state, attempts, errors) and retry a dead one',
 };

@@ -105,6 +105,7 @@ export const viAdmin = {
   'actionGroup.ratings': 'Đánh giá của người dân',
   'actionGroup.service_index': 'Bộ chỉ số phục vụ (QĐ 766)',
   'actionGroup.notifications': 'Thông báo cho người dân',
+  'actionGroup.portal_sync': 'Đồng bộ Cổng Dịch vụ công quốc gia',
 
   'action.units.read': 'Xem danh mục đơn vị hành chính',
   'action.units.manage': 'Quản lý danh mục đơn vị hành chính',
@@ -160,4 +161,6 @@ export const viAdmin = {
     'Xem các tỷ lệ của Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) của đơn vị trong phạm vi',
   'action.notifications.outbox.read': 'Xem hộp thư đi của thông báo (kênh, trạng thái, số lần gửi, lỗi)',
   'action.notifications.templates.manage': 'Ban hành phiên bản mới của mẫu thông báo (tiếng Việt, tiếng Anh, SMS)',
+  'action.portal_sync.manage':
+    'Xem các lần đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia (trạng thái, số lần gửi, lỗi) và gửi lại lần bị dừng',
 } as const satisfies Record<string, string>;
