@@ -112,6 +112,27 @@ export const Config = z
           .map((c) => c.trim())
           .filter(Boolean),
       ),
+    /** Notifications (issue 17 §2): the SMTP relay (smtp:// or smtps:// URL); unset = a local SMTP server the app starts (not in production). */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    /** Port of that local SMTP server on 127.0.0.1 (0: any free port, shown on the outbox page). */
+    SMTP_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    /** Sender of notification e-mails. */
+    MAIL_FROM: z.string().min(3).default('Dịch vụ công Lai Châu <no-reply@dichvucong.localhost>'),
+    /** SMS gateway (HTTP, bearer key); unset = the sandbox at /sms-sandbox when it is on. */
+    SMS_GATEWAY_URL: z.string().url().optional(),
+    SMS_GATEWAY_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Serve the sandbox SMS gateway at /sms-sandbox (default: on outside production). */
+    SMS_SANDBOX: z.enum(['on', 'off']).optional(),
+    /** National Public Service Portal sync (issue 17 §4, ADR 0035): the endpoint dossier states are pushed to and its key; unset = the sandbox at /portal-sandbox when it is on, else nothing is sent (pushes wait). */
+    PORTAL_SYNC_URL: z.string().url().optional(),
+    PORTAL_SYNC_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Serve the sandbox of the national portal's sync endpoint at /portal-sandbox (default: on outside production). */
+    PORTAL_SANDBOX: z.enum(['on', 'off']).optional(),
+    /** How long one push may take before it counts as failed, ms. */
+    PORTAL_SYNC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z
       .enum(['auto', 'never'])
@@ -141,6 +162,8 @@ export const Config = z
     EID_SANDBOX: c.EID_SANDBOX ?? (c.NODE_ENV === 'production' ? 'off' : 'on'),
     PROVINCE_AGENCY_CODE:
       c.PROVINCE_AGENCY_CODE ?? (c.NODE_ENV === 'production' ? undefined : DEMO_PROVINCE_AGENCY_CODE),
+    ...smsDefaults(c),
+    ...portalSyncDefaults(c),
     ...paymentDefaults(c),
     // Synthetic development account (not a real treasury account); production must configure all three or VietQR stays off.
     VIETQR_BANK_BIN: c.VIETQR_BANK_BIN ?? (c.NODE_ENV === 'production' ? undefined : '970436'),
@@ -281,6 +304,42 @@ function paymentDefaults(c: {
       c.PAYMENT_GATEWAY_API_URL ?? (sandbox === 'on' ? `${base}/merchant_webapi/api/transaction` : undefined),
     PAYMENT_TMN_CODE: c.PAYMENT_TMN_CODE ?? (dev ? 'DVC06SBX' : undefined),
     PAYMENT_HASH_SECRET: c.PAYMENT_HASH_SECRET ?? (dev ? `${devSecret}-payment` : undefined),
+  };
+}
+
+/** SMS defaults: the built-in sandbox gateway (/sms-sandbox) outside production, with a development key. */
+function smsDefaults(c: {
+  NODE_ENV: string;
+  PORT: number;
+  PUBLIC_URL?: string;
+  SMS_SANDBOX?: 'on' | 'off';
+  SMS_GATEWAY_URL?: string;
+  SMS_GATEWAY_KEY?: string;
+}) {
+  const sandbox = c.SMS_SANDBOX ?? (c.NODE_ENV === 'production' ? 'off' : 'on');
+  const base = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
+  return {
+    SMS_SANDBOX: sandbox,
+    SMS_GATEWAY_URL: c.SMS_GATEWAY_URL ?? (sandbox === 'on' ? `${base}/sms-sandbox/messages` : undefined),
+    SMS_GATEWAY_KEY: c.SMS_GATEWAY_KEY ?? (sandbox === 'on' ? `${devSecret}-sms` : undefined),
+  };
+}
+
+/** National-portal sync defaults: the built-in sandbox (/portal-sandbox) outside production, with a development key. */
+function portalSyncDefaults(c: {
+  NODE_ENV: string;
+  PORT: number;
+  PUBLIC_URL?: string;
+  PORTAL_SANDBOX?: 'on' | 'off';
+  PORTAL_SYNC_URL?: string;
+  PORTAL_SYNC_KEY?: string;
+}) {
+  const sandbox = c.PORTAL_SANDBOX ?? (c.NODE_ENV === 'production' ? 'off' : 'on');
+  const base = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
+  return {
+    PORTAL_SANDBOX: sandbox,
+    PORTAL_SYNC_URL: c.PORTAL_SYNC_URL ?? (sandbox === 'on' ? `${base}/portal-sandbox/api/dossier-sync` : undefined),
+    PORTAL_SYNC_KEY: c.PORTAL_SYNC_KEY ?? (sandbox === 'on' ? `${devSecret}-portal` : undefined),
   };
 }
 
