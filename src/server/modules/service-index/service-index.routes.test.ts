@@ -16,9 +16,9 @@ import {
   useDossierApp,
   versionId,
 } from '../dossiers/dossiers.routes.test-support';
-import { submitPrefilled } from '../dossiers/dossiers.registry-effects.test-support';
 import { buildRatingLink, SERVICE_INDEX_INDICATOR_SOURCES } from './index';
 import { ratingLinkToken } from './rating-link';
+import { returnedDossier as returnedDossierOf, STAY } from './test-support';
 
 /*
  * Issue 17 §5 through HTTP on a real database (PostgreSQL or PGlite): the citizen rates the service
@@ -31,7 +31,6 @@ useDossierApp();
 type ErrorBody = {
   error: { code: string; message: string; fields?: Array<{ field: string; messageVi: string; messageEn: string }> };
 };
-const STAY = '2.001159';
 const today = todayInVietnam();
 const quarter = `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
 const secret = testConfig().SESSION_SECRET!;
@@ -39,20 +38,7 @@ const my = (id: string) => `/api/v1/ratings/my/${id}`;
 const rate = (session = citizen, id: string, payload: Record<string, unknown>) =>
   session.inject({ method: 'POST', url: my(id), payload });
 
-/** A stay notification: recorded, and so returned, as it is filed. */
-async function returnedDossier(): Promise<DossierDetail> {
-  const res = await submitPrefilled(citizen, STAY, {
-    requestContent: undefined,
-    arrivalDate: today,
-    departureDate: today,
-    reason: 'Thăm người thân',
-    guests: [{ fullName: 'Hoàng Văn Khách', nationalId: '001090012345' }],
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const dossier = res.json<DossierDetail>();
-  expect(dossier.state).toBe('returned');
-  return dossier;
-}
+const returnedDossier = () => returnedDossierOf(citizen);
 
 const ratingRows = async () =>
   Number((await t.database.rows<{ n: string }>(sql`select count(*)::text as n from service_index.ratings`))[0]!.n);
