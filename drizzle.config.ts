@@ -23,5 +23,6 @@ export default defineConfig({
     'sector_data',
     'service_index',
     'notifications',
+    'portal_sync',
   ],
 });
