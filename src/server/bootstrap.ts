@@ -10,6 +10,7 @@ import { seedDemoFacilities } from './modules/cashless';
 import { seedFeeLists, setFeeWaiversNotApplied } from './modules/fees';
 import { seedDemoDossiers } from './modules/dossiers';
 import { seedIndicators } from './modules/kpi';
+import { seedTemplates } from './modules/notifications';
 
 /**
  * Prepares a database for serving: migrations, the province's administrative units, and —
@@ -39,6 +40,7 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
   if (feeLists.length) log(`loaded fee exemption lists: ${feeLists.join(', ')}`);
   const indicators = await seedIndicators(database.db); // the plan's indicators (reference/kpi), for codes not stored yet
   if (indicators) log(`loaded ${indicators} Project 06 indicators from reference/kpi`);
+  await seedTemplates(database.db); // version 1 of each notification template, for events that have none
   if (config.SEED_DEMO === 'auto' && config.NODE_ENV !== 'production') {
     const created = await ensureDemoAccounts(database.db);
     if (created) log(`created ${created} demo staff accounts (see README)`);

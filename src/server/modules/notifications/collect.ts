@@ -1,0 +1,220 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { todayInVietnam } from '../../../contracts/common';
+import type { NotificationChannel, NotificationEvent } from '../../../contracts/notifications';
+import {
+  advanceFeedCursor,
+  latestTransitionId,
+  readTransitionFeed,
+  supplementWindowEnd,
+  type FeedCursor,
+  type TransitionFeedItem,
+} from '../dossiers';
+import { findRegistryContact } from '../population';
+import type { JobQueue } from '../jobs';
+import { isEmailAddress, normalizeMobile } from './addresses';
+import { eventOf, valuesFor } from './events';
+import { feedCursors, handledTransitions, outbox, preferences } from './notifications.schema';
+import { render } from './templates';
+import { templateInForce, type TemplateRow } from './templates.service';
+
+/** The queue whose jobs send one outbox message each (`{ outboxId }`). */
+export const SEND_QUEUE = 'notifications.send';
+const CURSOR = 'notifications';
+const PAGE = 200;
+const MAX_PAGES = 10;
+/** Transitions older than this when first seen (a server down for days, a restore) send nothing. */
+export const MAX_EVENT_AGE_MS = 3 * 24 * 3_600_000;
+
+export interface CollectOptions {
+  portalUrl: string;
+  /** Enqueue a send job per queued message in the same transaction (absent: the delivery loop finds them). */
+  queue?: Pick<JobQueue, 'send'>;
+  now?: Date;
+  settleMs?: number;
+}
+
+type NewOutboxRow = typeof outbox.$inferInsert;
+
+/**
+ * Turns the dossier transitions not handled yet into outbox messages (one per event × channel), with
+ * a marker per transition, in one transaction with the feed cursor (locked: one process collects at
+ * a time; the others skip). A transition that fails (a missing template) is left for the next run
+ * and does not hold the others. The first run starts at the latest transition (no messages for the
+ * history). Returns the number of messages created.
+ */
+export async function collectNotifications(db: Db, options: CollectOptions): Promise<number> {
+  const now = options.now ?? new Date();
+  await db
+    .insert(feedCursors)
+    .values({ name: CURSOR, lowId: -1, pendingId: -1, pendingSince: now })
+    .onConflictDoNothing();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(feedCursors).where(eq(feedCursors.name, CURSOR)).for('update', {
+      skipLocked: true,
+    });
+    if (!row) return 0; // another process is collecting
+    if (row.lowId < 0) {
+      const latest = await latestTransitionId(tx);
+      await tx
+        .update(feedCursors)
+        .set({ lowId: latest, pendingId: latest, pendingSince: now })
+        .where(eq(feedCursors.name, CURSOR));
+      return 0;
+    }
+    const cursor: FeedCursor = { lowId: row.lowId, pendingId: row.pendingId, pendingSince: row.pendingSince };
+    const scanStartedAt = new Date();
+    let afterId = cursor.lowId;
+    let created = 0;
+    let firstUnhandledId: number | undefined;
+    let pageFull = false;
+    const templates = new Map<NotificationEvent, TemplateRow | undefined>();
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const items = await readTransitionFeed(tx, { afterId, limit: PAGE });
+      pageFull = items.length === PAGE;
+      if (items.length === 0) break;
+      afterId = items[items.length - 1]!.id;
+      const handled = new Set(
+        (
+          await tx
+            .select({ id: handledTransitions.transitionId })
+            .from(handledTransitions)
+            .where(
+              inArray(
+                handledTransitions.transitionId,
+                items.map((i) => i.id),
+              ),
+            )
+        ).map((h) => h.id),
+      );
+      for (const item of items) {
+        if (handled.has(item.id)) continue;
+        try {
+          created += await tx.transaction((sp) => handleTransition(sp, item, { ...options, now, templates }));
+        } catch {
+          firstUnhandledId ??= item.id;
+        }
+      }
+      if (!pageFull) break;
+    }
+    const next = advanceFeedCursor(
+      cursor,
+      {
+        scanStartedAt,
+        scanEndedAt: new Date(),
+        maxSeenId: Math.max(afterId, cursor.lowId),
+        pageFull,
+        firstUnhandledId,
+      },
+      options.settleMs,
+    );
+    await tx.update(feedCursors).set(next).where(eq(feedCursors.name, CURSOR));
+    return created;
+  });
+}
+
+async function handleTransition(
+  tx: Db,
+  item: TransitionFeedItem,
+  ctx: CollectOptions & { now: Date; templates: Map<NotificationEvent, TemplateRow | undefined> },
+): Promise<number> {
+  const event = eventOf(item);
+  const stale = ctx.now.getTime() - item.at.getTime() > MAX_EVENT_AGE_MS;
+  await tx.insert(handledTransitions).values({ transitionId: item.id, event: stale ? null : event });
+  if (!event || stale) return 0;
+  if (!ctx.templates.has(event)) ctx.templates.set(event, await templateInForce(tx, event, todayInVietnam(ctx.now)));
+  const template = ctx.templates.get(event);
+  if (!template) throw new Error(`no template in force for ${event}`);
+  const supplementDeadline =
+    event === 'supplement_requested' ? await supplementWindowEnd(tx, item.dossierId, item.at) : null;
+  const values = valuesFor(item, { portalUrl: ctx.portalUrl, supplementDeadline });
+  const rows = await messagesFor(tx, item, event, template, values);
+  if (rows.length === 0) return 0;
+  const inserted = await tx
+    .insert(outbox)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: outbox.id, status: outbox.status });
+  for (const r of inserted)
+    if (r.status === 'queued' && ctx.queue)
+      await ctx.queue.send(tx, SEND_QUEUE, { outboxId: r.id }, { singletonKey: r.id });
+  return inserted.length;
+}
+
+/** Where the citizen is told: their choices, else the inbox and the registry's e-mail (no SMS without a choice). */
+async function recipientsOf(tx: Db, item: TransitionFeedItem) {
+  const accountId = item.dossier.ownerAccountId;
+  const [prefs] = accountId
+    ? await tx.select().from(preferences).where(eq(preferences.accountId, accountId)).limit(1)
+    : [];
+  if (prefs)
+    return {
+      accountId,
+      email: prefs.emailEnabled ? { address: prefs.email } : null,
+      sms: prefs.smsEnabled ? { address: prefs.phone } : null,
+    };
+  const registry = item.dossier.applicantPersonId
+    ? await findRegistryContact(tx, item.dossier.applicantPersonId)
+    : undefined;
+  return { accountId, email: registry?.email ? { address: registry.email } : null, sms: null };
+}
+
+async function messagesFor(
+  tx: Db,
+  item: TransitionFeedItem,
+  event: NotificationEvent,
+  template: TemplateRow,
+  values: Record<string, string>,
+): Promise<NewOutboxRow[]> {
+  const to = await recipientsOf(tx, item);
+  const base = {
+    event,
+    accountId: to.accountId,
+    dossierId: item.dossierId,
+    dossierCode: item.dossier.code,
+    templateId: template.id,
+    subjectVi: render(template.subjectVi, values),
+    subjectEn: render(template.subjectEn, values),
+    bodyVi: render(template.bodyVi, values),
+    bodyEn: render(template.bodyEn, values),
+  };
+  const key = (channel: NotificationChannel) => `t${item.id}.${channel}`;
+  const rows: NewOutboxRow[] = [];
+  if (to.accountId) rows.push({ ...base, idempotencyKey: key('inbox'), channel: 'inbox', status: 'queued' });
+  if (to.email) {
+    const address = to.email.address?.trim() ?? '';
+    const problem = !address
+      ? 'không có địa chỉ e-mail / no e-mail address'
+      : isEmailAddress(address)
+        ? null
+        : 'địa chỉ e-mail không hợp lệ / malformed e-mail address';
+    rows.push({
+      ...base,
+      idempotencyKey: key('email'),
+      channel: 'email',
+      recipient: address || null,
+      status: problem ? 'skipped' : 'queued',
+      skipReason: problem,
+    });
+  }
+  if (to.sms) {
+    const raw = to.sms.address?.trim() ?? '';
+    const phone = raw ? normalizeMobile(raw) : undefined;
+    const sms = render(template.smsVi, values);
+    rows.push({
+      ...base,
+      bodyVi: sms,
+      bodyEn: sms,
+      idempotencyKey: key('sms'),
+      channel: 'sms',
+      recipient: phone ?? (raw || null),
+      status: phone ? 'queued' : 'skipped',
+      skipReason: phone
+        ? null
+        : raw
+          ? 'số điện thoại di động không hợp lệ / malformed mobile number'
+          : 'không có số điện thoại / no phone number',
+    });
+  }
+  return rows;
+}
