@@ -11,6 +11,7 @@ import { closePaymentsOfWithdrawnDossier, startPaymentExpiryJob } from './module
 import { startQualityRefreshJob, startScheduledQualityJob } from './modules/population';
 import { startSupplementExpiryJob, startUnpaidExpiryJob } from './modules/dossiers';
 import { startKpiJob } from './modules/kpi';
+import { startNotificationChannels, startNotificationLoop } from './modules/notifications';
 import { indicatorSources } from './indicator-sources';
 
 /**
@@ -59,6 +60,19 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     onError: onJobError,
   });
   void kpiSchedule.runNow();
+  // Notifications (issue 17 §2): e-mail over SMTP_URL, or a local SMTP server outside production; SMS via the gateway.
+  const notificationChannels = await startNotificationChannels(config, database.db);
+  if (notificationChannels.localSmtp)
+    log.info(
+      `notifications: SMTP_URL unset, e-mail goes to the local SMTP server ${notificationChannels.localSmtp.url}`,
+    );
+  // New dossier transitions become outbox messages, and due messages are sent (ADR 0032).
+  const notifications = startNotificationLoop({
+    db: database.db,
+    channels: notificationChannels.channels,
+    portalUrl: config.PUBLIC_URL,
+    onError: onJobError,
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -72,6 +86,8 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     await supplementExpiry.stop();
     await unpaidExpiry.stop();
     await kpiSchedule.stop();
+    await notifications.stop();
+    await notificationChannels.close();
     await database.close();
     process.exit(0);
   };
