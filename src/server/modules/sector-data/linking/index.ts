@@ -6,7 +6,7 @@
 
 /** Link a list: a linker over a registry view (chunks of rows), or a whole list at once; default thresholds. */
 export { createLinker, linkList, blockingKeysOf, DEFAULT_THRESHOLDS } from './link';
-export type { Linker, LinkOptions, LinkStats, LinkThresholds, RowLink, ScoredCandidate } from './link';
+export type { Linker, LinkOptions, LinkStats, LinkThresholds, ResolvedChunk, RowLink, ScoredCandidate } from './link';
 /** The registry as the engine sees it: in memory (tests, benchmark) and over SQL (population.persons). */
 export { inMemoryRegistry, personBlockingKeys } from './registry-memory';
 export { sqlRegistry } from './registry-sql';
