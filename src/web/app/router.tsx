@@ -31,6 +31,7 @@ import {
   ReconciliationPage,
 } from '../features/payments/pages';
 import { PersonDetailPage, PersonSearchPage, StaysPage } from '../features/population/pages';
+import { RatingLinkPage } from '../features/ratings/pages';
 import { PilotDetailPage, PilotDueDatesPage, PilotsPage } from '../features/pilots/pages';
 import { AdminProceduresPage, CatalogPage, ProcedurePage } from '../features/procedures/pages';
 import { PublicHomePage, PublicNotFoundPage } from '../features/portal/pages';
@@ -122,6 +123,8 @@ export const router = createBrowserRouter([
           { path: 'me/consents', element: <ConsentsPage /> },
           { path: 'me/dossiers', element: <MyDossiersPage /> },
           { path: 'me/dossiers/:id', element: <MyDossierPage /> },
+          // The link of the result message: the owner, signed in, is taken to the rating card of the dossier.
+          { path: 'danh-gia/:token', element: <RatingLinkPage /> },
           // Drawn without antd, in the citizen's light frame (issue 14 §6, ADR 0023): a phone's first visit stays light.
           { path: 'procedures/:code/file', element: <FilingPage />, handle: PLAIN_FRAME },
           { path: 'dossiers', element: <WorkqueuePage /> },

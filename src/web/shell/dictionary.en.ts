@@ -15,6 +15,7 @@ import { enPortal } from '../features/portal/messages.en';
 import { enPopulation } from '../features/population/messages.en';
 import { enProcedures } from '../features/procedures/messages.en';
 import { enQuality } from '../features/quality/messages.en';
+import { enRatings } from '../features/ratings/messages.en';
 import { enUnits } from '../features/units/messages.en';
 
 /**
@@ -39,5 +40,6 @@ export const en: Record<MessageKey, string> = {
   ...enPortal,
   ...enProcedures,
   ...enQuality,
+  ...enRatings,
   ...enUnits,
 };

@@ -14,6 +14,7 @@ import { viPopulation } from '../features/population/messages.vi';
 import { viPortal } from '../features/portal/messages.vi';
 import { viProcedures } from '../features/procedures/messages.vi';
 import { viQuality } from '../features/quality/messages.vi';
+import { viRatings } from '../features/ratings/messages.vi';
 import { viUnits } from '../features/units/messages.vi';
 
 /**
@@ -41,6 +42,7 @@ export const vi = {
   ...viPortal,
   ...viProcedures,
   ...viQuality,
+  ...viRatings,
   ...viUnits,
 };
 

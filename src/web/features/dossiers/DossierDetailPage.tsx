@@ -21,6 +21,7 @@ import './dossiers-office.css';
 import { DossierFee } from './DossierFee';
 import { RegistryChecksCard } from './RegistryChecksCard';
 import { RegistryOutcomeCard } from './ResultDocumentsCard';
+import { DossierRatingCard } from '../ratings';
 
 /** Commands that are never buttons of the back office: the citizen's withdrawal, the payment (settled by the payment system). */
 const NOT_STAFF_BUTTONS: ReadonlySet<DossierCommand> = new Set(['withdraw', 'pay']);
@@ -164,6 +165,7 @@ export default function DossierDetailPage() {
               </Card>
               <DossierFee fee={d.fee} />
               <RegistryOutcomeCard outcome={d.registryOutcome} />
+              <DossierRatingCard dossierId={d.id} returned={d.state === 'returned'} />
               <GroupStepsCard steps={d.steps} />
               <RegistryChecksCard checks={d.registryChecks} />
               <Card title={t('dossier.section.form')} className="section-card">

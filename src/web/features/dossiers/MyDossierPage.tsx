@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, Collapse, Descriptions, Skeleton, Space, Typography } from 'antd';
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { ProcedureVersion } from '../../../contracts/procedures';
@@ -16,6 +16,7 @@ import { GroupStepsCard } from './GroupStepsCard';
 import { DeadlineTag, FeeText, StateTag } from './DossierTags';
 import { FormDataView } from './FormDataView';
 import { PayFeeCard, receiptUrl } from '../payments';
+import { RatingCard } from '../ratings';
 import { DossierFee } from './DossierFee';
 import { SupplementCard } from './SupplementCard';
 import { DossierCode } from './FilingParts';
@@ -100,6 +101,8 @@ export default function MyDossierPage() {
   const { t, pick } = useI18n();
   const { message, modal } = App.useApp();
   const { id = '' } = useParams();
+  // The link of the result message (/danh-gia/<token>) lands here with its token, to rate the service.
+  const [search] = useSearchParams();
   const { dossier, version, run, busy } = useDossier(id);
   const d = dossier.data;
 
@@ -192,6 +195,7 @@ export default function MyDossierPage() {
             <DossierFee fee={d.fee} />
           )}
           <Outcome d={d} />
+          {d.state === 'returned' && <RatingCard dossierId={d.id} linkToken={search.get('danh-gia') ?? undefined} />}
           <RegistryOutcomeCard outcome={d.registryOutcome} />
           <GroupStepsCard steps={d.steps} />
           <ResultDocumentsCard dossierId={d.id} attachments={d.attachments} />

@@ -1,0 +1,39 @@
+import { Card, Descriptions } from 'antd';
+import { useApi } from '../../api/use-api';
+import { formatDateTime } from '../../components/format';
+import { useI18n } from '../../shell/i18n';
+import { getDossierRating } from './ratings-api';
+import { VALUE_LABEL } from './RatingCard';
+
+/**
+ * The citizen's rating on the officer's page of a dossier whose result was returned: the value,
+ * the comment, when and where it was given — or that there is none yet. An officer without
+ * `ratings.read` there sees nothing.
+ */
+export function DossierRatingCard({ dossierId, returned }: { dossierId: string; returned: boolean }) {
+  const { t } = useI18n();
+  const state = useApi(returned ? (signal) => getDossierRating(dossierId, { signal }) : null, [dossierId, returned]);
+  if (!returned || !state.data) return null;
+  const rating = state.data.rating;
+  return (
+    <Card title={t('rating.officer.title')} className="section-card" data-testid="dossier-rating">
+      {!rating ? (
+        t('rating.officer.none')
+      ) : (
+        <Descriptions
+          column={1}
+          size="small"
+          items={[
+            { key: 'value', label: t('rating.title'), children: <strong>{t(VALUE_LABEL[rating.value])}</strong> },
+            ...(rating.comment ? [{ key: 'comment', label: t('rating.comment'), children: rating.comment }] : []),
+            {
+              key: 'at',
+              label: t('rating.officer.when'),
+              children: `${formatDateTime(rating.ratedAt)} (${t(rating.via === 'link' ? 'rating.via.link' : 'rating.via.web')})`,
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

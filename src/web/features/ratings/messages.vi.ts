@@ -1,0 +1,23 @@
+/** Vietnamese text of the citizen's rating of a service (issue 17 §5): plain words, for everyone. */
+export const viRatings = {
+  'rating.title': 'Đánh giá dịch vụ',
+  'rating.ask': 'Bạn thấy việc giải quyết hồ sơ này thế nào?',
+  'rating.value.satisfied': 'Hài lòng',
+  'rating.value.neutral': 'Bình thường',
+  'rating.value.dissatisfied': 'Không hài lòng',
+  'rating.comment': 'Góp ý thêm (không bắt buộc)',
+  'rating.comment.placeholder': 'Ví dụ: cán bộ hướng dẫn tận tình',
+  'rating.send': 'Gửi đánh giá',
+  'rating.pickFirst': 'Hãy chọn một mức đánh giá ở trên',
+  'rating.thanks': 'Cảm ơn bạn đã đánh giá.',
+  'rating.yours': 'Bạn đã đánh giá: {value}',
+  'rating.once': 'Mỗi hồ sơ được đánh giá một lần.',
+  'rating.officer.title': 'Đánh giá của người dân',
+  'rating.officer.none': 'Người dân chưa đánh giá hồ sơ này.',
+  'rating.officer.when': 'Thời điểm đánh giá',
+  'rating.via.web': 'trên trang hồ sơ',
+  'rating.via.link': 'qua đường dẫn trong thông báo kết quả',
+  'rating.link.title': 'Đánh giá dịch vụ',
+  'rating.link.opening': 'Đang mở hồ sơ của bạn…',
+  'rating.link.toMine': 'Xem hồ sơ của tôi',
+} as const;
