@@ -142,3 +142,48 @@ export async function summaryCounts(
     visits: Number(r.visits),
   }));
 }
+
+/** A visit as the list behind the target 1 figure shows it: where, when, who served, what was done — no citizen. */
+export interface VisitListRow {
+  visitedAt: string;
+  counterLabel: string;
+  officerName: string;
+  procedureCode: string | null;
+  typedBy: string | null;
+  outcome: string;
+  dossierCode: string | null;
+}
+
+/**
+ * One page of a unit's visits over [from, to] (Vietnam days) whose current revision was (`guided`) or
+ * was not guided to file online, newest first, and their total.
+ */
+export async function guidedVisitsPage(
+  db: Db,
+  q: { unitCode: string; from: string; to: string; guided: boolean; limit: number; offset: number },
+): Promise<{ rows: VisitListRow[]; total: number }> {
+  const where = and(
+    eq(visits.unitCode, q.unitCode),
+    gte(visits.visitDate, q.from),
+    lte(visits.visitDate, q.to),
+    eq(visitRevisions.guidedOnline, q.guided),
+  );
+  const rows = await db
+    .select({
+      visitedAt: sql<string>`to_char(${visits.visitedAt} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI')`,
+      counterLabel: visits.counterLabel,
+      officerName: visits.officerName,
+      procedureCode: visitRevisions.procedureCode,
+      typedBy: visitRevisions.typedBy,
+      outcome: visitRevisions.outcome,
+      dossierCode: visitRevisions.dossierCode,
+    })
+    .from(visits)
+    .innerJoin(visitRevisions, currentJoin)
+    .where(where)
+    .orderBy(desc(visits.visitedAt), desc(visits.id))
+    .limit(q.limit)
+    .offset(q.offset);
+  const [total] = await db.select({ n: count() }).from(visits).innerJoin(visitRevisions, currentJoin).where(where);
+  return { rows, total: Number(total?.n ?? 0) };
+}

@@ -193,6 +193,46 @@ export async function cashFeeCounts(
   return rows.map((r) => ({ unitCode: r.unit_code, month: r.month, count: Number(r.n) }));
 }
 
+/** A dossier whose fee was paid in cash at the counter, as the list behind the online-share figure shows it. */
+export interface CashFeeListRow {
+  dossierCode: string | null;
+  procedureCode: string;
+  amount: number;
+  submittedAt: string;
+}
+
+/**
+ * One page of a unit's dossiers with the fee paid in cash (fee_status 'cash') submitted in [from, to),
+ * newest first, and their total — the cash side of `cashFeeCounts`; codes and amounts, no applicant.
+ */
+export async function cashFeePage(
+  db: Db,
+  q: { from: Date; to: Date; unitCode: string; limit: number; offset: number },
+): Promise<{ rows: CashFeeListRow[]; total: number }> {
+  const where = sql`fee_status = 'cash' and unit_code = ${q.unitCode}
+    and submitted_at >= ${q.from.toISOString()}::timestamptz and submitted_at < ${q.to.toISOString()}::timestamptz`;
+  // In turn: a kpi list may be read in a transaction, one connection.
+  const rows = await queryRows<{ code: string | null; procedure_code: string; amount: number; at: string }>(
+    db,
+    sql`select code, procedure_code, greatest(fee_paid_amount, fee_amount) as amount,
+          to_char(submitted_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as at
+        from dossiers.dossiers where ${where} order by submitted_at desc, id limit ${q.limit} offset ${q.offset}`,
+  );
+  const [total] = await queryRows<{ n: string | number }>(
+    db,
+    sql`select count(*) as n from dossiers.dossiers where ${where}`,
+  );
+  return {
+    total: Number(total?.n ?? 0),
+    rows: rows.map((r) => ({
+      dossierCode: r.code,
+      procedureCode: r.procedure_code,
+      amount: Number(r.amount),
+      submittedAt: r.at,
+    })),
+  };
+}
+
 /**
  * Dossiers filed on counter devices of the given units (`assisted_by.unitCode`; null = any) with
  * a submission time in [from, to), newest first.

@@ -53,8 +53,8 @@ export { getDossierForPayment, settleDossierFee, refundDossierFee, type PayableD
 /** Synthetic dossiers for the demo province (bootstrap, demo only). */
 export { seedDemoDossiers } from './dossiers.demo';
 
-/** Codes appearing more than once (must be zero: the benchmark checks it); fees paid in cash at the counter per unit and month (cashless share). */
-export { duplicateCodes, cashFeeCounts } from './dossiers.list-queries';
+/** Codes appearing more than once (must be zero: the benchmark checks it); fees paid in cash at the counter per unit and month (cashless share), and the page of those dossiers behind a commune's figure. */
+export { duplicateCodes, cashFeeCounts, cashFeePage, type CashFeeListRow } from './dossiers.list-queries';
 /** Dossier counts by state, channel and deadline for a period and units (the leaders' overview). */
 export { dossierFigures } from './dossier-figures';
 /** What dossiers count for the plan's target 4 (online residence filings) and timeliness, for the kpi module. */

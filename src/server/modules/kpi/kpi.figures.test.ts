@@ -219,3 +219,146 @@ describe('the figures of a run from the counter, dossiers, payments and the cash
     expect(await value('T7.CASHLESS', PROVINCE)).toMatchObject({ numerator: 2, denominator: 3 });
   });
 });
+
+describe('the lists behind these figures (drill-down)', () => {
+  const list = (s: Session, indicator: string, unitCode: string, side: 'counted' | 'missing', xlsx = false) =>
+    s.inject(
+      `/api/v1/kpi/lists${xlsx ? '.xlsx' : ''}?${new URLSearchParams({ period: QUARTER, indicator, unitCode, side, purpose: 'data_cleaning' })}`,
+    );
+  type Page = { total: number; items: Array<Record<string, unknown>>; columns: Array<{ key: string }> };
+  const page = async (s: Session, indicator: string, unitCode: string, side: 'counted' | 'missing') => {
+    const res = await list(s, indicator, unitCode, side);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    return res.json<Page>();
+  };
+  const rowsOf = async (res: { rawPayload: Buffer }) => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    return workbook.worksheets[0]!.rowCount - 2; // a title row and the headers
+  };
+  const logged = (action: string) =>
+    t.database.rows<{ purpose: string }>(
+      sql`select purpose from audit.access_pending where action = ${action}
+          union all select purpose from audit.access_log where action = ${action}`,
+    );
+
+  it('T1: the counter visits of a commune in the quarter, guided or served — no citizen on it — for readers of the counter log', async () => {
+    const police = await t.staff('commune_police', MUONG_TE);
+    const guided = await page(police, 'T1.GUIDED', MUONG_TE, 'counted');
+    expect(guided.total).toBe(2);
+    const served = await page(police, 'T1.GUIDED', MUONG_TE, 'missing');
+    expect(served).toMatchObject({ total: 1, items: [{ outcome: 'filed_paper', counterLabel: 'Quầy 1' }] });
+    expect(served.columns.map((c) => c.key)).not.toContain('citizenName');
+    expect(JSON.stringify(served)).not.toContain('Người Thử');
+    const file = await list(police, 'T1.GUIDED', MUONG_TE, 'counted', true);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(await rowsOf(file)).toBe(2);
+    const auditor = await t.staff('auditor', PROVINCE); // reads figures, not the counter log
+    expect((await list(auditor, 'T1.GUIDED', MUONG_TE, 'missing')).statusCode).toBe(403);
+  });
+
+  it('T7: the fee payments of a commune in the quarter paid online, and the fees paid in cash, for readers of dossiers', async () => {
+    const police = await t.staff('commune_police', TAM_DUONG);
+    const online = await page(police, 'T7.ONLINE_FEES', TAM_DUONG, 'counted');
+    expect(online.total).toBe(2);
+    expect(online.items.map((i) => i.method).sort()).toEqual(['gateway', 'vietqr']);
+    expect(online.items.map((i) => i.state).sort()).toEqual(['refunded', 'succeeded']);
+    const cash = await page(police, 'T7.ONLINE_FEES', TAM_DUONG, 'missing');
+    expect(cash.total).toBe(2);
+    expect(cash.items.every((i) => i.procedureCode === '1.004194')).toBe(true);
+    const file = await list(police, 'T7.ONLINE_FEES', TAM_DUONG, 'missing', true);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(await rowsOf(file)).toBe(2);
+    const leader = await t.staff('leader', PROVINCE);
+    expect((await list(leader, 'T7.ONLINE_FEES', TAM_DUONG, 'counted')).statusCode).toBe(403);
+  });
+
+  it('T14: the pilot models behind the province figure, on track or not, as many as the run counted', async () => {
+    const department = await t.staff('pilot_officer', PROVINCE);
+    const commune = await t.staff('pilot_officer', MUONG_TE);
+    const { modelInput, register, planUpload } = await import('../pilots/test-support');
+    const withPlan = await register(department, modelInput(PROVINCE, { title: 'Mô hình có kế hoạch' }));
+    expect((await department.inject(planUpload(withPlan.id))).statusCode).toBe(200);
+    await register(department, modelInput(PROVINCE, { title: 'Mô hình chưa có kế hoạch' }));
+    await register(commune, modelInput(MUONG_TE, { title: 'Mô hình của xã' }));
+    const res = await standing.inject({ method: 'POST', url: '/api/v1/kpi/runs', payload: { period: QUARTER } });
+    expect(res.statusCode, res.body).toBe(201);
+    const figures = KpiTable.parse((await standing.inject(`/api/v1/kpi/values?period=${QUARTER}`)).json());
+    const figure = figures.values.find((v) => v.indicatorCode === 'T14.PILOTS' && v.unitCode === PROVINCE)!;
+    expect(figure.denominator).toBe(3);
+    const onTrack = await page(standing, 'T14.PILOTS', PROVINCE, 'counted');
+    const late = await page(standing, 'T14.PILOTS', PROVINCE, 'missing');
+    expect(onTrack.total).toBe(figure.numerator);
+    expect(late.total).toBe(3 - figure.numerator!);
+    expect([...onTrack.items, ...late.items].map((i) => i.title).sort()).toEqual([
+      'Mô hình chưa có kế hoạch',
+      'Mô hình có kế hoạch',
+      'Mô hình của xã',
+    ]);
+    // A commune's list holds its own models only.
+    const own = [
+      ...(await page(standing, 'T14.PILOTS', MUONG_TE, 'counted')).items,
+      ...(await page(standing, 'T14.PILOTS', MUONG_TE, 'missing')).items,
+    ];
+    expect(own.map((i) => i.title)).toEqual(['Mô hình của xã']);
+    const file = await list(standing, 'T14.PILOTS', PROVINCE, 'missing', true);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(await rowsOf(file)).toBe(late.total);
+    const police = await t.staff('commune_police', PROVINCE); // no pilots.read
+    expect((await list(police, 'T14.PILOTS', PROVINCE, 'counted')).statusCode).toBe(403);
+  });
+
+  it('T3: the people of a commune with findings in the quality run of the period, each logged with the purpose', async () => {
+    const { copyRegistryBatch, QUALITY_RULES } = await import('../population');
+    const { makeHousehold, makePerson } = await import('../../../../test/factories');
+    const person = (n: number) =>
+      makePerson({ nationalId: `01209100${String(n).padStart(4, '0')}`, fullName: `Người Sạch ${n}` });
+    const household = makeHousehold(SIN_HO, [person(1), person(2), person(3)]);
+    await copyRegistryBatch(t.database, household);
+    const [rule1, rule2] = QUALITY_RULES;
+    for (const r of [rule1!, rule2!])
+      await t.database.db.execute(sql`insert into population.quality_rules (code, class, severity, title_vi, title_en)
+        values (${r.code}, ${r.class}, ${r.severity}, ${r.titleVi}, ${r.titleEn}) on conflict (code) do nothing`);
+    const [run] = await t.database.rows<{ id: number }>(
+      sql`insert into population.quality_runs (as_of, finished_at, persons, findings)
+          values (${today}, now(), 3, 2) returning id`,
+    );
+    const flagged = household.persons[1]!;
+    for (const r of [rule1!, rule2!])
+      await t.database.db.execute(sql`insert into population.quality_findings (run_id, person_id, rule_code)
+        values (${run!.id}, ${flagged.id}, ${r.code})`);
+    await t.database.db
+      .execute(sql`insert into population.quality_scores (run_id, unit_code, persons, persons_with_findings, score, by_class)
+      values (${run!.id}, ${SIN_HO}, 3, 1, 0.6667, '{}'::jsonb)`);
+    expect(
+      (await standing.inject({ method: 'POST', url: '/api/v1/kpi/runs', payload: { period: QUARTER } })).statusCode,
+    ).toBe(201);
+    const figures = KpiTable.parse((await standing.inject(`/api/v1/kpi/values?period=${QUARTER}`)).json());
+    expect(figures.values.find((v) => v.indicatorCode === 'T3.QUALITY' && v.unitCode === SIN_HO)).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+    });
+    const police = await t.staff('commune_police', SIN_HO);
+    const before = (await logged('person.list')).length;
+    const missing = await page(police, 'T3.QUALITY', SIN_HO, 'missing');
+    expect(missing.total).toBe(1);
+    expect(missing.items[0]).toMatchObject({ fullName: flagged.fullName, nationalId: flagged.nationalId });
+    expect(String(missing.items[0]!.findings)).toContain(rule1!.titleVi);
+    expect(String(missing.items[0]!.findings)).toContain(rule2!.titleVi);
+    expect((await page(police, 'T3.QUALITY', SIN_HO, 'counted')).total).toBe(2);
+    // One entry per person listed, with the purpose: one, then two.
+    expect((await logged('person.list')).slice(before)).toEqual([
+      { purpose: 'data_cleaning' },
+      { purpose: 'data_cleaning' },
+      { purpose: 'data_cleaning' },
+    ]);
+    const file = await list(police, 'T3.QUALITY', SIN_HO, 'missing', true);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(await rowsOf(file)).toBe(1);
+    expect((await logged('person.export')).length).toBe(1);
+    const leader = await t.staff('leader', SIN_HO); // figures, not people
+    expect((await list(leader, 'T3.QUALITY', SIN_HO, 'missing')).statusCode).toBe(403);
+  });
+});

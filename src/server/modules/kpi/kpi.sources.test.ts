@@ -46,7 +46,11 @@ describe('the sources the modules publish', () => {
     // The per-dataset-type keys, described with the type's name.
     expect(sources.find((s) => s.key === 'sector.linked_vaccination')?.descriptionVi).toContain('«Tiêm chủng»');
     expect(sources.find((s) => s.key === 'sector.covered_children')?.descriptionEn).toMatch(/^People under 6 /);
-    expect(sources.find((s) => s.key === 'pilots.on_track')).toMatchObject({ hasList: false, formerUnits: null });
+    expect(sources.find((s) => s.key === 'pilots.on_track')).toMatchObject({ hasList: true, formerUnits: null });
+    expect(sources.find((s) => s.key === 'dossiers.data_reuse')).toMatchObject({
+      hasList: false,
+      formerUnits: 'as_recorded',
+    });
   });
 
   it('is for readers of the indicators: not an officer without kpi.read, not a citizen, not someone signed out', async () => {

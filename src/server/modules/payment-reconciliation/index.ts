@@ -15,5 +15,8 @@ export { paymentReconciliationRoutes } from './payment-reconciliation.routes';
  * total per month. Throws PAYMENT.PERIOD_INVALID (400) for a reversed period or one over 60 months.
  */
 export { onlinePaymentShare, type CashCounts, type OnlineShareOptions } from './online-share';
-/** What payments count for the plan's target 7 (online share of fee payments), for the kpi module. */
-export { paymentIndicatorSources } from './indicator-sources';
+/**
+ * What payments count for the plan's target 7 (online share of fee payments), for the kpi module;
+ * with `cashPage` (the dossiers' `cashFeePage`) it also gives the list behind a unit's figure.
+ */
+export { paymentIndicatorSources, type CashPage } from './indicator-sources';

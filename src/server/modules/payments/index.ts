@@ -35,11 +35,13 @@ export {
   type TransferCredit,
 } from './vietqr.credit';
 
-/** For `payment-reconciliation`: read-only figures for the daily reconciliation and the online share. */
+/** For `payment-reconciliation`: read-only figures for the daily reconciliation and the online share (and the list behind it). */
 export {
   dailyPaymentFigures,
   settlementCandidates,
   onlinePaymentCounts,
+  onlinePaymentsPage,
+  type OnlinePaymentListRow,
   type DailyPaymentFigures,
   type SettlementCandidate,
   type Period,

@@ -128,3 +128,54 @@ export async function onlinePaymentCounts(
     vietqr: Number(r.vietqr),
   }));
 }
+
+/** A fee payment credited online, as the list behind the online-share figure shows it (no payer data). */
+export interface OnlinePaymentListRow {
+  dossierCode: string | null;
+  procedureCode: string;
+  method: PaymentMethod;
+  amount: number;
+  paidAt: string;
+  state: PaymentState;
+}
+
+/**
+ * One page of the fee payments of a unit credited online (gateway, VietQR — refunded later too, as the
+ * online share counts them) with `paid_at` in [from, to), newest first, and their total.
+ */
+export async function onlinePaymentsPage(
+  db: Db,
+  q: Period & { unitCode: string; limit: number; offset: number },
+): Promise<{ rows: OnlinePaymentListRow[]; total: number }> {
+  const where = sql`state in ('succeeded', 'partially_refunded', 'refunded') and unit_code = ${q.unitCode}
+    and paid_at >= ${q.from.toISOString()}::timestamptz and paid_at < ${q.to.toISOString()}::timestamptz`;
+  // In turn: a kpi list may be read in a transaction, one connection.
+  const rows = await queryRows<{
+    dossier_code: string | null;
+    procedure_code: string;
+    method: PaymentMethod;
+    amount: string | number;
+    paid_at: string;
+    state: PaymentState;
+  }>(
+    db,
+    sql`select dossier_code, procedure_code, method, amount,
+          to_char(paid_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as paid_at, state
+        from payments.payments where ${where} order by paid_at desc, id limit ${q.limit} offset ${q.offset}`,
+  );
+  const [total] = await queryRows<{ n: string | number }>(
+    db,
+    sql`select count(*) as n from payments.payments where ${where}`,
+  );
+  return {
+    total: Number(total?.n ?? 0),
+    rows: rows.map((r) => ({
+      dossierCode: r.dossier_code,
+      procedureCode: r.procedure_code,
+      method: r.method,
+      amount: Number(r.amount),
+      paidAt: r.paid_at,
+      state: r.state,
+    })),
+  };
+}

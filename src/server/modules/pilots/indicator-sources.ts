@@ -1,13 +1,54 @@
-import type { IndicatorSource } from '../../platform/indicator-sources';
-import { modelStatuses, onTrack } from './progress-figures';
+import type { Db } from '../../platform/db';
+import type { IndicatorSource, ListPage, ListQuery } from '../../platform/indicator-sources';
+import { getUnitHierarchy } from '../units';
+import { modelStatuses, onTrack, type ModelStatus } from './progress-figures';
 
 /*
  * What the pilot models count for the plan's target 14 (kpi's source `pilots.on_track`, issue 15 §1):
  * per registering agency's unit (the province for departments, a commune for its People's
  * Committee), the models registered by the day described and, of them, those on track that day
  * (no plan overdue, no milestone overdue, not evaluated as poor). A unit without models has nothing
- * to count: no row, never a made-up zero.
+ * to count: no row, never a made-up zero. The list behind a unit's figure (§2 drill-down) is its
+ * models and those of the units below it — the province's figure counts every model — on track
+ * (side "counted") or not ("missing"), each with why; agencies and titles, no personal data.
  */
+
+const COLUMNS = [
+  { key: 'title', labelVi: 'Tên mô hình', labelEn: 'Pilot model' },
+  { key: 'agencyName', labelVi: 'Cơ quan đăng ký', labelEn: 'Registering agency' },
+  { key: 'unitCode', labelVi: 'Mã đơn vị', labelEn: 'Unit code' },
+  { key: 'state', labelVi: 'Trạng thái', labelEn: 'State' },
+  { key: 'planUploaded', labelVi: 'Đã nộp kế hoạch', labelEn: 'Plan uploaded' },
+  { key: 'planOverdue', labelVi: 'Kế hoạch quá hạn', labelEn: 'Plan overdue' },
+  { key: 'milestonesOverdue', labelVi: 'Mốc quá hạn', labelEn: 'Milestones overdue' },
+  { key: 'rating', labelVi: 'Xếp loại đánh giá', labelEn: 'Evaluation rating' },
+];
+
+const yesNo = (b: boolean) => (b ? 'Có' : 'Không');
+
+/** One page of the models of the unit and below, as they stood on the as-of day, by agency and title. */
+async function modelsPage(db: Db, q: ListQuery): Promise<ListPage> {
+  const units = (await getUnitHierarchy(db, q.asOf)).descendants(q.unitCode);
+  const side = (s: ModelStatus) => (q.side === 'counted' ? onTrack(s) : !onTrack(s));
+  const all = (await modelStatuses(db, q.asOf, units))
+    .filter(side)
+    .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi') || a.title.localeCompare(b.title, 'vi'));
+  return {
+    columns: COLUMNS,
+    total: all.length,
+    items: all.slice(q.offset, q.offset + q.limit).map((s) => ({
+      title: s.title,
+      agencyName: s.agencyName,
+      unitCode: s.unitCode,
+      state: s.state,
+      planUploaded: yesNo(s.planUploaded),
+      planOverdue: yesNo(s.planOverdue),
+      milestonesOverdue: s.milestonesOverdue,
+      rating: s.rating,
+    })),
+  };
+}
+
 export const PILOTS_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     key: 'pilots.on_track',
@@ -25,5 +66,6 @@ export const PILOTS_INDICATOR_SOURCES: readonly IndicatorSource[] = [
       }
       return [...byUnit].map(([unitCode, row]) => ({ unitCode, ...row }));
     },
+    list: { action: 'pilots.read', page: modelsPage },
   },
 ];

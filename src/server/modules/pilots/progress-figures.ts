@@ -12,6 +12,8 @@ export function endOfDay(day: string): Date {
 
 /** One model as it stood at the end of a day. */
 export interface ModelStatus {
+  id: string;
+  title: string;
   unitCode: string;
   agencyName: string;
   state: string;
@@ -35,13 +37,12 @@ export async function modelStatuses(
   const until = endOfDay(asOf);
   const models = (await repo.listModels(db, unitCodes)).filter((m) => m.registeredAt < until);
   const ids = models.map((m) => m.id);
-  const [transitions, plans, milestones, settings, evaluations] = await Promise.all([
-    repo.transitionsBefore(db, until),
-    repo.listFiles(db, ids, 'plan'),
-    repo.listMilestones(db, ids),
-    repo.listDueDates(db),
-    repo.listEvaluations(db, ids),
-  ]);
+  // In turn: a kpi run reads in a transaction, one connection (pg 9 refuses concurrent queries on a client).
+  const transitions = await repo.transitionsBefore(db, until);
+  const plans = await repo.listFiles(db, ids, 'plan');
+  const milestones = await repo.listMilestones(db, ids);
+  const settings = await repo.listDueDates(db);
+  const evaluations = await repo.listEvaluations(db, ids);
   const stateOn = new Map<string, string>();
   for (const t of transitions) stateOn.set(t.modelId, t.toState); // ordered by time: the last wins
   const firstPlan = new Map<string, Date>();
@@ -56,6 +57,8 @@ export async function modelStatuses(
     const planDay = firstPlan.get(m.id);
     const evaluation = evaluations.find((e) => e.modelId === m.id && e.evaluatedAt < until);
     return {
+      id: m.id,
+      title: m.title,
       unitCode: m.unitCode,
       agencyName: m.agencyName,
       state,

@@ -130,6 +130,64 @@ async function aged14Page(db: Db, q: ListQuery, reader: ListReader, condition: S
   };
 }
 
+const QUALITY_COLUMNS = [
+  ...COLUMNS.slice(0, 4),
+  { key: 'findings', labelVi: 'Lỗi dữ liệu phát hiện', labelEn: 'Data-quality findings' },
+];
+
+/**
+ * The people behind a commune's T3 figure: those of the commune with at least one finding in the
+ * latest quality run as of the as-of day (side "missing", with the findings' titles) or with none
+ * ("counted"), by name — the list an officer cleans; each person listed is written in the access log
+ * with the purpose. Counted live: today's residents (the run's scores counted its day's).
+ */
+async function qualityPage(db: Db, q: ListQuery, reader: ListReader): Promise<ListPage> {
+  const run = await latestRun(db, q.asOf);
+  if (!run) return { columns: QUALITY_COLUMNS, items: [], total: 0 };
+  const found = sql`exists (select 1 from population.quality_findings f where f.run_id = ${run.id} and f.person_id = p.id)`;
+  const where = sql`p.residence_unit_code = ${q.unitCode} and ${q.side === 'counted' ? sql`not ${found}` : found}`;
+  // In turn: the page may be read in a transaction, one connection.
+  const rows = await queryRows<{
+    id: string;
+    national_id: string | null;
+    full_name: string;
+    birth_date: string | null;
+    birth_year: number;
+    address_line: string | null;
+    findings: string | null;
+  }>(
+    db,
+    sql`select p.id, p.national_id, p.full_name, p.birth_date::text, p.birth_year, h.address_line,
+            (select string_agg(distinct coalesce(r.title_vi, f.rule_code), '; ')
+               from population.quality_findings f left join population.quality_rules r on r.code = f.rule_code
+               where f.run_id = ${run.id} and f.person_id = p.id) as findings
+          from population.persons p left join population.households h on h.id = p.household_id
+          where ${where} order by p.name_key, p.id limit ${q.limit} offset ${q.offset}`,
+  );
+  const total = await queryRows<{ n: string | number }>(
+    db,
+    sql`select count(*) as n from population.persons p where ${where}`,
+  );
+  await logAccess(
+    db,
+    reader,
+    reader.exporting ? 'person.export' : 'person.list',
+    rows.map((r) => ({ id: r.id, nationalId: r.national_id })),
+    reader.purpose,
+  );
+  return {
+    columns: QUALITY_COLUMNS,
+    total: Number(total[0]?.n ?? 0),
+    items: rows.map((r) => ({
+      fullName: r.full_name,
+      birthDate: r.birth_date ?? String(r.birth_year),
+      nationalId: r.national_id,
+      address: r.address_line,
+      findings: r.findings,
+    })),
+  };
+}
+
 /** A registry source of people aged 14 or over matching a condition, with its list. */
 function aged14Source(
   key: string,
@@ -181,5 +239,6 @@ export const POPULATION_INDICATOR_SOURCES: readonly IndicatorSource[] = [
         .filter((s) => s.unitCode !== '*')
         .map((s) => ({ unitCode: s.unitCode, numerator: s.persons - s.personsWithFindings, denominator: s.persons }));
     },
+    list: { action: 'population.person.read', page: qualityPage },
   },
 ];
