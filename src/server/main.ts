@@ -6,13 +6,9 @@ import type { Config } from './platform/config';
 import { createLogger } from './platform/logger';
 import { removeStaleTemporaryFiles } from './platform/files';
 import { logJobErrors } from './platform/interval-job';
-import { checkpointAnchorFromConfig, startAccessLogSealer } from './modules/audit';
-import { closePaymentsOfWithdrawnDossier, startPaymentExpiryJob } from './modules/payments';
-import { startQualityRefreshJob, startScheduledQualityJob } from './modules/population';
-import { startSupplementExpiryJob, startUnpaidExpiryJob } from './modules/dossiers';
-import { startKpiJob } from './modules/kpi';
+import { startJobQueue } from './modules/jobs';
 import { startNotificationChannels, startNotificationLoop } from './modules/notifications';
-import { indicatorSources } from './indicator-sources';
+import { startBackgroundJobs } from './background-jobs';
 
 /**
  * Starts the server: database → app → listen; closes both on SIGINT/SIGTERM after in-flight requests finish.
@@ -28,38 +24,21 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     await database.close();
     throw error;
   });
-  const app = await buildApp({ config, database, serveWeb: true });
   // While the database is down the jobs fail every tick: one warning a minute per job, not one per tick (ADR 0014).
   const onJobError = logJobErrors(log);
-  // Chains the access-log entries requests have staged (ADR 0004); errors are retried next tick.
-  const sealer = startAccessLogSealer(database.db, {
-    intervalMs: config.AUDIT_SEAL_INTERVAL_MS,
+  // The durable job queue (pg-boss, ADR 0031): on PGlite on the application's client, on PostgreSQL a pool of its own.
+  const jobs = await startJobQueue(database, {
+    url: config.DATABASE_URL,
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
     onError: onJobError,
-    // Signed checkpoints of the chain head, outside the database (ADR 0004).
-    checkpoint: { anchor: checkpointAnchorFromConfig(config), intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_MS },
+  }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
   });
-  // Closes open payments whose gateway time (PAYMENT_EXPIRY_MINUTES) ran out; several processes are safe (ADR 0010).
-  const paymentExpiry = startPaymentExpiryJob(database.db, { intervalMs: 30_000, onError: onJobError });
-  // Recomputes the data-quality findings of the persons decisions changed (population, in batches).
-  const qualityRefresh = startQualityRefreshJob(database.db, { onError: onJobError });
-  // The full quality evaluation: now when none exists, then once a day (one process runs it: advisory lock), so the
-  // quality page and the leaders' overview are never empty (issue 14 §5). Not awaited: the server listens meanwhile.
-  const qualitySchedule = startScheduledQualityJob(database, { onError: onJobError });
-  void qualitySchedule.runNow();
-  // Refuses interlinked dossiers whose 7-working-day supplement window ended (dossiers, skip locked).
-  const supplementExpiry = startSupplementExpiryJob(database.db, { onError: onJobError });
-  // Withdraws dossiers whose fee was not paid within 2 working days, closing their payments (dossiers, skip locked).
-  const unpaidExpiry = startUnpaidExpiryJob(database.db, {
-    onWithdraw: closePaymentsOfWithdrawnDossier,
-    onError: onJobError,
-  });
-  // The plan's indicators for the month, quarter and year under way: now, then daily (one process: advisory lock).
-  const kpiSchedule = startKpiJob(database, {
-    sources: indicatorSources(),
-    provinceCode: config.PROVINCE_CODE,
-    onError: onJobError,
-  });
-  void kpiSchedule.runNow();
+  const app = await buildApp({ config, database, jobs, serveWeb: true });
+  // The periodic work (access-log sealing, payment, supplement and unpaid expiry, quality refresh and run, kpi run) as
+  // periodic queues: one pass at a time across server processes; the quality and kpi runs are offered now as well.
+  const background = await startBackgroundJobs(jobs, database, config, onJobError);
   // Notifications (issue 17 §2): e-mail over SMTP_URL, or a local SMTP server outside production; SMS via the gateway.
   const notificationChannels = await startNotificationChannels(config, database.db);
   if (notificationChannels.localSmtp)
@@ -79,13 +58,9 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     closing = true;
     log.info({ signal }, 'shutting down');
     await app.close(); // stops accepting, waits for in-flight requests
-    await sealer.stop(); // chains what the last requests staged
-    await paymentExpiry.stop();
-    await qualityRefresh.stop();
-    await qualitySchedule.stop();
-    await supplementExpiry.stop();
-    await unpaidExpiry.stop();
-    await kpiSchedule.stop();
+    background.stopping();
+    await jobs.stop(); // takes no more jobs, waits for the running ones
+    await background.finish(); // chains what the last requests staged, a last checkpoint
     await notifications.stop();
     await notificationChannels.close();
     await database.close();

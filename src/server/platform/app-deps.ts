@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { Database } from './db';
+import type { JobQueue } from './job-queue';
 
 /** What the application and every module's routes need from outside: parsed configuration and an open database. */
 export interface AppDeps {
@@ -14,4 +15,9 @@ export interface AppDeps {
   accessLog?: boolean;
   /** Folder of the built web app (default dist/web). */
   webDir?: string;
+  /**
+   * The durable job queue (ADR 0031): the server always has one; most tests build an app without it
+   * (its administrator routes then answer 503), a test that needs it starts one on its database.
+   */
+  jobs?: JobQueue;
 }

@@ -32,6 +32,15 @@ export interface QueuePolicy {
   retryBackoff?: boolean;
   /** A job that failed its last attempt is also copied to the queue's dead-letter queue (default true). */
   deadLetter?: boolean;
+  /**
+   * A queue of periodic passes: at most one job waiting and one running, across processes (pg-boss's
+   * `stately` policy) — a pass offered while one already waits is dropped, as a timer skips a tick.
+   */
+  periodic?: boolean;
+  /** Seconds a job may run before it counts as lost and is retried (default 15 minutes). */
+  expireInSeconds?: number;
+  /** Seconds a completed job is kept (default 7 days; frequent passes keep less). */
+  keepCompletedSeconds?: number;
 }
 
 /** The job queue of a server process. */
@@ -50,6 +59,12 @@ export interface JobQueue {
   ): Promise<void>;
   /** A recurring job (cron, Vietnam time) handled by `work` on the same queue. */
   schedule(queue: string, cron: string, data?: object): Promise<void>;
+  /**
+   * A recurring job more often than cron's minute: every process offers one job per `seconds`
+   * slot and the queue keeps one per slot (pg-boss throttling), so the work runs once per slot
+   * whichever process takes it. Offers stop with `stop()`.
+   */
+  every(queue: string, seconds: number, data?: object): void;
   /** Stops taking jobs and waits for the jobs running in this process (graceful shutdown). */
   stop(): Promise<void>;
 }

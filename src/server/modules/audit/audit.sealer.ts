@@ -34,6 +34,14 @@ export interface AccessLogSealer {
   stop(): Promise<void>;
 }
 
+/** The sealing passes of a server process, run by whatever calls them (the job queue in a server). */
+export interface SealingPasses {
+  /** Chains the staged entries, then writes a checkpoint when its interval has passed and the head moved. */
+  pass(): Promise<void>;
+  /** The last pass at shutdown: seals what is left, writes a last checkpoint and waits for its posting. */
+  finish(): Promise<void>;
+}
+
 export interface SealerOptions {
   intervalMs: number;
   onError: JobErrorHandler;
@@ -42,12 +50,12 @@ export interface SealerOptions {
 }
 
 /**
- * The sealing job of a server process: every `intervalMs` it chains the staged entries and, when
- * the checkpoint interval has passed and the head moved, writes a signed checkpoint and posts it
- * to the external endpoint. A failed pass is reported through `onError` and retried at the next
- * tick (nothing is lost: entries stay staged).
+ * The sealing passes of one process: each chains the staged entries and, when the checkpoint
+ * interval has passed and the head moved, writes a signed checkpoint and posts it to the external
+ * endpoint (a failed post goes to `onError`). A failed pass throws: nothing is lost, the entries
+ * stay staged for the next.
  */
-export function startAccessLogSealer(db: Db, options: SealerOptions): AccessLogSealer {
+export function accessLogSealer(db: Db, options: Omit<SealerOptions, 'intervalMs'>): SealingPasses {
   let lastCheckpointAt = 0;
   let lastCheckpointSeq: number | undefined;
   const posts = new Set<Promise<void>>();
@@ -68,12 +76,26 @@ export function startAccessLogSealer(db: Db, options: SealerOptions): AccessLogS
     await sealPendingAccess(db);
     await checkpoint(force);
   };
-  const job = startIntervalJob(SEALER_JOB, options.intervalMs, () => pass(false), options.onError);
+  return {
+    pass: () => pass(false),
+    finish: async () => {
+      await pass(true).catch(onError);
+      await Promise.all(posts);
+    },
+  };
+}
+
+/**
+ * The sealing job of a process without a job queue (benchmarks, tests): a pass every `intervalMs`.
+ * A failed pass is reported through `onError` and retried at the next tick.
+ */
+export function startAccessLogSealer(db: Db, options: SealerOptions): AccessLogSealer {
+  const passes = accessLogSealer(db, options);
+  const job = startIntervalJob(SEALER_JOB, options.intervalMs, () => passes.pass(), options.onError);
   return {
     stop: async () => {
       await job.stop();
-      await pass(true).catch(onError);
-      await Promise.all(posts);
+      await passes.finish();
     },
   };
 }

@@ -35,12 +35,17 @@ export {
   type SubjectAccessQuery,
 } from './audit.service';
 
-/** The job that chains staged entries each second (started by the server), and an on-demand pass. */
+/**
+ * The sealing passes that chain staged entries (the server runs them on its job queue each
+ * AUDIT_SEAL_INTERVAL_MS), the same on a timer for processes without a queue, and an on-demand pass.
+ */
 export {
+  accessLogSealer,
   startAccessLogSealer,
   sealPendingAccess,
   countPendingAccess,
   type AccessLogSealer,
+  type SealingPasses,
   type SealerOptions,
 } from './audit.sealer';
 

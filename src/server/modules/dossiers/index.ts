@@ -24,8 +24,8 @@ export {
 export { submitDossier } from './use-cases/submit-dossier';
 export { runCommand } from './use-cases/run-command';
 /** Interlinked groups paused for a supplement past 7 working days are refused by this job (once, with several processes). */
-export { refuseExpiredSupplements, startSupplementExpiryJob } from './supplement-expiry';
-export { expireUnpaidDossiers, startUnpaidExpiryJob, UNPAID_WINDOW_WORKING_DAYS } from './unpaid-expiry';
+export { refuseExpiredSupplements, supplementExpiryPass } from './supplement-expiry';
+export { expireUnpaidDossiers, unpaidExpiryPass, UNPAID_WINDOW_WORKING_DAYS } from './unpaid-expiry';
 export { getDossier } from './use-cases/read-dossier';
 export { listWorkqueue, listMine } from './use-cases/workqueue';
 export { lookupStatus } from './use-cases/status-lookup';

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
-import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../platform/interval-job';
 import { loadWorkingCalendar } from '../calendar';
 import { deadlineAtReceipt } from './deadline';
 import * as repo from './dossiers.repository';
@@ -105,18 +104,10 @@ export async function refuseExpiredSupplements(
   });
 }
 
-/** Runs the refusal every `intervalMs` (default 10 minutes). */
-export function startSupplementExpiryJob(
-  db: Db,
-  options: { intervalMs?: number; onError: JobErrorHandler },
-): IntervalJob {
-  return startIntervalJob(
-    'supplement expiry',
-    options.intervalMs ?? 600_000,
-    async () => {
-      const failed = (error: unknown) => options.onError(error, 'supplement expiry');
-      while ((await refuseExpiredSupplements(db, new Date(), 500, failed)) > 0);
-    },
-    options.onError,
-  );
+/**
+ * One pass of the job (run by the server's job queue every 10 minutes): refuses every expired group,
+ * a batch per transaction; a dossier that could not be refused goes to `onFailure` and waits for the next pass.
+ */
+export async function supplementExpiryPass(db: Db, onFailure: (error: unknown) => void): Promise<void> {
+  while ((await refuseExpiredSupplements(db, new Date(), 500, onFailure)) > 0);
 }

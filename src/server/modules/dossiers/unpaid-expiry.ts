@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
-import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../platform/interval-job';
 import { loadWorkingCalendar, type WorkingCalendar } from '../calendar';
 import { deadlineAtReceipt } from './deadline';
 import * as repo from './dossiers.repository';
@@ -82,19 +81,13 @@ export async function expireUnpaidDossiers(
 /** The dossier changed since it was read (paid, withdrawn, expired elsewhere): nothing is done. */
 class StaleCandidate extends Error {}
 
-/** Runs the expiry every `intervalMs` (default 10 minutes). */
-export function startUnpaidExpiryJob(
+/**
+ * One pass of the job (run by the server's job queue every 10 minutes): expires every unpaid dossier
+ * due; a dossier that could not be expired goes to `onFailure` and waits for the next pass.
+ */
+export async function unpaidExpiryPass(
   db: Db,
-  options: { intervalMs?: number; onWithdraw?: WithdrawalHook; onError: JobErrorHandler },
-): IntervalJob {
-  return startIntervalJob(
-    'unpaid expiry',
-    options.intervalMs ?? 600_000,
-    async () => {
-      const onFailure = (error: unknown) => options.onError(error, 'unpaid expiry');
-      const run = () => expireUnpaidDossiers(db, { onWithdraw: options.onWithdraw, onFailure });
-      while ((await run()) > 0);
-    },
-    options.onError,
-  );
+  options: { onWithdraw?: WithdrawalHook; onFailure: (error: unknown) => void },
+): Promise<void> {
+  while ((await expireUnpaidDossiers(db, options)) > 0);
 }

@@ -24,7 +24,7 @@ export const MAX_ERROR_LENGTH = 500;
 /** Dead letters are kept a year (pg-boss's longest retention), so a failure is never lost before someone looks. */
 const DEAD_LETTER_RETENTION_SECONDS = 365 * 86_400;
 
-const DEFAULT_POLICY: Required<Omit<QueuePolicy, 'deadLetter'>> = { retryLimit: 3, retryDelay: 5, retryBackoff: true };
+const DEFAULT_POLICY: Required<Pick<QueuePolicy, 'retryLimit' | 'retryDelay' | 'retryBackoff'>> = { retryLimit: 3, retryDelay: 5, retryBackoff: true };
 
 export interface JobQueueOptions {
   /** PostgreSQL: the database's URL (pg-boss opens a small pool of its own on it); default `database.url`. */
@@ -40,6 +40,8 @@ export interface JobQueueOptions {
   onError?: (error: unknown, queue: string) => void;
   /** Whether this process takes part in the cron timekeeping and maintenance (default true). */
   supervise?: boolean;
+  /** How long `stop()` waits for running jobs before it closes (default 30 s; they are retried later). */
+  stopTimeoutMs?: number;
   /** Seconds between two looks at the schedules (default 30, pg-boss's). */
   cronMonitorIntervalSeconds?: number;
 }
@@ -93,11 +95,19 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   boss.on('error', (error) => onError(error, 'job queue'));
   await boss.start();
   const known = new Set<string>();
+  const timers: NodeJS.Timeout[] = [];
+  let stopped = false;
 
   const queue: JobQueue & JobAdmin = {
     async createQueue(name, policy = {}) {
-      const { deadLetter = true, ...retry } = policy;
-      const settings = { ...DEFAULT_POLICY, ...retry };
+      const { deadLetter = true, periodic = false, expireInSeconds, keepCompletedSeconds, ...retry } = policy;
+      const settings = {
+        ...DEFAULT_POLICY,
+        ...retry,
+        ...(periodic ? { policy: 'stately' } : {}),
+        ...(expireInSeconds ? { expireInSeconds } : {}),
+        ...(keepCompletedSeconds ? { deleteAfterSeconds: keepCompletedSeconds } : {}),
+      };
       if (deadLetter) {
         const dead = deadLetterQueueOf(name);
         await boss.createQueue(dead, { retentionSeconds: DEAD_LETTER_RETENTION_SECONDS });
@@ -150,8 +160,19 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     async schedule(name, cron, data = {}) {
       await boss.schedule(name, cron, data, { tz: SCHEDULE_TIME_ZONE });
     },
+    every(name, seconds, data = {}) {
+      const offer = () => {
+        if (!stopped) boss.sendThrottled(name, data, null, seconds).catch((error: unknown) => onError(error, name));
+      };
+      const timer = setInterval(offer, seconds * 1000);
+      timer.unref(); // never keeps the process alive by itself
+      timers.push(timer);
+      offer();
+    },
     async stop() {
-      await boss.stop({ graceful: true, close: true, timeout: 30_000 });
+      stopped = true;
+      for (const timer of timers) clearInterval(timer);
+      await boss.stop({ graceful: true, close: true, timeout: options.stopTimeoutMs ?? 30_000 });
     },
     boss,
     database,

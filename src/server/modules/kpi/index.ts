@@ -9,7 +9,7 @@ export { kpiRoutes } from './kpi.routes';
 /** Computes one period now (the CLI, tests, benchmarks); the run id. */
 export { computeRun, type SourceMap } from './compute';
 /** The scheduled computation of the periods under way (main.ts). */
-export { startKpiJob, runScheduledKpi } from './kpi-schedule';
+export { runScheduledKpi } from './kpi-schedule';
 /** Adds the shipped indicators (reference/kpi/indicators.json) the database does not hold yet. */
 export { seedIndicators } from './kpi.seed';
 /** Reporting periods: 2026, 2026-Q3, 2026-09. */

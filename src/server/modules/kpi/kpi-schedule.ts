@@ -1,6 +1,5 @@
 import type { Database, Db } from '../../platform/db';
 import type { UnitStructure } from '../../platform/indicator-sources';
-import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../platform/interval-job';
 import { todayInVietnam } from '../../../contracts/common';
 import { computeRun, type SourceMap } from './compute';
 import * as repo from './kpi.repository';
@@ -77,37 +76,4 @@ export async function runScheduledKpi(
     if (id !== null) done.push(id);
   }
   return done;
-}
-
-/**
- * Checks every `intervalMs` (default hourly) and computes what is due; `runNow()` at start. `stop()`
- * lets the run under way finish (each is one transaction) and skips the rest of the pass.
- */
-export function startKpiJob(
-  database: Database,
-  options: { sources: SourceMap; provinceCode: string; intervalMs?: number; onError: JobErrorHandler },
-): IntervalJob {
-  let first = true; // the pass at the server's start is recorded as such
-  let stopping = false;
-  const job = startIntervalJob(
-    'scheduled indicator computation',
-    options.intervalMs ?? 3_600_000,
-    () =>
-      runScheduledKpi(
-        database,
-        options.sources,
-        options.provinceCode,
-        new Date(),
-        first ? ((first = false), 'start') : 'schedule',
-        () => stopping,
-      ),
-    options.onError,
-  );
-  return {
-    runNow: () => job.runNow(),
-    stop: () => {
-      stopping = true;
-      return job.stop();
-    },
-  };
 }

@@ -12,8 +12,8 @@ export { paymentsRoutes } from './payments.routes';
 /** The dossiers module's withdrawal hook (wired by app.ts): closes the dossier's open payments and queues refunds of money it holds. */
 export { closePaymentsOfWithdrawnDossier } from './withdrawal';
 
-/** The expiry job of each server process (started by main.ts). */
-export { startPaymentExpiryJob, type PaymentExpiryJob } from './expiry';
+/** Expiring open payments whose gateway time ran out: one pass (the server's job queue, every 30 s), or on a timer (tests). */
+export { expirePayments, startPaymentExpiryJob, type PaymentExpiryJob } from './expiry';
 
 /** The configured gateway (its name is the `gateway` of the payments it settles). */
 export { gatewayFromConfig } from './payments.service';

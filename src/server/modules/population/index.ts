@@ -18,9 +18,9 @@ export { searchPersons } from './search-persons';
 export { getPersonDetail } from './read-person';
 export { runQualityCheck, getQualityReport } from './quality-report';
 /** Decisions queue the persons they changed; this job recomputes their findings and the scores in batches. */
-export { refreshQueuedFindings, startQualityRefreshJob } from './quality-refresh';
+export { qualityRefreshPass, refreshQueuedFindings } from './quality-refresh';
 /** The full evaluation on a schedule: at start when none exists, then once a Vietnam day (once across server processes). */
-export { runScheduledQuality, startScheduledQualityJob } from './quality-schedule';
+export { runScheduledQuality } from './quality-schedule';
 /** The signed-in citizen's own record and household, read in one statement (no officer access: not logged), e.g. to prefill and file their forms. */
 export { getOwnRecord, findOwnRecord, type OwnHousehold } from './own-record';
 /** Bulk loading (COPY) of registry batches and registry maintenance. */

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
-import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../platform/interval-job';
 import { ID_PROVINCE_CODES } from './id-province-codes';
 import { refreshFindings } from './quality/engine';
 
@@ -30,17 +29,7 @@ export async function refreshQueuedFindings(db: Db, limit = 500): Promise<number
   });
 }
 
-/** The background job of a server process: a pass every `intervalMs` (default every 2 s). */
-export function startQualityRefreshJob(
-  db: Db,
-  options: { intervalMs?: number; onError: JobErrorHandler },
-): IntervalJob {
-  return startIntervalJob(
-    'quality refresh',
-    options.intervalMs ?? 2_000,
-    async () => {
-      while ((await refreshQueuedFindings(db)) > 0); // drain the queue, one batch per transaction
-    },
-    options.onError,
-  );
+/** One pass of the job (run by the server's job queue every 2 s): drains the queue, one batch per transaction. */
+export async function qualityRefreshPass(db: Db): Promise<void> {
+  while ((await refreshQueuedFindings(db)) > 0);
 }

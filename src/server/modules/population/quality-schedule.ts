@@ -1,5 +1,4 @@
 import type { Database } from '../../platform/db';
-import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../platform/interval-job';
 import { todayInVietnam } from '../../../contracts/common';
 import { ID_PROVINCE_CODES } from './id-province-codes';
 import { latestRun, runQuality } from './quality/engine';
@@ -19,17 +18,4 @@ export async function runScheduledQuality(database: Database, now: Date = new Da
   const last = await latestRun(database.db);
   if (last && last.asOf >= asOf) return null; // cheap check first: most passes stop here
   return runQuality(database, { asOf, idProvinceCodes: [...ID_PROVINCE_CODES], onlyIfDue: true });
-}
-
-/** Checks every `intervalMs` (default hourly) and runs the evaluation when it is due; `runNow()` at start. */
-export function startScheduledQualityJob(
-  database: Database,
-  options: { intervalMs?: number; onError: JobErrorHandler },
-): IntervalJob {
-  return startIntervalJob(
-    'scheduled quality run',
-    options.intervalMs ?? 3_600_000,
-    () => runScheduledQuality(database),
-    options.onError,
-  );
 }
