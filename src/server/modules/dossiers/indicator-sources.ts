@@ -242,6 +242,20 @@ async function dataReuse(db: Db, q: IndicatorSourceQuery): Promise<SourceCount[]
   return [...byUnit.values()];
 }
 
+/** Decided by the due time and not marked late (an apology slip extended it, or decided after the due time). */
+const ON_TIME = sql`not late and decided_at <= due_at`;
+
+/** The dossiers behind a commune's timeliness figure: decided on time (counted) or late (missing), newest first. */
+async function decidedOnTimePage(db: Db, q: ListQuery): Promise<ListPage> {
+  const { from, to } = bounds(q);
+  return dossierPage(db, q, 'decided', {
+    from: sql`dossiers.dossiers d`,
+    where: sql`d.unit_code = ${q.unitCode} and d.state in (${list(DECIDED)}) and d.due_at is not null
+      and d.decided_at >= ${from}::timestamptz and d.decided_at < ${to}::timestamptz
+      and ${q.side === 'counted' ? sql`(not d.late and d.decided_at <= d.due_at)` : sql`not (not d.late and d.decided_at <= d.due_at)`}`,
+  });
+}
+
 export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     key: 'dossiers.stay_online',
@@ -305,7 +319,7 @@ export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
       const { from, to } = bounds(q);
       const rows = await queryRows<{ unit_code: string; on_time: string | number; decided: string | number }>(
         db,
-        sql`select unit_code, count(*) filter (where not late and decided_at <= due_at) as on_time, count(*) as decided
+        sql`select unit_code, count(*) filter (where ${ON_TIME}) as on_time, count(*) as decided
             from dossiers.dossiers
             where state in (${list(DECIDED)}) and due_at is not null
               and decided_at >= ${from}::timestamptz and decided_at < ${to}::timestamptz
@@ -313,5 +327,6 @@ export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
       );
       return rows.map((r) => ({ unitCode: r.unit_code, numerator: Number(r.on_time), denominator: Number(r.decided) }));
     },
+    list: { action: 'dossiers.read', page: decidedOnTimePage },
   },
 ];

@@ -275,6 +275,18 @@ describe('the lists behind these figures (drill-down)', () => {
     expect((await list(leader, 'T7.ONLINE_FEES', TAM_DUONG, 'counted')).statusCode).toBe(403);
   });
 
+  it('SI.ONTIME: the dossiers of a commune decided in the quarter on time, and those late', async () => {
+    const onTime = await page(standing, 'SI.ONTIME', SIN_HO, 'counted');
+    expect(onTime).toMatchObject({ total: 1, items: [{ state: 'approved' }] });
+    const late = await page(standing, 'SI.ONTIME', SIN_HO, 'missing');
+    expect(late.items.map((i) => i.state).sort()).toEqual(['refused', 'result_issued']);
+    const file = await list(standing, 'SI.ONTIME', SIN_HO, 'missing', true);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(await rowsOf(file)).toBe(2);
+    const leader = await t.staff('leader', PROVINCE); // figures, not dossiers
+    expect((await list(leader, 'SI.ONTIME', SIN_HO, 'missing')).statusCode).toBe(403);
+  });
+
   it('T14: the pilot models behind the province figure, on track or not, as many as the run counted', async () => {
     const department = await t.staff('pilot_officer', PROVINCE);
     const commune = await t.staff('pilot_officer', MUONG_TE);

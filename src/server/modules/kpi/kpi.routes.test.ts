@@ -134,7 +134,7 @@ describe('the figures of a run', () => {
       listAvailable: true,
       listAction: 'population.person.read',
     });
-    expect(tbl.indicators.find((i) => i.code === 'SI.ONTIME')).toMatchObject({
+    expect(tbl.indicators.find((i) => i.code === 'SI.REUSE')).toMatchObject({
       listAvailable: false,
       listAction: null,
     });
@@ -459,7 +459,7 @@ describe('the list behind a commune figure (drill-down)', () => {
     const noPurpose = await police.inject(url({}).replace('&purpose=data_cleaning', ''));
     expect(noPurpose.statusCode).toBe(400);
     expect((await police.inject(url({ purpose: 'curiosity' }))).statusCode).toBe(400);
-    const noList = await standing.inject(url({ indicator: 'SI.ONTIME' }));
+    const noList = await standing.inject(url({ indicator: 'SI.REUSE' }));
     expect(noList.statusCode).toBe(404);
     expect(noList.json<{ error: { code: string } }>().error.code).toBe('KPI.LIST_NOT_FOUND');
   });
