@@ -9,7 +9,7 @@ import type {
 } from '../../../contracts/notifications';
 import { SMS_CONSENT } from '../../../contracts/notifications';
 import { grantConsent, hasActiveConsent, withdrawConsent } from '../audit';
-import { findRegistryContact } from '../population';
+import { findPersonIdByNationalId, findRegistryContact } from '../population';
 import { isEmailAddress, normalizeMobile } from './addresses';
 import { messageNotFound, preferencesInvalid } from './notifications.errors';
 import { inboxMessages, preferences } from './notifications.schema';
@@ -18,6 +18,7 @@ import { inboxMessages, preferences } from './notifications.schema';
 export interface CitizenRef {
   accountId: string;
   personId: string | null;
+  nationalId: string | null;
   /** The citizen's access-log subject (audit pseudonym), for their consent record. */
   subject: string | null;
 }
@@ -70,7 +71,9 @@ export async function markRead(db: Db, accountId: string, messageId: string): Pr
 
 /** The citizen's channels: their choice, else the defaults (inbox and the registry's e-mail), registry values as prefill. */
 export async function getPreferences(db: Db, citizen: CitizenRef): Promise<NotificationPreferences> {
-  const registry = citizen.personId ? await findRegistryContact(db, citizen.personId) : undefined;
+  const personId =
+    citizen.personId ?? (citizen.nationalId ? await findPersonIdByNationalId(db, citizen.nationalId) : undefined);
+  const registry = personId ? await findRegistryContact(db, personId) : undefined;
   const [prefs] = await db.select().from(preferences).where(eq(preferences.accountId, citizen.accountId)).limit(1);
   const registryEmail = registry?.email ?? null;
   const registryPhone = registry?.phone ?? null;

@@ -33,7 +33,7 @@ beforeAll(async () => {
   t = await createTestApp();
   await seedTemplates(db());
   await copyRegistryBatch(t.database, makeHousehold('03445', [PERSON, BAD_MAIL]));
-  citizen = await t.citizen(PERSON);
+  citizen = await t.citizen({ nationalId: PERSON.nationalId!, fullName: PERSON.fullName });
   smtp = await startLocalSmtpServer(db());
   channels = {
     email: smtpEmailChannel({ url: smtp.url, from: 'DVC06 <no-reply@dvc06.localhost>', messageDomain: 'dvc06.test' }),
@@ -97,7 +97,7 @@ describe('dossier transitions become messages', () => {
   });
 
   it('skips a malformed e-mail address and says why, while the rest goes on', async () => {
-    const other = await t.citizen(BAD_MAIL);
+    const other = await t.citizen({ nationalId: BAD_MAIL.nationalId!, fullName: BAD_MAIL.fullName });
     const d = await insertDossier(db(), { ownerAccountId: other.accountId, applicantPersonId: BAD_MAIL.id });
     await insertTransition(db(), d, { command: 'receive', toState: 'received' });
     expect(await collect()).toBe(2);

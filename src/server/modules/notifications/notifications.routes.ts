@@ -52,7 +52,7 @@ export function notificationsRoutes({ database, config }: AppDeps): FastifyPlugi
       actor.nationalId || actor.personId
         ? subjectFor(config.AUDIT_PSEUDONYM_KEY!, { nationalId: actor.nationalId, personId: actor.personId })
         : null;
-    return { accountId: actor.accountId, personId: actor.personId, subject };
+    return { accountId: actor.accountId, personId: actor.personId, nationalId: actor.nationalId, subject };
   };
   const atProvince = (req: FastifyRequest, action: (typeof NOTIFICATION_ACTIONS)['outbox' | 'templates']) => {
     if (!req.access.canInUnit(action, config.PROVINCE_CODE)) throw provinceForbidden();
