@@ -59,6 +59,7 @@ export const ACTIONS = [
   'notifications.outbox.read',
   'notifications.templates.manage',
   'portal_sync.manage',
+  'jobs.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -277,6 +278,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'notifications.templates.manage',
       // The sync to the National Public Service Portal (issue 17 §4): every push, its attempts and errors; retry a dead one.
       'portal_sync.manage',
+      // The job queue (issue 17 §1): queues and their counts, failed jobs (identifiers only), retrying one.
+      'jobs.manage',
     ],
   },
   {

@@ -109,6 +109,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'actionGroup.service_index': 'Service index (Decision 766)',
   'actionGroup.notifications': 'Notifications to citizens',
   'actionGroup.portal_sync': 'National Public Service Portal sync',
+  'actionGroup.jobs': 'Job queue',
 
   'action.units.read': 'View administrative units',
   'action.units.manage': 'Manage administrative units',
@@ -168,4 +169,6 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'action.notifications.templates.manage': 'Issue a new version of a notification template (Vietnamese, English, SMS)',
   'action.portal_sync.manage':
     'Read the pushes of dossier states to the National Public Service Portal (state, attempts, errors) and retry a dead one',
+  'action.jobs.manage':
+    'Read the job queues (jobs by state) and the failed jobs (error, attempts), and retry a failed job',
 };

@@ -106,6 +106,7 @@ export const viAdmin = {
   'actionGroup.service_index': 'Bộ chỉ số phục vụ (QĐ 766)',
   'actionGroup.notifications': 'Thông báo cho người dân',
   'actionGroup.portal_sync': 'Đồng bộ Cổng Dịch vụ công quốc gia',
+  'actionGroup.jobs': 'Hàng đợi công việc',
 
   'action.units.read': 'Xem danh mục đơn vị hành chính',
   'action.units.manage': 'Quản lý danh mục đơn vị hành chính',
@@ -163,4 +164,6 @@ export const viAdmin = {
   'action.notifications.templates.manage': 'Ban hành phiên bản mới của mẫu thông báo (tiếng Việt, tiếng Anh, SMS)',
   'action.portal_sync.manage':
     'Xem các lần đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia (trạng thái, số lần gửi, lỗi) và gửi lại lần bị dừng',
+  'action.jobs.manage':
+    'Xem hàng đợi công việc (số việc theo trạng thái), các việc thất bại (lỗi, số lần chạy) và cho chạy lại một việc',
 } as const satisfies Record<string, string>;
