@@ -69,7 +69,10 @@ export function periodMonths(from: string, to: string): string[] {
 export async function cashlessFacilityStats(db: Db, options: CashlessStatsOptions): Promise<CashlessFacilityStats> {
   const months = periodMonths(options.from, options.to);
   const asOf = options.asOf ?? todayInVietnam();
-  const [communes, hierarchy] = await Promise.all([communeIndex(db, asOf), getUnitHierarchy(db, asOf)]);
+  // In turn, here and below: a kpi run reads this in its transaction, one connection (pg 9 refuses
+  // concurrent queries on a client).
+  const communes = await communeIndex(db, asOf);
+  const hierarchy = await getUnitHierarchy(db, asOf);
   const units: StatsUnit[] = [];
   const scopes: StatsUnitScope[] = [];
   for (const code of options.unitCodes) {
@@ -82,10 +85,8 @@ export async function cashlessFacilityStats(db: Db, options: CashlessStatsOption
     });
   }
   const covered = [...new Set(scopes.flatMap((s) => [...s.communes]))];
-  const [facilityRows, figures] = await Promise.all([
-    listFacilitiesIn(db, covered),
-    figuresInForce(db, options.from, options.to, covered),
-  ]);
+  const facilityRows = await listFacilitiesIn(db, covered);
+  const figures = await figuresInForce(db, options.from, options.to, covered);
   const facilities = facilityRows.map((f) => ({
     id: f.id,
     kind: f.kind,

@@ -287,6 +287,20 @@ describe('the lists behind these figures (drill-down)', () => {
     expect((await list(leader, 'SI.ONTIME', SIN_HO, 'missing')).statusCode).toBe(403);
   });
 
+  it('T7.CASHLESS: the facilities of a ward that transacted in the quarter, without cash or with some, for readers of the statistics', async () => {
+    const without = await page(standing, 'T7.CASHLESS', DOAN_KET, 'counted');
+    expect(without).toMatchObject({ total: 1, items: [{ code: 'TH-DK-1', cashlessCount: 100, cashCount: 0 }] });
+    const withCash = await page(standing, 'T7.CASHLESS', DOAN_KET, 'missing');
+    expect(withCash).toMatchObject({ total: 1, items: [{ code: 'TYT-DK-1', cashCount: 5, months: 1 }] });
+    // A commune (xã) has no ward facilities: nothing behind its figure.
+    expect((await page(standing, 'T7.CASHLESS', BINH_LU, 'counted')).total).toBe(0);
+    const file = await list(standing, 'T7.CASHLESS', DOAN_KET, 'counted', true);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(await rowsOf(file)).toBe(1);
+    const police = await t.staff('commune_police', DOAN_KET); // no cashless.stats.read
+    expect((await list(police, 'T7.CASHLESS', DOAN_KET, 'counted')).statusCode).toBe(403);
+  });
+
   it('T14: the pilot models behind the province figure, on track or not, as many as the run counted', async () => {
     const department = await t.staff('pilot_officer', PROVINCE);
     const commune = await t.staff('pilot_officer', MUONG_TE);
