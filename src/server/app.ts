@@ -38,6 +38,7 @@ import { indicatorSources } from './indicator-sources';
 import { pilotsRoutes } from './modules/pilots';
 import { sectorDataRoutes } from './modules/sector-data';
 import { notificationsRoutes, registerSmsSandbox } from './modules/notifications';
+import { jobsRoutes } from './modules/jobs';
 import { serviceIndexRoutes } from './modules/service-index';
 
 export type { AppDeps };
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Ratings (/api/v1/ratings/…) and the service index (/api/v1/service-index).
   await app.register(serviceIndexRoutes(deps), { prefix: '/api/v1' });
   await app.register(notificationsRoutes(deps), { prefix: '/api/v1/notifications' });
+  await app.register(jobsRoutes(deps), { prefix: '/api/v1/jobs' });
   if (config.EID_SANDBOX === 'on') await registerEidSandbox(app, deps); // development/demo stand-in for VNeID at /eid
   if (config.PAYMENT_SANDBOX === 'on') await registerPaymentSandbox(app, deps); // development/demo payment gateway at /pay-sandbox
   if (config.SMS_SANDBOX === 'on') await registerSmsSandbox(app, deps); // development/demo SMS gateway at /sms-sandbox

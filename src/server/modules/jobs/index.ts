@@ -7,3 +7,5 @@ export type { JobContext, JobQueue, QueuePolicy, SendOptions } from '../../platf
 export type { Database, Db } from '../../platform/db';
 /** Starts the queue on the application's database (see job-queue.ts). */
 export { startJobQueue, type JobQueueOptions } from './job-queue';
+/** The administrator's routes, mounted at /api/v1/jobs (action jobs.manage): queues, failed jobs, retry. */
+export { jobsRoutes } from './jobs.routes';

@@ -103,10 +103,10 @@ describe('the job queue (pg-boss on the test database)', () => {
     expect(counts).toMatchObject({ failed: 1, deadLetters: 1 });
 
     failing = false;
-    expect(await retryFailedJob(queue, job!.id)).toBe(true);
+    expect(await retryFailedJob(queue, job!.id)).toEqual({ id: job!.id, queue: 'test.failing' });
     await until(async () => (await effects(database)).includes('dead-42'), 30_000);
     expect(await listFailedJobs(queue)).toEqual([]);
-    expect(await retryFailedJob(queue, job!.id)).toBe(false);
+    expect(await retryFailedJob(queue, job!.id)).toBeNull();
     expect((await queue.boss.getQueue(deadLetterQueueOf('test.failing')))?.queuedCount).toBe(0);
   }, 40_000);
 

@@ -24,7 +24,11 @@ export const MAX_ERROR_LENGTH = 500;
 /** Dead letters are kept a year (pg-boss's longest retention), so a failure is never lost before someone looks. */
 const DEAD_LETTER_RETENTION_SECONDS = 365 * 86_400;
 
-const DEFAULT_POLICY: Required<Pick<QueuePolicy, 'retryLimit' | 'retryDelay' | 'retryBackoff'>> = { retryLimit: 3, retryDelay: 5, retryBackoff: true };
+const DEFAULT_POLICY: Required<Pick<QueuePolicy, 'retryLimit' | 'retryDelay' | 'retryBackoff'>> = {
+  retryLimit: 3,
+  retryDelay: 5,
+  retryBackoff: true,
+};
 
 export interface JobQueueOptions {
   /** PostgreSQL: the database's URL (pg-boss opens a small pool of its own on it); default `database.url`. */
@@ -177,7 +181,15 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     boss,
     database,
   };
+  admins.set(queue, queue);
   return queue;
+}
+
+const admins = new WeakMap<JobQueue, JobAdmin>();
+
+/** The administrator's side of a queue `startJobQueue` made (undefined for any other implementation of the port). */
+export function adminOf(queue: JobQueue): JobAdmin | undefined {
+  return admins.get(queue);
 }
 
 /** What the administrator's routes reach beyond the port: the pg-boss instance itself. */

@@ -125,12 +125,16 @@ export async function listFailedJobs({ boss }: JobAdmin, limit = 200): Promise<F
   return failed.sort((a, b) => b.failedAt.localeCompare(a.failedAt)).slice(0, limit);
 }
 
-/** Sends a dead letter back to its queue for new attempts; false when no such dead letter waits (already retried). */
-export async function retryFailedJob({ boss }: JobAdmin, id: string): Promise<boolean> {
+/**
+ * Sends a dead letter back to its queue for new attempts (a new job with the queue's retries); null
+ * when no such dead letter waits (already retried, or never failed).
+ */
+export async function retryFailedJob({ boss }: JobAdmin, id: string): Promise<{ id: string; queue: string } | null> {
   for (const dead of (await boss.getQueues()).filter((q) => isDeadLetterQueue(q.name))) {
     const [job] = await boss.findJobs(dead.name, { id, queued: true });
     if (!job) continue;
-    return (await boss.redrive(dead.name, { ids: [id], limit: 1 })) > 0;
+    const moved = await boss.redrive(dead.name, { ids: [id], limit: 1 });
+    return moved > 0 ? { id, queue: job.sourceName ?? dead.name.replace(/\.dead$/, '') } : null;
   }
-  return false;
+  return null;
 }
