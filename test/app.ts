@@ -8,6 +8,8 @@ import {
   openSession,
   SESSION_COOKIE,
 } from '../src/server/modules/identity';
+import { startJobQueue } from '../src/server/modules/jobs';
+import type { JobQueue } from '../src/server/platform/job-queue';
 import { createTestDatabase, testConfig, type TestDatabase } from './db';
 
 /** An HTTP client signed in as one account: sends its session cookie and CSRF token. */
@@ -21,6 +23,8 @@ export interface Session {
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
+  /** The job queue on the test database, when asked for (`createTestApp(…, { jobs: true })`); stopped by close(). */
+  jobs?: JobQueue;
   /** Creates a staff account with one role in one unit and signs it in. */
   staff(
     role: string,
@@ -39,11 +43,18 @@ export interface TestApp {
 export const TEST_PASSWORD = 'Correct-Horse-Battery-9';
 let counter = 0;
 
-/** The real application on a fresh test database, for `app.inject` tests. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real application on a fresh test database, for `app.inject` tests. `jobs`: with the job queue
+ * (pg-boss) started on that database, as the server has it (ADR 0031); no periodic jobs run.
+ */
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  options: { jobs?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   await ensureDefaultRoles(database.db);
-  const app = await buildApp({ config: testConfig(overrides), database });
+  const jobs = options.jobs ? await startJobQueue(database) : undefined;
+  const app = await buildApp({ config: testConfig(overrides), database, jobs });
   await app.ready();
   const login = async (username: string, password: string): Promise<Session> => {
     // Each test login from its own (injected, never real) client address, so the per-address login rate limit stays out of the way.
@@ -71,6 +82,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   return {
     app,
     database,
+    jobs,
     login,
     citizen: async (person, acr = 2) => {
       const account = await citizenAccountFor(database.db, 'https://eid.test', {
@@ -106,6 +118,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     },
     close: async () => {
       await app.close();
+      await jobs?.stop();
       await database.dispose();
     },
   };
