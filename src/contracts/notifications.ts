@@ -162,21 +162,9 @@ export const NotificationPreferencesBody = z
     email: z.string().trim().max(254).nullable(),
     smsEnabled: z.boolean(),
     phone: z.string().trim().max(20).nullable(),
-    /** The citizen ticked the consent box for the channels they turn on (never pre-ticked). */
+    /** The citizen ticked the SMS consent box (never pre-ticked): the text `SMS_NOTIFICATIONS` of consent-texts, in `lang`. */
     consent: z.boolean(),
+    lang: z.enum(['vi', 'en']).default('vi'),
   })
   .strict();
 export type NotificationPreferencesBody = z.infer<typeof NotificationPreferencesBody>;
-
-/**
- * The consent a citizen gives to turn SMS on (their number goes to the SMS carrier), recorded in
- * `audit` with this exact text's hash and version; turning SMS off withdraws it.
- */
-export const SMS_CONSENT = {
-  purposeCode: 'sms_notifications',
-  textVersion: 'sms-2026-12',
-  textVi:
-    'Tôi đồng ý để cơ quan giải quyết thủ tục gửi số điện thoại của tôi tới nhà mạng để nhắn tin SMS về tình trạng hồ sơ của tôi. Tôi có thể tắt SMS bất cứ lúc nào.',
-  textEn:
-    'I agree that the agency sends my phone number to the mobile carrier to text me about my dossiers. I can turn SMS off at any time.',
-} as const;

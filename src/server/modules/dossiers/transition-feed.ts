@@ -43,6 +43,8 @@ export interface TransitionFeedItem {
     ownerAccountId: string | null;
     applicantPersonId: string | null;
     applicantName: string;
+    /** The applicant's access-log subject (audit pseudonym): their consents are recorded under it. */
+    applicantSubject: string | null;
     resultDelivery: string;
     feeAmount: number;
     feeStatus: string;
@@ -86,6 +88,7 @@ export async function readTransitionFeed(db: Db, q: { afterId: number; limit: nu
       ownerAccountId: d.ownerAccountId,
       applicantPersonId: d.applicantPersonId,
       applicantName: d.applicantName,
+      applicantSubject: d.applicantSubject,
       resultDelivery: d.resultDelivery,
       feeAmount: d.feeAmount,
       feeStatus: d.feeStatus,

@@ -7,7 +7,7 @@ import type {
   NotificationPreferences,
   NotificationPreferencesBody,
 } from '../../../contracts/notifications';
-import { SMS_CONSENT } from '../../../contracts/notifications';
+import { SMS_NOTIFICATIONS } from '../../../contracts/consent-texts';
 import { grantConsent, hasActiveConsent, withdrawConsent } from '../audit';
 import { findPersonIdByNationalId, findRegistryContact } from '../population';
 import { isEmailAddress, normalizeMobile } from './addresses';
@@ -100,8 +100,8 @@ export async function getPreferences(db: Db, citizen: CitizenRef): Promise<Notif
 
 /**
  * Saves the citizen's channels. An enabled channel needs a well-formed address; turning SMS on
- * needs the citizen's explicit consent (the text SMS_CONSENT, recorded in `audit`: their number
- * goes to the SMS carrier), turning it off withdraws it. One transaction.
+ * needs the citizen's explicit consent (the `sms_notifications` offer of consent-texts, recorded in
+ * `audit`; one given on the consents page counts), turning it off withdraws it. One transaction.
  */
 export async function savePreferences(
   db: Db,
@@ -125,7 +125,7 @@ export async function savePreferences(
     throw preferencesInvalid('phone', 'Nhập số điện thoại để nhận tin nhắn SMS', 'Enter a mobile number for SMS');
   await db.transaction(async (tx) => {
     const subject = citizen.subject;
-    const consented = subject ? await hasActiveConsent(tx, subject, SMS_CONSENT.purposeCode) : false;
+    const consented = subject ? await hasActiveConsent(tx, subject, SMS_NOTIFICATIONS.purposeCode) : false;
     if (body.smsEnabled && !consented) {
       if (!body.consent || !subject)
         throw preferencesInvalid(
@@ -136,15 +136,15 @@ export async function savePreferences(
       await grantConsent(tx, {
         subject,
         accountId: citizen.accountId,
-        purposeCode: SMS_CONSENT.purposeCode,
-        textVersion: SMS_CONSENT.textVersion,
-        text: SMS_CONSENT.textVi,
+        purposeCode: SMS_NOTIFICATIONS.purposeCode,
+        textVersion: body.lang === 'en' ? SMS_NOTIFICATIONS.versionEn : SMS_NOTIFICATIONS.versionVi,
+        text: body.lang === 'en' ? SMS_NOTIFICATIONS.textEn : SMS_NOTIFICATIONS.textVi,
         channel: 'web',
         agreed: true,
       });
     }
     if (!body.smsEnabled && consented && subject)
-      await withdrawConsent(tx, { subject, purposeCode: SMS_CONSENT.purposeCode });
+      await withdrawConsent(tx, { subject, purposeCode: SMS_NOTIFICATIONS.purposeCode });
     const values = {
       emailEnabled: body.emailEnabled,
       email,

@@ -11,6 +11,8 @@ import {
   type TransitionFeedItem,
 } from '../dossiers';
 import { findRegistryContact } from '../population';
+import { hasActiveConsent } from '../audit';
+import { SMS_NOTIFICATIONS } from '../../../contracts/consent-texts';
 import type { JobQueue } from '../jobs';
 import { isEmailAddress, normalizeMobile } from './addresses';
 import { eventOf, valuesFor } from './events';
@@ -147,12 +149,17 @@ async function recipientsOf(tx: Db, item: TransitionFeedItem) {
   const [prefs] = accountId
     ? await tx.select().from(preferences).where(eq(preferences.accountId, accountId)).limit(1)
     : [];
-  if (prefs)
+  if (prefs) {
+    // SMS needs the applicant's active consent (it may have been withdrawn on the consents page since).
+    const subject = item.dossier.applicantSubject;
+    const consented =
+      prefs.smsEnabled && subject ? await hasActiveConsent(tx, subject, SMS_NOTIFICATIONS.purposeCode) : false;
     return {
       accountId,
       email: prefs.emailEnabled ? { address: prefs.email } : null,
-      sms: prefs.smsEnabled ? { address: prefs.phone } : null,
+      sms: prefs.smsEnabled ? { address: prefs.phone, consented } : null,
     };
+  }
   const registry = item.dossier.applicantPersonId
     ? await findRegistryContact(tx, item.dossier.applicantPersonId)
     : undefined;
@@ -199,7 +206,7 @@ async function messagesFor(
   }
   if (to.sms) {
     const raw = to.sms.address?.trim() ?? '';
-    const phone = raw ? normalizeMobile(raw) : undefined;
+    const phone = raw && to.sms.consented ? normalizeMobile(raw) : undefined;
     const sms = render(template.smsVi, values);
     rows.push({
       ...base,
@@ -211,9 +218,11 @@ async function messagesFor(
       status: phone ? 'queued' : 'skipped',
       skipReason: phone
         ? null
-        : raw
-          ? 'số điện thoại di động không hợp lệ / malformed mobile number'
-          : 'không có số điện thoại / no phone number',
+        : !to.sms.consented
+          ? 'chưa có hoặc đã rút sự đồng ý nhận SMS / no SMS consent'
+          : raw
+            ? 'số điện thoại di động không hợp lệ / malformed mobile number'
+            : 'không có số điện thoại / no phone number',
     });
   }
   return rows;

@@ -5,14 +5,15 @@ import { createTestApp, type Session, type TestApp } from '../../../../test/app'
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import { testConfig } from '../../../../test/db';
 import { todayInVietnam } from '../../../contracts/common';
+import { SMS_NOTIFICATIONS } from '../../../contracts/consent-texts';
 import {
   Inbox,
   NotificationPreferences,
-  SMS_CONSENT,
   TemplateEvent,
   type TemplateVersionBody,
 } from '../../../contracts/notifications';
 import { DEFAULT_ROLES } from '../identity';
+import { subjectFor } from '../audit';
 import { copyRegistryBatch } from '../population';
 import { httpSmsChannel } from './channels/sms';
 import { collectNotifications } from './collect';
@@ -133,13 +134,13 @@ describe('the citizen’s channels', () => {
     const consents = await citizen.inject('/api/v1/audit/me/consents');
     const items = consents.json<{ items: Array<{ purposeCode: string; active: boolean; textVersion: string }> }>()
       .items;
-    expect(items.filter((c) => c.purposeCode === SMS_CONSENT.purposeCode && c.active)).toHaveLength(1);
+    expect(items.filter((c) => c.purposeCode === SMS_NOTIFICATIONS.purposeCode && c.active)).toHaveLength(1);
     // SMS off withdraws the consent.
     await put({ emailEnabled: true, email: 'ca.van@example.vn', smsEnabled: false, phone: null, consent: false });
     const after = (await citizen.inject('/api/v1/audit/me/consents')).json<{
       items: Array<{ purposeCode: string; active: boolean }>;
     }>().items;
-    expect(after.filter((c) => c.purposeCode === SMS_CONSENT.purposeCode && c.active)).toHaveLength(0);
+    expect(after.filter((c) => c.purposeCode === SMS_NOTIFICATIONS.purposeCode && c.active)).toHaveLength(0);
   });
 });
 
@@ -267,7 +268,12 @@ describe('SMS through the HTTP gateway adapter and the /sms-sandbox stand-in', (
       (await put({ emailEnabled: false, email: null, smsEnabled: true, phone: '0912345678', consent: true }))
         .statusCode,
     ).toBe(200);
-    const d = await insertDossier(db(), { ownerAccountId: citizen.accountId, applicantPersonId: PERSON.id });
+    const applicantSubject = subjectFor(testConfig().AUDIT_PSEUDONYM_KEY!, { nationalId: PERSON.nationalId });
+    const d = await insertDossier(db(), {
+      ownerAccountId: citizen.accountId,
+      applicantPersonId: PERSON.id,
+      applicantSubject,
+    });
     await insertTransition(db(), d, { command: 'issue_result', toState: 'result_issued', actorRole: 'processor' });
     await collectNotifications(db(), { portalUrl: 'http://localhost:3000' });
     const sms = httpSmsChannel({ url, key: testConfig().SMS_GATEWAY_KEY! });
@@ -283,5 +289,27 @@ describe('SMS through the HTTP gateway adapter and the /sms-sandbox stand-in', (
     expect(kept).toHaveLength(1);
     expect(kept[0]!).toMatchObject({ phone: '84912345678', duplicates: 1 });
     expect(kept[0]!.text).toContain(d.code);
+    // Consent withdrawn on the consents page while SMS stays chosen: the next SMS is skipped, saying why.
+    const withdrawn = await citizen.inject({
+      method: 'POST',
+      url: `/api/v1/audit/me/consents/${SMS_NOTIFICATIONS.purposeCode}/withdraw`,
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const next = await insertDossier(db(), {
+      ownerAccountId: citizen.accountId,
+      applicantPersonId: PERSON.id,
+      applicantSubject,
+    });
+    await insertTransition(db(), next, { command: 'issue_result', toState: 'result_issued', actorRole: 'processor' });
+    await collectNotifications(db(), { portalUrl: 'http://localhost:3000' });
+    const [skipped] = await db().select().from(outbox).where(eq(outbox.dossierId, next.id)).orderBy(outbox.channel);
+    expect(skipped!).toMatchObject({ channel: 'inbox' });
+    const smsNext = (await db().select().from(outbox).where(eq(outbox.dossierId, next.id))).find(
+      (r) => r.channel === 'sms',
+    )!;
+    expect([smsNext.status, smsNext.skipReason]).toEqual([
+      'skipped',
+      'chưa có hoặc đã rút sự đồng ý nhận SMS / no SMS consent',
+    ]);
   });
 });

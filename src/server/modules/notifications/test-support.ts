@@ -17,16 +17,21 @@ let seq = 0;
 /** A dossier owned by `ownerAccountId` (null: a paper filing) for the registry person `applicantPersonId`. */
 export async function insertDossier(
   db: Db,
-  o: { ownerAccountId: string | null; applicantPersonId: string | null; applicantName?: string },
+  o: {
+    ownerAccountId: string | null;
+    applicantPersonId: string | null;
+    applicantName?: string;
+    applicantSubject?: string;
+  },
 ): Promise<TestDossier> {
   const id = randomUUID();
   const code = `000.00.00.X99-261207-${String(++seq).padStart(4, '0')}`;
   await db.execute(sql`insert into dossiers.dossiers
       (id, code, agency_code, procedure_code, procedure_version_id, unit_code, state, channel,
-       applicant_person_id, applicant_name, owner_account_id, form, sources, time_limit_working_days,
+       applicant_person_id, applicant_subject, applicant_name, owner_account_id, form, sources, time_limit_working_days,
        submitted_at, received_at, due_at, fee_amount)
     values (${id}, ${code}, '000.00.00.X99', '1.004194', ${randomUUID()}, '03445', 'received', 'online',
-       ${o.applicantPersonId}, ${o.applicantName ?? 'Lò Thị Thuỷ'}, ${o.ownerAccountId}, '{}'::jsonb, '{}'::jsonb, 5,
+       ${o.applicantPersonId}, ${o.applicantSubject ?? null}, ${o.applicantName ?? 'Lò Thị Thuỷ'}, ${o.ownerAccountId}, '{}'::jsonb, '{}'::jsonb, 5,
        now(), now(), now() + interval '7 days', 20000)`);
   return { id, code };
 }
