@@ -22,19 +22,18 @@ export function ratingLinkToken(secret: string, dossierId: string, now = new Dat
   const expires = Buffer.alloc(4);
   expires.writeUInt32BE(Math.floor(now.getTime() / 1000) + days * 86_400);
   const body = Buffer.concat([Buffer.from(dossierId.replace(/-/g, ''), 'hex'), expires]);
-  return `${body.toString('base64url')}.${macOf(secret, body).toString('base64url')}`;
+  // One base64url run, no dot: the web server takes a last path segment with a dot for a file name.
+  return Buffer.concat([body, macOf(secret, body)]).toString('base64url');
 }
 
 export type RatingLinkCheck = { ok: true; dossierId: string; expiresAt: Date } | { ok: false; expired: boolean };
 
 /** Reads a token: the dossier it names, or why not (tampered, malformed, expired). */
 export function readRatingLinkToken(secret: string, token: string, now = new Date()): RatingLinkCheck {
-  const [b, m, extra] = token.split('.');
-  if (!b || !m || extra !== undefined || !/^[\w-]+$/.test(b) || !/^[\w-]+$/.test(m))
-    return { ok: false, expired: false };
-  const body = Buffer.from(b, 'base64url');
-  const mac = Buffer.from(m, 'base64url');
-  if (body.length !== 20 || mac.length !== 16 || !timingSafeEqual(mac, macOf(secret, body)))
+  if (!/^[\w-]{48}$/.test(token)) return { ok: false, expired: false };
+  const raw = Buffer.from(token, 'base64url');
+  const body = raw.subarray(0, 20);
+  if (raw.length !== 36 || !timingSafeEqual(raw.subarray(20), macOf(secret, body)))
     return { ok: false, expired: false };
   const expiresAt = new Date(body.readUInt32BE(16) * 1000);
   if (expiresAt <= now) return { ok: false, expired: true };

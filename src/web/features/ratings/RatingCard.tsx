@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Button, Card, Input, Typography } from 'antd';
+import { FrownOutlined, MehOutlined, SmileOutlined } from '@ant-design/icons';
 import { RATING_COMMENT_MAX, type RatingValue } from '../../../contracts/service-index';
 import { useApi, toApiError } from '../../api/use-api';
 import type { ApiError } from '../../api/client';
@@ -14,8 +16,12 @@ export const VALUE_LABEL: Record<RatingValue, MessageKey> = {
   neutral: 'rating.value.neutral',
   dissatisfied: 'rating.value.dissatisfied',
 };
-/** A face beside each word (decoration: the word says it). */
-const FACE: Record<RatingValue, string> = { satisfied: '😊', neutral: '😐', dissatisfied: '🙁' };
+/** A face beside each word (decoration: the word says it); icons, not emoji, which some phones lack. */
+const FACE: Record<RatingValue, ReactNode> = {
+  satisfied: <SmileOutlined />,
+  neutral: <MehOutlined />,
+  dissatisfied: <FrownOutlined />,
+};
 const VALUES: readonly RatingValue[] = ['satisfied', 'neutral', 'dissatisfied'];
 
 interface Props {
