@@ -31,8 +31,8 @@ function startWorker(url: string): Promise<{ child: ChildProcess; stop: () => Pr
             }),
         });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (output += String(d)));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d: Buffer) => (output += String(d)));
     child.once('exit', (code) => reject(new Error(`worker exited ${code}: ${output}`)));
   });
 }
