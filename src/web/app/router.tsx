@@ -22,6 +22,7 @@ import {
   WorkqueuePage,
 } from '../features/dossiers/pages';
 import { FeeListsPage } from '../features/fees/pages';
+import { JobsPage } from '../features/jobs/pages';
 import { KpiIndicatorsPage, KpiPage, KpiReportedPage } from '../features/kpi/pages';
 import {
   PaymentDetailPage,
@@ -162,6 +163,8 @@ export const router = createBrowserRouter([
           { path: 'admin/pilot-due-dates', element: <PilotDueDatesPage /> },
           { path: 'admin/procedures', element: <AdminProceduresPage /> },
           { path: 'admin/fee-lists', element: <FeeListsPage /> },
+          // The job queue: queues by state, failed jobs and their retry (jobs.manage, issue 17 §1).
+          { path: 'admin/jobs', element: <JobsPage /> },
           // The gateway's return lands here (payments/settlement.ts resultPagePath); open to any signed-in owner of the payment.
           { path: 'payments/result', element: <PaymentResultPage /> },
           { path: 'payments/:id/result', element: <PaymentResultPage /> },

@@ -29,6 +29,7 @@ const ITEM_TEXT: Record<string, MessageKey> = {
   '/admin/calendar': 'home.card.calendar',
   '/admin/procedures': 'home.card.adminProcedures',
   '/admin/fee-lists': 'home.card.feeLists',
+  '/admin/jobs': 'home.card.jobs',
   '/admin/facilities': 'home.card.facilities',
   '/cashless/import': 'home.card.cashlessImport',
   '/account': 'home.card.account',

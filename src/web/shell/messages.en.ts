@@ -55,6 +55,7 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'home.card.calendar': 'Public holidays, days off in lieu and working Saturdays used for dossier deadlines.',
   'home.card.adminProcedures':
     'Administrative procedures: time limits, fees, documents, forms; each change is a new version.',
+  'home.card.jobs': 'Background work: jobs by state, failed jobs and retrying them.',
   'home.card.feeLists': 'Lists of border and extremely difficult communes and poor households used for fee exemptions.',
   'home.card.facilities': "The register of the province's schools and health facilities.",
   'home.card.cashlessImport': 'Import the monthly cashless transaction figures of schools and health facilities.',
@@ -173,6 +174,7 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'nav.counter': 'Counter log',
 
   'nav.feeLists': 'Fee exemption lists',
+  'nav.jobs': 'Job queue',
 
   'nav.payments': 'Fee payments',
 

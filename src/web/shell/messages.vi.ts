@@ -53,6 +53,7 @@ export const viShell = {
   'home.card.calendar': 'Ngày nghỉ lễ, nghỉ bù, làm bù thứ Bảy dùng để tính thời hạn giải quyết hồ sơ.',
   'home.card.adminProcedures':
     'Thủ tục hành chính: thời hạn, lệ phí, thành phần hồ sơ, tờ khai; mỗi thay đổi là một phiên bản mới.',
+  'home.card.jobs': 'Các việc chạy nền: số việc theo trạng thái, việc thất bại và chạy lại.',
   'home.card.feeLists': 'Danh sách xã biên giới, xã đặc biệt khó khăn, hộ nghèo dùng để miễn lệ phí.',
   'home.card.facilities': 'Danh mục trường học, cơ sở y tế của tỉnh.',
   'home.card.cashlessImport': 'Nhập số liệu giao dịch không dùng tiền mặt hằng tháng của trường học, cơ sở y tế.',
@@ -170,6 +171,7 @@ export const viShell = {
   'nav.counter': 'Sổ tiếp công dân tại quầy',
 
   'nav.feeLists': 'Danh sách miễn lệ phí',
+  'nav.jobs': 'Hàng đợi công việc',
 
   'nav.payments': 'Thanh toán lệ phí',
 

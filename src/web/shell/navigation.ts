@@ -102,6 +102,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/admin/roles', label: 'nav.roles', requires: ['identity.users.read'] },
       { path: '/admin/procedures', label: 'nav.adminProcedures', requires: ['procedures.manage'] },
       { path: '/admin/fee-lists', label: 'nav.feeLists', requires: ['fees.lists.read'] },
+      { path: '/admin/jobs', label: 'nav.jobs', requires: ['jobs.manage'] },
     ],
   },
   {
