@@ -33,6 +33,7 @@ import {
 } from '../features/payments/pages';
 import { PersonDetailPage, PersonSearchPage, StaysPage } from '../features/population/pages';
 import { RatingLinkPage } from '../features/ratings/pages';
+import { InboxPage, OutboxPage, TemplatesPage } from '../features/notifications/pages';
 import { PilotDetailPage, PilotDueDatesPage, PilotsPage } from '../features/pilots/pages';
 import { AdminProceduresPage, CatalogPage, ProcedurePage } from '../features/procedures/pages';
 import { PublicHomePage, PublicNotFoundPage } from '../features/portal/pages';
@@ -123,6 +124,8 @@ export const router = createBrowserRouter([
           { path: 'me/access-log', element: <AccessLogPage /> },
           { path: 'me/consents', element: <ConsentsPage /> },
           { path: 'me/dossiers', element: <MyDossiersPage /> },
+          // The citizen's notifications and how else they are told (issue 17 §2).
+          { path: 'me/thong-bao', element: <InboxPage /> },
           { path: 'me/dossiers/:id', element: <MyDossierPage /> },
           // The link of the result message: the owner, signed in, is taken to the rating card of the dossier.
           { path: 'danh-gia/:token', element: <RatingLinkPage /> },
@@ -165,6 +168,9 @@ export const router = createBrowserRouter([
           { path: 'admin/fee-lists', element: <FeeListsPage /> },
           // The job queue: queues by state, failed jobs and their retry (jobs.manage, issue 17 §1).
           { path: 'admin/jobs', element: <JobsPage /> },
+          // Notifications: the outbox (notifications.outbox.read) and the templates (notifications.templates.manage).
+          { path: 'admin/notifications', element: <OutboxPage /> },
+          { path: 'admin/notification-templates', element: <TemplatesPage /> },
           // The gateway's return lands here (payments/settlement.ts resultPagePath); open to any signed-in owner of the payment.
           { path: 'payments/result', element: <PaymentResultPage /> },
           { path: 'payments/:id/result', element: <PaymentResultPage /> },

@@ -16,6 +16,7 @@ import { enPopulation } from '../features/population/messages.en';
 import { enProcedures } from '../features/procedures/messages.en';
 import { enQuality } from '../features/quality/messages.en';
 import { enRatings } from '../features/ratings/messages.en';
+import { enNotifications } from '../features/notifications/messages.en';
 import { enUnits } from '../features/units/messages.en';
 
 /**
@@ -41,5 +42,6 @@ export const en: Record<MessageKey, string> = {
   ...enProcedures,
   ...enQuality,
   ...enRatings,
+  ...enNotifications,
   ...enUnits,
 };

@@ -15,6 +15,7 @@ import { viPortal } from '../features/portal/messages.vi';
 import { viProcedures } from '../features/procedures/messages.vi';
 import { viQuality } from '../features/quality/messages.vi';
 import { viRatings } from '../features/ratings/messages.vi';
+import { viNotifications } from '../features/notifications/messages.vi';
 import { viUnits } from '../features/units/messages.vi';
 
 /**
@@ -43,6 +44,7 @@ export const vi = {
   ...viProcedures,
   ...viQuality,
   ...viRatings,
+  ...viNotifications,
   ...viUnits,
 };
 

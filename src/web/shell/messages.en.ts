@@ -120,6 +120,7 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'nav.myRecord': 'My information',
   'nav.accessLog': 'Who viewed my data',
   'nav.consents': 'My consents',
+  'nav.notifications': 'Notifications',
   'nav.users': 'Staff accounts',
   'nav.group.account': 'Account',
   'nav.account': 'Password and security',
@@ -175,6 +176,8 @@ export const enShell: Record<keyof typeof viShell, string> = {
 
   'nav.feeLists': 'Fee exemption lists',
   'nav.jobs': 'Job queue',
+  'nav.outbox': 'Notifications outbox',
+  'nav.notificationTemplates': 'Notification templates',
 
   'nav.payments': 'Fee payments',
 

@@ -117,6 +117,7 @@ export const viShell = {
   'nav.myRecord': 'Thông tin của tôi',
   'nav.accessLog': 'Ai đã xem dữ liệu của tôi',
   'nav.consents': 'Sự đồng ý của tôi',
+  'nav.notifications': 'Thông báo',
   'nav.users': 'Tài khoản cán bộ',
   'nav.group.account': 'Tài khoản',
   'nav.account': 'Mật khẩu và bảo mật',
@@ -172,6 +173,8 @@ export const viShell = {
 
   'nav.feeLists': 'Danh sách miễn lệ phí',
   'nav.jobs': 'Hàng đợi công việc',
+  'nav.outbox': 'Hộp thư đi thông báo',
+  'nav.notificationTemplates': 'Mẫu thông báo',
 
   'nav.payments': 'Thanh toán lệ phí',
 

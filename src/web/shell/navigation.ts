@@ -35,6 +35,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/me/access-log', label: 'nav.accessLog', requires: ['citizen.self.read'], kind: 'citizen' },
       { path: '/me/consents', label: 'nav.consents', requires: ['citizen.consent.manage'], kind: 'citizen' },
       { path: '/me/dossiers', label: 'nav.myDossiers', requires: ['dossiers.own.read'], kind: 'citizen' },
+      { path: '/me/thong-bao', label: 'nav.notifications', requires: ['citizen.self.read'], kind: 'citizen' },
       { path: '/procedures', label: 'nav.procedures', requires: ['dossiers.own.file'], kind: 'citizen' },
     ],
   },
@@ -103,6 +104,12 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/admin/procedures', label: 'nav.adminProcedures', requires: ['procedures.manage'] },
       { path: '/admin/fee-lists', label: 'nav.feeLists', requires: ['fees.lists.read'] },
       { path: '/admin/jobs', label: 'nav.jobs', requires: ['jobs.manage'] },
+      { path: '/admin/notifications', label: 'nav.outbox', requires: ['notifications.outbox.read'] },
+      {
+        path: '/admin/notification-templates',
+        label: 'nav.notificationTemplates',
+        requires: ['notifications.templates.manage'],
+      },
     ],
   },
   {
