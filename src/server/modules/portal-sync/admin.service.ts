@@ -1,0 +1,84 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import type { PortalPush, PortalPushList, PushState } from '../../../contracts/portal-sync';
+import { pushes } from './portal-sync.schema';
+
+type PushRow = typeof pushes.$inferSelect;
+
+/** A push as the administrator reads it: identifiers, state and errors only (the payload carries no personal data but is not needed here). */
+export function presentPush(row: PushRow): PortalPush {
+  return {
+    id: row.id,
+    dossierCode: row.dossierCode,
+    seq: row.seq,
+    status: row.status,
+    state: row.state as PushState,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
+    sentAt: row.sentAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The pushes, newest first (one dossier's in sequence order), with the count per state. */
+export async function listPushes(
+  db: Db,
+  q: { state?: PushState; dossierCode?: string; limit: number },
+): Promise<PortalPushList> {
+  const where = and(
+    q.state ? eq(pushes.state, q.state) : undefined,
+    q.dossierCode ? eq(pushes.dossierCode, q.dossierCode) : undefined,
+  );
+  const rows = await db
+    .select()
+    .from(pushes)
+    .where(where)
+    .orderBy(...(q.dossierCode ? [pushes.seq] : [desc(pushes.createdAt), desc(pushes.seq)]))
+    .limit(q.limit);
+  const counts = await db
+    .select({ state: pushes.state, n: sql<string>`count(*)` })
+    .from(pushes)
+    .groupBy(pushes.state);
+  return {
+    counts: Object.fromEntries(counts.map((c) => [c.state, Number(c.n)])),
+    items: rows.map(presentPush),
+  };
+}
+
+/**
+ * Gives a dead push a new round of attempts (state pending, attempts from 0): the dossier's stream
+ * is unblocked. Returns the dossier to send. A push that is not dead is refused (409), a missing one 404.
+ */
+export async function reopenDeadPush(db: Db, id: string): Promise<PushRow> {
+  const [row] = await db
+    .update(pushes)
+    .set({ state: 'pending', attempts: 0 })
+    .where(and(eq(pushes.id, id), eq(pushes.state, 'dead')))
+    .returning();
+  if (row) return row;
+  const [exists] = await db.select({ state: pushes.state }).from(pushes).where(eq(pushes.id, id)).limit(1);
+  if (!exists)
+    throw new AppError('PORTAL_SYNC.PUSH_NOT_FOUND', 'Không tìm thấy lần đồng bộ này', 'No such push', [
+      {
+        field: 'id',
+        code: 'not_found',
+        messageVi: 'Không có lần đồng bộ mang mã này',
+        messageEn: 'No push has this id',
+      },
+    ]);
+  throw new AppError(
+    'PORTAL_SYNC.NOT_DEAD_CONFLICT',
+    'Chỉ gửi lại được lần đồng bộ đã dừng sau khi hết số lần thử',
+    'Only a push whose retries ran out can be retried',
+    [
+      {
+        field: 'id',
+        code: 'not_dead',
+        messageVi: `Lần đồng bộ đang ở trạng thái ${exists.state}`,
+        messageEn: `The push is ${exists.state}`,
+      },
+    ],
+  );
+}
