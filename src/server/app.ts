@@ -40,6 +40,7 @@ import { sectorDataRoutes } from './modules/sector-data';
 import { notificationsRoutes, registerSmsSandbox } from './modules/notifications';
 import { jobsRoutes } from './modules/jobs';
 import { serviceIndexRoutes } from './modules/service-index';
+import { portalSyncRoutes, registerPortalSandbox } from './modules/portal-sync';
 
 export type { AppDeps };
 
@@ -136,9 +137,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(serviceIndexRoutes(deps), { prefix: '/api/v1' });
   await app.register(notificationsRoutes(deps), { prefix: '/api/v1/notifications' });
   await app.register(jobsRoutes(deps), { prefix: '/api/v1/jobs' });
+  await app.register(portalSyncRoutes(deps), { prefix: '/api/v1/portal-sync' });
   if (config.EID_SANDBOX === 'on') await registerEidSandbox(app, deps); // development/demo stand-in for VNeID at /eid
   if (config.PAYMENT_SANDBOX === 'on') await registerPaymentSandbox(app, deps); // development/demo payment gateway at /pay-sandbox
   if (config.SMS_SANDBOX === 'on') await registerSmsSandbox(app, deps); // development/demo SMS gateway at /sms-sandbox
+  if (config.PORTAL_SANDBOX === 'on') await registerPortalSandbox(app, deps); // development/demo national portal sync at /portal-sandbox
   if (deps.serveWeb) await registerWeb(app, deps.webDir);
   return app;
 }
