@@ -1,4 +1,5 @@
 import { Card, Descriptions } from 'antd';
+import { useSession } from '../../api/session';
 import { useApi } from '../../api/use-api';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../shell/i18n';
@@ -12,8 +13,10 @@ import { VALUE_LABEL } from './RatingCard';
  */
 export function DossierRatingCard({ dossierId, returned }: { dossierId: string; returned: boolean }) {
   const { t } = useI18n();
-  const state = useApi(returned ? (signal) => getDossierRating(dossierId, { signal }) : null, [dossierId, returned]);
-  if (!returned || !state.data) return null;
+  const { can } = useSession();
+  const show = returned && can('ratings.read');
+  const state = useApi(show ? (signal) => getDossierRating(dossierId, { signal }) : null, [dossierId, show]);
+  if (!show || !state.data) return null;
   const rating = state.data.rating;
   return (
     <Card title={t('rating.officer.title')} className="section-card" data-testid="dossier-rating">
