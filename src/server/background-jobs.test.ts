@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testConfig, type TestDatabase } from '../../test/db';
+import { countPendingAccess, recordAccess } from './modules/audit';
+import { makeEntry } from './modules/audit/test-support';
+import { listQueues } from './modules/jobs/jobs.service';
+import { startJobQueue } from './modules/jobs/job-queue';
+import { BACKGROUND_QUEUES, startBackgroundJobs, type BackgroundJobs } from './background-jobs';
+
+/** Resolves once `check` is true, polling; fails after `ms`. */
+async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The server's periodic work on the job queue (issue 17 §1): the queues, a sealing pass, the runs at start, shutdown. */
+describe('the background jobs on the job queue', () => {
+  let database: TestDatabase;
+  let jobs: Awaited<ReturnType<typeof startJobQueue>>;
+  let background: BackgroundJobs;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    jobs = await startJobQueue(database);
+    background = await startBackgroundJobs(jobs, database, testConfig(), () => undefined);
+  });
+  afterAll(async () => {
+    await jobs?.stop();
+    await database?.dispose();
+  });
+
+  it('creates the seven periodic queues, the four longer ones on a cron schedule, none with dead letters', async () => {
+    const queues = await listQueues(jobs);
+    const names = Object.values(BACKGROUND_QUEUES);
+    expect(queues.map((q) => q.name).filter((n) => names.includes(n as never))).toEqual([...names].sort());
+    const scheduled = queues.filter((q) => q.schedule).map((q) => q.name);
+    expect(scheduled.sort()).toEqual(
+      [
+        BACKGROUND_QUEUES.supplementExpiry,
+        BACKGROUND_QUEUES.unpaidExpiry,
+        BACKGROUND_QUEUES.qualityRun,
+        BACKGROUND_QUEUES.kpiRun,
+      ].sort(),
+    );
+    expect(queues.some((q) => q.name.endsWith('.dead'))).toBe(false);
+  });
+
+  it('chains staged access-log entries within seconds, through a sealing job', async () => {
+    await recordAccess(database.db, [makeEntry(), makeEntry()]);
+    await until(async () => (await countPendingAccess(database.db)) === 0, 15_000);
+    const done = await jobs.boss.findJobs(BACKGROUND_QUEUES.accessLogSealing);
+    expect(done.length).toBeGreaterThan(0);
+  }, 20_000);
+
+  it('runs the quality and kpi computations offered at start, the kpi one recorded as a start', async () => {
+    const completed = async (queue: string) =>
+      (await jobs.boss.findJobs(queue)).filter((j) => (j as { state?: string }).state === 'completed');
+    await until(async () => (await completed(BACKGROUND_QUEUES.kpiRun)).length > 0, 60_000);
+    await until(async () => (await completed(BACKGROUND_QUEUES.qualityRun)).length > 0, 60_000);
+    expect((await completed(BACKGROUND_QUEUES.kpiRun))[0]!.data).toEqual({ trigger: 'start' });
+  }, 130_000);
+
+  it('stops: the queue waits for running passes, then the last sealing pass chains what is left', async () => {
+    await recordAccess(database.db, [makeEntry()]);
+    background.stopping();
+    await jobs.stop();
+    await background.finish();
+    expect(await countPendingAccess(database.db)).toBe(0);
+  }, 60_000);
+});
