@@ -8,6 +8,7 @@ import { qualityRefreshPass, runScheduledQuality } from './modules/population';
 import { supplementExpiryPass, unpaidExpiryPass } from './modules/dossiers';
 import { runScheduledKpi } from './modules/kpi';
 import { indicatorSources } from './indicator-sources';
+import { portalTransportFrom, registerPortalSyncJobs } from './modules/portal-sync';
 
 /**
  * The background work that exists since before the queue, as queues of periodic passes (issue 17 §1,
@@ -84,6 +85,9 @@ export async function startBackgroundJobs(
       onFailure: (error) => onError(error, q.unpaidExpiry),
     }),
   );
+  // The national portal sync (issue 17 §4, ADR 0035): new dossier transitions become pushes every 5 s, each
+  // dossier's pushes sent in order by a job (retries with backoff, dead letter); without an endpoint they wait.
+  await registerPortalSyncJobs(jobs, { db, transport: portalTransportFrom(config) });
   const sources = indicatorSources();
   await jobs.work<{ trigger?: 'start' | 'schedule' }>(
     q.kpiRun,

@@ -41,7 +41,8 @@ export interface PortalSyncJobOptions {
  */
 export async function registerPortalSyncJobs(
   queue: JobQueue,
-  deps: { db: Db; transport: PortalTransport },
+  /** `transport` absent (production without PORTAL_SYNC_URL): pushes are collected and wait, listed to the administrator. */
+  deps: { db: Db; transport?: PortalTransport },
   options: PortalSyncJobOptions = {},
 ): Promise<void> {
   await queue.createQueue(PUSH_QUEUE, {
@@ -56,18 +57,24 @@ export async function registerPortalSyncJobs(
     keepCompletedSeconds: 3_600,
   });
   const polling = options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {};
-  await queue.work<{ dossierId: string }>(
-    PUSH_QUEUE,
-    async (data, job) => {
-      const outcome = await sendDossierPushes(deps.db, deps.transport, data.dossierId, {
-        lastAttempt: job.retryCount >= MAX_ATTEMPTS - 1,
-      });
-      if (outcome.kind === 'busy')
-        await queue.sendNow(PUSH_QUEUE, { dossierId: data.dossierId }, { startAfter: 3, singletonKey: data.dossierId });
-      if (outcome.kind === 'failed') throw new Error(`push not accepted: ${outcome.error}`);
-    },
-    polling,
-  );
+  const transport = deps.transport;
+  if (transport)
+    await queue.work<{ dossierId: string }>(
+      PUSH_QUEUE,
+      async (data, job) => {
+        const outcome = await sendDossierPushes(deps.db, transport, data.dossierId, {
+          lastAttempt: job.retryCount >= MAX_ATTEMPTS - 1,
+        });
+        if (outcome.kind === 'busy')
+          await queue.sendNow(
+            PUSH_QUEUE,
+            { dossierId: data.dossierId },
+            { startAfter: 3, singletonKey: data.dossierId },
+          );
+        if (outcome.kind === 'failed') throw new Error(`push not accepted: ${outcome.error}`);
+      },
+      polling,
+    );
   await queue.work(COLLECT_QUEUE, async () => {
     await collectPushes(deps.db, { queue });
   });
