@@ -7,7 +7,7 @@ import { createLogger } from './platform/logger';
 import { removeStaleTemporaryFiles } from './platform/files';
 import { logJobErrors } from './platform/interval-job';
 import { startJobQueue } from './modules/jobs';
-import { startNotificationChannels, startNotificationLoop } from './modules/notifications';
+import { registerNotificationJobs, startNotificationChannels, startNotificationLoop } from './modules/notifications';
 import { startBackgroundJobs } from './background-jobs';
 
 /**
@@ -30,6 +30,8 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
   const jobs = await startJobQueue(database, {
     url: config.DATABASE_URL,
     connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    // Longer than a request's: pg-boss's maintenance statements may take a while on a large job table.
+    queryTimeoutMs: Math.max(60_000, config.DB_QUERY_TIMEOUT_MS),
     onError: onJobError,
   }).catch(async (error: unknown) => {
     await database.close();
@@ -45,13 +47,11 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     log.info(
       `notifications: SMTP_URL unset, e-mail goes to the local SMTP server ${notificationChannels.localSmtp.url}`,
     );
-  // New dossier transitions become outbox messages, and due messages are sent (ADR 0032).
-  const notifications = startNotificationLoop({
-    db: database.db,
-    channels: notificationChannels.channels,
-    portalUrl: config.PUBLIC_URL,
-    onError: onJobError,
-  });
+  // Each outbox message is sent by a job of the queue (retries with backoff, dead letter); new dossier transitions
+  // become outbox messages every few seconds, their send jobs enqueued in the same transaction (ADR 0032).
+  const notificationDeps = { db: database.db, channels: notificationChannels.channels, portalUrl: config.PUBLIC_URL };
+  await registerNotificationJobs(jobs, notificationDeps);
+  const notifications = startNotificationLoop({ ...notificationDeps, queue: jobs, onError: onJobError });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -59,9 +59,9 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     log.info({ signal }, 'shutting down');
     await app.close(); // stops accepting, waits for in-flight requests
     background.stopping();
+    await notifications.stop(); // no more messages collected (nor send jobs enqueued)
     await jobs.stop(); // takes no more jobs, waits for the running ones
     await background.finish(); // chains what the last requests staged, a last checkpoint
-    await notifications.stop();
     await notificationChannels.close();
     await database.close();
     process.exit(0);
