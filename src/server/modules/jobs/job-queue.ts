@@ -37,6 +37,8 @@ export interface JobQueueOptions {
   poolSize?: number;
   /** Opening a connection of that pool, ms (ADR 0014). */
   connectTimeoutMs?: number;
+  /** Client-side wait for any answer on that pool, ms: a stalled server fails pg-boss's statements instead of holding them (ADR 0014). */
+  queryTimeoutMs?: number;
   /**
    * Errors of the queue itself (polling, maintenance) under the name 'job queue', and of handlers
    * under their queue's name (the caller coalesces database outages, ADR 0014).
@@ -59,7 +61,11 @@ function connection(database: Database, options: JobQueueOptions): ConstructorOp
   }
   const url = options.url ?? database.url;
   if (!url) throw new Error('job queue: PostgreSQL needs the database URL');
+  // Passed through to node-postgres's pool (pg-boss hands it its whole configuration): TCP keep-alive
+  // and the client-side query timeout, as the application's pool has them (platform/db.ts).
+  const pool = { keepAlive: true, ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}) };
   return {
+    ...pool,
     connectionString: url,
     max: options.poolSize ?? 3,
     ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
