@@ -110,6 +110,22 @@ describe('the Project 06 dashboard', () => {
       await page.getByRole('heading', { level: 3, name: `Mục tiêu ${target}`, exact: true }).waitFor();
     await page.getByRole('heading', { level: 3, name: /^Bộ chỉ số phục vụ người dân/ }).waitFor();
 
+    // Target 14 is followed at the province alone: its figure opens the list of the pilot models behind
+    // it (the demo's), as many on the "not yet" side as the figure's denominator less its numerator.
+    const pilots = page.getByTestId('kpi-indicator-T14.PILOTS');
+    const [onTrack, models] = ((await pilots.getByText(/^[\d.]+ \/ [\d.]+$/).textContent()) ?? '')
+      .split(' / ')
+      .map((n) => Number(n.replace(/\./g, '')));
+    await pilots.getByRole('button', { name: /^Xem danh sách chi tiết: / }).click();
+    await page.waitForURL(/chiTieu=T14\.PILOTS/);
+    await choosePurpose(page);
+    const pilotList = page.getByTestId('kpi-list');
+    await pilotList.getByText('Toàn tỉnh', { exact: false }).first().waitFor();
+    await pilotList.getByRole('columnheader', { name: 'Tên mô hình' }).waitFor();
+    await pilotList.getByTestId('kpi-list-total').waitFor();
+    expect(await listTotal(pilotList)).toBe(models! - onTrack!);
+    await pilotList.getByRole('button', { name: 'Đóng danh sách' }).click();
+
     await screenshot(page, 'kpi-standing-agency');
     expect((await checkA11y(page)).blocking).toEqual([]);
 

@@ -30,6 +30,7 @@ import {
 } from './kpi-figures';
 import { TREND_COUNT } from './kpi-trend';
 import { KpiFilters } from './KpiFilters';
+import { mayDrill } from './kpi-list';
 import { KpiListPanel } from './KpiListPanel';
 import { KpiOverview } from './KpiOverview';
 import { periodLabel } from './KpiParts';
@@ -158,7 +159,11 @@ function Dashboard(props: {
   // An address naming no indicator computed for communes (or none) ranks by the default one.
   const rankable = table.indicators.some((i) => i.code === chosen && i.unitLevels.includes('commune'));
   const indicatorCode = rankable ? chosen : defaultRankingIndicator(table.indicators, table.values);
-  const listIndicator = table.indicators.find((i) => i.code === indicatorCode);
+  // The list open: of the ranked indicator (a commune's), or of one followed at the province alone
+  // (T14), opened from the province's overview.
+  const chosenIndicator = table.indicators.find((i) => i.code === chosen);
+  const listIndicator =
+    !rankable && listUnit && chosenIndicator ? chosenIndicator : table.indicators.find((i) => i.code === indicatorCode);
   const hasCommunes = table.values.some((v) => v.unitLevel === 'commune');
   const rank = (code: string) => {
     onChange({ chiTieu: code, ds: undefined });
@@ -201,17 +206,24 @@ function Dashboard(props: {
         onDrill={drill}
         noList={noList}
       />
-      {listIndicator && listUnit && table.values.some((v) => v.unitCode === listUnit && v.unitLevel === 'commune') && (
-        <KpiListPanel
-          key={`${run.period}|${listIndicator.code}|${listUnit}`}
-          period={run.period}
-          indicator={listIndicator}
-          unitCode={listUnit}
-          unitName={nameOf(listUnit)}
-          onClose={() => onChange({ ds: undefined })}
-          onNoList={addNoList}
-        />
-      )}
+      {listIndicator &&
+        listUnit &&
+        table.values.some(
+          (v) =>
+            v.unitCode === listUnit &&
+            v.indicatorCode === listIndicator.code &&
+            mayDrill(listIndicator, v, run.structure),
+        ) && (
+          <KpiListPanel
+            key={`${run.period}|${listIndicator.code}|${listUnit}`}
+            period={run.period}
+            indicator={listIndicator}
+            unitCode={listUnit}
+            unitName={unit?.level === 'province' && listUnit === unit.code ? t('kpi.list.province') : nameOf(listUnit)}
+            onClose={() => onChange({ ds: undefined })}
+            onNoList={addNoList}
+          />
+        )}
     </>
   );
 }

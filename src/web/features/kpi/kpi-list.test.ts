@@ -10,6 +10,13 @@ describe('which figures open the list behind them', () => {
     expect(mayDrill({ ...computed, listAvailable: true }, commune, 'current')).toBe(true);
   });
 
+  it("opens the province's figure of an indicator followed at the province alone (T14: every pilot model)", () => {
+    const province = { status: 'ok', unitLevel: 'province' } as const;
+    expect(mayDrill({ ...computed, listAvailable: true, unitLevels: ['province'] }, province, 'current')).toBe(true);
+    expect(mayDrill({ ...computed, unitLevels: ['province', 'commune'] }, province, 'current')).toBe(false);
+    expect(mayDrill({ ...computed, unitLevels: ['province'] }, province, 'former')).toBe(false);
+  });
+
   it.each([
     ['a reported indicator', { method: 'reported', sourceAvailable: false } as const, commune, 'current'],
     ['a source not in service', { method: 'computed', sourceAvailable: false } as const, commune, 'current'],

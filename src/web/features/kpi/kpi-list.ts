@@ -16,22 +16,28 @@ export const LIST_PAGE_SIZES = [20, 50, 100, 200];
 
 /**
  * Whether a unit's figure may open the list behind it: an indicator computed from a source that is in
- * service, a figure on today's communes (the sources list people and dossiers by today's commune), and
- * something counted (a denominator). Whether the source gives a list at all the indicator does not say
- * yet (a `listAvailable` flag, when the API adds one, is heeded): until then the server answers
- * KPI.LIST_NOT_FOUND, which the list shows; whether the session may read it, the server's 403 says.
+ * service and gives a list (`listAvailable`; the server still answers KPI.LIST_NOT_FOUND for one that
+ * does not, which the list shows), a figure on today's communes (the sources list people and
+ * dossiers by today's commune), and something counted (a denominator). A commune's figure; the
+ * province's only for an indicator followed at the province alone (T14: every pilot model — for the
+ * others the province's list would hold none of the communes' rows). Whether the session may read
+ * it, the server's 403 says.
  */
 export function mayDrill(
-  indicator: Pick<Indicator, 'method' | 'sourceAvailable'> & { listAvailable?: boolean },
+  indicator: Pick<Indicator, 'method' | 'sourceAvailable'> & {
+    listAvailable?: boolean;
+    unitLevels?: readonly string[];
+  },
   value: Pick<KpiValue, 'status' | 'unitLevel'> | undefined,
   structure: KpiStructure,
 ): boolean {
+  const provinceOnly = !!indicator.unitLevels?.length && indicator.unitLevels.every((l) => l === 'province');
   return (
     indicator.method === 'computed' &&
     indicator.sourceAvailable &&
     indicator.listAvailable !== false &&
     structure === 'current' &&
-    value?.unitLevel === 'commune' &&
+    (value?.unitLevel === 'commune' || (value?.unitLevel === 'province' && provinceOnly)) &&
     value.status === 'ok'
   );
 }

@@ -100,6 +100,7 @@ export const enKpi: Record<keyof typeof viKpi, string> = {
   'kpi.drill.open': 'Show the list',
   'kpi.drill.openLabel': 'Show the list behind the figure of {unit}',
   'kpi.list.title': 'The list behind the figure',
+  'kpi.list.province': 'The whole province',
   'kpi.list.subtitle': '{indicator} — {unit}, {period}',
   'kpi.list.close': 'Close the list',
   'kpi.list.side': 'Show',

@@ -99,6 +99,7 @@ export const viKpi = {
   'kpi.drill.open': 'Xem danh sách',
   'kpi.drill.openLabel': 'Xem danh sách chi tiết của {unit}',
   'kpi.list.title': 'Danh sách chi tiết',
+  'kpi.list.province': 'Toàn tỉnh',
   'kpi.list.subtitle': '{indicator} — {unit}, {period}',
   'kpi.list.close': 'Đóng danh sách',
   'kpi.list.side': 'Hiển thị',
