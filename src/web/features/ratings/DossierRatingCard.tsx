@@ -27,8 +27,14 @@ export function DossierRatingCard({ dossierId, returned }: { dossierId: string; 
           column={1}
           size="small"
           items={[
-            { key: 'value', label: t('rating.title'), children: <strong>{t(VALUE_LABEL[rating.value])}</strong> },
-            ...(rating.comment ? [{ key: 'comment', label: t('rating.comment'), children: rating.comment }] : []),
+            {
+              key: 'value',
+              label: t('rating.officer.value'),
+              children: <strong>{t(VALUE_LABEL[rating.value])}</strong>,
+            },
+            ...(rating.comment
+              ? [{ key: 'comment', label: t('rating.officer.comment'), children: rating.comment }]
+              : []),
             {
               key: 'at',
               label: t('rating.officer.when'),

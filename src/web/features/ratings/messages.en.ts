@@ -15,6 +15,8 @@ export const enRatings: Record<keyof typeof viRatings, string> = {
   'rating.yours': 'Your rating: {value}',
   'rating.once': 'Each dossier is rated once.',
   'rating.officer.title': 'The citizen’s rating',
+  'rating.officer.value': 'Rating',
+  'rating.officer.comment': 'Comment',
   'rating.officer.none': 'The citizen has not rated this dossier.',
   'rating.officer.when': 'Rated at',
   'rating.via.web': 'on the dossier page',

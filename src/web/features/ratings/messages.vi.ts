@@ -13,6 +13,8 @@ export const viRatings = {
   'rating.yours': 'Bạn đã đánh giá: {value}',
   'rating.once': 'Mỗi hồ sơ được đánh giá một lần.',
   'rating.officer.title': 'Đánh giá của người dân',
+  'rating.officer.value': 'Mức đánh giá',
+  'rating.officer.comment': 'Góp ý',
   'rating.officer.none': 'Người dân chưa đánh giá hồ sơ này.',
   'rating.officer.when': 'Thời điểm đánh giá',
   'rating.via.web': 'trên trang hồ sơ',
