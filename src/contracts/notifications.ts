@@ -27,7 +27,7 @@ export const EVENT_PLACEHOLDERS: Readonly<Record<NotificationEvent, readonly str
   dossier_received: [...COMMON, 'receivedDate', 'appointmentDate'],
   supplement_requested: [...COMMON, 'supplementItems', 'supplementDeadline'],
   overdue_apology: [...COMMON, 'reason', 'newAppointmentDate'],
-  result_ready: [...COMMON, 'collectionMethod'],
+  result_ready: [...COMMON, 'collectionMethod', 'ratingLink'],
   payment_received: [...COMMON, 'amount'],
   payment_refunded: [...COMMON, 'refundDetail', 'reason'],
   automatic_refusal: [...COMMON, 'reason', 'legalBasis'],

@@ -7,6 +7,7 @@ import { createLogger } from './platform/logger';
 import { removeStaleTemporaryFiles } from './platform/files';
 import { logJobErrors } from './platform/interval-job';
 import { startJobQueue } from './modules/jobs';
+import { buildRatingLink } from './modules/service-index';
 import { registerNotificationJobs, startNotificationChannels, startNotificationLoop } from './modules/notifications';
 import { startBackgroundJobs } from './background-jobs';
 
@@ -49,7 +50,13 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     );
   // Each outbox message is sent by a job of the queue (retries with backoff, dead letter); new dossier transitions
   // become outbox messages every few seconds, their send jobs enqueued in the same transaction (ADR 0032).
-  const notificationDeps = { db: database.db, channels: notificationChannels.channels, portalUrl: config.PUBLIC_URL };
+  const notificationDeps = {
+    db: database.db,
+    channels: notificationChannels.channels,
+    portalUrl: config.PUBLIC_URL,
+    // The result message carries the link to rate the service (service-index, ADR 0033).
+    ratingLink: (dossierId: string) => buildRatingLink(config, dossierId),
+  };
   await registerNotificationJobs(jobs, notificationDeps);
   const notifications = startNotificationLoop({ ...notificationDeps, queue: jobs, onError: onJobError });
   let closing = false;

@@ -30,6 +30,8 @@ export const MAX_EVENT_AGE_MS = 3 * 24 * 3_600_000;
 
 export interface CollectOptions {
   portalUrl: string;
+  /** The result message's link to rate the service (service-index's `buildRatingLink`); absent: the portal's address. */
+  ratingLink?: (dossierId: string) => string;
   /** Enqueue a send job per queued message in the same transaction (absent: the delivery loop finds them). */
   queue?: Pick<JobQueue, 'send'>;
   now?: Date;
@@ -129,7 +131,8 @@ async function handleTransition(
   if (!template) throw new Error(`no template in force for ${event}`);
   const supplementDeadline =
     event === 'supplement_requested' ? await supplementWindowEnd(tx, item.dossierId, item.at) : null;
-  const values = valuesFor(item, { portalUrl: ctx.portalUrl, supplementDeadline });
+  const ratingLink = event === 'result_ready' ? ctx.ratingLink?.(item.dossierId) : undefined;
+  const values = valuesFor(item, { portalUrl: ctx.portalUrl, supplementDeadline, ratingLink });
   const rows = await messagesFor(tx, item, event, template, values);
   if (rows.length === 0) return 0;
   const inserted = await tx

@@ -37,9 +37,9 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationEvent, TemplateTexts
     subjectVi: 'Đã có kết quả hồ sơ {{dossierCode}}',
     subjectEn: 'The result of dossier {{dossierCode}} is ready',
     bodyVi:
-      'Kính gửi {{citizenName}},\n\nHồ sơ {{dossierCode}} đã có kết quả.\nCách nhận: {{collectionMethod}}.\n\nXem tại {{portalUrl}}',
+      'Kính gửi {{citizenName}},\n\nHồ sơ {{dossierCode}} đã có kết quả.\nCách nhận: {{collectionMethod}}.\n\nXem tại {{portalUrl}}\nSau khi nhận kết quả, mời bạn đánh giá mức độ hài lòng: {{ratingLink}}',
     bodyEn:
-      'Dear {{citizenName}},\n\nThe result of dossier {{dossierCode}} is ready.\nHow to collect it: {{collectionMethod}}.\n\nSee {{portalUrl}}',
+      'Dear {{citizenName}},\n\nThe result of dossier {{dossierCode}} is ready.\nHow to collect it: {{collectionMethod}}.\n\nSee {{portalUrl}}\nOnce you have it, please rate the service: {{ratingLink}}',
     smsVi: 'Ho so {{dossierCode}} da co ket qua. Cach nhan: {{collectionMethod}}.',
   },
   payment_received: {

@@ -61,7 +61,7 @@ const COLLECTION: Record<string, string> = {
  */
 export function valuesFor(
   t: TransitionFeedItem,
-  context: { portalUrl: string; supplementDeadline: Date | null },
+  context: { portalUrl: string; supplementDeadline: Date | null; ratingLink?: string },
 ): Record<string, string> {
   const d = t.dossier;
   const items = (t.items ?? []).map((i) => `- ${i.item}${i.reason ? `: ${i.reason}` : ''}`).join('\n');
@@ -83,5 +83,6 @@ export function valuesFor(
     amount: vnd(d.feeAmount),
     refundDetail: t.note ?? '',
     legalBasis: t.legalBasis ?? '',
+    ratingLink: context.ratingLink ?? context.portalUrl,
   };
 }

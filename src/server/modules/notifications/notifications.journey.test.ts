@@ -3,6 +3,8 @@ import type { DossierDetail } from '../../../contracts/dossiers';
 import { Inbox } from '../../../contracts/notifications';
 import { citizen, command, file, PNG, police, t, useDossierApp } from '../dossiers/dossiers.routes.test-support';
 import { multipart } from '../../../../test/multipart';
+import { testConfig } from '../../../../test/db';
+import { buildRatingLink } from '../service-index';
 import { readSandboxMail } from './admin.service';
 import { smtpEmailChannel } from './channels/email';
 import { startLocalSmtpServer, type LocalSmtpServer } from './channels/local-smtp';
@@ -23,8 +25,9 @@ let smtp: LocalSmtpServer;
 let channels: DeliveryChannels;
 let dossier: DossierDetail;
 const db = () => t.database.db;
+const ratingLink = (dossierId: string) => buildRatingLink(testConfig(), dossierId);
 const pass = async () => {
-  await collectNotifications(db(), { portalUrl: 'http://localhost:3000' });
+  await collectNotifications(db(), { portalUrl: 'http://localhost:3000', ratingLink });
   await deliverDue(db(), channels);
 };
 const mailOf = async (code: string) => (await readSandboxMail(db())).filter((m) => m.subject?.includes(code));
@@ -94,6 +97,12 @@ describe('a citizen is told of each step of their dossier', () => {
     expect(inbox.items.find((i) => i.event === 'supplement_requested')!.bodyVi).toContain(
       '- Hợp đồng thuê nhà có công chứng: Thiếu chữ ký bên cho thuê',
     );
+    // The result message links to the rating of this dossier (issue 17 §5).
+    const result = inbox.items.find((i) => i.event === 'result_ready')!;
+    const link = /http:\/\/localhost:3000\/danh-gia\/([\w-]+)/.exec(result.bodyVi)?.[1];
+    expect(link).toBeDefined();
+    const follow = await citizen.inject(`/api/v1/ratings/links/${link}`);
+    expect(follow.statusCode, follow.body).toBe(200);
     const mail = await mailOf(dossier.code!);
     expect(mail).toHaveLength(3);
     expect(mail.every((m) => m.duplicates === 0)).toBe(true);

@@ -51,6 +51,8 @@ export interface NotificationJobDeps {
   db: Db;
   channels: DeliveryChannels;
   portalUrl: string;
+  /** The result message's rating link (service-index's `buildRatingLink`, given by the composition root). */
+  ratingLink?: (dossierId: string) => string;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function registerNotificationJobs(queue: JobQueue, deps: Notificati
     if (outcome === 'busy' || outcome === 'no-channel') throw new Error(`message not sent: ${outcome}`);
   });
   await queue.work(COLLECT_QUEUE, async () => {
-    await collectNotifications(deps.db, { portalUrl: deps.portalUrl, queue });
+    await collectNotifications(deps.db, { portalUrl: deps.portalUrl, ratingLink: deps.ratingLink, queue });
   });
   await queue.schedule(COLLECT_QUEUE, '* * * * *');
 }
@@ -87,7 +89,11 @@ export function startNotificationLoop(
     'notifications',
     deps.intervalMs ?? 5_000,
     async () => {
-      await collectNotifications(deps.db, { portalUrl: deps.portalUrl, queue: deps.queue });
+      await collectNotifications(deps.db, {
+        portalUrl: deps.portalUrl,
+        ratingLink: deps.ratingLink,
+        queue: deps.queue,
+      });
       if (!deps.queue) await deliverDue(deps.db, deps.channels);
     },
     deps.onError,

@@ -72,6 +72,7 @@ export const EXAMPLE_VALUES: Readonly<Record<string, string>> = {
   amount: '20.000 đ',
   refundDetail: 'Hoàn 20.000 đ',
   legalBasis: 'Nghị định số 63/2024/NĐ-CP',
+  ratingLink: 'https://dichvucong.example/danh-gia/AbCdEf',
 };
 
 /** The texts rendered with `values` (the example values for a preview). */
