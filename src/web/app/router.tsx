@@ -23,6 +23,7 @@ import {
 } from '../features/dossiers/pages';
 import { FeeListsPage } from '../features/fees/pages';
 import { JobsPage } from '../features/jobs/pages';
+import { PortalSyncPage } from '../features/portal-sync/pages';
 import { KpiIndicatorsPage, KpiPage, KpiReportedPage } from '../features/kpi/pages';
 import {
   PaymentDetailPage,
@@ -171,6 +172,8 @@ export const router = createBrowserRouter([
           // Notifications: the outbox (notifications.outbox.read) and the templates (notifications.templates.manage).
           { path: 'admin/notifications', element: <OutboxPage /> },
           { path: 'admin/notification-templates', element: <TemplatesPage /> },
+          // The national portal sync: every push, a dead push's retry, the sandbox's behaviour (portal_sync.manage, issue 17 §4).
+          { path: 'admin/portal-sync', element: <PortalSyncPage /> },
           // The gateway's return lands here (payments/settlement.ts resultPagePath); open to any signed-in owner of the payment.
           { path: 'payments/result', element: <PaymentResultPage /> },
           { path: 'payments/:id/result', element: <PaymentResultPage /> },

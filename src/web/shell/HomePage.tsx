@@ -30,6 +30,7 @@ const ITEM_TEXT: Record<string, MessageKey> = {
   '/admin/procedures': 'home.card.adminProcedures',
   '/admin/fee-lists': 'home.card.feeLists',
   '/admin/jobs': 'home.card.jobs',
+  '/admin/portal-sync': 'home.card.portalSync',
   '/admin/facilities': 'home.card.facilities',
   '/cashless/import': 'home.card.cashlessImport',
   '/account': 'home.card.account',

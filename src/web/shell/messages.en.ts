@@ -56,6 +56,7 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'home.card.adminProcedures':
     'Administrative procedures: time limits, fees, documents, forms; each change is a new version.',
   'home.card.jobs': 'Background work: jobs by state, failed jobs and retrying them.',
+  'home.card.portalSync': 'Dossier states pushed to the National Public Service Portal: each push, errors, retry.',
   'home.card.feeLists': 'Lists of border and extremely difficult communes and poor households used for fee exemptions.',
   'home.card.facilities': "The register of the province's schools and health facilities.",
   'home.card.cashlessImport': 'Import the monthly cashless transaction figures of schools and health facilities.',
@@ -178,6 +179,7 @@ export const enShell: Record<keyof typeof viShell, string> = {
   'nav.jobs': 'Job queue',
   'nav.outbox': 'Notifications outbox',
   'nav.notificationTemplates': 'Notification templates',
+  'nav.portalSync': 'National portal sync',
 
   'nav.payments': 'Fee payments',
 

@@ -54,6 +54,7 @@ export const viShell = {
   'home.card.adminProcedures':
     'Thủ tục hành chính: thời hạn, lệ phí, thành phần hồ sơ, tờ khai; mỗi thay đổi là một phiên bản mới.',
   'home.card.jobs': 'Các việc chạy nền: số việc theo trạng thái, việc thất bại và chạy lại.',
+  'home.card.portalSync': 'Đồng bộ trạng thái hồ sơ lên Cổng Dịch vụ công quốc gia: từng lần gửi, lỗi, gửi lại.',
   'home.card.feeLists': 'Danh sách xã biên giới, xã đặc biệt khó khăn, hộ nghèo dùng để miễn lệ phí.',
   'home.card.facilities': 'Danh mục trường học, cơ sở y tế của tỉnh.',
   'home.card.cashlessImport': 'Nhập số liệu giao dịch không dùng tiền mặt hằng tháng của trường học, cơ sở y tế.',
@@ -175,6 +176,7 @@ export const viShell = {
   'nav.jobs': 'Hàng đợi công việc',
   'nav.outbox': 'Hộp thư đi thông báo',
   'nav.notificationTemplates': 'Mẫu thông báo',
+  'nav.portalSync': 'Đồng bộ Cổng DVC quốc gia',
 
   'nav.payments': 'Thanh toán lệ phí',
 

@@ -110,6 +110,7 @@ export const NAV_GROUPS: NavGroup[] = [
         label: 'nav.notificationTemplates',
         requires: ['notifications.templates.manage'],
       },
+      { path: '/admin/portal-sync', label: 'nav.portalSync', requires: ['portal_sync.manage'] },
     ],
   },
   {
