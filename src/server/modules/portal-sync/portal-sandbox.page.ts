@@ -3,7 +3,7 @@
  * Server-rendered, Vietnamese first, no scripts (CSP script-src 'self').
  */
 import type { sandboxReceived } from './portal-sync.schema';
-import type { SandboxSettings } from './portal-sandbox';
+import type { PortalSandboxSettings as SandboxSettings } from '../../../contracts/portal-sync';
 
 type Row = typeof sandboxReceived.$inferSelect;
 
