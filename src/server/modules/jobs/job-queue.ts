@@ -79,6 +79,20 @@ function jobOptions(options: SendOptions = {}) {
   return { ...rest, ...(startAfter !== undefined ? { startAfter } : {}) };
 }
 
+/**
+ * An error pg-boss emits, as the driver raised it: a worker's error comes as a plain object whose
+ * message ends with " (Queue: …, Worker: …)", which would hide "Query read timeout" and the like from
+ * the outage check (platform/db-errors.ts) — so one poll failing per second would be logged as one
+ * error per second instead of one outage warning a minute (ADR 0014).
+ */
+export function bossError(error: unknown): { error: unknown; queue?: string } {
+  if (!error || typeof error !== 'object') return { error };
+  const { message, queue, code } = error as { message?: unknown; queue?: unknown; code?: unknown };
+  if (typeof message !== 'string' || typeof queue !== 'string') return { error };
+  const unwrapped = Object.assign(new Error(message.replace(/ \(Queue: [^)]*\)$/, '')), code ? { code } : {});
+  return { error: unwrapped, queue };
+}
+
 /** The message of an error, bounded: what a failed job keeps and what the log gets. */
 export function errorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -102,7 +116,10 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     openTelemetry: { enabled: false },
     persistWarnings: false,
   });
-  boss.on('error', (error) => onError(error, 'job queue'));
+  boss.on('error', (error: unknown) => {
+    const { error: original, queue } = bossError(error);
+    onError(original, queue ?? 'job queue');
+  });
   await boss.start();
   const known = new Set<string>();
   const timers: NodeJS.Timeout[] = [];
