@@ -1,6 +1,10 @@
 import { createOutageReporter } from './db-errors';
 
-/** A background job of a server process, running one pass every interval. */
+/**
+ * A pass on a timer, in one process: for processes without the job queue (benchmarks, the outage
+ * tests' sealer and payment expiry). The server runs its periodic work on the job queue instead
+ * (`src/server/background-jobs.ts`, ADR 0031); `logJobErrors` below is its error handler.
+ */
 export interface IntervalJob {
   /** Runs one pass now (after the one in progress, if any) and resolves when it is done; errors go to `onError`. */
   runNow(): Promise<void>;
