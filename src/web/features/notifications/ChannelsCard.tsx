@@ -73,6 +73,7 @@ export function ChannelsCard() {
           </Form.Item>
           <Form.Item
             label={t('notifications.channels.emailAddress')}
+            htmlFor="notify-email"
             validateStatus={fieldError('email') ? 'error' : undefined}
             help={
               fieldError('email') ??
@@ -81,13 +82,20 @@ export function ChannelsCard() {
                 : undefined)
             }
           >
-            <Input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />
+            <Input
+              id="notify-email"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              autoComplete="email"
+            />
           </Form.Item>
           <Form.Item label={t('notifications.channels.sms')}>
             <Switch checked={smsEnabled} onChange={setSmsEnabled} aria-label={t('notifications.channels.sms')} />
           </Form.Item>
           <Form.Item
             label={t('notifications.channels.phone')}
+            htmlFor="notify-phone"
             validateStatus={fieldError('phone') ? 'error' : undefined}
             help={
               fieldError('phone') ??
@@ -96,7 +104,13 @@ export function ChannelsCard() {
                 : undefined)
             }
           >
-            <Input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="tel" />
+            <Input
+              id="notify-phone"
+              type="tel"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              autoComplete="tel"
+            />
           </Form.Item>
           {askConsent && (
             <Form.Item

@@ -50,7 +50,9 @@ export default function InboxPage() {
                     <StatusTag kind="neutral">{t(`notifications.event.${m.event}`)}</StatusTag>
                   </div>
                   <div className="me-muted">{formatDateTime(m.createdAt)}</div>
-                  <p className="notification-body">{lang === 'en' ? m.bodyEn : m.bodyVi}</p>
+                  <p style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    {lang === 'en' ? m.bodyEn : m.bodyVi}
+                  </p>
                   {m.readAt ? (
                     <span className="me-muted">{t('notifications.inbox.read')}</span>
                   ) : (

@@ -15,6 +15,9 @@ import { formatDate } from '../../components/format';
 import { createTemplateVersion, getTemplates, previewTemplate } from './notifications-api';
 import { TEXT_FIELDS, todayVn } from './template-form';
 
+/** Message texts keep their line breaks and wrap (no monospace, no sideways scroll). */
+const TEXT_STYLE = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '8px 0' } as const;
+
 /**
  * /admin/notification-templates (notifications.templates.manage): each event's versions, and a
  * new version's editor with a live preview on example values (as GOV.UK Notify shows one); a
@@ -129,7 +132,7 @@ export default function TemplatesPage() {
                 }
               >
                 <strong>{lang === 'en' ? v.subjectEn : v.subjectVi}</strong>
-                <pre className="notification-body">{lang === 'en' ? v.bodyEn : v.bodyVi}</pre>
+                <div style={TEXT_STYLE}>{lang === 'en' ? v.bodyEn : v.bodyVi}</div>
                 <div className="me-muted">SMS: {v.smsVi}</div>
               </Card>
             ))}
@@ -141,26 +144,34 @@ export default function TemplatesPage() {
                     <Form.Item
                       key={field}
                       label={t(`notifications.templates.${field}`)}
+                      htmlFor={`template-${field}`}
                       validateStatus={fieldError(field) ? 'error' : undefined}
                       help={fieldError(field)}
                     >
                       {field.startsWith('body') ? (
                         <Input.TextArea
+                          id={`template-${field}`}
                           rows={7}
                           value={draft[field]}
                           onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
                         />
                       ) : (
-                        <Input value={draft[field]} onChange={(e) => setDraft({ ...draft, [field]: e.target.value })} />
+                        <Input
+                          id={`template-${field}`}
+                          value={draft[field]}
+                          onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
+                        />
                       )}
                     </Form.Item>
                   ))}
                   <Form.Item
                     label={t('notifications.templates.effectiveFrom')}
+                    htmlFor="template-effectiveFrom"
                     validateStatus={fieldError('effectiveFrom') ? 'error' : undefined}
                     help={fieldError('effectiveFrom')}
                   >
                     <Input
+                      id="template-effectiveFrom"
                       type="date"
                       value={draft.effectiveFrom}
                       onChange={(e) => setDraft({ ...draft, effectiveFrom: e.target.value })}
@@ -180,10 +191,10 @@ export default function TemplatesPage() {
                   {preview && (
                     <>
                       <strong>{preview.subjectVi}</strong>
-                      <pre className="notification-body">{preview.bodyVi}</pre>
+                      <div style={TEXT_STYLE}>{preview.bodyVi}</div>
                       <hr />
                       <strong>{preview.subjectEn}</strong>
-                      <pre className="notification-body">{preview.bodyEn}</pre>
+                      <div style={TEXT_STYLE}>{preview.bodyEn}</div>
                       <hr />
                       <div>SMS: {preview.smsVi}</div>
                     </>
