@@ -24,5 +24,6 @@ export default defineConfig({
     'service_index',
     'notifications',
     'portal_sync',
+    'documents',
   ],
 });

@@ -41,6 +41,7 @@ import { notificationsRoutes, registerSmsSandbox } from './modules/notifications
 import { jobsRoutes } from './modules/jobs';
 import { serviceIndexRoutes } from './modules/service-index';
 import { portalSyncRoutes, registerPortalSandbox } from './modules/portal-sync';
+import { documentsRoutes } from './modules/documents';
 
 export type { AppDeps };
 
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsRoutes(deps), { prefix: '/api/v1/notifications' });
   await app.register(jobsRoutes(deps), { prefix: '/api/v1/jobs' });
   await app.register(portalSyncRoutes(deps), { prefix: '/api/v1/portal-sync' });
+  await app.register(documentsRoutes(deps), { prefix: '/api/v1/documents' });
   if (config.EID_SANDBOX === 'on') await registerEidSandbox(app, deps); // development/demo stand-in for VNeID at /eid
   if (config.PAYMENT_SANDBOX === 'on') await registerPaymentSandbox(app, deps); // development/demo payment gateway at /pay-sandbox
   if (config.SMS_SANDBOX === 'on') await registerSmsSandbox(app, deps); // development/demo SMS gateway at /sms-sandbox

@@ -9,6 +9,7 @@ import { supplementExpiryPass, unpaidExpiryPass } from './modules/dossiers';
 import { runScheduledKpi } from './modules/kpi';
 import { indicatorSources } from './indicator-sources';
 import { portalTransportFrom, registerPortalSyncJobs } from './modules/portal-sync';
+import { recordIssuedDocuments } from './modules/documents';
 
 /**
  * The background work that exists since before the queue, as queues of periodic passes (issue 17 §1,
@@ -31,6 +32,8 @@ export const BACKGROUND_QUEUES = {
   unpaidExpiry: 'dossiers.unpaid-expiry',
   /** The plan's indicators for the periods under way: at start, then hourly checks (issue 15 §2). */
   kpiRun: 'kpi.run',
+  /** Records issued result documents in their owners' document stores (issue 17 §3), every 10 s. */
+  documentRecording: 'documents.record',
 } as const;
 
 /** Completed passes kept an hour: a pass a second would otherwise keep 600,000 rows a week. */
@@ -59,7 +62,7 @@ export async function startBackgroundJobs(
     retryLimit: 0,
     ...extra,
   });
-  for (const name of [q.accessLogSealing, q.paymentExpiry, q.qualityRefresh])
+  for (const name of [q.accessLogSealing, q.paymentExpiry, q.qualityRefresh, q.documentRecording])
     await jobs.createQueue(name, periodic({ keepCompletedSeconds: KEEP_FREQUENT }));
   for (const name of [q.supplementExpiry, q.unpaidExpiry])
     await jobs.createQueue(name, periodic({ retryLimit: 2, retryDelay: 60 }));
@@ -74,6 +77,7 @@ export async function startBackgroundJobs(
   await jobs.work(q.accessLogSealing, () => sealer.pass(), { pollingIntervalSeconds: 1 });
   await jobs.work(q.paymentExpiry, async () => void (await expirePayments(db)));
   await jobs.work(q.qualityRefresh, () => qualityRefreshPass(db), { pollingIntervalSeconds: 1 });
+  await jobs.work(q.documentRecording, async () => void (await recordIssuedDocuments(db)));
   // Long work outside requests: without the statement timeouts (ADR 0014).
   await jobs.work(q.qualityRun, async () => void (await runScheduledQuality(unboundedDatabase(database))), {
     pollingIntervalSeconds: 5,
@@ -106,6 +110,7 @@ export async function startBackgroundJobs(
   jobs.every(q.accessLogSealing, Math.max(1, Math.round(config.AUDIT_SEAL_INTERVAL_MS / 1000)));
   jobs.every(q.paymentExpiry, 30);
   jobs.every(q.qualityRefresh, 2);
+  jobs.every(q.documentRecording, 10);
   await jobs.schedule(q.supplementExpiry, '*/10 * * * *');
   await jobs.schedule(q.unpaidExpiry, '5-59/10 * * * *');
   await jobs.schedule(q.qualityRun, '17 * * * *');

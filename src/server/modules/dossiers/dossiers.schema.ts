@@ -191,6 +191,11 @@ export const attachments = dossiersSchema.table(
     round: integer('round').notNull().default(0),
     uploadedBy: uuid('uploaded_by'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The citizen's store document (documents.stored_documents) this attachment reuses instead of an
+     * upload (issue 17 §3): the same file in the content-addressed store; null: uploaded.
+     */
+    reusedDocumentId: uuid('reused_document_id'),
   },
   (t) => [index('attachments_dossier_idx').on(t.dossierId), index('attachments_sha_idx').on(t.sha256)],
 );

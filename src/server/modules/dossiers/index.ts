@@ -74,5 +74,12 @@ export {
   type DossierIndexCounts,
 } from './service-index-facts';
 
+/**
+ * For the citizen's document store (`documents`, issue 17 §3): the result documents (CT03, CT07,
+ * CT08) of dossiers whose result was issued, with their file's hash in the file store, issuing
+ * agency and validity.
+ */
+export { listIssuedResultDocuments, type IssuedResultDocument } from './store-documents';
+
 /** Error codes of the module. */
 export { DOSSIER_ERRORS } from './dossiers.errors';

@@ -60,6 +60,7 @@ export const ACTIONS = [
   'notifications.templates.manage',
   'portal_sync.manage',
   'jobs.manage',
+  'documents.own.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -108,6 +109,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'dossiers.own.read',
       // Rating the service once a dossier's result is returned (issue 17 §5).
       'ratings.own.rate',
+      // The document store (kho dữ liệu, issue 17 §3): one's own result documents, listed and downloaded.
+      'documents.own.read',
     ],
   },
   {

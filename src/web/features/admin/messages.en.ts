@@ -110,6 +110,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'actionGroup.notifications': 'Notifications to citizens',
   'actionGroup.portal_sync': 'National Public Service Portal sync',
   'actionGroup.jobs': 'Job queue',
+  'actionGroup.documents': 'Citizen’s document store',
 
   'action.units.read': 'View administrative units',
   'action.units.manage': 'Manage administrative units',
@@ -171,4 +172,5 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
     'Read the pushes of dossier states to the National Public Service Portal (state, attempts, errors) and retry a dead one',
   'action.jobs.manage':
     'Read the job queues (jobs by state) and the failed jobs (error, attempts), and retry a failed job',
+  'action.documents.own.read': 'See and download the documents of one’s own document store',
 };

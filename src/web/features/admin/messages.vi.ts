@@ -107,6 +107,7 @@ export const viAdmin = {
   'actionGroup.notifications': 'Thông báo cho người dân',
   'actionGroup.portal_sync': 'Đồng bộ Cổng Dịch vụ công quốc gia',
   'actionGroup.jobs': 'Hàng đợi công việc',
+  'actionGroup.documents': 'Kho dữ liệu của công dân',
 
   'action.units.read': 'Xem danh mục đơn vị hành chính',
   'action.units.manage': 'Quản lý danh mục đơn vị hành chính',
@@ -166,4 +167,5 @@ export const viAdmin = {
     'Xem các lần đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia (trạng thái, số lần gửi, lỗi) và gửi lại lần bị dừng',
   'action.jobs.manage':
     'Xem hàng đợi công việc (số việc theo trạng thái), các việc thất bại (lỗi, số lần chạy) và cho chạy lại một việc',
+  'action.documents.own.read': 'Xem và tải giấy tờ trong kho dữ liệu của mình',
 } as const satisfies Record<string, string>;

@@ -1,0 +1,21 @@
+/**
+ * Public face of the `documents` module: the citizen's document store (kho dữ liệu, issue 17 §3) —
+ * the electronic result documents of their dossiers (CT03, CT07, CT08), recorded as references to
+ * the files already in the content-addressed store, listed on the account page, downloadable by
+ * their owner, and reusable in a later filing.
+ */
+
+/** HTTP routes for /api/v1/documents (registered by app.ts). */
+export { documentsRoutes } from './documents.routes';
+
+/**
+ * The recording pass (run on the job queue by background-jobs.ts): records the result documents of
+ * dossiers whose result was issued since the last pass, once per dossier × document.
+ */
+export { recordIssuedDocuments, DOCUMENT_TITLES } from './record';
+
+/** The owner's document by id (undefined: absent or someone else's), and its validity on a day. */
+export { findOwnDocument, isValidOn } from './documents.service';
+
+/** Error codes of the module. */
+export { DOCUMENTS_ERRORS } from './documents.errors';

@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db';
+import {
+  advanceFeedCursor,
+  listIssuedResultDocuments,
+  readTransitionFeed,
+  type FeedCursor,
+  type IssuedResultDocument,
+} from '../dossiers';
+import { feedCursor, storedDocuments } from './documents.schema';
+
+const CURSOR = 'documents';
+const PAGE = 500;
+const MAX_PAGES = 20;
+/** States in which a dossier's result documents exist (issued, then returned). */
+const ISSUED_STATES = new Set(['result_issued', 'returned']);
+
+/** What each result document kind is called in the store (the titles its form prints). */
+export const DOCUMENT_TITLES: Record<string, { vi: string; en: string }> = {
+  CT03: { vi: 'Phiếu khai báo tạm vắng (Mẫu CT03)', en: 'Temporary absence slip (form CT03)' },
+  CT07: { vi: 'Xác nhận thông tin về cư trú (Mẫu CT07)', en: 'Confirmation of residence information (form CT07)' },
+  CT08: {
+    vi: 'Thông báo về kết quả giải quyết đăng ký cư trú (Mẫu CT08)',
+    en: 'Notice of the result of a residence registration (form CT08)',
+  },
+};
+
+const titleOf = (kind: string) => DOCUMENT_TITLES[kind] ?? { vi: `Giấy tờ ${kind}`, en: `Document ${kind}` };
+
+export interface RecordOptions {
+  now?: Date;
+  settleMs?: number;
+}
+
+/**
+ * Records in their owners' stores the result documents of dossiers whose result was issued since
+ * the last pass: reads the dossiers' transitions feed from the pass's low-water mark, and for the
+ * dossiers that moved to `result_issued` or `returned` inserts one store document per result
+ * attachment (unique per dossier × attachment: a document read twice is recorded once, so the
+ * scan may repeat). A first pass starts at the first transition: results issued before the store
+ * existed are recorded too. The cursor row is locked: one process records at a time, others skip.
+ * Paper filings without a citizen account have no store. Returns how many documents were recorded.
+ */
+export async function recordIssuedDocuments(db: Db, options: RecordOptions = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  await db.insert(feedCursor).values({ name: CURSOR, lowId: 0, pendingId: 0, pendingSince: now }).onConflictDoNothing();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(feedCursor)
+      .where(eq(feedCursor.name, CURSOR))
+      .for('update', { skipLocked: true });
+    if (!row) return 0; // another process is recording
+    const cursor: FeedCursor = { lowId: row.lowId, pendingId: row.pendingId, pendingSince: row.pendingSince };
+    const scanStartedAt = new Date();
+    let afterId = cursor.lowId;
+    let pageFull = false;
+    let recorded = 0;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const items = await readTransitionFeed(tx, { afterId, limit: PAGE });
+      pageFull = items.length === PAGE;
+      if (items.length === 0) break;
+      afterId = items[items.length - 1]!.id;
+      const issued = [...new Set(items.filter((i) => ISSUED_STATES.has(i.toState)).map((i) => i.dossierId))];
+      recorded += await recordDocuments(tx, await listIssuedResultDocuments(tx, issued));
+      if (!pageFull) break;
+    }
+    const next = advanceFeedCursor(
+      cursor,
+      { scanStartedAt, scanEndedAt: new Date(), maxSeenId: Math.max(afterId, cursor.lowId), pageFull },
+      options.settleMs,
+    );
+    await tx.update(feedCursor).set(next).where(eq(feedCursor.name, CURSOR));
+    return recorded;
+  });
+}
+
+/** Inserts the documents not recorded yet (those of dossiers without an owner account are skipped). */
+async function recordDocuments(tx: Db, documents: IssuedResultDocument[]): Promise<number> {
+  const owned = documents.filter((d) => d.ownerAccountId !== null);
+  if (owned.length === 0) return 0;
+  const inserted = await tx
+    .insert(storedDocuments)
+    .values(
+      owned.map((d) => ({
+        ownerAccountId: d.ownerAccountId!,
+        documentType: d.kind,
+        titleVi: titleOf(d.kind).vi,
+        titleEn: titleOf(d.kind).en,
+        issuingUnit: d.agencyName,
+        dossierId: d.dossierId,
+        dossierCode: d.dossierCode,
+        procedureCode: d.procedureCode,
+        attachmentId: d.attachmentId,
+        fileName: d.fileName,
+        mediaType: d.mediaType,
+        size: d.size,
+        sha256: d.sha256,
+        issuedAt: d.issuedAt,
+        validUntil: d.validUntil,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: storedDocuments.id });
+  return inserted.length;
+}
