@@ -20,7 +20,7 @@ import { collectNotifications } from './collect';
 import { deliverDue } from './deliver';
 import { outbox } from './notifications.schema';
 import { readSandboxSms } from './sms-sandbox';
-import { seedTemplates } from './templates.service';
+import { seedTemplates, templateInForce } from './templates.service';
 import { insertDossier, insertTransition } from './test-support';
 
 /*
@@ -170,6 +170,25 @@ describe('templates', () => {
       [1, false],
     ]);
     expect(received.placeholders).toContain('appointmentDate');
+  });
+
+  it('keeps the version in force until a later version’s day comes', async () => {
+    const tomorrow = new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/templates/result_ready/versions',
+      payload: {
+        ...texts,
+        subjectVi: 'Kết quả {{dossierCode}}',
+        bodyVi: 'Có kết quả',
+        bodyEn: 'Ready',
+        effectiveFrom: tomorrow,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<{ version: number; current: boolean }>()).toMatchObject({ version: 2, current: false });
+    expect((await templateInForce(db(), 'result_ready'))!.version).toBe(1);
+    expect((await templateInForce(db(), 'result_ready', tomorrow))!.version).toBe(2);
   });
 
   it('refuses an unknown placeholder on save and on preview, naming the field in both languages', async () => {
