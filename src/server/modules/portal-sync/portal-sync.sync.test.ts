@@ -194,20 +194,29 @@ describe('the national portal is down for a while, dossiers move meanwhile', () 
         throw new Error('HTTP 500: down');
       },
     };
-    const dead = await sendDossierPushes(t.database.db, refusing, c.id, { lastAttempt: true });
+    // Attempts are counted on the push, whichever sender made them: the second failure of two is the last.
+    const first = await sendDossierPushes(t.database.db, refusing, c.id, { maxAttempts: 2 });
+    expect(first).toMatchObject({ kind: 'failed', dead: false });
+    const dead = await sendDossierPushes(t.database.db, refusing, c.id, { maxAttempts: 2 });
     expect(dead).toMatchObject({ kind: 'failed', dead: true });
     await move(c.id, 'receive', { expectedVersion: c.version });
     await move(d.id, 'receive', { expectedVersion: d.version });
     await collectPushes(t.database.db);
-    expect(await sendDossierPushes(t.database.db, transport, c.id)).toEqual({ kind: 'blocked', sent: 0 });
-    expect(await sendDossierPushes(t.database.db, transport, d.id)).toEqual({ kind: 'done', sent: 2 });
+    expect(await sendDossierPushes(t.database.db, transport, c.id, { maxAttempts: 8 })).toEqual({
+      kind: 'blocked',
+      sent: 0,
+    });
+    expect(await sendDossierPushes(t.database.db, transport, d.id, { maxAttempts: 8 })).toEqual({
+      kind: 'done',
+      sent: 2,
+    });
     expect((await pushesOf(c.code!)).map((p) => p.state)).toEqual(['dead', 'pending']);
     expect(await arrivalsOf(c.code!)).toEqual([]);
 
     const deadPush = (
       await admin.inject(`/api/v1/portal-sync/pushes?state=dead&dossierCode=${c.code}`)
     ).json<PortalPushList>().items[0]!;
-    expect(deadPush).toMatchObject({ seq: 1, state: 'dead', lastError: 'HTTP 500: down' });
+    expect(deadPush).toMatchObject({ seq: 1, state: 'dead', attempts: 2, lastError: 'HTTP 500: down' });
     const retry = await admin.inject({ method: 'POST', url: `/api/v1/portal-sync/pushes/${deadPush.id}/retry` });
     expect(retry.statusCode, retry.body).toBe(200);
     expect(retry.json<PortalPush>()).toMatchObject({ state: 'pending', attempts: 0 });
@@ -242,13 +251,16 @@ describe('the national portal is down for a while, dossiers move meanwhile', () 
       key: KEY,
       timeoutMs: 300,
     });
-    const outcome = await sendDossierPushes(t.database.db, impatient, e.id);
+    const outcome = await sendDossierPushes(t.database.db, impatient, e.id, { maxAttempts: 8 });
     expect(outcome).toMatchObject({ kind: 'failed', dead: false });
     expect((await pushesOf(e.code!))[0]).toMatchObject({ state: 'pending', attempts: 1 });
     expect((await pushesOf(e.code!))[0]!.lastError).toContain('no answer');
     // The slow answer still lands; the next attempt is a duplicate, kept once.
     await new Promise((r) => setTimeout(r, 1_600));
-    expect(await sendDossierPushes(t.database.db, transport, e.id)).toEqual({ kind: 'done', sent: 1 });
+    expect(await sendDossierPushes(t.database.db, transport, e.id, { maxAttempts: 8 })).toEqual({
+      kind: 'done',
+      sent: 1,
+    });
     expect((await arrivalsOf(e.code!)).map((r) => [r.seq, r.duplicates])).toEqual([[1, 1]]);
     await setSandbox(false);
   });

@@ -33,14 +33,14 @@ const message = (error: unknown) => {
  * Sends one dossier's unsent pushes in sequence order, stopping at the first failure, so the
  * national endpoint receives a dossier's changes in order (ADR 0035). The dossier's stream is held
  * by a lease (an update, not an open transaction: the sandbox answering on the same embedded
- * database must not wait for it). `lastAttempt`: a failure marks the push dead. Never throws for a
- * refused push; a database error propagates.
+ * database must not wait for it). A push failing its `maxAttempts`-th attempt (counted on the push,
+ * whichever job made them) is dead. Never throws for a refused push; a database error propagates.
  */
 export async function sendDossierPushes(
   db: Db,
   transport: PortalTransport,
   dossierId: string,
-  options: { lastAttempt?: boolean; leaseMs?: number } = {},
+  options: { maxAttempts: number; leaseMs?: number },
 ): Promise<SendOutcome> {
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const leased = await takeLease(db, dossierId, leaseMs);
@@ -56,15 +56,16 @@ export async function sendDossierPushes(
         .limit(1);
       if (!next) return { kind: 'done', sent };
       if (next.state === 'dead') return { kind: 'blocked', sent };
-      await db
+      const [{ attempts }] = (await db
         .update(pushes)
         .set({ attempts: sql`${pushes.attempts} + 1`, lastAttemptAt: new Date() })
-        .where(eq(pushes.id, next.id));
+        .where(eq(pushes.id, next.id))
+        .returning({ attempts: pushes.attempts })) as [{ attempts: number }];
       try {
         await transport.send(next.payload);
       } catch (error) {
         const text = message(error);
-        const dead = options.lastAttempt === true;
+        const dead = attempts >= options.maxAttempts;
         await db
           .update(pushes)
           .set({ lastError: text, state: dead ? 'dead' : 'pending' })

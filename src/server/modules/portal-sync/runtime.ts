@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../platform/interval-job';
@@ -45,9 +45,10 @@ export async function registerPortalSyncJobs(
   deps: { db: Db; transport?: PortalTransport },
   options: PortalSyncJobOptions = {},
 ): Promise<void> {
+  const retryDelay = options.retryDelay ?? 30;
   await queue.createQueue(PUSH_QUEUE, {
     retryLimit: MAX_ATTEMPTS - 1,
-    retryDelay: options.retryDelay ?? 30,
+    retryDelay,
     retryBackoff: options.retryBackoff ?? true,
   });
   await queue.createQueue(COLLECT_QUEUE, {
@@ -62,16 +63,25 @@ export async function registerPortalSyncJobs(
     await queue.work<{ dossierId: string }>(
       PUSH_QUEUE,
       async (data, job) => {
-        const outcome = await sendDossierPushes(deps.db, transport, data.dossierId, {
-          lastAttempt: job.retryCount >= MAX_ATTEMPTS - 1,
-        });
+        const outcome = await sendDossierPushes(deps.db, transport, data.dossierId, { maxAttempts: MAX_ATTEMPTS });
         if (outcome.kind === 'busy')
           await queue.sendNow(
             PUSH_QUEUE,
             { dossierId: data.dossierId },
             { startAfter: 3, singletonKey: data.dossierId },
           );
-        if (outcome.kind === 'failed') throw new Error(`push not accepted: ${outcome.error}`);
+        if (outcome.kind !== 'failed') return;
+        // A dead push: the job fails for good (dead letter). Otherwise retried with backoff; a job out of retries whose
+        // push still has attempts left (its earlier ones were made by another job) hands over to a new job.
+        if (!outcome.dead && job.retryCount >= MAX_ATTEMPTS - 1) {
+          await queue.sendNow(
+            PUSH_QUEUE,
+            { dossierId: data.dossierId },
+            { startAfter: retryDelay, singletonKey: data.dossierId },
+          );
+          return;
+        }
+        throw new Error(`push not accepted: ${outcome.error}`);
       },
       polling,
     );
@@ -111,15 +121,7 @@ export async function sendDue(db: Db, transport: PortalTransport, limit = 50): P
     .limit(limit);
   let sent = 0;
   for (const { dossierId } of due) {
-    const [head] = await db
-      .select({ attempts: pushes.attempts })
-      .from(pushes)
-      .where(and(eq(pushes.dossierId, dossierId), inArray(pushes.state, ['pending', 'dead'])))
-      .orderBy(asc(pushes.seq))
-      .limit(1);
-    const outcome = await sendDossierPushes(db, transport, dossierId, {
-      lastAttempt: (head?.attempts ?? 0) + 1 >= MAX_ATTEMPTS,
-    });
+    const outcome = await sendDossierPushes(db, transport, dossierId, { maxAttempts: MAX_ATTEMPTS });
     if (outcome.kind !== 'busy') sent += outcome.sent;
   }
   return sent;
