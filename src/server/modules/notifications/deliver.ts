@@ -72,7 +72,14 @@ export async function deliverMessage(
         .where(eq(outbox.id, row.id));
       return 'sent' as const;
     }
-    if (!channels[row.channel as 'email' | 'sms']) return 'no-channel' as const;
+    if (!channels[row.channel as 'email' | 'sms']) {
+      // Production without SMTP_URL (or an SMS gateway): the message waits, and the outbox says why.
+      await tx
+        .update(outbox)
+        .set({ lastError: 'kênh chưa được cấu hình / channel not configured (SMTP_URL, SMS_GATEWAY_URL)' })
+        .where(eq(outbox.id, row.id));
+      return 'no-channel' as const;
+    }
     await tx
       .update(outbox)
       .set({ status: 'sending', attempts: row.attempts + 1, lastAttemptAt: now })

@@ -179,6 +179,20 @@ describe('each e-mail arrives exactly once', () => {
     expect([done!.status, done!.attempts]).toEqual(['sent', 2]);
   });
 
+  it('leaves a message queued, saying why, when its channel is not configured', async () => {
+    const d = await receive();
+    await collect();
+    const [email] = (await rowsOf(d)).filter((r) => r.channel === 'email');
+    expect(await deliverMessage(db(), {}, email!.id)).toBe('no-channel');
+    const [row] = await db().select().from(outbox).where(eq(outbox.id, email!.id));
+    expect([row!.status, row!.attempts, row!.lastError]).toEqual([
+      'queued',
+      0,
+      'kênh chưa được cấu hình / channel not configured (SMTP_URL, SMS_GATEWAY_URL)',
+    ]);
+    expect(await deliverMessage(db(), channels, email!.id)).toBe('sent');
+  });
+
   it('never delivers a queued message twice when two workers race for it', async () => {
     const d = await receive();
     await collect();
