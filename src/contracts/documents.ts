@@ -25,6 +25,8 @@ export const StoredDocument = z.object({
   validUntil: z.string().nullable(),
   /** Still usable today (no limit, or valid until today or later). */
   valid: z.boolean(),
+  /** The procedure document codes it may stand in for in a later filing (while valid). */
+  servesDocumentCodes: z.array(z.string()),
 });
 export type StoredDocument = z.infer<typeof StoredDocument>;
 

@@ -109,6 +109,17 @@ export const SubmissionBody = z
       .min(5, bilingual('Nhập địa chỉ nhận kết quả', 'Give the address to send the result to'))
       .max(300, bilingual('Địa chỉ tối đa 300 ký tự', 'The address is at most 300 characters'))
       .optional(),
+    /**
+     * Documents taken from the citizen's document store (kho dữ liệu) instead of an upload: the
+     * procedure's document code → the store document's id (GET /documents/mine).
+     */
+    reusedDocuments: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, bilingual('Mã giấy tờ không hợp lệ', 'Invalid document code')),
+        z.uuid(bilingual('Mã giấy tờ trong kho dữ liệu không hợp lệ', 'Invalid document store id')),
+      )
+      .refine((r) => Object.keys(r).length <= 30, bilingual('Tối đa 30 giấy tờ', 'At most 30 documents'))
+      .optional(),
     /** Save as draft instead of submitting. */
     draft: z.boolean().default(false),
   })

@@ -103,7 +103,7 @@ export const ServiceIndexRatio = z.object({
   ratio: z.number().nullable(),
   /** The kpi source counting the same figure per commune. */
   kpiSource: z.string(),
-  /** What is not counted yet, when something is missing (the document store). */
+  /** What is not counted yet, when something is missing (null: nothing is). */
   noteVi: z.string().nullable(),
   noteEn: z.string().nullable(),
 });

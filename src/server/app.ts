@@ -41,7 +41,7 @@ import { notificationsRoutes, registerSmsSandbox } from './modules/notifications
 import { jobsRoutes } from './modules/jobs';
 import { serviceIndexRoutes } from './modules/service-index';
 import { portalSyncRoutes, registerPortalSandbox } from './modules/portal-sync';
-import { documentsRoutes } from './modules/documents';
+import { documentsRoutes, resolveReusableDocument } from './modules/documents';
 
 export type { AppDeps };
 
@@ -122,9 +122,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(populationRoutes(deps), { prefix: '/api/v1/population' });
   await app.register(calendarRoutes(deps), { prefix: '/api/v1/calendar' });
   await app.register(procedureRoutes(deps), { prefix: '/api/v1/procedures' });
-  await app.register(dossiersRoutes(deps, { onWithdraw: closePaymentsOfWithdrawnDossier }), {
-    prefix: '/api/v1/dossiers',
-  });
+  await app.register(
+    dossiersRoutes(deps, { onWithdraw: closePaymentsOfWithdrawnDossier, reuseDocument: resolveReusableDocument }),
+    {
+      prefix: '/api/v1/dossiers',
+    },
+  );
   await app.register(paymentsRoutes(deps), { prefix: '/api/v1/payments' });
   await app.register(paymentReconciliationRoutes(deps), { prefix: '/api/v1/payments' });
   await app.register(cashlessRoutes(deps), { prefix: '/api/v1/cashless' });

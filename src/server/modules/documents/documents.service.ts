@@ -6,6 +6,7 @@ import type { FileStore } from '../../platform/files';
 import type { AccessContext } from '../identity';
 import { documentNotFound } from './documents.errors';
 import { storedDocuments } from './documents.schema';
+import { documentCodesServedBy } from './document-types';
 
 type Row = typeof storedDocuments.$inferSelect;
 
@@ -29,6 +30,7 @@ export function presentDocument(row: Row, today: string): StoredDocument {
     issuedAt: row.issuedAt.toISOString(),
     validUntil: row.validUntil,
     valid: isValidOn(row.validUntil, today),
+    servesDocumentCodes: [...documentCodesServedBy(row.documentType)],
   };
 }
 

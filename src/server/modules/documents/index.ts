@@ -17,5 +17,12 @@ export { recordIssuedDocuments, DOCUMENT_TITLES } from './record';
 /** The owner's document by id (undefined: absent or someone else's), and its validity on a day. */
 export { findOwnDocument, isValidOn } from './documents.service';
 
+/**
+ * Reuse in a later filing: which procedure documents a store document may stand in for, and the
+ * check of one offered in a filing (the owner's, still valid, of a type serving that document).
+ */
+export { resolveReusableDocument, type ReusableDocument, type ReuseRefusal } from './reuse';
+export { documentCodesServedBy, REUSABLE_FOR } from './document-types';
+
 /** Error codes of the module. */
 export { DOCUMENTS_ERRORS } from './documents.errors';

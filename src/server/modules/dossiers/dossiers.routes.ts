@@ -47,17 +47,19 @@ const tags = ['dossiers'];
  * /api/v1/dossiers: filing (citizens online or assisted; officers for paper filings), the
  * lifecycle commands, workqueues, attachments, slips and the public status lookup. `hooks.onWithdraw`
  * is the payments module's closing of the dossier's payments (wired by app.ts: dossiers does not
- * import payments, which depends on dossiers).
+ * import payments, which depends on dossiers); `hooks.reuseDocument` the document store's check of
+ * a document reused in a filing (likewise, from the documents module).
  */
 export function dossiersRoutes(
   { database, config }: AppDeps,
-  hooks: Pick<DossierDeps, 'onWithdraw'> = {},
+  hooks: Pick<DossierDeps, 'onWithdraw' | 'reuseDocument'> = {},
 ): FastifyPluginAsyncZod {
   const deps: DossierDeps = {
     db: database.db,
     config,
     files: diskFileStore(join(config.DATA_DIR, 'files')),
     onWithdraw: hooks.onWithdraw,
+    reuseDocument: hooks.reuseDocument,
   };
   return async (app) => {
     await app.register(multipart, { throwFileSizeLimit: false, limits: MULTIPART_LIMITS });

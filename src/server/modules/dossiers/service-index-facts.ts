@@ -82,8 +82,8 @@ export interface DossierIndexCounts {
   /** Documents uploaded with the dossiers filed online in the window (first round, result documents apart). */
   documentsSubmitted: number;
   /**
-   * …of them taken from the citizen's document store instead of an upload: 0 — the store does not
-   * exist yet (issue 17 §3); counted from its records once it does.
+   * …of them taken from the citizen's document store instead of an upload (issue 17 §3): the
+   * attachments that reference a store document (`reused_document_id`).
    */
   documentsReused: number;
 }
@@ -185,13 +185,16 @@ export async function serviceIndexCounts(db: Db, f: ServiceIndexFilter): Promise
     c.resultsIssued += Number(r.issued);
     c.resultsDigitised += Number(r.digitised);
   }
-  const documents = await queryRows<{ unit_code: string; n: Num }>(
+  const documents = await queryRows<{ unit_code: string; n: Num; reused: Num }>(
     db,
-    sql`select d.unit_code, count(*) as n
+    sql`select d.unit_code, count(*) as n, count(a.reused_document_id) as reused
         from dossiers.dossiers d join dossiers.attachments a on a.dossier_id = d.id and a.round = 0
         where d.state <> 'draft' and ${ONLINE} and a.document_key not like 'result\\_%' and ${submitted}
         group by d.unit_code`,
   );
-  for (const r of documents) of(r.unit_code).documentsSubmitted += Number(r.n);
+  for (const r of documents) {
+    of(r.unit_code).documentsSubmitted += Number(r.n);
+    of(r.unit_code).documentsReused += Number(r.reused);
+  }
   return [...byUnit.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
 }

@@ -88,10 +88,6 @@ export const RATIO_DEFINITIONS: ReadonlyArray<{
     numerator: (t) => t.documentsReused,
     denominator: (t) => t.documentsSubmitted,
     kpiSource: 'service_index.documents_reused',
-    note: {
-      vi: 'Kho dữ liệu của công dân chưa có: tử số là 0 cho đến khi có kho',
-      en: 'The citizen’s document store does not exist yet: the numerator is 0 until it does',
-    },
   },
   {
     key: 'satisfied',

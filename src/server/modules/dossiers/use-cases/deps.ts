@@ -16,9 +16,26 @@ export interface DossierDeps {
    * dossier's open payments and queues the refund of money it holds, ADR 0010 rule 8).
    */
   onWithdraw?: WithdrawalHook;
+  /**
+   * Checks a document of the citizen's store offered in place of an upload (the `documents` module's
+   * `resolveReusableDocument`, wired by app.ts: dossiers does not import documents, which reads
+   * dossiers). Absent: no store, a filing naming one is refused.
+   */
+  reuseDocument?: ReuseDocumentResolver;
   /** The agencies' adapters of interlinked groups' steps (default: the back office's, sector-adapters.ts). */
   sectorAdapters?: Readonly<Record<SectorAdapterKind, SectorAdapter>>;
 }
+
+/** A store document checked to stand in for a procedure's document, or why it cannot. */
+export type ReuseDocumentResolver = (
+  db: Db,
+  q: { ownerAccountId: string; id: string; documentCode: string; today: string },
+) => Promise<
+  | { id: string; fileName: string; mediaType: string; size: number; sha256: string }
+  | 'not_found'
+  | 'expired'
+  | 'not_accepted'
+>;
 
 /** What happens to a dossier's payments when it is withdrawn, inside the withdrawal's transaction. */
 /** `by`: the citizen's own withdrawal, or the unpaid-expiry job's (what the payment's events record). */

@@ -15,6 +15,7 @@ import * as repo from '../dossiers.repository';
 import { resolveApplicant } from './applicant';
 import { resolveFeeSubject } from './fee-subject';
 import { clock, provinceAgencyCode, type DossierDeps } from './deps';
+import { reusedAttachments } from './reuse-documents';
 import { attachmentRows, prepareFiling, validateDraft, validateFull, versionInForce } from './prepare-filing';
 import { commandsFor } from './presenting';
 import { receivingUnit, registryChecks } from './receiving-unit';
@@ -59,6 +60,8 @@ export async function submitDossier(
   if (!body.draft) await refuseMembersOutsideHousehold(deps.db, decidingEffect(version), form, applicant.personId);
   const today = todayInVietnam(clock(deps));
   const unit = await receivingUnit(deps, access, version, form, applicant.unitCode, today, applicant.personId);
+  // Documents from the citizen's store in place of uploads (issue 17 §3): checked before anything is written.
+  const reused = await reusedAttachments(deps, access, version, body.reusedDocuments, today);
   const { fee, money, checked } = await prepareFiling(deps, {
     version,
     channel: body.channel,
@@ -68,7 +71,7 @@ export async function submitDossier(
     record: applicant.record,
     today,
     files,
-    existingKeys: body.draft ? null : [],
+    existingKeys: body.draft ? null : reused.map((r) => r.documentKey),
     registryKnowsApplicant: applicant.personId !== null,
     feeSubject: await resolveFeeSubject(deps, access, version, form, applicant, today),
     eidLevel: access.actor.kind === 'citizen' ? access.actor.acr : null,
@@ -138,7 +141,13 @@ export async function submitDossier(
         at: now,
         note: null,
       },
-      attachments: attachmentRows(stored.rows, 0, access.actor.accountId).map((a) => ({ ...a, uploadedAt: now })),
+      attachments: [
+        ...attachmentRows(stored.rows, 0, access.actor.accountId),
+        ...attachmentRows(reused, 0, access.actor.accountId).map((a, i) => ({
+          ...a,
+          reusedDocumentId: reused[i]!.reusedDocumentId,
+        })),
+      ].map((a) => ({ ...a, uploadedAt: now })),
     };
     if (atFiling) Object.assign(filing.dossier, { receivedAt: now, deadlineStartAt: now, decidedAt: now, dueAt: now });
     const written = atFiling

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { multipart } from '../../../../test/multipart';
+import type { DossierDetail } from '../../../contracts/dossiers';
+import type { StoredDocumentList } from '../../../contracts/documents';
+import type { Session } from '../../../../test/app';
+import { queryRows } from '../../platform/db';
+import { serviceIndexCounts } from '../dossiers';
+import { citizen, su, t, useDossierApp } from '../dossiers/dossiers.routes.test-support';
+import { storedConfirmation } from './test-support';
+
+/*
+ * Reusing a document of the citizen's store in a later filing (issue 17 §3): the declaration of
+ * residence information (1.010040) asks for papers about the current place of residence, which a
+ * CT07 the citizen received earlier may stand in for. Refused: someone else's, expired, a document
+ * it cannot replace — with a bilingual error naming the field and nothing written.
+ */
+useDossierApp();
+
+const DECLARATION = '1.010040';
+type ErrorBody = { error: { code: string; messageVi: string; messageEn: string; fields: Array<{ field: string }> } };
+
+async function fileDeclaration(session: Session, reusedDocuments: Record<string, string>) {
+  const version = (await t.app.inject(`/api/v1/procedures/${DECLARATION}`)).json<{ id: string }>();
+  const prefill = (await session.inject(`/api/v1/procedures/${DECLARATION}/prefill`)).json<{
+    values: Record<string, unknown>;
+  }>();
+  const form = {
+    ...prefill.values,
+    address: 'Nhà tạm tại bản Nậm Củm, xã Mường Tè, tỉnh Lai Châu',
+    requestContent: 'Khai báo thông tin về cư trú',
+  };
+  const body = { procedureCode: DECLARATION, procedureVersionId: version.id, form, channel: 'online', reusedDocuments };
+  return session.inject({ method: 'POST', url: '/api/v1/dossiers', ...multipart('dossier', body, []) });
+}
+
+const dossierCount = async () =>
+  Number((await queryRows<{ n: string }>(t.database.db, sql`select count(*) as n from dossiers.dossiers`))[0]!.n);
+
+const reuseCounts = async () => {
+  const rows = await serviceIndexCounts(t.database.db, {
+    from: '2000-01-01T00:00:00Z',
+    to: '2100-01-01T00:00:00Z',
+    unitCodes: null,
+    procedureCode: DECLARATION,
+  });
+  return {
+    reused: rows.reduce((n, r) => n + r.documentsReused, 0),
+    submitted: rows.reduce((n, r) => n + r.documentsSubmitted, 0),
+  };
+};
+
+describe('reusing a store document in a later filing', () => {
+  it('lists a valid CT07 as able to stand in for the papers about the current place of residence', async () => {
+    const { documentId } = await storedConfirmation(citizen);
+    const mine = (await citizen.inject('/api/v1/documents/mine')).json<StoredDocumentList>();
+    const doc = mine.items.find((d) => d.id === documentId)!;
+    expect(doc.valid).toBe(true);
+    expect(doc.servesDocumentCodes).toContain('current_place_proof');
+  });
+
+  it('accepts the citizen’s own valid CT07 in place of an upload: the same file, recorded as reused and counted', async () => {
+    const { documentId } = await storedConfirmation(citizen);
+    const before = await reuseCounts();
+    const res = await fileDeclaration(citizen, { current_place_proof: documentId });
+    expect(res.statusCode, res.body).toBe(201);
+    const filed = res.json<DossierDetail>();
+    const attached = filed.attachments.find((a) => a.documentKey === 'current_place_proof');
+    expect(attached).toBeDefined();
+    const [row] = await queryRows<{ reused_document_id: string; same: boolean }>(
+      t.database.db,
+      sql`select a.reused_document_id, a.sha256 = s.sha256 as same
+          from dossiers.attachments a join documents.stored_documents s on s.id = a.reused_document_id
+          where a.id = ${attached!.id}`,
+    );
+    expect(row).toMatchObject({ reused_document_id: documentId, same: true });
+    // The officer opens it like an upload.
+    const file = await citizen.inject(`/api/v1/dossiers/${filed.id}/attachments/${attached!.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('application/pdf');
+    // The service index counts it: reused over documents submitted with online dossiers.
+    const after = await reuseCounts();
+    expect(after.reused).toBe(before.reused + 1);
+    expect(after.submitted).toBe(before.submitted + 1);
+  });
+
+  it('refuses someone else’s document as not in the filer’s store, and writes nothing', async () => {
+    const { documentId } = await storedConfirmation(citizen);
+    // Giàng A Sử, of the same household, signed in with a level-2 e-ID.
+    const other = await t.citizen({ nationalId: su.nationalId!, fullName: su.fullName }, 2);
+    const before = await dossierCount();
+    const res = await fileDeclaration(other, { current_place_proof: documentId });
+    expect(res.statusCode, res.body).toBe(400);
+    const { error } = res.json<ErrorBody>();
+    expect(error.code).toBe('DOSSIER.ATTACHMENT_INVALID');
+    expect(error.fields[0]!.field).toBe('reusedDocuments.current_place_proof');
+    expect(error.messageVi).toContain('kho dữ liệu của bạn');
+    expect(error.messageEn).toContain('not in your document store');
+    expect(await dossierCount()).toBe(before);
+  });
+
+  it('refuses an expired document, asking for a current one', async () => {
+    const { documentId } = await storedConfirmation(citizen);
+    await t.database.db.execute(
+      sql`update documents.stored_documents set valid_until = '2020-01-01' where id = ${documentId}`,
+    );
+    const mine = (await citizen.inject('/api/v1/documents/mine')).json<StoredDocumentList>();
+    expect(mine.items.find((d) => d.id === documentId)!.valid).toBe(false);
+    const before = await dossierCount();
+    const res = await fileDeclaration(citizen, { current_place_proof: documentId });
+    expect(res.statusCode, res.body).toBe(400);
+    const { error } = res.json<ErrorBody>();
+    expect(error.messageVi).toContain('đã hết hạn');
+    expect(error.messageEn).toContain('no longer valid');
+    expect(await dossierCount()).toBe(before);
+  });
+
+  it('refuses a document for a paper it cannot replace, or one the procedure does not ask for', async () => {
+    const { documentId } = await storedConfirmation(citizen);
+    const wrong = await fileDeclaration(citizen, { ct01: documentId });
+    expect(wrong.statusCode, wrong.body).toBe(400);
+    expect(wrong.json<ErrorBody>().error.messageEn).toContain('cannot stand in');
+    const unknown = await fileDeclaration(citizen, { lawful_dwelling: documentId });
+    expect(unknown.statusCode, unknown.body).toBe(400);
+    expect(unknown.json<ErrorBody>().error.fields[0]!.field).toBe('reusedDocuments.lawful_dwelling');
+    const malformed = await fileDeclaration(citizen, { current_place_proof: 'not-a-uuid' });
+    expect(malformed.statusCode, malformed.body).toBe(400);
+  });
+});
