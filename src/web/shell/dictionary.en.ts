@@ -17,6 +17,7 @@ import { enProcedures } from '../features/procedures/messages.en';
 import { enQuality } from '../features/quality/messages.en';
 import { enRatings } from '../features/ratings/messages.en';
 import { enNotifications } from '../features/notifications/messages.en';
+import { enDocuments } from '../features/documents/messages.en';
 import { enUnits } from '../features/units/messages.en';
 
 /**
@@ -43,5 +44,6 @@ export const en: Record<MessageKey, string> = {
   ...enQuality,
   ...enRatings,
   ...enNotifications,
+  ...enDocuments,
   ...enUnits,
 };

@@ -16,6 +16,7 @@ import { viProcedures } from '../features/procedures/messages.vi';
 import { viQuality } from '../features/quality/messages.vi';
 import { viRatings } from '../features/ratings/messages.vi';
 import { viNotifications } from '../features/notifications/messages.vi';
+import { viDocuments } from '../features/documents/messages.vi';
 import { viUnits } from '../features/units/messages.vi';
 
 /**
@@ -45,6 +46,7 @@ export const vi = {
   ...viQuality,
   ...viRatings,
   ...viNotifications,
+  ...viDocuments,
   ...viUnits,
 };
 

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { EMPTY, formatDate, todayInVietnam } from '../../components/format';
 import { eIdLevelLabel, relationLabel, residenceKindLabel, sexLabel } from '../../components/person-labels';
+import { DocumentsCard } from '../documents';
 import { fetchMyRecord } from './citizen-api';
 
 type Residence = PersonDetail['residences'][number];
@@ -96,6 +97,7 @@ export default function MyRecordPage() {
       {record.error && <ErrorAlert error={record.error} onRetry={record.reload} />}
       {record.loading && <Skeleton active paragraph={{ rows: 8 }} />}
       {record.data && <RecordCards p={record.data} />}
+      <DocumentsCard />
       <Card className="section-card">
         <Space orientation="vertical">
           <span>{t('me.wrongData')}</span>
