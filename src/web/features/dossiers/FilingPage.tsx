@@ -13,6 +13,7 @@ import { PlainErrorAlert } from '../../components/PlainErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { Notice, PlainCard, PlainSkeleton } from '../../components/plain';
 import { fetchCounterDevice } from '../counter';
+import { ReuseOffers } from '../documents';
 import { FeeSummary, getFeeQuote } from '../fees';
 import { fetchPrefill, fetchProcedure, ProcedureForm } from '../procedures';
 import { AttachmentPicker } from './AttachmentPicker';
@@ -95,6 +96,8 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
   const [savedAt, setSavedAt] = useState<string>();
   const [savingDraft, setSavingDraft] = useState(false);
   const [files, setFiles] = useState<FilesByDocument>({});
+  // Documents taken from the citizen's store instead of uploads (issue 17 §3): document code → store id.
+  const [reused, setReused] = useState<Record<string, string>>({});
   const counterDevice = useApi((signal) => fetchCounterDevice({ signal }), []);
   const device = counterDevice.data?.device ?? null;
   const assisted = device !== null;
@@ -196,6 +199,7 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
               channel: assisted ? 'assisted' : 'online',
               resultDelivery: delivery,
               ...(delivery === 'post' && { deliveryAddress: deliveryAddress.trim() }),
+              ...(Object.keys(reused).length > 0 && { reusedDocuments: reused }),
             },
             files,
           );
@@ -228,7 +232,10 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
       document.getElementById('filing-delivery')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
       return;
     }
-    const missing = missingDocuments(documents, files);
+    const missing = missingDocuments(
+      documents.filter((d) => !reused[d.code]),
+      files,
+    );
     if (missing.length === 0) return send(values);
     setError(undefined);
     setMissingAlert(true);
@@ -290,8 +297,20 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
               <div className="attach-doc-note">{t('dossier.attach.formDoc')}</div>
             </div>
           ))}
+          {/* A saved draft is submitted by its own command, which takes uploads only. */}
+          {!draft && (
+            <ReuseOffers
+              documents={documents}
+              chosen={reused}
+              onChange={(next) => {
+                setReused(next);
+                // A document taken from the store is not uploaded too.
+                setFiles((f) => Object.fromEntries(Object.entries(f).filter(([code]) => !next[code])));
+              }}
+            />
+          )}
           <AttachmentPicker
-            documents={documents}
+            documents={documents.filter((d) => !reused[d.code])}
             files={files}
             onChange={(next) => {
               setFiles(next);
