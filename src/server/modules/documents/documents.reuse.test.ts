@@ -5,7 +5,8 @@ import type { DossierDetail } from '../../../contracts/dossiers';
 import type { StoredDocumentList } from '../../../contracts/documents';
 import type { Session } from '../../../../test/app';
 import { queryRows } from '../../platform/db';
-import { serviceIndexCounts } from '../dossiers';
+import { DOSSIER_INDICATOR_SOURCES, serviceIndexCounts } from '../dossiers';
+import { todayInVietnam } from '../../../contracts/common';
 import { citizen, su, t, useDossierApp } from '../dossiers/dossiers.routes.test-support';
 import { storedConfirmation } from './test-support';
 
@@ -50,6 +51,21 @@ const reuseCounts = async () => {
   };
 };
 
+/** The prefill statistics over dossiers filed online (kpi source dossiers.data_reuse), province-wide, this year. */
+const dataReuse = async () => {
+  const today = todayInVietnam();
+  const source = DOSSIER_INDICATOR_SOURCES.find((s) => s.key === 'dossiers.data_reuse')!;
+  const rows = await source.count(t.database.db, {
+    period: { code: today.slice(0, 4), type: 'year', from: `${today.slice(0, 4)}-01-01`, to: today },
+    asOf: today,
+    communeCodes: ['03445', '03388'],
+  });
+  return {
+    numerator: rows.reduce((n, r) => n + r.numerator, 0),
+    denominator: rows.reduce((n, r) => n + r.denominator, 0),
+  };
+};
+
 describe('reusing a store document in a later filing', () => {
   it('lists a valid CT07 as able to stand in for the papers about the current place of residence', async () => {
     const { documentId } = await storedConfirmation(citizen);
@@ -62,7 +78,12 @@ describe('reusing a store document in a later filing', () => {
   it('accepts the citizen’s own valid CT07 in place of an upload: the same file, recorded as reused and counted', async () => {
     const { documentId } = await storedConfirmation(citizen);
     const before = await reuseCounts();
+    const s0 = await dataReuse();
     const res = await fileDeclaration(citizen, { current_place_proof: documentId });
+    const s1 = await dataReuse();
+    // The same filing without the store document: the difference between the two is the reused document.
+    expect((await fileDeclaration(citizen, {})).statusCode).toBe(201);
+    const s2 = await dataReuse();
     expect(res.statusCode, res.body).toBe(201);
     const filed = res.json<DossierDetail>();
     const attached = filed.attachments.find((a) => a.documentKey === 'current_place_proof');
@@ -82,6 +103,9 @@ describe('reusing a store document in a later filing', () => {
     const after = await reuseCounts();
     expect(after.reused).toBe(before.reused + 1);
     expect(after.submitted).toBe(before.submitted + 1);
+    // The prefill statistics count it as an input asked and not typed: one more than the form alone.
+    expect(s1.numerator - s0.numerator).toBe(s2.numerator - s1.numerator + 1);
+    expect(s1.denominator - s0.denominator).toBe(s2.denominator - s1.denominator + 1);
   });
 
   it('refuses someone else’s document as not in the filer’s store, and writes nothing', async () => {

@@ -169,7 +169,8 @@ async function replaceableDocuments(db: Db, q: IndicatorSourceQuery, unitCode?: 
 }
 
 /** Decided in the period with none of the replaceable documents uploaded (in any round): the registry was used. */
-const FROM_REGISTRY = sql`not exists (select 1 from dossiers.attachments a where a.dossier_id = d.id and a.document_key = any(v.keys))`;
+/** A document taken from the citizen's store (`reused_document_id`) is digitised data too, not paper. */
+const FROM_REGISTRY = sql`not exists (select 1 from dossiers.attachments a where a.dossier_id = d.id and a.document_key = any(v.keys) and a.reused_document_id is null)`;
 
 async function decidedFromRegistry(db: Db, q: IndicatorSourceQuery): Promise<SourceCount[]> {
   const versions = await replaceableDocuments(db, q);
@@ -219,7 +220,9 @@ function inputsOfVersion(db: Db, versionId: string): Promise<{ before: number; a
  * commune: the inputs their forms prefill from the registry or the e-ID (numerator) over every
  * input the forms ask (denominator), each counted as procedures' `prefillStats` counts a version's
  * form (one per input, a table one per column) — the form's reuse, weighted by how often citizens
- * used it. Paper dossiers fill no form and are not counted.
+ * used it. A document taken from the citizen's document store instead of an upload (issue 17 §3)
+ * counts as one input asked and not typed (numerator and denominator + 1); uploads are not inputs
+ * of the form and stay outside, as before. Paper dossiers fill no form and are not counted.
  */
 async function dataReuse(db: Db, q: IndicatorSourceQuery): Promise<SourceCount[]> {
   const { from, to } = bounds(q);
@@ -237,6 +240,20 @@ async function dataReuse(db: Db, q: IndicatorSourceQuery): Promise<SourceCount[]
     const count = byUnit.get(r.unit_code) ?? { unitCode: r.unit_code, numerator: 0, denominator: 0 };
     count.numerator += Number(r.n) * (before - after);
     count.denominator += Number(r.n) * before;
+    byUnit.set(r.unit_code, count);
+  }
+  const reused = await queryRows<{ unit_code: string; n: string | number }>(
+    db,
+    sql`select d.unit_code, count(*) as n
+        from dossiers.dossiers d join dossiers.attachments a on a.dossier_id = d.id and a.reused_document_id is not null
+        where d.state <> 'draft' and ${ONLINE}
+          and d.submitted_at >= ${from}::timestamptz and d.submitted_at < ${to}::timestamptz
+        group by d.unit_code`,
+  );
+  for (const r of reused) {
+    const count = byUnit.get(r.unit_code) ?? { unitCode: r.unit_code, numerator: 0, denominator: 0 };
+    count.numerator += Number(r.n);
+    count.denominator += Number(r.n);
     byUnit.set(r.unit_code, count);
   }
   return [...byUnit.values()];
@@ -291,8 +308,8 @@ export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
   {
     key: 'dossiers.data_reuse',
     describe: {
-      vi: 'Trường thông tin điền sẵn từ dữ liệu dân cư, định danh điện tử / mọi trường tờ khai yêu cầu, tính theo số hồ sơ nộp trực tuyến trong kỳ',
-      en: 'Form inputs prefilled from the registry or the e-ID / every input the forms ask, weighted by the dossiers filed online in the period',
+      vi: 'Trường thông tin điền sẵn từ dữ liệu dân cư, định danh điện tử (và giấy tờ lấy từ kho dữ liệu) / mọi trường tờ khai yêu cầu, tính theo số hồ sơ nộp trực tuyến trong kỳ',
+      en: 'Form inputs prefilled from the registry or the e-ID (and documents taken from the document store) / every input the forms ask, weighted by the dossiers filed online in the period',
     },
     formerUnits: 'as_recorded', // the receiving commune when filed
     count: dataReuse,
