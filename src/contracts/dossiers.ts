@@ -155,6 +155,8 @@ export const Attachment = z.object({
   uploadedAt: z.string(),
   /** Added when the citizen supplemented the dossier. */
   round: z.number().int(),
+  /** Taken from the citizen's document store (kho dữ liệu) instead of an upload (issue 17 §3). */
+  reused: z.boolean(),
 });
 export type Attachment = z.infer<typeof Attachment>;
 

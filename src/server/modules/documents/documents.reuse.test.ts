@@ -88,6 +88,7 @@ describe('reusing a store document in a later filing', () => {
     const filed = res.json<DossierDetail>();
     const attached = filed.attachments.find((a) => a.documentKey === 'current_place_proof');
     expect(attached).toBeDefined();
+    expect(attached!.reused).toBe(true);
     const [row] = await queryRows<{ reused_document_id: string; same: boolean }>(
       t.database.db,
       sql`select a.reused_document_id, a.sha256 = s.sha256 as same

@@ -102,6 +102,7 @@ export function presentAttachment(a: AttachmentRow): Attachment {
     sha256: a.sha256,
     uploadedAt: a.uploadedAt.toISOString(),
     round: a.round,
+    reused: a.reusedDocumentId !== null && a.reusedDocumentId !== undefined,
   };
 }
 
