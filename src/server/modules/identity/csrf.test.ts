@@ -81,9 +81,26 @@ describe('the anti-forgery token on every spelling of every state-changing route
   it('leaves only the sandbox pages that check their own form token out of the session check', () => {
     const own = t.app.routeActions.filter((r) => UNSAFE.has(r.method) && r.csrf === 'own').map((r) => r.url);
     expect(own.length).toBeGreaterThan(0);
-    expect(own.filter((u) => !u.startsWith('/eid/') && !u.startsWith('/pay-sandbox/'))).toEqual([]);
+    // Beside the sandbox pages: the development stand-ins of two outside services (the SMS gateway, the
+    // national portal's sync), called server to server with a bearer key and no cookie — no session to forge.
+    const BEARER_ONLY = ['/sms-sandbox/messages', '/portal-sandbox/api/dossier-sync'];
+    expect(
+      own.filter((u) => !u.startsWith('/eid/') && !u.startsWith('/pay-sandbox/') && !BEARER_ONLY.includes(u)),
+    ).toEqual([]);
     // The sandbox's test API has no token of its own: the session check applies there.
     expect(t.app.routeActions.find((r) => r.url === '/pay-sandbox/api/transactions/:txnRef/ipn')?.csrf).toBe('session');
+  });
+
+  it('refuses a signed-in browser at the bearer-key stand-ins: the cookie is no credential there', async () => {
+    for (const url of ['/sms-sandbox/messages', '/portal-sandbox/api/dossier-sync']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        payload: { to: '84912345678', text: 'x', reference: 'x', MaHoSo: 'x', SoThuTuDongBo: 1, TrangThaiHoSo: '1' },
+        headers: { cookie: admin.cookie, 'idempotency-key': 'k' },
+      });
+      expect(res.statusCode, url).toBe(401);
+    }
   });
 
   it('lets the sandbox pages answer a signed-in browser themselves (their own token, not the session one)', async () => {
