@@ -13,7 +13,6 @@ import { PlainErrorAlert } from '../../components/PlainErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { Notice, PlainCard, PlainSkeleton } from '../../components/plain';
 import { fetchCounterDevice } from '../counter';
-import { ReuseOffers } from '../documents';
 import { FeeSummary, getFeeQuote } from '../fees';
 import { fetchPrefill, fetchProcedure, ProcedureForm } from '../procedures';
 import { AttachmentPicker } from './AttachmentPicker';
@@ -30,6 +29,10 @@ import { clearTyped, readTyped, writeTyped, type TypedSoFar } from './filing-dra
 import { LevelBlock, ProcedureFacts } from './FilingParts';
 import '../../components/choice-card.css';
 import './filing.css';
+
+// The offer of the citizen's stored documents (issue 17 §3), loaded with the form's documents step:
+// not in the chunk every public page loads (scripts/public-bundle-budget.ts, ADR 0023).
+const ReuseOffers = lazy(() => import('../documents/public').then((m) => ({ default: m.ReuseOffers })));
 
 /**
  * Asks for the filing form's data (the procedure, the prefill, the citizen's open dossiers of it,
@@ -299,15 +302,17 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
           ))}
           {/* A saved draft is submitted by its own command, which takes uploads only. */}
           {!draft && (
-            <ReuseOffers
-              documents={documents}
-              chosen={reused}
-              onChange={(next) => {
-                setReused(next);
-                // A document taken from the store is not uploaded too.
-                setFiles((f) => Object.fromEntries(Object.entries(f).filter(([code]) => !next[code])));
-              }}
-            />
+            <Suspense fallback={null}>
+              <ReuseOffers
+                documents={documents}
+                chosen={reused}
+                onChange={(next) => {
+                  setReused(next);
+                  // A document taken from the store is not uploaded too.
+                  setFiles((f) => Object.fromEntries(Object.entries(f).filter(([code]) => !next[code])));
+                }}
+              />
+            </Suspense>
           )}
           <AttachmentPicker
             documents={documents.filter((d) => !reused[d.code])}
