@@ -15,9 +15,6 @@ import { enPortal } from '../features/portal/messages.en';
 import { enPopulation } from '../features/population/messages.en';
 import { enProcedures } from '../features/procedures/messages.en';
 import { enQuality } from '../features/quality/messages.en';
-import { enRatings } from '../features/ratings/messages.en';
-import { enNotifications } from '../features/notifications/messages.en';
-import { enDocuments } from '../features/documents/messages.en';
 import { enUnits } from '../features/units/messages.en';
 
 /**
@@ -42,8 +39,5 @@ export const en: Record<MessageKey, string> = {
   ...enPortal,
   ...enProcedures,
   ...enQuality,
-  ...enRatings,
-  ...enNotifications,
-  ...enDocuments,
   ...enUnits,
 };

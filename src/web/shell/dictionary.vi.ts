@@ -14,9 +14,6 @@ import { viPopulation } from '../features/population/messages.vi';
 import { viPortal } from '../features/portal/messages.vi';
 import { viProcedures } from '../features/procedures/messages.vi';
 import { viQuality } from '../features/quality/messages.vi';
-import { viRatings } from '../features/ratings/messages.vi';
-import { viNotifications } from '../features/notifications/messages.vi';
-import { viDocuments } from '../features/documents/messages.vi';
 import { viUnits } from '../features/units/messages.vi';
 
 /**
@@ -44,9 +41,6 @@ export const vi = {
   ...viPortal,
   ...viProcedures,
   ...viQuality,
-  ...viRatings,
-  ...viNotifications,
-  ...viDocuments,
   ...viUnits,
 };
 

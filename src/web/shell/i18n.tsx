@@ -119,3 +119,24 @@ export function useI18n(): I18nValue {
 export function useT(): Translate {
   return useI18n().t;
 }
+
+/** A feature's own text, or any of the shell dictionary's keys. */
+export type FeatureTranslate<K extends string> = (
+  key: K | MessageKey,
+  params?: Record<string, string | number>,
+) => string;
+
+/**
+ * A feature's text that is not in the shell's dictionary: it loads with the feature's own chunk, not
+ * with every first visit of a public page or the citizen's filing form (the 150 KB budget, ADR 0022).
+ * Both languages come with the chunk; the shell's keys are still answered (common words, navigation).
+ */
+export function useFeatureT<K extends string>(vi: Record<K, string>, en: Record<K, string>): FeatureTranslate<K> {
+  const { lang, t } = useI18n();
+  const dict: Record<string, string> = lang === 'en' ? en : vi;
+  return (key, params) => {
+    const text = dict[key];
+    if (text === undefined) return t(key as MessageKey, params);
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  };
+}

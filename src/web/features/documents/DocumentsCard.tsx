@@ -3,6 +3,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { StoredDocument } from '../../../contracts/documents';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { useDocumentsT } from './use-documents-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { StatusTag } from '../../components/StatusTag';
@@ -11,7 +12,7 @@ import './documents.css';
 
 /** "Còn giá trị đến hết ngày …", "Không thời hạn" or "Đã hết hạn": what the citizen needs before reusing it. */
 function Validity({ doc }: { doc: StoredDocument }) {
-  const { t } = useI18n();
+  const t = useDocumentsT();
   if (!doc.validUntil) return <StatusTag kind="neutral">{t('documents.store.noLimit')}</StatusTag>;
   const date = formatDate(doc.validUntil);
   return doc.valid ? (
@@ -27,7 +28,8 @@ function Validity({ doc }: { doc: StoredDocument }) {
  * read on a phone first.
  */
 export function DocumentsCard() {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
+  const t = useDocumentsT();
   const docs = useApi((signal) => getMyDocuments({ signal }), []);
   return (
     <Card title={t('documents.store.title')} className="section-card" data-testid="document-store">

@@ -1,6 +1,7 @@
 import type { RequiredDocument } from '../../../contracts/procedures';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { useDocumentsT } from './use-documents-text';
 import { formatDate } from '../../components/format';
 import { getMyDocuments } from './documents-api';
 import { reuseOffers } from './reuse-offers';
@@ -20,7 +21,8 @@ export function ReuseOffers({
   chosen: Record<string, string>;
   onChange: (next: Record<string, string>) => void;
 }) {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
+  const t = useDocumentsT();
   const store = useApi((signal) => getMyDocuments({ signal }), []);
   const offers = reuseOffers(documents, store.data?.items ?? []);
   const codes = documents.map((d) => d.code).filter((c) => offers[c]);

@@ -16,5 +16,4 @@ export const enDocuments: Record<keyof typeof viDocuments, string> = {
   'documents.reuse.use': 'Use a document from my store',
   'documents.reuse.using': 'Using: {title} (issued {date})',
   'documents.reuse.upload': 'Upload another file',
-  'documents.reuse.fromStore': 'taken from the citizen’s document store',
 };

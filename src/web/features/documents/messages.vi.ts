@@ -14,5 +14,4 @@ export const viDocuments = {
   'documents.reuse.use': 'Dùng giấy tờ trong kho dữ liệu',
   'documents.reuse.using': 'Dùng: {title} (cấp ngày {date})',
   'documents.reuse.upload': 'Tải lên tệp khác',
-  'documents.reuse.fromStore': 'lấy từ kho dữ liệu của công dân',
 } as const satisfies Record<string, string>;

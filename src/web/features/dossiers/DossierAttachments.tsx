@@ -46,7 +46,7 @@ export function DossierAttachments({ dossierId, attachments, documents }: Props)
                   <span className="attach-file-size">
                     {formatBytes(a.size, lang)} · {formatDateTime(a.uploadedAt)}
                     {a.round > 0 ? ` · ${t('dossier.attachments.round', { round: a.round })}` : ''}
-                    {a.reused ? ` · ${t('documents.reuse.fromStore')}` : ''}
+                    {a.reused ? ` · ${t('dossiers.attachment.fromStore')}` : ''}
                   </span>
                 </li>
               ))}

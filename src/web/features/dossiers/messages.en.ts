@@ -436,4 +436,6 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
     'The dossier was not recorded. Please correct what is marked in red, then press "Record the paper filing" again.',
   'dossier.paper.missingTitle': 'A required document has no scan yet',
   'dossier.paper.done': 'Dossier {code} recorded. Press "Receive" to print the receipt and appointment slip.',
+  /** An attachment taken from the citizen's document store (issue 17 §3). */
+  'dossiers.attachment.fromStore': 'taken from the citizen’s document store',
 };

@@ -432,4 +432,6 @@ export const viDossiers = {
     'Hồ sơ chưa được ghi nhận. Vui lòng sửa những chỗ được đánh dấu đỏ rồi bấm "Ghi nhận hồ sơ giấy" lại.',
   'dossier.paper.missingTitle': 'Chưa đính kèm bản quét giấy tờ bắt buộc',
   'dossier.paper.done': 'Đã ghi nhận hồ sơ {code}. Bấm "Tiếp nhận" để in giấy tiếp nhận, hẹn trả kết quả.',
+  /** An attachment taken from the citizen's document store (issue 17 §3). */
+  'dossiers.attachment.fromStore': 'lấy từ kho dữ liệu của công dân',
 } as const satisfies Record<string, string>;

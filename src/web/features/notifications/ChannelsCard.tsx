@@ -4,6 +4,7 @@ import { SMS_NOTIFICATIONS } from '../../../contracts/consent-texts';
 import type { ApiError } from '../../api/client';
 import { toApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { useNotificationsT } from './use-notifications-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { getPreferences, savePreferences } from './notifications-api';
 
@@ -13,7 +14,8 @@ import { getPreferences, savePreferences } from './notifications-api';
  * refusals show under their fields.
  */
 export function ChannelsCard() {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const t = useNotificationsT();
   const { message } = App.useApp();
   const prefs = useApi((signal) => getPreferences({ signal }), []);
   const [emailEnabled, setEmailEnabled] = useState(false);

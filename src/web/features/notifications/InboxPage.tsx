@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Empty, Skeleton } from 'antd';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { useNotificationsT } from './use-notifications-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../components/format';
@@ -10,7 +11,8 @@ import { getInbox, markRead } from './notifications-api';
 
 /** /me/thong-bao — the citizen's in-app messages about their dossiers, and how else they are told. */
 export default function InboxPage() {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const t = useNotificationsT();
   const inbox = useApi((signal) => getInbox({ signal }), []);
 
   const read = async (id: string) => {

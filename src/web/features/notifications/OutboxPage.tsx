@@ -10,7 +10,7 @@ import {
   type SandboxMail,
 } from '../../../contracts/notifications';
 import { useApi } from '../../api/use-api';
-import { useI18n } from '../../shell/i18n';
+import { useNotificationsT } from './use-notifications-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -27,7 +27,7 @@ const STATUS_COLOR: Record<OutboxStatus, string> = {
 
 /** /admin/notifications — the outbox (notifications.outbox.read): each message, channel, status, attempts, error. */
 export default function OutboxPage() {
-  const { t } = useI18n();
+  const t = useNotificationsT();
   const [status, setStatus] = useState<OutboxStatus>();
   const [channel, setChannel] = useState<NotificationChannel>();
   const outbox = useApi((signal) => getOutbox({ status, channel }, { signal }), [status, channel]);

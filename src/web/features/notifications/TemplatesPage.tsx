@@ -9,6 +9,7 @@ import {
 import type { ApiError } from '../../api/client';
 import { toApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { useNotificationsT } from './use-notifications-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../components/format';
@@ -24,7 +25,8 @@ const TEXT_STYLE = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '
  * placeholder the event does not know is named under its field, by the preview and on save.
  */
 export default function TemplatesPage() {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const t = useNotificationsT();
   const { message } = App.useApp();
   const templates = useApi((signal) => getTemplates({ signal }), []);
   const [event, setEvent] = useState<NotificationEvent>('dossier_received');

@@ -2,7 +2,7 @@ import { Card, Descriptions } from 'antd';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/use-api';
 import { formatDateTime } from '../../components/format';
-import { useI18n } from '../../shell/i18n';
+import { useRatingsT } from './use-ratings-text';
 import { getDossierRating } from './ratings-api';
 import { VALUE_LABEL } from './RatingCard';
 
@@ -12,7 +12,7 @@ import { VALUE_LABEL } from './RatingCard';
  * `ratings.read` there sees nothing.
  */
 export function DossierRatingCard({ dossierId, returned }: { dossierId: string; returned: boolean }) {
-  const { t } = useI18n();
+  const t = useRatingsT();
   const { can } = useSession();
   const show = returned && can('ratings.read');
   const state = useApi(show ? (signal) => getDossierRating(dossierId, { signal }) : null, [dossierId, show]);

@@ -6,12 +6,12 @@ import { RATING_COMMENT_MAX, type RatingValue } from '../../../contracts/service
 import { useApi, toApiError } from '../../api/use-api';
 import type { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useI18n } from '../../shell/i18n';
-import type { MessageKey } from '../../shell/dictionary';
+import { useRatingsT } from './use-ratings-text';
+import type { viRatings } from './messages.vi';
 import { getMyRating, rateDossier } from './ratings-api';
 import './ratings.css';
 
-export const VALUE_LABEL: Record<RatingValue, MessageKey> = {
+export const VALUE_LABEL: Record<RatingValue, keyof typeof viRatings> = {
   satisfied: 'rating.value.satisfied',
   neutral: 'rating.value.neutral',
   dissatisfied: 'rating.value.dissatisfied',
@@ -36,7 +36,7 @@ interface Props {
  * Shows nothing before the result; the rating given afterwards.
  */
 export function RatingCard({ dossierId, linkToken }: Props) {
-  const { t } = useI18n();
+  const t = useRatingsT();
   const state = useApi((signal) => getMyRating(dossierId, { signal }), [dossierId]);
   const [value, setValue] = useState<RatingValue>();
   const [comment, setComment] = useState('');

@@ -4,7 +4,7 @@ import { Card, Skeleton } from 'antd';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
-import { useI18n } from '../../shell/i18n';
+import { useRatingsT } from './use-ratings-text';
 import { followRatingLink } from './ratings-api';
 
 /**
@@ -13,7 +13,7 @@ import { followRatingLink } from './ratings-api';
  * dossier's page; an expired or foreign link says so, in plain words.
  */
 export default function RatingLinkPage() {
-  const { t } = useI18n();
+  const t = useRatingsT();
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const target = useApi((signal) => followRatingLink(token, { signal }), [token]);
