@@ -57,6 +57,7 @@ export const ACTIONS = [
   'ratings.read',
   'service_index.read',
   'notifications.outbox.read',
+  'notifications.outbox.retry',
   'notifications.templates.manage',
   'portal_sync.manage',
   'jobs.manage',
@@ -276,8 +277,9 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'kpi.indicators.manage',
       'service_index.read',
       'pilots.settings.manage',
-      // Notifications (issue 17 §2): the message templates' versions and the outbox of every message.
+      // Notifications (issue 17 §2): the message templates' versions and the outbox of every message; retrying a failed one.
       'notifications.outbox.read',
+      'notifications.outbox.retry',
       'notifications.templates.manage',
       // The sync to the National Public Service Portal (issue 17 §4): every push, its attempts and errors; retry a dead one.
       'portal_sync.manage',

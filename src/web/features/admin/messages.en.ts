@@ -167,6 +167,7 @@ export const enAdmin: Record<keyof typeof viAdmin, string> = {
   'action.ratings.read': 'Read the citizen’s rating on a dossier’s page (within scope)',
   'action.service_index.read': 'Read the national service index ratios (Decision 766) of the units in scope',
   'action.notifications.outbox.read': 'Read the notifications outbox (channel, status, attempts, errors)',
+  'action.notifications.outbox.retry': 'Retry a notification whose delivery failed for good',
   'action.notifications.templates.manage': 'Issue a new version of a notification template (Vietnamese, English, SMS)',
   'action.portal_sync.manage':
     'Read the pushes of dossier states to the National Public Service Portal (state, attempts, errors) and retry a dead one',

@@ -162,6 +162,7 @@ export const viAdmin = {
   'action.service_index.read':
     'Xem các tỷ lệ của Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) của đơn vị trong phạm vi',
   'action.notifications.outbox.read': 'Xem hộp thư đi của thông báo (kênh, trạng thái, số lần gửi, lỗi)',
+  'action.notifications.outbox.retry': 'Gửi lại thông báo đã gửi lỗi sau khi hết số lần thử',
   'action.notifications.templates.manage': 'Ban hành phiên bản mới của mẫu thông báo (tiếng Việt, tiếng Anh, SMS)',
   'action.portal_sync.manage':
     'Xem các lần đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia (trạng thái, số lần gửi, lỗi) và gửi lại lần bị dừng',
