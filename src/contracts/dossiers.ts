@@ -38,6 +38,17 @@ export const SupplementItem = z.object({
 });
 export type SupplementItem = z.infer<typeof SupplementItem>;
 
+/**
+ * Documents taken from the citizen's document store (kho dữ liệu, issue 17 §3) instead of an
+ * upload: the procedure's document code → the store document's id (GET /documents/mine).
+ */
+export const ReusedDocuments = z
+  .record(
+    z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, bilingual('Mã giấy tờ không hợp lệ', 'Invalid document code')),
+    z.uuid(bilingual('Mã giấy tờ trong kho dữ liệu không hợp lệ', 'Invalid document store id')),
+  )
+  .refine((r) => Object.keys(r).length <= 30, bilingual('Tối đa 30 giấy tờ', 'At most 30 documents'));
+
 /** Body of POST /api/v1/dossiers/:id/commands/:command. Fields each command needs are checked by the server. */
 export const CommandBody = z
   .object({
@@ -52,6 +63,8 @@ export const CommandBody = z
     outcome: z.record(z.string().max(40), z.string().trim().max(100)).optional(),
     /** request_supplement: what is missing. */
     items: z.array(SupplementItem).min(1).max(30).optional(),
+    /** submit (a saved draft): documents taken from the citizen's document store instead of uploads. */
+    reusedDocuments: ReusedDocuments.optional(),
     /** extend: the new appointment (ISO 8601 with offset). */
     newDueAt: z.iso
       .datetime({
@@ -113,13 +126,7 @@ export const SubmissionBody = z
      * Documents taken from the citizen's document store (kho dữ liệu) instead of an upload: the
      * procedure's document code → the store document's id (GET /documents/mine).
      */
-    reusedDocuments: z
-      .record(
-        z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, bilingual('Mã giấy tờ không hợp lệ', 'Invalid document code')),
-        z.uuid(bilingual('Mã giấy tờ trong kho dữ liệu không hợp lệ', 'Invalid document store id')),
-      )
-      .refine((r) => Object.keys(r).length <= 30, bilingual('Tối đa 30 giấy tờ', 'At most 30 documents'))
-      .optional(),
+    reusedDocuments: ReusedDocuments.optional(),
     /** Save as draft instead of submitting. */
     draft: z.boolean().default(false),
   })

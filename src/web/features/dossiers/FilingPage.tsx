@@ -192,7 +192,12 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
       const dossier = draft
         ? await putDraft(draft, values).then((saved) => {
             setDraft({ id: saved.id, version: saved.version });
-            return runCommand(saved.id, 'submit', {}, files);
+            return runCommand(
+              saved.id,
+              'submit',
+              Object.keys(reused).length > 0 ? { reusedDocuments: reused } : {},
+              files,
+            );
           })
         : await submitDossier(
             {
@@ -300,20 +305,18 @@ function FilingForm({ procedure, prefill, onFiled, accountId, restored }: Filing
               <div className="attach-doc-note">{t('dossier.attach.formDoc')}</div>
             </div>
           ))}
-          {/* A saved draft is submitted by its own command, which takes uploads only. */}
-          {!draft && (
-            <Suspense fallback={null}>
-              <ReuseOffers
-                documents={documents}
-                chosen={reused}
-                onChange={(next) => {
-                  setReused(next);
-                  // A document taken from the store is not uploaded too.
-                  setFiles((f) => Object.fromEntries(Object.entries(f).filter(([code]) => !next[code])));
-                }}
-              />
-            </Suspense>
-          )}
+          {/* On a direct filing and on a saved draft's submit command alike (both take `reusedDocuments`). */}
+          <Suspense fallback={null}>
+            <ReuseOffers
+              documents={documents}
+              chosen={reused}
+              onChange={(next) => {
+                setReused(next);
+                // A document taken from the store is not uploaded too.
+                setFiles((f) => Object.fromEntries(Object.entries(f).filter(([code]) => !next[code])));
+              }}
+            />
+          </Suspense>
           <AttachmentPicker
             documents={documents.filter((d) => !reused[d.code])}
             files={files}

@@ -56,6 +56,12 @@ export async function runCommand(
   // An interlinked group's dossier is processed by the agency of its running step.
   const group = await loadGroup(deps.db, version, id);
   const actors = dossierActors(access, row, groupHandler(version, group));
+  if (command !== 'submit' && body.reusedDocuments && Object.keys(body.reusedDocuments).length > 0)
+    throw errors.requestInvalid(
+      'reusedDocuments',
+      'Chỉ dùng giấy tờ trong kho dữ liệu khi nộp hồ sơ',
+      'Documents from the document store can be used only when submitting',
+    );
   if (command === 'extend' && !mayExtendDeadline(access, row)) throw errors.commandForbidden(command);
   if (body.expectedVersion !== undefined && body.expectedVersion !== row.version) throw errors.versionConflict();
   const check = checkTransition(row.state as DossierState, command, actors, body);

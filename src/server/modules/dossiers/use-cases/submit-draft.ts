@@ -10,6 +10,7 @@ import { filingGrant, type dossierActors } from '../dossiers.policy';
 import * as repo from '../dossiers.repository';
 import { clock, provinceAgencyCode, type DossierDeps } from './deps';
 import { attachmentRows, prepareFiling, validateFull, versionInForce } from './prepare-filing';
+import { reusedAttachments } from './reuse-documents';
 import { getDossier } from './read-dossier';
 import { resolveFeeSubject } from './fee-subject';
 import { receivingUnit, registryChecks } from './receiving-unit';
@@ -19,7 +20,8 @@ import { receivingAgencyCode } from '../../units';
 /**
  * Submits a saved draft (the `submit` command, already allowed by the state machine): the same
  * checks as a direct submission (form against the version in force, required documents among the
- * draft's and the new files), then the code, in one transaction.
+ * draft's, the new files and the documents taken from the citizen's store — `reusedDocuments`,
+ * checked like a direct filing's before anything is written), then the code, in one transaction.
  */
 export async function submitDraft(
   deps: DossierDeps,
@@ -54,6 +56,8 @@ export async function submitDraft(
   await refuseMembersOutsideHousehold(deps.db, decidingEffect(current), form, row.applicantPersonId);
   const now = clock(deps);
   const today = todayInVietnam(now);
+  // Documents from the citizen's store in place of uploads (issue 17 §3): checked before anything is written.
+  const reused = await reusedAttachments(deps, access, current, body.reusedDocuments, today);
   const record = row.applicantPersonId
     ? await getPersonDetail(deps.db, row.applicantPersonId, undefined, undefined, { findings: false }).catch(() => null)
     : null;
@@ -66,7 +70,10 @@ export async function submitDraft(
     record,
     today,
     files,
-    existingKeys: (await repo.listAttachments(deps.db, row.id)).map((a) => a.documentKey),
+    existingKeys: [
+      ...(await repo.listAttachments(deps.db, row.id)).map((a) => a.documentKey),
+      ...reused.map((r) => r.documentKey),
+    ],
     registryKnowsApplicant: row.applicantPersonId !== null,
     feeSubject: await resolveFeeSubject(deps, access, current, form, { nationalId: null, record }, today),
     eidLevel: owner ? actor.acr : null,
@@ -110,10 +117,14 @@ export async function submitDraft(
         at: now,
         note: body.note ?? null,
       });
-      await repo.insertAttachments(
-        tx,
-        attachmentRows(stored.rows, 0, actor.accountId).map((a) => ({ ...a, dossierId: row.id })),
-      );
+      await repo.insertAttachments(tx, [
+        ...attachmentRows(stored.rows, 0, actor.accountId).map((a) => ({ ...a, dossierId: row.id })),
+        ...attachmentRows(reused, 0, actor.accountId).map((a, i) => ({
+          ...a,
+          dossierId: row.id,
+          reusedDocumentId: reused[i]!.reusedDocumentId,
+        })),
+      ]);
     });
   } catch (error) {
     await stored.undo(deps.db);
