@@ -1,12 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import {
-  advanceFeedCursor,
-  listIssuedResultDocuments,
-  readTransitionFeed,
-  type FeedCursor,
-  type IssuedResultDocument,
-} from '../dossiers';
+import { consumeTransitionFeed, listIssuedResultDocuments, type IssuedResultDocument } from '../dossiers';
 import { feedCursor, storedDocuments } from './documents.schema';
 
 const CURSOR = 'documents';
@@ -42,36 +35,18 @@ export interface RecordOptions {
  * Paper filings without a citizen account have no store. Returns how many documents were recorded.
  */
 export async function recordIssuedDocuments(db: Db, options: RecordOptions = {}): Promise<number> {
-  const now = options.now ?? new Date();
-  await db.insert(feedCursor).values({ name: CURSOR, lowId: 0, pendingId: 0, pendingSince: now }).onConflictDoNothing();
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(feedCursor)
-      .where(eq(feedCursor.name, CURSOR))
-      .for('update', { skipLocked: true });
-    if (!row) return 0; // another process is recording
-    const cursor: FeedCursor = { lowId: row.lowId, pendingId: row.pendingId, pendingSince: row.pendingSince };
-    const scanStartedAt = new Date();
-    let afterId = cursor.lowId;
-    let pageFull = false;
-    let recorded = 0;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const items = await readTransitionFeed(tx, { afterId, limit: PAGE });
-      pageFull = items.length === PAGE;
-      if (items.length === 0) break;
-      afterId = items[items.length - 1]!.id;
+  return consumeTransitionFeed(db, {
+    name: CURSOR,
+    cursorTable: feedCursor,
+    startAt: 'first',
+    pageSize: PAGE,
+    maxPages: MAX_PAGES,
+    now: options.now,
+    settleMs: options.settleMs,
+    handlePage: async (tx, items) => {
       const issued = [...new Set(items.filter((i) => ISSUED_STATES.has(i.toState)).map((i) => i.dossierId))];
-      recorded += await recordDocuments(tx, await listIssuedResultDocuments(tx, issued));
-      if (!pageFull) break;
-    }
-    const next = advanceFeedCursor(
-      cursor,
-      { scanStartedAt, scanEndedAt: new Date(), maxSeenId: Math.max(afterId, cursor.lowId), pageFull },
-      options.settleMs,
-    );
-    await tx.update(feedCursor).set(next).where(eq(feedCursor.name, CURSOR));
-    return recorded;
+      return { made: await recordDocuments(tx, await listIssuedResultDocuments(tx, issued)) };
+    },
   });
 }
 

@@ -46,6 +46,14 @@ export {
   type TransitionFeedItem,
   type FeedCursor,
 } from './transition-feed';
+/** One consumer's reading of that feed: its cursor locked, pages handled, the mark moved (the loop every consumer shares). */
+export {
+  consumeTransitionFeed,
+  handleEachTransition,
+  type FeedConsumer,
+  type FeedCursorTable,
+  type FeedMarkerTable,
+} from './feed-consumer';
 
 /** For the payments module: the payable view of a dossier, and settling / refunding its fee inside the payment's transaction. */
 export { getDossierForPayment, settleDossierFee, refundDossierFee, type PayableDossier } from './dossiers.payments';

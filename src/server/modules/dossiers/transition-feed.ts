@@ -15,7 +15,8 @@ import { SUPPLEMENT_WINDOW_WORKING_DAYS } from './supplement-expiry';
  * inserted but visible when its transaction commits, so a smaller id can appear after a larger
  * one was read. A consumer must not keep "the last id read" as its cursor. It keeps a marker per
  * transition it handled and scans from a low-water mark that only moves over ids old enough to be
- * settled: `advanceFeedCursor` below.
+ * settled: `advanceFeedCursor` below. `consumeTransitionFeed` (feed-consumer.ts) is that loop, for
+ * every consumer: use it rather than reading the feed by hand.
  */
 
 /** One transition and the dossier it moved. */

@@ -1,15 +1,8 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { todayInVietnam } from '../../../contracts/common';
 import type { NotificationChannel, NotificationEvent } from '../../../contracts/notifications';
-import {
-  advanceFeedCursor,
-  latestTransitionId,
-  readTransitionFeed,
-  supplementWindowEnd,
-  type FeedCursor,
-  type TransitionFeedItem,
-} from '../dossiers';
+import { consumeTransitionFeed, handleEachTransition, supplementWindowEnd, type TransitionFeedItem } from '../dossiers';
 import { findRegistryContact } from '../population';
 import { hasActiveConsent } from '../audit';
 import { SMS_NOTIFICATIONS } from '../../../contracts/consent-texts';
@@ -49,71 +42,21 @@ type NewOutboxRow = typeof outbox.$inferInsert;
  */
 export async function collectNotifications(db: Db, options: CollectOptions): Promise<number> {
   const now = options.now ?? new Date();
-  await db
-    .insert(feedCursors)
-    .values({ name: CURSOR, lowId: -1, pendingId: -1, pendingSince: now })
-    .onConflictDoNothing();
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(feedCursors).where(eq(feedCursors.name, CURSOR)).for('update', {
-      skipLocked: true,
-    });
-    if (!row) return 0; // another process is collecting
-    if (row.lowId < 0) {
-      const latest = await latestTransitionId(tx);
-      await tx
-        .update(feedCursors)
-        .set({ lowId: latest, pendingId: latest, pendingSince: now })
-        .where(eq(feedCursors.name, CURSOR));
-      return 0;
-    }
-    const cursor: FeedCursor = { lowId: row.lowId, pendingId: row.pendingId, pendingSince: row.pendingSince };
-    const scanStartedAt = new Date();
-    let afterId = cursor.lowId;
-    let created = 0;
-    let firstUnhandledId: number | undefined;
-    let pageFull = false;
-    const templates = new Map<NotificationEvent, TemplateRow | undefined>();
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const items = await readTransitionFeed(tx, { afterId, limit: PAGE });
-      pageFull = items.length === PAGE;
-      if (items.length === 0) break;
-      afterId = items[items.length - 1]!.id;
-      const handled = new Set(
-        (
-          await tx
-            .select({ id: handledTransitions.transitionId })
-            .from(handledTransitions)
-            .where(
-              inArray(
-                handledTransitions.transitionId,
-                items.map((i) => i.id),
-              ),
-            )
-        ).map((h) => h.id),
-      );
-      for (const item of items) {
-        if (handled.has(item.id)) continue;
-        try {
-          created += await tx.transaction((sp) => handleTransition(sp, item, { ...options, now, templates }));
-        } catch {
-          firstUnhandledId ??= item.id;
-        }
-      }
-      if (!pageFull) break;
-    }
-    const next = advanceFeedCursor(
-      cursor,
-      {
-        scanStartedAt,
-        scanEndedAt: new Date(),
-        maxSeenId: Math.max(afterId, cursor.lowId),
-        pageFull,
-        firstUnhandledId,
-      },
-      options.settleMs,
-    );
-    await tx.update(feedCursors).set(next).where(eq(feedCursors.name, CURSOR));
-    return created;
+  const templates = new Map<NotificationEvent, TemplateRow | undefined>();
+  return consumeTransitionFeed(db, {
+    name: CURSOR,
+    cursorTable: feedCursors,
+    startAt: 'latest',
+    pageSize: PAGE,
+    maxPages: MAX_PAGES,
+    now,
+    settleMs: options.settleMs,
+    handlePage: (tx, items) =>
+      handleEachTransition(tx, items, {
+        markers: handledTransitions,
+        holdDossierAfterFailure: false,
+        handle: (sp, item) => handleTransition(sp, item, { ...options, now, templates }),
+      }),
   });
 }
 

@@ -1,12 +1,6 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
-import {
-  advanceFeedCursor,
-  latestTransitionId,
-  readTransitionFeed,
-  type FeedCursor,
-  type TransitionFeedItem,
-} from '../dossiers';
+import { consumeTransitionFeed, handleEachTransition, type TransitionFeedItem } from '../dossiers';
 import type { JobQueue } from '../jobs';
 import { payloadOf } from './payload';
 import { feedCursor, handledTransitions, pushes, streams } from './portal-sync.schema';
@@ -34,88 +28,31 @@ export interface CollectOptions {
  * starts at the latest transition. Returns the number of pushes created.
  */
 export async function collectPushes(db: Db, options: CollectOptions = {}): Promise<number> {
-  const now = options.now ?? new Date();
-  await db
-    .insert(feedCursor)
-    .values({ name: CURSOR, lowId: -1, pendingId: -1, pendingSince: now })
-    .onConflictDoNothing();
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(feedCursor)
-      .where(eq(feedCursor.name, CURSOR))
-      .for('update', { skipLocked: true });
-    if (!row) return 0; // another process is collecting
-    if (row.lowId < 0) {
-      const start = options.fromStart ? 0 : await latestTransitionId(tx);
-      await tx
-        .update(feedCursor)
-        .set({ lowId: start, pendingId: start, pendingSince: now })
-        .where(eq(feedCursor.name, CURSOR));
-      if (!options.fromStart) return 0;
-      row.lowId = start;
-      row.pendingId = start;
-      row.pendingSince = now;
-    }
-    const cursor: FeedCursor = { lowId: row.lowId, pendingId: row.pendingId, pendingSince: row.pendingSince };
-    const scanStartedAt = new Date();
-    let afterId = cursor.lowId;
-    let created = 0;
-    let firstUnhandledId: number | undefined;
-    let pageFull = false;
-    const touched = new Set<string>();
-    const failed = new Set<string>();
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const items = await readTransitionFeed(tx, { afterId, limit: PAGE });
-      pageFull = items.length === PAGE;
-      if (items.length === 0) break;
-      afterId = items[items.length - 1]!.id;
-      const handled = new Set(
-        (
-          await tx
-            .select({ id: handledTransitions.transitionId })
-            .from(handledTransitions)
-            .where(
-              inArray(
-                handledTransitions.transitionId,
-                items.map((i) => i.id),
-              ),
-            )
-        ).map((h) => h.id),
-      );
-      for (const item of items) {
-        if (handled.has(item.id)) continue;
+  const touched = new Set<string>();
+  return consumeTransitionFeed(db, {
+    name: CURSOR,
+    cursorTable: feedCursor,
+    startAt: options.fromStart ? 'first' : 'latest',
+    pageSize: PAGE,
+    maxPages: MAX_PAGES,
+    now: options.now,
+    settleMs: options.settleMs,
+    handlePage: (tx, items) =>
+      handleEachTransition(tx, items, {
+        markers: handledTransitions,
         // A dossier whose earlier transition could not be handled waits: its order must hold.
-        if (failed.has(item.dossierId)) continue;
-        try {
-          const pushed = await tx.transaction((sp) => handleTransition(sp, item));
-          if (pushed) {
-            created++;
-            touched.add(item.dossierId);
-          }
-        } catch {
-          firstUnhandledId ??= item.id;
-          failed.add(item.dossierId);
-        }
-      }
-      if (!pageFull) break;
-    }
-    if (options.queue)
-      for (const dossierId of touched)
-        await options.queue.send(tx, PUSH_QUEUE, { dossierId }, { singletonKey: dossierId });
-    const next = advanceFeedCursor(
-      cursor,
-      {
-        scanStartedAt,
-        scanEndedAt: new Date(),
-        maxSeenId: Math.max(afterId, cursor.lowId),
-        pageFull,
-        firstUnhandledId,
-      },
-      options.settleMs,
-    );
-    await tx.update(feedCursor).set(next).where(eq(feedCursor.name, CURSOR));
-    return created;
+        holdDossierAfterFailure: true,
+        handle: async (sp, item) => {
+          const pushed = await handleTransition(sp, item);
+          if (pushed) touched.add(item.dossierId);
+          return pushed ? 1 : 0;
+        },
+      }),
+    afterPages: async (tx) => {
+      if (options.queue)
+        for (const dossierId of touched)
+          await options.queue.send(tx, PUSH_QUEUE, { dossierId }, { singletonKey: dossierId });
+    },
   });
 }
 
