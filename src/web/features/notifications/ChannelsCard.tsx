@@ -70,50 +70,30 @@ export function ChannelsCard() {
       {prefs.data && (
         <Form layout="vertical" onFinish={() => void save()}>
           {!prefs.data.chosen && <Alert type="info" showIcon title={t('notifications.channels.defaults')} />}
-          <Form.Item label={t('notifications.channels.email')}>
-            <Switch checked={emailEnabled} onChange={setEmailEnabled} aria-label={t('notifications.channels.email')} />
-          </Form.Item>
-          <Form.Item
-            label={t('notifications.channels.emailAddress')}
-            htmlFor="notify-email"
-            validateStatus={fieldError('email') ? 'error' : undefined}
-            help={
-              fieldError('email') ??
-              (prefs.data.registryEmail
-                ? t('notifications.channels.registry', { value: prefs.data.registryEmail })
-                : undefined)
-            }
-          >
-            <Input
-              id="notify-email"
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              autoComplete="email"
-            />
-          </Form.Item>
-          <Form.Item label={t('notifications.channels.sms')}>
-            <Switch checked={smsEnabled} onChange={setSmsEnabled} aria-label={t('notifications.channels.sms')} />
-          </Form.Item>
-          <Form.Item
-            label={t('notifications.channels.phone')}
-            htmlFor="notify-phone"
-            validateStatus={fieldError('phone') ? 'error' : undefined}
-            help={
-              fieldError('phone') ??
-              (prefs.data.registryPhone
-                ? t('notifications.channels.registry', { value: prefs.data.registryPhone })
-                : undefined)
-            }
-          >
-            <Input
-              id="notify-phone"
-              type="tel"
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-              autoComplete="tel"
-            />
-          </Form.Item>
+          <ChannelFields
+            id="notify-email"
+            type="email"
+            label={t('notifications.channels.email')}
+            addressLabel={t('notifications.channels.emailAddress')}
+            enabled={emailEnabled}
+            onEnabled={setEmailEnabled}
+            value={email}
+            onChange={setEmail}
+            error={fieldError('email')}
+            registryValue={prefs.data.registryEmail}
+          />
+          <ChannelFields
+            id="notify-phone"
+            type="tel"
+            label={t('notifications.channels.sms')}
+            addressLabel={t('notifications.channels.phone')}
+            enabled={smsEnabled}
+            onEnabled={setSmsEnabled}
+            value={phone}
+            onChange={setPhone}
+            error={fieldError('phone')}
+            registryValue={prefs.data.registryPhone}
+          />
           {askConsent && (
             <Form.Item
               validateStatus={fieldError('consent') ? 'error' : undefined}
@@ -137,5 +117,45 @@ export function ChannelsCard() {
         </Form>
       )}
     </Card>
+  );
+}
+
+/** One channel: its switch, and its address with the server's refusal or the registry's value under it. */
+function ChannelFields(props: {
+  id: string;
+  type: 'email' | 'tel';
+  label: string;
+  addressLabel: string;
+  enabled: boolean;
+  onEnabled: (on: boolean) => void;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  registryValue: string | null | undefined;
+}) {
+  const t = useNotificationsT();
+  return (
+    <>
+      <Form.Item label={props.label}>
+        <Switch checked={props.enabled} onChange={props.onEnabled} aria-label={props.label} />
+      </Form.Item>
+      <Form.Item
+        label={props.addressLabel}
+        htmlFor={props.id}
+        validateStatus={props.error ? 'error' : undefined}
+        help={
+          props.error ??
+          (props.registryValue ? t('notifications.channels.registry', { value: props.registryValue }) : undefined)
+        }
+      >
+        <Input
+          id={props.id}
+          type={props.type}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          autoComplete={props.type}
+        />
+      </Form.Item>
+    </>
   );
 }
