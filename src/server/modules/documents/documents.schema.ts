@@ -8,7 +8,8 @@ import { bigint, date, index, pgSchema, text, timestamp, uniqueIndex, uuid } fro
 export const documentsSchema = pgSchema('documents');
 
 /**
- * One electronic document in a citizen's store: a result document of one of their dossiers. The
+ * One electronic document in a citizen's store: a result document of one of their dossiers, or a
+ * slip or fee receipt issued to them for one (migration 0061). The
  * dossier's code, procedure and the document's facts are copied as issued (they never change
  * after issue), so listing the store reads no other module's tables. Never updated.
  */
@@ -18,7 +19,7 @@ export const storedDocuments = documentsSchema.table(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The citizen account whose store holds it (the dossier's owner). */
     ownerAccountId: uuid('owner_account_id').notNull(),
-    /** Document type: the result document's kind (CT03, CT07, CT08). */
+    /** Document type: the result document's kind (CT03, CT07, CT08), a slip's (SLIP_RECEIPT…) or RECEIPT. */
     documentType: text('document_type').notNull(),
     titleVi: text('title_vi').notNull(),
     titleEn: text('title_en').notNull(),
@@ -26,8 +27,16 @@ export const storedDocuments = documentsSchema.table(
     dossierId: uuid('dossier_id').notNull(),
     dossierCode: text('dossier_code'),
     procedureCode: text('procedure_code').notNull(),
-    /** The dossier's attachment it was recorded from: one store document per dossier × attachment. */
-    attachmentId: uuid('attachment_id').notNull(),
+    /**
+     * The dossier's result attachment it was recorded from: one store document per dossier ×
+     * attachment. Null for a slip or a fee receipt, which are not attachments (`sourceId`).
+     */
+    attachmentId: uuid('attachment_id'),
+    /**
+     * What a slip or a fee receipt was issued for (migration 0061): the dossier transition that
+     * issued the slip, the payment the receipt is for. One store document per dossier × type × source.
+     */
+    sourceId: text('source_id'),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
@@ -40,6 +49,7 @@ export const storedDocuments = documentsSchema.table(
   },
   (t) => [
     uniqueIndex('stored_documents_dossier_attachment_uq').on(t.dossierId, t.attachmentId),
+    uniqueIndex('stored_documents_dossier_type_source_uq').on(t.dossierId, t.documentType, t.sourceId),
     index('stored_documents_owner_idx').on(t.ownerAccountId, t.issuedAt),
   ],
 );
