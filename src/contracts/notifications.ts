@@ -142,6 +142,34 @@ export const SandboxMail = z.object({
 });
 export type SandboxMail = z.infer<typeof SandboxMail>;
 
+/** What the SMS sandbox gateway received (development), for administrators: the number masked to its last 3 digits. */
+export const SandboxSms = z.object({
+  id: z.string().uuid(),
+  /** `***678`: the outbox never shows a whole number either. */
+  phone: z.string(),
+  text: z.string(),
+  /** Deliveries of the same Idempotency-Key answered as duplicates (a resend after a lost answer). */
+  duplicates: z.number().int(),
+  receivedAt: z.string(),
+});
+export type SandboxSms = z.infer<typeof SandboxSms>;
+
+export const SandboxSmsQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+/** One page of the SMS sandbox, newest first. */
+export const SandboxSmsPage = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(SandboxSms),
+});
+export type SandboxSmsPage = z.infer<typeof SandboxSmsPage>;
+
 /** The citizen's channels. The in-app inbox is always on. */
 export const NotificationPreferences = z.object({
   emailEnabled: z.boolean(),

@@ -30,7 +30,7 @@ describe('the background jobs on the job queue', () => {
     await database?.dispose();
   });
 
-  it('creates the eight periodic queues, the four longer ones on a cron schedule, none with dead letters', async () => {
+  it('creates the nine periodic queues, the five longer ones on a cron schedule, none with dead letters', async () => {
     const queues = await listQueues(jobs);
     const names = Object.values(BACKGROUND_QUEUES);
     expect(queues.map((q) => q.name).filter((n) => names.includes(n as never))).toEqual([...names].sort());
@@ -41,6 +41,7 @@ describe('the background jobs on the job queue', () => {
         BACKGROUND_QUEUES.unpaidExpiry,
         BACKGROUND_QUEUES.qualityRun,
         BACKGROUND_QUEUES.kpiRun,
+        BACKGROUND_QUEUES.notificationPruning,
       ].sort(),
     );
     expect(queues.some((q) => q.name.endsWith('.dead'))).toBe(false);

@@ -10,6 +10,7 @@ import { runScheduledKpi } from './modules/kpi';
 import { indicatorSources } from './indicator-sources';
 import { portalTransportFrom, registerPortalSyncJobs } from './modules/portal-sync';
 import { recordIssuedDocuments } from './modules/documents';
+import { pruneNotifications } from './modules/notifications';
 
 /**
  * The background work that exists since before the queue, as queues of periodic passes (issue 17 §1,
@@ -34,6 +35,11 @@ export const BACKGROUND_QUEUES = {
   kpiRun: 'kpi.run',
   /** Records issued result documents in their owners' document stores (issue 17 §3), every 10 s. */
   documentRecording: 'documents.record',
+  /**
+   * Deletes sent and skipped outbox messages, and handled-transition markers below the feed's mark, older
+   * than NOTIFICATIONS_RETENTION_DAYS (ADR 0032), daily at 03:23; the citizens' inboxes are kept.
+   */
+  notificationPruning: 'notifications.prune',
 } as const;
 
 /** Completed passes kept an hour: a pass a second would otherwise keep 600,000 rows a week. */
@@ -64,7 +70,7 @@ export async function startBackgroundJobs(
   });
   for (const name of [q.accessLogSealing, q.paymentExpiry, q.qualityRefresh, q.documentRecording])
     await jobs.createQueue(name, periodic({ keepCompletedSeconds: KEEP_FREQUENT }));
-  for (const name of [q.supplementExpiry, q.unpaidExpiry])
+  for (const name of [q.supplementExpiry, q.unpaidExpiry, q.notificationPruning])
     await jobs.createQueue(name, periodic({ retryLimit: 2, retryDelay: 60 }));
   // Long runs (the full quality evaluation, a kpi backfill): not taken for lost before 4 hours.
   for (const name of [q.qualityRun, q.kpiRun]) await jobs.createQueue(name, periodic({ expireInSeconds: 4 * 3_600 }));
@@ -88,6 +94,10 @@ export async function startBackgroundJobs(
       onWithdraw: closePaymentsOfWithdrawnDossier,
       onFailure: (error) => onError(error, q.unpaidExpiry),
     }),
+  );
+  await jobs.work(
+    q.notificationPruning,
+    async () => void (await pruneNotifications(db, { retentionDays: config.NOTIFICATIONS_RETENTION_DAYS })),
   );
   // The national portal sync (issue 17 §4, ADR 0035): new dossier transitions become pushes every 5 s, each
   // dossier's pushes sent in order by a job (retries with backoff, dead letter); without an endpoint they wait.
@@ -113,6 +123,7 @@ export async function startBackgroundJobs(
   jobs.every(q.documentRecording, 10);
   await jobs.schedule(q.supplementExpiry, '*/10 * * * *');
   await jobs.schedule(q.unpaidExpiry, '5-59/10 * * * *');
+  await jobs.schedule(q.notificationPruning, '23 3 * * *');
   await jobs.schedule(q.qualityRun, '17 * * * *');
   await jobs.schedule(q.kpiRun, '47 * * * *', { trigger: 'schedule' });
   // Now, not in an hour: the quality page and the dashboard are never empty (issue 14 §5, issue 15 §2).

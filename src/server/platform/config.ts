@@ -126,6 +126,8 @@ export const Config = z
     SMS_GATEWAY_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Serve the sandbox SMS gateway at /sms-sandbox (default: on outside production). */
     SMS_SANDBOX: z.enum(['on', 'off']).optional(),
+    /** Days a delivered or skipped outbox message and a handled-transition marker are kept (ADR 0032 amendment); the inbox keeps its own copy. */
+    NOTIFICATIONS_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
     /** National Public Service Portal sync (issue 17 §4, ADR 0035): the endpoint dossier states are pushed to and its key; unset = the sandbox at /portal-sandbox when it is on, else nothing is sent (pushes wait). */
     PORTAL_SYNC_URL: z.string().url().optional(),
     PORTAL_SYNC_KEY: z.string().min(16, 'must be at least 16 characters').optional(),

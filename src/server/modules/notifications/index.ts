@@ -24,6 +24,8 @@ export {
 /** Turning dossier transitions into outbox messages; sending them (for the jobs, the CLI and tests). */
 export { collectNotifications, SEND_QUEUE } from './collect';
 export { deliverMessage, deliverDue, outboxCounts, MAX_ATTEMPTS } from './deliver';
+/** Deleting sent and skipped messages and settled markers after the retention period (the server's daily job). */
+export { pruneNotifications, DEFAULT_RETENTION_DAYS, type PruneResult } from './prune';
 /** The local SMTP server (development, tests) and what it received. */
 export { startLocalSmtpServer, type LocalSmtpServer } from './channels/local-smtp';
 export { readSandboxMail } from './admin.service';

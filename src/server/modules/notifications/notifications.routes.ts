@@ -12,6 +12,8 @@ import {
   OutboxMessage,
   OutboxQuery,
   SandboxMail,
+  SandboxSmsPage,
+  SandboxSmsQuery,
   TemplateEvent,
   TemplatePreview,
   TemplateTexts,
@@ -19,7 +21,8 @@ import {
   TemplateVersionBody,
 } from '../../../contracts/notifications';
 import { subjectFor } from '../audit';
-import { listOutbox, listSandboxMail } from './admin.service';
+import { listOutbox, listSandboxMail, listSandboxSms, retryFailedMessage } from './admin.service';
+import { sandboxNotFound } from './notifications.errors';
 import { getPreferences, listInbox, markRead, savePreferences, type CitizenRef } from './citizen.service';
 import { createTemplateVersion, listTemplateEvents, previewTemplate } from './templates.service';
 
@@ -28,6 +31,8 @@ const tags = ['notifications'];
 /** Actions of the module's routes (identity/permissions.ts). */
 export const NOTIFICATION_ACTIONS = {
   outbox: 'notifications.outbox.read',
+  /** Retrying a message whose delivery failed for good. */
+  retry: 'notifications.outbox.retry',
   templates: 'notifications.templates.manage',
   /** The citizen's own inbox and channel choices. */
   own: 'citizen.self.read',
@@ -42,7 +47,7 @@ const provinceForbidden = () =>
   );
 
 /** Routes of the `notifications` module, mounted at /api/v1/notifications. */
-export function notificationsRoutes({ database, config }: AppDeps): FastifyPluginAsyncZod {
+export function notificationsRoutes({ database, config, jobs }: AppDeps): FastifyPluginAsyncZod {
   const db = database.db;
   const citizenOf = (req: FastifyRequest): CitizenRef => {
     const actor = req.access.actor;
@@ -54,7 +59,7 @@ export function notificationsRoutes({ database, config }: AppDeps): FastifyPlugi
         : null;
     return { accountId: actor.accountId, personId: actor.personId, nationalId: actor.nationalId, subject };
   };
-  const atProvince = (req: FastifyRequest, action: (typeof NOTIFICATION_ACTIONS)['outbox' | 'templates']) => {
+  const atProvince = (req: FastifyRequest, action: (typeof NOTIFICATION_ACTIONS)['outbox' | 'retry' | 'templates']) => {
     if (!req.access.canInUnit(action, config.PROVINCE_CODE)) throw provinceForbidden();
   };
   return async (app) => {
@@ -172,6 +177,43 @@ export function notificationsRoutes({ database, config }: AppDeps): FastifyPlugi
       async (req) => {
         atProvince(req, NOTIFICATION_ACTIONS.outbox);
         return listOutbox(db, req.query);
+      },
+    );
+
+    app.post(
+      '/outbox/:id/retry',
+      {
+        config: { action: NOTIFICATION_ACTIONS.retry },
+        schema: {
+          tags,
+          summary: 'Gửi lại thông báo đã gửi lỗi / retry a message whose delivery failed for good',
+          params: z.object({ id: z.string().uuid() }),
+          response: { 200: OutboxMessage },
+        },
+      },
+      async (req) => {
+        atProvince(req, NOTIFICATION_ACTIONS.retry);
+        // The send job in the same transaction; without the queue the server's delivery loop finds the message.
+        return retryFailedMessage(db, req.params.id, jobs);
+      },
+    );
+
+    app.get(
+      '/sandbox-sms',
+      {
+        config: { action: NOTIFICATION_ACTIONS.outbox },
+        schema: {
+          tags,
+          summary: 'Tin nhắn hộp cát SMS đã nhận (phát triển) / what the SMS sandbox received (development)',
+          querystring: SandboxSmsQuery,
+          response: { 200: SandboxSmsPage },
+        },
+      },
+      async (req) => {
+        atProvince(req, NOTIFICATION_ACTIONS.outbox);
+        // Only where the sandbox itself is served (outside production, SMS_SANDBOX on).
+        if (config.SMS_SANDBOX !== 'on') throw sandboxNotFound();
+        return listSandboxSms(db, req.query);
       },
     );
 

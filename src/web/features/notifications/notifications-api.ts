@@ -8,6 +8,7 @@ import type {
   OutboxMessage,
   OutboxStatus,
   SandboxMail,
+  SandboxSmsPage,
   TemplateEvent,
   TemplatePreview,
   TemplateTexts,
@@ -44,3 +45,9 @@ export const getOutbox = (q: { status?: OutboxStatus; channel?: NotificationChan
   return apiGet<{ counts: Record<string, number>; items: OutboxMessage[] }>(`${BASE}/outbox?${params}`, options);
 };
 export const getSandboxMail = (options?: RequestOptions) => apiGet<SandboxMail[]>(`${BASE}/sandbox-mail`, options);
+/** Administrators: retry a message whose delivery failed for good (back to queued, its send job enqueued). */
+export const retryMessage = (id: string) =>
+  apiPost<OutboxMessage>(`${BASE}/outbox/${encodeURIComponent(id)}/retry`, {});
+/** Administrators: what the SMS sandbox received (development; 404 where it does not run), newest first. */
+export const getSandboxSms = (q: { page: number; pageSize: number }, options?: RequestOptions) =>
+  apiGet<SandboxSmsPage>(`${BASE}/sandbox-sms?page=${q.page}&pageSize=${q.pageSize}`, options);
