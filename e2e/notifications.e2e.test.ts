@@ -4,8 +4,8 @@ import { checkA11y, findPerson, launchBrowser, openPage, PHONE, screenshot, sign
 
 /*
  * Issue 17 §2 in the browser: the administrator edits a notification template with its live preview
- * (an unknown placeholder named under its field) and reads the outbox; a citizen opens their
- * notifications and channel choices on a phone.
+ * (an unknown placeholder named under its field) and reads the outbox and the SMS sandbox's tab; a
+ * citizen opens their notifications and channel choices on a phone.
  */
 
 describe('notifications', () => {
@@ -33,6 +33,15 @@ describe('notifications', () => {
     await page.getByRole('link', { name: 'Hộp thư đi thông báo' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Hộp thư đi của thông báo' }).waitFor();
     await page.getByTestId('outbox-table').waitFor();
+    expect((await checkA11y(page)).blocking).toEqual([]);
+    // What the SMS sandbox received (development): its own tab, numbers masked, or a note that none came yet.
+    await page.getByRole('tab', { name: 'Hộp cát SMS' }).click();
+    await page
+      .getByTestId('sandbox-sms-table')
+      .or(page.getByText('Hộp cát SMS chưa nhận tin nhắn nào'))
+      .first()
+      .waitFor();
+    await screenshot(page, 'notification-sms-sandbox');
     expect((await checkA11y(page)).blocking).toEqual([]);
     // The preview's refusal of the unknown placeholder is a 400 the browser logs as a failed resource: expected.
     expect(problems.filter((p) => !p.includes('status of 400 (Bad Request)'))).toEqual([]);
