@@ -7,12 +7,12 @@ import { makeHousehold, makePerson } from '../../../../test/factories';
 import { OutboxMessage, SandboxSmsPage } from '../../../contracts/notifications';
 import { DEFAULT_ROLES } from '../identity';
 import { copyRegistryBatch } from '../population';
-import { readSandboxMail } from './admin.service';
+import { readSandboxMail, retryFailedMessage } from './admin.service';
 import { smtpEmailChannel } from './channels/email';
 import { startLocalSmtpServer, type LocalSmtpServer } from './channels/local-smtp';
 import type { DeliveryChannels } from './channels/channel';
 import { collectNotifications } from './collect';
-import { deliverMessage, MAX_ATTEMPTS } from './deliver';
+import { deliverDue, deliverMessage, MAX_ATTEMPTS } from './deliver';
 import { outbox, sandboxSms } from './notifications.schema';
 import { registerNotificationJobs } from './runtime';
 import { seedTemplates } from './templates.service';
@@ -128,6 +128,32 @@ describe('retrying a message whose delivery failed for good', () => {
     expect(bad.json<ErrorBody>().error.fields?.[0]?.field).toBe('id');
     // Still exactly one e-mail.
     expect((await readSandboxMail(db())).filter((m) => m.raw.includes(failedDossier.code))).toHaveLength(1);
+  });
+
+  it('without a job queue (tests, CLI) leaves the message queued and due: the delivery loop sends it once', async () => {
+    const [row] = await db()
+      .insert(outbox)
+      .values({
+        idempotencyKey: 'manual-retry.email',
+        event: 'result_ready',
+        channel: 'email',
+        status: 'failed',
+        recipient: 'giang.pao@example.vn',
+        templateId: randomUUID(),
+        subjectVi: 'Hồ sơ MANUAL-RETRY đã có kết quả',
+        subjectEn: 'Dossier MANUAL-RETRY ready',
+        bodyVi: 'Hồ sơ MANUAL-RETRY đã có kết quả.',
+        bodyEn: 'Dossier MANUAL-RETRY is ready.',
+        attempts: MAX_ATTEMPTS,
+        lastError: '451 Try again later',
+        lastAttemptAt: new Date(),
+      })
+      .returning();
+    expect(await retryFailedMessage(db(), row!.id)).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(await deliverDue(db(), channels)).toBeGreaterThanOrEqual(1);
+    expect(await rowOf(row!.id)).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+    const mail = (await readSandboxMail(db())).filter((m) => m.raw.includes('MANUAL-RETRY'));
+    expect(mail.map((m) => m.duplicates)).toEqual([0]);
   });
 
   it('needs the grant at the province: a commune administrator is refused', async () => {
