@@ -1,7 +1,6 @@
 import type { MessageKey } from './dictionary.vi';
 import { enShell } from './messages.en';
 import { enAccount } from '../features/account/messages.en';
-import { enAdmin } from '../features/admin/messages.en';
 import { enAuth } from '../features/auth/messages.en';
 import { enCalendar } from '../features/calendar/messages.en';
 import { enCashless } from '../features/cashless/messages.en';
@@ -25,7 +24,6 @@ import { enUnits } from '../features/units/messages.en';
 export const en: Record<MessageKey, string> = {
   ...enShell,
   ...enAccount,
-  ...enAdmin,
   ...enAuth,
   ...enCalendar,
   ...enCashless,

@@ -1,6 +1,5 @@
 import { viShell } from './messages.vi';
 import { viAccount } from '../features/account/messages.vi';
-import { viAdmin } from '../features/admin/messages.vi';
 import { viAuth } from '../features/auth/messages.vi';
 import { viCalendar } from '../features/calendar/messages.vi';
 import { viCashless } from '../features/cashless/messages.vi';
@@ -27,7 +26,6 @@ import { viUnits } from '../features/units/messages.vi';
 export const vi = {
   ...viShell,
   ...viAccount,
-  ...viAdmin,
   ...viAuth,
   ...viCalendar,
   ...viCashless,

@@ -3,6 +3,7 @@ import { Form, Modal, Select } from 'antd';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { useAdminT } from './use-admin-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SECTOR_CODES, sectorLabel } from '../../components/role-labels';
 import { foldVietnamese } from '../../components/vietnamese';
@@ -25,7 +26,8 @@ interface Props {
 
 /** Gives a staff member a role in a unit (the province or a commune), with a sector when the role needs one. */
 export function AssignRoleModal({ user, roles, units, onClose, onSaved }: Props) {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
+  const t = useAdminT();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();

@@ -3,6 +3,7 @@ import { Checkbox, Form, Input, Modal, Typography } from 'antd';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { useAdminT } from './use-admin-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { createRole, type Role } from './admin-api';
 
@@ -23,7 +24,8 @@ const FIELDS = new Set(['code', 'nameVi', 'nameEn']);
 
 /** A new staff role: code and names; its actions are ticked in the matrix afterwards. */
 export function CreateRoleModal({ open, onClose, onCreated }: Props) {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
+  const t = useAdminT();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();

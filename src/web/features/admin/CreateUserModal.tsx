@@ -3,6 +3,7 @@ import { Form, Input, Modal } from 'antd';
 import type { ApiError } from '../../api/client';
 import { toApiError } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { useAdminT } from './use-admin-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { createUser, type StaffUser } from './admin-api';
 
@@ -20,7 +21,8 @@ interface Props {
 
 /** New staff account: username and name; the server sets a temporary password to be changed at first sign-in. */
 export function CreateUserModal({ open, onClose, onCreated }: Props) {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
+  const t = useAdminT();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();

@@ -1,6 +1,7 @@
 import { Card, Typography } from 'antd';
 import type { RoleEvent } from '../../../contracts/identity';
 import { useI18n } from '../../shell/i18n';
+import { useAdminT } from './use-admin-text';
 import { formatDateTime } from '../../components/format';
 import type { Role } from './admin-api';
 import { actionLabel } from './action-labels';
@@ -12,7 +13,8 @@ interface Props {
 
 /** The latest changes of roles and the matrix: when, who, which role, actions added and removed. */
 export function RoleHistory({ events, roles }: Props) {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
+  const t = useAdminT();
   const roleName = (code: string) => {
     const role = roles.find((r) => r.code === code);
     return role ? pick(role.nameVi, role.nameEn) : code;

@@ -1,6 +1,7 @@
 import { Checkbox } from 'antd';
 import type { Role } from './admin-api';
 import { useI18n } from '../../shell/i18n';
+import { useAdminT } from './use-admin-text';
 import { actionGroupLabel, actionLabel, groupActions, isSelfServiceAction } from './action-labels';
 
 interface Props {
@@ -23,7 +24,8 @@ const compatible = (role: Role, action: string) => role.staff !== isSelfServiceA
  * (row-group headers), a labelled checkbox per cell. Cells a role can never hold are disabled.
  */
 export function RoleMatrix({ roles, actions, actionsOf, isChanged, editable, onToggle }: Props) {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
+  const t = useAdminT();
   return (
     <table className="role-matrix" data-testid="role-matrix">
       <caption className="visually-hidden">{t('roles.matrix')}</caption>

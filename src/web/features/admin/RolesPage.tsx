@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { useAdminT } from './use-admin-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -22,7 +23,8 @@ const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b
  * role). The server refuses what would break the rules and records each change.
  */
 export default function RolesPage() {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
+  const t = useAdminT();
   const { message } = App.useApp();
   const { can, refresh } = useSession();
   const manage = can('identity.users.manage');

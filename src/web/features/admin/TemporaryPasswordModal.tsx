@@ -1,5 +1,5 @@
 import { Alert, Modal, Typography } from 'antd';
-import { useT } from '../../shell/i18n';
+import { useAdminT } from './use-admin-text';
 
 interface Props {
   /** Whose password it is (shown in the title); null closes the dialog. */
@@ -9,7 +9,7 @@ interface Props {
 
 /** Shows a temporary password once: the server does not keep it readable, so it cannot be shown again. */
 export function TemporaryPasswordModal({ shown, onClose }: Props) {
-  const t = useT();
+  const t = useAdminT();
   return (
     <Modal
       open={shown !== null}

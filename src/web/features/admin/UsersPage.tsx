@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useSession } from '../../api/session';
 import { toApiError, useApi } from '../../api/use-api';
 import { useI18n } from '../../shell/i18n';
+import { useAdminT } from './use-admin-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../components/format';
@@ -19,7 +20,8 @@ import { TemporaryPasswordModal } from './TemporaryPasswordModal';
 
 /** /admin/users — staff accounts: create, roles per unit, reset password, disable/enable. */
 export default function UsersPage() {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
+  const t = useAdminT();
   const { message } = App.useApp();
   const { can } = useSession();
   const manage = can('identity.users.manage');

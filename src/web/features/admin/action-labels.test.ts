@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en, vi } from '../../shell/dictionary';
+import { enAdmin as en } from './messages.en';
+import { viAdmin as vi } from './messages.vi';
 import {
   ASSIGNABLE_ACTIONS,
   isSelfServiceAction as serverSelfService,

@@ -1,14 +1,17 @@
-import { vi, type MessageKey } from '../../shell/dictionary';
-import type { Translate } from '../../shell/i18n';
+import type { FeatureTranslate } from '../../shell/i18n';
+import { viAdmin } from './messages.vi';
+import type { AdminKey } from './use-admin-text';
+
+type AdminTranslate = FeatureTranslate<AdminKey>;
 
 /** The dictionary key of an action's name, when there is one (`action.<code>`). */
-export function actionKey(action: string): MessageKey | undefined {
+export function actionKey(action: string): AdminKey | undefined {
   const key = `action.${action}`;
-  return key in vi ? (key as MessageKey) : undefined;
+  return key in viAdmin ? (key as AdminKey) : undefined;
 }
 
 /** An action's name in the current language; an action added later without a name shows its code. */
-export function actionLabel(t: Translate, action: string): string {
+export function actionLabel(t: AdminTranslate, action: string): string {
   const key = actionKey(action);
   return key ? t(key) : action;
 }
@@ -19,11 +22,10 @@ export function actionModule(action: string): string {
 }
 
 /** The name of a module's group of actions; the module code when it has none. */
-export function actionGroupLabel(t: Translate, module: string): string {
+export function actionGroupLabel(t: AdminTranslate, module: string): string {
   const key = `actionGroup.${module}`;
-  return key in vi ? t(key as MessageKey) : module;
+  return key in viAdmin ? t(key as AdminKey) : module;
 }
-
 /** Actions grouped by module, modules in the order they first appear (the server's order). */
 export function groupActions(actions: readonly string[]): Array<{ module: string; actions: string[] }> {
   const groups = new Map<string, string[]>();
