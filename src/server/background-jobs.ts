@@ -9,7 +9,7 @@ import { supplementExpiryPass, unpaidExpiryPass } from './modules/dossiers';
 import { runScheduledKpi } from './modules/kpi';
 import { indicatorSources } from './indicator-sources';
 import { portalTransportFrom, registerPortalSyncJobs } from './modules/portal-sync';
-import { recordIssuedDocuments } from './modules/documents';
+import { issuedPapersDeps, recordIssuedDocuments } from './modules/documents';
 import { pruneNotifications } from './modules/notifications';
 
 /**
@@ -33,7 +33,7 @@ export const BACKGROUND_QUEUES = {
   unpaidExpiry: 'dossiers.unpaid-expiry',
   /** The plan's indicators for the periods under way: at start, then hourly checks (issue 15 §2). */
   kpiRun: 'kpi.run',
-  /** Records issued result documents in their owners' document stores (issue 17 §3), every 10 s. */
+  /** Records issued result documents, slips and fee receipts in their owners' document stores (issue 17 §3), every 10 s. */
   documentRecording: 'documents.record',
   /**
    * Deletes sent and skipped outbox messages, and handled-transition markers below the feed's mark, older
@@ -83,7 +83,8 @@ export async function startBackgroundJobs(
   await jobs.work(q.accessLogSealing, () => sealer.pass(), { pollingIntervalSeconds: 1 });
   await jobs.work(q.paymentExpiry, async () => void (await expirePayments(db)));
   await jobs.work(q.qualityRefresh, () => qualityRefreshPass(db), { pollingIntervalSeconds: 1 });
-  await jobs.work(q.documentRecording, async () => void (await recordIssuedDocuments(db)));
+  const papers = await issuedPapersDeps(config);
+  await jobs.work(q.documentRecording, async () => void (await recordIssuedDocuments(db, { papers })));
   // Long work outside requests: without the statement timeouts (ADR 0014).
   await jobs.work(q.qualityRun, async () => void (await runScheduledQuality(unboundedDatabase(database))), {
     pollingIntervalSeconds: 5,

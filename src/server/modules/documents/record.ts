@@ -1,6 +1,9 @@
 import type { Db } from '../../platform/db';
 import { consumeTransitionFeed, listIssuedResultDocuments, type IssuedResultDocument } from '../dossiers';
 import { feedCursor, storedDocuments } from './documents.schema';
+import type { IssuedPapersDeps } from './issued-papers';
+import { recordReceipts } from './record-receipts';
+import { recordSlips } from './record-slips';
 
 const CURSOR = 'documents';
 const PAGE = 500;
@@ -23,6 +26,8 @@ const titleOf = (kind: string) => DOCUMENT_TITLES[kind] ?? { vi: `Giấy tờ ${
 export interface RecordOptions {
   now?: Date;
   settleMs?: number;
+  /** With these, the slips and fee receipts issued to the citizen are recorded too (record-slips.ts, record-receipts.ts). */
+  papers?: IssuedPapersDeps;
 }
 
 /**
@@ -32,7 +37,10 @@ export interface RecordOptions {
  * attachment (unique per dossier × attachment: a document read twice is recorded once, so the
  * scan may repeat). A first pass starts at the first transition: results issued before the store
  * existed are recorded too. The cursor row is locked: one process records at a time, others skip.
- * Paper filings without a citizen account have no store. Returns how many documents were recorded.
+ * Paper filings without a citizen account have no store. With `papers`, the same page records the
+ * slips its transitions issued and the fee receipts of its `pay` moves (record-slips.ts,
+ * record-receipts.ts); a paper that failed for a passing reason holds the mark for the next pass.
+ * Returns how many documents were recorded.
  */
 export async function recordIssuedDocuments(db: Db, options: RecordOptions = {}): Promise<number> {
   return consumeTransitionFeed(db, {
@@ -45,7 +53,15 @@ export async function recordIssuedDocuments(db: Db, options: RecordOptions = {})
     settleMs: options.settleMs,
     handlePage: async (tx, items) => {
       const issued = [...new Set(items.filter((i) => ISSUED_STATES.has(i.toState)).map((i) => i.dossierId))];
-      return { made: await recordDocuments(tx, await listIssuedResultDocuments(tx, issued)) };
+      const made = await recordDocuments(tx, await listIssuedResultDocuments(tx, issued));
+      if (!options.papers) return { made };
+      const slips = await recordSlips(tx, items, options.papers);
+      const receipts = await recordReceipts(tx, items, options.papers);
+      const left = [slips.firstUnhandledId, receipts.firstUnhandledId].filter((id) => id !== undefined);
+      return {
+        made: made + slips.made + receipts.made,
+        ...(left.length > 0 && { firstUnhandledId: Math.min(...left) }),
+      };
     },
   });
 }

@@ -17,6 +17,8 @@ export interface PayableDossier {
   id: string;
   code: string | null;
   ownerAccountId: string | null;
+  /** The applicant as the dossier names them (the payer printed on a fee receipt). */
+  applicantName: string;
   unitCode: string;
   procedureCode: string;
   procedureNameVi: string;
@@ -34,6 +36,7 @@ export async function getDossierForPayment(db: Db, dossierId: string): Promise<P
     id: row.id,
     code: row.code,
     ownerAccountId: row.ownerAccountId,
+    applicantName: row.applicantName,
     unitCode: row.unitCode,
     procedureCode: row.procedureCode,
     procedureNameVi: version.nameVi,

@@ -29,7 +29,7 @@ import {
   SlipParams,
   STATUS_LOOKUP_LIMIT,
 } from './dossiers.route-schemas';
-import { renderDossierSlip } from './dossiers.slips';
+import { CITIZEN_COPY_SIGNER, renderDossierSlip } from './dossiers.slips';
 import { listAssistedFilings } from './use-cases/assisted-filings';
 import type { DossierDeps } from './use-cases/deps';
 import { commandFromRequest, submitFromRequest } from './use-cases/from-request';
@@ -265,9 +265,7 @@ export function dossiersRoutes(
         const src = await loadForSlip(deps, req.access, req.params.id);
         const pdf = await renderDossierSlip(database.db, src, req.params.kind, {
           officerName:
-            req.access.actor?.kind === 'citizen'
-              ? 'Bộ phận tiếp nhận và trả kết quả (bản điện tử)'
-              : (req.access.actor?.displayName ?? ''),
+            req.access.actor?.kind === 'citizen' ? CITIZEN_COPY_SIGNER : (req.access.actor?.displayName ?? ''),
           publicUrl: config.PUBLIC_URL,
           now: new Date(),
           citizenCopy: req.access.actor?.kind === 'citizen',

@@ -7,6 +7,9 @@ import { findRefusalToken } from './dossiers.repository';
 import { refusingAgency } from './result-documents';
 import { staffSignature } from '../identity';
 
+/** Who signs the citizen's own electronic copy of a slip (the citizen sees no officer names). */
+export const CITIZEN_COPY_SIGNER = 'Bộ phận tiếp nhận và trả kết quả (bản điện tử)';
+
 /** Working days the citizen has to supplement a dossier (interlinked groups: 7, DOMAIN.md §4; used for all). */
 const SUPPLEMENT_WINDOW_DAYS = 7;
 

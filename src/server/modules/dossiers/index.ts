@@ -88,6 +88,11 @@ export {
  * agency and validity.
  */
 export { listIssuedResultDocuments, type IssuedResultDocument } from './store-documents';
+/**
+ * For the document store too: the slip a transition issued to the citizen (receipt and appointment,
+ * supplement request, refusal, apology), rendered as the citizen's copy prints on demand.
+ */
+export { renderIssuedSlip, SLIP_OF_COMMAND, type IssuedSlip } from './store-slips';
 
 /** Error codes of the module. */
 export { DOSSIER_ERRORS } from './dossiers.errors';

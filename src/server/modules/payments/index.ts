@@ -18,6 +18,14 @@ export { expirePayments, startPaymentExpiryJob, type PaymentExpiryJob } from './
 /** The configured gateway (its name is the `gateway` of the payments it settles). */
 export { gatewayFromConfig } from './payments.service';
 
+/**
+ * For the citizen's document store (`documents`, issue 17 §3): the electronic receipt of the online
+ * payment that settled a dossier's fee — issued once (rendered, signed, stored) if never downloaded —
+ * and the collecting bodies' settings and keys it is signed with.
+ */
+export { issuedReceiptOfDossier, type IssuedFeeReceipt, type ReceiptDeps } from './receipt.service';
+export { loadReceiptIssuers, type ReceiptIssuers } from './receipt-issuers';
+
 /** Refusal shared with the reconciliation use cases (PAYMENT.FORBIDDEN). */
 export { paymentForbidden } from './payments.errors';
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db';
 import type { PaymentState } from '../../../contracts/payments';
-import { REFUNDABLE_STATES } from './lifecycle';
+import { CREDITED_STATES, REFUNDABLE_STATES } from './lifecycle';
 import { paymentEvents, payments, refunds, securityEvents } from './payments.schema';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -227,4 +227,15 @@ export async function insertSecurityEvent(db: Db, row: typeof securityEvents.$in
 
 export async function listSecurityEvents(db: Db, limit = 100) {
   return db.select().from(securityEvents).orderBy(desc(securityEvents.at), desc(securityEvents.id)).limit(limit);
+}
+
+/** The payment that settled a dossier's fee (credited, refunded since or not), or undefined. */
+export async function findCreditedForDossier(db: Db, dossierId: string): Promise<PaymentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.dossierId, dossierId), inArray(payments.state, [...CREDITED_STATES])))
+    .orderBy(asc(payments.paidAt))
+    .limit(1);
+  return row;
 }

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { diskFileStore, type FileStore } from '../../platform/files';
 import type { AccessContext } from '../identity';
-import { getDossier } from '../dossiers';
+import { getDossier, getDossierForPayment } from '../dossiers';
 import { findUnitCached } from '../units';
 import { CREDITED_STATES } from './lifecycle';
 import * as errors from './payments.errors';
@@ -66,12 +66,81 @@ export async function paymentReceipt(
     access,
     row.dossierId,
   );
+  const { pdf, fileName } = await issueReceipt(deps, row, {
+    payerName: dossier.applicantName,
+    dossierCode: dossier.code,
+  });
+  return { pdf, fileName };
+}
+
+/** A fee receipt issued to the owner of a dossier, for their document store (`documents`, issue 17 §3). */
+export interface IssuedFeeReceipt {
+  paymentId: string;
+  dossierId: string;
+  dossierCode: string | null;
+  /** The citizen account that owns the dossier. */
+  ownerAccountId: string;
+  procedureCode: string;
+  /** The collecting body as printed on the receipt. */
+  collectingBodyName: string;
+  /** When the receipt was issued (the fee credited). */
+  issuedAt: Date;
+  fileName: string;
+  size: number;
+  /** The signed PDF's name in the content-addressed file store (the same bytes as every download). */
+  sha256: string;
+}
+
+/**
+ * The electronic receipt of the online payment that settled dossier `dossierId`'s fee, for the
+ * dossier owner's document store: issued now (rendered, signed, stored once) if it was never
+ * downloaded, else the one issued. Undefined when the dossier has no owner account or no credited
+ * online payment (a fee paid in cash at the counter has no electronic receipt). No access check:
+ * for the store's recording pass, which keeps the receipt for the dossier's owner only. Sequential
+ * statements: `deps.db` may be that pass's transaction.
+ */
+export async function issuedReceiptOfDossier(
+  deps: ReceiptDeps,
+  dossierId: string,
+): Promise<IssuedFeeReceipt | undefined> {
+  const dossier = await getDossierForPayment(deps.db, dossierId);
+  if (!dossier.ownerAccountId) return undefined;
+  const row = await repo.findCreditedForDossier(deps.db, dossierId);
+  if (!row?.paidAt) return undefined;
+  const { receipt, fileName, pdf } = await issueReceipt(deps, row, {
+    payerName: dossier.applicantName,
+    dossierCode: dossier.code,
+  });
+  return {
+    paymentId: row.id,
+    dossierId,
+    dossierCode: row.dossierCode ?? dossier.code,
+    ownerAccountId: dossier.ownerAccountId,
+    procedureCode: dossier.procedureCode,
+    collectingBodyName: receipt.collectingBodyName!,
+    issuedAt: receipt.issuedAt,
+    fileName,
+    size: pdf.length,
+    sha256: receipt.pdfSha256!,
+  };
+}
+
+/**
+ * Issues the receipt of credited payment `row` once: the first call renders it, signs it with the
+ * collecting body's key and stores the signed PDF; later calls (and a concurrent one that lost)
+ * get that one: the receipt row and the signed PDF's bytes.
+ */
+async function issueReceipt(
+  deps: ReceiptDeps,
+  row: repo.PaymentRow,
+  payer: { payerName: string; dossierCode: string | null },
+): Promise<{ receipt: receipts.ReceiptRow; fileName: string; pdf: Buffer }> {
   const now = deps.now ? deps.now() : new Date();
   // Payments credited before receipts were numbered at settlement are numbered at their first issue.
   let receipt = await receipts.ensureReceipt(deps.db, row.id, now);
-  const fileName = (r: receipts.ReceiptRow) => `bien-lai-${r.year}-${formatReceiptNumber(r.number)}.pdf`;
+  const fileName = `bien-lai-${receipt.year}-${formatReceiptNumber(receipt.number)}.pdf`;
   const files = filesOf(deps);
-  if (receipt.pdfSha256) return { pdf: await files.read(receipt.pdfSha256), fileName: fileName(receipt) };
+  if (receipt.pdfSha256) return { receipt, fileName, pdf: await files.read(receipt.pdfSha256) };
 
   // The values in force on the receipt's date (when the fee was credited), not on the day of the first download.
   const receiptDate = todayInVietnam(receipt.issuedAt);
@@ -87,13 +156,13 @@ export async function paymentReceipt(
     formSymbol: issuer.formSymbol,
     seriesSymbol: issuer.seriesSymbol,
     number: receipt.number,
-    payerName: dossier.applicantName,
-    dossierCode: row.dossierCode ?? dossier.code ?? '',
+    payerName: payer.payerName,
+    dossierCode: row.dossierCode ?? payer.dossierCode ?? '',
     procedureName: row.procedureNameVi,
     amount: row.amount,
     method: row.method === 'vietqr' ? 'vietqr' : 'gateway',
     transactionNumber: row.gatewayTransactionId ?? '',
-    paidAt: row.paidAt,
+    paidAt: row.paidAt!,
     issuedAt: receipt.issuedAt,
     place: 'Lai Châu',
     signerName: signer,
@@ -118,11 +187,11 @@ export async function paymentReceipt(
     certificateSha256: issuer.certificateSha256,
     signedAt: now,
   });
-  if (recorded) return { pdf, fileName: fileName(receipt) };
+  receipt = (await receipts.findReceipt(deps.db, row.id))!;
+  if (recorded) return { receipt, fileName, pdf };
   // Another request issued it a moment earlier: everyone gets that one.
   if (stored.created) await files.remove(stored.sha256);
-  receipt = (await receipts.findReceipt(deps.db, row.id))!;
-  return { pdf: await files.read(receipt.pdfSha256!), fileName: fileName(receipt) };
+  return { receipt, fileName, pdf: await files.read(receipt.pdfSha256!) };
 }
 
 function receiptNotFound(): AppError {

@@ -1,5 +1,6 @@
 import { todayInVietnam } from '../../../../contracts/common';
 import type { DossierDetail } from '../../../../contracts/dossiers';
+import type { Db } from '../../../platform/db';
 import { AppError } from '../../../platform/errors';
 import type { AccessContext } from '../../identity';
 import { getPersonDetail } from '../../population';
@@ -71,12 +72,19 @@ export async function readAttachment(deps: DossierDeps, access: AccessContext, i
 /** The row and its procedure, for slips (routes render them with the slips module): staff of the unit or the dossier's owner. */
 export async function loadForSlip(deps: DossierDeps, access: AccessContext, id: string) {
   const row = await loadVisible(deps, access, id); // staff of the unit, or the citizen who filed it (their own receipt)
-  const [version, transitions, attachments] = await Promise.all([
-    versionById(deps.db, row.procedureVersionId),
-    repo.listTransitions(deps.db, id),
-    repo.listAttachments(deps.db, id),
-  ]);
-  const unitName = await getUnitNames(deps.db, todayInVietnam(clock(deps))).then(
+  return slipSourceOf(deps.db, row, clock(deps));
+}
+
+/**
+ * What a slip of this dossier is printed from, with no access check (the caller has made it): its
+ * procedure version, transitions, attachments and the receiving unit's name on `now`'s day.
+ * Sequential reads: `db` may be a transaction (the document store's recording pass).
+ */
+export async function slipSourceOf(db: Db, row: repo.DossierRow, now: Date) {
+  const version = await versionById(db, row.procedureVersionId);
+  const transitions = await repo.listTransitions(db, row.id);
+  const attachments = await repo.listAttachments(db, row.id);
+  const unitName = await getUnitNames(db, todayInVietnam(now)).then(
     (name) => name(row.unitCode) ?? row.unitCode,
     () => row.unitCode,
   );
