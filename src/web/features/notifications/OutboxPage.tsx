@@ -188,7 +188,7 @@ function SandboxSmsCard() {
   const sms = useApi((signal) => getSandboxSms({ page, pageSize: SMS_PAGE_SIZE }, { signal }), [page]);
   if (sms.error?.status === 404)
     return (
-      <Card className="section-card">
+      <Card className="section-card" title={t('notifications.sms.title')}>
         <Typography.Text type="secondary">{t('notifications.sms.off')}</Typography.Text>
       </Card>
     );
@@ -201,6 +201,7 @@ function SandboxSmsCard() {
   return (
     <Card
       className="section-card"
+      title={t('notifications.sms.title')}
       extra={
         <Button size="small" onClick={sms.reload}>
           {t('notifications.outbox.refresh')}

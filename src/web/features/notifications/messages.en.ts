@@ -39,7 +39,7 @@ export const enNotifications: Record<keyof typeof viNotifications, string> = {
   'notifications.status.skipped': 'Skipped',
   'notifications.outbox.title': 'Notifications outbox',
   'notifications.outbox.intro':
-    'Each notification per channel: status, attempts, last error. A failing channel is retried automatically; a malformed address is skipped with the reason.',
+    'Each notification per channel: status, attempts, last error. A failing channel is retried automatically; a message out of attempts (Failed) can be sent again with Retry; a malformed address is skipped with the reason.',
   'notifications.outbox.allStatuses': 'Any status',
   'notifications.outbox.allChannels': 'Any channel',
   'notifications.outbox.event': 'Event',
@@ -65,8 +65,9 @@ export const enNotifications: Record<keyof typeof viNotifications, string> = {
   'notifications.outbox.retryCancel': 'No',
   'notifications.outbox.retried': 'Message {code} is queued to be sent again',
   'notifications.outbox.refresh': 'Reload',
+  'notifications.sms.title': 'Messages the SMS sandbox received (development)',
   'notifications.sms.intro':
-    'Messages the stand-in SMS gateway received (development only), newest first. Numbers show their last 3 digits only.',
+    'The stand-in SMS gateway keeps each message once per idempotency key; newest first. Numbers show their last 3 digits only.',
   'notifications.sms.off': 'The SMS sandbox does not run here (a real environment sends through the carrier).',
   'notifications.sms.phone': 'Phone number',
   'notifications.sms.text': 'Text',

@@ -37,7 +37,7 @@ export const viNotifications = {
   'notifications.status.skipped': 'Bỏ qua',
   'notifications.outbox.title': 'Hộp thư đi của thông báo',
   'notifications.outbox.intro':
-    'Mỗi thông báo theo từng kênh: trạng thái, số lần gửi, lỗi gần nhất. Kênh lỗi được gửi lại tự động; địa chỉ sai thì bỏ qua và ghi lý do.',
+    'Mỗi thông báo theo từng kênh: trạng thái, số lần gửi, lỗi gần nhất. Kênh lỗi được gửi lại tự động; thông báo đã hết số lần thử (Gửi lỗi) có thể gửi lại bằng nút Gửi lại; địa chỉ sai thì bỏ qua và ghi lý do.',
   'notifications.outbox.allStatuses': 'Mọi trạng thái',
   'notifications.outbox.allChannels': 'Mọi kênh',
   'notifications.outbox.event': 'Loại',
@@ -63,8 +63,9 @@ export const viNotifications = {
   'notifications.outbox.retryCancel': 'Không',
   'notifications.outbox.retried': 'Đã đưa thông báo {code} vào hàng chờ gửi lại',
   'notifications.outbox.refresh': 'Tải lại',
+  'notifications.sms.title': 'Tin nhắn hộp cát SMS đã nhận (môi trường phát triển)',
   'notifications.sms.intro':
-    'Tin nhắn cổng SMS giả lập đã nhận (chỉ ở môi trường phát triển), mới nhất trước. Số điện thoại chỉ hiện 3 số cuối.',
+    'Cổng SMS giả lập giữ mỗi tin một lần theo khoá chống trùng; mới nhất trước. Số điện thoại chỉ hiện 3 số cuối.',
   'notifications.sms.off': 'Hộp cát SMS không chạy ở môi trường này (môi trường thật gửi qua nhà mạng).',
   'notifications.sms.phone': 'Số điện thoại',
   'notifications.sms.text': 'Nội dung tin nhắn',
