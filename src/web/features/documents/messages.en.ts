@@ -4,8 +4,9 @@ import type { viDocuments } from './messages.vi';
 export const enDocuments: Record<keyof typeof viDocuments, string> = {
   'documents.store.title': 'My document store',
   'documents.store.intro':
-    'Electronic documents the authorities issued to you through online dossiers. You can download them, and reuse them in a later filing instead of uploading.',
-  'documents.store.none': 'No documents yet. When a dossier of yours has its result, its documents are kept here.',
+    'Electronic documents the authorities issued to you through online dossiers: results, the receipt and appointment slips, other slips and fee receipts. You can download them; a result still valid can be reused in a later filing instead of uploading.',
+  'documents.store.none':
+    'No documents yet. When a dossier of yours is received, its fee paid or its result issued, its documents are kept here.',
   'documents.store.download': 'Download',
   'documents.store.issuedBy': 'Issued by',
   'documents.store.issuedOn': 'Issued on',

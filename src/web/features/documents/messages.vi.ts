@@ -2,8 +2,9 @@
 export const viDocuments = {
   'documents.store.title': 'Kho dữ liệu của tôi',
   'documents.store.intro':
-    'Giấy tờ điện tử cơ quan nhà nước đã cấp cho bạn qua hồ sơ trực tuyến. Bạn tải về được, và dùng lại khi nộp hồ sơ sau mà không phải tải lên.',
-  'documents.store.none': 'Chưa có giấy tờ nào. Khi hồ sơ của bạn có kết quả, giấy tờ sẽ được lưu ở đây.',
+    'Giấy tờ điện tử cơ quan nhà nước đã cấp cho bạn qua hồ sơ trực tuyến: kết quả giải quyết, phiếu tiếp nhận và hẹn trả kết quả, các phiếu khác và biên lai lệ phí. Bạn tải về được; kết quả còn giá trị được dùng lại khi nộp hồ sơ sau mà không phải tải lên.',
+  'documents.store.none':
+    'Chưa có giấy tờ nào. Khi hồ sơ của bạn được tiếp nhận, nộp lệ phí hoặc có kết quả, giấy tờ sẽ được lưu ở đây.',
   'documents.store.download': 'Tải về',
   'documents.store.issuedBy': 'Nơi cấp',
   'documents.store.issuedOn': 'Ngày cấp',
