@@ -65,10 +65,7 @@ export async function consumeTransitionFeed(db: Db, consumer: FeedConsumer): Pro
       const start = consumer.startAt === 'first' ? 0 : await latestTransitionId(tx);
       cursor = { lowId: start, pendingId: start, pendingSince: now };
       if (consumer.startAt === 'latest') {
-        await tx
-          .update(t)
-          .set(cursor)
-          .where(eq(t.name, consumer.name));
+        await tx.update(t).set(cursor).where(eq(t.name, consumer.name));
         return 0;
       }
     }
@@ -100,10 +97,7 @@ export async function consumeTransitionFeed(db: Db, consumer: FeedConsumer): Pro
       },
       consumer.settleMs,
     );
-    await tx
-      .update(t)
-      .set(next)
-      .where(eq(t.name, consumer.name));
+    await tx.update(t).set(next).where(eq(t.name, consumer.name));
     return made;
   });
 }
