@@ -129,6 +129,48 @@ describe('slips and the fee receipt in the owner’s store', () => {
     expect(row?.same).toBe(true);
   });
 
+  it('records the apology (a new appointment) and the refusal slips, each byte for byte as the citizen prints it', async () => {
+    // Paid and received, then late: an apology with a new appointment.
+    const late = await payableDossier();
+    const paid = await startPayment(w.citizen, late);
+    expect((await completeOnGateway(w.base, paid.body.redirectUrl!, 'pay')).status).toBe(303);
+    const received = await command(w.police, late, 'receive');
+    expect(received.statusCode, received.body).toBe(200);
+    const dueAt = received.json<{ dueAt: string }>().dueAt;
+    const newDueAt = new Date(Date.parse(dueAt) + 3 * 86_400_000).toISOString();
+    const extended = await command(w.police, late, 'extend', { reason: 'Cần xác minh thêm tại nơi ở', newDueAt });
+    expect(extended.statusCode, extended.body).toBe(200);
+    // Paid, then refused at intake, citing the legal provision.
+    const refused = await payableDossier();
+    const paid2 = await startPayment(w.citizen, refused);
+    expect((await completeOnGateway(w.base, paid2.body.redirectUrl!, 'pay')).status).toBe(303);
+    const refusal = await command(w.police, refused, 'refuse_intake', {
+      reason: 'Chỗ ở không thuộc địa bàn xã',
+      legalBasis: 'Khoản 1 Điều 27 Luật Cư trú 2020',
+    });
+    expect(refusal.statusCode, refusal.body).toBe(200);
+    await record();
+    const docs = await mine(w.citizen);
+    const one = async (dossierId: string, type: string, kind: string) => {
+      const code = (await w.citizen.inject(`/api/v1/dossiers/${dossierId}`)).json<{ code: string }>().code;
+      const found = docs.filter((d) => d.dossierCode === code && d.documentType === type);
+      expect(found, `${type} of ${code}`).toHaveLength(1);
+      expect(found[0]!.validUntil).toBeNull();
+      const stored = await w.citizen.inject(`/api/v1/documents/${found[0]!.id}/file`);
+      const printed = await w.citizen.inject(`/api/v1/dossiers/${dossierId}/slips/${kind}`);
+      expect(printed.statusCode, printed.body).toBe(200);
+      expect(stored.rawPayload.equals(printed.rawPayload)).toBe(true);
+      return found[0]!;
+    };
+    expect((await one(late, 'SLIP_APOLOGY', 'apology')).titleVi).toBe(
+      'Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu số 04)',
+    );
+    expect((await one(refused, 'SLIP_REFUSAL', 'refusal')).titleVi).toBe(
+      'Phiếu từ chối tiếp nhận, giải quyết hồ sơ (Mẫu CT06)',
+    );
+    expect(await record()).toBe(0);
+  });
+
   it('keeps nothing for a dossier without an owner account (a paper filing)', async () => {
     const dossierId = await payableDossier();
     const { body } = await startPayment(w.citizen, dossierId);
