@@ -45,11 +45,14 @@ describe('the citizen’s document store', () => {
     for (let i = 0; i < 10; i++) {
       await page.goto('/me');
       await store.waitFor();
-      if ((await store.getByText(code).count()) > 0) break;
+      // Two documents of this dossier: the receipt slip (at reception) and the CT07 (at issue).
+      if ((await store.getByText(code).count()) >= 2) break;
       await page.waitForTimeout(3_000);
     }
-    await store.getByText(code).waitFor();
+    await store.getByText(code).first().waitFor();
     await store.getByText('Xác nhận thông tin về cư trú (Mẫu CT07)').first().waitFor();
+    // The receipt and appointment slip the police issued at reception is kept too (no time limit).
+    await store.getByText('Phiếu tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu CT04)').first().waitFor();
     await store
       .getByText(/Còn giá trị đến hết ngày/)
       .first()
@@ -79,6 +82,36 @@ describe('the citizen’s document store', () => {
     await page.getByText(/Dùng: Xác nhận thông tin về cư trú/).waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('offers it too when a saved draft is continued and submitted, and the draft’s submit takes it', async () => {
+    const { page, context, problems } = await openPage(browser, '/procedures/1.010040/file', { viewport: PHONE });
+    await signInWithEid(page, citizen.nationalId);
+    await page.locator('#requestContent').waitFor();
+    const phone = page.locator('#phone');
+    if ((await phone.getAttribute('readonly')) === null && !(await phone.inputValue())) await phone.fill('0912345678');
+    await page.locator('#requestContent').fill('Chỗ ở là nhà tạm trên đất chưa được cấp giấy chứng nhận.');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByText(/Đã lưu nháp lúc/).waitFor();
+    const draftId = new URL(page.url()).searchParams.get('draft');
+    expect(draftId).toBeTruthy();
+    // Later: the saved draft is opened again from its address.
+    await page.goto(`/procedures/1.010040/file?draft=${draftId}`);
+    await page.getByText('Bạn đang điền tiếp bản nháp đã lưu.').waitFor();
+    await page.getByRole('button', { name: 'Dùng giấy tờ trong kho dữ liệu' }).click();
+    await page.getByText(/Dùng: Xác nhận thông tin về cư trú/).waitFor();
+    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor();
+    const filed = await page.request.get(`/api/v1/dossiers/${draftId}`);
+    expect(filed.status()).toBe(200);
+    const dossier = (await filed.json()) as {
+      state: string;
+      attachments: Array<{ documentKey: string; reused: boolean }>;
+    };
+    expect(dossier.state).not.toBe('draft');
+    expect(dossier.attachments.find((a) => a.documentKey === 'current_place_proof')?.reused).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });
