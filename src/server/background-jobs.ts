@@ -83,7 +83,8 @@ export async function startBackgroundJobs(
   await jobs.work(q.accessLogSealing, () => sealer.pass(), { pollingIntervalSeconds: 1 });
   await jobs.work(q.paymentExpiry, async () => void (await expirePayments(db)));
   await jobs.work(q.qualityRefresh, () => qualityRefreshPass(db), { pollingIntervalSeconds: 1 });
-  const papers = await issuedPapersDeps(config);
+  // Slips and fee receipts too; one the issuing code refuses for good is reported, not retried.
+  const papers = { ...(await issuedPapersDeps(config)), onSkipped: (e: unknown) => onError(e, q.documentRecording) };
   await jobs.work(q.documentRecording, async () => void (await recordIssuedDocuments(db, { papers })));
   // Long work outside requests: without the statement timeouts (ADR 0014).
   await jobs.work(q.qualityRun, async () => void (await runScheduledQuality(unboundedDatabase(database))), {

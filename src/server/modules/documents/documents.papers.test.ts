@@ -171,6 +171,42 @@ describe('slips and the fee receipt in the owner’s store', () => {
     expect(await record()).toBe(0);
   });
 
+  it('holds a slip whose file could not be stored for the next pass, and skips one it cannot print (reported)', async () => {
+    const { code } = await paidReceivedSupplemented();
+    const skipped: string[] = [];
+    const failingDisk = {
+      ...papers,
+      files: { ...papers.files, put: () => Promise.reject(new Error('disk full')) },
+      onSkipped: (e: { code: string }) => skipped.push(e.code),
+    };
+    await recordIssuedDocuments(w.t.database.db, { settleMs: 0, papers: failingDisk });
+    // The receipt is the payments module's file (stored there); the slips wait.
+    const first = (await mine(w.citizen)).filter((d) => d.dossierCode === code).map((d) => d.documentType);
+    expect(first).toEqual(['RECEIPT']);
+    expect(skipped).toEqual([]);
+    // The next pass reads from the held mark and records them.
+    await record();
+    const second = (await mine(w.citizen)).filter((d) => d.dossierCode === code).map((d) => d.documentType);
+    expect(second.sort()).toEqual(['RECEIPT', 'SLIP_RECEIPT', 'SLIP_SUPPLEMENT']);
+    // A slip the history cannot print (a code no slip accepts) is skipped for good and reported, not retried.
+    const unprintable = await payableDossier();
+    const paid = await startPayment(w.citizen, unprintable);
+    expect((await completeOnGateway(w.base, paid.body.redirectUrl!, 'pay')).status).toBe(303);
+    expect((await command(w.police, unprintable, 'receive')).statusCode).toBe(200);
+    await w.t.database.rows(sql`update dossiers.dossiers set code = 'KHONG-HOP-LE' where id = ${unprintable}`);
+    const pass = () =>
+      recordIssuedDocuments(w.t.database.db, { settleMs: 0, papers: { ...papers, onSkipped: failingDisk.onSkipped } });
+    await pass();
+    expect(skipped[0]).toBe('SLIP.INVALID');
+    // Rescanned while the feed's mark settles (ADR 0032), then never again.
+    await pass();
+    const reported = skipped.length;
+    await pass();
+    await pass();
+    expect(skipped).toHaveLength(reported);
+    expect(new Set(skipped)).toEqual(new Set(['SLIP.INVALID']));
+  });
+
   it('keeps nothing for a dossier without an owner account (a paper filing)', async () => {
     const dossierId = await payableDossier();
     const { body } = await startPayment(w.citizen, dossierId);

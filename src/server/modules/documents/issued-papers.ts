@@ -18,6 +18,8 @@ export interface IssuedPapersDeps {
   publicUrl: string;
   /** The payments module's receipt issuing (its configuration and the collecting bodies' keys). */
   receipts: Omit<ReceiptDeps, 'db'>;
+  /** Told of a paper skipped for good (the error names a code and fields, never a person's data). */
+  onSkipped?: (error: AppError) => void;
 }
 
 /** The deps from the configuration (the collecting bodies' keys opened now, as the receipt routes do). */
@@ -63,19 +65,20 @@ export async function alreadyRecorded(
 /**
  * One paper handled in its own savepoint. A refusal the issuing code states (an `AppError`: a
  * history the slip cannot print, a receipt whose collecting body is not configured) is not retried:
- * it would hold the feed's mark forever; it is skipped (0). Anything else (the file store, the
+ * it would hold the feed's mark forever; it is skipped (0) and told to `onSkipped`. Anything else (the file store, the
  * database) leaves the transition for the next pass.
  */
 export async function handlePaper(
   tx: Db,
   transitionId: number,
   page: PaperPage,
+  deps: Pick<IssuedPapersDeps, 'onSkipped'>,
   handle: (sp: Db) => Promise<number>,
 ): Promise<void> {
   try {
     page.made += await tx.transaction(handle);
   } catch (error) {
-    if (error instanceof AppError) return;
+    if (error instanceof AppError) return deps.onSkipped?.(error);
     page.firstUnhandledId = Math.min(page.firstUnhandledId ?? Infinity, transitionId);
   }
 }

@@ -21,7 +21,7 @@ export async function recordReceipts(tx: Db, items: TransitionFeedItem[], deps: 
   for (const item of paid) {
     if (done.has(item.dossierId)) continue;
     done.add(item.dossierId); // one settlement per dossier: a page holding two `pay` moves issues one receipt
-    await handlePaper(tx, item.id, page, async (sp) => {
+    await handlePaper(tx, item.id, page, deps, async (sp) => {
       const receipt = await issuedReceiptOfDossier({ ...deps.receipts, db: sp }, item.dossierId);
       if (!receipt) return 0;
       const title = issuedPaperTitle(FEE_RECEIPT_TYPE);

@@ -24,7 +24,7 @@ export async function recordSlips(tx: Db, items: TransitionFeedItem[], deps: Iss
   );
   for (const item of issuing) {
     if (done.has(`${item.dossierId}/${item.id}`)) continue;
-    await handlePaper(tx, item.id, page, async (sp) => {
+    await handlePaper(tx, item.id, page, deps, async (sp) => {
       const slip = await renderIssuedSlip(sp, {
         dossierId: item.dossierId,
         transitionId: item.id,
