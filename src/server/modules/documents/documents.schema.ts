@@ -9,7 +9,7 @@ export const documentsSchema = pgSchema('documents');
 
 /**
  * One electronic document in a citizen's store: a result document of one of their dossiers, or a
- * slip or fee receipt issued to them for one (migration 0061). The
+ * slip or fee receipt issued to them for one (migration 0060). The
  * dossier's code, procedure and the document's facts are copied as issued (they never change
  * after issue), so listing the store reads no other module's tables. Never updated.
  */
@@ -33,7 +33,7 @@ export const storedDocuments = documentsSchema.table(
      */
     attachmentId: uuid('attachment_id'),
     /**
-     * What a slip or a fee receipt was issued for (migration 0061): the dossier transition that
+     * What a slip or a fee receipt was issued for (migration 0060): the dossier transition that
      * issued the slip, the payment the receipt is for. One store document per dossier × type × source.
      */
     sourceId: text('source_id'),
