@@ -30,20 +30,34 @@ const bounds = (q: IndicatorSourceQuery) => ({
 const ofProcedures = (column: SQL, codes: readonly string[] | null): SQL =>
   codes === null ? sql`true` : sql`${column} in (${list(codes)})`;
 
-/** Dossiers of `codes` (null: all) submitted in the period, per commune, and how many of them online. */
+/**
+ * Which dossiers a "received" figure counts, and by which time: `submitted` — every dossier filed in
+ * the period (not drafts), as the plan's target 4 counts filings; `received` — the dossiers the agency
+ * received (tiếp nhận) in the period, by `received_at`, as Bộ chỉ số 766 counts (not one waiting for
+ * reception or its fee, refused at intake or withdrawn before reception; ADR 0033 decision 6).
+ */
+type Basis = 'submitted' | 'received';
+const basisOf = (basis: Basis, d = sql``): { time: SQL; where: SQL } =>
+  basis === 'received'
+    ? { time: sql`${d}received_at`, where: sql`${d}received_at is not null` }
+    : { time: sql`${d}submitted_at`, where: sql`${d}state <> 'draft'` };
+
+/** Dossiers of `codes` (null: all) filed (or received) in the period, per commune, and how many of them online. */
 async function receivedOnline(
   db: Db,
   q: IndicatorSourceQuery,
   codes: readonly string[] | null,
+  basis: Basis = 'submitted',
 ): Promise<SourceCount[]> {
   if (codes?.length === 0) return [];
   const { from, to } = bounds(q);
+  const b = basisOf(basis);
   const rows = await queryRows<{ unit_code: string; online: string | number; total: string | number }>(
     db,
     sql`select unit_code, count(*) filter (where channel in ('online', 'assisted')) as online, count(*) as total
         from dossiers.dossiers
-        where state <> 'draft' and ${ofProcedures(sql`procedure_code`, codes)}
-          and submitted_at >= ${from}::timestamptz and submitted_at < ${to}::timestamptz
+        where ${b.where} and ${ofProcedures(sql`procedure_code`, codes)}
+          and ${b.time} >= ${from}::timestamptz and ${b.time} < ${to}::timestamptz
         group by unit_code`,
   );
   return rows.map((r) => ({ unitCode: r.unit_code, numerator: Number(r.online), denominator: Number(r.total) }));
@@ -55,13 +69,19 @@ const ONLINE = sql`channel in ('online', 'assisted')`;
  * The dossiers behind a commune's figure: those filed online (side "counted") or on paper
  * ("missing"), newest first — codes, procedures and times, no applicant data.
  */
-async function receivedPage(db: Db, q: ListQuery, codes: readonly string[] | null): Promise<ListPage> {
+async function receivedPage(
+  db: Db,
+  q: ListQuery,
+  codes: readonly string[] | null,
+  basis: Basis = 'submitted',
+): Promise<ListPage> {
   if (codes?.length === 0) return { columns: pageColumns('submitted'), items: [], total: 0 };
   const { from, to } = bounds(q);
+  const b = basisOf(basis, sql`d.`);
   return dossierPage(db, q, 'submitted', {
     from: sql`dossiers.dossiers d`,
-    where: sql`d.state <> 'draft' and d.unit_code = ${q.unitCode} and ${ofProcedures(sql`d.procedure_code`, codes)}
-      and d.submitted_at >= ${from}::timestamptz and d.submitted_at < ${to}::timestamptz
+    where: sql`${b.where} and d.unit_code = ${q.unitCode} and ${ofProcedures(sql`d.procedure_code`, codes)}
+      and ${b.time} >= ${from}::timestamptz and ${b.time} < ${to}::timestamptz
       and ${q.side === 'counted' ? ONLINE : sql`not ${ONLINE}`}`,
   });
 }
@@ -295,15 +315,15 @@ export const DOSSIER_INDICATOR_SOURCES: readonly IndicatorSource[] = [
     list: { action: 'dossiers.read', page: async (db, q) => receivedPage(db, q, await residenceCodes(db, q.asOf)) },
   },
   {
-    // Bộ chỉ số 766, online services: every dossier received in the period, and those filed online.
+    // Bộ chỉ số 766, online services: every dossier received (tiếp nhận) in the period, and those filed online.
     key: 'dossiers.received_online',
     describe: {
       vi: 'Hồ sơ nộp trực tuyến / mọi hồ sơ tiếp nhận trong kỳ',
       en: 'Dossiers filed online / every dossier received in the period',
     },
     formerUnits: 'as_recorded', // the receiving commune when filed
-    count: (db, q) => receivedOnline(db, q, null),
-    list: { action: 'dossiers.read', page: (db, q) => receivedPage(db, q, null) },
+    count: (db, q) => receivedOnline(db, q, null, 'received'),
+    list: { action: 'dossiers.read', page: (db, q) => receivedPage(db, q, null, 'received') },
   },
   {
     key: 'dossiers.data_reuse',

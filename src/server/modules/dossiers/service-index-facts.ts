@@ -7,8 +7,9 @@ import { DECIDED, list } from './dossier-figures';
  * What the national service index (Bộ chỉ số 766, Decision 766/QĐ-TTg) needs of dossiers, read from
  * the dossiers' own columns — nothing is recorded twice (issue 17 §5). The `service-index` module
  * turns these counts into ratios; kpi's `dossiers.received_online` and `dossiers.decided_on_time`
- * count the same two figures per commune (same rules: an online filing is `online` or `assisted`, a
- * dossier decided on time is neither late nor decided after its due time).
+ * count the same two figures per commune (same rules: a dossier received is one the agency received in
+ * the window, by `received_at`; an online filing is `online` or `assisted`; a dossier decided on time
+ * is neither late nor decided after its due time).
  */
 
 /** A dossier as the rating of its service needs it: who owns it and whether its result was returned. */
@@ -58,7 +59,10 @@ export interface ServiceIndexFilter {
 /** The counts behind the service index's dossier ratios in one receiving unit (as recorded on the dossier). */
 export interface DossierIndexCounts {
   unitCode: string;
-  /** Dossiers submitted in the window (not drafts). */
+  /**
+   * Dossiers received in the window (tiếp nhận, by `received_at`): accepted by the agency — not a
+   * dossier waiting for reception or its fee, refused at intake (`not_accepted`) or withdrawn before.
+   */
   received: number;
   /** …of them filed online (`online` or `assisted`: the citizen's own e-ID, the portal). */
   receivedOnline: number;
@@ -114,8 +118,8 @@ type Num = string | number;
 /**
  * The service index's dossier counts per receiving unit (as recorded when filed: a dossier of a
  * former commune keeps its former code). Each figure is a flow over the window by the time that
- * counts for it: submission (received, online, fully online, fees, documents), decision (on time,
- * results). Numbers only, no applicant data. Queries run one after the other (`db` may be a transaction).
+ * counts for it: reception (received, online, fully online), submission (fees, documents), decision
+ * (on time, results). Numbers only, no applicant data. Queries run one after the other (`db` may be a transaction).
  */
 export async function serviceIndexCounts(db: Db, f: ServiceIndexFilter): Promise<DossierIndexCounts[]> {
   const byUnit = new Map<string, DossierIndexCounts>();
@@ -141,22 +145,15 @@ export async function serviceIndexCounts(db: Db, f: ServiceIndexFilter): Promise
     return c;
   };
   const submitted = where(f, sql`submitted_at`);
-  const received = await queryRows<{
-    unit_code: string;
-    version_id: string;
-    total: Num;
-    online: Num;
-    end_to_end: Num;
-    fee_paid: Num;
-    fee_online: Num;
-  }>(
+  // Received (tiếp nhận, Decision 766): accepted by the agency in the window — `received_at` is set by
+  // `receive` (or at filing for a procedure recorded as filed). Not counted: a dossier still waiting
+  // (submitted, awaiting payment), refused at intake (`not_accepted`) or withdrawn before reception.
+  const received = await queryRows<{ unit_code: string; version_id: string; total: Num; online: Num; end_to_end: Num }>(
     db,
     sql`select unit_code, procedure_version_id as version_id, count(*) as total,
           count(*) filter (where ${ONLINE}) as online,
-          count(*) filter (where ${ONLINE} and result_delivery = 'online' and fee_status in ('none', 'exempt', 'paid', 'refunded')) as end_to_end,
-          count(*) filter (where fee_status in ('paid', 'refunded', 'cash')) as fee_paid,
-          count(*) filter (where fee_status in ('paid', 'refunded') and fee_payment_id is not null) as fee_online
-        from dossiers.dossiers where state <> 'draft' and ${submitted}
+          count(*) filter (where ${ONLINE} and result_delivery = 'online' and fee_status in ('none', 'exempt', 'paid', 'refunded')) as end_to_end
+        from dossiers.dossiers where received_at is not null and ${where(f, sql`received_at`)}
         group by unit_code, procedure_version_id`,
   );
   for (const r of received) {
@@ -164,6 +161,17 @@ export async function serviceIndexCounts(db: Db, f: ServiceIndexFilter): Promise
     c.received += Number(r.total);
     c.receivedOnline += Number(r.online);
     if ((await onlineLevel(db, r.version_id)) === 'full') c.fullyOnline += Number(r.end_to_end);
+  }
+  const fees = await queryRows<{ unit_code: string; fee_paid: Num; fee_online: Num }>(
+    db,
+    sql`select unit_code,
+          count(*) filter (where fee_status in ('paid', 'refunded', 'cash')) as fee_paid,
+          count(*) filter (where fee_status in ('paid', 'refunded') and fee_payment_id is not null) as fee_online
+        from dossiers.dossiers where state <> 'draft' and ${submitted}
+        group by unit_code`,
+  );
+  for (const r of fees) {
+    const c = of(r.unit_code);
     c.feePaid += Number(r.fee_paid);
     c.feePaidOnline += Number(r.fee_online);
   }

@@ -697,9 +697,9 @@ describe('the service index from the dossiers (Bộ chỉ số 766)', () => {
     ] as const)
       await t.database.db.execute(sql`insert into dossiers.dossiers
         (agency_code, procedure_code, procedure_version_id, unit_code, state, channel, applicant_name, form, sources,
-         time_limit_working_days, submitted_at, fee_status)
-        values ('000.00.00.H36', ${code}, ${await versionOf(code)}, ${TAM_DUONG}, 'submitted', ${channel}, 'Người thử',
-         '{}'::jsonb, '{}'::jsonb, 3, ${at}, 'none')`);
+         time_limit_working_days, submitted_at, received_at, fee_status)
+        values ('000.00.00.H36', ${code}, ${await versionOf(code)}, ${TAM_DUONG}, 'received', ${channel}, 'Người thử',
+         '{}'::jsonb, '{}'::jsonb, 3, ${at}, ${at}, 'none')`);
     const stats = async (code: string) =>
       prefillStats(await getProcedureVersionById(t.database.db, await versionOf(code)));
     const residence = await stats('1.004222');
@@ -740,8 +740,16 @@ describe('the service index from the dossiers (Bộ chỉ số 766)', () => {
     const created = await admin.inject({ method: 'POST', url: '/api/v1/kpi/indicators', payload: body });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json<Indicator>()).toMatchObject({ sourceAvailable: true, listAvailable: true });
+    // Tam Đường: three of its four dossiers received in the quarter filed online (one of them at the counter,
+    // assisted); a dossier not received — waiting, or refused at intake — is not counted (ADR 0033 decision 6).
+    for (const state of ['submitted', 'not_accepted'])
+      await t.database.db.execute(sql`insert into dossiers.dossiers
+        (agency_code, procedure_code, procedure_version_id, unit_code, state, channel, applicant_name, form, sources,
+         time_limit_working_days, submitted_at, fee_status)
+        values ('000.00.00.H36', '1.004222',
+          (select id from procedures.procedure_versions where code = '1.004222' order by effective_from desc limit 1),
+          ${TAM_DUONG}, ${state}, 'online', 'Người thử', '{}'::jsonb, '{}'::jsonb, 3, ${`${today}T11:00:00+07:00`}, 'none')`);
     expect((await run(standing)).statusCode).toBe(201);
-    // Tam Đường: three of its four dossiers of the quarter filed online (one of them at the counter, assisted).
     expect(valueOf(await table(standing), 'SI.ONLINE', TAM_DUONG)).toMatchObject({
       numerator: 3,
       denominator: 4,

@@ -7,6 +7,7 @@ import { testConfig } from '../../../../test/db';
 import { DOSSIER_INDICATOR_SOURCES } from '../dossiers';
 import {
   citizen,
+  command,
   file,
   levelOne,
   oneStop,
@@ -210,6 +211,10 @@ describe('GET /api/v1/service-index', () => {
   });
 
   it('filters by procedure: the stay notifications’ ratings, none for temporary residence', async () => {
+    const filed = await file(citizen); // a temporary residence registration, received by the commune police
+    expect(filed.statusCode, filed.body).toBe(201);
+    const received = await command(police, filed.json<DossierDetail>().id, 'receive');
+    expect(received.statusCode, received.body).toBe(200);
     const stay = await index(police, `period=${quarter}&unit=03445&procedure=${STAY}`);
     expect(ratio(stay, 'satisfied').denominator).toBeGreaterThan(0);
     const temp = await index(police, `period=${quarter}&unit=03445&procedure=1.004194`);
