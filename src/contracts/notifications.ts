@@ -15,6 +15,7 @@ export const NOTIFICATION_EVENTS = [
   'payment_received',
   'payment_refunded',
   'automatic_refusal',
+  'automatic_withdrawal',
 ] as const;
 export const NotificationEvent = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = z.infer<typeof NotificationEvent>;
@@ -31,6 +32,7 @@ export const EVENT_PLACEHOLDERS: Readonly<Record<NotificationEvent, readonly str
   payment_received: [...COMMON, 'amount'],
   payment_refunded: [...COMMON, 'refundDetail', 'reason'],
   automatic_refusal: [...COMMON, 'reason', 'legalBasis'],
+  automatic_withdrawal: [...COMMON, 'reason'],
 };
 
 export const NOTIFICATION_CHANNELS = ['email', 'sms', 'inbox'] as const;

@@ -8,7 +8,7 @@ import { removeStaleTemporaryFiles } from './platform/files';
 import { logJobErrors } from './platform/interval-job';
 import { startJobQueue } from './modules/jobs';
 import { buildRatingLink } from './modules/service-index';
-import { registerNotificationJobs, startNotificationChannels, startNotificationLoop } from './modules/notifications';
+import { registerNotificationJobs, startNotificationChannels } from './modules/notifications';
 import { startBackgroundJobs } from './background-jobs';
 
 /**
@@ -49,7 +49,8 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
       `notifications: SMTP_URL unset, e-mail goes to the local SMTP server ${notificationChannels.localSmtp.url}`,
     );
   // Each outbox message is sent by a job of the queue (retries with backoff, dead letter); new dossier transitions
-  // become outbox messages every few seconds, their send jobs enqueued in the same transaction (ADR 0032).
+  // become outbox messages every few seconds by a periodic queue, their send jobs enqueued in the same transaction;
+  // a sweep every few minutes gives a job to messages left without one (ADR 0032 §5). No timer of its own.
   const notificationDeps = {
     db: database.db,
     channels: notificationChannels.channels,
@@ -58,7 +59,6 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     ratingLink: (dossierId: string) => buildRatingLink(config, dossierId),
   };
   await registerNotificationJobs(jobs, notificationDeps);
-  const notifications = startNotificationLoop({ ...notificationDeps, queue: jobs, onError: onJobError });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -66,7 +66,6 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     log.info({ signal }, 'shutting down');
     await app.close(); // stops accepting, waits for in-flight requests
     background.stopping();
-    await notifications.stop(); // no more messages collected (nor send jobs enqueued)
     await jobs.stop(); // takes no more jobs, waits for the running ones
     await background.finish(); // chains what the last requests staged, a last checkpoint
     await notificationChannels.close();

@@ -5,10 +5,11 @@ import type { NotificationChannel, NotificationEvent } from '../../../contracts/
 import { consumeTransitionFeed, handleEachTransition, supplementWindowEnd, type TransitionFeedItem } from '../dossiers';
 import { findRegistryContact } from '../population';
 import { hasActiveConsent } from '../audit';
+import { dossierFeeMoney } from '../payments';
 import { SMS_NOTIFICATIONS } from '../../../contracts/consent-texts';
 import type { JobQueue } from '../jobs';
 import { isEmailAddress, normalizeMobile } from './addresses';
-import { eventOf, valuesFor } from './events';
+import { eventOf, valuesFor, type MessageValues } from './events';
 import { feedCursors, handledTransitions, outbox, preferences } from './notifications.schema';
 import { render } from './templates';
 import { templateInForce, type TemplateRow } from './templates.service';
@@ -75,7 +76,12 @@ async function handleTransition(
   const supplementDeadline =
     event === 'supplement_requested' ? await supplementWindowEnd(tx, item.dossierId, item.at) : null;
   const ratingLink = event === 'result_ready' ? ctx.ratingLink?.(item.dossierId) : undefined;
-  const values = valuesFor(item, { portalUrl: ctx.portalUrl, supplementDeadline, ratingLink });
+  // The amount actually paid, and this refund's amount (payments' record, in each language).
+  const money =
+    event === 'payment_received' || event === 'payment_refunded'
+      ? await dossierFeeMoney(tx, item.dossierId)
+      : undefined;
+  const values = valuesFor(item, { portalUrl: ctx.portalUrl, supplementDeadline, ratingLink, money });
   const rows = await messagesFor(tx, item, event, template, values);
   if (rows.length === 0) return 0;
   const inserted = await tx
@@ -117,7 +123,7 @@ async function messagesFor(
   item: TransitionFeedItem,
   event: NotificationEvent,
   template: TemplateRow,
-  values: Record<string, string>,
+  values: MessageValues,
 ): Promise<NewOutboxRow[]> {
   const to = await recipientsOf(tx, item);
   const base = {
@@ -126,10 +132,10 @@ async function messagesFor(
     dossierId: item.dossierId,
     dossierCode: item.dossier.code,
     templateId: template.id,
-    subjectVi: render(template.subjectVi, values),
-    subjectEn: render(template.subjectEn, values),
-    bodyVi: render(template.bodyVi, values),
-    bodyEn: render(template.bodyEn, values),
+    subjectVi: render(template.subjectVi, values.vi),
+    subjectEn: render(template.subjectEn, values.en),
+    bodyVi: render(template.bodyVi, values.vi),
+    bodyEn: render(template.bodyEn, values.en),
   };
   const key = (channel: NotificationChannel) => `t${item.id}.${channel}`;
   const rows: NewOutboxRow[] = [];
@@ -153,7 +159,7 @@ async function messagesFor(
   if (to.sms) {
     const raw = to.sms.address?.trim() ?? '';
     const phone = raw && to.sms.consented ? normalizeMobile(raw) : undefined;
-    const sms = render(template.smsVi, values);
+    const sms = render(template.smsVi, values.vi);
     rows.push({
       ...base,
       bodyVi: sms,

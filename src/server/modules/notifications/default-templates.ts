@@ -69,4 +69,13 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationEvent, TemplateTexts
       'Dear {{citizenName}},\n\nDossier {{dossierCode}} was refused automatically.\nReason: {{reason}}\nLegal basis: {{legalBasis}}\n\nYou may file a new dossier at {{portalUrl}}',
     smsVi: 'Ho so {{dossierCode}} bi tu choi do qua han bo sung.',
   },
+  automatic_withdrawal: {
+    subjectVi: 'Hồ sơ {{dossierCode}} đã tự hủy do chưa nộp phí, lệ phí',
+    subjectEn: 'Dossier {{dossierCode}} cancelled: the fee was not paid',
+    bodyVi:
+      'Kính gửi {{citizenName}},\n\nHồ sơ {{dossierCode}} (thủ tục {{procedureCode}}) đã được hệ thống tự động rút, chưa chuyển đến cơ quan giải quyết.\nLý do: {{reason}}\n\nBạn có thể nộp hồ sơ mới tại {{portalUrl}}',
+    bodyEn:
+      'Dear {{citizenName}},\n\nDossier {{dossierCode}} (procedure {{procedureCode}}) was withdrawn automatically and not sent to the deciding agency.\nReason: {{reason}}\n\nYou may file a new dossier at {{portalUrl}}',
+    smsVi: 'Ho so {{dossierCode}} da tu huy do chua nop le phi dung han. Co the nop ho so moi.',
+  },
 };

@@ -16,7 +16,8 @@ export interface DeliveryHooks {
 }
 
 const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+/g;
-const PHONE_IN_TEXT = /\+?\d[\d .-]{7,}\d/g;
+/** A phone number: 9 digits or more, maybe spaced or dotted (not an SMTP status such as "550 5.1.1"). */
+const PHONE_IN_TEXT = /\+?\d(?:[ .-]?\d){8,}/g;
 
 /** An error as the outbox keeps it: short, addresses and numbers masked (the admin page shows it). */
 export function errorText(error: unknown): string {

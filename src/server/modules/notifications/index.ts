@@ -12,14 +12,15 @@ export { notificationsRoutes, NOTIFICATION_ACTIONS } from './notifications.route
 export { registerSmsSandbox, readSandboxSms, SMS_SANDBOX_PREFIX } from './sms-sandbox';
 /** Seeds version 1 of each event's template (bootstrap). */
 export { seedTemplates, templateInForce } from './templates.service';
-/** The composition root's wiring: channels from the configuration, the queue's jobs, the fallback loop. */
+/** The composition root's wiring: channels from the configuration, the queue's jobs (send, collect, sweep). */
 export {
   startNotificationChannels,
   registerNotificationJobs,
-  startNotificationLoop,
   COLLECT_QUEUE,
+  SWEEP_QUEUE,
   type NotificationChannels,
   type NotificationJobDeps,
+  type NotificationJobOptions,
 } from './runtime';
 /** Turning dossier transitions into outbox messages; sending them (for the jobs, the CLI and tests). */
 export { collectNotifications, SEND_QUEUE } from './collect';

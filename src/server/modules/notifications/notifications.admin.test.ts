@@ -74,7 +74,11 @@ beforeAll(async () => {
     now = new Date(now.getTime() + 3_600_000);
   }
   // The queue's send worker, as the server has it (registered after the failure: its collect job finds nothing new).
-  await registerNotificationJobs(t.jobs!, { db: db(), channels, portalUrl: PORTAL });
+  await registerNotificationJobs(
+    t.jobs!,
+    { db: db(), channels, portalUrl: PORTAL },
+    { pollingIntervalSeconds: 0.5, collectEverySeconds: 0, sweepEverySeconds: 0 },
+  );
 }, 60_000);
 afterAll(async () => {
   await channels?.email?.close?.();

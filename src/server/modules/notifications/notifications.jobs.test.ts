@@ -42,7 +42,12 @@ beforeAll(async () => {
     from: 'DVC06 <no-reply@dvc06.localhost>',
     messageDomain: 'dvc06.test',
   });
-  await registerNotificationJobs(queue, { db: database.db, channels: { email }, portalUrl: 'http://localhost:3000' });
+  // Collected by hand below (the periodic collect pass would race the test's own call).
+  await registerNotificationJobs(
+    queue,
+    { db: database.db, channels: { email }, portalUrl: 'http://localhost:3000' },
+    { collectEverySeconds: 0, sweepEverySeconds: 0 },
+  );
   await collectNotifications(database.db, { portalUrl: 'http://localhost:3000' });
 });
 afterAll(async () => {

@@ -9,6 +9,7 @@ import { SMS_NOTIFICATIONS } from '../../../contracts/consent-texts';
 import {
   Inbox,
   NotificationPreferences,
+  type OutboxMessage,
   TemplateEvent,
   type TemplateVersionBody,
 } from '../../../contracts/notifications';
@@ -18,7 +19,7 @@ import { copyRegistryBatch } from '../population';
 import { httpSmsChannel } from './channels/sms';
 import { collectNotifications } from './collect';
 import { deliverDue } from './deliver';
-import { outbox } from './notifications.schema';
+import { outbox, preferences } from './notifications.schema';
 import { readSandboxSms } from './sms-sandbox';
 import { seedTemplates, templateInForce } from './templates.service';
 import { insertDossier, insertTransition } from './test-support';
@@ -253,6 +254,32 @@ describe('who may read the outbox and change templates', () => {
     const res = await commune.inject('/api/v1/notifications/outbox');
     expect(res.statusCode).toBe(403);
     expect(res.json<ErrorBody>().error.code).toBe('NOTIFICATION.PROVINCE_FORBIDDEN');
+    // Nor may they issue a template version or preview one (valid texts: refused for the grant, not the input).
+    const valid = { ...texts, smsVi: 'Ho so {{dossierCode}}' };
+    const tomorrow = new Date(Date.now() + 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+    const before = (await admin.inject('/api/v1/notifications/templates')).json<TemplateEvent[]>();
+    const save = await commune.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/templates/dossier_received/versions',
+      payload: { ...valid, effectiveFrom: tomorrow },
+    });
+    const preview = await commune.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/templates/dossier_received/preview',
+      payload: valid,
+    });
+    for (const r of [save, preview]) {
+      expect(r.statusCode, r.body).toBe(403);
+      expect(r.json<ErrorBody>().error.code).toBe('NOTIFICATION.PROVINCE_FORBIDDEN');
+    }
+    expect((await admin.inject('/api/v1/notifications/templates')).json<TemplateEvent[]>()).toEqual(before);
+    // The same texts preview for the province's administrator.
+    const ok = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/templates/dossier_received/preview',
+      payload: valid,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
   });
 
   it('shows each message with its channel, status, attempts and a masked address', async () => {
@@ -263,6 +290,41 @@ describe('who may read the outbox and change templates', () => {
     expect(body.items.every((i) => i.channel === 'email')).toBe(true);
     expect(body.items[0]!.recipient).toBe('c***@example.vn');
     expect((await admin.inject('/api/v1/notifications/outbox?status=lost')).statusCode).toBe(400);
+  });
+});
+
+describe('a malformed phone in stored channel choices', () => {
+  it('skips the SMS saying why, shown on the outbox page, while the inbox goes on', async () => {
+    // Saving refuses a bad number (above); one stored before that check, or changed since, is caught here.
+    const put = await citizen.inject({
+      method: 'PUT',
+      url: '/api/v1/notifications/preferences',
+      payload: { emailEnabled: false, email: null, smsEnabled: true, phone: '0912345678', consent: true },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    await db().update(preferences).set({ phone: '0912 34' }).where(eq(preferences.accountId, citizen.accountId));
+    const d = await insertDossier(db(), {
+      ownerAccountId: citizen.accountId,
+      applicantPersonId: PERSON.id,
+      applicantSubject: subjectFor(testConfig().AUDIT_PSEUDONYM_KEY!, { nationalId: PERSON.nationalId }),
+    });
+    await insertTransition(db(), d, { command: 'issue_result', toState: 'result_issued', actorRole: 'processor' });
+    await collectNotifications(db(), { portalUrl: 'http://localhost:3000' });
+    const res = await admin.inject('/api/v1/notifications/outbox?channel=sms');
+    expect(res.statusCode, res.body).toBe(200);
+    const sms = res.json<{ items: OutboxMessage[] }>().items.filter((i) => i.dossierCode === d.code);
+    expect(sms).toHaveLength(1);
+    expect(sms[0]).toMatchObject({
+      status: 'skipped',
+      skipReason: 'số điện thoại di động không hợp lệ / malformed mobile number',
+      attempts: 0,
+    });
+    expect(res.body).not.toContain('0912 34');
+    const rows = await db().select().from(outbox).where(eq(outbox.dossierId, d.id));
+    expect(rows.map((r) => [r.channel, r.status]).sort()).toEqual([
+      ['inbox', 'queued'],
+      ['sms', 'skipped'],
+    ]);
   });
 });
 

@@ -141,7 +141,10 @@ export function notificationsRoutes({ database, config, jobs }: AppDeps): Fastif
           response: { 200: TemplatePreview },
         },
       },
-      async (req) => previewTemplate(req.params.event, req.body),
+      async (req) => {
+        atProvince(req, NOTIFICATION_ACTIONS.templates); // as saving: the templates are the province's
+        return previewTemplate(req.params.event, req.body);
+      },
     );
 
     app.post(

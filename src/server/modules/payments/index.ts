@@ -26,6 +26,9 @@ export { gatewayFromConfig } from './payments.service';
 export { issuedReceiptOfDossier, type IssuedFeeReceipt, type ReceiptDeps } from './receipt.service';
 export { loadReceiptIssuers, type ReceiptIssuers } from './receipt-issuers';
 
+/** For `notifications`: the amount actually paid for a dossier's fee and the refunds of it (the citizen's messages). */
+export { dossierFeeMoney, type DossierFeeMoney } from './fee-moves';
+
 /** Refusal shared with the reconciliation use cases (PAYMENT.FORBIDDEN). */
 export { paymentForbidden } from './payments.errors';
 

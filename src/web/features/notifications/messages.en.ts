@@ -29,6 +29,7 @@ export const enNotifications: Record<keyof typeof viNotifications, string> = {
   'notifications.event.payment_received': 'Fee received',
   'notifications.event.payment_refunded': 'Fee refunded',
   'notifications.event.automatic_refusal': 'Refused automatically',
+  'notifications.event.automatic_withdrawal': 'Cancelled: fee not paid',
   'notifications.channel.email': 'E-mail',
   'notifications.channel.sms': 'SMS',
   'notifications.channel.inbox': 'In the app',

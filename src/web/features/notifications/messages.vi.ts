@@ -27,6 +27,7 @@ export const viNotifications = {
   'notifications.event.payment_received': 'Đã nhận lệ phí',
   'notifications.event.payment_refunded': 'Hoàn lệ phí',
   'notifications.event.automatic_refusal': 'Từ chối tự động',
+  'notifications.event.automatic_withdrawal': 'Tự hủy do chưa nộp lệ phí',
   'notifications.channel.email': 'E-mail',
   'notifications.channel.sms': 'SMS',
   'notifications.channel.inbox': 'Trong trang',

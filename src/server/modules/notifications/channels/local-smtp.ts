@@ -13,13 +13,15 @@ import { sandboxMail } from '../notifications.schema';
  *
  * `faults` let a test make it misbehave: `refuse` answers the next n messages with 451 (nothing
  * kept); `loseAnswer` keeps the next n messages but answers 421 and closes, as a connection cut
- * after the server took the message — the client believes it failed and sends it again.
+ * after the server took the message — the client believes it failed and sends it again;
+ * `rejectRcpt` refuses the recipient of the next n messages with 550 and a reply quoting the address,
+ * as real relays answer (`550 5.1.1 <name@example.vn>: Recipient address rejected`).
  */
 export interface LocalSmtpServer {
   /** smtp://127.0.0.1:<port> */
   url: string;
   port: number;
-  faults: { refuse: number; loseAnswer: number };
+  faults: { refuse: number; loseAnswer: number; rejectRcpt: number };
   close(): Promise<void>;
 }
 
@@ -57,13 +59,21 @@ class SmtpReply extends Error {
 
 /** Starts the local SMTP server on 127.0.0.1 (`port` 0: any free port). */
 export async function startLocalSmtpServer(db: Db, options: { port?: number } = {}): Promise<LocalSmtpServer> {
-  const faults = { refuse: 0, loseAnswer: 0 };
+  const faults = { refuse: 0, loseAnswer: 0, rejectRcpt: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     banner: 'DVC06 local SMTP server (development)',
     size: 1_048_576,
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (faults.rejectRcpt > 0) {
+        faults.rejectRcpt -= 1;
+        callback(new SmtpReply(`5.1.1 <${address.address}>: Recipient address rejected (local test server)`, 550));
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
