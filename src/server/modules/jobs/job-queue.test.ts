@@ -76,8 +76,12 @@ describe('the job queue (pg-boss on the test database)', () => {
     await queue.sendNow('test.retry', { key: 'retried' });
     await until(async () => (await effects(database)).includes('retried'), 30_000);
     expect(attempts.map((a) => a.retryCount)).toEqual([0, 1, 2]);
-    // Backoff: the second wait is longer than the first retry delay.
-    expect(attempts[2]!.at - attempts[1]!.at).toBeGreaterThanOrEqual(1_000);
+    // Backoff with pg-boss's jitter: the n-th retry waits retryDelay × 2^(n-1) × (1 + random) seconds, so the
+    // first gap is 1–2 s and the second 2–4 s (plus up to one polling interval each). Without backoff the second
+    // gap would be 1 s + at most 0.5 s of polling: at least 2 s can only come from the doubling.
+    const [first, second] = [attempts[1]!.at - attempts[0]!.at, attempts[2]!.at - attempts[1]!.at];
+    expect(first).toBeGreaterThanOrEqual(950);
+    expect(second).toBeGreaterThanOrEqual(1_950);
   }, 40_000);
 
   it('moves a job that failed its last attempt to the dead letters, lists it without its data, and retries it on request', async () => {
