@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { createTestDatabase, testConfig, type TestDatabase } from '../../test/db';
 import { countPendingAccess, recordAccess } from './modules/audit';
 import { makeEntry } from './modules/audit/test-support';
@@ -15,13 +17,33 @@ async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> 
   }
 }
 
+/**
+ * An open online payment (as payments' gateway flow writes it: no foreign key to the dossier) whose
+ * gateway time ends at `expiresAt`.
+ */
+async function insertOpenPayment(database: TestDatabase, expiresAt: Date): Promise<string> {
+  const id = randomUUID();
+  await database.db.execute(sql`insert into payments.payments
+      (id, reference, dossier_id, unit_code, procedure_code, procedure_name_vi, created_by_account_id, method, gateway,
+       amount, state, created_at, expires_at)
+    values (${id}, ${`DVCJOBS${id.slice(0, 8).toUpperCase()}`}, ${randomUUID()}, '03445', '1.004194',
+       'Đăng ký tạm trú', ${randomUUID()}, 'gateway', 'vnpay', 7000, 'pending',
+       ${new Date(expiresAt.getTime() - 15 * 60_000).toISOString()}, ${expiresAt.toISOString()})`);
+  return id;
+}
+
 /** The server's periodic work on the job queue (issue 17 §1): the queues, a sealing pass, the runs at start, shutdown. */
 describe('the background jobs on the job queue', () => {
   let database: TestDatabase;
   let jobs: Awaited<ReturnType<typeof startJobQueue>>;
   let background: BackgroundJobs;
+  let expiredPayment: string;
+  let openPayment: string;
   beforeAll(async () => {
     database = await createTestDatabase();
+    // Before the queue starts: one payment whose gateway time ran out a minute ago, one with ten minutes left.
+    expiredPayment = await insertOpenPayment(database, new Date(Date.now() - 60_000));
+    openPayment = await insertOpenPayment(database, new Date(Date.now() + 10 * 60_000));
     jobs = await startJobQueue(database);
     background = await startBackgroundJobs(jobs, database, testConfig(), () => undefined);
   });
@@ -52,6 +74,22 @@ describe('the background jobs on the job queue', () => {
     await until(async () => (await countPendingAccess(database.db)) === 0, 15_000);
     const done = await jobs.boss.findJobs(BACKGROUND_QUEUES.accessLogSealing);
     expect(done.length).toBeGreaterThan(0);
+  }, 20_000);
+
+  it('closes a payment whose gateway time ran out through a payments.expire job, and leaves a running one open', async () => {
+    const state = async (id: string) =>
+      (await database.rows<{ state: string }>(sql`select state from payments.payments where id = ${id}`))[0]?.state;
+    // The pass offered at start (the queue offers one every 30 s): no timer of the process does this any more.
+    await until(async () => (await state(expiredPayment)) === 'expired', 15_000);
+    expect(await state(openPayment)).toBe('pending');
+    const events = await database.rows<{ event: string; source: string }>(
+      sql`select event, source from payments.payment_events where payment_id = ${expiredPayment}`,
+    );
+    expect(events).toEqual([{ event: 'expire', source: 'job' }]);
+    const passes = (await jobs.boss.findJobs(BACKGROUND_QUEUES.paymentExpiry)).filter(
+      (j) => (j as { state?: string }).state === 'completed',
+    );
+    expect(passes.length).toBeGreaterThan(0);
   }, 20_000);
 
   it('runs the quality and kpi computations offered at start, the kpi one recorded as a start', async () => {
