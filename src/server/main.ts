@@ -39,8 +39,9 @@ export async function serve(config: Config, options: { webBuilt?: Promise<void> 
     throw error;
   });
   const app = await buildApp({ config, database, jobs, serveWeb: true });
-  // The periodic work (access-log sealing, payment, supplement and unpaid expiry, quality refresh and run, kpi run) as
-  // periodic queues: one pass at a time across server processes; the quality and kpi runs are offered now as well.
+  // The periodic work (access-log sealing, payment, supplement and unpaid expiry, quality refresh and run, kpi run,
+  // document-store recording, notification pruning) as periodic queues: one pass at a time across server processes;
+  // the quality and kpi runs are offered now as well. The national portal sync's queues are registered there too.
   const background = await startBackgroundJobs(jobs, database, config, onJobError);
   // Notifications (issue 17 §2): e-mail over SMTP_URL, or a local SMTP server outside production; SMS via the gateway.
   const notificationChannels = await startNotificationChannels(config, database.db);

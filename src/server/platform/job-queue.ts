@@ -24,6 +24,28 @@ export interface JobContext {
   retryCount: number;
 }
 
+/**
+ * Why a queue's redrive hook refuses an administrator's retry from the jobs page: the domain row the
+ * dead letter was about is no longer waiting for it (already retried from its module's page, sent…).
+ */
+export interface RedriveRefusal {
+  /** Why, in Vietnamese and in English (e.g. "the message is queued" / "thông báo đang ở trạng thái queued"). */
+  reasonVi: string;
+  reasonEn: string;
+  /** The page the administrator should look at instead (e.g. '/admin/notifications'). */
+  page: string;
+}
+
+/**
+ * What a retry from the jobs page must do to the domain before a queue's dead letter runs again
+ * (ADR 0031, dead letters): reopen the row the job works on (a `failed` outbox message back to
+ * `queued`, a `dead` push to `pending`), inside `tx` — the same transaction as the redrive itself, so
+ * the new job exists if and only if the row is reopened. Answers a refusal when there is nothing to
+ * reopen; the transaction is then rolled back (nothing redriven, nothing written). `data` is the dead
+ * letter's data as stored: check its shape. Never calls the queue (no `send`): the redrive is the job.
+ */
+export type RedriveHook = (tx: Db, data: unknown) => Promise<RedriveRefusal | undefined>;
+
 /** The retry policy of a queue, inherited by its jobs. */
 export interface QueuePolicy {
   retryLimit?: number;
@@ -41,6 +63,12 @@ export interface QueuePolicy {
   expireInSeconds?: number;
   /** Seconds a completed job is kept (default 7 days; frequent passes keep less). */
   keepCompletedSeconds?: number;
+  /**
+   * A queue whose handler only acts on a domain row that is still waiting (an outbox message, a push)
+   * says here how a retry from the jobs page reopens that row (see RedriveHook). Without it, a retry
+   * only sends the dead letter back to the queue.
+   */
+  onRedrive?: RedriveHook;
 }
 
 /** The job queue of a server process. */

@@ -3,7 +3,14 @@
  * and on embedded PGlite, for all background work. Work enqueued from a business transaction goes
  * through that transaction (`send(tx, …)`): the job exists if and only if the transaction commits.
  */
-export type { JobContext, JobQueue, QueuePolicy, SendOptions } from '../../platform/job-queue';
+export type {
+  JobContext,
+  JobQueue,
+  QueuePolicy,
+  RedriveHook,
+  RedriveRefusal,
+  SendOptions,
+} from '../../platform/job-queue';
 export type { Database, Db } from '../../platform/db';
 /** Starts the queue on the application's database (see job-queue.ts). */
 export { startJobQueue, type JobQueueOptions } from './job-queue';

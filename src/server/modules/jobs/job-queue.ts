@@ -9,7 +9,7 @@ import {
 } from 'pg-boss';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db';
-import type { JobContext, JobQueue, QueuePolicy, SendOptions } from '../../platform/job-queue';
+import type { JobContext, JobQueue, QueuePolicy, RedriveHook, SendOptions } from '../../platform/job-queue';
 
 /** Cron schedules are read in Vietnam time (UTC+7, no daylight saving). */
 export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -93,6 +93,14 @@ export function bossError(error: unknown): { error: unknown; queue?: string } {
   return { error: unwrapped, queue };
 }
 
+/**
+ * pg-boss's handle on the caller's open transaction: a pg-boss call given it runs its statements
+ * there (on PGlite, never on a connection of its own while the application's transaction is open).
+ */
+export function bossDbOf(tx: Db) {
+  return fromDrizzle(tx as unknown as DrizzleTransactionLike, sql);
+}
+
 /** The message of an error, bounded: what a failed job keeps and what the log gets. */
 export function errorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -122,12 +130,20 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   });
   await boss.start();
   const known = new Set<string>();
+  const redriveHooks = new Map<string, RedriveHook>();
   const timers: NodeJS.Timeout[] = [];
   let stopped = false;
 
   const queue: JobQueue & JobAdmin = {
     async createQueue(name, policy = {}) {
-      const { deadLetter = true, periodic = false, expireInSeconds, keepCompletedSeconds, ...retry } = policy;
+      const {
+        deadLetter = true,
+        periodic = false,
+        expireInSeconds,
+        keepCompletedSeconds,
+        onRedrive,
+        ...retry
+      } = policy;
       const settings = {
         ...DEFAULT_POLICY,
         ...retry,
@@ -144,6 +160,8 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
         await boss.createQueue(name, settings);
       }
       known.add(name);
+      // Kept in this process (the jobs page's retry runs it here); a later createQueue without one keeps it.
+      if (onRedrive) redriveHooks.set(name, onRedrive);
     },
     async send(tx: Db, name, data, sendOptions) {
       // A queue pg-boss has not cached would be read on its own connection — inside an open PGlite
@@ -151,7 +169,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
       if (!known.has(name)) throw new Error(`job queue: queue ${name} was not created in this process`);
       return boss.send(name, data, {
         ...jobOptions(sendOptions),
-        db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql),
+        db: bossDbOf(tx),
       });
     },
     async sendNow(name, data, sendOptions) {
@@ -203,6 +221,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
     },
     boss,
     database,
+    redriveHooks,
   };
   admins.set(queue, queue);
   return queue;
@@ -220,4 +239,6 @@ export interface JobAdmin {
   readonly boss: PgBoss;
   /** The database pg-boss's schema is in (the administrator's counts are read from it). */
   readonly database: Database;
+  /** The redrive hooks the queues of this process declared (`QueuePolicy.onRedrive`), by queue name. */
+  readonly redriveHooks: ReadonlyMap<string, RedriveHook>;
 }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import type { JobsOverview } from '../../../contracts/jobs';
 import { DEFAULT_ROLES } from '../identity';
+import type { RedriveRefusal } from '../../platform/job-queue';
 
 interface ErrorBody {
   error: { code: string; messageVi: string; messageEn: string; fields?: Array<{ field: string }> };
@@ -66,7 +68,7 @@ describe('the job queue overview', () => {
     expect(res.body).not.toContain('0912345678');
   });
 
-  it('retries a failed job: it runs again and leaves the failed list; a second retry of it is 404', async () => {
+  it('retries a failed job of a queue without a redrive hook as before: it runs again and leaves the failed list; a second retry of it is 404', async () => {
     const [job] = (await admin.inject(OVERVIEW)).json<JobsOverview>().failed;
     failing = false;
     const res = await admin.inject({ method: 'POST', url: retryUrl(job!.id) });
@@ -95,6 +97,87 @@ describe('the job queue overview', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json<ErrorBody>().error.code).toBe('JOBS.PROVINCE_FORBIDDEN');
   });
+});
+
+describe('a queue with a redrive hook (QueuePolicy.onRedrive)', () => {
+  // The hook reopens a "domain row" (redrive_probe) in the redrive's transaction, or refuses.
+  let refusal: RedriveRefusal | undefined;
+  let reopenedOk = false;
+  const ran: string[] = [];
+  const probes = async () =>
+    (await t.database.rows<{ key: string }>(sql`select key from redrive_probe order by key`)).map((r) => r.key);
+  const waitingIn = async (queue: string) =>
+    Number(
+      (
+        await t.database.rows<{ n: number }>(
+          sql`select count(*)::int as n from pgboss.job where name = ${queue} and state in ('created', 'retry', 'active')`,
+        )
+      )[0]!.n,
+    );
+
+  beforeAll(async () => {
+    await t.database.db.execute(sql`create table redrive_probe (key text primary key)`);
+    const jobs = t.jobs!;
+    await jobs.createQueue('test.reopen', {
+      retryLimit: 0,
+      onRedrive: async (tx, data) => {
+        await tx.execute(sql`insert into redrive_probe (key) values (${(data as { key: string }).key})`);
+        return refusal;
+      },
+    });
+    await jobs.work<{ key: string }>(
+      'test.reopen',
+      async (data) => {
+        // As a domain job does: works only if its row was reopened.
+        if (!reopenedOk) throw new Error('nothing reopened');
+        ran.push(data.key);
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
+    await jobs.sendNow('test.reopen', { key: 'r1' });
+    await until(
+      async () => (await admin.inject(OVERVIEW)).json<JobsOverview>().failed.some((f) => f.queue === 'test.reopen'),
+      30_000,
+    );
+  }, 60_000);
+
+  it('a refusing hook: 409 in both languages naming the job and the page to look at; nothing redriven, nothing written', async () => {
+    const job = (await admin.inject(OVERVIEW)).json<JobsOverview>().failed.find((f) => f.queue === 'test.reopen')!;
+    refusal = { reasonVi: 'bản ghi không còn lỗi', reasonEn: 'the row is no longer failed', page: '/admin/somewhere' };
+    const res = await admin.inject({ method: 'POST', url: retryUrl(job.id) });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const { error } = res.json<ErrorBody>();
+    expect(error.code).toBe('JOBS.REDRIVE_CONFLICT');
+    for (const text of [error.messageVi, error.messageEn]) {
+      expect(text).toContain('test.reopen');
+      expect(text).toContain(job.id);
+      expect(text).toContain('/admin/somewhere');
+    }
+    expect(error.messageVi).toContain('bản ghi không còn lỗi');
+    expect(error.messageEn).toContain('the row is no longer failed');
+    expect(error.fields?.[0]?.field).toBe('id');
+    // Rolled back: the hook's write, and the redrive (the dead letter still waits, no new job).
+    expect(await probes()).toEqual([]);
+    expect(await waitingIn('test.reopen')).toBe(0);
+    expect((await admin.inject(OVERVIEW)).json<JobsOverview>().failed.map((f) => f.id)).toContain(job.id);
+  });
+
+  it('an accepting hook: the row is reopened with the redrive, and the new job finds work', async () => {
+    const job = (await admin.inject(OVERVIEW)).json<JobsOverview>().failed.find((f) => f.queue === 'test.reopen')!;
+    refusal = undefined;
+    reopenedOk = true;
+    const res = await admin.inject({ method: 'POST', url: retryUrl(job.id) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ id: job.id, queue: 'test.reopen' });
+    expect(await probes()).toEqual(['r1']);
+    await until(async () => ran.includes('r1'), 30_000);
+    expect(ran).toEqual(['r1']);
+    expect((await admin.inject(OVERVIEW)).json<JobsOverview>().failed.some((f) => f.id === job.id)).toBe(false);
+    // Retried already: 404, and the hook is not run again.
+    expect((await admin.inject({ method: 'POST', url: retryUrl(job.id) })).statusCode).toBe(404);
+    expect(await probes()).toEqual(['r1']);
+  }, 40_000);
 });
 
 describe('jobs.manage for every role', () => {

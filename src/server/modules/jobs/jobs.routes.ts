@@ -54,7 +54,8 @@ export function jobsRoutes({ config, jobs }: AppDeps): FastifyPluginAsyncZod {
         config: { action: JOBS_ACTION },
         schema: {
           tags,
-          summary: 'Chạy lại một việc thất bại / retry a failed job',
+          summary:
+            'Chạy lại một việc thất bại (409 nếu hàng đợi của nó từ chối) / retry a failed job (409 when its queue refuses)',
           params: z.object({ id: z.string().uuid() }),
           response: { 200: FailedJob.pick({ id: true, queue: true }) },
         },

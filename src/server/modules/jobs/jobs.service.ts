@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { deadLetterQueueOf, isDeadLetterQueue, type JobAdmin } from './job-queue';
+import { AppError } from '../../platform/errors';
+import type { RedriveRefusal } from '../../platform/job-queue';
+import { bossDbOf, deadLetterQueueOf, isDeadLetterQueue, type JobAdmin } from './job-queue';
 
 /** A queue of the application as the administrator sees it: its jobs counted by state. */
 export interface QueueSummary {
@@ -125,16 +127,45 @@ export async function listFailedJobs({ boss }: JobAdmin, limit = 200): Promise<F
   return failed.sort((a, b) => b.failedAt.localeCompare(a.failedAt)).slice(0, limit);
 }
 
+/** A retry from the jobs page refused by its queue's redrive hook (409, bilingual): names the job and the page to look at. */
+export function redriveRefused(queue: string, id: string, refusal: RedriveRefusal): AppError {
+  return new AppError(
+    'JOBS.REDRIVE_CONFLICT',
+    `Không chạy lại việc ${queue} (mã ${id}): ${refusal.reasonVi}. Xem trang ${refusal.page}.`,
+    `Job ${queue} (id ${id}) was not retried: ${refusal.reasonEn}. Look at ${refusal.page}.`,
+    [{ field: 'id', code: 'REDRIVE_REFUSED', messageVi: refusal.reasonVi, messageEn: refusal.reasonEn }],
+  );
+}
+
 /**
  * Sends a dead letter back to its queue for new attempts (a new job with the queue's retries); null
- * when no such dead letter waits (already retried, or never failed).
+ * when no such dead letter waits (already retried, or never failed). A queue that declared a redrive
+ * hook (`QueuePolicy.onRedrive`) first has its domain row reopened, in one transaction with the
+ * redrive (pg-boss runs it on that transaction): the new job exists if and only if the row is
+ * reopened. The hook's refusal rolls both back and is thrown as `redriveRefused` (409).
  */
-export async function retryFailedJob({ boss }: JobAdmin, id: string): Promise<{ id: string; queue: string } | null> {
+export async function retryFailedJob(
+  { boss, database, redriveHooks }: JobAdmin,
+  id: string,
+): Promise<{ id: string; queue: string } | null> {
   for (const dead of (await boss.getQueues()).filter((q) => isDeadLetterQueue(q.name))) {
+    // Outside any transaction: this also puts the dead-letter queue in pg-boss's cache, so the redrive
+    // below reads nothing on pg-boss's own connection (on PGlite, inside a transaction, that would wait for ever).
     const [job] = await boss.findJobs(dead.name, { id, queued: true });
     if (!job) continue;
-    const moved = await boss.redrive(dead.name, { ids: [id], limit: 1 });
-    return moved > 0 ? { id, queue: job.sourceName ?? dead.name.replace(/\.dead$/, '') } : null;
+    const queue = job.sourceName ?? dead.name.replace(/\.dead$/, '');
+    const hook = redriveHooks.get(queue);
+    if (!hook) {
+      const moved = await boss.redrive(dead.name, { ids: [id], limit: 1 });
+      return moved > 0 ? { id, queue } : null;
+    }
+    return database.db.transaction(async (tx) => {
+      const moved = await boss.redrive(dead.name, { ids: [id], limit: 1, db: bossDbOf(tx) });
+      if (moved === 0) return null; // retried meanwhile: the hook is not run
+      const refusal = await hook(tx, job.data);
+      if (refusal) throw redriveRefused(queue, id, refusal); // rolls the redrive back
+      return { id, queue };
+    });
   }
   return null;
 }

@@ -54,24 +54,32 @@ export async function listOutbox(
 }
 
 /**
- * An administrator's retry of a message whose delivery failed for good (`failed`, after MAX_ATTEMPTS):
- * back to `queued` with a new round of attempts (from 0; the last error stays shown until the next
- * attempt), and its send job enqueued in the same transaction — the job exists if and only if the
- * reset commits. Without a queue (tests, CLI) the delivery loop finds the queued message. The same
- * idempotency key travels again, so a receiver that took an earlier attempt keeps one. 404 for a
- * missing message, 409 for one that is not `failed` (a second retry, a sent or skipped one).
+ * A message whose delivery failed for good (`failed`, after MAX_ATTEMPTS) back to `queued` with a new
+ * round of attempts (from 0; the last error stays shown until the next attempt), on the caller's
+ * transaction — the outbox page's retry (below) and the jobs page's retry of a `notifications.send`
+ * dead letter (redrive.ts) both reopen it so. Throws 404 for a missing message, 409 for one that is
+ * not `failed` (a second retry, a sent or skipped one).
+ */
+export async function reopenFailedMessage(tx: Db, id: string): Promise<OutboxRow> {
+  const [row] = await tx
+    .update(outbox)
+    .set({ status: 'queued', attempts: 0, lastAttemptAt: null })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
+    .returning();
+  if (row) return row;
+  const [exists] = await tx.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)).limit(1);
+  throw exists ? notFailed(exists.status) : messageNotFound();
+}
+
+/**
+ * An administrator's retry of a failed message from the outbox page: reopened (`reopenFailedMessage`)
+ * and its send job enqueued in the same transaction — the job exists if and only if the reset
+ * commits. Without a queue (tests, CLI) the delivery loop finds the queued message. The same
+ * idempotency key travels again, so a receiver that took an earlier attempt keeps one.
  */
 export async function retryFailedMessage(db: Db, id: string, queue?: Pick<JobQueue, 'send'>): Promise<OutboxMessage> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(outbox)
-      .set({ status: 'queued', attempts: 0, lastAttemptAt: null })
-      .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
-      .returning();
-    if (!row) {
-      const [exists] = await tx.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)).limit(1);
-      throw exists ? notFailed(exists.status) : messageNotFound();
-    }
+    const row = await reopenFailedMessage(tx, id);
     if (queue) await queue.send(tx, SEND_QUEUE, { outboxId: row.id }, { singletonKey: row.id });
     return presentOutbox(row);
   });

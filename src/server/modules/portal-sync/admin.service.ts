@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { PortalPush, PortalPushList, PushState } from '../../../contracts/portal-sync';
+import type { RedriveHook } from '../jobs';
 import { pushes } from './portal-sync.schema';
 
 type PushRow = typeof pushes.$inferSelect;
@@ -82,3 +83,45 @@ export async function reopenDeadPush(db: Db, id: string): Promise<PushRow> {
     ],
   );
 }
+
+/** A dead letter's id as stored (anything else would fail the uuid column's cast and abort the transaction). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The jobs page's retry of a `portal-sync.push` dead letter (`{ dossierId }`, the redrive hook of the
+ * queue, ADR 0035): the dossier's dead push is reopened by the administrator's own retry
+ * (`reopenDeadPush`), in the redrive's transaction, so the redriven job finds it pending and sends
+ * the dossier's pushes in order. Refused when the dossier has no dead push any more (retried from
+ * /admin/portal-sync, or sent since): nothing to reopen, nothing redriven.
+ */
+export const redrivePushJob: RedriveHook = async (tx, data) => {
+  const dossierId =
+    data &&
+    typeof data === 'object' &&
+    'dossierId' in data &&
+    typeof data.dossierId === 'string' &&
+    UUID.test(data.dossierId)
+      ? data.dossierId
+      : undefined;
+  const [dead] = dossierId
+    ? await tx
+        .select({ id: pushes.id })
+        .from(pushes)
+        .where(and(eq(pushes.dossierId, dossierId), eq(pushes.state, 'dead')))
+        .orderBy(pushes.seq)
+        .limit(1)
+    : [];
+  try {
+    if (dead) {
+      await reopenDeadPush(tx, dead.id);
+      return undefined;
+    }
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error; // reopened by someone else meanwhile: refused below
+  }
+  return {
+    reasonVi: `hồ sơ ${dossierId ?? '?'} không còn lần đồng bộ nào đã dừng (có thể đã được gửi lại từ trang Đồng bộ Cổng DVC quốc gia)`,
+    reasonEn: `dossier ${dossierId ?? '?'} has no dead push any more (it may have been retried from the National portal sync page)`,
+    page: '/admin/portal-sync',
+  };
+};

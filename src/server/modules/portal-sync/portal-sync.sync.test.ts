@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import { multipart } from '../../../../test/multipart';
 import type { DossierDetail } from '../../../contracts/dossiers';
+import type { JobsOverview } from '../../../contracts/jobs';
 import type { PortalPush, PortalPushList } from '../../../contracts/portal-sync';
 import { seedCalendar } from '../calendar';
 import { seedFeeLists } from '../fees';
@@ -235,6 +236,81 @@ describe('the national portal is down for a while, dossiers move meanwhile', () 
     const bad = await admin.inject({ method: 'POST', url: '/api/v1/portal-sync/pushes/nope/retry' });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('a dead push retried from the jobs page is reopened and sent once, in order; one already retried from its own page is refused (409)', async () => {
+    await setSandbox(true);
+    const f = await fileDossier();
+    const g = await fileDossier();
+    expect(await collectPushes(t.database.db, { queue: t.jobs })).toBe(2);
+    // Each job uses up its attempts: the push is dead and the job goes to portal-sync.push.dead.
+    const deadLetterOf = async (dossierId: string) =>
+      (await admin.inject('/api/v1/jobs/overview'))
+        .json<JobsOverview>()
+        .failed.find((j) => j.queue === 'portal-sync.push' && j.data.dossierId === dossierId);
+    await until(async () => !!(await deadLetterOf(f.id)) && !!(await deadLetterOf(g.id)), 60_000);
+    expect((await pushesOf(f.code!)).map((p) => [p.state, p.attempts])).toEqual([['dead', 8]]);
+    expect((await pushesOf(g.code!)).map((p) => [p.state, p.attempts])).toEqual([['dead', 8]]);
+    // f moves meanwhile: its second push waits behind the dead one (its job ends blocked).
+    await move(f.id, 'receive', { expectedVersion: f.version });
+    expect(await collectPushes(t.database.db, { queue: t.jobs })).toBe(1);
+    await setSandbox(false);
+    const jobsOf = async (dossierId: string) =>
+      Number(
+        (
+          await t.database.rows<{ n: number }>(
+            sql`select count(*)::int as n from pgboss.job
+                where name = 'portal-sync.push' and data->>'dossierId' = ${dossierId} and state in ('created', 'retry', 'active')`,
+          )
+        )[0]!.n,
+      );
+    await until(async () => (await jobsOf(f.id)) === 0);
+    expect((await pushesOf(f.code!)).map((p) => p.state)).toEqual(['dead', 'pending']);
+
+    // g is retried from its own page first: sent. Its dead letter's retry from the jobs page is then refused.
+    const gPush = (await pushesOf(g.code!))[0]!;
+    const own = await admin.inject({ method: 'POST', url: `/api/v1/portal-sync/pushes/${gPush.id}/retry` });
+    expect(own.statusCode, own.body).toBe(200);
+    await until(async () => (await pushesOf(g.code!)).every((r) => r.state === 'sent'));
+    await until(async () => (await jobsOf(g.id)) === 0);
+    const gLetter = (await deadLetterOf(g.id))!;
+    const refused = await admin.inject({ method: 'POST', url: `/api/v1/jobs/failed/${gLetter.id}/retry` });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    const { error } = refused.json<{ error: { code: string; messageVi: string; messageEn: string } }>();
+    expect(error.code).toBe('JOBS.REDRIVE_CONFLICT');
+    for (const text of [error.messageVi, error.messageEn]) {
+      expect(text).toContain('portal-sync.push');
+      expect(text).toContain(gLetter.id);
+      expect(text).toContain('/admin/portal-sync');
+    }
+    expect(error.messageVi).toContain('Không chạy lại');
+    expect(error.messageEn).toContain('was not retried');
+    // Nothing redriven: the dead letter still waits, no job for g, the push untouched.
+    expect(await deadLetterOf(g.id)).toMatchObject({ id: gLetter.id });
+    expect(await jobsOf(g.id)).toBe(0);
+    expect((await pushesOf(g.code!)).map((p) => [p.state, p.attempts])).toEqual([['sent', 1]]);
+
+    // f's dead letter retried from the jobs page: the dead push is reopened in the same transaction,
+    // the new job sends both pushes in order, each once, and the job leaves the failed list.
+    const fLetter = (await deadLetterOf(f.id))!;
+    const retried = await admin.inject({ method: 'POST', url: `/api/v1/jobs/failed/${fLetter.id}/retry` });
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json()).toEqual({ id: fLetter.id, queue: 'portal-sync.push' });
+    await until(async () => (await pushesOf(f.code!)).every((r) => r.state === 'sent'));
+    expect((await pushesOf(f.code!)).map((p) => [p.seq, p.state, p.attempts])).toEqual([
+      [1, 'sent', 1],
+      [2, 'sent', 1],
+    ]);
+    expect((await arrivalsOf(f.code!)).map((r) => [r.seq, r.status, r.outOfOrder, r.duplicates])).toEqual([
+      [1, '1', false, 0],
+      [2, '2', false, 0],
+    ]);
+    expect((await arrivalsOf(g.code!)).map((r) => [r.seq, r.duplicates])).toEqual([[1, 0]]);
+    expect(await deadLetterOf(f.id)).toBeUndefined();
+    expect((await admin.inject({ method: 'POST', url: `/api/v1/jobs/failed/${fLetter.id}/retry` })).statusCode).toBe(
+      404,
+    );
+  }, 120_000);
 
   it('counts a sandbox slower than the transport’s timeout as a failed attempt, and stores nothing of it twice', async () => {
     const e = await fileDossier();

@@ -3,6 +3,7 @@ import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { startIntervalJob, type IntervalJob, type JobErrorHandler } from '../../platform/interval-job';
 import type { JobQueue } from '../jobs';
+import { redrivePushJob } from './admin.service';
 import { collectPushes, PUSH_QUEUE } from './collect';
 import { pushes } from './portal-sync.schema';
 import { httpPortalTransport, sendDossierPushes, type PortalTransport } from './push';
@@ -34,7 +35,8 @@ export interface PortalSyncJobOptions {
 /**
  * Registers the sync on the job queue (ADR 0035): `portal-sync.push` sends one dossier's unsent
  * pushes in order per job (a failure throws: pg-boss retries with backoff up to MAX_ATTEMPTS, the
- * last failure marks the push dead and the job goes to the dead-letter queue; a stream held by
+ * last failure marks the push dead and the job goes to the dead-letter queue — retried from the jobs
+ * page, the dead push is reopened first (`redrivePushJob`); a stream held by
  * another sender re-enqueues itself a few seconds later); `portal-sync.collect` (a periodic queue,
  * offered every few seconds: one pass at a time across processes) turns new dossier transitions into
  * pushes and enqueues their dossiers in the same transaction.
@@ -50,6 +52,8 @@ export async function registerPortalSyncJobs(
     retryLimit: MAX_ATTEMPTS - 1,
     retryDelay,
     retryBackoff: options.retryBackoff ?? true,
+    // A retry from the jobs page reopens the dossier's dead push first (as /admin/portal-sync's retry does).
+    onRedrive: redrivePushJob,
   });
   await queue.createQueue(COLLECT_QUEUE, {
     periodic: true,
