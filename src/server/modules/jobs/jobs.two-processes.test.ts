@@ -6,10 +6,12 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/db';
 import { startJobQueue } from './job-queue';
 
 /**
- * Exactly once under two server processes (issue 17 §1): two processes, each with its own pg-boss on
- * one PostgreSQL database, work one queue; N jobs are sent; each job's effect — a row with its unique
- * key — exists exactly once, and no job was even attempted twice. On embedded PGlite a second process
- * cannot open the data directory at all (ADR 0002): there, job-queue.test.ts runs two workers in one process.
+ * Exactly once under two processes (issue 17 §1), the queue alone: two processes, each with its own
+ * pg-boss on one PostgreSQL database, work one test queue; N jobs are sent; each job's effect — a row
+ * with its unique key — exists exactly once, and no job was even attempted twice. The application's
+ * own queues under two real server processes: src/server/jobs.two-servers.test.ts. On embedded PGlite
+ * a second process cannot open the data directory at all (ADR 0002): there, job-queue.test.ts runs
+ * two workers in one process.
  */
 const ON_POSTGRES = Boolean(process.env.DATABASE_URL);
 const WORKER = fileURLToPath(new URL('./testing/worker-process.ts', import.meta.url));
