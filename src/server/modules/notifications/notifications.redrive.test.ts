@@ -3,7 +3,6 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../../../../test/app';
 import { makeHousehold, makePerson } from '../../../../test/factories';
 import type { JobsOverview } from '../../../contracts/jobs';
-import type { JobQueue } from '../jobs';
 import { copyRegistryBatch } from '../population';
 import { readSandboxMail } from './admin.service';
 import type { DeliveryChannels } from './channels/channel';
@@ -12,7 +11,6 @@ import { startLocalSmtpServer, type LocalSmtpServer } from './channels/local-smt
 import { collectNotifications, SEND_QUEUE } from './collect';
 import { MAX_ATTEMPTS } from './deliver';
 import { outbox } from './notifications.schema';
-import { redriveSendJob } from './redrive';
 import { registerNotificationJobs } from './runtime';
 import { seedTemplates } from './templates.service';
 import { insertDossier, insertTransition, type TestDossier } from './test-support';
@@ -90,15 +88,13 @@ beforeAll(async () => {
     email: smtpEmailChannel({ url: smtp.url, from: 'DVC06 <no-reply@dvc06.localhost>', messageDomain: 'dvc06.test' }),
   };
   await collectNotifications(db(), { portalUrl: PORTAL }); // the feed starts at the latest transition
-  // The queue's send worker as the server has it, its queue declared with the redrive hook — the one
-  // line runtime.ts's registerNotificationJobs gets (`onRedrive: redriveSendJob`); harmless once it has it.
-  const jobs = t.jobs!;
-  const wired: JobQueue = {
-    ...jobs,
-    createQueue: (name, policy) =>
-      jobs.createQueue(name, name === SEND_QUEUE ? { ...policy, onRedrive: redriveSendJob } : policy),
-  };
-  await registerNotificationJobs(wired, { db: db(), channels, portalUrl: PORTAL });
+  // The queue's send worker as the server has it: registerNotificationJobs declares notifications.send with
+  // the redrive hook (`onRedrive: redriveSendJob`). Collected by hand here: no periodic collect or sweep.
+  await registerNotificationJobs(
+    t.jobs!,
+    { db: db(), channels, portalUrl: PORTAL },
+    { pollingIntervalSeconds: 0.5, collectEverySeconds: 0, sweepEverySeconds: 0 },
+  );
 }, 60_000);
 afterAll(async () => {
   await channels?.email?.close?.();

@@ -9,6 +9,7 @@ import { httpSmsChannel } from './channels/sms';
 import { collectNotifications, SEND_QUEUE } from './collect';
 import { deliverMessage, errorText, MAX_ATTEMPTS } from './deliver';
 import { outbox } from './notifications.schema';
+import { redriveSendJob } from './redrive';
 
 /** The delivery channels of a server process, and the local SMTP server it started (if any). */
 export interface NotificationChannels {
@@ -75,7 +76,8 @@ export const SWEEP_QUEUE = 'notifications.sweep';
 /**
  * Registers the notification work on the job queue (issue 17 §1–2, ADR 0032 §5):
  * - `notifications.send` sends one outbox message per job, retried with backoff up to MAX_ATTEMPTS,
- *   then dead-lettered; a failing channel never blocks anything else. What the job throws — and so
+ *   then dead-lettered; a failing channel never blocks anything else. Retried from the jobs page, a dead
+ *   letter first reopens its `failed` message (`redriveSendJob`), so the new job sends it. What the job throws — and so
  *   what the log and pg-boss's stored output (the jobs page, the dead letters kept a year) get — is the
  *   outbox's masked error text, never the channel's own error (an SMTP relay's reply quotes the
  *   address). A message whose channel this process does not have ends its job without a retry (no
@@ -97,7 +99,13 @@ export async function registerNotificationJobs(
 ): Promise<void> {
   const retryDelay = options.retryDelay ?? 30;
   const retryBackoff = options.retryBackoff ?? true;
-  await queue.createQueue(SEND_QUEUE, { retryLimit: MAX_ATTEMPTS - 1, retryDelay, retryBackoff });
+  // A retry from the jobs page reopens the failed message in the redrive's transaction (redrive.ts, ADR 0031).
+  await queue.createQueue(SEND_QUEUE, {
+    retryLimit: MAX_ATTEMPTS - 1,
+    retryDelay,
+    retryBackoff,
+    onRedrive: redriveSendJob,
+  });
   const periodic = { periodic: true, retryLimit: 0, deadLetter: false, keepCompletedSeconds: 3_600 } as const;
   await queue.createQueue(COLLECT_QUEUE, periodic);
   await queue.createQueue(SWEEP_QUEUE, periodic);
