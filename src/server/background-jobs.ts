@@ -90,16 +90,27 @@ export async function startBackgroundJobs(
   await jobs.work(q.qualityRun, async () => void (await runScheduledQuality(unboundedDatabase(database))), {
     pollingIntervalSeconds: 5,
   });
-  await jobs.work(q.supplementExpiry, () => supplementExpiryPass(db, (error) => onError(error, q.supplementExpiry)));
-  await jobs.work(q.unpaidExpiry, () =>
-    unpaidExpiryPass(db, {
-      onWithdraw: closePaymentsOfWithdrawnDossier,
-      onFailure: (error) => onError(error, q.unpaidExpiry),
-    }),
+  // Passes minutes or a day apart poll every 30 s, not every 2 s: on PGlite each poll takes the one
+  // connection requests use (docs/PERFORMANCE.md, "The job queue's cost to requests").
+  const seldom = { pollingIntervalSeconds: 30 };
+  await jobs.work(
+    q.supplementExpiry,
+    () => supplementExpiryPass(db, (error) => onError(error, q.supplementExpiry)),
+    seldom,
+  );
+  await jobs.work(
+    q.unpaidExpiry,
+    () =>
+      unpaidExpiryPass(db, {
+        onWithdraw: closePaymentsOfWithdrawnDossier,
+        onFailure: (error) => onError(error, q.unpaidExpiry),
+      }),
+    seldom,
   );
   await jobs.work(
     q.notificationPruning,
     async () => void (await pruneNotifications(db, { retentionDays: config.NOTIFICATIONS_RETENTION_DAYS })),
+    seldom,
   );
   // The national portal sync (issue 17 §4, ADR 0035): new dossier transitions become pushes every 5 s, each
   // dossier's pushes sent in order by a job (retries with backoff, dead letter); without an endpoint they wait.

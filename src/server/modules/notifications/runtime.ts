@@ -72,6 +72,12 @@ export interface NotificationJobOptions {
 
 export const COLLECT_QUEUE = 'notifications.collect';
 export const SWEEP_QUEUE = 'notifications.sweep';
+/**
+ * Jobs a send worker takes per poll (handled one after another, each completed or failed on its own):
+ * pg-boss waits its polling interval after every fetch, so one job a fetch would send one message
+ * per 2 s per process — a morning's 1,000 received dossiers would take over half an hour.
+ */
+const SEND_BATCH = 10;
 
 /**
  * Registers the notification work on the job queue (issue 17 §1–2, ADR 0032 §5):
@@ -122,7 +128,7 @@ export async function registerNotificationJobs(
       }
       if (outcome === 'busy') throw new Error('message not sent: another attempt is in progress');
     },
-    polling,
+    { ...polling, batchSize: SEND_BATCH },
   );
   await queue.work(COLLECT_QUEUE, async () => {
     await collectNotifications(deps.db, { portalUrl: deps.portalUrl, ratingLink: deps.ratingLink, queue });

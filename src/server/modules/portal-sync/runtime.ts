@@ -11,6 +11,12 @@ import { httpPortalTransport, sendDossierPushes, type PortalTransport } from './
 /** Attempts of one push before it is dead (the first and MAX_ATTEMPTS - 1 retries). */
 export const MAX_ATTEMPTS = 8;
 export const COLLECT_QUEUE = 'portal-sync.collect';
+/**
+ * Jobs a send worker takes per poll (handled one after another, each completed or failed on its own):
+ * pg-boss waits its polling interval after every fetch, so one job a fetch would send one message
+ * per 2 s per process — a morning's 1,000 received dossiers would take over half an hour.
+ */
+const SEND_BATCH = 10;
 
 /** The transport the configuration gives (PORTAL_SYNC_URL + PORTAL_SYNC_KEY, the sandbox by default outside production); none: nothing is sent, pushes wait. */
 export function portalTransportFrom(config: Config): PortalTransport | undefined {
@@ -87,7 +93,7 @@ export async function registerPortalSyncJobs(
         }
         throw new Error(`push not accepted: ${outcome.error}`);
       },
-      polling,
+      { ...polling, batchSize: SEND_BATCH },
     );
   await queue.work(COLLECT_QUEUE, async () => {
     await collectPushes(deps.db, { queue });
