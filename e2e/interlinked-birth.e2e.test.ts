@@ -164,7 +164,7 @@ describe('the interlinked birth group, filed on a phone and done by three agenci
   });
 
   it('the mother follows it on her phone: every step done, the number, the card, the result to download', async () => {
-    // The civil-status desk that received the group issues its result (the CT08 about the child).
+    // The civil-status desk that received the group issues its result (the CT08 about the child, the birth extract).
     const civil = await openPage(browser, `/dossiers/${dossier.id}`, { as: CIVIL_STATUS });
     expect(await runCommand(civil.page, 'Trả kết quả giải quyết')).toBeNull();
     await civil.context.close();
@@ -173,10 +173,13 @@ describe('the interlinked birth group, filed on a phone and done by three agenci
     await steps(page).getByText(CARD).waitFor();
     expect(await steps(page).getByText('Đã xong').count()).toBe(4);
     expect(await steps(page).getByText(childId).count()).toBeGreaterThan(0);
-    const results = page.locator('.result-documents');
-    const link = results.getByRole('link', { name: 'Tải giấy tờ (PDF)' });
-    const response = await page.request.get((await link.getAttribute('href'))!);
-    expect(response.headers()['content-type']).toContain('application/pdf');
+    // Two results: the CT08 of the residence step and the child's electronic birth extract.
+    const results = page.locator('.result-documents li');
+    for (const name of ['Thông báo kết quả giải quyết (Mẫu CT08)', 'Trích lục khai sinh (bản điện tử)']) {
+      const link = results.filter({ hasText: name }).getByRole('link', { name: 'Tải giấy tờ (PDF)' });
+      const response = await page.request.get((await link.getAttribute('href'))!);
+      expect(response.headers()['content-type']).toContain('application/pdf');
+    }
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'interlinked-birth-followed');
     expect((await checkA11y(page)).blocking).toEqual([]);

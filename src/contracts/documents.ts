@@ -9,7 +9,7 @@ import { bilingual } from './messages';
 /** One document of the citizen's store. */
 export const StoredDocument = z.object({
   id: z.string(),
-  /** Document type: the result document's kind (CT03, CT07, CT08). */
+  /** Document type: the result document's kind (CT03, CT07, CT08, BIRTH_EXTRACT), a slip's (SLIP_*) or RECEIPT. */
   documentType: z.string(),
   titleVi: z.string(),
   titleEn: z.string(),

@@ -358,8 +358,11 @@ export type StatusLookupResult = z.infer<typeof StatusLookupResult>;
  * validity date) or `withdrawn` (the dossier's result was annulled since).
  */
 export const ResultVerification = z.object({
-  /** A result document, or `REFUSAL`: the refusal slip (Mẫu 03 / CT06), the answer of a refused dossier. */
-  kind: z.enum(['CT03', 'CT07', 'CT08', 'REFUSAL']),
+  /**
+   * A result document (`BIRTH_EXTRACT`: the electronic birth extract of a birth the dossier
+   * registered), or `REFUSAL`: the refusal slip (Mẫu 03 / CT06), the answer of a refused dossier.
+   */
+  kind: z.enum(['CT03', 'CT07', 'CT08', 'BIRTH_EXTRACT', 'REFUSAL']),
   titleVi: z.string(),
   status: z.enum(['valid', 'expired', 'withdrawn']),
   agencyName: z.string(),

@@ -3,10 +3,15 @@
  * for, by document type. A CT07 confirmation of residence information states the permanent and
  * temporary residence, the household head and the relation to them (Residence Law 2020, Circular
  * 66/2023/TT-BCA form CT07), so it proves the relation to the household head and the current
- * place of residence. Assumed from the form's content, not from a list in law: unconfirmed (ADR 0036).
+ * place of residence. A birth extract states the child's parents, so it proves the relation of parent
+ * and child — e.g. a newborn joining the household where a parent is head or member (1.004222's
+ * `relationship`); it proves no other relation, and no document of the catalog asks for the birth
+ * certificate itself (`birth_certificate` is the medical birth notice, giấy chứng sinh). Both assumed
+ * from the forms' content, not from a list in law: unconfirmed (ADR 0036).
  */
 export const REUSABLE_FOR: Readonly<Record<string, readonly string[]>> = {
   CT07: ['relationship', 'current_place_proof'],
+  BIRTH_EXTRACT: ['relationship'],
 };
 
 /** The procedure document codes a store document of this type may replace. */

@@ -19,6 +19,7 @@ export const DOCUMENT_TITLES: Record<string, { vi: string; en: string }> = {
     vi: 'Thông báo về kết quả giải quyết đăng ký cư trú (Mẫu CT08)',
     en: 'Notice of the result of a residence registration (form CT08)',
   },
+  BIRTH_EXTRACT: { vi: 'Trích lục khai sinh (bản điện tử)', en: 'Birth registration extract (electronic copy)' },
 };
 
 const titleOf = (kind: string) => DOCUMENT_TITLES[kind] ?? { vi: `Giấy tờ ${kind}`, en: `Document ${kind}` };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { DossierDetail, DossierSummary } from '../../../contracts/dossiers';
@@ -7,6 +8,8 @@ import { person, submitPrefilled } from './dossiers.registry-effects.test-suppor
 import { makeHousehold } from '../../../../test/factories';
 import { copyRegistryBatch } from '../population';
 import { refuseExpiredSupplements } from './supplement-expiry';
+import { recordIssuedDocuments } from '../documents';
+import type { StoredDocumentList } from '../../../contracts/documents';
 import type { Session } from '../../../../test/app';
 
 /*
@@ -175,6 +178,40 @@ describe('interlinked group 1: birth → permanent residence → health-insuranc
     );
     expect(verification!.facts.address).toContain(household!.address_line);
     expect((await citizen.inject(`/api/v1/dossiers/${id}/attachments/${ct08!.id}`)).statusCode).toBe(200);
+
+    // The birth step's result is issued with it: the child's electronic birth extract, verifiable,
+    // registered on the day the birth step ended, and kept once in the parent's store.
+    const extract = issued.json<DossierDetail>().attachments.find((a) => a.documentKey === 'result_birth_extract')!;
+    expect(extract).toBeDefined();
+    const [birthRow] = await t.database.rows<{
+      pdf_sha256: string;
+      valid_until: string | null;
+      facts: { fullName: string; nationalIdMasked: string; registryFacts: Array<{ label: string; value: string }> };
+    }>(
+      sql`select pdf_sha256, valid_until::text, facts from dossiers.result_verifications
+          where dossier_id = ${id} and kind = 'BIRTH_EXTRACT'`,
+    );
+    expect(birthRow!.pdf_sha256).toBe(extract.sha256);
+    expect(birthRow!.valid_until).toBeNull();
+    expect(birthRow!.facts.fullName).toBe('Lò Thị Hoa');
+    expect(birthRow!.facts.nationalIdMasked).toBe(`${childId.slice(0, 4)}******${childId.slice(-2)}`);
+    const stepEnded = d.steps[0]!.endedAt!;
+    const registeredOn = new Date(Date.parse(stepEnded) + 7 * 3_600_000).toISOString().slice(0, 10);
+    expect(birthRow!.facts.registryFacts).toContainEqual({
+      label: 'Ngày đăng ký',
+      value: registeredOn.split('-').reverse().join('/'),
+    });
+    await recordIssuedDocuments(t.database.db, { settleMs: 0 });
+    await recordIssuedDocuments(t.database.db, { settleMs: 0 });
+    const stored = (await citizen.inject('/api/v1/documents/mine'))
+      .json<StoredDocumentList>()
+      .items.filter((x) => x.dossierCode === filed.code);
+    expect(stored.map((x) => x.documentType).sort()).toEqual(['BIRTH_EXTRACT', 'CT08']);
+    const copy = await citizen.inject(
+      `/api/v1/documents/${stored.find((x) => x.documentType === 'BIRTH_EXTRACT')!.id}/file`,
+    );
+    expect(copy.statusCode).toBe(200);
+    expect(createHash('sha256').update(copy.rawPayload).digest('hex')).toBe(extract.sha256);
   });
 
   it('stops the running step when the citizen withdraws: it leaves the agency’s queues', async () => {

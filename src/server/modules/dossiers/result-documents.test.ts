@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcedureVersion } from '../procedures';
-import { fullAddress, maskNationalId, resultDocumentData } from './result-documents';
+import { fullAddress, maskNationalId, resultDocumentData, resultDocumentKinds } from './result-documents';
 
 const version = { nameVi: 'Đăng ký thường trú', form: { fields: {} } } as unknown as ProcedureVersion;
 const ctx = { unitName: 'Phường Đoàn Kết', officerName: 'Cán bộ minh hoạ', now: new Date('2026-12-07T03:00:00Z') };
@@ -43,5 +43,33 @@ describe('the registry address a CT07 prints', () => {
   it('masks the ID number but its first four and last two digits', () => {
     expect(maskNationalId('012190000101')).toBe('0121******01');
     expect(maskNationalId(undefined)).toBeUndefined();
+  });
+});
+
+describe('which result documents a dossier gets', () => {
+  const birth = {
+    kind: 'register_birth',
+    fullName: 'childFullName',
+    birthDate: 'childBirthDate',
+    sex: 'childSex',
+  } as const;
+  const born = { registryOutcome: { childPersonId: 'p', childNationalId: '012226000001' } };
+  const of = (v: Partial<ProcedureVersion>) =>
+    ({ resultDocuments: [], registryEffect: null, components: [], ...v }) as unknown as ProcedureVersion;
+
+  it('adds the birth extract to what the version declares when its decision registered a birth', () => {
+    expect(resultDocumentKinds(born, of({ registryEffect: birth }))).toEqual(['BIRTH_EXTRACT']);
+    const group = of({
+      resultDocuments: ['CT08'],
+      components: [{ step: { kind: 'registry', effect: birth } }] as unknown as ProcedureVersion['components'],
+    });
+    expect(resultDocumentKinds(born, group)).toEqual(['CT08', 'BIRTH_EXTRACT']);
+  });
+
+  it('adds nothing when no birth was registered (an older version, another procedure)', () => {
+    expect(resultDocumentKinds({ registryOutcome: null }, of({ registryEffect: birth }))).toEqual([]);
+    expect(
+      resultDocumentKinds({ registryOutcome: { deceasedNationalId: '012' } }, of({ resultDocuments: ['CT08'] })),
+    ).toEqual(['CT08']);
   });
 });

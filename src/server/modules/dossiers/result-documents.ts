@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { todayInVietnam } from '../../../contracts/common';
+import type { RegistryEffect } from '../../../contracts/procedures';
 import { HOUSEHOLD_RELATIONS, residenceFactsOf, type Reader } from '../population';
 import type { ProcedureVersion } from '../procedures';
 import { renderResultDocument, type ResultDocumentData, type ResultDocumentKind } from '../slips';
 import { getUnitNames } from '../units';
 import type { CheckedFile } from './attachments';
-import type { DossierRow } from './dossiers.repository';
+import { listSteps, type DossierRow } from './dossiers.repository';
 import { DEATH_GROUND } from './registry-effects.civil-status';
 import type { Db } from '../../platform/db';
 
@@ -123,6 +124,79 @@ export function resultDocumentData(
   };
 }
 
+/** The register_birth effect of a version: its own (1.001193), or its group's birth step (LT.01). */
+type BirthEffect = Extract<RegistryEffect, { kind: 'register_birth' }>;
+function birthEffectOf(version: Pick<ProcedureVersion, 'registryEffect' | 'components'>): BirthEffect | undefined {
+  const effects = [
+    version.registryEffect,
+    ...version.components.map((c) => (c.step?.kind === 'registry' ? c.step.effect : null)),
+  ];
+  return effects.find((e): e is BirthEffect => e?.kind === 'register_birth');
+}
+
+/**
+ * The documents issued with this dossier's result: those its version declares, and the electronic
+ * birth extract of a birth its decision registered (a newborn's ID number in its outcome, from the
+ * register_birth effect of 1.001193 or of the interlinked group's birth step).
+ */
+export function resultDocumentKinds(
+  row: Partial<Pick<DossierRow, 'registryOutcome'>>,
+  version: Pick<ProcedureVersion, 'resultDocuments' | 'registryEffect' | 'components'>,
+): ResultDocumentKind[] {
+  const born = row.registryOutcome?.childNationalId && birthEffectOf(version);
+  return [...version.resultDocuments, ...(born ? (['BIRTH_EXTRACT'] as const) : [])];
+}
+
+/**
+ * What a birth extract prints, from the dossier: the child as the registry recorded it (name and new
+ * ID number from the outcome; birth date and sex from the fields the effect read), the other answers
+ * of the birth form (place of birth, ethnicity, nationality, the parents), and where and when the
+ * birth was registered — the day the birth step ended for a group, the decision's day otherwise.
+ */
+async function birthExtractData(
+  db: Db,
+  row: DossierRow,
+  version: ProcedureVersion,
+  ctx: { unitName: string; officerName: string; now: Date },
+): Promise<ResultDocumentData> {
+  const form = row.form;
+  const outcome = row.registryOutcome ?? {};
+  const effect = birthEffectOf(version)!;
+  const field = (name: string | undefined) => (name ? text(form[name]) : undefined);
+  const parent = (prefix: 'mother' | 'father') => {
+    const fullName = text(form[`${prefix}FullName`]);
+    return fullName ? { fullName, birthDate: isoDate(form[`${prefix}BirthDate`]) } : undefined;
+  };
+  const step = (await listSteps(db, row.id)).find((s) => s.outcome?.childNationalId === outcome.childNationalId);
+  const sex = form[effect.sex];
+  return {
+    kind: 'BIRTH_EXTRACT',
+    agencyName: `Ủy ban nhân dân ${ctx.unitName}`,
+    parentAgencyName: `Ủy ban nhân dân tỉnh ${PROVINCE_NAME}`,
+    provinceName: PROVINCE_NAME,
+    placeName: ctx.unitName.replace(/^(xã|phường)\s+/i, ''),
+    dossierCode: row.code ?? '',
+    procedureName: version.nameVi,
+    person: {
+      fullName: outcome.childFullName ?? field(effect.fullName) ?? '',
+      birthDate: isoDate(form[effect.birthDate]),
+      sex: sex === 'male' || sex === 'female' ? sex : undefined,
+      nationalId: outcome.childNationalId,
+    },
+    birth: {
+      birthPlace: text(form.childBirthPlace),
+      ethnicity: field(effect.ethnicity),
+      nationality: field(effect.nationality),
+      mother: parent('mother'),
+      father: parent('father'),
+      registeredBy: `Ủy ban nhân dân ${ctx.unitName}, tỉnh ${PROVINCE_NAME}`,
+      registeredOn: todayInVietnam(step?.endedAt ?? row.decidedAt ?? ctx.now),
+    },
+    officerName: ctx.officerName,
+    issuedAt: ctx.now,
+  };
+}
+
 /** A verification row of an issued document (dossiers.result_verifications), written in the issue's transaction. */
 export interface ResultVerificationRow {
   token: string;
@@ -196,11 +270,12 @@ async function registryFactsFor(
 }
 
 /**
- * The result documents the dossier's version declares (CT03, CT07, CT08), rendered as PDFs when its
- * result is issued, ready to be stored as the dossier's attachments (the citizen receives them with
- * the result), each with its verification row: its QR code opens `<publicUrl>/xac-thuc/<token>`,
- * which shows what it certified. A CT07 certifies the registry's facts on the day of issue and is
- * valid for the version's `resultValidDays`. None when the version declares none, or when the
+ * The result documents of the dossier (`resultDocumentKinds`: CT03, CT07, CT08 as its version
+ * declares; the birth extract of a birth it registered), rendered as PDFs when its result is issued,
+ * ready to be stored as the dossier's attachments (the citizen receives them with the result), each
+ * with its verification row: its QR code opens `<publicUrl>/xac-thuc/<token>`, which shows what it
+ * certified. A CT07 certifies the registry's facts on the day of issue and is valid for the
+ * version's `resultValidDays`; a birth extract has no limit. None when there are none, or when the
  * dossier was refused (the refusal slip CT06 is its answer).
  */
 export async function renderResultDocuments(
@@ -210,15 +285,19 @@ export async function renderResultDocuments(
   ctx: { officerName: string; now: Date; publicUrl: string; reader: Reader },
 ): Promise<{ files: CheckedFile[]; verifications: ResultVerificationRow[] }> {
   const none = { files: [], verifications: [] };
-  if (row.state !== 'approved' || version.resultDocuments.length === 0) return none;
+  const kinds = resultDocumentKinds(row, version);
+  if (row.state !== 'approved' || kinds.length === 0) return none;
   const today = todayInVietnam(ctx.now);
   const names = await getUnitNames(db, today).catch(() => () => undefined);
   const unitName = (code: string) => names(code) ?? code;
   const files: CheckedFile[] = [];
   const verifications: ResultVerificationRow[] = [];
-  for (const kind of version.resultDocuments) {
+  for (const kind of kinds) {
     const token = randomBytes(18).toString('base64url');
-    const data = resultDocumentData(kind, row, version, { ...ctx, unitName: unitName(row.unitCode) });
+    const data =
+      kind === 'BIRTH_EXTRACT'
+        ? await birthExtractData(db, row, version, { ...ctx, unitName: unitName(row.unitCode) })
+        : resultDocumentData(kind, row, version, { ...ctx, unitName: unitName(row.unitCode) });
     // A CT07 whose form took the address from the registry, locked (1.010041), certifies the registry as it is
     // on the day of issue; one whose address the citizen could declare (1.010040) certifies the declaration.
     const address = version.form.fields.address;
@@ -252,7 +331,7 @@ export async function renderResultDocuments(
         birthDate: data.person.birthDate ?? null,
         nationalIdMasked: maskNationalId(data.person.nationalId) ?? null,
         address: data.person.address ?? null,
-        registryFacts: data.registryFacts ?? [],
+        registryFacts: data.registryFacts ?? (data.birth ? birthFacts(data) : []),
         content: data.content ?? null,
         absence: data.absence ?? null,
         procedureName: version.nameVi,
@@ -261,6 +340,17 @@ export async function renderResultDocuments(
     });
   }
   return { files, verifications };
+}
+
+/** What the verification page shows of a birth extract besides the child's name, birth date and masked number. */
+function birthFacts(data: ResultDocumentData): Array<{ label: string; value: string }> {
+  const b = data.birth!;
+  return [
+    { label: 'Giới tính', value: data.person.sex === 'female' ? 'Nữ' : 'Nam' },
+    ...(b.birthPlace ? [{ label: 'Nơi sinh', value: b.birthPlace }] : []),
+    { label: 'Nơi đăng ký khai sinh', value: b.registeredBy },
+    { label: 'Ngày đăng ký', value: dmy(b.registeredOn) },
+  ];
 }
 
 /** The kind of a refusal's verification row: the refusal slip (Mẫu 03 / CT06) is the dossier's answer. */

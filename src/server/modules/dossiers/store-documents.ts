@@ -5,7 +5,7 @@ import { list } from './dossier-figures';
 /*
  * The published read of issued result documents, for the citizen's document store (kho dữ liệu,
  * `documents` module, issue 17 §3): the result documents of a dossier are its `result_*`
- * attachments (CT03, CT07, CT08 rendered at `issue_result`, already in the content-addressed file
+ * attachments (CT03, CT07, CT08, the birth extract, rendered at `issue_result`, already in the content-addressed file
  * store), each with its verification row (issuing agency, validity). The store keeps references to
  * them, never copies of the bytes.
  */
@@ -18,7 +18,7 @@ export interface IssuedResultDocument {
   ownerAccountId: string | null;
   procedureCode: string;
   attachmentId: string;
-  /** The result document's kind: CT03, CT07, CT08. */
+  /** The result document's kind: CT03, CT07, CT08, BIRTH_EXTRACT. */
   kind: string;
   fileName: string;
   mediaType: string;

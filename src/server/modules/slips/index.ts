@@ -16,7 +16,8 @@ export { SLIP_KINDS, validateSlipData, type ResultDelivery, type SlipData, type 
 export { dateTimeVi, dateVi, placeDateVi } from './vietnamese-time';
 /**
  * Result documents of residence procedures (CT03 temporary-absence slip, CT07 confirmation of
- * residence information, CT08 notice of the result) as PDFs, in the slips' layout.
+ * residence information, CT08 notice of the result) and the electronic birth extract, as PDFs, in
+ * the slips' layout.
  */
 export {
   renderResultDocument,

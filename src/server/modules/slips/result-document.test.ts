@@ -113,7 +113,59 @@ describe('result documents of residence procedures (Ministry of Public Security 
     expect(decodeQr(rasterizePage(pdf))).toBe(verifyUrl);
   });
 
+  it('birth extract (bản điện tử): the child, the ID number, the parents, where and when registered; QR opens its verification', async () => {
+    const verifyUrl = 'https://dichvucong.laichau.example/xac-thuc/Birthextract_token-123456';
+    const pdf = await renderResultDocument(
+      doc('BIRTH_EXTRACT', {
+        agencyName: 'Ủy ban nhân dân xã Mường Tè',
+        parentAgencyName: 'Ủy ban nhân dân tỉnh Lai Châu',
+        placeName: 'Mường Tè',
+        procedureName: 'Đăng ký khai sinh',
+        person: { fullName: 'Lò Văn Bình', birthDate: '2026-11-20', sex: 'male', nationalId: '012226001234' },
+        content: undefined,
+        absence: undefined,
+        birth: {
+          birthPlace: 'Trạm y tế xã Mường Tè, tỉnh Lai Châu',
+          ethnicity: 'Thái',
+          nationality: 'Việt Nam',
+          mother: { fullName: 'Lò Thị Mẩy', birthDate: '1995-03-04' },
+          registeredBy: 'Ủy ban nhân dân xã Mường Tè, tỉnh Lai Châu',
+          registeredOn: '2026-11-27',
+        },
+        verifyUrl,
+      }),
+    );
+    const text = extractText(pdf).replace(/\s+/g, ' ');
+    for (const part of [
+      'TRÍCH LỤC KHAI SINH',
+      'Bản điện tử',
+      'ỦY BAN NHÂN DÂN XÃ MƯỜNG TÈ',
+      'LÒ VĂN BÌNH',
+      'Ngày, tháng, năm sinh: 20/11/2026',
+      'Giới tính: Nam',
+      'Dân tộc: Thái',
+      'Nơi sinh: Trạm y tế xã Mường Tè, tỉnh Lai Châu',
+      'Số định danh cá nhân: 012226001234',
+      'Họ, chữ đệm, tên người mẹ: Lò Thị Mẩy',
+      'Năm sinh: 1995',
+      'Nơi đăng ký khai sinh: Ủy ban nhân dân xã Mường Tè, tỉnh Lai Châu',
+      'Ngày, tháng, năm đăng ký: 27/11/2026',
+      CODE,
+      'NGƯỜI KÝ TRÍCH LỤC',
+      verifyUrl,
+    ])
+      expect(text).toContain(part);
+    expect(text).not.toContain('người cha'); // no father named on the form: no line
+    expect(decodeQr(rasterizePage(pdf))).toBe(verifyUrl);
+  });
+
   it.each([
+    [
+      'BIRTH_EXTRACT',
+      { person: { fullName: 'Lò Văn Bình', birthDate: '2026-11-20', sex: 'male' } },
+      'person.nationalId',
+    ],
+    ['BIRTH_EXTRACT', { birth: undefined }, 'birth.registeredOn'],
     ['CT03', { absence: undefined }, 'absence'],
     ['CT03', { absence: { from: '2026-12-05', to: '2026-12-01', destination: 'Hà Nội' } }, 'absence.to'],
     ['CT07', { person: { fullName: 'Lò Thị Mẩy' } }, 'person.address'],

@@ -20,14 +20,32 @@ import { dateVi, placeDateVi } from './vietnamese-time';
  * - `CT03` Phiếu khai báo tạm vắng — the temporary-absence slip (Residence Law 2020 Art. 31(4))
  * - `CT07` Xác nhận thông tin về cư trú — confirmation of residence information
  * - `CT08` Thông báo về kết quả giải quyết, hủy bỏ đăng ký cư trú — notice of the result
+ *
+ * and of civil status: `BIRTH_EXTRACT` Trích lục khai sinh (bản điện tử) — the electronic extract of
+ * a birth registered by the commune People's Committee (Civil Status Law 2014; the extract's content
+ * follows the Ministry of Justice's form in substance — the register's book and entry numbers, kept
+ * by the civil-status system, are not printed: the dossier code stands for the registration).
  */
-export type ResultDocumentKind = 'CT03' | 'CT07' | 'CT08';
-export const RESULT_DOCUMENT_KINDS: readonly ResultDocumentKind[] = ['CT03', 'CT07', 'CT08'];
+export type ResultDocumentKind = 'CT03' | 'CT07' | 'CT08' | 'BIRTH_EXTRACT';
+export const RESULT_DOCUMENT_KINDS: readonly ResultDocumentKind[] = ['CT03', 'CT07', 'CT08', 'BIRTH_EXTRACT'];
+
+/** What a birth extract states besides the child (name, birth date, sex, ID number: `person`). */
+export interface BirthExtractFacts {
+  ethnicity?: string;
+  nationality?: string;
+  birthPlace?: string;
+  mother?: { fullName: string; birthDate?: string };
+  father?: { fullName: string; birthDate?: string };
+  /** Where the birth was registered, e.g. "Ủy ban nhân dân xã Mường Tè, tỉnh Lai Châu". */
+  registeredBy: string;
+  /** The day of the registration (ISO date, Vietnam). */
+  registeredOn: string;
+}
 
 /** Everything printed on a result document. Dates of birth and of absence are ISO dates (YYYY-MM-DD). */
 export interface ResultDocumentData {
   kind: ResultDocumentKind;
-  /** The residence registration authority, e.g. "Công an xã Bình Lư". */
+  /** The issuing authority, e.g. "Công an xã Bình Lư" (residence), "Ủy ban nhân dân xã Mường Tè" (birth extract). */
   agencyName: string;
   /** Its superior for the header's first line, e.g. "Công an tỉnh Lai Châu". */
   parentAgencyName: string;
@@ -48,6 +66,8 @@ export interface ResultDocumentData {
   content?: string;
   /** CT03: the absence. */
   absence?: { from: string; to: string; destination: string };
+  /** BIRTH_EXTRACT: the registration and the parents. */
+  birth?: BirthExtractFacts;
   /**
    * CT07: the registry's facts on the day of issue, each a printed line (permanent and temporary
    * residence with their dates, the household head and relation, a temporary absence).
@@ -71,6 +91,15 @@ const TITLES: Record<ResultDocumentKind, { title: string[]; formLabel: string }>
   CT03: { title: ['PHIẾU KHAI BÁO TẠM VẮNG'], formLabel: 'Mẫu CT03' },
   CT07: { title: ['XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ'], formLabel: 'Mẫu CT07' },
   CT08: { title: ['THÔNG BÁO', 'Về kết quả giải quyết, hủy bỏ đăng ký cư trú'], formLabel: 'Mẫu CT08' },
+  BIRTH_EXTRACT: { title: ['TRÍCH LỤC KHAI SINH'], formLabel: 'Bản điện tử' },
+};
+
+/** Who signs: the residence authority's head, or for civil status the person signing the extract. */
+const SIGNERS: Record<ResultDocumentKind, string> = {
+  CT03: 'THỦ TRƯỞNG CƠ QUAN ĐĂNG KÝ CƯ TRÚ',
+  CT07: 'THỦ TRƯỞNG CƠ QUAN ĐĂNG KÝ CƯ TRÚ',
+  CT08: 'THỦ TRƯỞNG CƠ QUAN ĐĂNG KÝ CƯ TRÚ',
+  BIRTH_EXTRACT: 'NGƯỜI KÝ TRÍCH LỤC',
 };
 
 /** The title lines of a result document (first line upper case). */
@@ -148,6 +177,42 @@ const BY_KIND: Record<ResultDocumentKind, Check[]> = {
           },
   ],
   CT08: [],
+  BIRTH_EXTRACT: [
+    (d) =>
+      d.person?.birthDate
+        ? undefined
+        : { field: 'person.birthDate', messageVi: 'Thiếu ngày sinh', messageEn: 'The date of birth is required' },
+    (d) =>
+      d.person?.sex === 'male' || d.person?.sex === 'female'
+        ? undefined
+        : { field: 'person.sex', messageVi: 'Thiếu giới tính', messageEn: 'The sex is required' },
+    (d) =>
+      d.person?.nationalId && /^\d{12}$/.test(d.person.nationalId)
+        ? undefined
+        : {
+            field: 'person.nationalId',
+            messageVi: 'Thiếu số định danh cá nhân của người được khai sinh',
+            messageEn: "The child's personal ID number is required",
+          },
+    (d) =>
+      typeof d.birth?.registeredBy === 'string' &&
+      d.birth.registeredBy.trim() !== '' &&
+      d.birth.registeredBy.length <= 300
+        ? undefined
+        : {
+            field: 'birth.registeredBy',
+            messageVi: 'Thiếu nơi đăng ký khai sinh',
+            messageEn: 'Place of registration is required',
+          },
+    (d) =>
+      ISO_DATE.test(d.birth?.registeredOn ?? '')
+        ? undefined
+        : {
+            field: 'birth.registeredOn',
+            messageVi: 'Thiếu ngày đăng ký khai sinh',
+            messageEn: 'Date of registration is required',
+          },
+  ],
 };
 
 /** Checks what a result document of this kind must carry; `SLIP.INVALID` (400) names every bad field, never a value. */
@@ -241,10 +306,49 @@ function ct08(pdf: SlipPdf, d: ResultDocumentData): void {
   pdf.paragraph([plain('Xin thông báo để công dân được biết./.')], { firstLine: 28 });
 }
 
+/**
+ * The electronic birth extract: the child as registered, where and when the birth was registered,
+ * the parents (name and year of birth), and how to verify it.
+ */
+function birthExtract(pdf: SlipPdf, d: ResultDocumentData): void {
+  const b = d.birth!;
+  const p = d.person;
+  pdf.paragraph([plain('Họ, chữ đệm, tên: '), bold(p.fullName.toUpperCase())]);
+  pdf.paragraph([plain('Ngày, tháng, năm sinh: '), plain(dmy(p.birthDate!))]);
+  pdf.paragraph([
+    plain(
+      [
+        `Giới tính: ${SEX_VI[p.sex!]}`,
+        b.ethnicity && `Dân tộc: ${b.ethnicity}`,
+        b.nationality && `Quốc tịch: ${b.nationality}`,
+      ]
+        .filter(Boolean)
+        .join('    '),
+    ),
+  ]);
+  if (b.birthPlace) pdf.paragraph([plain('Nơi sinh: '), plain(b.birthPlace)]);
+  pdf.paragraph([plain('Số định danh cá nhân: '), bold(p.nationalId!)]);
+  for (const [label, parent] of [
+    ['mẹ', b.mother],
+    ['cha', b.father],
+  ] as const)
+    if (parent)
+      pdf.paragraph([
+        plain(`Họ, chữ đệm, tên người ${label}: `),
+        plain(parent.fullName),
+        plain(parent.birthDate ? `    Năm sinh: ${parent.birthDate.slice(0, 4)}` : ''),
+      ]);
+  pdf.paragraph([plain('Nơi đăng ký khai sinh: '), plain(b.registeredBy)]);
+  pdf.paragraph([plain('Ngày, tháng, năm đăng ký: '), plain(dmy(b.registeredOn))]);
+  pdf.paragraph([plain(`Đăng ký theo hồ sơ ${d.procedureName.toLowerCase()}, mã hồ sơ ${d.dossierCode}.`)]);
+  validity(pdf, d);
+}
+
 const BODIES: Record<ResultDocumentKind, (pdf: SlipPdf, d: ResultDocumentData) => void> = {
   CT03: ct03,
   CT07: ct07,
   CT08: ct08,
+  BIRTH_EXTRACT: birthExtract,
 };
 
 /** What a result document's QR code encodes: its verification page, else the dossier's status lookup. */
@@ -253,7 +357,7 @@ export function resultQrPayload(d: Pick<ResultDocumentData, 'verifyUrl' | 'dossi
 }
 
 /**
- * Renders a residence result document (CT03, CT07, CT08) as an A4 PDF with the slips' layout
+ * Renders a result document (CT03, CT07, CT08; a birth extract) as an A4 PDF with the slips' layout
  * (Decree 30/2020 header, QR code of its verification page, Noto Serif embedded). Validates first
  * (`SLIP.INVALID`, 400). Pure: no database, no logging (the document carries personal data).
  */
@@ -278,7 +382,7 @@ export async function renderResultDocument(input: ResultDocumentData): Promise<B
   BODIES[d.kind](pdf, d);
   pdf.space(0.4);
   const signer: Signature = {
-    title: d.officerTitle ?? 'THỦ TRƯỞNG CƠ QUAN ĐĂNG KÝ CƯ TRÚ',
+    title: d.officerTitle ?? SIGNERS[d.kind],
     hint: '(Ký, ghi rõ họ tên và đóng dấu)',
     name: d.officerName,
   };

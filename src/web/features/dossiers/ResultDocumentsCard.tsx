@@ -5,7 +5,7 @@ import { useI18n } from '../../shell/i18n';
 import { formatDateTime } from '../../components/format';
 import { attachmentUrl } from './dossiers-api';
 
-const KINDS = ['ct03', 'ct07', 'ct08'] as const;
+const KINDS = ['ct03', 'ct07', 'ct08', 'birth_extract'] as const;
 
 /** The kind of result document an attachment key names (`result_ct07` → `ct07`); undefined for a file the citizen gave. */
 export const resultKindOf = (documentKey: string) => KINDS.find((k) => documentKey === `result_${k}`);
@@ -30,7 +30,7 @@ export function RegistryOutcomeCard({ outcome }: { outcome: DossierDetail['regis
 }
 
 /**
- * The result documents of a dossier (CT03, CT07, CT08), each with its name and a large download
+ * The result documents of a dossier (CT03, CT07, CT08, the birth extract), each with its name and a large download
  * button: what the citizen came for, shown above the files they gave. Nothing before the result.
  */
 export function ResultDocumentsCard({

@@ -11,7 +11,7 @@ import './dossiers.css';
 const STATUS_TYPE = { valid: 'success', expired: 'warning', withdrawn: 'error' } as const;
 
 /**
- * /xac-thuc/:token — the public check of a result document (CT03, CT07, CT08), opened from the QR
+ * /xac-thuc/:token — the public check of a result document (CT03, CT07, CT08, birth extract), opened from the QR
  * code printed on it: whether it is valid, what it certified as printed (the ID number masked), and
  * the hash of the PDF issued. Works signed out: whoever the citizen hands the paper to checks it.
  */

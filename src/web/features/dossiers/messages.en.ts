@@ -284,6 +284,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.results.ct03': 'Temporary absence slip (CT03)',
   'dossier.results.ct07': 'Residence confirmation (CT07)',
   'dossier.results.ct08': 'Notice of the result (CT08)',
+  'dossier.results.birth_extract': 'Birth registration extract (electronic copy)',
   'dossier.results.download': 'Download (PDF)',
   'dossier.outcome.childNumber': 'Personal ID number of {name} (recorded in the national population database)',
   'dossier.section.steps': 'Steps of the interlinked group',

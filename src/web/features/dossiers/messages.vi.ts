@@ -283,6 +283,7 @@ export const viDossiers = {
   'dossier.results.ct03': 'Phiếu khai báo tạm vắng (Mẫu CT03)',
   'dossier.results.ct07': 'Xác nhận thông tin về cư trú (Mẫu CT07)',
   'dossier.results.ct08': 'Thông báo kết quả giải quyết (Mẫu CT08)',
+  'dossier.results.birth_extract': 'Trích lục khai sinh (bản điện tử)',
   'dossier.results.download': 'Tải giấy tờ (PDF)',
   'dossier.outcome.childNumber': 'Số định danh cá nhân của {name} (đã ghi vào CSDL quốc gia về dân cư)',
   'dossier.section.steps': 'Các bước liên thông',
