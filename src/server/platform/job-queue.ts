@@ -46,6 +46,19 @@ export interface RedriveRefusal {
  */
 export type RedriveHook = (tx: Db, data: unknown) => Promise<RedriveRefusal | undefined>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A uuid field of a job's data as a redrive hook receives it (`unknown`: a dead letter's data is
+ * whatever was stored), or undefined when absent or not a uuid — anything else would fail a uuid
+ * column's cast and abort the hook's transaction.
+ */
+export function uuidInJobData(data: unknown, key: string): string | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const value = (data as Record<string, unknown>)[key];
+  return typeof value === 'string' && UUID.test(value) ? value : undefined;
+}
+
 /** The retry policy of a queue, inherited by its jobs. */
 export interface QueuePolicy {
   retryLimit?: number;

@@ -3,6 +3,7 @@
  * and on embedded PGlite, for all background work. Work enqueued from a business transaction goes
  * through that transaction (`send(tx, …)`): the job exists if and only if the transaction commits.
  */
+export { uuidInJobData } from '../../platform/job-queue';
 export type {
   JobContext,
   JobQueue,

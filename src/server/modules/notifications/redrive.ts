@@ -1,9 +1,6 @@
 import { AppError } from '../../platform/errors';
-import type { RedriveHook } from '../jobs';
+import { uuidInJobData, type RedriveHook } from '../jobs';
 import { reopenFailedMessage } from './admin.service';
-
-/** A dead letter's id as stored (anything else would fail the uuid column's cast and abort the transaction). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The jobs page's retry of a `notifications.send` dead letter (`{ outboxId }`; the redrive hook of
@@ -16,14 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `queue.createQueue(SEND_QUEUE, { …, onRedrive: redriveSendJob })`.
  */
 export const redriveSendJob: RedriveHook = async (tx, data) => {
-  const outboxId =
-    data &&
-    typeof data === 'object' &&
-    'outboxId' in data &&
-    typeof data.outboxId === 'string' &&
-    UUID.test(data.outboxId)
-      ? data.outboxId
-      : undefined;
+  const outboxId = uuidInJobData(data, 'outboxId');
   let why: { vi: string; en: string } = { vi: 'không còn thông báo này', en: 'the message no longer exists' };
   if (outboxId) {
     try {

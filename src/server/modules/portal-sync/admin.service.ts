@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { PortalPush, PortalPushList, PushState } from '../../../contracts/portal-sync';
-import type { RedriveHook } from '../jobs';
+import { uuidInJobData, type RedriveHook } from '../jobs';
 import { pushes } from './portal-sync.schema';
 
 type PushRow = typeof pushes.$inferSelect;
@@ -84,9 +84,6 @@ export async function reopenDeadPush(db: Db, id: string): Promise<PushRow> {
   );
 }
 
-/** A dead letter's id as stored (anything else would fail the uuid column's cast and abort the transaction). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The jobs page's retry of a `portal-sync.push` dead letter (`{ dossierId }`, the redrive hook of the
  * queue, ADR 0035): the dossier's dead push is reopened by the administrator's own retry
@@ -95,14 +92,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * /admin/portal-sync, or sent since): nothing to reopen, nothing redriven.
  */
 export const redrivePushJob: RedriveHook = async (tx, data) => {
-  const dossierId =
-    data &&
-    typeof data === 'object' &&
-    'dossierId' in data &&
-    typeof data.dossierId === 'string' &&
-    UUID.test(data.dossierId)
-      ? data.dossierId
-      : undefined;
+  const dossierId = uuidInJobData(data, 'dossierId');
   const [dead] = dossierId
     ? await tx
         .select({ id: pushes.id })
