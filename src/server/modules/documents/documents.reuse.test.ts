@@ -5,10 +5,8 @@ import type { DossierDetail } from '../../../contracts/dossiers';
 import type { StoredDocumentList } from '../../../contracts/documents';
 import type { Session } from '../../../../test/app';
 import { queryRows } from '../../platform/db';
-import { DOSSIER_INDICATOR_SOURCES, serviceIndexCounts } from '../dossiers';
-import { todayInVietnam } from '../../../contracts/common';
 import { citizen, su, t, useDossierApp } from '../dossiers/dossiers.routes.test-support';
-import { storedConfirmation } from './test-support';
+import { dataReuse, declarationBody, reuseCounts, storedConfirmation, type ErrorBody } from './test-support';
 
 /*
  * Reusing a document of the citizen's store in a later filing (issue 17 §3): the declaration of
@@ -18,53 +16,13 @@ import { storedConfirmation } from './test-support';
  */
 useDossierApp();
 
-const DECLARATION = '1.010040';
-type ErrorBody = { error: { code: string; messageVi: string; messageEn: string; fields: Array<{ field: string }> } };
-
 async function fileDeclaration(session: Session, reusedDocuments: Record<string, string>) {
-  const version = (await t.app.inject(`/api/v1/procedures/${DECLARATION}`)).json<{ id: string }>();
-  const prefill = (await session.inject(`/api/v1/procedures/${DECLARATION}/prefill`)).json<{
-    values: Record<string, unknown>;
-  }>();
-  const form = {
-    ...prefill.values,
-    address: 'Nhà tạm tại bản Nậm Củm, xã Mường Tè, tỉnh Lai Châu',
-    requestContent: 'Khai báo thông tin về cư trú',
-  };
-  const body = { procedureCode: DECLARATION, procedureVersionId: version.id, form, channel: 'online', reusedDocuments };
+  const body = { ...(await declarationBody(session)), reusedDocuments };
   return session.inject({ method: 'POST', url: '/api/v1/dossiers', ...multipart('dossier', body, []) });
 }
 
 const dossierCount = async () =>
   Number((await queryRows<{ n: string }>(t.database.db, sql`select count(*) as n from dossiers.dossiers`))[0]!.n);
-
-const reuseCounts = async () => {
-  const rows = await serviceIndexCounts(t.database.db, {
-    from: '2000-01-01T00:00:00Z',
-    to: '2100-01-01T00:00:00Z',
-    unitCodes: null,
-    procedureCode: DECLARATION,
-  });
-  return {
-    reused: rows.reduce((n, r) => n + r.documentsReused, 0),
-    submitted: rows.reduce((n, r) => n + r.documentsSubmitted, 0),
-  };
-};
-
-/** The prefill statistics over dossiers filed online (kpi source dossiers.data_reuse), province-wide, this year. */
-const dataReuse = async () => {
-  const today = todayInVietnam();
-  const source = DOSSIER_INDICATOR_SOURCES.find((s) => s.key === 'dossiers.data_reuse')!;
-  const rows = await source.count(t.database.db, {
-    period: { code: today.slice(0, 4), type: 'year', from: `${today.slice(0, 4)}-01-01`, to: today },
-    asOf: today,
-    communeCodes: ['03445', '03388'],
-  });
-  return {
-    numerator: rows.reduce((n, r) => n + r.numerator, 0),
-    denominator: rows.reduce((n, r) => n + r.denominator, 0),
-  };
-};
 
 describe('reusing a store document in a later filing', () => {
   it('lists a valid CT07 as able to stand in for the papers about the current place of residence', async () => {

@@ -3,6 +3,8 @@ import { multipart } from '../../../../test/multipart';
 import type { DossierDetail } from '../../../contracts/dossiers';
 import type { StoredDocumentList } from '../../../contracts/documents';
 import type { Session } from '../../../../test/app';
+import { DOSSIER_INDICATOR_SOURCES, serviceIndexCounts } from '../dossiers';
+import { todayInVietnam } from '../../../contracts/common';
 import { command, police, t } from '../dossiers/dossiers.routes.test-support';
 import { recordIssuedDocuments } from './record';
 
@@ -40,4 +42,54 @@ export async function storedConfirmation(session: Session): Promise<{ dossier: D
   const doc = mine.items.find((d) => d.dossierCode === dossier.code);
   expect(doc, 'recorded in the store').toBeDefined();
   return { dossier, documentId: doc!.id };
+}
+
+/** The declaration of residence information: asks for papers about the current place of residence, which a CT07 may stand in for. */
+export const DECLARATION = '1.010040';
+
+export type ErrorBody = {
+  error: { code: string; messageVi: string; messageEn: string; fields: Array<{ field: string }> };
+};
+
+/** A whole declaration's procedure version and form, prefilled for `session`. */
+export async function declarationBody(session: Session) {
+  const version = (await t.app.inject(`/api/v1/procedures/${DECLARATION}`)).json<{ id: string }>();
+  const prefill = (await session.inject(`/api/v1/procedures/${DECLARATION}/prefill`)).json<{
+    values: Record<string, unknown>;
+  }>();
+  const form = {
+    ...prefill.values,
+    address: 'Nhà tạm tại bản Nậm Củm, xã Mường Tè, tỉnh Lai Châu',
+    requestContent: 'Khai báo thông tin về cư trú',
+  };
+  return { procedureCode: DECLARATION, procedureVersionId: version.id, form, channel: 'online' };
+}
+
+/** The service index's reused / submitted documents of declarations, all time. */
+export async function reuseCounts() {
+  const rows = await serviceIndexCounts(t.database.db, {
+    from: '2000-01-01T00:00:00Z',
+    to: '2100-01-01T00:00:00Z',
+    unitCodes: null,
+    procedureCode: DECLARATION,
+  });
+  return {
+    reused: rows.reduce((n, r) => n + r.documentsReused, 0),
+    submitted: rows.reduce((n, r) => n + r.documentsSubmitted, 0),
+  };
+}
+
+/** The prefill statistics over dossiers filed online (kpi source dossiers.data_reuse), province-wide, this year. */
+export async function dataReuse() {
+  const today = todayInVietnam();
+  const source = DOSSIER_INDICATOR_SOURCES.find((s) => s.key === 'dossiers.data_reuse')!;
+  const rows = await source.count(t.database.db, {
+    period: { code: today.slice(0, 4), type: 'year', from: `${today.slice(0, 4)}-01-01`, to: today },
+    asOf: today,
+    communeCodes: ['03445', '03388'],
+  });
+  return {
+    numerator: rows.reduce((n, r) => n + r.numerator, 0),
+    denominator: rows.reduce((n, r) => n + r.denominator, 0),
+  };
 }
